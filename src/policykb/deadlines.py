@@ -1,0 +1,73 @@
+"""Read the deadline phrases Chinese policy texts use into dates.
+
+A phrase is read against the document's year: 5年内 in a 2016 document ends in 2020.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Callable, Iterator
+
+from .model import Deadline
+
+_Y = r"(\d{4})年"
+_N = r"(\d+|[一二三四五六七八九十])"
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+# part of a month -> day of month it ends on (None: the month's last day)
+_MONTH_PART = {"上旬": 10, "中旬": 20, "下旬": None, "底": None, "末": None, "": None}
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else _CN[text]
+
+
+def _month_end(year: int, month: int, part: str) -> dt.date:
+    day = _MONTH_PART[part] or calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+# Each pattern reads a whole phrase; the first that matches wins.
+_PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
+    (rf"^(?:力争)?(?:在)?{_Y}(\d{{1,2}})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
+     lambda m, _: (_month_end(int(m[1]), int(m[2]), m[3] or ""), "once")),
+    (r"^每年(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
+     lambda m, year: (_month_end(year, int(m[1]), m[2] or ""), "yearly")),
+    (r"^每年$", lambda m, year: (_year_end(year), "yearly")),
+    (rf"^(?:从|自){_Y}(?:起|开始|以来)$", lambda m, _: (dt.date(int(m[1]), 1, 1), "starting-year")),
+    (rf"^(?:力争)?(?:到|在)?{_Y}(?:底|末)?(?:前|以前|之前)?(?:\(含\d{{4}}年\)|（含\d{{4}}年）)?$",
+     lambda m, _: (_year_end(int(m[1])), "target-year")),
+    (rf"^(?:力争)?{_N}年(?:内|之内|累计|行动)$",
+     lambda m, year: (_year_end(year + _num(m[1]) - 1), "target-year")),
+]
+
+
+def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
+    """The date a phrase falls on and its kind, or None when it cannot be read."""
+    text = phrase.strip()
+    for pattern, build in _PATTERNS:
+        match = re.match(pattern, text)
+        if match:
+            try:
+                return build(match, year)
+            except (ValueError, KeyError):
+                return None  # e.g. 2016年2月 is fine but 13月 is not a month
+    return None
+
+
+def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    """Every date in [start, end] on which a deadline falls (yearly ones repeat)."""
+    if deadline.kind != "yearly":
+        if start <= deadline.date <= end:
+            yield deadline.date
+        return
+    for year in range(max(start.year, deadline.date.year), end.year + 1):
+        day = min(deadline.date.day, calendar.monthrange(year, deadline.date.month)[1])
+        when = dt.date(year, deadline.date.month, day)
+        if start <= when <= end:
+            yield when

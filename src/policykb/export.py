@@ -1,0 +1,244 @@
+"""Export the knowledge base for machines (JSON, GraphML, CSV) and for office staff (xlsx)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+from pydantic import BaseModel
+
+from .graph import PolicyGraph
+from .model import Deadline, Indicator, KnowledgeBase, Task
+from .output import atomic_write
+from .reproducible import normalize_zip
+
+Format = Literal["json", "graphml", "csv", "xlsx"]
+FORMATS: tuple[str, ...] = ("json", "graphml", "csv", "xlsx")
+
+LEAD_MODE_LABEL = {"first": "首位牵头", "joint": "共同牵头", "separate": "分别牵头"}
+COMPARATOR_LABEL = {"<=": "≤", ">=": "≥", "=": "=", "<": "<", ">": ">"}
+
+
+class ExportDeadline(BaseModel):
+    date: str
+    phrase: str
+    kind: str
+    general: bool
+
+
+class ExportArticle(BaseModel):
+    document: str
+    number: int
+    part: int
+    title: str
+    text: str
+    tasks: list[int]
+
+
+class ExportTask(BaseModel):
+    document: str
+    number: int
+    section: int
+    text: str
+    lead_units: list[str]
+    participant_units: list[str]
+    lead_mode: str
+    open_ended: bool
+    units_as_written: str
+    articles: list[int]
+    deadlines: list[ExportDeadline]
+    indicators: list[str]
+
+
+class ExportUnit(BaseModel):
+    name: str
+    aliases: list[str]
+    kind: str
+    collective: bool
+    lead_tasks: list[str]
+    participant_tasks: list[str]
+
+
+class ExportIndicator(BaseModel):
+    document: str
+    id: str
+    name: str
+    comparator: str
+    value: float
+    unit: str
+    year: int | None
+    period: str | None
+    scope: str
+    phrase: str
+    articles: list[int]
+    tasks: list[int]
+
+
+class ExportDocument(BaseModel):
+    id: str
+    title: str
+    issuers: list[str]
+    date: str
+    implements: dict | None
+    parts: list[dict]
+    sections: list[dict]
+    requirements: list[dict]
+    general_deadlines: list[dict]
+    errata: list[dict]
+
+
+class Export(BaseModel):
+    """The whole knowledge base as one JSON document."""
+    documents: list[ExportDocument]
+    articles: list[ExportArticle]
+    tasks: list[ExportTask]
+    units: list[ExportUnit]
+    indicators: list[ExportIndicator]
+
+
+def task_ref(task: Task) -> str:
+    return f"{task.doc}#{task.number}"
+
+
+def _deadline(d: Deadline) -> ExportDeadline:
+    return ExportDeadline(date=d.date.isoformat(), phrase=d.phrase, kind=d.kind, general=d.id is not None)
+
+
+def _indicator(doc: str, i: Indicator) -> ExportIndicator:
+    return ExportIndicator(document=doc, **i.model_dump())
+
+
+def to_model(pg: PolicyGraph) -> Export:
+    kb = pg.kb
+    docs, articles, tasks, indicators = [], [], [], []
+    for doc in kb.documents.values():
+        meta = doc.meta
+        annex = meta.annex
+        docs.append(ExportDocument(
+            id=doc.id, title=meta.title, issuers=meta.issuers, date=meta.date.isoformat(),
+            implements=meta.implements.model_dump() if meta.implements else None,
+            parts=[p.model_dump() for p in meta.parts],
+            sections=[s.model_dump() for s in annex.sections] if annex else [],
+            requirements=[r.model_dump() for r in annex.requirements] if annex else [],
+            general_deadlines=[d.model_dump(mode="json") for d in annex.general_deadlines] if annex else [],
+            errata=[e.model_dump() for e in meta.errata]))
+        for a in doc.articles.values():
+            articles.append(ExportArticle(document=doc.id, number=a.number, part=a.part, title=a.title,
+                                          text=a.text, tasks=[t.number for t in pg.tasks_of_article(doc.id, a.number)]))
+        for t in doc.tasks.values():
+            tasks.append(ExportTask(
+                document=doc.id, number=t.number, section=t.section, text=t.text, lead_units=t.lead,
+                participant_units=t.participants, lead_mode=t.lead_mode, open_ended=t.open_ended,
+                units_as_written=t.units_as_written, articles=t.articles,
+                deadlines=[_deadline(d) for d in t.deadlines],
+                indicators=[i.id for i in pg.indicators_of(doc.id, task=t.number)]))
+        indicators += [_indicator(doc.id, i) for i in doc.indicators.values()]
+    units = []
+    for unit in kb.units.values():
+        roles = pg.tasks_of(unit.name)
+        units.append(ExportUnit(name=unit.name, aliases=unit.aliases, kind=unit.kind, collective=unit.collective,
+                                lead_tasks=[task_ref(t) for t in roles["lead"]],
+                                participant_tasks=[task_ref(t) for t in roles["participant"]]))
+    return Export(documents=docs, articles=articles, tasks=tasks, units=units, indicators=indicators)
+
+
+def to_json(pg: PolicyGraph) -> str:
+    return json.dumps(to_model(pg).model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> str:
+    return json.dumps(Export.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_graphml(pg: PolicyGraph) -> str:
+    """GraphML wants scalar attributes: keep a label and the type, drop the Python objects."""
+    g = nx.MultiDiGraph()
+    for node, data in sorted(pg.g.nodes(data=True)):
+        obj = data["obj"]
+        label = getattr(obj, "name", None) or getattr(obj, "title", None) or getattr(obj, "phrase", None) \
+            or getattr(obj, "text", "")
+        g.add_node(node, type=data["type"], label=label)
+    for u, v, k in sorted(pg.g.edges(keys=True)):
+        g.add_edge(u, v, key=k, kind=k)
+    out = io.BytesIO()
+    nx.write_graphml(g, out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
+def task_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
+    """The 分工方案 as office staff know it: one row per task."""
+    header = ["文件", "序号", "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", "落实条文", "时限", "指标"]
+    rows = []
+    for doc in pg.kb.documents.values():
+        sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
+        for t in doc.tasks.values():
+            rows.append([
+                doc.id, t.number, sections.get(t.section, t.section), t.text, "、".join(t.lead),
+                "、".join(t.participants) + ("等" if t.open_ended else ""), LEAD_MODE_LABEL[t.lead_mode],
+                "、".join(f"第{a}条" for a in t.articles),
+                "；".join(f"{d.phrase}（{d.date.isoformat()}）" for d in t.deadlines),
+                "；".join(i.phrase for i in pg.indicators_of(doc.id, task=t.number)),
+            ])
+    return header, rows
+
+
+def unit_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
+    header = ["单位", "类别", "牵头任务", "参与任务", "牵头数", "参与数"]
+    rows = []
+    for name in pg.units_with_tasks():
+        roles = pg.tasks_of(name)
+        rows.append([name, pg.kb.units[name].kind, "、".join(str(t.number) for t in roles["lead"]),
+                     "、".join(str(t.number) for t in roles["participant"]),
+                     len(roles["lead"]), len(roles["participant"])])
+    return header, rows
+
+
+def to_csv(pg: PolicyGraph) -> str:
+    header, rows = task_rows(pg)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()  # BOM so Excel on Chinese Windows opens it as UTF-8
+
+
+def to_xlsx(pg: PolicyGraph) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    import datetime as dt
+
+    wb = Workbook()
+    wb.properties.creator = "policykb"
+    wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
+    widths = {"任务内容": 60, "牵头单位": 18, "参与单位": 36, "时限": 28, "指标": 30, "牵头任务": 30, "参与任务": 40}
+    for index, (title, (header, rows)) in enumerate((("按任务", task_rows(pg)), ("按单位", unit_rows(pg)))):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+        for col, name in enumerate(header, start=1):
+            ws.cell(1, col).font = Font(bold=True)
+            ws.column_dimensions[ws.cell(1, col).column_letter].width = widths.get(name, 12)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+    out = io.BytesIO()
+    wb.save(out)
+    return normalize_zip(out.getvalue())
+
+
+def export(pg: PolicyGraph, fmt: Format) -> bytes:
+    if fmt == "xlsx":
+        return to_xlsx(pg)
+    text = {"json": to_json, "graphml": to_graphml, "csv": to_csv}[fmt](pg)
+    return text.encode("utf-8")
+
+
+def write(pg: PolicyGraph, fmt: Format, path: Path) -> None:
+    atomic_write(path, export(pg, fmt))

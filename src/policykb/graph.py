@@ -1,0 +1,156 @@
+"""The knowledge base as a typed graph, and the queries every output is drawn from.
+
+Nodes: article, task, unit, deadline, indicator. Edges (from -> to):
+  task -implements-> article, unit -leads-> task, unit -participates-> task,
+  task -due-> deadline, indicator -measures-> task | article.
+A unit's letter, its page and its battle-map row all come from `tasks_of`, so they cannot disagree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import networkx as nx
+
+from . import deadlines as deadline_dates
+from .model import Article, Deadline, Document, Indicator, KnowledgeBase, Task
+
+
+def article_id(doc: str, number: int) -> str:
+    return f"article:{doc}:{number}"
+
+
+def task_id(doc: str, number: int) -> str:
+    return f"task:{doc}:{number}"
+
+
+def unit_id(name: str) -> str:
+    return f"unit:{name}"
+
+
+def indicator_id(doc: str, ident: str) -> str:
+    return f"indicator:{doc}:{ident}"
+
+
+def deadline_id(doc: str, d: Deadline, owner: int | None = None) -> str:
+    return f"deadline:{doc}:{d.id}" if d.id else f"deadline:{doc}:task{owner}:{d.phrase}"
+
+
+def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for unit in kb.units.values():
+        g.add_node(unit_id(unit.name), type="unit", obj=unit)
+    for doc in kb.documents.values():
+        for a in doc.articles.values():
+            g.add_node(article_id(doc.id, a.number), type="article", obj=a)
+        for t in doc.tasks.values():
+            tid = task_id(doc.id, t.number)
+            g.add_node(tid, type="task", obj=t)
+            for a in t.articles:
+                g.add_edge(tid, article_id(doc.id, a), key="implements")
+            for u in t.lead:
+                g.add_edge(unit_id(u), tid, key="leads")
+            for u in t.participants:
+                g.add_edge(unit_id(u), tid, key="participates")
+            for d in t.deadlines:
+                did = deadline_id(doc.id, d, t.number)
+                g.add_node(did, type="deadline", obj=d)
+                g.add_edge(tid, did, key="due")
+        for ind in doc.indicators.values():
+            iid = indicator_id(doc.id, ind.id)
+            g.add_node(iid, type="indicator", obj=ind)
+            for n in ind.tasks:
+                g.add_edge(iid, task_id(doc.id, n), key="measures")
+            for n in ind.articles:
+                g.add_edge(iid, article_id(doc.id, n), key="measures")
+    return g
+
+
+@dataclass(frozen=True)
+class Due:
+    """One dated occurrence of a task's deadline."""
+    date: dt.date
+    task: Task
+    deadline: Deadline
+
+
+class PolicyGraph:
+    """The graph plus the knowledge base, with the queries outputs need."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.g = build_graph(kb)
+
+    def _objs(self, nodes) -> list:
+        return [self.g.nodes[n]["obj"] for n in nodes]
+
+    def _sources(self, node: str, kind: str) -> list[str]:
+        return [u for u, _, k in self.g.in_edges(node, keys=True) if k == kind]
+
+    def _targets(self, node: str, kind: str) -> list[str]:
+        return [v for _, v, k in self.g.out_edges(node, keys=True) if k == kind]
+
+    @staticmethod
+    def _task_order(task: Task) -> tuple:
+        return (task.doc, task.number)
+
+    def tasks_of(self, unit: str, doc: str | None = None) -> dict[str, list[Task]]:
+        """A unit's tasks by role: {'lead': [...], 'participant': [...]}, in task order."""
+        node = unit_id(unit)
+        if node not in self.g:
+            return {"lead": [], "participant": []}
+        out = {}
+        for role, kind in (("lead", "leads"), ("participant", "participates")):
+            tasks = [t for t in self._objs(self._targets(node, kind)) if doc is None or t.doc == doc]
+            out[role] = sorted(tasks, key=self._task_order)
+        return out
+
+    def units_with_tasks(self, doc: str | None = None) -> list[str]:
+        """Every unit that leads or joins at least one task, in registry order."""
+        return [u for u in self.kb.units if any(self.tasks_of(u, doc).values())]
+
+    def units_of(self, task: Task) -> dict[str, list[str]]:
+        """A task's units by role, in the source's order."""
+        return {"lead": list(task.lead), "participant": list(task.participants)}
+
+    def task(self, doc: str, number: int) -> Task:
+        return self.g.nodes[task_id(doc, number)]["obj"]
+
+    def article(self, doc: str, number: int) -> Article:
+        return self.g.nodes[article_id(doc, number)]["obj"]
+
+    def tasks_of_article(self, doc: str, number: int) -> list[Task]:
+        return sorted(self._objs(self._sources(article_id(doc, number), "implements")), key=self._task_order)
+
+    def articles_of_task(self, task: Task) -> list[Article]:
+        return self._objs(self._targets(task_id(task.doc, task.number), "implements"))
+
+    def units_of_article(self, doc: str, number: int) -> list[str]:
+        """Units answering for any task that implements the article: leads first, registry order."""
+        tasks = self.tasks_of_article(doc, number)
+        leads = {u for t in tasks for u in t.lead}
+        joined = {u for t in tasks for u in t.units}
+        return [u for u in self.kb.units if u in leads] + [u for u in self.kb.units if u in joined - leads]
+
+    def indicators_of(self, doc: str, *, task: int | None = None, article: int | None = None) -> list[Indicator]:
+        node = task_id(doc, task) if task is not None else article_id(doc, article)
+        return sorted(self._objs(self._sources(node, "measures")), key=lambda i: i.id)
+
+    def tasks_of_indicator(self, doc: str, ident: str) -> list[Task]:
+        return sorted((o for o in self._objs(self._targets(indicator_id(doc, ident), "measures"))
+                       if isinstance(o, Task)), key=self._task_order)
+
+    def due_between(self, start: dt.date, end: dt.date, unit: str | None = None) -> list[Due]:
+        """Every deadline falling in [start, end], yearly ones once per year, in date order."""
+        if unit is not None:
+            roles = self.tasks_of(unit)
+            tasks = roles["lead"] + roles["participant"]
+        else:
+            tasks = [t for d in self.kb.documents.values() for t in d.tasks.values()]
+        found = [Due(when, t, d) for t in tasks for d in t.deadlines
+                 for when in deadline_dates.occurrences(d, start, end)]
+        return sorted(found, key=lambda x: (x.date, x.task.doc, x.task.number, x.deadline.phrase))
+
+    def documents(self) -> Iterator[Document]:
+        yield from self.kb.documents.values()

@@ -1,0 +1,185 @@
+"""Typed models of the knowledge base: one model per YAML file kind, plus the loaded whole."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_TEXT = 20_000  # characters; the longest task in the bundled policy has about 600
+
+DeadlineKind = Literal["once", "yearly", "target-year", "starting-year"]
+LeadMode = Literal["first", "joint", "separate"]
+Comparator = Literal["<=", ">=", "=", "<", ">"]
+UnitKind = Literal["省委省政府", "省直部门", "中央驻湘机构", "金融机构", "企业",
+                   "群团组织", "高校与科研院所", "军队武警", "人大政协", "市县党委政府"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Deadline(Strict):
+    """A dated obligation, as the source words it and as a date it falls on."""
+    phrase: str = Field(min_length=1, description="原文表述，如“2016年6月底前”")
+    date: dt.date = Field(description="截止日期（ISO）；每年一次的任务写第一次的日期")
+    kind: DeadlineKind = Field(description="once 一次性；yearly 每年；target-year 目标年份；starting-year 起始年份")
+    id: str | None = Field(default=None, description="通用时限的标识（仅用于 document.yaml）")
+    requirement: int | None = Field(default=None, description="出自哪一条工作要求")
+
+
+class Part(Strict):
+    number: int = Field(ge=1)
+    title: str = Field(min_length=1)
+
+
+class Section(Strict):
+    number: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    part: int | None = Field(default=None, description="对应的实施意见部分编号")
+
+
+class Requirement(Strict):
+    number: int = Field(ge=1)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class Erratum(Strict):
+    """An obvious slip in the source, kept as written and corrected here."""
+    where: str = Field(description="如 article:6 或 task:19")
+    as_written: str
+    correction: str
+    note: str | None = None
+
+
+class Reference(Strict):
+    title: str
+    number: str | None = None
+
+
+class Annex(Strict):
+    title: str
+    preamble: str
+    sections: list[Section]
+    requirements: list[Requirement]
+    general_deadlines: list[Deadline] = Field(description="工作要求规定的、适用于每项任务的时限")
+
+
+class DocumentFile(Strict):
+    title: str = Field(min_length=1)
+    short_title: str | None = None
+    issuers: list[str] = Field(min_length=1)
+    date: dt.date
+    implements: Reference | None = None
+    preamble: str = ""
+    parts: list[Part]
+    annex: Annex | None = None
+    errata: list[Erratum] = []
+    source: str = Field(default="source.txt", description="原文文件（相对本文件夹）")
+
+
+class ArticleFile(Strict):
+    number: int = Field(ge=1)
+    part: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    text: str = Field(max_length=MAX_TEXT)
+
+
+class TaskFile(Strict):
+    number: int = Field(ge=1)
+    section: int = Field(ge=1)
+    text: str = Field(max_length=MAX_TEXT)
+    units_as_written: str = Field(description="原文括号内的单位表述，原样保留")
+    lead_mode: LeadMode = "first"
+    lead: list[str] = Field(description="牵头单位（规范名称或别名）")
+    participants: list[str] = []
+    open_ended: bool = Field(default=False, description="单位名单以“等”结尾")
+    articles: list[int] = Field(description="本任务落实的条文编号")
+    deadlines: list[Deadline] = Field(default=[], description="本任务自身的时限；通用时限另行附加")
+
+
+class Indicator(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(min_length=1)
+    comparator: Comparator
+    value: float
+    unit: str
+    year: int | None = Field(default=None, description="目标年份")
+    period: str | None = Field(default=None, description="时期，如 2016—2020 年累计")
+    scope: str = Field(description="适用范围，如 贫困县、全省")
+    phrase: str = Field(min_length=1, description="原文表述")
+    articles: list[int] = []
+    tasks: list[int] = []
+
+
+class IndicatorsFile(Strict):
+    indicators: list[Indicator]
+
+
+class Unit(Strict):
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    kind: UnitKind
+    collective: bool = Field(default=False, description="集合单位，如 各市州、县市区党委和政府")
+
+
+class UnitsFile(Strict):
+    units: list[Unit]
+
+
+# --- The loaded knowledge base: canonical names resolved, general deadlines attached. ---
+
+class Task(Strict):
+    doc: str
+    number: int
+    section: int
+    text: str
+    units_as_written: str
+    lead_mode: LeadMode
+    lead: list[str]
+    participants: list[str]
+    open_ended: bool
+    articles: list[int]
+    own_deadlines: list[Deadline]
+    deadlines: list[Deadline] = Field(description="own deadlines, then the general ones")
+    file: str
+
+    @property
+    def units(self) -> list[str]:
+        return self.lead + self.participants
+
+    def role_of(self, unit: str) -> str | None:
+        return "lead" if unit in self.lead else "participant" if unit in self.participants else None
+
+
+class Article(Strict):
+    doc: str
+    number: int
+    part: int
+    title: str
+    text: str
+    file: str
+
+
+class Document(Strict):
+    id: str
+    meta: DocumentFile
+    folder: str
+    articles: dict[int, Article]
+    tasks: dict[int, Task]
+    indicators: dict[str, Indicator]
+
+
+class KnowledgeBase(Strict):
+    root: str
+    units: dict[str, Unit]
+    documents: dict[str, Document]
+
+    def unit(self, name: str) -> Unit | None:
+        """Look a unit up by canonical name or alias."""
+        if name in self.units:
+            return self.units[name]
+        for unit in self.units.values():
+            if name in unit.aliases:
+                return unit
+        return None
