@@ -1,15 +1,16 @@
 """Read and check tracking files against the knowledge base; problems come back as located issues."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .. import paths
 from ..issues import PolicyError, Report
-from ..load import load_file
+from ..load import YamlFile, load_file
 from ..model import Document, KnowledgeBase, Task
-from ..validate import _parse, load_kb
+from ..validate import _model_issues, load_kb
 from .model import (INDICATORS_FILE, TASKS_DIR, TRACKING_DIR, Event, IndicatorsTrackingFile, IndicatorValue,
                     ReportEvent, TaskTrackingFile)
 
@@ -59,7 +60,7 @@ def check_event(event: Event, task: Task, doc: Document, kb: KnowledgeBase) -> l
             problems.append((("unit",), code, f"'{event.unit}' is not a lead unit of task {task.number}",
                              f"lead units: {'、'.join(task.lead)}"))
     elif task.lead_mode == "separate" and event.type in ("plan", "report", "state"):
-        problems.append((("type",), "unit-required",
+        problems.append(((), "unit-required",
                          f"task {task.number} is led separately (分别牵头): say which lead unit this {event.type} is for",
                          f"add unit: one of {'、'.join(task.lead)}"))
     if event.date < doc.meta.date:
@@ -129,6 +130,30 @@ def _indicators_file(path: Path, doc: Document, tracking: Tracking, report: Repo
             years.add(value.year)
         merged = tracking.values.get((doc.id, entry.id), []) + list(entry.values)
         tracking.values[(doc.id, entry.id)] = sorted(merged, key=lambda v: v.year)
+
+
+class _Untagged:
+    """A validation error with the event-type tag taken out of each location, so it matches the file."""
+
+    def __init__(self, err: ValidationError):
+        self.title, self._err = err.title, err
+
+    def errors(self) -> list[dict]:
+        tags = {"plan", "report", "state", "extension", "note"}
+        return [{**e, "loc": tuple(p for i, p in enumerate(e["loc"]) if not (i == 2 and e["loc"][0] == "events"
+                                                                            and p in tags))}
+                for e in self._err.errors()]
+
+
+def _parse(file: YamlFile, model, report: Report):
+    if not isinstance(file.data, dict):
+        report.add(file.path, 1, 1, "wrong-type", "expected a mapping of fields")
+        return None
+    try:
+        return model.model_validate(file.data)
+    except ValidationError as err:
+        report.extend(_model_issues(_Untagged(err), file))
+        return None
 
 
 def read_tracking(policies: Path | str, kb: KnowledgeBase) -> tuple[Tracking, Report]:

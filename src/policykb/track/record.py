@@ -102,7 +102,7 @@ class Recorder:
             if replace is None:
                 events.append(node)
             else:
-                events[_raw_index(events, replace)] = node
+                _update(events[_raw_index(events, replace)], node)
 
         path = task_path(self.policies, d.id, number)
         new = {"task": number, "events": []} if not path.exists() else None
@@ -171,7 +171,7 @@ class Recorder:
             if old is None:
                 seq.append(_styled(body))
             else:
-                seq[old] = _styled(body)
+                _update(seq[old], _styled(body))
 
         path = indicators_path(self.policies, d.id)
         self.tracking.values[(d.id, indicator)] = sorted([v for v in values if v.year != year] + [entry],
@@ -186,6 +186,15 @@ def _key_name(key: str) -> int:
 
 def _key(item: tuple[str, Any]) -> int:
     return _key_name(item[0])
+
+
+def _update(node: CommentedMap, new: CommentedMap) -> None:
+    """Rewrite a mapping in place, so comments on keys that stay are kept."""
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for key, value in new.items():
+        if node.get(key) != value:
+            node[key] = value
 
 
 def _raw_index(events: CommentedSeq, old: Event) -> int:
