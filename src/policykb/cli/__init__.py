@@ -18,7 +18,7 @@ from ..validate import load_kb
 
 app = typer.Typer(help="policykb：把政策文件变成可检查的任务、责任书、作战图和网站。",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
