@@ -5,6 +5,8 @@ and its node marks give every position. Edits that must keep comments use `yamli
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,11 +51,27 @@ class YamlFile:
         return self.positions.get(("key",) + tuple(path)) or self.where(*path)
 
 
+@functools.lru_cache(maxsize=4096)
+def real_dir(folder: str) -> str:
+    """Resolved folder path, cached: resolving every file's parents is the slowest part of a load."""
+    return os.path.realpath(folder)
+
+
+def real_path(path: Path) -> str:
+    """Resolved path of a file; only a link itself costs a fresh resolve."""
+    text = os.fspath(path)
+    if os.path.islink(text):
+        return os.path.realpath(text)
+    folder, name = os.path.split(os.path.abspath(text))
+    return os.path.join(real_dir(folder), name)
+
+
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """Path as shown to users: relative to the working directory when below it."""
+    folder, name = os.path.split(os.path.abspath(os.fspath(path)))
+    real = os.path.join(real_dir(folder), name)  # a link is shown where it is, not where it points
+    cwd = real_dir(os.getcwd())
+    return os.path.relpath(real, cwd) if real.startswith(cwd + os.sep) else os.fspath(path)
 
 
 def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str) -> Any:

@@ -12,7 +12,7 @@ DeadlineKind = Literal["once", "yearly", "target-year", "starting-year"]
 LeadMode = Literal["first", "joint", "separate"]
 Comparator = Literal["<=", ">=", "=", "<", ">"]
 UnitKind = Literal["省委省政府", "省直部门", "中央驻湘机构", "金融机构", "企业",
-                   "群团组织", "高校与科研院所", "军队武警", "人大政协", "市县党委政府"]
+                   "群团组织", "高校与科研院所", "军队武警", "人大政协", "政法机关", "市县党委政府"]
 
 
 class Strict(BaseModel):

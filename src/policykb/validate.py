@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import deadlines, paths
 from .issues import Issue, PolicyError, Report
-from .load import YamlFile, display_path, load_file
+from .load import YamlFile, display_path, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
                     KnowledgeBase, TaskFile, Task, Unit, UnitsFile)
 
@@ -63,11 +64,8 @@ def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+    real_root = real_dir(os.fspath(root))
+    return real_path(path).startswith(real_root + os.sep)
 
 
 def _load(path: Path, root: Path, report: Report) -> YamlFile | None:

@@ -8,6 +8,7 @@ from typing import Iterable, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .. import paths
@@ -17,7 +18,7 @@ from ..validate import load_kb
 
 app = typer.Typer(help="policykb：把政策文件变成可检查的任务、责任书、作战图和网站。",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
@@ -35,8 +36,9 @@ class UserError(Exception):
 def print_report(report: Report, console: Console = err) -> None:
     for issue in report.sorted():
         colour = "red" if issue.severity == "error" else "yellow"
-        console.print(f"{issue.file}:{issue.line}:{issue.col}: [{colour}]{issue.severity}[{issue.code}][/]: "
-                      f"{issue.message}", markup=True, highlight=False)
+        label = escape(f"{issue.severity}[{issue.code}]")
+        console.print(f"{escape(issue.file)}:{issue.line}:{issue.col}: [{colour}]{label}[/]: "
+                      f"{escape(issue.message)}", markup=True, highlight=False)
         if issue.hint:
             console.print(f"  hint: {issue.hint}", markup=False)
     console.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")

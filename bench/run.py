@@ -1,0 +1,136 @@
+"""Benchmark the pipeline on the bundled policy and on synthetic corpora 10x and 100x its size.
+
+    python bench/run.py                 # 1x, 10x, 100x
+    python bench/run.py --factors 1 10  # a quicker run
+
+For each corpus, in a fresh process (so peak memory is that corpus's own): load + validate, graph,
+every build stage, a no-op rebuild, a rebuild after one task is edited, and a bare `mkdocs build`
+of the same generated pages (the pipeline's overhead is the ratio of the two). Results go to
+bench/results/<date>-<cores>cpu.json and .md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+AS_OF = dt.date(2017, 1, 1)
+
+
+def _timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def measure(factor: int, work: Path) -> dict:
+    """Everything for one corpus size; runs inside its own process."""
+    from corpus import generate
+    from policykb import build
+    from policykb.graph import PolicyGraph
+    from policykb.validate import validate
+
+    policies = generate(factor, work / "policies")
+    out = work / "build"
+    row: dict = {"factor": factor, "documents": factor}
+    row["load_validate_s"], (kb, report) = _timed(validate, policies)
+    assert kb is not None, [i.format() for i in report.errors[:5]]
+    row["tasks"] = sum(len(d.tasks) for d in kb.documents.values())
+    row["graph_s"], _ = _timed(PolicyGraph, kb)
+    timings: dict[str, float] = {}
+    row["full_build_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates",
+                                    timings=timings)
+    row["stages_s"] = timings
+    row["noop_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates")
+    task = policies / "hunan-2016-implementation-opinions" / "tasks" / "069.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("60亿元", "61亿元"), encoding="utf-8")
+    edit_timings: dict[str, float] = {}
+    row["one_task_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF,
+                                          templates=ROOT / "templates", timings=edit_timings)
+    row["one_task_stages_s"] = edit_timings
+    docs = out / "site-docs"
+    if (ROOT / "mkdocs.yml").exists() and docs.is_dir():
+        row["bare_mkdocs_s"] = _bare_mkdocs(docs, work)
+        pipeline_site = timings.get("site", 0.0)
+        row["site_overhead_ratio"] = round(pipeline_site / row["bare_mkdocs_s"], 3) if row["bare_mkdocs_s"] else None
+    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return row
+
+
+def _bare_mkdocs(docs: Path, work: Path) -> float:
+    """Time plain `mkdocs build` of the pages the pipeline generated, with the project's config."""
+    config = work / "bare-mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(text + f"\ndocs_dir: {docs}\nsite_dir: {work / 'bare-site'}\n", encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(measure(args.one, Path(tmp))))
+        return
+    rows = []
+    for factor in args.factors:
+        print(f"corpus {factor}x …", file=sys.stderr, flush=True)
+        done = subprocess.run([sys.executable, __file__, "--one", str(factor)], capture_output=True, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if done.returncode:
+            sys.exit(f"{factor}x failed:\n{done.stderr[-3000:]}")
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
+    base = next((r for r in rows if r["factor"] == 1), None)
+    summary = {"date": dt.date.today().isoformat(), "cores": os.cpu_count(), "python": platform.python_version(),
+               "machine": platform.machine(), "rows": rows}
+    if base:
+        summary["linearity"] = {str(r["factor"]): round(r["full_build_s"] / base["full_build_s"], 1) for r in rows}
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    stem = results / f"{summary['date']}-{summary['cores']}cpu"
+    stem.with_suffix(".json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    stem.with_suffix(".md").write_text(_markdown(summary), encoding="utf-8")
+    print(_markdown(summary))
+
+
+def _markdown(summary: dict) -> str:
+    cols = ["factor", "tasks", "load_validate_s", "graph_s", "full_build_s", "noop_rebuild_s",
+            "one_task_rebuild_s", "bare_mkdocs_s", "site_overhead_ratio", "peak_rss_mb"]
+    lines = [f"# policykb benchmark {summary['date']} ({summary['cores']} cores, Python {summary['python']})", "",
+             "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in summary["rows"]:
+        lines.append("| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |")
+    lines += ["", "Stage seconds per corpus:", ""]
+    for r in summary["rows"]:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
+        lines.append(f"- {r['factor']}x: {stages}")
+    if "linearity" in summary:
+        lines += ["", f"Full build relative to 1x: {summary['linearity']}"]
+    return "\n".join(lines) + "\n"
+
+
+def _fmt(value) -> str:
+    return "" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+if __name__ == "__main__":
+    main()

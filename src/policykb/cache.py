@@ -1,0 +1,99 @@
+"""Incremental builds keyed by content hashes, never timestamps.
+
+A stage computes, for every file it would write, a key: the hash of everything that goes into it
+(the graph query's result, the template, the code). When the previous build has the same key for
+that file, the file is linked from the previous output instead of rendered again; a stage whose
+inputs are all unchanged is skipped entirely. Keys live in `.keys.json` inside each stage folder,
+so the cache survives across runs and moves with the output.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+KEYS_FILE = ".keys.json"
+STAGE_KEY = "<stage>"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def digest(*parts: Any) -> str:
+    """A stable hash of JSON-able parts (sets and paths are normalised)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            h.update(part)
+        else:
+            h.update(json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def tree_digest(*roots: Path, suffixes: tuple[str, ...] | None = None) -> str:
+    """Hash of every file's relative path and bytes under the roots (missing roots hash as empty)."""
+    h = hashlib.sha256()
+    for root in roots:
+        root = Path(root)
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else \
+            ([root] if root.is_file() else [])
+        for path in files:
+            if "__pycache__" in path.parts or (suffixes and path.suffix not in suffixes):
+                continue
+            h.update(str(path.relative_to(root) if root.is_dir() else path.name).encode())
+            h.update(b"\x00")
+            h.update(path.read_bytes())
+            h.update(b"\x00")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The tool's own code: a new version of policykb invalidates every cached output."""
+    return tree_digest(_PACKAGE, suffixes=(".py", ".j2", ".json", ".txt", ".js", ".css"))
+
+
+class StageCache:
+    """Per-file reuse between the previous output folder of a stage and its staging folder."""
+
+    def __init__(self, previous: Path, staged: Path, salt: str):
+        self.previous, self.staged, self.salt = Path(previous), Path(staged), salt
+        try:
+            self.old: dict[str, str] = json.loads((self.previous / KEYS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.old = {}
+        self.new: dict[str, str] = {}
+        self.reused = self.rendered = 0
+
+    def key(self, *parts: Any) -> str:
+        return digest(self.salt, *parts)
+
+    def stage_unchanged(self, key: str) -> bool:
+        """True when the whole stage's inputs equal the previous build's (nothing to do)."""
+        return self.old.get(STAGE_KEY) == key and (self.previous / KEYS_FILE).exists()
+
+    def reuse(self, rel: str, key: str) -> bool:
+        """Link the previous file into the staging folder if its key matches; else the caller renders it."""
+        self.new[rel] = key
+        old = self.previous / rel
+        if self.old.get(rel) != key or not old.is_file():
+            self.rendered += 1
+            return False
+        target = self.staged / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)  # the old folder is discarded after the swap: a hard link is safe
+        except OSError:
+            shutil.copy2(old, target)
+        self.reused += 1
+        return True
+
+    def save(self, stage_key: str | None = None) -> None:
+        keys = dict(sorted(self.new.items()))
+        if stage_key:
+            keys[STAGE_KEY] = stage_key
+        (self.staged / KEYS_FILE).write_text(json.dumps(keys, ensure_ascii=False, indent=1) + "\n",
+                                             encoding="utf-8")
