@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ..track import load_tracking
+from ..track import forms, load_tracking
 from ..track.record import Recorder, Refused, apply
 from ..track.view import status_data, status_lines
 from ..validate import load_kb
@@ -137,3 +137,34 @@ def value(indicator: str = typer.Argument(..., help="指标 id（见 indicators.
     """记录指标某一年的实际值及其出处。"""
     day = parse_date(date) if date else None
     _record(policies, lambda r: r.value(doc, indicator, year, amount, source, day, note, force))
+
+
+def _year_out(year: int, output: Optional[Path], kind: str) -> Path:
+    return output or Path("build") / "tracking" / f"{year}" / kind
+
+
+@app.command("report-forms")
+def report_forms(year: int = typer.Option(..., "--year", help="报送年度。"),
+                 output: Optional[Path] = typer.Option(None, "--output", "-o", help="输出文件夹，默认 build/tracking/<年度>/forms。"),
+                 unit: Optional[list[str]] = typer.Option(None, "--unit", "-u", help="只给这些单位生成（可重复）。"),
+                 policies: Path = PoliciesOption) -> None:
+    """生成年度落实情况报送表（每个牵头单位一份 .xlsx，已预填任务和上年状态）。"""
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    units = [_unit(pg, u) for u in unit] if unit else None
+    folder = _year_out(year, output, "forms")
+    written = forms.write_forms(pg, load_tracking(policies, kb), year, folder, units)
+    err.print(f"wrote {len(written)} form(s) into {folder}/")
+
+
+@app.command("report-import")
+def report_import(files: list[Path] = typer.Argument(..., help="填好的报送表（.xlsx，可多个）。"),
+                  force: bool = typer.Option(False, "--force", help="允许状态倒退。"),
+                  policies: Path = PoliciesOption) -> None:
+    """导入填好的报送表：先检查全部表格（指出工作表和单元格），全部无误才写入；重复导入不会重复记录。"""
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise UserError(f"no file '{missing[0]}'", code="not-found")
+    pg = PolicyGraph(load_kb(policies))
+    written = forms.import_forms(files, policies, pg, force)
+    err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")

@@ -25,7 +25,7 @@ class Tracking:
     values: dict[tuple[str, str], list[IndicatorValue]] = field(default_factory=dict)  # sorted by year
 
     def of(self, doc: str, task: int, unit: str | None = None, kind: str | None = None) -> list[Event]:
-        """A task's events, optionally only those of one answering unit (task-wide ones included)."""
+        """A task's events; with a unit, only its own and the task-wide ones (unit None: every event)."""
         return [e for e in self.events.get((doc, task), [])
                 if (kind is None or e.type == kind) and (unit is None or e.unit in (None, unit))]
 
