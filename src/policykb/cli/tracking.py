@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from ..track import forms, load_tracking
+from ..track import summary as track_summary
 from ..track.record import Recorder, Refused, apply
 from ..track.view import status_data, status_lines
 from ..validate import load_kb
@@ -168,3 +169,19 @@ def report_import(files: list[Path] = typer.Argument(..., help="填好的报送�
     pg = PolicyGraph(load_kb(policies))
     written = forms.import_forms(files, policies, pg, force)
     err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")
+
+
+@app.command()
+def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
+            as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+            output: Optional[Path] = typer.Option(None, "--output", "-o", help="输出文件夹，默认 build/tracking/<年度>/summary。"),
+            policies: Path = PoliciesOption) -> None:
+    """生成省扶贫办年度汇总报告（.docx：各单位、各任务按时/逾期/未报送，进展和问题）和未报送单位的催办函。"""
+    kb = load_kb(policies)
+    tracking = load_tracking(policies, kb)
+    if not tracking.documents:
+        raise UserError("no tracking data yet", hint="record progress with policykb progress … or report-import first",
+                        code="not-found")
+    folder = _year_out(year, output, "summary")
+    written = track_summary.write_summary(PolicyGraph(kb), tracking, year, parse_date(as_of), folder)
+    err.print(f"wrote the summary and {len(written) - 1} reminder letter(s) into {folder}/")
