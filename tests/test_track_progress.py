@@ -12,21 +12,6 @@ from policykb.validate import load_kb
 from conftest import DOC
 from test_track_status import TASK_069, tracked_copy
 
-INDICATORS = """\
-# yaml-language-server: $schema=../schemas/indicators.schema.json
-indicators:
-  - id: small-loans
-    name: 扶贫小额信贷累计发放
-    comparator: ">="
-    value: 300
-    unit: 亿元
-    year: 2020
-    scope: 全省
-    phrase: 5年累计达到300亿元
-    tasks: [69]
-"""
-
-
 def run(policies: Path, *args: str):
     return CliRunner().invoke(app, ["progress", *args, "-p", str(policies)])
 
@@ -100,14 +85,13 @@ def test_force_replaces_in_place(tmp_path):
 
 def test_indicator_values(tmp_path):
     policies = tracked_copy(tmp_path, {"069.yaml": TASK_069, "indicators.yaml": "# 实际值，按年份\nindicators: []\n"})
-    (policies / DOC / "indicators.yaml").write_text(INDICATORS, encoding="utf-8")
     for year, amount in (("2016", "62"), ("2017", "130.5")):
-        result = run(policies, "value", "small-loans", "--year", year, "--value", amount, "--source", f"省扶贫办{year}年统计")
+        result = run(policies, "value", "microcredit-5-years", "--year", year, "--value", amount, "--source", f"省扶贫办{year}年统计")
         assert result.exit_code == 0, result.output
     path = policies / DOC / "tracking" / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# 实际值，按年份\nindicators:\n  - id: small-loans\n")
-    values = load_tracking(policies, load_kb(policies)).values[(DOC, "small-loans")]
+    assert text.startswith("# 实际值，按年份\nindicators:\n  - id: microcredit-5-years\n")
+    values = load_tracking(policies, load_kb(policies)).values[(DOC, "microcredit-5-years")]
     assert [(v.year, v.value) for v in values] == [(2016, 62.0), (2017, 130.5)]
-    assert "already has a value" in _refused(policies, path, "value", "small-loans", "--year", "2017", "--value", "1",
+    assert "already has a value" in _refused(policies, path, "value", "microcredit-5-years", "--year", "2017", "--value", "1",
                                              "--source", "x")

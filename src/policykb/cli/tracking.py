@@ -9,6 +9,7 @@ import typer
 
 from ..track import forms, load_tracking
 from ..track import summary as track_summary
+from ..track import versions
 from ..track.record import Recorder, Refused, apply
 from ..track.view import status_data, status_lines
 from ..validate import load_kb
@@ -185,3 +186,25 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
     folder = _year_out(year, output, "summary")
     written = track_summary.write_summary(PolicyGraph(kb), tracking, year, parse_date(as_of), folder)
     err.print(f"wrote the summary and {len(written) - 1} reminder letter(s) into {folder}/")
+
+
+@app.command("diff")
+def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签或分支）。"),
+          new: str = typer.Argument("HEAD", help="较新的版本，默认 HEAD。"),
+          format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
+          policies: Path = PoliciesOption) -> None:
+    """比较 policies/ 的两个 git 版本：哪些条文、任务、指标变了，涉及哪些单位，谁的责任书要重新印发。"""
+    if format not in ("text", "json"):
+        raise UserError(f"unknown format '{format}'", hint="choose text or json")
+    try:
+        root = versions.repo_root(policies if policies.exists() else Path("."))
+        inside = Path(policies).resolve().relative_to(root.resolve()).as_posix()
+        result = versions.diff(root, old, new, inside)
+    except versions.VersionError as e:
+        raise UserError(e.message, hint=e.hint, code="not-found")
+    except ValueError:
+        raise UserError(f"'{policies}' is not inside a git repository", code="not-found")
+    if format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        out.print("\n".join(result.lines()), markup=False)
