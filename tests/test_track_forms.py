@@ -33,6 +33,18 @@ def _row(ws, task: int) -> int:
     return next(r for r in range(forms.FIRST_ROW, ws.max_row + 1) if ws[f"B{r}"].value == task)
 
 
+def _fill(path: Path, entries: dict[int, dict[str, object]]) -> dict[int, int]:
+    """Fill a form as a unit would (task -> column -> value); returns each task's row."""
+    wb = load_workbook(path)
+    ws = wb[forms.SHEET]
+    rows = {task: _row(ws, task) for task in entries}
+    for task, cells in entries.items():
+        for col, value in cells.items():
+            ws[f"{col}{rows[task]}"] = value
+    wb.save(path)
+    return rows
+
+
 def test_form_is_prefilled_and_deterministic(tmp_path):
     policies = tracked_copy(tmp_path)
     path = _form(policies, tmp_path, "省扶贫办")
@@ -54,19 +66,10 @@ def test_form_is_prefilled_and_deterministic(tmp_path):
 def test_filled_form_round_trips(tmp_path):
     policies = tracked_copy(tmp_path)
     path = _form(policies, tmp_path, "省扶贫办")
-    wb = load_workbook(path)
-    ws = wb[forms.SHEET]
-    r = _row(ws, 69)
-    ws[f"F{r}"] = "推进中"
-    ws[f"G{r}"] = "全年发放扶贫小额信贷62亿元"
-    ws[f"H{r}"] = "部分县贴息资金到位慢"
-    ws[f"J{r}"] = dt.datetime(2016, 11, 15)
-    ws[f"K{r}"] = "湘扶办〔2016〕30号；发放台账.xlsx"
-    r5 = _row(ws, 5)
-    ws[f"F{r5}"] = "已完成"
-    ws[f"G{r5}"] = "已出台就业扶贫实施方案"
-    ws[f"J{r5}"] = "2016-11-10"
-    wb.save(path)
+    rows = _fill(path, {69: {"F": "推进中", "G": "全年发放扶贫小额信贷62亿元", "H": "部分县贴息资金到位慢",
+                             "J": dt.datetime(2016, 11, 15), "K": "湘扶办〔2016〕30号；发放台账.xlsx"},
+                        5: {"F": "已完成", "G": "已出台就业扶贫实施方案", "J": "2016-11-10"}})
+    r, r5 = rows[69], rows[5]
     before = (policies / DOC / "tracking" / "tasks" / "069.yaml").read_text(encoding="utf-8")
 
     result = CliRunner().invoke(app, ["report-import", str(path), "-p", str(policies)])
@@ -91,11 +94,7 @@ def test_filled_form_round_trips(tmp_path):
 def test_separate_leads_report_for_themselves(tmp_path):
     policies = tracked_copy(tmp_path)
     path = _form(policies, tmp_path, "省工商联")
-    wb = load_workbook(path)
-    ws = wb[forms.SHEET]
-    r = _row(ws, 4)
-    ws[f"G{r}"], ws[f"J{r}"] = "组织民营企业结对帮扶", "2016-11-18"
-    wb.save(path)
+    _fill(path, {4: {"G": "组织民营企业结对帮扶", "J": "2016-11-18"}})
     assert CliRunner().invoke(app, ["report-import", str(path), "-p", str(policies)]).exit_code == 0
     [rep] = load_tracking(policies).of(DOC, 4, kind="report")
     assert rep.unit == "省工商联"
@@ -104,18 +103,11 @@ def test_separate_leads_report_for_themselves(tmp_path):
 def test_bad_form_is_refused_whole(tmp_path):
     policies = tracked_copy(tmp_path)
     good = _form(policies, tmp_path, "省工商联")
-    wb = load_workbook(good)
-    ws = wb[forms.SHEET]
-    r = _row(ws, 4)
-    ws[f"G{r}"], ws[f"J{r}"] = "组织民营企业结对帮扶", "2016-11-18"
-    wb.save(good)
+    _fill(good, {4: {"G": "组织民营企业结对帮扶", "J": "2016-11-18"}})
     bad = _form(policies, tmp_path, "省扶贫办")
-    wb = load_workbook(bad)
-    ws = wb[forms.SHEET]
-    r69, r5 = _row(ws, 69), _row(ws, 5)
-    ws[f"F{r69}"], ws[f"G{r69}"], ws[f"J{r69}"] = "进行中", "发放62亿元", "2016-11-15"
-    ws[f"G{r5}"], ws[f"J{r5}"] = "已出台方案", "2016年11月"
-    wb.save(bad)
+    rows = _fill(bad, {69: {"F": "进行中", "G": "发放62亿元", "J": "2016-11-15"},
+                       5: {"G": "已出台方案", "J": "2016年11月"}})
+    r69, r5 = rows[69], rows[5]
     snapshot = _snapshot(policies)
     kb = load_kb(policies)
     with pytest.raises(PolicyError) as caught:
@@ -129,12 +121,8 @@ def test_bad_form_is_refused_whole(tmp_path):
 def test_state_backwards_names_the_cell(tmp_path):
     policies = tracked_copy(tmp_path, {"069.yaml": TASK_069 + "  - {type: state, date: 2016-10-01, state: 已完成}\n"})
     path = _form(policies, tmp_path, "省扶贫办")
-    wb = load_workbook(path)
-    ws = wb[forms.SHEET]
-    r = _row(ws, 69)
-    assert ws[f"F{r}"].value == "已完成"
-    ws[f"F{r}"], ws[f"G{r}"], ws[f"J{r}"] = "推进中", "继续推进", "2016-11-15"
-    wb.save(path)
+    assert load_workbook(path)[forms.SHEET][f"F{_row(load_workbook(path)[forms.SHEET], 69)}"].value == "已完成"
+    r = _fill(path, {69: {"F": "推进中", "G": "继续推进", "J": "2016-11-15"}})[69]
     snapshot = _snapshot(policies)
     result = CliRunner().invoke(app, ["report-import", str(path), "-p", str(policies)])
     assert result.exit_code == 1
