@@ -169,3 +169,17 @@ events:
     _, report = read_tracking(policies2, load_kb(policies2))
     found = {(Path(i.file).name, i.line, i.col, i.code) for i in report.issues}
     assert found == {("004.yaml", 5, 11, "not-a-lead"), ("008.yaml", 3, 5, "unit-required")}
+
+
+def test_demo_tracking_loads_clean_and_shows_extensions(tmp_path):
+    """The example folder stays valid; an approved extension turns a missed date amber, not red."""
+    from conftest import ROOT
+    policies = tmp_path / "policies"
+    shutil.copytree(POLICIES, policies)
+    shutil.copytree(ROOT / "examples" / "tracking-demo" / "tracking", policies / DOC / "tracking")
+    kb = load_kb(policies)
+    tracking, report = read_tracking(policies, kb)
+    assert [i.format() for i in report.issues] == []
+    st = statuses(PolicyGraph(kb), tracking, dt.date(2016, 7, 1))[(DOC, 4)]
+    assert st.light == "amber" and st.reasons == ("省工商联：实施方案已延期至2016年9月30日（原定2016年6月30日）",)
+    assert statuses(PolicyGraph(kb), tracking, dt.date(2016, 10, 1))[(DOC, 4)].light == "green"

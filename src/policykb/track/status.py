@@ -61,6 +61,8 @@ class Obligation:
             return f"{who}{self.label}{verb}（{due}）"
         if self.late:
             return f"{who}{self.label}迟于时限（{cn_date(self.met)}，{due}）"
+        if self.met is None and self.extended:
+            return f"{who}{self.label}已延期至{cn_date(self.due)}（原定{cn_date(self.original)}）"
         if self.met is None:
             return f"{who}{self.label}即将到期（{due}）"
         return f"{who}{self.label}已按期（{cn_date(self.met)}）"
@@ -149,7 +151,7 @@ def _task_obligations(d: Document, task: Task, a: _Answer, horizon: dt.date) -> 
     end = _completion(task)
     if end is not None:
         out.append(a.obligation("deadline", end.date, done))
-    return [o for o in out if o.due <= horizon or o.met is not None]
+    return [o for o in out if min(o.due, o.original) <= horizon or o.met is not None]
 
 
 def _light(obs: list[Obligation], as_of: dt.date) -> tuple[Light, tuple[str, ...]]:
