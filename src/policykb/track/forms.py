@@ -20,7 +20,7 @@ from ..reproducible import normalize_zip
 from .load import Tracking, answering_units
 from .model import STATES
 from .record import Recorder, Refused, apply
-from .status import _Answer, cn_date
+from .status import Answer, cn_date
 
 SHEET = "报送表"
 META = "policykb"
@@ -81,8 +81,8 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
     ws.add_data_validation(status)
     row, prefilled = FIRST_ROW, []
     for task in lead_tasks(pg, unit):
-        answer_last = _Answer(tracking, task, _who(task, unit), dt.date(year - 1, 12, 31))
-        answer_now = _Answer(tracking, task, _who(task, unit), dt.date(year, 12, 31))
+        answer_last = Answer(tracking, task, _who(task, unit), dt.date(year - 1, 12, 31))
+        answer_now = Answer(tracking, task, _who(task, unit), dt.date(year, 12, 31))
         reported = [e for e in answer_now.events if e.type == "report" and e.year == year
                     and e.unit in (None, unit)]
         values = {"A": task.doc, "B": task.number, "C": task.text, "D": _mode(task),
@@ -204,7 +204,7 @@ def read_form(path: Path, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
         if reported and date is None:
             bad(r, "J", f"'{_text(cells['J'])}' is not a date" if _text(cells["J"]) else "the report date is empty",
                 hint="write it as YYYY-MM-DD, e.g. 2016-11-15")
-        if not reported and any([values["problems"], values["next_year"], values["evidence"]]):
+        if not reported and any([values["problems"], values["next_year"], values["evidence"], _text(cells["J"])]):
             bad(r, "G", "年度落实情况 is empty but the row has other entries", hint="fill in G or clear the row")
         changed = state if state != prefilled.get((doc, task.number)) else None
         rows.append(FormRow(r, doc, task.number, changed, values if reported else {}, date))
@@ -232,7 +232,7 @@ def import_forms(paths: list[Path], policies: Path, pg: PolicyGraph, force: bool
                         "type": "report", "date": row.date, "unit": who, "year": form.year, **row.values},
                         force=True))
                 day = row.date or dt.date(form.year, 12, 31)
-                current = _Answer(recorder.tracking, task, who, day).state()
+                current = Answer(recorder.tracking, task, who, day).state()
                 if row.state in STATES and row.state != current:
                     changes.append(recorder.event(row.doc, row.task, {
                         "type": "state", "date": day, "unit": who, "state": row.state}, force=force))

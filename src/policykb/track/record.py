@@ -21,7 +21,7 @@ from ..output import atomic_write
 from .load import Tracking, canonical, check_event, indicators_path, read_tracking, task_path
 from .model import INDICATORS_SCHEMA, STATES, TASK_SCHEMA, Event, IndicatorValue
 from .schemas import schema_ref, write_schemas
-from .status import _Answer
+from .status import Answer
 
 _EVENT = TypeAdapter(Event)
 _ORDER = ("type", "date", "unit", "year", "state", "doc_number", "title", "original", "new", "summary",
@@ -123,7 +123,7 @@ class Recorder:
         return same[0]
 
     def _check_forward(self, task: Task, event, force: bool) -> None:
-        current = _Answer(self.tracking, task, event.unit, event.date).state()
+        current = Answer(self.tracking, task, event.unit, event.date).state()
         if STATES.index(event.state) < STATES.index(current) and not force:
             raise Refused(f"task {task.number}{' (' + event.unit + ')' if event.unit else ''} is already "
                           f"'{current}' on {event.date.isoformat()}; '{event.state}' would move it backwards",

@@ -74,7 +74,7 @@ class Obligation:
                 "reason": self.reason()}
 
 
-class _Answer:
+class Answer:
     """The events of one answering unit of one task, read as of a date."""
 
     def __init__(self, tracking: Tracking, task: Task, unit: str | None, as_of: dt.date):
@@ -131,11 +131,11 @@ def obligations(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, doc: str | 
             continue
         for task in d.tasks.values():
             for unit in answering_units(task):
-                found += _task_obligations(d, task, _Answer(tracking, task, unit, as_of), horizon)
+                found += _task_obligations(d, task, Answer(tracking, task, unit, as_of), horizon)
     return found
 
 
-def _task_obligations(d: Document, task: Task, a: _Answer, horizon: dt.date) -> list[Obligation]:
+def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date) -> list[Obligation]:
     done = a.done_on()
     out = []
     for plan in _general(d, "once"):
@@ -178,7 +178,7 @@ def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date) -> Statuses:
         if not tracking.tracked(d.id):
             continue
         for task in d.tasks.values():
-            state = task_state([_Answer(tracking, task, u, as_of).state() for u in answering_units(task)])
+            state = task_state([Answer(tracking, task, u, as_of).state() for u in answering_units(task)])
             obs = obs_by_task.get((d.id, task.number), [])
             light, reasons = _light(obs, as_of)
             if state in ("已完成", "已销号"):
@@ -190,7 +190,7 @@ def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date) -> Statuses:
 
 def unit_states(pg: PolicyGraph, tracking: Tracking, task: Task, as_of: dt.date) -> dict[str | None, str]:
     """The state of each answering unit of a task (None: the task as a whole)."""
-    return {u: _Answer(tracking, task, u, as_of).state() for u in answering_units(task)}
+    return {u: Answer(tracking, task, u, as_of).state() for u in answering_units(task)}
 
 
 def by_lead_unit(pg: PolicyGraph, obs: list[Obligation]) -> dict[str, list[Obligation]]:
