@@ -46,3 +46,21 @@ def test_every_indicator_gets_a_chart(pg):
     charts = indicator_svgs(pg, Tracking())
     assert len(charts) == len(pg.kb.documents[DOC].indicators)
     assert all(svg.startswith("<svg") for svg in charts.values())
+
+
+def test_build_stage_writes_status_and_charts(tmp_path):
+    from policykb import build
+    from policykb.track import stage
+    from test_track_status import tracked_copy
+    policies = tracked_copy(tmp_path)
+    wired = stage.NAME in build.stage_names()  # once the lead adds the stage to build.STAGES
+    if not wired:
+        build.STAGES.append(build.Stage(stage.NAME, "跟踪进度", stage.render))
+    try:
+        build.build(policies, tmp_path / "build", as_of=dt.date(2016, 7, 1), only=[stage.NAME])
+    finally:
+        if not wired:
+            build.STAGES.pop()
+    out = tmp_path / "build" / stage.NAME
+    assert (out / "status.txt").read_text(encoding="utf-8").startswith("截至2016年7月1日：")
+    assert (out / "charts" / DOC / "microcredit-5-years.svg").read_text(encoding="utf-8").startswith("<svg")
