@@ -17,10 +17,10 @@ from ..load import display_path
 from ..model import Task
 from ..output import atomic_write
 from ..reproducible import normalize_zip
-from .load import Tracking, answering_units
+from .load import Tracking
 from .model import STATES
 from .record import Recorder, Refused, apply
-from .status import Answer, cn_date
+from .status import Answer
 
 SHEET = "报送表"
 META = "policykb"
