@@ -10,7 +10,6 @@ import json
 
 from ..output import atomic_write
 from .charts import indicator_svgs
-from .load import load_tracking
 from .view import status_data, status_lines
 
 NAME = "tracking"
@@ -19,7 +18,7 @@ NAME = "tracking"
 def render(ctx) -> None:
     """Stage entry point: Stage("tracking", "跟踪进度", track.stage.render)."""
     folder = ctx.out(NAME)
-    tracking = load_tracking(ctx.policies, ctx.pg.kb)
+    tracking = ctx.tracking
     data = status_data(ctx.pg, tracking, ctx.as_of)
     atomic_write(folder / "status.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     atomic_write(folder / "status.txt", ("\n".join(status_lines(ctx.pg, tracking, ctx.as_of)) + "\n").encode("utf-8"))
