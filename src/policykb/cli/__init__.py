@@ -83,3 +83,4 @@ def main() -> None:
 
 
 from . import core  # noqa: E402,F401  (registers the commands)
+from . import letters  # noqa: E402,F401
