@@ -112,7 +112,7 @@ def _task_table(doc) -> None:
     repeat = OxmlElement("w:tblHeader")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     _cell(table.rows[1].cells[0], "{%tr for t in tasks %}")
-    body = ["{{ t.number }}", "{{ t.text }}", "{{ t.role }}", "{{ t.lead_text }}", "{{ t.participants_text }}",
+    body = ["{{ t.number }}", "{{ t.text }}", "{{ t.role_text }}", "{{ t.lead_text }}", "{{ t.participants_text }}",
             "{{ t.deadlines_text }}"]
     for i, (cell, text) in enumerate(zip(table.rows[2].cells, body)):
         _cell(cell, text, center=i in (0, 2))
@@ -129,7 +129,7 @@ def make() -> bytes:
     _p(doc, "{{ letter.party_a }}", indent=False, bold="甲方：")
     _p(doc, "{{ unit.name }}", indent=False, bold="乙方：")
     _p(doc)
-    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的《{{ document.title }}》及其附件"
+    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}及其附件"
             "《{{ document.annex_title }}》提出的各项重要政策措施落到实处、见到实效，明确责任、传导压力，"
             "甲乙双方依据分工方案签订本责任书。乙方牵头负责{{ lead_count }}项任务，参与{{ participant_count }}项任务。")
     _tag(doc, "{%p if unit.collective %}")

@@ -26,8 +26,10 @@ SIZE_2, SIZE_3, SIZE_4, SIZE_XIAO4 = Pt(22), Pt(16), Pt(14), Pt(12)
 LINE_PITCH = 579        # twips: 22 lines in the 225 mm type area
 # 28 characters in 156 mm: Word's character grid (linesAndChars, charSpace -848) would do it, but
 # LibreOffice gives every 16 pt glyph two cells of a 15.79 pt grid (14 characters a line). A line
-# grid plus 0.25 pt condensed spacing (15.75 pt a character) gives 22 × 28 in Word and LibreOffice.
-CHAR_SPACING = -5       # twentieths of a point
+# grid plus condensed spacing does it in both: at 15.6 pt a character 28 fit the line and a 29th
+# does not; justification spreads each full line to the margin. (At 15.75 pt LibreOffice drops a
+# 、 or ， that falls on the 29th place instead of hanging it.)
+CHAR_SPACING = -8       # twentieths of a point
 FIXED_STAMP = dt.datetime(2016, 4, 1)
 
 # style name -> (Chinese font, size, alignment, outline level); all based on Normal
@@ -64,6 +66,17 @@ def _spacing(ppr, line: int = LINE_PITCH) -> None:
     spacing = ppr.get_or_add_spacing()
     for attr, value in (("w:before", "0"), ("w:after", "0"), ("w:line", str(line)), ("w:lineRule", "exact")):
         spacing.set(qn(attr), value)
+
+
+def _no_hanging_punctuation(ppr) -> None:
+    """Word: no punctuation hung into the margin; it moves to the next line with its character."""
+    punct = OxmlElement("w:overflowPunct")
+    punct.set(qn("w:val"), "0")
+    ppr.insert_element_before(punct, "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                              "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _no_snap(ppr) -> None:
@@ -108,6 +121,7 @@ def setup_styles(doc) -> None:
     ind.set(qn("w:firstLineChars"), "200")
     ind.set(qn("w:firstLine"), "640")
     ppr.get_or_add_jc().set(qn("w:val"), "both")
+    _no_hanging_punctuation(ppr)
     for name, (font, size, align, level) in STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -258,3 +272,17 @@ def to_bytes(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return normalize_zip(out.getvalue())
+
+
+def read_text(data: bytes) -> list[str]:
+    """The visible text of a .docx in reading order: one string per paragraph, table rows tab-joined."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    doc = Document(io.BytesIO(data))
+    lines = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, doc).text)
+        elif child.tag == qn("w:tbl"):
+            lines += ["\t".join(cell.text for cell in row.cells) for row in Table(child, doc).rows]
+    return lines

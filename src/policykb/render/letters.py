@@ -47,11 +47,10 @@ class Letter:
 
 def safe_filename(name: str, fallback: str) -> str:
     """A unit name as a file name that stays in its folder on Linux and Windows alike."""
-    text = _UNSAFE.sub("_", name).strip(" .")
-    text = re.sub(r"\.{2,}", "_", text)
+    text = re.sub(r"\.{2,}", "_", _UNSAFE.sub("_", name))[:120].strip(" .")
     if not text or _RESERVED.match(text):
         text = f"{fallback}{('-' + text) if text else ''}"
-    return text[:120]
+    return text
 
 
 def resolve_units(pg: PolicyGraph, names: list[str]) -> list[str]:

@@ -37,6 +37,11 @@ def number_cn(n: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
+def cite(title: str) -> str:
+    """A title in book-title marks, inner marks turned to 〈〉 as Chinese usage wants."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
@@ -62,6 +67,7 @@ class TaskView(BaseModel):
     text: str
     section: str
     role: str                    # 牵头 / 参与（本单位在该任务中的角色）
+    role_text: str               # 牵头 / 共同牵头 / 分别牵头 / 参与
     lead_mode: str               # 首位牵头 / 共同牵头 / 分别牵头
     lead: list[str]
     lead_text: str
@@ -109,6 +115,7 @@ class UnitView(BaseModel):
 class DocumentView(BaseModel):
     id: str
     title: str
+    cited_title: str
     short_title: str
     date: str
     issuers: list[str]
@@ -183,6 +190,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     others = [u for u in t.participants if u != unit]
     return TaskView(
         number=t.number, text=t.text, section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
+        role_text=LEAD_MODE_LABEL[t.lead_mode] if role == "lead" and len(t.lead) > 1 else ROLE_LABEL[role],
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
         participants=t.participants, participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
         other_leads=[u for u in t.lead if u != unit],
@@ -241,7 +249,7 @@ def _assessment(doc: Document) -> list[ArticleQuote]:
 def _document(doc: Document) -> DocumentView:
     meta = doc.meta
     return DocumentView(
-        id=doc.id, title=meta.title, short_title=meta.short_title or "实施意见", date=date_cn(meta.date),
+        id=doc.id, title=meta.title, cited_title=cite(meta.title), short_title=meta.short_title or "实施意见", date=date_cn(meta.date),
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
