@@ -113,7 +113,7 @@ def _task_table(doc) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     _cell(table.rows[1].cells[0], "{%tr for t in tasks %}")
     body = ["{{ t.number }}", "{{ t.text }}", "{{ t.role_text }}", "{{ t.lead_text }}", "{{ t.participants_text }}",
-            "{{ t.deadlines_text }}"]
+            "{% for d in t.deadlines %}{{ d.phrase }}（{{ d.date }}）{% if not loop.last %}；{% endif %}{% endfor %}"]
     for i, (cell, text) in enumerate(zip(table.rows[2].cells, body)):
         _cell(cell, text, center=i in (0, 2))
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
