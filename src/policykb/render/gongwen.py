@@ -96,7 +96,7 @@ def no_indent(ppr) -> None:
 
 
 def _defaults(doc) -> None:
-    """docDefaults carry the grid's font size: Word computes the 28-character pitch from it."""
+    """The body's font, size and line pitch as document defaults, so text typed outside a style matches."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, FANGSONG)
@@ -137,7 +137,7 @@ def setup_styles(doc) -> None:
             fmt.alignment = align
         if name in ("表格文字", "页码"):  # off the 28.95 pt line grid, or every line takes a grid line
             ppr = style.element.get_or_add_pPr()
-            _spacing(ppr, 320 if name == "表格文字" else 280)
+            _spacing(ppr, 320)
             _no_snap(ppr)
             fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
         if level is not None:
