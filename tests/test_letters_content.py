@@ -195,3 +195,16 @@ def test_file_names_of_hostile_units(tmp_path):
         assert (tmp_path / safe).resolve().parent == tmp_path.resolve(), name
     assert letters.safe_filename("省扶贫办", "x") == "省扶贫办"
     assert letters.safe_filename("CON", "unit-1") == "unit-1-CON"
+
+
+def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
+    from policykb.model import Indicator
+    from policykb.show import indicator_line
+    ind = Indicator(id="fund-size", name="投资基金规模", comparator=">=", value=10, unit="亿元", year=2020,
+                    scope="全省", phrase="设立投资基金", tasks=[4])
+    kb2 = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"indicators": {ind.id: ind}})}})
+    [(_, data)] = letters.render_all(PolicyGraph(kb2), TEMPLATE, as_of=AS_OF, units=["省国资委"])
+    lines = read_text(data)
+    assert f"量化指标：{indicator_line(ind)}。" in lines
+    [(_, plain)] = letters.render_all(PolicyGraph(kb), TEMPLATE, as_of=AS_OF, units=["省国资委"])
+    assert not any(line.startswith("量化指标") for line in read_text(plain))

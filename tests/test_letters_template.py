@@ -76,6 +76,7 @@ def test_an_edited_template_is_used(pg, tmp_path):
     ("{{ t.text }}", "{{ t.txet }}", "template-unknown-field", "“t.txet”"),
     ("{{ unit.name }}", "{{ unit.nmae }}", "template-unknown-field", "“unit.nmae”"),
     ("{%p endfor %}", "{%p endfo %}", "template-syntax", "endfo"),
+    ("量化指标：", "量化指标：{% if %}", "template-syntax", "量化指标"),
     ("{{ unit.name }}", "{{ unit.name }", "template-syntax", "unexpected"),
 ])
 def test_a_broken_template_fails_clearly_and_writes_nothing(pg, tmp_path, old, new, code, named):
@@ -113,3 +114,11 @@ def test_missing_template(pg, tmp_path):
     with pytest.raises(LetterError) as e:
         letters.render_all(pg, tmp_path / "none.docx", as_of=AS_OF)
     assert e.value.code == "template-missing"
+
+
+def test_not_a_word_file(pg, tmp_path):
+    path = tmp_path / "letter.docx"
+    path.write_text("not a docx")
+    with pytest.raises(LetterError) as e:
+        letters.render_all(pg, path, as_of=AS_OF)
+    assert e.value.code == "template-syntax" and str(path) in e.value.message

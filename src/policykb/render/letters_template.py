@@ -67,8 +67,11 @@ class LetterTemplate:
     def _template(self) -> DocxTemplate:
         return DocxTemplate(io.BytesIO(self.data))
 
-    def _syntax(self, err: jinja2.TemplateSyntaxError) -> LetterError:
-        return LetterError("template-syntax", f"{self.path}: 模板标签有误：{err.message}",
+    def _syntax(self, err: jinja2.TemplateSyntaxError, xml: str = "") -> LetterError:
+        lines = xml.splitlines()
+        where = _text_of(lines[err.lineno - 1]).strip()[:60] if xml and 0 < (err.lineno or 0) <= len(lines) else ""
+        return LetterError("template-syntax", f"{self.path}: 模板标签有误：{err.message}"
+                           + (f"（在段落“{where}”）" if where else ""),
                            hint="检查 {{ }}、{% %} 是否成对，for/if 是否有对应的 endfor/endif")
 
     def _unknown(self, name: str, xml: str = "") -> LetterError:
@@ -81,11 +84,19 @@ class LetterTemplate:
         """Raise LetterError for a broken tag or an unknown field; render nothing."""
         known = set(LetterContext.model_fields) | set(self.env.globals) | {"loop"}
         try:
+            body = self._template()
+            body.init_docx()
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(body.get_xml()))  # a line per paragraph
+        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:  # not a Word file
+            raise LetterError("template-syntax", f"{self.path}: 不是可用的 .docx 模板（{e}）") from None
+        try:
+            self.env.parse(xml)
+        except jinja2.TemplateSyntaxError as e:
+            raise self._syntax(e, xml) from None
+        try:  # the body again, with headers and footers
             names = self._template().get_undeclared_template_variables(self.env)
         except jinja2.TemplateSyntaxError as e:
             raise self._syntax(e) from None
-        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:  # not a Word file
-            raise LetterError("template-syntax", f"{self.path}: 不是可用的 .docx 模板（{e}）") from None
         unknown = sorted(set(names) - known)
         if unknown:
             raise self._unknown(unknown[0])
