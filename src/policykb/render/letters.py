@@ -12,11 +12,12 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import zipfile
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..graph import PolicyGraph
 from ..output import atomic_write
@@ -117,6 +118,9 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str = "soffice") -> list[Path]:
     """Convert with LibreOffice in one call (a private profile; official font names mapped by fonts.conf)."""
+    if shutil.which(soffice) is None:
+        raise LetterError("pdf-failed", f"找不到 LibreOffice（{soffice}），无法生成 PDF",
+                          hint="安装 libreoffice-writer-nogui，或去掉 --pdf")
     env = dict(os.environ)
     if fonts_conf and Path(fonts_conf).is_file():
         env["FONTCONFIG_FILE"] = str(Path(fonts_conf).resolve())
@@ -175,7 +179,7 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     if pdf:
         to_pdf([out / letter.file for letter, _ in letters], fonts_conf)
         for entry in entries:
-            entry["pdf"] = str(Path(entry["file"]).with_suffix(".pdf"))
+            entry["pdf"] = str(PurePosixPath(entry["file"]).with_suffix(".pdf"))
     old = _previous(out)
     if units is None:
         _remove_stale(out, old, {e[k] for e in entries for k in ("file", "pdf") if k in e})
