@@ -122,7 +122,7 @@ def _task_table(doc) -> None:
 
 
 def make() -> bytes:
-    doc = g.new_document(title="重要政策措施责任书（模板）")
+    doc = g.new_document(title="{{ unit.name }}重要政策措施责任书")
     _p(doc, "脱贫攻坚重要政策措施责任书", style="公文标题")
     _p(doc, "（{{ unit.name }}）", style="二级标题", indent=False, center=True)
     _p(doc, "湘脱贫责〔{{ letter.year }}〕{{ letter.serial }}号", indent=False, center=True)

@@ -83,7 +83,7 @@ def test_page_numbers_odd_right_even_left(letter):
 def test_fixed_core_properties(letter):
     props = letter.core_properties
     assert props.created == props.modified == dt.datetime(2016, 4, 1, tzinfo=props.created.tzinfo)
-    assert props.author == "policykb"
+    assert props.author == "policykb" and props.title == "省扶贫办重要政策措施责任书"
 
 
 def test_overview_is_landscape_a4(pg):
