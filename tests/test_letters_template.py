@@ -122,3 +122,11 @@ def test_not_a_word_file(pg, tmp_path):
     with pytest.raises(LetterError) as e:
         letters.render_all(pg, path, as_of=AS_OF)
     assert e.value.code == "template-syntax" and str(path) in e.value.message
+
+
+def test_a_tag_word_split_across_runs_still_works(pg, tmp_path):
+    """Word splits text into runs at will (spelling marks, revisions); tags must survive that."""
+    split = '{{ unit.</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>name }}'
+    path = edited(tmp_path, "{{ unit.name }}", split)
+    [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
+    assert "（省国资委）" in read_text(data)
