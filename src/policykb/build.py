@@ -19,6 +19,7 @@ from .progress import Track, quiet
 from .status import Statuses
 from .track import Tracking, load_tracking, statuses
 from .track.stage import render as render_tracking
+from .render.letters import stage as letters_stage
 from .validate import load_kb
 
 
@@ -58,6 +59,7 @@ def _data(ctx: BuildContext) -> None:
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", render_tracking),
+    Stage("letters", "责任书", letters_stage),
 ]
 
 
