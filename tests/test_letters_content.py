@@ -127,7 +127,7 @@ def test_letter_quotes_the_source(doc, texts, built):
                            (32, "省直部门主要领导是本部门脱贫攻坚工作的第一责任人。"),
                            (37, "要在全省通报并严肃处理。")):
         assert phrase in doc.articles[number].text and phrase in body
-    assert "《实施意见》第二十六条（完善扶贫开发工作考核机制）" in body
+    assert f"《{doc.meta.short_title}》第二十六条（完善扶贫开发工作考核机制）" in body
     assert "第三十二条" in body and "第三十七条" in body
     assert "甲方（盖章）：\t乙方（盖章）：" in lines and "负责人（签字）：\t主要负责人（签字）：" in lines
     assert not re.search(r"[〇零一二三四五六七八九]{4}年", body), "dates use Arabic numerals"
