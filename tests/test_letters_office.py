@@ -48,7 +48,7 @@ def test_pdfs_are_a4(pdfs):
 def test_text_comes_back(pdfs, tmp_path):
     """Every paragraph before the 附表 table reads back from the PDF, nothing dropped (e.g. a line-end 、)."""
     for unit, pdf in pdfs.items():
-        text = _squash("".join(_pages(pdf)))
+        text = _squash("".join(_pages(pdf, "-layout")))  # physical order: raw order can split a line
         docx = read_text(pdf.with_suffix(".docx").read_bytes())
         body = docx[:docx.index("附表")]
         assert "脱贫攻坚重要政策措施责任书" in text and f"乙方：{unit}" in text
