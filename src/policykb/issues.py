@@ -104,3 +104,12 @@ class PolicyError(Exception):
     def __init__(self, report: Report):
         super().__init__(f"{len(report.errors)} error(s)")
         self.report = report
+
+
+class ToolError(Exception):
+    """A mistake the user can fix (unknown unit, bad template, bad revision): shown as
+    `error[code]: message` plus a hint, exit status 1, never a traceback."""
+
+    def __init__(self, message: str, hint: str | None = None, code: str = "error"):
+        super().__init__(message)
+        self.message, self.hint, self.code = message, hint, code

@@ -17,16 +17,16 @@ import jinja2
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
+from ..issues import ToolError
 from ..reproducible import normalize_zip
 from .letters_context import LetterContext, example, models
 
 
-class LetterError(Exception):
+class LetterError(ToolError):
     """A problem the user can fix (bad template, unknown unit); the CLI shows it without a traceback."""
 
     def __init__(self, code: str, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        super().__init__(message, hint, code)
 
 
 class _Env(jinja2.Environment):

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..issues import PolicyError
+from ..issues import PolicyError, ToolError
 from ..model import Document, KnowledgeBase, Task
 from ..yamlio import _styled, dumps, edit
 from ..output import atomic_write
@@ -28,12 +28,11 @@ _ORDER = ("type", "date", "unit", "year", "state", "doc_number", "title", "origi
           "problems", "next_year", "evidence", "reason", "approved_by", "by", "text")
 
 
-class Refused(Exception):
+class Refused(ToolError):
     """An entry that cannot be recorded: message, hint and a stable issue code."""
 
     def __init__(self, message: str, hint: str | None = None, code: str = "wrong-type"):
-        super().__init__(message)
-        self.message, self.hint, self.code = message, hint, code
+        super().__init__(message, hint, code)
 
 
 @dataclass

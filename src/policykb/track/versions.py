@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import paths
+from ..issues import ToolError
 from ..model import Deadline, Document, KnowledgeBase, Task
 from ..validate import validate
 
@@ -31,12 +32,11 @@ _TASK_FIELDS = ("text", "section", "lead", "participants", "lead_mode", "open_en
                 "units_as_written")
 
 
-class VersionError(Exception):
+class VersionError(ToolError):
     """A revision that cannot be read or does not hold a valid knowledge base."""
 
     def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+        super().__init__(message, hint, "bad-revision")
 
 
 @dataclass(frozen=True)
