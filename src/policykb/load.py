@@ -5,6 +5,7 @@ and its node marks give every position. Edits that must keep comments use `yamli
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ YamlPath = tuple[Any, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Characters that are invisible or control codes in a text meant for people.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")  # YAML 1.1 reads 010 as octal 8; people mean ten
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -50,22 +52,35 @@ class YamlFile:
 
 
 def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the working directory, links not followed."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str) -> Any:
+class _Alias(Exception):
+    """An anchor reused through an alias: refused, since it can nest forever or multiply a file."""
+
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str,
+           seen: set[int] | None = None) -> Any:
     """Turn a composed node tree into plain data, recording positions and duplicate keys.
 
     Dates stay text so that 2016-02-30 is reported by validation, with its position.
     """
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Alias(node)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path, {}, issues, shown)
-            key = key if isinstance(key, (int, str)) else str(key)
+            key = _plain(key_node, path, {}, issues, shown, seen)
+            key = key if isinstance(key, (int, str)) and not isinstance(key, bool) else str(key)
             mark = key_node.start_mark
             if key in out:
                 issues.append(Issue(shown, mark.line + 1, mark.column + 1, "duplicate-key",
@@ -74,40 +89,55 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
             positions[("key",) + path + (key,)] = (mark.line + 1, mark.column + 1)
             value_mark = value_node.start_mark
             positions[path + (key,)] = (value_mark.line + 1, value_mark.column + 1)
-            out[key] = _plain(value_node, path + (key,), positions, issues, shown)
+            out[key] = _plain(value_node, path + (key,), positions, issues, shown, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
         out_list = []
         for index, item in enumerate(node.value):
             positions[path + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            out_list.append(_plain(item, path + (index,), positions, issues, shown))
+            out_list.append(_plain(item, path + (index,), positions, issues, shown, seen))
         return out_list
+    if node.tag == "tag:yaml.org,2002:int" and _LEADING_ZERO.match(node.value):
+        return int(node.value.replace("_", ""), 10)
     construct = _TYPED.get(node.tag)
     return construct(node) if construct else node.value
 
 
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    before = raw[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
+
+
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Issue]]:
-    """Decode a policy file as UTF-8, refusing BOMs and undecodable bytes."""
-    raw = path.read_bytes()
+    """Decode a policy file as UTF-8, refusing BOMs, undecodable bytes and unreadable files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Issue(shown, 1, 1, "unreadable-file", f"cannot read the file: {err.strerror or err}",
+                            hint="check that it is a regular file (not a folder or a broken link) "
+                                 "and that you may read it")]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Issue(shown, 1, 1, "encoding", "file starts with a UTF-8 byte order mark (BOM)",
                             hint="save the file as UTF-8 without BOM")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Issue(shown, 1, 1, "encoding", "file is UTF-16, not UTF-8",
+                            hint="save the file as UTF-8 (without BOM)")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _position(raw, err.start)
         return None, [Issue(shown, line, col, "encoding", f"file is not UTF-8 (byte 0x{raw[err.start]:02x})",
                             hint="save the file as UTF-8; GBK files must be converted first")]
 
 
 def _bad_characters(text: str, shown: str) -> list[Issue]:
     issues = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
         for match in _BAD_CHARS.finditer(line):
-            if match.group() == "\t" or line.lstrip().startswith("#"):
-                continue
             issues.append(Issue(shown, number, match.start() + 1, "bad-character",
                                 f"invisible or control character U+{ord(match.group()):04X}",
                                 hint="delete it; show hidden characters in your editor to find it"))
@@ -124,23 +154,65 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         return None, issues + [_syntax_issue(err, text, shown)]
+    except yaml.reader.ReaderError as err:  # a character YAML refuses; most are already reported above
+        pos, char = err.position, err.character
+        char = ord(char) if isinstance(char, str) else char
+        line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        return None, issues or [Issue(shown, line, col, "bad-character",
+                                      f"character U+{char:04X} is not allowed in YAML",
+                                      hint="delete it; show hidden characters in your editor to find it")]
+    except yaml.YAMLError as err:
+        return None, issues + [Issue(shown, 1, 1, "yaml-syntax", _first_line(str(err)))]
     positions: dict = {}
-    data = _plain(node, (), positions, issues, shown) if node is not None else None
+    if node is None:
+        return YamlFile(shown, None, positions), issues
+    positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    try:
+        data = _plain(node, (), positions, issues, shown)
+    except _Alias as alias:
+        mark = alias.node.start_mark
+        return None, issues + [Issue(shown, mark.line + 1, mark.column + 1, "yaml-syntax",
+                                     "this anchor (&name) is reused through an alias (*name)",
+                                     hint="write the value out in full; anchors and aliases are not supported")]
     return YamlFile(shown, data, positions), issues
 
 
+# What the parser's complaint means for someone editing the file, and where to point.
+_SYNTAX = [  # (part of the parser's problem, plain message, hint)
+    ("end of stream", "a quote opened here is never closed", "close the quote at the end of the text"),
+    ("expected ',' or ']'", "a '[' opened here is never closed", "end the list with ']' on the same line"),
+    ("expected ',' or '}'", "a '{' opened here is never closed", "end it with '}' on the same line"),
+    ("mapping values are not allowed", "unexpected ':' in this line",
+     "put a text that contains ': ' in quotes, or fix the indentation of this line"),
+    ("could not find expected ':'", "this line is not 'key: value'",
+     "add the missing ':', or indent a continued text under the line above"),
+    ("did not find expected key", "this line is indented differently from the lines above",
+     "line up keys of the same level, and '- ' items of the same list"),
+    ("expected <block end>", "this line is indented differently from the lines above",
+     "line up keys of the same level, and '- ' items of the same list"),
+    ("another document", "a second document ('---') starts here", "keep a single document per file"),
+    ("undefined alias", "'*' cannot begin a value", "put the value in quotes"),
+    ("cannot start any token", "this character cannot begin a value", "put the value in quotes"),
+]
+# Parser contexts whose mark is where the trouble began (an opening quote or bracket, a line without ':').
+_OPENED = ("quoted scalar", "flow sequence", "flow mapping", "simple key")
+
+
 def _syntax_issue(err: yaml.MarkedYAMLError, text: str, shown: str) -> Issue:
+    problem = _first_line(err.problem or str(err))
     mark = err.problem_mark or err.context_mark
-    if err.context_mark and "end of stream" in (err.problem or ""):
-        mark = err.context_mark  # an unclosed quote: point where it opened, not at the end of the file
-    line = mark.line + 1 if mark else 1
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    hint = "indent with spaces, never tabs" if "\t" in source_line else \
-        "check indentation and quotes around this position"
-    message = _first_line(err.problem or str(err))
-    if err.context and err.context_mark is mark:
-        message = f"{message} ({err.context})"
-    return Issue(shown, line, mark.column + 1 if mark else 1, "yaml-syntax", message, hint=hint)
+    if err.context_mark and any(c in (err.context or "") for c in _OPENED):
+        mark = err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source_line[:max(col, 1)] or source_line[col - 1:col] == "\t":
+        return Issue(shown, line, col, "yaml-syntax", f"a tab character in the indentation (YAML: {problem})",
+                     hint="indent with spaces, never tabs")
+    for part, message, hint in _SYNTAX:
+        if part in problem:
+            return Issue(shown, line, col, "yaml-syntax", f"{message} (YAML: {problem})", hint=hint)
+    return Issue(shown, line, col, "yaml-syntax", problem, hint="check indentation and quotes around this position")
 
 
 def _first_line(text: str) -> str:

@@ -33,6 +33,7 @@ def staged_dir(target: Path) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
+    os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
         yield stage
     except BaseException:
@@ -43,4 +44,18 @@ def staged_dir(target: Path) -> Iterator[Path]:
     if target.exists():
         os.replace(target, old)
     os.replace(stage, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """Clean up after a build killed mid-way: staging folders go, a target caught mid-swap comes back.
+
+    Call only while holding the build lock: then no other build is using these folders.
+    """
+    target = Path(target)
+    old = target.parent / f".{target.name}.old"
+    if old.is_dir() and not target.exists():
+        os.replace(old, target)
+    for stale in target.parent.glob(f".{target.name}.new.*"):
+        shutil.rmtree(stale, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)

@@ -89,5 +89,9 @@ def build_(policies: Path = PoliciesOption,
     if unknown:
         raise UserError(f"unknown stage(s): {', '.join(sorted(unknown))}",
                         hint=f"stages are {', '.join(building.stage_names())}")
-    done = building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track)
+    try:
+        done = building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only,
+                              track=track)
+    except building.BuildError as e:
+        raise UserError(e.message, hint=e.hint, code=e.code)
     err.print(f"built {', '.join(done)} into {output}/")
