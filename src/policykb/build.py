@@ -120,8 +120,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
     stages = [s for s in STAGES if not only or s.name in only]
     with _locked(out):
         try:
-            for s in stages:
-                recover(out / s.name)  # what a killed build left behind
+            recover(out)  # what a killed build left behind
             with ExitStack() as stack:
                 staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in stages}
                 ctx = BuildContext(pg=pg, build=out, staged=staged, as_of=as_of, policies=Path(policies),

@@ -59,27 +59,37 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class _Alias(Exception):
-    """An anchor reused through an alias: refused, since it can nest forever or multiply a file."""
+MAX_DEPTH = 20  # policy files nest four levels deep; deeper is a mistake (or [[[[... by accident)
+MAX_NESTING_SCAN = 1000  # beyond this the file is refused before libyaml sees it (see _nesting)
+MAX_FILE_BYTES = 8_000_000  # a policy file is a few KB; a bigger one is a wrong paste or a wrong file
 
-    def __init__(self, node: yaml.Node):
-        self.node = node
+
+class _Refused(Exception):
+    """A structure we do not read: an anchor reused through an alias (it can nest forever or
+    multiply a file a billion times), or nesting deeper than MAX_DEPTH."""
+
+    def __init__(self, node: yaml.Node, message: str, hint: str):
+        self.node, self.message, self.hint = node, message, hint
 
 
 def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str,
-           seen: set[int] | None = None) -> Any:
+           seen: set[int] | None = None, depth: int = 0) -> Any:
     """Turn a composed node tree into plain data, recording positions and duplicate keys.
 
     Dates stay text so that 2016-02-30 is reported by validation, with its position.
     """
     seen = set() if seen is None else seen
     if id(node) in seen:
-        raise _Alias(node)
+        raise _Refused(node, "this anchor (&name) is reused through an alias (*name)",
+                       "write the value out in full; anchors and aliases are not supported")
+    if depth > MAX_DEPTH:
+        raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep here",
+                       "check the brackets and the indentation")
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path, {}, issues, shown, seen)
+            key = _plain(key_node, path, {}, issues, shown, seen, depth + 1)
             key = key if isinstance(key, (int, str)) and not isinstance(key, bool) else str(key)
             mark = key_node.start_mark
             if key in out:
@@ -89,13 +99,13 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
             positions[("key",) + path + (key,)] = (mark.line + 1, mark.column + 1)
             value_mark = value_node.start_mark
             positions[path + (key,)] = (value_mark.line + 1, value_mark.column + 1)
-            out[key] = _plain(value_node, path + (key,), positions, issues, shown, seen)
+            out[key] = _plain(value_node, path + (key,), positions, issues, shown, seen, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         out_list = []
         for index, item in enumerate(node.value):
             positions[path + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            out_list.append(_plain(item, path + (index,), positions, issues, shown, seen))
+            out_list.append(_plain(item, path + (index,), positions, issues, shown, seen, depth + 1))
         return out_list
     if node.tag == "tag:yaml.org,2002:int" and _LEADING_ZERO.match(node.value):
         return int(node.value.replace("_", ""), 10)
@@ -113,6 +123,10 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Issue]]:
     """Decode a policy file as UTF-8, refusing BOMs, undecodable bytes and unreadable files."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Issue(shown, 1, 1, "text-too-long", f"the file has {size:,} bytes; the limit is "
+                                f"{MAX_FILE_BYTES:,}", hint="check that no whole document or image was pasted in")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Issue(shown, 1, 1, "unreadable-file", f"cannot read the file: {err.strerror or err}",
@@ -144,12 +158,32 @@ def _bad_characters(text: str, shown: str) -> list[Issue]:
     return issues
 
 
+def _nesting(text: str) -> int:
+    """An upper bound of how deep values nest, cheap for ordinary files.
+
+    libyaml's composer recurses in C and crashes the process beyond some 20,000 levels, so a
+    file that might nest that deep is refused before it is composed.
+    """
+    bound = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
+    if bound <= MAX_DEPTH:
+        return bound
+    depth = deepest = 0
+    for match in re.finditer(r"[\[{]|[\]}]", text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return max(deepest, max(line.count("- ") + line.count("? ") for line in text.split("\n")))
+
+
 def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
     shown = display_path(path)
     text, issues = read_text(path, shown)
     if text is None:
         return None, issues
     issues = _bad_characters(text, shown)
+    if _nesting(text) > MAX_NESTING_SCAN:
+        return None, issues + [Issue(shown, 1, 1, "yaml-syntax",
+                                     f"brackets or '- ' items nest more than {MAX_NESTING_SCAN} levels deep",
+                                     hint="check the brackets [ ] { } and the '- ' items")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -169,11 +203,10 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
     positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
     try:
         data = _plain(node, (), positions, issues, shown)
-    except _Alias as alias:
-        mark = alias.node.start_mark
-        return None, issues + [Issue(shown, mark.line + 1, mark.column + 1, "yaml-syntax",
-                                     "this anchor (&name) is reused through an alias (*name)",
-                                     hint="write the value out in full; anchors and aliases are not supported")]
+    except _Refused as refused:
+        mark = refused.node.start_mark
+        return None, issues + [Issue(shown, mark.line + 1, mark.column + 1, "yaml-syntax", refused.message,
+                                     hint=refused.hint)]
     return YamlFile(shown, data, positions), issues
 
 
@@ -190,6 +223,8 @@ _SYNTAX = [  # (part of the parser's problem, plain message, hint)
      "line up keys of the same level, and '- ' items of the same list"),
     ("expected <block end>", "this line is indented differently from the lines above",
      "line up keys of the same level, and '- ' items of the same list"),
+    ("expected '-' indicator", "this line does not continue the '- ' list above",
+     "start every item with '- ', lined up with the other items"),
     ("another document", "a second document ('---') starts here", "keep a single document per file"),
     ("undefined alias", "'*' cannot begin a value", "put the value in quotes"),
     ("cannot start any token", "this character cannot begin a value", "put the value in quotes"),

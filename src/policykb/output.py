@@ -47,15 +47,18 @@ def staged_dir(target: Path) -> Iterator[Path]:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def recover(target: Path) -> None:
-    """Clean up after a build killed mid-way: staging folders go, a target caught mid-swap comes back.
+def recover(folder: Path) -> None:
+    """Clean up what builds killed mid-way left in folder: staging folders go, a target caught
+    mid-swap comes back from its .old copy.
 
     Call only while holding the build lock: then no other build is using these folders.
     """
-    target = Path(target)
-    old = target.parent / f".{target.name}.old"
-    if old.is_dir() and not target.exists():
-        os.replace(old, target)
-    for stale in target.parent.glob(f".{target.name}.new.*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
+    folder = Path(folder)
+    for path in sorted(folder.glob(".*.old")) if folder.is_dir() else []:
+        target = folder / path.name[1:-len(".old")]
+        if path.is_dir() and not target.exists():
+            os.replace(path, target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in sorted(folder.glob(".*.new.*")) if folder.is_dir() else []:
+        shutil.rmtree(path, ignore_errors=True)

@@ -59,6 +59,12 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _dotted(loc: tuple) -> str:
+    """A field's path as people count: deadlines[1].date is the date of the first deadline."""
+    text = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    return text or "(file)"
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -92,7 +98,7 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
     issues = []
     for e in err.errors():
         loc = tuple(e["loc"])
-        dotted = ".".join(str(p) for p in loc) or "(file)"
+        dotted = _dotted(loc)
         kind = e["type"]
         if kind == "extra_forbidden":
             line, col = file.key_where(*loc)
@@ -103,7 +109,7 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
             line, col = file.where(*loc[:-1])
             field = _fields_at(model, loc[:-1]).get(loc[-1])
             about = f" ({field.description})" if field and field.description else ""
-            where = f"'{'.'.join(str(p) for p in loc[:-1])}'" if loc[:-1] else "this file"
+            where = f"'{_dotted(loc[:-1])}'" if loc[:-1] else "this file"
             issues.append(Issue(file.path, line, col, "missing-field", f"missing field '{dotted}'",
                                 hint=f"add '{loc[-1]}:'{about} to {where}"))
         elif kind in _DATE_ERRORS:
@@ -167,13 +173,17 @@ def _load(path: Path, root: Path, report: Report) -> YamlFile | None:
 class _UnitIndex:
     """Resolves names and aliases to canonical unit names, with did-you-mean."""
 
-    def __init__(self, units: dict[str, Unit]):
+    def __init__(self, units: dict[str, Unit] | None):
+        self.unknown = units is None
+        units = units or {}
         self.canonical: dict[str, str] = {}
         for unit in units.values():
             for name in [unit.name, *unit.aliases]:
                 self.canonical[name] = unit.name
 
     def resolve(self, name: str) -> str | None:
+        if self.unknown:  # the registry itself could not be read: names are taken as written
+            return name
         return self.canonical.get(name)
 
     def suggest(self, name: str) -> str | None:
@@ -387,7 +397,7 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
                    hint=f"create {paths.UNITS_FILE} with a 'units' list")
     parsed_units = units_file and _parse(units_file, UnitsFile, report)
     units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
-    index = _UnitIndex(units)
+    index = _UnitIndex(units if parsed_units else None)
 
     folders = sorted(p.parent for p in root.glob(f"*/{paths.DOCUMENT_FILE}"))
     if not folders:
