@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykb import export
+from policykb import deadlines, export
 from policykb.graph import PolicyGraph
 from policykb.issues import CODES
 from policykb.names import MAX_BYTES, safe_filename
@@ -23,7 +23,8 @@ FILES = sorted(str(p.relative_to(TINY)) for p in TINY.rglob("*.yaml"))
 # Values people (or their editors) put where a scalar should be.
 ODD_VALUES = ["", "~", "null", "yes", "no", "[", "]", "{", "}", "'", '"', "&a", "*a", "!!python/object:os.system",
               "2016-02-30", "１２", "- x", "-x", ": x", "#", "%", "@", "`", "|", ">", "? x", "0x1F", "010", "1e400",
-              "nan", ".inf", "1:20", "\t", "\u200b", "\ufeff", "省扶贫ban", "../../etc/passwd", "a" * 300]
+              "nan", ".inf", "1:20", "\t", "\u200b", "\ufeff", "省扶贫ban", "../../etc/passwd", "a" * 300,
+              "99999999999999999999年内", "2016年13月底前", "每年0月", "从0年起"]
 
 scalars = st.one_of(st.sampled_from(ODD_VALUES), st.text(max_size=40), st.integers().map(str),
                     st.floats(allow_nan=True).map(str))
@@ -127,6 +128,23 @@ def test_random_unit_names_never_crash_validate(scratch, name, alias):
         _assert_handled(scratch)
     finally:
         units.write_bytes(original)
+
+
+numbers = st.one_of(st.integers(0, 3000).map(str), st.integers(10**17, 10**30).map(str),
+                    st.sampled_from(["一", "三", "十", "０", "１２"]))
+phrases = st.builds(lambda a, n, m, b: f"{a}{n}{m}{b}",
+                    st.sampled_from(["", "力争", "到", "在", "从", "每年", "力争在"]), numbers,
+                    st.sampled_from(["年", "月", "年内", "年起", "年12月", "年底"]),
+                    st.one_of(st.just(""), st.builds(lambda n, p: f"{n}月{p}", numbers,
+                                                     st.sampled_from(["", "上旬", "中旬", "下旬", "底", "底前"]))))
+
+
+@settings(max_examples=500, deadline=None)
+@given(phrase=phrases, year=st.integers(1, 9999))
+def test_deadline_phrases_never_crash(phrase, year):
+    """A phrase with any numbers is read or refused (None), never an exception."""
+    read = deadlines.parse(phrase, year)
+    assert read is None or read[1] in ("once", "yearly", "target-year", "starting-year")
 
 
 UNSAFE = set('/\\:*?"<>|')

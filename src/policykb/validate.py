@@ -81,6 +81,8 @@ def _wrong_type_hint(e: dict) -> str | None:
         half = unicodedata.normalize("NFKC", value).strip()
         if half != value and re.fullmatch(r"[-+]?\d+(\.\d+)?", half):
             return f"write half-width digits: {half}, not {value}"
+    if kind == "list_type" and value is None:
+        return "write [] for an empty list, or one '- item' per line below the key"
     if kind == "list_type" and isinstance(value, str) and value.lstrip().startswith("-"):
         return "put a space after each '-': one '- item' per line"
     if kind == "literal_error":
