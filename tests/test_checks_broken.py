@@ -13,7 +13,8 @@ and an expect.yaml:
     severity: warning                   # optional, default error
     delete: [units.yaml]                # optional: files removed from the copy
     mkdir: [demo-2016/tasks/005.yaml]   # optional: folders created in the copy
-    symlink: {demo-2016/tasks/005.yaml: ../../../outside.yaml}   # optional: link -> target
+    symlink: {demo-2016/tasks/005.yaml: ../../../outside.yaml}   # optional: link -> target (beside
+                                        # kb/ are outside.yaml, a task, and outside-doc/, a document)
     repeat: {path: {marker: "@@", text: "字", times: 1000000}}    # optional: grow a file
     command: build                      # optional: the case is about `policykb build`
     output: blocked/build               # build cases: -o, relative to the case's tmp folder
@@ -62,6 +63,7 @@ def overlay(case: Path, where: Path) -> Path:
     shutil.copytree(TINY, kb)
     outside = (TINY / "demo-2016" / "tasks" / "001.yaml").read_text(encoding="utf-8")
     (where / "outside.yaml").write_text(outside.replace("number: 1\n", "number: 5\n"), encoding="utf-8")
+    shutil.copytree(TINY / "demo-2016", where / "outside-doc")
     for path in sorted(case.rglob("*")):
         if path.is_file() and path.name != "expect.yaml":
             target = kb / path.relative_to(case)
@@ -185,3 +187,20 @@ def test_broken_case_cli(case, cli_runs):
         assert lines and expect.get("message", "") in lines[0], output
     if "hint" in expect:
         assert f"  hint: " in result.stderr and expect["hint"] in result.stderr, output
+
+
+def test_every_problem_shows_at_once(tmp_path, monkeypatch):
+    """A broken document.yaml does not hide the problems of its tasks, nor those of other files."""
+    overlay(BROKEN / "yaml-syntax" / "colon-in-text", tmp_path)
+    kb = tmp_path / "kb"
+    doc = kb / "demo-2016" / "document.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("parts:", "parts: [", 1), encoding="utf-8")
+    shutil.copyfile(BROKEN / "unknown-unit" / "typo" / "demo-2016" / "tasks" / "001.yaml",
+                    kb / "demo-2016" / "tasks" / "001.yaml")
+    monkeypatch.chdir(tmp_path)
+    _, report = validate("kb")
+    assert sorted((i.file, i.code) for i in report.issues) == [
+        ("kb/demo-2016/articles/01.yaml", "yaml-syntax"),
+        ("kb/demo-2016/document.yaml", "yaml-syntax"),
+        ("kb/demo-2016/tasks/001.yaml", "unknown-unit"),
+    ]

@@ -90,7 +90,7 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
         out: dict = {}
         for key_node, value_node in node.value:
             key = _plain(key_node, path, {}, issues, shown, seen, depth + 1)
-            key = key if isinstance(key, (int, str)) and not isinstance(key, bool) else str(key)
+            key = key if isinstance(key, str) else str(key)  # field names are text; ints mean list indexes
             mark = key_node.start_mark
             if key in out:
                 issues.append(Issue(shown, mark.line + 1, mark.column + 1, "duplicate-key",

@@ -75,12 +75,20 @@ def _did_you_mean(word: str, choices: list[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
+def _half_width(value: Any) -> str | None:
+    """A hint when a number or date was typed with full-width digits (１２, ２０１６－０６－３０)."""
+    if not isinstance(value, str):
+        return None
+    half = unicodedata.normalize("NFKC", value).strip()
+    if half != value.strip() and re.fullmatch(r"[-+]?[\d.\-]+", half) and re.search(r"[０-９]", value):
+        return f"write half-width digits: {half}, not {value}"
+    return None
+
+
 def _wrong_type_hint(e: dict) -> str | None:
     value, kind = e["input"], e["type"]
-    if isinstance(value, str):
-        half = unicodedata.normalize("NFKC", value).strip()
-        if half != value and re.fullmatch(r"[-+]?\d+(\.\d+)?", half):
-            return f"write half-width digits: {half}, not {value}"
+    if _half_width(value):
+        return _half_width(value)
     if kind == "list_type" and value is None:
         return "write [] for an empty list, or one '- item' per line below the key"
     if kind == "list_type" and isinstance(value, str) and value.lstrip().startswith("-"):
@@ -118,7 +126,8 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "bad-date",
                                 f"'{dotted}': {_short(e['input'])} is not a real date",
-                                hint="write a date that exists, as YYYY-MM-DD, e.g. 2016-06-30"))
+                                hint=_half_width(e["input"]) or "write a date that exists, as YYYY-MM-DD, "
+                                                                "e.g. 2016-06-30"))
         elif kind == "string_too_long":
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "text-too-long",
@@ -238,6 +247,10 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.name.startswith("."):
             continue
+        if path.is_dir() and not path.name.endswith(".yaml"):
+            report.add(display_path(path), 1, 1, "stray-file", f"folder '{path.name}' is ignored: only *.yaml "
+                       f"files are read", severity="warning", hint=f"move it out of {folder.name}/")
+            continue
         if not path.name.endswith(".yaml"):
             report.add(display_path(path), 1, 1, "stray-file", f"'{path.name}' is ignored: only *.yaml files are read",
                        severity="warning", hint=f"rename it to end in .yaml, e.g. {name_of(1)}, or move it away")
@@ -295,12 +308,12 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
-    if not meta:
-        return None
-    year = meta.date.year
-    parts = {p.number for p in meta.parts}
-    sections = {s.number for s in meta.annex.sections} if meta.annex else set()
-    general = list(meta.annex.general_deadlines) if meta.annex else []
+    # Without a readable document.yaml the articles and tasks are still checked on their own, so
+    # that every problem shows at once; what depends on document.yaml (None below) is skipped.
+    year = meta.date.year if meta else None
+    parts = {p.number for p in meta.parts} if meta else None
+    sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
+    general = list(meta.annex.general_deadlines) if meta and meta.annex else []
     for i, d in enumerate(general):
         _check_deadline(d, doc_file, ("annex", "general_deadlines", i), year, report)
 
@@ -312,7 +325,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
                                        report, broken_articles).items():
         _check_text(a.title, file, report, "title")
         _check_text(a.text, file, report)
-        if a.part not in parts:
+        if parts is not None and a.part not in parts:
             line, col = file.where("part")
             report.add(file.path, line, col, "unknown-part", f"part {a.part} is not listed in {doc_file.path}",
                        hint=_numbers_hint("parts", parts))
@@ -322,7 +335,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for number, (t, file) in _numbered(folder / paths.TASKS_DIR, root, TaskFile, paths.task_file, report,
                                        broken_tasks).items():
         _check_text(t.text, file, report)
-        if t.section not in sections:
+        if sections is not None and t.section not in sections:
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"section {t.section} is not in the annex",
                        hint=_numbers_hint("annex sections", sections))
@@ -352,7 +365,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
                 line, col = file.where("articles", i)
                 report.add(file.path, line, col, "unknown-article", f"article {a} does not exist",
                            hint=_numbers_hint("articles", articles))
-        for i, d in enumerate(t.deadlines):
+        for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
         data = t.model_dump(exclude={"lead", "participants", "deadlines"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants,
@@ -380,6 +393,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
                 report.add(ind_file.path, *ind_file.where("indicators", i, "tasks", j), "unknown-task",
                            f"task {n} does not exist", hint=_numbers_hint("tasks", tasks))
         indicators[ind.id] = ind
+    if meta is None:
+        return None
     return Document(id=doc_id, meta=meta, folder=display_path(folder), articles=articles, tasks=tasks,
                     indicators=indicators)
 
@@ -406,6 +421,10 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
         report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it")
     documents = {}
     for folder in folders:
+        if not _inside(folder, root):
+            report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' points outside {display_path(root)}/",
+                       hint="replace the link by the folder itself")
+            continue
         doc = _load_document(folder, root, index, report)
         if doc:
             documents[doc.id] = doc
