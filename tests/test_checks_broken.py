@@ -11,12 +11,15 @@ and an expect.yaml:
     message: 省扶贫ban                   # optional: part of the message
     hint: 省扶贫办                       # optional: part of the hint
     severity: warning                   # optional, default error
+    only: true                          # optional: it is the only issue (no cascade of follow-ups)
     delete: [units.yaml]                # optional: files removed from the copy
     mkdir: [demo-2016/tasks/005.yaml]   # optional: folders created in the copy
     symlink: {demo-2016/tasks/005.yaml: ../../../outside.yaml}   # optional: link -> target (beside
                                         # kb/ are outside.yaml, a task, and outside-doc/, a document)
     repeat: {path: {marker: "@@", text: "字", times: 1000000}}    # optional: grow a file
-    command: build                      # optional: the case is about `policykb build`
+    command: build                      # optional: the case is about `policykb build`, or, as a list,
+                                        # any command: [track, check, -p, kb] (run in the folder
+                                        # holding kb/); such cases run through the CLI only
     output: blocked/build               # build cases: -o, relative to the case's tmp folder
     blocker: blocked                    # build cases: a regular file put where a folder should be
     hold_lock: true                     # build cases: another build holds the lock
@@ -125,6 +128,8 @@ def test_broken_case(case, tmp_path, monkeypatch):
     wanted = (_shown(expect["file"]), expect["line"]) + ((expect["col"],) if "col" in expect else ())
     assert wanted in where, [i.format() for i in found]
     issue = found[where.index(wanted)]
+    if expect.get("only"):
+        assert len(report.issues) == 1, [i.format() for i in report.issues]
     assert issue.severity == expect.get("severity", "error")
     assert expect.get("message", "") in issue.message
     assert expect.get("hint", "") in (issue.hint or "")
@@ -155,12 +160,15 @@ def _run_cli(case: Path, where: Path) -> tuple[subprocess.CompletedProcess, dict
             if lock:
                 lock.close()
     strict = ["--strict"] if expect.get("severity") == "warning" else []
-    return subprocess.run([sys.executable, "-m", "policykb", "check", "-p", str(kb.relative_to(where)), *strict],
+    args = expect.get("command") or ["check", "-p", str(kb.relative_to(where)), *strict]
+    return subprocess.run([sys.executable, "-m", "policykb", *map(str, args)],
                           cwd=where, env=env, capture_output=True, text=True, timeout=120), expect
 
 
-# The first case of every code goes through the real command line (a new process costs half a second).
-CLI_CASES = sorted({c.parent.name: c for c in reversed(CASES)}.values())
+# The first case of every code, and every case of another command, goes through the real command
+# line (a new process costs half a second).
+CLI_CASES = sorted(set({c.parent.name: c for c in reversed(CASES)}.values())
+                   | {c for c in CASES if "command" in _expect(c)})
 
 
 @pytest.fixture(scope="module")

@@ -70,9 +70,14 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str | None:
+def _closest(word: Any, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
+
+
+def _did_you_mean(word: Any, choices: list[str]) -> str | None:
+    close = _closest(word, choices)
+    return f"did you mean '{close}'?" if close else None
 
 
 def _half_width(value: Any) -> str | None:
@@ -106,7 +111,11 @@ def _wrong_type_hint(e: dict) -> str | None:
 def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) -> list[Issue]:
     """Translate pydantic's errors into located issues, with a hint at what to write instead."""
     issues = []
-    for e in err.errors():
+    errors = err.errors()
+    # A misspelt field is both unknown and missing: say it once, where the misspelling is.
+    misspelt = {tuple(e["loc"][:-1]) + (_closest(e["loc"][-1], list(_fields_at(model, e["loc"][:-1]))),)
+                for e in errors if e["type"] == "extra_forbidden"}
+    for e in errors:
         loc = tuple(e["loc"])
         dotted = _dotted(loc)
         kind = e["type"]
@@ -115,6 +124,8 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
             known = list(_fields_at(model, loc[:-1]))
             issues.append(Issue(file.path, line, col, "unknown-field", f"unknown field '{dotted}'",
                                 hint=_did_you_mean(loc[-1], known) or f"known fields here: {', '.join(known)}"))
+        elif kind == "missing" and loc in misspelt:
+            continue
         elif kind == "missing":
             line, col = file.where(*loc[:-1])
             field = _fields_at(model, loc[:-1]).get(loc[-1])
@@ -244,7 +255,13 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
     are not reported a second time as dangling.
     """
     found: dict[int, tuple[M, YamlFile]] = {}
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as err:
+        report.add(display_path(folder), 1, 1, "unreadable-file", f"cannot list the folder: {err.strerror or err}",
+                   hint="check that you may read it")
+        entries = []
+    for path in entries:
         if path.name.startswith("."):
             continue
         if path.is_dir() and not path.name.endswith(".yaml"):
@@ -280,7 +297,7 @@ def _numbers_hint(what: str, numbers) -> str:
     if not numbers:
         return f"this document has no {what} yet"
     return f"{what} of this document are numbered {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 \
-        else f"the only one of its {what} is number {numbers[0]}"
+        else f"{what} of this document: only number {numbers[0]}"
 
 
 def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") -> None:
@@ -418,7 +435,9 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
 
     folders = sorted(p.parent for p in root.glob(f"*/{paths.DOCUMENT_FILE}"))
     if not folders:
-        report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it")
+        report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it",
+                   hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "
+                        "or create one with policykb import")
     documents = {}
     for folder in folders:
         if not _inside(folder, root):
