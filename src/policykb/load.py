@@ -122,6 +122,9 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Issue]]:
     """Decode a policy file as UTF-8, refusing BOMs, undecodable bytes and unreadable files."""
+    if path.exists() and not path.is_file():  # a folder, or a pipe that would block the read forever
+        return None, [Issue(shown, 1, 1, "unreadable-file", "this is not a regular file (a folder, pipe or device)",
+                            hint="replace it by a regular YAML file, or move it out of the policy folder")]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
