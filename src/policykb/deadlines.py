@@ -55,7 +55,7 @@ def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
         if match:
             try:
                 return build(match, year)
-            except (ValueError, KeyError):
+            except (ValueError, KeyError, OverflowError):
                 return None  # e.g. 2016年2月 is fine but 13月 is not a month
     return None
 

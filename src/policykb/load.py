@@ -20,7 +20,8 @@ YamlPath = tuple[Any, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Characters that are invisible or control codes in a text meant for people.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")  # YAML 1.1 reads 010 as octal 8; people mean ten
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -74,16 +75,38 @@ def display_path(path: Path) -> str:
     return os.path.relpath(real, cwd) if real.startswith(cwd + os.sep) else os.fspath(path)
 
 
-def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str) -> Any:
+MAX_DEPTH = 20  # policy files nest four levels deep; deeper is a mistake (or [[[[... by accident)
+MAX_NESTING_SCAN = 1000  # beyond this the file is refused before libyaml sees it (see _nesting)
+MAX_FILE_BYTES = 8_000_000  # a policy file is a few KB; a bigger one is a wrong paste or a wrong file
+
+
+class _Refused(Exception):
+    """A structure we do not read: an anchor reused through an alias (it can nest forever or
+    multiply a file a billion times), or nesting deeper than MAX_DEPTH."""
+
+    def __init__(self, node: yaml.Node, message: str, hint: str):
+        self.node, self.message, self.hint = node, message, hint
+
+
+def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue], shown: str,
+           seen: set[int] | None = None, depth: int = 0) -> Any:
     """Turn a composed node tree into plain data, recording positions and duplicate keys.
 
     Dates stay text so that 2016-02-30 is reported by validation, with its position.
     """
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Refused(node, "this anchor (&name) is reused through an alias (*name)",
+                       "write the value out in full; anchors and aliases are not supported")
+    if depth > MAX_DEPTH:
+        raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep here",
+                       "check the brackets and the indentation")
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path, {}, issues, shown)
-            key = key if isinstance(key, (int, str)) else str(key)
+            key = _plain(key_node, path, {}, issues, shown, seen, depth + 1)
+            key = key if isinstance(key, str) else str(key)  # field names are text; ints mean list indexes
             mark = key_node.start_mark
             if key in out:
                 issues.append(Issue(shown, mark.line + 1, mark.column + 1, "duplicate-key",
@@ -92,44 +115,82 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
             positions[("key",) + path + (key,)] = (mark.line + 1, mark.column + 1)
             value_mark = value_node.start_mark
             positions[path + (key,)] = (value_mark.line + 1, value_mark.column + 1)
-            out[key] = _plain(value_node, path + (key,), positions, issues, shown)
+            out[key] = _plain(value_node, path + (key,), positions, issues, shown, seen, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         out_list = []
         for index, item in enumerate(node.value):
             positions[path + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            out_list.append(_plain(item, path + (index,), positions, issues, shown))
+            out_list.append(_plain(item, path + (index,), positions, issues, shown, seen, depth + 1))
         return out_list
+    if node.tag == "tag:yaml.org,2002:int" and _LEADING_ZERO.match(node.value):
+        return int(node.value.replace("_", ""), 10)
     construct = _TYPED.get(node.tag)
     return construct(node) if construct else node.value
 
 
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    before = raw[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
+
+
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Issue]]:
-    """Decode a policy file as UTF-8, refusing BOMs and undecodable bytes."""
-    raw = path.read_bytes()
+    """Decode a policy file as UTF-8, refusing BOMs, undecodable bytes and unreadable files."""
+    if path.exists() and not path.is_file():  # a folder, or a pipe that would block the read forever
+        return None, [Issue(shown, 1, 1, "unreadable-file", "this is not a regular file (a folder, pipe or device)",
+                            hint="replace it by a regular YAML file, or move it out of the policy folder")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Issue(shown, 1, 1, "text-too-long", f"the file has {size:,} bytes; the limit is "
+                                f"{MAX_FILE_BYTES:,}", hint="check that no whole document or image was pasted in")]
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Issue(shown, 1, 1, "unreadable-file", f"cannot read the file: {err.strerror or err}",
+                            hint="check that it is a regular file (not a folder or a broken link) "
+                                 "and that you may read it")]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Issue(shown, 1, 1, "encoding", "file starts with a UTF-8 byte order mark (BOM)",
                             hint="save the file as UTF-8 without BOM")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Issue(shown, 1, 1, "encoding", "file is UTF-16, not UTF-8",
+                            hint="save the file as UTF-8 (without BOM)")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _position(raw, err.start)
         return None, [Issue(shown, line, col, "encoding", f"file is not UTF-8 (byte 0x{raw[err.start]:02x})",
                             hint="save the file as UTF-8; GBK files must be converted first")]
 
 
 def _bad_characters(text: str, shown: str) -> list[Issue]:
     issues = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
         for match in _BAD_CHARS.finditer(line):
-            if match.group() == "\t" or line.lstrip().startswith("#"):
-                continue
             issues.append(Issue(shown, number, match.start() + 1, "bad-character",
                                 f"invisible or control character U+{ord(match.group()):04X}",
                                 hint="delete it; show hidden characters in your editor to find it"))
     return issues
+
+
+def _nesting(text: str) -> int:
+    """An upper bound of how deep values nest, cheap for ordinary files.
+
+    libyaml's composer recurses in C and crashes the process beyond some 20,000 levels, so a
+    file that might nest that deep is refused before it is composed.
+    """
+    bound = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
+    if bound <= MAX_DEPTH:
+        return bound
+    depth = deepest = 0
+    for match in re.finditer(r"[\[{]|[\]}]", text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return max(deepest, max(line.count("- ") + line.count("? ") for line in text.split("\n")))
 
 
 def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
@@ -138,27 +199,74 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
     if text is None:
         return None, issues
     issues = _bad_characters(text, shown)
+    if _nesting(text) > MAX_NESTING_SCAN:
+        return None, issues + [Issue(shown, 1, 1, "yaml-syntax",
+                                     f"brackets or '- ' items nest more than {MAX_NESTING_SCAN} levels deep",
+                                     hint="check the brackets [ ] { } and the '- ' items")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         return None, issues + [_syntax_issue(err, text, shown)]
+    except yaml.reader.ReaderError as err:  # a character YAML refuses; most are already reported above
+        pos, char = err.position, err.character
+        char = ord(char) if isinstance(char, str) else char
+        line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        return None, issues or [Issue(shown, line, col, "bad-character",
+                                      f"character U+{char:04X} is not allowed in YAML",
+                                      hint="delete it; show hidden characters in your editor to find it")]
+    except yaml.YAMLError as err:
+        return None, issues + [Issue(shown, 1, 1, "yaml-syntax", _first_line(str(err)))]
     positions: dict = {}
-    data = _plain(node, (), positions, issues, shown) if node is not None else None
+    if node is None:
+        return YamlFile(shown, None, positions), issues
+    positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    try:
+        data = _plain(node, (), positions, issues, shown)
+    except _Refused as refused:
+        mark = refused.node.start_mark
+        return None, issues + [Issue(shown, mark.line + 1, mark.column + 1, "yaml-syntax", refused.message,
+                                     hint=refused.hint)]
     return YamlFile(shown, data, positions), issues
 
 
+# What the parser's complaint means for someone editing the file, and where to point.
+_SYNTAX = [  # (part of the parser's problem, plain message, hint)
+    ("end of stream", "a quote opened here is never closed", "close the quote at the end of the text"),
+    ("expected ',' or ']'", "a '[' opened here is never closed", "end the list with ']' on the same line"),
+    ("expected ',' or '}'", "a '{' opened here is never closed", "end it with '}' on the same line"),
+    ("mapping values are not allowed", "unexpected ':' in this line",
+     "put a text that contains ': ' in quotes, or fix the indentation of this line"),
+    ("could not find expected ':'", "this line is not 'key: value'",
+     "add the missing ':', or indent a continued text under the line above"),
+    ("did not find expected key", "this line is indented differently from the lines above",
+     "line up keys of the same level, and '- ' items of the same list"),
+    ("expected <block end>", "this line is indented differently from the lines above",
+     "line up keys of the same level, and '- ' items of the same list"),
+    ("expected '-' indicator", "this line does not continue the '- ' list above",
+     "start every item with '- ', lined up with the other items"),
+    ("another document", "a second document ('---') starts here", "keep a single document per file"),
+    ("undefined alias", "'*' cannot begin a value", "put the value in quotes"),
+    ("cannot start any token", "this character cannot begin a value", "put the value in quotes"),
+]
+# Parser contexts whose mark is where the trouble began (an opening quote or bracket, a line without ':').
+_OPENED = ("quoted scalar", "flow sequence", "flow mapping", "simple key")
+
+
 def _syntax_issue(err: yaml.MarkedYAMLError, text: str, shown: str) -> Issue:
+    problem = _first_line(err.problem or str(err))
     mark = err.problem_mark or err.context_mark
-    if err.context_mark and "end of stream" in (err.problem or ""):
-        mark = err.context_mark  # an unclosed quote: point where it opened, not at the end of the file
-    line = mark.line + 1 if mark else 1
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    hint = "indent with spaces, never tabs" if "\t" in source_line else \
-        "check indentation and quotes around this position"
-    message = _first_line(err.problem or str(err))
-    if err.context and err.context_mark is mark:
-        message = f"{message} ({err.context})"
-    return Issue(shown, line, mark.column + 1 if mark else 1, "yaml-syntax", message, hint=hint)
+    if err.context_mark and any(c in (err.context or "") for c in _OPENED):
+        mark = err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source_line[:max(col, 1)] or source_line[col - 1:col] == "\t":
+        return Issue(shown, line, col, "yaml-syntax", f"a tab character in the indentation (YAML: {problem})",
+                     hint="indent with spaces, never tabs")
+    for part, message, hint in _SYNTAX:
+        if part in problem:
+            return Issue(shown, line, col, "yaml-syntax", f"{message} (YAML: {problem})", hint=hint)
+    return Issue(shown, line, col, "yaml-syntax", problem, hint="check indentation and quotes around this position")
 
 
 def _first_line(text: str) -> str:

@@ -33,6 +33,7 @@ def staged_dir(target: Path) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
+    os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
         yield stage
     except BaseException:
@@ -44,3 +45,20 @@ def staged_dir(target: Path) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(folder: Path) -> None:
+    """Clean up what builds killed mid-way left in folder: staging folders go, a target caught
+    mid-swap comes back from its .old copy.
+
+    Call only while holding the build lock: then no other build is using these folders.
+    """
+    folder = Path(folder)
+    for path in sorted(folder.glob(".*.old")) if folder.is_dir() else []:
+        target = folder / path.name[1:-len(".old")]
+        if path.is_dir() and not target.exists():
+            os.replace(path, target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in sorted(folder.glob(".*.new.*")) if folder.is_dir() else []:
+        shutil.rmtree(path, ignore_errors=True)

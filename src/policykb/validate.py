@@ -4,8 +4,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,49 +18,159 @@ from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indi
 
 M = TypeVar("M", bound=BaseModel)
 
+_UNSAFE_NAME = re.compile(r'[/\\:*?"<>|]|\.\.|^\.')
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 
+# pydantic error type -> what to write instead, for people who do not read pydantic
+_TYPE_HINTS = {
+    "int_parsing": "write a whole number such as 12",
+    "int_type": "write a whole number such as 12",
+    "int_from_float": "write a whole number such as 12",
+    "float_parsing": "write a number such as 60 or 0.5",
+    "float_type": "write a number such as 60 or 0.5",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "string_type": "write text; put it in quotes if it looks like a number or a date",
+    "list_type": "write a list: one '- item' per line, or [a, b] on one line",
+    "dict_type": "write the fields as 'key: value' lines, indented under this key",
+    "model_type": "write the fields as 'key: value' lines, indented under this key",
+    "string_pattern_mismatch": "use only lowercase letters a-z, digits and '-', e.g. poverty-rate",
+}
 
-def _model_issues(err: ValidationError, file: YamlFile) -> list[Issue]:
-    """Translate pydantic's errors into located issues."""
+
+def _fields_at(model: type[BaseModel] | None, loc: tuple) -> dict:
+    """The pydantic fields of the model found at loc (list indexes skipped), or {}."""
+    for part in loc:
+        if model is None:
+            return {}
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        model = _inner_model(field.annotation) if field else None
+    return model.model_fields if model else {}
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _dotted(loc: tuple) -> str:
+    """A field's path as people count: deadlines[1].date is the date of the first deadline."""
+    text = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    return text or "(file)"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _closest(word: Any, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _did_you_mean(word: Any, choices: list[str]) -> str | None:
+    close = _closest(word, choices)
+    return f"did you mean '{close}'?" if close else None
+
+
+def _half_width(value: Any) -> str | None:
+    """A hint when a number or date was typed with full-width digits (１２, ２０１６－０６－３０)."""
+    if not isinstance(value, str):
+        return None
+    half = unicodedata.normalize("NFKC", value).strip()
+    if half != value.strip() and re.fullmatch(r"[-+]?[\d.\-]+", half) and re.search(r"[０-９]", value):
+        return f"write half-width digits: {half}, not {value}"
+    return None
+
+
+def _wrong_type_hint(e: dict) -> str | None:
+    value, kind = e["input"], e["type"]
+    if _half_width(value):
+        return _half_width(value)
+    if kind == "list_type" and value is None:
+        return "write [] for an empty list, or one '- item' per line below the key"
+    if kind == "list_type" and isinstance(value, str) and value.lstrip().startswith("-"):
+        return "put a space after each '-': one '- item' per line"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", e.get("ctx", {}).get("expected", ""))
+        return _did_you_mean(str(value), allowed) or f"write one of: {', '.join(allowed)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return "write a positive number such as 1"
+    if kind == "too_short":
+        return "write at least one item"
+    return _TYPE_HINTS.get(kind)
+
+
+def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) -> list[Issue]:
+    """Translate pydantic's errors into located issues, with a hint at what to write instead."""
     issues = []
-    for e in err.errors():
+    errors = err.errors()
+    # A misspelt field is both unknown and missing: say it once, where the misspelling is.
+    misspelt = {tuple(e["loc"][:-1]) + (_closest(e["loc"][-1], list(_fields_at(model, e["loc"][:-1]))),)
+                for e in errors if e["type"] == "extra_forbidden"}
+    for e in errors:
         loc = tuple(e["loc"])
-        dotted = ".".join(str(p) for p in loc) or "(file)"
+        dotted = _dotted(loc)
         kind = e["type"]
         if kind == "extra_forbidden":
             line, col = file.key_where(*loc)
+            known = list(_fields_at(model, loc[:-1]))
             issues.append(Issue(file.path, line, col, "unknown-field", f"unknown field '{dotted}'",
-                                hint=_suggest_field(loc, err)))
+                                hint=_did_you_mean(loc[-1], known) or f"known fields here: {', '.join(known)}"))
+        elif kind == "missing" and loc in misspelt:
+            continue
         elif kind == "missing":
             line, col = file.where(*loc[:-1])
-            issues.append(Issue(file.path, line, col, "missing-field", f"missing field '{dotted}'"))
+            field = _fields_at(model, loc[:-1]).get(loc[-1])
+            about = f" ({field.description})" if field and field.description else ""
+            where = f"'{_dotted(loc[:-1])}'" if loc[:-1] else "this file"
+            issues.append(Issue(file.path, line, col, "missing-field", f"missing field '{dotted}'",
+                                hint=f"add '{loc[-1]}:'{about} to {where}"))
         elif kind in _DATE_ERRORS:
             line, col = file.where(*loc)
-            issues.append(Issue(file.path, line, col, "bad-date", f"'{dotted}': {e['input']!r} is not a real date",
-                                hint="write a date that exists, as YYYY-MM-DD"))
+            issues.append(Issue(file.path, line, col, "bad-date",
+                                f"'{dotted}': {_short(e['input'])} is not a real date",
+                                hint=_half_width(e["input"]) or "write a date that exists, as YYYY-MM-DD, "
+                                                                "e.g. 2016-06-30"))
         elif kind == "string_too_long":
             line, col = file.where(*loc)
-            issues.append(Issue(file.path, line, col, "text-too-long", f"'{dotted}' is too long ({e['msg']})"))
+            issues.append(Issue(file.path, line, col, "text-too-long",
+                                f"'{dotted}' has {len(e['input'])} characters; the limit is "
+                                f"{e['ctx']['max_length']}", hint="check that no whole file was pasted in"))
+        elif kind == "string_too_short":
+            line, col = file.where(*loc)
+            issues.append(Issue(file.path, line, col, "empty-text", f"'{dotted}' is empty",
+                                hint="copy the wording of the source"))
         else:
             line, col = file.where(*loc)
-            issues.append(Issue(file.path, line, col, "wrong-type", f"'{dotted}': {e['msg']}"))
+            issues.append(Issue(file.path, line, col, "wrong-type",
+                                f"'{dotted}': {e['msg']}, found {_short(e['input'])}",
+                                hint=_wrong_type_hint(e)))
     return issues
 
 
-def _suggest_field(loc: tuple, err: ValidationError) -> str | None:
-    model = err.title
-    return f"fields are described in the {model} schema" if model else None
-
-
 def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
+    if file.data is None:
+        report.add(file.path, 1, 1, "empty-file", "the file is empty",
+                   hint="fill it in, or delete it if it is not needed")
+        return None
     if not isinstance(file.data, dict):
-        report.add(file.path, 1, 1, "wrong-type", f"expected a mapping of fields, found {type(file.data).__name__}")
+        report.add(file.path, *file.where(), "wrong-type",
+                   f"expected 'key: value' lines, found a {type(file.data).__name__}",
+                   hint="start every line of the top level with a field name, as in the other files")
         return None
     try:
         return model.model_validate(file.data)
     except ValidationError as err:
-        report.extend(_model_issues(err, file))
+        report.extend(_model_issues(err, file, model))
         return None
 
 
@@ -82,13 +193,17 @@ def _load(path: Path, root: Path, report: Report) -> YamlFile | None:
 class _UnitIndex:
     """Resolves names and aliases to canonical unit names, with did-you-mean."""
 
-    def __init__(self, units: dict[str, Unit]):
+    def __init__(self, units: dict[str, Unit] | None):
+        self.unknown = units is None
+        units = units or {}
         self.canonical: dict[str, str] = {}
         for unit in units.values():
             for name in [unit.name, *unit.aliases]:
                 self.canonical[name] = unit.name
 
     def resolve(self, name: str) -> str | None:
+        if self.unknown:  # the registry itself could not be read: names are taken as written
+            return name
         return self.canonical.get(name)
 
     def suggest(self, name: str) -> str | None:
@@ -101,14 +216,15 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
     units: dict[str, Unit] = {}
     seen: dict[str, int] = {}
     for index, unit in enumerate(parsed.units):
-        for name in [unit.name, *unit.aliases]:
+        places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
+        for name, place in zip([unit.name, *unit.aliases], places):
+            line, col = file.where("units", index, *place)
             if name in seen:
-                line, col = file.where("units", index, "name")
                 report.add(file.path, line, col, "duplicate-unit",
-                           f"'{name}' is already used by unit #{seen[name] + 1}")
-            seen[name] = index
-            if re.search(r'[/\\:*?"<>|]|\.\.', name):
-                line, col = file.where("units", index)
+                           f"'{name}' is already used by unit #{seen[name] + 1} ({parsed.units[seen[name]].name})",
+                           hint="each name and alias may belong to one unit only")
+            seen.setdefault(name, index)
+            if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
                 report.add(file.path, line, col, "unsafe-path",
                            f"unit name '{name}' contains a character that cannot be part of a file name",
                            hint="write the name as the source does, without / \\ : * ? \" < > | or ..")
@@ -129,18 +245,42 @@ def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report:
                    hint=f"set date: {read[0].isoformat()} and kind: {read[1]}")
 
 
-def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report) -> dict[int, tuple[M, YamlFile]]:
-    """Load every NN.yaml in a folder; the number in the file must match its name and be unique."""
+def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
+              broken: set[int]) -> dict[int, tuple[M, YamlFile]]:
+    """Load every NN.yaml in a folder; the number in the file must match its name and be unique.
+
+    The numbers of files that could not be read go to `broken`, so that references to them
+    are not reported a second time as dangling.
+    """
     found: dict[int, tuple[M, YamlFile]] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as err:
+        report.add(display_path(folder), 1, 1, "unreadable-file", f"cannot list the folder: {err.strerror or err}",
+                   hint="check that you may read it")
+        entries = []
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() and not path.name.endswith(".yaml"):
+            report.add(display_path(path), 1, 1, "stray-file", f"folder '{path.name}' is ignored: only *.yaml "
+                       f"files are read", severity="warning", hint=f"move it out of {folder.name}/")
+            continue
+        if not path.name.endswith(".yaml"):
+            report.add(display_path(path), 1, 1, "stray-file", f"'{path.name}' is ignored: only *.yaml files are read",
+                       severity="warning", hint=f"rename it to end in .yaml, e.g. {name_of(1)}, or move it away")
+            continue
         file = _load(path, root, report)
         parsed = file and _parse(file, model, report)
         if not parsed:
+            if path.name.split(".")[0].isdigit():
+                broken.add(int(path.name.split(".")[0]))
             continue
         line, col = file.where("number")
         if parsed.number in found:
             report.add(file.path, line, col, "duplicate-number",
-                       f"number {parsed.number} is also used by {found[parsed.number][1].path}")
+                       f"number {parsed.number} is also used by {found[parsed.number][1].path}",
+                       hint=f"give this file its own number and name it after it (e.g. {name_of(parsed.number + 1)})")
             continue
         if path.name != name_of(parsed.number):
             report.add(file.path, line, col, "number-mismatch",
@@ -148,6 +288,14 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report)
                        hint=f"rename the file to {name_of(parsed.number)}", severity="warning")
         found[parsed.number] = (parsed, file)
     return dict(sorted(found.items()))
+
+
+def _numbers_hint(what: str, numbers) -> str:
+    numbers = sorted(numbers)
+    if not numbers:
+        return f"this document has no {what} yet"
+    return f"{what} of this document are numbered {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 \
+        else f"{what} of this document: only number {numbers[0]}"
 
 
 def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") -> None:
@@ -165,7 +313,8 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
             report.add(file.path, line, col, "unknown-unit", f"'{field}' names unknown unit '{name}'",
                        hint=index.suggest(name))
         elif canonical in resolved:
-            report.add(file.path, line, col, "unit-repeated", f"'{canonical}' appears twice in '{field}'")
+            report.add(file.path, line, col, "unit-repeated", f"'{canonical}' appears twice in '{field}'",
+                       hint="delete the repeated line (an alias counts as the same unit)")
         else:
             resolved.append(canonical)
     return resolved
@@ -174,37 +323,44 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
-    if not meta:
-        return None
-    year = meta.date.year
-    parts = {p.number for p in meta.parts}
-    sections = {s.number for s in meta.annex.sections} if meta.annex else set()
-    general = list(meta.annex.general_deadlines) if meta.annex else []
+    # Without a readable document.yaml the articles and tasks are still checked on their own, so
+    # that every problem shows at once; what depends on document.yaml (None below) is skipped.
+    year = meta.date.year if meta else None
+    parts = {p.number for p in meta.parts} if meta else None
+    sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
+    general = list(meta.annex.general_deadlines) if meta and meta.annex else []
     for i, d in enumerate(general):
         _check_deadline(d, doc_file, ("annex", "general_deadlines", i), year, report)
 
     doc_id = folder.name
     articles: dict[int, Article] = {}
+    broken_articles: set[int] = set()
+    broken_tasks: set[int] = set()
     for number, (a, file) in _numbered(folder / paths.ARTICLES_DIR, root, ArticleFile, paths.article_file,
-                                       report).items():
+                                       report, broken_articles).items():
+        _check_text(a.title, file, report, "title")
         _check_text(a.text, file, report)
-        if a.part not in parts:
+        if parts is not None and a.part not in parts:
             line, col = file.where("part")
-            report.add(file.path, line, col, "unknown-part", f"part {a.part} is not listed in {doc_file.path}")
+            report.add(file.path, line, col, "unknown-part", f"part {a.part} is not listed in {doc_file.path}",
+                       hint=_numbers_hint("parts", parts))
         articles[number] = Article(doc=doc_id, file=file.path, **a.model_dump())
 
     tasks: dict[int, Task] = {}
-    for number, (t, file) in _numbered(folder / paths.TASKS_DIR, root, TaskFile, paths.task_file, report).items():
+    for number, (t, file) in _numbered(folder / paths.TASKS_DIR, root, TaskFile, paths.task_file, report,
+                                       broken_tasks).items():
         _check_text(t.text, file, report)
-        if t.section not in sections:
+        if sections is not None and t.section not in sections:
             line, col = file.where("section")
-            report.add(file.path, line, col, "unknown-section", f"section {t.section} is not in the annex")
+            report.add(file.path, line, col, "unknown-section", f"section {t.section} is not in the annex",
+                       hint=_numbers_hint("annex sections", sections))
         lead = _resolve_units(t.lead, "lead", file, units, report)
         participants = _resolve_units(t.participants, "participants", file, units, report)
         for i, name in enumerate(participants):
             if name in lead:
                 line, col = file.where("participants", i)
-                report.add(file.path, line, col, "unit-repeated", f"'{name}' is both a lead and a participant")
+                report.add(file.path, line, col, "unit-repeated", f"'{name}' is both a lead and a participant",
+                           hint="keep it under 'lead' only")
         if not t.lead:
             line, col = file.key_where("lead")
             report.add(file.path, line, col, "no-lead", f"task {number} has no lead unit",
@@ -212,17 +368,19 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         elif t.lead_mode != "first" and len(t.lead) < 2:
             line, col = file.where("lead_mode")
             report.add(file.path, line, col, "lead-mode-mismatch",
-                       f"lead_mode '{t.lead_mode}' needs at least two lead units")
+                       f"lead_mode '{t.lead_mode}' needs at least two lead units, 'lead' names one",
+                       hint="add the other lead unit, or write lead_mode: first")
         elif t.lead_mode == "first" and len(t.lead) > 1:
-            line, col = file.where("lead_mode")
+            line, col = file.where("lead_mode") if "lead_mode" in file.data else file.key_where("lead")
             report.add(file.path, line, col, "lead-mode-mismatch",
-                       "lead_mode 'first' takes exactly one lead unit",
-                       hint="use 'joint' (共同牵头) or 'separate' (分别牵头)")
+                       f"lead_mode 'first' takes exactly one lead unit, 'lead' names {len(t.lead)}",
+                       hint="write lead_mode: joint (共同牵头) or separate (分别牵头), or move units to 'participants'")
         for i, a in enumerate(t.articles):
-            if a not in articles:
+            if a not in articles and a not in broken_articles:
                 line, col = file.where("articles", i)
-                report.add(file.path, line, col, "unknown-article", f"article {a} does not exist")
-        for i, d in enumerate(t.deadlines):
+                report.add(file.path, line, col, "unknown-article", f"article {a} does not exist",
+                           hint=_numbers_hint("articles", articles))
+        for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
         data = t.model_dump(exclude={"lead", "participants", "deadlines"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants,
@@ -230,24 +388,28 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
 
     indicators: dict[str, Indicator] = {}
     ind_path = folder / paths.INDICATORS_FILE
-    ind_file = _load(ind_path, root, report) if ind_path.exists() else None
+    ind_file = _load(ind_path, root, report) if ind_path.exists() or ind_path.is_symlink() else None
     parsed = ind_file and _parse(ind_file, IndicatorsFile, report)
     for i, ind in enumerate(parsed.indicators if parsed else []):
         line, col = ind_file.where("indicators", i)
         if ind.id in indicators:
-            report.add(ind_file.path, line, col, "duplicate-number", f"indicator id '{ind.id}' is used twice")
+            report.add(ind_file.path, line, col, "duplicate-number", f"indicator id '{ind.id}' is used twice",
+                       hint="give every indicator its own id")
         if not ind.articles and not ind.tasks:
             report.add(ind_file.path, line, col, "indicator-without-source",
-                       f"indicator '{ind.id}' names no article or task it comes from")
+                       f"indicator '{ind.id}' names no article or task it comes from",
+                       hint="add 'articles: [n]' or 'tasks: [n]' naming where the source states it")
         for j, a in enumerate(ind.articles):
-            if a not in articles:
+            if a not in articles and a not in broken_articles:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "articles", j), "unknown-article",
-                           f"article {a} does not exist")
+                           f"article {a} does not exist", hint=_numbers_hint("articles", articles))
         for j, n in enumerate(ind.tasks):
-            if n not in tasks:
+            if n not in tasks and n not in broken_tasks:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "tasks", j), "unknown-task",
-                           f"task {n} does not exist")
+                           f"task {n} does not exist", hint=_numbers_hint("tasks", tasks))
         indicators[ind.id] = ind
+    if meta is None:
+        return None
     return Document(id=doc_id, meta=meta, folder=display_path(folder), articles=articles, tasks=tasks,
                     indicators=indicators)
 
@@ -256,19 +418,30 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
     """Check every file under root; the knowledge base is returned only when there are no errors."""
     root = Path(root)
     report = Report()
-    units_file = _load(root / paths.UNITS_FILE, root, report) if (root / paths.UNITS_FILE).exists() else None
+    if not root.is_dir():
+        report.add(display_path(root), 1, 1, "no-document", f"there is no folder '{display_path(root)}'",
+                   hint="check the path given with --policies/-p")
+        return None, report
+    units_path = root / paths.UNITS_FILE
+    units_file = _load(units_path, root, report) if units_path.exists() or units_path.is_symlink() else None
     if units_file is None and not report.issues:
-        report.add(display_path(root / paths.UNITS_FILE), 1, 1, "missing-field", "the unit registry is missing",
+        report.add(display_path(root / paths.UNITS_FILE), 1, 1, "missing-file", "the unit registry is missing",
                    hint=f"create {paths.UNITS_FILE} with a 'units' list")
     parsed_units = units_file and _parse(units_file, UnitsFile, report)
     units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
-    index = _UnitIndex(units)
+    index = _UnitIndex(units if parsed_units else None)
 
     folders = sorted(p.parent for p in root.glob(f"*/{paths.DOCUMENT_FILE}"))
     if not folders:
-        report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it")
+        report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it",
+                   hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "
+                        "or create one with policykb import")
     documents = {}
     for folder in folders:
+        if not _inside(folder, root):
+            report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' points outside {display_path(root)}/",
+                       hint="replace the link by the folder itself")
+            continue
         doc = _load_document(folder, root, index, report)
         if doc:
             documents[doc.id] = doc

@@ -30,13 +30,13 @@ class UserError(ToolError):
 
 
 def print_report(report: Report, console: Console = err) -> None:
-    for issue in report.sorted():
+    for issue in report.sorted():  # one unwrapped line per issue, so editors and CI can link to file:line:col
         colour = "red" if issue.severity == "error" else "yellow"
-        label = escape(f"{issue.severity}[{issue.code}]")
-        console.print(f"{escape(issue.file)}:{issue.line}:{issue.col}: [{colour}]{label}[/]: "
-                      f"{escape(issue.message)}", markup=True, highlight=False)
+        console.print(f"{escape(issue.file)}:{issue.line}:{issue.col}: "
+                      f"[{colour}]{issue.severity}\\[{issue.code}][/]: {escape(issue.message)}",
+                      markup=True, highlight=False, soft_wrap=True)
         if issue.hint:
-            console.print(f"  hint: {issue.hint}", markup=False)
+            console.print(f"  hint: {issue.hint}", markup=False, soft_wrap=True)
     console.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
 
 
@@ -74,9 +74,9 @@ def main() -> None:
         print_report(e.report)
         sys.exit(1)
     except ToolError as e:
-        err.print(f"error[{e.code}]: {e.message}", markup=False)
+        err.print(f"error[{e.code}]: {e.message}", markup=False, soft_wrap=True)
         if e.hint:
-            err.print(f"  hint: {e.hint}", markup=False)
+            err.print(f"  hint: {e.hint}", markup=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -23,6 +23,8 @@ def check(policies: Path = PoliciesOption,
           format: str = typer.Option("text", "--format", "-f", help="输出格式：text 或 json。"),
           strict: bool = typer.Option(False, "--strict", help="警告也视为失败。")) -> None:
     """检查知识库：一次列出全部问题（文件:行:列），有错误时退出码为 1。"""
+    if format not in ("text", "json"):
+        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
     kb, report = validate(policies)
     if kb is not None:
         report.extend(read_tracking(policies, kb)[1].issues)

@@ -1,0 +1,41 @@
+"""File names made from names people wrote (unit names, titles): safe on every system, still readable.
+
+Renderers name letters, maps and pages after units, e.g. `safe_filename("省扶贫办") + ".docx"`.
+Whatever the YAML says, the result stays inside its folder: no separators, no `..`, no leading dot,
+no control characters, no names Windows reserves, and short enough for any file system.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+MAX_BYTES = 120  # UTF-8 bytes; file systems allow 255, leaving room for a suffix and a temp prefix
+
+_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def safe_filename(name: str, max_bytes: int = MAX_BYTES) -> str:
+    """A deterministic file name for name (without suffix): Chinese kept, unsafe characters as '_'.
+
+    A name that had to be shortened ends in a short hash of the full name, so that two long
+    names with the same beginning still get different files.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = "".join("_" if _UNSAFE.match(ch) or _invisible(ch) else ch for ch in text)
+    text = re.sub(r"\s+", " ", text).strip(" .")  # no leading dots; Windows drops trailing dots/spaces
+    text = text.replace("..", "_")
+    if not text:
+        text = "_"
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    if len(text.encode("utf-8")) > max_bytes:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        keep = text.encode("utf-8")[: max_bytes - len(digest) - 1].decode("utf-8", "ignore").rstrip(" .")
+        text = f"{keep}-{digest}"
+    return text

@@ -1,0 +1,56 @@
+"""`policykb check` as CI and editors use it: JSON output, --strict, exit status."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_checks_broken import BROKEN, overlay
+
+from conftest import FIXTURES, ROOT
+
+
+def _check(where: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "policykb", "check", "-p", "kb", *args], cwd=where, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_json_report(tmp_path):
+    overlay(BROKEN / "unknown-unit" / "typo", tmp_path)
+    result = _check(tmp_path, "--format", "json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert report["errors"] == 1 and report["warnings"] == 0
+    [issue] = report["issues"]
+    assert issue == {"file": "kb/demo-2016/tasks/001.yaml", "line": 7, "col": 5, "code": "unknown-unit",
+                     "message": "'lead' names unknown unit '省扶贫ban'", "severity": "error",
+                     "hint": "did you mean '省扶贫办'?"}
+
+
+def test_json_report_of_a_clean_kb(tmp_path):
+    (tmp_path / "kb").symlink_to(FIXTURES / "tiny")
+    result = _check(tmp_path, "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"errors": 0, "warnings": 0, "issues": []}
+
+
+def test_strict_promotes_warnings(tmp_path):
+    overlay(BROKEN / "number-mismatch" / "file-name", tmp_path)
+    lenient = _check(tmp_path)
+    assert lenient.returncode == 0
+    assert "kb/demo-2016/tasks/005.yaml:1:9: warning[number-mismatch]: " in lenient.stderr
+    assert "0 error(s), 1 warning(s)" in lenient.stderr
+    strict = _check(tmp_path, "--strict")
+    assert strict.returncode == 1 and "warning[number-mismatch]" in strict.stderr
+    strict_json = _check(tmp_path, "--strict", "--format", "json")
+    assert strict_json.returncode == 1 and json.loads(strict_json.stdout)["warnings"] == 1
+
+
+def test_unknown_format_is_a_user_error(tmp_path):
+    (tmp_path / "kb").symlink_to(FIXTURES / "tiny")
+    result = _check(tmp_path, "--format", "xml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error[bad-format]: " in result.stderr and "json" in result.stderr
