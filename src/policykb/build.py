@@ -115,7 +115,7 @@ def _within(filename: str | None, folder: Path) -> bool:
 
 
 def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, *, as_of: dt.date,
-          templates: Path | str = paths.TEMPLATES, only: list[str] | None = None, track: Track = quiet,
+          templates: Path | str | None = None, only: list[str] | None = None, track: Track = quiet,
           options: dict | None = None) -> list[str]:
     """Check, then build every stage (or `only` those) into `out`.
 
@@ -134,7 +134,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in stages}
                 ctx = BuildContext(pg=pg, build=out, staged=staged, as_of=as_of, policies=Path(policies),
                                    tracking=tracking, statuses=statuses(pg, tracking, as_of),
-                                   templates=Path(templates), track=track, options=options or {})
+                                   templates=Path(templates or paths.default_templates()), track=track, options=options or {})
                 for s in stages:
                     s.run(ctx)
         except OSError as err:

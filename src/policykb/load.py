@@ -52,9 +52,13 @@ class YamlFile:
         return self.positions.get(("key",) + tuple(path)) or self.where(*path)
 
 
-@functools.lru_cache(maxsize=4096)
 def real_dir(folder: str) -> str:
-    """Resolved folder path, cached: resolving every file's parents is the slowest part of a load."""
+    """Resolved folder path, cached: resolving every file's parents was the slowest part of a load."""
+    return _real_abs_dir(os.path.abspath(folder))  # the cache is keyed by absolute paths only
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_abs_dir(folder: str) -> str:
     return os.path.realpath(folder)
 
 
@@ -68,9 +72,9 @@ def real_path(path: Path) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Path as shown to users: relative to the working directory when below it."""
+    """The path as users should see it: relative to the working directory, links not followed."""
     folder, name = os.path.split(os.path.abspath(os.fspath(path)))
-    real = os.path.join(real_dir(folder), name)  # a link is shown where it is, not where it points
+    real = os.path.join(real_dir(folder), name)
     cwd = real_dir(os.getcwd())
     return os.path.relpath(real, cwd) if real.startswith(cwd + os.sep) else os.fspath(path)
 

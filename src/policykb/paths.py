@@ -20,3 +20,10 @@ def article_file(number: int) -> str:
 
 def task_file(number: int) -> str:
     return f"{number:03d}.yaml"
+
+
+def default_templates() -> "Path":
+    """templates/ in the working directory if there is one, else the checkout's own templates/."""
+    from pathlib import Path
+    here = Path(TEMPLATES)
+    return here if here.is_dir() else Path(__file__).resolve().parents[2] / TEMPLATES

@@ -175,8 +175,8 @@ def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    real_root = real_dir(os.fspath(root))
-    return real_path(path).startswith(real_root + os.sep)
+    """Whether a file really lies below root (links followed; a link loop resolves outside)."""
+    return real_path(path).startswith(real_dir(os.fspath(root)) + os.sep)
 
 
 def _load(path: Path, root: Path, report: Report) -> YamlFile | None:

@@ -22,6 +22,8 @@ def _yaml() -> YAML:
     yaml.width = 4096  # never fold Chinese sentences: one line per value keeps diffs readable
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
+    # Never write anchors (&id001 / *id001) for a value used twice: people edit these files.
+    yaml.representer.ignore_aliases = lambda *args: True
     return yaml
 
 

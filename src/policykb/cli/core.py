@@ -88,7 +88,7 @@ def build_(policies: Path = PoliciesOption,
            output: Path = typer.Option(Path(paths.BUILD), "--output", "-o", help="输出文件夹。"),
            as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
            only: Optional[list[str]] = typer.Option(None, "--only", help="只生成这些部分（可重复）。"),
-           templates: Path = typer.Option(Path(paths.TEMPLATES), "--templates", help="模板文件夹。")) -> None:
+           templates: Optional[Path] = typer.Option(None, "--templates", help="模板文件夹，默认 templates/。")) -> None:
     """主任务：检查知识库，然后生成全部输出到 build/（失败时保留上一次的输出）。"""
     unknown = set(only or []) - set(building.stage_names())
     if unknown:

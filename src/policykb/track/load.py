@@ -152,7 +152,7 @@ def _parse(file: YamlFile, model, report: Report):
     try:
         return model.model_validate(file.data)
     except ValidationError as err:
-        report.extend(_model_issues(_Untagged(err), file))
+        report.extend(_model_issues(_Untagged(err), file, model))
         return None
 
 
