@@ -1,0 +1,45 @@
+/* policykb: Chinese queries as character bigrams, the same rules as policykb/render/site_search.py.
+ *
+ * Material sends the query to its search worker as {type: 2 (QUERY), data: "…"}. We rewrite the
+ * Chinese runs of that string into required bigram tokens ("+zz…") that the build added to hidden
+ * fields of the index; everything else is left to Material. Works with the native Worker (http)
+ * and with the iframe-worker shim (file://), which both expose postMessage on their prototype.
+ */
+(function () {
+  "use strict";
+  var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*/g;
+  var QUERY = 2;
+
+  function hex(c) {
+    var s = c.codePointAt(0).toString(16);
+    return "00000".slice(s.length) + s;
+  }
+
+  function bigrams(run) {
+    var out = [];
+    for (var i = 0; i + 1 < run.length; i++) out.push("zz" + hex(run[i]) + hex(run[i + 1]));
+    return out;
+  }
+
+  function transform(query) {
+    return query.normalize("NFKC").toLowerCase().replace(RUN, function (run) {
+      if (run.length < 2) return run;
+      return " " + bigrams(run).map(function (t) { return "+" + t; }).join(" ") + " ";
+    }).trim();
+  }
+
+  window.policykbSearchTransform = transform;
+  [window.Worker, window.IFrameWorker].forEach(function (W) {
+    if (!W || !W.prototype || W.prototype.__policykb) return;
+    var post = W.prototype.postMessage;
+    W.prototype.postMessage = function (message) {
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        var args = Array.prototype.slice.call(arguments);
+        args[0] = { type: QUERY, data: transform(message.data) };
+        return post.apply(this, args);
+      }
+      return post.apply(this, arguments);
+    };
+    W.prototype.__policykb = true;
+  });
+})();

@@ -1,0 +1,87 @@
+"""Markdown from templates where text from YAML is always shown as text.
+
+Every `{{ value }}` in a site template is escaped for Markdown and HTML by default (the Jinja
+environment's `finalize`), so a task holding `<script>`, `**bold**`, `[a](b)` or `{{ x }}` renders
+literally. Only links and markup built here (`Markup`) pass through unchanged.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters that mean something to Markdown, its extensions (tables, attr_list, admonition) or
+# HTML; written as numeric character references, which every Markdown parser passes through.
+_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[](){}#+-.!|~^=:\\\"'$%@"}
+_TABLE = str.maketrans(_SPECIAL)
+
+
+def escape(value: object) -> str:
+    """One line of literal text, safe inside Markdown paragraphs, headings and table cells."""
+    text = str(value).translate(_TABLE)
+    return " ".join(text.split("\n")) if "\n" in text else text
+
+
+def paragraphs(value: object) -> Markup:
+    """Multi-line literal text as Markdown paragraphs."""
+    return Markup("\n\n".join(escape(line) for line in str(value).splitlines() if line.strip()))
+
+
+def finalize(value: object) -> object:
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else escape(value)
+
+
+class Linker:
+    """Relative links from the page being rendered to another page of the docs tree."""
+
+    def __init__(self, page: str):
+        self.page = page
+
+    def url(self, target: str) -> str:
+        path, _, anchor = target.partition("#")
+        rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".") if path else ""
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, label: object, target: str) -> Markup:
+        text = label if isinstance(label, Markup) else escape(label)
+        return Markup(f"[{text}]({self.url(target)})")
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=False, finalize=finalize,
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      comment_start_string="<#--", comment_end_string="--#>", trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["paragraphs"] = paragraphs
+    env.filters["raw"] = Markup
+    env.filters["chart"] = chart
+    env.filters["short"] = lambda text, n=40: text if len(text) <= n else text[:n] + "…"
+    return env
+
+
+def render(env: Environment, template: str, page: str, **context) -> str:
+    linker = Linker(page)
+    return env.get_template(template).render(url=linker.url, link=linker.link, page_path=page, **context)
+
+
+def chart(values: list, indicator) -> Markup:
+    """A small line chart (inline SVG) of tracked values against the indicator's target."""
+    width, height, pad = 320, 120, 10
+    numbers = [v for _, v in values] + [indicator.value]
+    low, high = min(numbers), max(numbers)
+    span = (high - low) or 1.0
+
+    def y(v: float) -> float:
+        return round(height - pad - (v - low) / span * (height - 2 * pad), 1)
+
+    step = (width - 2 * pad) / max(len(values) - 1, 1)
+    points = " ".join(f"{round(pad + i * step, 1)},{y(v)}" for i, (_, v) in enumerate(values))
+    target = y(indicator.value)
+    return Markup(f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">'
+                  f'<line x1="{pad}" x2="{width - pad}" y1="{target}" y2="{target}" stroke="#c00" '
+                  f'stroke-dasharray="4 3"/><polyline points="{points}" fill="none" stroke="#1565c0" '
+                  f'stroke-width="2"/></svg>')
