@@ -10,14 +10,14 @@
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*/g;
   var QUERY = 2;
 
-  function hex(c) {
-    var s = c.codePointAt(0).toString(16);
+  function code(c) {  // five decimal digits: lunr's English stemmer leaves a digit ending alone
+    var s = String(c.codePointAt(0));
     return "00000".slice(s.length) + s;
   }
 
   function bigrams(run) {
     var out = [];
-    for (var i = 0; i + 1 < run.length; i++) out.push("zz" + hex(run[i]) + hex(run[i + 1]));
+    for (var i = 0; i + 1 < run.length; i++) out.push("zz" + code(run[i]) + code(run[i + 1]));
     return out;
   }
 

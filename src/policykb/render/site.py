@@ -86,7 +86,8 @@ def mkdocs_build(config: Path, docs: Path, site: Path, **overrides) -> None:
 
 
 def search_pages(pages: list[Page]) -> dict[str, dict]:
-    return {p.path[:-3] + ".html": {"keywords": p.keywords, "body": p.body, "boost": p.boost} for p in pages}
+    return {p.path[:-3] + ".html": {"keywords": p.keywords, "body": p.body, "section_titles": p.section_titles,
+                                  "boost": p.boost} for p in pages}
 
 
 def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,

@@ -23,6 +23,7 @@ class Page:
     context: dict
     keywords: list[str] = field(default_factory=list)  # extra search terms (unit aliases …)
     body: bool = True              # index the page's text for search (False: title only)
+    section_titles: bool = True    # section headings count as titles for search
     boost: float | None = None
 
 
@@ -122,7 +123,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
              Page(paths.indicators(doc.id), "indicators.md.j2",
                   dict(common, indicators=list(doc.indicators.values()),
                        tasks_of={i: pg.tasks_of_indicator(doc.id, i) for i in doc.indicators},
-                       values={i: (values or {}).get((doc.id, i), []) for i in doc.indicators}))]
+                       values={i: (values or {}).get((doc.id, i), []) for i in doc.indicators}), section_titles=False, boost=0.5)]
     for a in doc.articles.values():
         pages.append(Page(paths.article(doc.id, a.number), "article.md.j2",
                           dict(common, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),

@@ -7,8 +7,9 @@ hidden fields to every entry of `search/search_index.json`:
 - `pkt`: character bigrams of the entry's title plus the page's keywords (unit aliases …), boosted;
 - `pkb`: character bigrams of the entry's own text (not for listing sections and listing pages).
 
-Each bigram is written as an ASCII token (`zz` + five hex digits per character) so neither the
-worker's jieba-less segmenter nor Material's separator touches it. `javascripts/pk-search.js`
+Each bigram is written as an ASCII token (`zz` + five decimal digits per character) so neither the
+worker's segmenter, Material's separator nor lunr's English query stemmer (which Material leaves in
+the search pipeline) touches it: a token ending in a digit has no suffix to strip. `javascripts/pk-search.js`
 tokenises the query with the same rules and asks for every bigram (`+token`): an AND query over
 contiguous pairs, which finds any sub-string of two or more characters.
 The hidden fields are never shown; Material's search box and result list stay as they are.
@@ -34,7 +35,7 @@ LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by 
 
 
 def token(pair: str) -> str:
-    return "zz" + "".join(f"{ord(c):05x}" for c in pair)
+    return "zz" + "".join(f"{ord(c):05d}" for c in pair)
 
 
 def bigrams(text: str) -> list[str]:
@@ -67,7 +68,7 @@ def enrich(site: Path, pages: dict[str, dict]) -> int:
     """Add the hidden fields to the built site's index; returns the number of entries.
 
     `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to
-    {'keywords': [...], 'body': bool, 'boost': float}; pages not listed are indexed fully.
+    {'keywords': [...], 'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
     """
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -76,11 +77,16 @@ def enrich(site: Path, pages: dict[str, dict]) -> int:
         url, _, anchor = entry["location"].partition("#")
         page = pages.get(url, {})
         title = bigrams(entry["title"])
+        body = []
         if not anchor:
             title += [t for k in page.get("keywords", []) for t in bigrams(k)]
+        elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
+            title, body = [], title
         entry[TITLE_FIELD] = _field(title)
         if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
-            entry[BODY_FIELD] = _field(bigrams(entry["text"]))
+            body += bigrams(entry["text"])
+        if body:
+            entry[BODY_FIELD] = _field(body)
         if page.get("boost"):
             entry["boost"] = page["boost"]
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
