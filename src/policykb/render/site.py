@@ -50,10 +50,14 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
 
 def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
-               maps: Path | None = None, values: dict | None = None, track: Track = quiet) -> list[Page]:
-    """Fill `docs` with the hand-written pages, the downloads and every generated page."""
+               maps: Path | None = None, values: dict | None = None, extra: dict[str, str] | None = None,
+               track: Track = quiet) -> list[Page]:
+    """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page."""
     if handwritten is not None and Path(handwritten).is_dir():
         shutil.copytree(handwritten, docs, dirs_exist_ok=True)
+    for name, text in (extra or {}).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
     units = pg.units_with_tasks()
     letter_units, _ = site_files.stage_files(letters, "letters", docs, units)
     map_units, map_list = site_files.stage_files(maps, "maps", docs, units)
@@ -93,16 +97,17 @@ def search_pages(pages: list[Page]) -> dict[str, dict]:
 def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,
                 config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
                 letters: Path | None = None, maps: Path | None = None, values: dict | None = None,
-                enrich_search: bool = True, track: Track = quiet) -> list[Page]:
+                extra: dict[str, str] | None = None, enrich_search: bool = True, track: Track = quiet) -> list[Page]:
     """Build the whole site into `out` (an empty or missing folder)."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
-                           statuses=statuses, letters=letters, maps=maps, values=values, track=track)
+                           statuses=statuses, letters=letters, maps=maps, values=values, extra=extra, track=track)
         mkdocs_build(Path(config), docs, Path(out), nav=nav(pg, docs), strict=True)
     if enrich_search:
         site_search.enrich(Path(out), search_pages(pages))
+    os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
     return pages
 
 
