@@ -74,9 +74,16 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     return pages
 
 
-def mkdocs_build(config: Path, docs: Path, site: Path, **overrides) -> None:
-    """A real `mkdocs build` (strict) of `docs` into `site` with the repository's configuration."""
+def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None, **overrides) -> None:
+    """A real `mkdocs build` (strict) of `docs` into `site` with the repository's configuration.
+
+    The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH).
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if as_of is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(as_of.year, as_of.month, as_of.day,
+                                                               tzinfo=dt.timezone.utc).timestamp()))
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -87,6 +94,11 @@ def mkdocs_build(config: Path, docs: Path, site: Path, **overrides) -> None:
         build(cfg)
     except (MkDocsException, SystemExit) as e:
         raise SiteError(f"mkdocs build failed: {e}") from e
+    finally:
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
 
 
 def search_pages(pages: list[Page]) -> dict[str, dict]:
@@ -104,7 +116,7 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
         docs.mkdir()
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, values=values, extra=extra, track=track)
-        mkdocs_build(Path(config), docs, Path(out), nav=nav(pg, docs), strict=True)
+        mkdocs_build(Path(config), docs, Path(out), as_of, nav=nav(pg, docs), strict=True)
     if enrich_search:
         site_search.enrich(Path(out), search_pages(pages))
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine

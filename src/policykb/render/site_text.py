@@ -6,7 +6,10 @@ literally. Only links and markup built here (`Markup`) pass through unchanged.
 """
 from __future__ import annotations
 
+import html
+import json
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -64,8 +67,14 @@ def environment(templates: Path) -> Environment:
 
 
 def render(env: Environment, template: str, page: str, **context) -> str:
+    """A page's Markdown; its title goes into front matter HTML-escaped, as mkdocs writes it verbatim."""
     linker = Linker(page)
-    return env.get_template(template).render(url=linker.url, link=linker.link, page_path=page, **context)
+    text = env.get_template(template).render(url=linker.url, link=linker.link, page_path=page, **context)
+    heading = re.match(r"# (.*?)(?: \{#[\w-]+\})?\n", text)
+    if not heading:
+        return text
+    title = html.escape(html.unescape(heading[1]), quote=False)
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{text}"
 
 
 def chart(values: list, indicator) -> Markup:
