@@ -110,12 +110,19 @@ def open_site(context, base: str):
     return page
 
 
-def ranks(context, base: str, queries: list[dict]) -> list[int | None]:
+def ranks(context, base: str, queries: list[dict], strict: list | None = None) -> list[int | None]:
+    """Rank of the first right page per query (None: not in the top 10).
+
+    `strict`, when given, receives the ranks counting only the first page a query names.
+    """
     page = open_site(context, base)
     out = []
     for item in queries:
         found = [page_path(h, base) for h in search(page, item["q"])]
         out.append(next((i + 1 for i, p in enumerate(found) if p in expected(item)), None))
+        if strict is not None:
+            first = expected(item)[0]
+            strict.append(found.index(first) + 1 if first in found else None)
     page.close()
     return out
 
@@ -156,13 +163,16 @@ def main() -> None:
         print(f"{len(queries)} queries; hits = expected page in the top 10; MRR over all queries")
         for name, site in sites.items():
             context = b.new_context()
+            strict_http, strict_file = [], []
             with serve(site) as base:
-                http_ranks = ranks(context, base, queries)
-            file_ranks = ranks(context, site.as_uri() + "/", queries)
+                http_ranks = ranks(context, base, queries, strict_http)
+            file_ranks = ranks(context, site.as_uri() + "/", queries, strict_file)
             context.close()
-            for mode, found in (("http", http_ranks), ("file", file_ranks)):
+            for mode, found, strict in (("http", http_ranks, strict_http), ("file", file_ranks, strict_file)):
                 hits, mrr = score(found)
-                print(f"{name:9} {mode:5} hits {hits}/{len(queries)}  MRR {mrr:.3f}")
+                strict_hits, strict_mrr = score(strict)
+                print(f"{name:9} {mode:5} hits {hits}/{len(queries)}  MRR {mrr:.3f}   "
+                      f"(first-named page only: hits {strict_hits}/{len(queries)}  MRR {strict_mrr:.3f})")
                 if args.verbose:
                     for item, r in zip(queries, found):
                         if r != 1:
