@@ -36,5 +36,10 @@ def main() -> int:
     return 1 if report["errors"] else 0
 
 
+def github_report(report) -> str:
+    """A policykb.issues.Report as workflow commands (for `policykb check --format github`)."""
+    return "\n".join(github(json.loads(report.to_json())["issues"]))
+
+
 if __name__ == "__main__":
     sys.exit(main())
