@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*/g;
-  var QUERY = 2;
+  var SETUP = 0, QUERY = 2;
 
   function code(c) {  // five decimal digits: lunr's English stemmer leaves a digit ending alone
     var s = String(c.codePointAt(0));
@@ -30,16 +30,19 @@
 
   window.policykbSearchTransform = transform;
   [window.Worker, window.IFrameWorker].forEach(function (W) {
-    if (!W || !W.prototype || W.prototype.__policykb) return;
+    if (!W || !W.prototype || W.prototype.__policykbPatched) return;
     var post = W.prototype.postMessage;
     W.prototype.postMessage = function (message) {
-      if (message && message.type === QUERY && typeof message.data === "string") {
+      // Only for an index built by policykb (it has our fields); Zensical or a plain build keep their search.
+      if (message && message.type === SETUP && message.data && message.data.config)
+        this.__policykb = !!(message.data.config.fields && message.data.config.fields.pkt);
+      if (this.__policykb && message && message.type === QUERY && typeof message.data === "string") {
         var args = Array.prototype.slice.call(arguments);
         args[0] = { type: QUERY, data: transform(message.data) };
         return post.apply(this, args);
       }
       return post.apply(this, arguments);
     };
-    W.prototype.__policykb = true;
+    W.prototype.__policykbPatched = true;
   });
 })();
