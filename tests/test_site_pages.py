@@ -192,3 +192,26 @@ def test_text_from_yaml_renders_literally(tmp_path):
     visible = parse(site / DOC / "tasks" / "69.html").text
     assert HOSTILE in visible  # shown exactly as written
     assert "<script>alert" not in (site / "units" / "sheng-fu-pin-ban.html").read_text(encoding="utf-8")
+
+
+def test_same_input_same_bytes(built, tmp_path, pg):
+    again = tmp_path / "site"
+    letters, maps = built.parent / "letters", built.parent / "maps"
+    render_site(pg, again, as_of=AS_OF, templates=ROOT / "templates", policies=POLICIES,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs", letters=letters, maps=maps)
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    changed = [str(f) for f in files if (built / f).read_bytes() != (again / f).read_bytes()]
+    assert not changed, changed[:10]
+
+
+def test_indicator_values_draw_a_chart(tmp_path, pg, doc):
+    from policykb.render.site import write_docs
+    ident = next(iter(doc.indicators), None)
+    if ident is None:
+        pytest.skip("no indicators in the knowledge base")
+    values = {(DOC, ident): [(dt.date(2016, 12, 31), 10.0), (dt.date(2017, 12, 31), 30.0)]}
+    write_docs(pg, tmp_path, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
+               values=values)
+    text = (tmp_path / DOC / "indicators.md").read_text(encoding="utf-8")
+    assert f'data-indicator="{ident}"' in text and "<polyline" in text and "2017&#45;12&#45;31" in text
