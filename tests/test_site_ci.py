@@ -60,3 +60,15 @@ def test_every_command_is_documented_in_the_guide():
 def test_every_command_has_chinese_help():
     for name, cmd in commands().items():
         assert cmd.help and any("\u4e00" <= c <= "\u9fff" for c in cmd.help), name
+
+
+def test_site_command_reports_a_missing_configuration(tmp_path):
+    import os
+    import sys
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-m", "policykb", "site", "-o", str(tmp_path / "site"),
+                           "--config", str(tmp_path / "nope.yml"), "-p", str(ROOT / "policies")],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "error[error]: no mkdocs configuration" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "site").exists()

@@ -125,6 +125,7 @@ def test_calendar_table_and_downloads(built, doc):
     assert (built / "downloads" / "policykb.xlsx").stat().st_size > 1000
     assert (built / "downloads" / "letters.zip").is_file()
     assert "letters.zip" in page(built, "downloads.html").text
+    assert "省扶贫办 省扶贫办.svg" in page(built, "maps.html").text
 
 
 def test_error_catalogue_has_every_code(built):
