@@ -56,3 +56,11 @@ def test_export_json(pg):
     for t in tasks.values():
         phrases = [d["phrase"] for d in t["deadlines"]]
         assert "2016年6月底前" in phrases and "每年11月中旬" in phrases
+
+
+def test_schemas_are_current():
+    """policies/schemas/ must match the models: run `policykb schema` after changing a model."""
+    from policykb.schema import KINDS, schema_text
+    for kind in KINDS:
+        path = POLICIES / "schemas" / f"{kind}.schema.json"
+        assert path.read_text(encoding="utf-8") == schema_text(kind), f"{path} is stale: run policykb schema"

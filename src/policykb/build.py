@@ -16,6 +16,10 @@ from . import export, paths
 from .graph import PolicyGraph
 from .output import staged_dir
 from .progress import Track, quiet
+from .status import Statuses
+from .track import Tracking, load_tracking, statuses
+from .track.stage import render as render_tracking
+from .render.letters import stage as letters_stage
 from .render.site import run_stage as render_site_stage
 from .validate import load_kb
 
@@ -29,6 +33,8 @@ class BuildContext:
     as_of: dt.date
     policies: Path
     templates: Path
+    tracking: Tracking = field(default_factory=Tracking)
+    statuses: Statuses = field(default_factory=dict)
     track: Track = quiet
     options: dict = field(default_factory=dict)
 
@@ -53,7 +59,9 @@ def _data(ctx: BuildContext) -> None:
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
-    Stage("site", "网站", render_site_stage),
+    Stage("tracking", "跟踪进度", render_tracking),
+    Stage("letters", "责任书", letters_stage),
+    Stage("site", "网站", render_site_stage),  # last: links the letters' and maps' outputs
 ]
 
 
@@ -63,10 +71,12 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
     """Check, then build every stage (or `only` those) into `out`. Raises PolicyError on bad input."""
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
+    tracking = load_tracking(policies, kb)
     stages = [s for s in STAGES if not only or s.name in only]
     with ExitStack() as stack:
         staged = {s.name: stack.enter_context(staged_dir(Path(out) / s.name)) for s in stages}
-        ctx = BuildContext(pg=pg, build=Path(out), staged=staged, as_of=as_of, policies=Path(policies),
+        ctx = BuildContext(pg=pg, build=Path(out), staged=staged, as_of=as_of, tracking=tracking,
+                           statuses=statuses(pg, tracking, as_of), policies=Path(policies),
                            templates=Path(templates), track=track, options=options or {})
         for s in stages:
             s.run(ctx)

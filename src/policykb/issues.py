@@ -37,6 +37,14 @@ CODES: dict[str, tuple[str, str]] = {
     "indicator-without-source": ("指标没有注明出处条文或任务。", "在 articles 或 tasks 中写明出处。"),
     "unsafe-path": ("文件或链接指向 policies/ 之外，或名称中含有不能用作文件名的字符。", "把文件放在 policies/ 之内，名称中不要用 / \\ .. 等字符。"),
     "no-document": ("policies/ 下没有任何政策文件夹（含 document.yaml 的文件夹）。", "检查路径，或用 policykb import 导入原文。"),
+    "not-a-lead": ("跟踪记录中的单位不是该任务的牵头单位。", "写该任务的牵头单位之一；参与单位不单独报送。"),
+    "unit-required": ("分别牵头的任务，记录没有写明是哪个牵头单位。", "加上 unit: 牵头单位名称。"),
+    "date-before-policy": ("跟踪记录的日期早于政策文件的印发日期。", "检查年份和月份。"),
+    "bad-extension": ("延期后的日期不晚于原定日期，或原定日期不是该任务的时限。", "new 写延期后的日期，original 写任务原有的时限日期。"),
+    "unknown-indicator": ("跟踪数据引用了 indicators.yaml 中没有的指标。", "使用 indicators.yaml 中的指标 id。"),
+    "duplicate-report": ("同一单位同一年度的落实情况报送了两次，或同一指标同一年份有两个实际值。", "保留一条，或用 --force 替换。"),
+    "state-backwards": ("任务状态倒退（如已销号后又改为推进中）。", "确认无误时用 --force；否则改正状态。"),
+    "bad-form": ("报送表中的内容不合要求（单元格为空、状态不在列表中、日期不对等）。", "按提示修改报送表中所指的单元格后重新导入。"),
 }
 
 
@@ -96,3 +104,12 @@ class PolicyError(Exception):
     def __init__(self, report: Report):
         super().__init__(f"{len(report.errors)} error(s)")
         self.report = report
+
+
+class ToolError(Exception):
+    """A mistake the user can fix (unknown unit, bad template, bad revision): shown as
+    `error[code]: message` plus a hint, exit status 1, never a traceback."""
+
+    def __init__(self, message: str, hint: str | None = None, code: str = "error"):
+        super().__init__(message)
+        self.message, self.hint, self.code = message, hint, code

@@ -10,6 +10,7 @@ from . import paths
 from .export import Export
 from .model import ArticleFile, DocumentFile, IndicatorsFile, TaskFile, UnitsFile
 from .output import atomic_write
+from .track.model import INDICATORS_SCHEMA, TASK_SCHEMA, IndicatorsTrackingFile, TaskTrackingFile
 
 # file kind -> model; the file name is <kind>.schema.json
 KINDS: dict[str, type[BaseModel]] = {
@@ -19,6 +20,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "indicators": IndicatorsFile,
     "units": UnitsFile,
     "export": Export,
+    TASK_SCHEMA: TaskTrackingFile,
+    INDICATORS_SCHEMA: IndicatorsTrackingFile,
 }
 
 

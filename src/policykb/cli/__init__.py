@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import paths
 from ..graph import PolicyGraph
-from ..issues import PolicyError, Report
+from ..issues import PolicyError, Report, ToolError
 from ..validate import load_kb
 
 app = typer.Typer(help="policykb：把政策文件变成可检查的任务、责任书、作战图和网站。",
@@ -25,12 +25,8 @@ T = TypeVar("T")
 PoliciesOption = typer.Option(Path(paths.POLICIES), "--policies", "-p", help="政策知识库文件夹。")
 
 
-class UserError(Exception):
-    """A user's mistake: printed as message + hint, exit status 1, no traceback."""
-
-    def __init__(self, message: str, hint: str | None = None, code: str = "error"):
-        super().__init__(message)
-        self.message, self.hint, self.code = message, hint, code
+class UserError(ToolError):
+    """A user's mistake found by the CLI itself: printed as message + hint, exit status 1, no traceback."""
 
 
 def print_report(report: Report, console: Console = err) -> None:
@@ -77,7 +73,7 @@ def main() -> None:
     except PolicyError as e:
         print_report(e.report)
         sys.exit(1)
-    except UserError as e:
+    except ToolError as e:
         err.print(f"error[{e.code}]: {e.message}", markup=False)
         if e.hint:
             err.print(f"  hint: {e.hint}", markup=False)
@@ -85,4 +81,6 @@ def main() -> None:
 
 
 from . import core  # noqa: E402,F401  (registers the commands)
+from . import tracking  # noqa: E402,F401  (tracking commands; not "track": that name is the progress bar)
+from . import letters  # noqa: E402,F401
 from . import site  # noqa: E402,F401  (policykb site)

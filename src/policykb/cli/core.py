@@ -13,6 +13,7 @@ from .. import paths
 from ..importer import import_source
 from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
+from ..track import read_tracking
 from ..validate import validate
 from . import PoliciesOption, UserError, app, err, graph, out, parse_date, print_report, track
 
@@ -23,6 +24,8 @@ def check(policies: Path = PoliciesOption,
           strict: bool = typer.Option(False, "--strict", help="警告也视为失败。")) -> None:
     """检查知识库：一次列出全部问题（文件:行:列），有错误时退出码为 1。"""
     kb, report = validate(policies)
+    if kb is not None:
+        report.extend(read_tracking(policies, kb)[1].issues)
     if format == "json":
         print(report.to_json())
     else:

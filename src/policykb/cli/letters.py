@@ -1,0 +1,31 @@
+"""The `letters` command: responsibility letters for every unit, or for the units named."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .. import paths
+from ..render import letters as lettering
+from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+
+
+@app.command()
+def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output", "-o", help="输出文件夹。"),
+            unit: Optional[list[str]] = typer.Option(None, "--unit", "-u", help="只为这个单位生成（规范名称或别名，可重复）。"),
+            pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 转成 PDF。"),
+            zip_: bool = typer.Option(False, "--zip", help="另外打包为 责任书.zip。"),
+            as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+            template: Path = typer.Option(Path(paths.TEMPLATES) / lettering.TEMPLATE, "--template",
+                                          help="责任书模板（.docx，可在 Word 中修改）。"),
+            policies: Path = PoliciesOption) -> None:
+    """为每个有任务的单位生成责任书（.docx），列明其牵头和参与的任务、时限、指标和考核要求。"""
+    pg = graph(policies)
+    try:
+        units = lettering.resolve_units(pg, unit) if unit else None
+        done = lettering.write_letters(pg, output, template, as_of=parse_date(as_of), units=units, pdf=pdf,
+                                       make_zip=zip_, fonts_conf=Path("fonts/fonts.conf"), track=track)
+    except lettering.LetterError as e:
+        raise UserError(e.message, hint=e.hint, code=e.code) from None
+    err.print(f"wrote {len(done)} letter(s) into {output}/")

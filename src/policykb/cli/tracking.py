@@ -1,0 +1,210 @@
+"""Tracking commands: status, progress …, report-forms, report-import, summary, diff."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..track import forms, load_tracking
+from ..track import summary as track_summary
+from ..track import versions
+from ..track.record import Recorder, Refused, apply
+from ..track.view import status_data, status_lines
+from ..validate import load_kb
+from ..graph import PolicyGraph
+from . import PoliciesOption, UserError, app, err, out, parse_date
+
+progress = typer.Typer(help="记录任务进展（不必手工编辑 YAML；注释和格式保持不变）。", no_args_is_help=True)
+app.add_typer(progress, name="progress")
+
+DocOption = typer.Option(None, "--doc", help="政策文件（只有一份时可省略）。")
+UnitOption = typer.Option(None, "--unit", "-u", help="牵头单位（分别牵头的任务必填）。")
+ForceOption = typer.Option(False, "--force", help="替换已有记录，或允许状态倒退。")
+DateOption = typer.Option(..., "--date", help="日期（YYYY-MM-DD）。")
+
+
+def _unit(pg: PolicyGraph, name: str | None) -> str | None:
+    if name is None:
+        return None
+    unit = pg.kb.unit(name)
+    if unit is None:
+        raise UserError(f"unknown unit '{name}'", hint="use a name or alias from units.yaml", code="unknown-unit")
+    return unit.name
+
+
+@app.command()
+def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+           unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位。"),
+           format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
+           policies: Path = PoliciesOption) -> None:
+    """截至某日的工作进度：哪些实施方案、年度报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    day, name = parse_date(as_of), _unit(pg, unit)
+    tracking = load_tracking(policies, kb)
+    if format == "json":
+        print(json.dumps(status_data(pg, tracking, day, name), ensure_ascii=False, indent=2))
+    elif format == "text":
+        out.print("\n".join(status_lines(pg, tracking, day, name)), markup=False)
+    else:
+        raise UserError(f"unknown format '{format}'", hint="choose text or json")
+
+
+def _record(policies: Path, make, force: bool = False) -> None:
+    """Check one entry, then write it; a refusal changes nothing."""
+    kb = load_kb(policies)
+    try:
+        recorder = Recorder(policies, kb)
+        change = make(recorder)
+    except Refused as e:
+        raise UserError(e.message, hint=e.hint, code=e.code)
+    if change is None:
+        err.print("already recorded: nothing changed")
+        return
+    for path in apply([change], policies):
+        err.print(f"recorded {change.description} in {path}")
+
+
+@progress.command("plan")
+def plan(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+         doc_number: Optional[str] = typer.Option(None, "--doc-number", help="实施方案文号。"),
+         title: Optional[str] = typer.Option(None, "--title", help="实施方案标题。"),
+         unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
+         policies: Path = PoliciesOption) -> None:
+    """记录实施方案已出台（日期、文号）。"""
+    data = {"type": "plan", "date": parse_date(date), "doc_number": doc_number, "title": title, "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data, force))
+
+
+@progress.command("report")
+def report(task: int = typer.Argument(..., help="任务序号。"),
+           year: int = typer.Option(..., "--year", help="报送哪一年的落实情况。"), date: str = DateOption,
+           summary: str = typer.Option(..., "--summary", help="年度落实情况。"),
+           problems: Optional[str] = typer.Option(None, "--problems", help="存在问题。"),
+           next_year: Optional[str] = typer.Option(None, "--next-year", help="下一年度工作安排。"),
+           evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="佐证材料（可重复）。"),
+           unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
+           policies: Path = PoliciesOption) -> None:
+    """记录年度落实情况已报送省扶贫办。"""
+    data = {"type": "report", "date": parse_date(date), "year": year, "summary": summary, "problems": problems,
+            "next_year": next_year, "evidence": evidence or [], "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data, force))
+
+
+@progress.command("state")
+def state(task: int = typer.Argument(..., help="任务序号。"),
+          new_state: str = typer.Argument(..., metavar="STATE", help="未启动、推进中、已完成 或 已销号。"),
+          date: str = DateOption, by: Optional[str] = typer.Option(None, "--by", help="认定单位（销号时写明）。"),
+          unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
+          policies: Path = PoliciesOption) -> None:
+    """记录任务状态变更（未启动 → 推进中 → 已完成 → 已销号；倒退需 --force）。"""
+    data = {"type": "state", "date": parse_date(date), "state": new_state, "by": by, "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data, force))
+
+
+@progress.command("extend")
+def extend(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+           original: str = typer.Option(..., "--original", help="原定日期（YYYY-MM-DD）。"),
+           new: str = typer.Option(..., "--new", help="延期后的日期（YYYY-MM-DD）。"),
+           reason: str = typer.Option(..., "--reason", help="延期理由。"),
+           approved_by: str = typer.Option(..., "--approved-by", help="批准单位。"),
+           unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption,
+           policies: Path = PoliciesOption) -> None:
+    """记录经批准的时限延期（原定日期、新日期、理由、批准单位）。"""
+    data = {"type": "extension", "date": parse_date(date), "original": parse_date(original), "new": parse_date(new),
+            "reason": reason, "approved_by": approved_by, "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data))
+
+
+@progress.command("note")
+def note(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+         text: str = typer.Option(..., "--text", help="备注内容。"),
+         unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption,
+         policies: Path = PoliciesOption) -> None:
+    """给任务加一条备注。"""
+    data = {"type": "note", "date": parse_date(date), "text": text, "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data))
+
+
+@progress.command("value")
+def value(indicator: str = typer.Argument(..., help="指标 id（见 indicators.yaml）。"),
+          year: int = typer.Option(..., "--year", help="年份。"),
+          amount: float = typer.Option(..., "--value", help="实际值。"),
+          source: str = typer.Option(..., "--source", help="数据出处。"),
+          date: Optional[str] = typer.Option(None, "--date", help="数据发布日期（YYYY-MM-DD）。"),
+          note: Optional[str] = typer.Option(None, "--note", help="说明。"),
+          doc: Optional[str] = DocOption, force: bool = ForceOption, policies: Path = PoliciesOption) -> None:
+    """记录指标某一年的实际值及其出处。"""
+    day = parse_date(date) if date else None
+    _record(policies, lambda r: r.value(doc, indicator, year, amount, source, day, note, force))
+
+
+def _year_out(year: int, output: Optional[Path], kind: str) -> Path:
+    return output or Path("build") / "tracking" / f"{year}" / kind
+
+
+@app.command("report-forms")
+def report_forms(year: int = typer.Option(..., "--year", help="报送年度。"),
+                 output: Optional[Path] = typer.Option(None, "--output", "-o", help="输出文件夹，默认 build/tracking/<年度>/forms。"),
+                 unit: Optional[list[str]] = typer.Option(None, "--unit", "-u", help="只给这些单位生成（可重复）。"),
+                 policies: Path = PoliciesOption) -> None:
+    """生成年度落实情况报送表（每个牵头单位一份 .xlsx，已预填任务和上年状态）。"""
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    units = [_unit(pg, u) for u in unit] if unit else None
+    folder = _year_out(year, output, "forms")
+    written = forms.write_forms(pg, load_tracking(policies, kb), year, folder, units)
+    err.print(f"wrote {len(written)} form(s) into {folder}/")
+
+
+@app.command("report-import")
+def report_import(files: list[Path] = typer.Argument(..., help="填好的报送表（.xlsx，可多个）。"),
+                  force: bool = typer.Option(False, "--force", help="允许状态倒退。"),
+                  policies: Path = PoliciesOption) -> None:
+    """导入填好的报送表：先检查全部表格（指出工作表和单元格），全部无误才写入；重复导入不会重复记录。"""
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise UserError(f"no file '{missing[0]}'", code="not-found")
+    pg = PolicyGraph(load_kb(policies))
+    written = forms.import_forms(files, policies, pg, force)
+    err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")
+
+
+@app.command()
+def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
+            as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+            output: Optional[Path] = typer.Option(None, "--output", "-o", help="输出文件夹，默认 build/tracking/<年度>/summary。"),
+            policies: Path = PoliciesOption) -> None:
+    """生成省扶贫办年度汇总报告（.docx：各单位、各任务按时/逾期/未报送，进展和问题）和未报送单位的催办函。"""
+    kb = load_kb(policies)
+    tracking = load_tracking(policies, kb)
+    if not tracking.documents:
+        raise UserError("no tracking data yet", hint="record progress with policykb progress … or report-import first",
+                        code="not-found")
+    folder = _year_out(year, output, "summary")
+    written = track_summary.write_summary(PolicyGraph(kb), tracking, year, parse_date(as_of), folder)
+    err.print(f"wrote the summary and {len(written) - 1} reminder letter(s) into {folder}/")
+
+
+@app.command("diff")
+def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签或分支）。"),
+          new: str = typer.Argument("HEAD", help="较新的版本，默认 HEAD。"),
+          format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
+          policies: Path = PoliciesOption) -> None:
+    """比较 policies/ 的两个 git 版本：哪些条文、任务、指标变了，涉及哪些单位，谁的责任书要重新印发。"""
+    if format not in ("text", "json"):
+        raise UserError(f"unknown format '{format}'", hint="choose text or json")
+    try:
+        root = versions.repo_root(policies if policies.exists() else Path("."))
+        inside = Path(policies).resolve().relative_to(root.resolve()).as_posix()
+        result = versions.diff(root, old, new, inside)
+    except versions.VersionError as e:
+        raise UserError(e.message, hint=e.hint, code="not-found")
+    except ValueError:
+        raise UserError(f"'{policies}' is not inside a git repository", code="not-found")
+    if format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        out.print("\n".join(result.lines()), markup=False)

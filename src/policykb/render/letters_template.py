@@ -1,0 +1,121 @@
+"""The letter template: check it before anything is written, then fill it once per unit (docxtpl).
+
+Staff edit the template in Word, so it may name a field that does not exist or hold a broken tag.
+`check` finds both before a single letter is rendered: undeclared names via jinja2's meta on
+docxtpl's patched XML, then a trial render of a context in which every list has an item, with
+StrictUndefined, which catches misspelt attributes inside loops too.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import jinja2
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+
+from ..issues import ToolError
+from ..reproducible import normalize_zip
+from .letters_context import LetterContext, example, models
+
+
+class LetterError(ToolError):
+    """A problem the user can fix (bad template, unknown unit); the CLI shows it without a traceback."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None):
+        super().__init__(message, hint, code)
+
+
+class _Env(jinja2.Environment):
+    """Compiles each distinct XML part once: all letters share the template's body and footers."""
+
+    def __init__(self):
+        super().__init__(undefined=jinja2.StrictUndefined, autoescape=True)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source, globals, template_class)
+        return self._compiled[source]
+
+
+def _text_of(xml: str) -> str:
+    return re.sub(r"<[^>]+>", "", xml)
+
+
+def _field_hint(name: str) -> str:
+    fields = sorted({f for m in models().values() for f in m.model_fields})
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    return (f"是否想写 “{close[0]}”？" if close else "") + "可用字段见 templates/README.md。"
+
+
+class LetterTemplate:
+    """A checked template, ready to render many letters."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise LetterError("template-missing", f"找不到责任书模板 {self.path}",
+                              hint="用 templates/make_letter_template.py 生成，或用 --template 指定模板文件")
+        self.data = self.path.read_bytes()
+        self.env = _Env()
+        self.check()
+
+    def _template(self) -> DocxTemplate:
+        return DocxTemplate(io.BytesIO(self.data))
+
+    def _syntax(self, err: jinja2.TemplateSyntaxError, xml: str = "") -> LetterError:
+        lines = xml.splitlines()
+        where = _text_of(lines[err.lineno - 1]).strip()[:60] if xml and 0 < (err.lineno or 0) <= len(lines) else ""
+        return LetterError("template-syntax", f"{self.path}: 模板标签有误：{err.message}"
+                           + (f"（在段落“{where}”）" if where else ""),
+                           hint="检查 {{ }}、{% %} 是否成对，for/if 是否有对应的 endfor/endif")
+
+    def _unknown(self, name: str, xml: str = "") -> LetterError:
+        dotted = re.search(rf"([A-Za-z_][\w.]*)\.{re.escape(name)}\b", _text_of(xml)) if xml else None
+        field = f"{dotted[1]}.{name}" if dotted else name
+        return LetterError("template-unknown-field", f"{self.path}: 模板使用了未知字段 “{field}”",
+                           hint=_field_hint(name))
+
+    def check(self) -> None:
+        """Raise LetterError for a broken tag or an unknown field; render nothing."""
+        known = set(LetterContext.model_fields) | set(self.env.globals) | {"loop"}
+        try:
+            body = self._template()
+            body.init_docx()
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(body.get_xml()))  # a line per paragraph
+        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:  # not a Word file
+            raise LetterError("template-syntax", f"{self.path}: 不是可用的 .docx 模板（{e}）") from None
+        try:
+            self.env.parse(xml)
+        except jinja2.TemplateSyntaxError as e:
+            raise self._syntax(e, xml) from None
+        try:  # the body again, with headers and footers
+            names = self._template().get_undeclared_template_variables(self.env)
+        except jinja2.TemplateSyntaxError as e:
+            raise self._syntax(e) from None
+        unknown = sorted(set(names) - known)
+        if unknown:
+            raise self._unknown(unknown[0])
+        self.render(example())  # every loop entered once: misspelt attributes fail here
+
+    def _undefined(self, err: jinja2.UndefinedError) -> LetterError:
+        match = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(err))
+        name = (match[1] or match[2]) if match else str(err)
+        tpl = self._template()
+        tpl.init_docx()
+        return self._unknown(name, tpl.patch_xml(tpl.get_xml()))
+
+    def render(self, context: LetterContext) -> bytes:
+        """One filled letter as byte-identical .docx bytes."""
+        tpl = self._template()
+        try:
+            tpl.render(context.model_dump(), self.env)
+        except jinja2.UndefinedError as e:  # a field in a branch the trial render did not take
+            raise self._undefined(e) from None
+        out = io.BytesIO()
+        tpl.save(out)
+        return normalize_zip(out.getvalue())

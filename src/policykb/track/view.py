@@ -1,0 +1,60 @@
+"""The status of the work as text lines and as JSON: overdue items by lead unit, lights by task."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from ..graph import PolicyGraph
+from ..status import LIGHT_LABEL
+from .load import Tracking
+from .status import Obligation, by_lead_unit, cn_date, obligations, statuses
+
+
+def _select(pg: PolicyGraph, obs: list[Obligation], unit: str | None) -> dict[str, list[Obligation]]:
+    grouped = by_lead_unit(pg, obs)
+    return {u: items for u, items in grouped.items() if unit is None or u == unit}
+
+
+def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> dict:
+    """Everything `policykb status` shows, as plain data (the JSON format)."""
+    sts = statuses(pg, tracking, as_of)
+    obs = obligations(pg, tracking, as_of)
+    if unit is not None:
+        mine = {(t.doc, t.number) for role in pg.tasks_of(unit).values() for t in role}
+        sts = {k: v for k, v in sts.items() if k in mine}
+    grouped = _select(pg, [o for o in obs if o.overdue], unit)
+    soon = _select(pg, [o for o in obs if not o.overdue and o.met is None and not o.waived], unit)
+    return {
+        "as_of": as_of.isoformat(),
+        "tracked_documents": sorted(tracking.documents),
+        "lights": dict(Counter(s.light for s in sts.values())),
+        "overdue": {u: [o.to_json() for o in items] for u, items in grouped.items()},
+        "due_soon": {u: [o.to_json() for o in items] for u, items in soon.items()},
+        "tasks": [{"doc": d, "task": n, "state": s.state, "light": s.light, "overdue": s.overdue,
+                   "reasons": list(s.reasons)} for (d, n), s in sorted(sts.items())],
+    }
+
+
+def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> list[str]:
+    """The text format: a headline, then what is overdue and what falls due soon, by lead unit."""
+    if not tracking.documents:
+        return [f"截至{cn_date(as_of)}：尚无跟踪记录（policies/<文件>/tracking/ 不存在）。",
+                "用 policykb progress … 记录进展，或用 policykb report-import 导入报送表。"]
+    data = status_data(pg, tracking, as_of, unit)
+    lights = data["lights"]
+    head = f"截至{cn_date(as_of)}" + (f"（{unit}）" if unit else "") + "：" + "，".join(
+        f"{LIGHT_LABEL[k]} {lights.get(k, 0)} 项" for k in ("red", "amber", "green"))
+    count = sum(len(v) for v in data["overdue"].values())
+    lines = [head, f"逾期 {count} 处：" if count else "没有逾期事项。"]
+    for title, block in (("", data["overdue"]), ("30天内到期：", data["due_soon"])):
+        if title and block:
+            lines += ["", title]
+        for name, items in block.items():
+            lines.append(f"{name}（{len(items)}）")
+            for o in items:
+                lines.append(f"  第{o['task']}项  {_short(o['reason'], name)}")
+    return lines
+
+
+def _short(reason: str, unit: str) -> str:
+    return reason.removeprefix(f"{unit}：")

@@ -1,0 +1,94 @@
+"""Letters follow GB/T 9704-2012 as python-docx sees them: page, grid, fonts, page numbers, metadata."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from policykb.render import gongwen, overview
+from policykb.render.letters import render_all
+
+from conftest import ROOT
+
+THEME = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+@pytest.fixture(scope="module")
+def letter(pg):
+    [(_, data)] = render_all(pg, ROOT / "templates" / "letter.docx", as_of=dt.date(2026, 11, 28), units=["省扶贫办"])
+    return Document(io.BytesIO(data))
+
+
+def _fonts(rpr):
+    return rpr.find(qn("w:rFonts"))
+
+
+def test_page_is_a4_with_standard_margins(letter):
+    section = letter.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,
+                                  section.right_margin)] == [37, 35, 28, 26]
+    grids = section._sectPr.findall(qn("w:docGrid"))
+    assert len(grids) == 1 and grids[0].get(qn("w:linePitch")) == "579"
+
+
+def test_body_is_fangsong_3hao_28_chars_22_lines(letter):
+    normal = letter.styles["Normal"]
+    fonts = _fonts(normal.element.rPr)
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312" and fonts.get(qn("w:hint")) == "eastAsia"
+    assert not any(fonts.get(qn(a)) for a in THEME)
+    assert normal.font.size == Pt(16)
+    spacing = normal.element.pPr.find(qn("w:spacing"))
+    assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule"))) == ("579", "exact")
+    assert normal.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
+    # 16 pt less 0.25 pt a character: 28 characters fill the 156 mm line, a 29th does not fit
+    advance = 16 + gongwen.CHAR_SPACING / 20
+    assert 28 * advance <= Mm(156).pt < 29 * advance
+    defaults = letter.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert not any(_fonts(defaults).get(qn(a)) for a in THEME)
+
+
+@pytest.mark.parametrize("style, font, size", [("公文标题", "方正小标宋简体", 22), ("一级标题", "黑体", 16),
+                                               ("二级标题", "楷体_GB2312", 16), ("页码", "宋体", 14)])
+def test_heading_styles(letter, style, font, size):
+    s = letter.styles[style]
+    assert _fonts(s.element.rPr).get(qn("w:eastAsia")) == font and s.font.size == Pt(size)
+    assert not s.font.bold
+
+
+def test_paragraphs_use_the_styles(letter):
+    by_text = {p.text: p for p in letter.paragraphs}
+    assert by_text["脱贫攻坚重要政策措施责任书"].style.name == "公文标题"
+    assert by_text["一、目标任务"].style.name == "一级标题"
+    assert by_text["（一）乙方牵头的任务（16项）"].style.name == "二级标题"
+    assert by_text["附表"].paragraph_format.page_break_before
+
+
+def test_page_numbers_odd_right_even_left(letter):
+    assert letter.settings.odd_and_even_pages_header_footer
+    section = letter.sections[0]
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        p = footer.paragraphs[0]
+        assert p.alignment == align and p.style.name == "页码"
+        xml = p._p.xml
+        assert "PAGE" in "".join(t.text for t in p._p.iter(qn("w:instrText")))
+        assert p.text.startswith("— ") and p.text.endswith(" —") and "fldChar" in xml
+
+
+def test_fixed_core_properties(letter):
+    props = letter.core_properties
+    assert props.created == props.modified == dt.datetime(2016, 4, 1, tzinfo=props.created.tzinfo)
+    assert props.author == "policykb" and props.title == "省扶贫办重要政策措施责任书"
+
+
+def test_overview_is_landscape_a4(pg):
+    doc = Document(io.BytesIO(overview.to_docx(pg)))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    assert [t.rows[0].cells[1].text for t in doc.tables] == ["部分", "类别"]
+    assert len(doc.tables[0].rows) == 96

@@ -1,0 +1,132 @@
+"""The letter template: reproducible, documented, editable in Word, and checked before anything is written."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from policykb.render import letters
+from policykb.render.gongwen import read_text
+from policykb.render.letters_context import models
+from policykb.render.letters_template import LetterError, LetterTemplate
+
+from conftest import ROOT
+
+TEMPLATE = ROOT / "templates" / "letter.docx"
+AS_OF = dt.date(2026, 11, 28)
+
+
+def _maker():
+    spec = importlib.util.spec_from_file_location("make_letter_template", ROOT / "templates" / "make_letter_template.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def edited(tmp_path, old: str, new: str, name: str = "edited.docx"):
+    """The committed template with document.xml changed as a Word user would change it."""
+    source = zipfile.ZipFile(TEMPLATE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text, old
+                data = text.replace(old, new, 1).encode("utf-8")
+            target.writestr(info, data)
+    path = tmp_path / name
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_template_script_is_reproducible():
+    maker = _maker()
+    assert maker.make() == maker.make()
+
+
+def test_committed_template_checks_clean():
+    LetterTemplate(TEMPLATE)
+
+
+def test_readme_documents_every_field_and_no_other():
+    readme = (ROOT / "templates" / "README.md").read_text(encoding="utf-8")
+    sections = re.split(r"^### .*?`(\w+)`\s*$", readme, flags=re.M)
+    documented = {name: set(re.findall(r"^\| `(\w+)` \|", body, flags=re.M))
+                  for name, body in zip(sections[1::2], sections[2::2])}
+    assert documented == {name: set(m.model_fields) for name, m in models().items()}
+
+
+def test_an_edited_template_is_used(pg, tmp_path):
+    path = edited(tmp_path, "脱贫攻坚重要政策措施责任书", "脱贫攻坚任务交办函")
+    [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
+    lines = read_text(data)
+    assert lines[0] == "脱贫攻坚任务交办函" and "乙方：省国资委" in lines
+
+
+@pytest.mark.parametrize("old, new, code, named", [
+    ("{{ letter.party_a }}", "{{ party }}", "template-unknown-field", "“party”"),
+    ("{{ t.text }}", "{{ t.txet }}", "template-unknown-field", "“t.txet”"),
+    ("{{ unit.name }}", "{{ unit.nmae }}", "template-unknown-field", "“unit.nmae”"),
+    ("{%p endfor %}", "{%p endfo %}", "template-syntax", "endfo"),
+    ("量化指标：", "量化指标：{% if %}", "template-syntax", "量化指标"),
+    ("{{ unit.name }}", "{{ unit.name }", "template-syntax", "unexpected"),
+])
+def test_a_broken_template_fails_clearly_and_writes_nothing(pg, tmp_path, old, new, code, named):
+    path = edited(tmp_path, old, new)
+    out = tmp_path / "out"
+    with pytest.raises(LetterError) as e:
+        letters.write_letters(pg, out, path, as_of=AS_OF, make_zip=True, with_overview=True)
+    assert e.value.code == code
+    assert str(path) in e.value.message and named in e.value.message
+    assert not out.exists()
+
+
+def test_cli_reports_a_broken_template_without_traceback(tmp_path):
+    path = edited(tmp_path, "{{ unit.name }}", "{{ unit.nmae }}")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "policykb", "letters", "-o", str(out), "--template", str(path),
+                           "--as-of", "2026-11-28"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 1
+    assert "error[template-unknown-field]" in done.stderr and "unit.nmae" in done.stderr
+    assert "name" in done.stderr.split("hint:")[1] and "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_cli_unknown_unit_suggests(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "policykb", "letters", "-o", str(tmp_path / "out"),
+                           "--unit", "省扶贫ban", "--as-of", "2026-11-28"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 1
+    assert "error[unknown-unit]" in done.stderr and "省扶贫办" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_template(pg, tmp_path):
+    with pytest.raises(LetterError) as e:
+        letters.render_all(pg, tmp_path / "none.docx", as_of=AS_OF)
+    assert e.value.code == "template-missing"
+
+
+def test_not_a_word_file(pg, tmp_path):
+    path = tmp_path / "letter.docx"
+    path.write_text("not a docx")
+    with pytest.raises(LetterError) as e:
+        letters.render_all(pg, path, as_of=AS_OF)
+    assert e.value.code == "template-syntax" and str(path) in e.value.message
+
+
+def test_a_tag_word_split_across_runs_still_works(pg, tmp_path):
+    """Word splits text into runs at will (spelling marks, revisions); tags must survive that."""
+    split = '{{ unit.</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>name }}'
+    path = edited(tmp_path, "{{ unit.name }}", split)
+    [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
+    assert "（省国资委）" in read_text(data)

@@ -1,0 +1,82 @@
+"""Policy versions: diff names the changed tasks, the units concerned and whose letters to reissue."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from policykb.cli import app
+from policykb.track import versions
+
+from conftest import DOC, POLICIES
+
+GIT = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run([*GIT, "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def make_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(POLICIES, repo / "policies")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first version")
+    folder = repo / "policies" / DOC
+    _edit(folder / "tasks" / "012.yaml", "lead:\n  - 省教育厅\n", "lead:\n  - 省财政厅\n")
+    _edit(folder / "tasks" / "012.yaml", "participants:\n  - 省财政厅\n", "participants:\n  - 省教育厅\n")
+    _edit(folder / "tasks" / "069.yaml", "力争2016年发放小额信贷60亿元", "力争2016年发放小额信贷80亿元")
+    _edit(folder / "indicators.yaml", "    value: 60\n    unit: 亿元\n    year: 2016\n",
+          "    value: 80\n    unit: 亿元\n    year: 2016\n")
+    _git(repo, "commit", "-qam", "second version")
+    (repo / "README.md").write_text("not a policy change\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "docs only")
+    return repo
+
+
+def test_diff_names_tasks_and_units(tmp_path):
+    repo = make_repo(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "HEAD~2", "HEAD~1", "--format", "json", "-p", str(repo / "policies")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    tasks = {c["key"]: c for c in data["changes"] if c["kind"] == "task"}
+    assert sorted(tasks) == [12, 69]
+    assert tasks[12]["fields"]["lead"] == {"old": ["省教育厅"], "new": ["省财政厅"]}
+    assert set(tasks[12]["fields"]) == {"lead", "participants"}
+    assert set(tasks[69]["fields"]) == {"text"}
+    [indicator] = [c for c in data["changes"] if c["kind"] == "indicator"]
+    assert indicator["key"] == "microcredit-2016" and indicator["fields"]["value"] == {"old": 60.0, "new": 80.0}
+    assert {"省教育厅", "省财政厅", "省扶贫办", "省农村信用联社"} <= set(data["affected_units"])
+    assert data["reissue_letters"] == data["affected_units"]
+    assert "省民政厅" not in data["affected_units"]
+
+
+def test_diff_text_and_library(tmp_path):
+    repo = make_repo(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "HEAD~2", "HEAD", "-p", str(repo / "policies")])
+    assert result.exit_code == 0, result.output
+    assert f"{DOC} 第12项修改" in result.output
+    assert "牵头单位：省教育厅 → 省财政厅" in result.output
+    assert "小额信贷[-6-]{+8+}0亿元" in result.output
+    assert versions.diff(repo, "HEAD~1", "HEAD").changes == []
+    log = versions.history(repo)
+    assert [v.subject for v in log] == ["second version", "first version"]
+    assert log[0].diff.changed_tasks(DOC) == [12, 69]
+    assert len(log[1].diff.changes) == 1 and log[1].diff.changes[0].action == "added"
+
+
+def test_diff_refuses_unknown_revision(tmp_path):
+    repo = make_repo(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "nope", "HEAD", "-p", str(repo / "policies")])
+    assert result.exit_code == 1 and "nope" in str(result.exception)

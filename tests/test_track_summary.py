@@ -1,0 +1,94 @@
+"""The 省扶贫办 summary and the reminder letters: who reported on time, late, or not at all."""
+from __future__ import annotations
+
+import datetime as dt
+
+from docx import Document
+from typer.testing import CliRunner
+
+from policykb.cli import app
+from policykb.graph import PolicyGraph
+from policykb.track import load_tracking, summary
+from policykb.validate import load_kb
+
+from conftest import DOC
+from test_track_status import TASK_004, TASK_069, tracked_copy
+
+
+def _text(path) -> str:
+    doc = Document(path)
+    cells = ["|".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_summary_and_reminders(tmp_path):
+    policies = tracked_copy(tmp_path, {
+        "069.yaml": TASK_069 + "  - {type: report, year: 2016, date: 2016-11-15, summary: 发放62亿元, problems: 贴息资金到位慢}\n",
+        "004.yaml": TASK_004 + "  - {type: report, year: 2016, date: 2016-11-25, unit: 省国资委, summary: 国企结对帮扶}\n",
+    })
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["summary", "--year", "2016", "--as-of", "2016-12-01", "-o", str(out),
+                                      "-p", str(policies)])
+    assert result.exit_code == 0, result.output
+    text = _text(out / summary.summary_name(2016))
+    assert "关于2016年度重要政策措施落实情况的汇总报告" in text
+    kb = load_kb(policies)
+    owed = sum(len(t.lead) if t.lead_mode == "separate" else 1 for t in kb.documents[DOC].tasks.values())
+    assert f"应报送{owed}项（按牵头单位计），其中按时报送1项，逾期报送1项，未报送{owed - 2}项" in text
+    assert "69|省扶贫办|按时报送（11月15日）|推进中|发放62亿元" in text
+    assert "4|省国资委|逾期报送（11月25日）|推进中|国企结对帮扶" in text
+    assert "4|省工商联|未报送|未启动|—" in text
+    assert "第69项（省扶贫办）：贴息资金到位慢" in text
+    pg = PolicyGraph(kb)
+    fpb = len(pg.tasks_of("省扶贫办")["lead"])
+    assert f"省扶贫办|{fpb}|1|0|{fpb - 1}" in text
+    letters = sorted(p.name for p in (out / "催办函").iterdir())
+    assert summary.reminder_name("省工商联", 2016) in letters and summary.reminder_name("省国资委", 2016) not in letters
+    letter = _text(out / "催办函" / summary.reminder_name("省工商联", 2016))
+    assert letter.startswith("关于报送2016年度重要政策措施落实情况的催办函")
+    assert "省工商联：" in letter and "第4项：" in letter and "第55项：" in letter and "2016年12月1日" in letter
+    # deterministic: the same input gives the same bytes
+    tracking = load_tracking(policies, kb)
+    again = summary.summary_bytes(pg, tracking, 2016, dt.date(2016, 12, 1))
+    assert again == (out / summary.summary_name(2016)).read_bytes()
+
+
+def test_summary_page_is_official_a4(tmp_path):
+    policies = tracked_copy(tmp_path)
+    kb = load_kb(policies)
+    data = summary.summary_bytes(PolicyGraph(kb), load_tracking(policies, kb), 2016, dt.date(2016, 12, 1))
+    path = tmp_path / "s.docx"
+    path.write_bytes(data)
+    doc = Document(path)
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
+    normal = doc.styles["Normal"].element.rPr.rFonts
+    assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋_GB2312"
+
+
+def test_summary_without_tracking_is_refused(tmp_path):
+    import shutil
+    from conftest import POLICIES
+    shutil.copytree(POLICIES, tmp_path / "p")
+    result = CliRunner().invoke(app, ["summary", "--year", "2016", "-o", str(tmp_path / "o"), "-p", str(tmp_path / "p")])
+    assert result.exit_code == 1 and "no tracking data" in str(result.exception)
+
+
+def test_libreoffice_opens_the_summary(tmp_path):
+    import os
+    import subprocess
+    from conftest import ROOT, require
+    soffice, pdftotext = require("soffice"), require("pdftotext")
+    policies = tracked_copy(tmp_path)
+    out = tmp_path / "out"
+    kb = load_kb(policies)
+    written = summary.write_summary(PolicyGraph(kb), load_tracking(policies, kb), 2016, dt.date(2016, 12, 1), out)
+    env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "fonts" / "fonts.conf")}
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "pdf"), str(written[0]), str(written[1])],
+                   check=True, capture_output=True, env=env, timeout=180)
+    text = subprocess.run([pdftotext, str(tmp_path / "pdf" / (written[0].stem + ".pdf")), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "重要政策措施落实情况的汇总报告" in text.replace(" ", "").replace("\n", "")
+    assert (tmp_path / "pdf" / (written[1].stem + ".pdf")).exists()
