@@ -206,13 +206,24 @@ def test_same_input_same_bytes(built, tmp_path, pg):
     assert not changed, changed[:10]
 
 
-def test_indicator_values_draw_a_chart(tmp_path, pg, doc):
+def test_tracking_shows_status_events_and_charts(tmp_path, pg, doc):
+    from types import SimpleNamespace
+
     from policykb.render.site import write_docs
-    ident = next(iter(doc.indicators), None)
-    if ident is None:
-        pytest.skip("no indicators in the knowledge base")
-    values = {(DOC, ident): [(dt.date(2016, 12, 31), 10.0), (dt.date(2017, 12, 31), 30.0)]}
-    write_docs(pg, tmp_path, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
-               values=values)
-    text = (tmp_path / DOC / "indicators.md").read_text(encoding="utf-8")
-    assert f'data-indicator="{ident}"' in text and "<polyline" in text and "2017&#45;12&#45;31" in text
+    from policykb.status import TaskStatus
+
+    ident = next(iter(doc.indicators))
+    charts = tmp_path / "charts" / DOC
+    charts.mkdir(parents=True)
+    (charts / f"{ident}.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    event = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="发放贷款")
+    tracking = SimpleNamespace(events={(DOC, 69): [event]}, values={(DOC, ident): [object()]})
+    statuses = {(DOC, 69): TaskStatus("推进中", "amber", reasons=("方案已印发",))}
+    docs = tmp_path / "docs"
+    write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
+               statuses=statuses, tracking=tracking, charts=tmp_path / "charts")
+    task = (docs / DOC / "tasks" / "69.md").read_text(encoding="utf-8")
+    assert "黄灯</span> 推进中" in task and "方案已印发" in task
+    assert "| 2016&#45;11&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert f"](../downloads/charts/{DOC}/{ident}.svg)" in (docs / DOC / "indicators.md").read_text(encoding="utf-8")
+    assert (docs / "downloads" / "charts" / DOC / f"{ident}.svg").is_file()

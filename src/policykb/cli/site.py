@@ -12,6 +12,7 @@ import typer
 from .. import paths
 from ..output import staged_dir
 from ..render import site as rendering
+from ..track import load_tracking, statuses
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
 
 CLI_PAGE = "guide/cli.md"
@@ -29,12 +30,15 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
         raise UserError(f"no mkdocs configuration at '{config}'", hint="run from the repository root or pass --config")
     date = parse_date(as_of)
     pg = graph(policies)
+    tracking = load_tracking(policies, pg.kb)
     build = Path(paths.BUILD)
     try:
         with staged_dir(output) as folder:
             pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
                                           config=config, handwritten=config.parent / rendering.DOCS,
-                                          letters=build / "letters", maps=build / "maps",
+                                          letters=build / "letters", maps=build / "maps", tracking=tracking,
+                                          statuses=statuses(pg, tracking, date),
+                                          charts=build / "tracking" / rendering.CHARTS,
                                           extra={CLI_PAGE: cli_reference()}, track=track)
     except rendering.SiteError as e:
         raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site")

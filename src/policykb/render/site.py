@@ -20,12 +20,13 @@ from ..progress import Track, quiet
 from ..reproducible import normalize_zip
 from ..status import Statuses
 from . import site_files, site_search
-from .site_pages import Page, Paths, site_pages
+from .site_pages import Page, Paths, site_pages, task_events
 from .site_text import environment, render
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
 SITE_TEMPLATES = "site"
+CHARTS = "charts"  # below the tracking stage's output
 GUIDE_ORDER = ["index.md", "edit.md", "units.md", "document.md", "outputs.md", "ci.md", "cli.md", "errors.md"]
 
 
@@ -50,9 +51,13 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
 
 def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
-               maps: Path | None = None, values: dict | None = None, extra: dict[str, str] | None = None,
-               track: Track = quiet) -> list[Page]:
-    """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page."""
+               maps: Path | None = None, tracking=None, charts: Path | None = None,
+               extra: dict[str, str] | None = None, track: Track = quiet) -> list[Page]:
+    """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
+
+    `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
+    folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
+    """
     if handwritten is not None and Path(handwritten).is_dir():
         shutil.copytree(handwritten, docs, dirs_exist_ok=True)
     for name, text in (extra or {}).items():
@@ -65,7 +70,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
                        downloads=site_files.write_downloads(pg, docs, letters),
                        history=site_files.history(pg, policies, Paths(pg)),
-                       errors=site_files.error_catalogue(), values=values)
+                       errors=site_files.error_catalogue(), events=task_events(tracking),
+                       charts=site_files.charts(charts, docs, getattr(tracking, "values", None)))
     env = environment(Path(templates) / SITE_TEMPLATES)
     for page in track(pages, "网站页面"):
         target = docs / page.path
@@ -108,14 +114,15 @@ def search_pages(pages: list[Page]) -> dict[str, dict]:
 
 def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,
                 config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
-                letters: Path | None = None, maps: Path | None = None, values: dict | None = None,
+                letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
                 extra: dict[str, str] | None = None, enrich_search: bool = True, track: Track = quiet) -> list[Page]:
     """Build the whole site into `out` (an empty or missing folder)."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
-                           statuses=statuses, letters=letters, maps=maps, values=values, extra=extra, track=track)
+                           statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
+                           extra=extra, track=track)
         mkdocs_build(Path(config), docs, Path(out), as_of, nav=nav(pg, docs), strict=True)
     if enrich_search:
         site_search.enrich(Path(out), search_pages(pages))
@@ -135,8 +142,9 @@ def zip_site(site: Path, target: Path) -> Path:
 
 
 def run_stage(ctx) -> None:
-    """The `site` build stage: links the letters and maps stages' outputs when they exist."""
+    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
     root = Path(ctx.templates).resolve().parent
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
-                config=root / CONFIG, handwritten=root / DOCS, statuses=ctx.options.get("statuses"),
-                letters=ctx.out("letters"), maps=ctx.out("maps"), track=ctx.track)
+                config=root / CONFIG, handwritten=root / DOCS, statuses=getattr(ctx, "statuses", None),
+                letters=ctx.out("letters"), maps=ctx.out("maps"), tracking=getattr(ctx, "tracking", None),
+                charts=ctx.out("tracking") / CHARTS, track=ctx.track)

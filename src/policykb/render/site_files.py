@@ -138,3 +138,18 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> 
 
 def error_catalogue() -> list[tuple[str, str, str]]:
     return [(code, cause, fix) for code, (cause, fix) in sorted(CODES.items())]
+
+
+def charts(folder: Path | None, docs: Path, values: dict | None) -> dict[tuple[str, str], str]:
+    """Copy the tracking stage's indicator charts; {(doc, id): path in docs} for indicators with values."""
+    if folder is None or not Path(folder).is_dir():
+        return {}
+    found = {}
+    for svg in sorted(Path(folder).glob("*/*.svg")):
+        key = (svg.parent.name, svg.stem)
+        if values is None or values.get(key):
+            target = docs / DOWNLOADS / "charts" / svg.parent.name / svg.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(svg, target)
+            found[key] = target.relative_to(docs).as_posix()
+    return found

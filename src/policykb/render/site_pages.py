@@ -108,8 +108,29 @@ def status_view(statuses: Statuses | None, task: Task) -> dict | None:
             "reasons": list(status.reasons), "css": status.light}
 
 
+def event_line(e) -> str:
+    """One tracked event (policykb.track.model) as the task page shows it."""
+    kind = getattr(e, "type", "")
+    if kind == "plan":
+        return "印发落实方案" + "".join(f"《{x}》" if x == e.title else f"（{x}）" for x in (e.title, e.doc_number) if x)
+    if kind == "report":
+        return f"报送{e.year}年落实情况：{e.summary}"
+    if kind == "state":
+        return f"状态：{e.state}" + (f"（{e.by}认定）" if e.by else "")
+    if kind == "extension":
+        return f"延期：{e.original.isoformat()} → {e.new.isoformat()}（{e.reason}；{e.approved_by}批准）"
+    return getattr(e, "text", "") or kind
+
+
+def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
+    """Tracked events per task for the task pages ({} without tracking)."""
+    events = getattr(tracking, "events", None) or {}
+    return {key: [{"date": e.date, "unit": e.unit, "text": event_line(e)} for e in items]
+            for key, items in events.items()}
+
+
 def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
-                   statuses: Statuses | None, unit_files: dict[str, dict], values: dict | None) -> list[Page]:
+                   statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict) -> list[Page]:
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
     parts = {p.number: p for p in doc.meta.parts}
@@ -123,7 +144,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
              Page(paths.indicators(doc.id), "indicators.md.j2",
                   dict(common, indicators=list(doc.indicators.values()),
                        tasks_of={i: pg.tasks_of_indicator(doc.id, i) for i in doc.indicators},
-                       values={i: (values or {}).get((doc.id, i), []) for i in doc.indicators}), section_titles=False, boost=0.5)]
+                       charts={i: charts.get((doc.id, i)) for i in doc.indicators}), section_titles=False, boost=0.5)]
     for a in doc.articles.values():
         pages.append(Page(paths.article(doc.id, a.number), "article.md.j2",
                           dict(common, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),
@@ -138,7 +159,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
         pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
                           dict(common, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
                                indicators=pg.indicators_of(doc.id, task=t.number),
-                               status=status_view(statuses, t),
+                               status=status_view(statuses, t), events=events.get((doc.id, t.number), []),
                                letters={u: unit_files.get(u, {}).get("letters", []) for u in t.units},
                                dues=due_groups(dues.get(t.number, []), as_of)),
                           keywords=[f"第{t.number}项"], boost=1.5))
@@ -148,7 +169,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
 def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = None,
                unit_files: dict[str, dict] | None = None, maps: list[str] | None = None,
                downloads: list[dict] | None = None, history: list[dict] | None = None,
-               errors: list[tuple[str, str, str]] | None = None, values: dict | None = None) -> list[Page]:
+               errors: list[tuple[str, str, str]] | None = None, events: dict | None = None,
+               charts: dict | None = None) -> list[Page]:
     """Every generated page of the site, in a stable order."""
     paths = Paths(pg)
     unit_files = unit_files or {}
@@ -160,7 +182,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming,
                    "units": pg.units_with_tasks(), "indicator_line": indicator_line}, body=False)]
     for doc in docs:
-        pages += document_pages(pg, doc, paths, as_of, statuses, unit_files, values)
+        pages += document_pages(pg, doc, paths, as_of, statuses, unit_files, events or {}, charts or {})
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",

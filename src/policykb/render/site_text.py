@@ -49,6 +49,9 @@ class Linker:
         rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".") if path else ""
         return rel + (f"#{anchor}" if anchor else "")
 
+    def image(self, label: object, target: str) -> Markup:
+        return Markup("!") + self.link(label, target)
+
     def link(self, label: object, target: str) -> Markup:
         text = label if isinstance(label, Markup) else escape(label)
         return Markup(f"[{text}]({self.url(target)})")
@@ -61,7 +64,6 @@ def environment(templates: Path) -> Environment:
                       lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     env.filters["raw"] = Markup
-    env.filters["chart"] = chart
     env.filters["short"] = lambda text, n=40: text if len(text) <= n else text[:n] + "…"
     return env
 
@@ -69,28 +71,11 @@ def environment(templates: Path) -> Environment:
 def render(env: Environment, template: str, page: str, **context) -> str:
     """A page's Markdown; its title goes into front matter HTML-escaped, as mkdocs writes it verbatim."""
     linker = Linker(page)
-    text = env.get_template(template).render(url=linker.url, link=linker.link, page_path=page, **context)
+    text = env.get_template(template).render(url=linker.url, link=linker.link, image=linker.image,
+                                                  page_path=page, **context)
     heading = re.match(r"# (.*?)(?: \{#[\w-]+\})?\n", text)
     if not heading:
         return text
     title = html.escape(html.unescape(heading[1]), quote=False)
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{text}"
 
-
-def chart(values: list, indicator) -> Markup:
-    """A small line chart (inline SVG) of tracked values against the indicator's target."""
-    width, height, pad = 320, 120, 10
-    numbers = [v for _, v in values] + [indicator.value]
-    low, high = min(numbers), max(numbers)
-    span = (high - low) or 1.0
-
-    def y(v: float) -> float:
-        return round(height - pad - (v - low) / span * (height - 2 * pad), 1)
-
-    step = (width - 2 * pad) / max(len(values) - 1, 1)
-    points = " ".join(f"{round(pad + i * step, 1)},{y(v)}" for i, (_, v) in enumerate(values))
-    target = y(indicator.value)
-    return Markup(f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">'
-                  f'<line x1="{pad}" x2="{width - pad}" y1="{target}" y2="{target}" stroke="#c00" '
-                  f'stroke-dasharray="4 3"/><polyline points="{points}" fill="none" stroke="#1565c0" '
-                  f'stroke-width="2"/></svg>')
