@@ -98,10 +98,15 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None) -> li
         {"label": "policykb.json", "path": f"{DOWNLOADS}/policykb.json", "note": "完整知识库（条文、任务、单位、指标），供程序使用"},
     ]
     if letters_dir is not None and (Path(letters_dir) / MANIFEST).is_file():
-        files = sorted(p for p in Path(letters_dir).rglob("*") if p.is_file() and p.name != MANIFEST)
-        (folder / "letters.zip").write_bytes(_zip(Path(letters_dir), files))
-        items.append({"label": "letters.zip", "path": f"{DOWNLOADS}/letters.zip",
-                      "note": f"全部责任书（{len(files)} 个文件）"})
+        manifest = json.loads((Path(letters_dir) / MANIFEST).read_text(encoding="utf-8"))
+        packed = manifest.get("zip") if isinstance(manifest, dict) else None
+        if isinstance(packed, str) and (Path(letters_dir) / packed).is_file():  # the letters stage's own zip
+            items.append({"label": Path(packed).name, "path": f"{DOWNLOADS}/letters/{packed}", "note": "全部责任书"})
+        else:
+            files = sorted(p for p in Path(letters_dir).rglob("*") if p.is_file() and p.name != MANIFEST)
+            (folder / "letters.zip").write_bytes(_zip(Path(letters_dir), files))
+            items.append({"label": "letters.zip", "path": f"{DOWNLOADS}/letters.zip",
+                          "note": f"全部责任书（{len(files)} 个文件）"})
     return items
 
 
