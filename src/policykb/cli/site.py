@@ -1,0 +1,94 @@
+"""`policykb site`: build the static site; the CLI reference page generated from the command tree.
+
+Regenerate the committed reference with `PYTHONPATH=src python -m policykb.cli.site > docs/guide/cli.md`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .. import paths
+from ..output import staged_dir
+from ..render import site as rendering
+from ..track import load_tracking, statuses
+from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+
+CLI_PAGE = "guide/cli.md"
+
+
+@app.command("site")
+def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o", help="网站输出文件夹。"),
+         zip_: bool = typer.Option(False, "--zip", help="另外生成一个 zip（输出文件夹名.zip），可拷贝到内网电脑直接打开。"),
+         as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+         policies: Path = PoliciesOption,
+         templates: Path = typer.Option(Path(paths.TEMPLATES), "--templates", help="模板文件夹。"),
+         config: Path = typer.Option(Path(rendering.CONFIG), "--config", help="mkdocs.yml 的位置。")) -> None:
+    """生成网站：条文、任务、单位、指标、时间表、下载，支持中文搜索，可离线打开（失败时保留上一次的输出）。"""
+    if not config.is_file():
+        raise UserError(f"no mkdocs configuration at '{config}'", hint="run from the repository root or pass --config")
+    date = parse_date(as_of)
+    pg = graph(policies)
+    tracking = load_tracking(policies, pg.kb)
+    build = Path(paths.BUILD)
+    try:
+        with staged_dir(output) as folder:
+            pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
+                                          config=config, handwritten=config.parent / rendering.DOCS,
+                                          letters=build / "letters", maps=build / "maps", tracking=tracking,
+                                          statuses=statuses(pg, tracking, date),
+                                          charts=build / "tracking" / rendering.CHARTS,
+                                          extra={CLI_PAGE: cli_reference()}, track=track)
+    except rendering.SiteError as e:
+        raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site")
+    err.print(f"built {len(pages)} pages into {output}/ (open {output}/index.html)")
+    if zip_:
+        target = rendering.zip_site(output, output.with_suffix(".zip"))
+        err.print(f"wrote {target}")
+
+
+def _params(command: object) -> list[str]:
+    lines = []
+    for p in command.params:
+        if p.param_type_name == "argument":
+            lines.append(f"| `{p.name.upper()}` | 参数 | {getattr(p, 'help', None) or ''} |")
+        elif p.param_type_name == "option" and not getattr(p, "hidden", False):
+            names = ", ".join(f"`{o}`" for o in p.opts + p.secondary_opts)
+            default = "" if p.default in (None, False, ()) or p.is_flag else f"（默认 `{p.default}`）"
+            lines.append(f"| {names} | 选项 | {(p.help or '').replace('|', '/')}{default} |")
+    return lines
+
+
+def commands() -> dict[str, object]:
+    """Every command of the `policykb` tree, by its full name ('check', 'track record' …)."""
+    root = typer.main.get_command(app)
+    found: dict[str, object] = {}
+
+    def walk(group, prefix: str) -> None:
+        for name, cmd in sorted(getattr(group, "commands", {}).items()):
+            if getattr(cmd, "hidden", False):
+                continue
+            found[f"{prefix}{name}"] = cmd
+            walk(cmd, f"{prefix}{name} ")
+
+    walk(root, "")
+    return found
+
+
+def cli_reference() -> str:
+    """The CLI reference page (Markdown), generated from the command tree."""
+    out = ["# 命令参考", "",
+           "本页由命令本身生成（`python -m policykb.cli.site > docs/guide/cli.md`），与 `policykb --help` 一致。",
+           "每个命令都可以加 `--help` 查看说明。", ""]
+    for name, cmd in commands().items():
+        out += [f"## policykb {name}", "", (cmd.help or "").strip().split("\n\n")[0], ""]
+        rows = _params(cmd)
+        if rows:
+            out += ["| 名称 | 类型 | 说明 |", "|---|---|---|", *rows, ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    import sys
+    sys.stdout.write(cli_reference())

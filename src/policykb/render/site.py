@@ -1,0 +1,150 @@
+"""The static site: generated pages + hand-written docs/, built by mkdocs-material, searchable offline.
+
+    docs tree (temp) = docs/ (guide, scripts, styles) + pages from templates/site/*.md.j2
+    mkdocs build (strict, offline plugin) -> site/ ; then the search index gets bigram fields.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ..graph import PolicyGraph
+from ..output import atomic_write
+from ..progress import Track, quiet
+from ..reproducible import normalize_zip
+from ..status import Statuses
+from . import site_files, site_search
+from .site_pages import Page, Paths, site_pages, task_events
+from .site_text import environment, render
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+SITE_TEMPLATES = "site"
+CHARTS = "charts"  # below the tracking stage's output
+GUIDE_ORDER = ["index.md", "edit.md", "units.md", "document.md", "outputs.md", "ci.md", "cli.md", "errors.md"]
+
+
+class SiteError(Exception):
+    """mkdocs could not build the site (a broken link in strict mode, a bad template …)."""
+
+
+def nav(pg: PolicyGraph, docs: Path) -> list:
+    paths = Paths(pg)
+    items: list = [{"首页": "index.md"}]
+    for doc in pg.documents():
+        label = doc.meta.short_title or ("实施意见" if len(pg.kb.documents) == 1 else doc.id)
+        items.append({label: [{"条文目录": paths.document(doc.id)}, {"分工方案": paths.table(doc.id)},
+                              {"指标": paths.indicators(doc.id)}]})
+    items += [{"责任单位": "units/index.md"}, {"时间表": "calendar.md"}, {"作战图": "maps.md"},
+              {"下载": "downloads.md"}, {"修订记录": "changes.md"}]
+    guide = sorted((p.name for p in (docs / "guide").glob("*.md")),
+                   key=lambda n: (GUIDE_ORDER.index(n) if n in GUIDE_ORDER else len(GUIDE_ORDER), n))
+    items.append({"维护指南": [f"guide/{n}" for n in guide]})
+    return items
+
+
+def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
+               policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
+               maps: Path | None = None, tracking=None, charts: Path | None = None,
+               extra: dict[str, str] | None = None, track: Track = quiet) -> list[Page]:
+    """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
+
+    `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
+    folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
+    """
+    if handwritten is not None and Path(handwritten).is_dir():
+        shutil.copytree(handwritten, docs, dirs_exist_ok=True)
+    for name, text in (extra or {}).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    units = pg.units_with_tasks()
+    letter_units, _ = site_files.stage_files(letters, "letters", docs, units)
+    map_units, map_list = site_files.stage_files(maps, "maps", docs, units)
+    unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, [])} for u in units}
+    pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
+                       downloads=site_files.write_downloads(pg, docs, letters),
+                       history=site_files.history(pg, policies, Paths(pg)),
+                       errors=site_files.error_catalogue(), events=task_events(tracking),
+                       charts=site_files.charts(charts, docs, getattr(tracking, "values", None)))
+    env = environment(Path(templates) / SITE_TEMPLATES)
+    for page in track(pages, "网站页面"):
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
+    return pages
+
+
+def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None, **overrides) -> None:
+    """A real `mkdocs build` (strict) of `docs` into `site` with the repository's configuration.
+
+    The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH).
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if as_of is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(as_of.year, as_of.month, as_of.day,
+                                                               tzinfo=dt.timezone.utc).timestamp()))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
+        build(cfg)
+    except (MkDocsException, SystemExit) as e:
+        raise SiteError(f"mkdocs build failed: {e}") from e
+    finally:
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+
+
+def search_pages(pages: list[Page]) -> dict[str, dict]:
+    return {p.path[:-3] + ".html": {"keywords": p.keywords, "body": p.body, "section_titles": p.section_titles,
+                                  "boost": p.boost} for p in pages}
+
+
+def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,
+                config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
+                letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
+                extra: dict[str, str] | None = None, enrich_search: bool = True, track: Track = quiet) -> list[Page]:
+    """Build the whole site into `out` (an empty or missing folder)."""
+    with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
+                           statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
+                           extra=extra, track=track)
+        mkdocs_build(Path(config), docs, Path(out), as_of, nav=nav(pg, docs), strict=True)
+    if enrich_search:
+        site_search.enrich(Path(out), search_pages(pages))
+    os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
+    return pages
+
+
+def zip_site(site: Path, target: Path) -> Path:
+    """One zip of the site, with fixed timestamps, to copy onto an intranet machine."""
+    data = io.BytesIO()
+    root = target.stem
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(p for p in Path(site).rglob("*") if p.is_file()):
+            z.write(f, f"{root}/{f.relative_to(site).as_posix()}")
+    atomic_write(target, normalize_zip(data.getvalue()))
+    return target
+
+
+def run_stage(ctx) -> None:
+    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
+    root = Path(ctx.templates).resolve().parent
+    render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
+                config=root / CONFIG, handwritten=root / DOCS, statuses=getattr(ctx, "statuses", None),
+                letters=ctx.out("letters"), maps=ctx.out("maps"), tracking=getattr(ctx, "tracking", None),
+                charts=ctx.out("tracking") / CHARTS, track=ctx.track)

@@ -1,0 +1,160 @@
+"""What the site links besides its pages: downloads, other stages' letters and maps, git history."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from .. import export
+from ..graph import PolicyGraph
+from ..issues import CODES
+from ..reproducible import normalize_zip
+from .site_pages import Paths, slug
+
+DOWNLOADS = "downloads"
+MANIFEST = "manifest.json"
+_TASK_FILE = re.compile(r"^policies/([^/]+)/tasks/0*(\d+)\.yaml$")
+_ARTICLE_FILE = re.compile(r"^policies/([^/]+)/articles/0*(\d+)\.yaml$")
+
+
+def _zip(folder: Path, files: list[Path]) -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in files:
+            z.write(f, f.relative_to(folder).as_posix())
+    return normalize_zip(data.getvalue())
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def _by_unit(manifest, files: set[str], units: list[str]) -> dict[str, list[str]]:
+    """Files per unit: from manifest entries naming a unit, else from file names."""
+    found: dict[str, list[str]] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            unit = node.get("unit") or node.get("name")
+            if isinstance(unit, str) and unit in units:
+                for s in _strings(node):
+                    if s in files:
+                        found.setdefault(unit, []).append(s)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(manifest)
+    for unit in units:
+        if unit not in found:
+            names = (unit, slug(unit))
+            found[unit] = [f for f in sorted(files) if any(n in Path(f).stem for n in names)]
+    return {u: sorted(set(fs)) for u, fs in found.items() if fs}
+
+
+def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) -> tuple[dict, list[dict]]:
+    """Copy another stage's output (letters, maps) into the docs tree when it has a manifest.
+
+    Returns ({unit: [{'label', 'path'}]}, [every file as {'label', 'path'}]); empty when absent.
+    """
+    if source is None or not (Path(source) / MANIFEST).is_file():
+        return {}, []
+    source = Path(source)
+    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    target = docs / DOWNLOADS / kind
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
+                   if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
+
+    def item(f: str) -> dict:
+        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}"}
+
+    per_unit = {u: [item(f) for f in fs] for u, fs in _by_unit(manifest, set(files), units).items()}
+    return per_unit, [item(f) for f in files]
+
+
+def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None) -> list[dict]:
+    """The data exports (and a zip of the letters) under docs/downloads; what the download page lists."""
+    folder = docs / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "policykb.json").write_bytes(export.export(pg, "json"))
+    (folder / "policykb.xlsx").write_bytes(export.export(pg, "xlsx"))
+    (folder / "policykb.csv").write_bytes(export.export(pg, "csv"))
+    items = [
+        {"label": "policykb.xlsx", "path": f"{DOWNLOADS}/policykb.xlsx", "note": "分工方案（按任务、按单位两个工作表），Excel 可直接打开"},
+        {"label": "policykb.csv", "path": f"{DOWNLOADS}/policykb.csv", "note": "分工方案，逗号分隔（UTF-8 带 BOM）"},
+        {"label": "policykb.json", "path": f"{DOWNLOADS}/policykb.json", "note": "完整知识库（条文、任务、单位、指标），供程序使用"},
+    ]
+    if letters_dir is not None and (Path(letters_dir) / MANIFEST).is_file():
+        manifest = json.loads((Path(letters_dir) / MANIFEST).read_text(encoding="utf-8"))
+        packed = manifest.get("zip") if isinstance(manifest, dict) else None
+        if isinstance(packed, str) and (Path(letters_dir) / packed).is_file():  # the letters stage's own zip
+            items.append({"label": Path(packed).name, "path": f"{DOWNLOADS}/letters/{packed}", "note": "全部责任书"})
+        else:
+            files = sorted(p for p in Path(letters_dir).rglob("*") if p.is_file() and p.name != MANIFEST)
+            (folder / "letters.zip").write_bytes(_zip(Path(letters_dir), files))
+            items.append({"label": "letters.zip", "path": f"{DOWNLOADS}/letters.zip",
+                          "note": f"全部责任书（{len(files)} 个文件）"})
+    return items
+
+
+def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> list[dict] | None:
+    """Commits touching the policies folder, newest first; None when there is no git history."""
+    policies = Path(policies).resolve()
+    try:
+        top = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        log = subprocess.run(["git", "-C", top, "log", f"-{limit}", "--date=short", "--name-only",
+                              "--format=%x1e%ad%x1f%s", "--", str(policies.relative_to(top)) or "."],
+                             capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return None
+    commits = []
+    for block in log.split("\x1e")[1:]:
+        head, _, names = block.partition("\n")
+        date, _, subject = head.partition("\x1f")
+        links, others = [], 0
+        for name in filter(None, names.splitlines()):
+            rel = "policies/" + Path(top, name).relative_to(policies).as_posix() if name else name
+            if (m := _TASK_FILE.match(rel)) and m[1] in pg.kb.documents and int(m[2]) in pg.kb.documents[m[1]].tasks:
+                links.append((f"第{int(m[2])}项", paths.task(m[1], int(m[2]))))
+            elif (m := _ARTICLE_FILE.match(rel)) and m[1] in pg.kb.documents \
+                    and int(m[2]) in pg.kb.documents[m[1]].articles:
+                links.append((f"第{int(m[2])}条", paths.article(m[1], int(m[2]))))
+            else:
+                others += 1
+        shown = links[:12]
+        commits.append({"date": date, "subject": subject, "links": shown,
+                        "more": others + len(links) - len(shown)})
+    return commits
+
+
+def error_catalogue() -> list[tuple[str, str, str]]:
+    return [(code, cause, fix) for code, (cause, fix) in sorted(CODES.items())]
+
+
+def charts(folder: Path | None, docs: Path, values: dict | None) -> dict[tuple[str, str], str]:
+    """Copy the tracking stage's indicator charts; {(doc, id): path in docs} for indicators with values."""
+    if folder is None or not Path(folder).is_dir():
+        return {}
+    found = {}
+    for svg in sorted(Path(folder).glob("*/*.svg")):
+        key = (svg.parent.name, svg.stem)
+        if values is None or values.get(key):
+            target = docs / DOWNLOADS / "charts" / svg.parent.name / svg.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(svg, target)
+            found[key] = target.relative_to(docs).as_posix()
+    return found

@@ -1,0 +1,208 @@
+"""Which pages the site has and what each shows: every fact comes from a PolicyGraph query."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from pypinyin import lazy_pinyin
+
+from ..export import COMPARATOR_LABEL, LEAD_MODE_LABEL
+from ..graph import Due, PolicyGraph
+from ..model import Document, Task
+from ..show import indicator_line
+from ..status import LIGHT_LABEL, Statuses
+
+UPCOMING_DAYS = 120
+
+
+@dataclass
+class Page:
+    path: str                      # in the docs tree, e.g. 'hunan/tasks/69.md'
+    template: str
+    context: dict
+    keywords: list[str] = field(default_factory=list)  # extra search terms (unit aliases …)
+    body: bool = True              # index the page's text for search (False: title only)
+    section_titles: bool = True    # section headings count as titles for search
+    boost: float | None = None
+
+
+def slug(name: str) -> str:
+    """An ASCII file name for a unit: its pinyin."""
+    parts = [p for p in lazy_pinyin(name) if p.strip()]
+    text = "-".join("".join(c for c in p.lower() if c.isalnum()) for p in parts)
+    return "-".join(filter(None, text.split("-"))) or "unit"
+
+
+class Paths:
+    """Where each thing's page is; the one place that knows the site's layout."""
+
+    def __init__(self, pg: PolicyGraph):
+        self.units: dict[str, str] = {}
+        taken: set[str] = set()
+        for name in pg.kb.units:
+            base = candidate = slug(name)
+            n = 2
+            while candidate in taken:
+                candidate, n = f"{base}-{n}", n + 1
+            taken.add(candidate)
+            self.units[name] = f"units/{candidate}.md"
+
+    @staticmethod
+    def document(doc: str) -> str:
+        return f"{doc}/index.md"
+
+    @staticmethod
+    def article(doc: str, n: int) -> str:
+        return f"{doc}/articles/{n}.md"
+
+    @staticmethod
+    def task(doc: str, n: int) -> str:
+        return f"{doc}/tasks/{n}.md"
+
+    @staticmethod
+    def table(doc: str) -> str:
+        return f"{doc}/table.md"
+
+    @staticmethod
+    def indicators(doc: str) -> str:
+        return f"{doc}/indicators.md"
+
+    def unit(self, name: str) -> str:
+        return self.units[name]
+
+
+@dataclass(frozen=True)
+class DueGroup:
+    """Deadlines falling on one date: a general one (every task) shown once, or single tasks."""
+    date: dt.date
+    phrase: str
+    tasks: list[Task]
+    general: bool
+    past: bool
+
+
+def due_groups(dues: list[Due], as_of: dt.date) -> list[DueGroup]:
+    groups = []
+    for (when, general, phrase), items in groupby(
+            dues, key=lambda d: (d.date, d.deadline.id is not None, d.deadline.phrase if d.deadline.id else "")):
+        items = list(items)
+        if general:
+            groups.append(DueGroup(when, phrase, [i.task for i in items], True, when < as_of))
+        else:
+            for i in items:
+                groups.append(DueGroup(when, i.deadline.phrase, [i.task], False, when < as_of))
+    return sorted(groups, key=lambda g: (g.date, not g.general, g.tasks[0].doc, g.tasks[0].number))
+
+
+def horizon(pg: PolicyGraph) -> dt.date:
+    dates = [d.date for doc in pg.documents() for t in doc.tasks.values() for d in t.deadlines]
+    return max(dates, default=dt.date(2020, 12, 31))
+
+
+def status_view(statuses: Statuses | None, task: Task) -> dict | None:
+    status = (statuses or {}).get((task.doc, task.number))
+    if status is None:
+        return None
+    return {"state": status.state, "light": LIGHT_LABEL[status.light], "overdue": status.overdue,
+            "reasons": list(status.reasons), "css": status.light}
+
+
+def event_line(e) -> str:
+    """One tracked event (policykb.track.model) as the task page shows it."""
+    kind = getattr(e, "type", "")
+    if kind == "plan":
+        return "印发落实方案" + "".join(f"《{x}》" if x == e.title else f"（{x}）" for x in (e.title, e.doc_number) if x)
+    if kind == "report":
+        return f"报送{e.year}年落实情况：{e.summary}"
+    if kind == "state":
+        return f"状态：{e.state}" + (f"（{e.by}认定）" if e.by else "")
+    if kind == "extension":
+        return f"延期：{e.original.isoformat()} → {e.new.isoformat()}（{e.reason}；{e.approved_by}批准）"
+    return getattr(e, "text", "") or kind
+
+
+def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
+    """Tracked events per task for the task pages ({} without tracking)."""
+    events = getattr(tracking, "events", None) or {}
+    return {key: [{"date": e.date, "unit": e.unit, "text": event_line(e)} for e in items]
+            for key, items in events.items()}
+
+
+def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
+                   statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict) -> list[Page]:
+    annex = doc.meta.annex
+    sections = {s.number: s for s in annex.sections} if annex else {}
+    parts = {p.number: p for p in doc.meta.parts}
+    common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
+              "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts}
+    pages = [Page(paths.document(doc.id), "document.md.j2", dict(common, pg=pg), body=False),
+             Page(paths.table(doc.id), "table.md.j2",
+                  dict(common, tasks=list(doc.tasks.values()),
+                       indicators={n: pg.indicators_of(doc.id, task=n) for n in doc.tasks},
+                       statuses={n: status_view(statuses, t) for n, t in doc.tasks.items()}), body=False),
+             Page(paths.indicators(doc.id), "indicators.md.j2",
+                  dict(common, indicators=list(doc.indicators.values()),
+                       tasks_of={i: pg.tasks_of_indicator(doc.id, i) for i in doc.indicators},
+                       charts={i: charts.get((doc.id, i)) for i in doc.indicators}), section_titles=False, boost=0.5)]
+    for a in doc.articles.values():
+        pages.append(Page(paths.article(doc.id, a.number), "article.md.j2",
+                          dict(common, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),
+                               units=pg.units_of_article(doc.id, a.number),
+                               indicators=pg.indicators_of(doc.id, article=a.number)),
+                          keywords=[f"第{a.number}条"]))
+    dues: dict[int, list[Due]] = {}
+    for d in pg.due_between(doc.meta.date, horizon(pg)):
+        if d.task.doc == doc.id:
+            dues.setdefault(d.task.number, []).append(d)
+    for t in doc.tasks.values():
+        pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
+                          dict(common, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
+                               indicators=pg.indicators_of(doc.id, task=t.number),
+                               status=status_view(statuses, t), events=events.get((doc.id, t.number), []),
+                               letters={u: unit_files.get(u, {}).get("letters", []) for u in t.units},
+                               dues=due_groups(dues.get(t.number, []), as_of)),
+                          keywords=[f"第{t.number}项"], boost=1.5))
+    return pages
+
+
+def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = None,
+               unit_files: dict[str, dict] | None = None, maps: list[str] | None = None,
+               downloads: list[dict] | None = None, history: list[dict] | None = None,
+               errors: list[tuple[str, str, str]] | None = None, events: dict | None = None,
+               charts: dict | None = None) -> list[Page]:
+    """Every generated page of the site, in a stable order."""
+    paths = Paths(pg)
+    unit_files = unit_files or {}
+    end = horizon(pg)
+    start = min((d.meta.date for d in pg.documents()), default=as_of)
+    docs = list(pg.documents())
+    upcoming = due_groups(pg.due_between(as_of, as_of + dt.timedelta(days=UPCOMING_DAYS)), as_of)
+    pages = [Page("index.md", "home.md.j2",
+                  {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming,
+                   "units": pg.units_with_tasks(), "indicator_line": indicator_line}, body=False)]
+    for doc in docs:
+        pages += document_pages(pg, doc, paths, as_of, statuses, unit_files, events or {}, charts or {})
+    unit_names = pg.units_with_tasks()
+    kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
+    pages.append(Page("units/index.md", "units.md.j2",
+                      {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names}, body=False))
+    for name in unit_names:
+        unit = pg.kb.units[name]
+        roles = pg.tasks_of(name)
+        pages.append(Page(paths.unit(name), "unit.md.j2",
+                          {"unit": unit, "roles": roles, "paths": paths, "lead_mode": LEAD_MODE_LABEL,
+                           "files": unit_files.get(name, {}), "as_of": as_of,
+                           "statuses": {(t.doc, t.number): status_view(statuses, t)
+                                        for t in roles["lead"] + roles["participant"]},
+                           "dues": due_groups(pg.due_between(as_of, end, name), as_of)},
+                          keywords=[name, *unit.aliases], body=False, boost=2.0))
+    pages += [
+        Page("calendar.md", "calendar.md.j2",
+             {"paths": paths, "as_of": as_of, "groups": due_groups(pg.due_between(start, end), as_of)}, body=False),
+        Page("maps.md", "maps.md.j2", {"maps": maps or [], "paths": paths, "unit_files": unit_files}, body=False),
+        Page("downloads.md", "downloads.md.j2", {"downloads": downloads or []}, body=False),
+        Page("changes.md", "changes.md.j2", {"history": history, "paths": paths}, body=False),
+        Page("guide/errors.md", "errors.md.j2", {"errors": errors or []}),
+    ]
+    return pages

@@ -1,0 +1,97 @@
+"""Chinese search that finds what people type: sub-words, unit names, two-character terms.
+
+Material's index segments Chinese with jieba (accurate mode) and matches whole words or their
+prefixes, so 职业教育 (indexed as 中等职业 | 教育) or 团省委 miss. After `mkdocs build` we add two
+hidden fields to every entry of `search/search_index.json`:
+
+- `pkt`: character bigrams of the entry's title plus the page's keywords (unit aliases …), boosted;
+- `pkb`: character bigrams of the entry's own text (not for listing sections and listing pages).
+
+Each bigram is written as an ASCII token (`zz` + five decimal digits per character) so neither the
+worker's segmenter, Material's separator nor lunr's English query stemmer (which Material leaves in
+the search pipeline) touches it: a token ending in a digit has no suffix to strip. `javascripts/pk-search.js`
+tokenises the query with the same rules and asks for every bigram (`+token`): an AND query over
+contiguous pairs, which finds any sub-string of two or more characters.
+The hidden fields are never shown; Material's search box and result list stay as they are.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+RUN = re.compile(f"[{HAN}0-9]*[{HAN}][{HAN}0-9]*")
+TAG = re.compile(r"<[^>]*>")
+MAX_REPEAT = 3  # a bigram's term frequency saturates early anyway; caps the index size
+
+TITLE_FIELD, BODY_FIELD = "pkt", "pkb"
+# Field boosts written into the index config (Material passes them to lunr).
+FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
+          TITLE_FIELD: {"boost": 20.0}, BODY_FIELD: {"boost": 1.0}}
+LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by title only
+
+
+def token(pair: str) -> str:
+    return "zz" + "".join(f"{ord(c):05d}" for c in pair)
+
+
+def bigrams(text: str) -> list[str]:
+    """The tokens of every Chinese run (Han characters and digits) of two or more characters."""
+    text = unicodedata.normalize("NFKC", TAG.sub(" ", text)).lower().replace("\u200b", "")
+    out = []
+    for run in RUN.findall(text):
+        out += [token(run[i:i + 2]) for i in range(len(run) - 1)]
+    return out
+
+
+def query_terms(query: str) -> str:
+    """What pk-search.js sends to the worker for a query (kept here for tests and the bench)."""
+    query = unicodedata.normalize("NFKC", query).lower()
+    return RUN.sub(lambda m: m[0] if len(m[0]) < 2 else " " + " ".join(f"+{t}" for t in bigrams(m[0])) + " ",
+                   query).strip()
+
+
+def _field(tokens: list[str]) -> str:
+    counts = Counter()
+    kept = []
+    for t in tokens:
+        counts[t] += 1
+        if counts[t] <= MAX_REPEAT:
+            kept.append(t)
+    return " ".join(kept)
+
+
+def enrich(site: Path, pages: dict[str, dict]) -> int:
+    """Add the hidden fields to the built site's index; returns the number of entries.
+
+    `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to
+    {'keywords': [...], 'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
+    """
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"]["fields"] = FIELDS
+    for entry in index["docs"]:
+        url, _, anchor = entry["location"].partition("#")
+        page = pages.get(url, {})
+        title = bigrams(entry["title"])
+        body = []
+        if not anchor:
+            title += [t for k in page.get("keywords", []) for t in bigrams(k)]
+        elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
+            title, body = [], title
+        entry[TITLE_FIELD] = _field(title)
+        if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
+            body += bigrams(entry["text"])
+        if body:
+            entry[BODY_FIELD] = _field(body)
+        if page.get("boost"):
+            entry["boost"] = page["boost"]
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    script = path.with_suffix(".js")  # written by the offline plugin for file://
+    if script.exists():
+        script.write_text(f"var __index = {data}", encoding="utf-8")
+    return len(index["docs"])

@@ -1,0 +1,81 @@
+"""Markdown from templates where text from YAML is always shown as text.
+
+Every `{{ value }}` in a site template is escaped for Markdown and HTML by default (the Jinja
+environment's `finalize`), so a task holding `<script>`, `**bold**`, `[a](b)` or `{{ x }}` renders
+literally. Only links and markup built here (`Markup`) pass through unchanged.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters that mean something to Markdown, its extensions (tables, attr_list, admonition) or
+# HTML; written as numeric character references, which every Markdown parser passes through.
+_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[](){}#+-.!|~^=:\\\"'$%@"}
+_TABLE = str.maketrans(_SPECIAL)
+
+
+def escape(value: object) -> str:
+    """One line of literal text, safe inside Markdown paragraphs, headings and table cells."""
+    text = str(value).translate(_TABLE)
+    return " ".join(text.split("\n")) if "\n" in text else text
+
+
+def paragraphs(value: object) -> Markup:
+    """Multi-line literal text as Markdown paragraphs."""
+    return Markup("\n\n".join(escape(line) for line in str(value).splitlines() if line.strip()))
+
+
+def finalize(value: object) -> object:
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else escape(value)
+
+
+class Linker:
+    """Relative links from the page being rendered to another page of the docs tree."""
+
+    def __init__(self, page: str):
+        self.page = page
+
+    def url(self, target: str) -> str:
+        path, _, anchor = target.partition("#")
+        rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".") if path else ""
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def image(self, label: object, target: str) -> Markup:
+        return Markup("!") + self.link(label, target)
+
+    def link(self, label: object, target: str) -> Markup:
+        text = label if isinstance(label, Markup) else escape(label)
+        return Markup(f"[{text}]({self.url(target)})")
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=False, finalize=finalize,
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      comment_start_string="<#--", comment_end_string="--#>", trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["paragraphs"] = paragraphs
+    env.filters["raw"] = Markup
+    env.filters["short"] = lambda text, n=40: text if len(text) <= n else text[:n] + "…"
+    return env
+
+
+def render(env: Environment, template: str, page: str, **context) -> str:
+    """A page's Markdown; its title goes into front matter HTML-escaped, as mkdocs writes it verbatim."""
+    linker = Linker(page)
+    text = env.get_template(template).render(url=linker.url, link=linker.link, image=linker.image,
+                                                  page_path=page, **context)
+    heading = re.match(r"# (.*?)(?: \{#[\w-]+\})?\n", text)
+    if not heading:
+        return text
+    title = html.escape(html.unescape(heading[1]), quote=False)
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{text}"
+

@@ -1,0 +1,74 @@
+"""CI for the people who run this, and docs that keep up with the CLI."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from policykb.annotations import github
+from policykb.cli.site import commands
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def test_workflow_is_valid_against_the_github_schema():
+    tool = shutil.which("check-jsonschema")
+    if tool is None:
+        pytest.skip("check-jsonschema not installed (pip install check-jsonschema)")
+    done = subprocess.run([tool, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflow_checks_builds_uploads_and_publishes():
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as True
+    for event in ("push", "pull_request"):
+        for path in ("policies/**", "templates/**", "docs/**", "mkdocs.yml"):
+            assert path in triggers[event]["paths"]
+    steps = flow["jobs"]["build"]["steps"]
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "policykb check --format json | python -m policykb.annotations" in runs
+    assert "policykb build" in runs
+    uploads = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact")}
+    assert {"letters", "maps"} <= uploads
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
+    assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_github_annotations_point_at_file_line_col():
+    issue = {"file": "policies/d/tasks/069.yaml", "line": 7, "col": 5, "code": "unknown-unit",
+             "message": "'lead' names unknown unit '省扶贫ban'", "severity": "error", "hint": "did you mean '省扶贫办'?"}
+    warning = dict(issue, severity="warning", line=0, col=0, hint=None, message="100% done, a:b")
+    assert github([issue, warning]) == [
+        "::error file=policies/d/tasks/069.yaml,line=7,col=5,title=unknown-unit::"
+        "'lead' names unknown unit '省扶贫ban'%0Ahint: did you mean '省扶贫办'?",
+        "::warning file=policies/d/tasks/069.yaml,line=1,col=1,title=unknown-unit::100%25 done, a:b",
+    ]
+
+
+def test_every_command_is_documented_in_the_guide():
+    page = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    missing = [name for name, cmd in commands().items()
+               if f"## policykb {name}\n" not in page or (cmd.help or "").strip().split("\n\n")[0] not in page]
+    assert not missing, f"undocumented: {missing}; run `PYTHONPATH=src python -m policykb.cli.site > docs/guide/cli.md`"
+
+
+def test_every_command_has_chinese_help():
+    for name, cmd in commands().items():
+        assert cmd.help and any("\u4e00" <= c <= "\u9fff" for c in cmd.help), name
+
+
+def test_site_command_reports_a_missing_configuration(tmp_path):
+    import os
+    import sys
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-m", "policykb", "site", "-o", str(tmp_path / "site"),
+                           "--config", str(tmp_path / "nope.yml"), "-p", str(ROOT / "policies")],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "error[error]: no mkdocs configuration" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "site").exists()

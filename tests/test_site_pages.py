@@ -1,0 +1,229 @@
+"""The built site: what cadres read on each page, links that resolve, nothing fetched from outside."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import DOC, POLICIES, ROOT
+from policykb.graph import PolicyGraph
+from policykb.issues import CODES
+from policykb.render.site import render_site
+from policykb.render.site_files import history
+from policykb.render.site_pages import Paths
+from policykb.validate import load_kb
+
+AS_OF = dt.date(2016, 9, 1)
+
+
+class Text(HTMLParser):
+    """Visible text of the article body, and every link/src in the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.refs, self._skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        for key in ("href", "src"):
+            if attrs.get(key):
+                self.refs.append((tag, attrs[key]))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.parts))
+
+
+def parse(path: Path) -> Text:
+    t = Text()
+    t.feed(path.read_text(encoding="utf-8"))
+    return t
+
+
+def fake_stage(folder: Path, kind: str, unit: str, suffix: str) -> Path:
+    folder.mkdir(parents=True)
+    name = f"{unit}{suffix}"
+    (folder / name).write_bytes(b"fake " + kind.encode())
+    (folder / "manifest.json").write_text(json.dumps({kind: [{"unit": unit, "file": name}]}, ensure_ascii=False))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pg):
+    tmp = tmp_path_factory.mktemp("site")
+    letters = fake_stage(tmp / "letters", "letters", "省扶贫办", ".docx")
+    maps = fake_stage(tmp / "maps", "maps", "省扶贫办", ".svg")
+    site = tmp / "site"
+    render_site(pg, site, as_of=AS_OF, templates=ROOT / "templates", policies=POLICIES,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs", letters=letters, maps=maps)
+    return site
+
+
+def page(site: Path, rel: str) -> Text:
+    return parse(site / rel)
+
+
+def test_task_page_shows_text_units_article_deadlines(built, pg):
+    t = page(built, f"{DOC}/tasks/69.html")
+    assert "第69项" in t.text and "扶贫小额信贷" in t.text
+    assert "首位牵头" in t.text and "人民银行长沙中心支行" in t.text
+    assert "第28条 强化金融扶贫" in t.text
+    assert "力争2016年" in t.text and "每年11月中旬" in t.text
+    hrefs = [unquote(h) for _, h in t.refs]
+    assert "../../units/sheng-fu-pin-ban.html" in hrefs and "../articles/28.html" in hrefs
+    assert any(h.endswith("downloads/letters/省扶贫办.docx") for h in hrefs)  # the lead's letter
+
+
+def test_article_page_lists_its_tasks(built, pg):
+    t = page(built, f"{DOC}/articles/28.html")
+    assert "第28条 强化金融扶贫" in t.text
+    for task in pg.tasks_of_article(DOC, 28):
+        assert f"第{task.number}项" in t.text
+
+
+def test_unit_page_is_tasks_of(built, pg):
+    paths = Paths(pg)
+    roles = pg.tasks_of("省教育厅")
+    t = page(built, paths.unit("省教育厅").replace(".md", ".html"))
+    assert f"牵头的任务（{len(roles['lead'])} 项）" in t.text
+    assert f"参与的任务（{len(roles['participant'])} 项）" in t.text
+    for task in roles["lead"] + roles["participant"]:
+        assert f"第{task.number}项" in t.text
+    fpb = page(built, paths.unit("省扶贫办").replace(".md", ".html"))
+    assert "责任书：省扶贫办.docx" in fpb.text and "作战图：省扶贫办.svg" in fpb.text
+
+
+def test_home_shows_counts_and_what_falls_due_next(built, doc):
+    t = page(built, "index.html")
+    assert f"{len(doc.tasks)} 项任务" in t.text and f"{len(doc.articles)} 条条文" in t.text
+    assert "以 2016-09-01 为准" in t.text
+    assert "2016-11-20 每年11月中旬 全部 95 项任务" in t.text  # next general deadline after the as-of date
+    assert "2016-06-30" not in t.text.split("即将到期")[1]  # past deadlines are not "next"
+
+
+def test_calendar_table_and_downloads(built, doc):
+    cal = page(built, "calendar.html").text
+    assert "2016年" in cal and "2020年" in cal and "已过" in cal
+    table = page(built, f"{DOC}/table.html").text
+    assert all(f"第{n}项" in table for n in doc.tasks)
+    assert (built / "downloads" / "policykb.xlsx").stat().st_size > 1000
+    assert (built / "downloads" / "letters.zip").is_file()
+    assert "letters.zip" in page(built, "downloads.html").text
+    assert "省扶贫办 省扶贫办.svg" in page(built, "maps.html").text
+
+
+def test_error_catalogue_has_every_code(built):
+    t = page(built, "guide/errors.html").text
+    for code, (cause, fix) in CODES.items():
+        assert code in t and cause in t and fix in t
+
+
+def test_change_log_from_git(built):
+    t = page(built, "changes.html").text
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("no git history here")
+    assert "Core knowledge base" in t
+
+
+def test_history_tolerates_no_git(tmp_path, pg):
+    shutil.copytree(POLICIES, tmp_path / "policies")
+    assert history(pg, tmp_path / "policies", Paths(pg)) is None
+
+
+def test_every_internal_link_resolves_and_nothing_is_remote(built):
+    broken, remote = [], []
+    for html in built.rglob("*.html"):
+        if html.name == "404.html":  # served for any missing path: its links are site-absolute
+            continue
+        for tag, ref in parse(html).refs:
+            url = urlparse(ref)
+            if url.scheme in ("http", "https") or ref.startswith("//"):
+                if tag in ("script", "link", "img", "iframe"):
+                    remote.append((html.name, ref))
+                continue
+            if url.scheme or not url.path:
+                continue
+            if not (html.parent / unquote(url.path)).exists():
+                broken.append((str(html.relative_to(built)), ref))
+    assert not broken, broken[:10]
+    assert not remote, remote[:10]
+    assert "unpkg.com" not in (built / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_index_has_bigram_fields(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"]["pkt"]["boost"] > index["config"]["fields"]["pkb"]["boost"]
+    script = (built / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ") and '"pkt"' in script  # file:// reads this copy
+
+
+HOSTILE = '<script>alert("x")</script> **粗体** [链接](http://evil.example) {{ 7*7 }} {% if x %} | 竖线 | <b>b</b>'
+
+
+def test_text_from_yaml_renders_literally(tmp_path):
+    policies = tmp_path / "policies"
+    shutil.copytree(POLICIES, policies)
+    task = policies / DOC / "tasks" / "069.yaml"
+    text = task.read_text(encoding="utf-8")
+    task.write_text(re.sub(r"^text: .*$", "text: '" + HOSTILE.replace("'", "''") + "'", text, flags=re.M),
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    render_site(PolicyGraph(load_kb(policies)), site, as_of=AS_OF, templates=ROOT / "templates",
+                policies=policies, config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs")
+    html = (site / DOC / "tasks" / "69.html").read_text(encoding="utf-8")
+    assert '<script>alert("x")' not in html and "<b>b</b>" not in html
+    assert "<strong>粗体</strong>" not in html and 'href="http://evil.example"' not in html
+    visible = parse(site / DOC / "tasks" / "69.html").text
+    assert HOSTILE in visible  # shown exactly as written
+    assert "<script>alert" not in (site / "units" / "sheng-fu-pin-ban.html").read_text(encoding="utf-8")
+
+
+def test_same_input_same_bytes(built, tmp_path, pg):
+    again = tmp_path / "site"
+    letters, maps = built.parent / "letters", built.parent / "maps"
+    render_site(pg, again, as_of=AS_OF, templates=ROOT / "templates", policies=POLICIES,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs", letters=letters, maps=maps)
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    changed = [str(f) for f in files if (built / f).read_bytes() != (again / f).read_bytes()]
+    assert not changed, changed[:10]
+
+
+def test_tracking_shows_status_events_and_charts(tmp_path, pg, doc):
+    from types import SimpleNamespace
+
+    from policykb.render.site import write_docs
+    from policykb.status import TaskStatus
+
+    ident = next(iter(doc.indicators))
+    charts = tmp_path / "charts" / DOC
+    charts.mkdir(parents=True)
+    (charts / f"{ident}.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    event = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="发放贷款")
+    tracking = SimpleNamespace(events={(DOC, 69): [event]}, values={(DOC, ident): [object()]})
+    statuses = {(DOC, 69): TaskStatus("推进中", "amber", reasons=("方案已印发",))}
+    docs = tmp_path / "docs"
+    write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
+               statuses=statuses, tracking=tracking, charts=tmp_path / "charts")
+    task = (docs / DOC / "tasks" / "69.md").read_text(encoding="utf-8")
+    assert "黄灯</span> 推进中" in task and "方案已印发" in task
+    assert "| 2016&#45;11&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert f"](../downloads/charts/{DOC}/{ident}.svg)" in (docs / DOC / "indicators.md").read_text(encoding="utf-8")
+    assert (docs / "downloads" / "charts" / DOC / f"{ident}.svg").is_file()
