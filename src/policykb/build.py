@@ -16,6 +16,7 @@ from . import export, paths
 from .graph import PolicyGraph
 from .output import staged_dir
 from .progress import Track, quiet
+from .render import maps
 from .validate import load_kb
 
 
@@ -52,6 +53,7 @@ def _data(ctx: BuildContext) -> None:
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
+    Stage("maps", "绘制作战图", maps.stage),
 ]
 
 

@@ -85,3 +85,4 @@ def main() -> None:
 
 
 from . import core  # noqa: E402,F401  (registers the commands)
+from . import maps  # noqa: E402,F401  (battle maps)

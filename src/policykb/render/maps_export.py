@@ -1,0 +1,66 @@
+"""SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf.
+
+fontconfig reads FONTCONFIG_FILE once, when cairo first asks for a font, so `use_fonts` sets it
+before cairosvg is imported (an explicit FONTCONFIG_FILE in the environment wins).
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+FONTS_CONF = Path("fonts") / "fonts.conf"
+PNG_DPI = 96  # for the screen; the PDF is for print
+PDF_EPOCH = "2016-04-01T00:00:00"  # a fixed creation date keeps PDFs byte-identical between builds
+
+
+def fonts_conf() -> Path | None:
+    """The project's fonts.conf: in the working directory's checkout, else beside the package source."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        if (base / FONTS_CONF).is_file():
+            return (base / FONTS_CONF).resolve()
+    return None
+
+
+def use_fonts() -> None:
+    if "FONTCONFIG_FILE" not in os.environ:
+        found = fonts_conf()
+        if found:
+            os.environ["FONTCONFIG_FILE"] = str(found)
+
+
+def _cairo():
+    use_fonts()
+    import cairocffi
+    import cairosvg
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PDFSurface
+    return cairocffi, cairosvg, Tree, PDFSurface
+
+
+def pdf(svgs: list[str]) -> bytes:
+    """One PDF with a page per SVG (all pages the size of the first)."""
+    cairo, _, Tree, PDFSurface = _cairo()
+    trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
+    buffer = io.BytesIO()
+    shared: list = []
+
+    class Page(PDFSurface):
+        def _create_surface(self, width, height):
+            if not shared:
+                surface = cairo.PDFSurface(buffer, width, height)
+                surface.set_metadata(cairo.PDF_METADATA_CREATE_DATE, PDF_EPOCH)
+                surface.set_metadata(cairo.PDF_METADATA_CREATOR, "policykb")
+                shared.append(surface)
+            return shared[0], width, height
+
+    for tree in trees:
+        Page(tree, None, 96)
+        shared[0].show_page()
+    shared[0].finish()
+    return buffer.getvalue()
+
+
+def png(svg: str, dpi: int = PNG_DPI) -> bytes:
+    _, cairosvg, _, _ = _cairo()
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), dpi=dpi)
