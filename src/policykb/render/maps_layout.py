@@ -173,8 +173,10 @@ class Options:
 # --- schedule ---------------------------------------------------------------------------------
 
 def _months_before(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(y, m + 1, 1)
+    """The start of a span of `months` ending on `day`: 2020-12-31, 12 -> 2020-01-01."""
+    after = day + dt.timedelta(days=1)
+    y, m = divmod(after.year * 12 + after.month - 1 - months, 12)
+    return dt.date(y, m + 1, min(after.day, 28))
 
 
 def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None) -> Schedule:

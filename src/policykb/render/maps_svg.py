@@ -38,7 +38,7 @@ def tint(hex_colour: str, share: float) -> str:
 
 
 def _attrs(**kw) -> str:
-    return "".join(f" {k.replace('_', '-')}={quoteattr(str(v))}" for k, v in kw.items() if v is not None)
+    return "".join(f" {k.rstrip('_').replace('_', '-')}={quoteattr(str(v))}" for k, v in kw.items() if v is not None)
 
 
 def rect(b: Box, **kw) -> str:
@@ -143,7 +143,7 @@ def bar_shape(x0: float, x1: float, cy: float, h: float, section: int | None, st
              f" L{num(x0)},{num(bottom)} Z")
     else:
         d = f"M{num(x0)},{num(top)} L{num(x1)},{num(top)} L{num(x1)},{num(bottom)} L{num(x0)},{num(bottom)} Z"
-    return path(d, fill=fill, stroke=stroke, stroke_width=sw, stroke_dasharray=dash)
+    return path(d, fill=fill, stroke=stroke, stroke_width=sw, stroke_dasharray=dash, class_="bar")
 
 
 def _overdue_badge(cx: float, cy: float, r: float) -> str:
