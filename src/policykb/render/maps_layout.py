@@ -208,7 +208,7 @@ COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵�
            ("deadline", "时限", 6.6), ("status", "进度", 4.6)]
 AXIS_SHARE = 0.36  # of the content width, at least
 TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
-PARTICIPANTS_MAX = 19.6
+GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0))
 
 
 def _deadline_text(task: Task) -> str:
@@ -259,8 +259,11 @@ def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) ->
     if task_w > TASK_MAX * s:
         spare = task_w - TASK_MAX * s
         task_w = TASK_MAX * s
-        grow = min(spare / 2, PARTICIPANTS_MAX * s - widths["participants"])
-        widths["participants"] += grow
+        for key, most in GROW:  # up to these widths, in this order; the axis takes the rest
+            if key in widths:
+                grow = min(spare, most * s - widths[key])
+                widths[key] += grow
+                spare -= grow
     widths["task"] = task_w
     placed, cx = [], x
     for key, label, _ in cols:

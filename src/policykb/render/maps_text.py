@@ -143,6 +143,21 @@ def _fill(parts: list[str], limit: float, size: float, face: str) -> list[list[s
             current.append(part)
             used += w
             continue
+        if w > limit and len(tokens(part)) > 1:  # e.g. a long unit name: break it like text
+            toks = tokens(part)
+            if current and used + m.width(toks[0], size) > limit:
+                lines.append(current)
+                current, used = [], 0.0
+            pieces = _fill(toks, limit - used, size, face)
+            current += pieces[0]
+            if len(pieces) == 1:
+                used += m.width("".join(pieces[0]), size)
+                continue
+            lines.append(current)
+            rest = _fill(tokens("".join(p for line in pieces[1:] for p in line)), limit, size, face)
+            lines.extend(rest[:-1])
+            current, used = rest[-1], m.width("".join(rest[-1]), size)
+            continue
         if current:
             lines.append(current)
         if w > limit:
@@ -192,5 +207,9 @@ def wrap_names(names: list[str], limit: float, size: float, face: str = "sans", 
     """Unit names joined by 、, breaking between names where it can; a cut list says how many in all."""
     if not names:
         return []
-    parts = [n + ("、" if i < len(names) - 1 else suffix) for i, n in enumerate(names)]
+    parts = [n + ("、" if i < len(names) - 1 else "") for i, n in enumerate(names)]
+    if suffix.startswith("（"):  # a label such as （共同牵头） may go to a line of its own
+        parts.append(suffix)
+    else:
+        parts[-1] += suffix
     return wrap_tokens(parts, limit, size, face, max_lines, more=f"等{len(names)}个")
