@@ -98,3 +98,27 @@ def test_build_stage_writes_every_map(tmp_path):
     for entry in manifest["maps"]:
         assert [f.rsplit(".", 1)[1] for f in entry["files"]] == ["svg", "pdf"]
         assert all((tmp_path / "maps" / f).is_file() for f in entry["files"])
+
+
+def test_png_text_ends_where_the_layout_measured_it(pg):
+    """On the PNG a long line ends at its measured width (cairo must not round font sizes to pixels)."""
+    import io
+
+    from PIL import Image
+
+    from policykb.render import maps_export, maps_text
+
+    spec = next(s for s in plan(pg, DOC) if s.key == "section-1")
+    done = maps.render(spec, AS_OF)
+    cell, line, base = max(((c, ln, b) for r in done.layout.rows for c in r.cells if c.role == "cell-task"
+                            for ln, b in zip(c.lines, c.baselines())),
+                           key=lambda x: maps_text.width(x[1], x[0].size))
+    dpi = 96
+    px = dpi / 25.4
+    image = Image.open(io.BytesIO(maps_export.png(done.svg, dpi))).convert("L")
+    x0, x1 = cell.anchor_x(), cell.anchor_x() + maps_text.width(line, cell.size)
+    band = image.crop((int(x0 * px), int((base - 0.8 * cell.size) * px), int(cell.box.right * px),
+                       int(base * px)))
+    inked = [x for x in range(band.width) if min(band.getpixel((x, y)) for y in range(band.height)) < 128]
+    right = x0 + inked[-1] / px
+    assert x1 - 1.2 * cell.size < right <= x1 + 0.3

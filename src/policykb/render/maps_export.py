@@ -1,7 +1,9 @@
 """SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf.
 
 fontconfig reads FONTCONFIG_FILE once, when cairo first asks for a font, so `use_fonts` sets it
-before cairosvg is imported (an explicit FONTCONFIG_FILE in the environment wins).
+before cairosvg is imported (an explicit FONTCONFIG_FILE in the environment wins). The SVGs ask for
+text-rendering="geometricPrecision": without it cairo rounds font sizes to whole pixels on a PNG,
+and lines grow out of the cells the layout measured for them.
 """
 from __future__ import annotations
 
@@ -32,15 +34,14 @@ def use_fonts() -> None:
 def _cairo():
     use_fonts()
     import cairocffi
-    import cairosvg
     from cairosvg.parser import Tree
-    from cairosvg.surface import PDFSurface
-    return cairocffi, cairosvg, Tree, PDFSurface
+    return cairocffi, Tree
 
 
 def pdf(svgs: list[str]) -> bytes:
     """One PDF with a page per SVG (all pages the size of the first)."""
-    cairo, _, Tree, PDFSurface = _cairo()
+    cairo, Tree = _cairo()
+    from cairosvg.surface import PDFSurface
     trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
     buffer = io.BytesIO()
     shared: list = []
@@ -62,5 +63,9 @@ def pdf(svgs: list[str]) -> bytes:
 
 
 def png(svg: str, dpi: int = PNG_DPI) -> bytes:
-    _, cairosvg, _, _ = _cairo()
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), dpi=dpi)
+    _, Tree = _cairo()
+    from cairosvg.surface import PNGSurface
+    buffer = io.BytesIO()
+    surface = PNGSurface(Tree(bytestring=svg.encode("utf-8")), buffer, dpi)
+    surface.finish()
+    return buffer.getvalue()

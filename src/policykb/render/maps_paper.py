@@ -71,7 +71,7 @@ def tile_svg(layout: Layout, tile: Tile, drawn: tuple[str, str] | None = None) -
     x1, y1 = MARGIN + r.w, MARGIN + r.h
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{num(pw)}mm"'
            f' height="{num(ph)}mm" viewBox="0 0 {num(pw)} {num(ph)}"'
-           f'{_attrs(font_family=text.FAMILY["sans"], data_map=layout.spec.key, data_tile=tile.number)}>',
+           f'{_attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=layout.spec.key, data_tile=tile.number)}>',
            defs_.replace("</defs>", f'<clipPath id="tile"><rect x="{num(MARGIN)}" y="{num(MARGIN)}"'
                                     f' width="{num(r.w)}" height="{num(r.h)}"/></clipPath></defs>'),
            rect(Box(0, 0, pw, ph), fill="#ffffff"),

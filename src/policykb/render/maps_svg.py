@@ -324,7 +324,7 @@ def document(layout: Layout) -> str:
     spec = layout.spec
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(layout.width)}mm" height="{num(layout.height)}mm"'
             f' viewBox="0 0 {num(layout.width)} {num(layout.height)}"'
-            f'{_attrs(font_family=text.FAMILY["sans"], data_map=spec.key, data_doc=spec.doc, data_kind=spec.kind, data_unit=spec.unit, data_as_of=layout.as_of.isoformat(), data_size=num(layout.size))}>')
+            f'{_attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=spec.key, data_doc=spec.doc, data_kind=spec.kind, data_unit=spec.unit, data_as_of=layout.as_of.isoformat(), data_size=num(layout.size))}>')
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{head}<title>{escape(spec.title + "·" + spec.subject)}</title>{defs_}{body}</svg>\n'
 
 
