@@ -122,3 +122,21 @@ def test_png_text_ends_where_the_layout_measured_it(pg):
     inked = [x for x in range(band.width) if min(band.getpixel((x, y)) for y in range(band.height)) < 128]
     right = x0 + inked[-1] / px
     assert x1 - 1.2 * cell.size < right <= x1 + 0.3
+
+
+def test_png_glyphs_are_drawn_whole():
+    """三 drawn on the PNG shows its three separate strokes (not a scrambled or missing glyph)."""
+    import io
+
+    from PIL import Image
+
+    from policykb.render import maps_export
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="20mm" viewBox="0 0 40 20"'
+           ' font-family="黑体, SimHei, Noto Sans CJK SC, sans-serif" text-rendering="geometricPrecision">'
+           '<rect width="40" height="20" fill="#fff"/><text x="5" y="15" font-size="12">三</text></svg>')
+    image = Image.open(io.BytesIO(maps_export.png(svg, 96))).convert("L")
+    x = int(11 * 96 / 25.4)  # the middle of the glyph
+    column = [image.getpixel((x, y)) < 128 for y in range(image.height)]
+    strokes = sum(1 for a, b in zip([False] + column, column) if b and not a)
+    assert strokes == 3

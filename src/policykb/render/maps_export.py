@@ -34,7 +34,11 @@ def use_fonts() -> None:
 def _cairo():
     use_fonts()
     import cairocffi
+    from cairosvg import surface
     from cairosvg.parser import Tree
+    # cairosvg maps geometricPrecision to ANTIALIAS_BEST, which scrambles CFF glyphs (Noto CJK) on
+    # raster surfaces with cairo 1.16; grey antialiasing keeps the unhinted metrics and draws them right.
+    surface.TEXT_ANTIALIAS["geometricPrecision"] = cairocffi.ANTIALIAS_GRAY
     return cairocffi, Tree
 
 
