@@ -57,25 +57,25 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     """Render the maps of every document into `out`; returns (and writes) the manifest."""
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
-    entries = []
-    for spec in track(specs, "绘制作战图"):
-        done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
-                      lead_months=lead_months)
-        stem = file_stem(spec)
-        files = []
-        if "svg" in formats:
-            atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
-            files.append(f"{stem}.svg")
-        if "pdf" in formats:
-            atomic_write(out / f"{stem}.pdf", maps_export.pdf(list(done.pages)))
-            files.append(f"{stem}.pdf")
-        if "png" in formats:
-            atomic_write(out / f"{stem}.png", maps_export.png(done.svg))
-            files.append(f"{stem}.png")
-        entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind, "title": f"{spec.title}·{spec.subject}",
-                        "unit": spec.unit, "paper": paper, "pages": len(done.pages),
-                        "size_mm": [done.layout.width, done.layout.height], "font_mm": done.layout.size,
-                        "files": files, "tasks": spec.tasks})
+    entries, pending = [], []
+    with maps_export.converters(len(specs) * len(set(formats) - {"svg"})) as pool:
+        for spec in track(specs, "绘制作战图"):
+            done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
+                          lead_months=lead_months)
+            stem = file_stem(spec)
+            files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
+            if "svg" in formats:
+                atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
+            if "pdf" in formats:
+                pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages))))
+            if "png" in formats:
+                pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
+            entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
+                            "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": paper,
+                            "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
+                            "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
+        for name, future in pending:
+            atomic_write(out / name, future.result())
     manifest = {"as_of": as_of.isoformat(), "paper": paper, "years": list(years), "maps": entries}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest

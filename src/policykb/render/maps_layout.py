@@ -349,7 +349,7 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     grid = _grid(spec, s, x, content_w, opts)
     if grid is None:
         return None
-    title_size, sub_size = fs(2.6 * s), fs(1.0 * s)
+    title_size, sub_size = fs(max(2.6 * s, 0.018 * min(w, h))), fs(1.0 * s)  # a title seen across the room
     texts = []
     title = f"{spec.title}·{spec.subject}"
     if text.width(title, title_size, "serif-bold") > content_w * 0.62:
@@ -389,12 +389,15 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     strip_y = y + 2 * head_row
     milestones = []
     last_right = axis.x
+    today = axis.at(opts.as_of) if axis.start <= opts.as_of <= axis.end else None
     for day, kind in general_milestones(spec.general, axis.start, axis.end):
         label = GENERAL_LABEL.get(kind, "")
         at, size = axis.at(day), fs(0.75 * s)
         tw = text.width(label, size)
         block = None
-        if label and at + 0.5 * s + tw + 0.4 * s <= axis.x + axis.w and at + 0.5 * s >= last_right:
+        right = at + 0.9 * s + tw
+        clear = today is None or not (at - 0.6 * s <= today <= right + 0.6 * s)  # the today mark sits there
+        if label and clear and right <= axis.x + axis.w and at + 0.5 * s >= last_right:
             block = TextBlock(Box(at + 0.5 * s, strip_y, tw + 0.4 * s, head_row), (label,), size, pad=0.2 * s,
                               role="milestone")
             last_right = block.box.right + 0.3 * s
@@ -424,7 +427,9 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
 
 def _best(spec: MapSpec, opts: Options, w: float, h: float, max_lines: int, lo: int, hi: int) -> Layout | None:
     """The layout at the largest size (in STEPs, within lo..hi) that fits, by bisection."""
-    best = None
+    best = _sheet(spec, opts, w, h, round(hi * STEP, 4), max_lines)
+    if best:
+        return best
     while lo <= hi:
         mid = (lo + hi) // 2
         found = _sheet(spec, opts, w, h, round(mid * STEP, 4), max_lines)
@@ -439,7 +444,7 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
     """The chart at the largest legible size: both orientations, 3 to 1 lines of task text per row."""
     long, short = max(opts.paper), min(opts.paper)
     scale = short / 594.0  # sizes are set for A1 and scale with the sheet
-    hi, readable, floor = round(4.2 * scale / STEP), round(2.7 * scale / STEP), round(0.8 / STEP)
+    hi, readable, floor = round(5.6 * scale / STEP), round(2.7 * scale / STEP), round(0.8 / STEP)
     candidates = []
     for max_lines in (3, 2, 1):
         for w, h in ((long, short), (short, long)):

@@ -199,17 +199,26 @@ def shorten(line: str, limit: float, size: float, face: str = "sans", more: str 
 
 def wrap(text: str, limit: float, size: float, face: str = "sans", max_lines: int | None = None) -> list[str]:
     """Lines of `text` no wider than `limit` at font size `size` (same unit as limit)."""
-    return wrap_tokens(tokens(text), limit, size, face, max_lines)
+    return list(_wrap(text, round(limit, 6), size, face, max_lines))
+
+
+@lru_cache(maxsize=200_000)  # the layout tries many sizes and both orientations with the same widths
+def _wrap(text: str, limit: float, size: float, face: str, max_lines: int | None) -> tuple[str, ...]:
+    return tuple(wrap_tokens(tokens(text), limit, size, face, max_lines))
 
 
 def wrap_names(names: list[str], limit: float, size: float, face: str = "sans", max_lines: int | None = None,
                suffix: str = "") -> list[str]:
     """Unit names joined by 、, breaking between names where it can; a cut list says how many in all."""
-    if not names:
-        return []
+    return list(_wrap_names(tuple(names), round(limit, 6), size, face, max_lines, suffix)) if names else []
+
+
+@lru_cache(maxsize=200_000)
+def _wrap_names(names: tuple[str, ...], limit: float, size: float, face: str, max_lines: int | None,
+                suffix: str) -> tuple[str, ...]:
     parts = [n + ("、" if i < len(names) - 1 else "") for i, n in enumerate(names)]
     if suffix.startswith("（"):  # a label such as （共同牵头） may go to a line of its own
         parts.append(suffix)
     else:
         parts[-1] += suffix
-    return wrap_tokens(parts, limit, size, face, max_lines, more=f"等{len(names)}个")
+    return tuple(wrap_tokens(parts, limit, size, face, max_lines, more=f"等{len(names)}个"))
