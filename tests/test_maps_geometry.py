@@ -132,3 +132,9 @@ def test_row_heights_follow_the_wrapped_lines(specs):
         shown = "".join(task.lines)
         assert shown == r.row.task.text or (shown.endswith("…") and r.row.task.text.startswith(shown[:-1]))
         assert len(task.lines) <= done.layout.max_lines
+
+
+def test_every_map_text_stays_in_its_cells(specs):
+    for spec in specs.values():
+        done = maps.render(spec, AS_OF, statuses_given=True)
+        check(done.svg, done.layout.width, done.layout.height)

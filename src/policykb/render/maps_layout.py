@@ -228,7 +228,7 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int) -> tuple
         return text.wrap_names(task.participants, w, s, max_lines=max(max_lines, 2),
                                suffix="等" if task.open_ended else ""), "sans"
     if key == "indicators":
-        parts = [p for ind in row.indicators for p in text.tokens(ind + "；")]
+        parts = text.tokens("；".join(row.indicators))
         return text.wrap_tokens(parts, w, s, max_lines=max_lines), "sans"
     if key == "deadline":
         return text.wrap(_deadline_text(task), w, s, max_lines=max(max_lines, 2)), "sans"
