@@ -107,3 +107,21 @@ def test_map_has_title_source_and_as_of_stamp(overall_svg, doc):
     assert "作战图" in text and "总图" in text
     assert "依据：中共湖南省委、湖南省人民政府" in text and "2016年4月1日" in text
     assert "截至 2017年3月1日" in text
+
+
+def test_a_units_map_underlines_its_name(specs):
+    svg = maps.render(specs["unit/省教育厅"], AS_OF).svg
+    root = ET.fromstring(svg.encode("utf-8"))
+    marked = [r for r in root.iter(f"{NS}g") if r.get("class") == "row"
+              and any(el.get("class") == "own-unit" for el in r.iter(f"{NS}line"))]
+    assert len(marked) == len(specs["unit/省教育厅"].tasks)
+    assert "own-unit" not in maps.render(specs["section-1"], AS_OF).svg
+
+
+def test_a_units_map_names_it_first_among_participants(specs):
+    svg = maps.render(specs["unit/省财政厅"], AS_OF).svg
+    root = ET.fromstring(svg.encode("utf-8"))
+    for r in root.iter(f"{NS}g"):
+        if r.get("class") == "row" and r.get("data-role") == "participant":
+            cell = next(c for c in r.iter(f"{NS}g") if c.get("class") == "cell-participants")
+            assert "".join(cell.itertext()).startswith("省财政厅"), r.get("data-task")

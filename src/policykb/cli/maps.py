@@ -1,6 +1,7 @@
 """The `maps` command: battle maps (作战图) as SVG, PDF and PNG."""
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Optional
@@ -42,8 +43,9 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
         for name in unit:
             found = pg.kb.unit(name)
             if found is None or found.name not in pg.units_with_tasks():
-                raise UserError(f"no unit with tasks named '{name}'", hint="see `policykb show <unit>`",
-                                code="unknown-unit")
+                close = difflib.get_close_matches(name, pg.units_with_tasks(), n=3, cutoff=0.4)
+                hint = f"did you mean {'、'.join(close)}?" if close else "see `policykb show <unit>`"
+                raise UserError(f"no unit with tasks named '{name}'", hint=hint, code="unknown-unit")
             units.append(found.name)
     try:
         manifest = rendering.write(pg, output, as_of=parse_date(as_of), units=units, paper=paper,

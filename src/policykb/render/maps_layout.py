@@ -215,7 +215,8 @@ def _deadline_text(task: Task) -> str:
     return "；".join(d.phrase for d in task.own_deadlines) or "按通用时限"
 
 
-def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int) -> tuple[list[str], str]:
+def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
+                own: str | None = None) -> tuple[list[str], str]:
     task = row.task
     if key == "no":
         return [str(task.number)], "sans-bold"
@@ -225,7 +226,11 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int) -> tuple
         suffix = f"（{LEAD_MODE_LABEL[task.lead_mode]}）" if len(task.lead) > 1 else ""
         return text.wrap_names(task.lead, w, s, suffix=suffix), "sans-bold"  # leads are never cut
     if key == "participants":
-        return text.wrap_names(task.participants, w, s, max_lines=max(max_lines, 2),
+        names = list(task.participants)
+        if own in names:  # on a unit's own map its name comes first, so a shortened list still shows it
+            names.remove(own)
+            names.insert(0, own)
+        return text.wrap_names(names, w, s, max_lines=max(max_lines, 2),
                                suffix="等" if task.open_ended else ""), "sans"
     if key == "indicators":
         parts = text.tokens("；".join(row.indicators))
@@ -279,7 +284,7 @@ def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: Ma
     cells = []
     for key, _, cx, w in grid.columns:
         inner = w - 2 * pad - (1.3 * s if key == "status" else 0)
-        lines, face = _cell_lines(row, key, inner, s, max_lines)
+        lines, face = _cell_lines(row, key, inner, s, max_lines, spec.unit)
         cells.append((key, cx, w, lines, face))
     n = max(1, max(len(c[3]) for c in cells))
     h = n * LINE * s + 2 * pad

@@ -153,6 +153,20 @@ def _overdue_badge(cx: float, cy: float, r: float) -> str:
             + rect(Box(cx - 0.1 * r, cy + 0.42 * r, 0.2 * r, 0.2 * r), fill="#ffffff"))
 
 
+def _underline(cell: TextBlock, name: str) -> list[str]:
+    """On a unit's own map, its name is underlined wherever a cell names it (whole on one line)."""
+    out = []
+    for content, base in zip(cell.lines, cell.baselines()):
+        start = content.find(name)
+        while start >= 0:
+            x = cell.anchor_x() + text.width(content[:start], cell.size, cell.face)
+            y = base + 0.1 * cell.size
+            out.append(line(x, y, x + text.width(name, cell.size, cell.face), y, stroke=INK,
+                            stroke_width=num(0.08 * cell.size), class_="own-unit"))
+            start = content.find(name, start + len(name))
+    return out
+
+
 def draw_row(layout: Layout, r: RowLayout) -> str:
     s, row, b = layout.size, r.row, r.box
     st = row.status
@@ -185,6 +199,8 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
                 cell = TextBlock(cell.box, cell.lines[:1], s, cell.face, cell.align, cell.pad, cell.role)
         colour_ = "#777777" if (cell.role == "cell-task" and st and st.done) else INK
         out.append(block(cell, fill=colour_))
+        if layout.spec.unit and cell.role in ("cell-lead", "cell-participants"):
+            out += _underline(cell, layout.spec.unit)
     # the bar (倒排工期), own milestones, status marks
     axis, sched = layout.axis, r.schedule
     cy = b.y + b.h / 2
