@@ -363,15 +363,18 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
                            "middle", role="title"))
     y += LINE * title_size
+    stamp_lines = (f"截至 {cn_date(opts.as_of)}", "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
+    stamp_size = fs(max(1.2 * s, 0.006 * min(w, h)))
+    stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
+    stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
+                      stamp_lines, stamp_size, "sans-bold", "middle", pad=0.4 * s, role="stamp")
     source = text.wrap(spec.source, content_w * 0.7, sub_size, max_lines=2)
+    if stamp.box.x < x + content_w * 0.85:  # the source line would run into the stamp: go below it
+        y = max(y, stamp.box.bottom + 0.3 * s)
     texts.append(TextBlock(Box(x + content_w * 0.15, y, content_w * 0.7, len(source) * LINE * sub_size),
                            tuple(source), sub_size, align="middle", role="source"))
-    stamp_lines = (f"截至 {cn_date(opts.as_of)}", "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
-    stamp_w = max(text.width(t, sub_size, "sans-bold") for t in stamp_lines) + 1.2 * s
-    texts.append(TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w,
-                               2 * LINE * sub_size + 0.8 * s), stamp_lines, sub_size, "sans-bold",
-                           "middle", pad=0.4 * s, role="stamp"))
-    y += len(source) * LINE * sub_size + 0.8 * s
+    texts.append(stamp)
+    y = max(y + len(source) * LINE * sub_size, stamp.box.bottom) + 0.8 * s
 
     # header: years, quarters, milestone strip; the text columns span all three
     head_row = 1.5 * s
