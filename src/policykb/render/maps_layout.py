@@ -448,20 +448,29 @@ def _best(spec: MapSpec, opts: Options, w: float, h: float, max_lines: int, lo: 
     return best
 
 
+def shown(laid: Layout) -> float:
+    """How much of the task texts the map shows (1.0: every text whole)."""
+    whole = sum(len(r.row.task.text) for r in laid.rows) or 1
+    cells = [c for r in laid.rows for c in r.cells if c.role == "cell-task"]
+    return sum(len("".join(c.lines).removesuffix(text.ELLIPSIS)) for c in cells) / whole
+
+
 def layout(spec: MapSpec, opts: Options) -> Layout:
-    """The chart at the largest legible size: both orientations, 3 to 1 lines of task text per row."""
+    """The chart for the wall: both orientations, 1 to 5 lines of task text per row, each at the
+    largest size that fits. Of those set comfortably large, the one showing most text; failing
+    that, the most lines at a readable size; failing that, the largest size."""
     long, short = max(opts.paper), min(opts.paper)
     scale = short / 594.0  # sizes are set for A1 and scale with the sheet
-    hi, readable, floor = round(5.6 * scale / STEP), round(2.7 * scale / STEP), round(0.8 / STEP)
-    candidates = []
-    for max_lines in (3, 2, 1):
-        for w, h in ((long, short), (short, long)):
-            found = _best(spec, opts, w, h, max_lines, floor, hi)
-            if found:
-                candidates.append(found)
-        good = [c for c in candidates if c.size >= readable * STEP - 1e-9]
-        if good:
-            return max(good, key=lambda c: (c.size, c.width))
+    hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
+    comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
+    candidates = [found for max_lines in (5, 4, 3, 2, 1) for w, h in ((long, short), (short, long))
+                  if (found := _best(spec, opts, w, h, max_lines, floor, hi))]
     if not candidates:
         raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
+    large = [c for c in candidates if c.size >= comfortable]
+    if large:
+        return max(large, key=lambda c: (int(shown(c) * 20), c.size, c.width))
+    good = [c for c in candidates if c.size >= readable]
+    if good:
+        return max(good, key=lambda c: (c.max_lines, c.size, c.width))
     return max(candidates, key=lambda c: (c.size, -c.max_lines, c.width))
