@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .maps_layout import Box, Layout, TextBlock
-from .maps_svg import INK, _attrs, block, draw, line, num, rect
 from . import maps_text as text
+from .maps_layout import Box, Layout, TextBlock
+from .maps_svg import INK, attrs, block, draw, line, num, rect
 
 PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0)}  # landscape, mm
 CHOICES = ("A0", "A1", "A3-tiled")
@@ -71,7 +71,7 @@ def tile_svg(layout: Layout, tile: Tile, drawn: tuple[str, str] | None = None) -
     x1, y1 = MARGIN + r.w, MARGIN + r.h
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{num(pw)}mm"'
            f' height="{num(ph)}mm" viewBox="0 0 {num(pw)} {num(ph)}"'
-           f'{_attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=layout.spec.key, data_tile=tile.number)}>',
+           f'{attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=layout.spec.key, data_tile=tile.number)}>',
            defs_.replace("</defs>", f'<clipPath id="tile"><rect x="{num(MARGIN)}" y="{num(MARGIN)}"'
                                     f' width="{num(r.w)}" height="{num(r.h)}"/></clipPath></defs>'),
            rect(Box(0, 0, pw, ph), fill="#ffffff"),

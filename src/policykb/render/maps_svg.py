@@ -6,7 +6,6 @@ rows are struck through. Every row carries data-* attributes, every text sits in
 """
 from __future__ import annotations
 
-import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from . import maps_text as text
@@ -37,20 +36,20 @@ def tint(hex_colour: str, share: float) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
 
 
-def _attrs(**kw) -> str:
+def attrs(**kw) -> str:
     return "".join(f" {k.rstrip('_').replace('_', '-')}={quoteattr(str(v))}" for k, v in kw.items() if v is not None)
 
 
 def rect(b: Box, **kw) -> str:
-    return f'<rect x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}"{_attrs(**kw)}/>'
+    return f'<rect x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}"{attrs(**kw)}/>'
 
 
 def line(x1: float, y1: float, x2: float, y2: float, **kw) -> str:
-    return f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"{_attrs(**kw)}/>'
+    return f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"{attrs(**kw)}/>'
 
 
 def path(d: str, **kw) -> str:
-    return f'<path d="{d}"{_attrs(**kw)}/>'
+    return f'<path d="{d}"{attrs(**kw)}/>'
 
 
 def block(t: TextBlock, fill: str = INK, strike: str | None = None) -> str:
@@ -66,7 +65,7 @@ def block(t: TextBlock, fill: str = INK, strike: str | None = None) -> str:
         if not content:
             continue
         out.append(f'<text x="{num(ax)}" y="{num(base)}" font-size="{num(t.size)}"'
-                   f'{_attrs(font_family=family, font_weight=bold, text_anchor=anchor, fill=fill)}>'
+                   f'{attrs(font_family=family, font_weight=bold, text_anchor=anchor, fill=fill)}>'
                    f'{escape(content)}</text>')
         if t.strike:
             w = text.width(content, t.size, t.face)
@@ -172,7 +171,7 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
     st = row.status
     state, overdue = (st.state, st.overdue) if st else (None, False)
     section = row.section
-    attrs = _attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
+    attrs = attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
                    data_state=state, data_overdue="1" if overdue else None)
     tip = f"第{row.task.number}项：{row.task.text}"
     if st and st.reasons:
@@ -340,9 +339,5 @@ def document(layout: Layout) -> str:
     spec = layout.spec
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(layout.width)}mm" height="{num(layout.height)}mm"'
             f' viewBox="0 0 {num(layout.width)} {num(layout.height)}"'
-            f'{_attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=spec.key, data_doc=spec.doc, data_kind=spec.kind, data_unit=spec.unit, data_as_of=layout.as_of.isoformat(), data_size=num(layout.size))}>')
+            f'{attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=spec.key, data_doc=spec.doc, data_kind=spec.kind, data_unit=spec.unit, data_as_of=layout.as_of.isoformat(), data_size=num(layout.size))}>')
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{head}<title>{escape(spec.title + "·" + spec.subject)}</title>{defs_}{body}</svg>\n'
-
-
-def date_label(day: dt.date) -> str:
-    return f"{day.year}.{day.month}.{day.day}"
