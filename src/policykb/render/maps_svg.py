@@ -171,12 +171,12 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
     st = row.status
     state, overdue = (st.state, st.overdue) if st else (None, False)
     section = row.section
-    attrs = attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
+    data = attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
                    data_state=state, data_overdue="1" if overdue else None)
     tip = f"第{row.task.number}项：{row.task.text}"
     if st and st.reasons:
         tip += "\n" + "；".join(st.reasons)
-    out = [f'<g class="row"{attrs}><title>{escape(tip)}</title>']
+    out = [f'<g class="row"{data}><title>{escape(tip)}</title>']
     if overdue:
         out.append(rect(b, fill="#fbe4e4"))
     elif r.stripe:
