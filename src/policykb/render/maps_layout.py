@@ -463,8 +463,14 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
     scale = short / 594.0  # sizes are set for A1 and scale with the sheet
     hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
     comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
-    candidates = [found for max_lines in (5, 4, 3, 2, 1) for w, h in ((long, short), (short, long))
-                  if (found := _best(spec, opts, w, h, max_lines, floor, hi))]
+    candidates = []
+    for w, h in ((long, short), (short, long)):
+        for max_lines in (5, 4, 3, 2, 1):
+            found = _best(spec, opts, w, h, max_lines, floor, hi)
+            if found:
+                candidates.append(found)
+                if found.size >= hi * STEP - 1e-9:  # fewer lines could only show less at the same size
+                    break
     if not candidates:
         raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
     large = [c for c in candidates if c.size >= comfortable]
