@@ -73,7 +73,8 @@ def test_overdue_rows_are_marked(section_1):
     g = row(section_1, 3)
     assert g.get("data-overdue") == "1"
     assert "逾期" in cell_text(g, "status")
-    assert "2016年6月底前未出台方案" in g.find(f"{NS}title").text
+    tip = g.find(f"{NS}title").text  # the whole row on hover, on screen
+    assert "2016年6月底前未出台方案" in tip and "农业银行湖南省分行" in tip
     assert row(section_1, 2).get("data-overdue") is None
 
 
