@@ -24,6 +24,7 @@ from .track import Tracking, load_tracking, statuses
 from .track.stage import render as render_tracking
 from .render.letters import stage as letters_stage
 from .render.site import run_stage as render_site_stage
+from .render import maps
 from .validate import load_kb
 
 
@@ -64,6 +65,7 @@ STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", render_tracking),
     Stage("letters", "责任书", letters_stage),
+    Stage("maps", "绘制作战图", maps.stage),
     Stage("site", "网站", render_site_stage),  # last: links the letters' and maps' outputs
 ]
 

@@ -84,3 +84,4 @@ from . import core  # noqa: E402,F401  (registers the commands)
 from . import tracking  # noqa: E402,F401  (tracking commands; not "track": that name is the progress bar)
 from . import letters  # noqa: E402,F401
 from . import site  # noqa: E402,F401  (policykb site)
+from . import maps  # noqa: E402,F401  (battle maps)

@@ -1,0 +1,55 @@
+"""The `maps` command: battle maps (作战图) as SVG, PDF and PNG."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..render import maps as rendering
+from ..render.maps_paper import CHOICES
+from ..render.maps_text import FontMissing
+from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+
+
+def _years(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})\s*[-–—~]\s*(\d{4})", text.strip())
+    if not match or int(match[1]) > int(match[2]):
+        raise UserError(f"'{text}' is not a year range", hint="write it as 2016-2020", code="bad-years")
+    return int(match[1]), int(match[2])
+
+
+@app.command("maps")
+def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help="输出文件夹。"),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天；决定今日线。"),
+          unit: Optional[list[str]] = typer.Option(None, "--unit", help="只画这个单位的作战图（可重复）。"),
+          paper: str = typer.Option("A1", "--paper", help="纸张：A0、A1 单张，或 A3-tiled（A1 图分页打印在 A3 上）。"),
+          years: str = typer.Option("2016-2020", "--years", help="时间轴范围（按季度），如 2016-2020。"),
+          format: Optional[list[str]] = typer.Option(None, "--format", "-f", help="svg、pdf、png（可重复），默认全部。"),
+          policies: Path = PoliciesOption) -> None:
+    """绘制作战图：总图、各部分图、各单位图（横向时间、纵向任务，倒排工期、挂图作战、按图销号）。"""
+    if paper not in CHOICES:
+        raise UserError(f"unknown paper '{paper}'", hint=f"choose one of {', '.join(CHOICES)}", code="bad-paper")
+    formats = tuple(format or rendering.FORMATS)
+    bad = set(formats) - set(rendering.FORMATS)
+    if bad:
+        raise UserError(f"unknown format(s): {', '.join(sorted(bad))}", hint="choose svg, pdf or png")
+    pg = graph(policies)
+    units = None
+    if unit:
+        units = []
+        for name in unit:
+            found = pg.kb.unit(name)
+            if found is None or found.name not in pg.units_with_tasks():
+                close = difflib.get_close_matches(name, pg.units_with_tasks(), n=3, cutoff=0.4)
+                hint = f"did you mean {'、'.join(close)}?" if close else "see `policykb show <unit>`"
+                raise UserError(f"no unit with tasks named '{name}'", hint=hint, code="unknown-unit")
+            units.append(found.name)
+    try:
+        manifest = rendering.write(pg, output, as_of=parse_date(as_of), units=units, paper=paper,
+                                   formats=formats, years=_years(years), track=track)
+    except FontMissing as e:
+        raise UserError(str(e), hint="apt-get install fonts-noto-cjk", code="font-missing")
+    err.print(f"wrote {len(manifest['maps'])} map(s) into {output}/ (see {output}/{rendering.MANIFEST})")

@@ -1,0 +1,87 @@
+"""Battle maps (作战图): tasks down, time across, drawn from the knowledge base for the wall and the screen.
+
+    plan (which maps, which rows) -> layout (sizes, wrapping) -> svg -> paper (sheet or A3 tiles) -> export
+
+`write` renders every map of every document into a folder with a manifest.json; `stage` is the
+build stage. Outputs are deterministic: the as-of date is an input, never the clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..graph import PolicyGraph
+from ..output import atomic_write
+from ..progress import Track, quiet
+from ..status import Statuses
+from . import maps_export, maps_paper, maps_svg
+from .maps_layout import Layout, Options, layout
+from .maps_plan import MapSpec, plan
+
+FORMATS = ("svg", "pdf", "png")
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    spec: MapSpec
+    layout: Layout
+    svg: str  # the whole chart on one sheet
+    pages: tuple[str, ...]  # what is printed: the sheet, or its A3 tiles
+
+
+def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
+           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None) -> Rendered:
+    opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
+                   tracked=statuses_given)
+    laid = layout(spec, opts)
+    svg = maps_svg.document(laid)
+    if paper != "A3-tiled":
+        return Rendered(spec, laid, svg, (svg,))
+    drawn = maps_svg.draw(laid)
+    pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height))
+    return Rendered(spec, laid, svg, pages)
+
+
+def file_stem(spec: MapSpec) -> str:
+    safe = spec.key.replace("\\", "_").replace("..", "_")
+    return f"{spec.doc}/{safe}"
+
+
+def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuses | None = None,
+          units: list[str] | None = None, paper: str = "A1", formats: tuple[str, ...] = FORMATS,
+          years: tuple[int, int] = (2016, 2020), lead_months: int | None = None,
+          track: Track = quiet) -> dict:
+    """Render the maps of every document into `out`; returns (and writes) the manifest."""
+    out = Path(out)
+    specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
+    entries, pending = [], []
+    with maps_export.converters(len(specs) * len(set(formats) - {"svg"})) as pool:
+        for spec in track(specs, "绘制作战图"):
+            done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
+                          lead_months=lead_months)
+            stem = file_stem(spec)
+            files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
+            if "svg" in formats:
+                atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
+            if "pdf" in formats:
+                pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages))))
+            if "png" in formats:
+                pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
+            entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
+                            "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": paper,
+                            "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
+                            "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
+        for name, future in pending:
+            atomic_write(out / name, future.result())
+    manifest = {"as_of": as_of.isoformat(), "paper": paper, "years": list(years), "maps": entries}
+    atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return manifest
+
+
+def stage(ctx) -> None:
+    """The `maps` build stage: SVG + PDF of every map into build/maps/."""
+    write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
+          paper=ctx.options.get("paper", "A1"), formats=("svg", "pdf"), track=ctx.track)

@@ -1,0 +1,100 @@
+"""SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf.
+
+fontconfig reads FONTCONFIG_FILE once, when cairo first asks for a font, so `use_fonts` sets it
+before cairosvg is imported (an explicit FONTCONFIG_FILE in the environment wins). The SVGs ask for
+text-rendering="geometricPrecision": without it cairo rounds font sizes to whole pixels on a PNG,
+and lines grow out of the cells the layout measured for them.
+"""
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+FONTS_CONF = Path("fonts") / "fonts.conf"
+PNG_DPI = 96  # for the screen; the PDF is for print
+PDF_EPOCH = "2016-04-01T00:00:00"  # a fixed creation date keeps PDFs byte-identical between builds
+
+
+def fonts_conf() -> Path | None:
+    """The project's fonts.conf: in the working directory's checkout, else beside the package source."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        if (base / FONTS_CONF).is_file():
+            return (base / FONTS_CONF).resolve()
+    return None
+
+
+def use_fonts() -> None:
+    if "FONTCONFIG_FILE" not in os.environ:
+        found = fonts_conf()
+        if found:
+            os.environ["FONTCONFIG_FILE"] = str(found)
+
+
+def _cairo():
+    use_fonts()
+    import cairocffi
+    from cairosvg import surface
+    from cairosvg.parser import Tree
+    # cairosvg maps geometricPrecision to ANTIALIAS_BEST, which scrambles CFF glyphs (Noto CJK) on
+    # raster surfaces with cairo 1.16; grey antialiasing keeps the unhinted metrics and draws them right.
+    surface.TEXT_ANTIALIAS["geometricPrecision"] = cairocffi.ANTIALIAS_GRAY
+    return cairocffi, Tree
+
+
+def pdf(svgs: list[str]) -> bytes:
+    """One PDF with a page per SVG (all pages the size of the first)."""
+    cairo, Tree = _cairo()
+    from cairosvg.surface import PDFSurface
+    trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
+    buffer = io.BytesIO()
+    shared: list = []
+
+    class Page(PDFSurface):
+        def _create_surface(self, width, height):
+            if not shared:
+                surface = cairo.PDFSurface(buffer, width, height)
+                surface.set_metadata(cairo.PDF_METADATA_CREATE_DATE, PDF_EPOCH)
+                surface.set_metadata(cairo.PDF_METADATA_CREATOR, "policykb")
+                shared.append(surface)
+            return shared[0], width, height
+
+    for tree in trees:
+        Page(tree, None, 96)
+        shared[0].show_page()
+    shared[0].finish()
+    return buffer.getvalue()
+
+
+def png(svg: str, dpi: int = PNG_DPI) -> bytes:
+    _, Tree = _cairo()
+    from cairosvg.surface import PNGSurface
+    buffer = io.BytesIO()
+    surface = PNGSurface(Tree(bytestring=svg.encode("utf-8")), buffer, dpi)
+    surface.finish()
+    return buffer.getvalue()
+
+
+class _Inline(Executor):
+    """Runs each job at once: for a handful of maps a process pool costs more than it saves."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+@contextmanager
+def converters(jobs: int) -> Iterator[Executor]:
+    """Where to run PDF/PNG conversions: worker processes (cairosvg is CPU-bound) when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if jobs < 8 or workers < 2:
+        yield _Inline()
+        return
+    use_fonts()  # the workers inherit the environment
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool

@@ -1,0 +1,482 @@
+"""Place everything on the sheet: columns, rows, time axis, legend, at the largest legible size.
+
+All lengths are millimetres. The body size `s` (font size, mm) drives every other length; the
+layout tries both orientations and the largest `s` at which every row fits the sheet, wrapping
+text with the same font metrics the tests measure with.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import deadlines as deadline_dates
+from ..export import LEAD_MODE_LABEL
+from ..model import Deadline, Task
+from . import maps_text as text
+from .maps_plan import Group, MapSpec, Row, cn_date
+
+LINE = 1.3  # line height, in font sizes
+STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search
+GENERAL_LABEL = {"plan": "方案出台", "yearly-report": "年度报告"}
+STATE_ORDER = ("未启动", "推进中", "已完成", "已销号")
+
+
+def fs(size: float) -> float:
+    """A font size as the SVG writes it (2 decimals): text is wrapped at the size it is drawn at."""
+    return round(size, 2)
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Lines of text set inside a box (its cell); drawn top-aligned from `box.y + pad`."""
+    box: Box
+    lines: tuple[str, ...]
+    size: float
+    face: str = "sans"
+    align: str = "start"  # start | middle | end
+    pad: float = 0.0
+    role: str = "text"
+    strike: bool = False
+
+    def baselines(self) -> list[float]:
+        m = text.metrics(self.face)
+        top = self.box.y + self.pad + (LINE - 1) / 2 * self.size
+        return [top + i * LINE * self.size + m.ascent * self.size for i in range(len(self.lines))]
+
+    def anchor_x(self) -> float:
+        if self.align == "middle":
+            return self.box.x + self.box.w / 2
+        if self.align == "end":
+            return self.box.right - self.pad
+        return self.box.x + self.pad
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A task's bar on the time axis (倒排工期) and its own milestones."""
+    start: dt.date
+    end: dt.date
+    ongoing: bool  # no own deadline: runs on to the end of the axis
+    starts_with_phrase: bool  # e.g. 从2016年起
+    milestones: tuple[tuple[dt.date, str], ...]  # (date, once | target-year | yearly)
+
+
+@dataclass(frozen=True)
+class Axis:
+    x: float
+    w: float
+    start: dt.date
+    end: dt.date
+
+    def at(self, day: dt.date) -> float:
+        return self.x + (day - self.start).days / (self.end - self.start).days * self.w
+
+    def clamp(self, day: dt.date) -> dt.date:
+        return min(max(day, self.start), self.end)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    box: Box  # the header cell; rows use the same x and w
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    row: Row
+    box: Box
+    cells: tuple[TextBlock, ...]
+    schedule: Schedule
+    stripe: bool
+
+
+@dataclass(frozen=True)
+class GroupLayout:
+    group: Group
+    band: Box
+    label: TextBlock
+    rows: tuple[RowLayout, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    day: dt.date
+    kind: str  # a general deadline's id, or "today"
+    label: TextBlock | None
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    kind: str
+    icon: Box
+    label: TextBlock
+    section: int | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    spec: MapSpec
+    width: float
+    height: float
+    size: float
+    max_lines: int
+    as_of: dt.date
+    texts: tuple[TextBlock, ...]  # title, subtitle, stamp, footer
+    columns: tuple[Column, ...]
+    axis: Axis
+    header: Box
+    table: Box
+    groups: tuple[GroupLayout, ...]
+    years: tuple[TextBlock, ...]
+    quarters: tuple[TextBlock, ...]
+    milestones: tuple[Milestone, ...]
+    legend: tuple[LegendItem, ...]
+    legend_box: Box
+
+    @property
+    def rows(self) -> list[RowLayout]:
+        return [r for g in self.groups for r in g.rows]
+
+    @property
+    def used_height(self) -> float:
+        """Down to the footer and its margin: a short map leaves the rest of the sheet blank."""
+        footer = self.texts[-1].box
+        return min(self.height, footer.bottom + footer.x)
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: dt.date
+    paper: tuple[float, float] = (841.0, 594.0)  # landscape A1, mm
+    years: tuple[int, int] = (2016, 2020)
+    lead_months: int | None = None  # bars start this long before the deadline (None: at the policy date)
+    tracked: bool = False  # statuses were given: say so in the stamp
+
+
+# --- schedule ---------------------------------------------------------------------------------
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The start of a span of `months` ending on `day`: 2020-12-31, 12 -> 2020-01-01."""
+    after = day + dt.timedelta(days=1)
+    y, m = divmod(after.year * 12 + after.month - 1 - months, 12)
+    return dt.date(y, m + 1, min(after.day, 28))
+
+
+def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None) -> Schedule:
+    own = task.own_deadlines
+    ends = [d.date for d in own if d.kind in ("once", "target-year")]
+    starting = [d.date for d in own if d.kind == "starting-year"]
+    stones = [(d.date, d.kind) for d in own if d.kind in ("once", "target-year")]
+    for d in own:
+        if d.kind == "yearly":
+            stones += [(day, "yearly") for day in deadline_dates.occurrences(d, policy_date, axis_end)]
+    start = min(starting) if starting else policy_date
+    if ends:
+        end = max(ends)
+        if lead_months is not None and not starting:
+            start = max(start, _months_before(end, lead_months))
+        return Schedule(start, end, False, bool(starting), tuple(sorted(set(stones))))
+    return Schedule(start, axis_end, True, bool(starting), tuple(sorted(set(stones))))
+
+
+def general_milestones(general: tuple[Deadline, ...], start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    return sorted((day, d.id or d.phrase) for d in general for day in deadline_dates.occurrences(d, start, end))
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+# Table columns before the time axis: key, header, width in ems (None: takes what is left).
+COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
+           ("participants", "主要参与单位", 12.6), ("indicators", "关键指标", 12.0),
+           ("deadline", "时限", 6.6), ("status", "进度", 4.6)]
+AXIS_SHARE = 0.36  # of the content width, at least
+TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
+GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0))
+
+
+def _deadline_text(task: Task) -> str:
+    return "；".join(d.phrase for d in task.own_deadlines) or "按通用时限"
+
+
+def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
+                own: str | None = None) -> tuple[list[str], str]:
+    task = row.task
+    if key == "no":
+        return [str(task.number)], "sans-bold"
+    if key == "task":
+        return text.wrap(task.text, w, s, max_lines=max_lines), "sans"
+    if key == "lead":
+        suffix = f"（{LEAD_MODE_LABEL[task.lead_mode]}）" if len(task.lead) > 1 else ""
+        return text.wrap_names(task.lead, w, s, suffix=suffix), "sans-bold"  # leads are never cut
+    if key == "participants":
+        names = list(task.participants)
+        if own in names:  # on a unit's own map its name comes first, so a shortened list still shows it
+            names.remove(own)
+            names.insert(0, own)
+        return text.wrap_names(names, w, s, max_lines=max(max_lines, 2),
+                               suffix="等" if task.open_ended else ""), "sans"
+    if key == "indicators":
+        parts = text.tokens("；".join(row.indicators))
+        return text.wrap_tokens(parts, w, s, max_lines=max_lines), "sans"
+    if key == "deadline":
+        return text.wrap(_deadline_text(task), w, s, max_lines=max(max_lines, 2)), "sans"
+    if key == "status":
+        st = row.status
+        if st is None:
+            return [], "sans"
+        return ([st.state] + (["逾期"] if st.overdue else [])), "sans-bold"
+    raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class _Grid:
+    s: float
+    x: float
+    content_w: float
+    columns: tuple[tuple[str, str, float, float], ...]  # key, label, x, w
+    axis: Axis
+
+
+def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) -> _Grid | None:
+    has_indicators = any(r.indicators for r in spec.rows)
+    cols = [c for c in COLUMNS if c[0] != "indicators" or has_indicators]
+    widths = {key: em * s for key, _, em in cols if em}
+    task_w = content_w * (1 - AXIS_SHARE) - sum(widths.values())
+    if task_w < 14 * s:
+        return None
+    if task_w > TASK_MAX * s:
+        spare = task_w - TASK_MAX * s
+        task_w = TASK_MAX * s
+        for key, most in GROW:  # up to these widths, in this order; the axis takes the rest
+            if key in widths:
+                grow = min(spare, most * s - widths[key])
+                widths[key] += grow
+                spare -= grow
+    widths["task"] = task_w
+    placed, cx = [], x
+    for key, label, _ in cols:
+        placed.append((key, label, cx, widths[key]))
+        cx += widths[key]
+    start, end = dt.date(opts.years[0], 1, 1), dt.date(opts.years[1] + 1, 1, 1)
+    return _Grid(s, x, content_w, tuple(placed), Axis(cx, x + content_w - cx, start, end))
+
+
+def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: MapSpec,
+         lead_months: int | None) -> RowLayout:
+    s, pad = grid.s, 0.3 * grid.s
+    cells = []
+    for key, _, cx, w in grid.columns:
+        inner = w - 2 * pad - (1.3 * s if key == "status" else 0)
+        lines, face = _cell_lines(row, key, inner, s, max_lines, spec.unit)
+        cells.append((key, cx, w, lines, face))
+    n = max(1, max(len(c[3]) for c in cells))
+    h = n * LINE * s + 2 * pad
+    blocks = []
+    for key, cx, w, lines, face in cells:
+        indent = 1.3 * s if key == "status" else 0
+        align = "middle" if key == "no" else "start"
+        blocks.append(TextBlock(Box(cx + indent, y, w - indent, h), tuple(lines), s, face, align, pad,
+                                role=f"cell-{key}", strike=key == "task" and bool(row.status and row.status.done)))
+    sched = schedule(row.task, spec.policy_date, grid.axis.end, lead_months)
+    return RowLayout(row, Box(grid.x, y, grid.content_w, h), tuple(blocks), sched, stripe)
+
+
+def _groups(spec: MapSpec, grid: _Grid, y: float, max_lines: int, lead_months: int | None) -> list[GroupLayout]:
+    s = grid.s
+    out = []
+    for group in spec.groups:
+        band = Box(grid.x, y, grid.content_w, 1.7 * s)
+        label = TextBlock(Box(grid.x + 0.8 * s, y, grid.content_w - 0.8 * s, band.h),
+                          (group.label,), fs(1.05 * s), "sans-bold", pad=0.2 * s, role="group")
+        y = band.bottom
+        rows = []
+        for i, row in enumerate(group.rows):
+            r = _row(row, grid, y, max_lines, i % 2 == 1, spec, lead_months)
+            rows.append(r)
+            y = r.box.bottom
+        out.append(GroupLayout(group, band, label, tuple(rows)))
+    return out
+
+
+# --- the sheet --------------------------------------------------------------------------------
+
+def _legend_entries(spec: MapSpec, opts: Options) -> list[tuple[str, str, int | None]]:
+    entries = [("bar", "计划时段（倒排至任务时限）", None), ("bar-ongoing", "持续推进（无单独时限）", None),
+               ("diamond", "任务自身时限", None)]
+    for d in spec.general:
+        label = GENERAL_LABEL.get(d.id or "", d.phrase)
+        entries.append((f"general-{d.id or d.phrase}", f"{label}：{d.phrase}", None))
+    entries.append(("today", f"今日线（{cn_date(opts.as_of)}）", None))
+    entries += [(f"state-{st}", st + ("（划线销号）" if st in ("已完成", "已销号") else ""), None)
+                for st in STATE_ORDER]
+    entries.append(("overdue", "逾期", None))
+    entries += [("section", label, n) for n, label in spec.sections]
+    return entries
+
+
+def _legend(spec: MapSpec, opts: Options, x: float, y: float, w: float, s: float) -> tuple[list[LegendItem], float]:
+    size, icon_w, gap = fs(0.9 * s), 2.6 * s, 1.4 * s
+    line_h = LINE * size + 0.5 * s
+    items, cx, cy = [], x, y
+    for kind, label, section in _legend_entries(spec, opts):
+        tw = text.width(label, size)
+        need = icon_w + 0.4 * s + tw
+        if cx > x and cx + need > x + w:
+            cx, cy = x, cy + line_h
+        icon = Box(cx, cy + 0.25 * s, icon_w, LINE * size)
+        block = TextBlock(Box(cx + icon_w + 0.4 * s, cy + 0.25 * s, tw + 0.01, LINE * size), (label,), size,
+                          role="legend")
+        items.append(LegendItem(kind, icon, block, section))
+        cx += need + gap
+    return items, cy + line_h - y
+
+
+def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines: int) -> Layout | None:
+    margin = max(8.0, 0.02 * min(w, h))
+    x, content_w = margin, w - 2 * margin
+    grid = _grid(spec, s, x, content_w, opts)
+    if grid is None:
+        return None
+    title_size, sub_size = fs(max(2.6 * s, 0.018 * min(w, h))), fs(1.0 * s)  # a title seen across the room
+    texts = []
+    title = f"{spec.title}·{spec.subject}"
+    if text.width(title, title_size, "serif-bold") > content_w * 0.62:
+        return None
+    y = margin
+    texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
+                           "middle", role="title"))
+    y += LINE * title_size
+    stamp_lines = (f"截至 {cn_date(opts.as_of)}", "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
+    stamp_size = fs(max(1.2 * s, 0.006 * min(w, h)))
+    stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
+    stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
+                      stamp_lines, stamp_size, "sans-bold", "middle", pad=0.4 * s, role="stamp")
+    source = text.wrap(spec.source, content_w * 0.7, sub_size, max_lines=2)
+    if stamp.box.x < x + content_w * 0.85:  # the source line would run into the stamp: go below it
+        y = max(y, stamp.box.bottom + 0.3 * s)
+    texts.append(TextBlock(Box(x + content_w * 0.15, y, content_w * 0.7, len(source) * LINE * sub_size),
+                           tuple(source), sub_size, align="middle", role="source"))
+    texts.append(stamp)
+    y = max(y + len(source) * LINE * sub_size, stamp.box.bottom) + 0.8 * s
+
+    # header: years, quarters, milestone strip; the text columns span all three
+    head_row = 1.5 * s
+    header = Box(x, y, content_w, 3 * head_row)
+    columns = tuple(Column(key, label, Box(cx, y, cw, header.h)) for key, label, cx, cw in grid.columns)
+    axis = grid.axis
+    years, quarters = [], []
+    q_labels = ("一季", "二季", "三季", "四季")
+    for year in range(opts.years[0], opts.years[1] + 1):
+        x0, x1 = axis.at(dt.date(year, 1, 1)), axis.at(dt.date(year + 1, 1, 1))
+        label = f"{year}年" if text.width(f"{year}年", fs(1.05 * s), "sans-bold") < x1 - x0 else str(year)[2:]
+        years.append(TextBlock(Box(x0, y, x1 - x0, head_row), (label,), fs(1.05 * s), "sans-bold", "middle",
+                               pad=0.2 * s, role="year"))
+        for q in range(4):
+            q0, q1 = axis.at(dt.date(year, 3 * q + 1, 1)), axis.at(
+                dt.date(year + (q == 3), 1 if q == 3 else 3 * q + 4, 1))
+            label = q_labels[q] if text.width(q_labels[q], fs(0.8 * s)) < (q1 - q0) - 0.3 * s else str(q + 1)
+            quarters.append(TextBlock(Box(q0, y + head_row, q1 - q0, head_row), (label,), fs(0.8 * s), align="middle",
+                                      pad=0.25 * s, role="quarter"))
+    strip_y = y + 2 * head_row
+    milestones = []
+    last_right = axis.x
+    today = axis.at(opts.as_of) if axis.start <= opts.as_of <= axis.end else None
+    for day, kind in general_milestones(spec.general, axis.start, axis.end):
+        label = GENERAL_LABEL.get(kind, "")
+        at, size = axis.at(day), fs(0.75 * s)
+        tw = text.width(label, size)
+        block = None
+        right = at + 0.9 * s + tw
+        clear = today is None or not (at - 0.6 * s <= today <= right + 0.6 * s)  # the today mark sits there
+        if label and clear and right <= axis.x + axis.w and at + 0.5 * s >= last_right:
+            block = TextBlock(Box(at + 0.5 * s, strip_y, tw + 0.4 * s, head_row), (label,), size, pad=0.2 * s,
+                              role="milestone")
+            last_right = block.box.right + 0.3 * s
+        milestones.append(Milestone(day, kind, block))
+    if axis.start <= opts.as_of <= axis.end:
+        milestones.append(Milestone(opts.as_of, "today", None))
+    y = header.bottom
+
+    groups = _groups(spec, grid, y, max_lines, opts.lead_months)
+    table_bottom = groups[-1].rows[-1].box.bottom if groups and groups[-1].rows else y
+    table = Box(x, y, content_w, table_bottom - y)
+
+    legend_y = table_bottom + 1.0 * s
+    legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s)
+    foot_size = fs(0.85 * s)
+    foot_y = legend_y + legend_h + 0.3 * s
+    footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(opts.as_of)}　　共{len(spec.rows)}项任务"
+    foot_lines = text.wrap(footer, content_w, foot_size)
+    if foot_y + len(foot_lines) * LINE * foot_size > h - margin:
+        return None
+    texts.append(TextBlock(Box(x, foot_y, content_w, len(foot_lines) * LINE * foot_size), tuple(foot_lines),
+                           foot_size, role="footer"))
+    return Layout(spec, w, h, s, max_lines, opts.as_of, tuple(texts), columns, axis, header, table,
+                  tuple(groups), tuple(years), tuple(quarters), tuple(milestones), tuple(legend),
+                  Box(x, legend_y, content_w, legend_h))
+
+
+def _best(spec: MapSpec, opts: Options, w: float, h: float, max_lines: int, lo: int, hi: int) -> Layout | None:
+    """The layout at the largest size (in STEPs, within lo..hi) that fits, by bisection."""
+    best = _sheet(spec, opts, w, h, round(hi * STEP, 4), max_lines)
+    if best:
+        return best
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        found = _sheet(spec, opts, w, h, round(mid * STEP, 4), max_lines)
+        if found:
+            best, lo = found, mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def shown(laid: Layout) -> float:
+    """How much of the task texts the map shows (1.0: every text whole)."""
+    whole = sum(len(r.row.task.text) for r in laid.rows) or 1
+    cells = [c for r in laid.rows for c in r.cells if c.role == "cell-task"]
+    return sum(len("".join(c.lines).removesuffix(text.ELLIPSIS)) for c in cells) / whole
+
+
+def layout(spec: MapSpec, opts: Options) -> Layout:
+    """The chart for the wall: both orientations, 1 to 5 lines of task text per row, each at the
+    largest size that fits. Of those set comfortably large, the one showing most text; failing
+    that, the most lines at a readable size; failing that, the largest size."""
+    long, short = max(opts.paper), min(opts.paper)
+    scale = short / 594.0  # sizes are set for A1 and scale with the sheet
+    hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
+    comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
+    candidates = []
+    for w, h in ((long, short), (short, long)):
+        for max_lines in (5, 4, 3, 2, 1):
+            found = _best(spec, opts, w, h, max_lines, floor, hi)
+            if found:
+                candidates.append(found)
+                if found.size >= hi * STEP - 1e-9:  # fewer lines could only show less at the same size
+                    break
+    if not candidates:
+        raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
+    large = [c for c in candidates if c.size >= comfortable]
+    if large:
+        return max(large, key=lambda c: (int(shown(c) * 20), c.size, c.width))
+    good = [c for c in candidates if c.size >= readable]
+    if good:
+        return max(good, key=lambda c: (c.max_lines, c.size, c.width))
+    return max(candidates, key=lambda c: (c.size, -c.max_lines, c.width))

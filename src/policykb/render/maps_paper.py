@@ -1,0 +1,94 @@
+"""Paper: sheet sizes, and a large map cut into A3 pages with overlap, crop marks and page labels.
+
+A tiled map is the A1 chart printed at full size on A3 pages: each page holds its part of the chart
+inside the printable area, repeats `OVERLAP` mm of its left and upper neighbours (marked by a dashed
+glue line), has crop marks at the corners of the printed area and says where it goes.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import maps_text as text
+from .maps_layout import Box, Layout, TextBlock
+from .maps_svg import INK, attrs, block, draw, line, num, rect
+
+PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0)}  # landscape, mm
+CHOICES = ("A0", "A1", "A3-tiled")
+TILED_SHEET = "A1"  # what a tiled map is laid out as
+MARGIN = 12.0  # unprinted border of a tile page, mm
+OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
+
+
+def sheet(paper: str) -> tuple[float, float]:
+    """The size a map is laid out on for a paper choice (landscape; the layout may turn it)."""
+    if paper not in CHOICES:
+        raise ValueError(f"unknown paper '{paper}'")
+    return PAPERS[TILED_SHEET if paper == "A3-tiled" else paper]
+
+
+@dataclass(frozen=True)
+class Tile:
+    row: int
+    col: int
+    rows: int
+    cols: int
+    region: Box  # part of the map this page prints
+    page: tuple[float, float]
+
+    @property
+    def number(self) -> int:
+        return self.row * self.cols + self.col + 1
+
+
+def tiles(width: float, height: float, page: tuple[float, float] = PAPERS["A3"]) -> list[Tile]:
+    """Cover a width×height map with A3 pages, in whichever orientation needs fewer."""
+    best = None
+    for pw, ph in (page, page[::-1]):
+        aw, ah = pw - 2 * MARGIN, ph - 2 * MARGIN
+        cols = max(1, math.ceil((width - OVERLAP) / (aw - OVERLAP)))
+        rows = max(1, math.ceil((height - OVERLAP) / (ah - OVERLAP)))
+        if best is None or rows * cols < best[0] * best[1]:
+            best = (rows, cols, pw, ph, aw, ah)
+    rows, cols, pw, ph, aw, ah = best
+    return [Tile(r, c, rows, cols, Box(c * (aw - OVERLAP), r * (ah - OVERLAP), aw, ah), (pw, ph))
+            for r in range(rows) for c in range(cols)]
+
+
+def _crop_marks(x0: float, y0: float, x1: float, y1: float, length: float = 6.0, gap: float = 2.0) -> list[str]:
+    out = []
+    for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
+        out.append(line(x + dx * gap, y, x + dx * (gap + length), y, stroke=INK, stroke_width="0.2"))
+        out.append(line(x, y + dy * gap, x, y + dy * (gap + length), stroke=INK, stroke_width="0.2"))
+    return out
+
+
+def tile_svg(layout: Layout, tile: Tile, drawn: tuple[str, str] | None = None) -> str:
+    """One A3 page of a tiled map."""
+    defs_, body = drawn or draw(layout)
+    pw, ph = tile.page
+    r = tile.region
+    x1, y1 = MARGIN + r.w, MARGIN + r.h
+    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{num(pw)}mm"'
+           f' height="{num(ph)}mm" viewBox="0 0 {num(pw)} {num(ph)}"'
+           f'{attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=layout.spec.key, data_tile=tile.number)}>',
+           defs_.replace("</defs>", f'<clipPath id="tile"><rect x="{num(MARGIN)}" y="{num(MARGIN)}"'
+                                    f' width="{num(r.w)}" height="{num(r.h)}"/></clipPath></defs>'),
+           rect(Box(0, 0, pw, ph), fill="#ffffff"),
+           f'<g clip-path="url(#tile)"><g transform="translate({num(MARGIN - r.x)},{num(MARGIN - r.y)})">',
+           body, "</g></g>"]
+    out += _crop_marks(MARGIN, MARGIN, x1, y1)
+    glue = dict(stroke="#666666", stroke_width="0.25", stroke_dasharray="3 2")
+    if tile.col > 0:
+        out.append(line(MARGIN + OVERLAP, MARGIN, MARGIN + OVERLAP, y1, **glue))
+    if tile.row > 0:
+        out.append(line(MARGIN, MARGIN + OVERLAP, x1, MARGIN + OVERLAP, **glue))
+    size = 3.0
+    where = (f"{layout.spec.title}·{layout.spec.subject}　第{tile.number}页／共{tile.rows * tile.cols}页"
+             f"　第{tile.row + 1}行第{tile.col + 1}列（{tile.rows}行×{tile.cols}列）")
+    hint = "沿虚线与左、上相邻页重叠粘贴" if tile.row or tile.col else "左上角第一页"
+    label = text.wrap(f"{where}　{hint}", pw - 2 * MARGIN, size, max_lines=1)
+    out.append(block(TextBlock(Box(MARGIN, ph - MARGIN + 2.0, pw - 2 * MARGIN, 1.3 * size), tuple(label), size,
+                               role="page-label")))
+    out.append("</svg>\n")
+    return "".join(out)

@@ -1,0 +1,134 @@
+"""Which battle maps a document has and which rows each holds, drawn from the graph queries.
+
+One overall map (every task, grouped by the annex's sections, the 战场), one map per section, and
+one per unit that has tasks (its lead tasks, then its participant tasks, both from `tasks_of`, the
+same query the unit's letter and page use).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..export import COMPARATOR_LABEL
+from ..graph import PolicyGraph
+from ..model import Deadline, Document, Indicator, Task
+from ..status import Statuses, TaskStatus
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五 (enough for section numbers)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def cn_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+@dataclass(frozen=True)
+class Row:
+    task: Task
+    section: int
+    indicators: tuple[str, ...] = ()
+    status: TaskStatus | None = None
+    role: str | None = None  # on a unit's map: lead | participant
+
+    @property
+    def participants(self) -> list[str]:
+        return list(self.task.participants)
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    section: int | None  # colour of the band; None for a unit's role groups
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    doc: str
+    key: str  # file stem below the document's folder: overall, section-1, unit/省教育厅
+    kind: str  # overall | section | unit
+    title: str
+    subject: str
+    source: str
+    policy_date: dt.date
+    general: tuple[Deadline, ...]
+    groups: tuple[Group, ...]
+    sections: tuple[tuple[int, str], ...]  # (number, label) of every section, for the colour key
+    unit: str | None = None
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for g in self.groups for r in g.rows]
+
+    @property
+    def tasks(self) -> list[int]:
+        return [r.task.number for r in self.rows]
+
+
+def section_label(doc: Document, number: int) -> str:
+    titles = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
+    return f"{cn_number(number)}、{titles.get(number, f'第{number}部分')}"
+
+
+def source_line(doc: Document) -> str:
+    meta = doc.meta
+    title = meta.title.replace("《", "〈").replace("》", "〉")
+    annex = f"附件《{meta.annex.title}》" if meta.annex else ""
+    return f"依据：{'、'.join(meta.issuers)}《{title}》（{cn_date(meta.date)}）{annex}"
+
+
+def map_title(doc: Document) -> str:
+    base = doc.meta.annex.title.removesuffix("分工方案") if doc.meta.annex else (doc.meta.short_title or "重点任务")
+    return f"{base}作战图"
+
+
+def indicator_short(i: Indicator) -> str:
+    """An indicator as a map cell holds it: 特色产业园 ≥ 1个（2017年）."""
+    when = f"（{i.year}年）" if i.year else ""
+    return f"{i.name} {COMPARATOR_LABEL[i.comparator]} {i.value:g}{i.unit}{when}"
+
+
+def make_row(pg: PolicyGraph, task: Task, statuses: Statuses | None, role: str | None = None) -> Row:
+    indicators = tuple(indicator_short(i) for i in pg.indicators_of(task.doc, task=task.number))
+    status = (statuses or {}).get((task.doc, task.number))
+    return Row(task=task, section=task.section, indicators=indicators,
+               status=status, role=role)
+
+
+def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: list[str] | None = None,
+         overall: bool = True, sections: bool = True) -> list[MapSpec]:
+    """Every map of one document: overall, per section, per unit (or only `units`)."""
+    doc = pg.kb.documents[doc_id]
+    tasks = sorted(doc.tasks.values(), key=lambda t: t.number)
+    numbers = sorted({t.section for t in tasks})
+    labels = tuple((n, section_label(doc, n)) for n in numbers)
+    common = dict(doc=doc.id, title=map_title(doc), source=source_line(doc), policy_date=doc.meta.date,
+                  general=tuple(doc.meta.annex.general_deadlines) if doc.meta.annex else (), sections=labels)
+
+    def section_group(n: int, label: str) -> Group:
+        rows = tuple(make_row(pg, t, statuses) for t in tasks if t.section == n)
+        return Group(label=f"{label}（{len(rows)}项）", section=n, rows=rows)
+
+    maps: list[MapSpec] = []
+    if overall and units is None:
+        maps.append(MapSpec(key="overall", kind="overall", subject=f"总图（{len(tasks)}项任务）",
+                            groups=tuple(section_group(n, label) for n, label in labels), **common))
+    if sections and units is None:
+        for n, label in labels:
+            maps.append(MapSpec(key=f"section-{n}", kind="section", subject=label,
+                                groups=(section_group(n, label),), **common))
+    for unit in (units if units is not None else pg.units_with_tasks(doc.id)):
+        roles = pg.tasks_of(unit, doc.id)
+        groups = tuple(Group(label=f"{title}（{len(roles[role])}项）", section=None,
+                             rows=tuple(make_row(pg, t, statuses, role) for t in roles[role]))
+                       for role, title in (("lead", "牵头任务"), ("participant", "参与任务")) if roles[role])
+        if groups:
+            maps.append(MapSpec(key=f"unit/{unit}", kind="unit", subject=unit, groups=groups, unit=unit, **common))
+    return maps
