@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import importlib
 import os
+import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from . import export, paths
+from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .graph import PolicyGraph
 from .issues import ToolError
 from .output import recover, staged_dir
 from .progress import Track, quiet
 from .status import Statuses
 from .track import Tracking, load_tracking, statuses
-from .track.stage import render as render_tracking
-from .render.letters import stage as letters_stage
-from .render.site import run_stage as render_site_stage
-from .render import maps
 from .validate import load_kb
 
 
@@ -42,16 +41,45 @@ class BuildContext:
     track: Track = quiet
     options: dict = field(default_factory=dict)
 
+    caches: dict[str, StageCache] = field(default_factory=dict)
+
     def out(self, stage: str) -> Path:
         """Where a stage's output is: its staging folder if it runs in this build, else build/<stage>."""
         return self.staged.get(stage, self.build / stage)
 
+    def cache(self, stage: str) -> StageCache:
+        """Per-file reuse of the previous build's output of a stage (see policykb.cache)."""
+        if stage not in self.caches:
+            self.caches[stage] = StageCache(self.build / stage, self.out(stage), digest(code_digest(), stage))
+        return self.caches[stage]
+
+
+@dataclass(frozen=True)
+class StageRun:
+    """How a stage went: its seconds, and how many files it took from the last build or made anew."""
+    seconds: float
+    reused: int = 0
+    rendered: int = 0
+
+    def __str__(self) -> str:
+        files = f" ({self.reused} reused, {self.rendered} rendered)" if self.reused else ""
+        return f"{self.seconds:.1f} s{files}"
+
 
 @dataclass(frozen=True)
 class Stage:
+    """A step of the build. `target` is a function or "module:function", imported only when the
+    stage runs, so that a build with nothing to do does not pay for loading every renderer."""
     name: str
     label: str
-    run: Callable[[BuildContext], None]
+    target: Callable[[BuildContext], None] | str
+
+    def run(self, ctx: BuildContext) -> None:
+        target = self.target
+        if isinstance(target, str):
+            module, _, function = target.partition(":")
+            target = getattr(importlib.import_module(module), function)
+        target(ctx)
 
 
 def _data(ctx: BuildContext) -> None:
@@ -63,10 +91,10 @@ def _data(ctx: BuildContext) -> None:
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
-    Stage("tracking", "跟踪进度", render_tracking),
-    Stage("letters", "责任书", letters_stage),
-    Stage("maps", "绘制作战图", maps.stage),
-    Stage("site", "网站", render_site_stage),  # last: links the letters' and maps' outputs
+    Stage("tracking", "跟踪进度", "policykb.track.stage:render"),
+    Stage("letters", "责任书", "policykb.render.letters:stage"),
+    Stage("maps", "绘制作战图", "policykb.render.maps:stage"),
+    Stage("site", "网站", "policykb.render.site:run_stage"),  # last: links the letters' and maps' outputs
 ]
 
 
@@ -120,27 +148,40 @@ def _within(filename: str | None, folder: Path) -> bool:
 
 def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, *, as_of: dt.date,
           templates: Path | str | None = None, only: list[str] | None = None, track: Track = quiet,
-          options: dict | None = None) -> list[str]:
+          options: dict | None = None, timings: dict | None = None) -> list[str]:
     """Check, then build every stage (or `only` those) into `out`.
 
     Raises PolicyError on bad input, BuildError when the output folder cannot be written or
     another build holds it. Outputs are staged and swapped in only when every stage succeeded.
+    A stage whose inputs are unchanged since the last build is not run at all; `timings` receives
+    each stage's seconds, or "unchanged".
     """
+    timings = {} if timings is None else timings
     kb = load_kb(policies)
-    pg = PolicyGraph(kb)
     out = Path(out)
+    templates = Path(templates or paths.default_templates())
     tracking = load_tracking(policies, kb)
     stages = [s for s in STAGES if not only or s.name in only]
+    inputs = build_inputs(Path(policies), templates, as_of, options or {})
     with _locked(out):
         try:
             recover(out)  # what a killed build left behind
+            todo = [s for s in stages if not stage_unchanged(out / s.name, digest(inputs, s.name))]
+            timings.update({s.name: "unchanged" for s in stages if s not in todo})
+            if not todo:
+                return [s.name for s in stages]
+            pg = PolicyGraph(kb)
             with ExitStack() as stack:
-                staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in stages}
+                staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in todo}
                 ctx = BuildContext(pg=pg, build=out, staged=staged, as_of=as_of, policies=Path(policies),
                                    tracking=tracking, statuses=statuses(pg, tracking, as_of),
-                                   templates=Path(templates or paths.default_templates()), track=track, options=options or {})
-                for s in stages:
+                                   templates=templates, track=track, options=options or {})
+                for s in todo:
+                    start = time.perf_counter()
                     s.run(ctx)
+                    cache = ctx.cache(s.name)
+                    cache.save(digest(inputs, s.name))
+                    timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
         except OSError as err:
             if _within(err.filename, out):
                 raise _unwritable(out, err) from None

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,32 @@ def code_digest() -> str:
     return tree_digest(_PACKAGE, suffixes=(".py", ".j2", ".json", ".txt", ".js", ".css"))
 
 
+def _policy_history(policies: Path) -> str:
+    """The last commit touching the policies (the site's change log shows the history)."""
+    try:
+        done = subprocess.run(["git", "-C", str(policies), "log", "-1", "--format=%H", "--", "."],
+                              capture_output=True, text=True, timeout=10)
+        return done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def build_inputs(policies: Path, templates: Path, as_of: Any, options: dict) -> str:
+    """Everything a build reads: the knowledge base and tracking files, templates, the site's
+    configuration and hand-written pages, the code, the as-of date, the options and the history."""
+    root = Path(templates).resolve().parent
+    return digest(code_digest(), tree_digest(policies), tree_digest(templates), tree_digest(root / "docs"),
+                  tree_digest(root / "mkdocs.yml"), str(as_of), options, _policy_history(policies))
+
+
+def stage_unchanged(folder: Path, key: str) -> bool:
+    """True when the stage's output in folder was built from exactly these inputs."""
+    try:
+        return json.loads((Path(folder) / KEYS_FILE).read_text(encoding="utf-8")).get(STAGE_KEY) == key
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 class StageCache:
     """Per-file reuse between the previous output folder of a stage and its staging folder."""
 
@@ -70,10 +97,6 @@ class StageCache:
 
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
-
-    def stage_unchanged(self, key: str) -> bool:
-        """True when the whole stage's inputs equal the previous build's (nothing to do)."""
-        return self.old.get(STAGE_KEY) == key and (self.previous / KEYS_FILE).exists()
 
     def reuse(self, rel: str, key: str) -> bool:
         """Link the previous file into the staging folder if its key matches; else the caller renders it."""

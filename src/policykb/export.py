@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Literal
 
-import networkx as nx
 from pydantic import BaseModel
 
 from .graph import PolicyGraph
@@ -155,6 +154,7 @@ def json_schema() -> str:
 
 def to_graphml(pg: PolicyGraph) -> str:
     """GraphML wants scalar attributes: keep a label and the type, drop the Python objects."""
+    import networkx as nx
     g = nx.MultiDiGraph()
     for node, data in sorted(pg.g.nodes(data=True)):
         obj = data["obj"]

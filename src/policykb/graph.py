@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-import networkx as nx
 
 from . import deadlines as deadline_dates
 from .model import Article, Deadline, Document, Indicator, KnowledgeBase, Task
@@ -37,7 +36,8 @@ def deadline_id(doc: str, d: Deadline, owner: int | None = None) -> str:
     return f"deadline:{doc}:{d.id}" if d.id else f"deadline:{doc}:task{owner}:{d.phrase}"
 
 
-def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
+def build_graph(kb: KnowledgeBase) -> "nx.MultiDiGraph":
+    import networkx as nx  # imported here: a build with nothing to do never needs the graph
     g = nx.MultiDiGraph()
     for unit in kb.units.values():
         g.add_node(unit_id(unit.name), type="unit", obj=unit)

@@ -94,5 +94,9 @@ def build_(policies: Path = PoliciesOption,
     if unknown:
         raise UserError(f"unknown stage(s): {', '.join(sorted(unknown))}",
                         hint=f"stages are {', '.join(building.stage_names())}")
-    done = building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track)
-    err.print(f"built {', '.join(done)} into {output}/")
+    timings: dict = {}
+    building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
+                   timings=timings)
+    for name, run in timings.items():
+        err.print(f"  {name}: {run}")
+    err.print(f"built into {output}/")

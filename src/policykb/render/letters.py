@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
+from ..cache import StageCache
 from ..graph import PolicyGraph
 from ..output import atomic_write
 from ..progress import Track, quiet
@@ -75,9 +76,14 @@ def _inside(folder: Path, name: str) -> Path:
 
 
 def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: list[str] | None = None,
-               track: Track = quiet) -> list[tuple[Letter, bytes]]:
-    """Every letter in memory: for each document, each unit with a task there (or only `units`)."""
+               track: Track = quiet, cache: StageCache | None = None) -> list[tuple[Letter, bytes]]:
+    """Every letter in memory: for each document, each unit with a task there (or only `units`).
+
+    With a cache, a letter whose context and template are unchanged since the last build is taken
+    from that build instead of being rendered again.
+    """
     tpl = LetterTemplate(template)
+    template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     chosen = set(units) if units is not None else None
     plan = []
     for doc in pg.documents():
@@ -92,12 +98,16 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: 
     letters, names = [], set()
     for parts, unit, serial in track(plan, "责任书"):
         context = letter_context(pg, parts, unit, serial, as_of)
-        data = tpl.render(context)
         name = safe_filename(unit, f"unit-{serial}")
         if (parts.doc.id, name) in names:
             name = f"{name}-{serial}"
         names.add((parts.doc.id, name))
-        letters.append((Letter(document=parts.doc.id, unit=unit, serial=serial, file=f"{parts.doc.id}/{name}.docx",
+        file = f"{parts.doc.id}/{name}.docx"
+        if cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest)):
+            data = (cache.staged / file).read_bytes()
+        else:
+            data = tpl.render(context)
+        letters.append((Letter(document=parts.doc.id, unit=unit, serial=serial, file=file,
                                lead_tasks=[t.number for t in context.lead_tasks],
                                participant_tasks=[t.number for t in context.participant_tasks],
                                sha256=hashlib.sha256(data).hexdigest()), data))
@@ -162,19 +172,21 @@ def _remove_stale(out: Path, old: list[dict], keep: set[str]) -> None:
 def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_of: dt.date,
                   units: list[str] | None = None, pdf: bool = False, make_zip: bool = False,
                   with_overview: bool = False, fonts_conf: Path | None = None,
-                  track: Track = quiet) -> list[Letter]:
+                  track: Track = quiet, cache: StageCache | None = None) -> list[Letter]:
     """Render, then write the letters, manifest.json and (on request) PDFs, the zip and the overview.
 
     With `units`, only their letters are (re)written and the manifest keeps the other units' entries;
     without, letters an earlier run wrote for units that no longer have tasks are removed.
     """
-    letters = render_all(pg, template, as_of=as_of, units=units, track=track)
+    letters = render_all(pg, template, as_of=as_of, units=units, track=track, cache=cache)
     out = Path(out)
     files = {letter.file: data for letter, data in letters}
     if with_overview:
         files.update(overview.files(pg))
     for name, data in files.items():
-        atomic_write(_inside(out / Path(name).parent, Path(name).name), data)
+        path = _inside(out / Path(name).parent, Path(name).name)
+        if not (path.is_file() and path.read_bytes() == data):  # a letter reused from the cache is in place
+            atomic_write(path, data)
     entries = [asdict(letter) for letter, _ in letters]
     if pdf:
         to_pdf([out / letter.file for letter, _ in letters], fonts_conf)
@@ -202,4 +214,4 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
 def stage(ctx) -> None:
     """Build stage `letters`: every letter, the 分工方案 overview (docx, xlsx) and a zip of them all."""
     write_letters(ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of, make_zip=True,
-                  with_overview=True, track=ctx.track)
+                  with_overview=True, track=ctx.track, cache=ctx.cache("letters"))

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import StageCache
 from ..graph import PolicyGraph
 from ..output import atomic_write
 from ..progress import Track, quiet
@@ -53,17 +54,27 @@ def file_stem(spec: MapSpec) -> str:
 def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuses | None = None,
           units: list[str] | None = None, paper: str = "A1", formats: tuple[str, ...] = FORMATS,
           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None,
-          track: Track = quiet) -> dict:
-    """Render the maps of every document into `out`; returns (and writes) the manifest."""
+          track: Track = quiet, cache: StageCache | None = None) -> dict:
+    """Render the maps of every document into `out`; returns (and writes) the manifest.
+
+    With a cache, a map whose rows, statuses and options are unchanged since the last build is
+    taken from that build (its files and manifest entry) instead of being drawn again.
+    """
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
+    previous = _previous_entries(cache)
     entries, pending = [], []
     with maps_export.converters(len(specs) * len(set(formats) - {"svg"})) as pool:
         for spec in track(specs, "绘制作战图"):
-            done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
-                          lead_months=lead_months)
             stem = file_stem(spec)
             files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
+            if cache:
+                key = cache.key(repr(spec), as_of, paper, years, lead_months, statuses is not None)
+                if all([cache.reuse(f, key) for f in files]) and (spec.doc, spec.key) in previous:
+                    entries.append(previous[(spec.doc, spec.key)])
+                    continue
+            done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
+                          lead_months=lead_months)
             if "svg" in formats:
                 atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
             if "pdf" in formats:
@@ -81,7 +92,17 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     return manifest
 
 
+def _previous_entries(cache: StageCache | None) -> dict[tuple[str, str], dict]:
+    """The last build's manifest entries by (document, map key), for maps reused from it."""
+    try:
+        manifest = json.loads((cache.previous / MANIFEST).read_text(encoding="utf-8"))
+        return {(e["doc"], e["map"]): e for e in manifest["maps"]}
+    except (AttributeError, OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def stage(ctx) -> None:
     """The `maps` build stage: SVG + PDF of every map into build/maps/."""
     write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
-          paper=ctx.options.get("paper", "A1"), formats=("svg", "pdf"), track=ctx.track)
+          paper=ctx.options.get("paper", "A1"), formats=("svg", "pdf"), track=ctx.track,
+          cache=ctx.cache("maps"))

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from pypinyin import lazy_pinyin
 
 from ..export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ..graph import Due, PolicyGraph
@@ -29,6 +28,7 @@ class Page:
 
 def slug(name: str) -> str:
     """An ASCII file name for a unit: its pinyin."""
+    from pypinyin import lazy_pinyin  # slow to import (its dictionary): only when pages are made
     parts = [p for p in lazy_pinyin(name) if p.strip()]
     text = "-".join("".join(c for c in p.lower() if c.isalnum()) for p in parts)
     return "-".join(filter(None, text.split("-"))) or "unit"
