@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from ..cache import StageCache
 from ..graph import PolicyGraph
 from ..output import atomic_write
+from ..parallel import workers
 from ..progress import Track, quiet
 from ..reproducible import FIXED_ZIP_TIME
 from . import overview
@@ -82,7 +83,7 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: 
     With a cache, a letter whose context and template are unchanged since the last build is taken
     from that build instead of being rendered again.
     """
-    tpl = LetterTemplate(template)
+    LetterTemplate(template)  # checked here, before any work starts: a broken template writes nothing
     template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     chosen = set(units) if units is not None else None
     plan = []
@@ -95,23 +96,38 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: 
         idle = [u for u in units if not any(unit == u for _, unit, _ in plan)]
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
-    letters, names = [], set()
-    for parts, unit, serial in track(plan, "责任书"):
+    jobs, names = [], set()
+    for parts, unit, serial in plan:
         context = letter_context(pg, parts, unit, serial, as_of)
         name = safe_filename(unit, f"unit-{serial}")
         if (parts.doc.id, name) in names:
             name = f"{name}-{serial}"
         names.add((parts.doc.id, name))
         file = f"{parts.doc.id}/{name}.docx"
-        if cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest)):
-            data = (cache.staged / file).read_bytes()
-        else:
-            data = tpl.render(context)
-        letters.append((Letter(document=parts.doc.id, unit=unit, serial=serial, file=file,
-                               lead_tasks=[t.number for t in context.lead_tasks],
-                               participant_tasks=[t.number for t in context.participant_tasks],
-                               sha256=hashlib.sha256(data).hexdigest()), data))
+        reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest))
+        jobs.append((parts.doc.id, unit, serial, file, context, reused))
+    letters = []
+    with workers(sum(1 for *_, reused in jobs if not reused), _load_template, (str(template),)) as pool:
+        pending = [pool.submit(_render, context) if not reused else None for *_, context, reused in jobs]
+        for (doc, unit, serial, file, context, reused), future in zip(jobs, track(pending, "责任书")):
+            data = (cache.staged / file).read_bytes() if reused else future.result()
+            letters.append((Letter(document=doc, unit=unit, serial=serial, file=file,
+                                   lead_tasks=[t.number for t in context.lead_tasks],
+                                   participant_tasks=[t.number for t in context.participant_tasks],
+                                   sha256=hashlib.sha256(data).hexdigest()), data))
     return letters
+
+
+_TEMPLATE: LetterTemplate | None = None  # one per process: loading a template costs more than a letter
+
+
+def _load_template(path: str) -> None:
+    global _TEMPLATE
+    _TEMPLATE = LetterTemplate(path)
+
+
+def _render(context) -> bytes:
+    return _TEMPLATE.render(context)
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:

@@ -8,12 +8,13 @@ and lines grow out of the cells the layout measured for them.
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from ..parallel import workers
 
 FONTS_CONF = Path("fonts") / "fonts.conf"
 PNG_DPI = 96  # for the screen; the PDF is for print
@@ -79,22 +80,9 @@ def png(svg: str, dpi: int = PNG_DPI) -> bytes:
     return buffer.getvalue()
 
 
-class _Inline(Executor):
-    """Runs each job at once: for a handful of maps a process pool costs more than it saves."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
-
-
 @contextmanager
 def converters(jobs: int) -> Iterator[Executor]:
     """Where to run PDF/PNG conversions: worker processes (cairosvg is CPU-bound) when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if jobs < 8 or workers < 2:
-        yield _Inline()
-        return
     use_fonts()  # the workers inherit the environment
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with workers(jobs) as pool:
         yield pool
