@@ -160,7 +160,7 @@ def test_unit_option_takes_aliases_and_suggests(kb, tmp_path):
     units = dict(kb.units)
     units["省扶贫办"] = units["省扶贫办"].model_copy(update={"aliases": ["扶贫办"]})
     pg = PolicyGraph(kb.model_copy(update={"units": units}))
-    assert letters.resolve_units(pg, ["扶贫办", "省国资委"]) == ["省国资委", "省扶贫办"]
+    assert letters.resolve_units(pg, ["扶贫办", "省国资委"]) == ["省扶贫办", "省国资委"]  # registry order
     with pytest.raises(LetterError) as e:
         letters.resolve_units(pg, ["省扶贫ban"])
     assert e.value.code == "unknown-unit" and "省扶贫办" in e.value.hint

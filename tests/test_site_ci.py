@@ -31,7 +31,7 @@ def test_workflow_checks_builds_uploads_and_publishes():
             assert path in triggers[event]["paths"]
     steps = flow["jobs"]["build"]["steps"]
     runs = " ".join(s.get("run", "") for s in steps)
-    assert "policykb check --format json | python -m policykb.annotations" in runs
+    assert "policykb check --format github" in runs
     assert "policykb build" in runs
     uploads = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact")}
     assert {"letters", "maps"} <= uploads
@@ -72,3 +72,19 @@ def test_site_command_reports_a_missing_configuration(tmp_path):
     assert done.returncode == 1
     assert "error[error]: no mkdocs configuration" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_check_prints_github_annotations(tmp_path):
+    """`policykb check --format github` marks the file and line of each problem for CI."""
+    import shutil
+    from typer.testing import CliRunner
+    from policykb.cli import app
+    from conftest import FIXTURES
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    task = kb / "demo-2016" / "tasks" / "001.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("  - 省扶贫办", "  - 省扶贫ban", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-p", str(kb), "--format", "github"])
+    assert result.exit_code == 1
+    assert any(line.startswith("::error file=") and "001.yaml,line=" in line and "title=unknown-unit" in line
+               for line in result.output.splitlines())

@@ -10,6 +10,7 @@ import typer
 from .. import build as building
 from .. import export as exporting
 from .. import paths
+from ..annotations import github_report
 from ..importer import import_source
 from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
@@ -20,16 +21,19 @@ from . import PoliciesOption, UserError, app, err, graph, out, parse_date, print
 
 @app.command()
 def check(policies: Path = PoliciesOption,
-          format: str = typer.Option("text", "--format", "-f", help="输出格式：text 或 json。"),
+          format: str = typer.Option("text", "--format", "-f",
+                                     help="输出格式：text、json，或 github（GitHub Actions 注释，标在出错的文件和行上）。"),
           strict: bool = typer.Option(False, "--strict", help="警告也视为失败。")) -> None:
     """检查知识库：一次列出全部问题（文件:行:列），有错误时退出码为 1。"""
-    if format not in ("text", "json"):
-        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
+    if format not in ("text", "json", "github"):
+        raise UserError(f"unknown format '{format}'", hint="choose text, json or github", code="bad-format")
     kb, report = validate(policies)
     if kb is not None:
         report.extend(read_tracking(policies, kb)[1].issues)
     if format == "json":
         print(report.to_json())
+    elif format == "github":
+        print(github_report(report))
     else:
         if report.issues:
             print_report(report)
