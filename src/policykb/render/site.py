@@ -95,6 +95,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     from mkdocs.exceptions import MkDocsException
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict…" lines are noise to users
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
         build(cfg)
