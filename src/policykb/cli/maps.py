@@ -10,7 +10,6 @@ import typer
 
 from ..render import maps as rendering
 from ..render.maps_paper import CHOICES
-from ..render.maps_text import FontMissing
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
 
 
@@ -47,9 +46,6 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
                 hint = f"did you mean {'、'.join(close)}?" if close else "see `policykb show <unit>`"
                 raise UserError(f"no unit with tasks named '{name}'", hint=hint, code="unknown-unit")
             units.append(found.name)
-    try:
-        manifest = rendering.write(pg, output, as_of=parse_date(as_of), units=units, paper=paper,
-                                   formats=formats, years=_years(years), track=track)
-    except FontMissing as e:
-        raise UserError(str(e), hint="apt-get install fonts-noto-cjk", code="font-missing")
+    manifest = rendering.write(pg, output, as_of=parse_date(as_of), units=units, paper=paper,
+                               formats=formats, years=_years(years), track=track)
     err.print(f"wrote {len(manifest['maps'])} map(s) into {output}/ (see {output}/{rendering.MANIFEST})")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..issues import ToolError
+
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/opentype",
              "/usr/share/fonts", "/usr/local/share/fonts")
 
@@ -35,8 +37,11 @@ CLAUSE_END = set("，。；：！？")
 ELLIPSIS = "…"
 
 
-class FontMissing(RuntimeError):
-    """The Noto CJK fonts the maps measure with are not installed."""
+class FontMissing(ToolError):
+    """The Noto CJK fonts the maps measure with are not installed (a build stops with this, cleanly)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, hint="apt-get install fonts-noto-cjk (or run scripts/setup)", code="font-missing")
 
 
 @dataclass(frozen=True)
