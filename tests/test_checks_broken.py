@@ -19,7 +19,8 @@ and an expect.yaml:
     repeat: {path: {marker: "@@", text: "字", times: 1000000}}    # optional: grow a file
     command: build                      # optional: the case is about `policykb build`, or, as a list,
                                         # any command: [track, check, -p, kb] (run in the folder
-                                        # holding kb/); such cases run through the CLI only
+                                        # holding kb/; {root} stands for the repository); such
+                                        # cases run through the CLI only
     output: blocked/build               # build cases: -o, relative to the case's tmp folder
     blocker: blocked                    # build cases: a regular file put where a folder should be
     hold_lock: true                     # build cases: another build holds the lock
@@ -226,6 +227,7 @@ def _run_cli(case: Path, where: Path) -> tuple[subprocess.CompletedProcess, dict
                 lock.close()
     strict = ["--strict"] if expect.get("severity") == "warning" else []
     args = expect.get("command") or ["check", "-p", str(kb.relative_to(where)), *strict]
+    args = [str(a).replace("{root}", str(ROOT)) for a in args]  # {root}: the repository (its templates/)
     python = [sys.executable, "-c", _PATCHED, json.dumps(expect["patch"])] if "patch" in expect \
         else [sys.executable, "-m", "policykb"]
     return subprocess.run([*python, *map(str, args)],
