@@ -19,16 +19,27 @@ and an expect.yaml:
     repeat: {path: {marker: "@@", text: "字", times: 1000000}}    # optional: grow a file
     command: build                      # optional: the case is about `policykb build`, or, as a list,
                                         # any command: [track, check, -p, kb] (run in the folder
-                                        # holding kb/); such cases run through the CLI only
+                                        # holding kb/; {root} stands for the repository); such
+                                        # cases run through the CLI only
     output: blocked/build               # build cases: -o, relative to the case's tmp folder
     blocker: blocked                    # build cases: a regular file put where a folder should be
     hold_lock: true                     # build cases: another build holds the lock
+    env: {PATH: ""}                     # command cases: environment variables set for the command
+    patch: {policykb.render.maps_text.FONT_DIRS: []}   # command cases: module attributes replaced
+                                        # before the command runs (what cannot be broken from outside)
+    template: {file: broken.docx, replace: {"{{ unit.name }}": "{{ unit.nmae }}"}}   # a copy of
+                                        # templates/letter.docx beside kb/ with its body XML edited
+    form: {file: kb/form.xlsx, unit: 省扶贫办, year: 2016, cells: {F5: 差不多}}   # a report form
+                                        # made by report-forms for the tiny copy, then cells overwritten
+    git: true                           # the case's folder is a git repository with one commit
 
 Every code in issues.CODES must have at least one case.
 """
 from __future__ import annotations
 
 import fcntl
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -139,11 +150,66 @@ def test_broken_case(case, tmp_path, monkeypatch):
         assert kb is not None and report.failed(strict=True) and not report.failed()
 
 
+def _template(where: Path, spec: dict) -> None:
+    """A copy of the shipped letter template with its body XML edited (a mistake made in Word)."""
+    import zipfile
+    body = "word/document.xml"
+    source = zipfile.ZipFile(ROOT / "templates" / "letter.docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == body:
+                xml = data.decode("utf-8")
+                for old, new in spec.get("replace", {}).items():
+                    assert old in xml, old
+                    xml = xml.replace(old, new)
+                data = xml.encode("utf-8")
+            z.writestr(item, data)
+    (where / spec["file"]).write_bytes(out.getvalue())
+
+
+def _form(where: Path, spec: dict) -> None:
+    """The report form policykb report-forms makes for the copy at where/kb, with some cells overwritten."""
+    from openpyxl import load_workbook
+    from policykb.graph import PolicyGraph
+    from policykb.track import forms, load_tracking
+    from policykb.validate import load_kb
+    kb = load_kb(where / "kb")
+    made = forms.form_bytes(PolicyGraph(kb), load_tracking(where / "kb", kb), spec["unit"], spec["year"])
+    wb = load_workbook(io.BytesIO(made))
+    for cell, value in spec.get("cells", {}).items():
+        wb[forms.SHEET][cell] = value
+    wb.save(where / spec["file"])
+
+
+def _git(where: Path) -> None:
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org",
+                                                 "commit", "-qm", "kb"]):
+        subprocess.run(["git", *args], cwd=where, check=True, capture_output=True)
+
+
+# Runs the CLI after replacing module attributes given as JSON: {"module.attr": value}.
+_PATCHED = ("import importlib, json, sys\n"
+            "for name, value in json.loads(sys.argv[1]).items():\n"
+            "    module, attr = name.rsplit('.', 1)\n"
+            "    setattr(importlib.import_module(module), attr, value)\n"
+            "sys.argv = ['policykb', *sys.argv[2:]]\n"
+            "from policykb.cli import main\n"
+            "main()\n")
+
+
 def _run_cli(case: Path, where: Path) -> tuple[subprocess.CompletedProcess, dict]:
     """Run the command a user would run on this case, as a user would (a new process)."""
     expect = _expect(case)
     kb = overlay(case, where)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "60"}
+    if "template" in expect:
+        _template(where, expect["template"])
+    if "form" in expect:
+        _form(where, expect["form"])
+    if expect.get("git"):
+        _git(where)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "60", **expect.get("env", {})}
     if expect.get("command") == "build":
         out = where / expect.get("output", "build")
         if "blocker" in expect:
@@ -161,7 +227,10 @@ def _run_cli(case: Path, where: Path) -> tuple[subprocess.CompletedProcess, dict
                 lock.close()
     strict = ["--strict"] if expect.get("severity") == "warning" else []
     args = expect.get("command") or ["check", "-p", str(kb.relative_to(where)), *strict]
-    return subprocess.run([sys.executable, "-m", "policykb", *map(str, args)],
+    args = [str(a).replace("{root}", str(ROOT)) for a in args]  # {root}: the repository (its templates/)
+    python = [sys.executable, "-c", _PATCHED, json.dumps(expect["patch"])] if "patch" in expect \
+        else [sys.executable, "-m", "policykb"]
+    return subprocess.run([*python, *map(str, args)],
                           cwd=where, env=env, capture_output=True, text=True, timeout=120), expect
 
 

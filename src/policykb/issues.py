@@ -75,6 +75,34 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-report": ("同一单位同一年度的落实情况报送了两次，或同一指标同一年份有两个实际值。", "保留一条，或用 --force 替换。"),
     "state-backwards": ("任务状态倒退（如已销号后又改为推进中）。", "确认无误时用 --force；否则改正状态。"),
     "bad-form": ("报送表中的内容不合要求（单元格为空、状态不在列表中、日期不对等）。", "按提示修改报送表中所指的单元格后重新导入。"),
+    # --- letters ---
+    "template-missing": ("找不到责任书模板文件：--template 给出的路径不对，或 templates/letter.docx 被移走、删除。",
+                         "检查 --template 的路径；模板丢失时用 templates/make_letter_template.py 重新生成。"),
+    "template-syntax": ("责任书模板不是可用的 Word 文件（.docx），或其中的模板标签有误："
+                        "{{ }}、{% %} 不成对，for/if 缺少对应的 endfor/endif。",
+                        "在 Word 中按提示的段落改正标签，使之成对出现；或从 templates/letter.docx 重新修改。"),
+    "template-unknown-field": ("责任书模板使用了不存在的字段（多为拼写错误，如 unit.nmae）。",
+                               "按提示改为正确的字段名；全部可用字段见 templates/README.md。"),
+    "no-tasks": ("指定的单位在分工方案中没有任何牵头或参与的任务，无需为它生成责任书。",
+                 "检查 --unit 是否写错了单位；去掉该单位，或先在分工方案中为它登记任务。"),
+    "pdf-failed": ("无法生成 PDF：没有安装 LibreOffice（soffice），或转换过程出错。",
+                   "安装 LibreOffice（libreoffice-writer-nogui）后重试，或去掉 --pdf 只生成 .docx。"),
+    # --- battle maps ---
+    "bad-years": ("作战图的时间轴范围写法不对，或起始年份晚于结束年份。", "写成“起始年-结束年”，如 --years 2016-2020。"),
+    "bad-paper": ("作战图的纸张规格不在可选范围内。", "从提示列出的规格中选一个，如 --paper A1、A0 或 A3-tiled。"),
+    "font-missing": ("没有安装作战图排版所需的思源（Noto CJK）中文字体，无法计算文字宽度。",
+                     "请管理员安装 fonts-noto-cjk 字体包（apt-get install fonts-noto-cjk）后重试。"),
+    # --- command line ---
+    "not-found": ("命令要找的东西不存在：没有这个任务、条文或单位，指定的文件、配置不存在，"
+                  "或还没有任何跟踪数据。",
+                  "检查名称、编号或路径的拼写；提示中给出了可选项或下一步该做什么。"),
+    "bad-format": ("--format 给出的输出格式不在该命令支持的范围内。", "从提示列出的格式中选一个，如 text、json、csv、svg。"),
+    "unknown-stage": ("build --only 给出的部分名称不存在。", "从提示列出的部分名称中选（如 letters、maps、site），可重复 --only。"),
+    "bad-revision": ("无法读取指定的 git 版本：提交、标签或分支名写错了，知识库不在 git 仓库中，"
+                     "没有安装 git，或该版本的知识库本身无法通过检查。",
+                     "用 git log 查看正确的版本号或标签；该版本检查不通过时，换一个较早或较晚的版本比较。"),
+    "site-failed": ("生成网站时 mkdocs 报错（严格模式下，页面中有失效的链接或模板错误）。",
+                    "按提示中 mkdocs 指出的页面、链接或模板改正后重新生成；原有网站保持不变。"),
 }
 
 

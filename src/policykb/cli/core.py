@@ -64,7 +64,8 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
             policies: Path = PoliciesOption) -> None:
     """导出知识库（JSON、GraphML、CSV，或分工方案 xlsx）。"""
     if format not in exporting.FORMATS:
-        raise UserError(f"unknown format '{format}'", hint=f"choose one of {', '.join(exporting.FORMATS)}")
+        raise UserError(f"unknown format '{format}'", hint=f"choose one of {', '.join(exporting.FORMATS)}",
+                        code="bad-format")
     exporting.write(graph(policies), format, output)
     err.print(f"wrote {output}")
 
@@ -97,7 +98,7 @@ def build_(policies: Path = PoliciesOption,
     unknown = set(only or []) - set(building.stage_names())
     if unknown:
         raise UserError(f"unknown stage(s): {', '.join(sorted(unknown))}",
-                        hint=f"stages are {', '.join(building.stage_names())}")
+                        hint=f"stages are {', '.join(building.stage_names())}", code="unknown-stage")
     timings: dict = {}
     building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
                    timings=timings)

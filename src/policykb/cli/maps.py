@@ -34,7 +34,7 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
     formats = tuple(format or rendering.FORMATS)
     bad = set(formats) - set(rendering.FORMATS)
     if bad:
-        raise UserError(f"unknown format(s): {', '.join(sorted(bad))}", hint="choose svg, pdf or png")
+        raise UserError(f"unknown format(s): {', '.join(sorted(bad))}", hint="choose svg, pdf or png", code="bad-format")
     pg = graph(policies)
     units = None
     if unit:

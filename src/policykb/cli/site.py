@@ -27,7 +27,8 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
          config: Path = typer.Option(Path(rendering.CONFIG), "--config", help="mkdocs.yml 的位置。")) -> None:
     """生成网站：条文、任务、单位、指标、时间表、下载，支持中文搜索，可离线打开（失败时保留上一次的输出）。"""
     if not config.is_file():
-        raise UserError(f"no mkdocs configuration at '{config}'", hint="run from the repository root or pass --config")
+        raise UserError(f"no mkdocs configuration at '{config}'", hint="run from the repository root or pass --config",
+                        code="not-found")
     date = parse_date(as_of)
     pg = graph(policies)
     tracking = load_tracking(policies, pg.kb)
@@ -41,7 +42,7 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
                                           charts=build / "tracking" / rendering.CHARTS,
                                           extra={CLI_PAGE: cli_reference()}, track=track)
     except rendering.SiteError as e:
-        raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site")
+        raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site-failed")
     err.print(f"built {len(pages)} pages into {output}/ (open {output}/index.html)")
     if zip_:
         target = rendering.zip_site(output, output.with_suffix(".zip"))

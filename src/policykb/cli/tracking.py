@@ -49,7 +49,7 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
     elif format == "text":
         out.print("\n".join(status_lines(pg, tracking, day, name)), markup=False)
     else:
-        raise UserError(f"unknown format '{format}'", hint="choose text or json")
+        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
 
 
 def _record(policies: Path, make, force: bool = False) -> None:
@@ -195,13 +195,13 @@ def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签
           policies: Path = PoliciesOption) -> None:
     """比较 policies/ 的两个 git 版本：哪些条文、任务、指标变了，涉及哪些单位，谁的责任书要重新印发。"""
     if format not in ("text", "json"):
-        raise UserError(f"unknown format '{format}'", hint="choose text or json")
+        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
     try:
         root = versions.repo_root(policies if policies.exists() else Path("."))
         inside = Path(policies).resolve().relative_to(root.resolve()).as_posix()
         result = versions.diff(root, old, new, inside)
     except versions.VersionError as e:
-        raise UserError(e.message, hint=e.hint, code="not-found")
+        raise UserError(e.message, hint=e.hint, code=e.code)
     except ValueError:
         raise UserError(f"'{policies}' is not inside a git repository", code="not-found")
     if format == "json":
