@@ -40,8 +40,9 @@ ELLIPSIS = "…"
 class FontMissing(ToolError):
     """The Noto CJK fonts the maps measure with are not installed (a build stops with this, cleanly)."""
 
-    def __init__(self, message: str):
-        super().__init__(message, hint="apt-get install fonts-noto-cjk (or run scripts/setup)", code="font-missing")
+    def __init__(self, message: str, hint: str = "apt-get install fonts-noto-cjk (or run scripts/setup)",
+                 code: str = "font-missing"):
+        super().__init__(message, hint, code)
 
 
 @dataclass(frozen=True)
