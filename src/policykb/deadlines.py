@@ -71,3 +71,8 @@ def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt
         when = dt.date(year, deadline.date.month, day)
         if start <= when <= end:
             yield when
+
+
+def cn_date(day: dt.date) -> str:
+    """A date as official documents write it: Arabic numerals, no leading zeros (2016年4月1日)."""
+    return f"{day.year}年{day.month}月{day.day}日"

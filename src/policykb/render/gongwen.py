@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ..deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
 from ..reproducible import normalize_zip
 
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
@@ -41,11 +42,6 @@ STYLES = {
     "表格文字": (FANGSONG, SIZE_XIAO4, None, None),
     "页码": (SONGTI, SIZE_4, None, None),
 }
-
-
-def date_cn(day: dt.date) -> str:
-    """成文日期 style: Arabic numerals, no leading zeros (2016年4月1日)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def set_fonts(rpr, chinese: str, latin: str = LATIN) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ..deadlines import cn_date
 from ..graph import PolicyGraph
 from ..model import Deadline, Document, Task
 from ..status import Light, Statuses, TaskStatus
@@ -20,10 +21,6 @@ from .model import STATES
 
 Kind = Literal["plan", "report", "deadline"]
 SOON = dt.timedelta(days=30)  # a deadline this close turns the light amber
-
-
-def cn_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
