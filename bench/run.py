@@ -6,7 +6,7 @@
 For each corpus, in a fresh process (so peak memory is that corpus's own): load + validate, graph,
 every build stage, a no-op rebuild, a rebuild after one task is edited, and a bare `mkdocs build`
 of the same generated pages (the pipeline's overhead is the ratio of the two). Results go to
-bench/results/<date>-<cores>cpu.json and .md.
+bench/results/<date>-<cores>cpu-<factors>.json and .md.
 """
 from __future__ import annotations
 
@@ -115,7 +115,7 @@ def main() -> None:
         summary["linearity"] = {str(r["factor"]): round(r["full_build_s"] / base["full_build_s"], 1) for r in rows}
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    stem = results / f"{summary['date']}-{summary['cores']}cpu"
+    stem = results / f"{summary['date']}-{summary['cores']}cpu-{'-'.join(f'{f}x' for f in args.factors)}"
     stem.with_suffix(".json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(_markdown(summary), encoding="utf-8")
     print(_markdown(summary))
