@@ -75,15 +75,19 @@ def _seconds(timings: dict) -> dict:
 
 
 def _bare_mkdocs(pg, policies: Path, work: Path) -> float:
-    """Time a bare `mkdocs build` (Material, default configuration) of the very pages the site stage makes."""
-    from policykb.render.site import write_docs
+    """Time a bare `mkdocs build` of the very pages the site stage makes: Material with its default
+    configuration and the same navigation (without it, mkdocs lists every page in every page's
+    sidebar, which grows with the square of the corpus and would measure that instead)."""
+    import yaml
+    from policykb.render.site import nav, write_docs
     docs = work / "bare-docs"
     docs.mkdir()
     write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", policies=policies,
                handwritten=ROOT / "docs")
     config = work / "bare-mkdocs.yml"
-    config.write_text(f"site_name: bare\ntheme: {{name: material}}\ndocs_dir: {docs}\n"
-                      f"site_dir: {work / 'bare-site'}\n", encoding="utf-8")
+    config.write_text(yaml.safe_dump({"site_name": "bare", "theme": {"name": "material"}, "docs_dir": str(docs),
+                                      "site_dir": str(work / "bare-site"), "nav": nav(pg, docs)},
+                                     allow_unicode=True), encoding="utf-8")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, cwd=work,
                    stderr=subprocess.DEVNULL)
