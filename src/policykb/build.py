@@ -40,8 +40,7 @@ class BuildContext:
     statuses: Statuses = field(default_factory=dict)
     track: Track = quiet
     options: dict = field(default_factory=dict)
-
-    caches: dict[str, StageCache] = field(default_factory=dict)
+    caches: dict[str, StageCache] = field(default_factory=dict)  # per stage, made on first use
 
     def out(self, stage: str) -> Path:
         """Where a stage's output is: its staging folder if it runs in this build, else build/<stage>."""
