@@ -83,8 +83,10 @@ def _bare_mkdocs(pg, policies: Path, work: Path) -> float:
     from policykb.render.site import nav, write_docs
     docs = work / "bare-docs"
     docs.mkdir()
+    built = work / "build"  # the same downloads as the site stage: letters, maps, charts
     write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", policies=policies,
-               handwritten=ROOT / "docs")
+               handwritten=ROOT / "docs", letters=built / "letters", maps=built / "maps",
+               charts=built / "tracking" / "charts")
     config = work / "bare-mkdocs.yml"
     config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
                                       "site_dir": str(work / "bare-site"), "nav": nav(pg, docs)},

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -64,6 +65,14 @@ def _by_unit(manifest, files: set[str], units: list[str]) -> dict[str, list[str]
     return {u: sorted(set(fs)) for u, fs in found.items() if fs}
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link a file into the docs tree (it is only read from there), copying across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) -> tuple[dict, list[dict]]:
     """Copy another stage's output (letters, maps) into the docs tree when it has a manifest.
 
@@ -74,7 +83,7 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
     target = docs / DOWNLOADS / kind
-    shutil.copytree(source, target, dirs_exist_ok=True)
+    shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
     files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
                    if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
 
