@@ -208,3 +208,18 @@ def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
     assert f"量化指标：{indicator_line(ind)}。" in lines
     [(_, plain)] = letters.render_all(PolicyGraph(kb), TEMPLATE, as_of=AS_OF, units=["省国资委"])
     assert not any(line.startswith("量化指标") for line in read_text(plain))
+
+
+def test_overview_of_many_documents(tmp_path):
+    """Many policy documents (a 1＋10＋17 system) give one overview; a long title is no error."""
+    from policykb.model import Document
+    from policykb.render import overview
+    from policykb.render.gongwen import new_document
+    from conftest import POLICIES
+    from policykb.validate import load_kb
+    kb = load_kb(POLICIES)
+    doc = next(iter(kb.documents.values()))
+    many = {f"copy-{i}": Document(**{**doc.__dict__, "id": f"copy-{i}"}) for i in range(40)}
+    data = overview.to_docx(PolicyGraph(kb.model_copy(update={"documents": many})))
+    assert data[:2] == b"PK"
+    assert new_document(title="长" * 300).core_properties.title == "长" * 254 + "…"

@@ -234,7 +234,7 @@ def new_document(landscape: bool = False, title: str = ""):
     page_numbers(doc)
     props = doc.core_properties
     props.author = props.last_modified_by = "policykb"
-    props.title = title
+    props.title = title if len(title) <= 255 else title[:254] + "…"  # the .docx format's limit
     props.created = props.modified = FIXED_STAMP
     props.revision = 1
     return doc

@@ -49,7 +49,7 @@ def _drop_document_column(header: list[str], rows: list[list], single: bool) -> 
 def to_docx(pg: PolicyGraph) -> bytes:
     """按任务 then 按单位, landscape A4, with the title the annex carries."""
     docs = list(pg.documents())
-    titles = "、".join(d.meta.annex.title for d in docs if d.meta.annex) or "分工方案"
+    titles = "、".join(dict.fromkeys(d.meta.annex.title for d in docs if d.meta.annex)) or "分工方案"
     doc = g.new_document(landscape=True, title=titles)
     g.paragraph(doc, titles, style="公文标题")
     for label, (header, rows) in (("一、按任务", export.task_rows(pg)), ("二、按单位", export.unit_rows(pg))):
