@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from policykb.names import safe_filename
 from policykb.render import letters
 from policykb.render.gongwen import read_text
 
@@ -23,7 +24,7 @@ def pdfs(pg, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
     letters.write_letters(pg, out, ROOT / "templates" / "letter.docx", as_of=dt.date(2026, 11, 28), units=UNITS,
                           pdf=True, fonts_conf=ROOT / "fonts" / "fonts.conf")
-    return {unit: out / DOC / f"{letters.safe_filename(unit, 'x')}.pdf" for unit in UNITS}
+    return {unit: out / DOC / f"{safe_filename(unit)}.pdf" for unit in UNITS}
 
 
 def _run(*cmd) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .graph import PolicyGraph
-from .model import Deadline, Indicator, KnowledgeBase, Task
+from .model import Deadline, Indicator, Task
 from .output import atomic_write
 from .reproducible import normalize_zip
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterator
-
+from typing import TYPE_CHECKING, Iterator
 
 from . import deadlines as deadline_dates
 from .model import Article, Deadline, Document, Indicator, KnowledgeBase, Task
@@ -36,7 +35,11 @@ def deadline_id(doc: str, d: Deadline, owner: int | None = None) -> str:
     return f"deadline:{doc}:{d.id}" if d.id else f"deadline:{doc}:task{owner}:{d.phrase}"
 
 
-def build_graph(kb: KnowledgeBase) -> "nx.MultiDiGraph":
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     import networkx as nx  # imported here: a build with nothing to do never needs the graph
     g = nx.MultiDiGraph()
     for unit in kb.units.values():

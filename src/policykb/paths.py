@@ -1,6 +1,8 @@
 """Folder and file names, in one place."""
 from __future__ import annotations
 
+from pathlib import Path
+
 POLICIES = "policies"
 BUILD = "build"
 TEMPLATES = "templates"
@@ -22,8 +24,7 @@ def task_file(number: int) -> str:
     return f"{number:03d}.yaml"
 
 
-def default_templates() -> "Path":
+def default_templates() -> Path:
     """templates/ in the working directory if there is one, else the checkout's own templates/."""
-    from pathlib import Path
     here = Path(TEMPLATES)
     return here if here.is_dir() else Path(__file__).resolve().parents[2] / TEMPLATES

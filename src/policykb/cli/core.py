@@ -1,7 +1,6 @@
 """Core commands: check, show, export, import, schema, build."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 

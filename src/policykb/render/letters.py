@@ -11,7 +11,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from ..cache import StageCache
 from ..graph import PolicyGraph
+from ..names import safe_filename
 from ..output import atomic_write
 from ..parallel import workers
 from ..progress import Track, quiet
@@ -32,8 +32,6 @@ from .letters_template import LetterError, LetterTemplate
 TEMPLATE = "letter.docx"
 MANIFEST = "manifest.json"
 ZIP_NAME = "责任书.zip"
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -46,14 +44,6 @@ class Letter:
     lead_tasks: list[int]
     participant_tasks: list[int]
     sha256: str
-
-
-def safe_filename(name: str, fallback: str) -> str:
-    """A unit name as a file name that stays in its folder on Linux and Windows alike."""
-    text = re.sub(r"\.{2,}", "_", _UNSAFE.sub("_", name))[:120].strip(" .")
-    if not text or _RESERVED.match(text):
-        text = f"{fallback}{('-' + text) if text else ''}"
-    return text
 
 
 def resolve_units(pg: PolicyGraph, names: list[str]) -> list[str]:
@@ -99,7 +89,7 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: 
     jobs, names = [], set()
     for parts, unit, serial in plan:
         context = letter_context(pg, parts, unit, serial, as_of)
-        name = safe_filename(unit, f"unit-{serial}")
+        name = safe_filename(unit)
         if (parts.doc.id, name) in names:
             name = f"{name}-{serial}"
         names.add((parts.doc.id, name))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..cache import StageCache
 from ..graph import PolicyGraph
+from ..names import safe_filename
 from ..output import atomic_write
 from ..progress import Track, quiet
 from ..status import Statuses
@@ -47,8 +48,8 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
 
 
 def file_stem(spec: MapSpec) -> str:
-    safe = spec.key.replace("\\", "_").replace("..", "_")
-    return f"{spec.doc}/{safe}"
+    """Where a map's files go: below its document's folder, each part of its key a safe name."""
+    return "/".join([spec.doc, *(safe_filename(part) for part in spec.key.split("/"))])
 
 
 def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuses | None = None,
