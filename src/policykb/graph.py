@@ -84,6 +84,7 @@ class PolicyGraph:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.g = build_graph(kb)
+        self._by_unit: dict[str, dict] = {}
 
     def _objs(self, nodes) -> list:
         return [self.g.nodes[n]["obj"] for n in nodes]
@@ -98,16 +99,24 @@ class PolicyGraph:
     def _task_order(task: Task) -> tuple:
         return (task.doc, task.number)
 
+    def _roles(self, unit: str) -> dict[str | None, dict[str, list[Task]]]:
+        """A unit's tasks by document (None: all documents) and role, worked out once per unit:
+        asking per document by filtering all of a unit's tasks would grow with the square of a corpus."""
+        if unit not in self._by_unit:
+            node = unit_id(unit)
+            by_doc: dict[str | None, dict[str, list[Task]]] = {}
+            for role, kind in (("lead", "leads"), ("participant", "participates")):
+                targets = self._objs(self._targets(node, kind)) if node in self.g else []
+                for t in sorted(targets, key=self._task_order):
+                    for key in (None, t.doc):
+                        by_doc.setdefault(key, {"lead": [], "participant": []})[role].append(t)
+            self._by_unit[unit] = by_doc
+        return self._by_unit[unit]
+
     def tasks_of(self, unit: str, doc: str | None = None) -> dict[str, list[Task]]:
         """A unit's tasks by role: {'lead': [...], 'participant': [...]}, in task order."""
-        node = unit_id(unit)
-        if node not in self.g:
-            return {"lead": [], "participant": []}
-        out = {}
-        for role, kind in (("lead", "leads"), ("participant", "participates")):
-            tasks = [t for t in self._objs(self._targets(node, kind)) if doc is None or t.doc == doc]
-            out[role] = sorted(tasks, key=self._task_order)
-        return out
+        roles = self._roles(unit).get(doc, {})
+        return {role: list(roles.get(role, [])) for role in ("lead", "participant")}
 
     def units_with_tasks(self, doc: str | None = None) -> list[str]:
         """Every unit that leads or joins at least one task, in registry order."""

@@ -24,6 +24,7 @@ from .maps_plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
 MANIFEST = "manifest.json"
+PENDING = 32  # exports queued for the workers at most; more only hold finished files in memory
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                             "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": paper,
                             "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
                             "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
+            while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory
+                name, future = pending.pop(0)
+                atomic_write(out / name, future.result())
         for name, future in pending:
             atomic_write(out / name, future.result())
     manifest = {"as_of": as_of.isoformat(), "paper": paper, "years": list(years), "maps": entries}
