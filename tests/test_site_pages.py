@@ -139,6 +139,7 @@ def test_change_log_from_git(built):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("no git history here")
     assert "Core knowledge base" in t
+    assert "需重发责任书" in t and "省扶贫办" in t  # the first commit made every unit's letter new
 
 
 def test_history_tolerates_no_git(tmp_path, pg):

@@ -119,21 +119,26 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None) -> li
     return items
 
 
+REISSUE_COMMITS = 10  # each needs both revisions loaded and compared: keep the latest only
+
+
 def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> list[dict] | None:
     """Commits touching the policies folder, newest first; None when there is no git history."""
     policies = Path(policies).resolve()
     try:
         top = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel"],
                              capture_output=True, text=True, check=True).stdout.strip()
+        folder = policies.relative_to(top).as_posix() or "."
         log = subprocess.run(["git", "-C", top, "log", f"-{limit}", "--date=short", "--name-only",
-                              "--format=%x1e%ad%x1f%s", "--", str(policies.relative_to(top)) or "."],
+                              "--format=%x1e%H%x1f%ad%x1f%s", "--", folder],
                              capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError, ValueError):
         return None
+    reissue = _reissues(Path(top), folder)
     commits = []
     for block in log.split("\x1e")[1:]:
         head, _, names = block.partition("\n")
-        date, _, subject = head.partition("\x1f")
+        commit, date, subject = (head.split("\x1f") + ["", ""])[:3]
         links, others = [], 0
         for name in filter(None, names.splitlines()):
             rel = "policies/" + Path(top, name).relative_to(policies).as_posix() if name else name
@@ -146,8 +151,17 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> 
                 others += 1
         shown = links[:12]
         commits.append({"date": date, "subject": subject, "links": shown,
-                        "more": others + len(links) - len(shown)})
+                        "more": others + len(links) - len(shown), "reissue": reissue.get(commit)})
     return commits
+
+
+def _reissues(top: Path, folder: str, limit: int = REISSUE_COMMITS) -> dict[str, list[str]]:
+    """For the latest commits: the units whose letters that commit obliges to reissue (policykb diff)."""
+    from ..track import versions
+    try:
+        return {v.commit: v.diff.reissue for v in versions.history(top, folder, limit=limit)}
+    except versions.VersionError:
+        return {}
 
 
 def error_catalogue() -> list[tuple[str, str, str]]:
