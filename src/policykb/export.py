@@ -148,10 +148,6 @@ def to_json(pg: PolicyGraph) -> str:
     return json.dumps(to_model(pg).model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def json_schema() -> str:
-    return json.dumps(Export.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
 def to_graphml(pg: PolicyGraph) -> str:
     """GraphML wants scalar attributes: keep a label and the type, drop the Python objects."""
     import networkx as nx

@@ -122,10 +122,6 @@ class PolicyGraph:
         """Every unit that leads or joins at least one task, in registry order."""
         return [u for u in self.kb.units if any(self.tasks_of(u, doc).values())]
 
-    def units_of(self, task: Task) -> dict[str, list[str]]:
-        """A task's units by role, in the source's order."""
-        return {"lead": list(task.lead), "participant": list(task.participants)}
-
     def task(self, doc: str, number: int) -> Task:
         return self.g.nodes[task_id(doc, number)]["obj"]
 

@@ -1,7 +1,6 @@
 """Write YAML: new files in the house layout, and round-trip edits that keep comments and formatting."""
 from __future__ import annotations
 
-import datetime as dt
 import io
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +69,3 @@ def edit(path: Path) -> Iterator[CommentedMap]:
     new = buffer.getvalue()
     if new != text:
         atomic_write(path, new.encode("utf-8"))
-
-
-def iso(value: dt.date) -> str:
-    return value.isoformat()
