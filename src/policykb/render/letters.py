@@ -1,22 +1,24 @@
 """Responsibility letters (责任书): one .docx per unit and document, from one `tasks_of` query each.
 
-Gather, check, then write: the template is checked and every letter rendered in memory before the
-first file is written, so a bad template or unit name leaves the output folder untouched.
+Gather, check, then write: the template and units are checked first, and every letter is rendered
+into a folder beside the output before the first one is moved in, so a bad template or unit name
+leaves the output folder untouched.
 """
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections import deque
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 from ..cache import StageCache
 from ..graph import PolicyGraph
@@ -68,12 +70,19 @@ def _inside(folder: Path, name: str) -> Path:
 
 def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: list[str] | None = None,
                track: Track = quiet, cache: StageCache | None = None) -> list[tuple[Letter, bytes]]:
-    """Every letter in memory: for each document, each unit with a task there (or only `units`).
+    """Every letter in memory (for a few units, and for tests); `iter_letters` for many."""
+    return list(iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache))
 
+
+def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: list[str] | None = None,
+                 track: Track = quiet, cache: StageCache | None = None) -> Iterator[tuple[Letter, bytes]]:
+    """Each letter in turn, for each document, each unit with a task there (or only `units`).
+
+    The template and the units are checked before this returns, so errors come before any work.
     With a cache, a letter whose context and template are unchanged since the last build is taken
-    from that build instead of being rendered again.
+    from that build instead of being rendered again. One letter at a time is held in memory.
     """
-    LetterTemplate(template)  # checked here, before any work starts: a broken template writes nothing
+    LetterTemplate(template)
     template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     chosen = set(units) if units is not None else None
     plan = []
@@ -96,16 +105,19 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: 
         file = f"{parts.doc.id}/{name}.docx"
         reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest))
         jobs.append((parts.doc.id, unit, serial, file, context, reused))
-    letters = []
+    return _rendered(jobs, template, track, cache)
+
+
+def _rendered(jobs: list, template: Path | str, track: Track, cache: StageCache | None) -> Iterator:
     with workers(sum(1 for *_, reused in jobs if not reused), _load_template, (str(template),)) as pool:
-        pending = [pool.submit(_render, context) if not reused else None for *_, context, reused in jobs]
-        for (doc, unit, serial, file, context, reused), future in zip(jobs, track(pending, "责任书")):
+        pending = deque(pool.submit(_render, context) if not reused else None for *_, context, reused in jobs)
+        for doc, unit, serial, file, context, reused in track(jobs, "责任书"):
+            future = pending.popleft()  # dropped once read: a finished letter is not kept twice
             data = (cache.staged / file).read_bytes() if reused else future.result()
-            letters.append((Letter(document=doc, unit=unit, serial=serial, file=file,
-                                   lead_tasks=[t.number for t in context.lead_tasks],
-                                   participant_tasks=[t.number for t in context.participant_tasks],
-                                   sha256=hashlib.sha256(data).hexdigest()), data))
-    return letters
+            yield Letter(document=doc, unit=unit, serial=serial, file=file,
+                         lead_tasks=[t.number for t in context.lead_tasks],
+                         participant_tasks=[t.number for t in context.participant_tasks],
+                         sha256=hashlib.sha256(data).hexdigest()), data
 
 
 _TEMPLATE: LetterTemplate | None = None  # one per process: loading a template costs more than a letter
@@ -120,16 +132,28 @@ def _render(context) -> bytes:
     return _TEMPLATE.render(context)
 
 
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip whose bytes depend only on the files: sorted names, fixed times."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, files[name])
-    return out.getvalue()
+STORED = (".docx", ".xlsx", ".pdf")  # already compressed: deflating them again costs time for nothing
+
+
+def write_zip(target: Path, members: dict[str, Path]) -> None:
+    """A zip of files on disk, whose bytes depend only on the files: sorted names, fixed times.
+
+    Streamed member by member into a temporary file beside target, then renamed into place.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as z:
+            for name in sorted(members):
+                info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                with open(members[name], "rb") as src, z.open(info, "w") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str = "soffice") -> list[Path]:
@@ -181,21 +205,33 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
                   track: Track = quiet, cache: StageCache | None = None) -> list[Letter]:
     """Render, then write the letters, manifest.json and (on request) PDFs, the zip and the overview.
 
-    With `units`, only their letters are (re)written and the manifest keeps the other units' entries;
-    without, letters an earlier run wrote for units that no longer have tasks are removed.
+    Letters are rendered one by one into a folder beside `out` and moved in only when all of them
+    succeeded: a bad template or unit name leaves `out` untouched. With `units`, only their letters
+    are (re)written and the manifest keeps the other units' entries; without, letters an earlier
+    run wrote for units that no longer have tasks are removed.
     """
-    letters = render_all(pg, template, as_of=as_of, units=units, track=track, cache=cache)
     out = Path(out)
-    files = {letter.file: data for letter, data in letters}
-    if with_overview:
-        files.update(overview.files(pg))
-    for name, data in files.items():
-        path = _inside(out / Path(name).parent, Path(name).name)
-        if not (path.is_file() and path.read_bytes() == data):  # a letter reused from the cache is in place
-            atomic_write(path, data)
-    entries = [asdict(letter) for letter, _ in letters]
+    letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new."))  # output.recover clears it
+    try:
+        made = []
+        for letter, data in letters:
+            _put(rendering, out, letter.file, data)
+            made.append(letter)
+        overview_files = overview.files(pg) if with_overview else {}
+        for name, data in overview_files.items():
+            _put(rendering, out, name, data)
+        out.mkdir(exist_ok=True)
+        for path in sorted(p for p in rendering.rglob("*") if p.is_file()):
+            target = _inside(out / path.relative_to(rendering).parent, path.name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(rendering, ignore_errors=True)
+    entries = [asdict(letter) for letter in made]
     if pdf:
-        to_pdf([out / letter.file for letter, _ in letters], fonts_conf)
+        to_pdf([out / letter.file for letter in made], fonts_conf)
         for entry in entries:
             entry["pdf"] = str(PurePosixPath(entry["file"]).with_suffix(".pdf"))
     old = _previous(out)
@@ -207,14 +243,23 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         entries = sorted(kept + entries, key=lambda e: (e["document"], e["serial"]))
     manifest = {"as_of": as_of.isoformat(), "letters": entries}
     if with_overview:
-        manifest["overview"] = sorted(set(files) - {e["file"] for e in entries})
+        manifest["overview"] = sorted(overview_files)
     if make_zip:
-        packed = {e[k]: (out / e[k]).read_bytes() for e in entries for k in ("file", "pdf") if k in e}
-        packed.update({name: files[name] for name in manifest.get("overview", [])})
-        atomic_write(out / ZIP_NAME, zip_bytes(packed))
+        packed = {e[k]: out / e[k] for e in entries for k in ("file", "pdf") if k in e}
+        packed.update({name: out / name for name in manifest.get("overview", [])})
+        write_zip(out / ZIP_NAME, packed)
         manifest["zip"] = ZIP_NAME
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return [letter for letter, _ in letters]
+    return made
+
+
+def _put(rendering: Path, out: Path, name: str, data: bytes) -> None:
+    """Write a finished file into the rendering folder, unless `out` has it already (reused or unchanged)."""
+    current = _inside(out / Path(name).parent, Path(name).name)
+    if not (current.is_file() and current.stat().st_size == len(data) and current.read_bytes() == data):
+        path = rendering / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def stage(ctx) -> None:
