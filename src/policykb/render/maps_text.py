@@ -208,7 +208,7 @@ def wrap(text: str, limit: float, size: float, face: str = "sans", max_lines: in
     return list(_wrap(text, round(limit, 6), size, face, max_lines))
 
 
-@lru_cache(maxsize=200_000)  # the layout tries many sizes and both orientations with the same widths
+@lru_cache(maxsize=20_000)  # a map's layout tries many sizes and both orientations with the same widths
 def _wrap(text: str, limit: float, size: float, face: str, max_lines: int | None) -> tuple[str, ...]:
     return tuple(wrap_tokens(tokens(text), limit, size, face, max_lines))
 
@@ -219,7 +219,7 @@ def wrap_names(names: list[str], limit: float, size: float, face: str = "sans", 
     return list(_wrap_names(tuple(names), round(limit, 6), size, face, max_lines, suffix)) if names else []
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _wrap_names(names: tuple[str, ...], limit: float, size: float, face: str, max_lines: int | None,
                 suffix: str) -> tuple[str, ...]:
     parts = [n + ("、" if i < len(names) - 1 else "") for i, n in enumerate(names)]
