@@ -89,9 +89,13 @@ def enrich(site: Path, pages: dict[str, dict]) -> int:
             entry[BODY_FIELD] = _field(body)
         if page.get("boost"):
             entry["boost"] = page["boost"]
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8")
+    count = len(index["docs"])
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    del index  # a large corpus's index is hundreds of megabytes: hold one form of it at a time
+    path.write_bytes(data)
     script = path.with_suffix(".js")  # written by the offline plugin for file://
     if script.exists():
-        script.write_text(f"var __index = {data}", encoding="utf-8")
-    return len(index["docs"])
+        with script.open("wb") as fh:
+            fh.write(b"var __index = ")
+            fh.write(data)
+    return count
