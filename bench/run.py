@@ -5,7 +5,8 @@
 
 For each corpus, in a fresh process (so peak memory is that corpus's own): load + validate, graph,
 every build stage, a no-op rebuild, a rebuild after one task is edited, and a bare `mkdocs build`
-of the same generated pages (the pipeline's overhead is the ratio of the two). Results go to
+of the same generated pages (the pipeline's overhead is the ratio of the two). Memory: the main
+process's peak RSS, and the highest sum over it and its workers during the full build. Results go to
 bench/results/<date>-<cores>cpu-<factors>.json and .md.
 """
 from __future__ import annotations
@@ -39,6 +40,7 @@ def _timed(fn, *args, **kwargs):
 def measure(factor: int, work: Path) -> dict:
     """Everything for one corpus size; runs inside its own process."""
     from corpus import generate
+    from memory import TreePeak
     from policykb import build
     from policykb.graph import PolicyGraph
     from policykb.validate import validate
@@ -51,8 +53,10 @@ def measure(factor: int, work: Path) -> dict:
     row["tasks"] = sum(len(d.tasks) for d in kb.documents.values())
     row["graph_s"], _ = _timed(PolicyGraph, kb)
     timings: dict[str, float] = {}
-    row["full_build_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates",
-                                    timings=timings)
+    with TreePeak() as peak:
+        row["full_build_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates",
+                                        timings=timings)
+    row["peak_build_tree_mb"] = peak.mb  # main process and workers together, during the full build
     row["stages_s"] = _seconds(timings)
     row["noop_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates")
     task = policies / "hunan-2016-implementation-opinions" / "tasks" / "069.yaml"
@@ -129,7 +133,7 @@ def main() -> None:
 
 def _markdown(summary: dict) -> str:
     cols = ["factor", "tasks", "load_validate_s", "graph_s", "full_build_s", "noop_rebuild_s",
-            "one_task_rebuild_s", "bare_mkdocs_s", "site_overhead_ratio", "peak_rss_mb"]
+            "one_task_rebuild_s", "bare_mkdocs_s", "site_overhead_ratio", "peak_rss_mb", "peak_build_tree_mb"]
     lines = [f"# policykb benchmark {summary['date']} ({summary['cores']} cores, Python {summary['python']})", "",
              "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in summary["rows"]:

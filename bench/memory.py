@@ -1,0 +1,64 @@
+"""Peak memory of this process and its workers together, sampled from /proc (Linux).
+
+ru_maxrss sees one process at a time (and a spawned worker's counts the parent's pages it shared
+before exec); a build's letters and map exports run in worker processes beside the main one, so
+the figure that matters is the sum over the process tree at its highest. Each process counts its
+proportional set size (Pss): pages shared between processes are not counted twice.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+    except (OSError, IndexError, ValueError):
+        return 0  # gone between listing and reading
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return pids
+
+
+class TreePeak:
+    """`with TreePeak() as peak: ...` then `peak.mb`: the highest total seen, sampled every `interval` s."""
+
+    def __init__(self, interval: float = 0.25):
+        self.interval, self.kb = interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while True:
+            self.kb = max(self.kb, sum(_pss_kb(p) for p in _tree(os.getpid())))
+            if self._stop.wait(self.interval):
+                return
+
+    def __enter__(self) -> "TreePeak":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def mb(self) -> float | None:
+        return round(self.kb / 1024, 1) if Path("/proc/self/smaps_rollup").exists() else None
