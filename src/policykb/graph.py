@@ -149,13 +149,16 @@ class PolicyGraph:
         return sorted((o for o in self._objs(self._targets(indicator_id(doc, ident), "measures"))
                        if isinstance(o, Task)), key=self._task_order)
 
-    def due_between(self, start: dt.date, end: dt.date, unit: str | None = None) -> list[Due]:
-        """Every deadline falling in [start, end], yearly ones once per year, in date order."""
+    def due_between(self, start: dt.date, end: dt.date, unit: str | None = None,
+                    doc: str | None = None) -> list[Due]:
+        """Every deadline falling in [start, end], yearly ones once per year, in date order
+        (of one unit's tasks, or one document's, when given)."""
         if unit is not None:
             roles = self.tasks_of(unit)
-            tasks = roles["lead"] + roles["participant"]
+            tasks = [t for t in roles["lead"] + roles["participant"] if doc is None or t.doc == doc]
         else:
-            tasks = [t for d in self.kb.documents.values() for t in d.tasks.values()]
+            docs = [self.kb.documents[doc]] if doc is not None else self.kb.documents.values()
+            tasks = [t for d in docs for t in d.tasks.values()]
         found = [Due(when, t, d) for t in tasks for d in t.deadlines
                  for when in deadline_dates.occurrences(d, start, end)]
         return sorted(found, key=lambda x: (x.date, x.task.doc, x.task.number, x.deadline.phrase))

@@ -129,7 +129,7 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
             for key, items in events.items()}
 
 
-def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
+def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date, end: dt.date,
                    statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict) -> list[Page]:
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
@@ -152,9 +152,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
                                indicators=pg.indicators_of(doc.id, article=a.number)),
                           keywords=[f"第{a.number}条"]))
     dues: dict[int, list[Due]] = {}
-    for d in pg.due_between(doc.meta.date, horizon(pg)):
-        if d.task.doc == doc.id:
-            dues.setdefault(d.task.number, []).append(d)
+    for d in pg.due_between(doc.meta.date, end, doc=doc.id):
+        dues.setdefault(d.task.number, []).append(d)
     for t in doc.tasks.values():
         pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
                           dict(common, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
@@ -182,7 +181,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming,
                    "units": pg.units_with_tasks(), "indicator_line": indicator_line}, body=False)]
     for doc in docs:
-        pages += document_pages(pg, doc, paths, as_of, statuses, unit_files, events or {}, charts or {})
+        pages += document_pages(pg, doc, paths, as_of, end, statuses, unit_files, events or {}, charts or {})
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
