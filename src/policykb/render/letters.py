@@ -219,9 +219,9 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         for letter, data in letters:
             _put(rendering, out, letter.file, data)
             made.append(letter)
-        overview_files = overview.files(pg) if with_overview else {}
-        for name, data in overview_files.items():
-            _put(rendering, out, name, data)
+        if with_overview and not _overview_reused(pg, cache):
+            for name, data in overview.files(pg).items():
+                _put(rendering, out, name, data)
         out.mkdir(exist_ok=True)
         for path in sorted(p for p in rendering.rglob("*") if p.is_file()):
             target = _inside(out / path.relative_to(rendering).parent, path.name)
@@ -243,7 +243,7 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         entries = sorted(kept + entries, key=lambda e: (e["document"], e["serial"]))
     manifest = {"as_of": as_of.isoformat(), "letters": entries}
     if with_overview:
-        manifest["overview"] = sorted(overview_files)
+        manifest["overview"] = sorted(overview.NAMES)
     if make_zip:
         packed = {e[k]: out / e[k] for e in entries for k in ("file", "pdf") if k in e}
         packed.update({name: out / name for name in manifest.get("overview", [])})
@@ -251,6 +251,14 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         manifest["zip"] = ZIP_NAME
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return made
+
+
+def _overview_reused(pg: PolicyGraph, cache: StageCache | None) -> bool:
+    """Whether the last build's overview files show the same tables (they change with any task)."""
+    if cache is None:
+        return False
+    key = cache.key(overview.content(pg))
+    return all([cache.reuse(name, key) for name in overview.NAMES])  # a list: each name gets its key
 
 
 def _put(rendering: Path, out: Path, name: str, data: bytes) -> None:

@@ -29,8 +29,8 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
     widths = [Mm(225 * _WIDTH.get(h, 12) / total) for h in header]
     g.set_widths(table, widths)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for r, values in enumerate([header, *rows]):
-        for cell, value in zip(table.rows[r].cells, values):
+    for r, (row, values) in enumerate(zip(table.rows, [header, *rows])):  # table.rows[r] would search every row
+        for cell, value in zip(row.cells, values):
             p = cell.paragraphs[0]
             p.style = "表格文字"
             run = p.add_run("" if value is None else str(value))
@@ -58,5 +58,14 @@ def to_docx(pg: PolicyGraph) -> bytes:
     return g.to_bytes(doc)
 
 
+NAMES = [DOCX_NAME, XLSX_NAME]
+
+
 def files(pg: PolicyGraph) -> dict[str, bytes]:
     return {DOCX_NAME: to_docx(pg), XLSX_NAME: export.to_xlsx(pg)}
+
+
+def content(pg: PolicyGraph) -> list:
+    """Everything the overview files show: what a cache keys them by."""
+    return [[d.meta.annex.title if d.meta.annex else None for d in pg.documents()],
+            export.task_rows(pg), export.unit_rows(pg)]
