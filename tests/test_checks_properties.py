@@ -180,3 +180,16 @@ def test_safe_filename_examples():
     long = "省" * 100
     assert safe_filename(long) != safe_filename(long + "办")  # shortened names keep apart by a hash
     assert safe_filename(long).startswith("省" * 30)
+
+
+segments = st.lists(st.sampled_from(["units", "tasks", "a", "hunan-2016", "下载", "69.md", "x.docx"]), max_size=4)
+
+
+@given(segments.filter(bool), segments)
+def test_site_links_are_what_relpath_gives(target, folder):
+    """The site's fast relative links agree with posixpath.relpath for every path in the docs tree."""
+    import posixpath
+
+    from policykb.render.site_text import relative
+    path, start = "/".join(target), "/".join(folder)
+    assert relative(path, folder) == posixpath.relpath(path, start or ".")

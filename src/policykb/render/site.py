@@ -51,7 +51,7 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
 
 def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
-               maps: Path | None = None, tracking=None, charts: Path | None = None,
+               maps: Path | None = None, tracking=None, charts: Path | None = None, data: Path | None = None,
                extra: dict[str, str] | None = None, track: Track = quiet) -> list[Page]:
     """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
 
@@ -68,7 +68,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     map_units, map_list = site_files.stage_files(maps, "maps", docs, units)
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, [])} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
-                       downloads=site_files.write_downloads(pg, docs, letters),
+                       downloads=site_files.write_downloads(pg, docs, letters, data),
                        history=site_files.history(pg, policies, Paths(pg)),
                        errors=site_files.error_catalogue(), events=task_events(tracking),
                        charts=site_files.charts(charts, docs, getattr(tracking, "values", None)))
@@ -116,14 +116,15 @@ def search_pages(pages: list[Page]) -> dict[str, dict]:
 def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,
                 config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
                 letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
-                extra: dict[str, str] | None = None, enrich_search: bool = True, track: Track = quiet) -> list[Page]:
+                data: Path | None = None, extra: dict[str, str] | None = None, enrich_search: bool = True,
+                track: Track = quiet) -> list[Page]:
     """Build the whole site into `out` (an empty or missing folder)."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
-                           extra=extra, track=track)
+                           data=data, extra=extra, track=track)
         mkdocs_build(Path(config), docs, Path(out), as_of, nav=nav(pg, docs), strict=True)
     if enrich_search:
         site_search.enrich(Path(out), search_pages(pages))
@@ -148,4 +149,5 @@ def run_stage(ctx) -> None:
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
                 config=root / CONFIG, handwritten=root / DOCS, statuses=getattr(ctx, "statuses", None),
                 letters=ctx.out("letters"), maps=ctx.out("maps"), tracking=getattr(ctx, "tracking", None),
-                charts=ctx.out("tracking") / CHARTS, track=ctx.track)
+                charts=ctx.out("tracking") / CHARTS, track=ctx.track,
+                data=ctx.staged.get("data"))  # only when made in this build: `--only site` may follow an edit

@@ -94,13 +94,19 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     return per_unit, [item(f) for f in files]
 
 
-def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None) -> list[dict]:
-    """The data exports (and a zip of the letters) under docs/downloads; what the download page lists."""
+def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_dir: Path | None = None) -> list[dict]:
+    """The data exports (and a zip of the letters) under docs/downloads; what the download page lists.
+
+    The exports come from the data stage's folder when it has them (the same bytes), else are made here.
+    """
     folder = docs / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "policykb.json").write_bytes(export.export(pg, "json"))
-    (folder / "policykb.xlsx").write_bytes(export.export(pg, "xlsx"))
-    (folder / "policykb.csv").write_bytes(export.export(pg, "csv"))
+    for fmt in ("json", "xlsx", "csv"):
+        made = Path(data_dir) / f"policykb.{fmt}" if data_dir is not None else None
+        if made is not None and made.is_file():
+            _link_or_copy(str(made), str(folder / made.name))
+        else:
+            (folder / f"policykb.{fmt}").write_bytes(export.export(pg, fmt))
     items = [
         {"label": "policykb.xlsx", "path": f"{DOWNLOADS}/policykb.xlsx", "note": "分工方案（按任务、按单位两个工作表），Excel 可直接打开"},
         {"label": "policykb.csv", "path": f"{DOWNLOADS}/policykb.csv", "note": "分工方案，逗号分隔（UTF-8 带 BOM）"},

@@ -20,6 +20,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -34,8 +35,10 @@ FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6
 LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by title only
 
 
+@cache  # a corpus has few distinct pairs and millions of occurrences
 def token(pair: str) -> str:
-    return "zz" + "".join(f"{ord(c):05d}" for c in pair)
+    first, second = pair
+    return f"zz{ord(first):05d}{ord(second):05d}"
 
 
 def bigrams(text: str) -> list[str]:

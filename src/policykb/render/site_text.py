@@ -38,15 +38,29 @@ def finalize(value: object) -> object:
     return value if isinstance(value, Markup) else escape(value)
 
 
+def relative(path: str, start: list[str]) -> str:
+    """posixpath.relpath for paths inside the docs tree, without its abspath and getcwd calls
+    (a large corpus has hundreds of thousands of links); `start` is the folder's components."""
+    parts = path.split("/")
+    if any(p in ("", ".", "..") for p in parts):
+        return posixpath.relpath(path, "/".join(start) or ".")
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
+
+
 class Linker:
     """Relative links from the page being rendered to another page of the docs tree."""
 
     def __init__(self, page: str):
         self.page = page
+        folder = posixpath.dirname(page)
+        self.folder = folder.split("/") if folder else []
 
     def url(self, target: str) -> str:
         path, _, anchor = target.partition("#")
-        rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".") if path else ""
+        rel = relative(path, self.folder) if path else ""
         return rel + (f"#{anchor}" if anchor else "")
 
     def image(self, label: object, target: str) -> Markup:
