@@ -19,7 +19,7 @@ from ..output import atomic_write
 from ..progress import Track, quiet
 from ..reproducible import normalize_zip
 from ..status import Statuses
-from . import site_files, site_search
+from . import site_compact, site_files, site_search
 from .site_pages import Page, Paths, site_pages, task_events
 from .site_text import environment, render
 
@@ -98,6 +98,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict…" lines are noise to users
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
+        site_compact.install(cfg)
         build(cfg)
     except (MkDocsException, SystemExit) as e:
         raise SiteError(f"mkdocs build failed: {e}") from e
