@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -67,38 +68,60 @@ def _field(tokens: list[str]) -> str:
     return " ".join(kept)
 
 
+def enriched(entry: dict, pages: dict[str, dict]) -> dict:
+    """One index entry with the hidden fields (see the module's docstring)."""
+    url, _, anchor = entry["location"].partition("#")
+    page = pages.get(url, {})
+    title = bigrams(entry["title"])
+    body = []
+    if not anchor:
+        title += [t for k in page.get("keywords", []) for t in bigrams(k)]
+    elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
+        title, body = [], title
+    entry = dict(entry, **{TITLE_FIELD: _field(title)})
+    if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
+        body += bigrams(entry["text"])
+    if body:
+        entry[BODY_FIELD] = _field(body)
+    if page.get("boost"):
+        entry["boost"] = page["boost"]
+    return entry
+
+
 def enrich(site: Path, pages: dict[str, dict]) -> int:
     """Add the hidden fields to the built site's index; returns the number of entries.
 
     `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to
     {'keywords': [...], 'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
+    Entries are enriched and written one at a time: a large corpus's index is hundreds of megabytes.
     """
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     index["config"]["fields"] = FIELDS
-    for entry in index["docs"]:
-        url, _, anchor = entry["location"].partition("#")
-        page = pages.get(url, {})
-        title = bigrams(entry["title"])
-        body = []
-        if not anchor:
-            title += [t for k in page.get("keywords", []) for t in bigrams(k)]
-        elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
-            title, body = [], title
-        entry[TITLE_FIELD] = _field(title)
-        if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
-            body += bigrams(entry["text"])
-        if body:
-            entry[BODY_FIELD] = _field(body)
-        if page.get("boost"):
-            entry["boost"] = page["boost"]
-    count = len(index["docs"])
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    del index  # a large corpus's index is hundreds of megabytes: hold one form of it at a time
-    path.write_bytes(data)
+    with path.open("wb") as fh:
+        _write(fh, index, pages)
     script = path.with_suffix(".js")  # written by the offline plugin for file://
     if script.exists():
-        with script.open("wb") as fh:
+        with script.open("wb") as fh, path.open("rb") as data:
             fh.write(b"var __index = ")
-            fh.write(data)
-    return count
+            shutil.copyfileobj(data, fh, 1 << 20)
+    return len(index["docs"])
+
+
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write(fh, index: dict, pages: dict[str, dict]) -> None:
+    """The same bytes as json.dumps(index) with every entry enriched, written piece by piece."""
+    fh.write(b"{")
+    for i, (key, value) in enumerate(index.items()):
+        fh.write((b"," if i else b"") + _dumps(key) + b":")
+        if key != "docs":
+            fh.write(_dumps(value))
+            continue
+        fh.write(b"[")
+        for j, entry in enumerate(value):
+            fh.write((b"," if j else b"") + _dumps(enriched(entry, pages)))
+        fh.write(b"]")
+    fh.write(b"}")
