@@ -228,3 +228,25 @@ def test_tracking_shows_status_events_and_charts(tmp_path, pg, doc):
     assert "| 2016&#45;11&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
     assert f"](../downloads/charts/{DOC}/{ident}.svg)" in (docs / DOC / "indicators.md").read_text(encoding="utf-8")
     assert (docs / "downloads" / "charts" / DOC / f"{ident}.svg").is_file()
+
+
+def test_many_documents_keep_the_sidebar_short(tmp_path):
+    """Every page carries the whole sidebar: with many documents it lists none of them (the site would
+    grow with the square of the corpus); the home page links each document's pages instead."""
+    from conftest import FIXTURES
+    from policykb.render.site import NAV_DOCUMENTS, nav
+
+    policies = tmp_path / "policies"
+    shutil.copytree(FIXTURES / "tiny", policies)
+    for k in range(NAV_DOCUMENTS):
+        shutil.copytree(policies / "demo-2016", policies / f"demo-copy-{k}")
+    pg = PolicyGraph(load_kb(policies))
+    site = tmp_path / "site"
+    render_site(pg, site, as_of=AS_OF, templates=ROOT / "templates", policies=policies,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs")
+    labels = [next(iter(item)) for item in nav(pg, tmp_path)]
+    assert not {d.meta.short_title or d.id for d in pg.documents()} & set(labels) and "责任单位" in labels
+    home = parse(site / "index.html")
+    for doc in pg.documents():
+        assert f"{doc.id}/index.html" in {unquote(urlparse(ref).path) for _, ref in home.refs}
+        assert (site / doc.id / "tasks" / "1.html").is_file()

@@ -34,10 +34,16 @@ class SiteError(Exception):
     """mkdocs could not build the site (a broken link in strict mode, a bad template …)."""
 
 
+NAV_DOCUMENTS = 10  # more documents than this are listed on the home page only, not in the sidebar
+
+
 def nav(pg: PolicyGraph, docs: Path) -> list:
+    """The sidebar. Every page carries all of it, so its size multiplies the site's: with many
+    documents it stays short (the home page links each document's pages)."""
     paths = Paths(pg)
     items: list = [{"首页": "index.md"}]
-    for doc in pg.documents():
+    documents = list(pg.documents()) if len(pg.kb.documents) <= NAV_DOCUMENTS else []
+    for doc in documents:
         label = doc.meta.short_title or ("实施意见" if len(pg.kb.documents) == 1 else doc.id)
         items.append({label: [{"条文目录": paths.document(doc.id)}, {"分工方案": paths.table(doc.id)},
                               {"指标": paths.indicators(doc.id)}]})
