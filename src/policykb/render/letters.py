@@ -23,7 +23,7 @@ from typing import Iterator
 from ..cache import StageCache
 from ..graph import PolicyGraph
 from ..names import safe_filename
-from ..output import atomic_write
+from ..output import atomic_file, atomic_write
 from ..parallel import workers
 from ..progress import Track, quiet
 from ..reproducible import FIXED_ZIP_TIME
@@ -140,20 +140,13 @@ def write_zip(target: Path, members: dict[str, Path]) -> None:
 
     Streamed member by member into a temporary file beside target, then renamed into place.
     """
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as z:
-            for name in sorted(members):
-                info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                with open(members[name], "rb") as src, z.open(info, "w") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(target) as raw, zipfile.ZipFile(raw, "w") as z:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(members[name], "rb") as src, z.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str = "soffice") -> list[Path]:
