@@ -102,11 +102,11 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
     folder = docs / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     for fmt in ("json", "xlsx", "csv"):
-        made = Path(data_dir) / f"policykb.{fmt}" if data_dir is not None else None
-        if made is not None and made.is_file():
-            _link_or_copy(str(made), str(folder / made.name))
+        name = f"policykb.{fmt}"
+        if data_dir is not None and (Path(data_dir) / name).is_file():
+            _link_or_copy(str(Path(data_dir) / name), str(folder / name))
         else:
-            (folder / f"policykb.{fmt}").write_bytes(export.export(pg, fmt))
+            (folder / name).write_bytes(export.export(pg, fmt))
     items = [
         {"label": "policykb.xlsx", "path": f"{DOWNLOADS}/policykb.xlsx", "note": "分工方案（按任务、按单位两个工作表），Excel 可直接打开"},
         {"label": "policykb.csv", "path": f"{DOWNLOADS}/policykb.csv", "note": "分工方案，逗号分隔（UTF-8 带 BOM）"},
