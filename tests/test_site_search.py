@@ -5,7 +5,7 @@ import json
 import subprocess
 
 from conftest import ROOT, require
-from policykb.render.site_search import bigrams, query_terms, token
+from policykb.render.site_search import FIELDS, bigrams, enriched, query_terms, token
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
 
@@ -36,3 +36,41 @@ def test_javascript_transform_matches_python():
           f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(window.policykbSearchTransform)))")
     out = subprocess.run([node, "-e", js], capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == [query_terms(q) for q in queries]
+
+
+PAGES = {"index.md": "# 扶贫工作\n\n职业教育攻坚计划。\n\n## 分工\n\n省教育厅牵头。\n",
+         "tasks/69.md": "# 第69项\n\n选聘建档立卡贫困人口为生态护林员。\n\n## 相关任务 {#related-list}\n\n第70项。\n"}
+KEYWORDS = {"tasks/69.html": {"keywords": ["护林员", "团省委"], "boost": 2.0}}
+
+
+def build(tmp_path, name: str, plugins: str, search: dict | None):
+    from policykb.render.site import mkdocs_build  # imports mkdocs: only where a test builds
+
+    docs = tmp_path / "docs"
+    for path, text in PAGES.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    config = tmp_path / f"{name}.yml"
+    config.write_text(f"site_name: t\ntheme: {{name: material}}\nplugins:\n{plugins}", encoding="utf-8")
+    site = tmp_path / name
+    mkdocs_build(config, docs, site, search=search)
+    return site / "search"
+
+
+def test_index_is_materials_own_with_every_entry_enriched(tmp_path):
+    plugins = "  - search:\n      lang: zh\n  - offline\n"
+    plain = json.loads((build(tmp_path, "plain", plugins, None) / "search_index.json").read_text(encoding="utf-8"))
+    ours = build(tmp_path, "ours", plugins, KEYWORDS)
+    index = json.loads((ours / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"] == dict(plain["config"], fields=FIELDS)
+    assert index["docs"] == [enriched(e, KEYWORDS) for e in plain["docs"]]
+    assert len(index["docs"]) == 4 and index["docs"][2]["boost"] == 2.0
+    script = (ours / "search_index.js").read_bytes()  # the copy file:// pages read
+    assert script == b"var __index = " + (ours / "search_index.json").read_bytes()
+
+
+def test_index_without_offline_plugin_or_without_search(tmp_path):
+    online = build(tmp_path, "online", "  - search\n", KEYWORDS)
+    assert '"pkt"' in (online / "search_index.json").read_text(encoding="utf-8")
+    assert not (online / "search_index.js").exists()
+    assert not build(tmp_path, "nosearch", "  - offline\n", KEYWORDS).exists()  # nothing to enrich, no error

@@ -1,7 +1,7 @@
 """The static site: generated pages + hand-written docs/, built by mkdocs-material, searchable offline.
 
     docs tree (temp) = docs/ (guide, scripts, styles) + pages from templates/site/*.md.j2
-    mkdocs build (strict, offline plugin) -> site/ ; then the search index gets bigram fields.
+    mkdocs build (strict, offline plugin) -> site/ ; its search index gets bigram fields as it is written.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ..output import atomic_write
 from ..progress import Track, quiet
 from ..reproducible import normalize_zip
 from ..status import Statuses
-from . import site_compact, site_files, site_search
+from . import site_compact, site_files, site_index
 from .site_pages import Page, Paths, site_pages, task_events
 from .site_text import environment, render
 
@@ -86,10 +86,12 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     return pages
 
 
-def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None, **overrides) -> None:
+def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
+                 search: dict[str, dict] | None = None, **overrides) -> None:
     """A real `mkdocs build` (strict) of `docs` into `site` with the repository's configuration.
 
-    The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH).
+    The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH). With `search`
+    (see `search_pages`), the search index gets the hidden Chinese-search fields.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -105,6 +107,8 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
         site_compact.install(cfg)
+        if search is not None:
+            site_index.install(cfg, search)
         build(cfg)
     except (MkDocsException, SystemExit) as e:
         raise SiteError(f"mkdocs build failed: {e}") from e
@@ -132,9 +136,8 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
                            data=data, extra=extra, track=track)
-        mkdocs_build(Path(config), docs, Path(out), as_of, nav=nav(pg, docs), strict=True)
-    if enrich_search:
-        site_search.enrich(Path(out), search_pages(pages))
+        mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
+                     nav=nav(pg, docs), strict=True)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
     return pages
 

@@ -1,8 +1,8 @@
 """Chinese search that finds what people type: sub-words, unit names, two-character terms.
 
 Material's index segments Chinese with jieba (accurate mode) and matches whole words or their
-prefixes, so 职业教育 (indexed as 中等职业 | 教育) or 团省委 miss. After `mkdocs build` we add two
-hidden fields to every entry of `search/search_index.json`:
+prefixes, so 职业教育 (indexed as 中等职业 | 教育) or 团省委 miss. We add two
+hidden fields to every entry of `search/search_index.json` (written by `site_index` during the build):
 
 - `pkt`: character bigrams of the entry's title plus the page's keywords (unit aliases …), boosted;
 - `pkb`: character bigrams of the entry's own text (not for listing sections and listing pages).
@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{HAN}0-9]*[{HAN}][{HAN}0-9]*")
@@ -88,40 +86,6 @@ def enriched(entry: dict, pages: dict[str, dict]) -> dict:
     return entry
 
 
-def enrich(site: Path, pages: dict[str, dict]) -> int:
-    """Add the hidden fields to the built site's index; returns the number of entries.
-
-    `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to
-    {'keywords': [...], 'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
-    Entries are enriched and written one at a time: a large corpus's index is hundreds of megabytes.
-    """
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"]["fields"] = FIELDS
-    with path.open("wb") as fh:
-        _write(fh, index, pages)
-    script = path.with_suffix(".js")  # written by the offline plugin for file://
-    if script.exists():
-        with script.open("wb") as fh, path.open("rb") as data:
-            fh.write(b"var __index = ")
-            shutil.copyfileobj(data, fh, 1 << 20)
-    return len(index["docs"])
-
-
-def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _write(fh, index: dict, pages: dict[str, dict]) -> None:
-    """The same bytes as json.dumps(index) with every entry enriched, written piece by piece."""
-    fh.write(b"{")
-    for i, (key, value) in enumerate(index.items()):
-        fh.write((b"," if i else b"") + _dumps(key) + b":")
-        if key != "docs":
-            fh.write(_dumps(value))
-            continue
-        fh.write(b"[")
-        for j, entry in enumerate(value):
-            fh.write((b"," if j else b"") + _dumps(enriched(entry, pages)))
-        fh.write(b"]")
-    fh.write(b"}")
+def dumps(value) -> bytes:
+    """JSON as the index is written: compact, UTF-8, anything else as Material's `default=str`."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")

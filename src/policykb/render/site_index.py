@@ -1,0 +1,83 @@
+"""Write Material's search index with our hidden fields, one entry at a time as pages are indexed.
+
+Material keeps every entry until the end of the build, then serialises the whole index into one
+string, and its offline plugin reads that file back to inline it into a script; enriching the index
+afterwards read it a third time. At a hundred policies the index is over a hundred megabytes, and
+those copies were the build's memory peak. This plugin takes each page's entries as soon as the
+search plugin has made them, enriches and spools them to a temporary file, and at the end writes
+`search_index.json` (and `search_index.js` when the offline plugin is on) from the spool. It
+replaces the two plugins' own index writers; the bytes are those of enriching their output.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .site_search import FIELDS, dumps, enriched
+
+NAME = "policykb-search-index"
+SEARCH, OFFLINE = "material/search", "material/offline"
+INDEX = {"search_index.json": b""}
+SCRIPT = {"search_index.js": b"var __index = "}  # the offline plugin's copy, which file:// pages load
+
+
+class SearchIndexWriter(BasePlugin):
+    def __init__(self, search, pages: dict[str, dict], outputs: dict[str, bytes]) -> None:
+        """`outputs` maps each file written below site/search/ to what precedes the index in it."""
+        self.search, self.pages, self.outputs = search, pages, outputs
+        self.spool = tempfile.TemporaryFile()
+        self.count = 0
+
+    @event_priority(-50)  # after the search plugin has indexed the page
+    def on_page_context(self, context, *, page, config, nav):
+        entries = self.search.search_index.entries
+        for entry in entries:
+            self.spool.write((b"," if self.count else b"") + dumps(enriched(entry, self.pages)))
+            self.count += 1
+        entries.clear()
+        return context
+
+    def on_post_build(self, *, config) -> None:
+        index = json.loads(self.search.search_index.generate_search_index(None))  # its layout, no entries
+        index["config"]["fields"] = FIELDS
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, prefix in self.outputs.items():
+            with (folder / name).open("wb") as out:
+                out.write(prefix)
+                self._write(out, index)
+        self.spool.close()
+
+    def _write(self, out, index: dict) -> None:
+        """json.dumps(index) with the spooled entries as its `docs`."""
+        out.write(b"{")
+        for i, (key, value) in enumerate(index.items()):
+            out.write((b"," if i else b"") + dumps(key) + b":")
+            if key != "docs":
+                out.write(dumps(value))
+                continue
+            out.write(b"[")
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, out, 1 << 20)
+            out.write(b"]")
+        out.write(b"}")
+
+
+def install(config, pages: dict[str, dict]) -> None:
+    """Let a loaded mkdocs configuration write its search index through SearchIndexWriter.
+
+    `pages` is what `site_search.enriched` needs. Nothing changes when search is off or absent.
+    """
+    search = config.plugins.get(SEARCH)
+    if search is None or not search.config.enabled:
+        return
+    offline = config.plugins.get(OFFLINE)
+    replaced, outputs = [search.on_post_build], dict(INDEX)
+    if offline is not None and offline.config.enabled:
+        replaced, outputs = replaced + [offline.on_post_build], outputs | SCRIPT
+    config.plugins[NAME] = SearchIndexWriter(search, pages, outputs)
+    config.plugins.events["post_build"] = [m for m in config.plugins.events["post_build"] if m not in replaced]
