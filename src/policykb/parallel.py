@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from itertools import chain
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 MIN_JOBS = 8  # starting a worker costs about half a second of imports: below this, work inline
 MAX_WORKERS = 8
+IN_FLIGHT = 4  # jobs per worker: enough to keep it busy, few enough that a long stream is not all in memory
+
+T = TypeVar("T")
 
 
 class _Inline(Executor):
@@ -29,7 +34,7 @@ class _Inline(Executor):
 @contextmanager
 def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[Executor]:
     """Worker processes when there are enough jobs and cores, else this process."""
-    count = min(os.cpu_count() or 1, MAX_WORKERS)
+    count = worker_count()
     if jobs < MIN_JOBS or count < 2:
         if initializer:
             initializer(*initargs)
@@ -39,3 +44,34 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
     with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"),
                              initializer=initializer, initargs=initargs) as pool:
         yield pool
+
+
+def worker_count() -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
+            initargs: tuple = ()) -> Iterator[tuple[T, Any]]:
+    """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
+
+    Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
+    arguments or results at once. Workers are used when at least MIN_JOBS arguments are not None
+    (the jobs are read that far ahead to know).
+    """
+    jobs = iter(jobs)
+    head, needed = [], 0
+    for job in jobs:
+        head.append(job)
+        needed += job[1] is not None
+        if needed >= MIN_JOBS:
+            break
+    with workers(needed, initializer, initargs) as pool:
+        pending: deque = deque()
+        for item, argument in chain(head, jobs):
+            pending.append((item, None if argument is None else pool.submit(fn, argument)))
+            if len(pending) >= IN_FLIGHT * worker_count():
+                item, future = pending.popleft()
+                yield item, future and future.result()
+        while pending:
+            item, future = pending.popleft()
+            yield item, future and future.result()

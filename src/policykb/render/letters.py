@@ -15,20 +15,19 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections import deque
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..cache import StageCache
 from ..graph import PolicyGraph
 from ..names import safe_filename
 from ..output import atomic_file, atomic_write
-from ..parallel import workers
+from ..parallel import ordered
 from ..progress import Track, quiet
 from ..reproducible import FIXED_ZIP_TIME
 from . import overview
-from .letters_context import DocumentParts, letter_context
+from .letters_context import DocumentParts, LetterContext, letter_context
 from .letters_template import LetterError, LetterTemplate
 
 TEMPLATE = "letter.docx"
@@ -95,7 +94,13 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units
         idle = [u for u in units if not any(unit == u for _, unit, _ in plan)]
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
-    jobs, names = [], set()
+    return _rendered(_jobs(pg, track(plan, "责任书"), as_of, cache, template_digest), template, cache)
+
+
+def _jobs(pg: PolicyGraph, plan: Iterable[tuple], as_of: dt.date, cache: StageCache | None,
+          template_digest: str) -> Iterator[tuple[dict, LetterContext | None]]:
+    """Each letter's manifest fields, and its context when it must be rendered (None: reused from the cache)."""
+    names = set()
     for parts, unit, serial in plan:
         context = letter_context(pg, parts, unit, serial, as_of)
         name = safe_filename(unit)
@@ -104,20 +109,18 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units
         names.add((parts.doc.id, name))
         file = f"{parts.doc.id}/{name}.docx"
         reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest))
-        jobs.append((parts.doc.id, unit, serial, file, context, reused))
-    return _rendered(jobs, template, track, cache)
+        fields = dict(document=parts.doc.id, unit=unit, serial=serial, file=file,
+                      lead_tasks=[t.number for t in context.lead_tasks],
+                      participant_tasks=[t.number for t in context.participant_tasks])
+        yield fields, None if reused else context
 
 
-def _rendered(jobs: list, template: Path | str, track: Track, cache: StageCache | None) -> Iterator:
-    with workers(sum(1 for *_, reused in jobs if not reused), _load_template, (str(template),)) as pool:
-        pending = deque(pool.submit(_render, context) if not reused else None for *_, context, reused in jobs)
-        for doc, unit, serial, file, context, reused in track(jobs, "责任书"):
-            future = pending.popleft()  # dropped once read: a finished letter is not kept twice
-            data = (cache.staged / file).read_bytes() if reused else future.result()
-            yield Letter(document=doc, unit=unit, serial=serial, file=file,
-                         lead_tasks=[t.number for t in context.lead_tasks],
-                         participant_tasks=[t.number for t in context.participant_tasks],
-                         sha256=hashlib.sha256(data).hexdigest()), data
+def _rendered(jobs: Iterator[tuple[dict, LetterContext | None]], template: Path | str,
+              cache: StageCache | None) -> Iterator[tuple[Letter, bytes]]:
+    """Contexts are made as the workers need them: a corpus's thousands are never all in memory at once."""
+    for fields, data in ordered(_render, jobs, _load_template, (str(template),)):
+        data = (cache.staged / fields["file"]).read_bytes() if data is None else data
+        yield Letter(**fields, sha256=hashlib.sha256(data).hexdigest()), data
 
 
 _TEMPLATE: LetterTemplate | None = None  # one per process: loading a template costs more than a letter
