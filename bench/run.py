@@ -125,10 +125,19 @@ def main() -> None:
         summary["linearity"] = {str(r["factor"]): round(r["full_build_s"] / base["full_build_s"], 1) for r in rows}
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    stem = results / f"{summary['date']}-{summary['cores']}cpu-{'-'.join(f'{f}x' for f in args.factors)}"
+    stem = _unused(results / f"{summary['date']}-{summary['cores']}cpu-{'-'.join(f'{f}x' for f in args.factors)}")
     stem.with_suffix(".json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(_markdown(summary), encoding="utf-8")
     print(_markdown(summary))
+
+
+def _unused(stem: Path) -> Path:
+    """stem, or stem-run2, stem-run3 …: a second run on the same day keeps the first one's results."""
+    candidate, run = stem, 1
+    while candidate.with_suffix(".json").exists():
+        run += 1
+        candidate = stem.with_name(f"{stem.name}-run{run}")
+    return candidate
 
 
 def _markdown(summary: dict) -> str:
