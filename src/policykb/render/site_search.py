@@ -67,7 +67,11 @@ def _field(tokens: list[str]) -> str:
 
 
 def enriched(entry: dict, pages: dict[str, dict]) -> dict:
-    """One index entry with the hidden fields (see the module's docstring)."""
+    """One index entry with the hidden fields (see the module's docstring).
+
+    `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to {'keywords': [...],
+    'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
+    """
     url, _, anchor = entry["location"].partition("#")
     page = pages.get(url, {})
     title = bigrams(entry["title"])
