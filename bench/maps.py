@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from policykb.graph import PolicyGraph  # noqa: E402
-from policykb.render import maps, maps_export  # noqa: E402
-from policykb.render.maps_plan import plan  # noqa: E402
+from policykb.render import maps
+from policykb.render.maps import export as maps_export  # noqa: E402
+from policykb.render.maps.plan import plan  # noqa: E402
 from policykb.validate import load_kb  # noqa: E402
 
 

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from policykb.render import gongwen as g
+from policykb import gongwen as g
 
 OUT = Path(__file__).resolve().parent / "letter.docx"
 
@@ -123,9 +123,9 @@ def _task_table(doc) -> None:
 
 def make() -> bytes:
     doc = g.new_document(title="{{ unit.name }}重要政策措施责任书")
-    _p(doc, "脱贫攻坚重要政策措施责任书", style="公文标题")
+    _p(doc, "{{ letter.title }}", style="公文标题")
     _p(doc, "（{{ unit.name }}）", style="二级标题", indent=False, center=True)
-    _p(doc, "湘脱贫责〔{{ letter.year }}〕{{ letter.serial }}号", indent=False, center=True)
+    _p(doc, "{{ letter.number }}", indent=False, center=True)
     _p(doc)
     _p(doc, "{{ letter.party_a }}", indent=False, bold="甲方：")
     _p(doc, "{{ unit.name }}", indent=False, bold="乙方：")

@@ -25,7 +25,7 @@ and an expect.yaml:
     blocker: blocked                    # build cases: a regular file put where a folder should be
     hold_lock: true                     # build cases: another build holds the lock
     env: {PATH: ""}                     # command cases: environment variables set for the command
-    patch: {policykb.render.maps_text.FONT_DIRS: []}   # command cases: module attributes replaced
+    patch: {policykb.render.maps.text.FONT_DIRS: []}   # command cases: module attributes replaced
                                         # before the command runs (what cannot be broken from outside)
     template: {file: broken.docx, replace: {"{{ unit.name }}": "{{ unit.nmae }}"}}   # a copy of
                                         # templates/letter.docx beside kb/ with its body XML edited

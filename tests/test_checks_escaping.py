@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from policykb.graph import PolicyGraph
-from policykb.render import gongwen
-from policykb.render import site_files
+from policykb import gongwen
+from policykb.render.site import files as site_files
 from policykb.render.letters import render_all
-from policykb.render.site_pages import Paths, site_pages
-from policykb.render.site_text import environment, render
+from policykb.render.site.pages import Paths, site_pages
+from policykb.render.site.text import environment, render
 from policykb.validate import validate
 
 from conftest import FIXTURES, ROOT

@@ -190,6 +190,6 @@ def test_site_links_are_what_relpath_gives(target, folder):
     """The site's fast relative links agree with posixpath.relpath for every path in the docs tree."""
     import posixpath
 
-    from policykb.render.site_text import relative
+    from policykb.render.site.text import relative
     path, start = "/".join(target), "/".join(folder)
     assert relative(path, folder) == posixpath.relpath(path, start or ".")

@@ -5,7 +5,7 @@ import json
 import re
 
 from policykb import export
-from policykb.importer import import_source
+from policykb.ingest import import_source
 from policykb.validate import validate
 
 from conftest import DOC, POLICIES

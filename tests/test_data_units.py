@@ -1,7 +1,7 @@
 """The unit registry of the bundled policy: complete, unambiguous, and each unit earning its place."""
 from __future__ import annotations
 
-from policykb import importer
+from policykb import ingest as importer
 from policykb.model import UnitKind
 from typing import get_args
 

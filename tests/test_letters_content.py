@@ -11,8 +11,8 @@ from policykb.export import LEAD_MODE_LABEL
 from policykb.graph import PolicyGraph
 from policykb.names import safe_filename
 from policykb.render import letters
-from policykb.render.gongwen import read_text
-from policykb.render.letters_template import LetterError
+from policykb.gongwen import read_text
+from policykb.render.letters.template import LetterError
 
 from conftest import DOC, ROOT
 
@@ -206,8 +206,8 @@ def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
 def test_overview_of_many_documents(tmp_path):
     """Many policy documents (a 1＋10＋17 system) give one overview; a long title is no error."""
     from policykb.model import Document
-    from policykb.render import overview
-    from policykb.render.gongwen import new_document
+    from policykb.render.letters import overview
+    from policykb.gongwen import new_document
     from conftest import POLICIES
     from policykb.validate import load_kb
     kb = load_kb(POLICIES)

@@ -10,7 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from policykb.render import gongwen, overview
+from policykb import gongwen
+from policykb.render.letters import overview
 from policykb.render.letters import render_all
 
 from conftest import ROOT

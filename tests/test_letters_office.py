@@ -9,7 +9,7 @@ import pytest
 
 from policykb.names import safe_filename
 from policykb.render import letters
-from policykb.render.gongwen import read_text
+from policykb.gongwen import read_text
 
 from conftest import DOC, ROOT, require
 

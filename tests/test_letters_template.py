@@ -13,9 +13,9 @@ import zipfile
 import pytest
 
 from policykb.render import letters
-from policykb.render.gongwen import read_text
-from policykb.render.letters_context import models
-from policykb.render.letters_template import LetterError, LetterTemplate
+from policykb.gongwen import read_text
+from policykb.render.letters.context import models
+from policykb.render.letters.template import LetterError, LetterTemplate
 
 from conftest import ROOT
 
@@ -65,7 +65,7 @@ def test_readme_documents_every_field_and_no_other():
 
 
 def test_an_edited_template_is_used(pg, tmp_path):
-    path = edited(tmp_path, "脱贫攻坚重要政策措施责任书", "脱贫攻坚任务交办函")
+    path = edited(tmp_path, "{{ letter.title }}", "脱贫攻坚任务交办函")
     [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
     lines = read_text(data)
     assert lines[0] == "脱贫攻坚任务交办函" and "乙方：省国资委" in lines

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DOC
 from policykb.render import maps
-from policykb.render.maps_plan import plan
+from policykb.render.maps.plan import plan
 
 AS_OF = dt.date(2017, 3, 1)
 NS = "{http://www.w3.org/2000/svg}"

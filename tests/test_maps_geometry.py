@@ -14,8 +14,8 @@ import pytest
 
 from conftest import DOC
 from policykb.render import maps
-from policykb.render.maps_paper import tiles
-from policykb.render.maps_plan import plan
+from policykb.render.maps.paper import tiles
+from policykb.render.maps.plan import plan
 from policykb.status import TaskStatus
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -14,7 +14,7 @@ from conftest import DOC, POLICIES, require
 from policykb import build
 from policykb.cli import app
 from policykb.render import maps
-from policykb.render.maps_plan import plan
+from policykb.render.maps.plan import plan
 
 AS_OF = dt.date(2017, 3, 1)
 runner = CliRunner()
@@ -106,7 +106,7 @@ def test_png_text_ends_where_the_layout_measured_it(pg):
 
     from PIL import Image
 
-    from policykb.render import maps_export, maps_text
+    from policykb.render.maps import export as maps_export, text as maps_text
 
     spec = next(s for s in plan(pg, DOC) if s.key == "section-1")
     done = maps.render(spec, AS_OF)
@@ -130,7 +130,7 @@ def test_png_glyphs_are_drawn_whole():
 
     from PIL import Image
 
-    from policykb.render import maps_export
+    from policykb.render.maps import export as maps_export
 
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="20mm" viewBox="0 0 40 20"'
            ' font-family="黑体, SimHei, Noto Sans CJK SC, sans-serif" text-rendering="geometricPrecision">'

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DOC
 from policykb.render import maps
-from policykb.render.maps_plan import plan
+from policykb.render.maps.plan import plan
 from policykb.status import TaskStatus
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -104,7 +104,7 @@ def test_general_milestones_fall_on_the_deadlines(pg):
 
 
 def test_bars_are_scheduled_backwards_from_the_deadline(pg, doc):
-    from policykb.render.maps_layout import schedule
+    from policykb.render.maps.layout import schedule
     end = dt.date(2021, 1, 1)
     t69 = schedule(doc.tasks[69], doc.meta.date, end)
     assert (t69.start, t69.end, t69.ongoing) == (doc.meta.date, dt.date(2020, 12, 31), False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from policykb.render import maps_text as text
+from policykb.render.maps import text
 
 CHARS = "扶贫产业项目建设，。、；：（）《》“”0123456789abcXYZ%…"
 

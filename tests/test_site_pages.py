@@ -15,8 +15,8 @@ from conftest import DOC, POLICIES, ROOT
 from policykb.graph import PolicyGraph
 from policykb.issues import CODES
 from policykb.render.site import render_site
-from policykb.render.site_files import history
-from policykb.render.site_pages import Paths
+from policykb.render.site.files import history
+from policykb.render.site.pages import Paths
 from policykb.validate import load_kb
 
 AS_OF = dt.date(2016, 9, 1)

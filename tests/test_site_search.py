@@ -5,7 +5,7 @@ import json
 import subprocess
 
 from conftest import ROOT, require
-from policykb.render.site_search import FIELDS, bigrams, enriched, query_terms, token
+from policykb.render.site.search import FIELDS, bigrams, enriched, query_terms, token
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
 

@@ -1,4 +1,4 @@
-/* policykb: Chinese queries as character bigrams, the same rules as policykb/render/site_search.py.
+/* policykb: Chinese queries as character bigrams, the same rules as policykb/render/site/search.py.
  *
  * Material sends the query to its search worker as {type: 2 (QUERY), data: "…"}. We rewrite the
  * Chinese runs of that string into required bigram tokens ("+zz…") that the build added to hidden

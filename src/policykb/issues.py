@@ -45,6 +45,8 @@ CODES: dict[str, tuple[str, str]] = {
                          "给每条条文、每项任务、每个指标唯一的编号，文件名与编号一致。"),
     "number-mismatch": ("文件名中的编号与文件内的 number 不一致（警告）。",
                         "让文件名与 number 一致，如 tasks/069.yaml 对应 number: 69。"),
+    "bad-setting": ("document.yaml 中的设置不成立：实施期结束早于开始，或责任书编号样式用了不认识的占位符。",
+                    "实施期写 start 不晚于 end；编号样式只用 {year}（年份）和 {serial}（流水号）。"),
     "unknown-article": ("任务或指标引用了不存在的条文编号。", "改为本文件中存在的条文编号（提示中给出了编号范围）。"),
     "unknown-task": ("指标引用了不存在的任务编号。", "改为分工方案中存在的任务编号。"),
     "unknown-part": ("条文引用了 document.yaml 中没有列出的部分编号。", "改为 document.yaml 的 parts 中列出的编号。"),

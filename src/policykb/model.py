@@ -65,9 +65,24 @@ class Annex(Strict):
     general_deadlines: list[Deadline] = Field(description="工作要求规定的、适用于每项任务的时限")
 
 
+class Period(Strict):
+    """The years a policy runs: yearly deadlines recur inside it, and after its end it is over."""
+    start: dt.date = Field(description="实施期开始日期，通常为成文日期")
+    end: dt.date = Field(description="实施期结束日期，如“到2020年”写 2020-12-31")
+    phrase: str | None = Field(default=None, description="原文表述，如“到2020年”")
+
+
+class LetterSettings(Strict):
+    """How this document's letters are titled, numbered and what they quote; read by the letters only."""
+    title: str = Field(min_length=1, description="责任书标题，如“脱贫攻坚重要政策措施责任书”")
+    number: str = Field(pattern=r"\{serial\}", description="发文字号样式：{year} 为年份，{serial} 为流水号，"
+                                                           "如“湘脱贫责〔{year}〕{serial}号”")
+    assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中的相关句子")
+
+
 class DocumentFile(Strict):
     title: str = Field(min_length=1)
-    short_title: str | None = None
+    short_title: str | None = Field(default=None, min_length=1, description="简称，用于导航、责任书和作战图；未设置时用标题")
     issuers: list[str] = Field(min_length=1)
     date: dt.date
     implements: Reference | None = None
@@ -75,7 +90,14 @@ class DocumentFile(Strict):
     parts: list[Part]
     annex: Annex | None = None
     errata: list[Erratum] = []
+    period: Period | None = Field(default=None, description="实施期；未设置时从成文日期起、无结束日期")
+    letters: LetterSettings | None = Field(default=None, description="责任书的标题、编号和考核条文")
     source: str = Field(default="source.txt", description="原文文件（相对本文件夹）")
+
+    @property
+    def label(self) -> str:
+        """What outputs call the document: its short title, or its title when it has none."""
+        return self.short_title or self.title
 
 
 class ArticleFile(Strict):

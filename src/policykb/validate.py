@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -320,6 +321,29 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
     return resolved
 
 
+NUMBER_FIELDS = {"year", "serial"}  # what a letter number pattern may name
+
+
+def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
+    """What the schema cannot say about the document's settings: a period that runs forwards, a
+    letter number pattern whose placeholders the letters can fill."""
+    if meta.period and meta.period.end < meta.period.start:
+        report.add(file.path, *file.where("period", "end"), "bad-setting",
+                   f"the period ends ({meta.period.end}) before it starts ({meta.period.start})",
+                   hint="write 'end' as the last day of the policy's period, not before 'start'")
+    if meta.letters:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(meta.letters.number) if name is not None}
+        except ValueError as err:
+            names, broken = set(), str(err)
+        else:
+            broken = ", ".join(sorted(f"{{{n}}}" for n in names - NUMBER_FIELDS))
+        if broken:
+            report.add(file.path, *file.where("letters", "number"), "bad-setting",
+                       f"letter number pattern '{meta.letters.number}' has what a letter cannot fill: {broken}",
+                       hint="use {year} for the year and {serial} for the letter's serial number, e.g. 湘发〔{year}〕{serial}号")
+
+
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
@@ -331,6 +355,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     general = list(meta.annex.general_deadlines) if meta and meta.annex else []
     for i, d in enumerate(general):
         _check_deadline(d, doc_file, ("annex", "general_deadlines", i), year, report)
+    if meta:
+        _check_settings(meta, doc_file, report)
 
     doc_id = folder.name
     articles: dict[int, Article] = {}
@@ -385,6 +411,11 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         data = t.model_dump(exclude={"lead", "participants", "deadlines"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants,
                              own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)
+
+    for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):
+        if a not in articles and a not in broken_articles:
+            report.add(doc_file.path, *doc_file.where("letters", "assessment_articles", i), "unknown-article",
+                       f"article {a} does not exist", hint=_numbers_hint("articles", articles))
 
     indicators: dict[str, Indicator] = {}
     ind_path = folder / paths.INDICATORS_FILE

@@ -10,7 +10,7 @@ from .. import build as building
 from .. import export as exporting
 from .. import paths
 from ..annotations import github_report
-from ..importer import import_source
+from ..ingest import import_source
 from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
 from ..track import read_tracking

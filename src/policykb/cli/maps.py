@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..render import maps as rendering
-from ..render.maps_paper import CHOICES
+from ..render.maps.paper import CHOICES
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
 
 

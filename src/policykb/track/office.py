@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..render.gongwen import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, new_document, run_fonts, to_bytes
+from ..gongwen import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, new_document, run_fonts, to_bytes
 
 
 class Page:

@@ -19,16 +19,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from ..cache import StageCache
-from ..graph import PolicyGraph
-from ..names import safe_filename
-from ..output import atomic_file, atomic_write
-from ..parallel import ordered
-from ..progress import Track, quiet
-from ..reproducible import FIXED_ZIP_TIME
+from ...cache import StageCache
+from ...graph import PolicyGraph
+from ...names import safe_filename
+from ...output import atomic_file, atomic_write
+from ...parallel import ordered
+from ...progress import Track, quiet
+from ...reproducible import FIXED_ZIP_TIME
 from . import overview
-from .letters_context import DocumentParts, LetterContext, letter_context
-from .letters_template import LetterError, LetterTemplate
+from .context import DocumentParts, LetterContext, letter_context
+from .template import LetterError, LetterTemplate
 
 TEMPLATE = "letter.docx"
 MANIFEST = "manifest.json"

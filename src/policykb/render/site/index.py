@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .site_search import FIELDS, dumps, enriched
+from .search import FIELDS, dumps, enriched
 
 NAME = "policykb-search-index"
 SEARCH, OFFLINE = "material/search", "material/offline"

@@ -14,14 +14,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..graph import PolicyGraph
-from ..output import atomic_write
-from ..progress import Track, quiet
-from ..reproducible import normalize_zip
-from ..status import Statuses
-from . import site_compact, site_files, site_index
-from .site_pages import Page, Paths, site_pages, task_events
-from .site_text import environment, render
+from ...graph import PolicyGraph
+from ...output import atomic_write
+from ...progress import Track, quiet
+from ...reproducible import normalize_zip
+from ...status import Statuses
+from . import compact, files, index
+from .pages import Page, Paths, site_pages, task_events
+from .text import environment, render
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -44,7 +44,7 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
     items: list = [{"首页": "index.md"}]
     documents = list(pg.documents()) if len(pg.kb.documents) <= NAV_DOCUMENTS else []
     for doc in documents:
-        label = doc.meta.short_title or ("实施意见" if len(pg.kb.documents) == 1 else doc.id)
+        label = doc.meta.label
         items.append({label: [{"条文目录": paths.document(doc.id)}, {"分工方案": paths.table(doc.id)},
                               {"指标": paths.indicators(doc.id)}]})
     items += [{"责任单位": "units/index.md"}, {"时间表": "calendar.md"}, {"作战图": "maps.md"},
@@ -70,14 +70,14 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
     units = pg.units_with_tasks()
-    letter_units, _ = site_files.stage_files(letters, "letters", docs, units)
-    map_units, map_list = site_files.stage_files(maps, "maps", docs, units)
+    letter_units, _ = files.stage_files(letters, "letters", docs, units)
+    map_units, map_list = files.stage_files(maps, "maps", docs, units)
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, [])} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
-                       downloads=site_files.write_downloads(pg, docs, letters, data),
-                       history=site_files.history(pg, policies, Paths(pg)),
-                       errors=site_files.error_catalogue(), events=task_events(tracking),
-                       charts=site_files.charts(charts, docs, getattr(tracking, "values", None)))
+                       downloads=files.write_downloads(pg, docs, letters, data),
+                       history=files.history(pg, policies, Paths(pg)),
+                       errors=files.error_catalogue(), events=task_events(tracking),
+                       charts=files.charts(charts, docs, getattr(tracking, "values", None)))
     env = environment(Path(templates) / SITE_TEMPLATES)
     for page in track(pages, "网站页面"):
         target = docs / page.path
@@ -106,9 +106,9 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict…" lines are noise to users
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
-        site_compact.install(cfg)
+        compact.install(cfg)
         if search is not None:
-            site_index.install(cfg, search)
+            index.install(cfg, search)
         build(cfg)
     except (MkDocsException, SystemExit) as e:
         raise SiteError(f"mkdocs build failed: {e}") from e

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from . import maps_text as text
-from .maps_layout import LINE, Box, Layout, LegendItem, RowLayout, TextBlock
+from . import text
+from .layout import LINE, Box, Layout, LegendItem, RowLayout, TextBlock
 
 SECTION_COLOURS = ("#1f5fa8", "#c8701e", "#2e7d4f", "#7b4fa0", "#a0522d")
 NEUTRAL = "#555555"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import maps_text as text
-from .maps_layout import Box, Layout, TextBlock
-from .maps_svg import INK, attrs, block, draw, line, num, rect
+from . import text
+from .layout import Box, Layout, TextBlock
+from .svg import INK, attrs, block, draw, line, num, rect
 
 PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0)}  # landscape, mm
 CHOICES = ("A0", "A1", "A3-tiled")

@@ -17,9 +17,9 @@ import jinja2
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
-from ..issues import ToolError
-from ..reproducible import normalize_zip
-from .letters_context import LetterContext, example, models
+from ...issues import ToolError
+from ...reproducible import normalize_zip
+from .context import LetterContext, example, models
 
 
 class LetterError(ToolError):

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..parallel import workers
+from ...parallel import workers
 
 FONTS_CONF = Path("fonts") / "fonts.conf"
 PNG_DPI = 96  # for the screen; the PDF is for print

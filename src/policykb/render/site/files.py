@@ -10,11 +10,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from .. import export
-from ..graph import PolicyGraph
-from ..issues import CODES
-from ..reproducible import normalize_zip
-from .site_pages import Paths, slug
+from ... import export
+from ...graph import PolicyGraph
+from ...issues import CODES
+from ...reproducible import normalize_zip
+from .pages import Paths, slug
 
 DOWNLOADS = "downloads"
 MANIFEST = "manifest.json"
@@ -163,7 +163,7 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> 
 
 def _reissues(top: Path, folder: str, limit: int = REISSUE_COMMITS) -> dict[str, list[str]]:
     """For the latest commits: the units whose letters that commit obliges to reissue (policykb diff)."""
-    from ..track import versions
+    from ...track import versions
     try:
         return {v.commit: v.diff.reissue for v in versions.history(top, folder, limit=limit)}
     except versions.VersionError:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 
-from ..export import COMPARATOR_LABEL, LEAD_MODE_LABEL
-from ..graph import Due, PolicyGraph
-from ..model import Document, Task
-from ..show import indicator_line
-from ..status import LIGHT_LABEL, Statuses
+from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
+from ...graph import Due, PolicyGraph
+from ...model import Document, Task
+from ...show import indicator_line
+from ...status import LIGHT_LABEL, Statuses
 
 UPCOMING_DAYS = 120
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import deadlines as deadline_dates
-from ..export import LEAD_MODE_LABEL
-from ..model import Deadline, Task
-from . import maps_text as text
-from .maps_plan import Group, MapSpec, Row, cn_date
+from ... import deadlines as deadline_dates
+from ...export import LEAD_MODE_LABEL
+from ...model import Deadline, Task
+from . import text
+from .plan import Group, MapSpec, Row, cn_date
 
 LINE = 1.3  # line height, in font sizes
 STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search

@@ -12,15 +12,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import StageCache
-from ..graph import PolicyGraph
-from ..names import safe_filename
-from ..output import atomic_write
-from ..progress import Track, quiet
-from ..status import Statuses
-from . import maps_export, maps_paper, maps_svg
-from .maps_layout import Layout, Options, layout
-from .maps_plan import MapSpec, plan
+from ...cache import StageCache
+from ...graph import PolicyGraph
+from ...names import safe_filename
+from ...output import atomic_write
+from ...progress import Track, quiet
+from ...status import Statuses
+from . import export as maps_export, paper as maps_paper, svg as maps_svg
+from .layout import Layout, Options, layout
+from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
 MANIFEST = "manifest.json"

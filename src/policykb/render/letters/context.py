@@ -12,18 +12,17 @@ import typing
 
 from pydantic import BaseModel
 
-from ..deadlines import occurrences
-from ..export import LEAD_MODE_LABEL
-from ..graph import PolicyGraph
-from ..model import Deadline, Document, Indicator, Task
-from ..show import indicator_line
-from .gongwen import date_cn
+from ...deadlines import occurrences
+from ...export import LEAD_MODE_LABEL
+from ...graph import PolicyGraph
+from ...model import Deadline, Document, Indicator, Task
+from ...show import indicator_line
+from ...gongwen import date_cn
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
-# Articles on assessment, rewards and accountability are found by title; their sentences on these
-# matters are quoted.
-ASSESSMENT_TITLE = re.compile(r"考核|责任制|问责")
+# In the articles on assessment, rewards and accountability (named in the document's letter
+# settings), the sentences on these matters are quoted.
 ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第一责任人|责任制|通报|严肃处理|惩处|评先评优|督查")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
@@ -126,6 +125,8 @@ class DocumentView(BaseModel):
 
 
 class LetterInfo(BaseModel):
+    title: str
+    number: str
     serial: int
     year: int
     as_of: str
@@ -238,8 +239,9 @@ def _reporting(doc: Document, as_of: dt.date) -> list[ReportingRule]:
 
 def _assessment(doc: Document) -> list[ArticleQuote]:
     quotes = []
+    chosen = set(doc.meta.letters.assessment_articles) if doc.meta.letters else set()
     for a in sorted(doc.articles.values(), key=lambda a: a.number):
-        if ASSESSMENT_TITLE.search(a.title):
+        if a.number in chosen:
             picked = [s for s in sentences(a.text) if ASSESSMENT_SENTENCE.search(s)]
             quotes.append(ArticleQuote(number=a.number, number_cn=f"第{number_cn(a.number)}条", title=a.title,
                                        text=a.text, excerpt="……".join(picked)))
@@ -249,7 +251,8 @@ def _assessment(doc: Document) -> list[ArticleQuote]:
 def _document(doc: Document) -> DocumentView:
     meta = doc.meta
     return DocumentView(
-        id=doc.id, title=meta.title, cited_title=cite(meta.title), short_title=meta.short_title or "实施意见", date=date_cn(meta.date),
+        id=doc.id, title=meta.title, cited_title=cite(meta.title), short_title=meta.label,
+        date=date_cn(meta.date),
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
@@ -267,6 +270,9 @@ class DocumentParts:
         self.duties = _duties(self.requirements)
         self.reporting = _reporting(doc, as_of)
         self.assessment = _assessment(doc)
+        settings = doc.meta.letters
+        self.title = settings.title if settings else f"{doc.meta.label}责任书"
+        self.number = settings.number if settings else ""
 
 
 def letter_context(pg: PolicyGraph, parts: DocumentParts, unit: str, serial: int, as_of: dt.date) -> LetterContext:
@@ -275,7 +281,8 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, unit: str, serial: int
     views = {role: [task_view(pg, t, unit, role, parts.sections, as_of) for t in tasks] for role, tasks in roles.items()}
     u = pg.kb.units[unit]
     return LetterContext(
-        letter=LetterInfo(serial=serial, year=as_of.year, as_of=date_cn(as_of), party_a=parts.document.issuers_text),
+        letter=LetterInfo(title=parts.title, number=parts.number.format(year=as_of.year, serial=serial), serial=serial,
+                          year=as_of.year, as_of=date_cn(as_of), party_a=parts.document.issuers_text),
         unit=UnitView(name=u.name, kind=u.kind, collective=u.collective, aliases=u.aliases),
         document=parts.document, lead_tasks=views["lead"], participant_tasks=views["participant"],
         tasks=views["lead"] + views["participant"], lead_count=len(views["lead"]),

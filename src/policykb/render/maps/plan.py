@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..export import COMPARATOR_LABEL
-from ..graph import PolicyGraph
-from ..model import Deadline, Document, Indicator, Task
-from ..status import Statuses, TaskStatus
+from ...export import COMPARATOR_LABEL
+from ...graph import PolicyGraph
+from ...model import Deadline, Document, Indicator, Task
+from ...status import Statuses, TaskStatus
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -85,7 +85,7 @@ def source_line(doc: Document) -> str:
 
 
 def map_title(doc: Document) -> str:
-    base = doc.meta.annex.title.removesuffix("分工方案") if doc.meta.annex else (doc.meta.short_title or "重点任务")
+    base = doc.meta.annex.title.removesuffix("分工方案") if doc.meta.annex else doc.meta.label
     return f"{base}作战图"
 
 

@@ -9,9 +9,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 
-from .. import export
-from ..graph import PolicyGraph
-from . import gongwen as g
+from ... import export
+from ...graph import PolicyGraph
+from ... import gongwen as g
 
 DOCX_NAME = "分工方案.docx"
 XLSX_NAME = "分工方案.xlsx"

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import deadlines, paths
-from .yamlio import dump_new
+from .. import deadlines, paths
+from ..yamlio import dump_new
 
 _CN_NUM = "一二三四五六七八九十"
 _PART = re.compile(rf"^([{_CN_NUM}]+)、(.+)$")
@@ -196,6 +196,11 @@ def _general_deadlines(requirements: list[dict], year: int) -> list[dict]:
     return out
 
 
+def short_title(title: str) -> str:
+    """A first short title for people to review: the title without its leading 关于."""
+    return title.removeprefix("关于") or title
+
+
 def _section_parts(sections: list[dict], parts: list[dict]) -> dict[int, int]:
     """Match each annex section to the part of the opinions with the same title."""
     def part_of(title: str) -> int | None:
@@ -255,8 +260,8 @@ def import_source(source: Path, out: Path, doc_id: str | None = None) -> list[Pa
         source_copy.write_bytes(source.read_bytes())
         written.append(source_copy)
     write(folder / paths.DOCUMENT_FILE, {
-        "title": data["title"], "issuers": data["issuers"], "date": data["date"],
-        "implements": data["implements"], "preamble": data["preamble"], "parts": data["parts"],
+        "title": data["title"], "short_title": short_title(data["title"]), "issuers": data["issuers"],
+        "date": data["date"], "implements": data["implements"], "preamble": data["preamble"], "parts": data["parts"],
         "annex": {"title": data["annex"]["title"], "preamble": data["annex"]["preamble"],
                   "sections": [{**s, "part": section_parts[s["number"]]} for s in data["annex"]["sections"]],
                   "requirements": data["annex"]["requirements"], "general_deadlines": general},
@@ -274,5 +279,5 @@ def import_source(source: Path, out: Path, doc_id: str | None = None) -> list[Pa
             "articles": guess_articles(task.text, candidates), "deadlines": find_deadlines(task.text, year),
         }, "task")
     write(folder / paths.INDICATORS_FILE, {"indicators": []}, "indicators")
-    from .schema import write_schemas  # late import: schema imports the export models
+    from ..schema import write_schemas  # late import: schema imports the export models
     return written + write_schemas(out, overwrite=False)

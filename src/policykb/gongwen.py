@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
-from ..reproducible import normalize_zip
+from .deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
+from .reproducible import normalize_zip
 
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
 LATIN = "Times New Roman"

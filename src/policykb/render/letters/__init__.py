@@ -1,0 +1,15 @@
+"""Responsibility letters (责任书, .docx) for every unit, from its `PolicyGraph.tasks_of` query.
+
+- `context`: what a letter says (the documented fields a template may use), from the graph;
+- `template`: the office's editable Word template (docxtpl), checked before anything is rendered;
+- `overview`: the 分工方案 as one .docx table;
+- `write`: renders the letters in parallel, reuses unchanged ones, writes the manifest and the zip.
+
+The official-document format itself (GB/T 9704 page, fonts, page numbers) is `policykb.gongwen`,
+shared with tracking's office documents.
+"""
+from .template import LetterError
+from .write import MANIFEST, TEMPLATE, ZIP_NAME, render_all, resolve_units, stage, to_pdf, write_letters
+
+__all__ = ["LetterError", "MANIFEST", "TEMPLATE", "ZIP_NAME", "render_all", "resolve_units", "stage", "to_pdf",
+           "write_letters"]

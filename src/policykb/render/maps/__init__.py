@@ -1,0 +1,11 @@
+"""Battle maps (作战图): wall charts of tasks × units × time, as SVG, PDF and PNG.
+
+- `plan`: which maps there are (the whole annex, each section, each unit) and their rows, from the graph;
+- `layout`: rows, bars, milestones and the legend placed in millimetres on the paper;
+- `text`: fonts, measuring and wrapping Chinese text;
+- `svg`: the layout drawn as SVG; `paper`: sheets and A3 tiles;
+- `export`: SVG to PDF/PNG in worker processes; `draw`: one map, and the stage that writes them all.
+"""
+from .draw import FORMATS, MANIFEST, Rendered, file_stem, render, stage, write
+
+__all__ = ["FORMATS", "MANIFEST", "Rendered", "file_stem", "render", "stage", "write"]
