@@ -44,6 +44,20 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
      lambda m, _: (_year_end(int(m[1])), "target-year")),
     (rf"^(?:力争)?{_N}年(?:内|之内|累计|行动)$",
      lambda m, year: (_year_end(year + _num(m[1]) - 1), "target-year")),
+    # issue 17: phrases of imported documents, read against the document's year
+    (r"^(?:力争)?(?:今|当|本)?年(?:底|末)(?:前|以前|之前)?$|^(?:今|当|本)?年内$",
+     lambda m, year: (_year_end(year), "once")),
+    (r"^(?:力争)?(?:今年|当年|本年)?(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)$",
+     lambda m, year: (_month_end(year, int(m[1]), m[2] or ""), "once")),
+    (rf"^(?:{_Y})?上半年(?:前|内)?$", lambda m, year: (dt.date(int(m[1] or year), 6, 30), "once")),
+    (rf"^(?:{_Y})?下半年(?:前|内)?$", lambda m, year: (dt.date(int(m[1] or year), 12, 31), "once")),
+    (rf"^{_Y}(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:至|到|—|－|-|~)(?:{_Y})?(\d{{1,2}})月(?:(\d{{1,2}})日)?$",
+     lambda m, _: (dt.date(int(m[2] or m[1]), int(m[3]), int(m[4])) if m[4]
+                   else _month_end(int(m[2] or m[1]), int(m[3]), ""), "once")),
+    (rf"^{_Y}(?:\d{{1,2}}月)?(?:至|到|—|－|-|~){_Y}(?:底|末)?$",
+     lambda m, _: (_year_end(int(m[2])), "target-year")),
+    (rf"^(?:从|自){_Y}(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:起|开始)$",
+     lambda m, _: (dt.date(int(m[1]), int(m[2]), int(m[3] or 1)), "starting-year")),
 ]
 
 

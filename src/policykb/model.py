@@ -12,7 +12,11 @@ DeadlineKind = Literal["once", "yearly", "target-year", "starting-year"]
 LeadMode = Literal["first", "joint", "separate"]
 Comparator = Literal["<=", ">=", "=", "<", ">"]
 UnitKind = Literal["省委省政府", "省直部门", "中央驻湘机构", "金融机构", "企业",
-                   "群团组织", "高校与科研院所", "军队武警", "人大政协", "政法机关", "市县党委政府"]
+                   "群团组织", "高校与科研院所", "军队武警", "人大政协", "政法机关", "市县党委政府",
+                   "中央国家机关", "市县部门"]  # issue 17: units of imported central, city and county documents
+Level = Literal["中央", "省", "市", "县"]
+# The level a unit of each kind sits at, when its entry does not say (the bundled registry is provincial).
+LEVEL_OF_KIND: dict[str, str] = {"中央国家机关": "中央", "市县党委政府": "市", "市县部门": "市"}
 
 
 class Strict(BaseModel):
@@ -93,6 +97,8 @@ class DocumentFile(Strict):
     period: Period | None = Field(default=None, description="实施期；未设置时从成文日期起、无结束日期")
     letters: LetterSettings | None = Field(default=None, description="责任书的标题、编号和考核条文")
     source: str = Field(default="source.txt", description="原文文件（相对本文件夹）")
+    jurisdiction: str | None = Field(default=None, description="发文机关的管辖范围，如 中央、湖南省、广州市；"
+                                                               "单位名称只在同一层级内提示")
 
     @property
     def label(self) -> str:
@@ -143,6 +149,13 @@ class Unit(Strict):
     aliases: list[str] = []
     kind: UnitKind
     collective: bool = Field(default=False, description="集合单位，如 各市州、县市区党委和政府")
+    level: Level | None = Field(default=None, description="层级：中央、省、市、县；未写时按类别推定")
+    proposed: bool = Field(default=False, description="导入时新增、尚待审核的单位（审核后改为 false）")
+
+    @property
+    def level_or_kind(self) -> str:
+        """The unit's level, or the one its kind implies."""
+        return self.level or LEVEL_OF_KIND.get(self.kind, "省")
 
 
 class UnitsFile(Strict):

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from . import deadlines, paths
+from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
 from .load import YamlFile, display_path, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
@@ -198,6 +199,7 @@ class _UnitIndex:
         self.unknown = units is None
         units = units or {}
         self.canonical: dict[str, str] = {}
+        self.units = units
         for unit in units.values():
             for name in [unit.name, *unit.aliases]:
                 self.canonical[name] = unit.name
@@ -207,8 +209,16 @@ class _UnitIndex:
             return name
         return self.canonical.get(name)
 
-    def suggest(self, name: str) -> str | None:
-        close = difflib.get_close_matches(name, list(self.canonical), n=1, cutoff=0.5)
+    def suggest(self, name: str, level: str | None = None) -> str | None:
+        """A registered name close to name, never one at another level of government (issue 17):
+        财政部 must not become 省财政厅, nor 各省级人民政府 湖南省人民政府."""
+        from .ingest.unitnames import COLLECTIVE, level_of_name  # late: ingest is only needed for hints
+        level = level_of_name(name, level)
+        collective = bool(COLLECTIVE.match(name))
+        choices = [n for n, canonical in self.canonical.items()
+                   if (level is None or self.units[canonical].level_or_kind == level)
+                   and bool(COLLECTIVE.match(canonical) or self.units[canonical].collective) == collective]
+        close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
         return f"did you mean '{self.canonical[close[0]]}'?" if close else \
             f"add '{name}' to {paths.UNITS_FILE} or use a registered name"
 
@@ -229,6 +239,11 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                 report.add(file.path, line, col, "unsafe-path",
                            f"unit name '{name}' contains a character that cannot be part of a file name",
                            hint="write the name as the source does, without / \\ : * ? \" < > | or ..")
+        if unit.proposed:  # issue 17: added by an import, awaiting review
+            line, col = file.where("units", index, "name")
+            report.add(file.path, line, col, "proposed-unit", f"unit '{unit.name}' ({unit.level or '?'}) was proposed "
+                       "by an import and awaits review", severity="warning",
+                       hint="check the name, level and kind against the source, then write proposed: false")
         units.setdefault(unit.name, unit)
     return units  # the registry's own order: the order letters are numbered in
 
@@ -305,14 +320,15 @@ def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") 
         report.add(file.path, line, col, "empty-text", f"'{field}' is empty", hint="copy the wording of the source")
 
 
-def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitIndex, report: Report) -> list[str]:
+def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitIndex, report: Report,
+                   level: str | None = None) -> list[str]:
     resolved = []
     for i, name in enumerate(names):
         canonical = index.resolve(name)
         line, col = file.where(field, i)
         if canonical is None:
             report.add(file.path, line, col, "unknown-unit", f"'{field}' names unknown unit '{name}'",
-                       hint=index.suggest(name))
+                       hint=index.suggest(name, level))
         elif canonical in resolved:
             report.add(file.path, line, col, "unit-repeated", f"'{canonical}' appears twice in '{field}'",
                        hint="delete the repeated line (an alias counts as the same unit)")
@@ -380,8 +396,9 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"section {t.section} is not in the annex",
                        hint=_numbers_hint("annex sections", sections))
-        lead = _resolve_units(t.lead, "lead", file, units, report)
-        participants = _resolve_units(t.participants, "participants", file, units, report)
+        level = level_of_place(meta.jurisdiction) if meta and meta.jurisdiction else None
+        lead = _resolve_units(t.lead, "lead", file, units, report, level)
+        participants = _resolve_units(t.participants, "participants", file, units, report, level)
         for i, name in enumerate(participants):
             if name in lead:
                 line, col = file.where("participants", i)

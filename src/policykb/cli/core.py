@@ -10,7 +10,7 @@ from .. import build as building
 from .. import export as exporting
 from .. import paths
 from ..annotations import github_report
-from ..ingest import import_source
+from ..ingest import ImportFailed, import_file
 from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
 from ..track import read_tracking
@@ -70,14 +70,21 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
 
 
 @app.command("import")
-def import_(source: Path = typer.Argument(..., help="原文文本文件（UTF-8）。"),
-            directory: Path = typer.Argument(..., help="知识库文件夹（如 policies）。"),
-            doc_id: Optional[str] = typer.Option(None, "--id", help="文件夹名，默认取原文文件名。")) -> None:
-    """把原文导入为 YAML 初稿；已有的文件一律不覆盖。"""
-    if not source.is_file():
-        raise UserError(f"no file '{source}'", code="not-found")
-    written = import_source(source, directory, doc_id)
-    err.print(f"wrote {len(written)} file(s) under {directory} (existing files left untouched)")
+def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK、UTF-16 均可）、.docx、.xlsx 或另存的网页 .html。"),
+            directory: Path = typer.Argument(Path(paths.POLICIES), help="知识库文件夹，默认 policies。"),
+            doc_id: Optional[str] = typer.Option(None, "--id", help="文件夹名，默认取原文文件名。"),
+            date: Optional[str] = typer.Option(None, "--date", help="成文日期（YYYY-MM-DD），原文中找不到时给出。")) -> None:
+    """把原文导入为 YAML 初稿并写出审核清单；出错时什么也不写，已有的文件夹一律不覆盖。"""
+    try:
+        result = import_file(source, directory, doc_id, parse_date(date) if date else None)
+    except ImportFailed as e:
+        raise UserError(e.message, hint=e.hint, code=e.code)
+    for line in result.review:
+        if not line.startswith(("[任务", "[时限]")):  # the full list is in the review file
+            err.print(line, markup=False, soft_wrap=True)
+    err.print(f"{result.summary}", markup=False)
+    err.print(f"wrote {len(result.written)} file(s): {result.folder}/ (existing files left untouched); "
+              f"next: policykb check -p {directory}", markup=False)
 
 
 @app.command()

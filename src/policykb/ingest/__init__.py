@@ -1,11 +1,59 @@
-"""Readers and recognisers of outside documents: a policy's text in, a draft of its YAML out.
+"""Readers and recognisers of outside documents: a policy as offices receive it in, a draft of its YAML out.
 
 Apart from `policykb.load`, which reads the knowledge base's own YAML: what comes in here is
 somebody else's document, read as a first draft for people to review, never trusted as checked.
 
-- `draft`: a source text of the bundled policy's shape (numbered articles, an annex of numbered
-  tasks ending in their units) into a document folder.
+- `source`: the common form (blocks of text and table rows, each with its position);
+- `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
+- `meta`: title, 发文字号, issuers, date, jurisdiction; `shapes`: where the tasks are (tables, unit notes,
+  牵头单位 lines); `unitnames`: unit lists and levels of government; `timing`: deadline phrases;
+- `compose`: the draft and its review; `write`: all of it into a knowledge base or nothing;
+- `draft`: the bundled policy's own shape (numbered articles, an annex of numbered tasks), kept as it was.
 """
-from .draft import import_source, split_units, unit_kind
+from __future__ import annotations
 
-__all__ = ["import_source", "split_units", "unit_kind"]
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .draft import import_source, split_units, unit_kind
+from .source import ImportFailed
+
+__all__ = ["ImportFailed", "Imported", "import_file", "import_source", "split_units", "unit_kind"]
+
+
+@dataclass
+class Imported:
+    folder: Path
+    written: list[Path]
+    summary: str
+    review: list[str]
+
+
+def _bundled_shape(text: str) -> bool:
+    """This policy's own text: dated 「（2016年4月1日）」, an 附件 line and full-width numbered tasks."""
+    import re
+    return bool(re.search(r"^（\d{4}年\d{1,2}月\d{1,2}日）$", text, re.M) and re.search(r"^附件", text, re.M)
+                and re.search(r"^\d+．.*[(（][^()（）]*[)）][\s。]*$", text, re.M))
+
+
+def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
+    """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
+    from .compose import Registry, compose
+    from .readers import read
+    from .write import REVIEW_FILE, write_draft
+    doc_id = doc_id or source.stem
+    if not source.is_file():
+        raise ImportFailed(f"no file '{source}'", code="not-found")
+    parsed = read(source)
+    folder = out / doc_id
+    if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
+        if folder.exists():
+            raise ImportFailed(f"'{folder}' already exists; an existing document is never overwritten",
+                               hint="give another folder name with --id", code="import-exists")
+        written = import_source(source, out, doc_id)
+        return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
+                        [])
+    draft = compose(parsed, Registry.load(out), date)
+    written = write_draft(draft, source, out, doc_id)
+    return Imported(folder, written, draft.summary, draft.review + [f"（完整审核清单见 {folder / REVIEW_FILE}）"])

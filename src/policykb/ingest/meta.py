@@ -1,0 +1,145 @@
+"""Document details from the head and the signature: title, 发文字号, issuers, date, jurisdiction."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .source import Block
+
+_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|清单|细则|规定|函)"
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号")
+_DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)）]?$")
+_CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
+_CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+_ORGAN = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|省委|市委|县委|区委|州委|国务院)"
+_PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))")
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    title_where: str = ""
+    number: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    date_how: str = ""  # where the date was read (for the review)
+    jurisdiction: str | None = None
+    guesses: list[tuple[str, str, str, float]] = field(default_factory=list)  # (what, value, where, confidence)
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + "一二三四五六七八九".index(text[1]) + 1
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return ("一二三四五六七八九".index(tens) + 1) * 10 + (("一二三四五六七八九".index(ones) + 1) if ones else 0)
+    return "一二三四五六七八九".index(text) + 1
+
+
+def _date_of(text: str) -> dt.date | None:
+    try:
+        if m := _DATE.match(text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _CN_DATE.match(text):
+            year = int("".join(str(_CN_DIGITS[c]) for c in m[1]))
+            return dt.date(year, _cn_number(m[2]), _cn_number(m[3]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _split_issuers(organs: str) -> list[str]:
+    """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one."""
+    parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)|[\u4e00-\u9fff]*?{_ORGAN}", organs)
+    return [p for p in parts if p] or [organs]
+
+
+def jurisdiction_of(issuer: str) -> str | None:
+    if issuer.startswith(("国务院", "中共中央", "国家", "全国")) or issuer.endswith("部"):
+        return "中央"
+    name = re.sub(r"^中共", "", issuer)
+    name = re.sub(r"(?:委)$", "", name) if re.search(r"(?:省|市|县|区|州)委$", name) else name
+    places = _PLACE.findall(re.sub(_ORGAN + "$", "", name) or name)
+    if not places:
+        return None
+    place = "".join(places)
+    return place
+
+
+def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
+    meta = Meta()
+    head = [b for b in blocks[:60] if not b.is_row]
+    texts = [b.text for b in head]
+    # the title: the first line naming a kind of document, joined with the line before or after it
+    for i, text in enumerate(texts):
+        if len(text) > 120 or re.search(r"[：:]$|^(?:索引号|发布|来源|主题|文号|发文)", text):
+            continue
+        if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or re.search(r"分工|任务|方案", text)):
+            title, where = text, head[i].where
+            if i > 0 and not re.search(rf"[。，；：:！？]$|{_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
+                    and "关于" in texts[i - 1] + text and "关于" not in text:
+                title = texts[i - 1] + text  # a title broken over two lines
+            meta.title, meta.title_where = title, where
+            meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
+            break
+    if not meta.title and texts:
+        meta.title, meta.title_where = texts[0], head[0].where
+        meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
+    for b in blocks[:80]:
+        if m := _NUMBER.search(b.text):
+            meta.number = m.group()
+            meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
+            break
+    # the date: the signature's, else a labelled 成文日期, else the publication date, else --date
+    found = None
+    for i, b in enumerate(blocks):
+        if b.is_row:
+            continue
+        if d := _date_of(b.text):
+            found = (d, b.where, i)
+            break
+        if m := _LABELLED_DATE.search(b.text):
+            found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where, None)
+            break
+    if found is None:
+        for b in blocks[:40]:
+            if m := _PUBLISHED.search(b.text):
+                found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where + "（发布日期）", None)
+                break
+    if found is None and meta.number:  # no date anywhere: the year of the 发文字号, to be checked
+        year = int(re.search(r"〔(\d{4})〕", meta.number)[1])
+        found = (dt.date(year, 1, 1), f"发文字号 {meta.number} 的年份（成文日期未找到，请核对）", None)
+    if date is not None:
+        meta.date, meta.date_how = date, "--date"
+    elif found:
+        meta.date, meta.date_how = found[0], found[1]
+        meta.guesses.append(("成文日期", found[0].isoformat(), found[1], 0.9 if "发布" not in found[1] and "发文字号" not in found[1] else 0.3))
+    # the issuers: the signature above the date, else the title's prefix before 关于
+    issuers: list[str] = []
+    if found and found[2]:
+        above = blocks[found[2] - 1].text if found[2] > 0 else ""
+        if re.search(rf"{_ORGAN}$", above) and len(above) <= 40:
+            issuers = _split_issuers(above.replace(" ", ""))
+            meta.guesses.append(("发文机关", "、".join(issuers), blocks[found[2] - 1].where, 0.85))
+    if not issuers and meta.title:
+        prefix = meta.title.split("关于")[0]
+        if prefix and re.search(rf"{_ORGAN}$", prefix):
+            issuers = _split_issuers(prefix)
+            meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
+    for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
+        if m := re.search(rf"(?:发文单位|发文机关|发布机构)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})", b.text):
+            if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
+                issuers = [m[1]]
+                meta.guesses.append(("发文机关", m[1], b.where, 0.7))
+            break
+    meta.issuers = issuers
+    for issuer in issuers:
+        if place := jurisdiction_of(issuer):
+            meta.jurisdiction = place
+            break
+    return meta

@@ -1,0 +1,263 @@
+"""Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html)
+into the common form (`source.Source`). Each reader keeps paragraphs and table rows in reading order.
+"""
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .source import Block, ImportFailed, Source
+
+MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
+
+
+def _blank(text: str) -> bool:
+    return not text.strip().strip("\u3000")
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"[ \t\u3000]+", lambda m: " " if m.start() else "", text.strip()).strip()
+
+
+# --- text ---
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text of raw bytes and the encoding it was read in: BOMs first, then UTF-8, then GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    if raw[:200].count(b"\x00") > 20:  # UTF-16 without a BOM: every other byte of ASCII is zero
+        little = raw[1::2].count(b"\x00") > raw[0::2].count(b"\x00")
+        return raw.decode("utf-16-le" if little else "utf-16-be", "replace"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), "gb18030"  # a superset of GBK and GB2312
+    except UnicodeDecodeError as err:
+        raise ImportFailed(f"the text is neither UTF-8, UTF-16 nor GB18030/GBK (byte 0x{raw[err.start]:02x} "
+                           f"at offset {err.start})", hint="open it in an editor and save it as UTF-8",
+                           code="encoding")
+
+
+def _lines(text: str, unit: str = "行") -> list[Block]:
+    return [Block(_clean(line), f"第{n}{unit}") for n, line in enumerate(text.splitlines(), start=1)
+            if not _blank(line)]
+
+
+def read_txt(path: Path, raw: bytes) -> Source:
+    text, encoding = decode(raw)
+    return Source(str(path), "txt", _lines(text), encoding)
+
+
+# --- Word ---
+
+def _docx_rows(table, number: int) -> list[Block]:
+    """Rows of a Word table; merged cells repeat their text, header rows repeated on each page are dropped."""
+    blocks, header = [], None
+    for r, row in enumerate(table.rows, start=1):
+        cells = tuple(_clean(c.text) for c in row.cells)
+        if all(not c for c in cells):
+            continue
+        if header is None:
+            header = cells
+        elif cells == header:
+            continue  # the header row again (repeated across pages, or a table pasted in pieces)
+        blocks.append(Block(" | ".join(cells), f"表{number}第{r}行", cells, number))
+    return blocks
+
+
+def read_docx(path: Path, raw: bytes) -> Source:
+    import docx  # late import: python-docx takes a while to load and only .docx needs it
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    try:
+        document = docx.Document(path)
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ImportFailed(f"this .docx cannot be opened ({type(err).__name__}: {err})",
+                           hint="open it in Word or WPS and save it again as .docx; an old .doc must be "
+                                "saved as .docx first")
+    except Exception as err:  # lxml and python-docx raise many kinds on a damaged file
+        raise ImportFailed(f"this .docx is damaged ({type(err).__name__})",
+                           hint="open it in Word or WPS and save it again as .docx")
+    blocks: list[Block] = []
+    paragraph = table = 0
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph += 1
+            for line in Paragraph(child, document).text.splitlines():  # soft line breaks split lines
+                if not _blank(line):
+                    blocks.append(Block(_clean(line), f"第{paragraph}段"))
+        elif tag == "tbl":
+            table += 1
+            blocks.extend(_docx_rows(Table(child, document), table))
+    return Source(str(path), "docx", blocks)
+
+
+# --- Excel ---
+
+def read_xlsx(path: Path, raw: bytes) -> Source:
+    import openpyxl
+    try:
+        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception as err:  # zipfile, KeyError, InvalidFileException …
+        raise ImportFailed(f"this .xlsx cannot be opened ({type(err).__name__})",
+                           hint="open it in Excel or WPS and save it again as .xlsx")
+    blocks: list[Block] = []
+    for number, sheet in enumerate(book.worksheets, start=1):
+        merged = {}
+        for rng in sheet.merged_cells.ranges:  # openpyxl keeps a merged value in its first cell only
+            value = sheet.cell(rng.min_row, rng.min_col).value
+            for row in range(rng.min_row, rng.max_row + 1):
+                for col in range(rng.min_col, rng.max_col + 1):
+                    merged[(row, col)] = value
+        header = None
+        for r, row in enumerate(sheet.iter_rows(), start=1):
+            cells = tuple(_clean("" if v is None else str(v)) for v in
+                          (merged.get((c.row, c.column), c.value) for c in row))
+            if all(not c for c in cells):
+                continue
+            if len([c for c in cells if c]) == 1 and header is None:  # a title above the table
+                blocks.append(Block(next(c for c in cells if c), f"表{number}第{r}行"))
+                continue
+            if header is None:
+                header = cells
+            elif cells == header:
+                continue
+            blocks.append(Block(" | ".join(cells), f"表{number}第{r}行", cells, number))
+    return Source(str(path), "xlsx", blocks)
+
+
+# --- saved web pages ---
+
+_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr", "title"}
+_SKIP_TAGS = {"script", "style", "head", "noscript"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.rows: list[tuple[int, list[str]]] = []  # (line index it follows, cells)
+        self.buffer: list[str] = []
+        self.skip = 0
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.colspan = 1
+        self.tables = 0
+
+    def flush(self) -> None:
+        text = "".join(self.buffer)
+        self.buffer = []
+        for line in text.splitlines():
+            if not _blank(line):
+                self.lines.append(line)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag == "table":
+            self.flush()
+            self.tables += 1
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self.colspan = int(span) if span.isdigit() else 1
+        elif tag in _BLOCK_TAGS:
+            if self.cell is not None:
+                self.cell.append("\n")
+            else:
+                self.flush()
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(self.skip - 1, 0)
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.extend([_clean(" ".join("".join(self.cell).split()))] * self.colspan)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append((len(self.lines), self.row))
+            self.row = None
+        elif tag in _BLOCK_TAGS and self.cell is None:
+            self.flush()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        (self.cell if self.cell is not None else self.buffer).append(data)
+
+
+def read_html(path: Path, raw: bytes) -> Source:
+    head = raw[:4000].decode("ascii", "ignore")
+    charset = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    if charset and charset[1].lower().replace("-", "") in ("gb2312", "gbk", "gb18030"):
+        text, encoding = raw.decode("gb18030", "replace"), "gb18030"
+    else:
+        text, encoding = decode(raw)
+    page = _Page()
+    page.feed(text)
+    page.close()
+    page.flush()
+    blocks: list[Block] = []
+    rows = iter(page.rows)
+    pending = next(rows, None)
+    row_number = 0
+    header: tuple[str, ...] | None = None
+    for index, line in enumerate(page.lines + [None]):
+        while pending is not None and pending[0] <= index:
+            cells = tuple(pending[1])
+            row_number += 1
+            if len([c for c in cells if c]) >= 2 and cells != header:
+                header = header or cells
+                blocks.append(Block(" | ".join(cells), f"表格第{row_number}行", cells, 1))
+            elif len([c for c in cells if c]) == 1:
+                blocks.append(Block(next(c for c in cells if c), f"表格第{row_number}行"))
+            pending = next(rows, None)
+        if line is not None:
+            blocks.append(Block(_clean(html.unescape(line)), f"第{index + 1}段"))
+    return Source(str(path), "html", blocks, encoding)
+
+
+def read_pdf(path: Path, raw: bytes) -> Source:
+    raise ImportFailed("PDF files are not read: their line breaks and page headers cannot be told from the text "
+                       "reliably, and a scanned PDF has no text at all",
+                       hint="open the PDF in WPS or Word and save it as .docx (or copy the text into a .txt "
+                            "file), then import that file")
+
+
+READERS = {".txt": read_txt, ".text": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx,
+           ".html": read_html, ".htm": read_html, ".shtml": read_html, ".pdf": read_pdf}
+
+
+def read(path: Path) -> Source:
+    """Read any supported file into the common form, or raise ImportFailed saying what to do."""
+    suffix = path.suffix.lower()
+    if suffix == ".doc" or suffix == ".wps":
+        raise ImportFailed(f"'{path.name}' is an old Word/WPS file", hint="save it as .docx and import that")
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise ImportFailed(f"cannot read '{path.suffix or path.name}' files",
+                           hint="import a .txt, .docx, .xlsx or saved .html file", code="import-unreadable")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportFailed(f"the file has {size:,} bytes, too many for a policy document",
+                               hint="check that this is the right file")
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ImportFailed(f"cannot read '{path}': {err.strerror or err}", code="not-found")
+    if raw.startswith(b"%PDF"):
+        return read_pdf(path, raw)
+    if suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
+        raise ImportFailed(f"'{path.name}' is not a {suffix} file inside (it may be damaged, or an old "
+                           f"format renamed)", hint=f"open it in Office or WPS and save it again as {suffix}")
+    return reader(path, raw)
