@@ -74,22 +74,23 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     return name
 
 
-def _find_candidates(source: Source) -> tuple[list[Candidate], list[Block], str]:
-    candidates = table_tasks(source.blocks)
+def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
+    known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
+    candidates = table_tasks(source.blocks, known)
     unread: list[Block] = []
     if candidates:
         return candidates, unread, "table"
-    candidates, unread = inline_tasks(source.blocks)
+    candidates, unread = inline_tasks(source.blocks, known=known)
     if candidates:
         return candidates, unread, "paragraphs"
     if "分工" in source.text:  # an annex of bare lists 「（省扶贫办、省农委）」 under a 分工方案 heading
-        candidates, unread = inline_tasks(source.blocks, bare_notes=True)
+        candidates, unread = inline_tasks(source.blocks, bare_notes=True, known=known)
     return candidates, unread, "annex"
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
     meta: Meta = read_meta(source.blocks, date)
-    candidates, unread, how = _find_candidates(source)
+    candidates, unread, how = _find_candidates(source, registry)
     if not candidates:
         raise ImportFailed("no task with a named unit was found in this document",
                            hint="policykb reads tasks whose units are named in brackets （X、Y负责）, in lines "
@@ -119,7 +120,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
         def canon(name: str) -> str:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
-            if not looks_like_unit(canonical):
+            if canonical not in registry.names and not looks_like_unit(canonical):
                 bad_names.append(f"第{number}项 {c.where}：{canonical}")
             if canonical not in registry.names and canonical not in proposed:
                 level = level_of_name(canonical, doc_level)
@@ -156,7 +157,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     review += [f"[未读取] {b.where}：{b.text[:60]}…（像是任务，但没有写明单位）" for b in unread]
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}）"
                for u in proposed.values()]
-    title = meta.title
+    title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
+    if not meta.title:
+        review.append(f"[猜测] 标题：{title}（文件名，置信度 0.2）")
     short = re.search(r"《([^》]+)》", title)
     issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
     doc = {"title": title, "short_title": short[1] if short else re.sub(r"^关于", "", title) or title,

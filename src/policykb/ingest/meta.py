@@ -87,7 +87,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
-    if not meta.title and texts:
+    if not meta.title and texts and len(texts[0]) <= 120:
         meta.title, meta.title_where = texts[0], head[0].where
         meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
     for b in blocks[:80]:

@@ -73,8 +73,9 @@ def _columns(cells: tuple[str, ...]) -> dict[str, int] | None:
     for role, words in _COLUMNS.items():
         for word in words:  # a cell that is exactly the word beats one that merely contains it
             hits = [i for i, c in enumerate(cells) if re.sub(r"\s", "", c) == word] or \
-                   [i for i, c in enumerate(cells) if word in c and i not in found.values()
-                    and not (role == "task" and "单位" in c) and len(c) <= 12]
+                   [i for i, c in enumerate(cells) if word in c and i not in found.values() and len(c) <= 12
+                    and not (role == "task" and re.search(r"单位|部门|牵头|参与|配合|数", c))
+                    and not (role in ("lead", "participants") and not re.search(r"单位|部门", c))]
             if hits and role not in found:
                 found[role] = hits[0]
                 break
@@ -83,7 +84,7 @@ def _columns(cells: tuple[str, ...]) -> dict[str, int] | None:
     return None
 
 
-def table_tasks(blocks: list[Block]) -> list[Candidate]:
+def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
     columns: dict[str, int] | None = None
     table = None
@@ -109,9 +110,9 @@ def table_tasks(blocks: list[Block]) -> list[Candidate]:
         note = f"牵头单位：{lead}" if "participants" in columns else f"责任单位：{lead}"
         if get("participants"):
             note += f"；配合单位：{get('participants')}"
-        units = parse_units(note)
+        units = parse_units(note, known)
         if "participants" not in columns and "责任" not in "".join(k for k in cells if k == get("lead")):
-            units = parse_units(lead)  # a lead column alone: the names in it lead
+            units = parse_units(lead, known)  # a lead column alone: the names in it lead
         units.as_written = lead + (f"；{get('participants')}" if get("participants") else "")
         mode = get("mode")
         if len(units.lead) > 1:
@@ -128,7 +129,7 @@ def _notes(text: str) -> list[re.Match]:
             and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])]
 
 
-def inline_tasks(blocks: list[Block], bare_notes: bool = False) -> tuple[list[Candidate], list[Block]]:
+def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
     unread: list[Block] = []
@@ -140,7 +141,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False) -> tuple[list[Ca
         nonlocal last_item, pending_labels
         if last_item and pending_labels:
             block, text = last_item
-            out.append(Candidate(text, parse_units("；".join(pending_labels)), block.where, "label-lines", 0.9,
+            out.append(Candidate(text, parse_units("；".join(pending_labels), known), block.where, "label-lines", 0.9,
                                  part, section))
         elif last_item and _TASKLIKE.search(last_item[1]):
             unread.append(last_item[0])
@@ -169,7 +170,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False) -> tuple[list[Ca
                 piece = _strip_number(text[start:note.start()].strip())
                 piece = piece.rstrip("，,；;")
                 tail = text[note.end():].lstrip("。；; ")
-                units = parse_units(note[1])
+                units = parse_units(note[1], known)
                 if piece and units.lead:
                     ends = not tail or note is not notes[-1]
                     out.append(Candidate(piece + ("。" if piece[-1] not in "。！？" and ends else ""),

@@ -54,21 +54,26 @@ def clean_name(name: str) -> str:
     return name
 
 
-def _split(text: str) -> tuple[list[str], bool]:
-    """Names in a list written with 、，; and whether the list is open (ends in 等 …)."""
+def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
+    """Names in a list written with 、，; and whether the list is open (ends in 等 …).
+
+    Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = _RULE_NOTES.sub("", text)
+    kept = [name for name in known if name in text]
+    for i, name in enumerate(kept):
+        text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
     text = re.sub(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", "、", text)
     names = []
     for piece in re.split(r"[、，,；;]|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
-        name = clean_name(piece)
+        name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)
     return names, open_ended
 
 
-def parse_units(note: str) -> UnitList:
+def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (the text inside the brackets, or after 牵头单位：)."""
     written = note.strip()
     result = UnitList(written)
@@ -83,7 +88,7 @@ def parse_units(note: str) -> UnitList:
     if labels:
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            names, open_ended = _split(body[label.end():end])
+            names, open_ended = _split(body[label.end():end], known)
             result.open_ended |= open_ended
             if label[1].startswith(_LEAD_LABELS) or (i == 0 and label[1].startswith(("责任", "主要责任", "实施"))
                                                       and len(labels) == 1):
@@ -96,13 +101,13 @@ def parse_units(note: str) -> UnitList:
                 result.participants += [n for n in names if n not in result.participants]
     elif m := re.search(r"(分别|共同)?牵头(?:负责)?(?:[，,；;]|$)", body):
         lead_text, rest = body[:m.start()], body[m.end():]
-        result.lead, open_lead = _split(lead_text)
-        result.participants, result.open_ended = _split(rest)
+        result.lead, open_lead = _split(lead_text, known)
+        result.participants, result.open_ended = _split(rest, known)
         result.open_ended |= open_lead
         if len(result.lead) > 1:
             result.mode = "separate" if m[1] == "分别" else "joint"
     else:
-        names, result.open_ended = _split(body)
+        names, result.open_ended = _split(body, known)
         if re.search(r"分别负责$", body) and len(names) > 1:
             result.lead, result.mode = names, "separate"
         else:
