@@ -64,6 +64,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
+    open_ended |= bool(re.search(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", text))
     text = re.sub(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", "、", text)
     names = []
     for piece in re.split(r"[、，,；;]|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):

@@ -1,0 +1,212 @@
+"""Import of outside documents: readers, unit lists, deadlines, the corpus of real documents, round trips,
+and the failures users meet (each a clear message and exit status 1, never a traceback)."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykb.ingest import ImportFailed, import_file
+from policykb.ingest.readers import decode, read
+from policykb.ingest.shapes import inline_tasks, table_tasks
+from policykb.ingest.source import Block
+from policykb.ingest.timing import find
+from policykb.ingest.unitnames import level_of_name, looks_like_unit, parse_units
+from policykb.validate import validate
+
+from conftest import DOC, POLICIES, ROOT
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+MANIFEST = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+
+
+def _kb(tmp_path: Path) -> Path:
+    """A copy of the bundled knowledge base to import into."""
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    return kb
+
+
+# --- readers ---
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_text_in_any_common_encoding(encoding):
+    text = "牵头单位：区发改局\n责任单位：各街道\n"
+    assert decode(text.encode(encoding))[0].replace("\r", "") == text
+
+
+def test_docx_tables_keep_merged_cells_and_drop_repeated_headers(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("关于印发重点工作任务分工方案的通知")
+    table = document.add_table(rows=5, cols=3)
+    for row, cells in zip(table.rows, [("序号", "重点任务", "牵头单位"), ("1", "推进甲。", "市财政局"),
+                                       ("2", "推进乙。", ""), ("序号", "重点任务", "牵头单位"),
+                                       ("3", "推进丙。", "市商务局")]):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # one 牵头单位 cell for tasks 1 and 2
+    path = tmp_path / "t.docx"
+    document.save(path)
+    rows = [b.cells for b in read(path).blocks if b.is_row]
+    assert rows[0] == ("序号", "重点任务", "牵头单位")
+    tasks = table_tasks(read(path).blocks)
+    assert [t.text for t in tasks] == ["推进甲。", "推进乙。", "推进丙。"]
+    assert [t.units.lead for t in tasks] == [["市财政局"], ["市财政局"], ["市商务局"]]
+
+
+def test_saved_web_page(tmp_path):
+    page = ("<html><head><meta charset='gbk'><script>var x=1;</script></head><body><p>（一）推进甲。"
+            "（市财政局、市税务局负责）</p><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+            "<tr><td>1</td><td>推进乙。</td><td>市商务局</td></tr></table></body></html>")
+    path = tmp_path / "p.html"
+    path.write_bytes(page.encode("gbk"))
+    blocks = read(path).blocks
+    assert [b.text for b in blocks if not b.is_row] == ["（一）推进甲。（市财政局、市税务局负责）"]
+    assert table_tasks(blocks)[0].units.lead == ["市商务局"]
+
+
+# --- unit lists ---
+
+@pytest.mark.parametrize("note, lead, participants, mode", [
+    ("国务院各部门分别负责，年内持续推进", ["国务院各部门"], [], "first"),
+    ("市发展改革委、市财政局、市地税局等按照职责分工负责。列第一位者为牵头单位，下同",
+     ["市发展改革委"], ["市财政局", "市地税局"], "first"),
+    ("牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市",
+     ["市发展改革委"], ["市委组织部", "市人力资源和社会保障局", "各区", "县级市"], "first"),
+    ("省发展改革委牵头，省财政厅、省商务厅按职责分工负责", ["省发展改革委"], ["省财政厅", "省商务厅"], "first"),
+    ("财政部、发展改革委共同牵头", ["财政部", "发展改革委"], [], "joint"),
+    ("责任单位：县财政局、县税务局", ["县财政局"], ["县税务局"], "first"),
+])
+def test_unit_notes(note, lead, participants, mode):
+    units = parse_units(note)
+    assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+    assert all(looks_like_unit(n) for n in units.lead + units.participants)
+
+
+def test_open_lists_are_marked():
+    units = parse_units("省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责")
+    assert units.open_ended and "能源局" in units.participants
+    assert not any("等" in n or "负责" in n for n in units.lead + units.participants)
+
+
+def test_levels_never_cross():
+    assert level_of_name("财政部", "省") == "中央"
+    assert level_of_name("省财政厅", "中央") == "省"
+    assert level_of_name("各省级人民政府", "中央") == "省"
+    assert level_of_name("区财政局", "县") == "县"
+
+
+def test_check_does_not_suggest_a_unit_of_another_level(tmp_path):
+    kb = _kb(tmp_path)
+    task = kb / DOC / "tasks" / "001.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("- 省扶贫办", "- 财政部", 1), encoding="utf-8")
+    _, report = validate(kb)
+    hints = [i.hint for i in report.issues if i.code == "unknown-unit"]
+    assert hints and not any("省财政厅" in (h or "") for h in hints)
+
+
+# --- deadlines ---
+
+def test_deadline_phrases_with_spans():
+    text = "2019年底前完成，每年组织一次，上半年启动，每季度报送，到2025年基本建成，2021年5月1日至2022年4月30日实施。"
+    found = {f.phrase: f for f in find(text, 2019)}
+    assert found["2019年底前"].date == dt.date(2019, 12, 31)
+    assert found["上半年"].date == dt.date(2019, 6, 30)
+    assert found["到2025年"].kind == "target-year"
+    assert found["2021年5月1日至2022年4月30日"].date == dt.date(2022, 4, 30)
+    assert found["每季度"].date is None  # listed for review, not guessed
+    assert text[found["每年"].start:found["每年"].end] == "每年"
+
+
+# --- the corpus of real documents ---
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=[e["file"] for e in MANIFEST])
+def test_corpus_document_imports_with_its_leads(entry, tmp_path):
+    kb = _kb(tmp_path)
+    result = import_file(CORPUS / entry["file"], kb, "doc")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    assert {i.code for i in report.warnings} <= {"proposed-unit"}
+    doc = fresh.documents["doc"]
+    assert doc.meta.date == entry["date"]  # YAML reads the ISO date as a date
+    leads = [t.lead[0] for t in doc.tasks.values()]
+    right = sum(a == b for a, b in zip(leads, entry["leads"]))
+    assert len(leads) == len(entry["leads"]) and right >= 0.9 * len(leads), leads
+    names = {n for t in doc.tasks.values() for n in t.lead + t.participants}
+    assert all(looks_like_unit(n) for n in names), names
+    assert (result.folder / "import-review.txt").read_text(encoding="utf-8").startswith(result.summary)
+
+
+# --- round trips of the project's own 分工方案 ---
+
+@pytest.fixture(scope="module")
+def own_tables(tmp_path_factory):
+    from policykb import export
+    from policykb.cli import graph
+    from policykb.render.letters.overview import to_docx
+    folder = tmp_path_factory.mktemp("own")
+    pg = graph(POLICIES)
+    (folder / "分工方案.docx").write_bytes(to_docx(pg))
+    (folder / "分工方案.xlsx").write_bytes(export.to_xlsx(pg))
+    return folder
+
+
+@pytest.mark.parametrize("name", ["分工方案.docx", "分工方案.xlsx"])
+def test_own_table_round_trip_keeps_all_95_leads(name, own_tables, tmp_path, kb):
+    root = _kb(tmp_path)
+    import_file(own_tables / name, root, "again", date=dt.date(2016, 4, 1))
+    fresh, report = validate(root)
+    assert fresh is not None, [i.format() for i in report.errors]
+    again = fresh.documents["again"].tasks
+    original = kb.documents[DOC].tasks
+    assert len(again) == 95
+    assert [(t.lead, t.lead_mode) for t in again.values()] == [(t.lead, t.lead_mode) for t in original.values()]
+    assert [(t.participants, t.open_ended) for t in again.values()] == \
+        [(t.participants, t.open_ended) for t in original.values()]
+
+
+# --- what users see when it fails (and when it works) ---
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "policykb", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_gbk_text_imports_from_the_command_line(tmp_path):
+    kb = _kb(tmp_path)
+    source = tmp_path / "立山.txt"
+    source.write_bytes((CORPUS / "lishan-2023-county-lines.txt").read_text(encoding="utf-8").encode("gbk"))
+    run = _cli("import", str(source), str(kb), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "6 项任务" in run.stderr and "gb18030" in (kb / "立山" / "import-review.txt").read_text(encoding="utf-8")
+    check = _cli("check", "-p", str(kb), cwd=tmp_path)
+    assert check.returncode == 0 and "proposed-unit" in check.stderr
+
+
+def test_failures_write_nothing(tmp_path):
+    kb = _kb(tmp_path)
+    before = sorted(p.relative_to(kb) for p in kb.rglob("*"))
+    units = (kb / "units.yaml").read_bytes()
+    for name, content in [("a.docx", b"PK\x03\x04cut"), ("b.pdf", b"%PDF-1.4\n%%EOF\n"), ("c.txt", "通知正文。".encode()),
+                          ("d.doc", b"\xd0\xcf\x11\xe0")]:
+        (tmp_path / name).write_bytes(content)
+        run = _cli("import", str(tmp_path / name), str(kb), cwd=tmp_path)
+        assert run.returncode == 1 and "Traceback" not in run.stderr and "error[import-" in run.stderr, run.stderr
+        assert "hint:" in run.stderr
+    assert sorted(p.relative_to(kb) for p in kb.rglob("*")) == before
+    assert (kb / "units.yaml").read_bytes() == units
+
+
+def test_an_existing_document_is_never_overwritten(tmp_path):
+    kb = _kb(tmp_path)
+    with pytest.raises(ImportFailed) as failed:
+        import_file(CORPUS / MANIFEST[0]["file"], kb, DOC)
+    assert failed.value.code == "import-exists"
+    assert (kb / DOC / "tasks" / "001.yaml").read_bytes() == (POLICIES / DOC / "tasks" / "001.yaml").read_bytes()
