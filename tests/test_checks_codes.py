@@ -15,7 +15,7 @@ from conftest import ROOT
 
 SRC = ROOT / "src" / "policykb"
 CODE = re.compile(r"^[a-z]+(-[a-z]+)*$")
-ERRORS = {"ToolError", "UserError", "LetterError", "Refused", "VersionError", "BuildError"}
+ERRORS = {"ToolError", "UserError", "LetterError", "Refused", "VersionError", "BuildError", "ImportFailed"}
 CODE_FIRST = {"LetterError", "BuildError"}  # (code, message, hint)
 EXPLICIT = {"ToolError", "UserError"}  # their default code ('error') is no code at all
 
