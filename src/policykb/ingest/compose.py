@@ -68,7 +68,8 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     if not place or level not in ("省", "市", "县") or place == home:
         return name
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市",), "县": ("县", "区", "旗")}[level]
-    short = re.sub(r"^.*?(?=[\u4e00-\u9fff]{1,6}(?:省|市|县|区|旗)$)", "", place, count=1)  # 鞍山市立山区 -> 立山区
+    places = re.findall(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|县|区|旗)", place)
+    short = places[-1] if places else place  # 鞍山市立山区 -> 立山区
     if name.startswith(bare) and not name.startswith(short) and not re.match(r"^(?:省|市|县|区)(?:级|直|各)", name):
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name

@@ -96,16 +96,12 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
             break
     # the date: the signature's, else a labelled 成文日期, else the publication date, else --date
-    found = None
-    for i, b in enumerate(blocks):
-        if b.is_row:
-            continue
-        if d := _date_of(b.text):
-            found = (d, b.where, i)
-            break
-        if m := _LABELLED_DATE.search(b.text):
-            found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where, None)
-            break
+    found = next(((d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))), None)
+    if found is None:
+        for b in blocks:
+            if not b.is_row and (m := _LABELLED_DATE.search(b.text)):
+                found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where, None)
+                break
     if found is None:
         for b in blocks[:40]:
             if m := _PUBLISHED.search(b.text):

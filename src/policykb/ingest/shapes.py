@@ -58,7 +58,7 @@ def is_heading(block: Block) -> bool:
 
 _COLUMNS = {  # role -> header words, most specific first
     "task": ("重点任务", "工作任务", "主要任务", "任务内容", "具体任务", "主要内容", "工作内容", "重点工作", "具体措施",
-             "工作措施", "政策措施", "任务", "内容", "措施", "事项"),
+             "工作措施", "政策措施", "目标任务", "预期目标", "任务", "内容", "措施", "事项", "目标"),
     "lead": ("牵头单位", "牵头部门", "主要责任单位", "责任单位", "责任部门", "牵头"),
     "participants": ("配合单位", "参与单位", "协办单位", "配合部门", "参与部门", "协同单位", "协作单位", "参与", "配合"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "进度安排", "时间安排"),
@@ -135,17 +135,18 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     unread: list[Block] = []
     part = section = None
     last_item: tuple[Block, str] | None = None  # a numbered paragraph waiting for its 牵头单位： lines
+    last_is_heading = False  # 「（一）地区生产总值增长7%」 is a heading unless 责任单位： lines follow
     pending_labels: list[str] = []
 
     def close_labels() -> None:
-        nonlocal last_item, pending_labels
+        nonlocal last_item, pending_labels, last_is_heading
         if last_item and pending_labels:
             block, text = last_item
-            out.append(Candidate(text, parse_units("；".join(pending_labels), known), block.where, "label-lines", 0.9,
-                                 part, section))
-        elif last_item and _TASKLIKE.search(last_item[1]):
+            out.append(Candidate(text, parse_units("；".join(pending_labels), known), block.where, "label-lines",
+                                 0.8 if last_is_heading else 0.9, part, None if last_is_heading else section))
+        elif last_item and _TASKLIKE.search(last_item[1]) and not last_is_heading:
             unread.append(last_item[0])
-        last_item, pending_labels = None, []
+        last_item, pending_labels, last_is_heading = None, [], False
 
     for block in blocks:
         if block.is_row:
@@ -160,7 +161,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 part, section = m[2].strip(), None
             elif m := SECTION.match(text):
                 section = m[2].strip()
+                last_item, last_is_heading = (block, m[2].strip()), True
             continue
+        last_is_heading = False
         notes = _notes(text)
         if not notes and bare_notes:
             notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
