@@ -1,7 +1,7 @@
 """How long `policykb import` takes on a 20-page document (run by hand: python bench/import_speed.py).
 
-The document is the corpus's county text repeated to about 20 pages (some 16,000 characters, 120
-tasks), written as .txt and as .docx; each is imported into a fresh copy of the bundled knowledge base.
+The document is the corpus's county text and a State Council item repeated to 20 pages (16,000
+characters, 7 tasks a part), written as .txt and as .docx; each is imported into a fresh copy of the bundled knowledge base.
 """
 from __future__ import annotations
 
@@ -19,8 +19,14 @@ from policykb.ingest import import_file  # noqa: E402
 
 def main() -> None:
     text = (ROOT / "tests" / "corpus" / "lishan-2023-county-lines.txt").read_text(encoding="utf-8")
+    long_item = (ROOT / "tests" / "corpus" / "guowuyuan-2020-6-inline.txt").read_text(encoding="utf-8")
+    long_item = next(line.strip() for line in long_item.splitlines() if "负责" in line).replace("1.", "7.", 1)
     head, _, items = text.partition("一、经济社会发展的主要预期目标")
-    body = "".join(f"{'一二三四五六七八九十'[i % 10]}、第{i + 1}部分\n" + items.split("\n", 1)[1] for i in range(20))
+    part = items.split("\n", 1)[1] + long_item + "\n"
+    body, number = "", 0
+    while len(head + body) < 16_000:  # 20 pages of 公文: 22 lines of 28 characters (GB/T 9704), some 12,000–16,000
+        number += 1
+        body += f"{number}、第{number}部分\n" + part
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         source = tmp / "long.txt"

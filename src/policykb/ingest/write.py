@@ -11,11 +11,17 @@ import shutil
 from pathlib import Path
 
 from .. import paths
-from ..yamlio import dump_new, dumps
+from .fastyaml import dumps
 from .compose import Draft
 from .source import ImportFailed
 
 REVIEW_FILE = "import-review.txt"
+
+
+def dump_new(path: Path, data: dict, schema: str) -> None:
+    """A new file in the staging folder (renamed into place as a whole, so no temp file per file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(data, schema), encoding="utf-8")
 
 
 def _schema(depth: int, name: str) -> str:
