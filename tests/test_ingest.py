@@ -135,6 +135,7 @@ def test_corpus_document_imports_with_its_leads(entry, tmp_path):
     assert {i.code for i in report.warnings} <= {"proposed-unit"}
     doc = fresh.documents["doc"]
     assert doc.meta.date == entry["date"]  # YAML reads the ISO date as a date
+    assert doc.meta.title and not any(c.isspace() for c in doc.meta.title)
     leads = [t.lead[0] for t in doc.tasks.values()]
     right = sum(a == b for a, b in zip(leads, entry["leads"]))
     assert len(leads) == len(entry["leads"]) and right >= 0.9 * len(leads), leads
@@ -219,3 +220,40 @@ def test_drafts_are_written_in_the_house_layout():
     for path in sorted((POLICIES / DOC).rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert fast(data, "s.json") == house(data, "s.json"), path
+
+
+def _blocks(*lines: str) -> list[Block]:
+    return [Block(line, f"第{n}行") for n, line in enumerate(lines, start=1)]
+
+
+def test_several_notes_in_one_paragraph_make_several_tasks():
+    tasks, unread = inline_tasks(_blocks(
+        "一、加快发展",
+        "（一）推进甲。2019年底前建成甲。（省发展改革委负责）推进乙。（省财政厅、省商务厅负责）",
+        "（二）加快推进丙工作，建立健全丙制度。",
+        "2.完善丁。",
+        "牵头单位：市教育局",
+        "配合单位：市财政局、市人力资源社会保障局",
+    ))
+    assert [(t.text, t.units.lead, t.part) for t in tasks] == [
+        ("推进甲。2019年底前建成甲。", ["省发展改革委"], "加快发展"),
+        ("推进乙。", ["省财政厅"], "加快发展"),
+        ("完善丁。", ["市教育局"], "加快发展")]
+    assert tasks[2].units.participants == ["市财政局", "市人力资源社会保障局"]
+    assert unread == []  # （二） is a heading here: nothing follows it that names a unit
+
+
+def test_paragraphs_that_look_like_tasks_but_name_nobody_are_reported():
+    _, unread = inline_tasks(_blocks("一、主要任务", "1.加快推进农村公路建设，2020年底前实现具备条件的建制村通硬化路。",
+                                     "2.完善丁。（市教育局负责）"))
+    assert [b.where for b in unread] == ["第2行"]
+
+
+def test_document_details():
+    from policykb.ingest.meta import read_meta
+    meta = read_meta(_blocks("中共湖南省委湖南省人民政府", "关于深入推进某项工作", "的实施意见", "湘发〔2016〕6号",
+                             "1.推进甲。（省财政厅负责）", "中共湖南省委　湖南省人民政府", "二○一六年四月一日"))
+    assert meta.title == "关于深入推进某项工作的实施意见"
+    assert meta.number == "湘发〔2016〕6号"
+    assert meta.date == dt.date(2016, 4, 1)
+    assert meta.issuers == ["中共湖南省委", "湖南省人民政府"] and meta.jurisdiction == "湖南省"

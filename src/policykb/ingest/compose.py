@@ -75,6 +75,16 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     return name
 
 
+def _short_title(title: str) -> str:
+    """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
+    rest = title.split("关于", 1)[-1]
+    if m := re.fullmatch(r"(?:印发|转发)(.+?)的通知", rest):
+        rest = m[1]
+        if re.fullmatch(r"《[^《》]+》", rest):
+            rest = rest[1:-1]
+    return rest or title
+
+
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
     known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
     candidates = table_tasks(source.blocks, known)
@@ -161,9 +171,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
     if not meta.title:
         review.append(f"[猜测] 标题：{title}（文件名，置信度 0.2）")
-    short = re.search(r"《([^》]+)》", title)
+    short = _short_title(title)
     issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
-    doc = {"title": title, "short_title": short[1] if short else re.sub(r"^关于", "", title) or title,
+    doc = {"title": title, "short_title": short,
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": "任务分工", "preamble": "",

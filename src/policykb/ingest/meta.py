@@ -79,11 +79,15 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     for i, text in enumerate(texts):
         if len(text) > 120 or re.search(r"[：:]$|^(?:索引号|发布|来源|主题|文号|发文)", text):
             continue
-        if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or re.search(r"分工|任务|方案", text)):
+        previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
+        if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
+                                                    or re.search(r"分工|任务|方案", text)):
             title, where = text, head[i].where
             if i > 0 and not re.search(rf"[。，；：:！？]$|{_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
                     and "关于" in texts[i - 1] + text and "关于" not in text:
                 title = texts[i - 1] + text  # a title broken over two lines
+            # a title broken over lines on a web page keeps a space where it broke: not part of the title
+            title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
