@@ -1,11 +1,13 @@
-"""Search quality of the built site in Chromium: our bigram search vs mkdocs-material's default.
+"""Search quality of the built site in Chromium: our search vs mkdocs-material's default.
 
-    PYTHONPATH=src python bench/search_quality.py [--as-of 2016-09-01]
+    PYTHONPATH=src python bench/search_quality.py [--as-of 2016-09-01] [--only policykb] [--save]
 
 Builds the same pages twice (our mkdocs.yml + enriched index; Material's default Chinese search
-with the offline plugin), runs tests/search_queries.yaml over http (127.0.0.1) and file://, and
-prints hits in the top 10 and the mean reciprocal rank. The helpers here are also used by
-tests/test_site_browser.py.
+with the offline plugin), runs the keyword set (tests/search_queries.yaml) and the question set
+(tests/search_questions.yaml) over http (127.0.0.1) and file://, and prints hit@10 and the mean
+reciprocal rank, the questions by kind, counting only the pages each question names. Also the
+query time once the index is loaded and the time to the first results over file://. `--save`
+writes the figures to bench/results/. The helpers here are also used by the browser tests.
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
+QUESTIONS = ROOT / "tests" / "search_questions.yaml"
+RESULTS = ROOT / "bench" / "results"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -41,6 +45,21 @@ META = ".md-search-result__meta"
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    """The question set with each short page name (t34, a13, indicators, units/x) made a site path."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [dict(q, page=[site_path(p, data["document"]) for p in q["pages"]]) for q in data["questions"]]
+
+
+def site_path(short: str, document: str) -> str:
+    kinds = {"t": "tasks", "a": "articles"}
+    if short[0] in kinds and short[1:].isdigit():
+        return f"{document}/{kinds[short[0]]}/{int(short[1:])}.html"
+    if short == "indicators":
+        return f"{document}/indicators.html"
+    return short if short.endswith(".html") else short + ".html"
 
 
 @contextlib.contextmanager
