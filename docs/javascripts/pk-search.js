@@ -83,8 +83,10 @@
     var terms = rules.terms || {};
     Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
       if (q.indexOf(word) < 0) return;
+      q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
       var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
-      clauses.push({ alts: alts, synonym: true });
+      // It stands for the word's own pairs: it weighs as much as they would.
+      clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
       marks = marks.concat(terms[word]);
     });
     var intents = rules.intents || {}, words = [];
@@ -105,7 +107,7 @@
       if (run.length < 2) return;
       marks.push(run);
       bigrams(run).forEach(function (t) {
-        if (!seen[t]) clauses.push({ alts: [[t]] });
+        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1 });
         seen[t] = true;
       });
     });
@@ -163,10 +165,10 @@
         return alt.every(function (t) { return self.postings[t]; });
       });
       if (!alts.length) return;
-      var weight = Math.max.apply(null, alts.map(function (alt) {
+      var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
         return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
       }));
-      clauses.push({ alts: alts, weight: weight });
+      clauses.push({ alts: alts, weight: weight, pairs: c.pairs });
       weightTotal += weight;
     });
     if (!clauses.length) return [];
@@ -188,7 +190,7 @@
             if (!ts) return;
             s += ts;
           }
-          best = Math.max(best, s / Math.sqrt(alt.length));
+          best = Math.max(best, s * c.pairs / alt.length);  // an alternative's mean, times the pairs it stands for
         });
         if (best) { score += best; matched += c.weight; }
       });
