@@ -150,7 +150,7 @@ DOCS = [
 
 
 def answer(query: str, worker_items: list | None = None) -> list[dict]:
-    state = json.dumps({"docs": DOCS, "rules": "RULES"}, ensure_ascii=False).replace('"RULES"', "RULES")
+    state = json.dumps({"docs": DOCS, "rules": "RULES", "fields": FIELDS}, ensure_ascii=False).replace('"RULES"', "RULES")
     data = json.dumps({"items": worker_items or []}, ensure_ascii=False)
     return [group[0] for group in run_js(f"S.answer({state}, {json.dumps(query, ensure_ascii=False)}, {data}).items")]
 
@@ -177,12 +177,20 @@ def test_when_question_prefers_the_sentence_with_the_deadline():
 
 
 def test_keyword_query_keeps_the_all_terms_ranking():
-    worker = [[{"location": "d/articles/17.html", "title": "x", "text": "", "score": 9.0, "terms": {}}],
-              [{"location": "d/tasks/46.html", "title": "y", "text": "", "score": 3.0, "terms": {}}]]
-    found = answer("乡村旅游", worker)
-    assert [f["location"] for f in found] == ["d/articles/17.html", "d/tasks/46.html"]
-    assert [f["score"] for f in found] == [9.0, 3.0]
+    # Every entry holding all pairs, ranked as lunr ranks them (the browser tests compare with Material's
+    # worker): the article whose title holds 乡村旅游 first, then the task (boost 1.5) before the 分工方案,
+    # which the all-terms query keeps as Material does.
+    found = answer("乡村旅游")
+    assert [f["location"] for f in found] == ["d/articles/17.html", "d/tasks/46.html", "d/table.html"]
     assert "第17条 着力推进<mark>乡村旅游</mark>扶贫工程" == found[0]["title"]
+    assert answer("乡村旅游扶贫工程")[0]["location"] == "d/articles/17.html"
+
+
+def test_query_without_chinese_is_the_workers():
+    worker = [[{"location": "d/tasks/46.html#deadlines", "title": "x", "text": "", "score": 3.0, "terms": {}},
+               {"location": "d/tasks/46.html", "title": "y", "text": "", "score": 9.0, "terms": {}}]]
+    found = answer("unknown-unit", worker)
+    assert [(f["location"], f["score"]) for f in found] == [("d/tasks/46.html", 9.0)]
 
 
 def test_unrelated_question_finds_nothing_rather_than_noise():

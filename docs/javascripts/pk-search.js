@@ -1,28 +1,30 @@
 /* policykb: Chinese search that answers the questions people type.
  *
- * Material sends the query to its search worker as {type: 2 (QUERY), data: "…"} and renders the
- * worker's {type: 3 (RESULT)} answer. We stand between the two:
+ * Loaded before Material's bundle (extra.polyfills), it stands between Material and its search
+ * worker. When Material hands the worker the index (SETUP), we keep the index and answer every
+ * query with Chinese in it here, over the hidden bigram fields the build added (pkt, pkb; the same
+ * tokens as policykb/render/site/search.py):
  *
- * - the query goes to the worker as required character bigrams ("+zz…", the tokens the build put
- *   into hidden fields of the index; the same rules as policykb/render/site/search.py): an all-terms
- *   match, whose ranks keyword queries keep;
- * - when that finds nothing, or the query is a question (it has question or intent words), the
- *   answer is replaced by our own ranking over the same tokens (BM25 with a minimum share of the
- *   query's terms), after dropping filler words, adding the policy's words for everyday ones and
- *   favouring the pages the question's intent asks for (who → tasks and units; when → pages with a
- *   deadline; how many → pages with the figure). The word lists come with the index
- *   (config.policykb, from synonyms.yaml);
+ * - today's all-terms query first, ranked exactly as Material's lunr worker ranks it, so keyword
+ *   queries keep their ranks;
+ * - when that finds nothing, or the query is a question (question or intent words), a partial-match
+ *   ranking (BM25 over the same tokens, a minimum share of the query's terms), after dropping filler
+ *   words, adding the policy's words for everyday ones and favouring the pages the intent asks for
+ *   (who → tasks and units; when → pages with a deadline; how many → pages with the figure). The
+ *   word lists come with the index (config.policykb, from synonyms.yaml);
  * - every result shows the sentence that answers, matched words marked, and a task's 牵头单位.
  *
- * Works with the native Worker (http) and the iframe-worker shim (file://); an index not built by
- * policykb (no pkt field) is left to Material alone.
+ * The worker gets the index without the hidden fields and answers only queries without Chinese
+ * (error codes …); over file:// (the iframe shim runs it in the page's thread) it starts after the
+ * first results. An index not built by policykb (no pkt field) is left to Material alone.
  */
 (function () {
   "use strict";
   if (typeof window !== "undefined" && window.policykbSearch) return;  // listed twice in mkdocs.yml
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
-  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
   var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110;
   var TABLE_PAGE = /\/table\.html$/, LISTING_PAGE = /(^|\/)index\.html$/;
   var KINDS = [["task", /\/tasks\/[^/]+\.html$/], ["article", /\/articles\/[^/]+\.html$/],
@@ -116,9 +118,11 @@
   }
 
   /* The index as our ranking needs it: per entry, the token counts of its two hidden fields. */
-  function Engine(docs) {
+  function Engine(docs, fields) {
     var self = this;
     this.docs = docs;
+    this.boosts = { title: ((fields || {}).pkt || {}).boost || 1, body: ((fields || {}).pkb || {}).boost || 1 };
+    this.lunrIdfs = {};
     this.postings = {};
     this.pages = {};
     var total = 0;
@@ -155,6 +159,54 @@
     var tf = TITLE_WEIGHT * (e.title[token] || 0) +
       (e.body[token] || 0) / (1 - B + B * e.length / this.average);
     return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
+  };
+
+  /* lunr's inverse document frequency: it counts a term once per field that holds it. */
+  Engine.prototype.lunrIdf = function (token) {
+    if (this.lunrIdfs[token] === undefined) {
+      var self = this, df = 0;
+      (this.postings[token] || []).forEach(function (i) {
+        df += (self.entries[i].title[token] ? 1 : 0) + (self.entries[i].body[token] ? 1 : 0);
+      });
+      var x = (this.entries.length - df + 0.5) / (df + 0.5);
+      this.lunrIdfs[token] = Math.log(1 + Math.abs(x));
+    }
+    return this.lunrIdfs[token];
+  };
+
+  /* Today's all-terms query, ranked as Material's lunr worker ranks it (BM25 with b = 0 per field,
+   * cosine with the query vector, field and page boosts, then Material's ×5 for pages and ×2 for
+   * sections that match every term), so keyword queries keep their ranks without waiting for lunr. */
+  Engine.prototype.allTerms = function (tokens) {
+    var self = this, weights = {}, norm = 0;
+    tokens.forEach(function (t) { weights[t] = (weights[t] || 0) + 1; });
+    var terms = Object.keys(weights);
+    if (!terms.length || terms.some(function (t) { return !self.postings[t]; })) return [];
+    terms.forEach(function (t) { norm += weights[t] * weights[t]; });
+    norm = Math.sqrt(norm);
+    var sets = terms.map(function (t) { return new Set(self.postings[t]); })
+      .sort(function (a, b) { return a.size - b.size; });
+    var scored = [];
+    sets[0].forEach(function (i) {
+      if (!sets.every(function (set) { return set.has(i); })) return;
+      var e = self.entries[i], doc = self.docs[i], score = 0;
+      [["title", self.boosts.title], ["body", self.boosts.body]].forEach(function (field) {
+        var dot = 0, any = false;
+        terms.forEach(function (t) {
+          var tf = e[field[0]][t];
+          if (!tf) return;
+          any = true;
+          var w = self.lunrIdf(t) * (K1 + 1) * tf / (K1 + tf) * field[1] * (doc.boost || 1);
+          dot += weights[t] * Math.round(w * 1000) / 1000;
+        });
+        if (any) score += dot / norm;
+      });
+      scored.push({ location: e.page, score: score * (doc.location.indexOf("#") < 0 ? 5 : 2) });
+    });
+    scored.sort(function (a, b) { return b.score - a.score; });
+    var seen = {};
+    return scored.filter(function (r) { return !seen[r.location] && (seen[r.location] = true); })
+      .slice(0, MAX_RESULTS);
   };
 
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
@@ -317,44 +369,97 @@
     return (start ? "…" : "") + sentence.slice(start, start + SNIPPET) + (start + SNIPPET < sentence.length ? "…" : "");
   }
 
-  /* The answer Material renders, from the worker's all-terms result and our ranking. */
+  /* The answer Material renders. Chinese queries are answered here: the all-terms query when it
+   * finds something and the query is no question, else the partial-match ranking; queries without
+   * Chinese are the worker's (`data`), shown our way. */
   function answer(state, query, data) {
-    var engine = state.engine || (state.engine = new Engine(state.docs));
-    var analysis = analyze(query, state.rules);
-    var presenter = new Presenter(engine, analysis), items;
-    var keep = data && data.items && data.items.length && !analysis.question;
-    if (keep) {  // keyword query: the worker's pages in its order, shown our way
-      items = data.items.map(function (group) {
+    var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
+    var analysis = analyze(query, state.rules), tokens = termTokens(query);
+    var presenter = new Presenter(engine, analysis), pages;
+    if (!tokens.length) {
+      return { items: ((data && data.items) || []).map(function (group) {
         var top = group.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
-        var page = group[0].location.split("#")[0];
-        var item = presenter.item(page, top);
+        var item = presenter.item(group[0].location.split("#")[0], top);
         return item ? [item] : group;
-      });
-    } else {
-      items = engine.rank(analysis).map(function (r) { return presenter.item(r.location, r.score); })
-        .filter(Boolean).map(function (item) { return [item]; });
+      }), suggest: data && data.suggest };
     }
-    return { items: items, suggest: keep ? data.suggest : undefined };
+    pages = analysis.question ? [] : engine.allTerms(tokens);
+    if (!pages.length) pages = engine.rank(analysis);
+    return { items: pages.map(function (r) { return presenter.item(r.location, r.score); })
+      .filter(Boolean).map(function (item) { return [item]; }) };
   }
 
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
                             highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
 
+  var ours = typeof WeakSet !== "undefined" ? new WeakSet() : null;
+
+  function emit(worker, data) {  // a message to Material as if from its worker
+    var ev = new MessageEvent("message", { data: data });
+    ours.add(ev);
+    worker.dispatchEvent(ev);
+  }
+
+  function without(object, keys) {
+    var out = {};
+    Object.keys(object).forEach(function (k) { if (keys.indexOf(k) < 0) out[k] = object[k]; });
+    return out;
+  }
+
+  /* The worker gets the index without our hidden fields (it only answers queries without Chinese);
+   * in the iframe shim (file://) it builds in the page's own thread, so after the first results. */
+  function startWorker(worker, post) {
+    var state = worker.__policykb;
+    if (!state || state.started) return;
+    state.started = true;
+    post.call(worker, state.setup);
+  }
+
   [window.Worker, window.IFrameWorker].forEach(function (W) {
     if (!W || !W.prototype || W.prototype.__policykbPatched) return;
     var post = W.prototype.postMessage, listen = W.prototype.addEventListener;
     W.prototype.postMessage = function (message) {
+      var worker = this, state = this.__policykb;
       if (message && message.type === SETUP && message.data && message.data.config) {
         var config = message.data.config;
-        this.__policykb = config.fields && config.fields.pkt ?
-          { docs: message.data.docs, rules: config.policykb || {}, queries: [] } : null;
+        if (!(config.fields && config.fields.pkt)) {  // not built by policykb: Material's search as it is
+          this.__policykb = null;
+          return post.apply(this, arguments);
+        }
+        state = this.__policykb = {
+          rules: config.policykb || {}, engine: new Engine(message.data.docs, config.fields),
+          pending: [], waiting: [], workerReady: false, started: false,
+          setup: { type: SETUP, data: {
+            config: Object.assign(without(config, ["fields"]), { fields: without(config.fields, HIDDEN) }),
+            docs: message.data.docs.map(function (d) { return without(d, HIDDEN); }),
+            options: message.data.options } }
+        };
+        setTimeout(function () { emit(worker, { type: READY }); }, 0);
+        var shim = window.IFrameWorker && worker instanceof window.IFrameWorker;
+        setTimeout(function () { startWorker(worker, post); }, shim ? WORKER_DELAY : 0);
+        return;
       }
-      if (this.__policykb && message && message.type === QUERY && typeof message.data === "string") {
-        this.__policykb.queries.push(message.data);
-        var args = Array.prototype.slice.call(arguments);
-        args[0] = { type: QUERY, data: transform(message.data) };
-        return post.apply(this, args);
+      if (state && message && message.type === QUERY && typeof message.data === "string") {
+        var query = message.data;
+        if (!query.trim() || termTokens(query).length) {
+          setTimeout(function () {
+            var data = { items: [] };
+            try {
+              if (query.trim()) data = answer(state, query, null);
+            } catch (err) {
+              console.warn("policykb search:", err);
+            }
+            emit(worker, { type: RESULT, data: data });
+          }, 0);
+          return;
+        }
+        state.pending.push(query);
+        if (!state.workerReady) {
+          state.waiting.push(query);
+          return startWorker(worker, post);
+        }
+        return post.call(this, { type: QUERY, data: query });
       }
       return post.apply(this, arguments);
     };
@@ -363,8 +468,16 @@
       var worker = this;
       return listen.call(this, type, function (ev) {
         var state = worker.__policykb;
-        if (!state || !ev.data || ev.data.type !== RESULT || !state.queries.length) return listener.call(this, ev);
-        var query = state.queries.shift(), data = ev.data.data;
+        if (!state || (ours && ours.has(ev)) || !ev.data) return listener.call(this, ev);
+        if (ev.data.type === READY) {  // Material had ours already; now the worker takes its queries
+          if (!state.workerReady) {
+            state.workerReady = true;
+            state.waiting.splice(0).forEach(function (q) { post.call(worker, { type: QUERY, data: q }); });
+          }
+          return;
+        }
+        if (ev.data.type !== RESULT || !state.pending.length) return listener.call(this, ev);
+        var query = state.pending.shift(), data = ev.data.data;
         try {
           data = answer(state, query, data);
         } catch (err) {
