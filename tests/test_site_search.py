@@ -195,3 +195,14 @@ def test_query_without_chinese_is_the_workers():
 
 def test_unrelated_question_finds_nothing_rather_than_noise():
     assert answer("高铁票价怎么退") == []
+
+
+def test_synonym_candidates_are_dictionary_words_the_policy_never_uses():
+    from policykb.render.site.synonyms import candidates, synonym_groups
+
+    tree = {"H": {"tag": "活动", "sub": {"a": {"sub": {"01": {"sub": {"A": {"sub": {
+        "01=": ["看病", "就诊", "医疗"], "02#": ["医院", "医疗"]}}}}}}}}}
+    groups = synonym_groups(tree)
+    assert groups == [["看病", "就诊", "医疗"]]  # "#" groups are related words, not synonyms
+    text = "加强医疗服务，提高医疗水平。" * 3
+    assert candidates(text, groups) == {"医疗": ["就诊", "看病"]}

@@ -280,12 +280,12 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  /* Marks every character pair of `text` that is one of the query's tokens, and Latin words. */
-  function highlight(text, tokens, words) {
+  /* Marks every character pair of `text` that is one of the query's (`pairs`: pair → token), and Latin words. */
+  function highlight(text, pairs, words) {
     var norm = sameLength(text), on = new Array(text.length);
     {
       for (var i = 0; i + 1 < norm.length; i++)
-        if (tokens[bigrams(norm.slice(i, i + 2))[0]]) on[i] = on[i + 1] = true;
+        if (pairs[norm.substr(i, 2)]) on[i] = on[i + 1] = true;
       words.forEach(function (w) {
         if (!/^[a-z]/.test(w)) return;
         for (var at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1))
@@ -320,14 +320,18 @@
     return m ? m[1].replace(/（[^）]*牵头）/g, "").trim() : "";
   }
 
+  function pairOf(token) {  // "zz" + two five-digit code points → the two characters
+    return String.fromCodePoint(+token.slice(2, 7), +token.slice(7, 12));
+  }
+
   function Presenter(engine, analysis) {
-    var tokens = {};
+    var pairs = {};
     analysis.clauses.forEach(function (c) {
-      c.alts.forEach(function (alt) { alt.forEach(function (t) { tokens[t] = true; }); });
+      c.alts.forEach(function (alt) { alt.forEach(function (t) { pairs[pairOf(t)] = t; }); });
     });
     this.engine = engine;
     this.analysis = analysis;
-    this.tokens = tokens;
+    this.pairs = pairs;
   }
 
   Presenter.prototype.sentence = function (page) {
@@ -335,9 +339,11 @@
     page.entries.forEach(function (i, order) {
       sentences(self.engine.docs[i].text || "").forEach(function (s) {
         var seen = {}, score = 0;
-        termTokens(s).forEach(function (t) {
-          if (self.tokens[t] && !seen[t]) { seen[t] = true; score += self.engine.idf(t) || 1; }
-        });
+        var text = s.toLowerCase();
+        for (var k = 0; k + 1 < text.length; k++) {
+          var t = self.pairs[text.substr(k, 2)];
+          if (t && !seen[t]) { seen[t] = true; score += self.engine.idf(t) || 1; }
+        }
         if (intent.when && WHEN_TEXT.test(s)) score += 3;
         if (intent.number && NUMBER_TEXT.test(s)) score += 3;
         score -= order * 0.01;  // ties: the page's own text before its sections
@@ -350,21 +356,27 @@
   Presenter.prototype.item = function (location, score) {
     var page = this.engine.pages[location];
     if (!page || !page.doc) return null;
-    var doc = page.doc, marks = this.analysis.marks;
-    var title = highlight(plain(doc.title), this.tokens, marks);
-    var sentence = this.sentence(page), text = "";
-    var lead = pageKind(location) === "task" ? leadOf(doc) : "";
-    if (lead) text += "<p class=\"pk-lead\"><strong>牵头：</strong>" + highlight(lead, this.tokens, marks) + "</p>";
-    if (sentence) text += "<p>" + highlight(clip(sentence, this.tokens), this.tokens, marks) + "</p>";
-    return { location: doc.location, title: title, text: text, score: score, terms: {} };
+    var self = this, doc = page.doc, marks = this.analysis.marks, text = null;
+    var item = { location: doc.location, title: highlight(plain(doc.title), this.pairs, marks), score: score,
+                 terms: {} };
+    // The snippet is made when Material renders the result (the first ten at once, the rest on scroll).
+    Object.defineProperty(item, "text", { enumerable: true, get: function () {
+      if (text !== null) return text;
+      var sentence = self.sentence(page), lead = pageKind(location) === "task" ? leadOf(doc) : "";
+      text = "";
+      if (lead) text += "<p class=\"pk-lead\"><strong>牵头：</strong>" + highlight(lead, self.pairs, marks) + "</p>";
+      if (sentence) text += "<p>" + highlight(clip(sentence, self.pairs), self.pairs, marks) + "</p>";
+      return text;
+    } });
+    return item;
   };
 
   /* A long sentence cut around its first matched pair. */
-  function clip(sentence, tokens) {
+  function clip(sentence, pairs) {
     if (sentence.length <= SNIPPET) return sentence;
     var norm = sameLength(sentence), first = 0;
     for (var i = 0; i + 1 < norm.length; i++)
-      if (tokens[bigrams(norm.slice(i, i + 2))[0]]) { first = i; break; }
+      if (pairs[norm.substr(i, 2)]) { first = i; break; }
     var start = Math.max(0, Math.min(first - 20, sentence.length - SNIPPET));
     return (start ? "…" : "") + sentence.slice(start, start + SNIPPET) + (start + SNIPPET < sentence.length ? "…" : "");
   }
@@ -435,7 +447,10 @@
             docs: message.data.docs.map(function (d) { return without(d, HIDDEN); }),
             options: message.data.options } }
         };
-        setTimeout(function () { emit(worker, { type: READY }); }, 0);
+        setTimeout(function () {
+          answer(state, "扶贫工作谁负责", null).items.forEach(function (g) { return g[0].text; });  // warm up
+          emit(worker, { type: READY });
+        }, 0);
         var shim = window.IFrameWorker && worker instanceof window.IFrameWorker;
         setTimeout(function () { startWorker(worker, post); }, shim ? WORKER_DELAY : 0);
         return;
