@@ -91,3 +91,40 @@ def test_text_that_arrives_without_a_key_is_searched(chromium, served, event):
     page.wait_for_function(f"/\\d/.test(document.querySelector('{sq.META}').textContent)", timeout=15_000)
     assert "第34项" in page.locator(RESULT).first.inner_text()
     page.context.close()
+
+
+LUNR = """async ([base, worker, queries]) => {
+  const index = await (await fetch(base + 'search/search_index.json')).json();
+  const w = new Worker(worker);
+  const next = () => new Promise(resolve => w.addEventListener('message', ev => resolve(ev.data), {once: true}));
+  w.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  await next();
+  const out = [];
+  for (const q of queries) {
+    w.postMessage({type: 2, data: q});
+    out.push((await next()).data.items.map(group => group[0].location.split('#')[0]));
+  }
+  return out;
+}"""
+OURS = """async (queries) => {
+  const index = await (await fetch('search/search_index.json')).json();
+  const state = {docs: index.docs, fields: index.config.fields, rules: index.config.policykb};
+  return queries.map(q => policykbSearch.answer(state, q, null).items.map(group => group[0].location));
+}"""
+
+
+def test_keyword_queries_keep_the_ranks_of_materials_lunr_worker(built, chromium, served):
+    """The in-page all-terms ranking against Material's own worker given the same index and query."""
+    from policykb.render.site.search import query_terms
+
+    keywords = [q["q"] for q in sq.load_queries() if any("\u4e00" <= c <= "\u9fff" for c in q["q"])]
+    worker = next((built / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    page = chromium.new_page()
+    page.goto(served + "javascripts/iframe-worker-shim.LICENSE.txt")  # same origin, no Material page around it
+    lunr = page.evaluate(LUNR, [served, f"{served}assets/javascripts/workers/{worker}",
+                                [query_terms(q) for q in keywords]])
+    page.goto(served + "index.html")
+    ours = page.evaluate(OURS, keywords)
+    page.close()
+    for query, theirs, mine in zip(keywords, lunr, ours):
+        assert mine[:10] == theirs[:10], query

@@ -10,9 +10,9 @@ hidden fields to every entry of `search/search_index.json` (written by `site_ind
 Each bigram is written as an ASCII token (`zz` + five decimal digits per character) so neither the
 worker's segmenter, Material's separator nor lunr's English query stemmer (which Material leaves in
 the search pipeline) touches it: a token ending in a digit has no suffix to strip. `javascripts/pk-search.js`
-tokenises the query with the same rules and asks for every bigram (`+token`): an AND query over
-contiguous pairs, which finds any sub-string of two or more characters.
-The hidden fields are never shown; Material's search box and result list stay as they are.
+tokenises the query with the same rules (`query_terms` is its all-terms query, kept here for tests) and
+answers in the page: every entry holding all of the query's pairs, ranked as lunr ranks these fields,
+which finds any sub-string of two or more characters. The hidden fields are never shown.
 
 Questions and everyday words: `synonyms.yaml` beside this module (filler and intent words, everyday
 word → policy term) goes into the index's `config.policykb` (`rules()`), where `pk-search.js` reads
