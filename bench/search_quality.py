@@ -1,11 +1,13 @@
-"""Search quality of the built site in Chromium: our bigram search vs mkdocs-material's default.
+"""Search quality of the built site in Chromium: our search vs mkdocs-material's default.
 
-    PYTHONPATH=src python bench/search_quality.py [--as-of 2016-09-01]
+    PYTHONPATH=src python bench/search_quality.py [--as-of 2016-09-01] [--only policykb] [--save]
 
 Builds the same pages twice (our mkdocs.yml + enriched index; Material's default Chinese search
-with the offline plugin), runs tests/search_queries.yaml over http (127.0.0.1) and file://, and
-prints hits in the top 10 and the mean reciprocal rank. The helpers here are also used by
-tests/test_site_browser.py.
+with the offline plugin), runs the keyword set (tests/search_queries.yaml) and the question set
+(tests/search_questions.yaml) over http (127.0.0.1) and file://, and prints hit@10 and the mean
+reciprocal rank, the questions by kind, counting only the pages each question names. Also the
+query time once the index is loaded and the time to the first results over file://. `--save`
+writes the figures to bench/results/. The helpers here are also used by the browser tests.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import sys
 import tempfile
 import threading
@@ -24,6 +27,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
+QUESTIONS = ROOT / "tests" / "search_questions.yaml"
+RESULTS = ROOT / "bench" / "results"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -41,6 +46,21 @@ META = ".md-search-result__meta"
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    """The question set with each short page name (t34, a13, indicators, units/x) made a site path."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [dict(q, page=[site_path(p, data["document"]) for p in q["pages"]]) for q in data["questions"]]
+
+
+def site_path(short: str, document: str) -> str:
+    kinds = {"t": "tasks", "a": "articles"}
+    if short[0] in kinds and short[1:].isdigit():
+        return f"{document}/{kinds[short[0]]}/{int(short[1:])}.html"
+    if short == "indicators":
+        return f"{document}/indicators.html"
+    return short if short.endswith(".html") else short + ".html"
 
 
 @contextlib.contextmanager
@@ -152,31 +172,116 @@ def build_both(folder: Path, as_of: dt.date) -> dict[str, Path]:
     return sites
 
 
+TIMED = """async ([query, input, meta]) => {
+  const el = document.querySelector(input), out = document.querySelector(meta);
+  return await new Promise(resolve => {
+    const start = performance.now();
+    const seen = new MutationObserver(() => {
+      if (/\\d|没有/.test(out.textContent)) { seen.disconnect(); resolve(performance.now() - start); }
+    });
+    seen.observe(out, {childList: true, characterData: true, subtree: true});
+    el.value = query;
+    el.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+}"""
+
+
+def query_times(context, base: str, queries: list[str]) -> list[float]:
+    """Milliseconds from a query's keyup to its results shown, the index loaded (in the page's clock)."""
+    page = open_site(context, base)
+    times = []
+    for q in queries:
+        page.locator(INPUT).fill("")
+        page.locator(INPUT).press("End")
+        times.append(page.evaluate(TIMED, [q, INPUT, META]))
+    page.close()
+    return times
+
+
+def first_results(context, base: str, query: str, runs: int = 3) -> float:
+    """Median seconds from opening `index.html?q=…` to the first result on screen."""
+    import time
+    from urllib.parse import quote
+
+    elapsed = []
+    for _ in range(runs):
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(f"{base}index.html?q={quote(query)}")
+        page.wait_for_selector("li.md-search-result__item", timeout=30_000)
+        elapsed.append(time.perf_counter() - start)
+        page.close()
+    return sorted(elapsed)[len(elapsed) // 2]
+
+
+def by_kind(questions: list[dict], found: list[int | None]) -> dict[str, dict]:
+    kinds: dict[str, dict] = {}
+    for kind in sorted({q["kind"] for q in questions}):
+        ranks_ = [r for q, r in zip(questions, found) if q["kind"] == kind]
+        hits, mrr = score(ranks_)
+        kinds[kind] = {"n": len(ranks_), "hit@10": hits, "mrr": round(mrr, 3)}
+    hits, mrr = score(found)
+    kinds["all"] = {"n": len(found), "hit@10": hits, "mrr": round(mrr, 3)}
+    return kinds
+
+
+def measure(b, name: str, site: Path, queries: list[dict], questions: list[dict], verbose: bool) -> dict:
+    out: dict = {"index_bytes": (site / "search" / "search_index.json").stat().st_size}
+    for mode in ("http", "file"):
+        context = b.new_context()
+        requests: list[str] = []
+        context.on("request", lambda r: requests.append(r.url))
+        with contextlib.ExitStack() as stack:
+            base = stack.enter_context(serve(site)) if mode == "http" else site.as_uri() + "/"
+            keyword = ranks(context, base, queries)
+            asked = ranks(context, base, questions)
+            row = {"keywords": by_kind([dict(q, kind="keyword") for q in queries], keyword)["all"],
+                   "questions": by_kind(questions, asked)}
+            if name == "policykb":
+                times = sorted(query_times(context, base, [q["q"] for q in queries + questions]))
+                row["query_ms"] = {"median": round(times[len(times) // 2], 1),
+                                   "p95": round(times[int(len(times) * 0.95)], 1), "max": round(times[-1], 1)}
+                if mode == "file":
+                    row["first_results_s"] = {q: round(first_results(context, base, q), 2)
+                                              for q in ("光伏", "旅游扶贫归哪个部门管")}
+        context.close()
+        row["external_requests"] = sum(not is_local(u) for u in requests)
+        out[mode] = row
+        print(f"{name:9} {mode:5} keywords hit@10 {row['keywords']['hit@10']}/{len(queries)} "
+              f"MRR {row['keywords']['mrr']:.3f} | questions " + "  ".join(
+                  f"{k} {v['hit@10']}/{v['n']} {v['mrr']:.3f}" for k, v in row["questions"].items()))
+        if verbose:
+            for item, r in zip(questions, asked):
+                if r != 1:
+                    print(f"    {item['q']}: rank {r}")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--as-of", default="2016-09-01")
+    parser.add_argument("--only", choices=["policykb", "default"])
+    parser.add_argument("--save", action="store_true", help="write the figures to bench/results/")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
-    queries = load_queries()
+    queries, questions = load_queries(), load_questions()
+    figures: dict = {"date": dt.date.today().isoformat(), "queries": len(queries), "questions": len(questions)}
     with tempfile.TemporaryDirectory() as tmp, browser() as b:
         sites = build_both(Path(tmp), dt.date.fromisoformat(args.as_of))
-        print(f"{len(queries)} queries; hits = expected page in the top 10; MRR over all queries")
+        print(f"{len(queries)} keyword queries, {len(questions)} questions; hit@10 and MRR count only the named pages")
         for name, site in sites.items():
-            context = b.new_context()
-            strict_http, strict_file = [], []
-            with serve(site) as base:
-                http_ranks = ranks(context, base, queries, strict_http)
-            file_ranks = ranks(context, site.as_uri() + "/", queries, strict_file)
-            context.close()
-            for mode, found, strict in (("http", http_ranks, strict_http), ("file", file_ranks, strict_file)):
-                hits, mrr = score(found)
-                strict_hits, strict_mrr = score(strict)
-                print(f"{name:9} {mode:5} hits {hits}/{len(queries)}  MRR {mrr:.3f}   "
-                      f"(first-named page only: hits {strict_hits}/{len(queries)}  MRR {strict_mrr:.3f})")
-                if args.verbose:
-                    for item, r in zip(queries, found):
-                        if r != 1:
-                            print(f"    {item['q']}: rank {r}")
+            if args.only in (None, name):
+                figures[name] = measure(b, name, site, queries, questions, args.verbose)
+    if "policykb" in figures:
+        for mode in ("http", "file"):
+            row = figures["policykb"][mode]
+            print(f"policykb {mode}: query {row['query_ms']}; external requests {row['external_requests']}"
+                  + (f"; first results {row['first_results_s']} s" if "first_results_s" in row else ""))
+        print(f"index {figures['policykb']['index_bytes'] / 1e6:.2f} MB")
+    if args.save:
+        stem = RESULTS / f"{figures['date']}-search-quality"
+        stem.with_suffix(".json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"saved {stem.with_suffix('.json')}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
-"""The search tokeniser: Python (index) and JavaScript (query) must agree."""
+"""The search: tokeniser (Python index and JavaScript query agree), the index, the word lists and
+the in-browser ranking of questions (run in node on a small index)."""
 from __future__ import annotations
 
 import json
 import subprocess
 
 from conftest import ROOT, require
-from policykb.render.site.search import FIELDS, bigrams, enriched, query_terms, token
+from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, query_terms, rules,
+                                        token)
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
 
@@ -62,7 +64,7 @@ def test_index_is_materials_own_with_every_entry_enriched(tmp_path):
     plain = json.loads((build(tmp_path, "plain", plugins, None) / "search_index.json").read_text(encoding="utf-8"))
     ours = build(tmp_path, "ours", plugins, KEYWORDS)
     index = json.loads((ours / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"] == dict(plain["config"], fields=FIELDS)
+    assert index["config"] == dict(plain["config"], fields=FIELDS, **{RULES_KEY: rules()})
     assert index["docs"] == [enriched(e, KEYWORDS) for e in plain["docs"]]
     assert len(index["docs"]) == 4 and index["docs"][2]["boost"] == 2.0
     script = (ours / "search_index.js").read_bytes()  # the copy file:// pages read
@@ -74,3 +76,133 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
     assert '"pkt"' in (online / "search_index.json").read_text(encoding="utf-8")
     assert not (online / "search_index.js").exists()
     assert not build(tmp_path, "nosearch", "  - offline\n", KEYWORDS).exists()  # nothing to enrich, no error
+
+
+# ---- the word lists (synonyms.yaml) ----
+
+def knowledge_base_text() -> str:
+    """Every text of the bundled knowledge base: the documents' texts of record and their YAML, the units."""
+    files = sorted((ROOT / "policies").rglob("*.yaml")) + sorted((ROOT / "policies").rglob("source.txt"))
+    return "".join(f.read_text(encoding="utf-8") for f in files if "schemas" not in f.parts)
+
+
+def test_every_policy_term_of_the_synonym_table_occurs_in_the_knowledge_base():
+    text = knowledge_base_text()
+    terms = load_rules()["terms"]
+    assert len(terms) >= 40
+    missing = [term for term in terms if term not in text]
+    assert not missing, f"policy terms that the knowledge base never uses: {missing}"
+
+
+def test_synonym_table_is_turned_round_for_the_browser():
+    data = rules()
+    assert "光伏" in data["terms"]["太阳能板"]
+    assert {"技能培训"} <= set(data["terms"]["学手艺"])
+    assert "哪个部门" in data["intents"]["who"] and "什么时候" in data["intents"]["when"]
+    assert "多少" in data["intents"]["number"] and "怎么办" in data["fillers"]
+
+
+# ---- the ranking in pk-search.js, run in node ----
+
+def run_js(expression: str):
+    """Evaluate `expression` (JSON-serialisable result) with pk-search.js loaded as in a page."""
+    node = require("node")
+    js = (f"global.window = {{}}; require({json.dumps(str(SCRIPT))}); const S = window.policykbSearch;"
+          f"const RULES = {json.dumps(rules(), ensure_ascii=False)};"
+          f"console.log(JSON.stringify({expression}))")
+    return json.loads(subprocess.run([node, "-e", js], capture_output=True, text=True, check=True).stdout)
+
+
+def test_questions_lose_their_filler_words_and_keep_their_intent():
+    who = run_js("S.analyze('旅游扶贫归哪个部门管', RULES)")
+    assert who["intent"] == {"who": True} and who["question"]
+    assert who["marks"] == ["旅游扶贫"]
+    when = run_js("S.analyze('饮水安全问题最迟哪年解决', RULES)")
+    assert when["intent"] == {"when": True}
+    number = run_js("S.analyze('残疾人补贴每月多少钱', RULES)")
+    assert number["intent"] == {"number": True}
+    keyword = run_js("S.analyze('小额信贷', RULES)")
+    assert not keyword["question"] and keyword["intent"] == {}
+
+
+def test_everyday_words_become_the_policys_words():
+    found = run_js("S.analyze('装太阳能板能扶贫吗', RULES)")
+    assert "光伏" in found["marks"]
+    synonym = next(c for c in found["clauses"] if c["pairs"] > 1)  # 太阳能板: one clause for its three pairs
+    assert bigrams("光伏") in synonym["alts"] and synonym["pairs"] == 3
+
+
+def entry(location, title, text, **extra):
+    return dict(extra, location=location, title=title, text=text, pkt=" ".join(bigrams(title)),
+                pkb=" ".join(bigrams(text)))
+
+
+DOCS = [
+    entry("d/tasks/34.html", "第34项 大力推进光伏开发扶贫。",
+          "<p>大力推进光伏开发扶贫。</p> 项目 内容 序号 第34项 牵头单位 省发改委（首位牵头） 落实条文 第13条", boost=1.5),
+    entry("d/tasks/46.html", "第46项 编制旅游扶贫专项规划",
+          "<p>编制旅游扶贫专项规划，大力推进乡村旅游。</p> 项目 内容 牵头单位 省旅游局（首位牵头） 参与单位 省扶贫办",
+          boost=1.5),
+    entry("d/articles/17.html", "第17条 着力推进乡村旅游扶贫工程", "<p>大力推进乡村旅游扶贫，到2020年建成示范村。</p>"),
+    entry("d/table.html", "分工方案", "<p>光伏开发扶贫 旅游扶贫专项规划 乡村旅游 牵头单位 省旅游局 省发改委</p>"),
+    entry("units/sheng-lv-you-ju.html", "省旅游局", "<p>省直部门。牵头 1 项任务。</p>", boost=2.0),
+]
+
+
+def answer(query: str, worker_items: list | None = None) -> list[dict]:
+    state = json.dumps({"docs": DOCS, "rules": "RULES", "fields": FIELDS}, ensure_ascii=False).replace('"RULES"', "RULES")
+    data = json.dumps({"items": worker_items or []}, ensure_ascii=False)
+    return [group[0] for group in run_js(f"S.answer({state}, {json.dumps(query, ensure_ascii=False)}, {data}).items")]
+
+
+def test_a_question_with_words_the_policy_never_uses_still_finds_its_page():
+    found = answer("装太阳能板能扶贫吗")
+    assert found[0]["location"] == "d/tasks/34.html"
+    assert "<mark>光伏</mark>" in found[0]["text"] and "<mark>扶贫</mark>" in found[0]["text"]
+    assert "d/table.html" not in [f["location"] for f in found[:1]]
+
+
+def test_who_question_shows_the_lead_unit_and_the_answering_sentence_not_the_table_row():
+    top = answer("旅游扶贫归哪个部门管")[0]
+    assert top["location"] == "d/tasks/46.html"
+    assert "<strong>牵头：</strong>省<mark>旅游</mark>局" in top["text"]
+    assert "<mark>旅游扶贫</mark>专项规划" in top["title"]
+    assert "项目 内容" not in top["text"] and "编制<mark>旅游扶贫</mark>专项规划" in top["text"]
+
+
+def test_when_question_prefers_the_sentence_with_the_deadline():
+    found = answer("乡村旅游扶贫什么时候完成")
+    article = next(f for f in found if f["location"] == "d/articles/17.html")
+    assert "2020年" in article["text"]
+
+
+def test_keyword_query_keeps_the_all_terms_ranking():
+    # Every entry holding all pairs, ranked as lunr ranks them (the browser tests compare with Material's
+    # worker): the article whose title holds 乡村旅游 first, then the task (boost 1.5) before the 分工方案,
+    # which the all-terms query keeps as Material does.
+    found = answer("乡村旅游")
+    assert [f["location"] for f in found] == ["d/articles/17.html", "d/tasks/46.html", "d/table.html"]
+    assert "第17条 着力推进<mark>乡村旅游</mark>扶贫工程" == found[0]["title"]
+    assert answer("乡村旅游扶贫工程")[0]["location"] == "d/articles/17.html"
+
+
+def test_query_without_chinese_is_the_workers():
+    worker = [[{"location": "d/tasks/46.html#deadlines", "title": "x", "text": "", "score": 3.0, "terms": {}},
+               {"location": "d/tasks/46.html", "title": "y", "text": "", "score": 9.0, "terms": {}}]]
+    found = answer("unknown-unit", worker)
+    assert [(f["location"], f["score"]) for f in found] == [("d/tasks/46.html", 9.0)]
+
+
+def test_unrelated_question_finds_nothing_rather_than_noise():
+    assert answer("高铁票价怎么退") == []
+
+
+def test_synonym_candidates_are_dictionary_words_the_policy_never_uses():
+    from policykb.render.site.synonyms import candidates, synonym_groups
+
+    tree = {"H": {"tag": "活动", "sub": {"a": {"sub": {"01": {"sub": {"A": {"sub": {
+        "01=": ["看病", "就诊", "医疗"], "02#": ["医院", "医疗"]}}}}}}}}}
+    groups = synonym_groups(tree)
+    assert groups == [["看病", "就诊", "医疗"]]  # "#" groups are related words, not synonyms
+    text = "加强医疗服务，提高医疗水平。" * 3
+    assert candidates(text, groups) == {"医疗": ["就诊", "看病"]}

@@ -1,18 +1,51 @@
-/* policykb: Chinese queries as character bigrams, the same rules as policykb/render/site/search.py.
+/* policykb: Chinese search that answers the questions people type.
  *
- * Material sends the query to its search worker as {type: 2 (QUERY), data: "…"}. We rewrite the
- * Chinese runs of that string into required bigram tokens ("+zz…") that the build added to hidden
- * fields of the index; everything else is left to Material. Works with the native Worker (http)
- * and with the iframe-worker shim (file://), which both expose postMessage on their prototype.
+ * Loaded before Material's bundle (extra.polyfills), it stands between Material and its search
+ * worker. When Material hands the worker the index (SETUP), we keep the index and answer every
+ * query with Chinese in it here, over the hidden bigram fields the build added (pkt, pkb; the same
+ * tokens as policykb/render/site/search.py):
+ *
+ * - today's all-terms query first, ranked exactly as Material's lunr worker ranks it, so keyword
+ *   queries keep their ranks;
+ * - when that finds nothing, or the query is a question (question or intent words), a partial-match
+ *   ranking (BM25 over the same tokens, a minimum share of the query's terms), after dropping filler
+ *   words, adding the policy's words for everyday ones and favouring the pages the intent asks for
+ *   (who → tasks and units; when → pages with a deadline; how many → pages with the figure). The
+ *   word lists come with the index (config.policykb, from synonyms.yaml);
+ * - every result shows the sentence that answers, matched words marked, and a task's 牵头单位.
+ *
+ * The worker gets the index without the hidden fields and answers only queries without Chinese
+ * (error codes …); over file:// (the iframe shim runs it in the page's thread) it starts after the
+ * first results. An index not built by policykb (no pkt field) is left to Material alone.
  */
 (function () {
   "use strict";
-  var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]*/g;
-  var SETUP = 0, QUERY = 2;
+  if (typeof window !== "undefined" && window.policykbSearch) return;  // listed twice in mkdocs.yml
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
+  var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110;
+  var TABLE_PAGE = /\/table\.html$/, LISTING_PAGE = /(^|\/)index\.html$/;
+  var KINDS = [["task", /\/tasks\/[^/]+\.html$/], ["article", /\/articles\/[^/]+\.html$/],
+               ["unit", /^units\/(?!index\.html)[^/]+\.html$/], ["indicators", /\/indicators\.html$/],
+               ["calendar", /(^|\/)calendar\.html$/]];
+  // Page kinds each intent favours, and by how much.
+  var INTENT_BOOST = {
+    who: { task: 1.6, unit: 1.3 },
+    when: { task: 1.25, article: 1.25, calendar: 1.1 },
+    number: { task: 1.25, article: 1.25, indicators: 1.1 }
+  };
+  var WHEN_TEXT = /\d{4}年|年底|年前|月底|年内|以前|之前|每年|起/;
+  var NUMBER_TEXT = /\d|[一二三四五六七八九十百千万亿]+(个|名|所|家|项|成|倍)|％|%/;
 
   function code(c) {  // five decimal digits: lunr's English stemmer leaves a digit ending alone
     var s = String(c.codePointAt(0));
     return "00000".slice(s.length) + s;
+  }
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase();
   }
 
   function bigrams(run) {
@@ -21,28 +54,466 @@
     return out;
   }
 
+  function termTokens(text) {  // the tokens of every Chinese run of a text
+    var out = [];
+    (normalize(text).match(RUN) || []).forEach(function (run) { out = out.concat(bigrams(run)); });
+    return out;
+  }
+
   function transform(query) {
-    return query.normalize("NFKC").toLowerCase().replace(RUN, function (run) {
+    return normalize(query).replace(RUN, function (run) {
       if (run.length < 2) return run;
       return " " + bigrams(run).map(function (t) { return "+" + t; }).join(" ") + " ";
     }).trim();
   }
 
+  function sameLength(text) {  // normalised character by character, so positions stay those of `text`
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = normalize(text[i]);
+      out += c.length === 1 ? c : text[i];
+    }
+    return out;
+  }
+
+  function byLength(a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); }
+
+  /* What a query asks: its clauses (each a list of alternative token lists), intents, marks. */
+  function analyze(query, rules) {
+    rules = rules || {};
+    var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
+    var terms = rules.terms || {};
+    Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
+      if (q.indexOf(word) < 0) return;
+      q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
+      var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
+      // It stands for the word's own pairs: it weighs as much as they would.
+      clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
+      marks = marks.concat(terms[word]);
+    });
+    var intents = rules.intents || {}, words = [];
+    Object.keys(intents).forEach(function (kind) {
+      intents[kind].forEach(function (w) { words.push([w, kind]); });
+    });
+    (rules.fillers || []).forEach(function (w) { words.push([w, null]); });
+    words.sort(function (a, b) { return byLength(a[0], b[0]); });
+    words.forEach(function (pair) {
+      var w = pair[0];
+      if (q.indexOf(w) < 0) return;
+      q = q.split(w).join(" ");
+      if (pair[1]) intent[pair[1]] = true;
+      if (pair[1] || w.length > 1) question = true;
+    });
+    var seen = {};
+    (q.match(RUN) || []).forEach(function (run) {
+      if (run.length < 2) return;
+      marks.push(run);
+      bigrams(run).forEach(function (t) {
+        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1 });
+        seen[t] = true;
+      });
+    });
+    (q.match(/[a-z][a-z0-9_-]+/g) || []).forEach(function (w) { marks.push(w); });
+    return { clauses: clauses, intent: intent, question: question, marks: marks };
+  }
+
+  /* The index as our ranking needs it: per entry, the token counts of its two hidden fields. */
+  function Engine(docs, fields) {
+    var self = this;
+    this.docs = docs;
+    this.boosts = { title: ((fields || {}).pkt || {}).boost || 1, body: ((fields || {}).pkb || {}).boost || 1 };
+    this.lunrIdfs = {};
+    this.postings = {};
+    this.pages = {};
+    var total = 0;
+    this.entries = docs.map(function (doc, i) {
+      var title = count(doc.pkt), body = count(doc.pkb), page = doc.location.split("#")[0];
+      var length = 0;
+      Object.keys(body).forEach(function (t) { length += body[t]; });
+      total += length;
+      Object.keys(title).concat(Object.keys(body)).forEach(function (t) {
+        var list = self.postings[t] || (self.postings[t] = []);
+        if (list[list.length - 1] !== i) list.push(i);
+      });
+      var p = self.pages[page] || (self.pages[page] = { location: page, entries: [], doc: null });
+      p.entries.push(i);
+      if (doc.location === page) p.doc = doc;
+      return { title: title, body: body, length: length, page: page };
+    });
+    this.average = total / Math.max(1, docs.length) || 1;
+  }
+
+  function count(field) {
+    var out = {};
+    (field || "").split(" ").forEach(function (t) { if (t) out[t] = (out[t] || 0) + 1; });
+    return out;
+  }
+
+  Engine.prototype.idf = function (token) {
+    var df = (this.postings[token] || []).length, n = this.entries.length;
+    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+  };
+
+  Engine.prototype.termScore = function (i, token) {
+    var e = this.entries[i];
+    var tf = TITLE_WEIGHT * (e.title[token] || 0) +
+      (e.body[token] || 0) / (1 - B + B * e.length / this.average);
+    return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
+  };
+
+  /* lunr's inverse document frequency: it counts a term once per field that holds it. */
+  Engine.prototype.lunrIdf = function (token) {
+    if (this.lunrIdfs[token] === undefined) {
+      var self = this, df = 0;
+      (this.postings[token] || []).forEach(function (i) {
+        df += (self.entries[i].title[token] ? 1 : 0) + (self.entries[i].body[token] ? 1 : 0);
+      });
+      var x = (this.entries.length - df + 0.5) / (df + 0.5);
+      this.lunrIdfs[token] = Math.log(1 + Math.abs(x));
+    }
+    return this.lunrIdfs[token];
+  };
+
+  /* Today's all-terms query, ranked as Material's lunr worker ranks it (BM25 with b = 0 per field,
+   * cosine with the query vector, field and page boosts, then Material's ×5 for pages and ×2 for
+   * sections that match every term), so keyword queries keep their ranks without waiting for lunr. */
+  Engine.prototype.allTerms = function (tokens) {
+    var self = this, weights = {}, norm = 0;
+    tokens.forEach(function (t) { weights[t] = (weights[t] || 0) + 1; });
+    var terms = Object.keys(weights);
+    if (!terms.length || terms.some(function (t) { return !self.postings[t]; })) return [];
+    terms.forEach(function (t) { norm += weights[t] * weights[t]; });
+    norm = Math.sqrt(norm);
+    var sets = terms.map(function (t) { return new Set(self.postings[t]); })
+      .sort(function (a, b) { return a.size - b.size; });
+    var scored = [];
+    sets[0].forEach(function (i) {
+      if (!sets.every(function (set) { return set.has(i); })) return;
+      var e = self.entries[i], doc = self.docs[i], score = 0;
+      [["title", self.boosts.title], ["body", self.boosts.body]].forEach(function (field) {
+        var dot = 0, any = false;
+        terms.forEach(function (t) {
+          var tf = e[field[0]][t];
+          if (!tf) return;
+          any = true;
+          var w = self.lunrIdf(t) * (K1 + 1) * tf / (K1 + tf) * field[1] * (doc.boost || 1);
+          dot += weights[t] * Math.round(w * 1000) / 1000;
+        });
+        if (any) score += dot / norm;
+      });
+      scored.push({ location: e.page, score: score * (doc.location.indexOf("#") < 0 ? 5 : 2) });
+    });
+    scored.sort(function (a, b) { return b.score - a.score; });
+    var seen = {};
+    return scored.filter(function (r) { return !seen[r.location] && (seen[r.location] = true); })
+      .slice(0, MAX_RESULTS);
+  };
+
+  /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
+  Engine.prototype.rank = function (analysis) {
+    var self = this, clauses = [], weightTotal = 0;
+    analysis.clauses.forEach(function (c) {
+      var alts = c.alts.filter(function (alt) {
+        return alt.every(function (t) { return self.postings[t]; });
+      });
+      if (!alts.length) return;
+      var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
+        return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
+      }));
+      clauses.push({ alts: alts, weight: weight, pairs: c.pairs });
+      weightTotal += weight;
+    });
+    if (!clauses.length) return [];
+    var candidates = {};
+    clauses.forEach(function (c) {
+      c.alts.forEach(function (alt) {
+        (self.postings[alt[0]] || []).forEach(function (i) { candidates[i] = true; });
+      });
+    });
+    var pages = {};
+    Object.keys(candidates).forEach(function (key) {
+      var i = +key, score = 0, matched = 0;
+      clauses.forEach(function (c) {
+        var best = 0;
+        c.alts.forEach(function (alt) {
+          var s = 0;
+          for (var k = 0; k < alt.length; k++) {
+            var ts = self.termScore(i, alt[k]);
+            if (!ts) return;
+            s += ts;
+          }
+          best = Math.max(best, s * c.pairs / alt.length);  // an alternative's mean, times the pairs it stands for
+        });
+        if (best) { score += best; matched += c.weight; }
+      });
+      if (matched / weightTotal < MIN_SHARE) return;
+      var page = self.entries[i].page;
+      if (!pages[page] || pages[page].score < score) pages[page] = { location: page, score: score, share: matched / weightTotal };
+    });
+    return Object.keys(pages).map(function (page) {
+      var p = pages[page], doc = self.pages[page] && self.pages[page].doc;
+      var kind = pageKind(page), factor = Math.sqrt((doc && doc.boost) || 1) * p.share;
+      Object.keys(analysis.intent).forEach(function (intent) {
+        factor *= (INTENT_BOOST[intent] || {})[kind] || 1;
+      });
+      if (TABLE_PAGE.test(page)) factor *= 0.2;  // the 分工方案 repeats every task: the task pages answer
+      else if (LISTING_PAGE.test(page)) factor *= 0.5;
+      return { location: page, score: p.score * factor };
+    }).sort(function (a, b) { return b.score - a.score || (a.location < b.location ? -1 : 1); })
+      .slice(0, MAX_RESULTS);
+  };
+
+  function pageKind(location) {
+    for (var k = 0; k < KINDS.length; k++) if (KINDS[k][1].test(location)) return KINDS[k][0];
+    return "other";
+  }
+
+  /* ---- What a result shows: title and answering sentence with the matched words marked ---- */
+
+  function plain(html) {
+    return html.replace(/<[^>]*>/g, " ").replace(/\u200b/g, "").replace(/&nbsp;|\u00a0/g, " ")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* Marks every character pair of `text` that is one of the query's (`pairs`: pair → token), and Latin words. */
+  function highlight(text, pairs, words) {
+    var norm = sameLength(text), on = new Array(text.length);
+    {
+      for (var i = 0; i + 1 < norm.length; i++)
+        if (pairs[norm.substr(i, 2)]) on[i] = on[i + 1] = true;
+      words.forEach(function (w) {
+        if (!/^[a-z]/.test(w)) return;
+        for (var at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + 1))
+          for (var k = at; k < at + w.length; k++) on[k] = true;
+      });
+    }
+    var out = "", open = false;
+    for (var j = 0; j < text.length; j++) {
+      if (on[j] && !open) { out += "<mark>"; open = true; }
+      if (!on[j] && open) { out += "</mark>"; open = false; }
+      out += escape(text[j]);
+    }
+    return out + (open ? "</mark>" : "");
+  }
+
+  /* Sentences of an entry's prose: paragraphs and list items, not flattened table rows. */
+  function sentences(html) {
+    var blocks = html.match(/<(p|li)\b[^>]*>[\s\S]*?<\/\1>/g) || [];
+    var text = blocks.length ? blocks.map(plain) : [];
+    var out = [];
+    text.forEach(function (block) {
+      (block.match(/[^。；！？]+[。；！？]?/g) || []).forEach(function (s) {
+        s = s.trim();
+        if (s.length > 1) out.push(s);
+      });
+    });
+    return out;
+  }
+
+  function leadOf(doc) {
+    var m = /牵头单位\s+(.+?)\s+(?:参与单位|原文单位|落实条文|$)/.exec(plain(doc.text || ""));
+    return m ? m[1].replace(/（[^）]*牵头）/g, "").trim() : "";
+  }
+
+  function pairOf(token) {  // "zz" + two five-digit code points → the two characters
+    return String.fromCodePoint(+token.slice(2, 7), +token.slice(7, 12));
+  }
+
+  function Presenter(engine, analysis) {
+    var pairs = {};
+    analysis.clauses.forEach(function (c) {
+      c.alts.forEach(function (alt) { alt.forEach(function (t) { pairs[pairOf(t)] = t; }); });
+    });
+    this.engine = engine;
+    this.analysis = analysis;
+    this.pairs = pairs;
+  }
+
+  Presenter.prototype.sentence = function (page) {
+    var self = this, best = null, bestScore = -1, intent = this.analysis.intent;
+    page.entries.forEach(function (i, order) {
+      sentences(self.engine.docs[i].text || "").forEach(function (s) {
+        var seen = {}, score = 0;
+        var text = s.toLowerCase();
+        for (var k = 0; k + 1 < text.length; k++) {
+          var t = self.pairs[text.substr(k, 2)];
+          if (t && !seen[t]) { seen[t] = true; score += self.engine.idf(t) || 1; }
+        }
+        if (intent.when && WHEN_TEXT.test(s)) score += 3;
+        if (intent.number && NUMBER_TEXT.test(s)) score += 3;
+        score -= order * 0.01;  // ties: the page's own text before its sections
+        if (score > bestScore) { best = s; bestScore = score; }
+      });
+    });
+    return best || "";
+  };
+
+  Presenter.prototype.item = function (location, score) {
+    var page = this.engine.pages[location];
+    if (!page || !page.doc) return null;
+    var self = this, doc = page.doc, marks = this.analysis.marks, text = null;
+    var item = { location: doc.location, title: highlight(plain(doc.title), this.pairs, marks), score: score,
+                 terms: {} };
+    // The snippet is made when Material renders the result (the first ten at once, the rest on scroll).
+    Object.defineProperty(item, "text", { enumerable: true, get: function () {
+      if (text !== null) return text;
+      var sentence = self.sentence(page), lead = pageKind(location) === "task" ? leadOf(doc) : "";
+      text = "";
+      if (lead) text += "<p class=\"pk-lead\"><strong>牵头：</strong>" + highlight(lead, self.pairs, marks) + "</p>";
+      if (sentence) text += "<p>" + highlight(clip(sentence, self.pairs), self.pairs, marks) + "</p>";
+      return text;
+    } });
+    return item;
+  };
+
+  /* A long sentence cut around its first matched pair. */
+  function clip(sentence, pairs) {
+    if (sentence.length <= SNIPPET) return sentence;
+    var norm = sameLength(sentence), first = 0;
+    for (var i = 0; i + 1 < norm.length; i++)
+      if (pairs[norm.substr(i, 2)]) { first = i; break; }
+    var start = Math.max(0, Math.min(first - 20, sentence.length - SNIPPET));
+    return (start ? "…" : "") + sentence.slice(start, start + SNIPPET) + (start + SNIPPET < sentence.length ? "…" : "");
+  }
+
+  /* The answer Material renders. Chinese queries are answered here: the all-terms query when it
+   * finds something and the query is no question, else the partial-match ranking; queries without
+   * Chinese are the worker's (`data`), shown our way. */
+  function answer(state, query, data) {
+    var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
+    var analysis = analyze(query, state.rules), tokens = termTokens(query);
+    var presenter = new Presenter(engine, analysis), pages;
+    if (!tokens.length) {
+      return { items: ((data && data.items) || []).map(function (group) {
+        var top = group.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
+        var item = presenter.item(group[0].location.split("#")[0], top);
+        return item ? [item] : group;
+      }), suggest: data && data.suggest };
+    }
+    pages = analysis.question ? [] : engine.allTerms(tokens);
+    if (!pages.length) pages = engine.rank(analysis);
+    return { items: pages.map(function (r) { return presenter.item(r.location, r.score); })
+      .filter(Boolean).map(function (item) { return [item]; }) };
+  }
+
+  window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
+                            highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
+
+  var ours = typeof WeakSet !== "undefined" ? new WeakSet() : null;
+
+  function emit(worker, data) {  // a message to Material as if from its worker
+    var ev = new MessageEvent("message", { data: data });
+    ours.add(ev);
+    worker.dispatchEvent(ev);
+  }
+
+  function without(object, keys) {
+    var out = {};
+    Object.keys(object).forEach(function (k) { if (keys.indexOf(k) < 0) out[k] = object[k]; });
+    return out;
+  }
+
+  /* The worker gets the index without our hidden fields (it only answers queries without Chinese);
+   * in the iframe shim (file://) it builds in the page's own thread, so after the first results. */
+  function startWorker(worker, post) {
+    var state = worker.__policykb;
+    if (!state || state.started) return;
+    state.started = true;
+    post.call(worker, state.setup);
+  }
+
   [window.Worker, window.IFrameWorker].forEach(function (W) {
     if (!W || !W.prototype || W.prototype.__policykbPatched) return;
-    var post = W.prototype.postMessage;
+    var post = W.prototype.postMessage, listen = W.prototype.addEventListener;
     W.prototype.postMessage = function (message) {
-      // Only for an index built by policykb (it has our fields); Zensical or a plain build keep their search.
-      if (message && message.type === SETUP && message.data && message.data.config)
-        this.__policykb = !!(message.data.config.fields && message.data.config.fields.pkt);
-      if (this.__policykb && message && message.type === QUERY && typeof message.data === "string") {
-        var args = Array.prototype.slice.call(arguments);
-        args[0] = { type: QUERY, data: transform(message.data) };
-        return post.apply(this, args);
+      var worker = this, state = this.__policykb;
+      if (message && message.type === SETUP && message.data && message.data.config) {
+        var config = message.data.config;
+        if (!(config.fields && config.fields.pkt)) {  // not built by policykb: Material's search as it is
+          this.__policykb = null;
+          return post.apply(this, arguments);
+        }
+        state = this.__policykb = {
+          rules: config.policykb || {}, engine: new Engine(message.data.docs, config.fields),
+          pending: [], waiting: [], workerReady: false, started: false,
+          setup: { type: SETUP, data: {
+            config: Object.assign(without(config, ["fields"]), { fields: without(config.fields, HIDDEN) }),
+            docs: message.data.docs.map(function (d) { return without(d, HIDDEN); }),
+            options: message.data.options } }
+        };
+        setTimeout(function () {
+          answer(state, "扶贫工作谁负责", null).items.forEach(function (g) { return g[0].text; });  // warm up
+          emit(worker, { type: READY });
+        }, 0);
+        var shim = window.IFrameWorker && worker instanceof window.IFrameWorker;
+        setTimeout(function () { startWorker(worker, post); }, shim ? WORKER_DELAY : 0);
+        return;
+      }
+      if (state && message && message.type === QUERY && typeof message.data === "string") {
+        var query = message.data;
+        if (!query.trim() || termTokens(query).length) {
+          setTimeout(function () {
+            var data = { items: [] };
+            try {
+              if (query.trim()) data = answer(state, query, null);
+            } catch (err) {
+              console.warn("policykb search:", err);
+            }
+            emit(worker, { type: RESULT, data: data });
+          }, 0);
+          return;
+        }
+        state.pending.push(query);
+        if (!state.workerReady) {
+          state.waiting.push(query);
+          return startWorker(worker, post);
+        }
+        return post.call(this, { type: QUERY, data: query });
       }
       return post.apply(this, arguments);
     };
+    W.prototype.addEventListener = function (type, listener, options) {
+      if (type !== "message" || typeof listener !== "function") return listen.apply(this, arguments);
+      var worker = this;
+      return listen.call(this, type, function (ev) {
+        var state = worker.__policykb;
+        if (!state || (ours && ours.has(ev)) || !ev.data) return listener.call(this, ev);
+        if (ev.data.type === READY) {  // Material had ours already; now the worker takes its queries
+          if (!state.workerReady) {
+            state.workerReady = true;
+            state.waiting.splice(0).forEach(function (q) { post.call(worker, { type: QUERY, data: q }); });
+          }
+          return;
+        }
+        if (ev.data.type !== RESULT || !state.pending.length) return listener.call(this, ev);
+        var query = state.pending.shift(), data = ev.data.data;
+        try {
+          data = answer(state, query, data);
+        } catch (err) {
+          console.warn("policykb search:", err);
+        }
+        return listener.call(this, new MessageEvent("message", { data: { type: RESULT, data: data } }));
+      }, options);
+    };
     W.prototype.__policykbPatched = true;
   });
+
+  // Material reads the query on keyup: text that arrives without a key (paste, long-press menu,
+  // an input method's commit) would otherwise never be searched.
+  function nudge(ev) {
+    var el = ev.target;
+    if (!el || !el.matches || !el.matches("input[data-md-component=search-query]")) return;
+    if (ev.type === "input" && ev.isComposing) return;
+    el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  if (typeof document !== "undefined") {
+    document.addEventListener("input", nudge, true);
+    document.addEventListener("compositionend", nudge, true);
+  }
 })();

@@ -10,9 +10,13 @@ hidden fields to every entry of `search/search_index.json` (written by `site_ind
 Each bigram is written as an ASCII token (`zz` + five decimal digits per character) so neither the
 worker's segmenter, Material's separator nor lunr's English query stemmer (which Material leaves in
 the search pipeline) touches it: a token ending in a digit has no suffix to strip. `javascripts/pk-search.js`
-tokenises the query with the same rules and asks for every bigram (`+token`): an AND query over
-contiguous pairs, which finds any sub-string of two or more characters.
-The hidden fields are never shown; Material's search box and result list stay as they are.
+tokenises the query with the same rules (`query_terms` is its all-terms query, kept here for tests) and
+answers in the page: every entry holding all of the query's pairs, ranked as lunr ranks these fields,
+which finds any sub-string of two or more characters. The hidden fields are never shown.
+
+Questions and everyday words: `synonyms.yaml` beside this module (filler and intent words, everyday
+word → policy term) goes into the index's `config.policykb` (`rules()`), where `pk-search.js` reads
+it to rank by partial matches when the all-terms query finds nothing or the query is a question.
 """
 from __future__ import annotations
 
@@ -21,6 +25,9 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache
+from pathlib import Path
+
+import yaml
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{HAN}0-9]*[{HAN}][{HAN}0-9]*")
@@ -32,6 +39,8 @@ TITLE_FIELD, BODY_FIELD = "pkt", "pkb"
 FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
           TITLE_FIELD: {"boost": 20.0}, BODY_FIELD: {"boost": 1.0}}
 LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by title only
+RULES = Path(__file__).with_name("synonyms.yaml")
+RULES_KEY = "policykb"  # under the index's config
 
 
 @cache  # a corpus has few distinct pairs and millions of occurrences
@@ -93,3 +102,23 @@ def enriched(entry: dict, pages: dict[str, dict]) -> dict:
 def dumps(value) -> bytes:
     """JSON as the index is written: compact, UTF-8, anything else as Material's `default=str`."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def load_rules(path: Path = RULES) -> dict:
+    """synonyms.yaml as written: fillers, intents (kind → words), terms (policy term → everyday words)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def rules(path: Path = RULES) -> dict:
+    """What pk-search.js reads from the index: the word lists, with terms turned round (everyday word →
+    policy terms), every word NFKC-normalised and lower-cased as queries are."""
+    data = load_rules(path)
+    norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
+    everyday: dict[str, list[str]] = {}
+    for term, words in data.get("terms", {}).items():
+        for word in words:
+            everyday.setdefault(norm(word), []).append(norm(term))
+    return {"fillers": [norm(w) for w in data.get("fillers", [])],
+            "intents": {k: [norm(w) for w in v] for k, v in data.get("intents", {}).items()},
+            "terms": dict(sorted(everyday.items()))}

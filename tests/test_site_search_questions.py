@@ -1,0 +1,130 @@
+"""Questions in Chromium: the question set over http and file://, the brief's examples, pasted text."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import pytest
+
+from conftest import DOC, POLICIES, ROOT, require
+from policykb.render.site import render_site
+
+sys.path.insert(0, str(ROOT / "bench"))
+import search_quality as sq  # noqa: E402  (the browser helpers, shared with the bench)
+
+QUESTIONS = sq.load_questions()
+RESULT = "li.md-search-result__item"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pg):
+    require("chromium")
+    site = tmp_path_factory.mktemp("questions") / "site"
+    render_site(pg, site, as_of=dt.date(2016, 9, 1), templates=ROOT / "templates", policies=POLICIES,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs")
+    return site
+
+
+@pytest.fixture(scope="module")
+def chromium(built):
+    with sq.browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    with sq.serve(built) as base:
+        yield base
+
+
+def test_question_set_is_large_and_names_only_real_pages(built):
+    assert len(QUESTIONS) >= 80
+    assert {q["kind"] for q in QUESTIONS} == {"who", "when", "number", "colloquial", "question"}
+    for q in QUESTIONS:
+        for page in q["page"]:
+            assert (built / page).is_file(), f"{q['q']}: {page} is not a page of the site"
+            assert not page.endswith("table.html")  # the 分工方案 repeats everything: never a target
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_questions_find_their_pages_in_the_top_10(built, chromium, served, mode):
+    context = chromium.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    base = served if mode == "http" else built.as_uri() + "/"
+    ranks = sq.ranks(context, base, QUESTIONS)
+    context.close()
+    hits, mrr = sq.score(ranks)
+    missed = [q["q"] for q, r in zip(QUESTIONS, ranks) if r is None]
+    assert hits >= 0.9 * len(QUESTIONS), f"hit@10 {hits}/{len(QUESTIONS)} over {mode}; missed {missed}"
+    assert mrr > 0.8, f"MRR {mrr:.3f} over {mode}"
+    assert all(sq.is_local(u) for u in requests), [u for u in requests if not sq.is_local(u)]
+
+
+EXAMPLES = [("装太阳能板能扶贫吗", 34, None), ("少数民族地区有什么特殊政策", 78, None),
+            ("旅游扶贫归哪个部门管", 46, "省旅游局")]
+
+
+def test_the_briefs_examples_answer_in_the_top_3(chromium, served):
+    page = sq.open_site(chromium.new_context(), served)
+    for query, task, lead in EXAMPLES:
+        found = [sq.page_path(h, served) for h in sq.search(page, query)]
+        assert f"{DOC}/tasks/{task}.html" in found[:3], (query, found[:3])
+        result = page.locator(RESULT).nth(found.index(f"{DOC}/tasks/{task}.html"))
+        assert f"第{task}项" in result.locator("h1").inner_text()
+        if lead:
+            assert result.locator(".pk-lead").inner_text().replace(" ", "") == f"牵头：{lead}"
+        assert result.locator("mark").count() > 0  # the matched words are marked
+        assert "项目 内容" not in result.inner_text()  # the answering sentence, not the flattened table row
+    page.context.close()
+
+
+@pytest.mark.parametrize("event", ["paste", "compositionend"])
+def test_text_that_arrives_without_a_key_is_searched(chromium, served, event):
+    page = sq.open_site(chromium.new_context(), served)
+    box = page.locator(sq.INPUT)
+    if event == "paste":
+        box.fill("光伏开发扶贫")  # fill() sends an input event and no key event, as a paste does
+    else:  # an input method commits the composed text
+        page.evaluate("""q => { const el = document.querySelector('input[data-md-component="search-query"]');
+            el.value = q; el.dispatchEvent(new CompositionEvent('compositionend', {data: q})); }""", "光伏开发扶贫")
+    page.wait_for_function(f"/\\d/.test(document.querySelector('{sq.META}').textContent)", timeout=15_000)
+    assert "第34项" in page.locator(RESULT).first.inner_text()
+    page.context.close()
+
+
+LUNR = """async ([base, worker, queries]) => {
+  const index = await (await fetch(base + 'search/search_index.json')).json();
+  const w = new Worker(worker);
+  const next = () => new Promise(resolve => w.addEventListener('message', ev => resolve(ev.data), {once: true}));
+  w.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  await next();
+  const out = [];
+  for (const q of queries) {
+    w.postMessage({type: 2, data: q});
+    out.push((await next()).data.items.map(group => group[0].location.split('#')[0]));
+  }
+  return out;
+}"""
+OURS = """async (queries) => {
+  const index = await (await fetch('search/search_index.json')).json();
+  const state = {docs: index.docs, fields: index.config.fields, rules: index.config.policykb};
+  return queries.map(q => policykbSearch.answer(state, q, null).items.map(group => group[0].location));
+}"""
+
+
+def test_keyword_queries_keep_the_ranks_of_materials_lunr_worker(built, chromium, served):
+    """The in-page all-terms ranking against Material's own worker given the same index and query."""
+    from policykb.render.site.search import query_terms
+
+    keywords = [q["q"] for q in sq.load_queries() if any("\u4e00" <= c <= "\u9fff" for c in q["q"])]
+    worker = next((built / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    page = chromium.new_page()
+    page.goto(served + "javascripts/iframe-worker-shim.LICENSE.txt")  # same origin, no Material page around it
+    lunr = page.evaluate(LUNR, [served, f"{served}assets/javascripts/workers/{worker}",
+                                [query_terms(q) for q in keywords]])
+    page.goto(served + "index.html")
+    ours = page.evaluate(OURS, keywords)
+    page.close()
+    for query, theirs, mine in zip(keywords, lunr, ours):
+        assert mine[:10] == theirs[:10], query
