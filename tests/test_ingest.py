@@ -257,3 +257,11 @@ def test_document_details():
     assert meta.number == "湘发〔2016〕6号"
     assert meta.date == dt.date(2016, 4, 1)
     assert meta.issuers == ["中共湖南省委", "湖南省人民政府"] and meta.jurisdiction == "湖南省"
+
+
+def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
+    kb = _kb(tmp_path)
+    run = _cli("import", str(own_tables / "分工方案.docx"), str(kb), "--id", "again", "--date", "2016-04-01",
+               cwd=tmp_path)
+    assert run.returncode == 0 and "95 项任务" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert _cli("check", "-p", str(kb), cwd=tmp_path).returncode == 0
