@@ -91,13 +91,17 @@ class OutputError(ToolError):
         super().__init__(message, hint, "output-unwritable")
 
 
-def unwritable(out: Path, err: OSError) -> OutputError:
+HINT = "choose another place with -o/--output, or fix the permissions of this one; " \
+       "the previous outputs are left as they are"
+
+
+def unwritable(out: Path, err: OSError, hint: str = HINT) -> OutputError:
     """The coded error for an OSError met while writing into out: says which path is in the way."""
     out = Path(out)
-    hint = "choose another place with -o/--output, or fix the permissions of this one; " \
-           "the previous outputs are left as they are"
-    for folder in [out, *out.parents]:
-        if folder.exists() and not folder.is_dir():
+    named = [Path(err.filename)] if isinstance(err.filename, str) and err.filename else []
+    for folder in [*named, *(named[0].parents if named else []), out, *out.parents]:
+        if folder.exists() and not folder.is_dir() and (folder == out or folder in out.parents
+                                                        or folder.is_relative_to(out)):
             return OutputError(f"cannot write into {out}: '{folder}' is a file, not a folder", hint=hint)
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         return OutputError(f"cannot write into {out}: the disk is full", hint="free some space, then run again; "
@@ -121,14 +125,14 @@ def _ours(path: Path, top: Path) -> bool:
 
 
 @contextmanager
-def writing(out: Path) -> Iterator[None]:
+def writing(out: Path, hint: str = HINT) -> Iterator[None]:
     """Turn the OSErrors of writing into out (unwritable folder, file in the way, disk full,
     permission denied) into OutputError; other errors pass."""
     try:
         yield
     except OSError as err:
         if writes_into(err, out):
-            raise unwritable(out, err) from None
+            raise unwritable(out, err, hint) from None
         raise
 
 

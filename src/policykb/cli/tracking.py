@@ -24,6 +24,8 @@ DocOption = typer.Option(None, "--doc", help="政策文件（只有一份时可�
 UnitOption = typer.Option(None, "--unit", "-u", help="牵头单位（分别牵头的任务必填）。")
 ForceOption = typer.Option(False, "--force", help="替换已有记录，或允许状态倒退。")
 DateOption = typer.Option(..., "--date", help="日期（YYYY-MM-DD）。")
+TRACKING_HINT = "the tracking files under policies/<document>/tracking/ must be writable folders and files; " \
+                "nothing was recorded"
 
 
 def _unit(pg: PolicyGraph, name: str | None) -> str | None:
@@ -56,7 +58,7 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
 def _record(policies: Path, make, force: bool = False) -> None:
     """Check one entry, then write it; a refusal changes nothing."""
     kb = load_kb(policies)
-    with writing(policies), tracking_lock(policies):  # read, check and write as one step
+    with writing(policies, TRACKING_HINT), tracking_lock(policies):  # read, check and write as one step
         try:
             recorder = Recorder(policies, kb)
             change = make(recorder)
@@ -174,7 +176,7 @@ def report_import(files: list[Path] = typer.Argument(..., help="填好的报送�
     if missing:
         raise UserError(f"no file '{missing[0]}'", code="not-found")
     pg = PolicyGraph(load_kb(policies))
-    with writing(policies), tracking_lock(policies):
+    with writing(policies, TRACKING_HINT), tracking_lock(policies):
         written = forms.import_forms(files, policies, pg, force)
     err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")
 
