@@ -29,6 +29,7 @@ def safe_filename(name: str, max_bytes: int = MAX_BYTES) -> str:
     text = unicodedata.normalize("NFC", name)
     text = "".join("_" if _UNSAFE.match(ch) or _invisible(ch) else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip(" .")  # no leading dots; Windows drops trailing dots/spaces
+    text = re.sub(r"^[-~]+", "_", text)  # a leading '-' reads as an option to every command given the file
     text = text.replace("..", "_")
     if not text:
         text = "_"

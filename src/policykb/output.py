@@ -139,5 +139,6 @@ def writing(out: Path, hint: str = HINT) -> Iterator[None]:
 @contextmanager
 def staged_output(target: Path, keep: bool = False) -> Iterator[Path]:
     """staged_dir for a command's output folder, its write errors turned into OutputError."""
-    with writing(target), staged_dir(target, keep=keep) as folder:
+    # absolute: renderers may resolve relative paths elsewhere (mkdocs: beside its configuration)
+    with writing(target), staged_dir(Path(os.path.abspath(target)), keep=keep) as folder:
         yield folder
