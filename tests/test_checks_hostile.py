@@ -320,3 +320,10 @@ def test_maps_and_forms_that_fail_halfway_leave_the_previous_output_whole(tmp_pa
              if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if ".new." in p.name] == []  # no staging folder left behind
+
+
+def test_file_names_made_from_names_are_never_options_nor_hidden():
+    from policykb.names import safe_filename
+    assert [safe_filename(n) for n in ["-rf 省扶贫办", "--help", "省扶贫办\t.", " .省扶贫办. "]] == \
+        ["_rf 省扶贫办", "_help", "省扶贫办", "省扶贫办"]
+    assert forms.file_name("省扶贫办\t.", 2016) == "2016年度落实情况报送表-省扶贫办.xlsx"
