@@ -17,8 +17,9 @@ _BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _ALLOWED = {"\n"}
 
 # Names become file names, docx properties, sheet cells and page titles; this many characters
-# fits every one of them (the longest unit name in the bundled registry has 12).
-MAX_NAME = 40
+# fits every one of them (the longest unit name in the bundled registry has 12; at 40 a unit map no
+# longer fits an A1 sheet).
+MAX_NAME = 30
 MAX_TITLE = 200
 
 # Markup in a name or title: a tag opener or an HTML entity. Such fields are shown as plain text
@@ -80,12 +81,15 @@ def name_key(name: str) -> str:
 def name_problem(name: str, limit: int = MAX_NAME) -> tuple[str, str, str] | None:
     """(code, message, hint) when a name or title cannot be used by every output, else None."""
     if len(name) > limit:
-        return ("text-too-long", f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
+        code = "text-too-long"
+        return (code, f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
                 "write the name as the source does; a whole sentence belongs in a text field")
     if has_markup(name):
-        return ("markup-in-name", f"'{name}' contains HTML markup",
+        code = "markup-in-name"
+        return (code, f"'{name}' contains HTML markup",
                 "write plain text: names and titles are shown as written, never as HTML")
     if name != name.strip() or name.rstrip(".．。") != name:
-        return ("look-alike-name", f"'{name}' begins or ends with a space or a full stop",
+        code = "look-alike-name"
+        return (code, f"'{name}' begins or ends with a space or a full stop",
                 "delete the space or full stop: it makes a second name that looks like the first")
     return None
