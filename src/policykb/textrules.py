@@ -80,14 +80,14 @@ def name_key(name: str) -> str:
 
 def name_problem(name: str, limit: int = MAX_NAME) -> tuple[str, str, str] | None:
     """(code, message, hint) when a name or title cannot be used by every output, else None."""
-    if len(name) > limit:
-        code = "text-too-long"
-        return (code, f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
-                "write the name as the source does; a whole sentence belongs in a text field")
     if has_markup(name):
         code = "markup-in-name"
         return (code, f"'{name}' contains HTML markup",
                 "write plain text: names and titles are shown as written, never as HTML")
+    if len(name) > limit:
+        code = "text-too-long"
+        return (code, f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
+                "write the name as the source does; a whole sentence belongs in a text field")
     if name != name.strip() or name.rstrip(".．。") != name:
         code = "look-alike-name"
         return (code, f"'{name}' begins or ends with a space or a full stop",
