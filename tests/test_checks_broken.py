@@ -31,6 +31,8 @@ and an expect.yaml:
                                         # templates/letter.docx beside kb/ with its body XML edited
     form: {file: kb/form.xlsx, unit: 省扶贫办, year: 2016, cells: {F5: 差不多}}   # a report form
                                         # made by report-forms for the tiny copy, then cells overwritten
+                                        # ("policykb!B3": a cell of another sheet; {text: 字, times: 9}:
+                                        # a text repeated)
     git: true                           # the case's folder is a git repository with one commit
 
 Every code in issues.CODES must have at least one case.
@@ -179,7 +181,10 @@ def _form(where: Path, spec: dict) -> None:
     made = forms.form_bytes(PolicyGraph(kb), load_tracking(where / "kb", kb), spec["unit"], spec["year"])
     wb = load_workbook(io.BytesIO(made))
     for cell, value in spec.get("cells", {}).items():
-        wb[forms.SHEET][cell] = value
+        sheet, _, cell = cell.rpartition("!")
+        if isinstance(value, dict):
+            value = value["text"] * value["times"]
+        wb[sheet or forms.SHEET][cell] = value
     wb.save(where / spec["file"])
 
 

@@ -7,6 +7,7 @@ succeeded, so a failed or interrupted build leaves the previous outputs intact.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import importlib
 import os
@@ -182,7 +183,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                     cache.save(digest(inputs, s.name))
                     timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
         except OSError as err:
-            if _within(err.filename, out):
+            if _within(err.filename, out) or err.errno in (errno.ENOSPC, errno.EDQUOT):  # disk full: any file
                 raise _unwritable(out, err) from None
             raise
     return [s.name for s in stages]

@@ -192,12 +192,45 @@ def unit_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
     return header, rows
 
 
+# A spreadsheet program reads a CSV cell that begins with one of these as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A CSV cell no spreadsheet runs: a text that could start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def set_cell(cell, value) -> None:
+    """Write a value into an openpyxl cell as data, never as a formula.
+
+    openpyxl stores any text beginning with '=' as a formula; a unit named '=1+1科技厅' would run in
+    Excel. Text is forced to a string cell, with characters XML cannot carry replaced (check refuses
+    them in the knowledge base; this keeps a hand-made value from breaking the file).
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def append_row(ws, values) -> None:
+    """ws.append for untrusted values: every text a string cell (see set_cell)."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for col, value in enumerate(values, start=1):
+        set_cell(ws.cell(row, col), value)
+
+
 def to_csv(pg: PolicyGraph) -> str:
     header, rows = task_rows(pg)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     return "\ufeff" + out.getvalue()  # BOM so Excel on Chinese Windows opens it as UTF-8
 
 
@@ -213,9 +246,9 @@ def to_xlsx(pg: PolicyGraph) -> bytes:
     for index, (title, (header, rows)) in enumerate((("按任务", task_rows(pg)), ("按单位", unit_rows(pg)))):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title
-        ws.append(header)
+        append_row(ws, header)
         for row in rows:
-            ws.append(row)
+            append_row(ws, row)
         for col, name in enumerate(header, start=1):
             ws.cell(1, col).font = Font(bold=True)
             ws.column_dimensions[ws.cell(1, col).column_letter].width = widths.get(name, 12)

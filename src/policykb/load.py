@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .issues import Issue
+from . import textrules
 
 YamlPath = tuple[Any, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -230,7 +231,21 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
         mark = refused.node.start_mark
         return None, issues + [Issue(shown, mark.line + 1, mark.column + 1, "yaml-syntax", refused.message,
                                      hint=refused.hint)]
-    return YamlFile(shown, data, positions), issues
+    file = YamlFile(shown, data, positions)
+    return file, issues + _parsed_characters(file, {i.line for i in issues if i.code == "bad-character"})
+
+
+def _parsed_characters(file: YamlFile, reported: set[int]) -> list[Issue]:
+    """Characters no text may hold that reached a value through an escape ("\\u202e"): the raw scan
+    cannot see them. Lines already reported by the raw scan are not reported twice."""
+    issues = []
+    for path, text in textrules.strings(file.data):
+        found = textrules.first_bad_character(text)
+        line, col = file.where(*path)
+        if found and line not in reported:
+            issues.append(Issue(file.path, line, col, "bad-character", textrules.character_message(found[1]),
+                                hint=textrules.CHARACTER_HINT))
+    return issues
 
 
 # What the parser's complaint means for someone editing the file, and where to point.

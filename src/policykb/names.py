@@ -26,9 +26,10 @@ def safe_filename(name: str, max_bytes: int = MAX_BYTES) -> str:
     A name that had to be shortened ends in a short hash of the full name, so that two long
     names with the same beginning still get different files.
     """
-    text = unicodedata.normalize("NFC", name)
+    text = re.sub(r"[\t\n\r\v\f]", " ", unicodedata.normalize("NFC", name))  # white space, not '_'
     text = "".join("_" if _UNSAFE.match(ch) or _invisible(ch) else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip(" .")  # no leading dots; Windows drops trailing dots/spaces
+    text = re.sub(r"^[-~]+", "_", text)  # a leading '-' reads as an option to every command given the file
     text = text.replace("..", "_")
     if not text:
         text = "_"

@@ -1,12 +1,15 @@
 """Write outputs so that nobody ever sees half of them: temp file + rename, temp folder + swap."""
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
+
+from .issues import ToolError
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -31,17 +34,22 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 
 @contextmanager
-def staged_dir(target: Path) -> Iterator[Path]:
+def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
     """Yield an empty folder beside target; on success it replaces target, on failure it vanishes.
 
     The old output stays in place until the new one is complete, so a failed or interrupted
-    build leaves the previous output intact.
+    build leaves the previous output intact. With keep, the folder starts as a copy of target, for
+    commands that rewrite only part of it (maps --unit, report-forms --unit).
     """
     target = Path(target)
+    if target.exists() and not target.is_dir():  # never swap a folder in for someone's file
+        raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", os.fspath(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
+        if keep and target.is_dir():
+            shutil.copytree(target, stage, dirs_exist_ok=True, symlinks=True)
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
@@ -69,3 +77,68 @@ def recover(folder: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
     for path in sorted(folder.glob(".*.new.*")) if folder.is_dir() else []:
         shutil.rmtree(path, ignore_errors=True)
+
+
+# Errors that mean "this place cannot take the output", whichever file the system names.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST,
+            errno.EISDIR, errno.ENAMETOOLONG, errno.EFBIG}
+
+
+class OutputError(ToolError):
+    """The output could not be written (code output-unwritable); what was there before is intact."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message, hint, "output-unwritable")
+
+
+HINT = "choose another place with -o/--output, or fix the permissions of this one; " \
+       "the previous outputs are left as they are"
+
+
+def unwritable(out: Path, err: OSError, hint: str = HINT) -> OutputError:
+    """The coded error for an OSError met while writing into out: says which path is in the way."""
+    out = Path(out)
+    named = [Path(err.filename)] if isinstance(err.filename, str) and err.filename else []
+    for folder in [*named, *(named[0].parents if named else []), out, *out.parents]:
+        if folder.exists() and not folder.is_dir() and (folder == out or folder in out.parents
+                                                        or folder.is_relative_to(out)):
+            return OutputError(f"cannot write into {out}: '{folder}' is a file, not a folder", hint=hint)
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return OutputError(f"cannot write into {out}: the disk is full", hint="free some space, then run again; "
+                           "the previous outputs are left as they are")
+    return OutputError(f"cannot write into {out}: {err.strerror or err}", hint=hint)
+
+
+def writes_into(err: OSError, out: Path) -> bool:
+    """Whether an OSError is about writing the output (not about reading an input)."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    names = [n for n in (err.filename, getattr(err, "filename2", None)) if n]
+    top = Path(os.path.abspath(out))
+    return any(_ours(Path(os.path.abspath(n)), top) for n in names) or (not names and err.errno in _NO_ROOM)
+
+
+def _ours(path: Path, top: Path) -> bool:
+    """path is the output, inside it, one of its parents (to be made), or its staging beside it."""
+    return path.is_relative_to(top) or top.is_relative_to(path) or \
+        any(p.parent == top.parent and p.name.startswith(f".{top.name}.") for p in [path, *path.parents])
+
+
+@contextmanager
+def writing(out: Path, hint: str = HINT) -> Iterator[None]:
+    """Turn the OSErrors of writing into out (unwritable folder, file in the way, disk full,
+    permission denied) into OutputError; other errors pass."""
+    try:
+        yield
+    except OSError as err:
+        if writes_into(err, out):
+            raise unwritable(out, err, hint) from None
+        raise
+
+
+@contextmanager
+def staged_output(target: Path, keep: bool = False) -> Iterator[Path]:
+    """staged_dir for a command's output folder, its write errors turned into OutputError."""
+    # absolute: renderers may resolve relative paths elsewhere (mkdocs: beside its configuration)
+    with writing(target), staged_dir(Path(os.path.abspath(target)), keep=keep) as folder:
+        yield folder

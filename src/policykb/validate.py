@@ -11,7 +11,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import deadlines, paths
+from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
 from .load import YamlFile, display_path, load_file, real_dir, real_path
@@ -230,11 +230,14 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
         places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
         for name, place in zip([unit.name, *unit.aliases], places):
             line, col = file.where("units", index, *place)
-            if name in seen:
+            key = textrules.name_key(name)  # 省财政厅 and 省财政厅。 or 省财政厅　 are one unit
+            if key in seen:
                 report.add(file.path, line, col, "duplicate-unit",
-                           f"'{name}' is already used by unit #{seen[name] + 1} ({parsed.units[seen[name]].name})",
-                           hint="each name and alias may belong to one unit only")
-            seen.setdefault(name, index)
+                           f"'{name}' is already used by unit #{seen[key] + 1} ({parsed.units[seen[key]].name})",
+                           hint="each name and alias may belong to one unit only; names that differ only in "
+                                "spaces, full stops or full-width letters count as the same")
+            seen.setdefault(key, index)
+            _check_name(name, file, ("units", index, *place), report)
             if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
                 report.add(file.path, line, col, "unsafe-path",
                            f"unit name '{name}' contains a character that cannot be part of a file name",
@@ -246,6 +249,28 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                        hint="check the name, level and kind against the source, then write proposed: false")
         units.setdefault(unit.name, unit)
     return units  # the registry's own order: the order letters are numbered in
+
+
+def _check_name(name: str, file: YamlFile, path: tuple, report: Report, limit: int = textrules.MAX_NAME) -> None:
+    problem = textrules.name_problem(name, limit)
+    if problem:
+        report.add(file.path, *file.where(*path), problem[0], problem[1], hint=problem[2])
+
+
+def _check_titles(meta: DocumentFile, file: YamlFile, report: Report) -> None:
+    """Names and titles every output shows (navigation, file names, docx properties): plain and short."""
+    names = [(meta.short_title, ("short_title",), textrules.MAX_NAME), (meta.title, ("title",), textrules.MAX_TITLE)]
+    names += [(p.title, ("parts", i, "title"), textrules.MAX_TITLE) for i, p in enumerate(meta.parts)]
+    names += [(n, ("issuers", i), textrules.MAX_TITLE) for i, n in enumerate(meta.issuers)]
+    if meta.annex:
+        names += [(meta.annex.title, ("annex", "title"), textrules.MAX_TITLE)]
+        names += [(s.title, ("annex", "sections", i, "title"), textrules.MAX_TITLE)
+                  for i, s in enumerate(meta.annex.sections)]
+    if meta.letters:
+        names += [(meta.letters.title, ("letters", "title"), textrules.MAX_TITLE)]
+    for name, path, limit in names:
+        if name is not None:
+            _check_name(name, file, path, report, limit)
 
 
 def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report: Report) -> None:
@@ -373,6 +398,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         _check_deadline(d, doc_file, ("annex", "general_deadlines", i), year, report)
     if meta:
         _check_settings(meta, doc_file, report)
+        _check_titles(meta, doc_file, report)
 
     doc_id = folder.name
     articles: dict[int, Article] = {}
@@ -381,6 +407,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for number, (a, file) in _numbered(folder / paths.ARTICLES_DIR, root, ArticleFile, paths.article_file,
                                        report, broken_articles).items():
         _check_text(a.title, file, report, "title")
+        _check_name(a.title, file, ("title",), report, textrules.MAX_TITLE)
         _check_text(a.text, file, report)
         if parts is not None and a.part not in parts:
             line, col = file.where("part")
@@ -443,6 +470,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         if ind.id in indicators:
             report.add(ind_file.path, line, col, "duplicate-number", f"indicator id '{ind.id}' is used twice",
                        hint="give every indicator its own id")
+        _check_name(ind.name, ind_file, ("indicators", i, "name"), report, textrules.MAX_TITLE)
         if not ind.articles and not ind.tasks:
             report.add(ind_file.path, line, col, "indicator-without-source",
                        f"indicator '{ind.id}' names no article or task it comes from",

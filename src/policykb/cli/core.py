@@ -11,6 +11,7 @@ from .. import export as exporting
 from .. import paths
 from ..annotations import github_report
 from ..ingest import ImportFailed, import_file
+from ..output import writing
 from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
 from ..track import read_tracking
@@ -65,7 +66,9 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
     if format not in exporting.FORMATS:
         raise UserError(f"unknown format '{format}'", hint=f"choose one of {', '.join(exporting.FORMATS)}",
                         code="bad-format")
-    exporting.write(graph(policies), format, output)
+    pg = graph(policies)
+    with writing(output):
+        exporting.write(pg, format, output)
     err.print(f"wrote {output}")
 
 

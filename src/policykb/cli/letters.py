@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from .. import paths
+from ..output import staged_output
 from ..render import letters as lettering
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
 
@@ -24,8 +25,9 @@ def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output
     pg = graph(policies)
     try:
         units = lettering.resolve_units(pg, unit) if unit else None
-        done = lettering.write_letters(pg, output, template, as_of=parse_date(as_of), units=units, pdf=pdf,
-                                       make_zip=zip_, fonts_conf=Path("fonts/fonts.conf"), track=track)
+        with staged_output(output, keep=True) as folder:
+            done = lettering.write_letters(pg, folder, template, as_of=parse_date(as_of), units=units, pdf=pdf,
+                                           make_zip=zip_, fonts_conf=Path("fonts/fonts.conf"), track=track)
     except lettering.LetterError as e:
         raise UserError(e.message, hint=e.hint, code=e.code) from None
     err.print(f"wrote {len(done)} letter(s) into {output}/")

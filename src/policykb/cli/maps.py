@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..output import staged_output
 from ..render import maps as rendering
 from ..render.maps.paper import CHOICES
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
@@ -46,6 +47,8 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
                 hint = f"did you mean {'、'.join(close)}?" if close else "see `policykb show <unit>`"
                 raise UserError(f"no unit with tasks named '{name}'", hint=hint, code="unknown-unit")
             units.append(found.name)
-    manifest = rendering.write(pg, output, as_of=parse_date(as_of), units=units, paper=paper,
-                               formats=formats, years=_years(years), track=track)
+    day, span = parse_date(as_of), _years(years)
+    with staged_output(output, keep=units is not None) as folder:  # a failed run leaves the old maps
+        manifest = rendering.write(pg, folder, as_of=day, units=units, paper=paper, formats=formats,
+                                   years=span, track=track)
     err.print(f"wrote {len(manifest['maps'])} map(s) into {output}/ (see {output}/{rendering.MANIFEST})")

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from .. import paths
-from ..output import staged_dir
+from ..output import staged_output, writing
 from ..render import site as rendering
 from ..track import load_tracking, statuses
 from . import PoliciesOption, UserError, app, err, graph, parse_date, track
@@ -34,7 +34,7 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
     tracking = load_tracking(policies, pg.kb)
     build = Path(paths.BUILD)
     try:
-        with staged_dir(output) as folder:
+        with staged_output(output) as folder:
             pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
                                           config=config, handwritten=config.parent / rendering.DOCS,
                                           letters=build / "letters", maps=build / "maps", tracking=tracking,
@@ -45,7 +45,8 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
         raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site-failed")
     err.print(f"built {len(pages)} pages into {output}/ (open {output}/index.html)")
     if zip_:
-        target = rendering.zip_site(output, output.with_suffix(".zip"))
+        with writing(output.with_suffix(".zip")):
+            target = rendering.zip_site(output, output.with_suffix(".zip"))
         err.print(f"wrote {target}")
 
 

@@ -10,7 +10,8 @@ import typer
 from ..track import forms, load_tracking
 from ..track import summary as track_summary
 from ..track import versions
-from ..track.record import Recorder, Refused, apply
+from ..output import staged_output, writing
+from ..track.record import Recorder, Refused, apply, tracking_lock
 from ..track.view import status_data, status_lines
 from ..validate import load_kb
 from ..graph import PolicyGraph
@@ -23,6 +24,8 @@ DocOption = typer.Option(None, "--doc", help="政策文件（只有一份时可�
 UnitOption = typer.Option(None, "--unit", "-u", help="牵头单位（分别牵头的任务必填）。")
 ForceOption = typer.Option(False, "--force", help="替换已有记录，或允许状态倒退。")
 DateOption = typer.Option(..., "--date", help="日期（YYYY-MM-DD）。")
+TRACKING_HINT = "the tracking files under policies/<document>/tracking/ must be writable folders and files; " \
+                "nothing was recorded"
 
 
 def _unit(pg: PolicyGraph, name: str | None) -> str | None:
@@ -55,15 +58,17 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
 def _record(policies: Path, make, force: bool = False) -> None:
     """Check one entry, then write it; a refusal changes nothing."""
     kb = load_kb(policies)
-    try:
-        recorder = Recorder(policies, kb)
-        change = make(recorder)
-    except Refused as e:
-        raise UserError(e.message, hint=e.hint, code=e.code)
-    if change is None:
-        err.print("already recorded: nothing changed")
-        return
-    for path in apply([change], policies):
+    with writing(policies, TRACKING_HINT), tracking_lock(policies):  # read, check and write as one step
+        try:
+            recorder = Recorder(policies, kb)
+            change = make(recorder)
+        except Refused as e:
+            raise UserError(e.message, hint=e.hint, code=e.code)
+        if change is None:
+            err.print("already recorded: nothing changed")
+            return
+        written = apply([change], policies)
+    for path in written:
         err.print(f"recorded {change.description} in {path}")
 
 
@@ -154,21 +159,25 @@ def report_forms(year: int = typer.Option(..., "--year", help="报送年度。")
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     units = [_unit(pg, u) for u in unit] if unit else None
+    forms.check_year(pg, year)
     folder = _year_out(year, output, "forms")
-    written = forms.write_forms(pg, load_tracking(policies, kb), year, folder, units)
+    tracking = load_tracking(policies, kb)
+    with staged_output(folder, keep=units is not None) as stage:  # all the forms or none
+        written = forms.write_forms(pg, tracking, year, stage, units)
     err.print(f"wrote {len(written)} form(s) into {folder}/")
 
 
 @app.command("report-import")
 def report_import(files: list[Path] = typer.Argument(..., help="填好的报送表（.xlsx，可多个）。"),
-                  force: bool = typer.Option(False, "--force", help="允许状态倒退。"),
+                  force: bool = typer.Option(False, "--force", help="允许状态倒退，或替换已报送的落实情况。"),
                   policies: Path = PoliciesOption) -> None:
     """导入填好的报送表：先检查全部表格（指出工作表和单元格），全部无误才写入；重复导入不会重复记录。"""
     missing = [f for f in files if not f.is_file()]
     if missing:
         raise UserError(f"no file '{missing[0]}'", code="not-found")
     pg = PolicyGraph(load_kb(policies))
-    written = forms.import_forms(files, policies, pg, force)
+    with writing(policies, TRACKING_HINT), tracking_lock(policies):
+        written = forms.import_forms(files, policies, pg, force)
     err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")
 
 
@@ -184,7 +193,10 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
         raise UserError("no tracking data yet", hint="record progress with policykb progress … or report-import first",
                         code="not-found")
     folder = _year_out(year, output, "summary")
-    written = track_summary.write_summary(PolicyGraph(kb), tracking, year, parse_date(as_of), folder)
+    pg, day = PolicyGraph(kb), parse_date(as_of)
+    forms.check_year(pg, year)
+    with staged_output(folder) as stage:
+        written = track_summary.write_summary(pg, tracking, year, day, stage)
     err.print(f"wrote the summary and {len(written) - 1} reminder letter(s) into {folder}/")
 
 

@@ -12,11 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..graph import PolicyGraph
-from ..issues import Issue, PolicyError, Report
+from .. import textrules
+from ..export import append_row, set_cell
+from ..issues import Issue, PolicyError, Report, ToolError
+from ..model import MAX_TEXT
+from ..names import safe_filename
 from ..load import display_path
 from ..model import Task
 from ..output import atomic_write
 from ..reproducible import normalize_zip
+from . import formlimits
 from .load import Tracking
 from .model import STATES
 from .record import Recorder, Refused, apply
@@ -45,7 +50,23 @@ def form_units(pg: PolicyGraph) -> list[str]:
 
 
 def file_name(unit: str, year: int) -> str:
-    return f"{year}年度落实情况报送表-{unit}.xlsx"
+    return f"{year}年度落实情况报送表-{safe_filename(unit)}.xlsx"
+
+
+def year_range(pg: PolicyGraph) -> tuple[int, int]:
+    """The years reports can be for: from the first policy's year to the last period's end."""
+    docs = list(pg.documents())
+    first = min(d.meta.date.year for d in docs)
+    ends = [d.meta.period.end.year for d in docs if d.meta.period]
+    last = max(ends) if len(ends) == len(docs) else max(first, dt.date.today().year)
+    return first, last
+
+
+def check_year(pg: PolicyGraph, year: int) -> None:
+    first, last = year_range(pg)
+    if not first <= year <= last:
+        raise ToolError(f"{year} is outside the policy's period ({first}–{last})",
+                        hint=f"give a year from {first} to {last}", code="year-outside-period")
 
 
 def _who(task: Task, unit: str) -> str | None:
@@ -64,10 +85,10 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
     ws = wb.active
     ws.title = SHEET
     last_column = max(COLUMNS)
-    ws["A1"] = f"{year}年度重要政策措施落实情况报送表"
+    set_cell(ws["A1"], f"{year}年度重要政策措施落实情况报送表")
     ws["A1"].font = Font(name="黑体", size=16)
     ws.merge_cells(f"A1:{last_column}1")
-    ws["A2"] = f"报送单位：{unit}　　报送年度：{year}　　报送时限：{year}年11月20日前报省扶贫办"
+    set_cell(ws["A2"], f"报送单位：{unit}　　报送年度：{year}　　报送时限：{year}年11月20日前报省扶贫办")
     ws["A3"] = ("填表说明：本年状态从下拉列表中选择；填写了“年度落实情况”的行视为已报送，须同时填写报送日期"
                 "（YYYY-MM-DD）；不要增删列，不要修改 A、B 两列。")
     for cell in ("A2", "A3"):
@@ -92,7 +113,7 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
             r = reported[-1]
             values.update(G=r.summary, H=r.problems, I=r.next_year, J=r.date.isoformat(), K="；".join(r.evidence))
         for col, value in values.items():
-            ws[f"{col}{row}"] = value
+            set_cell(ws[f"{col}{row}"], value)
             ws[f"{col}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
         status.add(f"F{row}")
         prefilled.append(["prefill", task.doc, task.number, values["F"]])
@@ -101,9 +122,9 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
     meta = wb.create_sheet(META)
     meta.sheet_state = "hidden"
     for key, value in (("mark", MARK), ("unit", unit), ("year", year), ("rows", row - FIRST_ROW)):
-        meta.append([key, value])
+        append_row(meta, [key, value])
     for line in prefilled:  # a status is recorded on import only when the unit changed it
-        meta.append(line)
+        append_row(meta, line)
     out = io.BytesIO()
     wb.save(out)
     return normalize_zip(out.getvalue())
@@ -115,6 +136,7 @@ def _mode(task: Task) -> str:
 
 
 def write_forms(pg: PolicyGraph, tracking: Tracking, year: int, folder: Path, units: list[str] | None = None) -> list[Path]:
+    check_year(pg, year)
     written = []
     for unit in units or form_units(pg):
         path = Path(folder) / file_name(unit, year)
@@ -160,55 +182,120 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def read_form(path: Path, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
-    """Read a returned form; every problem names the sheet and cell."""
+def _issue(shown: str, row: int, col: str, code: str, message: str, hint: str | None = None) -> Issue:
+    return Issue(shown, row, ord(col) - 64, code, f"{SHEET}!{col}{row}: {message}", hint=hint)
+
+
+def _open(path: Path, shown: str):
+    """The workbook, opened read-only after the size limits are checked; or the issue why not."""
     from openpyxl import load_workbook
-    shown = display_path(Path(path))
-    issues: list[Issue] = []
-
-    def bad(row: int, col: str, message: str, hint: str | None = None) -> None:
-        issues.append(Issue(shown, row, ord(col) - 64, "bad-form", f"{SHEET}!{col}{row}: {message}", hint=hint))
-
     try:
-        wb = load_workbook(path, data_only=True)
+        formlimits.check_zip(path)
+        return load_workbook(path, read_only=True, data_only=True), None
+    except formlimits.FormTooLarge as e:
+        return None, Issue(shown, 0, 0, "form-too-large", str(e),
+                           hint="fill in the form made by policykb report-forms; paste no whole documents into cells")
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
+        return None, Issue(shown, 0, 0, "bad-form", f"cannot read the workbook ({type(e).__name__})",
+                           hint="return the .xlsx as it was sent, saved in Excel or WPS format .xlsx")
+
+
+def _meta(wb) -> tuple[dict, dict]:
+    """The hidden sheet: its key/value lines and the statuses the form was sent out with."""
+    lines = [row for _, row in formlimits.sheet_rows(wb[META], 1)] if META in wb.sheetnames else []
+    meta = {_text(r.get(1)): r.get(2) for r in lines}
+    prefilled = {(_text(r.get(2)), _text(r.get(3))): _text(r.get(4)) for r in lines if r.get(1) == "prefill"}
+    return meta, prefilled
+
+
+def _cell_problem(value, col: str) -> tuple[str, str, str] | None:
+    """(code, message, hint) when a cell holds what `check` would refuse in the tracking file."""
+    text = _text(value)
+    if len(text) > MAX_TEXT:
+        return ("text-too-long", f"{len(text):,} characters; a cell may hold {MAX_TEXT:,}",
+                "write a summary; attach long documents as evidence instead")
+    found = textrules.first_bad_character(text)
+    if found:
+        return ("bad-character", textrules.character_message(found[1]), textrules.CHARACTER_HINT)
+    return None
+
+
+def read_form(path: Path, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
+    """Read a returned form within the limits of formlimits; every problem names the sheet and cell."""
+    shown = display_path(Path(path))
+    wb, problem = _open(path, shown)
+    if problem:
+        return None, [problem]
+    try:
+        return _read(wb, shown, pg)
+    except formlimits.FormTooLarge as e:
+        return None, [Issue(shown, 0, 0, "form-too-large", str(e),
+                            hint="fill in the form made by policykb report-forms; do not add rows or columns")]
+    except Exception as e:  # a part openpyxl cannot parse: tampered or broken XML
         return None, [Issue(shown, 0, 0, "bad-form", f"cannot read the workbook ({type(e).__name__})",
                             hint="return the .xlsx as it was sent, saved in Excel or WPS format .xlsx")]
-    lines = list(wb[META].iter_rows(values_only=True)) if META in wb.sheetnames else []
-    meta = {r[0]: r[1] for r in lines}
-    prefilled = {(r[1], r[2]): r[3] for r in lines if r[0] == "prefill" and len(r) >= 4}
+    finally:
+        wb.close()
+
+
+def _read(wb, shown: str, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
+    issues: list[Issue] = []
+    meta, prefilled = _meta(wb)
     if meta.get("mark") != MARK or SHEET not in wb.sheetnames:
         return None, [Issue(shown, 0, 0, "bad-form", "not a policykb report form (its hidden sheet is missing)",
                             hint="fill in the form made by policykb report-forms")]
-    unit, year = str(meta.get("unit")), int(meta.get("year"))
+    unit, year_text = _text(meta.get("unit")), _text(meta.get("year"))
     if pg.kb.unit(unit) is None:
-        return None, [Issue(shown, 0, 0, "bad-form", f"the form is for unknown unit '{unit}'")]
-    ws = wb[SHEET]
-    rows = []
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        cells = {col: ws[f"{col}{r}"].value for col in COLUMNS}
+        return None, [Issue(shown, 0, 0, "bad-form", f"the form is for unknown unit '{unit[:40]}'",
+                            hint="fill in the form made by policykb report-forms for your unit")]
+    first, last = year_range(pg)
+    if not (year_text.isascii() and year_text.isdigit()) or not first <= int(year_text) <= last:
+        return None, [Issue(shown, 0, 0, "year-outside-period", f"the form's year '{year_text[:20]}' is not a year "
+                            f"of the policy ({first}–{last})", hint="fill in the form made by policykb report-forms")]
+    year, unit = int(year_text), pg.kb.unit(unit).name
+    rows, seen = [], {}
+    for r, cells in formlimits.sheet_rows(wb[SHEET], FIRST_ROW):
+        cells = {col: cells.get(ord(col) - 64) for col in COLUMNS}
         if all(_text(v) == "" for v in cells.values()):
             continue
-        doc, number = _text(cells["A"]), _text(cells["B"])
-        task = pg.kb.documents[doc].tasks.get(int(number)) if doc in pg.kb.documents and number.isdigit() else None
-        if task is None or unit not in task.lead:
-            bad(r, "B", f"'{doc} {number}' is not a task led by {unit}", hint="do not change columns A and B")
+        bad = [(col, p) for col in COLUMNS if (p := _cell_problem(cells[col], col))]
+        for col, (code, message, hint) in bad:
+            issues.append(_issue(shown, r, col, code, message, hint))
+        if bad:
             continue
+        doc, number = _text(cells["A"]), _text(cells["B"])
+        numeric = number.isascii() and number.isdigit()
+        task = pg.kb.documents[doc].tasks.get(int(number)) if doc in pg.kb.documents and numeric else None
+        if task is None or unit not in task.lead:
+            issues.append(_issue(shown, r, "B", "bad-form", f"'{doc[:20]} {number[:20]}' is not a task led by {unit}",
+                                 hint="do not change columns A and B"))
+            continue
+        if (doc, task.number) in seen:
+            issues.append(_issue(shown, r, "B", "duplicate-report", f"task {task.number} is also on row "
+                                 f"{seen[(doc, task.number)]}", hint="keep one row per task; do not copy rows"))
+            continue
+        seen[(doc, task.number)] = r
         state = _text(cells["F"])
         if state not in STATES:
-            bad(r, "F", f"'{state}' is not a status", hint="choose 未启动、推进中、已完成 or 已销号")
+            issues.append(_issue(shown, r, "F", "bad-form", f"'{state[:20]}' is not a status",
+                                 hint="choose 未启动、推进中、已完成 or 已销号"))
         values = {field: _text(cells[col]) for col, field in FIELDS.items()}
         values["evidence"] = [v.strip() for v in values["evidence"].replace(";", "；").split("；") if v.strip()]
         reported = bool(values["summary"])
         date = _date(cells["J"])
         if reported and date is None:
-            bad(r, "J", f"'{_text(cells['J'])}' is not a date" if _text(cells["J"]) else "the report date is empty",
-                hint="write it as YYYY-MM-DD, e.g. 2016-11-15")
+            issues.append(_issue(shown, r, "J", "bad-form", f"'{_text(cells['J'])[:20]}' is not a date"
+                                 if _text(cells["J"]) else "the report date is empty",
+                                 hint="write it as YYYY-MM-DD, e.g. 2016-11-15"))
+        elif date and date > dt.date.today():
+            issues.append(_issue(shown, r, "J", "date-in-future", f"{date.isoformat()} is in the future",
+                                 hint="write the day the report was made"))
         if not reported and any([values["problems"], values["next_year"], values["evidence"], _text(cells["J"])]):
-            bad(r, "G", "年度落实情况 is empty but the row has other entries", hint="fill in G or clear the row")
-        changed = state if state != prefilled.get((doc, task.number)) else None
+            issues.append(_issue(shown, r, "G", "bad-form", "年度落实情况 is empty but the row has other entries",
+                                 hint="fill in G or clear the row"))
+        changed = state if state != prefilled.get((doc, str(task.number))) else None
         rows.append(FormRow(r, doc, task.number, changed, values if reported else {}, date))
-    return Form(shown, pg.kb.unit(unit).name, year, rows), issues
+    return Form(shown, unit, year, rows), issues
 
 
 def import_forms(paths: list[Path], policies: Path, pg: PolicyGraph, force: bool = False) -> list[Path]:
@@ -230,15 +317,17 @@ def import_forms(paths: list[Path], policies: Path, pg: PolicyGraph, force: bool
                 if row.values and row.date:
                     changes.append(recorder.event(row.doc, row.task, {
                         "type": "report", "date": row.date, "unit": who, "year": form.year, **row.values},
-                        force=True))
+                        force=force))
                 day = row.date or dt.date(form.year, 12, 31)
                 current = Answer(recorder.tracking, task, who, day).state()
                 if row.state in STATES and row.state != current:
                     changes.append(recorder.event(row.doc, row.task, {
                         "type": "state", "date": day, "unit": who, "state": row.state}, force=force))
             except Refused as e:
-                col = "F" if e.code == "state-backwards" else "J" if "date" in e.code else "B"
-                report.add(form.path, row.cell_row, ord(col) - 64, "bad-form", f"{SHEET}!{col}{row.cell_row}: "
+                col = "F" if e.code == "state-backwards" else "J" if "date" in e.code else \
+                    "G" if e.code == "duplicate-report" else "B"
+                code = e.code if e.code in ("duplicate-report", "date-in-future", "state-backwards") else "bad-form"
+                report.add(form.path, row.cell_row, ord(col) - 64, code, f"{SHEET}!{col}{row.cell_row}: "
                            f"{e.message}", hint=e.hint)
     if report.failed():
         raise PolicyError(report)

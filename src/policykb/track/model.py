@@ -80,7 +80,7 @@ class TaskTrackingFile(Strict):
 
 class IndicatorValue(Strict):
     year: int = Field(ge=2000, le=2100)
-    value: float
+    value: float = Field(allow_inf_nan=False)
     source: str = Field(min_length=1, description="数据出处，如 省统计局2017年统计公报")
     date: dt.date | None = Field(default=None, description="数据发布或填报日期")
     note: str | None = None

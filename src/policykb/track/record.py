@@ -7,9 +7,12 @@ each file by temp file + rename. A refused entry leaves every file byte-identica
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -84,6 +87,9 @@ class Recorder:
             raise Refused(f"'{field}': {e['msg']}", code="bad-date" if "date" in e["type"] else "wrong-type")
         for _, code, message, hint in check_event(event, task, d, self.kb):
             raise Refused(message, hint=hint, code=code)
+        if event.date > dt.date.today():
+            raise Refused(f"{event.date.isoformat()} is in the future", hint="write the day it happened",
+                          code="date-in-future")
         event = canonical(event, self.kb)
         existing = self.tracking.of(d.id, number)
         if event in existing:
@@ -141,6 +147,11 @@ class Recorder:
             known = ", ".join(d.indicators) or "none: indicators.yaml lists no indicator"
             raise Refused(f"indicator '{indicator}' is not in {d.id}", hint=f"indicators: {known}",
                           code="unknown-indicator")
+        if not math.isfinite(value):
+            raise Refused(f"'{value}' is not a number", hint="write the actual value, e.g. 4.5")
+        if date and date > dt.date.today():
+            raise Refused(f"{date.isoformat()} is in the future", hint="write the day it was published",
+                          code="date-in-future")
         try:
             entry = IndicatorValue(year=year, value=value, source=source, date=date, note=note)
         except ValidationError as err:
@@ -204,6 +215,23 @@ def _raw_index(events: CommentedSeq, old: Event) -> int:
                 and (node.get("unit") or None) in (old.unit, None):
             return i
     raise Refused("the event to replace was not found in the file", code="duplicate-report")
+
+
+LOCK_FILE = ".tracking.lock"
+
+
+@contextmanager
+def tracking_lock(policies: Path) -> Iterator[None]:
+    """Hold the knowledge base's tracking lock across read, check and write.
+
+    Two `progress` or `report-import` commands at once would each read the same file and the
+    later write would drop the earlier one's entry; with the lock the second waits for the first
+    and then reads what it wrote. The lock is released when the process ends, however it ends.
+    """
+    path = Path(policies) / LOCK_FILE
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def apply(changes: list[Change | None], policies: Path) -> list[Path]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import logging
 import os
@@ -44,7 +45,7 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
     items: list = [{"首页": "index.md"}]
     documents = list(pg.documents()) if len(pg.kb.documents) <= NAV_DOCUMENTS else []
     for doc in documents:
-        label = doc.meta.label
+        label = html.escape(doc.meta.label, quote=False)  # mkdocs puts nav titles into pages unescaped
         items.append({label: [{"条文目录": paths.document(doc.id)}, {"分工方案": paths.table(doc.id)},
                               {"指标": paths.indicators(doc.id)}]})
     items += [{"责任单位": "units/index.md"}, {"时间表": "calendar.md"}, {"作战图": "maps.md"},

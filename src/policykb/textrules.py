@@ -1,0 +1,95 @@
+"""Rules for text people type or paste: which characters, how long a name, what counts as the same name.
+
+`check` applies them to parsed values (so a YAML escape such as "\\u202e" is caught as surely as
+the raw character), and report-form import applies the same rules to every cell before anything
+is written. One module, so that what import accepts `check` accepts too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterator
+
+# Categories that never belong in a policy text: controls, format characters (zero-width,
+# bidi overrides, tag characters U+E0000–E007F), surrogates, private use, unassigned, and the
+# Unicode line and paragraph separators. Newlines are the one control a text may hold.
+_BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_ALLOWED = {"\n"}
+
+# Names become file names, docx properties, sheet cells and page titles; this many characters
+# fits every one of them (the longest unit name in the bundled registry has 12; at 40 a unit map no
+# longer fits an A1 sheet).
+MAX_NAME = 30
+MAX_TITLE = 200
+
+# Markup in a name or title: a tag opener or an HTML entity. Such fields are shown as plain text
+# everywhere, so a '<' followed by a letter or '/' (or an entity) is a paste from a web page or an attack.
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+
+# Characters that mean "same name" when they differ: every kind of space and trailing full stops.
+_SPACES = re.compile(r"\s+")
+_TRAILING = " .。．\u3000"
+
+
+def bad_character(ch: str) -> bool:
+    return ch not in _ALLOWED and unicodedata.category(ch) in _BAD_CATEGORIES
+
+
+def first_bad_character(text: str) -> tuple[int, str] | None:
+    """(index, character) of the first character no text may hold, or None."""
+    for index, ch in enumerate(text):
+        if bad_character(ch):
+            return index, ch
+    return None
+
+
+def describe(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def character_message(ch: str) -> str:
+    return f"invisible or control character {describe(ch)}"
+
+
+CHARACTER_HINT = "delete it (a YAML escape such as \\u200b counts too); retype the text if unsure"
+
+
+def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text in parsed YAML data, with its path; keys included (they are field names)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(key, path)
+            yield from strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, path + (index,))
+
+
+def has_markup(text: str) -> bool:
+    return bool(_MARKUP.search(text))
+
+
+def name_key(name: str) -> str:
+    """What two names that look the same have in common: NFKC form, no spaces, no trailing dots."""
+    text = unicodedata.normalize("NFKC", name)
+    return _SPACES.sub("", text).rstrip(_TRAILING)
+
+
+def name_problem(name: str, limit: int = MAX_NAME) -> tuple[str, str, str] | None:
+    """(code, message, hint) when a name or title cannot be used by every output, else None."""
+    if has_markup(name):
+        code = "markup-in-name"
+        return (code, f"'{name}' contains HTML markup",
+                "write plain text: names and titles are shown as written, never as HTML")
+    if len(name) > limit:
+        code = "text-too-long"
+        return (code, f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
+                "write the name as the source does; a whole sentence belongs in a text field")
+    if name != name.strip() or name.rstrip(".．。") != name:
+        code = "look-alike-name"
+        return (code, f"'{name}' begins or ends with a space or a full stop",
+                "delete the space or full stop: it makes a second name that looks like the first")
+    return None

@@ -1,0 +1,87 @@
+"""Read a returned report form within stated limits, so that no file can flood memory or time.
+
+An .xlsx is a zip of XML parts. A form we sent out is about 10 KB; one that comes back from an
+outside unit may be careless (a whole report pasted into a cell) or hostile (a part that inflates
+to gigabytes, a cell at row 1,048,576). Limits are checked in this order, each before the next
+costs anything:
+
+1. the zip's own directory: number of parts, each part's declared uncompressed size, their sum;
+2. the parts themselves, decompressed in chunks up to the limit (a declared size can lie);
+3. the sheet, parsed as a stream: a row or column beyond the limits stops the parse at once.
+
+Each refusal is a `FormTooLarge` with a message saying which limit was passed.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+MAX_PARTS = 64  # a form has about 12
+MAX_SHEET_BYTES = 16_000_000  # uncompressed XML of a sheet or of the shared strings
+MAX_OTHER_BYTES = 1_000_000  # styles, workbook, relationships: a few KB in a real form
+MAX_TOTAL_BYTES = 40_000_000
+MAX_ROWS = 2_000  # rows below the header: a unit leads a few dozen tasks
+MAX_COLUMNS = 26  # A–Z; the form uses A–K, units sometimes add a remark column
+CHUNK = 1 << 20
+
+_BIG_PARTS = ("xl/worksheets/", "xl/sharedStrings.xml")
+
+
+class FormTooLarge(Exception):
+    """The form exceeds a limit; message says which."""
+
+
+def _limit(name: str) -> int:
+    return MAX_SHEET_BYTES if name.startswith(_BIG_PARTS) else MAX_OTHER_BYTES
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a workbook whose parts are too many or too big, before any XML is parsed.
+
+    Raises FormTooLarge, or zipfile.BadZipFile (and OSError) for a file that is no zip at all.
+    """
+    with zipfile.ZipFile(path) as z:
+        parts = z.infolist()
+        if len(parts) > MAX_PARTS:
+            raise FormTooLarge(f"the workbook has {len(parts)} parts; a form has at most {MAX_PARTS}")
+        total = 0
+        for part in parts:
+            if part.file_size > _limit(part.filename):
+                raise FormTooLarge(f"part {part.filename} unpacks to {part.file_size:,} bytes; "
+                                   f"the limit is {_limit(part.filename):,}")
+            total += part.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise FormTooLarge(f"the workbook unpacks to {total:,} bytes; the limit is {MAX_TOTAL_BYTES:,}")
+        for part in parts:  # the declared sizes may lie: count what really comes out, chunk by chunk
+            seen, limit = 0, _limit(part.filename)
+            with z.open(part) as stream:
+                while chunk := stream.read(CHUNK):
+                    seen += len(chunk)
+                    if seen > limit:
+                        raise FormTooLarge(f"part {part.filename} unpacks to more than {limit:,} bytes")
+
+
+def sheet_rows(ws, first_row: int) -> Iterator[tuple[int, dict[int, object]]]:
+    """(row number, {column number: value}) of each non-empty row from first_row on, streamed from a
+    read-only worksheet; refuses a row or column beyond the limits without reading further."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+    book = ws.parent
+    last_row = first_row + MAX_ROWS - 1
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            if number > last_row:
+                raise FormTooLarge(f"row {number} is used; a form has at most {MAX_ROWS} rows "
+                                   f"(rows {first_row}–{last_row})")
+            values = {}
+            for cell in cells:
+                if cell["value"] is None:
+                    continue
+                if cell["column"] > MAX_COLUMNS:
+                    raise FormTooLarge(f"row {number} uses column {cell['column']}; a form has at most "
+                                       f"{MAX_COLUMNS} columns (A–Z)")
+                values[cell["column"]] = cell["value"]
+            if number >= first_row and values:
+                yield number, values
