@@ -82,6 +82,10 @@ def test_saved_web_page(tmp_path):
     ("省发展改革委牵头，省财政厅、省商务厅按职责分工负责", ["省发展改革委"], ["省财政厅", "省商务厅"], "first"),
     ("财政部、发展改革委共同牵头", ["财政部", "发展改革委"], [], "joint"),
     ("责任单位：县财政局、县税务局", ["县财政局"], ["县税务局"], "first"),
+    ("国家发展改革委会同有关部门负责", ["国家发展改革委"], ["有关部门"], "first"),
+    ("牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)",
+     ["区卫健局"], ["区疫情防控指挥部成员单位", "各街办（新区）"], "first"),
+    ("市委宣传部（市文明办）、市文化广电旅游局负责", ["市委宣传部（市文明办）"], ["市文化广电旅游局"], "first"),
 ])
 def test_unit_notes(note, lead, participants, mode):
     units = parse_units(note)
@@ -129,7 +133,7 @@ def test_deadline_phrases_with_spans():
 @pytest.mark.parametrize("entry", MANIFEST, ids=[e["file"] for e in MANIFEST])
 def test_corpus_document_imports_with_its_leads(entry, tmp_path):
     kb = _kb(tmp_path)
-    result = import_file(CORPUS / entry["file"], kb, "doc")
+    result = import_file(CORPUS / entry["file"], kb, "doc", entry.get("import_date"))
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
     assert {i.code for i in report.warnings} <= {"proposed-unit"}
@@ -243,6 +247,24 @@ def test_several_notes_in_one_paragraph_make_several_tasks():
     assert unread == []  # （二） is a heading here: nothing follows it that names a unit
 
 
+def test_notes_in_square_brackets_may_hold_round_ones():
+    tasks, _ = inline_tasks(_blocks("一、疫情防控", "1、抓好防控。[牵头单位:区卫健局;责任单位:各街办(新区)]",
+                                    "2、整治环境。【区创文办负责】"))
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("抓好防控。", ["区卫健局"], ["各街办（新区）"]), ("整治环境。", ["区创文办"], [])]
+
+
+def test_a_web_page_whose_text_sits_in_one_layout_cell(tmp_path):
+    page = ("<table><tr><td><p>国务院关于促进某项工作</p><p>的若干意见</p><p>（一）推进甲。（海关总署负责）</p>"
+            "<p>（二）推进乙。（商务部负责）</p></td></tr></table>")
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    blocks = read(path).blocks
+    assert [b.text for b in blocks] == ["国务院关于促进某项工作", "的若干意见", "（一）推进甲。（海关总署负责）",
+                                        "（二）推进乙。（商务部负责）"]
+    assert [t.units.lead for t in inline_tasks(blocks)[0]] == [["海关总署"], ["商务部"]]
+
+
 def test_paragraphs_that_look_like_tasks_but_name_nobody_are_reported():
     _, unread = inline_tasks(_blocks("一、主要任务", "1.加快推进农村公路建设，2020年底前实现具备条件的建制村通硬化路。",
                                      "2.完善丁。（市教育局负责）"))
@@ -257,6 +279,13 @@ def test_document_details():
     assert meta.number == "湘发〔2016〕6号"
     assert meta.date == dt.date(2016, 4, 1)
     assert meta.issuers == ["中共湖南省委", "湖南省人民政府"] and meta.jurisdiction == "湖南省"
+
+
+def test_page_labels_written_with_spaces_are_not_the_title():
+    from policykb.ingest.meta import read_meta
+    meta = read_meta(_blocks("名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知",
+                             "区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知", "2020年6月28日"))
+    assert meta.title == "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知"
 
 
 def test_word_table_imports_from_the_command_line(own_tables, tmp_path):

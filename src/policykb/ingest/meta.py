@@ -77,7 +77,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     texts = [b.text for b in head]
     # the title: the first line naming a kind of document, joined with the line before or after it
     for i, text in enumerate(texts):
-        if len(text) > 120 or re.search(r"[：:]$|^(?:索引号|发布|来源|主题|文号|发文)", text):
+        if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文)", text):
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
         if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or previous_has_about

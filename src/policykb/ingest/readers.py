@@ -182,7 +182,7 @@ class _Page(HTMLParser):
         if tag in _SKIP_TAGS:
             self.skip = max(self.skip - 1, 0)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row.extend([_clean(" ".join("".join(self.cell).split()))] * self.colspan)
+            self.row.extend(["".join(self.cell)] * self.colspan)  # lines kept: a layout cell holds paragraphs
             self.cell = None
         elif tag == "tr" and self.row is not None:
             self.rows.append((len(self.lines), self.row))
@@ -214,13 +214,17 @@ def read_html(path: Path, raw: bytes) -> Source:
     header: tuple[str, ...] | None = None
     for index, line in enumerate(page.lines + [None]):
         while pending is not None and pending[0] <= index:
-            cells = tuple(pending[1])
+            cells = tuple(_clean(" ".join(c.split())) for c in pending[1])
             row_number += 1
             if len([c for c in cells if c]) >= 2 and cells != header:
                 header = header or cells
                 blocks.append(Block(" | ".join(cells), f"表格第{row_number}行", cells, 1))
             elif len([c for c in cells if c]) == 1:
-                blocks.append(Block(next(c for c in cells if c), f"表格第{row_number}行"))
+                # a one-cell row is page layout (gov.cn puts the whole text in one): its paragraphs
+                lines = [_clean(" ".join(x.split())) for x in next(c for c in pending[1] if c.strip()).splitlines()]
+                lines = [x for x in lines if x]
+                blocks += [Block(x, f"表格第{row_number}行第{i}段" if len(lines) > 1 else f"表格第{row_number}行")
+                           for i, x in enumerate(lines, start=1)]
             pending = next(rows, None)
         if line is not None:
             blocks.append(Block(_clean(html.unescape(line)), f"第{index + 1}段"))

@@ -2,7 +2,7 @@
 
 Each recogniser takes blocks and returns what it read with the block it came from:
 - `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …);
-- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」),
+- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」),
   several notes in one paragraph making several tasks (each task's text ends at its note), and items
   followed by lines 「牵头单位：X」「责任单位：Y」;
 - `headings`: parts (一、) and sections (（一）) the tasks fall under.
@@ -22,6 +22,8 @@ ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\
 # A bracketed note that names units: it has a verb or a label saying so.
 _NOTE = re.compile(r"[(（]([^()（）]{2,300}?(?:负责|牵头|单位[：:][^()（）]*|部门[：:][^()（）]*|配合|参与|落实|推进"
                    r"|持续推进|实施)[^()（）]{0,40})[)）]")
+# The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」), where round brackets may sit inside.
+_SQUARE_NOTE = re.compile(r"[\[【]([^\[\]【】]{2,300}?(?:负责|牵头|单位[：:]|部门[：:]|配合|参与)[^\[\]【】]{0,300}?)[\]】]")
 _LABEL_LINE = re.compile(r"^(?:牵头(?:单位|部门)|(?:主要)?责任(?:单位|部门)|配合(?:单位|部门)|参与(?:单位|部门)"
                          r"|协办(?:单位|部门)|协同(?:单位|部门))\s*[：:]")
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
@@ -125,8 +127,11 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
 # --- paragraphs with unit notes ---
 
 def _notes(text: str) -> list[re.Match]:
-    return [m for m in _NOTE.finditer(text) if re.search(r"[\u4e00-\u9fff]{2,}", m[1])
-            and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])]
+    square = list(_SQUARE_NOTE.finditer(text))
+    inside = lambda m: any(s.start() < m.start() < s.end() for s in square)
+    found = square + [m for m in _NOTE.finditer(text) if not inside(m)]
+    return sorted((m for m in found if re.search(r"[\u4e00-\u9fff]{2,}", m[1])
+                   and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])), key=lambda m: m.start())
 
 
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:

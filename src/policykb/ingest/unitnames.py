@@ -3,7 +3,7 @@
 Forms read (each tested in tests/test_ingest_units.py):
 - 「X、Y负责」, 「X、Y按职责分工负责」: the first listed leads (the usual rule, often stated as
   「列第一位者为牵头单位」 — such notes are stripped);
-- 「X牵头，Y参与/配合/按职责分工负责」, 「X、Y共同牵头」, 「X、Y分别牵头」;
+- 「X牵头，Y参与/配合/按职责分工负责」, 「X、Y共同牵头」, 「X、Y分别牵头」, 「X会同Y负责」 (X leads);
 - 「牵头单位：X；配合单位：Y」 and 责任/参与/协办/协同 单位 in the same way;
 - a deadline after the units (「…负责，年内持续推进」) is split off for the deadline reader.
 Collectives (各省级人民政府, 国务院各部门, 各有关部门 …) are kept whole; a list ending in 「等」 is open.
@@ -41,8 +41,15 @@ class UnitList:
     flags: list[str] = field(default_factory=list)  # things for the reviewer
 
 
+# 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
+_QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[)）]$")
+_QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
+
+
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
+    if (m := _QUALIFIED.match(name.strip())) and not clean_name(m[3] or "") and clean_name(m[1]):
+        return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name.strip())
     for _ in range(3):
         before = name
@@ -67,7 +74,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", text))
     text = re.sub(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
+    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)
@@ -123,6 +130,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
 
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation, no verbs, a sensible length."""
+    name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
     return (1 < len(name) <= 40 and not re.search(r"[，,。；;：:、（）()“”\"\s]", name)
             and not re.search(r"负责|下同|按职责", name) and not name.endswith("牵头"))
 
