@@ -105,6 +105,9 @@ CODES: dict[str, tuple[str, str]] = {
                      "用 git log 查看正确的版本号或标签；该版本检查不通过时，换一个较早或较晚的版本比较。"),
     "site-failed": ("生成网站时 mkdocs 报错（严格模式下，页面中有失效的链接或模板错误）。",
                     "按提示中 mkdocs 指出的页面、链接或模板改正后重新生成；原有网站保持不变。"),
+    # issue 15
+    "deadline-outside-period": ("任务的时限落在文件的实施期（document.yaml 的 period）之外，多为年份写错。",
+                                "对照原文核对年份；确实超出实施期时，修改 period 的起止日期。"),
 }
 
 
