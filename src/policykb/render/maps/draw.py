@@ -38,7 +38,7 @@ class Rendered:
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
            years: tuple[int, int] = (2016, 2020), lead_months: int | None = None) -> Rendered:
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
-                   tracked=statuses_given)
+                   tracked=statuses_given, period=spec.period)
     laid = layout(spec, opts)
     svg = maps_svg.document(laid)
     if paper != "A3-tiled":
