@@ -19,6 +19,7 @@ LINE = 1.3  # line height, in font sizes
 STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search
 GENERAL_LABEL = {"plan": "方案出台", "yearly-report": "年度报告"}
 STATE_ORDER = ("未启动", "推进中", "已完成", "已销号")
+WALL_MM = 4.0  # text height read from two metres
 
 
 def fs(size: float) -> float:
@@ -483,12 +484,13 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
     largest size that fits. Of those set comfortably large, the one showing most text; failing
     that, the most lines at a readable size; failing that, the largest size."""
     long, short = max(opts.paper), min(opts.paper)
-    scale = short / 594.0  # sizes are set for A1 and scale with the sheet
+    scale = min(short, 841.0) / 594.0  # sizes are set for A1 and scale with the sheet, up to A0's
+    # (a larger sheet, 2A0, is chosen to show every text at a size read from two metres, not larger type)
     hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
     comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
     candidates = []
     for w, h in ((long, short), (short, long)):
-        for max_lines in (5, 4, 3, 2, 1):
+        for max_lines in (7, 6, 5, 4, 3, 2, 1):  # up to 7 lines: a section map shows every text whole
             found = _best(spec, opts, w, h, max_lines, floor, hi)
             if found:
                 candidates.append(found)
@@ -496,6 +498,10 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
                     break
     if not candidates:
         raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
+    if short > 841.0:  # a sheet beyond A0 is there to show every text whole, read from two metres
+        whole = [c for c in candidates if c.size >= WALL_MM and shown(c) > 0.999]
+        if whole:
+            return max(whole, key=lambda c: (c.size, c.width))
     large = [c for c in candidates if c.size >= comfortable]
     if large:
         return max(large, key=lambda c: (int(shown(c) * 20), c.size, c.width))
