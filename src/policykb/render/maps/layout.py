@@ -220,7 +220,7 @@ def general_milestones(general: tuple[Deadline, ...], start: dt.date, end: dt.da
 # Table columns before the time axis: key, header, width in ems (None: takes what is left).
 COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
            ("participants", "主要参与单位", 12.6), ("indicators", "关键指标", 12.0),
-           ("deadline", "时限", 6.6), ("status", "进度", 4.6)]
+           ("deadline", "时限", 6.6), ("status", "进度", 5.4)]
 AXIS_SHARE = 0.36  # of the content width, at least
 TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
 GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0))
