@@ -78,9 +78,9 @@ def test_overdue_rows_are_marked(section_1):
     assert row(section_1, 2).get("data-overdue") is None
 
 
-def test_tasks_without_status_show_none(section_1):
+def test_tasks_without_status_say_untracked(section_1):
     g = row(section_1, 5)
-    assert g.get("data-state") is None and cell_text(g, "status") == ""
+    assert g.get("data-state") is None and cell_text(g, "status") == "未跟踪"
 
 
 def test_today_line_and_legend(pg, section_1):

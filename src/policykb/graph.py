@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from . import deadlines as deadline_dates
-from .model import Article, Deadline, Document, Indicator, KnowledgeBase, Task
+from .model import Article, Deadline, Document, Indicator, KnowledgeBase, Period, Task
+from .period import period_of
 
 
 def article_id(doc: str, number: int) -> str:
@@ -85,6 +86,7 @@ class PolicyGraph:
         self.kb = kb
         self.g = build_graph(kb)
         self._by_unit: dict[str, dict] = {}
+        self._periods: dict[str, Period] = {}
 
     def _objs(self, nodes) -> list:
         return [self.g.nodes[n]["obj"] for n in nodes]
@@ -160,8 +162,21 @@ class PolicyGraph:
             docs = [self.kb.documents[doc]] if doc is not None else self.kb.documents.values()
             tasks = [t for d in docs for t in d.tasks.values()]
         found = [Due(when, t, d) for t in tasks for d in t.deadlines
-                 for when in deadline_dates.occurrences(d, start, end)]
+                 for when in deadline_dates.occurrences(d, *self._recurring(t.doc, d, start, end))]
         return sorted(found, key=lambda x: (x.date, x.task.doc, x.task.number, x.deadline.phrase))
+
+    def period(self, doc: str) -> Period:
+        """The document's period (see policykb.period)."""
+        if doc not in self._periods:
+            self._periods[doc] = period_of(self.kb.documents[doc])
+        return self._periods[doc]
+
+    def _recurring(self, doc: str, d: Deadline, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """A yearly deadline recurs only inside its document's period; one-off ones stand where written."""
+        if d.kind != "yearly":
+            return start, end
+        period = self.period(doc)
+        return max(start, period.start), min(end, period.end)
 
     def documents(self) -> Iterator[Document]:
         yield from self.kb.documents.values()

@@ -127,6 +127,9 @@ CODES: dict[str, tuple[str, str]] = {
     "date-in-future": ("报送、备注等记录的日期晚于今天，多为年份或月份写错。", "写实际发生的日期（不晚于今天）。"),
     "year-outside-period": ("年度不在政策的实施期内（早于成文年份或晚于实施期结束年份）。",
                             "写实施期内的年份，如 2016 至 2020；实施期见 document.yaml 的 period。"),
+    # issue 15
+    "deadline-outside-period": ("任务的时限落在文件的实施期（document.yaml 的 period）之外，多为年份写错。",
+                                "对照原文核对年份；确实超出实施期时，修改 period 的起止日期。"),
 }
 
 

@@ -286,6 +286,17 @@ def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report:
                    hint=f"set date: {read[0].isoformat()} and kind: {read[1]}")
 
 
+def _check_in_period(d: Deadline, file: YamlFile, path: tuple, period, report: Report) -> None:
+    """A one-off deadline after the period's end (or before its start) is likely a typo in the year."""
+    if period is None or d.kind == "yearly" or (d.kind == "starting-year" and d.date.year == period.start.year):
+        return
+    if not period.start <= d.date <= period.end:
+        report.add(file.path, *file.where(*path, "phrase"), "deadline-outside-period",
+                   f"'{d.phrase}' ({d.date.isoformat()}) falls outside the period "
+                   f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning",
+                   hint="check the year against the source text, or widen 'period' in document.yaml")
+
+
 def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
               broken: set[int]) -> dict[int, tuple[M, YamlFile]]:
     """Load every NN.yaml in a folder; the number in the file must match its name and be unique.
@@ -452,6 +463,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
                            hint=_numbers_hint("articles", articles))
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
+            _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
         data = t.model_dump(exclude={"lead", "participants", "deadlines"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants,
                              own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)

@@ -128,11 +128,13 @@ def obligations(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, doc: str | 
             continue
         for task in d.tasks.values():
             for unit in answering_units(task):
-                found += _task_obligations(d, task, Answer(tracking, task, unit, as_of), horizon)
+                found += _task_obligations(d, task, Answer(tracking, task, unit, as_of), horizon,
+                                           pg.period(d.id).end)
     return found
 
 
-def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date) -> list[Obligation]:
+def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date, end: dt.date) -> list[Obligation]:
+    """What one answering unit owes; yearly reports only for the years of the period (ending `end`)."""
     done = a.done_on()
     out = []
     for plan in _general(d, "once"):
@@ -141,7 +143,7 @@ def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date) -> l
     for yearly in _general(d, "yearly"):
         for year in range(yearly.date.year, horizon.year + 1):
             due = _yearly_due(yearly, year)
-            if due > horizon or a.state(dt.date(year - 1, 12, 31)) in ("已完成", "已销号"):
+            if due > horizon or due > end or a.state(dt.date(year - 1, 12, 31)) in ("已完成", "已销号"):
                 continue
             met = next((e.date for e in a.events if e.type == "report" and e.year == year), None)
             out.append(a.obligation("report", due, met, year, waived=done is not None and met is None))

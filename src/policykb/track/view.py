@@ -5,6 +5,7 @@ import datetime as dt
 from collections import Counter
 
 from ..graph import PolicyGraph
+from ..period import sentence
 from ..status import LIGHT_LABEL
 from .load import Tracking
 from .status import Obligation, by_lead_unit, cn_date, obligations, statuses
@@ -42,7 +43,10 @@ def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str 
                 "用 policykb progress … 记录进展，或用 policykb report-import 导入报送表。"]
     data = status_data(pg, tracking, as_of, unit)
     lights = data["lights"]
-    head = f"截至{cn_date(as_of)}" + (f"（{unit}）" if unit else "") + "：" + "，".join(
+    periods = [pg.period(d) for d in sorted(tracking.documents) if d in pg.kb.documents]
+    over = bool(periods) and all(as_of > p.end for p in periods)
+    when = "；".join(dict.fromkeys(sentence(p, as_of) for p in periods)) + "，最终情况" if over else f"截至{cn_date(as_of)}"
+    head = when + (f"（{unit}）" if unit else "") + "：" + "，".join(
         f"{LIGHT_LABEL[k]} {lights.get(k, 0)} 项" for k in ("red", "amber", "green"))
     count = sum(len(v) for v in data["overdue"].values())
     lines = [head, f"逾期 {count} 处：" if count else "没有逾期事项。"]

@@ -38,7 +38,7 @@ class Rendered:
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
            years: tuple[int, int] = (2016, 2020), lead_months: int | None = None) -> Rendered:
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
-                   tracked=statuses_given)
+                   tracked=statuses_given, period=spec.period)
     laid = layout(spec, opts)
     svg = maps_svg.document(laid)
     if paper != "A3-tiled":
@@ -71,11 +71,12 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             stem = file_stem(spec)
             files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
             if cache:
-                key = cache.key(repr(spec), as_of, paper, years, lead_months, statuses is not None)
+                key = cache.key(repr(spec), as_of, paper, maps_paper.OVERALL, years, lead_months, statuses is not None)
                 if all([cache.reuse(f, key) for f in files]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
                     continue
-            done = render(spec, as_of, paper=paper, statuses_given=statuses is not None, years=years,
+            sheet = maps_paper.OVERALL if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM else paper
+            done = render(spec, as_of, paper=sheet, statuses_given=statuses is not None, years=years,
                           lead_months=lead_months)
             if "svg" in formats:
                 atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
@@ -84,7 +85,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             if "png" in formats:
                 pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
             entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
-                            "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": paper,
+                            "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
                             "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
                             "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
             while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory

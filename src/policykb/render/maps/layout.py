@@ -19,6 +19,7 @@ LINE = 1.3  # line height, in font sizes
 STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search
 GENERAL_LABEL = {"plan": "方案出台", "yearly-report": "年度报告"}
 STATE_ORDER = ("未启动", "推进中", "已完成", "已销号")
+WALL_MM = 4.0  # text height read from two metres
 
 
 def fs(size: float) -> float:
@@ -168,6 +169,16 @@ class Options:
     years: tuple[int, int] = (2016, 2020)
     lead_months: int | None = None  # bars start this long before the deadline (None: at the policy date)
     tracked: bool = False  # statuses were given: say so in the stamp
+    period: tuple[dt.date, dt.date] | None = None  # the policy's period: no today line outside it
+
+
+def today_shown(opts: Options) -> bool:
+    """The today line stands only inside the axis' years and the policy's period: after the end, the map
+    shows the final state."""
+    start, end = dt.date(opts.years[0], 1, 1), dt.date(opts.years[1], 12, 31)
+    if opts.period is not None:
+        start, end = max(start, opts.period[0]), min(end, opts.period[1])
+    return start <= opts.as_of <= end
 
 
 # --- schedule ---------------------------------------------------------------------------------
@@ -179,11 +190,15 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(y, m + 1, min(after.day, 28))
 
 
-def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None) -> Schedule:
+def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None,
+             targets: tuple[dt.date, ...] = ()) -> Schedule:
+    """A task's bar: up to its own last deadline, else to its indicators' target years (a milestone
+    each), else on to the end of the axis."""
     own = task.own_deadlines
-    ends = [d.date for d in own if d.kind in ("once", "target-year")]
+    ends = [d.date for d in own if d.kind in ("once", "target-year")] or [t for t in targets if t <= axis_end]
     starting = [d.date for d in own if d.kind == "starting-year"]
     stones = [(d.date, d.kind) for d in own if d.kind in ("once", "target-year")]
+    stones += [(t, "target-year") for t in targets if t <= axis_end]
     for d in own:
         if d.kind == "yearly":
             stones += [(day, "yearly") for day in deadline_dates.occurrences(d, policy_date, axis_end)]
@@ -205,14 +220,19 @@ def general_milestones(general: tuple[Deadline, ...], start: dt.date, end: dt.da
 # Table columns before the time axis: key, header, width in ems (None: takes what is left).
 COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
            ("participants", "主要参与单位", 12.6), ("indicators", "关键指标", 12.0),
-           ("deadline", "时限", 6.6), ("status", "进度", 4.6)]
+           ("deadline", "时限", 6.6), ("status", "进度", 5.4)]
 AXIS_SHARE = 0.36  # of the content width, at least
 TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
 GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0))
 
 
-def _deadline_text(task: Task) -> str:
-    return "；".join(d.phrase for d in task.own_deadlines) or "按通用时限"
+def _deadline_text(row: Row) -> str:
+    own = "；".join(d.phrase for d in row.task.own_deadlines)
+    if own:
+        return own
+    if row.targets:
+        return "指标目标：" + "、".join(f"{t.year}年" for t in row.targets)
+    return "按通用时限"
 
 
 def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
@@ -236,11 +256,11 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
         parts = text.tokens("；".join(row.indicators))
         return text.wrap_tokens(parts, w, s, max_lines=max_lines), "sans"
     if key == "deadline":
-        return text.wrap(_deadline_text(task), w, s, max_lines=max(max_lines, 2)), "sans"
+        return text.wrap(_deadline_text(row), w, s, max_lines=max(max_lines, 2)), "sans"
     if key == "status":
         st = row.status
         if st is None:
-            return [], "sans"
+            return ["未跟踪"], "sans"
         return ([st.state] + (["逾期"] if st.overdue else [])), "sans-bold"
     raise KeyError(key)
 
@@ -294,7 +314,7 @@ def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: Ma
         align = "middle" if key == "no" else "start"
         blocks.append(TextBlock(Box(cx + indent, y, w - indent, h), tuple(lines), s, face, align, pad,
                                 role=f"cell-{key}", strike=key == "task" and bool(row.status and row.status.done)))
-    sched = schedule(row.task, spec.policy_date, grid.axis.end, lead_months)
+    sched = schedule(row.task, spec.policy_date, grid.axis.end, lead_months, row.targets)
     return RowLayout(row, Box(grid.x, y, grid.content_w, h), tuple(blocks), sched, stripe)
 
 
@@ -323,7 +343,8 @@ def _legend_entries(spec: MapSpec, opts: Options) -> list[tuple[str, str, int | 
     for d in spec.general:
         label = GENERAL_LABEL.get(d.id or "", d.phrase)
         entries.append((f"general-{d.id or d.phrase}", f"{label}：{d.phrase}", None))
-    entries.append(("today", f"今日线（{cn_date(opts.as_of)}）", None))
+    if today_shown(opts):
+        entries.append(("today", f"今日线（{cn_date(opts.as_of)}）", None))
     entries += [(f"state-{st}", st + ("（划线销号）" if st in ("已完成", "已销号") else ""), None)
                 for st in STATE_ORDER]
     entries.append(("overdue", "逾期", None))
@@ -363,7 +384,9 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
                            "middle", role="title"))
     y += LINE * title_size
-    stamp_lines = (f"截至 {cn_date(opts.as_of)}", "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
+    ended = opts.period is not None and opts.as_of > opts.period[1]
+    first = f"实施期（{opts.period[0].year}—{opts.period[1].year}年）已结束" if ended else f"截至 {cn_date(opts.as_of)}"
+    stamp_lines = (first, "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
     stamp_size = fs(max(1.2 * s, 0.006 * min(w, h)))
     stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
     stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
@@ -397,7 +420,7 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     strip_y = y + 2 * head_row
     milestones = []
     last_right = axis.x
-    today = axis.at(opts.as_of) if axis.start <= opts.as_of <= axis.end else None
+    today = axis.at(opts.as_of) if today_shown(opts) else None
     for day, kind in general_milestones(spec.general, axis.start, axis.end):
         label = GENERAL_LABEL.get(kind, "")
         at, size = axis.at(day), fs(0.75 * s)
@@ -410,7 +433,7 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
                               role="milestone")
             last_right = block.box.right + 0.3 * s
         milestones.append(Milestone(day, kind, block))
-    if axis.start <= opts.as_of <= axis.end:
+    if today_shown(opts):
         milestones.append(Milestone(opts.as_of, "today", None))
     y = header.bottom
 
@@ -422,13 +445,14 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s)
     foot_size = fs(0.85 * s)
     foot_y = legend_y + legend_h + 0.3 * s
-    footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(opts.as_of)}　　共{len(spec.rows)}项任务"
+    footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(min(opts.as_of, opts.period[1]) if opts.period else opts.as_of)}　　共{len(spec.rows)}项任务"
     foot_lines = text.wrap(footer, content_w, foot_size)
     if foot_y + len(foot_lines) * LINE * foot_size > h - margin:
         return None
     texts.append(TextBlock(Box(x, foot_y, content_w, len(foot_lines) * LINE * foot_size), tuple(foot_lines),
                            foot_size, role="footer"))
-    return Layout(spec, w, h, s, max_lines, opts.as_of, tuple(texts), columns, axis, header, table,
+    shown = min(opts.as_of, opts.period[1]) if opts.period else opts.as_of  # the final state once it is over
+    return Layout(spec, w, h, s, max_lines, shown, tuple(texts), columns, axis, header, table,
                   tuple(groups), tuple(years), tuple(quarters), tuple(milestones), tuple(legend),
                   Box(x, legend_y, content_w, legend_h))
 
@@ -460,12 +484,13 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
     largest size that fits. Of those set comfortably large, the one showing most text; failing
     that, the most lines at a readable size; failing that, the largest size."""
     long, short = max(opts.paper), min(opts.paper)
-    scale = short / 594.0  # sizes are set for A1 and scale with the sheet
+    scale = min(short, 841.0) / 594.0  # sizes are set for A1 and scale with the sheet, up to A0's
+    # (a larger sheet, 2A0, is chosen to show every text at a size read from two metres, not larger type)
     hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
     comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
     candidates = []
     for w, h in ((long, short), (short, long)):
-        for max_lines in (5, 4, 3, 2, 1):
+        for max_lines in (7, 6, 5, 4, 3, 2, 1):  # up to 7 lines: a section map shows every text whole
             found = _best(spec, opts, w, h, max_lines, floor, hi)
             if found:
                 candidates.append(found)
@@ -473,6 +498,10 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
                     break
     if not candidates:
         raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
+    if short > 841.0:  # a sheet beyond A0 is there to show every text whole, read from two metres
+        whole = [c for c in candidates if c.size >= WALL_MM and shown(c) > 0.999]
+        if whole:
+            return max(whole, key=lambda c: (c.size, c.width))
     large = [c for c in candidates if c.size >= comfortable]
     if large:
         return max(large, key=lambda c: (int(shown(c) * 20), c.size, c.width))

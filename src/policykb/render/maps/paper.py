@@ -13,8 +13,11 @@ from . import text
 from .layout import Box, Layout, TextBlock
 from .svg import INK, attrs, block, draw, line, num, rect
 
-PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0)}  # landscape, mm
+PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0),
+          "2A0": (1682.0, 1189.0)}  # landscape, mm; 2A0: two A0 sheets side by side (or one above the other)
 CHOICES = ("A0", "A1", "A3-tiled")
+OVERALL = "2A0"  # the overall map holds every task: on this sheet its text stays readable from two metres
+OVERALL_FROM = ("A0", "A1")  # the paper choices the overall map is enlarged from
 TILED_SHEET = "A1"  # what a tiled map is laid out as
 MARGIN = 12.0  # unprinted border of a tile page, mm
 OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
@@ -22,7 +25,7 @@ OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
 
 def sheet(paper: str) -> tuple[float, float]:
     """The size a map is laid out on for a paper choice (landscape; the layout may turn it)."""
-    if paper not in CHOICES:
+    if paper not in CHOICES and paper not in PAPERS:
         raise ValueError(f"unknown paper '{paper}'")
     return PAPERS[TILED_SHEET if paper == "A3-tiled" else paper]
 

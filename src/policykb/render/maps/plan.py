@@ -36,6 +36,7 @@ class Row:
     indicators: tuple[str, ...] = ()
     status: TaskStatus | None = None
     role: str | None = None  # on a unit's map: lead | participant
+    targets: tuple[dt.date, ...] = ()  # its indicators' target years (end of year), for a task without own deadline
 
     @property
     def participants(self) -> list[str]:
@@ -62,6 +63,7 @@ class MapSpec:
     groups: tuple[Group, ...]
     sections: tuple[tuple[int, str], ...]  # (number, label) of every section, for the colour key
     unit: str | None = None
+    period: tuple[dt.date, dt.date] | None = None  # the policy's period (policykb.period)
 
     @property
     def rows(self) -> list[Row]:
@@ -96,10 +98,12 @@ def indicator_short(i: Indicator) -> str:
 
 
 def make_row(pg: PolicyGraph, task: Task, statuses: Statuses | None, role: str | None = None) -> Row:
-    indicators = tuple(indicator_short(i) for i in pg.indicators_of(task.doc, task=task.number))
+    found = pg.indicators_of(task.doc, task=task.number)
+    indicators = tuple(indicator_short(i) for i in found)
+    targets = tuple(sorted({dt.date(i.year, 12, 31) for i in found if i.year}))
     status = (statuses or {}).get((task.doc, task.number))
     return Row(task=task, section=task.section, indicators=indicators,
-               status=status, role=role)
+               status=status, role=role, targets=targets)
 
 
 def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: list[str] | None = None,
@@ -109,7 +113,8 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
     tasks = sorted(doc.tasks.values(), key=lambda t: t.number)
     numbers = sorted({t.section for t in tasks})
     labels = tuple((n, section_label(doc, n)) for n in numbers)
-    common = dict(doc=doc.id, title=map_title(doc), source=source_line(doc), policy_date=doc.meta.date,
+    period = pg.period(doc.id)
+    common = dict(doc=doc.id, title=map_title(doc), period=(period.start, period.end), source=source_line(doc), policy_date=doc.meta.date,
                   general=tuple(doc.meta.annex.general_deadlines) if doc.meta.annex else (), sections=labels)
 
     def section_group(n: int, label: str) -> Group:

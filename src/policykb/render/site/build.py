@@ -28,7 +28,6 @@ CONFIG = "mkdocs.yml"
 DOCS = "docs"
 SITE_TEMPLATES = "site"
 CHARTS = "charts"  # below the tracking stage's output
-GUIDE_ORDER = ["index.md", "edit.md", "units.md", "document.md", "outputs.md", "ci.md", "cli.md", "errors.md"]
 
 
 class SiteError(Exception):
@@ -50,9 +49,7 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
                               {"指标": paths.indicators(doc.id)}]})
     items += [{"责任单位": "units/index.md"}, {"时间表": "calendar.md"}, {"作战图": "maps.md"},
               {"下载": "downloads.md"}, {"修订记录": "changes.md"}]
-    guide = sorted((p.name for p in (docs / "guide").glob("*.md")),
-                   key=lambda n: (GUIDE_ORDER.index(n) if n in GUIDE_ORDER else len(GUIDE_ORDER), n))
-    items.append({"维护指南": [f"guide/{n}" for n in guide]})
+    # The maintainers' guide (guide/*.md) is kept out of the readers' tabs: the home page's footer links it.
     return items
 
 
@@ -78,7 +75,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                        downloads=files.write_downloads(pg, docs, letters, data),
                        history=files.history(pg, policies, Paths(pg)),
                        errors=files.error_catalogue(), events=task_events(tracking),
-                       charts=files.charts(charts, docs, getattr(tracking, "values", None)))
+                       charts=files.charts(charts, docs, getattr(tracking, "values", None)),
+                       values=getattr(tracking, "values", None))
     env = environment(Path(templates) / SITE_TEMPLATES)
     for page in track(pages, "网站页面"):
         target = docs / page.path
@@ -111,6 +109,9 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
         if search is not None:
             index.install(cfg, search)
         build(cfg)
+        if not cfg.site_url:  # a sitemap needs the site's address: without one mkdocs writes an empty list
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(site) / name).unlink(missing_ok=True)
     except (MkDocsException, SystemExit) as e:
         raise SiteError(f"mkdocs build failed: {e}") from e
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import zipfile
@@ -18,8 +17,6 @@ from .pages import Paths, slug
 
 DOWNLOADS = "downloads"
 MANIFEST = "manifest.json"
-_TASK_FILE = re.compile(r"^policies/([^/]+)/tasks/0*(\d+)\.yaml$")
-_ARTICLE_FILE = re.compile(r"^policies/([^/]+)/articles/0*(\d+)\.yaml$")
 
 
 def _zip(folder: Path, files: list[Path]) -> bytes:
@@ -126,48 +123,65 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
 
 
 REISSUE_COMMITS = 10  # each needs both revisions loaded and compared: keep the latest only
+PHRASES = 12  # changes listed per revision; the rest counted
 
 
-def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = 200) -> list[dict] | None:
-    """Commits touching the policies folder, newest first; None when there is no git history."""
+def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_COMMITS) -> list[dict] | None:
+    """The latest revisions of the policies folder, newest first, each described in the policy's terms
+    (「第69项 参与单位增加省审计厅」, from the semantic diff); None when there is no git history."""
+    from ...track import versions
     policies = Path(policies).resolve()
     try:
         top = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel"],
                              capture_output=True, text=True, check=True).stdout.strip()
         folder = policies.relative_to(top).as_posix() or "."
-        log = subprocess.run(["git", "-C", top, "log", f"-{limit}", "--date=short", "--name-only",
-                              "--format=%x1e%H%x1f%ad%x1f%s", "--", folder],
-                             capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError, ValueError):
+        found = versions.history(Path(top), folder, limit=limit)
+    except (OSError, subprocess.CalledProcessError, ValueError, versions.VersionError):
         return None
-    reissue = _reissues(Path(top), folder)
-    commits = []
-    for block in log.split("\x1e")[1:]:
-        head, _, names = block.partition("\n")
-        commit, date, subject = (head.split("\x1f") + ["", ""])[:3]
-        links, others = [], 0
-        for name in filter(None, names.splitlines()):
-            rel = "policies/" + Path(top, name).relative_to(policies).as_posix() if name else name
-            if (m := _TASK_FILE.match(rel)) and m[1] in pg.kb.documents and int(m[2]) in pg.kb.documents[m[1]].tasks:
-                links.append((f"第{int(m[2])}项", paths.task(m[1], int(m[2]))))
-            elif (m := _ARTICLE_FILE.match(rel)) and m[1] in pg.kb.documents \
-                    and int(m[2]) in pg.kb.documents[m[1]].articles:
-                links.append((f"第{int(m[2])}条", paths.article(m[1], int(m[2]))))
-            else:
-                others += 1
-        shown = links[:12]
-        commits.append({"date": date, "subject": subject, "links": shown,
-                        "more": others + len(links) - len(shown), "reissue": reissue.get(commit)})
-    return commits
+    out = []
+    for v in found:
+        phrases = [p for c in v.diff.changes for p in change_phrases(pg, paths, c)]
+        out.append({"date": v.date, "changes": phrases[:PHRASES], "more": max(0, len(phrases) - PHRASES),
+                    "reissue": v.diff.reissue})
+    return [c for c in out if c["changes"]]
 
 
-def _reissues(top: Path, folder: str, limit: int = REISSUE_COMMITS) -> dict[str, list[str]]:
-    """For the latest commits: the units whose letters that commit obliges to reissue (policykb diff)."""
-    from ...track import versions
-    try:
-        return {v.commit: v.diff.reissue for v in versions.history(top, folder, limit=limit)}
-    except versions.VersionError:
-        return {}
+def _listed(value, name: str) -> list[str]:
+    items = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    return [f"第{x}条" if name == "articles" else f"第{x}项" if name == "tasks" else str(x) for x in items]
+
+
+def change_phrases(pg: PolicyGraph, paths: Paths, c) -> list[tuple[str, str | None, str]]:
+    """One change as (label, page it links to or None, what happened), in the words of the policy."""
+    from ...track.versions import ACTION_LABEL, FIELD_LABEL
+    doc = pg.kb.documents.get(c.doc)
+    if c.kind == "document":
+        title = f"《{doc.meta.title}》" if doc else "文件"
+        if c.action != "changed":
+            return [(title, paths.document(c.doc) if doc and c.action == "added" else None, ACTION_LABEL[c.action])]
+        return [(title, paths.document(c.doc) if doc else None, f"修改{FIELD_LABEL.get(f, f)}") for f in c.fields]
+    if c.kind == "article":
+        label, target = f"第{c.key}条", paths.article(c.doc, c.key) if doc and c.key in doc.articles else None
+    elif c.kind == "task":
+        label, target = f"第{c.key}项", paths.task(c.doc, c.key) if doc and c.key in doc.tasks else None
+    else:
+        ind = doc.indicators.get(c.key) if doc else None
+        label, target = (f"指标“{ind.name}”" if ind else "指标"), (paths.indicators(c.doc) if ind else None)
+    if c.action != "changed":
+        return [(label, target, ACTION_LABEL[c.action])]
+    out = []
+    for name, (old, new) in c.fields.items():
+        field_label = FIELD_LABEL.get(name, name)
+        if isinstance(old, (list, tuple)) or isinstance(new, (list, tuple)):
+            before, after = _listed(old, name), _listed(new, name)
+            added = [x for x in after if x not in before]
+            removed = [x for x in before if x not in after]
+            words = [w for w in (f"增加{'、'.join(added)}" if added else "",
+                                 f"减少{'、'.join(removed)}" if removed else "") if w]
+            out.append((label, target, field_label + ("，".join(words) if words else "调整顺序")))
+        else:
+            out.append((label, target, f"修改{field_label}"))
+    return out
 
 
 def error_catalogue() -> list[tuple[str, str, str]]:

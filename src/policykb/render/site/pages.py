@@ -10,7 +10,9 @@ from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
 from ...model import Document, Task
 from ...show import indicator_line
+from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
+from ..maps.plan import cn_number, section_label
 
 UPCOMING_DAYS = 120
 
@@ -129,16 +131,20 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
             for key, items in events.items()}
 
 
-def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date, end: dt.date,
+def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                    statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict) -> list[Page]:
+    as_of, end = when["shown"], when["end"]
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
     parts = {p.number: p for p in doc.meta.parts}
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
-              "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts}
-    pages = [Page(paths.document(doc.id), "document.md.j2", dict(common, pg=pg), body=False),
+              "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number}
+    general = list(annex.general_deadlines) if annex else []
+    pages = [Page(paths.document(doc.id), "document.md.j2", dict(common, pg=pg, errata=errata_view(doc)), body=False),
              Page(paths.table(doc.id), "table.md.j2",
-                  dict(common, tasks=list(doc.tasks.values()),
+                  dict(common, tasks=list(doc.tasks.values()), life=when,
+                       deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
+                       due_dates={n: max((d.date for d in t.own_deadlines), default=None) for n, t in doc.tasks.items()},
                        indicators={n: pg.indicators_of(doc.id, task=n) for n in doc.tasks},
                        statuses={n: status_view(statuses, t) for n, t in doc.tasks.items()}), body=False),
              Page(paths.indicators(doc.id), "indicators.md.j2",
@@ -165,43 +171,128 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, as_of: dt.date,
     return pages
 
 
+_ERRATUM_WHERE = {"article": "第{}条", "task": "第{}项"}
+
+
+def errata_view(doc: Document) -> list[dict]:
+    """The errata as readers see them: 第6条 rather than article:6, and notes only when written in Chinese."""
+    out = []
+    for e in doc.meta.errata:
+        kind, _, number = e.where.partition(":")
+        where = _ERRATUM_WHERE[kind].format(int(number)) if kind in _ERRATUM_WHERE and number.isdigit() else "原文"
+        note = e.note if e.note and not any("a" <= c.lower() <= "z" for c in e.note) else ""
+        out.append({"where": where, "kind": kind, "number": int(number) if number.isdigit() else None,
+                    "as_written": e.as_written, "correction": e.correction, "note": note})
+    return out
+
+
 def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = None,
                unit_files: dict[str, dict] | None = None, maps: list[str] | None = None,
                downloads: list[dict] | None = None, history: list[dict] | None = None,
                errors: list[tuple[str, str, str]] | None = None, events: dict | None = None,
-               charts: dict | None = None) -> list[Page]:
+               charts: dict | None = None, values: dict | None = None) -> list[Page]:
     """Every generated page of the site, in a stable order."""
     paths = Paths(pg)
     unit_files = unit_files or {}
-    end = horizon(pg)
-    start = min((d.meta.date for d in pg.documents()), default=as_of)
     docs = list(pg.documents())
-    upcoming = due_groups(pg.due_between(as_of, as_of + dt.timedelta(days=UPCOMING_DAYS)), as_of)
+    when = life(pg, as_of)
+    start, end, shown = when["start"], when["end"], when["shown"]
+    upcoming = [] if when["ended"] else due_groups(
+        pg.due_between(as_of, min(end, as_of + dt.timedelta(days=UPCOMING_DAYS))), as_of)
     pages = [Page("index.md", "home.md.j2",
-                  {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming,
+                  {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "indicator_line": indicator_line}, body=False)]
     for doc in docs:
-        pages += document_pages(pg, doc, paths, as_of, end, statuses, unit_files, events or {}, charts or {})
+        pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {})
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
                       {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names}, body=False))
     for name in unit_names:
-        unit = pg.kb.units[name]
-        roles = pg.tasks_of(name)
-        pages.append(Page(paths.unit(name), "unit.md.j2",
-                          {"unit": unit, "roles": roles, "paths": paths, "lead_mode": LEAD_MODE_LABEL,
-                           "files": unit_files.get(name, {}), "as_of": as_of,
-                           "statuses": {(t.doc, t.number): status_view(statuses, t)
-                                        for t in roles["lead"] + roles["participant"]},
-                           "dues": due_groups(pg.due_between(as_of, end, name), as_of)},
-                          keywords=[name, *unit.aliases], body=False, boost=2.0))
+        pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}))
     pages += [
         Page("calendar.md", "calendar.md.j2",
-             {"paths": paths, "as_of": as_of, "groups": due_groups(pg.due_between(start, end), as_of)}, body=False),
-        Page("maps.md", "maps.md.j2", {"maps": maps or [], "paths": paths, "unit_files": unit_files}, body=False),
+             {"paths": paths, "as_of": as_of, "life": when, "groups": due_groups(pg.due_between(start, end), as_of)},
+             body=False),
+        Page("maps.md", "maps.md.j2", {"maps": maps or [], "paths": paths, "unit_files": unit_files,
+                                       "figures": map_figures(pg, maps or [])}, body=False),
         Page("downloads.md", "downloads.md.j2", {"downloads": downloads or []}, body=False),
         Page("changes.md", "changes.md.j2", {"history": history, "paths": paths}, body=False),
         Page("guide/errors.md", "errors.md.j2", {"errors": errors or []}),
     ]
     return pages
+
+
+def life(pg: PolicyGraph, as_of: dt.date) -> dict:
+    """Where the build day falls in the policies' periods: what every page says about it, and the day
+    the pages show (the period's last day once it is over: the final state, never a later date)."""
+    periods = {d.id: pg.period(d.id) for d in pg.documents()}
+    start, end = span(periods.values()) or (as_of, as_of)
+    if end == dt.date.max:  # no period and no dated deadline: as far as any deadline reaches
+        end = horizon(pg)
+    return {"as_of": as_of, "start": start, "end": end, "shown": min(as_of, end), "ended": as_of > end,
+            "started": as_of >= start,
+            "sentences": {d: sentence(p, as_of) for d, p in periods.items()},
+            "labels": {d: period_label(p) for d, p in periods.items()}}
+
+
+NEXT_DUES = 6  # what a unit's page lists under 下一步到期
+
+
+def task_deadline(task: Task, general: list) -> list[str]:
+    """A task's deadlines as a reader needs them: its own, else the general ones every task has."""
+    own = [f"{d.phrase}" for d in task.own_deadlines]
+    return own or [f"{d.phrase}（通用）" for d in general]
+
+
+def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: Statuses | None, files: dict,
+              values: dict) -> Page:
+    """A unit's dashboard: its tasks with deadline and status, what falls due next, its indicators, its files."""
+    unit = pg.kb.units[name]
+    roles = pg.tasks_of(name)
+    tasks = roles["lead"] + roles["participant"]
+    general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in pg.documents()}
+    nxt = [] if when["ended"] else due_groups(pg.due_between(when["shown"], when["end"], name), when["shown"])
+    indicators: dict[tuple[str, str], dict] = {}
+    for t in tasks:
+        for i in pg.indicators_of(t.doc, task=t.number):
+            indicators.setdefault((t.doc, i.id), {"doc": t.doc, "indicator": i,
+                                                  "latest": (values.get((t.doc, i.id)) or [None])[-1]})
+    maps = [f for f in files.get("maps", []) if f["path"].endswith(".pdf")]
+    previews = {f["path"]: f["path"][:-4] + ".svg" for f in maps
+                if any(g["path"] == f["path"][:-4] + ".svg" for g in files.get("maps", []))}
+    return Page(paths.unit(name), "unit.md.j2",
+                {"unit": unit, "roles": roles, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "files": files,
+                 "as_of": when["shown"], "life": when, "indicator_line": indicator_line, "indicators": list(indicators.values()),
+                 "maps": maps, "previews": previews,
+                 "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
+                 "statuses": {(t.doc, t.number): status_view(statuses, t) for t in tasks},
+                 "dues": nxt[:NEXT_DUES]},
+                keywords=[name, *unit.aliases], body=False, boost=2.0)
+
+
+def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
+    """The document-wide maps (overall, sections) as pictures: SVG shown, PDF downloaded under a Chinese name."""
+    titles = map_titles(pg)
+    by_stem: dict[str, dict] = {}
+    for f in files:
+        stem, _, ext = f["path"].rpartition(".")
+        by_stem.setdefault(stem, {})[ext] = f["path"]
+    figures = []
+    for stem, kinds in by_stem.items():
+        key = stem.split("/", 2)[-1]  # downloads/maps/<doc>/<map>
+        if key in titles and "svg" in kinds:
+            figures.append({"title": titles[key], "svg": kinds["svg"], "pdf": kinds.get("pdf"),
+                            "order": list(titles).index(key)})
+    return sorted(figures, key=lambda f: f["order"])
+
+
+def map_titles(pg: PolicyGraph) -> dict[str, str]:
+    """Chinese names for the maps' files, as the downloads are saved: 作战图·总图.pdf, 作战图·一、….pdf."""
+    names = {}
+    for d in pg.documents():
+        prefix = f"{d.meta.label}作战图"
+        names[f"{d.id}/overall"] = f"{prefix}·总图"
+        for s in (d.meta.annex.sections if d.meta.annex else []):
+            names[f"{d.id}/section-{s.number}"] = f"{prefix}·{section_label(d, s.number)}"
+    return names

@@ -63,6 +63,13 @@ class Linker:
         rel = relative(path, self.folder) if path else ""
         return rel + (f"#{anchor}" if anchor else "")
 
+    def href(self, target: str) -> Markup:
+        """A link target for raw HTML, where mkdocs does not turn page.md into page.html."""
+        path, _, anchor = target.partition("#")
+        if path.endswith(".md"):
+            path = path[:-3] + ".html"
+        return Markup(html.escape(self.url(path) if path else "", quote=True) + (f"#{anchor}" if anchor else ""))
+
     def image(self, label: object, target: str) -> Markup:
         return Markup("!") + self.link(label, target)
 
@@ -85,7 +92,7 @@ def environment(templates: Path) -> Environment:
 def render(env: Environment, template: str, page: str, **context) -> str:
     """A page's Markdown; its title goes into front matter HTML-escaped, as mkdocs writes it verbatim."""
     linker = Linker(page)
-    text = env.get_template(template).render(url=linker.url, link=linker.link, image=linker.image,
+    text = env.get_template(template).render(url=linker.url, link=linker.link, image=linker.image, href=linker.href,
                                                   page_path=page, **context)
     heading = re.match(r"# (.*?)(?: \{#[\w-]+\})?\n", text)
     if not heading:

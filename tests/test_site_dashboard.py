@@ -1,0 +1,195 @@
+"""The site across the policy's life, in Chromium: built today (period over) and inside the period with
+one recorded plan; unit dashboard, the 分工方案 filter and export, map pictures, printing on A4."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import sys
+
+import pytest
+
+from conftest import DOC, POLICIES, ROOT, require
+from policykb.build import build
+
+sys.path.insert(0, str(ROOT / "bench"))
+import search_quality as sq  # noqa: E402  (the browser helpers, shared with the bench)
+
+TODAY = dt.date(2026, 11, 30)
+UNIT = "units/sheng-jiao-yu-ting.html"  # 省教育厅: leads 9 tasks, joins 7
+SCREENS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def today(tmp_path_factory):
+    """Every output of the bundled policy, built on a day long after its period."""
+    require("chromium")
+    out = tmp_path_factory.mktemp("today") / "build"
+    build(POLICIES, out, as_of=TODAY, templates=ROOT / "templates")
+    return out
+
+
+@pytest.fixture(scope="module")
+def inside(tmp_path_factory):
+    """A copy with the demo's tracking and one more plan recorded, built inside the period."""
+    require("chromium")
+    tmp = tmp_path_factory.mktemp("inside")
+    policies = tmp / "policies"
+    shutil.copytree(POLICIES, policies)
+    shutil.copytree(ROOT / "examples" / "tracking-demo" / "tracking", policies / DOC / "tracking")
+    out = tmp / "build"
+    build(policies, out, as_of=dt.date(2016, 7, 1), templates=ROOT / "templates", only=["tracking", "maps", "site"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sq.browser() as b:
+        yield b
+
+
+def visible(page) -> str:
+    return page.locator("article").inner_text()
+
+
+def test_after_the_period_every_view_shows_the_final_state(today, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    site = today / "site"
+    page.goto((site / "index.html").as_uri())
+    home = visible(page)
+    assert "实施期（2016—2020年）已结束" in home and "即将到期" not in home
+    assert not re.search(r"20(2[1-9]|[3-9]\d)", home), "a date after the period on the home page"
+    page.goto((site / "calendar.html").as_uri())
+    calendar = visible(page)
+    assert "已结束" in calendar and "2020-11-20" in calendar
+    assert not re.search(r"20(2[1-9]|[3-9]\d)-\d\d", calendar)
+    context.close()
+
+
+def test_unit_page_rows_have_deadline_and_status(today, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto((today / "site" / UNIT).as_uri())
+    rows = page.locator("article table").first.locator("tbody tr").all() + \
+        page.locator("article table").nth(1).locator("tbody tr").all()
+    assert len(rows) == 16
+    for r in rows:
+        cells = [c.inner_text().strip() for c in r.locator("td").all()]
+        assert cells[3] and cells[4], cells  # 时限, 状态 (「未跟踪」 without records)
+    assert page.locator("img[src$='.svg']").count() >= 1  # its battle map as a picture
+    context.close()
+
+
+def test_maps_page_shows_pictures(today, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto((today / "site" / "maps.html").as_uri())
+    images = page.locator("figure.pk-map img")
+    assert images.count() >= 2
+    images.first.scroll_into_view_if_needed()
+    page.wait_for_function("() => { const i = document.querySelector('figure.pk-map img'); "
+                           "return i.complete && i.naturalWidth > 0; }")
+    link = page.locator("figure.pk-map a").first
+    assert link.get_attribute("download").endswith("作战图·总图.pdf")
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_plan_filter_selects_a_unit_and_exports_it(today, chromium, mode):
+    context = chromium.new_context(accept_downloads=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    site = today / "site"
+    with sq.serve(site) as base:
+        page = context.new_page()
+        page.goto((site / DOC / "table.html").as_uri() if mode == "file" else f"{base}{DOC}/table.html")
+        page.select_option("#pk-filter select[name=unit]", "省教育厅")
+        shown = page.locator("#pk-plan tr.pk-task:visible")
+        assert shown.count() == 16
+        assert "显示 16 / 95 项任务" in page.locator(".pk-count").inner_text()
+        with page.expect_download() as download:
+            page.locator("#pk-filter button[name=csv]").click()
+        assert download.value.suggested_filename == "分工方案-省教育厅.csv"
+        text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["部分", "序号", "任务内容"] and len(rows) == 17
+    assert all("省教育厅" in r[3] + r[4] for r in rows[1:])
+    page.select_option("#pk-filter select[name=unit]", "")
+    page.select_option("#pk-filter select[name=sort]", "due")
+    assert page.locator("#pk-plan tr.pk-task:visible").count() == 95
+    context.close()
+    assert all(sq.is_local(u) for u in requests), [u for u in requests if not sq.is_local(u)]
+
+
+def test_no_reader_page_shows_internal_ids(today):
+    for html in (today / "site").rglob("*.html"):
+        if "guide" in html.relative_to(today / "site").parts:
+            continue
+        text = re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))
+        assert not re.search(r"\b(article|task):\d", text), html
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", data))
+
+
+def test_unit_page_prints_on_two_a4_pages(today, chromium, tmp_path):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((today / "site" / UNIT).as_uri())
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar, .md-header").first.is_hidden()
+    width = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')]"
+                          ".map(t => t.scrollWidth - t.parentElement.clientWidth))")
+    assert width <= 1, "a table wider than the printed page"
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    (tmp_path / "unit.pdf").write_bytes(pdf)
+    assert pdf_pages(pdf) <= 2
+    context.close()
+
+
+def test_plan_prints_on_a4_landscape_with_no_column_cut(today, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto((today / "site" / DOC / "table.html").as_uri())
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 1046, "height": 700})  # A4 landscape less margins, at 96 dpi
+    cut = page.evaluate("() => { const t = document.getElementById('pk-plan');"
+                        " return t.getBoundingClientRect().right - t.closest('article').getBoundingClientRect().right; }")
+    assert cut <= 1
+    narrowest = page.evaluate("() => Math.min(...[...document.querySelectorAll('#pk-plan thead th')]"
+                              ".map(th => th.getBoundingClientRect().width))")
+    assert narrowest >= 40  # every column holds at least a few characters
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert b"/MediaBox [0 0 841" in pdf or b"/MediaBox [0 0 842" in pdf  # landscape: 842 × 595 pt
+    context.close()
+
+
+def test_inside_the_period_unit_pages_and_maps_show_overdue_plans(inside, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto((inside / "site" / "units" / "nong-ye-yin-hang-hu-nan-sheng-fen-hang.html").as_uri())
+    text = visible(page)
+    assert "红灯" in text and "逾期未出台" in text and "2016年6月30日" in text
+    assert "未跟踪" not in text
+    svg = next((inside / "maps" / DOC / "unit").glob("农业银行湖南省分行.svg")).read_text(encoding="utf-8")
+    assert "逾期" in svg and "今日线（2016年7月1日）" in svg
+    context.close()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screenshots(today, chromium, screen, tmp_path_factory):
+    """Pictures to look at (kept under the test's tmp folder): home, a unit, the 分工方案."""
+    folder = tmp_path_factory.mktemp("screens")
+    width, height = SCREENS[screen]
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for name, rel in (("home", "index.html"), ("unit", UNIT), ("plan", f"{DOC}/table.html")):
+        page.goto((today / "site" / rel).as_uri())
+        page.screenshot(path=str(folder / f"{name}-{screen}.png"))
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{name} scrolls sideways on {screen}"
+    context.close()
