@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from .. import paths, textrules
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .shapes import Candidate, inline_tasks, table_tasks
@@ -171,9 +171,14 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
     if not meta.title:
         review.append(f"[猜测] 标题：{title}（文件名，置信度 0.2）")
+    title = title.strip().rstrip("。．.")  # a first paragraph taken as the title keeps no full stop
     short = _short_title(title)
+    if textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
+        review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
+                      "请在 document.yaml 中补写 short_title")
+        short = None
     issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
-    doc = {"title": title, "short_title": short,
+    doc = {"title": title, **({"short_title": short} if short else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": "任务分工", "preamble": "",
