@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
 from ...issues import ToolError
+from ...gongwen import custom_properties
 from ...reproducible import normalize_zip
 from .context import LetterContext, example, models
 
@@ -109,13 +110,22 @@ class LetterTemplate:
         tpl.init_docx()
         return self._unknown(name, tpl.patch_xml(tpl.get_xml()))
 
-    def render(self, context: LetterContext) -> bytes:
-        """One filled letter as byte-identical .docx bytes."""
+    def render(self, context: LetterContext, core: dict | None = None, properties: dict | None = None) -> bytes:
+        """One filled letter as byte-identical .docx bytes.
+
+        `core`: author (the issuer), title and date (the signing date, or the document's) for the
+        core properties; `properties`: provenance, written as custom properties (never in the text)."""
         tpl = self._template()
         try:
             tpl.render(context.model_dump(), self.env)
         except jinja2.UndefinedError as e:  # a field in a branch the trial render did not take
             raise self._undefined(e) from None
+        core = core or {}
+        props = tpl.docx.core_properties
+        props.author = props.last_modified_by = core.get("author", "")
+        props.title = core.get("title", context.letter.title)[:255]
+        props.comments = props.subject = props.keywords = props.category = ""
         out = io.BytesIO()
         tpl.save(out)
-        return normalize_zip(out.getvalue())
+        stamp = (core.get("date") or "2016-04-01") + "T00:00:00Z"
+        return custom_properties(normalize_zip(out.getvalue(), stamp), properties or {})
