@@ -74,17 +74,16 @@ def _quotes(doc, loop: str) -> None:
 
 
 def _signatures(doc) -> None:
-    """甲方 and 乙方 side by side: seal, names, a line per signatory, the date (rows made by policykb)."""
-    table = doc.add_table(rows=3, cols=2)
+    """甲方 and 乙方 side by side: seal, names, a line per signatory, the date (rows made by policykb).
+    One table row that cannot split, so the block is never cut by a page break."""
+    table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    texts = [("{%tr for r in letter.signature_rows %}", ""), ("{{ r.party_a }}", "{{ r.party_b }}"),
-             ("{%tr endfor %}", "")]
-    for row, pair in zip(table.rows, texts):
-        for cell, text in zip(row.cells, pair):
-            p = cell.paragraphs[0]
+    for cell, side in zip(table.rows[0].cells, ("party_a", "party_b")):
+        for i, text in enumerate(("{%p for r in letter.signature_rows %}", f"{{{{ r.{side} }}}}", "{%p endfor %}")):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             p.add_run(text)
             g.no_indent(p._p.get_or_add_pPr())
-            p.paragraph_format.keep_with_next = True  # the block stays on one page
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _widths(table, [82, 74])
 
 
@@ -108,7 +107,7 @@ def _task_table(doc) -> None:
     repeat = OxmlElement("w:tblHeader")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     _cell(table.rows[1].cells[0], "{%tr for t in tasks %}")
-    body = ["{{ t.number }}", "{{ t.text }}", "{{ t.role_text }}", "{{ t.lead_text }}",
+    body = ["{{ t.number }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}", "{{ t.role_text }}", "{{ t.lead_text }}",
             "{{ t.participants_text or '—' }}", "{{ t.own_deadlines_text or '—' }}"]
     for i, (cell, text) in enumerate(zip(table.rows[2].cells, body)):
         _cell(cell, text, center=i == 0)

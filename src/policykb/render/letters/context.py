@@ -299,13 +299,15 @@ def _binds(sentence: str, city: bool) -> bool:
     return is_city if city else is_dept
 
 
-def _assessment(doc: Document, city: bool) -> list[ArticleQuote]:
-    """The assessment articles' sentences that bind this kind of recipient (市州 or departments)."""
+def _assessment(doc: Document, city: bool, said: set[str]) -> list[ArticleQuote]:
+    """The assessment articles' sentences that bind this kind of recipient (市州 or departments),
+    less those the letter says already (a task whose text is such a sentence)."""
     quotes = []
     chosen = set(doc.meta.letters.assessment_articles) if doc.meta.letters else set()
     for a in sorted(doc.articles.values(), key=lambda a: a.number):
         if a.number in chosen:
-            picked = [s for s in sentences(a.text) if ASSESSMENT_SENTENCE.search(s) and _binds(s, city)]
+            picked = [s for s in sentences(a.text)
+                      if ASSESSMENT_SENTENCE.search(s) and _binds(s, city) and s not in said]
             if picked:
                 quotes.append(ArticleQuote(number=a.number, number_cn=f"第{number_cn(a.number)}条", title=a.title,
                                            text=a.text, excerpt="……".join(picked)))
@@ -344,7 +346,6 @@ class DocumentParts:
         self.requirements = _requirements(doc)
         self.reporting = _reporting(doc, self.period)
         self.quoted = {r.text for r in self.reporting}
-        self.assessment = {city: _assessment(doc, city) for city in (True, False)}
         settings = doc.meta.letters
         self.title = settings.title if settings else f"{doc.meta.label}责任书"
         self.number = settings.number if settings else ""
@@ -370,13 +371,15 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
 
 
 def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> list[SignatureRow]:
-    left = ["甲方（盖章）：", *parts.party_a_names, *[f"{s}（签字）：" for s in parts.signatories], date]
-    right = ["乙方（盖章）：", *recipient.full_name.split("、"), *[f"{s}（签字）：" for s in recipient.signatories],
-             date]
-    width = max(len(left), len(right))
-    left[-1:-1] = [""] * (width - len(left))   # the dates on one line
-    right[-1:-1] = [""] * (width - len(right))
-    return [SignatureRow(party_a=a, party_b=b) for a, b in zip(left, right)]
+    """甲方 and 乙方 side by side: seal, names, a line per signatory, the date; blocks aligned row by row."""
+    def pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+        n = max(len(a), len(b))
+        return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
+    rows = [("甲方（盖章）：", "乙方（盖章）：")]
+    rows += pad(parts.party_a_names, recipient.full_name.split("、"))
+    rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
+    rows.append((date, date))
+    return [SignatureRow(party_a=a, party_b=b) for a, b in rows]
 
 
 def _numbers(tasks: list[TaskView]) -> str:
@@ -396,7 +399,8 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
     duties = _duties(parts.requirements, parts.quoted, parts.names, recipient.units,
                      bool(views["lead"]), bool(views["participant"]))
     reporting = [r for r in parts.reporting if views["lead"] or "牵头单位" not in r.text]
-    assessment = parts.assessment[recipient.kind in CITY_KINDS] if signed else []
+    said = {t.text for found in roles.values() for t, _ in found}
+    assessment = _assessment(parts.doc, recipient.kind in CITY_KINDS, said) if signed else []
     present = ["tasks", "duties", *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
                *(["closing"] if signed else [])]
     titles = {"tasks": "目标任务", "duties": "工作职责", "reporting": "时间节点和报告制度", "assessment": "考核奖惩",
