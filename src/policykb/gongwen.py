@@ -277,6 +277,15 @@ def to_bytes(doc, properties: dict[str, str] | None = None) -> bytes:
     return custom_properties(normalize_zip(out.getvalue(), stamp), properties or {})
 
 
+def provenance(kb_root) -> dict[str, str]:
+    """What made a file, for its custom properties (never its text): generator and knowledge-base commit."""
+    from importlib.metadata import version
+    from pathlib import Path
+    from .cache import _policy_history
+    return {"policykb.generator": f"policykb {version('policykb')}",
+            "policykb.knowledge-base-commit": _policy_history(Path(kb_root)) or "uncommitted"}
+
+
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 

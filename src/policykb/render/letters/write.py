@@ -19,9 +19,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from importlib.metadata import version
-
-from ...cache import StageCache, _policy_history as policy_history
+from ...cache import StageCache
+from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_file, atomic_write
@@ -93,7 +92,7 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     chosen = set(units) if units is not None else None
     names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
-    properties = provenance(pg)
+    properties = provenance(pg.kb.root)
     plan = []
     for doc in pg.documents():
         parts = DocumentParts(doc, names, full_names)
@@ -107,12 +106,6 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
     return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), template, cache)
-
-
-def provenance(pg: PolicyGraph) -> dict[str, str]:
-    """What made the letters, for the files' custom properties (never their text)."""
-    return {"policykb.generator": f"policykb {version('policykb')}",
-            "policykb.knowledge-base-commit": policy_history(Path(pg.kb.root)) or "uncommitted"}
 
 
 def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, template_digest: str,
