@@ -123,7 +123,6 @@ def make() -> bytes:
     _tag(doc, "{%p if letter.signed %}")
     _p(doc, "{{ letter.party_a }}", indent=False, bold="甲方：")
     _p(doc, "{{ unit.full_name }}", indent=False, bold="乙方：")
-    _p(doc)
     _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}（以下简称"
             "{{ document.cited_short_title }}）及其附件《{{ document.annex_title }}》提出的各项重要政策措施落到实处、"
             "见到实效，明确责任、传导压力，甲乙双方签订本责任书。")

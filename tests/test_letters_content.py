@@ -109,7 +109,7 @@ def test_cities_carry_task_66_and_say_related(pg, texts):
         party = "州" if city.endswith("州") else "市"
         assert f"乙方：中共{city}委、{city}人民政府" in lines
         rows = _signature_rows(lines)
-        assert rows[0] == "甲方（盖章）：\t乙方（盖章）：" and f"省委书记（签字）：\t{party}委书记（签字）：" in rows
+        assert rows[0] == f"甲方（盖章）：中共湖南省委\t乙方（盖章）：中共{city}委" and f"省委书记（签字）：\t{party}委书记（签字）：" in rows
         assert f"湖南省人民政府\t{city}人民政府" in rows and f"省长（签字）：\t{party}长（签字）：" in rows
         assert "“相关”" in "".join(lines) and "参与（相关市州和县市党委、政府）" in "\n".join(lines)
 
@@ -118,7 +118,7 @@ def test_full_names_and_signatures_of_departments(texts):
     lines = texts["省教育厅"]
     assert "乙方：湖南省教育厅" in lines and "甲方：中共湖南省委、湖南省人民政府" in lines
     rows = _signature_rows(lines)
-    assert rows == ["甲方（盖章）：\t乙方（盖章）：", "中共湖南省委\t湖南省教育厅", "湖南省人民政府\t",
+    assert rows == ["甲方（盖章）：中共湖南省委\t乙方（盖章）：湖南省教育厅", "湖南省人民政府\t",
                     "省委书记（签字）：\t主要负责人（签字）：", "省长（签字）：\t", "　　年　　月　　日\t　　年　　月　　日"]
     assert re.fullmatch(r"湘脱贫责〔2016〕\d+号", lines[1])
     assert "附件：省教育厅重要政策措施任务清单" in lines
@@ -170,6 +170,8 @@ def test_requirements_quoted_once_and_only_to_whom_they_bind(doc, texts):
                 assert body.count(f"“{sentence}”") <= 1, (unit, sentence)
     office, education = "".join(texts["省扶贫办"]), "".join(texts["省教育厅"])
     assert "“省扶贫办要积极发挥职能作用" in office and "“省扶贫办要积极发挥职能作用" not in education
+    participant_only = "".join(texts["人民银行长沙中心支行"])  # the sentence on leads and participants binds it too
+    assert "主要参与单位根据各自职能分工" in participant_only and "每年11月中旬" not in participant_only
     assert "每年11月中旬（2016—2020年每年11月20日）：“各牵头单位要在每年11月中旬" in office
     assert "中共湖南省委、湖南省人民政府2016年4月1日印发的《关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见》" in office
     assert not re.search(r"[〇零一二三四五六七八九]{4}年", office), "dates use Arabic numerals"

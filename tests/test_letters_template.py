@@ -77,7 +77,8 @@ def test_an_edited_template_is_used(pg, tmp_path):
     ("{{ unit.full_name }}", "{{ unit.full_nmae }}", "template-unknown-field", "“unit.full_nmae”"),
     ("{%p endfor %}", "{%p endfo %}", "template-syntax", "endfo"),
     ("量化指标：", "量化指标：{% if %}", "template-syntax", "量化指标"),
-    ("{{ unit.full_name }}", "{{ unit.full_name }", "template-syntax", "unexpected"),
+    ("{{ unit.full_name }}", "{{ unit.full_name }", "template-syntax", "缺少一个 }"),
+    ("{{ letter.number }}", "{{ letter.number }", "template-syntax", "{{ letter.number }"),
 ])
 def test_a_broken_template_fails_clearly_and_writes_nothing(pg, tmp_path, old, new, code, named):
     path = edited(tmp_path, old, new)

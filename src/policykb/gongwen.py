@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from docx import Document
@@ -308,6 +309,8 @@ def custom_properties(data: bytes, properties: dict[str, str]) -> bytes:
             body = source.read(info.filename)
             if info.filename == "docProps/custom.xml":
                 continue
+            if info.filename == "docProps/app.xml":  # python-docx's template claims to be Word for Mac
+                body = re.sub(rb"<Application>[^<]*</Application>", b"<Application>policykb</Application>", body)
             if info.filename == "[Content_Types].xml" and _CUSTOM_TYPE.encode() not in body:
                 body = body.replace(b"</Types>", f'<Override PartName="/docProps/custom.xml" '
                                                  f'ContentType="{_CUSTOM_TYPE}"/></Types>'.encode())

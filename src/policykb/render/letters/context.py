@@ -265,13 +265,12 @@ def _duties(requirements: list[Quote], quoted: set[str], names: dict[str, str], 
             if s in quoted or (subject is not None and subject not in units):
                 continue
             quote = Quote(text=s, source=r.source)
-            if "牵头单位" in s:
-                if lead:
-                    found.lead.append(quote)
-            elif "参与单位" in s:
-                if participant:
-                    found.participant.append(quote)
-            else:
+            about_lead, about_participant = "牵头单位" in s, "参与单位" in s
+            if about_lead and lead:
+                found.lead.append(quote)
+            elif about_participant and participant:
+                found.participant.append(quote)
+            elif not about_lead and not about_participant:
                 found.general.append(quote)
     return found
 
@@ -375,8 +374,8 @@ def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> li
     def pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
         n = max(len(a), len(b))
         return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
-    rows = [("甲方（盖章）：", "乙方（盖章）：")]
-    rows += pad(parts.party_a_names, recipient.full_name.split("、"))
+    names = pad(parts.party_a_names, recipient.full_name.split("、"))
+    rows = [("甲方（盖章）：" + names[0][0], "乙方（盖章）：" + names[0][1]), *names[1:]]
     rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
     rows.append((date, date))
     return [SignatureRow(party_a=a, party_b=b) for a, b in rows]

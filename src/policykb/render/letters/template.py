@@ -43,6 +43,9 @@ class _Env(jinja2.Environment):
         return self._compiled[source]
 
 
+_LONE_BRACE = re.compile(r"\{\{[^{}]*\}(?!\})")  # {{ field } : a brace lost while editing in Word
+
+
 def _text_of(xml: str) -> str:
     return re.sub(r"<[^>]+>", "", xml)
 
@@ -87,9 +90,14 @@ class LetterTemplate:
         try:
             body = self._template()
             body.init_docx()
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(body.get_xml()))  # a line per paragraph
+            raw = body.get_xml()
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(raw))  # a line per paragraph
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:  # not a Word file
             raise LetterError("template-syntax", f"{self.path}: 不是可用的 .docx 模板（{e}）") from None
+        lone = _LONE_BRACE.search(_text_of(raw))
+        if lone:  # docxtpl would join it to the next tag and drop the text between, silently
+            raise LetterError("template-syntax", f"{self.path}: 模板标签有误：“{lone[0][:40]}” 缺少一个 }}",
+                              hint="检查 {{ }}、{% %} 是否成对，for/if 是否有对应的 endfor/endif")
         try:
             self.env.parse(xml)
         except jinja2.TemplateSyntaxError as e:
