@@ -134,13 +134,10 @@ def make() -> bytes:
     _tag(doc, "{%p endif %}")
 
     _p(doc, "{{ headings.tasks }}", style="一级标题")
-    _p(doc, "{{ letter.you }}{% if lead_count %}牵头{{ lead_count }}项任务{% endif %}"
+    _p(doc, "{{ letter.you }}{% if lead_count %}牵头{{ lead_count }}项任务"
+            "{% if lead_notes %}（{{ lead_notes | join('；') }}）{% endif %}{% endif %}"
             "{% if lead_count and participant_count %}，{% endif %}"
-            "{% if participant_count %}参与{{ participant_count }}项任务{% endif %}。"
-            "各项任务的原文、承担方式、牵头和参与单位及专项时限见附件。")
-    _tag(doc, "{%p if lead_notes %}")
-    _p(doc, "其中，{{ lead_notes | join('；') }}，牵头单位之间要加强协调、共同推进。")
-    _tag(doc, "{%p endif %}")
+            "{% if participant_count %}参与{{ participant_count }}项任务{% endif %}，任务清单见附件。")
     _tag(doc, "{%p if unit.collective_note %}")
     _p(doc, "{{ unit.collective_note }}")
     _tag(doc, "{%p endif %}")

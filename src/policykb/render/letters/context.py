@@ -30,7 +30,7 @@ ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第�
 # supervise (督查部门, 人大/政协) binds neither.
 CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级党委")
 DEPT_SENTENCE = re.compile(r"部门")
-ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)")
+ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)|^加大扶贫审计力度")  # 审计: auditors' work
 CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
