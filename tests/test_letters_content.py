@@ -16,9 +16,11 @@ from policykb.render.letters.template import LetterError
 
 from conftest import DOC, ROOT
 
-AS_OF = dt.date(2026, 11, 28)
+AS_OF = dt.date.today()  # the build date must not show, whatever it is
 TEMPLATE = ROOT / "templates" / "letter.docx"
-LEAD_HEAD, PART_HEAD, DUTIES_HEAD = "（一）乙方牵头的任务", "（二）乙方参与的任务", "二、工作职责"
+TABLE_HEAD = "序号\t任务内容\t承担方式\t牵头单位\t参与单位\t专项时限"
+CITIES = ["长沙市", "株洲市", "湘潭市", "衡阳市", "邵阳市", "岳阳市", "常德市", "张家界市", "益阳市", "郴州市", "永州市",
+          "怀化市", "娄底市", "湘西土家族苗族自治州"]
 
 
 @pytest.fixture(scope="module")
@@ -34,56 +36,105 @@ def texts(built):
     return {m.unit: read_text((out / m.file).read_bytes()) for m in made}
 
 
-def _block(lines: list[str], start: str, end: str) -> list[str]:
-    first = next(i for i, line in enumerate(lines) if line.startswith(start))
-    last = next(i for i, line in enumerate(lines) if line.startswith(end))
-    return lines[first + 1:last]
+def _table(lines: list[str]) -> list[int]:
+    return [int(row.split("\t")[0]) for row in lines[lines.index(TABLE_HEAD) + 1:]]
 
 
-def _numbers(block: list[str]) -> list[int]:
-    return [int(m[1]) for line in block for m in [re.match(r"\d+．分工方案第(\d+)项", line)] if m]
+def _signature_rows(lines: list[str]) -> list[str]:
+    """The signature block (one table row, a cell per party) as lines 「甲方 side\t乙方 side」."""
+    block = next(line for line in lines if line.startswith("甲方（盖章）："))
+    left, right = (side.split("\n") for side in block.split("\t"))
+    assert len(left) == len(right)
+    return [f"{a}\t{b}" for a, b in zip(left, right)]
 
 
-def test_every_unit_with_a_task_gets_one_letter(pg, built):
+def _sources(pg, unit: str) -> list[str]:
+    """The registry units whose tasks a letter carries: the unit, or a member's collectives."""
+    return [u.name for u in pg.kb.units.values() if unit in u.members] or [unit]
+
+
+def _roles(pg, unit: str) -> dict[str, list[int]]:
+    roles = {"lead": [], "participant": []}
+    for source in _sources(pg, unit):
+        for role, tasks in pg.tasks_of(source, DOC).items():
+            roles[role] += [t.number for t in tasks]
+    return {role: sorted(numbers) for role, numbers in roles.items()}
+
+
+def test_every_unit_with_a_task_gets_one_letter_collectives_one_per_member(pg, built):
     out, made = built
-    assert [m.unit for m in made] == pg.units_with_tasks(DOC)
-    assert len(made) == 77 and all((out / m.file).is_file() for m in made)
+    collectives = {u for u in pg.units_with_tasks(DOC) if pg.kb.units[u].members}
+    expected = [u for u in pg.units_with_tasks(DOC) if u not in collectives]
+    assert collectives == {"各市州、县市区党委和政府", "相关市州和县市党委、政府"}
+    assert sorted(m.unit for m in made) == sorted(expected + CITIES)
+    assert all((out / m.file).is_file() for m in made)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert [e["unit"] for e in manifest["letters"]] == pg.units_with_tasks(DOC)
     for entry in manifest["letters"]:
-        roles = pg.tasks_of(entry["unit"], DOC)
-        assert entry["lead_tasks"] == [t.number for t in roles["lead"]]
-        assert entry["participant_tasks"] == [t.number for t in roles["participant"]]
-        assert set(entry) >= {"unit", "file", "lead_tasks", "participant_tasks", "sha256"}
+        roles = _roles(pg, entry["unit"])
+        assert entry["lead_tasks"] == roles["lead"] and entry["participant_tasks"] == roles["participant"]
+        assert set(entry) >= {"unit", "file", "kind", "collectives", "lead_tasks", "participant_tasks", "sha256"}
+        if entry["unit"] in CITIES:
+            assert entry["collectives"] == ["相关市州和县市党委、政府", "各市州、县市区党委和政府"]
+        else:
+            assert entry["collectives"] == []
 
 
-def test_each_letter_lists_exactly_the_units_tasks(pg, texts):
+def test_each_letter_lists_exactly_its_tasks_each_text_once(pg, texts):
     for unit, lines in texts.items():
-        roles = pg.tasks_of(unit, DOC)
-        lead = [t.number for t in roles["lead"]]
-        joined = [t.number for t in roles["participant"]]
-        assert _numbers(_block(lines, LEAD_HEAD, PART_HEAD)) == lead, unit
-        assert _numbers(_block(lines, PART_HEAD, DUTIES_HEAD)) == joined, unit
-        assert f"乙方：{unit}" in lines
-        assert f"乙方牵头负责{len(lead)}项任务，参与{len(joined)}项任务" in "".join(lines)
-        table = lines[lines.index("序号\t任务内容\t承担方式\t牵头单位\t参与单位\t完成时限") + 1:]
-        assert [int(row.split("\t")[0]) for row in table] == lead + joined, unit
+        roles = _roles(pg, unit)
+        assert _table(lines) == roles["lead"] + roles["participant"], unit
+        body = "\n".join(lines)
+        for number in roles["lead"] + roles["participant"]:
+            assert body.count(pg.task(DOC, number).text) == 1, (unit, number)
+        counts = "".join(lines)
+        if roles["lead"]:
+            assert f"牵头{len(roles['lead'])}项任务" in counts, unit
+        if roles["participant"]:
+            assert f"参与{len(roles['participant'])}项任务" in counts, unit
 
 
-def test_task_blocks_carry_text_units_and_deadlines(pg, texts):
+def test_no_build_date_no_year_after_the_period_no_empty_sections(texts):
     for unit, lines in texts.items():
         body = "\n".join(lines)
-        for role, tasks in pg.tasks_of(unit, DOC).items():
-            for t in tasks:
-                block = body.split(f"分工方案第{t.number}项　", 1)[1].split("分工方案第", 1)[0]
-                assert block.startswith(t.text), (unit, t.number)
-                for d in t.deadlines:
-                    assert d.phrase in block, (unit, t.number, d.phrase)
-                if role == "lead":
-                    others = [u for u in t.participants]
-                    assert ("参与单位：" + ("、".join(others) + ("等" if t.open_ended else "") or "无")) in block
-                else:
-                    assert "、".join(t.lead) in block
+        assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", body), unit
+        assert not re.search(r"(?<!\d)0项", body) and "下一次" not in body and "截至" not in body, unit
+        assert f"{AS_OF.year}年{AS_OF.month}月{AS_OF.day}日" not in body or AS_OF.year <= 2020
+        assert "2016—2020年每年11月20日" in body or "每年11月中旬" not in body, unit
+
+
+def test_cities_carry_task_66_and_say_related(pg, texts):
+    for city in CITIES:
+        lines = texts[city]
+        assert 66 in _table(lines) and 49 in _table(lines), city
+        party = "州" if city.endswith("州") else "市"
+        assert f"乙方：中共{city}委、{city}人民政府" in lines
+        rows = _signature_rows(lines)
+        assert rows[0] == f"甲方（盖章）：中共湖南省委\t乙方（盖章）：中共{city}委" and f"省委书记（签字）：\t{party}委书记（签字）：" in rows
+        assert f"湖南省人民政府\t{city}人民政府" in rows and f"省长（签字）：\t{party}长（签字）：" in rows
+        assert "“相关”" in "".join(lines) and "参与（相关市州和县市党委、政府）" in "\n".join(lines)
+
+
+def test_full_names_and_signatures_of_departments(texts):
+    lines = texts["省教育厅"]
+    assert "乙方：湖南省教育厅" in lines and "甲方：中共湖南省委、湖南省人民政府" in lines
+    rows = _signature_rows(lines)
+    assert rows == ["甲方（盖章）：中共湖南省委\t乙方（盖章）：湖南省教育厅", "湖南省人民政府\t",
+                    "省委书记（签字）：\t主要负责人（签字）：", "省长（签字）：\t", "　　年　　月　　日\t　　年　　月　　日"]
+    assert re.fullmatch(r"湘脱贫责〔2016〕\d+号", lines[1])
+    assert "附件：省教育厅重要政策措施任务清单" in lines
+    mark = lines.index("附件")
+    assert lines[mark + 2] == "省教育厅重要政策措施任务清单"
+
+
+@pytest.mark.parametrize("unit, full", [("武警湖南省总队", "中国人民武装警察部队湖南省总队"),
+                                        ("人民银行长沙中心支行", "中国人民银行长沙中心支行")])
+def test_bodies_the_issuer_cannot_bind_get_a_notice(texts, built, unit, full):
+    lines = texts[unit]
+    body = "\n".join(lines)
+    assert lines[0] == "脱贫攻坚重要政策措施任务分工告知函" and f"{full}：" in lines
+    assert "责任书" not in body and "乙方" not in body and "签字" not in body and "考核奖惩" not in body
+    assert re.fullmatch(r"湘脱贫函〔2016〕\d+号", lines[1])
+    assert next(m.kind for m in built[1] if m.unit == unit) == "告知函"
 
 
 @pytest.mark.parametrize("number", [4, 5, 8, 57, 58, 79, 93])
@@ -93,44 +144,37 @@ def test_joint_and_separate_leads_are_visible(pg, texts, number):
     assert task.lead_mode in ("joint", "separate") and len(task.lead) > 1
     for unit in task.lead:
         others = "、".join(u for u in task.lead if u != unit)
-        block = "\n".join(texts[unit]).split(f"分工方案第{number}项　", 1)[1]
-        assert block.split("\n")[1].startswith(f"牵头方式：与{others}{mode}。"), unit
         row = next(r for r in texts[unit] if r.startswith(f"{number}\t"))
-        assert row.split("\t")[2] == mode
+        assert row.split("\t")[2] == f"与{others}{mode}"
+        assert f"第{number}项与{others}{mode}" in "".join(texts[unit])
     for unit in task.participants:
-        block = "\n".join(texts[unit]).split(f"分工方案第{number}项　", 1)[1]
-        assert block.split("\n")[1].startswith(f"牵头单位：{'、'.join(task.lead)}{mode}。"), unit
+        row = next(r for r in texts[unit] if r.startswith(f"{number}\t"))
+        assert row.split("\t")[2] == "参与" and row.split("\t")[3] == "、".join(task.lead)
 
 
-def test_collective_units_get_letters_that_say_so(kb, texts):
-    collective = [u.name for u in kb.units.values() if u.collective]
-    assert collective
-    for name in collective:
-        assert any("乙方为集合单位" in line for line in texts[name]), name
-    for name in set(texts) - set(collective):
-        assert not any("乙方为集合单位" in line for line in texts[name]), name
+def test_assessment_quotes_what_binds_the_kind(doc, texts):
+    dept, city = "".join(texts["省教育厅"]), "".join(texts["长沙市"])
+    about_cities = "对未完成年度脱贫攻坚任务的市县，对其党政主要领导进行约谈"
+    about_departments = "省直部门主要领导是本部门脱贫攻坚工作的第一责任人。"
+    assert about_cities in doc.articles[26].text and about_departments in doc.articles[32].text
+    assert about_departments in dept and about_cities not in dept
+    assert about_cities in city and about_departments not in city
+    assert "第二十六条（完善扶贫开发工作考核机制）" in dept
 
 
-def test_letter_quotes_the_source(doc, texts, built):
-    out, made = built
-    lines = texts["省扶贫办"]
-    body = "".join(lines)
-    serial = next(m.serial for m in made if m.unit == "省扶贫办")
-    assert f"湘脱贫责〔2026〕{serial}号" in lines
-    assert "中共湖南省委、湖南省人民政府2016年4月1日印发的《关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见》" in body
-    assert "甲方：中共湖南省委、湖南省人民政府" in lines
-    for requirement in doc.meta.annex.requirements:  # every sentence of the 工作要求, verbatim
-        for sentence in re.findall(r"[^。]+。", requirement.text):
-            assert f"“{sentence}”" in body
-    assert "每年11月中旬（每年11月20日，下一次为2027年11月20日）" in body
-    for number, phrase in ((26, "对未完成年度脱贫攻坚任务的市县，对其党政主要领导进行约谈"),
-                           (32, "省直部门主要领导是本部门脱贫攻坚工作的第一责任人。"),
-                           (37, "要在全省通报并严肃处理。")):
-        assert phrase in doc.articles[number].text and phrase in body
-    assert f"《{doc.meta.short_title}》第二十六条（完善扶贫开发工作考核机制）" in body
-    assert "第三十二条" in body and "第三十七条" in body
-    assert "甲方（盖章）：\t乙方（盖章）：" in lines and "负责人（签字）：\t主要负责人（签字）：" in lines
-    assert not re.search(r"[〇零一二三四五六七八九]{4}年", body), "dates use Arabic numerals"
+def test_requirements_quoted_once_and_only_to_whom_they_bind(doc, texts):
+    for unit in ("省扶贫办", "省教育厅", "长沙市"):
+        body = "".join(texts[unit])
+        for requirement in doc.meta.annex.requirements:
+            for sentence in re.findall(r"[^。]+。", requirement.text):
+                assert body.count(f"“{sentence}”") <= 1, (unit, sentence)
+    office, education = "".join(texts["省扶贫办"]), "".join(texts["省教育厅"])
+    assert "“省扶贫办要积极发挥职能作用" in office and "“省扶贫办要积极发挥职能作用" not in education
+    participant_only = "".join(texts["人民银行长沙中心支行"])  # the sentence on leads and participants binds it too
+    assert "主要参与单位根据各自职能分工" in participant_only and "每年11月中旬" not in participant_only
+    assert "每年11月中旬（2016—2020年每年11月20日）：“各牵头单位要在每年11月中旬" in office
+    assert "中共湖南省委、湖南省人民政府2016年4月1日印发的《关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见》" in office
+    assert not re.search(r"[〇零一二三四五六七八九]{4}年", office), "dates use Arabic numerals"
 
 
 def test_overview_and_zip(pg, built):
@@ -197,10 +241,10 @@ def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
                     scope="全省", phrase="设立投资基金", tasks=[4])
     kb2 = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"indicators": {ind.id: ind}})}})
     [(_, data)] = letters.render_all(PolicyGraph(kb2), TEMPLATE, as_of=AS_OF, units=["省国资委"])
-    lines = read_text(data)
-    assert f"量化指标：{indicator_line(ind)}。" in lines
+    row = next(r for r in read_text(data) if r.startswith("4\t"))
+    assert f"（量化指标：{indicator_line(ind)}）" in row
     [(_, plain)] = letters.render_all(PolicyGraph(kb), TEMPLATE, as_of=AS_OF, units=["省国资委"])
-    assert not any(line.startswith("量化指标") for line in read_text(plain))
+    assert not any("量化指标" in line for line in read_text(plain))
 
 
 def test_overview_of_many_documents(tmp_path):

@@ -66,8 +66,8 @@ def test_paragraphs_use_the_styles(letter):
     by_text = {p.text: p for p in letter.paragraphs}
     assert by_text["脱贫攻坚重要政策措施责任书"].style.name == "公文标题"
     assert by_text["一、目标任务"].style.name == "一级标题"
-    assert by_text["（一）乙方牵头的任务（16项）"].style.name == "二级标题"
-    assert by_text["附表"].paragraph_format.page_break_before
+    assert by_text["附件"].style.name == "附件标识" and by_text["附件"].paragraph_format.page_break_before
+    assert by_text["省扶贫办重要政策措施任务清单"].style.name == "公文标题"
 
 
 def test_page_numbers_odd_right_even_left(letter):
@@ -82,9 +82,14 @@ def test_page_numbers_odd_right_even_left(letter):
 
 
 def test_fixed_core_properties(letter):
+    """The issuer as author, the document's date (no signing date set); provenance in custom properties."""
     props = letter.core_properties
     assert props.created == props.modified == dt.datetime(2016, 4, 1, tzinfo=props.created.tzinfo)
-    assert props.author == "policykb" and props.title == "省扶贫办重要政策措施责任书"
+    assert props.author == "中共湖南省委、湖南省人民政府" and props.title == "脱贫攻坚重要政策措施责任书（省扶贫办）"
+    assert "python-docx" not in props.comments and props.last_modified_by == props.author
+    custom = letter.part.package.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties").blob.decode()
+    assert "policykb.knowledge-base-commit" in custom and "policykb.generator" in custom
 
 
 def test_overview_is_landscape_a4(pg):

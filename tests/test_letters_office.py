@@ -14,7 +14,11 @@ from policykb.gongwen import read_text
 from conftest import DOC, ROOT, require
 
 pytestmark = pytest.mark.office
-UNITS = ["省扶贫办", "省国资委", "各市州、县市区党委和政府"]
+# a department with 53 tasks, one with 16, one with a single task, a 市州, a central body (a notice)
+UNITS = ["省扶贫办", "省教育厅", "省网信办", "长沙市", "武警湖南省总队"]
+MAX_PAGES = {"省扶贫办": 20, "省教育厅": 8, "省网信办": 4}
+PARTY = {"省扶贫办": "乙方：湖南省扶贫开发办公室", "省教育厅": "乙方：湖南省教育厅", "省网信办": "乙方：中共湖南省委网络安全",
+         "长沙市": "乙方：中共长沙市委、长沙市人民政府", "武警湖南省总队": "中国人民武装警察部队湖南省总队："}
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +26,7 @@ def pdfs(pg, tmp_path_factory):
     require("soffice")
     require("pdftotext")
     out = tmp_path_factory.mktemp("pdf")
-    letters.write_letters(pg, out, ROOT / "templates" / "letter.docx", as_of=dt.date(2026, 11, 28), units=UNITS,
+    letters.write_letters(pg, out, ROOT / "templates" / "letter.docx", as_of=dt.date.today(), units=UNITS,
                           pdf=True, fonts_conf=ROOT / "fonts" / "fonts.conf")
     return {unit: out / DOC / f"{safe_filename(unit)}.pdf" for unit in UNITS}
 
@@ -47,15 +51,27 @@ def test_pdfs_are_a4(pdfs):
 
 
 def test_text_comes_back(pdfs, tmp_path):
-    """Every paragraph before the 附表 table reads back from the PDF, nothing dropped (e.g. a line-end 、)."""
+    """Every paragraph before the 附件 reads back from the PDF, nothing dropped (e.g. a line-end 、)."""
     for unit, pdf in pdfs.items():
         text = _squash("".join(_pages(pdf, "-layout")))  # physical order: raw order can split a line
         docx = read_text(pdf.with_suffix(".docx").read_bytes())
-        body = docx[:docx.index("附表")]
-        assert "脱贫攻坚重要政策措施责任书" in text and f"乙方：{unit}" in text
+        body = docx[:docx.index("附件")]
+        assert ("告知函" if unit == "武警湖南省总队" else "脱贫攻坚重要政策措施责任书") in text
+        assert _squash(PARTY[unit]) in text, unit
         for line in body:
             if "\t" not in line:
                 assert _squash(line) in text, (unit, line)
+
+
+def test_page_counts_and_no_date_after_the_period(pdfs):
+    """Letters short enough to read and sign; the 附件 starts a page with 「附件」 top left."""
+    for unit, pdf in pdfs.items():
+        pages = [p for p in _pages(pdf, "-layout") if p.strip()]
+        assert len(pages) <= MAX_PAGES.get(unit, 8), (unit, len(pages))
+        text = "".join(pages)
+        assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", text) and not re.search(r"(?<!\d)0\s*项", text), unit
+        start = next(p for p in pages if re.match(r"\s*附件\s*\n", p))
+        assert "重要政策措施任务清单" in start.split("\n", 4)[-1], unit
 
 
 def test_page_numbers(pdfs):
@@ -68,9 +84,9 @@ def test_page_numbers(pdfs):
 def test_22_lines_of_28_characters(pdfs):
     """A full body page holds 22 lines; a line of Chinese text holds 28 characters, never more."""
     pages = [[line.strip() for line in page.splitlines() if line.strip() and not re.fullmatch(r"\s*—\s*\d+\s*—\s*", line)]
-             for page in _pages(pdfs["省扶贫办"], "-layout")[:10]]  # body pages, before the 附表
+             for page in _pages(pdfs["省扶贫办"], "-layout")[:3]]  # body pages, before the 附件
     assert max(len(page) for page in pages) == 22
-    body = pages[1]
+    body = next(page for page in pages if len(page) == 22)
     chinese = [line.replace(" ", "") for line in body if not re.search(r"[A-Za-z0-9]", line)]
     # LibreOffice hangs a line-end 、，。 into the margin: it does not take one of the 28 places
     assert max(len(re.sub(r"[、，。；：”）]$", "", line)) for line in chinese) == 28
@@ -78,7 +94,7 @@ def test_22_lines_of_28_characters(pdfs):
 
 def test_first_page_renders(pdfs, tmp_path):
     require("pdftoppm")
-    _run("pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdfs["省国资委"]), str(tmp_path / "p"))
+    _run("pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdfs["省网信办"]), str(tmp_path / "p"))
     [png] = list(tmp_path.glob("p*.png"))
     header = png.read_bytes()[:24]
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")

@@ -68,16 +68,17 @@ def test_an_edited_template_is_used(pg, tmp_path):
     path = edited(tmp_path, "{{ letter.title }}", "脱贫攻坚任务交办函")
     [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
     lines = read_text(data)
-    assert lines[0] == "脱贫攻坚任务交办函" and "乙方：省国资委" in lines
+    assert lines[0] == "脱贫攻坚任务交办函" and "乙方：湖南省人民政府国有资产监督管理委员会" in lines
 
 
 @pytest.mark.parametrize("old, new, code, named", [
     ("{{ letter.party_a }}", "{{ party }}", "template-unknown-field", "“party”"),
     ("{{ t.text }}", "{{ t.txet }}", "template-unknown-field", "“t.txet”"),
-    ("{{ unit.name }}", "{{ unit.nmae }}", "template-unknown-field", "“unit.nmae”"),
+    ("{{ unit.full_name }}", "{{ unit.full_nmae }}", "template-unknown-field", "“unit.full_nmae”"),
     ("{%p endfor %}", "{%p endfo %}", "template-syntax", "endfo"),
     ("量化指标：", "量化指标：{% if %}", "template-syntax", "量化指标"),
-    ("{{ unit.name }}", "{{ unit.name }", "template-syntax", "unexpected"),
+    ("{{ unit.full_name }}", "{{ unit.full_name }", "template-syntax", "缺少一个 }"),
+    ("{{ letter.number }}", "{{ letter.number }", "template-syntax", "{{ letter.number }"),
 ])
 def test_a_broken_template_fails_clearly_and_writes_nothing(pg, tmp_path, old, new, code, named):
     path = edited(tmp_path, old, new)
@@ -90,13 +91,13 @@ def test_a_broken_template_fails_clearly_and_writes_nothing(pg, tmp_path, old, n
 
 
 def test_cli_reports_a_broken_template_without_traceback(tmp_path):
-    path = edited(tmp_path, "{{ unit.name }}", "{{ unit.nmae }}")
+    path = edited(tmp_path, "{{ unit.full_name }}", "{{ unit.full_nmae }}")
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "policykb", "letters", "-o", str(out), "--template", str(path),
                            "--as-of", "2026-11-28"], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert done.returncode == 1
-    assert "error[template-unknown-field]" in done.stderr and "unit.nmae" in done.stderr
+    assert "error[template-unknown-field]" in done.stderr and "unit.full_nmae" in done.stderr
     assert "name" in done.stderr.split("hint:")[1] and "Traceback" not in done.stderr
     assert not out.exists()
 
@@ -126,7 +127,7 @@ def test_not_a_word_file(pg, tmp_path):
 
 def test_a_tag_word_split_across_runs_still_works(pg, tmp_path):
     """Word splits text into runs at will (spelling marks, revisions); tags must survive that."""
-    split = '{{ unit.</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>name }}'
-    path = edited(tmp_path, "{{ unit.name }}", split)
+    split = '{{ unit.</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>full_name }}'
+    path = edited(tmp_path, "{{ unit.full_name }}", split)
     [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
-    assert "（省国资委）" in read_text(data)
+    assert "乙方：湖南省人民政府国有资产监督管理委员会" in read_text(data)

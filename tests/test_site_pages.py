@@ -82,7 +82,7 @@ def page(site: Path, rel: str) -> Text:
 def test_task_page_shows_text_units_article_deadlines(built, pg):
     t = page(built, f"{DOC}/tasks/69.html")
     assert "第69项" in t.text and "扶贫小额信贷" in t.text
-    assert "首位牵头" in t.text and "人民银行长沙中心支行" in t.text
+    assert "单独牵头" in t.text and "人民银行长沙中心支行" in t.text
     assert "第28条 强化金融扶贫" in t.text
     assert "力争2016年" in t.text and "每年11月中旬" in t.text
     hrefs = [unquote(h) for _, h in t.refs]

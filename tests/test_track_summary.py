@@ -46,11 +46,26 @@ def test_summary_and_reminders(tmp_path):
     assert summary.reminder_name("省工商联", 2016) in letters and summary.reminder_name("省国资委", 2016) not in letters
     letter = _text(out / "催办函" / summary.reminder_name("省工商联", 2016))
     assert letter.startswith("关于报送2016年度重要政策措施落实情况的催办函")
-    assert "省工商联：" in letter and "第4项：" in letter and "第55项：" in letter and "2016年12月1日" in letter
+    assert "湖南省工商业联合会：" in letter and "第4项：" in letter and "第55项：" in letter and "2016年12月1日" in letter
     # deterministic: the same input gives the same bytes
     tracking = load_tracking(policies, kb)
     again = summary.summary_bytes(pg, tracking, 2016, dt.date(2016, 12, 1))
     assert again == (out / summary.summary_name(2016)).read_bytes()
+    assert "湖南省扶贫开发办公室" in text and Document(out / summary.summary_name(2016)).core_properties.author == \
+        "湖南省扶贫开发办公室"
+
+
+def test_office_documents_never_speak_after_the_period(tmp_path):
+    """A summary made years after the policy ended is dated within its period, not on the build date."""
+    import re
+    policies = tracked_copy(tmp_path)
+    kb = load_kb(policies)
+    out = tmp_path / "out"
+    written = summary.write_summary(PolicyGraph(kb), load_tracking(policies, kb), 2020, dt.date(2026, 11, 30), out)
+    for path in written:
+        text = _text(path)
+        assert not re.search(r"20(2[1-9]|[3-9]\d)年", text), path.name
+        assert "2020年12月31日" in text, path.name
 
 
 def test_summary_page_is_official_a4(tmp_path):

@@ -17,7 +17,7 @@ from .reproducible import normalize_zip
 Format = Literal["json", "graphml", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("json", "graphml", "csv", "xlsx")
 
-LEAD_MODE_LABEL = {"first": "首位牵头", "joint": "共同牵头", "separate": "分别牵头"}
+LEAD_MODE_LABEL = {"first": "单独牵头", "joint": "共同牵头", "separate": "分别牵头"}
 COMPARATOR_LABEL = {"<=": "≤", ">=": "≥", "=": "=", "<": "<", ">": ">"}
 
 

@@ -57,7 +57,7 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-unit": ("单位名录中同一名称或别名出现了两次。", "每个名称、别名只能属于一个单位：删除或改正重复的一处。"),
     "no-lead": ("任务没有牵头单位（lead 为空）。", "在 lead 下至少写一个单位。"),
     "lead-mode-mismatch": ("牵头方式与牵头单位数目不符：共同牵头（joint）、分别牵头（separate）需要至少两个牵头单位，"
-                           "首位牵头（first）只能有一个。",
+                           "单独牵头（first）只能有一个。",
                            "按原文改正 lead_mode，或把多余的单位移到 participants。"),
     "unit-repeated": ("同一单位在一项任务中出现了两次（含别名），或既是牵头单位又是参与单位。", "删除重复的一处。"),
     # --- deadlines and indicators ---

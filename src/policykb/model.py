@@ -76,12 +76,24 @@ class Period(Strict):
     phrase: str | None = Field(default=None, description="原文表述，如“到2020年”")
 
 
+class NoticeSettings(Strict):
+    """The document sent, instead of a 责任书, to bodies the issuer cannot bind (no 乙方 signature)."""
+    title: str = Field(min_length=1, description="通知（告知函）标题，如“脱贫攻坚重要政策措施任务分工告知函”")
+    number: str = Field(description="发文字号样式，写法同责任书的 number")
+    recipients: list[str] = Field(default=[], description="收到通知而非责任书的单位类别（units.yaml 的 kind），"
+                                                          "如 中央驻湘机构、金融机构")
+
+
 class LetterSettings(Strict):
-    """How this document's letters are titled, numbered and what they quote; read by the letters only."""
+    """How this document's letters are titled, numbered, dated, signed and what they quote; read by the letters only."""
     title: str = Field(min_length=1, description="责任书标题，如“脱贫攻坚重要政策措施责任书”")
-    number: str = Field(pattern=r"\{serial\}", description="发文字号样式：{year} 为年份，{serial} 为流水号，"
-                                                           "如“湘脱贫责〔{year}〕{serial}号”")
-    assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中的相关句子")
+    number: str = Field(description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”")
+    assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中约束乙方这一类单位的句子")
+    date: dt.date | None = Field(default=None, description="签订日期（成文日期）；不设置时留空“年　月　日”待手写，"
+                                                           "编号年份取文件成文年份")
+    signatories: list[str] = Field(default=[], description="甲方签字人职务，每人一行签字栏，如 省委书记、省长")
+    copies: int = Field(default=2, ge=1, le=10, description="责任书份数（一式几份）")
+    notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")
 
 
 class DocumentFile(Strict):
@@ -149,6 +161,9 @@ class Unit(Strict):
     aliases: list[str] = []
     kind: UnitKind
     collective: bool = Field(default=False, description="集合单位，如 各市州、县市区党委和政府")
+    full_name: str | None = Field(default=None, min_length=1, description="正式全称，用于责任书的甲乙双方和主送，"
+                                                                          "如 湖南省教育厅；不设置时用 name")
+    members: list[str] = Field(default=[], description="集合单位的成员（如 14 个市州），每个成员各得一份责任书")
     level: Level | None = Field(default=None, description="层级：中央、省、市、县；未写时按类别推定")
     proposed: bool = Field(default=False, description="导入时新增、尚待审核的单位（审核后改为 false）")
 

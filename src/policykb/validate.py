@@ -16,7 +16,7 @@ from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
 from .load import YamlFile, display_path, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
-                    KnowledgeBase, TaskFile, Task, Unit, UnitsFile)
+                    KnowledgeBase, TaskFile, Task, Unit, UnitKind, UnitsFile)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -384,16 +384,38 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
                    f"the period ends ({meta.period.end}) before it starts ({meta.period.start})",
                    hint="write 'end' as the last day of the policy's period, not before 'start'")
     if meta.letters:
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(meta.letters.number) if name is not None}
-        except ValueError as err:
-            names, broken = set(), str(err)
-        else:
-            broken = ", ".join(sorted(f"{{{n}}}" for n in names - NUMBER_FIELDS))
-        if broken:
-            report.add(file.path, *file.where("letters", "number"), "bad-setting",
-                       f"letter number pattern '{meta.letters.number}' has what a letter cannot fill: {broken}",
-                       hint="use {year} for the year and {serial} for the letter's serial number, e.g. 湘发〔{year}〕{serial}号")
+        _check_number(meta.letters.number, file, ("letters", "number"), report)
+        if meta.letters.notice:
+            _check_number(meta.letters.notice.number, file, ("letters", "notice", "number"), report)
+            kinds = get_args(UnitKind)
+            for i, kind in enumerate(meta.letters.notice.recipients):
+                if kind not in kinds:
+                    close = difflib.get_close_matches(kind, kinds, n=1, cutoff=0.3)
+                    report.add(file.path, *file.where("letters", "notice", "recipients", i), "bad-setting",
+                               f"'{kind}' is not a kind of unit",
+                               hint=(f"did you mean '{close[0]}'? " if close else "") + "kinds: " + "、".join(kinds))
+        signed, end = meta.letters.date, meta.period.end if meta.period else None
+        if signed and (signed < meta.date or (end and signed > end)):
+            report.add(file.path, *file.where("letters", "date"), "bad-setting",
+                       f"the letters' signing date {signed} is outside the policy's time (from {meta.date}"
+                       + (f" to {end})" if end else ")"),
+                       hint="sign the letters on or after the document's date and within its period, or leave 'date' out")
+
+
+def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) -> None:
+    """A 发文字号 pattern the letters can fill: only {year} and {serial}, and {serial} present."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError as err:
+        names, broken = set(), str(err)
+    else:
+        broken = ", ".join(sorted(f"{{{n}}}" for n in names - NUMBER_FIELDS))
+        if not broken and "serial" not in names:
+            broken = "no {serial}, so every letter would have the same number"
+    if broken:
+        report.add(file.path, *file.where(*where), "bad-setting",
+                   f"letter number pattern '{pattern}' has what a letter cannot fill: {broken}",
+                   hint="use {year} for the year and {serial} for the letter's serial number, e.g. 湘发〔{year}〕{serial}号")
 
 
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:

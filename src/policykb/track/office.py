@@ -15,8 +15,11 @@ from ..gongwen import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, new_document, run_fo
 class Page:
     """A document in official style: add a title, headings, body paragraphs and tables, then `bytes()`."""
 
-    def __init__(self):
-        self.doc = new_document()  # A4, GB/T 9704 margins and grid, 「— 1 —」 page numbers, fixed stamps
+    def __init__(self, title: str = "", author: str = "policykb", day: dt.date | None = None,
+                 properties: dict[str, str] | None = None):
+        # A4, GB/T 9704 margins and grid, 「— 1 —」 page numbers; the issuer as author, the document's date
+        self.doc = new_document(title=title, author=author, day=day)
+        self.properties = properties or {}
 
     @staticmethod
     def _run(p, text: str, font: str, size: float):
@@ -75,4 +78,4 @@ class Page:
         self.doc.add_section(WD_SECTION.NEW_PAGE)
 
     def bytes(self) -> bytes:
-        return to_bytes(self.doc)
+        return to_bytes(self.doc, self.properties)

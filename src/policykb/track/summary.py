@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..gongwen import provenance
 from ..graph import PolicyGraph
 from ..output import atomic_write
 from .load import Tracking
@@ -59,12 +60,29 @@ def _policy_title(pg: PolicyGraph) -> str:
     return "、".join(titles)
 
 
+def _full_name(pg: PolicyGraph, unit: str) -> str:
+    found = pg.kb.units.get(unit)
+    return (found.full_name or found.name) if found else unit
+
+
+def within_period(pg: PolicyGraph, as_of: dt.date) -> dt.date:
+    """The date the office documents speak as of: never after the policies' period has ended."""
+    ends = [d.meta.period.end for d in pg.documents() if d.meta.period]
+    return min(as_of, max(ends)) if ends else as_of
+
+
+def _page(pg: PolicyGraph, title: str, day: dt.date) -> Page:
+    return Page(title=title, author=_full_name(pg, ISSUER), day=day, properties=provenance(pg.kb.root))
+
+
 def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date) -> bytes:
+    as_of = within_period(pg, as_of)
     lines = year_lines(pg, tracking, year, as_of)
     counts = Counter(ln.outcome for ln in lines)
     states = Counter(ln.state for ln in lines)
-    page = Page()
-    page.title(f"关于{year}年度重要政策措施落实情况的汇总报告")
+    title = f"关于{year}年度重要政策措施落实情况的汇总报告"
+    page = _page(pg, title, as_of)
+    page.title(title)
     page.line("省委、省政府：")
     page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于每年11月中旬将牵头负责工作的年度落实情况"
               f"和下一年度工作安排报送省扶贫办。现将{year}年度报送情况汇总报告如下。")
@@ -93,7 +111,7 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     missing = missing_units(pg, lines)
     page.body(f"对未按时报送的{len(missing)}家单位，已发催办函：{'、'.join(missing)}。" if missing
               else "各牵头单位均已报送。")
-    page.signature(ISSUER, as_of)
+    page.signature(_full_name(pg, ISSUER), as_of)
     return page.bytes()
 
 
@@ -103,11 +121,13 @@ def _when(ln: Line) -> str:
 
 
 def reminder_bytes(unit: str, lines: list[Line], year: int, as_of: dt.date, pg: PolicyGraph) -> bytes:
-    """催办函 to one unit: the tasks whose yearly report is missing."""
+    """催办函 to one unit (by its full name): the tasks whose yearly report is missing."""
+    as_of = within_period(pg, as_of)
     due = max(ln.obligation.due for ln in lines)
-    page = Page()
-    page.title(f"关于报送{year}年度重要政策措施落实情况的催办函")
-    page.line(f"{unit}：")
+    title = f"关于报送{year}年度重要政策措施落实情况的催办函"
+    page = _page(pg, title, as_of)
+    page.title(title)
+    page.line(f"{_full_name(pg, unit)}：")
     page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于{cn_date(due)}前将牵头负责工作的"
               f"年度落实情况和下一年度工作安排报送省扶贫办。截至{cn_date(as_of)}，你单位牵头负责的以下任务尚未报送：")
     for i, ln in enumerate(lines, start=1):
@@ -115,7 +135,7 @@ def reminder_bytes(unit: str, lines: list[Line], year: int, as_of: dt.date, pg: 
         page.body(f"{i}．第{task.number}项：{task.text}")
     page.body("请于收到本函后5个工作日内报送省扶贫办。逾期未报的，将按分工方案要求提请省委办公厅、省政府办公厅督促检查。")
     page.body("特此函告。")
-    page.signature(ISSUER, as_of)
+    page.signature(_full_name(pg, ISSUER), as_of)
     return page.bytes()
 
 
@@ -130,6 +150,7 @@ def reminder_name(unit: str, year: int) -> str:
 def write_summary(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date, folder: Path) -> list[Path]:
     """The summary and one reminder letter per unit that has not reported; returns the files written."""
     folder = Path(folder)
+    as_of = within_period(pg, as_of)
     written = [folder / summary_name(year)]
     atomic_write(written[0], summary_bytes(pg, tracking, year, as_of))
     for unit, lines in missing_units(pg, year_lines(pg, tracking, year, as_of)).items():

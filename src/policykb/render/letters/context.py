@@ -15,17 +15,26 @@ from pydantic import BaseModel
 from ...deadlines import occurrences
 from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
-from ...model import Deadline, Document, Indicator, Task
+from ...model import Deadline, Document, Indicator, Period, Task
 from ...show import indicator_line
 from ...gongwen import date_cn
+from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 # In the articles on assessment, rewards and accountability (named in the document's letter
 # settings), the sentences on these matters are quoted.
 ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第一责任人|责任制|通报|严肃处理|惩处|评先评优|督查")
+# Which kind of recipient a sentence binds: 市州 and counties, or departments. A sentence naming
+# neither binds both; one whose subject is the issuer itself (省委、省政府…负总责) or those who
+# supervise (督查部门, 人大/政协) binds neither.
+CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级党委")
+DEPT_SENTENCE = re.compile(r"部门")
+ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)|^加大扶贫审计力度")  # 审计: auditors' work
+CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
+BLANK_DATE = "　　年　　月　　日"
 
 
 def number_cn(n: int) -> str:
@@ -47,11 +56,10 @@ def sentences(text: str) -> list[str]:
 
 class DeadlineView(BaseModel):
     phrase: str          # 原文表述
-    date: str            # 2016年6月30日；每年一次的写 每年11月20日
+    date: str            # 2016年6月30日；每年一次的写 2016—2020年每年11月20日
     iso: str             # 2016-06-30
     kind: str            # 一次性 / 每年 / 目标年份 / 起始年份
     general: bool        # 分工方案工作要求规定的通用时限
-    next: str            # 每年一次的时限：截至 as_of 的下一次日期；其他为空
     text: str            # 2016年6月底前（2016年6月30日）
 
 
@@ -66,8 +74,8 @@ class TaskView(BaseModel):
     text: str
     section: str
     role: str                    # 牵头 / 参与（本单位在该任务中的角色）
-    role_text: str               # 牵头 / 共同牵头 / 分别牵头 / 参与
-    lead_mode: str               # 首位牵头 / 共同牵头 / 分别牵头
+    role_text: str               # 单独牵头 / 与省X共同牵头 / 参与；集合单位的任务注明集合单位
+    lead_mode: str               # 单独牵头 / 共同牵头 / 分别牵头
     lead: list[str]
     lead_text: str
     participants: list[str]
@@ -79,6 +87,7 @@ class TaskView(BaseModel):
     articles_text: str
     deadlines: list[DeadlineView]
     deadlines_text: str
+    own_deadlines_text: str      # 任务自身的时限（通用时限在正文中说明一次）
     indicators: list[IndicatorView]
     indicators_text: str
 
@@ -91,7 +100,6 @@ class Quote(BaseModel):
 class ReportingRule(BaseModel):
     phrase: str
     date: str
-    next: str
     text: str
     source: str
 
@@ -106,9 +114,13 @@ class ArticleQuote(BaseModel):
 
 class UnitView(BaseModel):
     name: str
+    full_name: str
     kind: str
     collective: bool
+    collectives: list[str]
+    collective_note: str
     aliases: list[str]
+    signatories: list[str]
 
 
 class DocumentView(BaseModel):
@@ -116,21 +128,35 @@ class DocumentView(BaseModel):
     title: str
     cited_title: str
     short_title: str
+    cited_short_title: str
     date: str
     issuers: list[str]
     issuers_text: str
     implements_title: str
     implements_number: str
     annex_title: str
+    period_end: str
+
+
+class SignatureRow(BaseModel):
+    party_a: str
+    party_b: str
 
 
 class LetterInfo(BaseModel):
     title: str
+    kind: str
+    signed: bool
+    you: str
     number: str
     serial: int
     year: int
-    as_of: str
+    date: str
     party_a: str
+    party_a_names: list[str]
+    signatories: list[str]
+    copies_clause: str
+    signature_rows: list[SignatureRow]
 
 
 class Duties(BaseModel):
@@ -139,37 +165,47 @@ class Duties(BaseModel):
     general: list[Quote]
 
 
+class Headings(BaseModel):
+    tasks: str
+    duties: str
+    reporting: str
+    assessment: str
+    closing: str
+
+
 class LetterContext(BaseModel):
     letter: LetterInfo
     unit: UnitView
     document: DocumentView
+    headings: Headings
     lead_tasks: list[TaskView]
     participant_tasks: list[TaskView]
     tasks: list[TaskView]
     lead_count: int
     participant_count: int
+    lead_numbers: str
+    participant_numbers: str
+    lead_notes: list[str]
+    attachment_title: str
     requirements: list[Quote]
     duties: Duties
     reporting: list[ReportingRule]
     assessment: list[ArticleQuote]
 
 
-def _next(d: Deadline, as_of: dt.date) -> str:
+def _when(d: Deadline, period: Period) -> str:
+    """The date a deadline names; a yearly one with the years it recurs in the period (2016—2020年每年11月20日)."""
     if d.kind != "yearly":
-        return ""
-    return date_cn(next(occurrences(d, as_of, as_of.replace(year=as_of.year + 1))))
+        return date_cn(d.date)
+    years = [day.year for day in occurrences(d, period.start, period.end)]
+    span = (f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年") if years else ""
+    return f"{span}每年{d.date.month}月{d.date.day}日"
 
 
-def _when(d: Deadline) -> str:
-    """The date a deadline names: 2016年6月30日, or 每年11月20日 for a yearly one."""
-    return f"每年{d.date.month}月{d.date.day}日" if d.kind == "yearly" else date_cn(d.date)
-
-
-def _deadline(d: Deadline, as_of: dt.date) -> DeadlineView:
-    upcoming = _next(d, as_of)
-    return DeadlineView(phrase=d.phrase, date=_when(d), iso=d.date.isoformat(), kind=KIND_LABEL[d.kind],
-                        general=d.id is not None, next=upcoming,
-                        text=f"{d.phrase}（{_when(d)}{'，下一次为' + upcoming if upcoming else ''}）")
+def _deadline(d: Deadline, period: Period) -> DeadlineView:
+    when = _when(d, period)
+    return DeadlineView(phrase=d.phrase, date=when, iso=d.date.isoformat(), kind=KIND_LABEL[d.kind],
+                        general=d.id is not None, text=f"{d.phrase}（{when}）")
 
 
 def _indicator(i: Indicator) -> IndicatorView:
@@ -181,17 +217,19 @@ def _lead_note(t: Task, unit: str) -> str:
     mode = LEAD_MODE_LABEL[t.lead_mode] if len(t.lead) > 1 else "牵头"
     others = [u for u in t.lead if u != unit]
     if unit in t.lead:
-        return f"与{'、'.join(others)}{mode}" if others else "单独牵头"
+        return f"与{'、'.join(others)}{mode}" if others else LEAD_MODE_LABEL["first"]
     return f"{'、'.join(t.lead)}{mode}"
 
 
-def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int, str], as_of: dt.date) -> TaskView:
+def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int, str], period: Period,
+              collective: bool = False) -> TaskView:
     indicators = [_indicator(i) for i in pg.indicators_of(t.doc, task=t.number)]
-    deadlines = [_deadline(d, as_of) for d in t.deadlines]
+    deadlines = [_deadline(d, period) for d in t.deadlines]
     others = [u for u in t.participants if u != unit]
+    role_text = _lead_note(t, unit) if role == "lead" else ROLE_LABEL[role]
     return TaskView(
         number=t.number, text=t.text, section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
-        role_text=LEAD_MODE_LABEL[t.lead_mode] if role == "lead" and len(t.lead) > 1 else ROLE_LABEL[role],
+        role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
         participants=t.participants, participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
         other_leads=[u for u in t.lead if u != unit],
@@ -199,6 +237,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         lead_note=_lead_note(t, unit), units_as_written=t.units_as_written,
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
+        own_deadlines_text="；".join(d.text for d in deadlines if not d.general),
         indicators=indicators, indicators_text="；".join(i.text for i in indicators))
 
 
@@ -207,22 +246,36 @@ def _requirements(doc: Document) -> list[Quote]:
     return [Quote(text=r.text, source=f"分工方案工作要求第{r.number}条") for r in (annex.requirements if annex else [])]
 
 
-def _duties(requirements: list[Quote]) -> Duties:
-    """Each sentence of the requirements, by whom it binds: 牵头单位, 参与单位, or everyone."""
-    lead, participant, general = [], [], []
+def _subject(sentence: str, names: dict[str, str]) -> str | None:
+    """The registry unit a sentence starts with (省扶贫办要…), if any."""
+    for name, unit in names.items():
+        if sentence.startswith(name):
+            return unit
+    return None
+
+
+def _duties(requirements: list[Quote], quoted: set[str], names: dict[str, str], units: tuple[str, ...],
+            lead: bool, participant: bool) -> Duties:
+    """The requirements' sentences binding the recipient: by role, once each, none quoted elsewhere
+    in the letter (the reporting rules) and none addressed to another unit by name."""
+    found = Duties(lead=[], participant=[], general=[])
     for r in requirements:
         for s in sentences(r.text):
+            subject = _subject(s, names)
+            if s in quoted or (subject is not None and subject not in units):
+                continue
             quote = Quote(text=s, source=r.source)
-            if "牵头单位" in s:
-                lead.append(quote)
-            if "参与单位" in s:
-                participant.append(quote)
-            if "牵头单位" not in s and "参与单位" not in s:
-                general.append(quote)
-    return Duties(lead=lead, participant=participant, general=general)
+            about_lead, about_participant = "牵头单位" in s, "参与单位" in s
+            if about_lead and lead:
+                found.lead.append(quote)
+            elif about_participant and participant:
+                found.participant.append(quote)
+            elif not about_lead and not about_participant:
+                found.general.append(quote)
+    return found
 
 
-def _reporting(doc: Document, as_of: dt.date) -> list[ReportingRule]:
+def _reporting(doc: Document, period: Period) -> list[ReportingRule]:
     """The general deadlines, each with the requirement's sentence that sets it."""
     annex = doc.meta.annex
     if not annex:
@@ -231,63 +284,149 @@ def _reporting(doc: Document, as_of: dt.date) -> list[ReportingRule]:
     rules = []
     for d in annex.general_deadlines:
         found = [s for s in sentences(texts.get(d.requirement, "")) if d.phrase in s]
-        rules.append(ReportingRule(phrase=d.phrase, date=_when(d), next=_next(d, as_of),
-                                   text=found[0] if found else "",
+        rules.append(ReportingRule(phrase=d.phrase, date=_when(d, period), text=found[0] if found else "",
                                    source=f"分工方案工作要求第{d.requirement}条" if d.requirement else ""))
     return rules
 
 
-def _assessment(doc: Document) -> list[ArticleQuote]:
+def _binds(sentence: str, city: bool) -> bool:
+    if ISSUER_SUBJECT.search(sentence):
+        return False
+    is_city, is_dept = bool(CITY_SENTENCE.search(sentence)), bool(DEPT_SENTENCE.search(sentence))
+    if not is_city and not is_dept:
+        return True
+    return is_city if city else is_dept
+
+
+def _assessment(doc: Document, city: bool, said: set[str]) -> list[ArticleQuote]:
+    """The assessment articles' sentences that bind this kind of recipient (市州 or departments),
+    less those the letter says already (a task whose text is such a sentence)."""
     quotes = []
     chosen = set(doc.meta.letters.assessment_articles) if doc.meta.letters else set()
     for a in sorted(doc.articles.values(), key=lambda a: a.number):
         if a.number in chosen:
-            picked = [s for s in sentences(a.text) if ASSESSMENT_SENTENCE.search(s)]
-            quotes.append(ArticleQuote(number=a.number, number_cn=f"第{number_cn(a.number)}条", title=a.title,
-                                       text=a.text, excerpt="……".join(picked)))
+            picked = [s for s in sentences(a.text)
+                      if ASSESSMENT_SENTENCE.search(s) and _binds(s, city) and s not in said]
+            if picked:
+                quotes.append(ArticleQuote(number=a.number, number_cn=f"第{number_cn(a.number)}条", title=a.title,
+                                           text=a.text, excerpt="……".join(picked)))
     return quotes
 
 
-def _document(doc: Document) -> DocumentView:
+def _period(doc: Document) -> Period:
+    return doc.meta.period or Period(start=doc.meta.date, end=dt.date(doc.meta.date.year + 5, 12, 31))
+
+
+def _document(doc: Document, period: Period) -> DocumentView:
     meta = doc.meta
     return DocumentView(
         id=doc.id, title=meta.title, cited_title=cite(meta.title), short_title=meta.label,
-        date=date_cn(meta.date),
+        cited_short_title=cite(meta.label), date=date_cn(meta.date),
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
-        annex_title=meta.annex.title if meta.annex else "")
+        annex_title=meta.annex.title if meta.annex else "", period_end=date_cn(period.end))
+
+
+def _copies(n: int) -> str:
+    count = "两" if n == 2 else number_cn(n)
+    return f"本责任书一式{count}份，" + ("甲乙双方各执一份，" if n == 2 else "") + "自双方签字盖章之日起生效。"
 
 
 class DocumentParts:
     """What every letter of one document shares, computed once."""
 
-    def __init__(self, doc: Document, as_of: dt.date):
+    def __init__(self, doc: Document, names: dict[str, str], full_names: dict[str, str]):
         self.doc = doc
+        self.period = _period(doc)
+        self.names = names
         self.sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
-        self.document = _document(doc)
+        self.document = _document(doc, self.period)
         self.requirements = _requirements(doc)
-        self.duties = _duties(self.requirements)
-        self.reporting = _reporting(doc, as_of)
-        self.assessment = _assessment(doc)
+        self.reporting = _reporting(doc, self.period)
+        self.quoted = {r.text for r in self.reporting}
         settings = doc.meta.letters
         self.title = settings.title if settings else f"{doc.meta.label}责任书"
         self.number = settings.number if settings else ""
+        self.notice = settings.notice if settings else None
+        self.date = settings.date if settings else None
+        self.year = self.date.year if self.date else doc.meta.date.year  # the signing year, never the build's
+        self.signatories = list(settings.signatories) if settings else []
+        self.copies = settings.copies if settings else 2
+        self.party_a_names = [full_names.get(i, i) for i in doc.meta.issuers]
 
 
-def letter_context(pg: PolicyGraph, parts: DocumentParts, unit: str, serial: int, as_of: dt.date) -> LetterContext:
-    """Everything one unit's letter shows, from its `tasks_of` query."""
-    roles = pg.tasks_of(unit, parts.doc.id)
-    views = {role: [task_view(pg, t, unit, role, parts.sections, as_of) for t in tasks] for role, tasks in roles.items()}
-    u = pg.kb.units[unit]
+def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str]]]) -> str:
+    """For a member letter: which tasks came from which collective, and what 「相关」 means."""
+    if not recipient.collectives:
+        return ""
+    parts = []
+    for collective in recipient.collectives:
+        numbers = [t.number for role in roles.values() for t, u in role if u == collective]
+        parts.append(f"第{'、'.join(map(str, sorted(numbers)))}项由{collective}承担")
+    related = any("相关" in c for c in recipient.collectives)
+    return ("；".join(parts) + "，乙方作为其中之一在本行政区域内抓好落实"
+            + ("；由“相关”市州承担的任务，乙方在分工涉及本地时落实" if related else "") + "。")
+
+
+def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> list[SignatureRow]:
+    """甲方 and 乙方 side by side: seal, names, a line per signatory, the date; blocks aligned row by row."""
+    def pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+        n = max(len(a), len(b))
+        return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
+    names = pad(parts.party_a_names, recipient.full_name.split("、"))
+    rows = [("甲方（盖章）：" + names[0][0], "乙方（盖章）：" + names[0][1]), *names[1:]]
+    rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
+    rows.append((date, date))
+    return [SignatureRow(party_a=a, party_b=b) for a, b in rows]
+
+
+def _numbers(tasks: list[TaskView]) -> str:
+    return f"第{'、'.join(str(t.number) for t in tasks)}项" if tasks else ""
+
+
+def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, serial: int) -> LetterContext:
+    """Everything one recipient's letter shows, from the `tasks_of` queries of the units it stands for."""
+    roles: dict[str, list[tuple[Task, str]]] = {"lead": [], "participant": []}
+    for unit in recipient.units:
+        for role, tasks in pg.tasks_of(unit, parts.doc.id).items():
+            roles[role] += [(t, unit) for t in tasks]
+    views = {role: [task_view(pg, t, u, role, parts.sections, parts.period, bool(recipient.collectives))
+                    for t, u in sorted(found, key=lambda p: p[0].number)] for role, found in roles.items()}
+    signed = recipient.signed or parts.notice is None
+    date = date_cn(parts.date) if parts.date else BLANK_DATE
+    duties = _duties(parts.requirements, parts.quoted, parts.names, recipient.units,
+                     bool(views["lead"]), bool(views["participant"]))
+    reporting = [r for r in parts.reporting if views["lead"] or "牵头单位" not in r.text]
+    said = {t.text for found in roles.values() for t, _ in found}
+    assessment = _assessment(parts.doc, recipient.kind in CITY_KINDS, said) if signed else []
+    present = ["tasks", "duties", *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
+               *(["closing"] if signed else [])]
+    titles = {"tasks": "目标任务", "duties": "工作职责", "reporting": "时间节点和报告制度", "assessment": "考核奖惩",
+              "closing": "附则"}
+    headings = {k: (f"{number_cn(present.index(k) + 1)}、{v}" if k in present else "") for k, v in titles.items()}
+    kind = "责任书" if signed else "告知函"
+    number = parts.number if signed else parts.notice.number
+    u = pg.kb.units.get(recipient.units[0])
     return LetterContext(
-        letter=LetterInfo(title=parts.title, number=parts.number.format(year=as_of.year, serial=serial), serial=serial,
-                          year=as_of.year, as_of=date_cn(as_of), party_a=parts.document.issuers_text),
-        unit=UnitView(name=u.name, kind=u.kind, collective=u.collective, aliases=u.aliases),
-        document=parts.document, lead_tasks=views["lead"], participant_tasks=views["participant"],
-        tasks=views["lead"] + views["participant"], lead_count=len(views["lead"]),
-        participant_count=len(views["participant"]), requirements=parts.requirements, duties=parts.duties,
-        reporting=parts.reporting, assessment=parts.assessment)
+        letter=LetterInfo(title=parts.title if signed else parts.notice.title, kind=kind, signed=signed,
+                          you="乙方" if signed else "你单位", number=number.format(year=parts.year, serial=serial),
+                          serial=serial, year=parts.year, date=date, party_a="、".join(parts.party_a_names),
+                          party_a_names=parts.party_a_names, signatories=parts.signatories,
+                          copies_clause=_copies(parts.copies),
+                          signature_rows=_signature_rows(parts, recipient, date) if signed else []),
+        unit=UnitView(name=recipient.name, full_name=recipient.full_name, kind=recipient.kind,
+                      collective=bool(u.collective and not recipient.collectives) if u else False,
+                      collectives=list(recipient.collectives), collective_note=_collective_note(recipient, roles),
+                      aliases=list(u.aliases) if u and not recipient.collectives else [],
+                      signatories=list(recipient.signatories)),
+        document=parts.document, headings=Headings(**headings), lead_tasks=views["lead"],
+        participant_tasks=views["participant"], tasks=views["lead"] + views["participant"],
+        lead_count=len(views["lead"]), participant_count=len(views["participant"]),
+        lead_numbers=_numbers(views["lead"]), participant_numbers=_numbers(views["participant"]),
+        lead_notes=[f"第{t.number}项{t.lead_note}" for t in views["lead"] if t.other_leads],
+        attachment_title=f"{recipient.name}重要政策措施任务清单",
+        requirements=parts.requirements, duties=duties, reporting=reporting, assessment=assessment)
 
 
 # --- The documented models, and an example with every list filled (to trial a template). ---

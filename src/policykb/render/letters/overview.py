@@ -50,12 +50,15 @@ def to_docx(pg: PolicyGraph) -> bytes:
     """按任务 then 按单位, landscape A4, with the title the annex carries."""
     docs = list(pg.documents())
     titles = "、".join(dict.fromkeys(d.meta.annex.title for d in docs if d.meta.annex)) or "分工方案"
-    doc = g.new_document(landscape=True, title=titles)
+    issuers = "、".join(dict.fromkeys(pg.kb.units[i].full_name or i if i in pg.kb.units else i
+                                      for d in docs for i in d.meta.issuers))
+    doc = g.new_document(landscape=True, title=titles, author=issuers or "policykb",
+                         day=min((d.meta.date for d in docs), default=None))
     g.paragraph(doc, titles, style="公文标题")
     for label, (header, rows) in (("一、按任务", export.task_rows(pg)), ("二、按单位", export.unit_rows(pg))):
         g.paragraph(doc, label, style="一级标题")
         _table(doc, *_drop_document_column(header, rows, len(docs) == 1))
-    return g.to_bytes(doc)
+    return g.to_bytes(doc, g.provenance(pg.kb.root))
 
 
 NAMES = [DOCX_NAME, XLSX_NAME]
@@ -67,5 +70,5 @@ def files(pg: PolicyGraph) -> dict[str, bytes]:
 
 def content(pg: PolicyGraph) -> list:
     """Everything the overview files show: what a cache keys them by."""
-    return [[d.meta.annex.title if d.meta.annex else None for d in pg.documents()],
+    return [[d.meta.annex.title if d.meta.annex else None for d in pg.documents()], g.provenance(pg.kb.root),
             export.task_rows(pg), export.unit_rows(pg)]

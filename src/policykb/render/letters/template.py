@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
 from ...issues import ToolError
+from ...gongwen import custom_properties
 from ...reproducible import normalize_zip
 from .context import LetterContext, example, models
 
@@ -40,6 +41,9 @@ class _Env(jinja2.Environment):
         if source not in self._compiled:
             self._compiled[source] = super().from_string(source, globals, template_class)
         return self._compiled[source]
+
+
+_LONE_BRACE = re.compile(r"\{\{[^{}]*\}(?!\})")  # {{ field } : a brace lost while editing in Word
 
 
 def _text_of(xml: str) -> str:
@@ -86,9 +90,14 @@ class LetterTemplate:
         try:
             body = self._template()
             body.init_docx()
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(body.get_xml()))  # a line per paragraph
+            raw = body.get_xml()
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", body.patch_xml(raw))  # a line per paragraph
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:  # not a Word file
             raise LetterError("template-syntax", f"{self.path}: 不是可用的 .docx 模板（{e}）") from None
+        lone = _LONE_BRACE.search(_text_of(raw))
+        if lone:  # docxtpl would join it to the next tag and drop the text between, silently
+            raise LetterError("template-syntax", f"{self.path}: 模板标签有误：“{lone[0][:40]}” 缺少一个 }}",
+                              hint="检查 {{ }}、{% %} 是否成对，for/if 是否有对应的 endfor/endif")
         try:
             self.env.parse(xml)
         except jinja2.TemplateSyntaxError as e:
@@ -109,13 +118,22 @@ class LetterTemplate:
         tpl.init_docx()
         return self._unknown(name, tpl.patch_xml(tpl.get_xml()))
 
-    def render(self, context: LetterContext) -> bytes:
-        """One filled letter as byte-identical .docx bytes."""
+    def render(self, context: LetterContext, core: dict | None = None, properties: dict | None = None) -> bytes:
+        """One filled letter as byte-identical .docx bytes.
+
+        `core`: author (the issuer), title and date (the signing date, or the document's) for the
+        core properties; `properties`: provenance, written as custom properties (never in the text)."""
         tpl = self._template()
         try:
             tpl.render(context.model_dump(), self.env)
         except jinja2.UndefinedError as e:  # a field in a branch the trial render did not take
             raise self._undefined(e) from None
+        core = core or {}
+        props = tpl.docx.core_properties
+        props.author = props.last_modified_by = core.get("author", "")
+        props.title = core.get("title", context.letter.title)[:255]
+        props.comments = props.subject = props.keywords = props.category = ""
         out = io.BytesIO()
         tpl.save(out)
-        return normalize_zip(out.getvalue())
+        stamp = (core.get("date") or "2016-04-01") + "T00:00:00Z"
+        return custom_properties(normalize_zip(out.getvalue(), stamp), properties or {})

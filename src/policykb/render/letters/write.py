@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ...cache import StageCache
+from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_file, atomic_write
@@ -27,7 +28,8 @@ from ...parallel import ordered
 from ...progress import Track, quiet
 from ...reproducible import FIXED_ZIP_TIME
 from . import overview
-from .context import DocumentParts, LetterContext, letter_context
+from .context import DocumentParts, letter_context
+from .recipients import recipients
 from .template import LetterError, LetterTemplate
 
 TEMPLATE = "letter.docx"
@@ -42,6 +44,8 @@ class Letter:
     unit: str
     serial: int
     file: str
+    kind: str                  # 责任书 / 告知函
+    collectives: list[str]     # for a member's letter: the collectives whose tasks it carries
     lead_tasks: list[int]
     participant_tasks: list[int]
     sha256: str
@@ -49,7 +53,8 @@ class Letter:
 
 def resolve_units(pg: PolicyGraph, names: list[str]) -> list[str]:
     """Canonical names for names or aliases, in registry order; LetterError with did-you-mean otherwise."""
-    index = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
+    index = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases, *([u.full_name] if u.full_name else [])]}
+    index.update({m: m for u in pg.kb.units.values() for m in u.members})
     found = set()
     for name in names:
         if name not in index:
@@ -57,7 +62,8 @@ def resolve_units(pg: PolicyGraph, names: list[str]) -> list[str]:
             hint = f"是否想写 “{index[close[0]]}”？" if close else "单位名称见 policies/units.yaml"
             raise LetterError("unknown-unit", f"没有名为 “{name}” 的单位", hint=hint)
         found.add(index[name])
-    return [u for u in pg.kb.units if u in found]
+    members = [m for u in pg.kb.units.values() for m in u.members if m in found]
+    return [u for u in pg.kb.units if u in found] + list(dict.fromkeys(members))
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -67,13 +73,13 @@ def _inside(folder: Path, name: str) -> Path:
     return path
 
 
-def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: list[str] | None = None,
+def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None = None, units: list[str] | None = None,
                track: Track = quiet, cache: StageCache | None = None) -> list[tuple[Letter, bytes]]:
     """Every letter in memory (for a few units, and for tests); `iter_letters` for many."""
     return list(iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache))
 
 
-def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units: list[str] | None = None,
+def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None = None, units: list[str] | None = None,
                  track: Track = quiet, cache: StageCache | None = None) -> Iterator[tuple[Letter, bytes]]:
     """Each letter in turn, for each document, each unit with a task there (or only `units`).
 
@@ -84,38 +90,47 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date, units
     LetterTemplate(template)
     template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     chosen = set(units) if units is not None else None
+    names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
+    full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
+    properties = provenance(pg.kb.root)
     plan = []
     for doc in pg.documents():
-        parts = DocumentParts(doc, as_of)
-        for serial, unit in enumerate(pg.units_with_tasks(doc.id), start=1):
-            if chosen is None or unit in chosen:
-                plan.append((parts, unit, serial))
+        parts = DocumentParts(doc, names, full_names)
+        serials = {True: 0, False: 0}  # 责任书 and notices are numbered apart
+        for recipient in recipients(pg, doc):
+            serials[recipient.signed] += 1
+            if chosen is None or recipient.name in chosen or chosen & set(recipient.units):
+                plan.append((parts, recipient, serials[recipient.signed]))
     if units is not None:
-        idle = [u for u in units if not any(unit == u for _, unit, _ in plan)]
+        idle = [u for u in units if not any(u == r.name or u in r.units for _, r, _ in plan)]
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
-    return _rendered(_jobs(pg, track(plan, "责任书"), as_of, cache, template_digest), template, cache)
+    return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), template, cache)
 
 
-def _jobs(pg: PolicyGraph, plan: Iterable[tuple], as_of: dt.date, cache: StageCache | None,
-          template_digest: str) -> Iterator[tuple[dict, LetterContext | None]]:
-    """Each letter's manifest fields, and its context when it must be rendered (None: reused from the cache)."""
+def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, template_digest: str,
+          properties: dict[str, str]) -> Iterator[tuple[dict, tuple | None]]:
+    """Each letter's manifest fields, and what to render it from when it must be (None: reused from the cache)."""
     names = set()
-    for parts, unit, serial in plan:
-        context = letter_context(pg, parts, unit, serial, as_of)
-        name = safe_filename(unit)
+    for parts, recipient, serial in plan:
+        context = letter_context(pg, parts, recipient, serial)
+        name = safe_filename(recipient.name)
         if (parts.doc.id, name) in names:
             name = f"{name}-{serial}"
         names.add((parts.doc.id, name))
         file = f"{parts.doc.id}/{name}.docx"
-        reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest))
-        fields = dict(document=parts.doc.id, unit=unit, serial=serial, file=file,
+        core = {"author": context.letter.party_a, "title": f"{context.letter.title}（{recipient.name}）",
+                "date": (parts.date or parts.doc.meta.date).isoformat()}
+        reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest,
+                                                       core, properties))
+        fields = dict(document=parts.doc.id, unit=recipient.name, serial=serial, file=file,
+                      kind=context.letter.kind, collectives=list(recipient.collectives),
                       lead_tasks=[t.number for t in context.lead_tasks],
                       participant_tasks=[t.number for t in context.participant_tasks])
-        yield fields, None if reused else context
+        yield fields, None if reused else (context, core, properties)
 
 
-def _rendered(jobs: Iterator[tuple[dict, LetterContext | None]], template: Path | str,
+def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
               cache: StageCache | None) -> Iterator[tuple[Letter, bytes]]:
     """Contexts are made as the workers need them: a corpus's thousands are never all in memory at once."""
     for fields, data in ordered(_render, jobs, _load_template, (str(template),)):
@@ -131,8 +146,9 @@ def _load_template(path: str) -> None:
     _TEMPLATE = LetterTemplate(path)
 
 
-def _render(context) -> bytes:
-    return _TEMPLATE.render(context)
+def _render(job) -> bytes:
+    context, core, properties = job
+    return _TEMPLATE.render(context, core, properties)
 
 
 STORED = (".docx", ".xlsx", ".pdf")  # already compressed: deflating them again costs time for nothing

@@ -1,0 +1,61 @@
+"""Who gets a letter of a document, and which kind: registry units, collectives split into members.
+
+A collective unit with `members` in the registry (各市州、县市区党委和政府: the 14 市州) is not one
+letter but one per member, signed by that member's 党委 and 政府; a member of several collectives
+gets one letter with all their tasks. Units whose kind the document's letter settings list under
+`notice` get a notice (告知函) without a 乙方 signature instead of a 责任书.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...graph import PolicyGraph
+from ...model import Document, Unit
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str                      # short name: tables, file names, the manifest
+    full_name: str                 # 乙方 / 主送
+    kind: str
+    units: tuple[str, ...]         # registry units whose tasks the letter carries
+    collectives: tuple[str, ...]   # the collectives a member letter comes from (empty otherwise)
+    signatories: tuple[str, ...]   # who signs for 乙方
+    signed: bool                   # 责任书 (True) or notice (False)
+
+
+def member_full_name(member: str) -> str:
+    """中共长沙市委、长沙市人民政府: a 市州's 党委 and 政府 sign together."""
+    return f"中共{member}委、{member}人民政府"
+
+
+def member_signatories(member: str) -> tuple[str, ...]:
+    level = "州" if member.endswith("州") else "市"
+    return (f"{level}委书记", f"{level}长")
+
+
+def full_name(unit: Unit) -> str:
+    return unit.full_name or unit.name
+
+
+def notice_kinds(doc: Document) -> set[str]:
+    settings = doc.meta.letters
+    return set(settings.notice.recipients) if settings and settings.notice else set()
+
+
+def recipients(pg: PolicyGraph, doc: Document) -> list[Recipient]:
+    """Every letter of a document, in registry order; members at their first collective's place."""
+    notices = notice_kinds(doc)
+    found: dict[str, Recipient] = {}
+    for name in pg.units_with_tasks(doc.id):
+        unit = pg.kb.units[name]
+        if not unit.members:
+            found[name] = Recipient(name, full_name(unit), unit.kind, (name,), (), ("主要负责人",),
+                                    unit.kind not in notices)
+            continue
+        for member in unit.members:
+            before = found.get(member)
+            units = (before.units if before else ()) + (name,)
+            found[member] = Recipient(member, member_full_name(member), unit.kind, units, units,
+                                      member_signatories(member), unit.kind not in notices)
+    return list(found.values())
