@@ -294,3 +294,12 @@ def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
                cwd=tmp_path)
     assert run.returncode == 0 and "95 项任务" in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert _cli("check", "-p", str(kb), cwd=tmp_path).returncode == 0
+
+
+def test_the_document_number_is_kept_in_the_draft(tmp_path):
+    kb = _kb(tmp_path)
+    import_file(CORPUS / "guowuyuan-2018-39-inline-collectives.txt", kb, "doc", None)
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    assert fresh.documents["doc"].meta.number == "国发〔2018〕39号"
+    assert fresh.documents["hunan-2016-implementation-opinions"].meta.number is None  # its source names none

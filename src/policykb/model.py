@@ -99,6 +99,7 @@ class LetterSettings(Strict):
 class DocumentFile(Strict):
     title: str = Field(min_length=1)
     short_title: str | None = Field(default=None, min_length=1, description="简称，用于导航、责任书和作战图；未设置时用标题")
+    number: str | None = Field(default=None, min_length=1, description="发文字号，如 国发〔2018〕39号；原文没有写的不填")
     issuers: list[str] = Field(min_length=1)
     date: dt.date
     implements: Reference | None = None

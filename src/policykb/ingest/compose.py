@@ -178,7 +178,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                       "请在 document.yaml 中补写 short_title")
         short = None
     issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
-    doc = {"title": title, **({"short_title": short} if short else {}),
+    doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": "任务分工", "preamble": "",
