@@ -183,3 +183,12 @@ def test_demo_tracking_loads_clean_and_shows_extensions(tmp_path):
     st = statuses(PolicyGraph(kb), tracking, dt.date(2016, 7, 1))[(DOC, 4)]
     assert st.light == "amber" and st.reasons == ("省工商联：实施方案已延期至2016年9月30日（原定2016年6月30日）",)
     assert statuses(PolicyGraph(kb), tracking, dt.date(2016, 10, 1))[(DOC, 4)].light == "green"
+
+
+def test_without_records_after_the_period_the_headline_gives_no_build_date():
+    """A status printed years after the period names the period's end, not the day it was printed."""
+    result = CliRunner().invoke(app, ["status", "-p", str(POLICIES), "--as-of", dt.date.today().isoformat()])
+    assert result.exit_code == 0, result.output
+    assert "实施期（2016—2020年）已结束" in result.output and str(dt.date.today().year) not in result.output
+    during = CliRunner().invoke(app, ["status", "-p", str(POLICIES), "--as-of", "2017-01-01"])
+    assert "截至2017年1月1日" in during.output

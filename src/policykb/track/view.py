@@ -36,17 +36,22 @@ def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str |
     }
 
 
+def _when(pg: PolicyGraph, docs, as_of: dt.date) -> str:
+    """The headline's date: the build day, or, once every period is over, the final state (never the build day)."""
+    periods = [pg.period(d) for d in sorted(docs) if d in pg.kb.documents]
+    if periods and all(as_of > p.end for p in periods):
+        return "；".join(dict.fromkeys(sentence(p, as_of) for p in periods)) + "，最终情况"
+    return f"截至{cn_date(as_of)}"
+
+
 def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> list[str]:
     """The text format: a headline, then what is overdue and what falls due soon, by lead unit."""
     if not tracking.documents:
-        return [f"截至{cn_date(as_of)}：尚无跟踪记录（policies/<文件>/tracking/ 不存在）。",
+        return [f"{_when(pg, pg.kb.documents, as_of)}：尚无跟踪记录（policies/<文件>/tracking/ 不存在）。",
                 "用 policykb progress … 记录进展，或用 policykb report-import 导入报送表。"]
     data = status_data(pg, tracking, as_of, unit)
     lights = data["lights"]
-    periods = [pg.period(d) for d in sorted(tracking.documents) if d in pg.kb.documents]
-    over = bool(periods) and all(as_of > p.end for p in periods)
-    when = "；".join(dict.fromkeys(sentence(p, as_of) for p in periods)) + "，最终情况" if over else f"截至{cn_date(as_of)}"
-    head = when + (f"（{unit}）" if unit else "") + "：" + "，".join(
+    head = _when(pg, tracking.documents, as_of) + (f"（{unit}）" if unit else "") + "：" + "，".join(
         f"{LIGHT_LABEL[k]} {lights.get(k, 0)} 项" for k in ("red", "amber", "green"))
     count = sum(len(v) for v in data["overdue"].values())
     lines = [head, f"逾期 {count} 处：" if count else "没有逾期事项。"]
