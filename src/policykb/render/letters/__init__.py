@@ -1,5 +1,6 @@
 """Responsibility letters (责任书, .docx) for every unit, from its `PolicyGraph.tasks_of` query.
 
+- `recipients`: who gets a letter and which kind (责任书 or 告知函), collectives split into members;
 - `context`: what a letter says (the documented fields a template may use), from the graph;
 - `template`: the office's editable Word template (docxtpl), checked before anything is rendered;
 - `overview`: the 分工方案 as one .docx table;

@@ -4,6 +4,7 @@
 - `text`: the Jinja environment that turns pages into markdown, escaping every text;
 - `files`: downloads, letters and maps linked into the docs tree, history, the error catalogue;
 - `search`, `index`: the Chinese bigram search fields, written into the index during the build;
+  `synonyms.yaml`: everyday words → the policy's terms (`synonyms` lists candidates from 同义词词林);
 - `compact`: keeps pages compressed while mkdocs holds them all;
 - `build`: the docs tree, the mkdocs run, the site's zip and the build stage.
 """
