@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from policykb import gongwen as g
+from policykb.render.letters.context import SIGNATURE_COLUMNS_MM
 
 TABLE_SIZE = Pt(10.5)  # 五号: the task text in the 附件 table, a column half the type area wide
 OUT = Path(__file__).resolve().parent / "letter.docx"
@@ -82,9 +83,10 @@ def _signatures(doc) -> None:
         for i, text in enumerate(("{%p for r in letter.signature_rows %}", f"{{{{ r.{side} }}}}", "{%p endfor %}")):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             p.add_run(text)
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified lines before a line break would spread out
             g.no_indent(p._p.get_or_add_pPr())
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    _widths(table, [82, 74])
+    _widths(table, list(SIGNATURE_COLUMNS_MM))
 
 
 def _issuer_signature(doc) -> None:
@@ -135,9 +137,15 @@ def make() -> bytes:
 
     _p(doc, "{{ headings.tasks }}", style="一级标题")
     _p(doc, "{{ letter.you }}{% if lead_count %}牵头{{ lead_count }}项任务"
-            "{% if lead_notes %}（{{ lead_notes | join('；') }}）{% endif %}{% endif %}"
+            "{% if lead_notes and attachment %}（{{ lead_notes | join('；') }}）{% endif %}{% endif %}"
             "{% if lead_count and participant_count %}，{% endif %}"
-            "{% if participant_count %}参与{{ participant_count }}项任务{% endif %}，任务清单见附件。")
+            "{% if participant_count %}参与{{ participant_count }}项任务{% endif %}"
+            "{% if attachment %}，任务清单见附件。{% else %}：{% endif %}")
+    _tag(doc, "{%p if not attachment %}")
+    _tag(doc, "{%p for t in tasks %}")
+    _p(doc, "{{ t.text }}（{{ t.details }}）", bold="第{{ t.number }}项　")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if unit.collective_note %}")
     _p(doc, "{{ unit.collective_note }}")
     _tag(doc, "{%p endif %}")
@@ -166,23 +174,28 @@ def make() -> bytes:
     _p(doc, "{{ headings.closing }}", style="一级标题")
     _p(doc, "1．本责任书所列任务以《{{ document.annex_title }}》为准，有效期至{{ document.period_end }}；"
             "分工方案调整时，甲方重新印发责任书。")
-    _p(doc, "2．{{ letter.copies_clause }}")
+    # the last clause goes with the signatures: GB/T 9704 never leaves them alone on a page
+    _p(doc, "2．{{ letter.copies_clause }}").paragraph_format.keep_with_next = True
     _tag(doc, "{%p endif %}")
-    _p(doc)
+    _p(doc).paragraph_format.keep_with_next = True
+    _tag(doc, "{%p if attachment %}")
     _p(doc, "附件：{{ attachment_title }}").paragraph_format.keep_with_next = True
     _p(doc).paragraph_format.keep_with_next = True
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if letter.signed %}")
     _signatures(doc)
     _tag(doc, "{%p else %}")
     _issuer_signature(doc)
     _tag(doc, "{%p endif %}")
 
+    _tag(doc, "{%p if attachment %}")
     mark = _p(doc, "附件", style="附件标识")
     mark.paragraph_format.page_break_before = True
     _p(doc)
     _p(doc, "{{ attachment_title }}", style="公文标题")
     _p(doc)
     _task_table(doc)
+    _tag(doc, "{%p endif %}")
     return g.to_bytes(doc)
 
 

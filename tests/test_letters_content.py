@@ -36,13 +36,21 @@ def texts(built):
     return {m.unit: read_text((out / m.file).read_bytes()) for m in made}
 
 
-def _table(lines: list[str]) -> list[int]:
-    return [int(row.split("\t")[0]) for row in lines[lines.index(TABLE_HEAD) + 1:]]
+def _listed(lines: list[str]) -> list[int]:
+    """The task numbers a letter lists: rows of its 附件 table, or (few tasks) paragraphs 「第N项　…」 in the body."""
+    if TABLE_HEAD in lines:
+        return [int(row.split("\t")[0]) for row in lines[lines.index(TABLE_HEAD) + 1:]]
+    return [int(m[1]) for line in lines if (m := re.match(r"第(\d+)项　", line))]
+
+
+def _entry(lines: list[str], number: int) -> str:
+    """How a letter shows one task: its table row, or its body paragraph."""
+    return next(r for r in lines if r.startswith((f"{number}\t", f"第{number}项　")))
 
 
 def _signature_rows(lines: list[str]) -> list[str]:
     """The signature block (one table row, a cell per party) as lines 「甲方 side\t乙方 side」."""
-    block = next(line for line in lines if line.startswith("甲方（盖章）："))
+    block = next(line for line in lines if line.startswith("甲方（盖章）：\n"))
     left, right = (side.split("\n") for side in block.split("\t"))
     assert len(left) == len(right)
     return [f"{a}\t{b}" for a, b in zip(left, right)]
@@ -82,7 +90,7 @@ def test_every_unit_with_a_task_gets_one_letter_collectives_one_per_member(pg, b
 def test_each_letter_lists_exactly_its_tasks_each_text_once(pg, texts):
     for unit, lines in texts.items():
         roles = _roles(pg, unit)
-        assert _table(lines) == roles["lead"] + roles["participant"], unit
+        assert _listed(lines) == roles["lead"] + roles["participant"], unit
         body = "\n".join(lines)
         for number in roles["lead"] + roles["participant"]:
             assert body.count(pg.task(DOC, number).text) == 1, (unit, number)
@@ -105,20 +113,20 @@ def test_no_build_date_no_year_after_the_period_no_empty_sections(texts):
 def test_cities_carry_task_66_and_say_related(pg, texts):
     for city in CITIES:
         lines = texts[city]
-        assert 66 in _table(lines) and 49 in _table(lines), city
+        assert 66 in _listed(lines) and 49 in _listed(lines), city
         party = "州" if city.endswith("州") else "市"
         assert f"乙方：中共{city}委、{city}人民政府" in lines
-        rows = _signature_rows(lines)
-        assert rows[0] == f"甲方（盖章）：中共湖南省委\t乙方（盖章）：中共{city}委" and f"省委书记（签字）：\t{party}委书记（签字）：" in rows
-        assert f"湖南省人民政府\t{city}人民政府" in rows and f"省长（签字）：\t{party}长（签字）：" in rows
-        assert "“相关”" in "".join(lines) and "参与（相关市州和县市党委、政府）" in "\n".join(lines)
+        assert _signature_rows(lines) == ["甲方（盖章）：\t乙方（盖章）：", f"中共湖南省委\t中共{city}委",
+                                          f"湖南省人民政府\t{city}人民政府", f"省委书记（签字）：\t{party}委书记（签字）：",
+                                          f"省长（签字）：\t{party}长（签字）：", "　　年　　月　　日\t　　年　　月　　日"]
+        assert "由“相关”市州承担的任务" in "".join(lines) and "第49项由相关市州和县市党委、政府承担" in "".join(lines)
 
 
 def test_full_names_and_signatures_of_departments(texts):
     lines = texts["省教育厅"]
     assert "乙方：湖南省教育厅" in lines and "甲方：中共湖南省委、湖南省人民政府" in lines
     rows = _signature_rows(lines)
-    assert rows == ["甲方（盖章）：中共湖南省委\t乙方（盖章）：湖南省教育厅", "湖南省人民政府\t",
+    assert rows == ["甲方（盖章）：\t乙方（盖章）：", "中共湖南省委\t湖南省教育厅", "湖南省人民政府\t",
                     "省委书记（签字）：\t主要负责人（签字）：", "省长（签字）：\t", "　　年　　月　　日\t　　年　　月　　日"]
     assert re.fullmatch(r"湘脱贫责〔2016〕\d+号", lines[1])
     assert "附件：省教育厅重要政策措施任务清单" in lines
@@ -144,12 +152,19 @@ def test_joint_and_separate_leads_are_visible(pg, texts, number):
     assert task.lead_mode in ("joint", "separate") and len(task.lead) > 1
     for unit in task.lead:
         others = "、".join(u for u in task.lead if u != unit)
-        row = next(r for r in texts[unit] if r.startswith(f"{number}\t"))
-        assert row.split("\t")[2] == f"与{others}{mode}"
-        assert f"第{number}项与{others}{mode}" in "".join(texts[unit])
+        row = _entry(texts[unit], number)
+        if "\t" in row:  # a table row, and the count sentence names the co-leads
+            assert row.split("\t")[2] == f"与{others}{mode}"
+            assert f"第{number}项与{others}{mode}" in "".join(texts[unit])
+        else:  # listed in the body: said once, after the task's text
+            assert row.endswith(f"（与{others}{mode}）") or f"（与{others}{mode}；" in row, row
+            assert "".join(texts[unit]).count(f"与{others}{mode}") == 1
     for unit in task.participants:
-        row = next(r for r in texts[unit] if r.startswith(f"{number}\t"))
-        assert row.split("\t")[2] == "参与" and row.split("\t")[3] == "、".join(task.lead)
+        row = _entry(texts[unit], number)
+        if "\t" in row:
+            assert row.split("\t")[2] == "参与" and row.split("\t")[3] == "、".join(task.lead)
+        else:
+            assert f"（参与，{'、'.join(task.lead)}{mode}" in row, row
 
 
 def test_assessment_quotes_what_binds_the_kind(doc, texts):
@@ -241,8 +256,8 @@ def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
                     scope="全省", phrase="设立投资基金", tasks=[4])
     kb2 = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"indicators": {ind.id: ind}})}})
     [(_, data)] = letters.render_all(PolicyGraph(kb2), TEMPLATE, as_of=AS_OF, units=["省国资委"])
-    row = next(r for r in read_text(data) if r.startswith("4\t"))
-    assert f"（量化指标：{indicator_line(ind)}）" in row
+    assert f"第4项　{doc.tasks[4].text}（与省工商联分别牵头；参与单位：省财政厅；量化指标：{indicator_line(ind)}）" \
+        in read_text(data)  # one task: listed in the body, no 附件
     [(_, plain)] = letters.render_all(PolicyGraph(kb), TEMPLATE, as_of=AS_OF, units=["省国资委"])
     assert not any("量化指标" in line for line in read_text(plain))
 

@@ -93,6 +93,8 @@ class LetterSettings(Strict):
                                                            "编号年份取文件成文年份")
     signatories: list[str] = Field(default=[], description="甲方签字人职务，每人一行签字栏，如 省委书记、省长")
     copies: int = Field(default=2, ge=1, le=10, description="责任书份数（一式几份）")
+    attachment_from: int = Field(default=4, ge=1, description="任务达到几项时列为附件任务清单；少于此数时逐项写在正文“目标任务”中，"
+                                                             "不另附附件")
     notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")
 
 

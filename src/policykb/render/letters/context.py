@@ -7,8 +7,10 @@ sentence by sentence, never paraphrased.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import typing
+import unicodedata
 
 from pydantic import BaseModel
 
@@ -35,6 +37,11 @@ CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
 BLANK_DATE = "　　年　　月　　日"
+# The signature block's two columns (甲方, 乙方) as templates/make_letter_template.py draws them:
+# each leaves room to sign after its longest 「…（签字）：」; a long full name takes two lines.
+SIGNATURE_COLUMNS_MM = (74, 82)
+SIGNATURE_CELL_MARGINS_MM = 3.8  # Word's default cell margins, 1.9 mm each side
+GONGWEN_CHAR_MM = 156 / 28  # GB/T 9704: 28 characters on the 156 mm line
 
 
 def number_cn(n: int) -> str:
@@ -90,6 +97,7 @@ class TaskView(BaseModel):
     own_deadlines_text: str      # 任务自身的时限（通用时限在正文中说明一次）
     indicators: list[IndicatorView]
     indicators_text: str
+    details: str                 # 正文逐项列出任务时的说明：承担方式、其他单位、专项时限、量化指标
 
 
 class Quote(BaseModel):
@@ -186,6 +194,7 @@ class LetterContext(BaseModel):
     lead_numbers: str
     participant_numbers: str
     lead_notes: list[str]
+    attachment: bool             # 任务列为附件表格（任务较多时）；否则逐项写在正文
     attachment_title: str
     requirements: list[Quote]
     duties: Duties
@@ -221,12 +230,26 @@ def _lead_note(t: Task, unit: str) -> str:
     return f"{'、'.join(t.lead)}{mode}"
 
 
+def _details(t: Task, unit: str, role: str, own_deadlines: str, indicators: str) -> str:
+    """A task's particulars in one parenthesis, for a letter that lists its few tasks in the body:
+    与省工商联分别牵头；参与单位：省财政厅；专项时限：…；量化指标：…"""
+    others = [u for u in t.participants if u != unit]
+    found = [_lead_note(t, unit) if role == "lead" else f"参与，{_lead_note(t, unit)}"]
+    if others:
+        found.append(("参与单位：" if role == "lead" else "其他参与单位：") + "、".join(others)
+                     + ("等" if t.open_ended else ""))
+    found += [f"专项时限：{own_deadlines}"] * bool(own_deadlines) + [f"量化指标：{indicators}"] * bool(indicators)
+    return "；".join(found)
+
+
 def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int, str], period: Period,
               collective: bool = False) -> TaskView:
     indicators = [_indicator(i) for i in pg.indicators_of(t.doc, task=t.number)]
     deadlines = [_deadline(d, period) for d in t.deadlines]
     others = [u for u in t.participants if u != unit]
     role_text = _lead_note(t, unit) if role == "lead" else ROLE_LABEL[role]
+    own_deadlines = "；".join(d.text for d in deadlines if not d.general)
+    indicators_text = "；".join(i.text for i in indicators)
     return TaskView(
         number=t.number, text=t.text, section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
         role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
@@ -237,8 +260,8 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         lead_note=_lead_note(t, unit), units_as_written=t.units_as_written,
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
-        own_deadlines_text="；".join(d.text for d in deadlines if not d.general),
-        indicators=indicators, indicators_text="；".join(i.text for i in indicators))
+        own_deadlines_text=own_deadlines, indicators=indicators, indicators_text=indicators_text,
+        details=_details(t, unit, role, own_deadlines, indicators_text))
 
 
 def _requirements(doc: Document) -> list[Quote]:
@@ -353,6 +376,7 @@ class DocumentParts:
         self.year = self.date.year if self.date else doc.meta.date.year  # the signing year, never the build's
         self.signatories = list(settings.signatories) if settings else []
         self.copies = settings.copies if settings else 2
+        self.attachment_from = settings.attachment_from if settings else 1
         self.party_a_names = [full_names.get(i, i) for i in doc.meta.issuers]
 
 
@@ -369,16 +393,28 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
             + ("；由“相关”市州承担的任务，乙方在分工涉及本地时落实" if related else "") + "。")
 
 
+def _lines(text: str, column_mm: float) -> int:
+    """How many lines a text takes in a signature column (full-width characters, Latin ones half)."""
+    chars = (column_mm - SIGNATURE_CELL_MARGINS_MM) / GONGWEN_CHAR_MM
+    width = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    return max(1, math.ceil(width / int(chars)))
+
+
 def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> list[SignatureRow]:
-    """甲方 and 乙方 side by side: seal, names, a line per signatory, the date; blocks aligned row by row."""
+    """甲方 and 乙方 side by side: seal, names (one per line), a line per signatory, the date.
+    The two sides are separate cells, so a row whose text wraps on one side gets blank lines on
+    the other: the signatory lines and dates stay level across the block."""
     def pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
         n = max(len(a), len(b))
         return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
-    names = pad(parts.party_a_names, recipient.full_name.split("、"))
-    rows = [("甲方（盖章）：" + names[0][0], "乙方（盖章）：" + names[0][1]), *names[1:]]
+    rows = [("甲方（盖章）：", "乙方（盖章）："), ("\n".join(parts.party_a_names), "\n".join(recipient.full_name.split("、")))]
     rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
     rows.append((date, date))
-    return [SignatureRow(party_a=a, party_b=b) for a, b in rows]
+    level = []
+    for a, b in rows:
+        height = [sum(_lines(line, mm) for line in text.split("\n")) for text, mm in zip((a, b), SIGNATURE_COLUMNS_MM)]
+        level.append(SignatureRow(party_a=a + "\n" * (max(height) - height[0]), party_b=b + "\n" * (max(height) - height[1])))
+    return level
 
 
 def _numbers(tasks: list[TaskView]) -> str:
@@ -425,6 +461,7 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
         lead_count=len(views["lead"]), participant_count=len(views["participant"]),
         lead_numbers=_numbers(views["lead"]), participant_numbers=_numbers(views["participant"]),
         lead_notes=[f"第{t.number}项{t.lead_note}" for t in views["lead"] if t.other_leads],
+        attachment=len(views["lead"]) + len(views["participant"]) >= parts.attachment_from,
         attachment_title=f"{recipient.name}重要政策措施任务清单",
         requirements=parts.requirements, duties=duties, reporting=reporting, assessment=assessment)
 
@@ -436,15 +473,16 @@ def _inner(annotation):
     return (args[0], True) if typing.get_origin(annotation) is list else (annotation, False)
 
 
-def example(model: type[BaseModel] = LetterContext) -> BaseModel:
-    """An instance with every list holding one item, so a trial render enters every loop."""
+def example(model: type[BaseModel] = LetterContext, flag: bool = True) -> BaseModel:
+    """An instance with every list holding one item and every flag set to `flag`, so trial renders
+    with both flags enter every loop and take every branch."""
     values = {}
     for name, info in model.model_fields.items():
         inner, is_list = _inner(info.annotation)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
-            value = example(inner)
+            value = example(inner, flag)
         else:
-            value = {int: 1, bool: True, str: "示例"}[inner]
+            value = {int: 1, bool: flag, str: "示例"}[inner]
         values[name] = [value] if is_list else value
     return model(**values)
 

@@ -29,6 +29,9 @@ class LetterError(ToolError):
     def __init__(self, code: str, message: str, hint: str | None = None):
         super().__init__(message, hint, code)
 
+    def __reduce__(self):  # raised in a worker process, it must come back whole
+        return type(self), (self.code, self.message, self.hint)
+
 
 class _Env(jinja2.Environment):
     """Compiles each distinct XML part once: all letters share the template's body and footers."""
@@ -109,7 +112,8 @@ class LetterTemplate:
         unknown = sorted(set(names) - known)
         if unknown:
             raise self._unknown(unknown[0])
-        self.render(example())  # every loop entered once: misspelt attributes fail here
+        for flag in (True, False):  # every loop entered once, every branch taken: misspelt attributes fail here
+            self.render(example(flag=flag))
 
     def _undefined(self, err: jinja2.UndefinedError) -> LetterError:
         match = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(err))
