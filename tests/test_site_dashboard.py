@@ -83,6 +83,29 @@ def test_unit_page_rows_have_deadline_and_status(today, chromium):
     context.close()
 
 
+def test_unit_page_shows_its_letter_and_its_task_texts_whole(pg, today, chromium):
+    """The first page of the unit's own letter, read from the .docx the build wrote, beside its map;
+    every task's text whole in the table; neither picture printed."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((today / "site" / UNIT).as_uri())
+    sheet = page.locator(".pk-letter-preview .pk-sheet")
+    sheet.scroll_into_view_if_needed()
+    assert sheet.is_visible()
+    text = sheet.inner_text()
+    assert "脱贫攻坚重要政策措施责任书" in text and "乙方：湖南省教育厅" in text and "附件" in text
+    assert pg.task(DOC, 15).text not in text  # the 附件's task table is not part of the first page
+    link = page.locator(".pk-letter-preview a")
+    assert link.get_attribute("href").endswith(".docx") and link.get_attribute("download") == "省教育厅责任书.docx"
+    box = page.locator(".pk-letter-preview > a").bounding_box()
+    assert abs(box["height"] / box["width"] - 297 / 210) < 0.02  # the shape of an A4 sheet
+    assert page.locator(".pk-previews img[src$='.svg']").count() == 1
+    assert pg.task(DOC, 15).text in page.locator("article table").first.inner_text()
+    page.emulate_media(media="print")
+    assert page.locator(".pk-previews").is_hidden()
+    context.close()
+
+
 def test_maps_page_shows_pictures(today, chromium):
     context = chromium.new_context()
     page = context.new_page()

@@ -22,6 +22,7 @@ from ...reproducible import normalize_zip
 from ...status import Statuses
 from . import compact, files, index
 from .pages import Page, Paths, site_pages, task_events
+from .preview import first_letter
 from .text import environment, render
 
 CONFIG = "mkdocs.yml"
@@ -70,7 +71,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     units = pg.units_with_tasks()
     letter_units, _ = files.stage_files(letters, "letters", docs, units)
     map_units, map_list = files.stage_files(maps, "maps", docs, units)
-    unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, [])} for u in units}
+    unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, []),
+                      "letter_preview": first_letter(docs, letter_units.get(u, []))} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
                        downloads=files.write_downloads(pg, docs, letters, data),
                        history=files.history(pg, policies, Paths(pg)),
