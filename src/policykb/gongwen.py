@@ -23,6 +23,12 @@ from docx.shared import Mm, Pt
 from .deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
 from .reproducible import FIXED_ZIP_TIME, normalize_zip
 
+
+def cite(title: str) -> str:
+    """A title in book-title marks, inner marks turned to 〈〉 as Chinese usage wants (GB/T 15834)."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
 LATIN = "Times New Roman"
 SIZE_2, SIZE_3, SIZE_4, SIZE_XIAO4 = Pt(22), Pt(16), Pt(14), Pt(12)

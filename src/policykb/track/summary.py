@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..gongwen import provenance
+from ..gongwen import cite, provenance
 from ..graph import PolicyGraph
 from ..output import atomic_write
 from .load import Tracking
@@ -55,8 +55,7 @@ def missing_units(pg: PolicyGraph, lines: list[Line]) -> dict[str, list[Line]]:
 
 
 def _policy_title(pg: PolicyGraph) -> str:
-    titles = ["《" + "".join(d.meta.issuers) + d.meta.title.replace("《", "〈").replace("》", "〉") + "》"
-              for d in pg.documents()]
+    titles = [cite("".join(d.meta.issuers) + d.meta.title) for d in pg.documents()]
     return "、".join(titles)
 
 

@@ -19,7 +19,7 @@ from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, Indicator, Period, Task
 from ...show import indicator_line
-from ...gongwen import date_cn
+from ...gongwen import cite, date_cn
 from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份"}
@@ -50,11 +50,6 @@ def number_cn(n: int) -> str:
         return _CN_DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
-def cite(title: str) -> str:
-    """A title in book-title marks, inner marks turned to 〈〉 as Chinese usage wants."""
-    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
 def sentences(text: str) -> list[str]:

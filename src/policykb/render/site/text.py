@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ...gongwen import cite
+
 # Characters that mean something to Markdown, its extensions (tables, attr_list, admonition) or
 # HTML; written as numeric character references, which every Markdown parser passes through.
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[](){}#+-.!|~^=:\\\"'$%@"}
@@ -85,6 +87,7 @@ def environment(templates: Path) -> Environment:
                       lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     env.filters["raw"] = Markup
+    env.filters["cite"] = cite  # 《…〈…〉…》: a title inside a title
     env.filters["short"] = lambda text, n=40: text if len(text) <= n else text[:n] + "…"
     return env
 
