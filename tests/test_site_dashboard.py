@@ -147,6 +147,23 @@ def test_plan_filter_selects_a_unit_and_exports_it(today, chromium, mode):
     assert all(sq.is_local(u) for u in requests), [u for u in requests if not sq.is_local(u)]
 
 
+def test_plan_on_a_phone_is_a_list_of_cards_that_filters(today, chromium):
+    """At 390 px each task is a card with labelled fields: the page never scrolls sideways and no text is cut."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((today / "site" / DOC / "table.html").as_uri())
+    assert page.locator("#pk-plan thead").is_hidden()
+    labels = page.evaluate("() => [...document.querySelectorAll('#pk-plan tr.pk-task')[0].cells]"
+                           ".map(td => getComputedStyle(td, '::before').content)")
+    assert labels[2:] == ['"牵头单位："', '"参与单位："', '"时限："', '"落实条文："', '"状态："'], labels
+    page.select_option("#pk-filter select[name=unit]", "省教育厅")
+    assert page.locator("#pk-plan tr.pk-task:visible").count() == 16
+    overflow = page.evaluate("() => [document.scrollingElement.scrollWidth, "
+                             "Math.max(...[...document.querySelectorAll('#pk-plan td')].map(td => td.scrollWidth - td.clientWidth))]")
+    assert overflow[0] <= 390 and overflow[1] <= 1, overflow
+    context.close()
+
+
 def test_no_reader_page_shows_internal_ids(today):
     for html in (today / "site").rglob("*.html"):
         if "guide" in html.relative_to(today / "site").parts:
