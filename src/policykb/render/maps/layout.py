@@ -214,10 +214,9 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
         return text.wrap_names(names, w, s, max_lines=max(max_lines, 2),
                                suffix="等" if task.open_ended else ""), "sans"
     if key == "indicators":
-        parts = text.tokens("；".join(row.indicators))
-        return text.wrap_tokens(parts, w, s, max_lines=max_lines), "sans"
+        return text.wrap("；".join(row.indicators), w, s, max_lines=max_lines), "sans"
     if key == "deadline":
-        return text.wrap_tokens(_deadline_parts(row), w, s, max_lines=max(max_lines, 2)), "sans"
+        return text.wrap_parts(_deadline_parts(row), w, s, max_lines=max(max_lines, 2)), "sans"
     if key == "status":
         st = row.status
         if st is None:
