@@ -80,7 +80,7 @@ def bar_style(sched: Schedule) -> str:
 
 BAR_LEGEND = {  # in this order, each only when a row on the map has it
     "dated": "倒排工期至任务自身时限",
-    "open": "持续推进，按任务自身时限（如“从2016年起”“每年”）",
+    "open": "持续推进，按任务自身时限（“从2016年起”“每年”）",  # no 如: it comes out blank in the PDF
     "article": "所落实条文的指标目标年份（时限栏“第×条目标”）",
     "band": "无单独时限：持续推进，按通用时限",
 }
