@@ -80,7 +80,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             if preview:
                 previews[f"{stem}.svg"] = preview
             if cache:
-                key = cache.key(repr(spec), shown(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
+                key = cache.key(repr(spec), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
                                 statuses is not None)
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
@@ -110,7 +110,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     return manifest
 
 
-def shown(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
+def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
     """The day a map shows and whether its period is over: after the end, whatever the build date,
     the map shows the final state at the period's end (and is the same file)."""
     if spec.period is None:

@@ -1,5 +1,7 @@
 """Draw a laid-out map as SVG text: deterministic (fixed number format, no clock), mm user units.
 
+What dates a task shows in its bar's height and end: ◆ its own deadline, ◎ the target year of the
+article it implements, a thin pale band (with the general deadlines) when nothing dates it.
 Status reads without colour: bars differ by pattern (outline / hatched / solid), states by symbol
 (empty, half and full circle, ticked square), overdue rows by a black edge and a 逾期 tag, done
 rows are struck through. Every row carries data-* attributes, every text sits in a `data-cell` box.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from . import text
-from .layout import LINE, Box, Layout, LegendItem, RowLayout, TextBlock
+from .layout import LINE, Axis, Box, Layout, LegendItem, RowLayout, TextBlock
 from .schedule import Schedule, bar_style
 
 SECTION_COLOURS = ("#1f5fa8", "#c8701e", "#2e7d4f", "#7b4fa0", "#a0522d")
@@ -128,7 +130,7 @@ BAR_TINT = {"dated": 0.45, "open": 0.22, "article": 0.3, "band": 0.2}  # fill wi
 
 def bar_shape(x0: float, x1: float, cy: float, s: float, section: int | None, state: str | None,
               style: str, overdue: bool) -> str:
-    """A row's bar. Its height and end say what dates it (`layout.bar_style`); its fill, the tracked state.
+    """A row's bar. Its height and end say what dates it (`schedule.bar_style`); its fill, the tracked state.
     A band (nothing dated) is thin, pale and unedged: from across the room dated rows stand out."""
     c = colour(section)
     h = BAR_HEIGHT[style] * s
@@ -164,7 +166,7 @@ def target_mark(cx: float, cy: float, r: float) -> str:
             f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(0.4 * r)}" fill="{INK}"/>')
 
 
-def row_marks(sched: Schedule, axis, cy: float, s: float) -> list[str]:
+def row_marks(sched: Schedule, axis: Axis, cy: float, s: float) -> list[str]:
     """The milestones on a row: ◆ its own deadlines and indicator targets (small: yearly ones), ◎ its
     articles' targets; on a row with no date of its own, the general deadlines it keeps (small ◇ ▼)."""
     out = []
