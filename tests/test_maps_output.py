@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DOC, POLICIES, require
+from conftest import DOC, POLICIES, ROOT, require
 from policykb import build
 from policykb.cli import app
 from policykb.render import maps
@@ -40,7 +40,9 @@ def test_cli_writes_svg_pdf_png_and_manifest(tmp_path):
                                  "--policies", str(POLICIES)])
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
-    assert manifest["as_of"] == "2017-03-01" and len(manifest["maps"]) == 1
+    assert manifest["documents"][DOC] == {"period": {"start": "2016-04-01", "end": "2020-12-31"},
+                                          "phase": "during", "shown_as_of": "2017-03-01"}
+    assert len(manifest["maps"]) == 1
     entry = manifest["maps"][0]
     assert entry["unit"] == "省教育厅" and entry["files"] == [f"{DOC}/unit/省教育厅.{x}" for x in ("svg", "pdf", "png")]
     assert entry["tasks"][:3] == [11, 12, 13]
@@ -98,6 +100,64 @@ def test_build_stage_writes_every_map(tmp_path):
     for entry in manifest["maps"]:
         assert [f.rsplit(".", 1)[1] for f in entry["files"]] == ["svg", "pdf"]
         assert all((tmp_path / "maps" / f).is_file() for f in entry["files"])
+    # no single paper for the lot: the overall map is on 2A0, the others on the A1 asked for
+    assert "paper" not in manifest and "as_of" not in manifest
+    assert {e["kind"]: e["paper"] for e in manifest["maps"]} == {"overall": "2A0", "section": "A1", "unit": "A1"}
+    units = [e for e in manifest["maps"] if e["kind"] == "unit"]
+    assert sorted(manifest["previews"]) == sorted(e["files"][0] for e in units)
+    for svg, preview in manifest["previews"].items():
+        assert (tmp_path / "maps" / preview).is_file() and preview == svg.removesuffix(".svg") + ".preview.svg"
+
+
+def view_box(svg: str) -> list[float]:
+    return [float(v) for v in ET.fromstring(svg.encode("utf-8")).get("viewBox").split()]
+
+
+def test_a_units_preview_is_its_map_cropped_to_what_is_drawn(pg):
+    spec = next(s for s in plan(pg, DOC, units=["省人大常委会办公厅"]))  # one task: most of the sheet is white
+    done = maps.render(spec, AS_OF)
+    sheet, crop = view_box(done.svg), view_box(done.preview)
+    assert sheet == [0, 0, done.layout.width, done.layout.height]
+    assert crop[3] < 0.35 * sheet[3] and crop[2] > 0.95 * sheet[2]
+    footer = done.layout.texts[-1].box
+    assert crop[1] + crop[3] >= footer.bottom and crop[1] <= done.layout.texts[0].box.y  # title to footer
+    assert done.preview.split(">", 2)[2] == done.svg.split(">", 2)[2]  # the same drawing, only the view differs
+    assert maps.render(next(s for s in plan(pg, DOC) if s.key == "section-1"), AS_OF).preview is None
+
+
+def test_the_units_page_shows_the_preview_and_does_not_list_it(tmp_path, pg):
+    from policykb.render.site.build import write_docs
+
+    maps.write(pg, tmp_path / "maps", as_of=AS_OF, units=["省教育厅"], formats=("svg", "pdf"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
+               maps=tmp_path / "maps")
+    page = (docs / "units" / "sheng-jiao-yu-ting.md").read_text("utf-8")
+    src = re.search(r'<img src="([^"]+)"[^>]*alt="省教育厅作战图"', page)[1]
+    assert src.endswith("省教育厅.preview.svg") and (docs / "units" / src).resolve().is_file()
+    assert page.count("preview.svg") == 1  # the picture, not a download of its own
+    maps_page = (docs / "maps.md").read_text("utf-8")
+    assert "preview" not in maps_page
+
+
+def test_after_the_period_the_maps_do_not_change_with_the_build_date(tmp_path, pg):
+    """A finished policy's maps show the period's end: built on two later days, the same bytes."""
+    days, units = (dt.date(2026, 11, 30), dt.date(2027, 1, 5)), ["省教育厅", "省人大常委会办公厅"]
+    for day in days:
+        maps.write(pg, tmp_path / day.isoformat(), as_of=day, units=units, formats=("svg", "pdf"))
+    a, b = (tmp_path / d.isoformat() for d in days)
+    names = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    assert len(names) == 2 * 3 + 1  # svg, pdf and preview of each, and the manifest
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    manifest = json.loads((a / "manifest.json").read_text("utf-8"))
+    assert manifest["documents"][DOC] == {"period": {"start": "2016-04-01", "end": "2020-12-31"},
+                                          "phase": "after", "shown_as_of": "2020-12-31"}
+    assert "2026" not in (a / "manifest.json").read_text("utf-8")
+    overall = next(s for s in plan(pg, DOC) if s.key == "overall")
+    assert maps.render(overall, days[0]).svg == maps.render(overall, days[1]).svg
 
 
 def test_png_text_ends_where_the_layout_measured_it(pg):

@@ -1,10 +1,12 @@
 """Battle maps (作战图): wall charts of tasks × units × time, as SVG, PDF and PNG.
 
 - `plan`: which maps there are (the whole annex, each section, each unit) and their rows, from the graph;
+- `schedule`: each task's bar: what dates it (own deadline, target year, the article's, or nothing);
 - `layout`: rows, bars, milestones and the legend placed in millimetres on the paper;
 - `text`: fonts, measuring and wrapping Chinese text;
 - `svg`: the layout drawn as SVG; `paper`: sheets and A3 tiles;
-- `export`: SVG to PDF/PNG in worker processes; `draw`: one map, and the stage that writes them all.
+- `export`: SVG to PDF/PNG in worker processes; `draw`: one map (and a unit map's cropped preview),
+  and the stage that writes them all.
 """
 from .draw import FORMATS, MANIFEST, Rendered, file_stem, render, stage, write
 

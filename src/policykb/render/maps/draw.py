@@ -2,8 +2,10 @@
 
     plan (which maps, which rows) -> layout (sizes, wrapping) -> svg -> paper (sheet or A3 tiles) -> export
 
-`write` renders every map of every document into a folder with a manifest.json; `stage` is the
-build stage. Outputs are deterministic: the as-of date is an input, never the clock.
+`write` renders every map of every document into a folder with a manifest.json (and, for each
+unit's map, a preview cropped to what is drawn, for the unit's page); `stage` is the build stage.
+Outputs are deterministic: the as-of date is an input, never the clock, and once a policy's period
+is over its maps show the period's end, so they no longer change with the build date.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from ...cache import StageCache
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
+from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
@@ -24,6 +27,7 @@ from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
 MANIFEST = "manifest.json"
+PREVIEW = ".preview.svg"  # beside a unit map's .svg: the same map cropped to what is drawn
 PENDING = 32  # exports queued for the workers at most; more only hold finished files in memory
 
 
@@ -33,6 +37,7 @@ class Rendered:
     layout: Layout
     svg: str  # the whole chart on one sheet
     pages: tuple[str, ...]  # what is printed: the sheet, or its A3 tiles
+    preview: str | None = None  # a unit's map cropped to what is drawn, for its page on the site
 
 
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
@@ -40,12 +45,13 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
                    tracked=statuses_given, period=spec.period)
     laid = layout(spec, opts)
-    svg = maps_svg.document(laid)
-    if paper != "A3-tiled":
-        return Rendered(spec, laid, svg, (svg,))
     drawn = maps_svg.draw(laid)
+    svg = maps_svg.document(laid, drawn)
+    preview = maps_svg.document(laid, drawn, maps_svg.content_box(laid)) if spec.kind == "unit" else None
+    if paper != "A3-tiled":
+        return Rendered(spec, laid, svg, (svg,), preview)
     pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height))
-    return Rendered(spec, laid, svg, pages)
+    return Rendered(spec, laid, svg, pages, preview)
 
 
 def file_stem(spec: MapSpec) -> str:
@@ -65,14 +71,18 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
-    entries, pending = [], []
+    entries, pending, previews = [], [], {}
     with maps_export.converters(len(specs) * len(set(formats) - {"svg"})) as pool:
         for spec in track(specs, "绘制作战图"):
             stem = file_stem(spec)
             files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
+            preview = f"{stem}{PREVIEW}" if spec.kind == "unit" and "svg" in formats else None
+            if preview:
+                previews[f"{stem}.svg"] = preview
             if cache:
-                key = cache.key(repr(spec), as_of, paper, maps_paper.OVERALL, years, lead_months, statuses is not None)
-                if all([cache.reuse(f, key) for f in files]) and (spec.doc, spec.key) in previous:
+                key = cache.key(repr(spec), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
+                                statuses is not None)
+                if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
                     continue
             sheet = maps_paper.OVERALL if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM else paper
@@ -80,6 +90,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                           lead_months=lead_months)
             if "svg" in formats:
                 atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
+            if preview:
+                atomic_write(out / preview, done.preview.encode("utf-8"))
             if "pdf" in formats:
                 pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages))))
             if "png" in formats:
@@ -93,9 +105,28 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 atomic_write(out / name, future.result())
         for name, future in pending:
             atomic_write(out / name, future.result())
-    manifest = {"as_of": as_of.isoformat(), "paper": paper, "years": list(years), "maps": entries}
+    manifest = {"documents": _documents(pg, as_of), "years": list(years), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest
+
+
+def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
+    """The day a map shows and whether its period is over: after the end, whatever the build date,
+    the map shows the final state at the period's end (and is the same file)."""
+    if spec.period is None:
+        return as_of.isoformat(), False
+    return min(as_of, spec.period[1]).isoformat(), as_of > spec.period[1]
+
+
+def _documents(pg: PolicyGraph, as_of: dt.date) -> dict[str, dict]:
+    """Per document: its period, where the build day falls in it and the day its maps show (never a
+    build date after the period's end)."""
+    out = {}
+    for doc in sorted(pg.kb.documents):
+        period = pg.period(doc)
+        out[doc] = {"period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+                    "phase": phase(period, as_of), "shown_as_of": min(as_of, period.end).isoformat()}
+    return out
 
 
 def _previous_entries(cache: StageCache | None) -> dict[tuple[str, str], dict]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ... import deadlines as deadline_dates
 from ...export import LEAD_MODE_LABEL
-from ...model import Deadline, Task
 from . import text
 from .plan import Group, MapSpec, Row, cn_date
+from .schedule import BAR_LEGEND, Schedule, bar_style, general_milestones, schedule
 
 LINE = 1.3  # line height, in font sizes
 STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search
@@ -66,16 +65,6 @@ class TextBlock:
         if self.align == "end":
             return self.box.right - self.pad
         return self.box.x + self.pad
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """A task's bar on the time axis (倒排工期) and its own milestones."""
-    start: dt.date
-    end: dt.date
-    ongoing: bool  # no own deadline: runs on to the end of the axis
-    starts_with_phrase: bool  # e.g. 从2016年起
-    milestones: tuple[tuple[dt.date, str], ...]  # (date, once | target-year | yearly)
 
 
 @dataclass(frozen=True)
@@ -181,58 +170,30 @@ def today_shown(opts: Options) -> bool:
     return start <= opts.as_of <= end
 
 
-# --- schedule ---------------------------------------------------------------------------------
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    """The start of a span of `months` ending on `day`: 2020-12-31, 12 -> 2020-01-01."""
-    after = day + dt.timedelta(days=1)
-    y, m = divmod(after.year * 12 + after.month - 1 - months, 12)
-    return dt.date(y, m + 1, min(after.day, 28))
-
-
-def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None,
-             targets: tuple[dt.date, ...] = ()) -> Schedule:
-    """A task's bar: up to its own last deadline, else to its indicators' target years (a milestone
-    each), else on to the end of the axis."""
-    own = task.own_deadlines
-    ends = [d.date for d in own if d.kind in ("once", "target-year")] or [t for t in targets if t <= axis_end]
-    starting = [d.date for d in own if d.kind == "starting-year"]
-    stones = [(d.date, d.kind) for d in own if d.kind in ("once", "target-year")]
-    stones += [(t, "target-year") for t in targets if t <= axis_end]
-    for d in own:
-        if d.kind == "yearly":
-            stones += [(day, "yearly") for day in deadline_dates.occurrences(d, policy_date, axis_end)]
-    start = min(starting) if starting else policy_date
-    if ends:
-        end = max(ends)
-        if lead_months is not None and not starting:
-            start = max(start, _months_before(end, lead_months))
-        return Schedule(start, end, False, bool(starting), tuple(sorted(set(stones))))
-    return Schedule(start, axis_end, True, bool(starting), tuple(sorted(set(stones))))
-
-
-def general_milestones(general: tuple[Deadline, ...], start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    return sorted((day, d.id or d.phrase) for d in general for day in deadline_dates.occurrences(d, start, end))
-
-
 # --- rows -------------------------------------------------------------------------------------
 
 # Table columns before the time axis: key, header, width in ems (None: takes what is left).
 COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
            ("participants", "主要参与单位", 12.6), ("indicators", "关键指标", 12.0),
-           ("deadline", "时限", 6.6), ("status", "进度", 5.4)]
+           ("deadline", "时限", 7.0), ("status", "进度", 5.4)]
 AXIS_SHARE = 0.36  # of the content width, at least
 TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
-GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0))
+GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0), ("deadline", 11.2))
 
 
-def _deadline_text(row: Row) -> str:
+def _deadline_parts(row: Row) -> list[str]:
+    """The 时限 cell, in parts a line may break between: the task's own deadlines, else whose target
+    years date it (its indicators', the articles' it implements), else the general deadlines."""
     own = "；".join(d.phrase for d in row.task.own_deadlines)
     if own:
-        return own
+        return text.tokens(own)
+    if row.targets and row.target_articles:
+        years = [f"{t.year}、" for t in row.targets]
+        years[-1] = years[-1].removesuffix("、") + "年底"
+        return [f"第{'、'.join(str(n) for n in row.target_articles)}条目标：", *years]
     if row.targets:
-        return "指标目标：" + "、".join(f"{t.year}年" for t in row.targets)
-    return "按通用时限"
+        return text.tokens("指标目标：" + "、".join(f"{t.year}年" for t in row.targets))
+    return ["按通用时限"]
 
 
 def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
@@ -253,10 +214,9 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
         return text.wrap_names(names, w, s, max_lines=max(max_lines, 2),
                                suffix="等" if task.open_ended else ""), "sans"
     if key == "indicators":
-        parts = text.tokens("；".join(row.indicators))
-        return text.wrap_tokens(parts, w, s, max_lines=max_lines), "sans"
+        return text.wrap("；".join(row.indicators), w, s, max_lines=max_lines), "sans"
     if key == "deadline":
-        return text.wrap(_deadline_text(row), w, s, max_lines=max(max_lines, 2)), "sans"
+        return text.wrap_parts(_deadline_parts(row), w, s, max_lines=max(max_lines, 2)), "sans"
     if key == "status":
         st = row.status
         if st is None:
@@ -272,6 +232,8 @@ class _Grid:
     content_w: float
     columns: tuple[tuple[str, str, float, float], ...]  # key, label, x, w
     axis: Axis
+    last: dt.date  # the last day a bar may reach: the axis' end, or the period's when it comes first
+    general: tuple[tuple[dt.date, str], ...]  # the general deadlines' days up to `last`
 
 
 def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) -> _Grid | None:
@@ -294,8 +256,15 @@ def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) ->
     for key, label, _ in cols:
         placed.append((key, label, cx, widths[key]))
         cx += widths[key]
-    start, end = dt.date(opts.years[0], 1, 1), dt.date(opts.years[1] + 1, 1, 1)
-    return _Grid(s, x, content_w, tuple(placed), Axis(cx, x + content_w - cx, start, end))
+    axis = Axis(cx, x + content_w - cx, dt.date(opts.years[0], 1, 1), dt.date(opts.years[1] + 1, 1, 1))
+    last = last_day(spec, axis)
+    return _Grid(s, x, content_w, tuple(placed), axis, last,
+                 tuple(general_milestones(spec.general, axis.start, last)))
+
+
+def last_day(spec: MapSpec, axis: Axis) -> dt.date:
+    """Nothing is drawn past the policy's period (nor past the axis)."""
+    return min(axis.end, spec.period[1]) if spec.period else axis.end
 
 
 def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: MapSpec,
@@ -314,7 +283,8 @@ def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: Ma
         align = "middle" if key == "no" else "start"
         blocks.append(TextBlock(Box(cx + indent, y, w - indent, h), tuple(lines), s, face, align, pad,
                                 role=f"cell-{key}", strike=key == "task" and bool(row.status and row.status.done)))
-    sched = schedule(row.task, spec.policy_date, grid.axis.end, lead_months, row.targets)
+    sched = schedule(row.task, spec.policy_date, grid.last, lead_months, row.targets, bool(row.target_articles),
+                     grid.general)
     return RowLayout(row, Box(grid.x, y, grid.content_w, h), tuple(blocks), sched, stripe)
 
 
@@ -337,26 +307,38 @@ def _groups(spec: MapSpec, grid: _Grid, y: float, max_lines: int, lead_months: i
 
 # --- the sheet --------------------------------------------------------------------------------
 
-def _legend_entries(spec: MapSpec, opts: Options) -> list[tuple[str, str, int | None]]:
-    entries = [("bar", "计划时段（倒排至任务时限）", None), ("bar-ongoing", "持续推进（无单独时限）", None),
-               ("diamond", "任务自身时限", None)]
+def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
+                    general_kinds: set[str]) -> list[tuple[str, str, int | None]]:
+    """What the map's legend explains: only what occurs on this map."""
+    styles = {bar_style(r.schedule) for r in rows}
+    stones = {kind for r in rows for _, kind in r.schedule.milestones}
+    entries = [(f"bar-{k}", label, None) for k, label in BAR_LEGEND.items() if k in styles]
+    if stones & {"once", "target-year"}:
+        entries.append(("diamond", "任务自身时限、关键指标目标年份", None))
+    if "yearly" in stones:
+        entries.append(("diamond-yearly", "任务每年时限", None))
     for d in spec.general:
-        label = GENERAL_LABEL.get(d.id or "", d.phrase)
-        entries.append((f"general-{d.id or d.phrase}", f"{label}：{d.phrase}", None))
+        kind = d.id or d.phrase
+        if kind in general_kinds:
+            entries.append((f"general-{kind}", f"{GENERAL_LABEL.get(d.id or '', d.phrase)}：{d.phrase}", None))
     if today_shown(opts):
         entries.append(("today", f"今日线（{cn_date(opts.as_of)}）", None))
+    states = {r.row.status.state for r in rows if r.row.status}
     entries += [(f"state-{st}", st + ("（划线销号）" if st in ("已完成", "已销号") else ""), None)
-                for st in STATE_ORDER]
-    entries.append(("overdue", "逾期", None))
-    entries += [("section", label, n) for n, label in spec.sections]
+                for st in STATE_ORDER if st in states]
+    if any(r.row.status and r.row.status.overdue for r in rows):
+        entries.append(("overdue", "逾期", None))
+    sections = {r.row.section for r in rows}
+    entries += [("section", label, n) for n, label in spec.sections if n in sections]
     return entries
 
 
-def _legend(spec: MapSpec, opts: Options, x: float, y: float, w: float, s: float) -> tuple[list[LegendItem], float]:
+def _legend(spec: MapSpec, opts: Options, x: float, y: float, w: float, s: float, rows: list[RowLayout],
+            general_kinds: set[str]) -> tuple[list[LegendItem], float]:
     size, icon_w, gap = fs(0.9 * s), 2.6 * s, 1.4 * s
     line_h = LINE * size + 0.5 * s
     items, cx, cy = [], x, y
-    for kind, label, section in _legend_entries(spec, opts):
+    for kind, label, section in _legend_entries(spec, opts, rows, general_kinds):
         tw = text.width(label, size)
         need = icon_w + 0.4 * s + tw
         if cx > x and cx + need > x + w:
@@ -421,7 +403,7 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     milestones = []
     last_right = axis.x
     today = axis.at(opts.as_of) if today_shown(opts) else None
-    for day, kind in general_milestones(spec.general, axis.start, axis.end):
+    for day, kind in grid.general:
         label = GENERAL_LABEL.get(kind, "")
         at, size = axis.at(day), fs(0.75 * s)
         tw = text.width(label, size)
@@ -442,7 +424,8 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     table = Box(x, y, content_w, table_bottom - y)
 
     legend_y = table_bottom + 1.0 * s
-    legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s)
+    legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s, [r for g in groups for r in g.rows],
+                               {m.kind for m in milestones})
     foot_size = fs(0.85 * s)
     foot_y = legend_y + legend_h + 0.3 * s
     footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(min(opts.as_of, opts.period[1]) if opts.period else opts.as_of)}　　共{len(spec.rows)}项任务"

@@ -36,7 +36,8 @@ class Row:
     indicators: tuple[str, ...] = ()
     status: TaskStatus | None = None
     role: str | None = None  # on a unit's map: lead | participant
-    targets: tuple[dt.date, ...] = ()  # its indicators' target years (end of year), for a task without own deadline
+    targets: tuple[dt.date, ...] = ()  # target years (end of year): its own indicators', else its articles'
+    target_articles: tuple[int, ...] = ()  # the articles whose indicators gave `targets` (empty: the task's own)
 
     @property
     def participants(self) -> list[str]:
@@ -97,13 +98,27 @@ def indicator_short(i: Indicator) -> str:
     return f"{i.name} {COMPARATOR_LABEL[i.comparator]} {i.value:g}{i.unit}{when}"
 
 
+def year_ends(indicators: list[Indicator]) -> tuple[dt.date, ...]:
+    return tuple(sorted({dt.date(i.year, 12, 31) for i in indicators if i.year}))
+
+
+def article_targets(pg: PolicyGraph, task: Task) -> tuple[tuple[dt.date, ...], tuple[int, ...]]:
+    """The target years of the articles a task implements, and which articles set them: what dates a
+    task whose own text names none, so the map can say 第8条目标：2017年底 instead of nothing."""
+    found = {n: year_ends(pg.indicators_of(task.doc, article=n)) for n in task.articles}
+    return (tuple(sorted({d for days in found.values() for d in days})),
+            tuple(n for n in task.articles if found[n]))
+
+
 def make_row(pg: PolicyGraph, task: Task, statuses: Statuses | None, role: str | None = None) -> Row:
     found = pg.indicators_of(task.doc, task=task.number)
     indicators = tuple(indicator_short(i) for i in found)
-    targets = tuple(sorted({dt.date(i.year, 12, 31) for i in found if i.year}))
+    targets, articles = year_ends(found), ()
+    if not targets and not task.own_deadlines:
+        targets, articles = article_targets(pg, task)
     status = (statuses or {}).get((task.doc, task.number))
     return Row(task=task, section=task.section, indicators=indicators,
-               status=status, role=role, targets=targets)
+               status=status, role=role, targets=targets, target_articles=articles)
 
 
 def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: list[str] | None = None,

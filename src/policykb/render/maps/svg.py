@@ -1,5 +1,7 @@
 """Draw a laid-out map as SVG text: deterministic (fixed number format, no clock), mm user units.
 
+What dates a task shows in its bar's height and end: ◆ its own deadline, ◎ the target year of the
+article it implements, a thin pale band (with the general deadlines) when nothing dates it.
 Status reads without colour: bars differ by pattern (outline / hatched / solid), states by symbol
 (empty, half and full circle, ticked square), overdue rows by a black edge and a 逾期 tag, done
 rows are struck through. Every row carries data-* attributes, every text sits in a `data-cell` box.
@@ -9,7 +11,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from . import text
-from .layout import LINE, Box, Layout, LegendItem, RowLayout, TextBlock
+from .layout import LINE, Axis, Box, Layout, LegendItem, RowLayout, TextBlock
+from .schedule import Schedule, bar_style
 
 SECTION_COLOURS = ("#1f5fa8", "#c8701e", "#2e7d4f", "#7b4fa0", "#a0522d")
 NEUTRAL = "#555555"
@@ -19,6 +22,7 @@ TODAY = "#d00000"
 INK = "#1a1a1a"
 RULE = "#9a9a9a"
 FAINT = "#d4d4d4"
+MUTED = "#6e6e6e"
 
 
 def num(v: float) -> str:
@@ -120,29 +124,61 @@ def diamond(cx: float, cy: float, r: float, fill: str, stroke: str = INK) -> str
     return path(d, fill=fill, stroke=stroke, stroke_width=num(0.2 * r))
 
 
-def bar_shape(x0: float, x1: float, cy: float, h: float, section: int | None, state: str | None,
-              ongoing: bool, overdue: bool) -> str:
+BAR_HEIGHT = {"dated": 0.7, "open": 0.42, "article": 0.56, "band": 0.3}  # in font sizes
+BAR_TINT = {"dated": 0.45, "open": 0.22, "article": 0.3, "band": 0.2}  # fill without a tracked state
+
+
+def bar_shape(x0: float, x1: float, cy: float, s: float, section: int | None, state: str | None,
+              style: str, overdue: bool) -> str:
+    """A row's bar. Its height and end say what dates it (`schedule.bar_style`); its fill, the tracked state.
+    A band (nothing dated) is thin, pale and unedged: from across the room dated rows stand out."""
     c = colour(section)
+    h = BAR_HEIGHT[style] * s
     x1 = max(x1, x0 + h * 0.6)
+    stroke = c if style != "band" else None
     if state == "未启动":
-        fill, dash = "#ffffff", num(0.5 * h)
+        fill, dash, stroke = "#ffffff", num(0.5 * h if style != "band" else 0.35 * s), c
     elif state == "推进中":
         fill, dash = f"url(#hatch{_pattern_index(section)})", None
     elif state in ("已完成", "已销号"):
         fill, dash = c, None
     else:
-        fill, dash = tint(c, 0.45 if not ongoing else 0.22), None
-    stroke = OVERDUE if overdue else c
-    sw = num(0.28 * h if overdue else 0.12 * h)
+        fill, dash = tint(c, BAR_TINT[style]), None
+    if overdue:
+        stroke = OVERDUE
+    sw = num(max(0.28 * h, 0.16 * s) if overdue else 0.12 * h if style != "band" else 0.06 * s)
     top, bottom = cy - h / 2, cy + h / 2
-    if ongoing:  # an open end: the bar ends in an arrow point
+    if style == "open":  # an open end: the bar ends in an arrow point
         tip = x1
         x1 = max(x0, tip - 0.6 * h)
         d = (f"M{num(x0)},{num(top)} L{num(x1)},{num(top)} L{num(tip)},{num(cy)} L{num(x1)},{num(bottom)}"
              f" L{num(x0)},{num(bottom)} Z")
     else:
         d = f"M{num(x0)},{num(top)} L{num(x1)},{num(top)} L{num(x1)},{num(bottom)} L{num(x0)},{num(bottom)} Z"
-    return path(d, fill=fill, stroke=stroke, stroke_width=sw, stroke_dasharray=dash, class_="bar")
+    return path(d, fill=fill, stroke=stroke, stroke_width=sw if stroke else None, stroke_dasharray=dash,
+                class_="bar")
+
+
+def target_mark(cx: float, cy: float, r: float) -> str:
+    """◎ the target year of an article the task implements (not the task's own ◆ deadline)."""
+    return (f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}" fill="#ffffff" stroke="{INK}"'
+            f' stroke-width="{num(0.24 * r)}" class="article-target"/>'
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(0.4 * r)}" fill="{INK}"/>')
+
+
+def row_marks(sched: Schedule, axis: Axis, cy: float, s: float) -> list[str]:
+    """The milestones on a row: ◆ its own deadlines and indicator targets (small: yearly ones), ◎ its
+    articles' targets; on a row with no date of its own, the general deadlines it keeps (small ◇ ▼)."""
+    out = []
+    for day, kind in sched.milestones:
+        if axis.start <= day <= axis.end:
+            if kind == "article-target":
+                out.append(target_mark(axis.at(day), cy, 0.42 * s))
+            else:
+                out.append(diamond(axis.at(day), cy, (0.42 if kind != "yearly" else 0.3) * s, INK))
+    for day, kind in sched.general:
+        out.append(_milestone_mark("plan" if kind == "plan" else "tick", axis.at(day), cy, 0.26 * s))
+    return out
 
 
 def _overdue_badge(cx: float, cy: float, r: float) -> str:
@@ -172,7 +208,7 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
     state, overdue = (st.state, st.overdue) if st else (None, False)
     section = row.section
     data = attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
-                   data_state=state, data_overdue="1" if overdue else None)
+                   data_state=state, data_overdue="1" if overdue else None, data_basis=r.schedule.basis)
     tip = f"第{row.task.number}项：{row.task.text}\n牵头单位：{'、'.join(row.task.lead)}"
     if row.task.participants:
         tip += f"\n参与单位：{'、'.join(row.task.participants)}{'等' if row.task.open_ended else ''}"
@@ -199,6 +235,8 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
                                            "cell-status-overdue"), fill="#ffffff"))
                 cell = TextBlock(cell.box, cell.lines[:1], s, cell.face, cell.align, cell.pad, cell.role)
         colour_ = "#777777" if (cell.role == "cell-task" and st and st.done) else INK
+        if cell.role == "cell-deadline" and r.schedule.basis == "general":
+            colour_ = MUTED  # 按通用时限 recedes: the dated rows are what the eye should find
         out.append(block(cell, fill=colour_))
         if layout.spec.unit and cell.role in ("cell-lead", "cell-participants"):
             out += _underline(cell, layout.spec.unit)
@@ -206,18 +244,17 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
     axis, sched = layout.axis, r.schedule
     cy = b.y + b.h / 2
     x0, x1 = axis.at(axis.clamp(sched.start)), axis.at(axis.clamp(sched.end))
-    out.append(bar_shape(x0, x1, cy, (0.42 if sched.ongoing else 0.7) * s, section, state, sched.ongoing, overdue))
+    out.append(bar_shape(x0, x1, cy, s, section, state, bar_style(sched), overdue))
     if sched.starts_with_phrase:
         out.append(path(f"M{num(x0)},{num(cy - 0.55 * s)} L{num(x0)},{num(cy + 0.55 * s)}", stroke=INK,
                         stroke_width=num(0.12 * s)))
-    for day, kind in sched.milestones:
-        if axis.start <= day <= axis.end:
-            r_ = 0.42 * s if kind != "yearly" else 0.3 * s
-            out.append(diamond(axis.at(day), cy, r_, INK if kind != "yearly" else "#ffffff"))
+    out += row_marks(sched, axis, cy, s)
     if st and st.done:
         out.append(_tick(max(x0 - 0.8 * s, axis.x + 0.6 * s), cy, 0.5 * s, INK))
     if overdue:
-        out.append(_overdue_badge(min(x1 + 0.9 * s, axis.x + axis.w - 0.6 * s), cy, 0.55 * s))
+        after = x1 + 1.1 * s  # after the bar's end; where that is off the axis, before its start
+        at = after if after <= axis.x + axis.w - 0.6 * s else max(x0 - 1.1 * s, axis.x + 0.6 * s)
+        out.append(_overdue_badge(at, cy, 0.55 * s))
     out.append("</g>")
     return "".join(out)
 
@@ -273,12 +310,20 @@ def legend_icon(layout: Layout, item: LegendItem) -> str:
     s, b = layout.size, item.icon
     cy = b.y + b.h / 2
     k = item.kind
-    if k == "bar":
-        return bar_shape(b.x, b.right, cy, 0.7 * s, 1, None, False, False)
-    if k == "bar-ongoing":
-        return bar_shape(b.x, b.right, cy, 0.42 * s, 1, None, True, False)
+    if k.startswith("bar-"):
+        style = k.removeprefix("bar-")
+        if style == "article":  # the mark stays inside the icon's box
+            return (bar_shape(b.x, b.right - 0.45 * s, cy, s, 1, None, style, False)
+                    + target_mark(b.right - 0.45 * s, cy, 0.42 * s))
+        shape = bar_shape(b.x, b.right, cy, s, 1, None, style, False)
+        if style == "band":
+            return shape + _milestone_mark("plan", b.x + 0.3 * b.w, cy, 0.26 * s) + _milestone_mark(
+                "tick", b.x + 0.75 * b.w, cy, 0.26 * s)
+        return shape
     if k == "diamond":
         return diamond(b.x + b.w / 2, cy, 0.42 * s, INK)
+    if k == "diamond-yearly":
+        return diamond(b.x + b.w / 2, cy, 0.3 * s, INK)
     if k.startswith("general-"):
         kind = k.removeprefix("general-")
         dash = f"{num(0.5 * s)} {num(0.5 * s)}" if kind == "plan" else f"{num(0.15 * s)} {num(0.45 * s)}"
@@ -292,10 +337,10 @@ def legend_icon(layout: Layout, item: LegendItem) -> str:
     if k.startswith("state-"):
         state = k.removeprefix("state-")
         icon = state_icon(state, "green" if state != "未启动" else None, b.x + 0.5 * s, cy, 0.42 * s)
-        return icon + bar_shape(b.x + 1.2 * s, b.right, cy, 0.62 * s, 1, state, False, False)
+        return icon + bar_shape(b.x + 1.2 * s, b.right, cy, s, 1, state, "dated", False)
     if k == "overdue":
         return (rect(Box(b.x, b.y, 0.7 * s, b.h), fill=INK)
-                + bar_shape(b.x + 1.0 * s, b.right - 1.0 * s, cy, 0.62 * s, 1, "推进中", False, True)
+                + bar_shape(b.x + 1.0 * s, b.right - 1.0 * s, cy, s, 1, "推进中", "dated", True)
                 + _overdue_badge(b.right - 0.55 * s, cy, 0.5 * s))
     if k == "section":
         return rect(Box(b.x, cy - 0.4 * s, b.w, 0.8 * s), fill=tint(colour(item.section), 0.45),
@@ -335,11 +380,20 @@ def draw(layout: Layout) -> tuple[str, str]:
     return defs(layout), "".join(out)
 
 
-def document(layout: Layout) -> str:
-    """The map as one SVG sheet."""
-    defs_, body = draw(layout)
+def content_box(layout: Layout) -> Box:
+    """What is drawn on the sheet, with a thin white edge: the title down to the footer."""
+    title, footer = layout.texts[0].box, layout.texts[-1].box
+    edge = min(title.x, 1.0 * layout.size)
+    x, y = title.x - edge, title.y - edge
+    return Box(x, y, layout.width - 2 * x, footer.bottom + edge - y)
+
+
+def document(layout: Layout, drawn: tuple[str, str] | None = None, view: Box | None = None) -> str:
+    """The map as one SVG sheet; with `view`, only that part of it (a preview for the screen)."""
+    defs_, body = drawn or draw(layout)
     spec = layout.spec
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(layout.width)}mm" height="{num(layout.height)}mm"'
-            f' viewBox="0 0 {num(layout.width)} {num(layout.height)}"'
+    v = view or Box(0, 0, layout.width, layout.height)
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(v.w)}mm" height="{num(v.h)}mm"'
+            f' viewBox="{num(v.x)} {num(v.y)} {num(v.w)} {num(v.h)}"'
             f'{attrs(font_family=text.FAMILY["sans"], text_rendering="geometricPrecision", data_map=spec.key, data_doc=spec.doc, data_kind=spec.kind, data_unit=spec.unit, data_as_of=layout.as_of.isoformat(), data_size=num(layout.size))}>')
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{head}<title>{escape(spec.title + "·" + spec.subject)}</title>{defs_}{body}</svg>\n'

@@ -213,6 +213,17 @@ def _wrap(text: str, limit: float, size: float, face: str, max_lines: int | None
     return tuple(wrap_tokens(tokens(text), limit, size, face, max_lines))
 
 
+def wrap_parts(parts: list[str], limit: float, size: float, face: str = "sans",
+               max_lines: int | None = None) -> list[str]:
+    """`wrap_tokens`, remembered: a map's layout wraps the same cells at many sizes."""
+    return list(_wrap_parts(tuple(parts), round(limit, 6), size, face, max_lines))
+
+
+@lru_cache(maxsize=20_000)
+def _wrap_parts(parts: tuple[str, ...], limit: float, size: float, face: str, max_lines: int | None) -> tuple[str, ...]:
+    return tuple(wrap_tokens(list(parts), limit, size, face, max_lines))
+
+
 def wrap_names(names: list[str], limit: float, size: float, face: str = "sans", max_lines: int | None = None,
                suffix: str = "") -> list[str]:
     """Unit names joined by 、, breaking between names where it can; a cut list says how many in all."""

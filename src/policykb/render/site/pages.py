@@ -259,7 +259,8 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
             indicators.setdefault((t.doc, i.id), {"doc": t.doc, "indicator": i,
                                                   "latest": (values.get((t.doc, i.id)) or [None])[-1]})
     maps = [f for f in files.get("maps", []) if f["path"].endswith(".pdf")]
-    previews = {f["path"]: f["path"][:-4] + ".svg" for f in maps
+    # the maps stage writes beside each unit map's .svg a .preview.svg cropped to what is drawn
+    previews = {f["path"]: f["path"][:-4] + ".preview.svg" for f in maps
                 if any(g["path"] == f["path"][:-4] + ".svg" for g in files.get("maps", []))}
     return Page(paths.unit(name), "unit.md.j2",
                 {"unit": unit, "roles": roles, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "files": files,
