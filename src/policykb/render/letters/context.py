@@ -225,14 +225,12 @@ def _lead_note(t: Task, unit: str) -> str:
     return f"{'、'.join(t.lead)}{mode}"
 
 
-def _details(t: Task, unit: str, role: str, own_deadlines: str, indicators: str) -> str:
+def _details(t: Task, unit: str, role: str, others: str, own_deadlines: str, indicators: str) -> str:
     """A task's particulars in one parenthesis, for a letter that lists its few tasks in the body:
     与省工商联分别牵头；参与单位：省财政厅；专项时限：…；量化指标：…"""
-    others = [u for u in t.participants if u != unit]
     found = [_lead_note(t, unit) if role == "lead" else f"参与，{_lead_note(t, unit)}"]
     if others:
-        found.append(("参与单位：" if role == "lead" else "其他参与单位：") + "、".join(others)
-                     + ("等" if t.open_ended else ""))
+        found.append(("参与单位：" if role == "lead" else "其他参与单位：") + others)
     found += [f"专项时限：{own_deadlines}"] * bool(own_deadlines) + [f"量化指标：{indicators}"] * bool(indicators)
     return "；".join(found)
 
@@ -245,18 +243,19 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     role_text = _lead_note(t, unit) if role == "lead" else ROLE_LABEL[role]
     own_deadlines = "；".join(d.text for d in deadlines if not d.general)
     indicators_text = "；".join(i.text for i in indicators)
+    other_units = "、".join(others) + ("等" if t.open_ended and others else "")
     return TaskView(
         number=t.number, text=t.text, section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
         role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
         participants=t.participants, participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
         other_leads=[u for u in t.lead if u != unit],
-        other_units_text="、".join(others) + ("等" if t.open_ended and others else ""),
+        other_units_text=other_units,
         lead_note=_lead_note(t, unit), units_as_written=t.units_as_written,
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
         own_deadlines_text=own_deadlines, indicators=indicators, indicators_text=indicators_text,
-        details=_details(t, unit, role, own_deadlines, indicators_text))
+        details=_details(t, unit, role, other_units, own_deadlines, indicators_text))
 
 
 def _requirements(doc: Document) -> list[Quote]:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...export import COMPARATOR_LABEL
+from ...gongwen import cite
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, Indicator, Task
 from ...status import Statuses, TaskStatus
@@ -82,9 +83,8 @@ def section_label(doc: Document, number: int) -> str:
 
 def source_line(doc: Document) -> str:
     meta = doc.meta
-    title = meta.title.replace("《", "〈").replace("》", "〉")
-    annex = f"附件《{meta.annex.title}》" if meta.annex else ""
-    return f"依据：{'、'.join(meta.issuers)}《{title}》（{cn_date(meta.date)}）{annex}"
+    annex = f"附件{cite(meta.annex.title)}" if meta.annex else ""
+    return f"依据：{'、'.join(meta.issuers)}{cite(meta.title)}（{cn_date(meta.date)}）{annex}"
 
 
 def map_title(doc: Document) -> str:

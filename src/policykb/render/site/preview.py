@@ -42,7 +42,8 @@ def _parse_styles(xml: bytes) -> dict[str, str]:
 def _runs(p) -> str:
     out = []
     for r in p.iter(f"{W}r"):
-        bold = r.find(f"{W}rPr/{W}b") is not None and r.find(f"{W}rPr/{W}b").get(f"{W}val") not in ("0", "false")
+        b = r.find(f"{W}rPr/{W}b")
+        bold = b is not None and b.get(f"{W}val") not in ("0", "false")
         text = "".join("<br>" if el.tag in (f"{W}br", f"{W}cr") else html.escape(el.text or "", quote=False)
                        for el in r if el.tag in (f"{W}t", f"{W}br", f"{W}cr", f"{W}tab"))
         out.append(f"<strong>{text}</strong>" if bold and text else text)
