@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import fcntl
 import importlib
 import os
 import time
@@ -21,6 +20,7 @@ from . import export, paths
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .graph import PolicyGraph
 from .issues import ToolError
+from .lock import Busy, take
 from .output import recover, staged_dir
 from .progress import Track, quiet
 from .status import Statuses
@@ -62,8 +62,15 @@ class StageRun:
     rendered: int = 0
 
     def __str__(self) -> str:
-        files = f" ({self.reused} reused, {self.rendered} rendered)" if self.reused else ""
-        return f"{self.seconds:.1f} s{files}"
+        files = f"（沿用上次的 {self.reused} 个文件，新生成 {self.rendered} 个）" if self.reused else ""
+        return f"{self.seconds:.1f} 秒{files}"
+
+
+def run_json(run: StageRun | str) -> dict:
+    """A stage's timing as `build --format json` reports it."""
+    if isinstance(run, StageRun):
+        return {"seconds": run.seconds, "reused": run.reused, "rendered": run.rendered}
+    return {"unchanged": True}
 
 
 @dataclass(frozen=True)
@@ -117,17 +124,16 @@ def _locked(out: Path) -> Iterator[None]:
     path = lock_path(out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+b")
+        lock = take(path, wait=False)
+    except Busy:
+        raise BuildError("build-locked", f"another build is writing into {out}/ right now",
+                         hint="wait for it to finish, then run again; the outputs are left as they are") from None
     except OSError as err:
         raise _unwritable(out, err) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildError("build-locked", f"another build is writing into {out}/ right now",
-                             hint="wait for it to finish, then run again; the outputs are left as they are") \
-                from None
-        yield  # closing the file releases the lock, also when the process dies
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _unwritable(out: Path, err: OSError) -> BuildError:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import paths
+
 KEYS_FILE = ".keys.json"
 STAGE_KEY = "<stage>"
 _PACKAGE = Path(__file__).resolve().parent
@@ -71,8 +73,9 @@ def build_inputs(policies: Path, templates: Path, as_of: Any, options: dict) -> 
     """Everything a build reads: the knowledge base and tracking files, templates, the site's
     configuration and hand-written pages, the code, the as-of date, the options and the history."""
     root = Path(templates).resolve().parent
-    return digest(code_digest(), tree_digest(policies), tree_digest(templates), tree_digest(root / "docs"),
-                  tree_digest(root / "mkdocs.yml"), str(as_of), options, _policy_history(policies))
+    return digest(code_digest(), tree_digest(policies), tree_digest(templates),
+                  tree_digest(paths.project_file(paths.SITE_DOCS, root)),
+                  tree_digest(paths.project_file(paths.SITE_CONFIG, root)), str(as_of), options, _policy_history(policies))
 
 
 def stage_unchanged(folder: Path, key: str) -> bool:

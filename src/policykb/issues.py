@@ -94,6 +94,9 @@ CODES: dict[str, tuple[str, str]] = {
     "bad-paper": ("作战图的纸张规格不在可选范围内。", "从提示列出的规格中选一个，如 --paper A1、A0 或 A3-tiled。"),
     "font-missing": ("没有安装作战图排版所需的思源（Noto CJK）中文字体，无法计算文字宽度。",
                      "请管理员安装 fonts-noto-cjk 字体包（apt-get install fonts-noto-cjk）后重试。"),
+    "glyph-missing": ("作战图 PDF 中有汉字没有嵌入中文字体（会显示为方框或空白）：系统缺少对应字体，"
+                      "或 cairo 子集化时丢了字形。",
+                      "安装 fonts-noto-cjk（Windows 上安装思源黑体/宋体），或检查 fonts/fonts.conf 把官方字体名映射到已安装的字体。"),
     # --- command line ---
     "not-found": ("命令要找的东西不存在：没有这个任务、条文或单位，指定的文件、配置不存在，"
                   "或还没有任何跟踪数据。",
@@ -116,6 +119,8 @@ CODES: dict[str, tuple[str, str]] = {
                         "“牵头单位：”行或含“牵头单位”列的表格中。"),
     "import-no-date": ("要导入的文件中没有找到成文日期（落款日期、成文日期或发布日期）。", "用 --date YYYY-MM-DD 给出成文日期。"),
     "import-exists": ("知识库中已有同名的文件夹；导入从不覆盖已有的文件。", "用 --id 换一个文件夹名，或先把旧文件夹移走。"),
+    "folder-not-empty": ("policykb init 的目标文件夹已存在且不是空的；init 从不覆盖已有的文件。",
+                         "换一个新的文件夹名，或先清空该文件夹。"),
     # issue 18: hostile and careless input
     "markup-in-name": ("名称或标题（单位名称、简称、标题等）中含有 HTML 标记或实体（如 <script>、&lt;），"
                        "这些字段在网页、文件名和表格中只能是纯文字。",
@@ -191,9 +196,20 @@ class PolicyError(Exception):
         self.report = report
 
 
+# Codes about the computer rather than the knowledge base: the command exits with status 3.
+ENVIRONMENT_CODES = frozenset({"font-missing", "glyph-missing", "pdf-failed", "output-unwritable", "build-locked"})
+# Codes about the command line: status 2, as for an unknown option.
+USAGE_CODES = frozenset({"bad-format", "unknown-stage", "bad-paper", "bad-years"})
+
+
+def exit_status(code: str) -> int:
+    """1 a problem in the knowledge base or an input file, 2 a wrong command line, 3 the environment."""
+    return 3 if code in ENVIRONMENT_CODES else 2 if code in USAGE_CODES else 1
+
+
 class ToolError(Exception):
     """A mistake the user can fix (unknown unit, bad template, bad revision): shown as
-    `error[code]: message` plus a hint, exit status 1, never a traceback."""
+    `error[code]: message` plus a hint, exit status by code (exit_status), never a traceback."""
 
     def __init__(self, message: str, hint: str | None = None, code: str = "error"):
         super().__init__(message)

@@ -1,7 +1,14 @@
-"""The `policykb` command: a thin layer over the library. Only this package imports typer and rich."""
+"""The `policykb` command: a thin layer over the library. Only this package imports typer and rich.
+
+Exit status: 0 done; 1 the knowledge base or an input file has a problem (the messages say which and
+where); 2 the command line is wrong (unknown option, stage or format); 3 something the computer lacks
+or refuses (a font, LibreOffice, a writable or unlocked output folder). Results and summaries go to
+stdout (-q silences them); stderr carries only problems, so a clean run leaves it empty.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 from typing import Iterable, TypeVar
@@ -11,22 +18,64 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .. import paths
+from .. import __version__, paths
 from ..graph import PolicyGraph
-from ..issues import PolicyError, Report, ToolError
+from ..issues import PolicyError, Report, ToolError, exit_status
 from ..validate import load_kb
 
-app = typer.Typer(help="policykb：把政策文件变成可检查的任务、责任书、作战图和网站。",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+# jieba configures its own logger when imported and then reports "Building prefix dict …" on
+# stderr; a filter set now, before anything imports it, survives that and keeps its warnings.
+logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+
+app = typer.Typer(help="policykb：把政策文件变成可检查的任务、责任书、作战图和网站。\n\n"
+                       "退出码：0 成功；1 知识库或输入文件有问题；2 命令行用错；3 缺少字体、LibreOffice，"
+                       "或输出文件夹不可写、正被占用。",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 T = TypeVar("T")
+verbosity = {"level": 0}  # -q: -1, -v: 1 (set by the root callback for the whole run)
 
 PoliciesOption = typer.Option(Path(paths.POLICIES), "--policies", "-p", help="政策知识库文件夹。")
 
 
 class UserError(ToolError):
-    """A user's mistake found by the CLI itself: printed as message + hint, exit status 1, no traceback."""
+    """A user's mistake found by the CLI itself: printed as message + hint, no traceback."""
+
+
+class UsageError(UserError):
+    """The command line itself is wrong (exit status 2, as for typer's own usage errors)."""
+    status = 2
+
+
+def info(message: str) -> None:
+    """A summary line on stdout ("已写出 89 份责任书"), unless -q."""
+    if verbosity["level"] >= 0:
+        out.print(message, markup=False, soft_wrap=True)
+
+
+def detail(message: str) -> None:
+    """A line only -v shows (stage timings, reused files)."""
+    if verbosity["level"] > 0:
+        out.print(message, markup=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"policykb {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                      help="显示版本号并退出。"),
+         quiet: bool = typer.Option(False, "--quiet", "-q", help="成功时不输出任何内容（只报告问题）。"),
+         verbose: bool = typer.Option(False, "--verbose", "-v", help="多输出一些：各阶段用时、复用了多少文件。")) -> None:
+    """policykb：把政策文件变成可检查的任务、责任书、作战图和网站。"""
+    if quiet and verbose:
+        raise UsageError("-q 与 -v 不能同时使用", hint="只保留其中一个", code="bad-format")
+    verbosity["level"] = -1 if quiet else 1 if verbose else 0
 
 
 def print_report(report: Report, console: Console = err) -> None:
@@ -37,7 +86,7 @@ def print_report(report: Report, console: Console = err) -> None:
                       markup=True, highlight=False, soft_wrap=True)
         if issue.hint:
             console.print(f"  hint: {issue.hint}", markup=False, soft_wrap=True)
-    console.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    console.print(f"{len(report.errors)} 个错误，{len(report.warnings)} 个警告")
 
 
 def graph(policies: Path) -> PolicyGraph:
@@ -50,7 +99,7 @@ def parse_date(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"'{text}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2016-07-01", code="bad-date")
+        raise UsageError(f"'{text}' 不是日期", hint="写成 YYYY-MM-DD，如 2016-07-01", code="bad-date")
 
 
 def track(items: Iterable[T], label: str) -> Iterable[T]:
@@ -77,7 +126,7 @@ def main() -> None:
         err.print(f"error[{e.code}]: {e.message}", markup=False, soft_wrap=True)
         if e.hint:
             err.print(f"  hint: {e.hint}", markup=False, soft_wrap=True)
-        sys.exit(1)
+        sys.exit(getattr(e, "status", None) or exit_status(e.code))
 
 
 from . import core  # noqa: E402,F401  (registers the commands)

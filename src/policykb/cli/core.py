@@ -1,14 +1,17 @@
-"""Core commands: check, show, export, import, schema, build."""
+"""Core commands: init, check, show, export, import, schema, build."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
+import json
+
 import typer
 
 from .. import build as building
 from .. import export as exporting
-from .. import paths
+from .. import paths, scaffold
+from ..issues import PolicyError
 from ..annotations import github_report
 from ..ingest import ImportFailed, import_file
 from ..output import writing
@@ -16,7 +19,17 @@ from ..schema import write_schemas
 from ..show import NotFound, show as show_lines
 from ..track import read_tracking
 from ..validate import validate
-from . import PoliciesOption, UserError, app, err, graph, out, parse_date, print_report, track
+from . import (PoliciesOption, UsageError, UserError, app, detail, graph, info, out, parse_date, print_report,
+               track)
+
+
+@app.command()
+def init(folder: Path = typer.Argument(..., help="新知识库的文件夹（不存在或为空）。"),
+         empty: bool = typer.Option(False, "--empty", help="不带自带的政策文件，只建空的单位名录（之后用 policykb import 导入原文）。")) -> None:
+    """新建一个知识库：policies/（自带的政策文件，或空的）、可修改的 templates/ 和网站设置 mkdocs.yml。"""
+    written = scaffold.init(folder, empty=empty)
+    info(f"已新建知识库 {folder}/（{len(written)} 个文件）")
+    info(f"下一步：cd \"{folder}\" && " + ("policykb import 原文.docx policies" if empty else "policykb build"))
 
 
 @app.command()
@@ -26,7 +39,7 @@ def check(policies: Path = PoliciesOption,
           strict: bool = typer.Option(False, "--strict", help="警告也视为失败。")) -> None:
     """检查知识库：一次列出全部问题（文件:行:列），有错误时退出码为 1。"""
     if format not in ("text", "json", "github"):
-        raise UserError(f"unknown format '{format}'", hint="choose text, json or github", code="bad-format")
+        raise UsageError(f"未知的格式 '{format}'", hint="可选 text、json 或 github", code="bad-format")
     kb, report = validate(policies)
     if kb is not None:
         report.extend(read_tracking(policies, kb)[1].issues)
@@ -40,8 +53,8 @@ def check(policies: Path = PoliciesOption,
         else:
             tasks = sum(len(d.tasks) for d in kb.documents.values())
             articles = sum(len(d.articles) for d in kb.documents.values())
-            err.print(f"0 error(s), 0 warning(s): {len(kb.documents)} document(s), {articles} articles, "
-                      f"{tasks} tasks, {len(kb.units)} units")
+            info(f"0 个错误，0 个警告：{len(kb.documents)} 份文件，{articles} 条条文，{tasks} 项任务，"
+                 f"{len(kb.units)} 个单位")
     if report.failed(strict):
         raise typer.Exit(1)
 
@@ -54,7 +67,7 @@ def show(query: str = typer.Argument(..., help="任务号（69、第69项）、�
     try:
         lines = show_lines(graph(policies), query, doc)
     except NotFound as e:
-        raise UserError(f"nothing named '{e.query}'", hint=e.hint, code="not-found")
+        raise UserError(f"没有名为 '{e.query}' 的任务、条文或单位", hint=e.hint, code="not-found")
     out.print("\n".join(lines), markup=False)
 
 
@@ -64,12 +77,11 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
             policies: Path = PoliciesOption) -> None:
     """导出知识库（JSON、GraphML、CSV，或分工方案 xlsx）。"""
     if format not in exporting.FORMATS:
-        raise UserError(f"unknown format '{format}'", hint=f"choose one of {', '.join(exporting.FORMATS)}",
-                        code="bad-format")
+        raise UsageError(f"未知的格式 '{format}'", hint=f"可选 {'、'.join(exporting.FORMATS)}", code="bad-format")
     pg = graph(policies)
     with writing(output):
         exporting.write(pg, format, output)
-    err.print(f"wrote {output}")
+    info(f"已写出 {output}")
 
 
 @app.command("import")
@@ -84,17 +96,16 @@ def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK
         raise UserError(e.message, hint=e.hint, code=e.code)
     for line in result.review:
         if not line.startswith(("[任务", "[时限]")):  # the full list is in the review file
-            err.print(line, markup=False, soft_wrap=True)
-    err.print(f"{result.summary}", markup=False)
-    err.print(f"wrote {len(result.written)} file(s): {result.folder}/ (existing files left untouched); "
-              f"next: policykb check -p {directory}", markup=False)
+            info(line)
+    info(f"{result.summary}")
+    info(f"已写出 {len(result.written)} 个文件：{result.folder}/（已有的文件未改动）；下一步：policykb check -p {directory}")
 
 
 @app.command()
 def schema(policies: Path = PoliciesOption) -> None:
     """重新生成 policies/schemas/ 下的 JSON Schema（编辑器据此补全和检查）。"""
     changed = write_schemas(policies)
-    err.print(f"{len(changed)} schema file(s) updated")
+    info(f"更新了 {len(changed)} 个 schema 文件")
 
 
 @app.command("build")
@@ -102,15 +113,30 @@ def build_(policies: Path = PoliciesOption,
            output: Path = typer.Option(Path(paths.BUILD), "--output", "-o", help="输出文件夹。"),
            as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
            only: Optional[list[str]] = typer.Option(None, "--only", help="只生成这些部分（可重复）。"),
-           templates: Optional[Path] = typer.Option(None, "--templates", help="模板文件夹，默认 templates/。")) -> None:
+           templates: Optional[Path] = typer.Option(None, "--templates", help="模板文件夹，默认 templates/，没有时用自带的。"),
+           format: str = typer.Option("text", "--format", "-f",
+                                      help="text，或 json（各阶段用时和复用情况；出错时是问题列表）。")) -> None:
     """主任务：检查知识库，然后生成全部输出到 build/（失败时保留上一次的输出）。"""
     unknown = set(only or []) - set(building.stage_names())
     if unknown:
-        raise UserError(f"unknown stage(s): {', '.join(sorted(unknown))}",
-                        hint=f"stages are {', '.join(building.stage_names())}", code="unknown-stage")
+        raise UsageError(f"未知的阶段：{'、'.join(sorted(unknown))}",
+                         hint=f"可选的阶段：{'、'.join(building.stage_names())}", code="unknown-stage")
+    if format not in ("text", "json"):
+        raise UsageError(f"未知的格式 '{format}'", hint="可选 text 或 json", code="bad-format")
     timings: dict = {}
-    building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
-                   timings=timings)
+    try:
+        building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
+                       timings=timings)
+    except PolicyError as e:
+        if format != "json":
+            raise
+        print(e.report.to_json())
+        raise typer.Exit(1)
+    if format == "json":
+        print(json.dumps({"output": str(output), "stages": {name: building.run_json(run) for name, run in
+                                                            timings.items()}}, ensure_ascii=False, indent=2))
+        return
     for name, run in timings.items():
-        err.print(f"  {name}: {run}")
-    err.print(f"built into {output}/")
+        detail(f"  {name}：{'未变，跳过' if run == 'unchanged' else run}")
+    made = [name for name, run in timings.items() if run != "unchanged"]
+    info(f"已构建到 {output}/" + (f"（{'、'.join(made)}）" if made else "（输入没有变化，什么也没重做）"))

@@ -9,7 +9,7 @@ import typer
 from .. import paths
 from ..output import staged_output
 from ..render import letters as lettering
-from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+from . import PoliciesOption, UserError, app, graph, info, parse_date, track
 
 
 @app.command()
@@ -18,16 +18,17 @@ def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output
             pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 转成 PDF。"),
             zip_: bool = typer.Option(False, "--zip", help="另外打包为 责任书.zip。"),
             as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
-            template: Path = typer.Option(Path(paths.TEMPLATES) / lettering.TEMPLATE, "--template",
-                                          help="责任书模板（.docx，可在 Word 中修改）。"),
+            template: Optional[Path] = typer.Option(None, "--template",
+                                                    help="责任书模板（.docx，可在 Word 中修改），默认 templates/letter.docx，没有时用自带的。"),
             policies: Path = PoliciesOption) -> None:
     """为每个有任务的单位生成责任书（.docx），列明其牵头和参与的任务、时限、指标和考核要求。"""
+    template = template or paths.default_templates() / lettering.TEMPLATE
     pg = graph(policies)
     try:
         units = lettering.resolve_units(pg, unit) if unit else None
         with staged_output(output, keep=True) as folder:
             done = lettering.write_letters(pg, folder, template, as_of=parse_date(as_of), units=units, pdf=pdf,
-                                           make_zip=zip_, fonts_conf=Path("fonts/fonts.conf"), track=track)
+                                           make_zip=zip_, fonts_conf=paths.project_file(paths.FONTS_CONF), track=track)
     except lettering.LetterError as e:
         raise UserError(e.message, hint=e.hint, code=e.code) from None
-    err.print(f"wrote {len(done)} letter(s) into {output}/")
+    info(f"已写出 {len(done)} 份责任书：{output}/")

@@ -11,13 +11,13 @@ import typer
 from ..output import staged_output
 from ..render import maps as rendering
 from ..render.maps.paper import CHOICES
-from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+from . import PoliciesOption, UsageError, UserError, app, graph, info, parse_date, track
 
 
 def _years(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})\s*[-–—~]\s*(\d{4})", text.strip())
     if not match or int(match[1]) > int(match[2]):
-        raise UserError(f"'{text}' is not a year range", hint="write it as 2016-2020", code="bad-years")
+        raise UsageError(f"'{text}' 不是年份范围", hint="写成 2016-2020", code="bad-years")
     return int(match[1]), int(match[2])
 
 
@@ -31,11 +31,11 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
           policies: Path = PoliciesOption) -> None:
     """绘制作战图：总图、各部分图、各单位图（横向时间、纵向任务，倒排工期、挂图作战、按图销号）。"""
     if paper not in CHOICES:
-        raise UserError(f"unknown paper '{paper}'", hint=f"choose one of {', '.join(CHOICES)}", code="bad-paper")
+        raise UsageError(f"未知的纸张 '{paper}'", hint=f"可选 {'、'.join(CHOICES)}", code="bad-paper")
     formats = tuple(format or rendering.FORMATS)
     bad = set(formats) - set(rendering.FORMATS)
     if bad:
-        raise UserError(f"unknown format(s): {', '.join(sorted(bad))}", hint="choose svg, pdf or png", code="bad-format")
+        raise UsageError(f"未知的格式：{'、'.join(sorted(bad))}", hint="可选 svg、pdf 或 png", code="bad-format")
     pg = graph(policies)
     units = None
     if unit:
@@ -44,11 +44,11 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
             found = pg.kb.unit(name)
             if found is None or found.name not in pg.units_with_tasks():
                 close = difflib.get_close_matches(name, pg.units_with_tasks(), n=3, cutoff=0.4)
-                hint = f"did you mean {'、'.join(close)}?" if close else "see `policykb show <unit>`"
-                raise UserError(f"no unit with tasks named '{name}'", hint=hint, code="unknown-unit")
+                hint = f"是不是 {'、'.join(close)}？" if close else "用 `policykb show 单位名` 查看"
+                raise UserError(f"没有名为 '{name}' 且有任务的单位", hint=hint, code="unknown-unit")
             units.append(found.name)
     day, span = parse_date(as_of), _years(years)
     with staged_output(output, keep=units is not None) as folder:  # a failed run leaves the old maps
         manifest = rendering.write(pg, folder, as_of=day, units=units, paper=paper, formats=formats,
                                    years=span, track=track)
-    err.print(f"wrote {len(manifest['maps'])} map(s) into {output}/ (see {output}/{rendering.MANIFEST})")
+    info(f"已写出 {len(manifest['maps'])} 张作战图：{output}/（清单见 {output}/{rendering.MANIFEST}）")

@@ -13,7 +13,7 @@ from .. import paths
 from ..output import staged_output, writing
 from ..render import site as rendering
 from ..track import load_tracking, statuses
-from . import PoliciesOption, UserError, app, err, graph, parse_date, track
+from . import PoliciesOption, UserError, app, graph, info, parse_date, track
 
 CLI_PAGE = "guide/cli.md"
 
@@ -23,11 +23,14 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
          zip_: bool = typer.Option(False, "--zip", help="另外生成一个 zip（输出文件夹名.zip），可拷贝到内网电脑直接打开。"),
          as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
          policies: Path = PoliciesOption,
-         templates: Path = typer.Option(Path(paths.TEMPLATES), "--templates", help="模板文件夹。"),
-         config: Path = typer.Option(Path(rendering.CONFIG), "--config", help="mkdocs.yml 的位置。")) -> None:
+         templates: Optional[Path] = typer.Option(None, "--templates", help="模板文件夹，默认 templates/，没有时用自带的。"),
+         config: Optional[Path] = typer.Option(None, "--config",
+                                               help="mkdocs.yml 的位置，默认当前文件夹的，没有时用自带的。")) -> None:
     """生成网站：条文、任务、单位、指标、时间表、下载，支持中文搜索，可离线打开（失败时保留上一次的输出）。"""
+    config = config or paths.project_file(paths.SITE_CONFIG)
+    templates = templates or paths.default_templates()
     if not config.is_file():
-        raise UserError(f"no mkdocs configuration at '{config}'", hint="run from the repository root or pass --config",
+        raise UserError(f"找不到网站设置 '{config}'", hint="在知识库文件夹中运行，或用 --config 指明 mkdocs.yml",
                         code="not-found")
     date = parse_date(as_of)
     pg = graph(policies)
@@ -36,18 +39,18 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
     try:
         with staged_output(output) as folder:
             pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
-                                          config=config, handwritten=config.parent / rendering.DOCS,
+                                          config=config, handwritten=paths.project_file(paths.SITE_DOCS, config.parent),
                                           letters=build / "letters", maps=build / "maps", tracking=tracking,
                                           statuses=statuses(pg, tracking, date),
                                           charts=build / "tracking" / rendering.CHARTS,
                                           extra={CLI_PAGE: cli_reference()}, track=track)
     except rendering.SiteError as e:
-        raise UserError(str(e), hint="mkdocs runs in strict mode: fix the link or template it names", code="site-failed")
-    err.print(f"built {len(pages)} pages into {output}/ (open {output}/index.html)")
+        raise UserError(str(e), hint="网站以严格模式生成：改正上面指出的页面中的链接或模板", code="site-failed")
+    info(f"已生成 {len(pages)} 个页面：{output}/（打开 {output}/index.html）")
     if zip_:
         with writing(output.with_suffix(".zip")):
             target = rendering.zip_site(output, output.with_suffix(".zip"))
-        err.print(f"wrote {target}")
+        info(f"已写出 {target}")
 
 
 def _params(command: object) -> list[str]:

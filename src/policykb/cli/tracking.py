@@ -15,7 +15,7 @@ from ..track.record import Recorder, Refused, apply, tracking_lock
 from ..track.view import status_data, status_lines
 from ..validate import load_kb
 from ..graph import PolicyGraph
-from . import PoliciesOption, UserError, app, err, out, parse_date
+from . import PoliciesOption, UsageError, UserError, app, info, out, parse_date
 
 progress = typer.Typer(help="记录任务进展（不必手工编辑 YAML；注释和格式保持不变）。", no_args_is_help=True)
 app.add_typer(progress, name="progress")
@@ -24,8 +24,7 @@ DocOption = typer.Option(None, "--doc", help="政策文件（只有一份时可�
 UnitOption = typer.Option(None, "--unit", "-u", help="牵头单位（分别牵头的任务必填）。")
 ForceOption = typer.Option(False, "--force", help="替换已有记录，或允许状态倒退。")
 DateOption = typer.Option(..., "--date", help="日期（YYYY-MM-DD）。")
-TRACKING_HINT = "the tracking files under policies/<document>/tracking/ must be writable folders and files; " \
-                "nothing was recorded"
+TRACKING_HINT = "policies/<文件>/tracking/ 下的跟踪文件和文件夹必须可写；什么也没有记录"
 
 
 def _unit(pg: PolicyGraph, name: str | None) -> str | None:
@@ -33,7 +32,7 @@ def _unit(pg: PolicyGraph, name: str | None) -> str | None:
         return None
     unit = pg.kb.unit(name)
     if unit is None:
-        raise UserError(f"unknown unit '{name}'", hint="use a name or alias from units.yaml", code="unknown-unit")
+        raise UserError(f"没有名为 '{name}' 的单位", hint="用 units.yaml 中的名称或别名", code="unknown-unit")
     return unit.name
 
 
@@ -52,7 +51,7 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
     elif format == "text":
         out.print("\n".join(status_lines(pg, tracking, day, name)), markup=False)
     else:
-        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
+        raise UsageError(f"未知的格式 '{format}'", hint="可选 text 或 json", code="bad-format")
 
 
 def _record(policies: Path, make, force: bool = False) -> None:
@@ -65,11 +64,11 @@ def _record(policies: Path, make, force: bool = False) -> None:
         except Refused as e:
             raise UserError(e.message, hint=e.hint, code=e.code)
         if change is None:
-            err.print("already recorded: nothing changed")
+            info("已经记录过，没有改动")
             return
         written = apply([change], policies)
     for path in written:
-        err.print(f"recorded {change.description} in {path}")
+        info(f"已记录 {change.description}：{path}")
 
 
 @progress.command("plan")
@@ -164,7 +163,7 @@ def report_forms(year: int = typer.Option(..., "--year", help="报送年度。")
     tracking = load_tracking(policies, kb)
     with staged_output(folder, keep=units is not None) as stage:  # all the forms or none
         written = forms.write_forms(pg, tracking, year, stage, units)
-    err.print(f"wrote {len(written)} form(s) into {folder}/")
+    info(f"已写出 {len(written)} 份报送表：{folder}/")
 
 
 @app.command("report-import")
@@ -174,11 +173,11 @@ def report_import(files: list[Path] = typer.Argument(..., help="填好的报送�
     """导入填好的报送表：先检查全部表格（指出工作表和单元格），全部无误才写入；重复导入不会重复记录。"""
     missing = [f for f in files if not f.is_file()]
     if missing:
-        raise UserError(f"no file '{missing[0]}'", code="not-found")
+        raise UserError(f"没有文件 '{missing[0]}'", code="not-found")
     pg = PolicyGraph(load_kb(policies))
     with writing(policies, TRACKING_HINT), tracking_lock(policies):
         written = forms.import_forms(files, policies, pg, force)
-    err.print(f"imported {len(files)} form(s): {len(written)} tracking file(s) changed")
+    info(f"已导入 {len(files)} 份报送表，改动了 {len(written)} 个跟踪文件")
 
 
 @app.command()
@@ -190,14 +189,14 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
     kb = load_kb(policies)
     tracking = load_tracking(policies, kb)
     if not tracking.documents:
-        raise UserError("no tracking data yet", hint="record progress with policykb progress … or report-import first",
+        raise UserError("还没有任何进展记录", hint="先用 policykb progress … 或 report-import 记录进展",
                         code="not-found")
     folder = _year_out(year, output, "summary")
     pg, day = PolicyGraph(kb), parse_date(as_of)
     forms.check_year(pg, year)
     with staged_output(folder) as stage:
         written = track_summary.write_summary(pg, tracking, year, day, stage)
-    err.print(f"wrote the summary and {len(written) - 1} reminder letter(s) into {folder}/")
+    info(f"已写出年度汇总报告和 {len(written) - 1} 份催办函：{folder}/")
 
 
 @app.command("diff")
@@ -207,7 +206,7 @@ def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签
           policies: Path = PoliciesOption) -> None:
     """比较 policies/ 的两个 git 版本：哪些条文、任务、指标变了，涉及哪些单位，谁的责任书要重新印发。"""
     if format not in ("text", "json"):
-        raise UserError(f"unknown format '{format}'", hint="choose text or json", code="bad-format")
+        raise UsageError(f"未知的格式 '{format}'", hint="可选 text 或 json", code="bad-format")
     try:
         root = versions.repo_root(policies if policies.exists() else Path("."))
         inside = Path(policies).resolve().relative_to(root.resolve()).as_posix()
@@ -215,7 +214,7 @@ def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签
     except versions.VersionError as e:
         raise UserError(e.message, hint=e.hint, code=e.code)
     except ValueError:
-        raise UserError(f"'{policies}' is not inside a git repository", code="not-found")
+        raise UserError(f"'{policies}' 不在 git 仓库中", code="not-found")
     if format == "json":
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

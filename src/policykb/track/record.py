@@ -7,7 +7,6 @@ each file by temp file + rename. A refused entry leaves every file byte-identica
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..issues import PolicyError, ToolError
+from ..lock import held
 from ..model import Document, KnowledgeBase, Task
 from ..yamlio import _styled, dumps, edit
 from ..output import atomic_write
@@ -229,8 +229,7 @@ def tracking_lock(policies: Path) -> Iterator[None]:
     and then reads what it wrote. The lock is released when the process ends, however it ends.
     """
     path = Path(policies) / LOCK_FILE
-    with open(path, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with held(path, wait=True):
         yield
 
 

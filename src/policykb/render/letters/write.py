@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
+from ... import system
 from ...cache import StageCache
 from ...gongwen import provenance
 from ...graph import PolicyGraph
@@ -168,11 +169,13 @@ def write_zip(target: Path, members: dict[str, Path]) -> None:
                 shutil.copyfileobj(src, dst, 1 << 20)
 
 
-def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str = "soffice") -> list[Path]:
+def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str | None = None) -> list[Path]:
     """Convert with LibreOffice in one call (a private profile; official font names mapped by fonts.conf)."""
-    if shutil.which(soffice) is None:
-        raise LetterError("pdf-failed", f"找不到 LibreOffice（{soffice}），无法生成 PDF",
-                          hint="安装 libreoffice-writer-nogui，或去掉 --pdf")
+    soffice = system.soffice() if soffice is None else shutil.which(soffice)
+    if soffice is None:
+        raise LetterError("pdf-failed", "找不到 LibreOffice（soffice），无法生成 PDF",
+                          hint=f"安装 LibreOffice（Debian：libreoffice-writer-nogui），或用环境变量 {system.SOFFICE_ENV} "
+                               "指明 soffice 的位置，或去掉 --pdf")
     env = dict(os.environ)
     if fonts_conf and Path(fonts_conf).is_file():
         env["FONTCONFIG_FILE"] = str(Path(fonts_conf).resolve())

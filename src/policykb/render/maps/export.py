@@ -14,19 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ... import paths
 from ...parallel import workers
 
-FONTS_CONF = Path("fonts") / "fonts.conf"
 PNG_DPI = 96  # for the screen; the PDF is for print
 PDF_EPOCH = "2016-04-01T00:00:00"  # a fixed creation date keeps PDFs byte-identical between builds
 
 
 def fonts_conf() -> Path | None:
-    """The project's fonts.conf: in the working directory's checkout, else beside the package source."""
-    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
-        if (base / FONTS_CONF).is_file():
-            return (base / FONTS_CONF).resolve()
-    return None
+    """The knowledge base's own fonts/fonts.conf, else the one that ships with policykb."""
+    found = paths.project_file(paths.FONTS_CONF)
+    return found.resolve() if found.is_file() else None
 
 
 def use_fonts() -> None:

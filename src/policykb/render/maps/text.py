@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ... import system
 from ...issues import ToolError
 
-FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/opentype",
-             "/usr/share/fonts", "/usr/local/share/fonts")
+FONT_DIRS = tuple(str(d) for d in system.font_dirs())  # Linux, Windows or macOS folders
 
 # face -> (file name, family inside the collection)
 FACE_FILES = {

@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ... import paths
 from ...graph import PolicyGraph
 from ...output import atomic_write
 from ...progress import Track, quiet
@@ -25,8 +26,8 @@ from .pages import Page, Paths, site_pages, task_events
 from .preview import first_letter
 from .text import environment, render
 
-CONFIG = "mkdocs.yml"
-DOCS = "docs"
+CONFIG = paths.SITE_CONFIG
+DOCS = paths.SITE_DOCS
 SITE_TEMPLATES = "site"
 CHARTS = "charts"  # below the tracking stage's output
 
@@ -161,7 +162,7 @@ def run_stage(ctx) -> None:
     """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
     root = Path(ctx.templates).resolve().parent
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
-                config=root / CONFIG, handwritten=root / DOCS, statuses=getattr(ctx, "statuses", None),
+                config=paths.project_file(CONFIG, root), handwritten=paths.project_file(DOCS, root), statuses=getattr(ctx, "statuses", None),
                 letters=ctx.out("letters"), maps=ctx.out("maps"), tracking=getattr(ctx, "tracking", None),
                 charts=ctx.out("tracking") / CHARTS, track=ctx.track,
                 data=ctx.staged.get("data"))  # only when made in this build: `--only site` may follow an edit

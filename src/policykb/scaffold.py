@@ -1,0 +1,44 @@
+"""`policykb init`: a new knowledge base anywhere, from what ships inside the package.
+
+The folder gets what an office edits (policies/, templates/, its own site settings mkdocs.yml);
+everything else (the guide pages, scripts and styles of the site, fonts.conf) comes from the
+installed package until the office puts its own copy beside them (paths.project_file).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from . import paths
+from .issues import ToolError
+from .yamlio import dump_new
+
+GITIGNORE = f"/{paths.BUILD}/\n/.{paths.BUILD}.lock\n.tracking.lock\n.policykb-cache/\n"
+NOT_COPIED = ("make_letter_template.py", "__pycache__", "__init__.py")  # the maintainers' own
+
+
+class FolderNotEmpty(ToolError):
+    def __init__(self, folder: Path):
+        super().__init__(f"{folder}/ 已存在且不是空的，什么也没有写",
+                         hint="换一个新的文件夹名，或先清空它", code="folder-not-empty")
+
+
+def init(folder: Path | str, *, empty: bool = False) -> list[Path]:
+    """Create a knowledge base in `folder` (new or empty): the bundled policy, or none with `empty`."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FolderNotEmpty(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    policies = folder / paths.POLICIES
+    if empty:
+        shutil.copytree(paths.packaged(paths.POLICIES) / paths.SCHEMAS_DIR, policies / paths.SCHEMAS_DIR,
+                        ignore=shutil.ignore_patterns(*NOT_COPIED))
+        dump_new(policies / paths.UNITS_FILE, {"units": []}, schema=f"{paths.SCHEMAS_DIR}/units.schema.json")
+    else:
+        shutil.copytree(paths.packaged(paths.POLICIES), policies, ignore=shutil.ignore_patterns(*NOT_COPIED,
+                                                                                                 "tracking"))
+    shutil.copytree(paths.packaged(paths.TEMPLATES), folder / paths.TEMPLATES,
+                    ignore=shutil.ignore_patterns(*NOT_COPIED))
+    shutil.copyfile(paths.packaged(paths.SITE_CONFIG), folder / paths.SITE_CONFIG)
+    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    return sorted(p for p in folder.rglob("*") if p.is_file())
