@@ -42,15 +42,15 @@ def test_strict_promotes_warnings(tmp_path):
     lenient = _check(tmp_path)
     assert lenient.returncode == 0
     assert "kb/demo-2016/tasks/005.yaml:1:9: warning[number-mismatch]: " in lenient.stderr
-    assert "0 error(s), 1 warning(s)" in lenient.stderr
+    assert "0 个错误，1 个警告" in lenient.stderr
     strict = _check(tmp_path, "--strict")
     assert strict.returncode == 1 and "warning[number-mismatch]" in strict.stderr
     strict_json = _check(tmp_path, "--strict", "--format", "json")
     assert strict_json.returncode == 1 and json.loads(strict_json.stdout)["warnings"] == 1
 
 
-def test_unknown_format_is_a_user_error(tmp_path):
+def test_unknown_format_is_a_usage_error(tmp_path):
     (tmp_path / "kb").symlink_to(FIXTURES / "tiny")
     result = _check(tmp_path, "--format", "xml")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "error[bad-format]: " in result.stderr and "json" in result.stderr

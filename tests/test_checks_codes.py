@@ -15,9 +15,9 @@ from conftest import ROOT
 
 SRC = ROOT / "src" / "policykb"
 CODE = re.compile(r"^[a-z]+(-[a-z]+)*$")
-ERRORS = {"ToolError", "UserError", "LetterError", "Refused", "VersionError", "BuildError", "ImportFailed"}
+ERRORS = {"ToolError", "UserError", "UsageError", "LetterError", "Refused", "VersionError", "BuildError", "ImportFailed"}
 CODE_FIRST = {"LetterError", "BuildError"}  # (code, message, hint)
-EXPLICIT = {"ToolError", "UserError"}  # their default code ('error') is no code at all
+EXPLICIT = {"ToolError", "UserError", "UsageError"}  # their default code ('error') is no code at all
 
 
 def _name(func: ast.expr) -> str:

@@ -70,7 +70,7 @@ def test_site_command_reports_a_missing_configuration(tmp_path):
                            "--config", str(tmp_path / "nope.yml"), "-p", str(ROOT / "policies")],
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 1
-    assert "error[not-found]: no mkdocs configuration" in done.stderr and "Traceback" not in done.stderr
+    assert "error[not-found]: 找不到网站设置" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
 
 

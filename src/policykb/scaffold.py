@@ -17,17 +17,12 @@ GITIGNORE = f"/{paths.BUILD}/\n/.{paths.BUILD}.lock\n.tracking.lock\n.policykb-c
 NOT_COPIED = ("make_letter_template.py", "__pycache__", "__init__.py")  # the maintainers' own
 
 
-class FolderNotEmpty(ToolError):
-    def __init__(self, folder: Path):
-        super().__init__(f"{folder}/ 已存在且不是空的，什么也没有写",
-                         hint="换一个新的文件夹名，或先清空它", code="folder-not-empty")
-
-
 def init(folder: Path | str, *, empty: bool = False) -> list[Path]:
     """Create a knowledge base in `folder` (new or empty): the bundled policy, or none with `empty`."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise FolderNotEmpty(folder)
+        raise ToolError(f"{folder}/ 已存在且不是空的，什么也没有写", hint="换一个新的文件夹名，或先清空它",
+                        code="folder-not-empty")
     folder.mkdir(parents=True, exist_ok=True)
     policies = folder / paths.POLICIES
     if empty:

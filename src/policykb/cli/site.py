@@ -85,7 +85,16 @@ def cli_reference() -> str:
     """The CLI reference page (Markdown), generated from the command tree."""
     out = ["# 命令参考", "",
            "本页由命令本身生成（`python -m policykb.cli.site > docs/guide/cli.md`），与 `policykb --help` 一致。",
-           "每个命令都可以加 `--help` 查看说明。", ""]
+           "每个命令都可以加 `--help` 查看说明。", "",
+           "## 通用选项与退出码", "",
+           "写在命令名之前，如 `policykb -q build`：", "",
+           "| 名称 | 类型 | 说明 |", "|---|---|---|", *_params(typer.main.get_command(app)), "",
+           "成功时结果和摘要写到标准输出（`-q` 关掉），标准错误只用来报告问题。退出码：", "",
+           "| 退出码 | 含义 |", "|---|---|",
+           "| 0 | 成功 |",
+           "| 1 | 知识库或输入文件有问题（消息指出文件:行:列） |",
+           "| 2 | 命令行用错：未知的选项、阶段、格式、纸张，或日期写错 |",
+           "| 3 | 运行环境缺东西：字体、LibreOffice，或输出文件夹不可写、正被另一次构建占用 |", ""]
     for name, cmd in commands().items():
         out += [f"## policykb {name}", "", (cmd.help or "").strip().split("\n\n")[0], ""]
         rows = _params(cmd)

@@ -93,7 +93,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             if preview:
                 atomic_write(out / preview, done.preview.encode("utf-8"))
             if "pdf" in formats:
-                pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages))))
+                pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages), f"{stem}.pdf")))
             if "png" in formats:
                 pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
             entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,

@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ... import paths
 from ...parallel import workers
+from . import glyphs
 
 PNG_DPI = 96  # for the screen; the PDF is for print
 PDF_EPOCH = "2016-04-01T00:00:00"  # a fixed creation date keeps PDFs byte-identical between builds
@@ -45,8 +46,9 @@ def _cairo():
     return cairocffi, Tree
 
 
-def pdf(svgs: list[str]) -> bytes:
-    """One PDF with a page per SVG (all pages the size of the first)."""
+def pdf(svgs: list[str], name: str = "作战图") -> bytes:
+    """One PDF with a page per SVG (all pages the size of the first); GlyphMissing when a character
+    it shows has no real glyph in an embedded font (glyphs.check)."""
     cairo, Tree = _cairo()
     from cairosvg.surface import PDFSurface
     trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
@@ -66,7 +68,7 @@ def pdf(svgs: list[str]) -> bytes:
         Page(tree, None, 96)
         shared[0].show_page()
     shared[0].finish()
-    return buffer.getvalue()
+    return glyphs.check(buffer.getvalue(), name)
 
 
 def png(svg: str, dpi: int = PNG_DPI) -> bytes:

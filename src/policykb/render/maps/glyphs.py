@@ -1,0 +1,125 @@
+"""After export: every character a map PDF shows must be drawn by an embedded font's real glyph.
+
+cairo draws a character its font lacks as the empty .notdef box, and cairo 1.16's CFF subsetter has
+been seen to drop a glyph (「如」) while the text layer keeps the character, so a PDF that looks
+fine to pdftotext can show boxes or gaps on paper. This reads each embedded font program back with
+fontTools and checks, character by character, that the glyph the page uses is there and has an outline.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from ...issues import ToolError
+
+SPACES = set(" \u3000\u00a0\t\r\n")
+
+
+@dataclass(frozen=True)
+class Missing:
+    font: str
+    text: str  # the characters drawn without a glyph
+
+    def __str__(self) -> str:
+        return f"{self.font}: {self.text}"
+
+
+class GlyphMissing(ToolError):
+    """A map PDF would show boxes or gaps: a build error, never a silent bad print."""
+
+    def __init__(self, message: str):
+        super().__init__(message, "安装 fonts-noto-cjk（Windows 上安装思源黑体、思源宋体），"
+                                  "或在 fonts/fonts.conf 中把官方字体名映射到已安装的中文字体", "glyph-missing")
+
+    def __reduce__(self):  # raised in a worker process: keep the message across the pickle
+        return (GlyphMissing, (self.message,))
+
+
+def check(pdf: bytes, what: str) -> bytes:
+    """The PDF unchanged when every shown character has its glyph, else GlyphMissing naming them."""
+    missing = missing_glyphs(pdf)
+    if missing:
+        raise GlyphMissing(f"{what}：以下文字没有嵌入可显示的中文字形 —— " + "；".join(map(str, missing)))
+    return pdf
+
+
+def _to_unicode(stream: bytes) -> dict[int, str]:
+    """code -> text from a ToUnicode CMap (bfchar and bfrange entries, as cairo writes them)."""
+    found: dict[int, str] = {}
+    text = stream.decode("latin-1")
+    hexstr = lambda h: bytes.fromhex(h).decode("utf-16-be", errors="replace")  # noqa: E731
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            found[int(code, 16)] = hexstr(uni)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for lo, hi, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            start = int(uni, 16)
+            for i, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                found[code] = chr(start + i)
+    return found
+
+
+def _drawn(cff_data: bytes) -> dict[int, bool]:
+    """CID -> whether the embedded CFF font has an outline for it."""
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.pens.basePen import NullPen
+
+    class Outline(NullPen):  # notes whether the glyph draws anything (subroutines included)
+        drawn = False
+
+        def lineTo(self, *points):
+            self.drawn = True
+
+        curveTo = qCurveTo = lineTo
+
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(cff_data), None)
+    top = fonts[fonts.fontNames[0]]
+    strings = top.CharStrings
+    drawn = {}
+    for name in top.charset:
+        cid = int(name[3:]) if name.startswith("cid") else None
+        if cid is None:
+            continue
+        pen = Outline()
+        try:
+            strings[name].draw(pen)
+        except Exception:  # noqa: BLE001 - a broken charstring (cairo 1.16 calls a subroutine the subset lacks)
+            pen.drawn = False
+        drawn[cid] = cid != 0 and pen.drawn
+    return drawn
+
+
+def missing_glyphs(pdf: bytes) -> list[Missing]:
+    """Every font of the PDF whose shown characters lack a real embedded glyph (empty when all is well)."""
+    from pypdf import PdfReader
+    problems: dict[str, set[str]] = {}
+    seen: set = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            if getattr(ref, "idnum", None) in seen:
+                continue
+            seen.add(getattr(ref, "idnum", None))
+            font = ref.get_object()
+            name = str(font.get("/BaseFont", "?")).lstrip("/")
+            unicode = _to_unicode(font["/ToUnicode"].get_object().get_data()) if "/ToUnicode" in font else {}
+            shown = {code: ch for code, ch in unicode.items() if ch and not set(ch) <= SPACES}
+            descriptor = _descriptor(font)
+            program = descriptor.get("/FontFile3") if descriptor else None
+            if program is None:  # not embedded, or not a CFF font: every character it shows is at risk
+                bad = set(shown.values())
+            else:
+                drawn = _drawn(program.get_object().get_data())
+                bad = {ch for code, ch in shown.items() if not drawn.get(code, False)}
+            if bad:
+                problems.setdefault(name, set()).update(bad)
+    return [Missing(font, "".join(sorted(chars))) for font, chars in sorted(problems.items())]
+
+
+def _descriptor(font):
+    if "/DescendantFonts" in font:
+        font = font["/DescendantFonts"][0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    return descriptor.get_object() if descriptor is not None else None

@@ -1,0 +1,68 @@
+"""What keeps policykb working off Debian: no POSIX-only import, map PDFs checked glyph by glyph."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from policykb.render.maps import export
+from policykb.render.maps.glyphs import GlyphMissing, missing_glyphs
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+NO_FCNTL = "import sys\nsys.modules['fcntl'] = None  # as on Windows: `import fcntl` raises ImportError\n"
+
+
+def _without_fcntl(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(NO_FCNTL, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(ROOT / "src")])}
+    return subprocess.run([sys.executable, "-m", "policykb", *args], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_check_and_progress_run_without_fcntl(tmp_path):
+    import shutil
+    shutil.copytree(FIXTURES / "tiny", tmp_path / "kb")
+    probe = _without_fcntl(tmp_path, "--version")
+    assert probe.returncode == 0, probe.stderr
+    check = _without_fcntl(tmp_path, "check", "-p", "kb")
+    # filelock, finding no fcntl on Linux, warns that it falls back to a soft lock (on Windows it takes msvcrt)
+    assert check.returncode == 0 and "Traceback" not in check.stderr, check.stderr
+    note = _without_fcntl(tmp_path, "progress", "note", "1", "--date", "2016-06-01", "--text", "1:30", "-p", "kb")
+    assert note.returncode == 0, note.stderr  # the tracking lock works without fcntl too
+
+
+def _svg(family: str, text: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="40" '
+            f'font-family="{family}" font-size="24">{text}</text></svg>')
+
+
+def test_a_map_pdf_in_a_cjk_font_has_every_glyph():
+    data = export.pdf([_svg("黑体, Noto Sans CJK SC", "期脱贫攻坚 2016")])
+    assert missing_glyphs(data) == []
+
+
+def test_cairo_116_dropping_ru_is_caught(monkeypatch):
+    """cairo 1.16's CFF subsetter writes 「如」 (first in this line) as a call to a subroutine the
+    subset does not have: the text layer keeps the character, the page shows nothing."""
+    import cairocffi
+    from policykb.render.maps import glyphs
+    monkeypatch.setattr(glyphs, "check", lambda pdf, name: pdf)
+    data = export.pdf([_svg("黑体, Noto Sans CJK SC", "如期脱贫 2016")])
+    found = missing_glyphs(data)
+    if cairocffi.cairo_version() < 11700:
+        assert [m.text for m in found] == ["如"]
+    else:  # fixed upstream in 1.17
+        assert found == []
+
+
+def test_chinese_in_a_font_without_it_is_a_build_error():
+    """cairo takes the first family and draws .notdef boxes for what it lacks: caught, named."""
+    with pytest.raises(GlyphMissing) as caught:
+        export.pdf([_svg("DejaVu Sans", "如期 ok")], "test.pdf")
+    assert caught.value.code == "glyph-missing" and "如" in caught.value.message and "test.pdf" in caught.value.message
