@@ -5,6 +5,8 @@ import io
 import re
 import zipfile
 
+from . import officecompat
+
 FIXED_ZIP_TIME = (2016, 4, 1, 0, 0, 0)  # the policy's own date; any constant works
 _CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -15,7 +17,9 @@ def normalize_zip(data: bytes, stamp: str = "2016-04-01T00:00:00Z") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():  # keep member order: [Content_Types].xml must stay first
-            body = source.read(info.filename)
+            body = officecompat.fix(info.filename, source.read(info.filename))
+            if body is None:
+                continue
             if info.filename == "docProps/core.xml":
                 body = _CORE_TIMES.sub(rb"\g<1>" + stamp.encode() + rb"\g<3>", body)
             member = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
