@@ -190,7 +190,7 @@ def test_gbk_text_imports_from_the_command_line(tmp_path):
     source.write_bytes((CORPUS / "lishan-2023-county-lines.txt").read_text(encoding="utf-8").encode("gbk"))
     run = _cli("import", str(source), str(kb), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert "6 项任务" in run.stderr and "gb18030" in (kb / "立山" / "import-review.txt").read_text(encoding="utf-8")
+    assert "6 项任务" in run.stdout and "gb18030" in (kb / "立山" / "import-review.txt").read_text(encoding="utf-8")
     check = _cli("check", "-p", str(kb), cwd=tmp_path)
     assert check.returncode == 0 and "proposed-unit" in check.stderr
 
@@ -292,7 +292,7 @@ def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
     kb = _kb(tmp_path)
     run = _cli("import", str(own_tables / "分工方案.docx"), str(kb), "--id", "again", "--date", "2016-04-01",
                cwd=tmp_path)
-    assert run.returncode == 0 and "95 项任务" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 0 and "95 项任务" in run.stdout and "Traceback" not in run.stderr, run.stderr
     assert _cli("check", "-p", str(kb), cwd=tmp_path).returncode == 0
 
 

@@ -61,7 +61,7 @@ def test_refusals_change_nothing(tmp_path):
     assert "led separately" in _refused(policies, p4, "plan", "4", "--date", "2016-06-01")
     assert "before the policy" in _refused(policies, p69, "note", "69", "--date", "2015-12-01", "--text", "x")
     assert "already recorded" in _refused(policies, p69, "plan", "69", "--date", "2016-06-21")
-    assert "not a date" in _refused(policies, p69, "plan", "69", "--date", "2016-02-30")
+    assert "不是日期" in _refused(policies, p69, "plan", "69", "--date", "2016-02-30")
     assert "not after the original" in _refused(policies, p69, "extend", "69", "--date", "2016-06-01",
                                                 "--original", "2016-06-30", "--new", "2016-06-01",
                                                 "--reason", "x", "--approved-by", "省扶贫办")

@@ -87,7 +87,7 @@ def test_summary_without_tracking_is_refused(tmp_path):
     from conftest import POLICIES
     shutil.copytree(POLICIES, tmp_path / "p")
     result = CliRunner().invoke(app, ["summary", "--year", "2016", "-o", str(tmp_path / "o"), "-p", str(tmp_path / "p")])
-    assert result.exit_code == 1 and "no tracking data" in str(result.exception)
+    assert result.exit_code == 1 and "还没有任何进展记录" in str(result.exception)
 
 
 def test_libreoffice_opens_the_summary(tmp_path):

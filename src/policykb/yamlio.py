@@ -6,9 +6,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString, SingleQuotedScalarString
 
 from .output import atomic_write
 
@@ -24,6 +27,33 @@ def _yaml() -> YAML:
     # Never write anchors (&id001 / *id001) for a value used twice: people edit these files.
     yaml.representer.ignore_aliases = lambda *args: True
     return yaml
+
+
+_RESOLVERS = (pyyaml.resolver.Resolver(), VersionedResolver())  # YAML 1.1 (the loader), 1.2 (ruamel)
+
+
+def needs_quotes(text: str) -> bool:
+    """The one quoting rule of every YAML writer here: quote a one-line text the loader (PyYAML,
+    YAML 1.1) would read as something else — 1:30 as 90, on/no/yes as booleans, 007 as 7, a date,
+    a number, ~ as nothing. ruamel's round-trip writer follows YAML 1.2 and would leave them bare;
+    what YAML 1.2 alone reads as a number (1e3) ruamel quotes itself, so the import writer must too."""
+    if "\n" in text:
+        return False
+    return any(r.resolve(node, text, (True, False)) != "tag:yaml.org,2002:str"
+               for r, node in zip(_RESOLVERS, (pyyaml.ScalarNode, ScalarNode)))
+
+
+def _quoted(value: Any) -> Any:
+    """Quote, in place, every plain text of a round-trip document that needs_quotes."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            value[key] = _quoted(item)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            value[i] = _quoted(item)
+    elif isinstance(value, str) and not isinstance(value, ScalarString) and needs_quotes(value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def _styled(value: Any) -> Any:
@@ -42,6 +72,8 @@ def _styled(value: Any) -> Any:
         return seq
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
+    if isinstance(value, str) and needs_quotes(value):
+        return SingleQuotedScalarString(value)
     return value
 
 
@@ -64,6 +96,7 @@ def edit(path: Path) -> Iterator[CommentedMap]:
     text = path.read_text(encoding="utf-8")
     data = yaml.load(text)
     yield data
+    _quoted(data)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     new = buffer.getvalue()

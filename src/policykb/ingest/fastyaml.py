@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..yamlio import SCHEMA_COMMENT
+from ..yamlio import SCHEMA_COMMENT, needs_quotes
 
 
 class _HouseDumper(yaml.SafeDumper):
@@ -26,7 +26,7 @@ class _HouseDumper(yaml.SafeDumper):
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'" if needs_quotes(value) else None)
 
 
 def _list(dumper: yaml.SafeDumper, value: list) -> yaml.SequenceNode:
