@@ -4,6 +4,8 @@ Regenerate the committed reference with `PYTHONPATH=src python -m policykb.cli.s
 """
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -13,7 +15,8 @@ from .. import paths
 from ..output import staged_output, writing
 from ..render import site as rendering
 from ..track import load_tracking, statuses
-from . import PoliciesOption, UserError, app, graph, info, parse_date, track
+from ..issues import PolicyError
+from . import PoliciesOption, UserError, app, err, graph, info, parse_date, print_report, track
 
 CLI_PAGE = "guide/cli.md"
 
@@ -51,6 +54,38 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
         with writing(output.with_suffix(".zip")):
             target = rendering.zip_site(output, output.with_suffix(".zip"))
         info(f"已写出 {target}")
+
+
+@app.command("serve")
+def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听的地址；127.0.0.1 只有本机能看到。"),
+          port: int = typer.Option(8000, "--port", help="端口。"),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
+          policies: Path = PoliciesOption,
+          templates: Optional[Path] = typer.Option(None, "--templates", help="模板文件夹，默认 templates/，没有时用自带的。"),
+          config: Optional[Path] = typer.Option(None, "--config", help="mkdocs.yml 的位置，默认当前文件夹的，没有时用自带的。"),
+          output: Path = typer.Option(Path(paths.BUILD) / "preview", "--output", "-o",
+                                      help="预览网站放在哪里（每次修改后整体替换）。")) -> None:
+    """边改边看：在本机打开网站，修改 policies/、templates/、docs/ 或 mkdocs.yml 后自动重新生成并刷新浏览器。"""
+    from .. import live
+    config = config or paths.project_file(paths.SITE_CONFIG)
+    if not config.is_file():
+        raise UserError(f"找不到网站设置 '{config}'", hint="在知识库文件夹中运行，或用 --config 指明 mkdocs.yml",
+                        code="not-found")
+    day = parse_date(as_of) if as_of else None
+    preview = live.Preview(policies=policies, templates=templates or paths.default_templates(), config=config,
+                           folder=Path(os.path.abspath(output)), as_of=(lambda: day) if day else dt.date.today,
+                           extra=lambda: {CLI_PAGE: cli_reference()})
+
+    def report(problem: Exception | None) -> None:
+        if problem is None:
+            info(f"网站已更新：http://{host}:{port}/ （Ctrl+C 停止）")
+        elif isinstance(problem, PolicyError):
+            print_report(problem.report)
+            err.print("知识库有错误：浏览器中仍是上一次的网站，改正后会自动更新", markup=False)
+        else:
+            err.print(f"error[{problem.code}]: {problem.message}", markup=False, soft_wrap=True)
+
+    live.serve(preview, host, port, report)
 
 
 def _params(command: object) -> list[str]:
