@@ -27,12 +27,18 @@ def test_workflow_checks_builds_uploads_and_publishes():
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = flow[True]  # YAML 1.1 reads the key `on` as True
     for event in ("push", "pull_request"):
-        for path in ("policies/**", "templates/**", "docs/**", "mkdocs.yml"):
+        for path in ("policies/**", "templates/**", "docs/**", "mkdocs.yml", "src/**", "pyproject.toml"):
             assert path in triggers[event]["paths"]
     steps = flow["jobs"]["build"]["steps"]
     runs = " ".join(s.get("run", "") for s in steps)
     assert "policykb check --format github" in runs
-    assert "policykb build" in runs
+    assert "policykb -v build" in runs  # -v: the log names reused and redrawn files per stage
+    assert "libreoffice" not in runs  # the build writes .docx; LibreOffice is for --pdf and the tests
+    cache = [s for s in steps if s.get("uses", "").startswith("actions/cache")]
+    assert cache and cache[0]["with"]["path"] == "build" and "restore-keys" in cache[0]["with"]
+    assert steps.index(cache[0]) < next(i for i, s in enumerate(steps) if "build --as-of" in s.get("run", ""))
+    assert ".ci/run" in " ".join(s.get("run", "") for s in flow["jobs"]["test"]["steps"])
+    assert flow["jobs"]["windows"]["runs-on"].startswith("windows")
     uploads = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact")}
     assert {"letters", "maps"} <= uploads
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
