@@ -66,3 +66,29 @@ def test_chinese_in_a_font_without_it_is_a_build_error():
     with pytest.raises(GlyphMissing) as caught:
         export.pdf([_svg("DejaVu Sans", "如期 ok")], "test.pdf")
     assert caught.value.code == "glyph-missing" and "如" in caught.value.message and "test.pdf" in caught.value.message
+
+
+def test_libreoffice_found_where_windows_installs_it(tmp_path, monkeypatch):
+    from policykb import system
+    program = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    monkeypatch.setattr(system.sys, "platform", "win32")
+    monkeypatch.setattr(system.shutil, "which", lambda name: None)
+    monkeypatch.delenv(system.SOFFICE_ENV, raising=False)
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    monkeypatch.delenv("ProgramW6432", raising=False)
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    assert system.soffice() == str(program)
+    monkeypatch.setenv(system.SOFFICE_ENV, str(tmp_path / "elsewhere.exe"))
+    assert system.soffice() is None  # named but missing: not silently replaced by another one
+
+
+def test_fonts_looked_up_in_the_windows_fonts_folder(tmp_path, monkeypatch):
+    from policykb import system
+    monkeypatch.setattr(system.sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    monkeypatch.setenv(system.FONT_DIRS_ENV, str(tmp_path / "mine"))
+    assert system.font_dirs() == [tmp_path / "mine", tmp_path / "Windows" / "Fonts",
+                                  tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"]
