@@ -124,6 +124,7 @@ def _locked(out: Path) -> Iterator[None]:
     path = lock_path(out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        open(path, "a").close()  # an unwritable folder must not read as "another build holds the lock"
         lock = take(path, wait=False)
     except Busy:
         raise BuildError("build-locked", f"another build is writing into {out}/ right now",
