@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, ContextManager
 
 from . import paths
 from .graph import PolicyGraph
@@ -35,8 +36,8 @@ class Preview:
         return [p for p in (self.policies, self.templates, docs, self.config) if p.exists()]
 
     def build(self) -> None:
-        """Build into a sibling folder, then swap it in; raises PolicyError or ToolError, leaving
-        the served site as it was."""
+        """Build into a sibling folder, then swap it in; on PolicyError, SiteError or any other
+        failure the served site stays as it was."""
         from .render import site as rendering
         kb = load_kb(self.policies)
         pg = PolicyGraph(kb)
@@ -51,9 +52,9 @@ class Preview:
                                   letters=build / "letters", maps=build / "maps", tracking=tracking,
                                   statuses=statuses(pg, tracking, day), charts=build / "tracking" / rendering.CHARTS,
                                   extra=self.extra())
-        except rendering.SiteError as e:
+        except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
-            raise ToolError(str(e), hint="改正上面指出的页面中的链接或模板", code="site-failed") from None
+            raise
         old = self.folder.with_name(self.folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if self.folder.exists():
@@ -62,14 +63,17 @@ class Preview:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(preview: Preview, host: str, port: int, report: Callable[[Exception | None], None]) -> None:
+def serve(preview: Preview, host: str, port: int, report: Callable[[Exception | None], None],
+          guard: Callable[[], ContextManager] = nullcontext) -> None:
     """Build once, then serve until interrupted, building again on every change. `report` hears
-    each build's outcome: None when it succeeded, else the PolicyError or ToolError."""
+    each build's outcome: None when it succeeded, else the PolicyError or ToolError; `guard` wraps
+    each build (the CLI turns mkdocs' failures into a ToolError naming the page)."""
     from mkdocs.livereload import LiveReloadServer
 
     def rebuild() -> None:
         try:
-            preview.build()
+            with guard():
+                preview.build()
         except (PolicyError, ToolError) as e:
             report(e)
         else:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, TypeVar
+from typing import Iterable, Iterator, TypeVar
 
 import typer
 from rich.console import Console
@@ -76,6 +77,33 @@ def root(version: bool = typer.Option(False, "--version", "-V", callback=_versio
     if quiet and verbose:
         raise UsageError("-q 与 -v 不能同时使用", hint="只保留其中一个", code="bad-format")
     verbosity["level"] = -1 if quiet else 1 if verbose else 0
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def site_problems() -> Iterator[None]:
+    """mkdocs in strict mode stops with 「Aborted with 1 warnings」; it logs which page and which
+    link beforehand. Those warnings become the message of the site-failed error."""
+    from ..render.site import SiteError
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    except SiteError as e:
+        found = "；".join(handler.messages) or str(e)
+        raise UserError(f"网站生成失败（严格模式）：{found}",
+                        hint="改正上面指出的页面中的链接或模板；之前的输出保持不变", code="site-failed") from None
+    finally:
+        logger.removeHandler(handler)
 
 
 def print_report(report: Report, console: Console = err) -> None:

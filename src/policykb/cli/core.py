@@ -20,7 +20,7 @@ from ..show import NotFound, show as show_lines
 from ..track import read_tracking
 from ..validate import validate
 from . import (PoliciesOption, UsageError, UserError, app, detail, graph, info, out, parse_date, print_report,
-               track)
+               site_problems, track)
 
 
 @app.command()
@@ -125,8 +125,9 @@ def build_(policies: Path = PoliciesOption,
         raise UsageError(f"未知的格式 '{format}'", hint="可选 text 或 json", code="bad-format")
     timings: dict = {}
     try:
-        building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
-                       timings=timings)
+        with site_problems():
+            building.build(policies, output, as_of=parse_date(as_of), templates=templates, only=only, track=track,
+                           timings=timings)
     except PolicyError as e:
         if format != "json":
             raise

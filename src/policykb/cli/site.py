@@ -16,7 +16,7 @@ from ..output import staged_output, writing
 from ..render import site as rendering
 from ..track import load_tracking, statuses
 from ..issues import PolicyError
-from . import PoliciesOption, UserError, app, err, graph, info, parse_date, print_report, track
+from . import PoliciesOption, UserError, app, err, graph, info, parse_date, print_report, site_problems, track
 
 CLI_PAGE = "guide/cli.md"
 
@@ -39,16 +39,13 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
     pg = graph(policies)
     tracking = load_tracking(policies, pg.kb)
     build = Path(paths.BUILD)
-    try:
-        with staged_output(output) as folder:
-            pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
-                                          config=config, handwritten=paths.project_file(paths.SITE_DOCS, config.parent),
-                                          letters=build / "letters", maps=build / "maps", tracking=tracking,
-                                          statuses=statuses(pg, tracking, date),
-                                          charts=build / "tracking" / rendering.CHARTS,
-                                          extra={CLI_PAGE: cli_reference()}, track=track)
-    except rendering.SiteError as e:
-        raise UserError(str(e), hint="网站以严格模式生成：改正上面指出的页面中的链接或模板", code="site-failed")
+    with site_problems(), staged_output(output) as folder:
+        pages = rendering.render_site(pg, folder, as_of=date, templates=templates, policies=policies,
+                                      config=config, handwritten=paths.project_file(paths.SITE_DOCS, config.parent),
+                                      letters=build / "letters", maps=build / "maps", tracking=tracking,
+                                      statuses=statuses(pg, tracking, date),
+                                      charts=build / "tracking" / rendering.CHARTS,
+                                      extra={CLI_PAGE: cli_reference()}, track=track)
     info(f"已生成 {len(pages)} 个页面：{output}/（打开 {output}/index.html）")
     if zip_:
         with writing(output.with_suffix(".zip")):
@@ -85,7 +82,7 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听的地址�
         else:
             err.print(f"error[{problem.code}]: {problem.message}", markup=False, soft_wrap=True)
 
-    live.serve(preview, host, port, report)
+    live.serve(preview, host, port, report, guard=site_problems)
 
 
 def _params(command: object) -> list[str]:
