@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from ...cache import StageCache
+from ...cache import StageCache, portable
 from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...names import safe_filename
@@ -121,7 +121,7 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
         file = f"{parts.doc.id}/{name}.docx"
         core = {"author": context.letter.party_a, "title": f"{context.letter.title}（{recipient.name}）",
                 "date": (parts.date or parts.doc.meta.date).isoformat()}
-        reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest,
+        reused = cache and cache.reuse(file, cache.key(portable(context.model_dump(mode="json")), template_digest,
                                                        core, properties))
         fields = dict(document=parts.doc.id, unit=recipient.name, serial=serial, file=file,
                       kind=context.letter.kind, collectives=list(recipient.collectives),
@@ -200,6 +200,17 @@ def _previous(out: Path) -> list[dict]:
         return []
 
 
+def _converted(out: Path, old: list[dict]) -> dict[str, str]:
+    """The letters whose PDF the last run made and left in `out`, by file, with the .docx's hash then:
+    a letter with the same hash now need not be converted again (LibreOffice is the slow part)."""
+    found = {}
+    for entry in old:
+        name, sha, made = entry.get("file"), entry.get("sha256"), entry.get("pdf")
+        if isinstance(name, str) and isinstance(sha, str) and isinstance(made, str) and (out / made).is_file():
+            found[name] = sha
+    return found
+
+
 def _remove_stale(out: Path, old: list[dict], keep: set[str]) -> None:
     """Delete letters an earlier run listed that this run no longer makes (e.g. a unit lost its tasks)."""
     for entry in old:
@@ -242,11 +253,14 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     finally:
         shutil.rmtree(rendering, ignore_errors=True)
     entries = [asdict(letter) for letter in made]
+    old = _previous(out)
     if pdf:
-        to_pdf([out / letter.file for letter in made], fonts_conf)
+        converted = _converted(out, old)
+        todo = [out / letter.file for letter in made if converted.get(letter.file) != letter.sha256]
+        if todo:
+            to_pdf(todo, fonts_conf)
         for entry in entries:
             entry["pdf"] = str(PurePosixPath(entry["file"]).with_suffix(".pdf"))
-    old = _previous(out)
     if units is None:
         _remove_stale(out, old, {e[k] for e in entries for k in ("file", "pdf") if k in e})
     else:
