@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from ...cache import StageCache, portable
+from ...cache import StageCache, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...names import safe_filename
@@ -93,8 +93,13 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
     properties = provenance(pg.kb.root)
-    plan = []
+    previous = _previous(cache.previous) if cache is not None and units is None else []
+    plan: list = []
     for doc in pg.documents():
+        kept = _document_reused(pg, doc.id, cache, previous, template_digest, properties)
+        if kept is not None:
+            plan += [(None, entry, None) for entry in kept]
+            continue
         parts = DocumentParts(doc, names, full_names)
         serials = {True: 0, False: 0}  # 责任书 and notices are numbered apart
         for recipient in recipients(pg, doc):
@@ -113,6 +118,10 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
     """Each letter's manifest fields, and what to render it from when it must be (None: reused from the cache)."""
     names = set()
     for parts, recipient, serial in plan:
+        if parts is None:  # a letter of a document whose inputs are all unchanged (see _document_reused)
+            cache.reuse(recipient["file"], cache.old[recipient["file"]])
+            yield {k: v for k, v in recipient.items() if k in LETTER_FIELDS}, None
+            continue
         context = letter_context(pg, parts, recipient, serial)
         name = safe_filename(recipient.name)
         if (parts.doc.id, name) in names:
@@ -128,6 +137,31 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
                       lead_tasks=[t.number for t in context.lead_tasks],
                       participant_tasks=[t.number for t in context.participant_tasks])
         yield fields, None if reused else (context, core, properties)
+
+
+LETTER_FIELDS = ("document", "unit", "serial", "file", "kind", "collectives", "lead_tasks", "participant_tasks")
+DOCUMENT_KEY = "<document>/"  # in the stage's keys: what each document's letters were made from
+
+
+def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, previous: list[dict],
+                     template_digest: str, properties: dict) -> list[dict] | None:
+    """The last build's manifest entries of a document's letters when everything they are made from is
+    unchanged (the document's folder, the unit registry, the template, the provenance, the code): then
+    no letter context of that document need be built, which at many documents is most of the stage.
+    None when any of it changed, or a letter file is missing."""
+    if cache is None:
+        return None
+    root = Path(pg.kb.root)
+    key = cache.key(DOCUMENT_KEY, doc_id, tree_digest(root / doc_id), tree_digest(root / "units.yaml"),
+                    template_digest, properties)
+    cache.new[DOCUMENT_KEY + doc_id] = key
+    if cache.old.get(DOCUMENT_KEY + doc_id) != key:
+        return None
+    entries = [e for e in previous if e.get("document") == doc_id]
+    if not entries or not all(isinstance(e.get("file"), str) and e["file"] in cache.old
+                              and (cache.previous / e["file"]).is_file() for e in entries):
+        return None
+    return entries
 
 
 def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
