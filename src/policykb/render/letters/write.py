@@ -149,9 +149,9 @@ def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, pre
     unchanged (the document's folder, the unit registry, the template, the provenance, the code): then
     no letter context of that document need be built, which at many documents is most of the stage.
     None when any of it changed, or a letter file is missing."""
-    if cache is None:
-        return None
     root = Path(pg.kb.root)
+    if cache is None or not (root / doc_id).is_dir():  # a knowledge base not read from folders: no shortcut
+        return None
     key = cache.key(DOCUMENT_KEY, doc_id, tree_digest(root / doc_id), tree_digest(root / "units.yaml"),
                     template_digest, properties)
     cache.new[DOCUMENT_KEY + doc_id] = key
