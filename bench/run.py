@@ -172,8 +172,8 @@ def _markdown(summary: dict) -> str:
     lines += ["", "One-task edit (task 069's text), stage seconds and files rebuilt (pages, letters, maps' files):", ""]
     for r in summary["rows"]:
         stages = ", ".join(f"{k} {v if isinstance(v, str) else f'{v:.2f}'}" for k, v in r["one_task_stages_s"].items())
-        rebuilt = ", ".join(f"{k} {n} of {r['one_task_reused'].get(k, '?').split('/')[-1]}"
-                            for k, n in r.get("one_task_rebuilt", {}).items())
+        rebuilt = ", ".join(f"{k} {n} of {r['one_task_reused'][k].split('/')[-1]}"
+                            for k, n in r.get("one_task_rebuilt", {}).items() if k in r["one_task_reused"])
         lines.append(f"- {r['factor']}x: {stages}; rebuilt: {rebuilt}")
     if "linearity" in summary:
         lines += ["", f"Full build relative to 1x: {summary['linearity']}"]
