@@ -67,8 +67,10 @@ def measure(factor: int, work: Path) -> dict:
     row["one_task_stages_s"] = _seconds(edit_timings)
     row["one_task_reused"] = {k: f"{v.reused}/{v.reused + v.rendered}" for k, v in edit_timings.items()
                               if getattr(v, "reused", 0) or getattr(v, "rendered", 0)}
+    row["one_task_rebuilt"] = {k: v.rendered for k, v in edit_timings.items() if hasattr(v, "rendered")}
     row["bare_mkdocs_s"] = _bare_mkdocs(PolicyGraph(validate(policies)[0]), policies, work)
     row["site_overhead_ratio"] = round(row["stages_s"]["site"] / row["bare_mkdocs_s"], 3)
+    row["full_build_ratio"] = round(row["full_build_s"] / row["bare_mkdocs_s"], 3)  # the whole build, all stages
     row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return row
 
@@ -103,13 +105,14 @@ def _bare_mkdocs(pg, policies: Path, work: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--note", default="", help="the machine's load conditions, for the results file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
             print(json.dumps(measure(args.one, Path(tmp))))
         return
-    rows = []
+    rows, load_before = [], list(os.getloadavg())
     for factor in args.factors:
         print(f"corpus {factor}x …", file=sys.stderr, flush=True)
         done = subprocess.run([sys.executable, __file__, "--one", str(factor)], capture_output=True, text=True,
@@ -120,7 +123,8 @@ def main() -> None:
         print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
     base = next((r for r in rows if r["factor"] == 1), None)
     summary = {"date": dt.date.today().isoformat(), "cores": os.cpu_count(), "python": platform.python_version(),
-               "machine": platform.machine(), "rows": rows}
+               "machine": platform.machine(), "cpu": _cpu_model(), "load_before": load_before,
+               "load_after": list(os.getloadavg()), "note": args.note, "rows": rows}
     if base:
         summary["linearity"] = {str(r["factor"]): round(r["full_build_s"] / base["full_build_s"], 1) for r in rows}
     results = HERE / "results"
@@ -129,6 +133,16 @@ def main() -> None:
     stem.with_suffix(".json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(_markdown(summary), encoding="utf-8")
     print(_markdown(summary))
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
 
 
 def _unused(stem: Path) -> Path:
@@ -142,15 +156,25 @@ def _unused(stem: Path) -> Path:
 
 def _markdown(summary: dict) -> str:
     cols = ["factor", "tasks", "load_validate_s", "graph_s", "full_build_s", "noop_rebuild_s",
-            "one_task_rebuild_s", "bare_mkdocs_s", "site_overhead_ratio", "peak_rss_mb", "peak_build_tree_mb"]
+            "one_task_rebuild_s", "bare_mkdocs_s", "full_build_ratio", "site_overhead_ratio", "peak_rss_mb",
+            "peak_build_tree_mb"]
+    load = ", ".join(f"{x:.1f}" for x in summary.get("load_before", []))
     lines = [f"# policykb benchmark {summary['date']} ({summary['cores']} cores, Python {summary['python']})", "",
-             "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+             f"Machine: {summary.get('cpu', '')}, {summary['cores']} cores; load average at the start {load}, "
+             f"at the end {', '.join(f'{x:.1f}' for x in summary.get('load_after', []))}. {summary.get('note', '')}",
+             "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in summary["rows"]:
         lines.append("| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |")
     lines += ["", "Stage seconds per corpus:", ""]
     for r in summary["rows"]:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
         lines.append(f"- {r['factor']}x: {stages}")
+    lines += ["", "One-task edit (task 069's text), stage seconds and files rebuilt (pages, letters, maps' files):", ""]
+    for r in summary["rows"]:
+        stages = ", ".join(f"{k} {v if isinstance(v, str) else f'{v:.2f}'}" for k, v in r["one_task_stages_s"].items())
+        rebuilt = ", ".join(f"{k} {n} of {r['one_task_reused'][k].split('/')[-1]}"
+                            for k, n in r.get("one_task_rebuilt", {}).items() if k in r["one_task_reused"])
+        lines.append(f"- {r['factor']}x: {stages}; rebuilt: {rebuilt}")
     if "linearity" in summary:
         lines += ["", f"Full build relative to 1x: {summary['linearity']}"]
     return "\n".join(lines) + "\n"

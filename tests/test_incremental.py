@@ -68,3 +68,119 @@ def test_incremental_equals_clean_build(built):
     incremental, clean = _tree(built["out"]), _tree(built["clean"])
     assert sorted(incremental) == sorted(clean)
     assert [name for name in incremental if incremental[name] != clean[name]] == []
+
+
+def test_site_edit_rerenders_only_the_pages_it_changes(built):
+    site = built["edited"]["site"]
+    assert site.reused > 0 and 0 < site.rendered < site.reused  # the task's page and the pages listing it
+
+
+# --- several kinds of edit, one after another: each incremental rebuild equals a clean build ---------------
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _rename_unit(kb: Path) -> None:
+    """省发改委 becomes 省发展改革委 (the old name kept as an alias) in the registry and every task."""
+    _replace(kb / "units.yaml", "  - name: 省发改委\n    aliases: []", "  - name: 省发展改革委\n    aliases: [省发改委]")
+    for task in (kb / "demo-2016" / "tasks").glob("*.yaml"):
+        if "  - 省发改委\n" in task.read_text(encoding="utf-8"):
+            _replace(task, "  - 省发改委\n", "  - 省发展改革委\n")
+
+
+def _new_document(kb: Path) -> None:
+    shutil.copytree(kb / "demo-2016", kb / "demo-2017")
+    _replace(kb / "demo-2017" / "document.yaml", "title: 关于推进示范工作的实施意见", "title: 关于深化示范工作的实施意见")
+    _replace(kb / "demo-2017" / "document.yaml", "short_title: 示范意见", "short_title: 深化意见")
+
+
+EDITS = {
+    "task text": lambda kb: _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金"),
+    "unit rename": _rename_unit,
+    "deadline": lambda kb: _replace(kb / "demo-2016" / "tasks" / "002.yaml", "phrase: 2016年9月底前\n    date: 2016-09-30",
+                                    "phrase: 2016年10月底前\n    date: 2016-10-31"),
+    "new document": _new_document,
+    "deleted task": lambda kb: (kb / "demo-2016" / "tasks" / "004.yaml").unlink(),
+}
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    """The tiny knowledge base built once, then edited in turn; after each edit an incremental rebuild
+    and a clean build of the same inputs."""
+    tmp = tmp_path_factory.mktemp("series")
+    kb, out = tmp / "kb", tmp / "build"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    building.build(kb, out, as_of=AS_OF)
+    results = {}
+    for n, (name, edit) in enumerate(EDITS.items()):
+        edit(kb)
+        timings: dict = {}
+        building.build(kb, out, as_of=AS_OF, timings=timings)
+        clean = tmp / f"clean-{n}"
+        building.build(kb, clean, as_of=AS_OF)
+        results[name] = (_tree(out), _tree(clean), timings)
+    return results
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_incremental_equals_clean_build_after(series, edit):
+    incremental, clean, timings = series[edit]
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in incremental if incremental[name] != clean[name]] == []
+    assert timings["site"] != "unchanged"  # each edit shows on the site
+
+
+def test_deleted_task_and_new_document_show_in_the_outputs(series):
+    incremental, _, _ = series["deleted task"]
+    assert any(name.startswith("site/") and "demo-2017" in name for name in incremental)
+    assert not any(name.startswith("letters/demo-2016/") and "各市州" in name for name in incremental)
+
+
+# --- the caches are keyed by content: a build moved to another folder (or machine) is still valid -----------
+
+def test_moved_build_is_reused_whole(tmp_path):
+    first, moved = tmp_path / "here", tmp_path / "elsewhere" / "project"
+    shutil.copytree(FIXTURES / "tiny", first / "kb")
+    building.build(first / "kb", first / "build", as_of=AS_OF)
+    shutil.copytree(first, moved, symlinks=True)
+    noop: dict = {}
+    building.build(moved / "kb", moved / "build", as_of=AS_OF, timings=noop)
+    assert set(noop.values()) == {"unchanged"}
+    edited = {}
+    for root in (first, moved):
+        _replace(root / "kb" / "demo-2016" / "tasks" / "001.yaml", "创新发展", "改革发展")
+        edited[root] = {}
+        building.build(root / "kb", root / "build", as_of=AS_OF, timings=edited[root])
+    for stage in ("letters", "maps", "site"):  # the moved build reuses exactly what the original does
+        here, there = edited[first][stage], edited[moved][stage]
+        assert (there.reused, there.rendered) == (here.reused, here.rendered) and there.reused > 0
+    assert _tree(moved / "build") == _tree(first / "build")
+
+
+# --- letters as PDF: only letters whose .docx changed go through LibreOffice again ---------------------------
+
+@pytest.mark.office
+def test_letters_pdf_converts_only_changed_letters(tmp_path):
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    from policykb.validate import load_kb
+    from conftest import ROOT, require
+    require("soffice")
+    kb, out = tmp_path / "kb", tmp_path / "letters"
+    shutil.copytree(FIXTURES / "tiny", kb)
+
+    def write() -> dict[str, tuple[int, int]]:
+        letters.write_letters(PolicyGraph(load_kb(kb)), out, ROOT / "templates" / "letter.docx", as_of=AS_OF,
+                              pdf=True, fonts_conf=ROOT / "fonts" / "fonts.conf")
+        return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*.pdf")}
+
+    first = write()
+    assert first and write() == first  # nothing changed: no PDF made again
+    _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")  # 省教育厅, 省财政厅, 省扶贫办
+    third = write()
+    changed = {name for name in first if third[name] != first[name]}
+    assert changed == {f"demo-2016/{unit}.pdf" for unit in ("省教育厅", "省财政厅", "省扶贫办")}

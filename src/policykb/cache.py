@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -34,6 +35,22 @@ def digest(*parts: Any) -> str:
             h.update(json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+LOCATION_FIELDS = ("file",)  # where a fact was read from (the path as given): not what any output shows
+_LOCATION = re.compile(r"\b(?:%s)='[^'\\]*'" % "|".join(LOCATION_FIELDS))
+
+
+def portable(value: Any) -> Any:
+    """`value` (model_dump data, or a repr) without the source files' paths, which differ between
+    checkouts and machines: a key made from it is valid wherever the same content is built."""
+    if isinstance(value, str):
+        return _LOCATION.sub("", value)
+    if isinstance(value, dict):
+        return {k: portable(v) for k, v in value.items() if k not in LOCATION_FIELDS}
+    if isinstance(value, (list, tuple)):
+        return [portable(v) for v in value]
+    return value
 
 
 def tree_digest(*roots: Path, suffixes: tuple[str, ...] | None = None) -> str:
@@ -116,6 +133,11 @@ class StageCache:
             shutil.copy2(old, target)
         self.reused += 1
         return True
+
+    def remember(self, rel: str, key: str) -> None:
+        """Record the key of a file the caller renders without asking to reuse it."""
+        self.new[rel] = key
+        self.rendered += 1
 
     def save(self, stage_key: str | None = None) -> None:
         keys = dict(sorted(self.new.items()))

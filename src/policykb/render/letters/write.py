@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ... import system
-from ...cache import StageCache
+from ...cache import StageCache, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...names import safe_filename
@@ -94,8 +94,13 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
     properties = provenance(pg.kb.root)
-    plan = []
+    previous = _previous(cache.previous) if cache is not None and units is None else []
+    plan: list = []
     for doc in pg.documents():
+        kept = _document_reused(pg, doc.id, cache, previous, template_digest, properties)
+        if kept is not None:
+            plan += [(None, entry, None) for entry in kept]
+            continue
         parts = DocumentParts(doc, names, full_names)
         serials = {True: 0, False: 0}  # 责任书 and notices are numbered apart
         for recipient in recipients(pg, doc):
@@ -114,6 +119,10 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
     """Each letter's manifest fields, and what to render it from when it must be (None: reused from the cache)."""
     names = set()
     for parts, recipient, serial in plan:
+        if parts is None:  # a letter of a document whose inputs are all unchanged (see _document_reused)
+            cache.reuse(recipient["file"], cache.old[recipient["file"]])
+            yield {k: v for k, v in recipient.items() if k in LETTER_FIELDS}, None
+            continue
         context = letter_context(pg, parts, recipient, serial)
         name = safe_filename(recipient.name)
         if (parts.doc.id, name) in names:
@@ -122,13 +131,38 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
         file = f"{parts.doc.id}/{name}.docx"
         core = {"author": context.letter.party_a, "title": f"{context.letter.title}（{recipient.name}）",
                 "date": (parts.date or parts.doc.meta.date).isoformat()}
-        reused = cache and cache.reuse(file, cache.key(context.model_dump(mode="json"), template_digest,
+        reused = cache and cache.reuse(file, cache.key(portable(context.model_dump(mode="json")), template_digest,
                                                        core, properties))
         fields = dict(document=parts.doc.id, unit=recipient.name, serial=serial, file=file,
                       kind=context.letter.kind, collectives=list(recipient.collectives),
                       lead_tasks=[t.number for t in context.lead_tasks],
                       participant_tasks=[t.number for t in context.participant_tasks])
         yield fields, None if reused else (context, core, properties)
+
+
+LETTER_FIELDS = ("document", "unit", "serial", "file", "kind", "collectives", "lead_tasks", "participant_tasks")
+DOCUMENT_KEY = "<document>/"  # in the stage's keys: what each document's letters were made from
+
+
+def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, previous: list[dict],
+                     template_digest: str, properties: dict) -> list[dict] | None:
+    """The last build's manifest entries of a document's letters when everything they are made from is
+    unchanged (the document's folder, the unit registry, the template, the provenance, the code): then
+    no letter context of that document need be built, which at many documents is most of the stage.
+    None when any of it changed, or a letter file is missing."""
+    root = Path(pg.kb.root)
+    if cache is None or not (root / doc_id).is_dir():  # a knowledge base not read from folders: no shortcut
+        return None
+    key = cache.key(DOCUMENT_KEY, doc_id, tree_digest(root / doc_id), tree_digest(root / "units.yaml"),
+                    template_digest, properties)
+    cache.new[DOCUMENT_KEY + doc_id] = key
+    if cache.old.get(DOCUMENT_KEY + doc_id) != key:
+        return None
+    entries = [e for e in previous if e.get("document") == doc_id]
+    if not entries or not all(isinstance(e.get("file"), str) and e["file"] in cache.old
+                              and (cache.previous / e["file"]).is_file() for e in entries):
+        return None
+    return entries
 
 
 def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
@@ -203,6 +237,17 @@ def _previous(out: Path) -> list[dict]:
         return []
 
 
+def _converted(out: Path, old: list[dict]) -> dict[str, str]:
+    """The letters whose PDF the last run made and left in `out`, by file, with the .docx's hash then:
+    a letter with the same hash now need not be converted again (LibreOffice is the slow part)."""
+    found = {}
+    for entry in old:
+        name, sha, made = entry.get("file"), entry.get("sha256"), entry.get("pdf")
+        if isinstance(name, str) and isinstance(sha, str) and isinstance(made, str) and (out / made).is_file():
+            found[name] = sha
+    return found
+
+
 def _remove_stale(out: Path, old: list[dict], keep: set[str]) -> None:
     """Delete letters an earlier run listed that this run no longer makes (e.g. a unit lost its tasks)."""
     for entry in old:
@@ -245,11 +290,14 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     finally:
         shutil.rmtree(rendering, ignore_errors=True)
     entries = [asdict(letter) for letter in made]
+    old = _previous(out)
     if pdf:
-        to_pdf([out / letter.file for letter in made], fonts_conf)
+        converted = _converted(out, old)
+        todo = [out / letter.file for letter in made if converted.get(letter.file) != letter.sha256]
+        if todo:
+            to_pdf(todo, fonts_conf)
         for entry in entries:
             entry["pdf"] = str(PurePosixPath(entry["file"]).with_suffix(".pdf"))
-    old = _previous(out)
     if units is None:
         _remove_stale(out, old, {e[k] for e in entries for k in ("file", "pdf") if k in e})
     else:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...cache import StageCache
+from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
@@ -80,7 +80,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             if preview:
                 previews[f"{stem}.svg"] = preview
             if cache:
-                key = cache.key(repr(spec), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
+                key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
                                 statuses is not None)
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])

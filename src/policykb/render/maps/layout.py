@@ -267,6 +267,11 @@ def last_day(spec: MapSpec, axis: Axis) -> dt.date:
     return min(axis.end, spec.period[1]) if spec.period else axis.end
 
 
+# A row's bar is the same at every size the search tries: made once per row during one `layout` call
+# (keyed by the row's id, which the spec keeps alive until the call returns).
+_SCHEDULES: dict[tuple, Schedule] = {}
+
+
 def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: MapSpec,
          lead_months: int | None) -> RowLayout:
     s, pad = grid.s, 0.3 * grid.s
@@ -283,12 +288,18 @@ def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: Ma
         align = "middle" if key == "no" else "start"
         blocks.append(TextBlock(Box(cx + indent, y, w - indent, h), tuple(lines), s, face, align, pad,
                                 role=f"cell-{key}", strike=key == "task" and bool(row.status and row.status.done)))
-    sched = schedule(row.task, spec.policy_date, grid.last, lead_months, row.targets, bool(row.target_articles),
-                     grid.general)
+    key = (id(row), spec.policy_date, grid.last, lead_months, grid.general)
+    sched = _SCHEDULES.get(key)
+    if sched is None:
+        sched = _SCHEDULES[key] = schedule(row.task, spec.policy_date, grid.last, lead_months, row.targets,
+                                           bool(row.target_articles), grid.general)
     return RowLayout(row, Box(grid.x, y, grid.content_w, h), tuple(blocks), sched, stripe)
 
 
-def _groups(spec: MapSpec, grid: _Grid, y: float, max_lines: int, lead_months: int | None) -> list[GroupLayout]:
+def _groups(spec: MapSpec, grid: _Grid, y: float, max_lines: int, lead_months: int | None,
+            bottom: float) -> list[GroupLayout] | None:
+    """The rows placed from y down; None as soon as one ends below `bottom` (the sheet cannot hold
+    them, so the size search need not lay out the rest)."""
     s = grid.s
     out = []
     for group in spec.groups:
@@ -299,6 +310,8 @@ def _groups(spec: MapSpec, grid: _Grid, y: float, max_lines: int, lead_months: i
         rows = []
         for i, row in enumerate(group.rows):
             r = _row(row, grid, y, max_lines, i % 2 == 1, spec, lead_months)
+            if r.box.bottom > bottom:
+                return None
             rows.append(r)
             y = r.box.bottom
         out.append(GroupLayout(group, band, label, tuple(rows)))
@@ -419,7 +432,9 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
         milestones.append(Milestone(opts.as_of, "today", None))
     y = header.bottom
 
-    groups = _groups(spec, grid, y, max_lines, opts.lead_months)
+    groups = _groups(spec, grid, y, max_lines, opts.lead_months, h - margin)
+    if groups is None:  # the footer goes below the rows: it could not fit either
+        return None
     table_bottom = groups[-1].rows[-1].box.bottom if groups and groups[-1].rows else y
     table = Box(x, y, content_w, table_bottom - y)
 
@@ -466,6 +481,13 @@ def layout(spec: MapSpec, opts: Options) -> Layout:
     """The chart for the wall: both orientations, 1 to 5 lines of task text per row, each at the
     largest size that fits. Of those set comfortably large, the one showing most text; failing
     that, the most lines at a readable size; failing that, the largest size."""
+    try:
+        return _layout(spec, opts)
+    finally:
+        _SCHEDULES.clear()
+
+
+def _layout(spec: MapSpec, opts: Options) -> Layout:
     long, short = max(opts.paper), min(opts.paper)
     scale = min(short, 841.0) / 594.0  # sizes are set for A1 and scale with the sheet, up to A0's
     # (a larger sheet, 2A0, is chosen to show every text at a size read from two metres, not larger type)

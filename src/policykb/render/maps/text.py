@@ -7,7 +7,7 @@ opening punctuation; Latin words and numbers never split without a hyphen; short
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,9 @@ class FontMissing(ToolError):
         super().__init__(message, hint, code)
 
 
+SHORT = 24  # strings up to this long (tokens, unit names) keep their measured width
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Advance widths (in em) of one face, plus its vertical extent."""
@@ -52,10 +55,21 @@ class Metrics:
     ascent: float  # em above the baseline
     descent: float  # em below the baseline (positive)
     fallback: float = 1.0
+    measured: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def ems(self, text: str) -> float:
+        """The text's width in em, summed in the same order every time (so `ems * size` is always the
+        same float); a layout measures the same tokens at many sizes, so short ones are remembered."""
+        found = self.measured.get(text)
+        if found is None:
+            w = self.widths
+            found = sum(w.get(ord(c), self.fallback) for c in text)
+            if len(text) <= SHORT:
+                self.measured[text] = found
+        return found
 
     def width(self, text: str, size: float) -> float:
-        w = self.widths
-        return sum(w.get(ord(c), self.fallback) for c in text) * size
+        return self.ems(text) * size
 
 
 def find_font(file_name: str) -> Path:
@@ -95,6 +109,11 @@ def _is_word_char(c: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Unbreakable pieces: a CJK character or a Latin word/number, with the punctuation glued to it."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=20_000)  # a layout wraps each cell's text at many sizes: split it once
+def _tokens(text: str) -> tuple[str, ...]:
     raw: list[str] = []
     for c in text:
         if raw and _is_word_char(c) and _is_word_char(raw[-1][-1]):
@@ -118,7 +137,7 @@ def tokens(text: str) -> list[str]:
             out[-1] += pending_open
         else:
             out.append(pending_open)
-    return out
+    return tuple(out)
 
 
 def _split_long(token: str, limit: float, size: float, face: str) -> list[str]:
@@ -179,11 +198,16 @@ def _fill(parts: list[str], limit: float, size: float, face: str) -> list[list[s
 def wrap_tokens(parts: list[str], limit: float, size: float, face: str = "sans",
                 max_lines: int | None = None, more: str = ELLIPSIS) -> list[str]:
     """Lines of unbreakable parts; beyond max_lines the last kept line ends with `more`."""
-    lines = _fill(parts, limit, size, face)
+    lines = list(_filled(tuple(parts), limit, size, face))
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _cut(lines[-1], limit, size, face, more)
     return ["".join(line) for line in lines]
+
+
+@lru_cache(maxsize=20_000)  # the layout tries each size with up to 7 line counts: fill once, cut each
+def _filled(parts: tuple[str, ...], limit: float, size: float, face: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line) for line in _fill(list(parts), limit, size, face))
 
 
 def _cut(parts: list[str], limit: float, size: float, face: str, more: str) -> list[str]:

@@ -7,6 +7,7 @@
 - `search`, `index`: the Chinese bigram search fields, written into the index during the build;
   `synonyms.yaml`: everyday words → the policy's terms (`synonyms` lists candidates from 同义词词林);
 - `compact`: keeps pages compressed while mkdocs holds them all;
+- `incremental`: mkdocs' build steps, taking pages whose Markdown is unchanged from the last build;
 - `build`: the docs tree, the mkdocs run, the site's zip and the build stage.
 """
 from .build import (CHARTS, CONFIG, DOCS, NAV_DOCUMENTS, SiteError, mkdocs_build, nav, render_site, run_stage,

@@ -16,12 +16,13 @@ import zipfile
 from pathlib import Path
 
 from ... import paths
+from ...cache import StageCache
 from ...graph import PolicyGraph
 from ...output import atomic_write
 from ...progress import Track, quiet
 from ...reproducible import normalize_zip
 from ...status import Statuses
-from . import compact, files, index
+from . import compact, files, incremental, index
 from .pages import Page, Paths, site_pages, task_events
 from .preview import first_letter
 from .text import environment, render
@@ -89,18 +90,18 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
 
 
 def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
-                 search: dict[str, dict] | None = None, **overrides) -> None:
-    """A real `mkdocs build` (strict) of `docs` into `site` with the repository's configuration.
+                 search: dict[str, dict] | None = None, cache: StageCache | None = None, **overrides) -> None:
+    """A real mkdocs build (strict) of `docs` into `site` with the repository's configuration.
 
     The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH). With `search`
-    (see `search_pages`), the search index gets the hidden Chinese-search fields.
+    (see `search_pages`), the search index gets the hidden Chinese-search fields. With `cache`,
+    pages whose Markdown is unchanged since the last build are taken from it (see `incremental`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if as_of is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(as_of.year, as_of.month, as_of.day,
                                                                tzinfo=dt.timezone.utc).timestamp()))
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -111,7 +112,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
         compact.install(cfg)
         if search is not None:
             index.install(cfg, search)
-        build(cfg)
+        incremental.build(cfg, cache)
         if not cfg.site_url:  # a sitemap needs the site's address: without one mkdocs writes an empty list
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(site) / name).unlink(missing_ok=True)
@@ -133,8 +134,9 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
                 config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
                 letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
                 data: Path | None = None, extra: dict[str, str] | None = None, enrich_search: bool = True,
-                track: Track = quiet) -> list[Page]:
-    """Build the whole site into `out` (an empty or missing folder)."""
+                track: Track = quiet, cache: StageCache | None = None) -> list[Page]:
+    """Build the whole site into `out` (an empty or missing folder); with `cache`, pages unchanged
+    since the build it holds are taken from there."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -142,7 +144,7 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
                            data=data, extra=extra, track=track)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
-                     nav=nav(pg, docs), strict=True)
+                     cache=cache, nav=nav(pg, docs), strict=True)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
     return pages
 
@@ -152,7 +154,7 @@ def zip_site(site: Path, target: Path) -> Path:
     data = io.BytesIO()
     root = target.stem
     with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
-        for f in sorted(p for p in Path(site).rglob("*") if p.is_file()):
+        for f in sorted(p for p in Path(site).rglob("*") if p.is_file() and not p.name.startswith(".")):
             z.write(f, f"{root}/{f.relative_to(site).as_posix()}")
     atomic_write(target, normalize_zip(data.getvalue()))
     return target
@@ -162,7 +164,8 @@ def run_stage(ctx) -> None:
     """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
     root = Path(ctx.templates).resolve().parent
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
-                config=paths.project_file(CONFIG, root), handwritten=paths.project_file(DOCS, root), statuses=getattr(ctx, "statuses", None),
-                letters=ctx.out("letters"), maps=ctx.out("maps"), tracking=getattr(ctx, "tracking", None),
-                charts=ctx.out("tracking") / CHARTS, track=ctx.track,
+                config=paths.project_file(CONFIG, root), handwritten=paths.project_file(DOCS, root),
+                statuses=getattr(ctx, "statuses", None), letters=ctx.out("letters"), maps=ctx.out("maps"),
+                tracking=getattr(ctx, "tracking", None), charts=ctx.out("tracking") / CHARTS, track=ctx.track,
+                cache=ctx.cache("site"),
                 data=ctx.staged.get("data"))  # only when made in this build: `--only site` may follow an edit

@@ -1,0 +1,213 @@
+"""mkdocs' build, run so that pages whose Markdown is unchanged are taken from the last build.
+
+mkdocs has no partial build: it converts and templates every page on every run, and Material's
+search plugin indexes every page again. Here the same steps run in the same order (the body of
+`mkdocs.commands.build.build`, mkdocs 1.6), but each documentation page first gets a key: its
+Markdown plus what every page shares (the configuration and navigation, the set of files links can
+point at, the versions of the theme and of this code). A page whose key the last build had is not
+converted, templated nor indexed: its HTML is hard-linked from the last build, and the search
+entries Material made for it then, kept beside the site, are handed to the plugins that write the
+index, in the page's place in the order. Everything else (static files, the theme's templates, the
+index files) is made as mkdocs makes it, so a rebuild gives the bytes of a full build.
+
+Measured against one mkdocs build per document under a shared shell (cross-document links and the
+shared search index then need stitching, and a unit page links every document): keying pages costs
+one read and hash per page, and a one-task edit converts only the pages whose Markdown changed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from ...cache import StageCache, code_digest, digest
+
+ENTRIES = ".search-entries.jsonl"  # each page's search entries, as Material made them, one page a line
+SEARCH = "material/search"
+log = logging.getLogger("mkdocs.commands.build")
+
+
+@dataclass
+class PageCounts:
+    reused: int = 0
+    rendered: int = 0
+
+
+def _shared_key(config, files) -> str:
+    """What every page's HTML depends on besides its own Markdown."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return digest(code_digest(), [version(p) for p in ("mkdocs", "mkdocs-material", "markdown", "jieba")],
+                  config_file.read_bytes() if config_file and config_file.is_file() else b"",
+                  json.loads(json.dumps(config.nav, default=str)), config.site_name, config.use_directory_urls,
+                  sorted(f.src_uri for f in files))
+
+
+class _Entries:
+    """The search entries of each page: read from the last build, written for this one."""
+
+    def __init__(self, previous: Path, staged: Path):
+        self.old: dict[str, tuple[int, int]] = {}
+        self.previous = previous / ENTRIES
+        if self.previous.is_file():
+            offset = 0
+            with self.previous.open("rb") as fh:
+                for line in fh:
+                    uri = json.loads(line)["page"]  # small lines first: see `add`
+                    self.old[uri] = (offset, len(line))
+                    offset += len(line)
+        self.reader = self.previous.open("rb") if self.old else None
+        self.out = (staged / ENTRIES).open("wb")
+
+    def __contains__(self, uri: str) -> bool:
+        return uri in self.old
+
+    def read(self, uri: str) -> list[dict]:
+        offset, size = self.old[uri]
+        self.reader.seek(offset)
+        return json.loads(self.reader.read(size))["entries"]
+
+    def add(self, uri: str, entries: list[dict]) -> None:
+        self.out.write(json.dumps({"page": uri, "entries": entries}, ensure_ascii=False).encode("utf-8") + b"\n")
+
+    def close(self) -> None:
+        self.out.close()
+        if self.reader:
+            self.reader.close()
+
+
+class _KeepEntries:
+    """Handlers on both sides of the search plugin: note the entries it made for each page."""
+
+    def __init__(self, search, entries: _Entries):
+        self.search, self.entries, self.start = search, entries, 0
+
+    def before(self, context, *, page, config, nav):
+        self.start = len(self.search.search_index.entries)
+        return context
+
+    def after(self, context, *, page, config, nav):
+        self.entries.add(page.file.src_uri, [dict(e) for e in self.search.search_index.entries[self.start:]])
+        return context
+
+
+def _after_search(config) -> list:
+    """The page_context handlers that run after Material's search plugin has indexed a page."""
+    handlers = config.plugins.events["page_context"]
+    search = config.plugins.get(SEARCH)
+    for i, handler in enumerate(handlers):
+        if getattr(handler, "__self__", None) is search:
+            return handlers[i + 1:]
+    return []
+
+
+def _link(source: str, target: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)  # only read from the site; the docs tree is temporary
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def build(config, cache: StageCache | None) -> PageCounts:
+    """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build."""
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    counts = PageCounts()
+    warnings = utils.CountHandler()
+    warnings.setLevel(logging.WARNING)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(warnings)
+    inclusion = InclusionLevel.is_included
+    entries = None
+    try:
+        start = time.monotonic()
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        utils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        search = config.plugins.get(SEARCH)
+        searching = cache is not None and search is not None and search.config.enabled  # else nothing to keep
+        shared = _shared_key(config, files)
+        entries = _Entries(cache.previous, Path(config.site_dir)) if searching else None
+        after_search = _after_search(config) if searching else []
+        if searching:
+            keep, handlers = _KeepEntries(search, entries), config.plugins.events["page_context"]
+            at = handlers.index(search.on_page_context)
+            handlers[at:at + 1] = [keep.before, search.on_page_context, keep.after]
+
+        reused: set[str] = set()  # their entries are read when their turn comes: never all in memory
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            with open(file.abs_src_path, "rb") as fh:
+                key = digest(shared, file.src_uri, fh.read())
+            if cache is not None and (entries is None or file.src_uri in entries) and cache.reuse(file.dest_uri, key):
+                reused.add(file.src_uri)
+                counts.reused += 1
+                continue
+            if cache is not None:
+                cache.remember(file.dest_uri, key)
+            counts.rendered += 1
+            _populate_page(file.page, config, files)
+
+        env = config.plugins.on_env(env, config=config, files=files)
+        for file in files:  # static files, linked rather than copied: the downloads are most of the site
+            if not file.is_documentation_page() and inclusion(file.inclusion):
+                if file._content is None and Path(file.abs_src_path).is_relative_to(config.docs_dir):
+                    _link(file.abs_src_path, file.abs_dest_path)
+                else:
+                    file.copy_file()
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        for file in doc_files:
+            if file.src_uri in reused:
+                if entries:  # in the page's place, as if Material's search had just indexed it
+                    found = entries.read(file.src_uri)
+                    search.search_index.entries.extend(found)
+                    entries.add(file.src_uri, found)
+                    for handler in after_search:
+                        handler(None, page=file.page, config=config, nav=nav)
+                continue
+            _build_page(file.page, config, doc_files, nav, env)
+        for file in doc_files:
+            if file.page.content is not None:  # pages reused have nothing to check
+                file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if entries:
+            entries.close()
+            entries = None
+        config.plugins.on_post_build(config=config)
+        if counts_ := warnings.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts_)} in strict mode!")
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            log.error(str(e))
+            raise Abort("Aborted with a BuildError!")
+        raise
+    finally:
+        if entries:
+            entries.close()
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    return counts
