@@ -78,7 +78,7 @@ def test_saved_web_page(tmp_path):
     ("市发展改革委、市财政局、市地税局等按照职责分工负责。列第一位者为牵头单位，下同",
      ["市发展改革委"], ["市财政局", "市地税局"], "first"),
     ("牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市",
-     ["市发展改革委"], ["市委组织部", "市人力资源和社会保障局", "各区", "县级市"], "first"),
+     ["市发展改革委"], ["市委组织部", "市人力资源和社会保障局", "各区、县级市"], "first"),  # one collective
     ("省发展改革委牵头，省财政厅、省商务厅按职责分工负责", ["省发展改革委"], ["省财政厅", "省商务厅"], "first"),
     ("财政部、发展改革委共同牵头", ["财政部", "发展改革委"], [], "joint"),
     ("责任单位：县财政局、县税务局", ["县财政局"], ["县税务局"], "first"),
@@ -86,11 +86,41 @@ def test_saved_web_page(tmp_path):
     ("牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)",
      ["区卫健局"], ["区疫情防控指挥部成员单位", "各街办（新区）"], "first"),
     ("市委宣传部（市文明办）、市文化广电旅游局负责", ["市委宣传部（市文明办）"], ["市文化广电旅游局"], "first"),
+    # forms of the issue's unseen documents (issue 22), read by the lexicon's words
+    ("市教育局、市财政局指导，区教育局负责落实", ["区教育局"], ["市教育局", "市财政局"], "first"),
+    ("市发改委、市财政局、市商务局分别牵头落实", ["市发改委", "市财政局", "市商务局"], [], "separate"),
+    ("牵头负责领导：张建国；牵头责任单位：县发改局；协同责任单位：县财政局、各乡镇", ["县发改局"], ["县财政局", "各乡镇"], "first"),
+    ("分管副县长、县发改局负责", ["县发改局"], [], "first"),
+    ("各市州、县市区负责", ["各市州、县市区"], [], "first"),
+    ("各区、县（市）人民政府，市财政局负责", ["各区、县（市）人民政府"], ["市财政局"], "first"),
+    ("主办：区住建局；协办：区城管局", ["区住建局"], ["区城管局"], "first"),
 ])
 def test_unit_notes(note, lead, participants, mode):
     units = parse_units(note)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
     assert all(looks_like_unit(n) for n in units.lead + units.participants)
+
+
+def test_people_are_leaders_never_units():
+    units = parse_units("牵头负责领导：张建国；牵头责任单位：县发改局；协同责任单位：县财政局")
+    assert units.leaders == ["张建国"] and "张建国" not in units.lead + units.participants
+    assert parse_units("分管副县长、县发改局负责").leaders == ["分管副县长"]
+
+
+def test_scope_notes_are_removed_and_handed_on():
+    units = parse_units("市文旅局指导，区文旅局负责落实。以下均需区文旅局落实，不再列出")
+    assert (units.lead, units.participants) == (["区文旅局"], ["市文旅局"])
+    assert units.scope.participants == ["区文旅局"]
+    units = parse_units("区发改局牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同")
+    assert units.lead == ["区发改局"] and units.participants == [] and units.scope.open_ended
+    assert not units.flags
+
+
+def test_a_sentence_fragment_is_not_a_unit():
+    assert not looks_like_unit("加快推进农村公路建设") and not looks_like_unit("区发改局、县财政局")
+    assert looks_like_unit("某某经济技术开发区管委会") and looks_like_unit("各区、县（市）人民政府")
+    units = parse_units("区发改局、加快推进有关工作负责")
+    assert units.lead == ["区发改局"] and units.flags == ["not a unit: 加快推进有关工作"]
 
 
 def test_open_lists_are_marked():
