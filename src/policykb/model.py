@@ -137,6 +137,7 @@ class TaskFile(Strict):
     lead: list[str] = Field(description="牵头单位（规范名称或别名）")
     participants: list[str] = []
     open_ended: bool = Field(default=False, description="单位名单以“等”结尾")
+    leaders: list[str] = Field(default=[], description="责任领导：原文写明的人或职务（如 分管副县长），原样保留；不是单位")
     articles: list[int] = Field(description="本任务落实的条文编号")
     deadlines: list[Deadline] = Field(default=[], description="本任务自身的时限；通用时限另行附加")
 
@@ -192,6 +193,7 @@ class Task(Strict):
     lead: list[str]
     participants: list[str]
     open_ended: bool
+    leaders: list[str] = []  # people named as 责任领导: data, never units
     articles: list[int]
     own_deadlines: list[Deadline]
     deadlines: list[Deadline] = Field(description="own deadlines, then the general ones")
