@@ -106,6 +106,9 @@ def _wrong_type_hint(e: dict) -> str | None:
         return _did_you_mean(str(value), allowed) or f"write one of: {', '.join(allowed)}"
     if kind in ("greater_than_equal", "greater_than"):
         return "write a positive number such as 1"
+    if kind == "too_short" and tuple(e["loc"]) == ("issuers",):
+        return ("write the issuing organ(s) as the source's signature or masthead names them "
+                "(the letters' 甲方); an import that could not find them leaves this empty")
     if kind == "too_short":
         return "write at least one item"
     return _TYPE_HINTS.get(kind)

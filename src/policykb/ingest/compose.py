@@ -221,7 +221,13 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
-    issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
+    issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
+    if not issuers:
+        review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
+                      "（未写明前 check 报错，不生成责任书）")
+    elif not meta.jurisdiction:
+        review.append(f"[待补] 管辖：从发文机关“{'、'.join(issuers)}”看不出地方，请在 document.yaml 的 jurisdiction "
+                      "中写明（如 黄石市下陆区），否则不同地方的同名单位无法区分")
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
@@ -235,6 +241,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
+    doubtful += sum(1 for line in review if line.startswith("[待补]"))
     summary = (f"{len(tasks)} 项任务（{leads} 个牵头单位），{len(proposed)} 个拟新增单位，"
                f"{len(unread)} 段疑似任务未读取，{unparsed} 处时限未识别；需要审核 {doubtful + len(unread)} 项")
     return Draft(doc, articles, tasks, list(proposed.values()), review, summary)

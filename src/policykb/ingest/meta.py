@@ -14,7 +14,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
-_ORGAN = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|省委|市委|县委|区委|州委|国务院)"
+_ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
+          r"|国务院|工作领导小组|领导小组|[厅局委办])")
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))")
 
 
@@ -51,6 +52,24 @@ def _date_of(text: str) -> dt.date | None:
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _cited(text: str, m: re.Match) -> bool:
+    """「根据《…》（X〔2018〕N号）」: a number in brackets after a cited title is that document's, not this one's."""
+    before = text[:m.start()]
+    return bool(re.search(r"[（(]\s*$", before) and re.search(r"》|根据|按照|依据|贯彻|落实|印发", before)
+                or (len(text) > 60 and "《" in before))
+
+
+def _masthead(texts: list[str]) -> list[str]:
+    """The issuer printed above the title: 「X文件」, or a line that is only organ names."""
+    for text in texts[:6]:
+        name = re.sub(r"\s", "", text)
+        if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
+            return _split_issuers(m[1])
+        if re.fullmatch(rf"(?:中共)?[\u4e00-\u9fff]{{2,40}}?{_ORGAN}", name) and "关于" not in name and len(name) <= 40:
+            return _split_issuers(name)
+    return []
 
 
 def _split_issuers(organs: str) -> list[str]:
@@ -95,7 +114,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
         meta.title, meta.title_where = texts[0], head[0].where
         meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
     for b in blocks[:80]:
-        if m := _NUMBER.search(b.text):
+        if m := next((m for m in _NUMBER.finditer(b.text) if not _cited(b.text, m)), None):
             meta.number = m.group()
             meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
             break
@@ -126,6 +145,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
         if re.search(rf"{_ORGAN}$", above) and len(above) <= 40:
             issuers = _split_issuers(above.replace(" ", ""))
             meta.guesses.append(("发文机关", "、".join(issuers), blocks[found[2] - 1].where, 0.85))
+    if not issuers and (issuers := _masthead(texts)):
+        meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
     if not issuers and meta.title:
         prefix = meta.title.split("关于")[0]
         if prefix and re.search(rf"{_ORGAN}$", prefix):
@@ -142,4 +163,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
         if place := jurisdiction_of(issuer):
             meta.jurisdiction = place
             break
+    if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
+        if m := re.match(r"^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))", meta.title):
+            if not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
+                meta.jurisdiction = m[1] if len(m[1]) > 1 else None
+                if meta.jurisdiction:
+                    meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
     return meta
