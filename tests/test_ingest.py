@@ -352,3 +352,80 @@ def test_the_document_number_is_kept_in_the_draft(tmp_path):
     assert fresh is not None, [i.format() for i in report.errors]
     assert fresh.documents["doc"].meta.number == "国发〔2018〕39号"
     assert fresh.documents["hunan-2016-implementation-opinions"].meta.number is None  # its source names none
+
+
+# --- shapes of the issue's unseen documents (issue 22): grammar, not layouts ---
+
+def _docx_table(path: Path, rows: list[tuple[str, ...]], title: str = "") -> Path:
+    import docx
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    document.add_paragraph("某某县人民政府办公室")
+    document.add_paragraph("2021年3月1日")
+    document.save(path)
+    return path
+
+
+def test_table_columns_take_their_role_from_the_lexicon(tmp_path):
+    path = _docx_table(tmp_path / "t.docx", [
+        ("序号", "重点工作", "牵头责任单位", "责任单位", "分管县领导", "完成时限", "备注"),
+        ("1", "推进甲。", "县发改局", "县财政局、县税务局", "分管副县长", "全年", ""),
+        ("2", "推进乙。", "县商务局", "县市场监管局", "王小明", "2021年6月底前", "")],
+        "某某县人民政府办公室关于印发2021年重点工作责任分解的通知")
+    kb = _kb(tmp_path)
+    result = import_file(path, kb, "doc")
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["lead"], t["participants"], t["leaders"]) for t in tasks] == [
+        (["某某县发改局"], ["某某县财政局", "某某县税务局"], ["分管副县长"]),
+        (["某某县商务局"], ["某某县市场监管局"], ["王小明"])]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "牵头责任单位→牵头" in review and "分管县领导→责任领导" in review and "备注→未识别" in review
+    assert "“全年”" in review  # a deadline cell not read as a date is listed, not lost
+    assert tasks[1]["deadlines"][0]["phrase"] == "2021年6月底前"
+
+
+def test_label_value_forms_with_several_tasks(tmp_path):
+    path = _docx_table(tmp_path / "f.docx", [
+        ("工作任务", "推进甲。"), ("牵头单位：", "县发改局"), ("配合单位：", "县财政局"), ("责任领导", "李建华"),
+        ("工作任务", "推进乙。"), ("牵头单位：", "县商务局"), ("完成时限", "2021年底前")],
+        "某某县重点工作任务表")
+    kb = _kb(tmp_path)
+    result = import_file(path, kb, "doc")
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("推进甲。", ["某某县发改局"], ["某某县财政局"]), ("推进乙。", ["某某县商务局"], [])]
+    assert tasks[0]["leaders"] == ["李建华"] and tasks[1]["deadlines"][0]["phrase"] == "2021年底前"
+
+
+def test_one_unreadable_note_does_not_refuse_the_document(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("某某市人民政府关于推进某项工作的实施方案\n一、重点任务\n"
+                      "1.推进甲。（市发改委负责）\n2.推进乙。（加快有关工作负责）\n"
+                      "3.推进丙。（市财政局指导，市税务局负责落实。以下均需市税务局落实，不再列出）\n"
+                      "4.推进丁。（市商务局牵头）\n某某市人民政府\n2021年5月6日\n", encoding="utf-8")
+    kb = _kb(tmp_path)
+    result = import_file(source, kb, "doc")
+    tasks = {t["number"]: t for t in (yaml.safe_load(p.read_text(encoding="utf-8"))
+                                      for p in (result.folder / "tasks").glob("*.yaml"))}
+    assert sorted(tasks) == [1, 3, 4]  # the document's own numbers: item 3 is 第3项
+    assert tasks[3]["lead"] == ["某某市税务局"] and tasks[3]["participants"] == ["某某市财政局"]
+    assert tasks[4]["participants"] == ["某某市税务局"]  # 「以下均需…落实」 holds for later tasks
+    assert "不再列出" not in tasks[3]["units_as_written"] or "以下" not in tasks[3]["text"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "[未读取] 第4行：推进乙。（加快有关工作负责）" in review and "需要审核 1 项" in result.summary
+
+
+def test_a_cited_number_is_not_the_documents_own():
+    from policykb.ingest.meta import read_meta
+    meta = read_meta(_blocks("关于推进某项工作的实施方案",
+                             "根据《某某省人民政府关于推进某项工作的意见》（某政发〔2018〕5号）精神，制定本方案。",
+                             "1.推进甲。（市财政局负责）"), dt.date(2019, 1, 1))
+    assert meta.number is None and meta.issuers == []
+    meta = read_meta(_blocks("某某市人民政府文件", "某政发〔2019〕2号", "某某市人民政府关于推进某项工作的实施方案",
+                             "根据《意见》（某政发〔2018〕5号）精神。", "某某市人民政府", "2019年3月4日"))
+    assert meta.number == "某政发〔2019〕2号" and meta.issuers == ["某某市人民政府"] and meta.jurisdiction == "某某市"

@@ -116,7 +116,9 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
 
 
 def _report_columns(cells: tuple[str, ...], columns: dict[int, str], table: int | None) -> str:
-    parts = [f"{c}→{_ROLE_NAME[columns[i]] if i in columns else '未识别（未读取）'}" for i, c in enumerate(cells) if c]
+    has_lead = bool(set(columns.values()) & {"lead", "separate", "joint"})
+    name = lambda role: "配合（另有牵头列）" if role == "responsible" and has_lead else _ROLE_NAME[role]
+    parts = [f"{c}→{name(columns[i]) if i in columns else '未识别（未读取）'}" for i, c in enumerate(cells) if c]
     return f"表{table or ''}各列：" + "，".join(parts)
 
 
