@@ -22,7 +22,10 @@ from policykb.validate import validate
 from conftest import DOC, POLICIES, ROOT
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-MANIFEST = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+# the first corpus's entries carry leads: (the first lead of each task); later entries carry only tasks:,
+# measured by bench/import_quality.py
+MANIFEST = [e for e in yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+            if "leads" in e]
 
 
 def _kb(tmp_path: Path) -> Path:
