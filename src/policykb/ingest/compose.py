@@ -225,7 +225,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     if not issuers:
         review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
                       "（未写明前 check 报错，不生成责任书）")
-    elif not meta.jurisdiction:
+    elif not any(jurisdiction_of(i) for i in issuers):
+        review.append(f"[待补] 发文机关：“{'、'.join(issuers)}”没有写明地方，请在 document.yaml 的 issuers 中写全称"
+                      f"（管辖按{meta.jurisdiction or '未识别'}）")
+    if issuers and not meta.jurisdiction:
         review.append(f"[待补] 管辖：从发文机关“{'、'.join(issuers)}”看不出地方，请在 document.yaml 的 jurisdiction "
                       "中写明（如 黄石市下陆区），否则不同地方的同名单位无法区分")
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),

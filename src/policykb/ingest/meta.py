@@ -90,6 +90,26 @@ def jurisdiction_of(issuer: str) -> str | None:
     return place
 
 
+# Where a text names its own place: 「结合官渡区实际」, 「X区人民政府」, 「全县/全区」 aside.
+_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|州|旗))(?:的)?实际"
+                        r"|([\u4e00-\u9fff]{2,4}(?:区|县|旗))(?:人民政府|委员会|党委|政府)")
+
+
+def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
+    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        for m in _OWN_PLACE.finditer(b.text):
+            place = m[1] or m[2]
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
+                counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return None
+    place = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    meta.guesses.append(("管辖", place, "正文（“结合…实际”等）", 0.5))
+    return place
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -169,4 +189,6 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
+    if meta.jurisdiction is None:
+        meta.jurisdiction = _place_in_text(blocks, meta)
     return meta
