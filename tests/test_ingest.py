@@ -421,7 +421,7 @@ def test_one_unreadable_note_does_not_refuse_the_document(tmp_path):
     assert tasks[4]["participants"] == ["某某市税务局"]  # 「以下均需…落实」 holds for later tasks
     assert "不再列出" not in tasks[3]["units_as_written"] or "以下" not in tasks[3]["text"]
     review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
-    assert "[未读取] 第4行：推进乙。（加快有关工作负责）" in review and "需要审核 1 项" in result.summary
+    assert "[未读取] 第4行：推进乙。（加快有关工作负责）" in review and "需要审核 2 项" in result.summary  # and its period
 
 
 def test_a_cited_number_is_not_the_documents_own():

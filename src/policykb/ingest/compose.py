@@ -99,6 +99,32 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     return round(confidence, 2)
 
 
+# What a document calls its tasks, and the name of a unit's list of them, from the words of its title.
+_MEASURES = [(r"重点工作", "重点工作", "重点工作任务清单"), (r"目标任务", "目标任务", "目标任务清单"),
+             (r"责任清单", "重点任务", "责任清单"), (r"政策措施|措施", "政策措施", "政策措施任务清单"),
+             (r"", "重点任务", "任务清单")]
+
+
+def _annex_title(source: Source) -> str | None:
+    """The title of the annex the tasks are printed in (「附件：2021年重点工作任务分解表」), when there is one."""
+    for block in source.blocks:
+        if not block.is_row and (m := re.fullmatch(r"附\s*件\s*\d*\s*[：:]?\s*(?:\d[.．、])?\s*([^\s：:]{4,40})", block.text)):
+            return m[1].strip("《》")
+    return None
+
+
+def _period(title: str, date: dt.date, tasks: dict[int, dict]) -> dict | None:
+    """The years the document runs: the year its title names (「2021年重点工作」), reaching its last own deadline."""
+    ends = [d["date"] for t in tasks.values() for d in t["deadlines"] if d["kind"] != "yearly"]
+    if m := re.search(r"(20\d\d)年(?:度)?", title):
+        year = int(m[1])
+        start = min(date, dt.date(year, 1, 1))
+        return {"start": start, "end": max([dt.date(year, 12, 31), *ends]), "phrase": f"标题中的“{m[0]}”"}
+    if ends:
+        return {"start": min(date, *ends), "end": max(ends), "phrase": "任务时限中最晚的一个"}
+    return None
+
+
 def _short_title(title: str) -> str:
     """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
     rest = title.split("关于", 1)[-1]
@@ -221,6 +247,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
+    measures, list_name = next((m, n) for pattern, m, n in _MEASURES if re.search(pattern, title))
+    annex_title = _annex_title(source)
+    period = _period(title, meta.date, tasks)
     issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
     if not issuers:
         review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
@@ -234,13 +263,21 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
-           "annex": {"title": "任务分工", "preamble": "",
+           "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": [], "general_deadlines": []},
+                     "requirements": [], "general_deadlines": [],
+                     **({} if annex_title else {"attached": False})},
            "errata": [],
-           "letters": {"title": "任务分工通知" if doc_level == "中央" else "任务分工责任书",
-                       "number": "任〔{year}〕{serial}号"},
+           "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",
+                       "number": "任〔{year}〕{serial}号", "list_name": list_name, "measures": measures},
+           **({"period": period} if period else {}),
            "source": "", "jurisdiction": meta.jurisdiction}
+    if period is None:
+        review.append("[待补] 实施期：标题和任务时限都没有给出，请在 document.yaml 中写 period（责任书的有效期据此；"
+                      f"未写时按成文日期起五年计）")
+    else:
+        review.append(f"[猜测] 实施期：{period['start'].isoformat()} 至 {period['end'].isoformat()}"
+                      f"（{period['phrase']}，置信度 0.6）")
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
