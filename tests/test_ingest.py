@@ -433,3 +433,26 @@ def test_a_cited_number_is_not_the_documents_own():
     meta = read_meta(_blocks("某某市人民政府文件", "某政发〔2019〕2号", "某某市人民政府关于推进某项工作的实施方案",
                              "根据《意见》（某政发〔2018〕5号）精神。", "某某市人民政府", "2019年3月4日"))
     assert meta.number == "某政发〔2019〕2号" and meta.issuers == ["某某市人民政府"] and meta.jurisdiction == "某某市"
+
+
+def test_unit_pages_show_each_documents_own_period(tmp_path):
+    """An imported one-year list beside the bundled 2016—2020 policy: each unit's page speaks of its own."""
+    from policykb.graph import PolicyGraph
+    from policykb.render.site.pages import Paths, life, unit_page
+    from policykb.render.site.text import environment, render
+    kb = _kb(tmp_path)
+    import_file(CORPUS / "lishan-2023-county-lines.txt", kb, "lishan")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    pg = PolicyGraph(fresh)
+    assert (pg.period("lishan").start, pg.period("lishan").end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    when = life(pg, dt.date(2023, 6, 1))
+    env = environment(ROOT / "templates" / "site")
+
+    def text(unit: str) -> str:
+        page = unit_page(pg, unit, Paths(pg), when, None, {"letters": [], "maps": []}, {})
+        return render(env, page.template, page.path, **page.context)
+
+    county, province = text("立山区发改局"), text("省扶贫办")
+    assert "2016" not in county and "以 2023&#45;06&#45;01 为准" in county
+    assert "实施期（2016—2020年）已结束，以下为最终情况" in province  # though the county's list still runs
