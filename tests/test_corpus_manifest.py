@@ -5,8 +5,10 @@ bench/import_quality.py, once, by the lead)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,38 @@ def test_the_corpus_covers_levels_and_fields():
     assert {e["level"] for e in entries} >= {"national", "provincial", "city", "county", "zone"}
     assert any(e["field"] == "脱贫攻坚" for e in entries) and len({e["field"] for e in entries}) > 3
     assert len(_entries("part 2")) >= 10
+
+
+# --- the measuring script's comparisons (bench/import_quality.py), without running any importer ---
+
+@functools.cache
+def _bench():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("import_quality", CORPUS.parent.parent / "bench" / "import_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("written, number", [("（三）", 3), ("1、", 1), ("五、(二)", 2), ("80", 80), ("(2)①", 1),
+                                             ("十二", 12), ("二十", 20), ("(一)1.", 1), (None, None)])
+def test_own_numbers_are_read_as_written(written, number):
+    assert _bench().own_number(written) == number
+
+
+def test_names_match_with_or_without_their_place_but_strictly_only_in_full():
+    bench = _bench()
+    assert bench.matches("区发改局", "立山区发改局", "立山区") and bench.matches("发改局", "立山区发改局", "立山区")
+    assert not bench.matches("区发改局", "立山区发改局", "立山区", strict=True)
+    assert bench.matches("各街办(新区)", "各街办（新区）", None)  # full- and half-width brackets alike
+    assert bench.matches("市场监管局", "潮州市市场监管局", "潮州市")
+    assert not bench.matches("县财政局", "立山区财政局", "立山区")
+
+
+def test_a_field_is_flagged_by_low_confidence_or_a_word_of_doubt():
+    bench = _bench()
+    assert bench.flagged("[猜测] 发文机关：X（第9行，置信度 0.6）", "issuer")
+    assert bench.flagged("发文机关：未找到，请核对", "issuer")
+    assert not bench.flagged("[猜测] 发文机关：X（第9行，置信度 0.9）", "issuer")
+    assert not bench.flagged("[猜测] 发文机关：X（第9行，置信度 0.6）", "date")

@@ -301,8 +301,8 @@ def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
 
 def test_the_document_number_is_kept_in_the_draft(tmp_path):
     kb = _kb(tmp_path)
-    import_file(CORPUS / "guowuyuan-2018-39-inline-collectives.txt", kb, "doc", None)
+    import_file(CORPUS / "guobanfa-2018-117-numbered-measures.txt", kb, "doc", None)
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
-    assert fresh.documents["doc"].meta.number == "国发〔2018〕39号"
+    assert fresh.documents["doc"].meta.number == "国办发〔2018〕117号"
     assert fresh.documents["hunan-2016-implementation-opinions"].meta.number is None  # its source names none
