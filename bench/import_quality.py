@@ -207,8 +207,10 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
     truth_units = {n for t in truth_tasks for k in ("lead", "participants", "guides") for n in t.get(k, [])}
     for truth in truth_tasks:
         anchor = norm(truth["text"])
-        index = next((i for i, t in enumerate(tasks) if i not in taken and anchor in norm(str(t.get("text", "")))),
-                     None)
+        # A document may state a task twice (a list, then a table giving its units): of the imported tasks
+        # carrying the anchor, the first with a lead is taken, else the first.
+        candidates = [i for i, t in enumerate(tasks) if i not in taken and anchor in norm(str(t.get("text", "")))]
+        index = next((i for i in candidates if names_of(tasks[i], "lead")), candidates[0] if candidates else None)
         roles = truth.get("participants", []) + truth.get("guides", [])
         number = own_number(truth.get("n"))
         if index is None:
