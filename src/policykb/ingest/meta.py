@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import lexicon
 from .source import Block
 
 _KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|清单|细则|规定|函)"
@@ -74,7 +75,8 @@ def _masthead(texts: list[str]) -> list[str]:
 
 def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one."""
-    parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)|[\u4e00-\u9fff]*?{_ORGAN}", organs)
+    parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
+                       rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
     return [p for p in parts if p] or [organs]
 
 
@@ -92,7 +94,9 @@ def jurisdiction_of(issuer: str) -> str | None:
 
 # Where a text names its own place: 「结合官渡区实际」, 「X区人民政府」, 「全县/全区」 aside.
 _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|州|旗))(?:的)?实际"
-                        r"|([\u4e00-\u9fff]{2,4}(?:区|县|旗))(?:人民政府|委员会|党委|政府)")
+                        r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
+                        r"|(?<=[省市州])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
+                        rf"|({'|'.join(lexicon().provinces)})(?:人民政府|委员会|党委|政府)")
 
 
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
@@ -100,7 +104,7 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
     counts: dict[str, int] = {}
     for b in blocks:
         for m in _OWN_PLACE.finditer(b.text):
-            place = m[1] or m[2]
+            place = next(g for g in m.groups() if g)
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
                 counts[place] = counts.get(place, 0) + 1
     if not counts:
@@ -161,10 +165,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
-        above = blocks[found[2] - 1].text if found[2] > 0 else ""
-        if re.search(rf"{_ORGAN}$", above) and len(above) <= 40:
-            issuers = _split_issuers(above.replace(" ", ""))
-            meta.guesses.append(("发文机关", "、".join(issuers), blocks[found[2] - 1].where, 0.85))
+        at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
+        while at >= 0 and found[2] - at <= 3 and re.search(rf"{_ORGAN}$", blocks[at].text) \
+                and len(blocks[at].text) <= 40 and "关于" not in blocks[at].text and not blocks[at].is_row:
+            issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
+            at -= 1
+        if issuers:
+            meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.85))
     if not issuers and (issuers := _masthead(texts)):
         meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
     if not issuers and meta.title:

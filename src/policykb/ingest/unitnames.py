@@ -82,7 +82,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
+    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門])[和及](?=[^和及]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)
