@@ -105,8 +105,11 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
     for b in blocks:
         for m in _OWN_PLACE.finditer(b.text):
             place = next(g for g in m.groups() if g)
+            before = b.text[:m.start()]
+            if before.count("《") > before.count("》"):
+                continue  # inside a cited title: another document's place
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
-                counts[place] = counts.get(place, 0) + 1
+                counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     if not counts:
         return None
     place = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
