@@ -82,6 +82,8 @@ _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit 
 
 
 def _flag_cn(flag: str) -> str:
+    if flag.startswith("place unknown: "):
+        return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
     return _FLAG_CN.get(flag, flag)
@@ -92,6 +94,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     confidence = c.confidence
     if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
+    if any(f.startswith("place unknown") for f in flags):
+        confidence = min(confidence, 0.7)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
     elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):
@@ -184,6 +188,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
+            if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
+                    and (meta.jurisdiction is None or doc_level is None):
+                flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
             if canonical not in registry.names and not looks_like_unit(canonical):
                 flags.append(f"not a unit: {canonical}")
                 return None
