@@ -456,3 +456,26 @@ def test_unit_pages_show_each_documents_own_period(tmp_path):
     county, province = text("立山区发改局"), text("省扶贫办")
     assert "2016" not in county and "以 2023&#45;06&#45;01 为准" in county
     assert "实施期（2016—2020年）已结束，以下为最终情况" in province  # though the county's list still runs
+
+
+def test_letters_of_an_imported_document_speak_its_words(tmp_path):
+    """A county's 2023 list: its issuer as 甲方, its own list name, no 「及其附件」, no empty section, nothing after 2023."""
+    import re
+
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    import_file(CORPUS / "lishan-2023-county-lines.txt", kb, "lishan")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    out = tmp_path / "letters"
+    made = letters.write_letters(PolicyGraph(fresh), out, ROOT / "templates" / "letter.docx", as_of=dt.date(2023, 6, 1))
+    texts = {m.unit: "\n".join(read_text((out / m.file).read_bytes())) for m in made}
+    zone = texts["立山经济开发区"]  # four tasks: a 附件 list
+    assert "甲方：立山区人民政府" in zone and "立山经济开发区重点工作任务清单" in zone
+    for unit, body in texts.items():
+        assert "及其附件" not in body and "重要政策措施" not in body and "工作职责" not in body, unit
+        assert "有效期至2023年12月31日" in body and not re.search(r"20(2[4-9]|[3-9]\d)\s*年", body), unit
