@@ -479,3 +479,10 @@ def test_letters_of_an_imported_document_speak_its_words(tmp_path):
     for unit, body in texts.items():
         assert "及其附件" not in body and "重要政策措施" not in body and "工作职责" not in body, unit
         assert "有效期至2023年12月31日" in body and not re.search(r"20(2[4-9]|[3-9]\d)\s*年", body), unit
+
+
+def test_two_notes_in_one_item_both_read_none_left_in_the_text():
+    tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("推进甲工作。", ["市发改委"], ["市财政局"]), ("推进乙工作。", ["市商务局"], [])]
+    assert not any(c in t.text for t in tasks for c in "〔〕（）")
