@@ -296,7 +296,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             start = 0
             for note in notes:
                 piece = _strip_number(text[start:note.start()].strip())
-                piece = piece.rstrip("，,；;")
+                piece = piece.strip("，,；;、 ")  # punctuation left between two notes
                 tail = text[note.end():].lstrip("。；; ")
                 units = with_scope(parse_units(note[1], known))
                 if piece and units.lead:
