@@ -17,7 +17,7 @@ _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
-_PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))")
+_PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
 
 
 @dataclass
@@ -134,6 +134,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
                 title = texts[i - 1] + text  # a title broken over two lines
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
             title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
+            title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
