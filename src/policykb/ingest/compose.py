@@ -132,7 +132,7 @@ def _period(title: str, date: dt.date, tasks: dict[int, dict]) -> dict | None:
 def _short_title(title: str) -> str:
     """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
     rest = title.split("关于", 1)[-1]
-    if m := re.fullmatch(r"(?:印发|转发)(.+?)的通知", rest):
+    if m := re.fullmatch(r"(?:印发|转发)?(.+?)的通知", rest):  # 「关于2020年重点工作及责任分解的通知」 too
         rest = m[1]
         if re.fullmatch(r"《[^《》]+》", rest):
             rest = rest[1:-1]
