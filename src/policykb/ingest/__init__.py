@@ -8,6 +8,7 @@ somebody else's document, read as a first draft for people to review, never trus
 - `meta`: title, 发文字号, issuers, date, jurisdiction; `shapes`: where the tasks are (tables, label | value
   forms, unit notes, 牵头单位 lines); `unitnames`: the grammar of unit lists (who leads, who takes part, who is
   a person) and levels of government, its words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
+- `settings`: what an imported document is called in its outputs (list name, annex, period);
 - `compose`: the draft and its review; `write`: all of it into a knowledge base or nothing;
 - `draft`: the bundled policy's own shape (numbered articles, an annex of numbered tasks), kept as it was.
 """

@@ -15,6 +15,7 @@ import yaml
 from .. import paths, textrules
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
+from .settings import annex_title_of, own_words, period_of
 from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
@@ -101,32 +102,6 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):
         confidence = min(confidence, 0.6)
     return round(confidence, 2)
-
-
-# What a document calls its tasks, and the name of a unit's list of them, from the words of its title.
-_MEASURES = [(r"重点工作", "重点工作", "重点工作任务清单"), (r"目标任务", "目标任务", "目标任务清单"),
-             (r"责任清单", "重点任务", "责任清单"), (r"政策措施|措施", "政策措施", "政策措施任务清单"),
-             (r"", "重点任务", "任务清单")]
-
-
-def _annex_title(source: Source) -> str | None:
-    """The title of the annex the tasks are printed in (「附件：2021年重点工作任务分解表」), when there is one."""
-    for block in source.blocks:
-        if not block.is_row and (m := re.fullmatch(r"附\s*件\s*\d*\s*[：:]?\s*(?:\d[.．、])?\s*([^\s：:]{4,40})", block.text)):
-            return m[1].strip("《》")
-    return None
-
-
-def _period(title: str, date: dt.date, tasks: dict[int, dict]) -> dict | None:
-    """The years the document runs: the year its title names (「2021年重点工作」), reaching its last own deadline."""
-    ends = [d["date"] for t in tasks.values() for d in t["deadlines"] if d["kind"] != "yearly"]
-    if m := re.search(r"(20\d\d)年(?:度)?", title):
-        year = int(m[1])
-        start = min(date, dt.date(year, 1, 1))
-        return {"start": start, "end": max([dt.date(year, 12, 31), *ends]), "phrase": f"标题中的“{m[0]}”"}
-    if ends:
-        return {"start": min(date, *ends), "end": max(ends), "phrase": "任务时限中最晚的一个"}
-    return None
 
 
 def _short_title(title: str) -> str:
@@ -254,9 +229,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
-    measures, list_name = next((m, n) for pattern, m, n in _MEASURES if re.search(pattern, title))
-    annex_title = _annex_title(source)
-    period = _period(title, meta.date, tasks)
+    measures, list_name = own_words(title)
+    annex_title = annex_title_of(source)
+    period = period_of(title, meta.date, tasks)
     issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
     if not issuers:
         review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
