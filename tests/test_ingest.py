@@ -486,3 +486,16 @@ def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
         ("推进甲工作。", ["市发改委"], ["市财政局"]), ("推进乙工作。", ["市商务局"], [])]
     assert not any(c in t.text for t in tasks for c in "〔〕（）")
+
+
+def test_a_collective_takes_its_members_from_the_registry(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("湖南省人民政府关于推进某项工作的实施意见\n一、重点任务\n1.推进甲。（各市州、县市区负责）\n"
+                      "2.推进乙。（省财政厅牵头，各区、县（市）人民政府配合）\n湖南省人民政府\n2021年5月6日\n", encoding="utf-8")
+    kb = _kb(tmp_path)
+    import_file(source, kb, "doc")
+    units = {u["name"]: u for u in yaml.safe_load((kb / "units.yaml").read_text(encoding="utf-8"))["units"]}
+    assert units["各市州、县市区"]["collective"] and len(units["各市州、县市区"]["members"]) == 14
+    assert units["各区、县（市）人民政府"]["collective"] and "members" not in units["各区、县（市）人民政府"]
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]

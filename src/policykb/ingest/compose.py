@@ -24,11 +24,20 @@ from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_uni
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
 
 
+_BODIES = re.compile(r"(?:党委和政府|党委、政府|党委政府|人民政府|政府|党委)$")
+
+
+def _collective_core(name: str) -> str:
+    """「各市州、县市区党委和政府」 and 「各市州、县市区」 name the same places: compare them without the bodies."""
+    return _BODIES.sub("", name)
+
+
 @dataclass
 class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
     home: str | None = None
+    members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
 
     @classmethod
     def load(cls, root: Path) -> "Registry":
@@ -42,6 +51,8 @@ class Registry:
             if isinstance(unit, dict) and isinstance(unit.get("name"), str):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
                     registry.names[str(name)] = unit.get("level")
+                    if unit.get("collective") and unit.get("members"):
+                        registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
         for doc in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
             try:
                 meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
@@ -171,9 +182,12 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                 return None
             if canonical not in registry.names and canonical not in proposed:
                 level = level_of_name(canonical, doc_level)
+                collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
+                members = registry.members.get(_collective_core(canonical), []) \
+                    if collective and meta.jurisdiction == registry.home else []
                 proposed[canonical] = {"name": canonical, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
-                                       **({"collective": True} if COLLECTIVE.match(canonical) or "、" in canonical else {}),
-                                       "level": level, "proposed": True}
+                                       **({"collective": True} if collective else {}),
+                                       **({"members": members} if members else {}), "level": level, "proposed": True}
             return canonical
 
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
@@ -218,7 +232,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                                 "does not know yet", code="import-no-tasks")
     review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
-    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}）"
+    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
+               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "") + "）"
                for u in proposed.values()]
     title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
     if not meta.title:

@@ -24,7 +24,8 @@ _LEX = lexicon()
 _ROLE_WORDS = "|".join(re.escape(w) for w in sorted({*_LEX.verbs, *_LEX.joiners}, key=len, reverse=True))
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, reverse=True))
 # A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
-_NOTE = re.compile(rf"[(（]([^()（）]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:][^()（）]*)[^()（）]{{0,40}})[)）]")
+_INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
+_NOTE = re.compile(rf"[(（]({_INNER}{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:]{_INNER}*){_INNER}{{0,40}})[)）]")
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
 _SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
