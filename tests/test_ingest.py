@@ -481,6 +481,42 @@ def test_letters_of_an_imported_document_speak_its_words(tmp_path):
         assert "有效期至2023年12月31日" in body and not re.search(r"20(2[4-9]|[3-9]\d)\s*年", body), unit
 
 
+def test_letters_of_an_imported_city_document_say_only_what_it_says(tmp_path):
+    """Chuzhou's 2020 list: 甲方 is its issuer, the 附件 its own list name, no section left empty, no
+    number style made up, nothing from the bundled province (湖南, 分工方案, 湘…) and no date after 2020."""
+    import re
+
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    source = CORPUS / "chuzhou-2020-leader-lead-cooperate-lines.txt"
+    import_file(source, kb, "chuzhou")
+    settings = kb / "chuzhou" / "document.yaml"  # every letter gets its 附件 list, so the list name shows
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  measures: 重点工作\n",
+                                                                     "  measures: 重点工作\n  attachment_from: 1\n"),
+                        encoding="utf-8")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    out = tmp_path / "letters"
+    made = letters.write_letters(PolicyGraph(fresh), out, ROOT / "templates" / "letter.docx", as_of=dt.date(2020, 6, 1))
+    assert len(made) >= 10
+    said = source.read_text(encoding="utf-8")
+    for m in made:
+        lines = read_text((out / m.file).read_bytes())
+        body = "\n".join(lines)
+        assert "甲方：滁州市人民政府" in body and f"{m.unit}重点工作任务清单" in body, m.unit
+        assert "有效期至2020年12月31日" in body and "《2020年市政府重点工作及责任分解》调整时" in body, m.unit
+        assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", body), m.unit
+        assert "〔" not in body and "号" not in lines[1], m.unit  # no 发文字号 made up
+        for word in ("湖南", "湘", "分工方案", "重要政策措施", "市州", "省委", "及其附件"):
+            assert word in said or word not in body, (m.unit, word)
+        headings = [i for i, line in enumerate(lines) if re.match(r"[一二三四五六七八九十]+、", line)]
+        assert all(i + 1 < len(lines) and not re.match(r"[一二三四五六七八九十]+、", lines[i + 1]) for i in headings), m.unit
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

@@ -89,7 +89,8 @@ class NoticeSettings(Strict):
 class LetterSettings(Strict):
     """How this document's letters are titled, numbered, dated, signed and what they quote; read by the letters only."""
     title: str = Field(min_length=1, description="责任书标题，如“脱贫攻坚重要政策措施责任书”")
-    number: str = Field(description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”")
+    number: str = Field(default="", description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”；"
+                                                 "不设置时责任书不编号")
     assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中约束乙方这一类单位的句子")
     date: dt.date | None = Field(default=None, description="签订日期（成文日期）；不设置时留空“年　月　日”待手写，"
                                                            "编号年份取文件成文年份")
@@ -98,6 +99,9 @@ class LetterSettings(Strict):
     list_name: str = Field(default="重要政策措施任务清单", min_length=1,
                            description="附件任务清单的名称（前加单位名称），用文件自己的说法，如“重点工作任务清单”")
     measures: str = Field(default="重要政策措施", min_length=1, description="责任书对文件所列任务的统称，如“重点工作”")
+    plan_name: str | None = Field(default=None, min_length=1,
+                                  description="责任书对分工文件的简称，如“分工方案”（“分工方案调整时，甲方重新印发责任书”）；"
+                                              "不设置时用附件或文件的书名号全称")
     attachment_from: int = Field(default=4, ge=1, description="任务达到几项时列为附件任务清单；少于此数时逐项写在正文“目标任务”中，"
                                                              "不另附附件")
     notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")

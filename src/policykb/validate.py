@@ -413,7 +413,10 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
 
 
 def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) -> None:
-    """A 发文字号 pattern the letters can fill: only {year} and {serial}, and {serial} present."""
+    """A 发文字号 pattern the letters can fill: only {year} and {serial}, and {serial} present.
+    An empty pattern is the letters' choice to carry no number (an imported document has no style of its own)."""
+    if not pattern:
+        return
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
     except ValueError as err:

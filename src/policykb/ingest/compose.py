@@ -266,7 +266,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                      **({} if annex_title else {"attached": False})},
            "errata": [],
            "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",
-                       "number": "任〔{year}〕{serial}号", "list_name": list_name, "measures": measures},
+                       "list_name": list_name, "measures": measures},  # no number made up: the document has none for letters
            **({"period": period} if period else {}),
            "source": "", "jurisdiction": meta.jurisdiction}
     if period is None:

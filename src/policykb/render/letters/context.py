@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ...deadlines import occurrences
 from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
-from ...model import Deadline, Document, Indicator, Period, Task
+from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...show import indicator_line
 from ...gongwen import cite, date_cn
 from .recipients import Recipient
@@ -141,6 +141,7 @@ class DocumentView(BaseModel):
     annex_clause: str  # 「及其附件《…》」, or nothing for a document whose tasks are in its body
     basis: str  # what the letter's tasks are measured against: the annex, else the document
     measures: str  # what the document calls its tasks (重要政策措施, 重点工作 …)
+    plan_name: str  # what the letter calls the text that assigns the tasks: a setting (分工方案), else the basis
     period_end: str
 
 
@@ -261,9 +262,27 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         details=_details(t, unit, role, other_units, own_deadlines, indicators_text))
 
 
+def _basis(meta: DocumentFile) -> str:
+    """What a letter's tasks are measured against: the attached annex, else the document itself."""
+    return cite(meta.annex.title) if meta.annex and meta.annex.attached else cite(meta.label)
+
+
+def plan_name_of(meta: DocumentFile) -> str:
+    """What the letters call the text that assigns the tasks: the document's own setting (分工方案),
+    else what the tasks are measured against (its attached annex, else the document) — never
+    another document's word."""
+    if meta.letters and meta.letters.plan_name:
+        return meta.letters.plan_name
+    return _basis(meta)
+
+
+def _requirement_source(doc: Document, number: int) -> str:
+    return f"{plan_name_of(doc.meta)}工作要求第{number}条"
+
+
 def _requirements(doc: Document) -> list[Quote]:
     annex = doc.meta.annex
-    return [Quote(text=r.text, source=f"分工方案工作要求第{r.number}条") for r in (annex.requirements if annex else [])]
+    return [Quote(text=r.text, source=_requirement_source(doc, r.number)) for r in (annex.requirements if annex else [])]
 
 
 def _subject(sentence: str, names: dict[str, str]) -> str | None:
@@ -305,7 +324,7 @@ def _reporting(doc: Document, period: Period) -> list[ReportingRule]:
     for d in annex.general_deadlines:
         found = [s for s in sentences(texts.get(d.requirement, "")) if d.phrase in s]
         rules.append(ReportingRule(phrase=d.phrase, date=_when(d, period), text=found[0] if found else "",
-                                   source=f"分工方案工作要求第{d.requirement}条" if d.requirement else ""))
+                                   source=_requirement_source(doc, d.requirement) if d.requirement else ""))
     return rules
 
 
@@ -347,8 +366,9 @@ def _document(doc: Document, period: Period) -> DocumentView:
         implements_number=meta.implements.number or "" if meta.implements else "",
         annex_title=meta.annex.title if meta.annex else "",
         annex_clause=f"及其附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached else "",
-        basis=cite(meta.annex.title) if meta.annex and meta.annex.attached else cite(meta.label),
-        measures=meta.letters.measures if meta.letters else "重要政策措施", period_end=date_cn(period.end))
+        basis=_basis(meta),
+        measures=meta.letters.measures if meta.letters else "重要政策措施", plan_name=plan_name_of(meta),
+        period_end=date_cn(period.end))
 
 
 def _copies(n: int) -> str:
