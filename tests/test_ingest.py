@@ -517,6 +517,24 @@ def test_letters_of_an_imported_city_document_say_only_what_it_says(tmp_path):
         assert all(i + 1 < len(lines) and not re.match(r"[一二三四五六七八九十]+、", lines[i + 1]) for i in headings), m.unit
 
 
+def test_a_related_collective_is_explained_in_its_own_place_words():
+    """「相关区县」 of a city document is not called 「相关市州」, the bundled province's word."""
+    from types import SimpleNamespace
+
+    from policykb.render.letters.context import _collective_note
+    from policykb.render.letters.recipients import Recipient
+
+    def note(collective: str) -> str:
+        member = Recipient(name="某区", full_name="某区人民政府", kind="区县", units=("某区",),
+                           collectives=(collective,), signatories=(), signed=True)
+        return _collective_note(member, {"lead": [(SimpleNamespace(number=3), collective)], "participant": []})
+    assert note("相关区县").endswith("第3项由相关区县承担，乙方作为其中之一在本行政区域内抓好落实；"
+                                   "由“相关”区县承担的任务，乙方在分工涉及本地时落实。")
+    assert "市州" not in note("相关县（市、区）人民政府")
+    assert note("相关市州和县市党委、政府").endswith("由“相关”市州承担的任务，乙方在分工涉及本地时落实。")
+    assert "“相关”" not in note("各区县")
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

@@ -30,6 +30,8 @@ ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第�
 # Which kind of recipient a sentence binds: 市州 and counties, or departments. A sentence naming
 # neither binds both; one whose subject is the issuer itself (省委、省政府…负总责) or those who
 # supervise (督查部门, 人大/政协) binds neither.
+# The places a 「相关…」 collective names, in its own words (相关市州和县市党委、政府 → 市州; 相关区县 → 区县).
+RELATED_PLACES = re.compile(r"相关(.+?)(?:和|及|、|党委|人民政府|政府|（|$)")
 CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级党委")
 DEPT_SENTENCE = re.compile(r"部门")
 ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)|^加大扶贫审计力度")  # 审计: auditors' work
@@ -409,9 +411,10 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
     for collective in recipient.collectives:
         numbers = [t.number for role in roles.values() for t, u in role if u == collective]
         parts.append(f"第{'、'.join(map(str, sorted(numbers)))}项由{collective}承担")
-    related = any("相关" in c for c in recipient.collectives)
+    related = [m[1] for c in recipient.collectives if (m := RELATED_PLACES.search(c))]
     return ("；".join(parts) + "，乙方作为其中之一在本行政区域内抓好落实"
-            + ("；由“相关”市州承担的任务，乙方在分工涉及本地时落实" if related else "") + "。")
+            + (f"；由“相关”{'、'.join(dict.fromkeys(related))}承担的任务，乙方在分工涉及本地时落实" if related else "")
+            + "。")
 
 
 def _lines(text: str, column_mm: float) -> int:
