@@ -535,6 +535,27 @@ def test_a_related_collective_is_explained_in_its_own_place_words():
     assert "“相关”" not in note("各区县")
 
 
+@pytest.mark.parametrize("item, text, lead, participants", [
+    ("（一）推进甲工作。由市发改委牵头，市财政局、市商务局配合。", "推进甲工作。", ["市发改委"], ["市财政局", "市商务局"]),
+    ("1.推进乙工作，加快建设。市住建局负责，市自然资源局、市交通局参与。", "推进乙工作，加快建设。", ["市住建局"],
+     ["市自然资源局", "市交通局"]),
+    ("2.完善丙机制。建立健全相关制度，强化监督考核，由市人社局牵头，市财政局、市教育局配合，确保年底前完成。",
+     "完善丙机制。建立健全相关制度，强化监督考核，确保年底前完成。", ["市人社局"], ["市财政局", "市教育局"]),
+])
+def test_an_assignment_written_as_prose_is_read_and_reviewed(item, text, lead, participants):
+    """The issue's 「由X牵头，Y、Z配合」 and 「X负责，Y参与」 with no brackets, inside a paragraph: read, cut from
+    the text, and marked below the confident mark so the review lists them."""
+    from policykb.ingest.compose import CONFIDENT
+    tasks, unread = inline_tasks(_blocks("一、重点任务", item))
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [(text, lead, participants)] and not unread
+    assert tasks[0].confidence < CONFIDENT and tasks[0].shape == "prose"
+
+
+def test_prose_that_names_no_unit_is_no_assignment():
+    tasks, unread = inline_tasks(_blocks("一、重点任务", "3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"))
+    assert not tasks and [b.text for b in unread] == ["3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"]
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

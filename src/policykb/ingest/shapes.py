@@ -2,7 +2,7 @@
 
 Each recogniser takes blocks and returns what it read with the block it came from:
 - `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …);
-- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」),
+- `inline_tasks`: paragraphs with unit notes in brackets, or written as a clause (「由X牵头，Y配合」), (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」),
   several notes in one paragraph making several tasks (each task's text ends at its note), and items
   followed by lines 「牵头单位：X」「责任单位：Y」;
 - `headings`: parts (一、) and sections (（一）) the tasks fall under.
@@ -29,6 +29,15 @@ _NOTE = re.compile(rf"[(（]({_INNER}{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
 _SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
+# The same assignment written as prose, with no brackets: 「由X牵头，Y、Z配合」, 「X负责，Y参与」, a clause of
+# a sentence. Only the strong words anchor it (牵头…, 负责…), and every name must be a unit (checked by the caller).
+_PROSE_LEAD = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
+                       if role in ("lead", "separate", "joint") or "负责" in w)
+_PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
+                       if role == "participant")
+_CLAUSE = r"[^，,；;。：:()（）]"
+_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
+                         rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS})\s*[：:]")
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
@@ -244,6 +253,17 @@ def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
     return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
 
 
+def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
+    """A paragraph's assignment written as a clause (「…，由X牵头，Y配合，确保…」): the task text without
+    it, and the units it names; None unless every name in the clause is a unit."""
+    for m in _PROSE_NOTE.finditer(text):
+        units = parse_units(m["note"], known)
+        if units.lead and not units.flags and not units.leaders:
+            rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
+            return rest.strip("，,；; "), units
+    return None
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -309,6 +329,11 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 elif piece and (units.flags or units.leaders):  # a note naming nobody the grammar knows
                     unread.append(Block(f"{piece}（{note[1]}）", block.where))
                 start = note.end()
+            continue
+        if (ITEM.match(text) or part is not None) and (found := prose_note(_strip_number(text), known)):
+            piece, units = found  # prose is read less surely than a note: below the confident mark, so reviewed
+            out.append(Candidate(piece if piece.endswith("。") else piece + "。", with_scope(units), block.where,
+                                 "prose", 0.8, part, section, number=_own_number(text)))
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, _strip_number(text))
