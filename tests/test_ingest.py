@@ -556,6 +556,23 @@ def test_prose_that_names_no_unit_is_no_assignment():
     assert not tasks and [b.text for b in unread] == ["3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"]
 
 
+def _table(*rows: tuple[str, ...]) -> list[Block]:
+    return [Block(" | ".join(r), f"表1第{i}行", tuple(r), 1) for i, r in enumerate(rows, start=1)]
+
+
+@pytest.mark.parametrize("upper, lower", [
+    (("序号", "工作任务", "责任单位", "责任单位", "完成时限"), ("", "", "牵头", "配合", "")),  # 责任单位 merged over two
+    (("序号", "重点任务", "责任分工", "责任分工", "时间节点"), ("", "", "牵头单位", "配合单位", "")),
+])
+def test_a_header_split_over_two_rows_names_every_column(upper, lower):
+    tasks = table_tasks(_table(upper, lower, ("1", "推进甲工作", "市发改委", "市财政局、市商务局", "2021年6月底前"),
+                               ("2", "推进乙工作", "市住建局", "市交通局", "2021年底前")))
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "推进甲工作", ["市发改委"], ["市财政局", "市商务局"], "2021年6月底前"),
+        (2, "推进乙工作", ["市住建局"], ["市交通局"], "2021年底前")]
+    assert "未识别" not in tasks[0].notes[0] and "→牵头" in tasks[0].notes[0] and "→配合" in tasks[0].notes[0]
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

@@ -2,7 +2,8 @@
 
 Each recogniser takes blocks and returns what it read with the block it came from:
 - `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …);
-- `inline_tasks`: paragraphs with unit notes in brackets, or written as a clause (「由X牵头，Y配合」), (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」),
+- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」)
+  or written as a clause (「由X牵头，Y配合」),
   several notes in one paragraph making several tasks (each task's text ends at its note), and items
   followed by lines 「牵头单位：X」「责任单位：Y」;
 - `headings`: parts (一、) and sections (（一）) the tasks fall under.
@@ -125,6 +126,17 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     return None
 
 
+def _two_row_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
+    """A header split over two rows (「责任单位」 merged over 「牵头 | 配合」) as one row: each column named by its
+    lower cell when that names a role, else by the two together (责任单位 + 牵头), else by the upper cell."""
+    cells = []
+    for i in range(max(len(upper), len(lower))):
+        top, bottom = upper[i] if i < len(upper) else "", lower[i] if i < len(lower) else ""
+        both = top + bottom if bottom != top else top
+        cells.append(bottom if bottom and column_role(bottom) else both if column_role(both) else top or bottom)
+    return tuple(cells)
+
+
 def _report_columns(cells: tuple[str, ...], columns: dict[int, str], table: int | None) -> str:
     has_lead = bool(set(columns.values()) & {"lead", "separate", "joint"})
     name = lambda role: "配合（另有牵头列）" if role == "responsible" and has_lead else _ROLE_NAME[role]
@@ -160,15 +172,22 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
     table = None
     part = None
     report = ""
+    above: tuple[str, ...] = ()  # the row before when it was (or may be) a header: the upper half of a split one
     for block in blocks:
         if not block.is_row:
             continue
         if block.table != table:
-            table, columns = block.table, None
+            table, columns, above = block.table, None, ()
         cells = block.cells or ()
-        if header := _columns(cells):
-            columns, report = header, _report_columns(cells, header, block.table)
+        lower_half = above and not any(cells[i] for i, r in (columns or {}).items() if r == "task" and i < len(cells))
+        if lower_half and any(column_role(c) for c in cells) and (joined := _columns(_two_row_header(above, cells))):
+            cells = _two_row_header(above, cells)
+            columns, report, above = joined, _report_columns(cells, joined, block.table), ()
             continue
+        if header := _columns(cells):
+            columns, report, above = header, _report_columns(cells, header, block.table), cells
+            continue
+        above = () if columns else cells
         if columns is None:
             continue
         by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
