@@ -120,19 +120,21 @@ def _task_table(doc) -> None:
 def make() -> bytes:
     doc = g.new_document(title="{{ letter.title }}", author="{{ letter.party_a }}")
     _p(doc, "{{ letter.title }}", style="公文标题")
+    _tag(doc, "{%p if letter.number %}")  # a document with no numbering style of its own gets none made up
     _p(doc, "{{ letter.number }}", indent=False, center=True)
+    _tag(doc, "{%p endif %}")
     _p(doc)
     _tag(doc, "{%p if letter.signed %}")
     _p(doc, "{{ letter.party_a }}", indent=False, bold="甲方：")
     _p(doc, "{{ unit.full_name }}", indent=False, bold="乙方：")
     _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}（以下简称"
-            "{{ document.cited_short_title }}）及其附件《{{ document.annex_title }}》提出的各项重要政策措施落到实处、"
+            "{{ document.cited_short_title }}）{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
             "见到实效，明确责任、传导压力，甲乙双方签订本责任书。")
     _tag(doc, "{%p else %}")
     _p(doc, "{{ unit.full_name }}：", indent=False)
     _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}（以下简称"
-            "{{ document.cited_short_title }}）及其附件《{{ document.annex_title }}》提出的各项重要政策措施落到实处、"
-            "见到实效，现将分工方案明确由你单位承担的任务告知如下，请结合职能抓好落实。")
+            "{{ document.cited_short_title }}）{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
+            "见到实效，现将{{ document.plan_name }}明确由你单位承担的任务告知如下，请结合职能抓好落实。")
     _tag(doc, "{%p endif %}")
 
     _p(doc, "{{ headings.tasks }}", style="一级标题")
@@ -150,7 +152,9 @@ def make() -> bytes:
     _p(doc, "{{ unit.collective_note }}")
     _tag(doc, "{%p endif %}")
 
+    _tag(doc, "{%p if headings.duties %}")  # no heading over an empty section
     _p(doc, "{{ headings.duties }}", style="一级标题")
+    _tag(doc, "{%p endif %}")
     _quotes(doc, "duties.lead")
     _quotes(doc, "duties.participant")
     _quotes(doc, "duties.general")
@@ -172,8 +176,8 @@ def make() -> bytes:
 
     _tag(doc, "{%p if letter.signed %}")
     _p(doc, "{{ headings.closing }}", style="一级标题")
-    _p(doc, "1．本责任书所列任务以《{{ document.annex_title }}》为准，有效期至{{ document.period_end }}；"
-            "分工方案调整时，甲方重新印发责任书。")
+    _p(doc, "1．本责任书所列任务以{{ document.basis }}为准，有效期至{{ document.period_end }}；"
+            "{{ document.plan_name }}调整时，甲方重新印发责任书。")
     # the last clause goes with the signatures: GB/T 9704 never leaves them alone on a page
     _p(doc, "2．{{ letter.copies_clause }}").paragraph_format.keep_with_next = True
     _tag(doc, "{%p endif %}")

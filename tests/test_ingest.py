@@ -22,7 +22,10 @@ from policykb.validate import validate
 from conftest import DOC, POLICIES, ROOT
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-MANIFEST = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+# the first corpus's entries carry leads: (the first lead of each task); later entries carry only tasks:,
+# measured by bench/import_quality.py
+MANIFEST = [e for e in yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+            if "leads" in e]
 
 
 def _kb(tmp_path: Path) -> Path:
@@ -78,7 +81,7 @@ def test_saved_web_page(tmp_path):
     ("市发展改革委、市财政局、市地税局等按照职责分工负责。列第一位者为牵头单位，下同",
      ["市发展改革委"], ["市财政局", "市地税局"], "first"),
     ("牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市",
-     ["市发展改革委"], ["市委组织部", "市人力资源和社会保障局", "各区", "县级市"], "first"),
+     ["市发展改革委"], ["市委组织部", "市人力资源和社会保障局", "各区、县级市"], "first"),  # one collective
     ("省发展改革委牵头，省财政厅、省商务厅按职责分工负责", ["省发展改革委"], ["省财政厅", "省商务厅"], "first"),
     ("财政部、发展改革委共同牵头", ["财政部", "发展改革委"], [], "joint"),
     ("责任单位：县财政局、县税务局", ["县财政局"], ["县税务局"], "first"),
@@ -86,11 +89,41 @@ def test_saved_web_page(tmp_path):
     ("牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)",
      ["区卫健局"], ["区疫情防控指挥部成员单位", "各街办（新区）"], "first"),
     ("市委宣传部（市文明办）、市文化广电旅游局负责", ["市委宣传部（市文明办）"], ["市文化广电旅游局"], "first"),
+    # forms of the issue's unseen documents (issue 22), read by the lexicon's words
+    ("市教育局、市财政局指导，区教育局负责落实", ["区教育局"], ["市教育局", "市财政局"], "first"),
+    ("市发改委、市财政局、市商务局分别牵头落实", ["市发改委", "市财政局", "市商务局"], [], "separate"),
+    ("牵头负责领导：张建国；牵头责任单位：县发改局；协同责任单位：县财政局、各乡镇", ["县发改局"], ["县财政局", "各乡镇"], "first"),
+    ("分管副县长、县发改局负责", ["县发改局"], [], "first"),
+    ("各市州、县市区负责", ["各市州、县市区"], [], "first"),
+    ("各区、县（市）人民政府，市财政局负责", ["各区、县（市）人民政府"], ["市财政局"], "first"),
+    ("主办：区住建局；协办：区城管局", ["区住建局"], ["区城管局"], "first"),
 ])
 def test_unit_notes(note, lead, participants, mode):
     units = parse_units(note)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
     assert all(looks_like_unit(n) for n in units.lead + units.participants)
+
+
+def test_people_are_leaders_never_units():
+    units = parse_units("牵头负责领导：张建国；牵头责任单位：县发改局；协同责任单位：县财政局")
+    assert units.leaders == ["张建国"] and "张建国" not in units.lead + units.participants
+    assert parse_units("分管副县长、县发改局负责").leaders == ["分管副县长"]
+
+
+def test_scope_notes_are_removed_and_handed_on():
+    units = parse_units("市文旅局指导，区文旅局负责落实。以下均需区文旅局落实，不再列出")
+    assert (units.lead, units.participants) == (["区文旅局"], ["市文旅局"])
+    assert units.scope.participants == ["区文旅局"]
+    units = parse_units("区发改局牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同")
+    assert units.lead == ["区发改局"] and units.participants == [] and units.scope.open_ended
+    assert not units.flags
+
+
+def test_a_sentence_fragment_is_not_a_unit():
+    assert not looks_like_unit("加快推进农村公路建设") and not looks_like_unit("区发改局、县财政局")
+    assert looks_like_unit("某某经济技术开发区管委会") and looks_like_unit("各区、县（市）人民政府")
+    units = parse_units("区发改局、加快推进有关工作负责")
+    assert units.lead == ["区发改局"] and units.flags == ["not a unit: 加快推进有关工作"]
 
 
 def test_open_lists_are_marked():
@@ -134,18 +167,33 @@ def test_deadline_phrases_with_spans():
 def test_corpus_document_imports_with_its_leads(entry, tmp_path):
     kb = _kb(tmp_path)
     result = import_file(CORPUS / entry["file"], kb, "doc", entry.get("import_date"))
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    if "[待补] 发文机关：落款、版头和标题中都没有找到" in review:  # never the title: check refuses until people write it
+        _give_issuer(kb, result.folder)
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
+    assert all("关于" not in i for i in fresh.documents["doc"].meta.issuers)  # never the title
     assert {i.code for i in report.warnings} <= {"proposed-unit"}
     doc = fresh.documents["doc"]
     assert doc.meta.date == entry["date"]  # YAML reads the ISO date as a date
     assert doc.meta.title and not any(c.isspace() for c in doc.meta.title)
     leads = [t.lead[0] for t in doc.tasks.values()]
-    right = sum(a == b for a, b in zip(leads, entry["leads"]))
-    assert len(leads) == len(entry["leads"]) and right >= 0.9 * len(leads), leads
+    truth = [t["lead"][0] for t in entry["tasks"]] if entry.get("tasks") else entry["leads"]
+    right = sum(a == b for a, b in zip(leads, truth))
+    assert len(leads) == len(truth) and right >= 0.9 * len(leads), leads
     names = {n for t in doc.tasks.values() for n in t.lead + t.participants}
     assert all(looks_like_unit(n) for n in names), names
     assert (result.folder / "import-review.txt").read_text(encoding="utf-8").startswith(result.summary)
+
+
+def _give_issuer(kb: Path, folder: Path) -> None:
+    """What a reviewer does when the import found no issuer: check says so, then the issuer is written."""
+    _, report = validate(kb)
+    assert [i.code for i in report.errors] == ["wrong-type"] and "issuers" in report.errors[0].message
+    assert "masthead" in report.errors[0].hint
+    document = folder / "document.yaml"
+    document.write_text(document.read_text(encoding="utf-8").replace("issuers: []", "issuers: [某人民政府]"),
+                        encoding="utf-8")
 
 
 # --- round trips of the project's own 分工方案 ---
@@ -165,7 +213,9 @@ def own_tables(tmp_path_factory):
 @pytest.mark.parametrize("name", ["分工方案.docx", "分工方案.xlsx"])
 def test_own_table_round_trip_keeps_all_95_leads(name, own_tables, tmp_path, kb):
     root = _kb(tmp_path)
-    import_file(own_tables / name, root, "again", date=dt.date(2016, 4, 1))
+    result = import_file(own_tables / name, root, "again", date=dt.date(2016, 4, 1))
+    assert "[待补] 发文机关" in result.summary + "".join(result.review)  # a bare table names no issuer
+    _give_issuer(root, result.folder)
     fresh, report = validate(root)
     assert fresh is not None, [i.format() for i in report.errors]
     again = fresh.documents["again"].tasks
@@ -293,13 +343,251 @@ def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
     run = _cli("import", str(own_tables / "分工方案.docx"), str(kb), "--id", "again", "--date", "2016-04-01",
                cwd=tmp_path)
     assert run.returncode == 0 and "95 项任务" in run.stdout and "Traceback" not in run.stderr, run.stderr
+    check = _cli("check", "-p", str(kb), cwd=tmp_path)
+    assert check.returncode == 1 and "'issuers'" in check.stderr  # no issuer in a bare table: said before letters
+    _give_issuer(kb, kb / "again")
     assert _cli("check", "-p", str(kb), cwd=tmp_path).returncode == 0
 
 
 def test_the_document_number_is_kept_in_the_draft(tmp_path):
     kb = _kb(tmp_path)
-    import_file(CORPUS / "guowuyuan-2018-39-inline-collectives.txt", kb, "doc", None)
+    import_file(CORPUS / "guobanfa-2018-117-numbered-measures.txt", kb, "doc", None)
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
-    assert fresh.documents["doc"].meta.number == "国发〔2018〕39号"
+    assert fresh.documents["doc"].meta.number == "国办发〔2018〕117号"
     assert fresh.documents["hunan-2016-implementation-opinions"].meta.number is None  # its source names none
+
+
+# --- shapes of the issue's unseen documents (issue 22): grammar, not layouts ---
+
+def _docx_table(path: Path, rows: list[tuple[str, ...]], title: str = "") -> Path:
+    import docx
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    document.add_paragraph("某某县人民政府办公室")
+    document.add_paragraph("2021年3月1日")
+    document.save(path)
+    return path
+
+
+def test_table_columns_take_their_role_from_the_lexicon(tmp_path):
+    path = _docx_table(tmp_path / "t.docx", [
+        ("序号", "重点工作", "牵头责任单位", "责任单位", "分管县领导", "完成时限", "备注"),
+        ("1", "推进甲。", "县发改局", "县财政局、县税务局", "分管副县长", "全年", ""),
+        ("2", "推进乙。", "县商务局", "县市场监管局", "王小明", "2021年6月底前", "")],
+        "某某县人民政府办公室关于印发2021年重点工作责任分解的通知")
+    kb = _kb(tmp_path)
+    result = import_file(path, kb, "doc")
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["lead"], t["participants"], t["leaders"]) for t in tasks] == [
+        (["某某县发改局"], ["某某县财政局", "某某县税务局"], ["分管副县长"]),
+        (["某某县商务局"], ["某某县市场监管局"], ["王小明"])]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "牵头责任单位→牵头" in review and "分管县领导→责任领导" in review and "备注→未识别" in review
+    assert "“全年”" in review  # a deadline cell not read as a date is listed, not lost
+    assert tasks[1]["deadlines"][0]["phrase"] == "2021年6月底前"
+
+
+def test_label_value_forms_with_several_tasks(tmp_path):
+    path = _docx_table(tmp_path / "f.docx", [
+        ("工作任务", "推进甲。"), ("牵头单位：", "县发改局"), ("配合单位：", "县财政局"), ("责任领导", "李建华"),
+        ("工作任务", "推进乙。"), ("牵头单位：", "县商务局"), ("完成时限", "2021年底前")],
+        "某某县重点工作任务表")
+    kb = _kb(tmp_path)
+    result = import_file(path, kb, "doc")
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("推进甲。", ["某某县发改局"], ["某某县财政局"]), ("推进乙。", ["某某县商务局"], [])]
+    assert tasks[0]["leaders"] == ["李建华"] and tasks[1]["deadlines"][0]["phrase"] == "2021年底前"
+
+
+def test_one_unreadable_note_does_not_refuse_the_document(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("某某市人民政府关于推进某项工作的实施方案\n一、重点任务\n"
+                      "1.推进甲。（市发改委负责）\n2.推进乙。（加快有关工作负责）\n"
+                      "3.推进丙。（市财政局指导，市税务局负责落实。以下均需市税务局落实，不再列出）\n"
+                      "4.推进丁。（市商务局牵头）\n某某市人民政府\n2021年5月6日\n", encoding="utf-8")
+    kb = _kb(tmp_path)
+    result = import_file(source, kb, "doc")
+    tasks = {t["number"]: t for t in (yaml.safe_load(p.read_text(encoding="utf-8"))
+                                      for p in (result.folder / "tasks").glob("*.yaml"))}
+    assert sorted(tasks) == [1, 3, 4]  # the document's own numbers: item 3 is 第3项
+    assert tasks[3]["lead"] == ["某某市税务局"] and tasks[3]["participants"] == ["某某市财政局"]
+    assert tasks[4]["participants"] == ["某某市税务局"]  # 「以下均需…落实」 holds for later tasks
+    assert "不再列出" not in tasks[3]["units_as_written"] or "以下" not in tasks[3]["text"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "[未读取] 第4行：推进乙。（加快有关工作负责）" in review and "需要审核 2 项" in result.summary  # and its period
+
+
+def test_a_cited_number_is_not_the_documents_own():
+    from policykb.ingest.meta import read_meta
+    meta = read_meta(_blocks("关于推进某项工作的实施方案",
+                             "根据《某某省人民政府关于推进某项工作的意见》（某政发〔2018〕5号）精神，制定本方案。",
+                             "1.推进甲。（市财政局负责）"), dt.date(2019, 1, 1))
+    assert meta.number is None and meta.issuers == []
+    meta = read_meta(_blocks("某某市人民政府文件", "某政发〔2019〕2号", "某某市人民政府关于推进某项工作的实施方案",
+                             "根据《意见》（某政发〔2018〕5号）精神。", "某某市人民政府", "2019年3月4日"))
+    assert meta.number == "某政发〔2019〕2号" and meta.issuers == ["某某市人民政府"] and meta.jurisdiction == "某某市"
+
+
+def test_unit_pages_show_each_documents_own_period(tmp_path):
+    """An imported one-year list beside the bundled 2016—2020 policy: each unit's page speaks of its own."""
+    from policykb.graph import PolicyGraph
+    from policykb.render.site.pages import Paths, life, unit_page
+    from policykb.render.site.text import environment, render
+    kb = _kb(tmp_path)
+    import_file(CORPUS / "lishan-2023-county-lines.txt", kb, "lishan")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    pg = PolicyGraph(fresh)
+    assert (pg.period("lishan").start, pg.period("lishan").end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    when = life(pg, dt.date(2023, 6, 1))
+    env = environment(ROOT / "templates" / "site")
+
+    def text(unit: str) -> str:
+        page = unit_page(pg, unit, Paths(pg), when, None, {"letters": [], "maps": []}, {})
+        return render(env, page.template, page.path, **page.context)
+
+    county, province = text("立山区发改局"), text("省扶贫办")
+    assert "2016" not in county and "以 2023&#45;06&#45;01 为准" in county
+    assert "实施期（2016—2020年）已结束，以下为最终情况" in province  # though the county's list still runs
+
+
+def test_letters_of_an_imported_document_speak_its_words(tmp_path):
+    """A county's 2023 list: its issuer as 甲方, its own list name, no 「及其附件」, no empty section, nothing after 2023."""
+    import re
+
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    import_file(CORPUS / "lishan-2023-county-lines.txt", kb, "lishan")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    out = tmp_path / "letters"
+    made = letters.write_letters(PolicyGraph(fresh), out, ROOT / "templates" / "letter.docx", as_of=dt.date(2023, 6, 1))
+    texts = {m.unit: "\n".join(read_text((out / m.file).read_bytes())) for m in made}
+    zone = texts["立山经济开发区"]  # four tasks: a 附件 list
+    assert "甲方：立山区人民政府" in zone and "立山经济开发区重点工作任务清单" in zone
+    for unit, body in texts.items():
+        assert "及其附件" not in body and "重要政策措施" not in body and "工作职责" not in body, unit
+        assert "有效期至2023年12月31日" in body and not re.search(r"20(2[4-9]|[3-9]\d)\s*年", body), unit
+
+
+def test_letters_of_an_imported_city_document_say_only_what_it_says(tmp_path):
+    """Chuzhou's 2020 list: 甲方 is its issuer, the 附件 its own list name, no section left empty, no
+    number style made up, nothing from the bundled province (湖南, 分工方案, 湘…) and no date after 2020."""
+    import re
+
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    source = CORPUS / "chuzhou-2020-leader-lead-cooperate-lines.txt"
+    import_file(source, kb, "chuzhou")
+    settings = kb / "chuzhou" / "document.yaml"  # every letter gets its 附件 list, so the list name shows
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  measures: 重点工作\n",
+                                                                     "  measures: 重点工作\n  attachment_from: 1\n"),
+                        encoding="utf-8")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    out = tmp_path / "letters"
+    made = letters.write_letters(PolicyGraph(fresh), out, ROOT / "templates" / "letter.docx", as_of=dt.date(2020, 6, 1))
+    assert len(made) >= 10
+    said = source.read_text(encoding="utf-8")
+    for m in made:
+        lines = read_text((out / m.file).read_bytes())
+        body = "\n".join(lines)
+        assert "甲方：滁州市人民政府" in body and f"{m.unit}重点工作任务清单" in body, m.unit
+        assert "有效期至2020年12月31日" in body and "《2020年市政府重点工作及责任分解》调整时" in body, m.unit
+        assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", body), m.unit
+        assert "〔" not in body and "号" not in lines[1], m.unit  # no 发文字号 made up
+        for word in ("湖南", "湘", "分工方案", "重要政策措施", "市州", "省委", "及其附件"):
+            assert word in said or word not in body, (m.unit, word)
+        headings = [i for i, line in enumerate(lines) if re.match(r"[一二三四五六七八九十]+、", line)]
+        assert all(i + 1 < len(lines) and not re.match(r"[一二三四五六七八九十]+、", lines[i + 1]) for i in headings), m.unit
+
+
+def test_a_related_collective_is_explained_in_its_own_place_words():
+    """「相关区县」 of a city document is not called 「相关市州」, the bundled province's word."""
+    from types import SimpleNamespace
+
+    from policykb.render.letters.context import _collective_note
+    from policykb.render.letters.recipients import Recipient
+
+    def note(collective: str) -> str:
+        member = Recipient(name="某区", full_name="某区人民政府", kind="区县", units=("某区",),
+                           collectives=(collective,), signatories=(), signed=True)
+        return _collective_note(member, {"lead": [(SimpleNamespace(number=3), collective)], "participant": []})
+    assert note("相关区县").endswith("第3项由相关区县承担，乙方作为其中之一在本行政区域内抓好落实；"
+                                   "由“相关”区县承担的任务，乙方在分工涉及本地时落实。")
+    assert "市州" not in note("相关县（市、区）人民政府")
+    assert note("相关市州和县市党委、政府").endswith("由“相关”市州承担的任务，乙方在分工涉及本地时落实。")
+    assert "“相关”" not in note("各区县")
+
+
+@pytest.mark.parametrize("item, text, lead, participants", [
+    ("（一）推进甲工作。由市发改委牵头，市财政局、市商务局配合。", "推进甲工作。", ["市发改委"], ["市财政局", "市商务局"]),
+    ("1.推进乙工作，加快建设。市住建局负责，市自然资源局、市交通局参与。", "推进乙工作，加快建设。", ["市住建局"],
+     ["市自然资源局", "市交通局"]),
+    ("2.完善丙机制。建立健全相关制度，强化监督考核，由市人社局牵头，市财政局、市教育局配合，确保年底前完成。",
+     "完善丙机制。建立健全相关制度，强化监督考核，确保年底前完成。", ["市人社局"], ["市财政局", "市教育局"]),
+])
+def test_an_assignment_written_as_prose_is_read_and_reviewed(item, text, lead, participants):
+    """The issue's 「由X牵头，Y、Z配合」 and 「X负责，Y参与」 with no brackets, inside a paragraph: read, cut from
+    the text, and marked below the confident mark so the review lists them."""
+    from policykb.ingest.compose import CONFIDENT
+    tasks, unread = inline_tasks(_blocks("一、重点任务", item))
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [(text, lead, participants)] and not unread
+    assert tasks[0].confidence < CONFIDENT and tasks[0].shape == "prose"
+
+
+def test_prose_that_names_no_unit_is_no_assignment():
+    tasks, unread = inline_tasks(_blocks("一、重点任务", "3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"))
+    assert not tasks and [b.text for b in unread] == ["3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"]
+
+
+def _table(*rows: tuple[str, ...]) -> list[Block]:
+    return [Block(" | ".join(r), f"表1第{i}行", tuple(r), 1) for i, r in enumerate(rows, start=1)]
+
+
+@pytest.mark.parametrize("upper, lower", [
+    (("序号", "工作任务", "责任单位", "责任单位", "完成时限"), ("", "", "牵头", "配合", "")),  # 责任单位 merged over two
+    (("序号", "重点任务", "责任分工", "责任分工", "时间节点"), ("", "", "牵头单位", "配合单位", "")),
+])
+def test_a_header_split_over_two_rows_names_every_column(upper, lower):
+    tasks = table_tasks(_table(upper, lower, ("1", "推进甲工作", "市发改委", "市财政局、市商务局", "2021年6月底前"),
+                               ("2", "推进乙工作", "市住建局", "市交通局", "2021年底前")))
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "推进甲工作", ["市发改委"], ["市财政局", "市商务局"], "2021年6月底前"),
+        (2, "推进乙工作", ["市住建局"], ["市交通局"], "2021年底前")]
+    assert "未识别" not in tasks[0].notes[0] and "→牵头" in tasks[0].notes[0] and "→配合" in tasks[0].notes[0]
+
+
+def test_two_notes_in_one_item_both_read_none_left_in_the_text():
+    tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("推进甲工作。", ["市发改委"], ["市财政局"]), ("推进乙工作。", ["市商务局"], [])]
+    assert not any(c in t.text for t in tasks for c in "〔〕（）")
+
+
+def test_a_collective_takes_its_members_from_the_registry(tmp_path):
+    source = tmp_path / "s.txt"
+    source.write_text("湖南省人民政府关于推进某项工作的实施意见\n一、重点任务\n1.推进甲。（各市州、县市区负责）\n"
+                      "2.推进乙。（省财政厅牵头，各区、县（市）人民政府配合）\n湖南省人民政府\n2021年5月6日\n", encoding="utf-8")
+    kb = _kb(tmp_path)
+    import_file(source, kb, "doc")
+    units = {u["name"]: u for u in yaml.safe_load((kb / "units.yaml").read_text(encoding="utf-8"))["units"]}
+    assert units["各市州、县市区"]["collective"] and len(units["各市州、县市区"]["members"]) == 14
+    assert units["各区、县（市）人民政府"]["collective"] and "members" not in units["各区、县（市）人民政府"]
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]

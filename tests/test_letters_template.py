@@ -52,6 +52,12 @@ def test_template_script_is_reproducible():
     assert maker.make() == maker.make()
 
 
+def test_committed_template_is_what_the_generator_makes():
+    """templates/letter.docx and its generator never drift apart (a hand edit of the .docx is lost
+    the next time the generator runs)."""
+    assert _maker().make() == TEMPLATE.read_bytes()
+
+
 def test_committed_template_checks_clean():
     LetterTemplate(TEMPLATE)
 

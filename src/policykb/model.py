@@ -67,6 +67,8 @@ class Annex(Strict):
     sections: list[Section]
     requirements: list[Requirement]
     general_deadlines: list[Deadline] = Field(description="工作要求规定的、适用于每项任务的时限")
+    attached: bool = Field(default=True, description="分工是否作为文件的附件印发；任务写在正文中的写 false，"
+                                                     "责任书便不说“及其附件”")
 
 
 class Period(Strict):
@@ -87,12 +89,19 @@ class NoticeSettings(Strict):
 class LetterSettings(Strict):
     """How this document's letters are titled, numbered, dated, signed and what they quote; read by the letters only."""
     title: str = Field(min_length=1, description="责任书标题，如“脱贫攻坚重要政策措施责任书”")
-    number: str = Field(description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”")
+    number: str = Field(default="", description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”；"
+                                                 "不设置时责任书不编号")
     assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中约束乙方这一类单位的句子")
     date: dt.date | None = Field(default=None, description="签订日期（成文日期）；不设置时留空“年　月　日”待手写，"
                                                            "编号年份取文件成文年份")
     signatories: list[str] = Field(default=[], description="甲方签字人职务，每人一行签字栏，如 省委书记、省长")
     copies: int = Field(default=2, ge=1, le=10, description="责任书份数（一式几份）")
+    list_name: str = Field(default="重要政策措施任务清单", min_length=1,
+                           description="附件任务清单的名称（前加单位名称），用文件自己的说法，如“重点工作任务清单”")
+    measures: str = Field(default="重要政策措施", min_length=1, description="责任书对文件所列任务的统称，如“重点工作”")
+    plan_name: str | None = Field(default=None, min_length=1,
+                                  description="责任书对分工文件的简称，如“分工方案”（“分工方案调整时，甲方重新印发责任书”）；"
+                                              "不设置时用附件或文件的书名号全称")
     attachment_from: int = Field(default=4, ge=1, description="任务达到几项时列为附件任务清单；少于此数时逐项写在正文“目标任务”中，"
                                                              "不另附附件")
     notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")
@@ -137,6 +146,7 @@ class TaskFile(Strict):
     lead: list[str] = Field(description="牵头单位（规范名称或别名）")
     participants: list[str] = []
     open_ended: bool = Field(default=False, description="单位名单以“等”结尾")
+    leaders: list[str] = Field(default=[], description="责任领导：原文写明的人或职务（如 分管副县长），原样保留；不是单位")
     articles: list[int] = Field(description="本任务落实的条文编号")
     deadlines: list[Deadline] = Field(default=[], description="本任务自身的时限；通用时限另行附加")
 
@@ -192,6 +202,7 @@ class Task(Strict):
     lead: list[str]
     participants: list[str]
     open_ended: bool
+    leaders: list[str] = []  # people named as 责任领导: data, never units
     articles: list[int]
     own_deadlines: list[Deadline]
     deadlines: list[Deadline] = Field(description="own deadlines, then the general ones")

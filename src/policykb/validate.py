@@ -106,6 +106,9 @@ def _wrong_type_hint(e: dict) -> str | None:
         return _did_you_mean(str(value), allowed) or f"write one of: {', '.join(allowed)}"
     if kind in ("greater_than_equal", "greater_than"):
         return "write a positive number such as 1"
+    if kind == "too_short" and tuple(e["loc"]) == ("issuers",):
+        return ("write the issuing organ(s) as the source's signature or masthead names them "
+                "(the letters' 甲方); an import that could not find them leaves this empty")
     if kind == "too_short":
         return "write at least one item"
     return _TYPE_HINTS.get(kind)
@@ -115,9 +118,15 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
     """Translate pydantic's errors into located issues, with a hint at what to write instead."""
     issues = []
     errors = err.errors()
-    # A misspelt field is both unknown and missing: say it once, where the misspelling is.
-    misspelt = {tuple(e["loc"][:-1]) + (_closest(e["loc"][-1], list(_fields_at(model, e["loc"][:-1]))),)
-                for e in errors if e["type"] == "extra_forbidden"}
+    # A misspelt field is both unknown and missing: say it once, where the misspelling is. A field that is
+    # missing is its likeliest meaning ('leader' for a missing 'lead', though 'leaders' exists too).
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+
+    def meant(loc: tuple) -> str | None:
+        absent = [f for f in _fields_at(model, loc[:-1]) if loc[:-1] + (f,) in missing]
+        return _closest(loc[-1], absent) or _closest(loc[-1], list(_fields_at(model, loc[:-1])))
+
+    misspelt = {tuple(e["loc"][:-1]) + (meant(tuple(e["loc"])),) for e in errors if e["type"] == "extra_forbidden"}
     for e in errors:
         loc = tuple(e["loc"])
         dotted = _dotted(loc)
@@ -125,8 +134,9 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
         if kind == "extra_forbidden":
             line, col = file.key_where(*loc)
             known = list(_fields_at(model, loc[:-1]))
+            close = meant(loc)
             issues.append(Issue(file.path, line, col, "unknown-field", f"unknown field '{dotted}'",
-                                hint=_did_you_mean(loc[-1], known) or f"known fields here: {', '.join(known)}"))
+                                hint=f"did you mean '{close}'?" if close else f"known fields here: {', '.join(known)}"))
         elif kind == "missing" and loc in misspelt:
             continue
         elif kind == "missing":
@@ -403,7 +413,10 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
 
 
 def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) -> None:
-    """A 发文字号 pattern the letters can fill: only {year} and {serial}, and {serial} present."""
+    """A 发文字号 pattern the letters can fill: only {year} and {serial}, and {serial} present.
+    An empty pattern is the letters' choice to carry no number (an imported document has no style of its own)."""
+    if not pattern:
+        return
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
     except ValueError as err:

@@ -15,7 +15,8 @@ import yaml
 from .. import paths, textrules
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
-from .shapes import Candidate, inline_tasks, table_tasks
+from .settings import annex_title_of, own_words, period_of
+from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
 
@@ -23,11 +24,20 @@ from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_uni
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
 
 
+_BODIES = re.compile(r"(?:党委和政府|党委、政府|党委政府|人民政府|政府|党委)$")
+
+
+def _collective_core(name: str) -> str:
+    """「各市州、县市区党委和政府」 and 「各市州、县市区」 name the same places: compare them without the bodies."""
+    return _BODIES.sub("", name)
+
+
 @dataclass
 class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
     home: str | None = None
+    members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
 
     @classmethod
     def load(cls, root: Path) -> "Registry":
@@ -41,6 +51,8 @@ class Registry:
             if isinstance(unit, dict) and isinstance(unit.get("name"), str):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
                     registry.names[str(name)] = unit.get("level")
+                    if unit.get("collective") and unit.get("members"):
+                        registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
         for doc in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
             try:
                 meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
@@ -75,10 +87,38 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     return name
 
 
+# Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
+CONFIDENT = 0.85
+_FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
+            "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头"}
+
+
+def _flag_cn(flag: str) -> str:
+    if flag.startswith("place unknown: "):
+        return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
+    if flag.startswith("not a unit: "):
+        return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
+    return _FLAG_CN.get(flag, flag)
+
+
+def confidence_of(c: Candidate, flags: list[str]) -> float:
+    """How sure the reading of a task is: its shape's base, lowered by what the grammar had to guess."""
+    confidence = c.confidence
+    if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
+        confidence *= 0.9  # the first listed leads by custom, not because the note says so
+    if any(f.startswith("place unknown") for f in flags):
+        confidence = min(confidence, 0.7)
+    if any(f.startswith("not a unit") for f in flags):
+        confidence = min(confidence, 0.5)
+    elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):
+        confidence = min(confidence, 0.6)
+    return round(confidence, 2)
+
+
 def _short_title(title: str) -> str:
     """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
     rest = title.split("关于", 1)[-1]
-    if m := re.fullmatch(r"(?:印发|转发)(.+?)的通知", rest):
+    if m := re.fullmatch(r"(?:印发|转发)?(.+?)的通知", rest):  # 「关于2020年重点工作及责任分解的通知」 too
         rest = m[1]
         if re.fullmatch(r"《[^《》]+》", rest):
             rest = rest[1:-1]
@@ -91,6 +131,9 @@ def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate
     unread: list[Block] = []
     if candidates:
         return candidates, unread, "table"
+    candidates = form_tasks(source.blocks, known)
+    if candidates:
+        return candidates, unread, "form"
     candidates, unread = inline_tasks(source.blocks, known=known)
     if candidates:
         return candidates, unread, "paragraphs"
@@ -113,7 +156,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                            hint="give it with --date YYYY-MM-DD", code="import-no-date")
     doc_level = level_of_place(meta.jurisdiction or "")
     review = [f"来源：{source.path}（{source.kind}{'，' + source.encoding if source.encoding else ''}），"
-              f"按{ {'table': '表格', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注'}[how] }读取",
+              f"按{ {'table': '表格', 'form': '“标签｜内容”表单', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注'}[how] }读取",
               f"管辖：{meta.jurisdiction or '未识别'}（{doc_level or '层级未识别'}）"]
     review += [f"[猜测] {what}：{value}（{where}，置信度 {conf:.1f}）" for what, value, where, conf in meta.guesses]
 
@@ -125,23 +168,40 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     articles: dict[int, dict] = {}
     tasks: dict[int, dict] = {}
     proposed: dict[str, dict] = {}
-    bad_names: list[str] = []
-    for number, c in enumerate(candidates, start=1):
-        part = parts.index(c.part or c.section or "任务分工") + 1
+    read: list[tuple[Candidate, list[str], list[str], list[str]]] = []
+    for c in candidates:
+        flags = list(c.units.flags)
 
-        def canon(name: str) -> str:
+        def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
+            if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
+                    and (meta.jurisdiction is None or doc_level is None):
+                flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
             if canonical not in registry.names and not looks_like_unit(canonical):
-                bad_names.append(f"第{number}项 {c.where}：{canonical}")
+                flags.append(f"not a unit: {canonical}")
+                return None
             if canonical not in registry.names and canonical not in proposed:
                 level = level_of_name(canonical, doc_level)
+                collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
+                members = registry.members.get(_collective_core(canonical), []) \
+                    if collective and meta.jurisdiction == registry.home else []
                 proposed[canonical] = {"name": canonical, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
-                                       **({"collective": True} if COLLECTIVE.match(canonical) else {}),
-                                       "level": level, "proposed": True}
+                                       **({"collective": True} if collective else {}),
+                                       **({"members": members} if members else {}), "level": level, "proposed": True}
             return canonical
 
-        lead = list(dict.fromkeys(canon(n) for n in c.units.lead))
-        participants = [p for p in dict.fromkeys(canon(n) for n in c.units.participants) if p not in lead]
+        lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
+        participants = [p for p in dict.fromkeys(map(canon, c.units.participants)) if p and p not in lead]
+        c.units.flags = flags
+        if not lead:  # nothing the grammar could read as a lead: listed for review, not imported
+            unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
+            continue
+        read.append((c, lead, participants, flags))
+    own = [c.number for c, *_ in read]
+    keep_own = all(own) and all(a < b for a, b in zip(own, own[1:]))  # the document numbers every task, in order
+    for index, (c, lead, participants, flags) in enumerate(read, start=1):
+        number = c.number if keep_own else index
+        part = parts.index(c.part or c.section or "任务分工") + 1
         mode = c.units.mode if len(lead) > 1 else "first"
         found = timing.find(c.text + ("；" + c.deadline_text if c.deadline_text else ""), meta.date.year)
         head, sep, body = c.text.partition("。")
@@ -150,23 +210,30 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                             "text": body.strip() if titled else c.text}
         tasks[number] = {"number": number, "section": part, "text": c.text, "units_as_written": c.units.as_written,
                          "lead_mode": mode, "lead": lead, "participants": participants,
-                         "open_ended": c.units.open_ended, "articles": [number],
-                         "deadlines": timing.as_deadlines(found)}
-        confidence = c.confidence * (0.8 if c.units.flags else 1)
-        review.append(f"[任务 {number}] {c.where}，{c.shape}，置信度 {confidence:.1f}：牵头 {'、'.join(lead)}"
+                         "open_ended": c.units.open_ended, **({"leaders": c.units.leaders} if c.units.leaders else {}),
+                         "articles": [number], "deadlines": timing.as_deadlines(found)}
+        confidence = confidence_of(c, flags)
+        review.extend(n for n in c.notes if n not in review)
+        review.append(f"[任务 {number}] {c.where}，{c.shape}，置信度 {confidence:.2f}：牵头 {'、'.join(lead)}"
                       + (f"；参与 {'、'.join(participants)}" if participants else "")
-                      + (f"（{'；'.join(c.units.flags)}）" if c.units.flags else ""))
+                      + (f"；责任领导 {'、'.join(c.units.leaders)}" if c.units.leaders else "")
+                      + (f"（{'；'.join(_flag_cn(f) for f in flags)}）" if flags else ""))
         for f in found:
             if f.date is None:
                 review.append(f"[时限未识别] 第{number}项：“{f.phrase}”（{c.where}，第{f.start + 1}字起）")
             else:
                 review.append(f"[时限] 第{number}项：“{f.phrase}” → {f.date.isoformat()}（{f.kind}，{c.where}）")
-    if bad_names:
-        raise ImportFailed(f"{len(bad_names)} unit name(s) could not be read cleanly: {'; '.join(bad_names[:5])}",
-                           hint="the unit notes of this document have a form policykb does not know yet; "
-                                "please report it with the document", code="import-no-tasks")
-    review += [f"[未读取] {b.where}：{b.text[:60]}…（像是任务，但没有写明单位）" for b in unread]
-    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}）"
+        if c.deadline_text and not any(f.start > len(c.text) for f in found):
+            review.append(f"[时限未识别] 第{number}项：“{c.deadline_text}”（{c.where}，时限栏原文，未转为日期）")
+    if not tasks:
+        raise ImportFailed(f"no task with a unit policykb could read was found; {len(unread)} item(s) name units "
+                           f"in a form it does not know, e.g. {unread[0].text[:60] if unread else ''}",
+                           hint="please report the document: the unit notes of this document have a form policykb "
+                                "does not know yet", code="import-no-tasks")
+    review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
+               for b in unread]
+    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
+               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "") + "）"
                for u in proposed.values()]
     title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
     if not meta.title:
@@ -177,19 +244,41 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
-    issuers = meta.issuers or [title.split("关于")[0] or "发文机关待核"]
+    measures, list_name = own_words(title)
+    annex_title = annex_title_of(source)
+    period = period_of(title, meta.date, tasks)
+    issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
+    if not issuers:
+        review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
+                      "（未写明前 check 报错，不生成责任书）")
+    elif not any(jurisdiction_of(i) for i in issuers):
+        review.append(f"[待补] 发文机关：“{'、'.join(issuers)}”没有写明地方，请在 document.yaml 的 issuers 中写全称"
+                      f"（管辖按{meta.jurisdiction or '未识别'}）")
+    if issuers and not meta.jurisdiction:
+        review.append(f"[待补] 管辖：从发文机关“{'、'.join(issuers)}”看不出地方，请在 document.yaml 的 jurisdiction "
+                      "中写明（如 黄石市下陆区），否则不同地方的同名单位无法区分")
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
-           "annex": {"title": "任务分工", "preamble": "",
+           "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": [], "general_deadlines": []},
+                     "requirements": [], "general_deadlines": [],
+                     **({} if annex_title else {"attached": False})},
            "errata": [],
-           "letters": {"title": "任务分工通知" if doc_level == "中央" else "任务分工责任书",
-                       "number": "任〔{year}〕{serial}号"},
+           "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",
+                       "list_name": list_name, "measures": measures},  # no number made up: the document has none for letters
+           **({"period": period} if period else {}),
            "source": "", "jurisdiction": meta.jurisdiction}
+    if period is None:
+        review.append("[待补] 实施期：标题和任务时限都没有给出，请在 document.yaml 中写 period（责任书的有效期据此；"
+                      f"未写时按成文日期起五年计）")
+    else:
+        review.append(f"[猜测] 实施期：{period['start'].isoformat()} 至 {period['end'].isoformat()}"
+                      f"（{period['phrase']}，置信度 0.6）")
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
+    doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
+    doubtful += sum(1 for line in review if line.startswith("[待补]"))
     summary = (f"{len(tasks)} 项任务（{leads} 个牵头单位），{len(proposed)} 个拟新增单位，"
-               f"{len(unread)} 段疑似任务未读取，{unparsed} 处时限未识别")
+               f"{len(unread)} 段疑似任务未读取，{unparsed} 处时限未识别；需要审核 {doubtful + len(unread)} 项")
     return Draft(doc, articles, tasks, list(proposed.values()), review, summary)

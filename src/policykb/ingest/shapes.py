@@ -2,7 +2,8 @@
 
 Each recogniser takes blocks and returns what it read with the block it came from:
 - `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …);
-- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」),
+- `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」)
+  or written as a clause (「由X牵头，Y配合」),
   several notes in one paragraph making several tasks (each task's text ends at its note), and items
   followed by lines 「牵头单位：X」「责任单位：Y」;
 - `headings`: parts (一、) and sections (（一）) the tasks fall under.
@@ -12,20 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import lexicon
 from .source import Block
-from .unitnames import UnitList, parse_units
+from .unitnames import Scope, UnitList, parse_units
 
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")
 SECTION = re.compile(rf"^[(（]([{_CN}]{{1,3}})[)）]\s*(.+)$")
-ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
-# A bracketed note that names units: it has a verb or a label saying so.
-_NOTE = re.compile(r"[(（]([^()（）]{2,300}?(?:负责|牵头|单位[：:][^()（）]*|部门[：:][^()（）]*|配合|参与|落实|推进"
-                   r"|持续推进|实施)[^()（）]{0,40})[)）]")
-# The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」), where round brackets may sit inside.
-_SQUARE_NOTE = re.compile(r"[\[【]([^\[\]【】]{2,300}?(?:负责|牵头|单位[：:]|部门[：:]|配合|参与)[^\[\]【】]{0,300}?)[\]】]")
-_LABEL_LINE = re.compile(r"^(?:牵头(?:单位|部门)|(?:主要)?责任(?:单位|部门)|配合(?:单位|部门)|参与(?:单位|部门)"
-                         r"|协办(?:单位|部门)|协同(?:单位|部门))\s*[：:]")
+ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
+_LEX = lexicon()
+_ROLE_WORDS = "|".join(re.escape(w) for w in sorted({*_LEX.verbs, *_LEX.joiners}, key=len, reverse=True))
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, reverse=True))
+# A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
+_INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
+_NOTE = re.compile(rf"[(（]({_INNER}{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:]{_INNER}*){_INNER}{{0,40}})[)）]")
+# The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
+_SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
+                          rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
+# The same assignment written as prose, with no brackets: 「由X牵头，Y、Z配合」, 「X负责，Y参与」, a clause of
+# a sentence. Only the strong words anchor it (牵头…, 负责…), and every name must be a unit (checked by the caller).
+_PROSE_LEAD = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
+                       if role in ("lead", "separate", "joint") or "负责" in w)
+_PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
+                       if role == "participant")
+_CLAUSE = r"[^，,；;。：:()（）]"
+_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
+                         rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
+_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS})\s*[：:]")
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
@@ -41,6 +55,13 @@ class Candidate:
     section: str | None = None
     deadline_text: str = ""  # a table's 完成时限 cell, or the text after the units
     notes: list[str] = field(default_factory=list)
+    number: int | None = None  # the document's own number for the item (「3.」, 「（三）」, a 序号 cell)
+
+
+def _cn_number(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23."""
+    tens, _, ones = numeral.rpartition("十")
+    return ((_CN.index(tens) + 1 if tens else 1) * 10 if "十" in numeral else 0) + (_CN.index(ones) + 1 if ones else 0)
 
 
 def _strip_number(text: str) -> str:
@@ -56,71 +77,179 @@ def is_heading(block: Block) -> bool:
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1]
 
 
-# --- tables ---
+# --- tables and forms ---
 
-_COLUMNS = {  # role -> header words, most specific first
-    "task": ("重点任务", "工作任务", "主要任务", "任务内容", "具体任务", "主要内容", "工作内容", "重点工作", "具体措施",
-             "工作措施", "政策措施", "目标任务", "预期目标", "任务", "内容", "措施", "事项", "目标"),
-    "lead": ("牵头单位", "牵头部门", "主要责任单位", "责任单位", "责任部门", "牵头"),
-    "participants": ("配合单位", "参与单位", "协办单位", "配合部门", "参与部门", "协同单位", "协作单位", "参与", "配合"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "进度安排", "时间安排"),
-    "mode": ("牵头方式",),
-    "section": ("部分", "类别", "领域", "方面"),
-}
+# The label a unit column's role is written under when a row is read as one note.
+_ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
+               "participant": "配合单位", "guide": "指导单位", "leader": "责任领导"}
+_ROLE_NAME = {"task": "任务", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+              "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
+              "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）"}
+_UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide")
 
 
-def _columns(cells: tuple[str, ...]) -> dict[str, int] | None:
-    """Roles of a header row's columns, or None when the row is not a task table's header."""
-    found: dict[str, int] = {}
-    for role, words in _COLUMNS.items():
-        for word in words:  # a cell that is exactly the word beats one that merely contains it
-            hits = [i for i, c in enumerate(cells) if re.sub(r"\s", "", c) == word] or \
-                   [i for i, c in enumerate(cells) if word in c and i not in found.values() and len(c) <= 12
-                    and not (role == "task" and re.search(r"单位|部门|牵头|参与|配合|数", c))
-                    and not (role in ("lead", "participants") and not re.search(r"单位|部门", c))]
-            if hits and role not in found:
-                found[role] = hits[0]
-                break
-    if "task" in found and "lead" in found and found["task"] != found["lead"]:
+def column_role(cell: str) -> str | None:
+    """What a header cell names: a lexicon label (牵头责任单位 → lead), a column word (完成时限 → deadline),
+    or by its words (…领导 → leader; 牵头/配合/责任 × 单位/部门)."""
+    word = re.sub(r"[\s：:]", "", cell)
+    if not word or len(word) > 14:
+        return None
+    if role := _LEX.labels.get(word):
+        return role
+    for role, words in _LEX.columns.items():
+        if word in words:
+            return role
+    if word.endswith("领导") or re.search(r"领导$|责任人$|负责人$", word):
+        return "leader"
+    if re.search(r"单位|部门", word):
+        for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
+                              (r"责任|落实|实施|承办", "responsible"), (r"指导", "guide")):
+            if re.search(pattern, word):
+                return role
+        return None
+    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」
+        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数", word)):
+            return role
+    return None
+
+
+def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
+    """Each column's role in a header row, or None when the row is not a task table's header."""
+    roles = {i: column_role(c) for i, c in enumerate(cells)}
+    first = {}
+    for i, role in roles.items():  # a role named twice (merged header cells): its first column
+        if role and role not in first:
+            first[role] = i
+    found = {i: r for r, i in first.items()}
+    if "task" in first and any(r in first for r in _UNIT_ROLES):
         return found
+    return None
+
+
+def _two_row_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
+    """A header split over two rows (「责任单位」 merged over 「牵头 | 配合」) as one row: each column named by its
+    lower cell when that names a role, else by the two together (责任单位 + 牵头), else by the upper cell."""
+    cells = []
+    for i in range(max(len(upper), len(lower))):
+        top, bottom = upper[i] if i < len(upper) else "", lower[i] if i < len(lower) else ""
+        both = top + bottom if bottom != top else top
+        cells.append(bottom if bottom and column_role(bottom) else both if column_role(both) else top or bottom)
+    return tuple(cells)
+
+
+def _report_columns(cells: tuple[str, ...], columns: dict[int, str], table: int | None) -> str:
+    has_lead = bool(set(columns.values()) & {"lead", "separate", "joint"})
+    name = lambda role: "配合（另有牵头列）" if role == "responsible" and has_lead else _ROLE_NAME[role]
+    parts = [f"{c}→{name(columns[i]) if i in columns else '未识别（未读取）'}" for i, c in enumerate(cells) if c]
+    return f"表{table or ''}各列：" + "，".join(parts)
+
+
+def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
+    """A row's unit cells as one note in the lexicon's words: 「牵头单位：X；配合单位：Y；责任领导：Z」."""
+    units = [(role, cells[i]) for i, role in columns.items() if role in (*_UNIT_ROLES, "leader") and i < len(cells)
+             and cells[i]]
+    if len(units) == 1 and units[0][0] == "responsible":
+        return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
+    roles = {r for r, _ in units}
+    return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else _ROLE_LABEL[role]}"
+                    f"：{text}" for role, text in units)
+
+
+def _own_number(text: str) -> int | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}", text):
+        return int(text)
+    if m := ITEM.match(text):
+        return int(m[1] or m[3])
+    if m := SECTION.match(text):
+        return _cn_number(m[1])
     return None
 
 
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
-    columns: dict[str, int] | None = None
+    columns: dict[int, str] | None = None
     table = None
     part = None
+    report = ""
+    above: tuple[str, ...] = ()  # the row before when it was (or may be) a header: the upper half of a split one
     for block in blocks:
         if not block.is_row:
             continue
         if block.table != table:
-            table, columns = block.table, None
+            table, columns, above = block.table, None, ()
         cells = block.cells or ()
-        if columns is None or _columns(cells):
-            columns = _columns(cells) or columns
-            if _columns(cells):
-                continue
+        lower_half = above and not any(cells[i] for i, r in (columns or {}).items() if r == "task" and i < len(cells))
+        if lower_half and any(column_role(c) for c in cells) and (joined := _columns(_two_row_header(above, cells))):
+            cells = _two_row_header(above, cells)
+            columns, report, above = joined, _report_columns(cells, joined, block.table), ()
+            continue
+        if header := _columns(cells):
+            columns, report, above = header, _report_columns(cells, header, block.table), cells
+            continue
+        above = () if columns else cells
         if columns is None:
             continue
-        get = lambda role: cells[columns[role]] if role in columns and columns[role] < len(cells) else ""
-        text, lead = get("task"), get("lead")
-        if not text or not lead or text == lead:
+        by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
+        text = by_role.get("task", "")
+        note = _row_note(columns, cells)
+        if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:
                 part = text  # a row spanning the table: a section heading
             continue
-        note = f"牵头单位：{lead}" if "participants" in columns else f"责任单位：{lead}"
-        if get("participants"):
-            note += f"；配合单位：{get('participants')}"
         units = parse_units(note, known)
-        if "participants" not in columns and "责任" not in "".join(k for k in cells if k == get("lead")):
-            units = parse_units(lead, known)  # a lead column alone: the names in it lead
-        units.as_written = lead + (f"；{get('participants')}" if get("participants") else "")
-        mode = get("mode")
-        if len(units.lead) > 1:
+        units.as_written = "；".join(cells[i] for i, r in columns.items() if r in _UNIT_ROLES and i < len(cells)
+                                    and cells[i])
+        mode = by_role.get("mode", "")
+        if len(units.lead) > 1 and mode:
             units.mode = "separate" if "分别" in mode or mode == "separate" else "joint"
         out.append(Candidate(_strip_number(text), units, block.where, "table", 0.95,
-                             part=get("section") or part, deadline_text=get("deadline")))
+                             part=by_role.get("section") or part, deadline_text=by_role.get("deadline", ""),
+                             notes=[report] if report else [],
+                             number=_own_number(by_role.get("number", "")) or _own_number(text)))
+        report = ""
+    return out
+
+
+def _pairs(cells: tuple[str, ...]) -> list[tuple[str, str]]:
+    """A form row's label | value pairs (merged cells repeat their text: said once)."""
+    cells = tuple(c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1]))
+    out, i = [], 0
+    while i < len(cells) - 1:
+        if column_role(cells[i]) and not column_role(cells[i + 1]):
+            out.append((column_role(cells[i]), cells[i + 1]))
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def form_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
+    """Tasks from label | value forms (「工作任务 | …」, 「牵头单位： | X」), several tasks to a form."""
+    out: list[Candidate] = []
+    current: dict[str, str] = {}
+    where = ""
+
+    def close() -> None:
+        notes = [f"{_ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
+        if current.get("task") and notes:
+            units = parse_units("；".join(notes), known)
+            units.as_written = "；".join(notes)
+            out.append(Candidate(_strip_number(current["task"]), units, where, "form", 0.9,
+                                 deadline_text=current.get("deadline", ""),
+                                 number=_own_number(current.get("number", ""))))
+        current.clear()
+
+    for block in blocks:
+        if not block.is_row:
+            continue
+        for role, value in _pairs(block.cells or ()):
+            if role == "task" and current.get("task"):
+                close()
+            if role == "task":
+                where = block.where
+            current[role] = f"{current[role]}、{value}" if role in current and role != "task" else value
+    close()
     return out
 
 
@@ -134,6 +263,26 @@ def _notes(text: str) -> list[re.Match]:
                    and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])), key=lambda m: m.start())
 
 
+def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
+    """A closing bracket that holds only unit names (「（省扶贫办、省民政厅等）」): a unit note by what it names."""
+    m = re.search(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
+    if not m or not (ITEM.match(text) or SECTION.match(text)):
+        return []
+    units = parse_units(m[1], known)
+    return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
+
+
+def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
+    """A paragraph's assignment written as a clause (「…，由X牵头，Y配合，确保…」): the task text without
+    it, and the units it names; None unless every name in the clause is a unit."""
+    for m in _PROSE_NOTE.finditer(text):
+        units = parse_units(m["note"], known)
+        if units.lead and not units.flags and not units.leaders:
+            rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
+            return rest.strip("，,；; "), units
+    return None
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -142,13 +291,24 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     last_item: tuple[Block, str] | None = None  # a numbered paragraph waiting for its 牵头单位： lines
     last_is_heading = False  # 「（一）地区生产总值增长7%」 is a heading unless 责任单位： lines follow
     pending_labels: list[str] = []
+    scope = Scope()  # what scope notes so far say about the tasks after them
+
+    def with_scope(units: UnitList) -> UnitList:
+        """Apply earlier scope notes to this task, then take in what its own note says about later ones."""
+        units.participants += [n for n in scope.participants if n not in units.lead + units.participants]
+        units.open_ended |= scope.open_ended
+        if units.scope:
+            scope.participants += [n for n in units.scope.participants if n not in scope.participants]
+            scope.open_ended |= units.scope.open_ended
+        return units
 
     def close_labels() -> None:
         nonlocal last_item, pending_labels, last_is_heading
         if last_item and pending_labels:
             block, text = last_item
-            out.append(Candidate(text, parse_units("；".join(pending_labels), known), block.where, "label-lines",
-                                 0.8 if last_is_heading else 0.9, part, None if last_is_heading else section))
+            units = with_scope(parse_units("；".join(pending_labels), known))
+            out.append(Candidate(text, units, block.where, "label-lines", 0.8 if last_is_heading else 0.9, part,
+                                 None if last_is_heading else section, number=_own_number(block.text)))
         elif last_item and _TASKLIKE.search(last_item[1]) and not last_is_heading:
             unread.append(last_item[0])
         last_item, pending_labels, last_is_heading = None, [], False
@@ -169,22 +329,30 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
-        notes = _notes(text)
+        notes = _notes(text) or _bare_list(text, known)
         if not notes and bare_notes:
             notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
         if notes:
             start = 0
             for note in notes:
                 piece = _strip_number(text[start:note.start()].strip())
-                piece = piece.rstrip("，,；;")
+                piece = piece.strip("，,；;、 ")  # punctuation left between two notes
                 tail = text[note.end():].lstrip("。；; ")
-                units = parse_units(note[1], known)
+                units = with_scope(parse_units(note[1], known))
                 if piece and units.lead:
                     ends = not tail or note is not notes[-1]
                     out.append(Candidate(piece + ("。" if piece[-1] not in "。！？" and ends else ""),
                                          units, block.where, "inline", 0.9 if ends else 0.7, part, section,
-                                         deadline_text=units.rest))
+                                         deadline_text=units.rest,
+                                         number=_own_number(text) if note is notes[0] else None))
+                elif piece and (units.flags or units.leaders):  # a note naming nobody the grammar knows
+                    unread.append(Block(f"{piece}（{note[1]}）", block.where))
                 start = note.end()
+            continue
+        if (ITEM.match(text) or part is not None) and (found := prose_note(_strip_number(text), known)):
+            piece, units = found  # prose is read less surely than a note: below the confident mark, so reviewed
+            out.append(Candidate(piece if piece.endswith("。") else piece + "。", with_scope(units), block.where,
+                                 "prose", 0.8, part, section, number=_own_number(text)))
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, _strip_number(text))

@@ -1,25 +1,24 @@
 """Unit lists as documents write them: who leads, who takes part, and clean names for the registry.
 
-Forms read (each tested in tests/test_ingest_units.py):
-- 「X、Y负责」, 「X、Y按职责分工负责」: the first listed leads (the usual rule, often stated as
-  「列第一位者为牵头单位」 — such notes are stripped);
-- 「X牵头，Y参与/配合/按职责分工负责」, 「X、Y共同牵头」, 「X、Y分别牵头」, 「X会同Y负责」 (X leads);
-- 「牵头单位：X；配合单位：Y」 and 责任/参与/协办/协同 单位 in the same way;
-- a deadline after the units (「…负责，年内持续推进」) is split off for the deadline reader.
-Collectives (各省级人民政府, 国务院各部门, 各有关部门 …) are kept whole; a list ending in 「等」 is open.
+The words are data (lexicon.yaml): a note is cut into labelled lists (「牵头单位：X；配合单位：Y」) or
+lists closed by a role word (「X牵头，Y配合」, 「X指导，Y负责落实」, 「X、Y分别牵头」, 「X会同Y负责」), each
+list taking the word's role; with no lead word the first of the 负责 list leads (the usual rule, often
+stated as 「列第一位者为牵头单位」). People (分管副市长, a name) are kept as leaders, never as units;
+a name that does not end like a unit is flagged, not kept. Scope notes (下同, 「以下均需X落实，不再列出」,
+「明确牵头部门的，其他有关部门配合，不逐一列出」) are removed and what they say is handed on.
+A deadline after the units (「…负责，年内持续推进」) is split off for the deadline reader.
+Collectives (各省级人民政府, 各区、县（市）…) are kept whole; a list ending in 「等」 is open.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import ROLES, is_person, lexicon
+
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
 _RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)"
                          r"|各(?:有关)?(?:部门|单位)按职责分工负责)(?:[，,]?\s*下同)?[。；;]?|[，,]?\s*下同[。；;]?")
-_LABEL = re.compile(r"(牵头(?:单位|部门)|(?:主要)?责任(?:单位|部门)|配合(?:单位|部门)|参与(?:单位|部门)"
-                    r"|协办(?:单位|部门)|协同(?:单位|部门)|协作(?:单位|部门)|实施(?:单位|部门)|主办(?:单位|部门)"
-                    r"|承办(?:单位|部门))\s*[：:]")
-_LEAD_LABELS = ("牵头", "主办")
 _VERB_TAIL = re.compile(r"(?:按照?职责分工|按职责|根据职责|结合职责|分别|共同|牵头|具体|切实|配合|参与|会同)*"
                         r"(?:负责|落实|牵头|推进|实施|配合|参与)$")
 _STRAY = re.compile(r"^[\s．.，,、；;：:“”\"（）()]+|[\s．.，,、；;：:“”\"（）()。]+$")
@@ -39,6 +38,9 @@ class UnitList:
     open_ended: bool = False
     rest: str = ""  # text after the units (often a deadline)
     flags: list[str] = field(default_factory=list)  # things for the reviewer
+    leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
+    how: str = "bare"  # label | verb | bare: what said who leads (a bare list: the first listed)
+    scope: "Scope | None" = None  # what this note says about the tasks after it
 
 
 # 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
@@ -67,72 +69,140 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = _RULE_NOTES.sub("", text)
     kept = [name for name in known if name in text]
+    for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
+        kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
     for i, name in enumerate(kept):
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
-    open_ended |= bool(re.search(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", text))
-    text = re.sub(r"等(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)", "、", text)
+    # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
+    open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
+    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
+    closes = r"等[和及与]?(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)"
+    open_ended |= bool(re.search(closes, text))
+    text = re.sub(closes, "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
+    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門])[和及](?=[^和及]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)
     return names, open_ended
 
 
-def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
-    """Read one unit note (the text inside the brackets, or after 牵头单位：)."""
-    written = note.strip()
-    result = UnitList(written)
-    body = written
-    if m := _AFTER_UNITS.search(body):
-        body, result.rest = body[:m.start()], body[m.end():].strip()
-    body = _RULE_NOTES.sub("", body)
-    if "按职责分工负责" in body and not _LABEL.search(body) and re.fullmatch(r"[^、，,]*按职责分工负责", body):
-        if COLLECTIVE.match(body):
-            result.flags.append("no named unit: 按职责分工负责")
-    labels = list(_LABEL.finditer(body))
+@dataclass
+class Scope:
+    """What a scope note says about the tasks after it."""
+    participants: list[str] = field(default_factory=list)  # 「以下均需X落实，不再列出」
+    open_ended: bool = False  # 「明确牵头部门的，其他有关部门配合，不逐一列出」
+
+
+def _strip_scope(body: str, result: UnitList) -> str:
+    """Remove notes about the list itself or about later tasks, remembering what they say."""
+    scope = lexicon().scope
+    for m in scope["all_below"].finditer(body):
+        names, _ = _split(m["units"])
+        result.scope = result.scope or Scope()
+        result.scope.participants += [n for n in names if looks_like_unit(n)]
+    if scope["others_below"].search(body):
+        result.scope = result.scope or Scope()
+        result.scope.open_ended = True
+    for key in ("all_below", "others_below", "first_leads", "same_below"):
+        body = scope[key].sub("", body)
+    if re.search(r"[、，,].*[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", body):
+        body = re.sub(r"[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", "", body)
+    body = re.sub(r"[，,。；;]\s*(?=[，,。；;]|$)", "", body)
+    return body.strip("，,。；; ")
+
+
+def _clauses(body: str) -> list[tuple[str, str, str]]:
+    """(role, names text, how) for each part of a note: labelled lists, or lists closed by a role word."""
+    lex = lexicon()
+    labels = list(lex.label.finditer(body))
     if labels:
+        out = []
+        if labels[0].start() and (head := body[:labels[0].start()].strip("，,；;。 ")):
+            out += _clauses(head)
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            names, open_ended = _split(body[label.end():end], known)
-            result.open_ended |= open_ended
-            if label[1].startswith(_LEAD_LABELS) or (i == 0 and label[1].startswith(("责任", "主要责任", "实施"))
-                                                      and len(labels) == 1):
-                if label[1].startswith(_LEAD_LABELS):
-                    result.lead += names
-                else:  # a single 责任单位 list: the first listed leads
-                    result.lead += names[:1]
-                    result.participants += names[1:]
+            out.append((lex.labels[label["label"]], body[label.end():end], "label"))
+        return out
+    out, waiting = [], ""
+    for clause in re.split(r"[；;。，,]", body):
+        clause = clause.strip()
+        if not clause:
+            continue
+        text = f"{waiting}、{clause}" if waiting else clause
+        if m := lex.verb_tail.search(text):
+            names = re.sub(r"^由", "", text[:m.start()]) + (m["etc"] or "")  # 等 stays: the list is open
+            if j := lex.joiner.search(names):  # 「X会同Y负责」: X leads, Y takes part
+                first, second = names[:j.start()], names[j.end():]
+                if first.strip():
+                    out.append(("lead", first, "verb"))
+                out.append(("participant", second, "verb"))
             else:
-                result.participants += [n for n in names if n not in result.participants]
-    elif m := re.search(r"(分别|共同)?牵头(?:负责)?(?:[，,；;]|$)", body):
-        lead_text, rest = body[:m.start()], body[m.end():]
-        result.lead, open_lead = _split(lead_text, known)
-        result.participants, result.open_ended = _split(rest, known)
-        result.open_ended |= open_lead
-        if len(result.lead) > 1:
-            result.mode = "separate" if m[1] == "分别" else "joint"
-    else:
-        names, result.open_ended = _split(body, known)
-        if re.search(r"分别负责$", body) and len(names) > 1:
-            result.lead, result.mode = names, "separate"
+                out.append((lex.verbs[m["verb"]], names, "verb"))
+            waiting = ""
         else:
-            result.lead, result.participants = names[:1], names[1:]
-    if len(result.lead) > 1 and result.mode == "first":
+            waiting = text
+    if waiting:
+        out.append(("responsible", waiting, "bare"))
+    return out
+
+
+def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
+    """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
+    written = note.strip()
+    result = UnitList(written)
+    body = _strip_scope(written, result)
+    if m := _AFTER_UNITS.search(body):
+        body, result.rest = body[:m.start()], body[m.end():].strip()
+    roles: dict[str, list[str]] = {r: [] for r in ROLES}
+    hows = set()
+    for role, text, how in _clauses(body):
+        names, open_ended = _split(text, known)
+        result.open_ended |= open_ended
+        hows.add(how)
+        for name in names:
+            if role == "leader" or is_person(name):
+                result.leaders.append(name)
+            elif not looks_like_unit(name) and name not in known:
+                result.flags.append(f"not a unit: {name}")
+            else:
+                roles[role].append(name)
+    result.how = "label" if "label" in hows else "verb" if "verb" in hows else "bare"
+    leads = roles["lead"] + roles["separate"] + roles["joint"]
+    others = roles["participant"] + roles["guide"]
+    if leads:
+        result.lead, others = leads, roles["responsible"] + others
+    elif roles["responsible"]:
+        result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
+    elif roles["guide"]:  # only a guide named: it leads, for the reviewer to confirm
+        result.lead, others = roles["guide"][:1], roles["guide"][1:] + roles["participant"]
+        result.flags.append("only a guiding unit named")
+    elif others:
+        result.lead, others = others[:1], others[1:]
+        result.flags.append("no lead named: the first participant is taken")
+    result.lead = list(dict.fromkeys(result.lead))
+    result.participants = list(dict.fromkeys(n for n in others if n not in result.lead))
+    if roles["separate"] and len(result.lead) > 1:
+        result.mode = "separate"
+    elif len(result.lead) > 1:
         result.mode = "joint"
-    result.participants = [n for n in result.participants if n not in result.lead]
     if result.open_ended and result.participants:
         result.flags.append("open list (等)")
     return result
 
 
 def looks_like_unit(name: str) -> bool:
-    """A name that can stand in the registry: no punctuation, no verbs, a sensible length."""
+    """A name that can stand in the registry: no punctuation or verbs, a sensible length, and the end of a
+    unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
+    if any(c.fullmatch(name) for c in lexicon().collectives):
+        return True
     name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
-    return (1 < len(name) <= 40 and not re.search(r"[，,。；;：:、（）()“”\"\s]", name)
-            and not re.search(r"负责|下同|按职责", name) and not name.endswith("牵头"))
+    if not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
+            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头"):
+        return False
+    return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))
 
 
 # --- levels of government ---

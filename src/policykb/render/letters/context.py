@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ...deadlines import occurrences
 from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
-from ...model import Deadline, Document, Indicator, Period, Task
+from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...show import indicator_line
 from ...gongwen import cite, date_cn
 from .recipients import Recipient
@@ -30,6 +30,8 @@ ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第�
 # Which kind of recipient a sentence binds: 市州 and counties, or departments. A sentence naming
 # neither binds both; one whose subject is the issuer itself (省委、省政府…负总责) or those who
 # supervise (督查部门, 人大/政协) binds neither.
+# The places a 「相关…」 collective names, in its own words (相关市州和县市党委、政府 → 市州; 相关区县 → 区县).
+RELATED_PLACES = re.compile(r"相关(.+?)(?:和|及|、|党委|人民政府|政府|（|$)")
 CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级党委")
 DEPT_SENTENCE = re.compile(r"部门")
 ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)|^加大扶贫审计力度")  # 审计: auditors' work
@@ -138,6 +140,10 @@ class DocumentView(BaseModel):
     implements_title: str
     implements_number: str
     annex_title: str
+    annex_clause: str  # 「及其附件《…》」, or nothing for a document whose tasks are in its body
+    basis: str  # what the letter's tasks are measured against: the annex, else the document
+    measures: str  # what the document calls its tasks (重要政策措施, 重点工作 …)
+    plan_name: str  # what the letter calls the text that assigns the tasks: a setting (分工方案), else the basis
     period_end: str
 
 
@@ -258,9 +264,27 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         details=_details(t, unit, role, other_units, own_deadlines, indicators_text))
 
 
+def _basis(meta: DocumentFile) -> str:
+    """What a letter's tasks are measured against: the attached annex, else the document itself."""
+    return cite(meta.annex.title) if meta.annex and meta.annex.attached else cite(meta.label)
+
+
+def plan_name_of(meta: DocumentFile) -> str:
+    """What the letters call the text that assigns the tasks: the document's own setting (分工方案),
+    else what the tasks are measured against (its attached annex, else the document) — never
+    another document's word."""
+    if meta.letters and meta.letters.plan_name:
+        return meta.letters.plan_name
+    return _basis(meta)
+
+
+def _requirement_source(doc: Document, number: int) -> str:
+    return f"{plan_name_of(doc.meta)}工作要求第{number}条"
+
+
 def _requirements(doc: Document) -> list[Quote]:
     annex = doc.meta.annex
-    return [Quote(text=r.text, source=f"分工方案工作要求第{r.number}条") for r in (annex.requirements if annex else [])]
+    return [Quote(text=r.text, source=_requirement_source(doc, r.number)) for r in (annex.requirements if annex else [])]
 
 
 def _subject(sentence: str, names: dict[str, str]) -> str | None:
@@ -302,7 +326,7 @@ def _reporting(doc: Document, period: Period) -> list[ReportingRule]:
     for d in annex.general_deadlines:
         found = [s for s in sentences(texts.get(d.requirement, "")) if d.phrase in s]
         rules.append(ReportingRule(phrase=d.phrase, date=_when(d, period), text=found[0] if found else "",
-                                   source=f"分工方案工作要求第{d.requirement}条" if d.requirement else ""))
+                                   source=_requirement_source(doc, d.requirement) if d.requirement else ""))
     return rules
 
 
@@ -342,7 +366,11 @@ def _document(doc: Document, period: Period) -> DocumentView:
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
-        annex_title=meta.annex.title if meta.annex else "", period_end=date_cn(period.end))
+        annex_title=meta.annex.title if meta.annex else "",
+        annex_clause=f"及其附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached else "",
+        basis=_basis(meta),
+        measures=meta.letters.measures if meta.letters else "重要政策措施", plan_name=plan_name_of(meta),
+        period_end=date_cn(period.end))
 
 
 def _copies(n: int) -> str:
@@ -371,6 +399,7 @@ class DocumentParts:
         self.signatories = list(settings.signatories) if settings else []
         self.copies = settings.copies if settings else 2
         self.attachment_from = settings.attachment_from if settings else 1
+        self.list_name = settings.list_name if settings else "重要政策措施任务清单"
         self.party_a_names = [full_names.get(i, i) for i in doc.meta.issuers]
 
 
@@ -382,9 +411,10 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
     for collective in recipient.collectives:
         numbers = [t.number for role in roles.values() for t, u in role if u == collective]
         parts.append(f"第{'、'.join(map(str, sorted(numbers)))}项由{collective}承担")
-    related = any("相关" in c for c in recipient.collectives)
+    related = [m[1] for c in recipient.collectives if (m := RELATED_PLACES.search(c))]
     return ("；".join(parts) + "，乙方作为其中之一在本行政区域内抓好落实"
-            + ("；由“相关”市州承担的任务，乙方在分工涉及本地时落实" if related else "") + "。")
+            + (f"；由“相关”{'、'.join(dict.fromkeys(related))}承担的任务，乙方在分工涉及本地时落实" if related else "")
+            + "。")
 
 
 def _lines(text: str, column_mm: float) -> int:
@@ -430,7 +460,8 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
     reporting = [r for r in parts.reporting if views["lead"] or "牵头单位" not in r.text]
     said = {t.text for found in roles.values() for t, _ in found}
     assessment = _assessment(parts.doc, recipient.kind in CITY_KINDS, said) if signed else []
-    present = ["tasks", "duties", *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
+    has_duties = bool(duties.lead or duties.participant or duties.general)  # no section left empty
+    present = ["tasks", *(["duties"] if has_duties else []), *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
                *(["closing"] if signed else [])]
     titles = {"tasks": "目标任务", "duties": "工作职责", "reporting": "时间节点和报告制度", "assessment": "考核奖惩",
               "closing": "附则"}
@@ -456,7 +487,7 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
         lead_numbers=_numbers(views["lead"]), participant_numbers=_numbers(views["participant"]),
         lead_notes=[f"第{t.number}项{t.lead_note}" for t in views["lead"] if t.other_leads],
         attachment=len(views["lead"]) + len(views["participant"]) >= parts.attachment_from,
-        attachment_title=f"{recipient.name}重要政策措施任务清单",
+        attachment_title=f"{recipient.name}{parts.list_name}",
         requirements=parts.requirements, duties=duties, reporting=reporting, assessment=assessment)
 
 

@@ -1,0 +1,71 @@
+"""The grammar of assignments as data (lexicon.yaml): role words, labels, people, unit suffixes, collectives.
+
+Loaded once; every pattern the parser needs is compiled here, so adding a word to the YAML is all it
+takes to read it wherever it stands.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "leader")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    joiners: dict[str, str]
+    labels: dict[str, str]
+    columns: dict[str, tuple[str, ...]]
+    verb_tail: re.Pattern  # a role word closing a list: 「…牵头」
+    joiner: re.Pattern
+    label: re.Pattern  # 「牵头单位：」 (the colon may be missing only in a cell of its own)
+    post: re.Pattern
+    surnames: str
+    unit_end: re.Pattern
+    collectives: tuple[re.Pattern, ...]
+    scope: dict[str, re.Pattern]
+    provinces: tuple[str, ...]
+
+    def label_role(self, text: str) -> str | None:
+        """The role of a label written alone (a table header or a form's label cell)."""
+        word = re.sub(r"[\s：:]", "", text)
+        return self.labels.get(word)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))
+    for section in ("verbs", "joiners", "labels"):
+        unknown = set(data[section].values()) - set(ROLES)
+        assert not unknown, f"lexicon.yaml {section}: unknown role(s) {unknown}"
+    return Lexicon(
+        verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
+        columns={k: tuple(v) for k, v in data["columns"].items()},
+        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{_alternation(data['verbs'])}))$"),
+        joiner=re.compile(rf"(?:{_alternation(data['joiners'])})"),
+        label=re.compile(rf"(?P<label>{_alternation(data['labels'])})\s*[：:]"),
+        post=re.compile(data["people"]["posts"]),
+        surnames=data["people"]["surnames"],
+        unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
+        collectives=tuple(re.compile(rf"(?:{p})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
+        scope={k: re.compile(v) for k, v in data["scope"].items()},
+        provinces=tuple(data["provinces"]),
+    )
+
+
+def is_person(name: str) -> bool:
+    """A leader's post (分管副市长) or a person's name (a surname and one or two characters), not a unit."""
+    lex = lexicon()
+    if lex.post.search(name) and not re.search(r"(?:局|委|办|厅|部|院|中心|政府)$", name):
+        return True
+    return (2 <= len(name) <= 3 and name[0] in lex.surnames and not lex.unit_end.search(name)
+            and bool(re.fullmatch(r"[\u4e00-\u9fff]+", name)))
