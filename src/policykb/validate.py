@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
+from .cascade.check import check as cascade_check
 from .issues import Issue, PolicyError, Report
 from .load import YamlFile, display_path, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
@@ -558,6 +559,8 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
         doc = _load_document(folder, root, index, report)
         if doc:
             documents[doc.id] = doc
+    if not report.errors:  # issue 24: links between documents, once every document has loaded
+        report.extend(cascade_check(documents, units, units_path))
     if report.errors:
         return None, report
     return KnowledgeBase(root=display_path(root), units=units, documents=documents), report
