@@ -142,6 +142,9 @@ CODES: dict[str, tuple[str, str]] = {
                                     "把时限改为不晚于上级任务的时限；不写时限则沿用上级时限（依上级时限）。"),
     "period-outside-parent": ("下级文件的实施期超出了上级文件的实施期（警告）。",
                               "对照原文核对 period 的年份；落实上级文件的方案不应晚于上级文件结束。"),
+    "proposed-link": ("任务的 implements 链接是导入或 policykb cascade propose 按文字相近推定的，尚待确认（警告）。",
+                      "对照两项任务核实：无误时运行 policykb link 下级任务 --confirm；不对时用 --remove 删除，"
+                      "再用 policykb link 写入正确的上级任务。"),
     "parent-done-children-open": ("上级任务已记为完成（销号），但有成员的下级任务尚未完成（警告）。",
                                   "核实各成员的落实情况；未全部完成时把上级任务的状态改回推进中。"),
 }

@@ -67,6 +67,11 @@ def _check_links(task: Task, doc: Document, parents: list[str], documents: dict[
                                   "or link to a task of a cited parent"))
             continue
         out += _check_deadlines(task, target.tasks[link.task], file, i)
+        if link.proposed:
+            out.append(Issue(file.path, line, col, "proposed-link",
+                             f"the link to {link.doc}#{link.task} was proposed by the link proposer and awaits review",
+                             severity="warning", hint=f"check it, then run policykb link "
+                                                      f"{task.doc}#{task.number} --confirm (or --remove)"))
     return out
 
 
