@@ -47,7 +47,8 @@ def _check_links(task: Task, doc: Document, parents: list[str], documents: dict[
                              hint=f"write the folder name of a parent document: {', '.join(parents) or '(none cited)'}"))
             continue
         if link.task not in target.tasks:
-            out.append(Issue(file.path, *file.where("implements", i, "task"), "unknown-link-target",
+            line, col = file.where("implements", i, "task")
+            out.append(Issue(file.path, line, col, "unknown-link-target",
                              f"'implements' names task {link.task} of '{link.doc}', which has no such task",
                              hint=f"tasks of '{link.doc}' are numbered {min(target.tasks, default=0)}–"
                                   f"{max(target.tasks, default=0)}"))
@@ -86,7 +87,8 @@ def _check_deadlines(task: Task, parent: Task, file: YamlFile, index: int) -> li
     out = []
     for j, d in enumerate(task.own_deadlines):
         if last and d.kind in _DATED and d.date > last.date:
-            out.append(Issue(file.path, *file.where("deadlines", j, "phrase"), "child-deadline-after-parent",
+            line, col = file.where("deadlines", j, "phrase")
+            out.append(Issue(file.path, line, col, "child-deadline-after-parent",
                              f"'{d.phrase}' ({cn_date(d.date)}) is later than every deadline of parent task "
                              f"{parent.number} (last: '{last.phrase}', {cn_date(last.date)})",
                              hint="set a deadline no later than the parent's, or leave it out to inherit "
@@ -102,8 +104,8 @@ def _check_period(doc: Document, documents: dict[str, Document]) -> list[Issue]:
         outer = documents[parent_id].meta.period
         if period and outer and (period.end > outer.end or period.start < documents[parent_id].meta.date):
             file, _ = load_file(Path(doc.folder) / "document.yaml")
-            where = file.where("period") if file else (1, 1)
-            out.append(Issue(file.path if file else doc.folder, *where, "period-outside-parent",
+            line, col = file.where("period") if file else (1, 1)
+            out.append(Issue(file.path if file else doc.folder, line, col, "period-outside-parent",
                              f"the period {period.start}..{period.end} is not within the period of parent "
                              f"'{parent_id}' ({documents[parent_id].meta.date}..{outer.end})", severity="warning",
                              hint="check the years against the source; a plan carrying out a parent ends no later "
@@ -125,7 +127,8 @@ def _check_cycles(documents: dict[str, Document]) -> list[Issue]:
         first = tasks[cycle[0]]
         file = _file(first)
         path = " → ".join(f"{d}#{n}" for d, n in cycle + [cycle[0]])
-        out.append(Issue(file.path, *file.where("implements"), "link-cycle", f"links go round in a circle: {path}",
+        line, col = file.where("implements")
+        out.append(Issue(file.path, line, col, "link-cycle", f"links go round in a circle: {path}",
                          hint="a task carries out tasks of a higher level; remove the link that points back down"))
     return out
 
@@ -138,6 +141,10 @@ def _check_counterparts(units: dict[str, Unit], units_path: Path) -> list[Issue]
         return []
     file = load_file(units_path)[0] or YamlFile(str(units_path), None)
     listed = list(units.values())
-    return [Issue(file.path, *file.where("units", i, "counterpart"), "unknown-unit",
-                  f"'{listed[i].name}' names counterpart '{listed[i].counterpart}', which is not in the registry",
-                  hint="write the canonical name of the unit one level up") for i in bad]
+    out = []
+    for i in bad:
+        line, col = file.where("units", i, "counterpart")
+        out.append(Issue(file.path, line, col, "unknown-unit",
+                         f"'{listed[i].name}' names counterpart '{listed[i].counterpart}', which is not in the registry",
+                         hint="write the canonical name of the unit one level up"))
+    return out

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathlib import Path
+
 from ..issues import Issue
+from ..load import load_file
+from ..track.load import task_path
 from ..model import KnowledgeBase, Task
 from ..status import Statuses, TaskStatus
 from . import refs
@@ -89,15 +93,21 @@ def rollups(kb: KnowledgeBase, doc_id: str, statuses: Statuses) -> list[Rollup]:
     return out
 
 
-def warnings(kb: KnowledgeBase, statuses: Statuses) -> list[Issue]:
-    """A parent task recorded done while some member's child tasks are open."""
+def warnings(kb: KnowledgeBase, statuses: Statuses, policies: Path) -> list[Issue]:
+    """A parent task recorded done while some member's child tasks are open: located at the record's
+    last state event in its tracking file."""
     out = []
     for doc_id in kb.documents:
         for r in rollups(kb, doc_id, statuses):
             if r.own and r.own.done and not r.done:
                 open_ = [m.member for m in r.members if m.standing != "已完成"]
-                out.append(Issue(r.task.file, 1, 1, "parent-done-children-open",
-                                 f"第{r.task.number}项已记为{r.own.state}，但{'、'.join(open_)}尚未完成",
-                                 severity="warning",
-                                 hint="核实各成员的落实情况；未全部完成时把状态改回推进中"))
+                file = load_file(task_path(policies, doc_id, r.task.number))[0]
+                events = (file.data or {}).get("events") or [] if file else []
+                last = max((i for i, e in enumerate(events) if isinstance(e, dict) and e.get("type") == "state"),
+                           default=None)
+                line, col = file.where("events", last) if file and last is not None else (1, 1)
+                out.append(Issue(file.path if file else r.task.file, line, col, "parent-done-children-open",
+                                 f"task {r.task.number} is recorded {r.own.state}, but members are still open: "
+                                 f"{'、'.join(open_)}", severity="warning",
+                                 hint="check each member's plan; until all are done, record the state 推进中"))
     return out

@@ -87,6 +87,7 @@ def propose_(doc: str = typer.Argument(..., help="下级文件的文件夹名。
 @cascade.command("status")
 def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
             doc: Optional[str] = typer.Option(None, "--doc", help="只看这份上级文件。"),
+            strict: bool = typer.Option(False, "--strict", help="有警告时退出码为 1。"),
             policies: Path = PoliciesOption) -> None:
     """上级任务的落实情况按成员汇总：完成、推进、逾期的个数和名单，灯色取最差的成员。"""
     kb = load_kb(policies)
@@ -99,6 +100,8 @@ def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一
             lines.append(f"{label(kb, r.task)}［{ {'red': '红灯', 'amber': '黄灯', 'green': '绿灯'}[r.light]}］"
                          f"{r.summary()}{own}")
     out.print("\n".join(lines) or "没有要求下级逐项落实的任务", markup=False)
-    report = Report(warnings(kb, states))
+    report = Report(warnings(kb, states, policies))
     if report.issues:
         print_report(report)
+    if report.failed(strict):
+        raise typer.Exit(1)
