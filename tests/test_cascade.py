@@ -24,6 +24,7 @@ from conftest import DOC, ROOT
 
 DEMO = ROOT / "examples" / "cascade-demo"
 ZZ, HY, YX = "zhuzhou-2016-implementation-plan", "hengyang-2016-implementation-plan", "youxian-2016-implementation-plan"
+SY = "shaoyang-2016-implementation-plan"  # written after the proposer was tuned: unseen text
 TRUTH = yaml.safe_load((DEMO / "truth.yaml").read_text(encoding="utf-8"))
 
 
@@ -79,14 +80,15 @@ def test_the_late_county_deadline_is_refused(tmp_path):
 def test_coverage_names_exactly_the_missing_plans_and_tasks(demo):
     kb = load_kb(demo)
     lines = coverage(kb, DOC).lines(kb)
-    assert lines[0] == ("12个尚无落实《湖南省脱贫攻坚实施意见》的实施方案：长沙市、湘潭市、邵阳市、岳阳市、常德市、"
+    assert lines[0] == ("11个尚无落实《湖南省脱贫攻坚实施意见》的实施方案：长沙市、湘潭市、岳阳市、常德市、"
                         "张家界市、益阳市、郴州市、永州市、怀化市、娄底市、湘西土家族苗族自治州")
-    gaps = [line for line in lines if "未落实" in line]
-    # 衡阳 left task 50 out (on purpose); task 49 names both cities among the 7 that pair with 湘西
+    gaps = [line for line in lines if "未落实第" in line]
+    # 衡阳 left task 50 out (on purpose); task 49 is given to 相关市州和县市党委、政府, all 14 as registered
     assert gaps == ["株洲市脱贫攻坚实施方案未落实第49项", "衡阳市精准脱贫实施方案未落实第49项",
-                    "衡阳市精准脱贫实施方案未落实第50项"]
+                    "邵阳市脱贫攻坚实施方案未落实第49项", "衡阳市精准脱贫实施方案未落实第50项"]
     own = [line for line in lines if "本级任务" in line]
     assert own == ["衡阳市精准脱贫实施方案本级任务（不落实上级任务）：第12项",
+                   "邵阳市脱贫攻坚实施方案本级任务（不落实上级任务）：第12项",
                    "株洲市脱贫攻坚实施方案本级任务（不落实上级任务）：第12项"]
     county = coverage(kb, ZZ)
     assert "攸县" not in county.without_plan() and len(county.without_plan()) == 8
@@ -109,14 +111,14 @@ def test_status_rolls_up_by_member_and_changes_with_a_report(tmp_path):
         return kb, states, next(r for r in rollups(kb, DOC, states) if r.task.number == 69)
 
     kb, states, before = rolled()
-    assert before.summary() == ("14个市州中推进中1个（衡阳市）、未启动1个（株洲市）、无方案12个（长沙市、湘潭市、邵阳市、"
+    assert before.summary() == ("14个市州中推进中1个（衡阳市）、未启动2个（株洲市、邵阳市）、无方案11个（长沙市、湘潭市、"
                                 "岳阳市、常德市、张家界市、益阳市、郴州市、永州市、怀化市、娄底市、湘西土家族苗族自治州）")
     assert before.light == "red" and not before.done  # recorded done, but members are open
     assert [w.code for w in warnings(kb, states, demo)] == ["parent-done-children-open"]
     _record(demo, ZZ, 1, "  - {type: plan, date: 2016-07-01}\n  - {type: state, date: 2016-12-28, state: 已完成}\n")
     _, _, after = rolled()
-    assert after.counts()["已完成"] == ["株洲市"] and "未启动" not in after.counts()
-    assert after.summary().startswith("14个市州中已完成1个（株洲市）、推进中1个（衡阳市）、无方案12个")
+    assert after.counts()["已完成"] == ["株洲市"] and after.counts()["未启动"] == ["邵阳市"]
+    assert after.summary().startswith("14个市州中已完成1个（株洲市）、推进中1个（衡阳市）、未启动1个（邵阳市）、无方案11个")
     assert "%" not in after.summary()
 
 
@@ -132,7 +134,7 @@ def _rank1(kb, doc: str) -> tuple[int, int]:
 
 def test_proposer_finds_the_intended_parent_first(tmp_path):
     unlinked = load_kb(assemble(tmp_path / "unlinked", linked=False, on_time=True))
-    for doc in (ZZ, HY):
+    for doc in (ZZ, HY, SY):
         right, total = _rank1(unlinked, doc)
         assert right / total >= 0.9, (doc, right, total)
     # the county plan is proposed once its 市 plan is linked, as it would be in practice
