@@ -189,3 +189,10 @@ def test_counterparts_carry_work_down_the_levels(demo):
     kb = load_kb(demo)
     assert chain(kb, "攸县教育局") == ["攸县教育局", "株洲市教育局", "省教育厅"]
     assert carries(kb, "衡阳市教育局", "省教育厅") and not carries(kb, "衡阳市教育局", "省财政厅")
+
+
+def test_a_child_without_a_deadline_inherits_the_parents(demo):
+    kb = load_kb(demo)
+    county = kb.documents[YX].tasks[5]  # its own deadline left out (on_time): 株洲 task 8 says 力争2018年底前
+    assert [(d.phrase, d.date.isoformat()) for d in county.deadlines] == [("依上级时限（力争2018年底前）", "2018-12-31")]
+    assert kb.documents[YX].tasks[3].deadlines == []  # its parent has no date either
