@@ -196,3 +196,12 @@ def test_a_child_without_a_deadline_inherits_the_parents(demo):
     county = kb.documents[YX].tasks[5]  # its own deadline left out (on_time): 株洲 task 8 says 力争2018年底前
     assert [(d.phrase, d.date.isoformat()) for d in county.deadlines] == [("依上级时限（力争2018年底前）", "2018-12-31")]
     assert kb.documents[YX].tasks[3].deadlines == []  # its parent has no date either
+
+
+def test_status_command_shows_the_roll_up_with_names(tmp_path):
+    demo = assemble(tmp_path / "kb", on_time=True)
+    _record(demo, ZZ, 1, "  - {type: plan, date: 2016-07-01}\n  - {type: state, date: 2016-12-28, state: 已完成}\n")
+    result = run("status", "--as-of", "2017-01-10", "-p", str(demo))
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "湖南省脱贫攻坚实施意见第69项" in x)
+    assert "［红灯］14个市州中已完成1个（株洲市）、未启动2个（衡阳市、邵阳市）、无方案11个" in line

@@ -111,3 +111,17 @@ def warnings(kb: KnowledgeBase, statuses: Statuses, policies: Path) -> list[Issu
                                  f"{'、'.join(open_)}", severity="warning",
                                  hint="check each member's plan; until all are done, record the state 推进中"))
     return out
+
+
+LIGHT_LABEL = {"red": "红灯", "amber": "黄灯", "green": "绿灯"}
+
+
+def lines(kb: KnowledgeBase, statuses: Statuses) -> list[str]:
+    """The roll-up as `policykb status` shows it; nothing at all for a knowledge base without a cascade."""
+    out = []
+    for doc_id in kb.documents:
+        for r in rollups(kb, doc_id, statuses):
+            own = f"；本级记录：{r.own.state}" if r.own else ""
+            out.append(f"  {kb.documents[doc_id].meta.label}第{r.task.number}项［{LIGHT_LABEL[r.light]}］"
+                       f"{r.summary()}{own}")
+    return ["", "下级落实情况（灯色取最差的成员）："] + out if out else []

@@ -9,7 +9,7 @@ import typer
 from ..cascade import edit as links
 from ..cascade.coverage import coverage as cover, required
 from ..cascade.propose import label, propose as rank, review
-from ..cascade.rollup import rollups, warnings
+from ..cascade.rollup import LIGHT_LABEL, rollups, warnings
 from ..graph import PolicyGraph
 from ..track import load_tracking, statuses
 from ..validate import load_kb
@@ -96,9 +96,8 @@ def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一
     lines = []
     for doc_id in [doc] if doc else list(kb.documents):
         for r in rollups(kb, doc_id, states):
-            own = f"，本级记录：{r.own.state}" if r.own else ""
-            lines.append(f"{label(kb, r.task)}［{ {'red': '红灯', 'amber': '黄灯', 'green': '绿灯'}[r.light]}］"
-                         f"{r.summary()}{own}")
+            own = f"；本级记录：{r.own.state}" if r.own else ""
+            lines.append(f"{label(kb, r.task)}［{LIGHT_LABEL[r.light]}］{r.summary()}{own}")
     out.print("\n".join(lines) or "没有要求下级逐项落实的任务", markup=False)
     report = Report(warnings(kb, states, policies))
     if report.issues:
