@@ -17,6 +17,7 @@ from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
+from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
@@ -28,10 +29,11 @@ class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
     home: str | None = None
+    root: Path | None = None  # issue 24: where cited parent documents are looked up
 
     @classmethod
     def load(cls, root: Path) -> "Registry":
-        registry = cls()
+        registry = cls(root=root)
         units_file = root / paths.UNITS_FILE
         try:
             data = yaml.safe_load(units_file.read_text(encoding="utf-8")) if units_file.is_file() else None
@@ -238,6 +240,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
            "letters": {"title": "任务分工通知" if doc_level == "中央" else "任务分工责任书",
                        "number": "任〔{year}〕{serial}号"},
            "source": "", "jurisdiction": meta.jurisdiction}
+    parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
+    if parents:
+        doc["parents"] = parents
+        review += cited_review(parents, registry.root) if registry.root else []
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
