@@ -205,3 +205,14 @@ def test_status_command_shows_the_roll_up_with_names(tmp_path):
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if "湖南省脱贫攻坚实施意见第69项" in x)
     assert "［红灯］14个市州中已完成1个（株洲市）、未启动2个（衡阳市、邵阳市）、无方案11个" in line
+
+
+def test_citations_of_parents_are_read_from_the_preamble():
+    from policykb.cascade.citations import cited
+    text = ["攸县人民政府", "为贯彻落实《中共湖南省委湖南省人民政府关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉"
+            "的实施意见》（湘发[2016]7号）和《株洲市脱贫攻坚实施方案》（株发〔2016〕 9 号），结合我县实际，制定本方案。",
+            "严格执行《中华人民共和国预算法》。"]  # a law obeyed is not a parent carried out
+    assert cited(text) == [
+        {"title": "中共湖南省委湖南省人民政府关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见",
+         "number": "湘发[2016]7号"},
+        {"title": "株洲市脱贫攻坚实施方案", "number": "株发〔2016〕9号"}]
