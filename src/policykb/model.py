@@ -82,6 +82,8 @@ class Annex(Strict):
     sections: list[Section]
     requirements: list[Requirement]
     general_deadlines: list[Deadline] = Field(description="工作要求规定的、适用于每项任务的时限")
+    attached: bool = Field(default=True, description="分工是否作为文件的附件印发；任务写在正文中的写 false，"
+                                                     "责任书便不说“及其附件”")
 
 
 class Period(Strict):
@@ -108,6 +110,9 @@ class LetterSettings(Strict):
                                                            "编号年份取文件成文年份")
     signatories: list[str] = Field(default=[], description="甲方签字人职务，每人一行签字栏，如 省委书记、省长")
     copies: int = Field(default=2, ge=1, le=10, description="责任书份数（一式几份）")
+    list_name: str = Field(default="重要政策措施任务清单", min_length=1,
+                           description="附件任务清单的名称（前加单位名称），用文件自己的说法，如“重点工作任务清单”")
+    measures: str = Field(default="重要政策措施", min_length=1, description="责任书对文件所列任务的统称，如“重点工作”")
     attachment_from: int = Field(default=4, ge=1, description="任务达到几项时列为附件任务清单；少于此数时逐项写在正文“目标任务”中，"
                                                              "不另附附件")
     notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")

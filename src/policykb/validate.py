@@ -120,9 +120,15 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
     """Translate pydantic's errors into located issues, with a hint at what to write instead."""
     issues = []
     errors = err.errors()
-    # A misspelt field is both unknown and missing: say it once, where the misspelling is.
-    misspelt = {tuple(e["loc"][:-1]) + (_closest(e["loc"][-1], list(_fields_at(model, e["loc"][:-1]))),)
-                for e in errors if e["type"] == "extra_forbidden"}
+    # A misspelt field is both unknown and missing: say it once, where the misspelling is. A field that is
+    # missing is its likeliest meaning ('leader' for a missing 'lead', though 'leaders' exists too).
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+
+    def meant(loc: tuple) -> str | None:
+        absent = [f for f in _fields_at(model, loc[:-1]) if loc[:-1] + (f,) in missing]
+        return _closest(loc[-1], absent) or _closest(loc[-1], list(_fields_at(model, loc[:-1])))
+
+    misspelt = {tuple(e["loc"][:-1]) + (meant(tuple(e["loc"])),) for e in errors if e["type"] == "extra_forbidden"}
     for e in errors:
         loc = tuple(e["loc"])
         dotted = _dotted(loc)
@@ -130,8 +136,9 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
         if kind == "extra_forbidden":
             line, col = file.key_where(*loc)
             known = list(_fields_at(model, loc[:-1]))
+            close = meant(loc)
             issues.append(Issue(file.path, line, col, "unknown-field", f"unknown field '{dotted}'",
-                                hint=_did_you_mean(loc[-1], known) or f"known fields here: {', '.join(known)}"))
+                                hint=f"did you mean '{close}'?" if close else f"known fields here: {', '.join(known)}"))
         elif kind == "missing" and loc in misspelt:
             continue
         elif kind == "missing":

@@ -15,6 +15,7 @@ import yaml
 from .. import paths, textrules
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
+from .settings import annex_title_of, own_words, period_of
 from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
@@ -24,11 +25,20 @@ from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_uni
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
 
 
+_BODIES = re.compile(r"(?:党委和政府|党委、政府|党委政府|人民政府|政府|党委)$")
+
+
+def _collective_core(name: str) -> str:
+    """「各市州、县市区党委和政府」 and 「各市州、县市区」 name the same places: compare them without the bodies."""
+    return _BODIES.sub("", name)
+
+
 @dataclass
 class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
     home: str | None = None
+    members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
     root: Path | None = None  # issue 24: where cited parent documents are looked up
 
     @classmethod
@@ -43,6 +53,8 @@ class Registry:
             if isinstance(unit, dict) and isinstance(unit.get("name"), str):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
                     registry.names[str(name)] = unit.get("level")
+                    if unit.get("collective") and unit.get("members"):
+                        registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
         for doc in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
             try:
                 meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
@@ -84,6 +96,8 @@ _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit 
 
 
 def _flag_cn(flag: str) -> str:
+    if flag.startswith("place unknown: "):
+        return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
     return _FLAG_CN.get(flag, flag)
@@ -94,6 +108,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     confidence = c.confidence
     if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
+    if any(f.startswith("place unknown") for f in flags):
+        confidence = min(confidence, 0.7)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
     elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):
@@ -104,7 +120,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
 def _short_title(title: str) -> str:
     """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
     rest = title.split("关于", 1)[-1]
-    if m := re.fullmatch(r"(?:印发|转发)(.+?)的通知", rest):
+    if m := re.fullmatch(r"(?:印发|转发)?(.+?)的通知", rest):  # 「关于2020年重点工作及责任分解的通知」 too
         rest = m[1]
         if re.fullmatch(r"《[^《》]+》", rest):
             rest = rest[1:-1]
@@ -160,14 +176,20 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
+            if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
+                    and (meta.jurisdiction is None or doc_level is None):
+                flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
             if canonical not in registry.names and not looks_like_unit(canonical):
                 flags.append(f"not a unit: {canonical}")
                 return None
             if canonical not in registry.names and canonical not in proposed:
                 level = level_of_name(canonical, doc_level)
+                collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
+                members = registry.members.get(_collective_core(canonical), []) \
+                    if collective and meta.jurisdiction == registry.home else []
                 proposed[canonical] = {"name": canonical, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
-                                       **({"collective": True} if COLLECTIVE.match(canonical) or "、" in canonical else {}),
-                                       "level": level, "proposed": True}
+                                       **({"collective": True} if collective else {}),
+                                       **({"members": members} if members else {}), "level": level, "proposed": True}
             return canonical
 
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
@@ -212,7 +234,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                                 "does not know yet", code="import-no-tasks")
     review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
-    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}）"
+    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
+               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "") + "）"
                for u in proposed.values()]
     title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
     if not meta.title:
@@ -223,23 +246,37 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
+    measures, list_name = own_words(title)
+    annex_title = annex_title_of(source)
+    period = period_of(title, meta.date, tasks)
     issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
     if not issuers:
         review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
                       "（未写明前 check 报错，不生成责任书）")
-    elif not meta.jurisdiction:
+    elif not any(jurisdiction_of(i) for i in issuers):
+        review.append(f"[待补] 发文机关：“{'、'.join(issuers)}”没有写明地方，请在 document.yaml 的 issuers 中写全称"
+                      f"（管辖按{meta.jurisdiction or '未识别'}）")
+    if issuers and not meta.jurisdiction:
         review.append(f"[待补] 管辖：从发文机关“{'、'.join(issuers)}”看不出地方，请在 document.yaml 的 jurisdiction "
                       "中写明（如 黄石市下陆区），否则不同地方的同名单位无法区分")
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
-           "annex": {"title": "任务分工", "preamble": "",
+           "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": [], "general_deadlines": []},
+                     "requirements": [], "general_deadlines": [],
+                     **({} if annex_title else {"attached": False})},
            "errata": [],
-           "letters": {"title": "任务分工通知" if doc_level == "中央" else "任务分工责任书",
-                       "number": "任〔{year}〕{serial}号"},
+           "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",
+                       "number": "任〔{year}〕{serial}号", "list_name": list_name, "measures": measures},
+           **({"period": period} if period else {}),
            "source": "", "jurisdiction": meta.jurisdiction}
+    if period is None:
+        review.append("[待补] 实施期：标题和任务时限都没有给出，请在 document.yaml 中写 period（责任书的有效期据此；"
+                      f"未写时按成文日期起五年计）")
+    else:
+        review.append(f"[猜测] 实施期：{period['start'].isoformat()} 至 {period['end'].isoformat()}"
+                      f"（{period['phrase']}，置信度 0.6）")
     parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
     if parents:
         doc["parents"] = parents

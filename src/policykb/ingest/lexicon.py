@@ -33,6 +33,7 @@ class Lexicon:
     unit_end: re.Pattern
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
+    provinces: tuple[str, ...]
 
     def label_role(self, text: str) -> str | None:
         """The role of a label written alone (a table header or a form's label cell)."""
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
         collectives=tuple(re.compile(rf"(?:{p})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
+        provinces=tuple(data["provinces"]),
     )
 
 

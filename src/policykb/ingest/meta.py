@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import lexicon
 from .source import Block
 
 _KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|清单|细则|规定|函)"
@@ -16,7 +17,7 @@ _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
-_PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))")
+_PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
 
 
 @dataclass
@@ -74,7 +75,8 @@ def _masthead(texts: list[str]) -> list[str]:
 
 def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one."""
-    parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)|[\u4e00-\u9fff]*?{_ORGAN}", organs)
+    parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
+                       rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
     return [p for p in parts if p] or [organs]
 
 
@@ -87,6 +89,31 @@ def jurisdiction_of(issuer: str) -> str | None:
     if not places:
         return None
     place = "".join(places)
+    return place
+
+
+# Where a text names its own place: 「结合官渡区实际」, 「X区人民政府」, 「全县/全区」 aside.
+_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|州|旗))(?:的)?实际"
+                        r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
+                        r"|(?<=[省市州])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
+                        rf"|({'|'.join(lexicon().provinces)})(?:人民政府|委员会|党委|政府)")
+
+
+def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
+    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        for m in _OWN_PLACE.finditer(b.text):
+            place = next(g for g in m.groups() if g)
+            before = b.text[:m.start()]
+            if before.count("《") > before.count("》"):
+                continue  # inside a cited title: another document's place
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
+                counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
+    if not counts:
+        return None
+    place = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    meta.guesses.append(("管辖", place, "正文（“结合…实际”等）", 0.5))
     return place
 
 
@@ -107,6 +134,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
                 title = texts[i - 1] + text  # a title broken over two lines
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
             title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
+            title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
@@ -141,10 +169,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
-        above = blocks[found[2] - 1].text if found[2] > 0 else ""
-        if re.search(rf"{_ORGAN}$", above) and len(above) <= 40:
-            issuers = _split_issuers(above.replace(" ", ""))
-            meta.guesses.append(("发文机关", "、".join(issuers), blocks[found[2] - 1].where, 0.85))
+        at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
+        while at >= 0 and found[2] - at <= 3 and re.search(rf"{_ORGAN}$", blocks[at].text) \
+                and len(blocks[at].text) <= 40 and "关于" not in blocks[at].text and not blocks[at].is_row:
+            issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
+            at -= 1
+        if issuers:
+            meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.85))
     if not issuers and (issuers := _masthead(texts)):
         meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
     if not issuers and meta.title:
@@ -169,4 +200,6 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
+    if meta.jurisdiction is None:
+        meta.jurisdiction = _place_in_text(blocks, meta)
     return meta

@@ -19,12 +19,13 @@ from .unitnames import Scope, UnitList, parse_units
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")
 SECTION = re.compile(rf"^[(（]([{_CN}]{{1,3}})[)）]\s*(.+)$")
-ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
+ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
 _LEX = lexicon()
 _ROLE_WORDS = "|".join(re.escape(w) for w in sorted({*_LEX.verbs, *_LEX.joiners}, key=len, reverse=True))
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, reverse=True))
 # A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
-_NOTE = re.compile(rf"[(（]([^()（）]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:][^()（）]*)[^()（）]{{0,40}})[)）]")
+_INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
+_NOTE = re.compile(rf"[(（]({_INNER}{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:]{_INNER}*){_INNER}{{0,40}})[)）]")
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
 _SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
@@ -234,6 +235,15 @@ def _notes(text: str) -> list[re.Match]:
                    and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])), key=lambda m: m.start())
 
 
+def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
+    """A closing bracket that holds only unit names (「（省扶贫办、省民政厅等）」): a unit note by what it names."""
+    m = re.search(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
+    if not m or not (ITEM.match(text) or SECTION.match(text)):
+        return []
+    units = parse_units(m[1], known)
+    return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -280,14 +290,14 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
-        notes = _notes(text)
+        notes = _notes(text) or _bare_list(text, known)
         if not notes and bare_notes:
             notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
         if notes:
             start = 0
             for note in notes:
                 piece = _strip_number(text[start:note.start()].strip())
-                piece = piece.rstrip("，,；;")
+                piece = piece.strip("，,；;、 ")  # punctuation left between two notes
                 tail = text[note.end():].lstrip("。；; ")
                 units = with_scope(parse_units(note[1], known))
                 if piece and units.lead:

@@ -75,11 +75,14 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
+    # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
+    open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
+    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
     closes = r"等[和及与]?(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)"
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室])和(?=[^和]{2,})", text):
+    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門])[和及](?=[^和及]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)

@@ -138,6 +138,9 @@ class DocumentView(BaseModel):
     implements_title: str
     implements_number: str
     annex_title: str
+    annex_clause: str  # 「及其附件《…》」, or nothing for a document whose tasks are in its body
+    basis: str  # what the letter's tasks are measured against: the annex, else the document
+    measures: str  # what the document calls its tasks (重要政策措施, 重点工作 …)
     period_end: str
 
 
@@ -342,7 +345,10 @@ def _document(doc: Document, period: Period) -> DocumentView:
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
-        annex_title=meta.annex.title if meta.annex else "", period_end=date_cn(period.end))
+        annex_title=meta.annex.title if meta.annex else "",
+        annex_clause=f"及其附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached else "",
+        basis=cite(meta.annex.title) if meta.annex and meta.annex.attached else cite(meta.label),
+        measures=meta.letters.measures if meta.letters else "重要政策措施", period_end=date_cn(period.end))
 
 
 def _copies(n: int) -> str:
@@ -371,6 +377,7 @@ class DocumentParts:
         self.signatories = list(settings.signatories) if settings else []
         self.copies = settings.copies if settings else 2
         self.attachment_from = settings.attachment_from if settings else 1
+        self.list_name = settings.list_name if settings else "重要政策措施任务清单"
         self.party_a_names = [full_names.get(i, i) for i in doc.meta.issuers]
 
 
@@ -430,7 +437,8 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
     reporting = [r for r in parts.reporting if views["lead"] or "牵头单位" not in r.text]
     said = {t.text for found in roles.values() for t, _ in found}
     assessment = _assessment(parts.doc, recipient.kind in CITY_KINDS, said) if signed else []
-    present = ["tasks", "duties", *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
+    has_duties = bool(duties.lead or duties.participant or duties.general)  # no section left empty
+    present = ["tasks", *(["duties"] if has_duties else []), *(["reporting"] if reporting else []), *(["assessment"] if assessment else []),
                *(["closing"] if signed else [])]
     titles = {"tasks": "目标任务", "duties": "工作职责", "reporting": "时间节点和报告制度", "assessment": "考核奖惩",
               "closing": "附则"}
@@ -456,7 +464,7 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
         lead_numbers=_numbers(views["lead"]), participant_numbers=_numbers(views["participant"]),
         lead_notes=[f"第{t.number}项{t.lead_note}" for t in views["lead"] if t.other_leads],
         attachment=len(views["lead"]) + len(views["participant"]) >= parts.attachment_from,
-        attachment_title=f"{recipient.name}重要政策措施任务清单",
+        attachment_title=f"{recipient.name}{parts.list_name}",
         requirements=parts.requirements, duties=duties, reporting=reporting, assessment=assessment)
 
 

@@ -233,6 +233,7 @@ def life(pg: PolicyGraph, as_of: dt.date) -> dict:
     return {"as_of": as_of, "start": start, "end": end, "shown": min(as_of, end), "ended": as_of > end,
             "started": as_of >= start,
             "sentences": {d: sentence(p, as_of) for d, p in periods.items()},
+            "ended_docs": [d for d, p in periods.items() if as_of > p.end],  # each document's own period (issue 22)
             "labels": {d: period_label(p) for d, p in periods.items()}}
 
 

@@ -1,0 +1,343 @@
+"""Import quality on the corpus of real documents: what `policykb import` reads right, against hand-written truth.
+
+    PYTHONPATH=src python bench/import_quality.py [--part 1|2|all] [--json] [--save] [--only FILE ...]
+
+Part 1 is tests/corpus/corpus.yaml (the importer may be tuned on it), part 2 tests/corpus/holdout/holdout.yaml
+(layouts part 1 does not have; its truth was written before any importer ran on it: measure it once, after a
+change is finished, and report that first figure). Each document is imported into its own copy of the bundled
+knowledge base (as tests/test_ingest.py does), then compared with its truth:
+
+- imported: not refused (a refusal asking only for --date is retried with a placeholder date and counted as
+  the date being flagged);
+- tasks: truth tasks found (an imported task whose text contains the truth's text fragment), and extra tasks;
+- leads: a task's lead set right, leniently (a unit written without its place, 区发改局 for 立山区发改局, counts)
+  and strictly (exactly the qualified name);
+- participants in the right role: truth participants (and guides, which the model keeps as participants) found
+  among the task's participants; those read as leads are counted apart;
+- lead modes: single/separate/joint against the task's lead_mode (first/separate/joint);
+- junk names: names the import put in a lead or participant role that are no unit of the truth (people count);
+- issuer and date: right, or flagged in the review (a review line naming 发文机关 / 成文日期 with a confidence
+  below 0.8 or a word such as 未找到、待核、请核对), or wrong;
+- own numbers kept, deadline phrases read, leaders kept (where the import records them), where the truth has them.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yaml"}
+POLICIES = ROOT / "policies"
+RESULTS = ROOT / "bench" / "results"
+MODE_OF = {"first": "single", "separate": "separate", "joint": "joint"}
+PLACEHOLDER_DATE = dt.date(2000, 1, 1)
+FIELD_WORDS = {"issuer": ("发文机关",), "date": ("成文日期", "日期")}
+DOUBT_WORDS = ("未找到", "未识别", "待核", "请核", "核对", "无法", "缺少", "未给出", "不明")
+PLACEHOLDER_ISSUERS = {"发文机关待核", ""}
+NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {c: i + 1 for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩")}
+
+
+def norm(text: str) -> str:
+    """Full-width and half-width forms alike, no spaces: how two writings of one name are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def variants(name: str, place: str | None) -> set[str]:
+    """The truth name and its writings without its place (立山区发改局 → 区发改局, 发改局)."""
+    name = norm(name)
+    out = {name}
+    if place and name.startswith(norm(place)) and len(name) > len(norm(place)):
+        rest = name[len(norm(place)):]
+        out |= {norm(place)[-1] + rest, rest}
+    return out
+
+
+def matches(found: str, truth: str, place: str | None, strict: bool = False) -> bool:
+    return norm(found) == norm(truth) if strict else norm(found) in variants(truth, place)
+
+
+def own_number(n: str | None) -> int | None:
+    """The last numeral of a truth number as written (「（三）」 → 3, 「1、」 → 1, 「五、(二)」 → 2, 「80」 → 80)."""
+    if not n:
+        return None
+    digits = re.findall(r"\d+", n)
+    tail = re.findall(r"[一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩]+", n)
+    last_digit = n.rfind(digits[-1]) if digits else -1
+    last_chinese = n.rfind(tail[-1]) if tail else -1
+    if last_digit >= last_chinese and digits:
+        return int(digits[-1])
+    if not tail:
+        return None
+    text = tail[-1]
+    if text[0] in "①②③④⑤⑥⑦⑧⑨⑩":
+        return NUMERALS[text[0]]
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (NUMERALS.get(tens, 1) if tens else 1) * 10 + (NUMERALS.get(ones, 0) if ones else 0)
+    return NUMERALS.get(text[-1])
+
+
+@dataclass
+class DocResult:
+    file: str
+    part: str
+    layout: str
+    imported: bool = False
+    refused: str | None = None
+    asked_for_date: bool = False
+    truth_tasks: int = 0
+    tasks_found: int = 0
+    extra_tasks: int = 0
+    leads_right: int = 0
+    leads_right_strict: int = 0
+    participants_truth: int = 0
+    participants_right: int = 0
+    participants_as_lead: int = 0
+    modes_right: int = 0
+    numbers_truth: int = 0
+    numbers_kept: int = 0
+    deadlines_truth: int = 0
+    deadlines_read: int = 0
+    leaders_truth: int = 0
+    leaders_kept: int = 0
+    junk: list[str] = field(default_factory=list)
+    issuer: str = "wrong"
+    date: str = "wrong"
+    issuers_read: list[str] = field(default_factory=list)
+    date_read: str | None = None
+    misread: list[str] = field(default_factory=list)
+
+
+def load(part: str) -> list[tuple[str, Path, dict]]:
+    parts = ["1", "2"] if part == "all" else [part]
+    out = []
+    for p in parts:
+        manifest = MANIFESTS[p]
+        for entry in yaml.safe_load(manifest.read_text(encoding="utf-8"))["documents"]:
+            out.append((p, manifest.parent / entry["file"], entry))
+    return out
+
+
+def knowledge_base(tmp: Path) -> Path:
+    """A copy of the bundled knowledge base to import into (tracking left out, as in tests/test_ingest.py)."""
+    kb = tmp / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    return kb
+
+
+def run_import(source: Path, kb: Path, date: dt.date | None):
+    from policykb.ingest import ImportFailed, import_file
+    try:
+        return import_file(source, kb, "doc", date), None
+    except ImportFailed as failed:
+        return None, failed
+
+
+def read_imported(folder: Path) -> tuple[dict, list[dict], str]:
+    """document.yaml, the task files in order, and the review text, read as files (whatever the model)."""
+    meta = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8")) or {}
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) or {} for p in sorted((folder / "tasks").glob("*.yaml"))]
+    review_file = folder / "import-review.txt"
+    review = review_file.read_text(encoding="utf-8") if review_file.exists() else ""
+    return meta, tasks, review
+
+
+def flagged(review: str, what: str) -> bool:
+    for line in review.splitlines():
+        if not any(word in line for word in FIELD_WORDS[what]):
+            continue
+        confidence = re.search(r"置信度\s*([01](?:\.\d+)?)", line)
+        if (confidence and float(confidence.group(1)) < 0.8) or any(w in line for w in DOUBT_WORDS):
+            return True
+    return False
+
+
+def names_of(task: dict, key: str) -> list[str]:
+    value = task.get(key) or []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def measure(part: str, source: Path, entry: dict) -> DocResult:
+    result = DocResult(entry["file"], part, entry["layout"])
+    truth_tasks = entry["tasks"]
+    _count_truth(result, truth_tasks)
+    place = entry.get("place")
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = knowledge_base(Path(tmp))
+        imported, failed = run_import(source, kb, entry.get("import_date"))
+        if failed is not None and failed.code == "import-no-date":
+            result.asked_for_date = True
+            imported, failed = run_import(source, kb, PLACEHOLDER_DATE)
+        if failed is not None:
+            result.refused = f"{failed.code}: {failed}"
+            result.misread.append(f"refused ({failed.code})")
+            return result
+        result.imported = True
+        meta, tasks, review = read_imported(imported.folder)
+    _score_tasks(result, truth_tasks, tasks, place)
+    _score_meta(result, entry, meta, review)
+    return result
+
+
+def _count_truth(result: DocResult, truth_tasks: list[dict]) -> None:
+    """What the truth holds, counted whether or not the document imports (a refusal loses all of it)."""
+    result.truth_tasks = len(truth_tasks)
+    for truth in truth_tasks:
+        result.participants_truth += len(truth.get("participants", []) + truth.get("guides", []))
+        result.numbers_truth += own_number(truth.get("n")) is not None
+        result.deadlines_truth += "deadline" in truth
+        result.leaders_truth += len(truth.get("leaders", []))
+
+
+def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], place: str | None) -> None:
+    taken: set[int] = set()
+    truth_units = {n for t in truth_tasks for k in ("lead", "participants", "guides") for n in t.get(k, [])}
+    for truth in truth_tasks:
+        anchor = norm(truth["text"])
+        # A document may state a task twice (a list, then a table giving its units): of the imported tasks
+        # carrying the anchor, the first with a lead is taken, else the first.
+        candidates = [i for i, t in enumerate(tasks) if i not in taken and anchor in norm(str(t.get("text", "")))]
+        index = next((i for i in candidates if names_of(tasks[i], "lead")), candidates[0] if candidates else None)
+        roles = truth.get("participants", []) + truth.get("guides", [])
+        number = own_number(truth.get("n"))
+        if index is None:
+            result.misread.append(f"task {truth.get('n')} not found")
+            continue
+        taken.add(index)
+        task = tasks[index]
+        result.tasks_found += 1
+        lead, participants = names_of(task, "lead"), names_of(task, "participants")
+        if _same_units(lead, truth["lead"], place, strict=False):
+            result.leads_right += 1
+        else:
+            result.misread.append(f"task {truth.get('n')}: leads {lead} (truth {truth['lead']})")
+        result.leads_right_strict += _same_units(lead, truth["lead"], place, strict=True)
+        result.participants_right += sum(any(matches(p, r, place) for p in participants) for r in roles)
+        result.participants_as_lead += sum(any(matches(p, r, place) for p in lead) for r in roles)
+        if MODE_OF.get(str(task.get("lead_mode", "first"))) == truth["mode"]:
+            result.modes_right += 1
+        else:
+            result.misread.append(f"task {truth.get('n')}: mode {task.get('lead_mode', 'first')} (truth {truth['mode']})")
+        if number is not None and task.get("number") == number:
+            result.numbers_kept += 1
+        if "deadline" in truth:
+            phrases = [norm(str(d.get("phrase", ""))) for d in task.get("deadlines") or [] if isinstance(d, dict)]
+            result.deadlines_read += any(norm(truth["deadline"]) in p or p in norm(truth["deadline"])
+                                         for p in phrases if p)
+        kept = names_of(task, "leaders")
+        result.leaders_kept += sum(any(norm(k) == norm(n) for k in kept) for n in truth.get("leaders", []))
+    result.extra_tasks = len(tasks) - len(taken)
+    for task in tasks:
+        for name in names_of(task, "lead") + names_of(task, "participants"):
+            if not any(matches(name, u, place) for u in truth_units) and name not in result.junk:
+                result.junk.append(name)
+
+
+def _same_units(found: list[str], truth: list[str], place: str | None, strict: bool) -> bool:
+    return len(found) == len(truth) and all(any(matches(f, t, place, strict) for f in found) for t in truth)
+
+
+def _score_meta(result: DocResult, entry: dict, meta: dict, review: str) -> None:
+    issuers = [str(i) for i in meta.get("issuers") or [] if str(i) not in PLACEHOLDER_ISSUERS]
+    result.issuers_read = issuers
+    truth = entry["issuer"]
+    right = (bool(truth) and len(issuers) == len(truth)
+             and all(any(norm(t).endswith(norm(i)) and i for i in issuers) for t in truth)) or (not truth and not issuers)
+    result.issuer = "right" if right else ("flagged" if flagged(review, "issuer") or not issuers else "wrong")
+    if result.issuer == "wrong":
+        result.misread.append(f"issuer {issuers} (truth {truth})")
+    read = meta.get("date")
+    result.date_read = str(read) if read else None
+    if entry["date_source"] != "none" and not result.asked_for_date and str(read) == str(entry["date"]):
+        result.date = "right"
+    elif result.asked_for_date or flagged(review, "date"):
+        result.date = "flagged"
+    else:
+        result.date = "wrong"
+        result.misread.append(f"date {read} (truth {entry['date']}, {entry['date_source']})")
+
+
+def totals(results: list[DocResult]) -> dict:
+    def total(key: str) -> int:
+        return sum(getattr(r, key) for r in results)
+    truth, found = total("truth_tasks"), total("tasks_found")
+    pct = (lambda a, b: round(100 * a / b, 1) if b else None)
+    return {
+        "documents": len(results), "imported": sum(r.imported for r in results),
+        "refused": [r.file for r in results if not r.imported],
+        "tasks_found": found, "tasks_truth": truth, "extra_tasks": total("extra_tasks"),
+        "leads_right_pct": pct(total("leads_right"), truth),
+        "leads_right_strict_pct": pct(total("leads_right_strict"), truth),
+        "participants_right_pct": pct(total("participants_right"), total("participants_truth")),
+        "participants_truth": total("participants_truth"), "participants_as_lead": total("participants_as_lead"),
+        "modes_right": f"{total('modes_right')}/{found}",
+        "junk_names": sum(len(r.junk) for r in results),
+        "issuer_right": sum(r.issuer == "right" for r in results),
+        "issuer_right_or_flagged": sum(r.issuer != "wrong" for r in results),
+        "date_right": sum(r.date == "right" for r in results),
+        "date_right_or_flagged": sum(r.date != "wrong" for r in results),
+        "numbers_kept": f"{total('numbers_kept')}/{total('numbers_truth')}",
+        "deadlines_read": f"{total('deadlines_read')}/{total('deadlines_truth')}",
+        "leaders_kept": f"{total('leaders_kept')}/{total('leaders_truth')}",
+        "layouts": len({r.layout for r in results}),
+    }
+
+
+def report(results: list[DocResult], summary: dict) -> str:
+    lines = [f"{'document':52} {'part':>4} {'tasks':>7} {'leads':>6} {'part.':>7} {'modes':>6} {'junk':>4} "
+             f"{'issuer':>8} {'date':>8}"]
+    for r in results:
+        if not r.imported:
+            lines.append(f"{r.file:52} {r.part:>4}  REFUSED {r.refused}")
+            continue
+        lines.append(f"{r.file:52} {r.part:>4} {r.tasks_found:>3}/{r.truth_tasks:<3} {r.leads_right:>6} "
+                     f"{r.participants_right:>3}/{r.participants_truth:<3} {r.modes_right:>6} {len(r.junk):>4} "
+                     f"{r.issuer:>8} {r.date:>8}")
+    lines.append("")
+    lines += [f"{k}: {v}" for k, v in summary.items()]
+    lines.append("")
+    for r in results:
+        if r.misread or r.junk:
+            lines.append(f"{r.file}:")
+            lines += [f"  - {m}" for m in r.misread]
+            if r.junk:
+                lines.append(f"  - junk names: {'、'.join(r.junk)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["1", "2", "all"], default="1")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--save", action="store_true", help="also write the figures to bench/results/")
+    parser.add_argument("--only", nargs="*", help="measure only these files (names as in the manifest)")
+    args = parser.parse_args(argv)
+    documents = [d for d in load(args.part) if not args.only or d[2]["file"] in args.only]
+    results = [measure(part, source, entry) for part, source, entry in documents]
+    summary = totals(results)
+    payload = {"part": args.part, "totals": summary, "documents": [asdict(r) for r in results]}
+    text = json.dumps(payload, ensure_ascii=False, indent=1) if args.json else report(results, summary)
+    print(text)
+    if args.save:
+        RESULTS.mkdir(exist_ok=True)
+        stamp = dt.date.today().isoformat()
+        (RESULTS / f"{stamp}-import-quality-part{args.part}.json").write_text(
+            json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
