@@ -216,3 +216,29 @@ def test_citations_of_parents_are_read_from_the_preamble():
         {"title": "中共湖南省委湖南省人民政府关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见",
          "number": "湘发[2016]7号"},
         {"title": "株洲市脱贫攻坚实施方案", "number": "株发〔2016〕9号"}]
+
+
+def test_import_records_the_cited_parents_and_reviews_them(tmp_path):
+    demo = assemble(tmp_path / "kb", on_time=True)
+    source = demo / SY / "source.txt"
+    moved = tmp_path / "shaoyang.txt"
+    moved.write_bytes(source.read_bytes())
+    import shutil
+    shutil.rmtree(demo / SY)
+    result = run("import", str(moved), str(demo), "--id", "sy")
+    assert result.exit_code == 0, result.output
+    doc = yaml.safe_load((demo / "sy" / "document.yaml").read_text(encoding="utf-8"))
+    assert [p["number"] for p in doc["parents"]] == ["湘发〔2016〕7号"]
+    review = (demo / "sy" / "import-review.txt").read_text(encoding="utf-8")
+    assert "[上级文件]" in review and "知识库中为 hunan-2016-implementation-opinions" in review
+    kb = load_kb(demo)
+    assert refs.parents(kb.documents["sy"], kb.documents)[0] == [DOC]
+
+
+def test_a_city_letter_to_a_county_quotes_the_provincial_task(demo, tmp_path):
+    import zipfile
+    result = run("letters", "--unit", "攸县", "-o", str(tmp_path / "letters"), "-p", str(demo))
+    assert result.exit_code == 0, result.output
+    letter = tmp_path / "letters" / ZZ / "攸县.docx"
+    body = zipfile.ZipFile(letter).read("word/document.xml").decode("utf-8")
+    assert "株洲市脱贫攻坚实施方案责任书" in body and "落实省第66项" in body

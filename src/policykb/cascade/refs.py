@@ -88,3 +88,13 @@ def linked_children(task: Task, documents: dict[str, Document]) -> list[Task]:
     """The tasks of other documents whose `implements` names this task."""
     return [t for d in documents.values() for t in d.tasks.values()
             if any(link.doc == task.doc and link.task == task.number for link in t.implements)]
+
+
+_LEVEL_WORD = {"中央": "国家", "省": "省", "市": "市", "县": "县"}
+
+
+def quote(task: Task, documents: dict[str, Document]) -> str:
+    """What a letter adds to a child task: 「（落实省第69项）」, or nothing for a task with no parent."""
+    parts = [f"{_LEVEL_WORD[level(documents[link.doc])]}第{link.task}项" + ("（部分）" if link.part else "")
+             for link in task.implements if link.doc in documents]
+    return f"（落实{'、'.join(parts)}）" if parts else ""
