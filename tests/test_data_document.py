@@ -24,7 +24,10 @@ def test_the_implemented_decision_is_quoted_with_its_number(doc):
 
 
 def test_no_document_number_is_invented():
-    # the source gives the central decision's 文号 only; the opinions' own number is not in it
+    # the source gives the central decision's 文号 only; the opinions' own number is not in it: it comes
+    # from 湘政发〔2017〕12号, which cites the opinions so (issue 24), named with its page beside it
     text = (POLICIES / DOC / "document.yaml").read_text(encoding="utf-8")
     numbers = re.compile(r"\w+〔\d{4}〕\d+号")
-    assert set(numbers.findall(text)) == set(numbers.findall(SOURCE)) == {"中发〔2015〕34号"}
+    assert set(numbers.findall(SOURCE)) == {"中发〔2015〕34号"}
+    assert set(numbers.findall(text)) == {"中发〔2015〕34号", "湘发〔2016〕7号", "湘政发〔2017〕12号"}
+    assert "湘政发〔2017〕12号 cites this document" in text and "https://" in text

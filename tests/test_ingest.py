@@ -355,7 +355,8 @@ def test_the_document_number_is_kept_in_the_draft(tmp_path):
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
     assert fresh.documents["doc"].meta.number == "国办发〔2018〕117号"
-    assert fresh.documents["hunan-2016-implementation-opinions"].meta.number is None  # its source names none
+    # its source names none; the bundled document.yaml has it from 湘政发〔2017〕12号, which cites it (issue 24)
+    assert fresh.documents["hunan-2016-implementation-opinions"].meta.number == "湘发〔2016〕7号"
 
 
 # --- shapes of the issue's unseen documents (issue 22): grammar, not layouts ---

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .graph import PolicyGraph
 from .model import Deadline, Indicator, Task
@@ -50,6 +50,8 @@ class ExportTask(BaseModel):
     articles: list[int]
     deadlines: list[ExportDeadline]
     indicators: list[str]
+    implements: list[dict] | None = Field(default=None, description="本任务落实的上级任务（doc、task、part、proposed）；"
+                                                                    "没有时省略")
 
 
 class ExportUnit(BaseModel):
@@ -133,7 +135,8 @@ def to_model(pg: PolicyGraph) -> Export:
                 participant_units=t.participants, lead_mode=t.lead_mode, open_ended=t.open_ended,
                 units_as_written=t.units_as_written, articles=t.articles,
                 deadlines=[_deadline(d) for d in t.deadlines],
-                indicators=[i.id for i in pg.indicators_of(doc.id, task=t.number)]))
+                indicators=[i.id for i in pg.indicators_of(doc.id, task=t.number)],
+                implements=[link.model_dump() for link in t.implements] or None))
         indicators += [_indicator(doc.id, i) for i in doc.indicators.values()]
     units = []
     for unit in kb.units.values():
@@ -145,7 +148,10 @@ def to_model(pg: PolicyGraph) -> Export:
 
 
 def to_json(pg: PolicyGraph) -> str:
-    return json.dumps(to_model(pg).model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    model = to_model(pg)
+    unlinked = {i: {"implements"} for i, t in enumerate(model.tasks) if t.implements is None}  # issue 24: only
+    data = model.model_dump(mode="json", exclude={"tasks": unlinked})  # linked tasks say it: bundled bytes unchanged
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_graphml(pg: PolicyGraph) -> str:

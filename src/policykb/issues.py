@@ -135,6 +135,23 @@ CODES: dict[str, tuple[str, str]] = {
     # issue 15
     "deadline-outside-period": ("任务的时限落在文件的实施期（document.yaml 的 period）之外，多为年份写错。",
                                 "对照原文核对年份；确实超出实施期时，修改 period 的起止日期。"),
+    # issue 24: the cascade (层层分解)
+    "unknown-link-target": ("任务的 implements 指向了知识库中没有的上级文件或任务序号。",
+                            "改为上级文件的文件夹名和其分工方案中存在的任务序号（policykb link 可代为写入）。"),
+    "link-level": ("任务的 implements 指向了同级或下级文件的任务：任务只能落实上级文件的任务。",
+                   "检查两份 document.yaml 的 level 或 jurisdiction（如 湖南省、株洲市），或删去这条链接。"),
+    "link-not-parent": ("任务落实的文件不在本文件的 parents（上级文件）之中。",
+                        "在 document.yaml 的 parents 中写明该上级文件的标题和发文字号，或改为落实已列出的上级文件的任务。"),
+    "link-cycle": ("任务之间的 implements 链接绕成了一个圈。", "删去指回下级的那条链接：链接只从下级任务指向上级任务。"),
+    "child-deadline-after-parent": ("下级任务的时限晚于它所落实的上级任务的全部时限。",
+                                    "把时限改为不晚于上级任务的时限；不写时限则沿用上级时限（依上级时限）。"),
+    "period-outside-parent": ("下级文件的实施期超出了上级文件的实施期（警告）。",
+                              "对照原文核对 period 的年份；落实上级文件的方案不应晚于上级文件结束。"),
+    "proposed-link": ("任务的 implements 链接是导入或 policykb cascade propose 按文字相近推定的，尚待确认（警告）。",
+                      "对照两项任务核实：无误时运行 policykb link 下级任务 --confirm；不对时用 --remove 删除，"
+                      "再用 policykb link 写入正确的上级任务。"),
+    "parent-done-children-open": ("上级任务已记为完成（销号），但有成员的下级任务尚未完成（警告）。",
+                                  "核实各成员的落实情况；未全部完成时把上级任务的状态改回推进中。"),
 }
 
 

@@ -61,6 +61,21 @@ class Reference(Strict):
     number: str | None = None
 
 
+class TaskLink(Strict):
+    """A task of a lower-level plan carrying out a task of a parent document (层层分解, issue 24)."""
+    doc: str = Field(min_length=1, description="上级文件的文件夹名，如 hunan-2016-implementation-opinions")
+    task: int = Field(ge=1, description="上级文件分工方案中的任务序号")
+    part: bool = Field(default=False, description="只落实上级任务的一部分")
+    proposed: bool = Field(default=False, description="导入时按文字相近推定、尚待确认的链接（确认后改为 false）")
+
+
+class CascadeSettings(Strict):
+    """Which tasks every member of a collective must carry out in a plan of its own (层层分解)."""
+    to: str = Field(min_length=1, description="承接分解的集合单位（units.yaml 中 collective 的单位），如 各市州、县市区党委和政府")
+    tasks: list[int] = Field(default=[], description="须由每个成员在本级方案中逐项落实的任务序号；"
+                                                     "牵头或参与单位为集合单位的任务不必列出")
+
+
 class Annex(Strict):
     title: str
     preamble: str
@@ -123,6 +138,10 @@ class DocumentFile(Strict):
     source: str = Field(default="source.txt", description="原文文件（相对本文件夹）")
     jurisdiction: str | None = Field(default=None, description="发文机关的管辖范围，如 中央、湖南省、广州市；"
                                                                "单位名称只在同一层级内提示")
+    parents: list[Reference] = Field(default=[], description="本文件贯彻落实的上级文件（标题和发文字号，如序言"
+                                                             "“根据《…》（X〔Y〕N号）”所写）")
+    level: Level | None = Field(default=None, description="文件的层级：中央、省、市、县；未写时按 jurisdiction 推定")
+    cascade: CascadeSettings | None = Field(default=None, description="要求下级逐项分解落实的任务")
 
     @property
     def label(self) -> str:
@@ -149,6 +168,7 @@ class TaskFile(Strict):
     leaders: list[str] = Field(default=[], description="责任领导：原文写明的人或职务（如 分管副县长），原样保留；不是单位")
     articles: list[int] = Field(description="本任务落实的条文编号")
     deadlines: list[Deadline] = Field(default=[], description="本任务自身的时限；通用时限另行附加")
+    implements: list[TaskLink] = Field(default=[], description="本任务落实的上级文件任务（可多项）")
 
 
 class Indicator(Strict):
@@ -179,6 +199,9 @@ class Unit(Strict):
     members: list[str] = Field(default=[], description="集合单位的成员（如 14 个市州），每个成员各得一份责任书")
     level: Level | None = Field(default=None, description="层级：中央、省、市、县；未写时按类别推定")
     proposed: bool = Field(default=False, description="导入时新增、尚待审核的单位（审核后改为 false）")
+    job: str | None = Field(default=None, description="职能，如 扶贫、教育、人社；上下级同职能的单位互为对口单位")
+    counterpart: str | None = Field(default=None, description="上一级的对口单位，如 株洲市教育局 的 省教育厅")
+    place: str | None = Field(default=None, description="市、县、乡镇单位所在的地方，如 株洲市、攸县")
 
     @property
     def level_or_kind(self) -> str:
@@ -207,6 +230,7 @@ class Task(Strict):
     own_deadlines: list[Deadline]
     deadlines: list[Deadline] = Field(description="own deadlines, then the general ones")
     file: str
+    implements: list[TaskLink] = []  # issue 24: parent tasks this one carries out
 
     @property
     def units(self) -> list[str]:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
+from .cascade.check import check as cascade_check
+from .cascade.dates import inherit
 from .issues import Issue, PolicyError, Report
 from .load import YamlFile, display_path, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
@@ -568,6 +570,9 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
         doc = _load_document(folder, root, index, report)
         if doc:
             documents[doc.id] = doc
+    if not report.errors:  # issue 24: links between documents, once every document has loaded
+        documents = inherit(documents)  # first, so a county deadline is compared with what its 市 task inherited
+        report.extend(cascade_check(documents, units, units_path))
     if report.errors:
         return None, report
     return KnowledgeBase(root=display_path(root), units=units, documents=documents), report

@@ -162,3 +162,4 @@ from . import tracking  # noqa: E402,F401  (tracking commands; not "track": that
 from . import letters  # noqa: E402,F401
 from . import site  # noqa: E402,F401  (policykb site)
 from . import maps  # noqa: E402,F401  (battle maps)
+from . import cascade  # noqa: E402,F401  (issue 24: policykb link, policykb cascade …)

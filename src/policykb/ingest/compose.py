@@ -18,6 +18,7 @@ from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
 from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
+from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
@@ -38,10 +39,11 @@ class Registry:
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
     home: str | None = None
     members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
+    root: Path | None = None  # issue 24: where cited parent documents are looked up
 
     @classmethod
     def load(cls, root: Path) -> "Registry":
-        registry = cls()
+        registry = cls(root=root)
         units_file = root / paths.UNITS_FILE
         try:
             data = yaml.safe_load(units_file.read_text(encoding="utf-8")) if units_file.is_file() else None
@@ -275,6 +277,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     else:
         review.append(f"[猜测] 实施期：{period['start'].isoformat()} 至 {period['end'].isoformat()}"
                       f"（{period['phrase']}，置信度 0.6）")
+    parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
+    if parents:
+        doc["parents"] = parents
+        review += cited_review(parents, registry.root) if registry.root else []
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from ..cascade.rollup import lines as cascade_lines
 from ..graph import PolicyGraph
 from ..period import sentence
 from ..status import LIGHT_LABEL
@@ -62,7 +63,7 @@ def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str 
             lines.append(f"{name}（{len(items)}）")
             for o in items:
                 lines.append(f"  第{o['task']}项  {_short(o['reason'], name)}")
-    return lines
+    return lines + cascade_lines(pg.kb, statuses(pg, tracking, as_of))  # issue 24: empty without a cascade
 
 
 def _short(reason: str, unit: str) -> str:

@@ -20,6 +20,7 @@ from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...show import indicator_line
 from ...gongwen import cite, date_cn
+from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份"}
@@ -251,7 +252,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     indicators_text = "；".join(i.text for i in indicators)
     other_units = "、".join(others) + ("等" if t.open_ended and others else "")
     return TaskView(
-        number=t.number, text=t.text, section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
+        number=t.number, text=t.text + cascade_quote(t, pg.kb.documents), section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
         role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
         participants=t.participants, participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
