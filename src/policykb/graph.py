@@ -120,6 +120,16 @@ class PolicyGraph:
         roles = self._roles(unit).get(doc, {})
         return {role: list(roles.get(role, [])) for role in ("lead", "participant")}
 
+    def tasks_of_member(self, member: str, collective: str, doc: str | None = None) -> dict[str, list[Task]]:
+        """The tasks a member of a collective (长沙市 of 各市州…) carries for it: those whose text names
+        no members of that collective, and those that name this one."""
+        return {role: [t for t in tasks if t.applies_to(collective, member)]
+                for role, tasks in self.tasks_of(collective, doc).items()}
+
+    def collectives_of(self, member: str) -> list[str]:
+        """The collective units a member belongs to, in registry order."""
+        return [u.name for u in self.kb.units.values() if member in u.members]
+
     def units_with_tasks(self, doc: str | None = None) -> list[str]:
         """Every unit that leads or joins at least one task, in registry order."""
         return [u for u in self.kb.units if any(self.tasks_of(u, doc).values())]
