@@ -158,8 +158,9 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
         for n, label in labels:
             maps.append(MapSpec(key=f"section-{n}", kind="section", subject=label,
                                 groups=(section_group(n, label),), **common))
-    for unit in (units if units is not None else pg.units_with_tasks(doc.id)):
-        roles = pg.tasks_of(unit, doc.id)
+    members = pg.members_with_tasks(doc.id)  # each 市州 of a collective: its own map, as its own letter
+    for unit in (units if units is not None else pg.units_with_tasks(doc.id) + members):
+        roles = pg.tasks_of(unit, doc.id) if unit in pg.kb.units else pg.member_tasks(unit, doc.id)
         groups = tuple(Group(label=f"{title}（{len(roles[role])}项）", section=None,
                              rows=tuple(make_row(pg, t, statuses, role) for t in roles[role]))
                        for role, title in (("lead", "牵头任务"), ("participant", "参与任务")) if roles[role])
