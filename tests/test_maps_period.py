@@ -49,3 +49,12 @@ def test_a_task_without_own_deadline_runs_to_its_indicators_target_year(pg, spec
     laid = maps.render(spec, TODAY).layout
     sched = next(r.schedule for r in laid.rows if r.row.task.number == with_target.task.number)
     assert sched.end == max(with_target.targets) and not sched.ongoing
+
+
+def test_overall_map_prints_on_a0_sheets(specs):
+    """No plotter takes 2A0: the overall map fills two A0 pages, every text whole at 4 mm or more."""
+    from policykb.render.maps.paper import PAPERS, tile_page
+    done = maps.render(specs["overall"], TODAY, paper=OVERALL)
+    assert tile_page(OVERALL) == PAPERS["A0"] and len(done.pages) == 2
+    for svg in done.pages:
+        assert 'width="1189mm" height="841mm"' in svg or 'width="841mm" height="1189mm"' in svg

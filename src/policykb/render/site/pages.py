@@ -331,7 +331,8 @@ def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
     for stem, kinds in by_stem.items():
         key = stem.split("/", 2)[-1]  # downloads/maps/<doc>/<map>
         if key in titles and "svg" in kinds:
-            figures.append({"title": titles[key], "svg": kinds["svg"], "pdf": kinds.get("pdf"),
+            paper = next((f["paper"] for f in files if f["path"] == kinds.get("pdf") and f.get("paper")), "")
+            figures.append({"title": titles[key], "svg": kinds["svg"], "pdf": kinds.get("pdf"), "paper": paper,
                             "order": list(titles).index(key)})
     return sorted(figures, key=lambda f: f["order"])
 
