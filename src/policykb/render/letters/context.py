@@ -90,7 +90,7 @@ class TaskView(BaseModel):
     articles_text: str
     deadlines: list[DeadlineView]
     deadlines_text: str
-    own_deadlines_text: str      # 任务自身的时限（通用时限在正文中说明一次）
+    own_deadlines_text: str      # 任务自身时限的原文表述（通用时限在正文中说明一次），不另加日期
     indicators: list[IndicatorView]
     indicators_text: str         # 指标的原文表述，每句一次，缺年份的补“到N年，”；不用 =、≥、≤ 等符号
     details: str                 # 正文逐项列出任务时的说明：承担方式、其他单位、专项时限、量化指标
@@ -259,7 +259,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     deadlines = [_deadline(d, period) for d in t.deadlines]
     others = [u for u in t.participants if u != unit]
     role_text = _lead_note(t, unit) if role == "lead" else ROLE_LABEL[role]
-    own_deadlines = "；".join(d.text for d in deadlines if not d.general)
+    own_deadlines = "；".join(d.phrase for d in deadlines if not d.general)  # the source's words, no date added
     indicators_text = _targets_text(indicators)
     other_units = "、".join(others) + ("等" if t.open_ended and others else "")
     return TaskView(
