@@ -53,8 +53,9 @@ def test_a_task_without_own_deadline_runs_to_its_indicators_target_year(pg, spec
 
 def test_overall_map_prints_on_a0_sheets(specs):
     """No plotter takes 2A0: the overall map fills two A0 pages, every text whole at 4 mm or more."""
-    from policykb.render.maps.paper import PAPERS, tile_page
+    from policykb.render.maps.paper import PAPERS, name, tile_page
     done = maps.render(specs["overall"], TODAY, paper=OVERALL)
     assert tile_page(OVERALL) == PAPERS["A0"] and len(done.pages) == 2
+    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999 and name(OVERALL) == "两张 A0 拼贴，每张 1189×841毫米"
     for svg in done.pages:
         assert 'width="1189mm" height="841mm"' in svg or 'width="841mm" height="1189mm"' in svg

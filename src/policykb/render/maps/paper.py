@@ -26,8 +26,8 @@ OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
 # what a tiled map is laid out as, and the pages it is printed on
 TILED = {"A3-tiled": (PAPERS["A1"], "A3"),
          "A0-tiled": ((2 * (PAPERS["A0"][1] - 2 * MARGIN) - OVERLAP, PAPERS["A0"][0] - 2 * MARGIN), "A0")}
-NAMES = {"A0": "A0（1189×841毫米）", "A1": "A1（841×594毫米）", "A3-tiled": "A3 拼贴",
-         "A0-tiled": "两张 A0 拼贴（每张 1189×841毫米）", "2A0": "2A0（1682×1189毫米）"}
+NAMES = {"A0": "A0，1189×841毫米", "A1": "A1，841×594毫米", "A3-tiled": "A3 拼贴",
+         "A0-tiled": "两张 A0 拼贴，每张 1189×841毫米", "2A0": "2A0，1682×1189毫米"}  # said inside （…）
 
 
 def sheet(paper: str) -> tuple[float, float]:
@@ -43,7 +43,7 @@ def tile_page(paper: str) -> tuple[float, float] | None:
 
 
 def name(paper: str) -> str:
-    """How the site and the manifest name a paper choice: A1（841×594毫米）."""
+    """How the site and the manifest name a paper choice: A1，841×594毫米."""
     return NAMES.get(paper, paper)
 
 
