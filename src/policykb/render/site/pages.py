@@ -213,7 +213,8 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     pages = [Page("index.md", "home.md.j2",
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
-                   "recipients": recipient_count(pg), "indicator_line": indicator_line}, body=False)]
+                   "recipients": recipient_count(pg), "indicator_line": indicator_line, "cn": cn_number},
+                  body=False)]
     for doc in docs:
         pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {})
     unit_names = pg.units_with_tasks()
