@@ -240,15 +240,17 @@ def test_tracking_shows_status_events_and_charts(tmp_path, pg, doc):
     charts = tmp_path / "charts" / DOC
     charts.mkdir(parents=True)
     (charts / f"{ident}.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    event = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="发放贷款")
-    tracking = SimpleNamespace(events={(DOC, 69): [event]}, values={(DOC, ident): [object()]})
+    event = SimpleNamespace(type="report", date=dt.date(2016, 8, 15), unit="省扶贫办", year=2016, summary="发放贷款")
+    later = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="以后的事")
+    tracking = SimpleNamespace(events={(DOC, 69): [event, later]}, values={(DOC, ident): [object()]})
     statuses = {(DOC, 69): TaskStatus("推进中", "amber", reasons=("方案已印发",))}
     docs = tmp_path / "docs"
     write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
                statuses=statuses, tracking=tracking, charts=tmp_path / "charts")
     task = (docs / DOC / "tasks" / "69.md").read_text(encoding="utf-8")
     assert "黄灯</span> 推进中" in task and "方案已印发" in task
-    assert "| 2016&#45;11&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert "| 2016&#45;08&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert "以后的事" not in task  # after the day the site speaks as of (2016-09-01)
     assert f"](../downloads/charts/{DOC}/{ident}.svg)" in (docs / DOC / "indicators.md").read_text(encoding="utf-8")
     assert (docs / "downloads" / "charts" / DOC / f"{ident}.svg").is_file()
 
