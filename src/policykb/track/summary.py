@@ -81,7 +81,7 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     states = Counter(ln.state for ln in lines)
     title = f"关于{year}年度重要政策措施落实情况的汇总报告"
     page = _page(pg, title, as_of)
-    page.title(title)
+    page.title(f"关于{year}年度重要政策措施\n落实情况的汇总报告")
     page.line("省委、省政府：")
     page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于每年11月中旬将牵头负责工作的年度落实情况"
               f"和下一年度工作安排报送省扶贫办。现将{year}年度报送情况汇总报告如下。")
@@ -171,9 +171,10 @@ def reminder_bytes(reminder: Reminder, year: int, as_of: dt.date, pg: PolicyGrap
     received a 告知函 gets a request (请…支持配合), a unit bound by a 责任书 a reminder with the referral
     to the supervising offices, never to its own."""
     as_of = within_period(pg, as_of)
-    title = f"关于报送{year}年度重要政策措施落实情况的{'提醒函' if reminder.notice else '催办函'}"
+    kind = "提醒函" if reminder.notice else "催办函"
+    title = f"关于报送{year}年度重要政策措施落实情况的{kind}"
     page = _page(pg, title, as_of)
-    page.title(title)
+    page.title(f"关于报送{year}年度重要政策措施\n落实情况的{kind}")
     page.line(f"{reminder.addressee}：")
     page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位要在{_report_rule(pg)}将牵头负责工作的"
               f"年度落实情况和下一年度工作安排报送省扶贫办。截至{cn_date(as_of)}，{reminder.you}牵头负责的以下任务尚未报送{year}年度落实情况：")
