@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from policykb import gongwen as g
+from policykb.render.letters.columns import set_table_widths
 from policykb.render.letters.context import SIGNATURE_COLUMNS_MM
 
 TABLE_SIZE = Pt(10.5)  # 五号: the task text in the 附件 table, a column half the type area wide
@@ -89,32 +90,53 @@ def _signatures(doc) -> None:
     _widths(table, list(SIGNATURE_COLUMNS_MM))
 
 
+def _together(p, last: bool = False):
+    """Keep a paragraph whole and on the page of the next: the closing block is never split from the
+    signatures, and no page holds a signature or a date alone (Word and LibreOffice both read these)."""
+    p.paragraph_format.keep_together = True
+    p.paragraph_format.keep_with_next = not last
+    return p
+
+
 def _issuer_signature(doc) -> None:
     """A notice is signed by the issuers alone, right-aligned, with the date below."""
     _tag(doc, "{%p for name in letter.party_a_names %}")
-    p = _p(doc, "{{ name }}", indent=False)
+    p = _together(_p(doc, "{{ name }}", indent=False))
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tag(doc, "{%p endfor %}")
-    p = _p(doc, "{{ letter.date }}", indent=False)
+    p = _together(_p(doc, "{{ letter.date }}", indent=False), last=True)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _task_table(doc) -> None:
-    header = ["序号", "任务内容", "承担方式", "牵头单位", "参与单位", "专项时限"]
-    table = doc.add_table(rows=4, cols=len(header))
+    """The 附件 table: the tasks the unit leads, then those it joins, each group under a row naming it.
+    policykb sizes the columns to each letter's unit names (letters/columns.py), one name a line;
+    no row splits across pages; the header row repeats on each."""
+    header = ["序号", "任务内容", "牵头单位", "参与单位"]
+    table = doc.add_table(rows=13, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, header):
         _cell(cell, text, center=True, bold=True)
     repeat = OxmlElement("w:tblHeader")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    _cell(table.rows[1].cells[0], "{%tr for t in tasks %}")
-    body = ["{{ t.number }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}", "{{ t.role_text }}", "{{ t.lead_text }}",
-            "{{ t.participants_text or '—' }}", "{{ t.own_deadlines_text or '—' }}"]
-    for i, (cell, text) in enumerate(zip(table.rows[2].cells, body)):
-        _cell(cell, text, center=i == 0)
-    _cell(table.rows[3].cells[0], "{%tr endfor %}")
-    _widths(table, [12, 59, 21, 20, 24, 20])
+    body = ["{{ t.number }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}",
+            "{{ t.lead_lines }}", "{{ t.participants_lines or '—' }}"]
+    for first, (group, label) in enumerate((("lead_tasks", "牵头任务（{{ lead_count }}项）"),
+                                             ("participant_tasks", "参与任务（{{ participant_count }}项）"))):
+        row = 1 + 6 * first
+        _cell(table.rows[row].cells[0], f"{{%tr if {group} %}}")
+        heading = table.rows[row + 1].cells[0].merge(table.rows[row + 1].cells[-1])
+        _cell(heading, label, bold=True)
+        heading.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at a page's foot
+        _cell(table.rows[row + 2].cells[0], "{%tr endif %}")
+        _cell(table.rows[row + 3].cells[0], f"{{%tr for t in {group} %}}")
+        for i, (cell, text) in enumerate(zip(table.rows[row + 4].cells, body)):
+            _cell(cell, text, center=i == 0)
+        _cell(table.rows[row + 5].cells[0], "{%tr endfor %}")
+    for row in table.rows[1:]:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    set_table_widths(table, [Mm(w) for w in (12, 88, 28, 28)])
 
 
 def make() -> bytes:
@@ -162,7 +184,8 @@ def make() -> bytes:
     _tag(doc, "{%p if reporting %}")
     _p(doc, "{{ headings.reporting }}", style="一级标题")
     _tag(doc, "{%p for r in reporting %}")
-    _p(doc, "“{{ r.text }}”（{{ r.source }}）", bold="{{ r.phrase }}（{{ r.date }}）：")
+    # short and last in a notice: it goes with 特此函告 and the signature rather than leave them alone
+    _together(_p(doc, "“{{ r.text }}”（{{ r.source }}）", bold="{{ r.phrase }}："))
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
 
@@ -174,17 +197,20 @@ def make() -> bytes:
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
 
+    _tag(doc, "{%p if not letter.signed %}")
+    _together(_p(doc, "特此函告。"))
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if letter.signed %}")
     _p(doc, "{{ headings.closing }}", style="一级标题")
     _p(doc, "1．本责任书所列任务以{{ document.basis }}为准，有效期至{{ document.period_end }}；"
             "{{ document.plan_name }}调整时，甲方重新印发责任书。")
     # the last clause goes with the signatures: GB/T 9704 never leaves them alone on a page
-    _p(doc, "2．{{ letter.copies_clause }}").paragraph_format.keep_with_next = True
+    _together(_p(doc, "2．{{ letter.copies_clause }}"))
     _tag(doc, "{%p endif %}")
-    _p(doc).paragraph_format.keep_with_next = True
+    _together(_p(doc))
     _tag(doc, "{%p if attachment %}")
-    _p(doc, "附件：{{ attachment_title }}").paragraph_format.keep_with_next = True
-    _p(doc).paragraph_format.keep_with_next = True
+    _together(_p(doc, "附件：{{ attachment_title }}"))
+    _together(_p(doc))
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if letter.signed %}")
     _signatures(doc)

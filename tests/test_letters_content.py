@@ -18,7 +18,11 @@ from conftest import DOC, ROOT
 
 AS_OF = dt.date.today()  # the build date must not show, whatever it is
 TEMPLATE = ROOT / "templates" / "letter.docx"
-TABLE_HEAD = "序号\t任务内容\t承担方式\t牵头单位\t参与单位\t专项时限"
+TABLE_HEAD = "序号\t任务内容\t牵头单位\t参与单位"
+GROUP_ROW = re.compile(r"(牵头|参与)任务（\d+项）")
+# 第49项 names the seven helping cities, 湘西州, and the 市州 of the four paired counties
+TASK_49_CITIES = {"长沙市", "湘潭市", "岳阳市", "衡阳市", "株洲市", "常德市", "郴州市", "湘西土家族苗族自治州",
+                  "怀化市", "邵阳市", "娄底市"}
 CITIES = ["长沙市", "株洲市", "湘潭市", "衡阳市", "邵阳市", "岳阳市", "常德市", "张家界市", "益阳市", "郴州市", "永州市",
           "怀化市", "娄底市", "湘西土家族苗族自治州"]
 
@@ -39,7 +43,8 @@ def texts(built):
 def _listed(lines: list[str]) -> list[int]:
     """The task numbers a letter lists: rows of its 附件 table, or (few tasks) paragraphs 「第N项　…」 in the body."""
     if TABLE_HEAD in lines:
-        return [int(row.split("\t")[0]) for row in lines[lines.index(TABLE_HEAD) + 1:]]
+        return [int(row.split("\t")[0]) for row in lines[lines.index(TABLE_HEAD) + 1:]
+                if not GROUP_ROW.match(row.split("\t")[0])]
     return [int(m[1]) for line in lines if (m := re.match(r"第(\d+)项　", line))]
 
 
@@ -65,7 +70,7 @@ def _roles(pg, unit: str) -> dict[str, list[int]]:
     roles = {"lead": [], "participant": []}
     for source in _sources(pg, unit):
         for role, tasks in pg.tasks_of(source, DOC).items():
-            roles[role] += [t.number for t in tasks]
+            roles[role] += [t.number for t in tasks if source == unit or t.applies_to(source, unit)]
     return {role: sorted(numbers) for role, numbers in roles.items()}
 
 
@@ -81,8 +86,10 @@ def test_every_unit_with_a_task_gets_one_letter_collectives_one_per_member(pg, b
         roles = _roles(pg, entry["unit"])
         assert entry["lead_tasks"] == roles["lead"] and entry["participant_tasks"] == roles["participant"]
         assert set(entry) >= {"unit", "file", "kind", "collectives", "lead_tasks", "participant_tasks", "sha256"}
-        if entry["unit"] in CITIES:
+        if entry["unit"] in TASK_49_CITIES:
             assert entry["collectives"] == ["相关市州和县市党委、政府", "各市州、县市区党委和政府"]
+        elif entry["unit"] in CITIES:
+            assert entry["collectives"] == ["各市州、县市区党委和政府"]
         else:
             assert entry["collectives"] == []
 
@@ -107,19 +114,23 @@ def test_no_build_date_no_year_after_the_period_no_empty_sections(texts):
         assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", body), unit
         assert not re.search(r"(?<!\d)0项", body) and "下一次" not in body and "截至" not in body, unit
         assert f"{AS_OF.year}年{AS_OF.month}月{AS_OF.day}日" not in body or AS_OF.year <= 2020
-        assert "2016—2020年每年11月20日" in body or "每年11月中旬" not in body, unit
+        assert "11月20日" not in body and "6月30日" not in body, unit  # only the policy's own deadline words
 
 
-def test_cities_carry_task_66_and_say_related(pg, texts):
+def test_cities_carry_task_66_and_task_49_only_where_named(pg, texts):
     for city in CITIES:
         lines = texts[city]
-        assert 66 in _listed(lines) and 49 in _listed(lines), city
+        assert 66 in _listed(lines) and (49 in _listed(lines)) == (city in TASK_49_CITIES), city
+        assert "单独牵头" not in "".join(lines) and "（各市州、县市区党委和政府牵头）" in "".join(lines), city
         party = "州" if city.endswith("州") else "市"
         assert f"乙方：中共{city}委、{city}人民政府" in lines
         assert _signature_rows(lines) == ["甲方（盖章）：\t乙方（盖章）：", f"中共湖南省委\t中共{city}委",
                                           f"湖南省人民政府\t{city}人民政府", f"省委书记（签字）：\t{party}委书记（签字）：",
                                           f"省长（签字）：\t{party}长（签字）：", "　　年　　月　　日\t　　年　　月　　日"]
-        assert "由“相关”市州承担的任务" in "".join(lines) and "第49项由相关市州和县市党委、政府承担" in "".join(lines)
+        if city in TASK_49_CITIES:
+            assert "第49项由相关市州和县市党委、政府承担" in "".join(lines)
+            named = pg.task(DOC, 49).members["相关市州和县市党委、政府"][city]
+            assert f"第49项原文点名{'、'.join(named)}" in "".join(lines)
 
 
 def test_full_names_and_signatures_of_departments(texts):
@@ -153,8 +164,8 @@ def test_joint_and_separate_leads_are_visible(pg, texts, number):
     for unit in task.lead:
         others = "、".join(u for u in task.lead if u != unit)
         row = _entry(texts[unit], number)
-        if "\t" in row:  # a table row, and the count sentence names the co-leads
-            assert row.split("\t")[2] == f"与{others}{mode}"
+        if "\t" in row:  # a table row lists the leads and the mode; the count sentence names the co-leads
+            assert row.split("\t")[2] == "\n".join(task.lead) + f"\n（{mode}）"
             assert f"第{number}项与{others}{mode}" in "".join(texts[unit])
         else:  # listed in the body: said once, after the task's text
             assert row.endswith(f"（与{others}{mode}）") or f"（与{others}{mode}；" in row, row
@@ -162,7 +173,7 @@ def test_joint_and_separate_leads_are_visible(pg, texts, number):
     for unit in task.participants:
         row = _entry(texts[unit], number)
         if "\t" in row:
-            assert row.split("\t")[2] == "参与" and row.split("\t")[3] == "、".join(task.lead)
+            assert row.split("\t")[2] == "\n".join(task.lead) + f"\n（{mode}）"
         else:
             assert f"（参与，{'、'.join(task.lead)}{mode}" in row, row
 
@@ -187,7 +198,7 @@ def test_requirements_quoted_once_and_only_to_whom_they_bind(doc, texts):
     assert "“省扶贫办要积极发挥职能作用" in office and "“省扶贫办要积极发挥职能作用" not in education
     participant_only = "".join(texts["人民银行长沙中心支行"])  # the sentence on leads and participants binds it too
     assert "主要参与单位根据各自职能分工" in participant_only and "每年11月中旬" not in participant_only
-    assert "每年11月中旬（2016—2020年每年11月20日）：“各牵头单位要在每年11月中旬" in office
+    assert "每年11月中旬：“各牵头单位要在每年11月中旬" in office and "11月20日" not in office
     assert "中共湖南省委、湖南省人民政府2016年4月1日印发的《关于深入贯彻〈中共中央国务院关于打赢脱贫攻坚战的决定〉的实施意见》" in office
     assert not re.search(r"[〇零一二三四五六七八九]{4}年", office), "dates use Arabic numerals"
 
@@ -251,15 +262,29 @@ def test_file_names_of_hostile_units(tmp_path):
 
 def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
     from policykb.model import Indicator
-    from policykb.show import indicator_line
+    from policykb.render.letters.context import target_sentence
     ind = Indicator(id="fund-size", name="投资基金规模", comparator=">=", value=10, unit="亿元", year=2020,
                     scope="全省", phrase="设立投资基金", tasks=[4])
     kb2 = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"indicators": {ind.id: ind}})}})
     [(_, data)] = letters.render_all(PolicyGraph(kb2), TEMPLATE, as_of=AS_OF, units=["省国资委"])
-    assert f"第4项　{doc.tasks[4].text}（与省工商联分别牵头；参与单位：省财政厅；量化指标：{indicator_line(ind)}）" \
+    assert f"第4项　{doc.tasks[4].text}（与省工商联分别牵头；参与单位：省财政厅；量化指标：到2020年，设立投资基金）" \
         in read_text(data)  # one task: listed in the body, no 附件
     [(_, plain)] = letters.render_all(PolicyGraph(kb), TEMPLATE, as_of=AS_OF, units=["省国资委"])
     assert not any("量化指标" in line for line in read_text(plain))
+    assert target_sentence(ind) == "到2020年，设立投资基金"
+
+
+def test_targets_in_words_once_and_no_formula_signs(texts):
+    """量化指标 as the policy words them, each sentence once: no =, ≥, ≤ in a signed document."""
+    for unit, lines in texts.items():
+        body = "\n".join(lines)
+        assert not re.search(r"[=≥≤＝]", body), unit
+        for note in re.findall(r"量化指标：([^）]*)）", body):
+            parts = note.split("；")
+            assert len(parts) == len(set(parts)), (unit, note)
+    education = "\n".join(texts["省教育厅"])
+    schools = "组织300所优质学校帮扶带动贫困地区600所薄弱学校(教学点)提高办学水平"  # two figures, one sentence
+    assert f"（量化指标：{schools}）" in education
 
 
 def test_overview_of_many_documents(tmp_path):

@@ -98,3 +98,52 @@ def test_overview_is_landscape_a4(pg):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
     assert [t.rows[0].cells[1].text for t in doc.tables] == ["部分", "类别"]
     assert len(doc.tables[0].rows) == 96
+
+
+def _keeps(p) -> tuple[bool, bool]:
+    """keepNext and keepLines as the paragraph itself sets them (w:keepNext in its pPr)."""
+    return bool(p.paragraph_format.keep_with_next), bool(p.paragraph_format.keep_together)
+
+
+@pytest.mark.parametrize("unit", ["省扶贫办", "国家开发银行湖南省分行"])
+def test_closing_block_keeps_with_the_signatures_in_the_docx(pg, unit):
+    """What Word reads as well as LibreOffice: the closing paragraphs carry keepNext and keepLines up
+    to the signatures; a notice's 特此函告 and issuer lines too, its date last (keepLines only)."""
+    [(_, data)] = render_all(pg, ROOT / "templates" / "letter.docx", as_of=dt.date(2016, 7, 1), units=[unit])
+    doc = Document(io.BytesIO(data))
+    paragraphs = doc.paragraphs
+    if unit == "省扶贫办":
+        start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("2．本责任书"))
+        closing = paragraphs[start:start + 4]  # the clause, a blank line, 附件：…, a blank line
+        assert closing[2].text.startswith("附件：")
+        assert all(_keeps(p) == (True, True) for p in closing)
+        signature = doc.tables[0]
+        assert signature.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    else:
+        start = next(i for i, p in enumerate(paragraphs) if p.text == "特此函告。")
+        names = paragraphs[start:]
+        assert [p.text for p in names if p.text] == ["特此函告。", "中共湖南省委", "湖南省人民政府", "　　年　　月　　日"]
+        assert all(_keeps(p) == (True, True) for p in names[:-1]) and _keeps(names[-1]) == (False, True)
+        assert _keeps(paragraphs[start - 1])[0], "the last body paragraph goes with 特此函告"
+
+
+def test_task_rows_never_split_and_the_header_repeats(letter):
+    table = letter.tables[-1]
+    header, *rows = table.rows
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert rows and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+    last_but_one = rows[-2].cells[1].paragraphs[0]
+    assert _keeps(last_but_one)[0], "the last row never stands alone on a page"
+
+
+def test_unit_columns_fit_the_longest_name(letter):
+    """Each unit on its own line, in a column at least as wide as the longest: no name breaks inside."""
+    from policykb.render.letters.columns import CELL_MARGINS_MM, text_width_mm
+    table = letter.tables[-1]
+    grid = [int(c.get(qn("w:w"))) / 56.7 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(sum(grid) - 156) < 1
+    for column in (2, 3):
+        names = [line for row in table.rows[1:] if row.cells[0] is not row.cells[-1]
+                 for line in row.cells[column].text.split("\n")]
+        assert "邮政储蓄银行湖南省分行" in names or column == 2
+        assert max(text_width_mm(n) for n in names) + CELL_MARGINS_MM <= grid[column]

@@ -16,6 +16,9 @@ from conftest import DOC, ROOT, require
 pytestmark = pytest.mark.office
 # a department with 53 tasks, one with 16, one with a single task, a 市州, a central body (a notice)
 UNITS = ["省扶贫办", "省教育厅", "省网信办", "长沙市", "武警湖南省总队"]
+# letters whose signatures or a last table row once stood alone on the last page (issue 23)
+ONCE_SPLIT = ["国家开发银行湖南省分行", "省人民检察院", "邮政储蓄银行湖南省分行", "农业银行湖南省分行", "省农村信用联社",
+              "省国土资源厅", "省文化厅", "省农委"]
 MAX_PAGES = {"省扶贫办": 20, "省教育厅": 8, "省网信办": 4}
 PARTY = {"省扶贫办": "乙方：湖南省扶贫开发办公室", "省教育厅": "乙方：湖南省教育厅", "省网信办": "乙方：中共湖南省委网络安全",
          "长沙市": "乙方：中共长沙市委、长沙市人民政府", "武警湖南省总队": "中国人民武装警察部队湖南省总队："}
@@ -32,7 +35,7 @@ def pdfs(pg, tmp_path_factory):
     require("soffice")
     require("pdftotext")
     out = tmp_path_factory.mktemp("pdf")
-    units = UNITS + [u for u in _one_task_units(pg) if u not in UNITS]
+    units = UNITS + ONCE_SPLIT + [u for u in _one_task_units(pg) if u not in UNITS + ONCE_SPLIT]
     letters.write_letters(pg, out, ROOT / "templates" / "letter.docx", as_of=dt.date.today(), units=units,
                           pdf=True, fonts_conf=ROOT / "fonts" / "fonts.conf")
     return {unit: out / DOC / f"{safe_filename(unit)}.pdf" for unit in units}
@@ -86,6 +89,34 @@ def test_page_counts_and_no_date_after_the_period(pg, pdfs):
         signed = next((p for p in pages if "主要负责人（签字）" in p or "市长（签字）" in p), None)
         if signed:
             assert "本责任书一式两份" in _squash(signed), unit  # the last clause goes with the signatures
+
+
+def _lines(page: str) -> list[str]:
+    return [line.strip() for line in page.splitlines()
+            if line.strip() and not re.fullmatch(r"[—–-]\s*\d+\s*[—–-]", line.strip())]
+
+
+def test_no_page_holds_only_a_signature_a_date_or_a_stray_line(pdfs):
+    """Every page carries more than a few lines: the closing block keeps with the signatures, the
+    issuers and the date stay together, a task row never splits and the last one never stands alone."""
+    for unit, pdf in pdfs.items():
+        for n, page in enumerate([p for p in _pages(pdf, "-layout") if p.strip()], start=1):
+            lines = _lines(page)
+            assert len(lines) > 3, (unit, n, lines)
+            assert not (lines[0].startswith("湖南省人民政府") or re.fullmatch(r"年\s*月\s*日", lines[0])), (unit, n)
+
+
+def test_unit_names_in_the_task_table_never_break(pg, pdfs):
+    """On the 附件 pages each lead and participant name reads whole on one line."""
+    for unit, pdf in pdfs.items():
+        pages = _pages(pdf, "-layout")
+        start = next((i for i, p in enumerate(pages) if re.match(r"\s*附件\s*\n", p)), None)
+        if start is None:
+            continue
+        lines = [re.sub(r"\s", "", line) for p in pages[start:] for line in p.splitlines()]
+        names = {u for role in pg.tasks_of(unit, DOC).values() for t in role for u in t.units}
+        for name in names:
+            assert any(name in line for line in lines), (unit, name)
 
 
 def test_page_numbers(pdfs):

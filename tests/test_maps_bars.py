@@ -1,6 +1,7 @@
 """What each row's bar says, read back from the SVG: to the task's own deadline, to the target year of
-the article it implements (◎, 「第8条目标：2017年底」), or a pale 持续推进 band with the general
-deadlines when nothing dates the task; the legend names only what the map shows."""
+its own indicators, or a pale 持续推进 band with the general deadlines when nothing dates the task;
+an article's target set in the sentence holding the task's text is context (◎), never its deadline;
+the legend names only what the map shows."""
 from __future__ import annotations
 
 import datetime as dt
@@ -62,24 +63,29 @@ def legend(root) -> str:
     return "｜".join("".join(g.itertext()) for g in root.iter(f"{NS}g") if g.get("class") == "legend")
 
 
-def test_a_task_dated_by_its_article_runs_to_that_target(section_2, doc):
-    """Task 32 names no date; article 13, which it implements, sets 2017 (县城实现“气化”)."""
-    assert not doc.tasks[32].own_deadlines and doc.tasks[32].articles == [13]
-    g = row(section_2, 32)
-    assert g.get("data-basis") == "article"
-    assert cell(g, "deadline") == "第13条目标：2017年底"
-    left, right = years(section_2)[2017]
-    _, end, _ = bar_box(g)
-    assert right - 1 < end <= right + 0.5  # the end of 2017
-    assert g.find(f".//{NS}circle[@class='article-target']") is not None  # ◎, not the task's own ◆
-
-
-def test_article_targets_in_several_years_are_each_marked(section_2):
-    g = row(section_2, 36)  # article 14: 2018, 2019 and 2020
-    assert cell(g, "deadline") == "第14条目标：2018、2019、2020年底"
-    marks = [float(c.get("cx")) for c in g.iter(f"{NS}circle") if c.get("class") == "article-target"]
+def test_an_articles_target_is_context_never_the_tasks_deadline(section_2, doc):
+    """Task 33 names no date; article 13 sets 2017 for 「气化湖南」 in the sentence holding the task's
+    text: a ◎ marked as reference on a 持续推进 band, the bar running on to the period's end."""
+    assert not doc.tasks[33].own_deadlines and doc.tasks[33].articles == [13]
+    g = row(section_2, 33)
+    assert g.get("data-basis") == "general"
+    assert cell(g, "deadline") == "按通用时限（参考第13条2017年目标）"
     spans = years(section_2)
-    assert [next(y for y, (a, b) in spans.items() if a < x <= b + 0.5) for x in marks] == [2018, 2019, 2020]
+    _, end, _ = bar_box(g)
+    assert spans[2020][1] - 0.5 < end <= spans[2020][1] + 0.01
+    [mark] = [float(c.get("cx")) for c in g.iter(f"{NS}circle") if c.get("class") == "article-target"]
+    assert spans[2017][0] < mark <= spans[2017][1] + 0.5
+
+
+def test_no_row_takes_a_date_from_another_tasks_target(pg, specs):
+    """第8条's 2017 is the nutrition programme's (第13项): 第11–12、14–18、20项 show nothing of it;
+    第16条's 2016 is 广播村村响's: 历史文化名镇保护 shows nothing of it."""
+    rows = {r.task.number: r for spec in specs.values() if spec.key.startswith("section-") for r in spec.rows}
+    for n in (11, 12, 14, 15, 16, 17, 18, 20):
+        assert 8 not in rows[n].target_articles, n
+    assert rows[13].target_articles == (8,)
+    heritage = next(n for n, r in rows.items() if "历史文化名镇" in r.task.text)
+    assert not rows[heritage].target_articles
 
 
 def test_an_own_deadline_keeps_its_solid_bar_and_diamond(section_2):
@@ -89,7 +95,7 @@ def test_an_own_deadline_keeps_its_solid_bar_and_diamond(section_2):
     left, right = years(section_2)[2019]
     assert right - 1 < end <= right + 0.5
     assert g.find(f".//{NS}circle[@class='article-target']") is None
-    assert h > bar_box(row(section_2, 32))[2]  # own deadline: the strongest bar
+    assert h > bar_box(row(section_2, 33))[2]  # own deadline: the strongest bar
 
 
 def test_an_undated_task_is_a_pale_band_with_the_general_deadlines(section_2):
@@ -106,13 +112,13 @@ def test_an_undated_task_is_a_pale_band_with_the_general_deadlines(section_2):
 
 def test_the_legend_names_only_what_the_map_shows(section_2, specs):
     text = legend(section_2)
-    for entry in ("倒排工期至任务自身时限", "所落实条文的指标目标年份", "无单独时限：持续推进，按通用时限",
+    for entry in ("倒排工期至任务自身时限", "参考：条文在同一句中所定目标年份", "无单独时限：持续推进，按通用时限",
                   "二、加快推进贫困地区基础设施建设"):
         assert entry in text
     for absent in ("一、组织实施脱贫攻坚行动", "持续推进，按任务自身时限", "未启动", "逾期", "今日线"):
         assert absent not in text  # no other section, no 从…年起 bar, nothing tracked
     unit = ET.fromstring(maps.render(specs["unit/省人大常委会办公厅"], AFTER).svg.encode("utf-8"))
-    assert "所落实条文" not in legend(unit) and "任务每年时限" in legend(unit)  # its one task: 每年
+    assert "参考：条文" not in legend(unit) and "任务每年时限" in legend(unit)  # its one task: 每年
 
 
 def test_tracked_states_still_colour_every_kind_of_bar(pg):

@@ -43,8 +43,19 @@ def test_section_maps_show_every_task_text_whole(specs, key):
 
 
 def test_a_task_without_own_deadline_runs_to_its_indicators_target_year(pg, specs):
-    rows = {r.task.number: r for r in specs["section-2"].rows}
-    with_target = next(r for r in rows.values() if not r.task.own_deadlines and r.targets)
-    laid = maps.render(specs["section-2"], TODAY).layout
+    rows = [r for spec in specs.values() if spec.key.startswith("section-") for r in spec.rows]
+    with_target = next(r for r in rows if not r.task.own_deadlines and r.targets and not r.target_articles)
+    spec = specs[f"section-{with_target.section}"]
+    laid = maps.render(spec, TODAY).layout
     sched = next(r.schedule for r in laid.rows if r.row.task.number == with_target.task.number)
     assert sched.end == max(with_target.targets) and not sched.ongoing
+
+
+def test_overall_map_prints_on_a0_sheets(specs):
+    """No plotter takes 2A0: the overall map fills two A0 pages, every text whole at 4 mm or more."""
+    from policykb.render.maps.paper import PAPERS, name, tile_page
+    done = maps.render(specs["overall"], TODAY, paper=OVERALL)
+    assert tile_page(OVERALL) == PAPERS["A0"] and len(done.pages) == 2
+    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999 and name(OVERALL) == "两张 A0 拼贴，每张 1189×841毫米"
+    for svg in done.pages:
+        assert 'width="1189mm" height="841mm"' in svg or 'width="841mm" height="1189mm"' in svg

@@ -164,6 +164,25 @@ def test_plan_on_a_phone_is_a_list_of_cards_that_filters(today, chromium):
     context.close()
 
 
+@pytest.mark.parametrize("rel", ["units/chang-sha-shi.html", "units/sheng-fu-pin-ban.html", "calendar.html",
+                                 "index.html"])
+def test_task_tables_on_a_phone_never_scroll_sideways(today, chromium, rel):
+    """Unit pages, the 时间表 and the home page at 390 px: each task row a card of labelled fields."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((today / "site" / rel).as_uri())
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, "
+                           "...[...document.querySelectorAll('.md-typeset table')].map(t => t.getBoundingClientRect().right)]")
+    assert widths[0] <= 390 and all(w <= 390 for w in widths[1:]), (rel, widths)
+    cards = page.evaluate("() => [...document.querySelectorAll('table[data-pk-cards] tbody tr')].length")
+    assert cards > 0, rel
+    if rel.startswith("units/"):
+        labels = page.evaluate("() => [...document.querySelector('table[data-pk-cards] tbody tr').cells]"
+                               ".map(td => getComputedStyle(td, '::before').content)")
+        assert '"时限："' in labels and '"状态："' in labels, labels
+    context.close()
+
+
 def test_no_reader_page_shows_internal_ids(today):
     for html in (today / "site").rglob("*.html"):
         if "guide" in html.relative_to(today / "site").parts:

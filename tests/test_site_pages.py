@@ -240,15 +240,17 @@ def test_tracking_shows_status_events_and_charts(tmp_path, pg, doc):
     charts = tmp_path / "charts" / DOC
     charts.mkdir(parents=True)
     (charts / f"{ident}.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    event = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="发放贷款")
-    tracking = SimpleNamespace(events={(DOC, 69): [event]}, values={(DOC, ident): [object()]})
+    event = SimpleNamespace(type="report", date=dt.date(2016, 8, 15), unit="省扶贫办", year=2016, summary="发放贷款")
+    later = SimpleNamespace(type="report", date=dt.date(2016, 11, 15), unit="省扶贫办", year=2016, summary="以后的事")
+    tracking = SimpleNamespace(events={(DOC, 69): [event, later]}, values={(DOC, ident): [object()]})
     statuses = {(DOC, 69): TaskStatus("推进中", "amber", reasons=("方案已印发",))}
     docs = tmp_path / "docs"
     write_docs(pg, docs, as_of=AS_OF, templates=ROOT / "templates", handwritten=None, policies=POLICIES,
                statuses=statuses, tracking=tracking, charts=tmp_path / "charts")
     task = (docs / DOC / "tasks" / "69.md").read_text(encoding="utf-8")
     assert "黄灯</span> 推进中" in task and "方案已印发" in task
-    assert "| 2016&#45;11&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert "| 2016&#45;08&#45;15 | 省扶贫办 | 报送2016年落实情况：发放贷款 |" in task
+    assert "以后的事" not in task  # after the day the site speaks as of (2016-09-01)
     assert f"](../downloads/charts/{DOC}/{ident}.svg)" in (docs / DOC / "indicators.md").read_text(encoding="utf-8")
     assert (docs / "downloads" / "charts" / DOC / f"{ident}.svg").is_file()
 
@@ -273,3 +275,51 @@ def test_many_documents_keep_the_sidebar_short(tmp_path):
     for doc in pg.documents():
         assert f"{doc.id}/index.html" in {unquote(urlparse(ref).path) for _, ref in home.refs}
         assert (site / doc.id / "tasks" / "1.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def with_members(tmp_path_factory, pg):
+    """A site whose letters stage issued the 14 市州 letters (as the letters stage names them)."""
+    tmp = tmp_path_factory.mktemp("members")
+    letters = tmp / "letters"
+    letters.mkdir()
+    cities = pg.members_with_tasks(DOC)
+    for city in cities:
+        (letters / f"{city}.docx").write_bytes(b"fake letter")
+    (letters / "manifest.json").write_text(json.dumps(
+        {"letters": [{"unit": c, "file": f"{c}.docx", "collectives": pg.collectives_of(c)} for c in cities]},
+        ensure_ascii=False))
+    site = tmp / "site"
+    render_site(pg, site, as_of=AS_OF, templates=ROOT / "templates", policies=POLICIES,
+                config=ROOT / "mkdocs.yml", handwritten=ROOT / "docs", letters=letters)
+    return site
+
+
+def test_every_city_has_its_page_letter_and_exactly_its_tasks(with_members, pg):
+    """Each 市州 of a collective: its page with the tasks its letter carries and its letter, linked from
+    the collective's page, the task pages, the 分工方案 filter and the unit list; counts agree."""
+    paths = Paths(pg)
+    html = lambda rel: rel.replace(".md", ".html")
+    cities = pg.members_with_tasks(DOC)
+    assert len(cities) == 14
+    for city in cities:
+        t = page(with_members, html(paths.unit(city)))
+        assert "第66项" in t.text and f"{city}.docx" in t.text, city
+        assert ("第49项" in t.text) == pg.task(DOC, 49).applies_to("相关市州和县市党委、政府", city), city
+    assert "第49项" not in page(with_members, html(paths.unit("张家界市"))).text
+    collective = page(with_members, html(paths.unit("各市州、县市区党委和政府")))
+    hrefs = {unquote(h) for _, h in collective.refs}
+    assert all(any(h.endswith(html(paths.unit(c)).split("/")[-1]) for h in hrefs) for c in cities)
+    for n in (49, 66):
+        task = page(with_members, f"{DOC}/tasks/{n}.html")
+        collective = "相关市州和县市党委、政府" if n == 49 else "各市州、县市区党委和政府"
+        said = task.text.split("回到页面顶部")[0].rsplit(collective, 1)[1]  # the collective's line, last of the list
+        assert "尚未生成" not in said and "长沙市.docx" in said, n
+    assert "张家界市" not in page(with_members, f"{DOC}/tasks/49.html").text
+    table = (with_members / DOC / "table.html").read_text(encoding="utf-8")
+    row_66 = re.search(r'<tr class="pk-task" data-number="66"[^>]*>', table)[0]
+    assert all(c in row_66 for c in cities)
+    units = page(with_members, "units/index.html")
+    assert all(c in units.text for c in cities)
+    home = page(with_members, "index.html")
+    assert "89 份责任书和告知函" in home.text and "14 个市州" in home.text

@@ -107,3 +107,30 @@ def test_libreoffice_opens_the_summary(tmp_path):
                           capture_output=True, text=True).stdout
     assert "重要政策措施落实情况的汇总报告" in text.replace(" ", "").replace("\n", "")
     assert (tmp_path / "pdf" / (written[1].stem + ".pdf")).exists()
+
+
+def test_reminders_follow_the_letters(tmp_path):
+    """Nothing reported in 2016: one reminder per member of a collective (第66项 → each 市州), none to
+    the issuer, none to a collective; a 告知函 recipient is asked, not warned; no unit is referred to
+    its own office; only the policy's deadline words (每年11月中旬), never an invented 11月20日."""
+    policies = tracked_copy(tmp_path)
+    out = tmp_path / "out"
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    written = summary.write_summary(pg, load_tracking(policies, kb), 2016, dt.date(2016, 12, 1), out)
+    letters = {p.name.removeprefix("2016年度催办函-").removesuffix(".docx"): _text(p)
+               for p in written if p.parent.name == "催办函"}
+    collectives = {u.name for u in kb.units.values() if u.members}
+    assert "省扶贫办" not in letters and not collectives & set(letters)
+    assert {"长沙市", "湘西土家族苗族自治州", "张家界市"} <= set(letters)
+    assert "中共长沙市委、长沙市人民政府：" in letters["长沙市"] and "你市牵头负责" in letters["长沙市"]
+    assert "第66项" in letters["张家界市"] and "你州" in letters["湘西土家族苗族自治州"]
+    for unit, text in letters.items():
+        assert "11月20日" not in text and "每年11月中旬" in text, unit
+    assert "省委办公厅" not in letters["省委办公厅"].split("：", 1)[1].replace("湖南省委办公厅", "")
+    bank = letters["国家开发银行湖南省分行"] if "国家开发银行湖南省分行" in letters else None
+    notices = [t for t in letters.values() if t.startswith("关于报送2016年度重要政策措施落实情况的提醒函")]
+    assert notices and all("督促检查" not in t and "请予支持配合" in t for t in notices)
+    assert bank is None or bank in notices
+    report = _text(out / summary.summary_name(2016))
+    assert "11月20日" not in report

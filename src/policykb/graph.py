@@ -120,6 +120,34 @@ class PolicyGraph:
         roles = self._roles(unit).get(doc, {})
         return {role: list(roles.get(role, [])) for role in ("lead", "participant")}
 
+    def tasks_of_member(self, member: str, collective: str, doc: str | None = None) -> dict[str, list[Task]]:
+        """The tasks a member of a collective (长沙市 of 各市州…) carries for it: those whose text names
+        no members of that collective, and those that name this one."""
+        return {role: [t for t in tasks if t.applies_to(collective, member)]
+                for role, tasks in self.tasks_of(collective, doc).items()}
+
+    def member_tasks(self, member: str, doc: str | None = None) -> dict[str, list[Task]]:
+        """A member's tasks over all its collectives, by role, in task order (its letter's tasks)."""
+        found: dict[str, dict] = {"lead": {}, "participant": {}}
+        for collective in self.collectives_of(member):
+            for role, tasks in self.tasks_of_member(member, collective, doc).items():
+                found[role].update({self._task_order(t): t for t in tasks})
+        return {role: [tasks[k] for k in sorted(tasks)] for role, tasks in found.items()}
+
+    def members_with_tasks(self, doc: str | None = None) -> list[str]:
+        """Every member of a collective unit that carries at least one task, in registry order."""
+        members = dict.fromkeys(m for u in self.kb.units.values() for m in u.members)
+        return [m for m in members if any(self.member_tasks(m, doc).values())]
+
+    def members_of_task(self, task: Task, collective: str) -> list[str]:
+        """The members of a collective unit of a task who carry it."""
+        unit = self.kb.units.get(collective)
+        return [m for m in (unit.members if unit else []) if task.applies_to(collective, m)]
+
+    def collectives_of(self, member: str) -> list[str]:
+        """The collective units a member belongs to, in registry order."""
+        return [u.name for u in self.kb.units.values() if member in u.members]
+
     def units_with_tasks(self, doc: str | None = None) -> list[str]:
         """Every unit that leads or joins at least one task, in registry order."""
         return [u for u in self.kb.units if any(self.tasks_of(u, doc).values())]

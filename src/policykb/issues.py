@@ -59,6 +59,8 @@ CODES: dict[str, tuple[str, str]] = {
     "lead-mode-mismatch": ("牵头方式与牵头单位数目不符：共同牵头（joint）、分别牵头（separate）需要至少两个牵头单位，"
                            "单独牵头（first）只能有一个。",
                            "按原文改正 lead_mode，或把多余的单位移到 participants。"),
+    "member-not-named": ("任务的 members 说某个市州由正文中的某个词点名，但正文里没有这个词。",
+                         "只写任务正文中原样出现的词（市州、县市的名称），或删去这一成员。"),
     "unit-repeated": ("同一单位在一项任务中出现了两次（含别名），或既是牵头单位又是参与单位。", "删除重复的一处。"),
     # --- deadlines and indicators ---
     "unparseable-deadline": ("无法识别的时限表述。", "使用原文中的时限写法，如“2016年6月底前”“每年11月中旬”“到2020年”“5年内”。"),

@@ -169,6 +169,9 @@ class TaskFile(Strict):
     articles: list[int] = Field(description="本任务落实的条文编号")
     deadlines: list[Deadline] = Field(default=[], description="本任务自身的时限；通用时限另行附加")
     implements: list[TaskLink] = Field(default=[], description="本任务落实的上级文件任务（可多项）")
+    members: dict[str, dict[str, list[str]]] = Field(
+        default={}, description="集合单位中本任务原文点名的成员：集合单位 → 成员 → 正文中点到它的词"
+                                "（如 相关市州和县市党委、政府 → 怀化市 → [沅陵县]）；未写时集合单位的全部成员都承担")
 
 
 class Indicator(Strict):
@@ -231,6 +234,7 @@ class Task(Strict):
     deadlines: list[Deadline] = Field(description="own deadlines, then the general ones")
     file: str
     implements: list[TaskLink] = []  # issue 24: parent tasks this one carries out
+    members: dict[str, dict[str, list[str]]] = {}
 
     @property
     def units(self) -> list[str]:
@@ -238,6 +242,12 @@ class Task(Strict):
 
     def role_of(self, unit: str) -> str | None:
         return "lead" if unit in self.lead else "participant" if unit in self.participants else None
+
+    def applies_to(self, collective: str, member: str) -> bool:
+        """Whether a member of a collective unit of this task carries it: every member, unless the
+        task's text names some (`members`), then only those."""
+        named = self.members.get(collective)
+        return named is None or member in named
 
 
 class Article(Strict):

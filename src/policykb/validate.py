@@ -385,6 +385,34 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
     return resolved
 
 
+def _check_members(t: TaskFile, units_of_task: list[str], file: YamlFile, index: _UnitIndex,
+                   report: Report) -> dict[str, dict[str, list[str]]]:
+    """A task's `members`: each key a collective unit of the task, each member one of its registry
+    members, each word naming it found in the task's text (the source says who, the data only points)."""
+    found = {}
+    for collective, named in t.members.items():
+        canonical = index.resolve(collective)
+        unit = index.units.get(canonical) if canonical else None
+        if canonical not in units_of_task or unit is None or not unit.members:
+            report.add(file.path, *file.key_where("members", collective), "unknown-unit",
+                       f"'members' names '{collective}', which is not a collective unit of this task",
+                       hint="use the name of a collective unit under 'lead' or 'participants'")
+            continue
+        for member, words in named.items():
+            if member not in unit.members:
+                close = difflib.get_close_matches(member, unit.members, n=1, cutoff=0.4)
+                report.add(file.path, *file.key_where("members", collective, member), "unknown-unit",
+                           f"'{member}' is not a member of '{canonical}'",
+                           hint=f"did you mean '{close[0]}'?" if close else f"members are listed in {paths.UNITS_FILE}")
+            for i, word in enumerate(words):
+                if word not in t.text:
+                    report.add(file.path, *file.where("members", collective, member, i), "member-not-named",
+                               f"the task's text does not contain '{word}', which 'members' says names '{member}'",
+                               hint="list only words the task's text contains, as written there")
+        found[canonical] = {m: list(w) for m, w in named.items()}
+    return found
+
+
 NUMBER_FIELDS = {"year", "serial"}  # what a letter number pattern may name
 
 
@@ -501,8 +529,9 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
-        data = t.model_dump(exclude={"lead", "participants", "deadlines"})
-        tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants,
+        members = _check_members(t, lead + participants, file, units, report)
+        data = t.model_dump(exclude={"lead", "participants", "deadlines", "members"})
+        tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants, members=members,
                              own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)
 
     for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):

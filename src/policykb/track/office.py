@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..gongwen import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, new_document, run_fonts, to_bytes
+from ..gongwen import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, _char_spacing, _no_snap, new_document, no_indent, run_fonts, to_bytes
 
 
 class Page:
@@ -29,9 +29,13 @@ class Page:
         return run
 
     def title(self, text: str) -> None:
+        """The title, centred; a "\n" in it is where its lines break (between words, longer line first)."""
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._run(p, text, XIAOBIAOSONG, 22)
+        for i, line in enumerate(text.split("\n")):
+            run = self._run(p, line, XIAOBIAOSONG, 22)
+            if i:
+                run._r.addprevious(run._r.makeelement(qn("w:br"), {}))
         self.doc.add_paragraph()
 
     def line(self, text: str, font: str = FANGSONG, indent: bool = False, align=None) -> None:
@@ -63,7 +67,10 @@ class Page:
             for i, (cell, value) in enumerate(zip(cells, values)):
                 p = cell.paragraphs[0]
                 p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-                self._run(p, str(value), font, 12)
+                _no_snap(p._p.get_or_add_pPr())  # off the body's character grid: a header word fits its column
+                no_indent(p._p.get_or_add_pPr())  # nor the body's two-character indent
+                run = self._run(p, str(value), font, 12)
+                _char_spacing(run._r.get_or_add_rPr(), 0)
                 if widths:
                     cell.width = Mm(widths[i])
         self.doc.add_paragraph()

@@ -81,7 +81,7 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     states = Counter(ln.state for ln in lines)
     title = f"关于{year}年度重要政策措施落实情况的汇总报告"
     page = _page(pg, title, as_of)
-    page.title(title)
+    page.title(f"关于{year}年度重要政策措施\n落实情况的汇总报告")
     page.line("省委、省政府：")
     page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于每年11月中旬将牵头负责工作的年度落实情况"
               f"和下一年度工作安排报送省扶贫办。现将{year}年度报送情况汇总报告如下。")
@@ -107,9 +107,10 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     if not problems:
         page.body("各单位报送材料中未反映突出问题。")
     page.heading("五、催办情况")
-    missing = missing_units(pg, lines)
-    page.body(f"对未按时报送的{len(missing)}家单位，已发催办函：{'、'.join(missing)}。" if missing
-              else "各牵头单位均已报送。")
+    sent = [r.recipient for r in reminders(pg, lines)]
+    own = ISSUER in missing_units(pg, lines)
+    page.body((f"对未按时报送的{len(sent)}家单位，已发催办函：{'、'.join(sent)}。" if sent else "各牵头单位均已报送。")
+              + ("省扶贫办牵头的任务尚未汇总的，抓紧补报。" if own else ""))
     page.signature(_full_name(pg, ISSUER), as_of)
     return page.bytes()
 
@@ -119,21 +120,75 @@ def _when(ln: Line) -> str:
     return f"{ln.outcome}（{met.month}月{met.day}日）" if met else ln.outcome
 
 
-def reminder_bytes(unit: str, lines: list[Line], year: int, as_of: dt.date, pg: PolicyGraph) -> bytes:
-    """催办函 to one unit (by its full name): the tasks whose yearly report is missing."""
+# Who may be asked to see that a late unit reports (分工方案工作要求: 省委办公厅、省政府办公厅督促检查);
+# never the recipient itself.
+SUPERVISORS = ("省委办公厅", "省政府办公厅")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder letter: to one recipient (a unit, or a member of a collective lead), of its kind."""
+    recipient: str       # short name: the file name
+    addressee: str       # full name, as the letter is addressed
+    notice: bool         # a body the issuer cannot bind (it got a 告知函): asked, not warned
+    lines: tuple[Line, ...]
+    you: str = "你单位"  # 你市 / 你州 for a 市州
+
+
+def reminders(pg: PolicyGraph, lines: list[Line]) -> list[Reminder]:
+    """One reminder per recipient of a letter with a missing report: a collective lead's reminder goes
+    to each member whose letter carries the task; none to the issuer, which collects the reports."""
+    from ..render.letters.recipients import member_full_name, notice_kinds  # late: letters are heavy
+    notices = set().union(*(notice_kinds(d) for d in pg.documents())) if pg.kb.documents else set()
+    found: dict[str, Reminder] = {}
+    for unit, missed in missing_units(pg, lines).items():
+        registered = pg.kb.units.get(unit)
+        if unit == ISSUER:
+            continue
+        if registered and registered.members:
+            for member in registered.members:
+                mine = tuple(ln for ln in missed if pg.task(ln.obligation.doc, ln.obligation.task).applies_to(unit, member))
+                if mine:
+                    before = found.get(member)
+                    found[member] = Reminder(member, member_full_name(member), False,
+                                             (before.lines if before else ()) + mine,
+                                             "你州" if member.endswith("州") else "你市")
+            continue
+        kind = registered.kind if registered else ""
+        found[unit] = Reminder(unit, _full_name(pg, unit), kind in notices, tuple(missed))
+    return list(found.values())
+
+
+def _report_rule(pg: PolicyGraph) -> str:
+    """The yearly report's deadline in the policy's own words (每年11月中旬), never a day it does not name."""
+    phrases = [d.phrase for doc in pg.documents() if doc.meta.annex
+               for d in doc.meta.annex.general_deadlines if d.kind == "yearly"]
+    return phrases[0] if phrases else "每年规定时间"
+
+
+def reminder_bytes(reminder: Reminder, year: int, as_of: dt.date, pg: PolicyGraph) -> bytes:
+    """催办函 to one recipient (by its full name): the tasks whose yearly report is missing. A body that
+    received a 告知函 gets a request (请…支持配合), a unit bound by a 责任书 a reminder with the referral
+    to the supervising offices, never to its own."""
     as_of = within_period(pg, as_of)
-    due = max(ln.obligation.due for ln in lines)
-    title = f"关于报送{year}年度重要政策措施落实情况的催办函"
+    kind = "提醒函" if reminder.notice else "催办函"
+    title = f"关于报送{year}年度重要政策措施落实情况的{kind}"
     page = _page(pg, title, as_of)
-    page.title(title)
-    page.line(f"{_full_name(pg, unit)}：")
-    page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于{cn_date(due)}前将牵头负责工作的"
-              f"年度落实情况和下一年度工作安排报送省扶贫办。截至{cn_date(as_of)}，你单位牵头负责的以下任务尚未报送：")
-    for i, ln in enumerate(lines, start=1):
+    page.title(f"关于报送{year}年度重要政策措施\n落实情况的{kind}")
+    page.line(f"{reminder.addressee}：")
+    page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位要在{_report_rule(pg)}将牵头负责工作的"
+              f"年度落实情况和下一年度工作安排报送省扶贫办。截至{cn_date(as_of)}，{reminder.you}牵头负责的以下任务尚未报送{year}年度落实情况：")
+    for i, ln in enumerate(reminder.lines, start=1):
         task = pg.task(ln.obligation.doc, ln.obligation.task)
         page.body(f"{i}．第{task.number}项：{task.text}")
-    page.body("请于收到本函后5个工作日内报送省扶贫办。逾期未报的，将按分工方案要求提请省委办公厅、省政府办公厅督促检查。")
-    page.body("特此函告。")
+    if reminder.notice:
+        page.body("请予支持配合，尽快将有关情况报送省扶贫办。")
+        page.body("特此函告。")
+    else:
+        supervisors = [s for s in SUPERVISORS if s != reminder.recipient]
+        page.body("请于收到本函后5个工作日内报送省扶贫办。" + (
+            f"逾期未报的，将提请{'、'.join(supervisors)}督促检查。" if len(supervisors) == len(SUPERVISORS) else ""))
+        page.body("特此函告。")
     page.signature(_full_name(pg, ISSUER), as_of)
     return page.bytes()
 
@@ -152,8 +207,8 @@ def write_summary(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     as_of = within_period(pg, as_of)
     written = [folder / summary_name(year)]
     atomic_write(written[0], summary_bytes(pg, tracking, year, as_of))
-    for unit, lines in missing_units(pg, year_lines(pg, tracking, year, as_of)).items():
-        path = folder / "催办函" / reminder_name(unit, year)
-        atomic_write(path, reminder_bytes(unit, lines, year, as_of, pg))
+    for reminder in reminders(pg, year_lines(pg, tracking, year, as_of)):
+        path = folder / "催办函" / reminder_name(reminder.recipient, year)
+        atomic_write(path, reminder_bytes(reminder, year, as_of, pg))
         written.append(path)
     return written

@@ -18,7 +18,6 @@ from ...deadlines import occurrences
 from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
-from ...show import indicator_line
 from ...gongwen import cite, date_cn
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
@@ -83,8 +82,10 @@ class TaskView(BaseModel):
     lead_mode: str               # 单独牵头 / 共同牵头 / 分别牵头
     lead: list[str]
     lead_text: str
+    lead_lines: str              # 牵头单位每个一行（表格中单位名称不在中间折行），多个时末行注明（共同牵头）/（分别牵头）
     participants: list[str]
     participants_text: str       # 含“等”
+    participants_lines: str      # 参与单位每个一行，含“等”
     other_leads: list[str]       # 除本单位外的其他牵头单位
     other_units_text: str        # 除本单位外的其他参与单位
     lead_note: str               # 单独牵头 / 与省X共同牵头 / 省X、省Y分别牵头
@@ -92,9 +93,9 @@ class TaskView(BaseModel):
     articles_text: str
     deadlines: list[DeadlineView]
     deadlines_text: str
-    own_deadlines_text: str      # 任务自身的时限（通用时限在正文中说明一次）
+    own_deadlines_text: str      # 任务自身时限的原文表述（通用时限在正文中说明一次），不另加日期
     indicators: list[IndicatorView]
-    indicators_text: str
+    indicators_text: str         # 指标的原文表述，每句一次，缺年份的补“到N年，”；不用 =、≥、≤ 等符号
     details: str                 # 正文逐项列出任务时的说明：承担方式、其他单位、专项时限、量化指标
 
 
@@ -220,22 +221,39 @@ def _deadline(d: Deadline, period: Period) -> DeadlineView:
 
 
 def _indicator(i: Indicator) -> IndicatorView:
-    return IndicatorView(name=i.name, phrase=i.phrase, text=indicator_line(i))
+    return IndicatorView(name=i.name, phrase=i.phrase, text=target_sentence(i))
 
 
-def _lead_note(t: Task, unit: str) -> str:
-    """How the task is led, seen from the unit: 单独牵头 / 与省X共同牵头 / 省X、省Y分别牵头."""
+def target_sentence(i: Indicator) -> str:
+    """A target as the policy words it (「到2020年，组织300所优质学校帮扶600所薄弱学校」): the source's
+    phrase, led by its year when the phrase does not say it. Signed documents carry no =, ≥ or ≤."""
+    when = f"{i.year}年" if i.year else (i.period or "")
+    return i.phrase if not when or when.rstrip("年") in i.phrase else f"到{when}，{i.phrase}"
+
+
+def _targets_text(indicators: list[IndicatorView]) -> str:
+    """Each target sentence once: two figures of one phrase (300 schools, 600 schools) are one sentence."""
+    return "；".join(dict.fromkeys(i.text for i in indicators))
+
+
+def _lead_note(t: Task, unit: str, collective: bool = False) -> str:
+    """How the task is led, seen from the unit: 单独牵头 / 与省X共同牵头 / 省X、省Y分别牵头.
+    For a member of a collective the collective leads (各市州、县市区党委和政府牵头): the member is one
+    of many, never 「单独牵头」."""
     mode = LEAD_MODE_LABEL[t.lead_mode] if len(t.lead) > 1 else "牵头"
     others = [u for u in t.lead if u != unit]
+    if unit in t.lead and collective:
+        return f"{'、'.join(t.lead)}{mode}"
     if unit in t.lead:
         return f"与{'、'.join(others)}{mode}" if others else LEAD_MODE_LABEL["first"]
     return f"{'、'.join(t.lead)}{mode}"
 
 
-def _details(t: Task, unit: str, role: str, others: str, own_deadlines: str, indicators: str) -> str:
+def _details(t: Task, unit: str, role: str, others: str, own_deadlines: str, indicators: str,
+             collective: bool = False) -> str:
     """A task's particulars in one parenthesis, for a letter that lists its few tasks in the body:
     与省工商联分别牵头；参与单位：省财政厅；专项时限：…；量化指标：…"""
-    found = [_lead_note(t, unit) if role == "lead" else f"参与，{_lead_note(t, unit)}"]
+    found = [_lead_note(t, unit, collective) if role == "lead" else f"参与，{_lead_note(t, unit)}"]
     if others:
         found.append(("参与单位：" if role == "lead" else "其他参与单位：") + others)
     found += [f"专项时限：{own_deadlines}"] * bool(own_deadlines) + [f"量化指标：{indicators}"] * bool(indicators)
@@ -248,21 +266,24 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     deadlines = [_deadline(d, period) for d in t.deadlines]
     others = [u for u in t.participants if u != unit]
     role_text = _lead_note(t, unit) if role == "lead" else ROLE_LABEL[role]
-    own_deadlines = "；".join(d.text for d in deadlines if not d.general)
-    indicators_text = "；".join(i.text for i in indicators)
+    own_deadlines = "；".join(d.phrase for d in deadlines if not d.general)  # the source's words, no date added
+    indicators_text = _targets_text(indicators)
     other_units = "、".join(others) + ("等" if t.open_ended and others else "")
     return TaskView(
         number=t.number, text=t.text + cascade_quote(t, pg.kb.documents), section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
         role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
-        participants=t.participants, participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
+        lead_lines="\n".join(t.lead + ([f"（{LEAD_MODE_LABEL[t.lead_mode]}）"] if len(t.lead) > 1 else [])),
+        participants=t.participants,
+        participants_text="、".join(t.participants) + ("等" if t.open_ended else ""),
+        participants_lines="\n".join(t.participants) + ("等" if t.open_ended and t.participants else ""),
         other_leads=[u for u in t.lead if u != unit],
         other_units_text=other_units,
-        lead_note=_lead_note(t, unit), units_as_written=t.units_as_written,
+        lead_note=_lead_note(t, unit, collective), units_as_written=t.units_as_written,
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
         own_deadlines_text=own_deadlines, indicators=indicators, indicators_text=indicators_text,
-        details=_details(t, unit, role, other_units, own_deadlines, indicators_text))
+        details=_details(t, unit, role, other_units, own_deadlines, indicators_text, collective))
 
 
 def _basis(meta: DocumentFile) -> str:
@@ -279,13 +300,15 @@ def plan_name_of(meta: DocumentFile) -> str:
     return _basis(meta)
 
 
-def _requirement_source(doc: Document, number: int) -> str:
-    return f"{plan_name_of(doc.meta)}工作要求第{number}条"
+def requirement_source(doc: Document, number: int) -> str:
+    """分工方案工作要求（二）: the document's own name for its plan, the requirement numbered as the
+    source numbers them, never 「第2条」."""
+    return f"{plan_name_of(doc.meta)}工作要求（{number_cn(number)}）"
 
 
 def _requirements(doc: Document) -> list[Quote]:
     annex = doc.meta.annex
-    return [Quote(text=r.text, source=_requirement_source(doc, r.number)) for r in (annex.requirements if annex else [])]
+    return [Quote(text=r.text, source=requirement_source(doc, r.number)) for r in (annex.requirements if annex else [])]
 
 
 def _subject(sentence: str, names: dict[str, str]) -> str | None:
@@ -327,7 +350,7 @@ def _reporting(doc: Document, period: Period) -> list[ReportingRule]:
     for d in annex.general_deadlines:
         found = [s for s in sentences(texts.get(d.requirement, "")) if d.phrase in s]
         rules.append(ReportingRule(phrase=d.phrase, date=_when(d, period), text=found[0] if found else "",
-                                   source=_requirement_source(doc, d.requirement) if d.requirement else ""))
+                                   source=requirement_source(doc, d.requirement) if d.requirement else ""))
     return rules
 
 
@@ -405,15 +428,21 @@ class DocumentParts:
 
 
 def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str]]]) -> str:
-    """For a member letter: which tasks came from which collective, and what 「相关」 means."""
+    """For a member letter: which tasks came from which collective, and, for a task whose text
+    names its members, the words that name this one (第49项原文点名：长沙市、长沙县…)."""
     if not recipient.collectives:
         return ""
-    parts = []
+    parts, named, related = [], [], []
     for collective in recipient.collectives:
-        numbers = [t.number for role in roles.values() for t, u in role if u == collective]
-        parts.append(f"第{'、'.join(map(str, sorted(numbers)))}项由{collective}承担")
-    related = [m[1] for c in recipient.collectives if (m := RELATED_PLACES.search(c))]
-    return ("；".join(parts) + "，乙方作为其中之一在本行政区域内抓好落实"
+        tasks = sorted({t.number: t for role in roles.values() for t, u in role if u == collective}.values(),
+                       key=lambda t: t.number)
+        parts.append(f"第{'、'.join(str(t.number) for t in tasks)}项由{collective}承担")
+        named += [f"第{t.number}项原文点名{'、'.join(t.members[collective][recipient.name])}"
+                  for t in tasks if collective in t.members]
+        # 「相关」 without the text naming who: the member acts where the division reaches it
+        if any(collective not in t.members for t in tasks) and (m := RELATED_PLACES.search(collective)):
+            related.append(m[1])
+    return ("；".join(parts) + "，乙方作为其中之一在本行政区域内抓好落实" + "".join(f"；{n}" for n in named)
             + (f"；由“相关”{'、'.join(dict.fromkeys(related))}承担的任务，乙方在分工涉及本地时落实" if related else "")
             + "。")
 
@@ -450,7 +479,9 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
     """Everything one recipient's letter shows, from the `tasks_of` queries of the units it stands for."""
     roles: dict[str, list[tuple[Task, str]]] = {"lead": [], "participant": []}
     for unit in recipient.units:
-        for role, tasks in pg.tasks_of(unit, parts.doc.id).items():
+        found = (pg.tasks_of_member(recipient.name, unit, parts.doc.id) if recipient.collectives
+                 else pg.tasks_of(unit, parts.doc.id))
+        for role, tasks in found.items():
             roles[role] += [(t, unit) for t in tasks]
     views = {role: [task_view(pg, t, u, role, parts.sections, parts.period, bool(recipient.collectives))
                     for t, u in sorted(found, key=lambda p: p[0].number)] for role, found in roles.items()}

@@ -2,7 +2,8 @@
 
 A collective unit with `members` in the registry (各市州、县市区党委和政府: the 14 市州) is not one
 letter but one per member, signed by that member's 党委 and 政府; a member of several collectives
-gets one letter with all their tasks. Units whose kind the document's letter settings list under
+gets one letter with all their tasks — those of a task whose text names some members only if it
+names this one (`Task.members`). Units whose kind the document's letter settings list under
 `notice` get a notice (告知函) without a 乙方 signature instead of a 责任书.
 """
 from __future__ import annotations
@@ -54,6 +55,8 @@ def recipients(pg: PolicyGraph, doc: Document) -> list[Recipient]:
                                     unit.kind not in notices)
             continue
         for member in unit.members:
+            if not any(pg.tasks_of_member(member, name, doc.id).values()):
+                continue  # the collective's tasks here name other members
             before = found.get(member)
             units = (before.units if before else ()) + (name,)
             found[member] = Recipient(member, member_full_name(member), unit.kind, units, units,

@@ -20,7 +20,10 @@ from docxtpl import DocxTemplate
 from ...issues import ToolError
 from ...gongwen import custom_properties
 from ...reproducible import normalize_zip
+from . import columns
 from .context import LetterContext, example, models
+
+TYPE_AREA_MM = 156  # GB/T 9704: the width the task table spans
 
 
 class LetterError(ToolError):
@@ -132,6 +135,7 @@ class LetterTemplate:
             tpl.render(context.model_dump(), self.env)
         except jinja2.UndefinedError as e:  # a field in a branch the trial render did not take
             raise self._undefined(e) from None
+        columns.fit(tpl.docx, TYPE_AREA_MM)
         core = core or {}
         props = tpl.docx.core_properties
         props.author = props.last_modified_by = core.get("author", "")

@@ -48,9 +48,10 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
     drawn = maps_svg.draw(laid)
     svg = maps_svg.document(laid, drawn)
     preview = maps_svg.document(laid, drawn, maps_svg.content_box(laid)) if spec.kind == "unit" else None
-    if paper != "A3-tiled":
+    page = maps_paper.tile_page(paper)
+    if page is None:
         return Rendered(spec, laid, svg, (svg,), preview)
-    pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height))
+    pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height, page))
     return Rendered(spec, laid, svg, pages, preview)
 
 
@@ -98,6 +99,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
             entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
                             "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
+                            "paper_name": maps_paper.name(sheet),
                             "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
                             "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
             while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory

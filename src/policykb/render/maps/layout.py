@@ -187,10 +187,9 @@ def _deadline_parts(row: Row) -> list[str]:
     own = "；".join(d.phrase for d in row.task.own_deadlines)
     if own:
         return text.tokens(own)
-    if row.targets and row.target_articles:
-        years = [f"{t.year}、" for t in row.targets]
-        years[-1] = years[-1].removesuffix("、") + "年底"
-        return [f"第{'、'.join(str(n) for n in row.target_articles)}条目标：", *years]
+    if row.targets and row.target_articles:  # context, not the task's deadline (issue 23)
+        years = "、".join(str(t.year) for t in row.targets)
+        return ["按通用时限", f"（参考第{'、'.join(str(n) for n in row.target_articles)}条", f"{years}年目标）"]
     if row.targets:
         return text.tokens("指标目标：" + "、".join(f"{t.year}年" for t in row.targets))
     return ["按通用时限"]
@@ -330,6 +329,8 @@ def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
         entries.append(("diamond", "任务自身时限、关键指标目标年份", None))
     if "yearly" in stones:
         entries.append(("diamond-yearly", "任务每年时限", None))
+    if "article-target" in stones:
+        entries.append(("article-target", "参考：条文在同一句中所定目标年份（不是任务时限）", None))
     for d in spec.general:
         kind = d.id or d.phrase
         if kind in general_kinds:

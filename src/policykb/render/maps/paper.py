@@ -1,8 +1,11 @@
-"""Paper: sheet sizes, and a large map cut into A3 pages with overlap, crop marks and page labels.
+"""Paper: sheet sizes, and a large map cut into pages with overlap, crop marks and page labels.
 
-A tiled map is the A1 chart printed at full size on A3 pages: each page holds its part of the chart
+A tiled map is a chart printed at full size on several pages: each page holds its part of the chart
 inside the printable area, repeats `OVERLAP` mm of its left and upper neighbours (marked by a dashed
-glue line), has crop marks at the corners of the printed area and says where it goes.
+glue line), has crop marks at the corners of the printed area and says where it goes. `A3-tiled` is
+the A1 chart on A3 pages (an office printer); `A0-tiled`, the default of the overall map, is a chart
+laid out to fill two A0 sheets exactly (a common plotter takes A0, none takes 2A0), so every task's
+text stays whole at 4 mm or more.
 """
 from __future__ import annotations
 
@@ -15,19 +18,33 @@ from .svg import INK, attrs, block, draw, line, num, rect
 
 PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0),
           "2A0": (1682.0, 1189.0)}  # landscape, mm; 2A0: two A0 sheets side by side (or one above the other)
-CHOICES = ("A0", "A1", "A3-tiled")
-OVERALL = "2A0"  # the overall map holds every task: on this sheet its text stays readable from two metres
+CHOICES = ("A0", "A1", "A3-tiled", "A0-tiled")
+OVERALL = "A0-tiled"  # the overall map holds every task: on two A0 sheets its text stays readable from two metres
 OVERALL_FROM = ("A0", "A1")  # the paper choices the overall map is enlarged from
-TILED_SHEET = "A1"  # what a tiled map is laid out as
 MARGIN = 12.0  # unprinted border of a tile page, mm
 OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
+# what a tiled map is laid out as, and the pages it is printed on
+TILED = {"A3-tiled": (PAPERS["A1"], "A3"),
+         "A0-tiled": ((2 * (PAPERS["A0"][1] - 2 * MARGIN) - OVERLAP, PAPERS["A0"][0] - 2 * MARGIN), "A0")}
+NAMES = {"A0": "A0，1189×841毫米", "A1": "A1，841×594毫米", "A3-tiled": "A3 拼贴",
+         "A0-tiled": "两张 A0 拼贴，每张 1189×841毫米", "2A0": "2A0，1682×1189毫米"}  # said inside （…）
 
 
 def sheet(paper: str) -> tuple[float, float]:
     """The size a map is laid out on for a paper choice (landscape; the layout may turn it)."""
     if paper not in CHOICES and paper not in PAPERS:
         raise ValueError(f"unknown paper '{paper}'")
-    return PAPERS[TILED_SHEET if paper == "A3-tiled" else paper]
+    return TILED[paper][0] if paper in TILED else PAPERS[paper]
+
+
+def tile_page(paper: str) -> tuple[float, float] | None:
+    """The page a tiled paper choice is printed on (None: one sheet)."""
+    return PAPERS[TILED[paper][1]] if paper in TILED else None
+
+
+def name(paper: str) -> str:
+    """How the site and the manifest name a paper choice: A1，841×594毫米."""
+    return NAMES.get(paper, paper)
 
 
 @dataclass(frozen=True)

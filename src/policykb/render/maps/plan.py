@@ -7,6 +7,7 @@ same query the unit's letter and page use).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ...export import COMPARATOR_LABEL
@@ -102,10 +103,23 @@ def year_ends(indicators: list[Indicator]) -> tuple[dt.date, ...]:
     return tuple(sorted({dt.date(i.year, 12, 31) for i in indicators if i.year}))
 
 
+def _same_sentence(article_text: str, phrase: str, task_text: str) -> bool:
+    """Whether the article's sentence holding a target also holds the task's own words: the target is
+    then what the policy sets for that task's work (营养改善计划…到2017年…全覆盖: 第13项), not for
+    another task that implements the same article."""
+    own = task_text.rstrip("。；;")
+    return any(phrase in s and own in s for s in re.split(r"(?<=[。；])", article_text))
+
+
 def article_targets(pg: PolicyGraph, task: Task) -> tuple[tuple[dt.date, ...], tuple[int, ...]]:
-    """The target years of the articles a task implements, and which articles set them: what dates a
-    task whose own text names none, so the map can say 第8条目标：2017年底 instead of nothing."""
-    found = {n: year_ends(pg.indicators_of(task.doc, article=n)) for n in task.articles}
+    """The target years an article sets in the very sentence that holds the task's text, and which
+    articles: shown beside the task as context (◎), never as its deadline. A target of the article
+    that another task's text carries is not this task's."""
+    found = {}
+    for n in task.articles:
+        text = pg.article(task.doc, n).text
+        found[n] = year_ends([i for i in pg.indicators_of(task.doc, article=n)
+                              if (not i.tasks or task.number in i.tasks) and _same_sentence(text, i.phrase, task.text)])
     return (tuple(sorted({d for days in found.values() for d in days})),
             tuple(n for n in task.articles if found[n]))
 
@@ -144,8 +158,9 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
         for n, label in labels:
             maps.append(MapSpec(key=f"section-{n}", kind="section", subject=label,
                                 groups=(section_group(n, label),), **common))
-    for unit in (units if units is not None else pg.units_with_tasks(doc.id)):
-        roles = pg.tasks_of(unit, doc.id)
+    members = pg.members_with_tasks(doc.id)  # each 市州 of a collective: its own map, as its own letter
+    for unit in (units if units is not None else pg.units_with_tasks(doc.id) + members):
+        roles = pg.tasks_of(unit, doc.id) if unit in pg.kb.units else pg.member_tasks(unit, doc.id)
         groups = tuple(Group(label=f"{title}（{len(roles[role])}项）", section=None,
                              rows=tuple(make_row(pg, t, statuses, role) for t in roles[role]))
                        for role, title in (("lead", "牵头任务"), ("participant", "参与任务")) if roles[role])

@@ -1,8 +1,9 @@
 """A task's bar on the time axis (倒排工期): what dates it, how far it runs, which milestones it carries.
 
 In order of what the source gives: the task's own deadlines; else its own indicators' target years;
-else the target years of the articles it implements; else nothing of its own, and it keeps the
-general deadlines every task has (方案, the yearly report) over the policy's period.
+else nothing of its own, and it keeps the general deadlines every task has (方案, the yearly report)
+over the policy's period. A target its article sets in the sentence holding the task's text is shown
+as context (◎), never as the task's deadline nor as the day it turns overdue.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class Schedule:
     ongoing: bool  # no end of its own: runs on to the end of the period
     starts_with_phrase: bool  # e.g. 从2016年起
     milestones: tuple[tuple[dt.date, str], ...]  # (date, once | target-year | yearly | article-target)
-    basis: str = "own"  # what dates the bar: own (deadlines) | indicator | article (targets) | general (nothing)
+    basis: str = "own"  # what dates the bar: own (deadlines) | indicator (targets) | general (nothing)
     general: tuple[tuple[dt.date, str], ...] = ()  # on an undated row: the general deadlines it keeps
 
 
@@ -35,22 +36,24 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: int | None = None,
              targets: tuple[dt.date, ...] = (), from_articles: bool = False,
              general: tuple[tuple[dt.date, str], ...] = ()) -> Schedule:
-    """A task's bar: up to its own last deadline, else to its indicators' target years, else to those
-    of the articles it implements (a milestone each), else on to `axis_end` (the period's end) keeping
-    the `general` deadlines every task has."""
+    """A task's bar: up to its own last deadline, else to its indicators' target years, else on to
+    `axis_end` (the period's end) keeping the `general` deadlines every task has. `targets` from its
+    articles (`from_articles`) are context marks only: they neither end the bar nor make it overdue."""
     own = task.own_deadlines
     targets = tuple(t for t in targets if t <= axis_end)
+    context = targets if from_articles else ()
+    targets = () if from_articles else targets
     own_ends = [d.date for d in own if d.kind in ("once", "target-year")]
     ends = own_ends or list(targets)
     if own_ends:
         basis = "own"
     elif targets:
-        basis = "article" if from_articles else "indicator"
+        basis = "indicator"
     else:
         basis = "own" if own else "general"  # own: from a year on, or every year, with no end
     starting = [d.date for d in own if d.kind == "starting-year"]
     stones = [(d.date, d.kind) for d in own if d.kind in ("once", "target-year")]
-    stones += [(t, "article-target" if from_articles else "target-year") for t in targets]
+    stones += [(t, "target-year") for t in targets] + [(t, "article-target") for t in context]
     for d in own:
         if d.kind == "yearly":
             stones += [(day, "yearly") for day in deadline_dates.occurrences(d, policy_date, axis_end)]
@@ -70,17 +73,14 @@ def general_milestones(general: tuple[Deadline, ...], start: dt.date, end: dt.da
 
 def bar_style(sched: Schedule) -> str:
     """How a row's bar looks, from what dates it: dated (its own deadline or its indicators' target year),
-    open (its own start, no end), article (the target years of the articles it implements), band (nothing)."""
+    open (its own start, no end), band (nothing of its own)."""
     if sched.basis == "general":
         return "band"
-    if sched.basis == "article":
-        return "article"
     return "open" if sched.ongoing else "dated"
 
 
 BAR_LEGEND = {  # in this order, each only when a row on the map has it
     "dated": "倒排工期至任务自身时限",
     "open": "持续推进，按任务自身时限（“从2016年起”“每年”）",  # no 如: it comes out blank in the PDF
-    "article": "所落实条文的指标目标年份（时限栏“第×条目标”）",
     "band": "无单独时限：持续推进，按通用时限",
 }

@@ -124,8 +124,8 @@ def diamond(cx: float, cy: float, r: float, fill: str, stroke: str = INK) -> str
     return path(d, fill=fill, stroke=stroke, stroke_width=num(0.2 * r))
 
 
-BAR_HEIGHT = {"dated": 0.7, "open": 0.42, "article": 0.56, "band": 0.3}  # in font sizes
-BAR_TINT = {"dated": 0.45, "open": 0.22, "article": 0.3, "band": 0.2}  # fill without a tracked state
+BAR_HEIGHT = {"dated": 0.7, "open": 0.42, "band": 0.3}  # in font sizes
+BAR_TINT = {"dated": 0.45, "open": 0.22, "band": 0.2}  # fill without a tracked state
 
 
 def bar_shape(x0: float, x1: float, cy: float, s: float, section: int | None, state: str | None,
@@ -312,9 +312,6 @@ def legend_icon(layout: Layout, item: LegendItem) -> str:
     k = item.kind
     if k.startswith("bar-"):
         style = k.removeprefix("bar-")
-        if style == "article":  # the mark stays inside the icon's box
-            return (bar_shape(b.x, b.right - 0.45 * s, cy, s, 1, None, style, False)
-                    + target_mark(b.right - 0.45 * s, cy, 0.42 * s))
         shape = bar_shape(b.x, b.right, cy, s, 1, None, style, False)
         if style == "band":
             return shape + _milestone_mark("plan", b.x + 0.3 * b.w, cy, 0.26 * s) + _milestone_mark(
@@ -324,6 +321,8 @@ def legend_icon(layout: Layout, item: LegendItem) -> str:
         return diamond(b.x + b.w / 2, cy, 0.42 * s, INK)
     if k == "diamond-yearly":
         return diamond(b.x + b.w / 2, cy, 0.3 * s, INK)
+    if k == "article-target":
+        return target_mark(b.x + b.w / 2, cy, 0.42 * s)
     if k.startswith("general-"):
         kind = k.removeprefix("general-")
         dash = f"{num(0.5 * s)} {num(0.5 * s)}" if kind == "plan" else f"{num(0.15 * s)} {num(0.45 * s)}"

@@ -70,7 +70,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     for name, text in (extra or {}).items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
-    units = pg.units_with_tasks()
+    units = pg.units_with_tasks() + pg.members_with_tasks()  # a 市州 has its own letter, map and page
     letter_units, _ = files.stage_files(letters, "letters", docs, units)
     map_units, map_list = files.stage_files(maps, "maps", docs, units)
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, []),

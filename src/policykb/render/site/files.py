@@ -84,8 +84,11 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
                    if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
 
-    def item(f: str) -> dict:
-        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}"}
+    papers = {f: e["paper_name"] for e in manifest.get("maps", []) if isinstance(e, dict) and "paper_name" in e
+              for f in e.get("files", []) if isinstance(f, str) and f.endswith(".pdf")}
+
+    def item(f: str) -> dict:  # a map's PDF says which paper it is printed on
+        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, "")}
 
     per_unit = {u: [item(f) for f in fs] for u, fs in _by_unit(manifest, set(files), units).items()}
     return per_unit, [item(f) for f in files]

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
-from ...model import Document, Task
+from ...model import Document, Task, Unit
 from ...show import indicator_line
 from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
@@ -42,7 +42,8 @@ class Paths:
     def __init__(self, pg: PolicyGraph):
         self.units: dict[str, str] = {}
         taken: set[str] = set()
-        for name in pg.kb.units:
+        members = [m for u in pg.kb.units.values() for m in u.members if m not in pg.kb.units]
+        for name in [*pg.kb.units, *dict.fromkeys(members)]:  # a 市州 of a collective has its page too
             base = candidate = slug(name)
             n = 2
             while candidate in taken:
@@ -145,6 +146,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                   dict(common, tasks=list(doc.tasks.values()), life=when,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
                        due_dates={n: max((d.date for d in t.own_deadlines), default=None) for n, t in doc.tasks.items()},
+                       filter_units={n: _with_members(pg, t, t.units) for n, t in doc.tasks.items()},
+                       filter_leads={n: _with_members(pg, t, t.lead) for n, t in doc.tasks.items()},
                        indicators={n: pg.indicators_of(doc.id, task=n) for n in doc.tasks},
                        statuses={n: status_view(statuses, t) for n, t in doc.tasks.items()}), body=False),
              Page(paths.indicators(doc.id), "indicators.md.j2",
@@ -164,11 +167,20 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
         pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
                           dict(common, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
                                indicators=pg.indicators_of(doc.id, task=t.number),
-                               status=status_view(statuses, t), events=events.get((doc.id, t.number), []),
+                               status=status_view(statuses, t),
+                               events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],
                                letters={u: unit_files.get(u, {}).get("letters", []) for u in t.units},
+                               members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
+                               member_letters={m: unit_files.get(m, {}).get("letters", [])
+                                               for u in t.units for m in pg.members_of_task(t, u)},
                                dues=due_groups(dues.get(t.number, []), as_of)),
                           keywords=[f"第{t.number}项"], boost=1.5))
     return pages
+
+
+def _with_members(pg: PolicyGraph, task: Task, units: list[str]) -> list[str]:
+    """Units, each collective followed by the members that carry the task: the 分工方案 filter knows 长沙市."""
+    return [x for u in units for x in [u, *pg.members_of_task(task, u)]]
 
 
 _ERRATUM_WHERE = {"article": "第{}条", "task": "第{}项"}
@@ -201,15 +213,19 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
         pg.due_between(as_of, min(end, as_of + dt.timedelta(days=UPCOMING_DAYS))), as_of)
     pages = [Page("index.md", "home.md.j2",
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
-                   "units": pg.units_with_tasks(), "indicator_line": indicator_line}, body=False)]
+                   "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
+                   "recipients": recipient_count(pg), "indicator_line": indicator_line, "cn": cn_number},
+                  body=False)]
     for doc in docs:
         pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {})
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
-                      {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names}, body=False))
-    for name in unit_names:
-        pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}))
+                      {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names,
+                       "members": pg.members_with_tasks()}, body=False))
+    members = pg.members_with_tasks()
+    for name in unit_names + members:
+        pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files))
     pages += [
         Page("calendar.md", "calendar.md.j2",
              {"paths": paths, "as_of": as_of, "life": when, "groups": due_groups(pg.due_between(start, end), as_of)},
@@ -221,6 +237,18 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
         Page("guide/errors.md", "errors.md.j2", {"errors": errors or []}),
     ]
     return pages
+
+
+def letter_kind(pg: PolicyGraph, kind: str) -> str:
+    """责任书, or 告知函 for the kinds of body the documents' letter settings send a notice to."""
+    from ..letters.recipients import notice_kinds
+    return "告知函" if any(kind in notice_kinds(d) for d in pg.documents()) else "责任书"
+
+
+def recipient_count(pg: PolicyGraph) -> dict[str, int]:
+    """How many letters each document issues: units, and each collective as its members."""
+    from ..letters.recipients import recipients  # the letters' own rule, so the counts cannot differ
+    return {d.id: len(recipients(pg, d)) for d in pg.documents()}
 
 
 def life(pg: PolicyGraph, as_of: dt.date) -> dict:
@@ -246,14 +274,34 @@ def task_deadline(task: Task, general: list) -> list[str]:
     return own or [f"{d.phrase}（通用）" for d in general]
 
 
+def member_unit(pg: PolicyGraph, member: str) -> Unit:
+    """A member of a collective (长沙市 of 各市州、县市区党委和政府) as a unit of its own: its page, its letter."""
+    from ..letters.recipients import member_full_name  # the letter's addressee, said once
+    kind = next(pg.kb.units[c].kind for c in pg.collectives_of(member))
+    return Unit(name=member, kind=kind, full_name=member_full_name(member))
+
+
+def _member_dues(pg: PolicyGraph, member: str, start: dt.date, end: dt.date) -> list[Due]:
+    """What falls due for a member: its collectives' deadlines, on the tasks that name it (or name none)."""
+    found = [d for c in pg.collectives_of(member) for d in pg.due_between(start, end, c)
+             if d.task.applies_to(c, member)]
+    unique = {(d.date, d.task.doc, d.task.number, d.deadline.phrase): d for d in found}
+    return [unique[k] for k in sorted(unique)]
+
+
 def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: Statuses | None, files: dict,
-              values: dict) -> Page:
-    """A unit's dashboard: its tasks with deadline and status, what falls due next, its indicators, its files."""
-    unit = pg.kb.units[name]
-    roles = pg.tasks_of(name)
+              values: dict, member_files: dict | None = None) -> Page:
+    """A unit's dashboard: its tasks with deadline and status, what falls due next, its indicators, its files.
+    A member of a collective (a 市州) gets one too, with the tasks its letter carries; a collective's
+    page links its members'."""
+    member = name not in pg.kb.units
+    unit = member_unit(pg, name) if member else pg.kb.units[name]
+    roles = pg.member_tasks(name) if member else pg.tasks_of(name)
     tasks = roles["lead"] + roles["participant"]
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in pg.documents()}
-    nxt = [] if when["ended"] else due_groups(pg.due_between(when["shown"], when["end"], name), when["shown"])
+    dues = (_member_dues(pg, name, when["shown"], when["end"]) if member
+            else pg.due_between(when["shown"], when["end"], name))
+    nxt = [] if when["ended"] else due_groups(dues, when["shown"])
     indicators: dict[tuple[str, str], dict] = {}
     for t in tasks:
         for i in pg.indicators_of(t.doc, task=t.number):
@@ -269,8 +317,10 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "maps": maps, "previews": previews,
                  "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
                  "statuses": {(t.doc, t.number): status_view(statuses, t) for t in tasks},
-                 "dues": nxt[:NEXT_DUES]},
-                keywords=[name, *unit.aliases], body=False, boost=2.0)
+                 "dues": nxt[:NEXT_DUES], "letter_kind": letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
+                 "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
+                             for m in unit.members if m in paths.units]},
+                keywords=[name, *unit.aliases, *([unit.full_name] if member else [])], body=False, boost=2.0)
 
 
 def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
@@ -284,7 +334,8 @@ def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
     for stem, kinds in by_stem.items():
         key = stem.split("/", 2)[-1]  # downloads/maps/<doc>/<map>
         if key in titles and "svg" in kinds:
-            figures.append({"title": titles[key], "svg": kinds["svg"], "pdf": kinds.get("pdf"),
+            paper = next((f["paper"] for f in files if f["path"] == kinds.get("pdf") and f.get("paper")), "")
+            figures.append({"title": titles[key], "svg": kinds["svg"], "pdf": kinds.get("pdf"), "paper": paper,
                             "order": list(titles).index(key)})
     return sorted(figures, key=lambda f: f["order"])
 
