@@ -85,6 +85,10 @@ CODES: dict[str, tuple[str, str]] = {
                         "在 Word 中按提示的段落改正标签，使之成对出现；或从 templates/letter.docx 重新修改。"),
     "template-unknown-field": ("责任书模板使用了不存在的字段（多为拼写错误，如 unit.nmae）。",
                                "按提示改为正确的字段名；全部可用字段见 templates/README.md。"),
+    "template-unsafe": ("责任书模板访问了字段以外的内容（如 cycler.__init__、以下划线开头的属性）：这样的标签能在生成责任书的电脑上"
+                        "运行命令，多见于来历不明、被篡改的模板。模板不会被使用，一份责任书也不生成。",
+                        "删除提示中的标签，只用 templates/README.md 列出的字段；来历不明的模板不要使用，"
+                        "用 templates/make_letter_template.py 重新生成标准模板。"),
     "no-tasks": ("指定的单位在分工方案中没有任何牵头或参与的任务，无需为它生成责任书。",
                  "检查 --unit 是否写错了单位；去掉该单位，或先在分工方案中为它登记任务。"),
     "pdf-failed": ("无法生成 PDF：没有安装 LibreOffice（soffice），或转换过程出错。",
