@@ -82,3 +82,34 @@ def test_a_method_that_changes_data_is_refused_by_the_sandbox(tmp_path):
     with pytest.raises(LetterError) as refused:
         LetterTemplate(path)
     assert refused.value.code == "template-unsafe" and "append" in refused.value.message
+
+
+# --- 2. the browser's CSV export neutralises formulas as the build's CSV does ---
+
+def test_the_sites_csv_export_neutralises_formula_cells(tmp_path):
+    """The 分工方案 page's 导出 CSV, clicked in Chromium on a site built from tasks whose texts and a
+    unit's name start like formulas: every such cell begins with an apostrophe, as in policykb.csv."""
+    import csv
+    import io
+    from conftest import require
+    from test_checks_hostile import HOSTILE_TEXTS, HOSTILE_UNIT, _hostile_kb
+    from policykb import export
+    require("chromium")
+    _hostile_kb(tmp_path)
+    done = cli(tmp_path, "site", "-p", "kb", "-o", "site", "--as-of", "2016-07-01", "--config", str(ROOT / "mkdocs.yml"),
+               "--templates", str(ROOT / "templates"))
+    assert done.returncode == 0, done.stderr
+    sys.path.insert(0, str(ROOT / "bench"))
+    import search_quality as sq
+    with sq.browser() as chromium:
+        context = chromium.new_context(accept_downloads=True)
+        page = context.new_page()
+        page.goto((tmp_path / "site" / "demo-2016" / "table.html").as_uri())
+        with page.expect_download() as download:
+            page.locator("#pk-filter button[name=csv]").click()
+        text = open(download.value.path(), encoding="utf-8-sig").read()
+        context.close()
+    cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+    assert [c for c in cells if c.startswith(export.FORMULA_START)] == []
+    assert {"'" + t for t in HOSTILE_TEXTS} <= set(cells)
+    assert any(c.startswith("'" + HOSTILE_UNIT) for c in cells)
