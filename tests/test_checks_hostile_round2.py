@@ -113,3 +113,125 @@ def test_the_sites_csv_export_neutralises_formula_cells(tmp_path):
     assert [c for c in cells if c.startswith(export.FORMULA_START)] == []
     assert {"'" + t for t in HOSTILE_TEXTS} <= set(cells)
     assert any(c.startswith("'" + HOSTILE_UNIT) for c in cells)
+
+
+# --- 3. no command deletes a file it did not write ---
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_site_into_the_project_root_is_refused_and_the_clone_stays_whole(tmp_path):
+    """`site -o .` from the root of a scratch project (a git repository with its policies, templates,
+    docs and mkdocs.yml): refused with output-not-ours, every file as it was."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(TINY, project / "policies")
+    for name in ("templates", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "policies" / "demo-2016" / "tracking").mkdir()
+    (project / "policies" / "demo-2016" / "tracking" / "notes.yaml").write_text("# 未提交的跟踪记录\n", encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "scratch"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+    before = _tree(project)
+    for command in (["site", "-o", "."], ["site", "-o", "policies"], ["maps", "-o", ".", "-f", "svg"],
+                    ["letters", "-o", "."], ["build", "-o", ".", "--only", "data"]):
+        done = cli(project, *command, "--as-of", "2016-07-01")
+        assert done.returncode == 1 and "error[output-not-ours]" in done.stderr, (command, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert _tree(project) == before, command
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]  # no staging left beside it
+
+
+def test_maps_into_a_folder_with_a_users_file_keeps_it_and_a_second_run_replaces_its_own(tmp_path):
+    _tiny(tmp_path)
+    desk = tmp_path / "桌面"
+    desk.mkdir()
+    (desk / "我的文件.txt").write_text("自己的文件", encoding="utf-8")
+    done = cli(tmp_path, "maps", "-o", "桌面", "-f", "svg", "-p", "kb", "--as-of", "2016-07-01")
+    assert done.returncode == 1 and "error[output-not-ours]" in done.stderr and "我的文件.txt" in done.stderr
+    assert _tree(desk) == {"我的文件.txt": "自己的文件".encode()}
+    for _ in range(2):  # a folder it wrote is its own: the next run replaces it
+        done = cli(tmp_path, "maps", "-o", "maps", "-f", "svg", "-p", "kb", "--as-of", "2016-07-01")
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "maps" / "manifest.json").is_file()
+
+
+def test_an_output_of_an_earlier_version_is_still_replaced(tmp_path):
+    """Before the marker, outputs carried manifest.json (letters, maps) or .keys.json (build stages)."""
+    _tiny(tmp_path)
+    done = cli(tmp_path, "maps", "-o", "maps", "-f", "svg", "-p", "kb", "--as-of", "2016-07-01")
+    assert done.returncode == 0
+    from policykb.output import MARKER
+    (tmp_path / "maps" / MARKER).unlink()
+    done = cli(tmp_path, "maps", "-o", "maps", "-f", "svg", "-p", "kb", "--as-of", "2016-07-02")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "maps" / MARKER).is_file()
+
+
+# --- 4–6. imports read within limits ---
+
+# Runs the command in a child and prints the child's peak memory (KB) last: the bound is checked
+# on the process that read the file, not on the test runner.
+_PEAK = ("import resource, subprocess, sys\n"
+         "done = subprocess.run([sys.executable, '-m', 'policykb', *sys.argv[1:]], capture_output=True, text=True)\n"
+         "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr)\n"
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+         "sys.exit(done.returncode)\n")
+
+
+def _import_peak(where: Path, source: Path) -> tuple[subprocess.CompletedProcess, int]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-c", _PEAK, "import", str(source), "out", "--date", "2016-04-01"],
+                          cwd=where, env=env, capture_output=True, text=True, timeout=120)
+    return done, int(done.stdout.strip().splitlines()[-1]) // 1024
+
+
+def _bombs():
+    import importbombs as b
+    mb = 1 << 20
+    return {
+        "colspan-million.html": (lambda: b.colspan_page("1000000"), "1,000,000 columns"),
+        "colspan-999999999.html": (lambda: b.colspan_page("999999999"), "999,999,999 columns"),
+        "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml unpacks to 629,145,600"),
+        "100000-paragraphs.docx": (lambda: b.paragraphs_docx(100_000), "20,000 paragraphs"),
+        "gridspan.docx": (lambda: b.gridspan_docx(10_000_000), "10,000,000 columns"),
+        "inflates-600MB.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml",
+                                                                     600 * mb), "629,145,600"),
+        "500000-cells.xlsx": (lambda: b.many_cells_xlsx(20_000, 25), "400,000 cells"),
+        "far-cell.xlsx": (b.far_cell_xlsx, "16,384 columns"),
+        "whole-sheet-merge.xlsx": (b.huge_merge_xlsx, "16,384 columns"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_bombs()))
+def test_an_import_bomb_is_refused_with_little_memory_and_nothing_written(tmp_path, name):
+    """Each probe of the issue, through `policykb import`: import-too-large naming the limit, no
+    traceback, no folder written, the reading process under 300 MB (time: bench/hostile_imports.py)."""
+    make, named = _bombs()[name]
+    source = tmp_path / name
+    source.write_bytes(make())
+    assert source.stat().st_size < 16 << 20
+    done, peak_mb = _import_peak(tmp_path, source)
+    assert done.returncode == 1 and "error[import-too-large]" in done.stderr, done.stderr
+    assert named in done.stderr and "Traceback" not in done.stderr
+    assert peak_mb < 300, peak_mb
+    assert not (tmp_path / "out").exists()
+
+
+def test_limits_leave_an_ordinary_table_alone(tmp_path):
+    """A sheet with merged cells and a header repeated: read as before the limits existed."""
+    import importbombs as b
+    from policykb.ingest import readers
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>任务</t></is></c>'
+            '<c r="C1" t="inlineStr"><is><t>牵头单位</t></is></c></row>'
+            '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>建档立卡</t></is></c>'
+            '<c r="C2" t="inlineStr"><is><t>省扶贫办</t></is></c></row>'
+            '<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>产业扶贫</t></is></c></row>')
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(b.sheet_xlsx(rows, '<mergeCell ref="C2:C3"/>'))
+    source = readers.read(path)
+    assert [blk.cells for blk in source.blocks] == [("序号", "任务", "牵头单位"), ("1", "建档立卡", "省扶贫办"),
+                                                    ("2", "产业扶贫", "省扶贫办")]
