@@ -235,3 +235,87 @@ def test_limits_leave_an_ordinary_table_alone(tmp_path):
     source = readers.read(path)
     assert [blk.cells for blk in source.blocks] == [("序号", "任务", "牵头单位"), ("1", "建档立卡", "省扶贫办"),
                                                     ("2", "产业扶贫", "省扶贫办")]
+
+
+# --- imports: all or nothing ---
+
+# The CLI with a writer that stops the process partway through an import, as Ctrl-C or kill would.
+_INTERRUPTED = ("import os, signal, sys, policykb.ingest.write as w, policykb.ingest.draft as d\n"
+                "count, after, stop = [0], int(sys.argv[1]), getattr(signal, sys.argv[2])\n"
+                "real = w.dump_new\n"
+                "def dump(path, data, schema):\n"
+                "    count[0] += 1\n"
+                "    if count[0] == after:\n"
+                "        os.kill(os.getpid(), stop)\n"
+                "    real(path, data, schema)\n"
+                "w.dump_new = d.dump_new = dump\n"
+                "sys.argv = ['policykb', *sys.argv[3:]]\n"
+                "from policykb.cli import main\nmain()\n")
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("source", ["bundled", "draft"])
+def test_an_interrupted_import_leaves_one_document_and_nothing_half_imported(tmp_path, signal_name, source):
+    """Stopped after 40 files of the bundled policy (95 tasks), by Ctrl-C or kill: check then sees the
+    knowledge base as before: one document, the registry unchanged, no staging folder left."""
+    kb = _tiny(tmp_path)
+    text = (ROOT / "policies" / "hunan-2016-implementation-opinions" / "source.txt").read_text(encoding="utf-8")
+    path = tmp_path / "意见.txt"
+    # the draft reader takes any text with --date; the bundled shape is recognised without it
+    path.write_text(text, encoding="utf-8")
+    date = ["--date", "2016-04-01"] if source == "draft" else []
+    before = _tree(kb)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    after = "40" if source == "bundled" else "3"  # the draft reader finds fewer tasks in this text
+    done = subprocess.run([sys.executable, "-c", _INTERRUPTED, after, signal_name, "import", str(path), "kb", *date],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert _tree(kb) == before
+    assert [p.name for p in kb.iterdir() if p.name.startswith(".")] == []
+    check = cli(tmp_path, "check", "-p", "kb", "--strict")
+    assert check.returncode == 0, check.stderr
+    # and the same import, not interrupted, goes through
+    assert cli(tmp_path, "import", str(path), "kb", *date).returncode == 0
+    assert (kb / "意见" / "document.yaml").is_file()
+    if source == "bundled":
+        assert len(list((kb / "意见" / "tasks").glob("*.yaml"))) == 95
+
+
+def test_a_staging_folder_of_a_killed_import_is_reclaimed_and_never_loaded(tmp_path):
+    kb = _tiny(tmp_path)
+    stale = kb / ".import-demo-2016.tmp"  # as an earlier version left it after SIGKILL
+    shutil.copytree(kb / "demo-2016", stale)
+    check = cli(tmp_path, "check", "-p", "kb")
+    assert check.returncode == 0 and "warning[hidden-skipped]" in check.stderr and ".import-demo-2016.tmp" in check.stderr
+    dead = kb / ".import-999999-x.tmp"  # a pid no process has
+    dead.mkdir()
+    text = (ROOT / "policies" / "hunan-2016-implementation-opinions" / "source.txt").read_text(encoding="utf-8")
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    assert cli(tmp_path, "import", "s.txt", "kb").returncode == 0
+    assert not stale.exists() and not dead.exists()
+
+
+def test_a_full_disk_while_replacing_the_registry_keeps_it_whole(tmp_path, monkeypatch):
+    """The registry is replaced by one rename; when that fails the document folder goes too."""
+    import errno
+    import policykb.ingest.write as w
+    from policykb.ingest import import_file
+    from policykb.ingest.source import ImportFailed
+    kb = _tiny(tmp_path)
+    units = (kb / "units.yaml").read_bytes()
+    source = tmp_path / "x.txt"
+    source.write_text("关于做好某项工作的通知\n（2020年1月2日）\n一、建立工作台账。（省新设局负责）\n"
+                      "二、加强督查。（省扶贫办、省新设局负责）\n", encoding="utf-8")  # 省新设局: a proposed unit
+    real = os.replace
+
+    def full(a, b):
+        if str(b).endswith("units.yaml"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(b))
+        return real(a, b)
+    monkeypatch.setattr(w.os, "replace", full)
+    with pytest.raises(ImportFailed) as refused:
+        import_file(source, kb, date=None)
+    assert refused.value.code == "output-unwritable"
+    assert (kb / "units.yaml").read_bytes() == units
+    assert sorted(p.name for p in kb.iterdir()) == sorted(p.name for p in TINY.iterdir())

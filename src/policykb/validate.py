@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
-from .load import YamlFile, display_path, load_file, real_dir, real_path
+from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
                     KnowledgeBase, TaskFile, Task, Unit, UnitKind, UnitsFile)
 
@@ -313,7 +313,11 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
         entries = []
     for path in entries:
         if path.name.startswith("."):
-            continue
+            if path.name.endswith(".yaml"):  # a task someone meant (or a staging copy): say it is not read
+                report.add(display_path(path), 1, 1, "hidden-skipped", f"'{path.name}' is skipped: a file whose "
+                           f"name starts with '.' is never read", severity="warning",
+                           hint=f"rename it without the leading '.', e.g. {name_of(1)}, or delete it")
+            continue  # editors' swap files, .DS_Store …: silently
         if path.is_dir() and not path.name.endswith(".yaml"):
             report.add(display_path(path), 1, 1, "stray-file", f"folder '{path.name}' is ignored: only *.yaml "
                        f"files are read", severity="warning", hint=f"move it out of {folder.name}/")
@@ -541,7 +545,12 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
     units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
     index = _UnitIndex(units if parsed_units else None)
 
-    folders = sorted(p.parent for p in root.glob(f"*/{paths.DOCUMENT_FILE}"))
+    folders, hidden = document_folders(root, paths.DOCUMENT_FILE)
+    for folder in hidden:
+        report.add(display_path(folder), 1, 1, "hidden-skipped", f"'{folder.name}' is skipped: a folder whose name "
+                   f"starts with '.' is never read as a policy", severity="warning",
+                   hint="an interrupted import leaves .import-….tmp: delete it; a real policy folder must not "
+                        "start with '.'")
     if not folders:
         report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it",
                    hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "

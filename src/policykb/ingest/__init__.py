@@ -48,10 +48,12 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     parsed = read(source)
     folder = out / doc_id
     if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
-        if folder.exists():
-            raise ImportFailed(f"'{folder}' already exists; an existing document is never overwritten",
-                               hint="give another folder name with --id", code="import-exists")
-        written = import_source(source, out, doc_id)
+        from ..schema import write_schemas
+        from .write import staged_import
+        with staged_import(out, doc_id) as root:  # all of it or nothing, as write_draft
+            staged = import_source(source, root, doc_id)
+        moved = [out / p.relative_to(root) for p in staged]
+        written = [p for p in moved if p.is_file() and p.parent.name != "schemas"] + write_schemas(out, overwrite=False)
         return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
                         [])
     draft = compose(parsed, Registry.load(out), date)

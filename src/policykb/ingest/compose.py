@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths, textrules
+from ..load import document_folders
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .shapes import Candidate, inline_tasks, table_tasks
@@ -41,7 +42,8 @@ class Registry:
             if isinstance(unit, dict) and isinstance(unit.get("name"), str):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
                     registry.names[str(name)] = unit.get("level")
-        for doc in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
+        for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
+            doc = folder / paths.DOCUMENT_FILE
             try:
                 meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
