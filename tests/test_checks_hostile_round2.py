@@ -99,6 +99,9 @@ def test_the_sites_csv_export_neutralises_formula_cells(tmp_path):
     done = cli(tmp_path, "site", "-p", "kb", "-o", "site", "--as-of", "2016-07-01", "--config", str(ROOT / "mkdocs.yml"),
                "--templates", str(ROOT / "templates"))
     assert done.returncode == 0, done.stderr
+    from policykb.docids import SITE_NAMES  # the names a document may not take: all the site writes for itself
+    assert {p.name.split(".")[0] for p in (tmp_path / "site").iterdir() if not p.name.startswith(".")} \
+        - {"demo-2016"} <= SITE_NAMES
     sys.path.insert(0, str(ROOT / "bench"))
     import search_quality as sq
     with sq.browser() as chromium:
@@ -319,3 +322,12 @@ def test_a_full_disk_while_replacing_the_registry_keeps_it_whole(tmp_path, monke
     assert refused.value.code == "output-unwritable"
     assert (kb / "units.yaml").read_bytes() == units
     assert sorted(p.name for p in kb.iterdir()) == sorted(p.name for p in TINY.iterdir())
+
+
+# --- names ---
+
+def test_windows_device_names_never_become_file_names():
+    from policykb.names import safe_filename
+    names = ["CON", "con.docx", "COM1", "COM\u00b9", "LPT\u00b2.pdf", "lpt\u00b3", "CONIN$", "conout$.txt", "NUL .txt"]
+    assert [safe_filename(n) for n in names] == ["_" + n for n in names]
+    assert safe_filename("COM0") == "COM0" and safe_filename("COM10") == "COM10"

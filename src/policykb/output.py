@@ -110,7 +110,8 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
         raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", os.fspath(target))
     refuse_foreign(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
+    # absolute: a renderer may resolve a relative path elsewhere (mkdocs: beside its configuration)
+    stage = Path(os.path.abspath(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new.")))
     os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
         if keep and target.is_dir():

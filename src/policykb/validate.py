@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
+from .docids import ID_HINT, id_problem
 from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
                     KnowledgeBase, TaskFile, Task, Unit, UnitKind, UnitsFile)
@@ -556,7 +557,15 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
                    hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "
                         "or create one with policykb import")
     documents = {}
+    seen_ids: dict[str, Path] = {}
     for folder in folders:
+        problem = id_problem(folder.name)
+        other = seen_ids.setdefault(folder.name.casefold(), folder)
+        if problem or other != folder:
+            report.add(display_path(folder), 1, 1, "bad-document-id",
+                       f"the folder name '{folder.name}' cannot be a document id: "
+                       + (problem or f"it differs from '{other.name}' only in case, and Windows and macOS "
+                                     f"see one folder"), hint=ID_HINT)
         if not _inside(folder, root):
             report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' points outside {display_path(root)}/",
                        hint="replace the link by the folder itself")

@@ -37,6 +37,20 @@ def _bundled_shape(text: str) -> bool:
                 and re.search(r"^\d+．.*[(（][^()（）]*[)）][\s。]*$", text, re.M))
 
 
+def _check_id(doc_id: str, out: Path) -> None:
+    """Refuse a folder name that is no document id, or one an existing folder has in another case."""
+    from ..docids import ID_HINT, id_problem
+    problem = id_problem(doc_id)
+    if problem:
+        raise ImportFailed(f"'{doc_id}' cannot name the document folder: {problem}",
+                           hint=f"give another name with --id; {ID_HINT}", code="bad-document-id")
+    same = [p for p in out.iterdir() if p.name.casefold() == doc_id.casefold()] if out.is_dir() else []
+    if same:
+        raise ImportFailed(f"'{same[0]}' already exists (names differing only in case are one folder on Windows and "
+                           f"macOS); an existing document is never overwritten",
+                           hint="give another folder name with --id", code="import-exists")
+
+
 def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
@@ -45,6 +59,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     doc_id = doc_id or source.stem
     if not source.is_file():
         raise ImportFailed(f"no file '{source}'", code="not-found")
+    _check_id(doc_id, out)
     parsed = read(source)
     folder = out / doc_id
     if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
