@@ -227,6 +227,7 @@ class _UnitIndex:
 def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     seen: dict[str, int] = {}
+    folded: dict[str, tuple[int, str]] = {}  # 省ICT办 and 省ict办: one file name on Windows and macOS
     for index, unit in enumerate(parsed.units):
         places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
         for name, place in zip([unit.name, *unit.aliases], places):
@@ -237,7 +238,14 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                            f"'{name}' is already used by unit #{seen[key] + 1} ({parsed.units[seen[key]].name})",
                            hint="each name and alias may belong to one unit only; names that differ only in "
                                 "spaces, full stops or full-width letters count as the same")
+            elif key.casefold() in folded and folded[key.casefold()][0] != index:
+                first = folded[key.casefold()]
+                report.add(file.path, line, col, "look-alike-name",
+                           f"'{name}' differs from '{first[1]}' (unit #{first[0] + 1}) only in case: their letters "
+                           f"and pages are one file on Windows and macOS", hint="write the name as the source does; "
+                           "if both are the same unit, make one an alias of the other in one spelling only")
             seen.setdefault(key, index)
+            folded.setdefault(key.casefold(), (index, name))
             _check_name(name, file, ("units", index, *place), report)
             if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
                 report.add(file.path, line, col, "unsafe-path",
