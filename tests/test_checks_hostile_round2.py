@@ -331,3 +331,14 @@ def test_windows_device_names_never_become_file_names():
     names = ["CON", "con.docx", "COM1", "COM\u00b9", "LPT\u00b2.pdf", "lpt\u00b3", "CONIN$", "conout$.txt", "NUL .txt"]
     assert [safe_filename(n) for n in names] == ["_" + n for n in names]
     assert safe_filename("COM0") == "COM0" and safe_filename("COM10") == "COM10"
+
+
+# --- the site's build failures say why ---
+
+def test_a_failed_site_build_shows_the_warnings_mkdocs_raised(tmp_path):
+    from test_checks_broken import BROKEN, overlay
+    overlay(BROKEN / "site-failed" / "broken-link", tmp_path)
+    done = cli(tmp_path, "site", "-p", "kb", "--config", "kb/mkdocs.yml", "--templates", str(ROOT / "templates"),
+               "--as-of", "2016-07-01", "-o", "out")
+    assert done.returncode == 1 and "error[site-failed]" in done.stderr and "Traceback" not in done.stderr
+    assert "nope.md" in done.stderr and "guide/notes.md" in done.stderr, done.stderr  # which page, which link
