@@ -342,3 +342,49 @@ def test_a_failed_site_build_shows_the_warnings_mkdocs_raised(tmp_path):
                "--as-of", "2016-07-01", "-o", "out")
     assert done.returncode == 1 and "error[site-failed]" in done.stderr and "Traceback" not in done.stderr
     assert "nope.md" in done.stderr and "guide/notes.md" in done.stderr, done.stderr  # which page, which link
+
+
+# --- the build cache trusts nothing it cannot verify ---
+
+def _letters(where: Path) -> Path:
+    return where / "build" / "letters"
+
+
+def test_a_letter_damaged_in_build_is_rendered_again_not_reused(tmp_path):
+    """A letter in build/letters truncated (or opened in WPS and saved): the next build writes it anew,
+    and 责任书.zip holds the good one."""
+    import zipfile
+    _tiny(tmp_path)
+    args = ["build", "-p", "kb", "-o", "build", "--as-of", "2016-07-01", "--only", "letters",
+            "--templates", str(ROOT / "templates")]
+    assert cli(tmp_path, *args).returncode == 0
+    letter = sorted(_letters(tmp_path).rglob("*.docx"))[0]
+    good = letter.read_bytes()
+    for damage in (good[: len(good) // 2], good.replace(b"word/", b"WORD/", 1)):
+        letter.unlink()  # as an editor saving over it would (a new file, not the cache's hard link)
+        letter.write_bytes(damage)
+        done = cli(tmp_path, *args)
+        assert done.returncode == 0, done.stderr
+        assert letter.read_bytes() == good
+    zipped = next(_letters(tmp_path).rglob("*.zip"))
+    with zipfile.ZipFile(zipped) as z:
+        inside = [n for n in z.namelist() if n.endswith(letter.name)]
+        assert inside and z.read(inside[0]) == good
+
+
+@pytest.mark.parametrize("keys", ["[]", "garbage{", '{"<stage>": 7, "<files>": []}', '{"<files>": {"x": 1}}', ""])
+def test_a_damaged_keys_file_means_a_rebuild_never_a_crash(tmp_path, keys):
+    _tiny(tmp_path)
+    args = ["build", "-p", "kb", "-o", "build", "--as-of", "2016-07-01", "--only", "letters", "--only", "data",
+            "--templates", str(ROOT / "templates")]
+    assert cli(tmp_path, *args).returncode == 0
+    for stage in ("letters", "data"):
+        (tmp_path / "build" / stage / ".keys.json").write_text(keys, encoding="utf-8")
+    done = cli(tmp_path, *args)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert json_ok(tmp_path / "build" / "letters" / ".keys.json")
+
+
+def json_ok(path: Path) -> bool:
+    import json
+    return isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
