@@ -388,3 +388,34 @@ def test_a_damaged_keys_file_means_a_rebuild_never_a_crash(tmp_path, keys):
 def json_ok(path: Path) -> bool:
     import json
     return isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+
+
+# --- dates within a range, no OverflowError anywhere ---
+
+@pytest.mark.parametrize("command", [
+    ["status", "--as-of", "9999-12-31"], ["site", "--as-of", "9999-12-31"], ["site", "--as-of", "0001-01-01"],
+    ["letters", "--as-of", "9999-12-31"], ["maps", "--as-of", "9999-12-31"],
+    ["progress", "note", "1", "--date", "9999-12-31", "--text", "备注"],
+    ["progress", "extend", "1", "--date", "2016-06-01", "--original", "2016-06-30", "--new", "9999-12-31",
+     "--reason", "推迟", "--approved-by", "省扶贫办"],
+])
+def test_a_date_beyond_the_range_is_a_coded_error(tmp_path, command):
+    kb = _tiny(tmp_path)
+    assert cli(tmp_path, "progress", "note", "1", "--date", "2016-06-01", "--text", "已部署", "-p", "kb").returncode == 0
+    before = _tree(kb)
+    writes = {"site": ["-o", "out", "--config", str(ROOT / "mkdocs.yml"), "--templates", str(ROOT / "templates")],
+              "letters": ["-o", "out", "--template", str(ROOT / "templates" / "letter.docx")],
+              "maps": ["-o", "out"]}
+    done = cli(tmp_path, *command, "-p", "kb", *writes.get(command[0], []))
+    assert done.returncode == 1 and "error[bad-date]" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert _tree(kb) == before and not (tmp_path / "out").exists()
+
+
+def test_a_tracking_record_dated_9999_is_refused_by_check(tmp_path):
+    kb = _tiny(tmp_path)
+    assert cli(tmp_path, "progress", "note", "1", "--date", "2016-06-01", "--text", "已部署", "-p", "kb").returncode == 0
+    record = next((kb / "demo-2016" / "tracking").rglob("*.yaml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("2016-06-01", "9999-12-31"), encoding="utf-8")
+    for command in (["check"], ["status", "--as-of", "2016-07-01"]):
+        done = cli(tmp_path, *command, "-p", "kb")
+        assert done.returncode == 1 and "bad-date" in done.stderr and "Traceback" not in done.stderr, done.stderr

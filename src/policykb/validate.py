@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import deadlines, paths, textrules
 from .ingest.unitnames import level_of_place
 from .issues import Issue, PolicyError, Report
+from . import daterange
 from .docids import ID_HINT, id_problem
 from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
@@ -171,10 +172,21 @@ def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
                    hint="start every line of the top level with a field name, as in the other files")
         return None
     try:
-        return model.model_validate(file.data)
+        parsed = model.model_validate(file.data)
     except ValidationError as err:
         report.extend(_model_issues(err, file, model))
         return None
+    far = far_dates(parsed, file)
+    report.extend(far)
+    return None if far else parsed
+
+
+def far_dates(parsed: BaseModel, file: YamlFile) -> list[Issue]:
+    """bad-date for each date outside daterange: 9999-12-31 is a real date, and one no calendar,
+    status or letter can use."""
+    return [Issue(file.path, *file.where(*path), "bad-date", f"'{_dotted(path)}': {d.isoformat()} is outside the "
+                  f"dates this tool works with", hint=daterange.RANGE_HINT)
+            for path, d in daterange.dates_in(parsed.model_dump()) if daterange.out_of_range(d)]
 
 
 def _inside(path: Path, root: Path) -> bool:

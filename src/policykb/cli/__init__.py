@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .. import paths
+from .. import daterange, paths
 from ..graph import PolicyGraph
 from ..issues import PolicyError, Report, ToolError
 from ..validate import load_kb
@@ -48,9 +48,13 @@ def parse_date(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise UserError(f"'{text}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2016-07-01", code="bad-date")
+    if daterange.out_of_range(date):  # 9999-12-31 overflows the date arithmetic further on
+        raise UserError(f"'{text}' is outside the dates this tool works with", hint=daterange.RANGE_HINT,
+                        code="bad-date")
+    return date
 
 
 def track(items: Iterable[T], label: str) -> Iterable[T]:
