@@ -121,7 +121,9 @@ def test_the_sites_csv_export_neutralises_formula_cells(tmp_path):
 # --- 3. no command deletes a file it did not write ---
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes (lock files aside: empty, and kept on purpose between runs)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(".lock")}
 
 
 def test_site_into_the_project_root_is_refused_and_the_clone_stays_whole(tmp_path):
@@ -419,3 +421,29 @@ def test_a_tracking_record_dated_9999_is_refused_by_check(tmp_path):
     for command in (["check"], ["status", "--as-of", "2016-07-01"]):
         done = cli(tmp_path, *command, "-p", "kb")
         assert done.returncode == 1 and "bad-date" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+# --- progress commands check text as check does ---
+
+@pytest.mark.parametrize("text", ["已部署\u200b", "a\u202eb", "转发\x1b[31m", "第一段\u2028第二段", "\x07"])
+@pytest.mark.parametrize("command", [["note", "1", "--date", "2016-06-01", "--text"],
+                                     ["plan", "1", "--date", "2016-06-01", "--doc-number", "湘扶发〔2016〕1号",
+                                      "--title"]])
+def test_progress_refuses_text_check_would_refuse_and_writes_nothing(tmp_path, command, text):
+    kb = _tiny(tmp_path)
+    before = _tree(kb)
+    done = cli(tmp_path, "progress", *command, text, "-p", "kb")
+    assert done.returncode == 1 and "error[bad-character]" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert _tree(kb) == before
+    assert cli(tmp_path, "check", "-p", "kb").returncode == 0
+
+
+def test_a_windows_line_end_is_kept_as_a_line_end_and_check_accepts_it(tmp_path):
+    kb = _tiny(tmp_path)
+    done = cli(tmp_path, "progress", "note", "1", "--date", "2016-06-01", "--text", "第一行\r\n第二行\r第三行", "-p", "kb")
+    assert done.returncode == 0, done.stderr
+    assert cli(tmp_path, "check", "-p", "kb").returncode == 0
+    assert cli(tmp_path, "status", "-p", "kb", "--as-of", "2016-07-01").returncode == 0
+    from policykb.track import load_tracking
+    notes = [e.text for e in load_tracking(kb).of("demo-2016", 1) if e.type == "note"]
+    assert notes == ["第一行\n第二行\n第三行"]
