@@ -447,3 +447,38 @@ def test_a_windows_line_end_is_kept_as_a_line_end_and_check_accepts_it(tmp_path)
     from policykb.track import load_tracking
     notes = [e.text for e in load_tracking(kb).of("demo-2016", 1) if e.type == "note"]
     assert notes == ["第一行\n第二行\n第三行"]
+
+
+# --- a shallow clone says its history is missing ---
+
+def test_a_shallow_clone_says_its_history_is_partial(tmp_path):
+    """CI clones with depth 1: the change log must not show the whole policy as added on the build day,
+    and `diff HEAD~2` says the history is missing (bad-revision) instead of failing with no reason."""
+    from policykb.graph import PolicyGraph
+    from policykb.render.site import files
+    from policykb.render.site.pages import Paths
+    from policykb.validate import load_kb
+    from test_track_diff import GIT
+    repo = tmp_path / "repo"
+    shutil.copytree(TINY, repo / "policies")
+    task = repo / "policies" / "demo-2016" / "tasks" / "001.yaml"
+    subprocess.run([*GIT, "init", "-q", str(repo)], check=True)
+    for n, old, new in ((1, None, None), (2, "60亿元", "61亿元"), (3, "61亿元", "62亿元")):
+        if old:
+            task.write_text(task.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        subprocess.run([*GIT, "-C", str(repo), "add", "-A"], check=True)
+        subprocess.run([*GIT, "-C", str(repo), "commit", "-qm", f"v{n}"], check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", repo.as_uri(), str(clone)], check=True)
+    pg = PolicyGraph(load_kb(clone / "policies"))
+    log = files.history(pg, clone / "policies", Paths(pg))
+    assert log.partial and len(log) == 1  # v3 over v2; v2's parent is cut off, so v2 is not shown as 新增
+    assert all("新增" not in what for c in log for _, _, what in c["changes"])
+    full = files.history(pg, repo / "policies", Paths(pg))
+    assert not full.partial and len(full) == 3
+    done = cli(clone, "diff", "HEAD~2", "-p", "policies")
+    assert done.returncode == 1 and "error[bad-revision]" in done.stderr and "shallow" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert cli(clone, "diff", "HEAD~1", "-p", "policies").returncode == 0
+    done = cli(repo, "diff", "nosuchtag", "-p", "policies")
+    assert done.returncode == 1 and "no revision 'nosuchtag'" in done.stderr
