@@ -482,3 +482,35 @@ def test_a_shallow_clone_says_its_history_is_partial(tmp_path):
     assert cli(clone, "diff", "HEAD~1", "-p", "policies").returncode == 0
     done = cli(repo, "diff", "nosuchtag", "-p", "policies")
     assert done.returncode == 1 and "no revision 'nosuchtag'" in done.stderr
+
+
+def test_staging_folders_left_by_killed_runs_are_reclaimed_and_ignored_by_git(tmp_path):
+    _tiny(tmp_path)
+    dead = tmp_path / ".maps.new.999999-abcd1234"  # a process id no process has
+    dead.mkdir()
+    (dead / "big.svg").write_text("<svg/>", encoding="utf-8")
+    legacy = tmp_path / ".maps.new.abcd1234"  # an earlier version's name, a day old
+    legacy.mkdir()
+    os.utime(legacy, (0, 0))
+    alive = tmp_path / f".maps.new.{os.getpid()}-abcd1234"  # a run still going: left alone
+    alive.mkdir()
+    assert cli(tmp_path, "maps", "-o", "maps", "-f", "svg", "-p", "kb", "--as-of", "2016-07-01").returncode == 0
+    assert not dead.exists() and not legacy.exists() and alive.exists()
+    ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "--no-index", ".x.new.1-ab", ".a.yaml.k2.tmp",
+                              "policies/.import-12-ab.tmp", "policies/.tracking.lock"],
+                             capture_output=True, text=True).stdout.split()
+    assert len(ignored) == 4, ignored
+
+
+def test_a_text_mixing_gbk_and_utf8_is_refused_not_read_as_mojibake(tmp_path):
+    _tiny(tmp_path)
+    source = tmp_path / "mixed.txt"
+    source.write_bytes("关于做好某项工作的通知\n".encode("gbk") + "一、建立工作台账。（省扶贫办负责）\n".encode("utf-8")
+                      + "二、加强督查。（省扶贫办负责）\n".encode("gbk"))
+    done = cli(tmp_path, "import", "mixed.txt", "kb", "--date", "2020-01-02")
+    assert done.returncode == 1 and "error[encoding]" in done.stderr and "lines 2" in done.stderr, done.stderr
+    assert not (tmp_path / "kb" / "mixed").exists()
+    for encoding in ("gbk", "utf-8"):  # either alone is read as before
+        source.write_bytes("关于做好某项工作的通知\n（2020年1月2日）\n一、建立工作台账。（省扶贫办负责）\n".encode(encoding))
+        from policykb.ingest import readers
+        assert "建立工作台账" in readers.read(source).text

@@ -5,6 +5,8 @@ import errno
 import os
 import shutil
 import tempfile
+import time
+from glob import escape as glob_escape
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -110,8 +112,9 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
         raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", os.fspath(target))
     refuse_foreign(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    reclaim(target)
     # absolute: a renderer may resolve a relative path elsewhere (mkdocs: beside its configuration)
-    stage = Path(os.path.abspath(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new.")))
+    stage = Path(os.path.abspath(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new.{os.getpid()}-")))
     os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
         if keep and target.is_dir():
@@ -127,6 +130,39 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_STALE_SECONDS = 24 * 3600  # a staging folder without a process id (earlier versions) this old is abandoned
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def reclaim(target: Path) -> None:
+    """Remove what a killed run into target left beside it (7–39 MB each, never reclaimed before):
+    staging folders of processes no longer running; a target caught mid-swap comes back from .old."""
+    old = target.parent / f".{target.name}.old"
+    if old.is_dir() and not target.exists():
+        os.replace(old, target)
+    prefix = f".{target.name}.new."
+    for path in sorted(target.parent.glob(f"{glob_escape(prefix)}*")):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and "-" in path.name[len(prefix):]:
+            stale = not _running(int(pid))
+        else:
+            try:
+                stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
+            except OSError:
+                stale = False
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def recover(folder: Path) -> None:

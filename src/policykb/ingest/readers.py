@@ -39,12 +39,31 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_lines(raw)
+    if mixed:  # read as GBK, these lines would become mojibake without a word
+        raise ImportFailed(f"the text mixes UTF-8 and GBK: lines {', '.join(map(str, mixed[:5]))} are UTF-8, "
+                           f"others are not", hint="open it in an editor, fix the garbled lines and save the whole "
+                                                    "file as UTF-8", code="encoding")
     try:
         return raw.decode("gb18030"), "gb18030"  # a superset of GBK and GB2312
     except UnicodeDecodeError as err:
         raise ImportFailed(f"the text is neither UTF-8, UTF-16 nor GB18030/GBK (byte 0x{raw[err.start]:02x} "
                            f"at offset {err.start})", hint="open it in an editor and save it as UTF-8",
                            code="encoding")
+
+
+def _utf8_lines(raw: bytes) -> list[int]:
+    """Numbers of lines that are clearly UTF-8 Chinese (at least 4 characters beyond ASCII) in a file
+    that as a whole is not UTF-8: pasted together from two sources."""
+    found = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(ord(ch) > 0x2E80 for ch in text) >= 4:
+            found.append(number)
+    return found
 
 
 def _lines(text: str, unit: str = "行") -> list[Block]:
