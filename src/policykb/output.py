@@ -51,11 +51,11 @@ _EARLIER_OUTPUT = (".keys.json", "manifest.json")
 _PROJECT = (".git", "pyproject.toml", "mkdocs.yml", "units.yaml", "document.yaml", "policies")
 
 
-class ForeignOutput(OutputError):
+class ForeignOutput(ToolError):
     """The -o folder holds files policykb did not write (code output-not-ours): nothing is touched."""
 
-    def __init__(self, message: str, hint: str | None = None):
-        ToolError.__init__(self, message, hint, "output-not-ours")
+    def __init__(self, message: str, hint: str | None = None, code: str = "output-not-ours"):
+        super().__init__(message, hint, code)
 
 
 _FOREIGN_HINT = "give -o a new or empty folder (e.g. build/site); policykb never deletes files it did not write"
