@@ -514,3 +514,15 @@ def test_a_text_mixing_gbk_and_utf8_is_refused_not_read_as_mojibake(tmp_path):
         source.write_bytes("关于做好某项工作的通知\n（2020年1月2日）\n一、建立工作台账。（省扶贫办负责）\n".encode(encoding))
         from policykb.ingest import readers
         assert "建立工作台账" in readers.read(source).text
+
+
+def test_an_import_of_thousands_of_tasks_says_so(tmp_path):
+    """Below every limit, but far more tasks than any annex: imported, with a warning to look twice."""
+    from policykb.ingest.limits import TASK_WARNING
+    _tiny(tmp_path)
+    lines = ["关于做好某项工作的通知", "（2020年1月2日）"]
+    lines += [f"{n}．落实第{n}项工作。（省扶贫办负责）" for n in range(1, TASK_WARNING + 2)]
+    (tmp_path / "many.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = cli(tmp_path, "import", "many.txt", "kb")
+    assert done.returncode == 0, done.stderr
+    assert f"[警告] 导入了 {TASK_WARNING + 1} 项任务" in done.stderr

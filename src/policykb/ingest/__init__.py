@@ -73,4 +73,8 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
                         [])
     draft = compose(parsed, Registry.load(out), date)
     written = write_draft(draft, source, out, doc_id)
-    return Imported(folder, written, draft.summary, draft.review + [f"（完整审核清单见 {folder / REVIEW_FILE}）"])
+    from .limits import TASK_WARNING
+    many = [f"[警告] 导入了 {len(draft.tasks)} 项任务，远多于一份分工方案的常见数目（几十到一百余项）：请确认导入的是"
+            f"分工方案本身，而不是汇编或数据表"] if len(draft.tasks) > TASK_WARNING else []
+    return Imported(folder, written, draft.summary,
+                    many + draft.review + [f"（完整审核清单见 {folder / REVIEW_FILE}）"])
