@@ -18,7 +18,7 @@ from .source import ImportFailed
 MAX_BLOCKS = 20_000  # paragraphs and table rows; the Hunan annex with its 38 articles has about 300
 MAX_ROWS = 20_000  # rows of one table or sheet
 MAX_COLUMNS = 64  # columns of a table (colspan included); an annex table has 5 to 10
-MAX_CELLS = 400_000  # cells of all tables together
+MAX_CELLS = 100_000  # cells of all tables together; an annex of 100 tasks in 10 columns has 1,000
 MAX_PARTS = 2_000  # zip parts (a .docx with many pictures has a few hundred)
 MAX_XML_BYTES = 16_000_000  # unpacked XML of one part: document.xml, a sheet, the shared strings
 MAX_MEDIA_BYTES = 40_000_000  # a picture or an embedded object
@@ -42,11 +42,16 @@ def _part_limit(name: str) -> int:
 def check_package(path: Path) -> None:
     """ImportFailed(import-too-large) for a .docx/.xlsx that unpacks beyond the limits."""
     try:
+        zipfile.ZipFile(path).close()
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: the reader says so in its own words
+    try:
         ziplimits.check_zip(path, _part_limit, MAX_PARTS, MAX_TOTAL_BYTES, TooLarge, what="file")
     except TooLarge as err:
         raise refuse(str(err)) from None
-    except zipfile.BadZipFile:
-        return  # not a zip at all: the reader says so in its own words
+    except zipfile.BadZipFile as err:  # a part that lies about its size: its reader would inflate all of it at once
+        raise ImportFailed(f"this file is damaged or forged: {err}",
+                           hint="open it in Office or WPS and save it again") from None
     except (OSError, zlib.error, RuntimeError, NotImplementedError, EOFError) as err:  # damaged, encrypted
         raise ImportFailed(f"this file cannot be unpacked ({type(err).__name__})",
                            hint="open it in Office or WPS and save it again") from None

@@ -138,31 +138,27 @@ def read_docx(path: Path, raw: bytes) -> Source:
 
 # --- Excel ---
 
-def _sheet_grid(sheet, number: int, count: limits.Counter) -> dict[int, dict[int, object]]:
-    """{row: {column: value}} of a read-only sheet, streamed; merged values repeated over their range.
+def _sheet_grid(source, book, strings, where: str, count: limits.Counter) -> dict[int, dict[int, object]]:
+    """{row: {column: value}} of one sheet's XML, streamed; merged values repeated over their range.
 
     Streaming (not openpyxl's full load) is what keeps a sheet of millions of cells from reaching
-    memory: reading stops at the first row or column beyond the limits."""
+    memory: reading stops at the first row, column or cell beyond the limits."""
     from openpyxl.utils.cell import range_boundaries
     from openpyxl.worksheet._reader import WorkSheetParser
-    book = sheet.parent
-    where = f"sheet {number} ({sheet.title})"
     grid: dict[int, dict[int, object]] = {}
-    with sheet._get_source() as source:
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        for row, cells in parser.parse():
-            values = {}
-            for cell in cells:
-                if cell["value"] is not None:
-                    limits.columns(cell["column"], where)
-                    values[cell["column"]] = cell["value"]
-            if values:
-                limits.rows(row, where)
-                count.block(len(values))
-                grid[row] = values
-        merged = parser.merged_cells.mergeCell if parser.merged_cells else []
-    for rng in merged:  # openpyxl keeps a merged value in its first cell only
+    parser = WorkSheetParser(source, strings, data_only=True, epoch=book.epoch,
+                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    for row, cells in parser.parse():
+        values = {}
+        for cell in cells:
+            if cell["value"] is not None:
+                limits.columns(cell["column"], where)
+                values[cell["column"]] = cell["value"]
+        if values:
+            limits.rows(row, where)
+            count.block(len(values))
+            grid[row] = values
+    for rng in parser.merged_cells.mergeCell if parser.merged_cells else []:  # a merged value: first cell only
         min_col, min_row, max_col, max_row = range_boundaries(rng.ref)
         limits.columns(max_col, where)
         limits.rows(max_row, where)
@@ -176,19 +172,33 @@ def _sheet_grid(sheet, number: int, count: limits.Counter) -> dict[int, dict[int
     return grid
 
 
+def _sheets(path: Path):
+    """(title, grid reader) of each worksheet, from openpyxl's own parts but without its worksheet
+    objects: even in read-only mode those scan a whole sheet that lacks a <dimension> to size it."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    reader = ExcelReader(path, read_only=True, data_only=True)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)  # the date formats: a date cell is read as a date
+    return reader, [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                    if rel.target in reader.valid_files and "worksheet" in rel.Type]
+
+
 def read_xlsx(path: Path, raw: bytes) -> Source:
-    import openpyxl
     limits.check_package(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        reader, sheets = _sheets(path)
     except Exception as err:  # zipfile, KeyError, InvalidFileException …
         raise ImportFailed(f"this .xlsx cannot be opened ({type(err).__name__})",
                            hint="open it in Excel or WPS and save it again as .xlsx")
     blocks: list[Block] = []
     count = limits.Counter()
     try:
-        for number, sheet in enumerate(book.worksheets, start=1):
-            grid = _sheet_grid(sheet, number, count)
+        for number, (title, target) in enumerate(sheets, start=1):
+            with reader.archive.open(target) as source:
+                grid = _sheet_grid(source, reader.wb, reader.shared_strings, f"sheet {number} ({title})", count)
             width = max((max(values) for values in grid.values()), default=0)
             header = None
             for r in sorted(grid):
@@ -209,7 +219,7 @@ def read_xlsx(path: Path, raw: bytes) -> Source:
         raise ImportFailed(f"this .xlsx cannot be read ({type(err).__name__})",
                            hint="open it in Excel or WPS and save it again as .xlsx")
     finally:
-        book.close()
+        reader.archive.close()
     return Source(str(path), "xlsx", blocks)
 
 
