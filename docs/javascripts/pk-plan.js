@@ -87,7 +87,14 @@
     count.textContent = "显示 " + shown + " / " + rows.length + " 项任务";
   }
 
-  function csvCell(text) { return '"' + text.replace(/\s+/g, " ").trim().replace(/"/g, '""') + '"'; }
+  // A cell a spreadsheet could run as a formula gets a leading apostrophe, as in the build's own
+  // policykb.csv (export.csv_cell): =, +, -, @, tab or CR first, before or after spaces are tidied.
+  var FORMULA_START = /^[=+\-@\t\r]/;
+  function csvCell(text) {
+    var tidy = text.replace(/\s+/g, " ").trim();
+    if (FORMULA_START.test(text) || FORMULA_START.test(tidy)) tidy = "'" + tidy;
+    return '"' + tidy.replace(/"/g, '""') + '"';
+  }
 
   function exportCsv() {
     var header = ["部分"].concat(Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent; }));

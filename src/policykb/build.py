@@ -21,7 +21,7 @@ from .cache import StageCache, build_inputs, code_digest, digest, stage_unchange
 from .graph import PolicyGraph
 from .issues import ToolError
 from .lock import Busy, take
-from .output import recover, staged_dir
+from .output import recover, refuse_protected, staged_dir
 from .progress import Track, quiet
 from .status import Statuses
 from .track import Tracking, load_tracking, statuses
@@ -166,6 +166,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
     timings = {} if timings is None else timings
     kb = load_kb(policies)
     out = Path(out)
+    refuse_protected(out, Path(policies))  # never `build -o .` over a project, its policies or a repository
     templates = Path(templates or paths.default_templates())
     tracking = load_tracking(policies, kb)
     stages = [s for s in STAGES if not only or s.name in only]

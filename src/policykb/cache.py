@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .output import MARKER
 
 KEYS_FILE = ".keys.json"
 STAGE_KEY = "<stage>"
+FILES_KEY = "<files>"  # {relative path: sha256} of every file the stage wrote, taken when it was written
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -95,12 +97,44 @@ def build_inputs(policies: Path, templates: Path, as_of: Any, options: dict) -> 
                   tree_digest(paths.project_file(paths.SITE_CONFIG, root)), str(as_of), options, _policy_history(policies))
 
 
-def stage_unchanged(folder: Path, key: str) -> bool:
-    """True when the stage's output in folder was built from exactly these inputs."""
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _keys(folder: Path) -> dict:
+    """The keys file of a stage folder; {} when missing or damaged (`[]`, garbage): then everything is rebuilt."""
     try:
-        return json.loads((Path(folder) / KEYS_FILE).read_text(encoding="utf-8")).get(STAGE_KEY) == key
-    except (OSError, ValueError, AttributeError):
+        keys = json.loads((Path(folder) / KEYS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def _hashes(keys: dict) -> dict[str, str]:
+    files = keys.get(FILES_KEY)
+    return files if isinstance(files, dict) else {}
+
+
+def _intact(folder: Path, rel: str, expected: object) -> bool:
+    """The file is there with the bytes the stage wrote (not truncated, not saved over in WPS)."""
+    path = Path(folder) / rel
+    try:
+        return isinstance(expected, str) and path.is_file() and file_hash(path) == expected
+    except OSError:
         return False
+
+
+def stage_unchanged(folder: Path, key: str) -> bool:
+    """True when the stage's output in folder was built from exactly these inputs and every file it
+    wrote still has the bytes it was written with."""
+    keys = _keys(folder)
+    files = _hashes(keys)
+    return keys.get(STAGE_KEY) == key and bool(files) and \
+        all(_intact(folder, rel, sha) for rel, sha in files.items())
 
 
 class StageCache:
@@ -108,10 +142,8 @@ class StageCache:
 
     def __init__(self, previous: Path, staged: Path, salt: str):
         self.previous, self.staged, self.salt = Path(previous), Path(staged), salt
-        try:
-            self.old: dict[str, str] = json.loads((self.previous / KEYS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.old = {}
+        self.old = _keys(self.previous)
+        self.old_hashes = _hashes(self.old)
         self.new: dict[str, str] = {}
         self.reused = self.rendered = 0
 
@@ -122,7 +154,7 @@ class StageCache:
         """Link the previous file into the staging folder if its key matches; else the caller renders it."""
         self.new[rel] = key
         old = self.previous / rel
-        if self.old.get(rel) != key or not old.is_file():
+        if self.old.get(rel) != key or not _intact(self.previous, rel, self.old_hashes.get(rel)):
             self.rendered += 1
             return False
         target = self.staged / rel
@@ -140,8 +172,11 @@ class StageCache:
         self.rendered += 1
 
     def save(self, stage_key: str | None = None) -> None:
-        keys = dict(sorted(self.new.items()))
+        keys: dict = dict(sorted(self.new.items()))
         if stage_key:
             keys[STAGE_KEY] = stage_key
+        skip = {KEYS_FILE, MARKER}  # the keys themselves; the output marker, written after
+        keys[FILES_KEY] = {p.relative_to(self.staged).as_posix(): file_hash(p)
+                           for p in sorted(self.staged.rglob("*")) if p.is_file() and p.name not in skip}
         (self.staged / KEYS_FILE).write_text(json.dumps(keys, ensure_ascii=False, indent=1) + "\n",
                                              encoding="utf-8")

@@ -80,6 +80,16 @@ def display_path(path: Path) -> str:
     return os.path.relpath(real, cwd) if real.startswith(cwd + os.sep) else os.fspath(path)
 
 
+def document_folders(root: Path, document_file: str = "document.yaml") -> tuple[list[Path], list[Path]]:
+    """(policy folders under root, hidden folders skipped): each folder holding document_file.
+
+    A folder whose name starts with '.' is never a document: it is an interrupted import's
+    staging (.import-….tmp), an editor's or a sync tool's copy. It is skipped, and named, so
+    that `check` can say so instead of loading a second copy of a policy."""
+    found = sorted(p.parent for p in Path(root).glob(f"*/{document_file}"))
+    return [f for f in found if not f.name.startswith(".")], [f for f in found if f.name.startswith(".")]
+
+
 MAX_DEPTH = 20  # policy files nest four levels deep; deeper is a mistake (or [[[[... by accident)
 MAX_NESTING_SCAN = 1000  # beyond this the file is refused before libyaml sees it (see _nesting)
 MAX_FILE_BYTES = 8_000_000  # a policy file is a few KB; a bigger one is a wrong paste or a wrong file

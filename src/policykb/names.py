@@ -13,7 +13,11 @@ import unicodedata
 MAX_BYTES = 120  # UTF-8 bytes; file systems allow 255, leaving room for a suffix and a temp prefix
 
 _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# Device names Windows reserves in any folder, with any extension: COM¹–COM³ and LPT¹–LPT³ (superscript
+# digits) count as COM1–COM3, and CONIN$ / CONOUT$ name the console.
+_DIGITS = [*"123456789", "\u00b9", "\u00b2", "\u00b3"]
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{d}" for d in _DIGITS),
+             *(f"LPT{d}" for d in _DIGITS)}
 
 
 def _invisible(ch: str) -> bool:
@@ -33,7 +37,7 @@ def safe_filename(name: str, max_bytes: int = MAX_BYTES) -> str:
     text = text.replace("..", "_")
     if not text:
         text = "_"
-    if text.split(".")[0].upper() in _RESERVED:
+    if text.split(".")[0].rstrip(" ").upper() in _RESERVED:
         text = "_" + text
     if len(text.encode("utf-8")) > max_bytes:
         digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]

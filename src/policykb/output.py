@@ -5,6 +5,8 @@ import errno
 import os
 import shutil
 import tempfile
+import time
+from glob import escape as glob_escape
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -33,6 +35,69 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+class OutputError(ToolError):
+    """The output could not be written (code output-unwritable); what was there before is intact."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message, hint, "output-unwritable")
+
+
+# Written into every folder staged_dir publishes: a later run may replace a folder only if it holds this.
+MARKER = ".policykb-output"
+_MARKER_TEXT = "policykb wrote this folder and replaces it as a whole on the next run; keep your own files elsewhere\n"
+# Files outputs of earlier versions (before the marker) hold: such a folder is ours too.
+_EARLIER_OUTPUT = (".keys.json", "manifest.json")
+# What marks a folder no output may replace: a project, a knowledge base, a repository.
+_PROJECT = (".git", "pyproject.toml", "mkdocs.yml", "units.yaml", "document.yaml", "policies")
+
+
+class ForeignOutput(ToolError):
+    """The -o folder holds files policykb did not write (code output-not-ours): nothing is touched."""
+
+    def __init__(self, message: str, hint: str | None = None, code: str = "output-not-ours"):
+        super().__init__(message, hint, code)
+
+
+_FOREIGN_HINT = "give -o a new or empty folder (e.g. build/site); policykb never deletes files it did not write"
+
+
+def _project(folder: Path) -> str | None:
+    """What makes folder a project, knowledge base or repository ('.git', 'units.yaml' …), or None."""
+    for name in _PROJECT:
+        if (folder / name).exists():
+            return name
+    found = next(iter(folder.glob("*/document.yaml")), None) if folder.is_dir() else None
+    return str(found.relative_to(folder)) if found else None
+
+
+def refuse_protected(out: Path, policies: Path | None = None) -> None:
+    """ForeignOutput when out is (or contains) a project, a knowledge base or a repository, or holds
+    the knowledge base in use: `site -o .` in the project root must never replace the project."""
+    out = Path(os.path.abspath(out))
+    if policies is not None:
+        kb = Path(os.path.realpath(policies))
+        if kb == Path(os.path.realpath(out)) or kb.is_relative_to(os.path.realpath(out)):
+            raise ForeignOutput(f"refusing to write into {out}: it holds the knowledge base {policies}",
+                                hint=_FOREIGN_HINT)
+    what = _project(out) if out.is_dir() else None
+    if what:
+        raise ForeignOutput(f"refusing to write into {out}: it holds '{what}' (a project, knowledge base or "
+                            f"repository), which an output folder is never", hint=_FOREIGN_HINT)
+
+
+def refuse_foreign(target: Path) -> None:
+    """ForeignOutput unless target is missing, empty, or a folder policykb wrote (its marker is there)."""
+    target = Path(target)
+    refuse_protected(target)
+    if not target.is_dir() or (target / MARKER).is_file() or any((target / n).is_file() for n in _EARLIER_OUTPUT):
+        return
+    foreign = sorted(p.name for p in target.iterdir())
+    if foreign:
+        shown = "、".join(foreign[:3]) + (f" … ({len(foreign)} in all)" if len(foreign) > 3 else "")
+        raise ForeignOutput(f"refusing to replace {target}: it holds files policykb did not write ({shown})",
+                            hint=_FOREIGN_HINT)
+
+
 @contextmanager
 def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
     """Yield an empty folder beside target; on success it replaces target, on failure it vanishes.
@@ -40,12 +105,16 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
     The old output stays in place until the new one is complete, so a failed or interrupted
     build leaves the previous output intact. With keep, the folder starts as a copy of target, for
     commands that rewrite only part of it (maps --unit, report-forms --unit).
+    Only a folder policykb wrote is ever replaced: one holding other files raises ForeignOutput.
     """
     target = Path(target)
     if target.exists() and not target.is_dir():  # never swap a folder in for someone's file
         raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", os.fspath(target))
+    refuse_foreign(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
+    reclaim(target)
+    # absolute: a renderer may resolve a relative path elsewhere (mkdocs: beside its configuration)
+    stage = Path(os.path.abspath(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new.{os.getpid()}-")))
     os.chmod(stage, 0o755)  # mkdtemp makes it private; outputs are published (web server, file share)
     try:
         if keep and target.is_dir():
@@ -54,12 +123,46 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    (stage / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     old = target.parent / f".{target.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_STALE_SECONDS = 24 * 3600  # a staging folder without a process id (earlier versions) this old is abandoned
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def reclaim(target: Path) -> None:
+    """Remove what a killed run into target left beside it (7–39 MB each, never reclaimed before):
+    staging folders of processes no longer running; a target caught mid-swap comes back from .old."""
+    old = target.parent / f".{target.name}.old"
+    if old.is_dir() and not target.exists():
+        os.replace(old, target)
+    prefix = f".{target.name}.new."
+    for path in sorted(target.parent.glob(f"{glob_escape(prefix)}*")):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and "-" in path.name[len(prefix):]:
+            stale = not _running(int(pid))
+        else:
+            try:
+                stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
+            except OSError:
+                stale = False
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def recover(folder: Path) -> None:
@@ -82,13 +185,6 @@ def recover(folder: Path) -> None:
 # Errors that mean "this place cannot take the output", whichever file the system names.
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST,
             errno.EISDIR, errno.ENAMETOOLONG, errno.EFBIG}
-
-
-class OutputError(ToolError):
-    """The output could not be written (code output-unwritable); what was there before is intact."""
-
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message, hint, "output-unwritable")
 
 
 HINT = "choose another place with -o/--output, or fix the permissions of this one; " \

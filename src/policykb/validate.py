@@ -16,7 +16,9 @@ from .ingest.unitnames import level_of_place
 from .cascade.check import check as cascade_check
 from .cascade.dates import inherit
 from .issues import Issue, PolicyError, Report
-from .load import YamlFile, display_path, load_file, real_dir, real_path
+from . import daterange
+from .docids import ID_HINT, id_problem
+from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
                     KnowledgeBase, TaskFile, Task, Unit, UnitKind, UnitsFile)
 
@@ -182,10 +184,21 @@ def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
                    hint="start every line of the top level with a field name, as in the other files")
         return None
     try:
-        return model.model_validate(file.data)
+        parsed = model.model_validate(file.data)
     except ValidationError as err:
         report.extend(_model_issues(err, file, model))
         return None
+    far = far_dates(parsed, file)
+    report.extend(far)
+    return None if far else parsed
+
+
+def far_dates(parsed: BaseModel, file: YamlFile) -> list[Issue]:
+    """bad-date for each date outside daterange: 9999-12-31 is a real date, and one no calendar,
+    status or letter can use."""
+    return [Issue(file.path, *file.where(*path), "bad-date", f"'{_dotted(path)}': {d.isoformat()} is outside the "
+                  f"dates this tool works with", hint=daterange.RANGE_HINT)
+            for path, d in daterange.dates_in(parsed.model_dump()) if daterange.out_of_range(d)]
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -238,6 +251,7 @@ class _UnitIndex:
 def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     seen: dict[str, int] = {}
+    folded: dict[str, tuple[int, str]] = {}  # 省ICT办 and 省ict办: one file name on Windows and macOS
     for index, unit in enumerate(parsed.units):
         places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
         for name, place in zip([unit.name, *unit.aliases], places):
@@ -248,7 +262,14 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                            f"'{name}' is already used by unit #{seen[key] + 1} ({parsed.units[seen[key]].name})",
                            hint="each name and alias may belong to one unit only; names that differ only in "
                                 "spaces, full stops or full-width letters count as the same")
+            elif key.casefold() in folded and folded[key.casefold()][0] != index:
+                first = folded[key.casefold()]
+                report.add(file.path, line, col, "look-alike-name",
+                           f"'{name}' differs from '{first[1]}' (unit #{first[0] + 1}) only in case: their letters "
+                           f"and pages are one file on Windows and macOS", hint="write the name as the source does; "
+                           "if both are the same unit, make one an alias of the other in one spelling only")
             seen.setdefault(key, index)
+            folded.setdefault(key.casefold(), (index, name))
             _check_name(name, file, ("units", index, *place), report)
             if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
                 report.add(file.path, line, col, "unsafe-path",
@@ -325,7 +346,11 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
         entries = []
     for path in entries:
         if path.name.startswith("."):
-            continue
+            if path.name.endswith(".yaml"):  # a task someone meant (or a staging copy): say it is not read
+                report.add(display_path(path), 1, 1, "hidden-skipped", f"'{path.name}' is skipped: a file whose "
+                           f"name starts with '.' is never read", severity="warning",
+                           hint=f"rename it without the leading '.', e.g. {name_of(1)}, or delete it")
+            continue  # editors' swap files, .DS_Store …: silently
         if path.is_dir() and not path.name.endswith(".yaml"):
             report.add(display_path(path), 1, 1, "stray-file", f"folder '{path.name}' is ignored: only *.yaml "
                        f"files are read", severity="warning", hint=f"move it out of {folder.name}/")
@@ -585,13 +610,26 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
     units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
     index = _UnitIndex(units if parsed_units else None)
 
-    folders = sorted(p.parent for p in root.glob(f"*/{paths.DOCUMENT_FILE}"))
+    folders, hidden = document_folders(root, paths.DOCUMENT_FILE)
+    for folder in hidden:
+        report.add(display_path(folder), 1, 1, "hidden-skipped", f"'{folder.name}' is skipped: a folder whose name "
+                   f"starts with '.' is never read as a policy", severity="warning",
+                   hint="an interrupted import leaves .import-….tmp: delete it; a real policy folder must not "
+                        "start with '.'")
     if not folders:
         report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it",
                    hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "
                         "or create one with policykb import")
     documents = {}
+    seen_ids: dict[str, Path] = {}
     for folder in folders:
+        problem = id_problem(folder.name)
+        other = seen_ids.setdefault(folder.name.casefold(), folder)
+        if problem or other != folder:
+            report.add(display_path(folder), 1, 1, "bad-document-id",
+                       f"the folder name '{folder.name}' cannot be a document id: "
+                       + (problem or f"it differs from '{other.name}' only in case, and Windows and macOS "
+                                     f"see one folder"), hint=ID_HINT)
         if not _inside(folder, root):
             report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' points outside {display_path(root)}/",
                        hint="replace the link by the folder itself")

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .. import __version__, paths
+from .. import __version__, daterange, paths
 from ..graph import PolicyGraph
 from ..issues import PolicyError, Report, ToolError, exit_status
 from ..validate import load_kb
@@ -125,9 +125,12 @@ def parse_date(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"'{text}' 不是日期", hint="写成 YYYY-MM-DD，如 2016-07-01", code="bad-date")
+    if daterange.out_of_range(date):  # 9999-12-31 overflows the date arithmetic further on
+        raise UsageError(f"'{text}' 超出本工具处理的日期范围", hint=daterange.RANGE_HINT, code="bad-date")
+    return date
 
 
 def track(items: Iterable[T], label: str) -> Iterable[T]:

@@ -39,6 +39,20 @@ def _bundled_shape(text: str) -> bool:
                 and re.search(r"^\d+．.*[(（][^()（）]*[)）][\s。]*$", text, re.M))
 
 
+def _check_id(doc_id: str, out: Path) -> None:
+    """Refuse a folder name that is no document id, or one an existing folder has in another case."""
+    from ..docids import ID_HINT, id_problem
+    problem = id_problem(doc_id)
+    if problem:
+        raise ImportFailed(f"'{doc_id}' cannot name the document folder: {problem}",
+                           hint=f"give another name with --id; {ID_HINT}", code="bad-document-id")
+    same = [p for p in out.iterdir() if p.name.casefold() == doc_id.casefold()] if out.is_dir() else []
+    if same:
+        raise ImportFailed(f"'{same[0]}' already exists (names differing only in case are one folder on Windows and "
+                           f"macOS); an existing document is never overwritten",
+                           hint="give another folder name with --id", code="import-exists")
+
+
 def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
@@ -47,15 +61,22 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     doc_id = doc_id or source.stem
     if not source.is_file():
         raise ImportFailed(f"no file '{source}'", code="not-found")
+    _check_id(doc_id, out)
     parsed = read(source)
     folder = out / doc_id
     if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
-        if folder.exists():
-            raise ImportFailed(f"'{folder}' already exists; an existing document is never overwritten",
-                               hint="give another folder name with --id", code="import-exists")
-        written = import_source(source, out, doc_id)
+        from ..schema import write_schemas
+        from .write import staged_import
+        with staged_import(out, doc_id) as root:  # all of it or nothing, as write_draft
+            staged = import_source(source, root, doc_id)
+        moved = [out / p.relative_to(root) for p in staged]
+        written = [p for p in moved if p.is_file() and p.parent.name != "schemas"] + write_schemas(out, overwrite=False)
         return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
                         [])
     draft = compose(parsed, Registry.load(out), date)
     written = write_draft(draft, source, out, doc_id)
-    return Imported(folder, written, draft.summary, draft.review + [f"（完整审核清单见 {folder / REVIEW_FILE}）"])
+    from .limits import TASK_WARNING
+    many = [f"[警告] 导入了 {len(draft.tasks)} 项任务，远多于一份分工方案的常见数目（几十到一百余项）：请确认导入的是"
+            f"分工方案本身，而不是汇编或数据表"] if len(draft.tasks) > TASK_WARNING else []
+    return Imported(folder, written, draft.summary,
+                    many + draft.review + [f"（完整审核清单见 {folder / REVIEW_FILE}）"])

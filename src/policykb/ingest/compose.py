@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths, textrules
+from ..load import document_folders
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
@@ -55,7 +56,8 @@ class Registry:
                     registry.names[str(name)] = unit.get("level")
                     if unit.get("collective") and unit.get("members"):
                         registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
-        for doc in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
+        for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
+            doc = folder / paths.DOCUMENT_FILE
             try:
                 meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError):

@@ -9,6 +9,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import limits
 from .source import Block, ImportFailed, Source
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
@@ -38,6 +39,11 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_lines(raw)
+    if mixed:  # read as GBK, these lines would become mojibake without a word
+        raise ImportFailed(f"the text mixes UTF-8 and GBK: lines {', '.join(map(str, mixed[:5]))} are UTF-8, "
+                           f"others are not", hint="open it in an editor, fix the garbled lines and save the whole "
+                                                    "file as UTF-8", code="encoding")
     try:
         return raw.decode("gb18030"), "gb18030"  # a superset of GBK and GB2312
     except UnicodeDecodeError as err:
@@ -46,9 +52,28 @@ def decode(raw: bytes) -> tuple[str, str]:
                            code="encoding")
 
 
+def _utf8_lines(raw: bytes) -> list[int]:
+    """Numbers of lines that are clearly UTF-8 Chinese (at least 4 characters beyond ASCII) in a file
+    that as a whole is not UTF-8: pasted together from two sources."""
+    found = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(ord(ch) > 0x2E80 for ch in text) >= 4:
+            found.append(number)
+    return found
+
+
 def _lines(text: str, unit: str = "行") -> list[Block]:
-    return [Block(_clean(line), f"第{n}{unit}") for n, line in enumerate(text.splitlines(), start=1)
-            if not _blank(line)]
+    count = limits.Counter()
+    blocks = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not _blank(line):
+            count.block()
+            blocks.append(Block(_clean(line), f"第{n}{unit}"))
+    return blocks
 
 
 def read_txt(path: Path, raw: bytes) -> Source:
@@ -58,11 +83,18 @@ def read_txt(path: Path, raw: bytes) -> Source:
 
 # --- Word ---
 
-def _docx_rows(table, number: int) -> list[Block]:
+def _docx_rows(table, number: int, count: limits.Counter) -> list[Block]:
     """Rows of a Word table; merged cells repeat their text, header rows repeated on each page are dropped."""
+    tbl = table._tbl
+    where = f"table {number}"
+    limits.columns(len(tbl.xpath("./w:tblGrid/w:gridCol")), where)
+    for span in tbl.xpath(".//w:gridSpan/@w:val"):  # python-docx repeats a merged cell once per column it spans
+        limits.columns(int(span) if span.isdigit() else 1, where)
+    limits.rows(len(tbl.xpath("./w:tr")), where)
     blocks, header = [], None
     for r, row in enumerate(table.rows, start=1):
         cells = tuple(_clean(c.text) for c in row.cells)
+        count.block(len(cells))
         if all(not c for c in cells):
             continue
         if header is None:
@@ -77,6 +109,7 @@ def read_docx(path: Path, raw: bytes) -> Source:
     import docx  # late import: python-docx takes a while to load and only .docx needs it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    limits.check_package(path)
     try:
         document = docx.Document(path)
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -88,50 +121,105 @@ def read_docx(path: Path, raw: bytes) -> Source:
                            hint="open it in Word or WPS and save it again as .docx")
     blocks: list[Block] = []
     paragraph = table = 0
+    count = limits.Counter()
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph += 1
+            count.block()  # empty paragraphs count too: 100,000 of them are no policy either
             for line in Paragraph(child, document).text.splitlines():  # soft line breaks split lines
                 if not _blank(line):
                     blocks.append(Block(_clean(line), f"第{paragraph}段"))
         elif tag == "tbl":
             table += 1
-            blocks.extend(_docx_rows(Table(child, document), table))
+            blocks.extend(_docx_rows(Table(child, document), table, count))
     return Source(str(path), "docx", blocks)
 
 
 # --- Excel ---
 
+def _sheet_grid(source, book, strings, where: str, count: limits.Counter) -> dict[int, dict[int, object]]:
+    """{row: {column: value}} of one sheet's XML, streamed; merged values repeated over their range.
+
+    Streaming (not openpyxl's full load) is what keeps a sheet of millions of cells from reaching
+    memory: reading stops at the first row, column or cell beyond the limits."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+    grid: dict[int, dict[int, object]] = {}
+    parser = WorkSheetParser(source, strings, data_only=True, epoch=book.epoch,
+                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    for row, cells in parser.parse():
+        values = {}
+        for cell in cells:
+            if cell["value"] is not None:
+                limits.columns(cell["column"], where)
+                values[cell["column"]] = cell["value"]
+        if values:
+            limits.rows(row, where)
+            count.block(len(values))
+            grid[row] = values
+    for rng in parser.merged_cells.mergeCell if parser.merged_cells else []:  # a merged value: first cell only
+        min_col, min_row, max_col, max_row = range_boundaries(rng.ref)
+        limits.columns(max_col, where)
+        limits.rows(max_row, where)
+        value = grid.get(min_row, {}).get(min_col)
+        if value is None:
+            continue
+        for row in range(min_row, max_row + 1):
+            count.block(max_col - min_col + 1)
+            for col in range(min_col, max_col + 1):
+                grid.setdefault(row, {})[col] = value
+    return grid
+
+
+def _sheets(path: Path):
+    """(title, grid reader) of each worksheet, from openpyxl's own parts but without its worksheet
+    objects: even in read-only mode those scan a whole sheet that lacks a <dimension> to size it."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    reader = ExcelReader(path, read_only=True, data_only=True)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)  # the date formats: a date cell is read as a date
+    return reader, [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                    if rel.target in reader.valid_files and "worksheet" in rel.Type]
+
+
 def read_xlsx(path: Path, raw: bytes) -> Source:
-    import openpyxl
+    limits.check_package(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        reader, sheets = _sheets(path)
     except Exception as err:  # zipfile, KeyError, InvalidFileException …
         raise ImportFailed(f"this .xlsx cannot be opened ({type(err).__name__})",
                            hint="open it in Excel or WPS and save it again as .xlsx")
     blocks: list[Block] = []
-    for number, sheet in enumerate(book.worksheets, start=1):
-        merged = {}
-        for rng in sheet.merged_cells.ranges:  # openpyxl keeps a merged value in its first cell only
-            value = sheet.cell(rng.min_row, rng.min_col).value
-            for row in range(rng.min_row, rng.max_row + 1):
-                for col in range(rng.min_col, rng.max_col + 1):
-                    merged[(row, col)] = value
-        header = None
-        for r, row in enumerate(sheet.iter_rows(), start=1):
-            cells = tuple(_clean("" if v is None else str(v)) for v in
-                          (merged.get((c.row, c.column), c.value) for c in row))
-            if all(not c for c in cells):
-                continue
-            if len([c for c in cells if c]) == 1 and header is None:  # a title above the table
-                blocks.append(Block(next(c for c in cells if c), f"表{number}第{r}行"))
-                continue
-            if header is None:
-                header = cells
-            elif cells == header:
-                continue
-            blocks.append(Block(" | ".join(cells), f"表{number}第{r}行", cells, number))
+    count = limits.Counter()
+    try:
+        for number, (title, target) in enumerate(sheets, start=1):
+            with reader.archive.open(target) as source:
+                grid = _sheet_grid(source, reader.wb, reader.shared_strings, f"sheet {number} ({title})", count)
+            width = max((max(values) for values in grid.values()), default=0)
+            header = None
+            for r in sorted(grid):
+                cells = tuple(_clean(str(grid[r][c])) if c in grid[r] else "" for c in range(1, width + 1))
+                if all(not c for c in cells):
+                    continue
+                if len([c for c in cells if c]) == 1 and header is None:  # a title above the table
+                    blocks.append(Block(next(c for c in cells if c), f"表{number}第{r}行"))
+                    continue
+                if header is None:
+                    header = cells
+                elif cells == header:
+                    continue
+                blocks.append(Block(" | ".join(cells), f"表{number}第{r}行", cells, number))
+    except ImportFailed:
+        raise
+    except Exception as err:  # a damaged sheet: lxml, KeyError, ValueError …
+        raise ImportFailed(f"this .xlsx cannot be read ({type(err).__name__})",
+                           hint="open it in Excel or WPS and save it again as .xlsx")
+    finally:
+        reader.archive.close()
     return Source(str(path), "xlsx", blocks)
 
 
@@ -152,12 +240,14 @@ class _Page(HTMLParser):
         self.cell: list[str] | None = None
         self.colspan = 1
         self.tables = 0
+        self.count = limits.Counter()
 
     def flush(self) -> None:
         text = "".join(self.buffer)
         self.buffer = []
         for line in text.splitlines():
             if not _blank(line):
+                self.count.block()
                 self.lines.append(line)
 
     def handle_starttag(self, tag, attrs):
@@ -170,8 +260,9 @@ class _Page(HTMLParser):
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
             self.cell = []
-            span = dict(attrs).get("colspan") or "1"
+            span = (dict(attrs).get("colspan") or "1").strip()
             self.colspan = int(span) if span.isdigit() else 1
+            limits.columns(self.colspan, f"a table cell (colspan=\"{span[:12]}\")")  # before any copy is made
         elif tag in _BLOCK_TAGS:
             if self.cell is not None:
                 self.cell.append("\n")
@@ -183,8 +274,10 @@ class _Page(HTMLParser):
             self.skip = max(self.skip - 1, 0)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
             self.row.extend(["".join(self.cell)] * self.colspan)  # lines kept: a layout cell holds paragraphs
+            limits.columns(len(self.row), "a table row")
             self.cell = None
         elif tag == "tr" and self.row is not None:
+            self.count.block(len(self.row))
             self.rows.append((len(self.lines), self.row))
             self.row = None
         elif tag in _BLOCK_TAGS and self.cell is None:

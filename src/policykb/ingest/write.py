@@ -1,14 +1,23 @@
 """Write a draft into a knowledge base: all of it or nothing, never over an existing document.
 
-The document folder is assembled beside the knowledge base's documents under a hidden name and
-renamed into place at the end; proposed units are appended to the registry (its comments and
-order untouched) only once the folder stands, and removed again if that append fails.
+Everything is assembled in a staging folder inside the knowledge base (same file system, so the
+final renames are atomic) but one level deeper than documents and under a hidden name, so that
+nothing ever loads it: `.import-<pid>-<random>.tmp/<id>/` and, when units are proposed, a whole
+new `units.yaml` beside it. At the end the folder is renamed into place and the registry replaced
+in one rename; the staging folder goes on every exit (error, Ctrl-C, kill with SIGTERM), and one
+left by a process that died harder (SIGKILL, power cut) is reclaimed by the next import.
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
+import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .. import paths
 from .fastyaml import dumps
@@ -37,17 +46,89 @@ def _units_block(proposed: list[dict], source_name: str) -> str:
             f"proposed: false ---\n" + body)
 
 
-def write_draft(draft: Draft, source: Path, out: Path, doc_id: str) -> list[Path]:
+_STAGING = re.compile(r"^\.import-(?:(\d+)-.*)?.*\.tmp$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
+def reclaim(out: Path) -> None:
+    """Remove staging folders whose import is no longer running (killed with SIGKILL, power cut)."""
+    for path in sorted(out.iterdir()) if out.is_dir() else []:
+        match = _STAGING.match(path.name)
+        if match and path.is_dir() and not (match[1] and _alive(int(match[1]))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM (kill, a closed terminal's session) ends the import like Ctrl-C: cleanup code runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _unwritable(out: Path, err: OSError) -> ImportFailed:
+    return ImportFailed(f"cannot write under '{out}': {err.strerror or err}",
+                        hint="check that the folder exists, that you may write in it and that the disk has room; "
+                             "nothing was imported", code="output-unwritable")
+
+
+@contextmanager
+def staged_import(out: Path, doc_id: str) -> Iterator[Path]:
+    """A staging root to write `<root>/<doc_id>/` (and `<root>/units.yaml`, starting as a copy of the
+    registry) into; on success both move into out at once, on any exit the staging root is gone."""
     folder = out / doc_id
     if folder.exists() or folder.is_symlink():
         raise ImportFailed(f"'{folder}' already exists; an existing document is never overwritten",
                            hint="give another folder name with --id, or move the old folder away first",
                            code="import-exists")
-    staging = out / f".import-{doc_id}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        staging.mkdir(parents=True)
+    units = out / paths.UNITS_FILE
+    with _terminate_as_exit():
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            reclaim(out)
+            root = Path(tempfile.mkdtemp(dir=out, prefix=f".import-{os.getpid()}-", suffix=".tmp"))
+        except OSError as err:
+            raise _unwritable(out, err) from None
+        try:
+            if units.is_file():
+                shutil.copyfile(units, root / paths.UNITS_FILE)
+            yield root
+            os.rename(root / doc_id, folder)
+            staged_units = root / paths.UNITS_FILE
+            if staged_units.is_file() and (not units.is_file() or staged_units.read_bytes() != units.read_bytes()):
+                try:
+                    os.replace(staged_units, units)  # one rename: the registry is old or new, never torn
+                except OSError:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    raise
+        except OSError as err:
+            raise _unwritable(out, err) from None
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def write_draft(draft: Draft, source: Path, out: Path, doc_id: str) -> list[Path]:
+    folder = out / doc_id
+    with staged_import(out, doc_id) as root:
+        staging = root / doc_id
         source_name = "source" + source.suffix.lower()
+        staging.mkdir()
         shutil.copyfile(source, staging / source_name)
         dump_new(staging / paths.DOCUMENT_FILE, {**draft.doc, "source": source_name}, _schema(1, "document"))
         for number, article in draft.articles.items():
@@ -56,23 +137,13 @@ def write_draft(draft: Draft, source: Path, out: Path, doc_id: str) -> list[Path
             dump_new(staging / paths.TASKS_DIR / paths.task_file(number), task, _schema(2, "task"))
         dump_new(staging / paths.INDICATORS_FILE, {"indicators": []}, _schema(1, "indicators"))
         (staging / REVIEW_FILE).write_text("\n".join([draft.summary, "", *draft.review, ""]), encoding="utf-8")
-        os.rename(staging, folder)
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise ImportFailed(f"cannot write under '{out}': {err.strerror or err}",
-                           hint="check that the folder exists and that you may write in it", code="output-unwritable")
-    units_path = out / paths.UNITS_FILE
-    try:
+        units_path = root / paths.UNITS_FILE
         block = _units_block(draft.proposed, source.name)
         if block and units_path.exists():
             text = units_path.read_text(encoding="utf-8")
             units_path.write_text(text + ("" if text.endswith("\n") else "\n") + block, encoding="utf-8")
         elif not units_path.exists():
             dump_new(units_path, {"units": draft.proposed}, _schema(0, "units"))
-    except OSError as err:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise ImportFailed(f"cannot add the proposed units to '{units_path}': {err.strerror or err}",
-                           hint="check that you may write it", code="output-unwritable")
     written = sorted(p for p in folder.rglob("*") if p.is_file())
     from ..schema import write_schemas  # late import: schema imports the export models
-    return written + [units_path] + write_schemas(out, overwrite=False)
+    return written + [out / paths.UNITS_FILE] + write_schemas(out, overwrite=False)

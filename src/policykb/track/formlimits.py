@@ -13,9 +13,10 @@ Each refusal is a `FormTooLarge` with a message saying which limit was passed.
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Iterator
+
+from .. import ziplimits
 
 MAX_PARTS = 64  # a form has about 12
 MAX_SHEET_BYTES = 16_000_000  # uncompressed XML of a sheet or of the shared strings
@@ -23,12 +24,11 @@ MAX_OTHER_BYTES = 1_000_000  # styles, workbook, relationships: a few KB in a re
 MAX_TOTAL_BYTES = 40_000_000
 MAX_ROWS = 2_000  # rows below the header: a unit leads a few dozen tasks
 MAX_COLUMNS = 26  # A–Z; the form uses A–K, units sometimes add a remark column
-CHUNK = 1 << 20
 
 _BIG_PARTS = ("xl/worksheets/", "xl/sharedStrings.xml")
 
 
-class FormTooLarge(Exception):
+class FormTooLarge(ziplimits.TooLarge):
     """The form exceeds a limit; message says which."""
 
 
@@ -41,25 +41,7 @@ def check_zip(path: Path) -> None:
 
     Raises FormTooLarge, or zipfile.BadZipFile (and OSError) for a file that is no zip at all.
     """
-    with zipfile.ZipFile(path) as z:
-        parts = z.infolist()
-        if len(parts) > MAX_PARTS:
-            raise FormTooLarge(f"the workbook has {len(parts)} parts; a form has at most {MAX_PARTS}")
-        total = 0
-        for part in parts:
-            if part.file_size > _limit(part.filename):
-                raise FormTooLarge(f"part {part.filename} unpacks to {part.file_size:,} bytes; "
-                                   f"the limit is {_limit(part.filename):,}")
-            total += part.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise FormTooLarge(f"the workbook unpacks to {total:,} bytes; the limit is {MAX_TOTAL_BYTES:,}")
-        for part in parts:  # the declared sizes may lie: count what really comes out, chunk by chunk
-            seen, limit = 0, _limit(part.filename)
-            with z.open(part) as stream:
-                while chunk := stream.read(CHUNK):
-                    seen += len(chunk)
-                    if seen > limit:
-                        raise FormTooLarge(f"part {part.filename} unpacks to more than {limit:,} bytes")
+    ziplimits.check_zip(path, _limit, MAX_PARTS, MAX_TOTAL_BYTES, FormTooLarge, what="workbook")
 
 
 def sheet_rows(ws, first_row: int) -> Iterator[tuple[int, dict[int, object]]]:

@@ -10,7 +10,7 @@ from .. import paths
 from ..issues import PolicyError, Report
 from ..load import YamlFile, load_file
 from ..model import Document, KnowledgeBase, Task
-from ..validate import _model_issues, load_kb
+from ..validate import _model_issues, far_dates, load_kb
 from .model import (INDICATORS_FILE, TASKS_DIR, TRACKING_DIR, Event, IndicatorsTrackingFile, IndicatorValue,
                     ReportEvent, TaskTrackingFile)
 
@@ -150,10 +150,13 @@ def _parse(file: YamlFile, model, report: Report):
         report.add(file.path, 1, 1, "wrong-type", "expected a mapping of fields")
         return None
     try:
-        return model.model_validate(file.data)
+        parsed = model.model_validate(file.data)
     except ValidationError as err:
         report.extend(_model_issues(_Untagged(err), file, model))
         return None
+    far = far_dates(parsed, file)  # a report dated 9999-12-31 would overflow the status arithmetic
+    report.extend(far)
+    return None if far else parsed
 
 
 def read_tracking(policies: Path | str, kb: KnowledgeBase) -> tuple[Tracking, Report]:

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .. import textrules
 from ..issues import PolicyError, ToolError
 from ..lock import held
 from ..model import Document, KnowledgeBase, Task
@@ -46,6 +47,22 @@ class Change:
     new: dict | None = None
     schema: str | None = None
     description: str = ""
+
+
+def _checked_texts(data: dict[str, Any]) -> dict[str, Any]:
+    """Texts as `check` will accept them, or Refused: line ends as \n (a paste from Windows or WeChat),
+    then no invisible or control character (U+200B, U+202E, ESC, U+2028 …) — one such character
+    written would stop check, status, build and every progress command until the YAML is mended."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+            found = textrules.first_bad_character(value)
+            if found:
+                raise Refused(f"'{key}': {textrules.character_message(found[1])} at character {found[0] + 1}",
+                              hint=textrules.CHARACTER_HINT, code="bad-character")
+        out[key] = value
+    return out
 
 
 class Recorder:
@@ -79,6 +96,7 @@ class Recorder:
         """Check one event for a task; None when exactly this event is already recorded."""
         d = self.document(doc)
         task = self.task(d, number)
+        data = _checked_texts(data)
         try:
             event = _EVENT.validate_python({k: v for k, v in data.items() if v not in (None, [], "")})
         except ValidationError as err:
@@ -152,8 +170,9 @@ class Recorder:
         if date and date > dt.date.today():
             raise Refused(f"{date.isoformat()} is in the future", hint="write the day it was published",
                           code="date-in-future")
+        texts = _checked_texts({"source": source, "note": note})
         try:
-            entry = IndicatorValue(year=year, value=value, source=source, date=date, note=note)
+            entry = IndicatorValue(year=year, value=value, source=texts["source"], date=date, note=texts["note"])
         except ValidationError as err:
             raise Refused(err.errors()[0]["msg"])
         if date and date < d.meta.date:

@@ -205,9 +205,28 @@ def repo_root(path: Path) -> Path:
     return Path(_git(Path(path), "rev-parse", "--show-toplevel").decode().strip())
 
 
+def is_shallow(repo: Path) -> bool:
+    """A shallow clone (CI checks out with depth 1): the history before its oldest commit is missing."""
+    try:
+        return _git(Path(repo), "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+    except VersionError:
+        return False
+
+
+_SHALLOW_HINT = "fetch the whole history first: git fetch --unshallow (in GitHub Actions: actions/checkout " \
+                "with fetch-depth: 0; in GitLab CI: GIT_DEPTH: 0)"
+
+
 def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase:
     """The knowledge base as it was at a revision (read with git archive, loaded and checked)."""
-    _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    try:
+        _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except VersionError:  # git says nothing with --quiet: say what is missing
+        if is_shallow(repo):
+            raise VersionError(f"revision '{rev}' is not in this clone: it is a shallow clone, and the history "
+                               f"before its oldest commit is missing", hint=_SHALLOW_HINT) from None
+        raise VersionError(f"there is no revision '{rev}' in this repository",
+                           hint="see git log for commits, tags and branches") from None
     data = _git(repo, "archive", "--format=tar", rev, "--", policies)
     with tempfile.TemporaryDirectory(prefix="policykb-rev-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
@@ -235,6 +254,14 @@ class Version:
     diff: PolicyDiff
 
 
+class History(list):
+    """Versions, newest first; `partial` when the clone is shallow and older versions are missing."""
+
+    def __init__(self, items=(), partial: bool = False):
+        super().__init__(items)
+        self.partial = partial
+
+
 def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20) -> list[Version]:
     """The change log of policies/: each commit that touched it, newest first, with what it changed.
 
@@ -253,12 +280,16 @@ def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20) -
                 cache[rev] = None
         return cache[rev]
 
-    versions = []
+    versions = History()
+    shallow = is_shallow(repo)
     for (commit, date, subject), older in zip(entries, entries[1:] + [None]):
+        if older is None and shallow:  # its parent is cut off: it would show the whole policy as new
+            versions.partial = True
+            continue
         new_kb = load(commit)
         old_kb = load(older[0]) if older else KnowledgeBase(root="", units={}, documents={})
         if new_kb is None or old_kb is None:
             continue
         versions.append(Version(commit, date, subject, diff_kbs(old_kb, new_kb, older[0][:7] if older else "∅",
                                                                   commit[:7])))
-    return versions[:limit]
+    return History(versions[:limit], partial=versions.partial)

@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
@@ -36,11 +38,18 @@ class LetterError(ToolError):
         return type(self), (self.code, self.message, self.hint)
 
 
-class _Env(jinja2.Environment):
-    """Compiles each distinct XML part once: all letters share the template's body and footers."""
+class _Env(ImmutableSandboxedEnvironment):
+    """A sandbox that compiles each distinct XML part once: all letters share the template's body and footers.
+
+    A template arrives by mail or in a pull request and is opened on office PCs and CI runners:
+    it may read the documented fields and nothing else. The sandbox refuses underscore attributes
+    (the way from a field to Python's internals) and calls that change data; jinja's own globals
+    (cycler, joiner, lipsum, namespace …) are removed, so the context is all a template can see.
+    """
 
     def __init__(self):
         super().__init__(undefined=jinja2.StrictUndefined, autoescape=True)
+        self.globals.clear()
         self._compiled: dict[str, jinja2.Template] = {}
 
     def from_string(self, source, globals=None, template_class=None):
@@ -54,6 +63,33 @@ _LONE_BRACE = re.compile(r"\{\{[^{}]*\}(?!\})")  # {{ field } : a brace lost whi
 
 def _text_of(xml: str) -> str:
     return re.sub(r"<[^>]+>", "", xml)
+
+
+def _dotted(node: nodes.Node) -> str:
+    """How a template wrote an expression, for messages: cycler.__init__.__globals__."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem):
+        key = node.arg.value if isinstance(node.arg, nodes.Const) else "…"
+        return f"{_dotted(node.node)}[{key!r}]"
+    if isinstance(node, (nodes.Call, nodes.Filter)) and node.node is not None:
+        return f"{_dotted(node.node)}(…)"
+    return "…"
+
+
+def _unsafe_access(tree: nodes.Template) -> str | None:
+    """The first expression reaching for an underscore attribute (or item), as written; None if none."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else \
+            node.arg.value if isinstance(node.arg, nodes.Const) else None
+        if isinstance(name, str) and name.startswith("_"):
+            return _dotted(node)
+    for node in tree.find_all(nodes.Filter):  # |attr('__class__') reaches the same way
+        if node.name == "attr":
+            return _dotted(node.node) + "|attr(…)"
+    return None
 
 
 def _field_hint(name: str) -> str:
@@ -105,9 +141,12 @@ class LetterTemplate:
             raise LetterError("template-syntax", f"{self.path}: 模板标签有误：“{lone[0][:40]}” 缺少一个 }}",
                               hint="检查 {{ }}、{% %} 是否成对，for/if 是否有对应的 endfor/endif")
         try:
-            self.env.parse(xml)
+            tree = self.env.parse(xml)
         except jinja2.TemplateSyntaxError as e:
             raise self._syntax(e, xml) from None
+        unsafe = _unsafe_access(tree)
+        if unsafe:  # refused before anything is rendered; the sandbox would refuse it too
+            raise self._unsafe(unsafe)
         try:  # the body again, with headers and footers
             names = self._template().get_undeclared_template_variables(self.env)
         except jinja2.TemplateSyntaxError as e:
@@ -117,6 +156,10 @@ class LetterTemplate:
             raise self._unknown(unknown[0])
         for flag in (True, False):  # every loop entered once, every branch taken: misspelt attributes fail here
             self.render(example(flag=flag))
+
+    def _unsafe(self, field: str) -> LetterError:
+        return LetterError("template-unsafe", f"{self.path}: 模板访问了不允许的内容 “{field}”，模板只能使用列出的字段",
+                           hint="删除这个标签；可用字段见 templates/README.md。来历不明的模板不要使用")
 
     def _undefined(self, err: jinja2.UndefinedError) -> LetterError:
         match = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(err))
@@ -135,6 +178,8 @@ class LetterTemplate:
             tpl.render(context.model_dump(), self.env)
         except jinja2.UndefinedError as e:  # a field in a branch the trial render did not take
             raise self._undefined(e) from None
+        except SecurityError as e:  # the sandbox refused an access the static check did not see
+            raise self._unsafe(str(e)) from None
         columns.fit(tpl.docx, TYPE_AREA_MM)
         core = core or {}
         props = tpl.docx.core_properties

@@ -89,6 +89,17 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     return pages
 
 
+class _Collected(logging.Handler):
+    """The warnings mkdocs logs, kept to be shown when strict mode aborts the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().replace("\n", " "))
+
+
 def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
                  search: dict[str, dict] | None = None, cache: StageCache | None = None, **overrides) -> None:
     """A real mkdocs build (strict) of `docs` into `site` with the repository's configuration.
@@ -106,6 +117,8 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     from mkdocs.exceptions import MkDocsException
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    warnings = _Collected()
+    logging.getLogger("mkdocs").addHandler(warnings)
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict…" lines are noise to users
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), **overrides)
@@ -116,9 +129,12 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
         if not cfg.site_url:  # a sitemap needs the site's address: without one mkdocs writes an empty list
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(site) / name).unlink(missing_ok=True)
-    except (MkDocsException, SystemExit) as e:
-        raise SiteError(f"mkdocs build failed: {e}") from e
+    except (MkDocsException, SystemExit) as e:  # "Aborted with 7 warnings": say which (issue 26)
+        shown = "".join(f"\n  {w}" for w in warnings.lines[:20])
+        more = f"\n  … {len(warnings.lines) - 20} more" if len(warnings.lines) > 20 else ""
+        raise SiteError(f"mkdocs build failed: {e}{shown}{more}") from e
     finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
         if epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:

@@ -146,7 +146,7 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_
         phrases = [p for c in v.diff.changes for p in change_phrases(pg, paths, c)]
         out.append({"date": v.date, "changes": phrases[:PHRASES], "more": max(0, len(phrases) - PHRASES),
                     "reissue": v.diff.reissue})
-    return [c for c in out if c["changes"]]
+    return versions.History([c for c in out if c["changes"]], partial=found.partial)  # shallow clone: say so
 
 
 def _listed(value, name: str) -> list[str]:
