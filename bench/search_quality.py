@@ -156,7 +156,7 @@ def score(found: list[int | None]) -> tuple[int, float]:
     return sum(r is not None for r in found), sum(1 / r for r in found if r) / len(found)
 
 
-def build_both(folder: Path, as_of: dt.date) -> dict[str, Path]:
+def build_both(folder: Path, as_of: dt.date, only: str | None = None) -> dict[str, Path]:
     sys.path.insert(0, str(ROOT / "src"))
     from policykb.graph import PolicyGraph
     from policykb.render.site import render_site
@@ -167,9 +167,11 @@ def build_both(folder: Path, as_of: dt.date) -> dict[str, Path]:
     default.write_text(DEFAULT_CONFIG, encoding="utf-8")
     sites = {"default": folder / "default", "policykb": folder / "policykb"}
     common = dict(as_of=as_of, templates=ROOT / "templates", policies=ROOT / "policies", handwritten=ROOT / "docs")
-    render_site(pg, sites["default"], config=default, enrich_search=False, **common)
-    render_site(pg, sites["policykb"], config=ROOT / "mkdocs.yml", **common)
-    return sites
+    if only in (None, "default"):
+        render_site(pg, sites["default"], config=default, enrich_search=False, **common)
+    if only in (None, "policykb"):
+        render_site(pg, sites["policykb"], config=ROOT / "mkdocs.yml", **common)
+    return {k: v for k, v in sites.items() if only in (None, k)}
 
 
 TIMED = """async ([query, input, meta]) => {
@@ -219,9 +221,9 @@ def by_kind(questions: list[dict], found: list[int | None]) -> dict[str, dict]:
     for kind in sorted({q["kind"] for q in questions}):
         ranks_ = [r for q, r in zip(questions, found) if q["kind"] == kind]
         hits, mrr = score(ranks_)
-        kinds[kind] = {"n": len(ranks_), "hit@10": hits, "mrr": round(mrr, 3)}
+        kinds[kind] = {"n": len(ranks_), "hit@10": hits, "hit@1": ranks_.count(1), "mrr": round(mrr, 3)}
     hits, mrr = score(found)
-    kinds["all"] = {"n": len(found), "hit@10": hits, "mrr": round(mrr, 3)}
+    kinds["all"] = {"n": len(found), "hit@10": hits, "hit@1": found.count(1), "mrr": round(mrr, 3)}
     return kinds
 
 
@@ -249,7 +251,7 @@ def measure(b, name: str, site: Path, queries: list[dict], questions: list[dict]
         out[mode] = row
         print(f"{name:9} {mode:5} keywords hit@10 {row['keywords']['hit@10']}/{len(queries)} "
               f"MRR {row['keywords']['mrr']:.3f} | questions " + "  ".join(
-                  f"{k} {v['hit@10']}/{v['n']} {v['mrr']:.3f}" for k, v in row["questions"].items()))
+                  f"{k} {v['hit@10']}/{v['n']} @1 {v['hit@1']} {v['mrr']:.3f}" for k, v in row["questions"].items()))
         if verbose:
             for item, r in zip(questions, asked):
                 if r != 1:
@@ -263,11 +265,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["policykb", "default"])
     parser.add_argument("--save", action="store_true", help="write the figures to bench/results/")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="question set (default: %(default)s)")
     args = parser.parse_args()
-    queries, questions = load_queries(), load_questions()
+    queries, questions = load_queries(), load_questions(args.questions)
     figures: dict = {"date": dt.date.today().isoformat(), "queries": len(queries), "questions": len(questions)}
     with tempfile.TemporaryDirectory() as tmp, browser() as b:
-        sites = build_both(Path(tmp), dt.date.fromisoformat(args.as_of))
+        sites = build_both(Path(tmp), dt.date.fromisoformat(args.as_of), args.only)
         print(f"{len(queries)} keyword queries, {len(questions)} questions; hit@10 and MRR count only the named pages")
         for name, site in sites.items():
             if args.only in (None, name):

@@ -269,7 +269,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
                  "statuses": {(t.doc, t.number): status_view(statuses, t) for t in tasks},
                  "dues": nxt[:NEXT_DUES]},
-                keywords=[name, *unit.aliases], body=False, boost=2.0)
+                keywords=[name, *unit.names_people_use()], body=False, boost=2.0)
 
 
 def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
