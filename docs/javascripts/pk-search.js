@@ -36,6 +36,9 @@
     when: { task: 1.25, article: 1.25, calendar: 1.1 },
     number: { task: 1.25, article: 1.25, indicators: 1.1 }
   };
+  var UNKNOWN_WEIGHT = 0.5;  // a query pair no page holds, against an average known one (often a seam: 网太)
+  var GUIDE_PAGE = /^guide\//;  // the maintainers' guide: below every reader's page, never for a question
+  var DOWNLOAD_LINE = /\.(docx|pdf|zip|xlsx|csv|svg|json|graphml)\b/i;  // a file name is no answer
   var WHEN_TEXT = /\d{4}年|年底|年前|月底|年内|以前|之前|每年|起/;
   var NUMBER_TEXT = /\d|[一二三四五六七八九十百千万亿]+(个|名|所|家|项|成|倍)|％|%/;
 
@@ -46,6 +49,74 @@
 
   function normalize(text) {
     return text.normalize("NFKC").toLowerCase();
+  }
+
+  /* ---- Numbers as people write them: 第二十条 → 第20条, 二〇一七年 → 2017年, 两千元 → 2000元 ---- */
+  var CN_DIGITS = { "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                    "七": 7, "八": 8, "九": 9 };
+  var CN_UNITS = { "十": 10, "百": 100, "千": 1000, "万": 1e4, "亿": 1e8 };
+  var CN = "〇零一二两三四五六七八九十百千万亿";
+  var ORDINAL = new RegExp("第([" + CN.slice(0, -2) + "]+)(条|项|部分|款|章|批)", "g");
+  var YEAR = /([〇零一二三四五六七八九]{4})年/g;
+  var AMOUNT = new RegExp("([" + CN + "]+?)(亿元|万元|元|万人|万户|万亩|个百分点)", "g");
+  var PERCENT = new RegExp("百分之([" + CN + "]+)", "g");
+
+  function cnValue(text) {  // 二十 → 20, 一千五百 → 1500, 二〇一七 → 2017 (digit by digit)
+    if (/^[〇零一二三四五六七八九]{2,}$/.test(text))
+      return text.split("").map(function (c) { return CN_DIGITS[c]; }).join("");
+    var total = 0, section = 0, digit = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c in CN_DIGITS) { digit = CN_DIGITS[c]; continue; }
+      var unit = CN_UNITS[c];
+      if (unit >= 1e4) { total += (section + digit) * unit; section = 0; }
+      else section += (digit || 1) * unit;
+      digit = 0;
+    }
+    return String(total + section + digit);
+  }
+
+  /* The forms a query is searched in: numbers as the policy writes them first (a sum in 万元 also in 元). */
+  function numberForms(query) {
+    var arabic = query.replace(ORDINAL, function (m, n, unit) { return "第" + cnValue(n) + unit; })
+      .replace(YEAR, function (m, n) { return cnValue(n) + "年"; })
+      .replace(PERCENT, function (m, n) { return cnValue(n) + "%"; })
+      .replace(AMOUNT, function (m, n, unit) { return cnValue(n) + unit; });
+    var forms = [arabic];
+    var whole = arabic.replace(/(\d+)万元/g, function (m, n) { return String(+n * 1e4) + "元"; });
+    if (whole !== arabic) forms.push(whole);
+    if (forms.indexOf(query) < 0) forms.push(query);
+    return forms;
+  }
+
+  /* Variant spellings of one policy word (扶贫/脱贫): each query form with every other variant. */
+  function variantForms(forms, variants) {
+    var out = forms.slice();
+    (variants || []).forEach(function (group) {
+      out.slice().forEach(function (form) {
+        group.forEach(function (word) {
+          if (form.indexOf(word) < 0) return;
+          group.forEach(function (other) {
+            var v = form.split(word).join(other);
+            if (out.indexOf(v) < 0) out.push(v);
+          });
+        });
+      });
+    });
+    return out;
+  }
+
+  /* Unit names (every name, alias, short and later name: config.policykb.names) and article/task
+   * references (第20条) in a query: their pages, and what the query says besides them. */
+  function namesIn(query, names) {
+    var pages = [], rest = query, refs = false;
+    Object.keys(names || {}).sort(byLength).forEach(function (name) {
+      if (rest.indexOf(name) < 0) return;
+      rest = rest.split(name).join(" ");
+      if (/^第\d+(条|项)$/.test(name)) refs = true;
+      names[name].forEach(function (page) { if (pages.indexOf(page) < 0) pages.push(page); });
+    });
+    return { pages: pages, rest: rest, refs: refs };
   }
 
   function bigrams(run) {
@@ -82,7 +153,12 @@
   function analyze(query, rules) {
     rules = rules || {};
     var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
-    var terms = rules.terms || {};
+    var terms = Object.assign({}, rules.terms || {});
+    (rules.variants || []).forEach(function (group) {  // 扶贫 ↔ 脱贫: either finds both
+      group.forEach(function (word) {
+        terms[word] = (terms[word] || []).concat(group.filter(function (w) { return w !== word; }));
+      });
+    });
     Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
       if (q.indexOf(word) < 0) return;
       q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
@@ -125,15 +201,22 @@
     this.lunrIdfs = {};
     this.postings = {};
     this.pages = {};
+    this.readerDf = {};  // a term's rarity is counted over the readers' pages, not the maintainers' guide
+    this.readers = 0;
     var total = 0;
     this.entries = docs.map(function (doc, i) {
       var title = count(doc.pkt), body = count(doc.pkb), page = doc.location.split("#")[0];
       var length = 0;
       Object.keys(body).forEach(function (t) { length += body[t]; });
       total += length;
+      var reader = !GUIDE_PAGE.test(page);
+      if (reader) self.readers++;
       Object.keys(title).concat(Object.keys(body)).forEach(function (t) {
         var list = self.postings[t] || (self.postings[t] = []);
-        if (list[list.length - 1] !== i) list.push(i);
+        if (list[list.length - 1] !== i) {
+          list.push(i);
+          if (reader) self.readerDf[t] = (self.readerDf[t] || 0) + 1;
+        }
       });
       var p = self.pages[page] || (self.pages[page] = { location: page, entries: [], doc: null });
       p.entries.push(i);
@@ -150,8 +233,13 @@
   }
 
   Engine.prototype.idf = function (token) {
-    var df = (this.postings[token] || []).length, n = this.entries.length;
-    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+    var df = this.readerDf[token] || 0;
+    return df ? this.rarity(df) : 0;
+  };
+
+  Engine.prototype.rarity = function (df) {  // BM25's idf over the readers' entries
+    var n = this.readers;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 
   Engine.prototype.termScore = function (i, token) {
@@ -211,12 +299,14 @@
 
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
   Engine.prototype.rank = function (analysis) {
-    var self = this, clauses = [], weightTotal = 0;
+    var self = this, clauses = [], weightTotal = 0, unknown = 0;
     analysis.clauses.forEach(function (c) {
       var alts = c.alts.filter(function (alt) {
-        return alt.every(function (t) { return self.postings[t]; });
+        return alt.every(function (t) { return self.readerDf[t]; });
       });
-      if (!alts.length) return;
+      // A pair no reader's page holds is the rarest of terms: it weighs in the share a page must match,
+      // so a question is not answered by the one common pair it shares with some page (上去 of 看上去).
+      if (!alts.length) { unknown += c.pairs; return; }
       var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
         return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
       }));
@@ -224,6 +314,9 @@
       weightTotal += weight;
     });
     if (!clauses.length) return [];
+    // …weighing as much as an average pair of the query that some reader's page holds.
+    var pairs = clauses.reduce(function (n, c) { return n + c.pairs; }, 0);
+    weightTotal += unknown * weightTotal / pairs * UNKNOWN_WEIGHT;
     var candidates = {};
     clauses.forEach(function (c) {
       c.alts.forEach(function (alt) {
@@ -338,6 +431,7 @@
     var self = this, best = null, bestScore = -1, intent = this.analysis.intent;
     page.entries.forEach(function (i, order) {
       sentences(self.engine.docs[i].text || "").forEach(function (s) {
+        if (DOWNLOAD_LINE.test(s)) return;
         var seen = {}, score = 0;
         var text = s.toLowerCase();
         for (var k = 0; k + 1 < text.length; k++) {
@@ -386,7 +480,8 @@
    * Chinese are the worker's (`data`), shown our way. */
   function answer(state, query, data) {
     var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
-    var analysis = analyze(query, state.rules), tokens = termTokens(query);
+    var rules = state.rules || {}, forms = variantForms(numberForms(normalize(query)), rules.variants);
+    var analysis = analyze(forms[0], rules), tokens = termTokens(forms[0]);
     var presenter = new Presenter(engine, analysis), pages;
     if (!tokens.length) {
       return { items: ((data && data.items) || []).map(function (group) {
@@ -395,13 +490,43 @@
         return item ? [item] : group;
       }), suggest: data && data.suggest };
     }
-    pages = analysis.question ? [] : engine.allTerms(tokens);
+    pages = [];
+    if (!analysis.question) {  // every form's all-terms answer, the first form's first
+      forms.forEach(function (form) { pages = merged(pages, engine.allTerms(termTokens(form))); });
+    }
     if (!pages.length) pages = engine.rank(analysis);
-    return { items: pages.map(function (r) { return presenter.item(r.location, r.score); })
+    pages = led(namesIn(forms[0], rules.names), rules, pages);
+    pages = readersFirst(pages, analysis.question);
+    return { items: pages.slice(0, MAX_RESULTS).map(function (r) { return presenter.item(r.location, r.score); })
       .filter(Boolean).map(function (item) { return [item]; }) };
   }
 
+  function merged(pages, more) {
+    var seen = {};
+    pages.forEach(function (r) { seen[r.location] = true; });
+    return pages.concat(more.filter(function (r) { return !seen[r.location]; }));
+  }
+
+  /* A unit's name with nothing else to look for (省卫健委, 人社厅牵头的任务) or a reference (第20条):
+   * their pages lead. */
+  function led(named, rules, pages) {
+    if (!named.pages.length) return pages;
+    var rest = analyze(named.rest, Object.assign({}, rules, {
+      fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] }));
+    if (rest.clauses.length && !named.refs) return pages;
+    var top = pages.length ? pages[0].score : 1;
+    var first = named.pages.map(function (page, i) { return { location: page, score: 2 * top + named.pages.length - i }; });
+    return first.concat(pages.filter(function (r) { return named.pages.indexOf(r.location) < 0; }));
+  }
+
+  /* The maintainers' guide after every reader's page; never in the answer to a question. */
+  function readersFirst(pages, question) {
+    var readers = pages.filter(function (r) { return !GUIDE_PAGE.test(r.location); });
+    return question ? readers : readers.concat(pages.filter(function (r) { return GUIDE_PAGE.test(r.location); }));
+  }
+
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
+                            numberForms: numberForms, namesIn: namesIn,
                             highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .search import FIELDS, RULES_KEY, dumps, enriched, rules
+from .search import FIELDS, RULES_KEY, dumps, enriched, names, rules
 
 NAME = "policykb-search-index"
 SEARCH, OFFLINE = "material/search", "material/offline"
@@ -44,7 +44,8 @@ class SearchIndexWriter(BasePlugin):
     def on_post_build(self, *, config) -> None:
         index = json.loads(self.search.search_index.generate_search_index(None))  # its layout, no entries
         index["config"]["fields"] = FIELDS
-        index["config"][RULES_KEY] = rules()  # the question words and everyday words pk-search.js uses
+        # the question words, everyday words and unit names pk-search.js uses
+        index["config"][RULES_KEY] = dict(rules(), names=names(self.pages))
         folder = Path(config.site_dir) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         for name, prefix in self.outputs.items():

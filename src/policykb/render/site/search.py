@@ -121,4 +121,39 @@ def rules(path: Path = RULES) -> dict:
             everyday.setdefault(norm(word), []).append(norm(term))
     return {"fillers": [norm(w) for w in data.get("fillers", [])],
             "intents": {k: [norm(w) for w in v] for k, v in data.get("intents", {}).items()},
+            "unit_words": [norm(w) for w in data.get("unit_words", [])],
+            "variants": [[norm(w) for w in group] for group in data.get("variants", [])],
             "terms": dict(sorted(everyday.items()))}
+
+
+UNIT_PAGE = re.compile(r"^units/(?!index\.html$)[^/]+\.html$")
+REFERENCE = re.compile(r"^第\d+[条项]$")
+PREFIXES = ("中共湖南省委", "湖南省", "湖南", "省委", "省")  # what people leave off a unit's name
+UNIT_ENDINGS = tuple("厅委办局部院联会社行队校司处所")  # …so that what is left is still a unit's name
+
+
+def short_forms(name: str) -> list[str]:
+    """A unit name as people shorten it: 省教育厅 → 教育厅, 湖南保监局 → 保监局 (never 省政府 → 政府)."""
+    out = []
+    for prefix in PREFIXES:
+        rest = name[len(prefix):]
+        if name.startswith(prefix) and len(rest) >= 2 and rest.endswith(UNIT_ENDINGS) and rest != name:
+            out.append(rest)
+    return out
+
+
+def names(pages: dict[str, dict]) -> dict[str, list[str]]:
+    """Name or reference → the pages it leads to: every name of a unit (its page's keywords: name, aliases,
+    full, short and later names, and those without 省/湖南) and every 第N条/第N项 of an article or task."""
+    norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
+    table: dict[str, list[str]] = {}
+    for url in sorted(pages):
+        keywords = pages[url].get("keywords", [])
+        if UNIT_PAGE.match(url):
+            found = [n for k in keywords for n in (k, *short_forms(k))]
+        else:
+            found = [k for k in keywords if REFERENCE.match(norm(k))]
+        for name in dict.fromkeys(map(norm, found)):
+            table.setdefault(name, []).append(url)
+    # A short form shared by units of one name's making (省委/省政府 …) leads nowhere in particular.
+    return {n: urls for n, urls in sorted(table.items()) if len(urls) <= 3}
