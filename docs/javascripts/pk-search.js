@@ -519,10 +519,11 @@
     return first.concat(pages.filter(function (r) { return named.pages.indexOf(r.location) < 0; }));
   }
 
-  /* The maintainers' guide after every reader's page; never in the answer to a question. */
+  /* Readers' pages answer readers: the maintainers' guide only for a query no reader's page answers
+   * (an error message, a command), and never for a question. */
   function readersFirst(pages, question) {
     var readers = pages.filter(function (r) { return !GUIDE_PAGE.test(r.location); });
-    return question ? readers : readers.concat(pages.filter(function (r) { return GUIDE_PAGE.test(r.location); }));
+    return readers.length || question ? readers : pages;
   }
 
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,

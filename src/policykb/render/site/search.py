@@ -40,6 +40,7 @@ FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6
           TITLE_FIELD: {"boost": 20.0}, BODY_FIELD: {"boost": 1.0}}
 LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by title only
 RULES = Path(__file__).with_name("synonyms.yaml")
+THESAURUS = Path(__file__).with_name("synonyms_cilin.yaml")  # generated from 《同义词词林》, see synonyms.py
 RULES_KEY = "policykb"  # under the index's config
 
 
@@ -110,15 +111,20 @@ def load_rules(path: Path = RULES) -> dict:
 
 
 @cache
-def rules(path: Path = RULES) -> dict:
+def rules(path: Path = RULES, thesaurus: Path | None = THESAURUS) -> dict:
     """What pk-search.js reads from the index: the word lists, with terms turned round (everyday word →
-    policy terms), every word NFKC-normalised and lower-cased as queries are."""
+    policy terms; the hand list's first, then the thesaurus'), every word NFKC-normalised and lower-cased
+    as queries are."""
     data = load_rules(path)
     norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
     everyday: dict[str, list[str]] = {}
-    for term, words in data.get("terms", {}).items():
-        for word in words:
-            everyday.setdefault(norm(word), []).append(norm(term))
+    listed = [data.get("terms", {})] + ([load_rules(thesaurus).get("terms", {})] if thesaurus else [])
+    for terms in listed:
+        for term, words in terms.items():
+            for word in words:
+                found = everyday.setdefault(norm(word), [])
+                if norm(term) not in found:
+                    found.append(norm(term))
     return {"fillers": [norm(w) for w in data.get("fillers", [])],
             "intents": {k: [norm(w) for w in v] for k, v in data.get("intents", {}).items()},
             "unit_words": [norm(w) for w in data.get("unit_words", [])],
