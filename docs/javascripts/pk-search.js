@@ -153,9 +153,10 @@
   function analyze(query, rules) {
     rules = rules || {};
     var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
-    var terms = Object.assign({}, rules.terms || {});
+    var terms = Object.assign({}, rules.terms || {}), variant = {};
     (rules.variants || []).forEach(function (group) {  // 扶贫 ↔ 脱贫: either finds both
       group.forEach(function (word) {
+        variant[word] = true;
         terms[word] = (terms[word] || []).concat(group.filter(function (w) { return w !== word; }));
       });
     });
@@ -165,7 +166,7 @@
       var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
       // It stands for the word's own pairs: it weighs as much as they would.
       clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
-      marks = marks.concat(terms[word]);
+      marks = marks.concat(terms[word], variant[word] ? [word] : []);
     });
     var intents = rules.intents || {}, words = [];
     Object.keys(intents).forEach(function (kind) {
