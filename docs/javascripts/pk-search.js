@@ -22,6 +22,7 @@
   "use strict";
   if (typeof window !== "undefined" && window.policykbSearch) return;  // listed twice in mkdocs.yml
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  var HAN_CHAR = new RegExp("[" + HAN + "]");
   var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
@@ -298,6 +299,21 @@
       .slice(0, MAX_RESULTS);
   };
 
+  /* Pages that hold the form's numbers as numbers: the pairs of 2000 are also those of 2020 and 10000. */
+  Engine.prototype.withNumbers = function (pages, form) {
+    var self = this, numbers = (form.match(/\d+/g) || []).map(function (n) {
+      return new RegExp("(^|\\D)" + n + "(?!\\d)");
+    });
+    if (!numbers.length) return pages;
+    return pages.filter(function (r) {
+      var page = self.pages[r.location];
+      return page && page.entries.some(function (i) {
+        var doc = self.docs[i], text = normalize(plain(doc.title || "") + " " + plain(doc.text || ""));
+        return numbers.every(function (n) { return n.test(text); });
+      });
+    });
+  };
+
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
   Engine.prototype.rank = function (analysis) {
     var self = this, clauses = [], weightTotal = 0, unknown = 0;
@@ -493,7 +509,9 @@
     }
     pages = [];
     if (!analysis.question) {  // every form's all-terms answer, the first form's first
-      forms.forEach(function (form) { pages = merged(pages, engine.allTerms(termTokens(form))); });
+      forms.forEach(function (form) {
+        pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form)), form));
+      });
     }
     if (!pages.length) pages = engine.rank(analysis);
     pages = led(namesIn(forms[0], rules.names), rules, pages);
@@ -584,8 +602,10 @@
       }
       if (state && message && message.type === QUERY && typeof message.data === "string") {
         var query = message.data;
-        if (!query.trim() || termTokens(query).length) {
+        state.latest = query;  // the last query typed wins: an answer to an earlier one is dropped
+        if (!query.trim() || HAN_CHAR.test(query)) {  // Chinese is ours, even one character: no worker race
           setTimeout(function () {
+            if (state.latest !== query) return;
             var data = { items: [] };
             try {
               if (query.trim()) data = answer(state, query, null);
@@ -620,6 +640,7 @@
         }
         if (ev.data.type !== RESULT || !state.pending.length) return listener.call(this, ev);
         var query = state.pending.shift(), data = ev.data.data;
+        if (query !== state.latest) return;  // typed over while the worker was busy
         try {
           data = answer(state, query, data);
         } catch (err) {
