@@ -75,7 +75,19 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
     online = build(tmp_path, "online", "  - search\n", KEYWORDS)
     assert '"pkt"' in (online / "search_index.json").read_text(encoding="utf-8")
     assert not (online / "search_index.js").exists()
-    assert not build(tmp_path, "nosearch", "  - offline\n", KEYWORDS).exists()  # nothing to enrich, no error
+    own = build(tmp_path, "nosearch", "  - offline\n", KEYWORDS)  # no theme search: our own index
+    assert sorted(f.name for f in own.iterdir()) == ["pk-index.js"]
+    text = (own / "pk-index.js").read_text(encoding="utf-8")
+    assert text.startswith("window.policykbIndex = {") and text.endswith("};\n")
+    index = json.loads(text[len("window.policykbIndex = "):-2])
+    assert index["config"] == {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(KEYWORDS))}
+    material = json.loads((online / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [d["location"] for d in index["docs"]]
+    assert len(locations) == len(material) == 4  # a page and each of its sections, as Material's
+    assert locations[0] == "index.html" and locations[2:] == ["tasks/69.html", "tasks/69.html#related-list"]
+    assert [d["title"] for d in index["docs"]] == [d["title"].replace("\u200b", "") for d in material]
+    assert index["docs"][2]["boost"] == 2.0 and "<p>选聘建档立卡" in index["docs"][2]["text"]
+    assert index["docs"] == [enriched(d, KEYWORDS) for d in index["docs"]]  # enriched as Material's are
 
 
 # ---- the word lists (synonyms.yaml) ----

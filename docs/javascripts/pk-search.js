@@ -664,4 +664,66 @@
     document.addEventListener("input", nudge, true);
     document.addEventListener("compositionend", nudge, true);
   }
+
+  /* ---- Our own search box, for a site whose theme has no search (Material's search plugin removed,
+   * another theme): the index is search/pk-index.js (written by policykb's build), loaded as a script
+   * so that it works over file:// too; every keystroke is answered at once, so the last query wins. ---- */
+  var ROOT = (function () {
+    var script = typeof document !== "undefined" && document.currentScript;
+    return script && script.src ? script.src.replace(/javascripts\/pk-search\.js(\?.*)?$/, "") : "";
+  })();
+  var OWN_STYLE = ".pk-search{margin:0 0 1.2em}.pk-search__input{width:100%;max-width:36em;padding:.5em .7em;" +
+    "font-size:1rem;border:1px solid #999;border-radius:4px}.pk-search__meta{color:#666;font-size:.85em;margin:.4em 0}" +
+    ".pk-search__results{list-style:none;padding:0;margin:0}.pk-search__results li{margin:.8em 0}" +
+    ".pk-search__results h3{margin:0;font-size:1em}.pk-search__results p{margin:.2em 0;font-size:.9em}";
+
+  function ownSearch() {
+    if (document.querySelector("input[data-md-component=search-query]") || document.querySelector(".pk-search")) return;
+    var box = document.createElement("div");
+    box.className = "pk-search";
+    box.setAttribute("role", "search");
+    box.innerHTML = "<style>" + OWN_STYLE + "</style><input class=\"pk-search__input\" type=\"search\" " +
+      "placeholder=\"搜索：单位、任务、条文，或直接提问\" aria-label=\"搜索\" autocomplete=\"off\">" +
+      "<div class=\"pk-search__meta\" aria-live=\"polite\"></div><ol class=\"pk-search__results\"></ol>";
+    var host = document.querySelector(".md-content__inner") || document.querySelector("main, [role=main]") ||
+      document.body;
+    host.insertBefore(box, host.firstChild);
+    var input = box.querySelector("input"), meta = box.querySelector(".pk-search__meta");
+    var list = box.querySelector("ol"), state = null, loading = false;
+
+    function show() {
+      var query = input.value.trim();
+      if (!query) { meta.textContent = ""; list.innerHTML = ""; return; }
+      if (!state) { meta.textContent = "正在载入索引…"; return load(); }
+      var items = answer(state, query, null).items.map(function (group) { return group[0]; });
+      meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
+      list.innerHTML = items.map(function (item) {
+        return "<li><a class=\"pk-search__link\" href=\"" + ROOT + item.location + "\"><h3>" + item.title +
+          "</h3></a>" + item.text + "</li>";
+      }).join("");
+    }
+
+    function load() {
+      if (loading) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = ROOT + "search/pk-index.js";
+      script.onload = function () {
+        var index = window.policykbIndex;
+        state = { docs: index.docs, fields: index.config.fields, rules: index.config.policykb };
+        show();  // whatever is typed by now: the last query wins
+      };
+      document.head.appendChild(script);
+    }
+
+    input.addEventListener("input", show);
+    input.addEventListener("focus", load);
+    var q = /[?&]q=([^&#]*)/.exec(window.location.search);
+    if (q) { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); show(); }
+  }
+
+  if (typeof document !== "undefined" && document.addEventListener) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ownSearch);
+    else ownSearch();
+  }
 })();

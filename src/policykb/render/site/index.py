@@ -11,13 +11,14 @@ replaces the two plugins' own index writers; the bytes are those of enriching th
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .search import FIELDS, RULES_KEY, dumps, enriched, names, rules
+from .search import FIELDS, RULES_KEY, TAG, dumps, enriched, names, rules
 
 NAME = "policykb-search-index"
 SEARCH, OFFLINE = "material/search", "material/offline"
@@ -69,13 +70,60 @@ class SearchIndexWriter(BasePlugin):
         out.write(b"}")
 
 
-def install(config, pages: dict[str, dict]) -> None:
-    """Let a loaded mkdocs configuration write its search index through SearchIndexWriter.
+OWN_INDEX = "pk-index.js"  # what pk-search.js loads when no theme search hands it an index
+OWN_NAME = "policykb-own-search-index"
+HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 
-    `pages` is what `site_search.enriched` needs. Nothing changes when search is off or absent.
+
+def page_entries(url: str, title: str, html: str) -> list[dict]:
+    """A page as search entries, the way Material's search plugin makes them: the page (its text up to
+    the first section), then every section with an id (h2–h6), each with its HTML text."""
+    entries, start, current = [], 0, {"location": url, "title": title}
+    for m in HEADING.finditer(html):
+        entries.append(dict(current, text=html[start:m.start()].strip()))
+        current = {"location": f"{url}#{m[2]}", "title": TAG.sub("", m[3]).strip()}
+        start = m.end()
+    entries.append(dict(current, text=html[start:].strip()))
+    return entries
+
+
+class OwnIndexWriter(BasePlugin):
+    """The search index for a site built without the theme's search (Material's search plugin removed,
+    another theme): written by us, as a script (search/pk-index.js) so that file:// pages can load it."""
+
+    def __init__(self, pages: dict[str, dict]) -> None:
+        self.pages = pages
+        self.spool = tempfile.TemporaryFile()
+        self.count = 0
+
+    @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
+    def on_page_context(self, context, *, page, config, nav):
+        for entry in page_entries(page.url, page.title or "", page.content or ""):
+            self.spool.write((b"," if self.count else b"") + dumps(enriched(entry, self.pages)))
+            self.count += 1
+        return context
+
+    def on_post_build(self, *, config) -> None:
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        head = {"config": {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))}}
+        with (folder / OWN_INDEX).open("wb") as out:
+            out.write(b"window.policykbIndex = " + dumps(head)[:-1] + b',"docs":[')
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, out, 1 << 20)
+            out.write(b"]};\n")
+        self.spool.close()
+
+
+def install(config, pages: dict[str, dict]) -> None:
+    """Let a loaded mkdocs configuration write its search index through SearchIndexWriter, or, when
+    Material's search is off or absent, our own (OwnIndexWriter) for pk-search.js's own search box.
+
+    `pages` is what `site_search.enriched` needs.
     """
     search = config.plugins.get(SEARCH)
     if search is None or not search.config.enabled:
+        config.plugins[OWN_NAME] = OwnIndexWriter(pages)
         return
     offline = config.plugins.get(OFFLINE)
     replaced, outputs = [search.on_post_build], dict(INDEX)
