@@ -171,3 +171,51 @@ def test_keyword_queries_keep_the_ranks_of_materials_lunr_worker(built, chromium
             assert rest == (readers or [p for p in theirs if p not in named])[:len(rest)], query
         assert len(mine) >= min(10, len([p for p in theirs if not p.startswith("guide/")])) or \
             any(c.isdigit() for c in query), query
+
+
+# ---- the same site without Material's search (plugin removed) and with another theme ----
+
+def without_theme_search(theme: str) -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - search:\n      lang: zh\n", "")
+    if theme == "mkdocs":  # mkdocs' own theme, no search plugin at all
+        head, _, rest = text.partition("theme:\n")
+        rest = rest[rest.index("\nplugins:"):]
+        text = head + "theme:\n  name: mkdocs\n" + rest.replace("  - offline\n", "").replace("plugins:\n", "plugins: []\n")
+    assert "search" not in text.split("plugins:")[1].split("extra:")[0]
+    return text
+
+
+@pytest.fixture(scope="module", params=["material", "mkdocs"])
+def bare(request, tmp_path_factory, pg):
+    require("chromium")
+    folder = tmp_path_factory.mktemp(f"bare-{request.param}")
+    config = folder / "mkdocs.yml"
+    config.write_text(without_theme_search(request.param), encoding="utf-8")
+    render_site(pg, folder / "site", as_of=dt.date(2016, 9, 1), templates=ROOT / "templates", policies=POLICIES,
+                config=config, handwritten=ROOT / "docs")
+    return folder / "site"
+
+
+BARE = [("人社厅", "units/sheng-ren-li-zi-yuan-she-hui-bao-zhang-ting.html"), ("第二十条", f"{DOC}/articles/20.html"),
+        ("旅游扶贫归哪个部门管", f"{DOC}/tasks/46.html"), ("小额信贷", f"{DOC}/tasks/69.html")]
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_search_works_without_the_themes_search(bare, chromium, mode):
+    assert not (bare / "search" / "search_index.json").exists() and (bare / "search" / "pk-index.js").is_file()
+    with sq.serve(bare) as served:
+        base = served if mode == "http" else bare.as_uri() + "/"
+        page = chromium.new_context().new_page()
+        page.goto(base + "index.html")
+        box = page.locator(".pk-search__input")
+        for query, target in BARE:
+            box.fill("")
+            box.press_sequentially(query, delay=5)  # typed fast: every keystroke answered, the last one shown
+            page.wait_for_function("q => document.querySelector('.pk-search__input').value === q && "
+                                   "/结果/.test(document.querySelector('.pk-search__meta').textContent)", arg=query)
+            found = [sq.page_path(h, base) for h in page.eval_on_selector_all(".pk-search__link", "els => els.map(e => e.href)")]
+            assert found[:1] == [target], (query, found[:3])
+        page.goto(base + "index.html?q=" + "第三十四项")  # a link to a search
+        page.wait_for_selector(".pk-search__link")
+        assert sq.page_path(page.locator(".pk-search__link").first.get_attribute("href"), base) == f"{DOC}/tasks/34.html"
+        page.context.close()
