@@ -6,6 +6,7 @@ import json
 import subprocess
 
 from conftest import ROOT, require
+from policykb.render.site.shards import shard_of
 from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, names, query_terms,
                                         rules, short_forms, token)
 
@@ -75,19 +76,39 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
     online = build(tmp_path, "online", "  - search\n", KEYWORDS)
     assert '"pkt"' in (online / "search_index.json").read_text(encoding="utf-8")
     assert not (online / "search_index.js").exists()
-    own = build(tmp_path, "nosearch", "  - offline\n", KEYWORDS)  # no theme search: our own index
-    assert sorted(f.name for f in own.iterdir()) == ["pk-index.js"]
-    text = (own / "pk-index.js").read_text(encoding="utf-8")
-    assert text.startswith("window.policykbIndex = {") and text.endswith("};\n")
-    index = json.loads(text[len("window.policykbIndex = "):-2])
-    assert index["config"] == {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(KEYWORDS))}
+    own = build(tmp_path, "nosearch", "  - offline\n", KEYWORDS) / "pk"  # no theme search: our own, in parts
+    meta = read_part(own / "meta.js", "meta")
+    assert meta["config"] == {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(KEYWORDS))}
+    assert [page for page, _ in meta["pages"]] == ["index.html", "tasks/69.html"] and meta["pages"][1][1] == 2.0
     material = json.loads((online / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = [d["location"] for d in index["docs"]]
-    assert len(locations) == len(material) == 4  # a page and each of its sections, as Material's
-    assert locations[0] == "index.html" and locations[2:] == ["tasks/69.html", "tasks/69.html#related-list"]
-    assert [d["title"] for d in index["docs"]] == [d["title"].replace("\u200b", "") for d in material]
-    assert index["docs"][2]["boost"] == 2.0 and "<p>选聘建档立卡" in index["docs"][2]["text"]
-    assert index["docs"] == [enriched(d, KEYWORDS) for d in index["docs"]]  # enriched as Material's are
+    assert [(e[0], e[1]) for e in meta["entries"]] == [(0, ""), (0, "_2"), (1, ""), (1, "related-list")]
+    assert len(material) == 4  # a page and each of its sections, as Material's
+    texts = read_part(own / "d" / "1.js", "d/1")
+    assert [t for t, _ in texts] == [d["title"].replace("\u200b", "") for d in material[2:]]
+    assert "<p>选聘建档立卡" in texts[0][1]
+    # every token of every enriched entry is in its shard, with its counts in the title and the body
+    entries = [enriched(dict(location=f"{url}#{anchor}".rstrip("#"), title=t, text=x), KEYWORDS)
+               for (url, _), (number, anchor, _) in [(meta["pages"][e[0]], e) for e in meta["entries"]]
+               for t, x in [read_part(own / "d" / f"{number}.js", f"d/{number}")[
+                   [a for n, a, _ in meta["entries"] if n == number].index(anchor)]]]
+    postings = {}
+    for k in range(meta["shards"]):
+        for token, flat in read_part(own / "t" / f"{k}.js", f"t/{k}").items():
+            assert shard_of(token, meta["shards"]) == k
+            postings[token] = [tuple(flat[i:i + 3]) for i in range(0, len(flat), 3)]
+    for i, e in enumerate(entries):
+        title, body = e.get("pkt", "").split(), e.get("pkb", "").split()
+        for token in set(title) | set(body):
+            assert (i, title.count(token), body.count(token)) in postings[token]
+    assert sum(len(p) for p in postings.values()) == sum(len(set(e.get("pkt", "").split()) | set(e.get("pkb", "").split()))
+                                                         for e in entries)
+
+
+def read_part(path, name):
+    text = path.read_text(encoding="utf-8")
+    prefix = f"policykbShard({json.dumps(name)},"
+    assert text.startswith(prefix) and text.endswith(");\n")
+    return json.loads(text[len(prefix):-3])
 
 
 # ---- the word lists (synonyms.yaml) ----

@@ -202,7 +202,7 @@ BARE = [("人社厅", "units/sheng-ren-li-zi-yuan-she-hui-bao-zhang-ting.html"),
 
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_search_works_without_the_themes_search(bare, chromium, mode):
-    assert not (bare / "search" / "search_index.json").exists() and (bare / "search" / "pk-index.js").is_file()
+    assert not (bare / "search" / "search_index.json").exists() and (bare / "search" / "pk" / "meta.js").is_file()
     with sq.serve(bare) as served:
         base = served if mode == "http" else bare.as_uri() + "/"
         page = chromium.new_context().new_page()

@@ -228,6 +228,14 @@
     this.average = total / Math.max(1, docs.length) || 1;
   }
 
+  /* An entry's title and text; in the index in parts (ShardedEngine) they come with the page's part,
+   * so a missing one is noted (engine.missing) and the answer made again once it has arrived. */
+  function textOf(engine, doc, key) {
+    if (doc[key] !== null && doc[key] !== undefined) return doc[key];
+    if (engine.missing && doc.part !== undefined) engine.missing[doc.part] = true;
+    return "";
+  }
+
   function count(field) {
     var out = {};
     (field || "").split(" ").forEach(function (t) { if (t) out[t] = (out[t] || 0) + 1; });
@@ -308,7 +316,8 @@
     return pages.filter(function (r) {
       var page = self.pages[r.location];
       return page && page.entries.some(function (i) {
-        var doc = self.docs[i], text = normalize(plain(doc.title || "") + " " + plain(doc.text || ""));
+        var doc = self.docs[i];
+        var text = normalize(plain(textOf(self, doc, "title")) + " " + plain(textOf(self, doc, "text")));
         return numbers.every(function (n) { return n.test(text); });
       });
     });
@@ -447,7 +456,7 @@
   Presenter.prototype.sentence = function (page) {
     var self = this, best = null, bestScore = -1, intent = this.analysis.intent;
     page.entries.forEach(function (i, order) {
-      sentences(self.engine.docs[i].text || "").forEach(function (s) {
+      sentences(textOf(self.engine, self.engine.docs[i], "text")).forEach(function (s) {
         if (DOWNLOAD_LINE.test(s)) return;
         var seen = {}, score = 0;
         var text = s.toLowerCase();
@@ -468,12 +477,14 @@
     var page = this.engine.pages[location];
     if (!page || !page.doc) return null;
     var self = this, doc = page.doc, marks = this.analysis.marks, text = null;
-    var item = { location: doc.location, title: highlight(plain(doc.title), this.pairs, marks), score: score,
+    var item = { location: doc.location, title: highlight(plain(textOf(this.engine, doc, "title")), this.pairs, marks),
+                 score: score,
                  terms: {} };
     // The snippet is made when Material renders the result (the first ten at once, the rest on scroll).
     Object.defineProperty(item, "text", { enumerable: true, get: function () {
       if (text !== null) return text;
-      var sentence = self.sentence(page), lead = pageKind(location) === "task" ? leadOf(doc) : "";
+      var sentence = self.sentence(page);
+      var lead = pageKind(location) === "task" ? leadOf({ text: textOf(self.engine, doc, "text") }) : "";
       text = "";
       if (lead) text += "<p class=\"pk-lead\"><strong>牵头：</strong>" + highlight(lead, self.pairs, marks) + "</p>";
       if (sentence) text += "<p>" + highlight(clip(sentence, self.pairs), self.pairs, marks) + "</p>";
@@ -545,8 +556,113 @@
     return readers.length || question ? readers : pages;
   }
 
+  /* ---- The index in parts (search/pk/, written by policykb/render/site/shards.py) ---- */
+  var parts = {}, partWaiters = {};
+  if (typeof window !== "undefined") {
+    window.policykbShard = function (name, data) {
+      parts[name] = data;
+      (partWaiters[name] || []).forEach(function (done) { done(data); });
+      delete partWaiters[name];
+    };
+  }
+
+  function loadPart(name) {
+    return new Promise(function (resolve, reject) {
+      if (parts[name]) return resolve(parts[name]);
+      var first = !partWaiters[name];
+      (partWaiters[name] = partWaiters[name] || []).push(resolve);
+      if (!first) return;
+      var script = document.createElement("script");
+      script.src = ROOT + "search/pk/" + name + ".js";
+      script.onerror = function () { reject(new Error("policykb search: cannot load " + name)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function shardOf(token, shards) {  // as shards.shard_of
+    return (+token.slice(2, 7) * 31 + +token.slice(7, 12)) % shards;
+  }
+
+  /* The Engine over the index in parts: entries from meta, postings as their shards arrive. */
+  function ShardedEngine(meta) {
+    var self = this, total = 0, fields = meta.config.fields || {};
+    this.boosts = { title: (fields.pkt || {}).boost || 1, body: (fields.pkb || {}).boost || 1 };
+    this.lunrIdfs = {}; this.postings = {}; this.pages = {}; this.readerDf = {}; this.readers = 0;
+    this.shards = meta.shards; this.shardsLoaded = {};
+    this.docs = meta.entries.map(function (e) {
+      var page = meta.pages[e[0]];
+      return { location: e[1] ? page[0] + "#" + e[1] : page[0], boost: page[1], part: e[0], title: null, text: null };
+    });
+    this.entries = meta.entries.map(function (e, i) {
+      var url = meta.pages[e[0]][0];
+      total += e[2];
+      if (!GUIDE_PAGE.test(url)) self.readers++;
+      var p = self.pages[url] || (self.pages[url] = { location: url, entries: [], doc: null });
+      p.entries.push(i);
+      if (!e[1]) p.doc = self.docs[i];
+      return { title: {}, body: {}, length: e[2], page: url };
+    });
+    this.average = total / Math.max(1, this.entries.length) || 1;
+  }
+  ShardedEngine.prototype = Object.create(Engine.prototype);
+
+  ShardedEngine.prototype.addShard = function (tokens) {
+    var self = this;
+    Object.keys(tokens).forEach(function (token) {
+      if (self.postings[token]) return;
+      var list = tokens[token], ids = [];
+      for (var k = 0; k < list.length; k += 3) {
+        var i = list[k], e = self.entries[i];
+        ids.push(i);
+        if (list[k + 1]) e.title[token] = list[k + 1];
+        if (list[k + 2]) e.body[token] = list[k + 2];
+        if (!GUIDE_PAGE.test(e.page)) self.readerDf[token] = (self.readerDf[token] || 0) + 1;
+      }
+      self.postings[token] = ids;
+    });
+  };
+
+  ShardedEngine.prototype.addTexts = function (number, texts) {
+    var docs = this.docs.filter(function (d) { return d.part === +number; });
+    docs.forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
+  };
+
+  /* A query answered over the index in parts: load the shards of every token it may use, answer, and
+   * answer again while the pages it shows still lack their texts. */
+  function answerInParts(state, query) {
+    var engine = state.engine, rules = state.rules || {};
+    var forms = variantForms(numberForms(normalize(query)), rules.variants), tokens = {};
+    forms.forEach(function (form) {
+      termTokens(form).forEach(function (t) { tokens[t] = true; });
+      analyze(form, rules).clauses.forEach(function (c) {
+        c.alts.forEach(function (alt) { alt.forEach(function (t) { tokens[t] = true; }); });
+      });
+    });
+    var shards = {};
+    Object.keys(tokens).forEach(function (t) {
+      var k = shardOf(t, engine.shards);
+      if (!engine.shardsLoaded[k]) shards[k] = true;
+    });
+    return Promise.all(Object.keys(shards).map(function (k) {
+      return loadPart("t/" + k).then(function (data) {
+        if (!engine.shardsLoaded[k]) { engine.addShard(data); engine.shardsLoaded[k] = true; }
+      });
+    })).then(function again(_, round) {
+      engine.missing = {};
+      var result = answer(state, query, null);
+      result.items.forEach(function (group) { return group[0].text; });  // snippets: notes missing texts
+      var missing = Object.keys(engine.missing);
+      engine.missing = null;
+      if (!missing.length || (round || 0) > 3) return result;
+      return Promise.all(missing.map(function (n) {
+        return loadPart("d/" + n).then(function (texts) { engine.addTexts(n, texts); });
+      })).then(function () { return again(null, (round || 0) + 1); });
+    });
+  }
+
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
-                            numberForms: numberForms, namesIn: namesIn,
+                            numberForms: numberForms, namesIn: namesIn, ShardedEngine: ShardedEngine,
+                            answerInParts: answerInParts,
                             highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
 
@@ -689,31 +805,30 @@
       document.body;
     host.insertBefore(box, host.firstChild);
     var input = box.querySelector("input"), meta = box.querySelector(".pk-search__meta");
-    var list = box.querySelector("ol"), state = null, loading = false;
+    var list = box.querySelector("ol"), state = null, loading = false, asked = 0;
 
     function show() {
-      var query = input.value.trim();
+      var query = input.value.trim(), number = ++asked;
       if (!query) { meta.textContent = ""; list.innerHTML = ""; return; }
       if (!state) { meta.textContent = "正在载入索引…"; return load(); }
-      var items = answer(state, query, null).items.map(function (group) { return group[0]; });
-      meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
-      list.innerHTML = items.map(function (item) {
-        return "<li><a class=\"pk-search__link\" href=\"" + ROOT + item.location + "\"><h3>" + item.title +
-          "</h3></a>" + item.text + "</li>";
-      }).join("");
+      answerInParts(state, query).then(function (result) {
+        if (number !== asked) return;  // typed over meanwhile: the last query wins
+        var items = result.items.map(function (group) { return group[0]; });
+        meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
+        list.innerHTML = items.map(function (item) {
+          return "<li><a class=\"pk-search__link\" href=\"" + ROOT + item.location + "\"><h3>" + item.title +
+            "</h3></a>" + item.text + "</li>";
+        }).join("");
+      }, function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
     }
 
     function load() {
       if (loading) return;
       loading = true;
-      var script = document.createElement("script");
-      script.src = ROOT + "search/pk-index.js";
-      script.onload = function () {
-        var index = window.policykbIndex;
-        state = { docs: index.docs, fields: index.config.fields, rules: index.config.policykb };
-        show();  // whatever is typed by now: the last query wins
-      };
-      document.head.appendChild(script);
+      loadPart("meta").then(function (index) {
+        state = { engine: new ShardedEngine(index), rules: index.config.policykb };
+        show();  // whatever is typed by now
+      });
     }
 
     input.addEventListener("input", show);

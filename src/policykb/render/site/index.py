@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .shards import ShardWriter
 from .search import FIELDS, RULES_KEY, TAG, dumps, enriched, names, rules
 
 NAME = "policykb-search-index"
@@ -70,7 +71,6 @@ class SearchIndexWriter(BasePlugin):
         out.write(b"}")
 
 
-OWN_INDEX = "pk-index.js"  # what pk-search.js loads when no theme search hands it an index
 OWN_NAME = "policykb-own-search-index"
 HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 
@@ -89,30 +89,24 @@ def page_entries(url: str, title: str, html: str) -> list[dict]:
 
 class OwnIndexWriter(BasePlugin):
     """The search index for a site built without the theme's search (Material's search plugin removed,
-    another theme): written by us, as a script (search/pk-index.js) so that file:// pages can load it."""
+    another theme), in parts (see shards.py) that pk-search.js's own search box loads as it needs them."""
 
     def __init__(self, pages: dict[str, dict]) -> None:
         self.pages = pages
-        self.spool = tempfile.TemporaryFile()
-        self.count = 0
+        self.writer = None
 
     @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
     def on_page_context(self, context, *, page, config, nav):
-        for entry in page_entries(page.url, page.title or "", page.content or ""):
-            self.spool.write((b"," if self.count else b"") + dumps(enriched(entry, self.pages)))
-            self.count += 1
+        if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
+            self.writer = ShardWriter(Path(config.site_dir))
+        entries = page_entries(page.url, page.title or "", page.content or "")
+        self.writer.add_page(page.url, [enriched(entry, self.pages) for entry in entries])
         return context
 
     def on_post_build(self, *, config) -> None:
-        folder = Path(config.site_dir) / "search"
-        folder.mkdir(parents=True, exist_ok=True)
-        head = {"config": {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))}}
-        with (folder / OWN_INDEX).open("wb") as out:
-            out.write(b"window.policykbIndex = " + dumps(head)[:-1] + b',"docs":[')
-            self.spool.seek(0)
-            shutil.copyfileobj(self.spool, out, 1 << 20)
-            out.write(b"]};\n")
-        self.spool.close()
+        if self.writer is None:
+            self.writer = ShardWriter(Path(config.site_dir))
+        self.writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
 
 
 def install(config, pages: dict[str, dict]) -> None:
