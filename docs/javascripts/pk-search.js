@@ -814,6 +814,7 @@
       answerInParts(state, query).then(function (result) {
         if (number !== asked) return;  // typed over meanwhile: the last query wins
         var items = result.items.map(function (group) { return group[0]; });
+        box.setAttribute("data-query", query);  // what the results on screen answer
         meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
         list.innerHTML = items.map(function (item) {
           return "<li><a class=\"pk-search__link\" href=\"" + ROOT + item.location + "\"><h3>" + item.title +
