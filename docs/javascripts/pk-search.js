@@ -524,9 +524,10 @@
         pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form)), form));
       });
     }
-    if (!pages.length) pages = engine.rank(analysis);
+    var partial = !pages.length;
+    if (partial) pages = engine.rank(analysis);
     pages = led(namesIn(forms[0], rules.names), rules, pages);
-    pages = readersFirst(pages, analysis.question);
+    pages = readersFirst(pages, analysis.question || partial);
     return { items: pages.slice(0, MAX_RESULTS).map(function (r) { return presenter.item(r.location, r.score); })
       .filter(Boolean).map(function (item) { return [item]; }) };
   }
@@ -550,7 +551,7 @@
   }
 
   /* Readers' pages answer readers: the maintainers' guide only for a query no reader's page answers
-   * (an error message, a command), and never for a question. */
+   * (an error message, a command), found word for word — never for a question or a partial match. */
   function readersFirst(pages, question) {
     var readers = pages.filter(function (r) { return !GUIDE_PAGE.test(r.location); });
     return readers.length || question ? readers : pages;
