@@ -17,6 +17,13 @@
  * The worker gets the index without the hidden fields and answers only queries without Chinese
  * (error codes …); over file:// (the iframe shim runs it in the page's thread) it starts after the
  * first results. An index not built by policykb (no pkt field) is left to Material alone.
+ *
+ * Before ranking, a query's numbers are written as the policy writes them (第二十条 → 第20条,
+ * 两千元 → 2000元), 扶贫/脱贫 variants are tried, and a unit's name (every name of the registry,
+ * config.policykb.names) or a 第N条/第N项 puts its page first. The last query typed always wins.
+ *
+ * Without Material's search (plugin removed, another theme) the page gets our own search box, over
+ * the index in parts under search/pk/ (policykb/render/site/shards.py), loaded as it is needed.
  */
 (function () {
   "use strict";

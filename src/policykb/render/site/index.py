@@ -7,6 +7,9 @@ those copies were the build's memory peak. This plugin takes each page's entries
 search plugin has made them, enriches and spools them to a temporary file, and at the end writes
 `search_index.json` (and `search_index.js` when the offline plugin is on) from the spool. It
 replaces the two plugins' own index writers; the bytes are those of enriching their output.
+
+Without Material's search (plugin removed, another theme) `OwnIndexWriter` writes our own index in
+parts instead (shards.py), for pk-search.js's own search box. `install` is all the site build calls.
 """
 from __future__ import annotations
 
