@@ -7,7 +7,7 @@ import subprocess
 
 from conftest import ROOT, require
 from policykb.render.site.shards import shard_of
-from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, names, query_terms,
+from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, names, query_terms, words,
                                         rules, short_forms, token)
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
@@ -87,7 +87,7 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
     assert [t for t, _ in texts] == [d["title"].replace("\u200b", "") for d in material[2:]]
     assert "<p>选聘建档立卡" in texts[0][1]
     # every token of every enriched entry is in its shard, with its counts in the title and the body
-    entries = [enriched(dict(location=f"{url}#{anchor}".rstrip("#"), title=t, text=x), KEYWORDS)
+    entries = [enriched(dict(location=f"{url}#{anchor}".rstrip("#"), title=t, text=x), KEYWORDS, with_words=True)
                for (url, _), (number, anchor, _) in [(meta["pages"][e[0]], e) for e in meta["entries"]]
                for t, x in [read_part(own / "d" / f"{number}.js", f"d/{number}")[
                    [a for n, a, _ in meta["entries"] if n == number].index(anchor)]]]
@@ -102,6 +102,15 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
             assert (i, title.count(token), body.count(token)) in postings[token]
     assert sum(len(p) for p in postings.values()) == sum(len(set(e.get("pkt", "").split()) | set(e.get("pkb", "").split()))
                                                          for e in entries)
+
+
+def test_own_index_holds_latin_words_too():
+    """Error codes and commands: no lunr worker answers them beside our own index."""
+    assert words("<p>错误 unknown-unit：运行 <code>policykb build</code> 第2条 E2 x</p>") == [
+        "w_unknown", "w_unit", "w_policykb", "w_build", "w_e2"]
+    entry = enriched({"location": "guide/errors.html", "title": "错误代码", "text": "unknown-unit 单位"}, {}, with_words=True)
+    assert "w_unknown" in entry["pkb"].split() and "w_unknown" not in enriched(entry | {"pkb": ""}, {}).get("pkb", "")
+    assert {shard_of(w, 16) for w in ["w_unknown", "w_unit", "w_build", "w_policykb"]} <= set(range(16))
 
 
 def read_part(path, name):

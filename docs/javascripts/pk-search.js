@@ -139,6 +139,12 @@
     return out;
   }
 
+  var WORD = /[a-z0-9]*[a-z][a-z0-9]*/g;  // as search.py's WORD
+  function wordTokens(text) {  // the Latin words of a text (error codes, commands), in our own index only
+    return (normalize(text).match(WORD) || []).filter(function (w) { return w.length > 1; })
+      .map(function (w) { return "w_" + w; });
+  }
+
   function transform(query) {
     return normalize(query).replace(RUN, function (run) {
       if (run.length < 2) return run;
@@ -517,8 +523,9 @@
     var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
     var rules = state.rules || {}, forms = variantForms(numberForms(normalize(query)), rules.variants);
     var analysis = analyze(forms[0], rules), tokens = termTokens(forms[0]);
+    var words = function (form) { return engine.words ? wordTokens(form) : []; };
     var presenter = new Presenter(engine, analysis), pages;
-    if (!tokens.length) {
+    if (!tokens.length && !words(forms[0]).length) {
       return { items: ((data && data.items) || []).map(function (group) {
         var top = group.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
         var item = presenter.item(group[0].location.split("#")[0], top);
@@ -528,11 +535,11 @@
     pages = [];
     if (!analysis.question) {  // every form's all-terms answer, the first form's first
       forms.forEach(function (form) {
-        pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form)), form));
+        pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form).concat(words(form))), form));
       });
     }
     var partial = !pages.length;
-    if (partial) pages = engine.rank(analysis);
+    if (partial) pages = tokens.length ? engine.rank(analysis) : [];
     pages = led(namesIn(forms[0], rules.names), rules, pages);
     pages = readersFirst(pages, analysis.question || partial);
     return { items: pages.slice(0, MAX_RESULTS).map(function (r) { return presenter.item(r.location, r.score); })
@@ -588,7 +595,9 @@
   }
 
   function shardOf(token, shards) {  // as shards.shard_of
-    return (+token.slice(2, 7) * 31 + +token.slice(7, 12)) % shards;
+    if (token.slice(0, 2) === "zz") return (+token.slice(2, 7) * 31 + +token.slice(7, 12)) % shards;
+    for (var h = 0, i = 0; i < token.length; i++) h = (h * 31 + token.charCodeAt(i)) % shards;
+    return h;
   }
 
   /* The Engine over the index in parts: entries from meta, postings as their shards arrive. */
@@ -597,6 +606,7 @@
     this.boosts = { title: (fields.pkt || {}).boost || 1, body: (fields.pkb || {}).boost || 1 };
     this.lunrIdfs = {}; this.postings = {}; this.pages = {}; this.readerDf = {}; this.readers = 0;
     this.shards = meta.shards; this.shardsLoaded = {};
+    this.words = true;  // its index holds Latin words too (search.words)
     this.docs = meta.entries.map(function (e) {
       var page = meta.pages[e[0]];
       return { location: e[1] ? page[0] + "#" + e[1] : page[0], boost: page[1], part: e[0], title: null, text: null };
@@ -641,7 +651,7 @@
     var engine = state.engine, rules = state.rules || {};
     var forms = variantForms(numberForms(normalize(query)), rules.variants), tokens = {};
     forms.forEach(function (form) {
-      termTokens(form).forEach(function (t) { tokens[t] = true; });
+      termTokens(form).concat(wordTokens(form)).forEach(function (t) { tokens[t] = true; });
       analyze(form, rules).clauses.forEach(function (c) {
         c.alts.forEach(function (alt) { alt.forEach(function (t) { tokens[t] = true; }); });
       });
@@ -670,7 +680,7 @@
 
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
                             numberForms: numberForms, namesIn: namesIn, ShardedEngine: ShardedEngine,
-                            answerInParts: answerInParts,
+                            answerInParts: answerInParts, loadPart: loadPart,
                             highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
 
@@ -790,44 +800,55 @@
   }
 
   /* ---- Our own search box, for a site whose theme has no search (Material's search plugin removed,
-   * another theme): the index is search/pk-index.js (written by policykb's build), loaded as a script
-   * so that it works over file:// too; every keystroke is answered at once, so the last query wins. ---- */
+   * the default; another theme): in Material's header where its own box would be (results drop down
+   * below it), else at the top of the content. The index is the parts under search/pk/, loaded as
+   * scripts so that it works over file:// too; every keystroke is answered, the last one shown. ---- */
   var ROOT = (function () {
     var script = typeof document !== "undefined" && document.currentScript;
     return script && script.src ? script.src.replace(/javascripts\/pk-search\.js(\?.*)?$/, "") : "";
   })();
-  var OWN_STYLE = ".pk-search{margin:0 0 1.2em}.pk-search__input{width:100%;max-width:36em;padding:.5em .7em;" +
-    "font-size:1rem;border:1px solid #999;border-radius:4px}.pk-search__meta{color:#666;font-size:.85em;margin:.4em 0}" +
-    ".pk-search__results{list-style:none;padding:0;margin:0}.pk-search__results li{margin:.8em 0}" +
-    ".pk-search__results h3{margin:0;font-size:1em}.pk-search__results p{margin:.2em 0;font-size:.9em}";
 
   function ownSearch() {
     if (document.querySelector("input[data-md-component=search-query]") || document.querySelector(".pk-search")) return;
-    var box = document.createElement("div");
-    box.className = "pk-search";
+    var box = document.createElement("div"), header = document.querySelector(".md-header__inner");
+    box.className = "pk-search" + (header ? " pk-search--header" : "");
     box.setAttribute("role", "search");
-    box.innerHTML = "<style>" + OWN_STYLE + "</style><input class=\"pk-search__input\" type=\"search\" " +
-      "placeholder=\"搜索：单位、任务、条文，或直接提问\" aria-label=\"搜索\" autocomplete=\"off\">" +
-      "<div class=\"pk-search__meta\" aria-live=\"polite\"></div><ol class=\"pk-search__results\"></ol>";
-    var host = document.querySelector(".md-content__inner") || document.querySelector("main, [role=main]") ||
-      document.body;
-    host.insertBefore(box, host.firstChild);
+    box.innerHTML = "<input class=\"pk-search__input\" type=\"search\" placeholder=\"搜索单位、任务或提问\" " +
+      "aria-label=\"搜索\" autocomplete=\"off\" enterkeyhint=\"search\"><div class=\"pk-search__panel\">" +
+      "<div class=\"pk-search__meta\" aria-live=\"polite\"></div><ol class=\"pk-search__results\"></ol></div>";
+    if (header) {
+      var title = header.querySelector(".md-header__title");
+      header.insertBefore(box, title ? title.nextSibling : null);
+    } else {
+      var host = document.querySelector(".md-content__inner") || document.querySelector("main, [role=main]") ||
+        document.body;
+      host.insertBefore(box, host.firstChild);
+    }
     var input = box.querySelector("input"), meta = box.querySelector(".pk-search__meta");
     var list = box.querySelector("ol"), state = null, loading = false, asked = 0;
 
+    function open(yes) {
+      if (yes) box.setAttribute("data-open", "");
+      else box.removeAttribute("data-open");
+    }
+
     function show() {
       var query = input.value.trim(), number = ++asked;
-      if (!query) { meta.textContent = ""; list.innerHTML = ""; return; }
+      if (!query) {
+        meta.textContent = ""; list.innerHTML = ""; box.removeAttribute("data-query"); open(false);
+        return;
+      }
+      open(true);
       if (!state) { meta.textContent = "正在载入索引…"; return load(); }
       answerInParts(state, query).then(function (result) {
         if (number !== asked) return;  // typed over meanwhile: the last query wins
         var items = result.items.map(function (group) { return group[0]; });
-        box.setAttribute("data-query", query);  // what the results on screen answer
         meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
         list.innerHTML = items.map(function (item) {
-          return "<li><a class=\"pk-search__link\" href=\"" + ROOT + item.location + "\"><h3>" + item.title +
-            "</h3></a>" + item.text + "</li>";
+          return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
+            "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
         }).join("");
+        box.setAttribute("data-query", query);  // what the results on screen answer
       }, function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
     }
 
@@ -836,12 +857,31 @@
       loading = true;
       loadPart("meta").then(function (index) {
         state = { engine: new ShardedEngine(index), rules: index.config.policykb };
+        box.setAttribute("data-ready", "");
         show();  // whatever is typed by now
       });
     }
 
-    input.addEventListener("input", show);
-    input.addEventListener("focus", load);
+    // an input method's composition is answered when it commits, not letter by letter of its pinyin
+    input.addEventListener("input", function (ev) { if (!ev.isComposing) show(); });
+    input.addEventListener("compositionend", show);
+    input.addEventListener("focus", function () { load(); if (input.value.trim()) open(true); });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { open(false); input.blur(); }
+      if (ev.key === "Enter") {  // Enter opens the first result
+        var first = list.querySelector("a");
+        if (first && box.getAttribute("data-query") === input.value.trim()) window.location.href = first.href;
+      }
+    });
+    document.addEventListener("click", function (ev) { if (!box.contains(ev.target)) open(false); });
+    document.addEventListener("keydown", function (ev) {  // "/" or "s" goes to the box, as Material's
+      var el = document.activeElement;
+      if ((ev.key === "/" || ev.key === "s") && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+          !(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)))) {
+        ev.preventDefault();
+        input.focus();
+      }
+    });
     var q = /[?&]q=([^&#]*)/.exec(window.location.search);
     if (q) { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); show(); }
   }

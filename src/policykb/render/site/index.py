@@ -103,7 +103,7 @@ class OwnIndexWriter(BasePlugin):
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
             self.writer = ShardWriter(Path(config.site_dir))
         entries = page_entries(page.url, page.title or "", page.content or "")
-        self.writer.add_page(page.url, [enriched(entry, self.pages) for entry in entries])
+        self.writer.add_page(page.url, [enriched(entry, self.pages, with_words=True) for entry in entries])
         return context
 
     def on_post_build(self, *, config) -> None:

@@ -32,6 +32,8 @@ import yaml
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{HAN}0-9]*[{HAN}][{HAN}0-9]*")
 TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")  # a Latin word: an error code's parts, a command
+WORD_PREFIX = "w_"
 MAX_REPEAT = 3  # a bigram's term frequency saturates early anyway; caps the index size
 
 TITLE_FIELD, BODY_FIELD = "pkt", "pkb"
@@ -59,6 +61,13 @@ def bigrams(text: str) -> list[str]:
     return out
 
 
+def words(text: str) -> list[str]:
+    """The tokens of every Latin word of two or more letters and digits (`w_` + the word), as
+    pk-search.js's wordTokens: the own index's way to find error codes and commands."""
+    text = unicodedata.normalize("NFKC", TAG.sub(" ", text)).lower()
+    return [WORD_PREFIX + w for w in WORD.findall(text) if len(w) > 1]
+
+
 def query_terms(query: str) -> str:
     """What pk-search.js sends to the worker for a query (kept here for tests and the bench)."""
     query = unicodedata.normalize("NFKC", query).lower()
@@ -76,23 +85,25 @@ def _field(tokens: list[str]) -> str:
     return " ".join(kept)
 
 
-def enriched(entry: dict, pages: dict[str, dict]) -> dict:
-    """One index entry with the hidden fields (see the module's docstring).
+def enriched(entry: dict, pages: dict[str, dict], with_words: bool = False) -> dict:
+    """One index entry with the hidden fields (see the module's docstring); `with_words` adds its
+    Latin words (our own index, which has no lunr worker to find them).
 
     `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to {'keywords': [...],
     'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
     """
     url, _, anchor = entry["location"].partition("#")
     page = pages.get(url, {})
-    title = bigrams(entry["title"])
+    tokens = (lambda text: bigrams(text) + words(text)) if with_words else bigrams
+    title = tokens(entry["title"])
     body = []
     if not anchor:
-        title += [t for k in page.get("keywords", []) for t in bigrams(k)]
+        title += [t for k in page.get("keywords", []) for t in tokens(k)]
     elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
         title, body = [], title
     entry = dict(entry, **{TITLE_FIELD: _field(title)})
     if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
-        body += bigrams(entry["text"])
+        body += tokens(entry["text"])
     if body:
         entry[BODY_FIELD] = _field(body)
     if page.get("boost"):

@@ -24,8 +24,14 @@ MIN_SHARDS = 16
 
 
 def shard_of(token: str, shards: int) -> int:
-    """The shard of a token (`zz` + two five-digit code points), computed the same way in pk-search.js."""
-    return (int(token[2:7]) * 31 + int(token[7:12])) % shards
+    """The shard of a token (`zz` + two five-digit code points, or `w_` + a Latin word), computed the
+    same way in pk-search.js."""
+    if token.startswith("zz"):
+        return (int(token[2:7]) * 31 + int(token[7:12])) % shards
+    h = 0
+    for c in token:
+        h = (h * 31 + ord(c)) % shards
+    return h
 
 
 def part(name: str, data) -> bytes:
