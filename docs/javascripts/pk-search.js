@@ -813,7 +813,7 @@
     var box = document.createElement("div"), header = document.querySelector(".md-header__inner");
     box.className = "pk-search" + (header ? " pk-search--header" : "");
     box.setAttribute("role", "search");
-    box.innerHTML = "<input class=\"pk-search__input\" type=\"search\" placeholder=\"搜索单位、任务或提问\" " +
+    box.innerHTML = "<input class=\"pk-search__input\" type=\"search\" placeholder=\"搜索或提问\" title=\"单位、任务、条文，或直接提问\" " +
       "aria-label=\"搜索\" autocomplete=\"off\" enterkeyhint=\"search\"><div class=\"pk-search__panel\">" +
       "<div class=\"pk-search__meta\" aria-live=\"polite\"></div><ol class=\"pk-search__results\"></ol></div>";
     if (header) {
