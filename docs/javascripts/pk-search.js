@@ -22,8 +22,11 @@
  * 两千元 → 2000元), 扶贫/脱贫 variants are tried, and a unit's name (every name of the registry,
  * config.policykb.names) or a 第N条/第N项 puts its page first. The last query typed always wins.
  *
- * Without Material's search (plugin removed, another theme) the page gets our own search box, over
- * the index in parts under search/pk/ (policykb/render/site/shards.py), loaded as it is needed.
+ * The default mkdocs.yml has no Material search plugin: every page gets our own search box (in
+ * Material's header, or atop the content under another theme), over the index in parts under
+ * search/pk/ (policykb/render/site/shards.py), loaded as it is needed. What follows about
+ * Material's worker applies only when a site puts Material's search plugin back and lists this
+ * script in extra.polyfills after the iframe-worker shim.
  */
 (function () {
   "use strict";
