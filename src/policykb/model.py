@@ -192,9 +192,22 @@ class IndicatorsFile(Strict):
     indicators: list[Indicator]
 
 
+class Successor(Strict):
+    """A unit that later took over a unit's work, under another name (institutional reforms)."""
+    name: str = Field(min_length=1, description="后继单位的名称，如 省卫生健康委")
+    full_name: str | None = Field(default=None, min_length=1, description="正式全称")
+    short_names: list[str] = Field(default=[], description="简称，如 卫健委")
+    since: int = Field(ge=1949, le=2100, description="更名或组建的年份")
+    partly: bool = Field(default=False, description="只接手了本单位的部分职责（如 医疗保障局 接手新农合）")
+    note: str | None = Field(default=None, description="依据或说明，如 2018年机构改革")
+
+
 class Unit(Strict):
     name: str = Field(min_length=1)
     aliases: list[str] = []
+    short_names: list[str] = Field(default=[], description="口头和文件中常用的简称（如 人社厅），供网站搜索；"
+                                                         "与 aliases 不同，不用于解析政策原文")
+    successors: list[Successor] = Field(default=[], description="政策发布后因机构改革接手本单位工作的单位，按年份排列")
     kind: UnitKind
     collective: bool = Field(default=False, description="集合单位，如 各市州、县市区党委和政府")
     full_name: str | None = Field(default=None, min_length=1, description="正式全称，用于责任书的甲乙双方和主送，"
@@ -205,6 +218,13 @@ class Unit(Strict):
     job: str | None = Field(default=None, description="职能，如 扶贫、教育、人社；上下级同职能的单位互为对口单位")
     counterpart: str | None = Field(default=None, description="上一级的对口单位，如 株洲市教育局 的 省教育厅")
     place: str | None = Field(default=None, description="市、县、乡镇单位所在的地方，如 株洲市、攸县")
+
+    def names_people_use(self) -> list[str]:
+        """Every name a reader may type for this unit: aliases, full name, short names, later names."""
+        names = [*self.aliases, *([self.full_name] if self.full_name else []), *self.short_names]
+        for s in self.successors:
+            names += [s.name, *([s.full_name] if s.full_name else []), *s.short_names]
+        return list(dict.fromkeys(n for n in names if n != self.name))
 
     @property
     def level_or_kind(self) -> str:

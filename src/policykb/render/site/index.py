@@ -7,17 +7,22 @@ those copies were the build's memory peak. This plugin takes each page's entries
 search plugin has made them, enriches and spools them to a temporary file, and at the end writes
 `search_index.json` (and `search_index.js` when the offline plugin is on) from the spool. It
 replaces the two plugins' own index writers; the bytes are those of enriching their output.
+
+Without Material's search (plugin removed, another theme) `OwnIndexWriter` writes our own index in
+parts instead (shards.py), for pk-search.js's own search box. `install` is all the site build calls.
 """
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .search import FIELDS, RULES_KEY, dumps, enriched, rules
+from .shards import ShardWriter
+from .search import FIELDS, RULES_KEY, TAG, dumps, enriched, names, rules
 
 NAME = "policykb-search-index"
 SEARCH, OFFLINE = "material/search", "material/offline"
@@ -44,7 +49,8 @@ class SearchIndexWriter(BasePlugin):
     def on_post_build(self, *, config) -> None:
         index = json.loads(self.search.search_index.generate_search_index(None))  # its layout, no entries
         index["config"]["fields"] = FIELDS
-        index["config"][RULES_KEY] = rules()  # the question words and everyday words pk-search.js uses
+        # the question words, everyday words and unit names pk-search.js uses
+        index["config"][RULES_KEY] = dict(rules(), names=names(self.pages))
         folder = Path(config.site_dir) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         for name, prefix in self.outputs.items():
@@ -68,13 +74,53 @@ class SearchIndexWriter(BasePlugin):
         out.write(b"}")
 
 
-def install(config, pages: dict[str, dict]) -> None:
-    """Let a loaded mkdocs configuration write its search index through SearchIndexWriter.
+OWN_NAME = "policykb-own-search-index"
+HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 
-    `pages` is what `site_search.enriched` needs. Nothing changes when search is off or absent.
+
+def page_entries(url: str, title: str, html: str) -> list[dict]:
+    """A page as search entries, the way Material's search plugin makes them: the page (its text up to
+    the first section), then every section with an id (h2–h6), each with its HTML text."""
+    entries, start, current = [], 0, {"location": url, "title": title}
+    for m in HEADING.finditer(html):
+        entries.append(dict(current, text=html[start:m.start()].strip()))
+        current = {"location": f"{url}#{m[2]}", "title": TAG.sub("", m[3]).strip()}
+        start = m.end()
+    entries.append(dict(current, text=html[start:].strip()))
+    return entries
+
+
+class OwnIndexWriter(BasePlugin):
+    """The search index for a site built without the theme's search (Material's search plugin removed,
+    another theme), in parts (see shards.py) that pk-search.js's own search box loads as it needs them."""
+
+    def __init__(self, pages: dict[str, dict]) -> None:
+        self.pages = pages
+        self.writer = None
+
+    @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
+    def on_page_context(self, context, *, page, config, nav):
+        if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
+            self.writer = ShardWriter(Path(config.site_dir))
+        entries = page_entries(page.url, page.title or "", page.content or "")
+        self.writer.add_page(page.url, [enriched(entry, self.pages, with_words=True) for entry in entries])
+        return context
+
+    def on_post_build(self, *, config) -> None:
+        if self.writer is None:
+            self.writer = ShardWriter(Path(config.site_dir))
+        self.writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
+
+
+def install(config, pages: dict[str, dict]) -> None:
+    """Let a loaded mkdocs configuration write its search index through SearchIndexWriter, or, when
+    Material's search is off or absent, our own (OwnIndexWriter) for pk-search.js's own search box.
+
+    `pages` is what `site_search.enriched` needs.
     """
     search = config.plugins.get(SEARCH)
     if search is None or not search.config.enabled:
+        config.plugins[OWN_NAME] = OwnIndexWriter(pages)
         return
     offline = config.plugins.get(OFFLINE)
     replaced, outputs = [search.on_post_build], dict(INDEX)

@@ -32,6 +32,8 @@ import yaml
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{HAN}0-9]*[{HAN}][{HAN}0-9]*")
 TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")  # a Latin word: an error code's parts, a command
+WORD_PREFIX = "w_"
 MAX_REPEAT = 3  # a bigram's term frequency saturates early anyway; caps the index size
 
 TITLE_FIELD, BODY_FIELD = "pkt", "pkb"
@@ -40,6 +42,7 @@ FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6
           TITLE_FIELD: {"boost": 20.0}, BODY_FIELD: {"boost": 1.0}}
 LIST_ANCHOR = "-list"  # sections whose id ends so list other pages: indexed by title only
 RULES = Path(__file__).with_name("synonyms.yaml")
+THESAURUS = Path(__file__).with_name("synonyms_cilin.yaml")  # generated from 《同义词词林》, see synonyms.py
 RULES_KEY = "policykb"  # under the index's config
 
 
@@ -56,6 +59,13 @@ def bigrams(text: str) -> list[str]:
     for run in RUN.findall(text):
         out += [token(run[i:i + 2]) for i in range(len(run) - 1)]
     return out
+
+
+def words(text: str) -> list[str]:
+    """The tokens of every Latin word of two or more letters and digits (`w_` + the word), as
+    pk-search.js's wordTokens: the own index's way to find error codes and commands."""
+    text = unicodedata.normalize("NFKC", TAG.sub(" ", text)).lower()
+    return [WORD_PREFIX + w for w in WORD.findall(text) if len(w) > 1]
 
 
 def query_terms(query: str) -> str:
@@ -75,23 +85,25 @@ def _field(tokens: list[str]) -> str:
     return " ".join(kept)
 
 
-def enriched(entry: dict, pages: dict[str, dict]) -> dict:
-    """One index entry with the hidden fields (see the module's docstring).
+def enriched(entry: dict, pages: dict[str, dict], with_words: bool = False) -> dict:
+    """One index entry with the hidden fields (see the module's docstring); `with_words` adds its
+    Latin words (our own index, which has no lunr worker to find them).
 
     `pages` maps a page's URL (as in the index, e.g. 'tasks/69.html') to {'keywords': [...],
     'body': bool, 'section_titles': bool, 'boost': float}; pages not listed are indexed fully.
     """
     url, _, anchor = entry["location"].partition("#")
     page = pages.get(url, {})
-    title = bigrams(entry["title"])
+    tokens = (lambda text: bigrams(text) + words(text)) if with_words else bigrams
+    title = tokens(entry["title"])
     body = []
     if not anchor:
-        title += [t for k in page.get("keywords", []) for t in bigrams(k)]
+        title += [t for k in page.get("keywords", []) for t in tokens(k)]
     elif not page.get("section_titles", True):  # e.g. indicator names: not what people look for
         title, body = [], title
     entry = dict(entry, **{TITLE_FIELD: _field(title)})
     if page.get("body", True) and not anchor.endswith(LIST_ANCHOR):
-        body += bigrams(entry["text"])
+        body += tokens(entry["text"])
     if body:
         entry[BODY_FIELD] = _field(body)
     if page.get("boost"):
@@ -110,15 +122,55 @@ def load_rules(path: Path = RULES) -> dict:
 
 
 @cache
-def rules(path: Path = RULES) -> dict:
+def rules(path: Path = RULES, thesaurus: Path | None = THESAURUS) -> dict:
     """What pk-search.js reads from the index: the word lists, with terms turned round (everyday word →
-    policy terms), every word NFKC-normalised and lower-cased as queries are."""
+    policy terms; the hand list's first, then the thesaurus'), every word NFKC-normalised and lower-cased
+    as queries are."""
     data = load_rules(path)
     norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
     everyday: dict[str, list[str]] = {}
-    for term, words in data.get("terms", {}).items():
-        for word in words:
-            everyday.setdefault(norm(word), []).append(norm(term))
+    listed = [data.get("terms", {})] + ([load_rules(thesaurus).get("terms", {})] if thesaurus else [])
+    for terms in listed:
+        for term, words in terms.items():
+            for word in words:
+                found = everyday.setdefault(norm(word), [])
+                if norm(term) not in found:
+                    found.append(norm(term))
     return {"fillers": [norm(w) for w in data.get("fillers", [])],
             "intents": {k: [norm(w) for w in v] for k, v in data.get("intents", {}).items()},
+            "unit_words": [norm(w) for w in data.get("unit_words", [])],
+            "variants": [[norm(w) for w in group] for group in data.get("variants", [])],
             "terms": dict(sorted(everyday.items()))}
+
+
+UNIT_PAGE = re.compile(r"^units/(?!index\.html$)[^/]+\.html$")
+REFERENCE = re.compile(r"^第\d+[条项]$")
+PREFIXES = ("中共湖南省委", "湖南省", "湖南", "省委", "省")  # what people leave off a unit's name
+UNIT_ENDINGS = tuple("厅委办局部院联会社行队校司处所")  # …so that what is left is still a unit's name
+
+
+def short_forms(name: str) -> list[str]:
+    """A unit name as people shorten it: 省教育厅 → 教育厅, 湖南保监局 → 保监局 (never 省政府 → 政府)."""
+    out = []
+    for prefix in PREFIXES:
+        rest = name[len(prefix):]
+        if name.startswith(prefix) and len(rest) >= 2 and rest.endswith(UNIT_ENDINGS) and rest != name:
+            out.append(rest)
+    return out
+
+
+def names(pages: dict[str, dict]) -> dict[str, list[str]]:
+    """Name or reference → the pages it leads to: every name of a unit (its page's keywords: name, aliases,
+    full, short and later names, and those without 省/湖南) and every 第N条/第N项 of an article or task."""
+    norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
+    table: dict[str, list[str]] = {}
+    for url in sorted(pages):
+        keywords = pages[url].get("keywords", [])
+        if UNIT_PAGE.match(url):
+            found = [n for k in keywords for n in (k, *short_forms(k))]
+        else:
+            found = [k for k in keywords if REFERENCE.match(norm(k))]
+        for name in dict.fromkeys(map(norm, found)):
+            table.setdefault(name, []).append(url)
+    # A short form shared by units of one name's making (省委/省政府 …) leads nowhere in particular.
+    return {n: urls for n, urls in sorted(table.items()) if len(urls) <= 3}

@@ -1,0 +1,83 @@
+"""Our own search index in parts, so that a page loads only what a query needs, whatever the corpus.
+
+Written under `search/pk/` when the theme's search is off (see `index.OwnIndexWriter`), every part a
+script calling `policykbShard(name, data)`, so that pages opened over file:// can load it:
+
+- `meta.js`: the word lists and names (config), the number of token shards, every page (URL, boost)
+  and every entry (page, anchor, body length) — a few dozen bytes an entry;
+- `t/<k>.js`: the postings of the tokens whose shard is k: token → flat [entry, title tf, body tf, …];
+- `d/<n>.js`: page n's entries as [title, HTML text], read only for the results shown.
+
+A query loads meta, the shards of its tokens and the pages it shows: about the same bytes at 1×, 10×
+and 30× the bundled policy (bench/search_scale.py measures it).
+"""
+from __future__ import annotations
+
+from array import array
+from pathlib import Path
+
+from .search import BODY_FIELD, TITLE_FIELD, dumps
+
+FOLDER = "pk"
+SHARD_BYTES = 48_000  # aim for token shards about this big
+MIN_SHARDS = 16
+
+
+def shard_of(token: str, shards: int) -> int:
+    """The shard of a token (`zz` + two five-digit code points, or `w_` + a Latin word), computed the
+    same way in pk-search.js."""
+    if token.startswith("zz"):
+        return (int(token[2:7]) * 31 + int(token[7:12])) % shards
+    h = 0
+    for c in token:
+        h = (h * 31 + ord(c)) % shards
+    return h
+
+
+def part(name: str, data) -> bytes:
+    return b"policykbShard(" + dumps(name) + b"," + dumps(data) + b");\n"
+
+
+def counts(field: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in field.split():
+        out[t] = out.get(t, 0) + 1
+    return out
+
+
+class ShardWriter:
+    """Collects enriched entries page by page (writing each page's texts at once), then the rest."""
+
+    def __init__(self, site: Path) -> None:
+        self.folder = Path(site) / "search" / FOLDER
+        (self.folder / "d").mkdir(parents=True, exist_ok=True)
+        (self.folder / "t").mkdir(parents=True, exist_ok=True)
+        self.pages: list[list] = []
+        self.entries: list[list] = []
+        self.postings: dict[str, array] = {}
+
+    def add_page(self, url: str, entries: list[dict]) -> None:
+        number = len(self.pages)
+        self.pages.append([url, entries[0].get("boost", 1) if entries else 1])
+        texts = []
+        for entry in entries:
+            i = len(self.entries)
+            title, body = counts(entry.get(TITLE_FIELD, "")), counts(entry.get(BODY_FIELD, ""))
+            self.entries.append([number, entry["location"].partition("#")[2], sum(body.values())])
+            for token in sorted(set(title) | set(body)):
+                self.postings.setdefault(token, array("i")).extend((i, title.get(token, 0), body.get(token, 0)))
+            texts.append([entry["title"], entry["text"]])
+        (self.folder / "d" / f"{number}.js").write_bytes(part(f"d/{number}", texts))
+
+    def finish(self, config: dict) -> None:
+        size = sum(len(p) for p in self.postings.values()) * 4
+        shards = MIN_SHARDS
+        while size / shards > SHARD_BYTES:
+            shards *= 2
+        grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+        for token in sorted(self.postings):
+            grouped[shard_of(token, shards)][token] = self.postings[token].tolist()
+        for k, tokens in enumerate(grouped):
+            (self.folder / "t" / f"{k}.js").write_bytes(part(f"t/{k}", tokens))
+        meta = {"config": config, "shards": shards, "pages": self.pages, "entries": self.entries}
+        (self.folder / "meta.js").write_bytes(part("meta", meta))
