@@ -96,3 +96,12 @@ def test_empty_knowledge_base(installed, tmp_path):
     assert not any(p.name == "document.yaml" for p in (tmp_path / "kb").rglob("*"))
     check = _run(installed, "check", cwd=tmp_path / "kb")
     assert check.returncode == 1 and "no-document" in check.stderr  # nothing imported yet: says so
+
+
+def test_every_source_package_is_listed_for_the_wheel():
+    """pyproject.toml lists packages by hand (the bundled folders need mappings): a new subpackage
+    missing there would be left out of the wheel and break an installed policykb."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    source = {".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")}
+    assert source <= listed, sorted(source - listed)
