@@ -531,4 +531,4 @@ def test_an_import_of_thousands_of_tasks_says_so(tmp_path):
     (tmp_path / "many.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = cli(tmp_path, "import", "many.txt", "kb")
     assert done.returncode == 0, done.stderr
-    assert f"[警告] 导入了 {TASK_WARNING + 1} 项任务" in done.stderr
+    assert f"[警告] 导入了 {TASK_WARNING + 1} 项任务" in done.stdout + done.stderr

@@ -154,7 +154,7 @@ class StageCache:
         """Link the previous file into the staging folder if its key matches; else the caller renders it."""
         self.new[rel] = key
         old = self.previous / rel
-        if self.old.get(rel) != key or not _intact(self.previous, rel, self.old_hashes.get(rel)):
+        if self.old.get(rel) != key or not self.intact(rel):
             self.rendered += 1
             return False
         target = self.staged / rel
@@ -165,6 +165,10 @@ class StageCache:
             shutil.copy2(old, target)
         self.reused += 1
         return True
+
+    def intact(self, rel: str) -> bool:
+        """The previous build's file is there with the bytes it wrote (see _intact)."""
+        return _intact(self.previous, rel, self.old_hashes.get(rel))
 
     def remember(self, rel: str, key: str) -> None:
         """Record the key of a file the caller renders without asking to reuse it."""

@@ -129,7 +129,7 @@ def parse_date(text: str | None) -> dt.date:
     except ValueError:
         raise UsageError(f"'{text}' 不是日期", hint="写成 YYYY-MM-DD，如 2016-07-01", code="bad-date")
     if daterange.out_of_range(date):  # 9999-12-31 overflows the date arithmetic further on
-        raise UsageError(f"'{text}' 超出本工具处理的日期范围", hint=daterange.RANGE_HINT, code="bad-date")
+        raise UserError(f"'{text}' 超出本工具处理的日期范围", hint=daterange.RANGE_HINT, code="bad-date")
     return date
 
 

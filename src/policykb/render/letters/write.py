@@ -149,7 +149,7 @@ def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, pre
     """The last build's manifest entries of a document's letters when everything they are made from is
     unchanged (the document's folder, the unit registry, the template, the provenance, the code): then
     no letter context of that document need be built, which at many documents is most of the stage.
-    None when any of it changed, or a letter file is missing."""
+    None when any of it changed, or a letter file is missing or damaged."""
     root = Path(pg.kb.root)
     if cache is None or not (root / doc_id).is_dir():  # a knowledge base not read from folders: no shortcut
         return None
@@ -160,7 +160,7 @@ def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, pre
         return None
     entries = [e for e in previous if e.get("document") == doc_id]
     if not entries or not all(isinstance(e.get("file"), str) and e["file"] in cache.old
-                              and (cache.previous / e["file"]).is_file() for e in entries):
+                              and cache.intact(e["file"]) for e in entries):
         return None
     return entries
 

@@ -84,7 +84,8 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
                    if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
 
-    papers = {f: e["paper_name"] for e in manifest.get("maps", []) if isinstance(e, dict) and "paper_name" in e
+    maps = manifest.get("maps", []) if isinstance(manifest, dict) else []  # the letters' manifest is a list
+    papers = {f: e["paper_name"] for e in maps if isinstance(e, dict) and "paper_name" in e
               for f in e.get("files", []) if isinstance(f, str) and f.endswith(".pdf")}
 
     def item(f: str) -> dict:  # a map's PDF says which paper it is printed on

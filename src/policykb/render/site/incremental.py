@@ -6,8 +6,8 @@ search plugin indexes every page again. Here the same steps run in the same orde
 Markdown plus what every page shares (the configuration and navigation, the set of files links can
 point at, the versions of the theme and of this code). A page whose key the last build had is not
 converted, templated nor indexed: its HTML is hard-linked from the last build, and the search
-entries Material made for it then, kept beside the site, are handed to the plugins that write the
-index, in the page's place in the order. Everything else (static files, the theme's templates, the
+entries made for it then (by Material's search plugin, or by the project's own index writer when
+the theme's search is off), kept beside the site, are handed back in the page's place in the order. Everything else (static files, the theme's templates, the
 index files) is made as mkdocs makes it, so a rebuild gives the bytes of a full build.
 
 Measured against one mkdocs build per document under a shared shell (cross-document links and the
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ...cache import StageCache, code_digest, digest
 
-ENTRIES = ".search-entries.jsonl"  # each page's search entries, as Material made them, one page a line
+ENTRIES = ".search-entries.jsonl"  # each page's search entries, as the indexer made them, one page a line
 SEARCH = "material/search"
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -80,11 +80,16 @@ class _Entries:
             self.reader.close()
 
 
-class _KeepEntries:
-    """Handlers on both sides of the search plugin: note the entries it made for each page."""
+class _MaterialIndex:
+    """Material's search plugin as the indexer: note the entries it made for each page, and hand
+    a reused page's kept entries to it and to the handlers that run after it."""
 
-    def __init__(self, search, entries: _Entries):
+    def __init__(self, search, entries: _Entries, config):
         self.search, self.entries, self.start = search, entries, 0
+        handlers = config.plugins.events["page_context"]
+        at = handlers.index(search.on_page_context)
+        self.after_search = handlers[at + 1:]
+        handlers[at:at + 1] = [self.before, search.on_page_context, self.after]
 
     def before(self, context, *, page, config, nav):
         self.start = len(self.search.search_index.entries)
@@ -94,15 +99,44 @@ class _KeepEntries:
         self.entries.add(page.file.src_uri, [dict(e) for e in self.search.search_index.entries[self.start:]])
         return context
 
+    def replay(self, file, config, nav) -> None:
+        found = self.entries.read(file.src_uri)
+        self.search.search_index.entries.extend(found)
+        self.entries.add(file.src_uri, found)
+        for handler in self.after_search:
+            handler(None, page=file.page, config=config, nav=nav)
 
-def _after_search(config) -> list:
-    """The page_context handlers that run after Material's search plugin has indexed a page."""
-    handlers = config.plugins.events["page_context"]
-    search = config.plugins.get(SEARCH)
-    for i, handler in enumerate(handlers):
-        if getattr(handler, "__self__", None) is search:
-            return handlers[i + 1:]
-    return []
+
+class _OwnIndex:
+    """The project's own index writer (index.OwnIndexWriter, when the theme's search is off): keep
+    each page's raw entries; a reused page's are added again (and enriched anew) in its place."""
+
+    def __init__(self, own, entries: _Entries, config):
+        self.own, self.entries = own, entries
+        handlers = config.plugins.events["page_context"]
+        handlers.insert(handlers.index(own.on_page_context) + 1, self.after)
+
+    def after(self, context, *, page, config, nav):
+        self.entries.add(page.file.src_uri, self.own.last)
+        return context
+
+    def replay(self, file, config, nav) -> None:
+        found = self.entries.read(file.src_uri)
+        self.own.add(file.page.url, found, config)
+        self.entries.add(file.src_uri, found)
+
+
+def _indexer(config, cache: StageCache | None):
+    """Whichever plugin indexes the pages for search, wrapped to keep and replay its entries."""
+    from .index import OWN_NAME
+    if cache is None:
+        return None
+    search, own = config.plugins.get(SEARCH), config.plugins.get(OWN_NAME)
+    if search is not None and search.config.enabled:
+        return _MaterialIndex(search, _Entries(cache.previous, Path(config.site_dir)), config)
+    if own is not None:
+        return _OwnIndex(own, _Entries(cache.previous, Path(config.site_dir)), config)
+    return None
 
 
 def _link(source: str, target: str) -> None:
@@ -142,15 +176,9 @@ def build(config, cache: StageCache | None) -> PageCounts:
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
 
-        search = config.plugins.get(SEARCH)
-        searching = cache is not None and search is not None and search.config.enabled  # else nothing to keep
         shared = _shared_key(config, files)
-        entries = _Entries(cache.previous, Path(config.site_dir)) if searching else None
-        after_search = _after_search(config) if searching else []
-        if searching:
-            keep, handlers = _KeepEntries(search, entries), config.plugins.events["page_context"]
-            at = handlers.index(search.on_page_context)
-            handlers[at:at + 1] = [keep.before, search.on_page_context, keep.after]
+        indexer = _indexer(config, cache)
+        entries = indexer.entries if indexer else None
 
         reused: set[str] = set()  # their entries are read when their turn comes: never all in memory
         for file in files.documentation_pages(inclusion=inclusion):
@@ -182,12 +210,8 @@ def build(config, cache: StageCache | None) -> PageCounts:
         doc_files = files.documentation_pages(inclusion=inclusion)
         for file in doc_files:
             if file.src_uri in reused:
-                if entries:  # in the page's place, as if Material's search had just indexed it
-                    found = entries.read(file.src_uri)
-                    search.search_index.entries.extend(found)
-                    entries.add(file.src_uri, found)
-                    for handler in after_search:
-                        handler(None, page=file.page, config=config, nav=nav)
+                if indexer:  # in the page's place, as if the search plugin had just indexed it
+                    indexer.replay(file, config, nav)
                 continue
             _build_page(file.page, config, doc_files, nav, env)
         for file in doc_files:

@@ -97,14 +97,19 @@ class OwnIndexWriter(BasePlugin):
     def __init__(self, pages: dict[str, dict]) -> None:
         self.pages = pages
         self.writer = None
+        self.last: list[dict] = []  # the entries of the page indexed last, for an incremental build to keep
 
     @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
     def on_page_context(self, context, *, page, config, nav):
+        self.last = page_entries(page.url, page.title or "", page.content or "")
+        self.add(page.url, self.last, config)
+        return context
+
+    def add(self, url: str, entries: list[dict], config) -> None:
+        """One page's entries as page_entries made them (an incremental build replays those it kept)."""
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
             self.writer = ShardWriter(Path(config.site_dir))
-        entries = page_entries(page.url, page.title or "", page.content or "")
-        self.writer.add_page(page.url, [enriched(entry, self.pages, with_words=True) for entry in entries])
-        return context
+        self.writer.add_page(url, [enriched(entry, self.pages, with_words=True) for entry in entries])
 
     def on_post_build(self, *, config) -> None:
         if self.writer is None:
