@@ -95,3 +95,40 @@ def test_indicator_values(tmp_path):
     assert [(v.year, v.value) for v in values] == [(2016, 62.0), (2017, 130.5)]
     assert "already has a value" in _refused(policies, path, "value", "microcredit-5-years", "--year", "2017", "--value", "1",
                                              "--source", "x")
+
+
+def test_a_batch_killed_between_its_renames_is_finished_by_the_next_read(tmp_path, monkeypatch):
+    """report-import writes several tracking files: a kill after the first rename must not leave an
+    import that looks complete (issue 26); the journal lets the next read finish it."""
+    import os
+
+    from policykb.track import journal
+    from policykb.track.record import Recorder, apply
+
+    policies = tracked_copy(tmp_path)
+    kb = load_kb(policies)
+    recorder = Recorder(policies, kb)
+    changes = [recorder.event(DOC, 69, {"type": "state", "date": "2016-08-01", "state": "推进中"}),
+               recorder.event(DOC, 4, {"type": "state", "date": "2016-08-01", "state": "推进中",
+                                        "unit": kb.documents[DOC].tasks[4].lead[0]})]
+    renames = []
+
+    def killed_after_one(src, dst):
+        if str(dst).endswith(journal.JOURNAL):  # the journal's own atomic write
+            return os.rename(src, dst)
+        if renames:
+            raise KeyboardInterrupt  # Ctrl-C between two renames
+        renames.append(dst)
+        os.replace(src, dst)
+    monkeypatch.setattr(os, "replace", killed_after_one)
+    try:
+        apply(changes, policies)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.undo()
+    assert len(renames) == 1 and (policies / journal.JOURNAL).exists()
+    tracking = load_tracking(policies)  # completes the journal first
+    assert not (policies / journal.JOURNAL).exists()
+    assert [e.state for e in tracking.of(DOC, 69, kind="state")][-1] == "推进中"
+    assert [e.state for e in tracking.of(DOC, 4, kind="state")][-1] == "推进中"
+    assert not list(policies.rglob("*.tmp"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -87,6 +87,17 @@ def dumps(data: Any, schema: str | None = None) -> str:
 
 def dump_new(path: Path, data: Any, schema: str | None = None) -> None:
     atomic_write(path, dumps(data, schema).encode("utf-8"))
+
+
+def rewrite(text: str, change: Callable[[CommentedMap], None]) -> str:
+    """The text after a round-trip edit (comments and layout survive), for writers of several files."""
+    yaml = _yaml()
+    data = yaml.load(text)
+    change(data)
+    _quoted(data)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from ..issues import PolicyError, Report
 from ..load import YamlFile, load_file
 from ..model import Document, KnowledgeBase, Task
 from ..validate import _model_issues, far_dates, load_kb
+from . import journal
 from .model import (INDICATORS_FILE, TASKS_DIR, TRACKING_DIR, Event, IndicatorsTrackingFile, IndicatorValue,
                     ReportEvent, TaskTrackingFile)
 
@@ -161,6 +162,7 @@ def _parse(file: YamlFile, model, report: Report):
 
 def read_tracking(policies: Path | str, kb: KnowledgeBase) -> tuple[Tracking, Report]:
     """Every tracking file under policies/, checked against the knowledge base."""
+    journal.complete(Path(policies))  # a batch a killed command left half written is finished first
     tracking, report = Tracking(), Report()
     for doc in kb.documents.values():
         folder = tracking_dir(Path(policies), doc.id)

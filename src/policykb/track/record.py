@@ -20,8 +20,8 @@ from .. import textrules
 from ..issues import PolicyError, ToolError
 from ..lock import held
 from ..model import Document, KnowledgeBase, Task
-from ..yamlio import _styled, dumps, edit
-from ..output import atomic_write
+from ..yamlio import _styled, dumps, rewrite
+from . import journal
 from .load import Tracking, canonical, check_event, indicators_path, read_tracking, task_path
 from .model import INDICATORS_SCHEMA, STATES, TASK_SCHEMA, Event, IndicatorValue
 from .schemas import schema_ref, write_schemas
@@ -253,20 +253,21 @@ def tracking_lock(policies: Path) -> Iterator[None]:
 
 
 def apply(changes: list[Change | None], policies: Path) -> list[Path]:
-    """Write a checked batch: new files first get their schema line; edits keep comments and layout."""
+    """Write a checked batch as one change (journal.commit: all files or none, even when killed):
+    new files first get their schema line; edits keep comments and layout."""
     changes = [c for c in changes if c is not None]
     if any(c.new is not None for c in changes):
         write_schemas(policies)
-    written = []
     by_path: dict[Path, list[Change]] = {}
     for c in changes:
         by_path.setdefault(c.path, []).append(c)
+    contents = {}
     for path, group in by_path.items():
-        first = group[0]
-        if not path.exists():
-            atomic_write(path, dumps(first.new, schema=first.schema).encode("utf-8"))
-        with edit(path) as data:
+        text = path.read_text(encoding="utf-8") if path.exists() else dumps(group[0].new, schema=group[0].schema)
+
+        def change(data: CommentedMap, group: list[Change] = group) -> None:
             for c in group:
                 c.edit(data)
-        written.append(path)
-    return written
+        contents[path] = rewrite(text, change).encode("utf-8")
+    journal.commit(contents, policies)
+    return list(by_path)
