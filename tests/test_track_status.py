@@ -210,3 +210,21 @@ def test_status_of_a_member_of_a_collective_and_by_full_name(tmp_path):
     assert full.exit_code == 0 and "截至2016年7月1日（省教育厅）" in full.output
     unknown = _run("status", "--as-of", "2016-07-01", "-u", "长沙", "-p", str(policies))
     assert unknown.exit_code == 1 and "没有名为 '长沙' 的单位" in str(unknown.exception)
+
+
+def test_a_separate_lead_that_started_moves_the_task(tmp_path):
+    """第4项: 省国资委 issued its plan, 省工商联 has not — the task is under way, and says how far."""
+    policies = tracked_copy(tmp_path)
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    tracking = load_tracking(policies, kb)
+    four = statuses(pg, tracking, dt.date(2016, 7, 1))[(DOC, 4)]
+    assert four.state == "推进中" and four.label == "推进中（1/2个牵头单位已启动）"
+    assert four.light == "red"  # 省工商联's plan is still overdue
+    from policykb.render.site.pages import status_view  # the task page and tables say the same
+    assert status_view({(DOC, 4): four}, kb.documents[DOC].tasks[4])["state"] == "推进中（1/2个牵头单位已启动）"
+    assert statuses(pg, tracking, dt.date(2016, 6, 1))[(DOC, 4)].label == "未启动"  # before the plan
+    assert statuses(pg, tracking, dt.date(2016, 7, 1))[(DOC, 69)].label == "推进中"  # one lead: no count
+    data = json.loads(_run("status", "--as-of", "2016-07-01", "--format", "json", "-p", str(policies)).output)
+    row = next(t for t in data["tasks"] if t["task"] == 4)
+    assert (row["state"], row["state_detail"]) == ("推进中", "1/2个牵头单位已启动")

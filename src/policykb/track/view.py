@@ -43,7 +43,7 @@ def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str |
         "lights": dict(Counter(s.light for s in sts.values())),
         "overdue": {u: [o.to_json() for o in items] for u, items in grouped.items()},
         "due_soon": {u: [o.to_json() for o in items] for u, items in soon.items()},
-        "tasks": [{"doc": d, "task": n, "state": s.state, "light": s.light, "overdue": s.overdue,
+        "tasks": [{"doc": d, "task": n, "state": s.state, "state_detail": s.detail, "light": s.light, "overdue": s.overdue,
                    "reasons": list(s.reasons)} for (d, n), s in sorted(sts.items())],
     }
 

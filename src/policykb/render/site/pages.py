@@ -107,7 +107,7 @@ def status_view(statuses: Statuses | None, task: Task) -> dict | None:
     status = (statuses or {}).get((task.doc, task.number))
     if status is None:
         return None
-    return {"state": status.state, "light": LIGHT_LABEL[status.light], "overdue": status.overdue,
+    return {"state": status.label, "light": LIGHT_LABEL[status.light], "overdue": status.overdue,
             "reasons": list(status.reasons), "css": status.light}
 
 
