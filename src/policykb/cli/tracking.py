@@ -46,7 +46,7 @@ def _unit(pg: PolicyGraph, name: str | None, members: bool = False) -> str | Non
 
 @app.command()
 def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
-           unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位。"),
+           unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位（名称、别名或全称；也可以是集合单位的成员，如 长沙市）。"),
            format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
            policies: Path = PoliciesOption) -> None:
     """截至某日的工作进度：哪些实施方案、年度报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
