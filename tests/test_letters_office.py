@@ -144,3 +144,22 @@ def test_first_page_renders(pdfs, tmp_path):
     header = png.read_bytes()[:24]
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert abs(height / width - 297 / 210) < 0.01
+
+
+def test_overview_lists_of_task_numbers_break_only_after_a_comma(pg, tmp_path):
+    """分工方案.docx 按单位: no line starts with 「、」 and no task number is cut in two (LibreOffice once
+    broke 「5」「9、62」 for 59)."""
+    require("soffice")
+    from policykb import export
+    from policykb.render.letters import overview
+    docx = tmp_path / overview.DOCX_NAME
+    docx.write_bytes(overview.to_docx(pg))
+    [pdf] = letters.to_pdf([docx], fonts_conf=ROOT / "fonts" / "fonts.conf")
+    text = "\f".join(_pages(pdf))
+    assert not [ln for ln in text.splitlines() if ln.strip().startswith("、")]
+    by_unit = text[text.index("二、按单位"):]
+    numbers = re.findall(r"\d+", "\n".join(ln for ln in by_unit.splitlines() if "—" not in ln))  # not page numbers
+    _, rows = export.unit_rows(pg)
+    expected = [n for row in rows for cell in row[2:4] for n in (cell.split("、") if cell else [])]
+    expected += [str(n) for row in rows for n in row[4:6]]
+    assert sorted(numbers) == sorted(expected)

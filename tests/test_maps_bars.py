@@ -113,9 +113,9 @@ def test_an_undated_task_is_a_pale_band_with_the_general_deadlines(section_2):
 def test_the_legend_names_only_what_the_map_shows(section_2, specs):
     text = legend(section_2)
     for entry in ("倒排工期至任务自身时限", "参考：条文在同一句中所定目标年份", "无单独时限：持续推进，按通用时限",
-                  "二、加快推进贫困地区基础设施建设"):
+                  "（二）加快推进贫困地区基础设施建设"):
         assert entry in text
-    for absent in ("一、组织实施脱贫攻坚行动", "持续推进，按任务自身时限", "未启动", "逾期", "今日线"):
+    for absent in ("（一）组织实施脱贫攻坚行动", "二、加快推进", "持续推进，按任务自身时限", "未启动", "逾期", "今日线"):
         assert absent not in text  # no other section, no 从…年起 bar, nothing tracked
     unit = ET.fromstring(maps.render(specs["unit/省人大常委会办公厅"], AFTER).svg.encode("utf-8"))
     assert "参考：条文" not in legend(unit) and "任务每年时限" in legend(unit)  # its one task: 每年

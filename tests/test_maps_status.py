@@ -17,7 +17,8 @@ STATUSES = {
     (DOC, 1): TaskStatus("已销号", "green"),
     (DOC, 2): TaskStatus("推进中", "amber"),
     (DOC, 3): TaskStatus("未启动", "red", overdue=True, reasons=("2016年6月底前未出台方案",)),
-    (DOC, 4): TaskStatus("已完成", "green"),
+    (DOC, 4): TaskStatus("推进中", "red", overdue=True, detail="1/2个牵头单位已启动"),  # separate leads
+    (DOC, 6): TaskStatus("已完成", "green"),
     (DOC, 30): TaskStatus("推进中", "red", overdue=True),
 }
 
@@ -42,7 +43,7 @@ def struck(g) -> bool:
 
 
 def test_done_tasks_are_struck_through_and_ticked(section_1):
-    for n, state in ((1, "已销号"), (4, "已完成")):
+    for n, state in ((1, "已销号"), (6, "已完成")):
         g = row(section_1, n)
         assert g.get("data-state") == state and struck(g)
         assert state in cell_text(g, "status")
@@ -51,8 +52,14 @@ def test_done_tasks_are_struck_through_and_ticked(section_1):
 
 
 def test_open_tasks_are_not_struck(section_1):
-    for n in (2, 3, 5):
+    for n in (2, 3, 4, 5):
         assert not struck(row(section_1, n))
+
+
+def test_separate_leads_say_how_many_started(section_1):
+    """第4项: one of its two separate leads issued its plan — the map says so, as the site does."""
+    status = cell_text(row(section_1, 4), "status")
+    assert all(word in status for word in ("推进中", "1/2个牵头单位已启动", "逾期"))
 
 
 def test_states_read_without_colour(section_1):

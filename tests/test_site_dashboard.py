@@ -252,3 +252,20 @@ def test_screenshots(today, chromium, screen, tmp_path_factory):
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} scrolls sideways on {screen}"
     context.close()
+
+
+def test_plan_deadline_filter_knows_every_dated_deadline(inside, chromium):
+    """第69项 says 力争2016年 and 5年累计 (2020): it is under 2016 as well as 2020; 2018 is offered
+    because 第37项 says 到2018年, and selecting it shows 第37项."""
+    page = chromium.new_page()
+    page.goto((inside / "site" / DOC / "table.html").as_uri())
+    years = page.locator("#pk-filter select[name=due] option").evaluate_all("os => os.map(o => o.value)")
+    assert {"2016", "2018", "2020", "none"} <= set(years)
+    for year, number in (("2016", "69"), ("2020", "69"), ("2018", "37")):
+        page.select_option("#pk-filter select[name=due]", year)
+        shown = page.locator("#pk-plan tr.pk-task:visible").evaluate_all("rs => rs.map(r => r.dataset.number)")
+        assert number in shown, (year, shown)
+    page.select_option("#pk-filter select[name=due]", "none")
+    shown = page.locator("#pk-plan tr.pk-task:visible").evaluate_all("rs => rs.map(r => r.dataset.number)")
+    assert "69" not in shown and "37" not in shown and shown
+    page.close()

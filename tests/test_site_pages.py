@@ -69,6 +69,11 @@ def fake_stage(folder: Path, kind: str, unit: str, suffix: str) -> Path:
 def built(tmp_path_factory, pg):
     tmp = tmp_path_factory.mktemp("site")
     letters = fake_stage(tmp / "letters", "letters", "省扶贫办", ".docx")
+    manifest = json.loads((letters / "manifest.json").read_text(encoding="utf-8"))
+    for name in ("分工方案.docx", "分工方案.xlsx"):  # as the letters stage writes them beside the letters
+        (letters / name).write_bytes(b"fake overview")
+    (letters / "manifest.json").write_text(json.dumps(dict(manifest, overview=["分工方案.docx", "分工方案.xlsx"]),
+                                           ensure_ascii=False))
     maps = fake_stage(tmp / "maps", "maps", "省扶贫办", ".svg")
     site = tmp / "site"
     render_site(pg, site, as_of=AS_OF, templates=ROOT / "templates", policies=POLICIES,
@@ -125,7 +130,11 @@ def test_calendar_table_and_downloads(built, doc):
     assert all(f"第{n}项" in table for n in doc.tasks)
     assert (built / "downloads" / "policykb.xlsx").stat().st_size > 1000
     assert (built / "downloads" / "letters.zip").is_file()
-    assert "letters.zip" in page(built, "downloads.html").text
+    downloads = page(built, "downloads.html")
+    assert "letters.zip" in downloads.text
+    hrefs = [unquote(h) for _, h in downloads.refs]  # the letters stage's 分工方案, as a cadre prints it
+    assert "downloads/letters/分工方案.docx" in hrefs and "downloads/letters/分工方案.xlsx" in hrefs
+    assert (built / "downloads" / "letters" / "分工方案.docx").is_file()
     assert "省扶贫办 省扶贫办作战图（SVG）" in page(built, "maps.html").text
 
 

@@ -192,3 +192,39 @@ def test_without_records_after_the_period_the_headline_gives_no_build_date():
     assert "实施期（2016—2020年）已结束" in result.output and str(dt.date.today().year) not in result.output
     during = CliRunner().invoke(app, ["status", "-p", str(POLICIES), "--as-of", "2017-01-01"])
     assert "截至2017年1月1日" in during.output
+
+
+def test_status_of_a_member_of_a_collective_and_by_full_name(tmp_path):
+    """长沙市 gets a letter, so `status -u 长沙市` answers: the tasks its collectives give it."""
+    policies = tracked_copy(tmp_path)
+    for name in ("长沙市", "中共长沙市委、长沙市人民政府"):
+        result = _run("status", "--as-of", "2016-07-01", "--format", "json", "-u", name, "-p", str(policies))
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        assert {t["task"] for t in data["tasks"]} == {49, 66}  # 第49项 names 长沙市 among the cities
+        assert {(u, o["task"]) for u, items in data["overdue"].items() for o in items} == {("长沙市", 66)}
+    zhangjiajie = json.loads(_run("status", "--as-of", "2016-07-01", "--format", "json", "-u", "张家界市",
+                                  "-p", str(policies)).output)
+    assert {t["task"] for t in zhangjiajie["tasks"]} == {66}  # 第49项 does not name 张家界市
+    full = _run("status", "--as-of", "2016-07-01", "-u", "湖南省教育厅", "-p", str(policies))
+    assert full.exit_code == 0 and "截至2016年7月1日（省教育厅）" in full.output
+    unknown = _run("status", "--as-of", "2016-07-01", "-u", "长沙", "-p", str(policies))
+    assert unknown.exit_code == 1 and "没有名为 '长沙' 的单位" in str(unknown.exception)
+
+
+def test_a_separate_lead_that_started_moves_the_task(tmp_path):
+    """第4项: 省国资委 issued its plan, 省工商联 has not — the task is under way, and says how far."""
+    policies = tracked_copy(tmp_path)
+    kb = load_kb(policies)
+    pg = PolicyGraph(kb)
+    tracking = load_tracking(policies, kb)
+    four = statuses(pg, tracking, dt.date(2016, 7, 1))[(DOC, 4)]
+    assert four.state == "推进中" and four.label == "推进中（1/2个牵头单位已启动）"
+    assert four.light == "red"  # 省工商联's plan is still overdue
+    from policykb.render.site.pages import status_view  # the task page and tables say the same
+    assert status_view({(DOC, 4): four}, kb.documents[DOC].tasks[4])["state"] == "推进中（1/2个牵头单位已启动）"
+    assert statuses(pg, tracking, dt.date(2016, 6, 1))[(DOC, 4)].label == "未启动"  # before the plan
+    assert statuses(pg, tracking, dt.date(2016, 7, 1))[(DOC, 69)].label == "推进中"  # one lead: no count
+    data = json.loads(_run("status", "--as-of", "2016-07-01", "--format", "json", "-p", str(policies)).output)
+    row = next(t for t in data["tasks"] if t["task"] == 4)
+    assert (row["state"], row["state_detail"]) == ("推进中", "1/2个牵头单位已启动")

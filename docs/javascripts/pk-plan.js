@@ -16,7 +16,8 @@
   var units = uniq([].concat.apply([], rows.map(function (r) { return split(r.dataset.units); })))
     .sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); });
   var sections = heads.map(function (h) { return [h.dataset.section, h.textContent.trim()]; });
-  var years = uniq(rows.map(function (r) { return r.dataset.due.slice(0, 4); }).filter(Boolean)).sort();
+  // every year a task's own deadlines name (第69项: 2016 and 2020), not only its last
+  var years = uniq([].concat.apply([], rows.map(function (r) { return split(r.dataset.years); }))).sort();
   var statuses = LIGHTS.filter(function (l) { return rows.some(function (r) { return r.dataset.status === l; }); });
 
   function select(name, label, options) {
@@ -50,7 +51,7 @@
       return false;  // a role means nothing without a unit
     }
     if (value("section") && r.dataset.section !== value("section")) return false;
-    if (due === "none" ? r.dataset.due : due && r.dataset.due.slice(0, 4) !== due) return false;
+    if (due === "none" ? r.dataset.years : due && split(r.dataset.years).indexOf(due) < 0) return false;
     if (value("status") && r.dataset.status !== value("status")) return false;
     return true;
   }

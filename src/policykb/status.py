@@ -20,6 +20,12 @@ class TaskStatus:
     light: Light
     overdue: bool = False
     reasons: tuple[str, ...] = field(default_factory=tuple)  # Chinese, shown to users
+    detail: str = ""  # how far separate leads are, e.g. 1/2个牵头单位已启动
+
+    @property
+    def label(self) -> str:
+        """The state as people read it: 推进中（1/2个牵头单位已启动）."""
+        return f"{self.state}（{self.detail}）" if self.detail else self.state
 
     @property
     def done(self) -> bool:

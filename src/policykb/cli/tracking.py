@@ -27,24 +27,32 @@ DateOption = typer.Option(..., "--date", help="日期（YYYY-MM-DD）。")
 TRACKING_HINT = "policies/<文件>/tracking/ 下的跟踪文件和文件夹必须可写；什么也没有记录"
 
 
-def _unit(pg: PolicyGraph, name: str | None) -> str | None:
+def _unit(pg: PolicyGraph, name: str | None, members: bool = False) -> str | None:
+    """The registry name of the unit a reader typed (name, alias, full name, short name); with
+    `members`, also a member of a collective (长沙市, 中共长沙市委、长沙市人民政府) that carries tasks."""
     if name is None:
         return None
-    unit = pg.kb.unit(name)
-    if unit is None:
-        raise UserError(f"没有名为 '{name}' 的单位", hint="用 units.yaml 中的名称或别名", code="unknown-unit")
-    return unit.name
+    unit = pg.kb.unit(name) or next((u for u in pg.kb.units.values() if name in u.names_people_use()), None)
+    if unit is not None:
+        return unit.name
+    if members:
+        from ..render.letters.recipients import member_full_name  # late: letters are heavy
+        member = next((m for m in pg.members_with_tasks() if name in (m, member_full_name(m))), None)
+        if member is not None:
+            return member
+    raise UserError(f"没有名为 '{name}' 的单位", hint="用 units.yaml 中的名称、别名或全称"
+                    + ("，或集合单位的成员（如 长沙市）" if members else ""), code="unknown-unit")
 
 
 @app.command()
 def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
-           unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位。"),
+           unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位（名称、别名或全称；也可以是集合单位的成员，如 长沙市）。"),
            format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
            policies: Path = PoliciesOption) -> None:
     """截至某日的工作进度：哪些实施方案、年度报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
-    day, name = parse_date(as_of), _unit(pg, unit)
+    day, name = parse_date(as_of), _unit(pg, unit, members=True)
     tracking = load_tracking(policies, kb)
     if format == "json":
         print(json.dumps(status_data(pg, tracking, day, name), ensure_ascii=False, indent=2))

@@ -163,8 +163,20 @@ def _light(obs: list[Obligation], as_of: dt.date) -> tuple[Light, tuple[str, ...
 
 
 def task_state(states: list[str]) -> str:
-    """A task is as far as its slowest answering unit."""
-    return min(states, key=STATES.index)
+    """A task is as far as its slowest answering unit — except that once one of its separate leads
+    has started, the task is under way (未启动 would tell the one who started that nothing happened)."""
+    slowest = min(states, key=STATES.index)
+    return "推进中" if slowest == "未启动" and any(s != "未启动" for s in states) else slowest
+
+
+def leads_detail(states: list[str]) -> str:
+    """How many separate leads reached the furthest state, when they differ: 1/2个牵头单位已启动."""
+    if len(set(states)) < 2:
+        return ""
+    furthest = max(states, key=STATES.index)
+    reached = sum(STATES.index(s) >= STATES.index(furthest) for s in states)
+    verb = {"推进中": "已启动", "已完成": "已完成", "已销号": "已销号"}[furthest]
+    return f"{reached}/{len(states)}个牵头单位{verb}"
 
 
 def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date) -> Statuses:
@@ -177,13 +189,14 @@ def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date) -> Statuses:
         if not tracking.tracked(d.id):
             continue
         for task in d.tasks.values():
-            state = task_state([Answer(tracking, task, u, as_of).state() for u in answering_units(task)])
+            states = [Answer(tracking, task, u, as_of).state() for u in answering_units(task)]
+            state = task_state(states)
             obs = obs_by_task.get((d.id, task.number), [])
             light, reasons = _light(obs, as_of)
             if state in ("已完成", "已销号"):
                 light, reasons = "green", (state,) + reasons
             out[(d.id, task.number)] = TaskStatus(state=state, light=light, overdue=any(o.overdue for o in obs),
-                                                  reasons=reasons)
+                                                  reasons=reasons, detail=leads_detail(states))
     return out
 
 

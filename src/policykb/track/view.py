@@ -14,7 +14,18 @@ from .status import Obligation, by_lead_unit, cn_date, obligations, statuses
 
 def _select(pg: PolicyGraph, obs: list[Obligation], unit: str | None) -> dict[str, list[Obligation]]:
     grouped = by_lead_unit(pg, obs)
-    return {u: items for u, items in grouped.items() if unit is None or u == unit}
+    if unit is None or unit in pg.kb.units:
+        return {u: items for u, items in grouped.items() if unit is None or u == unit}
+    # a member of a collective (长沙市): what the collective owes for the tasks this member leads
+    led = {(t.doc, t.number) for t in pg.member_tasks(unit)["lead"]}
+    collectives = pg.collectives_of(unit)
+    items = [o for o in obs if (o.doc, o.task) in led and (o.unit is None or o.unit in collectives)]
+    return {unit: items} if items else {}
+
+
+def _tasks_of(pg: PolicyGraph, unit: str) -> dict[str, list]:
+    """A registry unit's tasks, or a member's (only those its collectives' tasks give it)."""
+    return pg.tasks_of(unit) if unit in pg.kb.units else pg.member_tasks(unit)
 
 
 def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> dict:
@@ -22,7 +33,7 @@ def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str |
     sts = statuses(pg, tracking, as_of)
     obs = obligations(pg, tracking, as_of)
     if unit is not None:
-        mine = {(t.doc, t.number) for role in pg.tasks_of(unit).values() for t in role}
+        mine = {(t.doc, t.number) for role in _tasks_of(pg, unit).values() for t in role}
         sts = {k: v for k, v in sts.items() if k in mine}
     grouped = _select(pg, [o for o in obs if o.overdue], unit)
     soon = _select(pg, [o for o in obs if not o.overdue and o.met is None and not o.waived], unit)
@@ -32,7 +43,7 @@ def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str |
         "lights": dict(Counter(s.light for s in sts.values())),
         "overdue": {u: [o.to_json() for o in items] for u, items in grouped.items()},
         "due_soon": {u: [o.to_json() for o in items] for u, items in soon.items()},
-        "tasks": [{"doc": d, "task": n, "state": s.state, "light": s.light, "overdue": s.overdue,
+        "tasks": [{"doc": d, "task": n, "state": s.state, "state_detail": s.detail, "light": s.light, "overdue": s.overdue,
                    "reasons": list(s.reasons)} for (d, n), s in sorted(sts.items())],
     }
 

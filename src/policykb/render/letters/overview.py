@@ -22,6 +22,15 @@ _WIDTH = {"序号": 11, "部分": 20, "任务内容": 66, "牵头单位": 24, "�
 SMALL = Pt(10.5)  # 五号: a 95-row table in 3号 would run to a hundred pages
 
 
+# LibreOffice breaks a run of 「3、5、48、59」 anywhere — before a 、 or inside 59; a zero-width space after
+# each 、 gives it the break a reader expects (Word breaks there already)
+BREAK_AFTER = "、\u200b"
+
+
+def _cell_text(value) -> str:
+    return "" if value is None else str(value).replace("、", BREAK_AFTER)
+
+
 def _table(doc, header: list[str], rows: list[list]) -> None:
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
@@ -37,7 +46,7 @@ def _table(doc, header: list[str], rows: list[list]) -> None:
         for cell, value in zip(row.cells, values):
             p = cell.paragraphs[0]
             p._p.style = style_id
-            run = p.add_run("" if value is None else str(value))
+            run = p.add_run(_cell_text(value))
             run.font.size = SMALL
             if r == 0:
                 run.bold = True

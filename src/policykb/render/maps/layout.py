@@ -7,6 +7,7 @@ text with the same font metrics the tests measure with.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ...export import LEAD_MODE_LABEL
@@ -220,7 +221,9 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
         st = row.status
         if st is None:
             return ["未跟踪"], "sans"
-        return ([st.state] + (["逾期"] if st.overdue else [])), "sans-bold"
+        # separate leads: how many got there, broken between words (1/2个｜牵头｜单位｜已启动) in the narrow column
+        detail = text.wrap_parts(re.split(r"(?<=个)|(?<=牵头)|(?=已)", st.detail), w, s) if st.detail else []
+        return ([st.state] + detail + (["逾期"] if st.overdue else [])), "sans-bold"
     raise KeyError(key)
 
 

@@ -78,8 +78,9 @@ class MapSpec:
 
 
 def section_label(doc: Document, number: int) -> str:
+    """The annex's section as the source writes it: （二）加快推进…, as the site and letters cite it."""
     titles = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
-    return f"{cn_number(number)}、{titles.get(number, f'第{number}部分')}"
+    return f"（{cn_number(number)}）{titles.get(number, f'第{number}部分')}"
 
 
 def source_line(doc: Document) -> str:

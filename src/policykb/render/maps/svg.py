@@ -227,13 +227,13 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
         if cell.role == "cell-status" and st:
             first = cell.baselines()[0] - 0.38 * s
             out.append(state_icon(state, st.light, cell.box.x - 0.65 * s, first, 0.42 * s))
-            if overdue and len(cell.lines) > 1:
-                y2 = cell.baselines()[1]
-                w = text.width(cell.lines[1], s, cell.face)
+            if overdue and len(cell.lines) > 1:  # 逾期, the last line, white on red; the lines above as they are
+                y2 = cell.baselines()[-1]
+                w = text.width(cell.lines[-1], s, cell.face)
                 out.append(rect(Box(cell.anchor_x() - 0.15 * s, y2 - 0.95 * s, w + 0.3 * s, 1.15 * s), fill=OVERDUE))
-                out.append(block(TextBlock(cell.box, ("",) + cell.lines[1:], s, cell.face, cell.align, cell.pad,
-                                           "cell-status-overdue"), fill="#ffffff"))
-                cell = TextBlock(cell.box, cell.lines[:1], s, cell.face, cell.align, cell.pad, cell.role)
+                out.append(block(TextBlock(cell.box, ("",) * (len(cell.lines) - 1) + cell.lines[-1:], s, cell.face,
+                                           cell.align, cell.pad, "cell-status-overdue"), fill="#ffffff"))
+                cell = TextBlock(cell.box, cell.lines[:-1], s, cell.face, cell.align, cell.pad, cell.role)
         colour_ = "#777777" if (cell.role == "cell-task" and st and st.done) else INK
         if cell.role == "cell-deadline" and r.schedule.basis == "general":
             colour_ = MUTED  # 按通用时限 recedes: the dated rows are what the eye should find

@@ -115,6 +115,7 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
     ]
     if letters_dir is not None and (Path(letters_dir) / MANIFEST).is_file():
         manifest = json.loads((Path(letters_dir) / MANIFEST).read_text(encoding="utf-8"))
+        items[:0] = _overview_items(manifest, Path(letters_dir))
         packed = manifest.get("zip") if isinstance(manifest, dict) else None
         if isinstance(packed, str) and (Path(letters_dir) / packed).is_file():  # the letters stage's own zip
             items.append({"label": Path(packed).name, "path": f"{DOWNLOADS}/letters/{packed}", "note": "全部责任书"})
@@ -124,6 +125,18 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
             items.append({"label": "letters.zip", "path": f"{DOWNLOADS}/letters.zip",
                           "note": f"全部责任书（{len(files)} 个文件）"})
     return items
+
+
+OVERVIEW_NOTES = {".docx": "分工方案（按任务、按单位两张表），Word 或 WPS 可直接打开、打印",
+                  ".xlsx": "分工方案（按任务、按单位两个工作表），与上表相同，便于筛选"}
+
+
+def _overview_items(manifest, letters_dir: Path) -> list[dict]:
+    """The letters stage's 分工方案.docx/.xlsx (staged under downloads/letters with the letters)."""
+    names = manifest.get("overview") if isinstance(manifest, dict) else None
+    return [{"label": name, "path": f"{DOWNLOADS}/letters/{name}", "note": OVERVIEW_NOTES.get(Path(name).suffix, "分工方案")}
+            for name in (names if isinstance(names, list) else [])
+            if isinstance(name, str) and (letters_dir / name).is_file()]
 
 
 REISSUE_COMMITS = 10  # each needs both revisions loaded and compared: keep the latest only

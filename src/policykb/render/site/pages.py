@@ -107,7 +107,7 @@ def status_view(statuses: Statuses | None, task: Task) -> dict | None:
     status = (statuses or {}).get((task.doc, task.number))
     if status is None:
         return None
-    return {"state": status.state, "light": LIGHT_LABEL[status.light], "overdue": status.overdue,
+    return {"state": status.label, "light": LIGHT_LABEL[status.light], "overdue": status.overdue,
             "reasons": list(status.reasons), "css": status.light}
 
 
@@ -146,6 +146,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                   dict(common, tasks=list(doc.tasks.values()), life=when,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
                        due_dates={n: max((d.date for d in t.own_deadlines), default=None) for n, t in doc.tasks.items()},
+                       due_years={n: sorted({d.date.year for d in t.own_deadlines}) for n, t in doc.tasks.items()},
                        filter_units={n: _with_members(pg, t, t.units) for n, t in doc.tasks.items()},
                        filter_leads={n: _with_members(pg, t, t.lead) for n, t in doc.tasks.items()},
                        indicators={n: pg.indicators_of(doc.id, task=n) for n in doc.tasks},
