@@ -29,7 +29,8 @@ class CascadeViews:
 
     def _task_link(self, task: Task) -> dict:
         doc = self.kb.documents[task.doc]
-        return {"label": f"{doc.meta.label}第{task.number}项", "path": self.paths.task(task.doc, task.number),
+        return {"label": f"{doc.meta.label}第{task.number}项", "short": f"第{task.number}项",
+                "path": self.paths.task(task.doc, task.number),
                 "level": _LEVEL_WORD[refs.level(doc)]}
 
     def _child(self, task: Task) -> dict:
@@ -50,8 +51,10 @@ class CascadeViews:
         rows = [{"member": m.member, "unit": self.paths.units.get(m.member), "standing": m.standing,
                  "light": LIGHT_LABEL[LIGHT[m.standing]], "css": LIGHT[m.standing], "plans": plans[m.member],
                  "children": [self._child(t) for t in m.tasks]} for m in rollup.members]
+        # members without a plan are one line under the table: 11 rows saying 无 would bury the rest
         return {"summary": rollup.summary(), "light": LIGHT_LABEL[rollup.light], "css": rollup.light,
-                "own": rollup.own.state if rollup.own else "", "members": rows}
+                "own": rollup.own.state if rollup.own else "", "members": [r for r in rows if r["plans"]],
+                "without_plan": [r for r in rows if not r["plans"]]}
 
     def _plans(self, doc_id: str) -> dict[str, list[str]]:
         from ...cascade.coverage import plans_of
