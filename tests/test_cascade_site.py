@@ -59,3 +59,5 @@ def test_document_pages_list_parents_and_children(site):
     city = _section(site, f"{ZZ}/index.html", "上级文件和下级文件", "附件")
     assert "上级文件 （本文件贯彻落实）： 湖南省脱贫攻坚实施意见 （湘发〔2016〕7号）" in city
     assert "下级文件 （落实本文件）： 攸县脱贫攻坚实施方案 （攸县）" in city
+    html = (site / ZZ / "index.html").read_text(encoding="utf-8")
+    assert "<p><strong>上级文件</strong>" in html and "<p><strong>下级文件</strong>" in html  # two paragraphs
