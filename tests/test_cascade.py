@@ -242,3 +242,27 @@ def test_a_city_letter_to_a_county_quotes_the_provincial_task(demo, tmp_path):
     letter = tmp_path / "letters" / ZZ / "攸县.docx"
     body = zipfile.ZipFile(letter).read("word/document.xml").decode("utf-8")
     assert "株洲市脱贫攻坚实施方案责任书" in body and "落实省第66项" in body
+
+
+def test_diff_follows_links_to_the_child_tasks_and_their_letters(tmp_path, kb):
+    """A changed provincial task names the city tasks carrying it out and, through them, the county's."""
+    import subprocess
+    from policykb.track import versions
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "-C"]
+    repo = tmp_path / "repo"
+    demo = assemble(repo / "policies", on_time=True)
+    subprocess.run([*git, str(repo), "init", "-q"], check=True)
+    subprocess.run([*git, str(repo), "add", "."], check=True)
+    subprocess.run([*git, str(repo), "commit", "-qm", "first"], check=True)
+    task = demo / DOC / "tasks" / "069.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("小额信贷60亿元", "小额信贷80亿元"), encoding="utf-8")
+    subprocess.run([*git, str(repo), "commit", "-qam", "second"], check=True)
+    result = run("diff", "HEAD~1", "HEAD", "-p", str(demo))
+    assert result.exit_code == 0, result.output
+    assert "下级需复核（4 项任务落实了变化的上级任务）：" in result.output
+    assert ("株洲市脱贫攻坚实施方案第1项（落实湖南省脱贫攻坚实施意见第69项）：复核任务，及其责任书"
+            "（株洲市扶贫办、株洲市财政局、人民银行株洲市中心支行）") in result.output
+    assert "攸县脱贫攻坚实施方案第1项（落实株洲市脱贫攻坚实施方案第1项）" in result.output  # two levels down
+    data = json.loads(run("diff", "HEAD~1", "HEAD", "-p", str(demo), "-f", "json").output)
+    assert {(r["child"]["doc"], r["child"]["task"]) for r in data["revisit"]} == {(ZZ, 1), (HY, 1), (SY, 1), (YX, 1)}
+    assert "revisit" not in versions.diff_kbs(kb, kb).to_json()  # no cascade: the output is as before

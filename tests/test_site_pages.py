@@ -96,6 +96,15 @@ def test_task_page_shows_text_units_article_deadlines(built, pg):
     assert any(h.endswith("downloads/letters/省扶贫办.docx") for h in hrefs)  # the lead's letter
 
 
+def test_bundled_site_has_no_cascade_sections(built, doc):
+    """The bundled policy alone has no child plans: no empty 落实情况 / 上级任务 / 上级文件 sections (issue 24)."""
+    pages = [f"{DOC}/index.html", *(f"{DOC}/tasks/{n}.html" for n in doc.tasks)]
+    for rel in pages:
+        html = (built / rel).read_text(encoding="utf-8")
+        assert 'id="cascade"' not in html and 'id="chain"' not in html, rel
+        assert not any(word in page(built, rel).text for word in ("上级任务", "上级文件", "下级文件", "落实任务")), rel
+
+
 def test_article_page_lists_its_tasks(built, pg):
     t = page(built, f"{DOC}/articles/28.html")
     assert "第28条 强化金融扶贫" in t.text

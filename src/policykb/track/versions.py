@@ -69,6 +69,8 @@ class PolicyDiff:
     old: str
     new: str
     changes: list[Change]
+    revisits: list = field(default_factory=list)  # issue 24: child tasks below a changed task
+    revisit_lines: list[str] = field(default_factory=list)
 
     @property
     def affected_units(self) -> list[str]:
@@ -83,8 +85,11 @@ class PolicyDiff:
         return sorted({c.key for c in self.changes if c.kind == "task" and (doc is None or c.doc == doc)})
 
     def to_json(self) -> dict:
-        return {"old": self.old, "new": self.new, "changes": [c.to_json() for c in self.changes],
-                "affected_units": self.affected_units, "reissue_letters": self.reissue}
+        out = {"old": self.old, "new": self.new, "changes": [c.to_json() for c in self.changes],
+               "affected_units": self.affected_units, "reissue_letters": self.reissue}
+        if self.revisits:  # only with a cascade: the bundled output is unchanged
+            out["revisit"] = [r.to_json() for r in self.revisits]
+        return out
 
     def lines(self) -> list[str]:
         if not self.changes:
@@ -96,7 +101,7 @@ class PolicyDiff:
                 out.append(f"  {FIELD_LABEL.get(name, name)}：{_show(old, new)}")
         out.append(f"涉及单位（{len(self.affected_units)}）：{'、'.join(self.affected_units) or '无'}")
         out.append(f"需重新印发责任书（{len(self.reissue)}）：{'、'.join(self.reissue) or '无'}")
-        return out
+        return out + self.revisit_lines
 
 
 def _show(old, new) -> str:
@@ -189,7 +194,10 @@ def diff_kbs(old: KnowledgeBase, new: KnowledgeBase, old_name: str = "old", new_
     changes = []
     for doc_id in sorted(set(old.documents) | set(new.documents)):
         changes += _diff_document(doc_id, old.documents.get(doc_id), new.documents.get(doc_id))
-    return PolicyDiff(old_name, new_name, changes)
+    from ..cascade import stale  # following links down the levels (issue 24)
+    changed = [(c.doc, c.key) for c in changes if c.kind == "task" and c.action != "added"]
+    below = stale.revisits(old, new, changed)
+    return PolicyDiff(old_name, new_name, changes, below, stale.lines(old, new, below))
 
 
 def _git(repo: Path, *args: str) -> bytes:

@@ -13,6 +13,7 @@ from ...show import indicator_line
 from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
 from ..maps.plan import cn_number, section_label
+from .cascade import CascadeViews
 
 UPCOMING_DAYS = 120
 
@@ -133,7 +134,8 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
 
 
 def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
-                   statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict) -> list[Page]:
+                   statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict,
+                   cascade: CascadeViews | None = None) -> list[Page]:
     as_of, end = when["shown"], when["end"]
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
@@ -141,7 +143,9 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
               "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number}
     general = list(annex.general_deadlines) if annex else []
-    pages = [Page(paths.document(doc.id), "document.md.j2", dict(common, pg=pg, errata=errata_view(doc)), body=False),
+    cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
+    pages = [Page(paths.document(doc.id), "document.md.j2",
+                  dict(common, pg=pg, errata=errata_view(doc), cascade=cascade.documents(doc)), body=False),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
@@ -174,7 +178,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
                                member_letters={m: unit_files.get(m, {}).get("letters", [])
                                                for u in t.units for m in pg.members_of_task(t, u)},
-                               dues=due_groups(dues.get(t.number, []), as_of)),
+                               dues=due_groups(dues.get(t.number, []), as_of),
+                               cascade=cascade.members(t), chains=cascade.chains(t)),
                           keywords=[f"第{t.number}项"], boost=1.5))
     return pages
 
@@ -217,8 +222,10 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
                    "recipients": recipient_count(pg), "indicator_line": indicator_line, "cn": cn_number},
                   body=False)]
+    general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in docs}
+    cascade = CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general[t.doc]))  # issue 24
     for doc in docs:
-        pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {})
+        pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {}, cascade)
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
