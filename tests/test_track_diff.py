@@ -80,3 +80,21 @@ def test_diff_refuses_unknown_revision(tmp_path):
     repo = make_repo(tmp_path)
     result = CliRunner().invoke(app, ["diff", "nope", "HEAD", "-p", str(repo / "policies")])
     assert result.exit_code == 1 and "nope" in str(result.exception)
+
+
+def test_a_change_of_the_members_a_task_names_reissues_their_letters(tmp_path):
+    """第49项's members decide which 市州 get it in their letters: naming one more is a change to reissue."""
+    repo = tmp_path / "repo"
+    shutil.copytree(POLICIES, repo / "policies")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first version")
+    _edit(repo / "policies" / DOC / "tasks" / "049.yaml", "    娄底市: [新化县]\n", "")
+    _git(repo, "commit", "-qam", "娄底市 no longer named")
+    result = CliRunner().invoke(app, ["diff", "HEAD~1", "HEAD", "--format", "json", "-p", str(repo / "policies")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    [task] = [c for c in data["changes"] if c["kind"] == "task"]
+    assert task["key"] == 49 and set(task["fields"]) == {"members"}
+    assert "娄底市" in task["fields"]["members"]["old"] and "娄底市" not in task["fields"]["members"]["new"]
+    assert "娄底市" in data["reissue_letters"]

@@ -27,9 +27,9 @@ FIELD_LABEL = {"text": "内容", "title": "标题", "part": "部分", "section":
                "articles": "落实条文", "deadlines": "时限", "units_as_written": "单位原文", "name": "名称",
                "comparator": "比较", "value": "目标值", "unit": "计量单位", "year": "目标年份", "period": "时期",
                "scope": "范围", "phrase": "原文表述", "tasks": "相关任务", "general_deadlines": "通用时限",
-               "date": "成文日期", "issuers": "发文机关"}
+               "date": "成文日期", "issuers": "发文机关", "members": "原文点名的成员"}
 _TASK_FIELDS = ("text", "section", "lead", "participants", "lead_mode", "open_ended", "articles", "deadlines",
-                "units_as_written")
+                "units_as_written", "members")
 
 
 class VersionError(ToolError):
@@ -129,8 +129,14 @@ def _deadlines(ds: list[Deadline]) -> tuple[str, ...]:
 
 
 def _value(task: Task, name: str):
+    if name == "members":  # which members of a collective the text names: they receive the letters
+        return _members(task)
     value = _deadlines(task.own_deadlines) if name == "deadlines" else getattr(task, name)
     return tuple(value) if isinstance(value, list) else value
+
+
+def _members(task: Task) -> tuple[str, ...]:
+    return tuple(sorted({m for named in task.members.values() for m in named}))
 
 
 def _compare(old, new, names, get=getattr) -> dict[str, tuple]:
@@ -170,6 +176,7 @@ def _diff_document(doc_id: str, old: Document | None, new: Document | None) -> l
         if a and b and not fields:
             continue
         units = _units_of_tasks(old, [n]) | _units_of_tasks(new, [n])
+        units |= {m for t in (a, b) if t for m in _members(t)}  # a member named or no longer named: its letter changes
         changes.append(Change("task", doc_id, n, "changed" if a and b else "added" if b else "removed",
                               fields, tuple(sorted(units)), True))
     for ident in sorted(set(old.indicators) | set(new.indicators)):
