@@ -92,3 +92,16 @@ def test_fonts_looked_up_in_the_windows_fonts_folder(tmp_path, monkeypatch):
     monkeypatch.setenv(system.FONT_DIRS_ENV, str(tmp_path / "mine"))
     assert system.font_dirs() == [tmp_path / "mine", tmp_path / "Windows" / "Fonts",
                                   tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"]
+
+
+def test_a_process_is_asked_about_never_signalled_on_windows(monkeypatch):
+    """os.kill(pid, 0) ends the process on Windows: there the staging clean-up must not call it."""
+    import os
+
+    from policykb import system
+    calls = []
+    monkeypatch.setattr(os, "kill", lambda *a: calls.append(a))
+    monkeypatch.setattr(os, "name", "nt")
+    assert system.process_running(12345) and calls == []
+    monkeypatch.undo()
+    assert system.process_running(os.getpid()) and not system.process_running(2 ** 22 + 12345)

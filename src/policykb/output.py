@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .issues import ToolError
+from .system import process_running
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -135,16 +136,6 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
 _STALE_SECONDS = 24 * 3600  # a staging folder without a process id (earlier versions) this old is abandoned
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def reclaim(target: Path) -> None:
     """Remove what a killed run into target left beside it (7–39 MB each, never reclaimed before):
     staging folders of processes no longer running; a target caught mid-swap comes back from .old."""
@@ -155,7 +146,7 @@ def reclaim(target: Path) -> None:
     for path in sorted(target.parent.glob(f"{glob_escape(prefix)}*")):
         pid = path.name[len(prefix):].split("-", 1)[0]
         if pid.isdigit() and "-" in path.name[len(prefix):]:
-            stale = not _running(int(pid))
+            stale = not process_running(int(pid))
         else:
             try:
                 stale = time.time() - path.stat().st_mtime > _STALE_SECONDS

@@ -47,3 +47,20 @@ def font_dirs() -> list[Path]:
                   Path("/usr/share/fonts/opentype"), Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
                   Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
     return extra + system
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process with this id still runs, so that its staging folder must be left alone.
+
+    On POSIX, signal 0 asks without touching the process. On Windows os.kill(pid, 0) would end
+    it, so there a process is taken as running: a killed run's folder is then reclaimed by age.
+    """
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: running
+        return True
+    return True

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import paths
+from ..system import process_running
 from .fastyaml import dumps
 from .compose import Draft
 from .source import ImportFailed
@@ -49,21 +50,11 @@ def _units_block(proposed: list[dict], source_name: str) -> str:
 _STAGING = re.compile(r"^\.import-(?:(\d+)-.*)?.*\.tmp$")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # someone else's process: alive
-        return True
-    return True
-
-
 def reclaim(out: Path) -> None:
     """Remove staging folders whose import is no longer running (killed with SIGKILL, power cut)."""
     for path in sorted(out.iterdir()) if out.is_dir() else []:
         match = _STAGING.match(path.name)
-        if match and path.is_dir() and not (match[1] and _alive(int(match[1]))):
+        if match and path.is_dir() and not (match[1] and process_running(int(match[1]))):
             shutil.rmtree(path, ignore_errors=True)
 
 
