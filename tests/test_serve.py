@@ -57,3 +57,15 @@ def test_serve_rebuilds_after_an_edit(tmp_path):
         out, err = server.communicate(timeout=30)
     assert "Traceback" not in err, err
     assert "网站已更新" in out
+
+
+def test_serve_into_the_project_is_refused_and_deletes_nothing(tmp_path):
+    """`serve -o .` would swap the preview in for the project itself (issue 26's rule for every -o)."""
+    shutil.copytree(FIXTURES / "tiny", tmp_path / "policies")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "policykb", "serve", "-o", ".", "--port", str(_free_port())],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and "output-not-ours" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -1,14 +1,13 @@
 """`policykb serve`: the site on a local address, built again whenever policies/, templates/,
 docs/ or mkdocs.yml change, and reloaded in the browser (mkdocs' own live-reload server).
 
-Each build goes into a fresh folder that then replaces the served one, so the browser never sees a
+Each build goes into a staged folder that then replaces the served one, so the browser never sees a
 half-written site; a knowledge base with errors keeps the last good site on screen and reports the
 errors instead. The site stage is called as `policykb site` calls it (render/site.render_site).
 """
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Callable, ContextManager
 from . import paths
 from .graph import PolicyGraph
 from .issues import PolicyError, ToolError
+from .output import refuse_foreign, refuse_protected, staged_output
 from .track import load_tracking, statuses
 from .validate import load_kb
 
@@ -36,31 +36,21 @@ class Preview:
         return [p for p in (self.policies, self.templates, docs, self.config) if p.exists()]
 
     def build(self) -> None:
-        """Build into a sibling folder, then swap it in; on PolicyError, SiteError or any other
-        failure the served site stays as it was."""
+        """Build into a staged folder that then replaces the served one (output.staged_output: a
+        folder holding anything policykb did not write is never replaced); on PolicyError, SiteError
+        or any other failure the served site stays as it was."""
         from .render import site as rendering
         kb = load_kb(self.policies)
         pg = PolicyGraph(kb)
         tracking = load_tracking(self.policies, kb)
-        fresh = self.folder.with_name(self.folder.name + ".new")
-        shutil.rmtree(fresh, ignore_errors=True)
         day = self.as_of()
         build = Path(paths.BUILD)
-        try:
+        with staged_output(self.folder) as fresh:
             rendering.render_site(pg, fresh, as_of=day, templates=self.templates, policies=self.policies,
                                   config=self.config, handwritten=paths.project_file(paths.SITE_DOCS, self.config.parent),
                                   letters=build / "letters", maps=build / "maps", tracking=tracking,
                                   statuses=statuses(pg, tracking, day), charts=build / "tracking" / rendering.CHARTS,
                                   extra=self.extra())
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
-        old = self.folder.with_name(self.folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if self.folder.exists():
-            self.folder.rename(old)
-        fresh.rename(self.folder)
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(preview: Preview, host: str, port: int, report: Callable[[Exception | None], None],
@@ -79,6 +69,8 @@ def serve(preview: Preview, host: str, port: int, report: Callable[[Exception | 
         else:
             report(None)
 
+    refuse_protected(preview.folder, preview.policies)  # `serve -o .` must never replace the project
+    refuse_foreign(preview.folder)
     preview.folder.mkdir(parents=True, exist_ok=True)
     rebuild()
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.folder))
