@@ -18,7 +18,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from policykb import gongwen as g
-from policykb.render.letters.columns import set_table_widths
 from policykb.render.letters.context import SIGNATURE_COLUMNS_MM
 
 TABLE_SIZE = Pt(10.5)  # 五号: the task text in the 附件 table, a column half the type area wide
@@ -136,7 +135,7 @@ def _task_table(doc) -> None:
         _cell(table.rows[row + 5].cells[0], "{%tr endfor %}")
     for row in table.rows[1:]:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    set_table_widths(table, [Mm(w) for w in (12, 88, 28, 28)])
+    g.set_widths(table, [Mm(w) for w in (12, 88, 28, 28)])
 
 
 def make() -> bytes:

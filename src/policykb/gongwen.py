@@ -18,7 +18,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
 from .deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
 from .reproducible import FIXED_ZIP_TIME, normalize_zip
@@ -262,9 +262,11 @@ def set_widths(table, widths: list) -> None:
     if tblw is not None:
         tblw.set(qn("w:type"), "dxa")
         tblw.set(qn("w:w"), str(int(sum(w.twips for w in widths))))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
+    for tr in table._tbl.tr_lst:  # a merged cell (gridSpan) is as wide as the columns it spans
+        column = 0
+        for tc in tr.tc_lst:
+            tc.width = Emu(sum(widths[column:column + tc.grid_span]))
+            column += tc.grid_span
 
 
 def paragraph(doc_or_cell, text: str = "", style: str | None = None):

@@ -45,7 +45,7 @@ def fit(document, width_mm: float) -> None:
     """Size the unit columns of every task table to their longest line; the text column takes the
     rest of `width_mm` (the type area), never less than TEXT_MIN_MM."""
     for table in _task_tables(document):
-        rows = [row for row in table.rows[1:] if len(row.cells) == 4 and row.cells[0] is not row.cells[-1]]
+        rows = [row for row in table.rows[1:] if len(row._tr.tc_lst) == 4]  # not a group's merged heading row
         widths = {i: max(_column_mm([row.cells[i].text for row in rows]), _column_mm([table.rows[0].cells[i].text]))
                   for i in UNIT_COLUMNS}
         spare = width_mm - NUMBER_MM - TEXT_MIN_MM - sum(widths.values())
@@ -53,7 +53,7 @@ def fit(document, width_mm: float) -> None:
             widest = max(UNIT_COLUMNS, key=widths.get)
             widths[widest] += spare
         text = width_mm - NUMBER_MM - sum(widths.values())
-        set_table_widths(table, [Mm(w) for w in (NUMBER_MM, text, widths[2], widths[3])])
+        set_widths(table, [Mm(w) for w in (NUMBER_MM, text, widths[2], widths[3])])
         keep_tail(table)
 
 
@@ -63,13 +63,3 @@ def keep_tail(table) -> None:
         for cell in table.rows[-2].cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
-
-
-def set_table_widths(table, widths: list) -> None:
-    """gongwen.set_widths, and a merged cell (a group's heading row) as wide as the columns it spans."""
-    set_widths(table, widths)
-    for tr in table._tbl.tr_lst:
-        for tc in tr.tc_lst:
-            if tc.grid_span > 1:
-                start = sum(c.grid_span for c in tr.tc_lst[:tr.tc_lst.index(tc)])
-                tc.width = sum(widths[start:start + tc.grid_span], start=type(widths[0])(0))
