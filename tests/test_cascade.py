@@ -266,3 +266,17 @@ def test_diff_follows_links_to_the_child_tasks_and_their_letters(tmp_path, kb):
     data = json.loads(run("diff", "HEAD~1", "HEAD", "-p", str(demo), "-f", "json").output)
     assert {(r["child"]["doc"], r["child"]["task"]) for r in data["revisit"]} == {(ZZ, 1), (HY, 1), (SY, 1), (YX, 1)}
     assert "revisit" not in versions.diff_kbs(kb, kb).to_json()  # no cascade: the output is as before
+
+
+def test_a_parent_documents_change_reaches_the_child_letters_that_quote_it(tmp_path):
+    """A child letter quotes its parent's level (「落实省第66项」): the letters stage may reuse a plan's
+    letters only while every document's settings are unchanged too, not only the plan's own folder."""
+    import zipfile
+    demo = assemble(tmp_path / "kb", on_time=True)
+    args = ["build", "--only", "letters", "-o", str(tmp_path / "build"), "-p", str(demo)]
+    assert run(*args).exit_code == 0
+    settings = demo / DOC / "document.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "level: 中央\n", encoding="utf-8")
+    assert run(*args).exit_code == 0
+    body = zipfile.ZipFile(tmp_path / "build" / "letters" / ZZ / "攸县.docx").read("word/document.xml").decode("utf-8")
+    assert "落实国家第66项" in body and "落实省第66项" not in body

@@ -19,15 +19,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from ... import system
-from ...cache import StageCache, portable, tree_digest
+from ... import paths, system
+from ...cache import StageCache, digest, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
+from ...load import document_folders
 from ...names import safe_filename
 from ...output import atomic_file, atomic_write
 from ...parallel import ordered
 from ...progress import Track, quiet
 from ...reproducible import FIXED_ZIP_TIME
+from ...track.model import TRACKING_DIR
 from . import overview
 from .context import DocumentParts, letter_context
 from .recipients import recipients
@@ -95,9 +97,10 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
     properties = provenance(pg.kb.root)
     previous = _previous(cache.previous) if cache is not None and units is None else []
+    shared = _shared_inputs(pg, template_digest, properties) if cache is not None else ""
     plan: list = []
     for doc in pg.documents():
-        kept = _document_reused(pg, doc.id, cache, previous, template_digest, properties)
+        kept = _document_reused(pg, doc.id, cache, previous, shared)
         if kept is not None:
             plan += [(None, entry, None) for entry in kept]
             continue
@@ -144,17 +147,26 @@ LETTER_FIELDS = ("document", "unit", "serial", "file", "kind", "collectives", "l
 DOCUMENT_KEY = "<document>/"  # in the stage's keys: what each document's letters were made from
 
 
-def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, previous: list[dict],
-                     template_digest: str, properties: dict) -> list[dict] | None:
-    """The last build's manifest entries of a document's letters when everything they are made from is
-    unchanged (the document's folder, the unit registry, the template, the provenance, the code): then
-    no letter context of that document need be built, which at many documents is most of the stage.
-    None when any of it changed, or a letter file is missing or damaged."""
+def _shared_inputs(pg: PolicyGraph, template_digest: str, properties: dict) -> str:
+    """What every document's letters are made from besides the document itself: the unit registry,
+    every document's settings (a child task's letter quotes its parent document's level), the
+    template and the provenance. Hashed once per stage."""
     root = Path(pg.kb.root)
-    if cache is None or not (root / doc_id).is_dir():  # a knowledge base not read from folders: no shortcut
+    settings = [folder / paths.DOCUMENT_FILE for folder in document_folders(root, paths.DOCUMENT_FILE)[0]]
+    return digest(tree_digest(root / paths.UNITS_FILE), tree_digest(*settings), template_digest, properties)
+
+
+def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, previous: list[dict],
+                     shared: str) -> list[dict] | None:
+    """The last build's manifest entries of a document's letters when everything they are made from is
+    unchanged (the document's policy files — not its tracking, which letters never show — and the
+    shared inputs, the code): then no letter context of that document need be built, which at many
+    documents is most of the stage. None when any of it changed, or a letter file is missing or damaged."""
+    folder = Path(pg.kb.root) / doc_id
+    if cache is None or not folder.is_dir():  # a knowledge base not read from folders: no shortcut
         return None
-    key = cache.key(DOCUMENT_KEY, doc_id, tree_digest(root / doc_id), tree_digest(root / "units.yaml"),
-                    template_digest, properties)
+    policy_files = [p for p in sorted(folder.iterdir()) if p.name != TRACKING_DIR]
+    key = cache.key(DOCUMENT_KEY, doc_id, tree_digest(*policy_files), shared)
     cache.new[DOCUMENT_KEY + doc_id] = key
     if cache.old.get(DOCUMENT_KEY + doc_id) != key:
         return None
