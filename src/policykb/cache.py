@@ -146,6 +146,8 @@ class StageCache:
         self.old_hashes = _hashes(self.old)
         self.new: dict[str, str] = {}
         self.reused = self.rendered = 0
+        self._checked: dict[str, bool] = {}  # previous files already hashed: each is read once
+        self._linked: dict[str, str] = {}  # reused files and their (checked) hashes, for save
 
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
@@ -163,12 +165,15 @@ class StageCache:
             os.link(old, target)  # the old folder is discarded after the swap: a hard link is safe
         except OSError:
             shutil.copy2(old, target)
+        self._linked[rel] = self.old_hashes[rel]
         self.reused += 1
         return True
 
     def intact(self, rel: str) -> bool:
         """The previous build's file is there with the bytes it wrote (see _intact)."""
-        return _intact(self.previous, rel, self.old_hashes.get(rel))
+        if rel not in self._checked:
+            self._checked[rel] = _intact(self.previous, rel, self.old_hashes.get(rel))
+        return self._checked[rel]
 
     def remember(self, rel: str, key: str) -> None:
         """Record the key of a file the caller renders without asking to reuse it."""
@@ -180,7 +185,8 @@ class StageCache:
         if stage_key:
             keys[STAGE_KEY] = stage_key
         skip = {KEYS_FILE, MARKER}  # the keys themselves; the output marker, written after
-        keys[FILES_KEY] = {p.relative_to(self.staged).as_posix(): file_hash(p)
-                           for p in sorted(self.staged.rglob("*")) if p.is_file() and p.name not in skip}
+        files = (p for p in sorted(self.staged.rglob("*")) if p.is_file() and p.name not in skip)
+        keys[FILES_KEY] = {rel: self._linked.get(rel) or file_hash(p)
+                           for p in files for rel in [p.relative_to(self.staged).as_posix()]}
         (self.staged / KEYS_FILE).write_text(json.dumps(keys, ensure_ascii=False, indent=1) + "\n",
                                              encoding="utf-8")
