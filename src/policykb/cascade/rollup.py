@@ -14,7 +14,7 @@ from ..issues import Issue
 from ..load import load_file
 from ..track.load import task_path
 from ..model import KnowledgeBase, Task
-from ..status import Statuses, TaskStatus
+from ..status import LIGHT_LABEL, Statuses, TaskStatus
 from . import refs
 from .coverage import Row, coverage
 
@@ -113,15 +113,13 @@ def warnings(kb: KnowledgeBase, statuses: Statuses, policies: Path) -> list[Issu
     return out
 
 
-LIGHT_LABEL = {"red": "红灯", "amber": "黄灯", "green": "绿灯"}
+def line(kb: KnowledgeBase, r: Rollup) -> str:
+    """「湖南省脱贫攻坚实施意见第69项［红灯］14个市州中…；本级记录：推进中」"""
+    own = f"；本级记录：{r.own.state}" if r.own else ""
+    return f"{kb.documents[r.task.doc].meta.label}第{r.task.number}项［{LIGHT_LABEL[r.light]}］{r.summary()}{own}"
 
 
 def lines(kb: KnowledgeBase, statuses: Statuses) -> list[str]:
     """The roll-up as `policykb status` shows it; nothing at all for a knowledge base without a cascade."""
-    out = []
-    for doc_id in kb.documents:
-        for r in rollups(kb, doc_id, statuses):
-            own = f"；本级记录：{r.own.state}" if r.own else ""
-            out.append(f"  {kb.documents[doc_id].meta.label}第{r.task.number}项［{LIGHT_LABEL[r.light]}］"
-                       f"{r.summary()}{own}")
+    out = [f"  {line(kb, r)}" for doc_id in kb.documents for r in rollups(kb, doc_id, statuses)]
     return ["", "下级落实情况（灯色取最差的成员）："] + out if out else []

@@ -8,8 +8,8 @@ import typer
 
 from ..cascade import edit as links
 from ..cascade.coverage import coverage as cover, required
-from ..cascade.propose import label, propose as rank, review
-from ..cascade.rollup import LIGHT_LABEL, rollups, warnings
+from ..cascade.propose import propose as rank, review
+from ..cascade.rollup import line, rollups, warnings
 from ..graph import PolicyGraph
 from ..track import load_tracking, statuses
 from ..validate import load_kb
@@ -93,11 +93,7 @@ def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     states = statuses(pg, load_tracking(policies, kb), parse_date(as_of))
-    lines = []
-    for doc_id in [doc] if doc else list(kb.documents):
-        for r in rollups(kb, doc_id, states):
-            own = f"；本级记录：{r.own.state}" if r.own else ""
-            lines.append(f"{label(kb, r.task)}［{LIGHT_LABEL[r.light]}］{r.summary()}{own}")
+    lines = [line(kb, r) for doc_id in ([doc] if doc else list(kb.documents)) for r in rollups(kb, doc_id, states)]
     out.print("\n".join(lines) or "没有要求下级逐项落实的任务", markup=False)
     report = Report(warnings(kb, states, policies))
     if report.issues:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ...cascade import refs
 from ...cascade.coverage import has_cascade
-from ...cascade.rollup import LIGHT, LIGHT_LABEL, rollups
+from ...cascade.rollup import LIGHT, rollups
+from ...status import LIGHT_LABEL
 from ...model import Document, KnowledgeBase, Task
 from ...status import Statuses
 

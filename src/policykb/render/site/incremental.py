@@ -21,7 +21,6 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -30,12 +29,6 @@ from ...cache import StageCache, code_digest, digest
 ENTRIES = ".search-entries.jsonl"  # each page's search entries, as the indexer made them, one page a line
 SEARCH = "material/search"
 log = logging.getLogger("mkdocs.commands.build")
-
-
-@dataclass
-class PageCounts:
-    reused: int = 0
-    rendered: int = 0
 
 
 def _shared_key(config, files) -> str:
@@ -147,7 +140,7 @@ def _link(source: str, target: str) -> None:
         shutil.copyfile(source, target)
 
 
-def build(config, cache: StageCache | None) -> PageCounts:
+def build(config, cache: StageCache | None) -> None:
     """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
@@ -156,7 +149,6 @@ def build(config, cache: StageCache | None) -> PageCounts:
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
-    counts = PageCounts()
     warnings = utils.CountHandler()
     warnings.setLevel(logging.WARNING)
     if config.strict:
@@ -176,7 +168,7 @@ def build(config, cache: StageCache | None) -> PageCounts:
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
 
-        shared = _shared_key(config, files)
+        shared = _shared_key(config, files) if cache is not None else ""
         indexer = _indexer(config, cache)
         entries = indexer.entries if indexer else None
 
@@ -184,15 +176,15 @@ def build(config, cache: StageCache | None) -> PageCounts:
         for file in files.documentation_pages(inclusion=inclusion):
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
-            with open(file.abs_src_path, "rb") as fh:
-                key = digest(shared, file.src_uri, fh.read())
-            if cache is not None and (entries is None or file.src_uri in entries) and cache.reuse(file.dest_uri, key):
-                reused.add(file.src_uri)
-                counts.reused += 1
-                continue
             if cache is not None:
-                cache.remember(file.dest_uri, key)
-            counts.rendered += 1
+                with open(file.abs_src_path, "rb") as fh:
+                    key = digest(shared, file.src_uri, fh.read())
+                if entries is None or file.src_uri in entries:  # reuse counts the page either way
+                    if cache.reuse(file.dest_uri, key):
+                        reused.add(file.src_uri)
+                        continue
+                else:  # its search entries are gone: render it, and keep its key for next time
+                    cache.remember(file.dest_uri, key)
             _populate_page(file.page, config, files)
 
         env = config.plugins.on_env(env, config=config, files=files)
@@ -221,8 +213,8 @@ def build(config, cache: StageCache | None) -> PageCounts:
             entries.close()
             entries = None
         config.plugins.on_post_build(config=config)
-        if counts_ := warnings.get_counts():
-            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts_)} in strict mode!")
+        if counts := warnings.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
     except Exception as e:
         config.plugins.on_build_error(error=e)
@@ -234,4 +226,3 @@ def build(config, cache: StageCache | None) -> PageCounts:
         if entries:
             entries.close()
         logging.getLogger("mkdocs").removeHandler(warnings)
-    return counts
