@@ -2,7 +2,8 @@
 
 Each file's new bytes go to a temporary file beside it; then a journal naming every (temporary, target)
 pair is written atomically, and only then are the temporary files renamed over their targets. A command
-killed before the journal exists leaves the old files and some stray temporaries (cleaned up below); one
+killed before the journal exists leaves the old files (its temporaries are removed when it fails; after a
+SIGKILL they stay, hidden, ignored by git and never loaded); one
 killed after it leaves a journal that the next read of the tracking data completes. Completing is
 idempotent and needs no lock: a rename whose temporary file is gone has already been done.
 """
