@@ -79,31 +79,17 @@ def root(version: bool = typer.Option(False, "--version", "-V", callback=_versio
     verbosity["level"] = -1 if quiet else 1 if verbose else 0
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @contextmanager
 def site_problems() -> Iterator[None]:
     """mkdocs in strict mode stops with 「Aborted with 1 warnings」; it logs which page and which
-    link beforehand. Those warnings become the message of the site-failed error."""
+    link beforehand (SiteError.warnings). Those warnings become the message of the site-failed error."""
     from ..render.site import SiteError
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     try:
         yield
     except SiteError as e:
-        found = "；".join(handler.messages) or str(e)
+        found = "；".join(e.warnings) or str(e)
         raise UserError(f"网站生成失败（严格模式）：{found}",
                         hint="改正上面指出的页面中的链接或模板；之前的输出保持不变", code="site-failed") from None
-    finally:
-        logger.removeHandler(handler)
 
 
 def print_report(report: Report, console: Console = err) -> None:

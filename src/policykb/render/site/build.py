@@ -34,7 +34,12 @@ CHARTS = "charts"  # below the tracking stage's output
 
 
 class SiteError(Exception):
-    """mkdocs could not build the site (a broken link in strict mode, a bad template …)."""
+    """mkdocs could not build the site (a broken link in strict mode, a bad template …); `warnings`
+    holds what mkdocs logged before it stopped (which page, which link)."""
+
+    def __init__(self, message: str, warnings: list[str] | None = None):
+        super().__init__(message)
+        self.warnings = list(warnings or [])
 
 
 NAV_DOCUMENTS = 10  # more documents than this are listed on the home page only, not in the sidebar
@@ -132,7 +137,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     except (MkDocsException, SystemExit) as e:  # "Aborted with 7 warnings": say which (issue 26)
         shown = "".join(f"\n  {w}" for w in warnings.lines[:20])
         more = f"\n  … {len(warnings.lines) - 20} more" if len(warnings.lines) > 20 else ""
-        raise SiteError(f"mkdocs build failed: {e}{shown}{more}") from e
+        raise SiteError(f"mkdocs build failed: {e}{shown}{more}", warnings.lines) from e
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
         if epoch is None:
