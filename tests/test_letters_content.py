@@ -262,7 +262,7 @@ def test_file_names_of_hostile_units(tmp_path):
 
 def test_indicators_show_on_the_tasks_they_measure(kb, doc, tmp_path):
     from policykb.model import Indicator
-    from policykb.render.letters.context import target_sentence
+    from policykb.targets import target_sentence
     ind = Indicator(id="fund-size", name="投资基金规模", comparator=">=", value=10, unit="亿元", year=2020,
                     scope="全省", phrase="设立投资基金", tasks=[4])
     kb2 = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"indicators": {ind.id: ind}})}})

@@ -19,6 +19,7 @@ from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...gongwen import cite, date_cn
+from ...targets import target_sentence
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
 
@@ -222,13 +223,6 @@ def _deadline(d: Deadline, period: Period) -> DeadlineView:
 
 def _indicator(i: Indicator) -> IndicatorView:
     return IndicatorView(name=i.name, phrase=i.phrase, text=target_sentence(i))
-
-
-def target_sentence(i: Indicator) -> str:
-    """A target as the policy words it (「到2020年，组织300所优质学校帮扶600所薄弱学校」): the source's
-    phrase, led by its year when the phrase does not say it. Signed documents carry no =, ≥ or ≤."""
-    when = f"{i.year}年" if i.year else (i.period or "")
-    return i.phrase if not when or when.rstrip("年") in i.phrase else f"到{when}，{i.phrase}"
 
 
 def _targets_text(indicators: list[IndicatorView]) -> str:
