@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "holdout.yaml"}
+MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "holdout.yaml",
+             "part 3": CORPUS / "part3" / "part3.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
@@ -91,10 +92,13 @@ def test_every_file_has_one_entry(part):
 
 
 def test_the_parts_share_no_layout():
-    """Part 2 measures unseen layouts: none of its layouts is one part 1 has."""
+    """Part 2 measures unseen layouts: none of its layouts is one part 1 has; part 3 adds layouts part 1 lacks."""
     first = {e["layout"] for e in _entries("part 1")}
     second = {e["layout"] for e in _entries("part 2")}
+    third = {e["layout"] for e in _entries("part 3")}
     assert not first & second, first & second
+    assert not first & third, first & third
+    assert len(_entries("part 3")) >= 10
 
 
 def test_the_corpus_covers_levels_and_fields():
