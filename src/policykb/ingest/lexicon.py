@@ -34,6 +34,7 @@ class Lexicon:
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
+    shared_bodies: tuple[str, ...]
 
     def label_role(self, text: str) -> str | None:
         """The role of a label written alone (a table header or a form's label cell)."""
@@ -56,10 +57,16 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
         unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
-        collectives=tuple(re.compile(rf"(?:{p})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
+        collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
+        shared_bodies=tuple(data["shared_bodies"]),
     )
+
+
+def _any_brackets(pattern: str) -> str:
+    """A collective's pattern matching its brackets in any writing: （） () <> 〈〉."""
+    return pattern.replace("（", "[（(<〈]").replace("）", "[）)>〉]")
 
 
 def is_person(name: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import limits
 from .source import Block, ImportFailed, Source
+from .texttables import with_text_tables
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -78,7 +79,7 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
 
 def read_txt(path: Path, raw: bytes) -> Source:
     text, encoding = decode(raw)
-    return Source(str(path), "txt", _lines(text), encoding)
+    return Source(str(path), "txt", with_text_tables(_lines(text)), encoding)
 
 
 # --- Word ---

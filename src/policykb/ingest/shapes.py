@@ -82,7 +82,7 @@ def is_heading(block: Block) -> bool:
 # The label a unit column's role is written under when a row is read as one note.
 _ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导"}
-_ROLE_NAME = {"task": "任务", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）"}
 _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide")
@@ -101,7 +101,7 @@ def column_role(cell: str) -> str | None:
             return role
     if word.endswith("领导") or re.search(r"领导$|责任人$|负责人$", word):
         return "leader"
-    if re.search(r"单位|部门", word):
+    if re.search(r"单位|部门|处室|科室|股室", word):
         for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
                               (r"责任|落实|实施|承办", "responsible"), (r"指导", "guide")):
             if re.search(pattern, word):
@@ -121,7 +121,7 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
         if role and role not in first:
             first[role] = i
     found = {i: r for r, i in first.items()}
-    if "task" in first and any(r in first for r in _UNIT_ROLES):
+    if ("task" in first or "detail" in first) and any(r in first for r in _UNIT_ROLES):
         return found
     return None
 
@@ -191,12 +191,14 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         if columns is None:
             continue
         by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
-        text = by_role.get("task", "")
+        # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
+        text = by_role.get("detail") or by_role.get("task", "")
         note = _row_note(columns, cells)
         if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:
                 part = text  # a row spanning the table: a section heading
             continue
+        section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
         units.as_written = "；".join(cells[i] for i, r in columns.items() if r in _UNIT_ROLES and i < len(cells)
                                     and cells[i])
@@ -204,7 +206,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         if len(units.lead) > 1 and mode:
             units.mode = "separate" if "分别" in mode or mode == "separate" else "joint"
         out.append(Candidate(_strip_number(text), units, block.where, "table", 0.95,
-                             part=by_role.get("section") or part, deadline_text=by_role.get("deadline", ""),
+                             part=section or part, deadline_text=by_role.get("deadline", ""),
                              notes=[report] if report else [],
                              number=_own_number(by_role.get("number", "")) or _own_number(text)))
         report = ""

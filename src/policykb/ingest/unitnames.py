@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .lexicon import ROLES, is_person, lexicon
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
-_RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)"
+_RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:列|排)(?:名|在)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
                          r"|各(?:有关)?(?:部门|单位)按职责分工负责)(?:[，,]?\s*下同)?[。；;]?|[，,]?\s*下同[。；;]?")
 _VERB_TAIL = re.compile(r"(?:按照?职责分工|按职责|根据职责|结合职责|分别|共同|牵头|具体|切实|配合|参与|会同)*"
                         r"(?:负责|落实|牵头|推进|实施|配合|参与)$")
@@ -67,8 +67,9 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
-    text = _RULE_NOTES.sub("", text)
+    text = _share_bodies(_RULE_NOTES.sub("", text))
     kept = [name for name in known if name in text]
+    kept += [m.group() for m in _PAIRED_BODY.finditer(text) if m.group() not in kept]  # 「X党工委和管委会」: one
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
     for i, name in enumerate(kept):
@@ -82,11 +83,38 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門])[和及](?=[^和及]{2,})", text):
+    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇])[和及](?=[^和及]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         if name and name not in names:
             names.append(name)
     return names, open_ended
+
+
+_SEP = r"[、，,；;\s]"
+_PLAIN = r"[^、，,；;\s()（）<>〈〉]"
+_BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
+_SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
+_PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
+_PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
+
+
+def _share_bodies(text: str) -> str:
+    """「公安、交通部门」 → 「公安部门、交通部门」; 「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
+
+    A body written once after the last of a list belongs to each bare name before it: a name that is no
+    unit by itself, or a place (…区) before a body of government."""
+    for _ in range(5):
+        def share(m: re.Match) -> str:
+            a, body = m["a"], m["body"]
+            if a.startswith("各") or a.endswith(body):
+                return m.group()
+            bare = not looks_like_unit(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
+            return f"{a}{body}、{m['b']}{body}" if bare else m.group()
+        shared = _SHARED.sub(share, text)
+        if shared == text:
+            return text
+        text = shared
+    return text
 
 
 @dataclass
