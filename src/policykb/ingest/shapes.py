@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clauses import colon_line, subject_clauses
 from .lexicon import lexicon
 from .source import Block
 from .unitnames import Scope, UnitList, parse_units
@@ -67,7 +68,7 @@ def _cn_number(numeral: str) -> int:
 def _strip_number(text: str) -> str:
     if m := ITEM.match(text):
         return (m[2] or m[4]).strip()
-    if m := SECTION.match(text):
+    if m := SECTION.match(text) or PART.match(text):
         return m[2].strip()
     return text
 
@@ -274,15 +275,40 @@ def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
     return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
 
 
-def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
+def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, bool] | None:
     """A paragraph's assignment written as a clause (「…，由X牵头，Y配合，确保…」): the task text without
-    it, and the units it names; None unless every name in the clause is a unit."""
+    it, the units it names, and whether the clause opens the paragraph; None unless every name in the
+    clause is a unit."""
     for m in _PROSE_NOTE.finditer(text):
         units = parse_units(m["note"], known)
         if units.lead and not units.flags and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
-            return rest.strip("，,；; "), units
+            return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
     return None
+
+
+# A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.
+_LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
+                             r"(?:长|书记|主任)(?:主抓|牵头|分管|负责|领衔|联系|领办)")
+_PAGE_MARK = re.compile(r"^[—–\-\s\d]*[—–]\s*\d+\s*[—–][—–\-\s]*$")  # 「— — — 2 —」 of a copied PDF
+_CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the middle of its sentence
+
+
+def _wrapped(text: str, block: Block) -> bool:
+    """The block continues the text before it: that text stopped mid-sentence and this is no new item."""
+    return bool(text) and text[-1] not in _CLOSED and not (ITEM.match(block.text) or SECTION.match(block.text)
+                                                           or PART.match(block.text) or _LABEL_LINE.match(block.text))
+
+
+def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
+    """A paragraph's text up to the first later sentence with a unit of its own as subject, and those sentences
+    as tasks (「(一)由X负责，Y配合，加快…。Z做好…。」: Z's sentence is Z's task)."""
+    sentences = [x for x in re.split(r"(?<=。)", text) if x]
+    for k in range(1, len(sentences)):
+        if found := subject_clauses(sentences[k], known):
+            later = [f for x in sentences[k + 1:] for f in subject_clauses(x, known)]
+            return "".join(sentences[:k]), found + later
+    return text, []
 
 
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
@@ -294,9 +320,12 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     last_is_heading = False  # 「（一）地区生产总值增长7%」 is a heading unless 责任单位： lines follow
     pending_labels: list[str] = []
     scope = Scope()  # what scope notes so far say about the tasks after them
+    leader = None  # the person a part's heading names (「一、于会游市长主抓重点工作」): leader of its tasks
 
     def with_scope(units: UnitList) -> UnitList:
         """Apply earlier scope notes to this task, then take in what its own note says about later ones."""
+        if leader and leader not in units.leaders:
+            units.leaders.insert(0, leader)
         units.participants += [n for n in scope.participants if n not in units.lead + units.participants]
         units.open_ended |= scope.open_ended
         if units.scope:
@@ -315,22 +344,35 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             unread.append(last_item[0])
         last_item, pending_labels, last_is_heading = None, [], False
 
+    heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
     for block in blocks:
         if block.is_row:
             continue
         text = block.text
+        if _PAGE_MARK.match(text):
+            continue
+        if pending_labels and _wrapped(pending_labels[-1], block) and len(text) <= 30 and _LEX.unit_end.search(text):
+            pending_labels[-1] += text  # a list of units wrapped onto the next line
+            continue
         if _LABEL_LINE.match(text) and last_item is not None:
             pending_labels.append(text)
             continue
+        if last_item and not pending_labels and not last_is_heading and _wrapped(last_item[1], block) \
+                and not _notes(text):
+            last_item = (last_item[0], last_item[1] + text)  # a hard-wrapped item: its next line
+            continue
         close_labels()
         if is_heading(block):
+            heading = _strip_number(text)
             if m := PART.match(text):
                 part, section = m[2].strip(), None
+                leader = lm["who"] if (lm := _LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
                 section = m[2].strip()
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
+        opened_by, heading = heading, None
         notes = _notes(text) or _bare_list(text, known)
         if not notes and bare_notes:
             notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
@@ -351,14 +393,33 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     unread.append(Block(f"{piece}（{note[1]}）", block.where))
                 start = note.end()
             continue
-        if (ITEM.match(text) or part is not None) and (found := prose_note(_strip_number(text), known)):
-            piece, units = found  # prose is read less surely than a note: below the confident mark, so reviewed
+        if found := colon_line(text, known):  # 「商委：协调…」
+            duty, units = found
+            out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section))
+            continue
+        numbered = bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
+        if (numbered or part is not None) and (found := prose_note(_strip_number(text), known)):
+            piece, units, opens = found  # prose is read less surely than a note: below the confident mark, so reviewed
+            if opens and opened_by:
+                piece = f"{opened_by}。{piece}"
+            piece, later = _later_subjects(piece, known)
             out.append(Candidate(piece if piece.endswith("。") else piece + "。", with_scope(units), block.where,
                                  "prose", 0.8, part, section, number=_own_number(text)))
+            out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section) for c, u in later]
+            continue
+        if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
+                                                                         numbered=bool(ITEM.match(text)))):
+            out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
+                              number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, _strip_number(text))
         elif len(text) > 30 and _TASKLIKE.search(text) and part is not None:
             unread.append(block)
     close_labels()
+    # A document that names its units in notes, label lines or clauses opens with a covering notice: its
+    # 「X要…」 sentences before the first such task are requirements, not the division of work.
+    explicit = next((i for i, c in enumerate(out) if c.shape in ("inline", "label-lines", "prose")), None)
+    if explicit is not None:
+        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit]
     return out, unread

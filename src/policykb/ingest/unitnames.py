@@ -69,12 +69,17 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = _share_bodies(_RULE_NOTES.sub("", text))
     kept = [name for name in known if name in text]
-    kept += [m.group() for m in _PAIRED_BODY.finditer(text) if m.group() not in kept]  # 「X党工委和管委会」: one
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
+    kept += [m.group() for m in _PAIRED_BODY.finditer(text)  # 「X党工委和管委会」: one name, not split at 和
+             if not any(m.group() in k for k in kept)]
     for i, name in enumerate(kept):
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
+    # 「X等有资金整合任务的县级部门」: X and others described, not named
+    described = re.compile(r"等[^、，,；;]{1,20}的[^、，,；;]{0,10}(?:部门|单位)$")
+    open_ended |= bool(described.search(text.strip()))
+    text = described.sub("", text.strip())
     # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
     open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
@@ -85,8 +90,11 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     names = []
     for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇])[和及](?=[^和及]{2,})", text):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
-        if name and name not in names:
-            names.append(name)
+        # 「宣传处会办公室」: 会 (会同) between two units' names
+        pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name)
+        for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
+            if name and name not in names:
+                names.append(name)
     return names, open_ended
 
 
@@ -221,13 +229,16 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     return result
 
 
+_GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府"}  # a kind of unit, not one
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, a sensible length, and the end of a
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
     if any(c.fullmatch(name) for c in lexicon().collectives):
         return True
     name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
-    if not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
+    if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
             or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头"):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))

@@ -1,0 +1,67 @@
+"""Assignments written as sentences whose subject is the unit, and lines that name a unit before its duty.
+
+- 「县发改局负责做好项目的立项审批；县财政局负责会同各项目主管部门抓好资金管理」: each clause whose subject
+  is a list of units, followed by a modal or a verb of doing (要, 必须, 负责, 做好 …), is a task of those units
+  (several subjects do it together); 「会同X」 right after the verb names a participant.
+- 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty.
+Every name must read as a unit (lexicon.yaml's unit grammar); anything else is no assignment.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .unitnames import UnitList, parse_units
+
+# What follows a subject that does something: a modal, or a verb of assigned work.
+_DOING = (r"要|应当|应|须|必须|将|负责|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+          r"承担|落实|完成|配合|参与|协助")
+_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,60}}?)[，,]?\s*(?=(?:{_DOING}))")
+_WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,30}?)"
+                   r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
+_COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
+_DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
+# Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
+# an item of a numbered list (then the list divides the work, and this item goes to them).
+_ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
+_ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
+
+
+def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
+    """The names of a subject, or None unless every one reads as a unit."""
+    if lexicon().verb_tail.search(subject):
+        return None  # 「X牵头」 closing the subject: a note, read elsewhere
+    units = parse_units(subject, known)
+    names = units.lead + units.participants
+    return names if names and not units.flags and not units.leaders and units.how == "bare" else None
+
+
+def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> list[tuple[str, UnitList]]:
+    """(clause, units) for each clause of a paragraph whose subject is a list of units doing something."""
+    out: list[tuple[str, UnitList]] = []
+    for clause in re.split(r"[；;。]", text):
+        clause = clause.strip("，, ")
+        m = _SUBJECT.match(clause)
+        if not m or not (names := _units(m["subject"], known)):
+            continue
+        if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
+            continue
+        rest = clause[m.end():]
+        units = UnitList(m["subject"], lead=names, mode="joint" if len(names) > 1 else "first", how="verb")
+        units.open_ended = parse_units(m["subject"], known).open_ended
+        if w := _WITH.match(rest):
+            if partners := _units(w["with"], known):
+                units.participants = [p for p in partners if p not in names]
+        out.append((clause, units))
+    return out
+
+
+def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
+    """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon."""
+    m = _COLON_LINE.match(text)
+    if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
+        return None
+    names = _units(m["unit"], known)
+    if not names or len(names) != 1:
+        return None
+    return m["duty"], UnitList(m["unit"], lead=names, how="label")
