@@ -1,9 +1,10 @@
 """Measure the importer on the corpus: leads, participants in the right role, documents imported,
 junk names, and how often a guess at each confidence level is right (the review's calibration).
 
-    python tests/measure_ingest.py [tests/corpus]
+    python tests/measure_ingest.py [tests/corpus | tests/corpus/part3]
 
-Reads tests/corpus/corpus.yaml (never the held-out part unless its folder is given). A task's truth is
+Reads the folder's manifest: tests/corpus/corpus.yaml, or the one .yaml of a part's folder (part3/part3.yaml;
+never the held-out part unless its folder is given). A task's truth is
 its lead list (`leads`: the first lead of each task) and, where written, `participants`.
 """
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _truth(entry: dict) -> list[dict]:
 
 
 def measure(corpus: Path) -> dict:
-    manifest = yaml.safe_load((corpus / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+    path = corpus / "corpus.yaml" if (corpus / "corpus.yaml").is_file() else next(corpus.glob("*.yaml"))
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
     figures = {"documents": len(manifest), "imported": 0, "leads": 0, "leads_right": 0, "tasks_truth": 0,
                "tasks_read": 0, "participants": 0, "participants_right": 0, "participants_as_lead": 0,
                "junk": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0}

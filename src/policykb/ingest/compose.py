@@ -91,6 +91,16 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     return name
 
 
+_PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中央|中共|全|省|市|县|区|州|盟|旗|乡|镇)"
+                     r"|^[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)")
+_OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$")  # the issuer's own offices (应急处): its place is the issuer's
+
+
+def _placed(name: str) -> bool:
+    """The name says where its unit is (a place or level, a collective, a central body), or is an office of the issuer."""
+    return bool(_PLACED.search(name) or _OFFICE.search(name) or level_of_name(name, None) == "中央")
+
+
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
 CONFIDENT = 0.85
 _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
@@ -100,6 +110,8 @@ _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit 
 def _flag_cn(flag: str) -> str:
     if flag.startswith("place unknown: "):
         return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
+    if flag.startswith("place not written: "):
+        return f"“{flag.removeprefix('place not written: ')}”没有写明地方，按本文件的管辖地理解，请核对"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
     return _FLAG_CN.get(flag, flag)
@@ -112,6 +124,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
     if any(f.startswith("place unknown") for f in flags):
         confidence = min(confidence, 0.7)
+    elif any(f.startswith("place not written") for f in flags):
+        confidence = min(confidence, 0.8)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
     elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):
@@ -181,6 +195,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
             if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
                     and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
+            if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):
+                flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
             if canonical not in registry.names and not looks_like_unit(canonical):
                 flags.append(f"not a unit: {canonical}")
                 return None
