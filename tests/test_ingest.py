@@ -712,3 +712,15 @@ def test_part3_document_imports_with_its_leads(entry, tmp_path):
                 for f, want in zip(found, entry["tasks"]))
     assert right >= 0.9 * len(tasks), found
     assert all(looks_like_unit(n) for t in tasks for n in t["lead"] + t.get("participants", []))
+
+
+def test_a_note_standing_after_sub_items_assigns_their_group():
+    tasks, unread = inline_tasks(_blocks(
+        "一、建设任务", "1.完善预案体系", "(1)加强预案管理,规范预案编制。", "(2)推进预案精编化,及时修订完善。",
+        "(责任单位:市直各有关单位、各县(市、区)人民政府)", "2.健全管理机制", "(1)推进机构建设。",
+        "(责任单位:市应急局)"))
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "完善预案体系。加强预案管理,规范预案编制。推进预案精编化,及时修订完善。", ["市直各有关单位"],
+         ["各县(市、区)人民政府"]),
+        (2, "健全管理机制。推进机构建设。", ["市应急局"], [])]
+    assert not unread and all(t.confidence < 0.85 for t in tasks)

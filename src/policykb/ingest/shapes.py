@@ -27,7 +27,8 @@ _ROLE_WORDS = "|".join(re.escape(w) for w in sorted({*_LEX.verbs, *_LEX.joiners}
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, reverse=True))
 # A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
 _INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
-_NOTE = re.compile(rf"[(（]({_INNER}{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:]{_INNER}*){_INNER}{{0,40}})[)）]")
+_NOTE = re.compile(rf"[(（]((?:{_INNER}{{2,300}}?(?:{_ROLE_WORDS})|{_INNER}{{0,300}}?(?:{_LABEL_WORDS})\s*[：:]{_INNER}*)"
+                   rf"{_INNER}{{0,40}})[)）]")  # 「（X负责）」, 「（责任单位：X）」
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
 _SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
@@ -333,8 +334,13 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             scope.open_ended |= units.scope.open_ended
         return units
 
+    group: list[tuple[Block, str]] = []  # items read without units since the last heading or task: a note
+    seen = 0                              # standing alone after them (「（责任单位：X）」) assigns them all
+
     def close_labels() -> None:
         nonlocal last_item, pending_labels, last_is_heading
+        if last_item and not pending_labels:
+            group.append(last_item)
         if last_item and pending_labels:
             block, text = last_item
             units = with_scope(parse_units("；".join(pending_labels), known))
@@ -348,6 +354,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     for block in blocks:
         if block.is_row:
             continue
+        if len(out) != seen:
+            group, seen = [], len(out)
         text = block.text
         if _PAGE_MARK.match(text):
             continue
@@ -365,7 +373,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if is_heading(block):
             heading = _strip_number(text)
             if m := PART.match(text):
-                part, section = m[2].strip(), None
+                part, section, group = m[2].strip(), None, []
                 leader = lm["who"] if (lm := _LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
                 section = m[2].strip()
@@ -391,6 +399,11 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                                          number=_own_number(text) if note is notes[0] else None))
                 elif piece and (units.flags or units.leaders):  # a note naming nobody the grammar knows
                     unread.append(Block(f"{piece}（{note[1]}）", block.where))
+                elif not piece and units.lead and group and note is notes[0]:  # a note after its group's items
+                    texts = [t if t.endswith(("。", "；", ";")) else t + "。" for _, t in group]
+                    out.append(Candidate("".join(texts), units, group[0][0].where, "group-note", 0.8, part, section,
+                                         number=_own_number(group[0][0].text)))
+                    unread[:] = [b for b in unread if all(b is not g for g, _ in group)]
                 start = note.end()
             continue
         if found := colon_line(text, known):  # 「商委：协调…」
