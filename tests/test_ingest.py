@@ -724,3 +724,18 @@ def test_a_note_standing_after_sub_items_assigns_their_group():
          ["各县(市、区)人民政府"]),
         (2, "健全管理机制。推进机构建设。", ["市应急局"], [])]
     assert not unread and all(t.confidence < 0.85 for t in tasks)
+
+
+def test_a_table_copied_one_cell_a_line_is_read_row_by_row():
+    """As a page's text gives a table (the stored text of part 1's 沙坪坝 page): a header of column words one to
+    a line, then each row's number and cells; a row missing a cell gives the others to where they fit."""
+    from policykb.ingest.texttables import with_text_tables
+    tasks = table_tasks(with_text_tables(_blocks(
+        "附件2", "2022年区政府工作报告重点工作任务分解表", "序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+        "1", "联动共建科学城", "区科技局", "区发展改革委、区财政局", "2022年底前",
+        "2", "推进城市更新", "区住房城乡建委", "全年",
+        "3", "办好民生实事", "区民政局", "各镇人民政府、街道办事处", "2022年12月")))
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "联动共建科学城", ["区科技局"], ["区发展改革委", "区财政局"], "2022年底前"),
+        (2, "推进城市更新", ["区住房城乡建委"], [], "全年"),
+        (3, "办好民生实事", ["区民政局"], ["各镇人民政府、街道办事处"], "2022年12月")]

@@ -7,7 +7,10 @@ Pages and pasted documents flatten their tables in two common ways:
 - cells separated by spaces under a header line made only of column words (「序号 类别 主要任务 细化措施
   牵头单位 参与单位 责任单位」), each row starting with its number; a cell's own text may hold a space
   (「加强水资源保 护」), so the columns are filled from the right, one word each, and what is left over
-  belongs to the leftmost text column.
+  belongs to the leftmost text column;
+- one cell a line (a page's table copied as text): a header of column words one to a line, then each row's
+  number on a line of its own followed by its cells; a row with fewer cells than columns (an empty cell
+  dropped) gives its first cell to the task and the others to the columns they read as (units, a deadline).
 
 Rows become blocks with cells, so the table reader (shapes.table_tasks) reads them like any other table.
 """
@@ -101,8 +104,69 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
     return out
 
 
+_DEADLINE = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|底前|季度|全年|长期|持续|常态")
+
+
+def _fits(role: str | None, cell: str) -> bool:
+    """Whether a cell reads as its column's kind: units for a unit column, a time for a deadline."""
+    from .unitnames import parse_units
+    if role == "deadline":
+        return bool(_DEADLINE.search(cell)) and len(cell) <= 40
+    if role in ("lead", "separate", "joint", "responsible", "participant", "guide"):
+        units = parse_units(cell)
+        return bool(units.lead) and not units.flags
+    return True
+
+
+def _cell_row(roles: list[str | None], cells: list[str]) -> tuple[str, ...]:
+    """A row's cells (its number first) under its columns: all there, or the first after the number to the
+    task and the others to the next column they fit."""
+    if len(cells) >= len(roles):
+        return tuple(cells[:len(roles)])
+    row = [""] * len(roles)
+    row[0], column = cells[0], 1
+    for i, cell in enumerate(cells[1:]):
+        while column < len(roles) and i and not _fits(roles[column], cell):
+            column += 1
+        if column < len(roles):
+            row[column], column = cell, column + 1
+    return tuple(row)
+
+
+def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
+    out: list[Block] = []
+    table, i = first_table, 0
+    while i < len(blocks):
+        header: list[Block] = []
+        while i + len(header) < len(blocks) and not blocks[i + len(header)].is_row \
+                and column_role(blocks[i + len(header)].text) and len(blocks[i + len(header)].text) <= 14:
+            header.append(blocks[i + len(header)])
+        roles = [column_role(b.text) for b in header]
+        if len(header) < 3 or roles[0] != "number" or not {"task", "detail"} & set(roles) \
+                or not set(roles) & {"lead", "responsible"}:
+            out.append(blocks[i])
+            i += 1
+            continue
+        table += 1
+        cells = tuple(b.text for b in header)
+        out.append(Block(" | ".join(cells), header[0].where, cells, table))
+        i += len(header)
+        expected = 1
+        while i < len(blocks) and blocks[i].text == str(expected):
+            start, i = blocks[i], i + 1
+            row: list[str] = []
+            while i < len(blocks) and blocks[i].text != str(expected + 1) and len(row) < len(roles) - 1:
+                row.append(blocks[i].text)
+                i += 1
+            cells = _cell_row(roles, [start.text, *row])
+            out.append(Block(" | ".join(cells), start.where, cells, table))
+            expected += 1
+    return out
+
+
 def with_text_tables(blocks: list[Block]) -> list[Block]:
     """The blocks, with tables written as text lines turned into rows."""
-    first = max((b.table or 0 for b in blocks), default=0)
-    blocks = _pipe_tables(blocks, first)
-    return _spaced_tables(blocks, max((b.table or 0 for b in blocks), default=0))
+    last = lambda: max((b.table or 0 for b in blocks), default=0)  # noqa: E731
+    blocks = _pipe_tables(blocks, last())
+    blocks = _spaced_tables(blocks, last())
+    return _cell_tables(blocks, last())
