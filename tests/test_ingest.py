@@ -739,3 +739,10 @@ def test_a_table_copied_one_cell_a_line_is_read_row_by_row():
         (1, "联动共建科学城", ["区科技局"], ["区发展改革委", "区财政局"], "2022年底前"),
         (2, "推进城市更新", ["区住房城乡建委"], [], "全年"),
         (3, "办好民生实事", ["区民政局"], ["各镇人民政府、街道办事处"], "2022年12月")]
+
+
+def test_a_comma_parts_the_leads_from_the_others_in_a_bare_list():
+    units = parse_units("市扶贫办、市财政局，市农业局、市水利局")
+    assert (units.lead, units.mode, units.participants) == (["市扶贫办", "市财政局"], "joint", ["市农业局", "市水利局"])
+    units = parse_units("市扶贫办，市财政局、市农业局")  # one name before the comma: it leads, as the first listed
+    assert (units.lead, units.participants) == (["市扶贫办"], ["市财政局", "市农业局"])

@@ -167,7 +167,7 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
         clause = clause.strip()
         if not clause:
             continue
-        text = f"{waiting}、{clause}" if waiting else clause
+        text = f"{waiting}，{clause}" if waiting else clause  # the comma kept: it may part the lead from the rest
         if m := lex.verb_tail.search(text):
             names = re.sub(r"^由", "", text[:m.start()]) + (m["etc"] or "")  # 等 stays: the list is open
             if j := lex.joiner.search(names):  # 「X会同Y负责」: X leads, Y takes part
@@ -194,7 +194,11 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         body, result.rest = body[:m.start()], body[m.end():].strip()
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
-    for role, text, how in _clauses(body):
+    clauses = _clauses(body)
+    if len(clauses) == 1 and clauses[0][2] == "bare" and (m := re.match(r"([^，,]+)[，,](.+)$", clauses[0][1])) \
+            and len(_split(m[1], known)[0]) > 1:
+        clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]  # 「X、Y，Z」: the comma parts the leads
+    for role, text, how in clauses:
         names, open_ended = _split(text, known)
         result.open_ended |= open_ended
         hows.add(how)
