@@ -746,3 +746,12 @@ def test_a_comma_parts_the_leads_from_the_others_in_a_bare_list():
     assert (units.lead, units.mode, units.participants) == (["市扶贫办", "市财政局"], "joint", ["市农业局", "市水利局"])
     units = parse_units("市扶贫办，市财政局、市农业局")  # one name before the comma: it leads, as the first listed
     assert (units.lead, units.participants) == (["市扶贫办"], ["市财政局", "市农业局"])
+
+
+def test_a_division_label_and_a_provincial_leader_line_are_read():
+    tasks, _ = inline_tasks(_blocks("一、重点任务", "1.推进甲工作。", "省领导：王某某", "分工：省发展改革委牵头，省财政厅配合",
+                                    "2.推进乙工作。", "责任人：李某", "责任分工：省商务厅负责"))
+    assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (["省发展改革委"], ["省财政厅"], ["王某某"]), (["省商务厅"], [], ["李某"])]
+    table = table_tasks(_table(("序号", "工作任务", "责任分工"), ("1", "推进丙工作", "省教育厅牵头，省财政厅配合")))
+    assert [(t.units.lead, t.units.participants) for t in table] == [(["省教育厅"], ["省财政厅"])]

@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "leader")
+LABEL_ROLES = (*ROLES, "division")  # a label may also introduce a whole note (「分工：X牵头，Y配合」)
 
 
 def _alternation(words) -> str:
@@ -46,7 +47,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))
     for section in ("verbs", "joiners", "labels"):
-        unknown = set(data[section].values()) - set(ROLES)
+        unknown = set(data[section].values()) - set(LABEL_ROLES if section == "labels" else ROLES)
         assert not unknown, f"lexicon.yaml {section}: unknown role(s) {unknown}"
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],

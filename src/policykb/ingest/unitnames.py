@@ -160,7 +160,8 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
             out += _clauses(head)
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            out.append((lex.labels[label["label"]], body[label.end():end], "label"))
+            role, text = lex.labels[label["label"]], body[label.end():end]
+            out += _clauses(text) if role == "division" else [(role, text, "label")]
         return out
     out, waiting = [], ""
     for clause in re.split(r"[；;。，,]", body):
