@@ -14,7 +14,7 @@ _DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
-_PUBLISHED = re.compile(r"(?:发布日期|发布时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|公开日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
@@ -184,7 +184,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             issuers = _split_issuers(prefix)
             meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
-        if m := re.search(rf"(?:发文单位|发文机关|发布机构)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})", b.text):
+        if m := re.search(rf"(?:发文单位|发文机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])",
+                          b.text):
             if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
