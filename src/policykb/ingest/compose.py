@@ -96,9 +96,14 @@ _PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中�
 _OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$")  # the issuer's own offices (应急处): its place is the issuer's
 
 
+_ZONE = re.compile(r"^(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|园区|新区|示范区|保税区)")
+
+
 def _placed(name: str) -> bool:
-    """The name says where its unit is (a place or level, a collective, a central body), or is an office of the issuer."""
-    return bool(_PLACED.search(name) or _OFFICE.search(name) or level_of_name(name, None) == "中央")
+    """The name says where its unit is (a place or level, a collective, a central body), or is an office of the issuer;
+    「经济开发区管委会」 names a kind of zone, not which."""
+    return not _ZONE.match(name) and bool(_PLACED.search(name) or _OFFICE.search(name)
+                                          or level_of_name(name, None) == "中央")
 
 
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
