@@ -233,7 +233,7 @@ def _sum_short(doc: Document, parent: Indicator, sums: list[Contribution], units
 
 def totals(documents: dict[str, Document], units: dict[str, Unit],
            values: dict[tuple[str, str], list] | None = None, as_of: dt.date | None = None,
-           only: str | None = None) -> list[str]:
+           only: str | None = None, task: int | None = None) -> list[str]:
     """For each parent indicator summed from members: the members' targets added up, who has not set
     one yet, and, where members have reported by as_of, their reported values added up (「已报」)."""
     by_parent: dict[tuple[str, str], list[Contribution]] = {}
@@ -244,6 +244,8 @@ def totals(documents: dict[str, Document], units: dict[str, Unit],
     out = []
     for (doc_id, ident), cs in by_parent.items():
         doc, parent = documents[doc_id], documents[doc_id].indicators[ident]
+        if task is not None and task not in parent.tasks:
+            continue
         unit = parent.unit
         total = sum(convert(c.indicator.value, c.indicator.unit, unit) or 0.0 for c in cs)
         members = required_members(doc, parent, units)
