@@ -89,3 +89,14 @@ def test_a_county_summed_into_the_province_as_well_as_through_its_city_is_counte
 def test_unlinked_demo_has_no_contributions(tmp_path):
     demo = module.assemble(tmp_path / "kb", linked=False, on_time=True)
     assert "contributes" not in (demo / ZZ / "indicators.yaml").read_text(encoding="utf-8")
+
+
+def test_export_gives_each_contributing_indicator_its_links_and_omits_the_key_elsewhere(demo, tmp_path):
+    import json
+    result = run("export", "-f", "json", "-o", str(tmp_path / "kb.json"), "-p", str(demo))
+    assert result.exit_code == 0, result.output
+    indicators = json.loads((tmp_path / "kb.json").read_text(encoding="utf-8"))["indicators"]
+    tap = next(i for i in indicators if i["document"] == ZZ and i["id"] == "village-tap-water")
+    assert tap["contributes"] == [{"doc": "hunan-2016-implementation-opinions", "indicator": "drinking-water-safety",
+                                   "aggregation": "all-done"}]
+    assert not any("contributes" in i for i in indicators if i["document"] == "hunan-2016-implementation-opinions")
