@@ -242,6 +242,9 @@ def test_a_city_letter_to_a_county_quotes_the_provincial_task(demo, tmp_path):
     letter = tmp_path / "letters" / ZZ / "攸县.docx"
     body = zipfile.ZipFile(letter).read("word/document.xml").decode("utf-8")
     assert "株洲市脱贫攻坚实施方案责任书" in body and "落实省第66项" in body
+    # 乙方 as the registry names the county's bodies (as 攸县 writes it: 中共攸县县委), signed by county leaders
+    assert "中共攸县县委、攸县人民政府" in body and "中共攸县委" not in body
+    assert "县委书记" in body and "县长" in body and "市委书记（签字）" not in body
 
 
 def test_diff_follows_links_to_the_child_tasks_and_their_letters(tmp_path, kb):
@@ -280,3 +283,13 @@ def test_a_parent_documents_change_reaches_the_child_letters_that_quote_it(tmp_p
     assert run(*args).exit_code == 0
     body = zipfile.ZipFile(tmp_path / "build" / "letters" / ZZ / "攸县.docx").read("word/document.xml").decode("utf-8")
     assert "落实国家第66项" in body and "落实省第66项" not in body
+
+
+def test_a_member_bodies_names_follow_the_place_without_a_registry_entry():
+    from policykb.render.letters.recipients import member_full_name, member_signatories
+    assert member_full_name("长沙市") == "中共长沙市委、长沙市人民政府"  # the bundled 市州: as before
+    assert member_full_name("平江县") == "中共平江县委、平江县人民政府"
+    assert member_full_name("攸县") == "中共攸县县委、攸县人民政府"  # a one-character name says its ending twice
+    assert member_full_name("津市") == "中共津市市委、津市人民政府"
+    assert member_signatories("湘西土家族苗族自治州") == ("州委书记", "州长")
+    assert member_signatories("荷塘区") == ("区委书记", "区长")

@@ -49,6 +49,11 @@ def assemble(target: Path, linked: bool = True, on_time: bool = False) -> Path:
                     data["implements"] = links
                 if on_time and (doc_id, number) == LATE:
                     data["deadlines"] = []
+    if not linked:  # indicators' contributions are links too
+        for path in sorted(target.glob("*/indicators.yaml")):
+            with yamlio.edit(path) as data:
+                for indicator in data.get("indicators") or []:
+                    indicator.pop("contributes", None)
     return target
 
 

@@ -76,6 +76,8 @@ class ExportIndicator(BaseModel):
     phrase: str
     articles: list[int]
     tasks: list[int]
+    contributes: list[dict] | None = Field(default=None, description="本指标计入的上级指标（doc、indicator、"
+                                                                     "aggregation）；没有时省略")
 
 
 class ExportDocument(BaseModel):
@@ -109,7 +111,8 @@ def _deadline(d: Deadline) -> ExportDeadline:
 
 
 def _indicator(doc: str, i: Indicator) -> ExportIndicator:
-    return ExportIndicator(document=doc, **i.model_dump())
+    return ExportIndicator(document=doc, **i.model_dump(exclude={"contributes"}),
+                           contributes=[link.model_dump() for link in i.contributes] or None)
 
 
 def to_model(pg: PolicyGraph) -> Export:
@@ -150,7 +153,9 @@ def to_model(pg: PolicyGraph) -> Export:
 def to_json(pg: PolicyGraph) -> str:
     model = to_model(pg)
     unlinked = {i: {"implements"} for i, t in enumerate(model.tasks) if t.implements is None}  # issue 24: only
-    data = model.model_dump(mode="json", exclude={"tasks": unlinked})  # linked tasks say it: bundled bytes unchanged
+    alone = {i: {"contributes"} for i, x in enumerate(model.indicators) if x.contributes is None}
+    data = model.model_dump(mode="json", exclude={"tasks": unlinked, "indicators": alone})  # linked tasks and
+    # contributing indicators say it: the bundled bytes are unchanged
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

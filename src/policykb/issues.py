@@ -156,11 +156,11 @@ CODES: dict[str, tuple[str, str]] = {
     "deadline-outside-period": ("任务的时限落在文件的实施期（document.yaml 的 period）之外，多为年份写错。",
                                 "对照原文核对年份；确实超出实施期时，修改 period 的起止日期。"),
     # issue 24: the cascade (层层分解)
-    "unknown-link-target": ("任务的 implements 指向了知识库中没有的上级文件或任务序号。",
-                            "改为上级文件的文件夹名和其分工方案中存在的任务序号（policykb link 可代为写入）。"),
-    "link-level": ("任务的 implements 指向了同级或下级文件的任务：任务只能落实上级文件的任务。",
+    "unknown-link-target": ("任务的 implements 或指标的 contributes 指向了知识库中没有的上级文件、任务序号或指标。",
+                            "改为上级文件的文件夹名和其中存在的任务序号或指标标识（policykb link 可代为写入任务链接）。"),
+    "link-level": ("任务的 implements（或指标的 contributes）指向了同级或下级文件：只能落实、计入上级文件的任务和指标。",
                    "检查两份 document.yaml 的 level 或 jurisdiction（如 湖南省、株洲市），或删去这条链接。"),
-    "link-not-parent": ("任务落实的文件不在本文件的 parents（上级文件）之中。",
+    "link-not-parent": ("任务落实（或指标计入）的文件不在本文件的 parents（上级文件）之中。",
                         "在 document.yaml 的 parents 中写明该上级文件的标题和发文字号，或改为落实已列出的上级文件的任务。"),
     "link-cycle": ("任务之间的 implements 链接绕成了一个圈。", "删去指回下级的那条链接：链接只从下级任务指向上级任务。"),
     "child-deadline-after-parent": ("下级任务的时限晚于它所落实的上级任务的全部时限。",
@@ -172,6 +172,15 @@ CODES: dict[str, tuple[str, str]] = {
                       "再用 policykb link 写入正确的上级任务。"),
     "parent-done-children-open": ("上级任务已记为完成（销号），但有成员的下级任务尚未完成（警告）。",
                                   "核实各成员的落实情况；未全部完成时把上级任务的状态改回推进中。"),
+    "indicator-shortfall": ("下级指标没有把上级指标分解到位（警告）：各成员目标相加少于上级目标（sum），"
+                            "或某个成员的目标低于、晚于上级的全面完成目标（all-done）。",
+                            "核对下级方案的目标；确需调整时，由下级方案提高目标或提前时限，或在上级保留差额并写明理由。"),
+    "indicator-double-count": ("同一数字被重复计入上级指标：一个成员的两个指标计入同一上级指标，"
+                               "一个指标按 sum 计入两个上级指标，或下级已计入其上级方案的指标又直接计入更上一级。",
+                               "每个成员的数字只计入一次：删去重复的 contributes，县的数字只计入市的指标，由市的指标计入省的指标。"),
+    "indicator-not-comparable": ("指标的 contributes 声明的汇总方式无法比较：计量单位不同（如 亿元 与 万人），"
+                                 "或按 sum 相加的目标年份与上级不同。",
+                                 "改为同一计量单位和年份的上级指标；比率类指标写 aggregation: none。"),
 }
 
 

@@ -69,6 +69,15 @@ class TaskLink(Strict):
     proposed: bool = Field(default=False, description="导入时按文字相近推定、尚待确认的链接（确认后改为 false）")
 
 
+class IndicatorLink(Strict):
+    """A child plan's indicator counted towards a parent document's indicator (分解到位, issue 24)."""
+    doc: str = Field(min_length=1, description="上级文件的文件夹名")
+    indicator: str = Field(min_length=1, description="上级文件 indicators.yaml 中的指标标识")
+    aggregation: Literal["sum", "all-done", "none"] = Field(
+        description="如何汇总：sum 各成员目标相加（人数、金额、个数）；all-done 每个成员都须全面完成（全覆盖类目标）；"
+                    "none 不汇总（比率等）")
+
+
 class CascadeSettings(Strict):
     """Which tasks every member of a collective must carry out in a plan of its own (层层分解)."""
     to: str = Field(min_length=1, description="承接分解的集合单位（units.yaml 中 collective 的单位），如 各市州、县市区党委和政府")
@@ -186,6 +195,7 @@ class Indicator(Strict):
     phrase: str = Field(min_length=1, description="原文表述")
     articles: list[int] = []
     tasks: list[int] = []
+    contributes: list[IndicatorLink] = Field(default=[], description="本指标计入的上级文件指标（层层分解）")
 
 
 class IndicatorsFile(Strict):

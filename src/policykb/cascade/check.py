@@ -13,7 +13,7 @@ from ..deadlines import cn_date
 from ..issues import Issue
 from ..load import YamlFile, load_file
 from ..model import Deadline, Document, Task, Unit
-from . import refs
+from . import indicators, refs
 
 _DATED = ("once", "target-year")  # deadlines that fall on one day; yearly ones recur
 
@@ -28,6 +28,7 @@ def check(documents: dict[str, Document], units: dict[str, Unit], units_path: Pa
             if task.implements:
                 issues += _check_links(task, doc, parents, documents)
     issues += _check_cycles(documents)
+    issues += indicators.check(documents, units)
     return issues
 
 

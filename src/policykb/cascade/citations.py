@@ -33,6 +33,17 @@ def cited(texts: list[str]) -> list[dict]:
 
 def review(parents: list[dict], root: Path) -> list[str]:
     """Each cited parent, and whether the knowledge base at root holds it (by number, else title)."""
+    lines = []
+    for p, found in zip(parents, resolved(parents, root)):
+        cite = f"《{p['title']}》" + (f"（{p['number']}）" if p.get("number") else "")
+        lines.append(f"[上级文件] {cite}：" + (f"知识库中为 {found}（各项任务的上级候选见 [关联]）"
+                                              if found else "知识库中没有，无法关联其任务（导入上级文件后再建议关联）"))
+    return lines
+
+
+def resolved(parents: list[dict], root: Path) -> list[str | None]:
+    """For each cited parent, the id of the document at root it names, or None (document.yaml files
+    only: a draft is reviewed before the knowledge base it joins is checked)."""
     documents = {}
     for path in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
         try:
@@ -41,10 +52,4 @@ def review(parents: list[dict], root: Path) -> list[str]:
             continue
         documents[path.parent.name] = Document(id=path.parent.name, meta=meta, folder=str(path.parent),
                                                articles={}, tasks={}, indicators={})
-    lines = []
-    for p in parents:
-        found = refs.resolve(Reference(**p), documents)
-        cite = f"《{p['title']}》" + (f"（{p['number']}）" if p.get("number") else "")
-        lines.append(f"[上级文件] {cite}：" + (f"知识库中为 {found}；导入后可运行 policykb cascade propose 建议任务关联"
-                                              if found else "知识库中没有，无法关联其任务（导入上级文件后再建议关联）"))
-    return lines
+    return [refs.resolve(Reference(**p), documents) for p in parents]

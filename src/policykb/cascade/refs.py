@@ -93,8 +93,13 @@ def linked_children(task: Task, documents: dict[str, Document]) -> list[Task]:
 _LEVEL_WORD = {"中央": "国家", "省": "省", "市": "市", "县": "县"}
 
 
+def parent_labels(task: Task, documents: dict[str, Document]) -> list[str]:
+    """The parent tasks a child task carries out, as a letter or a map names them: 「省第69项」, 「市第1项（部分）」."""
+    return [f"{_LEVEL_WORD[level(documents[link.doc])]}第{link.task}项" + ("（部分）" if link.part else "")
+            for link in task.implements if link.doc in documents]
+
+
 def quote(task: Task, documents: dict[str, Document]) -> str:
     """What a letter adds to a child task: 「（落实省第69项）」, or nothing for a task with no parent."""
-    parts = [f"{_LEVEL_WORD[level(documents[link.doc])]}第{link.task}项" + ("（部分）" if link.part else "")
-             for link in task.implements if link.doc in documents]
+    parts = parent_labels(task, documents)
     return f"（落实{'、'.join(parts)}）" if parts else ""

@@ -6,6 +6,7 @@ parent recorded done while members are still open is a warning, not silently bel
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pathlib import Path
@@ -15,7 +16,7 @@ from ..load import load_file
 from ..track.load import task_path
 from ..model import KnowledgeBase, Task
 from ..status import LIGHT_LABEL, Statuses, TaskStatus
-from . import refs
+from . import indicators, refs
 from .coverage import Row, coverage
 
 # A member's standing, worst first: what the counts are grouped by and the light is taken from.
@@ -119,7 +120,10 @@ def line(kb: KnowledgeBase, r: Rollup) -> str:
     return f"{kb.documents[r.task.doc].meta.label}第{r.task.number}项［{LIGHT_LABEL[r.light]}］{r.summary()}{own}"
 
 
-def lines(kb: KnowledgeBase, statuses: Statuses) -> list[str]:
-    """The roll-up as `policykb status` shows it; nothing at all for a knowledge base without a cascade."""
+def lines(kb: KnowledgeBase, statuses: Statuses, values: dict | None = None, as_of: dt.date | None = None) -> list[str]:
+    """The roll-up as `policykb status` shows it, then the members' targets added up towards each parent
+    indicator (with what they reported by as_of); nothing at all for a knowledge base without a cascade."""
     out = [f"  {line(kb, r)}" for doc_id in kb.documents for r in rollups(kb, doc_id, statuses)]
-    return ["", "下级落实情况（灯色取最差的成员）："] + out if out else []
+    sums = [f"  {x}" for x in indicators.totals(kb.documents, kb.units, values, as_of)]
+    return (["", "下级落实情况（灯色取最差的成员）："] + out if out else []) + \
+        (["", "下级指标汇总（按 sum 相加）："] + sums if sums else [])

@@ -9,6 +9,7 @@ import typer
 from ..cascade import edit as links
 from ..cascade.coverage import coverage as cover, required
 from ..cascade.propose import propose as rank, review
+from ..cascade.indicators import totals
 from ..cascade.rollup import line, rollups, warnings
 from ..graph import PolicyGraph
 from ..track import load_tracking, statuses
@@ -92,8 +93,10 @@ def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一
     """上级任务的落实情况按成员汇总：完成、推进、逾期的个数和名单，灯色取最差的成员。"""
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
-    states = statuses(pg, load_tracking(policies, kb), parse_date(as_of))
+    tracking, day = load_tracking(policies, kb), parse_date(as_of)
+    states = statuses(pg, tracking, day)
     lines = [line(kb, r) for doc_id in ([doc] if doc else list(kb.documents)) for r in rollups(kb, doc_id, states)]
+    lines += totals(kb.documents, kb.units, tracking.values, day, doc)  # members' targets added up
     out.print("\n".join(lines) or "没有要求下级逐项落实的任务", markup=False)
     report = Report(warnings(kb, states, policies))
     if report.issues:

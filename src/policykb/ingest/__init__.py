@@ -74,6 +74,8 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
         return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
                         [])
     draft = compose(parsed, Registry.load(out), date)
+    from ..cascade.autolink import propose_links
+    propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed
     written = write_draft(draft, source, out, doc_id)
     from .limits import TASK_WARNING
     many = [f"[警告] 导入了 {len(draft.tasks)} 项任务，远多于一份分工方案的常见数目（几十到一百余项）：请确认导入的是"

@@ -74,7 +74,8 @@ def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str 
             lines.append(f"{name}（{len(items)}）")
             for o in items:
                 lines.append(f"  第{o['task']}项  {_short(o['reason'], name)}")
-    return lines + cascade_lines(pg.kb, statuses(pg, tracking, as_of))  # issue 24: empty without a cascade
+    return lines + cascade_lines(pg.kb, statuses(pg, tracking, as_of), tracking.values, as_of)  # issue 24: empty
+    # without a cascade
 
 
 def _short(reason: str, unit: str) -> str:

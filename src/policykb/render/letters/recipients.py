@@ -25,13 +25,28 @@ class Recipient:
     signed: bool                   # 责任书 (True) or notice (False)
 
 
-def member_full_name(member: str) -> str:
-    """中共长沙市委、长沙市人民政府: a 市州's 党委 and 政府 sign together."""
-    return f"中共{member}委、{member}人民政府"
+PLACE_ENDS = ("自治州", "自治县", "市", "州", "县", "区", "旗")  # what a member's name ends with, longest first
+
+
+def _place_end(member: str) -> str:
+    return next((e for e in PLACE_ENDS if member.endswith(e) and len(member) > len(e)), "市")
+
+
+def member_full_name(member: str, units: dict[str, Unit] | None = None) -> str:
+    """中共长沙市委、长沙市人民政府: a member's 党委 and 政府 sign together. The registry's own names
+    first (units whose `place` is the member); else formed from the place's name: 中共 + name + 委,
+    the ending said again after a one-character name, as those places write it (中共攸县县委, 中共津市市委)."""
+    here = [u.name for u in (units or {}).values() if u.place == member and u.kind == "市县党委政府"]
+    party = next((n for n in here if n.startswith("中共")), None)
+    government = next((n for n in here if n.endswith("人民政府")), None)
+    end = _place_end(member)
+    formed = f"中共{member}{end}委" if len(member) - len(end) == 1 else f"中共{member}委"
+    return f"{party or formed}、{government or member + '人民政府'}"
 
 
 def member_signatories(member: str) -> tuple[str, ...]:
-    level = "州" if member.endswith("州") else "市"
+    """市委书记 and 市长; 州委书记 and 州长 for a 自治州, 县委书记 and 县长 for a 县, and so on."""
+    level = _place_end(member)[-1]
     return (f"{level}委书记", f"{level}长")
 
 
@@ -59,6 +74,6 @@ def recipients(pg: PolicyGraph, doc: Document) -> list[Recipient]:
                 continue  # the collective's tasks here name other members
             before = found.get(member)
             units = (before.units if before else ()) + (name,)
-            found[member] = Recipient(member, member_full_name(member), unit.kind, units, units,
+            found[member] = Recipient(member, member_full_name(member, pg.kb.units), unit.kind, units, units,
                                       member_signatories(member), unit.kind not in notices)
     return list(found.values())

@@ -22,6 +22,7 @@ from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
+from .cascade import write as member_charts
 from .layout import Layout, Options, layout
 from .plan import MapSpec, plan
 
@@ -107,6 +108,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 atomic_write(out / name, future.result())
         for name, future in pending:
             atomic_write(out / name, future.result())
+    if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
+        entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats)
     manifest = {"documents": _documents(pg, as_of), "years": list(years), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest

@@ -174,7 +174,7 @@ def today_shown(opts: Options) -> bool:
 # --- rows -------------------------------------------------------------------------------------
 
 # Table columns before the time axis: key, header, width in ems (None: takes what is left).
-COLUMNS = [("no", "序号", 2.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
+COLUMNS = [("no", "序号", 2.4), ("parents", "上级任务", 5.4), ("task", "重点任务", None), ("lead", "牵头单位", 8.2),
            ("participants", "主要参与单位", 12.6), ("indicators", "关键指标", 12.0),
            ("deadline", "时限", 7.0), ("status", "进度", 5.4)]
 AXIS_SHARE = 0.36  # of the content width, at least
@@ -203,6 +203,8 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
         return [str(task.number)], "sans-bold"
     if key == "task":
         return text.wrap(task.text, w, s, max_lines=max_lines), "sans"
+    if key == "parents":
+        return text.wrap_names(list(row.parents), w, s) if row.parents else ["本级"], "sans"
     if key == "lead":
         suffix = f"（{LEAD_MODE_LABEL[task.lead_mode]}）" if len(task.lead) > 1 else ""
         return text.wrap_names(task.lead, w, s, suffix=suffix), "sans-bold"  # leads are never cut
@@ -240,7 +242,8 @@ class _Grid:
 
 def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) -> _Grid | None:
     has_indicators = any(r.indicators for r in spec.rows)
-    cols = [c for c in COLUMNS if c[0] != "indicators" or has_indicators]
+    cols = [c for c in COLUMNS if (c[0] != "indicators" or has_indicators)
+            and (c[0] != "parents" or any(r.parents for r in spec.rows))]  # issue 24: child plans only
     widths = {key: em * s for key, _, em in cols if em}
     task_w = content_w * (1 - AXIS_SHARE) - sum(widths.values())
     if task_w < 14 * s:

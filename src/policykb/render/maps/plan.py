@@ -15,6 +15,7 @@ from ...gongwen import cite
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, Indicator, Task
 from ...status import Statuses, TaskStatus
+from ...cascade.refs import parent_labels
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -40,6 +41,7 @@ class Row:
     role: str | None = None  # on a unit's map: lead | participant
     targets: tuple[dt.date, ...] = ()  # target years (end of year): its own indicators', else its articles'
     target_articles: tuple[int, ...] = ()  # the articles whose indicators gave `targets` (empty: the task's own)
+    parents: tuple[str, ...] = ()  # issue 24: the parent tasks a child plan's task carries out (省第69项)
 
     @property
     def participants(self) -> list[str]:
@@ -132,8 +134,8 @@ def make_row(pg: PolicyGraph, task: Task, statuses: Statuses | None, role: str |
     if not targets and not task.own_deadlines:
         targets, articles = article_targets(pg, task)
     status = (statuses or {}).get((task.doc, task.number))
-    return Row(task=task, section=task.section, indicators=indicators,
-               status=status, role=role, targets=targets, target_articles=articles)
+    return Row(task=task, section=task.section, indicators=indicators, status=status, role=role, targets=targets,
+               target_articles=articles, parents=tuple(parent_labels(task, pg.kb.documents)))
 
 
 def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: list[str] | None = None,

@@ -5,7 +5,7 @@ A parent task's page gets 落实情况 by member, a child task's page its chain 
 """
 from __future__ import annotations
 
-from ...cascade import refs
+from ...cascade import indicators, refs
 from ...cascade.coverage import has_cascade
 from ...cascade.rollup import LIGHT, rollups
 from ...status import LIGHT_LABEL
@@ -55,7 +55,8 @@ class CascadeViews:
         # members without a plan are one line under the table: 11 rows saying 无 would bury the rest
         return {"summary": rollup.summary(), "light": LIGHT_LABEL[rollup.light], "css": rollup.light,
                 "own": rollup.own.state if rollup.own else "", "members": [r for r in rows if r["plans"]],
-                "without_plan": [r for r in rows if not r["plans"]]}
+                "without_plan": [r for r in rows if not r["plans"]],
+                "targets": indicators.totals(self.kb.documents, self.kb.units, only=task.doc, task=task.number)}
 
     def _plans(self, doc_id: str) -> dict[str, list[str]]:
         from ...cascade.coverage import plans_of
