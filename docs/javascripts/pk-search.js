@@ -167,7 +167,24 @@
   function byLength(a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); }
 
   /* What a query asks: its clauses (each a list of alternative token lists), intents, marks. */
-  function analyze(query, rules) {
+  /* A quality said of a thing (路太窄: noun, degree word, adjective) is written by the policy as the
+   * adjective before the noun (窄路加宽): the pair turned round is looked for instead of the pairs that
+   * span the degree word, which are seams. `known` (a pair some reader's page holds) keeps words such as
+   * 太阳 whole; without it (collecting the shards to load) both readings are kept. */
+  function predicates(q, degree, known, clauses, marks) {
+    if (!degree || !degree.length) return q;
+    var pattern = new RegExp("([" + HAN + "])子?(" + degree.slice().sort(byLength).join("|") + ")([" + HAN + "])", "g");
+    return q.replace(pattern, function (m, noun, word, adjective) {
+      var seam = bigrams(noun + word).concat(bigrams(word + adjective));
+      if (seam.some(function (t) { return known && known(t); })) return m;  // 太阳, 很多: a word, no predicate
+      var turned = adjective + noun;
+      clauses.push({ alts: [bigrams(turned)], pairs: 1 });
+      marks.push(turned);
+      return known ? noun + " " + adjective : m;
+    });
+  }
+
+  function analyze(query, rules, known) {
     rules = rules || {};
     var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
     var terms = Object.assign({}, rules.terms || {}), variant = {};
@@ -185,6 +202,7 @@
       clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
       marks = marks.concat(terms[word], variant[word] ? [word] : []);
     });
+    q = predicates(q, rules.degree, known, clauses, marks);
     var intents = rules.intents || {}, words = [];
     Object.keys(intents).forEach(function (kind) {
       intents[kind].forEach(function (w) { words.push([w, kind]); });
@@ -202,8 +220,8 @@
     (q.match(RUN) || []).forEach(function (run) {
       if (run.length < 2) return;
       marks.push(run);
-      bigrams(run).forEach(function (t) {
-        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1 });
+      bigrams(run).forEach(function (t, k) {  // `follows`: the pair before it in the query is its neighbour
+        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1, follows: k > 0 });
         seen[t] = true;
       });
     });
@@ -341,14 +359,18 @@
 
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
   Engine.prototype.rank = function (analysis) {
-    var self = this, clauses = [], weightTotal = 0, unknown = 0;
+    var self = this, clauses = [], weightTotal = 0, unknown = 0, stretch = false;
     analysis.clauses.forEach(function (c) {
       var alts = c.alts.filter(function (alt) {
         return alt.every(function (t) { return self.readerDf[t]; });
       });
       // A pair no reader's page holds is the rarest of terms: it weighs in the share a page must match,
       // so a question is not answered by the one common pair it shares with some page (上去 of 看上去).
-      if (!alts.length) { unknown += c.pairs; return; }
+      // Neighbouring such pairs are one stretch of everyday speech (住在山上不: the seams between its
+      // words), which counts once, not once a pair.
+      var known = alts.length > 0, inStretch = !known && stretch && c.follows;
+      stretch = !known;
+      if (!known) { if (!inStretch) unknown += c.pairs; return; }
       var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
         return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
       }));
@@ -525,7 +547,8 @@
   function answer(state, query, data) {
     var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
     var rules = state.rules || {}, forms = variantForms(numberForms(normalize(query)), rules.variants);
-    var analysis = analyze(forms[0], rules), tokens = termTokens(forms[0]);
+    var analysis = analyze(forms[0], rules, function (t) { return !!engine.readerDf[t]; });
+    var tokens = termTokens(forms[0]);
     var words = function (form) { return engine.words ? wordTokens(form) : []; };
     var presenter = new Presenter(engine, analysis), pages;
     if (!tokens.length && !words(forms[0]).length) {
