@@ -36,7 +36,7 @@
   var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
-  var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110;
+  var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110, FIRST_SHOWN = 10;
   var TABLE_PAGE = /\/table\.html$/, LISTING_PAGE = /(^|\/)index\.html$/;
   var KINDS = [["task", /\/tasks\/[^/]+\.html$/], ["article", /\/articles\/[^/]+\.html$/],
                ["unit", /^units\/(?!index\.html)[^/]+\.html$/], ["indicators", /\/indicators\.html$/],
@@ -121,7 +121,7 @@
    * references (第20条) in a query: their pages, and what the query says besides them. */
   function namesIn(query, names) {
     var pages = [], rest = query, refs = false;
-    Object.keys(names || {}).sort(byLength).forEach(function (name) {
+    keysByLength(names || {}).forEach(function (name) {
       if (rest.indexOf(name) < 0) return;
       rest = rest.split(name).join(" ");
       if (/^第\d+(条|项)$/.test(name)) refs = true;
@@ -184,17 +184,44 @@
     });
   }
 
-  function analyze(query, rules, known) {
-    rules = rules || {};
-    var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
-    var terms = Object.assign({}, rules.terms || {}), variant = {};
+  /* The word lists of `rules` in the order analyze tries them (longest first), made once per rules. */
+  var preparedRules = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  var sortedKeys = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  function keysByLength(object) {
+    var keys = sortedKeys && sortedKeys.get(object);
+    if (!keys) {
+      keys = Object.keys(object).sort(byLength);
+      if (sortedKeys) sortedKeys.set(object, keys);
+    }
+    return keys;
+  }
+  var unitRules = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  function prepared(rules) {
+    var ready = preparedRules && preparedRules.get(rules);
+    if (ready) return ready;
+    var terms = Object.assign({}, rules.terms || {}), variant = {}, words = [];
     (rules.variants || []).forEach(function (group) {  // 扶贫 ↔ 脱贫: either finds both
       group.forEach(function (word) {
         variant[word] = true;
         terms[word] = (terms[word] || []).concat(group.filter(function (w) { return w !== word; }));
       });
     });
-    Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
+    var intents = rules.intents || {};
+    Object.keys(intents).forEach(function (kind) {
+      intents[kind].forEach(function (w) { words.push([w, kind]); });
+    });
+    (rules.fillers || []).forEach(function (w) { words.push([w, null]); });
+    words.sort(function (a, b) { return byLength(a[0], b[0]); });
+    ready = { terms: terms, variant: variant, order: Object.keys(terms).sort(byLength), words: words };
+    if (preparedRules) preparedRules.set(rules, ready);
+    return ready;
+  }
+
+  function analyze(query, rules, known) {
+    rules = rules || {};
+    var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
+    var lists = prepared(rules), terms = lists.terms, variant = lists.variant;
+    lists.order.forEach(function (word) {  // everyday words → policy words
       if (q.indexOf(word) < 0) return;
       q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
       var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
@@ -203,13 +230,7 @@
       marks = marks.concat(terms[word], variant[word] ? [word] : []);
     });
     q = predicates(q, rules.degree, known, clauses, marks);
-    var intents = rules.intents || {}, words = [];
-    Object.keys(intents).forEach(function (kind) {
-      intents[kind].forEach(function (w) { words.push([w, kind]); });
-    });
-    (rules.fillers || []).forEach(function (w) { words.push([w, null]); });
-    words.sort(function (a, b) { return byLength(a[0], b[0]); });
-    words.forEach(function (pair) {
+    lists.words.forEach(function (pair) {
       var w = pair[0];
       if (q.indexOf(w) < 0) return;
       q = q.split(w).join(" ");
@@ -291,6 +312,12 @@
     var tf = TITLE_WEIGHT * (e.title[token] || 0) +
       (e.body[token] || 0) / (1 - B + B * e.length / this.average);
     return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
+  };
+
+  /* termScore for the j-th entry of a token's postings (i): the index in parts keeps a token's term
+   * frequencies beside its postings. */
+  Engine.prototype.termScoreAt = function (token, j, i) {
+    return this.termScore(i, token);
   };
 
   /* lunr's inverse document frequency: it counts a term once per field that holds it. */
@@ -381,28 +408,37 @@
     // …weighing as much as an average pair of the query that some reader's page holds.
     var pairs = clauses.reduce(function (n, c) { return n + c.pairs; }, 0);
     weightTotal += unknown * weightTotal / pairs * UNKNOWN_WEIGHT;
-    var candidates = {};
+    // Term at a time: each token's postings are walked once (a common pair's run into thousands at 30×).
+    var totals = new Map();
     clauses.forEach(function (c) {
+      var best = new Map();
       c.alts.forEach(function (alt) {
-        (self.postings[alt[0]] || []).forEach(function (i) { candidates[i] = true; });
+        var sums = null;  // entry → sum of its scores for the alternative's tokens so far (entries with them all)
+        alt.forEach(function (t) {
+          var list = self.postings[t] || [], next = new Map();
+          for (var j = 0; j < list.length; j++) {
+            var i = list[j];
+            if (sums && !sums.has(i)) continue;
+            var ts = self.termScoreAt(t, j, i);
+            if (ts) next.set(i, (sums ? sums.get(i) : 0) + ts);
+          }
+          sums = next;
+        });
+        sums.forEach(function (s, i) {  // an alternative's mean, times the pairs it stands for
+          var v = s * c.pairs / alt.length;
+          if (!(best.get(i) >= v)) best.set(i, v);
+        });
+      });
+      best.forEach(function (v, i) {
+        var t = totals.get(i) || { score: 0, matched: 0 };
+        t.score += v;
+        t.matched += c.weight;
+        totals.set(i, t);
       });
     });
-    var pages = {};
-    Object.keys(candidates).forEach(function (key) {
-      var i = +key, score = 0, matched = 0;
-      clauses.forEach(function (c) {
-        var best = 0;
-        c.alts.forEach(function (alt) {
-          var s = 0;
-          for (var k = 0; k < alt.length; k++) {
-            var ts = self.termScore(i, alt[k]);
-            if (!ts) return;
-            s += ts;
-          }
-          best = Math.max(best, s * c.pairs / alt.length);  // an alternative's mean, times the pairs it stands for
-        });
-        if (best) { score += best; matched += c.weight; }
-      });
+    var pages = {}, order = Array.from(totals.keys()).sort(function (a, b) { return a - b; });
+    order.forEach(function (i) {
+      var t = totals.get(i), score = t.score, matched = t.matched;
       if (matched / weightTotal < MIN_SHARE) return;
       var page = self.entries[i].page;
       if (!pages[page] || pages[page].score < score) pages[page] = { location: page, score: score, share: matched / weightTotal };
@@ -582,8 +618,12 @@
    * their pages lead. */
   function led(named, rules, pages) {
     if (!named.pages.length) return pages;
-    var rest = analyze(named.rest, Object.assign({}, rules, {
-      fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] }));
+    var quiet = unitRules && unitRules.get(rules);  // what else a query names a unit with: not words to look for
+    if (!quiet) {
+      quiet = Object.assign({}, rules, { fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] });
+      if (unitRules) unitRules.set(rules, quiet);
+    }
+    var rest = analyze(named.rest, quiet);
     if (rest.clauses.length && !named.refs) return pages;
     var top = pages.length ? pages[0].score : 1;
     var first = named.pages.map(function (page, i) { return { location: page, score: 2 * top + named.pages.length - i }; });
@@ -631,49 +671,63 @@
     var self = this, total = 0, fields = meta.config.fields || {};
     this.boosts = { title: (fields.pkt || {}).boost || 1, body: (fields.pkb || {}).boost || 1 };
     this.lunrIdfs = {}; this.postings = {}; this.pages = {}; this.readerDf = {}; this.readers = 0;
-    this.shards = meta.shards; this.shardsLoaded = {};
+    this.shards = meta.shards; this.shardsLoaded = {}; this.raw = {}; this.flat = {}; this.parts = {};
     this.words = true;  // its index holds Latin words too (search.words)
     this.docs = meta.entries.map(function (e) {
       var page = meta.pages[e[0]];
       return { location: e[1] ? page[0] + "#" + e[1] : page[0], boost: page[1], part: e[0], title: null, text: null };
     });
+    this.docs.forEach(function (doc) { (self.parts[doc.part] || (self.parts[doc.part] = [])).push(doc); });
     this.entries = meta.entries.map(function (e, i) {
       var url = meta.pages[e[0]][0];
       total += e[2];
-      if (!GUIDE_PAGE.test(url)) self.readers++;
+      var reader = !GUIDE_PAGE.test(url);
+      if (reader) self.readers++;
       var p = self.pages[url] || (self.pages[url] = { location: url, entries: [], doc: null });
       p.entries.push(i);
       if (!e[1]) p.doc = self.docs[i];
-      return { title: {}, body: {}, length: e[2], page: url };
+      return { title: {}, body: {}, length: e[2], page: url, reader: reader };
     });
     this.average = total / Math.max(1, this.entries.length) || 1;
   }
   ShardedEngine.prototype = Object.create(Engine.prototype);
 
+  /* A shard's postings are kept as they came and read token by token when a query uses the token
+   * (`use`): a shard holds thousands of tokens, a query a dozen. */
   ShardedEngine.prototype.addShard = function (tokens) {
-    var self = this;
-    Object.keys(tokens).forEach(function (token) {
-      if (self.postings[token]) return;
-      var list = tokens[token], ids = [];
-      for (var k = 0; k < list.length; k += 3) {
-        var i = list[k], e = self.entries[i];
-        ids.push(i);
-        if (list[k + 1]) e.title[token] = list[k + 1];
-        if (list[k + 2]) e.body[token] = list[k + 2];
-        if (!GUIDE_PAGE.test(e.page)) self.readerDf[token] = (self.readerDf[token] || 0) + 1;
-      }
-      self.postings[token] = ids;
-    });
+    var raw = this.raw;
+    Object.keys(tokens).forEach(function (token) { if (!(token in raw)) raw[token] = tokens[token]; });
+  };
+
+  ShardedEngine.prototype.use = function (token) {
+    var list = this.raw[token];
+    if (!list || this.postings[token]) return;
+    var ids = [], df = 0;
+    for (var k = 0; k < list.length; k += 3) {
+      var i = list[k], e = this.entries[i];
+      ids.push(i);
+      if (list[k + 1]) e.title[token] = list[k + 1];
+      if (list[k + 2]) e.body[token] = list[k + 2];
+      if (e.reader) df++;
+    }
+    if (df) this.readerDf[token] = df;
+    this.postings[token] = ids;
+    this.flat[token] = list;
+  };
+
+  ShardedEngine.prototype.termScoreAt = function (token, j, i) {  // the tfs from the flat list, no lookups
+    var list = this.flat[token], e = this.entries[i];
+    var tf = TITLE_WEIGHT * list[3 * j + 1] + list[3 * j + 2] / (1 - B + B * e.length / this.average);
+    return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
   };
 
   ShardedEngine.prototype.addTexts = function (number, texts) {
-    var docs = this.docs.filter(function (d) { return d.part === +number; });
-    docs.forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
+    (this.parts[number] || []).forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
   };
 
   /* A query answered over the index in parts: load the shards of every token it may use, answer, and
    * answer again while the pages it shows still lack their texts. */
-  function answerInParts(state, query) {
+  function answerInParts(state, query, shown) {
     var engine = state.engine, rules = state.rules || {};
     var forms = variantForms(numberForms(normalize(query)), rules.variants), tokens = {};
     forms.forEach(function (form) {
@@ -691,10 +745,12 @@
       return loadPart("t/" + k).then(function (data) {
         if (!engine.shardsLoaded[k]) { engine.addShard(data); engine.shardsLoaded[k] = true; }
       });
-    })).then(function again(_, round) {
+    })).then(function () {
+      Object.keys(tokens).forEach(function (t) { engine.use(t); });
+    }).then(function again(_, round) {
       engine.missing = {};
       var result = answer(state, query, null);
-      result.items.forEach(function (group) { return group[0].text; });  // snippets: notes missing texts
+      result.items.slice(0, shown || MAX_RESULTS).forEach(function (group) { return group[0].text; });  // notes missing texts
       var missing = Object.keys(engine.missing);
       engine.missing = null;
       if (!missing.length || (round || 0) > 3) return result;
@@ -866,16 +922,26 @@
       }
       open(true);
       if (!state) { meta.textContent = "正在载入索引…"; return load(); }
-      answerInParts(state, query).then(function (result) {
+      // The first results at once (their page texts loaded), the rest once theirs have come, as Material
+      // renders ten results and the others on scroll: a page's text is a part of its own to load.
+      answerInParts(state, query, FIRST_SHOWN).then(function (result) {
         if (number !== asked) return;  // typed over meanwhile: the last query wins
-        var items = result.items.map(function (group) { return group[0]; });
-        meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
-        list.innerHTML = items.map(function (item) {
-          return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
-            "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
-        }).join("");
+        render(result.items.slice(0, FIRST_SHOWN), result.items.length);
         box.setAttribute("data-query", query);  // what the results on screen answer
-      }, function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
+        if (result.items.length <= FIRST_SHOWN) return;
+        return answerInParts(state, query).then(function (all) {
+          if (number === asked) render(all.items, all.items.length);
+        });
+      }).catch(function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
+    }
+
+    function render(groups, count) {
+      meta.textContent = count ? "找到 " + count + " 个结果" : "没有找到结果";
+      list.innerHTML = groups.map(function (group) {
+        var item = group[0];
+        return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
+          "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
+      }).join("");
     }
 
     function load() {
