@@ -466,6 +466,8 @@
   function plain(html) {
     return html.replace(/<[^>]*>/g, " ").replace(/\u200b/g, "").replace(/&nbsp;|\u00a0/g, " ")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'")
+      .replace(/&#(\d+);/g, function (m, n) { return String.fromCodePoint(+n); })  // 「(」 as mkdocs writes it: &#40;
+      .replace(/&#x([0-9a-f]+);/gi, function (m, n) { return String.fromCodePoint(parseInt(n, 16)); })
       .replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
   }
 
