@@ -82,3 +82,11 @@ def test_the_own_search_box_works_on_a_site_zensical_built(tmp_path, pg):
     assert (site / "javascripts" / "pk-search.js").is_file() and not (site / "search" / "pk").exists()
     index_built_site(site, search_pages(pages), config["site_name"])
     assert first_results(site, FIRST) == [target for _, target in FIRST]
+    with sq.browser() as b:  # one search box: Zensical's own (no index of ours, none at all over file://) is hidden
+        for width in (1280, 390):
+            page = b.new_context(viewport={"width": width, "height": 800}).new_page()
+            page.goto(site.as_uri() + "/index.html")
+            assert page.locator(".md-header .pk-search__input").is_visible()
+            assert not page.locator(".md-search__button").is_visible()
+            assert not page.locator('.md-header label[for="__search"]').is_visible()
+            page.context.close()
