@@ -54,6 +54,7 @@ def generate(factor: int, out: Path, seed: int = 2016) -> Path:
             data["lead_mode"] = "first"
             data["lead"] = picked[:1]
             data["participants"] = picked[1:]
+            data.pop("members", None)  # the recombined text no longer names a collective's members
             with path.open("w", encoding="utf-8") as fh:
                 yaml.dump(data, fh)
     return out

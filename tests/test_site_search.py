@@ -326,3 +326,9 @@ def test_synonym_candidates_are_dictionary_words_the_policy_never_uses():
     assert groups == [["看病", "就诊", "医疗"]]  # "#" groups are related words, not synonyms
     text = "加强医疗服务，提高医疗水平。" * 3
     assert candidates(text, groups) == {"医疗": ["就诊", "看病"]}
+
+
+def test_snippets_read_numeric_character_references_as_characters():
+    # mkdocs writes a task's 「(」 as &#40;: a snippet shows the character, not the reference
+    found = run_js("S.sentences('<p>实施“窄路加宽”和通村组路&#40;连通25户以上的自然村&#41;建设工程。</p>')")
+    assert found == ["实施“窄路加宽”和通村组路(连通25户以上的自然村)建设工程。"]

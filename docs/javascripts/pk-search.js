@@ -36,7 +36,7 @@
   var RUN = new RegExp("[" + HAN + "0-9]*[" + HAN + "][" + HAN + "0-9]*", "g");
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HIDDEN = ["pkt", "pkb"], WORKER_DELAY = 3000;
-  var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110;
+  var K1 = 1.2, B = 0.5, TITLE_WEIGHT = 4, MIN_SHARE = 0.45, MAX_RESULTS = 30, SNIPPET = 110, FIRST_SHOWN = 10;
   var TABLE_PAGE = /\/table\.html$/, LISTING_PAGE = /(^|\/)index\.html$/;
   var KINDS = [["task", /\/tasks\/[^/]+\.html$/], ["article", /\/articles\/[^/]+\.html$/],
                ["unit", /^units\/(?!index\.html)[^/]+\.html$/], ["indicators", /\/indicators\.html$/],
@@ -121,7 +121,7 @@
    * references (第20条) in a query: their pages, and what the query says besides them. */
   function namesIn(query, names) {
     var pages = [], rest = query, refs = false;
-    Object.keys(names || {}).sort(byLength).forEach(function (name) {
+    keysByLength(names || {}).forEach(function (name) {
       if (rest.indexOf(name) < 0) return;
       rest = rest.split(name).join(" ");
       if (/^第\d+(条|项)$/.test(name)) refs = true;
@@ -167,17 +167,61 @@
   function byLength(a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); }
 
   /* What a query asks: its clauses (each a list of alternative token lists), intents, marks. */
-  function analyze(query, rules) {
-    rules = rules || {};
-    var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
-    var terms = Object.assign({}, rules.terms || {}), variant = {};
+  /* A quality said of a thing (路太窄: noun, degree word, adjective) is written by the policy as the
+   * adjective before the noun (窄路加宽): the pair turned round is looked for instead of the pairs that
+   * span the degree word, which are seams. `known` (a pair some reader's page holds) keeps words such as
+   * 太阳 whole; without it (collecting the shards to load) both readings are kept. */
+  function predicates(q, degree, known, clauses, marks) {
+    if (!degree || !degree.length) return q;
+    var pattern = new RegExp("([" + HAN + "])子?(" + degree.slice().sort(byLength).join("|") + ")([" + HAN + "])", "g");
+    return q.replace(pattern, function (m, noun, word, adjective) {
+      var seam = bigrams(noun + word).concat(bigrams(word + adjective));
+      if (seam.some(function (t) { return known && known(t); })) return m;  // 太阳, 很多: a word, no predicate
+      var turned = adjective + noun;
+      clauses.push({ alts: [bigrams(turned)], pairs: 1 });
+      marks.push(turned);
+      return known ? noun + " " + adjective : m;
+    });
+  }
+
+  /* The word lists of `rules` in the order analyze tries them (longest first), made once per rules. */
+  var preparedRules = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  var sortedKeys = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  function keysByLength(object) {
+    var keys = sortedKeys && sortedKeys.get(object);
+    if (!keys) {
+      keys = Object.keys(object).sort(byLength);
+      if (sortedKeys) sortedKeys.set(object, keys);
+    }
+    return keys;
+  }
+  var unitRules = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  function prepared(rules) {
+    var ready = preparedRules && preparedRules.get(rules);
+    if (ready) return ready;
+    var terms = Object.assign({}, rules.terms || {}), variant = {}, words = [];
     (rules.variants || []).forEach(function (group) {  // 扶贫 ↔ 脱贫: either finds both
       group.forEach(function (word) {
         variant[word] = true;
         terms[word] = (terms[word] || []).concat(group.filter(function (w) { return w !== word; }));
       });
     });
-    Object.keys(terms).sort(byLength).forEach(function (word) {  // everyday words → policy words
+    var intents = rules.intents || {};
+    Object.keys(intents).forEach(function (kind) {
+      intents[kind].forEach(function (w) { words.push([w, kind]); });
+    });
+    (rules.fillers || []).forEach(function (w) { words.push([w, null]); });
+    words.sort(function (a, b) { return byLength(a[0], b[0]); });
+    ready = { terms: terms, variant: variant, order: Object.keys(terms).sort(byLength), words: words };
+    if (preparedRules) preparedRules.set(rules, ready);
+    return ready;
+  }
+
+  function analyze(query, rules, known) {
+    rules = rules || {};
+    var q = normalize(query), clauses = [], marks = [], intent = {}, question = false;
+    var lists = prepared(rules), terms = lists.terms, variant = lists.variant;
+    lists.order.forEach(function (word) {  // everyday words → policy words
       if (q.indexOf(word) < 0) return;
       q = q.split(word).join(" ");  // its own pairs are one alternative of the clause, not clauses of their own
       var alts = terms[word].concat([word]).map(termTokens).filter(function (a) { return a.length; });
@@ -185,13 +229,8 @@
       clauses.push({ alts: alts, pairs: Math.max(1, word.length - 1) });
       marks = marks.concat(terms[word], variant[word] ? [word] : []);
     });
-    var intents = rules.intents || {}, words = [];
-    Object.keys(intents).forEach(function (kind) {
-      intents[kind].forEach(function (w) { words.push([w, kind]); });
-    });
-    (rules.fillers || []).forEach(function (w) { words.push([w, null]); });
-    words.sort(function (a, b) { return byLength(a[0], b[0]); });
-    words.forEach(function (pair) {
+    q = predicates(q, rules.degree, known, clauses, marks);
+    lists.words.forEach(function (pair) {
       var w = pair[0];
       if (q.indexOf(w) < 0) return;
       q = q.split(w).join(" ");
@@ -202,8 +241,8 @@
     (q.match(RUN) || []).forEach(function (run) {
       if (run.length < 2) return;
       marks.push(run);
-      bigrams(run).forEach(function (t) {
-        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1 });
+      bigrams(run).forEach(function (t, k) {  // `follows`: the pair before it in the query is its neighbour
+        if (!seen[t]) clauses.push({ alts: [[t]], pairs: 1, follows: k > 0 });
         seen[t] = true;
       });
     });
@@ -275,6 +314,12 @@
     return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
   };
 
+  /* termScore for the j-th entry of a token's postings (i): the index in parts keeps a token's term
+   * frequencies beside its postings. */
+  Engine.prototype.termScoreAt = function (token, j, i) {
+    return this.termScore(i, token);
+  };
+
   /* lunr's inverse document frequency: it counts a term once per field that holds it. */
   Engine.prototype.lunrIdf = function (token) {
     if (this.lunrIdfs[token] === undefined) {
@@ -341,14 +386,18 @@
 
   /* Partial-match ranking: pages whose best entry has a sensible share of the query's terms. */
   Engine.prototype.rank = function (analysis) {
-    var self = this, clauses = [], weightTotal = 0, unknown = 0;
+    var self = this, clauses = [], weightTotal = 0, unknown = 0, stretch = false;
     analysis.clauses.forEach(function (c) {
       var alts = c.alts.filter(function (alt) {
         return alt.every(function (t) { return self.readerDf[t]; });
       });
       // A pair no reader's page holds is the rarest of terms: it weighs in the share a page must match,
       // so a question is not answered by the one common pair it shares with some page (上去 of 看上去).
-      if (!alts.length) { unknown += c.pairs; return; }
+      // Neighbouring such pairs are one stretch of everyday speech (住在山上不: the seams between its
+      // words), which counts once, not once a pair.
+      var known = alts.length > 0, inStretch = !known && stretch && c.follows;
+      stretch = !known;
+      if (!known) { if (!inStretch) unknown += c.pairs; return; }
       var weight = c.pairs * Math.max.apply(null, alts.map(function (alt) {
         return alt.reduce(function (s, t) { return s + self.idf(t); }, 0) / alt.length;
       }));
@@ -359,28 +408,37 @@
     // …weighing as much as an average pair of the query that some reader's page holds.
     var pairs = clauses.reduce(function (n, c) { return n + c.pairs; }, 0);
     weightTotal += unknown * weightTotal / pairs * UNKNOWN_WEIGHT;
-    var candidates = {};
+    // Term at a time: each token's postings are walked once (a common pair's run into thousands at 30×).
+    var totals = new Map();
     clauses.forEach(function (c) {
+      var best = new Map();
       c.alts.forEach(function (alt) {
-        (self.postings[alt[0]] || []).forEach(function (i) { candidates[i] = true; });
+        var sums = null;  // entry → sum of its scores for the alternative's tokens so far (entries with them all)
+        alt.forEach(function (t) {
+          var list = self.postings[t] || [], next = new Map();
+          for (var j = 0; j < list.length; j++) {
+            var i = list[j];
+            if (sums && !sums.has(i)) continue;
+            var ts = self.termScoreAt(t, j, i);
+            if (ts) next.set(i, (sums ? sums.get(i) : 0) + ts);
+          }
+          sums = next;
+        });
+        sums.forEach(function (s, i) {  // an alternative's mean, times the pairs it stands for
+          var v = s * c.pairs / alt.length;
+          if (!(best.get(i) >= v)) best.set(i, v);
+        });
+      });
+      best.forEach(function (v, i) {
+        var t = totals.get(i) || { score: 0, matched: 0 };
+        t.score += v;
+        t.matched += c.weight;
+        totals.set(i, t);
       });
     });
-    var pages = {};
-    Object.keys(candidates).forEach(function (key) {
-      var i = +key, score = 0, matched = 0;
-      clauses.forEach(function (c) {
-        var best = 0;
-        c.alts.forEach(function (alt) {
-          var s = 0;
-          for (var k = 0; k < alt.length; k++) {
-            var ts = self.termScore(i, alt[k]);
-            if (!ts) return;
-            s += ts;
-          }
-          best = Math.max(best, s * c.pairs / alt.length);  // an alternative's mean, times the pairs it stands for
-        });
-        if (best) { score += best; matched += c.weight; }
-      });
+    var pages = {}, order = Array.from(totals.keys()).sort(function (a, b) { return a - b; });
+    order.forEach(function (i) {
+      var t = totals.get(i), score = t.score, matched = t.matched;
       if (matched / weightTotal < MIN_SHARE) return;
       var page = self.entries[i].page;
       if (!pages[page] || pages[page].score < score) pages[page] = { location: page, score: score, share: matched / weightTotal };
@@ -408,6 +466,8 @@
   function plain(html) {
     return html.replace(/<[^>]*>/g, " ").replace(/\u200b/g, "").replace(/&nbsp;|\u00a0/g, " ")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'")
+      .replace(/&#(\d+);/g, function (m, n) { return String.fromCodePoint(+n); })  // 「(」 as mkdocs writes it: &#40;
+      .replace(/&#x([0-9a-f]+);/gi, function (m, n) { return String.fromCodePoint(parseInt(n, 16)); })
       .replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
   }
 
@@ -525,7 +585,8 @@
   function answer(state, query, data) {
     var engine = state.engine || (state.engine = new Engine(state.docs, state.fields));
     var rules = state.rules || {}, forms = variantForms(numberForms(normalize(query)), rules.variants);
-    var analysis = analyze(forms[0], rules), tokens = termTokens(forms[0]);
+    var analysis = analyze(forms[0], rules, function (t) { return !!engine.readerDf[t]; });
+    var tokens = termTokens(forms[0]);
     var words = function (form) { return engine.words ? wordTokens(form) : []; };
     var presenter = new Presenter(engine, analysis), pages;
     if (!tokens.length && !words(forms[0]).length) {
@@ -559,8 +620,12 @@
    * their pages lead. */
   function led(named, rules, pages) {
     if (!named.pages.length) return pages;
-    var rest = analyze(named.rest, Object.assign({}, rules, {
-      fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] }));
+    var quiet = unitRules && unitRules.get(rules);  // what else a query names a unit with: not words to look for
+    if (!quiet) {
+      quiet = Object.assign({}, rules, { fillers: (rules.fillers || []).concat(rules.unit_words || []), terms: {}, variants: [] });
+      if (unitRules) unitRules.set(rules, quiet);
+    }
+    var rest = analyze(named.rest, quiet);
     if (rest.clauses.length && !named.refs) return pages;
     var top = pages.length ? pages[0].score : 1;
     var first = named.pages.map(function (page, i) { return { location: page, score: 2 * top + named.pages.length - i }; });
@@ -608,49 +673,63 @@
     var self = this, total = 0, fields = meta.config.fields || {};
     this.boosts = { title: (fields.pkt || {}).boost || 1, body: (fields.pkb || {}).boost || 1 };
     this.lunrIdfs = {}; this.postings = {}; this.pages = {}; this.readerDf = {}; this.readers = 0;
-    this.shards = meta.shards; this.shardsLoaded = {};
+    this.shards = meta.shards; this.shardsLoaded = {}; this.raw = {}; this.flat = {}; this.parts = {};
     this.words = true;  // its index holds Latin words too (search.words)
     this.docs = meta.entries.map(function (e) {
       var page = meta.pages[e[0]];
       return { location: e[1] ? page[0] + "#" + e[1] : page[0], boost: page[1], part: e[0], title: null, text: null };
     });
+    this.docs.forEach(function (doc) { (self.parts[doc.part] || (self.parts[doc.part] = [])).push(doc); });
     this.entries = meta.entries.map(function (e, i) {
       var url = meta.pages[e[0]][0];
       total += e[2];
-      if (!GUIDE_PAGE.test(url)) self.readers++;
+      var reader = !GUIDE_PAGE.test(url);
+      if (reader) self.readers++;
       var p = self.pages[url] || (self.pages[url] = { location: url, entries: [], doc: null });
       p.entries.push(i);
       if (!e[1]) p.doc = self.docs[i];
-      return { title: {}, body: {}, length: e[2], page: url };
+      return { title: {}, body: {}, length: e[2], page: url, reader: reader };
     });
     this.average = total / Math.max(1, this.entries.length) || 1;
   }
   ShardedEngine.prototype = Object.create(Engine.prototype);
 
+  /* A shard's postings are kept as they came and read token by token when a query uses the token
+   * (`use`): a shard holds thousands of tokens, a query a dozen. */
   ShardedEngine.prototype.addShard = function (tokens) {
-    var self = this;
-    Object.keys(tokens).forEach(function (token) {
-      if (self.postings[token]) return;
-      var list = tokens[token], ids = [];
-      for (var k = 0; k < list.length; k += 3) {
-        var i = list[k], e = self.entries[i];
-        ids.push(i);
-        if (list[k + 1]) e.title[token] = list[k + 1];
-        if (list[k + 2]) e.body[token] = list[k + 2];
-        if (!GUIDE_PAGE.test(e.page)) self.readerDf[token] = (self.readerDf[token] || 0) + 1;
-      }
-      self.postings[token] = ids;
-    });
+    var raw = this.raw;
+    Object.keys(tokens).forEach(function (token) { if (!(token in raw)) raw[token] = tokens[token]; });
+  };
+
+  ShardedEngine.prototype.use = function (token) {
+    var list = this.raw[token];
+    if (!list || this.postings[token]) return;
+    var ids = [], df = 0;
+    for (var k = 0; k < list.length; k += 3) {
+      var i = list[k], e = this.entries[i];
+      ids.push(i);
+      if (list[k + 1]) e.title[token] = list[k + 1];
+      if (list[k + 2]) e.body[token] = list[k + 2];
+      if (e.reader) df++;
+    }
+    if (df) this.readerDf[token] = df;
+    this.postings[token] = ids;
+    this.flat[token] = list;
+  };
+
+  ShardedEngine.prototype.termScoreAt = function (token, j, i) {  // the tfs from the flat list, no lookups
+    var list = this.flat[token], e = this.entries[i];
+    var tf = TITLE_WEIGHT * list[3 * j + 1] + list[3 * j + 2] / (1 - B + B * e.length / this.average);
+    return tf ? this.idf(token) * tf * (K1 + 1) / (tf + K1) : 0;
   };
 
   ShardedEngine.prototype.addTexts = function (number, texts) {
-    var docs = this.docs.filter(function (d) { return d.part === +number; });
-    docs.forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
+    (this.parts[number] || []).forEach(function (doc, k) { doc.title = texts[k][0]; doc.text = texts[k][1]; });
   };
 
   /* A query answered over the index in parts: load the shards of every token it may use, answer, and
    * answer again while the pages it shows still lack their texts. */
-  function answerInParts(state, query) {
+  function answerInParts(state, query, shown) {
     var engine = state.engine, rules = state.rules || {};
     var forms = variantForms(numberForms(normalize(query)), rules.variants), tokens = {};
     forms.forEach(function (form) {
@@ -668,10 +747,12 @@
       return loadPart("t/" + k).then(function (data) {
         if (!engine.shardsLoaded[k]) { engine.addShard(data); engine.shardsLoaded[k] = true; }
       });
-    })).then(function again(_, round) {
+    })).then(function () {
+      Object.keys(tokens).forEach(function (t) { engine.use(t); });
+    }).then(function again(_, round) {
       engine.missing = {};
       var result = answer(state, query, null);
-      result.items.forEach(function (group) { return group[0].text; });  // snippets: notes missing texts
+      result.items.slice(0, shown || MAX_RESULTS).forEach(function (group) { return group[0].text; });  // notes missing texts
       var missing = Object.keys(engine.missing);
       engine.missing = null;
       if (!missing.length || (round || 0) > 3) return result;
@@ -843,16 +924,26 @@
       }
       open(true);
       if (!state) { meta.textContent = "正在载入索引…"; return load(); }
-      answerInParts(state, query).then(function (result) {
+      // The first results at once (their page texts loaded), the rest once theirs have come, as Material
+      // renders ten results and the others on scroll: a page's text is a part of its own to load.
+      answerInParts(state, query, FIRST_SHOWN).then(function (result) {
         if (number !== asked) return;  // typed over meanwhile: the last query wins
-        var items = result.items.map(function (group) { return group[0]; });
-        meta.textContent = items.length ? "找到 " + items.length + " 个结果" : "没有找到结果";
-        list.innerHTML = items.map(function (item) {
-          return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
-            "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
-        }).join("");
+        render(result.items.slice(0, FIRST_SHOWN), result.items.length);
         box.setAttribute("data-query", query);  // what the results on screen answer
-      }, function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
+        if (result.items.length <= FIRST_SHOWN) return;
+        return answerInParts(state, query).then(function (all) {
+          if (number === asked) render(all.items, all.items.length);
+        });
+      }).catch(function (err) { meta.textContent = "搜索索引无法载入"; console.warn(err); });
+    }
+
+    function render(groups, count) {
+      meta.textContent = count ? "找到 " + count + " 个结果" : "没有找到结果";
+      list.innerHTML = groups.map(function (group) {
+        var item = group[0];
+        return "<li class=\"pk-search__item\"><a class=\"pk-search__link\" href=\"" + ROOT + item.location +
+          "\"><h3 class=\"pk-search__title\">" + item.title + "</h3>" + item.text + "</a></li>";
+      }).join("");
     }
 
     function load() {

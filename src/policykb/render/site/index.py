@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 import shutil
 import tempfile
 from pathlib import Path
@@ -115,6 +116,31 @@ class OwnIndexWriter(BasePlugin):
         if self.writer is None:
             self.writer = ShardWriter(Path(config.site_dir))
         self.writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
+
+
+ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>(.*?)</article>", re.S)
+HTML_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def index_built_site(site: Path, pages: dict[str, dict], site_name: str = "") -> int:
+    """Our own index for a site another builder made from policykb's pages (Zensical, which runs no
+    mkdocs plugin, so OwnIndexWriter never sees its pages): every page's article read back from its
+    HTML and indexed as OwnIndexWriter would have. Returns the number of pages indexed."""
+    site = Path(site)
+    writer = ShardWriter(site)
+    suffix = f" - {site_name}" if site_name else ""
+    for path in sorted(site.rglob("*.html")):
+        url = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        article = ARTICLE.search(html)
+        if url == "404.html" or url.startswith("search/") or article is None:
+            continue
+        found = HTML_TITLE.search(html)
+        title = html_unescape(found[1].strip()) if found else ""
+        title = title[:-len(suffix)] if suffix and title.endswith(suffix) else title
+        writer.add_page(url, [enriched(e, pages, with_words=True) for e in page_entries(url, title, article[1])])
+    writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(pages))})
+    return len(writer.pages)
 
 
 def install(config, pages: dict[str, dict]) -> None:

@@ -139,6 +139,7 @@ def rules(path: Path = RULES, thesaurus: Path | None = THESAURUS) -> dict:
     return {"fillers": [norm(w) for w in data.get("fillers", [])],
             "intents": {k: [norm(w) for w in v] for k, v in data.get("intents", {}).items()},
             "unit_words": [norm(w) for w in data.get("unit_words", [])],
+            "degree": [norm(w) for w in data.get("degree", [])],
             "variants": [[norm(w) for w in group] for group in data.get("variants", [])],
             "terms": dict(sorted(everyday.items()))}
 
