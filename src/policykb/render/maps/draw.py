@@ -22,7 +22,7 @@ from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
-from .layout import Layout, Options, layout
+from .layout import Layout, Options, layout, wall_ready
 from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
@@ -41,9 +41,9 @@ class Rendered:
 
 
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
-           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None) -> Rendered:
+           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None, note: str | None = None) -> Rendered:
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
-                   tracked=statuses_given, period=spec.period)
+                   tracked=statuses_given, period=spec.period, note=note)
     laid = layout(spec, opts)
     drawn = maps_svg.draw(laid)
     svg = maps_svg.document(laid, drawn)
@@ -53,6 +53,21 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
         return Rendered(spec, laid, svg, (svg,), preview)
     pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height, page))
     return Rendered(spec, laid, svg, pages, preview)
+
+
+OVERFLOW_NOTE = "本图任务多，一张A0纸放不下字高4毫米的全部任务原文，故分两张A0拼贴"
+
+
+def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[str, Rendered]:
+    """The paper a map goes on, and the map: the overall map on one A0 sheet, every text whole at 4 mm
+    or more; where one sheet cannot hold that, on two A0 sheets, said in its legend. Other maps on
+    `paper`."""
+    if spec.kind != "overall" or paper not in maps_paper.OVERALL_FROM:
+        return paper, render(spec, as_of, paper=paper, **kw)
+    done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
+    if wall_ready(done.layout):
+        return maps_paper.OVERALL, done
+    return maps_paper.OVERFLOW, render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
 
 
 def file_stem(spec: MapSpec) -> str:
@@ -86,9 +101,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
                     continue
-            sheet = maps_paper.OVERALL if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM else paper
-            done = render(spec, as_of, paper=sheet, statuses_given=statuses is not None, years=years,
-                          lead_months=lead_months)
+            sheet, done = render_on_paper(spec, as_of, paper, statuses_given=statuses is not None, years=years,
+                                          lead_months=lead_months)
             if "svg" in formats:
                 atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
             if preview:
