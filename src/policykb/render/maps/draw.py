@@ -22,7 +22,7 @@ from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
-from .layout import Layout, Options, layout, wall_ready
+from .layout import Layout, Options, layout, wall_layout, wall_ready
 from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
@@ -41,10 +41,14 @@ class Rendered:
 
 
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
-           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None, note: str | None = None) -> Rendered:
+           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None, note: str | None = None,
+           wall: bool = False) -> Rendered | None:
+    """One map on one paper choice; with `wall`, only if every text fits whole at 4 mm (else None)."""
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
-                   tracked=statuses_given, period=spec.period, note=note)
-    laid = layout(spec, opts)
+                   tracked=statuses_given, period=spec.period, note=note, paper_name=maps_paper.name(paper))
+    laid = wall_layout(spec, opts) if wall else layout(spec, opts)
+    if laid is None:
+        return None
     drawn = maps_svg.draw(laid)
     svg = maps_svg.document(laid, drawn)
     preview = maps_svg.document(laid, drawn, maps_svg.content_box(laid)) if spec.kind == "unit" else None
@@ -59,15 +63,22 @@ OVERFLOW_NOTE = "本图任务多，一张A0纸放不下字高4毫米的全部任
 
 
 def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[str, Rendered]:
-    """The paper a map goes on, and the map: the overall map on one A0 sheet, every text whole at 4 mm
-    or more; where one sheet cannot hold that, on two A0 sheets, said in its legend. Other maps on
-    `paper`."""
-    if spec.kind != "overall" or paper not in maps_paper.OVERALL_FROM:
+    """The paper a map goes on, and the map. The overall map: one A0 sheet, every text whole at 4 mm or
+    more; where one sheet cannot hold that, two A0 sheets, said in its legend. With `auto`, a section or
+    unit map goes on the smallest sheet (A3, A2) that shows it so, else on A1: a unit's one row is not
+    printed on A1. Otherwise the map is on `paper`."""
+    if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM:
+        done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
+        if wall_ready(done.layout):
+            return maps_paper.OVERALL, done
+        return maps_paper.OVERFLOW, render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
+    if paper != maps_paper.AUTO:
         return paper, render(spec, as_of, paper=paper, **kw)
-    done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
-    if wall_ready(done.layout):
-        return maps_paper.OVERALL, done
-    return maps_paper.OVERFLOW, render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
+    for sheet in maps_paper.FIT:
+        done = render(spec, as_of, paper=sheet, wall=True, **kw)
+        if done is not None:
+            return sheet, done
+    return "A1", render(spec, as_of, paper="A1", **kw)
 
 
 def file_stem(spec: MapSpec) -> str:
@@ -155,7 +166,7 @@ def _previous_entries(cache: StageCache | None) -> dict[tuple[str, str], dict]:
 
 
 def stage(ctx) -> None:
-    """The `maps` build stage: SVG + PDF of every map into build/maps/."""
+    """The `maps` build stage: SVG + PDF of every map into build/maps/, each on the paper it needs."""
     write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
-          paper=ctx.options.get("paper", "A1"), formats=("svg", "pdf"), track=ctx.track,
+          paper=ctx.options.get("paper", maps_paper.AUTO), formats=("svg", "pdf"), track=ctx.track,
           cache=ctx.cache("maps"))

@@ -193,6 +193,7 @@ class Options:
     tracked: bool = False  # statuses were given: say so in the stamp
     period: tuple[dt.date, dt.date] | None = None  # the policy's period: no today line outside it
     note: str | None = None  # said in the legend: why the map is on this paper (tiled, smaller text)
+    paper_name: str | None = None  # said in the footer: what to print it on (A3，420×297毫米)
 
 
 def today_shown(opts: Options) -> bool:
@@ -570,6 +571,8 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     foot_size = fs(0.85 * s)
     foot_y = legend_y + legend_h + 0.3 * s
     footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(min(opts.as_of, opts.period[1]) if opts.period else opts.as_of)}　　共{len(spec.rows)}项任务"
+    if opts.paper_name:
+        footer += f"　　纸张：{opts.paper_name}"
     foot_lines = text.wrap(footer, content_w, foot_size)
     if foot_y + len(foot_lines) * LINE * foot_size > h - margin:
         return None
@@ -621,13 +624,25 @@ def wall_ready(laid: Layout) -> bool:
 WHOLE = 99  # "as many lines as the text needs": a wall map never cuts a task text
 
 
+def wall_layout(spec: MapSpec, opts: Options) -> Layout | None:
+    """The map on its sheet with every text whole at WALL_MM or more, else None (a smaller sheet than
+    A1 is chosen so, and then set no larger than on A1)."""
+    try:
+        return _wall(spec, opts, max(opts.paper), min(opts.paper), round(5.6 / STEP))
+    finally:
+        _SCHEDULES.clear()
+
+
 def _wall(spec: MapSpec, opts: Options, long: float, short: float, hi: int) -> Layout | None:
     """The largest size from WALL_MM up at which every text is whole: one table if it holds every row,
     else the task list in two panels side by side; None when neither fits. Lines are not searched: a
-    text takes the lines it needs, so one bisection on the size per orientation decides."""
+    text takes the lines it needs, so one bisection on the size per orientation decides, and a sheet
+    that cannot hold the texts at WALL_MM is known after one trial."""
+    lo = round(WALL_MM / STEP)
     for panels in (1, 2):
         found = [f for w, h in ((long, short), (short, long))
-                 if (f := _best(spec, opts, w, h, WHOLE, round(WALL_MM / STEP), hi, panels))]
+                 if _sheet(spec, opts, w, h, round(lo * STEP, 4), WHOLE, panels)
+                 and (f := _best(spec, opts, w, h, WHOLE, lo, hi, panels))]
         if found:
             best = max(found, key=lambda c: (c.size, c.width))
             used = max((len(c.lines) for r in best.rows for c in r.cells if c.role == "cell-task"), default=1)
