@@ -96,8 +96,18 @@ def map_title(doc: Document) -> str:
 
 def indicator_texts(indicators: list[Indicator]) -> tuple[str, ...]:
     """The 关键指标 cell: each target in the policy's own words, as letters and pages state it (no =, ≥,
-    ≤), each sentence once (two figures of one phrase are one sentence)."""
-    return tuple(dict.fromkeys(target_sentence(i) for i in indicators))
+    ≤), each sentence once (two figures of one phrase are one sentence); targets of one year follow one
+    「到2020年，」 (a cell is narrow: the year is said once)."""
+    runs: list[tuple[str, list[str]]] = []
+    for sentence in dict.fromkeys(target_sentence(i) for i in indicators):
+        lead, comma, rest = sentence.partition("，")
+        if not (comma and lead.startswith("到") and lead.endswith("年")):
+            runs.append(("", [sentence]))
+        elif runs and runs[-1][0] == lead:
+            runs[-1][1].append(rest)
+        else:
+            runs.append((lead, [rest]))
+    return tuple(f"{lead}，{'；'.join(parts)}" if lead else parts[0] for lead, parts in runs)
 
 
 def year_ends(indicators: list[Indicator]) -> tuple[dt.date, ...]:
