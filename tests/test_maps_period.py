@@ -67,6 +67,7 @@ def test_overall_map_prints_on_one_a0_sheet(specs):
     assert "（续）" in right.groups[0].label.lines[0]
     assert max(p.table.bottom for p in done.layout.panels) < done.layout.legend_box.y
     assert 'width="1189mm" height="841mm"' in done.svg and "拼贴" not in done.svg
+    assert "纸张：A0，1189×841毫米" in done.svg  # the footer says what to print it on
 
 
 def test_an_overall_map_too_big_for_one_a0_goes_on_two_and_says_so(specs):
@@ -77,3 +78,15 @@ def test_an_overall_map_too_big_for_one_a0_goes_on_two_and_says_so(specs):
     assert maps.OVERFLOW_NOTE in [i.label.lines[0] for i in done.layout.legend]
     paper, done = maps.render_on_paper(spec, TODAY, "A1")
     assert paper == "A0" and maps.OVERFLOW_NOTE not in done.svg
+
+
+def test_unit_and_section_maps_go_on_the_smallest_sheet_their_rows_need(pg):
+    """武警's one row on A3, not A1; a sheet is taken only if every text is whole at 4 mm, else A1."""
+    by_key = {s.key: s for s in plan(pg, DOC)}
+    paper, done = maps.render_on_paper(by_key["unit/武警湖南省总队"], TODAY, "auto")
+    assert paper == "A3" and sorted((done.layout.width, done.layout.height)) == [297.0, 420.0]
+    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999 and "纸张：A3，420×297毫米" in done.svg
+    assert done.layout.table.right > 0.9 * done.layout.width  # the row runs across the sheet
+    paper, done = maps.render_on_paper(by_key["unit/省扶贫办"], TODAY, "auto")  # 53 rows
+    assert paper == "A1" and "纸张：A1，841×594毫米" in done.svg
+    assert maps.render_on_paper(by_key["unit/武警湖南省总队"], TODAY, "A1")[0] == "A1"  # asked for: kept
