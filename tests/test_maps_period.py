@@ -75,7 +75,8 @@ def test_an_overall_map_too_big_for_one_a0_goes_on_two_and_says_so(specs):
     doubled = replace(spec, groups=spec.groups + spec.groups)
     paper, done = maps.render_on_paper(doubled, TODAY, "A1")
     assert paper == "A0-tiled" and len(done.pages) == 2
-    assert maps.OVERFLOW_NOTE in [i.label.lines[0] for i in done.layout.legend]
+    note = next(i.label.lines[0] for i in done.layout.legend if i.kind == "note")
+    assert note.startswith(maps.OVERFLOW_NOTE) and (done.layout.size >= WALL_MM or "字高缩至" in note)
     paper, done = maps.render_on_paper(spec, TODAY, "A1")
     assert paper == "A0" and maps.OVERFLOW_NOTE not in done.svg
 

@@ -22,7 +22,7 @@ from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
-from .layout import Layout, Options, layout, wall_layout, wall_ready
+from .layout import Layout, Options, layout, shown, wall_layout, wall_ready
 from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
@@ -62,6 +62,12 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
 OVERFLOW_NOTE = "本图任务多，一张A0纸放不下字高4毫米的全部任务原文，故分两张A0拼贴"
 
 
+def overflow_note(laid: Layout) -> str:
+    """The legend's word on a map too big even for two A0 sheets: its smaller text, and any cut text."""
+    cut = "，部分任务文字截断（以…结尾，全文见网站任务页）" if shown(laid) < 0.999 else ""
+    return f"{OVERFLOW_NOTE}；两张仍放不下，字高缩至{laid.size:g}毫米{cut}"
+
+
 def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[str, Rendered]:
     """The paper a map goes on, and the map. The overall map: one A0 sheet, every text whole at 4 mm or
     more; where one sheet cannot hold that, two A0 sheets, said in its legend. With `auto`, a section or
@@ -71,7 +77,10 @@ def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[st
         done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
         if wall_ready(done.layout):
             return maps_paper.OVERALL, done
-        return maps_paper.OVERFLOW, render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
+        tiled = render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
+        if not wall_ready(tiled.layout):  # not even two sheets hold it: say how it was made to fit
+            tiled = render(spec, as_of, paper=maps_paper.OVERFLOW, note=overflow_note(tiled.layout), **kw)
+        return maps_paper.OVERFLOW, tiled
     if paper != maps_paper.AUTO:
         return paper, render(spec, as_of, paper=paper, **kw)
     for sheet in maps_paper.FIT:
