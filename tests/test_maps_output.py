@@ -106,7 +106,7 @@ def test_build_stage_writes_every_map(tmp_path):
     assert papers["overall"] == "A0" and papers["unit/武警湖南省总队"] == "A3"
     assert set(papers.values()) == {"A0", "A1", "A2", "A3"}
     assert all(e["paper_name"].startswith(e["paper"] + "，") for e in manifest["maps"])
-    assert all(e["font_mm"] >= 4.0 for e in manifest["maps"] if e["paper"] != "A1")
+    assert all(e["font_mm"] >= 4.0 for e in manifest["maps"])  # every text whole at 4 mm: none cut to fit A1
     units = [e for e in manifest["maps"] if e["kind"] == "unit"]
     assert sorted(manifest["previews"]) == sorted(e["files"][0] for e in units)
     for svg, preview in manifest["previews"].items():

@@ -71,8 +71,9 @@ def overflow_note(laid: Layout) -> str:
 def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[str, Rendered]:
     """The paper a map goes on, and the map. The overall map: one A0 sheet, every text whole at 4 mm or
     more; where one sheet cannot hold that, two A0 sheets, said in its legend. With `auto`, a section or
-    unit map goes on the smallest sheet (A3, A2) that shows it so, else on A1: a unit's one row is not
-    printed on A1. Otherwise the map is on `paper`."""
+    unit map goes on the smallest sheet (A3, A2, A1, A0) that shows it so: a unit's one row is not
+    printed on A1, and 省扶贫办's 53 rows are not cut to fit A1. Only a map too big even for A0 is set
+    on A1 by the older rule (texts shortened with …). Otherwise the map is on `paper`."""
     if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM:
         done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
         if wall_ready(done.layout):

@@ -20,7 +20,7 @@ PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A2": (594.0, 420.0), "A3
           "2A0": (1682.0, 1189.0)}  # landscape, mm; 2A0: two A0 sheets side by side (or one above the other)
 AUTO = "auto"  # each map on the smallest sheet that shows its texts whole at 4 mm (the build's default)
 CHOICES = (AUTO, "A0", "A1", "A3-tiled", "A0-tiled")
-FIT = ("A3", "A2")  # what a section or unit map is tried on first, smallest first; else A1
+FIT = ("A3", "A2", "A1", "A0")  # a section or unit map goes on the first that shows it whole at 4 mm; else A1
 OVERALL = "A0"  # the overall map holds every task: on one A0 sheet, every text whole and read from two metres
 OVERFLOW = "A0-tiled"  # where one A0 cannot hold every text whole at 4 mm: two A0 sheets, said in the legend
 OVERALL_FROM = (AUTO, "A0", "A1")  # the paper choices the overall map is enlarged from
