@@ -399,11 +399,12 @@ def _legend(spec: MapSpec, opts: Options, x: float, y: float, w: float, s: float
     items, cx, cy = [], x, y
     for kind, label, section in _legend_entries(spec, opts, rows, general_kinds):
         tw = text.width(label, size)
-        need = icon_w + 0.4 * s + tw
+        iw = 0.0 if kind == "note" else icon_w  # a note (why this paper) is words only
+        need = iw + 0.4 * s + tw
         if cx > x and cx + need > x + w:
             cx, cy = x, cy + line_h
-        icon = Box(cx, cy + 0.25 * s, icon_w, LINE * size)
-        block = TextBlock(Box(cx + icon_w + 0.4 * s, cy + 0.25 * s, tw + 0.01, LINE * size), (label,), size,
+        icon = Box(cx, cy + 0.25 * s, iw, LINE * size)
+        block = TextBlock(Box(cx + iw + 0.4 * s, cy + 0.25 * s, tw + 0.01, LINE * size), (label,), size,
                           role="legend")
         items.append(LegendItem(kind, icon, block, section))
         cx += need + gap
