@@ -2,7 +2,9 @@
 
 All lengths are millimetres. The body size `s` (font size, mm) drives every other length; the
 layout tries both orientations and the largest `s` at which every row fits the sheet, wrapping
-text with the same font metrics the tests measure with.
+text with the same font metrics the tests measure with. On a sheet meant to be read from two metres
+(A0, or a smaller sheet chosen for a map's rows) every text is whole at WALL_MM or more, and a task
+list too long for one table is set in two panels side by side.
 """
 from __future__ import annotations
 
@@ -608,9 +610,10 @@ def shown(laid: Layout) -> float:
 
 
 def layout(spec: MapSpec, opts: Options) -> Layout:
-    """The chart for the wall: both orientations, 1 to 5 lines of task text per row, each at the
-    largest size that fits. Of those set comfortably large, the one showing most text; failing
-    that, the most lines at a readable size; failing that, the largest size."""
+    """The chart for the wall. On A0 and larger: every text whole at WALL_MM or more (`_wall`), when
+    that fits. Otherwise both orientations, 1 to 7 lines of task text per row, each at the largest
+    size that fits; of those set comfortably large, the one showing most text; failing that, the most
+    lines at a readable size; failing that, the largest size."""
     try:
         return _layout(spec, opts)
     finally:
