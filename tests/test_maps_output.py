@@ -100,9 +100,13 @@ def test_build_stage_writes_every_map(tmp_path):
     for entry in manifest["maps"]:
         assert [f.rsplit(".", 1)[1] for f in entry["files"]] == ["svg", "pdf"]
         assert all((tmp_path / "maps" / f).is_file() for f in entry["files"])
-    # no single paper for the lot: the overall map on two A0 sheets, the others on the A1 asked for
+    # no single paper for the lot: the overall map on one A0 sheet, the others on the smallest sheet their rows need
     assert "paper" not in manifest and "as_of" not in manifest
-    assert {e["kind"]: e["paper"] for e in manifest["maps"]} == {"overall": "A0-tiled", "section": "A1", "unit": "A1"}
+    papers = {e["map"]: e["paper"] for e in manifest["maps"]}
+    assert papers["overall"] == "A0" and papers["unit/武警湖南省总队"] == "A3"
+    assert set(papers.values()) == {"A0", "A1", "A2", "A3"}
+    assert all(e["paper_name"].startswith(e["paper"] + "，") for e in manifest["maps"])
+    assert all(e["font_mm"] >= 4.0 for e in manifest["maps"])  # every text whole at 4 mm: none cut to fit A1
     units = [e for e in manifest["maps"] if e["kind"] == "unit"]
     assert sorted(manifest["previews"]) == sorted(e["files"][0] for e in units)
     for svg, preview in manifest["previews"].items():

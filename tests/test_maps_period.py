@@ -3,6 +3,7 @@ read from two metres; section maps with every task text whole; bars to the tasks
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -51,11 +52,42 @@ def test_a_task_without_own_deadline_runs_to_its_indicators_target_year(pg, spec
     assert sched.end == max(with_target.targets) and not sched.ongoing
 
 
-def test_overall_map_prints_on_a0_sheets(specs):
-    """No plotter takes 2A0: the overall map fills two A0 pages, every text whole at 4 mm or more."""
+def test_overall_map_prints_on_one_a0_sheet(specs):
+    """No plotter takes 2A0 and two sheets must be glued: the overall map is one A0 sheet, every task
+    text whole at 4 mm or more, the task list in two panels side by side, in order."""
     from policykb.render.maps.paper import PAPERS, name, tile_page
     done = maps.render(specs["overall"], TODAY, paper=OVERALL)
-    assert tile_page(OVERALL) == PAPERS["A0"] and len(done.pages) == 2
-    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999 and name(OVERALL) == "两张 A0 拼贴，每张 1189×841毫米"
-    for svg in done.pages:
-        assert 'width="1189mm" height="841mm"' in svg or 'width="841mm" height="1189mm"' in svg
+    assert tile_page(OVERALL) is None and len(done.pages) == 1 and name(OVERALL) == "A0，1189×841毫米"
+    assert sorted((done.layout.width, done.layout.height)) == sorted(PAPERS["A0"])
+    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999
+    assert [r.row.task.number for r in done.layout.rows] == specs["overall"].tasks
+    left, right = done.layout.panels
+    assert left.table.right < right.table.x and abs(left.table.y - right.table.y) < 1e-9
+    assert right.groups[0].rows[0].row is not right.groups[0].group.rows[0]  # a section goes on: 续
+    assert "（续）" in right.groups[0].label.lines[0]
+    assert max(p.table.bottom for p in done.layout.panels) < done.layout.legend_box.y
+    assert 'width="1189mm" height="841mm"' in done.svg and "拼贴" not in done.svg
+    assert "纸张：A0，1189×841毫米" in done.svg  # the footer says what to print it on
+
+
+def test_an_overall_map_too_big_for_one_a0_goes_on_two_and_says_so(specs):
+    spec = specs["overall"]
+    doubled = replace(spec, groups=spec.groups + spec.groups)
+    paper, done = maps.render_on_paper(doubled, TODAY, "A1")
+    assert paper == "A0-tiled" and len(done.pages) == 2
+    note = next(i.label.lines[0] for i in done.layout.legend if i.kind == "note")
+    assert note.startswith(maps.OVERFLOW_NOTE) and (done.layout.size >= WALL_MM or "字高缩至" in note)
+    paper, done = maps.render_on_paper(spec, TODAY, "A1")
+    assert paper == "A0" and maps.OVERFLOW_NOTE not in done.svg
+
+
+def test_unit_and_section_maps_go_on_the_smallest_sheet_their_rows_need(pg):
+    """武警's one row on A3, not A1; a sheet is taken only if every text is whole at 4 mm (A3, A2, A1, A0)."""
+    by_key = {s.key: s for s in plan(pg, DOC)}
+    paper, done = maps.render_on_paper(by_key["unit/武警湖南省总队"], TODAY, "auto")
+    assert paper == "A3" and sorted((done.layout.width, done.layout.height)) == [297.0, 420.0]
+    assert done.layout.size >= WALL_MM and shown(done.layout) > 0.999 and "纸张：A3，420×297毫米" in done.svg
+    assert done.layout.table.right > 0.9 * done.layout.width  # the row runs across the sheet
+    paper, done = maps.render_on_paper(by_key["unit/省扶贫办"], TODAY, "auto")  # 53 rows: A1 would cut them
+    assert paper == "A0" and "纸张：A0，1189×841毫米" in done.svg and shown(done.layout) > 0.999
+    assert maps.render_on_paper(by_key["unit/武警湖南省总队"], TODAY, "A1")[0] == "A1"  # asked for: kept

@@ -25,7 +25,7 @@ def _years(text: str) -> tuple[int, int]:
 def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help="输出文件夹。"),
           as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天；决定今日线。"),
           unit: Optional[list[str]] = typer.Option(None, "--unit", help="只画这个单位的作战图（可重复）。"),
-          paper: str = typer.Option("A1", "--paper", help="纸张：A0、A1 单张，或 A3-tiled（A1 图分页打印在 A3 上）。"),
+          paper: str = typer.Option("auto", "--paper", help="纸张：auto（默认：总图一张 A0，其余按行数用 A3、A2、A1 或 A0，全部原文完整、字高不小于 4 毫米）、A0、A1 单张，或 A3-tiled（A1 图分页打印在 A3 上）、A0-tiled。"),
           years: str = typer.Option("2016-2020", "--years", help="时间轴范围（按季度），如 2016-2020。"),
           format: Optional[list[str]] = typer.Option(None, "--format", "-f", help="svg、pdf、png（可重复），默认全部。"),
           policies: Path = PoliciesOption) -> None:

@@ -8,6 +8,7 @@
 - `export`: SVG to PDF/PNG in worker processes; `draw`: one map (and a unit map's cropped preview),
   and the stage that writes them all.
 """
-from .draw import FORMATS, MANIFEST, Rendered, file_stem, render, stage, write
+from .draw import FORMATS, MANIFEST, OVERFLOW_NOTE, Rendered, file_stem, render, render_on_paper, stage, write
 
-__all__ = ["FORMATS", "MANIFEST", "Rendered", "file_stem", "render", "stage", "write"]
+__all__ = ["FORMATS", "MANIFEST", "OVERFLOW_NOTE", "Rendered", "file_stem", "render", "render_on_paper", "stage",
+           "write"]

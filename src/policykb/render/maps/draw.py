@@ -23,7 +23,7 @@ from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
 from .cascade import write as member_charts
-from .layout import Layout, Options, layout
+from .layout import Layout, Options, layout, shown, wall_layout, wall_ready
 from .plan import MapSpec, plan
 
 FORMATS = ("svg", "pdf", "png")
@@ -42,10 +42,14 @@ class Rendered:
 
 
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
-           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None) -> Rendered:
+           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None, note: str | None = None,
+           wall: bool = False) -> Rendered | None:
+    """One map on one paper choice; with `wall`, only if every text fits whole at 4 mm (else None)."""
     opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
-                   tracked=statuses_given, period=spec.period)
-    laid = layout(spec, opts)
+                   tracked=statuses_given, period=spec.period, note=note, paper_name=maps_paper.name(paper))
+    laid = wall_layout(spec, opts) if wall else layout(spec, opts)
+    if laid is None:
+        return None
     drawn = maps_svg.draw(laid)
     svg = maps_svg.document(laid, drawn)
     preview = maps_svg.document(laid, drawn, maps_svg.content_box(laid)) if spec.kind == "unit" else None
@@ -54,6 +58,38 @@ def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: 
         return Rendered(spec, laid, svg, (svg,), preview)
     pages = tuple(maps_paper.tile_svg(laid, t, drawn) for t in maps_paper.tiles(laid.width, laid.used_height, page))
     return Rendered(spec, laid, svg, pages, preview)
+
+
+OVERFLOW_NOTE = "本图任务多，一张A0纸放不下字高4毫米的全部任务原文，故分两张A0拼贴"
+
+
+def overflow_note(laid: Layout) -> str:
+    """The legend's word on a map too big even for two A0 sheets: its smaller text, and any cut text."""
+    cut = "，部分任务文字截断（以…结尾，全文见网站任务页）" if shown(laid) < 0.999 else ""
+    return f"{OVERFLOW_NOTE}；两张仍放不下，字高缩至{laid.size:g}毫米{cut}"
+
+
+def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[str, Rendered]:
+    """The paper a map goes on, and the map. The overall map: one A0 sheet, every text whole at 4 mm or
+    more; where one sheet cannot hold that, two A0 sheets, said in its legend. With `auto`, a section or
+    unit map goes on the smallest sheet (A3, A2, A1, A0) that shows it so: a unit's one row is not
+    printed on A1, and 省扶贫办's 53 rows are not cut to fit A1. Only a map too big even for A0 is set
+    on A1 by the older rule (texts shortened with …). Otherwise the map is on `paper`."""
+    if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM:
+        done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
+        if wall_ready(done.layout):
+            return maps_paper.OVERALL, done
+        tiled = render(spec, as_of, paper=maps_paper.OVERFLOW, note=OVERFLOW_NOTE, **kw)
+        if not wall_ready(tiled.layout):  # not even two sheets hold it: say how it was made to fit
+            tiled = render(spec, as_of, paper=maps_paper.OVERFLOW, note=overflow_note(tiled.layout), **kw)
+        return maps_paper.OVERFLOW, tiled
+    if paper != maps_paper.AUTO:
+        return paper, render(spec, as_of, paper=paper, **kw)
+    for sheet in maps_paper.FIT:
+        done = render(spec, as_of, paper=sheet, wall=True, **kw)
+        if done is not None:
+            return sheet, done
+    return "A1", render(spec, as_of, paper="A1", **kw)
 
 
 def file_stem(spec: MapSpec) -> str:
@@ -87,9 +123,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
                     continue
-            sheet = maps_paper.OVERALL if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM else paper
-            done = render(spec, as_of, paper=sheet, statuses_given=statuses is not None, years=years,
-                          lead_months=lead_months)
+            sheet, done = render_on_paper(spec, as_of, paper, statuses_given=statuses is not None, years=years,
+                                          lead_months=lead_months)
             if "svg" in formats:
                 atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
             if preview:
@@ -144,7 +179,7 @@ def _previous_entries(cache: StageCache | None) -> dict[tuple[str, str], dict]:
 
 
 def stage(ctx) -> None:
-    """The `maps` build stage: SVG + PDF of every map into build/maps/."""
+    """The `maps` build stage: SVG + PDF of every map into build/maps/, each on the paper it needs."""
     write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
-          paper=ctx.options.get("paper", "A1"), formats=("svg", "pdf"), track=ctx.track,
+          paper=ctx.options.get("paper", maps_paper.AUTO), formats=("svg", "pdf"), track=ctx.track,
           cache=ctx.cache("maps"))

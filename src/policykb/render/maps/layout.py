@@ -2,13 +2,15 @@
 
 All lengths are millimetres. The body size `s` (font size, mm) drives every other length; the
 layout tries both orientations and the largest `s` at which every row fits the sheet, wrapping
-text with the same font metrics the tests measure with.
+text with the same font metrics the tests measure with. On a sheet meant to be read from two metres
+(A0, or a smaller sheet chosen for a map's rows) every text is whole at WALL_MM or more, and a task
+list too long for one table is set in two panels side by side.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...export import LEAD_MODE_LABEL
 from . import text
@@ -122,14 +124,9 @@ class LegendItem:
 
 
 @dataclass(frozen=True)
-class Layout:
-    spec: MapSpec
-    width: float
-    height: float
-    size: float
-    max_lines: int
-    as_of: dt.date
-    texts: tuple[TextBlock, ...]  # title, subtitle, stamp, footer
+class Panel:
+    """One table with its own time axis. A big map may set its rows in panels side by side (the task
+    list's first half on the left, the rest on the right), each read like the whole table."""
     columns: tuple[Column, ...]
     axis: Axis
     header: Box
@@ -138,8 +135,45 @@ class Layout:
     years: tuple[TextBlock, ...]
     quarters: tuple[TextBlock, ...]
     milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    spec: MapSpec
+    width: float
+    height: float
+    size: float
+    max_lines: int
+    as_of: dt.date
+    texts: tuple[TextBlock, ...]  # title, subtitle, stamp, footer
+    panels: tuple[Panel, ...]
     legend: tuple[LegendItem, ...]
     legend_box: Box
+
+    # the first panel's parts (a one-panel map has only that one)
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.panels[0].columns
+
+    @property
+    def axis(self) -> Axis:
+        return self.panels[0].axis
+
+    @property
+    def header(self) -> Box:
+        return self.panels[0].header
+
+    @property
+    def table(self) -> Box:
+        return self.panels[0].table
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        return self.panels[0].milestones
+
+    @property
+    def groups(self) -> list[GroupLayout]:
+        return [g for p in self.panels for g in p.groups]
 
     @property
     def rows(self) -> list[RowLayout]:
@@ -160,6 +194,8 @@ class Options:
     lead_months: int | None = None  # bars start this long before the deadline (None: at the policy date)
     tracked: bool = False  # statuses were given: say so in the stamp
     period: tuple[dt.date, dt.date] | None = None  # the policy's period: no today line outside it
+    note: str | None = None  # said in the legend: why the map is on this paper (tiled, smaller text)
+    paper_name: str | None = None  # said in the footer: what to print it on (A3，420×297毫米)
 
 
 def today_shown(opts: Options) -> bool:
@@ -179,6 +215,9 @@ COLUMNS = [("no", "序号", 2.4), ("parents", "上级任务", 5.4), ("task", "�
            ("deadline", "时限", 7.0), ("status", "进度", 5.4)]
 AXIS_SHARE = 0.36  # of the content width, at least
 TASK_MAX = 64  # ems: longer lines are hard to read; what is left over widens the units and the axis
+PANEL_GAP = 2.0  # between panels, in font sizes
+PANEL_YEAR_EMS = 5.0  # a panel's time axis, at least, per year
+PANEL_AXIS_SHARE = 0.18  # a panel's time axis, of its width: narrower, so the task text keeps its lines
 GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0), ("deadline", 11.2))
 
 
@@ -240,12 +279,13 @@ class _Grid:
     general: tuple[tuple[dt.date, str], ...]  # the general deadlines' days up to `last`
 
 
-def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) -> _Grid | None:
+def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options,
+          axis_share: float = AXIS_SHARE) -> _Grid | None:
     has_indicators = any(r.indicators for r in spec.rows)
     cols = [c for c in COLUMNS if (c[0] != "indicators" or has_indicators)
             and (c[0] != "parents" or any(r.parents for r in spec.rows))]  # issue 24: child plans only
     widths = {key: em * s for key, _, em in cols if em}
-    task_w = content_w * (1 - AXIS_SHARE) - sum(widths.values())
+    task_w = content_w * (1 - axis_share) - sum(widths.values())
     if task_w < 14 * s:
         return None
     if task_w > TASK_MAX * s:
@@ -262,6 +302,8 @@ def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options) ->
         placed.append((key, label, cx, widths[key]))
         cx += widths[key]
     axis = Axis(cx, x + content_w - cx, dt.date(opts.years[0], 1, 1), dt.date(opts.years[1] + 1, 1, 1))
+    if axis_share < AXIS_SHARE and axis.w < PANEL_YEAR_EMS * s * (opts.years[1] - opts.years[0] + 1):
+        return None  # a panel's narrower axis still gives each year room for its quarters and a bar's end
     last = last_day(spec, axis)
     return _Grid(s, x, content_w, tuple(placed), axis, last,
                  tuple(general_milestones(spec.general, axis.start, last)))
@@ -350,6 +392,8 @@ def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
         entries.append(("overdue", "逾期", None))
     sections = {r.row.section for r in rows}
     entries += [("section", label, n) for n, label in spec.sections if n in sections]
+    if opts.note:
+        entries.append(("note", opts.note, None))
     return entries
 
 
@@ -360,52 +404,21 @@ def _legend(spec: MapSpec, opts: Options, x: float, y: float, w: float, s: float
     items, cx, cy = [], x, y
     for kind, label, section in _legend_entries(spec, opts, rows, general_kinds):
         tw = text.width(label, size)
-        need = icon_w + 0.4 * s + tw
+        iw = 0.0 if kind == "note" else icon_w  # a note (why this paper) is words only
+        need = iw + 0.4 * s + tw
         if cx > x and cx + need > x + w:
             cx, cy = x, cy + line_h
-        icon = Box(cx, cy + 0.25 * s, icon_w, LINE * size)
-        block = TextBlock(Box(cx + icon_w + 0.4 * s, cy + 0.25 * s, tw + 0.01, LINE * size), (label,), size,
+        icon = Box(cx, cy + 0.25 * s, iw, LINE * size)
+        block = TextBlock(Box(cx + iw + 0.4 * s, cy + 0.25 * s, tw + 0.01, LINE * size), (label,), size,
                           role="legend")
         items.append(LegendItem(kind, icon, block, section))
         cx += need + gap
     return items, cy + line_h - y
 
 
-def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines: int) -> Layout | None:
-    margin = max(8.0, 0.02 * min(w, h))
-    x, content_w = margin, w - 2 * margin
-    grid = _grid(spec, s, x, content_w, opts)
-    if grid is None:
-        return None
-    title_size, sub_size = fs(max(2.6 * s, 0.018 * min(w, h))), fs(1.0 * s)  # a title seen across the room
-    texts = []
-    title = f"{spec.title}·{spec.subject}"
-    if text.width(title, title_size, "serif-bold") > content_w * 0.62:
-        return None
-    y = margin
-    texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
-                           "middle", role="title"))
-    y += LINE * title_size
-    ended = opts.period is not None and opts.as_of > opts.period[1]
-    first = f"实施期（{opts.period[0].year}—{opts.period[1].year}年）已结束" if ended else f"截至 {cn_date(opts.as_of)}"
-    stamp_lines = (first, "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
-    stamp_size = fs(max(1.2 * s, 0.006 * min(w, h)))
-    stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
-    stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
-                      stamp_lines, stamp_size, "sans-bold", "middle", pad=0.4 * s, role="stamp")
-    source = text.wrap(spec.source, content_w * 0.7, sub_size, max_lines=2)
-    if stamp.box.x < x + content_w * 0.85:  # the source line would run into the stamp: go below it
-        y = max(y, stamp.box.bottom + 0.3 * s)
-    texts.append(TextBlock(Box(x + content_w * 0.15, y, content_w * 0.7, len(source) * LINE * sub_size),
-                           tuple(source), sub_size, align="middle", role="source"))
-    texts.append(stamp)
-    y = max(y + len(source) * LINE * sub_size, stamp.box.bottom) + 0.8 * s
-
-    # header: years, quarters, milestone strip; the text columns span all three
-    head_row = 1.5 * s
-    header = Box(x, y, content_w, 3 * head_row)
-    columns = tuple(Column(key, label, Box(cx, y, cw, header.h)) for key, label, cx, cw in grid.columns)
-    axis = grid.axis
+def _axis_head(grid: _Grid, y: float, opts: Options) -> tuple[list[TextBlock], list[TextBlock], list[Milestone]]:
+    """Above a panel's time axis: years, quarters, and the strip of general milestones."""
+    s, axis, head_row = grid.s, grid.axis, 1.5 * grid.s
     years, quarters = [], []
     q_labels = ("一季", "二季", "三季", "四季")
     for year in range(opts.years[0], opts.years[1] + 1):
@@ -437,39 +450,154 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
         milestones.append(Milestone(day, kind, block))
     if today_shown(opts):
         milestones.append(Milestone(opts.as_of, "today", None))
-    y = header.bottom
+    return years, quarters, milestones
 
-    groups = _groups(spec, grid, y, max_lines, opts.lead_months, h - margin)
-    if groups is None:  # the footer goes below the rows: it could not fit either
+
+def _moved(b: Box, dx: float, dy: float) -> Box:
+    return Box(b.x + dx, b.y + dy, b.w, b.h)
+
+
+def _split(items: list[tuple[int, RowLayout]], band: float, panels: int) -> list[list[tuple[int, RowLayout]]]:
+    """The rows cut into at most `panels` runs, in order, the tallest as short as it can be: each run
+    repeats the band of the group it starts in."""
+    def runs(limit: float) -> list[list[tuple[int, RowLayout]]]:
+        out: list[list[tuple[int, RowLayout]]] = [[]]
+        used = 0.0
+        for gi, r in items:
+            run = out[-1]
+            need = r.box.h + (band if not run or run[-1][0] != gi else 0.0)
+            if run and used + need > limit:
+                out.append([])
+                need = band + r.box.h
+                used = 0.0
+            used += need
+            out[-1].append((gi, r))
+        return out
+
+    lo = max(band + r.box.h for _, r in items)
+    hi = sum(r.box.h for _, r in items) + band * len({gi for gi, _ in items})
+    for _ in range(40):  # bisection on the tallest run's height: deterministic floats
+        mid = (lo + hi) / 2
+        if len(runs(mid)) <= panels:
+            hi = mid
+        else:
+            lo = mid
+    return runs(hi)
+
+
+def _panel_groups(spec: MapSpec, grids: list[_Grid], y: float, max_lines: int, lead_months: int | None,
+                  bottom: float) -> list[list[GroupLayout]] | None:
+    """Every row laid out once, then the task list cut into the panels side by side (the first part on
+    the left), each starting below the header; None when the tallest panel ends below `bottom`."""
+    first, s = grids[0], grids[0].s
+    band_h = 1.7 * s
+    items = [(gi, _row(row, first, 0.0, max_lines, i % 2 == 1, spec, lead_months))
+             for gi, group in enumerate(spec.groups) for i, row in enumerate(group.rows)]
+    if not items:
+        return [[] for _ in grids]
+    out = []
+    for grid, run in zip(grids, _split(items, band_h, len(grids)) + [[]] * len(grids)):
+        dx, cy, groups = grid.x - first.x, y, []
+        for gi in dict.fromkeys(g for g, _ in run):  # the groups this panel holds, in order
+            group = spec.groups[gi]
+            rows = [r for g, r in run if g == gi]
+            band = Box(grid.x, cy, grid.content_w, band_h)
+            label = group.label + ("（续）" if rows[0].row is not group.rows[0] else "")
+            block = TextBlock(Box(grid.x + 0.8 * s, cy, grid.content_w - 0.8 * s, band.h), (label,), fs(1.05 * s),
+                              "sans-bold", pad=0.2 * s, role="group")
+            cy = band.bottom
+            placed = []
+            for r in rows:
+                placed.append(RowLayout(r.row, _moved(r.box, dx, cy), tuple(
+                    TextBlock(_moved(c.box, dx, cy), c.lines, c.size, c.face, c.align, c.pad, c.role, c.strike)
+                    for c in r.cells), r.schedule, r.stripe))
+                cy += r.box.h
+            if cy > bottom:
+                return None
+            groups.append(GroupLayout(group, band, block, tuple(placed)))
+        out.append(groups)
+    return out
+
+
+def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines: int,
+           panels: int = 1) -> Layout | None:
+    margin = max(8.0, 0.02 * min(w, h))
+    x, content_w = margin, w - 2 * margin
+    panel_w = (content_w - PANEL_GAP * s * (panels - 1)) / panels
+    share = AXIS_SHARE if panels == 1 else PANEL_AXIS_SHARE
+    grids = [_grid(spec, s, x + i * (panel_w + PANEL_GAP * s), panel_w, opts, share) for i in range(panels)]
+    if grids[0] is None:
         return None
-    table_bottom = groups[-1].rows[-1].box.bottom if groups and groups[-1].rows else y
-    table = Box(x, y, content_w, table_bottom - y)
+    title_size, sub_size = fs(max(2.6 * s, 0.018 * min(w, h))), fs(1.0 * s)  # a title seen across the room
+    texts = []
+    title = f"{spec.title}·{spec.subject}"
+    if text.width(title, title_size, "serif-bold") > content_w * 0.62:
+        return None
+    y = margin
+    texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
+                           "middle", role="title"))
+    y += LINE * title_size
+    ended = opts.period is not None and opts.as_of > opts.period[1]
+    first = f"实施期（{opts.period[0].year}—{opts.period[1].year}年）已结束" if ended else f"截至 {cn_date(opts.as_of)}"
+    stamp_lines = (first, "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
+    stamp_size = fs(max(1.2 * s, 0.006 * min(w, h)))
+    stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
+    stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
+                      stamp_lines, stamp_size, "sans-bold", "middle", pad=0.4 * s, role="stamp")
+    source = text.wrap(spec.source, content_w * 0.7, sub_size, max_lines=2)
+    if stamp.box.x < x + content_w * 0.85:  # the source line would run into the stamp: go below it
+        y = max(y, stamp.box.bottom + 0.3 * s)
+    texts.append(TextBlock(Box(x + content_w * 0.15, y, content_w * 0.7, len(source) * LINE * sub_size),
+                           tuple(source), sub_size, align="middle", role="source"))
+    texts.append(stamp)
+    y = max(y + len(source) * LINE * sub_size, stamp.box.bottom) + 0.8 * s
+
+    # each panel's header: years, quarters, milestone strip; the text columns span all three
+    header_h = 3 * 1.5 * s
+    if panels == 1:
+        groups = _groups(spec, grids[0], y + header_h, max_lines, opts.lead_months, h - margin)
+        placed = None if groups is None else [groups]
+    else:
+        placed = _panel_groups(spec, grids, y + header_h, max_lines, opts.lead_months, h - margin)
+    if placed is None:  # the footer goes below the rows: it could not fit either
+        return None
+    built = []
+    for grid, groups in zip(grids, placed):
+        header = Box(grid.x, y, grid.content_w, header_h)
+        columns = tuple(Column(key, label, Box(cx, y, cw, header.h)) for key, label, cx, cw in grid.columns)
+        years, quarters, milestones = _axis_head(grid, y, opts)
+        bottom = groups[-1].rows[-1].box.bottom if groups and groups[-1].rows else header.bottom
+        built.append(Panel(columns, grid.axis, header, Box(grid.x, header.bottom, grid.content_w, bottom - header.bottom),
+                           tuple(groups), tuple(years), tuple(quarters), tuple(milestones)))
+    table_bottom = max(p.table.bottom for p in built)
 
     legend_y = table_bottom + 1.0 * s
-    legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s, [r for g in groups for r in g.rows],
-                               {m.kind for m in milestones})
+    legend, legend_h = _legend(spec, opts, x, legend_y, content_w, s, [r for p in built for g in p.groups for r in g.rows],
+                               {m.kind for m in built[0].milestones})
     foot_size = fs(0.85 * s)
     foot_y = legend_y + legend_h + 0.3 * s
     footer = f"{spec.source}　　policykb 据知识库生成，数据截至{cn_date(min(opts.as_of, opts.period[1]) if opts.period else opts.as_of)}　　共{len(spec.rows)}项任务"
+    if opts.paper_name:
+        footer += f"　　纸张：{opts.paper_name}"
     foot_lines = text.wrap(footer, content_w, foot_size)
     if foot_y + len(foot_lines) * LINE * foot_size > h - margin:
         return None
     texts.append(TextBlock(Box(x, foot_y, content_w, len(foot_lines) * LINE * foot_size), tuple(foot_lines),
                            foot_size, role="footer"))
     shown = min(opts.as_of, opts.period[1]) if opts.period else opts.as_of  # the final state once it is over
-    return Layout(spec, w, h, s, max_lines, shown, tuple(texts), columns, axis, header, table,
-                  tuple(groups), tuple(years), tuple(quarters), tuple(milestones), tuple(legend),
+    return Layout(spec, w, h, s, max_lines, shown, tuple(texts), tuple(built), tuple(legend),
                   Box(x, legend_y, content_w, legend_h))
 
 
-def _best(spec: MapSpec, opts: Options, w: float, h: float, max_lines: int, lo: int, hi: int) -> Layout | None:
+def _best(spec: MapSpec, opts: Options, w: float, h: float, max_lines: int, lo: int, hi: int,
+          panels: int = 1) -> Layout | None:
     """The layout at the largest size (in STEPs, within lo..hi) that fits, by bisection."""
-    best = _sheet(spec, opts, w, h, round(hi * STEP, 4), max_lines)
+    best = _sheet(spec, opts, w, h, round(hi * STEP, 4), max_lines, panels)
     if best:
         return best
     while lo <= hi:
         mid = (lo + hi) // 2
-        found = _sheet(spec, opts, w, h, round(mid * STEP, 4), max_lines)
+        found = _sheet(spec, opts, w, h, round(mid * STEP, 4), max_lines, panels)
         if found:
             best, lo = found, mid + 1
         else:
@@ -485,35 +613,70 @@ def shown(laid: Layout) -> float:
 
 
 def layout(spec: MapSpec, opts: Options) -> Layout:
-    """The chart for the wall: both orientations, 1 to 5 lines of task text per row, each at the
-    largest size that fits. Of those set comfortably large, the one showing most text; failing
-    that, the most lines at a readable size; failing that, the largest size."""
+    """The chart for the wall. On A0 and larger: every text whole at WALL_MM or more (`_wall`), when
+    that fits. Otherwise both orientations, 1 to 7 lines of task text per row, each at the largest
+    size that fits; of those set comfortably large, the one showing most text; failing that, the most
+    lines at a readable size; failing that, the largest size."""
     try:
         return _layout(spec, opts)
     finally:
         _SCHEDULES.clear()
 
 
+def wall_ready(laid: Layout) -> bool:
+    """Every task text whole, at a size read from two metres."""
+    return laid.size >= WALL_MM - 1e-9 and shown(laid) > 0.999
+
+
+WHOLE = 99  # "as many lines as the text needs": a wall map never cuts a task text
+
+
+def wall_layout(spec: MapSpec, opts: Options) -> Layout | None:
+    """The map on its sheet with every text whole at WALL_MM or more, else None (a smaller sheet than
+    A1 is chosen so, and then set no larger than on A1)."""
+    try:
+        return _wall(spec, opts, max(opts.paper), min(opts.paper), round(5.6 / STEP))
+    finally:
+        _SCHEDULES.clear()
+
+
+def _wall(spec: MapSpec, opts: Options, long: float, short: float, hi: int) -> Layout | None:
+    """The largest size from WALL_MM up at which every text is whole: one table if it holds every row,
+    else the task list in two panels side by side; None when neither fits. Lines are not searched: a
+    text takes the lines it needs, so one bisection on the size per orientation decides, and a sheet
+    that cannot hold the texts at WALL_MM is known after one trial."""
+    lo = round(WALL_MM / STEP)
+    for panels in (1, 2):
+        found = [f for w, h in ((long, short), (short, long))
+                 if _sheet(spec, opts, w, h, round(lo * STEP, 4), WHOLE, panels)
+                 and (f := _best(spec, opts, w, h, WHOLE, lo, hi, panels))]
+        if found:
+            best = max(found, key=lambda c: (c.size, c.width))
+            used = max((len(c.lines) for r in best.rows for c in r.cells if c.role == "cell-task"), default=1)
+            return replace(best, max_lines=used)
+    return None
+
+
 def _layout(spec: MapSpec, opts: Options) -> Layout:
     long, short = max(opts.paper), min(opts.paper)
     scale = min(short, 841.0) / 594.0  # sizes are set for A1 and scale with the sheet, up to A0's
-    # (a larger sheet, 2A0, is chosen to show every text at a size read from two metres, not larger type)
     hi, floor = round(5.6 * scale / STEP), round(0.8 / STEP)
     comfortable, readable = 4.0 * scale - 1e-9, 2.7 * scale - 1e-9
+    if short >= 841.0 - 1e-9:  # an A0 sheet (or two) is there to show every text whole from two metres
+        found = _wall(spec, opts, long, short, hi)
+        if found:
+            return found
     candidates = []
-    for w, h in ((long, short), (short, long)):
-        for max_lines in (7, 6, 5, 4, 3, 2, 1):  # up to 7 lines: a section map shows every text whole
-            found = _best(spec, opts, w, h, max_lines, floor, hi)
-            if found:
-                candidates.append(found)
-                if found.size >= hi * STEP - 1e-9:  # fewer lines could only show less at the same size
-                    break
+    for panels in (1, 2) if short >= 841.0 - 1e-9 else (1,):
+        for w, h in ((long, short), (short, long)):
+            for max_lines in (7, 6, 5, 4, 3, 2, 1):  # up to 7 lines: a section map shows every text whole
+                found = _best(spec, opts, w, h, max_lines, floor, hi, panels)
+                if found:
+                    candidates.append(found)
+                    if found.size >= hi * STEP - 1e-9:  # fewer lines could only show less at the same size
+                        break
     if not candidates:
         raise ValueError(f"map {spec.key} does not fit on a {long:g}×{short:g} mm sheet")
-    if short > 841.0:  # a sheet beyond A0 is there to show every text whole, read from two metres
-        whole = [c for c in candidates if c.size >= WALL_MM and shown(c) > 0.999]
-        if whole:
-            return max(whole, key=lambda c: (c.size, c.width))
     large = [c for c in candidates if c.size >= comfortable]
     if large:
         return max(large, key=lambda c: (int(shown(c) * 20), c.size, c.width))

@@ -3,9 +3,9 @@
 A tiled map is a chart printed at full size on several pages: each page holds its part of the chart
 inside the printable area, repeats `OVERLAP` mm of its left and upper neighbours (marked by a dashed
 glue line), has crop marks at the corners of the printed area and says where it goes. `A3-tiled` is
-the A1 chart on A3 pages (an office printer); `A0-tiled`, the default of the overall map, is a chart
-laid out to fill two A0 sheets exactly (a common plotter takes A0, none takes 2A0), so every task's
-text stays whole at 4 mm or more.
+the A1 chart on A3 pages (an office printer); `A0-tiled` is a chart laid out to fill two A0 sheets exactly (a common
+plotter takes A0, none takes 2A0): the overall map goes there only when one A0 sheet cannot show every
+task's text whole at 4 mm or more.
 """
 from __future__ import annotations
 
@@ -16,23 +16,27 @@ from . import text
 from .layout import Box, Layout, TextBlock
 from .svg import INK, attrs, block, draw, line, num, rect
 
-PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A3": (420.0, 297.0),
+PAPERS = {"A0": (1189.0, 841.0), "A1": (841.0, 594.0), "A2": (594.0, 420.0), "A3": (420.0, 297.0),
           "2A0": (1682.0, 1189.0)}  # landscape, mm; 2A0: two A0 sheets side by side (or one above the other)
-CHOICES = ("A0", "A1", "A3-tiled", "A0-tiled")
-OVERALL = "A0-tiled"  # the overall map holds every task: on two A0 sheets its text stays readable from two metres
-OVERALL_FROM = ("A0", "A1")  # the paper choices the overall map is enlarged from
+AUTO = "auto"  # each map on the smallest sheet that shows its texts whole at 4 mm (the build's default)
+CHOICES = (AUTO, "A0", "A1", "A3-tiled", "A0-tiled")
+FIT = ("A3", "A2", "A1", "A0")  # a section or unit map goes on the first that shows it whole at 4 mm; else A1
+OVERALL = "A0"  # the overall map holds every task: on one A0 sheet, every text whole and read from two metres
+OVERFLOW = "A0-tiled"  # where one A0 cannot hold every text whole at 4 mm: two A0 sheets, said in the legend
+OVERALL_FROM = (AUTO, "A0", "A1")  # the paper choices the overall map is enlarged from
 MARGIN = 12.0  # unprinted border of a tile page, mm
 OVERLAP = 10.0  # content each page repeats from its left/upper neighbour, mm
 # what a tiled map is laid out as, and the pages it is printed on
 TILED = {"A3-tiled": (PAPERS["A1"], "A3"),
          "A0-tiled": ((2 * (PAPERS["A0"][1] - 2 * MARGIN) - OVERLAP, PAPERS["A0"][0] - 2 * MARGIN), "A0")}
-NAMES = {"A0": "A0，1189×841毫米", "A1": "A1，841×594毫米", "A3-tiled": "A3 拼贴",
+NAMES = {"A0": "A0，1189×841毫米", "A1": "A1，841×594毫米", "A2": "A2，594×420毫米", "A3": "A3，420×297毫米",
+         "A3-tiled": "A3 拼贴",
          "A0-tiled": "两张 A0 拼贴，每张 1189×841毫米", "2A0": "2A0，1682×1189毫米"}  # said inside （…）
 
 
 def sheet(paper: str) -> tuple[float, float]:
     """The size a map is laid out on for a paper choice (landscape; the layout may turn it)."""
-    if paper not in CHOICES and paper not in PAPERS:
+    if paper not in CHOICES and paper not in PAPERS or paper == AUTO:
         raise ValueError(f"unknown paper '{paper}'")
     return TILED[paper][0] if paper in TILED else PAPERS[paper]
 

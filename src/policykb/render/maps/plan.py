@@ -10,12 +10,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...export import COMPARATOR_LABEL
 from ...gongwen import cite
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, Indicator, Task
 from ...status import Statuses, TaskStatus
 from ...cascade.refs import parent_labels
+from ...targets import target_sentence
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -96,10 +96,20 @@ def map_title(doc: Document) -> str:
     return f"{base}作战图"
 
 
-def indicator_short(i: Indicator) -> str:
-    """An indicator as a map cell holds it: 特色产业园 ≥ 1个（2017年）."""
-    when = f"（{i.year}年）" if i.year else ""
-    return f"{i.name} {COMPARATOR_LABEL[i.comparator]} {i.value:g}{i.unit}{when}"
+def indicator_texts(indicators: list[Indicator]) -> tuple[str, ...]:
+    """The 关键指标 cell: each target in the policy's own words, as letters and pages state it (no =, ≥,
+    ≤), each sentence once (two figures of one phrase are one sentence); targets of one year follow one
+    「到2020年，」 (a cell is narrow: the year is said once)."""
+    runs: list[tuple[str, list[str]]] = []
+    for sentence in dict.fromkeys(target_sentence(i) for i in indicators):
+        lead, comma, rest = sentence.partition("，")
+        if not (comma and lead.startswith("到") and lead.endswith("年")):
+            runs.append(("", [sentence]))
+        elif runs and runs[-1][0] == lead:
+            runs[-1][1].append(rest)
+        else:
+            runs.append((lead, [rest]))
+    return tuple(f"{lead}，{'；'.join(parts)}" if lead else parts[0] for lead, parts in runs)
 
 
 def year_ends(indicators: list[Indicator]) -> tuple[dt.date, ...]:
@@ -129,7 +139,7 @@ def article_targets(pg: PolicyGraph, task: Task) -> tuple[tuple[dt.date, ...], t
 
 def make_row(pg: PolicyGraph, task: Task, statuses: Statuses | None, role: str | None = None) -> Row:
     found = pg.indicators_of(task.doc, task=task.number)
-    indicators = tuple(indicator_short(i) for i in found)
+    indicators = indicator_texts(found)
     targets, articles = year_ends(found), ()
     if not targets and not task.own_deadlines:
         targets, articles = article_targets(pg, task)

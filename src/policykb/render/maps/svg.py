@@ -11,7 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from . import text
-from .layout import LINE, Axis, Box, Layout, LegendItem, RowLayout, TextBlock
+from .layout import LINE, Axis, Box, Layout, LegendItem, Panel, RowLayout, TextBlock
 from .schedule import Schedule, bar_style
 
 SECTION_COLOURS = ("#1f5fa8", "#c8701e", "#2e7d4f", "#7b4fa0", "#a0522d")
@@ -202,7 +202,7 @@ def _underline(cell: TextBlock, name: str) -> list[str]:
     return out
 
 
-def draw_row(layout: Layout, r: RowLayout) -> str:
+def draw_row(layout: Layout, r: RowLayout, axis: Axis | None = None) -> str:
     s, row, b = layout.size, r.row, r.box
     st = row.status
     state, overdue = (st.state, st.overdue) if st else (None, False)
@@ -241,7 +241,7 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
         if layout.spec.unit and cell.role in ("cell-lead", "cell-participants"):
             out += _underline(cell, layout.spec.unit)
     # the bar (倒排工期), own milestones, status marks
-    axis, sched = layout.axis, r.schedule
+    axis, sched = axis or layout.axis, r.schedule
     cy = b.y + b.h / 2
     x0, x1 = axis.at(axis.clamp(sched.start)), axis.at(axis.clamp(sched.end))
     out.append(bar_shape(x0, x1, cy, s, section, state, bar_style(sched), overdue))
@@ -259,13 +259,13 @@ def draw_row(layout: Layout, r: RowLayout) -> str:
     return "".join(out)
 
 
-def _grid_lines(layout: Layout) -> list[str]:
-    s, axis, table, header = layout.size, layout.axis, layout.table, layout.header
+def _grid_lines(panel: Panel, s: float) -> list[str]:
+    axis, table, header = panel.axis, panel.table, panel.header
     out = []
     top, bottom = header.y, table.bottom
-    for col in layout.columns:
+    for col in panel.columns:
         out.append(line(col.box.x, top, col.box.x, bottom, stroke=RULE, stroke_width=num(0.05 * s)))
-    for q in layout.quarters:
+    for q in panel.quarters:
         x = q.box.x
         strong = q.lines[0] in ("一季", "1")
         out.append(line(x, q.box.y if not strong else top, x, bottom, stroke=RULE if strong else FAINT,
@@ -277,11 +277,11 @@ def _grid_lines(layout: Layout) -> list[str]:
     return out
 
 
-def _milestones(layout: Layout) -> list[str]:
-    s, axis, table, header = layout.size, layout.axis, layout.table, layout.header
+def _milestones(panel: Panel, s: float) -> list[str]:
+    axis, table, header = panel.axis, panel.table, panel.header
     out = []
     strip_mid = header.y + header.h * 5 / 6
-    for m in layout.milestones:
+    for m in panel.milestones:
         x = axis.at(m.day)
         if m.kind == "today":
             out.append(line(x, header.y + header.h * 2 / 3, x, table.bottom, stroke=TODAY,
@@ -357,26 +357,33 @@ def draw(layout: Layout) -> tuple[str, str]:
             out.append(block(t, fill=TODAY))
         else:
             out.append(block(t))
-    header = layout.header
-    out.append(rect(header, fill="#e9e9e9"))
-    for col in layout.columns:
-        out.append(block(TextBlock(col.box, (col.label,), 1.0 * s, "sans-bold", "middle",
-                                   pad=(col.box.h - LINE * s) / 2, role="head")))
-    out += [block(t) for t in layout.years] + [block(t) for t in layout.quarters]
-    for g in layout.groups:
-        c = colour(g.group.section)
-        out.append(rect(g.band, fill=tint(c, 0.28)))
-        out.append(rect(Box(g.band.x, g.band.y, 0.35 * s, g.band.h), fill=c))
-        out.append(block(g.label))
-        out += [draw_row(layout, r) for r in g.rows]
-    out += _grid_lines(layout)
-    out += _milestones(layout)
-    out.append(rect(Box(header.x, header.y, header.w, layout.table.bottom - header.y), fill="none", stroke=INK,
-                    stroke_width=num(0.12 * s)))
+    for panel in layout.panels:
+        out += _panel(layout, panel)
     for item in layout.legend:
         out.append(legend_icon(layout, item))
         out.append(block(item.label))
     return defs(layout), "".join(out)
+
+
+def _panel(layout: Layout, panel: Panel) -> list[str]:
+    """One table: its header, its groups and rows, its rules and milestones, its frame."""
+    s, header = layout.size, panel.header
+    out = [rect(header, fill="#e9e9e9")]
+    for col in panel.columns:
+        out.append(block(TextBlock(col.box, (col.label,), 1.0 * s, "sans-bold", "middle",
+                                   pad=(col.box.h - LINE * s) / 2, role="head")))
+    out += [block(t) for t in panel.years] + [block(t) for t in panel.quarters]
+    for g in panel.groups:
+        c = colour(g.group.section)
+        out.append(rect(g.band, fill=tint(c, 0.28)))
+        out.append(rect(Box(g.band.x, g.band.y, 0.35 * s, g.band.h), fill=c))
+        out.append(block(g.label))
+        out += [draw_row(layout, r, panel.axis) for r in g.rows]
+    out += _grid_lines(panel, s)
+    out += _milestones(panel, s)
+    out.append(rect(Box(header.x, header.y, header.w, panel.table.bottom - header.y), fill="none", stroke=INK,
+                    stroke_width=num(0.12 * s)))
+    return out
 
 
 def content_box(layout: Layout) -> Box:
