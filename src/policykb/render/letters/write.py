@@ -285,7 +285,8 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     out = Path(out)
     letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)
     out.parent.mkdir(parents=True, exist_ok=True)
-    rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new."))  # output.recover clears it
+    # named with the process id: output.recover (a build into the same folder) leaves it while this runs
+    rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new.{os.getpid()}-"))
     try:
         made = []
         for letter, data in letters:
