@@ -56,12 +56,13 @@ def _shared_key(config, files) -> str:
     config_file = Path(config.config_file_path) if config.config_file_path else None
     return digest(code_digest(), [version(p) for p in ("mkdocs", "mkdocs-material", "markdown", "jieba")],
                   config_file.read_bytes() if config_file and config_file.is_file() else b"",
-                  json.loads(json.dumps(config.nav, default=str)), config.site_name, config.use_directory_urls,
+                  config.nav, config.site_name, config.use_directory_urls,
                   sorted(f.src_uri for f in files))
 
 
 class _Entries:
-    """The search entries of each page: read from the last build, written for this one."""
+    """The search entries of each page: read from the last build, written for this one. A line is the
+    page's path (JSON), a tab, then its entries (JSON): the index of the file reads only the paths."""
 
     def __init__(self, previous: Path, staged: Path):
         self.old: dict[str, tuple[int, int]] = {}
@@ -70,9 +71,13 @@ class _Entries:
             offset = 0
             with self.previous.open("rb") as fh:
                 for line in fh:
-                    uri = json.loads(line)["page"]  # small lines first: see `add`
-                    self.old[uri] = (offset, len(line))
+                    uri, tab, rest = line.partition(b"\t")
+                    try:  # a damaged line, or one of an earlier layout: that page is rendered again
+                        self.old[json.loads(uri)] = (offset + len(uri) + 1, len(rest)) if tab else None
+                    except (ValueError, TypeError):
+                        pass
                     offset += len(line)
+        self.old = {k: v for k, v in self.old.items() if isinstance(k, str) and v is not None}
         self.reader = self.previous.open("rb") if self.old else None
         self.out = (staged / ENTRIES).open("wb")
 
@@ -82,10 +87,11 @@ class _Entries:
     def read(self, uri: str) -> list[dict]:
         offset, size = self.old[uri]
         self.reader.seek(offset)
-        return json.loads(self.reader.read(size))["entries"]
+        return json.loads(self.reader.read(size))
 
     def add(self, uri: str, entries: list[dict]) -> None:
-        self.out.write(json.dumps({"page": uri, "entries": entries}, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.out.write(json.dumps(uri, ensure_ascii=False).encode("utf-8") + b"\t"
+                       + json.dumps(entries, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def close(self) -> None:
         self.out.close()
