@@ -229,3 +229,21 @@ def test_letters_pdf_converts_only_changed_letters(tmp_path):
     third = write()
     changed = {name for name in first if third[name] != first[name]}
     assert changed == {f"demo-2016/{unit}.pdf" for unit in ("省教育厅", "省财政厅", "省扶贫办")}
+
+
+def test_kept_search_entries_survive_a_damaged_or_older_file(tmp_path):
+    """The last build's search entries are indexed by path; a line that cannot be read (damaged, or an
+    earlier version's layout) only means that page is rendered again — never a crash."""
+    from policykb.render.site.incremental import ENTRIES, _Entries
+    previous, staged = tmp_path / "previous", tmp_path / "staged"
+    previous.mkdir(), staged.mkdir()
+    kept = _Entries(previous, previous)
+    kept.add("a/b.md", [{"text": "\t中文"}])
+    kept.add("c.md", [])
+    kept.close()
+    with (previous / ENTRIES).open("ab") as fh:
+        fh.write(b'{"page": "old.md", "entries": []}\n[1]\t[]\n\xff\t[]\n')
+    entries = _Entries(previous, staged)
+    assert sorted(entries.old) == ["a/b.md", "c.md"] and "old.md" not in entries
+    assert entries.read("a/b.md") == [{"text": "\t中文"}] and entries.read("c.md") == []
+    entries.close()
