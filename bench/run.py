@@ -53,22 +53,26 @@ def measure(factor: int, work: Path) -> dict:
     row["tasks"] = sum(len(d.tasks) for d in kb.documents.values())
     row["graph_s"], _ = _timed(PolicyGraph, kb)
     timings: dict[str, float] = {}
+    load = row["load_1min"] = {"start": os.getloadavg()[0]}  # the machine may be shared: say how busy it was
     with TreePeak() as peak:
         row["full_build_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates",
                                         timings=timings)
     row["peak_build_tree_mb"] = peak.mb  # main process and workers together, during the full build
     row["stages_s"] = _seconds(timings)
+    load["full_build"] = os.getloadavg()[0]
     row["noop_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates")
     task = policies / "hunan-2016-implementation-opinions" / "tasks" / "069.yaml"
     task.write_text(task.read_text(encoding="utf-8").replace("60亿元", "61亿元"), encoding="utf-8")
     edit_timings: dict[str, float] = {}
     row["one_task_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF,
                                           templates=ROOT / "templates", timings=edit_timings)
+    load["one_task"] = os.getloadavg()[0]
     row["one_task_stages_s"] = _seconds(edit_timings)
     row["one_task_reused"] = {k: f"{v.reused}/{v.reused + v.rendered}" for k, v in edit_timings.items()
                               if getattr(v, "reused", 0) or getattr(v, "rendered", 0)}
     row["one_task_rebuilt"] = {k: v.rendered for k, v in edit_timings.items() if hasattr(v, "rendered")}
     row["bare_mkdocs_s"] = _bare_mkdocs(PolicyGraph(validate(policies)[0]), policies, work)
+    load["bare_mkdocs"] = os.getloadavg()[0]
     row["site_overhead_ratio"] = round(row["stages_s"]["site"] / row["bare_mkdocs_s"], 3)
     row["full_build_ratio"] = round(row["full_build_s"] / row["bare_mkdocs_s"], 3)  # the whole build, all stages
     row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -175,6 +179,9 @@ def _markdown(summary: dict) -> str:
         rebuilt = ", ".join(f"{k} {n} of {r['one_task_reused'][k].split('/')[-1]}"
                             for k, n in r.get("one_task_rebuilt", {}).items() if k in r["one_task_reused"])
         lines.append(f"- {r['factor']}x: {stages}; rebuilt: {rebuilt}")
+    lines += ["", "1-minute load average after each phase (2 cores: above 2, others were working too):", ""]
+    for r in summary["rows"]:
+        lines.append(f"- {r['factor']}x: " + ", ".join(f"{k} {v:.1f}" for k, v in r.get("load_1min", {}).items()))
     if "linearity" in summary:
         lines += ["", f"Full build relative to 1x: {summary['linearity']}"]
     return "\n".join(lines) + "\n"

@@ -149,3 +149,14 @@ def test_recover_after_a_kill_mid_swap(tmp_path):
     (tmp_path / ".data.new.abc" / "policykb.json").write_text("new, unfinished")
     recover(tmp_path)
     assert _tree(tmp_path) == {"data/policykb.json": b"old"}
+
+
+def test_recover_leaves_the_staging_folder_of_a_run_still_going(tmp_path):
+    """`policykb letters -o build/letters` takes no build lock: a build's clean-up must not delete its
+    folder while it runs, but does delete one whose process is gone."""
+    from policykb.output import recover
+    alive, dead = tmp_path / f".letters.new.{os.getpid()}-ab", tmp_path / ".letters.new.999999-cd"
+    for folder in (alive, dead):
+        folder.mkdir()
+    recover(tmp_path)
+    assert alive.is_dir() and not dead.exists()

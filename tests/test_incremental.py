@@ -15,8 +15,10 @@ AS_OF = dt.date(2016, 9, 1)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes, but the cache's record of file times (cache.STATS_FILE): times differ by nature."""
+    from policykb.cache import STATS_FILE
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-            and not p.name.endswith(".lock")}
+            and not p.name.endswith(".lock") and p.name != STATS_FILE}
 
 
 def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
@@ -73,6 +75,49 @@ def test_incremental_equals_clean_build(built):
 def test_site_edit_rerenders_only_the_pages_it_changes(built):
     site = built["edited"]["site"]
     assert site.reused > 0 and 0 < site.rendered < site.reused  # the task's page and the pages listing it
+
+
+def test_site_edit_writes_only_the_markdown_of_pages_whose_context_changed(tmp_path, monkeypatch):
+    """A generated page's Markdown is made only when the last build had no page for its context."""
+    from policykb.render.site import build as site_build
+    kb, out = tmp_path / "kb", tmp_path / "build"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    building.build(kb, out, as_of=AS_OF)
+    written: list[str] = []
+    make = site_build._write_page
+    monkeypatch.setattr(site_build, "_write_page", lambda env, page, target: (written.append(page.path),
+                                                                               make(env, page, target)))
+    _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")
+    timings: dict = {}
+    building.build(kb, out, as_of=AS_OF, timings=timings)
+    assert "demo-2016/tasks/3.md" in written and "demo-2016/tasks/1.md" not in written
+    assert 0 < len(written) < timings["site"].reused  # the task's page and the few showing it
+
+
+def test_page_keys_follow_the_context(pg):
+    from policykb.render.site.pagekeys import PageKeys
+    from policykb.render.site.pages import Paths
+    keys, paths = PageKeys("salt"), Paths(pg)
+    doc = next(iter(pg.documents()))
+    first, second = list(doc.tasks.values())[:2]
+    key = keys.key("task.md.j2", {"task": first, "paths": paths, "dates": {dt.date(2016, 1, 1)}})
+    assert key == PageKeys("salt").key("task.md.j2", {"task": first, "paths": Paths(pg),
+                                                      "dates": {dt.date(2016, 1, 1)}})
+    assert key != keys.key("task.md.j2", {"task": second, "paths": paths, "dates": {dt.date(2016, 1, 1)}})
+    assert key != keys.key("task.md.j2", {"task": first.model_copy(update={"text": first.text + "。"}),
+                                          "paths": paths, "dates": {dt.date(2016, 1, 1)}})
+    assert keys.key("document.md.j2", {"pg": pg}) is None  # the whole graph: rendered every build
+    assert keys.key("task.md.j2", {"f": lambda t: t}) is None
+
+
+def test_pages_given_a_document_shell_never_read_its_items():
+    """Task, article and indicator pages get the document without its items (so their keys hold
+    when another task changes): their templates must not look for them."""
+    from conftest import ROOT
+    import re
+    for name in ("task.md.j2", "article.md.j2", "indicators.md.j2"):
+        text = (ROOT / "templates" / "site" / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bdoc\.(tasks|articles|indicators)\b", text), name
 
 
 # --- several kinds of edit, one after another: each incremental rebuild equals a clean build ---------------
@@ -184,3 +229,21 @@ def test_letters_pdf_converts_only_changed_letters(tmp_path):
     third = write()
     changed = {name for name in first if third[name] != first[name]}
     assert changed == {f"demo-2016/{unit}.pdf" for unit in ("省教育厅", "省财政厅", "省扶贫办")}
+
+
+def test_kept_search_entries_survive_a_damaged_or_older_file(tmp_path):
+    """The last build's search entries are indexed by path; a line that cannot be read (damaged, or an
+    earlier version's layout) only means that page is rendered again — never a crash."""
+    from policykb.render.site.incremental import ENTRIES, _Entries
+    previous, staged = tmp_path / "previous", tmp_path / "staged"
+    previous.mkdir(), staged.mkdir()
+    kept = _Entries(previous, previous)
+    kept.add("a/b.md", [{"text": "\t中文"}])
+    kept.add("c.md", [])
+    kept.close()
+    with (previous / ENTRIES).open("ab") as fh:
+        fh.write(b'{"page": "old.md", "entries": []}\n[1]\t[]\n\xff\t[]\n')
+    entries = _Entries(previous, staged)
+    assert sorted(entries.old) == ["a/b.md", "c.md"] and "old.md" not in entries
+    assert entries.read("a/b.md") == [{"text": "\t中文"}] and entries.read("c.md") == []
+    entries.close()

@@ -24,6 +24,8 @@ from .output import MARKER
 KEYS_FILE = ".keys.json"
 STAGE_KEY = "<stage>"
 FILES_KEY = "<files>"  # {relative path: sha256} of every file the stage wrote, taken when it was written
+STATS_FILE = ".stats.json"  # {relative path: [size, mtime in ns]} of the same files, as they were then;
+# apart from the keys, which depend only on content (the same in a clean build, on another machine)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -39,7 +41,7 @@ def digest(*parts: Any) -> str:
     return h.hexdigest()
 
 
-LOCATION_FIELDS = ("file",)  # where a fact was read from (the path as given): not what any output shows
+LOCATION_FIELDS = ("file", "folder")  # where a fact was read from (the path as given): not what any output shows
 _LOCATION = re.compile(r"\b(?:%s)='[^'\\]*'" % "|".join(LOCATION_FIELDS))
 
 
@@ -119,11 +121,36 @@ def _hashes(keys: dict) -> dict[str, str]:
     return files if isinstance(files, dict) else {}
 
 
-def _intact(folder: Path, rel: str, expected: object) -> bool:
-    """The file is there with the bytes the stage wrote (not truncated, not saved over in WPS)."""
-    path = Path(folder) / rel
+def _stats(folder: Path) -> dict[str, list]:
+    """The recorded sizes and times of a stage folder's files; {} when missing or damaged: then hashed."""
     try:
-        return isinstance(expected, str) and path.is_file() and file_hash(path) == expected
+        stats = json.loads((Path(folder) / STATS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stats if isinstance(stats, dict) else {}
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _intact(folder: Path, rel: str, expected: object, stat: object = None) -> bool:
+    """The file is there with the bytes the stage wrote (not truncated, not saved over in WPS).
+
+    A file whose size and modification time are those recorded when it was written is taken as
+    unchanged without reading it (as git and make do: an editor or a truncation sets a new time);
+    any other is hashed. A no-op rebuild of a large build then reads no output file."""
+    path = Path(folder) / rel
+    if not isinstance(expected, str):
+        return False
+    if stat is not None and _stat(path) == stat:
+        return True
+    try:
+        return path.is_file() and file_hash(path) == expected
     except OSError:
         return False
 
@@ -132,9 +159,9 @@ def stage_unchanged(folder: Path, key: str) -> bool:
     """True when the stage's output in folder was built from exactly these inputs and every file it
     wrote still has the bytes it was written with."""
     keys = _keys(folder)
-    files = _hashes(keys)
+    files, stats = _hashes(keys), _stats(folder)
     return keys.get(STAGE_KEY) == key and bool(files) and \
-        all(_intact(folder, rel, sha) for rel, sha in files.items())
+        all(_intact(folder, rel, sha, stats.get(rel)) for rel, sha in files.items())
 
 
 class StageCache:
@@ -143,7 +170,7 @@ class StageCache:
     def __init__(self, previous: Path, staged: Path, salt: str):
         self.previous, self.staged, self.salt = Path(previous), Path(staged), salt
         self.old = _keys(self.previous)
-        self.old_hashes = _hashes(self.old)
+        self.old_hashes, self.old_stats = _hashes(self.old), _stats(self.previous)
         self.new: dict[str, str] = {}
         self.reused = self.rendered = 0
         self._checked: dict[str, bool] = {}  # previous files already hashed: each is read once
@@ -172,21 +199,35 @@ class StageCache:
     def intact(self, rel: str) -> bool:
         """The previous build's file is there with the bytes it wrote (see _intact)."""
         if rel not in self._checked:
-            self._checked[rel] = _intact(self.previous, rel, self.old_hashes.get(rel))
+            self._checked[rel] = _intact(self.previous, rel, self.old_hashes.get(rel), self.old_stats.get(rel))
         return self._checked[rel]
+
+    def linked_hash(self, rel: str) -> str | None:
+        """The checked hash of a file `reuse` linked (None if it was not): no need to read it again."""
+        return self._linked.get(rel)
 
     def remember(self, rel: str, key: str) -> None:
         """Record the key of a file the caller renders without asking to reuse it."""
         self.new[rel] = key
         self.rendered += 1
 
+    def _unchanged_hash(self, rel: str, stat: list[int] | None) -> str | None:
+        """The last build's hash of a file that has the size and time it had then: a file linked in
+        from elsewhere (the site's downloads are the letters' and maps' files) need not be read."""
+        return self.old_hashes.get(rel) if stat is not None and stat == self.old_stats.get(rel) else None
+
     def save(self, stage_key: str | None = None) -> None:
         keys: dict = dict(sorted(self.new.items()))
         if stage_key:
             keys[STAGE_KEY] = stage_key
-        skip = {KEYS_FILE, MARKER}  # the keys themselves; the output marker, written after
-        files = (p for p in sorted(self.staged.rglob("*")) if p.is_file() and p.name not in skip)
-        keys[FILES_KEY] = {rel: self._linked.get(rel) or file_hash(p)
-                           for p in files for rel in [p.relative_to(self.staged).as_posix()]}
+        skip = {KEYS_FILE, STATS_FILE, MARKER}  # the keys themselves; the output marker, written after
+        hashes, stats = {}, {}
+        for path in sorted(self.staged.rglob("*")):
+            if path.is_file() and path.name not in skip:
+                rel = path.relative_to(self.staged).as_posix()
+                stats[rel] = _stat(path)
+                hashes[rel] = self._linked.get(rel) or self._unchanged_hash(rel, stats[rel]) or file_hash(path)
+        keys[FILES_KEY] = hashes
         (self.staged / KEYS_FILE).write_text(json.dumps(keys, ensure_ascii=False, indent=1) + "\n",
                                              encoding="utf-8")
+        (self.staged / STATS_FILE).write_text(json.dumps(stats, ensure_ascii=False) + "\n", encoding="utf-8")

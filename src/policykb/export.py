@@ -229,9 +229,11 @@ def set_cell(cell, value) -> None:
         cell.value = value
 
 
-def append_row(ws, values) -> None:
-    """ws.append for untrusted values: every text a string cell (see set_cell)."""
-    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+def append_row(ws, values, row: int | None = None) -> None:
+    """ws.append for untrusted values: every text a string cell (see set_cell). `row`: its number, when
+    the caller counts them (openpyxl's max_row looks at every cell: appending n rows costs n² without)."""
+    if row is None:
+        row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
     for col, value in enumerate(values, start=1):
         set_cell(ws.cell(row, col), value)
 
@@ -257,15 +259,15 @@ def to_xlsx(pg: PolicyGraph) -> bytes:
     for index, (title, (header, rows)) in enumerate((("按任务", task_rows(pg)), ("按单位", unit_rows(pg)))):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title
-        append_row(ws, header)
-        for row in rows:
-            append_row(ws, row)
+        for number, row in enumerate([header, *rows], start=1):
+            append_row(ws, row, number)
         for col, name in enumerate(header, start=1):
             ws.cell(1, col).font = Font(bold=True)
             ws.column_dimensions[ws.cell(1, col).column_letter].width = widths.get(name, 12)
+        wrapped = Alignment(wrap_text=True, vertical="top")  # one style object: openpyxl compares each new one
         for row in ws.iter_rows(min_row=2):
             for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrapped
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
     out = io.BytesIO()

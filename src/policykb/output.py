@@ -136,6 +136,12 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
 _STALE_SECONDS = 24 * 3600  # a staging folder without a process id (earlier versions) this old is abandoned
 
 
+def _owner(suffix: str) -> int | None:
+    """The process id a staging folder's name carries after `.new.` (`<pid>-<random>`), if any."""
+    pid, dash, _ = suffix.partition("-")
+    return int(pid) if dash and pid.isdigit() else None
+
+
 def reclaim(target: Path) -> None:
     """Remove what a killed run into target left beside it (7–39 MB each, never reclaimed before):
     staging folders of processes no longer running; a target caught mid-swap comes back from .old."""
@@ -144,9 +150,9 @@ def reclaim(target: Path) -> None:
         os.replace(old, target)
     prefix = f".{target.name}.new."
     for path in sorted(target.parent.glob(f"{glob_escape(prefix)}*")):
-        pid = path.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and "-" in path.name[len(prefix):]:
-            stale = not process_running(int(pid))
+        pid = _owner(path.name[len(prefix):])
+        if pid is not None:
+            stale = not process_running(pid)
         else:
             try:
                 stale = time.time() - path.stat().st_mtime > _STALE_SECONDS
@@ -157,20 +163,25 @@ def reclaim(target: Path) -> None:
 
 
 def recover(folder: Path) -> None:
-    """Clean up what builds killed mid-way left in folder: staging folders go, a target caught
-    mid-swap comes back from its .old copy.
+    """Clean up what builds killed mid-way left in folder: a target caught mid-swap comes back from
+    its .old copy, and staging folders go — by `reclaim`'s rule for those named with a process id (a
+    `policykb letters` into build/letters, which takes no build lock, may be running), at once for
+    the others.
 
     Call only while holding the build lock: then no other build is using these folders.
     """
     folder = Path(folder)
-    for path in sorted(folder.glob(".*.old")) if folder.is_dir() else []:
-        target = folder / path.name[1:-len(".old")]
-        if path.is_dir() and not target.exists():
-            os.replace(path, target)
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-    for path in sorted(folder.glob(".*.new.*")) if folder.is_dir() else []:
+    if not folder.is_dir():
+        return
+    leftovers = [*folder.glob(".*.old"), *folder.glob(".*.new.*")]
+    for name in sorted({p.name[1:-len(".old")] if p.name.endswith(".old") else p.name[1:].split(".new.", 1)[0]
+                        for p in leftovers}):
+        reclaim(folder / name)
+    for path in sorted(folder.glob(".*.old")):  # its swap was over: the new output is in place
         shutil.rmtree(path, ignore_errors=True)
+    for path in sorted(folder.glob(".*.new.*")):
+        if _owner(path.name[1:].split(".new.", 1)[1]) is None:  # no process id: no run can own it now
+            shutil.rmtree(path, ignore_errors=True)
 
 
 # Errors that mean "this place cannot take the output", whichever file the system names.

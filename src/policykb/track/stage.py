@@ -19,8 +19,10 @@ def render(ctx) -> None:
     """Stage entry point: Stage("tracking", "跟踪进度", track.stage.render)."""
     folder = ctx.out(NAME)
     tracking = ctx.tracking
-    data = status_data(ctx.pg, tracking, ctx.as_of)
+    sts = ctx.statuses or None  # the build computed them for every stage
+    data = status_data(ctx.pg, tracking, ctx.as_of, sts=sts)
+    lines = status_lines(ctx.pg, tracking, ctx.as_of, sts=sts, data=data)
     atomic_write(folder / "status.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    atomic_write(folder / "status.txt", ("\n".join(status_lines(ctx.pg, tracking, ctx.as_of)) + "\n").encode("utf-8"))
+    atomic_write(folder / "status.txt", ("\n".join(lines) + "\n").encode("utf-8"))
     for (doc, ident), svg in ctx.track(sorted(indicator_svgs(ctx.pg, tracking, ctx.as_of).items()), "指标图"):
         atomic_write(folder / "charts" / doc / f"{ident}.svg", svg.encode("utf-8"))

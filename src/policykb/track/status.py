@@ -179,10 +179,12 @@ def leads_detail(states: list[str]) -> str:
     return f"{reached}/{len(states)}个牵头单位{verb}"
 
 
-def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date) -> Statuses:
-    """The contract renderers consume: (doc, task) -> TaskStatus, for every task of a tracked document."""
+def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date,
+             obs: list[Obligation] | None = None) -> Statuses:
+    """The contract renderers consume: (doc, task) -> TaskStatus, for every task of a tracked document.
+    `obs`: the obligations as of that day, when the caller has them already."""
     obs_by_task: dict[tuple[str, int], list[Obligation]] = {}
-    for o in obligations(pg, tracking, as_of):
+    for o in obligations(pg, tracking, as_of) if obs is None else obs:
         obs_by_task.setdefault((o.doc, o.task), []).append(o)
     out: Statuses = {}
     for d in pg.documents():

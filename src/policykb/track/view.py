@@ -7,7 +7,7 @@ from collections import Counter
 from ..cascade.rollup import lines as cascade_lines
 from ..graph import PolicyGraph
 from ..period import sentence
-from ..status import LIGHT_LABEL
+from ..status import LIGHT_LABEL, Statuses
 from .load import Tracking
 from .status import Obligation, by_lead_unit, cn_date, obligations, statuses
 
@@ -28,10 +28,12 @@ def _tasks_of(pg: PolicyGraph, unit: str) -> dict[str, list]:
     return pg.tasks_of(unit) if unit in pg.kb.units else pg.member_tasks(unit)
 
 
-def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> dict:
-    """Everything `policykb status` shows, as plain data (the JSON format)."""
-    sts = statuses(pg, tracking, as_of)
+def status_data(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None,
+                sts: Statuses | None = None) -> dict:
+    """Everything `policykb status` shows, as plain data (the JSON format). `sts`: every task's
+    status as of that day, when the caller has them already (the build has)."""
     obs = obligations(pg, tracking, as_of)
+    sts = statuses(pg, tracking, as_of, obs) if sts is None else sts
     if unit is not None:
         mine = {(t.doc, t.number) for role in _tasks_of(pg, unit).values() for t in role}
         sts = {k: v for k, v in sts.items() if k in mine}
@@ -56,12 +58,15 @@ def _when(pg: PolicyGraph, docs, as_of: dt.date) -> str:
     return f"截至{cn_date(as_of)}"
 
 
-def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None) -> list[str]:
-    """The text format: a headline, then what is overdue and what falls due soon, by lead unit."""
+def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str | None = None,
+                 sts: Statuses | None = None, data: dict | None = None) -> list[str]:
+    """The text format: a headline, then what is overdue and what falls due soon, by lead unit.
+    `sts` and `data` (status_data's, for the same unit) when the caller has them already."""
     if not tracking.documents:
         return [f"{_when(pg, pg.kb.documents, as_of)}：尚无跟踪记录（policies/<文件>/tracking/ 不存在）。",
                 "用 policykb progress … 记录进展，或用 policykb report-import 导入报送表。"]
-    data = status_data(pg, tracking, as_of, unit)
+    sts = statuses(pg, tracking, as_of) if sts is None else sts
+    data = status_data(pg, tracking, as_of, unit, sts) if data is None else data
     lights = data["lights"]
     head = _when(pg, tracking.documents, as_of) + (f"（{unit}）" if unit else "") + "：" + "，".join(
         f"{LIGHT_LABEL[k]} {lights.get(k, 0)} 项" for k in ("red", "amber", "green"))
@@ -74,8 +79,7 @@ def status_lines(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, unit: str 
             lines.append(f"{name}（{len(items)}）")
             for o in items:
                 lines.append(f"  第{o['task']}项  {_short(o['reason'], name)}")
-    return lines + cascade_lines(pg.kb, statuses(pg, tracking, as_of), tracking.values, as_of)  # issue 24: empty
-    # without a cascade
+    return lines + cascade_lines(pg.kb, sts, tracking.values, as_of)  # issue 24: empty without a cascade
 
 
 def _short(reason: str, unit: str) -> str:

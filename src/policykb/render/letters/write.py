@@ -79,7 +79,8 @@ def _inside(folder: Path, name: str) -> Path:
 def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None = None, units: list[str] | None = None,
                track: Track = quiet, cache: StageCache | None = None) -> list[tuple[Letter, bytes]]:
     """Every letter in memory (for a few units, and for tests); `iter_letters` for many."""
-    return list(iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache))
+    return [(letter, (cache.staged / letter.file).read_bytes() if data is None else data)
+            for letter, data in iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)]
 
 
 def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None = None, units: list[str] | None = None,
@@ -88,7 +89,8 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
 
     The template and the units are checked before this returns, so errors come before any work.
     With a cache, a letter whose context and template are unchanged since the last build is taken
-    from that build instead of being rendered again. One letter at a time is held in memory.
+    from that build instead of being rendered again: it comes with None for its bytes (the cache has
+    linked it into its staging folder and knows its hash). One letter at a time is held in memory.
     """
     LetterTemplate(template)
     template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
@@ -181,8 +183,10 @@ def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
               cache: StageCache | None) -> Iterator[tuple[Letter, bytes]]:
     """Contexts are made as the workers need them: a corpus's thousands are never all in memory at once."""
     for fields, data in ordered(_render, jobs, _load_template, (str(template),)):
-        data = (cache.staged / fields["file"]).read_bytes() if data is None else data
-        yield Letter(**fields, sha256=hashlib.sha256(data).hexdigest()), data
+        if data is None:  # reused: checked when linked, so its hash is known without reading it
+            yield Letter(**fields, sha256=cache.linked_hash(fields["file"])), None
+        else:
+            yield Letter(**fields, sha256=hashlib.sha256(data).hexdigest()), data
 
 
 _TEMPLATE: LetterTemplate | None = None  # one per process: loading a template costs more than a letter
@@ -285,12 +289,15 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     out = Path(out)
     letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)
     out.parent.mkdir(parents=True, exist_ok=True)
-    rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new."))  # output.recover clears it
+    # named with the process id: output.recover (a build into the same folder) leaves it while this runs
+    rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new.{os.getpid()}-"))
     try:
         made = []
         for letter, data in letters:
-            _put(rendering, out, letter.file, data)
             made.append(letter)
+            if data is None and cache.staged.resolve() == out.resolve():
+                continue  # reused: the cache linked it into place already
+            _put(rendering, out, letter.file, (cache.staged / letter.file).read_bytes() if data is None else data)
         if with_overview and not _overview_reused(pg, cache):
             for name, data in overview.files(pg).items():
                 _put(rendering, out, name, data)

@@ -13,16 +13,18 @@ import os
 import shutil
 import tempfile
 import zipfile
+from functools import partial
 from pathlib import Path
 
 from ... import paths
-from ...cache import StageCache
+from ...cache import StageCache, tree_digest
 from ...graph import PolicyGraph
 from ...output import atomic_write
 from ...progress import Track, quiet
 from ...reproducible import normalize_zip
 from ...status import Statuses
 from . import compact, files, incremental, index
+from .pagekeys import PageKeys
 from .pages import Page, Paths, site_pages, task_events
 from .preview import first_letter
 from .text import environment, render
@@ -64,8 +66,12 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
 def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
                maps: Path | None = None, tracking=None, charts: Path | None = None, data: Path | None = None,
-               extra: dict[str, str] | None = None, track: Track = quiet) -> list[Page]:
+               extra: dict[str, str] | None = None, track: Track = quiet,
+               lazy: dict[str, "incremental.Source"] | None = None) -> list[Page]:
     """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
+
+    With `lazy` (an incremental build), a page whose context has a key (see pagekeys) is left empty
+    and its key and writer go into `lazy` under its path: mkdocs' build writes it only if needed.
 
     `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
     folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
@@ -87,11 +93,21 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                        charts=files.charts(charts, docs, getattr(tracking, "values", None)),
                        values=getattr(tracking, "values", None))
     env = environment(Path(templates) / SITE_TEMPLATES)
+    keys = PageKeys(tree_digest(Path(templates) / SITE_TEMPLATES)) if lazy is not None else None
     for page in track(pages, "网站页面"):
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
+        key = keys.key(page.template, page.context) if keys else None
+        if key is None:
+            target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
+        else:  # made only if the last build has no page for this key (incremental.build asks)
+            target.write_bytes(b"")  # listed for mkdocs; empty unless written
+            lazy[page.path] = incremental.Source(key, partial(_write_page, env, page, target))
     return pages
+
+
+def _write_page(env, page: Page, target: Path) -> None:
+    target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
 
 
 class _Collected(logging.Handler):
@@ -106,12 +122,14 @@ class _Collected(logging.Handler):
 
 
 def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
-                 search: dict[str, dict] | None = None, cache: StageCache | None = None, **overrides) -> None:
+                 search: dict[str, dict] | None = None, cache: StageCache | None = None,
+                 lazy: dict[str, "incremental.Source"] | None = None, **overrides) -> None:
     """A real mkdocs build (strict) of `docs` into `site` with the repository's configuration.
 
     The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH). With `search`
     (see `search_pages`), the search index gets the hidden Chinese-search fields. With `cache`,
-    pages whose Markdown is unchanged since the last build are taken from it (see `incremental`).
+    pages whose Markdown (or, for those in `lazy`, whose key) is unchanged since the last build are
+    taken from it (see `incremental`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -130,7 +148,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
         compact.install(cfg)
         if search is not None:
             index.install(cfg, search)
-        incremental.build(cfg, cache)
+        incremental.build(cfg, cache, lazy)
         if not cfg.site_url:  # a sitemap needs the site's address: without one mkdocs writes an empty list
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(site) / name).unlink(missing_ok=True)
@@ -161,11 +179,12 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
+        lazy = {} if cache is not None else None
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
-                           data=data, extra=extra, track=track)
+                           data=data, extra=extra, track=track, lazy=lazy)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
-                     cache=cache, nav=nav(pg, docs), strict=True)
+                     cache=cache, lazy=lazy, nav=nav(pg, docs), strict=True)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
     return pages
 

@@ -7,8 +7,13 @@ Markdown plus what every page shares (the configuration and navigation, the set 
 point at, the versions of the theme and of this code). A page whose key the last build had is not
 converted, templated nor indexed: its HTML is hard-linked from the last build, and the search
 entries made for it then (by Material's search plugin, or by the project's own index writer when
-the theme's search is off), kept beside the site, are handed back in the page's place in the order. Everything else (static files, the theme's templates, the
-index files) is made as mkdocs makes it, so a rebuild gives the bytes of a full build.
+the theme's search is off), kept beside the site, are handed back in the page's place in the order.
+Everything else (static files, the theme's templates, the index files) is made as mkdocs makes it,
+so a rebuild gives the bytes of a full build.
+
+A generated page (`lazy`) comes with a key of its template's context (pagekeys) and no Markdown
+yet: when the last build made the page from the same context, its Markdown key is the last one and
+the Markdown is never written; otherwise it is written, then keyed as above.
 
 Measured against one mkdocs build per document under a shared shell (cross-document links and the
 shared search index then need stitching, and a unit page links every document): keying pages costs
@@ -21,8 +26,10 @@ import logging
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Callable
 
 from ...cache import StageCache, code_digest, digest
 
@@ -31,17 +38,31 @@ SEARCH = "material/search"
 log = logging.getLogger("mkdocs.commands.build")
 
 
+@dataclass
+class Source:
+    """A generated page not yet written: its key (pagekeys), and what writes its Markdown when needed."""
+    key: str
+    make: Callable[[], None]
+    written: bool = False
+
+    def write(self) -> None:
+        if not self.written:
+            self.make()
+            self.written = True
+
+
 def _shared_key(config, files) -> str:
     """What every page's HTML depends on besides its own Markdown."""
     config_file = Path(config.config_file_path) if config.config_file_path else None
     return digest(code_digest(), [version(p) for p in ("mkdocs", "mkdocs-material", "markdown", "jieba")],
                   config_file.read_bytes() if config_file and config_file.is_file() else b"",
-                  json.loads(json.dumps(config.nav, default=str)), config.site_name, config.use_directory_urls,
+                  config.nav, config.site_name, config.use_directory_urls,
                   sorted(f.src_uri for f in files))
 
 
 class _Entries:
-    """The search entries of each page: read from the last build, written for this one."""
+    """The search entries of each page: read from the last build, written for this one. A line is the
+    page's path (JSON), a tab, then its entries (JSON): the index of the file reads only the paths."""
 
     def __init__(self, previous: Path, staged: Path):
         self.old: dict[str, tuple[int, int]] = {}
@@ -50,9 +71,13 @@ class _Entries:
             offset = 0
             with self.previous.open("rb") as fh:
                 for line in fh:
-                    uri = json.loads(line)["page"]  # small lines first: see `add`
-                    self.old[uri] = (offset, len(line))
+                    uri, tab, rest = line.partition(b"\t")
+                    try:  # a damaged line, or one of an earlier layout: that page is rendered again
+                        self.old[json.loads(uri)] = (offset + len(uri) + 1, len(rest)) if tab else None
+                    except (ValueError, TypeError):
+                        pass
                     offset += len(line)
+        self.old = {k: v for k, v in self.old.items() if isinstance(k, str) and v is not None}
         self.reader = self.previous.open("rb") if self.old else None
         self.out = (staged / ENTRIES).open("wb")
 
@@ -62,10 +87,11 @@ class _Entries:
     def read(self, uri: str) -> list[dict]:
         offset, size = self.old[uri]
         self.reader.seek(offset)
-        return json.loads(self.reader.read(size))["entries"]
+        return json.loads(self.reader.read(size))
 
     def add(self, uri: str, entries: list[dict]) -> None:
-        self.out.write(json.dumps({"page": uri, "entries": entries}, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.out.write(json.dumps(uri, ensure_ascii=False).encode("utf-8") + b"\t"
+                       + json.dumps(entries, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def close(self) -> None:
         self.out.close()
@@ -140,8 +166,40 @@ def _link(source: str, target: str) -> None:
         shutil.copyfile(source, target)
 
 
-def build(config, cache: StageCache | None) -> None:
-    """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build."""
+CONTEXT = "<context>/"  # in the keys: the context key a generated page's Markdown key was made for
+
+
+def _reused(cache: StageCache, entries: _Entries | None, file, shared: str, source: Source | None) -> bool:
+    """Take the page's HTML from the last build if its Markdown is the same. A generated page whose
+    context key is the last build's has the same Markdown, unwritten; any other is written and hashed
+    (a changed context may still give the same Markdown: a task's text not shown on a unit page)."""
+    dest = file.dest_uri
+    context = digest(shared, file.src_uri, source.key) if source is not None else None
+    if context is not None:
+        cache.new[CONTEXT + dest] = context
+    if entries is not None and file.src_uri not in entries:  # its search entries are gone: render it
+        if source is not None:
+            source.write()
+        cache.remember(dest, _markdown_key(shared, file))
+        return False
+    if source is not None:
+        known = cache.old.get(dest)
+        if cache.old.get(CONTEXT + dest) == context and isinstance(known, str) and cache.intact(dest):
+            return cache.reuse(dest, known)
+        source.write()
+    return cache.reuse(dest, _markdown_key(shared, file))
+
+
+def _markdown_key(shared: str, file) -> str:
+    with open(file.abs_src_path, "rb") as fh:
+        return digest(shared, file.src_uri, fh.read())
+
+
+def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None) -> None:
+    """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build.
+
+    A page in `lazy` (by its path in the docs tree) is keyed by its Source's key instead of its
+    Markdown, which is written only when the page is not reused."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -176,15 +234,12 @@ def build(config, cache: StageCache | None) -> None:
         for file in files.documentation_pages(inclusion=inclusion):
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
-            if cache is not None:
-                with open(file.abs_src_path, "rb") as fh:
-                    key = digest(shared, file.src_uri, fh.read())
-                if entries is None or file.src_uri in entries:  # reuse counts the page either way
-                    if cache.reuse(file.dest_uri, key):
-                        reused.add(file.src_uri)
-                        continue
-                else:  # its search entries are gone: render it, and keep its key for next time
-                    cache.remember(file.dest_uri, key)
+            source = (lazy or {}).get(file.src_uri)
+            if cache is not None and _reused(cache, entries, file, shared, source):
+                reused.add(file.src_uri)
+                continue
+            if source is not None:
+                source.write()
             _populate_page(file.page, config, files)
 
         env = config.plugins.on_env(env, config=config, files=files)

@@ -142,10 +142,14 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     parts = {p.number: p for p in doc.meta.parts}
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
               "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number}
+    # A task's, an article's and the indicators' pages show the document's settings, never its other
+    # items: given only those, they keep their keys when another task changes (see pagekeys).
+    shell = dict(common, doc=doc.model_copy(update={"articles": {}, "tasks": {}, "indicators": {}}))
     general = list(annex.general_deadlines) if annex else []
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
-                  dict(common, pg=pg, errata=errata_view(doc), cascade=cascade.documents(doc)), body=False),
+                  dict(common, errata=errata_view(doc), cascade=cascade.documents(doc),
+                       article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles}), body=False),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
@@ -156,12 +160,12 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                        indicators={n: pg.indicators_of(doc.id, task=n) for n in doc.tasks},
                        statuses={n: status_view(statuses, t) for n, t in doc.tasks.items()}), body=False),
              Page(paths.indicators(doc.id), "indicators.md.j2",
-                  dict(common, indicators=list(doc.indicators.values()),
+                  dict(shell, indicators=list(doc.indicators.values()),
                        tasks_of={i: pg.tasks_of_indicator(doc.id, i) for i in doc.indicators},
                        charts={i: charts.get((doc.id, i)) for i in doc.indicators}), section_titles=False, boost=0.5)]
     for a in doc.articles.values():
         pages.append(Page(paths.article(doc.id, a.number), "article.md.j2",
-                          dict(common, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),
+                          dict(shell, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),
                                units=pg.units_of_article(doc.id, a.number),
                                indicators=pg.indicators_of(doc.id, article=a.number)),
                           keywords=[f"第{a.number}条"]))
@@ -170,7 +174,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
         dues.setdefault(d.task.number, []).append(d)
     for t in doc.tasks.values():
         pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
-                          dict(common, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
+                          dict(shell, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
                                indicators=pg.indicators_of(doc.id, task=t.number),
                                status=status_view(statuses, t),
                                events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],

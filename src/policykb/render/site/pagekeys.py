@@ -1,0 +1,71 @@
+"""A generated page's key, from what its template is given, without rendering it.
+
+Every page of the site is Markdown rendered from a template with a context of graph-query results.
+A page whose template and context are unchanged since the last build gives the same Markdown, so
+the same HTML: its Markdown need not be made again (at many policies, making every page's Markdown
+took longer than converting the few that changed). The key hashes the context's values: models by
+their content without source paths (`cache.portable`), each model hashed once per build however
+many pages show it; module-level functions by name (the code's hash covers what they do).
+
+A context holding anything else — the whole graph, a bound method, a closure — has no key: that
+page is rendered on every build and keyed by its Markdown, as every page was before.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import types
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from ...cache import digest, portable
+from .pages import Paths
+
+
+class _Unkeyed(Exception):
+    """A value whose content cannot be hashed from outside (e.g. the whole PolicyGraph)."""
+
+
+class PageKeys:
+    """Keys of one build's pages; `salt` is what they all share (templates, code)."""
+
+    def __init__(self, salt: str):
+        self.salt = salt
+        self._done: dict[int, tuple[object, object]] = {}  # id -> (object, its plain form): kept alive
+
+    def key(self, template: str, context: dict) -> str | None:
+        try:
+            return digest(self.salt, template, self._plain(context))
+        except _Unkeyed:
+            return None
+
+    def _once(self, value, plain):
+        found = self._done.get(id(value))
+        if found is None or found[0] is not value:
+            found = self._done[id(value)] = (value, plain(value))
+        return found[1]
+
+    def _plain(self, v):
+        if isinstance(v, Markup):  # shown as markup, not escaped: not the same page as the text
+            return {"markup": str(v)}
+        if v is None or isinstance(v, (str, int, float, bool)):
+            return v
+        if isinstance(v, BaseModel):
+            return self._once(v, lambda m: {type(m).__name__: digest(portable(m.model_dump(mode="json")))})
+        if isinstance(v, dict):
+            return [[self._plain(k), self._plain(x)] for k, x in v.items()]  # in order: templates loop over it
+        if isinstance(v, (list, tuple)):
+            return [self._plain(x) for x in v]
+        if isinstance(v, (set, frozenset)):
+            return {"set": sorted(json.dumps(self._plain(x), ensure_ascii=False, sort_keys=True) for x in v)}
+        if isinstance(v, dt.date):
+            return {type(v).__name__: v.isoformat()}
+        if isinstance(v, Paths):
+            return self._once(v, lambda p: {"paths": digest(p.units)})
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            return {type(v).__name__: [self._plain(getattr(v, f.name)) for f in dataclasses.fields(v)]}
+        if isinstance(v, types.FunctionType) and v.__closure__ is None and v.__name__ != "<lambda>":
+            return {"function": f"{v.__module__}.{v.__qualname__}"}
+        raise _Unkeyed(type(v).__name__)
