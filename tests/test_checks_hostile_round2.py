@@ -210,9 +210,9 @@ def _bombs():
         "whole-sheet-merge.xlsx": (b.huge_merge_xlsx, "16,384 columns"),
         # a part that inflates to 256 MB but declares 4 KB: python-docx would inflate it in one call
         "liar.docx": (lambda: __import__("formbombs").bomb(b._a_docx(), "word/document.xml", 256 * mb,
-                                                           declared=4096), "damaged or forged"),
+                                                           declared=4096), "已损坏或被篡改"),
         "liar.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml", 256 * mb,
-                                                           declared=4096), "damaged or forged"),
+                                                           declared=4096), "已损坏或被篡改"),
     }
 
 
@@ -483,11 +483,11 @@ def test_a_shallow_clone_says_its_history_is_partial(tmp_path):
     full = files.history(pg, repo / "policies", Paths(pg))
     assert not full.partial and len(full) == 3
     done = cli(clone, "diff", "HEAD~2", "-p", "policies")
-    assert done.returncode == 1 and "error[bad-revision]" in done.stderr and "shallow" in done.stderr, done.stderr
+    assert done.returncode == 1 and "error[bad-revision]" in done.stderr and "浅克隆" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert cli(clone, "diff", "HEAD~1", "-p", "policies").returncode == 0
     done = cli(repo, "diff", "nosuchtag", "-p", "policies")
-    assert done.returncode == 1 and "no revision 'nosuchtag'" in done.stderr
+    assert done.returncode == 1 and "没有版本“nosuchtag”" in done.stderr
 
 
 def test_staging_folders_left_by_killed_runs_are_reclaimed_and_ignored_by_git(tmp_path):

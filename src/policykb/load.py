@@ -111,11 +111,11 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
     """
     seen = set() if seen is None else seen
     if id(node) in seen:
-        raise _Refused(node, "this anchor (&name) is reused through an alias (*name)",
-                       "write the value out in full; anchors and aliases are not supported")
+        raise _Refused(node, "这个锚点（&名称）通过别名（*名称）被重复引用",
+                       "把值完整写出来；不支持锚点和别名")
     if depth > MAX_DEPTH:
-        raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep here",
-                       "check the brackets and the indentation")
+        raise _Refused(node, f"这里的值嵌套超过 {MAX_DEPTH} 层",
+                       "检查括号和缩进")
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}

@@ -65,8 +65,8 @@ def year_range(pg: PolicyGraph) -> tuple[int, int]:
 def check_year(pg: PolicyGraph, year: int) -> None:
     first, last = year_range(pg)
     if not first <= year <= last:
-        raise ToolError(f"{year} is outside the policy's period ({first}–{last})",
-                        hint=f"give a year from {first} to {last}", code="year-outside-period")
+        raise ToolError(f"{year}年不在政策的实施期（{first}–{last}年）内",
+                        hint=f"给出 {first} 至 {last} 之间的年份", code="year-outside-period")
 
 
 def _who(task: Task, unit: str) -> str | None:

@@ -213,7 +213,7 @@ def _git(repo: Path, *args: str) -> bytes:
     except subprocess.CalledProcessError as e:
         raise VersionError(f"git {' '.join(args)}: {e.stderr.decode(errors='replace').strip()}")
     except FileNotFoundError:
-        raise VersionError("git is not installed", hint="apt-get install git")
+        raise VersionError("没有安装 git", hint="安装 git（Debian：apt-get install git；Windows：Git for Windows）")
 
 
 def repo_root(path: Path) -> Path:
@@ -228,8 +228,8 @@ def is_shallow(repo: Path) -> bool:
         return False
 
 
-_SHALLOW_HINT = "fetch the whole history first: git fetch --unshallow (in GitHub Actions: actions/checkout " \
-                "with fetch-depth: 0; in GitLab CI: GIT_DEPTH: 0)"
+_SHALLOW_HINT = "先取得完整历史：git fetch --unshallow（GitHub Actions 中 actions/checkout " \
+                "设 fetch-depth: 0；GitLab CI 中设 GIT_DEPTH: 0）"
 
 
 def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase:
@@ -238,10 +238,9 @@ def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase
         _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except VersionError:  # git says nothing with --quiet: say what is missing
         if is_shallow(repo):
-            raise VersionError(f"revision '{rev}' is not in this clone: it is a shallow clone, and the history "
-                               f"before its oldest commit is missing", hint=_SHALLOW_HINT) from None
-        raise VersionError(f"there is no revision '{rev}' in this repository",
-                           hint="see git log for commits, tags and branches") from None
+            raise VersionError(f"版本“{rev}”不在这个克隆中：这是浅克隆，最早一次提交之前的历史没有下载", hint=_SHALLOW_HINT) from None
+        raise VersionError(f"这个仓库中没有版本“{rev}”",
+                           hint="用 git log 查看提交、标签和分支") from None
     data = _git(repo, "archive", "--format=tar", rev, "--", policies)
     with tempfile.TemporaryDirectory(prefix="policykb-rev-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
@@ -249,9 +248,9 @@ def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase
         kb, report = validate(Path(tmp) / policies)
         if kb is None:
             first = report.errors[0]
-            raise VersionError(f"{rev}: {policies}/ does not validate ({len(report.errors)} error(s)); first: "
+            raise VersionError(f"{rev}：{policies}/ 未通过检查（{len(report.errors)} 个错误）；第一个："
                                f"{Path(first.file).name}:{first.line}: {first.message}",
-                               hint=f"check out {rev} and run policykb check")
+                               hint=f"检出 {rev} 后运行 policykb check")
     return kb
 
 
