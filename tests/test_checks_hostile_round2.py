@@ -514,7 +514,7 @@ def test_a_text_mixing_gbk_and_utf8_is_refused_not_read_as_mojibake(tmp_path):
     source.write_bytes("关于做好某项工作的通知\n".encode("gbk") + "一、建立工作台账。（省扶贫办负责）\n".encode("utf-8")
                       + "二、加强督查。（省扶贫办负责）\n".encode("gbk"))
     done = cli(tmp_path, "import", "mixed.txt", "kb", "--date", "2020-01-02")
-    assert done.returncode == 1 and "error[encoding]" in done.stderr and "lines 2" in done.stderr, done.stderr
+    assert done.returncode == 1 and "error[encoding]" in done.stderr and "第 2" in done.stderr, done.stderr
     assert not (tmp_path / "kb" / "mixed").exists()
     for encoding in ("gbk", "utf-8"):  # either alone is read as before
         source.write_bytes("关于做好某项工作的通知\n（2020年1月2日）\n一、建立工作台账。（省扶贫办负责）\n".encode(encoding))

@@ -164,7 +164,7 @@ def test_change_log_from_git(built):
     from policykb.track.versions import history
     recent = history(ROOT, limit=REISSUE_COMMITS)
     if any(v.diff.changes for v in recent):
-        assert "需重发责任书" in t and re.search(r"第\d+项|第\d+条|指标|修改", t)  # in the policy's terms
+        assert "责任书内容有变" in t and re.search(r"第\d+项|第\d+条|指标|更正", t)  # in the policy's terms
     else:
         assert "还没有修订记录" in t
 
@@ -188,7 +188,7 @@ def test_change_log_says_what_changed_in_the_policys_terms(tmp_path):
     pg = PolicyGraph(load_kb(kb))
     newest = history(pg, kb, Paths(pg))[0]
     said = " ".join(" ".join(str(x) for x in phrase if x) for phrase in newest["changes"])
-    assert "第39项" in said and "落实条文增加第16条" in said, said
+    assert "第39项" in said and "落实条文更正：补上第16条" in said, said
 
 
 def test_history_tolerates_no_git(tmp_path, pg):

@@ -21,7 +21,7 @@ from ..model import Deadline, Document, KnowledgeBase, Task
 from ..validate import validate
 
 Action = Literal["added", "removed", "changed"]
-ACTION_LABEL = {"added": "新增", "removed": "删除", "changed": "修改"}
+ACTION_LABEL = {"added": "新增", "removed": "删除", "changed": "更正"}  # a revision of the knowledge base's data
 FIELD_LABEL = {"text": "内容", "title": "标题", "part": "部分", "section": "分工部分", "lead": "牵头单位",
                "participants": "参与单位", "lead_mode": "牵头方式", "open_ended": "单位名单以“等”结尾",
                "articles": "落实条文", "deadlines": "时限", "units_as_written": "单位原文", "name": "名称",
@@ -71,6 +71,7 @@ class PolicyDiff:
     changes: list[Change]
     revisits: list = field(default_factory=list)  # issue 24: child tasks below a changed task
     revisit_lines: list[str] = field(default_factory=list)
+    letters: list[str] | None = None  # recipients whose letter reads differently (track.reissue)
 
     @property
     def affected_units(self) -> list[str]:
@@ -78,7 +79,9 @@ class PolicyDiff:
 
     @property
     def reissue(self) -> list[str]:
-        """Units whose responsibility letters must be reissued."""
+        """Units whose responsibility letters must be reissued: those whose letter's content changed."""
+        if self.letters is not None:
+            return self.letters
         return sorted({u for c in self.changes if c.reissue for u in c.units})
 
     def changed_tasks(self, doc: str | None = None) -> list[int]:
@@ -100,7 +103,7 @@ class PolicyDiff:
             for name, (old, new) in c.fields.items():
                 out.append(f"  {FIELD_LABEL.get(name, name)}：{_show(old, new)}")
         out.append(f"涉及单位（{len(self.affected_units)}）：{'、'.join(self.affected_units) or '无'}")
-        out.append(f"需重新印发责任书（{len(self.reissue)}）：{'、'.join(self.reissue) or '无'}")
+        out.append(f"责任书内容有变、需重新印发（{len(self.reissue)}）：{'、'.join(self.reissue) or '无（各单位的责任书内容未变）'}")
         return out + self.revisit_lines
 
 
@@ -204,7 +207,9 @@ def diff_kbs(old: KnowledgeBase, new: KnowledgeBase, old_name: str = "old", new_
     from ..cascade import stale  # following links down the levels (issue 24)
     changed = [(c.doc, c.key) for c in changes if c.kind == "task" and c.action != "added"]
     below = stale.revisits(old, new, changed)
-    return PolicyDiff(old_name, new_name, changes, below, stale.lines(old, new, below))
+    from .reissue import changed_letters
+    letters = changed_letters(old, new, {u for c in changes if c.reissue for u in c.units})
+    return PolicyDiff(old_name, new_name, changes, below, stale.lines(old, new, below), letters)
 
 
 def _git(repo: Path, *args: str) -> bytes:
