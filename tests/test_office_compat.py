@@ -140,3 +140,22 @@ def test_the_validator_sees_what_was_wrong(tmp_path):
     path.write_bytes(raw.getvalue())
     descriptions = [e.description for e in validator.validate(path).errors if e.error_type.value == "schema"]
     assert any("color" in d or "sz" in d for d in descriptions), descriptions
+
+
+def test_workbooks_print_landscape_with_their_headers_on_every_page(pg):
+    """The 分工方案 workbook leads with the task number (no folder name), prints landscape, as wide
+    as the paper, its header row on each page, every row as tall as its wrapped text."""
+    import io
+    from openpyxl import load_workbook
+    from policykb import export
+    wb = load_workbook(io.BytesIO(export.to_xlsx(pg)))
+    for title, paper in (("按任务", "8"), ("按单位", "9")):
+        ws = wb[title]
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == paper, title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+    tasks = wb["按任务"]
+    assert [c.value for c in tasks[1]][:2] == ["序号", "部分"]
+    assert all(isinstance(row[0].value, int) for row in tasks.iter_rows(min_row=2))
+    longest = max(range(2, tasks.max_row + 1), key=lambda r: len(tasks.cell(r, 3).value))
+    assert tasks.row_dimensions[longest].height >= 14 * 8  # 第7项's text wraps to many lines
