@@ -130,6 +130,11 @@ def test_home_shows_counts_and_what_falls_due_next(built, doc):
     assert "以 2016-09-01 为准" in t.text
     assert "2016-11-20 每年11月中旬 全部 95 项任务" in t.text  # next general deadline after the as-of date
     assert "2016-06-30" not in t.text.split("即将到期")[1]  # past deadlines are not "next"
+    # 目标 in the policy's words (targets.target_sentence), never 「= 100%（2020年）」
+    from policykb.targets import target_sentence
+    goals = t.text.split("目标", 1)[1].split("组成部分")[0]
+    first = next(iter(doc.indicators.values()))
+    assert target_sentence(first) in goals and not any(sign in goals for sign in ("=", "≥", "≤")), goals
 
 
 def test_calendar_table_and_downloads(built, doc):
