@@ -200,7 +200,7 @@ def _bombs():
     return {
         "colspan-million.html": (lambda: b.colspan_page("1000000"), "1,000,000 columns"),
         "colspan-999999999.html": (lambda: b.colspan_page("999999999"), "999,999,999 columns"),
-        "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml unpacks to 629,145,600"),
+        "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml 解压后有 629,145,600"),
         "100000-paragraphs.docx": (lambda: b.paragraphs_docx(100_000), "20,000 paragraphs"),
         "gridspan.docx": (lambda: b.gridspan_docx(10_000_000), "10,000,000 columns"),
         "inflates-600MB.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml",

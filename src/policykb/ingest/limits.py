@@ -46,7 +46,7 @@ def check_package(path: Path) -> None:
     except (zipfile.BadZipFile, OSError):
         return  # not a zip at all: the reader says so in its own words
     try:
-        ziplimits.check_zip(path, _part_limit, MAX_PARTS, MAX_TOTAL_BYTES, TooLarge, what="file")
+        ziplimits.check_zip(path, _part_limit, MAX_PARTS, MAX_TOTAL_BYTES, TooLarge, what="文件")
     except TooLarge as err:
         raise refuse(str(err)) from None
     except zipfile.BadZipFile as err:  # a part that lies about its size: its reader would inflate all of it at once
