@@ -200,7 +200,7 @@ def _bombs():
     return {
         "colspan-million.html": (lambda: b.colspan_page("1000000"), "1,000,000 columns"),
         "colspan-999999999.html": (lambda: b.colspan_page("999999999"), "999,999,999 columns"),
-        "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml unpacks to 629,145,600"),
+        "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml 解压后有 629,145,600"),
         "100000-paragraphs.docx": (lambda: b.paragraphs_docx(100_000), "20,000 paragraphs"),
         "gridspan.docx": (lambda: b.gridspan_docx(10_000_000), "10,000,000 columns"),
         "inflates-600MB.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml",
@@ -210,9 +210,9 @@ def _bombs():
         "whole-sheet-merge.xlsx": (b.huge_merge_xlsx, "16,384 columns"),
         # a part that inflates to 256 MB but declares 4 KB: python-docx would inflate it in one call
         "liar.docx": (lambda: __import__("formbombs").bomb(b._a_docx(), "word/document.xml", 256 * mb,
-                                                           declared=4096), "damaged or forged"),
+                                                           declared=4096), "已损坏或被篡改"),
         "liar.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml", 256 * mb,
-                                                           declared=4096), "damaged or forged"),
+                                                           declared=4096), "已损坏或被篡改"),
     }
 
 
@@ -483,11 +483,11 @@ def test_a_shallow_clone_says_its_history_is_partial(tmp_path):
     full = files.history(pg, repo / "policies", Paths(pg))
     assert not full.partial and len(full) == 3
     done = cli(clone, "diff", "HEAD~2", "-p", "policies")
-    assert done.returncode == 1 and "error[bad-revision]" in done.stderr and "shallow" in done.stderr, done.stderr
+    assert done.returncode == 1 and "error[bad-revision]" in done.stderr and "浅克隆" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert cli(clone, "diff", "HEAD~1", "-p", "policies").returncode == 0
     done = cli(repo, "diff", "nosuchtag", "-p", "policies")
-    assert done.returncode == 1 and "no revision 'nosuchtag'" in done.stderr
+    assert done.returncode == 1 and "没有版本“nosuchtag”" in done.stderr
 
 
 def test_staging_folders_left_by_killed_runs_are_reclaimed_and_ignored_by_git(tmp_path):
@@ -514,7 +514,7 @@ def test_a_text_mixing_gbk_and_utf8_is_refused_not_read_as_mojibake(tmp_path):
     source.write_bytes("关于做好某项工作的通知\n".encode("gbk") + "一、建立工作台账。（省扶贫办负责）\n".encode("utf-8")
                       + "二、加强督查。（省扶贫办负责）\n".encode("gbk"))
     done = cli(tmp_path, "import", "mixed.txt", "kb", "--date", "2020-01-02")
-    assert done.returncode == 1 and "error[encoding]" in done.stderr and "lines 2" in done.stderr, done.stderr
+    assert done.returncode == 1 and "error[encoding]" in done.stderr and "第 2" in done.stderr, done.stderr
     assert not (tmp_path / "kb" / "mixed").exists()
     for encoding in ("gbk", "utf-8"):  # either alone is read as before
         source.write_bytes("关于做好某项工作的通知\n（2020年1月2日）\n一、建立工作台账。（省扶贫办负责）\n".encode(encoding))

@@ -105,3 +105,59 @@ def test_a_process_is_asked_about_never_signalled_on_windows(monkeypatch):
     assert system.process_running(12345) and calls == []
     monkeypatch.undo()
     assert system.process_running(os.getpid()) and not system.process_running(2 ** 22 + 12345)
+
+
+# As on Windows, where PyPI ships no cairo DLL: cairocffi's import fails to load the library.
+NO_CAIRO = """import sys, importlib.abc
+class NoCairo(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "cairocffi":
+            raise OSError("no library called \\"cairo-2\\" was found")
+sys.meta_path.insert(0, NoCairo())
+"""
+
+
+def test_map_pdfs_without_a_cairo_library_come_from_typst(tmp_path):
+    """The fallback is detected, not assumed: with cairo unloadable, `maps` still writes PDFs and PNGs,
+    in the Noto CJK subsets, every glyph whole, and nothing on stderr."""
+    import shutil
+    from pypdf import PdfReader
+    shutil.copytree(FIXTURES / "tiny", tmp_path / "kb")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NO_CAIRO, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(ROOT / "src")])}
+    env.pop("POLICYKB_MAP_EXPORTER", None)
+    done = subprocess.run([sys.executable, "-m", "policykb", "maps", "-o", "out", "-p", "kb", "--as-of", "2016-07-01",
+                           "-f", "pdf", "-f", "png"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    pdfs = sorted((tmp_path / "out").rglob("*.pdf"))
+    assert pdfs and sorted((tmp_path / "out").rglob("*.png"))
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert PdfReader(pdf).metadata.get("/Creator", "").startswith("Typst"), pdf
+        fonts = {f.split("+")[-1] for f in _base_fonts(data)}
+        assert fonts and all(f.startswith(("NotoSansCJKsc", "NotoSerifCJKsc")) for f in fonts), (pdf, fonts)
+        assert missing_glyphs(data) == [], pdf
+
+
+def _base_fonts(data: bytes) -> set[str]:
+    import io
+    from pypdf import PdfReader
+    found = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            found.add(str(font.get_object()["/BaseFont"]).lstrip("/"))
+    return found
+
+
+def test_typst_draws_what_cairo_116_drops(monkeypatch):
+    """「如」, the glyph cairo 1.16's subsetter loses, is whole in typst's PDF."""
+    monkeypatch.setenv("POLICYKB_MAP_EXPORTER", "typst")
+    export.exporter.cache_clear()
+    try:
+        data = export.pdf([_svg("黑体, Noto Sans CJK SC", "如期脱贫 2016")])
+        picture = export.png(_svg("黑体, Noto Sans CJK SC", "如期"))
+    finally:
+        export.exporter.cache_clear()
+    assert missing_glyphs(data) == [] and picture.startswith(b"\x89PNG\r\n")

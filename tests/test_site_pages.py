@@ -130,6 +130,11 @@ def test_home_shows_counts_and_what_falls_due_next(built, doc):
     assert "以 2016-09-01 为准" in t.text
     assert "2016-11-20 每年11月中旬 全部 95 项任务" in t.text  # next general deadline after the as-of date
     assert "2016-06-30" not in t.text.split("即将到期")[1]  # past deadlines are not "next"
+    # 目标 in the policy's words (targets.target_sentence), never 「= 100%（2020年）」
+    from policykb.targets import target_sentence
+    goals = t.text.split("目标", 1)[1].split("组成部分")[0]
+    first = next(iter(doc.indicators.values()))
+    assert target_sentence(first) in goals and not any(sign in goals for sign in ("=", "≥", "≤")), goals
 
 
 def test_calendar_table_and_downloads(built, doc):
@@ -164,7 +169,7 @@ def test_change_log_from_git(built):
     from policykb.track.versions import history
     recent = history(ROOT, limit=REISSUE_COMMITS)
     if any(v.diff.changes for v in recent):
-        assert "需重发责任书" in t and re.search(r"第\d+项|第\d+条|指标|修改", t)  # in the policy's terms
+        assert "责任书内容有变" in t and re.search(r"第\d+项|第\d+条|指标|更正", t)  # in the policy's terms
     else:
         assert "还没有修订记录" in t
 
@@ -188,7 +193,7 @@ def test_change_log_says_what_changed_in_the_policys_terms(tmp_path):
     pg = PolicyGraph(load_kb(kb))
     newest = history(pg, kb, Paths(pg))[0]
     said = " ".join(" ".join(str(x) for x in phrase if x) for phrase in newest["changes"])
-    assert "第39项" in said and "落实条文增加第16条" in said, said
+    assert "第39项" in said and "落实条文更正：补上第16条" in said, said
 
 
 def test_history_tolerates_no_git(tmp_path, pg):

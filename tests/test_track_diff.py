@@ -66,7 +66,7 @@ def test_diff_text_and_library(tmp_path):
     repo = make_repo(tmp_path)
     result = CliRunner().invoke(app, ["diff", "HEAD~2", "HEAD", "-p", str(repo / "policies")])
     assert result.exit_code == 0, result.output
-    assert f"{DOC} 第12项修改" in result.output
+    assert f"{DOC} 第12项更正" in result.output
     assert "牵头单位：省教育厅 → 省财政厅" in result.output
     assert "小额信贷[-6-]{+8+}0亿元" in result.output
     assert versions.diff(repo, "HEAD~1", "HEAD").changes == []
@@ -98,3 +98,18 @@ def test_a_change_of_the_members_a_task_names_reissues_their_letters(tmp_path):
     assert task["key"] == 49 and set(task["fields"]) == {"members"}
     assert "娄底市" in task["fields"]["members"]["old"] and "娄底市" not in task["fields"]["members"]["new"]
     assert "娄底市" in data["reissue_letters"]
+
+
+def test_a_reissue_is_asked_only_for_letters_that_read_differently(kb):
+    """A correction that reaches no letter asks for none; one that does names exactly those recipients."""
+    from policykb.track.reissue import changed_letters
+    from policykb.track.versions import diff_kbs
+    doc = kb.documents[DOC]
+    assert changed_letters(kb, kb, set(doc.tasks[39].units)) == []
+    # 第39项's text corrected: every letter carrying 第39项 changes, and no other
+    task = doc.tasks[39].model_copy(update={"text": doc.tasks[39].text + "（更正）"})
+    fixed = kb.model_copy(update={"documents": {DOC: doc.model_copy(update={"tasks": {**doc.tasks, 39: task}})}})
+    diff = diff_kbs(kb, fixed)
+    assert [c.label() for c in diff.changes] == ["第39项更正"]
+    assert diff.reissue == sorted(doc.tasks[39].units)
+    assert "责任书内容有变、需重新印发（9）" in "\n".join(diff.lines())

@@ -56,20 +56,20 @@ def test_refusals_change_nothing(tmp_path):
     policies = tracked_copy(tmp_path)
     tasks = policies / DOC / "tracking" / "tasks"
     p4, p69 = tasks / "004.yaml", tasks / "069.yaml"
-    assert "does not exist" in _refused(policies, p69, "plan", "96", "--date", "2016-06-01")
-    assert "not a lead unit" in _refused(policies, p4, "plan", "4", "--date", "2016-06-01", "--unit", "省财政厅")
-    assert "led separately" in _refused(policies, p4, "plan", "4", "--date", "2016-06-01")
-    assert "before the policy" in _refused(policies, p69, "note", "69", "--date", "2015-12-01", "--text", "x")
-    assert "already recorded" in _refused(policies, p69, "plan", "69", "--date", "2016-06-21")
+    assert "没有第96项任务" in _refused(policies, p69, "plan", "96", "--date", "2016-06-01")
+    assert "不是第4项的牵头单位" in _refused(policies, p4, "plan", "4", "--date", "2016-06-01", "--unit", "省财政厅")
+    assert "分别牵头" in _refused(policies, p4, "plan", "4", "--date", "2016-06-01")
+    assert "早于政策的发文日期" in _refused(policies, p69, "note", "69", "--date", "2015-12-01", "--text", "x")
+    assert "已经记录过" in _refused(policies, p69, "plan", "69", "--date", "2016-06-21")
     assert "不是日期" in _refused(policies, p69, "plan", "69", "--date", "2016-02-30")
-    assert "not after the original" in _refused(policies, p69, "extend", "69", "--date", "2016-06-01",
+    assert "不晚于原时限" in _refused(policies, p69, "extend", "69", "--date", "2016-06-01",
                                                 "--original", "2016-06-30", "--new", "2016-06-01",
                                                 "--reason", "x", "--approved-by", "省扶贫办")
     assert run(policies, "state", "69", "已销号", "--date", "2016-12-01", "--by", "省扶贫办").exit_code == 0
-    assert "backwards" in _refused(policies, p69, "state", "69", "推进中", "--date", "2017-01-01")
+    assert "进度倒退" in _refused(policies, p69, "state", "69", "推进中", "--date", "2017-01-01")
     assert "'state'" in _refused(policies, p69, "state", "69", "进行中", "--date", "2017-01-01")
     assert run(policies, "state", "69", "推进中", "--date", "2017-01-01", "--force").exit_code == 0
-    assert "indicator 'nope' is not in" in _refused(policies, p69, "value", "nope", "--year", "2017", "--value", "1",
+    assert "没有指标“nope”" in _refused(policies, p69, "value", "nope", "--year", "2017", "--value", "1",
                                            "--source", "x")
 
 
@@ -93,7 +93,7 @@ def test_indicator_values(tmp_path):
     assert text.startswith("# 实际值，按年份\nindicators:\n  - id: microcredit-5-years\n")
     values = load_tracking(policies, load_kb(policies)).values[(DOC, "microcredit-5-years")]
     assert [(v.year, v.value) for v in values] == [(2016, 62.0), (2017, 130.5)]
-    assert "already has a value" in _refused(policies, path, "value", "microcredit-5-years", "--year", "2017", "--value", "1",
+    assert "已有2017年的数值" in _refused(policies, path, "value", "microcredit-5-years", "--year", "2017", "--value", "1",
                                              "--source", "x")
 
 

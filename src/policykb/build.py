@@ -127,8 +127,8 @@ def _locked(out: Path) -> Iterator[None]:
         open(path, "a").close()  # an unwritable folder must not read as "another build holds the lock"
         lock = take(path, wait=False)
     except Busy:
-        raise BuildError("build-locked", f"another build is writing into {out}/ right now",
-                         hint="wait for it to finish, then run again; the outputs are left as they are") from None
+        raise BuildError("build-locked", f"另一次生成正在写入 {out}/",
+                         hint="等它结束后再运行一次；已有的输出保持不变") from None
     except OSError as err:
         raise _unwritable(out, err) from None
     try:

@@ -40,4 +40,4 @@ def id_problem(doc_id: str) -> str | None:
     return None
 
 
-ID_HINT = "name the folder with letters, digits, Chinese and '-' only, e.g. hunan-2016-opinions or 湘政发-2016-1"
+ID_HINT = "文件夹名只用字母、数字、汉字和“-”，如 hunan-2016-opinions 或 湘政发-2016-1"

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from .graph import PolicyGraph
 from .model import Deadline, Indicator, Task
 from .output import atomic_write
+from . import printsetup
 from .reproducible import normalize_zip
 
 Format = Literal["json", "graphml", "csv", "xlsx"]
@@ -247,6 +248,17 @@ def to_csv(pg: PolicyGraph) -> str:
     return "\ufeff" + out.getvalue()  # BOM so Excel on Chinese Windows opens it as UTF-8
 
 
+def _by_document_name(pg: PolicyGraph, header: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """For people: one document needs no 文件 column (the task number leads); several are told apart
+    by their short titles, not by folder names."""
+    if header[0] != "文件":
+        return header, rows
+    if len(pg.kb.documents) == 1:
+        return header[1:], [row[1:] for row in rows]
+    names = {d.id: d.meta.short_title or d.meta.title for d in pg.kb.documents.values()}
+    return header, [[names.get(row[0], row[0]), *row[1:]] for row in rows]
+
+
 def to_xlsx(pg: PolicyGraph) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -255,8 +267,11 @@ def to_xlsx(pg: PolicyGraph) -> bytes:
     wb = Workbook()
     wb.properties.creator = "policykb"
     wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
-    widths = {"任务内容": 60, "牵头单位": 18, "参与单位": 36, "时限": 28, "指标": 30, "牵头任务": 30, "参与任务": 40}
-    for index, (title, (header, rows)) in enumerate((("按任务", task_rows(pg)), ("按单位", unit_rows(pg)))):
+    widths = {"文件": 24, "序号": 6, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "时限": 28, "指标": 30,
+              "牵头任务": 30, "参与任务": 40}
+    sheets = (("按任务", _by_document_name(pg, *task_rows(pg)), printsetup.A3),
+              ("按单位", unit_rows(pg), printsetup.A4))
+    for index, (title, (header, rows), paper) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title
         for number, row in enumerate([header, *rows], start=1):
@@ -270,6 +285,8 @@ def to_xlsx(pg: PolicyGraph) -> bytes:
                 cell.alignment = wrapped
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        printsetup.landscape(ws, "1:1", paper)
+        printsetup.fit_rows(ws)
     out = io.BytesIO()
     wb.save(out)
     return normalize_zip(out.getvalue())

@@ -111,11 +111,11 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
     """
     seen = set() if seen is None else seen
     if id(node) in seen:
-        raise _Refused(node, "this anchor (&name) is reused through an alias (*name)",
-                       "write the value out in full; anchors and aliases are not supported")
+        raise _Refused(node, "这个锚点（&名称）通过别名（*名称）被重复引用",
+                       "把值完整写出来；不支持锚点和别名")
     if depth > MAX_DEPTH:
-        raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep here",
-                       "check the brackets and the indentation")
+        raise _Refused(node, f"这里的值嵌套超过 {MAX_DEPTH} 层",
+                       "检查括号和缩进")
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
@@ -125,7 +125,7 @@ def _plain(node: yaml.Node, path: YamlPath, positions: dict, issues: list[Issue]
             mark = key_node.start_mark
             if key in out:
                 issues.append(Issue(shown, mark.line + 1, mark.column + 1, "duplicate-key",
-                                    f"found duplicate key '{key}'", hint="delete or merge the repeated key"))
+                                    f"键“{key}”重复出现", hint="删去重复的一处，或把两处内容合并到一个键下"))
                 continue
             positions[("key",) + path + (key,)] = (mark.line + 1, mark.column + 1)
             value_mark = value_node.start_mark
@@ -154,30 +154,30 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Issue]]:
     """Decode a policy file as UTF-8, refusing BOMs, undecodable bytes and unreadable files."""
     if path.exists() and not path.is_file():  # a folder, or a pipe that would block the read forever
-        return None, [Issue(shown, 1, 1, "unreadable-file", "this is not a regular file (a folder, pipe or device)",
-                            hint="replace it by a regular YAML file, or move it out of the policy folder")]
+        return None, [Issue(shown, 1, 1, "unreadable-file", "这不是普通文件（是文件夹、管道或设备）",
+                            hint="换成普通的 YAML 文件，或把它移出政策文件夹")]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [Issue(shown, 1, 1, "text-too-long", f"the file has {size:,} bytes; the limit is "
-                                f"{MAX_FILE_BYTES:,}", hint="check that no whole document or image was pasted in")]
+            return None, [Issue(shown, 1, 1, "text-too-long", f"文件有 {size:,} 字节，上限是 "
+                                f"{MAX_FILE_BYTES:,}", hint="检查是否误粘贴了整份文件或图片")]
         raw = path.read_bytes()
     except OSError as err:
-        return None, [Issue(shown, 1, 1, "unreadable-file", f"cannot read the file: {err.strerror or err}",
-                            hint="check that it is a regular file (not a folder or a broken link) "
-                                 "and that you may read it")]
+        return None, [Issue(shown, 1, 1, "unreadable-file", f"无法读取文件：{err.strerror or err}",
+                            hint="确认它是普通文件（不是文件夹或失效的链接），"
+                                 "并且有读取权限")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Issue(shown, 1, 1, "encoding", "file starts with a UTF-8 byte order mark (BOM)",
-                            hint="save the file as UTF-8 without BOM")]
+        return None, [Issue(shown, 1, 1, "encoding", "文件以 UTF-8 的字节顺序标记（BOM）开头",
+                            hint="把文件另存为“UTF-8（无 BOM）”")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Issue(shown, 1, 1, "encoding", "file is UTF-16, not UTF-8",
-                            hint="save the file as UTF-8 (without BOM)")]
+        return None, [Issue(shown, 1, 1, "encoding", "文件是 UTF-16 编码，不是 UTF-8",
+                            hint="把文件另存为 UTF-8（无 BOM）")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:
         line, col = _position(raw, err.start)
-        return None, [Issue(shown, line, col, "encoding", f"file is not UTF-8 (byte 0x{raw[err.start]:02x})",
-                            hint="save the file as UTF-8; GBK files must be converted first")]
+        return None, [Issue(shown, line, col, "encoding", f"文件不是 UTF-8 编码（字节 0x{raw[err.start]:02x}）",
+                            hint="把文件另存为 UTF-8；GBK 编码的文件须先转换")]
 
 
 def _bad_characters(text: str, shown: str) -> list[Issue]:
@@ -187,8 +187,8 @@ def _bad_characters(text: str, shown: str) -> list[Issue]:
             continue
         for match in _BAD_CHARS.finditer(line):
             issues.append(Issue(shown, number, match.start() + 1, "bad-character",
-                                f"invisible or control character U+{ord(match.group()):04X}",
-                                hint="delete it; show hidden characters in your editor to find it"))
+                                f"看不见的字符或控制字符 U+{ord(match.group()):04X}",
+                                hint="删除它；在编辑器中打开“显示不可见字符”找到它"))
     return issues
 
 
@@ -216,8 +216,8 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
     issues = _bad_characters(text, shown)
     if _nesting(text) > MAX_NESTING_SCAN:
         return None, issues + [Issue(shown, 1, 1, "yaml-syntax",
-                                     f"brackets or '- ' items nest more than {MAX_NESTING_SCAN} levels deep",
-                                     hint="check the brackets [ ] { } and the '- ' items")]
+                                     f"括号或“- ”列表项嵌套超过 {MAX_NESTING_SCAN} 层",
+                                     hint="检查括号 [ ] { } 和“- ”列表项")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -227,8 +227,8 @@ def load_file(path: Path) -> tuple[YamlFile | None, list[Issue]]:
         char = ord(char) if isinstance(char, str) else char
         line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
         return None, issues or [Issue(shown, line, col, "bad-character",
-                                      f"character U+{char:04X} is not allowed in YAML",
-                                      hint="delete it; show hidden characters in your editor to find it")]
+                                      f"YAML 中不允许字符 U+{char:04X}",
+                                      hint="删除它；在编辑器中打开“显示不可见字符”找到它")]
     except yaml.YAMLError as err:
         return None, issues + [Issue(shown, 1, 1, "yaml-syntax", _first_line(str(err)))]
     positions: dict = {}
@@ -260,22 +260,22 @@ def _parsed_characters(file: YamlFile, reported: set[int]) -> list[Issue]:
 
 # What the parser's complaint means for someone editing the file, and where to point.
 _SYNTAX = [  # (part of the parser's problem, plain message, hint)
-    ("end of stream", "a quote opened here is never closed", "close the quote at the end of the text"),
-    ("expected ',' or ']'", "a '[' opened here is never closed", "end the list with ']' on the same line"),
-    ("expected ',' or '}'", "a '{' opened here is never closed", "end it with '}' on the same line"),
-    ("mapping values are not allowed", "unexpected ':' in this line",
-     "put a text that contains ': ' in quotes, or fix the indentation of this line"),
-    ("could not find expected ':'", "this line is not 'key: value'",
-     "add the missing ':', or indent a continued text under the line above"),
-    ("did not find expected key", "this line is indented differently from the lines above",
-     "line up keys of the same level, and '- ' items of the same list"),
-    ("expected <block end>", "this line is indented differently from the lines above",
-     "line up keys of the same level, and '- ' items of the same list"),
-    ("expected '-' indicator", "this line does not continue the '- ' list above",
-     "start every item with '- ', lined up with the other items"),
-    ("another document", "a second document ('---') starts here", "keep a single document per file"),
-    ("undefined alias", "'*' cannot begin a value", "put the value in quotes"),
-    ("cannot start any token", "this character cannot begin a value", "put the value in quotes"),
+    ("end of stream", "这里开始的引号没有闭合", "在文字末尾补上对应的引号"),
+    ("expected ',' or ']'", "这里开始的“[”没有闭合", "在同一行用“]”结束列表"),
+    ("expected ',' or '}'", "这里开始的“{”没有闭合", "在同一行用“}”结束"),
+    ("mapping values are not allowed", "这一行出现了意外的冒号“:”",
+     "含“: ”的文字要用引号括起来，或改正这一行的缩进"),
+    ("could not find expected ':'", "这一行不是“键: 值”的形式",
+     "补上缺少的“:”，或把续写的文字缩进到上一行之下"),
+    ("did not find expected key", "这一行的缩进与上面的行不一致",
+     "同一层的键左对齐，同一列表的“- ”项左对齐"),
+    ("expected <block end>", "这一行的缩进与上面的行不一致",
+     "同一层的键左对齐，同一列表的“- ”项左对齐"),
+    ("expected '-' indicator", "这一行没有接续上面的“- ”列表",
+     "每一项都以“- ”开头，与其他项左对齐"),
+    ("another document", "这里开始了第二个文档（“---”）", "一个文件只写一个文档"),
+    ("undefined alias", "值不能以“*”开头", "把这个值用引号括起来"),
+    ("cannot start any token", "这个字符不能作为值的开头", "把这个值用引号括起来"),
 ]
 # Parser contexts whose mark is where the trouble began (an opening quote or bracket, a line without ':').
 _OPENED = ("quoted scalar", "flow sequence", "flow mapping", "simple key")
@@ -290,12 +290,12 @@ def _syntax_issue(err: yaml.MarkedYAMLError, text: str, shown: str) -> Issue:
     lines = text.split("\n")
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[:max(col, 1)] or source_line[col - 1:col] == "\t":
-        return Issue(shown, line, col, "yaml-syntax", f"a tab character in the indentation (YAML: {problem})",
-                     hint="indent with spaces, never tabs")
+        return Issue(shown, line, col, "yaml-syntax", f"缩进中有制表符（Tab）（YAML：{problem}）",
+                     hint="只用空格缩进，不要用制表符（Tab）")
     for part, message, hint in _SYNTAX:
         if part in problem:
-            return Issue(shown, line, col, "yaml-syntax", f"{message} (YAML: {problem})", hint=hint)
-    return Issue(shown, line, col, "yaml-syntax", problem, hint="check indentation and quotes around this position")
+            return Issue(shown, line, col, "yaml-syntax", f"{message}（YAML：{problem}）", hint=hint)
+    return Issue(shown, line, col, "yaml-syntax", problem, hint="检查这个位置附近的缩进和引号")
 
 
 def _first_line(text: str) -> str:

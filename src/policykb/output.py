@@ -59,7 +59,7 @@ class ForeignOutput(ToolError):
         super().__init__(message, hint, code)
 
 
-_FOREIGN_HINT = "give -o a new or empty folder (e.g. build/site); policykb never deletes files it did not write"
+_FOREIGN_HINT = "用 -o 指定一个新的或空的文件夹（如 build/site）；policykb 从不删除不是它写的文件"
 
 
 def _project(folder: Path) -> str | None:
@@ -78,12 +78,11 @@ def refuse_protected(out: Path, policies: Path | None = None) -> None:
     if policies is not None:
         kb = Path(os.path.realpath(policies))
         if kb == Path(os.path.realpath(out)) or kb.is_relative_to(os.path.realpath(out)):
-            raise ForeignOutput(f"refusing to write into {out}: it holds the knowledge base {policies}",
+            raise ForeignOutput(f"拒绝写入 {out}：知识库 {policies} 就在其中",
                                 hint=_FOREIGN_HINT)
     what = _project(out) if out.is_dir() else None
     if what:
-        raise ForeignOutput(f"refusing to write into {out}: it holds '{what}' (a project, knowledge base or "
-                            f"repository), which an output folder is never", hint=_FOREIGN_HINT)
+        raise ForeignOutput(f"拒绝写入 {out}：其中有“{what}”（项目、知识库或代码仓库），输出文件夹不能是这样的文件夹", hint=_FOREIGN_HINT)
 
 
 def refuse_foreign(target: Path) -> None:
@@ -95,7 +94,7 @@ def refuse_foreign(target: Path) -> None:
     foreign = sorted(p.name for p in target.iterdir())
     if foreign:
         shown = "、".join(foreign[:3]) + (f" … ({len(foreign)} in all)" if len(foreign) > 3 else "")
-        raise ForeignOutput(f"refusing to replace {target}: it holds files policykb did not write ({shown})",
+        raise ForeignOutput(f"拒绝替换 {target}：其中有不是 policykb 写的文件（{shown}）",
                             hint=_FOREIGN_HINT)
 
 
@@ -110,7 +109,7 @@ def staged_dir(target: Path, keep: bool = False) -> Iterator[Path]:
     """
     target = Path(target)
     if target.exists() and not target.is_dir():  # never swap a folder in for someone's file
-        raise NotADirectoryError(errno.ENOTDIR, "a file is in the way", os.fspath(target))
+        raise NotADirectoryError(errno.ENOTDIR, "路径上有同名的普通文件", os.fspath(target))
     refuse_foreign(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     reclaim(target)

@@ -84,6 +84,6 @@ def show(pg: PolicyGraph, query: str, doc: str | None = None) -> list[str]:
         if unit:
             return unit_lines(pg, unit.name)
         close = [u for u in pg.kb.units if query in u or u in query]
-        hint = f"did you mean '{close[0]}'?" if close else "give a task number (69, 第69项), an article (第28条) or a unit name"
+        hint = f"是不是“{close[0]}”？" if close else "请给出任务序号（69、第69项）、条文（第28条）或单位名称"
         raise NotFound(query, hint)
-    raise NotFound(query, "no such number in the knowledge base")
+    raise NotFound(query, "知识库中没有这个编号")

@@ -49,10 +49,10 @@ def describe(ch: str) -> str:
 
 
 def character_message(ch: str) -> str:
-    return f"invisible or control character {describe(ch)}"
+    return f"看不见的字符或控制字符 {describe(ch)}"
 
 
-CHARACTER_HINT = "delete it (a YAML escape such as \\u200b counts too); retype the text if unsure"
+CHARACTER_HINT = "删除这个字符（YAML 转义写法如 \\u200b 也算）；拿不准时把这段文字重新输入一遍"
 
 
 def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

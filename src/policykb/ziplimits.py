@@ -21,21 +21,21 @@ class TooLarge(Exception):
 
 
 def check_zip(path: Path, part_limit: Callable[[str], int], max_parts: int, max_total: int,
-              error: type[TooLarge] = TooLarge, what: str = "file") -> None:
+              error: type[TooLarge] = TooLarge, what: str = "文件") -> None:
     """Raise `error` for a zip whose parts are too many or unpack to too much; zipfile.BadZipFile
     (and OSError) for a file that is no zip at all."""
     with zipfile.ZipFile(path) as z:
         parts = z.infolist()
         if len(parts) > max_parts:
-            raise error(f"the {what} has {len(parts)} parts; at most {max_parts} are read")
+            raise error(f"{what}有 {len(parts)} 个部件，最多只读 {max_parts} 个")
         total = 0
         for part in parts:
             if part.file_size > part_limit(part.filename):
-                raise error(f"part {part.filename} unpacks to {part.file_size:,} bytes; "
-                            f"the limit is {part_limit(part.filename):,}")
+                raise error(f"部件 {part.filename} 解压后有 {part.file_size:,} 字节，"
+                            f"上限是 {part_limit(part.filename):,}")
             total += part.file_size
         if total > max_total:
-            raise error(f"the {what} unpacks to {total:,} bytes; the limit is {max_total:,}")
+            raise error(f"{what}解压后有 {total:,} 字节，上限是 {max_total:,}")
         total = 0
         for part in parts:  # the declared sizes may lie: count what really comes out, chunk by chunk
             seen, limit = 0, part_limit(part.filename)
@@ -44,6 +44,6 @@ def check_zip(path: Path, part_limit: Callable[[str], int], max_parts: int, max_
                     seen += len(chunk)
                     total += len(chunk)
                     if seen > limit:
-                        raise error(f"part {part.filename} unpacks to more than {limit:,} bytes")
+                        raise error(f"部件 {part.filename} 解压后超过 {limit:,} 字节")
                     if total > max_total:
-                        raise error(f"the {what} unpacks to more than {max_total:,} bytes")
+                        raise error(f"{what}解压后超过 {max_total:,} 字节")

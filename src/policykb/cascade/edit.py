@@ -15,16 +15,16 @@ def find_task(kb: KnowledgeBase, ref: str) -> Task:
     """A task named 'document-id#69' (or 'document-id#第69项')."""
     m = _REF.match(ref.strip())
     if not m:
-        raise ToolError(f"'{ref}' does not name a task", hint="write it as document-folder#number, "
-                        "e.g. zhuzhou-2016-implementation-plan#3", code="not-found")
+        raise ToolError(f"“{ref}”不是一项任务的写法", hint="写成 文件夹名#任务序号，"
+                        "如 zhuzhou-2016-implementation-plan#3", code="not-found")
     doc = kb.documents.get(m["doc"])
     if doc is None:
-        raise ToolError(f"there is no document '{m['doc']}'", hint="documents: " + ", ".join(kb.documents),
+        raise ToolError(f"没有文件“{m['doc']}”", hint="现有文件：" + "、".join(kb.documents),
                         code="not-found")
     task = doc.tasks.get(int(m["number"]))
     if task is None:
-        raise ToolError(f"'{m['doc']}' has no task {m['number']}", code="not-found",
-                        hint=f"its tasks are numbered {min(doc.tasks, default=0)}–{max(doc.tasks, default=0)}")
+        raise ToolError(f"“{m['doc']}”中没有第{m['number']}项任务", code="not-found",
+                        hint=f"它的任务序号为 {min(doc.tasks, default=0)}–{max(doc.tasks, default=0)}")
     return task
 
 

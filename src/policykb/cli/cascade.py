@@ -37,12 +37,12 @@ def link_(child: str = typer.Argument(..., help="下级任务，如 zhuzhou-2016
         err.print(f"confirmed {count} link(s) of {child}", markup=False)
         return
     if parent_task is None:
-        raise UserError("name the parent task to link or remove", hint="policykb link CHILD PARENT [--part]",
+        raise UserError("请写出要链接或删除链接的上级任务", hint="policykb link 下级任务 上级任务 [--part]",
                         code="not-found")
     if remove:
         if not links.remove(child_task, parent_task):
-            raise UserError(f"{child} has no link to {parent}", code="not-found",
-                            hint="policykb show or the task file lists its links under 'implements'")
+            raise UserError(f"{child} 没有链接到 {parent}", code="not-found",
+                            hint="policykb show 或任务文件的 implements 下列出了它的链接")
         err.print(f"removed the link {child} → {parent}", markup=False)
         return
     changed = links.link(child_task, parent_task, part=part)
@@ -59,7 +59,7 @@ def coverage_(doc: Optional[str] = typer.Option(None, "--doc", help="只看这�
     lines = []
     for doc_id in ids:
         if doc_id not in kb.documents:
-            raise UserError(f"there is no document '{doc_id}'", hint="documents: " + ", ".join(kb.documents),
+            raise UserError(f"没有文件“{doc_id}”", hint="现有文件：" + "、".join(kb.documents),
                             code="not-found")
         found = cover(kb, doc_id).lines(kb)
         lines += [f"《{kb.documents[doc_id].meta.label}》"] + ([f"  {x}" for x in found] or ["  全部落实"])
@@ -73,7 +73,7 @@ def propose_(doc: str = typer.Argument(..., help="下级文件的文件夹名。
     """为下级文件的每项任务列出最相近的上级任务及理由；--write 只写明显最佳者，标为待确认。"""
     kb = load_kb(policies)
     if doc not in kb.documents:
-        raise UserError(f"there is no document '{doc}'", hint="documents: " + ", ".join(kb.documents),
+        raise UserError(f"没有文件“{doc}”", hint="现有文件：" + "、".join(kb.documents),
                         code="not-found")
     proposals = rank(kb, doc)
     out.print("\n".join(review(kb, proposals)), markup=False)

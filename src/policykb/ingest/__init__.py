@@ -44,13 +44,13 @@ def _check_id(doc_id: str, out: Path) -> None:
     from ..docids import ID_HINT, id_problem
     problem = id_problem(doc_id)
     if problem:
-        raise ImportFailed(f"'{doc_id}' cannot name the document folder: {problem}",
-                           hint=f"give another name with --id; {ID_HINT}", code="bad-document-id")
+        raise ImportFailed(f"“{doc_id}”不能用作文件夹名：{problem}",
+                           hint=f"用 --id 另起一个名称；{ID_HINT}", code="bad-document-id")
     same = [p for p in out.iterdir() if p.name.casefold() == doc_id.casefold()] if out.is_dir() else []
     if same:
-        raise ImportFailed(f"'{same[0]}' already exists (names differing only in case are one folder on Windows and "
-                           f"macOS); an existing document is never overwritten",
-                           hint="give another folder name with --id", code="import-exists")
+        raise ImportFailed(f"“{same[0]}”已经存在（只差大小写的名称在 Windows 和 macOS 上是同一个文件夹）；"
+                           f"已有的文件从不覆盖",
+                           hint="用 --id 另起一个文件夹名", code="import-exists")
 
 
 def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
@@ -60,7 +60,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     from .write import REVIEW_FILE, write_draft
     doc_id = doc_id or source.stem
     if not source.is_file():
-        raise ImportFailed(f"no file '{source}'", code="not-found")
+        raise ImportFailed(f"没有文件“{source}”", code="not-found")
     _check_id(doc_id, out)
     parsed = read(source)
     folder = out / doc_id

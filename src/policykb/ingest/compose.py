@@ -169,14 +169,13 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     meta: Meta = read_meta(source.blocks, date)
     candidates, unread, how = _find_candidates(source, registry)
     if not candidates:
-        raise ImportFailed("no task with a named unit was found in this document",
-                           hint="policykb reads tasks whose units are named in brackets （X、Y负责）, in lines "
-                                "牵头单位：X / 责任单位：Y, or in a table with 任务 and 牵头单位 columns; "
-                                "check that this is the 分工方案 and not only its covering notice",
+        raise ImportFailed("这份文件中没有找到写明责任单位的任务",
+                           hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"
+                                "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
     if meta.date is None:
-        raise ImportFailed("the document's date was not found (no signature date, 成文日期 or 发布日期)",
-                           hint="give it with --date YYYY-MM-DD", code="import-no-date")
+        raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）",
+                           hint="用 --date YYYY-MM-DD 给出", code="import-no-date")
     doc_level = level_of_place(meta.jurisdiction or "")
     review = [f"来源：{source.path}（{source.kind}{'，' + source.encoding if source.encoding else ''}），"
               f"按{ {'table': '表格', 'form': '“标签｜内容”表单', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注'}[how] }读取",
@@ -251,10 +250,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         if c.deadline_text and not any(f.start > len(c.text) for f in found):
             review.append(f"[时限未识别] 第{number}项：“{c.deadline_text}”（{c.where}，时限栏原文，未转为日期）")
     if not tasks:
-        raise ImportFailed(f"no task with a unit policykb could read was found; {len(unread)} item(s) name units "
-                           f"in a form it does not know, e.g. {unread[0].text[:60] if unread else ''}",
-                           hint="please report the document: the unit notes of this document have a form policykb "
-                                "does not know yet", code="import-no-tasks")
+        raise ImportFailed(f"没有找到能读出责任单位的任务；{len(unread)} 项写单位的方式尚不认识，"
+                           f"如：{unread[0].text[:60] if unread else ''}",
+                           hint="请把这份文件反馈给维护者：它标注单位的写法 policykb 还不认识", code="import-no-tasks")
     review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"

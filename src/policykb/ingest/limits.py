@@ -46,15 +46,15 @@ def check_package(path: Path) -> None:
     except (zipfile.BadZipFile, OSError):
         return  # not a zip at all: the reader says so in its own words
     try:
-        ziplimits.check_zip(path, _part_limit, MAX_PARTS, MAX_TOTAL_BYTES, TooLarge, what="file")
+        ziplimits.check_zip(path, _part_limit, MAX_PARTS, MAX_TOTAL_BYTES, TooLarge, what="文件")
     except TooLarge as err:
         raise refuse(str(err)) from None
     except zipfile.BadZipFile as err:  # a part that lies about its size: its reader would inflate all of it at once
-        raise ImportFailed(f"this file is damaged or forged: {err}",
-                           hint="open it in Office or WPS and save it again") from None
+        raise ImportFailed(f"文件已损坏或被篡改：{err}",
+                           hint="用 Office 或 WPS 打开后重新保存") from None
     except (OSError, zlib.error, RuntimeError, NotImplementedError, EOFError) as err:  # damaged, encrypted
-        raise ImportFailed(f"this file cannot be unpacked ({type(err).__name__})",
-                           hint="open it in Office or WPS and save it again") from None
+        raise ImportFailed(f"文件无法解压（{type(err).__name__}）",
+                           hint="用 Office 或 WPS 打开后重新保存") from None
 
 
 class Counter:

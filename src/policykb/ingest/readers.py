@@ -42,14 +42,13 @@ def decode(raw: bytes) -> tuple[str, str]:
         pass
     mixed = _utf8_lines(raw)
     if mixed:  # read as GBK, these lines would become mojibake without a word
-        raise ImportFailed(f"the text mixes UTF-8 and GBK: lines {', '.join(map(str, mixed[:5]))} are UTF-8, "
-                           f"others are not", hint="open it in an editor, fix the garbled lines and save the whole "
-                                                    "file as UTF-8", code="encoding")
+        raise ImportFailed(f"文本混用了 UTF-8 和 GBK：第 {'、'.join(map(str, mixed[:5]))} 行是 UTF-8，"
+                           f"其余不是", hint="用编辑器打开，改正乱码的行，再把整个文件保存为 UTF-8", code="encoding")
     try:
         return raw.decode("gb18030"), "gb18030"  # a superset of GBK and GB2312
     except UnicodeDecodeError as err:
-        raise ImportFailed(f"the text is neither UTF-8, UTF-16 nor GB18030/GBK (byte 0x{raw[err.start]:02x} "
-                           f"at offset {err.start})", hint="open it in an editor and save it as UTF-8",
+        raise ImportFailed(f"文本既不是 UTF-8、UTF-16，也不是 GB18030/GBK（第 {err.start} 字节处为 0x{raw[err.start]:02x}）",
+                           hint="用编辑器打开后保存为 UTF-8",
                            code="encoding")
 
 
@@ -114,12 +113,11 @@ def read_docx(path: Path, raw: bytes) -> Source:
     try:
         document = docx.Document(path)
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise ImportFailed(f"this .docx cannot be opened ({type(err).__name__}: {err})",
-                           hint="open it in Word or WPS and save it again as .docx; an old .doc must be "
-                                "saved as .docx first")
+        raise ImportFailed(f"无法打开这个 .docx（{type(err).__name__}：{err}）",
+                           hint="用 Word 或 WPS 打开后重新另存为 .docx；旧版 .doc 须先另存为 .docx")
     except Exception as err:  # lxml and python-docx raise many kinds on a damaged file
-        raise ImportFailed(f"this .docx is damaged ({type(err).__name__})",
-                           hint="open it in Word or WPS and save it again as .docx")
+        raise ImportFailed(f"这个 .docx 已损坏（{type(err).__name__}）",
+                           hint="用 Word 或 WPS 打开后重新另存为 .docx")
     blocks: list[Block] = []
     paragraph = table = 0
     count = limits.Counter()
@@ -192,8 +190,8 @@ def read_xlsx(path: Path, raw: bytes) -> Source:
     try:
         reader, sheets = _sheets(path)
     except Exception as err:  # zipfile, KeyError, InvalidFileException …
-        raise ImportFailed(f"this .xlsx cannot be opened ({type(err).__name__})",
-                           hint="open it in Excel or WPS and save it again as .xlsx")
+        raise ImportFailed(f"无法打开这个 .xlsx（{type(err).__name__}）",
+                           hint="用 Excel 或 WPS 打开后重新另存为 .xlsx")
     blocks: list[Block] = []
     count = limits.Counter()
     try:
@@ -217,8 +215,8 @@ def read_xlsx(path: Path, raw: bytes) -> Source:
     except ImportFailed:
         raise
     except Exception as err:  # a damaged sheet: lxml, KeyError, ValueError …
-        raise ImportFailed(f"this .xlsx cannot be read ({type(err).__name__})",
-                           hint="open it in Excel or WPS and save it again as .xlsx")
+        raise ImportFailed(f"无法读取这个 .xlsx（{type(err).__name__}）",
+                           hint="用 Excel 或 WPS 打开后重新另存为 .xlsx")
     finally:
         reader.archive.close()
     return Source(str(path), "xlsx", blocks)
@@ -326,10 +324,8 @@ def read_html(path: Path, raw: bytes) -> Source:
 
 
 def read_pdf(path: Path, raw: bytes) -> Source:
-    raise ImportFailed("PDF files are not read: their line breaks and page headers cannot be told from the text "
-                       "reliably, and a scanned PDF has no text at all",
-                       hint="open the PDF in WPS or Word and save it as .docx (or copy the text into a .txt "
-                            "file), then import that file")
+    raise ImportFailed("不读取 PDF 文件：其中的换行和页眉无法可靠地与正文区分，扫描版 PDF 则根本没有文字",
+                       hint="用 WPS 或 Word 打开 PDF 另存为 .docx（或把文字复制到 .txt 文件），再导入那个文件")
 
 
 READERS = {".txt": read_txt, ".text": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx,
@@ -340,22 +336,22 @@ def read(path: Path) -> Source:
     """Read any supported file into the common form, or raise ImportFailed saying what to do."""
     suffix = path.suffix.lower()
     if suffix == ".doc" or suffix == ".wps":
-        raise ImportFailed(f"'{path.name}' is an old Word/WPS file", hint="save it as .docx and import that")
+        raise ImportFailed(f"“{path.name}”是旧版 Word/WPS 文件", hint="另存为 .docx 后导入")
     reader = READERS.get(suffix)
     if reader is None:
-        raise ImportFailed(f"cannot read '{path.suffix or path.name}' files",
-                           hint="import a .txt, .docx, .xlsx or saved .html file", code="import-unreadable")
+        raise ImportFailed(f"不能读取“{path.suffix or path.name}”文件",
+                           hint="请导入 .txt、.docx、.xlsx 或另存的 .html 文件", code="import-unreadable")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportFailed(f"the file has {size:,} bytes, too many for a policy document",
-                               hint="check that this is the right file")
+            raise ImportFailed(f"文件有 {size:,} 字节，对一份政策文件来说太大",
+                               hint="请确认选对了文件")
         raw = path.read_bytes()
     except OSError as err:
-        raise ImportFailed(f"cannot read '{path}': {err.strerror or err}", code="not-found")
+        raise ImportFailed(f"无法读取“{path}”：{err.strerror or err}", code="not-found")
     if raw.startswith(b"%PDF"):
         return read_pdf(path, raw)
     if suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
-        raise ImportFailed(f"'{path.name}' is not a {suffix} file inside (it may be damaged, or an old "
-                           f"format renamed)", hint=f"open it in Office or WPS and save it again as {suffix}")
+        raise ImportFailed(f"“{path.name}”的内容不是 {suffix} 文件（可能已损坏，或是改了扩展名的旧格式）",
+                           hint=f"用 Office 或 WPS 打开后另存为 {suffix}")
     return reader(path, raw)

@@ -85,8 +85,8 @@ def staged_import(out: Path, doc_id: str) -> Iterator[Path]:
     registry) into; on success both move into out at once, on any exit the staging root is gone."""
     folder = out / doc_id
     if folder.exists() or folder.is_symlink():
-        raise ImportFailed(f"'{folder}' already exists; an existing document is never overwritten",
-                           hint="give another folder name with --id, or move the old folder away first",
+        raise ImportFailed(f"“{folder}”已经存在；已有的文件从不覆盖",
+                           hint="用 --id 另起一个文件夹名，或先把旧文件夹移走",
                            code="import-exists")
     units = out / paths.UNITS_FILE
     with _terminate_as_exit():

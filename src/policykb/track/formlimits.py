@@ -41,7 +41,7 @@ def check_zip(path: Path) -> None:
 
     Raises FormTooLarge, or zipfile.BadZipFile (and OSError) for a file that is no zip at all.
     """
-    ziplimits.check_zip(path, _limit, MAX_PARTS, MAX_TOTAL_BYTES, FormTooLarge, what="workbook")
+    ziplimits.check_zip(path, _limit, MAX_PARTS, MAX_TOTAL_BYTES, FormTooLarge, what="工作簿")
 
 
 def sheet_rows(ws, first_row: int) -> Iterator[tuple[int, dict[int, object]]]:
@@ -55,15 +55,15 @@ def sheet_rows(ws, first_row: int) -> Iterator[tuple[int, dict[int, object]]]:
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for number, cells in parser.parse():
             if number > last_row:
-                raise FormTooLarge(f"row {number} is used; a form has at most {MAX_ROWS} rows "
-                                   f"(rows {first_row}–{last_row})")
+                raise FormTooLarge(f"用到了第 {number} 行；报送表最多 {MAX_ROWS} 行"
+                                   f"（第 {first_row}–{last_row} 行）")
             values = {}
             for cell in cells:
                 if cell["value"] is None:
                     continue
                 if cell["column"] > MAX_COLUMNS:
-                    raise FormTooLarge(f"row {number} uses column {cell['column']}; a form has at most "
-                                       f"{MAX_COLUMNS} columns (A–Z)")
+                    raise FormTooLarge(f"第 {number} 行用到了第 {cell['column']} 列；报送表最多 "
+                                       f"{MAX_COLUMNS} 列（A–Z）")
                 values[cell["column"]] = cell["value"]
             if number >= first_row and values:
                 yield number, values

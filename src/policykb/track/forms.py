@@ -20,6 +20,7 @@ from ..names import safe_filename
 from ..load import display_path
 from ..model import Task
 from ..output import atomic_write
+from .. import printsetup
 from ..reproducible import normalize_zip
 from . import formlimits
 from .load import Tracking
@@ -65,8 +66,8 @@ def year_range(pg: PolicyGraph) -> tuple[int, int]:
 def check_year(pg: PolicyGraph, year: int) -> None:
     first, last = year_range(pg)
     if not first <= year <= last:
-        raise ToolError(f"{year} is outside the policy's period ({first}–{last})",
-                        hint=f"give a year from {first} to {last}", code="year-outside-period")
+        raise ToolError(f"{year}年不在政策的实施期（{first}–{last}年）内",
+                        hint=f"给出 {first} 至 {last} 之间的年份", code="year-outside-period")
 
 
 def _who(task: Task, unit: str) -> str | None:
@@ -119,6 +120,7 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
         prefilled.append(["prefill", task.doc, task.number, values["F"]])
         row += 1
     ws.freeze_panes = f"C{FIRST_ROW}"
+    printsetup.landscape(ws, f"{FIRST_ROW - 1}:{FIRST_ROW - 1}", printsetup.A3)  # the column headers on each page
     meta = wb.create_sheet(META)
     meta.sheet_state = "hidden"
     for key, value in (("mark", MARK), ("unit", unit), ("year", year), ("rows", row - FIRST_ROW)):

@@ -58,22 +58,22 @@ def check_event(event: Event, task: Task, doc: Document, kb: KnowledgeBase) -> l
         unit = kb.unit(event.unit)
         if unit is None or unit.name not in task.lead:
             code = "not-a-lead" if unit else "unknown-unit"
-            problems.append((("unit",), code, f"'{event.unit}' is not a lead unit of task {task.number}",
-                             f"lead units: {'、'.join(task.lead)}"))
+            problems.append((("unit",), code, f"“{event.unit}”不是第{task.number}项的牵头单位",
+                             f"牵头单位：{'、'.join(task.lead)}"))
     elif task.lead_mode == "separate" and event.type in ("plan", "report", "state"):
         problems.append(((), "unit-required",
-                         f"task {task.number} is led separately (分别牵头): say which lead unit this {event.type} is for",
-                         f"add unit: one of {'、'.join(task.lead)}"))
+                         f"第{task.number}项分别牵头：请写明这条记录（{event.type}）属于哪个牵头单位",
+                         f"加上 unit：{'、'.join(task.lead)} 之一"))
     if event.date < doc.meta.date:
         problems.append((("date",), "date-before-policy",
-                         f"{event.date.isoformat()} is before the policy's date {doc.meta.date.isoformat()}",
-                         "check the year and month"))
+                         f"{event.date.isoformat()} 早于政策的发文日期 {doc.meta.date.isoformat()}",
+                         "检查年份和月份"))
     if event.type == "extension" and event.new <= event.original:
         problems.append((("new",), "bad-extension",
-                         f"the new date {event.new.isoformat()} is not after the original {event.original.isoformat()}",
+                         f"新时限 {event.new.isoformat()} 不晚于原时限 {event.original.isoformat()}",
                          None))
     if event.type == "report" and event.year < doc.meta.date.year:
-        problems.append((("year",), "date-before-policy", f"year {event.year} is before the policy", None))
+        problems.append((("year",), "date-before-policy", f"{event.year}年早于政策的发文年份", None))
     return problems
 
 

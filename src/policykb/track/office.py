@@ -34,8 +34,8 @@ class Page:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for i, line in enumerate(text.split("\n")):
             run = self._run(p, line, XIAOBIAOSONG, 22)
-            if i:
-                run._r.addprevious(run._r.makeelement(qn("w:br"), {}))
+            if i:  # the break opens the run (after its properties): a w:br outside a run is invalid OOXML
+                run._r.rPr.addnext(run._r.makeelement(qn("w:br"), {}))
         self.doc.add_paragraph()
 
     def line(self, text: str, font: str = FANGSONG, indent: bool = False, align=None) -> None:

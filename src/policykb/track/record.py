@@ -59,7 +59,7 @@ def _checked_texts(data: dict[str, Any]) -> dict[str, Any]:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
             found = textrules.first_bad_character(value)
             if found:
-                raise Refused(f"'{key}': {textrules.character_message(found[1])} at character {found[0] + 1}",
+                raise Refused(f"“{key}”第 {found[0] + 1} 个字符：{textrules.character_message(found[1])}",
                               hint=textrules.CHARACTER_HINT, code="bad-character")
         out[key] = value
     return out
@@ -80,15 +80,15 @@ class Recorder:
         if doc is None:
             if len(self.kb.documents) == 1:
                 return next(iter(self.kb.documents.values()))
-            raise Refused("more than one policy document: say which", hint=f"--doc {' | '.join(self.kb.documents)}")
+            raise Refused("知识库中有不止一份政策文件：请指明是哪一份", hint=f"--doc {' | '.join(self.kb.documents)}")
         if doc not in self.kb.documents:
-            raise Refused(f"no policy document '{doc}'", hint=f"documents: {', '.join(self.kb.documents)}",
+            raise Refused(f"没有政策文件“{doc}”", hint=f"现有文件：{'、'.join(self.kb.documents)}",
                           code="no-document")
         return self.kb.documents[doc]
 
     def task(self, doc: Document, number: int) -> Task:
         if number not in doc.tasks:
-            raise Refused(f"task {number} does not exist in {doc.id}", hint=f"tasks are numbered 1–{max(doc.tasks)}",
+            raise Refused(f"{doc.id} 中没有第{number}项任务", hint=f"任务序号为 1–{max(doc.tasks)}",
                           code="unknown-task")
         return doc.tasks[number]
 
@@ -106,7 +106,7 @@ class Recorder:
         for _, code, message, hint in check_event(event, task, d, self.kb):
             raise Refused(message, hint=hint, code=code)
         if event.date > dt.date.today():
-            raise Refused(f"{event.date.isoformat()} is in the future", hint="write the day it happened",
+            raise Refused(f"{event.date.isoformat()} 还没有到", hint="写实际发生的日期",
                           code="date-in-future")
         event = canonical(event, self.kb)
         existing = self.tracking.of(d.id, number)
@@ -138,19 +138,19 @@ class Recorder:
                 and (event.type == "plan" or (event.type == "report" and e.year == event.year))]
         if not same:
             return None
-        what = "implementation plan" if event.type == "plan" else f"{event.year} report"
-        who = f" of {event.unit}" if event.unit else ""
+        what = "实施方案" if event.type == "plan" else f"{event.year}年度报送"
+        who = f"{event.unit}的" if event.unit else ""
         if not force:
-            raise Refused(f"the {what}{who} is already recorded (dated {same[0].date.isoformat()})",
-                          hint="use --force to replace it", code="duplicate-report")
+            raise Refused(f"{who}{what}已经记录过（日期 {same[0].date.isoformat()}）",
+                          hint="确要替换，加 --force", code="duplicate-report")
         return same[0]
 
     def _check_forward(self, task: Task, event, force: bool) -> None:
         current = Answer(self.tracking, task, event.unit, event.date).state()
         if STATES.index(event.state) < STATES.index(current) and not force:
-            raise Refused(f"task {task.number}{' (' + event.unit + ')' if event.unit else ''} is already "
-                          f"'{current}' on {event.date.isoformat()}; '{event.state}' would move it backwards",
-                          hint="use --force if the work really was reopened", code="state-backwards")
+            raise Refused(f"第{task.number}项{'（' + event.unit + '）' if event.unit else ''}在 {event.date.isoformat()} "
+                          f"已是“{current}”；记为“{event.state}”会使进度倒退",
+                          hint="确实重新开展了这项工作的，加 --force", code="state-backwards")
 
     def _remember(self, doc: str, number: int, event: Event, replace: Event | None) -> None:
         """Keep the in-memory tracking in step, so later entries of a batch see earlier ones."""
@@ -163,12 +163,12 @@ class Recorder:
         d = self.document(doc)
         if indicator not in d.indicators:
             known = ", ".join(d.indicators) or "none: indicators.yaml lists no indicator"
-            raise Refused(f"indicator '{indicator}' is not in {d.id}", hint=f"indicators: {known}",
+            raise Refused(f"{d.id} 中没有指标“{indicator}”", hint=f"现有指标：{known}",
                           code="unknown-indicator")
         if not math.isfinite(value):
-            raise Refused(f"'{value}' is not a number", hint="write the actual value, e.g. 4.5")
+            raise Refused(f"“{value}”不是数字", hint="写实际数值，如 4.5")
         if date and date > dt.date.today():
-            raise Refused(f"{date.isoformat()} is in the future", hint="write the day it was published",
+            raise Refused(f"{date.isoformat()} 还没有到", hint="写公布数值的日期",
                           code="date-in-future")
         texts = _checked_texts({"source": source, "note": note})
         try:
@@ -176,12 +176,12 @@ class Recorder:
         except ValidationError as err:
             raise Refused(err.errors()[0]["msg"])
         if date and date < d.meta.date:
-            raise Refused(f"{date.isoformat()} is before the policy's date", code="date-before-policy")
+            raise Refused(f"{date.isoformat()} 早于政策的发文日期", code="date-before-policy")
         values = self.tracking.values.get((d.id, indicator), [])
         if entry in values:
             return None
         if any(v.year == year for v in values) and not force:
-            raise Refused(f"indicator '{indicator}' already has a value for {year}", hint="use --force to replace it",
+            raise Refused(f"指标“{indicator}”已有{year}年的数值", hint="确要替换，加 --force",
                           code="duplicate-report")
         body = entry.model_dump(exclude_defaults=True)
 
@@ -233,7 +233,7 @@ def _raw_index(events: CommentedSeq, old: Event) -> int:
                 and node.get("year") == getattr(old, "year", None) \
                 and (node.get("unit") or None) in (old.unit, None):
             return i
-    raise Refused("the event to replace was not found in the file", code="duplicate-report")
+    raise Refused("文件中没有找到要替换的记录", code="duplicate-report")
 
 
 LOCK_FILE = ".tracking.lock"

@@ -21,7 +21,7 @@ from ..model import Deadline, Document, KnowledgeBase, Task
 from ..validate import validate
 
 Action = Literal["added", "removed", "changed"]
-ACTION_LABEL = {"added": "新增", "removed": "删除", "changed": "修改"}
+ACTION_LABEL = {"added": "新增", "removed": "删除", "changed": "更正"}  # a revision of the knowledge base's data
 FIELD_LABEL = {"text": "内容", "title": "标题", "part": "部分", "section": "分工部分", "lead": "牵头单位",
                "participants": "参与单位", "lead_mode": "牵头方式", "open_ended": "单位名单以“等”结尾",
                "articles": "落实条文", "deadlines": "时限", "units_as_written": "单位原文", "name": "名称",
@@ -71,6 +71,7 @@ class PolicyDiff:
     changes: list[Change]
     revisits: list = field(default_factory=list)  # issue 24: child tasks below a changed task
     revisit_lines: list[str] = field(default_factory=list)
+    letters: list[str] | None = None  # recipients whose letter reads differently (track.reissue)
 
     @property
     def affected_units(self) -> list[str]:
@@ -78,7 +79,9 @@ class PolicyDiff:
 
     @property
     def reissue(self) -> list[str]:
-        """Units whose responsibility letters must be reissued."""
+        """Units whose responsibility letters must be reissued: those whose letter's content changed."""
+        if self.letters is not None:
+            return self.letters
         return sorted({u for c in self.changes if c.reissue for u in c.units})
 
     def changed_tasks(self, doc: str | None = None) -> list[int]:
@@ -100,7 +103,7 @@ class PolicyDiff:
             for name, (old, new) in c.fields.items():
                 out.append(f"  {FIELD_LABEL.get(name, name)}：{_show(old, new)}")
         out.append(f"涉及单位（{len(self.affected_units)}）：{'、'.join(self.affected_units) or '无'}")
-        out.append(f"需重新印发责任书（{len(self.reissue)}）：{'、'.join(self.reissue) or '无'}")
+        out.append(f"责任书内容有变、需重新印发（{len(self.reissue)}）：{'、'.join(self.reissue) or '无（各单位的责任书内容未变）'}")
         return out + self.revisit_lines
 
 
@@ -204,7 +207,9 @@ def diff_kbs(old: KnowledgeBase, new: KnowledgeBase, old_name: str = "old", new_
     from ..cascade import stale  # following links down the levels (issue 24)
     changed = [(c.doc, c.key) for c in changes if c.kind == "task" and c.action != "added"]
     below = stale.revisits(old, new, changed)
-    return PolicyDiff(old_name, new_name, changes, below, stale.lines(old, new, below))
+    from .reissue import changed_letters
+    letters = changed_letters(old, new, {u for c in changes if c.reissue for u in c.units})
+    return PolicyDiff(old_name, new_name, changes, below, stale.lines(old, new, below), letters)
 
 
 def _git(repo: Path, *args: str) -> bytes:
@@ -213,7 +218,7 @@ def _git(repo: Path, *args: str) -> bytes:
     except subprocess.CalledProcessError as e:
         raise VersionError(f"git {' '.join(args)}: {e.stderr.decode(errors='replace').strip()}")
     except FileNotFoundError:
-        raise VersionError("git is not installed", hint="apt-get install git")
+        raise VersionError("没有安装 git", hint="安装 git（Debian：apt-get install git；Windows：Git for Windows）")
 
 
 def repo_root(path: Path) -> Path:
@@ -228,8 +233,8 @@ def is_shallow(repo: Path) -> bool:
         return False
 
 
-_SHALLOW_HINT = "fetch the whole history first: git fetch --unshallow (in GitHub Actions: actions/checkout " \
-                "with fetch-depth: 0; in GitLab CI: GIT_DEPTH: 0)"
+_SHALLOW_HINT = "先取得完整历史：git fetch --unshallow（GitHub Actions 中 actions/checkout " \
+                "设 fetch-depth: 0；GitLab CI 中设 GIT_DEPTH: 0）"
 
 
 def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase:
@@ -238,10 +243,9 @@ def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase
         _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except VersionError:  # git says nothing with --quiet: say what is missing
         if is_shallow(repo):
-            raise VersionError(f"revision '{rev}' is not in this clone: it is a shallow clone, and the history "
-                               f"before its oldest commit is missing", hint=_SHALLOW_HINT) from None
-        raise VersionError(f"there is no revision '{rev}' in this repository",
-                           hint="see git log for commits, tags and branches") from None
+            raise VersionError(f"版本“{rev}”不在这个克隆中：这是浅克隆，最早一次提交之前的历史没有下载", hint=_SHALLOW_HINT) from None
+        raise VersionError(f"这个仓库中没有版本“{rev}”",
+                           hint="用 git log 查看提交、标签和分支") from None
     data = _git(repo, "archive", "--format=tar", rev, "--", policies)
     with tempfile.TemporaryDirectory(prefix="policykb-rev-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
@@ -249,9 +253,9 @@ def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase
         kb, report = validate(Path(tmp) / policies)
         if kb is None:
             first = report.errors[0]
-            raise VersionError(f"{rev}: {policies}/ does not validate ({len(report.errors)} error(s)); first: "
+            raise VersionError(f"{rev}：{policies}/ 未通过检查（{len(report.errors)} 个错误）；第一个："
                                f"{Path(first.file).name}:{first.line}: {first.message}",
-                               hint=f"check out {rev} and run policykb check")
+                               hint=f"检出 {rev} 后运行 policykb check")
     return kb
 
 

@@ -1,4 +1,10 @@
-"""SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf.
+"""SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf;
+with typst where the cairo library is missing (Windows and macOS: PyPI ships no cairo DLL).
+
+Which one is detected, never assumed: cairocffi loads libcairo when imported and raises OSError when
+there is none. typst (Apache-2.0, wheels for Linux, Windows and macOS) draws the same SVG into a PDF
+with the same Noto CJK subsets, falling back along each text's font-family list (黑体 → SimHei →
+Noto Sans CJK SC); POLICYKB_MAP_EXPORTER=cairo|typst chooses one by hand.
 
 fontconfig reads FONTCONFIG_FILE once, when cairo first asks for a font, so `use_fonts` sets it
 before cairosvg is imported (an explicit FONTCONFIG_FILE in the environment wins). The SVGs ask for
@@ -7,14 +13,17 @@ and lines grow out of the cells the layout measured for them.
 """
 from __future__ import annotations
 
+import functools
 import io
 import os
+import re
+import tempfile
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ... import paths
+from ... import paths, system
 from ...parallel import workers
 from . import glyphs
 
@@ -46,9 +55,58 @@ def _cairo():
     return cairocffi, Tree
 
 
+EXPORTERS = ("cairo", "typst")
+
+
+@functools.cache
+def exporter() -> str:
+    """cairo when its library loads, else typst (POLICYKB_MAP_EXPORTER names one by hand)."""
+    chosen = os.environ.get("POLICYKB_MAP_EXPORTER", "")
+    if chosen in EXPORTERS:
+        return chosen
+    try:
+        import cairocffi  # noqa: F401  (loads libcairo: OSError where there is none)
+        return "cairo"
+    except OSError:
+        return "typst"
+
+
+def _typst(svgs: list[str], fmt: str, ppi: float | None = None) -> bytes:
+    """The SVGs as pages of a typst document, each page the size of the first SVG."""
+    import typst
+    width, height = (_length(svgs[0], side) for side in ("width", "height"))
+    with tempfile.TemporaryDirectory(prefix="policykb-typst-") as folder:
+        pages = []
+        for i, svg in enumerate(svgs):
+            Path(folder, f"{i}.svg").write_text(svg, encoding="utf-8")
+            pages.append(f'#image("{i}.svg", width: 100%)')
+        source = (f"#set document(date: datetime(year: 2016, month: 4, day: 1))\n"  # same bytes each build
+                  f"#set page(width: {width}, height: {height}, margin: 0pt)\n" + "\n#pagebreak()\n".join(pages))
+        Path(folder, "map.typ").write_text(source, encoding="utf-8")
+        return typst.compile(str(Path(folder, "map.typ")), root=folder, font_paths=_typst_fonts(), format=fmt,
+                             ppi=ppi, timestamp=0, pdf_tags=False)
+
+
+def _length(svg: str, side: str) -> str:
+    """The root <svg>'s width or height as a typst length (a unitless SVG length is CSS px: 0.75 pt)."""
+    number, unit = re.search(rf'<svg[^>]*?\s{side}="([\d.]+)\s*(mm|cm|in|pt|px)?"', svg).groups()
+    return f"{number}{unit}" if unit in ("mm", "cm", "in", "pt") else f"{float(number) * 0.75}pt"
+
+
+@functools.cache
+def _typst_fonts():
+    """The system's fonts (Windows' Fonts folder, fontconfig's folders) and POLICYKB_FONT_DIRS, read once
+    per process: typst would scan them again for every map."""
+    import typst
+    extra = [p for p in os.environ.get(system.FONT_DIRS_ENV, "").split(os.pathsep) if p and Path(p).is_dir()]
+    return typst.Fonts(include_system_fonts=True, include_embedded_fonts=False, font_paths=extra)
+
+
 def pdf(svgs: list[str], name: str = "作战图") -> bytes:
     """One PDF with a page per SVG (all pages the size of the first); GlyphMissing when a character
     it shows has no real glyph in an embedded font (glyphs.check)."""
+    if exporter() == "typst":
+        return glyphs.check(_typst(svgs, "pdf"), name)
     cairo, Tree = _cairo()
     from cairosvg.surface import PDFSurface
     trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
@@ -72,6 +130,8 @@ def pdf(svgs: list[str], name: str = "作战图") -> bytes:
 
 
 def png(svg: str, dpi: int = PNG_DPI) -> bytes:
+    if exporter() == "typst":
+        return _typst([svg], "png", ppi=dpi)
     _, Tree = _cairo()
     from cairosvg.surface import PNGSurface
     buffer = io.BytesIO()

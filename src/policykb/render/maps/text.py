@@ -82,7 +82,7 @@ def find_font(file_name: str) -> Path:
             return direct
         for found in sorted(root.rglob(file_name)):
             return found
-    raise FontMissing(f"font file {file_name} not found (install fonts-noto-cjk)")
+    raise FontMissing(f"找不到字体文件 {file_name}（请安装 fonts-noto-cjk，即 Noto Sans/Serif CJK SC）")
 
 
 @lru_cache(maxsize=None)

@@ -155,7 +155,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
     except (MkDocsException, SystemExit) as e:  # "Aborted with 7 warnings": say which (issue 26)
         shown = "".join(f"\n  {w}" for w in warnings.lines[:20])
         more = f"\n  … {len(warnings.lines) - 20} more" if len(warnings.lines) > 20 else ""
-        raise SiteError(f"mkdocs build failed: {e}{shown}{more}", warnings.lines) from e
+        raise SiteError(f"mkdocs 生成网站失败：{e}{shown}{more}", warnings.lines) from e
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
         if epoch is None:

@@ -176,7 +176,7 @@ def change_phrases(pg: PolicyGraph, paths: Paths, c) -> list[tuple[str, str | No
         title = f"《{doc.meta.title}》" if doc else "文件"
         if c.action != "changed":
             return [(title, paths.document(c.doc) if doc and c.action == "added" else None, ACTION_LABEL[c.action])]
-        return [(title, paths.document(c.doc) if doc else None, f"修改{FIELD_LABEL.get(f, f)}") for f in c.fields]
+        return [(title, paths.document(c.doc) if doc else None, f"更正{FIELD_LABEL.get(f, f)}") for f in c.fields]
     if c.kind == "article":
         label, target = f"第{c.key}条", paths.article(c.doc, c.key) if doc and c.key in doc.articles else None
     elif c.kind == "task":
@@ -193,11 +193,12 @@ def change_phrases(pg: PolicyGraph, paths: Paths, c) -> list[tuple[str, str | No
             before, after = _listed(old, name), _listed(new, name)
             added = [x for x in after if x not in before]
             removed = [x for x in before if x not in after]
-            words = [w for w in (f"增加{'、'.join(added)}" if added else "",
-                                 f"减少{'、'.join(removed)}" if removed else "") if w]
-            out.append((label, target, field_label + ("，".join(words) if words else "调整顺序")))
+            # a revision of the data: what was entered is corrected, nothing "increases" or "decreases"
+            words = [w for w in (f"补上{'、'.join(added)}" if added else "",
+                                 f"去掉{'、'.join(removed)}" if removed else "") if w]
+            out.append((label, target, field_label + ("更正：" + "，".join(words) if words else "调整顺序")))
         else:
-            out.append((label, target, f"修改{field_label}"))
+            out.append((label, target, f"更正{field_label}"))
     return out
 
 

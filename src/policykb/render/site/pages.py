@@ -10,6 +10,7 @@ from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
 from ...model import Document, Task, Unit
 from ...show import indicator_line
+from ...targets import target_sentence
 from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
 from ..maps.plan import cn_number, section_label
@@ -224,7 +225,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     pages = [Page("index.md", "home.md.j2",
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
-                   "recipients": recipient_count(pg), "indicator_line": indicator_line, "cn": cn_number},
+                   "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number},
                   body=False)]
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in docs}
     cascade = CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general[t.doc]))  # issue 24
