@@ -47,7 +47,17 @@ def test_a_map_pdf_in_a_cjk_font_has_every_glyph():
     assert missing_glyphs(data) == []
 
 
-def test_cairo_116_dropping_ru_is_caught(monkeypatch):
+@pytest.fixture
+def cairo(monkeypatch):
+    """The cairo exporter, asked for by name (typst is the default)."""
+    monkeypatch.setenv("POLICYKB_MAP_EXPORTER", "cairo")
+    export.exporter.cache_clear()
+    yield
+    monkeypatch.undo()
+    export.exporter.cache_clear()
+
+
+def test_cairo_116_dropping_ru_is_caught(monkeypatch, cairo):
     """cairo 1.16's CFF subsetter writes 「如」 (first in this line) as a call to a subroutine the
     subset does not have: the text layer keeps the character, the page shows nothing."""
     import cairocffi
@@ -61,7 +71,7 @@ def test_cairo_116_dropping_ru_is_caught(monkeypatch):
         assert found == []
 
 
-def test_chinese_in_a_font_without_it_is_a_build_error():
+def test_chinese_in_a_font_without_it_is_a_build_error(cairo):
     """cairo takes the first family and draws .notdef boxes for what it lacks: caught, named."""
     with pytest.raises(GlyphMissing) as caught:
         export.pdf([_svg("DejaVu Sans", "如期 ok")], "test.pdf")

@@ -119,7 +119,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 previews[f"{stem}.svg"] = preview
             if cache:
                 key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
-                                statuses is not None)
+                                statuses is not None, maps_export.exporter())
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
                     continue

@@ -1,8 +1,7 @@
-"""SVG to PDF and PNG with cairosvg, the official font names resolved through fonts/fonts.conf;
-with typst where the cairo library is missing (Windows and macOS: PyPI ships no cairo DLL).
+"""SVG to PDF and PNG with typst; with cairosvg (the official font names resolved through
+fonts/fonts.conf) when asked for, or where typst is not installed.
 
-Which one is detected, never assumed: cairocffi loads libcairo when imported and raises OSError when
-there is none. typst (Apache-2.0, wheels for Linux, Windows and macOS) draws the same SVG into a PDF
+typst (Apache-2.0, wheels for Linux, Windows and macOS) draws the same SVG into a PDF
 with the same Noto CJK subsets, falling back along each text's font-family list (黑体 → SimHei →
 Noto Sans CJK SC); POLICYKB_MAP_EXPORTER=cairo|typst chooses one by hand.
 
@@ -60,15 +59,19 @@ EXPORTERS = ("cairo", "typst")
 
 @functools.cache
 def exporter() -> str:
-    """cairo when its library loads, else typst (POLICYKB_MAP_EXPORTER names one by hand)."""
+    """typst by default, cairo where typst is not installed (POLICYKB_MAP_EXPORTER names one by hand).
+
+    typst is the default on every platform: the same PDFs look the same on Windows, macOS and Linux,
+    it keeps the glyphs cairo 1.16's subsetter drops, and it exported the bundled maps in half the time
+    at half the size (bench/results/2026-12-03-2cpu-maps-exporters.md)."""
     chosen = os.environ.get("POLICYKB_MAP_EXPORTER", "")
     if chosen in EXPORTERS:
         return chosen
     try:
-        import cairocffi  # noqa: F401  (loads libcairo: OSError where there is none)
-        return "cairo"
-    except OSError:
+        import typst  # noqa: F401
         return "typst"
+    except ImportError:
+        return "cairo"
 
 
 def _typst(svgs: list[str], fmt: str, ppi: float | None = None) -> bytes:
