@@ -95,7 +95,8 @@ def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK
     except ImportFailed as e:
         raise UserError(e.message, hint=e.hint, code=e.code)
     for line in result.review:
-        if not line.startswith(("[任务", "[时限]")):  # the full list is in the review file
+        # the full lists (tasks, deadlines, each task's candidate parents) are in the review file
+        if not line.startswith(("[任务", "[时限]", " ", "\u3000")):
             info(line)
     info(f"{result.summary}")
     info(f"已写出 {len(result.written)} 个文件：{result.folder}/（已有的文件未改动）；下一步：policykb check -p {directory}")
