@@ -138,3 +138,17 @@ def test_every_map_text_stays_in_its_cells(specs):
     for spec in specs.values():
         done = maps.render(spec, AS_OF, statuses_given=True)
         check(done.svg, done.layout.width, done.layout.height)
+
+
+def test_the_title_stops_short_of_the_stamp(specs):
+    """On a narrow sheet (a one-row unit map on A3) the centred title once ran under the stamp box in
+    the top right corner; measured with the font's own advances."""
+    from policykb.render.maps.draw import render_on_paper
+    widths, _, _ = advances("serif-bold")
+    for spec in specs.values():  # after the period: the stamp's longest wording (实施期…已结束)
+        _, done = render_on_paper(spec, dt.date(2026, 12, 3), "auto")
+        roles = {t.role: t for t in done.layout.texts}
+        title, stamp = roles["title"], roles["stamp"]
+        width = sum(widths.get(ord(c), 1.0) for c in title.lines[0]) * title.size
+        right = title.box.x + title.box.w / 2 + width / 2
+        assert right < stamp.box.x, (spec.key, right, stamp.box.x)

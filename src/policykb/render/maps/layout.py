@@ -531,12 +531,6 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     title_size, sub_size = fs(max(2.6 * s, 0.018 * min(w, h))), fs(1.0 * s)  # a title seen across the room
     texts = []
     title = f"{spec.title}·{spec.subject}"
-    if text.width(title, title_size, "serif-bold") > content_w * 0.62:
-        return None
-    y = margin
-    texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
-                           "middle", role="title"))
-    y += LINE * title_size
     ended = opts.period is not None and opts.as_of > opts.period[1]
     first = f"实施期（{opts.period[0].year}—{opts.period[1].year}年）已结束" if ended else f"截至 {cn_date(opts.as_of)}"
     stamp_lines = (first, "进度：跟踪数据" if opts.tracked else "进度：无跟踪数据")
@@ -544,6 +538,16 @@ def _sheet(spec: MapSpec, opts: Options, w: float, h: float, s: float, max_lines
     stamp_w = max(text.width(t, stamp_size, "sans-bold") for t in stamp_lines) + 1.2 * s
     stamp = TextBlock(Box(x + content_w - stamp_w, margin + 0.2 * s, stamp_w, 2 * LINE * stamp_size + 0.8 * s),
                       stamp_lines, stamp_size, "sans-bold", "middle", pad=0.4 * s, role="stamp")
+    # the centred title stops short of the stamp in the top right corner: on a narrow sheet it is set
+    # smaller (never below twice the body text), not under the stamp
+    room = min(content_w * 0.62, 2 * (stamp.box.x - s - (x + content_w / 2)))
+    title_size = fs(min(title_size, title_size * room / text.width(title, title_size, "serif-bold")))
+    if title_size < 2 * s:
+        return None
+    y = margin
+    texts.append(TextBlock(Box(x, y, content_w, LINE * title_size), (title,), title_size, "serif-bold",
+                           "middle", role="title"))
+    y += LINE * title_size
     source = text.wrap(spec.source, content_w * 0.7, sub_size, max_lines=2)
     if stamp.box.x < x + content_w * 0.85:  # the source line would run into the stamp: go below it
         y = max(y, stamp.box.bottom + 0.3 * s)
