@@ -410,7 +410,7 @@ def _numbers_hint(what: str, numbers) -> str:
     if not numbers:
         return f"这份文件还没有{what}"
     return f"这份文件的{what}编号为 {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 \
-        else f"这份文件的{what}只有第 {numbers[0]} 号"
+        else f"这份文件的{what}只有 {numbers[0]} 号"
 
 
 def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") -> None:
@@ -539,7 +539,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         if parts is not None and a.part not in parts:
             line, col = file.where("part")
             report.add(file.path, line, col, "unknown-part", f"第 {a.part} 部分没有列在 {doc_file.path} 中",
-                       hint=_numbers_hint("部分", parts))
+                       hint=_numbers_hint("各部分", parts))
         articles[number] = Article(doc=doc_id, file=file.path, **a.model_dump())
 
     tasks: dict[int, Task] = {}
@@ -549,7 +549,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         if sections is not None and t.section not in sections:
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
-                       hint=_numbers_hint("附件小节", sections))
+                       hint=_numbers_hint("附件各节", sections))
         level = level_of_place(meta.jurisdiction) if meta and meta.jurisdiction else None
         lead = _resolve_units(t.lead, "lead", file, units, report, level)
         participants = _resolve_units(t.participants, "participants", file, units, report, level)
@@ -576,7 +576,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
             if a not in articles and a not in broken_articles:
                 line, col = file.where("articles", i)
                 report.add(file.path, line, col, "unknown-article", f"第 {a} 条不存在",
-                           hint=_numbers_hint("条", articles))
+                           hint=_numbers_hint("条文", articles))
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
@@ -588,7 +588,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):
         if a not in articles and a not in broken_articles:
             report.add(doc_file.path, *doc_file.where("letters", "assessment_articles", i), "unknown-article",
-                       f"第 {a} 条不存在", hint=_numbers_hint("条", articles))
+                       f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
 
     indicators: dict[str, Indicator] = {}
     ind_path = folder / paths.INDICATORS_FILE
@@ -607,7 +607,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         for j, a in enumerate(ind.articles):
             if a not in articles and a not in broken_articles:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "articles", j), "unknown-article",
-                           f"第 {a} 条不存在", hint=_numbers_hint("条", articles))
+                           f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
         for j, n in enumerate(ind.tasks):
             if n not in tasks and n not in broken_tasks:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "tasks", j), "unknown-task",
