@@ -26,8 +26,8 @@ def test_json_report(tmp_path):
     assert report["errors"] == 1 and report["warnings"] == 0
     [issue] = report["issues"]
     assert issue == {"file": "kb/demo-2016/tasks/001.yaml", "line": 7, "col": 5, "code": "unknown-unit",
-                     "message": "'lead' names unknown unit '省扶贫ban'", "severity": "error",
-                     "hint": "did you mean '省扶贫办'?"}
+                     "message": "'lead' 中有未知单位 '省扶贫ban'", "severity": "error",
+                     "hint": "是不是 '省扶贫办'？"}
 
 
 def test_json_report_of_a_clean_kb(tmp_path):

@@ -47,11 +47,11 @@ def test_workflow_checks_builds_uploads_and_publishes():
 
 def test_github_annotations_point_at_file_line_col():
     issue = {"file": "policies/d/tasks/069.yaml", "line": 7, "col": 5, "code": "unknown-unit",
-             "message": "'lead' names unknown unit '省扶贫ban'", "severity": "error", "hint": "did you mean '省扶贫办'?"}
+             "message": "'lead' 中有未知单位 '省扶贫ban'", "severity": "error", "hint": "是不是 '省扶贫办'？"}
     warning = dict(issue, severity="warning", line=0, col=0, hint=None, message="100% done, a:b")
     assert github([issue, warning]) == [
         "::error file=policies/d/tasks/069.yaml,line=7,col=5,title=unknown-unit::"
-        "'lead' names unknown unit '省扶贫ban'%0Ahint: did you mean '省扶贫办'?",
+        "'lead' 中有未知单位 '省扶贫ban'%0Ahint: 是不是 '省扶贫办'？",
         "::warning file=policies/d/tasks/069.yaml,line=1,col=1,title=unknown-unit::100%25 done, a:b",
     ]
 

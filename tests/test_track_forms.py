@@ -113,8 +113,8 @@ def test_bad_form_is_refused_whole(tmp_path):
     with pytest.raises(PolicyError) as caught:
         forms.import_forms([good, bad], policies, PolicyGraph(kb))
     messages = [i.message for i in caught.value.report.issues]
-    assert any(m.startswith(f"报送表!F{r69}: '进行中' is not a status") for m in messages), messages
-    assert any(m.startswith(f"报送表!J{r5}: '2016年11月' is not a date") for m in messages), messages
+    assert any(m.startswith(f"报送表!F{r69}: '进行中' 不是任务状态") for m in messages), messages
+    assert any(m.startswith(f"报送表!J{r5}: '2016年11月' 不是日期") for m in messages), messages
     assert _snapshot(policies) == snapshot  # the good form was not merged either
 
 

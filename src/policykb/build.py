@@ -138,13 +138,13 @@ def _locked(out: Path) -> Iterator[None]:
 
 
 def _unwritable(out: Path, err: OSError) -> BuildError:
-    hint = "choose another folder with -o/--output, or fix the permissions of this one; " \
-           "the previous outputs are left as they are"
+    hint = "用 -o/--output 另选文件夹，或修改这个文件夹的权限；" \
+           "之前的输出保持不变"
     for folder in [out, *out.parents]:
         if folder.exists() and not folder.is_dir():
-            return BuildError("output-unwritable", f"cannot write into {out}/: '{folder}' is a file, not a folder",
+            return BuildError("output-unwritable", f"无法写入 {out}/：'{folder}' 是文件，不是文件夹",
                               hint=hint)
-    return BuildError("output-unwritable", f"cannot write into {out}/: {err.strerror or err}", hint=hint)
+    return BuildError("output-unwritable", f"无法写入 {out}/：{err.strerror or err}", hint=hint)
 
 
 def _within(filename: str | None, folder: Path) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 
 EARLIEST = dt.date(1949, 10, 1)
 LATEST = dt.date(2100, 12, 31)
-RANGE_HINT = f"write a date from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
+RANGE_HINT = f"写 {EARLIEST.isoformat()} 到 {LATEST.isoformat()} 之间的日期"
 
 
 def out_of_range(date: dt.date) -> bool:

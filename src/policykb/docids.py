@@ -23,20 +23,20 @@ _URL_BREAKERS = set('#?%<>"|*:&[]`')
 def id_problem(doc_id: str) -> str | None:
     """Why doc_id cannot name a document folder, in a few words; None when it can."""
     if not doc_id or doc_id.strip() != doc_id:
-        return "it is empty or starts or ends with a space"
+        return "它是空的，或以空格开头或结尾"
     if "/" in doc_id or "\\" in doc_id or ".." in doc_id:
-        return "it holds a path ('/', '\\' or '..'), which would put the document outside the knowledge base"
+        return "它含有路径（'/'、'\\' 或 '..'），会把文件放到知识库以外"
     if doc_id.startswith("."):
-        return "it starts with '.', which hides the folder"
+        return "它以 '.' 开头，文件夹会被隐藏"
     if any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in doc_id):
-        return "it holds a control character (a line break, a tab …)"
+        return "它含有控制字符（换行、制表符等）"
     broken = sorted(set(doc_id) & _URL_BREAKERS)
     if broken:
-        return f"it holds {' '.join(broken)}, which breaks the site's links"
+        return f"它含有 {' '.join(broken)}，会破坏网站的链接"
     if safe_filename(doc_id) != doc_id:
-        return "it is a name the system reserves (such as CON or COM1) or holds an invisible character"
+        return "它是系统保留的名称（如 CON、COM1），或含有看不见的字符"
     if doc_id.casefold() in SITE_NAMES or doc_id.casefold().split(".")[0] in SITE_NAMES:
-        return f"'{doc_id}' is a name the site uses for its own pages"
+        return f"'{doc_id}' 是网站自己页面使用的名称"
     return None
 
 

@@ -188,8 +188,8 @@ _NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, 
             errno.EISDIR, errno.ENAMETOOLONG, errno.EFBIG}
 
 
-HINT = "choose another place with -o/--output, or fix the permissions of this one; " \
-       "the previous outputs are left as they are"
+HINT = "用 -o/--output 另选位置，或修改这里的权限；" \
+       "之前的输出保持不变"
 
 
 def unwritable(out: Path, err: OSError, hint: str = HINT) -> OutputError:
@@ -199,11 +199,11 @@ def unwritable(out: Path, err: OSError, hint: str = HINT) -> OutputError:
     for folder in [*named, *(named[0].parents if named else []), out, *out.parents]:
         if folder.exists() and not folder.is_dir() and (folder == out or folder in out.parents
                                                         or folder.is_relative_to(out)):
-            return OutputError(f"cannot write into {out}: '{folder}' is a file, not a folder", hint=hint)
+            return OutputError(f"无法写入 {out}：'{folder}' 是文件，不是文件夹", hint=hint)
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        return OutputError(f"cannot write into {out}: the disk is full", hint="free some space, then run again; "
-                           "the previous outputs are left as they are")
-    return OutputError(f"cannot write into {out}: {err.strerror or err}", hint=hint)
+        return OutputError(f"无法写入 {out}：磁盘已满", hint="腾出一些空间后再运行；"
+                           "之前的输出保持不变")
+    return OutputError(f"无法写入 {out}：{err.strerror or err}", hint=hint)
 
 
 def writes_into(err: OSError, out: Path) -> bool:

@@ -82,14 +82,14 @@ def name_problem(name: str, limit: int = MAX_NAME) -> tuple[str, str, str] | Non
     """(code, message, hint) when a name or title cannot be used by every output, else None."""
     if has_markup(name):
         code = "markup-in-name"
-        return (code, f"'{name}' contains HTML markup",
-                "write plain text: names and titles are shown as written, never as HTML")
+        return (code, f"'{name}' 含有 HTML 标记",
+                "写纯文字：名称和标题会按原样显示，不会当作 HTML")
     if len(name) > limit:
         code = "text-too-long"
-        return (code, f"'{name[:20]}…' has {len(name)} characters; names and titles may have {limit}",
-                "write the name as the source does; a whole sentence belongs in a text field")
+        return (code, f"'{name[:20]}…' 有 {len(name)} 个字符，名称和标题最多 {limit} 个",
+                "照原文写名称；整句话应写在正文字段中")
     if name != name.strip() or name.rstrip(".．。") != name:
         code = "look-alike-name"
-        return (code, f"'{name}' begins or ends with a space or a full stop",
-                "delete the space or full stop: it makes a second name that looks like the first")
+        return (code, f"'{name}' 以空格或句号开头或结尾",
+                "删去空格或句号：否则会多出一个看起来一样的名称")
     return None

@@ -29,18 +29,18 @@ _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetim
 
 # pydantic error type -> what to write instead, for people who do not read pydantic
 _TYPE_HINTS = {
-    "int_parsing": "write a whole number such as 12",
-    "int_type": "write a whole number such as 12",
-    "int_from_float": "write a whole number such as 12",
-    "float_parsing": "write a number such as 60 or 0.5",
-    "float_type": "write a number such as 60 or 0.5",
-    "bool_parsing": "write true or false",
-    "bool_type": "write true or false",
-    "string_type": "write text; put it in quotes if it looks like a number or a date",
-    "list_type": "write a list: one '- item' per line, or [a, b] on one line",
-    "dict_type": "write the fields as 'key: value' lines, indented under this key",
-    "model_type": "write the fields as 'key: value' lines, indented under this key",
-    "string_pattern_mismatch": "use only lowercase letters a-z, digits and '-', e.g. poverty-rate",
+    "int_parsing": "写一个整数，如 12",
+    "int_type": "写一个整数，如 12",
+    "int_from_float": "写一个整数，如 12",
+    "float_parsing": "写一个数，如 60 或 0.5",
+    "float_type": "写一个数，如 60 或 0.5",
+    "bool_parsing": "写 true 或 false",
+    "bool_type": "写 true 或 false",
+    "string_type": "写文字；像数字或日期的文字要加引号",
+    "list_type": "写成列表：每行一个 '- 项目'，或在一行写 [a, b]",
+    "dict_type": "在这个键下面缩进，每行写一个 '字段: 值'",
+    "model_type": "在这个键下面缩进，每行写一个 '字段: 值'",
+    "string_pattern_mismatch": "只用小写字母 a-z、数字和 '-'，如 poverty-rate",
 }
 
 
@@ -69,7 +69,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 def _dotted(loc: tuple) -> str:
     """A field's path as people count: deadlines[1].date is the date of the first deadline."""
     text = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-    return text or "(file)"
+    return text or "（整个文件）"
 
 
 def _short(value: Any) -> str:
@@ -84,7 +84,7 @@ def _closest(word: Any, choices: list[str]) -> str | None:
 
 def _did_you_mean(word: Any, choices: list[str]) -> str | None:
     close = _closest(word, choices)
-    return f"did you mean '{close}'?" if close else None
+    return f"是不是 '{close}'？" if close else None
 
 
 def _half_width(value: Any) -> str | None:
@@ -93,8 +93,34 @@ def _half_width(value: Any) -> str | None:
         return None
     half = unicodedata.normalize("NFKC", value).strip()
     if half != value.strip() and re.fullmatch(r"[-+]?[\d.\-]+", half) and re.search(r"[０-９]", value):
-        return f"write half-width digits: {half}, not {value}"
+        return f"用半角数字：写 {half}，不要写 {value}"
     return None
+
+
+# pydantic error type -> what was expected, in words (pydantic's own message otherwise)
+_TYPE_PROBLEMS = {
+    "int_parsing": "应当是整数", "int_type": "应当是整数", "int_from_float": "应当是整数",
+    "float_parsing": "应当是数", "float_type": "应当是数",
+    "bool_parsing": "应当是 true 或 false", "bool_type": "应当是 true 或 false",
+    "string_type": "应当是文字", "list_type": "应当是列表",
+    "dict_type": "应当是 '字段: 值' 的行", "model_type": "应当是 '字段: 值' 的行",
+    "string_pattern_mismatch": "格式不对",
+}
+
+
+def _type_problem(e: dict) -> str:
+    kind, ctx = e["type"], e.get("ctx", {})
+    if kind == "literal_error":
+        return "不是可以写的值"
+    if kind == "greater_than_equal":
+        return f"应当不小于 {ctx.get('ge')}"
+    if kind == "greater_than":
+        return f"应当大于 {ctx.get('gt')}"
+    if kind == "too_short":
+        return f"至少要有 {ctx.get('min_length')} 项"
+    if kind == "too_long":
+        return f"最多只能有 {ctx.get('max_length')} 项"
+    return _TYPE_PROBLEMS.get(e["type"], e["msg"])
 
 
 def _wrong_type_hint(e: dict) -> str | None:
@@ -102,19 +128,19 @@ def _wrong_type_hint(e: dict) -> str | None:
     if _half_width(value):
         return _half_width(value)
     if kind == "list_type" and value is None:
-        return "write [] for an empty list, or one '- item' per line below the key"
+        return "空列表写 []，否则在键下面每行写一个 '- 项目'"
     if kind == "list_type" and isinstance(value, str) and value.lstrip().startswith("-"):
-        return "put a space after each '-': one '- item' per line"
+        return "每个 '-' 后面加一个空格：每行一个 '- 项目'"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", e.get("ctx", {}).get("expected", ""))
-        return _did_you_mean(str(value), allowed) or f"write one of: {', '.join(allowed)}"
+        return _did_you_mean(str(value), allowed) or f"只能写其中之一：{'、'.join(allowed)}"
     if kind in ("greater_than_equal", "greater_than"):
-        return "write a positive number such as 1"
+        return "写一个正数，如 1"
     if kind == "too_short" and tuple(e["loc"]) == ("issuers",):
-        return ("write the issuing organ(s) as the source's signature or masthead names them "
-                "(the letters' 甲方); an import that could not find them leaves this empty")
+        return ("按原文落款或版头写出发文机关（即责任书的甲方）；"
+                "导入时找不到发文机关，这里会留空")
     if kind == "too_short":
-        return "write at least one item"
+        return "至少写一项"
     return _TYPE_HINTS.get(kind)
 
 
@@ -139,49 +165,49 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
             line, col = file.key_where(*loc)
             known = list(_fields_at(model, loc[:-1]))
             close = meant(loc)
-            issues.append(Issue(file.path, line, col, "unknown-field", f"unknown field '{dotted}'",
-                                hint=f"did you mean '{close}'?" if close else f"known fields here: {', '.join(known)}"))
+            issues.append(Issue(file.path, line, col, "unknown-field", f"未知字段 '{dotted}'",
+                                hint=f"是不是 '{close}'？" if close else f"这里可以写的字段：{'、'.join(known)}"))
         elif kind == "missing" and loc in misspelt:
             continue
         elif kind == "missing":
             line, col = file.where(*loc[:-1])
             field = _fields_at(model, loc[:-1]).get(loc[-1])
-            about = f" ({field.description})" if field and field.description else ""
-            where = f"'{_dotted(loc[:-1])}'" if loc[:-1] else "this file"
-            issues.append(Issue(file.path, line, col, "missing-field", f"missing field '{dotted}'",
-                                hint=f"add '{loc[-1]}:'{about} to {where}"))
+            about = f"（{field.description}）" if field and field.description else ""
+            where = f" '{_dotted(loc[:-1])}' 下" if loc[:-1] else "这个文件中"
+            issues.append(Issue(file.path, line, col, "missing-field", f"缺少字段 '{dotted}'",
+                                hint=f"在{where}加上 '{loc[-1]}:'{about}"))
         elif kind in _DATE_ERRORS:
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "bad-date",
-                                f"'{dotted}': {_short(e['input'])} is not a real date",
-                                hint=_half_width(e["input"]) or "write a date that exists, as YYYY-MM-DD, "
-                                                                "e.g. 2016-06-30"))
+                                f"'{dotted}'：{_short(e['input'])} 不是有效的日期",
+                                hint=_half_width(e["input"]) or "写一个存在的日期，格式为 YYYY-MM-DD，"
+                                                                "如 2016-06-30"))
         elif kind == "string_too_long":
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "text-too-long",
-                                f"'{dotted}' has {len(e['input'])} characters; the limit is "
-                                f"{e['ctx']['max_length']}", hint="check that no whole file was pasted in"))
+                                f"'{dotted}' 有 {len(e['input'])} 个字符，上限是 "
+                                f"{e['ctx']['max_length']}", hint="检查是否误粘贴了整份文件"))
         elif kind == "string_too_short":
             line, col = file.where(*loc)
-            issues.append(Issue(file.path, line, col, "empty-text", f"'{dotted}' is empty",
-                                hint="copy the wording of the source"))
+            issues.append(Issue(file.path, line, col, "empty-text", f"'{dotted}' 是空的",
+                                hint="照原文抄写"))
         else:
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "wrong-type",
-                                f"'{dotted}': {e['msg']}, found {_short(e['input'])}",
+                                f"'{dotted}'：{_type_problem(e)}，这里写的是 {_short(e['input'])}",
                                 hint=_wrong_type_hint(e)))
     return issues
 
 
 def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
     if file.data is None:
-        report.add(file.path, 1, 1, "empty-file", "the file is empty",
-                   hint="fill it in, or delete it if it is not needed")
+        report.add(file.path, 1, 1, "empty-file", "文件是空的",
+                   hint="填写内容；不需要的话就删除它")
         return None
     if not isinstance(file.data, dict):
         report.add(file.path, *file.where(), "wrong-type",
-                   f"expected 'key: value' lines, found a {type(file.data).__name__}",
-                   hint="start every line of the top level with a field name, as in the other files")
+                   f"应当是 '字段: 值' 的行，这里是 {type(file.data).__name__}",
+                   hint="和其他文件一样，最外层的每一行都以字段名开头")
         return None
     try:
         parsed = model.model_validate(file.data)
@@ -196,8 +222,8 @@ def _parse(file: YamlFile, model: type[M], report: Report) -> M | None:
 def far_dates(parsed: BaseModel, file: YamlFile) -> list[Issue]:
     """bad-date for each date outside daterange: 9999-12-31 is a real date, and one no calendar,
     status or letter can use."""
-    return [Issue(file.path, *file.where(*path), "bad-date", f"'{_dotted(path)}': {d.isoformat()} is outside the "
-                  f"dates this tool works with", hint=daterange.RANGE_HINT)
+    return [Issue(file.path, *file.where(*path), "bad-date", f"'{_dotted(path)}'：{d.isoformat()} 超出了本工具能处理的"
+                  f"日期范围", hint=daterange.RANGE_HINT)
             for path, d in daterange.dates_in(parsed.model_dump()) if daterange.out_of_range(d)]
 
 
@@ -209,8 +235,8 @@ def _inside(path: Path, root: Path) -> bool:
 def _load(path: Path, root: Path, report: Report) -> YamlFile | None:
     if not _inside(path, root):
         report.add(display_path(path), 1, 1, "unsafe-path",
-                   f"'{path.name}' points outside {display_path(root)}/",
-                   hint="replace the link by the file itself")
+                   f"'{path.name}' 指向 {display_path(root)}/ 以外",
+                   hint="用文件本身替换这个链接")
         return None
     file, issues = load_file(path)
     report.extend(issues)
@@ -244,8 +270,8 @@ class _UnitIndex:
                    if (level is None or self.units[canonical].level_or_kind == level)
                    and bool(COLLECTIVE.match(canonical) or self.units[canonical].collective) == collective]
         close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-        return f"did you mean '{self.canonical[close[0]]}'?" if close else \
-            f"add '{name}' to {paths.UNITS_FILE} or use a registered name"
+        return f"是不是 '{self.canonical[close[0]]}'？" if close else \
+            f"把 '{name}' 加到 {paths.UNITS_FILE}，或改用已登记的单位名称"
 
 
 def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict[str, Unit]:
@@ -259,27 +285,27 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
             key = textrules.name_key(name)  # 省财政厅 and 省财政厅。 or 省财政厅　 are one unit
             if key in seen:
                 report.add(file.path, line, col, "duplicate-unit",
-                           f"'{name}' is already used by unit #{seen[key] + 1} ({parsed.units[seen[key]].name})",
-                           hint="each name and alias may belong to one unit only; names that differ only in "
-                                "spaces, full stops or full-width letters count as the same")
+                           f"'{name}' 已被第 {seen[key] + 1} 个单位（{parsed.units[seen[key]].name}）使用",
+                           hint="每个名称和别名只能属于一个单位；只差空格、句号或全角字母的名称"
+                                "算作同一个名称")
             elif key.casefold() in folded and folded[key.casefold()][0] != index:
                 first = folded[key.casefold()]
                 report.add(file.path, line, col, "look-alike-name",
-                           f"'{name}' differs from '{first[1]}' (unit #{first[0] + 1}) only in case: their letters "
-                           f"and pages are one file on Windows and macOS", hint="write the name as the source does; "
-                           "if both are the same unit, make one an alias of the other in one spelling only")
+                           f"'{name}' 和 '{first[1]}'（第 {first[0] + 1} 个单位）只差大小写：在 Windows 和 macOS 上"
+                           f"它们的责任书和页面是同一个文件", hint="照原文写名称；"
+                           "如果是同一个单位，只保留一种写法，作为另一个的别名")
             seen.setdefault(key, index)
             folded.setdefault(key.casefold(), (index, name))
             _check_name(name, file, ("units", index, *place), report)
             if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
                 report.add(file.path, line, col, "unsafe-path",
-                           f"unit name '{name}' contains a character that cannot be part of a file name",
-                           hint="write the name as the source does, without / \\ : * ? \" < > | or ..")
+                           f"单位名称 '{name}' 含有不能用在文件名中的字符",
+                           hint="照原文写名称，不要含 / \\ : * ? \" < > | 或 ..")
         if unit.proposed:  # issue 17: added by an import, awaiting review
             line, col = file.where("units", index, "name")
-            report.add(file.path, line, col, "proposed-unit", f"unit '{unit.name}' ({unit.level or '?'}) was proposed "
-                       "by an import and awaits review", severity="warning",
-                       hint="check the name, level and kind against the source, then write proposed: false")
+            report.add(file.path, line, col, "proposed-unit", f"单位 '{unit.name}'（{unit.level or '?'}）是导入时"
+                       "建议新增的，有待审核", severity="warning",
+                       hint="对照原文核对名称、层级和类型，然后写 proposed: false")
         units.setdefault(unit.name, unit)
     return units  # the registry's own order: the order letters are numbered in
 
@@ -310,13 +336,13 @@ def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report:
     read = deadlines.parse(d.phrase, year)
     line, col = file.where(*path, "phrase")
     if read is None:
-        report.add(file.path, line, col, "unparseable-deadline", f"cannot read the deadline phrase '{d.phrase}'",
-                   hint="use a phrase such as 2016年6月底前, 每年11月中旬, 到2020年, 5年内, 从2016年起")
+        report.add(file.path, line, col, "unparseable-deadline", f"看不懂时限 '{d.phrase}'",
+                   hint="写成这样的说法： 2016年6月底前, 每年11月中旬, 到2020年, 5年内, 从2016年起")
     elif read != (d.date, d.kind):
         report.add(file.path, line, col, "deadline-mismatch",
-                   f"'{d.phrase}' reads as {read[0].isoformat()} ({read[1]}), "
-                   f"but the file says {d.date.isoformat()} ({d.kind})",
-                   hint=f"set date: {read[0].isoformat()} and kind: {read[1]}")
+                   f"'{d.phrase}' 读作 {read[0].isoformat()}（{read[1]}），"
+                   f"但文件中写的是 {d.date.isoformat()}（{d.kind}）",
+                   hint=f"改为 date: {read[0].isoformat()} 和 kind: {read[1]}")
 
 
 def _check_in_period(d: Deadline, file: YamlFile, path: tuple, period, report: Report) -> None:
@@ -325,9 +351,9 @@ def _check_in_period(d: Deadline, file: YamlFile, path: tuple, period, report: R
         return
     if not period.start <= d.date <= period.end:
         report.add(file.path, *file.where(*path, "phrase"), "deadline-outside-period",
-                   f"'{d.phrase}' ({d.date.isoformat()}) falls outside the period "
-                   f"{period.start.isoformat()}..{period.end.isoformat()}", severity="warning",
-                   hint="check the year against the source text, or widen 'period' in document.yaml")
+                   f"'{d.phrase}'（{d.date.isoformat()}）不在实施期 "
+                   f"{period.start.isoformat()}..{period.end.isoformat()} 之内", severity="warning",
+                   hint="对照原文核对年份，或放宽 document.yaml 中的 'period'")
 
 
 def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
@@ -341,23 +367,23 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
     try:
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
     except OSError as err:
-        report.add(display_path(folder), 1, 1, "unreadable-file", f"cannot list the folder: {err.strerror or err}",
-                   hint="check that you may read it")
+        report.add(display_path(folder), 1, 1, "unreadable-file", f"无法列出文件夹的内容：{err.strerror or err}",
+                   hint="确认有读取它的权限")
         entries = []
     for path in entries:
         if path.name.startswith("."):
             if path.name.endswith(".yaml"):  # a task someone meant (or a staging copy): say it is not read
-                report.add(display_path(path), 1, 1, "hidden-skipped", f"'{path.name}' is skipped: a file whose "
-                           f"name starts with '.' is never read", severity="warning",
-                           hint=f"rename it without the leading '.', e.g. {name_of(1)}, or delete it")
+                report.add(display_path(path), 1, 1, "hidden-skipped", f"跳过了 '{path.name}'：名称以 '.' 开头的"
+                           f"文件不会被读取", severity="warning",
+                           hint=f"去掉开头的 '.' 重新命名（如 {name_of(1)}），或删除它")
             continue  # editors' swap files, .DS_Store …: silently
         if path.is_dir() and not path.name.endswith(".yaml"):
-            report.add(display_path(path), 1, 1, "stray-file", f"folder '{path.name}' is ignored: only *.yaml "
-                       f"files are read", severity="warning", hint=f"move it out of {folder.name}/")
+            report.add(display_path(path), 1, 1, "stray-file", f"忽略了文件夹 '{path.name}'：只读取 *.yaml "
+                       f"文件", severity="warning", hint=f"把它移出 {folder.name}/")
             continue
         if not path.name.endswith(".yaml"):
-            report.add(display_path(path), 1, 1, "stray-file", f"'{path.name}' is ignored: only *.yaml files are read",
-                       severity="warning", hint=f"rename it to end in .yaml, e.g. {name_of(1)}, or move it away")
+            report.add(display_path(path), 1, 1, "stray-file", f"忽略了 '{path.name}'：只读取 *.yaml 文件",
+                       severity="warning", hint=f"改名为以 .yaml 结尾（如 {name_of(1)}），或把它移走")
             continue
         file = _load(path, root, report)
         parsed = file and _parse(file, model, report)
@@ -368,13 +394,13 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
         line, col = file.where("number")
         if parsed.number in found:
             report.add(file.path, line, col, "duplicate-number",
-                       f"number {parsed.number} is also used by {found[parsed.number][1].path}",
-                       hint=f"give this file its own number and name it after it (e.g. {name_of(parsed.number + 1)})")
+                       f"编号 {parsed.number} 已被 {found[parsed.number][1].path} 使用",
+                       hint=f"给这个文件一个自己的编号，并按编号命名（如 {name_of(parsed.number + 1)}）")
             continue
         if path.name != name_of(parsed.number):
             report.add(file.path, line, col, "number-mismatch",
-                       f"number {parsed.number} does not match the file name '{path.name}'",
-                       hint=f"rename the file to {name_of(parsed.number)}", severity="warning")
+                       f"编号 {parsed.number} 与文件名 '{path.name}' 不符",
+                       hint=f"把文件改名为 {name_of(parsed.number)}", severity="warning")
         found[parsed.number] = (parsed, file)
     return dict(sorted(found.items()))
 
@@ -382,15 +408,15 @@ def _numbered(folder: Path, root: Path, model: type[M], name_of, report: Report,
 def _numbers_hint(what: str, numbers) -> str:
     numbers = sorted(numbers)
     if not numbers:
-        return f"this document has no {what} yet"
-    return f"{what} of this document are numbered {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 \
-        else f"{what} of this document: only number {numbers[0]}"
+        return f"这份文件还没有{what}"
+    return f"这份文件的{what}编号为 {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 \
+        else f"这份文件的{what}只有 {numbers[0]} 号"
 
 
 def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") -> None:
     if not text.strip():
         line, col = file.where(field)
-        report.add(file.path, line, col, "empty-text", f"'{field}' is empty", hint="copy the wording of the source")
+        report.add(file.path, line, col, "empty-text", f"'{field}' 是空的", hint="照原文抄写")
 
 
 def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitIndex, report: Report,
@@ -400,11 +426,11 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
         canonical = index.resolve(name)
         line, col = file.where(field, i)
         if canonical is None:
-            report.add(file.path, line, col, "unknown-unit", f"'{field}' names unknown unit '{name}'",
+            report.add(file.path, line, col, "unknown-unit", f"'{field}' 中有未知单位 '{name}'",
                        hint=index.suggest(name, level))
         elif canonical in resolved:
-            report.add(file.path, line, col, "unit-repeated", f"'{canonical}' appears twice in '{field}'",
-                       hint="delete the repeated line (an alias counts as the same unit)")
+            report.add(file.path, line, col, "unit-repeated", f"'{canonical}' 在 '{field}' 中出现了两次",
+                       hint="删去重复的一行（别名也算同一个单位）")
         else:
             resolved.append(canonical)
     return resolved
@@ -420,20 +446,20 @@ def _check_members(t: TaskFile, units_of_task: list[str], file: YamlFile, index:
         unit = index.units.get(canonical) if canonical else None
         if canonical not in units_of_task or unit is None or not unit.members:
             report.add(file.path, *file.key_where("members", collective), "unknown-unit",
-                       f"'members' names '{collective}', which is not a collective unit of this task",
-                       hint="use the name of a collective unit under 'lead' or 'participants'")
+                       f"'members' 中的 '{collective}' 不是这项任务的集合单位",
+                       hint="写 'lead' 或 'participants' 中某个集合单位的名称")
             continue
         for member, words in named.items():
             if member not in unit.members:
                 close = difflib.get_close_matches(member, unit.members, n=1, cutoff=0.4)
                 report.add(file.path, *file.key_where("members", collective, member), "unknown-unit",
-                           f"'{member}' is not a member of '{canonical}'",
-                           hint=f"did you mean '{close[0]}'?" if close else f"members are listed in {paths.UNITS_FILE}")
+                           f"'{member}' 不是 '{canonical}' 的成员",
+                           hint=f"是不是 '{close[0]}'？" if close else f"成员列在 {paths.UNITS_FILE} 中")
             for i, word in enumerate(words):
                 if word not in t.text:
                     report.add(file.path, *file.where("members", collective, member, i), "member-not-named",
-                               f"the task's text does not contain '{word}', which 'members' says names '{member}'",
-                               hint="list only words the task's text contains, as written there")
+                               f"任务原文中没有 '{word}'，而 'members' 说它指的是 '{member}'",
+                               hint="只列任务原文中有的词，照原文写")
         found[canonical] = {m: list(w) for m, w in named.items()}
     return found
 
@@ -446,8 +472,8 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
     letter number pattern whose placeholders the letters can fill."""
     if meta.period and meta.period.end < meta.period.start:
         report.add(file.path, *file.where("period", "end"), "bad-setting",
-                   f"the period ends ({meta.period.end}) before it starts ({meta.period.start})",
-                   hint="write 'end' as the last day of the policy's period, not before 'start'")
+                   f"实施期的结束日（{meta.period.end}）早于开始日（{meta.period.start}）",
+                   hint="'end' 写实施期的最后一天，不能早于 'start'")
     if meta.letters:
         _check_number(meta.letters.number, file, ("letters", "number"), report)
         if meta.letters.notice:
@@ -457,14 +483,14 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
                 if kind not in kinds:
                     close = difflib.get_close_matches(kind, kinds, n=1, cutoff=0.3)
                     report.add(file.path, *file.where("letters", "notice", "recipients", i), "bad-setting",
-                               f"'{kind}' is not a kind of unit",
-                               hint=(f"did you mean '{close[0]}'? " if close else "") + "kinds: " + "、".join(kinds))
+                               f"'{kind}' 不是单位类型",
+                               hint=(f"是不是 '{close[0]}'？" if close else "") + "单位类型：" + "、".join(kinds))
         signed, end = meta.letters.date, meta.period.end if meta.period else None
         if signed and (signed < meta.date or (end and signed > end)):
             report.add(file.path, *file.where("letters", "date"), "bad-setting",
-                       f"the letters' signing date {signed} is outside the policy's time (from {meta.date}"
-                       + (f" to {end})" if end else ")"),
-                       hint="sign the letters on or after the document's date and within its period, or leave 'date' out")
+                       f"责任书的签订日期 {signed} 不在政策的时间之内（从 {meta.date}"
+                       + (f" 到 {end}）" if end else " 起）"),
+                       hint="签订日期不早于文件日期、不超出实施期，或者不写 'date'")
 
 
 def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) -> None:
@@ -479,11 +505,11 @@ def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) ->
     else:
         broken = ", ".join(sorted(f"{{{n}}}" for n in names - NUMBER_FIELDS))
         if not broken and "serial" not in names:
-            broken = "no {serial}, so every letter would have the same number"
+            broken = "没有 {serial}，每份责任书的编号会相同"
     if broken:
         report.add(file.path, *file.where(*where), "bad-setting",
-                   f"letter number pattern '{pattern}' has what a letter cannot fill: {broken}",
-                   hint="use {year} for the year and {serial} for the letter's serial number, e.g. 湘发〔{year}〕{serial}号")
+                   f"责任书编号格式 '{pattern}' 中有填不了的内容：{broken}",
+                   hint="用 {year} 表示年份，{serial} 表示责任书序号，如 湘发〔{year}〕{serial}号")
 
 
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
@@ -512,8 +538,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         _check_text(a.text, file, report)
         if parts is not None and a.part not in parts:
             line, col = file.where("part")
-            report.add(file.path, line, col, "unknown-part", f"part {a.part} is not listed in {doc_file.path}",
-                       hint=_numbers_hint("parts", parts))
+            report.add(file.path, line, col, "unknown-part", f"第 {a.part} 部分没有列在 {doc_file.path} 中",
+                       hint=_numbers_hint("各部分", parts))
         articles[number] = Article(doc=doc_id, file=file.path, **a.model_dump())
 
     tasks: dict[int, Task] = {}
@@ -522,35 +548,35 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         _check_text(t.text, file, report)
         if sections is not None and t.section not in sections:
             line, col = file.where("section")
-            report.add(file.path, line, col, "unknown-section", f"section {t.section} is not in the annex",
-                       hint=_numbers_hint("annex sections", sections))
+            report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
+                       hint=_numbers_hint("附件各节", sections))
         level = level_of_place(meta.jurisdiction) if meta and meta.jurisdiction else None
         lead = _resolve_units(t.lead, "lead", file, units, report, level)
         participants = _resolve_units(t.participants, "participants", file, units, report, level)
         for i, name in enumerate(participants):
             if name in lead:
                 line, col = file.where("participants", i)
-                report.add(file.path, line, col, "unit-repeated", f"'{name}' is both a lead and a participant",
-                           hint="keep it under 'lead' only")
+                report.add(file.path, line, col, "unit-repeated", f"'{name}' 既是牵头单位又是参与单位",
+                           hint="只保留在 'lead' 中")
         if not t.lead:
             line, col = file.key_where("lead")
-            report.add(file.path, line, col, "no-lead", f"task {number} has no lead unit",
-                       hint="name at least one unit under 'lead'")
+            report.add(file.path, line, col, "no-lead", f"任务 {number} 没有牵头单位",
+                       hint="在 'lead' 中至少写一个单位")
         elif t.lead_mode != "first" and len(t.lead) < 2:
             line, col = file.where("lead_mode")
             report.add(file.path, line, col, "lead-mode-mismatch",
-                       f"lead_mode '{t.lead_mode}' needs at least two lead units, 'lead' names one",
-                       hint="add the other lead unit, or write lead_mode: first")
+                       f"lead_mode '{t.lead_mode}' 需要至少两个牵头单位，'lead' 中只有一个",
+                       hint="补上另一个牵头单位，或写 lead_mode: first")
         elif t.lead_mode == "first" and len(t.lead) > 1:
             line, col = file.where("lead_mode") if "lead_mode" in file.data else file.key_where("lead")
             report.add(file.path, line, col, "lead-mode-mismatch",
-                       f"lead_mode 'first' takes exactly one lead unit, 'lead' names {len(t.lead)}",
-                       hint="write lead_mode: joint (共同牵头) or separate (分别牵头), or move units to 'participants'")
+                       f"lead_mode 'first' 只能有一个牵头单位，'lead' 中有 {len(t.lead)} 个",
+                       hint="写 lead_mode: joint（共同牵头）或 separate（分别牵头），或把单位移到 'participants'")
         for i, a in enumerate(t.articles):
             if a not in articles and a not in broken_articles:
                 line, col = file.where("articles", i)
-                report.add(file.path, line, col, "unknown-article", f"article {a} does not exist",
-                           hint=_numbers_hint("articles", articles))
+                report.add(file.path, line, col, "unknown-article", f"第 {a} 条不存在",
+                           hint=_numbers_hint("条文", articles))
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
@@ -562,7 +588,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):
         if a not in articles and a not in broken_articles:
             report.add(doc_file.path, *doc_file.where("letters", "assessment_articles", i), "unknown-article",
-                       f"article {a} does not exist", hint=_numbers_hint("articles", articles))
+                       f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
 
     indicators: dict[str, Indicator] = {}
     ind_path = folder / paths.INDICATORS_FILE
@@ -571,21 +597,21 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for i, ind in enumerate(parsed.indicators if parsed else []):
         line, col = ind_file.where("indicators", i)
         if ind.id in indicators:
-            report.add(ind_file.path, line, col, "duplicate-number", f"indicator id '{ind.id}' is used twice",
-                       hint="give every indicator its own id")
+            report.add(ind_file.path, line, col, "duplicate-number", f"指标编号 '{ind.id}' 用了两次",
+                       hint="每个指标用自己的编号")
         _check_name(ind.name, ind_file, ("indicators", i, "name"), report, textrules.MAX_TITLE)
         if not ind.articles and not ind.tasks:
             report.add(ind_file.path, line, col, "indicator-without-source",
-                       f"indicator '{ind.id}' names no article or task it comes from",
-                       hint="add 'articles: [n]' or 'tasks: [n]' naming where the source states it")
+                       f"指标 '{ind.id}' 没有写出自哪一条或哪项任务",
+                       hint="加上 'articles: [n]' 或 'tasks: [n]'，写明原文在哪里提出这个指标")
         for j, a in enumerate(ind.articles):
             if a not in articles and a not in broken_articles:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "articles", j), "unknown-article",
-                           f"article {a} does not exist", hint=_numbers_hint("articles", articles))
+                           f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
         for j, n in enumerate(ind.tasks):
             if n not in tasks and n not in broken_tasks:
                 report.add(ind_file.path, *ind_file.where("indicators", i, "tasks", j), "unknown-task",
-                           f"task {n} does not exist", hint=_numbers_hint("tasks", tasks))
+                           f"任务 {n} 不存在", hint=_numbers_hint("任务", tasks))
         indicators[ind.id] = ind
     if meta is None:
         return None
@@ -598,28 +624,28 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
     root = Path(root)
     report = Report()
     if not root.is_dir():
-        report.add(display_path(root), 1, 1, "no-document", f"there is no folder '{display_path(root)}'",
-                   hint="check the path given with --policies/-p")
+        report.add(display_path(root), 1, 1, "no-document", f"没有文件夹 '{display_path(root)}'",
+                   hint="检查 --policies/-p 给出的路径")
         return None, report
     units_path = root / paths.UNITS_FILE
     units_file = _load(units_path, root, report) if units_path.exists() or units_path.is_symlink() else None
     if units_file is None and not report.issues:
-        report.add(display_path(root / paths.UNITS_FILE), 1, 1, "missing-file", "the unit registry is missing",
-                   hint=f"create {paths.UNITS_FILE} with a 'units' list")
+        report.add(display_path(root / paths.UNITS_FILE), 1, 1, "missing-file", "缺少单位名录",
+                   hint=f"新建 {paths.UNITS_FILE}，在其中写 'units' 列表")
     parsed_units = units_file and _parse(units_file, UnitsFile, report)
     units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
     index = _UnitIndex(units if parsed_units else None)
 
     folders, hidden = document_folders(root, paths.DOCUMENT_FILE)
     for folder in hidden:
-        report.add(display_path(folder), 1, 1, "hidden-skipped", f"'{folder.name}' is skipped: a folder whose name "
-                   f"starts with '.' is never read as a policy", severity="warning",
-                   hint="an interrupted import leaves .import-….tmp: delete it; a real policy folder must not "
-                        "start with '.'")
+        report.add(display_path(folder), 1, 1, "hidden-skipped", f"跳过了 '{folder.name}'：名称以 '.' 开头的"
+                   f"文件夹不会作为政策读取", severity="warning",
+                   hint="中断的导入会留下 .import-….tmp，删除即可；真正的政策文件夹名称不能"
+                        "以 '.' 开头")
     if not folders:
-        report.add(display_path(root), 1, 1, "no-document", f"no policy folder with {paths.DOCUMENT_FILE} under it",
-                   hint=f"each policy is a folder holding {paths.DOCUMENT_FILE}; check -p/--policies, "
-                        "or create one with policykb import")
+        report.add(display_path(root), 1, 1, "no-document", f"这里没有含 {paths.DOCUMENT_FILE} 的政策文件夹",
+                   hint=f"每份政策是一个含 {paths.DOCUMENT_FILE} 的文件夹；检查 -p/--policies，"
+                        "或用 policykb import 新建一份")
     documents = {}
     seen_ids: dict[str, Path] = {}
     for folder in folders:
@@ -627,12 +653,12 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
         other = seen_ids.setdefault(folder.name.casefold(), folder)
         if problem or other != folder:
             report.add(display_path(folder), 1, 1, "bad-document-id",
-                       f"the folder name '{folder.name}' cannot be a document id: "
-                       + (problem or f"it differs from '{other.name}' only in case, and Windows and macOS "
-                                     f"see one folder"), hint=ID_HINT)
+                       f"文件夹名 '{folder.name}' 不能用作文件编号："
+                       + (problem or f"它和 '{other.name}' 只差大小写，Windows 和 macOS "
+                                     f"会把它们当作同一个文件夹"), hint=ID_HINT)
         if not _inside(folder, root):
-            report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' points outside {display_path(root)}/",
-                       hint="replace the link by the folder itself")
+            report.add(display_path(folder), 1, 1, "unsafe-path", f"'{folder.name}' 指向 {display_path(root)}/ 以外",
+                       hint="用文件夹本身替换这个链接")
             continue
         doc = _load_document(folder, root, index, report)
         if doc:

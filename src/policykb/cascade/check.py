@@ -44,36 +44,35 @@ def _check_links(task: Task, doc: Document, parents: list[str], documents: dict[
         target = documents.get(link.doc)
         if target is None:
             out.append(Issue(file.path, line, col, "unknown-link-target",
-                             f"'implements' names document '{link.doc}', which is not in the knowledge base",
-                             hint=f"write the folder name of a parent document: {', '.join(parents) or '(none cited)'}"))
+                             f"'implements' 中的文件 '{link.doc}' 不在知识库中",
+                             hint=f"写上级文件的文件夹名：{'、'.join(parents) or '（本文件没有列出上级文件）'}"))
             continue
         if link.task not in target.tasks:
             line, col = file.where("implements", i, "task")
             out.append(Issue(file.path, line, col, "unknown-link-target",
-                             f"'implements' names task {link.task} of '{link.doc}', which has no such task",
-                             hint=f"tasks of '{link.doc}' are numbered {min(target.tasks, default=0)}–"
+                             f"'implements' 中的任务 {link.task} 在 '{link.doc}' 中不存在",
+                             hint=f"'{link.doc}' 的任务编号为 {min(target.tasks, default=0)}–"
                                   f"{max(target.tasks, default=0)}"))
             continue
         if not refs.higher(refs.level(target), refs.level(doc)):
             out.append(Issue(file.path, line, col, "link-level",
-                             f"task {task.number} ({refs.level(doc)}级) links to '{link.doc}', a document of the "
-                             f"{'same' if refs.level(target) == refs.level(doc) else 'lower'} level "
-                             f"({refs.level(target)}级)",
-                             hint="a task carries out tasks of higher levels only; check 'level' or 'jurisdiction' "
-                                  "in both document.yaml files"))
+                             f"任务 {task.number}（{refs.level(doc)}级）关联了 '{link.doc}'，它是"
+                             f"{'同' if refs.level(target) == refs.level(doc) else '下'}级文件"
+                             f"（{refs.level(target)}级）",
+                             hint="任务只落实上级文件的任务；检查两份 document.yaml 中的 'level' 或 'jurisdiction'"))
             continue
         if link.doc not in parents:
             out.append(Issue(file.path, line, col, "link-not-parent",
-                             f"'{link.doc}' is not among the parents this document cites",
-                             hint=f"add it under 'parents' in {doc.folder}/document.yaml (title and 发文字号), "
-                                  "or link to a task of a cited parent"))
+                             f"'{link.doc}' 不在本文件列出的上级文件（parents）之中",
+                             hint=f"在 {doc.folder}/document.yaml 的 'parents' 中加上它（标题和发文字号），"
+                                  "或改为关联已列出的上级文件的任务"))
             continue
         out += _check_deadlines(task, target.tasks[link.task], file, i)
         if link.proposed:
             out.append(Issue(file.path, line, col, "proposed-link",
-                             f"the link to {link.doc}#{link.task} was proposed by the link proposer and awaits review",
-                             severity="warning", hint=f"check it, then run policykb link "
-                                                      f"{task.doc}#{task.number} --confirm (or --remove)"))
+                             f"到 {link.doc}#{link.task} 的关联是自动建议的，有待审核",
+                             severity="warning", hint=f"核对后运行 policykb link "
+                                                      f"{task.doc}#{task.number} --confirm（或 --remove）"))
     return out
 
 
@@ -90,10 +89,10 @@ def _check_deadlines(task: Task, parent: Task, file: YamlFile, index: int) -> li
         if last and d.kind in _DATED and d.date > last.date:
             line, col = file.where("deadlines", j, "phrase")
             out.append(Issue(file.path, line, col, "child-deadline-after-parent",
-                             f"'{d.phrase}' ({cn_date(d.date)}) is later than every deadline of parent task "
-                             f"{parent.number} (last: '{last.phrase}', {cn_date(last.date)})",
-                             hint="set a deadline no later than the parent's, or leave it out to inherit "
-                                  "the parent's (依上级时限)"))
+                             f"'{d.phrase}'（{cn_date(d.date)}）晚于上级任务 {parent.number} 的所有时限"
+                             f"（最晚的是 '{last.phrase}'，{cn_date(last.date)}）",
+                             hint="时限不要晚于上级的时限，或者不写时限，"
+                                  "沿用上级的（依上级时限）"))
     return out
 
 
@@ -107,10 +106,9 @@ def _check_period(doc: Document, documents: dict[str, Document]) -> list[Issue]:
             file, _ = load_file(Path(doc.folder) / "document.yaml")
             line, col = file.where("period") if file else (1, 1)
             out.append(Issue(file.path if file else doc.folder, line, col, "period-outside-parent",
-                             f"the period {period.start}..{period.end} is not within the period of parent "
-                             f"'{parent_id}' ({documents[parent_id].meta.date}..{outer.end})", severity="warning",
-                             hint="check the years against the source; a plan carrying out a parent ends no later "
-                                  "than it"))
+                             f"实施期 {period.start}..{period.end} 不在上级文件 "
+                             f"'{parent_id}' 的实施期（{documents[parent_id].meta.date}..{outer.end}）之内", severity="warning",
+                             hint="对照原文核对年份；落实上级文件的方案，结束时间不应晚于上级文件"))
     return out
 
 
@@ -129,8 +127,8 @@ def _check_cycles(documents: dict[str, Document]) -> list[Issue]:
         file = _file(first)
         path = " → ".join(f"{d}#{n}" for d, n in cycle + [cycle[0]])
         line, col = file.where("implements")
-        out.append(Issue(file.path, line, col, "link-cycle", f"links go round in a circle: {path}",
-                         hint="a task carries out tasks of a higher level; remove the link that points back down"))
+        out.append(Issue(file.path, line, col, "link-cycle", f"关联绕成了一个圈：{path}",
+                         hint="任务只落实上级的任务；删去指回下级的那条关联"))
     return out
 
 
@@ -146,6 +144,6 @@ def _check_counterparts(units: dict[str, Unit], units_path: Path) -> list[Issue]
     for i in bad:
         line, col = file.where("units", i, "counterpart")
         out.append(Issue(file.path, line, col, "unknown-unit",
-                         f"'{listed[i].name}' names counterpart '{listed[i].counterpart}', which is not in the registry",
-                         hint="write the canonical name of the unit one level up"))
+                         f"'{listed[i].name}' 的对口单位 '{listed[i].counterpart}' 不在单位名录中",
+                         hint="写上一级对口单位的正式名称"))
     return out

@@ -108,9 +108,9 @@ def warnings(kb: KnowledgeBase, statuses: Statuses, policies: Path) -> list[Issu
                            default=None)
                 line, col = file.where("events", last) if file and last is not None else (1, 1)
                 out.append(Issue(file.path if file else r.task.file, line, col, "parent-done-children-open",
-                                 f"task {r.task.number} is recorded {r.own.state}, but members are still open: "
+                                 f"任务 {r.task.number} 记为{r.own.state}，但还有成员没有完成："
                                  f"{'、'.join(open_)}", severity="warning",
-                                 hint="check each member's plan; until all are done, record the state 推进中"))
+                                 hint="逐个核对成员的方案；全部完成之前，状态记为推进中"))
     return out
 
 

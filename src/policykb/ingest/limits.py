@@ -31,8 +31,8 @@ class TooLarge(ziplimits.TooLarge):
 
 
 def refuse(message: str) -> ImportFailed:
-    return ImportFailed(message, hint="check that this is the policy document itself; a file this large is "
-                                      "usually the wrong file or a damaged one", code="import-too-large")
+    return ImportFailed(message, hint="确认这就是政策文件本身；这么大的文件"
+                                      "通常是选错了文件，或者文件已损坏", code="import-too-large")
 
 
 def _part_limit(name: str) -> int:

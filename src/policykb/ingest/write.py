@@ -74,9 +74,9 @@ def _terminate_as_exit() -> Iterator[None]:
 
 
 def _unwritable(out: Path, err: OSError) -> ImportFailed:
-    return ImportFailed(f"cannot write under '{out}': {err.strerror or err}",
-                        hint="check that the folder exists, that you may write in it and that the disk has room; "
-                             "nothing was imported", code="output-unwritable")
+    return ImportFailed(f"无法写入 '{out}'：{err.strerror or err}",
+                        hint="确认文件夹存在、有写入权限、磁盘有空间；"
+                             "这次没有导入任何内容", code="output-unwritable")
 
 
 @contextmanager

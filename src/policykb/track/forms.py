@@ -196,10 +196,10 @@ def _open(path: Path, shown: str):
         return load_workbook(path, read_only=True, data_only=True), None
     except formlimits.FormTooLarge as e:
         return None, Issue(shown, 0, 0, "form-too-large", str(e),
-                           hint="fill in the form made by policykb report-forms; paste no whole documents into cells")
+                           hint="填写 policykb report-forms 生成的表格；不要把整份文件粘贴到单元格里")
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
-        return None, Issue(shown, 0, 0, "bad-form", f"cannot read the workbook ({type(e).__name__})",
-                           hint="return the .xlsx as it was sent, saved in Excel or WPS format .xlsx")
+        return None, Issue(shown, 0, 0, "bad-form", f"无法读取这个表格（{type(e).__name__}）",
+                           hint="按发来的 .xlsx 格式交回，在 Excel 或 WPS 中保存为 .xlsx")
 
 
 def _meta(wb) -> tuple[dict, dict]:
@@ -214,8 +214,8 @@ def _cell_problem(value, col: str) -> tuple[str, str, str] | None:
     """(code, message, hint) when a cell holds what `check` would refuse in the tracking file."""
     text = _text(value)
     if len(text) > MAX_TEXT:
-        return ("text-too-long", f"{len(text):,} characters; a cell may hold {MAX_TEXT:,}",
-                "write a summary; attach long documents as evidence instead")
+        return ("text-too-long", f"有 {len(text):,} 个字符，一个单元格最多 {MAX_TEXT:,} 个",
+                "写一段概要；长篇材料作为佐证材料另附")
     found = textrules.first_bad_character(text)
     if found:
         return ("bad-character", textrules.character_message(found[1]), textrules.CHARACTER_HINT)
@@ -232,10 +232,10 @@ def read_form(path: Path, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
         return _read(wb, shown, pg)
     except formlimits.FormTooLarge as e:
         return None, [Issue(shown, 0, 0, "form-too-large", str(e),
-                            hint="fill in the form made by policykb report-forms; do not add rows or columns")]
+                            hint="填写 policykb report-forms 生成的表格；不要增加行或列")]
     except Exception as e:  # a part openpyxl cannot parse: tampered or broken XML
-        return None, [Issue(shown, 0, 0, "bad-form", f"cannot read the workbook ({type(e).__name__})",
-                            hint="return the .xlsx as it was sent, saved in Excel or WPS format .xlsx")]
+        return None, [Issue(shown, 0, 0, "bad-form", f"无法读取这个表格（{type(e).__name__}）",
+                            hint="按发来的 .xlsx 格式交回，在 Excel 或 WPS 中保存为 .xlsx")]
     finally:
         wb.close()
 
@@ -244,16 +244,16 @@ def _read(wb, shown: str, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
     issues: list[Issue] = []
     meta, prefilled = _meta(wb)
     if meta.get("mark") != MARK or SHEET not in wb.sheetnames:
-        return None, [Issue(shown, 0, 0, "bad-form", "not a policykb report form (its hidden sheet is missing)",
-                            hint="fill in the form made by policykb report-forms")]
+        return None, [Issue(shown, 0, 0, "bad-form", "这不是 policykb 的报送表格（缺少隐藏的工作表）",
+                            hint="填写 policykb report-forms 生成的表格")]
     unit, year_text = _text(meta.get("unit")), _text(meta.get("year"))
     if pg.kb.unit(unit) is None:
-        return None, [Issue(shown, 0, 0, "bad-form", f"the form is for unknown unit '{unit[:40]}'",
-                            hint="fill in the form made by policykb report-forms for your unit")]
+        return None, [Issue(shown, 0, 0, "bad-form", f"表格所属的单位 '{unit[:40]}' 不在单位名录中",
+                            hint="填写 policykb report-forms 为本单位生成的表格")]
     first, last = year_range(pg)
     if not (year_text.isascii() and year_text.isdigit()) or not first <= int(year_text) <= last:
-        return None, [Issue(shown, 0, 0, "year-outside-period", f"the form's year '{year_text[:20]}' is not a year "
-                            f"of the policy ({first}–{last})", hint="fill in the form made by policykb report-forms")]
+        return None, [Issue(shown, 0, 0, "year-outside-period", f"表格的年份 '{year_text[:20]}' 不在政策的"
+                            f"年份之内（{first}–{last}）", hint="填写 policykb report-forms 生成的表格")]
     year, unit = int(year_text), pg.kb.unit(unit).name
     rows, seen = [], {}
     for r, cells in formlimits.sheet_rows(wb[SHEET], FIRST_ROW):
@@ -269,32 +269,32 @@ def _read(wb, shown: str, pg: PolicyGraph) -> tuple[Form | None, list[Issue]]:
         numeric = number.isascii() and number.isdigit()
         task = pg.kb.documents[doc].tasks.get(int(number)) if doc in pg.kb.documents and numeric else None
         if task is None or unit not in task.lead:
-            issues.append(_issue(shown, r, "B", "bad-form", f"'{doc[:20]} {number[:20]}' is not a task led by {unit}",
-                                 hint="do not change columns A and B"))
+            issues.append(_issue(shown, r, "B", "bad-form", f"'{doc[:20]} {number[:20]}' 不是{unit}牵头的任务",
+                                 hint="不要改动 A、B 两列"))
             continue
         if (doc, task.number) in seen:
-            issues.append(_issue(shown, r, "B", "duplicate-report", f"task {task.number} is also on row "
-                                 f"{seen[(doc, task.number)]}", hint="keep one row per task; do not copy rows"))
+            issues.append(_issue(shown, r, "B", "duplicate-report", f"任务 {task.number} 也在第 "
+                                 f"{seen[(doc, task.number)]} 行", hint="每项任务只占一行；不要复制行"))
             continue
         seen[(doc, task.number)] = r
         state = _text(cells["F"])
         if state not in STATES:
-            issues.append(_issue(shown, r, "F", "bad-form", f"'{state[:20]}' is not a status",
-                                 hint="choose 未启动、推进中、已完成 or 已销号"))
+            issues.append(_issue(shown, r, "F", "bad-form", f"'{state[:20]}' 不是任务状态",
+                                 hint="从 未启动、推进中、已完成、已销号 中选一个"))
         values = {field: _text(cells[col]) for col, field in FIELDS.items()}
         values["evidence"] = [v.strip() for v in values["evidence"].replace(";", "；").split("；") if v.strip()]
         reported = bool(values["summary"])
         date = _date(cells["J"])
         if reported and date is None:
-            issues.append(_issue(shown, r, "J", "bad-form", f"'{_text(cells['J'])[:20]}' is not a date"
-                                 if _text(cells["J"]) else "the report date is empty",
-                                 hint="write it as YYYY-MM-DD, e.g. 2016-11-15"))
+            issues.append(_issue(shown, r, "J", "bad-form", f"'{_text(cells['J'])[:20]}' 不是日期"
+                                 if _text(cells["J"]) else "报送日期是空的",
+                                 hint="按 YYYY-MM-DD 填写，如 2016-11-15"))
         elif date and date > dt.date.today():
-            issues.append(_issue(shown, r, "J", "date-in-future", f"{date.isoformat()} is in the future",
-                                 hint="write the day the report was made"))
+            issues.append(_issue(shown, r, "J", "date-in-future", f"{date.isoformat()} 是将来的日期",
+                                 hint="填写报送当天的日期"))
         if not reported and any([values["problems"], values["next_year"], values["evidence"], _text(cells["J"])]):
-            issues.append(_issue(shown, r, "G", "bad-form", "年度落实情况 is empty but the row has other entries",
-                                 hint="fill in G or clear the row"))
+            issues.append(_issue(shown, r, "G", "bad-form", "年度落实情况是空的，但这一行填了其他内容",
+                                 hint="填写 G 列，或清空这一行"))
         changed = state if state != prefilled.get((doc, str(task.number))) else None
         rows.append(FormRow(r, doc, task.number, changed, values if reported else {}, date))
     return Form(shown, unit, year, rows), issues

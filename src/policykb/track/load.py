@@ -91,12 +91,12 @@ def _task_file(path: Path, doc: Document, kb: KnowledgeBase, tracking: Tracking,
         return
     if path.name != paths.task_file(parsed.task):
         report.add(file.path, *file.where("task"), "number-mismatch",
-                   f"task {parsed.task} does not match the file name '{path.name}'",
-                   hint=f"rename the file to {paths.task_file(parsed.task)}")
+                   f"任务 {parsed.task} 与文件名 '{path.name}' 不符",
+                   hint=f"把文件改名为 {paths.task_file(parsed.task)}")
         return
     task = doc.tasks.get(parsed.task)
     if task is None:
-        report.add(file.path, *file.where("task"), "unknown-task", f"task {parsed.task} does not exist in {doc.id}")
+        report.add(file.path, *file.where("task"), "unknown-task", f"{doc.id} 中没有任务 {parsed.task}")
         return
     seen_reports: dict[tuple, int] = {}
     events = []
@@ -108,7 +108,7 @@ def _task_file(path: Path, doc: Document, kb: KnowledgeBase, tracking: Tracking,
             key = (event.unit, event.year)
             if key in seen_reports:
                 report.add(file.path, *file.where("events", i), "duplicate-report",
-                           f"the {event.year} report is already recorded as event {seen_reports[key] + 1}")
+                           f"{event.year} 年的报送已记录为第 {seen_reports[key] + 1} 条事件")
             seen_reports[key] = i
         events.append(event)
     tracking.events[(doc.id, task.number)] = sorted(events, key=lambda e: e.date)
@@ -121,13 +121,13 @@ def _indicators_file(path: Path, doc: Document, tracking: Tracking, report: Repo
     for i, entry in enumerate(parsed.indicators if parsed else []):
         if entry.id not in doc.indicators:
             report.add(file.path, *file.where("indicators", i, "id"), "unknown-indicator",
-                       f"indicator '{entry.id}' is not in {doc.id}/{paths.INDICATORS_FILE}")
+                       f"指标 '{entry.id}' 不在 {doc.id}/{paths.INDICATORS_FILE} 中")
             continue
         years: set[int] = set()
         for j, value in enumerate(entry.values):
             if value.year in years:
                 report.add(file.path, *file.where("indicators", i, "values", j, "year"), "duplicate-report",
-                           f"indicator '{entry.id}' has two values for {value.year}")
+                           f"指标 '{entry.id}' 在 {value.year} 年有两个数值")
             years.add(value.year)
         merged = tracking.values.get((doc.id, entry.id), []) + list(entry.values)
         tracking.values[(doc.id, entry.id)] = sorted(merged, key=lambda v: v.year)
@@ -148,7 +148,7 @@ class _Untagged:
 
 def _parse(file: YamlFile, model, report: Report):
     if not isinstance(file.data, dict):
-        report.add(file.path, 1, 1, "wrong-type", "expected a mapping of fields")
+        report.add(file.path, 1, 1, "wrong-type", "应当是 '字段: 值' 的行")
         return None
     try:
         parsed = model.model_validate(file.data)
