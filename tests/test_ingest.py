@@ -190,7 +190,7 @@ def _give_issuer(kb: Path, folder: Path) -> None:
     """What a reviewer does when the import found no issuer: check says so, then the issuer is written."""
     _, report = validate(kb)
     assert [i.code for i in report.errors] == ["wrong-type"] and "issuers" in report.errors[0].message
-    assert "masthead" in report.errors[0].hint
+    assert "版头" in report.errors[0].hint
     document = folder / "document.yaml"
     document.write_text(document.read_text(encoding="utf-8").replace("issuers: []", "issuers: [某人民政府]"),
                         encoding="utf-8")
