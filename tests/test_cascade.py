@@ -293,3 +293,15 @@ def test_a_member_bodies_names_follow_the_place_without_a_registry_entry():
     assert member_full_name("津市") == "中共津市市委、津市人民政府"
     assert member_signatories("湘西土家族苗族自治州") == ("州委书记", "州长")
     assert member_signatories("荷塘区") == ("区委书记", "区长")
+
+
+def test_a_hidden_staging_copy_is_not_a_parent(tmp_path):
+    """An interrupted import leaves .import-….tmp/ beside the documents: it is no document (as for load),
+    so a cited parent still resolves to the one real document rather than to two candidates or the copy."""
+    import shutil
+    from policykb.cascade.citations import resolved
+    policies = tmp_path / "policies"
+    shutil.copytree(ROOT / "policies" / DOC, policies / DOC)
+    shutil.copytree(ROOT / "policies" / DOC, policies / ".import-1234-abcd.tmp")
+    number = yaml.safe_load((policies / DOC / "document.yaml").read_text(encoding="utf-8"))["number"]
+    assert resolved([{"title": "不在这里的标题", "number": number}], policies) == [DOC]

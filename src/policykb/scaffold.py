@@ -13,7 +13,10 @@ from . import paths
 from .issues import ToolError
 from .yamlio import dump_new
 
-GITIGNORE = f"/{paths.BUILD}/\n/.{paths.BUILD}.lock\n.tracking.lock\n.policykb-cache/\n"
+# What a build writes, and what an interrupted command may leave (the atomic writes' temporaries, an output's
+# or an import's staging folder, locks, the tracking journal): never a user's data, never to be committed.
+GITIGNORE = (f"/{paths.BUILD}/\n/.{paths.BUILD}.lock\n.tracking.lock\n.policykb-cache/\n"
+             ".*.tmp\n.*.new.*\n.tracking-journal.json\n")
 NOT_COPIED = ("make_letter_template.py", "__pycache__", "__init__.py")  # the maintainers' own
 
 

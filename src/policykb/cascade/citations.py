@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
+from ..load import document_folders
 from ..model import Document, DocumentFile, Reference
 from . import refs
 
@@ -45,7 +46,8 @@ def resolved(parents: list[dict], root: Path) -> list[str | None]:
     """For each cited parent, the id of the document at root it names, or None (document.yaml files
     only: a draft is reviewed before the knowledge base it joins is checked)."""
     documents = {}
-    for path in sorted(root.glob(f"*/{paths.DOCUMENT_FILE}")) if root.is_dir() else []:
+    for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
+        path = folder / paths.DOCUMENT_FILE
         try:
             meta = DocumentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except Exception:  # noqa: BLE001 - a broken neighbour is reported by check, not by the import
