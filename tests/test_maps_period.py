@@ -91,3 +91,14 @@ def test_unit_and_section_maps_go_on_the_smallest_sheet_their_rows_need(pg):
     paper, done = maps.render_on_paper(by_key["unit/省扶贫办"], TODAY, "auto")  # 53 rows: A1 would cut them
     assert paper == "A0" and "纸张：A0，1189×841毫米" in done.svg and shown(done.layout) > 0.999
     assert maps.render_on_paper(by_key["unit/武警湖南省总队"], TODAY, "A1")[0] == "A1"  # asked for: kept
+
+
+def test_the_time_axis_spans_the_maps_own_policy_period(specs):
+    """A plan of 2023—2025 is drawn on 2023—2025, not on the bundled policy's years; --years still overrides."""
+    def axis(spec, **kw):
+        laid = maps.render(spec, dt.date(2024, 6, 1), **kw).layout
+        return [t.lines[0] for t in laid.panels[0].years]
+    later = replace(specs["section-2"], period=(dt.date(2023, 1, 1), dt.date(2025, 12, 31)))
+    assert axis(later) == ["2023年", "2024年", "2025年"]
+    assert axis(specs["section-2"]) == ["2016年", "2017年", "2018年", "2019年", "2020年"]
+    assert axis(later, years=(2022, 2026)) == ["2022年", "2023年", "2024年", "2025年", "2026年"]

@@ -41,11 +41,20 @@ class Rendered:
     preview: str | None = None  # a unit's map cropped to what is drawn, for its page on the site
 
 
+def axis_years(spec: MapSpec, years: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The years a map's time axis spans: those asked for, else its policy's period (a 2023—2025 plan
+    is drawn on 2023—2025, not on the bundled policy's 2016—2020)."""
+    if years:
+        return years
+    start, end = spec.period
+    return start.year, end.year
+
+
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,
-           years: tuple[int, int] = (2016, 2020), lead_months: int | None = None, note: str | None = None,
+           years: tuple[int, int] | None = None, lead_months: int | None = None, note: str | None = None,
            wall: bool = False) -> Rendered | None:
     """One map on one paper choice; with `wall`, only if every text fits whole at 4 mm (else None)."""
-    opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=years, lead_months=lead_months,
+    opts = Options(as_of=as_of, paper=maps_paper.sheet(paper), years=axis_years(spec, years), lead_months=lead_months,
                    tracked=statuses_given, period=spec.period, note=note, paper_name=maps_paper.name(paper))
     laid = wall_layout(spec, opts) if wall else layout(spec, opts)
     if laid is None:
@@ -99,7 +108,7 @@ def file_stem(spec: MapSpec) -> str:
 
 def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuses | None = None,
           units: list[str] | None = None, paper: str = "A1", formats: tuple[str, ...] = FORMATS,
-          years: tuple[int, int] = (2016, 2020), lead_months: int | None = None,
+          years: tuple[int, int] | None = None, lead_months: int | None = None,
           track: Track = quiet, cache: StageCache | None = None) -> dict:
     """Render the maps of every document into `out`; returns (and writes) the manifest.
 
@@ -118,7 +127,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             if preview:
                 previews[f"{stem}.svg"] = preview
             if cache:
-                key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, years, lead_months,
+                key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
                                 statuses is not None, maps_export.exporter())
                 if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                     entries.append(previous[(spec.doc, spec.key)])
@@ -145,7 +154,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             atomic_write(out / name, future.result())
     if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats)
-    manifest = {"documents": _documents(pg, as_of), "years": list(years), "maps": entries, "previews": previews}
+    manifest = {"documents": _documents(pg, as_of, years), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest
 
@@ -158,14 +167,15 @@ def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
     return min(as_of, spec.period[1]).isoformat(), as_of > spec.period[1]
 
 
-def _documents(pg: PolicyGraph, as_of: dt.date) -> dict[str, dict]:
-    """Per document: its period, where the build day falls in it and the day its maps show (never a
-    build date after the period's end)."""
+def _documents(pg: PolicyGraph, as_of: dt.date, years: tuple[int, int] | None) -> dict[str, dict]:
+    """Per document: its period, where the build day falls in it, the day its maps show (never a
+    build date after the period's end) and the years of its maps' time axis."""
     out = {}
     for doc in sorted(pg.kb.documents):
         period = pg.period(doc)
         out[doc] = {"period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-                    "phase": phase(period, as_of), "shown_as_of": min(as_of, period.end).isoformat()}
+                    "phase": phase(period, as_of), "shown_as_of": min(as_of, period.end).isoformat(),
+                    "years": list(years or (period.start.year, period.end.year))}
     return out
 
 

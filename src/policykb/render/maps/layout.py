@@ -189,8 +189,8 @@ class Layout:
 @dataclass(frozen=True)
 class Options:
     as_of: dt.date
+    years: tuple[int, int]  # the time axis, first and last year: by default the policy's period (draw.axis_years)
     paper: tuple[float, float] = (841.0, 594.0)  # landscape A1, mm
-    years: tuple[int, int] = (2016, 2020)
     lead_months: int | None = None  # bars start this long before the deadline (None: at the policy date)
     tracked: bool = False  # statuses were given: say so in the stamp
     period: tuple[dt.date, dt.date] | None = None  # the policy's period: no today line outside it
