@@ -102,3 +102,22 @@ def test_the_time_axis_spans_the_maps_own_policy_period(specs):
     assert axis(later) == ["2023年", "2024年", "2025年"]
     assert axis(specs["section-2"]) == ["2016年", "2017年", "2018年", "2019年", "2020年"]
     assert axis(later, years=(2022, 2026)) == ["2022年", "2023年", "2024年", "2025年", "2026年"]
+
+
+def test_a_short_documents_overall_map_is_no_bigger_than_it_needs(specs):
+    """An imported list of two tasks is not printed on A0: its overall map takes the smallest sheet that shows
+    it whole at 4 mm, as section and unit maps do; the bundled 95 tasks still need the whole A0."""
+    spec = specs["overall"]
+    first = spec.groups[0]
+    short = replace(spec, groups=(replace(first, rows=first.rows[:2]),))
+    paper, done = maps.render_on_paper(short, TODAY, "auto")
+    assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
+    assert maps.render_on_paper(spec, TODAY, "auto")[0] == "A0"
+    assert maps.render_on_paper(short, TODAY, "A0")[0] == "A0"  # asked for: kept
+
+
+def test_a_document_naming_no_period_is_drawn_over_the_years_its_letters_state(specs):
+    """No period written: the axis runs 5 years from the document's date (the letters' 有效期), not to year 9999."""
+    open_ended = replace(specs["section-2"], period=(dt.date(2020, 5, 22), dt.date.max))
+    laid = maps.render(open_ended, dt.date(2021, 6, 1)).layout
+    assert [t.lines[0] for t in laid.panels[0].years] == [f"{y}年" for y in range(2020, 2026)]

@@ -11,6 +11,13 @@ from typing import Iterable, Literal
 from .model import Document, Period
 
 Phase = Literal["before", "during", "after"]
+ASSUMED_YEARS = 5  # a document that names no period: its letters run, and its maps are drawn, to 5 years after its date
+
+
+def assumed(doc: Document) -> Period:
+    """The period a letter states and a map draws: the document's own, else ASSUMED_YEARS from its date
+    (the import review asks for the real one). Tracking keeps the open period of period_of."""
+    return doc.meta.period or Period(start=doc.meta.date, end=dt.date(doc.meta.date.year + ASSUMED_YEARS, 12, 31))
 
 
 def period_of(doc: Document) -> Period:

@@ -19,6 +19,7 @@ from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...gongwen import cite, date_cn
+from ...period import assumed as assumed_period
 from ...targets import target_sentence
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
@@ -372,8 +373,6 @@ def _assessment(doc: Document, city: bool, said: set[str]) -> list[ArticleQuote]
     return quotes
 
 
-def _period(doc: Document) -> Period:
-    return doc.meta.period or Period(start=doc.meta.date, end=dt.date(doc.meta.date.year + 5, 12, 31))
 
 
 def _document(doc: Document, period: Period) -> DocumentView:
@@ -401,7 +400,7 @@ class DocumentParts:
 
     def __init__(self, doc: Document, names: dict[str, str], full_names: dict[str, str]):
         self.doc = doc
-        self.period = _period(doc)
+        self.period = assumed_period(doc)
         self.names = names
         self.sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
         self.document = _document(doc, self.period)

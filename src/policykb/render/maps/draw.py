@@ -18,7 +18,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
-from ...period import phase
+from ...period import ASSUMED_YEARS, phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
@@ -43,10 +43,14 @@ class Rendered:
 
 def axis_years(spec: MapSpec, years: tuple[int, int] | None = None) -> tuple[int, int]:
     """The years a map's time axis spans: those asked for, else its policy's period (a 2023—2025 plan
-    is drawn on 2023—2025, not on the bundled policy's 2016—2020)."""
+    is drawn on 2023—2025, not on the bundled policy's 2016—2020); a document naming no period is drawn
+    over the years its letters state (period.assumed), longer if a task is due later."""
     if years:
         return years
     start, end = spec.period
+    if end == dt.date.max:
+        due = [d.date.year for r in spec.rows for d in r.task.deadlines if d.kind != "yearly"]
+        return start.year, max([start.year + ASSUMED_YEARS, *due])
     return start.year, end.year
 
 
@@ -83,8 +87,14 @@ def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[st
     more; where one sheet cannot hold that, two A0 sheets, said in its legend. With `auto`, a section or
     unit map goes on the smallest sheet (A3, A2, A1, A0) that shows it so: a unit's one row is not
     printed on A1, and 省扶贫办's 53 rows are not cut to fit A1. Only a map too big even for A0 is set
-    on A1 by the older rule (texts shortened with …). Otherwise the map is on `paper`."""
+    on A1 by the older rule (texts shortened with …). Otherwise the map is on `paper`. A short document's
+    overall map (an imported list of a few tasks) is sized like the others, never bigger than it needs."""
     if spec.kind == "overall" and paper in maps_paper.OVERALL_FROM:
+        smaller = maps_paper.FIT[:maps_paper.FIT.index(maps_paper.OVERALL)] if paper == maps_paper.AUTO else ()
+        for sheet in smaller:
+            done = render(spec, as_of, paper=sheet, wall=True, **kw)
+            if done is not None:
+                return sheet, done
         done = render(spec, as_of, paper=maps_paper.OVERALL, **kw)
         if wall_ready(done.layout):
             return maps_paper.OVERALL, done
@@ -144,7 +154,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
             entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
                             "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
-                            "paper_name": maps_paper.name(sheet),
+                            "paper_name": maps_paper.name(sheet), "years": list(axis_years(spec, years)),
                             "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
                             "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
             while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory
@@ -154,7 +164,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
             atomic_write(out / name, future.result())
     if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats)
-    manifest = {"documents": _documents(pg, as_of, years), "maps": entries, "previews": previews}
+    manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest
 
@@ -167,15 +177,14 @@ def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
     return min(as_of, spec.period[1]).isoformat(), as_of > spec.period[1]
 
 
-def _documents(pg: PolicyGraph, as_of: dt.date, years: tuple[int, int] | None) -> dict[str, dict]:
-    """Per document: its period, where the build day falls in it, the day its maps show (never a
-    build date after the period's end) and the years of its maps' time axis."""
+def _documents(pg: PolicyGraph, as_of: dt.date) -> dict[str, dict]:
+    """Per document: its period, where the build day falls in it and the day its maps show (never a
+    build date after the period's end)."""
     out = {}
     for doc in sorted(pg.kb.documents):
         period = pg.period(doc)
         out[doc] = {"period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-                    "phase": phase(period, as_of), "shown_as_of": min(as_of, period.end).isoformat(),
-                    "years": list(years or (period.start.year, period.end.year))}
+                    "phase": phase(period, as_of), "shown_as_of": min(as_of, period.end).isoformat()}
     return out
 
 
