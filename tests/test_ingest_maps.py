@@ -1,0 +1,36 @@
+"""The maps of an imported document fit that document: its own years on the time axis (its period, or the
+five years its letters state when it names none), a sheet sized to its few rows, every text whole."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from policykb.graph import PolicyGraph
+from policykb.ingest import import_file
+from policykb.render import maps
+from policykb.render.maps.layout import WALL_MM, shown
+from policykb.render.maps.plan import plan
+from policykb.validate import validate
+
+from conftest import POLICIES, ROOT
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.mark.parametrize("source, years", [
+    ("lishan-2023-county-lines.txt", [2023]),  # deadlines within 2023: its period is 2023
+    ("part3/tongxiang-2020-leader-heading-rank-rule.txt", list(range(2020, 2026))),  # no period, no deadline
+])
+def test_an_imported_documents_overall_map_is_drawn_on_its_own_years(tmp_path, source, years):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    import_file(CORPUS / source, kb, "imported")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    overall = next(s for s in plan(PolicyGraph(fresh), "imported") if s.kind == "overall")
+    paper, done = maps.render_on_paper(overall, dt.date(2026, 12, 4), "auto")
+    assert [t.lines[0] for t in done.layout.panels[0].years] == [f"{y}年" for y in years]
+    assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
