@@ -34,3 +34,25 @@ def test_an_imported_documents_overall_map_is_drawn_on_its_own_years(tmp_path, s
     paper, done = maps.render_on_paper(overall, dt.date(2026, 12, 4), "auto")
     assert [t.lines[0] for t in done.layout.panels[0].years] == [f"{y}年" for y in years]
     assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
+
+
+def test_pages_of_a_knowledge_base_with_an_imported_document_show_each_documents_own_life(tmp_path):
+    """The home page names each document with its own period; a unit of the imported 2020 list is shown as of
+    that list's end (2025), never as of the bundled policy's last deadline (「以 2020-12-31 为准」)."""
+    from policykb.render.site.build import write_docs
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    import_file(CORPUS / "part3" / "tongxiang-2020-leader-heading-rank-rule.txt", kb, "tongxiang")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    pg = PolicyGraph(fresh)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_docs(pg, docs, as_of=dt.date(2026, 12, 4), templates=ROOT / "templates", handwritten=None, policies=kb)
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "《湖南省脱贫攻坚实施意见》实施期（2016—2020年）已结束" in home
+    assert "实施期（2020—2025年）已结束" in home
+    unit = next(u for u in pg.units_with_tasks() if u.startswith("财政局"))
+    page = next(p for p in docs.rglob("*.md") if p.parent.name == "units" and f"# {unit}" in p.read_text("utf-8"))
+    text = page.read_text(encoding="utf-8")
+    assert "实施期（2020—2025年）已结束，以下为最终情况" in text and "2020-12-31" not in text

@@ -114,10 +114,3 @@ def test_a_short_documents_overall_map_is_no_bigger_than_it_needs(specs):
     assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
     assert maps.render_on_paper(spec, TODAY, "auto")[0] == "A0"
     assert maps.render_on_paper(short, TODAY, "A0")[0] == "A0"  # asked for: kept
-
-
-def test_a_document_naming_no_period_is_drawn_over_the_years_its_letters_state(specs):
-    """No period written: the axis runs 5 years from the document's date (the letters' 有效期), not to year 9999."""
-    open_ended = replace(specs["section-2"], period=(dt.date(2020, 5, 22), dt.date.max))
-    laid = maps.render(open_ended, dt.date(2021, 6, 1)).layout
-    assert [t.lines[0] for t in laid.panels[0].years] == [f"{y}年" for y in range(2020, 2026)]

@@ -38,3 +38,15 @@ def test_status_after_the_period_says_it_is_over(pg, tmp_path):
     kb = load_kb(policies)
     lines = status_lines(PolicyGraph(kb), load_tracking(policies, kb), dt.date(2026, 11, 30))
     assert lines[0].startswith("实施期（2016—2020年）已结束，最终情况：") and "2026" not in "".join(lines)
+
+
+def test_a_document_naming_no_period_runs_to_its_last_deadline_else_five_years(pg):
+    """One rule for letters, maps, pages and tracking: never an open end (pages then fell back to another
+    document's last deadline and said 「以 2020-12-31 为准」 of a 2020 list; the maps' axis ran to year 9999)."""
+    from policykb.model import Period
+    from policykb.period import period_of
+    doc = pg.kb.documents[DOC]
+    bare = doc.model_copy(update={"meta": doc.meta.model_copy(update={"period": None})})
+    assert period_of(bare) == Period(start=dt.date(2016, 4, 1), end=dt.date(2020, 12, 31))  # its last deadline
+    undated = bare.model_copy(update={"tasks": {}})
+    assert period_of(undated) == Period(start=dt.date(2016, 4, 1), end=dt.date(2021, 12, 31))

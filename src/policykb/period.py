@@ -11,21 +11,17 @@ from typing import Iterable, Literal
 from .model import Document, Period
 
 Phase = Literal["before", "during", "after"]
-ASSUMED_YEARS = 5  # a document that names no period: its letters run, and its maps are drawn, to 5 years after its date
-
-
-def assumed(doc: Document) -> Period:
-    """The period a letter states and a map draws: the document's own, else ASSUMED_YEARS from its date
-    (the import review asks for the real one). Tracking keeps the open period of period_of."""
-    return doc.meta.period or Period(start=doc.meta.date, end=dt.date(doc.meta.date.year + ASSUMED_YEARS, 12, 31))
+ASSUMED_YEARS = 5  # a document that names no period nor any dated deadline: 5 years from its date
 
 
 def period_of(doc: Document) -> Period:
-    """The document's period; without one, from its date to its last own deadline (open when none)."""
+    """The document's period; without one, from its date to its last one-off deadline, or, when it dates
+    none, to the end of the fifth year after its date (the import review asks for the real period). One
+    rule for every view: the letters' 有效期, the maps' time axis, the pages and tracking agree."""
     if doc.meta.period is not None:
         return doc.meta.period
     dates = [d.date for t in doc.tasks.values() for d in t.deadlines if d.kind != "yearly"]
-    return Period(start=doc.meta.date, end=max(dates, default=dt.date.max))
+    return Period(start=doc.meta.date, end=max(dates, default=dt.date(doc.meta.date.year + ASSUMED_YEARS, 12, 31)))
 
 
 def phase(period: Period, day: dt.date) -> Phase:
@@ -36,8 +32,7 @@ def phase(period: Period, day: dt.date) -> Phase:
 
 def label(period: Period) -> str:
     """实施期（2016—2020年）: the years a cadre recognises."""
-    years = f"{period.start.year}—{period.end.year}年" if period.end != dt.date.max else f"{period.start.year}年起"
-    return f"实施期（{years}）"
+    return f"实施期（{period.start.year}—{period.end.year}年）"
 
 
 def sentence(period: Period, day: dt.date) -> str:

@@ -19,7 +19,7 @@ from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
 from ...gongwen import cite, date_cn
-from ...period import assumed as assumed_period
+from ...period import period_of
 from ...targets import target_sentence
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
@@ -400,7 +400,7 @@ class DocumentParts:
 
     def __init__(self, doc: Document, names: dict[str, str], full_names: dict[str, str]):
         self.doc = doc
-        self.period = assumed_period(doc)
+        self.period = period_of(doc)
         self.names = names
         self.sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
         self.document = _document(doc, self.period)

@@ -18,7 +18,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
-from ...period import ASSUMED_YEARS, phase
+from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
 from . import export as maps_export, paper as maps_paper, svg as maps_svg
@@ -43,15 +43,8 @@ class Rendered:
 
 def axis_years(spec: MapSpec, years: tuple[int, int] | None = None) -> tuple[int, int]:
     """The years a map's time axis spans: those asked for, else its policy's period (a 2023—2025 plan
-    is drawn on 2023—2025, not on the bundled policy's 2016—2020); a document naming no period is drawn
-    over the years its letters state (period.assumed), longer if a task is due later."""
-    if years:
-        return years
-    start, end = spec.period
-    if end == dt.date.max:
-        due = [d.date.year for r in spec.rows for d in r.task.deadlines if d.kind != "yearly"]
-        return start.year, max([start.year + ASSUMED_YEARS, *due])
-    return start.year, end.year
+    is drawn on 2023—2025, not on the bundled policy's 2016—2020)."""
+    return years or (spec.period[0].year, spec.period[1].year)
 
 
 def render(spec: MapSpec, as_of: dt.date, *, paper: str = "A1", statuses_given: bool = False,

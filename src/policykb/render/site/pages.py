@@ -100,11 +100,6 @@ def due_groups(dues: list[Due], as_of: dt.date) -> list[DueGroup]:
     return sorted(groups, key=lambda g: (g.date, not g.general, g.tasks[0].doc, g.tasks[0].number))
 
 
-def horizon(pg: PolicyGraph) -> dt.date:
-    dates = [d.date for doc in pg.documents() for t in doc.tasks.values() for d in t.deadlines]
-    return max(dates, default=dt.date(2020, 12, 31))
-
-
 def status_view(statuses: Statuses | None, task: Task) -> dict | None:
     status = (statuses or {}).get((task.doc, task.number))
     if status is None:
@@ -269,8 +264,6 @@ def life(pg: PolicyGraph, as_of: dt.date) -> dict:
     the pages show (the period's last day once it is over: the final state, never a later date)."""
     periods = {d.id: pg.period(d.id) for d in pg.documents()}
     start, end = span(periods.values()) or (as_of, as_of)
-    if end == dt.date.max:  # no period and no dated deadline: as far as any deadline reaches
-        end = horizon(pg)
     return {"as_of": as_of, "start": start, "end": end, "shown": min(as_of, end), "ended": as_of > end,
             "started": as_of >= start,
             "sentences": {d: sentence(p, as_of) for d, p in periods.items()},
