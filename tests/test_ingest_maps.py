@@ -34,6 +34,8 @@ def test_an_imported_documents_overall_map_is_drawn_on_its_own_years(tmp_path, s
     paper, done = maps.render_on_paper(overall, dt.date(2026, 12, 4), "auto")
     assert [t.lines[0] for t in done.layout.panels[0].years] == [f"{y}年" for y in years]
     assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
+    if not overall.general:  # a list that sets no general deadline: no row claims to follow one
+        assert "按通用时限" not in done.svg and "未明确时限" in done.svg
 
 
 def test_pages_of_a_knowledge_base_with_an_imported_document_show_each_documents_own_life(tmp_path):

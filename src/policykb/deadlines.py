@@ -11,6 +11,8 @@ from typing import Callable, Iterator
 
 from .model import Deadline
 
+NO_DEADLINE = "未明确时限"  # said of a task with no deadline of its own in a document that sets no general ones
+
 _Y = r"(\d{4})年"
 _N = r"(\d+|[一二三四五六七八九十])"
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}

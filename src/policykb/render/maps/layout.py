@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ...deadlines import NO_DEADLINE
 from ...export import LEAD_MODE_LABEL
 from . import text
 from .plan import Group, MapSpec, Row, cn_date
-from .schedule import BAR_LEGEND, Schedule, bar_style, general_milestones, schedule
+from .schedule import BAND_WITHOUT_GENERAL, BAR_LEGEND, Schedule, bar_style, general_milestones, schedule
 
 LINE = 1.3  # line height, in font sizes
 STEP = 0.05  # font sizes are multiples of this (mm): deterministic and fast to search
@@ -221,22 +222,24 @@ PANEL_AXIS_SHARE = 0.18  # a panel's time axis, of its width: narrower, so the t
 GROW = (("lead", 11.0), ("participants", 19.6), ("indicators", 16.0), ("deadline", 11.2))
 
 
-def _deadline_parts(row: Row) -> list[str]:
+def _deadline_parts(row: Row, general: bool) -> list[str]:
     """The 时限 cell, in parts a line may break between: the task's own deadlines, else whose target
-    years date it (its indicators', the articles' it implements), else the general deadlines."""
+    years date it (its indicators', the articles' it implements), else the general deadlines, if the
+    document sets any."""
+    fallback = "按通用时限" if general else NO_DEADLINE
     own = "；".join(d.phrase for d in row.task.own_deadlines)
     if own:
         return text.tokens(own)
     if row.targets and row.target_articles:  # context, not the task's deadline (issue 23)
         years = "、".join(str(t.year) for t in row.targets)
-        return ["按通用时限", f"（参考第{'、'.join(str(n) for n in row.target_articles)}条", f"{years}年目标）"]
+        return [fallback, f"（参考第{'、'.join(str(n) for n in row.target_articles)}条", f"{years}年目标）"]
     if row.targets:
         return text.tokens("指标目标：" + "、".join(f"{t.year}年" for t in row.targets))
-    return ["按通用时限"]
+    return [fallback]
 
 
 def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
-                own: str | None = None) -> tuple[list[str], str]:
+                own: str | None = None, general: bool = True) -> tuple[list[str], str]:
     task = row.task
     if key == "no":
         return [str(task.number)], "sans-bold"
@@ -257,7 +260,7 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
     if key == "indicators":
         return text.wrap("；".join(row.indicators), w, s, max_lines=max_lines), "sans"
     if key == "deadline":
-        return text.wrap_parts(_deadline_parts(row), w, s, max_lines=max(max_lines, 2)), "sans"
+        return text.wrap_parts(_deadline_parts(row, general), w, s, max_lines=max(max_lines, 2)), "sans"
     if key == "status":
         st = row.status
         if st is None:
@@ -325,7 +328,7 @@ def _row(row: Row, grid: _Grid, y: float, max_lines: int, stripe: bool, spec: Ma
     cells = []
     for key, _, cx, w in grid.columns:
         inner = w - 2 * pad - (1.3 * s if key == "status" else 0)
-        lines, face = _cell_lines(row, key, inner, s, max_lines, spec.unit)
+        lines, face = _cell_lines(row, key, inner, s, max_lines, spec.unit, bool(spec.general))
         cells.append((key, cx, w, lines, face))
     n = max(1, max(len(c[3]) for c in cells))
     h = n * LINE * s + 2 * pad
@@ -372,7 +375,8 @@ def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
     """What the map's legend explains: only what occurs on this map."""
     styles = {bar_style(r.schedule) for r in rows}
     stones = {kind for r in rows for _, kind in r.schedule.milestones}
-    entries = [(f"bar-{k}", label, None) for k, label in BAR_LEGEND.items() if k in styles]
+    entries = [(f"bar-{k}", label if spec.general or k != "band" else BAND_WITHOUT_GENERAL, None)
+               for k, label in BAR_LEGEND.items() if k in styles]
     if stones & {"once", "target-year"}:
         entries.append(("diamond", "任务自身时限、关键指标目标年份", None))
     if "yearly" in stones:

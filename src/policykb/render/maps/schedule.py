@@ -81,6 +81,7 @@ def bar_style(sched: Schedule) -> str:
 
 BAR_LEGEND = {  # in this order, each only when a row on the map has it
     "dated": "倒排工期至任务自身时限",
-    "open": "持续推进，按任务自身时限（“从2016年起”“每年”）",  # no 如: it comes out blank in the PDF
+    "open": "持续推进，按任务自身时限（“从某年起”“每年”）",  # no 如: it comes out blank in the PDF
     "band": "无单独时限：持续推进，按通用时限",
 }
+BAND_WITHOUT_GENERAL = "未明确时限：持续推进"  # the document sets no general deadline either

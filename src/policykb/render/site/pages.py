@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 
+from ...deadlines import NO_DEADLINE
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
 from ...model import Document, Task, Unit
@@ -275,9 +276,10 @@ NEXT_DUES = 6  # what a unit's page lists under 下一步到期
 
 
 def task_deadline(task: Task, general: list) -> list[str]:
-    """A task's deadlines as a reader needs them: its own, else the general ones every task has."""
+    """A task's deadlines as a reader needs them: its own, else the general ones every task has, else
+    that none is set (an imported list may date nothing)."""
     own = [f"{d.phrase}" for d in task.own_deadlines]
-    return own or [f"{d.phrase}（通用）" for d in general]
+    return own or [f"{d.phrase}（通用）" for d in general] or [NO_DEADLINE]
 
 
 def member_unit(pg: PolicyGraph, member: str) -> Unit:
