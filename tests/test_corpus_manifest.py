@@ -1,6 +1,6 @@
 """The corpus manifests are well-formed truth: every file exists and is listed once, every entry has its
 provenance, document details and tasks in the format described at the head of tests/corpus/corpus.yaml, and
-every task's text fragment is in its document. No importer runs here (part 2 is measured only by
+every task's text fragment is in its document. No importer runs here (parts 2 and 4 are measured only by
 bench/import_quality.py, once, by the lead)."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import yaml
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "holdout.yaml",
-             "part 3": CORPUS / "part3" / "part3.yaml"}
+             "part 3": CORPUS / "part3" / "part3.yaml", "part 4": CORPUS / "part4" / "part4.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
