@@ -32,6 +32,7 @@ class Lexicon:
     post: re.Pattern
     surnames: str
     unit_end: re.Pattern
+    not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
         unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
+        not_unit_start=re.compile(rf"^(?:{_alternation(data['not_unit_starts'])})"),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),

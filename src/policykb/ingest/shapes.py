@@ -30,7 +30,7 @@ _INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short brack
 _NOTE = re.compile(rf"[(（]((?:{_INNER}{{2,300}}?(?:{_ROLE_WORDS})|{_INNER}{{0,300}}?(?:{_LABEL_WORDS})\s*[：:]{_INNER}*)"
                    rf"{_INNER}{{0,40}})[)）]")  # 「（X负责）」, 「（责任单位：X）」
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
-_SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
+_SQUARE_NOTE = re.compile(rf"[\[【〔]((?:[^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS})|[^\[\]【】〔〕]{{0,300}}?(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
 # The same assignment written as prose, with no brackets: 「由X牵头，Y、Z配合」, 「X负责，Y参与」, a clause of
 # a sentence. Only the strong words anchor it (牵头…, 负责…), and every name must be a unit (checked by the caller).
@@ -329,7 +329,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             units.leaders.insert(0, leader)
         units.participants += [n for n in scope.participants if n not in units.lead + units.participants]
         units.open_ended |= scope.open_ended
-        if units.scope:
+        if units.scope:  # what the note says of the tasks after it holds for its own task too
+            units.participants += [n for n in units.scope.participants if n not in units.lead + units.participants]
             scope.participants += [n for n in units.scope.participants if n not in scope.participants]
             scope.open_ended |= units.scope.open_ended
         return units

@@ -146,6 +146,7 @@ def _strip_scope(body: str, result: UnitList) -> str:
         body = scope[key].sub("", body)
     if re.search(r"[、，,].*[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", body):
         body = re.sub(r"[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", "", body)
+    body = re.sub(r"[(（]\s*[，,。；;]?\s*[)）]", "", body)  # a bracket the scope note alone filled
     body = re.sub(r"[，,。；;]\s*(?=[，,。；;]|$)", "", body)
     return body.strip("，,。；; ")
 
@@ -244,7 +245,8 @@ def looks_like_unit(name: str) -> bool:
         return True
     name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
-            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头"):
+            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
+            or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))
 

@@ -1,0 +1,84 @@
+"""The grammar of assignments, rule by rule, on small inline texts (never the corpus): scope notes, collectives,
+what is no unit, labels, table columns, deadline cells, people, shared bodies."""
+from __future__ import annotations
+
+import pytest
+
+from policykb.ingest.clauses import subject_clauses
+from policykb.ingest.shapes import inline_tasks
+from policykb.ingest.source import Block
+from policykb.ingest.unitnames import looks_like_unit, parse_units
+
+
+def _tasks(*lines: str):
+    return inline_tasks([Block(text, f"第{i}行") for i, text in enumerate(lines, start=1)])[0]
+
+
+# --- notes in square brackets ---
+
+def test_a_square_bracket_note_may_open_with_its_label():
+    tasks = _tasks("一、总体", "(一)做好甲项工作。〔责任单位:县交通局〕", "(二)做好乙项工作。【牵头单位：县水利局】")
+    assert [t.units.lead for t in tasks] == [["县交通局"], ["县水利局"]]
+
+
+# --- scope notes ---
+
+@pytest.mark.parametrize("note, participants", [
+    ("责任单位:县农业局、县财政局,各乡镇。以下政策措施均需各乡镇落实,不再单独列出", ["县财政局", "各乡镇"]),
+    ("县水利局牵头,县财政局参与,各乡镇负责落实。以下各项工作均需各乡镇落实,不再列出。", ["各乡镇", "县财政局"]),
+])
+def test_a_below_note_is_read_whatever_stands_between_its_words(note, participants):
+    units = parse_units(note)
+    assert units.lead == (["县农业局"] if "农业" in note else ["县水利局"])
+    assert sorted(units.participants) == sorted(participants)
+    assert units.scope.participants == ["各乡镇"] and not units.flags
+
+
+def test_a_note_that_every_task_involves_a_unit_holds_for_this_task_and_the_later_ones():
+    tasks = _tasks("一、总体",
+                   "(一)做好甲项工作。〔责任单位:省商务厅、省财政厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
+                   "(二)做好乙项工作。〔责任单位:省财政厅〕")
+    assert tasks[0].units.lead == ["省商务厅"]
+    assert tasks[0].units.participants == ["省财政厅", "相关市(州)人民政府"]
+    assert tasks[1].units.participants == ["相关市(州)人民政府"]
+    assert not tasks[0].units.flags
+
+
+def test_the_units_before_the_comma_lead_and_the_note_saying_so_is_removed():
+    units = parse_units("责任单位:市农业局,各县(市、区)、市级各部门(逗号前的单位为牵头单位,下同)")
+    assert units.lead == ["市农业局"] and units.participants == ["各县(市、区)", "市级各部门"]
+    assert not units.flags
+
+
+# --- collectives ---
+
+@pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
+def test_collectives_with_a_bracket_are_one_unit(name):
+    assert looks_like_unit(name)
+    units = parse_units(f"市环保局牵头,{name}负责落实")
+    assert units.lead == ["市环保局"] and units.participants == [name] and not units.flags
+
+
+# --- what is no unit ---
+
+@pytest.mark.parametrize("name", ["推进政府", "其部门", "加强领导小组", "该单位"])
+def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
+    assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize("name", ["组织部", "市委组织部", "规划建设局", "建设局"])
+def test_units_whose_names_begin_like_a_verb_are_still_units(name):
+    assert looks_like_unit(name)
+
+
+def test_a_sentence_about_emergency_plans_has_no_unit_subject():
+    assert subject_clauses("推进政府及其部门应急预案精编化,及时修订完善现有应急预案", numbered=True) == []
+
+
+# --- labels ---
+
+def test_a_department_division_line_after_a_leader_line():
+    tasks = _tasks("一、目标", "1.粮食产量稳定在600亿斤以上。", "分管省领导:王某某", "部门分工:省农业厅牵头,各地、各部门配合。")
+    assert len(tasks) == 1
+    assert tasks[0].units.lead == ["省农业厅"] and tasks[0].units.participants == ["各地", "各部门"]
+    assert tasks[0].units.leaders == ["王某某"]
