@@ -227,7 +227,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         number = c.number if keep_own else index
         part = parts.index(c.part or c.section or "任务分工") + 1
         mode = c.units.mode if len(lead) > 1 else "first"
-        found = timing.find(c.text + ("；" + c.deadline_text if c.deadline_text else ""), meta.date.year)
+        found = timing.find(c.text, meta.date.year)
+        if c.deadline_text:  # a 完成时限 cell, or the text after the units: read after the task's own text
+            found += timing.find_cell(c.deadline_text, meta.date.year, offset=len(c.text) + 1)
         head, sep, body = c.text.partition("。")
         titled = bool(sep and len(head) <= 40 and body.strip())  # 「（一）标题。正文」: the item's own title
         articles[number] = {"number": number, "part": part, "title": head if titled else f"第{number}项",

@@ -45,6 +45,21 @@ def find(text: str, year: int) -> list[Found]:
     return found
 
 
+# What a deadline column's cell may open with, beyond the phrases of running text: a month alone (「9月投入使用」),
+# 「全年」. Read only in such a cell: in running text 「全年」 and 「9月」 are no deadlines.
+_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?)")
+
+
+def find_cell(cell: str, year: int, offset: int = 0) -> list[Found]:
+    """The deadline of a table's 完成时限 cell: its phrases, or what the cell opens with (offsets from offset)."""
+    found = [Found(f.phrase, f.start + offset, f.end + offset, f.date, f.kind) for f in find(cell, year)]
+    if not any(f.date for f in found) and (m := _CELL.match(cell.strip())):
+        read = deadlines.parse(m.group(), year)
+        start = offset + cell.index(m.group())
+        found.insert(0, Found(m.group(), start, start + len(m.group()), *(read or (None, None))))
+    return found
+
+
 def as_deadlines(found: list[Found]) -> list[dict]:
     """The understood phrases as task deadlines (first occurrence of each phrase)."""
     out: list[dict] = []
