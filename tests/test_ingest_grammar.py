@@ -82,3 +82,44 @@ def test_a_department_division_line_after_a_leader_line():
     assert len(tasks) == 1
     assert tasks[0].units.lead == ["省农业厅"] and tasks[0].units.participants == ["各地", "各部门"]
     assert tasks[0].units.leaders == ["王某某"]
+
+
+# --- tables copied one cell a line, and their deadline cells ---
+
+def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    lines = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "新建污水处理厂。", "县水务局", "县住建局", "12月底前",
+             "2", "改造老旧小区。", "县住建局", "6月底前开工", "新建口袋公园。", "全年",
+             "3", "新建农贸市场。", "县商务局", "9月投入使用"]
+    rows = with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    tasks = table_tasks(rows)
+    assert [(t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        ("新建污水处理厂。", ["县水务局"], ["县住建局"], "12月底前"),
+        ("改造老旧小区。", ["县住建局"], [], "6月底前开工"),
+        ("新建口袋公园。", ["县住建局"], [], "全年"),  # the number and unit cells merged over both tasks
+        ("新建农贸市场。", ["县商务局"], [], "9月投入使用")]
+
+
+@pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
+                                                ("6月底前开工", "6月底前", "2024-06-30"), ("长期", None, None)])
+def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
+    from policykb.ingest.timing import find, find_cell
+    read = [f for f in find_cell(cell, 2024) if f.date]
+    assert [(f.phrase, f.date.isoformat()) for f in read] == ([(phrase, date)] if phrase else [])
+    assert not [f for f in find("全年完成9月的任务", 2024) if f.phrase in ("全年", "9月")]  # not in running text
+
+
+# --- prose: 由X…, a guiding clause, a closing time ---
+
+def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
+    tasks = _tasks("五、整改措施", "(一)东河库区。由东河电站按照属地管理原则,建立长效机制,对漂浮物进行清理,东河镇人民政府加强督促指导。(长期)")
+    assert len(tasks) == 1
+    assert tasks[0].units.lead == ["东河电站"] and tasks[0].units.participants == ["东河镇人民政府"]
+    assert tasks[0].text.startswith("由东河电站按照属地管理原则") and tasks[0].deadline_text == "长期"
+
+
+def test_a_manner_without_by_is_no_assignment():
+    """「X按照…要求，加强…」 describes; only 由 names the doer before a manner."""
+    assert subject_clauses("水务局河长办公室按照整治要求,加强清理指导和督查", numbered=True) == []

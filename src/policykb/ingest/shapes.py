@@ -312,6 +312,17 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
     return text, []
 
 
+_TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
+_STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
+
+
+def _closing_deadline(text: str) -> str:
+    """A closing bracket that holds only a time (「（长期）」, 「（2024年6月底前）」): the item's deadline."""
+    from .timing import find
+    m = _TIME_NOTE.search(text)
+    return m[1] if m and (_STANDING.fullmatch(m[1]) or any(f.date and f.phrase == m[1] for f in find(m[1], 2000))) else ""
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -424,6 +435,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
                                                                          numbered=bool(ITEM.match(text)))):
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
+                              deadline_text=_closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
             continue
         if ITEM.match(text) or SECTION.match(text):
