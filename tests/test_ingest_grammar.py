@@ -123,3 +123,29 @@ def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
 def test_a_manner_without_by_is_no_assignment():
     """「X按照…要求，加强…」 describes; only 由 names the doer before a manner."""
     assert subject_clauses("水务局河长办公室按照整治要求,加强清理指导和督查", numbered=True) == []
+
+
+# --- table headers in traditional script, two task columns, people padded with a space ---
+
+def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
+    from policykb.ingest.shapes import column_role, table_tasks
+    assert column_role("負責科室") == "responsible" and column_role("重點任務") == "task"
+    rows = [("重點任務", "工作內容", "負責科室"), ("信息公開", "及時發佈預決算信息。", "綜合科")]
+    tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [(t.text, t.units.lead, t.part) for t in tasks] == [("及時發佈預決算信息。", ["綜合科"], "信息公開")]
+
+
+@pytest.mark.parametrize("cell, people", [("俞 悦", ["俞悦"]), ("陆 明俞 悦", ["陆明", "俞悦"]), ("张三、李四", ["张三", "李四"]),
+                                          ("分管副县长", ["分管副县长"])])
+def test_names_padded_with_a_space_are_one_person_each(cell, people):
+    units = parse_units(f"责任领导：{cell}；牵头单位：县教育局")
+    assert units.leaders == people and units.lead == ["县教育局"]
+
+
+# --- a body shared by several places ---
+
+@pytest.mark.parametrize("note, lead, mode", [("由公安、交通部门负责", ["公安部门", "交通部门"], "joint"),
+                                              ("县公安局、县交通局负责", ["县公安局"], "first")])
+def test_places_sharing_one_body_under_one_verb_lead_jointly(note, lead, mode):
+    units = parse_units(note)
+    assert units.lead == lead and units.mode == mode

@@ -37,10 +37,15 @@ class Lexicon:
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
+    simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
+
+    def fold(self, text: str) -> str:
+        """A header or label in simplified script (重點任務 → 重点任务), to look its words up."""
+        return text.translate(self.simplified)
 
     def label_role(self, text: str) -> str | None:
         """The role of a label written alone (a table header or a form's label cell)."""
-        word = re.sub(r"[\s：:]", "", text)
+        word = self.fold(re.sub(r"[\s：:]", "", text))
         return self.labels.get(word)
 
 
@@ -64,6 +69,7 @@ def lexicon() -> Lexicon:
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
+        simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 
 

@@ -93,7 +93,7 @@ _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide
 def column_role(cell: str) -> str | None:
     """What a header cell names: a lexicon label (牵头责任单位 → lead), a column word (完成时限 → deadline),
     or by its words (…领导 → leader; 牵头/配合/责任 × 单位/部门)."""
-    word = re.sub(r"[\s：:]", "", cell)
+    word = _LEX.fold(re.sub(r"[\s：:]", "", cell))
     if not word or len(word) > 14:
         return None
     if role := _LEX.labels.get(word):
@@ -105,7 +105,7 @@ def column_role(cell: str) -> str | None:
         return "leader"
     if re.search(r"单位|部门|处室|科室|股室", word):
         for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
-                              (r"责任|落实|实施|承办", "responsible"), (r"指导", "guide")):
+                              (r"责任|负责|落实|实施|承办", "responsible"), (r"指导", "guide")):
             if re.search(pattern, word):
                 return role
         return None
@@ -118,6 +118,9 @@ def column_role(cell: str) -> str | None:
 def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
     roles = {i: column_role(c) for i, c in enumerate(cells)}
+    tasks = [i for i, r in roles.items() if r == "task"]
+    if len({cells[i] for i in tasks}) > 1 and "detail" not in roles.values():  # 重点任务 | 工作内容: the second
+        roles[next(i for i in tasks if cells[i] != cells[tasks[0]])] = "detail"  # is the measure, the first its heading
     first = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
         if role and role not in first:

@@ -125,6 +125,12 @@ def _share_bodies(text: str) -> str:
     return text
 
 
+def _one_body(text: str) -> bool:
+    """「公安、交通部门」: bare places sharing one body written once, the whole of a list."""
+    text = clean_name(re.sub(r"^由", "", text.strip()))
+    return bool(_SHARED.fullmatch(text)) and _share_bodies(text) != text
+
+
 @dataclass
 class Scope:
     """What a scope note says about the tasks after it."""
@@ -187,6 +193,16 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# A two-character name padded to the width of three (「俞 悦」), names run together in one cell (「陆 明俞 悦」)
+_PADDED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+
+
+def _people(text: str) -> tuple[list[str], bool]:
+    """The names of a leader cell whose names are padded with a space: each padded name is one person."""
+    return [m.group().replace(" ", "") for m in _PERSON.finditer(text)], False
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
@@ -201,7 +217,9 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
             and len(_split(m[1], known)[0]) > 1:
         clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]  # 「X、Y，Z」: the comma parts the leads
     for role, text, how in clauses:
-        names, open_ended = _split(text, known)
+        names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
+        if role == "responsible" and len(names) > 1 and _one_body(text):
+            role = "joint"  # 「由公安、交通部门负责」: one body written once for several places, who act together
         result.open_ended |= open_ended
         hows.add(how)
         for name in names:
