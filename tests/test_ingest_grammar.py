@@ -149,3 +149,24 @@ def test_names_padded_with_a_space_are_one_person_each(cell, people):
 def test_places_sharing_one_body_under_one_verb_lead_jointly(note, lead, mode):
     units = parse_units(note)
     assert units.lead == lead and units.mode == mode
+
+
+# --- the document's place, when only the running text gives it ---
+
+def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_names_are_reviewed(tmp_path):
+    import shutil
+    import yaml
+    from conftest import POLICIES
+    from policykb.ingest import import_file
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text("关于稳定就业的实施细则\n为稳定就业,结合江城实际,制定本细则。\n一、政策\n"
+                      "1.落实《江城市就业促进计划》,发放补贴。(责任单位:市人社局、市财政局)\n", encoding="utf-8")
+    import datetime as dt
+    result = import_file(source, kb, "doc", dt.date(2024, 1, 1))
+    task = yaml.safe_load(next((result.folder / "tasks").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert task["lead"] == ["江城市人社局"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    line = next(x for x in review.splitlines() if x.startswith("[任务 1]"))
+    assert "按正文推测的管辖" in line and float(line.split("置信度 ")[1][:4]) < 0.85

@@ -117,6 +117,8 @@ def _flag_cn(flag: str) -> str:
         return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
     if flag.startswith("place not written: "):
         return f"“{flag.removeprefix('place not written: ')}”没有写明地方，按本文件的管辖地理解，请核对"
+    if flag.startswith("place guessed: "):
+        return f"“{flag.removeprefix('place guessed: ')}”的地方按正文推测的管辖确定，请核对"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
     return _FLAG_CN.get(flag, flag)
@@ -127,7 +129,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     confidence = c.confidence
     if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
-    if any(f.startswith("place unknown") for f in flags):
+    if any(f.startswith(("place unknown", "place guessed")) for f in flags):
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
@@ -196,9 +198,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
-            if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
-                    and (meta.jurisdiction is None or doc_level is None):
+            bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
+            if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
+            elif meta.place_guessed and (bare or canonical != name):
+                flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):
                 flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
             if canonical not in registry.names and not looks_like_unit(canonical):
