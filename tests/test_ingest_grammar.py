@@ -170,3 +170,15 @@ def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_n
     review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
     line = next(x for x in review.splitlines() if x.startswith("[任务 1]"))
     assert "按正文推测的管辖" in line and float(line.split("置信度 ")[1][:4]) < 0.85
+
+
+def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
+    from policykb.ingest.compose import _numbers_from_list
+    from policykb.ingest.shapes import table_tasks
+    blocks = [Block("1.做好政策解读。注重以图表形式进行解读。", "第1行"), Block("2.回应关切。及时主动回应社会热点问题。", "第2行"),
+              Block("3.强化制度建设。建立政府信息公开制度。", "第3行")]
+    rows = [("重点任务", "工作内容", "负责科室"), ("政策解读", "注重以图表形式进行解读。", "综合科"),
+            ("制度建设", "建立政府信息公开制度。", "办公室")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    _numbers_from_list(tasks, blocks + [Block(" | ".join(r), "", r, 1) for r in rows])
+    assert [t.number for t in tasks] == [1, 3]

@@ -17,7 +17,7 @@ from ..load import document_folders
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
-from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import ITEM, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
@@ -150,11 +150,24 @@ def _short_title(title: str) -> str:
     return rest or title
 
 
+def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None:
+    """A table without numbers restating a numbered list before it (工作要点, then 任务分解): each row takes the
+    number of the list item that holds its text; rows found in no item keep none (and the tasks are numbered in order)."""
+    if any(c.number for c in candidates):
+        return
+    items = [(int(m[1] or m[3]), b.text) for b in blocks if not b.is_row and (m := ITEM.match(b.text))]
+    for c in candidates:
+        key = re.sub(r"[\s，,。；;、]", "", c.text)[:16]
+        numbers = [n for n, text in items if len(key) >= 8 and key in re.sub(r"[\s，,。；;、]", "", text)]
+        c.number = numbers[0] if len(numbers) == 1 else None
+
+
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
     known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
     candidates = table_tasks(source.blocks, known)
     unread: list[Block] = []
     if candidates:
+        _numbers_from_list(candidates, source.blocks)
         return candidates, unread, "table"
     candidates = form_tasks(source.blocks, known)
     if candidates:
