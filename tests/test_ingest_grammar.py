@@ -182,3 +182,33 @@ def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
     tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
     _numbers_from_list(tasks, blocks + [Block(" | ".join(r), "", r, 1) for r in rows])
     assert [t.number for t in tasks] == [1, 3]
+
+
+# --- deadline phrases and labels ---
+
+@pytest.mark.parametrize("text, phrase, date", [
+    ("于2024年12月31日前完成", "2024年12月31日前", "2024-12-31"), ("6月30日前报送", "6月30日前", "2024-06-30"),
+    ("2024年第三季度完成", "2024年第三季度", "2024-09-30"), ("力争三季度末建成", "力争三季度末", "2024-09-30")])
+def test_day_and_quarter_deadlines(text, phrase, date):
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date.isoformat()) for f in find(text, 2024) if f.date]
+    assert read == [(phrase, date)]
+
+
+@pytest.mark.parametrize("note, time", [("责任单位：县财政局、县税务局；完成时限：2024年6月底前", "2024年6月底前"),
+                                         ("牵头单位：市发改委，时间节点：2024年底", "2024年底")])
+def test_a_time_labelled_inside_a_note_is_its_deadline_not_a_unit(note, time):
+    units = parse_units(note)
+    assert units.rest == time and not units.flags and units.lead in (["县财政局"], ["市发改委"])
+
+
+# --- the document's date ---
+
+def test_the_signature_date_wins_over_an_earlier_date_line():
+    import datetime as dt
+    from policykb.ingest.meta import read_meta
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(
+        ["关于印发重点工作分工方案的通知", "2023年1月5日", "各乡镇：", "现将方案印发给你们。", "某某县人民政府办公室", "2022年12月30日"],
+        start=1)]
+    meta = read_meta(blocks)
+    assert meta.date == dt.date(2022, 12, 30) and meta.issuers == ["某某县人民政府办公室"]

@@ -127,6 +127,12 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
     return place
 
 
+def _signature(block: Block) -> bool:
+    """A line that is only an organ's name (the signature above the date)."""
+    return not block.is_row and len(block.text) <= 40 and "关于" not in block.text \
+        and bool(re.search(rf"{_ORGAN}$", block.text))
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -156,8 +162,11 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             meta.number = m.group()
             meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
             break
-    # the date: the signature's, else a labelled 成文日期, else the publication date, else --date
-    found = next(((d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))), None)
+    # the date: the signature's (a date line under an organ's name, else the first date line), else a labelled
+    # 成文日期, else the publication date, else --date
+    dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))]
+    signed = [x for x in dates if x[2] and _signature(blocks[x[2] - 1])]  # an organ's name above it: the signature
+    found = (signed or dates or [None])[0]
     if found is None:
         for b in blocks:
             if not b.is_row and (m := _LABELLED_DATE.search(b.text)):
@@ -180,8 +189,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     issuers: list[str] = []
     if found and found[2]:
         at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
-        while at >= 0 and found[2] - at <= 3 and re.search(rf"{_ORGAN}$", blocks[at].text) \
-                and len(blocks[at].text) <= 40 and "关于" not in blocks[at].text and not blocks[at].is_row:
+        while at >= 0 and found[2] - at <= 3 and _signature(blocks[at]):
             issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
             at -= 1
         if issuers:

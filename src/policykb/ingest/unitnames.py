@@ -193,6 +193,9 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
+_TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
+                         r"\s*[：:]\s*(?P<time>[^；;。]*)")
 # A two-character name padded to the width of three (「俞 悦」), names run together in one cell (「陆 明俞 悦」)
 _PADDED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
@@ -208,6 +211,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     written = note.strip()
     result = UnitList(written)
     body = _strip_scope(written, result)
+    if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
+        body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
         body, result.rest = body[:m.start()], body[m.end():].strip()
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
