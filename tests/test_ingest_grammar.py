@@ -212,3 +212,27 @@ def test_the_signature_date_wins_over_an_earlier_date_line():
         start=1)]
     meta = read_meta(blocks)
     assert meta.date == dt.date(2022, 12, 30) and meta.issuers == ["某某县人民政府办公室"]
+
+
+# --- a role word in brackets after one name ---
+
+@pytest.mark.parametrize("note, lead, participants, mode", [
+    ("责任单位：市教育局（牵头）、市财政局、市人社局", ["市教育局"], ["市财政局", "市人社局"], "first"),
+    ("市财政局、市教育局（牵头单位）、市人社局", ["市教育局"], ["市财政局", "市人社局"], "first"),
+    ("市教育局（牵头）、市体育局（牵头）、市财政局", ["市教育局", "市体育局"], ["市财政局"], "joint"),
+    ("市委宣传部（市文明办）、市财政局", ["市委宣传部（市文明办）"], ["市财政局"], "first"),  # a qualifier, no role
+])
+def test_a_role_word_in_brackets_marks_the_name_before_it(note, lead, participants, mode):
+    units = parse_units(note)
+    assert (units.lead, units.participants, units.mode, units.flags) == (lead, participants, mode, [])
+
+
+def test_a_note_holding_a_marked_name_is_a_note():
+    tasks = _tasks("一、教育", "1.推进义务教育均衡发展。（市教育局（牵头）、市财政局）")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("推进义务教育均衡发展。", ["市教育局"], ["市财政局"])]
+
+
+def test_a_collective_of_streets_with_a_bracket_is_one_unit():
+    units = parse_units("责任单位：区发改局、区财政局，各街道（镇）")
+    assert units.participants == ["区财政局", "各街道（镇）"] and not units.flags

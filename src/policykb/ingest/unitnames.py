@@ -193,6 +193,10 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_MARK_WORDS = "|".join(re.escape(w) for w in sorted(
+    [w for w, r in lexicon().verbs.items() if r != "responsible"]
+    + [w for w, r in lexicon().labels.items() if r in ("lead", "participant", "guide")], key=len, reverse=True))
+_MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P<word>{_MARK_WORDS})[)）]")
 # A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
 _TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
                          r"\s*[：:]\s*(?P<time>[^；;。]*)")
@@ -215,6 +219,12 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
         body, result.rest = body[:m.start()], body[m.end():].strip()
+    marked: dict[str, str] = {}  # 「市教育局（牵头）、市财政局」: a role word in brackets after one name
+
+    def unmark(m: re.Match) -> str:
+        marked[clean_name(m["name"])] = lexicon().verbs.get(m["word"]) or lexicon().labels[m["word"]]
+        return m["name"]
+    body = _MARKED.sub(unmark, body)
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
     clauses = _clauses(body)
@@ -247,6 +257,11 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     elif others:
         result.lead, others = others[:1], others[1:]
         result.flags.append("no lead named: the first participant is taken")
+    if chosen := [n for n in result.lead + others if marked.get(n) in ("lead", "separate", "joint")]:
+        others = [n for n in result.lead + others if n not in chosen]
+        result.lead, result.how = chosen, "label" if result.how == "bare" else result.how
+        if any(marked[n] == "separate" for n in chosen):
+            roles["separate"] = chosen
     result.lead = list(dict.fromkeys(result.lead))
     result.participants = list(dict.fromkeys(n for n in others if n not in result.lead))
     if roles["separate"] and len(result.lead) > 1:
