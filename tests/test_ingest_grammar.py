@@ -236,3 +236,13 @@ def test_a_note_holding_a_marked_name_is_a_note():
 def test_a_collective_of_streets_with_a_bracket_is_one_unit():
     units = parse_units("责任单位：区发改局、区财政局，各街道（镇）")
     assert units.participants == ["区财政局", "各街道（镇）"] and not units.flags
+
+
+@pytest.mark.parametrize("header, roles", [
+    (("序号", "重点任务", "年度目标", "牵头单位"), {0: "number", 1: "task", 3: "lead"}),  # a target beside the task: not it
+    (("序号", "重点任务", "工作内容", "牵头单位"), {0: "number", 1: "task", 2: "detail", 3: "lead"}),
+    (("序", "主要工作", "目标值", "推进举措", "责任单位"), {0: "number", 1: "task", 3: "detail", 4: "responsible"}),
+])
+def test_which_column_is_the_task(header, roles):
+    from policykb.ingest.shapes import _columns
+    assert _columns(header) == roles

@@ -111,7 +111,7 @@ def column_role(cell: str) -> str | None:
                 return role
         return None
     for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」
-        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数", word)):
+        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
             return role
     return None
 
@@ -120,8 +120,9 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
     roles = {i: column_role(c) for i, c in enumerate(cells)}
     tasks = [i for i, r in roles.items() if r == "task"]
-    if len({cells[i] for i in tasks}) > 1 and "detail" not in roles.values():  # 重点任务 | 工作内容: the second
-        roles[next(i for i in tasks if cells[i] != cells[tasks[0]])] = "detail"  # is the measure, the first its heading
+    content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
+    if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
+        roles[content[0]] = "detail"                 # column its heading
     first = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
         if role and role not in first:
