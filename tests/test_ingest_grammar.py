@@ -246,3 +246,10 @@ def test_a_collective_of_streets_with_a_bracket_is_one_unit():
 def test_which_column_is_the_task(header, roles):
     from policykb.ingest.shapes import _columns
     assert _columns(header) == roles
+
+
+def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
+    tasks = _tasks("一、重点工作", "1.推进甲项改革。", "牵头单位：市发改委", "配合单位：市财政局", "完成时限：2024年底前",
+                   "2.推进乙项改革。", "责任单位：市商务局", "时间节点：2024年6月")
+    assert [(t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (["市发改委"], ["市财政局"], "2024年底前"), (["市商务局"], [], "2024年6月")]

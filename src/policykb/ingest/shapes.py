@@ -42,7 +42,8 @@ _PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), ke
 _CLAUSE = r"[^，,；;。：:()（）]"
 _PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
-_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS})\s*[：:]")
+_TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
+_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
@@ -362,7 +363,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             block, text = last_item
             units = with_scope(parse_units("；".join(pending_labels), known))
             out.append(Candidate(text, units, block.where, "label-lines", 0.8 if last_is_heading else 0.9, part,
-                                 None if last_is_heading else section, number=_own_number(block.text)))
+                                 None if last_is_heading else section, deadline_text=units.rest,
+                                 number=_own_number(block.text)))
         elif last_item and _TASKLIKE.search(last_item[1]) and not last_is_heading:
             unread.append(last_item[0])
         last_item, pending_labels, last_is_heading = None, [], False
