@@ -253,3 +253,11 @@ def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
                    "2.推进乙项改革。", "责任单位：市商务局", "时间节点：2024年6月")
     assert [(t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
         (["市发改委"], ["市财政局"], "2024年底前"), (["市商务局"], [], "2024年6月")]
+
+
+@pytest.mark.parametrize("own, numbers, notes", [
+    ([1, 2, 3], [1, 2, 3], 0), ([1, 2, 2, 3], [1, 2, 4, 3], 1), ([3, 1], [1, 2], 0), ([1, None], [1, 2], 0)])
+def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbers, notes):
+    from policykb.ingest.compose import _own_numbers
+    review: list[str] = []
+    assert _own_numbers(own, review) == numbers and len(review) == notes

@@ -180,6 +180,23 @@ def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate
     return candidates, unread, "annex"
 
 
+def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
+    """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
+
+    Two tasks under one number (a table row whose number cell is merged over both) keep the others' own numbers:
+    the later of the two takes the next number after the document's last, said in the review."""
+    if not all(own) or any(a > b for a, b in zip(own, own[1:])):
+        return list(range(1, len(own) + 1))
+    out, spare = [], max(own)
+    for i, n in enumerate(own):
+        if i and n == own[i - 1]:
+            spare += 1
+            review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
+            n = spare
+        out.append(n)
+    return out
+
+
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
     meta: Meta = read_meta(source.blocks, date)
     candidates, unread, how = _find_candidates(source, registry)
@@ -238,10 +255,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
         read.append((c, lead, participants, flags))
-    own = [c.number for c, *_ in read]
-    keep_own = all(own) and all(a < b for a, b in zip(own, own[1:]))  # the document numbers every task, in order
+    numbers = _own_numbers([c.number for c, *_ in read], review)
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
-        number = c.number if keep_own else index
+        number = numbers[index - 1]
         part = parts.index(c.part or c.section or "任务分工") + 1
         mode = c.units.mode if len(lead) > 1 else "first"
         found = timing.find(c.text, meta.date.year)
