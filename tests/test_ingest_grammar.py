@@ -261,3 +261,4 @@ def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbe
     from policykb.ingest.compose import _own_numbers
     review: list[str] = []
     assert _own_numbers(own, review) == numbers and len(review) == notes
+    assert all(line.startswith("[编号]") for line in review)  # counted among the items to review

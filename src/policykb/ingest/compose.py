@@ -340,7 +340,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
-    doubtful += sum(1 for line in review if line.startswith("[待补]"))
+    doubtful += sum(1 for line in review if line.startswith(("[待补]", "[编号]")))
     summary = (f"{len(tasks)} 项任务（{leads} 个牵头单位），{len(proposed)} 个拟新增单位，"
                f"{len(unread)} 段疑似任务未读取，{unparsed} 处时限未识别；需要审核 {doubtful + len(unread)} 项")
     return Draft(doc, articles, tasks, list(proposed.values()), review, summary)
