@@ -2,11 +2,13 @@
 
     PYTHONPATH=src python bench/import_quality.py [--part 1|2|3|4|all] [--json] [--save] [--totals-only] [--only FILE ...]
 
-Part 1 is tests/corpus/corpus.yaml (the importer may be tuned on it), part 2 tests/corpus/holdout/holdout.yaml
-(layouts part 1 does not have; its truth was written before any importer ran on it: measure it once, after a
-change is finished, and report that first figure), part 3 tests/corpus/part3/part3.yaml (a third collection in
-further layouts, truth written before its first run, tuned on with part 1). --totals-only prints no
-per-document line: the way to measure part 2 without looking at its documents. Each document is imported into its own copy of the bundled
+Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (layouts part 1 does not have; its
+truth was written before any importer ran on it; held out until 2026-12-04, tuned on since — the folder keeps its
+name), part 3 tests/corpus/part3/part3.yaml (a third collection in further layouts, truth written before its first
+run). The importer is tuned on all three. The blind part is part 4 (tests/corpus/part4/, collected by someone who
+has seen none of the tuning): it is measured only with --totals-only, once a change is finished, by whoever
+takes its figure. --totals-only prints no per-document line: the way to measure a blind part without looking at
+its documents. Each document is imported into its own copy of the bundled
 knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
 - imported: not refused (a refusal asking only for --date is retried with a placeholder date and counted as

@@ -49,8 +49,13 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     # issue 17: phrases of imported documents, read against the document's year
     (r"^(?:力争)?(?:今|当|本)?年(?:底|末)(?:前|以前|之前)?$|^(?:今|当|本)?年内$",
      lambda m, year: (_year_end(year), "once")),
-    (r"^(?:力争)?(?:今年|当年|本年)?(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)$",
+    (r"^(?:力争)?(?:今年|当年|本年)?(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
      lambda m, year: (_month_end(year, int(m[1]), m[2] or ""), "once")),
+    (r"^(?:今年|当年|本年)?全年$", lambda m, year: (_year_end(year), "once")),  # a 完成时限 cell: within the year
+    (rf"^(?:力争)?(?:在)?(?:{_Y})?(\d{{1,2}})月(\d{{1,2}})日(?:前|以前|之前)?$",  # 2024年12月31日前, 6月30日前
+     lambda m, year: (dt.date(int(m[1] or year), int(m[2]), int(m[3])), "once")),
+    (rf"^(?:力争)?(?:到|在)?(?:{_Y})?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前|以前|之前)?$",  # 2024年第三季度, 三季度末
+     lambda m, year: (_month_end(int(m[1] or year), 3 * _num(m[2]), ""), "once")),
     (rf"^(?:{_Y})?上半年(?:前|内)?$", lambda m, year: (dt.date(int(m[1] or year), 6, 30), "once")),
     (rf"^(?:{_Y})?下半年(?:前|内)?$", lambda m, year: (dt.date(int(m[1] or year), 12, 31), "once")),
     (rf"^{_Y}(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:至|到|—|－|-|~)(?:{_Y})?(\d{{1,2}})月(?:(\d{{1,2}})日)?$",

@@ -3,6 +3,8 @@
 - 「县发改局负责做好项目的立项审批；县财政局负责会同各项目主管部门抓好资金管理」: each clause whose subject
   is a list of units, followed by a modal or a verb of doing (要, 必须, 负责, 做好 …), is a task of those units
   (several subjects do it together); 「会同X」 right after the verb names a participant.
+- 「由X按照属地管理原则，建立…，Y加强督促指导」: 由 names the doer (a manner may stand before its verb); a later
+  clause whose subject is a unit and whose verb guides or takes part (lexicon.yaml) names a participant;
 - 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty.
 Every name must read as a unit (lexicon.yaml's unit grammar); anything else is no assignment.
 """
@@ -14,9 +16,15 @@ from .lexicon import lexicon
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
-_DOING = (r"要|应当|应|须|必须|将|负责|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助")
 _SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,60}}?)[，,]?\s*(?=(?:{_DOING}))")
+# 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
+_BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
+                 rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?=(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
+# A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
+_SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
+_SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,30}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
@@ -41,7 +49,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     out: list[tuple[str, UnitList]] = []
     for clause in re.split(r"[；;。]", text):
         clause = clause.strip("，, ")
-        m = _SUBJECT.match(clause)
+        m = _BY.match(clause) or _SUBJECT.match(clause)
         if not m or not (names := _units(m["subject"], known)):
             continue
         if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
@@ -52,6 +60,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if w := _WITH.match(rest):
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
+        for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
+            if (others := _units(side["who"], known)) and not units.participants:
+                units.participants = [p for p in others if p not in names]
         out.append((clause, units))
     return out
 

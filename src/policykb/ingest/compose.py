@@ -17,7 +17,7 @@ from ..load import document_folders
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
-from .shapes import Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import ITEM, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
@@ -117,6 +117,8 @@ def _flag_cn(flag: str) -> str:
         return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
     if flag.startswith("place not written: "):
         return f"“{flag.removeprefix('place not written: ')}”没有写明地方，按本文件的管辖地理解，请核对"
+    if flag.startswith("place guessed: "):
+        return f"“{flag.removeprefix('place guessed: ')}”的地方按正文推测的管辖确定，请核对"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
     return _FLAG_CN.get(flag, flag)
@@ -127,7 +129,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     confidence = c.confidence
     if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
-    if any(f.startswith("place unknown") for f in flags):
+    if any(f.startswith(("place unknown", "place guessed")) for f in flags):
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
@@ -148,11 +150,24 @@ def _short_title(title: str) -> str:
     return rest or title
 
 
+def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None:
+    """A table without numbers restating a numbered list before it (工作要点, then 任务分解): each row takes the
+    number of the list item that holds its text; rows found in no item keep none (and the tasks are numbered in order)."""
+    if any(c.number for c in candidates):
+        return
+    items = [(int(m[1] or m[3]), b.text) for b in blocks if not b.is_row and (m := ITEM.match(b.text))]
+    for c in candidates:
+        key = re.sub(r"[\s，,。；;、]", "", c.text)[:16]
+        numbers = [n for n, text in items if len(key) >= 8 and key in re.sub(r"[\s，,。；;、]", "", text)]
+        c.number = numbers[0] if len(numbers) == 1 else None
+
+
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
     known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
     candidates = table_tasks(source.blocks, known)
     unread: list[Block] = []
     if candidates:
+        _numbers_from_list(candidates, source.blocks)
         return candidates, unread, "table"
     candidates = form_tasks(source.blocks, known)
     if candidates:
@@ -163,6 +178,23 @@ def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate
     if "分工" in source.text:  # an annex of bare lists 「（省扶贫办、省农委）」 under a 分工方案 heading
         candidates, unread = inline_tasks(source.blocks, bare_notes=True, known=known)
     return candidates, unread, "annex"
+
+
+def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
+    """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
+
+    Two tasks under one number (a table row whose number cell is merged over both) keep the others' own numbers:
+    the later of the two takes the next number after the document's last, said in the review."""
+    if not all(own) or any(a > b for a, b in zip(own, own[1:])):
+        return list(range(1, len(own) + 1))
+    out, spare = [], max(own)
+    for i, n in enumerate(own):
+        if i and n == own[i - 1]:
+            spare += 1
+            review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
+            n = spare
+        out.append(n)
+    return out
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
@@ -196,9 +228,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
-            if re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical) \
-                    and (meta.jurisdiction is None or doc_level is None):
+            bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
+            if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
+            elif meta.place_guessed and (bare or canonical != name):
+                flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):
                 flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
             if canonical not in registry.names and not looks_like_unit(canonical):
@@ -221,13 +255,14 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
         read.append((c, lead, participants, flags))
-    own = [c.number for c, *_ in read]
-    keep_own = all(own) and all(a < b for a, b in zip(own, own[1:]))  # the document numbers every task, in order
+    numbers = _own_numbers([c.number for c, *_ in read], review)
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
-        number = c.number if keep_own else index
+        number = numbers[index - 1]
         part = parts.index(c.part or c.section or "任务分工") + 1
         mode = c.units.mode if len(lead) > 1 else "first"
-        found = timing.find(c.text + ("；" + c.deadline_text if c.deadline_text else ""), meta.date.year)
+        found = timing.find(c.text, meta.date.year)
+        if c.deadline_text:  # a 完成时限 cell, or the text after the units: read after the task's own text
+            found += timing.find_cell(c.deadline_text, meta.date.year, offset=len(c.text) + 1)
         head, sep, body = c.text.partition("。")
         titled = bool(sep and len(head) <= 40 and body.strip())  # 「（一）标题。正文」: the item's own title
         articles[number] = {"number": number, "part": part, "title": head if titled else f"第{number}项",
@@ -305,7 +340,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     leads = sum(len(t["lead"]) for t in tasks.values())
     unparsed = sum(1 for line in review if line.startswith("[时限未识别]"))
     doubtful = sum(1 for line in review if line.startswith("[任务 ") and float(line.split("置信度 ")[1][:4]) < CONFIDENT)
-    doubtful += sum(1 for line in review if line.startswith("[待补]"))
+    doubtful += sum(1 for line in review if line.startswith(("[待补]", "[编号]")))
     summary = (f"{len(tasks)} 项任务（{leads} 个牵头单位），{len(proposed)} 个拟新增单位，"
                f"{len(unread)} 段疑似任务未读取，{unparsed} 处时限未识别；需要审核 {doubtful + len(unread)} 项")
     return Draft(doc, articles, tasks, list(proposed.values()), review, summary)

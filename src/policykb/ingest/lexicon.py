@@ -32,14 +32,20 @@ class Lexicon:
     post: re.Pattern
     surnames: str
     unit_end: re.Pattern
+    not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
+    simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
+
+    def fold(self, text: str) -> str:
+        """A header or label in simplified script (重點任務 → 重点任务), to look its words up."""
+        return text.translate(self.simplified)
 
     def label_role(self, text: str) -> str | None:
         """The role of a label written alone (a table header or a form's label cell)."""
-        word = re.sub(r"[\s：:]", "", text)
+        word = self.fold(re.sub(r"[\s：:]", "", text))
         return self.labels.get(word)
 
 
@@ -58,10 +64,12 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
         unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
+        not_unit_start=re.compile(rf"^(?:{_alternation(data['not_unit_starts'])})"),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
+        simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 
 

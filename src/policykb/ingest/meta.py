@@ -29,6 +29,7 @@ class Meta:
     date: dt.date | None = None
     date_how: str = ""  # where the date was read (for the review)
     jurisdiction: str | None = None
+    place_guessed: bool = False  # the jurisdiction only guessed from the running text: names placed by it are reviewed
     guesses: list[tuple[str, str, str, float]] = field(default_factory=list)  # (what, value, where, confidence)
 
 
@@ -99,6 +100,9 @@ _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区
                         rf"|({'|'.join(lexicon().provinces)})(?:人民政府|委员会|党委|政府)")
 
 
+_BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
+
+
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
     """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
     counts: dict[str, int] = {}
@@ -110,11 +114,23 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
                 continue  # inside a cited title: another document's place
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
+    text = "\n".join(b.text for b in blocks)
+    for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives
+        if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|工作|自身)", m[1]) \
+                and (full := re.search(rf"{m[1]}(?:省|市|县|区|州|旗)", text)):
+            counts[full.group()] = counts.get(full.group(), 0) + 3
     if not counts:
         return None
     place = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    meta.place_guessed = True
     meta.guesses.append(("管辖", place, "正文（“结合…实际”等）", 0.5))
     return place
+
+
+def _signature(block: Block) -> bool:
+    """A line that is only an organ's name (the signature above the date)."""
+    return not block.is_row and len(block.text) <= 40 and "关于" not in block.text \
+        and bool(re.search(rf"{_ORGAN}$", block.text))
 
 
 def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
@@ -146,8 +162,11 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             meta.number = m.group()
             meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
             break
-    # the date: the signature's, else a labelled 成文日期, else the publication date, else --date
-    found = next(((d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))), None)
+    # the date: the signature's (a date line under an organ's name, else the first date line), else a labelled
+    # 成文日期, else the publication date, else --date
+    dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))]
+    signed = [x for x in dates if x[2] and _signature(blocks[x[2] - 1])]  # an organ's name above it: the signature
+    found = (signed or dates or [None])[0]
     if found is None:
         for b in blocks:
             if not b.is_row and (m := _LABELLED_DATE.search(b.text)):
@@ -170,8 +189,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     issuers: list[str] = []
     if found and found[2]:
         at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
-        while at >= 0 and found[2] - at <= 3 and re.search(rf"{_ORGAN}$", blocks[at].text) \
-                and len(blocks[at].text) <= 40 and "关于" not in blocks[at].text and not blocks[at].is_row:
+        while at >= 0 and found[2] - at <= 3 and _signature(blocks[at]):
             issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
             at -= 1
         if issuers:

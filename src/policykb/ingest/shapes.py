@@ -27,10 +27,11 @@ _ROLE_WORDS = "|".join(re.escape(w) for w in sorted({*_LEX.verbs, *_LEX.joiners}
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, reverse=True))
 # A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
 _INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
-_NOTE = re.compile(rf"[(（]((?:{_INNER}{{2,300}}?(?:{_ROLE_WORDS})|{_INNER}{{0,300}}?(?:{_LABEL_WORDS})\s*[：:]{_INNER}*)"
-                   rf"{_INNER}{{0,40}})[)）]")  # 「（X负责）」, 「（责任单位：X）」
+_NOTE = re.compile(rf"[(（]((?:{_INNER}{{2,300}}?(?:{_ROLE_WORDS})|{_INNER}{{0,300}}?(?:{_LABEL_WORDS})\s*[：:]{_INNER}*"
+                   rf"|[^()（）]{{2,60}}?[(（](?:{_ROLE_WORDS}|{_LABEL_WORDS})[)）]{_INNER}{{0,260}}?)"
+                   rf"{_INNER}{{0,40}})[)）]")  # 「（X负责）」, 「（责任单位：X）」, 「（X（牵头）、Y）」
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.
-_SQUARE_NOTE = re.compile(rf"[\[【〔]([^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS}|(?:{_LABEL_WORDS})\s*[：:])"
+_SQUARE_NOTE = re.compile(rf"[\[【〔]((?:[^\[\]【】〔〕]{{2,300}}?(?:{_ROLE_WORDS})|[^\[\]【】〔〕]{{0,300}}?(?:{_LABEL_WORDS})\s*[：:])"
                           rf"[^\[\]【】〔〕]{{0,300}}?)[\]】〕]")
 # The same assignment written as prose, with no brackets: 「由X牵头，Y、Z配合」, 「X负责，Y参与」, a clause of
 # a sentence. Only the strong words anchor it (牵头…, 负责…), and every name must be a unit (checked by the caller).
@@ -41,7 +42,8 @@ _PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), ke
 _CLAUSE = r"[^，,；;。：:()（）]"
 _PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
-_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS})\s*[：:]")
+_TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
+_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
@@ -93,7 +95,7 @@ _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide
 def column_role(cell: str) -> str | None:
     """What a header cell names: a lexicon label (牵头责任单位 → lead), a column word (完成时限 → deadline),
     or by its words (…领导 → leader; 牵头/配合/责任 × 单位/部门)."""
-    word = re.sub(r"[\s：:]", "", cell)
+    word = _LEX.fold(re.sub(r"[\s：:]", "", cell))
     if not word or len(word) > 14:
         return None
     if role := _LEX.labels.get(word):
@@ -105,12 +107,12 @@ def column_role(cell: str) -> str | None:
         return "leader"
     if re.search(r"单位|部门|处室|科室|股室", word):
         for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
-                              (r"责任|落实|实施|承办", "responsible"), (r"指导", "guide")):
+                              (r"责任|负责|落实|实施|承办", "responsible"), (r"指导", "guide")):
             if re.search(pattern, word):
                 return role
         return None
     for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」
-        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数", word)):
+        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
             return role
     return None
 
@@ -118,6 +120,10 @@ def column_role(cell: str) -> str | None:
 def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
     roles = {i: column_role(c) for i, c in enumerate(cells)}
+    tasks = [i for i, r in roles.items() if r == "task"]
+    content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
+    if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
+        roles[content[0]] = "detail"                 # column its heading
     first = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
         if role and role not in first:
@@ -312,6 +318,17 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
     return text, []
 
 
+_TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
+_STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
+
+
+def _closing_deadline(text: str) -> str:
+    """A closing bracket that holds only a time (「（长期）」, 「（2024年6月底前）」): the item's deadline."""
+    from .timing import find
+    m = _TIME_NOTE.search(text)
+    return m[1] if m and (_STANDING.fullmatch(m[1]) or any(f.date and f.phrase == m[1] for f in find(m[1], 2000))) else ""
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -329,7 +346,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             units.leaders.insert(0, leader)
         units.participants += [n for n in scope.participants if n not in units.lead + units.participants]
         units.open_ended |= scope.open_ended
-        if units.scope:
+        if units.scope:  # what the note says of the tasks after it holds for its own task too
+            units.participants += [n for n in units.scope.participants if n not in units.lead + units.participants]
             scope.participants += [n for n in units.scope.participants if n not in scope.participants]
             scope.open_ended |= units.scope.open_ended
         return units
@@ -345,7 +363,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             block, text = last_item
             units = with_scope(parse_units("；".join(pending_labels), known))
             out.append(Candidate(text, units, block.where, "label-lines", 0.8 if last_is_heading else 0.9, part,
-                                 None if last_is_heading else section, number=_own_number(block.text)))
+                                 None if last_is_heading else section, deadline_text=units.rest,
+                                 number=_own_number(block.text)))
         elif last_item and _TASKLIKE.search(last_item[1]) and not last_is_heading:
             unread.append(last_item[0])
         last_item, pending_labels, last_is_heading = None, [], False
@@ -423,6 +442,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
                                                                          numbered=bool(ITEM.match(text)))):
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
+                              deadline_text=_closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
             continue
         if ITEM.match(text) or SECTION.match(text):

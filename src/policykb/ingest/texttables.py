@@ -9,8 +9,9 @@ Pages and pasted documents flatten their tables in two common ways:
   (「加强水资源保 护」), so the columns are filled from the right, one word each, and what is left over
   belongs to the leftmost text column;
 - one cell a line (a page's table copied as text): a header of column words one to a line, then each row's
-  number on a line of its own followed by its cells; a row with fewer cells than columns (an empty cell
-  dropped) gives its first cell to the task and the others to the columns they read as (units, a deadline).
+  number on a line of its own followed by its cells; each cell goes to the next column it reads as (units, a
+  deadline), so an empty cell dropped is skipped, several units of one cell on successive lines are joined, and
+  a second task under a merged number and unit cell becomes a row of its own with them carried down.
 
 Rows become blocks with cells, so the table reader (shapes.table_tasks) reads them like any other table.
 """
@@ -118,19 +119,40 @@ def _fits(role: str | None, cell: str) -> bool:
     return True
 
 
-def _cell_row(roles: list[str | None], cells: list[str]) -> tuple[str, ...]:
-    """A row's cells (its number first) under its columns: all there, or the first after the number to the
-    task and the others to the next column they fit."""
-    if len(cells) >= len(roles):
-        return tuple(cells[:len(roles)])
+_UNIT_COLUMNS = ("lead", "separate", "joint", "responsible", "participant", "guide")
+
+
+def _cell_rows(roles: list[str | None], cells: list[str]) -> tuple[list[tuple[str, ...]], int]:
+    """One numbered row's cells (its number first, then its task) under the columns, and how many cells it used.
+
+    Each later cell goes to the next column it fits (units for a unit column, a time for a deadline); a cell
+    that fits no later column but fits the unit column just filled is one more unit of that cell (several units
+    of one cell written on successive lines). A text that fits nothing, followed by a cell that fits a column,
+    is a second task of the same row (the number and unit cells merged over both: carried down). Anything
+    else ends the table."""
+    rows: list[list[str]] = []
     row = [""] * len(roles)
-    row[0], column = cells[0], 1
-    for i, cell in enumerate(cells[1:]):
-        while column < len(roles) and i and not _fits(roles[column], cell):
-            column += 1
-        if column < len(roles):
-            row[column], column = cell, column + 1
-    return tuple(row)
+    row[0] = cells[0]
+    if len(cells) > 1:
+        row[1] = cells[1]
+    column, last, i = 2, 1, 2
+    while i < len(cells):
+        cell = cells[i]
+        target = next((c for c in range(column, len(roles)) if _fits(roles[c], cell)), None)
+        if target is None and roles[last] in _UNIT_COLUMNS and _fits(roles[last], cell):
+            row[last] = f"{row[last]}、{cell}"
+        elif target is not None:
+            row[target], column, last = cell, target + 1, target
+        elif i + 1 < len(cells) and not _fits("deadline", cell) and any(
+                _fits(roles[c], cells[i + 1]) for c in range(2, len(roles)) if roles[c] != "task"):
+            rows.append(row)
+            row = [row[0], cell, *(row[c] if roles[c] in _UNIT_COLUMNS else "" for c in range(2, len(roles)))]
+            column, last = 2, 1
+        else:
+            break
+        i += 1
+    rows.append(row)
+    return [tuple(r) for r in rows], i
 
 
 def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
@@ -153,14 +175,16 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
         i += len(header)
         expected = 1
         while i < len(blocks) and blocks[i].text == str(expected):
-            start, i = blocks[i], i + 1
-            row: list[str] = []
-            while i < len(blocks) and blocks[i].text != str(expected + 1) and len(row) < len(roles) - 1:
-                row.append(blocks[i].text)
-                i += 1
-            cells = _cell_row(roles, [start.text, *row])
-            out.append(Block(" | ".join(cells), start.where, cells, table))
+            start, end = blocks[i], i + 1
+            while end < len(blocks) and blocks[end].text != str(expected + 1) and not blocks[end].is_row \
+                    and end - i < 4 * len(roles):
+                end += 1
+            rows, used = _cell_rows(roles, [b.text for b in blocks[i:end]])
+            out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)
+            i += used
             expected += 1
+            if i < end:
+                break  # a cell that fits no column: the table ended before it
     return out
 
 

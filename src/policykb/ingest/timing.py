@@ -13,12 +13,13 @@ from .. import deadlines
 _Y = r"\d{4}年"
 _MONTH = r"\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?"
 _PHRASE = re.compile(
+    rf"(?:力争)?(?:到|在)?(?:{_Y})?第?[一二三四1-4]季度(?:末|底)(?:前)?|(?:力争)?(?:到|在)?{_Y}第[一二三四1-4]季度(?:前)?|"  # quarters: 2024年第三季度, 三季度末
     rf"{_Y}(?:{_MONTH})?(?:至|到|—|－|~){_Y}?(?:{_MONTH}|底|末)?"  # ranges: 2018年至2020年, 2021年5月至2022年4月30日
     rf"|(?:从|自){_Y}(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:起|开始)"
     rf"|(?:力争)?(?:到|在)?{_Y}(?:{_MONTH}|上半年|下半年|底|末)?(?:前|以前|之前)?(?:[(（]含\d{{4}}年[)）])?"
     r"|每年\d{1,2}月(?:上旬|中旬|下旬|底|末)?(?:前)?"
     r"|(?:力争)?(?:\d+|[一二三四五六七八九十])年(?:内|之内|行动)"
-    r"|(?<![\d年])\d{1,2}月(?:上旬|中旬|下旬|底|末)?前"
+    r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|底|末)?前"
     r"|(?:今|当|本)?年(?:底|末)前|(?<![\d一二三四五六七八九十])(?:今|当|本)?年内|上半年|下半年"
     r"|(?<![人天])每年(?=[组开召报对、，,）)]|$)"
     r"|每季度|每半年|每月|长期坚持|持续推进|长期推进")
@@ -42,6 +43,21 @@ def find(text: str, year: int) -> list[Found]:
             continue  # a bare year (2020年全县…) is a date in a sentence, not a deadline
         read = deadlines.parse(phrase, year)
         found.append(Found(phrase, match.start(), match.end(), *(read or (None, None))))
+    return found
+
+
+# What a deadline column's cell may open with, beyond the phrases of running text: a month alone (「9月投入使用」),
+# 「全年」. Read only in such a cell: in running text 「全年」 and 「9月」 are no deadlines.
+_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?)")
+
+
+def find_cell(cell: str, year: int, offset: int = 0) -> list[Found]:
+    """The deadline of a table's 完成时限 cell: its phrases, or what the cell opens with (offsets from offset)."""
+    found = [Found(f.phrase, f.start + offset, f.end + offset, f.date, f.kind) for f in find(cell, year)]
+    if not any(f.date for f in found) and (m := _CELL.match(cell.strip())):
+        read = deadlines.parse(m.group(), year)
+        start = offset + cell.index(m.group())
+        found.insert(0, Found(m.group(), start, start + len(m.group()), *(read or (None, None))))
     return found
 
 

@@ -125,6 +125,12 @@ def _share_bodies(text: str) -> str:
     return text
 
 
+def _one_body(text: str) -> bool:
+    """「公安、交通部门」: bare places sharing one body written once, the whole of a list."""
+    text = clean_name(re.sub(r"^由", "", text.strip()))
+    return bool(_SHARED.fullmatch(text)) and _share_bodies(text) != text
+
+
 @dataclass
 class Scope:
     """What a scope note says about the tasks after it."""
@@ -146,6 +152,7 @@ def _strip_scope(body: str, result: UnitList) -> str:
         body = scope[key].sub("", body)
     if re.search(r"[、，,].*[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", body):
         body = re.sub(r"[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", "", body)
+    body = re.sub(r"[(（]\s*[，,。；;]?\s*[)）]", "", body)  # a bracket the scope note alone filled
     body = re.sub(r"[，,。；;]\s*(?=[，,。；;]|$)", "", body)
     return body.strip("，,。；; ")
 
@@ -186,13 +193,38 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_MARK_WORDS = "|".join(re.escape(w) for w in sorted(
+    [w for w, r in lexicon().verbs.items() if r != "responsible"]
+    + [w for w, r in lexicon().labels.items() if r in ("lead", "participant", "guide")], key=len, reverse=True))
+_MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P<word>{_MARK_WORDS})[)）]")
+# A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
+_TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
+                         r"\s*[：:]\s*(?P<time>[^；;。]*)")
+# A two-character name padded to the width of three (「俞 悦」), names run together in one cell (「陆 明俞 悦」)
+_PADDED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+
+
+def _people(text: str) -> tuple[list[str], bool]:
+    """The names of a leader cell whose names are padded with a space: each padded name is one person."""
+    return [m.group().replace(" ", "") for m in _PERSON.finditer(text)], False
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
     result = UnitList(written)
     body = _strip_scope(written, result)
+    if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
+        body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
         body, result.rest = body[:m.start()], body[m.end():].strip()
+    marked: dict[str, str] = {}  # 「市教育局（牵头）、市财政局」: a role word in brackets after one name
+
+    def unmark(m: re.Match) -> str:
+        marked[clean_name(m["name"])] = lexicon().verbs.get(m["word"]) or lexicon().labels[m["word"]]
+        return m["name"]
+    body = _MARKED.sub(unmark, body)
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
     clauses = _clauses(body)
@@ -200,7 +232,9 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
             and len(_split(m[1], known)[0]) > 1:
         clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]  # 「X、Y，Z」: the comma parts the leads
     for role, text, how in clauses:
-        names, open_ended = _split(text, known)
+        names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
+        if role == "responsible" and len(names) > 1 and _one_body(text):
+            role = "joint"  # 「由公安、交通部门负责」: one body written once for several places, who act together
         result.open_ended |= open_ended
         hows.add(how)
         for name in names:
@@ -223,6 +257,11 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     elif others:
         result.lead, others = others[:1], others[1:]
         result.flags.append("no lead named: the first participant is taken")
+    if chosen := [n for n in result.lead + others if marked.get(n) in ("lead", "separate", "joint")]:
+        others = [n for n in result.lead + others if n not in chosen]
+        result.lead, result.how = chosen, "label" if result.how == "bare" else result.how
+        if any(marked[n] == "separate" for n in chosen):
+            roles["separate"] = chosen
     result.lead = list(dict.fromkeys(result.lead))
     result.participants = list(dict.fromkeys(n for n in others if n not in result.lead))
     if roles["separate"] and len(result.lead) > 1:
@@ -244,7 +283,8 @@ def looks_like_unit(name: str) -> bool:
         return True
     name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
-            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头"):
+            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
+            or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))
 

@@ -1,0 +1,264 @@
+"""The grammar of assignments, rule by rule, on small inline texts (never the corpus): scope notes, collectives,
+what is no unit, labels, table columns, deadline cells, people, shared bodies."""
+from __future__ import annotations
+
+import pytest
+
+from policykb.ingest.clauses import subject_clauses
+from policykb.ingest.shapes import inline_tasks
+from policykb.ingest.source import Block
+from policykb.ingest.unitnames import looks_like_unit, parse_units
+
+
+def _tasks(*lines: str):
+    return inline_tasks([Block(text, f"第{i}行") for i, text in enumerate(lines, start=1)])[0]
+
+
+# --- notes in square brackets ---
+
+def test_a_square_bracket_note_may_open_with_its_label():
+    tasks = _tasks("一、总体", "(一)做好甲项工作。〔责任单位:县交通局〕", "(二)做好乙项工作。【牵头单位：县水利局】")
+    assert [t.units.lead for t in tasks] == [["县交通局"], ["县水利局"]]
+
+
+# --- scope notes ---
+
+@pytest.mark.parametrize("note, participants", [
+    ("责任单位:县农业局、县财政局,各乡镇。以下政策措施均需各乡镇落实,不再单独列出", ["县财政局", "各乡镇"]),
+    ("县水利局牵头,县财政局参与,各乡镇负责落实。以下各项工作均需各乡镇落实,不再列出。", ["各乡镇", "县财政局"]),
+])
+def test_a_below_note_is_read_whatever_stands_between_its_words(note, participants):
+    units = parse_units(note)
+    assert units.lead == (["县农业局"] if "农业" in note else ["县水利局"])
+    assert sorted(units.participants) == sorted(participants)
+    assert units.scope.participants == ["各乡镇"] and not units.flags
+
+
+def test_a_note_that_every_task_involves_a_unit_holds_for_this_task_and_the_later_ones():
+    tasks = _tasks("一、总体",
+                   "(一)做好甲项工作。〔责任单位:省商务厅、省财政厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
+                   "(二)做好乙项工作。〔责任单位:省财政厅〕")
+    assert tasks[0].units.lead == ["省商务厅"]
+    assert tasks[0].units.participants == ["省财政厅", "相关市(州)人民政府"]
+    assert tasks[1].units.participants == ["相关市(州)人民政府"]
+    assert not tasks[0].units.flags
+
+
+def test_the_units_before_the_comma_lead_and_the_note_saying_so_is_removed():
+    units = parse_units("责任单位:市农业局,各县(市、区)、市级各部门(逗号前的单位为牵头单位,下同)")
+    assert units.lead == ["市农业局"] and units.participants == ["各县(市、区)", "市级各部门"]
+    assert not units.flags
+
+
+# --- collectives ---
+
+@pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
+def test_collectives_with_a_bracket_are_one_unit(name):
+    assert looks_like_unit(name)
+    units = parse_units(f"市环保局牵头,{name}负责落实")
+    assert units.lead == ["市环保局"] and units.participants == [name] and not units.flags
+
+
+# --- what is no unit ---
+
+@pytest.mark.parametrize("name", ["推进政府", "其部门", "加强领导小组", "该单位"])
+def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
+    assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize("name", ["组织部", "市委组织部", "规划建设局", "建设局"])
+def test_units_whose_names_begin_like_a_verb_are_still_units(name):
+    assert looks_like_unit(name)
+
+
+def test_a_sentence_about_emergency_plans_has_no_unit_subject():
+    assert subject_clauses("推进政府及其部门应急预案精编化,及时修订完善现有应急预案", numbered=True) == []
+
+
+# --- labels ---
+
+def test_a_department_division_line_after_a_leader_line():
+    tasks = _tasks("一、目标", "1.粮食产量稳定在600亿斤以上。", "分管省领导:王某某", "部门分工:省农业厅牵头,各地、各部门配合。")
+    assert len(tasks) == 1
+    assert tasks[0].units.lead == ["省农业厅"] and tasks[0].units.participants == ["各地", "各部门"]
+    assert tasks[0].units.leaders == ["王某某"]
+
+
+# --- tables copied one cell a line, and their deadline cells ---
+
+def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    lines = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "新建污水处理厂。", "县水务局", "县住建局", "12月底前",
+             "2", "改造老旧小区。", "县住建局", "6月底前开工", "新建口袋公园。", "全年",
+             "3", "新建农贸市场。", "县商务局", "9月投入使用"]
+    rows = with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    tasks = table_tasks(rows)
+    assert [(t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        ("新建污水处理厂。", ["县水务局"], ["县住建局"], "12月底前"),
+        ("改造老旧小区。", ["县住建局"], [], "6月底前开工"),
+        ("新建口袋公园。", ["县住建局"], [], "全年"),  # the number and unit cells merged over both tasks
+        ("新建农贸市场。", ["县商务局"], [], "9月投入使用")]
+
+
+@pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
+                                                ("6月底前开工", "6月底前", "2024-06-30"), ("长期", None, None)])
+def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
+    from policykb.ingest.timing import find, find_cell
+    read = [f for f in find_cell(cell, 2024) if f.date]
+    assert [(f.phrase, f.date.isoformat()) for f in read] == ([(phrase, date)] if phrase else [])
+    assert not [f for f in find("全年完成9月的任务", 2024) if f.phrase in ("全年", "9月")]  # not in running text
+
+
+# --- prose: 由X…, a guiding clause, a closing time ---
+
+def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
+    tasks = _tasks("五、整改措施", "(一)东河库区。由东河电站按照属地管理原则,建立长效机制,对漂浮物进行清理,东河镇人民政府加强督促指导。(长期)")
+    assert len(tasks) == 1
+    assert tasks[0].units.lead == ["东河电站"] and tasks[0].units.participants == ["东河镇人民政府"]
+    assert tasks[0].text.startswith("由东河电站按照属地管理原则") and tasks[0].deadline_text == "长期"
+
+
+def test_a_manner_without_by_is_no_assignment():
+    """「X按照…要求，加强…」 describes; only 由 names the doer before a manner."""
+    assert subject_clauses("水务局河长办公室按照整治要求,加强清理指导和督查", numbered=True) == []
+
+
+# --- table headers in traditional script, two task columns, people padded with a space ---
+
+def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
+    from policykb.ingest.shapes import column_role, table_tasks
+    assert column_role("負責科室") == "responsible" and column_role("重點任務") == "task"
+    rows = [("重點任務", "工作內容", "負責科室"), ("信息公開", "及時發佈預決算信息。", "綜合科")]
+    tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [(t.text, t.units.lead, t.part) for t in tasks] == [("及時發佈預決算信息。", ["綜合科"], "信息公開")]
+
+
+@pytest.mark.parametrize("cell, people", [("俞 悦", ["俞悦"]), ("陆 明俞 悦", ["陆明", "俞悦"]), ("张三、李四", ["张三", "李四"]),
+                                          ("分管副县长", ["分管副县长"])])
+def test_names_padded_with_a_space_are_one_person_each(cell, people):
+    units = parse_units(f"责任领导：{cell}；牵头单位：县教育局")
+    assert units.leaders == people and units.lead == ["县教育局"]
+
+
+# --- a body shared by several places ---
+
+@pytest.mark.parametrize("note, lead, mode", [("由公安、交通部门负责", ["公安部门", "交通部门"], "joint"),
+                                              ("县公安局、县交通局负责", ["县公安局"], "first")])
+def test_places_sharing_one_body_under_one_verb_lead_jointly(note, lead, mode):
+    units = parse_units(note)
+    assert units.lead == lead and units.mode == mode
+
+
+# --- the document's place, when only the running text gives it ---
+
+def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_names_are_reviewed(tmp_path):
+    import shutil
+    import yaml
+    from conftest import POLICIES
+    from policykb.ingest import import_file
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text("关于稳定就业的实施细则\n为稳定就业,结合江城实际,制定本细则。\n一、政策\n"
+                      "1.落实《江城市就业促进计划》,发放补贴。(责任单位:市人社局、市财政局)\n", encoding="utf-8")
+    import datetime as dt
+    result = import_file(source, kb, "doc", dt.date(2024, 1, 1))
+    task = yaml.safe_load(next((result.folder / "tasks").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert task["lead"] == ["江城市人社局"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    line = next(x for x in review.splitlines() if x.startswith("[任务 1]"))
+    assert "按正文推测的管辖" in line and float(line.split("置信度 ")[1][:4]) < 0.85
+
+
+def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
+    from policykb.ingest.compose import _numbers_from_list
+    from policykb.ingest.shapes import table_tasks
+    blocks = [Block("1.做好政策解读。注重以图表形式进行解读。", "第1行"), Block("2.回应关切。及时主动回应社会热点问题。", "第2行"),
+              Block("3.强化制度建设。建立政府信息公开制度。", "第3行")]
+    rows = [("重点任务", "工作内容", "负责科室"), ("政策解读", "注重以图表形式进行解读。", "综合科"),
+            ("制度建设", "建立政府信息公开制度。", "办公室")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    _numbers_from_list(tasks, blocks + [Block(" | ".join(r), "", r, 1) for r in rows])
+    assert [t.number for t in tasks] == [1, 3]
+
+
+# --- deadline phrases and labels ---
+
+@pytest.mark.parametrize("text, phrase, date", [
+    ("于2024年12月31日前完成", "2024年12月31日前", "2024-12-31"), ("6月30日前报送", "6月30日前", "2024-06-30"),
+    ("2024年第三季度完成", "2024年第三季度", "2024-09-30"), ("力争三季度末建成", "力争三季度末", "2024-09-30")])
+def test_day_and_quarter_deadlines(text, phrase, date):
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date.isoformat()) for f in find(text, 2024) if f.date]
+    assert read == [(phrase, date)]
+
+
+@pytest.mark.parametrize("note, time", [("责任单位：县财政局、县税务局；完成时限：2024年6月底前", "2024年6月底前"),
+                                         ("牵头单位：市发改委，时间节点：2024年底", "2024年底")])
+def test_a_time_labelled_inside_a_note_is_its_deadline_not_a_unit(note, time):
+    units = parse_units(note)
+    assert units.rest == time and not units.flags and units.lead in (["县财政局"], ["市发改委"])
+
+
+# --- the document's date ---
+
+def test_the_signature_date_wins_over_an_earlier_date_line():
+    import datetime as dt
+    from policykb.ingest.meta import read_meta
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(
+        ["关于印发重点工作分工方案的通知", "2023年1月5日", "各乡镇：", "现将方案印发给你们。", "某某县人民政府办公室", "2022年12月30日"],
+        start=1)]
+    meta = read_meta(blocks)
+    assert meta.date == dt.date(2022, 12, 30) and meta.issuers == ["某某县人民政府办公室"]
+
+
+# --- a role word in brackets after one name ---
+
+@pytest.mark.parametrize("note, lead, participants, mode", [
+    ("责任单位：市教育局（牵头）、市财政局、市人社局", ["市教育局"], ["市财政局", "市人社局"], "first"),
+    ("市财政局、市教育局（牵头单位）、市人社局", ["市教育局"], ["市财政局", "市人社局"], "first"),
+    ("市教育局（牵头）、市体育局（牵头）、市财政局", ["市教育局", "市体育局"], ["市财政局"], "joint"),
+    ("市委宣传部（市文明办）、市财政局", ["市委宣传部（市文明办）"], ["市财政局"], "first"),  # a qualifier, no role
+])
+def test_a_role_word_in_brackets_marks_the_name_before_it(note, lead, participants, mode):
+    units = parse_units(note)
+    assert (units.lead, units.participants, units.mode, units.flags) == (lead, participants, mode, [])
+
+
+def test_a_note_holding_a_marked_name_is_a_note():
+    tasks = _tasks("一、教育", "1.推进义务教育均衡发展。（市教育局（牵头）、市财政局）")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("推进义务教育均衡发展。", ["市教育局"], ["市财政局"])]
+
+
+def test_a_collective_of_streets_with_a_bracket_is_one_unit():
+    units = parse_units("责任单位：区发改局、区财政局，各街道（镇）")
+    assert units.participants == ["区财政局", "各街道（镇）"] and not units.flags
+
+
+@pytest.mark.parametrize("header, roles", [
+    (("序号", "重点任务", "年度目标", "牵头单位"), {0: "number", 1: "task", 3: "lead"}),  # a target beside the task: not it
+    (("序号", "重点任务", "工作内容", "牵头单位"), {0: "number", 1: "task", 2: "detail", 3: "lead"}),
+    (("序", "主要工作", "目标值", "推进举措", "责任单位"), {0: "number", 1: "task", 3: "detail", 4: "responsible"}),
+])
+def test_which_column_is_the_task(header, roles):
+    from policykb.ingest.shapes import _columns
+    assert _columns(header) == roles
+
+
+def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
+    tasks = _tasks("一、重点工作", "1.推进甲项改革。", "牵头单位：市发改委", "配合单位：市财政局", "完成时限：2024年底前",
+                   "2.推进乙项改革。", "责任单位：市商务局", "时间节点：2024年6月")
+    assert [(t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (["市发改委"], ["市财政局"], "2024年底前"), (["市商务局"], [], "2024年6月")]
+
+
+@pytest.mark.parametrize("own, numbers, notes", [
+    ([1, 2, 3], [1, 2, 3], 0), ([1, 2, 2, 3], [1, 2, 4, 3], 1), ([3, 1], [1, 2], 0), ([1, None], [1, 2], 0)])
+def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbers, notes):
+    from policykb.ingest.compose import _own_numbers
+    review: list[str] = []
+    assert _own_numbers(own, review) == numbers and len(review) == notes
+    assert all(line.startswith("[编号]") for line in review)  # counted among the items to review
