@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from .lexicon import lexicon
 from .source import Block
 
-_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|清单|细则|规定|函)"
+_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
+# 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
+_TRANSMITTED = re.compile(r"《([^《》]{6,80})》(?:[和、及与]《[^《》]+》)*[^。《]{0,30}?印发给你们")  # the first sent
+MIN_FIRST_LINE_TITLE = 6  # a shorter first line is a page's widget (朗读, 打印, 分享), not a title
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)）]?$")
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
@@ -143,7 +146,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
         if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
-                                                    or re.search(r"分工|任务|方案", text)):
+                                                    or re.search(r"分工|分解|任务|方案", text)):
             title, where = text, head[i].where
             if i > 0 and not re.search(rf"[。，；：:！？]$|{_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
                     and "关于" in texts[i - 1] + text and "关于" not in text:
@@ -154,9 +157,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
-    if not meta.title and texts and len(texts[0]) <= 120:
-        meta.title, meta.title_where = texts[0], head[0].where
-        meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
+    if not meta.title:
+        if sent := next(((m[1], b.where) for b in head if (m := _TRANSMITTED.search(b.text))), None):
+            meta.title, meta.title_where = sent
+            meta.guesses.append(("标题", sent[0], sent[1] + "（印发通知所附）", 0.6))
+        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120:
+            meta.title, meta.title_where = texts[0], head[0].where
+            meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
     for b in blocks[:80]:
         if m := next((m for m in _NUMBER.finditer(b.text) if not _cited(b.text, m)), None):
             meta.number = m.group()
