@@ -32,7 +32,8 @@ def phase(period: Period, day: dt.date) -> Phase:
 
 def label(period: Period) -> str:
     """实施期（2016—2020年）: the years a cadre recognises."""
-    return f"实施期（{period.start.year}—{period.end.year}年）"
+    years = f"{period.start.year}年" if period.start.year == period.end.year else f"{period.start.year}—{period.end.year}年"
+    return f"实施期（{years}）"
 
 
 def sentence(period: Period, day: dt.date) -> str:
