@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .clauses import subject_clauses
 from .lexicon import _alternation, lexicon
-from .shapes import _ROLE_LABEL, Candidate, column_role
+from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -43,6 +43,17 @@ _NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案
 _VERB = _alternation(_LEX.verbs)
 _BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
+# A leader's post written right before the person's name (「分管副县长王五」): two people-words, parted here
+_POST_NAME = re.compile(r"(?:^|(?<=[，,、；;：:\s]))(?P<post>(?:分管|常务)?副?[省市州县区镇乡旗]长|(?:党组|党委|党工委)?副?书记"
+                        r"|副?主任)(?=[\u4e00-\u9fff]{2,3}(?:同志)?(?:[，,、；;\s]|$))")
+
+
+def _parse(note: str, known: tuple[str, ...]) -> UnitList:
+    """parse_units, a post and the name after it read as one leader (the name kept)."""
+    parted = _POST_NAME.sub("", note)
+    units = parse_units(parted, known)
+    units.as_written = note
+    return units
 
 
 @dataclass
@@ -51,6 +62,8 @@ class _Item:
     where: str
     number: int | None
     numbered: bool
+    table: int | None = None
+    style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
 
 
 def general_only() -> bool:
@@ -85,7 +98,7 @@ def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[s
         i += 1
         if not cell:
             continue
-        if role == "number" and re.fullmatch(r"\d{1,3}", cell):
+        if (role == "number" or not header and not parts) and re.fullmatch(r"\d{1,3}", cell):
             number = int(cell)
         elif role in _ROLE_LABEL:
             parts.append(f"{_ROLE_LABEL[role]}：{cell}")
@@ -109,21 +122,24 @@ def _items(blocks: list[Block]) -> list[_Item]:
                 header = cells
                 continue
             text, number = _row_text(cells, header)
-            if text:
-                items.append(_Item(text, block.where, number, number is not None))
+            if text and items and items[-1].table == table and _LINE_OPENS.match(text):
+                items[-1].text += "；" + text  # a form's label row: the item above it
+            elif text:
+                items.append(_Item(text, block.where, number, number is not None, table))
             continue
         text = block.text.strip()
         if not text:
             continue
         mark = _NUMBERING.match(text)
-        last = items[-1] if items and not items[-1].where.startswith("表") else None
+        last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
         if not mark and last and (_LINE_OPENS.match(text) or alone):
             last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line or a note after its item
         elif not mark and last and last.text[-1] not in _CLOSED and len(text) < 200:
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
-            items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True))
+            style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group())))
+            items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True, style=style))
         else:
             items.append(_Item(text, block.where, None, False))
     return items
@@ -134,8 +150,9 @@ def _clean(units: UnitList) -> bool:
 
 
 def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    if m := _LABEL_AT.search(text):
-        units = parse_units(text[m.start():], known)
+    inside = [m.span() for m in _BRACKETS.finditer(text)]  # a label in brackets is a bracketed note's
+    if m := next((m for m in _LABEL_AT.finditer(text) if not any(s < m.start() < e for s, e in inside)), None):
+        units = _parse(text[m.start():], known)
         if _clean(units):
             return [(m.start(), len(text), units)]
     return []
@@ -148,10 +165,21 @@ def _bracketed(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
         at_end = not text[m.end():].strip("。；; ")
         if _NOT_NOTE.match(inner) or not (_ROLE_WORD.search(inner) or at_end):
             continue
-        units = parse_units(inner, known)
+        units = _parse(inner, known)
         if _clean(units) and (units.how != "bare" or at_end):
             out.append((m.start(), m.end(), units))
     return out
+
+
+def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    """A row's cell holding only names of units (no header says their role): the first listed leads."""
+    start = 0
+    for cell in text.split("；"):
+        units = parse_units(cell, known)
+        if start and _clean(units) and not units.flags and not units.leaders:
+            return [(start, start + len(cell), units)]
+        start += len(cell) + 1
+    return []
 
 
 def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
@@ -188,14 +216,14 @@ def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]
 
 def _task_text(text: str) -> str:
     text = re.sub(r"[，,；;、\s]*([。；;，,])[，,；;、\s。]*", r"\1", text)
-    text = re.sub(r"^[，,；;。、:：\s由]+|[，,；;、:：\s|]+$", "", text)
+    text = re.sub(r"^[，,；;。、:：\s]+|[，,；;、:：\s|]+$", "", text)
     return text if not text or text[-1] in "。！？" else text + "。"
 
 
 def _confidence(units: UnitList, registered: set[str]) -> float:
     """A guess: below the confident mark whatever the evidence; lower for a bare list or unknown names."""
     registered = all(n in registered for n in units.lead + units.participants)
-    return {"label": 0.8 if registered else 0.75, "verb": 0.8 if registered else 0.7}.get(units.how, 0.6)
+    return {"label": 0.8 if registered else 0.75, "verb": 0.8 if registered else 0.7}.get(units.how, 0.6)  # bare, subject
 
 
 def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, str]]:
@@ -203,9 +231,16 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     text, deadline = item.text, ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
-    notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known)
-    if not notes and item.numbered:
-        return [(_task_text(clause), units, deadline) for clause, units in subject_clauses(text, known, numbered=True)]
+    notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known) \
+        or (_unit_cell(text, known) if item.table else [])
+    if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
+        found = subject_clauses(text, known, numbered=True)
+        deadline = deadline or _closing_deadline(text)
+        for _, units in found:
+            units.how = "subject"
+        if len(found) == 1:
+            return [(_task_text(text), found[0][1], deadline)]
+        return [(_task_text(clause), units, deadline) for clause, units in found]
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
@@ -224,6 +259,22 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
 
 
+def _heading(item: _Item) -> bool:
+    return item.numbered and len(item.text) <= 40 and not re.search(r"[，,；;]|。.", item.text)
+
+
+def _groups(items: list[_Item], known: tuple[str, ...]) -> list[tuple[_Item | None, list[tuple[_Item, list]]]]:
+    """The items under each heading, each with what it reads."""
+    out: list[tuple[_Item | None, list[tuple[_Item, list]]]] = [(None, [])]
+    for item in items:
+        found = read_item(item, known)
+        if not found and _heading(item):
+            out.append((item, []))
+        else:
+            out[-1][1].append((item, found))
+    return out
+
+
 def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                   registered: set[str] = frozenset()) -> tuple[list[Candidate], list[Block]]:
     """Tasks read by the grammar alone, and the numbered items that look like tasks but name nobody."""
@@ -231,22 +282,35 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     unread: list[Block] = []
     below: list[str] = []  # 「以下均需X落实，不再列出」: X takes part in every later task
     open_below = False
-    heading = None
-    for item in _items(blocks):
-        found = read_item(item, known)
-        if not found:
-            if item.numbered and len(item.text) <= 40 and "。" not in item.text.rstrip("。"):
-                heading = item.text.rstrip("。")
-            elif item.numbered and len(item.text) > 30:
-                unread.append(Block(item.text, item.where))
-            continue
-        for i, (text, units, deadline) in enumerate(found):
-            if units.scope:
-                below += [n for n in units.scope.participants if n not in below]
-                open_below |= units.scope.open_ended
-            units.participants += [n for n in below if n not in units.lead + units.participants]
-            units.open_ended |= open_below
-            out.append(Candidate(text, units, item.where, SHAPE, _confidence(units, registered), part=heading,
-                                 deadline_text=deadline, notes=[f"[通用读取] {item.where}：按通用规则（不依赖版式）读出，请核对"],
-                                 number=item.number if i == 0 else None))
-    return out, unread
+    leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
+    for head, members in _groups(_items(blocks), known):
+        heading = head.text.rstrip("。") if head else None
+        if head and (leader is None or head.style == leader[0]):
+            leader = (head.style, m["who"]) if (m := _LEADER_HEADING.match(heading)) else None
+        noted = [i for i, (_, found) in enumerate(members) if found]
+        if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
+            # a heading whose only note stands at its last item: the note is the whole group's
+            found = members[-1][1]
+            text = _task_text(heading) + "".join(_task_text(m.text) for m, _ in members[:-1]) + found[0][0]
+            members = [(_Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]
+        for item, found in members:
+            if not found:
+                if item.numbered and len(item.text) > 30:
+                    unread.append(Block(item.text, item.where))
+                continue
+            for i, (text, units, deadline) in enumerate(found):
+                if units.scope:
+                    below += [n for n in units.scope.participants if n not in below]
+                    open_below |= units.scope.open_ended
+                units.participants += [n for n in below if n not in units.lead + units.participants]
+                units.open_ended |= open_below
+                if leader and leader[1] not in units.leaders:
+                    units.leaders.insert(0, leader[1])
+                out.append(Candidate(text, units, item.where, SHAPE, _confidence(units, registered), part=heading,
+                                     deadline_text=deadline,
+                                     notes=[f"[通用读取] {item.where}：按通用规则（不依赖版式）读出，请核对"],
+                                     number=item.number if i == 0 else None))
+    # A document that names its units in notes opens with a covering notice: its 「X要…」 sentences before the
+    # first note are requirements, not the division of work.
+    explicit = next((i for i, c in enumerate(out) if c.units.how != "subject"), -1)
+    return [c for i, c in enumerate(out) if c.units.how != "subject" or i > explicit], unread
