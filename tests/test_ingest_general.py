@@ -132,3 +132,16 @@ def test_a_heading_naming_a_leader_gives_its_tasks_that_leader_until_the_next_he
     tasks, _ = _read("一、王明市长主抓重点工作", "（一）稳增长", "1. 扩大投资。", "牵头单位：市发改委",
                      "二、民生实事", "1. 建设学校。", "责任单位：市教育局")
     assert [t.units.leaders for t in tasks] == [["王明"], []]
+
+
+def test_a_time_before_the_units_in_a_note_is_the_deadline():
+    tasks, _ = _read("9. 完成河道清淤（2024年底前，县水利局牵头，各乡镇配合）")
+    assert tasks[0].units.lead == ["县水利局"] and tasks[0].deadline_text == "2024年底前"
+    assert tasks[0].text == "完成河道清淤。"
+
+
+def test_a_note_standing_alone_assigns_the_items_before_it():
+    tasks, unread = _read("一、改善环境", "1. 清理河道垃圾。", "2. 打捞水面漂浮物。", "（责任单位：县水利局、各乡镇）",
+                          "3. 整治黑臭水体。", "（县生态环境局负责）")
+    assert [(t.text, t.units.lead, t.number) for t in tasks] == [
+        ("改善环境。清理河道垃圾。打捞水面漂浮物。", ["县水利局"], 1), ("整治黑臭水体。", ["县生态环境局"], 3)]

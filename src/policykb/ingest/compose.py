@@ -170,7 +170,7 @@ def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
         return candidates, unread, "general"
     candidates, unread, how = _recognised(source, known)
-    if not candidates:
+    if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
         return candidates, unread, "general"
     return _with_general(candidates, unread, source, known, set(registry.names)), unread, how

@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from . import timing
 from .clauses import subject_clauses
 from .lexicon import _alternation, lexicon
 from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
@@ -39,7 +40,8 @@ _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s
 _LINE_OPENS = re.compile(rf"^(?:{_alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
 _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
                        r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
-_NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿|\d)")
+_NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
+_LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
 _VERB = _alternation(_LEX.verbs)
 _BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
@@ -50,9 +52,11 @@ _POST_NAME = re.compile(r"(?:^|(?<=[，,、；;：:\s]))(?P<post>(?:分管|常�
 
 def _parse(note: str, known: tuple[str, ...]) -> UnitList:
     """parse_units, a post and the name after it read as one leader (the name kept)."""
-    parted = _POST_NAME.sub("", note)
+    parted, when = _POST_NAME.sub("", note), ""
+    if (m := _LEADING_TIME.match(parted)) and any(f.phrase == m["time"] for f in timing.find(m["time"], 2000)):
+        parted, when = parted[m.end():], m["time"]
     units = parse_units(parted, known)
-    units.as_written = note
+    units.as_written, units.rest = note, units.rest or when
     return units
 
 
@@ -64,6 +68,7 @@ class _Item:
     numbered: bool
     table: int | None = None
     style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
+    note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
 
 
 def general_only() -> bool:
@@ -133,8 +138,10 @@ def _items(blocks: list[Block]) -> list[_Item]:
         mark = _NUMBERING.match(text)
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
-        if not mark and last and (_LINE_OPENS.match(text) or alone):
-            last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line or a note after its item
+        if not mark and last and _LINE_OPENS.match(text):
+            last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
+        elif not mark and last and alone:
+            items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and last.text[-1] not in _CLOSED and len(text) < 200:
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
@@ -266,12 +273,33 @@ def _heading(item: _Item) -> bool:
 def _groups(items: list[_Item], known: tuple[str, ...]) -> list[tuple[_Item | None, list[tuple[_Item, list]]]]:
     """The items under each heading, each with what it reads."""
     out: list[tuple[_Item | None, list[tuple[_Item, list]]]] = [(None, [])]
-    for item in items:
+    for i, item in enumerate(items):
         found = read_item(item, known)
-        if not found and _heading(item):
+        below = next((later.style for later in items[i + 1:] if later.numbered), None)
+        if not found and _heading(item) and below not in (None, item.style):  # a short item before its siblings is no heading
             out.append((item, []))
         else:
             out[-1][1].append((item, found))
+    return out
+
+
+def _gather(members: list[tuple[_Item, list]], known: tuple[str, ...], head: _Item | None) -> list[tuple[_Item, list]]:
+    """A note standing alone assigns the items without notes just before it: one item, or a group read as one task
+    (under its heading when the group is all the heading holds)."""
+    out: list[tuple[_Item, list]] = []
+    waiting: list[_Item] = []
+    for item, found in members:
+        notes = _bracketed(item.text, known) if item.note_only else []
+        if notes and waiting:
+            out = out[:len(out) - len(waiting)]
+            first = head if head and not out and len(waiting) > 1 else waiting[0]
+            text = "".join(_task_text(m.text) for m in ([head] if first is head else []) + waiting)
+            out.append((_Item(text, first.where, first.number, True), [(text, notes[0][2], notes[0][2].rest)]))
+            waiting = []
+            continue
+        if not item.note_only:
+            out.append((item, found))
+            waiting = [] if found else waiting + [item]
     return out
 
 
@@ -293,7 +321,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             found = members[-1][1]
             text = _task_text(heading) + "".join(_task_text(m.text) for m, _ in members[:-1]) + found[0][0]
             members = [(_Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]
-        for item, found in members:
+        for item, found in _gather(members, known, head):
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))
