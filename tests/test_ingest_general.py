@@ -145,3 +145,9 @@ def test_a_note_standing_alone_assigns_the_items_before_it():
                           "3. 整治黑臭水体。", "（县生态环境局负责）")
     assert [(t.text, t.units.lead, t.number) for t in tasks] == [
         ("改善环境。清理河道垃圾。打捞水面漂浮物。", ["县水利局"], 1), ("整治黑臭水体。", ["县生态环境局"], 3)]
+
+
+def test_a_post_before_a_name_is_a_leader_not_a_unit():
+    tasks, _ = _read("（二）做好丙项（分管副县长王五，县财政局牵头，县税务局配合）")
+    assert tasks[0].units.leaders == ["王五"] and tasks[0].units.lead == ["县财政局"]
+    assert tasks[0].units.participants == ["县税务局"] and tasks[0].text == "做好丙项。"

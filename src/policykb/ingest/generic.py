@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import timing
 from .clauses import subject_clauses
-from .lexicon import _alternation, lexicon
+from .lexicon import _alternation, is_person, lexicon
 from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
@@ -45,14 +45,21 @@ _LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  #
 _VERB = _alternation(_LEX.verbs)
 _BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
-# A leader's post written right before the person's name (「分管副县长王五」): two people-words, parted here
-_POST_NAME = re.compile(r"(?:^|(?<=[，,、；;：:\s]))(?P<post>(?:分管|常务)?副?[省市州县区镇乡旗]长|(?:党组|党委|党工委)?副?书记"
-                        r"|副?主任)(?=[\u4e00-\u9fff]{2,3}(?:同志)?(?:[，,、；;\s]|$))")
+_PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+
+
+def _part_post(m: re.Match) -> str:
+    """「分管副县长王五」: a leader's post (lexicon.yaml people) before a person's name; the name is kept."""
+    piece = m.group()
+    for k in range(2, len(piece) - 1):
+        if _LEX.post.search(piece[:k]) and is_person(piece[k:]) and not looks_like_unit(piece):
+            return piece[k:]
+    return piece
 
 
 def _parse(note: str, known: tuple[str, ...]) -> UnitList:
     """parse_units, a post and the name after it read as one leader (the name kept)."""
-    parted, when = _POST_NAME.sub("", note), ""
+    parted, when = _PIECE.sub(_part_post, note), ""
     if (m := _LEADING_TIME.match(parted)) and any(f.phrase == m["time"] for f in timing.find(m["time"], 2000)):
         parted, when = parted[m.end():], m["time"]
     units = parse_units(parted, known)
