@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import sys
@@ -330,7 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", action="store_true", help="also write the figures to bench/results/")
     parser.add_argument("--only", nargs="*", help="measure only these files (names as in the manifest)")
     parser.add_argument("--totals-only", action="store_true", help="print the totals only, no document's result")
+    parser.add_argument("--general-only", action="store_true",
+                        help="layout recognisers off: only the general reader (a proxy for documents never seen)")
     args = parser.parse_args(argv)
+    if args.general_only:
+        from policykb.ingest.generic import GENERAL_ONLY
+        os.environ[GENERAL_ONLY] = "1"
     documents = [d for d in load(args.part) if not args.only or d[2]["file"] in args.only]
     results = [measure(part, source, entry) for part, source, entry in documents]
     summary = totals(results)
@@ -346,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         RESULTS.mkdir(exist_ok=True)
         stamp = dt.date.today().isoformat()
-        (RESULTS / f"{stamp}-import-quality-part{args.part}.json").write_text(
+        (RESULTS / f"{stamp}-import-quality{'-general' if args.general_only else ''}-part{args.part}.json").write_text(
             json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

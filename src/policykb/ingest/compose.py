@@ -17,6 +17,7 @@ from ..load import document_folders
 from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
+from .generic import general_only, general_tasks
 from .shapes import ITEM, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
@@ -163,7 +164,34 @@ def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None
 
 
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
+    """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
     known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
+    if general_only():
+        candidates, unread = general_tasks(source.blocks, known, set(registry.names))
+        return candidates, unread, "general"
+    candidates, unread, how = _recognised(source, known)
+    if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
+        candidates, unread = general_tasks(source.blocks, known, set(registry.names))
+        return candidates, unread, "general"
+    return _with_general(candidates, unread, source, known, set(registry.names)), unread, how
+
+
+def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
+                  known: tuple[str, ...], registered: set[str]) -> list[Candidate]:
+    """The recognisers' tasks, with what the general reader reads in the items they left unread, each in its place."""
+    extra, still = general_tasks(unread, known, registered)
+    unread[:] = still + [b for b in unread if all(b.where != c.where for c in extra)
+                         and all(b.where != s.where for s in still)]
+    order = {b.where: i for i, b in reversed(list(enumerate(source.blocks)))}
+    out = list(candidates)
+    for c in extra:
+        at = order.get(c.where, len(order))
+        index = next((i for i, o in enumerate(out) if order.get(o.where, len(order)) > at), len(out))
+        out.insert(index, c)
+    return out
+
+
+def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
     candidates = table_tasks(source.blocks, known)
     unread: list[Block] = []
     if candidates:
@@ -210,7 +238,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                            hint="用 --date YYYY-MM-DD 给出", code="import-no-date")
     doc_level = level_of_place(meta.jurisdiction or "")
     review = [f"来源：{source.path}（{source.kind}{'，' + source.encoding if source.encoding else ''}），"
-              f"按{ {'table': '表格', 'form': '“标签｜内容”表单', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注'}[how] }读取",
+              f"按{ {'table': '表格', 'form': '“标签｜内容”表单', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注', 'general': '通用规则（不依赖版式）'}[how] }读取",
               f"管辖：{meta.jurisdiction or '未识别'}（{doc_level or '层级未识别'}）"]
     review += [f"[猜测] {what}：{value}（{where}，置信度 {conf:.1f}）" for what, value, where, conf in meta.guesses]
 

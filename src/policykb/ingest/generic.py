@@ -1,0 +1,351 @@
+"""The general reader: assignments read wherever they stand, with no layout to recognise.
+
+The layout recognisers of `shapes` read the shapes they were taught; this reader knows only the grammar
+(`lexicon.yaml` through `unitnames.parse_units`) and splits a document into items:
+- an item starts at any numbering (一、 （一） 1. （1） ① 第X条 …), else at a paragraph ending its sentence;
+  a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
+  a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
+- in each item, in this order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with
+  a role word or a label (each note closing the text before it); clauses of units closed by a role word
+  (「由X牵头，Y、Z配合」); sentences whose subject is a list of units (numbered items only); a closing bracket
+  that holds only units (the first listed leads);
+- the task is the item's text without its numbering and its notes; a time label's text is its deadline.
+It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from . import timing
+from .clauses import subject_clauses
+from .lexicon import _alternation, is_person, lexicon
+from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
+from .source import Block
+from .unitnames import UnitList, looks_like_unit, parse_units
+
+GENERAL_ONLY = "POLICYKB_IMPORT_GENERAL_ONLY"  # set to 1: the layout recognisers are off (bench/import_quality.py)
+SHAPE = "general"
+
+_LEX = lexicon()
+_NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[条项章节部分]\s*|[一二三四五六七八九十]{1,3}\s*[、．.]\s*"
+                        r"|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*[、．.]?\s*|\d{1,3}(?:\.\d{1,3})*\s*[.．、﹒](?!\d)\s*"
+                        r"|[①-⑳⑴-⒇]\s*)")
+_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+_ROLE_WORD = re.compile(_alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
+_LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_alternation(_LEX.labels)})\s*[：:]")
+_TIME_WORDS = _alternation(_LEX.columns["deadline"])
+_TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
+_LINE_OPENS = re.compile(rf"^(?:{_alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
+_BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
+                       r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
+_NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
+_LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
+_VERB = _alternation(_LEX.verbs)
+_BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
+_CLOSED = "。！？；;：:"
+_PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+
+
+def _part_post(m: re.Match) -> str:
+    """「分管副县长王五」: a leader's post (lexicon.yaml people) before a person's name; the name is kept."""
+    piece = m.group()
+    for k in range(2, len(piece) - 1):
+        if _LEX.post.search(piece[:k]) and is_person(piece[k:]) and not looks_like_unit(piece):
+            return piece[k:]
+    return piece
+
+
+def _parse(note: str, known: tuple[str, ...]) -> UnitList:
+    """parse_units, a post and the name after it read as one leader (the name kept)."""
+    parted, when = _PIECE.sub(_part_post, note), ""
+    if (m := _LEADING_TIME.match(parted)) and any(f.phrase == m["time"] for f in timing.find(m["time"], 2000)):
+        parted, when = parted[m.end():], m["time"]
+    units = parse_units(parted, known)
+    units.as_written, units.rest = note, units.rest or when
+    return units
+
+
+@dataclass
+class _Item:
+    text: str
+    where: str
+    number: int | None
+    numbered: bool
+    table: int | None = None
+    style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
+    note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
+
+
+def general_only() -> bool:
+    """The layout recognisers are off: only this reader reads (a proxy for documents never seen)."""
+    return os.environ.get(GENERAL_ONLY, "") not in ("", "0")
+
+
+def _own_number(mark: str) -> int | None:
+    digits = re.findall(r"\d+", mark)
+    if digits:
+        return int(digits[-1])
+    if m := re.search(r"[一二三四五六七八九十]+", mark):
+        tens, _, ones = m.group().rpartition("十")
+        return ((_DIGITS.get(tens, 1) * 10) if "十" in m.group() else 0) + _DIGITS.get(ones, 0)
+    if m := re.search(r"[①-⑳]", mark):
+        return ord(m.group()) - ord("①") + 1
+    if m := re.search(r"[⑴-⒇]", mark):
+        return ord(m.group()) - ord("⑴") + 1
+    return None
+
+
+def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[str, int | None]:
+    """A row as one line: a cell under a header word as 「label：cell」, a label cell and its value as a pair."""
+    cells = tuple(c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1] or not c)  # merged cells once
+    parts, number = [], None
+    roles = [column_role(h) for h in header] if header else []
+    i = 0
+    while i < len(cells):
+        cell, role = cells[i].strip(), roles[i] if i < len(roles) else None
+        if role is None and not header and (own := column_role(cell)) and i + 1 < len(cells) and not column_role(cells[i + 1]):
+            role, cell, i = own, cells[i + 1].strip(), i + 1  # a label cell and its value (a form)
+        i += 1
+        if not cell:
+            continue
+        if (role == "number" or not header and not parts) and re.fullmatch(r"\d{1,3}", cell):
+            number = int(cell)
+        elif role in _ROLE_LABEL:
+            parts.append(f"{_ROLE_LABEL[role]}：{cell}")
+        elif role == "deadline":
+            parts.append(f"{_LEX.columns['deadline'][0]}：{cell}")
+        elif role not in ("number", "mode"):
+            parts.append(cell)
+    return "；".join(parts), number
+
+
+def _items(blocks: list[Block]) -> list[_Item]:
+    items: list[_Item] = []
+    header: tuple[str, ...] | None = None
+    table = None
+    for block in blocks:
+        if block.is_row:
+            if block.table != table:
+                table, header = block.table, None
+            cells = block.cells or ()
+            if header is None and sum(bool(column_role(c)) for c in cells) >= 2:
+                header = cells
+                continue
+            text, number = _row_text(cells, header)
+            if text and items and items[-1].table == table and _LINE_OPENS.match(text):
+                items[-1].text += "；" + text  # a form's label row: the item above it
+            elif text:
+                items.append(_Item(text, block.where, number, number is not None, table))
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        mark = _NUMBERING.match(text)
+        last = items[-1] if items and items[-1].table is None else None
+        alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
+        if not mark and last and _LINE_OPENS.match(text):
+            last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
+        elif not mark and last and alone:
+            items.append(_Item(text, block.where, None, False, note_only=True))
+        elif not mark and last and last.text[-1] not in _CLOSED and len(text) < 200:
+            last.text += text  # a line wrapped in the middle of its sentence
+        elif mark:
+            style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group())))
+            items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True, style=style))
+        else:
+            items.append(_Item(text, block.where, None, False))
+    return items
+
+
+def _clean(units: UnitList) -> bool:
+    return bool(units.lead) and not any(f.startswith("not a unit") for f in units.flags)
+
+
+def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    inside = [m.span() for m in _BRACKETS.finditer(text)]  # a label in brackets is a bracketed note's
+    if m := next((m for m in _LABEL_AT.finditer(text) if not any(s < m.start() < e for s, e in inside)), None):
+        units = _parse(text[m.start():], known)
+        if _clean(units):
+            return [(m.start(), len(text), units)]
+    return []
+
+
+def _bracketed(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    out = []
+    for m in _BRACKETS.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        at_end = not text[m.end():].strip("。；; ")
+        if _NOT_NOTE.match(inner) or not (_ROLE_WORD.search(inner) or at_end):
+            continue
+        units = _parse(inner, known)
+        if _clean(units) and (units.how != "bare" or at_end):
+            out.append((m.start(), m.end(), units))
+    return out
+
+
+def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    """A row's cell holding only names of units (no header says their role): the first listed leads."""
+    start = 0
+    for cell in text.split("；"):
+        units = parse_units(cell, known)
+        if start and _clean(units) and not units.flags and not units.leaders:
+            return [(start, start + len(cell), units)]
+        start += len(cell) + 1
+    return []
+
+
+def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
+    """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
+    bare = re.sub(r"^(?:并|另|均|统一)?由", "", clause)
+    if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
+        return bare, ""
+    if m := _BY.match(clause):
+        return m["units"] + m["verb"], m["rest"]
+    return None
+
+
+def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    """Clauses of units closed by a role word, taken together as one note (「由X牵头，Y配合」)."""
+    spans, notes = [], []
+    for m in re.finditer(r"[^，,；;。]+", text):
+        found = _clause_units(m.group().strip(), known)
+        if not found:
+            continue
+        units = parse_units(found[0], known)
+        if not (units.lead or units.participants) or units.flags and any(f.startswith("not a unit") for f in units.flags) \
+                or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+            continue
+        spans.append((m.start(), m.end() - len(found[1]) if found[1] else m.end()))
+        notes.append(found[0])
+    if not notes:
+        return []
+    units = parse_units("，".join(notes), known)
+    if not _clean(units) or all(_LEX.verbs.get(_LEX.verb_tail.search(n)["verb"]) == "participant"
+                                for n in notes if _LEX.verb_tail.search(n)):
+        return []
+    return [(s, e, units) for s, e in spans[:1]] + [(s, e, None) for s, e in spans[1:]]
+
+
+def _task_text(text: str) -> str:
+    text = re.sub(r"[，,；;、\s]*([。；;，,])[，,；;、\s。]*", r"\1", text)
+    text = re.sub(r"^[，,；;。、:：\s]+|[，,；;、:：\s|]+$", "", text)
+    return text if not text or text[-1] in "。！？" else text + "。"
+
+
+def _confidence(units: UnitList, registered: set[str]) -> float:
+    """A guess: below the confident mark whatever the evidence; lower for a bare list or unknown names."""
+    registered = all(n in registered for n in units.lead + units.participants)
+    return {"label": 0.8 if registered else 0.75, "verb": 0.8 if registered else 0.7}.get(units.how, 0.6)  # bare, subject
+
+
+def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, str]]:
+    """(task text, units, deadline text) for each task an item holds; none when it names no unit in a role."""
+    text, deadline = item.text, ""
+    if m := _TIME_AT.search(text):
+        text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
+    notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known) \
+        or (_unit_cell(text, known) if item.table else [])
+    if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
+        found = subject_clauses(text, known, numbered=True)
+        deadline = deadline or _closing_deadline(text)
+        for _, units in found:
+            units.how = "subject"
+        if len(found) == 1:
+            return [(_task_text(text), found[0][1], deadline)]
+        return [(_task_text(clause), units, deadline) for clause, units in found]
+    out, start = [], 0
+    for s, e, units in notes:
+        if units is None:  # a later clause of a prose note: cut from the text, read with the first
+            text = text[:s] + "\0" * (e - s) + text[e:]
+    notes = [n for n in notes if n[2] is not None]
+    for s, e, units in notes:
+        if len(notes) > 1:  # several notes: each closes the text before it
+            piece = text[start:s]
+            start = e
+        else:
+            piece = text[:s] + text[e:]
+        out.append((piece, units, deadline or units.rest))
+    if out and start and (tail := text[start:].strip("。；; ")):
+        piece, units, when = out[-1]
+        out[-1] = (piece + "。" + tail, units, when)
+    return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
+
+
+def _heading(item: _Item) -> bool:
+    return item.numbered and len(item.text) <= 40 and not re.search(r"[，,；;]|。.", item.text)
+
+
+def _groups(items: list[_Item], known: tuple[str, ...]) -> list[tuple[_Item | None, list[tuple[_Item, list]]]]:
+    """The items under each heading, each with what it reads."""
+    out: list[tuple[_Item | None, list[tuple[_Item, list]]]] = [(None, [])]
+    for i, item in enumerate(items):
+        found = read_item(item, known)
+        below = next((later.style for later in items[i + 1:] if later.numbered), None)
+        if not found and _heading(item) and below not in (None, item.style):  # a short item before its siblings is no heading
+            out.append((item, []))
+        else:
+            out[-1][1].append((item, found))
+    return out
+
+
+def _gather(members: list[tuple[_Item, list]], known: tuple[str, ...], head: _Item | None) -> list[tuple[_Item, list]]:
+    """A note standing alone assigns the items without notes just before it: one item, or a group read as one task
+    (under its heading when the group is all the heading holds)."""
+    out: list[tuple[_Item, list]] = []
+    waiting: list[_Item] = []
+    for item, found in members:
+        notes = _bracketed(item.text, known) if item.note_only else []
+        if notes and waiting:
+            out = out[:len(out) - len(waiting)]
+            first = head if head and not out and len(waiting) > 1 else waiting[0]
+            text = "".join(_task_text(m.text) for m in ([head] if first is head else []) + waiting)
+            out.append((_Item(text, first.where, first.number, True), [(text, notes[0][2], notes[0][2].rest)]))
+            waiting = []
+            continue
+        if not item.note_only:
+            out.append((item, found))
+            waiting = [] if found else waiting + [item]
+    return out
+
+
+def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
+                  registered: set[str] = frozenset()) -> tuple[list[Candidate], list[Block]]:
+    """Tasks read by the grammar alone, and the numbered items that look like tasks but name nobody."""
+    out: list[Candidate] = []
+    unread: list[Block] = []
+    below: list[str] = []  # 「以下均需X落实，不再列出」: X takes part in every later task
+    open_below = False
+    leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
+    for head, members in _groups(_items(blocks), known):
+        heading = head.text.rstrip("。") if head else None
+        if head and (leader is None or head.style == leader[0]):
+            leader = (head.style, m["who"]) if (m := _LEADER_HEADING.match(heading)) else None
+        noted = [i for i, (_, found) in enumerate(members) if found]
+        if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
+            # a heading whose only note stands at its last item: the note is the whole group's
+            found = members[-1][1]
+            text = _task_text(heading) + "".join(_task_text(m.text) for m, _ in members[:-1]) + found[0][0]
+            members = [(_Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]
+        for item, found in _gather(members, known, head):
+            if not found:
+                if item.numbered and len(item.text) > 30:
+                    unread.append(Block(item.text, item.where))
+                continue
+            for i, (text, units, deadline) in enumerate(found):
+                if units.scope:
+                    below += [n for n in units.scope.participants if n not in below]
+                    open_below |= units.scope.open_ended
+                units.participants += [n for n in below if n not in units.lead + units.participants]
+                units.open_ended |= open_below
+                if leader and leader[1] not in units.leaders:
+                    units.leaders.insert(0, leader[1])
+                out.append(Candidate(text, units, item.where, SHAPE, _confidence(units, registered), part=heading,
+                                     deadline_text=deadline,
+                                     notes=[f"[通用读取] {item.where}：按通用规则（不依赖版式）读出，请核对"],
+                                     number=item.number if i == 0 else None))
+    # A document that names its units in notes opens with a covering notice: its 「X要…」 sentences before the
+    # first note are requirements, not the division of work.
+    explicit = next((i for i, c in enumerate(out) if c.units.how != "subject"), -1)
+    return [c for i, c in enumerate(out) if c.units.how != "subject" or i > explicit], unread

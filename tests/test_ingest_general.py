@@ -1,0 +1,153 @@
+"""The general reader (ingest/generic.py) on small inline texts in layouts no recogniser was told about."""
+from __future__ import annotations
+
+import pytest
+
+from policykb.ingest.compose import CONFIDENT, Registry, compose
+from policykb.ingest.generic import GENERAL_ONLY, general_tasks
+from policykb.ingest.source import Block, ImportFailed, Source
+
+
+def _read(*lines: str, registered: set[str] = frozenset()):
+    return general_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set(registered))
+
+
+def _rows(*rows: tuple[str, ...]):
+    return general_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
+
+
+def test_a_prose_sentence_names_its_lead_and_participants():
+    tasks, _ = _read("一、重点任务", "1. 加强学校建设，由市教育局牵头，市财政局、市人社局配合，确保年底前完成。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["市教育局"], ["市财政局", "市人社局"])]
+    assert tasks[0].text == "加强学校建设，确保年底前完成。" and tasks[0].number == 1
+
+
+def test_a_responsibility_line_after_its_item_and_a_time_line():
+    tasks, _ = _read("（三）完善救助制度。", "责任单位：市民政局、市财政局", "完成时限：2024年6月底前")
+    assert tasks[0].units.lead == ["市民政局"] and tasks[0].units.participants == ["市财政局"]
+    assert tasks[0].text == "完善救助制度。" and tasks[0].deadline_text == "2024年6月底前" and tasks[0].number == 3
+
+
+def test_a_role_word_in_brackets_after_a_name():
+    tasks, _ = _read("② 推进项目建设（市住建局、市发改委（牵头））")
+    assert tasks[0].units.lead == ["市发改委"] and tasks[0].units.participants == ["市住建局"]
+    assert tasks[0].number == 2
+
+
+def test_a_label_and_its_value_in_two_cells():
+    tasks, _ = _rows(("工作任务", "建设农贸市场"), ("牵头单位", "县商务局"), ("配合单位", "县财政局、各乡镇"),
+                     ("完成时限", "2024年底"))
+    assert [t.units.lead for t in tasks] == [["县商务局"]]
+    assert tasks[0].units.participants == ["县财政局", "各乡镇"] and tasks[0].deadline_text == "2024年底"
+
+
+def test_a_table_whose_columns_name_roles_and_a_leader():
+    tasks, _ = _rows(("序号", "重点工作", "分管县领导", "牵头责任单位", "责任单位", "完成时限"),
+                     ("3", "改造农村公路", "张三", "县交通局", "县财政局、县自然资源局", "全年"))
+    assert tasks[0].units.lead == ["县交通局"] and tasks[0].units.participants == ["县财政局", "县自然资源局"]
+    assert tasks[0].units.leaders == ["张三"] and tasks[0].number == 3 and tasks[0].deadline_text == "全年"
+
+
+def test_separate_leads_and_a_guide():
+    tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
+    assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"
+    assert tasks[0].units.participants == ["市政府办"]
+
+
+def test_a_scope_note_holds_for_the_later_tasks():
+    tasks, _ = _read("4．做好甲项。（区政府指导，区水利局负责落实。以下均需各街道落实，不再列出）",
+                     "5．做好乙项。（区交通局负责）")
+    assert [t.units.lead for t in tasks] == [["区水利局"], ["区交通局"]]
+    assert "各街道" in tasks[1].units.participants and "不再列出" not in tasks[0].text
+
+
+def test_two_notes_in_one_item_make_two_tasks():
+    tasks, _ = _read("6. 建设污水管网〔县住建局负责〕；整治黑臭水体〔县生态环境局牵头，县水利局参与〕。")
+    assert [t.units.lead for t in tasks] == [["县住建局"], ["县生态环境局"]]
+    assert tasks[1].text == "整治黑臭水体。" and "〔" not in tasks[0].text
+
+
+def test_a_collective_stays_whole():
+    tasks, _ = _read("7. 开展安全检查（市应急局牵头，各区、县（市）人民政府负责落实）")
+    assert tasks[0].units.participants == ["各区、县（市）人民政府"]
+
+
+def test_a_leader_line_before_the_units():
+    tasks, _ = _read("8. 推进乡村振兴。", "牵头负责领导：李四", "牵头责任单位：县农业农村局", "协同责任单位：县财政局")
+    assert tasks[0].units.leaders == ["李四"] and tasks[0].units.lead == ["县农业农村局"]
+    assert tasks[0].units.participants == ["县财政局"]
+
+
+def test_a_sentence_fragment_is_no_unit_and_an_item_naming_nobody_is_listed():
+    tasks, unread = _read("1. 加快推进政府及其部门信息公开，做好政策解读，切实提高工作实效和群众满意度。")
+    assert tasks == [] and [b.where for b in unread] == ["第1行"]
+
+
+def test_its_confidence_stays_below_the_confident_mark():
+    tasks, _ = _read("1. 做好甲项（牵头单位：市财政局）", "2. 做好乙项（市财政局、市税务局）",
+                     registered={"市财政局", "市税务局"})
+    assert all(t.confidence <= 0.8 < CONFIDENT for t in tasks) and tasks[1].confidence < tasks[0].confidence
+
+
+def _source(*lines: str) -> Source:
+    return Source("x.txt", "txt", [Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+
+
+def test_a_document_no_recogniser_reads_is_imported_and_the_review_says_who_read_it(tmp_path, monkeypatch):
+    import datetime as dt
+    monkeypatch.setattr("policykb.ingest.compose._recognised", lambda source, known: ([], [], "annex"))
+    draft = compose(_source("某县人民政府办公室关于印发重点工作的通知", "一、重点工作",
+                            "1. 改造农村危房，由县住建局牵头，县财政局配合。", "2. 修建村道，县交通局负责。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某县住建局"], ["某县交通局"]]
+    assert any("通用" in line for line in draft.review)
+    assert any(line.startswith("[任务 1]") and "general" in line for line in draft.review)
+
+
+def test_general_only_turns_the_recognisers_off(tmp_path, monkeypatch):
+    import datetime as dt
+    lines = ("某县人民政府办公室关于印发重点工作的通知", "一、重点工作", "1. 改造农村危房（县住建局负责）")
+    normal = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    monkeypatch.setenv(GENERAL_ONLY, "1")
+    general = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert normal.tasks[1]["lead"] == general.tasks[1]["lead"] == ["某县住建局"]
+    assert not any("general" in line for line in normal.review) and any("general" in line for line in general.review)
+
+
+def test_nothing_read_at_all_is_still_refused(tmp_path):
+    import datetime as dt
+    with pytest.raises(ImportFailed) as failed:
+        compose(_source("某县关于加强学习的通知", "一、提高认识", "1. 各单位要加强学习，提高认识，切实做好各项工作。"),
+                Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert failed.value.code == "import-no-tasks"
+
+
+def test_a_row_without_a_header_whose_cell_holds_only_units():
+    tasks, _ = _rows(("1", "建设农贸市场", "县商务局、县财政局", "2024年底"))
+    assert tasks[0].units.lead == ["县商务局"] and tasks[0].units.participants == ["县财政局"]
+    assert tasks[0].text == "建设农贸市场；2024年底。" and tasks[0].number == 1
+
+
+def test_a_heading_naming_a_leader_gives_its_tasks_that_leader_until_the_next_heading_of_its_level():
+    tasks, _ = _read("一、王明市长主抓重点工作", "（一）稳增长", "1. 扩大投资。", "牵头单位：市发改委",
+                     "二、民生实事", "1. 建设学校。", "责任单位：市教育局")
+    assert [t.units.leaders for t in tasks] == [["王明"], []]
+
+
+def test_a_time_before_the_units_in_a_note_is_the_deadline():
+    tasks, _ = _read("9. 完成河道清淤（2024年底前，县水利局牵头，各乡镇配合）")
+    assert tasks[0].units.lead == ["县水利局"] and tasks[0].deadline_text == "2024年底前"
+    assert tasks[0].text == "完成河道清淤。"
+
+
+def test_a_note_standing_alone_assigns_the_items_before_it():
+    tasks, unread = _read("一、改善环境", "1. 清理河道垃圾。", "2. 打捞水面漂浮物。", "（责任单位：县水利局、各乡镇）",
+                          "3. 整治黑臭水体。", "（县生态环境局负责）")
+    assert [(t.text, t.units.lead, t.number) for t in tasks] == [
+        ("改善环境。清理河道垃圾。打捞水面漂浮物。", ["县水利局"], 1), ("整治黑臭水体。", ["县生态环境局"], 3)]
+
+
+def test_a_post_before_a_name_is_a_leader_not_a_unit():
+    tasks, _ = _read("（二）做好丙项（分管副县长王五，县财政局牵头，县税务局配合）")
+    assert tasks[0].units.leaders == ["王五"] and tasks[0].units.lead == ["县财政局"]
+    assert tasks[0].units.participants == ["县税务局"] and tasks[0].text == "做好丙项。"
