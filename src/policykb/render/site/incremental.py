@@ -138,8 +138,6 @@ class _OwnIndex:
     page's are added again in its place, enriched anew only when its settings changed (enriching
     every page's entries again was most of a one-task rebuild's search index)."""
 
-    RAW = ("location", "title", "text")  # an entry as page_entries made it
-
     def __init__(self, own, entries: _Entries, config):
         self.own, self.entries = own, entries
         handlers = config.plugins.events["page_context"]
@@ -156,8 +154,8 @@ class _OwnIndex:
             self.own.add(url, found["entries"], config)
             self.entries.add(file.src_uri, None, kept)
             return
-        raw = found.get("entries", []) if isinstance(found, dict) else found  # an earlier layout kept raw entries
-        entries = self.own.enrich(url, [{k: e[k] for k in self.RAW if k in e} for e in raw])
+        entries = self.own.enrich(url, found.get("entries", []) if isinstance(found, dict)
+                                  else found)  # an earlier layout kept the raw entries
         self.own.add(url, entries, config)
         self.entries.add(file.src_uri, {"settings": settings, "entries": entries})
 

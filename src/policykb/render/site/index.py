@@ -81,6 +81,9 @@ OWN_NAME = "policykb-own-search-index"
 HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 
 
+ENTRY_FIELDS = ("location", "title", "text")  # what page_entries makes of a page
+
+
 def page_entries(url: str, title: str, html: str) -> list[dict]:
     """A page as search entries, the way Material's search plugin makes them: the page (its text up to
     the first section), then every section with an id (h2–h6), each with its HTML text."""
@@ -109,9 +112,9 @@ class OwnIndexWriter(BasePlugin):
         return context
 
     def enrich(self, url: str, entries: list[dict]) -> list[dict]:
-        """A page's entries as page_entries made them, with the hidden fields (they depend on the entry
-        and on the page's search settings, `settings`)."""
-        return [enriched(entry, self.pages, with_words=True) for entry in entries]
+        """A page's entries with the hidden fields, made anew from what page_entries made (any fields an
+        earlier enriching left are dropped first); they depend on the entry and on `settings`."""
+        return [enriched({k: e[k] for k in ENTRY_FIELDS if k in e}, self.pages, with_words=True) for e in entries]
 
     def settings(self, url: str) -> str:
         """What besides its entries a page's enriched entries depend on: an incremental build keeps
