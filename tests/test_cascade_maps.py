@@ -83,3 +83,22 @@ def test_a_child_plan_map_has_a_parent_task_column(tmp_path):
     assert [c.label for c in laid.columns][:3] == ["序号", "上级任务", "重点任务"]
     cells = [t.lines for r in laid.rows for t in r.cells if t.role == "cell-parents"]
     assert cells[0] == ("市第1项",) and cells[-1] == ("本级",)
+
+
+def test_member_charts_are_exported_again_only_when_they_change(tmp_path):
+    """An incremental maps stage keeps a member chart whose drawing is unchanged (the same file) and
+    redraws one a report changed; the result is the clean build's bytes."""
+    from policykb import build as building
+    demo = assemble(tmp_path / "kb", on_time=True)
+    out = tmp_path / "build"
+    building.build(demo, out, as_of=AS_OF, only=["maps"])
+    inode = {k: (out / "maps" / k / "members.pdf").stat().st_ino for k in (DOC, ZZ)}
+    _record(demo, ZZ, 1, "  - {type: plan, date: 2016-07-01}\n  - {type: state, date: 2016-12-28, state: 已完成}\n")
+    building.build(demo, out, as_of=AS_OF, only=["maps"])
+    assert (out / "maps" / ZZ / "members.pdf").stat().st_ino == inode[ZZ]  # 县市区 of 株洲: no report changed
+    assert (out / "maps" / DOC / "members.pdf").stat().st_ino != inode[DOC]  # 株洲's own cell turned green
+    clean = tmp_path / "clean"
+    building.build(demo, clean, as_of=AS_OF, only=["maps"])
+    for k in (DOC, ZZ):
+        for fmt in ("svg", "pdf"):
+            assert (out / "maps" / k / f"members.{fmt}").read_bytes() == (clean / "maps" / k / f"members.{fmt}").read_bytes()

@@ -247,3 +247,57 @@ def test_kept_search_entries_survive_a_damaged_or_older_file(tmp_path):
     assert sorted(entries.old) == ["a/b.md", "c.md"] and "old.md" not in entries
     assert entries.read("a/b.md") == [{"text": "\t中文"}] and entries.read("c.md") == []
     entries.close()
+
+
+def test_kept_search_entries_follow_a_pages_search_settings(tmp_path, monkeypatch):
+    """A reused page's search entries are kept enriched; when what enriches them changes (the page's
+    keywords) while its Markdown does not, they are enriched anew: the index equals a clean build's."""
+    from policykb.render.site import build as site_build
+    from policykb.render.site.search import bigrams
+    kb, out = tmp_path / "kb", tmp_path / "build"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    building.build(kb, out, as_of=AS_OF)
+    plain = site_build.search_pages
+
+    def with_keyword(pages):
+        found = plain(pages)
+        for settings in found.values():
+            settings["keywords"] = [*settings["keywords"], "珞珈山水"]
+        return found
+
+    monkeypatch.setattr(site_build, "search_pages", with_keyword)
+    _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")
+    timings: dict = {}
+    building.build(kb, out, as_of=AS_OF, timings=timings)
+    assert timings["site"].reused > 0  # pages whose Markdown is unchanged, their entries enriched anew
+    clean = tmp_path / "clean"
+    building.build(kb, clean, as_of=AS_OF)
+    incremental, fresh = _tree(out), _tree(clean)
+    assert [name for name in fresh if incremental.get(name) != fresh[name]] == []
+    shards = b"".join(data for name, data in incremental.items() if name.startswith("site/search/pk/t/"))
+    assert all(token.encode() in shards for token in bigrams("珞珈山水"))
+
+
+def test_kept_search_entries_of_an_earlier_layout_are_enriched_anew(tmp_path):
+    """Kept entries written raw (a list, as before they were kept enriched) are enriched again, not
+    taken as they are: the rebuilt index equals a clean build's."""
+    import json
+    from policykb.render.site.incremental import ENTRIES
+    kb, out = tmp_path / "kb", tmp_path / "build"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    building.build(kb, out, as_of=AS_OF)
+    kept = out / "site" / ENTRIES
+    lines = []
+    for line in kept.read_bytes().splitlines():
+        uri, _, rest = line.partition(b"\t")
+        raw = [{k: e[k] for k in ("location", "title", "text")} for e in json.loads(rest)["entries"]]
+        lines.append(uri + b"\t" + json.dumps(raw, ensure_ascii=False).encode("utf-8"))
+    kept.write_bytes(b"\n".join(lines) + b"\n")
+    _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")
+    timings: dict = {}
+    building.build(kb, out, as_of=AS_OF, timings=timings)
+    assert timings["site"].reused > 0
+    clean = tmp_path / "clean"
+    building.build(kb, clean, as_of=AS_OF)
+    incremental, fresh = _tree(out), _tree(clean)
+    assert [name for name in fresh if incremental.get(name) != fresh[name]] == []

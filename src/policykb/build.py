@@ -92,7 +92,7 @@ class Stage:
 def _data(ctx: BuildContext) -> None:
     folder = ctx.out("data")
     for fmt in export.FORMATS:
-        export.write(ctx.pg, fmt, folder / f"policykb.{fmt}")
+        export.write(ctx.pg, fmt, folder / export.file_name(fmt))
 
 
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).

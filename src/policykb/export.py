@@ -18,6 +18,12 @@ from .reproducible import normalize_zip
 Format = Literal["json", "graphml", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("json", "graphml", "csv", "xlsx")
 
+
+def file_name(fmt: str) -> str:
+    """The data stage's file of a format (the site's downloads and the letters' overview reuse them)."""
+    return f"policykb.{fmt}"
+
+
 LEAD_MODE_LABEL = {"first": "单独牵头", "joint": "共同牵头", "separate": "分别牵头"}
 COMPARATOR_LABEL = {"<=": "≤", ">=": "≥", "=": "=", "<": "<", ">": ">"}
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from ... import paths, system
+from ... import export, paths, system
 from ...cache import StageCache, digest, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
@@ -278,13 +278,15 @@ def _remove_stale(out: Path, old: list[dict], keep: set[str]) -> None:
 def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_of: dt.date,
                   units: list[str] | None = None, pdf: bool = False, make_zip: bool = False,
                   with_overview: bool = False, fonts_conf: Path | None = None,
-                  track: Track = quiet, cache: StageCache | None = None) -> list[Letter]:
+                  track: Track = quiet, cache: StageCache | None = None,
+                  overview_xlsx: Path | None = None) -> list[Letter]:
     """Render, then write the letters, manifest.json and (on request) PDFs, the zip and the overview.
 
     Letters are rendered one by one into a folder beside `out` and moved in only when all of them
     succeeded: a bad template or unit name leaves `out` untouched. With `units`, only their letters
     are (re)written and the manifest keeps the other units' entries; without, letters an earlier
-    run wrote for units that no longer have tasks are removed.
+    run wrote for units that no longer have tasks are removed. `overview_xlsx`: a file holding the
+    overview's workbook already (`export.to_xlsx` of the same graph), taken instead of making it again.
     """
     out = Path(out)
     letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)
@@ -299,7 +301,8 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
                 continue  # reused: the cache linked it into place already
             _put(rendering, out, letter.file, (cache.staged / letter.file).read_bytes() if data is None else data)
         if with_overview and not _overview_reused(pg, cache):
-            for name, data in overview.files(pg).items():
+            xlsx = overview_xlsx.read_bytes() if overview_xlsx is not None and overview_xlsx.is_file() else None
+            for name, data in overview.files(pg, xlsx).items():
                 _put(rendering, out, name, data)
         out.mkdir(exist_ok=True)
         for path in sorted(p for p in rendering.rglob("*") if p.is_file()):
@@ -353,6 +356,9 @@ def _put(rendering: Path, out: Path, name: str, data: bytes) -> None:
 
 
 def stage(ctx) -> None:
-    """Build stage `letters`: every letter, the 分工方案 overview (docx, xlsx) and a zip of them all."""
+    """Build stage `letters`: every letter, the 分工方案 overview (docx, xlsx) and a zip of them all.
+    The overview's workbook is the data stage's, when this build made it."""
+    data = ctx.staged.get("data")
     write_letters(ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of, make_zip=True,
-                  with_overview=True, track=ctx.track, cache=ctx.cache("letters"))
+                  with_overview=True, track=ctx.track, cache=ctx.cache("letters"),
+                  overview_xlsx=data / export.file_name("xlsx") if data else None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ...cache import StageCache
 from ...cascade.coverage import has_cascade
 from ...cascade.rollup import LIGHT, STANDINGS, Rollup, rollups
 from ...graph import PolicyGraph
@@ -198,8 +199,9 @@ def draw(chart: MemberChart, as_of: dt.date, source: str) -> tuple[str, str]:
 
 
 def write(pg: PolicyGraph, out: Path, *, as_of: dt.date, statuses: Statuses | None,
-          formats: tuple[str, ...]) -> list[dict]:
-    """Each member chart as <doc>/members.svg|pdf|png; their manifest entries (none without a cascade)."""
+          formats: tuple[str, ...], cache: StageCache | None = None) -> list[dict]:
+    """Each member chart as <doc>/members.svg|pdf|png; their manifest entries (none without a cascade).
+    With a cache, a chart's files whose SVG is the last build's are taken from it, not exported again."""
     entries = []
     for chart in charts(pg, statuses):
         shown = min(as_of, pg.period(chart.doc.id).end)  # after the period, its final state, as the maps
@@ -208,10 +210,12 @@ def write(pg: PolicyGraph, out: Path, *, as_of: dt.date, statuses: Statuses | No
         files = []
         for fmt in ("svg", "pdf", "png"):
             if fmt in formats:
+                files.append(f"{stem}.{fmt}")
+                if cache and cache.reuse(files[-1], cache.key(KEY, svg, fmt, maps_export.exporter())):
+                    continue
                 data = svg.encode("utf-8") if fmt == "svg" else \
                     maps_export.pdf([svg], f"{stem}.pdf") if fmt == "pdf" else maps_export.png(svg)
                 atomic_write(out / f"{stem}.{fmt}", data)
-                files.append(f"{stem}.{fmt}")
         entries.append({"map": KEY, "doc": chart.doc.id, "kind": KEY, "title": chart.title, "unit": None,
                         "paper": paper, "paper_name": NAMES[paper], "pages": 1, "size_mm": list(PAPERS[paper]),
                         "font_mm": float(svg.split('data-size="')[1].split('"')[0]), "files": files,

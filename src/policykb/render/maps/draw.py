@@ -121,20 +121,25 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
-    entries, pending, previews = [], [], {}
-    with maps_export.converters(len(specs) * len(set(formats) - {"svg"})) as pool:
-        for spec in track(specs, "绘制作战图"):
-            stem = file_stem(spec)
-            files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
-            preview = f"{stem}{PREVIEW}" if spec.kind == "unit" and "svg" in formats else None
-            if preview:
-                previews[f"{stem}.svg"] = preview
-            if cache:
-                key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
-                                statuses is not None, maps_export.exporter())
-                if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
-                    entries.append(previous[(spec.doc, spec.key)])
-                    continue
+    entries: list[dict | None] = []
+    todo, previews = [], {}  # first what is reused, so that workers are started only for what is drawn
+    for spec in specs:
+        stem = file_stem(spec)
+        files = [f"{stem}.{fmt}" for fmt in FORMATS if fmt in formats]
+        preview = f"{stem}{PREVIEW}" if spec.kind == "unit" and "svg" in formats else None
+        if preview:
+            previews[f"{stem}.svg"] = preview
+        if cache:
+            key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
+                            statuses is not None, maps_export.exporter())
+            if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
+                entries.append(previous[(spec.doc, spec.key)])
+                continue
+        todo.append((len(entries), spec, stem, files, preview))
+        entries.append(None)
+    pending = []
+    with maps_export.converters(len(todo) * len(set(formats) - {"svg"})) as pool:
+        for at, spec, stem, files, preview in track(todo, "绘制作战图"):
             sheet, done = render_on_paper(spec, as_of, paper, statuses_given=statuses is not None, years=years,
                                           lead_months=lead_months)
             if "svg" in formats:
@@ -145,18 +150,18 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages), f"{stem}.pdf")))
             if "png" in formats:
                 pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
-            entries.append({"map": spec.key, "doc": spec.doc, "kind": spec.kind,
-                            "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
-                            "paper_name": maps_paper.name(sheet), "years": list(axis_years(spec, years)),
-                            "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
-                            "font_mm": done.layout.size, "files": files, "tasks": spec.tasks})
+            entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
+                           "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
+                           "paper_name": maps_paper.name(sheet), "years": list(axis_years(spec, years)),
+                           "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
+                           "font_mm": done.layout.size, "files": files, "tasks": spec.tasks}
             while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory
                 name, future = pending.pop(0)
                 atomic_write(out / name, future.result())
         for name, future in pending:
             atomic_write(out / name, future.result())
     if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
-        entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats)
+        entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest

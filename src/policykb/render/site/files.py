@@ -103,7 +103,7 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
     folder = docs / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     for fmt in ("json", "xlsx", "csv"):
-        name = f"policykb.{fmt}"
+        name = export.file_name(fmt)
         if data_dir is not None and (Path(data_dir) / name).is_file():
             _link_or_copy(str(Path(data_dir) / name), str(folder / name))
         else:

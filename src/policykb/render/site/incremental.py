@@ -84,14 +84,20 @@ class _Entries:
     def __contains__(self, uri: str) -> bool:
         return uri in self.old
 
-    def read(self, uri: str) -> list[dict]:
+    def read(self, uri: str):
+        return json.loads(self.read_bytes(uri))
+
+    def read_bytes(self, uri: str) -> bytes:
+        """A page's kept entries as written (JSON), to parse or to keep as they are."""
         offset, size = self.old[uri]
         self.reader.seek(offset)
-        return json.loads(self.reader.read(size))
+        return self.reader.read(size).rstrip(b"\n")
 
-    def add(self, uri: str, entries: list[dict]) -> None:
+    def add(self, uri: str, entries, kept: bytes | None = None) -> None:
+        """A page's entries for the next build; `kept`: the same entries as read_bytes gave them."""
         self.out.write(json.dumps(uri, ensure_ascii=False).encode("utf-8") + b"\t"
-                       + json.dumps(entries, ensure_ascii=False).encode("utf-8") + b"\n")
+                       + (kept if kept is not None else json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+                       + b"\n")
 
     def close(self) -> None:
         self.out.close()
@@ -119,16 +125,18 @@ class _MaterialIndex:
         return context
 
     def replay(self, file, config, nav) -> None:
-        found = self.entries.read(file.src_uri)
-        self.search.search_index.entries.extend(found)
-        self.entries.add(file.src_uri, found)
+        kept = self.entries.read_bytes(file.src_uri)
+        self.search.search_index.entries.extend(json.loads(kept))
+        self.entries.add(file.src_uri, None, kept)
         for handler in self.after_search:
             handler(None, page=file.page, config=config, nav=nav)
 
 
 class _OwnIndex:
     """The project's own index writer (index.OwnIndexWriter, when the theme's search is off): keep
-    each page's raw entries; a reused page's are added again (and enriched anew) in its place."""
+    each page's enriched entries with the page's search settings they were made with; a reused
+    page's are added again in its place, enriched anew only when its settings changed (enriching
+    every page's entries again was most of a one-task rebuild's search index)."""
 
     def __init__(self, own, entries: _Entries, config):
         self.own, self.entries = own, entries
@@ -136,13 +144,20 @@ class _OwnIndex:
         handlers.insert(handlers.index(own.on_page_context) + 1, self.after)
 
     def after(self, context, *, page, config, nav):
-        self.entries.add(page.file.src_uri, self.own.last)
+        self.entries.add(page.file.src_uri, {"settings": self.own.settings(page.url), "entries": self.own.last})
         return context
 
     def replay(self, file, config, nav) -> None:
-        found = self.entries.read(file.src_uri)
-        self.own.add(file.page.url, found, config)
-        self.entries.add(file.src_uri, found)
+        url, kept = file.page.url, self.entries.read_bytes(file.src_uri)
+        found, settings = json.loads(kept), self.own.settings(url)
+        if isinstance(found, dict) and found.get("settings") == settings:
+            self.own.add(url, found["entries"], config)
+            self.entries.add(file.src_uri, None, kept)
+            return
+        entries = self.own.enrich(url, found.get("entries", []) if isinstance(found, dict)
+                                  else found)  # an earlier layout kept the raw entries
+        self.own.add(url, entries, config)
+        self.entries.add(file.src_uri, {"settings": settings, "entries": entries})
 
 
 def _indexer(config, cache: StageCache | None):

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ...cache import digest
+
 from .shards import ShardWriter
 from .search import FIELDS, RULES_KEY, TAG, dumps, enriched, names, rules
 
@@ -79,6 +81,9 @@ OWN_NAME = "policykb-own-search-index"
 HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 
 
+ENTRY_FIELDS = ("location", "title", "text")  # what page_entries makes of a page
+
+
 def page_entries(url: str, title: str, html: str) -> list[dict]:
     """A page as search entries, the way Material's search plugin makes them: the page (its text up to
     the first section), then every section with an id (h2–h6), each with its HTML text."""
@@ -98,19 +103,29 @@ class OwnIndexWriter(BasePlugin):
     def __init__(self, pages: dict[str, dict]) -> None:
         self.pages = pages
         self.writer = None
-        self.last: list[dict] = []  # the entries of the page indexed last, for an incremental build to keep
+        self.last: list[dict] = []  # the enriched entries of the page indexed last, for an incremental build to keep
 
     @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
     def on_page_context(self, context, *, page, config, nav):
-        self.last = page_entries(page.url, page.title or "", page.content or "")
+        self.last = self.enrich(page.url, page_entries(page.url, page.title or "", page.content or ""))
         self.add(page.url, self.last, config)
         return context
 
+    def enrich(self, url: str, entries: list[dict]) -> list[dict]:
+        """A page's entries with the hidden fields, made anew from what page_entries made (any fields an
+        earlier enriching left are dropped first); they depend on the entry and on `settings`."""
+        return [enriched({k: e[k] for k in ENTRY_FIELDS if k in e}, self.pages, with_words=True) for e in entries]
+
+    def settings(self, url: str) -> str:
+        """What besides its entries a page's enriched entries depend on: an incremental build keeps
+        them only while this is unchanged."""
+        return digest(self.pages.get(url, {}))
+
     def add(self, url: str, entries: list[dict], config) -> None:
-        """One page's entries as page_entries made them (an incremental build replays those it kept)."""
+        """One page's enriched entries (an incremental build replays those it kept)."""
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
             self.writer = ShardWriter(Path(config.site_dir))
-        self.writer.add_page(url, [enriched(entry, self.pages, with_words=True) for entry in entries])
+        self.writer.add_page(url, entries)
 
     def on_post_build(self, *, config) -> None:
         if self.writer is None:

@@ -24,6 +24,9 @@ from ...cache import digest, portable
 from .pages import Paths
 
 
+SHARED = 8  # a list this long is hashed once per build (by identity, as models are); shorter ones in place
+
+
 class _Unkeyed(Exception):
     """A value whose content cannot be hashed from outside (e.g. the whole PolicyGraph)."""
 
@@ -57,6 +60,8 @@ class PageKeys:
         if isinstance(v, dict):
             return [[self._plain(k), self._plain(x)] for k, x in v.items()]  # in order: templates loop over it
         if isinstance(v, (list, tuple)):
+            if len(v) >= SHARED:  # hashed once however many pages show it: a unit's letters are on each of its tasks' pages
+                return self._once(v, lambda seq: {"list": digest([self._plain(x) for x in seq])})
             return [self._plain(x) for x in v]
         if isinstance(v, (set, frozenset)):
             return {"set": sorted(json.dumps(self._plain(x), ensure_ascii=False, sort_keys=True) for x in v)}
