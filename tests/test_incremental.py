@@ -301,3 +301,24 @@ def test_kept_search_entries_of_an_earlier_layout_are_enriched_anew(tmp_path):
     building.build(kb, clean, as_of=AS_OF)
     incremental, fresh = _tree(out), _tree(clean)
     assert [name for name in fresh if incremental.get(name) != fresh[name]] == []
+
+
+def test_noop_rebuild_does_not_check_again_what_the_last_build_checked(tmp_path, monkeypatch):
+    """Same bytes, same code as the last successful build: the knowledge base is not loaded again (at 30
+    policies that check was most of a no-op); any edit, even one that breaks a file, is checked."""
+    kb, out = tmp_path / "kb", tmp_path / "build"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    building.build(kb, out, as_of=AS_OF, only=["data"])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("loaded again")
+    monkeypatch.setattr(building, "load_kb", refuse)
+    timings: dict = {}
+    building.build(kb, out, as_of=AS_OF, only=["data"], timings=timings)
+    assert timings == {"data": "unchanged"}
+    monkeypatch.undo()
+    task = kb / "demo-2016" / "tasks" / "001.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("lead:", "leed:"), encoding="utf-8")
+    from policykb.issues import PolicyError
+    with pytest.raises(PolicyError):
+        building.build(kb, out, as_of=AS_OF, only=["data"])

@@ -164,11 +164,9 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
     each stage's seconds, or "unchanged".
     """
     timings = {} if timings is None else timings
-    kb = load_kb(policies)
     out = Path(out)
     refuse_protected(out, Path(policies))  # never `build -o .` over a project, its policies or a repository
     templates = Path(templates or paths.default_templates())
-    tracking = load_tracking(policies, kb)
     stages = [s for s in STAGES if not only or s.name in only]
     inputs = build_inputs(Path(policies), templates, as_of, options or {})
     with _locked(out):
@@ -176,8 +174,10 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
             recover(out)  # what a killed build left behind
             todo = [s for s in stages if not stage_unchanged(out / s.name, digest(inputs, s.name))]
             timings.update({s.name: "unchanged" for s in stages if s not in todo})
-            if not todo:
+            if not todo:  # the very bytes (and code) the last successful build checked: nothing to check again
                 return [s.name for s in stages]
+            kb = load_kb(policies)
+            tracking = load_tracking(policies, kb)
             pg = PolicyGraph(kb)
             with ExitStack() as stack:
                 staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in todo}
