@@ -1,6 +1,8 @@
 """Document details read from the head: the title wherever a real document states it, never a page's widget."""
 from __future__ import annotations
 
+import datetime as dt
+
 from policykb.ingest.meta import read_meta
 from policykb.ingest.source import Block
 
@@ -28,3 +30,27 @@ def test_a_transmittal_notice_names_the_first_document_it_sends():
 def test_a_pages_widget_is_never_the_title():
     meta = read_meta(_blocks("朗读", "1.制定出台政策体系。", "责任单位:财政局、发改局"))
     assert meta.title == ""  # the import then names the file and says so in the review
+
+
+def test_levels_named_together_are_no_jurisdiction():
+    meta = read_meta(_blocks("重要政策措施分工方案", "1.组织结对帮扶。相关市州和县市党委、政府负责。",
+                             "2.调整财政支出结构。各市州、县市区党委和政府负责。"))
+    assert meta.jurisdiction is None  # neither 「和县市」 nor 「县市区」 is a place
+
+
+def test_a_document_without_a_title_gets_none_and_check_says_so(tmp_path):
+    import shutil
+    from policykb.ingest import import_file
+    from policykb.validate import validate
+    from conftest import POLICIES
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    table = tmp_path / "表.txt"
+    table.write_text("朗读\n1.制定出台配套政策。\n责任单位：某市财政局、某市发展和改革委员会\n", encoding="utf-8")
+    result = import_file(table, kb, "doc", dt.date(2021, 3, 1))
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "[待补] 标题" in review and "表" not in review.split("[待补] 标题")[1].split("\n")[0]
+    _, report = validate(kb)
+    title = [i for i in report.errors if i.message == "'title' 是空的"]
+    assert title and title[0].code == "empty-text" and "照原文写出文件标题" in title[0].hint
+    assert title[0].line > 0  # located in document.yaml, where it is written

@@ -28,6 +28,9 @@ _UNSAFE_NAME = re.compile(r'[/\\:*?"<>|]|\.\.|^\.')
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 
 # pydantic error type -> what to write instead, for people who do not read pydantic
+# An import leaves these empty when the text does not state them, so that check stops the letters.
+_EMPTY_HINTS = {("title",): "照原文写出文件标题（责任书和作战图都引用它）；导入时文中找不到标题，这里会留空"}
+
 _TYPE_HINTS = {
     "int_parsing": "写一个整数，如 12",
     "int_type": "写一个整数，如 12",
@@ -190,7 +193,7 @@ def _model_issues(err: ValidationError, file: YamlFile, model: type[BaseModel]) 
         elif kind == "string_too_short":
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "empty-text", f"'{dotted}' 是空的",
-                                hint="照原文抄写"))
+                                hint=_EMPTY_HINTS.get(loc, "照原文抄写")))
         else:
             line, col = file.where(*loc)
             issues.append(Issue(file.path, line, col, "wrong-type",

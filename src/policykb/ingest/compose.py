@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -321,12 +320,14 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
                + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "") + "）"
                for u in proposed.values()]
-    title = meta.title or Path(source.path).stem  # a bare table has no title line: its file name
-    if not meta.title:
-        review.append(f"[猜测] 标题：{title}（文件名，置信度 0.2）")
-    title = title.strip().rstrip("。．.")  # a first paragraph taken as the title keeps no full stop
-    short = _short_title(title)
-    if textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
+    # A bare table has no title line. The title is left empty rather than guessed from the file name:
+    # letters quote it to people who sign them, so check refuses it until someone writes it.
+    title = (meta.title or "").strip().rstrip("。．.")  # a first paragraph taken as the title keeps no full stop
+    if not title:
+        review.append("[待补] 标题：文中没有找到文件标题，请在 document.yaml 的 title 中写明"
+                      "（未写明前 check 报错，不生成责任书）")
+    short = _short_title(title) if title else None
+    if short and textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None

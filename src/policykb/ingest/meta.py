@@ -106,6 +106,11 @@ _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区
 _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
 
 
+def _a_place(name: str) -> bool:
+    """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」)."""
+    return not re.match(r"^[和及与或并暨、]", name) and not re.fullmatch(r"[省市州县区旗乡镇]+", name)
+
+
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
     """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
     counts: dict[str, int] = {}
@@ -115,7 +120,7 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
-            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place):
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place) and _a_place(place):
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     text = "\n".join(b.text for b in blocks)
     for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives
