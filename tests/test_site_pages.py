@@ -72,7 +72,13 @@ def built(tmp_path_factory, pg):
     manifest = json.loads((letters / "manifest.json").read_text(encoding="utf-8"))
     for name in ("分工方案.docx", "分工方案.xlsx"):  # as the letters stage writes them beside the letters
         (letters / name).write_bytes(b"fake overview")
-    (letters / "manifest.json").write_text(json.dumps(dict(manifest, overview=["分工方案.docx", "分工方案.xlsx"]),
+    # a second document sends the same unit a notice: each letter is listed as what it is
+    (letters / "national").mkdir()
+    (letters / "national" / "省扶贫办.docx").write_bytes(b"fake notice")
+    entries = [dict(manifest["letters"][0], kind="责任书"), {"unit": "省扶贫办", "file": "national/省扶贫办.docx",
+                                                            "kind": "告知函"}]
+    (letters / "manifest.json").write_text(json.dumps(dict(manifest, letters=entries,
+                                                           overview=["分工方案.docx", "分工方案.xlsx"]),
                                            ensure_ascii=False))
     maps = fake_stage(tmp / "maps", "maps", "省扶贫办", ".svg")
     site = tmp / "site"
@@ -122,6 +128,7 @@ def test_unit_page_is_tasks_of(built, pg):
         assert f"第{task.number}项" in t.text
     fpb = page(built, paths.unit("省扶贫办").replace(".md", ".html"))
     assert "责任书：省扶贫办.docx" in fpb.text and "作战图：省扶贫办.svg" in fpb.text
+    assert "告知函：省扶贫办.docx" in fpb.text and "告知函、责任书和作战图" in fpb.text  # as listed below it
 
 
 def test_home_shows_counts_and_what_falls_due_next(built, doc):

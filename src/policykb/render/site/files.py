@@ -88,8 +88,13 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     papers = {f: e["paper_name"] for e in maps if isinstance(e, dict) and "paper_name" in e
               for f in e.get("files", []) if isinstance(f, str) and f.endswith(".pdf")}
 
+    letters = manifest.get("letters", []) if isinstance(manifest, dict) else []
+    kinds = {e[k]: e["kind"] for e in letters if isinstance(e, dict) and isinstance(e.get("kind"), str)
+             for k in ("file", "pdf") if isinstance(e.get(k), str)}  # 责任书 or 告知函: each letter its own
+
     def item(f: str) -> dict:  # a map's PDF says which paper it is printed on
-        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, "")}
+        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, ""),
+                "kind": kinds.get(f, "")}
 
     per_unit = {u: [item(f) for f in fs] for u, fs in _by_unit(manifest, set(files), units).items()}
     return per_unit, [item(f) for f in files]

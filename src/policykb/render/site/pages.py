@@ -254,6 +254,11 @@ def letter_kind(pg: PolicyGraph, kind: str) -> str:
     return "告知函" if any(kind in notice_kinds(d) for d in pg.documents()) else "责任书"
 
 
+def _kinds_of(letters: list[dict]) -> str:
+    """What a unit's letters are, in the order they come (「责任书、告知函」 when documents differ)."""
+    return "、".join(dict.fromkeys(f["kind"] for f in letters if f.get("kind")))
+
+
 def recipient_count(pg: PolicyGraph) -> dict[str, int]:
     """How many letters each document issues: units, and each collective as its members."""
     from ..letters.recipients import recipients  # the letters' own rule, so the counts cannot differ
@@ -325,7 +330,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "maps": maps, "previews": previews,
                  "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
                  "statuses": {(t.doc, t.number): status_view(statuses, t) for t in tasks},
-                 "dues": nxt[:NEXT_DUES], "letter_kind": letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
+                 "dues": nxt[:NEXT_DUES], "letter_kind": _kinds_of(files.get("letters", [])) or letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
                  "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
                              for m in unit.members if m in paths.units]},
                 keywords=[name, *unit.names_people_use()], body=False, boost=2.0)

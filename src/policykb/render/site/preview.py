@@ -89,5 +89,6 @@ def first_letter(docs: Path, letters: list[dict]) -> dict | None:
     for f in letters:
         if f["path"].endswith(".docx"):
             html_text = letter_preview(docs / f["path"])
-            return {"path": f["path"], "name": Path(f["path"]).stem, "html": html_text} if html_text else None
+            return {"path": f["path"], "name": Path(f["path"]).stem, "html": html_text,
+                    "kind": f.get("kind", "")} if html_text else None
     return None
