@@ -43,6 +43,9 @@ def _hostile_kb(where: Path) -> Path:
     units = kb / "units.yaml"
     units.write_text(units.read_text(encoding="utf-8").replace("name: 省扶贫办", f"name: '{HOSTILE_UNIT}'"),
                      encoding="utf-8")
+    document = kb / "demo-2016" / "document.yaml"  # the office the yearly reports go to is that unit too
+    document.write_text(document.read_text(encoding="utf-8").replace("to: 省扶贫办", f"to: '{HOSTILE_UNIT}'"),
+                        encoding="utf-8")
     for number, text in zip(range(1, 5), HOSTILE_TEXTS):
         task = kb / "demo-2016" / "tasks" / f"{number:03d}.yaml"
         data = task.read_text(encoding="utf-8").replace("- 省扶贫办", f"- '{HOSTILE_UNIT}'")

@@ -51,6 +51,8 @@ def test_form_is_prefilled_and_deterministic(tmp_path):
     wb = load_workbook(path)
     ws = wb[forms.SHEET]
     assert ws["A2"].value.startswith("报送单位：省扶贫办")
+    assert ws["A2"].value.endswith("报送时限：2016年11月20日前报省扶贫办")  # the document's reporting and deadline
+    assert ws["A1"].value == "2016年度重要政策措施落实情况报送表"
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     assert [ws[f"B{r}"].value for r in range(forms.FIRST_ROW, ws.max_row + 1)] == \

@@ -1,4 +1,5 @@
-"""The 省扶贫办 summary and the reminder letters: who reported on time, late, or not at all."""
+"""The yearly summary and the reminder letters: who reported on time, late, or not at all, written for the
+office the document's `reporting` names (省扶贫办 for the bundled opinions)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ from typer.testing import CliRunner
 
 from policykb.cli import app
 from policykb.graph import PolicyGraph
-from policykb.track import load_tracking, summary
+from policykb.track import load_tracking, reporting, summary
 from policykb.validate import load_kb
 
 from conftest import DOC
@@ -21,6 +22,19 @@ def _text(path) -> str:
     return "\n".join([p.text.replace("\n", "") for p in doc.paragraphs] + cells)  # a title's line break is layout
 
 
+def _office(pg: PolicyGraph) -> reporting.Office:
+    return reporting.offices(pg)[0]
+
+
+def _reporting(policies, text: str) -> None:
+    """Rewrite the bundled document's `reporting` block as an office would for another arrangement."""
+    path = policies / DOC / "document.yaml"
+    yaml_text = path.read_text(encoding="utf-8")
+    start = yaml_text.index("reporting:\n")
+    end = yaml_text.index("errata:", start)
+    path.write_text(yaml_text[:start] + text + yaml_text[end:], encoding="utf-8")
+
+
 def test_summary_and_reminders(tmp_path):
     policies = tracked_copy(tmp_path, {
         "069.yaml": TASK_069 + "  - {type: report, year: 2016, date: 2016-11-15, summary: 发放62亿元, problems: 贴息资金到位慢}\n",
@@ -30,7 +44,7 @@ def test_summary_and_reminders(tmp_path):
     result = CliRunner().invoke(app, ["summary", "--year", "2016", "--as-of", "2016-12-01", "-o", str(out),
                                       "-p", str(policies)])
     assert result.exit_code == 0, result.output
-    text = _text(out / summary.summary_name(2016))
+    text = _text(out / summary.summary_name(2016, "重要政策措施"))
     assert "关于2016年度重要政策措施落实情况的汇总报告" in text
     kb = load_kb(policies)
     owed = sum(len(t.lead) if t.lead_mode == "separate" else 1 for t in kb.documents[DOC].tasks.values())
@@ -49,9 +63,9 @@ def test_summary_and_reminders(tmp_path):
     assert "湖南省工商业联合会：" in letter and "第4项：" in letter and "第55项：" in letter and "2016年12月1日" in letter
     # deterministic: the same input gives the same bytes
     tracking = load_tracking(policies, kb)
-    again = summary.summary_bytes(pg, tracking, 2016, dt.date(2016, 12, 1))
-    assert again == (out / summary.summary_name(2016)).read_bytes()
-    assert "湖南省扶贫开发办公室" in text and Document(out / summary.summary_name(2016)).core_properties.author == \
+    again = summary.summary_bytes(pg, tracking, 2016, dt.date(2016, 12, 1), _office(pg))
+    assert again == (out / summary.summary_name(2016, "重要政策措施")).read_bytes()
+    assert "湖南省扶贫开发办公室" in text and Document(out / summary.summary_name(2016, "重要政策措施")).core_properties.author == \
         "湖南省扶贫开发办公室"
 
 
@@ -71,7 +85,8 @@ def test_office_documents_never_speak_after_the_period(tmp_path):
 def test_summary_page_is_official_a4(tmp_path):
     policies = tracked_copy(tmp_path)
     kb = load_kb(policies)
-    data = summary.summary_bytes(PolicyGraph(kb), load_tracking(policies, kb), 2016, dt.date(2016, 12, 1))
+    data = summary.summary_bytes(PolicyGraph(kb), load_tracking(policies, kb), 2016, dt.date(2016, 12, 1),
+                                _office(PolicyGraph(kb)))
     path = tmp_path / "s.docx"
     path.write_bytes(data)
     doc = Document(path)
@@ -132,5 +147,43 @@ def test_reminders_follow_the_letters(tmp_path):
     notices = [t for t in letters.values() if t.startswith("关于报送2016年度重要政策措施落实情况的提醒函")]
     assert notices and all("督促检查" not in t and "请予支持配合" in t for t in notices)
     assert bank is None or bank in notices
-    report = _text(out / summary.summary_name(2016))
+    report = _text(out / summary.summary_name(2016, "重要政策措施"))
     assert "11月20日" not in report
+
+
+def test_the_office_named_in_reporting_signs_and_receives(tmp_path):
+    """Nothing of 省扶贫办 is assumed: another office collecting the reports is the one every text names."""
+    policies = tracked_copy(tmp_path)
+    _reporting(policies, "reporting:\n  to: 省政府办公厅\n  summary_to: 省人民政府\n  supervisors: [省委办公厅]\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["summary", "--year", "2016", "--as-of", "2016-12-01", "-o", str(out),
+                                      "-p", str(policies)])
+    assert result.exit_code == 0, result.output
+    text = _text(out / summary.summary_name(2016, "重要政策措施"))
+    assert "省人民政府：" in text and "省委、省政府：" not in text
+    assert "报送省政府办公厅" in text and "报送省扶贫办" not in text
+    assert Document(out / summary.summary_name(2016, "重要政策措施")).core_properties.author == "湖南省人民政府办公厅"
+    letters = {p.name for p in (out / "催办函").iterdir()}
+    assert summary.reminder_name("省扶贫办", 2016) in letters  # no longer the office: it is reminded like the others
+    assert summary.reminder_name("省政府办公厅", 2016) not in letters
+    letter = _text(out / "催办函" / summary.reminder_name("省工商联", 2016))
+    assert "报送省政府办公厅" in letter and "提请省委办公厅督促检查" in letter and "省政府办公厅督促" not in letter
+
+
+def test_without_reporting_there_is_no_summary_and_it_is_said(tmp_path):
+    policies = tracked_copy(tmp_path)
+    _reporting(policies, "")
+    result = CliRunner().invoke(app, ["summary", "--year", "2016", "--as-of", "2016-12-01", "-o", str(tmp_path / "o"),
+                                      "-p", str(policies)])
+    error = result.exception
+    assert result.exit_code == 1 and error.code == "no-reporting" and "reporting:" in error.hint
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unknown_office_is_a_check_error(tmp_path):
+    from policykb.validate import validate
+    policies = tracked_copy(tmp_path)
+    _reporting(policies, "reporting:\n  to: 省扶贫局\n  summary_to: 省委、省政府\n")
+    _, report = validate(policies)
+    found = [i for i in report.errors if i.code == "unknown-unit"]
+    assert found and "reporting.to" in found[0].message and found[0].line > 1

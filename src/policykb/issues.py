@@ -114,6 +114,9 @@ CODES: dict[str, tuple[str, str]] = {
                       "或 cairo 子集化时丢了字形。",
                       "安装 fonts-noto-cjk（Windows 上安装思源黑体/宋体），或检查 fonts/fonts.conf 把官方字体名映射到已安装的字体。"),
     # --- command line ---
+    "no-reporting": ("要生成年度汇总报告和催办函，但没有哪份文件写明各牵头单位的年度落实情况报送给谁。",
+                     "按文件的工作要求在 document.yaml 中写 reporting:，如 to: 省扶贫办（汇总单位）、"
+                     "summary_to: 省委、省政府（汇总报告主送机关）。"),
     "not-found": ("命令要找的东西不存在：没有这个任务、条文或单位，指定的文件、配置不存在，"
                   "或还没有任何跟踪数据。",
                   "检查名称、编号或路径的拼写；提示中给出了可选项或下一步该做什么。"),

@@ -131,6 +131,16 @@ class LetterSettings(Strict):
     notice: NoticeSettings | None = Field(default=None, description="不签责任书、改发通知的单位类别及通知的标题和编号")
 
 
+class Reporting(Strict):
+    """Who collects the lead units' yearly reports and whom its summary goes to, as a 工作要求 says."""
+    to: str = Field(min_length=1, description="收取各牵头单位年度落实情况、汇总并催办的单位（单位名录中的名称），如 省扶贫办")
+    summary_to: str | None = Field(default=None, min_length=1,
+                                   description="汇总报告的主送机关，原文怎么写就怎么写，如 省委、省政府；未写时为发文机关")
+    supervisors: list[str] = Field(default=[], description="可提请对逾期单位督促检查的单位（单位名录中的名称），"
+                                                           "如 省委办公厅、省政府办公厅")
+    requirement: int | None = Field(default=None, description="出自哪一条工作要求")
+
+
 class DocumentFile(Strict):
     title: str = Field(min_length=1)
     short_title: str | None = Field(default=None, min_length=1, description="简称，用于导航、责任书和作战图；未设置时用标题")
@@ -151,6 +161,8 @@ class DocumentFile(Strict):
                                                              "“根据《…》（X〔Y〕N号）”所写）")
     level: Level | None = Field(default=None, description="文件的层级：中央、省、市、县；未写时按 jurisdiction 推定")
     cascade: CascadeSettings | None = Field(default=None, description="要求下级逐项分解落实的任务")
+    reporting: Reporting | None = Field(default=None, description="年度落实情况报送谁、汇总后报谁；未写时不为这份文件"
+                                                                  "生成汇总报告和催办函")
 
     @property
     def label(self) -> str:

@@ -20,7 +20,7 @@ from . import daterange
 from .docids import ID_HINT, id_problem
 from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
-                    KnowledgeBase, TaskFile, Task, Unit, UnitKind, UnitsFile)
+                    KnowledgeBase, Reporting, TaskFile, Task, Unit, UnitKind, UnitsFile)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -515,6 +515,20 @@ def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) ->
                    hint="用 {year} 表示年份，{serial} 表示责任书序号，如 湘发〔{year}〕{serial}号")
 
 
+def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, report: Report) -> Reporting:
+    """The office that collects the reports and those it may ask to supervise are units of the registry
+    (the summary is signed by one, the reminders name the others): returned by their canonical names."""
+    named = [(("reporting", "to"), reporting.to)]
+    named += [(("reporting", "supervisors", i), n) for i, n in enumerate(reporting.supervisors)]
+    canonical = []
+    for loc, name in named:
+        canonical.append(units.resolve(name) or name)
+        if units.resolve(name) is None:
+            report.add(file.path, *file.where(*loc), "unknown-unit", f"'{_dotted(loc)}' 中有未知单位 '{name}'",
+                       hint=units.suggest(name, None))
+    return reporting.model_copy(update={"to": canonical[0], "supervisors": canonical[1:]})
+
+
 def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
@@ -529,6 +543,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     if meta:
         _check_settings(meta, doc_file, report)
         _check_titles(meta, doc_file, report)
+        if meta.reporting:
+            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report)})
 
     doc_id = folder.name
     articles: dict[int, Article] = {}

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ..track import forms, load_tracking
+from ..track import forms, load_tracking, reporting
 from ..track import summary as track_summary
 from ..track import versions
 from ..output import staged_output, writing
@@ -99,7 +99,7 @@ def report(task: int = typer.Argument(..., help="任务序号。"),
            evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="佐证材料（可重复）。"),
            unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
            policies: Path = PoliciesOption) -> None:
-    """记录年度落实情况已报送省扶贫办。"""
+    """记录年度落实情况已报送（报送给文件 reporting 写明的汇总单位）。"""
     data = {"type": "report", "date": parse_date(date), "year": year, "summary": summary, "problems": problems,
             "next_year": next_year, "evidence": evidence or [], "unit": unit}
     _record(policies, lambda r: r.event(doc, task, data, force))
@@ -193,7 +193,8 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
             as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
             output: Optional[Path] = typer.Option(None, "--output", "-o", help="输出文件夹，默认 build/tracking/<年度>/summary。"),
             policies: Path = PoliciesOption) -> None:
-    """生成省扶贫办年度汇总报告（.docx：各单位、各任务按时/逾期/未报送，进展和问题）和未报送单位的催办函。"""
+    """生成年度汇总报告（.docx：各单位、各任务按时/逾期/未报送，进展和问题）和未报送单位的催办函；
+    由各文件 document.yaml 的 reporting 写明的汇总单位署名。"""
     kb = load_kb(policies)
     tracking = load_tracking(policies, kb)
     if not tracking.documents:
@@ -202,9 +203,16 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
     folder = _year_out(year, output, "summary")
     pg, day = PolicyGraph(kb), parse_date(as_of)
     forms.check_year(pg, year)
+    offices = reporting.offices(pg)
+    if not offices:
+        raise UserError("没有哪份文件写明年度落实情况报送给谁、由谁汇总",
+                        hint="在 document.yaml 中按工作要求写 reporting:（to: 汇总单位，summary_to: 汇总报告主送机关）",
+                        code="no-reporting")
+    for doc in reporting.unreported(pg):
+        info(f"注意：《{doc.meta.label}》没有写明年度落实情况报送给谁（document.yaml 的 reporting），未列入汇总")
     with staged_output(folder) as stage:
         written = track_summary.write_summary(pg, tracking, year, day, stage)
-    info(f"已写出年度汇总报告和 {len(written) - 1} 份催办函：{folder}/")
+    info(f"已写出 {len(offices)} 份年度汇总报告和 {len(written) - len(offices)} 份催办函：{folder}/")
 
 
 @app.command("diff")

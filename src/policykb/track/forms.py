@@ -22,7 +22,7 @@ from ..model import Task
 from ..output import atomic_write
 from .. import printsetup
 from ..reproducible import normalize_zip
-from . import formlimits
+from . import formlimits, reporting
 from .load import Tracking
 from .model import STATES
 from .record import Recorder, Refused, apply
@@ -82,14 +82,15 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
 
     wb = Workbook()
     wb.properties.creator = "policykb"
-    wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
+    wb.properties.created = wb.properties.modified = dt.datetime(year, 1, 1)  # the form's year: same bytes each run
     ws = wb.active
     ws.title = SHEET
     last_column = max(COLUMNS)
-    set_cell(ws["A1"], f"{year}年度重要政策措施落实情况报送表")
+    docs = tuple(dict.fromkeys(t.doc for t in lead_tasks(pg, unit)))
+    set_cell(ws["A1"], f"{year}年度{reporting.measures(pg, docs)}落实情况报送表")
     ws["A1"].font = Font(name="黑体", size=16)
     ws.merge_cells(f"A1:{last_column}1")
-    set_cell(ws["A2"], f"报送单位：{unit}　　报送年度：{year}　　报送时限：{year}年11月20日前报省扶贫办")
+    set_cell(ws["A2"], f"报送单位：{unit}　　报送年度：{year}　　报送时限：{_where_to(pg, docs, year)}")
     ws["A3"] = ("填表说明：本年状态从下拉列表中选择；填写了“年度落实情况”的行视为已报送，须同时填写报送日期"
                 "（YYYY-MM-DD）；不要增删列，不要修改 A、B 两列。")
     for cell in ("A2", "A3"):
@@ -130,6 +131,16 @@ def form_bytes(pg: PolicyGraph, tracking: Tracking, unit: str, year: int) -> byt
     out = io.BytesIO()
     wb.save(out)
     return normalize_zip(out.getvalue())
+
+
+def _where_to(pg: PolicyGraph, docs: tuple[str, ...], year: int) -> str:
+    """By when and to whom, as each document's 工作要求 says (「2016年11月20日前报省扶贫办」)."""
+    said = []
+    for doc in map(pg.kb.documents.get, docs):
+        due, to = reporting.due(doc, year), doc.meta.reporting and doc.meta.reporting.to
+        if due or to:
+            said.append((f"{due.year}年{due.month}月{due.day}日前" if due else "") + (f"报{to}" if to else ""))
+    return "；".join(dict.fromkeys(said)) or "见文件工作要求"
 
 
 def _mode(task: Task) -> str:

@@ -1,4 +1,5 @@
-"""省扶贫办's yearly summary (.docx) of who reported, on time or late, and reminder letters (催办函)."""
+"""The yearly summary (.docx) of who reported, on time or late, and reminder letters (催办函), each written
+for the office a document's `reporting` names (省扶贫办 for the bundled opinions)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,13 +9,14 @@ from pathlib import Path
 
 from ..gongwen import cite, provenance
 from ..graph import PolicyGraph
+from ..names import safe_filename
 from ..output import atomic_write
 from .load import Tracking
 from .model import STATES
 from .office import Page
+from .reporting import Office, measures, offices, rule
 from .status import Obligation, by_lead_unit, cn_date, obligations, unit_states
 
-ISSUER = "省扶贫办"
 ON_TIME, LATE, MISSING, NOT_DUE = "按时报送", "逾期报送", "未报送", "未到期"
 
 
@@ -33,10 +35,11 @@ def _outcome(o: Obligation) -> str:
     return LATE if o.late else ON_TIME if o.met else MISSING if o.overdue else NOT_DUE
 
 
-def year_lines(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date) -> list[Line]:
+def year_lines(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date, office: Office) -> list[Line]:
+    """The year's report obligations of the documents that report to this office."""
     lines = []
     for o in obligations(pg, tracking, as_of):
-        if o.kind != "report" or o.year != year or o.waived:
+        if o.kind != "report" or o.year != year or o.waived or o.doc not in office.docs:
             continue
         task = pg.task(o.doc, o.task)
         report = next((e for e in tracking.of(o.doc, o.task, o.unit, "report") if e.year == year
@@ -54,9 +57,11 @@ def missing_units(pg: PolicyGraph, lines: list[Line]) -> dict[str, list[Line]]:
     return {u: [by_ob[o] for o in obs] for u, obs in grouped.items()}
 
 
-def _policy_title(pg: PolicyGraph) -> str:
-    titles = [cite("".join(d.meta.issuers) + d.meta.title) for d in pg.documents()]
-    return "、".join(titles)
+def _policy_title(pg: PolicyGraph, office: Office) -> str:
+    """The documents as cited with their task division (《…实施意见》重要政策措施分工方案)."""
+    docs = [pg.kb.documents[d] for d in office.docs]
+    return "、".join(cite("".join(d.meta.issuers) + d.meta.title)
+                    + (d.meta.annex.title if d.meta.annex and d.meta.annex.attached else "") for d in docs)
 
 
 def _full_name(pg: PolicyGraph, unit: str) -> str:
@@ -70,21 +75,21 @@ def within_period(pg: PolicyGraph, as_of: dt.date) -> dt.date:
     return min(as_of, max(ends)) if ends else as_of
 
 
-def _page(pg: PolicyGraph, title: str, day: dt.date) -> Page:
-    return Page(title=title, author=_full_name(pg, ISSUER), day=day, properties=provenance(pg.kb.root))
+def _page(pg: PolicyGraph, title: str, day: dt.date, office: Office) -> Page:
+    return Page(title=title, author=_full_name(pg, office.name), day=day, properties=provenance(pg.kb.root))
 
 
-def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date) -> bytes:
+def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date, office: Office) -> bytes:
     as_of = within_period(pg, as_of)
-    lines = year_lines(pg, tracking, year, as_of)
+    lines = year_lines(pg, tracking, year, as_of, office)
     counts = Counter(ln.outcome for ln in lines)
     states = Counter(ln.state for ln in lines)
-    title = f"关于{year}年度重要政策措施落实情况的汇总报告"
-    page = _page(pg, title, as_of)
-    page.title(f"关于{year}年度重要政策措施\n落实情况的汇总报告")
-    page.line("省委、省政府：")
-    page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位应于每年11月中旬将牵头负责工作的年度落实情况"
-              f"和下一年度工作安排报送省扶贫办。现将{year}年度报送情况汇总报告如下。")
+    words = measures(pg, office.docs)
+    page = _page(pg, f"关于{year}年度{words}落实情况的汇总报告", as_of, office)
+    page.title(f"关于{year}年度{words}\n落实情况的汇总报告")
+    page.line(f"{office.summary_to}：")
+    page.body(f"根据{_policy_title(pg, office)}的要求，各牵头单位应于{rule(pg, office.docs)}将牵头负责工作的年度落实情况"
+              f"和下一年度工作安排报送{office.name}。现将{year}年度报送情况汇总报告如下。")
     page.heading("一、总体情况")
     page.body(f"截至{cn_date(as_of)}，应报送{len(lines)}项（按牵头单位计），其中按时报送{counts[ON_TIME]}项，"
               f"逾期报送{counts[LATE]}项，未报送{counts[MISSING]}项" +
@@ -107,22 +112,17 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     if not problems:
         page.body("各单位报送材料中未反映突出问题。")
     page.heading("五、催办情况")
-    sent = [r.recipient for r in reminders(pg, lines)]
-    own = ISSUER in missing_units(pg, lines)
+    sent = [r.recipient for r in reminders(pg, lines, office)]
+    own = office.name in missing_units(pg, lines)
     page.body((f"对未按时报送的{len(sent)}家单位，已发催办函：{'、'.join(sent)}。" if sent else "各牵头单位均已报送。")
-              + ("省扶贫办牵头的任务尚未汇总的，抓紧补报。" if own else ""))
-    page.signature(_full_name(pg, ISSUER), as_of)
+              + (f"{office.name}牵头的任务尚未汇总的，抓紧补报。" if own else ""))
+    page.signature(_full_name(pg, office.name), as_of)
     return page.bytes()
 
 
 def _when(ln: Line) -> str:
     met = ln.obligation.met
     return f"{ln.outcome}（{met.month}月{met.day}日）" if met else ln.outcome
-
-
-# Who may be asked to see that a late unit reports (分工方案工作要求: 省委办公厅、省政府办公厅督促检查);
-# never the recipient itself.
-SUPERVISORS = ("省委办公厅", "省政府办公厅")
 
 
 @dataclass(frozen=True)
@@ -135,15 +135,15 @@ class Reminder:
     you: str = "你单位"  # 你市 / 你州 for a 市州
 
 
-def reminders(pg: PolicyGraph, lines: list[Line]) -> list[Reminder]:
+def reminders(pg: PolicyGraph, lines: list[Line], office: Office) -> list[Reminder]:
     """One reminder per recipient of a letter with a missing report: a collective lead's reminder goes
-    to each member whose letter carries the task; none to the issuer, which collects the reports."""
+    to each member whose letter carries the task; none to the office, which collects the reports."""
     from ..render.letters.recipients import member_full_name, notice_kinds  # late: letters are heavy
     notices = set().union(*(notice_kinds(d) for d in pg.documents())) if pg.kb.documents else set()
     found: dict[str, Reminder] = {}
     for unit, missed in missing_units(pg, lines).items():
         registered = pg.kb.units.get(unit)
-        if unit == ISSUER:
+        if unit == office.name:
             continue
         if registered and registered.members:
             for member in registered.members:
@@ -159,42 +159,37 @@ def reminders(pg: PolicyGraph, lines: list[Line]) -> list[Reminder]:
     return list(found.values())
 
 
-def _report_rule(pg: PolicyGraph) -> str:
-    """The yearly report's deadline in the policy's own words (每年11月中旬), never a day it does not name."""
-    phrases = [d.phrase for doc in pg.documents() if doc.meta.annex
-               for d in doc.meta.annex.general_deadlines if d.kind == "yearly"]
-    return phrases[0] if phrases else "每年规定时间"
-
-
-def reminder_bytes(reminder: Reminder, year: int, as_of: dt.date, pg: PolicyGraph) -> bytes:
+def reminder_bytes(reminder: Reminder, year: int, as_of: dt.date, pg: PolicyGraph, office: Office) -> bytes:
     """催办函 to one recipient (by its full name): the tasks whose yearly report is missing. A body that
     received a 告知函 gets a request (请…支持配合), a unit bound by a 责任书 a reminder with the referral
     to the supervising offices, never to its own."""
     as_of = within_period(pg, as_of)
     kind = "提醒函" if reminder.notice else "催办函"
-    title = f"关于报送{year}年度重要政策措施落实情况的{kind}"
-    page = _page(pg, title, as_of)
-    page.title(f"关于报送{year}年度重要政策措施\n落实情况的{kind}")
+    words = measures(pg, office.docs)
+    page = _page(pg, f"关于报送{year}年度{words}落实情况的{kind}", as_of, office)
+    page.title(f"关于报送{year}年度{words}\n落实情况的{kind}")
     page.line(f"{reminder.addressee}：")
-    page.body(f"根据{_policy_title(pg)}重要政策措施分工方案的要求，各牵头单位要在{_report_rule(pg)}将牵头负责工作的"
-              f"年度落实情况和下一年度工作安排报送省扶贫办。截至{cn_date(as_of)}，{reminder.you}牵头负责的以下任务尚未报送{year}年度落实情况：")
+    page.body(f"根据{_policy_title(pg, office)}的要求，各牵头单位要在{rule(pg, office.docs)}将牵头负责工作的"
+              f"年度落实情况和下一年度工作安排报送{office.name}。截至{cn_date(as_of)}，{reminder.you}牵头负责的以下任务"
+              f"尚未报送{year}年度落实情况：")
     for i, ln in enumerate(reminder.lines, start=1):
         task = pg.task(ln.obligation.doc, ln.obligation.task)
         page.body(f"{i}．第{task.number}项：{task.text}")
     if reminder.notice:
-        page.body("请予支持配合，尽快将有关情况报送省扶贫办。")
+        page.body(f"请予支持配合，尽快将有关情况报送{office.name}。")
         page.body("特此函告。")
     else:
-        supervisors = [s for s in SUPERVISORS if s != reminder.recipient]
-        page.body("请于收到本函后5个工作日内报送省扶贫办。" + (
-            f"逾期未报的，将提请{'、'.join(supervisors)}督促检查。" if len(supervisors) == len(SUPERVISORS) else ""))
+        # never referred to itself: a supervisor that is late is only asked
+        refer = office.supervisors and reminder.recipient not in office.supervisors
+        page.body(f"请于收到本函后5个工作日内报送{office.name}。" + (
+            f"逾期未报的，将提请{'、'.join(office.supervisors)}督促检查。" if refer else ""))
         page.body("特此函告。")
-    page.signature(_full_name(pg, ISSUER), as_of)
+    page.signature(_full_name(pg, office.name), as_of)
     return page.bytes()
 
 
-def summary_name(year: int) -> str:
-    return f"{year}年度重要政策措施落实情况汇总报告.docx"
+def summary_name(year: int, words: str) -> str:
+    return f"{year}年度{words}落实情况汇总报告.docx"
 
 
 def reminder_name(unit: str, year: int) -> str:
@@ -202,13 +197,17 @@ def reminder_name(unit: str, year: int) -> str:
 
 
 def write_summary(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date, folder: Path) -> list[Path]:
-    """The summary and one reminder letter per unit that has not reported; returns the files written."""
+    """Per office, its summary and one reminder letter per unit that has not reported; returns the files
+    written, summaries first. Several offices each get a folder of their own."""
     folder = Path(folder)
     as_of = within_period(pg, as_of)
-    written = [folder / summary_name(year)]
-    atomic_write(written[0], summary_bytes(pg, tracking, year, as_of))
-    for reminder in reminders(pg, year_lines(pg, tracking, year, as_of)):
-        path = folder / "催办函" / reminder_name(reminder.recipient, year)
-        atomic_write(path, reminder_bytes(reminder, year, as_of, pg))
-        written.append(path)
-    return written
+    found = offices(pg)
+    summaries, letters = [], []
+    for office in found:
+        place = folder / safe_filename(office.name) if len(found) > 1 else folder
+        summaries.append(place / summary_name(year, measures(pg, office.docs)))
+        atomic_write(summaries[-1], summary_bytes(pg, tracking, year, as_of, office))
+        for reminder in reminders(pg, year_lines(pg, tracking, year, as_of, office), office):
+            letters.append(place / "催办函" / reminder_name(reminder.recipient, year))
+            atomic_write(letters[-1], reminder_bytes(reminder, year, as_of, pg, office))
+    return summaries + letters
