@@ -4,7 +4,7 @@ The API the renderers and the CLI use:
   load_tracking(policies, kb=None) -> Tracking          tracking files, checked (empty when none)
   statuses(pg, tracking, as_of) -> policykb.status.Statuses
   obligations(pg, tracking, as_of, doc=None) -> [Obligation]   plans, reports, completion, per lead
-  charts.indicator_svg(indicator, values, as_of=None) -> str
+  charts.indicator_svg(indicator, values, as_of=None, *, first_year) -> str
   versions.diff(repo, rev1, rev2, policies="policies") -> PolicyDiff
 """
 from __future__ import annotations

@@ -40,13 +40,14 @@ def meets(indicator: Indicator, value: float) -> bool:
     return _TESTS[indicator.comparator](value, indicator.value)
 
 
-def indicator_svg(indicator: Indicator, values: list[IndicatorValue], as_of: dt.date | None = None,
-                  first_year: int | None = None) -> str:
-    """One indicator as an SVG document (str). Values after as_of are left out."""
+def indicator_svg(indicator: Indicator, values: list[IndicatorValue], as_of: dt.date | None = None, *,
+                  first_year: int) -> str:
+    """One indicator as an SVG document (str), its axis from first_year (the document's) to the last year its
+    target or values name. Values after as_of are left out."""
     shown = sorted((v for v in values if as_of is None or (v.year <= as_of.year and (v.date or as_of) <= as_of)),
                    key=lambda v: v.year)
     years = [v.year for v in shown] + [y for y in (indicator.year, first_year) if y]
-    start, end = (min(years), max(years)) if years else (2016, 2020)
+    start, end = min(years), max(years)
     span = list(range(start, end + 1))
     top = _nice(max([indicator.value] + [v.value for v in shown] + [0]) * 1.1)
     plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
@@ -99,5 +100,6 @@ def indicator_svg(indicator: Indicator, values: list[IndicatorValue], as_of: dt.
 
 def indicator_svgs(pg: PolicyGraph, tracking: Tracking, as_of: dt.date | None = None) -> dict[tuple[str, str], str]:
     """Every indicator of every document: (doc, indicator id) -> SVG, for the site."""
-    return {(d.id, ind.id): indicator_svg(ind, tracking.values.get((d.id, ind.id), []), as_of, d.meta.date.year)
+    return {(d.id, ind.id): indicator_svg(ind, tracking.values.get((d.id, ind.id), []), as_of,
+                                             first_year=d.meta.date.year)
             for d in pg.documents() for ind in d.indicators.values()}
