@@ -102,6 +102,44 @@ def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
         ("新建农贸市场。", ["县商务局"], [], "9月投入使用")]
 
 
+def _cell_table(*lines: str):
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    return table_tasks(with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]))
+
+
+def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_understood():
+    """Rows numbered as the document numbers them (12, 30 …: rising), a header word not understood (进展情况), a
+    smaller number inside a row (a copied page's number) skipped, and offices named by 股."""
+    tasks = _cell_table("序号", "工作任务", "牵头单位", "完成时限", "进展情况", "备考",
+                        "12", "修缮乡村道路。", "规划股", "3", "2024年底", "已完成六成。",
+                        "30", "培训基层农技人员。", "科教股", "人事股", "2024年6月底", "已培训两期。")
+    assert [(t.number, t.text, t.units.lead, t.units.mode, t.deadline_text) for t in tasks] == [
+        (12, "修缮乡村道路。", ["规划股"], "first", "2024年底"),
+        (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
+
+
+def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_their_own_units():
+    """No 序号 column: a row starts at its numbered task; 「——」 goals continue it; goals after the units, with units
+    of their own, are tasks of the same number; a lead column's first cell leads, the next column's take part."""
+    tasks = _cell_table("类别", "主要目标", "主要责任单位", "责任单位",
+                        "1.老年人健康水平提高。", "——建立健康档案。", "市卫健委", "市民政局", "市医保",
+                        "2.养老服务体系健全。", "——新增床位500张。", "市民政局", "市财政局",
+                        "——培训护理员300人。", "市人社局", "市民政局")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["市卫健委"], ["市民政局", "市医保"]), (2, ["市民政局"], ["市财政局"]), (2, ["市人社局"], ["市民政局"])]
+    assert "建立健康档案" in tasks[0].text and "培训护理员" in tasks[2].text
+
+
+@pytest.mark.parametrize("name, unit", [("省人口计生", True), ("县住建", True), ("新闻出版", True), ("省财政给予", False)])
+def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
+    assert looks_like_unit(name) is unit
+
+
+def test_a_shared_body_completes_a_body_named_without_its_suffix():
+    assert parse_units("住建、交通部门牵头").lead == ["住建部门", "交通部门"]
+
+
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
                                                 ("6月底前开工", "6月底前", "2024-06-30"), ("长期", None, None)])
 def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):

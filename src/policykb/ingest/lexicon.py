@@ -32,6 +32,7 @@ class Lexicon:
     post: re.Pattern
     surnames: str
     unit_end: re.Pattern
+    short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
@@ -64,6 +65,7 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
         unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
+        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{_alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{_alternation(data['not_unit_starts'])})"),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},

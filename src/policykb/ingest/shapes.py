@@ -111,8 +111,8 @@ def column_role(cell: str) -> str | None:
             if re.search(pattern, word):
                 return role
         return None
-    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」
-        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
+    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」 (a word of one character, 序, only alone)
+        if any(len(w) > 1 and w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
             return role
     return None
 

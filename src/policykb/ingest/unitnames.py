@@ -110,13 +110,13 @@ def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」; 「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
 
     A body written once after the last of a list belongs to each bare name before it: a name that is no
-    unit by itself, or a place (…区) before a body of government."""
+    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government."""
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
             if a.startswith("各") or a.endswith(body):
                 return m.group()
-            bare = not looks_like_unit(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
+            bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
             return f"{a}{body}、{m['b']}{body}" if bare else m.group()
         shared = _SHARED.sub(share, text)
         if shared == text:
@@ -286,7 +286,8 @@ def looks_like_unit(name: str) -> bool:
             or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
         return False
-    return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))
+    return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
+                                     or COLLECTIVE.match(name))
 
 
 # --- levels of government ---
