@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from . import timing
 from .clauses import subject_clauses
-from .lexicon import _alternation, is_person, lexicon
-from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
+from .lexicon import alternation, is_person, lexicon
+from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -33,16 +33,16 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[�
                         r"|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*[、．.]?\s*|\d{1,3}(?:\.\d{1,3})*\s*[.．、﹒](?!\d)\s*"
                         r"|[①-⑳⑴-⒇]\s*)")
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
-_ROLE_WORD = re.compile(_alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_alternation(_LEX.labels)})\s*[：:]")
-_TIME_WORDS = _alternation(_LEX.columns["deadline"])
+_ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
+_LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
+_TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
-_LINE_OPENS = re.compile(rf"^(?:{_alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
+_LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
 _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
                        r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
 _NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
 _LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
-_VERB = _alternation(_LEX.verbs)
+_VERB = alternation(_LEX.verbs)
 _BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
@@ -112,8 +112,8 @@ def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[s
             continue
         if (role == "number" or not header and not parts) and re.fullmatch(r"\d{1,3}", cell):
             number = int(cell)
-        elif role in _ROLE_LABEL:
-            parts.append(f"{_ROLE_LABEL[role]}：{cell}")
+        elif role in ROLE_LABEL:
+            parts.append(f"{ROLE_LABEL[role]}：{cell}")
         elif role == "deadline":
             parts.append(f"{_LEX.columns['deadline'][0]}：{cell}")
         elif role not in ("number", "mode"):
@@ -249,7 +249,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         or (_unit_cell(text, known) if item.table else [])
     if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True)
-        deadline = deadline or _closing_deadline(text)
+        deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "subject"
         if len(found) == 1:
@@ -321,7 +321,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     for head, members in _groups(_items(blocks), known):
         heading = head.text.rstrip("。") if head else None
         if head and (leader is None or head.style == leader[0]):
-            leader = (head.style, m["who"]) if (m := _LEADER_HEADING.match(heading)) else None
+            leader = (head.style, m["who"]) if (m := LEADER_HEADING.match(heading)) else None
         noted = [i for i, (_, found) in enumerate(members) if found]
         if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
             # a heading whose only note stands at its last item: the note is the whole group's

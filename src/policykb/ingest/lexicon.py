@@ -16,7 +16,7 @@ ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "le
 LABEL_ROLES = (*ROLES, "division")  # a label may also introduce a whole note (「分工：X牵头，Y配合」)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -59,14 +59,14 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
         columns={k: tuple(v) for k, v in data["columns"].items()},
-        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{_alternation(data['verbs'])}))$"),
-        joiner=re.compile(rf"(?:{_alternation(data['joiners'])})"),
-        label=re.compile(rf"(?P<label>{_alternation(data['labels'])})\s*[：:]"),
+        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{alternation(data['verbs'])}))$"),
+        joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
+        label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
-        unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
-        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{_alternation(data['short_bodies'])})$"),
-        not_unit_start=re.compile(rf"^(?:{_alternation(data['not_unit_starts'])})"),
+        unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
+        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
+        not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),

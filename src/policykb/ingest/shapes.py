@@ -84,7 +84,7 @@ def is_heading(block: Block) -> bool:
 # --- tables and forms ---
 
 # The label a unit column's role is written under when a row is read as one note.
-_ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
+ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
 _ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
@@ -159,7 +159,7 @@ def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     if len(units) == 1 and units[0][0] == "responsible":
         return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
     roles = {r for r, _ in units}
-    return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else _ROLE_LABEL[role]}"
+    return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)
 
 
@@ -241,7 +241,7 @@ def form_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candida
     where = ""
 
     def close() -> None:
-        notes = [f"{_ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
+        notes = [f"{ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
         if current.get("task") and notes:
             units = parse_units("；".join(notes), known)
             units.as_written = "；".join(notes)
@@ -295,7 +295,7 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
 
 
 # A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.
-_LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
+LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
                              r"(?:长|书记|主任)(?:主抓|牵头|分管|负责|领衔|联系|领办)")
 _PAGE_MARK = re.compile(r"^[—–\-\s\d]*[—–]\s*\d+\s*[—–][—–\-\s]*$")  # 「— — — 2 —」 of a copied PDF
 _CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the middle of its sentence
@@ -322,7 +322,7 @@ _TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
 _STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
 
 
-def _closing_deadline(text: str) -> str:
+def closing_deadline(text: str) -> str:
     """A closing bracket that holds only a time (「（长期）」, 「（2024年6月底前）」): the item's deadline."""
     from .timing import find
     m = _TIME_NOTE.search(text)
@@ -393,7 +393,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             heading = _strip_number(text)
             if m := PART.match(text):
                 part, section, group = m[2].strip(), None, []
-                leader = lm["who"] if (lm := _LEADER_HEADING.match(part)) else None
+                leader = lm["who"] if (lm := LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
                 section = m[2].strip()
                 last_item, last_is_heading = (block, m[2].strip()), True
@@ -442,7 +442,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
                                                                          numbered=bool(ITEM.match(text)))):
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
-                              deadline_text=_closing_deadline(text) if i == len(found) - 1 else "",
+                              deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
             continue
         if ITEM.match(text) or SECTION.match(text):
