@@ -151,3 +151,19 @@ def test_a_post_before_a_name_is_a_leader_not_a_unit():
     tasks, _ = _read("（二）做好丙项（分管副县长王五，县财政局牵头，县税务局配合）")
     assert tasks[0].units.leaders == ["王五"] and tasks[0].units.lead == ["县财政局"]
     assert tasks[0].units.participants == ["县税务局"] and tasks[0].text == "做好丙项。"
+
+
+def test_a_count_of_tasks_then_their_list_gives_each_task_the_named_unit():
+    """「有2项由X牵头，分别是A；B」: A and B are X's; the count is no task and no unit's name."""
+    tasks, _ = _read("市里明确，需要市民政局参加的工作共计5项，有2项由市民政局牵头，分别是完善养老服务网络；推进社区食堂建设。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("完善养老服务网络。", ["市民政局"]),
+                                                         ("推进社区食堂建设。", ["市民政局"])]
+
+
+def test_each_sentence_with_its_own_by_note_is_a_task_of_its_own():
+    """Prose notes of two sentences are two tasks; 「主要由X、Y等部门牵头负责」 leads jointly, open to others;
+    「由X、Y等分工负责」: the first listed leads."""
+    tasks, _ = _read("改善人居环境,主要由县住建局、县水利局等部门牵头负责。整治黑臭水体,由县生态环境局、县农业农村局等分工负责。")
+    assert [(t.units.lead, t.units.participants, t.units.mode, t.units.open_ended) for t in tasks] == [
+        (["县住建局", "县水利局"], [], "joint", True), (["县生态环境局"], ["县农业农村局"], "first", True)]
+    assert "改善人居环境" in tasks[0].text and tasks[1].text.startswith("整治黑臭水体")

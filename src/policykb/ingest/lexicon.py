@@ -38,6 +38,8 @@ class Lexicon:
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
+    by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
+    enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -71,6 +73,8 @@ def lexicon() -> Lexicon:
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
+        by_openers=tuple(data["by_openers"]),
+        enumeration_intros=tuple(data["enumeration_intros"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 

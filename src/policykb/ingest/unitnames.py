@@ -84,6 +84,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
     open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
     text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
+    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", text.strip())  # 「X、Y等部门」: open, 部门 no name
     closes = r"等[和及与]?(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)"
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
