@@ -5,10 +5,11 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
 - an item starts at any numbering (一、 （一） 1. （1） ① 第X条 …), else at a paragraph ending its sentence;
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
-- in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with
-  a role word or a label (each note closing the text before it); clauses of units closed by a role word
-  (「由X牵头，Y、Z配合」); sentences whose subject is a list of units (numbered items only); a closing bracket
-  that holds only units (the first listed leads);
+- in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
+  order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with a role word or a label
+  (each note closing the text before it); clauses of units closed by a role word (「由X牵头，Y、Z配合」, one note a
+  sentence); sentences whose subject is a list of units (numbered items only); a closing bracket that holds only
+  units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
 """
