@@ -300,3 +300,10 @@ def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbe
     review: list[str] = []
     assert _own_numbers(own, review) == numbers and len(review) == notes
     assert all(line.startswith("[编号]") for line in review)  # counted among the items to review
+
+
+def test_a_collective_of_places_keeps_its_closing_qualifier():
+    """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
+    units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
+    assert units.lead == ["市应急局"] and units.participants == ["市消防救援支队", "各区(县)政府(管委会)"]
+    assert not units.flags

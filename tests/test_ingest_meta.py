@@ -28,3 +28,12 @@ def test_a_transmittal_notice_names_the_first_document_it_sends():
 def test_a_pages_widget_is_never_the_title():
     meta = read_meta(_blocks("朗读", "1.制定出台政策体系。", "责任单位:财政局、发改局"))
     assert meta.title == ""  # the import then names the file and says so in the review
+
+
+def test_a_masthead_run_into_a_line_names_the_place_and_two_organs_name_none():
+    """「市委市政府督查局」 is no place 「市委市」; 「X市人民政府文件」 inside a copied line still names X市."""
+    meta = read_meta(_blocks("各乡镇人民政府:", "市委市政府督查局要加强督查,对重点工作实行专项督查。",
+                             "年底前完成。某平市人民政府文件某政〔2021〕3号对有明确时间节点的工作跟踪问效。",
+                             "1.做好甲项工作。", "责任单位:市应急局"))
+    assert meta.jurisdiction == "某平市"
+    assert meta.place_guessed
