@@ -307,3 +307,12 @@ def test_a_collective_of_places_keeps_its_closing_qualifier():
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
     assert units.lead == ["市应急局"] and units.participants == ["市消防救援支队", "各区(县)政府(管委会)"]
     assert not units.flags
+
+
+def test_a_space_separated_row_without_a_number_opening_with_its_leader():
+    """A spaced header with words not understood (工作要求, 进展); the row opens with a person, its unit cells hold
+    units; a cell holding a space joins the text column it belongs to."""
+    tasks = _cell_table("分管领导 工作任务 工作要求 牵头单位 配合单位 进展",
+                        "李明 推进城区 绿化 年内新增绿地5公顷 区园林局、区住建局 区财政局、各街道 已完成三成")
+    assert [(t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]

@@ -4,10 +4,11 @@ Pages and pasted documents flatten their tables in two common ways:
 - cells between 「|」 (a pasted or markdown table): 「1 | 任务 | 细化分工 | 责任处室 | 时限 |」; a row that has
   fewer cells than the others lacks its leftmost grouping cells (merged over several rows, written once):
   they are carried down from the row above, after the row's own number;
-- cells separated by spaces under a header line made only of column words (「序号 类别 主要任务 细化措施
-  牵头单位 参与单位 责任单位」), each row starting with its number; a cell's own text may hold a space
-  (「加强水资源保 护」), so the columns are filled from the right, one word each, and what is left over
-  belongs to the leftmost text column;
+- cells separated by spaces under a header line made of column words (「序号 类别 主要任务 细化措施
+  牵头单位 参与单位 责任单位」; two at most not understood), each row starting with its number; a cell's own
+  text may hold a space (「加强水资源保 护」), so the columns are filled from the right, one word each, and what
+  is left over belongs to the leftmost text column. Without a number column, a row is a line whose words fill
+  the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
 - one cell a line (a page's table copied as text): a header of column words one to a line (a few words not
   understood among them), then each row's number on a line of its own (numbers rise; the document's own, from
   any start) or, with no number column, its numbered task line, followed by its cells; each cell goes to the next
@@ -77,10 +78,28 @@ def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
 
 
 def _spaced_header(text: str) -> list[str] | None:
+    """A line of column words (two at most not understood, short like column words) naming a task and a unit column."""
     words = text.split()
     roles = [column_role(w) for w in words]
-    if len(words) >= 4 and all(roles) and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
+    if len(words) >= 4 and sum(not r for r in roles) <= min(2, len(words) - 4) and all(len(w) <= 8 for w in words) \
+            and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
         return words
+    return None
+
+
+def _unnumbered_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | None:
+    """A row without a number under a spaced header: its words fill the columns, the surplus joined into the
+    leftmost text column that leaves the others right, so that every unit column holds units and a leader column a person (else it is no row)."""
+    from .lexicon import is_person
+    roles = [column_role(w) for w in header]
+    surplus = len(tokens) - len(header)
+    texts = [c for c, r in enumerate(roles) if r in (None, "task", "detail", "section")] if surplus else [0]
+    for c in texts:
+        cells = (*tokens[:c], "".join(tokens[c:c + surplus + 1]), *tokens[c + surplus + 1:]) if surplus else tuple(tokens)
+        units = [cells[i] for i, r in enumerate(roles) if r in _UNIT_COLUMNS]
+        people = [cells[i] for i, r in enumerate(roles) if r == "leader"]
+        if units and all(_fits("lead", u) for u in units) and all(map(is_person, people)):
+            return cells
     return None
 
 
@@ -100,6 +119,10 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
         if header and len(tokens) >= len(header) and _NUMBERED.match(tokens[0]):
             right = len(header) - 2  # the columns after the number and the first text column: one word each
             cells = (tokens[0], "".join(tokens[1:len(tokens) - right]), *tokens[len(tokens) - right:])
+            out.append(Block(" | ".join(cells), block.where, cells, table))
+            continue
+        if header and "number" not in map(column_role, header) and len(tokens) >= len(header) \
+                and (cells := _unnumbered_row(header, tokens)):
             out.append(Block(" | ".join(cells), block.where, cells, table))
             continue
         header = None
