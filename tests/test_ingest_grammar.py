@@ -316,3 +316,15 @@ def test_a_space_separated_row_without_a_number_opening_with_its_leader():
                         "李明 推进城区 绿化 年内新增绿地5公顷 区园林局、区住建局 区财政局、各街道 已完成三成")
     assert [(t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
         ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
+
+
+def test_a_table_flattened_into_one_run_of_text():
+    """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
+    opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
+    tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
+                        "各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
+                        "2、发改委,市住建局、市市场监管局")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
+        (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
+    assert "备注→备注（不读取）" in tasks[0].notes[0]

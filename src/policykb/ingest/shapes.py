@@ -87,6 +87,7 @@ def is_heading(block: Block) -> bool:
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
 _ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+              "remark": "备注（不读取）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
 _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "division")

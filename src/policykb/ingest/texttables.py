@@ -15,6 +15,9 @@ Pages and pasted documents flatten their tables in two common ways:
   column it reads as (units, a deadline), so an empty cell dropped is skipped, several units of one cell on
   successive lines are joined, and a second task under a merged number and unit cell becomes a row of its own
   with them carried down.
+- one run of text (a page that flattened its table): the header's column words run together (序号工作内容…
+  责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
+  row, the text after its last full stop is its unit list, the first sentence its first text column;
 
 Rows become blocks with cells, so the table reader (shapes.table_tasks) reads them like any other table.
 """
@@ -258,9 +261,112 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     return out
 
 
+_WORDS: re.Pattern | None = None
+
+
+def _column_words() -> list[str]:
+    """Column words and labels that may stand in a header (one-character words only alone), longest first."""
+    from .lexicon import lexicon
+    lex = lexicon()
+    words = {w for ws in lex.columns.values() for w in ws if len(w) > 1} | {w for w in lex.labels if len(w) > 2}
+    return sorted(words, key=len, reverse=True)
+
+
+def _run_header(text: str) -> re.Match | None:
+    """A header whose column words run together without separators (序号工作内容目标任务责任单位备注)."""
+    global _WORDS
+    if _WORDS is None:
+        number = "|".join(w for w in _column_kind("number") if len(w) > 1)
+        _WORDS = re.compile(rf"(?:{number})(?:{'|'.join(map(re.escape, _column_words()))}){{3,}}")
+    for m in _WORDS.finditer(text):
+        roles = [column_role(w) for w in _split_words(m.group())]
+        if {"task", "detail"} & set(roles) and set(roles) & set(_UNIT_COLUMNS):
+            return m
+    return None
+
+
+def _column_kind(kind: str) -> tuple[str, ...]:
+    from .lexicon import lexicon
+    return lexicon().columns[kind]
+
+
+def _split_words(run: str) -> list[str]:
+    return re.findall("|".join(map(re.escape, _column_words())), run)
+
+
+_UNIT_END = r"[局委办厅部会院府室处队站所心联司行)）]"
+
+
+def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
+    """The rows of a run-together table: each starts with its number (1, 2, 3 …) right after the unit list that
+    closes the row before; in a row, the unit list is the text after its last full stop, the first sentence its
+    first text column, the rest the next."""
+    from .unitnames import parse_units
+    roles = [column_role(w) for w in header]
+    unit_col = next(c for c, r in enumerate(roles) if r in _UNIT_COLUMNS)
+    texts = [c for c, r in enumerate(roles) if r in ("task", "detail", "section") and c < unit_col]
+    rows, n, start = [], 1, 0
+    if not text.startswith("1"):
+        return []
+    while True:
+        after = re.compile(rf"(?<={_UNIT_END}){n + 1}(?=[\u4e00-\u9fff])")
+        m = after.search(text, start + len(str(n)))
+        body = text[start + len(str(n)):m.start() if m else len(text)]
+        sentences, _, units = body.rpartition("。")
+        parsed = parse_units(units)
+        if not sentences or not parsed.lead or any(f.startswith("not a unit") for f in parsed.flags):
+            break
+        row = [""] * len(header)
+        row[0], row[unit_col] = str(n), units
+        first, _, rest = (sentences + "。").partition("。")
+        if texts:
+            row[texts[0]] = first + "。"
+            if len(texts) > 1 and rest:
+                row[texts[1]] = rest
+            elif rest:
+                row[texts[0]] += rest
+        rows.append(tuple(row))
+        if not m:
+            break
+        start, n = m.start(), n + 1
+    return rows
+
+
+def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
+    """A table flattened into one run of text: its header words run together, then its rows, each opening with its
+    number; the lines after it continue the run (a page mark 「2、」 opening a line is the page's, not the text's)."""
+    out: list[Block] = []
+    table = first_table
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        m = None if block.is_row else _run_header(block.text)
+        if not m:
+            out.append(block)
+            i += 1
+            continue
+        run, j = block.text[m.end():], i + 1
+        while j < len(blocks) and not blocks[j].is_row and re.match(r"^\d{1,3}、", blocks[j].text):
+            run += re.sub(r"^\d{1,3}、", "", blocks[j].text)
+            j += 1
+        header = _split_words(m.group())
+        rows = _run_rows(header, run)
+        if not rows:
+            out.append(block)
+            i += 1
+            continue
+        table += 1
+        out.append(Block(block.text[:m.start()], block.where))
+        out.append(Block(" | ".join(header), block.where, tuple(header), table))
+        out.extend(Block(" | ".join(r), block.where, r, table) for r in rows)
+        i = j
+    return out
+
+
 def with_text_tables(blocks: list[Block]) -> list[Block]:
     """The blocks, with tables written as text lines turned into rows."""
     last = lambda: max((b.table or 0 for b in blocks), default=0)  # noqa: E731
     blocks = _pipe_tables(blocks, last())
     blocks = _spaced_tables(blocks, last())
+    blocks = _run_tables(blocks, last())
     return _cell_tables(blocks, last())
