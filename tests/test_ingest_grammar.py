@@ -328,3 +328,11 @@ def test_a_table_flattened_into_one_run_of_text():
         (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
     assert "备注→备注（不读取）" in tasks[0].notes[0]
+
+
+def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():
+    from policykb.ingest.shapes import table_tasks
+    rows = [("序号", "工作内容", "目标任务", "责任单位"), ("1", "建设口袋公园。", "2025年6月底前,建成10个。", "区园林局"),
+            ("2", "改造老旧管网。", "管网漏损率下降。", "区水务局")]
+    tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [t.deadline_text for t in tasks] == ["2025年6月底前", ""]

@@ -175,6 +175,15 @@ def _own_number(text: str) -> int | None:
     return None
 
 
+def _opening_time(cells: tuple[str, ...], columns: dict[int, str]) -> str:
+    """No deadline column: a time opening a cell the columns do not read (a 目标任务 cell 「2021年2月底前，…」)."""
+    from .timing import find
+    for i, cell in enumerate(cells):
+        if i not in columns and (found := find(cell.strip(), 2000)) and found[0].start == 0 and found[0].date:
+            return found[0].phrase
+    return ""
+
+
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
     columns: dict[int, str] | None = None
@@ -215,7 +224,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         if len(units.lead) > 1 and mode:
             units.mode = "separate" if "分别" in mode or mode == "separate" else "joint"
         out.append(Candidate(_strip_number(text), units, block.where, "table", 0.95,
-                             part=section or part, deadline_text=by_role.get("deadline", ""),
+                             part=section or part, deadline_text=by_role.get("deadline") or _opening_time(cells, columns),
                              notes=[report] if report else [],
                              number=_own_number(by_role.get("number", "")) or _own_number(text)))
         report = ""
