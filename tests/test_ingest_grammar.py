@@ -336,3 +336,10 @@ def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one()
             ("2", "改造老旧管网。", "管网漏损率下降。", "区水务局")]
     tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
     assert [t.deadline_text for t in tasks] == ["2025年6月底前", ""]
+
+
+def test_a_form_task_keeps_the_number_written_in_its_value():
+    from policykb.ingest.shapes import form_tasks
+    rows = [("重点工作:", "42.推进老旧小区加装电梯。"), ("牵头单位:", "区住建局")]
+    tasks = form_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [(42, "推进老旧小区加装电梯。", ["区住建局"])]

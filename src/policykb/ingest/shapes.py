@@ -257,7 +257,7 @@ def form_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candida
             units.as_written = "；".join(notes)
             out.append(Candidate(_strip_number(current["task"]), units, where, "form", 0.9,
                                  deadline_text=current.get("deadline", ""),
-                                 number=_own_number(current.get("number", ""))))
+                                 number=_own_number(current.get("number", "")) or _own_number(current["task"])))
         current.clear()
 
     for block in blocks:
