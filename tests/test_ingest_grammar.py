@@ -343,3 +343,10 @@ def test_a_form_task_keeps_the_number_written_in_its_value():
     rows = [("重点工作:", "42.推进老旧小区加装电梯。"), ("牵头单位:", "区住建局")]
     tasks = form_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
     assert [(t.number, t.text, t.units.lead) for t in tasks] == [(42, "推进老旧小区加装电梯。", ["区住建局"])]
+
+
+def test_a_townships_level_on_a_lists_first_name_holds_for_its_bare_stations():
+    units = parse_units("由镇农技站承办,镇财政所、文化站、派出所、县交通局配合")
+    assert units.lead == ["镇农技站"] and units.participants == ["镇财政所", "镇文化站", "镇派出所", "县交通局"]
+    units = parse_units("市发改委牵头,市财政局、合肥海关配合")
+    assert units.participants == ["市财政局", "合肥海关"]  # higher levels: as written

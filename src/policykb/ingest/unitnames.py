@@ -96,7 +96,19 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
             if name and name not in names:
                 names.append(name)
-    return names, open_ended
+    return _share_level(names), open_ended
+
+
+def _share_level(names: list[str]) -> list[str]:
+    """「乡畜牧站、卫生院、派出所」: a township's level written on a list's first name holds for the bare bodies after
+    it (a name with no place word of its own, no collective, no person). Bare names of higher levels are placed by
+    the document's jurisdiction when the draft is composed (and flagged); a township's stations would not be."""
+    level = re.match(r"^(?:乡|镇)(?![委直级])", names[0]) if names else None
+    if not level:
+        return names
+    bare = lambda n: (looks_like_unit(n) and not COLLECTIVE.match(n) and not is_person(n)  # noqa: E731
+                      and not re.search(r"[省市县区乡镇州旗村]|^(?:各|国家|中共|中央|团|全|共青团)", n))
+    return [names[0]] + [level.group() + n if bare(n) else n for n in names[1:]]
 
 
 _SEP = r"[、，,；;\s]"
