@@ -40,7 +40,7 @@ _PROSE_LEAD = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), ke
 _PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
                        if role == "participant")
 _CLAUSE = r"[^，,；;。：:()（）]"
-_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
+_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。：:]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
@@ -300,6 +300,7 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
         units = parse_units(m["note"], known)
         if units.lead and not units.flags and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
+            rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
     return None
 
