@@ -167,3 +167,11 @@ def test_each_sentence_with_its_own_by_note_is_a_task_of_its_own():
     assert [(t.units.lead, t.units.participants, t.units.mode, t.units.open_ended) for t in tasks] == [
         (["县住建局", "县水利局"], [], "joint", True), (["县生态环境局"], ["县农业农村局"], "first", True)]
     assert "改善人居环境" in tasks[0].text and tasks[1].text.startswith("整治黑臭水体")
+
+
+def test_a_bare_name_in_a_document_whose_place_is_unknown_is_not_confident(tmp_path):
+    """No issuer, title or text says where the document is: 「发改委」 may be any place's, so the review flags it."""
+    import datetime as dt
+    draft = compose(_source("重点工作分解", "1. 编制年度计划（牵头单位：发改委）"), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    line = next(line for line in draft.review if line.startswith("[任务 1]"))
+    assert float(line.split("置信度 ")[1].split("：")[0]) < CONFIDENT and "属于哪个地方未能确定" in line

@@ -259,6 +259,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
             bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
             if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
+            elif meta.jurisdiction is None and canonical not in registry.names and not _placed(canonical):
+                flags.append(f"place unknown: {canonical}")  # 「发改委」 with no place found at all: whose?
             elif meta.place_guessed and (bare or canonical != name):
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):
