@@ -175,3 +175,26 @@ def test_a_bare_name_in_a_document_whose_place_is_unknown_is_not_confident(tmp_p
     draft = compose(_source("重点工作分解", "1. 编制年度计划（牵头单位：发改委）"), Registry.load(tmp_path), dt.date(2024, 1, 1))
     line = next(line for line in draft.review if line.startswith("[任务 1]"))
     assert float(line.split("置信度 ")[1].split("：")[0]) < CONFIDENT and "属于哪个地方未能确定" in line
+
+
+def test_quoted_projects_each_with_its_unit_in_brackets_beside_a_numbered_table(tmp_path):
+    """A report's text names projects 「“X”（单位）」 around its table: each is a task of its unit; the table's
+    numbered rows keep their own numbers and the text's projects take the next free ones."""
+    import datetime as dt
+    source = Source("x.txt", "txt", [
+        Block("某市2023年民生实事完成情况的通报", "第1行"),
+        Block("其中“改造背街小巷12条”(市城管局)、“新增停车位800个”(市交通局)进度滞后,已于年底前完成。", "第2行"),
+        Block("序号 | 项目内容 | 责任单位", "第3行", ("序号", "项目内容", "责任单位"), 1),
+        Block("4 | 新建社区食堂10家 | 市民政局", "第4行", ("4", "新建社区食堂10家", "市民政局"), 1),
+        Block("5 | 建设体育公园2个 | 市体育局", "第5行", ("5", "建设体育公园2个", "市体育局"), 1)])
+    draft = compose(source, Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert sorted((n, t["text"], t["lead"][0][-3:]) for n, t in draft.tasks.items()) == [
+        (4, "新建社区食堂10家", "民政局"), (5, "建设体育公园2个", "体育局"),
+        (6, "改造背街小巷12条。", "城管局"), (7, "新增停车位800个。", "交通局")]
+    assert any("没有编号" in line for line in draft.review)
+
+
+def test_a_guiding_idea_is_no_guiding_unit():
+    """「各部门要坚持以…思想为指导」: 指导 closes the sentence, but what stands before it is no list of units."""
+    tasks, _ = _read("1. 各地、各部门要坚持以新发展理念为指导，全面落实各项工作任务。")
+    assert tasks == [] or all("坚持" not in n for t in tasks for n in t.units.lead + t.units.participants)

@@ -18,7 +18,7 @@ from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
 from .generic import general_only, general_tasks
-from .shapes import ITEM, Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
@@ -193,10 +193,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
 
 def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
     candidates = table_tasks(source.blocks, known)
-    unread: list[Block] = []
     if candidates:
         _numbers_from_list(candidates, source.blocks)
-        return candidates, unread, "table"
+        # the paragraphs around the table, read by the grammar too (「“X”（市Y局）」 in a report's text); numbered
+        # items are left out: they are the list the table restates
+        around = [b for b in source.blocks if not b.is_row and not (ITEM.match(b.text) or SECTION.match(b.text)
+                                                                     or PART.match(b.text))]
+        return candidates, around, "table"
+    unread: list[Block] = []
     candidates = form_tasks(source.blocks, known)
     if candidates:
         return candidates, unread, "form"
@@ -212,14 +216,20 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
 
     Two tasks under one number (a table row whose number cell is merged over both) keep the others' own numbers:
-    the later of the two takes the next number after the document's last, said in the review."""
-    if not all(own) or any(a > b for a, b in zip(own, own[1:])):
+    the later of the two takes the next number after the document's last, said in the review; so do tasks the
+    document does not number (a report's text around its numbered table)."""
+    numbered = [n for n in own if n]
+    if not numbered or any(a > b for a, b in zip(numbered, numbered[1:])):
         return list(range(1, len(own) + 1))
-    out, spare = [], max(own)
+    out, spare = [], max(numbered)
     for i, n in enumerate(own):
-        if i and n == own[i - 1]:
+        if n and i and n == own[i - 1]:
             spare += 1
             review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
+            n = spare
+        elif not n:
+            spare += 1
+            review.append(f"[编号] 第{spare}项在原文中没有编号（原文编号的任务保留原号），请核对")
             n = spare
         out.append(n)
     return out

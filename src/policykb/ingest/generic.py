@@ -211,6 +211,22 @@ def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None
     return None
 
 
+# 「“新建口袋公园”（市园林局）」: a quoted project and, right after it, a bracket naming only its units
+_QUOTED = re.compile(r"“(?P<task>[^“”]{2,60})”[(（](?P<units>[^()（）]{2,60})[)）]")
+
+
+def _quoted(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
+    """The text without its quoted projects that a bracket assigns, and those projects as tasks."""
+    found = []
+    for m in _QUOTED.finditer(text):
+        units = parse_units(m["units"], known)
+        if _clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+            found.append((m.span(), _task_text(m["task"]), units))
+    for (s, e), *_ in reversed(found):
+        text = text[:s] + text[e:]
+    return text, [(task, units, "") for _, task, units in found]
+
+
 def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
     """The text without its enumerations, and their tasks: 「有3项由X牵头，分别是A；B；C」 is A, B and C, each X's."""
     found = []
@@ -271,6 +287,8 @@ def _confidence(units: UnitList, registered: set[str]) -> float:
 def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, str]]:
     """(task text, units, deadline text) for each task an item holds; none when it names no unit in a role."""
     text, listed = _enumerations(item.text, known)
+    text, quoted = _quoted(text, known)
+    listed += quoted
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()

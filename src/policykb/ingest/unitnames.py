@@ -300,7 +300,7 @@ def looks_like_unit(name: str) -> bool:
             or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
-                                     or COLLECTIVE.match(name))
+                                     or COLLECTIVE.match(name) and len(name) <= 10)  # 「各地」, not 「各部门要坚持…」
 
 
 # --- levels of government ---
