@@ -216,8 +216,8 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
 
     Two tasks under one number (a table row whose number cell is merged over both) keep the others' own numbers:
-    the later of the two takes the next number after the document's last, said in the review; so do tasks the
-    document does not number (a report's text around its numbered table)."""
+    the later of the two takes the next number after the document's last, said in the review. Tasks the document
+    does not number (a report's text around its numbered table) take the next free numbers too."""
     numbered = [n for n in own if n]
     if not numbered or any(a > b for a, b in zip(numbered, numbered[1:])):
         return list(range(1, len(own) + 1))
@@ -227,9 +227,8 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
             spare += 1
             review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
             n = spare
-        elif not n:
+        elif not n:  # a task the document does not number: the next free number, as when none is numbered
             spare += 1
-            review.append(f"[编号] 第{spare}项在原文中没有编号（原文编号的任务保留原号），请核对")
             n = spare
         out.append(n)
     return out

@@ -31,6 +31,7 @@ class Lexicon:
     label: re.Pattern  # 「牵头单位：」 (the colon may be missing only in a cell of its own)
     post: re.Pattern
     surnames: str
+    unit_suffixes: tuple[str, ...]
     unit_end: re.Pattern
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
+        unit_suffixes=tuple(data["unit_suffixes"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
         short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),

@@ -24,7 +24,9 @@ Rows become blocks with cells, so the table reader (shapes.table_tasks) reads th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .lexicon import lexicon
 from .shapes import column_role
 from .source import Block
 
@@ -261,40 +263,38 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     return out
 
 
-_WORDS: re.Pattern | None = None
-
-
-def _column_words() -> list[str]:
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[str, ...]:
     """Column words and labels that may stand in a header (one-character words only alone), longest first."""
-    from .lexicon import lexicon
     lex = lexicon()
     words = {w for ws in lex.columns.values() for w in ws if len(w) > 1} | {w for w in lex.labels if len(w) > 2}
-    return sorted(words, key=len, reverse=True)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _header_run() -> re.Pattern:
+    """A number column's word, then three or more column words, with nothing between them."""
+    number = "|".join(re.escape(w) for w in lexicon().columns["number"] if len(w) > 1)
+    return re.compile(rf"(?:{number})(?:{'|'.join(map(re.escape, _column_words()))}){{3,}}")
+
+
+@lru_cache(maxsize=1)
+def _unit_end() -> str:
+    """The last characters of a unit's name (lexicon.yaml unit_suffixes) or a closing bracket, as a class."""
+    return "[" + "".join(sorted({w[-1] for w in lexicon().unit_suffixes})) + ")）]"
 
 
 def _run_header(text: str) -> re.Match | None:
     """A header whose column words run together without separators (序号工作内容目标任务责任单位备注)."""
-    global _WORDS
-    if _WORDS is None:
-        number = "|".join(w for w in _column_kind("number") if len(w) > 1)
-        _WORDS = re.compile(rf"(?:{number})(?:{'|'.join(map(re.escape, _column_words()))}){{3,}}")
-    for m in _WORDS.finditer(text):
+    for m in _header_run().finditer(text):
         roles = [column_role(w) for w in _split_words(m.group())]
         if {"task", "detail"} & set(roles) and set(roles) & set(_UNIT_COLUMNS):
             return m
     return None
 
 
-def _column_kind(kind: str) -> tuple[str, ...]:
-    from .lexicon import lexicon
-    return lexicon().columns[kind]
-
-
 def _split_words(run: str) -> list[str]:
     return re.findall("|".join(map(re.escape, _column_words())), run)
-
-
-_UNIT_END = r"[局委办厅部会院府室处队站所心联司行)）]"
 
 
 def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
@@ -309,7 +309,7 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     if not text.startswith("1"):
         return []
     while True:
-        after = re.compile(rf"(?<={_UNIT_END}){n + 1}(?=[\u4e00-\u9fff])")
+        after = re.compile(rf"(?<={_unit_end()}){n + 1}(?=[\u4e00-\u9fff])")
         m = after.search(text, start + len(str(n)))
         body = text[start + len(str(n)):m.start() if m else len(text)]
         sentences, _, units = body.rpartition("。")
@@ -356,7 +356,8 @@ def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
             i += 1
             continue
         table += 1
-        out.append(Block(block.text[:m.start()], block.where))
+        if block.text[:m.start()].strip():
+            out.append(Block(block.text[:m.start()], block.where))
         out.append(Block(" | ".join(header), block.where, tuple(header), table))
         out.extend(Block(" | ".join(r), block.where, r, table) for r in rows)
         i = j
