@@ -151,3 +151,49 @@ def test_a_post_before_a_name_is_a_leader_not_a_unit():
     tasks, _ = _read("（二）做好丙项（分管副县长王五，县财政局牵头，县税务局配合）")
     assert tasks[0].units.leaders == ["王五"] and tasks[0].units.lead == ["县财政局"]
     assert tasks[0].units.participants == ["县税务局"] and tasks[0].text == "做好丙项。"
+
+
+def test_a_count_of_tasks_then_their_list_gives_each_task_the_named_unit():
+    """「有2项由X牵头，分别是A；B」: A and B are X's; the count is no task and no unit's name."""
+    tasks, _ = _read("市里明确，需要市民政局参加的工作共计5项，有2项由市民政局牵头，分别是完善养老服务网络；推进社区食堂建设。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("完善养老服务网络。", ["市民政局"]),
+                                                         ("推进社区食堂建设。", ["市民政局"])]
+
+
+def test_each_sentence_with_its_own_by_note_is_a_task_of_its_own():
+    """Prose notes of two sentences are two tasks; 「主要由X、Y等部门牵头负责」 leads jointly, open to others;
+    「由X、Y等分工负责」: the first listed leads."""
+    tasks, _ = _read("改善人居环境,主要由县住建局、县水利局等部门牵头负责。整治黑臭水体,由县生态环境局、县农业农村局等分工负责。")
+    assert [(t.units.lead, t.units.participants, t.units.mode, t.units.open_ended) for t in tasks] == [
+        (["县住建局", "县水利局"], [], "joint", True), (["县生态环境局"], ["县农业农村局"], "first", True)]
+    assert "改善人居环境" in tasks[0].text and tasks[1].text.startswith("整治黑臭水体")
+
+
+def test_a_bare_name_in_a_document_whose_place_is_unknown_is_not_confident(tmp_path):
+    """No issuer, title or text says where the document is: 「发改委」 may be any place's, so the review flags it."""
+    import datetime as dt
+    draft = compose(_source("重点工作分解", "1. 编制年度计划（牵头单位：发改委）"), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    line = next(line for line in draft.review if line.startswith("[任务 1]"))
+    assert float(line.split("置信度 ")[1].split("：")[0]) < CONFIDENT and "属于哪个地方未能确定" in line
+
+
+def test_quoted_projects_each_with_its_unit_in_brackets_beside_a_numbered_table(tmp_path):
+    """A report's text names projects 「“X”（单位）」 around its table: each is a task of its unit; the table's
+    numbered rows keep their own numbers and the text's projects take the next free ones."""
+    import datetime as dt
+    source = Source("x.txt", "txt", [
+        Block("某市2023年民生实事完成情况的通报", "第1行"),
+        Block("其中“改造背街小巷12条”(市城管局)、“新增停车位800个”(市交通局)进度滞后,已于年底前完成。", "第2行"),
+        Block("序号 | 项目内容 | 责任单位", "第3行", ("序号", "项目内容", "责任单位"), 1),
+        Block("4 | 新建社区食堂10家 | 市民政局", "第4行", ("4", "新建社区食堂10家", "市民政局"), 1),
+        Block("5 | 建设体育公园2个 | 市体育局", "第5行", ("5", "建设体育公园2个", "市体育局"), 1)])
+    draft = compose(source, Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert sorted((n, t["text"], t["lead"][0][-3:]) for n, t in draft.tasks.items()) == [
+        (4, "新建社区食堂10家", "民政局"), (5, "建设体育公园2个", "体育局"),
+        (6, "改造背街小巷12条。", "城管局"), (7, "新增停车位800个。", "交通局")]
+
+
+def test_a_guiding_idea_is_no_guiding_unit():
+    """「各部门要坚持以…思想为指导」: 指导 closes the sentence, but what stands before it is no list of units."""
+    tasks, _ = _read("1. 各地、各部门要坚持以新发展理念为指导，全面落实各项工作任务。")
+    assert tasks == [] or all("坚持" not in n for t in tasks for n in t.units.lead + t.units.participants)

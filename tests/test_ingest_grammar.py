@@ -102,6 +102,44 @@ def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
         ("新建农贸市场。", ["县商务局"], [], "9月投入使用")]
 
 
+def _cell_table(*lines: str):
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    return table_tasks(with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]))
+
+
+def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_understood():
+    """Rows numbered as the document numbers them (12, 30 …: rising), a header word not understood (进展情况), a
+    smaller number inside a row (a copied page's number) skipped, and offices named by 股."""
+    tasks = _cell_table("序号", "工作任务", "牵头单位", "完成时限", "进展情况", "备考",
+                        "12", "修缮乡村道路。", "规划股", "3", "2024年底", "已完成六成。",
+                        "30", "培训基层农技人员。", "科教股", "人事股", "2024年6月底", "已培训两期。")
+    assert [(t.number, t.text, t.units.lead, t.units.mode, t.deadline_text) for t in tasks] == [
+        (12, "修缮乡村道路。", ["规划股"], "first", "2024年底"),
+        (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
+
+
+def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_their_own_units():
+    """No 序号 column: a row starts at its numbered task; 「——」 goals continue it; goals after the units, with units
+    of their own, are tasks of the same number; a lead column's first cell leads, the next column's take part."""
+    tasks = _cell_table("类别", "主要目标", "主要责任单位", "责任单位",
+                        "1.老年人健康水平提高。", "——建立健康档案。", "市卫健委", "市民政局", "市医保",
+                        "2.养老服务体系健全。", "——新增床位500张。", "市民政局", "市财政局",
+                        "——培训护理员300人。", "市人社局", "市民政局")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["市卫健委"], ["市民政局", "市医保"]), (2, ["市民政局"], ["市财政局"]), (2, ["市人社局"], ["市民政局"])]
+    assert "建立健康档案" in tasks[0].text and "培训护理员" in tasks[2].text
+
+
+@pytest.mark.parametrize("name, unit", [("省人口计生", True), ("县住建", True), ("新闻出版", True), ("省财政给予", False)])
+def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
+    assert looks_like_unit(name) is unit
+
+
+def test_a_shared_body_completes_a_body_named_without_its_suffix():
+    assert parse_units("住建、交通部门牵头").lead == ["住建部门", "交通部门"]
+
+
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
                                                 ("6月底前开工", "6月底前", "2024-06-30"), ("长期", None, None)])
 def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
@@ -256,9 +294,66 @@ def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
 
 
 @pytest.mark.parametrize("own, numbers, notes", [
-    ([1, 2, 3], [1, 2, 3], 0), ([1, 2, 2, 3], [1, 2, 4, 3], 1), ([3, 1], [1, 2], 0), ([1, None], [1, 2], 0)])
+    ([1, 2, 3], [1, 2, 3], 0), ([1, 2, 2, 3], [1, 2, 4, 3], 1), ([3, 1], [1, 2], 0), ([1, None], [1, 2], 0),
+    ([None, 7, 9], [10, 7, 9], 0)])  # a task without a number takes the next free one; the others keep theirs
 def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbers, notes):
     from policykb.ingest.compose import _own_numbers
     review: list[str] = []
     assert _own_numbers(own, review) == numbers and len(review) == notes
     assert all(line.startswith("[编号]") for line in review)  # counted among the items to review
+
+
+def test_a_collective_of_places_keeps_its_closing_qualifier():
+    """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
+    units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
+    assert units.lead == ["市应急局"] and units.participants == ["市消防救援支队", "各区(县)政府(管委会)"]
+    assert not units.flags
+
+
+def test_a_space_separated_row_without_a_number_opening_with_its_leader():
+    """A spaced header with words not understood (工作要求, 进展); the row opens with a person, its unit cells hold
+    units; a cell holding a space joins the text column it belongs to."""
+    tasks = _cell_table("分管领导 工作任务 工作要求 牵头单位 配合单位 进展",
+                        "李明 推进城区 绿化 年内新增绿地5公顷 区园林局、区住建局 区财政局、各街道 已完成三成")
+    assert [(t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
+
+
+def test_a_table_flattened_into_one_run_of_text():
+    """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
+    opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
+    tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
+                        "各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
+                        "2、发改委,市住建局、市市场监管局")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
+        (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
+    assert "备注→备注（不读取）" in tasks[0].notes[0]
+
+
+def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():
+    from policykb.ingest.shapes import table_tasks
+    rows = [("序号", "工作内容", "目标任务", "责任单位"), ("1", "建设口袋公园。", "2025年6月底前,建成10个。", "区园林局"),
+            ("2", "改造老旧管网。", "管网漏损率下降。", "区水务局")]
+    tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [t.deadline_text for t in tasks] == ["2025年6月底前", ""]
+
+
+def test_a_form_task_keeps_the_number_written_in_its_value():
+    from policykb.ingest.shapes import form_tasks
+    rows = [("重点工作:", "42.推进老旧小区加装电梯。"), ("牵头单位:", "区住建局")]
+    tasks = form_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [(42, "推进老旧小区加装电梯。", ["区住建局"])]
+
+
+def test_a_townships_level_on_a_lists_first_name_holds_for_its_bare_stations():
+    units = parse_units("由镇农技站承办,镇财政所、文化站、派出所、县交通局配合")
+    assert units.lead == ["镇农技站"] and units.participants == ["镇财政所", "镇文化站", "镇派出所", "县交通局"]
+    units = parse_units("市发改委牵头,市财政局、合肥海关配合")
+    assert units.participants == ["市财政局", "合肥海关"]  # higher levels: as written
+
+
+def test_a_prose_note_may_open_after_a_colon():
+    tasks = _tasks("一、职责", "园区的主要任务是统筹发展。具体分工:县商务局牵头,主要负责招商工作。县科技局负责企业认定工作。")
+    assert [t.units.lead for t in tasks] == [["县商务局"], ["县科技局"]]
+    assert "具体分工:主要负责招商工作" in tasks[0].text

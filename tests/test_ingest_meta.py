@@ -54,3 +54,12 @@ def test_a_document_without_a_title_gets_none_and_check_says_so(tmp_path):
     title = [i for i in report.errors if i.message == "'title' 是空的"]
     assert title and title[0].code == "empty-text" and "照原文写出文件标题" in title[0].hint
     assert title[0].line > 0  # located in document.yaml, where it is written
+
+
+def test_a_masthead_run_into_a_line_names_the_place_and_two_organs_name_none():
+    """「市委市政府督查局」 is no place 「市委市」; 「X市人民政府文件」 inside a copied line still names X市."""
+    meta = read_meta(_blocks("各乡镇人民政府:", "市委市政府督查局要加强督查,对重点工作实行专项督查。",
+                             "年底前完成。某平市人民政府文件某政〔2021〕3号对有明确时间节点的工作跟踪问效。",
+                             "1.做好甲项工作。", "责任单位:市应急局"))
+    assert meta.jurisdiction == "某平市"
+    assert meta.place_guessed

@@ -17,7 +17,7 @@ from . import timing
 from .meta import Meta, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
 from .generic import general_only, general_tasks
-from .shapes import ITEM, Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
@@ -192,10 +192,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
 
 def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
     candidates = table_tasks(source.blocks, known)
-    unread: list[Block] = []
     if candidates:
         _numbers_from_list(candidates, source.blocks)
-        return candidates, unread, "table"
+        # the paragraphs around the table, read by the grammar too (「“X”（市Y局）」 in a report's text); numbered
+        # items are left out: they are the list the table restates
+        around = [b for b in source.blocks if not b.is_row and not (ITEM.match(b.text) or SECTION.match(b.text)
+                                                                     or PART.match(b.text))]
+        return candidates, around, "table"
+    unread: list[Block] = []
     candidates = form_tasks(source.blocks, known)
     if candidates:
         return candidates, unread, "form"
@@ -211,14 +215,19 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
 
     Two tasks under one number (a table row whose number cell is merged over both) keep the others' own numbers:
-    the later of the two takes the next number after the document's last, said in the review."""
-    if not all(own) or any(a > b for a, b in zip(own, own[1:])):
+    the later of the two takes the next number after the document's last, said in the review. Tasks the document
+    does not number (a report's text around its numbered table) take the next free numbers too."""
+    numbered = [n for n in own if n]
+    if not numbered or any(a > b for a, b in zip(numbered, numbered[1:])):
         return list(range(1, len(own) + 1))
-    out, spare = [], max(own)
+    out, spare = [], max(numbered)
     for i, n in enumerate(own):
-        if i and n == own[i - 1]:
+        if n and i and n == own[i - 1]:
             spare += 1
             review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
+            n = spare
+        elif not n:  # a task the document does not number: the next free number, as when none is numbered
+            spare += 1
             n = spare
         out.append(n)
     return out
@@ -258,6 +267,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
             bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
             if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
+            elif meta.jurisdiction is None and canonical not in registry.names and not _placed(canonical):
+                flags.append(f"place unknown: {canonical}")  # 「发改委」 with no place found at all: whose?
             elif meta.place_guessed and (bare or canonical != name):
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):

@@ -5,10 +5,11 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
 - an item starts at any numbering (一、 （一） 1. （1） ① 第X条 …), else at a paragraph ending its sentence;
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
-- in each item, in this order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with
-  a role word or a label (each note closing the text before it); clauses of units closed by a role word
-  (「由X牵头，Y、Z配合」); sentences whose subject is a list of units (numbered items only); a closing bracket
-  that holds only units (the first listed leads);
+- in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
+  order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with a role word or a label
+  (each note closing the text before it); clauses of units closed by a role word (「由X牵头，Y、Z配合」, one note a
+  sentence); sentences whose subject is a list of units (numbered items only); a closing bracket that holds only
+  units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
 """
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 
 from . import timing
 from .clauses import subject_clauses
-from .lexicon import _alternation, is_person, lexicon
-from .shapes import _LEADER_HEADING, _ROLE_LABEL, Candidate, _closing_deadline, column_role
+from .lexicon import alternation, is_person, lexicon
+from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -33,18 +34,22 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[�
                         r"|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*[、．.]?\s*|\d{1,3}(?:\.\d{1,3})*\s*[.．、﹒](?!\d)\s*"
                         r"|[①-⑳⑴-⒇]\s*)")
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
-_ROLE_WORD = re.compile(_alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_alternation(_LEX.labels)})\s*[：:]")
-_TIME_WORDS = _alternation(_LEX.columns["deadline"])
+_ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
+_LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
+_TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
-_LINE_OPENS = re.compile(rf"^(?:{_alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
+_LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
 _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
                        r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
 _NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
 _LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
-_VERB = _alternation(_LEX.verbs)
-_BY = re.compile(rf"^(?:并|另|均|统一)?由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
+_VERB = alternation(_LEX.verbs)
+_OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
+_BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
+# 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
+_ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
+                          rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 
 
@@ -112,8 +117,8 @@ def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[s
             continue
         if (role == "number" or not header and not parts) and re.fullmatch(r"\d{1,3}", cell):
             number = int(cell)
-        elif role in _ROLE_LABEL:
-            parts.append(f"{_ROLE_LABEL[role]}：{cell}")
+        elif role in ROLE_LABEL:
+            parts.append(f"{ROLE_LABEL[role]}：{cell}")
         elif role == "deadline":
             parts.append(f"{_LEX.columns['deadline'][0]}：{cell}")
         elif role not in ("number", "mode"):
@@ -198,7 +203,7 @@ def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
 
 def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
     """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
-    bare = re.sub(r"^(?:并|另|均|统一)?由", "", clause)
+    bare = re.sub(rf"^{_OPENER}由", "", clause)
     if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
         return bare, ""
     if m := _BY.match(clause):
@@ -206,8 +211,47 @@ def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None
     return None
 
 
+# 「“新建口袋公园”（市园林局）」: a quoted project and, right after it, a bracket naming only its units
+_QUOTED = re.compile(r"“(?P<task>[^“”]{2,60})”[(（](?P<units>[^()（）]{2,60})[)）]")
+
+
+def _quoted(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
+    """The text without its quoted projects that a bracket assigns, and those projects as tasks."""
+    found = []
+    for m in _QUOTED.finditer(text):
+        units = parse_units(m["units"], known)
+        if _clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+            found.append((m.span(), _task_text(m["task"]), units))
+    for (s, e), *_ in reversed(found):
+        text = text[:s] + text[e:]
+    return text, [(task, units, "") for _, task, units in found]
+
+
+def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
+    """The text without its enumerations, and their tasks: 「有3项由X牵头，分别是A；B；C」 is A, B and C, each X's."""
+    found = []
+    for m in _ENUMERATION.finditer(text):
+        units = parse_units(m["note"], known)
+        if not _clean(units) or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+            continue
+        for task in re.split(r"[；;]", m["list"]):
+            if len(task.strip("，,、 ")) >= 4:
+                found.append((m.span(), _task_text(task), parse_units(m["note"], known)))
+    for (s, e) in sorted({span for span, *_ in found}, reverse=True):
+        text = text[:s] + text[e:]
+    return text, [(task, units, units.rest) for _, task, units in found]
+
+
 def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    """Clauses of units closed by a role word, taken together as one note (「由X牵头，Y配合」)."""
+    """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
+    each sentence's note closes the text before it."""
+    out = []
+    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        out += [(sentence.start() + s, sentence.start() + e, u) for s, e, u in _sentence_prose(sentence.group(), known)]
+    return out
+
+
+def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     spans, notes = [], []
     for m in re.finditer(r"[^，,；;。]+", text):
         found = _clause_units(m.group().strip(), known)
@@ -242,14 +286,20 @@ def _confidence(units: UnitList, registered: set[str]) -> float:
 
 def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, str]]:
     """(task text, units, deadline text) for each task an item holds; none when it names no unit in a role."""
-    text, deadline = item.text, ""
+    text, listed = _enumerations(item.text, known)
+    text, quoted = _quoted(text, known)
+    listed += quoted
+    deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
     notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known) \
         or (_unit_cell(text, known) if item.table else [])
+    if listed:
+        return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
+                if notes] + listed
     if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True)
-        deadline = deadline or _closing_deadline(text)
+        deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "subject"
         if len(found) == 1:
@@ -321,7 +371,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     for head, members in _groups(_items(blocks), known):
         heading = head.text.rstrip("。") if head else None
         if head and (leader is None or head.style == leader[0]):
-            leader = (head.style, m["who"]) if (m := _LEADER_HEADING.match(heading)) else None
+            leader = (head.style, m["who"]) if (m := LEADER_HEADING.match(heading)) else None
         noted = [i for i, (_, found) in enumerate(members) if found]
         if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
             # a heading whose only note stands at its last item: the note is the whole group's

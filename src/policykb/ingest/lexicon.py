@@ -16,7 +16,7 @@ ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "le
 LABEL_ROLES = (*ROLES, "division")  # a label may also introduce a whole note (「分工：X牵头，Y配合」)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -31,12 +31,16 @@ class Lexicon:
     label: re.Pattern  # 「牵头单位：」 (the colon may be missing only in a cell of its own)
     post: re.Pattern
     surnames: str
+    unit_suffixes: tuple[str, ...]
     unit_end: re.Pattern
+    short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
+    by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
+    enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -58,17 +62,21 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
         columns={k: tuple(v) for k, v in data["columns"].items()},
-        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{_alternation(data['verbs'])}))$"),
-        joiner=re.compile(rf"(?:{_alternation(data['joiners'])})"),
-        label=re.compile(rf"(?P<label>{_alternation(data['labels'])})\s*[：:]"),
+        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{alternation(data['verbs'])}))$"),
+        joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
+        label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
-        unit_end=re.compile(rf"(?:{_alternation(data['unit_suffixes'])})$"),
-        not_unit_start=re.compile(rf"^(?:{_alternation(data['not_unit_starts'])})"),
+        unit_suffixes=tuple(data["unit_suffixes"]),
+        unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
+        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
+        not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
+        by_openers=tuple(data["by_openers"]),
+        enumeration_intros=tuple(data["enumeration_intros"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 

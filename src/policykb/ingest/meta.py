@@ -100,7 +100,8 @@ def jurisdiction_of(issuer: str) -> str | None:
 _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|州|旗))(?:的)?实际"
                         r"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
                         r"|(?<=[省市州])([\u4e00-\u9fff]{2}(?:市|区|县|旗))(?:人民政府|委员会|党委|政府)"
-                        rf"|({'|'.join(lexicon().provinces)})(?:人民政府|委员会|党委|政府)")
+                        rf"|({'|'.join(lexicon().provinces)})(?:人民政府|委员会|党委|政府)"
+                        r"|([\u4e00-\u9fff]{2}(?:市|区|县|旗))人民政府文件")  # a masthead, even run into a line
 
 
 _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
@@ -120,7 +121,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
-            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place) and _a_place(place):
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地)", place) \
+                    and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     text = "\n".join(b.text for b in blocks)
     for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives

@@ -40,7 +40,7 @@ _PROSE_LEAD = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), ke
 _PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
                        if role == "participant")
 _CLAUSE = r"[^，,；;。：:()（）]"
-_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
+_PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。：:]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
@@ -84,9 +84,10 @@ def is_heading(block: Block) -> bool:
 # --- tables and forms ---
 
 # The label a unit column's role is written under when a row is read as one note.
-_ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
+ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
 _ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+              "remark": "备注（不读取）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
 _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "division")
@@ -111,8 +112,8 @@ def column_role(cell: str) -> str | None:
             if re.search(pattern, word):
                 return role
         return None
-    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」
-        if any(w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
+    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」 (a word of one character, 序, only alone)
+        if any(len(w) > 1 and w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
             return role
     return None
 
@@ -159,7 +160,7 @@ def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     if len(units) == 1 and units[0][0] == "responsible":
         return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
     roles = {r for r, _ in units}
-    return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else _ROLE_LABEL[role]}"
+    return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)
 
 
@@ -172,6 +173,15 @@ def _own_number(text: str) -> int | None:
     if m := SECTION.match(text):
         return _cn_number(m[1])
     return None
+
+
+def _opening_time(cells: tuple[str, ...], columns: dict[int, str]) -> str:
+    """No deadline column: a time opening a cell the columns do not read (a 目标任务 cell 「2021年2月底前，…」)."""
+    from .timing import find
+    for i, cell in enumerate(cells):
+        if i not in columns and (found := find(cell.strip(), 2000)) and found[0].start == 0 and found[0].date:
+            return found[0].phrase
+    return ""
 
 
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
@@ -214,7 +224,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         if len(units.lead) > 1 and mode:
             units.mode = "separate" if "分别" in mode or mode == "separate" else "joint"
         out.append(Candidate(_strip_number(text), units, block.where, "table", 0.95,
-                             part=section or part, deadline_text=by_role.get("deadline", ""),
+                             part=section or part, deadline_text=by_role.get("deadline") or _opening_time(cells, columns),
                              notes=[report] if report else [],
                              number=_own_number(by_role.get("number", "")) or _own_number(text)))
         report = ""
@@ -241,13 +251,13 @@ def form_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candida
     where = ""
 
     def close() -> None:
-        notes = [f"{_ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
+        notes = [f"{ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
         if current.get("task") and notes:
             units = parse_units("；".join(notes), known)
             units.as_written = "；".join(notes)
             out.append(Candidate(_strip_number(current["task"]), units, where, "form", 0.9,
                                  deadline_text=current.get("deadline", ""),
-                                 number=_own_number(current.get("number", ""))))
+                                 number=_own_number(current.get("number", "")) or _own_number(current["task"])))
         current.clear()
 
     for block in blocks:
@@ -290,12 +300,13 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
         units = parse_units(m["note"], known)
         if units.lead and not units.flags and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
+            rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
     return None
 
 
 # A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.
-_LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
+LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
                              r"(?:长|书记|主任)(?:主抓|牵头|分管|负责|领衔|联系|领办)")
 _PAGE_MARK = re.compile(r"^[—–\-\s\d]*[—–]\s*\d+\s*[—–][—–\-\s]*$")  # 「— — — 2 —」 of a copied PDF
 _CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the middle of its sentence
@@ -322,7 +333,7 @@ _TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
 _STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
 
 
-def _closing_deadline(text: str) -> str:
+def closing_deadline(text: str) -> str:
     """A closing bracket that holds only a time (「（长期）」, 「（2024年6月底前）」): the item's deadline."""
     from .timing import find
     m = _TIME_NOTE.search(text)
@@ -393,7 +404,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             heading = _strip_number(text)
             if m := PART.match(text):
                 part, section, group = m[2].strip(), None, []
-                leader = lm["who"] if (lm := _LEADER_HEADING.match(part)) else None
+                leader = lm["who"] if (lm := LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
                 section = m[2].strip()
                 last_item, last_is_heading = (block, m[2].strip()), True
@@ -442,7 +453,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
                                                                          numbered=bool(ITEM.match(text)))):
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
-                              deadline_text=_closing_deadline(text) if i == len(found) - 1 else "",
+                              deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
             continue
         if ITEM.match(text) or SECTION.match(text):

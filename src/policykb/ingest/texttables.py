@@ -4,21 +4,29 @@ Pages and pasted documents flatten their tables in two common ways:
 - cells between 「|」 (a pasted or markdown table): 「1 | 任务 | 细化分工 | 责任处室 | 时限 |」; a row that has
   fewer cells than the others lacks its leftmost grouping cells (merged over several rows, written once):
   they are carried down from the row above, after the row's own number;
-- cells separated by spaces under a header line made only of column words (「序号 类别 主要任务 细化措施
-  牵头单位 参与单位 责任单位」), each row starting with its number; a cell's own text may hold a space
-  (「加强水资源保 护」), so the columns are filled from the right, one word each, and what is left over
-  belongs to the leftmost text column;
-- one cell a line (a page's table copied as text): a header of column words one to a line, then each row's
-  number on a line of its own followed by its cells; each cell goes to the next column it reads as (units, a
-  deadline), so an empty cell dropped is skipped, several units of one cell on successive lines are joined, and
-  a second task under a merged number and unit cell becomes a row of its own with them carried down.
+- cells separated by spaces under a header line made of column words (「序号 类别 主要任务 细化措施
+  牵头单位 参与单位 责任单位」; two at most not understood), each row starting with its number; a cell's own
+  text may hold a space (「加强水资源保 护」), so the columns are filled from the right, one word each, and what
+  is left over belongs to the leftmost text column. Without a number column, a row is a line whose words fill
+  the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
+- one cell a line (a page's table copied as text): a header of column words one to a line (a few words not
+  understood among them), then each row's number on a line of its own (numbers rise; the document's own, from
+  any start) or, with no number column, its numbered task line, followed by its cells; each cell goes to the next
+  column it reads as (units, a deadline), so an empty cell dropped is skipped, several units of one cell on
+  successive lines are joined, and a second task under a merged number and unit cell becomes a row of its own
+  with them carried down.
+- one run of text (a page that flattened its table): the header's column words run together (序号工作内容…
+  责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
+  row, the text after its last full stop is its unit list, the first sentence its first text column;
 
 Rows become blocks with cells, so the table reader (shapes.table_tasks) reads them like any other table.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .lexicon import lexicon
 from .shapes import column_role
 from .source import Block
 
@@ -75,10 +83,28 @@ def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
 
 
 def _spaced_header(text: str) -> list[str] | None:
+    """A line of column words (two at most not understood, short like column words) naming a task and a unit column."""
     words = text.split()
     roles = [column_role(w) for w in words]
-    if len(words) >= 4 and all(roles) and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
+    if len(words) >= 4 and sum(not r for r in roles) <= min(2, len(words) - 4) and all(len(w) <= 8 for w in words) \
+            and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
         return words
+    return None
+
+
+def _unnumbered_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | None:
+    """A row without a number under a spaced header: its words fill the columns, the surplus joined into the
+    leftmost text column that leaves the others right, so that every unit column holds units and a leader column a person (else it is no row)."""
+    from .lexicon import is_person
+    roles = [column_role(w) for w in header]
+    surplus = len(tokens) - len(header)
+    texts = [c for c, r in enumerate(roles) if r in (None, "task", "detail", "section")] if surplus else [0]
+    for c in texts:
+        cells = (*tokens[:c], "".join(tokens[c:c + surplus + 1]), *tokens[c + surplus + 1:]) if surplus else tuple(tokens)
+        units = [cells[i] for i, r in enumerate(roles) if r in _UNIT_COLUMNS]
+        people = [cells[i] for i, r in enumerate(roles) if r == "leader"]
+        if units and all(_fits("lead", u) for u in units) and all(map(is_person, people)):
+            return cells
     return None
 
 
@@ -98,6 +124,10 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
         if header and len(tokens) >= len(header) and _NUMBERED.match(tokens[0]):
             right = len(header) - 2  # the columns after the number and the first text column: one word each
             cells = (tokens[0], "".join(tokens[1:len(tokens) - right]), *tokens[len(tokens) - right:])
+            out.append(Block(" | ".join(cells), block.where, cells, table))
+            continue
+        if header and "number" not in map(column_role, header) and len(tokens) >= len(header) \
+                and (cells := _unnumbered_row(header, tokens)):
             out.append(Block(" | ".join(cells), block.where, cells, table))
             continue
         header = None
@@ -122,32 +152,46 @@ def _fits(role: str | None, cell: str) -> bool:
 _UNIT_COLUMNS = ("lead", "separate", "joint", "responsible", "participant", "guide")
 
 
-def _cell_rows(roles: list[str | None], cells: list[str]) -> tuple[list[tuple[str, ...]], int]:
-    """One numbered row's cells (its number first, then its task) under the columns, and how many cells it used.
+def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
+    """One row's cells (its number first when the table has a number column, then its task) under the columns,
+    and how many cells it used.
 
-    Each later cell goes to the next column it fits (units for a unit column, a time for a deadline); a cell
-    that fits no later column but fits the unit column just filled is one more unit of that cell (several units
-    of one cell written on successive lines). A text that fits nothing, followed by a cell that fits a column,
-    is a second task of the same row (the number and unit cells merged over both: carried down). Anything
-    else ends the table."""
+    Each later cell goes to the next unit or deadline column it fits (units for a unit column, a time for a
+    deadline); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
+    (several units of one cell written on successive lines); a text before any unit continues the task (its
+    sub-goals, 「——…」); else it fills the next column the header names with a word not understood (progress, notes).
+    A text after the units, followed by a cell that fits a unit or deadline column, is a second task of the same row (the
+    number and unit cells merged over both: carried down, until it names its own). A lone number inside a row
+    (the page number of a copied page) is no cell. Anything else ends the table."""
     rows: list[list[str]] = []
     row = [""] * len(roles)
-    row[0] = cells[0]
-    if len(cells) > 1:
-        row[1] = cells[1]
-    column, last, i = 2, 1, 2
+    numbered = roles[0] == "number" and task != 0
+    first = 1 if numbered else task
+    row[0], row[first] = (cells[0], cells[1]) if numbered else (row[0], cells[0])
+    units_ahead = lambda c: any(r in _UNIT_COLUMNS for r in roles[c:])  # noqa: E731
+    column, last, i = first + 1, first, 2 if numbered else 1
     while i < len(cells):
         cell = cells[i]
-        target = next((c for c in range(column, len(roles)) if _fits(roles[c], cell)), None)
-        if target is None and roles[last] in _UNIT_COLUMNS and _fits(roles[last], cell):
+        target = next((c for c in range(column, len(roles)) if roles[c] is not None and _fits(roles[c], cell)), None)
+        other = next((c for c in range(column, len(roles)) if roles[c] is None), None)
+        if _NUMBERED.match(cell):
+            pass
+        elif target is None and roles[last] in _UNIT_COLUMNS and _fits(roles[last], cell):
             row[last] = f"{row[last]}、{cell}"
         elif target is not None:
             row[target], column, last = cell, target + 1, target
-        elif i + 1 < len(cells) and not _fits("deadline", cell) and any(
-                _fits(roles[c], cells[i + 1]) for c in range(2, len(roles)) if roles[c] != "task"):
+        elif last == task and units_ahead(column):
+            row[task] = f"{row[task]}{cell}"
+        elif other is not None:
+            row[other], column, last = cell, other + 1, other
+        elif not _fits("deadline", cell) and any(_fits(roles[c], later) for later in cells[i + 1:i + 8]
+                                                 for c in range(len(roles)) if roles[c] in (*_UNIT_COLUMNS, "deadline")):
             rows.append(row)
-            row = [row[0], cell, *(row[c] if roles[c] in _UNIT_COLUMNS else "" for c in range(2, len(roles)))]
-            column, last = 2, 1
+            row = [row[0] if numbered else "", *[""] * (len(roles) - 1)]
+            row[task] = cell if numbered else _ITEM_MARK.match(cells[0]).group() + cell  # the row's number, kept
+            for c in range(len(roles)):
+                row[c] = rows[-1][c] if roles[c] in _UNIT_COLUMNS else row[c]
+            column, last = task + 1, task
         else:
             break
         i += 1
@@ -155,17 +199,47 @@ def _cell_rows(roles: list[str | None], cells: list[str]) -> tuple[list[tuple[st
     return [tuple(r) for r in rows], i
 
 
+_ITEM_START = re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)\S")  # 「1.妇女…」: a row whose task cell carries its number
+_ITEM_MARK = re.compile(r"^\d{1,3}\s*[.．、]")
+
+
+def _cell_header(blocks: list[Block], i: int) -> list[Block]:
+    """The header of a table copied one cell a line: short lines of column words (a few not understood, named
+    in the review as such) up to the first row; at least three of them name roles, among them a task and a unit
+    column."""
+    header: list[Block] = []
+    while i < len(blocks) and not blocks[i].is_row and len(blocks[i].text) <= 14 \
+            and not _NUMBERED.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text):
+        if not column_role(blocks[i].text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
+            break
+        header.append(blocks[i])
+        i += 1
+    roles = [column_role(b.text) for b in header]
+    while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[i], roles):
+        header, roles = header[:-1], roles[:-1]  # a trailing word not understood that no row follows
+    if sum(bool(r) for r in roles) < 3 or not {"task", "detail"} & set(roles) or not set(roles) & {"lead", "responsible"}:
+        return []
+    return header
+
+
+def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:
+    """A row starts at its number on a line of its own (numbers rise: a smaller one is a page number), or, in a
+    table without a number column, at a numbered line (its task cell)."""
+    if block.is_row:
+        return False
+    if "number" in roles:
+        return bool(_NUMBERED.match(block.text)) and int(block.text) > above
+    return bool(_ITEM_START.match(block.text))
+
+
 def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
     while i < len(blocks):
-        header: list[Block] = []
-        while i + len(header) < len(blocks) and not blocks[i + len(header)].is_row \
-                and column_role(blocks[i + len(header)].text) and len(blocks[i + len(header)].text) <= 14:
-            header.append(blocks[i + len(header)])
+        header = _cell_header(blocks, i)
         roles = [column_role(b.text) for b in header]
-        if len(header) < 3 or roles[0] != "number" or not {"task", "detail"} & set(roles) \
-                or not set(roles) & {"lead", "responsible"}:
+        after = blocks[i + len(header)] if header and i + len(header) < len(blocks) else None
+        if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
             out.append(blocks[i])
             i += 1
             continue
@@ -173,18 +247,120 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
         cells = tuple(b.text for b in header)
         out.append(Block(" | ".join(cells), header[0].where, cells, table))
         i += len(header)
-        expected = 1
-        while i < len(blocks) and blocks[i].text == str(expected):
+        task = next(c for c, r in enumerate(roles) if r in ("task", "detail"))
+        above = 0
+        while i < len(blocks) and _starts_row(blocks[i], roles, above):
             start, end = blocks[i], i + 1
-            while end < len(blocks) and blocks[end].text != str(expected + 1) and not blocks[end].is_row \
-                    and end - i < 4 * len(roles):
+            above = int(start.text) if "number" in roles else 0
+            while end < len(blocks) and not _starts_row(blocks[end], roles, above) and not blocks[end].is_row \
+                    and end - i < 6 * len(roles):
                 end += 1
-            rows, used = _cell_rows(roles, [b.text for b in blocks[i:end]])
+            rows, used = _cell_rows(roles, [b.text for b in blocks[i:end]], task)
             out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)
             i += used
-            expected += 1
             if i < end:
                 break  # a cell that fits no column: the table ended before it
+    return out
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[str, ...]:
+    """Column words and labels that may stand in a header (one-character words only alone), longest first."""
+    lex = lexicon()
+    words = {w for ws in lex.columns.values() for w in ws if len(w) > 1} | {w for w in lex.labels if len(w) > 2}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _header_run() -> re.Pattern:
+    """A number column's word, then three or more column words, with nothing between them."""
+    number = "|".join(re.escape(w) for w in lexicon().columns["number"] if len(w) > 1)
+    return re.compile(rf"(?:{number})(?:{'|'.join(map(re.escape, _column_words()))}){{3,}}")
+
+
+@lru_cache(maxsize=1)
+def _unit_end() -> str:
+    """The last characters of a unit's name (lexicon.yaml unit_suffixes) or a closing bracket, as a class."""
+    return "[" + "".join(sorted({w[-1] for w in lexicon().unit_suffixes})) + ")）]"
+
+
+def _run_header(text: str) -> re.Match | None:
+    """A header whose column words run together without separators (序号工作内容目标任务责任单位备注)."""
+    for m in _header_run().finditer(text):
+        roles = [column_role(w) for w in _split_words(m.group())]
+        if {"task", "detail"} & set(roles) and set(roles) & set(_UNIT_COLUMNS):
+            return m
+    return None
+
+
+def _split_words(run: str) -> list[str]:
+    return re.findall("|".join(map(re.escape, _column_words())), run)
+
+
+def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
+    """The rows of a run-together table: each starts with its number (1, 2, 3 …) right after the unit list that
+    closes the row before; in a row, the unit list is the text after its last full stop, the first sentence its
+    first text column, the rest the next."""
+    from .unitnames import parse_units
+    roles = [column_role(w) for w in header]
+    unit_col = next(c for c, r in enumerate(roles) if r in _UNIT_COLUMNS)
+    texts = [c for c, r in enumerate(roles) if r in ("task", "detail", "section") and c < unit_col]
+    rows, n, start = [], 1, 0
+    if not text.startswith("1"):
+        return []
+    while True:
+        after = re.compile(rf"(?<={_unit_end()}){n + 1}(?=[\u4e00-\u9fff])")
+        m = after.search(text, start + len(str(n)))
+        body = text[start + len(str(n)):m.start() if m else len(text)]
+        sentences, _, units = body.rpartition("。")
+        parsed = parse_units(units)
+        if not sentences or not parsed.lead or any(f.startswith("not a unit") for f in parsed.flags):
+            break
+        row = [""] * len(header)
+        row[0], row[unit_col] = str(n), units
+        first, _, rest = (sentences + "。").partition("。")
+        if texts:
+            row[texts[0]] = first + "。"
+            if len(texts) > 1 and rest:
+                row[texts[1]] = rest
+            elif rest:
+                row[texts[0]] += rest
+        rows.append(tuple(row))
+        if not m:
+            break
+        start, n = m.start(), n + 1
+    return rows
+
+
+def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
+    """A table flattened into one run of text: its header words run together, then its rows, each opening with its
+    number; the lines after it continue the run (a page mark 「2、」 opening a line is the page's, not the text's)."""
+    out: list[Block] = []
+    table = first_table
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        m = None if block.is_row else _run_header(block.text)
+        if not m:
+            out.append(block)
+            i += 1
+            continue
+        run, j = block.text[m.end():], i + 1
+        while j < len(blocks) and not blocks[j].is_row and re.match(r"^\d{1,3}、", blocks[j].text):
+            run += re.sub(r"^\d{1,3}、", "", blocks[j].text)
+            j += 1
+        header = _split_words(m.group())
+        rows = _run_rows(header, run)
+        if not rows:
+            out.append(block)
+            i += 1
+            continue
+        table += 1
+        if block.text[:m.start()].strip():
+            out.append(Block(block.text[:m.start()], block.where))
+        out.append(Block(" | ".join(header), block.where, tuple(header), table))
+        out.extend(Block(" | ".join(r), block.where, r, table) for r in rows)
+        i = j
     return out
 
 
@@ -193,4 +369,5 @@ def with_text_tables(blocks: list[Block]) -> list[Block]:
     last = lambda: max((b.table or 0 for b in blocks), default=0)  # noqa: E731
     blocks = _pipe_tables(blocks, last())
     blocks = _spaced_tables(blocks, last())
+    blocks = _run_tables(blocks, last())
     return _cell_tables(blocks, last())

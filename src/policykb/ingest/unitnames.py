@@ -84,6 +84,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
     open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
     text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
+    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", text.strip())  # 「X、Y等部门」: open, 部门 no name
     closes = r"等[和及与]?(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)"
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
@@ -95,7 +96,19 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
             if name and name not in names:
                 names.append(name)
-    return names, open_ended
+    return _share_level(names), open_ended
+
+
+def _share_level(names: list[str]) -> list[str]:
+    """「乡畜牧站、卫生院、派出所」: a township's level written on a list's first name holds for the bare bodies after
+    it (a name with no place word of its own, no collective, no person). Bare names of higher levels are placed by
+    the document's jurisdiction when the draft is composed (and flagged); a township's stations would not be."""
+    level = re.match(r"^(?:乡|镇)(?![委直级])", names[0]) if names else None
+    if not level:
+        return names
+    bare = lambda n: (looks_like_unit(n) and not COLLECTIVE.match(n) and not is_person(n)  # noqa: E731
+                      and not re.search(r"[省市县区乡镇州旗村]|^(?:各|国家|中共|中央|团|全|共青团)", n))
+    return [names[0]] + [level.group() + n if bare(n) else n for n in names[1:]]
 
 
 _SEP = r"[、，,；;\s]"
@@ -110,13 +123,13 @@ def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」; 「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
 
     A body written once after the last of a list belongs to each bare name before it: a name that is no
-    unit by itself, or a place (…区) before a body of government."""
+    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government."""
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
             if a.startswith("各") or a.endswith(body):
                 return m.group()
-            bare = not looks_like_unit(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
+            bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
             return f"{a}{body}、{m['b']}{body}" if bare else m.group()
         shared = _SHARED.sub(share, text)
         if shared == text:
@@ -286,7 +299,8 @@ def looks_like_unit(name: str) -> bool:
             or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
         return False
-    return "、" not in name and bool(lexicon().unit_end.search(name) or COLLECTIVE.match(name))
+    return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
+                                     or COLLECTIVE.match(name) and len(name) <= 10)  # 「各地」, not 「各部门要坚持…」
 
 
 # --- levels of government ---
