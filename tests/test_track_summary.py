@@ -154,20 +154,21 @@ def test_reminders_follow_the_letters(tmp_path):
 def test_the_office_named_in_reporting_signs_and_receives(tmp_path):
     """Nothing of 省扶贫办 is assumed: another office collecting the reports is the one every text names."""
     policies = tracked_copy(tmp_path)
-    _reporting(policies, "reporting:\n  to: 省政府办公厅\n  summary_to: 省人民政府\n  supervisors: [省委办公厅]\n")
+    _reporting(policies, "reporting:\n  to: 省委办公厅\n  summary_to: 省委\n  supervisors: [省政府办公厅]\n")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["summary", "--year", "2016", "--as-of", "2016-12-01", "-o", str(out),
                                       "-p", str(policies)])
     assert result.exit_code == 0, result.output
     text = _text(out / summary.summary_name(2016, "重要政策措施"))
-    assert "省人民政府：" in text and "省委、省政府：" not in text
-    assert "报送省政府办公厅" in text and "报送省扶贫办" not in text
-    assert Document(out / summary.summary_name(2016, "重要政策措施")).core_properties.author == "湖南省人民政府办公厅"
+    assert "省委：" in text and "省委、省政府：" not in text
+    assert "报送省委办公厅" in text and "报送省扶贫办" not in text
+    assert Document(out / summary.summary_name(2016, "重要政策措施")).core_properties.author == "中共湖南省委办公厅"
+    assert "省委办公厅牵头的任务尚未汇总的，抓紧补报" in text  # the office leads task 92 and is late too
     letters = {p.name for p in (out / "催办函").iterdir()}
     assert summary.reminder_name("省扶贫办", 2016) in letters  # no longer the office: it is reminded like the others
-    assert summary.reminder_name("省政府办公厅", 2016) not in letters
+    assert summary.reminder_name("省委办公厅", 2016) not in letters
     letter = _text(out / "催办函" / summary.reminder_name("省工商联", 2016))
-    assert "报送省政府办公厅" in letter and "提请省委办公厅督促检查" in letter and "省政府办公厅督促" not in letter
+    assert "报送省委办公厅" in letter and "提请省政府办公厅督促检查" in letter and "提请省委办公厅" not in letter
 
 
 def test_without_reporting_there_is_no_summary_and_it_is_said(tmp_path):

@@ -114,7 +114,8 @@ def summary_bytes(pg: PolicyGraph, tracking: Tracking, year: int, as_of: dt.date
     page.heading("五、催办情况")
     sent = [r.recipient for r in reminders(pg, lines, office)]
     own = office.name in missing_units(pg, lines)
-    page.body((f"对未按时报送的{len(sent)}家单位，已发催办函：{'、'.join(sent)}。" if sent else "各牵头单位均已报送。")
+    others = "其他牵头单位均已报送。" if own else "各牵头单位均已报送。"  # the office is late too: never 「均已报送」
+    page.body((f"对未按时报送的{len(sent)}家单位，已发催办函：{'、'.join(sent)}。" if sent else others)
               + (f"{office.name}牵头的任务尚未汇总的，抓紧补报。" if own else ""))
     page.signature(_full_name(pg, office.name), as_of)
     return page.bytes()
