@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import export, paths
+from . import export, paths, system
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .graph import PolicyGraph
 from .issues import ToolError
@@ -187,6 +187,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 for s in todo:
                     start = time.perf_counter()
                     s.run(ctx)
+                    system.release_memory()  # the next stage starts from what is kept, not from this one's peak
                     cache = ctx.cache(s.name)
                     cache.save(digest(inputs, s.name))
                     timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)

@@ -8,7 +8,14 @@
 - `export`: SVG to PDF/PNG in worker processes; `draw`: one map (and a unit map's cropped preview),
   and the stage that writes them all.
 """
-from .draw import FORMATS, MANIFEST, OVERFLOW_NOTE, Rendered, file_stem, render, render_on_paper, stage, write
-
 __all__ = ["FORMATS", "MANIFEST", "OVERFLOW_NOTE", "Rendered", "file_stem", "render", "render_on_paper", "stage",
            "write"]
+
+
+def __getattr__(name: str):
+    """`draw`'s names, imported on first use: a PDF export worker imports `export` alone, not the
+    layout, the graph and the models (60 MB and seconds more in each worker process)."""
+    if name in __all__:
+        from . import draw
+        return getattr(draw, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,7 @@ from ...output import atomic_write
 from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
-from . import export as maps_export, paper as maps_paper, svg as maps_svg
+from . import export as maps_export, paper as maps_paper, svg as maps_svg, text as maps_text
 from .cascade import write as member_charts
 from .layout import Layout, Options, layout, shown, wall_layout, wall_ready
 from .plan import MapSpec, plan
@@ -137,9 +137,12 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 continue
         todo.append((len(entries), spec, stem, files, preview))
         entries.append(None)
-    pending = []
+    pending, doc = [], None
     with maps_export.converters(len(todo) * len(set(formats) - {"svg"})) as pool:
         for at, spec, stem, files, preview in track(todo, "绘制作战图"):
+            if spec.doc != doc:  # what the wrapping remembered is one document's texts: at a hundred documents,
+                maps_text.forget()  # kept until the caches' bounds, it was hundreds of megabytes
+                doc = spec.doc
             sheet, done = render_on_paper(spec, as_of, paper, statuses_given=statuses is not None, years=years,
                                           lead_months=lead_months)
             if "svg" in formats:
@@ -200,3 +203,4 @@ def stage(ctx) -> None:
     write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
           paper=ctx.options.get("paper", maps_paper.AUTO), formats=("svg", "pdf"), track=ctx.track,
           cache=ctx.cache("maps"))
+    maps_text.forget()  # the stages after measure nothing

@@ -96,7 +96,11 @@ def metrics(face: str = "sans") -> Metrics:
     hmtx = font["hmtx"].metrics
     widths = {cp: hmtx[glyph][0] / upm for cp, glyph in font.getBestCmap().items()}
     os2 = font["OS/2"]  # the ideographic em box: what a CJK line occupies
-    return Metrics(widths=widths, ascent=os2.sTypoAscender / upm, descent=-os2.sTypoDescender / upm)
+    loaded = _LOADED[face] = Metrics(widths=widths, ascent=os2.sTypoAscender / upm, descent=-os2.sTypoDescender / upm)
+    return loaded
+
+
+_LOADED: dict[str, Metrics] = {}  # the faces `metrics` has read, for `forget`
 
 
 def width(text: str, size: float, face: str = "sans") -> float:
@@ -263,3 +267,12 @@ def _wrap_names(names: tuple[str, ...], limit: float, size: float, face: str, ma
     else:
         parts[-1] += suffix
     return tuple(wrap_tokens(parts, limit, size, face, max_lines, more=f"等{len(names)}个"))
+
+
+def forget() -> None:
+    """Drop what the wrapping remembered (tens of megabytes at many documents): for after the maps
+    are drawn, so that the stages after them do not carry it. The fonts' widths are kept."""
+    for remembered in (_tokens, _filled, _wrap, _wrap_parts, _wrap_names):
+        remembered.cache_clear()
+    for loaded in _LOADED.values():
+        loaded.measured.clear()

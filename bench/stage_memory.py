@@ -1,0 +1,105 @@
+"""Where a build's memory goes: per stage, the peak of the main process and of its workers (Linux).
+
+    python bench/stage_memory.py 30 /tmp/corpus30            # a full build of the 30x corpus
+    python bench/stage_memory.py 30 /tmp/corpus30 --edit     # then the one-task edit bench/run.py makes
+
+bench/run.py gives the whole build's peak; this says which stage reaches it and whether the main
+process or the workers (letters, map exports) hold it. The process tree is sampled every 0.3 s as
+memory.TreePeak does (proportional set sizes, so shared pages count once). The corpus is made in
+WORK/policies unless it is there already; the build goes to WORK/build.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+from memory import _pss_kb, _tree  # noqa: E402
+
+AS_OF = dt.date(2017, 1, 1)
+
+
+class Sampler:
+    """Peaks per stage: (main MB, workers MB, tree MB, most workers at once)."""
+
+    def __init__(self) -> None:
+        self.stage, self.peaks = "load", {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.3):
+            main = _pss_kb(me) // 1024
+            workers = [_pss_kb(p) // 1024 for p in _tree(me) if p != me]
+            old = self.peaks.get(self.stage, (0, 0, 0, 0))
+            self.peaks[self.stage] = (max(old[0], main), max(old[1], sum(workers)),
+                                      max(old[2], main + sum(workers)), max(old[3], len(workers)))
+
+    def __enter__(self) -> "Sampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def measure(policies: Path, out: Path) -> dict:
+    from policykb import build
+
+    sampler, seconds = Sampler(), {}
+    run = build.Stage.run
+
+    def timed(stage, ctx):
+        sampler.stage = stage.name
+        start = time.perf_counter()
+        run(stage, ctx)
+        seconds[stage.name] = round(time.perf_counter() - start, 1)
+        sampler.stage = f"after {stage.name}"
+
+    build.Stage.run = timed
+    try:
+        with sampler:
+            start = time.perf_counter()
+            build.build(policies, out, as_of=AS_OF, templates=HERE.parent / "templates")
+            total = round(time.perf_counter() - start, 1)
+    finally:
+        build.Stage.run = run
+    stages = {name: dict(zip(("main_mb", "workers_mb", "tree_mb", "workers"), peak), seconds=seconds.get(name))
+              for name, peak in sampler.peaks.items()}
+    return {"seconds": total, "peak_tree_mb": max(p[2] for p in sampler.peaks.values()), "stages": stages,
+            "load_1min": os.getloadavg()[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("factor", type=int)
+    parser.add_argument("work", type=Path)
+    parser.add_argument("--edit", action="store_true", help="after the full build, the one-task edit's rebuild")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    policies = args.work / "policies"
+    if not policies.is_dir():
+        from corpus import generate
+        generate(args.factor, policies)
+    result = {"factor": args.factor, "load_before": list(os.getloadavg()),
+              "full": measure(policies, args.work / "build")}
+    if args.edit:
+        task = policies / "hunan-2016-implementation-opinions" / "tasks" / "069.yaml"
+        task.write_text(task.read_text(encoding="utf-8").replace("60亿元", "61亿元"), encoding="utf-8")
+        result["one_task"] = measure(policies, args.work / "build")
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # the build's workers are spawned: they import this file again
+    main()
