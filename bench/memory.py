@@ -14,7 +14,7 @@ from pathlib import Path
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def _pss_kb(pid: int) -> int:
+def pss_kb(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
@@ -24,7 +24,8 @@ def _pss_kb(pid: int) -> int:
         return 0  # gone between listing and reading
 
 
-def _tree(pid: int) -> list[int]:
+def tree(pid: int) -> list[int]:
+    """pid and every process below it."""
     pids, todo = [], [pid]
     while todo:
         current = todo.pop()
@@ -37,27 +38,41 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-class TreePeak:
-    """`with TreePeak() as peak: ...` then `peak.mb`: the highest total seen, sampled every `interval` s."""
+class Sampling:
+    """A thread calling `sample()` every `interval` s while the `with` block runs (and once at its start)."""
 
-    def __init__(self, interval: float = 0.25):
-        self.interval, self.kb = interval, 0
+    def __init__(self, interval: float):
+        self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def sample(self) -> None:
+        raise NotImplementedError
+
     def _run(self) -> None:
         while True:
-            self.kb = max(self.kb, sum(_pss_kb(p) for p in _tree(os.getpid())))
+            self.sample()
             if self._stop.wait(self.interval):
                 return
 
-    def __enter__(self) -> "TreePeak":
+    def __enter__(self):
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+class TreePeak(Sampling):
+    """`with TreePeak() as peak: ...` then `peak.mb`: the highest total seen, sampled every `interval` s."""
+
+    def __init__(self, interval: float = 0.25):
+        super().__init__(interval)
+        self.kb = 0
+
+    def sample(self) -> None:
+        self.kb = max(self.kb, sum(pss_kb(p) for p in tree(os.getpid())))
 
     @property
     def mb(self) -> float | None:

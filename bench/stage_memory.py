@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,35 +22,25 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from memory import _pss_kb, _tree  # noqa: E402
+from memory import Sampling, pss_kb, tree  # noqa: E402
 
 AS_OF = dt.date(2017, 1, 1)
 
 
-class Sampler:
+class Sampler(Sampling):
     """Peaks per stage: (main MB, workers MB, tree MB, most workers at once)."""
 
     def __init__(self) -> None:
+        super().__init__(0.3)
         self.stage, self.peaks = "load", {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
+    def sample(self) -> None:
         me = os.getpid()
-        while not self._stop.wait(0.3):
-            main = _pss_kb(me) // 1024
-            workers = [_pss_kb(p) // 1024 for p in _tree(me) if p != me]
-            old = self.peaks.get(self.stage, (0, 0, 0, 0))
-            self.peaks[self.stage] = (max(old[0], main), max(old[1], sum(workers)),
-                                      max(old[2], main + sum(workers)), max(old[3], len(workers)))
-
-    def __enter__(self) -> "Sampler":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
+        main = pss_kb(me) // 1024
+        workers = [pss_kb(p) // 1024 for p in tree(me) if p != me]
+        old = self.peaks.get(self.stage, (0, 0, 0, 0))
+        self.peaks[self.stage] = (max(old[0], main), max(old[1], sum(workers)),
+                                  max(old[2], main + sum(workers)), max(old[3], len(workers)))
 
 
 def measure(policies: Path, out: Path) -> dict:
