@@ -27,10 +27,10 @@ M = TypeVar("M", bound=BaseModel)
 _UNSAFE_NAME = re.compile(r'[/\\:*?"<>|]|\.\.|^\.')
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 
-# pydantic error type -> what to write instead, for people who do not read pydantic
 # An import leaves these empty when the text does not state them, so that check stops the letters.
 _EMPTY_HINTS = {("title",): "照原文写出文件标题（责任书和作战图都引用它）；导入时文中找不到标题，这里会留空"}
 
+# pydantic error type -> what to write instead, for people who do not read pydantic
 _TYPE_HINTS = {
     "int_parsing": "写一个整数，如 12",
     "int_type": "写一个整数，如 12",
@@ -522,8 +522,9 @@ def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, re
     named += [(("reporting", "supervisors", i), n) for i, n in enumerate(reporting.supervisors)]
     canonical = []
     for loc, name in named:
-        canonical.append(units.resolve(name) or name)
-        if units.resolve(name) is None:
+        found = units.resolve(name)
+        canonical.append(found or name)
+        if found is None:
             report.add(file.path, *file.where(*loc), "unknown-unit", f"'{_dotted(loc)}' 中有未知单位 '{name}'",
                        hint=units.suggest(name, None))
     return reporting.model_copy(update={"to": canonical[0], "supervisors": canonical[1:]})

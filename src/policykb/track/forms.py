@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..graph import PolicyGraph
 from .. import textrules
+from ..deadlines import cn_date
 from ..export import append_row, set_cell
 from ..issues import Issue, PolicyError, Report, ToolError
 from ..model import MAX_TEXT
@@ -139,7 +140,7 @@ def _where_to(pg: PolicyGraph, docs: tuple[str, ...], year: int) -> str:
     for doc in map(pg.kb.documents.get, docs):
         due, to = reporting.due(doc, year), doc.meta.reporting and doc.meta.reporting.to
         if due or to:
-            said.append((f"{due.year}年{due.month}月{due.day}日前" if due else "") + (f"报{to}" if to else ""))
+            said.append((f"{cn_date(due)}前" if due else "") + (f"报{to}" if to else ""))
     return "；".join(dict.fromkeys(said)) or "见文件工作要求"
 
 
