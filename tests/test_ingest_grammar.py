@@ -357,3 +357,65 @@ def test_a_prose_note_may_open_after_a_colon():
     tasks = _tasks("一、职责", "园区的主要任务是统筹发展。具体分工:县商务局牵头,主要负责招商工作。县科技局负责企业认定工作。")
     assert [t.units.lead for t in tasks] == [["县商务局"], ["县科技局"]]
     assert "具体分工:主要负责招商工作" in tasks[0].text
+
+
+# --- tables as pages flatten them ---
+
+@pytest.mark.parametrize("cell, lead, participants", [("安监站 安监所", ["安监站"], ["安监所"]),
+                                                      ("超限站 公路站 交警六中队", ["超限站"], ["公路站", "交警六中队"])])
+def test_units_a_space_parts_are_each_a_unit(cell, lead, participants):
+    units = parse_units(cell)
+    assert (units.lead, units.participants, units.flags) == (lead, participants, [])
+
+
+def test_a_name_with_a_space_inside_stays_one_piece():
+    units = parse_units("市发展和 改革委员会")
+    assert units.lead != ["市发展和"] and "改革委员会" not in units.participants
+
+
+def test_a_header_naming_units_and_a_time_takes_its_one_unnamed_column_as_the_task():
+    tasks = _cell_table("专项整治行业名称 | 时间安排 | 责任单位 |", "烟花爆竹 | 1月份 | 安监站 安监所 |",
+                        "电力设施 | 3月份 | 电管所 |")
+    assert [(t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        ("烟花爆竹", ["安监站"], ["安监所"], "1月份"), ("电力设施", ["电管所"], [], "3月份")]
+
+
+def test_a_form_row_is_no_header_for_want_of_a_task_column():
+    from policykb.ingest.shapes import _columns
+    assert _columns(("牵头单位", "县水利局", "配合单位", "县财政局")) is None
+
+
+def test_rows_whose_number_and_unit_cells_were_merged_away_keep_the_units_above_and_are_flagged():
+    tasks = _cell_table("序号 | 项目内容 | 进展情况 | 责任单位 |",
+                        "1 | 新建幼儿园7所。 | 已建成5所。 | 区教育局 |",
+                        "新增学位600个。 | 已新增400个。 | ||",
+                        "2 | 改造老旧小区10个。 | 已完成6个。 | 区住建局 |")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "新建幼儿园7所。", ["区教育局"]), (1, "新增学位600个。", ["区教育局"]), (2, "改造老旧小区10个。", ["区住建局"])]
+    assert "units carried from the row above" in tasks[1].units.flags and not tasks[0].units.flags
+
+
+def test_part_headings_between_the_rows_of_a_table_copied_one_cell_a_line_are_its_sections():
+    tasks = _cell_table("序号", "重点工作任务", "主要责任单位", "协同配合单位", "一、稳增长", "3", "固定资产投资增长7.5%左右。",
+                        "区发改委", "区住建局、区交通局。", "二、扩投资", "三、惠民生", "68", "加快建设黎明小学扩建项目。", "区教育局",
+                        "区财政局。")
+    assert [(t.number, t.text, t.part, t.units.lead, t.units.participants) for t in tasks] == [
+        (3, "固定资产投资增长7.5%左右。", "一、稳增长", ["区发改委"], ["区住建局", "区交通局"]),
+        (68, "加快建设黎明小学扩建项目。", "三、惠民生", ["区教育局"], ["区财政局"])]
+
+
+def test_a_salutation_a_title_and_a_date_around_a_table_are_not_tasks_left_unread(tmp_path):
+    import datetime as dt
+    import shutil
+    from conftest import POLICIES
+    from policykb.ingest import import_file
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text("各行政村、各有关单位:\n经镇政府研究决定,现将《甲镇2017年度安全生产专项整治工作计划》印发给你们,请遵照执行。\n"
+                      "二〇一七年二月二十四日\n甲镇2017年度安全生产专项整治工作计划\n"
+                      "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n电力设施 | 3月份 | 电管所 |\n",
+                      encoding="utf-8")
+    result = import_file(source, kb, "doc", dt.date(2017, 2, 24))
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert "[未读取]" not in review and review.count("[任务 ") == 2

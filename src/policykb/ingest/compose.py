@@ -109,7 +109,8 @@ def _placed(name: str) -> bool:
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
 CONFIDENT = 0.85
 _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
-            "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头"}
+            "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
+            "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位"}
 
 
 def _flag_cn(flag: str) -> str:
@@ -132,6 +133,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     if any(f.startswith(("place unknown", "place guessed")) for f in flags):
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
+        confidence = min(confidence, 0.8)
+    if "units carried from the row above" in flags:
         confidence = min(confidence, 0.8)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
@@ -172,15 +175,17 @@ def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate
     if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
         return candidates, unread, "general"
-    return _with_general(candidates, unread, source, known, set(registry.names)), unread, how
+    return _with_general(candidates, unread, source, known, set(registry.names), how), unread, how
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
-                  known: tuple[str, ...], registered: set[str]) -> list[Candidate]:
-    """The recognisers' tasks, with what the general reader reads in the items they left unread, each in its place."""
+                  known: tuple[str, ...], registered: set[str], how: str) -> list[Candidate]:
+    """The recognisers' tasks, with what the general reader reads in the items they left unread, each in its place.
+    Around a table, the paragraphs are only offered to the general reader: a salutation, a title or a date there
+    is no task left unread."""
     extra, still = general_tasks(unread, known, registered)
-    unread[:] = still + [b for b in unread if all(b.where != c.where for c in extra)
-                         and all(b.where != s.where for s in still)]
+    unread[:] = still + ([] if how == "table" else [b for b in unread if all(b.where != c.where for c in extra)
+                                                    and all(b.where != s.where for s in still)])
     order = {b.where: i for i, b in reversed(list(enumerate(source.blocks)))}
     out = list(candidates)
     for c in extra:

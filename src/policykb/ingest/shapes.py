@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .clauses import colon_line, subject_clauses
 from .lexicon import lexicon
 from .source import Block
-from .unitnames import Scope, UnitList, parse_units
+from .unitnames import Scope, UnitList, looks_like_unit, parse_units
 
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")
@@ -130,8 +130,16 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
         if role and role not in first:
             first[role] = i
     found = {i: r for r, i in first.items()}
-    if ("task" in first or "detail" in first) and any(r in first for r in _UNIT_ROLES):
+    if not any(r in first for r in _UNIT_ROLES):
+        return None
+    if "task" in first or "detail" in first:
         return found
+    # 「专项整治行业名称 | 时间安排 | 责任单位」: a header with unit columns and one column it does not name holds
+    # the tasks in that column, when another column is understood too (a form row names no second role)
+    unnamed = [i for i, c in enumerate(cells) if c and roles[i] is None]
+    if len(unnamed) == 1 and len(found) >= 2 and not looks_like_unit(cells[unnamed[0]]) \
+            and len(_LEX.fold(cells[unnamed[0]])) <= 10:
+        return {**found, unnamed[0]: "task"}
     return None
 
 
@@ -191,11 +199,12 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
     part = None
     report = ""
     above: tuple[str, ...] = ()  # the row before when it was (or may be) a header: the upper half of a split one
+    last_row: tuple[str, str] | None = None  # the unit note and number cell of the table's last task row
     for block in blocks:
         if not block.is_row:
             continue
         if block.table != table:
-            table, columns, above = block.table, None, ()
+            table, columns, above, last_row = block.table, None, (), None
         cells = block.cells or ()
         lower_half = above and not any(cells[i] for i, r in (columns or {}).items() if r == "task" and i < len(cells))
         if lower_half and any(column_role(c) for c in cells) and (joined := _columns(_two_row_header(above, cells))):
@@ -211,7 +220,16 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
+        if text and len(cells) > 1 and len(set(cells)) == 1:
+            part = text  # a row spanning the table, its text in every merged cell: a section heading
+            continue
         note = _row_note(columns, cells)
+        carried = False
+        if text and not note and len(set(c for c in cells if c)) > 1 and last_row \
+                and by_role.get("number", "") in ("", last_row[1]):
+            # a row with its unit cells empty under a row with units: the cells were merged over both (rowspan),
+            # and the page kept them once; the row's target is the same units' (flagged for review)
+            note, carried = last_row[0], True
         if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:
                 part = text  # a row spanning the table: a section heading
@@ -219,7 +237,10 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
         units.as_written = "；".join(cells[i] for i, r in columns.items() if r in _UNIT_ROLES and i < len(cells)
-                                    and cells[i])
+                                    and cells[i]) or (last_row[0] if carried and last_row else "")
+        if carried:
+            units.flags.append("units carried from the row above")
+        last_row = (note, by_role.get("number", ""))
         mode = by_role.get("mode", "")
         if len(units.lead) > 1 and mode:
             units.mode = "separate" if "分别" in mode or mode == "separate" else "joint"

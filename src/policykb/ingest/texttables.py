@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .shapes import column_role
+from .shapes import PART, SECTION, column_role
 from .source import Block
 
 _PIPE_SEPARATOR = re.compile(r"^[|\s:：\-—=]*$")  # 「|」 or 「|---|---|」 between rows
@@ -209,7 +209,7 @@ def _cell_header(blocks: list[Block], i: int) -> list[Block]:
     column."""
     header: list[Block] = []
     while i < len(blocks) and not blocks[i].is_row and len(blocks[i].text) <= 14 \
-            and not _NUMBERED.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text):
+            and not _NUMBERED.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text) and not _spanning(blocks, i):
         if not column_role(blocks[i].text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
             break
         header.append(blocks[i])
@@ -232,13 +232,24 @@ def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:
     return bool(_ITEM_START.match(block.text))
 
 
+def _spanning(blocks: list[Block], i: int) -> int:
+    """How many part headings (「一、…」, 「（二）…」) stand at i: rows spanning a table copied one cell a line."""
+    n = 0
+    while i + n < len(blocks) and not blocks[i + n].is_row and (PART.match(blocks[i + n].text)
+                                                                 or SECTION.match(blocks[i + n].text)):
+        n += 1
+    return n
+
+
 def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
     while i < len(blocks):
         header = _cell_header(blocks, i)
         roles = [column_role(b.text) for b in header]
-        after = blocks[i + len(header)] if header and i + len(header) < len(blocks) else None
+        at = i + len(header)
+        at += _spanning(blocks, at) if header else 0
+        after = blocks[at] if header and at < len(blocks) else None
         if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
             out.append(blocks[i])
             i += 1
@@ -249,11 +260,18 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
         i += len(header)
         task = next(c for c, r in enumerate(roles) if r in ("task", "detail"))
         above = 0
-        while i < len(blocks) and _starts_row(blocks[i], roles, above):
+        while i < len(blocks):
+            headings = _spanning(blocks, i)
+            if headings and i + headings < len(blocks) and _starts_row(blocks[i + headings], roles, above):
+                # a heading between rows: a row spanning the table (its text in every cell, as a merged row reads)
+                out.extend(Block(b.text, b.where, (b.text,) * len(roles), table) for b in blocks[i:i + headings])
+                i += headings
+            if not _starts_row(blocks[i], roles, above):
+                break
             start, end = blocks[i], i + 1
             above = int(start.text) if "number" in roles else 0
             while end < len(blocks) and not _starts_row(blocks[end], roles, above) and not blocks[end].is_row \
-                    and end - i < 6 * len(roles):
+                    and not _spanning(blocks, end) and end - i < 6 * len(roles):
                 end += 1
             rows, used = _cell_rows(roles, [b.text for b in blocks[i:end]], task)
             out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)

@@ -89,7 +89,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    for piece in re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇])[和及](?=[^和及]{2,})", text):
+    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇])[和及](?=[^和及]{2,})", text)
+    for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names
         pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name)
@@ -97,6 +98,15 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+def _spaced(piece: str) -> list[str]:
+    """「安监站 安监所」 (a table cell whose units a space parts): each word a unit, when every word is one;
+    「市 发改委」 or 「市发改委 等」 stay one piece."""
+    words = piece.split()
+    if len(words) > 1 and all(looks_like_unit(clean_name(w)) or re.fullmatch(r"\x00\d+\x00", w) for w in words):
+        return words
+    return [piece]
 
 
 def _share_level(names: list[str]) -> list[str]:
