@@ -58,6 +58,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
     from .readers import read
+    from .script import Script
     from .write import REVIEW_FILE, write_draft
     doc_id = doc_id or source.stem
     if not source.is_file():
@@ -74,7 +75,9 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
         written = [p for p in moved if p.is_file() and p.parent.name != "schemas"] + write_schemas(out, overwrite=False)
         return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
                         [])
-    draft = compose(parsed, Registry.load(out), date)
+    registry = Registry.load(out)
+    script = Script(parsed)  # a page in traditional script is read in simplified characters, written in its own
+    draft = script.restored(compose(script.folded, registry, date), set(registry.names))
     from ..cascade.autolink import propose_links
     propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed
     written = write_draft(draft, source, out, doc_id)

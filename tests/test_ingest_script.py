@@ -1,0 +1,52 @@
+"""Documents in traditional script: read with the lexicon's simplified words, written in their own characters."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import yaml
+from conftest import POLICIES
+
+from policykb.ingest import import_file
+from policykb.ingest.script import Script
+from policykb.ingest.source import Block, Source
+
+TRADITIONAL = ("東莞市人民政府關于穩定就業的實施意見\n"
+               "一、減輕企業負擔\n"
+               "1.繼續按不高于2017年征收標準征收殘疾人就業保障金。(市殘聯、市財政局、市稅務局負責)\n"
+               "2.實施階段性降低用人單位基本醫療保險繳費費率政策。(市醫保局牽頭,市財政局配合)\n")
+
+
+def _import(tmp_path, text: str):
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, kb, "doc", dt.date(2021, 1, 1))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    units = yaml.safe_load((kb / "units.yaml").read_text(encoding="utf-8"))["units"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    return tasks, units, review
+
+
+def test_a_page_in_traditional_script_is_read_and_kept_in_its_own_characters(tmp_path):
+    tasks, units, review = _import(tmp_path, TRADITIONAL)
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["東莞市殘聯"], ["東莞市財政局", "東莞市稅務局"]), (["東莞市醫保局"], ["東莞市財政局"])]
+    assert tasks[0]["text"].startswith("繼續按不高于2017年征收標準") and tasks[0]["units_as_written"].endswith("負責")
+    proposed = {u["name"]: u for u in units if u.get("proposed")}
+    assert "東莞市殘聯" in proposed and proposed["東莞市殘聯"]["kind"] == "市县部门"  # the draft's own words stay
+    assert "牵头 東莞市殘聯" in review  # the review's words are the tool's, the names the document's
+
+
+def test_a_simplified_document_is_read_as_it_is():
+    source = Source("s.txt", "txt", [Block("各部门要显著提高效率，於此落实（市财政局负责）", "第1行")])
+    script = Script(source)
+    assert not script.traditional and script.folded is source and script.restore("显著") == "显著"
+
+
+def test_a_piece_of_the_text_comes_back_by_its_position_and_a_made_name_by_its_characters():
+    script = Script(Source("s.txt", "txt", [Block("東莞市人民政府：(市殘聯負責)", "第1行")]))
+    assert script.traditional and script.folded.blocks[0].text == "东莞市人民政府：(市残联负责)"
+    assert script.restore("市残联") == "市殘聯"
+    assert script.restore("东莞市残联") == "東莞市殘聯"  # made of the place and the name: no piece of the text
