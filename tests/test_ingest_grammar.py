@@ -419,3 +419,21 @@ def test_a_salutation_a_title_and_a_date_around_a_table_are_not_tasks_left_unrea
     result = import_file(source, kb, "doc", dt.date(2017, 2, 24))
     review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
     assert "[未读取]" not in review and review.count("[任务 ") == 2
+
+
+# --- 由X会同Y: the doer named outright ---
+
+def test_by_after_the_topic_names_the_doer_and_with_names_a_long_open_list_of_partners():
+    tasks = _tasks("一、工作分工",
+                   "(一)关于“确保口粮绝对安全”的问题,由发展改革委会同中央农办、农业部、财政部、科技部、国土资源部、水利部、"
+                   "商务部、统计局、粮食局等部门研究提出落实意见。",
+                   "(二)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。")
+    assert [(t.units.lead, t.units.participants, t.units.open_ended) for t in tasks] == [
+        (["发展改革委"], ["中央农办", "农业部", "财政部", "科技部", "国土资源部", "水利部", "商务部", "统计局", "粮食局"], True),
+        (["国土资源部"], ["农业部"], True)]
+
+
+def test_a_short_item_assigning_in_prose_is_no_heading():
+    from policykb.ingest.shapes import is_heading
+    assert not is_heading(Block("(二)关于“严守耕地保护红线”的问题,由国土资源部会同农业部负责落实。", "第1行"))
+    assert is_heading(Block("(二)强化组织领导,落实工作责任", "第1行"))

@@ -25,8 +25,9 @@ _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:�
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
-_WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,30}?)"
+_WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
+_LATER_BY = re.compile(r"[，,]\s*(?=由)")  # 由 opening a later part of the clause: what stands before is the topic
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
@@ -41,7 +42,8 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
         return None  # 「X牵头」 closing the subject: a note, read elsewhere
     units = parse_units(subject, known)
     names = units.lead + units.participants
-    return names if names and not units.flags and not units.leaders and units.how == "bare" else None
+    doubts = [f for f in units.flags if f != "open list (等)"]  # 「X、Y等部门」: named, and open
+    return names if names and not doubts and not units.leaders and units.how == "bare" else None
 
 
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> list[tuple[str, UnitList]]:
@@ -49,17 +51,23 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     out: list[tuple[str, UnitList]] = []
     for clause in re.split(r"[；;。]", text):
         clause = clause.strip("，, ")
-        m = _BY.match(clause) or _SUBJECT.match(clause)
+        head, m = 0, _BY.match(clause)
+        if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
+            head, m = by.end(), _BY.match(clause[by.end():])
+        assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
+        m = m or _SUBJECT.match(clause)
         if not m or not (names := _units(m["subject"], known)):
             continue
         if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
             continue
-        rest = clause[m.end():]
-        units = UnitList(m["subject"], lead=names, mode="joint" if len(names) > 1 else "first", how="verb")
+        rest = clause[head + m.end():]
+        units = UnitList(m["subject"], lead=names, mode="joint" if len(names) > 1 else "first",
+                         how="by" if assigned else "verb")
         units.open_ended = parse_units(m["subject"], known).open_ended
         if w := _WITH.match(rest):
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
+                units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]

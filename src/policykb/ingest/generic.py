@@ -301,7 +301,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         found = subject_clauses(text, known, numbered=True)
         deadline = deadline or closing_deadline(text)
         for _, units in found:
-            units.how = "subject"
+            units.how = "by" if units.how == "by" else "subject"
         if len(found) == 1:
             return [(_task_text(text), found[0][1], deadline)]
         return [(_task_text(clause), units, deadline) for clause, units in found]

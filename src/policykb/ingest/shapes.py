@@ -77,8 +77,10 @@ def _strip_number(text: str) -> str:
 
 
 def is_heading(block: Block) -> bool:
+    """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」."""
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
-        and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1]
+        and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
+        and prose_note(_strip_number(block.text)) is None
 
 
 # --- tables and forms ---
@@ -319,7 +321,7 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
     clause is a unit."""
     for m in _PROSE_NOTE.finditer(text):
         units = parse_units(m["note"], known)
-        if units.lead and not units.flags and not units.leaders:
+        if units.lead and not [f for f in units.flags if f != "open list (等)"] and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
             rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
@@ -486,5 +488,5 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     # 「X要…」 sentences before the first such task are requirements, not the division of work.
     explicit = next((i for i, c in enumerate(out) if c.shape in ("inline", "label-lines", "prose")), None)
     if explicit is not None:
-        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit]
+        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit or c.units.how == "by"]
     return out, unread
