@@ -437,3 +437,26 @@ def test_a_short_item_assigning_in_prose_is_no_heading():
     from policykb.ingest.shapes import is_heading
     assert not is_heading(Block("(二)关于“严守耕地保护红线”的问题,由国土资源部会同农业部负责落实。", "第1行"))
     assert is_heading(Block("(二)强化组织领导,落实工作责任", "第1行"))
+
+
+def test_a_role_word_closes_its_list_before_the_next_one_even_inside_a_label():
+    units = parse_units("责任单位:经济投资局和航空口岸局分别牵头、区发改局")
+    assert (units.lead, units.participants, units.mode) == (["经济投资局", "航空口岸局"], ["区发改局"], "separate")
+    plain = parse_units("责任单位：县财政局、县税务局")
+    assert (plain.lead, plain.participants, plain.how) == (["县财政局"], ["县税务局"], "label")
+
+
+def test_a_common_word_before_a_government_is_no_place():
+    from policykb.ingest.meta import read_meta
+    meta = read_meta([Block("《2023年区政府工作报告重点任务分解》已经区政府研究同意,现印发给你们。", "第1行"),
+                      Block("1.做好甲项工作。[责任单位:区招商服务中心]", "第2行")], None)
+    assert meta.jurisdiction != "已经区"
+
+
+def test_a_line_stopping_inside_a_title_goes_on_in_the_next(tmp_path):
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("(一)市食安办负责,市食安委有关委员单位配合,深入宣传贯彻《\n食品安全法》,制定宣传方案。\n"
+                    "(二)一个《未闭合的书名号\n不续行。\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [
+        "(一)市食安办负责,市食安委有关委员单位配合,深入宣传贯彻《食品安全法》,制定宣传方案。", "(二)一个《未闭合的书名号", "不续行。"]

@@ -66,13 +66,22 @@ def _utf8_lines(raw: bytes) -> list[int]:
     return found
 
 
+def _open_title(text: str) -> bool:
+    """A line that stops inside a 《title》: the page wrapped it there, and the next line, closing it, goes on."""
+    return text.count("《") > text.count("》")
+
+
 def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if not _blank(line):
-            count.block()
-            blocks.append(Block(_clean(line), f"第{n}{unit}"))
+        if _blank(line):
+            continue
+        if blocks and _open_title(blocks[-1].text) and "》" in line:
+            blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
+            continue
+        count.block()
+        blocks.append(Block(_clean(line), f"第{n}{unit}"))
     return blocks
 
 

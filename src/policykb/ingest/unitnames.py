@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ROLES, is_person, lexicon
+from .lexicon import ROLES, alternation, is_person, lexicon
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
 _RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:列|排)(?:名|在)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
@@ -180,6 +180,9 @@ def _strip_scope(body: str, result: UnitList) -> str:
     return body.strip("，,。；; ")
 
 
+_VERB_THEN_LIST = re.compile(rf"(?P<verb>{alternation(lexicon().verbs)})、")
+
+
 def _clauses(body: str) -> list[tuple[str, str, str]]:
     """(role, names text, how) for each part of a note: labelled lists, or lists closed by a role word."""
     lex = lexicon()
@@ -191,9 +194,12 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
             role, text = lex.labels[label["label"]], body[label.end():end]
-            out += _clauses(text) if role == "division" else [(role, text, "label")]
+            # 「责任单位：X和Y分别牵头、Z」: a 责任 list whose own role words say who leads is read by them
+            worded = role == "responsible" and any(c[2] == "verb" for c in _clauses(text))
+            out += _clauses(text) if role == "division" or worded else [(role, text, "label")]
         return out
     out, waiting = [], ""
+    body = _VERB_THEN_LIST.sub(r"\g<verb>，", body)  # 「X和Y分别牵头、区Z」: the role word closes its list
     for clause in re.split(r"[；;。，,]", body):
         clause = clause.strip()
         if not clause:
