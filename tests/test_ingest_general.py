@@ -197,3 +197,32 @@ def test_a_guiding_idea_is_no_guiding_unit():
     """「各部门要坚持以…思想为指导」: 指导 closes the sentence, but what stands before it is no list of units."""
     tasks, _ = _read("1. 各地、各部门要坚持以新发展理念为指导，全面落实各项工作任务。")
     assert tasks == [] or all("坚持" not in n for t in tasks for n in t.units.lead + t.units.participants)
+
+
+# --- a unit named alone above its items ---
+
+def test_an_office_heading_with_its_other_names_owns_the_circled_tasks_under_it():
+    tasks, _ = _read("(一)综合办公室(党群工作部、监察室)", "(1)年度主要任务与要求:",
+                     "①积极宣传推介园区,完成上稿8篇;②理顺园区体制机制;③完成主要领导交办的其他工作。",
+                     "(二)招商合作局(行政审批局、政务服务中心)", "(1)年度主要任务与要求:", "①制作和更新园区招商手册;②落实行政审批。")
+    assert [(t.text.rstrip("。；;"), t.units.lead, t.units.participants, t.number) for t in tasks] == [
+        ("积极宣传推介园区,完成上稿8篇", ["综合办公室"], [], 1), ("理顺园区体制机制", ["综合办公室"], [], 2),
+        ("完成主要领导交办的其他工作", ["综合办公室"], [], 3),
+        ("制作和更新园区招商手册", ["招商合作局"], [], 1), ("落实行政审批", ["招商合作局"], [], 2)]
+    assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
+
+
+def test_a_unit_on_a_line_of_its_own_owns_the_numbered_list_after_it():
+    tasks, _ = _read("记者：您有怎样的想法？", "局长：我们有信心完成好目标任务。", "市卫生局", "2011年重点工作目标责任书(4项)",
+                     "1、上半年开工建设市儿童医院。", "2、新型农村合作医疗参保率稳定在92%以上。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["市卫生局"], 1), (["市卫生局"], 2)]
+
+
+def test_a_heading_without_a_unit_at_the_owners_level_ends_what_the_owner_owns():
+    tasks, _ = _read("(一)综合办公室", "1.完成上稿8篇。", "(二)其他要求", "1.各部门加强协作。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("完成上稿8篇。", ["综合办公室"])]
+
+
+def test_an_item_before_a_higher_level_is_no_heading():
+    tasks, _ = _read("一、重点任务", "(一)做好甲项工作(县水利局负责)", "(二)完善制度", "二、保障措施")
+    assert [t.text for t in tasks] == ["做好甲项工作。"]

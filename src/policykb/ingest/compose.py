@@ -110,7 +110,8 @@ def _placed(name: str) -> bool:
 CONFIDENT = 0.85
 _FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
             "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
-            "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位"}
+            "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
+            "unit from heading": "本项未写单位，取上方标题所列的单位"}
 
 
 def _flag_cn(flag: str) -> str:
@@ -136,6 +137,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence = min(confidence, 0.8)
     if "units carried from the row above" in flags:
         confidence = min(confidence, 0.8)
+    if "unit from heading" in flags:
+        confidence = min(confidence, 0.7)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
     elif any(f in ("only a guiding unit named", "no lead named: the first participant is taken") for f in flags):

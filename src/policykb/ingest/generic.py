@@ -81,6 +81,7 @@ class _Item:
     table: int | None = None
     style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
     note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
+    owner: str | None = None  # the unit a heading names alone (「（一）综合办公室（党群工作部…）」, 「市卫生局」)
 
 
 def general_only() -> bool:
@@ -147,14 +148,27 @@ def _items(blocks: list[Block]) -> list[_Item]:
         text = block.text.strip()
         if not text:
             continue
+        runs = _CIRCLED.split(text)
+        if len(runs) > 2:  # 「①…；②…；③…」: tasks numbered one after another on one line
+            if head := runs[0].strip("：:；; "):
+                items.append(_Item(head, block.where, None, False))
+            items += [_Item(piece.strip("；; "), block.where, _own_number(mark), True, style="①")
+                      for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
+            continue
         mark = _NUMBERING.match(text)
+        if owner := _owner(text[mark.end():] if mark else text):
+            number = _own_number(mark.group()) if mark else None
+            style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group()))) if mark else ""
+            items.append(_Item(text[mark.end():].strip() if mark else text, block.where, number, bool(mark),
+                               style=style, owner=owner))
+            continue
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
         if not mark and last and _LINE_OPENS.match(text):
             last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
-        elif not mark and last and last.text[-1] not in _CLOSED and len(text) < 200:
+        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200:
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group())))
@@ -162,6 +176,19 @@ def _items(blocks: list[Block]) -> list[_Item]:
         else:
             items.append(_Item(text, block.where, None, False))
     return items
+
+
+_CIRCLED = re.compile(r"([①-⑳])")
+
+
+def _owner(text: str) -> str | None:
+    """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
+    监察室）」: one office with several 牌子): the unit whose work the items under it are."""
+    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", text.strip().rstrip("：:"))
+    if len(name) > 20 or _ROLE_WORD.search(name) or is_person(name) or not looks_like_unit(name) \
+            or re.match(r"^(?:各|有关|相关)", name):
+        return None
+    return name
 
 
 def _clean(units: UnitList) -> bool:
@@ -327,13 +354,24 @@ def _heading(item: _Item) -> bool:
     return item.numbered and len(item.text) <= 40 and not re.search(r"[，,；;]|。.", item.text)
 
 
-def _groups(items: list[_Item], known: tuple[str, ...]) -> list[tuple[_Item | None, list[tuple[_Item, list]]]]:
+def _depths(items: list[_Item]) -> dict[str, int]:
+    """Each numbering's level: one first met later is deeper (一、 then （一） then 1.)."""
+    depth: dict[str, int] = {}
+    for item in items:
+        if item.numbered:
+            depth.setdefault(item.style, len(depth))
+    return depth
+
+
+def _groups(items: list[_Item], known: tuple[str, ...],
+            depth: dict[str, int]) -> list[tuple[_Item | None, list[tuple[_Item, list]]]]:
     """The items under each heading, each with what it reads."""
     out: list[tuple[_Item | None, list[tuple[_Item, list]]]] = [(None, [])]
     for i, item in enumerate(items):
-        found = read_item(item, known)
+        found = [] if item.owner else read_item(item, known)
         below = next((later.style for later in items[i + 1:] if later.numbered), None)
-        if not found and _heading(item) and below not in (None, item.style):  # a short item before its siblings is no heading
+        # a heading has deeper items below it: a short item before its siblings, or before a higher level, is none
+        if not found and _heading(item) and below is not None and depth[below] > depth.get(item.style, len(depth)):
             out.append((item, []))
         else:
             out[-1][1].append((item, found))
@@ -368,8 +406,15 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     below: list[str] = []  # 「以下均需X落实，不再列出」: X takes part in every later task
     open_below = False
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
-    for head, members in _groups(_items(blocks), known):
+    owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
+    items = _items(blocks)
+    depth = _depths(items)
+    for head, members in _groups(items, known, depth):
         heading = head.text.rstrip("。") if head else None
+        if head and head.owner:
+            owner = (depth[head.style], head.owner)
+        elif head and owner and depth[head.style] <= owner[0]:
+            owner = None  # a heading of the owner's level or above, naming no unit: its items are not the unit's
         if head and (leader is None or head.style == leader[0]):
             leader = (head.style, m["who"]) if (m := LEADER_HEADING.match(heading)) else None
         noted = [i for i, (_, found) in enumerate(members) if found]
@@ -379,6 +424,12 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             text = _task_text(heading) + "".join(_task_text(m.text) for m, _ in members[:-1]) + found[0][0]
             members = [(_Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]
         for item, found in _gather(members, known, head):
+            if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
+                owner = (depth.get(item.style, -1) if item.numbered else -1, item.owner)
+                continue
+            if not found and owner and item.numbered and not item.text.endswith(("：", ":")):
+                units = UnitList(owner[1], lead=[owner[1]], how="heading", flags=["unit from heading"])
+                found = [(_task_text(item.text), units, closing_deadline(item.text))]
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))

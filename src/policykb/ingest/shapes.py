@@ -309,8 +309,8 @@ def _notes(text: str) -> list[re.Match]:
 def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
     """A closing bracket that holds only unit names (「（省扶贫办、省民政厅等）」): a unit note by what it names."""
     m = re.search(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
-    if not m or not (ITEM.match(text) or SECTION.match(text)):
-        return []
+    if not m or not (ITEM.match(text) or SECTION.match(text)) or looks_like_unit(_strip_number(text[:m.start()])):
+        return []  # 「（一）综合办公室（党群工作部、监察室）」: a unit and its other names, no task
     units = parse_units(m[1], known)
     return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
 

@@ -82,11 +82,28 @@ def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
     return out
 
 
+def _header_words(text: str) -> list[str]:
+    """A header line's words, a word spaced out letter by letter (「工 作 任 务」) taken as one."""
+    words, letters = [], []
+    for token in [*text.split(), ""]:
+        if len(token) == 1:
+            letters.append(token)
+            continue
+        if letters:
+            words.append("".join(letters))
+            letters = []
+        if token:
+            words.append(token)
+    return words
+
+
 def _spaced_header(text: str) -> list[str] | None:
-    """A line of column words (two at most not understood, short like column words) naming a task and a unit column."""
-    words = text.split()
+    """A line of column words (two at most not understood, short like column words) naming a task and a unit column;
+    three words only when all three are understood (「序号 工 作 任 务 牵头负责部门」)."""
+    words = _header_words(text)
     roles = [column_role(w) for w in words]
-    if len(words) >= 4 and sum(not r for r in roles) <= min(2, len(words) - 4) and all(len(w) <= 8 for w in words) \
+    unknown = min(2, len(words) - 4) if len(words) >= 4 else 0 if len(words) == 3 else -1
+    if sum(not r for r in roles) <= unknown and all(len(w) <= 8 for w in words) \
             and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
         return words
     return None

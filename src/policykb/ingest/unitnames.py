@@ -39,7 +39,7 @@ class UnitList:
     rest: str = ""  # text after the units (often a deadline)
     flags: list[str] = field(default_factory=list)  # things for the reviewer
     leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
-    how: str = "bare"  # label | verb | by (「由X…」) | bare: what said who leads (a bare list: the first listed)
+    how: str = "bare"  # label | verb | by (「由X…」) | heading (a unit named above) | bare: the first listed leads
     scope: "Scope | None" = None  # what this note says about the tasks after it
 
 
