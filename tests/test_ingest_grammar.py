@@ -460,3 +460,22 @@ def test_a_line_stopping_inside_a_title_goes_on_in_the_next(tmp_path):
                     "(二)一个《未闭合的书名号\n不续行。\n", encoding="utf-8")
     assert [b.text for b in read(path).blocks] == [
         "(一)市食安办负责,市食安委有关委员单位配合,深入宣传贯彻《食品安全法》,制定宣传方案。", "(二)一个《未闭合的书名号", "不续行。"]
+
+
+def test_a_page_whose_line_breaks_became_spaces_is_cut_at_its_items_and_labels(tmp_path):
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    body = ("各镇人民政府,县政府各部门: 现将重点工作责任分解印发给你们,请认真贯彻执行。" * 8
+            + " 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局"
+            " 2.降低行政运行成本。 责任单位:县财政局")
+    path.write_text(body + "\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert texts[1:] == ["一、王丹县长牵头重点工作", "1.全县生产总值增长7.5%左右。", "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局",
+                         "2.降低行政运行成本。", "责任单位:县财政局"]
+    units = parse_units(texts[3])
+    assert (units.lead, units.participants, units.flags) == (["县发改局"], ["县财政局"], [])
+
+
+def test_parks_are_units():
+    units = parse_units("牵头单位:县政府园区发展服务中心;责任单位:新材料产业园、商贸物流园等")
+    assert units.participants == ["新材料产业园", "商贸物流园"] and units.open_ended

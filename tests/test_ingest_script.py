@@ -50,3 +50,20 @@ def test_a_piece_of_the_text_comes_back_by_its_position_and_a_made_name_by_its_c
     assert script.traditional and script.folded.blocks[0].text == "东莞市人民政府：(市残联负责)"
     assert script.restore("市残联") == "市殘聯"
     assert script.restore("东莞市残联") == "東莞市殘聯"  # made of the place and the name: no piece of the text
+
+
+GLOSSED = ("湘西州優(yōu)化營商環(huán)境工作計劃\n"
+           "一、進一步提升政務服務效能\n"
+           "1.加大簡政放權力度,嚴格執(zhí)行權力清單。(牽頭單位:州行政審批服務局;責任單位:州司法局、湘西經(jīng)開區(qū)管委會,6月底完成)\n")
+
+
+def test_pinyin_glosses_are_left_out_of_the_reading_and_kept_in_what_is_written(tmp_path):
+    tasks, units, _ = _import(tmp_path, GLOSSED)
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["州行政審批服務局"], ["州司法局", "湘西經(jīng)開區(qū)管委會"])]
+    assert "嚴格執(zhí)行" in tasks[0]["text"]
+
+
+def test_a_bracketed_latin_word_is_no_gloss():
+    script = Script(Source("s.txt", "txt", [Block("推广政府和社会资本合作(ppp)模式,采用(PPP)方式", "第1行")]))
+    assert not script.changed and script.restore("合作(ppp)模式") == "合作(ppp)模式"

@@ -76,7 +76,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
         return Imported(folder, written, f"按本项目原文格式读取，{len(list((folder / 'tasks').glob('*.yaml')))} 项任务",
                         [])
     registry = Registry.load(out)
-    script = Script(parsed)  # a page in traditional script is read in simplified characters, written in its own
+    script = Script(parsed)  # traditional script, pinyin glosses: read in the lexicon's words, kept as written
     draft = script.restored(compose(script.folded, registry, date), set(registry.names))
     from ..cascade.autolink import propose_links
     propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed

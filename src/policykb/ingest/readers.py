@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from . import limits
+from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
 
@@ -85,9 +87,26 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
     return blocks
 
 
+@lru_cache(maxsize=1)
+def _breaks() -> re.Pattern:
+    """Where a page that lost its line breaks had them: a space before a numbering or a label (「 一、」「 1.」「 （二）」
+    「 责任单位:」)."""
+    return re.compile(r"\s+(?=[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                      rf"|(?:{alternation(lexicon().labels)})\s*[：:])")
+
+
+def _unrun(blocks: list[Block]) -> list[Block]:
+    """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin."""
+    out = []
+    for block in blocks:
+        pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
+        out += [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else [block]
+    return out
+
+
 def read_txt(path: Path, raw: bytes) -> Source:
     text, encoding = decode(raw)
-    return Source(str(path), "txt", with_text_tables(_lines(text)), encoding)
+    return Source(str(path), "txt", with_text_tables(_unrun(_lines(text))), encoding)
 
 
 # --- Word ---

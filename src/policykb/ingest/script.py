@@ -1,14 +1,16 @@
-"""Documents in traditional script: read with the lexicon's simplified words, written in their own characters.
+"""Pages written otherwise than the lexicon reads: read in its simplified words, written as the page has them.
 
-The grammar's words (牵头, 负责, 单位, 区, 局, 联 …) are simplified. A page in traditional script (a big5 gate, a
-document republished so: 「(市殘聯、市財政局負責)」, 「由發展改革委會同…」) is read through OpenCC's character table,
-traditional to simplified one character for one, so that every character keeps its position. What the reading
-takes from the text is then given back as the document writes it: by position where it is a piece of the text,
-else character by character where the document writes a character one way only. Names the registry already
-holds stay the registry's.
+The grammar's words (牵头, 负责, 单位, 区, 局, 联 …) are simplified and unglossed. Two page artifacts hide them:
+- traditional script (a big5 gate, a document republished so: 「(市殘聯、市財政局負責)」, 「由發展改革委會同…」),
+  read through OpenCC's character table, traditional to simplified one character for one;
+- pinyin glosses a site's reading aid puts after characters (「湘西經(jīng)開區(qū)管委會」), left out of the reading.
+What the reading takes from the text is given back as the page writes it: by position where it is a piece of the
+text (the glosses inside it too), else character by character where the page writes a character one way only.
+Names the registry already holds stay the registry's.
 
-A document is read so only when it is written in traditional script: the corpus's traditional pages fold 35–42 %
-of their characters, its simplified ones under 0.5 % (著, 於 …), which are left as they are.
+A page is read so only when it needs it: the corpus's traditional pages fold 35–42 % of their characters, its
+simplified ones under 0.5 % (著, 於 …, left as they are); a gloss is a tone-marked syllable in brackets right
+after a character, and three make a glossed page.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from typing import Any
 from .source import Source
 
 _TRADITIONAL_SHARE = 0.1
+_GLOSSED = 3
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -37,45 +41,56 @@ def _table() -> dict[int, str]:
 
 
 class Script:
-    """A source and, when it is in traditional script, the same source folded to simplified characters."""
+    """A source and, when it needs one, its reading: simplified characters, no glosses, with where each came from."""
 
     def __init__(self, source: Source):
         self.source = source
         self.original = "\n".join(b.text for b in source.blocks)
+        self.glossed = len(_GLOSS.findall(self.original)) >= _GLOSSED
         han = re.findall(r"[\u4e00-\u9fff]", self.original)
-        table = _table()
-        self.traditional = bool(han) and sum(ord(c) in table for c in han) / len(han) >= _TRADITIONAL_SHARE
-        self.folded_text = self.original.translate(table) if self.traditional else self.original
+        self.traditional = bool(han) and sum(ord(c) in _table() for c in han) / len(han) >= _TRADITIONAL_SHARE
+        self.changed = self.traditional or self.glossed
+        self.read_text, self.positions = self._read(self.original)
         forms: dict[str, set[str]] = {}
-        for written, read in zip(self.original, self.folded_text):
-            if written != read:
-                forms.setdefault(read, set()).add(written)
+        for at, read in zip(self.positions, self.read_text):
+            if self.original[at] != read:
+                forms.setdefault(read, set()).add(self.original[at])
         native = set(self.original)
         self._back = {ord(read): next(iter(written)) for read, written in forms.items()
                       if len(written) == 1 and read not in native}
 
+    def _read(self, text: str) -> tuple[str, list[int]]:
+        """text as read, and for each of its characters the position it stands at in text."""
+        kept = list(range(len(text)))
+        if self.glossed:
+            dropped = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
+            kept = [i for i in kept if i not in dropped]
+        read = "".join(text[i] for i in kept)
+        return (read.translate(_table()) if self.traditional else read), kept
+
     @property
     def folded(self) -> Source:
-        if not self.traditional:
+        if not self.changed:
             return self.source
-        table = _table()
-        blocks = [replace(b, text=b.text.translate(table),
-                          cells=tuple(c.translate(table) for c in b.cells) if b.cells is not None else None)
+        as_read = lambda text: self._read(text)[0]  # noqa: E731
+        blocks = [replace(b, text=as_read(b.text), cells=tuple(map(as_read, b.cells)) if b.cells is not None else None)
                   for b in self.source.blocks]
         return Source(self.source.path, self.source.kind, blocks, self.source.encoding)
 
     def restore(self, text: str) -> str:
-        """text, read from the folded source, in the document's own characters."""
-        if not self.traditional or not text:
+        """text, taken from the reading, as the page writes it."""
+        if not self.changed or not text:
             return text
-        at = self.folded_text.find(text)
-        return self.original[at:at + len(text)] if at >= 0 else text.translate(self._back)
+        at = self.read_text.find(text)
+        if at < 0:
+            return text.translate(self._back)
+        return self.original[self.positions[at]:self.positions[at + len(text) - 1] + 1]
 
     def restored(self, draft, registered: set[str]):
         """The draft with the texts it took from the document in the document's characters (task texts, unit
         names, the title, issuers …), never the registry's names nor the draft's own words (kinds, levels, the
         period's phrase); the review lines name the units as the draft now does."""
-        if not self.traditional:
+        if not self.changed:
             return draft
         names: dict[str, str] = {}
 

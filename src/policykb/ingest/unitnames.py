@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .lexicon import ROLES, alternation, is_person, lexicon
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
-_RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:列|排)(?:名|在)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
+_RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:(?:列|排)(?:名|在)?)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
                          r"|各(?:有关)?(?:部门|单位)按职责分工负责)(?:[，,]?\s*下同)?[。；;]?|[，,]?\s*下同[。；;]?")
 _VERB_TAIL = re.compile(r"(?:按照?职责分工|按职责|根据职责|结合职责|分别|共同|牵头|具体|切实|配合|参与|会同)*"
                         r"(?:负责|落实|牵头|推进|实施|配合|参与)$")
