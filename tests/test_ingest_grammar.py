@@ -479,3 +479,13 @@ def test_a_page_whose_line_breaks_became_spaces_is_cut_at_its_items_and_labels(t
 def test_parks_are_units():
     units = parse_units("牵头单位:县政府园区发展服务中心;责任单位:新材料产业园、商贸物流园等")
     assert units.participants == ["新材料产业园", "商贸物流园"] and units.open_ended
+
+
+def test_a_collective_with_what_it_includes_in_brackets_is_one_unit():
+    units = parse_units("牵头单位:市政府办公室;责任单位:市级其他有关单位,各区县政府(含南太湖新区、长合区管委会)")
+    assert units.participants == ["市级其他有关单位", "各区县政府(含南太湖新区、长合区管委会)"] and not units.flags
+
+
+@pytest.mark.parametrize("name", ["同意撤销铜陵承接产业转移集中示范园区", "积极宣传推介园区"])
+def test_a_duty_ending_like_a_zone_is_no_unit(name):
+    assert not looks_like_unit(name)

@@ -73,6 +73,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
     kept += [m.group() for m in _PAIRED_BODY.finditer(text)  # 「X党工委和管委会」: one name, not split at 和
              if not any(m.group() in k for k in kept)]
+    kept += [m.group() for m in _INCLUDING.finditer(text)  # 「各区县政府（含南太湖新区、长合区管委会）」: one name
+             if not any(m.group() in k or k in m.group() for k in kept)]
     for i, name in enumerate(kept):
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
@@ -126,6 +128,7 @@ _PLAIN = r"[^、，,；;\s()（）<>〈〉]"
 _BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
 _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
+_INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 
 
@@ -310,7 +313,8 @@ def looks_like_unit(name: str) -> bool:
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
     if any(c.fullmatch(name) for c in lexicon().collectives):
         return True
-    name = _QUALIFIER.sub(r"\1", name)  # a closing qualifier (see clean_name) is allowed
+    name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
+    # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
             or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
