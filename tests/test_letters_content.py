@@ -300,3 +300,13 @@ def test_overview_of_many_documents(tmp_path):
     data = overview.to_docx(PolicyGraph(kb.model_copy(update={"documents": many})))
     assert data[:2] == b"PK"
     assert new_document(title="长" * 300).core_properties.title == "长" * 254 + "…"
+
+
+def test_sentences_the_settings_call_not_binding_are_not_quoted(doc):
+    from policykb.render.letters.context import _assessment
+    supervisors = "各级党委、政府督查部门和扶贫主管部门要将脱贫攻坚工作纳入年度重点督查工作内容"
+    quoted = lambda d: "".join(q.excerpt for q in _assessment(d, True, set()))  # noqa: E731
+    assert supervisors not in quoted(doc)
+    unset = doc.model_copy(update={"meta": doc.meta.model_copy(update={
+        "letters": doc.meta.letters.model_copy(update={"not_binding": []})})})
+    assert supervisors in quoted(unset)

@@ -116,6 +116,8 @@ class LetterSettings(Strict):
     number: str = Field(default="", description="发文字号样式：{year} 为签订年份，{serial} 为流水号，如“湘脱贫责〔{year}〕{serial}号”；"
                                                  "不设置时责任书不编号")
     assessment_articles: list[int] = Field(default=[], description="考核、奖惩、问责的条文编号；责任书摘录其中约束乙方这一类单位的句子")
+    not_binding: list[str] = Field(default=[], description="这些条文中不约束乙方的句子的开头：主语是发文机关自己或督查、审计者"
+                                                          "（如 省委、省政府；各级人大），不摘录")
     date: dt.date | None = Field(default=None, description="签订日期（成文日期）；不设置时留空“年　月　日”待手写，"
                                                            "编号年份取文件成文年份")
     signatories: list[str] = Field(default=[], description="甲方签字人职务，每人一行签字栏，如 省委书记、省长")

@@ -31,12 +31,11 @@ ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 ASSESSMENT_SENTENCE = re.compile(r"考核|奖励|约谈|责任追究|问责|第一责任人|责任制|通报|严肃处理|惩处|评先评优|督查")
 # Which kind of recipient a sentence binds: 市州 and counties, or departments. A sentence naming
 # neither binds both; one whose subject is the issuer itself (省委、省政府…负总责) or those who
-# supervise (督查部门, 人大/政协) binds neither.
+# supervise (督查部门, 人大/政协), as the letter settings' not_binding say, binds neither.
 # The places a 「相关…」 collective names, in its own words (相关市州和县市党委、政府 → 市州; 相关区县 → 区县).
 RELATED_PLACES = re.compile(r"相关(.+?)(?:和|及|、|党委|人民政府|政府|（|$)")
 CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级党委")
 DEPT_SENTENCE = re.compile(r"部门")
-ISSUER_SUBJECT = re.compile(r"^(省委、省政府|各级人大|各级党委、政府督查部门)|^加大扶贫审计力度")  # 审计: auditors' work
 CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
@@ -349,8 +348,8 @@ def _reporting(doc: Document, period: Period) -> list[ReportingRule]:
     return rules
 
 
-def _binds(sentence: str, city: bool) -> bool:
-    if ISSUER_SUBJECT.search(sentence):
+def _binds(sentence: str, city: bool, not_binding: list[str]) -> bool:
+    if sentence.startswith(tuple(not_binding)):
         return False
     is_city, is_dept = bool(CITY_SENTENCE.search(sentence)), bool(DEPT_SENTENCE.search(sentence))
     if not is_city and not is_dept:
@@ -363,10 +362,11 @@ def _assessment(doc: Document, city: bool, said: set[str]) -> list[ArticleQuote]
     less those the letter says already (a task whose text is such a sentence)."""
     quotes = []
     chosen = set(doc.meta.letters.assessment_articles) if doc.meta.letters else set()
+    not_binding = doc.meta.letters.not_binding if doc.meta.letters else []
     for a in sorted(doc.articles.values(), key=lambda a: a.number):
         if a.number in chosen:
             picked = [s for s in sentences(a.text)
-                      if ASSESSMENT_SENTENCE.search(s) and _binds(s, city) and s not in said]
+                      if ASSESSMENT_SENTENCE.search(s) and _binds(s, city, not_binding) and s not in said]
             if picked:
                 quotes.append(ArticleQuote(number=a.number, number_cn=f"第{number_cn(a.number)}条", title=a.title,
                                            text=a.text, excerpt="……".join(picked)))
