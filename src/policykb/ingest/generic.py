@@ -157,10 +157,9 @@ def _items(blocks: list[Block]) -> list[_Item]:
             continue
         mark = _NUMBERING.match(text)
         if owner := _owner(text[mark.end():] if mark else text):
-            number = _own_number(mark.group()) if mark else None
-            style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group()))) if mark else ""
-            items.append(_Item(text[mark.end():].strip() if mark else text, block.where, number, bool(mark),
-                               style=style, owner=owner))
+            items.append(_Item(text[mark.end():].strip() if mark else text, block.where,
+                               _own_number(mark.group()) if mark else None, bool(mark),
+                               style=_style(mark.group()) if mark else "", owner=owner))
             continue
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
@@ -171,14 +170,19 @@ def _items(blocks: list[Block]) -> list[_Item]:
         elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200:
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
-            style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark.group())))
-            items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True, style=style))
+            items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
+                               style=_style(mark.group())))
         else:
             items.append(_Item(text, block.where, None, False))
     return items
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+
+
+def _style(mark: str) -> str:
+    """How an item is numbered, whatever its number: 「（3）」 → 「（1）」, 「二、」 → 「一、」."""
+    return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark)))
 
 
 def _owner(text: str) -> str | None:
