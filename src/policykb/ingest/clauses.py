@@ -42,8 +42,7 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
         return None  # 「X牵头」 closing the subject: a note, read elsewhere
     units = parse_units(subject, known)
     names = units.lead + units.participants
-    doubts = [f for f in units.flags if f != "open list (等)"]  # 「X、Y等部门」: named, and open
-    return names if names and not doubts and not units.leaders and units.how == "bare" else None
+    return names if names and not units.doubts and not units.leaders and units.how == "bare" else None
 
 
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> list[tuple[str, UnitList]]:

@@ -20,7 +20,7 @@ from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
-from .unitnames import COLLECTIVE, level_of_name, level_of_place, looks_like_unit
+from .unitnames import COLLECTIVE, OPEN_LIST, level_of_name, level_of_place, looks_like_unit
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -108,7 +108,7 @@ def _placed(name: str) -> bool:
 
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
 CONFIDENT = 0.85
-_FLAG_CN = {"open list (等)": "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
+_FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
             "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
             "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
             "unit from heading": "本项未写单位，取上方标题所列的单位"}

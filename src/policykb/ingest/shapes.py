@@ -239,7 +239,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
         units.as_written = "；".join(cells[i] for i, r in columns.items() if r in _UNIT_ROLES and i < len(cells)
-                                    and cells[i]) or (last_row[0] if carried and last_row else "")
+                                    and cells[i]) or (last_row[0] if carried else "")
         if carried:
             units.flags.append("units carried from the row above")
         last_row = (note, by_role.get("number", ""))
@@ -321,7 +321,7 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
     clause is a unit."""
     for m in _PROSE_NOTE.finditer(text):
         units = parse_units(m["note"], known)
-        if units.lead and not [f for f in units.flags if f != "open list (等)"] and not units.leaders:
+        if units.lead and not units.doubts and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
             rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")

@@ -29,6 +29,9 @@ _AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每
                           r"\d{1,2}月|20\d\d|立即|及时|逐步|分阶段|按年度))")
 
 
+OPEN_LIST = "open list (等)"  # a flag that names no doubt about who is named: the list goes on (「X、Y等部门」)
+
+
 @dataclass
 class UnitList:
     as_written: str
@@ -41,6 +44,11 @@ class UnitList:
     leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
     how: str = "bare"  # label | verb | by (「由X…」) | heading (a unit named above) | bare: the first listed leads
     scope: "Scope | None" = None  # what this note says about the tasks after it
+
+    @property
+    def doubts(self) -> list[str]:
+        """The flags that doubt the reading (an open list is none)."""
+        return [f for f in self.flags if f != OPEN_LIST]
 
 
 # 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
@@ -301,7 +309,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     elif len(result.lead) > 1:
         result.mode = "joint"
     if result.open_ended and result.participants:
-        result.flags.append("open list (等)")
+        result.flags.append(OPEN_LIST)
     return result
 
 
