@@ -253,19 +253,31 @@ class _UnitIndex:
         self.unknown = units is None
         units = units or {}
         self.canonical: dict[str, str] = {}
+        self.local: dict[tuple[str, str], str] = {}  # (place, local name) -> canonical name
         self.units = units
         for unit in units.values():
             for name in [unit.name, *unit.aliases]:
                 self.canonical[name] = unit.name
+            for name in unit.local_names if unit.place else []:
+                self.local.setdefault((unit.place, name), unit.name)
 
-    def resolve(self, name: str) -> str | None:
+    def resolve(self, name: str, place: str | None = None) -> str | None:
+        """The canonical name a document of `place` means: its own place's local name first, then the global
+        names, so the 财政局 of a 株洲市 document and of a 岳阳市 one are two units."""
         if self.unknown:  # the registry itself could not be read: names are taken as written
             return name
-        return self.canonical.get(name)
+        return self.local.get((place, name)) if place and (place, name) in self.local else self.canonical.get(name)
+
+    def elsewhere(self, name: str) -> list[str]:
+        """The units of other places that a document of theirs may call `name` (for an unknown unit's hint)."""
+        return sorted(f"{canonical}（{place}）" for (place, local), canonical in self.local.items() if local == name)
 
     def suggest(self, name: str, level: str | None = None) -> str | None:
         """A registered name close to name, never one at another level of government (issue 17):
         财政部 must not become 省财政厅, nor 各省级人民政府 湖南省人民政府."""
+        if self.elsewhere(name):
+            return (f"'{name}' 只在本地方的文件中指 {'、'.join(self.elsewhere(name))}：写单位的全称，"
+                    f"或检查 document.yaml 的 jurisdiction")
         from .ingest.unitnames import COLLECTIVE, level_of_name  # late: ingest is only needed for hints
         level = level_of_name(name, level)
         collective = bool(COLLECTIVE.match(name))
@@ -281,6 +293,7 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
     units: dict[str, Unit] = {}
     seen: dict[str, int] = {}
     folded: dict[str, tuple[int, str]] = {}  # 省ICT办 and 省ict办: one file name on Windows and macOS
+    local: dict[tuple[str, str], int] = {}  # (place, local name key) -> the unit bearing it
     for index, unit in enumerate(parsed.units):
         places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
         for name, place in zip([unit.name, *unit.aliases], places):
@@ -304,6 +317,7 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                 report.add(file.path, line, col, "unsafe-path",
                            f"单位名称 '{name}' 含有不能用在文件名中的字符",
                            hint="照原文写名称，不要含 / \\ : * ? \" < > | 或 ..")
+        _check_local_names(parsed.units, index, file, local, report)
         if unit.proposed:  # issue 17: added by an import, awaiting review
             line, col = file.where("units", index, "name")
             report.add(file.path, line, col, "proposed-unit", f"单位 '{unit.name}'（{unit.level or '?'}）是导入时"
@@ -311,6 +325,25 @@ def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict
                        hint="对照原文核对名称、层级和类型，然后写 proposed: false")
         units.setdefault(unit.name, unit)
     return units  # the registry's own order: the order letters are numbered in
+
+
+def _check_local_names(listed: list[Unit], index: int, file: YamlFile, local: dict[tuple[str, str], int],
+                       report: Report) -> None:
+    """A local name means one unit within its place (two places may share it), so it needs the unit's place."""
+    unit = listed[index]
+    if unit.local_names and not unit.place:
+        report.add(file.path, *file.key_where("units", index, "local_names"), "missing-field",
+                   f"'{unit.name}' 有本地名称（local_names），但没有写 place", hint="在这个单位下加上 'place:'"
+                   "（本地名称在哪个地方的文件中指它，写法同 document.yaml 的 jurisdiction，如 株洲市）")
+        return
+    for i, name in enumerate(unit.local_names):
+        _check_name(name, file, ("units", index, "local_names", i), report)
+        key = (unit.place, textrules.name_key(name))
+        first = local.setdefault(key, index)
+        if first != index:
+            report.add(file.path, *file.where("units", index, "local_names", i), "local-name-clash",
+                       f"'{name}' 已是{unit.place}另一个单位（第 {first + 1} 个，{listed[first].name}）的本地名称",
+                       hint=f"{unit.place}的文件写 '{name}' 时只能指一个单位：删除或改正其中一处")
 
 
 def _check_name(name: str, file: YamlFile, path: tuple, report: Report, limit: int = textrules.MAX_NAME) -> None:
@@ -423,10 +456,10 @@ def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") 
 
 
 def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitIndex, report: Report,
-                   level: str | None = None) -> list[str]:
+                   level: str | None = None, place: str | None = None) -> list[str]:
     resolved = []
     for i, name in enumerate(names):
-        canonical = index.resolve(name)
+        canonical = index.resolve(name, place)
         line, col = file.where(field, i)
         if canonical is None:
             report.add(file.path, line, col, "unknown-unit", f"'{field}' 中有未知单位 '{name}'",
@@ -440,12 +473,12 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
 
 
 def _check_members(t: TaskFile, units_of_task: list[str], file: YamlFile, index: _UnitIndex,
-                   report: Report) -> dict[str, dict[str, list[str]]]:
+                   report: Report, place: str | None = None) -> dict[str, dict[str, list[str]]]:
     """A task's `members`: each key a collective unit of the task, each member one of its registry
     members, each word naming it found in the task's text (the source says who, the data only points)."""
     found = {}
     for collective, named in t.members.items():
-        canonical = index.resolve(collective)
+        canonical = index.resolve(collective, place)
         unit = index.units.get(canonical) if canonical else None
         if canonical not in units_of_task or unit is None or not unit.members:
             report.add(file.path, *file.key_where("members", collective), "unknown-unit",
@@ -515,14 +548,15 @@ def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) ->
                    hint="用 {year} 表示年份，{serial} 表示责任书序号，如 湘发〔{year}〕{serial}号")
 
 
-def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, report: Report) -> Reporting:
+def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, report: Report,
+                     place: str | None) -> Reporting:
     """The office that collects the reports and those it may ask to supervise are units of the registry
     (the summary is signed by one, the reminders name the others): returned by their canonical names."""
     named = [(("reporting", "to"), reporting.to)]
     named += [(("reporting", "supervisors", i), n) for i, n in enumerate(reporting.supervisors)]
     canonical = []
     for loc, name in named:
-        found = units.resolve(name)
+        found = units.resolve(name, place)
         canonical.append(found or name)
         if found is None:
             report.add(file.path, *file.where(*loc), "unknown-unit", f"'{_dotted(loc)}' 中有未知单位 '{name}'",
@@ -545,7 +579,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         _check_settings(meta, doc_file, report)
         _check_titles(meta, doc_file, report)
         if meta.reporting:
-            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report)})
+            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report,
+                                                                             meta.jurisdiction)})
 
     doc_id = folder.name
     articles: dict[int, Article] = {}
@@ -570,9 +605,10 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
                        hint=_numbers_hint("附件各节", sections))
-        level = level_of_place(meta.jurisdiction) if meta and meta.jurisdiction else None
-        lead = _resolve_units(t.lead, "lead", file, units, report, level)
-        participants = _resolve_units(t.participants, "participants", file, units, report, level)
+        place = meta.jurisdiction if meta else None
+        level = level_of_place(place) if place else None
+        lead = _resolve_units(t.lead, "lead", file, units, report, level, place)
+        participants = _resolve_units(t.participants, "participants", file, units, report, level, place)
         for i, name in enumerate(participants):
             if name in lead:
                 line, col = file.where("participants", i)
@@ -600,7 +636,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
-        members = _check_members(t, lead + participants, file, units, report)
+        members = _check_members(t, lead + participants, file, units, report, place)
         data = t.model_dump(exclude={"lead", "participants", "deadlines", "members"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants, members=members,
                              own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)
