@@ -69,7 +69,8 @@ def test_a_bare_name_of_two_cities_makes_two_units_each_of_its_place(two_cities)
 def test_each_city_s_unit_gets_its_own_letter_and_page(two_cities, tmp_path):
     from policykb.gongwen import read_text
     from policykb.render import letters
-    from policykb.render.site.build import write_docs
+    from policykb.render.site.build import search_pages, write_docs
+    from policykb.render.site.search import names
     kb, _ = validate(two_cities)
     pg = PolicyGraph(kb)
     made = letters.write_letters(pg, tmp_path / "letters", ROOT / "templates" / "letter.docx",
@@ -81,7 +82,11 @@ def test_each_city_s_unit_gets_its_own_letter_and_page(two_cities, tmp_path):
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_docs(pg, docs, as_of=dt.date(2020, 6, 1), templates=ROOT / "templates", handwritten=None, policies=two_cities)
+    made_pages = write_docs(pg, docs, as_of=dt.date(2020, 6, 1), templates=ROOT / "templates", handwritten=None,
+                            policies=two_cities)
+    # searching the name both lists write offers both cities' units, never one of them
+    assert names(search_pages(made_pages))["财政局"] == ["units/yue-yang-shi-cai-zheng-ju.html",
+                                                      "units/zhu-zhou-shi-cai-zheng-ju.html"]
     pages = {p.stem: p.read_text("utf-8") for p in (docs / "units").glob("*.md")}
     assert 'title: "岳阳市财政局"' in pages["yue-yang-shi-cai-zheng-ju"] and "专项债券" in pages["yue-yang-shi-cai-zheng-ju"]
     assert "专项债券" not in pages["zhu-zhou-shi-cai-zheng-ju"] and "政府采购电子化" in pages["zhu-zhou-shi-cai-zheng-ju"]
@@ -120,3 +125,29 @@ def test_a_document_of_another_place_cannot_use_a_city_s_local_name(two_cities):
     [issue] = [i for i in report.errors if i.code == "unknown-unit"]
     assert issue.message == "'lead' 中有未知单位 '财政局'"
     assert "只在本地方的文件中指 岳阳市财政局（岳阳市）、株洲市财政局（株洲市）" in issue.hint
+
+
+def test_progress_in_a_city_s_document_reads_its_local_name_as_that_city_s_unit(two_cities):
+    """`progress --unit 财政局` on a 株洲市 task is 株洲市财政局 there (recorded by its full name); on the
+    command line with no document to say where, the name is ambiguous and says so."""
+    from typer.testing import CliRunner
+
+    from policykb.cli import app
+    run = lambda *args: CliRunner().invoke(app, [*args, "-p", str(two_cities)])  # noqa: E731
+    done = run("progress", "state", "1", "推进中", "--date", "2020-05-01", "--unit", "财政局", "--doc", "zhuzhou-2020")
+    assert done.exit_code == 0, done.output
+    events = yaml.safe_load((two_cities / "zhuzhou-2020" / "tracking" / "tasks" / "001.yaml").read_text("utf-8"))
+    assert [e["unit"] for e in events["events"]] == ["株洲市财政局"]
+    refused = run("status", "--unit", "财政局", "--as-of", "2020-06-01")
+    assert isinstance(refused.exception, AmbiguousUnit)  # shown as error[ambiguous-unit] (tests/broken/ambiguous-unit)
+    assert refused.exception.candidates == ["株洲市财政局", "岳阳市财政局"]
+
+
+def test_the_export_gives_the_place_only_of_units_called_by_a_local_name(two_cities):
+    import json
+
+    from policykb.export import to_json
+    kb, _ = validate(two_cities)
+    units = {u["name"]: u for u in json.loads(to_json(PolicyGraph(kb)))["units"]}
+    assert (units["株洲市财政局"]["place"], units["株洲市财政局"]["local_names"]) == ("株洲市", ["财政局"])
+    assert "place" not in units["省扶贫办"] and "local_names" not in units["省扶贫办"]
