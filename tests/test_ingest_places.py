@@ -90,6 +90,7 @@ def test_each_city_s_unit_gets_its_own_letter_and_page(two_cities, tmp_path):
     pages = {p.stem: p.read_text("utf-8") for p in (docs / "units").glob("*.md")}
     assert 'title: "岳阳市财政局"' in pages["yue-yang-shi-cai-zheng-ju"] and "专项债券" in pages["yue-yang-shi-cai-zheng-ju"]
     assert "专项债券" not in pages["zhu-zhou-shi-cai-zheng-ju"] and "政府采购电子化" in pages["zhu-zhou-shi-cai-zheng-ju"]
+    assert "市县部门；株洲市的文件中写作 财政局。" in pages["zhu-zhou-shi-cai-zheng-ju"]
     assert not any('title: "财政局"' in text for text in pages.values())
 
 
