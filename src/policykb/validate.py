@@ -458,12 +458,22 @@ def _check_reporting(reporting: Reporting, file: YamlFile, units: UnitIndex, rep
     return reporting.model_copy(update={"to": canonical[0], "supervisors": canonical[1:]})
 
 
+def _written_jurisdiction(doc_file: YamlFile | None) -> str | None:
+    """The jurisdiction a document.yaml writes, read even when the file has other errors: its tasks' local names
+    (财政局 of a 株洲市 list) resolve by it, so an empty 'issuers' is not followed by an unknown unit per task."""
+    data = doc_file.data if doc_file else None
+    place = data.get("jurisdiction") if isinstance(data, dict) else None
+    return place if isinstance(place, str) else None
+
+
 def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
     # Without a readable document.yaml the articles and tasks are still checked on their own, so
     # that every problem shows at once; what depends on document.yaml (None below) is skipped.
     year = meta.date.year if meta else None
+    place = meta.jurisdiction if meta else _written_jurisdiction(doc_file)
+    level = level_of_place(place) if place else None
     parts = {p.number for p in meta.parts} if meta else None
     sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
     general = list(meta.annex.general_deadlines) if meta and meta.annex else []
@@ -499,8 +509,6 @@ def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
                        hint=_numbers_hint("附件各节", sections))
-        place = meta.jurisdiction if meta else None
-        level = level_of_place(place) if place else None
         lead = _resolve_units(t.lead, "lead", file, units, report, level, place)
         participants = _resolve_units(t.participants, "participants", file, units, report, level, place)
         for i, name in enumerate(participants):

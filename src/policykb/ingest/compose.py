@@ -96,6 +96,12 @@ def _last_place(place: str, towns: bool = False) -> str:
     return places[-1] if places else place
 
 
+def _names_place(name: str, place: str) -> bool:
+    """「人民银行上海总部」 in a 上海市 document, 「株洲财政局」 in a 株洲市 one: the name says its place without 市."""
+    core = re.sub(r"(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡|街道)$", "", _last_place(place, towns=True))
+    return len(core) >= 2 and core in name
+
+
 def _local_unit_name(name: str, place: str) -> str:
     """The registry name of the unit a document of `place` calls by a bare name: 株洲市 + 财政局 -> 株洲市财政局."""
     return _last_place(place, towns=True) + name
@@ -285,7 +291,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         """A bare 「财政局」 of a document of another place than the knowledge base's home is that place's own:
         a unit of its own, which only documents of that place call so (never merged with another place's)."""
         return bool(meta.jurisdiction) and meta.jurisdiction != registry.home \
-            and doc_level in ("省", "市", "县") and not _placed(name)
+            and doc_level in ("省", "市", "县") and not _placed(name) and not _names_place(name, meta.jurisdiction)
 
     def _propose_local(name: str) -> str:
         """The task keeps the name as written; the unit is registered under its full name, with `name` as a
