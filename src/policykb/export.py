@@ -68,6 +68,8 @@ class ExportUnit(BaseModel):
     collective: bool
     lead_tasks: list[str]
     participant_tasks: list[str]
+    place: str | None = Field(default=None, description="单位所在的地方；只在单位有本地名称时给出")
+    local_names: list[str] | None = Field(default=None, description="只在本地方的文件中指本单位的名称；没有时省略")
 
 
 class ExportIndicator(BaseModel):
@@ -153,16 +155,19 @@ def to_model(pg: PolicyGraph) -> Export:
         roles = pg.tasks_of(unit.name)
         units.append(ExportUnit(name=unit.name, aliases=unit.aliases, kind=unit.kind, collective=unit.collective,
                                 lead_tasks=[task_ref(t) for t in roles["lead"]],
-                                participant_tasks=[task_ref(t) for t in roles["participant"]]))
+                                participant_tasks=[task_ref(t) for t in roles["participant"]],
+                                **({"place": unit.place, "local_names": unit.local_names} if unit.local_names else {})))
     return Export(documents=docs, articles=articles, tasks=tasks, units=units, indicators=indicators)
 
 
 def to_json(pg: PolicyGraph) -> str:
     model = to_model(pg)
-    unlinked = {i: {"implements"} for i, t in enumerate(model.tasks) if t.implements is None}  # issue 24: only
+    # issue 24: only linked tasks and contributing indicators say it, and only units called by a local name give
+    # their place and local names (issue 22): the bundled bytes are unchanged
+    unlinked = {i: {"implements"} for i, t in enumerate(model.tasks) if t.implements is None}
     alone = {i: {"contributes"} for i, x in enumerate(model.indicators) if x.contributes is None}
-    data = model.model_dump(mode="json", exclude={"tasks": unlinked, "indicators": alone})  # linked tasks and
-    # contributing indicators say it: the bundled bytes are unchanged
+    everywhere = {i: {"place", "local_names"} for i, u in enumerate(model.units) if u.local_names is None}
+    data = model.model_dump(mode="json", exclude={"tasks": unlinked, "indicators": alone, "units": everywhere})
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .issues import ToolError
+
 MAX_TEXT = 20_000  # characters; the longest task in the bundled policy has about 600
 
 DeadlineKind = Literal["once", "yearly", "target-year", "starting-year"]
@@ -242,6 +244,8 @@ class Unit(Strict):
     job: str | None = Field(default=None, description="职能，如 扶贫、教育、人社；上下级同职能的单位互为对口单位")
     counterpart: str | None = Field(default=None, description="上一级的对口单位，如 株洲市教育局 的 省教育厅")
     place: str | None = Field(default=None, description="市、县、乡镇单位所在的地方，如 株洲市、攸县")
+    local_names: list[str] = Field(default=[], description="只在本地方（place）的文件中指本单位的名称，如 株洲市财政局 "
+                                                         "在株洲市的文件中写作 财政局；不同地方的单位可以有相同的本地名称")
 
     def names_people_use(self) -> list[str]:
         """Every name a reader may type for this unit: aliases, full name, short names, later names."""
@@ -325,3 +329,33 @@ class KnowledgeBase(Strict):
             if name in unit.aliases:
                 return unit
         return None
+
+    def unit_named(self, name: str, place: str | None = None) -> Unit | None:
+        """The unit a person means by a name: in a document of `place`, the unit of that place called so there
+        (as check resolves tasks); else a canonical name or alias; else the one unit anywhere with it as a local
+        name. A local name of several places is never settled by picking one: AmbiguousUnit names them all."""
+        local = [u for u in self.units.values() if name in u.local_names]
+        here = [u for u in local if place is not None and u.place == place]
+        unit = here[0] if here else self.unit(name)
+        if unit is not None:
+            return unit
+        if len(local) == 1:
+            return local[0]
+        if local:
+            raise AmbiguousUnit(name, [u.name for u in local])
+        return None
+
+    def names_in(self, place: str | None) -> dict[str, str]:
+        """Name, alias or local name -> canonical name, as a document of `place` writes them."""
+        names = {n: u.name for u in self.units.values() for n in [u.name, *u.aliases]}
+        names.update({n: u.name for u in self.units.values() if place and u.place == place for n in u.local_names})
+        return names
+
+
+class AmbiguousUnit(ToolError):
+    """A local name that units of several places bear, typed where no document says which place is meant."""
+
+    def __init__(self, name: str, candidates: list[str]):
+        super().__init__(f"'{name}' 可能是 {'、'.join(candidates)}",
+                         "写单位的全称；这个名称只在各自地方的文件中指本地的单位", "ambiguous-unit")
+        self.candidates = candidates

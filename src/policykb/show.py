@@ -56,6 +56,8 @@ def unit_lines(pg: PolicyGraph, name: str) -> list[str]:
     lines = [f"{unit.name}（{unit.kind}）"]
     if unit.aliases:
         lines.append(f"别名：{'、'.join(unit.aliases)}")
+    if unit.local_names:
+        lines.append(f"{unit.place}的文件中写作：{'、'.join(unit.local_names)}")
     roles = pg.tasks_of(name)
     for role, label in (("lead", "牵头"), ("participant", "参与")):
         lines.append(f"{label}任务 {len(roles[role])} 项：")
@@ -80,7 +82,7 @@ def show(pg: PolicyGraph, query: str, doc: str | None = None) -> list[str]:
         if found:
             return [line for t in found for line in task_lines(pg, t) + [""]][:-1]
     else:
-        unit = pg.kb.unit(query)
+        unit = pg.kb.unit_named(query)  # a local name of several places: AmbiguousUnit names them
         if unit:
             return unit_lines(pg, unit.name)
         close = [u for u in pg.kb.units if query in u or u in query]

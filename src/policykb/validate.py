@@ -20,11 +20,11 @@ from . import daterange
 from .docids import ID_HINT, id_problem
 from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
 from .model import (ArticleFile, Article, Deadline, Document, DocumentFile, Indicator, IndicatorsFile,
-                    KnowledgeBase, Reporting, TaskFile, Task, Unit, UnitKind, UnitsFile)
+                    KnowledgeBase, Reporting, TaskFile, Task, UnitKind, UnitsFile)
+from .registry import UnitIndex, check_name, check_units_file
 
 M = TypeVar("M", bound=BaseModel)
 
-_UNSAFE_NAME = re.compile(r'[/\\:*?"<>|]|\.\.|^\.')
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 
 # An import leaves these empty when the text does not state them, so that check stops the letters.
@@ -246,79 +246,6 @@ def _load(path: Path, root: Path, report: Report) -> YamlFile | None:
     return file
 
 
-class _UnitIndex:
-    """Resolves names and aliases to canonical unit names, with did-you-mean."""
-
-    def __init__(self, units: dict[str, Unit] | None):
-        self.unknown = units is None
-        units = units or {}
-        self.canonical: dict[str, str] = {}
-        self.units = units
-        for unit in units.values():
-            for name in [unit.name, *unit.aliases]:
-                self.canonical[name] = unit.name
-
-    def resolve(self, name: str) -> str | None:
-        if self.unknown:  # the registry itself could not be read: names are taken as written
-            return name
-        return self.canonical.get(name)
-
-    def suggest(self, name: str, level: str | None = None) -> str | None:
-        """A registered name close to name, never one at another level of government (issue 17):
-        财政部 must not become 省财政厅, nor 各省级人民政府 湖南省人民政府."""
-        from .ingest.unitnames import COLLECTIVE, level_of_name  # late: ingest is only needed for hints
-        level = level_of_name(name, level)
-        collective = bool(COLLECTIVE.match(name))
-        choices = [n for n, canonical in self.canonical.items()
-                   if (level is None or self.units[canonical].level_or_kind == level)
-                   and bool(COLLECTIVE.match(canonical) or self.units[canonical].collective) == collective]
-        close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-        return f"是不是 '{self.canonical[close[0]]}'？" if close else \
-            f"把 '{name}' 加到 {paths.UNITS_FILE}，或改用已登记的单位名称"
-
-
-def _check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict[str, Unit]:
-    units: dict[str, Unit] = {}
-    seen: dict[str, int] = {}
-    folded: dict[str, tuple[int, str]] = {}  # 省ICT办 and 省ict办: one file name on Windows and macOS
-    for index, unit in enumerate(parsed.units):
-        places = [("name",)] + [("aliases", i) for i in range(len(unit.aliases))]
-        for name, place in zip([unit.name, *unit.aliases], places):
-            line, col = file.where("units", index, *place)
-            key = textrules.name_key(name)  # 省财政厅 and 省财政厅。 or 省财政厅　 are one unit
-            if key in seen:
-                report.add(file.path, line, col, "duplicate-unit",
-                           f"'{name}' 已被第 {seen[key] + 1} 个单位（{parsed.units[seen[key]].name}）使用",
-                           hint="每个名称和别名只能属于一个单位；只差空格、句号或全角字母的名称"
-                                "算作同一个名称")
-            elif key.casefold() in folded and folded[key.casefold()][0] != index:
-                first = folded[key.casefold()]
-                report.add(file.path, line, col, "look-alike-name",
-                           f"'{name}' 和 '{first[1]}'（第 {first[0] + 1} 个单位）只差大小写：在 Windows 和 macOS 上"
-                           f"它们的责任书和页面是同一个文件", hint="照原文写名称；"
-                           "如果是同一个单位，只保留一种写法，作为另一个的别名")
-            seen.setdefault(key, index)
-            folded.setdefault(key.casefold(), (index, name))
-            _check_name(name, file, ("units", index, *place), report)
-            if _UNSAFE_NAME.search(name) or name.strip(". ") == "":
-                report.add(file.path, line, col, "unsafe-path",
-                           f"单位名称 '{name}' 含有不能用在文件名中的字符",
-                           hint="照原文写名称，不要含 / \\ : * ? \" < > | 或 ..")
-        if unit.proposed:  # issue 17: added by an import, awaiting review
-            line, col = file.where("units", index, "name")
-            report.add(file.path, line, col, "proposed-unit", f"单位 '{unit.name}'（{unit.level or '?'}）是导入时"
-                       "建议新增的，有待审核", severity="warning",
-                       hint="对照原文核对名称、层级和类型，然后写 proposed: false")
-        units.setdefault(unit.name, unit)
-    return units  # the registry's own order: the order letters are numbered in
-
-
-def _check_name(name: str, file: YamlFile, path: tuple, report: Report, limit: int = textrules.MAX_NAME) -> None:
-    problem = textrules.name_problem(name, limit)
-    if problem:
-        report.add(file.path, *file.where(*path), problem[0], problem[1], hint=problem[2])
-
-
 def _check_titles(meta: DocumentFile, file: YamlFile, report: Report) -> None:
     """Names and titles every output shows (navigation, file names, docx properties): plain and short."""
     names = [(meta.short_title, ("short_title",), textrules.MAX_NAME), (meta.title, ("title",), textrules.MAX_TITLE)]
@@ -332,7 +259,7 @@ def _check_titles(meta: DocumentFile, file: YamlFile, report: Report) -> None:
         names += [(meta.letters.title, ("letters", "title"), textrules.MAX_TITLE)]
     for name, path, limit in names:
         if name is not None:
-            _check_name(name, file, path, report, limit)
+            check_name(name, file, path, report, limit)
 
 
 def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report: Report) -> None:
@@ -422,11 +349,11 @@ def _check_text(text: str, file: YamlFile, report: Report, field: str = "text") 
         report.add(file.path, line, col, "empty-text", f"'{field}' 是空的", hint="照原文抄写")
 
 
-def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitIndex, report: Report,
-                   level: str | None = None) -> list[str]:
+def _resolve_units(names: list[str], field: str, file: YamlFile, index: UnitIndex, report: Report,
+                   level: str | None = None, place: str | None = None) -> list[str]:
     resolved = []
     for i, name in enumerate(names):
-        canonical = index.resolve(name)
+        canonical = index.resolve(name, place)
         line, col = file.where(field, i)
         if canonical is None:
             report.add(file.path, line, col, "unknown-unit", f"'{field}' 中有未知单位 '{name}'",
@@ -439,13 +366,13 @@ def _resolve_units(names: list[str], field: str, file: YamlFile, index: _UnitInd
     return resolved
 
 
-def _check_members(t: TaskFile, units_of_task: list[str], file: YamlFile, index: _UnitIndex,
-                   report: Report) -> dict[str, dict[str, list[str]]]:
+def _check_members(t: TaskFile, units_of_task: list[str], file: YamlFile, index: UnitIndex,
+                   report: Report, place: str | None = None) -> dict[str, dict[str, list[str]]]:
     """A task's `members`: each key a collective unit of the task, each member one of its registry
     members, each word naming it found in the task's text (the source says who, the data only points)."""
     found = {}
     for collective, named in t.members.items():
-        canonical = index.resolve(collective)
+        canonical = index.resolve(collective, place)
         unit = index.units.get(canonical) if canonical else None
         if canonical not in units_of_task or unit is None or not unit.members:
             report.add(file.path, *file.key_where("members", collective), "unknown-unit",
@@ -515,14 +442,15 @@ def _check_number(pattern: str, file: YamlFile, where: tuple, report: Report) ->
                    hint="用 {year} 表示年份，{serial} 表示责任书序号，如 湘发〔{year}〕{serial}号")
 
 
-def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, report: Report) -> Reporting:
+def _check_reporting(reporting: Reporting, file: YamlFile, units: UnitIndex, report: Report,
+                     place: str | None) -> Reporting:
     """The office that collects the reports and those it may ask to supervise are units of the registry
     (the summary is signed by one, the reminders name the others): returned by their canonical names."""
     named = [(("reporting", "to"), reporting.to)]
     named += [(("reporting", "supervisors", i), n) for i, n in enumerate(reporting.supervisors)]
     canonical = []
     for loc, name in named:
-        found = units.resolve(name)
+        found = units.resolve(name, place)
         canonical.append(found or name)
         if found is None:
             report.add(file.path, *file.where(*loc), "unknown-unit", f"'{_dotted(loc)}' 中有未知单位 '{name}'",
@@ -530,12 +458,22 @@ def _check_reporting(reporting: Reporting, file: YamlFile, units: _UnitIndex, re
     return reporting.model_copy(update={"to": canonical[0], "supervisors": canonical[1:]})
 
 
-def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) -> Document | None:
+def _written_jurisdiction(doc_file: YamlFile | None) -> str | None:
+    """The jurisdiction a document.yaml writes, read even when the file has other errors: its tasks' local names
+    (财政局 of a 株洲市 list) resolve by it, so an empty 'issuers' is not followed by an unknown unit per task."""
+    data = doc_file.data if doc_file else None
+    place = data.get("jurisdiction") if isinstance(data, dict) else None
+    return place if isinstance(place, str) else None
+
+
+def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
     # Without a readable document.yaml the articles and tasks are still checked on their own, so
     # that every problem shows at once; what depends on document.yaml (None below) is skipped.
     year = meta.date.year if meta else None
+    place = meta.jurisdiction if meta else _written_jurisdiction(doc_file)
+    level = level_of_place(place) if place else None
     parts = {p.number for p in meta.parts} if meta else None
     sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
     general = list(meta.annex.general_deadlines) if meta and meta.annex else []
@@ -545,7 +483,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         _check_settings(meta, doc_file, report)
         _check_titles(meta, doc_file, report)
         if meta.reporting:
-            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report)})
+            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report,
+                                                                             meta.jurisdiction)})
 
     doc_id = folder.name
     articles: dict[int, Article] = {}
@@ -554,7 +493,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
     for number, (a, file) in _numbered(folder / paths.ARTICLES_DIR, root, ArticleFile, paths.article_file,
                                        report, broken_articles).items():
         _check_text(a.title, file, report, "title")
-        _check_name(a.title, file, ("title",), report, textrules.MAX_TITLE)
+        check_name(a.title, file, ("title",), report, textrules.MAX_TITLE)
         _check_text(a.text, file, report)
         if parts is not None and a.part not in parts:
             line, col = file.where("part")
@@ -570,9 +509,8 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
                        hint=_numbers_hint("附件各节", sections))
-        level = level_of_place(meta.jurisdiction) if meta and meta.jurisdiction else None
-        lead = _resolve_units(t.lead, "lead", file, units, report, level)
-        participants = _resolve_units(t.participants, "participants", file, units, report, level)
+        lead = _resolve_units(t.lead, "lead", file, units, report, level, place)
+        participants = _resolve_units(t.participants, "participants", file, units, report, level, place)
         for i, name in enumerate(participants):
             if name in lead:
                 line, col = file.where("participants", i)
@@ -600,7 +538,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         for i, d in enumerate(t.deadlines if year else []):
             _check_deadline(d, file, ("deadlines", i), year, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
-        members = _check_members(t, lead + participants, file, units, report)
+        members = _check_members(t, lead + participants, file, units, report, place)
         data = t.model_dump(exclude={"lead", "participants", "deadlines", "members"})
         tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants, members=members,
                              own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)
@@ -619,7 +557,7 @@ def _load_document(folder: Path, root: Path, units: _UnitIndex, report: Report) 
         if ind.id in indicators:
             report.add(ind_file.path, line, col, "duplicate-number", f"指标编号 '{ind.id}' 用了两次",
                        hint="每个指标用自己的编号")
-        _check_name(ind.name, ind_file, ("indicators", i, "name"), report, textrules.MAX_TITLE)
+        check_name(ind.name, ind_file, ("indicators", i, "name"), report, textrules.MAX_TITLE)
         if not ind.articles and not ind.tasks:
             report.add(ind_file.path, line, col, "indicator-without-source",
                        f"指标 '{ind.id}' 没有写出自哪一条或哪项任务",
@@ -653,8 +591,8 @@ def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, R
         report.add(display_path(root / paths.UNITS_FILE), 1, 1, "missing-file", "缺少单位名录",
                    hint=f"新建 {paths.UNITS_FILE}，在其中写 'units' 列表")
     parsed_units = units_file and _parse(units_file, UnitsFile, report)
-    units = _check_units_file(units_file, parsed_units, report) if parsed_units else {}
-    index = _UnitIndex(units if parsed_units else None)
+    units = check_units_file(units_file, parsed_units, report) if parsed_units else {}
+    index = UnitIndex(units if parsed_units else None)
 
     folders, hidden = document_folders(root, paths.DOCUMENT_FILE)
     for folder in hidden:

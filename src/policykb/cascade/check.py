@@ -143,7 +143,9 @@ def _check_counterparts(units: dict[str, Unit], units_path: Path) -> list[Issue]
     out = []
     for i in bad:
         line, col = file.where("units", i, "counterpart")
+        local = [u.name for u in units.values() if listed[i].counterpart in u.local_names]  # 财政局 of which place?
         out.append(Issue(file.path, line, col, "unknown-unit",
                          f"'{listed[i].name}' 的对口单位 '{listed[i].counterpart}' 不在单位名录中",
-                         hint="写上一级对口单位的正式名称"))
+                         hint=f"'{listed[i].counterpart}' 只是 {'、'.join(local)} 在本地文件中的名称：写单位的全称"
+                         if local else "写上一级对口单位的正式名称"))
     return out

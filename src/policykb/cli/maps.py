@@ -41,7 +41,7 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
     if unit:
         units = []
         for name in unit:
-            found = pg.kb.unit(name)
+            found = pg.kb.unit_named(name)  # a local name of several places: AmbiguousUnit
             if found is None or found.name not in pg.units_with_tasks():
                 close = difflib.get_close_matches(name, pg.units_with_tasks(), n=3, cutoff=0.4)
                 hint = f"是不是 {'、'.join(close)}？" if close else "用 `policykb show 单位名` 查看"

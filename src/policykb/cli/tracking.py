@@ -28,11 +28,12 @@ TRACKING_HINT = "policies/<文件>/tracking/ 下的跟踪文件和文件夹必�
 
 
 def _unit(pg: PolicyGraph, name: str | None, members: bool = False) -> str | None:
-    """The registry name of the unit a reader typed (name, alias, full name, short name); with
+    """The registry name of the unit a reader typed (name, alias, full name, short name, a local name of one unit
+    — of several, AmbiguousUnit names them); with
     `members`, also a member of a collective (长沙市, 中共长沙市委、长沙市人民政府) that carries tasks."""
     if name is None:
         return None
-    unit = pg.kb.unit(name) or next((u for u in pg.kb.units.values() if name in u.names_people_use()), None)
+    unit = pg.kb.unit_named(name) or next((u for u in pg.kb.units.values() if name in u.names_people_use()), None)
     if unit is not None:
         return unit.name
     if members:

@@ -38,6 +38,7 @@ def _collective_core(name: str) -> str:
 class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
     names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
+    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (place, local name) -> the unit's name
     home: str | None = None
     members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
     root: Path | None = None  # issue 24: where cited parent documents are looked up
@@ -56,6 +57,9 @@ class Registry:
                     registry.names[str(name)] = unit.get("level")
                     if unit.get("collective") and unit.get("members"):
                         registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
+                place = unit.get("place")
+                for name in (unit.get("local_names") or []) if isinstance(place, str) else []:
+                    registry.local.setdefault((place, str(name)), unit["name"])
         for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
             doc = folder / paths.DOCUMENT_FILE
             try:
@@ -68,6 +72,10 @@ class Registry:
                 registry.home = place
         return registry
 
+    def knows(self, name: str, place: str | None) -> bool:
+        """Whether a document of `place` writing `name` means a registered unit (as check resolves it)."""
+        return (place, name) in self.local or name in self.names
+
 
 @dataclass
 class Draft:
@@ -79,13 +87,32 @@ class Draft:
     summary: str
 
 
+def _last_place(place: str, towns: bool = False) -> str:
+    """The place a unit's name starts with: 鞍山市立山区 -> 立山区 (with towns, 攸县黄丰桥镇 -> 黄丰桥镇)."""
+    town = re.match(r"^.*(?:县|区|市|旗)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))$", place) if towns else None
+    if town:
+        return town[1]
+    places = re.findall(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|县|区|旗)", place)
+    return places[-1] if places else place
+
+
+def _names_place(name: str, place: str) -> bool:
+    """「人民银行上海总部」 in a 上海市 document, 「株洲财政局」 in a 株洲市 one: the name says its place without 市."""
+    core = re.sub(r"(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡|街道)$", "", _last_place(place, towns=True))
+    return len(core) >= 2 and core in name
+
+
+def _local_unit_name(name: str, place: str) -> str:
+    """The registry name of the unit a document of `place` calls by a bare name: 株洲市 + 财政局 -> 株洲市财政局."""
+    return _last_place(place, towns=True) + name
+
+
 def _qualified(name: str, place: str | None, level: str | None, home: str | None) -> str:
     """「市发展改革委」 in a Guangzhou document is 广州市发展改革委: bare names take the issuer's place."""
     if not place or level not in ("省", "市", "县") or place == home:
         return name
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市",), "县": ("县", "区", "旗")}[level]
-    places = re.findall(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|县|区|旗)", place)
-    short = places[-1] if places else place  # 鞍山市立山区 -> 立山区
+    short = _last_place(place)
     if name.startswith(bare) and not name.startswith(short) and not re.match(r"^(?:省|市|县|区)(?:级|直|各)", name):
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name
@@ -267,24 +294,48 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     tasks: dict[int, dict] = {}
     proposed: dict[str, dict] = {}
     read: list[tuple[Candidate, list[str], list[str], list[str]]] = []
+
+    def _called_locally(name: str) -> bool:
+        """A bare 「财政局」 of a document of another place than the knowledge base's home is that place's own:
+        a unit of its own, which only documents of that place call so (never merged with another place's)."""
+        return bool(meta.jurisdiction) and meta.jurisdiction != registry.home \
+            and doc_level in ("省", "市", "县") and not _placed(name) and not _names_place(name, meta.jurisdiction)
+
+    def _propose_local(name: str) -> str:
+        """The task keeps the name as written; the unit is registered under its full name, with `name` as a
+        local name of the document's place (a later document of that place finds it, another place's does not)."""
+        full = _local_unit_name(name, meta.jurisdiction)
+        if full in registry.names:  # registered already without this local name: the task names it in full
+            return full
+        unit = proposed.setdefault(full, {"name": full, "aliases": [], "kind": _KIND_OF_LEVEL[doc_level],
+                                          "level": doc_level, "proposed": True})
+        unit["place"] = meta.jurisdiction  # also when the document writes the full name elsewhere
+        local = unit.setdefault("local_names", [])
+        if name not in local:
+            local.append(name)
+        return name
+
     for c in candidates:
         flags = list(c.units.flags)
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
+            known = registry.knows(canonical, meta.jurisdiction)
             bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
             if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
-            elif meta.jurisdiction is None and canonical not in registry.names and not _placed(canonical):
+            elif meta.jurisdiction is None and not known and not _placed(canonical):
                 flags.append(f"place unknown: {canonical}")  # 「发改委」 with no place found at all: whose?
             elif meta.place_guessed and (bare or canonical != name):
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
-            if meta.jurisdiction and canonical not in registry.names and not _placed(canonical):
+            if meta.jurisdiction and not known and not _placed(canonical):
                 flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
-            if canonical not in registry.names and not looks_like_unit(canonical):
+            if not known and not looks_like_unit(canonical):
                 flags.append(f"not a unit: {canonical}")
                 return None
-            if canonical not in registry.names and canonical not in proposed:
+            if not known and _called_locally(canonical):
+                return _propose_local(canonical)
+            if not known and canonical not in proposed:
                 level = level_of_name(canonical, doc_level)
                 collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
                 members = registry.members.get(_collective_core(canonical), []) \
@@ -337,7 +388,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
-               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "") + "）"
+               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "")
+               + (f"，{u['place']}的文件中写作“{'、'.join(u['local_names'])}”" if u.get("local_names") else "") + "）"
                for u in proposed.values()]
     # A bare table has no title line. The title is left empty rather than guessed from the file name:
     # letters quote it to people who sign them, so check refuses it until someone writes it.

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from .. import paths
 from ..issues import PolicyError, Report
 from ..load import YamlFile, load_file
-from ..model import Document, KnowledgeBase, Task
+from ..model import AmbiguousUnit, Document, KnowledgeBase, Task
 from ..validate import _model_issues, far_dates, load_kb
 from . import journal
 from .model import (INDICATORS_FILE, TASKS_DIR, TRACKING_DIR, Event, IndicatorsTrackingFile, IndicatorValue,
@@ -55,7 +55,7 @@ def check_event(event: Event, task: Task, doc: Document, kb: KnowledgeBase) -> l
     """Problems of one event: (field path, code, message, hint). Shared by the loader and the recorder."""
     problems = []
     if event.unit is not None:
-        unit = kb.unit(event.unit)
+        unit = _unit_of(event, doc, kb)
         if unit is None or unit.name not in task.lead:
             code = "not-a-lead" if unit else "unknown-unit"
             problems.append((("unit",), code, f"“{event.unit}”不是第{task.number}项的牵头单位",
@@ -77,9 +77,17 @@ def check_event(event: Event, task: Task, doc: Document, kb: KnowledgeBase) -> l
     return problems
 
 
-def canonical(event: Event, kb: KnowledgeBase) -> Event:
+def _unit_of(event: Event, doc: Document, kb: KnowledgeBase):
+    """The unit an event names, read as its document writes names (财政局 of a 株洲市 document: 株洲市财政局)."""
+    try:
+        return kb.unit_named(event.unit, doc.meta.jurisdiction)
+    except AmbiguousUnit:  # a local name of other places only: no lead of this task
+        return None
+
+
+def canonical(event: Event, doc: Document, kb: KnowledgeBase) -> Event:
     """The event with its unit written as the registry's canonical name."""
-    unit = event.unit and kb.unit(event.unit)
+    unit = event.unit and _unit_of(event, doc, kb)
     return event.model_copy(update={"unit": unit.name}) if unit else event
 
 
@@ -103,7 +111,7 @@ def _task_file(path: Path, doc: Document, kb: KnowledgeBase, tracking: Tracking,
     for i, event in enumerate(parsed.events):
         for where, code, message, hint in check_event(event, task, doc, kb):
             report.add(file.path, *file.where("events", i, *where), code, message, hint=hint)
-        event = canonical(event, kb)
+        event = canonical(event, doc, kb)
         if isinstance(event, ReportEvent):
             key = (event.unit, event.year)
             if key in seen_reports:

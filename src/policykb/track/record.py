@@ -108,7 +108,7 @@ class Recorder:
         if event.date > dt.date.today():
             raise Refused(f"{event.date.isoformat()} 还没有到", hint="写实际发生的日期",
                           code="date-in-future")
-        event = canonical(event, self.kb)
+        event = canonical(event, d, self.kb)
         existing = self.tracking.of(d.id, number)
         if event in existing:
             return None

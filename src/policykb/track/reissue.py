@@ -16,11 +16,10 @@ from ..render.letters.recipients import recipients
 def _letters(kb: KnowledgeBase, units: set[str]) -> dict[tuple[str, str], dict]:
     """Each letter that goes to one of `units` (or to a collective holding one), as its context."""
     pg = PolicyGraph(kb)
-    names = {n: u.name for u in kb.units.values() for n in [u.name, *u.aliases]}
     full_names = {u.name: u.full_name or u.name for u in kb.units.values()}
     out = {}
     for doc in pg.documents():
-        parts = DocumentParts(doc, names, full_names)
+        parts = DocumentParts(doc, pg.kb.names_in(doc.meta.jurisdiction), full_names)
         serials = {True: 0, False: 0}
         for recipient in recipients(pg, doc):
             serials[recipient.signed] += 1

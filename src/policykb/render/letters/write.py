@@ -55,11 +55,16 @@ class Letter:
 
 
 def resolve_units(pg: PolicyGraph, names: list[str]) -> list[str]:
-    """Canonical names for names or aliases, in registry order; LetterError with did-you-mean otherwise."""
+    """Canonical names for names or aliases (or a local name of one unit), in registry order; LetterError with
+    did-you-mean otherwise, AmbiguousUnit for a local name of several places."""
     index = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases, *([u.full_name] if u.full_name else [])]}
     index.update({m: m for u in pg.kb.units.values() for m in u.members})
     found = set()
     for name in names:
+        local = pg.kb.unit_named(name) if name not in index else None  # a local name, if one unit bears it
+        if local is not None:
+            found.add(local.name)
+            continue
         if name not in index:
             close = difflib.get_close_matches(name, list(index), n=1, cutoff=0.4)
             hint = f"是否想写 “{index[close[0]]}”？" if close else "单位名称见 policies/units.yaml"
@@ -95,7 +100,6 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     LetterTemplate(template)
     template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     chosen = set(units) if units is not None else None
-    names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
     properties = provenance(pg.kb.root)
     previous = _previous(cache.previous) if cache is not None and units is None else []
@@ -106,7 +110,7 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
         if kept is not None:
             plan += [(None, entry, None) for entry in kept]
             continue
-        parts = DocumentParts(doc, names, full_names)
+        parts = DocumentParts(doc, pg.kb.names_in(doc.meta.jurisdiction), full_names)
         serials = {True: 0, False: 0}  # 责任书 and notices are numbered apart
         for recipient in recipients(pg, doc):
             serials[recipient.signed] += 1

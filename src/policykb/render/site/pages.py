@@ -333,7 +333,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "dues": nxt[:NEXT_DUES], "letter_kind": _kinds_of(files.get("letters", [])) or letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
                  "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
                              for m in unit.members if m in paths.units]},
-                keywords=[name, *unit.names_people_use()], body=False, boost=2.0)
+                keywords=[name, *unit.names_people_use(), *unit.local_names], body=False, boost=2.0)
 
 
 def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:

@@ -1,0 +1,165 @@
+"""Units of different places never merge (issue 22, item 7): a 「财政局」 written bare in a 株洲市 list and in a
+岳阳市 list are two units, each registered with its place and called 财政局 only in its own place's documents."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+import yaml
+
+from policykb.graph import PolicyGraph
+from policykb.ingest import import_file
+from policykb.model import AmbiguousUnit
+from policykb.validate import validate
+
+from conftest import POLICIES, ROOT
+
+
+def _list(city: str, date: str, tasks: list[tuple[str, str, str]]) -> str:
+    """A city government office's 责任分解 notice as such lists are written: numbered tasks, then 责任单位 lines."""
+    lines = [f"{city}人民政府办公室关于印发2020年重点工作责任分解的通知", "一、重点工作"]
+    for i, (text, lead, helpers) in enumerate(tasks, start=1):
+        lines += [f"{i}.{text}", f"责任单位：{lead}" + (f"、{helpers}" if helpers else "")]
+    return "\n".join(lines + ["二、工作要求", "各责任单位要细化工作措施，确保按期完成。", f"{city}人民政府办公室", date]) + "\n"
+
+
+ZHUZHOU = _list("株洲市", "2020年3月2日", [("完善财政资金直达机制，年底前完成。", "财政局", "市发改委"),
+                                          ("推进政府采购电子化。", "财政局", "")])
+YUEYANG = _list("岳阳市", "2020年4月8日", [("加快专项债券项目建设，6月底前完成。", "财政局", "市住房城乡建设局")])
+ZHUZHOU_LATER = _list("株洲市", "2020年9月1日", [("开展预算绩效评价。", "财政局", "株洲海关")])
+
+
+@pytest.fixture
+def two_cities(tmp_path):
+    """The bundled knowledge base with a 株洲市 list and a 岳阳市 list imported, both naming 「财政局」 bare."""
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    for doc_id, text in (("zhuzhou-2020", ZHUZHOU), ("yueyang-2020", YUEYANG)):
+        source = tmp_path / f"{doc_id}.txt"
+        source.write_text(text, encoding="utf-8")
+        import_file(source, kb, doc_id)
+    return kb
+
+
+def _registry(kb) -> dict[str, dict]:
+    return {u["name"]: u for u in yaml.safe_load((kb / "units.yaml").read_text(encoding="utf-8"))["units"]}
+
+
+def test_a_bare_name_of_two_cities_makes_two_units_each_of_its_place(two_cities):
+    units = _registry(two_cities)
+    assert {n: (units[n]["place"], units[n]["local_names"]) for n in ("株洲市财政局", "岳阳市财政局")} == {
+        "株洲市财政局": ("株洲市", ["财政局"]), "岳阳市财政局": ("岳阳市", ["财政局"])}
+    assert "财政局" not in units
+    task = yaml.safe_load((two_cities / "zhuzhou-2020" / "tasks" / "001.yaml").read_text(encoding="utf-8"))
+    assert task["lead"] == ["财政局"]  # the task file keeps the name as the source writes it
+    review = (two_cities / "zhuzhou-2020" / "import-review.txt").read_text(encoding="utf-8")
+    assert "“财政局”没有写明地方，按本文件的管辖地理解，请核对" in review
+    assert "[拟新增单位] 株洲市财政局（市，株洲市的文件中写作“财政局”）" in review
+
+    kb, report = validate(two_cities)
+    assert kb is not None and not report.errors, [i.format() for i in report.errors]
+    assert kb.documents["zhuzhou-2020"].tasks[1].lead == ["株洲市财政局"]
+    assert kb.documents["yueyang-2020"].tasks[1].lead == ["岳阳市财政局"]
+    pg = PolicyGraph(kb)
+    assert [t.number for t in pg.tasks_of("株洲市财政局")["lead"]] == [1, 2]
+    assert [t.number for t in pg.tasks_of("岳阳市财政局")["lead"]] == [1]
+
+
+def test_each_city_s_unit_gets_its_own_letter_and_page(two_cities, tmp_path):
+    from policykb.gongwen import read_text
+    from policykb.render import letters
+    from policykb.render.site.build import search_pages, write_docs
+    from policykb.render.site.search import names
+    kb, _ = validate(two_cities)
+    pg = PolicyGraph(kb)
+    made = letters.write_letters(pg, tmp_path / "letters", ROOT / "templates" / "letter.docx",
+                                 as_of=dt.date(2020, 6, 1))
+    texts = {m.unit: "\n".join(read_text((tmp_path / "letters" / m.file).read_bytes())) for m in made}
+    assert "甲方：株洲市人民政府办公室" in texts["株洲市财政局"] and "推进政府采购电子化" in texts["株洲市财政局"]
+    assert "甲方：岳阳市人民政府办公室" in texts["岳阳市财政局"] and "专项债券" in texts["岳阳市财政局"]
+    assert "专项债券" not in texts["株洲市财政局"] and "财政局" not in texts
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    made_pages = write_docs(pg, docs, as_of=dt.date(2020, 6, 1), templates=ROOT / "templates", handwritten=None,
+                            policies=two_cities)
+    # searching the name both lists write offers both cities' units, never one of them
+    assert names(search_pages(made_pages))["财政局"] == ["units/yue-yang-shi-cai-zheng-ju.html",
+                                                      "units/zhu-zhou-shi-cai-zheng-ju.html"]
+    pages = {p.stem: p.read_text("utf-8") for p in (docs / "units").glob("*.md")}
+    assert 'title: "岳阳市财政局"' in pages["yue-yang-shi-cai-zheng-ju"] and "专项债券" in pages["yue-yang-shi-cai-zheng-ju"]
+    assert "专项债券" not in pages["zhu-zhou-shi-cai-zheng-ju"] and "政府采购电子化" in pages["zhu-zhou-shi-cai-zheng-ju"]
+    assert "市县部门；株洲市的文件中写作 财政局。" in pages["zhu-zhou-shi-cai-zheng-ju"]
+    assert not any('title: "财政局"' in text for text in pages.values())
+
+
+def test_a_later_list_of_the_same_city_reuses_its_unit(two_cities, tmp_path):
+    source = tmp_path / "zhuzhou-later.txt"
+    source.write_text(ZHUZHOU_LATER, encoding="utf-8")
+    before = _registry(two_cities)
+    result = import_file(source, two_cities, "zhuzhou-2020-later")
+    # no second 株洲市财政局; 株洲海关 says its place in its name, so it is proposed as written, for every document
+    assert _registry(two_cities).keys() - before.keys() == {"株洲海关"} and "place" not in _registry(two_cities)["株洲海关"]
+    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    assert [line for line in review.splitlines() if line.startswith("[拟新增单位]")] == ["[拟新增单位] 株洲海关（市）"]
+    kb, report = validate(two_cities)
+    assert kb is not None, [i.format() for i in report.errors]
+    assert kb.documents["zhuzhou-2020-later"].tasks[1].lead == ["株洲市财政局"]
+
+
+def test_a_name_typed_at_the_command_line_that_two_cities_share_names_both(two_cities):
+    kb, _ = validate(two_cities)
+    with pytest.raises(AmbiguousUnit) as e:
+        kb.unit_named("财政局")
+    assert e.value.message == "'财政局' 可能是 株洲市财政局、岳阳市财政局" and e.value.code == "ambiguous-unit"
+    assert kb.unit_named("财政局", "岳阳市").name == "岳阳市财政局"
+    assert kb.unit_named("株洲市财政局").name == "株洲市财政局"
+
+
+def test_a_document_of_another_place_cannot_use_a_city_s_local_name(two_cities):
+    task = two_cities / "hunan-2016-implementation-opinions" / "tasks" / "001.yaml"
+    text = task.read_text(encoding="utf-8")
+    lead = yaml.safe_load(text)["lead"][0]
+    task.write_text(text.replace(f"- {lead}\n", "- 财政局\n", 1), encoding="utf-8")
+    kb, report = validate(two_cities)
+    assert kb is None
+    [issue] = [i for i in report.errors if i.code == "unknown-unit"]
+    assert issue.message == "'lead' 中有未知单位 '财政局'"
+    assert "只在本地方的文件中指 岳阳市财政局（岳阳市）、株洲市财政局（株洲市）" in issue.hint
+
+
+def test_progress_in_a_city_s_document_reads_its_local_name_as_that_city_s_unit(two_cities):
+    """`progress --unit 财政局` on a 株洲市 task is 株洲市财政局 there (recorded by its full name); on the
+    command line with no document to say where, the name is ambiguous and says so."""
+    from typer.testing import CliRunner
+
+    from policykb.cli import app
+    run = lambda *args: CliRunner().invoke(app, [*args, "-p", str(two_cities)])  # noqa: E731
+    done = run("progress", "state", "1", "推进中", "--date", "2020-05-01", "--unit", "财政局", "--doc", "zhuzhou-2020")
+    assert done.exit_code == 0, done.output
+    events = yaml.safe_load((two_cities / "zhuzhou-2020" / "tracking" / "tasks" / "001.yaml").read_text("utf-8"))
+    assert [e["unit"] for e in events["events"]] == ["株洲市财政局"]
+    refused = run("status", "--unit", "财政局", "--as-of", "2020-06-01")
+    assert isinstance(refused.exception, AmbiguousUnit)  # shown as error[ambiguous-unit] (tests/broken/ambiguous-unit)
+    assert refused.exception.candidates == ["株洲市财政局", "岳阳市财政局"]
+
+
+def test_the_export_gives_the_place_only_of_units_called_by_a_local_name(two_cities):
+    import json
+
+    from policykb.export import to_json
+    kb, _ = validate(two_cities)
+    units = {u["name"]: u for u in json.loads(to_json(PolicyGraph(kb)))["units"]}
+    assert (units["株洲市财政局"]["place"], units["株洲市财政局"]["local_names"]) == ("株洲市", ["财政局"])
+    assert "place" not in units["省扶贫办"] and "local_names" not in units["省扶贫办"]
+
+
+def test_a_document_yaml_with_another_error_still_places_its_tasks_names(two_cities):
+    """An empty 'issuers' is one error, not one more unknown unit for each 「财政局」 of the document's tasks."""
+    meta = two_cities / "zhuzhou-2020" / "document.yaml"
+    text = meta.read_text(encoding="utf-8")
+    issuers = text[text.index("issuers:"):text.index("date:")]
+    meta.write_text(text.replace(issuers, "issuers: []\n"), encoding="utf-8")
+    _, report = validate(two_cities)
+    assert [(i.code, i.message) for i in report.errors] == [("wrong-type", "'issuers'：至少要有 1 项，这里写的是 []")]
