@@ -489,3 +489,19 @@ def test_a_collective_with_what_it_includes_in_brackets_is_one_unit():
 @pytest.mark.parametrize("name", ["同意撤销铜陵承接产业转移集中示范园区", "积极宣传推介园区"])
 def test_a_duty_ending_like_a_zone_is_no_unit(name):
     assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize("name, place, qualified", [("州行政审批服务局", "湘西自治州", "湘西自治州行政审批服务局"),
+                                                    ("州委办公室", "楚雄州", "楚雄州委办公室"),
+                                                    ("市行政审批局", "泰州", "泰州市行政审批局"),
+                                                    ("州直相关单位", "湘西自治州", "州直相关单位")])
+def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, qualified):
+    from policykb.ingest.compose import _qualified
+    assert _qualified(name, place, "市", "湖南省") == qualified
+
+
+def test_a_wrapped_items_last_line_carrying_its_note_is_read_with_it():
+    tasks = _tasks("一、总体要求", "(一)坚持扩大就业发展战略。各级发展改革部门要会同有关部门,建立带动就业的",
+                   "评价机制。(省发展改革委、省财政厅等负责,列第一位者为牵头单位,下同)")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [(1, ["省发展改革委"], ["省财政厅"])]
+    assert tasks[0].text.startswith("坚持扩大就业发展战略")

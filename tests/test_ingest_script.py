@@ -60,7 +60,7 @@ GLOSSED = ("湘西州優(yōu)化營商環(huán)境工作計劃\n"
 def test_pinyin_glosses_are_left_out_of_the_reading_and_kept_in_what_is_written(tmp_path):
     tasks, units, _ = _import(tmp_path, GLOSSED)
     assert [(t["lead"], t["participants"]) for t in tasks] == [
-        (["州行政審批服務局"], ["州司法局", "湘西經(jīng)開區(qū)管委會"])]
+        (["湘西州行政審批服務局"], ["湘西州司法局", "湘西經(jīng)開區(qū)管委會"])]  # 州X: the prefecture's, named
     assert "嚴格執(zhí)行" in tasks[0]["text"]
 
 

@@ -111,9 +111,10 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     """「市发展改革委」 in a Guangzhou document is 广州市发展改革委: bare names take the issuer's place."""
     if not place or level not in ("省", "市", "县") or place == home:
         return name
-    bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市",), "县": ("县", "区", "旗")}[level]
+    bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
+            "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = _last_place(place)
-    if name.startswith(bare) and not name.startswith(short) and not re.match(r"^(?:省|市|县|区)(?:级|直|各)", name):
+    if name.startswith(bare) and not name.startswith(short) and not re.match(r"^(?:省|市|州|县|区)(?:级|直|各)", name):
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name
 

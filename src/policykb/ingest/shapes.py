@@ -418,10 +418,13 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if _LABEL_LINE.match(text) and last_item is not None:
             pending_labels.append(text)
             continue
-        if last_item and not pending_labels and not last_is_heading and _wrapped(last_item[1], block) \
-                and not _notes(text):
-            last_item = (last_item[0], last_item[1] + text)  # a hard-wrapped item: its next line
-            continue
+        if last_item and not pending_labels and not last_is_heading and _wrapped(last_item[1], block):
+            if not _notes(text):
+                last_item = (last_item[0], last_item[1] + text)  # a hard-wrapped item: its next line
+                continue
+            # the wrapped item's last line carries its note: one paragraph, read as one
+            block = Block(last_item[0].text + text, last_item[0].where)
+            text, last_item = block.text, None
         close_labels()
         if is_heading(block):
             heading = _strip_number(text)
