@@ -505,3 +505,14 @@ def test_a_wrapped_items_last_line_carrying_its_note_is_read_with_it():
                    "评价机制。(省发展改革委、省财政厅等负责,列第一位者为牵头单位,下同)")
     assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [(1, ["省发展改革委"], ["省财政厅"])]
     assert tasks[0].text.startswith("坚持扩大就业发展战略")
+
+
+def test_the_reader_drops_lines_of_a_pipe_alone(tmp_path):
+    from policykb.ingest.compose import _recognised
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("\n|\n".join(["序号", "重点工作任务", "责任领导", "责任部门", "完成期限", "1", "推动跨区域通道互通。",
+                                   "胡德才", "建设管理局、交管站", "持续推进"]) + "\n|\n", encoding="utf-8")
+    tasks = _recognised(read(path), ())[0]
+    assert [(t.text, t.units.lead, t.units.participants, t.units.leaders, t.deadline_text) for t in tasks] == [
+        ("推动跨区域通道互通。", ["建设管理局"], ["交管站"], ["胡德才"], "持续推进")]

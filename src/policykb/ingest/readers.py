@@ -77,7 +77,7 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if _blank(line):
+        if _blank(line.replace("|", "")):  # 「|」 alone: a page's cell border between cells copied one a line
             continue
         if blocks and _open_title(blocks[-1].text) and "》" in line:
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
