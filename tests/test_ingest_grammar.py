@@ -516,3 +516,9 @@ def test_the_reader_drops_lines_of_a_pipe_alone(tmp_path):
     tasks = _recognised(read(path), ())[0]
     assert [(t.text, t.units.lead, t.units.participants, t.units.leaders, t.deadline_text) for t in tasks] == [
         ("推动跨区域通道互通。", ["建设管理局"], ["交管站"], ["胡德才"], "持续推进")]
+
+
+def test_units_that_join_in_take_part():
+    units = parse_units("市发展改革委、市人力资源社会保障局牵头,市委组织部、市教育局、国家统计局济宁调查队参加")
+    assert (units.lead, units.participants, units.mode, units.flags) == (
+        ["市发展改革委", "市人力资源社会保障局"], ["市委组织部", "市教育局", "国家统计局济宁调查队"], "joint", [])
