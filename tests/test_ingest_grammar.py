@@ -522,3 +522,17 @@ def test_units_that_join_in_take_part():
     units = parse_units("市发展改革委、市人力资源社会保障局牵头,市委组织部、市教育局、国家统计局济宁调查队参加")
     assert (units.lead, units.participants, units.mode, units.flags) == (
         ["市发展改革委", "市人力资源社会保障局"], ["市委组织部", "市教育局", "国家统计局济宁调查队"], "joint", [])
+
+
+def test_a_run_of_text_is_cut_at_any_short_label_and_a_persons_label_keeps_the_person(tmp_path):
+    from policykb.ingest.compose import _recognised
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("现将实事项目1—6月份进展情况予以公示,接受社会监督。" * 10
+                    + " 1.新增安装300套路口交通信息视频采集设备。 牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标"
+                      " 配合单位:市城管局、市财政局 实际完成情况:已完成年度目标任务的55%。"
+                      " 2.新辟公交线路10条。 牵头领导:王仁洲 责任单位:市交通委 项目责任人:劳可军 配合单位:市公安局\n",
+                    encoding="utf-8")
+    tasks = _recognised(read(path), ())[0]
+    assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (["市公安局"], ["市城管局", "市财政局"], ["王仁洲", "王伟标"]), (["市交通委"], ["市公安局"], ["王仁洲", "劳可军"])]

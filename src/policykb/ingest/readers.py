@@ -90,9 +90,9 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
 @lru_cache(maxsize=1)
 def _breaks() -> re.Pattern:
     """Where a page that lost its line breaks had them: a space before a numbering or a label (「 一、」「 1.」「 （二）」
-    「 责任单位:」)."""
+    「 责任单位:」, any short word and its colon: 「 牵头领导:」「 项目责任人:」)."""
     return re.compile(r"\s+(?=[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-                      rf"|(?:{alternation(lexicon().labels)})\s*[：:])")
+                      rf"|(?:{alternation(lexicon().labels)}|[\u4e00-\u9fff]{{2,8}})\s*[：:])")
 
 
 def _unrun(blocks: list[Block]) -> list[Block]:
