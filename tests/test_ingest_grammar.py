@@ -536,3 +536,8 @@ def test_a_run_of_text_is_cut_at_any_short_label_and_a_persons_label_keeps_the_p
     tasks = _recognised(read(path), ())[0]
     assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
         (["市公安局"], ["市城管局", "市财政局"], ["王仁洲", "王伟标"]), (["市交通委"], ["市公安局"], ["王仁洲", "劳可军"])]
+
+
+def test_assisting_units_are_labelled_participants():
+    units = parse_units("牵头单位:州人社局、各县市人民政府;协助单位:州财政局、发改委")
+    assert (units.lead, units.participants, units.flags) == (["州人社局", "各县市人民政府"], ["州财政局", "发改委"], [])
