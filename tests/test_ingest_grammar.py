@@ -541,3 +541,8 @@ def test_a_run_of_text_is_cut_at_any_short_label_and_a_persons_label_keeps_the_p
 def test_assisting_units_are_labelled_participants():
     units = parse_units("牵头单位:州人社局、各县市人民政府;协助单位:州财政局、发改委")
     assert (units.lead, units.participants, units.flags) == (["州人社局", "各县市人民政府"], ["州财政局", "发改委"], [])
+
+
+@pytest.mark.parametrize("name, unit", [("校园内部安全整治主要由教育局", False), ("湖南自由贸易试验区", True)])
+def test_a_name_holding_by_is_a_sentence(name, unit):
+    assert looks_like_unit(name) is unit

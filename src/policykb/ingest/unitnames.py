@@ -324,7 +324,7 @@ def looks_like_unit(name: str) -> bool:
     name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
     # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
-            or re.search(r"负责|下同|按职责|不再|列出", name) or name.endswith("牵头") \
+            or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
