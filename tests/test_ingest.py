@@ -522,7 +522,7 @@ def test_letters_of_an_imported_city_document_say_only_what_it_says(tmp_path):
         lines = read_text((out / m.file).read_bytes())
         body = "\n".join(lines)
         assert "甲方：滁州市人民政府" in body and f"{m.unit}重点工作任务清单" in body, m.unit
-        assert "有效期至2020年12月31日" in body and "《2020年市政府重点工作及责任分解》调整时" in body, m.unit
+        assert "有效期至2020年12月31日" in body and "《滁州市2020年市政府重点工作及责任分解》调整时" in body, m.unit
         assert not re.search(r"20(2[1-9]|[3-9]\d)\s*年", body), m.unit
         assert "〔" not in body and "号" not in lines[1], m.unit  # no 发文字号 made up
         for word in ("湖南", "湘", "分工方案", "重要政策措施", "市州", "省委", "及其附件"):

@@ -163,3 +163,9 @@ def test_a_document_yaml_with_another_error_still_places_its_tasks_names(two_cit
     meta.write_text(text.replace(issuers, "issuers: []\n"), encoding="utf-8")
     _, report = validate(two_cities)
     assert [(i.code, i.message) for i in report.errors] == [("wrong-type", "'issuers'：至少要有 1 项，这里写的是 []")]
+
+
+def test_two_places_lists_of_one_name_are_told_apart_by_their_short_titles(two_cities):
+    titles = {d: yaml.safe_load((two_cities / d / "document.yaml").read_text(encoding="utf-8"))["short_title"]
+              for d in ("zhuzhou-2020", "yueyang-2020")}
+    assert titles == {"zhuzhou-2020": "株洲市2020年重点工作责任分解", "yueyang-2020": "岳阳市2020年重点工作责任分解"}

@@ -174,13 +174,18 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     return round(confidence, 2)
 
 
-def _short_title(title: str) -> str:
-    """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y."""
+def _short_title(title: str, place: str | None = None) -> str:
+    """What navigation and letters call the document: 「X关于印发《Y》的通知」 → Y; 「X关于Y」 → Y. Y names its place
+    when X did and Y does not (「株洲市…关于印发2020年重点工作责任分解的通知」 → 株洲市2020年重点工作责任分解), or two
+    places' lists of one name would read alike in the site's navigation."""
     rest = title.split("关于", 1)[-1]
     if m := re.fullmatch(r"(?:印发|转发)?(.+?)的通知", rest):  # 「关于2020年重点工作及责任分解的通知」 too
         rest = m[1]
         if re.fullmatch(r"《[^《》]+》", rest):
             rest = rest[1:-1]
+    if rest and place and place != "中央" and place in title.split("关于", 1)[0] \
+            and not re.search(re.escape(place[:-1] if len(place) > 2 else place), rest):
+        rest = place + rest
     return rest or title
 
 
@@ -398,7 +403,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     if not title:
         review.append("[待补] 标题：文中没有找到文件标题，请在 document.yaml 的 title 中写明"
                       "（未写明前 check 报错，不生成责任书）")
-    short = _short_title(title) if title else None
+    short = _short_title(title, meta.jurisdiction) if title else None
     if short and textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
