@@ -43,8 +43,8 @@ class UnitIndex:
     def suggest(self, name: str, level: str | None = None) -> str | None:
         """A registered name close to name, never one at another level of government (issue 17):
         财政部 must not become 省财政厅, nor 各省级人民政府 湖南省人民政府."""
-        if self.elsewhere(name):
-            return (f"'{name}' 只在本地方的文件中指 {'、'.join(self.elsewhere(name))}：写单位的全称，"
+        if elsewhere := self.elsewhere(name):
+            return (f"'{name}' 只在本地方的文件中指 {'、'.join(elsewhere)}：写单位的全称，"
                     f"或检查 document.yaml 的 jurisdiction")
         from .ingest.unitnames import COLLECTIVE, level_of_name  # late: ingest is only needed for hints
         level = level_of_name(name, level)

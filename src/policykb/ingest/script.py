@@ -47,8 +47,8 @@ class Script:
         self.source = source
         self.original = "\n".join(b.text for b in source.blocks)
         self.glossed = len(_GLOSS.findall(self.original)) >= _GLOSSED
-        han = re.findall(r"[\u4e00-\u9fff]", self.original)
-        self.traditional = bool(han) and sum(ord(c) in _table() for c in han) / len(han) >= _TRADITIONAL_SHARE
+        han, table = re.findall(r"[\u4e00-\u9fff]", self.original), _table()
+        self.traditional = bool(han) and sum(ord(c) in table for c in han) / len(han) >= _TRADITIONAL_SHARE
         self.changed = self.traditional or self.glossed
         self.read_text, self.positions = self._read(self.original)
         forms: dict[str, set[str]] = {}
