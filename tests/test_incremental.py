@@ -322,3 +322,12 @@ def test_noop_rebuild_does_not_check_again_what_the_last_build_checked(tmp_path,
     from policykb.issues import PolicyError
     with pytest.raises(PolicyError):
         building.build(kb, out, as_of=AS_OF, only=["data"])
+
+
+def test_search_parts_of_unchanged_pages_are_linked_not_written_again(built):
+    """Writing a file costs several times linking it (bench/file_ops.py): a part with the same bytes
+    as the last build's is that file, linked; the edited task's part is new."""
+    before, _ = built["stamps"]
+    parts = sorted((built["out"] / "site" / "search" / "pk" / "d").glob("*.js"))
+    kept = [p for p in parts if before.get(p.relative_to(built["out"]).as_posix(), (None,))[0] == p.stat().st_ino]
+    assert 0 < len(kept) < len(parts)

@@ -36,6 +36,20 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def write_or_link(target: Path, data: bytes, previous: Path | None) -> None:
+    """Write data to target in a staging folder, or hard-link `previous` (the same file of the last
+    build) when it holds these very bytes: writing a new file costs several times a link
+    (bench/file_ops.py), and most of a rebuild's files are unchanged."""
+    if previous is not None:
+        try:
+            if os.stat(previous).st_size == len(data) and Path(previous).read_bytes() == data:
+                os.link(previous, target)
+                return
+        except OSError:  # gone, unreadable, or links not possible here: write it
+            pass
+    Path(target).write_bytes(data)
+
+
 class OutputError(ToolError):
     """The output could not be written (code output-unwritable); what was there before is intact."""
 

@@ -138,8 +138,9 @@ class _OwnIndex:
     page's are added again in its place, enriched anew only when its settings changed (enriching
     every page's entries again was most of a one-task rebuild's search index)."""
 
-    def __init__(self, own, entries: _Entries, config):
+    def __init__(self, own, entries: _Entries, config, previous: Path):
         self.own, self.entries = own, entries
+        own.previous = previous  # its parts of unchanged bytes are linked from there
         handlers = config.plugins.events["page_context"]
         handlers.insert(handlers.index(own.on_page_context) + 1, self.after)
 
@@ -169,7 +170,7 @@ def _indexer(config, cache: StageCache | None):
     if search is not None and search.config.enabled:
         return _MaterialIndex(search, _Entries(cache.previous, Path(config.site_dir)), config)
     if own is not None:
-        return _OwnIndex(own, _Entries(cache.previous, Path(config.site_dir)), config)
+        return _OwnIndex(own, _Entries(cache.previous, Path(config.site_dir)), config, cache.previous)
     return None
 
 

@@ -104,6 +104,7 @@ class OwnIndexWriter(BasePlugin):
         self.pages = pages
         self.writer = None
         self.last: list[dict] = []  # the enriched entries of the page indexed last, for an incremental build to keep
+        self.previous: Path | None = None  # the last build's site (an incremental build sets it): parts reused
 
     @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
     def on_page_context(self, context, *, page, config, nav):
@@ -124,12 +125,12 @@ class OwnIndexWriter(BasePlugin):
     def add(self, url: str, entries: list[dict], config) -> None:
         """One page's enriched entries (an incremental build replays those it kept)."""
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
-            self.writer = ShardWriter(Path(config.site_dir))
+            self.writer = ShardWriter(Path(config.site_dir), self.previous)
         self.writer.add_page(url, entries)
 
     def on_post_build(self, *, config) -> None:
         if self.writer is None:
-            self.writer = ShardWriter(Path(config.site_dir))
+            self.writer = ShardWriter(Path(config.site_dir), self.previous)
         self.writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
 
 

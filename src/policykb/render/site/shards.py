@@ -14,8 +14,10 @@ and 30× the bundled policy (bench/search_scale.py measures it).
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from pathlib import Path
 
+from ...output import write_or_link
 from .search import BODY_FIELD, TITLE_FIELD, dumps
 
 FOLDER = "pk"
@@ -39,17 +41,16 @@ def part(name: str, data) -> bytes:
 
 
 def counts(field: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for t in field.split():
-        out[t] = out.get(t, 0) + 1
-    return out
+    return Counter(field.split())
 
 
 class ShardWriter:
     """Collects enriched entries page by page (writing each page's texts at once), then the rest."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, previous: Path | None = None) -> None:
+        """`previous`: the last build's site, whose parts with the same bytes are linked, not written again."""
         self.folder = Path(site) / "search" / FOLDER
+        self.previous = Path(previous) / "search" / FOLDER if previous is not None else None
         (self.folder / "d").mkdir(parents=True, exist_ok=True)
         (self.folder / "t").mkdir(parents=True, exist_ok=True)
         self.pages: list[list] = []
@@ -64,10 +65,13 @@ class ShardWriter:
             i = len(self.entries)
             title, body = counts(entry.get(TITLE_FIELD, "")), counts(entry.get(BODY_FIELD, ""))
             self.entries.append([number, entry["location"].partition("#")[2], sum(body.values())])
-            for token in sorted(set(title) | set(body)):
-                self.postings.setdefault(token, array("i")).extend((i, title.get(token, 0), body.get(token, 0)))
+            for token in title.keys() | body.keys():  # any order: each token's postings grow entry by entry
+                found = self.postings.get(token)
+                if found is None:
+                    found = self.postings[token] = array("i")
+                found.extend((i, title.get(token, 0), body.get(token, 0)))
             texts.append([entry["title"], entry["text"]])
-        (self.folder / "d" / f"{number}.js").write_bytes(part(f"d/{number}", texts))
+        self._put(f"d/{number}.js", part(f"d/{number}", texts))
 
     def finish(self, config: dict) -> None:
         size = sum(len(p) for p in self.postings.values()) * 4
@@ -78,6 +82,9 @@ class ShardWriter:
         for token in sorted(self.postings):
             grouped[shard_of(token, shards)][token] = self.postings[token].tolist()
         for k, tokens in enumerate(grouped):
-            (self.folder / "t" / f"{k}.js").write_bytes(part(f"t/{k}", tokens))
+            self._put(f"t/{k}.js", part(f"t/{k}", tokens))
         meta = {"config": config, "shards": shards, "pages": self.pages, "entries": self.entries}
-        (self.folder / "meta.js").write_bytes(part("meta", meta))
+        self._put("meta.js", part("meta", meta))
+
+    def _put(self, name: str, data: bytes) -> None:
+        write_or_link(self.folder / name, data, self.previous / name if self.previous is not None else None)
