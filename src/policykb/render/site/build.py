@@ -70,8 +70,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                lazy: dict[str, "incremental.Source"] | None = None) -> list[Page]:
     """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
 
-    With `lazy` (an incremental build), a page whose context has a key (see pagekeys) is left empty
-    and its key and writer go into `lazy` under its path: mkdocs' build writes it only if needed.
+    With `lazy` (an incremental build), a page whose context has a key (see pagekeys) is not written:
+    its key and maker go into `lazy` under its path, and mkdocs' build makes it only if needed.
 
     `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
     folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
@@ -96,18 +96,17 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     keys = PageKeys(tree_digest(Path(templates) / SITE_TEMPLATES)) if lazy is not None else None
     for page in track(pages, "网站页面"):
         target = docs / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
         key = keys.key(page.template, page.context) if keys else None
         if key is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
         else:  # made only if the last build has no page for this key (incremental.build asks)
-            target.write_bytes(b"")  # listed for mkdocs; empty unless written
-            lazy[page.path] = incremental.Source(key, partial(_write_page, env, page, target))
+            lazy[page.path] = incremental.Source(key, partial(_make_page, env, page))
     return pages
 
 
-def _write_page(env, page: Page, target: Path) -> None:
-    target.write_text(render(env, page.template, page.path, **page.context), encoding="utf-8")
+def _make_page(env, page: Page) -> str:
+    return render(env, page.template, page.path, **page.context)
 
 
 class _Collected(logging.Handler):
