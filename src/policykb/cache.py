@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import paths
 from .output import MARKER
@@ -164,6 +164,17 @@ def stage_unchanged(folder: Path, key: str) -> bool:
         all(_intact(folder, rel, sha, stats.get(rel)) for rel, sha in files.items())
 
 
+def _files_below(folder: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """(relative path, entry) of every file under folder: os.scandir's entries carry their type, so a
+    stage of thirty thousand files is listed without a stat call per file (Path.rglob made one)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_below(Path(entry.path), f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield f"{prefix}{entry.name}", entry
+
+
 class StageCache:
     """Per-file reuse between the previous output folder of a stage and its staging folder."""
 
@@ -222,11 +233,11 @@ class StageCache:
             keys[STAGE_KEY] = stage_key
         skip = {KEYS_FILE, STATS_FILE, MARKER}  # the keys themselves; the output marker, written after
         hashes, stats = {}, {}
-        for path in sorted(self.staged.rglob("*")):
-            if path.is_file() and path.name not in skip:
-                rel = path.relative_to(self.staged).as_posix()
-                stats[rel] = _stat(path)
-                hashes[rel] = self._linked.get(rel) or self._unchanged_hash(rel, stats[rel]) or file_hash(path)
+        for rel, entry in sorted(_files_below(self.staged), key=lambda found: found[0].split("/")):
+            if entry.name not in skip:
+                st = entry.stat()
+                stats[rel] = [st.st_size, st.st_mtime_ns]
+                hashes[rel] = self._linked.get(rel) or self._unchanged_hash(rel, stats[rel]) or file_hash(entry.path)
         keys[FILES_KEY] = hashes
         (self.staged / KEYS_FILE).write_text(json.dumps(keys, ensure_ascii=False, indent=1) + "\n",
                                              encoding="utf-8")
