@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -15,7 +16,7 @@ from .. import paths, textrules
 from ..load import document_folders
 from ..registry import UnitIndex
 from . import timing
-from .meta import Meta, jurisdiction_of, read_meta
+from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
@@ -62,21 +63,22 @@ class Registry:
                     and unit.get("members"):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
                     registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
-        for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
-            doc = folder / paths.DOCUMENT_FILE
-            try:
-                meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                continue
-            place = meta.get("jurisdiction") or next(
-                (j for j in map(jurisdiction_of, meta.get("issuers") or []) if j), None)
-            if place and level_of_place(place) == "省" and registry.home is None:
-                registry.home = place
+        registry.home = home_of(_document_places(root))
         return registry
 
     def knows(self, name: str, place: str | None) -> bool:
         """Whether a document of `place` writing `name` means a registered unit (as check resolves it)."""
         return self.units.resolve(name, place) is not None
+
+
+def _document_places(root: Path) -> Iterator[str | None]:
+    """Each document's place, as its document.yaml writes it (read unchecked: check may not pass yet)."""
+    for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
+        try:
+            meta = yaml.safe_load((folder / paths.DOCUMENT_FILE).read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        yield document_place(meta.get("jurisdiction"), meta.get("issuers"))
 
 
 @dataclass
