@@ -158,8 +158,10 @@ def test_thesaurus_is_what_the_generator_writes_from_cilin(tmp_path):
 
 def test_unit_names_are_shortened_as_people_shorten_them():
     assert short_forms("省教育厅") == ["教育厅"]
-    assert short_forms("湖南保监局") == ["保监局"]
-    assert short_forms("中共湖南省委组织部") == ["组织部"]
+    assert short_forms("湖南保监局", ["湖南省"]) == ["保监局"]  # 湖南 is left off only in Hunan
+    assert short_forms("湖南保监局") == [] and short_forms("湖南保监局", ["株洲市"]) == []
+    assert short_forms("中共湖南省委组织部", ["湖南省"]) == ["组织部"]
+    assert short_forms("株洲市财政局", ["湖南省", "株洲市"]) == ["财政局", "市财政局"]
     assert short_forms("省政府") == [] and short_forms("省财政") == []  # not a unit's name without 省
     pages = {"units/a.html": {"keywords": ["省卫生计生委", "卫计委", "省卫生健康委", "卫健委"]},
              "units/index.html": {"keywords": ["责任单位"]},

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .issues import ToolError
+
+if TYPE_CHECKING:
+    from .registry import UnitIndex
 
 MAX_TEXT = 20_000  # characters; the longest task in the bundled policy has about 600
 
@@ -321,35 +324,32 @@ class KnowledgeBase(Strict):
     units: dict[str, Unit]
     documents: dict[str, Document]
 
+    @property
+    def unit_index(self) -> UnitIndex:
+        """How documents and people name this knowledge base's units (registry.UnitIndex), built once. The model is
+        frozen, so `units` is only ever replaced (model_copy), never changed in place: a copy with other units
+        builds its own index."""
+        from .registry import UnitIndex  # late: registry checks files, which this module must not need
+        built = self.__dict__.get("_unit_index")  # beside the fields, as functools.cached_property keeps its value
+        if built is None or built.units is not self.units:
+            built = self.__dict__["_unit_index"] = UnitIndex(self.units)
+        return built
+
     def unit(self, name: str) -> Unit | None:
         """Look a unit up by canonical name or alias."""
-        if name in self.units:
-            return self.units[name]
-        for unit in self.units.values():
-            if name in unit.aliases:
-                return unit
-        return None
+        canonical = self.unit_index.resolve(name)
+        return self.units.get(canonical) if canonical else None
 
     def unit_named(self, name: str, place: str | None = None) -> Unit | None:
         """The unit a person means by a name: in a document of `place`, the unit of that place called so there
         (as check resolves tasks); else a canonical name or alias; else the one unit anywhere with it as a local
         name. A local name of several places is never settled by picking one: AmbiguousUnit names them all."""
-        local = [u for u in self.units.values() if name in u.local_names]
-        here = [u for u in local if place is not None and u.place == place]
-        unit = here[0] if here else self.unit(name)
-        if unit is not None:
-            return unit
-        if len(local) == 1:
-            return local[0]
-        if local:
-            raise AmbiguousUnit(name, [u.name for u in local])
-        return None
+        canonical = self.unit_index.meant(name, place)
+        return self.units.get(canonical) if canonical else None
 
     def names_in(self, place: str | None) -> dict[str, str]:
         """Name, alias or local name -> canonical name, as a document of `place` writes them."""
-        names = {n: u.name for u in self.units.values() for n in [u.name, *u.aliases]}
-        names.update({n: u.name for u in self.units.values() if place and u.place == place for n in u.local_names})
-        return names
+        return self.unit_index.names_in(place)
 
 
 class AmbiguousUnit(ToolError):

@@ -4,30 +4,47 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 
 from . import paths, textrules
 from .issues import Report
 from .load import YamlFile
-from .model import Unit, UnitsFile
+from .model import AmbiguousUnit, Unit, UnitsFile
 
 _UNSAFE_NAME = re.compile(r'[/\\:*?"<>|]|\.\.|^\.')
 
 
 class UnitIndex:
-    """Resolves names and aliases, and a place's local names in its documents, to canonical unit names, with
-    did-you-mean."""
+    """The one answer to "which unit does a document of place P mean by name N": P's unit with the local name N
+    if there is one, else the unit whose name or alias is N. Used by check (with did-you-mean), by the loaded
+    knowledge base (`KnowledgeBase.unit_index`: letters, pages, tracking, the command line) and by the import."""
 
-    def __init__(self, units: dict[str, Unit] | None):
+    def __init__(self, units: Mapping[str, Unit] | None):
         self.unknown = units is None
-        units = units or {}
-        self.canonical: dict[str, str] = {}
+        self.units = units if units is not None else {}
+        self.canonical: dict[str, str] = {}  # name or alias -> canonical name
         self.local: dict[tuple[str, str], str] = {}  # (place, local name) -> canonical name
-        self.units = units
-        for unit in units.values():
-            for name in [unit.name, *unit.aliases]:
-                self.canonical[name] = unit.name
-            for name in unit.local_names if unit.place else []:
-                self.local.setdefault((unit.place, name), unit.name)
+        for unit in self.units.values():
+            self._add(unit.name, unit.aliases, unit.place, unit.local_names)
+
+    @classmethod
+    def of_entries(cls, entries: object) -> UnitIndex:
+        """units.yaml's entries as read, unchecked (an import reads a registry that may not pass check yet):
+        entries without a name are left out, other values taken as text."""
+        index = cls({})
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                place = entry.get("place")
+                index._add(entry["name"], [str(n) for n in entry.get("aliases") or []],
+                           place if isinstance(place, str) else None,
+                           [str(n) for n in entry.get("local_names") or []])
+        return index
+
+    def _add(self, name: str, aliases: list[str], place: str | None, local_names: list[str]) -> None:
+        for written in [name, *aliases]:
+            self.canonical[written] = name
+        for written in local_names if place else []:
+            self.local.setdefault((place, written), name)  # a clash within a place is check's to report
 
     def resolve(self, name: str, place: str | None = None) -> str | None:
         """The canonical name a document of `place` means: its own place's local name first, then the global
@@ -35,6 +52,24 @@ class UnitIndex:
         if self.unknown:  # the registry itself could not be read: names are taken as written
             return name
         return self.local.get((place, name)) if place and (place, name) in self.local else self.canonical.get(name)
+
+    def meant(self, name: str, place: str | None = None) -> str | None:
+        """The canonical name a person means: as a document of `place` would (`resolve`); else the one unit
+        anywhere with `name` as a local name. A local name of several places is never settled by picking one:
+        AmbiguousUnit names them all."""
+        found = self.resolve(name, place)
+        if found is not None:
+            return found
+        bearers = [canonical for (_, local), canonical in self.local.items() if local == name]
+        if len(bearers) > 1:
+            raise AmbiguousUnit(name, bearers)
+        return bearers[0] if bearers else None
+
+    def names_in(self, place: str | None) -> dict[str, str]:
+        """Name, alias or local name -> canonical name, as a document of `place` writes them."""
+        names = dict(self.canonical)
+        names.update({local: canonical for (at, local), canonical in self.local.items() if place and at == place})
+        return names
 
     def elsewhere(self, name: str) -> list[str]:
         """The units of other places that a document of theirs may call `name` (for an unknown unit's hint)."""

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 
 from .. import paths, textrules
 from ..load import document_folders
+from ..registry import UnitIndex
 from . import timing
-from .meta import Meta, jurisdiction_of, read_meta
+from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .settings import annex_title_of, own_words, period_of
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
@@ -37,44 +39,46 @@ def _collective_core(name: str) -> str:
 @dataclass
 class Registry:
     """The units already in the knowledge base, and the jurisdiction its bare 省X names belong to."""
-    names: dict[str, str | None] = field(default_factory=dict)  # name or alias -> level (None: unknown)
-    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (place, local name) -> the unit's name
+    units: UnitIndex = field(default_factory=lambda: UnitIndex({}))  # names as check resolves them
     home: str | None = None
     members: dict[str, list[str]] = field(default_factory=dict)  # a collective's core name -> its members
     root: Path | None = None  # issue 24: where cited parent documents are looked up
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Every registered name and alias (local names aside) -> its unit's name."""
+        return self.units.canonical
+
     @classmethod
     def load(cls, root: Path) -> "Registry":
-        registry = cls(root=root)
         units_file = root / paths.UNITS_FILE
         try:
             data = yaml.safe_load(units_file.read_text(encoding="utf-8")) if units_file.is_file() else None
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             data = None
-        for unit in (data or {}).get("units") or []:
-            if isinstance(unit, dict) and isinstance(unit.get("name"), str):
+        entries = (data or {}).get("units") if isinstance(data, dict) else None
+        registry = cls(units=UnitIndex.of_entries(entries), root=root)
+        for unit in entries or []:
+            if isinstance(unit, dict) and isinstance(unit.get("name"), str) and unit.get("collective") \
+                    and unit.get("members"):
                 for name in [unit["name"], *(unit.get("aliases") or [])]:
-                    registry.names[str(name)] = unit.get("level")
-                    if unit.get("collective") and unit.get("members"):
-                        registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
-                place = unit.get("place")
-                for name in (unit.get("local_names") or []) if isinstance(place, str) else []:
-                    registry.local.setdefault((place, str(name)), unit["name"])
-        for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
-            doc = folder / paths.DOCUMENT_FILE
-            try:
-                meta = yaml.safe_load(doc.read_text(encoding="utf-8")) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                continue
-            place = meta.get("jurisdiction") or next(
-                (j for j in map(jurisdiction_of, meta.get("issuers") or []) if j), None)
-            if place and level_of_place(place) == "省" and registry.home is None:
-                registry.home = place
+                    registry.members.setdefault(_collective_core(str(name)), list(unit["members"]))
+        registry.home = home_of(_document_places(root))
         return registry
 
     def knows(self, name: str, place: str | None) -> bool:
         """Whether a document of `place` writing `name` means a registered unit (as check resolves it)."""
-        return (place, name) in self.local or name in self.names
+        return self.units.resolve(name, place) is not None
+
+
+def _document_places(root: Path) -> Iterator[str | None]:
+    """Each document's place, as its document.yaml writes it (read unchecked: check may not pass yet)."""
+    for folder in document_folders(root, paths.DOCUMENT_FILE)[0] if root.is_dir() else []:
+        try:
+            meta = yaml.safe_load((folder / paths.DOCUMENT_FILE).read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        yield document_place(meta.get("jurisdiction"), meta.get("issuers"))
 
 
 @dataclass

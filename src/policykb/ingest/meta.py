@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import lexicon
 from .source import Block
+from .unitnames import level_of_place
 
 _KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
 # 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
@@ -94,6 +96,17 @@ def jurisdiction_of(issuer: str) -> str | None:
         return None
     place = "".join(places)
     return place
+
+
+def document_place(jurisdiction: str | None, issuers: list[str] | None) -> str | None:
+    """The place a document is of: its jurisdiction as written, else the first place its issuers name."""
+    return jurisdiction or next((j for j in map(jurisdiction_of, issuers or []) if j), None)
+
+
+def home_of(places: Iterable[str | None]) -> str | None:
+    """A knowledge base's home, from its documents' places in order: the first at a province's level (the
+    bundled policy's 湖南省). Its documents' bare 省X are its own; search leaves its name off units' names."""
+    return next((place for place in places if place and level_of_place(place) == "省"), None)
 
 
 # Where a text names its own place: 「结合官渡区实际」, 「X区人民政府」, 「全县/全区」 aside.

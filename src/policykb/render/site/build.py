@@ -27,6 +27,7 @@ from . import compact, files, incremental, index
 from .pagekeys import PageKeys
 from .pages import Page, Paths, site_pages, task_events
 from .preview import first_letter
+from .search import unit_places
 from .text import environment, render
 
 CONFIG = paths.SITE_CONFIG
@@ -164,8 +165,10 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
 
 
 def search_pages(pages: list[Page]) -> dict[str, dict]:
+    places = unit_places(pages)
     return {p.path[:-3] + ".html": {"keywords": p.keywords, "body": p.body, "section_titles": p.section_titles,
-                                  "boost": p.boost} for p in pages}
+                                  "boost": p.boost, **({"places": places[p.path]} if p.path in places else {})}
+            for p in pages}
 
 
 def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, policies: Path,

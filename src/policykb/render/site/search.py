@@ -24,6 +24,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -146,29 +147,54 @@ def rules(path: Path = RULES, thesaurus: Path | None = THESAURUS) -> dict:
 
 UNIT_PAGE = re.compile(r"^units/(?!index\.html$)[^/]+\.html$")
 REFERENCE = re.compile(r"^第\d+[条项]$")
-PREFIXES = ("中共湖南省委", "湖南省", "湖南", "省委", "省")  # what people leave off a unit's name
+LEVELS = ("省", "市", "县", "区")  # 省教育厅, 市财政局: a unit's level written before its name, in any place
+PLACE_LEVEL = re.compile(r"(?:自治区|自治州|特别行政区|省|市|县|区|州|旗|盟)$")
 UNIT_ENDINGS = tuple("厅委办局部院联会社行队校司处所")  # …so that what is left is still a unit's name
 
 
-def short_forms(name: str) -> list[str]:
-    """A unit name as people shorten it: 省教育厅 → 教育厅, 湖南保监局 → 保监局 (never 省政府 → 政府)."""
+def prefixes(places: Iterable[str] = ()) -> tuple[str, ...]:
+    """What people leave off a unit's name: each of the places in full (湖南省, 株洲市), without its level (湖南,
+    株洲) and as its party committee (中共湖南省委), then a level alone (省委, 省, 市 …)."""
     out = []
-    for prefix in PREFIXES:
+    for place in places:
+        core = PLACE_LEVEL.sub("", place)
+        out += [f"中共{place}委", place, *([core] if len(core) >= 2 and core != place else [])]
+    return tuple(dict.fromkeys([*out, *(f"{level}委" for level in LEVELS), *LEVELS]))
+
+
+def short_forms(name: str, places: Iterable[str] = ()) -> list[str]:
+    """A unit name as people shorten it, given the places it is of: 省教育厅 → 教育厅, 湖南保监局 → 保监局 (of
+    湖南省), 株洲市财政局 → 财政局 (of 株洲市); never 省政府 → 政府."""
+    out = []
+    for prefix in prefixes(places):
         rest = name[len(prefix):]
         if name.startswith(prefix) and len(rest) >= 2 and rest.endswith(UNIT_ENDINGS) and rest != name:
             out.append(rest)
     return out
 
 
+def unit_places(pages: list) -> dict[str, list[str]]:
+    """The site's pages (render.site.pages.Page) → each unit page's places whose names its unit goes without:
+    the knowledge base's home (its first province-level document's place, as the import takes it) and the
+    unit's own `place` (株洲市 for 株洲市财政局)."""
+    from ...ingest.meta import document_place, home_of  # late: the import's place rules, only when a site is made
+    metas = {p.context["doc"].id: p.context["doc"].meta for p in pages if "doc" in p.context}
+    home = home_of(document_place(m.jurisdiction, m.issuers) for m in metas.values())
+    return {p.path: list(dict.fromkeys(x for x in (home, p.context["unit"].place) if x))
+            for p in pages if UNIT_PAGE.match(p.path[:-3] + ".html") and "unit" in p.context}
+
+
 def names(pages: dict[str, dict]) -> dict[str, list[str]]:
     """Name or reference → the pages it leads to: every name of a unit (its page's keywords: name, aliases,
-    full, short and later names, and those without 省/湖南) and every 第N条/第N项 of an article or task."""
+    full, short and later names, and those without its places or level, see `unit_places`) and every
+    第N条/第N项 of an article or task."""
     norm = lambda w: unicodedata.normalize("NFKC", str(w)).lower()  # noqa: E731
     table: dict[str, list[str]] = {}
     for url in sorted(pages):
         keywords = pages[url].get("keywords", [])
         if UNIT_PAGE.match(url):
-            found = [n for k in keywords for n in (k, *short_forms(k))]
+            places = pages[url].get("places", [])
+            found = [n for k in keywords for n in (k, *short_forms(k, places))]
         else:
             found = [k for k in keywords if REFERENCE.match(norm(k))]
         for name in dict.fromkeys(map(norm, found)):
