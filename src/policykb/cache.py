@@ -16,10 +16,10 @@ import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import paths
-from .output import MARKER
+from .output import MARKER, files_below
 
 KEYS_FILE = ".keys.json"
 STAGE_KEY = "<stage>"
@@ -164,17 +164,6 @@ def stage_unchanged(folder: Path, key: str) -> bool:
         all(_intact(folder, rel, sha, stats.get(rel)) for rel, sha in files.items())
 
 
-def _files_below(folder: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
-    """(relative path, entry) of every file under folder: os.scandir's entries carry their type, so a
-    stage of thirty thousand files is listed without a stat call per file (Path.rglob made one)."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _files_below(Path(entry.path), f"{prefix}{entry.name}/")
-            elif entry.is_file():
-                yield f"{prefix}{entry.name}", entry
-
-
 class StageCache:
     """Per-file reuse between the previous output folder of a stage and its staging folder."""
 
@@ -233,7 +222,7 @@ class StageCache:
             keys[STAGE_KEY] = stage_key
         skip = {KEYS_FILE, STATS_FILE, MARKER}  # the keys themselves; the output marker, written after
         hashes, stats = {}, {}
-        for rel, entry in sorted(_files_below(self.staged), key=lambda found: found[0].split("/")):
+        for rel, entry in sorted(files_below(self.staged), key=lambda found: found[0].split("/")):
             if entry.name not in skip:
                 st = entry.stat()
                 stats[rel] = [st.st_size, st.st_mtime_ns]

@@ -36,6 +36,17 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def files_below(folder: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """(path relative to folder, entry) of every file under folder, unsorted: os.scandir's entries carry
+    their type, so tens of thousands of files are listed without a stat call each (Path.rglob made one)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from files_below(Path(entry.path), f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield f"{prefix}{entry.name}", entry
+
+
 def write_or_link(target: Path, data: bytes, previous: Path | None) -> None:
     """Write data to target in a staging folder, or hard-link `previous` (the same file of the last
     build) when it holds these very bytes: writing a new file costs several times a link

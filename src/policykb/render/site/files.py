@@ -12,6 +12,7 @@ from pathlib import Path
 from ... import export
 from ...graph import PolicyGraph
 from ...issues import CODES
+from ...output import files_below
 from ...reproducible import normalize_zip
 from .pages import Paths, slug
 
@@ -79,10 +80,16 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
         return {}, []
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    listed = sorted(rel for rel, entry in files_below(source) if not entry.name.startswith("."))  # mkdocs skips those
     target = docs / DOWNLOADS / kind
-    shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
-    files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
-                   if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
+    made: set[Path] = set()
+    for rel in listed:  # one listing and a link each: copytree stat'ed and copied each file's metadata too
+        path = target / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        _link_or_copy(str(source / rel), str(path))
+    files = [rel for rel in listed if rel.rpartition("/")[2] != MANIFEST]
 
     maps = manifest.get("maps", []) if isinstance(manifest, dict) else []  # the letters' manifest is a list
     papers = {f: e["paper_name"] for e in maps if isinstance(e, dict) and "paper_name" in e
