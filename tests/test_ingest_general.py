@@ -226,3 +226,31 @@ def test_a_heading_without_a_unit_at_the_owners_level_ends_what_the_owner_owns()
 def test_an_item_before_a_higher_level_is_no_heading():
     tasks, _ = _read("一、重点任务", "(一)做好甲项工作(县水利局负责)", "(二)完善制度", "二、保障措施")
     assert [t.text for t in tasks] == ["做好甲项工作。"]
+
+
+def test_paragraphs_each_opening_with_their_unit_are_each_that_units_task(tmp_path):
+    import datetime as dt
+    draft = compose(_source("为确保我区河道整洁，现将各单位职责明确如下：",
+                            "区水务局负责河道保洁的统筹协调，定期通报保洁情况。",
+                            "区城管局要做好沿河垃圾的清运，确保日产日清。",
+                            "区財政局負責保洁经费的保障。",
+                            "各街道负责辖区内河段的日常巡查。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    tasks = list(draft.tasks.values())
+    assert [t["lead"] for t in tasks] == [["区水务局"], ["区城管局"], ["区財政局"], ["各街道"]]
+    assert tasks[1]["text"] == "区城管局要做好沿河垃圾的清运，确保日产日清。"
+    # 「为确保我区…」 opens the text where a title would stand: 我区 is no place's name, so none is put before the units
+
+
+def test_one_unit_sentence_in_a_notice_is_no_division_of_work(tmp_path):
+    import datetime as dt
+    with pytest.raises(ImportFailed):
+        compose(_source("关于做好汛期安全工作的通知", "入汛以来，我区降雨偏多，形势严峻。",
+                        "区水务局要加强巡查。", "请各单位高度重视，认真落实。", "特此通知。"),
+                Registry.load(tmp_path), dt.date(2024, 1, 1))
+
+
+def test_a_sector_list_shares_a_zones_committee_with_no_sector():
+    from policykb.ingest.unitnames import parse_units
+    units = parse_units("水利、教育、高新区管委会负责", ())
+    assert units.lead + units.participants == ["水利", "教育", "高新区管委会"]

@@ -82,6 +82,7 @@ class _Item:
     style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
     note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
     owner: str | None = None  # the unit a heading names alone (「（一）综合办公室（党群工作部…）」, 「市卫生局」)
+    subject_led: bool = False  # one of a document's paragraphs that each open with their unit (「区财政局负责…」)
 
 
 def general_only() -> bool:
@@ -328,7 +329,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
-    if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
+    if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True)
         deadline = deadline or closing_deadline(text)
         for _, units in found:
@@ -352,6 +353,23 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
     return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
+
+
+def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
+    found = subject_clauses(item.text, known, numbered=numbered)
+    return bool(found) and item.text.startswith(found[0][0])
+
+
+def _mark_subject_led(items: list[_Item], known: tuple[str, ...]) -> None:
+    """A document written as paragraphs that each open with a unit doing something (「区住建局负责…」, 「公安部门要…」),
+    no numbering: each paragraph is its unit's share. Taken so when at least three do, and at least half of the
+    unnumbered paragraphs (a notice's odd 「X要…」 sentence among others is a requirement, not a division of work);
+    collectives alone (各地要…) do not count towards that, but a paragraph of theirs among the others is read."""
+    plain = [i for i in items if not i.numbered and i.table is None and not i.owner and not i.note_only]
+    opening = [i for i in plain if _opens_with_subject(i, known, numbered=False)]
+    if len(opening) >= 3 and 2 * len(opening) >= len(plain):
+        for item in plain:
+            item.subject_led = _opens_with_subject(item, known, numbered=True)
 
 
 def _heading(item: _Item) -> bool:
@@ -412,6 +430,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
     items = _items(blocks)
+    _mark_subject_led(items, known)
     depth = _depths(items)
     for head, members in _groups(items, known, depth):
         heading = head.text.rstrip("。") if head else None
