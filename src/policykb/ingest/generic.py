@@ -36,6 +36,9 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[�
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
 _LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
+# 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
+# label naming a kind of body (…单位, …部门) is taken so, being no word a task's own text would end in
+_RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w))})\s*[：:]")
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
@@ -168,7 +171,8 @@ def _items(blocks: list[Block]) -> list[_Item]:
             last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
-        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200:
+        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
+                and not _ends_in_a_unit(last.text):
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -179,6 +183,16 @@ def _items(blocks: list[Block]) -> list[_Item]:
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+
+
+def _ends_in_a_unit(text: str) -> bool:
+    """「…牵头责任部门：县卫健委」: a label whose list ends in a whole unit's name; the line after it is a paragraph of
+    its own (a progress note), not the list wrapped onto the next line (「…：市发改委、市财」 + 「政局」)."""
+    labels = list(_LABEL_AT.finditer(text)) or list(_RUN_IN_LABEL.finditer(text))
+    if not labels:
+        return False
+    last = re.split(r"[、，,；;]", text[labels[-1].end():])[-1].strip()
+    return looks_like_unit(last)
 
 
 def _style(mark: str) -> str:
@@ -202,7 +216,9 @@ def _clean(units: UnitList) -> bool:
 
 def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     inside = [m.span() for m in _BRACKETS.finditer(text)]  # a label in brackets is a bracketed note's
-    if m := next((m for m in _LABEL_AT.finditer(text) if not any(s < m.start() < e for s, e in inside)), None):
+    outside = lambda m: not any(s < m.start() < e for s, e in inside)  # noqa: E731
+    if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
+            or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
         if _clean(units):
             return [(m.start(), len(text), units)]
