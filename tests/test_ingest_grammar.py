@@ -119,6 +119,18 @@ def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_
         (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
 
 
+def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
+    """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
+    an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""
+    tasks = _cell_table("某县民生项目清单 |", "序号 |", "项目名称 |", "建设地点 |", "建设时间 |", "建设内容 |",
+                        "投资金额 (万元) |", "责任单位 |",
+                        "1 |", "城南公园建设项目 |", "城南街道 |", "2025 |", "建成步道3公里。 |", "800 |", "住建局 |",
+                        "2 |", "乡村卫生室提升项目 |", "各镇 |", "2025 |", "改造卫生室10所。 |", "450 |", "卫健局 |")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "城南公园建设项目：建成步道3公里。", ["住建局"]),
+        (2, "乡村卫生室提升项目：改造卫生室10所。", ["卫健局"])]
+
+
 def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_their_own_units():
     """No 序号 column: a row starts at its numbered task; 「——」 goals continue it; goals after the units, with units
     of their own, are tasks of the same number; a lead column's first cell leads, the next column's take part."""

@@ -88,7 +88,7 @@ def is_heading(block: Block) -> bool:
 # The label a unit column's role is written under when a row is read as one note.
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
-_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
               "remark": "备注（不读取）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
@@ -126,7 +126,8 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     tasks = [i for i, r in roles.items() if r == "task"]
     content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
     if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
-        roles[content[0]] = "detail"                 # column its heading
+        # column its heading; 项目名称 | 建设内容: a project list, each project the task and its content said after it
+        roles[content[0]] = "content" if "项目" in _LEX.fold(cells[tasks[0]]) else "detail"
     first = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
         if role and role not in first:
@@ -222,6 +223,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
+        if text and (content := by_role.get("content", "").strip()) and content != text:
+            text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:
             part = text  # a row spanning the table, its text in every merged cell: a section heading
             continue
