@@ -331,6 +331,19 @@ def test_a_space_separated_row_without_a_number_opening_with_its_leader():
         ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
 
 
+def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_merged_number():
+    """「科室A、 科室B」 in one cell (a space after its 「、」); a row without its number (merged with the row above)
+    is a task of its own, and the rows after it are still read."""
+    tasks = _cell_table("序号 工作任务 责任部门 配合单位",
+                        "1 完善学校卫生制度,定期检查。 安全科 各区教育局、 局属各学校",
+                        "完成上级下达的年度目标。 各科室",
+                        "2 开展无烟校园创建。 体卫科 各区教育局、 局属各学校")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("完善学校卫生制度,定期检查。", ["安全科"], ["各区教育局", "局属各学校"]),
+        ("完成上级下达的年度目标。", ["各科室"], []),
+        ("开展无烟校园创建。", ["体卫科"], ["各区教育局", "局属各学校"])]
+
+
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
     opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""

@@ -7,7 +7,8 @@ Pages and pasted documents flatten their tables in two common ways:
 - cells separated by spaces under a header line made of column words (「序号 类别 主要任务 细化措施
   牵头单位 参与单位 责任单位」; two at most not understood), each row starting with its number; a cell's own
   text may hold a space (「加强水资源保 护」), so the columns are filled from the right, one word each, and what
-  is left over belongs to the leftmost text column. Without a number column, a row is a line whose words fill
+  is left over belongs to the leftmost text column (a list broken after its 「、」 is one cell; a row without its
+  number, merged with the row above, fills the columns after it). Without a number column, a row is a line whose words fill
   the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
 - one cell a line (a page's table copied as text; each cell may be closed by a 「|」): a header of column words one to a line (a few words not
   understood among them), then each row's number on a line of its own (numbers rise; the document's own, from
@@ -125,6 +126,22 @@ def _unnumbered_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | N
     return None
 
 
+def _list_tokens(text: str) -> list[str]:
+    """A spaced row's words, a list broken after its 「、」 (「各区教育局、 市局直属单位」) kept as one cell."""
+    return re.sub(r"(?<=[、，,])\s+", "", text).split()
+
+
+def _merged_number_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | None:
+    """A row under a numbered header without its number (the number cell merged with the row above): its words
+    fill the columns after the number, the last ones left empty (an empty remark); its unit cells hold units."""
+    roles = [column_role(w) for w in header]
+    if roles[:1] != ["number"] or not 2 <= len(tokens) < len(header) or _NUMBERED.match(tokens[0]):
+        return None
+    cells = ("", *tokens, *[""] * (len(header) - 1 - len(tokens)))
+    units = [cells[i] for i, r in enumerate(roles) if r in _UNIT_COLUMNS and cells[i]]
+    return cells if units and all(_fits("lead", u) for u in units) and not _fits("lead", tokens[0]) else None
+
+
 def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table = first_table
@@ -137,7 +154,7 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
             header, table = words, table + 1
             out.append(Block(" | ".join(words), block.where, tuple(words), table))
             continue
-        tokens = block.text.split()
+        tokens = _list_tokens(block.text)
         if header and len(tokens) >= len(header) and _NUMBERED.match(tokens[0]):
             right = len(header) - 2  # the columns after the number and the first text column: one word each
             cells = (tokens[0], "".join(tokens[1:len(tokens) - right]), *tokens[len(tokens) - right:])
@@ -145,6 +162,9 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
             continue
         if header and "number" not in map(column_role, header) and len(tokens) >= len(header) \
                 and (cells := _unnumbered_row(header, tokens)):
+            out.append(Block(" | ".join(cells), block.where, cells, table))
+            continue
+        if header and (cells := _merged_number_row(header, tokens)):
             out.append(Block(" | ".join(cells), block.where, cells, table))
             continue
         header = None
