@@ -344,6 +344,21 @@ def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_mer
         ("开展无烟校园创建。", ["体卫科"], ["各区教育局", "局属各学校"])]
 
 
+def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path):
+    import datetime as dt
+    from policykb.ingest.compose import CONFIDENT, Registry, compose
+    from policykb.ingest.source import Source
+    from policykb.ingest.texttables import with_text_tables
+    lines = ("序号 工作任务 责任部门 备注", "1 完善学校卫生制度。 安全科 各区教育局、局属各学校",
+             "2 开展无烟校园创建。 体卫科 每季度检查一次")
+    draft = compose(Source("x.txt", "txt", with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, 1)])),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["participants"]) for t in draft.tasks.values()] == [
+        (["安全科"], ["各区教育局", "局属各学校"]), (["体卫科"], [])]
+    first = next(line for line in draft.review if line.startswith("[任务 1]"))
+    assert "备注栏所列单位按配合单位读入" in first and float(first.split("置信度 ")[1][:4]) < CONFIDENT
+
+
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
     opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
@@ -353,7 +368,7 @@ def test_a_table_flattened_into_one_run_of_text():
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
         (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
-    assert "备注→备注（不读取）" in tasks[0].notes[0]
+    assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
 
 def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():

@@ -89,7 +89,7 @@ def is_heading(block: Block) -> bool:
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
 _ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
-              "remark": "备注（不读取）",
+              "remark": "备注（只列单位时按配合单位读入）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
 _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "division")
@@ -175,6 +175,18 @@ def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
                     f"：{text}" for role, text in units)
 
 
+def _remark_units(units: UnitList, remark: str, known: tuple[str, ...]) -> None:
+    """A 备注 cell naming only units (「各区教育局、市局直属单位」) beside the unit columns: they take part, a reading
+    (the column is headed as a remark), so flagged for review."""
+    if not remark or not units.lead:
+        return
+    named = parse_units(remark, known)
+    names = [n for n in named.lead + named.participants if n not in units.lead + units.participants]
+    if names and not named.flags and not named.leaders and named.how == "bare" and all(map(looks_like_unit, names)):
+        units.participants += names
+        units.flags.append("participants from a remark column")
+
+
 def _own_number(text: str) -> int | None:
     text = text.strip()
     if re.fullmatch(r"\d{1,3}", text):
@@ -245,6 +257,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
                                     and cells[i]) or (last_row[0] if carried else "")
         if carried:
             units.flags.append("units carried from the row above")
+        _remark_units(units, by_role.get("remark", ""), known)
         last_row = (note, by_role.get("number", ""))
         mode = by_role.get("mode", "")
         if len(units.lead) > 1 and mode:
