@@ -270,3 +270,13 @@ def test_an_item_heading_run_into_its_label_and_a_progress_paragraph_after_it(tm
 def test_a_list_of_units_wrapped_after_its_label_is_still_joined():
     tasks, _ = _read("（一）修缮校舍，责任单位：县教育局、县财", "政局、县住建局")
     assert tasks[0].units.lead == ["县教育局"] and tasks[0].units.participants == ["县财政局", "县住建局"]
+
+
+def test_a_hard_wrapped_item_whose_note_breaks_a_name_keeps_all_its_lines(tmp_path):
+    """Lines wrapped at a fixed width, the closing note over the last two (a name broken between them): the task is
+    every line of the item, the note read whole."""
+    tasks = _drafted(tmp_path, "(一)改善农村道路。修缮村道二十公里,新建", "桥梁三座,完善安全防护设施。〔县交通运",
+                     "输局、县财政局按职责分工负责,各乡镇落实〕", "(二)整治河道。清理河道淤泥,修复堤岸。〔县水利局负责〕")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("改善农村道路。修缮村道二十公里,新建桥梁三座,完善安全防护设施。", ["县交通运输局"], ["县财政局", "各乡镇"]),
+        ("整治河道。清理河道淤泥,修复堤岸。", ["县水利局"], [])]

@@ -436,7 +436,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if last_item and not pending_labels and not last_is_heading and _wrapped(last_item[1], block):
             if not _notes(text):
-                last_item = (last_item[0], last_item[1] + text)  # a hard-wrapped item: its next line
+                # a hard-wrapped item: its next line (the block grows too, so a note on a later line reads it whole)
+                last_item = (Block(last_item[0].text + text, last_item[0].where), last_item[1] + text)
                 continue
             # the wrapped item's last line carries its note: one paragraph, read as one
             block = Block(last_item[0].text + text, last_item[0].where)
