@@ -402,7 +402,7 @@ def test_table_columns_take_their_role_from_the_lexicon(tmp_path):
         (["某某县发改局"], ["某某县财政局", "某某县税务局"], ["分管副县长"]),
         (["某某县商务局"], ["某某县市场监管局"], ["王小明"])]
     review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
-    assert "牵头责任单位→牵头" in review and "分管县领导→责任领导" in review and "备注→备注（不读取）" in review
+    assert "牵头责任单位→牵头" in review and "分管县领导→责任领导" in review and "备注→备注（只列单位时按配合单位读入）" in review
     assert "“全年”" in review  # a deadline cell not read as a date is listed, not lost
     assert tasks[1]["deadlines"][0]["phrase"] == "2021年6月底前"
 

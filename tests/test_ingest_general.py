@@ -226,3 +226,57 @@ def test_a_heading_without_a_unit_at_the_owners_level_ends_what_the_owner_owns()
 def test_an_item_before_a_higher_level_is_no_heading():
     tasks, _ = _read("一、重点任务", "(一)做好甲项工作(县水利局负责)", "(二)完善制度", "二、保障措施")
     assert [t.text for t in tasks] == ["做好甲项工作。"]
+
+
+def _drafted(root, *lines: str) -> list[dict]:
+    """The tasks a user would see in the draft of a small text (a knowledge base with no units of its own)."""
+    import datetime as dt
+    return list(compose(_source(*lines), Registry.load(root), dt.date(2024, 1, 1)).tasks.values())
+
+
+def test_paragraphs_each_opening_with_their_unit_are_each_that_units_task(tmp_path):
+    # 「为确保我区…」 opens the text where a title would stand: 我区 is no place's name, so none is put before the units
+    tasks = _drafted(tmp_path, "为确保我区河道整洁，现将各单位职责明确如下：",
+                     "区水务局负责河道保洁的统筹协调，定期通报保洁情况。",
+                     "区城管局要做好沿河垃圾的清运，确保日产日清。",
+                     "区財政局負責保洁经费的保障。",
+                     "各街道负责辖区内河段的日常巡查。")
+    assert [t["lead"] for t in tasks] == [["区水务局"], ["区城管局"], ["区財政局"], ["各街道"]]
+    assert tasks[1]["text"] == "区城管局要做好沿河垃圾的清运，确保日产日清。"
+
+
+def test_one_unit_sentence_in_a_notice_is_no_division_of_work(tmp_path):
+    with pytest.raises(ImportFailed):
+        _drafted(tmp_path, "关于做好汛期安全工作的通知", "入汛以来，我区降雨偏多，形势严峻。",
+                 "区水务局要加强巡查。", "请各单位高度重视，认真落实。", "特此通知。")
+
+
+def test_a_sector_list_shares_a_zones_committee_with_no_sector():
+    from policykb.ingest.unitnames import parse_units
+    units = parse_units("水利、教育、高新区管委会负责", ())
+    assert units.lead + units.participants == ["水利", "教育", "高新区管委会"]
+
+
+def test_an_item_heading_run_into_its_label_and_a_progress_paragraph_after_it(tmp_path):
+    tasks = _drafted(tmp_path, "一、进展情况",
+                     "（一）农村饮水提质工程牵头责任部门:县水务局",
+                     "截至3月底，已完成管网铺设12公里，完成率60%",
+                     "（二）乡镇卫生院改造牵头单位：县卫健局",
+                     "已完成3所卫生院的改造设计")
+    assert [(t["text"], t["lead"]) for t in tasks] == [("农村饮水提质工程。", ["县水务局"]),
+                                                        ("乡镇卫生院改造。", ["县卫健局"])]
+
+
+def test_a_list_of_units_wrapped_after_its_label_is_still_joined():
+    tasks, _ = _read("（一）修缮校舍，责任单位：县教育局、县财", "政局、县住建局")
+    assert tasks[0].units.lead == ["县教育局"] and tasks[0].units.participants == ["县财政局", "县住建局"]
+
+
+def test_a_hard_wrapped_item_whose_note_breaks_a_name_keeps_all_its_lines(tmp_path):
+    """Lines wrapped at a fixed width, the closing note over the last two (a name broken between them): the task is
+    every line of the item, the note read whole."""
+    tasks = _drafted(tmp_path, "(一)改善农村道路。修缮村道二十公里,新建", "桥梁三座,完善安全防护设施。〔县交通运",
+                     "输局、县财政局按职责分工负责,各乡镇落实〕", "(二)整治河道。清理河道淤泥,修复堤岸。〔县水利局负责〕")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("改善农村道路。修缮村道二十公里,新建桥梁三座,完善安全防护设施。", ["县交通运输局"], ["县财政局", "各乡镇"]),
+        ("整治河道。清理河道淤泥,修复堤岸。", ["县水利局"], [])]

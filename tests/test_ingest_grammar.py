@@ -119,6 +119,18 @@ def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_
         (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
 
 
+def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
+    """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
+    an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""
+    tasks = _cell_table("某县民生项目清单 |", "序号 |", "项目名称 |", "建设地点 |", "建设时间 |", "建设内容 |",
+                        "投资金额 (万元) |", "责任单位 |",
+                        "1 |", "城南公园建设项目 |", "城南街道 |", "2025 |", "建成步道3公里。 |", "800 |", "住建局 |",
+                        "2 |", "乡村卫生室提升项目 |", "各镇 |", "2025 |", "改造卫生室10所。 |", "450 |", "卫健局 |")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "城南公园建设项目：建成步道3公里。", ["住建局"]),
+        (2, "乡村卫生室提升项目：改造卫生室10所。", ["卫健局"])]
+
+
 def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_their_own_units():
     """No 序号 column: a row starts at its numbered task; 「——」 goals continue it; goals after the units, with units
     of their own, are tasks of the same number; a lead column's first cell leads, the next column's take part."""
@@ -319,6 +331,34 @@ def test_a_space_separated_row_without_a_number_opening_with_its_leader():
         ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
 
 
+def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_merged_number():
+    """「科室A、 科室B」 in one cell (a space after its 「、」); a row without its number (merged with the row above)
+    is a task of its own, and the rows after it are still read."""
+    tasks = _cell_table("序号 工作任务 责任部门 配合单位",
+                        "1 完善学校卫生制度,定期检查。 安全科 各区教育局、 局属各学校",
+                        "完成上级下达的年度目标。 各科室",
+                        "2 开展无烟校园创建。 体卫科 各区教育局、 局属各学校")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("完善学校卫生制度,定期检查。", ["安全科"], ["各区教育局", "局属各学校"]),
+        ("完成上级下达的年度目标。", ["各科室"], []),
+        ("开展无烟校园创建。", ["体卫科"], ["各区教育局", "局属各学校"])]
+
+
+def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path):
+    import datetime as dt
+    from policykb.ingest.compose import CONFIDENT, Registry, compose
+    from policykb.ingest.source import Source
+    from policykb.ingest.texttables import with_text_tables
+    lines = ("序号 工作任务 责任部门 备注", "1 完善学校卫生制度。 安全科 各区教育局、局属各学校",
+             "2 开展无烟校园创建。 体卫科 每季度检查一次")
+    draft = compose(Source("x.txt", "txt", with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, 1)])),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["participants"]) for t in draft.tasks.values()] == [
+        (["安全科"], ["各区教育局", "局属各学校"]), (["体卫科"], [])]
+    first = next(line for line in draft.review if line.startswith("[任务 1]"))
+    assert "备注栏所列单位按配合单位读入" in first and float(first.split("置信度 ")[1][:4]) < CONFIDENT
+
+
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
     opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
@@ -328,7 +368,7 @@ def test_a_table_flattened_into_one_run_of_text():
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
         (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
-    assert "备注→备注（不读取）" in tasks[0].notes[0]
+    assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
 
 def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():

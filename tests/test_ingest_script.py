@@ -67,3 +67,12 @@ def test_pinyin_glosses_are_left_out_of_the_reading_and_kept_in_what_is_written(
 def test_a_bracketed_latin_word_is_no_gloss():
     script = Script(Source("s.txt", "txt", [Block("推广政府和社会资本合作(ppp)模式,采用(PPP)方式", "第1行")]))
     assert not script.changed and script.restore("合作(ppp)模式") == "合作(ppp)模式"
+
+
+def test_a_glossed_name_placed_by_the_draft_keeps_its_glosses(tmp_path):
+    """「區(qū)X」 named by its level prefix, placed by the draft (西城區 + 區X): each piece as the page writes it, so the
+    name keeps its glosses rather than losing them character by character."""
+    script = Script(Source("s.txt", "txt", [Block("西城區(qū)政府辦(bàn)公室", "第1行"),
+                                            Block("1.修繕(shàn)校舍。(區(qū)教育局負責)", "第2行")]))
+    assert script.restore("西城区教育局") == "西城區(qū)教育局"
+    assert script.restore("区教育局") == "區(qū)教育局"

@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
-_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助")
 _SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,60}}?)[，,]?\s*(?=(?:{_DOING}))")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb

@@ -36,6 +36,9 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[�
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
 _LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
+# 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
+# label naming a kind of body (…单位, …部门) is taken so, being no word a task's own text would end in
+_RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w))})\s*[：:]")
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
@@ -82,6 +85,7 @@ class _Item:
     style: str = ""  # how it is numbered (「一、」 → 一、, 「（3）」 → （1）): headings of one style are one level
     note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
     owner: str | None = None  # the unit a heading names alone (「（一）综合办公室（党群工作部…）」, 「市卫生局」)
+    subject_led: bool = False  # one of a document's paragraphs that each open with their unit (「区财政局负责…」)
 
 
 def general_only() -> bool:
@@ -167,7 +171,8 @@ def _items(blocks: list[Block]) -> list[_Item]:
             last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
-        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200:
+        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
+                and not _ends_in_a_unit(last.text):
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -178,6 +183,16 @@ def _items(blocks: list[Block]) -> list[_Item]:
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+
+
+def _ends_in_a_unit(text: str) -> bool:
+    """「…牵头责任部门：县卫健委」: a label whose list ends in a whole unit's name; the line after it is a paragraph of
+    its own (a progress note), not the list wrapped onto the next line (「…：市发改委、市财」 + 「政局」)."""
+    labels = list(_LABEL_AT.finditer(text)) or list(_RUN_IN_LABEL.finditer(text))
+    if not labels:
+        return False
+    last = re.split(r"[、，,；;]", text[labels[-1].end():])[-1].strip()
+    return looks_like_unit(last)
 
 
 def _style(mark: str) -> str:
@@ -201,7 +216,9 @@ def _clean(units: UnitList) -> bool:
 
 def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     inside = [m.span() for m in _BRACKETS.finditer(text)]  # a label in brackets is a bracketed note's
-    if m := next((m for m in _LABEL_AT.finditer(text) if not any(s < m.start() < e for s, e in inside)), None):
+    outside = lambda m: not any(s < m.start() < e for s, e in inside)  # noqa: E731
+    if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
+            or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
         if _clean(units):
             return [(m.start(), len(text), units)]
@@ -328,7 +345,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
-    if not notes and item.numbered:  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
+    if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True)
         deadline = deadline or closing_deadline(text)
         for _, units in found:
@@ -352,6 +369,23 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
     return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
+
+
+def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
+    found = subject_clauses(item.text, known, numbered=numbered)
+    return bool(found) and item.text.startswith(found[0][0])
+
+
+def _mark_subject_led(items: list[_Item], known: tuple[str, ...]) -> None:
+    """A document written as paragraphs that each open with a unit doing something (「区住建局负责…」, 「公安部门要…」),
+    no numbering: each paragraph is its unit's share. Taken so when at least three do, and at least half of the
+    unnumbered paragraphs (a notice's odd 「X要…」 sentence among others is a requirement, not a division of work);
+    collectives alone (各地要…) do not count towards that, but a paragraph of theirs among the others is read."""
+    plain = [i for i in items if not i.numbered and i.table is None and not i.owner and not i.note_only]
+    opening = [i for i in plain if _opens_with_subject(i, known, numbered=False)]
+    if len(opening) >= 3 and 2 * len(opening) >= len(plain):
+        for item in plain:
+            item.subject_led = _opens_with_subject(item, known, numbered=True)
 
 
 def _heading(item: _Item) -> bool:
@@ -412,6 +446,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
     items = _items(blocks)
+    _mark_subject_led(items, known)
     depth = _depths(items)
     for head, members in _groups(items, known, depth):
         heading = head.text.rstrip("。") if head else None

@@ -243,7 +243,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             break
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
         if m := re.match(r"^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))", meta.title):
-            if not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
+            if re.search(r"[我本该][省市县区州旗]$", m[1]):
+                pass  # 「为确保我区按时完成…」: a paragraph taken for the title, 我区 a pronoun, no place's name
+            elif not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))

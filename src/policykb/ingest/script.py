@@ -5,7 +5,8 @@ The grammar's words (牵头, 负责, 单位, 区, 局, 联 …) are simplified a
   read through OpenCC's character table, traditional to simplified one character for one;
 - pinyin glosses a site's reading aid puts after characters (「湘西經(jīng)開區(qū)管委會」), left out of the reading.
 What the reading takes from the text is given back as the page writes it: by position where it is a piece of the
-text (the glosses inside it too), else character by character where the page writes a character one way only.
+text (the glosses inside it too); a name the draft put together (its place before a name the page writes) piece
+by piece; else character by character where the page writes a character one way only.
 Names the registry already holds stay the registry's.
 
 A page is read so only when it needs it: the corpus's traditional pages fold 35–42 % of their characters, its
@@ -23,6 +24,8 @@ from typing import Any
 from .source import Source
 
 _TRADITIONAL_SHARE = 0.1
+_NAME_LENGTH = 40  # a unit's name at most: longer texts not in the page are written back character by character
+_PIECE = 3  # the shortest tail of a name looked up in the page (「局」 or 「办」 alone would be found anywhere)
 _GLOSSED = 3
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
 
@@ -82,9 +85,13 @@ class Script:
         if not self.changed or not text:
             return text
         at = self.read_text.find(text)
-        if at < 0:
-            return text.translate(self._back)
-        return self.original[self.positions[at]:self.positions[at + len(text) - 1] + 1]
+        if at >= 0:
+            return self.original[self.positions[at]:self.positions[at + len(text) - 1] + 1]
+        if len(text) <= _NAME_LENGTH:  # a name the draft put together (西城區 + 區(qū)教育局): its longest
+            for cut in range(1, len(text) - _PIECE + 1):  # tail the page writes, and the head before it, each so
+                if (at := self.read_text.find(tail := text[cut:])) >= 0:
+                    return self.restore(text[:cut]) + self.original[self.positions[at]:self.positions[at + len(tail) - 1] + 1]
+        return text.translate(self._back)
 
     def restored(self, draft, registered: set[str]):
         """The draft with the texts it took from the document in the document's characters (task texts, unit

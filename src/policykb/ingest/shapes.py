@@ -88,8 +88,8 @@ def is_heading(block: Block) -> bool:
 # The label a unit column's role is written under when a row is read as one note.
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
-_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
-              "remark": "备注（不读取）",
+_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+              "remark": "备注（只列单位时按配合单位读入）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
 _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "division")
@@ -126,7 +126,8 @@ def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     tasks = [i for i, r in roles.items() if r == "task"]
     content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
     if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
-        roles[content[0]] = "detail"                 # column its heading
+        # column its heading; 项目名称 | 建设内容: a project list, each project the task and its content said after it
+        roles[content[0]] = "content" if "项目" in _LEX.fold(cells[tasks[0]]) else "detail"
     first = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
         if role and role not in first:
@@ -172,6 +173,18 @@ def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     roles = {r for r, _ in units}
     return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)
+
+
+def _remark_units(units: UnitList, remark: str, known: tuple[str, ...]) -> None:
+    """A 备注 cell naming only units (「各区教育局、市局直属单位」) beside the unit columns: they take part, a reading
+    (the column is headed as a remark), so flagged for review."""
+    if not remark or not units.lead:
+        return
+    named = parse_units(remark, known)
+    names = [n for n in named.lead + named.participants if n not in units.lead + units.participants]
+    if names and not named.flags and not named.leaders and named.how == "bare" and all(map(looks_like_unit, names)):
+        units.participants += names
+        units.flags.append("participants from a remark column")
 
 
 def _own_number(text: str) -> int | None:
@@ -222,6 +235,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
+        if text and (content := by_role.get("content", "").strip()) and content != text:
+            text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:
             part = text  # a row spanning the table, its text in every merged cell: a section heading
             continue
@@ -242,6 +257,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
                                     and cells[i]) or (last_row[0] if carried else "")
         if carried:
             units.flags.append("units carried from the row above")
+        _remark_units(units, by_role.get("remark", ""), known)
         last_row = (note, by_role.get("number", ""))
         mode = by_role.get("mode", "")
         if len(units.lead) > 1 and mode:
@@ -420,7 +436,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if last_item and not pending_labels and not last_is_heading and _wrapped(last_item[1], block):
             if not _notes(text):
-                last_item = (last_item[0], last_item[1] + text)  # a hard-wrapped item: its next line
+                # a hard-wrapped item: its next line (the block grows too, so a note on a later line reads it whole)
+                last_item = (Block(last_item[0].text + text, last_item[0].where), last_item[1] + text)
                 continue
             # the wrapped item's last line carries its note: one paragraph, read as one
             block = Block(last_item[0].text + text, last_item[0].where)

@@ -7,9 +7,10 @@ Pages and pasted documents flatten their tables in two common ways:
 - cells separated by spaces under a header line made of column words (「序号 类别 主要任务 细化措施
   牵头单位 参与单位 责任单位」; two at most not understood), each row starting with its number; a cell's own
   text may hold a space (「加强水资源保 护」), so the columns are filled from the right, one word each, and what
-  is left over belongs to the leftmost text column. Without a number column, a row is a line whose words fill
+  is left over belongs to the leftmost text column (a list broken after its 「、」 is one cell; a row without its
+  number, merged with the row above, fills the columns after it). Without a number column, a row is a line whose words fill
   the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
-- one cell a line (a page's table copied as text): a header of column words one to a line (a few words not
+- one cell a line (a page's table copied as text; each cell may be closed by a 「|」): a header of column words one to a line (a few words not
   understood among them), then each row's number on a line of its own (numbers rise; the document's own, from
   any start) or, with no number column, its numbered task line, followed by its cells; each cell goes to the next
   column it reads as (units, a deadline), so an empty cell dropped is skipped, several units of one cell on
@@ -125,6 +126,22 @@ def _unnumbered_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | N
     return None
 
 
+def _list_tokens(text: str) -> list[str]:
+    """A spaced row's words, a list broken after its 「、」 (「各区教育局、 市局直属单位」) kept as one cell."""
+    return re.sub(r"(?<=[、，,])\s+", "", text).split()
+
+
+def _merged_number_row(header: list[str], tokens: list[str]) -> tuple[str, ...] | None:
+    """A row under a numbered header without its number (the number cell merged with the row above): its words
+    fill the columns after the number, the last ones left empty (an empty remark); its unit cells hold units."""
+    roles = [column_role(w) for w in header]
+    if roles[:1] != ["number"] or not 2 <= len(tokens) < len(header) or _NUMBERED.match(tokens[0]):
+        return None
+    cells = ("", *tokens, *[""] * (len(header) - 1 - len(tokens)))
+    units = [cells[i] for i, r in enumerate(roles) if r in _UNIT_COLUMNS and cells[i]]
+    return cells if units and all(_fits("lead", u) for u in units) and not _fits("lead", tokens[0]) else None
+
+
 def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table = first_table
@@ -137,7 +154,7 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
             header, table = words, table + 1
             out.append(Block(" | ".join(words), block.where, tuple(words), table))
             continue
-        tokens = block.text.split()
+        tokens = _list_tokens(block.text)
         if header and len(tokens) >= len(header) and _NUMBERED.match(tokens[0]):
             right = len(header) - 2  # the columns after the number and the first text column: one word each
             cells = (tokens[0], "".join(tokens[1:len(tokens) - right]), *tokens[len(tokens) - right:])
@@ -145,6 +162,9 @@ def _spaced_tables(blocks: list[Block], first_table: int) -> list[Block]:
             continue
         if header and "number" not in map(column_role, header) and len(tokens) >= len(header) \
                 and (cells := _unnumbered_row(header, tokens)):
+            out.append(Block(" | ".join(cells), block.where, cells, table))
+            continue
+        if header and (cells := _merged_number_row(header, tokens)):
             out.append(Block(" | ".join(cells), block.where, cells, table))
             continue
         header = None
@@ -258,6 +278,24 @@ def _spanning(blocks: list[Block], i: int) -> int:
     return n
 
 
+def _whole_row(blocks: list[Block], i: int, roles: list[str | None], number: int) -> tuple[str, ...] | None:
+    """A row numbered `number` with every cell there, one a line, in the header's order: exactly as many lines as
+    columns before the next number (or the end), its unit cells holding units and its time cells a time (a
+    year alone is one). Read in place, so an amount
+    (「300」) or a year is its column's cell, not a row's number, and a place or a text is no task's continuation."""
+    if "number" not in roles or roles[0] != "number" or i + len(roles) > len(blocks):
+        return None
+    cells = blocks[i:i + len(roles)]
+    after = blocks[i + len(roles)] if i + len(roles) < len(blocks) else None
+    if any(b.is_row for b in cells) or after is not None and (after.is_row or after.text != str(number + 1)):
+        return None
+    texts = tuple(b.text for b in cells)
+    if not all(_fits(r, t) for r, t in zip(roles, texts) if r in _UNIT_COLUMNS) \
+            or not all(_fits(r, t) or re.fullmatch(r"\d{4}年?", t) for r, t in zip(roles, texts) if r == "deadline"):
+        return None  # a unit cell on two lines (「农业股」「乡村产业发展股」) shifts the cells after it: read them by kind
+    return texts
+
+
 def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
@@ -290,7 +328,8 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             while end < len(blocks) and not _starts_row(blocks[end], roles, above) and not blocks[end].is_row \
                     and not _spanning(blocks, end) and end - i < 6 * len(roles):
                 end += 1
-            rows, used = _cell_rows(roles, [b.text for b in blocks[i:end]], task)
+            whole = _whole_row(blocks, i, roles, above)
+            rows, used = ([whole], len(roles)) if whole else _cell_rows(roles, [b.text for b in blocks[i:end]], task)
             out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)
             i += used
             if i < end:
@@ -399,9 +438,32 @@ def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
     return out
 
 
+_CELL_PIPE = re.compile(r"^(?P<cell>[^|]+?)\s*\|$")  # 「項目名稱 |」: one cell a line, each closed by a 「|」
+_CELL_PIPE_RUN = 4
+
+
+def _unpiped_cells(blocks: list[Block]) -> list[Block]:
+    """A table copied one cell a line with each cell closed by 「|」 (and lines of 「|」 between rows): the cells
+    without their pipe, for the one-cell-a-line reader. Only a run of such lines: a single line ending in 「|」
+    is left as written."""
+    out, i = [], 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and not blocks[j].is_row and _CELL_PIPE.match(blocks[j].text):
+            j += 1
+        if j - i >= _CELL_PIPE_RUN:
+            out += [Block(_CELL_PIPE.match(b.text)["cell"], b.where) for b in blocks[i:j]]
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
 def with_text_tables(blocks: list[Block]) -> list[Block]:
     """The blocks, with tables written as text lines turned into rows."""
     last = lambda: max((b.table or 0 for b in blocks), default=0)  # noqa: E731
+    blocks = _unpiped_cells(blocks)
     blocks = _pipe_tables(blocks, last())
     blocks = _spaced_tables(blocks, last())
     blocks = _run_tables(blocks, last())

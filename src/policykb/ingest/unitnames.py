@@ -150,6 +150,8 @@ def _share_bodies(text: str) -> str:
             a, body = m["a"], m["body"]
             if a.startswith("各") or a.endswith(body):
                 return m.group()
+            if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
+                return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
             return f"{a}{body}、{m['b']}{body}" if bare else m.group()
         shared = _SHARED.sub(share, text)
