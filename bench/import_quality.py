@@ -47,7 +47,7 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "5": CORPUS / "part5" / "part5.yaml",  # part 5: collected blind on 2026-12-04, opened after two blind runs
              "6": CORPUS / "part6" / "part6.yaml",  # part 6: collected blind on 2026-12-04, opened after two blind runs
              "7": CORPUS / "part7" / "part7.yaml",  # part 7: collected blind on 2026-12-04, opened after its blind figures
-             "8": CORPUS / "part8" / "part8.yaml",  # part 8: collected blind on 2026-12-04, measured blind three times
+             "8": CORPUS / "part8" / "part8.yaml",  # part 8: collected blind on 2026-12-04, opened after three blind runs
              "9": CORPUS / "part9" / "part9.yaml"}  # part 9: held out, collected blind on 2026-12-04; --totals-only
 POLICIES = ROOT / "policies"
 RESULTS = ROOT / "bench" / "results"
