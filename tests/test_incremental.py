@@ -344,3 +344,20 @@ def test_search_parts_of_unchanged_pages_are_linked_not_written_again(built):
     parts = sorted((built["out"] / "site" / "search" / "pk" / "d").glob("*.js"))
     kept = [p for p in parts if before.get(p.relative_to(built["out"]).as_posix(), (None,))[0] == p.stat().st_ino]
     assert 0 < len(kept) < len(parts)
+
+
+def test_a_page_made_in_memory_lets_its_markdown_go_once_converted(tmp_path):
+    """mkdocs holds every page until the build ends: a page made on demand (a File with its Markdown in
+    memory) must not keep that Markdown after conversion (at 100x it held 600 MB: 1.58 GB peak instead of 0.98)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+    from policykb.render.site.compact import CompactPages
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=None, docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)  # as a build starts (File.generated asks which plugin runs)
+    made = File.generated(config, "tasks/1.md", content="# 第1项\n\n" + "任务内容。" * 1000)
+    page = Page(None, made, config)
+    page.read_source(config)
+    CompactPages().on_page_content("<h1>第1项</h1>", page=page, config=config, files=None)
+    assert made.content_string == "" and page.markdown == ""

@@ -3,7 +3,7 @@
 mkdocs reads and converts every page before it writes the first one, so every page's Markdown and
 HTML are in memory at once; at a hundred policies that is most of the build's memory. This plugin
 drops the Markdown once converted (nothing after uses it; a non-None value keeps `page.title`
-working), keeps the HTML zlib-compressed until the page is written, and then lets it go.
+working; a page made in memory drops its file's copy too), keeps the HTML zlib-compressed until the page is written, and then lets it go.
 """
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class CompactPages(BasePlugin):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = ""
+        if page.file.generated_by is not None:  # a page made in memory (incremental.Source) holds it there too
+            page.file.content_string = ""
         return ""
 
     @event_priority(100)  # first: the search plugin and the theme read the HTML after this
