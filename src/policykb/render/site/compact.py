@@ -3,7 +3,8 @@
 mkdocs reads and converts every page before it writes the first one, so every page's Markdown and
 HTML are in memory at once; at a hundred policies that is most of the build's memory. This plugin
 drops the Markdown once converted (nothing after uses it; a non-None value keeps `page.title`
-working; a page made in memory drops its file's copy too), keeps the HTML zlib-compressed until the page is written, and then lets it go.
+working; a page made in memory drops its file's copy too), keeps the HTML zlib-compressed until
+the page is written, and then lets it go.
 """
 from __future__ import annotations
 
