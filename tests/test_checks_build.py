@@ -109,6 +109,28 @@ def test_failing_stage_leaves_previous_outputs(kb_and_build, monkeypatch):
     assert _tree(out) == before  # the staging folders are gone too
 
 
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(kb_and_build, monkeypatch):
+    """Inside, the collector runs rarely and what was loaded is frozen (heap.py); after a build, done
+    or failed, a long-running process (serve) has Python's collector back, with nothing frozen."""
+    import gc
+    kb, out = kb_and_build
+    seen = {}
+
+    def looks(ctx):
+        seen.update(threshold=gc.get_threshold(), frozen=gc.get_freeze_count())
+        if ctx.options.get("fail"):
+            raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(building, "STAGES", [*building.STAGES, Stage("looks", "looks", looks)])
+    before = gc.get_threshold()
+    building.build(kb, out, as_of=AS_OF, only=[*ONLY, "looks"])
+    assert seen["threshold"] != before and seen["frozen"] > 1000  # the knowledge base and graph, at least
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError, match="renderer bug"):
+        building.build(kb, out, as_of=AS_OF, only=[*ONLY, "looks"], options={"fail": True})
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
 def test_second_build_at_once_is_refused(kb_and_build):
     kb, out = kb_and_build
     before = _tree(out)

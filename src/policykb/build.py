@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import export, paths, system
+from . import export, heap, paths
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .graph import PolicyGraph
 from .issues import ToolError
@@ -176,18 +176,20 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
             timings.update({s.name: "unchanged" for s in stages if s not in todo})
             if not todo:  # the very bytes (and code) the last successful build checked: nothing to check again
                 return [s.name for s in stages]
-            kb = load_kb(policies)
-            tracking = load_tracking(policies, kb)
-            pg = PolicyGraph(kb)
             with ExitStack() as stack:
+                stack.enter_context(heap.collecting_less())
+                kb = load_kb(policies)
+                tracking = load_tracking(policies, kb)
+                pg = PolicyGraph(kb)
                 staged = {s.name: stack.enter_context(staged_dir(out / s.name)) for s in todo}
                 ctx = BuildContext(pg=pg, build=out, staged=staged, as_of=as_of, policies=Path(policies),
                                    tracking=tracking, statuses=statuses(pg, tracking, as_of),
                                    templates=templates, track=track, options=options or {})
+                heap.settle()  # the knowledge base, graph and statuses: alive to the end
                 for s in todo:
                     start = time.perf_counter()
                     s.run(ctx)
-                    system.release_memory()  # the next stage starts from what is kept, not from this one's peak
+                    heap.settle()  # the next stage starts from what is kept, not from this one's peak
                     cache = ctx.cache(s.name)
                     cache.save(digest(inputs, s.name))
                     timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)

@@ -64,19 +64,3 @@ def process_running(pid: int) -> bool:
     except OSError:  # someone else's process: running
         return True
     return True
-
-
-def release_memory() -> None:
-    """Collect cycles and hand the heap's free pages back to the system (glibc's malloc_trim).
-
-    glibc keeps what a stage freed inside its heaps, so a build's resident memory only ever grew:
-    each stage started on top of what the ones before had used, and the site (last) peaked highest.
-    Elsewhere (macOS, Windows, musl) only the collection runs."""
-    import gc
-    gc.collect()
-    if sys.platform.startswith("linux"):
-        import ctypes
-        try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc
-            pass
