@@ -67,15 +67,15 @@ class _Entries:
     page's path (JSON), a tab, then its entries (JSON): the index of the file reads only the paths."""
 
     def __init__(self, previous: Path, staged: Path):
-        self.old: dict[str, tuple[int, int]] = {}
+        self.old: dict[str, tuple[int, int, int]] = {}  # path -> where its entries are, and its line's number
         self.previous = previous / ENTRIES
         if self.previous.is_file():
             offset = 0
             with self.previous.open("rb") as fh:
-                for line in fh:
+                for number, line in enumerate(fh):
                     uri, tab, rest = line.partition(b"\t")
                     try:  # a damaged line, or one of an earlier layout: that page is rendered again
-                        self.old[json.loads(uri)] = (offset + len(uri) + 1, len(rest)) if tab else None
+                        self.old[json.loads(uri)] = (offset + len(uri) + 1, len(rest), number) if tab else None
                     except (ValueError, TypeError):
                         pass
                     offset += len(line)
@@ -91,9 +91,13 @@ class _Entries:
 
     def read_bytes(self, uri: str) -> bytes:
         """A page's kept entries as written (JSON), to parse or to keep as they are."""
-        offset, size = self.old[uri]
+        offset, size, _ = self.old[uri]
         self.reader.seek(offset)
         return self.reader.read(size).rstrip(b"\n")
+
+    def number(self, uri: str) -> int:
+        """The page's place in the last build's order (its entries were written in the order pages came)."""
+        return self.old[uri][2]
 
     def add(self, uri: str, entries, kept: bytes | None = None) -> None:
         """A page's entries for the next build; `kept`: the same entries as read_bytes gave them."""
@@ -154,7 +158,7 @@ class _OwnIndex:
         url, kept = file.page.url, self.entries.read_bytes(file.src_uri)
         found, settings = json.loads(kept), self.own.settings(url)
         if isinstance(found, dict) and found.get("settings") == settings:
-            self.own.add(url, found["entries"], config)
+            self.own.add(url, found["entries"], config, was=self.entries.number(file.src_uri))
             self.entries.add(file.src_uri, None, kept)
             return
         entries = self.own.enrich(url, found.get("entries", []) if isinstance(found, dict)

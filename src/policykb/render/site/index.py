@@ -122,11 +122,12 @@ class OwnIndexWriter(BasePlugin):
         them only while this is unchanged."""
         return digest(self.pages.get(url, {}))
 
-    def add(self, url: str, entries: list[dict], config) -> None:
-        """One page's enriched entries (an incremental build replays those it kept)."""
+    def add(self, url: str, entries: list[dict], config, was: int | None = None) -> None:
+        """One page's enriched entries (an incremental build replays those it kept, with the page's
+        number in the last build: see ShardWriter.add_page)."""
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
             self.writer = ShardWriter(Path(config.site_dir), self.previous)
-        self.writer.add_page(url, entries)
+        self.writer.add_page(url, entries, was)
 
     def on_post_build(self, *, config) -> None:
         if self.writer is None:
