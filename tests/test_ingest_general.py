@@ -280,3 +280,32 @@ def test_a_hard_wrapped_item_whose_note_breaks_a_name_keeps_all_its_lines(tmp_pa
     assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
         ("改善农村道路。修缮村道二十公里,新建桥梁三座,完善安全防护设施。", ["县交通运输局"], ["县财政局", "各乡镇"]),
         ("整治河道。清理河道淤泥,修复堤岸。", ["县水利局"], [])]
+
+
+# --- a unit named as a line or a sentence of its own, then its duty 「负责…」 ---
+
+def test_a_numbered_unit_sentence_then_its_duty_line_is_that_units_task(tmp_path):
+    tasks = _drafted(tmp_path, "3.1 成员单位职责。", "(1)县应急局。", "负责抢险救援的统一调度和物资储备工作。",
+                     "(2)县消防救援大队、县人武部。", "负责险情现场的人员搜救,组织民兵参加抢险。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("负责抢险救援的统一调度和物资储备工作。", ["县应急局"], []),
+        ("负责险情现场的人员搜救,组织民兵参加抢险。", ["县消防救援大队"], ["县人武部"])]
+
+
+def test_a_roster_run_onto_one_line_gives_each_named_unit_the_duty_after_it(tmp_path):
+    tasks = _drafted(tmp_path, "县政府成立防汛工作领导小组。各成员单位职责如下:县水务局。负责河道堤防的巡查,"
+                               "并承担办公室日常工作。加强汛期值守。县交通局、县公路中心。负责道路桥梁的抢修。县气象局。负责雨情预报。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("负责河道堤防的巡查,并承担办公室日常工作。加强汛期值守。", ["县水务局"], []),
+        ("负责道路桥梁的抢修。", ["县交通局"], ["县公路中心"]), ("负责雨情预报。", ["县气象局"], [])]
+
+
+def test_a_unit_heading_of_two_units_joined_by_and_owns_the_item_under_it():
+    tasks, _ = _read("(一)综合科", "负责材料的起草和上报。", "(二)执法中队及各社区", "1、清理背街小巷的堆积物。")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("负责材料的起草和上报。", ["综合科"], []), ("清理背街小巷的堆积物。", ["执法中队"], ["各社区"])]
+
+
+def test_a_short_task_ending_like_a_unit_with_no_duty_after_it_owns_nothing():
+    tasks, _ = _read("市教育局", "1、年内建成市第一中学。", "2、完成校舍改造。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("年内建成市第一中学。", ["市教育局"]), ("完成校舍改造。", ["市教育局"])]

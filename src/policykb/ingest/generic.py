@@ -54,6 +54,10 @@ _CLOSED = "。！？；;：:"
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+_DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
+# 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
+# its own right before its duty
+_NAME_SENTENCE = re.compile(rf"(?<=[。：:；;])[^。：:；;，,]{{2,40}}。(?={_DUTY_OPENS.pattern[1:]})")
 
 
 def _part_post(m: re.Match) -> str:
@@ -86,6 +90,8 @@ class _Item:
     note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
     owner: str | None = None  # the unit a heading names alone (「（一）综合办公室（党群工作部…）」, 「市卫生局」)
     subject_led: bool = False  # one of a document's paragraphs that each open with their unit (「区财政局负责…」)
+    duty: bool = False  # an unnumbered 「负责…」 paragraph right after a line naming a unit alone: that unit's duty
+    named: bool = False  # 「（1）市林业局。」: a unit named as a sentence, its owner only if a duty (「负责…」) follows
 
 
 def general_only() -> bool:
@@ -131,11 +137,21 @@ def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[s
     return "；".join(parts), number
 
 
+def _lines(text: str) -> list[str]:
+    """A block's text as the lines it was written in: a roster run onto one line (two unit names at least, each a
+    sentence of its own before its 「负责…」) is cut before each name and after it."""
+    cuts = [m for m in _NAME_SENTENCE.finditer(text) if _owner(m.group()[:-1], lists=True)]
+    if len(cuts) < 2:
+        return [text]
+    bounds = [0] + [k for m in cuts for k in m.span()] + [len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def _items(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     header: tuple[str, ...] | None = None
     table = None
-    for block in blocks:
+    for block, line in ((b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))):
         if block.is_row:
             if block.table != table:
                 table, header = block.table, None
@@ -149,7 +165,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
             elif text:
                 items.append(_Item(text, block.where, number, number is not None, table))
             continue
-        text = block.text.strip()
+        text = line.strip()
         if not text:
             continue
         runs = _CIRCLED.split(text)
@@ -160,10 +176,14 @@ def _items(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
-        if owner := _owner(text[mark.end():] if mark else text):
+        if items and items[-1].named and not _DUTY_OPENS.match(text):
+            items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
+        named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
+        if owner := _owner((text[mark.end():] if mark else text).removesuffix("。") if named else
+                           (text[mark.end():] if mark else text), lists=bool(mark) or named):
             items.append(_Item(text[mark.end():].strip() if mark else text, block.where,
                                _own_number(mark.group()) if mark else None, bool(mark),
-                               style=_style(mark.group()) if mark else "", owner=owner))
+                               style=_style(mark.group()) if mark else "", owner=owner, named=named))
             continue
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
@@ -178,7 +198,10 @@ def _items(blocks: list[Block]) -> list[_Item]:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
                                style=_style(mark.group())))
         else:
-            items.append(_Item(text, block.where, None, False))
+            items.append(_Item(text, block.where, None, False,
+                               duty=bool(last and last.owner and _DUTY_OPENS.match(text))))
+    if items and items[-1].named:
+        items[-1].owner = None
     return items
 
 
@@ -200,14 +223,29 @@ def _style(mark: str) -> str:
     return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark)))
 
 
-def _owner(text: str) -> str | None:
+def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
-    监察室）」: one office with several 牌子): the unit whose work the items under it are."""
+    监察室）」: one office with several 牌子), or with `lists` (a numbered heading, a sentence of its own; not a line
+    that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
+    leading): the units whose work the items under it are."""
     name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", text.strip().rstrip("：:"))
-    if len(name) > 20 or _ROLE_WORD.search(name) or is_person(name) or not looks_like_unit(name) \
-            or re.match(r"^(?:各|有关|相关)", name):
+    if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
+        return None
+    names = parse_units(name)
+    if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
+            and all(looks_like_unit(n) for n in names.lead + names.participants):
+        return name
+    if len(name) > 20 or is_person(name) or not looks_like_unit(name):
         return None
     return name
+
+
+def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
+    """The units of a line naming them alone, as the lead of an item under it (a list's first leads)."""
+    units = parse_units(name, known) if len(parse_units(name).lead + parse_units(name).participants) > 1 \
+        else UnitList(name, lead=[name])
+    units.how, units.flags = "heading", ["unit from heading"]
+    return units
 
 
 def _clean(units: UnitList) -> bool:
@@ -466,9 +504,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
                 owner = (depth.get(item.style, -1) if item.numbered else -1, item.owner)
                 continue
-            if not found and owner and item.numbered and not item.text.endswith(("：", ":")):
-                units = UnitList(owner[1], lead=[owner[1]], how="heading", flags=["unit from heading"])
-                found = [(_task_text(item.text), units, closing_deadline(item.text))]
+            if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
+                found = [(_task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))
