@@ -309,3 +309,18 @@ def test_a_unit_heading_of_two_units_joined_by_and_owns_the_item_under_it():
 def test_a_short_task_ending_like_a_unit_with_no_duty_after_it_owns_nothing():
     tasks, _ = _read("市教育局", "1、年内建成市第一中学。", "2、完成校舍改造。")
     assert [(t.text, t.units.lead) for t in tasks] == [("年内建成市第一中学。", ["市教育局"]), ("完成校舍改造。", ["市教育局"])]
+
+
+# --- sentences that open with their units and a role word, then the work ---
+
+def test_sentences_each_opening_with_units_and_a_role_word_give_the_work_after_it(tmp_path):
+    tasks = _drafted(tmp_path, "会议要求各部门抓好三项行动。即县住建局牵头,开展危房排查,建立台账。"
+                               "县教育局、团县委牵头,组织校舍安全检查;县卫健局牵头,做好医疗救治保障。")
+    assert [(t["text"], t["lead"], t.get("lead_mode")) for t in tasks] == [
+        ("开展危房排查,建立台账。", ["县住建局"], "first"), ("组织校舍安全检查。", ["县教育局", "团县委"], "joint"),
+        ("做好医疗救治保障。", ["县卫健局"], "first")]
+
+
+def test_notes_closing_their_sentences_still_close_the_text_before_them():
+    tasks, _ = _read("1. 开展危房排查,县住建局牵头。组织校舍检查,县教育局牵头。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("开展危房排查。", ["县住建局"]), ("组织校舍检查。", ["县教育局"])]

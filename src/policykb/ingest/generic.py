@@ -50,6 +50,7 @@ _VERB = alternation(_LEX.verbs)
 _OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
 _BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
+_LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
@@ -330,17 +331,44 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
 
 def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
-    each sentence's note closes the text before it."""
+    each sentence's note closes the text before it, or opens the text after it (`_opening`). A sentence is also cut
+    at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」)."""
     out = []
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
-        out += [(sentence.start() + s, sentence.start() + e, u) for s, e, u in _sentence_prose(sentence.group(), known)]
+        cuts = [m.end() for m in re.finditer(r"[；;]", sentence.group()) if _opening_note(sentence.group()[m.end():], known)]
+        for a, b in zip([0] + cuts, cuts + [len(sentence.group())]):
+            at = sentence.start() + a
+            out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
     return out
+
+
+def _opening_note(sentence: str, known: tuple[str, ...]) -> bool:
+    """「县环保局牵头，督促…」: a sentence that opens with its units and a role word that is not a participant's,
+    then a comma and the work."""
+    m = re.match(r"(?P<clause>[^，,；;。]+)[，,](?P<rest>[^，,；;。]{2,})", sentence.strip())
+    found = m and _clause_units(_LINK.sub("", m["clause"]), known)
+    if not found or found[1] or _clause_units(m["rest"], known):
+        return False
+    verb = _LEX.verb_tail.search(found[0])
+    units = parse_units(found[0], known)
+    return bool(verb) and _LEX.verbs.get(verb["verb"]) != "participant" and _clean(units) \
+        and all(n in known or looks_like_unit(n) for n in units.lead + units.participants)
+
+
+def _opening(text: str, notes: list[tuple[int, int, UnitList]]) -> bool:
+    """Several prose notes, each the first clause of its sentence (a linking word aside) and followed by a comma:
+    each opens the work after it (「县水务局牵头，组织…。县环保局牵头，督促…」) instead of closing the text before."""
+    def opens(s: int, e: int) -> bool:
+        before = re.split(r"[。！？；;]", text[:s])[-1].strip()
+        return (not before or bool(_LINK.fullmatch(before))) and text[e:e + 1] in "，,"
+    return len(notes) > 1 and all(opens(s, e) for s, e, _ in notes)
 
 
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     spans, notes = [], []
     for m in re.finditer(r"[^，,；;。]+", text):
-        found = _clause_units(m.group().strip(), known)
+        link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
+        found = _clause_units(m.group().strip()[link.end():] if link else m.group().strip(), known)
         if not found:
             continue
         units = parse_units(found[0], known)
@@ -396,6 +424,10 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
     notes = [n for n in notes if n[2] is not None]
+    if _opening(text, notes):  # several sentences each opening with its units: each the work after its note
+        ends = [s for s, _, _ in notes[1:]] + [len(text)]
+        return [(_task_text(text[e:end].replace("\0", "")), u, deadline or u.rest or closing_deadline(text[e:end]))
+                for (_, e, u), end in zip(notes, ends) if _task_text(text[e:end].replace("\0", ""))]
     for s, e, units in notes:
         if len(notes) > 1:  # several notes: each closes the text before it
             piece = text[start:s]
