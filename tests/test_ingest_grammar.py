@@ -143,6 +143,19 @@ def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_thei
     assert "建立健康档案" in tasks[0].text and "培训护理员" in tasks[2].text
 
 
+def test_a_one_cell_a_line_table_whose_rows_carry_a_number_the_header_does_not_name():
+    """No 序号 in the header, yet each row has its number on a line after its grouping cell (「类别」); a grouping cell
+    merged over two rows is written once, before the first of them, and carried down to the second."""
+    tasks = _cell_table("类别", "具体要求", "责任股室", "完成时限",
+                        "档案管理", "1", "完成历年档案的数字化录入。", "综合股", "2025年6月底",
+                        "2", "建立档案借阅登记制度。", "各股室", "长期坚持",
+                        "安全生产", "3", "开展消防设施检查。", "后勤股", "每季度")
+    assert [(t.number, t.part, t.text, t.units.lead, t.deadline_text) for t in tasks] == [
+        (1, "档案管理", "完成历年档案的数字化录入。", ["综合股"], "2025年6月底"),
+        (2, "档案管理", "建立档案借阅登记制度。", ["各股室"], "长期坚持"),
+        (3, "安全生产", "开展消防设施检查。", ["后勤股"], "每季度")]
+
+
 @pytest.mark.parametrize("name, unit", [("省人口计生", True), ("县住建", True), ("新闻出版", True), ("省财政给予", False)])
 def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
     assert looks_like_unit(name) is unit
