@@ -324,3 +324,14 @@ def test_sentences_each_opening_with_units_and_a_role_word_give_the_work_after_i
 def test_notes_closing_their_sentences_still_close_the_text_before_them():
     tasks, _ = _read("1. 开展危房排查,县住建局牵头。组织校舍检查,县教育局牵头。")
     assert [(t.text, t.units.lead) for t in tasks] == [("开展危房排查。", ["县住建局"]), ("组织校舍检查。", ["县教育局"])]
+
+
+# --- labels whose colons a page lost ---
+
+def test_labels_without_their_colons_at_an_items_end_name_its_units():
+    tasks, _ = _read("二、整治任务", "(一)清理背街小巷堆积物责任单位各社区居委会、驻区单位",
+                     "(二)规范夜市摊点经营责任单位市场监管所配合单位城管中队、派出所",
+                     "(三)落实责任单位包保制度,各单位要明确专人")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("清理背街小巷堆积物。", ["各社区居委会"], ["驻区单位"]),
+        ("规范夜市摊点经营。", ["市场监管所"], ["城管中队", "派出所"])]

@@ -39,6 +39,9 @@ _LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels
 # 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
 # label naming a kind of body (…单位, …部门) is taken so, being no word a task's own text would end in
 _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w))})\s*[：:]")
+# 「…整治活动责任单位各社区居委会、驻辖区单位」: a page that lost its colons; such a label counts only when all that
+# follows it to the item's end, other such labels aside, is units
+_BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
@@ -260,6 +263,14 @@ def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]
             or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
         if _clean(units):
+            return [(m.start(), len(text), units)]
+    for m in _BARE_LABEL.finditer(text):
+        tail = text[m.start():].rstrip("。；; ")
+        if m.start() < 4 or not outside(m) or re.search(r"[。！？：:]", tail):
+            continue
+        units = _parse(_BARE_LABEL.sub(lambda w: w.group() + "：", tail), known)
+        if _clean(units) and not units.flags and not units.leaders \
+                and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             return [(m.start(), len(text), units)]
     return []
 
