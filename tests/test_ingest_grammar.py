@@ -188,6 +188,15 @@ def test_a_manner_without_by_is_no_assignment():
     assert subject_clauses("水务局河长办公室按照整治要求,加强清理指导和督查", numbered=True) == []
 
 
+def test_a_subjects_standing_and_a_manner_may_stand_before_its_verb():
+    """「X作为…部门，负责…」: the subject's standing between it and its verb; 「Y及时处置…」: a manner before the verb;
+    each clause of a 「；」 list with its own subject is that subject's."""
+    found = subject_clauses("县市场监管局作为食品安全牵头部门,负责餐饮单位的日常检查;县财政局保障检查经费;"
+                            "各乡镇派出所及时处置群众举报的问题", numbered=True)
+    assert [(clause[:8], units.lead) for clause, units in found] == [
+        ("县市场监管局作为", ["县市场监管局"]), ("县财政局保障检查", ["县财政局"]), ("各乡镇派出所及时", ["各乡镇派出所"])]
+
+
 # --- table headers in traditional script, two task columns, people padded with a space ---
 
 def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
