@@ -156,6 +156,16 @@ def test_a_one_cell_a_line_table_whose_rows_carry_a_number_the_header_does_not_n
         (3, "安全生产", "开展消防设施检查。", ["后勤股"], "每季度")]
 
 
+def test_a_pipe_table_row_whose_unit_cell_is_broken_over_two_lines_is_one_row():
+    """Rows closed by 「|」; one row's 协助单位 cell holds two units on two lines, so the row runs onto the next line."""
+    tasks = _cell_table("序号 | 工作内容 | 牵头单位 | 协助单位 | 完成期限 |",
+                        "1 | 建成滨河公园一处。 | 市住建局 | 市水务局", "市林业局 | 2025年底前 |",
+                        "2 | 改造背街小巷十条。 | 市城管局 市住建局 | 各街道 | 2025年6月底 |")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建成滨河公园一处。", ["市住建局"], ["市水务局", "市林业局"]),
+        (2, "改造背街小巷十条。", ["市城管局", "市住建局"], ["各街道"])]
+
+
 @pytest.mark.parametrize("name, unit", [("省人口计生", True), ("县住建", True), ("新闻出版", True), ("省财政给予", False)])
 def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
     assert looks_like_unit(name) is unit

@@ -58,6 +58,21 @@ def _carry_merged(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
+def _unbroken(blocks: list[Block]) -> list[Block]:
+    """Rows of a table whose rows close with 「|」, a cell broken over two lines (「市规划局 | 市国土资源局」 and
+    「市农牧林业局 | 2010年9月20日前 |」): one row, the two halves of the cell apart by a space (two names stay two)."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if above is not None and not block.is_row and not above.is_row and block.text.rstrip().endswith("|") \
+                and "|" in above.text and not above.text.rstrip().endswith("|") and _pipe_cells(above.text) \
+                and len(out) > 1 and out[-2].text.rstrip().endswith("|") and _pipe_cells(out[-2].text):
+            out[-1] = Block(f"{above.text.rstrip()} {block.text.strip()}", above.where)
+        else:
+            out.append(block)
+    return out
+
+
 def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table = first_table
@@ -73,7 +88,7 @@ def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
             out.extend(b for b, _ in run)
         run = []
 
-    for block in blocks:
+    for block in _unbroken(blocks):
         if run and _PIPE_SEPARATOR.match(block.text):
             continue
         if (cells := _pipe_cells(block.text)) is not None:
