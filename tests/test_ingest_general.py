@@ -335,3 +335,10 @@ def test_labels_without_their_colons_at_an_items_end_name_its_units():
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
         ("清理背街小巷堆积物。", ["各社区居委会"], ["驻区单位"]),
         ("规范夜市摊点经营。", ["市场监管所"], ["城管中队", "派出所"])]
+
+
+# --- an office and its seat; a subject that leads, in any paragraph ---
+
+def test_an_office_set_in_a_division_is_the_subject_not_the_division():
+    tasks, _ = _read("一、组织领导", "(一)工作专班办公室设在县发展改革局综合股,具体负责专班日常工作。")
+    assert [t.units.lead for t in tasks] == [["工作专班办公室"]]
