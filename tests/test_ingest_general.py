@@ -339,6 +339,14 @@ def test_labels_without_their_colons_at_an_items_end_name_its_units():
 
 # --- an office and its seat; a subject that leads, in any paragraph ---
 
+def test_units_leading_as_the_subject_of_an_unnumbered_paragraph_are_its_leads(tmp_path):
+    tasks = _drafted(tmp_path, "省政府近日印发重点工作分工方案。",
+                     "会议强调,要稳住农业基本盘。省农业农村厅、省粮食局牵头实施粮食安全行动,并在6月底前出台具体措施。",
+                     "各地也要结合实际抓好落实。")
+    assert [(t["lead"], t.get("lead_mode")) for t in tasks] == [(["省农业农村厅", "省粮食局"], "joint")]
+    assert "6月底前" in tasks[0]["text"]
+
+
 def test_an_office_set_in_a_division_is_the_subject_not_the_division():
     tasks, _ = _read("一、组织领导", "(一)工作专班办公室设在县发展改革局综合股,具体负责专班日常工作。")
     assert [t.units.lead for t in tasks] == [["工作专班办公室"]]

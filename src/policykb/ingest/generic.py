@@ -53,6 +53,8 @@ _VERB = alternation(_LEX.verbs)
 _OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
 _BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
+# 「财政部、税务总局牵头实施…」: units and a word that makes them lead, right after them
+_LEADS = re.compile(alternation(w for w, role in _LEX.verbs.items() if role in ("lead", "joint", "separate")))
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
@@ -430,6 +432,11 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if len(found) == 1:
             return [(_task_text(text), found[0][1], deadline)]
         return [(_task_text(clause), units, deadline) for clause, units in found]
+    if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
+        found = [(c, u) for c, u in subject_clauses(text, known) if _LEADS.match(c[len(u.as_written):].lstrip("，, "))]
+        if len(found) == 1:
+            return [(_task_text(text), found[0][1], deadline or closing_deadline(text))]
+        return [(_task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
