@@ -350,3 +350,13 @@ def test_units_leading_as_the_subject_of_an_unnumbered_paragraph_are_its_leads(t
 def test_an_office_set_in_a_division_is_the_subject_not_the_division():
     tasks, _ = _read("一、组织领导", "(一)工作专班办公室设在县发展改革局综合股,具体负责专班日常工作。")
     assert [t.units.lead for t in tasks] == [["工作专班办公室"]]
+
+
+def test_sentences_each_naming_a_topic_then_who_leads_it_then_the_work_are_each_a_task():
+    tasks, _ = _read("此次专项行动分为三个方面。道路整治主要由交通局牵头,住建、城管等部门配合,对破损路面进行修补;"
+                     "河道清理由水利局牵头,乡镇配合,清除河道垃圾;夜市管理主要由市场监管局牵头,加强摊点巡查。")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("道路整治主要由交通局牵头,对破损路面进行修补。", ["交通局"], ["住建部门", "城管部门"]),
+        ("河道清理由水利局牵头,清除河道垃圾。", ["水利局"], ["乡镇"]),
+        ("夜市管理主要由市场监管局牵头,加强摊点巡查。", ["市场监管局"], [])]
+    assert tasks[0].units.open_ended

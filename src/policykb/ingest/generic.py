@@ -55,6 +55,7 @@ _BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VE
 _CLOSED = "。！？；;：:"
 # 「财政部、税务总局牵头实施…」: units and a word that makes them lead, right after them
 _LEADS = re.compile(alternation(w for w, role in _LEX.verbs.items() if role in ("lead", "joint", "separate")))
+_TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){_OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
@@ -344,11 +345,17 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
 
 def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
-    each sentence's note closes the text before it, or opens the text after it (`_opening`). A sentence is also cut
-    at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」)."""
+    each sentence's note closes the text before it, or its sentence is its task (`_own_parts`). A sentence is also cut
+    at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」), or when the parts on
+    both sides name a lead of their own (「A由X牵头，Y配合，做好…；B由Z牵头…」; not 「由X牵头；Y配合」)."""
     out = []
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
-        cuts = [m.end() for m in re.finditer(r"[；;]", sentence.group()) if _opening_note(sentence.group()[m.end():], known)]
+        cuts: list[int] = []
+        for m in re.finditer(r"[；;]", sentence.group()):
+            before, after = sentence.group()[(cuts or [0])[-1]:m.start()], sentence.group()[m.end():]
+            if _opening_note(after, known) or _sentence_prose(before, known) and _sentence_prose(
+                    re.split(r"[；;]", after)[0], known):
+                cuts.append(m.end())
         for a, b in zip([0] + cuts, cuts + [len(sentence.group())]):
             at = sentence.start() + a
             out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
@@ -368,27 +375,48 @@ def _opening_note(sentence: str, known: tuple[str, ...]) -> bool:
         and all(n in known or looks_like_unit(n) for n in units.lead + units.participants)
 
 
-def _opening(text: str, notes: list[tuple[int, int, UnitList]]) -> bool:
-    """Several prose notes, each the first clause of its sentence (a linking word aside) and followed by a comma:
-    each opens the work after it (「县水务局牵头，组织…。县环保局牵头，督促…」) instead of closing the text before."""
-    def opens(s: int, e: int) -> bool:
-        before = re.split(r"[。！？；;]", text[:s])[-1].strip()
-        return (not before or bool(_LINK.fullmatch(before))) and text[e:e + 1] in "，,"
-    return len(notes) > 1 and all(opens(s, e) for s, e, _ in notes)
+def _own_parts(text: str, notes: list[tuple[int, int, UnitList]]) -> list[tuple[str, UnitList]] | None:
+    """Several prose notes, each in a sentence (or 「；」 part) of its own, every part from the first such on holding
+    one, and each note opening its part (「县水务局牵头，组织…。县环保局牵头，督促…」) or standing inside it after its
+    topic (「校园安全整治主要由教育局牵头，公安部门配合，对学校进行排查；食品监管主要由…」): each part is its note's task,
+    an opening note cut out, a note inside its sentence kept (the sentence reads as written); what stands before the
+    first such part leads in and is left out. None when a note closes its part (「做好A，X牵头。」): such notes close
+    the text before them (the caller's reading)."""
+    if len(notes) < 2:
+        return None
+    parts = [m.span() for m in re.finditer(r"[^。！？；;]+[。！？；;]?", text)]
+    part = lambda at: next(i for i, (a, b) in enumerate(parts) if a <= at < b)  # noqa: E731
+    owners = [part(s) for s, _, _ in notes]
+    if len(set(owners)) != len(owners) or any(i not in owners and "\0" not in text[a:b] and text[a:b].strip("。！？；; ")
+                                              for i, (a, b) in enumerate(parts) if i > owners[0]):
+        return None
+    opening = []
+    for (s, e, _), i in zip(notes, owners):
+        before, after = text[parts[i][0]:s].strip(), text[e:parts[i][1]]
+        opening.append((not before or bool(_LINK.fullmatch(before))) and after[:1] in "，,")
+        if not opening[-1] and not (before and after.strip("，,。！？；; \0")):
+            return None
+    ends = [parts[i][0] for i in owners[1:]] + [len(text)]
+    return [((text[e:end] if opens else text[parts[i][0]:end]).replace("\0", ""), u)
+            for (s, e, u), i, end, opens in zip(notes, owners, ends, opening)]
 
 
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     spans, notes = [], []
     for m in re.finditer(r"[^，,；;。]+", text):
         link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
-        found = _clause_units(m.group().strip()[link.end():] if link else m.group().strip(), known)
-        if not found:
+        readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
+        if by := _TOPIC_BY.search(m.group()):  # 「校园安全整治主要由教育局牵头」: its topic, then 由 and the units
+            readings.append((m.group()[by.start():], m.start() + by.start()))
+        for clause, start in readings:
+            found = _clause_units(clause, known)
+            units = parse_units(found[0], known) if found else UnitList("")
+            if (units.lead or units.participants) and not any(f.startswith("not a unit") for f in units.flags) \
+                    and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+                break
+        else:
             continue
-        units = parse_units(found[0], known)
-        if not (units.lead or units.participants) or units.flags and any(f.startswith("not a unit") for f in units.flags) \
-                or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
-            continue
-        spans.append((m.start(), m.end() - len(found[1]) if found[1] else m.end()))
+        spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
         notes.append(found[0])
     if not notes:
         return []
@@ -442,10 +470,9 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
     notes = [n for n in notes if n[2] is not None]
-    if _opening(text, notes):  # several sentences each opening with its units: each the work after its note
-        ends = [s for s, _, _ in notes[1:]] + [len(text)]
-        return [(_task_text(text[e:end].replace("\0", "")), u, deadline or u.rest or closing_deadline(text[e:end]))
-                for (_, e, u), end in zip(notes, ends) if _task_text(text[e:end].replace("\0", ""))]
+    if (own := _own_parts(text, notes)) is not None:  # several sentences, each with its units: each its note's task
+        return [(_task_text(piece), u, deadline or u.rest or closing_deadline(piece)) for piece, u in own
+                if _task_text(piece)]
     for s, e, units in notes:
         if len(notes) > 1:  # several notes: each closes the text before it
             piece = text[start:s]
