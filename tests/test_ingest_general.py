@@ -360,3 +360,12 @@ def test_sentences_each_naming_a_topic_then_who_leads_it_then_the_work_are_each_
         ("河道清理由水利局牵头,清除河道垃圾。", ["水利局"], ["乡镇"]),
         ("夜市管理主要由市场监管局牵头,加强摊点巡查。", ["市场监管局"], [])]
     assert tasks[0].units.open_ended
+
+
+def test_units_answering_for_the_work_after_a_lead_in_clause_the_first_listed_leading(tmp_path):
+    tasks = _drafted(tmp_path, "据悉,国务院办公厅日前印发分工方案。",
+                     "根据方案,为支持西部地区率先发展,商务部、交通运输部、海关总署将负责建设内陆开放口岸,完善物流通道。",
+                     "财政部、税务总局等部门还将负责落实税收优惠政策。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["商务部"], ["交通运输部", "海关总署"]), (["财政部"], ["税务总局"])]
+    assert tasks[0]["text"].startswith("根据方案")

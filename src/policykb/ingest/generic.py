@@ -53,8 +53,9 @@ _VERB = alternation(_LEX.verbs)
 _OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
 _BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
-# 「财政部、税务总局牵头实施…」: units and a word that makes them lead, right after them
-_LEADS = re.compile(alternation(w for w, role in _LEX.verbs.items() if role in ("lead", "joint", "separate")))
+# 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
+# right after them (a 将 of the future aside)
+_ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(w for w, role in _LEX.verbs.items() if role in ('lead', 'joint', 'separate', 'responsible'))})")
 _TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){_OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
@@ -461,7 +462,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             return [(_task_text(text), found[0][1], deadline)]
         return [(_task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
-        found = [(c, u) for c, u in subject_clauses(text, known) if _LEADS.match(c[len(u.as_written):].lstrip("，, "))]
+        found = _assigned_subjects(text, known)
         if len(found) == 1:
             return [(_task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(_task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
@@ -484,6 +485,24 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
     return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
+
+
+def _assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
+    opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
+    sentence's first. Units that lead do it jointly; of units that answer for it (负责) the first listed leads."""
+    out = []
+    for sentence in re.split(r"[。！？；;]", text):
+        for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
+            found = subject_clauses(sentence[start:], known)[:1]
+            verb = found and _ASSIGNS.match(sentence[start + len(found[0][1].as_written):].lstrip("，, "))
+            if verb:
+                units = found[0][1]
+                if _LEX.verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
+                    units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
+                out.append((sentence[start:], units))
+                break
+    return out
 
 
 def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
