@@ -5,11 +5,14 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
 - an item starts at any numbering (一、 （一） 1. （1） ① 第X条 …), else at a paragraph ending its sentence;
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
+- a line naming units alone (「市卫生局」, 「（1）市林业局。」 when a duty follows it) owns the numbered items under it
+  and the 「负责…」 paragraph right after it; a roster run onto one line is cut at each such name;
 - in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
-  order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with a role word or a label
-  (each note closing the text before it); clauses of units closed by a role word (「由X牵头，Y、Z配合」, one note a
-  sentence); sentences whose subject is a list of units (numbered items only); a closing bracket that holds only
-  units (the first listed leads);
+  order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
+  in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
+  closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
+  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」); a closing
+  bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
 """
@@ -20,8 +23,9 @@ import re
 from dataclasses import dataclass
 
 from . import timing
-from .clauses import subject_clauses
+from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
+from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
@@ -50,16 +54,9 @@ _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）
 _NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
 _LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
 _VERB = alternation(_LEX.verbs)
-_OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
-_BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
-# 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
-# right after them (a 将 of the future aside)
-_ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(w for w, role in _LEX.verbs.items() if role in ('lead', 'joint', 'separate', 'responsible'))})")
-_TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){_OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
-_LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
-_ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
+_ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
@@ -256,24 +253,20 @@ def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
     return units
 
 
-def _clean(units: UnitList) -> bool:
-    return bool(units.lead) and not any(f.startswith("not a unit") for f in units.flags)
-
-
 def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     inside = [m.span() for m in _BRACKETS.finditer(text)]  # a label in brackets is a bracketed note's
     outside = lambda m: not any(s < m.start() < e for s, e in inside)  # noqa: E731
     if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
             or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
-        if _clean(units):
+        if clean(units):
             return [(m.start(), len(text), units)]
     for m in _BARE_LABEL.finditer(text):
         tail = text[m.start():].rstrip("。；; ")
         if m.start() < 4 or not outside(m) or re.search(r"[。！？：:]", tail):
             continue
         units = _parse(_BARE_LABEL.sub(lambda w: w.group() + "：", tail), known)
-        if _clean(units) and not units.flags and not units.leaders \
+        if clean(units) and not units.flags and not units.leaders \
                 and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             return [(m.start(), len(text), units)]
     return []
@@ -287,7 +280,7 @@ def _bracketed(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
         if _NOT_NOTE.match(inner) or not (_ROLE_WORD.search(inner) or at_end):
             continue
         units = _parse(inner, known)
-        if _clean(units) and (units.how != "bare" or at_end):
+        if clean(units) and (units.how != "bare" or at_end):
             out.append((m.start(), m.end(), units))
     return out
 
@@ -297,20 +290,10 @@ def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
     start = 0
     for cell in text.split("；"):
         units = parse_units(cell, known)
-        if start and _clean(units) and not units.flags and not units.leaders:
+        if start and clean(units) and not units.flags and not units.leaders:
             return [(start, start + len(cell), units)]
         start += len(cell) + 1
     return []
-
-
-def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
-    """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
-    bare = re.sub(rf"^{_OPENER}由", "", clause)
-    if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
-        return bare, ""
-    if m := _BY.match(clause):
-        return m["units"] + m["verb"], m["rest"]
-    return None
 
 
 # 「“新建口袋公园”（市园林局）」: a quoted project and, right after it, a bracket naming only its units
@@ -322,7 +305,7 @@ def _quoted(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, Uni
     found = []
     for m in _QUOTED.finditer(text):
         units = parse_units(m["units"], known)
-        if _clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+        if clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             found.append((m.span(), _task_text(m["task"]), units))
     for (s, e), *_ in reversed(found):
         text = text[:s] + text[e:]
@@ -334,7 +317,7 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
     found = []
     for m in _ENUMERATION.finditer(text):
         units = parse_units(m["note"], known)
-        if not _clean(units) or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+        if not clean(units) or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             continue
         for task in re.split(r"[；;]", m["list"]):
             if len(task.strip("，,、 ")) >= 4:
@@ -342,90 +325,6 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
     for (s, e) in sorted({span for span, *_ in found}, reverse=True):
         text = text[:s] + text[e:]
     return text, [(task, units, units.rest) for _, task, units in found]
-
-
-def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
-    each sentence's note closes the text before it, or its sentence is its task (`_own_parts`). A sentence is also cut
-    at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」), or when the parts on
-    both sides name a lead of their own (「A由X牵头，Y配合，做好…；B由Z牵头…」; not 「由X牵头；Y配合」)."""
-    out = []
-    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
-        cuts: list[int] = []
-        for m in re.finditer(r"[；;]", sentence.group()):
-            before, after = sentence.group()[(cuts or [0])[-1]:m.start()], sentence.group()[m.end():]
-            if _opening_note(after, known) or _sentence_prose(before, known) and _sentence_prose(
-                    re.split(r"[；;]", after)[0], known):
-                cuts.append(m.end())
-        for a, b in zip([0] + cuts, cuts + [len(sentence.group())]):
-            at = sentence.start() + a
-            out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
-    return out
-
-
-def _opening_note(sentence: str, known: tuple[str, ...]) -> bool:
-    """「县环保局牵头，督促…」: a sentence that opens with its units and a role word that is not a participant's,
-    then a comma and the work."""
-    m = re.match(r"(?P<clause>[^，,；;。]+)[，,](?P<rest>[^，,；;。]{2,})", sentence.strip())
-    found = m and _clause_units(_LINK.sub("", m["clause"]), known)
-    if not found or found[1] or _clause_units(m["rest"], known):
-        return False
-    verb = _LEX.verb_tail.search(found[0])
-    units = parse_units(found[0], known)
-    return bool(verb) and _LEX.verbs.get(verb["verb"]) != "participant" and _clean(units) \
-        and all(n in known or looks_like_unit(n) for n in units.lead + units.participants)
-
-
-def _own_parts(text: str, notes: list[tuple[int, int, UnitList]]) -> list[tuple[str, UnitList]] | None:
-    """Several prose notes, each in a sentence (or 「；」 part) of its own, every part from the first such on holding
-    one, and each note opening its part (「县水务局牵头，组织…。县环保局牵头，督促…」) or standing inside it after its
-    topic (「校园安全整治主要由教育局牵头，公安部门配合，对学校进行排查；食品监管主要由…」): each part is its note's task,
-    an opening note cut out, a note inside its sentence kept (the sentence reads as written); what stands before the
-    first such part leads in and is left out. None when a note closes its part (「做好A，X牵头。」): such notes close
-    the text before them (the caller's reading)."""
-    if len(notes) < 2:
-        return None
-    parts = [m.span() for m in re.finditer(r"[^。！？；;]+[。！？；;]?", text)]
-    part = lambda at: next(i for i, (a, b) in enumerate(parts) if a <= at < b)  # noqa: E731
-    owners = [part(s) for s, _, _ in notes]
-    if len(set(owners)) != len(owners) or any(i not in owners and "\0" not in text[a:b] and text[a:b].strip("。！？；; ")
-                                              for i, (a, b) in enumerate(parts) if i > owners[0]):
-        return None
-    opening = []
-    for (s, e, _), i in zip(notes, owners):
-        before, after = text[parts[i][0]:s].strip(), text[e:parts[i][1]]
-        opening.append((not before or bool(_LINK.fullmatch(before))) and after[:1] in "，,")
-        if not opening[-1] and not (before and after.strip("，,。！？；; \0")):
-            return None
-    ends = [parts[i][0] for i in owners[1:]] + [len(text)]
-    return [((text[e:end] if opens else text[parts[i][0]:end]).replace("\0", ""), u)
-            for (s, e, u), i, end, opens in zip(notes, owners, ends, opening)]
-
-
-def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    spans, notes = [], []
-    for m in re.finditer(r"[^，,；;。]+", text):
-        link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
-        readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
-        if by := _TOPIC_BY.search(m.group()):  # 「校园安全整治主要由教育局牵头」: its topic, then 由 and the units
-            readings.append((m.group()[by.start():], m.start() + by.start()))
-        for clause, start in readings:
-            found = _clause_units(clause, known)
-            units = parse_units(found[0], known) if found else UnitList("")
-            if (units.lead or units.participants) and not any(f.startswith("not a unit") for f in units.flags) \
-                    and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
-                break
-        else:
-            continue
-        spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
-        notes.append(found[0])
-    if not notes:
-        return []
-    units = parse_units("，".join(notes), known)
-    if not _clean(units) or all(_LEX.verbs.get(_LEX.verb_tail.search(n)["verb"]) == "participant"
-                                for n in notes if _LEX.verb_tail.search(n)):
-        return []
-    return [(s, e, units) for s, e in spans[:1]] + [(s, e, None) for s, e in spans[1:]]
 
 
 def _task_text(text: str) -> str:
@@ -448,7 +347,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
-    notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known) \
+    notes = _labels(text, known) or _bracketed(text, known) or prose_notes(text, known) \
         or (_unit_cell(text, known) if item.table else [])
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
@@ -462,7 +361,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             return [(_task_text(text), found[0][1], deadline)]
         return [(_task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
-        found = _assigned_subjects(text, known)
+        found = assigned_subjects(text, known)
         if len(found) == 1:
             return [(_task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(_task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
@@ -471,7 +370,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
     notes = [n for n in notes if n[2] is not None]
-    if (own := _own_parts(text, notes)) is not None:  # several sentences, each with its units: each its note's task
+    if (own := own_parts(text, notes)) is not None:  # several sentences, each with its units: each its note's task
         return [(_task_text(piece), u, deadline or u.rest or closing_deadline(piece)) for piece, u in own
                 if _task_text(piece)]
     for s, e, units in notes:
@@ -485,24 +384,6 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
     return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
-
-
-def _assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
-    """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
-    opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
-    sentence's first. Units that lead do it jointly; of units that answer for it (负责) the first listed leads."""
-    out = []
-    for sentence in re.split(r"[。！？；;]", text):
-        for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
-            found = subject_clauses(sentence[start:], known)[:1]
-            verb = found and _ASSIGNS.match(sentence[start + len(found[0][1].as_written):].lstrip("，, "))
-            if verb:
-                units = found[0][1]
-                if _LEX.verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
-                    units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
-                out.append((sentence[start:], units))
-                break
-    return out
 
 
 def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
