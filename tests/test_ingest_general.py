@@ -280,3 +280,92 @@ def test_a_hard_wrapped_item_whose_note_breaks_a_name_keeps_all_its_lines(tmp_pa
     assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
         ("改善农村道路。修缮村道二十公里,新建桥梁三座,完善安全防护设施。", ["县交通运输局"], ["县财政局", "各乡镇"]),
         ("整治河道。清理河道淤泥,修复堤岸。", ["县水利局"], [])]
+
+
+# --- a unit named as a line or a sentence of its own, then its duty 「负责…」 ---
+
+def test_a_numbered_unit_sentence_then_its_duty_line_is_that_units_task(tmp_path):
+    tasks = _drafted(tmp_path, "3.1 成员单位职责。", "(1)县应急局。", "负责抢险救援的统一调度和物资储备工作。",
+                     "(2)县消防救援大队、县人武部。", "负责险情现场的人员搜救,组织民兵参加抢险。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("负责抢险救援的统一调度和物资储备工作。", ["县应急局"], []),
+        ("负责险情现场的人员搜救,组织民兵参加抢险。", ["县消防救援大队"], ["县人武部"])]
+
+
+def test_a_roster_run_onto_one_line_gives_each_named_unit_the_duty_after_it(tmp_path):
+    tasks = _drafted(tmp_path, "县政府成立防汛工作领导小组。各成员单位职责如下:县水务局。负责河道堤防的巡查,"
+                               "并承担办公室日常工作。加强汛期值守。县交通局、县公路中心。负责道路桥梁的抢修。县气象局。负责雨情预报。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("负责河道堤防的巡查,并承担办公室日常工作。加强汛期值守。", ["县水务局"], []),
+        ("负责道路桥梁的抢修。", ["县交通局"], ["县公路中心"]), ("负责雨情预报。", ["县气象局"], [])]
+
+
+def test_a_unit_heading_of_two_units_joined_by_and_owns_the_item_under_it():
+    tasks, _ = _read("(一)综合科", "负责材料的起草和上报。", "(二)执法中队及各社区", "1、清理背街小巷的堆积物。")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("负责材料的起草和上报。", ["综合科"], []), ("清理背街小巷的堆积物。", ["执法中队"], ["各社区"])]
+
+
+def test_a_short_task_ending_like_a_unit_with_no_duty_after_it_owns_nothing():
+    tasks, _ = _read("市教育局", "1、年内建成市第一中学。", "2、完成校舍改造。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("年内建成市第一中学。", ["市教育局"]), ("完成校舍改造。", ["市教育局"])]
+
+
+# --- sentences that open with their units and a role word, then the work ---
+
+def test_sentences_each_opening_with_units_and_a_role_word_give_the_work_after_it(tmp_path):
+    tasks = _drafted(tmp_path, "会议要求各部门抓好三项行动。即县住建局牵头,开展危房排查,建立台账。"
+                               "县教育局、团县委牵头,组织校舍安全检查;县卫健局牵头,做好医疗救治保障。")
+    assert [(t["text"], t["lead"], t.get("lead_mode")) for t in tasks] == [
+        ("开展危房排查,建立台账。", ["县住建局"], "first"), ("组织校舍安全检查。", ["县教育局", "团县委"], "joint"),
+        ("做好医疗救治保障。", ["县卫健局"], "first")]
+
+
+def test_notes_closing_their_sentences_still_close_the_text_before_them():
+    tasks, _ = _read("1. 开展危房排查,县住建局牵头。组织校舍检查,县教育局牵头。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("开展危房排查。", ["县住建局"]), ("组织校舍检查。", ["县教育局"])]
+
+
+# --- labels whose colons a page lost ---
+
+def test_labels_without_their_colons_at_an_items_end_name_its_units():
+    tasks, _ = _read("二、整治任务", "(一)清理背街小巷堆积物责任单位各社区居委会、驻区单位",
+                     "(二)规范夜市摊点经营责任单位市场监管所配合单位城管中队、派出所",
+                     "(三)落实责任单位包保制度,各单位要明确专人")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("清理背街小巷堆积物。", ["各社区居委会"], ["驻区单位"]),
+        ("规范夜市摊点经营。", ["市场监管所"], ["城管中队", "派出所"])]
+
+
+# --- an office and its seat; a subject that leads, in any paragraph ---
+
+def test_units_leading_as_the_subject_of_an_unnumbered_paragraph_are_its_leads(tmp_path):
+    tasks = _drafted(tmp_path, "省政府近日印发重点工作分工方案。",
+                     "会议强调,要稳住农业基本盘。省农业农村厅、省粮食局牵头实施粮食安全行动,并在6月底前出台具体措施。",
+                     "各地也要结合实际抓好落实。")
+    assert [(t["lead"], t.get("lead_mode")) for t in tasks] == [(["省农业农村厅", "省粮食局"], "joint")]
+    assert "6月底前" in tasks[0]["text"]
+
+
+def test_an_office_set_in_a_division_is_the_subject_not_the_division():
+    tasks, _ = _read("一、组织领导", "(一)工作专班办公室设在县发展改革局综合股,具体负责专班日常工作。")
+    assert [t.units.lead for t in tasks] == [["工作专班办公室"]]
+
+
+def test_sentences_each_naming_a_topic_then_who_leads_it_then_the_work_are_each_a_task():
+    tasks, _ = _read("此次专项行动分为三个方面。道路整治主要由交通局牵头,住建、城管等部门配合,对破损路面进行修补;"
+                     "河道清理由水利局牵头,乡镇配合,清除河道垃圾;夜市管理主要由市场监管局牵头,加强摊点巡查。")
+    assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        ("道路整治主要由交通局牵头,对破损路面进行修补。", ["交通局"], ["住建部门", "城管部门"]),
+        ("河道清理由水利局牵头,清除河道垃圾。", ["水利局"], ["乡镇"]),
+        ("夜市管理主要由市场监管局牵头,加强摊点巡查。", ["市场监管局"], [])]
+    assert tasks[0].units.open_ended
+
+
+def test_units_answering_for_the_work_after_a_lead_in_clause_the_first_listed_leading(tmp_path):
+    tasks = _drafted(tmp_path, "据悉,国务院办公厅日前印发分工方案。",
+                     "根据方案,为支持西部地区率先发展,商务部、交通运输部、海关总署将负责建设内陆开放口岸,完善物流通道。",
+                     "财政部、税务总局等部门还将负责落实税收优惠政策。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["商务部"], ["交通运输部", "海关总署"]), (["财政部"], ["税务总局"])]
+    assert tasks[0]["text"].startswith("根据方案")

@@ -143,6 +143,29 @@ def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_thei
     assert "建立健康档案" in tasks[0].text and "培训护理员" in tasks[2].text
 
 
+def test_a_one_cell_a_line_table_whose_rows_carry_a_number_the_header_does_not_name():
+    """No 序号 in the header, yet each row has its number on a line after its grouping cell (「类别」); a grouping cell
+    merged over two rows is written once, before the first of them, and carried down to the second."""
+    tasks = _cell_table("类别", "具体要求", "责任股室", "完成时限",
+                        "档案管理", "1", "完成历年档案的数字化录入。", "综合股", "2025年6月底",
+                        "2", "建立档案借阅登记制度。", "各股室", "长期坚持",
+                        "安全生产", "3", "开展消防设施检查。", "后勤股", "每季度")
+    assert [(t.number, t.part, t.text, t.units.lead, t.deadline_text) for t in tasks] == [
+        (1, "档案管理", "完成历年档案的数字化录入。", ["综合股"], "2025年6月底"),
+        (2, "档案管理", "建立档案借阅登记制度。", ["各股室"], "长期坚持"),
+        (3, "安全生产", "开展消防设施检查。", ["后勤股"], "每季度")]
+
+
+def test_a_pipe_table_row_whose_unit_cell_is_broken_over_two_lines_is_one_row():
+    """Rows closed by 「|」; one row's 协助单位 cell holds two units on two lines, so the row runs onto the next line."""
+    tasks = _cell_table("序号 | 工作内容 | 牵头单位 | 协助单位 | 完成期限 |",
+                        "1 | 建成滨河公园一处。 | 市住建局 | 市水务局", "市林业局 | 2025年底前 |",
+                        "2 | 改造背街小巷十条。 | 市城管局 市住建局 | 各街道 | 2025年6月底 |")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建成滨河公园一处。", ["市住建局"], ["市水务局", "市林业局"]),
+        (2, "改造背街小巷十条。", ["市城管局", "市住建局"], ["各街道"])]
+
+
 @pytest.mark.parametrize("name, unit", [("省人口计生", True), ("县住建", True), ("新闻出版", True), ("省财政给予", False)])
 def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
     assert looks_like_unit(name) is unit
@@ -173,6 +196,15 @@ def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
 def test_a_manner_without_by_is_no_assignment():
     """「X按照…要求，加强…」 describes; only 由 names the doer before a manner."""
     assert subject_clauses("水务局河长办公室按照整治要求,加强清理指导和督查", numbered=True) == []
+
+
+def test_a_subjects_standing_and_a_manner_may_stand_before_its_verb():
+    """「X作为…部门，负责…」: the subject's standing between it and its verb; 「Y及时处置…」: a manner before the verb;
+    each clause of a 「；」 list with its own subject is that subject's."""
+    found = subject_clauses("县市场监管局作为食品安全牵头部门,负责餐饮单位的日常检查;县财政局保障检查经费;"
+                            "各乡镇派出所及时处置群众举报的问题", numbered=True)
+    assert [(clause[:8], units.lead) for clause, units in found] == [
+        ("县市场监管局作为", ["县市场监管局"]), ("县财政局保障检查", ["县财政局"]), ("各乡镇派出所及时", ["各乡镇派出所"])]
 
 
 # --- table headers in traditional script, two task columns, people padded with a space ---

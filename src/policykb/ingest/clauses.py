@@ -5,20 +5,26 @@
   (several subjects do it together); 「会同X」 right after the verb names a participant.
 - 「由X按照属地管理原则，建立…，Y加强督促指导」: 由 names the doer (a manner may stand before its verb); a later
   clause whose subject is a unit and whose verb guides or takes part (lexicon.yaml) names a participant;
-- 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty.
+- 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty;
+- 「…，X、Y将负责…」, 「X、Y牵头实施…」: a subject whose verb makes it lead or answer for the work, after a sentence's
+  lead-in clauses too, assigned wherever it stands (`assigned_subjects`).
 Every name must read as a unit (lexicon.yaml's unit grammar); anything else is no assignment.
 """
 from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 _DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
-          r"承担|落实|完成|配合|参与|协助")
-_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,60}}?)[，,]?\s*(?=(?:{_DOING}))")
+          r"承担|落实|完成|配合|参与|协助|保障|处置")
+# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」: the subject's standing or seat,
+# between it and its verb; 「区派出所及时处置…」: a manner before the verb
+_STANDING = r"(?:[，,]?(?:作为|设在)[^，,：:；;。“”\"]{2,30}?[，,])?"
+_MANNER = r"(?:还|也|亦)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?"
+_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}[，,]?\s*(?={_MANNER}(?:{_DOING}))")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?=(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
@@ -32,6 +38,10 @@ _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
+# 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
+# right after them (a 将 of the future aside)
+_ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate", "responsible")]
+_ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 
@@ -83,3 +93,21 @@ def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] |
     if not names or len(names) != 1:
         return None
     return m["duty"], UnitList(m["unit"], lead=names, how="label")
+
+
+def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
+    opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
+    sentence's first. Units that lead do it jointly; of units that answer for it (负责) the first listed leads."""
+    out = []
+    for sentence in re.split(r"[。！？；;]", text):
+        for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
+            found = subject_clauses(sentence[start:], known)[:1]
+            verb = found and _ASSIGNS.match(sentence[start + len(found[0][1].as_written):].lstrip("，, "))
+            if verb:
+                units = found[0][1]
+                if lexicon().verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
+                    units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
+                out.append((sentence[start:], units))
+                break
+    return out

@@ -5,11 +5,14 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
 - an item starts at any numbering (一、 （一） 1. （1） ① 第X条 …), else at a paragraph ending its sentence;
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
+- a line naming units alone (「市卫生局」, 「（1）市林业局。」 when a duty follows it) owns the numbered items under it
+  and the 「负责…」 paragraph right after it; a roster run onto one line is cut at each such name;
 - in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
-  order: labels (「牵头单位：X；配合单位：Y」) up to its end; notes in brackets of any kind with a role word or a label
-  (each note closing the text before it); clauses of units closed by a role word (「由X牵头，Y、Z配合」, one note a
-  sentence); sentences whose subject is a list of units (numbered items only); a closing bracket that holds only
-  units (the first listed leads);
+  order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
+  in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
+  closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
+  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」); a closing
+  bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
 """
@@ -20,8 +23,9 @@ import re
 from dataclasses import dataclass
 
 from . import timing
-from .clauses import subject_clauses
+from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
+from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
@@ -39,6 +43,9 @@ _LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels
 # 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
 # label naming a kind of body (…单位, …部门) is taken so, being no word a task's own text would end in
 _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w))})\s*[：:]")
+# 「…整治活动责任单位各社区居委会、驻辖区单位」: a page that lost its colons; such a label counts only when all that
+# follows it to the item's end, other such labels aside, is units
+_BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
@@ -47,13 +54,15 @@ _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）
 _NOT_NOTE = re.compile(r"^(?:以下简称|简称|含|下同|试行|暂行|草案|征求意见稿)")
 _LEADING_TIME = re.compile(r"^(?P<time>[^，,；;：:]{2,20}?)[，,；;]\s*")  # 「（2024年底前，X负责）」: a time before the units
 _VERB = alternation(_LEX.verbs)
-_OPENER = rf"(?:{alternation(_LEX.by_openers)})?"
-_BY = re.compile(rf"^{_OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{_VERB})(?P<rest>.*)$")
 _CLOSED = "。！？；;：:"
 # 「有3项由X牵头，分别是A；B；C。」: a count of tasks, their units, then the tasks (lexicon.yaml enumeration_intros)
-_ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{_OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
+_ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+_DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
+# 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
+# its own right before its duty
+_NAME_SENTENCE = re.compile(rf"(?<=[。：:；;])[^。：:；;，,]{{2,40}}。(?={_DUTY_OPENS.pattern[1:]})")
 
 
 def _part_post(m: re.Match) -> str:
@@ -86,6 +95,8 @@ class _Item:
     note_only: bool = False  # a bracketed note standing alone: it assigns the items before it
     owner: str | None = None  # the unit a heading names alone (「（一）综合办公室（党群工作部…）」, 「市卫生局」)
     subject_led: bool = False  # one of a document's paragraphs that each open with their unit (「区财政局负责…」)
+    duty: bool = False  # an unnumbered 「负责…」 paragraph right after a line naming a unit alone: that unit's duty
+    named: bool = False  # 「（1）市林业局。」: a unit named as a sentence, its owner only if a duty (「负责…」) follows
 
 
 def general_only() -> bool:
@@ -131,11 +142,21 @@ def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[s
     return "；".join(parts), number
 
 
+def _lines(text: str) -> list[str]:
+    """A block's text as the lines it was written in: a roster run onto one line (two unit names at least, each a
+    sentence of its own before its 「负责…」) is cut before each name and after it."""
+    cuts = [m for m in _NAME_SENTENCE.finditer(text) if _owner(m.group()[:-1], lists=True)]
+    if len(cuts) < 2:
+        return [text]
+    bounds = [0] + [k for m in cuts for k in m.span()] + [len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def _items(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     header: tuple[str, ...] | None = None
     table = None
-    for block in blocks:
+    for block, line in ((b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))):
         if block.is_row:
             if block.table != table:
                 table, header = block.table, None
@@ -149,7 +170,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
             elif text:
                 items.append(_Item(text, block.where, number, number is not None, table))
             continue
-        text = block.text.strip()
+        text = line.strip()
         if not text:
             continue
         runs = _CIRCLED.split(text)
@@ -160,10 +181,14 @@ def _items(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
-        if owner := _owner(text[mark.end():] if mark else text):
+        if items and items[-1].named and not _DUTY_OPENS.match(text):
+            items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
+        named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
+        if owner := _owner((text[mark.end():] if mark else text).removesuffix("。") if named else
+                           (text[mark.end():] if mark else text), lists=bool(mark) or named):
             items.append(_Item(text[mark.end():].strip() if mark else text, block.where,
                                _own_number(mark.group()) if mark else None, bool(mark),
-                               style=_style(mark.group()) if mark else "", owner=owner))
+                               style=_style(mark.group()) if mark else "", owner=owner, named=named))
             continue
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
@@ -178,7 +203,10 @@ def _items(blocks: list[Block]) -> list[_Item]:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
                                style=_style(mark.group())))
         else:
-            items.append(_Item(text, block.where, None, False))
+            items.append(_Item(text, block.where, None, False,
+                               duty=bool(last and last.owner and _DUTY_OPENS.match(text))))
+    if items and items[-1].named:
+        items[-1].owner = None
     return items
 
 
@@ -200,18 +228,29 @@ def _style(mark: str) -> str:
     return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark)))
 
 
-def _owner(text: str) -> str | None:
+def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
-    监察室）」: one office with several 牌子): the unit whose work the items under it are."""
+    监察室）」: one office with several 牌子), or with `lists` (a numbered heading, a sentence of its own; not a line
+    that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
+    leading): the units whose work the items under it are."""
     name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", text.strip().rstrip("：:"))
-    if len(name) > 20 or _ROLE_WORD.search(name) or is_person(name) or not looks_like_unit(name) \
-            or re.match(r"^(?:各|有关|相关)", name):
+    if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
+        return None
+    names = parse_units(name)
+    if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
+            and all(looks_like_unit(n) for n in names.lead + names.participants):
+        return name
+    if len(name) > 20 or is_person(name) or not looks_like_unit(name):
         return None
     return name
 
 
-def _clean(units: UnitList) -> bool:
-    return bool(units.lead) and not any(f.startswith("not a unit") for f in units.flags)
+def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
+    """The units of a line naming them alone, as the lead of an item under it (a list's first leads)."""
+    units = parse_units(name, known) if len(parse_units(name).lead + parse_units(name).participants) > 1 \
+        else UnitList(name, lead=[name])
+    units.how, units.flags = "heading", ["unit from heading"]
+    return units
 
 
 def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
@@ -220,7 +259,15 @@ def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]
     if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
             or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
-        if _clean(units):
+        if clean(units):
+            return [(m.start(), len(text), units)]
+    for m in _BARE_LABEL.finditer(text):
+        tail = text[m.start():].rstrip("。；; ")
+        if m.start() < 4 or not outside(m) or re.search(r"[。！？：:]", tail):
+            continue
+        units = _parse(_BARE_LABEL.sub(lambda w: w.group() + "：", tail), known)
+        if clean(units) and not units.flags and not units.leaders \
+                and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             return [(m.start(), len(text), units)]
     return []
 
@@ -233,7 +280,7 @@ def _bracketed(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
         if _NOT_NOTE.match(inner) or not (_ROLE_WORD.search(inner) or at_end):
             continue
         units = _parse(inner, known)
-        if _clean(units) and (units.how != "bare" or at_end):
+        if clean(units) and (units.how != "bare" or at_end):
             out.append((m.start(), m.end(), units))
     return out
 
@@ -243,20 +290,10 @@ def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
     start = 0
     for cell in text.split("；"):
         units = parse_units(cell, known)
-        if start and _clean(units) and not units.flags and not units.leaders:
+        if start and clean(units) and not units.flags and not units.leaders:
             return [(start, start + len(cell), units)]
         start += len(cell) + 1
     return []
-
-
-def _clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
-    """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
-    bare = re.sub(rf"^{_OPENER}由", "", clause)
-    if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
-        return bare, ""
-    if m := _BY.match(clause):
-        return m["units"] + m["verb"], m["rest"]
-    return None
 
 
 # 「“新建口袋公园”（市园林局）」: a quoted project and, right after it, a bracket naming only its units
@@ -268,7 +305,7 @@ def _quoted(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, Uni
     found = []
     for m in _QUOTED.finditer(text):
         units = parse_units(m["units"], known)
-        if _clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+        if clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             found.append((m.span(), _task_text(m["task"]), units))
     for (s, e), *_ in reversed(found):
         text = text[:s] + text[e:]
@@ -280,7 +317,7 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
     found = []
     for m in _ENUMERATION.finditer(text):
         units = parse_units(m["note"], known)
-        if not _clean(units) or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+        if not clean(units) or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
             continue
         for task in re.split(r"[；;]", m["list"]):
             if len(task.strip("，,、 ")) >= 4:
@@ -288,36 +325,6 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
     for (s, e) in sorted({span for span, *_ in found}, reverse=True):
         text = text[:s] + text[e:]
     return text, [(task, units, units.rest) for _, task, units in found]
-
-
-def _prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
-    each sentence's note closes the text before it."""
-    out = []
-    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
-        out += [(sentence.start() + s, sentence.start() + e, u) for s, e, u in _sentence_prose(sentence.group(), known)]
-    return out
-
-
-def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    spans, notes = [], []
-    for m in re.finditer(r"[^，,；;。]+", text):
-        found = _clause_units(m.group().strip(), known)
-        if not found:
-            continue
-        units = parse_units(found[0], known)
-        if not (units.lead or units.participants) or units.flags and any(f.startswith("not a unit") for f in units.flags) \
-                or not all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
-            continue
-        spans.append((m.start(), m.end() - len(found[1]) if found[1] else m.end()))
-        notes.append(found[0])
-    if not notes:
-        return []
-    units = parse_units("，".join(notes), known)
-    if not _clean(units) or all(_LEX.verbs.get(_LEX.verb_tail.search(n)["verb"]) == "participant"
-                                for n in notes if _LEX.verb_tail.search(n)):
-        return []
-    return [(s, e, units) for s, e in spans[:1]] + [(s, e, None) for s, e in spans[1:]]
 
 
 def _task_text(text: str) -> str:
@@ -340,7 +347,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
-    notes = _labels(text, known) or _bracketed(text, known) or _prose(text, known) \
+    notes = _labels(text, known) or _bracketed(text, known) or prose_notes(text, known) \
         or (_unit_cell(text, known) if item.table else [])
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
@@ -353,11 +360,19 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if len(found) == 1:
             return [(_task_text(text), found[0][1], deadline)]
         return [(_task_text(clause), units, deadline) for clause, units in found]
+    if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
+        found = assigned_subjects(text, known)
+        if len(found) == 1:
+            return [(_task_text(text), found[0][1], deadline or closing_deadline(text))]
+        return [(_task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
     notes = [n for n in notes if n[2] is not None]
+    if (own := own_parts(text, notes)) is not None:  # several sentences, each with its units: each its note's task
+        return [(_task_text(piece), u, deadline or u.rest or closing_deadline(piece)) for piece, u in own
+                if _task_text(piece)]
     for s, e, units in notes:
         if len(notes) > 1:  # several notes: each closes the text before it
             piece = text[start:s]
@@ -466,9 +481,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
                 owner = (depth.get(item.style, -1) if item.numbered else -1, item.owner)
                 continue
-            if not found and owner and item.numbered and not item.text.endswith(("：", ":")):
-                units = UnitList(owner[1], lead=[owner[1]], how="heading", flags=["unit from heading"])
-                found = [(_task_text(item.text), units, closing_deadline(item.text))]
+            if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
+                found = [(_task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))

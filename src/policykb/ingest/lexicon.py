@@ -40,7 +40,9 @@ class Lexicon:
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
     by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
+    sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
+    duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -76,7 +78,9 @@ def lexicon() -> Lexicon:
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
         by_openers=tuple(data["by_openers"]),
+        sentence_links=tuple(data["sentence_links"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
+        duty_openers=tuple(data["duty_openers"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 

@@ -15,7 +15,9 @@ Pages and pasted documents flatten their tables in two common ways:
   any start) or, with no number column, its numbered task line, followed by its cells; each cell goes to the next
   column it reads as (units, a deadline), so an empty cell dropped is skipped, several units of one cell on
   successive lines are joined, and a second task under a merged number and unit cell becomes a row of its own
-  with them carried down.
+  with them carried down. A header without a number column over rows that carry one (「类别」, 「1」, its cells):
+  each row is its number and as many cells as the header names after the cells before the first number, those
+  (grouping cells merged over rows) written again before a number or carried down;
 - one run of text (a page that flattened its table): the header's column words run together (序号工作内容…
   责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
   row, the text after its last full stop is its unit list, the first sentence its first text column;
@@ -56,6 +58,21 @@ def _carry_merged(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
+def _unbroken(blocks: list[Block]) -> list[Block]:
+    """Rows of a table whose rows close with 「|」, a cell broken over two lines (「市规划局 | 市国土资源局」 and
+    「市农牧林业局 | 2010年9月20日前 |」): one row, the two halves of the cell apart by a space (two names stay two)."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if above is not None and not block.is_row and not above.is_row and block.text.rstrip().endswith("|") \
+                and "|" in above.text and not above.text.rstrip().endswith("|") and _pipe_cells(above.text) \
+                and len(out) > 1 and out[-2].text.rstrip().endswith("|") and _pipe_cells(out[-2].text):
+            out[-1] = Block(f"{above.text.rstrip()} {block.text.strip()}", above.where)
+        else:
+            out.append(block)
+    return out
+
+
 def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table = first_table
@@ -71,7 +88,7 @@ def _pipe_tables(blocks: list[Block], first_table: int) -> list[Block]:
             out.extend(b for b, _ in run)
         run = []
 
-    for block in blocks:
+    for block in _unbroken(blocks):
         if run and _PIPE_SEPARATOR.match(block.text):
             continue
         if (cells := _pipe_cells(block.text)) is not None:
@@ -236,6 +253,7 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
     return [tuple(r) for r in rows], i
 
 
+_LEX_NUMBER = lexicon().columns["number"][0]  # the number column's word, for a header that left it out
 _ITEM_START = re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)\S")  # 「1.妇女…」: a row whose task cell carries its number
 _ITEM_MARK = re.compile(r"^\d{1,3}\s*[.．、]")
 
@@ -296,6 +314,29 @@ def _whole_row(blocks: list[Block], i: int, roles: list[str | None], number: int
     return texts
 
 
+def _unnamed_numbers(blocks: list[Block], at: int, roles: list[str | None]) -> tuple[list[tuple[str, ...]], int]:
+    """Rows under a header that names no number column though each row has its number on a line of its own after
+    its first cells (「做好公开工作」「3」「要求…」「各科室」「持续推进」, then 「4」 and the next row without its first
+    cell, merged): each row is its grouping cells, its number, and one cell for each header word after them, its
+    unit and time cells reading as units and a time. The rows, and the line after them."""
+    lines = [b.text if not b.is_row else "\0" for b in blocks[at:]]
+    groups = next((g for g in range(min(3, len(roles) - 2)) if g < len(lines) and _NUMBERED.match(lines[g])), None)
+    if "number" in roles or groups is None or lines[groups] != "1":
+        return [], at
+    rows, i, width, n = [], groups, len(roles) - groups, 1
+    grouping = lines[:groups]
+    while i + width < len(lines) + 1 and lines[i] == str(n):
+        cells = lines[i + 1:i + 1 + width]
+        if len(cells) < width or any(_NUMBERED.match(c) or c == "\0" for c in cells) or not all(
+                _fits(r, c) for r, c in zip(roles[groups:], cells) if r in (*_UNIT_COLUMNS, "deadline")):
+            break
+        rows.append((*grouping, str(n), *cells))
+        i, n = i + 1 + width, n + 1
+        if groups and i + groups < len(lines) and lines[i + groups] == str(n) and lines[i] != str(n):
+            grouping, i = lines[i:i + groups], i + groups  # the next row's own grouping cells
+    return (rows, at + i) if len(rows) >= 2 else ([], at)
+
+
 def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
@@ -305,6 +346,15 @@ def _cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
         at = i + len(header)
         at += _spanning(blocks, at) if header else 0
         after = blocks[at] if header and at < len(blocks) else None
+        rows, end = _unnamed_numbers(blocks, at, roles) if header else ([], at)
+        if rows:
+            table += 1
+            groups = rows[0].index("1")
+            cells = (*(b.text for b in header[:groups]), _LEX_NUMBER, *(b.text for b in header[groups:]))
+            out.append(Block(" | ".join(cells), header[0].where, cells, table))
+            out.extend(Block(" | ".join(r), blocks[at].where, r, table) for r in rows)
+            i = end
+            continue
         if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
             out.append(blocks[i])
             i += 1

@@ -99,7 +99,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇])[和及](?=[^和及]{2,})", text)
+    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科])[和及](?=[^和及]{2,})", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names
@@ -134,14 +134,15 @@ def _share_level(names: list[str]) -> list[str]:
 _SEP = r"[、，,；;\s]"
 _PLAIN = r"[^、，,；;\s()（）<>〈〉]"
 _BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
-_SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
+_SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 
 
 def _share_bodies(text: str) -> str:
-    """「公安、交通部门」 → 「公安部门、交通部门」; 「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
+    """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
+    「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
 
     A body written once after the last of a list belongs to each bare name before it: a name that is no
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government."""
@@ -153,7 +154,7 @@ def _share_bodies(text: str) -> str:
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
-            return f"{a}{body}、{m['b']}{body}" if bare else m.group()
+            return f"{a}{body}、{m['b']}{body}{'等' + body if m['etc'] else ''}" if bare else m.group()
         shared = _SHARED.sub(share, text)
         if shared == text:
             return text

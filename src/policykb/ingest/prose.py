@@ -1,0 +1,120 @@
+"""Notes written as prose: which units a clause names in a role, and which text each note assigns.
+
+- 「由X牵头，Y配合」, 「X、Y配合」: clauses of units closed by a role word, those of one sentence one note;
+- 「A主要由X牵头」: a topic before 由 stays text, the note is read from 由 on;
+- a note closing its sentence (「做好A，X牵头。」) closes the text before it (generic.read_item); sentences that each
+  open with their units (「X牵头，做好A。Y牵头，做好B。」, a linking 即 aside) or hold their note after a topic are
+  each their note's task (`own_parts`), a 「；」 between two such parts ending a sentence.
+Every name must read as a unit (lexicon.yaml's unit grammar); anything else is no note.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation, lexicon
+from .unitnames import UnitList, looks_like_unit, parse_units
+
+_LEX = lexicon()
+OPENER = rf"(?:{alternation(_LEX.by_openers)})?"  # 「主要由X牵头」: words before 由 that keep it a note
+_BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alternation(_LEX.verbs)})(?P<rest>.*)$")
+_TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
+_LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
+
+
+def clean(units: UnitList) -> bool:
+    """A list with a lead and no name that is not a unit's."""
+    return bool(units.lead) and not any(f.startswith("not a unit") for f in units.flags)
+
+
+def clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
+    """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
+    bare = re.sub(rf"^{OPENER}由", "", clause)
+    if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
+        return bare, ""
+    if m := _BY.match(clause):
+        return m["units"] + m["verb"], m["rest"]
+    return None
+
+
+def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
+    each sentence's note closes the text before it, or its sentence is its task (`own_parts`). A sentence is also cut
+    at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」), or when the parts on
+    both sides name a lead of their own (「A由X牵头，Y配合，做好…；B由Z牵头…」; not 「由X牵头；Y配合」)."""
+    out = []
+    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        cuts: list[int] = []
+        for m in re.finditer(r"[；;]", sentence.group()):
+            before, after = sentence.group()[(cuts or [0])[-1]:m.start()], sentence.group()[m.end():]
+            if _opening_note(after, known) or _sentence_prose(before, known) and _sentence_prose(
+                    re.split(r"[；;]", after)[0], known):
+                cuts.append(m.end())
+        for a, b in zip([0] + cuts, cuts + [len(sentence.group())]):
+            at = sentence.start() + a
+            out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
+    return out
+
+
+def _opening_note(sentence: str, known: tuple[str, ...]) -> bool:
+    """「县环保局牵头，督促…」: a sentence that opens with its units and a role word that is not a participant's,
+    then a comma and the work."""
+    m = re.match(r"(?P<clause>[^，,；;。]+)[，,](?P<rest>[^，,；;。]{2,})", sentence.strip())
+    found = m and clause_units(_LINK.sub("", m["clause"]), known)
+    if not found or found[1] or clause_units(m["rest"], known):
+        return False
+    verb = _LEX.verb_tail.search(found[0])
+    units = parse_units(found[0], known)
+    return bool(verb) and _LEX.verbs.get(verb["verb"]) != "participant" and clean(units) \
+        and all(n in known or looks_like_unit(n) for n in units.lead + units.participants)
+
+
+def own_parts(text: str, notes: list[tuple[int, int, UnitList]]) -> list[tuple[str, UnitList]] | None:
+    """Several prose notes, each in a sentence (or 「；」 part) of its own, every part from the first such on holding
+    one, and each note opening its part (「县水务局牵头，组织…。县环保局牵头，督促…」) or standing inside it after its
+    topic (「校园安全整治主要由教育局牵头，公安部门配合，对学校进行排查；食品监管主要由…」): each part is its note's task,
+    an opening note cut out, a note inside its sentence kept (the sentence reads as written); what stands before the
+    first such part leads in and is left out. None when a note closes its part (「做好A，X牵头。」): such notes close
+    the text before them (the caller's reading)."""
+    if len(notes) < 2:
+        return None
+    parts = [m.span() for m in re.finditer(r"[^。！？；;]+[。！？；;]?", text)]
+    part = lambda at: next(i for i, (a, b) in enumerate(parts) if a <= at < b)  # noqa: E731
+    owners = [part(s) for s, _, _ in notes]
+    if len(set(owners)) != len(owners) or any(i not in owners and "\0" not in text[a:b] and text[a:b].strip("。！？；; ")
+                                              for i, (a, b) in enumerate(parts) if i > owners[0]):
+        return None
+    opening = []
+    for (s, e, _), i in zip(notes, owners):
+        before, after = text[parts[i][0]:s].strip(), text[e:parts[i][1]]
+        opening.append((not before or bool(_LINK.fullmatch(before))) and after[:1] in "，,")
+        if not opening[-1] and not (before and after.strip("，,。！？；; \0")):
+            return None
+    ends = [parts[i][0] for i in owners[1:]] + [len(text)]
+    return [((text[e:end] if opens else text[parts[i][0]:end]).replace("\0", ""), u)
+            for (s, e, u), i, end, opens in zip(notes, owners, ends, opening)]
+
+
+def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
+    spans, notes = [], []
+    for m in re.finditer(r"[^，,；;。]+", text):
+        link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
+        readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
+        if by := _TOPIC_BY.search(m.group()):  # 「校园安全整治主要由教育局牵头」: its topic, then 由 and the units
+            readings.append((m.group()[by.start():], m.start() + by.start()))
+        for clause, start in readings:
+            found = clause_units(clause, known)
+            units = parse_units(found[0], known) if found else UnitList("")
+            if (units.lead or units.participants) and not any(f.startswith("not a unit") for f in units.flags) \
+                    and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
+                break
+        else:
+            continue
+        spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
+        notes.append(found[0])
+    if not notes:
+        return []
+    units = parse_units("，".join(notes), known)
+    if not clean(units) or all(_LEX.verbs.get(_LEX.verb_tail.search(n)["verb"]) == "participant"
+                                for n in notes if _LEX.verb_tail.search(n)):
+        return []
+    return [(s, e, units) for s, e in spans[:1]] + [(s, e, None) for s, e in spans[1:]]
