@@ -238,6 +238,37 @@ def test_search_index_has_bigram_fields(built):
     assert any((built / "search" / "pk" / "t").glob("*.js")) and any((built / "search" / "pk" / "d").glob("*.js"))
 
 
+def _shard(folder: Path, name: str):
+    text = (folder / f"{name}.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])
+
+
+def _pages_holding(built: Path, phrase: str) -> set[str]:
+    """The pages whose indexed words hold every pair of characters of `phrase`, in one entry: what
+    pk-search.js's all-terms search can find, read from the index in parts as the browser reads it."""
+    from policykb.render.site.search import bigrams
+    from policykb.render.site.shards import shard_of
+    folder = built / "search" / "pk"
+    meta = _shard(folder, "meta")
+    entries = None
+    for token in bigrams(phrase):
+        postings = _shard(folder / "t", str(shard_of(token, meta["shards"]))).get(token, [])
+        found = set(postings[0::3])
+        entries = found if entries is None else entries & found
+    return {meta["pages"][meta["entries"][e][0]][0] for e in entries or ()}
+
+
+def test_the_work_requirements_on_the_document_page_are_searchable(built, pg):
+    """The 工作要求 set the deadlines of every task (yearly reports to 省扶贫办): a cadre searching their words
+    finds the document page, though the annex's list of sections above them is indexed by title only."""
+    doc = pg.kb.documents[DOC]
+    page = f"{DOC}/index.html"
+    assert "工作要求" in (built / page).read_text(encoding="utf-8")
+    for phrase in ("下一年度工作安排", "报送省扶贫办"):
+        assert any(phrase in r.text for r in doc.meta.annex.requirements)
+        assert page in _pages_holding(built, phrase), phrase
+
+
 HOSTILE = '<script>alert("x")</script> **粗体** [链接](http://evil.example) {{ 7*7 }} {% if x %} | 竖线 | <b>b</b>'
 
 

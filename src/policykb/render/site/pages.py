@@ -146,7 +146,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
                   dict(common, errata=errata_view(doc), cascade=cascade.documents(doc),
-                       article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles}), body=False),
+                       article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles})),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
