@@ -334,3 +334,12 @@ def test_snippets_read_numeric_character_references_as_characters():
     # mkdocs writes a task's 「(」 as &#40;: a snippet shows the character, not the reference
     found = run_js("S.sentences('<p>实施“窄路加宽”和通村组路&#40;连通25户以上的自然村&#41;建设工程。</p>')")
     assert found == ["实施“窄路加宽”和通村组路(连通25户以上的自然村)建设工程。"]
+
+
+def test_a_yearly_report_asked_in_everyday_words_finds_the_work_requirements():
+    """People say 年度报告 or 年终总结; the 工作要求 say 年度落实情况 (synonyms.yaml)."""
+    document = [entry("d/index.html", "条文目录", "<p>为贯彻落实中央决定，提出如下实施意见。</p>"),
+                entry("d/index.html#annex-requirements", "工作要求",
+                      "<p>各牵头单位要在每年11月中旬将牵头负责工作的年度落实情况和下一年度工作安排报送省扶贫办。</p>")]
+    for query in ("年度报告什么时候交", "年终总结交给谁"):
+        assert [f["location"] for f in answer_with(query, DOCS + document, {})][:1] == ["d/index.html"], query
