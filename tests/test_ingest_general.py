@@ -369,3 +369,16 @@ def test_units_answering_for_the_work_after_a_lead_in_clause_the_first_listed_le
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["商务部"], ["交通运输部", "海关总署"]), (["财政部"], ["税务总局"])]
     assert tasks[0]["text"].startswith("根据方案")
+
+
+def test_a_heading_naming_a_units_duties_owns_the_numbered_duties_under_it():
+    tasks, _ = _read("当前位置：", "某新区产业服务局主要职责", "（一）负责拟订园区产业发展规划；",
+                     "（二）会同有关部门开展招商推介；", "（三）承办管委会交办的其他事项。")
+    assert [t.units.lead for t in tasks] == [["某新区产业服务局"]] * 3
+    assert [t.number for t in tasks] == [1, 2, 3] and tasks[1].text.startswith("会同有关部门开展招商推介")
+    assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
+
+
+def test_a_duty_heading_without_a_unit_owns_nothing():
+    tasks, _ = _read("二、主要职责", "（一）负责拟订园区产业发展规划；", "（二）承办交办的其他事项。")
+    assert not any(t.units.lead for t in tasks)

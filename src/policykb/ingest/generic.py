@@ -59,6 +59,7 @@ _CLOSED = "。！？；;：:"
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+_DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
 # 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
 # its own right before its duty
@@ -232,8 +233,10 @@ def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子), or with `lists` (a numbered heading, a sentence of its own; not a line
     that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
-    leading): the units whose work the items under it are."""
-    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", text.strip().rstrip("：:"))
+    leading): the units whose work the items under it are. A heading naming the unit's duties (「X主要职责」,
+    「X机构职能」) names the unit all the same."""
+    name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
         return None
     names = parse_units(name)
