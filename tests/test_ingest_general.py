@@ -382,3 +382,16 @@ def test_a_heading_naming_a_units_duties_owns_the_numbered_duties_under_it():
 def test_a_duty_heading_without_a_unit_owns_nothing():
     tasks, _ = _read("二、主要职责", "（一）负责拟订园区产业发展规划；", "（二）承办交办的其他事项。")
     assert not any(t.units.lead for t in tasks)
+
+
+def test_labels_alone_on_their_lines_take_the_line_after_them_as_their_value():
+    tasks, _ = _read("工作任务", "建成县城污水处理厂二期，完成管网改造。", "责任单位", "县住建局、县环保局", "配合单位", "各镇",
+                     "完成时限", "6月底前完成主体;其余部分年底前完成")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县住建局"], ["县环保局", "各镇"])]
+    assert tasks[0].text == "建成县城污水处理厂二期，完成管网改造。"
+    assert tasks[0].deadline_text.startswith("6月底前完成主体") and "年底前完成" in tasks[0].deadline_text
+
+
+def test_a_label_alone_before_another_label_takes_no_value():
+    tasks, _ = _read("1. 建成污水处理厂。", "责任单位", "完成时限：年底前", "2. 改造管网。（县住建局负责）")
+    assert [(t.number, t.units.lead) for t in tasks] == [(2, ["县住建局"])]

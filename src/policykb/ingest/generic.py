@@ -48,6 +48,10 @@ _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w 
 _BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
+# 「责任单位」 on a line of its own, its value on the next (a form copied one cell a line): read as 「责任单位：…」
+_LABEL_ALONE = re.compile(rf"(?P<label>{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]?")
+_TIME_ALONE = re.compile(_TIME_WORDS)
+_TASK_ALONE = re.compile(rf"(?:{alternation(_LEX.columns['task'])})\s*[：:]?")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
 _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
                        r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
@@ -157,7 +161,20 @@ def _items(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     header: tuple[str, ...] | None = None
     table = None
+    label = ""  # a label alone on its line (「责任单位」): its value is the next line
     for block, line in ((b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))):
+        if not block.is_row and label and line.strip() and not _LABEL_ALONE.fullmatch(line.strip()) \
+                and not _LINE_OPENS.match(line.strip()) and not _NUMBERING.match(line.strip()):
+            value = line.strip()
+            if _TIME_ALONE.fullmatch(label):  # the whole line is the time: its 「；」 parts one phrase
+                value = re.sub(r"[；;]", "，", value)
+            line = f"{label}：{value}"
+        label = ""
+        if not block.is_row and (alone := _LABEL_ALONE.fullmatch((line or "").strip())):
+            label = alone["label"]
+            continue
+        if not block.is_row and _TASK_ALONE.fullmatch((line or "").strip()):
+            continue  # 「具体任务」 alone: the label of the text on the next line, no text of its own
         if block.is_row:
             if block.table != table:
                 table, header = block.table, None
