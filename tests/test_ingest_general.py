@@ -395,3 +395,17 @@ def test_labels_alone_on_their_lines_take_the_line_after_them_as_their_value():
 def test_a_label_alone_before_another_label_takes_no_value():
     tasks, _ = _read("1. 建成污水处理厂。", "责任单位", "完成时限：年底前", "2. 改造管网。（县住建局负责）")
     assert [(t.number, t.units.lead) for t in tasks] == [(2, ["县住建局"])]
+
+
+def test_a_paragraph_opening_with_a_units_name_and_a_space_is_that_units():
+    tasks, _ = _read("管委会内设机构是：", "综合科 2001年设立，工作人员5人。负责文电、会务和后勤保障工作。",
+                     "招商服务中心　2003年设立。职能是承担项目洽谈、落地服务等工作。")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["综合科"], "2001年设立，工作人员5人。负责文电、会务和后勤保障工作。"),
+        (["招商服务中心"], "2003年设立。职能是承担项目洽谈、落地服务等工作。")]
+    assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
+
+
+def test_names_separated_by_spaces_are_no_run_in_heading():
+    tasks, _ = _read("成员单位", "县教育局 县财政局 县人社局 县卫健局")
+    assert tasks == []

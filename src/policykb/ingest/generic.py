@@ -64,6 +64,8 @@ _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
+# a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
+_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
 # 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
 # its own right before its duty
@@ -199,6 +201,12 @@ def _items(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
+        if not mark and (run_in := _RUN_IN_NAME.match(text)) and _owner(run_in["name"]) \
+                and not _LINE_OPENS.match(run_in["rest"]) and re.search(r"[，,。；;]", run_in["rest"]):
+            # 「土地规划建设处 1993年成立，……负责辖区内土地开发」: the unit's name as a run-in heading, its paragraph after it
+            items.append(_Item(run_in["name"], block.where, None, False, owner=_owner(run_in["name"])))
+            items.append(_Item(run_in["rest"], block.where, None, False, duty=True))
+            continue
         if items and items[-1].named and not _DUTY_OPENS.match(text):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
         named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
