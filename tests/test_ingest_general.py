@@ -409,3 +409,18 @@ def test_a_paragraph_opening_with_a_units_name_and_a_space_is_that_units():
 def test_names_separated_by_spaces_are_no_run_in_heading():
     tasks, _ = _read("成员单位", "县教育局 县财政局 县人社局 县卫健局")
     assert tasks == []
+
+
+def test_a_topic_given_to_a_unit_by_you_fuze_keeps_the_note_as_its_duty(tmp_path):
+    tasks = _drafted(tmp_path, "二、职责分工", "（一）河道、湖泊等水域的保洁，由县水利局负责；",
+                     "（二）沿街店铺门前的卫生，由县城管局负责；", "（三）加强绿地养护，由县林业局负责。")
+    assert [(t["lead"], t["text"]) for t in tasks] == [
+        (["县水利局"], "河道、湖泊等水域的保洁，由县水利局负责。"),
+        (["县城管局"], "沿街店铺门前的卫生，由县城管局负责。"),
+        (["县林业局"], "加强绿地养护。")]  # work of its own before the note: the note is cut as usual
+
+
+def test_the_general_reader_keeps_a_you_fuze_note_after_a_bare_topic():
+    tasks, _ = _read("1. 城区主次干道的清扫保洁，由区环卫所负责。", "2. 推进垃圾分类，由区城管局负责。")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["区环卫所"], "城区主次干道的清扫保洁，由区环卫所负责。"), (["区城管局"], "推进垃圾分类。")]

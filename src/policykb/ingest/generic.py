@@ -26,7 +26,7 @@ from . import timing
 from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
 from .prose import OPENER, clean, own_parts, prose_notes
-from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
+from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role, topic_only
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -407,6 +407,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             start = e
         else:
             piece = text[:s] + text[e:]
+            if units.how == "verb" and topic_only(text, s, piece):
+                piece = text  # 「道路等公共区域，由X负责。」: the note is the topic's duty, kept in the text
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
