@@ -424,3 +424,16 @@ def test_the_general_reader_keeps_a_you_fuze_note_after_a_bare_topic():
     tasks, _ = _read("1. 城区主次干道的清扫保洁，由区环卫所负责。", "2. 推进垃圾分类，由区城管局负责。")
     assert [(t.units.lead, t.text) for t in tasks] == [
         (["区环卫所"], "城区主次干道的清扫保洁，由区环卫所负责。"), (["区城管局"], "推进垃圾分类。")]
+
+
+def test_the_requirements_of_a_pledge_are_its_signatorys():
+    tasks, _ = _read("某镇2024年防汛工作目标责任书", "为做好防汛工作，镇政府与各村委会签订本责任书。具体要求如下：",
+                     "一、要落实防汛值班制度，汛期安排专人值守。", "二、要及时转移受威胁群众。", "本责任书一式两份。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(1, ["各村委会"]), (2, ["各村委会"])]
+    assert tasks[0].text == "要落实防汛值班制度，汛期安排专人值守。"
+    assert all(t.confidence < CONFIDENT for t in tasks)
+
+
+def test_a_pledge_named_inside_a_numbered_item_gives_no_owner():
+    tasks, _ = _read("一、各村与农户要签订禁烧责任书。", "二、要开展宣传活动。")
+    assert [t.number for t in tasks] == [1]  # the second requirement names nobody: no signatory owns it

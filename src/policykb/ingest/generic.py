@@ -66,6 +66,8 @@ _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
 # a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
 _RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
+# a 责任书's signatory: 「…与X签定（签订）本责任书」; the requirements it lists are X's
+_PLEDGE = re.compile(r"与(?P<units>[^，,。；;：:与]{2,30}?)(?:共同)?签[定订](?:了)?(?:本|此|这份)?(?:目标)?责任书")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
 # 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
 # its own right before its duty
@@ -201,6 +203,9 @@ def _items(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
+        if not mark and (pledge := _PLEDGE.search(text)) and clean(parse_units(pledge["units"])):
+            # 「镇政府与各村（社区）签定本责任书。有关责任要求如下：」: the requirements below are the signatory's
+            items.append(_Item(pledge["units"], block.where, None, False, owner=pledge["units"]))
         if not mark and (run_in := _RUN_IN_NAME.match(text)) and _owner(run_in["name"]) \
                 and not _LINE_OPENS.match(run_in["rest"]) and re.search(r"[，,。；;]", run_in["rest"]):
             # 「土地规划建设处 1993年成立，……负责辖区内土地开发」: the unit's name as a run-in heading, its paragraph after it
