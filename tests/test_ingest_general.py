@@ -369,3 +369,71 @@ def test_units_answering_for_the_work_after_a_lead_in_clause_the_first_listed_le
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["商务部"], ["交通运输部", "海关总署"]), (["财政部"], ["税务总局"])]
     assert tasks[0]["text"].startswith("根据方案")
+
+
+def test_a_heading_naming_a_units_duties_owns_the_numbered_duties_under_it():
+    tasks, _ = _read("当前位置：", "某新区产业服务局主要职责", "（一）负责拟订园区产业发展规划；",
+                     "（二）会同有关部门开展招商推介；", "（三）承办管委会交办的其他事项。")
+    assert [t.units.lead for t in tasks] == [["某新区产业服务局"]] * 3
+    assert [t.number for t in tasks] == [1, 2, 3] and tasks[1].text.startswith("会同有关部门开展招商推介")
+    assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
+
+
+def test_a_duty_heading_without_a_unit_owns_nothing():
+    tasks, _ = _read("二、主要职责", "（一）负责拟订园区产业发展规划；", "（二）承办交办的其他事项。")
+    assert not any(t.units.lead for t in tasks)
+
+
+def test_labels_alone_on_their_lines_take_the_line_after_them_as_their_value():
+    tasks, _ = _read("工作任务", "建成县城污水处理厂二期，完成管网改造。", "责任单位", "县住建局、县环保局", "配合单位", "各镇",
+                     "完成时限", "6月底前完成主体;其余部分年底前完成")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县住建局"], ["县环保局", "各镇"])]
+    assert tasks[0].text == "建成县城污水处理厂二期，完成管网改造。"
+    assert tasks[0].deadline_text.startswith("6月底前完成主体") and "年底前完成" in tasks[0].deadline_text
+
+
+def test_a_label_alone_before_another_label_takes_no_value():
+    tasks, _ = _read("1. 建成污水处理厂。", "责任单位", "完成时限：年底前", "2. 改造管网。（县住建局负责）")
+    assert [(t.number, t.units.lead) for t in tasks] == [(2, ["县住建局"])]
+
+
+def test_a_paragraph_opening_with_a_units_name_and_a_space_is_that_units():
+    tasks, _ = _read("管委会内设机构是：", "综合科 2001年设立，工作人员5人。负责文电、会务和后勤保障工作。",
+                     "招商服务中心　2003年设立。职能是承担项目洽谈、落地服务等工作。")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["综合科"], "2001年设立，工作人员5人。负责文电、会务和后勤保障工作。"),
+        (["招商服务中心"], "2003年设立。职能是承担项目洽谈、落地服务等工作。")]
+    assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
+
+
+def test_names_separated_by_spaces_are_no_run_in_heading():
+    tasks, _ = _read("成员单位", "县教育局 县财政局 县人社局 县卫健局")
+    assert tasks == []
+
+
+def test_a_topic_given_to_a_unit_by_you_fuze_keeps_the_note_as_its_duty(tmp_path):
+    tasks = _drafted(tmp_path, "二、职责分工", "（一）河道、湖泊等水域的保洁，由县水利局负责；",
+                     "（二）沿街店铺门前的卫生，由县城管局负责；", "（三）加强绿地养护，由县林业局负责。")
+    assert [(t["lead"], t["text"]) for t in tasks] == [
+        (["县水利局"], "河道、湖泊等水域的保洁，由县水利局负责。"),
+        (["县城管局"], "沿街店铺门前的卫生，由县城管局负责。"),
+        (["县林业局"], "加强绿地养护。")]  # work of its own before the note: the note is cut as usual
+
+
+def test_the_general_reader_keeps_a_you_fuze_note_after_a_bare_topic():
+    tasks, _ = _read("1. 城区主次干道的清扫保洁，由区环卫所负责。", "2. 推进垃圾分类，由区城管局负责。")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["区环卫所"], "城区主次干道的清扫保洁，由区环卫所负责。"), (["区城管局"], "推进垃圾分类。")]
+
+
+def test_the_requirements_of_a_pledge_are_its_signatorys():
+    tasks, _ = _read("某镇2024年防汛工作目标责任书", "为做好防汛工作，镇政府与各村委会签订本责任书。具体要求如下：",
+                     "一、要落实防汛值班制度，汛期安排专人值守。", "二、要及时转移受威胁群众。", "本责任书一式两份。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(1, ["各村委会"]), (2, ["各村委会"])]
+    assert tasks[0].text == "要落实防汛值班制度，汛期安排专人值守。"
+    assert all(t.confidence < CONFIDENT for t in tasks)
+
+
+def test_a_pledge_named_inside_a_numbered_item_gives_no_owner():
+    tasks, _ = _read("一、各村与农户要签订禁烧责任书。", "二、要开展宣传活动。")
+    assert [t.number for t in tasks] == [1]  # the second requirement names nobody: no signatory owns it

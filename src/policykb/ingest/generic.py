@@ -26,7 +26,7 @@ from . import timing
 from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
 from .prose import OPENER, clean, own_parts, prose_notes
-from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role
+from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role, topic_only
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -48,6 +48,10 @@ _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w 
 _BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
+# 「责任单位」 on a line of its own, its value on the next (a form copied one cell a line): read as 「责任单位：…」
+_LABEL_ALONE = re.compile(rf"(?P<label>{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]?")
+_TIME_ALONE = re.compile(_TIME_WORDS)
+_TASK_ALONE = re.compile(rf"(?:{alternation(_LEX.columns['task'])})\s*[：:]?")
 _LINE_OPENS = re.compile(rf"^(?:{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]")
 _BRACKETS = re.compile(r"[(（](?P<r>(?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]|〔(?P<t>[^〔〕]{2,300})〕"
                        r"|【(?P<l>[^【】]{2,300})】|\[(?P<s>[^\[\]]{2,300})\]")
@@ -59,6 +63,11 @@ _CLOSED = "。！？；;：:"
 _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{1,3}}项(?:工作|任务)?{OPENER}由(?P<note>[^，,；;。]{{2,80}}?"
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
+_DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
+# a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
+_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
+# a 责任书's signatory: 「…与X签定（签订）本责任书」; the requirements it lists are X's
+_PLEDGE = re.compile(r"与(?P<units>[^，,。；;：:与]{2,30}?)(?:共同)?签[定订](?:了)?(?:本|此|这份)?(?:目标)?责任书")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
 # 「…职责如下：县环保局。负责…。县交通局、公路局。负责…」: a roster run onto one line, each unit's name a sentence of
 # its own right before its duty
@@ -156,7 +165,20 @@ def _items(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     header: tuple[str, ...] | None = None
     table = None
+    label = ""  # a label alone on its line (「责任单位」): its value is the next line
     for block, line in ((b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))):
+        if not block.is_row and label and line.strip() and not _LABEL_ALONE.fullmatch(line.strip()) \
+                and not _LINE_OPENS.match(line.strip()) and not _NUMBERING.match(line.strip()):
+            value = line.strip()
+            if _TIME_ALONE.fullmatch(label):  # the whole line is the time: its 「；」 parts one phrase
+                value = re.sub(r"[；;]", "，", value)
+            line = f"{label}：{value}"
+        label = ""
+        if not block.is_row and (alone := _LABEL_ALONE.fullmatch((line or "").strip())):
+            label = alone["label"]
+            continue
+        if not block.is_row and _TASK_ALONE.fullmatch((line or "").strip()):
+            continue  # 「具体任务」 alone: the label of the text on the next line, no text of its own
         if block.is_row:
             if block.table != table:
                 table, header = block.table, None
@@ -181,6 +203,15 @@ def _items(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
+        if not mark and (pledge := _PLEDGE.search(text)) and clean(parse_units(pledge["units"])):
+            # 「镇政府与各村（社区）签定本责任书。有关责任要求如下：」: the requirements below are the signatory's
+            items.append(_Item(pledge["units"], block.where, None, False, owner=pledge["units"]))
+        if not mark and (run_in := _RUN_IN_NAME.match(text)) and _owner(run_in["name"]) \
+                and not _LINE_OPENS.match(run_in["rest"]) and re.search(r"[，,。；;]", run_in["rest"]):
+            # 「土地规划建设处 1993年成立，……负责辖区内土地开发」: the unit's name as a run-in heading, its paragraph after it
+            items.append(_Item(run_in["name"], block.where, None, False, owner=_owner(run_in["name"])))
+            items.append(_Item(run_in["rest"], block.where, None, False, duty=True))
+            continue
         if items and items[-1].named and not _DUTY_OPENS.match(text):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
         named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
@@ -232,8 +263,10 @@ def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子), or with `lists` (a numbered heading, a sentence of its own; not a line
     that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
-    leading): the units whose work the items under it are."""
-    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", text.strip().rstrip("：:"))
+    leading): the units whose work the items under it are. A heading naming the unit's duties (「X主要职责」,
+    「X机构职能」) names the unit all the same."""
+    name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
         return None
     names = parse_units(name)
@@ -379,6 +412,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             start = e
         else:
             piece = text[:s] + text[e:]
+            if units.how == "verb" and topic_only(text, s, piece):
+                piece = text  # 「道路等公共区域，由X负责。」: the note is the topic's duty, kept in the text
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]

@@ -43,6 +43,7 @@ class Lexicon:
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
+    duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         sentence_links=tuple(data["sentence_links"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         duty_openers=tuple(data["duty_openers"]),
+        duty_headings=tuple(data["duty_headings"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 

@@ -44,6 +44,8 @@ _PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。：:]))由?(?P<note>{_CLAUSE}{{
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
+# 「…，由X负责；」: a note of 由 and a bare 负责 closing its clause (nothing of the work after the verb)
+_TOPIC_ONLY = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[；;。]|$)")
 _TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
@@ -331,6 +333,12 @@ def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
     return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
 
 
+def topic_only(text: str, at: int, rest: str) -> bool:
+    """「道路等公共区域，由X负责。」: the note at `at` is a bare 「由X负责」 closing its clause and the rest of the text
+    (`rest`, the note cut out) holds no work, only its topic; cut out, the note would leave no duty, so it stays."""
+    return bool(_TOPIC_ONLY.match(text[at:])) and bool(text[:at].strip("，,；;。 ")) and not _TASKLIKE.search(rest)
+
+
 def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, bool] | None:
     """A paragraph's assignment written as a clause (「…，由X牵头，Y配合，确保…」): the task text without
     it, the units it names, and whether the clause opens the paragraph; None unless every name in the
@@ -340,6 +348,8 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
         if units.lead and not units.doubts and not units.leaders:
             rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
             rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
+            if topic_only(text, m.start(), rest):
+                rest = text
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
     return None
 
