@@ -238,21 +238,18 @@ def test_search_index_has_bigram_fields(built):
     assert any((built / "search" / "pk" / "t").glob("*.js")) and any((built / "search" / "pk" / "d").glob("*.js"))
 
 
-def _shard(folder: Path, name: str):
-    text = (folder / f"{name}.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index(",") + 1:text.rindex(")")])
-
-
 def _pages_holding(built: Path, phrase: str) -> set[str]:
     """The pages whose indexed words hold every pair of characters of `phrase`, in one entry: what
     pk-search.js's all-terms search can find, read from the index in parts as the browser reads it."""
     from policykb.render.site.search import bigrams
     from policykb.render.site.shards import shard_of
+    from test_site_search import read_part
     folder = built / "search" / "pk"
-    meta = _shard(folder, "meta")
+    meta = read_part(folder / "meta.js", "meta")
     entries = None
     for token in bigrams(phrase):
-        postings = _shard(folder / "t", str(shard_of(token, meta["shards"]))).get(token, [])
+        shard = shard_of(token, meta["shards"])
+        postings = read_part(folder / "t" / f"{shard}.js", f"t/{shard}").get(token, [])
         found = set(postings[0::3])
         entries = found if entries is None else entries & found
     return {meta["pages"][meta["entries"][e][0]][0] for e in entries or ()}

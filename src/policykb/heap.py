@@ -5,9 +5,9 @@ Python's cycle collector runs after every 700 new objects and now and then walks
 A build holds its knowledge base, graph and statuses from start to end, and its site stage makes and
 drops millions of small objects (search entries, page contexts): at 100 policies a one-task rebuild
 took 75 s with the collector as Python sets it, 60 s with it off, 57 s as here (bench/corpus.py's 100x
-corpus, one run each on a shared machine). While a build
-runs the collector runs less often, and what is alive after loading and after each stage is frozen
-(gc.freeze: never walked again, still freed by reference counting) until the build ends.
+corpus, one run each on a shared machine). While a build runs the collector runs less often, and what
+is alive after loading and after each stage is frozen (gc.freeze: never walked again, still freed by
+reference counting) until the build ends.
 """
 from __future__ import annotations
 
