@@ -47,6 +47,31 @@ def test_a_map_pdf_in_a_cjk_font_has_every_glyph():
     assert missing_glyphs(data) == []
 
 
+def _cff(glyphs: dict[str, list]) -> bytes:
+    """A subroutine-free CFF font (as typst embeds them) with the given charstring programs."""
+    import io
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.misc.psCharStrings import T2CharString
+    names = [".notdef", *glyphs]
+    fb = FontBuilder(1000, isTTF=False)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({})
+    fb.setupCFF("Test", {}, {n: T2CharString(program=p) for n, p in {".notdef": ["endchar"], **glyphs}.items()}, {})
+    out = io.BytesIO()
+    fb.font["CFF "].cff.compile(out, fb.font)
+    return out.getvalue()
+
+
+def test_an_empty_glyph_is_caught_though_its_drawn_neighbours_are_remembered():
+    """What a subroutine-free glyph draws is remembered by its bytes, across PDFs: an empty glyph
+    stays empty the second time, and a drawn one stays drawn."""
+    from policykb.render.maps import glyphs
+    square = [100, 100, "rmoveto", 500, "hlineto", 500, "vlineto", -500, "hlineto", "endchar"]
+    font = _cff({"cid00001": square, "cid00002": ["endchar"]})
+    assert glyphs._drawn(font) == {1: True, 2: False}
+    assert glyphs._drawn(_cff({"cid00007": ["endchar"], "cid00009": square})) == {7: False, 9: True}
+
+
 @pytest.fixture
 def cairo(monkeypatch):
     """The cairo exporter, asked for by name (typst is the default)."""

@@ -73,22 +73,43 @@ def _drawn(cff_data: bytes) -> dict[int, bool]:
 
         curveTo = qCurveTo = lineTo
 
+    def outlined(charstring) -> bool:
+        pen = Outline()
+        try:
+            charstring.draw(pen)
+        except Exception:  # noqa: BLE001 - a broken charstring (cairo 1.16 calls a subroutine the subset lacks)
+            return False
+        return pen.drawn
+
     fonts = CFFFontSet()
     fonts.decompile(io.BytesIO(cff_data), None)
     top = fonts[fonts.fontNames[0]]
     strings = top.CharStrings
+    # without subroutines a charstring is the whole glyph program, so what it draws follows from its
+    # bytes: typst's subsets have none, and every map of a build repeats the same few hundred glyphs
+    whole = not fonts.GlobalSubrs and not any(getattr(p, "Subrs", None) for p in _privates(top))
     drawn = {}
     for name in top.charset:
         cid = int(name[3:]) if name.startswith("cid") else None
         if cid is None:
             continue
-        pen = Outline()
-        try:
-            strings[name].draw(pen)
-        except Exception:  # noqa: BLE001 - a broken charstring (cairo 1.16 calls a subroutine the subset lacks)
-            pen.drawn = False
-        drawn[cid] = cid != 0 and pen.drawn
+        charstring = strings[name]
+        program = charstring.bytecode  # read first: drawing replaces it with the decoded program
+        if whole and program is not None:
+            if program not in _OUTLINED:
+                _OUTLINED[program] = outlined(charstring)
+            drawn[cid] = cid != 0 and _OUTLINED[program]
+        else:
+            drawn[cid] = cid != 0 and outlined(charstring)
     return drawn
+
+
+_OUTLINED: dict[bytes, bool] = {}  # subroutine-free charstring -> whether it draws (bounded by the fonts' glyphs)
+
+
+def _privates(top) -> list:
+    """A CFF font's Private dicts: one per FD of a CID-keyed font, else its own."""
+    return [fd.Private for fd in top.FDArray] if hasattr(top, "FDArray") else [top.Private]
 
 
 def missing_glyphs(pdf: bytes) -> list[Missing]:
