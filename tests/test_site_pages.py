@@ -203,6 +203,28 @@ def test_change_log_says_what_changed_in_the_policys_terms(tmp_path):
     assert "第39项" in said and "落实条文更正：补上第16条" in said, said
 
 
+def test_change_log_versions_are_kept_for_the_next_build_of_the_same_code(tmp_path, monkeypatch):
+    """The site's folder keeps the versions its change log shows; a build of other code (whose diff
+    may read differently) works them out again, and versions no longer shown are not kept."""
+    from policykb.render.site import files
+    known = {"..b": {"commit": "b"}, "b..c": {"commit": "c"}}
+    files.remember_versions(tmp_path, known)
+    assert files.remembered_versions(tmp_path) == known
+    assert files.remembered_versions(tmp_path / "missing") == {}
+    monkeypatch.setattr("policykb.cache.code_digest", lambda: "other code")
+    assert files.remembered_versions(tmp_path) == {}
+    if shutil.which("git") is None:
+        return
+    kb = tmp_path / "repo" / "policies"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(kb.parent), *args], check=True, capture_output=True)
+    pg = PolicyGraph(load_kb(kb))
+    history(pg, kb, Paths(pg), known=known)
+    assert [v["commit"] for v in known.values()] == [subprocess.run(["git", "-C", str(kb), "rev-parse", "HEAD"],
+                                                                     capture_output=True, text=True).stdout.strip()]
+
+
 def test_history_tolerates_no_git(tmp_path, pg):
     shutil.copytree(POLICIES, tmp_path / "policies")
     assert history(pg, tmp_path / "policies", Paths(pg)) is None

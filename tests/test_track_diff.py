@@ -113,3 +113,27 @@ def test_a_reissue_is_asked_only_for_letters_that_read_differently(kb):
     assert [c.label() for c in diff.changes] == ["第39项更正"]
     assert diff.reissue == sorted(doc.tasks[39].units)
     assert "责任书内容有变、需重新印发（9）" in "\n".join(diff.lines())
+
+
+def test_history_takes_versions_worked_out_before_and_loads_only_new_ones(tmp_path, monkeypatch):
+    """What a commit changed never changes: a second history() with the first one's versions loads no
+    knowledge base, and after a new commit loads only the two it compares."""
+    repo = make_repo(tmp_path)
+    known: dict = {}
+    first = versions.history(repo, known=known)
+    assert len(first) == 2 and len(known) == 2
+
+    loaded = []
+    real = versions.kb_at
+    monkeypatch.setattr(versions, "kb_at", lambda r, rev, policies="policies": loaded.append(rev) or real(r, rev, policies))
+    again = versions.history(repo, known=json.loads(json.dumps(known, default=str)))  # as stored on disk
+    assert loaded == []
+    assert [v.diff.to_json() for v in again] == [v.diff.to_json() for v in first]
+    assert [(v.commit, v.date, v.diff.reissue) for v in again] == [(v.commit, v.date, v.diff.reissue) for v in first]
+
+    _edit(repo / "policies" / DOC / "tasks" / "069.yaml", "80亿元", "90亿元")
+    _git(repo, "commit", "-qam", "third version")
+    newest = versions.history(repo, known=known)
+    head, parent = _git(repo, "rev-parse", "HEAD", "HEAD~2").split()  # HEAD~1 touched README.md only
+    assert sorted(loaded) == sorted([head, parent])
+    assert newest[0].diff.changed_tasks() == [69] and len(newest) == 3 and len(known) == 3

@@ -59,6 +59,13 @@ class Change:
                 "fields": {k: {"old": _jsonable(o), "new": _jsonable(n)} for k, (o, n) in self.fields.items()},
                 "units": list(self.units), "reissue": self.reissue}
 
+    @classmethod
+    def from_json(cls, data: dict) -> "Change":
+        """The change `to_json` wrote (its field values as JSON keeps them: lists, text for dates)."""
+        return cls(data["kind"], data["doc"], data["key"], data["action"],
+                   {k: (v["old"], v["new"]) for k, v in data["fields"].items()}, tuple(data["units"]),
+                   data["reissue"])
+
 
 def _jsonable(value):
     return list(value) if isinstance(value, tuple) else value
@@ -272,6 +279,20 @@ class Version:
     subject: str
     diff: PolicyDiff
 
+    def to_json(self) -> dict:
+        return {"commit": self.commit, "date": self.date, "subject": self.subject,
+                "diff": {"old": self.diff.old, "new": self.diff.new, "changes": [c.to_json() for c in self.diff.changes],
+                         "letters": self.diff.reissue}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Version":
+        """A version remembered with `to_json`: its changes and the letters they change (not the
+        revisits below them, which the change log does not show)."""
+        diff = data["diff"]
+        return cls(data["commit"], data["date"], data["subject"],
+                   PolicyDiff(diff["old"], diff["new"], [Change.from_json(c) for c in diff["changes"]],
+                              letters=list(diff["letters"])))
+
 
 class History(list):
     """Versions, newest first; `partial` when the clone is shallow and older versions are missing."""
@@ -281,10 +302,15 @@ class History(list):
         self.partial = partial
 
 
-def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20) -> list[Version]:
+def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20,
+            known: dict[str, dict] | None = None) -> list[Version]:
     """The change log of policies/: each commit that touched it, newest first, with what it changed.
 
     For the site's change log. A commit whose policies/ does not validate is left out.
+    `known`: versions worked out before (`Version.to_json`, by `version_key`). What a commit changed
+    against the one before it never changes, so those are taken from it without loading either
+    knowledge base (at a province's size, a dozen whole loads per build); the ones worked out now
+    are added to it.
     """
     repo = Path(repo)
     log = _git(repo, "log", f"-{limit + 1}", "--format=%H%x00%ad%x00%s", "--date=short", "--", policies)
@@ -305,10 +331,21 @@ def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20) -
         if older is None and shallow:  # its parent is cut off: it would show the whole policy as new
             versions.partial = True
             continue
+        key = version_key(commit, older[0] if older else None)
+        if known is not None and key in known:
+            versions.append(Version.from_json(known[key]))
+            continue
         new_kb = load(commit)
         old_kb = load(older[0]) if older else KnowledgeBase(root="", units={}, documents={})
         if new_kb is None or old_kb is None:
             continue
         versions.append(Version(commit, date, subject, diff_kbs(old_kb, new_kb, older[0][:7] if older else "∅",
                                                                   commit[:7])))
+        if known is not None:
+            known[key] = versions[-1].to_json()
     return History(versions[:limit], partial=versions.partial)
+
+
+def version_key(commit: str, older: str | None) -> str:
+    """A commit and the one before it in the log of policies/ (none for the first)."""
+    return f"{older or ''}..{commit}"

@@ -68,7 +68,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
                maps: Path | None = None, tracking=None, charts: Path | None = None, data: Path | None = None,
                extra: dict[str, str] | None = None, track: Track = quiet,
-               lazy: dict[str, "incremental.Source"] | None = None) -> list[Page]:
+               lazy: dict[str, "incremental.Source"] | None = None,
+               known_versions: dict[str, dict] | None = None) -> list[Page]:
     """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
 
     With `lazy` (an incremental build), a page whose context has a key (see pagekeys) is not written:
@@ -76,6 +77,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
 
     `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
     folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
+    `known_versions`: the change log's versions worked out before (see files.history).
     """
     if handwritten is not None and Path(handwritten).is_dir():
         shutil.copytree(handwritten, docs, dirs_exist_ok=True)
@@ -89,7 +91,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                       "letter_preview": first_letter(docs, letter_units.get(u, []))} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
                        downloads=files.write_downloads(pg, docs, letters, data),
-                       history=files.history(pg, policies, Paths(pg)),
+                       history=files.history(pg, policies, Paths(pg), known=known_versions),
                        errors=files.error_catalogue(), events=task_events(tracking),
                        charts=files.charts(charts, docs, getattr(tracking, "values", None)),
                        values=getattr(tracking, "values", None))
@@ -182,11 +184,14 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
         docs = Path(tmp) / "docs"
         docs.mkdir()
         lazy = {} if cache is not None else None
+        known = files.remembered_versions(cache.previous) if cache is not None else None
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
-                           data=data, extra=extra, track=track, lazy=lazy)
+                           data=data, extra=extra, track=track, lazy=lazy, known_versions=known)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
                      cache=cache, lazy=lazy, nav=nav(pg, docs), strict=True)
+    if known:
+        files.remember_versions(Path(out), known)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
     return pages
 

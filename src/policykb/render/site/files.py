@@ -152,21 +152,48 @@ def _overview_items(manifest, letters_dir: Path) -> list[dict]:
 
 
 REISSUE_COMMITS = 10  # each needs both revisions loaded and compared: keep the latest only
+VERSIONS_FILE = ".versions.json"  # in the site's folder: the change log's versions, for the next build
+
+
+def remembered_versions(folder: Path | None) -> dict[str, dict]:
+    """The versions the build in `folder` worked out, if the same code did (else none): what a commit
+    changed is worked out once, not in every build."""
+    from ...cache import code_digest
+    try:
+        stored = json.loads((Path(folder) / VERSIONS_FILE).read_text(encoding="utf-8"))
+    except (TypeError, OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("code") != code_digest() or not isinstance(stored.get("versions"), dict):
+        return {}
+    return stored["versions"]
+
+
+def remember_versions(folder: Path, known: dict[str, dict]) -> None:
+    from ...cache import code_digest
+    stored = {"code": code_digest(), "versions": known}
+    (Path(folder) / VERSIONS_FILE).write_text(json.dumps(stored, ensure_ascii=False, sort_keys=True, default=str) + "\n",
+                                              encoding="utf-8")
 PHRASES = 12  # changes listed per revision; the rest counted
 
 
-def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_COMMITS) -> list[dict] | None:
+def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_COMMITS,
+            known: dict[str, dict] | None = None) -> list[dict] | None:
     """The latest revisions of the policies folder, newest first, each described in the policy's terms
-    (「第69项 参与单位增加省审计厅」, from the semantic diff); None when there is no git history."""
+    (「第69项 参与单位增加省审计厅」, from the semantic diff); None when there is no git history.
+    `known`: the last build's versions (`remembered_versions`); left holding this build's."""
     from ...track import versions
     policies = Path(policies).resolve()
     try:
         top = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel"],
                              capture_output=True, text=True, check=True).stdout.strip()
         folder = policies.relative_to(top).as_posix() or "."
-        found = versions.history(Path(top), folder, limit=limit)
+        found = versions.history(Path(top), folder, limit=limit, known=known)
     except (OSError, subprocess.CalledProcessError, ValueError, versions.VersionError):
         return None
+    if known is not None:  # only what the change log shows now is kept for the next build
+        shown = {v.commit for v in found}
+        for key in [k for k, v in known.items() if v.get("commit") not in shown]:
+            del known[key]
     out = []
     for v in found:
         phrases = [p for c in v.diff.changes for p in change_phrases(pg, paths, c)]
