@@ -204,3 +204,29 @@ def test_png_glyphs_are_drawn_whole():
     column = [image.getpixel((x, y)) < 128 for y in range(image.height)]
     strokes = sum(1 for a, b in zip([False] + column, column) if b and not a)
     assert strokes == 3
+
+
+def test_the_faces_widths_are_read_from_the_fonts_once_and_kept_while_the_fonts_are_unchanged(tmp_path, monkeypatch):
+    """A build keeps the widths it measured with beside its maps; the next one measures the same texts
+    the same without reading the fonts, unless a font file changed."""
+    from policykb.render.maps import text
+    sample = "省扶贫办牵头，2016年6月底前（A1纸）"
+    before = {face: text.width(sample, 4.0, face) for face in ("sans", "serif-bold")}
+    text.keep_widths(tmp_path)
+    monkeypatch.setattr(text, "_KEPT", {})
+    monkeypatch.setattr(text, "_LOADED", {})
+    text.metrics.cache_clear()
+    read = []
+    real = text._read_widths
+    monkeypatch.setattr(text, "_read_widths", lambda path, family: read.append(path.name) or real(path, family))
+    try:
+        text.reuse_widths(tmp_path)
+        assert {face: text.width(sample, 4.0, face) for face in before} == before and read == []
+        text.metrics.cache_clear()
+        kept = json.loads((tmp_path / text.WIDTHS_FILE).read_text(encoding="utf-8"))
+        kept["sans"]["font"][-1] += 1  # the same file, changed since
+        (tmp_path / text.WIDTHS_FILE).write_text(json.dumps(kept), encoding="utf-8")
+        text.reuse_widths(tmp_path)
+        assert text.width(sample, 4.0, "sans") == before["sans"] and read == ["NotoSansCJK-Regular.ttc"]
+    finally:
+        text.metrics.cache_clear()

@@ -119,6 +119,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     taken from that build (its files and manifest entry) instead of being drawn again.
     """
     out = Path(out)
+    maps_text.reuse_widths(cache.previous if cache else None)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
     entries: list[dict | None] = []
@@ -167,6 +168,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    if cache:  # the build's maps folder: the next build measures without reading the fonts
+        maps_text.keep_widths(out)
     return manifest
 
 

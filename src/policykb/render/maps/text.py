@@ -87,20 +87,61 @@ def find_font(file_name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def metrics(face: str = "sans") -> Metrics:
-    from fontTools.ttLib import TTCollection
-
     file_name, family = FACE_FILES[face]
-    collection = TTCollection(str(find_font(file_name)), lazy=True)
-    font = next((f for f in collection.fonts if f["name"].getDebugName(1) == family), collection.fonts[0])
-    upm = font["head"].unitsPerEm
-    hmtx = font["hmtx"].metrics
-    widths = {cp: hmtx[glyph][0] / upm for cp, glyph in font.getBestCmap().items()}
-    os2 = font["OS/2"]  # the ideographic em box: what a CJK line occupies
-    loaded = _LOADED[face] = Metrics(widths=widths, ascent=os2.sTypoAscender / upm, descent=-os2.sTypoDescender / upm)
+    path = find_font(file_name)
+    found = _font_id(path, family)
+    kept = _KEPT.get(face)
+    if not (kept and kept.get("font") == found):
+        kept = _KEPT[face] = {"font": found, **_read_widths(path, family)}
+    widths = {int(cp): w for cp, w in kept["widths"].items()}
+    loaded = _LOADED[face] = Metrics(widths=widths, ascent=kept["ascent"], descent=kept["descent"])
     return loaded
 
 
+def _read_widths(path: Path, family: str) -> dict:
+    """A face's advance widths in em, those other than the 1 em of `Metrics.fallback` only (the
+    ideographs, most of a CJK font, are 1 em: leaving them out measures every text the same)."""
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(str(path), lazy=True)
+    font = next((f for f in collection.fonts if f["name"].getDebugName(1) == family), collection.fonts[0])
+    upm = font["head"].unitsPerEm
+    hmtx = font["hmtx"].metrics
+    fallback = Metrics.fallback
+    widths = {str(cp): w for cp, glyph in sorted(font.getBestCmap().items()) if (w := hmtx[glyph][0] / upm) != fallback}
+    os2 = font["OS/2"]  # the ideographic em box: what a CJK line occupies
+    return {"widths": widths, "ascent": os2.sTypoAscender / upm, "descent": -os2.sTypoDescender / upm}
+
+
+def _font_id(path: Path, family: str) -> list:
+    """Which font file a face was read from, as it was: another file, or the same one changed, is read again."""
+    stat = path.stat()
+    return [str(path), family, stat.st_size, stat.st_mtime_ns]
+
+
 _LOADED: dict[str, Metrics] = {}  # the faces `metrics` has read, for `forget`
+_KEPT: dict[str, dict] = {}  # face -> its font's id and widths: what `keep_widths` writes, `reuse_widths` reads
+WIDTHS_FILE = ".font-widths.json"  # beside the maps: reading the three faces from their fonts took 0.8 s a build
+
+
+def reuse_widths(folder: Path | None) -> None:
+    """Take the faces' widths an earlier build kept in `folder` (each used only while its font file is unchanged)."""
+    import json
+    try:
+        kept = json.loads((Path(folder) / WIDTHS_FILE).read_text(encoding="utf-8"))
+    except (TypeError, OSError, ValueError):
+        return
+    if isinstance(kept, dict):
+        _KEPT.update({face: v for face, v in kept.items() if face in FACE_FILES and isinstance(v, dict)
+                      and isinstance(v.get("widths"), dict) and {"font", "ascent", "descent"} <= set(v)})
+
+
+def keep_widths(folder: Path) -> None:
+    """Write the widths of the faces this process measured with into `folder`, for the next build."""
+    import json
+    used = {face: _KEPT[face] for face in sorted(_LOADED) if face in _KEPT}
+    if used:
+        (Path(folder) / WIDTHS_FILE).write_text(json.dumps(used, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def width(text: str, size: float, face: str = "sans") -> float:
