@@ -196,3 +196,22 @@ def test_typst_draws_what_cairo_116_drops(monkeypatch):
     finally:
         export.exporter.cache_clear()
     assert missing_glyphs(data) == [] and picture.startswith(b"\x89PNG\r\n")
+
+
+def test_glyphs_found_drawing_are_kept_for_the_next_build_and_an_empty_one_is_still_caught(tmp_path, monkeypatch):
+    from fontTools.misc.psCharStrings import T2CharString
+    from policykb.render.maps import glyphs
+    square = [100, 100, "rmoveto", 400, "hlineto", 400, "vlineto", -400, "hlineto", "endchar"]
+    font = _cff({"cid00003": square, "cid00004": ["endchar"]})
+    monkeypatch.setattr(glyphs, "_OUTLINED", {})
+    monkeypatch.setattr(glyphs, "_KEPT", set())
+    assert glyphs._drawn(font) == {3: True, 4: False}
+    glyphs.keep_outlines(tmp_path)
+    monkeypatch.setattr(glyphs, "_OUTLINED", {})  # the next build's process
+    monkeypatch.setattr(glyphs, "_KEPT", set())
+    glyphs.reuse_outlines(tmp_path)
+    drawn = []
+    real = T2CharString.draw
+    monkeypatch.setattr(T2CharString, "draw", lambda self, pen, *a: drawn.append(1) or real(self, pen, *a))
+    assert glyphs._drawn(font) == {3: True, 4: False}
+    assert drawn == [1]  # only the empty glyph was read again: a missing glyph is never taken on trust

@@ -7,9 +7,12 @@ fontTools and checks, character by character, that the glyph the page uses is th
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ...issues import ToolError
 
@@ -97,7 +100,7 @@ def _drawn(cff_data: bytes) -> dict[int, bool]:
         program = charstring.bytecode  # read first: drawing replaces it with the decoded program
         if whole and program is not None:
             if program not in _OUTLINED:
-                _OUTLINED[program] = outlined(charstring)
+                _OUTLINED[program] = _digest(program) in _KEPT or outlined(charstring)
             drawn[cid] = cid != 0 and _OUTLINED[program]
         else:
             drawn[cid] = cid != 0 and outlined(charstring)
@@ -105,6 +108,30 @@ def _drawn(cff_data: bytes) -> dict[int, bool]:
 
 
 _OUTLINED: dict[bytes, bool] = {}  # subroutine-free charstring -> whether it draws (bounded by the fonts' glyphs)
+_KEPT: set[str] = set()  # digests of charstrings an earlier build found drawing (`reuse_outlines`)
+OUTLINES_FILE = ".glyph-outlines.json"  # beside the maps: a one-task rebuild's eight PDFs had 1,080 glyphs to check
+
+
+def _digest(program: bytes) -> str:
+    return hashlib.blake2b(program, digest_size=16).hexdigest()
+
+
+def reuse_outlines(folder: Path | None) -> None:
+    """Take the glyphs an earlier build found drawing (kept by `keep_outlines` in `folder`): what a
+    subroutine-free charstring draws follows from its bytes, on any machine."""
+    try:
+        kept = json.loads((Path(folder) / OUTLINES_FILE).read_text(encoding="utf-8"))
+    except (TypeError, OSError, ValueError):
+        return
+    if isinstance(kept, list):
+        _KEPT.update(d for d in kept if isinstance(d, str))
+
+
+def keep_outlines(folder: Path) -> None:
+    """Write the digests of every charstring this process knows to draw into `folder`, for the next build."""
+    drawn = _KEPT | {_digest(program) for program, yes in _OUTLINED.items() if yes}
+    if drawn:
+        (Path(folder) / OUTLINES_FILE).write_text(json.dumps(sorted(drawn)) + "\n", encoding="utf-8")
 
 
 def _privates(top) -> list:
