@@ -230,3 +230,15 @@ def test_the_faces_widths_are_read_from_the_fonts_once_and_kept_while_the_fonts_
         assert text.width(sample, 4.0, "sans") == before["sans"] and read == ["NotoSansCJK-Regular.ttc"]
     finally:
         text.metrics.cache_clear()
+
+
+def test_kept_widths_that_are_not_what_a_build_writes_are_ignored(tmp_path, monkeypatch):
+    from policykb.render.maps import text
+    (tmp_path / text.WIDTHS_FILE).write_text(json.dumps({"sans": {"font": [], "ascent": 1, "descent": 0,
+                                                                   "widths": {"x": "wide"}}}), encoding="utf-8")
+    monkeypatch.setattr(text, "_KEPT", {})
+    text.reuse_widths(tmp_path)
+    assert text._KEPT == {}
+    (tmp_path / text.WIDTHS_FILE).write_text("[not json", encoding="utf-8")
+    text.reuse_widths(tmp_path)
+    assert text._KEPT == {}

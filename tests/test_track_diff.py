@@ -137,3 +137,14 @@ def test_history_takes_versions_worked_out_before_and_loads_only_new_ones(tmp_pa
     head, parent = _git(repo, "rev-parse", "HEAD", "HEAD~2").split()  # HEAD~1 touched README.md only
     assert sorted(loaded) == sorted([head, parent])
     assert newest[0].diff.changed_tasks() == [69] and len(newest) == 3 and len(known) == 3
+
+
+def test_a_kept_version_that_is_not_what_to_json_wrote_is_worked_out_again(tmp_path):
+    repo = make_repo(tmp_path)
+    worked = versions.history(repo)
+    kept: dict = {}
+    versions.history(repo, known=kept)
+    known = {key: {"commit": "x", "diff": {"changes": [{"kind": "task"}]}} for key in kept}  # damaged
+    again = versions.history(repo, known=known)
+    assert [v.diff.to_json() for v in again] == [v.diff.to_json() for v in worked]
+    assert all(v["diff"]["changes"] and "fields" in v["diff"]["changes"][0] for v in known.values())

@@ -333,8 +333,11 @@ def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20,
             continue
         key = version_key(commit, older[0] if older else None)
         if known is not None and key in known:
-            versions.append(Version.from_json(known[key]))
-            continue
+            try:
+                versions.append(Version.from_json(known[key]))
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError):  # not what to_json wrote: work it out
+                pass
         new_kb = load(commit)
         old_kb = load(older[0]) if older else KnowledgeBase(root="", units={}, documents={})
         if new_kb is None or old_kb is None:

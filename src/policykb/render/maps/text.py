@@ -7,6 +7,7 @@ opening punctuation; Latin words and numbers never split without a hyphen; short
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -125,20 +126,25 @@ WIDTHS_FILE = ".font-widths.json"  # beside the maps: reading the three faces fr
 
 
 def reuse_widths(folder: Path | None) -> None:
-    """Take the faces' widths an earlier build kept in `folder` (each used only while its font file is unchanged)."""
-    import json
+    """Take the faces' widths an earlier build kept in `folder` (each used only while its font file is
+    unchanged); a file that is not what `keep_widths` writes is ignored."""
     try:
         kept = json.loads((Path(folder) / WIDTHS_FILE).read_text(encoding="utf-8"))
     except (TypeError, OSError, ValueError):
         return
     if isinstance(kept, dict):
-        _KEPT.update({face: v for face, v in kept.items() if face in FACE_FILES and isinstance(v, dict)
-                      and isinstance(v.get("widths"), dict) and {"font", "ascent", "descent"} <= set(v)})
+        _KEPT.update({face: v for face, v in kept.items() if face in FACE_FILES and _well_formed(v)})
+
+
+def _well_formed(kept) -> bool:
+    number = (int, float)
+    return (isinstance(kept, dict) and isinstance(kept.get("font"), list) and isinstance(kept.get("ascent"), number)
+            and isinstance(kept.get("descent"), number) and isinstance(kept.get("widths"), dict)
+            and all(cp.isdigit() and isinstance(w, number) for cp, w in kept["widths"].items()))
 
 
 def keep_widths(folder: Path) -> None:
     """Write the widths of the faces this process measured with into `folder`, for the next build."""
-    import json
     used = {face: _KEPT[face] for face in sorted(_LOADED) if face in _KEPT}
     if used:
         (Path(folder) / WIDTHS_FILE).write_text(json.dumps(used, sort_keys=True) + "\n", encoding="utf-8")
