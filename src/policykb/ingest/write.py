@@ -19,13 +19,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+import yaml
+
 from .. import paths
 from ..system import process_running
+from ..yamlio import rewrite
 from .fastyaml import dumps
 from .compose import Draft
 from .source import ImportFailed
 
 REVIEW_FILE = "import-review.txt"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def dump_new(path: Path, data: dict, schema: str) -> None:
@@ -45,6 +49,25 @@ def _units_block(proposed: list[dict], source_name: str) -> str:
     body = dumps({"units": proposed}, None).split("\n", 1)[1]  # drop the 'units:' line
     return (f"  # --- proposed by `policykb import {source_name}`: check each name, level and kind, then set "
             f"proposed: false ---\n" + body)
+
+
+_EMPTY_LIST = re.compile(r"^units:[ \t]*(?:\[[ \t]*\]|~|null)?[ \t]*(#.*)?$", re.M)
+
+
+def with_units(text: str, block: str, proposed: list[dict]) -> str:
+    """The registry's text with the proposed units after its list, its comments and layout kept. An
+    empty list written `units: []` (as `policykb init --empty` writes it) becomes the block list the
+    items join; a registry laid out otherwise (a list in brackets) is rewritten whole rather than
+    left unreadable."""
+    appended = _EMPTY_LIST.sub(lambda m: "units:" + (f" {m[1]}" if m[1] else ""), text, count=1)
+    appended += ("" if appended.endswith("\n") else "\n") + block
+    try:
+        before, after = (yaml.load(t, Loader=_Loader) or {} for t in (text, appended))
+        if len(after["units"]) == len(before.get("units") or []) + len(proposed):
+            return appended
+    except (yaml.YAMLError, TypeError, KeyError, AttributeError):
+        pass
+    return rewrite(text, lambda data: data.__setitem__("units", [*(data.get("units") or []), *proposed]))
 
 
 _STAGING = re.compile(r"^\.import-(?:(\d+)-.*)?.*\.tmp$")
@@ -131,8 +154,8 @@ def write_draft(draft: Draft, source: Path, out: Path, doc_id: str) -> list[Path
         units_path = root / paths.UNITS_FILE
         block = _units_block(draft.proposed, source.name)
         if block and units_path.exists():
-            text = units_path.read_text(encoding="utf-8")
-            units_path.write_text(text + ("" if text.endswith("\n") else "\n") + block, encoding="utf-8")
+            units_path.write_text(with_units(units_path.read_text(encoding="utf-8"), block, draft.proposed),
+                                  encoding="utf-8")
         elif not units_path.exists():
             dump_new(units_path, {"units": draft.proposed}, _schema(0, "units"))
     written = sorted(p for p in folder.rglob("*") if p.is_file())
