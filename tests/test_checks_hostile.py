@@ -332,3 +332,17 @@ def test_file_names_made_from_names_are_never_options_nor_hidden():
     assert [safe_filename(n) for n in ["-rf 省扶贫办", "--help", "省扶贫办\t.", " .省扶贫办. "]] == \
         ["_rf 省扶贫办", "_help", "省扶贫办", "省扶贫办"]
     assert forms.file_name("省扶贫办\t.", 2016) == "2016年度落实情况报送表-省扶贫办.xlsx"
+
+
+@pytest.mark.parametrize("ch", ["\x07", "\x7f", "\x85", "\u200b", "\u202e", "\u2028", "\u2029", "\ufeff", "\ue000",
+                                "\U000e0041", "\ud800", "\U0010fffe", "\u0378"])
+def test_every_kind_of_invisible_character_is_found_after_lines_and_spaces(ch):
+    """Controls, format, private-use, surrogate, unassigned and line/paragraph separators, behind
+    the characters a text may hold: new lines, ideographic and no-break spaces, CJK."""
+    text = f"第一行\n　省扶贫办\u00a0牵头 {ch}尾"
+    assert textrules.first_bad_character(text) == (text.index(ch), ch)
+
+
+def test_a_text_of_lines_and_spaces_only_is_clean():
+    assert textrules.first_bad_character("第一行\n\n　省扶贫办\u00a0牵头\t ok") == (13, "\t")  # a tab is a control
+    assert textrules.first_bad_character("第一行\n\n　省扶贫办\u00a0牵头 ok\n") is None

@@ -37,6 +37,11 @@ def bad_character(ch: str) -> bool:
 
 def first_bad_character(text: str) -> tuple[int, str] | None:
     """(index, character) of the first character no text may hold, or None."""
+    if all(line.isprintable() for line in text.split("\n")):
+        # str.isprintable is False for every Other (Cc, Cf, Cs, Co, Cn) and Separator (Zl, Zp, Zs) character
+        # but the ASCII space: a text it passes line by line holds none of _BAD_CATEGORIES (in C, not a
+        # loop in Python per character: that loop was most of loading a knowledge base's thousands of texts)
+        return None
     for index, ch in enumerate(text):
         if bad_character(ch):
             return index, ch
