@@ -124,8 +124,8 @@ def test_history_takes_versions_worked_out_before_and_loads_only_new_ones(tmp_pa
     assert len(first) == 2 and len(known) == 2
 
     loaded = []
-    real = versions.kb_at
-    monkeypatch.setattr(versions, "kb_at", lambda r, rev, policies="policies": loaded.append(rev) or real(r, rev, policies))
+    real = versions._Revisions.load
+    monkeypatch.setattr(versions._Revisions, "load", lambda self, rev: loaded.append(rev) or real(self, rev))
     again = versions.history(repo, known=json.loads(json.dumps(known, default=str)))  # as stored on disk
     assert loaded == []
     assert [v.diff.to_json() for v in again] == [v.diff.to_json() for v in first]
@@ -148,3 +148,23 @@ def test_a_kept_version_that_is_not_what_to_json_wrote_is_worked_out_again(tmp_p
     again = versions.history(repo, known=known)
     assert [v.diff.to_json() for v in again] == [v.diff.to_json() for v in worked]
     assert all(v["diff"]["changes"] and "fields" in v["diff"]["changes"][0] for v in known.values())
+
+
+def test_revisions_read_one_after_another_are_the_revisions_read_alone(tmp_path):
+    """The change log writes only what differs from the revision before: a file added, changed or
+    removed (a document removed whole too) reads as the revision itself."""
+    repo = make_repo(tmp_path)
+    folder = repo / "policies" / DOC
+    (folder / "tasks" / "095.yaml").unlink()
+    _edit(folder / "tasks" / "094.yaml", "text: ", "text: 改")
+    shutil.copytree(folder, repo / "policies" / "copy-of-it")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "third")
+    shutil.rmtree(repo / "policies" / "copy-of-it")
+    _git(repo, "commit", "-qam", "fourth")
+    revs = _git(repo, "log", "--format=%H", "--", "policies").split()
+    with versions._Revisions(repo, "policies") as revisions:
+        walked = [revisions.load(rev) for rev in revs + revs[::-1]]
+    alone = [versions.kb_at(repo, rev) for rev in revs + revs[::-1]]
+    assert [versions.diff_kbs(a, w).changes for a, w in zip(alone, walked)] == [[]] * len(alone)
+    assert [sorted(kb.documents) for kb in walked[:2]] == [[DOC], sorted([DOC, "copy-of-it"])]

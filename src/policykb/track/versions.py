@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -253,17 +254,79 @@ def kb_at(repo: Path, rev: str, policies: str = paths.POLICIES) -> KnowledgeBase
             raise VersionError(f"版本“{rev}”不在这个克隆中：这是浅克隆，最早一次提交之前的历史没有下载", hint=_SHALLOW_HINT) from None
         raise VersionError(f"这个仓库中没有版本“{rev}”",
                            hint="用 git log 查看提交、标签和分支") from None
-    data = _git(repo, "archive", "--format=tar", rev, "--", policies)
-    with tempfile.TemporaryDirectory(prefix="policykb-rev-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            tar.extractall(tmp, filter="data")
-        kb, report = validate(Path(tmp) / policies)
+    with _Revisions(repo, policies) as revisions:
+        return revisions.load(rev)
+
+
+class _Revisions:
+    """policies/ as it was at one revision after another, in one temporary folder.
+
+    The first revision is written whole (git archive); each next one only where it differs from the
+    one before (git diff): the change log's eleven revisions of a province's thousands of files were
+    eleven whole archives written and read back, most of a clean build's site stage."""
+
+    def __init__(self, repo: Path, policies: str):
+        self.repo, self.policies, self.rev = repo, policies, None
+        self._tmp: tempfile.TemporaryDirectory | None = None  # made at the first load: none when nothing is loaded
+
+    def __enter__(self) -> "_Revisions":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    @property
+    def root(self) -> Path:
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="policykb-rev-")
+        return Path(self._tmp.name)
+
+    def load(self, rev: str) -> KnowledgeBase:
+        """The knowledge base at `rev`, loaded and checked (VersionError when it does not validate)."""
+        try:
+            self._move_to(rev)
+        except (VersionError, OSError, tarfile.TarError):
+            shutil.rmtree(self.root / self.policies, ignore_errors=True)  # half written: the next starts whole
+            self.rev = None
+            raise
+        kb, report = validate(self.root / self.policies)
         if kb is None:
             first = report.errors[0]
-            raise VersionError(f"{rev}：{policies}/ 未通过检查（{len(report.errors)} 个错误）；第一个："
+            raise VersionError(f"{rev}：{self.policies}/ 未通过检查（{len(report.errors)} 个错误）；第一个："
                                f"{Path(first.file).name}:{first.line}: {first.message}",
                                hint=f"检出 {rev} 后运行 policykb check")
-    return kb
+        return kb
+
+    def _move_to(self, rev: str) -> None:
+        if self.rev is None:
+            self._extract(rev, [self.policies])
+        else:
+            changed = _git(self.repo, "diff", "--name-status", "--no-renames", "-z", self.rev, rev, "--", self.policies)
+            fields = changed.decode("utf-8", errors="surrogateescape").split("\0")
+            written = []
+            for status, name in zip(fields[0::2], fields[1::2]):
+                if status == "D":
+                    self._remove(name)
+                elif name:
+                    written.append(name)
+            if written:
+                self._extract(rev, written)
+        self.rev = rev
+
+    def _extract(self, rev: str, names: list[str]) -> None:
+        data = _git(self.repo, "archive", "--format=tar", rev, "--", *names)
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(self.root, filter="data")
+
+    def _remove(self, name: str) -> None:
+        """A file the next revision no longer has, and the folders it leaves empty (a document removed whole)."""
+        path = self.root / name
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == self.root or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def diff(repo: Path | str, old: str, new: str, policies: str = paths.POLICIES) -> PolicyDiff:
@@ -316,36 +379,37 @@ def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20,
     log = _git(repo, "log", f"-{limit + 1}", "--format=%H%x00%ad%x00%s", "--date=short", "--", policies)
     entries = [line.split("\x00") for line in log.decode().splitlines() if line]
     cache: dict[str, KnowledgeBase | None] = {}
-
-    def load(rev: str) -> KnowledgeBase | None:
-        if rev not in cache:
-            try:
-                cache[rev] = kb_at(repo, rev, policies)
-            except VersionError:
-                cache[rev] = None
-        return cache[rev]
-
     versions = History()
     shallow = is_shallow(repo)
-    for (commit, date, subject), older in zip(entries, entries[1:] + [None]):
-        if older is None and shallow:  # its parent is cut off: it would show the whole policy as new
-            versions.partial = True
-            continue
-        key = version_key(commit, older[0] if older else None)
-        if known is not None and key in known:
-            try:
-                versions.append(Version.from_json(known[key]))
+    with _Revisions(repo, policies) as revisions:
+
+        def load(rev: str) -> KnowledgeBase | None:
+            if rev not in cache:
+                try:
+                    cache[rev] = revisions.load(rev)
+                except VersionError:
+                    cache[rev] = None
+            return cache[rev]
+
+        for (commit, date, subject), older in zip(entries, entries[1:] + [None]):
+            if older is None and shallow:  # its parent is cut off: it would show the whole policy as new
+                versions.partial = True
                 continue
-            except (KeyError, TypeError, ValueError, AttributeError):  # not what to_json wrote: work it out
-                pass
-        new_kb = load(commit)
-        old_kb = load(older[0]) if older else KnowledgeBase(root="", units={}, documents={})
-        if new_kb is None or old_kb is None:
-            continue
-        versions.append(Version(commit, date, subject, diff_kbs(old_kb, new_kb, older[0][:7] if older else "∅",
-                                                                  commit[:7])))
-        if known is not None:
-            known[key] = versions[-1].to_json()
+            key = version_key(commit, older[0] if older else None)
+            if known is not None and key in known:
+                try:
+                    versions.append(Version.from_json(known[key]))
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError):  # not what to_json wrote: work it out
+                    pass
+            new_kb = load(commit)
+            old_kb = load(older[0]) if older else KnowledgeBase(root="", units={}, documents={})
+            if new_kb is None or old_kb is None:
+                continue
+            versions.append(Version(commit, date, subject, diff_kbs(old_kb, new_kb, older[0][:7] if older else "∅",
+                                                                      commit[:7])))
+            if known is not None:
+                known[key] = versions[-1].to_json()
     return History(versions[:limit], partial=versions.partial)
 
 
