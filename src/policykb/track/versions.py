@@ -287,7 +287,8 @@ class _Revisions:
         try:
             self._move_to(rev)
         except (VersionError, OSError, tarfile.TarError):
-            shutil.rmtree(self.root / self.policies, ignore_errors=True)  # half written: the next starts whole
+            for child in self.root.iterdir():  # half written: the next revision is written whole
+                shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
             self.rev = None
             raise
         kb, report = validate(self.root / self.policies)
