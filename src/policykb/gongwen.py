@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -21,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
 from .deadlines import cn_date as date_cn  # noqa: F401  (成文日期 style, used by the letters)
-from .reproducible import FIXED_ZIP_TIME, normalize_zip
+from .reproducible import normalize_zip
 
 
 def cite(title: str) -> str:
@@ -283,7 +282,7 @@ def to_bytes(doc, properties: dict[str, str] | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     stamp = getattr(doc, "_policykb_stamp", FIXED_STAMP).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return custom_properties(normalize_zip(out.getvalue(), stamp), properties or {})
+    return normalized(out.getvalue(), stamp, properties or {})
 
 
 def provenance(kb_root) -> dict[str, str]:
@@ -299,10 +298,11 @@ _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+
 _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 
 
-def custom_properties(data: bytes, properties: dict[str, str]) -> bytes:
-    """Add docProps/custom.xml (File > Properties > Custom in Word) holding `properties` as text."""
+def normalized(data: bytes, stamp: str, properties: dict[str, str]) -> bytes:
+    """A saved .docx with fixed times (`normalize_zip`) and docProps/custom.xml (File > Properties >
+    Custom in Word) holding `properties` as text, in one pass over its members."""
     if not properties:
-        return data
+        return normalize_zip(data, stamp)
     from xml.sax.saxutils import escape, quoteattr
     items = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name={quoteattr(name)}>'
                     f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
@@ -310,27 +310,21 @@ def custom_properties(data: bytes, properties: dict[str, str]) -> bytes:
     custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
               '"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt='
               f'"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>')
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info.filename)
-            if info.filename == "docProps/custom.xml":
-                continue
-            if info.filename == "docProps/app.xml":  # python-docx's template claims to be Word for Mac
-                body = re.sub(rb"<Application>[^<]*</Application>", b"<Application>policykb</Application>", body)
-            if info.filename == "[Content_Types].xml" and _CUSTOM_TYPE.encode() not in body:
-                body = body.replace(b"</Types>", f'<Override PartName="/docProps/custom.xml" '
-                                                 f'ContentType="{_CUSTOM_TYPE}"/></Types>'.encode())
-            if info.filename == "_rels/.rels" and _CUSTOM_REL.encode() not in body:
-                body = body.replace(b"</Relationships>", f'<Relationship Id="rIdCustomProps" Type="{_CUSTOM_REL}" '
-                                                         f'Target="docProps/custom.xml"/></Relationships>'.encode())
-            target.writestr(info, body)
-        member = zipfile.ZipInfo("docProps/custom.xml", date_time=FIXED_ZIP_TIME)
-        member.compress_type = zipfile.ZIP_DEFLATED
-        member.external_attr = 0o644 << 16
-        target.writestr(member, custom.encode("utf-8"))
-    return out.getvalue()
+
+    def edit(name: str, body: bytes) -> bytes | None:
+        if name == "docProps/custom.xml":
+            return None
+        if name == "docProps/app.xml":  # python-docx's template claims to be Word for Mac
+            body = re.sub(rb"<Application>[^<]*</Application>", b"<Application>policykb</Application>", body)
+        if name == "[Content_Types].xml" and _CUSTOM_TYPE.encode() not in body:
+            body = body.replace(b"</Types>", f'<Override PartName="/docProps/custom.xml" '
+                                             f'ContentType="{_CUSTOM_TYPE}"/></Types>'.encode())
+        if name == "_rels/.rels" and _CUSTOM_REL.encode() not in body:
+            body = body.replace(b"</Relationships>", f'<Relationship Id="rIdCustomProps" Type="{_CUSTOM_REL}" '
+                                                     f'Target="docProps/custom.xml"/></Relationships>'.encode())
+        return body
+
+    return normalize_zip(data, stamp, edit, {"docProps/custom.xml": custom.encode("utf-8")})
 
 
 def read_text(data: bytes) -> list[str]:
