@@ -343,3 +343,15 @@ def test_a_yearly_report_asked_in_everyday_words_finds_the_work_requirements():
                       "<p>各牵头单位要在每年11月中旬将牵头负责工作的年度落实情况和下一年度工作安排报送省扶贫办。</p>")]
     for query in ("年度报告什么时候交", "年终总结交给谁"):
         assert [f["location"] for f in answer_with(query, DOCS + document, {})][:1] == ["d/index.html"], query
+
+
+def test_an_everyday_word_the_maintainers_guide_uses_still_finds_the_readers_page():
+    """年度报告 is in the guide word for word and nowhere in the policy: the policy's 年度落实情况
+    answers first, the guide is not shown to readers; a word only the guide has still finds it."""
+    document = [entry("d/index.html", "条文目录", "<p>为贯彻落实中央决定，提出如下实施意见。</p>"),
+                entry("d/index.html#annex-requirements", "工作要求",
+                      "<p>各牵头单位要在每年11月中旬将牵头负责工作的年度落实情况和下一年度工作安排报送省扶贫办。</p>")]
+    guide = entry("guide/outputs.html", "输出", "<p>年度报告由各单位按模板填写后导入，省扶贫办汇总。</p>")
+    for query in ("年度报告", "省扶贫办 年度报告"):
+        assert [f["location"] for f in answer_with(query, DOCS + document + [guide], {})] == ["d/index.html"], query
+    assert [f["location"] for f in answer_with("按模板填写", DOCS + document + [guide], {})] == ["guide/outputs.html"]

@@ -602,10 +602,12 @@
         pages = merged(pages, engine.withNumbers(engine.allTerms(termTokens(form).concat(words(form))), form));
       });
     }
-    var partial = !pages.length;
-    if (partial) pages = tokens.length ? engine.rank(analysis) : [];
+    // Nothing on a reader's page word for word (年度报告 only in the maintainers' guide): the partial
+    // ranking, with the policy's words for everyday ones, answers; the guide's hits stay behind it
+    var partial = !pages.some(isReader);
+    if (partial) pages = merged(tokens.length ? engine.rank(analysis).filter(isReader) : [], pages);
     pages = led(namesIn(forms[0], rules.names), rules, pages);
-    pages = readersFirst(pages, analysis.question || partial);
+    pages = readersFirst(pages, analysis.question);
     return { items: pages.slice(0, MAX_RESULTS).map(function (r) { return presenter.item(r.location, r.score); })
       .filter(Boolean).map(function (item) { return [item]; }) };
   }
@@ -635,9 +637,11 @@
   /* Readers' pages answer readers: the maintainers' guide only for a query no reader's page answers
    * (an error message, a command), found word for word — never for a question or a partial match. */
   function readersFirst(pages, question) {
-    var readers = pages.filter(function (r) { return !GUIDE_PAGE.test(r.location); });
+    var readers = pages.filter(isReader);
     return readers.length || question ? readers : pages;
   }
+
+  function isReader(r) { return !GUIDE_PAGE.test(r.location); }
 
   /* ---- The index in parts (search/pk/, written by policykb/render/site/shards.py) ---- */
   var parts = {}, partWaiters = {};
