@@ -20,9 +20,9 @@ from .unitnames import UnitList, parse_units
 # What follows a subject that does something: a modal, or a verb of assigned work.
 _DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置")
-# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」: the subject's standing or seat,
-# between it and its verb; 「区派出所及时处置…」: a manner before the verb
-_STANDING = r"(?:[，,]?(?:作为|设在)[^，,：:；;。“”\"]{2,30}?[，,])?"
+# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
+# the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
+_STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
 _MANNER = r"(?:还|也|亦)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?"
 _SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}[，,]?\s*(?={_MANNER}(?:{_DOING}))")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb

@@ -22,8 +22,11 @@ def _blank(text: str) -> bool:
     return not text.strip().strip("\u3000")
 
 
+_EDIT_LINK = re.compile(r"\s*\[(?:编辑|編輯|edit)\]$")  # 「二、主要职责[编辑]」: a wiki's link to edit its section
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = _EDIT_LINK.sub("", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
     return re.sub(r"[ \t\u3000]+", lambda m: " " if m.start() else "", text.strip()).strip()
 
 
