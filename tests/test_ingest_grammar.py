@@ -309,6 +309,13 @@ def test_a_role_word_in_brackets_marks_the_name_before_it(note, lead, participan
     assert (units.lead, units.participants, units.mode, units.flags) == (lead, participants, mode, [])
 
 
+def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
+    units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
+    assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])
+    found = subject_clauses("区防汛抗旱指挥部办公室（区水务局）要加强调度，及时发布预警。")
+    assert [u.lead for _, u in found] == [["区防汛抗旱指挥部办公室"]]
+
+
 def test_a_note_holding_a_marked_name_is_a_note():
     tasks = _tasks("一、教育", "1.推进义务教育均衡发展。（市教育局（牵头）、市财政局）")
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

@@ -56,8 +56,15 @@ _QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
+# 「区就业工作领导小组办公室（区人力社保局）」: a group's office and, in brackets, the body it sits in (its host, no
+# second name of the office: a group's office is always set in a body)
+_HOSTED = re.compile(r"^(?P<office>[^()（）]{2,40}(?:小组|委员会|指挥部|联席会议)办公室)[(（][^()（）]{2,12}[局委厅办][)）]$")
+
+
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
+    if m := _HOSTED.match(name.strip()):
+        return m["office"]
     if (m := _QUALIFIED.match(name.strip())) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name.strip())
