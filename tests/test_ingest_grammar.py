@@ -309,6 +309,13 @@ def test_a_role_word_in_brackets_marks_the_name_before_it(note, lead, participan
     assert (units.lead, units.participants, units.mode, units.flags) == (lead, participants, mode, [])
 
 
+def test_a_subject_after_a_sentences_lead_in_clause_is_read():
+    found = subject_clauses("围绕年度目标的落实，市政府督查室要加大督查力度。根据工作需要，各乡镇负责组织本辖区排查。"
+                            "为确保进度，要定期通报。", numbered=True)
+    assert [u.lead for _, u in found] == [["市政府督查室"], ["各乡镇"]]
+    assert found[0][0] == "围绕年度目标的落实，市政府督查室要加大督查力度"
+
+
 def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
     assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])

@@ -2,7 +2,8 @@
 
 - 「县发改局负责做好项目的立项审批；县财政局负责会同各项目主管部门抓好资金管理」: each clause whose subject
   is a list of units, followed by a modal or a verb of doing (要, 必须, 负责, 做好 …), is a task of those units
-  (several subjects do it together); 「会同X」 right after the verb names a participant.
+  (several subjects do it together); 「会同X」 right after the verb names a participant; a lead-in clause may
+  stand before the subject (「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」).
 - 「由X按照属地管理原则，建立…，Y加强督促指导」: 由 names the doer (a manner may stand before its verb); a later
   clause whose subject is a unit and whose verb guides or takes part (lexicon.yaml) names a participant;
 - 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty;
@@ -33,6 +34,8 @@ _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("g
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
+# 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
 _LATER_BY = re.compile(r"[，,]\s*(?=由)")  # 由 opening a later part of the clause: what stands before is the topic
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
@@ -65,6 +68,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = by.end(), _BY.match(clause[by.end():])
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or _SUBJECT.match(clause)
+        if not (m and _units(m["subject"], known)) and _LEAD_IN.match(clause):  # 「围绕…，市督查办要…」
+            head, m = next(((c.end(), s) for c in re.finditer(r"[，,]", clause)
+                            if (s := _SUBJECT.match(clause[c.end():])) and _units(s["subject"], known)), (0, m))
         if not m or not (names := _units(m["subject"], known)):
             continue
         if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
