@@ -316,6 +316,13 @@ def test_a_subject_after_a_sentences_lead_in_clause_is_read():
     assert found[0][0] == "围绕年度目标的落实，市政府督查室要加大督查力度"
 
 
+def test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice():
+    found = subject_clauses("各区县政府、市级各部门每季度5日前要将工作进展报送市政府办公室。"
+                            "市交通局、重点项目业主确定一名联络员。", numbered=True)
+    assert [u.lead for _, u in found] == [["各区县政府", "市级各部门"], ["市交通局", "重点项目业主"]]
+    assert subject_clauses("由街道城管队、环卫所等部门确定并告知责任人。", numbered=True) == []
+
+
 def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
     assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])

@@ -24,8 +24,10 @@ _DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
-_MANNER = r"(?:还|也|亦)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?"
-_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}[，,]?\s*(?={_MANNER}(?:{_DOING}))")
+_MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[\d一二三四五六七八九十]{1,2}(?:月[\d一二三四五六七八九十]{1,2})?"
+           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?")  # 「X每月10日前要…」: a time too
+# (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
+_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?=(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
