@@ -323,6 +323,16 @@ def test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice():
     assert subject_clauses("由街道城管队、环卫所等部门确定并告知责任人。", numbered=True) == []
 
 
+def test_a_body_set_up_under_anothers_guidance_is_the_subject_and_the_other_guides():
+    found = subject_clauses("新区成立城市建设投资公司，在新区管委会的指导下，负责基础设施投资建设。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["城市建设投资公司"], ["新区管委会"])]
+
+
+def test_by_right_after_a_quoted_topic_names_the_doer():
+    found = subject_clauses("“林长制”由县林业局组织实施。县林长办负责日常考核。", numbered=True)
+    assert [u.lead for _, u in found] == [["县林业局"], ["县林长办"]]
+
+
 def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
     assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])
