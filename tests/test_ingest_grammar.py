@@ -119,6 +119,16 @@ def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_
         (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
 
 
+def test_a_one_cell_a_line_header_whose_narrow_cells_wrapped_over_two_lines():
+    """「责任」「领导」 and 「责任」「科室」: a narrow header cell wrapped over two lines is one column word; a row's
+    person goes to the leader column, its body to the unit column."""
+    tasks = _cell_table("序号", "重点工作", "责任", "领导", "责任", "科室", "年度目标", "完成情况",
+                        "1", "改造镇区污水管网", "张某某", "城建办", "完成管网改造5公里。", "已完成3公里。",
+                        "2", "建设农贸市场", "李某某", "经济发展办", "年底前投入使用。", "主体已完工。")
+    assert [(t.number, t.text, t.units.lead, t.units.leaders) for t in tasks] == [
+        (1, "改造镇区污水管网", ["城建办"], ["张某某"]), (2, "建设农贸市场", ["经济发展办"], ["李某某"])]
+
+
 def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
     """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
     an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""

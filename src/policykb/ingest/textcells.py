@@ -88,23 +88,35 @@ _ITEM_START = re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)\S")  # 「1.妇女…�
 _ITEM_MARK = re.compile(r"^\d{1,3}\s*[.．、]")
 
 
-def _cell_header(blocks: list[Block], i: int) -> list[Block]:
-    """The header of a table copied one cell a line: short lines of column words (a few not understood, named
-    in the review as such) up to the first row; at least three of them name roles, among them a task and a unit
-    column."""
+def _header_line(blocks: list[Block], i: int) -> bool:
+    return i < len(blocks) and not blocks[i].is_row and len(blocks[i].text) <= 14 \
+        and not NUMBER_ALONE.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text) and not _spanning(blocks, i)
+
+
+def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
+    """The header of a table copied one cell a line, and how many lines it takes: short lines of column words (a few
+    not understood, named in the review as such) up to the first row; at least three of them name roles, among
+    them a task and a unit column. A short word not understood that makes a column word with the next line's
+    (「责任」「领导」, 「责任」「科室」: a narrow header cell wrapped over two lines) is read with it."""
     header: list[Block] = []
-    while i < len(blocks) and not blocks[i].is_row and len(blocks[i].text) <= 14 \
-            and not NUMBER_ALONE.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text) and not _spanning(blocks, i):
-        if not column_role(blocks[i].text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
+    widths: list[int] = []  # lines each header word takes
+    start = i
+    while _header_line(blocks, i):
+        block, width = blocks[i], 1
+        if len(block.text) <= 3 and not column_role(block.text) and _header_line(blocks, i + 1) \
+                and column_role(block.text + blocks[i + 1].text):
+            block, width = Block(block.text + blocks[i + 1].text, block.where), 2
+        if not column_role(block.text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
             break
-        header.append(blocks[i])
-        i += 1
+        header.append(block)
+        widths.append(width)
+        i += width
     roles = [column_role(b.text) for b in header]
     while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[i], roles):
-        header, roles = header[:-1], roles[:-1]  # a trailing word not understood that no row follows
+        header, roles, i = header[:-1], roles[:-1], i - widths.pop()  # a trailing word not understood, no row after
     if sum(bool(r) for r in roles) < 3 or not {"task", "detail"} & set(roles) or not set(roles) & {"lead", "responsible"}:
-        return []
-    return header
+        return [], 0
+    return header, i - start
 
 
 def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:
@@ -171,9 +183,9 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
     while i < len(blocks):
-        header = _cell_header(blocks, i)
+        header, lines = _cell_header(blocks, i)
         roles = [column_role(b.text) for b in header]
-        at = i + len(header)
+        at = i + lines
         at += _spanning(blocks, at) if header else 0
         after = blocks[at] if header and at < len(blocks) else None
         rows, end = _unnamed_numbers(blocks, at, roles) if header else ([], at)
@@ -192,7 +204,7 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
         table += 1
         cells = tuple(b.text for b in header)
         out.append(Block(" | ".join(cells), header[0].where, cells, table))
-        i += len(header)
+        i += lines
         task = next(c for c, r in enumerate(roles) if r in ("task", "detail"))
         above = 0
         while i < len(blocks):
