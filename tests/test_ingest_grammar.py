@@ -341,6 +341,13 @@ def test_a_body_set_up_under_anothers_guidance_is_the_subject_and_the_other_guid
 def test_by_right_after_a_quoted_topic_names_the_doer():
     found = subject_clauses("“林长制”由县林业局组织实施。县林长办负责日常考核。", numbered=True)
     assert [u.lead for _, u in found] == [["县林业局"], ["县林长办"]]
+    found = subject_clauses("其他场所按照谁主管谁负责的原则由行业主管部门负责。", numbered=True)
+    assert [u.lead for _, u in found] == [["行业主管部门"]]
+
+
+def test_each_over_two_kinds_of_departments_is_one_collective():
+    units = parse_units("各负有消防监管职责的部门和行业主管部门、县消防救援大队")
+    assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
 
 
 def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():

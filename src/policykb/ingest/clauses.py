@@ -46,7 +46,7 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
 # 由 opening a later part of the clause (after a comma, or right after a quoted topic: 「“河长制”由X组织实施」): what
 # stands before is the topic
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"])(?=由)")
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
