@@ -129,6 +129,18 @@ def test_a_one_cell_a_line_header_whose_narrow_cells_wrapped_over_two_lines():
         (1, "改造镇区污水管网", ["城建办"], ["张某某"]), (2, "建设农贸市场", ["经济发展办"], ["李某某"])]
 
 
+def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
+    """The rows give no 年度目标 cell: the leader's name goes to the leader column (a name is no task's text), the
+    units to theirs, the progress texts to the progress columns in order, not to the remark at the end."""
+    tasks = _cell_table("序号 |", "主要任务 |", "年度目标 |", "分管 领导 |", "牵头 单位 |", "协同单位 |", "上月进展 |",
+                        "本月进展 |", "说明 |", "7 |", "改造背街小巷20条。 |", "王某某 |", "城管局 |", "住建局、相关街道 |",
+                        "已完成设计。 |", "已进场施工。 |", "||", "8 |", "新建公厕10座。 |", "王某某 |", "城管局 |",
+                        "各街道 |", "已选址。 |", "已完成4座。 |", "资金到位较晚。 |")
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (7, "改造背街小巷20条。", ["城管局"], ["住建局", "相关街道"], ["王某某"]),
+        (8, "新建公厕10座。", ["城管局"], ["各街道"], ["王某某"])]
+
+
 def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
     """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
     an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""

@@ -3,8 +3,8 @@ table rows of the common form (`texttables` reads the other ways pages flatten t
 
 A header of column words one to a line (a few words not understood among them), then each row's number on a line
 of its own (numbers rise; the document's own, from any start) or, with no number column, its numbered task line,
-followed by its cells; each cell goes to the next column it reads as (units, a deadline), so an empty cell dropped
-is skipped, several units of one cell on successive lines are joined, and a second task under a merged number and
+followed by its cells; each cell goes to the next column it reads as (units, a deadline, a person), so an empty
+cell dropped is skipped, and texts fill the other columns in order, several units of one cell on successive lines are joined, and a second task under a merged number and
 unit cell becomes a row of its own with them carried down. A header without a number column over rows that carry
 one (「类别」, 「1」, its cells): each row is its number and as many cells as the header names after the cells before
 the first number, those (grouping cells merged over rows) written again before a number or carried down.
@@ -23,27 +23,35 @@ _DEADLINE = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|底前|季度|全年|
 
 
 def fits(role: str | None, cell: str) -> bool:
-    """Whether a cell reads as its column's kind: units for a unit column, a time for a deadline."""
+    """Whether a cell reads as its column's kind: units for a unit column, a time for a deadline, a person for a
+    leader column (and a person's name is no task's text)."""
+    from .lexicon import is_person
     from .unitnames import parse_units
     if role == "deadline":
         return bool(_DEADLINE.search(cell)) and len(cell) <= 40
     if role in ("lead", "separate", "joint", "responsible", "participant", "guide"):
         units = parse_units(cell)
         return bool(units.lead) and not units.flags
-    return True
+    if role == "leader":  # posts or names, one or several (a surname may be a rare one: 欧乾震)
+        return all(is_person(p) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)) and not lexicon().unit_end.search(p)
+                   for p in re.split(r"[、，,；;\s]+", cell.strip()))
+    return not (role in ("task", "detail") and is_person(cell))
 
 
 UNIT_COLUMNS = ("lead", "separate", "joint", "responsible", "participant", "guide")
+
+
+_KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells read as what they hold
 
 
 def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
     """One row's cells (its number first when the table has a number column, then its task) under the columns,
     and how many cells it used.
 
-    Each later cell goes to the next unit or deadline column it fits (units for a unit column, a time for a
-    deadline); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
+    Each later cell goes to the next unit, deadline or leader column it fits (units for a unit column, a time for a
+    deadline, people for a leader: a name is no task's text, so a row that left out a text cell is not shifted); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
     (several units of one cell written on successive lines); a text before any unit continues the task (its
-    sub-goals, 「——…」); else it fills the next column the header names with a word not understood (progress, notes).
+    sub-goals, 「——…」); else it fills the next column not read by kind (progress, notes, a remark), in order.
     A text after the units, followed by a cell that fits a unit or deadline column, is a second task of the same row (the
     number and unit cells merged over both: carried down, until it names its own). A lone number inside a row
     (the page number of a copied page) is no cell. Anything else ends the table."""
@@ -56,11 +64,12 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
     column, last, i = first + 1, first, 2 if numbered else 1
     while i < len(cells):
         cell = cells[i]
-        target = next((c for c in range(column, len(roles)) if roles[c] is not None and fits(roles[c], cell)), None)
-        other = next((c for c in range(column, len(roles)) if roles[c] is None), None)
+        target = next((c for c in range(column, len(roles)) if roles[c] in _KNOWN_BY_KIND and fits(roles[c], cell)), None)
+        other = next((c for c in range(column, len(roles)) if roles[c] not in _KNOWN_BY_KIND), None)
         if NUMBER_ALONE.match(cell):
             pass
-        elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell):
+        elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell) and not cell.endswith("。"):
+            # (a sentence after the unit cell, 「成功创建首批美丽城镇。」, is the next column's, whatever it ends in)
             row[last] = f"{row[last]}、{cell}"
         elif target is not None:
             row[target], column, last = cell, target + 1, target
