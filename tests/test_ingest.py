@@ -55,6 +55,16 @@ def test_a_hard_wrapped_page_goes_on_where_its_lines_stop_mid_sentence_or_inside
     assert tasks[0]["text"] == "开展老年人健康素养提升活动，组织专家进社区、进乡村，持续推进健康知识普及。"
 
 
+def test_a_pages_breadcrumb_is_no_title(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("当前位置: 政策文件  通知公告   某某县人民政府办公室关于印发重点工作分工的通知\n"
+                    "某某县人民政府办公室关于印发重点工作分工的通知\n一、加快园区建设。（县发改局负责）\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][0] == "某某县人民政府办公室关于印发重点工作分工的通知"
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2024, 5, 1)).folder
+    document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
+    assert document["issuers"] == ["某某县人民政府办公室"]
+
+
 def test_a_wiki_pages_edit_links_are_left_out(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("二、主要職責[編輯]\n三、内设机构 [编辑]\n", encoding="utf-8")

@@ -76,6 +76,9 @@ def _open_title(text: str) -> bool:
     return text.count("《") > text.count("》")
 
 
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]")
+
+
 def _open_note(text: str, line: str) -> bool:
     """A line that stops inside a bracket (「…（教育部、国家」) and a next line closing it before opening another
     (「卫生健康委按职责分工负责）」): a hard-wrapped page broke the note there, and the line goes on."""
@@ -106,8 +109,8 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if _blank(line.replace("|", "")):  # 「|」 alone: a page's cell border between cells copied one a line
-            continue
+        if _blank(line.replace("|", "")) or _BREADCRUMB.match(line):  # 「|」 alone: a page's cell border between
+            continue  # cells copied one a line; 「当前位置：首页 > …」: where the page sits on its site, no text of it
         if blocks and (_open_title(blocks[-1].text) and "》" in line or _open_note(blocks[-1].text, line)
                        or _wrapped(blocks[-1].text, _clean(line))):
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
