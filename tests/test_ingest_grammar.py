@@ -357,6 +357,12 @@ def test_by_right_after_a_quoted_topic_names_the_doer():
     assert [u.lead for _, u in found] == [["行业主管部门"]]
 
 
+def test_a_collective_subject_in_a_bracket_numbered_item_is_assigned():
+    tasks = _tasks("二、职责分工", "（一）组织协调。“林长制”由县林业局组织实施。县林长办负责日常考核。"
+                   "各乡（镇）要建立相应的工作机制，负责本辖区的林长制工作。")
+    assert [t.units.lead for t in tasks] == [["县林业局"], ["县林长办"], ["各乡（镇）"]]
+
+
 def test_each_over_two_kinds_of_departments_is_one_collective():
     units = parse_units("各负有消防监管职责的部门和行业主管部门、县消防救援大队")
     assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
