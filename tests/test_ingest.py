@@ -37,6 +37,40 @@ def _kb(tmp_path: Path) -> Path:
 
 # --- readers ---
 
+def test_a_hard_wrapped_page_goes_on_where_its_lines_stop_mid_sentence_or_inside_a_note(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("    2024 年 5 月 第 2 期          某某委员会办公室：年度工作要点          4\n\n"
+                    "        （三）开展老年人健康素养提升活动，组织专家进社区、进乡村，持续\n\n"
+                    "    推进健康知识普及。（民政部、国家卫生健康委、国家中医药局按\n\n    职责分工负责）\n\n"
+                    "        （四）举办全国青少年足球联赛。（体育总\n\n    局牵头负责）\n\n"
+                    "一、总体要求\n坚持问题导向，全面推进工作落实\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][1:] == [
+        "（三）开展老年人健康素养提升活动，组织专家进社区、进乡村，持续推进健康知识普及。"
+        "（民政部、国家卫生健康委、国家中医药局按职责分工负责）",
+        "（四）举办全国青少年足球联赛。（体育总局牵头负责）", "一、总体要求", "坚持问题导向，全面推进工作落实"]
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2024, 5, 1)).folder
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "tasks").glob("*.yaml"))]
+    assert [(t["lead"], t["participants"]) for t in tasks] == [(["民政部"], ["国家卫生健康委", "国家中医药局"]),
+                                                               (["体育总局"], [])]
+    assert tasks[0]["text"] == "开展老年人健康素养提升活动，组织专家进社区、进乡村，持续推进健康知识普及。"
+
+
+def test_a_pages_breadcrumb_is_no_title(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("当前位置: 政策文件  通知公告   某某县人民政府办公室关于印发重点工作分工的通知\n"
+                    "某某县人民政府办公室关于印发重点工作分工的通知\n一、加快园区建设。（县发改局负责）\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][0] == "某某县人民政府办公室关于印发重点工作分工的通知"
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2024, 5, 1)).folder
+    document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
+    assert document["issuers"] == ["某某县人民政府办公室"]
+
+
+def test_a_wiki_pages_edit_links_are_left_out(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("二、主要職責[編輯]\n三、内设机构 [编辑]\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == ["二、主要職責", "三、内设机构"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
 def test_text_in_any_common_encoding(encoding):
     text = "牵头单位：区发改局\n责任单位：各街道\n"

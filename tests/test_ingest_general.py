@@ -384,6 +384,42 @@ def test_a_duty_heading_without_a_unit_owns_nothing():
     assert not any(t.units.lead for t in tasks)
 
 
+def test_duties_without_a_subject_are_the_body_a_rule_defined_before_them():
+    tasks, _ = _read("第五条 产业服务中心为新区招商工作的办事机构，负责新区的招商服务工作。其职责是：",
+                     "（一）负责拟订年度招商计划；", "（二）协助企业办理入驻手续。",
+                     "第六条 新区的招商项目实行统一管理。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(5, ["产业服务中心"]), (1, ["产业服务中心"]), (2, ["产业服务中心"])]
+    assert tasks[0].text == "产业服务中心为新区招商工作的办事机构，负责新区的招商服务工作。"
+    assert tasks[2].text == "协助企业办理入驻手续。"
+
+
+def test_a_duty_heading_after_a_body_set_up_owns_the_duties_under_it(tmp_path):
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("根据机构改革方案，设立市营商环境服务中心，为市政府直属的事业机构。\n一、职责调整[编辑]\n"
+                    "划入原市政务服务管理职责。\n二、主要职责[编辑]\n（一）负责全市营商环境的评价工作。\n"
+                    "（二）督促检查各区落实营商环境政策。\n", encoding="utf-8")
+    assert "二、主要职责" in [b.text for b in read(path).blocks]  # a wiki's edit link left out
+    tasks, _ = general_tasks(read(path).blocks)
+    assert [(t.number, t.units.lead) for t in tasks] == [(1, ["市营商环境服务中心"]), (2, ["市营商环境服务中心"])]
+    assert tasks[1].text == "督促检查各区落实营商环境政策。"
+
+
+def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
+    tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
+                     "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",
+                     "二、成员单位", "市民政局、市财政局、市卫健委。")
+    assert [(t["lead"], t["text"]) for t in tasks][:1] == [
+        (["某市养老服务工作联席会议"], "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。")]
+
+
+def test_a_group_set_up_with_a_word_in_brackets_in_its_name_owns_its_duty_paragraph():
+    tasks, _ = _read("决定成立智能制造（产业）示范园区创建工作领导小组，相关成员及单位职责如下：", "一、主要职责",
+                     "负责编制产业发展规划，推进项目建设。", "二、组成人员", "组 长：张某某 管委会副主任")
+    assert [(t.number, t.units.lead, t.text) for t in tasks] == [
+        (1, ["智能制造（产业）示范园区创建工作领导小组"], "负责编制产业发展规划，推进项目建设。")]
+
+
 def test_labels_alone_on_their_lines_take_the_line_after_them_as_their_value():
     tasks, _ = _read("工作任务", "建成县城污水处理厂二期，完成管网改造。", "责任单位", "县住建局、县环保局", "配合单位", "各镇",
                      "完成时限", "6月底前完成主体;其余部分年底前完成")

@@ -119,6 +119,28 @@ def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_
         (30, "培训基层农技人员。", ["科教股", "人事股"], "joint", "2024年6月底")]
 
 
+def test_a_one_cell_a_line_header_whose_narrow_cells_wrapped_over_two_lines():
+    """「责任」「领导」 and 「责任」「科室」: a narrow header cell wrapped over two lines is one column word; a row's
+    person goes to the leader column, its body to the unit column."""
+    tasks = _cell_table("序号", "重点工作", "责任", "领导", "责任", "科室", "年度目标", "完成情况",
+                        "1", "改造镇区污水管网", "张某某", "城建办", "完成管网改造5公里。", "已完成3公里。",
+                        "2", "建设农贸市场", "李某某", "经济发展办", "年底前投入使用。", "主体已完工。")
+    assert [(t.number, t.text, t.units.lead, t.units.leaders) for t in tasks] == [
+        (1, "改造镇区污水管网", ["城建办"], ["张某某"]), (2, "建设农贸市场", ["经济发展办"], ["李某某"])]
+
+
+def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
+    """The rows give no 年度目标 cell: the leader's name goes to the leader column (a name is no task's text), the
+    units to theirs, the progress texts to the progress columns in order, not to the remark at the end."""
+    tasks = _cell_table("序号 |", "主要任务 |", "年度目标 |", "分管 领导 |", "牵头 单位 |", "协同单位 |", "上月进展 |",
+                        "本月进展 |", "说明 |", "7 |", "改造背街小巷20条。 |", "王某某 |", "城管局 |", "住建局、相关街道 |",
+                        "已完成设计。 |", "已进场施工。 |", "||", "8 |", "新建公厕10座。 |", "王某某 |", "城管局 |",
+                        "各街道 |", "已选址。 |", "已完成4座。 |", "资金到位较晚。 |")
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (7, "改造背街小巷20条。", ["城管局"], ["住建局", "相关街道"], ["王某某"]),
+        (8, "新建公厕10座。", ["城管局"], ["各街道"], ["王某某"])]
+
+
 def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
     """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
     an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""
@@ -307,6 +329,50 @@ def test_the_signature_date_wins_over_an_earlier_date_line():
 def test_a_role_word_in_brackets_marks_the_name_before_it(note, lead, participants, mode):
     units = parse_units(note)
     assert (units.lead, units.participants, units.mode, units.flags) == (lead, participants, mode, [])
+
+
+def test_a_subject_after_a_sentences_lead_in_clause_is_read():
+    found = subject_clauses("围绕年度目标的落实，市政府督查室要加大督查力度。根据工作需要，各乡镇负责组织本辖区排查。"
+                            "为确保进度，要定期通报。", numbered=True)
+    assert [u.lead for _, u in found] == [["市政府督查室"], ["各乡镇"]]
+    assert found[0][0] == "围绕年度目标的落实，市政府督查室要加大督查力度"
+
+
+def test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice():
+    found = subject_clauses("各区县政府、市级各部门每季度5日前要将工作进展报送市政府办公室。"
+                            "市交通局、重点项目业主确定一名联络员。", numbered=True)
+    assert [u.lead for _, u in found] == [["各区县政府", "市级各部门"], ["市交通局", "重点项目业主"]]
+    assert subject_clauses("由街道城管队、环卫所等部门确定并告知责任人。", numbered=True) == []
+
+
+def test_a_body_set_up_under_anothers_guidance_is_the_subject_and_the_other_guides():
+    found = subject_clauses("新区成立城市建设投资公司，在新区管委会的指导下，负责基础设施投资建设。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["城市建设投资公司"], ["新区管委会"])]
+
+
+def test_by_right_after_a_quoted_topic_names_the_doer():
+    found = subject_clauses("“林长制”由县林业局组织实施。县林长办负责日常考核。", numbered=True)
+    assert [u.lead for _, u in found] == [["县林业局"], ["县林长办"]]
+    found = subject_clauses("其他场所按照谁主管谁负责的原则由行业主管部门负责。", numbered=True)
+    assert [u.lead for _, u in found] == [["行业主管部门"]]
+
+
+def test_a_collective_subject_in_a_bracket_numbered_item_is_assigned():
+    tasks = _tasks("二、职责分工", "（一）组织协调。“林长制”由县林业局组织实施。县林长办负责日常考核。"
+                   "各乡（镇）要建立相应的工作机制，负责本辖区的林长制工作。")
+    assert [t.units.lead for t in tasks] == [["县林业局"], ["县林长办"], ["各乡（镇）"]]
+
+
+def test_each_over_two_kinds_of_departments_is_one_collective():
+    units = parse_units("各负有消防监管职责的部门和行业主管部门、县消防救援大队")
+    assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
+
+
+def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
+    units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
+    assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])
+    found = subject_clauses("区防汛抗旱指挥部办公室（区水务局）要加强调度，及时发布预警。")
+    assert [u.lead for _, u in found] == [["区防汛抗旱指挥部办公室"]]
 
 
 def test_a_note_holding_a_marked_name_is_a_note():

@@ -63,3 +63,9 @@ def test_a_masthead_run_into_a_line_names_the_place_and_two_organs_name_none():
                              "1.做好甲项工作。", "责任单位:市应急局"))
     assert meta.jurisdiction == "某平市"
     assert meta.place_guessed
+
+
+def test_a_pages_issuing_organ_line_names_the_issuer():
+    meta = read_meta(_blocks("某省人民政府办公厅主要职责内设机构和人员编制规定", "2009年",
+                             "发布机关:某省人民政府办公厅", "一、主要职责", "(一)负责省政府会议的准备工作。"))
+    assert meta.issuers == ["某省人民政府办公厅"]

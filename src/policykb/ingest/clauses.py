@@ -2,9 +2,12 @@
 
 - 「县发改局负责做好项目的立项审批；县财政局负责会同各项目主管部门抓好资金管理」: each clause whose subject
   is a list of units, followed by a modal or a verb of doing (要, 必须, 负责, 做好 …), is a task of those units
-  (several subjects do it together); 「会同X」 right after the verb names a participant.
-- 「由X按照属地管理原则，建立…，Y加强督促指导」: 由 names the doer (a manner may stand before its verb); a later
-  clause whose subject is a unit and whose verb guides or takes part (lexicon.yaml) names a participant;
+  (several subjects do it together); 「会同X」 right after the verb names a participant; a lead-in clause may
+  stand before the subject (「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」).
+- 「由X按照属地管理原则，建立…，Y加强督促指导」: 由 names the doer (a manner may stand before its verb; a topic
+  before it, after a comma or quoted: 「“河长制”由X组织实施」); a later clause whose subject is a unit and whose verb
+  guides or takes part (lexicon.yaml) names a participant;
+- 「园区成立开发公司，在园区办的指导下，负责…」: the body set up is the subject, the one it works under guides;
 - 「商委：协调公安、供销社做好…」: a line that starts with a unit's name and a colon, then a duty;
 - 「…，X、Y将负责…」, 「X、Y牵头实施…」: a subject whose verb makes it lead or answer for the work, after a sentence's
   lead-in clauses too, assigned wherever it stands (`assigned_subjects`).
@@ -20,11 +23,17 @@ from .unitnames import UnitList, parse_units
 # What follows a subject that does something: a modal, or a verb of assigned work.
 _DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置")
-# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」: the subject's standing or seat,
-# between it and its verb; 「区派出所及时处置…」: a manner before the verb
-_STANDING = r"(?:[，,]?(?:作为|设在)[^，,：:；;。“”\"]{2,30}?[，,])?"
-_MANNER = r"(?:还|也|亦)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?"
-_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}[，,]?\s*(?={_MANNER}(?:{_DOING}))")
+# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
+# the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
+_STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
+_MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[\d一二三四五六七八九十]{1,2}(?:月[\d一二三四五六七八九十]{1,2})?"
+           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?")  # 「X每月10日前要…」: a time too
+# (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
+# 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
+_UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
+_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+# 「园区成立开发建设公司，负责…」: the body set up is the subject
+_SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?=(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
@@ -33,7 +42,11 @@ _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("g
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
-_LATER_BY = re.compile(r"[，,]\s*(?=由)")  # 由 opening a later part of the clause: what stands before is the topic
+# 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
+# 由 opening a later part of the clause (after a comma, or right after a quoted topic: 「“河长制”由X组织实施」): what
+# stands before is the topic
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
@@ -55,6 +68,13 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
     return names if names and not units.doubts and not units.leaders and units.how == "bare" else None
 
 
+def _subject(m: re.Match, known: tuple[str, ...]) -> str:
+    """The subject a match names: the body it sets up when it does so (「园区成立开发建设公司」 → 开发建设公司)."""
+    subject = m["subject"]
+    set_up = _SET_UP.match(subject)
+    return set_up["body"] if set_up and _units(set_up["body"], known) else subject
+
+
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something."""
     out: list[tuple[str, UnitList]] = []
@@ -65,14 +85,19 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = by.end(), _BY.match(clause[by.end():])
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or _SUBJECT.match(clause)
-        if not m or not (names := _units(m["subject"], known)):
+        if not (m and _units(_subject(m, known), known)) and _LEAD_IN.match(clause):  # 「围绕…，市督查办要…」
+            head, m = next(((c.end(), s) for c in re.finditer(r"[，,]", clause)
+                            if (s := _SUBJECT.match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
+        if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
         if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
             continue
         rest = clause[head + m.end():]
-        units = UnitList(m["subject"], lead=names, mode="joint" if len(names) > 1 else "first",
+        units = UnitList(subject, lead=names, mode="joint" if len(names) > 1 else "first",
                          how="by" if assigned else "verb")
-        units.open_ended = parse_units(m["subject"], known).open_ended
+        units.open_ended = parse_units(subject, known).open_ended
+        if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
+            units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if w := _WITH.match(rest):
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]

@@ -6,7 +6,8 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
 - a line naming units alone (「市卫生局」, 「（1）市林业局。」 when a duty follows it) owns the numbered items under it
-  and the 「负责…」 paragraph right after it; a roster run onto one line is cut at each such name;
+  and the 「负责…」 paragraph right after it; a roster run onto one line is cut at each such name; a duty heading
+  (「主要职责」, 「其职责是：」) owns them for the body the document set up or defined before it (`holders`);
 - in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
   order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from . import timing
 from .clauses import assigned_subjects, subject_clauses
+from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
 from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role, topic_only
@@ -228,7 +230,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
-                and not _ends_in_a_unit(last.text):
+                and not _ends_in_a_unit(last.text) and not duty_heading(last.text):
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -238,7 +240,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
                                duty=bool(last and last.owner and _DUTY_OPENS.match(text))))
     if items and items[-1].named:
         items[-1].owner = None
-    return items
+    return holders_duties(items)
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
@@ -516,6 +518,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
                 owner = (depth.get(item.style, -1) if item.numbered else -1, item.owner)
                 continue
+            if owner and item.numbered and depth.get(item.style, len(depth)) <= owner[0]:
+                owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 found = [(_task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
             if not found:
@@ -535,6 +539,6 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                                      notes=[f"[通用读取] {item.where}：按通用规则（不依赖版式）读出，请核对"],
                                      number=item.number if i == 0 else None))
     # A document that names its units in notes opens with a covering notice: its 「X要…」 sentences before the
-    # first note are requirements, not the division of work.
-    explicit = next((i for i, c in enumerate(out) if c.units.how != "subject"), -1)
+    # first note are requirements, not the division of work (a unit's duties under its heading are no note).
+    explicit = next((i for i, c in enumerate(out) if c.units.how not in ("subject", "heading")), -1)
     return [c for i, c in enumerate(out) if c.units.how != "subject" or i > explicit], unread

@@ -230,7 +230,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             issuers = _split_issuers(prefix)
             meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
-        if m := re.search(rf"(?:发文单位|发文机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])",
+        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])",
                           b.text):
             if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
                 issuers = [m[1]]

@@ -22,8 +22,11 @@ def _blank(text: str) -> bool:
     return not text.strip().strip("\u3000")
 
 
+_EDIT_LINK = re.compile(r"\s*\[(?:编辑|編輯|edit)\]$")  # 「二、主要职责[编辑]」: a wiki's link to edit its section
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = _EDIT_LINK.sub("", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
     return re.sub(r"[ \t\u3000]+", lambda m: " " if m.start() else "", text.strip()).strip()
 
 
@@ -73,13 +76,43 @@ def _open_title(text: str) -> bool:
     return text.count("《") > text.count("》")
 
 
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]")
+
+
+def _open_note(text: str, line: str) -> bool:
+    """A line that stops inside a bracket (「…（教育部、国家」) and a next line closing it before opening another
+    (「卫生健康委按职责分工负责）」): a hard-wrapped page broke the note there, and the line goes on."""
+    opened = len(re.findall(r"[(（]", text)) - len(re.findall(r"[)）]", text))
+    close = re.search(r"[)）]", line)
+    return opened > 0 and close is not None and not re.search(r"[(（]", line[:close.start()])
+
+
+# A hard-wrapped page (a PDF's text, a fixed-width copy): a line of prose (a comma inside it, no label's colon) that
+# stops on a character in the middle of its sentence, and a next line that opens with no numbering, digit or
+# bracket, long or ending the sentence, go on as one line. Headings and titles have no comma; a paragraph ends
+# with its stop.
+_STOPS_MID_SENTENCE = re.compile(r"^[^：:|]{20,}[，,、][^：:|]*[\u4e00-\u9fff]$")
+_GOES_ON = re.compile(r"^[\u4e00-\u9fff“](?:.{19,}|.*[，,。；;）)])")  # a cell of a unit's name alone is none
+_CELLS = re.compile(r"[\u4e00-\u9fff。，、；] +[\u4e00-\u9fff]")
+
+
+def _wrapped(text: str, line: str) -> bool:
+    """(a space between two words is a row of cells, 「…考核奖惩。 人秘科 各区教育局」, not prose)"""
+    return bool(_STOPS_MID_SENTENCE.match(text) and _GOES_ON.match(line) and not _CELLS.search(text)
+                and not _NUMBERED.match(line) and not lexicon().label.match(line))
+
+
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条项章节部分]|[一二三四五六七八九十]{1,3}[、．.])")
+
+
 def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if _blank(line.replace("|", "")):  # 「|」 alone: a page's cell border between cells copied one a line
-            continue
-        if blocks and _open_title(blocks[-1].text) and "》" in line:
+        if _blank(line.replace("|", "")) or _BREADCRUMB.match(line):  # 「|」 alone: a page's cell border between
+            continue  # cells copied one a line; 「当前位置：首页 > …」: where the page sits on its site, no text of it
+        if blocks and (_open_title(blocks[-1].text) and "》" in line or _open_note(blocks[-1].text, line)
+                       or _wrapped(blocks[-1].text, _clean(line))):
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
             continue
         count.block()

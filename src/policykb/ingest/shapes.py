@@ -503,8 +503,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                                  "prose", 0.8, part, section, number=_own_number(text)))
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section) for c, u in later]
             continue
-        if (numbered or part is not None) and (found := subject_clauses(_strip_number(text), known,
-                                                                         numbered=bool(ITEM.match(text)))):
+        # an item's sentences whose subject is a list of units (collectives too: the list divides the work); an item
+        # stopping mid-sentence waits for its next line (a wrapped item, its note on a later line)
+        if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
+                and (found := subject_clauses(_strip_number(text), known, numbered=numbered and not PART.match(text))):
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section,
                               deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]

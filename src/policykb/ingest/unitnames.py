@@ -56,8 +56,15 @@ _QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
+# 「区就业工作领导小组办公室（区人力社保局）」: a group's office and, in brackets, the body it sits in (its host, no
+# second name of the office: a group's office is always set in a body)
+_HOSTED = re.compile(r"^(?P<office>[^()（）]{2,40}(?:小组|委员会|指挥部|联席会议)办公室)[(（][^()（）]{2,12}[局委厅办][)）]$")
+
+
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
+    if m := _HOSTED.match(name.strip()):
+        return m["office"]
     if (m := _QUALIFIED.match(name.strip())) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name.strip())
@@ -325,7 +332,9 @@ def looks_like_unit(name: str) -> bool:
     if any(c.fullmatch(name) for c in lexicon().collectives):
         return True
     name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
-    # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed
+    # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed, and a word in
+    # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words)
+    name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})", "", name)
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):

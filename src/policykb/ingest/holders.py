@@ -1,0 +1,79 @@
+"""The body whose duties a document lists without a subject: one it sets up or defines before the list.
+
+A 三定 regulation, a body's rules or a notice setting up a group names the body once, then lists its duties as items
+that open with their verb (「（一）负责…」「（二）协助…」), no subject in any of them:
+- 「设立国务院办公厅，为…的机构」, 「决定成立X领导小组」, 「建立X联席会议制度」, 「园区办为工业园区日常办事机构，负责…」:
+  the body is set up (设立, 成立, 组建, 建立) or defined (「X为…机构」);
+- 「二、主要职责」 (a duty heading naming no unit, lexicon.yaml duty_headings) or a sentence closing 「其职责是：」,
+  「职责如下：」: its duties follow, the items under it are the body's (`generic` makes it their owner), and so is the
+  paragraph right under such a heading, whatever its first word (「在国务院领导下，统筹协调…」).
+A duty heading with no body set up or defined before it owns nothing: whose duties they are is not written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import alternation, lexicon
+from .unitnames import looks_like_unit, parse_units
+
+_NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
+# 「设立国务院办公厅，」 「决定成立X领导小组，」: what is set up, up to the end of its clause
+_SET_UP = re.compile(rf"(?:设立|成立|组建|建立)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
+# 「建立X联席会议（以下简称联席会议）制度」: the body without its short name and the 制度 it works by
+_ALIAS = re.compile(r"[(（](?:以下简称|简称)[^()（）]{1,20}[)）]")
+_NOT_NAME = re.compile(r"制度$")
+# 「园区办为工业园区日常办事机构」: a clause opening with the name, defined as a kind of body
+_DEFINED = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})为[^，,。；;]{{2,40}}?(?:机构|单位|部门|机关)(?=[，,。；;]|$)")
+# 「…。其职责是：」, 「相关成员及单位职责如下：」: a sentence announcing the duties that follow
+_ANNOUNCES = re.compile(r"(?:^|(?<=[。；;，,]))[^。；;，,]{0,12}职责(?:是|为|如下)[：:]$")
+
+
+def defined_body(text: str) -> str | None:
+    """The last body a line sets up or defines, when its name reads as a unit (a bracket inside it allowed:
+    「示范园区（产业）创建工作领导小组」)."""
+    text = _ALIAS.sub("", text)
+    found = [_NOT_NAME.sub("", m["name"]) for pattern in (_SET_UP, _DEFINED) for m in pattern.finditer(text)]
+    found = [n for n in found if _is_body(n)]
+    return found[-1] if found else None
+
+
+def _is_body(name: str) -> bool:
+    bare = re.sub(r"[(（][^()（）]{1,10}[)）]", "", name)
+    units = parse_units(bare)
+    return looks_like_unit(bare) and units.lead == [bare] and not units.participants and not units.leaders
+
+
+def duty_heading(text: str) -> bool:
+    """A heading that names duties and no unit: 「主要职责」, 「工作职责：」."""
+    return bool(re.fullmatch(rf"(?:{alternation(lexicon().duty_headings)})[：:]?", text.strip().rstrip("。")))
+
+
+def _names_duties(text: str) -> bool:
+    """「主要职责」, 「联席会议职责」: a heading over duties, a unit's name before it or none."""
+    return bool(re.search(rf"(?:{alternation(lexicon().duty_headings)})$", text.strip().rstrip("：:。")))
+
+
+def holders_duties(items: list) -> list:
+    """The items of `generic` with the duties of a body set up or defined before them given to it: a duty heading
+    naming no unit (or the body's short name), or a sentence closing 「其职责是：」, owns the items under it for that
+    body (a line of its own, at its sentence's level); the paragraph right under a duty heading is its body's."""
+    out: list = []
+    holder = None
+    for item in items:
+        if item.table is None and not item.owner:
+            holder = defined_body(item.text) or holder
+        if holder and item.owner and holder.endswith(item.owner):
+            item.owner = holder  # 「联席会议职责」 after 「建立X联席会议（以下简称联席会议）制度」: its short name
+        if holder and item.table is None and not item.owner and (duty_heading(item.text) or _ANNOUNCES.match(item.text)):
+            item.owner = holder
+        elif holder and item.table is None and (said := _ANNOUNCES.search(item.text)) and said.start():
+            out.append(replace(item, text=item.text[:said.start()]))
+            item = replace(item, text=said.group(), number=None, owner=holder, duty=False, named=False,
+                           subject_led=False, note_only=False)
+        elif out and out[-1].owner and _names_duties(out[-1].text) and not item.numbered and item.table is None \
+                and not item.owner:
+            item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
+            item.number = item.number if item.number is not None else out[-1].number
+        out.append(item)
+    return out

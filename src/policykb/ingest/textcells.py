@@ -1,0 +1,260 @@
+"""Tables copied one cell a line (a page's table copied as text; each cell may be closed by a 「|」), turned into
+table rows of the common form (`texttables` reads the other ways pages flatten their tables).
+
+A header of column words one to a line (a few words not understood among them), then each row's number on a line
+of its own (numbers rise; the document's own, from any start) or, with no number column, its numbered task line,
+followed by its cells; each cell goes to the next column it reads as (units, a deadline, a person), so an empty
+cell dropped is skipped, and texts fill the other columns in order, several units of one cell on successive lines are joined, and a second task under a merged number and
+unit cell becomes a row of its own with them carried down. A header without a number column over rows that carry
+one (「类别」, 「1」, its cells): each row is its number and as many cells as the header names after the cells before
+the first number, those (grouping cells merged over rows) written again before a number or carried down.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .shapes import PART, SECTION, column_role
+from .source import Block
+
+NUMBER_ALONE = re.compile(r"^\d{1,3}$")  # a row's number on a line of its own
+
+_DEADLINE = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|底前|季度|全年|长期|持续|常态")
+
+
+def fits(role: str | None, cell: str) -> bool:
+    """Whether a cell reads as its column's kind: units for a unit column, a time for a deadline, a person for a
+    leader column (and a person's name is no task's text)."""
+    from .lexicon import is_person
+    from .unitnames import parse_units
+    if role == "deadline":
+        return bool(_DEADLINE.search(cell)) and len(cell) <= 40
+    if role in ("lead", "separate", "joint", "responsible", "participant", "guide"):
+        units = parse_units(cell)
+        return bool(units.lead) and not units.flags
+    if role == "leader":  # posts or names, one or several (a surname may be a rare one: 欧乾震)
+        return all(is_person(p) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)) and not lexicon().unit_end.search(p)
+                   for p in re.split(r"[、，,；;\s]+", cell.strip()))
+    return not (role in ("task", "detail") and is_person(cell))
+
+
+UNIT_COLUMNS = ("lead", "separate", "joint", "responsible", "participant", "guide")
+
+
+_KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells read as what they hold
+
+
+def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
+    """One row's cells (its number first when the table has a number column, then its task) under the columns,
+    and how many cells it used.
+
+    Each later cell goes to the next unit, deadline or leader column it fits (units for a unit column, a time for a
+    deadline, people for a leader: a name is no task's text, so a row that left out a text cell is not shifted); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
+    (several units of one cell written on successive lines); a text before any unit continues the task (its
+    sub-goals, 「——…」); else it fills the next column not read by kind (progress, notes, a remark), in order.
+    A text after the units, followed by a cell that fits a unit or deadline column, is a second task of the same row (the
+    number and unit cells merged over both: carried down, until it names its own). A lone number inside a row
+    (the page number of a copied page) is no cell. Anything else ends the table."""
+    rows: list[list[str]] = []
+    row = [""] * len(roles)
+    numbered = roles[0] == "number" and task != 0
+    first = 1 if numbered else task
+    row[0], row[first] = (cells[0], cells[1]) if numbered else (row[0], cells[0])
+    units_ahead = lambda c: any(r in UNIT_COLUMNS for r in roles[c:])  # noqa: E731
+    column, last, i = first + 1, first, 2 if numbered else 1
+    while i < len(cells):
+        cell = cells[i]
+        target = next((c for c in range(column, len(roles)) if roles[c] in _KNOWN_BY_KIND and fits(roles[c], cell)), None)
+        other = next((c for c in range(column, len(roles)) if roles[c] not in _KNOWN_BY_KIND), None)
+        if NUMBER_ALONE.match(cell):
+            pass
+        elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell) and not cell.endswith("。"):
+            # (a sentence after the unit cell, 「成功创建首批美丽城镇。」, is the next column's, whatever it ends in)
+            row[last] = f"{row[last]}、{cell}"
+        elif target is not None:
+            row[target], column, last = cell, target + 1, target
+        elif last == task and units_ahead(column):
+            row[task] = f"{row[task]}{cell}"
+        elif other is not None:
+            row[other], column, last = cell, other + 1, other
+        elif not fits("deadline", cell) and any(fits(roles[c], later) for later in cells[i + 1:i + 8]
+                                                 for c in range(len(roles)) if roles[c] in (*UNIT_COLUMNS, "deadline")):
+            rows.append(row)
+            row = [row[0] if numbered else "", *[""] * (len(roles) - 1)]
+            row[task] = cell if numbered else _ITEM_MARK.match(cells[0]).group() + cell  # the row's number, kept
+            for c in range(len(roles)):
+                row[c] = rows[-1][c] if roles[c] in UNIT_COLUMNS else row[c]
+            column, last = task + 1, task
+        else:
+            break
+        i += 1
+    rows.append(row)
+    return [tuple(r) for r in rows], i
+
+
+_LEX_NUMBER = lexicon().columns["number"][0]  # the number column's word, for a header that left it out
+_ITEM_START = re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)\S")  # 「1.妇女…」: a row whose task cell carries its number
+_ITEM_MARK = re.compile(r"^\d{1,3}\s*[.．、]")
+
+
+def _header_line(blocks: list[Block], i: int) -> bool:
+    return i < len(blocks) and not blocks[i].is_row and len(blocks[i].text) <= 14 \
+        and not NUMBER_ALONE.match(blocks[i].text) and not _ITEM_START.match(blocks[i].text) and not _spanning(blocks, i)
+
+
+def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
+    """The header of a table copied one cell a line, and how many lines it takes: short lines of column words (a few
+    not understood, named in the review as such) up to the first row; at least three of them name roles, among
+    them a task and a unit column. A short word not understood that makes a column word with the next line's
+    (「责任」「领导」, 「责任」「科室」: a narrow header cell wrapped over two lines) is read with it."""
+    header: list[Block] = []
+    widths: list[int] = []  # lines each header word takes
+    start = i
+    while _header_line(blocks, i):
+        block, width = blocks[i], 1
+        if len(block.text) <= 3 and not column_role(block.text) and _header_line(blocks, i + 1) \
+                and column_role(block.text + blocks[i + 1].text):
+            block, width = Block(block.text + blocks[i + 1].text, block.where), 2
+        if not column_role(block.text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
+            break
+        header.append(block)
+        widths.append(width)
+        i += width
+    roles = [column_role(b.text) for b in header]
+    while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[i], roles):
+        header, roles, i = header[:-1], roles[:-1], i - widths.pop()  # a trailing word not understood, no row after
+    if sum(bool(r) for r in roles) < 3 or not {"task", "detail"} & set(roles) or not set(roles) & {"lead", "responsible"}:
+        return [], 0
+    return header, i - start
+
+
+def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:
+    """A row starts at its number on a line of its own (numbers rise: a smaller one is a page number), or, in a
+    table without a number column, at a numbered line (its task cell)."""
+    if block.is_row:
+        return False
+    if "number" in roles:
+        return bool(NUMBER_ALONE.match(block.text)) and int(block.text) > above
+    return bool(_ITEM_START.match(block.text))
+
+
+def _spanning(blocks: list[Block], i: int) -> int:
+    """How many part headings (「一、…」, 「（二）…」) stand at i: rows spanning a table copied one cell a line."""
+    n = 0
+    while i + n < len(blocks) and not blocks[i + n].is_row and (PART.match(blocks[i + n].text)
+                                                                 or SECTION.match(blocks[i + n].text)):
+        n += 1
+    return n
+
+
+def _whole_row(blocks: list[Block], i: int, roles: list[str | None], number: int) -> tuple[str, ...] | None:
+    """A row numbered `number` with every cell there, one a line, in the header's order: exactly as many lines as
+    columns before the next number (or the end), its unit cells holding units and its time cells a time (a
+    year alone is one). Read in place, so an amount
+    (「300」) or a year is its column's cell, not a row's number, and a place or a text is no task's continuation."""
+    if "number" not in roles or roles[0] != "number" or i + len(roles) > len(blocks):
+        return None
+    cells = blocks[i:i + len(roles)]
+    after = blocks[i + len(roles)] if i + len(roles) < len(blocks) else None
+    if any(b.is_row for b in cells) or after is not None and (after.is_row or after.text != str(number + 1)):
+        return None
+    texts = tuple(b.text for b in cells)
+    if not all(fits(r, t) for r, t in zip(roles, texts) if r in UNIT_COLUMNS) \
+            or not all(fits(r, t) or re.fullmatch(r"\d{4}年?", t) for r, t in zip(roles, texts) if r == "deadline"):
+        return None  # a unit cell on two lines (「农业股」「乡村产业发展股」) shifts the cells after it: read them by kind
+    return texts
+
+
+def _unnamed_numbers(blocks: list[Block], at: int, roles: list[str | None]) -> tuple[list[tuple[str, ...]], int]:
+    """Rows under a header that names no number column though each row has its number on a line of its own after
+    its first cells (「做好公开工作」「3」「要求…」「各科室」「持续推进」, then 「4」 and the next row without its first
+    cell, merged): each row is its grouping cells, its number, and one cell for each header word after them, its
+    unit and time cells reading as units and a time. The rows, and the line after them."""
+    lines = [b.text if not b.is_row else "\0" for b in blocks[at:]]
+    groups = next((g for g in range(min(3, len(roles) - 2)) if g < len(lines) and NUMBER_ALONE.match(lines[g])), None)
+    if "number" in roles or groups is None or lines[groups] != "1":
+        return [], at
+    rows, i, width, n = [], groups, len(roles) - groups, 1
+    grouping = lines[:groups]
+    while i + width < len(lines) + 1 and lines[i] == str(n):
+        cells = lines[i + 1:i + 1 + width]
+        if len(cells) < width or any(NUMBER_ALONE.match(c) or c == "\0" for c in cells) or not all(
+                fits(r, c) for r, c in zip(roles[groups:], cells) if r in (*UNIT_COLUMNS, "deadline")):
+            break
+        rows.append((*grouping, str(n), *cells))
+        i, n = i + 1 + width, n + 1
+        if groups and i + groups < len(lines) and lines[i + groups] == str(n) and lines[i] != str(n):
+            grouping, i = lines[i:i + groups], i + groups  # the next row's own grouping cells
+    return (rows, at + i) if len(rows) >= 2 else ([], at)
+
+
+def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
+    out: list[Block] = []
+    table, i = first_table, 0
+    while i < len(blocks):
+        header, lines = _cell_header(blocks, i)
+        roles = [column_role(b.text) for b in header]
+        at = i + lines
+        at += _spanning(blocks, at) if header else 0
+        after = blocks[at] if header and at < len(blocks) else None
+        rows, end = _unnamed_numbers(blocks, at, roles) if header else ([], at)
+        if rows:
+            table += 1
+            groups = rows[0].index("1")
+            cells = (*(b.text for b in header[:groups]), _LEX_NUMBER, *(b.text for b in header[groups:]))
+            out.append(Block(" | ".join(cells), header[0].where, cells, table))
+            out.extend(Block(" | ".join(r), blocks[at].where, r, table) for r in rows)
+            i = end
+            continue
+        if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
+            out.append(blocks[i])
+            i += 1
+            continue
+        table += 1
+        cells = tuple(b.text for b in header)
+        out.append(Block(" | ".join(cells), header[0].where, cells, table))
+        i += lines
+        task = next(c for c, r in enumerate(roles) if r in ("task", "detail"))
+        above = 0
+        while i < len(blocks):
+            headings = _spanning(blocks, i)
+            if headings and i + headings < len(blocks) and _starts_row(blocks[i + headings], roles, above):
+                # a heading between rows: a row spanning the table (its text in every cell, as a merged row reads)
+                out.extend(Block(b.text, b.where, (b.text,) * len(roles), table) for b in blocks[i:i + headings])
+                i += headings
+            if not _starts_row(blocks[i], roles, above):
+                break
+            start, end = blocks[i], i + 1
+            above = int(start.text) if "number" in roles else 0
+            while end < len(blocks) and not _starts_row(blocks[end], roles, above) and not blocks[end].is_row \
+                    and not _spanning(blocks, end) and end - i < 6 * len(roles):
+                end += 1
+            whole = _whole_row(blocks, i, roles, above)
+            rows, used = ([whole], len(roles)) if whole else _cell_rows(roles, [b.text for b in blocks[i:end]], task)
+            out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)
+            i += used
+            if i < end:
+                break  # a cell that fits no column: the table ended before it
+    return out
+
+
+_CELL_PIPE = re.compile(r"^(?P<cell>[^|]+?)\s*\|$")  # 「項目名稱 |」: one cell a line, each closed by a 「|」
+_CELL_PIPE_RUN = 4
+
+
+def unpiped_cells(blocks: list[Block]) -> list[Block]:
+    """A table copied one cell a line with each cell closed by 「|」 (and lines of 「|」 between rows): the cells
+    without their pipe, for the one-cell-a-line reader. Only a run of such lines: a single line ending in 「|」
+    is left as written."""
+    out, i = [], 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and not blocks[j].is_row and _CELL_PIPE.match(blocks[j].text):
+            j += 1
+        if j - i >= _CELL_PIPE_RUN:
+            out += [Block(_CELL_PIPE.match(b.text)["cell"], b.where) for b in blocks[i:j]]
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
