@@ -337,7 +337,9 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         kept = [e for e in old if (e.get("document"), e.get("unit")) not in done and (out / e.get("file", "")).is_file()]
         entries = sorted(kept + entries, key=lambda e: (e["document"], e["serial"]))
     documents = _document_files(pg, out, entries, overviews, make_zip, cache)
-    _remove_old_packages(out, old_manifest, {f for d in documents for f in [*d.get("overview", []), d.get("zip")] if f})
+    made_now = {e[k] for e in entries for k in ("file", "pdf") if k in e}  # an old list naming one keeps it
+    made_now |= {f for d in documents for f in [*d.get("overview", []), d.get("zip")] if f}
+    _remove_old_packages(out, old_manifest, made_now)
     manifest = {"as_of": as_of.isoformat(), "letters": entries}
     if documents:
         manifest["documents"] = documents
