@@ -61,8 +61,8 @@ def test_edit_rerenders_only_what_depends_on_it(built, pg):
     task = PolicyGraph(load_kb(built["kb"])).task("demo-2016", 1)
     letters, maps = built["edited"]["letters"], built["edited"]["maps"]
     from policykb.render.letters import overview
-    # the task's units' letters, and the 分工方案 overview, which lists every task
-    assert letters.rendered == len(task.units) + len(overview.NAMES) and letters.reused > 0
+    # the task's units' letters, and its document's 分工方案 overview, which lists every task, and zip
+    assert letters.rendered == len(task.units) + len(overview.NAMES) + 1 and letters.reused > 0
     assert 0 < maps.rendered < maps.rendered + maps.reused
 
 

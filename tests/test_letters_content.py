@@ -204,17 +204,20 @@ def test_requirements_quoted_once_and_only_to_whom_they_bind(doc, texts):
 
 
 def test_overview_and_zip(pg, built):
+    """The document's own 分工方案 and 责任书.zip, in its folder beside its letters."""
     out, made = built
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["overview"] == ["分工方案.docx", "分工方案.xlsx"] and manifest["zip"] == "责任书.zip"
-    lines = read_text((out / "分工方案.docx").read_bytes())
+    assert manifest["documents"] == [{"document": DOC, "title": "重要政策措施分工方案",
+                                      "overview": [f"{DOC}/分工方案.docx", f"{DOC}/分工方案.xlsx"],
+                                      "zip": f"{DOC}/责任书.zip"}]
+    lines = read_text((out / DOC / "分工方案.docx").read_bytes())
     assert lines[0] == "重要政策措施分工方案"
     by_task = [row for row in lines if re.match(r"\d+\t", row)]
     assert [int(row.split("\t")[0]) for row in by_task] == list(range(1, 96))
     assert "省扶贫办\t省直部门\t" in "\n".join(lines)
     import zipfile
-    names = zipfile.ZipFile(out / "责任书.zip").namelist()
-    assert sorted(names) == names and set(m.file for m in made) <= set(names) and "分工方案.xlsx" in names
+    names = zipfile.ZipFile(out / DOC / "责任书.zip").namelist()
+    assert names == sorted([m.file.split("/", 1)[1] for m in made] + ["分工方案.docx", "分工方案.xlsx"])
 
 
 def test_two_runs_are_byte_identical(pg, built, tmp_path):

@@ -70,15 +70,16 @@ def built(tmp_path_factory, pg):
     tmp = tmp_path_factory.mktemp("site")
     letters = fake_stage(tmp / "letters", "letters", "省扶贫办", ".docx")
     manifest = json.loads((letters / "manifest.json").read_text(encoding="utf-8"))
-    for name in ("分工方案.docx", "分工方案.xlsx"):  # as the letters stage writes them beside the letters
-        (letters / name).write_bytes(b"fake overview")
+    (letters / DOC).mkdir()
+    for name in ("分工方案.docx", "分工方案.xlsx"):  # as the letters stage writes them beside the document's letters
+        (letters / DOC / name).write_bytes(b"fake overview")
     # a second document sends the same unit a notice: each letter is listed as what it is
     (letters / "national").mkdir()
     (letters / "national" / "省扶贫办.docx").write_bytes(b"fake notice")
-    entries = [dict(manifest["letters"][0], kind="责任书"), {"unit": "省扶贫办", "file": "national/省扶贫办.docx",
-                                                            "kind": "告知函"}]
-    (letters / "manifest.json").write_text(json.dumps(dict(manifest, letters=entries,
-                                                           overview=["分工方案.docx", "分工方案.xlsx"]),
+    entries = [dict(manifest["letters"][0], kind="责任书", document=DOC),
+               {"unit": "省扶贫办", "file": "national/省扶贫办.docx", "kind": "告知函", "document": "national"}]
+    documents = [{"document": DOC, "overview": [f"{DOC}/分工方案.docx", f"{DOC}/分工方案.xlsx"]}]  # no zip: --zip not given
+    (letters / "manifest.json").write_text(json.dumps(dict(manifest, letters=entries, documents=documents),
                                            ensure_ascii=False))
     maps = fake_stage(tmp / "maps", "maps", "省扶贫办", ".svg")
     site = tmp / "site"
@@ -150,12 +151,16 @@ def test_calendar_table_and_downloads(built, doc):
     table = page(built, f"{DOC}/table.html").text
     assert all(f"第{n}项" in table for n in doc.tasks)
     assert (built / "downloads" / "policykb.xlsx").stat().st_size > 1000
-    assert (built / "downloads" / "letters.zip").is_file()
     downloads = page(built, "downloads.html")
-    assert "letters.zip" in downloads.text
     hrefs = [unquote(h) for _, h in downloads.refs]  # the letters stage's 分工方案, as a cadre prints it
-    assert "downloads/letters/分工方案.docx" in hrefs and "downloads/letters/分工方案.xlsx" in hrefs
-    assert (built / "downloads" / "letters" / "分工方案.docx").is_file()
+    overview = [f"downloads/letters/{DOC}/分工方案.docx", f"downloads/letters/{DOC}/分工方案.xlsx"]
+    assert set(overview) <= set(hrefs) and all((built / h).is_file() for h in overview)
+    # letters made without --zip: the site zips the document's letters folder itself
+    zipped = f"downloads/zips/{DOC}/责任书.zip"
+    assert zipped in hrefs and "本文件的全部责任书（2 个文件）" in downloads.text
+    import zipfile
+    assert sorted(zipfile.ZipFile(built / zipped).namelist()) == ["分工方案.docx", "分工方案.xlsx"]
+    assert "湖南省" in downloads.text.split("policykb.xlsx")[0]  # under the document's title, before the data
     assert "省扶贫办 省扶贫办作战图（SVG）" in page(built, "maps.html").text
 
 

@@ -187,11 +187,11 @@ def to_graphml(pg: PolicyGraph) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def task_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
-    """The 分工方案 as office staff know it: one row per task."""
+def task_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[list]]:
+    """The 分工方案 as office staff know it: one row per task (of one document, `doc`, or of all)."""
     header = ["文件", "序号", "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", "落实条文", "时限", "指标"]
     rows = []
-    for doc in pg.kb.documents.values():
+    for doc in [pg.kb.documents[doc]] if doc is not None else pg.kb.documents.values():
         sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
         for t in doc.tasks.values():
             rows.append([
@@ -204,11 +204,12 @@ def task_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def unit_rows(pg: PolicyGraph) -> tuple[list[str], list[list]]:
+def unit_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[list]]:
+    """One row per unit with a task (in one document, `doc`, or in any)."""
     header = ["单位", "类别", "牵头任务", "参与任务", "牵头数", "参与数"]
     rows = []
-    for name in pg.units_with_tasks():
-        roles = pg.tasks_of(name)
+    for name in pg.units_with_tasks(doc):
+        roles = pg.tasks_of(name, doc)
         rows.append([name, pg.kb.units[name].kind, "、".join(str(t.number) for t in roles["lead"]),
                      "、".join(str(t.number) for t in roles["participant"]),
                      len(roles["lead"]), len(roles["participant"])])
@@ -259,18 +260,20 @@ def to_csv(pg: PolicyGraph) -> str:
     return "\ufeff" + out.getvalue()  # BOM so Excel on Chinese Windows opens it as UTF-8
 
 
-def _by_document_name(pg: PolicyGraph, header: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+def _by_document_name(pg: PolicyGraph, header: list[str], rows: list[list],
+                      single: bool = False) -> tuple[list[str], list[list]]:
     """For people: one document needs no 文件 column (the task number leads); several are told apart
     by their short titles, not by folder names."""
     if header[0] != "文件":
         return header, rows
-    if len(pg.kb.documents) == 1:
+    if single or len(pg.kb.documents) == 1:
         return header[1:], [row[1:] for row in rows]
     names = {d.id: d.meta.short_title or d.meta.title for d in pg.kb.documents.values()}
     return header, [[names.get(row[0], row[0]), *row[1:]] for row in rows]
 
 
-def to_xlsx(pg: PolicyGraph) -> bytes:
+def to_xlsx(pg: PolicyGraph, doc: str | None = None) -> bytes:
+    """The 分工方案 workbook (按任务, 按单位) of the knowledge base, or of one document, `doc`."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     import datetime as dt
@@ -280,8 +283,8 @@ def to_xlsx(pg: PolicyGraph) -> bytes:
     wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
     widths = {"文件": 24, "序号": 6, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "时限": 28, "指标": 30,
               "牵头任务": 30, "参与任务": 40}
-    sheets = (("按任务", _by_document_name(pg, *task_rows(pg)), printsetup.A3),
-              ("按单位", unit_rows(pg), printsetup.A4))
+    sheets = (("按任务", _by_document_name(pg, *task_rows(pg, doc), single=doc is not None), printsetup.A3),
+              ("按单位", unit_rows(pg, doc), printsetup.A4))
     for index, (title, (header, rows), paper) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title

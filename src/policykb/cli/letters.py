@@ -16,7 +16,9 @@ from . import PoliciesOption, UserError, app, graph, info, parse_date, track
 def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output", "-o", help="输出文件夹。"),
             unit: Optional[list[str]] = typer.Option(None, "--unit", "-u", help="只为这个单位生成（规范名称或别名，可重复）。"),
             pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 转成 PDF。"),
-            zip_: bool = typer.Option(False, "--zip", help="另外打包为 责任书.zip。"),
+            zip_: bool = typer.Option(False, "--zip", help="另外把每个文件的责任书打包为该文件文件夹中的 责任书.zip。"),
+            overview: bool = typer.Option(False, "--overview",
+                                          help="同时为每个文件生成 分工方案.docx 和 .xlsx（在该文件的文件夹中，与 --zip 一并打包）。"),
             as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一天为准（YYYY-MM-DD），默认今天。"),
             template: Optional[Path] = typer.Option(None, "--template",
                                                     help="责任书模板（.docx，可在 Word 中修改），默认 templates/letter.docx，没有时用自带的。"),
@@ -28,7 +30,7 @@ def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output
         units = lettering.resolve_units(pg, unit) if unit else None
         with staged_output(output, keep=True) as folder:
             done = lettering.write_letters(pg, folder, template, as_of=parse_date(as_of), units=units, pdf=pdf,
-                                           make_zip=zip_, fonts_conf=paths.project_file(paths.FONTS_CONF), track=track)
+                                           make_zip=zip_, with_overview=overview, fonts_conf=paths.project_file(paths.FONTS_CONF), track=track)
     except lettering.LetterError as e:
         raise UserError(e.message, hint=e.hint, code=e.code) from None
     info(f"已写出 {len(done)} 份责任书：{output}/")

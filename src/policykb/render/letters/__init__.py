@@ -3,8 +3,9 @@
 - `recipients`: who gets a letter and which kind (责任书 or 告知函), collectives split into members;
 - `context`: what a letter says (the documented fields a template may use), from the graph;
 - `template`: the office's editable Word template (docxtpl), checked before anything is rendered;
-- `overview`: the 分工方案 as one .docx table;
-- `write`: renders the letters in parallel, reuses unchanged ones, writes the manifest and the zip.
+- `overview`: a document's 分工方案 as .docx tables (by task, by unit);
+- `write`: renders the letters in parallel, reuses unchanged ones, writes each document's overview and zip
+  (made again only when that document changed) and the manifest.
 
 The official-document format itself (GB/T 9704 page, fonts, page numbers) is `policykb.gongwen`,
 shared with tracking's office documents.

@@ -1,4 +1,4 @@
-"""The 分工方案 overview: the whole annex as .docx tables (by task, by unit) beside the xlsx.
+"""The 分工方案 overview: a document's annex as .docx tables (by task, by unit) beside the xlsx.
 
 The rows are `export.task_rows` / `unit_rows`, the same ones the xlsx sheets 按任务 / 按单位 hold.
 """
@@ -92,31 +92,43 @@ def _drop_document_column(header: list[str], rows: list[list], single: bool) -> 
     return header[1:], [row[1:] for row in rows]
 
 
-def to_docx(pg: PolicyGraph) -> bytes:
-    """按任务 then 按单位, landscape A4, with the title the annex carries."""
-    docs = list(pg.documents())
-    titles = "、".join(dict.fromkeys(d.meta.annex.title for d in docs if d.meta.annex)) or "分工方案"
-    issuers = "、".join(dict.fromkeys(pg.kb.units[i].full_name or i if i in pg.kb.units else i
-                                      for d in docs for i in d.meta.issuers))
-    doc = g.new_document(landscape=True, title=titles, author=issuers or "policykb",
-                         day=min((d.meta.date for d in docs), default=None))
-    g.paragraph(doc, titles, style="公文标题")
-    for label, (header, rows) in (("一、按任务", export.task_rows(pg)), ("二、按单位", export.unit_rows(pg))):
-        g.paragraph(doc, label, style="一级标题")
-        _table(doc, *_drop_document_column(header, rows, len(docs) == 1))
-    return g.to_bytes(doc, g.provenance(pg.kb.root))
+def title(document) -> str:
+    """What a document's 分工方案 is called: its annex's title, or for a document that is the list itself
+    (an imported 分工表 has no annex), its own title."""
+    return document.meta.annex.title if document.meta.annex else document.meta.title
+
+
+def to_docx(pg: PolicyGraph, doc: str | None = None) -> bytes:
+    """按任务 then 按单位, landscape A4, with the title the annex carries: of one document, `doc`, or of
+    the whole knowledge base."""
+    docs = [pg.kb.documents[doc]] if doc is not None else list(pg.documents())
+    titles = (title(docs[0]) if doc is not None else
+              "、".join(dict.fromkeys(d.meta.annex.title for d in docs if d.meta.annex)) or "分工方案")
+    word = g.new_document(landscape=True, title=titles, author=_issuers(pg, docs) or "policykb",
+                        day=min((d.meta.date for d in docs), default=None))
+    g.paragraph(word, titles, style="公文标题")
+    for label, (header, rows) in (("一、按任务", export.task_rows(pg, doc)), ("二、按单位", export.unit_rows(pg, doc))):
+        g.paragraph(word, label, style="一级标题")
+        _table(word, *_drop_document_column(header, rows, len(docs) == 1))
+    return g.to_bytes(word, g.provenance(pg.kb.root))
+
+
+def _issuers(pg: PolicyGraph, docs: list) -> str:
+    return "、".join(dict.fromkeys(pg.kb.units[i].full_name or i if i in pg.kb.units else i
+                                   for d in docs for i in d.meta.issuers))
 
 
 NAMES = [DOCX_NAME, XLSX_NAME]
 
 
-def files(pg: PolicyGraph, xlsx: bytes | None = None) -> dict[str, bytes]:
-    """The overview's files; `xlsx` is the data stage's policykb.xlsx when this build made it (the same
-    workbook: made once)."""
-    return {DOCX_NAME: to_docx(pg), XLSX_NAME: export.to_xlsx(pg) if xlsx is None else xlsx}
+def files(pg: PolicyGraph, doc: str, xlsx: bytes | None = None) -> dict[str, bytes]:
+    """One document's overview files, by name; `xlsx` is the data stage's policykb.xlsx when the knowledge
+    base holds this document only and this build made it (the same workbook: made once)."""
+    return {DOCX_NAME: to_docx(pg, doc), XLSX_NAME: export.to_xlsx(pg, doc) if xlsx is None else xlsx}
 
 
-def content(pg: PolicyGraph) -> list:
-    """Everything the overview files show: what a cache keys them by."""
-    return [[d.meta.annex.title if d.meta.annex else None for d in pg.documents()], g.provenance(pg.kb.root),
-            export.task_rows(pg), export.unit_rows(pg)]
+def content(pg: PolicyGraph, doc: str) -> list:
+    """Everything one document's overview files show: what a cache keys them by."""
+    document = pg.kb.documents[doc]
+    return [title(document), _issuers(pg, [document]), document.meta.date.isoformat(), g.provenance(pg.kb.root),
+            export.task_rows(pg, doc), export.unit_rows(pg, doc)]

@@ -108,7 +108,8 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
 
 
 def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_dir: Path | None = None) -> list[dict]:
-    """The data exports (and a zip of the letters) under docs/downloads; what the download page lists.
+    """The data exports under docs/downloads, and each document's 分工方案 and zip of its letters: what the
+    download page lists, a document's files first (each item names its `document`), then the data.
 
     The exports come from the data stage's folder when it has them (the same bytes), else are made here.
     """
@@ -127,28 +128,47 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
     ]
     if letters_dir is not None and (Path(letters_dir) / MANIFEST).is_file():
         manifest = json.loads((Path(letters_dir) / MANIFEST).read_text(encoding="utf-8"))
-        items[:0] = _overview_items(manifest, Path(letters_dir))
-        packed = manifest.get("zip") if isinstance(manifest, dict) else None
-        if isinstance(packed, str) and (Path(letters_dir) / packed).is_file():  # the letters stage's own zip
-            items.append({"label": Path(packed).name, "path": f"{DOWNLOADS}/letters/{packed}", "note": "全部责任书"})
-        else:
-            files = sorted(p for p in Path(letters_dir).rglob("*") if p.is_file() and p.name != MANIFEST)
-            (folder / "letters.zip").write_bytes(_zip(Path(letters_dir), files))
-            items.append({"label": "letters.zip", "path": f"{DOWNLOADS}/letters.zip",
-                          "note": f"全部责任书（{len(files)} 个文件）"})
+        items[:0] = _document_items(pg, manifest, Path(letters_dir), folder)
     return items
 
 
 OVERVIEW_NOTES = {".docx": "分工方案（按任务、按单位两张表），Word 或 WPS 可直接打开、打印",
                   ".xlsx": "分工方案（按任务、按单位两个工作表），与上表相同，便于筛选"}
+ZIPS = "zips"  # under downloads: a document's letters zipped here when the letters stage made no zip
 
 
-def _overview_items(manifest, letters_dir: Path) -> list[dict]:
-    """The letters stage's 分工方案.docx/.xlsx (staged under downloads/letters with the letters)."""
-    names = manifest.get("overview") if isinstance(manifest, dict) else None
-    return [{"label": name, "path": f"{DOWNLOADS}/letters/{name}", "note": OVERVIEW_NOTES.get(Path(name).suffix, "分工方案")}
-            for name in (names if isinstance(names, list) else [])
-            if isinstance(name, str) and (letters_dir / name).is_file()]
+def _document_items(pg: PolicyGraph, manifest, letters_dir: Path, folder: Path) -> list[dict]:
+    """Each document's 分工方案.docx/.xlsx and 责任书.zip, as the letters stage's manifest lists them (staged
+    under downloads/letters with the letters), each item naming its document. A document whose letters
+    came without a zip (`policykb letters` without --zip) gets one made here of its letters folder."""
+    manifest = manifest if isinstance(manifest, dict) else {}
+    listed = {d.get("document"): d for d in _list(manifest.get("documents")) if isinstance(d, dict)}
+    kinds: dict[str, dict] = {}  # document -> its letters' kinds (责任书, 告知函), in order
+    for e in _list(manifest.get("letters")):
+        if isinstance(e, dict) and isinstance(e.get("kind"), str):
+            kinds.setdefault(e.get("document"), {})[e["kind"]] = None
+    items = []
+    for doc in pg.documents():
+        entry, words = listed.get(doc.id, {}), "、".join(kinds.get(doc.id, {})) or "责任书"
+        files = [name for name in [*_list(entry.get("overview")), entry.get("zip")]
+                 if isinstance(name, str) and (letters_dir / name).is_file()]
+        items += [{"document": doc.id, "label": Path(name).name, "path": f"{DOWNLOADS}/letters/{name}",
+                   "note": OVERVIEW_NOTES.get(Path(name).suffix,
+                                              f"本文件的全部{words}" + ("和分工方案" if entry.get("overview") else ""))}
+                  for name in files]
+        if not any(name.endswith(".zip") for name in files) and doc.id in kinds and (letters_dir / doc.id).is_dir():
+            from ..letters import ZIP_NAME  # only here: the site needs nothing else of the letters
+            own = sorted(p for p in (letters_dir / doc.id).rglob("*") if p.is_file())
+            target = folder / ZIPS / doc.id / ZIP_NAME
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_zip(letters_dir / doc.id, own))
+            items.append({"document": doc.id, "label": target.name, "path": f"{DOWNLOADS}/{ZIPS}/{doc.id}/{target.name}",
+                          "note": f"本文件的全部{words}（{len(own)} 个文件）"})
+    return items
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 REISSUE_COMMITS = 10  # each needs both revisions loaded and compared: keep the latest only

@@ -132,7 +132,8 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
 
 def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                    statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict,
-                   cascade: CascadeViews | None = None) -> list[Page]:
+                   cascade: CascadeViews | None = None, downloads: list[dict] | None = None) -> list[Page]:
+    """A document's pages; `downloads`: its own 分工方案 and letters' zip, which its page links."""
     as_of, end = when["shown"], when["end"]
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
@@ -145,7 +146,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     general = list(annex.general_deadlines) if annex else []
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
-                  dict(common, errata=errata_view(doc), cascade=cascade.documents(doc),
+                  dict(common, errata=errata_view(doc), cascade=cascade.documents(doc), downloads=downloads or [],
                        article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles})),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
@@ -225,8 +226,13 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   body=False)]
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in docs}
     cascade = CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general[t.doc]))  # issue 24
+    own: dict[str, list[dict]] = {}  # each document's downloads: its 分工方案 and letters' zip
+    for item in downloads or []:
+        if "document" in item:
+            own.setdefault(item["document"], []).append(item)
     for doc in docs:
-        pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {}, cascade)
+        pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {}, cascade,
+                                own.get(doc.id, []))
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
@@ -241,7 +247,10 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
              body=False),
         Page("maps.md", "maps.md.j2", {"maps": maps or [], "paths": paths, "unit_files": unit_files,
                                        "figures": map_figures(pg, maps or [])}, body=False),
-        Page("downloads.md", "downloads.md.j2", {"downloads": downloads or []}, body=False),
+        Page("downloads.md", "downloads.md.j2",
+             {"documents": [{"title": d.meta.title, "page": paths.document(d.id), "files": own[d.id]}
+                            for d in docs if d.id in own],
+              "downloads": [d for d in downloads or [] if "document" not in d]}, body=False),
         Page("changes.md", "changes.md.j2", {"history": history, "paths": paths}, body=False),
         Page("guide/errors.md", "errors.md.j2", {"errors": errors or []}),
     ]
