@@ -28,14 +28,15 @@ def normalize_zip(data: bytes, stamp: str = "2016-04-01T00:00:00Z",
             if body is not None and edit is not None:
                 body = edit(info.filename, body)
             if body is not None:
-                target.writestr(_member(info.filename), body)
+                target.writestr(zip_member(info.filename), body)
         for name, body in (added or {}).items():
-            target.writestr(_member(name), body)
+            target.writestr(zip_member(name), body)
     return out.getvalue()
 
 
-def _member(name: str) -> zipfile.ZipInfo:
+def zip_member(name: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip member whose header depends only on its name: fixed time and permissions."""
     member = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-    member.compress_type = zipfile.ZIP_DEFLATED
+    member.compress_type = compress_type
     member.external_attr = 0o644 << 16
     return member

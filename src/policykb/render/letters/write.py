@@ -28,7 +28,7 @@ from ...names import safe_filename
 from ...output import atomic_file, atomic_write
 from ...parallel import ordered
 from ...progress import Track, quiet
-from ...reproducible import FIXED_ZIP_TIME
+from ...reproducible import zip_member
 from ...track.model import TRACKING_DIR
 from . import overview
 from .context import DocumentParts, letter_context
@@ -216,9 +216,7 @@ def write_zip(target: Path, members: dict[str, Path]) -> None:
     """
     with atomic_file(target) as raw, zipfile.ZipFile(raw, "w") as z:
         for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info = zip_member(name, zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED)
             with open(members[name], "rb") as src, z.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
 
