@@ -198,20 +198,36 @@ def test_typst_draws_what_cairo_116_drops(monkeypatch):
     assert missing_glyphs(data) == [] and picture.startswith(b"\x89PNG\r\n")
 
 
-def test_glyphs_found_drawing_are_kept_for_the_next_build_and_an_empty_one_is_still_caught(tmp_path, monkeypatch):
+def test_a_glyph_is_read_from_its_bytes_as_fonttools_would_draw_it():
+    """The byte reading of a charstring agrees with running it, for every glyph of a real map PDF
+    and for the programs it must leave to fontTools."""
+    import io
+    from fontTools.cffLib import CFFFontSet
     from fontTools.misc.psCharStrings import T2CharString
+    from pypdf import PdfReader
     from policykb.render.maps import glyphs
-    square = [100, 100, "rmoveto", 400, "hlineto", 400, "vlineto", -400, "hlineto", "endchar"]
-    font = _cff({"cid00003": square, "cid00004": ["endchar"]})
-    monkeypatch.setattr(glyphs, "_OUTLINED", {})
-    monkeypatch.setattr(glyphs, "_KEPT", set())
-    assert glyphs._drawn(font) == {3: True, 4: False}
-    glyphs.keep_outlines(tmp_path)
-    monkeypatch.setattr(glyphs, "_OUTLINED", {})  # the next build's process
-    monkeypatch.setattr(glyphs, "_KEPT", set())
-    glyphs.reuse_outlines(tmp_path)
-    drawn = []
-    real = T2CharString.draw
-    monkeypatch.setattr(T2CharString, "draw", lambda self, pen, *a: drawn.append(1) or real(self, pen, *a))
-    assert glyphs._drawn(font) == {3: True, 4: False}
-    assert drawn == [1]  # only the empty glyph was read again: a missing glyph is never taken on trust
+    data = export.pdf([_svg("黑体, Noto Sans CJK SC", "如期脱贫攻坚 2016 年底前（省扶贫办牵头）"),
+                       _svg("宋体, Noto Serif CJK SC", "按图销号、挂图作战 —— 第12项")])
+    checked = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            fonts = CFFFontSet()
+            fonts.decompile(io.BytesIO(descriptor["/FontFile3"].get_object().get_data()), None)
+            strings = fonts[fonts.fontNames[0]].CharStrings
+            for name in strings.keys():
+                program = strings[name].bytecode
+                assert glyphs.draws(program) == glyphs._outlined(strings[name]), name
+                checked += 1
+    assert checked > 30
+
+    def compiled(program: list) -> bytes:
+        charstring = T2CharString(program=program)
+        charstring.compile()
+        return charstring.bytecode
+    hinted = [50, 20, 300, 40, "hstemhm", 60, 30, "hintmask", b"\xc0", 100, 100, "rmoveto", 5, "hlineto", "endchar"]
+    assert glyphs.draws(compiled(hinted)) is True
+    assert glyphs.draws(compiled([500, 100, 100, "rmoveto", "endchar"])) is False  # a width and a move draw nothing
+    assert glyphs.draws(compiled([10, "callsubr", "endchar"])) is None  # left to fontTools
+    assert glyphs.draws(compiled([0, 0, 65, 97, "endchar"])) is None  # seac: an accented composite

@@ -21,7 +21,7 @@ from ...output import atomic_write
 from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
-from . import export as maps_export, glyphs, paper as maps_paper, svg as maps_svg, text as maps_text
+from . import export as maps_export, paper as maps_paper, svg as maps_svg, text as maps_text
 from .cascade import write as member_charts
 from .layout import Layout, Options, layout, shown, wall_layout, wall_ready
 from .plan import MapSpec, plan
@@ -120,7 +120,6 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     """
     out = Path(out)
     maps_text.reuse_widths(cache.previous if cache else None)
-    glyphs.reuse_outlines(cache.previous if cache else None)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
     entries: list[dict | None] = []
@@ -169,9 +168,8 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    if cache:  # the build's maps folder: the next build measures and checks without reading the fonts
+    if cache:  # the build's maps folder: the next build measures without reading the fonts
         maps_text.keep_widths(out)
-        glyphs.keep_outlines(out)
     return manifest
 
 

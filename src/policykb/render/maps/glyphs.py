@@ -7,12 +7,9 @@ fontTools and checks, character by character, that the glyph the page uses is th
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from ...issues import ToolError
 
@@ -66,23 +63,6 @@ def _to_unicode(stream: bytes) -> dict[int, str]:
 def _drawn(cff_data: bytes) -> dict[int, bool]:
     """CID -> whether the embedded CFF font has an outline for it."""
     from fontTools.cffLib import CFFFontSet
-    from fontTools.pens.basePen import NullPen
-
-    class Outline(NullPen):  # notes whether the glyph draws anything (subroutines included)
-        drawn = False
-
-        def lineTo(self, *points):
-            self.drawn = True
-
-        curveTo = qCurveTo = lineTo
-
-    def outlined(charstring) -> bool:
-        pen = Outline()
-        try:
-            charstring.draw(pen)
-        except Exception:  # noqa: BLE001 - a broken charstring (cairo 1.16 calls a subroutine the subset lacks)
-            return False
-        return pen.drawn
 
     fonts = CFFFontSet()
     fonts.decompile(io.BytesIO(cff_data), None)
@@ -100,38 +80,73 @@ def _drawn(cff_data: bytes) -> dict[int, bool]:
         program = charstring.bytecode  # read first: drawing replaces it with the decoded program
         if whole and program is not None:
             if program not in _OUTLINED:
-                _OUTLINED[program] = _digest(program) in _KEPT or outlined(charstring)
+                found = draws(program)
+                _OUTLINED[program] = _outlined(charstring) if found is None else found
             drawn[cid] = cid != 0 and _OUTLINED[program]
         else:
-            drawn[cid] = cid != 0 and outlined(charstring)
+            drawn[cid] = cid != 0 and _outlined(charstring)
     return drawn
 
 
 _OUTLINED: dict[bytes, bool] = {}  # subroutine-free charstring -> whether it draws (bounded by the fonts' glyphs)
-_KEPT: set[str] = set()  # digests of charstrings an earlier build found drawing (`reuse_outlines`)
-OUTLINES_FILE = ".glyph-outlines.json"  # beside the maps: a one-task rebuild's eight PDFs had 1,080 glyphs to check
 
 
-def _digest(program: bytes) -> str:
-    return hashlib.blake2b(program, digest_size=16).hexdigest()
+def _outlined(charstring) -> bool:
+    """Whether a charstring draws anything, by running it (subroutines included) into a pen."""
+    from fontTools.pens.basePen import NullPen
 
+    class Outline(NullPen):
+        drawn = False
 
-def reuse_outlines(folder: Path | None) -> None:
-    """Take the glyphs an earlier build found drawing (kept by `keep_outlines` in `folder`): what a
-    subroutine-free charstring draws follows from its bytes, on any machine."""
+        def lineTo(self, *points):
+            self.drawn = True
+
+        curveTo = qCurveTo = lineTo
+
+    pen = Outline()
     try:
-        kept = json.loads((Path(folder) / OUTLINES_FILE).read_text(encoding="utf-8"))
-    except (TypeError, OSError, ValueError):
-        return
-    if isinstance(kept, list):
-        _KEPT.update(d for d in kept if isinstance(d, str))
+        charstring.draw(pen)
+    except Exception:  # noqa: BLE001 - a broken charstring (cairo 1.16 calls a subroutine the subset lacks)
+        return False
+    return pen.drawn
 
 
-def keep_outlines(folder: Path) -> None:
-    """Write the digests of every charstring this process knows to draw into `folder`, for the next build."""
-    drawn = _KEPT | {_digest(program) for program, yes in _OUTLINED.items() if yes}
-    if drawn:
-        (Path(folder) / OUTLINES_FILE).write_text(json.dumps(sorted(drawn)) + "\n", encoding="utf-8")
+# Type 2 charstring operators (Adobe TN 5177): those that draw a segment, and the stem hints that
+# decide how many mask bytes follow hintmask/cntrmask. 12 x is written 1200 + x.
+_SEGMENTS = {5, 6, 7, 8, 24, 25, 26, 27, 30, 31, 1234, 1235, 1236, 1237}
+_STEMS = {1, 3, 18, 23}
+_MASKS = {19, 20}
+_MOVES = {4, 21, 22}
+_NUMBER_LENGTH = {28: 3, 255: 5, **{b: 2 for b in range(247, 255)}}  # else 32-246: one byte
+
+
+def draws(program: bytes) -> bool | None:
+    """Whether a subroutine-free charstring draws a segment, read from its bytes up to the first one.
+
+    Running it in fontTools costs half a millisecond per CJK glyph; a map has a thousand. None when
+    the program does anything this reading does not follow (subroutine calls, arithmetic, an accented
+    endchar): the caller runs it then."""
+    i, size, args, stems = 0, len(program), 0, 0
+    while i < size:
+        byte = program[i]
+        if byte >= 32 or byte == 28:
+            i += _NUMBER_LENGTH.get(byte, 1)
+            args += 1
+            continue
+        op, i = (1200 + program[i + 1], i + 2) if byte == 12 and i + 1 < size else (byte, i + 1)
+        if op in _SEGMENTS:
+            return args > 0 or None
+        if op in _STEMS:
+            stems += args // 2  # an odd count starts with the glyph's width
+        elif op in _MASKS:
+            stems += args // 2  # hintmask after hstem takes the vstems implied by its arguments
+            i += (stems + 7) // 8
+        elif op == 14:  # endchar: with four arguments more it composes an accented glyph (seac)
+            return False if args <= 1 else None
+        elif op not in _MOVES:
+            return None
+        args = 0
+    return None
 
 
 def _privates(top) -> list:
