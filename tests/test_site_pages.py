@@ -101,6 +101,8 @@ def test_task_page_shows_text_units_article_deadlines(built, pg):
     hrefs = [unquote(h) for _, h in t.refs]
     assert "../../units/sheng-fu-pin-ban.html" in hrefs and "../articles/28.html" in hrefs
     assert any(h.endswith("downloads/letters/省扶贫办.docx") for h in hrefs)  # the lead's letter
+    # not the letter another document sends the same unit: at thirty documents that was thirty links, all 省扶贫办.docx
+    assert not any(h.endswith("national/省扶贫办.docx") for h in hrefs)
 
 
 def test_bundled_site_has_no_cascade_sections(built, doc):
@@ -418,3 +420,25 @@ def test_every_city_has_its_page_letter_and_exactly_its_tasks(with_members, pg):
     assert all(c in units.text for c in cities)
     home = page(with_members, "index.html")
     assert "89 份责任书和告知函" in home.text and "14 个市州" in home.text
+
+
+def test_a_unit_with_tasks_in_two_documents_sees_each_documents_tasks_apart(tmp_path):
+    """第50项 of two documents are two tasks: a unit's page puts each under its document's name, and says
+    once that every document's period is over instead of once per document."""
+    from policykb.render.site.pages import life, unit_page
+    from policykb.render.site.text import environment, render
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    shutil.copytree(kb / DOC, kb / "second")
+    meta = kb / "second" / "document.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("short_title: 湖南省脱贫攻坚实施意见",
+                                                             "short_title: 第二份实施意见"), encoding="utf-8")
+    fresh = load_kb(kb)
+    pg = PolicyGraph(fresh)
+    page = unit_page(pg, "省扶贫办", Paths(pg), life(pg, dt.date(2026, 12, 4)), None, {"letters": [], "maps": []}, {})
+    text = render(environment(ROOT / "templates" / "site"), page.template, page.path, **page.context)
+    assert "承担任务的 2 个文件实施期均已结束，以下为最终情况" in text and "2016—2020年）已结束；" not in text
+    lead = text[text.index("## 牵头的任务"):text.index("## 参与的任务")]
+    first, second = lead.index("### 湖南省脱贫攻坚实施意见（16 项）"), lead.index("### 第二份实施意见（16 项）")
+    assert first < second and lead.count("第48项") == 2
+    assert lead.index("第48项") < second < lead.rindex("第48项")

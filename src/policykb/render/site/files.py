@@ -74,7 +74,8 @@ def _link_or_copy(source: str, target: str) -> None:
 def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) -> tuple[dict, list[dict]]:
     """Copy another stage's output (letters, maps) into the docs tree when it has a manifest.
 
-    Returns ({unit: [{'label', 'path'}]}, [every file as {'label', 'path'}]); empty when absent.
+    Returns ({unit: [{'label', 'path', ...}]}, [every file as {'label', 'path', ...}]); empty when absent.
+    Each file names the `document` it belongs to, where the manifest says ('' otherwise).
     """
     if source is None or not (Path(source) / MANIFEST).is_file():
         return {}, []
@@ -98,10 +99,14 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     letters = manifest.get("letters", []) if isinstance(manifest, dict) else []
     kinds = {e[k]: e["kind"] for e in letters if isinstance(e, dict) and isinstance(e.get("kind"), str)
              for k in ("file", "pdf") if isinstance(e.get(k), str)}  # 责任书 or 告知函: each letter its own
+    documents = {e[k]: e.get("document") or e.get("doc") for e in [*letters, *maps] if isinstance(e, dict)
+                 for k in ("file", "pdf") if isinstance(e.get(k), str)}
+    documents.update({f: e.get("doc") for e in maps if isinstance(e, dict) for f in e.get("files", [])
+                      if isinstance(f, str)})
 
     def item(f: str) -> dict:  # a map's PDF says which paper it is printed on
         return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, ""),
-                "kind": kinds.get(f, "")}
+                "kind": kinds.get(f, ""), "document": documents.get(f) or ""}
 
     per_unit = {u: [item(f) for f in fs] for u, fs in _by_unit(manifest, set(files), units).items()}
     return per_unit, [item(f) for f in files]

@@ -176,14 +176,21 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                indicators=pg.indicators_of(doc.id, task=t.number),
                                status=status_view(statuses, t),
                                events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],
-                               letters={u: unit_files.get(u, {}).get("letters", []) for u in t.units},
+                               letters={u: _of_document(unit_files.get(u, {}).get("letters", []), doc.id)
+                                        for u in t.units},
                                members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
-                               member_letters={m: unit_files.get(m, {}).get("letters", [])
+                               member_letters={m: _of_document(unit_files.get(m, {}).get("letters", []), doc.id)
                                                for u in t.units for m in pg.members_of_task(t, u)},
                                dues=due_groups(dues.get(t.number, []), as_of),
                                cascade=cascade.members(t), chains=cascade.chains(t)),
                           keywords=[f"第{t.number}项"], boost=1.5))
     return pages
+
+
+def _of_document(files: list[dict], doc: str) -> list[dict]:
+    """A unit's files that belong to one document: a task's page links the letter that assigns it,
+    not the unit's letters of every other document (all named 单位.docx)."""
+    return [f for f in files if f.get("document") in (doc, "")]
 
 
 def _with_members(pg: PolicyGraph, task: Task, units: list[str]) -> list[str]:
@@ -334,7 +341,8 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
     previews = {f["path"]: f["path"][:-4] + ".preview.svg" for f in maps
                 if any(g["path"] == f["path"][:-4] + ".svg" for g in files.get("maps", []))}
     return Page(paths.unit(name), "unit.md.j2",
-                {"unit": unit, "roles": roles, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "files": files,
+                {"unit": unit, "roles": roles, "by_document": {r: by_document(pg, ts) for r, ts in roles.items()},
+                 "paths": paths, "lead_mode": LEAD_MODE_LABEL, "files": files,
                  "as_of": when["shown"], "life": when, "indicator_line": indicator_line, "indicators": list(indicators.values()),
                  "maps": maps, "previews": previews,
                  "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
@@ -343,6 +351,14 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
                              for m in unit.members if m in paths.units]},
                 keywords=[name, *unit.names_people_use(), *unit.local_names], body=False, boost=2.0)
+
+
+def by_document(pg: PolicyGraph, tasks: list[Task]) -> list[tuple[Document, list[Task]]]:
+    """Tasks under their documents, in the knowledge base's order: 第50项 of two documents are two tasks."""
+    grouped: dict[str, list[Task]] = {}
+    for t in tasks:
+        grouped.setdefault(t.doc, []).append(t)
+    return [(d, grouped[d.id]) for d in pg.documents() if d.id in grouped]
 
 
 def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
