@@ -1,6 +1,12 @@
 """Use both cores for independent work (letters, map exports) without changing any output.
 
 Results are collected in submission order, so the files written are the same whatever ran where.
+
+Workers are forked from a forkserver where the platform has one (Linux, macOS): it imports the
+workers' modules once, so a build's two pools (letters, map exports) cost one import of docxtpl,
+lxml and typst instead of one per worker (1.2 s of CPU for two spawned workers, 0.02 s forked).
+Elsewhere (Windows) they are spawned. Never plain fork: the parent may hold locks (logging, rich)
+that a forked child would inherit held.
 """
 from __future__ import annotations
 
@@ -32,18 +38,43 @@ class _Inline(Executor):
 
 
 @contextmanager
-def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[Executor]:
-    """Worker processes when there are enough jobs and cores, else this process."""
+def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = (),
+            preload: Iterable[str] = ()) -> Iterator[Executor]:
+    """Worker processes when there are enough jobs and cores, else this process.
+
+    `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker."""
     count = worker_count()
     if jobs < MIN_JOBS or count < 2:
         if initializer:
             initializer(*initargs)
         yield _Inline()
         return
-    # spawn, not fork: the parent may hold locks (logging, rich) that a forked child would inherit held
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=initializer, initargs=initargs) as pool:
+    modules = [*preload, *([initializer.__module__] if initializer else [])]
+    with ProcessPoolExecutor(count, mp_context=_context(modules), initializer=_prepared,
+                             initargs=(dict(os.environ), os.getcwd(), initializer, initargs)) as pool:
         yield pool
+
+
+_PRELOAD: set[str] = set()
+
+
+def _context(modules: Iterable[str]):
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    _PRELOAD.update(modules)  # read when the server starts: a later pool's new modules load in its workers
+    context.set_forkserver_preload(sorted(_PRELOAD))
+    return context
+
+
+def _prepared(environ: dict, cwd: str, initializer: Callable | None, initargs: tuple) -> None:
+    """A worker starts where and as the parent is now, as a spawned one would: the forkserver kept the
+    environment and folder of the moment it started (a test or a stage may have set a variable since)."""
+    os.environ.clear()
+    os.environ.update(environ)
+    os.chdir(cwd)
+    if initializer:
+        initializer(*initargs)
 
 
 def worker_count() -> int:
@@ -65,7 +96,7 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         needed += job[1] is not None
         if needed >= MIN_JOBS:
             break
-    with workers(needed, initializer, initargs) as pool:
+    with workers(needed, initializer, initargs, preload=[fn.__module__]) as pool:
         pending: deque = deque()
         for item, argument in chain(head, jobs):
             pending.append((item, None if argument is None else pool.submit(fn, argument)))

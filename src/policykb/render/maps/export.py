@@ -153,5 +153,5 @@ MIN_EXPORTS = 32
 def converters(jobs: int) -> Iterator[Executor]:
     """Where to run PDF/PNG conversions: worker processes (the exports are CPU-bound) when there are many."""
     use_fonts()  # the workers inherit the environment
-    with workers(jobs if jobs >= MIN_EXPORTS else 0) as pool:
+    with workers(jobs if jobs >= MIN_EXPORTS else 0, preload=[__name__]) as pool:
         yield pool
