@@ -82,11 +82,11 @@ def worker_count() -> int:
 
 
 def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
-            initargs: tuple = ()) -> Iterator[tuple[T, Any]]:
+            initargs: tuple = (), min_jobs: int = MIN_JOBS) -> Iterator[tuple[T, Any]]:
     """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
 
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
-    arguments or results at once. Workers are used when at least MIN_JOBS arguments are not None
+    arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
     (the jobs are read that far ahead to know).
     """
     jobs = iter(jobs)
@@ -94,9 +94,9 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
     for job in jobs:
         head.append(job)
         needed += job[1] is not None
-        if needed >= MIN_JOBS:
+        if needed >= min_jobs:
             break
-    with workers(needed, initializer, initargs, preload=[fn.__module__]) as pool:
+    with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__]) as pool:
         pending: deque = deque()
         for item, argument in chain(head, jobs):
             pending.append((item, None if argument is None else pool.submit(fn, argument)))

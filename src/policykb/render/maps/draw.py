@@ -18,6 +18,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
+from ...parallel import ordered
 from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
@@ -29,7 +30,10 @@ from .plan import MapSpec, plan
 FORMATS = ("svg", "pdf", "png")
 MANIFEST = "manifest.json"
 PREVIEW = ".preview.svg"  # beside a unit map's .svg: the same map cropped to what is drawn
-PENDING = 32  # exports queued for the workers at most; more only hold finished files in memory
+# Below this many maps, draw in this process: a one-task edit redraws about eight, tens of milliseconds
+# each, and workers (forked from the forkserver, which imports typst and fontTools once) cost more to
+# start the first time than that.
+MIN_PARALLEL = 32
 
 
 @dataclass(frozen=True)
@@ -138,32 +142,20 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 continue
         todo.append((len(entries), spec, stem, files, preview))
         entries.append(None)
-    pending, doc = [], None
-    with maps_export.converters(len(todo) * len(set(formats) - {"svg"})) as pool:
-        for at, spec, stem, files, preview in track(todo, "绘制作战图"):
-            if spec.doc != doc:  # what the wrapping remembered is one document's texts: at a hundred documents,
-                maps_text.forget()  # kept until the caches' bounds, it was hundreds of megabytes
-                doc = spec.doc
-            sheet, done = render_on_paper(spec, as_of, paper, statuses_given=statuses is not None, years=years,
-                                          lead_months=lead_months)
-            if "svg" in formats:
-                atomic_write(out / f"{stem}.svg", done.svg.encode("utf-8"))
-            if preview:
-                atomic_write(out / preview, done.preview.encode("utf-8"))
-            if "pdf" in formats:
-                pending.append((f"{stem}.pdf", pool.submit(maps_export.pdf, list(done.pages), f"{stem}.pdf")))
-            if "png" in formats:
-                pending.append((f"{stem}.png", pool.submit(maps_export.png, done.svg)))
-            entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
-                           "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": sheet,
-                           "paper_name": maps_paper.name(sheet), "years": list(axis_years(spec, years)),
-                           "pages": len(done.pages), "size_mm": [done.layout.width, done.layout.height],
-                           "font_mm": done.layout.size, "files": files, "tasks": spec.tasks}
-            while len(pending) > PENDING:  # write finished exports as we go: PDFs of a big corpus fill memory
-                name, future = pending.pop(0)
-                atomic_write(out / name, future.result())
-        for name, future in pending:
-            atomic_write(out / name, future.result())
+    maps_export.use_fonts()  # before the workers start: they take this environment
+    jobs = [((at, spec, stem, files, preview),
+             DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
+            for at, spec, stem, files, preview in todo]
+    for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), _start_drawing,
+                                                          (maps_text.known_widths(),), min_jobs=MIN_PARALLEL):
+        maps_text.learn_widths(drawn.widths)
+        for name, data in drawn.files.items():
+            atomic_write(out / name, data)
+        entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
+                       "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": drawn.sheet,
+                       "paper_name": maps_paper.name(drawn.sheet), "years": list(axis_years(spec, years)),
+                       "pages": drawn.pages, "size_mm": drawn.size_mm, "font_mm": drawn.font_mm,
+                       "files": files, "tasks": spec.tasks}
     if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
@@ -171,6 +163,59 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     if cache:  # the build's maps folder: the next build measures without reading the fonts
         maps_text.keep_widths(out)
     return manifest
+
+
+@dataclass(frozen=True)
+class DrawJob:
+    """One map to draw and export, as a worker process gets it."""
+    spec: MapSpec
+    stem: str
+    as_of: dt.date
+    paper: str
+    statuses_given: bool
+    years: tuple[int, int] | None
+    lead_months: int | None
+    formats: tuple[str, ...]
+    preview: str | None
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A drawn map's files (name -> bytes) and what the manifest says of it."""
+    sheet: str
+    pages: int
+    size_mm: list[float]
+    font_mm: float
+    files: dict[str, bytes]
+    widths: dict  # the fonts' widths this worker read, for the parent to keep (maps_text.widths_to_report)
+
+
+def draw_files(job: DrawJob) -> Drawn:
+    """Lay out, draw and export one map: all of a map's work, so that workers share the whole stage."""
+    global _DOCUMENT
+    if job.spec.doc != _DOCUMENT:  # what the wrapping remembered is one document's texts: at a hundred
+        maps_text.forget()  # documents, kept until the caches' bounds, it was hundreds of megabytes
+        _DOCUMENT = job.spec.doc
+    sheet, done = render_on_paper(job.spec, job.as_of, job.paper, statuses_given=job.statuses_given,
+                                  years=job.years, lead_months=job.lead_months)
+    files = {}
+    if "svg" in job.formats:
+        files[f"{job.stem}.svg"] = done.svg.encode("utf-8")
+    if job.preview:
+        files[job.preview] = done.preview.encode("utf-8")
+    if "pdf" in job.formats:
+        files[f"{job.stem}.pdf"] = maps_export.pdf(list(done.pages), f"{job.stem}.pdf")
+    if "png" in job.formats:
+        files[f"{job.stem}.png"] = maps_export.png(done.svg)
+    return Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files,
+                 maps_text.widths_to_report())
+
+
+_DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
+
+
+def _start_drawing(widths: dict) -> None:
+    maps_text.take_widths(widths)
 
 
 def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:

@@ -17,13 +17,9 @@ import io
 import os
 import re
 import tempfile
-from concurrent.futures import Executor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from ... import paths, system
-from ...parallel import workers
 from . import glyphs
 
 PNG_DPI = 96  # for the screen; the PDF is for print
@@ -141,17 +137,3 @@ def png(svg: str, dpi: int = PNG_DPI) -> bytes:
     surface = PNGSurface(Tree(bytestring=svg.encode("utf-8")), buffer, dpi)
     surface.finish()
     return buffer.getvalue()
-
-
-# A worker spends about a second importing policykb and typst and reading the fonts before its first
-# export; a small map exports in tens of milliseconds. The eight exports of a one-task edit ran in 1.7 s
-# here and in 2.8-4.0 s with two workers (2 cores, load 5.5): below this many, export in this process.
-MIN_EXPORTS = 32
-
-
-@contextmanager
-def converters(jobs: int) -> Iterator[Executor]:
-    """Where to run PDF/PNG conversions: worker processes (the exports are CPU-bound) when there are many."""
-    use_fonts()  # the workers inherit the environment
-    with workers(jobs if jobs >= MIN_EXPORTS else 0, preload=[__name__]) as pool:
-        yield pool

@@ -143,9 +143,35 @@ def _well_formed(kept) -> bool:
             and all(cp.isdigit() and isinstance(w, number) for cp, w in kept["widths"].items()))
 
 
+def known_widths() -> dict:
+    """The faces' widths this process has, for worker processes to start with (`take_widths`)."""
+    return dict(_KEPT)
+
+
+def take_widths(kept: dict) -> None:
+    _KEPT.update(kept)
+
+
+def widths_to_report() -> dict:
+    """The faces this process measured with and has not reported yet: a worker hands them to the
+    parent once (`learn_widths`), so that the parent keeps what the workers read."""
+    fresh = {face: _KEPT[face] for face in sorted(_LOADED) if face not in _REPORTED and face in _KEPT}
+    _REPORTED.update(fresh)
+    return fresh
+
+
+def learn_widths(reported: dict) -> None:
+    _KEPT.update(reported)
+    _USED.update(reported)
+
+
+_REPORTED: set[str] = set()
+_USED: set[str] = set()  # faces the workers measured with
+
+
 def keep_widths(folder: Path) -> None:
-    """Write the widths of the faces this process measured with into `folder`, for the next build."""
-    used = {face: _KEPT[face] for face in sorted(_LOADED) if face in _KEPT}
+    """Write the widths of the faces this process or its workers measured with into `folder`, for the next build."""
+    used = {face: _KEPT[face] for face in sorted(set(_LOADED) | _USED) if face in _KEPT}
     if used:
         (Path(folder) / WIDTHS_FILE).write_text(json.dumps(used, sort_keys=True) + "\n", encoding="utf-8")
 
