@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import export, heap, paths
+from . import export, heap, parallel, paths
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .graph import PolicyGraph
 from .issues import ToolError
@@ -80,6 +80,7 @@ class Stage:
     name: str
     label: str
     target: Callable[[BuildContext], None] | str
+    workers: tuple[str, ...] = ()  # the modules its worker processes run (parallel.warm_up)
 
     def run(self, ctx: BuildContext) -> None:
         target = self.target
@@ -99,8 +100,8 @@ def _data(ctx: BuildContext) -> None:
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", "policykb.track.stage:render"),
-    Stage("letters", "责任书", "policykb.render.letters:stage"),
-    Stage("maps", "绘制作战图", "policykb.render.maps:stage"),
+    Stage("letters", "责任书", "policykb.render.letters:stage", workers=("policykb.render.letters.write",)),
+    Stage("maps", "绘制作战图", "policykb.render.maps:stage", workers=("policykb.render.maps.draw",)),
     Stage("site", "网站", "policykb.render.site:run_stage"),  # last: links the letters' and maps' outputs
 ]
 
@@ -178,6 +179,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 return [s.name for s in stages]
             with ExitStack() as stack:
                 stack.enter_context(heap.collecting_less())
+                parallel.warm_up(m for s in todo for m in s.workers)
                 kb = load_kb(policies)
                 tracking = load_tracking(policies, kb)
                 pg = PolicyGraph(kb)
