@@ -43,6 +43,7 @@ def generate(factor: int, out: Path, seed: int = 2016) -> Path:
         doc_path = folder / "document.yaml"
         doc = yaml.load(doc_path.read_text(encoding="utf-8"))
         doc["title"] = f"{doc['title']}（模拟第{k}号）"
+        doc["short_title"] = f"{doc['short_title']}（模拟第{k}号）"  # each document named apart on the site
         with doc_path.open("w", encoding="utf-8") as fh:
             yaml.dump(doc, fh)
         for name, task in tasks.items():
