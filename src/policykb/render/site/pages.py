@@ -132,9 +132,11 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
 
 def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                    statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict,
-                   cascade: CascadeViews | None = None, downloads: list[dict] | None = None) -> list[Page]:
+                   cascade: CascadeViews | None = None, downloads: list[dict] | None = None,
+                   letters_of: LettersOfDocument | None = None) -> list[Page]:
     """A document's pages; `downloads`: its own 分工方案 and letters' zip, which its page links."""
     as_of, end = when["shown"], when["end"]
+    letters_of = letters_of or LettersOfDocument(unit_files)
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
     parts = {p.number: p for p in doc.meta.parts}
@@ -176,10 +178,9 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                indicators=pg.indicators_of(doc.id, task=t.number),
                                status=status_view(statuses, t),
                                events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],
-                               letters={u: _of_document(unit_files.get(u, {}).get("letters", []), doc.id)
-                                        for u in t.units},
+                               letters={u: letters_of(u, doc.id) for u in t.units},
                                members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
-                               member_letters={m: _of_document(unit_files.get(m, {}).get("letters", []), doc.id)
+                               member_letters={m: letters_of(m, doc.id)
                                                for u in t.units for m in pg.members_of_task(t, u)},
                                dues=due_groups(dues.get(t.number, []), as_of),
                                cascade=cascade.members(t), chains=cascade.chains(t)),
@@ -187,10 +188,25 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     return pages
 
 
-def _of_document(files: list[dict], doc: str) -> list[dict]:
-    """A unit's files that belong to one document: a task's page links the letter that assigns it,
-    not the unit's letters of every other document (all named 单位.docx)."""
-    return [f for f in files if f.get("document") in (doc, "")]
+class LettersOfDocument:
+    """A unit's letters that belong to one document: a task's page links the letter that assigns it,
+    not the unit's letters of every other document (all named 单位.docx). Grouped once, so that a
+    hundred documents' task pages do not each filter every unit's hundred letters."""
+
+    def __init__(self, unit_files: dict[str, dict]):
+        self._all = {u: files.get("letters", []) for u, files in unit_files.items()}
+        self._grouped: dict[str, dict[str, list[dict]]] = {}
+
+    def __call__(self, unit: str, doc: str) -> list[dict]:
+        files = self._all.get(unit, [])
+        groups = self._grouped.get(unit)
+        if groups is None:
+            groups = self._grouped[unit] = {}
+            for f in files:
+                groups.setdefault(f.get("document") or "", []).append(f)
+        if "" in groups:  # a letter of no known document (an older manifest) goes with every document
+            return [f for f in files if (f.get("document") or "") in (doc, "")]
+        return groups.get(doc, [])
 
 
 def _with_members(pg: PolicyGraph, task: Task, units: list[str]) -> list[str]:
@@ -237,9 +253,10 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     for item in downloads or []:
         if "document" in item:
             own.setdefault(item["document"], []).append(item)
+    letters_of = LettersOfDocument(unit_files)
     for doc in docs:
         pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {}, cascade,
-                                own.get(doc.id, []))
+                                own.get(doc.id, []), letters_of)
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
