@@ -129,6 +129,20 @@ def test_a_one_cell_a_line_header_whose_narrow_cells_wrapped_over_two_lines():
         (1, "改造镇区污水管网", ["城建办"], ["张某某"]), (2, "建设农贸市场", ["经济发展办"], ["李某某"])]
 
 
+def test_a_project_table_one_cell_a_line_with_wrapped_cells_and_a_second_unit_under_one_project():
+    """A header cell wrapped after its year (「2024年」「目标进度」) or before its measure (「总投资」「(万元)」); a unit's
+    name wrapped over two lines; a cell wrapped after its comma; a project's second unit with its own content after
+    the first's cells (the number and project cells merged over both): a task of its own under the same number."""
+    tasks = _cell_table("序号", "项目", "责任单位", "建设内容", "总投资", "(万元)", "2024年", "目标进度",
+                        "1", "改善农村道路", "县公路养护", "管理中心", "实施环城路拓宽改造工程。", "3200", "3月开工,",
+                        "年内完工。", "县住建局", "实施老城区雨污管网改造。", "1800", "10月底完工。",
+                        "2", "提升供水能力", "县水利局", "新建城北水厂。", "5600", "年底前通水。")
+    assert [(t.number, t.text, t.units.lead, t.deadline_text) for t in tasks] == [
+        (1, "改善农村道路：实施环城路拓宽改造工程。", ["县公路养护管理中心"], "3月开工,年内完工。"),
+        (1, "改善农村道路：实施老城区雨污管网改造。", ["县住建局"], "10月底完工。"),
+        (2, "提升供水能力：新建城北水厂。", ["县水利局"], "年底前通水。")]
+
+
 def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
     """The rows give no 年度目标 cell: the leader's name goes to the leader column (a name is no task's text), the
     units to theirs, the progress texts to the progress columns in order, not to the remark at the end."""

@@ -57,14 +57,14 @@ def _check_id(doc_id: str, out: Path) -> None:
 def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
-    from .readers import read
+    from .readers import read, with_tables
     from .script import Script
     from .write import REVIEW_FILE, write_draft
     doc_id = doc_id or source.stem
     if not source.is_file():
         raise ImportFailed(f"没有文件“{source}”", code="not-found")
     _check_id(doc_id, out)
-    parsed = read(source)
+    parsed = read(source, tables=False)
     folder = out / doc_id
     if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
         from ..schema import write_schemas
@@ -77,7 +77,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
                         [])
     registry = Registry.load(out)
     script = Script(parsed)  # traditional script, pinyin glosses: read in the lexicon's words, kept as written
-    draft = script.restored(compose(script.folded, registry, date), set(registry.names))
+    draft = script.restored(compose(with_tables(script.folded), registry, date), set(registry.names))
     from ..cascade.autolink import propose_links
     propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed
     written = write_draft(draft, source, out, doc_id)

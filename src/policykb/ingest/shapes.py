@@ -100,7 +100,7 @@ _UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide
 def column_role(cell: str) -> str | None:
     """What a header cell names: a lexicon label (牵头责任单位 → lead), a column word (完成时限 → deadline),
     or by its words (…领导 → leader; 牵头/配合/责任 × 单位/部门)."""
-    word = _LEX.fold(re.sub(r"[\s：:]", "", cell))
+    word = _LEX.fold(re.sub(r"^\d{4}年度?|[\s：:]", "", cell))  # 「2023年目标进度」 is a 目标进度 column
     if not word or len(word) > 14:
         return None
     if role := _LEX.labels.get(word):
