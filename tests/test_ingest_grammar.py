@@ -246,7 +246,8 @@ def test_a_subjects_standing_and_a_manner_may_stand_before_its_verb():
 # --- table headers in traditional script, two task columns, people padded with a space ---
 
 def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
-    from policykb.ingest.shapes import column_role, table_tasks
+    from policykb.ingest.columns import column_role
+    from policykb.ingest.shapes import table_tasks
     assert column_role("負責科室") == "responsible" and column_role("重點任務") == "task"
     rows = [("重點任務", "工作內容", "負責科室"), ("信息公開", "及時發佈預決算信息。", "綜合科")]
     tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
@@ -406,7 +407,7 @@ def test_a_collective_of_streets_with_a_bracket_is_one_unit():
     (("序", "主要工作", "目标值", "推进举措", "责任单位"), {0: "number", 1: "task", 3: "detail", 4: "responsible"}),
 ])
 def test_which_column_is_the_task(header, roles):
-    from policykb.ingest.shapes import _columns
+    from policykb.ingest.columns import header_columns as _columns
     assert _columns(header) == roles
 
 
@@ -533,7 +534,7 @@ def test_a_header_naming_units_and_a_time_takes_its_one_unnamed_column_as_the_ta
 
 
 def test_a_form_row_is_no_header_for_want_of_a_task_column():
-    from policykb.ingest.shapes import _columns
+    from policykb.ingest.columns import header_columns as _columns
     assert _columns(("牵头单位", "县水利局", "配合单位", "县财政局")) is None
 
 

@@ -6,7 +6,7 @@ somebody else's document, read as a first draft for people to review, never trus
 - `source`: the common form (blocks of text and table rows, each with its position);
 - `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
 - `meta`: title, 发文字号, issuers, date, jurisdiction; `shapes`: where the tasks are (tables, label | value
-  forms, unit notes, 牵头单位 lines); `generic`: the general reader, by the grammar alone wherever the shapes read
+  forms, unit notes, 牵头单位 lines), `columns` what a table's header cells name; `generic`: the general reader, by the grammar alone wherever the shapes read
   nothing (POLICYKB_IMPORT_GENERAL_ONLY=1: it alone), notes written as prose read by `prose`, subjects by `clauses`, a body's listed duties by `holders`; `unitnames`: the grammar of unit lists (who leads, who takes part, who is
   a person) and levels of government, its words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);

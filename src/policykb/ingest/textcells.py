@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon
-from .shapes import PART, SECTION, column_role
+from .columns import column_role
+from .shapes import PART, SECTION
 from .source import Block
 from .unitnames import parse_units
 

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .shapes import column_role
+from .columns import column_role
 from .source import Block
 from .textcells import NUMBER_ALONE, UNIT_COLUMNS, cell_tables, fits, unpiped_cells
 
