@@ -35,7 +35,7 @@ def column_role(cell: str) -> str | None:
     if word.endswith("领导") or re.search(r"领导$|责任人$|负责人$", word):
         return "leader"
     if re.search(r"单位|部门|处室|科室|股室", word):
-        for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
+        for pattern, role in ((r"牵头|主办|主责|第一责任", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
                               (r"责任|负责|落实|实施|承办", "responsible"), (r"指导", "guide")):
             if re.search(pattern, word):
                 return role
@@ -54,8 +54,10 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
         # column its heading; 项目名称 | 建设内容: a project list, each project the task and its content said after it
         roles[content[0]] = "content" if "项目" in _LEX.fold(cells[tasks[0]]) else "detail"
-    first = {}
+    first: dict[str, int] = {}
     for i, role in roles.items():  # a role named twice (merged header cells): its first column
+        if role == "lead" and "lead" in first and cells[i] != cells[first["lead"]] and "participant" not in roles.values():
+            role = roles[i] = "participant"  # 第一责任单位 | 主要责任单位: two lead columns, the later takes part
         if role and role not in first:
             first[role] = i
     found = {i: r for r, i in first.items()}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon
 from .columns import column_role
+from .lexicon import lexicon
 from .shapes import PART, SECTION
 from .source import Block
 from .unitnames import parse_units
