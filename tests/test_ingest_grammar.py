@@ -143,6 +143,19 @@ def test_a_project_table_one_cell_a_line_with_wrapped_cells_and_a_second_unit_un
         (2, "提升供水能力：新建城北水厂。", ["县水利局"], "年底前通水。")]
 
 
+def test_a_one_cell_a_line_table_whose_merged_cells_are_given_once():
+    """Merged cells given once, in the first row they span: a row whose cell after its number is a sentence left out
+    its 类别 (it is the task, not a category); a row with no unit cell takes the units above (flagged), whatever its
+    number; a unit cell running together names the table gives apart elsewhere (文化股图书馆) names them apart."""
+    tasks = _cell_table("序号", "类别", "工作任务", "完成时限", "责任股室", "1", "公共服务", "开放图书馆阅览室。", "6月底前",
+                        "文化股、图书馆", "2", "举办读书活动20场。", "文化股图书馆", "3", "开展送书下乡活动。",
+                        "4", "全民健身", "新建健身广场2个。", "体育股")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "开放图书馆阅览室。", ["文化股"], ["图书馆"]), (2, "举办读书活动20场。", ["文化股"], ["图书馆"]),
+        (3, "开展送书下乡活动。", ["文化股"], ["图书馆"]), (4, "新建健身广场2个。", ["体育股"], [])]
+    assert "units carried from the row above" in tasks[2].units.flags and not tasks[1].units.flags
+
+
 def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
     """The rows give no 年度目标 cell: the leader's name goes to the leader column (a name is no task's text), the
     units to theirs, the progress texts to the progress columns in order, not to the remark at the end."""

@@ -166,10 +166,10 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             continue
         note = _row_note(columns, cells)
         carried = False
-        if text and not note and len(set(c for c in cells if c)) > 1 and last_row \
-                and by_role.get("number", "") in ("", last_row[1]):
+        if text and not note and len(set(c for c in cells if c)) > 1 and last_row:
             # a row with its unit cells empty under a row with units: the cells were merged over both (rowspan),
-            # and the page kept them once; the row's target is the same units' (flagged for review)
+            # and the page kept them once; the row's target is the same units' (flagged for review), whether it
+            # carries the same number or its own (a table copied one cell a line gives a merged cell once)
             note, carried = last_row[0], True
         if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:

@@ -58,7 +58,8 @@ _KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells re
 
 def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
     """One row's cells (its number first when the table has a number column, then its task) under the columns,
-    and how many cells it used.
+    and how many cells it used. A row whose cell after its number is a sentence left out its grouping cells (an
+    指标 or 类别 merged over several rows, given once): that sentence is its task.
 
     Each later cell goes to the next unit, deadline or leader column it fits (units for a unit column, a time for a
     deadline, people for a leader: a name is no task's text, so a row that left out a text cell is not shifted); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
@@ -71,6 +72,8 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
     row = [""] * len(roles)
     numbered = roles[0] == "number" and task != 0
     first = 1 if numbered else task
+    if numbered and task > 1 and len(cells) > 1 and cells[1].endswith(("。", "；", ";")):
+        first = task  # a sentence after the number: the grouping cells before the task were merged over rows
     row[0], row[first] = (cells[0], cells[1]) if numbered else (row[0], cells[0])
     units_ahead = lambda c: any(r in UNIT_COLUMNS for r in roles[c:])  # noqa: E731
     column, last, i = first + 1, first, 2 if numbered else 1
@@ -267,7 +270,36 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             i += used
             if i < end:
                 break  # a cell that fits no column: the table ended before it
+        out = _names_apart(out, table, roles)
     return out
+
+
+def _names_apart(blocks: list[Block], table: int, roles: list[str | None]) -> list[Block]:
+    """A unit cell running together names the table gives apart in its other cells (「文化宣传股文化馆」 where a row
+    has 「文化宣传股、文化馆、图书馆」: its lines ran into one), those names, apart."""
+    columns = [c for c, r in enumerate(roles) if r in UNIT_COLUMNS]
+    rows = [b for b in blocks if b.table == table and b.is_row]
+    cells = [b.cells[c] for b in rows for c in columns if c < len(b.cells)]
+    names = {n for cell in cells if re.search(_SEPARATOR, cell) for n in re.split(_SEPARATOR, cell) if n}
+
+    def apart(cell: str, whole: bool = True) -> list[str] | None:
+        if not cell:
+            return []
+        return next(([n, *rest] for n in sorted(names, key=len, reverse=True) if not (whole and n == cell)
+                     and cell.startswith(n) and (rest := apart(cell[len(n):], False)) is not None), None)
+
+    out = []
+    for block in blocks:
+        if block.table == table and block.is_row and any(
+                c < len(block.cells) and (found := apart(block.cells[c])) and len(found) > 1 for c in columns):
+            cells = tuple("、".join(found) if c in columns and (found := apart(cell)) and len(found) > 1 else cell
+                          for c, cell in enumerate(block.cells))
+            block = Block(" | ".join(cells), block.where, cells, table)
+        out.append(block)
+    return out
+
+
+_SEPARATOR = r"[、，,；;\s]+"
 
 
 _CELL_PIPE = re.compile(r"^(?P<cell>[^|]+?)\s*\|$")  # 「項目名稱 |」: one cell a line, each closed by a 「|」
