@@ -529,6 +529,13 @@ def test_a_run_together_table_with_a_first_and_a_main_responsible_column():
         (3, "单位生产总值能耗下降15%。", ["市发展改革委", "市工信局"], ["市统计局", "各区县政府"])]
 
 
+def test_a_body_merged_into_another_is_written_in_brackets_before_the_suffix():
+    """「市财政（地税）局」: a second body merged into the first, named in brackets before the shared suffix, is one
+    unit (it was flagged as no unit and left out)."""
+    units = parse_units("牵头单位：市发改委；配合单位：市财政（地税）局、市审计局")
+    assert units.participants == ["市财政（地税）局", "市审计局"] and not units.flags
+
+
 def test_names_run_together_are_cut_where_one_ends():
     from policykb.ingest.unitnames import run_together
     assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区高新园(邹区镇)", "各街道", "市国有公司"]

@@ -334,8 +334,9 @@ def looks_like_unit(name: str) -> bool:
         return True
     name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
     # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed, and a word in
-    # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words)
-    name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})", "", name)
+    # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
+    # a second body merged into the first, before its suffix)
+    name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
