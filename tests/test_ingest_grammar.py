@@ -536,6 +536,12 @@ def test_a_body_merged_into_another_is_written_in_brackets_before_the_suffix():
     assert units.participants == ["市财政（地税）局", "市审计局"] and not units.flags
 
 
+def test_the_governments_of_counties_special_districts_and_districts_are_one_collective():
+    """「各县、特区、区人民政府」: 特区 is a level of local government like 县 and 区 (六枝特区), one collective."""
+    units = parse_units("牵头单位：市人社局；责任单位：各县、特区、区人民政府，市财政局")
+    assert units.participants == ["各县、特区、区人民政府", "市财政局"] and not units.flags
+
+
 def test_names_run_together_are_cut_where_one_ends():
     from policykb.ingest.unitnames import run_together
     assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区高新园(邹区镇)", "各街道", "市国有公司"]
