@@ -542,6 +542,12 @@ def test_the_governments_of_counties_special_districts_and_districts_are_one_col
     assert units.participants == ["各县、特区、区人民政府", "市财政局"] and not units.flags
 
 
+def test_a_collective_closing_an_open_list_loses_its_deng():
+    """「…，各经济开发区管委会等」: the list is open (等), and the collective is named without the 等."""
+    units = parse_units("牵头单位：市人社局；责任单位：市财政局，各经济开发区管委会等")
+    assert units.participants == ["市财政局", "各经济开发区管委会"] and units.open_ended
+
+
 def test_names_run_together_are_cut_where_one_ends():
     from policykb.ingest.unitnames import run_together
     assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区高新园(邹区镇)", "各街道", "市国有公司"]

@@ -71,7 +71,9 @@ def clean_name(name: str) -> str:
     for _ in range(3):
         before = name
         name = _VERB_TAIL.sub("", name)
-        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name) if not COLLECTIVE.match(name) else name
+        # 「各经济开发区管委会等」: a collective closing an open list loses its 等 too; 「各有关部门」 stays whole
+        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name) if not COLLECTIVE.match(name) \
+            else re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", name)
         name = _STRAY.sub("", name)
         if name == before:
             break
