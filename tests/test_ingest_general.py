@@ -485,3 +485,12 @@ def test_a_notices_rule_for_all_tasks_adds_its_units_to_each(tmp_path):
         (["某市住建局"], ["某市财政局", "各县（市、区）政府", "高新区管委会", "经开区管委会"]),
         (["某市人社局"], ["各县（市、区）政府", "高新区管委会", "经开区管委会"])]
 
+
+
+def test_a_bodys_other_name_in_brackets_is_no_note_in_a_division_plan(tmp_path):
+    """「今年省商务厅（省口岸办）」 in a plan that says 分工: the bracket after a body's name is its other name (a
+    second nameplate), not a bare note making the line a task of 省口岸办; the 部门分工 label line is read."""
+    tasks = _drafted(tmp_path, "某省2024年重点工作任务分工方案解读", "今年省商务厅（省口岸办）", "都有哪些重点任务？",
+                     "外贸进出口稳中提质", "部门分工：省商务厅牵头，各地、各部门配合。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("外贸进出口稳中提质。", ["某省商务厅"], ["各地", "各部门"])]

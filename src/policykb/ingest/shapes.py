@@ -387,8 +387,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         last_is_heading = False
         opened_by, heading = heading, None
         notes = _notes(text) or _bare_list(text, known)
-        if not notes and bare_notes:
-            notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
+        if not notes and bare_notes:  # (「省农业农村厅（乡村振兴局）」: a body's other name after it, no note)
+            notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
+                     if not _LEX.unit_end.search(text[:m.start()].rstrip())]
         if notes:
             start = 0
             for note in notes:
