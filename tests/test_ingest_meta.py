@@ -78,3 +78,11 @@ def test_a_portals_posted_on_line_dates_a_repost_without_a_signature():
                              "各镇人民政府、街道办事处:", "区发改委要牵头做好项目储备。"))
     assert meta.date == dt.date(2021, 3, 9)
     assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+
+
+def test_a_chapter_heading_naming_a_body_is_no_masthead():
+    """「第三节 开发区管理委员会」 opening a gazetteer's chapter about the body: a heading, not the issuer's masthead
+    (read as one it was taken as sure); the body named in the title is at most a guess for review."""
+    meta = read_meta(_blocks("第三节 开发区管理委员会", "1993年5月，开发区管理委员会成立，为县政府派出机构。",
+                             "办公室 负责文稿、信息、督查工作。"))
+    assert [g[3] < 0.8 for g in meta.guesses if g[0] == "发文机关"] == [True]

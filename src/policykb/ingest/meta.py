@@ -68,10 +68,16 @@ def _cited(text: str, m: re.Match) -> bool:
                 or (len(text) > 60 and "《" in before))
 
 
+_NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章节篇部分编]|[一二三四五六七八九十]{1,3}[、．.]"
+                               r"|[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
 def _masthead(texts: list[str]) -> list[str]:
     """The issuer printed above the title: 「X文件」, or a line that is only organ names."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
+        if _NUMBERED_HEADING.match(name):
+            continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
         if re.fullmatch(rf"(?:中共)?[\u4e00-\u9fff]{{2,40}}?{_ORGAN}", name) and "关于" not in name and len(name) <= 40:
