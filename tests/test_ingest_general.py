@@ -473,3 +473,24 @@ def test_the_requirements_of_a_pledge_are_its_signatorys():
 def test_a_pledge_named_inside_a_numbered_item_gives_no_owner():
     tasks, _ = _read("一、各村与农户要签订禁烧责任书。", "二、要开展宣传活动。")
     assert [t.number for t in tasks] == [1]  # the second requirement names nobody: no signatory owns it
+
+
+def test_a_notices_rule_for_all_tasks_adds_its_units_to_each(tmp_path):
+    """「除特别注明的外，X都是配合单位」, stated once in the notice: X takes part in every task (flagged for review);
+    a collective kept whole is parted from the next name at 和, the shared 管委会 ending both zones' names."""
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于印发2024年重点工作分工方案的通知",
+                     "各牵头单位要细化措施。除特别注明的外，各县（市、区）政府和高新区、经开区管委会都是配合单位。",
+                     "1.推进老旧小区改造。（市住建局牵头，市财政局配合）", "2.做好稳岗就业。（市人社局牵头）")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某市住建局"], ["某市财政局", "各县（市、区）政府", "高新区管委会", "经开区管委会"]),
+        (["某市人社局"], ["各县（市、区）政府", "高新区管委会", "经开区管委会"])]
+
+
+
+def test_a_bodys_other_name_in_brackets_is_no_note_in_a_division_plan(tmp_path):
+    """「今年省商务厅（省口岸办）」 in a plan that says 分工: the bracket after a body's name is its other name (a
+    second nameplate), not a bare note making the line a task of 省口岸办; the 部门分工 label line is read."""
+    tasks = _drafted(tmp_path, "某省2024年重点工作任务分工方案解读", "今年省商务厅（省口岸办）", "都有哪些重点任务？",
+                     "外贸进出口稳中提质", "部门分工：省商务厅牵头，各地、各部门配合。")
+    assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
+        ("外贸进出口稳中提质。", ["某省商务厅"], ["各地", "各部门"])]

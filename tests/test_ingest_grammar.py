@@ -129,6 +129,33 @@ def test_a_one_cell_a_line_header_whose_narrow_cells_wrapped_over_two_lines():
         (1, "改造镇区污水管网", ["城建办"], ["张某某"]), (2, "建设农贸市场", ["经济发展办"], ["李某某"])]
 
 
+def test_a_project_table_one_cell_a_line_with_wrapped_cells_and_a_second_unit_under_one_project():
+    """A header cell wrapped after its year (「2024年」「目标进度」) or before its measure (「总投资」「(万元)」); a unit's
+    name wrapped over two lines; a cell wrapped after its comma; a project's second unit with its own content after
+    the first's cells (the number and project cells merged over both): a task of its own under the same number."""
+    tasks = _cell_table("序号", "项目", "责任单位", "建设内容", "总投资", "(万元)", "2024年", "目标进度",
+                        "1", "改善农村道路", "县公路养护", "管理中心", "实施环城路拓宽改造工程。", "3200", "3月开工,",
+                        "年内完工。", "县住建局", "实施老城区雨污管网改造。", "1800", "10月底完工。",
+                        "2", "提升供水能力", "县水利局", "新建城北水厂。", "5600", "年底前通水。")
+    assert [(t.number, t.text, t.units.lead, t.deadline_text) for t in tasks] == [
+        (1, "改善农村道路：实施环城路拓宽改造工程。", ["县公路养护管理中心"], "3月开工,年内完工。"),
+        (1, "改善农村道路：实施老城区雨污管网改造。", ["县住建局"], "10月底完工。"),
+        (2, "提升供水能力：新建城北水厂。", ["县水利局"], "年底前通水。")]
+
+
+def test_a_one_cell_a_line_table_whose_merged_cells_are_given_once():
+    """Merged cells given once, in the first row they span: a row whose cell after its number is a sentence left out
+    its 类别 (it is the task, not a category); a row with no unit cell takes the units above (flagged), whatever its
+    number; a unit cell running together names the table gives apart elsewhere (文化股图书馆) names them apart."""
+    tasks = _cell_table("序号", "类别", "工作任务", "完成时限", "责任股室", "1", "公共服务", "开放图书馆阅览室。", "6月底前",
+                        "文化股、图书馆", "2", "举办读书活动20场。", "文化股图书馆", "3", "开展送书下乡活动。",
+                        "4", "全民健身", "新建健身广场2个。", "体育股")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "开放图书馆阅览室。", ["文化股"], ["图书馆"]), (2, "举办读书活动20场。", ["文化股"], ["图书馆"]),
+        (3, "开展送书下乡活动。", ["文化股"], ["图书馆"]), (4, "新建健身广场2个。", ["体育股"], [])]
+    assert "units carried from the row above" in tasks[2].units.flags and not tasks[1].units.flags
+
+
 def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
     """The rows give no 年度目标 cell: the leader's name goes to the leader column (a name is no task's text), the
     units to theirs, the progress texts to the progress columns in order, not to the remark at the end."""
@@ -232,7 +259,8 @@ def test_a_subjects_standing_and_a_manner_may_stand_before_its_verb():
 # --- table headers in traditional script, two task columns, people padded with a space ---
 
 def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
-    from policykb.ingest.shapes import column_role, table_tasks
+    from policykb.ingest.columns import column_role
+    from policykb.ingest.shapes import table_tasks
     assert column_role("負責科室") == "responsible" and column_role("重點任務") == "task"
     rows = [("重點任務", "工作內容", "負責科室"), ("信息公開", "及時發佈預決算信息。", "綜合科")]
     tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
@@ -390,10 +418,13 @@ def test_a_collective_of_streets_with_a_bracket_is_one_unit():
     (("序号", "重点任务", "年度目标", "牵头单位"), {0: "number", 1: "task", 3: "lead"}),  # a target beside the task: not it
     (("序号", "重点任务", "工作内容", "牵头单位"), {0: "number", 1: "task", 2: "detail", 3: "lead"}),
     (("序", "主要工作", "目标值", "推进举措", "责任单位"), {0: "number", 1: "task", 3: "detail", 4: "responsible"}),
+    # two lead columns named otherwise: the later takes part; 「2024年目标进度」 is a 目标进度 (time) column
+    (("序号", "工作任务", "第一责任单位", "主要责任单位", "2024年目标进度"),
+     {0: "number", 1: "task", 2: "lead", 3: "participant", 4: "deadline"}),
 ])
 def test_which_column_is_the_task(header, roles):
-    from policykb.ingest.shapes import _columns
-    assert _columns(header) == roles
+    from policykb.ingest.columns import header_columns
+    assert header_columns(header) == roles
 
 
 def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
@@ -469,6 +500,64 @@ def test_a_table_flattened_into_one_run_of_text():
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
 
+def test_a_run_together_table_with_a_leader_and_a_lead_and_partner_column():
+    """Every cell run together, the unit cells too (「王建国交通局城投公司各街道」): the leader first, then the names
+    cut where one ends; the first name leads, the rest take part. A site's chunk mark 「3、」 cutting a name inside its
+    brackets is the page's; 「口袋公园4个」 is no row 4 (the row's cells would not read); a project holding two
+    contents, each closed by its own leader and units, gives two tasks under its number."""
+    tasks = _cell_table("某区2022年为民办实事项目责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1改善出行条件新建公交"
+                        "首末站两座,更新新能源公交车50辆。王建国交通局城投公司各街道2提升养老服务新建社区养老服务站6个。"
+                        "李文民政局卫健局(医保",
+                        "3、)各街道3守护绿水青山整治黑臭水体3条。王建国生态环境局水务公司河湖中心新建口袋公园4个。陈晓东"
+                        "城管局住建局各街道")
+    assert [(t.number, t.units.leaders, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["王建国"], ["交通局"], ["城投公司", "各街道"]), (2, ["李文"], ["民政局"], ["卫健局（医保）", "各街道"]),
+        (3, ["王建国"], ["生态环境局"], ["水务公司", "河湖中心"]), (3, ["陈晓东"], ["城管局"], ["住建局", "各街道"])]
+    assert tasks[0].text.startswith("改善出行条件新建公交首末站两座") and tasks[3].text.endswith("新建口袋公园4个")
+
+
+def test_a_run_together_table_with_a_first_and_a_main_responsible_column():
+    """第一责任单位 leads and 主要责任单位 takes part; where the cells use 、 inside them, a name run into the one
+    before starts the next cell (「市财政局市税务局各区县政府」: 市财政局 | 市税务局 …), two run into each other
+    before the last list lead together; part headings and page marks (—2—) between the rows are no row's."""
+    tasks = _cell_table("—1—某市“十四五”规划主要目标任务分解表序号主要工作任务第一责任单位主要责任单位一、经济发展1地区生产总值年均"
+                        "增长6%左右。市发展改革委各区县政府、市统计局2一般公共预算收入年均增长5%。市财政局市税务局各区县政府—2—"
+                        "二、生态环境3单位生产总值能耗下降15%。市发展改革委市工信局市统计局、各区县政府")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "地区生产总值年均增长6%左右。", ["市发展改革委"], ["各区县政府", "市统计局"]),
+        (2, "一般公共预算收入年均增长5%。", ["市财政局"], ["市税务局", "各区县政府"]),
+        (3, "单位生产总值能耗下降15%。", ["市发展改革委", "市工信局"], ["市统计局", "各区县政府"])]
+
+
+def test_a_body_merged_into_another_is_written_in_brackets_before_the_suffix():
+    """「市财政（地税）局」: a second body merged into the first, named in brackets before the shared suffix, is one
+    unit (it was flagged as no unit and left out)."""
+    units = parse_units("牵头单位：市发改委；配合单位：市财政（地税）局、市审计局")
+    assert units.participants == ["市财政（地税）局", "市审计局"] and not units.flags
+
+
+def test_the_governments_of_counties_special_districts_and_districts_are_one_collective():
+    """「各县、特区、区人民政府」: 特区 is a level of local government like 县 and 区 (六枝特区), one collective."""
+    units = parse_units("牵头单位：市人社局；责任单位：各县、特区、区人民政府，市财政局")
+    assert units.participants == ["各县、特区、区人民政府", "市财政局"] and not units.flags
+
+
+def test_a_collective_closing_an_open_list_loses_its_deng():
+    """「…，各经济开发区管委会等」: the list is open (等), and the collective is named without the 等."""
+    units = parse_units("牵头单位：市人社局；责任单位：市财政局，各经济开发区管委会等")
+    assert units.participants == ["市财政局", "各经济开发区管委会"] and units.open_ended
+
+
+def test_names_run_together_are_cut_where_one_ends():
+    from policykb.ingest.unitnames import run_together
+    assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区高新园(邹区镇)", "各街道", "市国有公司"]
+    assert run_together("市委组织部市文明办") == ["市委组织部", "市文明办"]  # not 市委组 | 织部市 | 文明办
+    assert run_together("县发改局县财政局") == ["县发改局", "县财政局"]
+    assert run_together("区政府办公室") == ["区政府办公室"] and run_together("市机关事务局") == ["市机关事务局"]
+    assert run_together("市三产领导小组各成员单位") == ["市三产领导小组各成员单位"]
+    assert run_together("轨道公司推进老街改造") is None
+
+
 def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():
     from policykb.ingest.shapes import table_tasks
     rows = [("序号", "工作内容", "目标任务", "责任单位"), ("1", "建设口袋公园。", "2025年6月底前,建成10个。", "区园林局"),
@@ -519,8 +608,8 @@ def test_a_header_naming_units_and_a_time_takes_its_one_unnamed_column_as_the_ta
 
 
 def test_a_form_row_is_no_header_for_want_of_a_task_column():
-    from policykb.ingest.shapes import _columns
-    assert _columns(("牵头单位", "县水利局", "配合单位", "县财政局")) is None
+    from policykb.ingest.columns import header_columns
+    assert header_columns(("牵头单位", "县水利局", "配合单位", "县财政局")) is None
 
 
 def test_rows_whose_number_and_unit_cells_were_merged_away_keep_the_units_above_and_are_flagged():

@@ -69,3 +69,20 @@ def test_a_pages_issuing_organ_line_names_the_issuer():
     meta = read_meta(_blocks("某省人民政府办公厅主要职责内设机构和人员编制规定", "2009年",
                              "发布机关:某省人民政府办公厅", "一、主要职责", "(一)负责省政府会议的准备工作。"))
     assert meta.issuers == ["某省人民政府办公厅"]
+
+
+def test_a_portals_posted_on_line_dates_a_repost_without_a_signature():
+    """「发表于:2021-03-09」 (a portal's posted-on line, 发布于 too) is the publication date: read, with a low
+    confidence, rather than refusing the import for want of a date."""
+    meta = read_meta(_blocks("某区人民政府办公室关于印发重点任务分工的通知", "发表于:2021-03-09 关注",
+                             "各镇人民政府、街道办事处:", "区发改委要牵头做好项目储备。"))
+    assert meta.date == dt.date(2021, 3, 9)
+    assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+
+
+def test_a_chapter_heading_naming_a_body_is_no_masthead():
+    """「第三节 开发区管理委员会」 opening a gazetteer's chapter about the body: a heading, not the issuer's masthead
+    (read as one it was taken as sure); the body named in the title is at most a guess for review."""
+    meta = read_meta(_blocks("第三节 开发区管理委员会", "1993年5月，开发区管理委员会成立，为县政府派出机构。",
+                             "办公室 负责文稿、信息、督查工作。"))
+    assert [g[3] < 0.8 for g in meta.guesses if g[0] == "发文机关"] == [True]

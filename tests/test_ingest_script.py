@@ -76,3 +76,23 @@ def test_a_glossed_name_placed_by_the_draft_keeps_its_glosses(tmp_path):
                                             Block("1.修繕(shàn)校舍。(區(qū)教育局負責)", "第2行")]))
     assert script.restore("西城区教育局") == "西城區(qū)教育局"
     assert script.restore("区教育局") == "區(qū)教育局"
+
+
+GLOSSED_TABLE = ("某縣2024年民生實事項目責任分解表\n\n序號(hào)\n\n項(xiàng)目\n\n責(zé)任單位\n\n建設(shè)內(nèi)容\n\n"
+                 "2024年\n\n目標(biāo)進(jìn)度\n\n1\n\n改善農村道路\n\n縣(xiàn)公路養護\n\n管理中心\n\n"
+                 "實施環(huán)城路拓寬改造工程。\n\n年內完工。\n\n2\n\n提升供水能力\n\n縣水利局\n\n新建城北水廠。\n\n年底前通水。\n")
+
+
+def test_a_glossed_table_copied_one_cell_a_line_is_read_in_the_pages_reading(tmp_path):
+    """The table's header (序號(hào), 責(zé)任單位 …) is read as column words only without its glosses and in simplified
+    script: the text tables are read in the reading, and each cell comes back as the page writes it, the gloss of
+    its last character too (縣(xiàn)公路養護 / 管理中心: one name wrapped over two lines)."""
+    tasks, _, _ = _import(tmp_path, GLOSSED_TABLE)
+    assert [(t["number"], t["text"], t["lead"], [d["phrase"] for d in t["deadlines"]]) for t in tasks] == [
+        (1, "改善農村道路：實施環(huán)城路拓寬改造工程。", ["某縣(xiàn)公路養護管理中心"], ["年內"]),
+        (2, "提升供水能力：新建城北水廠。", ["某縣水利局"], ["年底前"])]
+
+
+def test_a_glossed_piece_keeps_the_gloss_of_its_last_character():
+    script = Script(Source("s.txt", "txt", [Block("修繕(shàn)道路,疏浚河(hé)道。(慈山鎮(zhèn)負責)", "第1行")]))
+    assert script.restore("慈山镇") == "慈山鎮(zhèn)"

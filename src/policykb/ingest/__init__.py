@@ -6,11 +6,11 @@ somebody else's document, read as a first draft for people to review, never trus
 - `source`: the common form (blocks of text and table rows, each with its position);
 - `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
 - `meta`: title, 发文字号, issuers, date, jurisdiction; `shapes`: where the tasks are (tables, label | value
-  forms, unit notes, 牵头单位 lines); `generic`: the general reader, by the grammar alone wherever the shapes read
+  forms, unit notes, 牵头单位 lines), `columns` what a table's header cells name; `generic`: the general reader, by the grammar alone wherever the shapes read
   nothing (POLICYKB_IMPORT_GENERAL_ONLY=1: it alone), notes written as prose read by `prose`, subjects by `clauses`, a body's listed duties by `holders`; `unitnames`: the grammar of unit lists (who leads, who takes part, who is
   a person) and levels of government, its words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);
-- `compose`: the draft and its review; `write`: all of it into a knowledge base or nothing;
+- `compose`: the draft and its review (`rules`: what a notice states once for all its tasks); `write`: all of it into a knowledge base or nothing;
 - `draft`: the bundled policy's own shape (numbered articles, an annex of numbered tasks), kept as it was.
 """
 from __future__ import annotations
@@ -57,14 +57,14 @@ def _check_id(doc_id: str, out: Path) -> None:
 def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
-    from .readers import read
+    from .readers import read, with_tables
     from .script import Script
     from .write import REVIEW_FILE, write_draft
     doc_id = doc_id or source.stem
     if not source.is_file():
         raise ImportFailed(f"没有文件“{source}”", code="not-found")
     _check_id(doc_id, out)
-    parsed = read(source)
+    parsed = read(source, tables=False)
     folder = out / doc_id
     if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
         from ..schema import write_schemas
@@ -77,7 +77,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
                         [])
     registry = Registry.load(out)
     script = Script(parsed)  # traditional script, pinyin glosses: read in the lexicon's words, kept as written
-    draft = script.restored(compose(script.folded, registry, date), set(registry.names))
+    draft = script.restored(compose(with_tables(script.folded), registry, date), set(registry.names))
     from ..cascade.autolink import propose_links
     propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed
     written = write_draft(draft, source, out, doc_id)

@@ -17,6 +17,7 @@ from ..load import document_folders
 from ..registry import UnitIndex
 from . import timing
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
+from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
@@ -144,7 +145,8 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
             "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
             "unit from heading": "本项未写单位，取上方标题所列的单位",
-            "participants from a remark column": "备注栏所列单位按配合单位读入，请核对"}
+            "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
+            RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
 
 
 def _flag_cn(flag: str) -> str:
@@ -168,7 +170,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
-    if "units carried from the row above" in flags or "participants from a remark column" in flags:
+    if "units carried from the row above" in flags or "participants from a remark column" in flags or RULE_FLAG in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags:
         confidence = min(confidence, 0.7)
@@ -206,9 +208,14 @@ def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None
         c.number = numbers[0] if len(numbers) == 1 else None
 
 
+def _known(registry: Registry) -> tuple[str, ...]:
+    """Registered names a list would otherwise split (they hold 、 or 和), longest first."""
+    return tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
+
+
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
     """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
-    known = tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
+    known = _known(registry)
     if general_only():
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
         return candidates, unread, "general"
@@ -287,6 +294,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"
                                 "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
+    apply_rule(candidates, rule_participants(source.blocks, _known(registry)))
     if meta.date is None:
         raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）",
                            hint="用 --date YYYY-MM-DD 给出", code="import-no-date")

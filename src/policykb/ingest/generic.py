@@ -28,7 +28,8 @@ from .clauses import assigned_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
 from .prose import OPENER, clean, own_parts, prose_notes
-from .shapes import LEADER_HEADING, ROLE_LABEL, Candidate, closing_deadline, column_role, topic_only
+from .columns import ROLE_LABEL, column_role
+from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 

@@ -32,9 +32,11 @@ class Lexicon:
     post: re.Pattern
     surnames: str
     unit_suffixes: tuple[str, ...]
+    body_ends: frozenset[str]
     unit_end: re.Pattern
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
+    doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
     collectives: tuple[re.Pattern, ...]
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
@@ -71,9 +73,11 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         surnames=data["people"]["surnames"],
         unit_suffixes=tuple(data["unit_suffixes"]),
+        body_ends=frozenset(data["body_ends"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
         short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
+        doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),

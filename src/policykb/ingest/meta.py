@@ -19,7 +19,7 @@ _DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
-_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|公开日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
@@ -68,10 +68,16 @@ def _cited(text: str, m: re.Match) -> bool:
                 or (len(text) > 60 and "《" in before))
 
 
+_NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章节篇部分编]|[一二三四五六七八九十]{1,3}[、．.]"
+                               r"|[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
 def _masthead(texts: list[str]) -> list[str]:
     """The issuer printed above the title: 「X文件」, or a line that is only organ names."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
+        if _NUMBERED_HEADING.match(name):
+            continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
         if re.fullmatch(rf"(?:中共)?[\u4e00-\u9fff]{{2,40}}?{_ORGAN}", name) and "关于" not in name and len(name) <= 40:

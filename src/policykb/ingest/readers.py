@@ -139,7 +139,15 @@ def _unrun(blocks: list[Block]) -> list[Block]:
 
 def read_txt(path: Path, raw: bytes) -> Source:
     text, encoding = decode(raw)
-    return Source(str(path), "txt", with_text_tables(_unrun(_lines(text))), encoding)
+    return Source(str(path), "txt", _unrun(_lines(text)), encoding)
+
+
+def with_tables(source: Source) -> Source:
+    """A text's tables written as lines (cells between 「|」, spaced, one a line, run together) made rows; read in the
+    page's reading view (`script`) so that a traditional or glossed header reads as column words."""
+    if source.kind != "txt":
+        return source
+    return Source(source.path, source.kind, with_text_tables(source.blocks), source.encoding)
 
 
 # --- Word ---
@@ -393,8 +401,9 @@ READERS = {".txt": read_txt, ".text": read_txt, ".docx": read_docx, ".xlsx": rea
            ".html": read_html, ".htm": read_html, ".shtml": read_html, ".pdf": read_pdf}
 
 
-def read(path: Path) -> Source:
-    """Read any supported file into the common form, or raise ImportFailed saying what to do."""
+def read(path: Path, tables: bool = True) -> Source:
+    """Read any supported file into the common form, or raise ImportFailed saying what to do. tables=False: a
+    text's lines as they are, its tables left to `with_tables` (the importer reads them in the page's reading view)."""
     suffix = path.suffix.lower()
     if suffix == ".doc" or suffix == ".wps":
         raise ImportFailed(f"“{path.name}”是旧版 Word/WPS 文件", hint="另存为 .docx 后导入")
@@ -415,4 +424,5 @@ def read(path: Path) -> Source:
     if suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
         raise ImportFailed(f"“{path.name}”的内容不是 {suffix} 文件（可能已损坏，或是改了扩展名的旧格式）",
                            hint=f"用 Office 或 WPS 打开后另存为 {suffix}")
-    return reader(path, raw)
+    source = reader(path, raw)
+    return with_tables(source) if tables else source

@@ -86,12 +86,20 @@ class Script:
             return text
         at = self.read_text.find(text)
         if at >= 0:
-            return self.original[self.positions[at]:self.positions[at + len(text) - 1] + 1]
+            return self._written(at, len(text))
+        if "：" in text and all(p and p in self.read_text for p in text.split("：")):
+            return "：".join(map(self.restore, text.split("：")))  # a text the draft joined from cells: 「项目：内容」
         if len(text) <= _NAME_LENGTH:  # a name the draft put together (西城區 + 區(qū)教育局): its longest
             for cut in range(1, len(text) - _PIECE + 1):  # tail the page writes, and the head before it, each so
                 if (at := self.read_text.find(tail := text[cut:])) >= 0:
-                    return self.restore(text[:cut]) + self.original[self.positions[at]:self.positions[at + len(tail) - 1] + 1]
+                    return self.restore(text[:cut]) + self._written(at, len(tail))
         return text.translate(self._back)
+
+    def _written(self, at: int, length: int) -> str:
+        """The page's text of the reading's characters at..at+length, with the gloss of its last character."""
+        end = self.positions[at + length - 1] + 1
+        gloss = _GLOSS.match(self.original, end) if self.glossed else None
+        return self.original[self.positions[at]:gloss.end() if gloss else end]
 
     def restored(self, draft, registered: set[str]):
         """The draft with the texts it took from the document in the document's characters (task texts, unit

@@ -1,7 +1,7 @@
 """Shape recognisers over the common form: where the tasks are and who is named for them.
 
 Each recogniser takes blocks and returns what it read with the block it came from:
-- `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …);
+- `table_tasks`: tables whose columns are named by synonyms (任务/牵头单位/配合单位/完成时限 …: `columns`);
 - `inline_tasks`: paragraphs with unit notes in brackets (「（X、Y负责）」, 「（牵头单位：X，配合单位：Y）」, 「[牵头单位:X;责任单位:Y]」)
   or written as a clause (「由X牵头，Y配合」),
   several notes in one paragraph making several tasks (each task's text ends at its note), and items
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import colon_line, subject_clauses
+from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
 from .lexicon import lexicon
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
@@ -87,88 +88,9 @@ def is_heading(block: Block) -> bool:
 
 # --- tables and forms ---
 
-# The label a unit column's role is written under when a row is read as one note.
-ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
-               "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
-_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
-              "remark": "备注（只列单位时按配合单位读入）",
-              "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
-              "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
-_UNIT_ROLES = ("lead", "separate", "joint", "responsible", "participant", "guide", "division")
-
-
-def column_role(cell: str) -> str | None:
-    """What a header cell names: a lexicon label (牵头责任单位 → lead), a column word (完成时限 → deadline),
-    or by its words (…领导 → leader; 牵头/配合/责任 × 单位/部门)."""
-    word = _LEX.fold(re.sub(r"[\s：:]", "", cell))
-    if not word or len(word) > 14:
-        return None
-    if role := _LEX.labels.get(word):
-        return role
-    for role, words in _LEX.columns.items():
-        if word in words:
-            return role
-    if word.endswith("领导") or re.search(r"领导$|责任人$|负责人$", word):
-        return "leader"
-    if re.search(r"单位|部门|处室|科室|股室", word):
-        for pattern, role in ((r"牵头|主办|主责", "lead"), (r"配合|协同|协办|参与|协作|协助", "participant"),
-                              (r"责任|负责|落实|实施|承办", "responsible"), (r"指导", "guide")):
-            if re.search(pattern, word):
-                return role
-        return None
-    for role, words in _LEX.columns.items():  # 「2022年预期目标」, 「工作任务及目标」 (a word of one character, 序, only alone)
-        if any(len(w) > 1 and w in word for w in words) and not (role == "task" and re.search(r"牵头|参与|配合|数|值|来源|指标|分值|权重", word)):
-            return role
-    return None
-
-
-def _columns(cells: tuple[str, ...]) -> dict[int, str] | None:
-    """Each column's role in a header row, or None when the row is not a task table's header."""
-    roles = {i: column_role(c) for i, c in enumerate(cells)}
-    tasks = [i for i, r in roles.items() if r == "task"]
-    content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
-    if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
-        # column its heading; 项目名称 | 建设内容: a project list, each project the task and its content said after it
-        roles[content[0]] = "content" if "项目" in _LEX.fold(cells[tasks[0]]) else "detail"
-    first = {}
-    for i, role in roles.items():  # a role named twice (merged header cells): its first column
-        if role and role not in first:
-            first[role] = i
-    found = {i: r for r, i in first.items()}
-    if not any(r in first for r in _UNIT_ROLES):
-        return None
-    if "task" in first or "detail" in first:
-        return found
-    # 「专项整治行业名称 | 时间安排 | 责任单位」: a header with unit columns and one column it does not name holds
-    # the tasks in that column, when another column is understood too (a form row names no second role)
-    unnamed = [i for i, c in enumerate(cells) if c and roles[i] is None]
-    if len(unnamed) == 1 and len(found) >= 2 and not looks_like_unit(cells[unnamed[0]]) \
-            and len(_LEX.fold(cells[unnamed[0]])) <= 10:
-        return {**found, unnamed[0]: "task"}
-    return None
-
-
-def _two_row_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
-    """A header split over two rows (「责任单位」 merged over 「牵头 | 配合」) as one row: each column named by its
-    lower cell when that names a role, else by the two together (责任单位 + 牵头), else by the upper cell."""
-    cells = []
-    for i in range(max(len(upper), len(lower))):
-        top, bottom = upper[i] if i < len(upper) else "", lower[i] if i < len(lower) else ""
-        both = top + bottom if bottom != top else top
-        cells.append(bottom if bottom and column_role(bottom) else both if column_role(both) else top or bottom)
-    return tuple(cells)
-
-
-def _report_columns(cells: tuple[str, ...], columns: dict[int, str], table: int | None) -> str:
-    has_lead = bool(set(columns.values()) & {"lead", "separate", "joint"})
-    name = lambda role: "配合（另有牵头列）" if role == "responsible" and has_lead else _ROLE_NAME[role]
-    parts = [f"{c}→{name(columns[i]) if i in columns else '未识别（未读取）'}" for i, c in enumerate(cells) if c]
-    return f"表{table or ''}各列：" + "，".join(parts)
-
-
 def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     """A row's unit cells as one note in the lexicon's words: 「牵头单位：X；配合单位：Y；责任领导：Z」."""
-    units = [(role, cells[i]) for i, role in columns.items() if role in (*_UNIT_ROLES, "leader") and i < len(cells)
+    units = [(role, cells[i]) for i, role in columns.items() if role in (*UNIT_ROLES, "leader") and i < len(cells)
              and cells[i]]
     if len(units) == 1 and units[0][0] == "responsible":
         return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
@@ -224,12 +146,12 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             table, columns, above, last_row = block.table, None, (), None
         cells = block.cells or ()
         lower_half = above and not any(cells[i] for i, r in (columns or {}).items() if r == "task" and i < len(cells))
-        if lower_half and any(column_role(c) for c in cells) and (joined := _columns(_two_row_header(above, cells))):
-            cells = _two_row_header(above, cells)
-            columns, report, above = joined, _report_columns(cells, joined, block.table), ()
+        if lower_half and any(column_role(c) for c in cells) and (joined := header_columns(two_row_header(above, cells))):
+            cells = two_row_header(above, cells)
+            columns, report, above = joined, report_columns(cells, joined, block.table), ()
             continue
-        if header := _columns(cells):
-            columns, report, above = header, _report_columns(cells, header, block.table), cells
+        if header := header_columns(cells):
+            columns, report, above = header, report_columns(cells, header, block.table), cells
             continue
         above = () if columns else cells
         if columns is None:
@@ -244,10 +166,10 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             continue
         note = _row_note(columns, cells)
         carried = False
-        if text and not note and len(set(c for c in cells if c)) > 1 and last_row \
-                and by_role.get("number", "") in ("", last_row[1]):
+        if text and not note and len(set(c for c in cells if c)) > 1 and last_row:
             # a row with its unit cells empty under a row with units: the cells were merged over both (rowspan),
-            # and the page kept them once; the row's target is the same units' (flagged for review)
+            # and the page kept them once; the row's target is the same units' (flagged for review), whether it
+            # carries the same number or its own (a table copied one cell a line gives a merged cell once)
             note, carried = last_row[0], True
         if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:
@@ -255,7 +177,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             continue
         section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
-        units.as_written = "；".join(cells[i] for i, r in columns.items() if r in _UNIT_ROLES and i < len(cells)
+        units.as_written = "；".join(cells[i] for i, r in columns.items() if r in UNIT_ROLES and i < len(cells)
                                     and cells[i]) or (last_row[0] if carried else "")
         if carried:
             units.flags.append("units carried from the row above")
@@ -292,7 +214,7 @@ def form_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candida
     where = ""
 
     def close() -> None:
-        notes = [f"{ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*_UNIT_ROLES, "leader")]
+        notes = [f"{ROLE_LABEL[r]}：{v}" for r, v in current.items() if r in (*UNIT_ROLES, "leader")]
         if current.get("task") and notes:
             units = parse_units("；".join(notes), known)
             units.as_written = "；".join(notes)
@@ -465,8 +387,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         last_is_heading = False
         opened_by, heading = heading, None
         notes = _notes(text) or _bare_list(text, known)
-        if not notes and bare_notes:
-            notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)]
+        if not notes and bare_notes:  # (「省农业农村厅（乡村振兴局）」: a body's other name after it, no note)
+            notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
+                     if not _LEX.unit_end.search(text[:m.start()].rstrip())]
         if notes:
             start = 0
             for note in notes:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from .columns import column_role
 from .lexicon import lexicon
-from .shapes import PART, SECTION, column_role
+from .shapes import PART, SECTION
 from .source import Block
+from .unitnames import parse_units
 
 NUMBER_ALONE = re.compile(r"^\d{1,3}$")  # a row's number on a line of its own
 
@@ -41,12 +43,23 @@ def fits(role: str | None, cell: str) -> bool:
 UNIT_COLUMNS = ("lead", "separate", "joint", "responsible", "participant", "guide")
 
 
+def _broken_name(roles: list[str | None], cell: str, after: str) -> bool:
+    """A unit's name broken over two lines (「区新兴产业」「服务中心」, 「区综合行政」「执法局」): the first line opens with
+    its level (a name long enough to wrap in a narrow cell does), reads as no unit and carries no punctuation, and
+    the two read as one unit."""
+    if not re.match(r"[省市县区州旗乡镇]", cell) or re.search(r"[，,。；;、：:()（）\s]", cell) or len(cell) > 12 \
+            or fits("lead", cell) or after.endswith("。"):
+        return False
+    return any(r in UNIT_COLUMNS for r in roles) and fits("lead", cell + after) and len(parse_units(cell + after).lead) == 1
+
+
 _KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells read as what they hold
 
 
 def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
     """One row's cells (its number first when the table has a number column, then its task) under the columns,
-    and how many cells it used.
+    and how many cells it used. A row whose cell after its number is a sentence left out its grouping cells (an
+    指标 or 类别 merged over several rows, given once): that sentence is its task.
 
     Each later cell goes to the next unit, deadline or leader column it fits (units for a unit column, a time for a
     deadline, people for a leader: a name is no task's text, so a row that left out a text cell is not shifted); a cell that fits none of them but fits the unit column just filled is one more unit of that cell
@@ -59,15 +72,32 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
     row = [""] * len(roles)
     numbered = roles[0] == "number" and task != 0
     first = 1 if numbered else task
+    if numbered and task > 1 and len(cells) > 1 and cells[1].endswith(("。", "；", ";")):
+        first = task  # a sentence after the number: the grouping cells before the task were merged over rows
     row[0], row[first] = (cells[0], cells[1]) if numbered else (row[0], cells[0])
     units_ahead = lambda c: any(r in UNIT_COLUMNS for r in roles[c:])  # noqa: E731
     column, last, i = first + 1, first, 2 if numbered else 1
+    joined = 0  # lines read as one cell with the line after them
     while i < len(cells):
         cell = cells[i]
         target = next((c for c in range(column, len(roles)) if roles[c] in _KNOWN_BY_KIND and fits(roles[c], cell)), None)
         other = next((c for c in range(column, len(roles)) if roles[c] not in _KNOWN_BY_KIND), None)
+        if target is None and i + 1 < len(cells) and _broken_name(roles, cell, cells[i + 1]):
+            cells = [*cells[:i], cell + cells[i + 1], *cells[i + 2:]]  # 「区新兴产业」「服务中心」: one name
+            joined += 1
+            continue
+        passed = next((c for c in range(task + 1, column) if roles[c] in UNIT_COLUMNS and fits(roles[c], cell)), None)
         if NUMBER_ALONE.match(cell):
             pass
+        elif row[last].endswith(("，", ",", "、", "；", ";")) and target is None:
+            row[last] += cell  # a cell wrapped over two lines after its comma
+        elif target is None and passed is not None and last > passed and roles[last] not in UNIT_COLUMNS \
+                and row[passed] and not cell.endswith("。"):
+            # a unit cell again after the row's later cells: a sub-row of the same number and task (merged over
+            # both, kept once), its own units and the cells after them
+            rows.append(row)
+            row = [rows[-1][c] if c < passed else "" for c in range(len(roles))]
+            row[passed], column, last = cell, passed + 1, passed
         elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell) and not cell.endswith("。"):
             # (a sentence after the unit cell, 「成功创建首批美丽城镇。」, is the next column's, whatever it ends in)
             row[last] = f"{row[last]}、{cell}"
@@ -89,12 +119,14 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
             break
         i += 1
     rows.append(row)
-    return [tuple(r) for r in rows], i
+    return [tuple(r) for r in rows], i + joined
 
 
 _LEX_NUMBER = lexicon().columns["number"][0]  # the number column's word, for a header that left it out
 _ITEM_START = re.compile(r"^\d{1,3}\s*[.．、]\s*(?!\d)\S")  # 「1.妇女…」: a row whose task cell carries its number
 _ITEM_MARK = re.compile(r"^\d{1,3}\s*[.．、]")
+_YEAR = re.compile(r"\d{4}年度?")  # 「2023年」 over 「目标进度」: a header cell wrapped after its year
+_MEASURE = re.compile(r"[(（][^()（）]{1,6}[)）]")  # 「总投资」 over 「(万元)」: a header cell wrapped before its measure
 
 
 def _header_line(blocks: list[Block], i: int) -> bool:
@@ -106,15 +138,18 @@ def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
     """The header of a table copied one cell a line, and how many lines it takes: short lines of column words (a few
     not understood, named in the review as such) up to the first row; at least three of them name roles, among
     them a task and a unit column. A short word not understood that makes a column word with the next line's
-    (「责任」「领导」, 「责任」「科室」: a narrow header cell wrapped over two lines) is read with it."""
+    (「责任」「领导」, 「责任」「科室」, 「2023年」「目标进度」: a narrow header cell wrapped over two lines) is read with it,
+    and so is a measure in brackets alone on the line after a word (「总投资」「(万元)」)."""
     header: list[Block] = []
     widths: list[int] = []  # lines each header word takes
     start = i
     while _header_line(blocks, i):
         block, width = blocks[i], 1
-        if len(block.text) <= 3 and not column_role(block.text) and _header_line(blocks, i + 1) \
-                and column_role(block.text + blocks[i + 1].text):
+        if (len(block.text) <= 3 or _YEAR.fullmatch(block.text)) and not column_role(block.text) \
+                and _header_line(blocks, i + 1) and column_role(block.text + blocks[i + 1].text):
             block, width = Block(block.text + blocks[i + 1].text, block.where), 2
+        if _header_line(blocks, i + width) and _MEASURE.fullmatch(blocks[i + width].text):
+            block, width = Block(block.text + blocks[i + width].text, block.where), width + 1
         if not column_role(block.text) and (not header or sum(not column_role(b.text) for b in header) >= 3):
             break
         header.append(block)
@@ -235,7 +270,36 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             i += used
             if i < end:
                 break  # a cell that fits no column: the table ended before it
+        out = _names_apart(out, table, roles)
     return out
+
+
+def _names_apart(blocks: list[Block], table: int, roles: list[str | None]) -> list[Block]:
+    """A unit cell running together names the table gives apart in its other cells (「文化宣传股文化馆」 where a row
+    has 「文化宣传股、文化馆、图书馆」: its lines ran into one), those names, apart."""
+    columns = [c for c, r in enumerate(roles) if r in UNIT_COLUMNS]
+    rows = [b for b in blocks if b.table == table and b.is_row]
+    cells = [b.cells[c] for b in rows for c in columns if c < len(b.cells)]
+    names = {n for cell in cells if re.search(_SEPARATOR, cell) for n in re.split(_SEPARATOR, cell) if n}
+
+    def apart(cell: str, whole: bool = True) -> list[str] | None:
+        if not cell:
+            return []
+        return next(([n, *rest] for n in sorted(names, key=len, reverse=True) if not (whole and n == cell)
+                     and cell.startswith(n) and (rest := apart(cell[len(n):], False)) is not None), None)
+
+    out = []
+    for block in blocks:
+        if block.table == table and block.is_row and any(
+                c < len(block.cells) and (found := apart(block.cells[c])) and len(found) > 1 for c in columns):
+            cells = tuple("、".join(found) if c in columns and (found := apart(cell)) and len(found) > 1 else cell
+                          for c, cell in enumerate(block.cells))
+            block = Block(" | ".join(cells), block.where, cells, table)
+        out.append(block)
+    return out
+
+
+_SEPARATOR = r"[、，,；;\s]+"
 
 
 _CELL_PIPE = re.compile(r"^(?P<cell>[^|]+?)\s*\|$")  # 「項目名稱 |」: one cell a line, each closed by a 「|」

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .columns import column_role
 from .lexicon import lexicon
-from .shapes import column_role
 from .source import Block
 from .textcells import NUMBER_ALONE, UNIT_COLUMNS, cell_tables, fits, unpiped_cells
 
@@ -190,11 +190,21 @@ def _column_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# Header words the lexicon does not list but that name their column by their form: 「区政府分管领导」, 「第一责任单位」
+_FORMED_WORDS = (r"[\u4e00-\u9fff]{0,5}?(?:领导|责任人|负责人)",
+                 r"[\u4e00-\u9fff]{0,4}?(?:牵头|主办|主责|配合|协同|协办|参与|协助|责任|负责|承办)(?:单位|部门|处室|科室)")
+
+
+@lru_cache(maxsize=1)
+def _header_word() -> str:
+    return "|".join([*map(re.escape, _column_words()), *_FORMED_WORDS])
+
+
 @lru_cache(maxsize=1)
 def _header_run() -> re.Pattern:
     """A number column's word, then three or more column words, with nothing between them."""
     number = "|".join(re.escape(w) for w in lexicon().columns["number"] if len(w) > 1)
-    return re.compile(rf"(?:{number})(?:{'|'.join(map(re.escape, _column_words()))}){{3,}}")
+    return re.compile(rf"(?:{number})(?:{_header_word()}){{3,}}")
 
 
 @lru_cache(maxsize=1)
@@ -213,41 +223,131 @@ def _run_header(text: str) -> re.Match | None:
 
 
 def _split_words(run: str) -> list[str]:
-    return re.findall("|".join(map(re.escape, _column_words())), run)
+    return re.findall(_header_word(), run)
+
+
+# 「—2—」: a page's number inside the run; 「(邹区镇2、)」: a site's chunk mark 「2、」 cutting a name inside its brackets
+_PAGE_MARK = re.compile(r"[—－-]\s*\d{1,3}\s*[—－-]|\d{1,3}、(?=[)）])")
+_RUN_HEADING = r"(?:[一二三四五六七八九十]{1,3}、[^\d、。]{2,30}?)?"  # 「二、产业优化升级」 between two rows
+
+
+def _tail_cells(roles: list[str | None], tail: str) -> dict[int, str] | None:
+    """A row's closing unit cells run together (「何海平教育局经开区各街道市国有公司」, 「市发展改革委各县(市、区)政府、
+    嘉兴港区」): the leader first where the header has a leader column (a name of three characters, else two),
+    (「芮春祥」: a surname the lexicon does not list; the one after which the names cut finest: 「张菁民政局」 is
+    张菁 and 民政局), then the names, cut where one runs into the next (`unitnames.run_together`). With several unit columns, a
+    name that runs into the one before (no 、 between) starts the next cell, the last cell taking the list that
+    closes the row and the first any more names; a tail with no separator at all lost them inside its cells
+    too, and gives its first name to the first unit column and the rest to the next. A tail whose names all stand
+    apart is one cell, as written. A collective (「各区(市)县政府(管委会)」) is one name. None when it is no list of
+    units."""
+    from .lexicon import is_person
+    from .unitnames import COLLECTIVE, looks_like_unit, run_together
+    units = [c for c, r in enumerate(roles) if r in UNIT_COLUMNS]
+    leader = next((c for c, r in enumerate(roles) if r == "leader"), None)
+    cells: dict[int, str] = {}
+    if leader is not None:
+        names = {n: run_together(re.split(r"[、，,；;]", tail[n:])[0]) or [""] for n in (3, 2)}
+        readable = [n for n in (3, 2) if looks_like_unit(names[n][0]) and not lexicon().unit_end.search(tail[:n])]
+        known = [n for n in readable if is_person(tail[:n])] or readable[:1]  # a common surname, else any
+        person = max(known, key=lambda n: (len(names[n]), n), default=None)
+        if person is None:
+            return None
+        cells[leader], tail = tail[:person], tail[person:]
+    pieces = re.split(r"([、，,；;])(?![^()（）]*[)）])", tail)  # names and the separators between them
+    segments = pieces[::2]
+    runs = [[p] if COLLECTIVE.match(p) and looks_like_unit(p) else run_together(p) for p in segments]
+    if not all(segments) or any(r is None for r in runs):
+        return None
+    if len(units) == 1 or all(len(r) == 1 for r in runs):  # one cell: as written, names run together cut apart
+        cells[units[0]] = "".join("、".join(runs[i // 2]) if i % 2 == 0 else p for i, p in enumerate(pieces))
+        return cells
+    groups: list[list[str]] = [[]]
+    for names in runs:
+        groups[-1].append(names[0])
+        groups += [[n] for n in names[1:]]
+    if len(segments) == 1:
+        groups = [groups[0], [n for g in groups[1:] for n in g]]
+    later = groups[len(groups) - len(units) + 1:] if len(groups) >= len(units) else groups[1:]
+    first = groups[:len(groups) - len(later)]
+    for column, names in zip(units, [[n for g in first for n in g], *later]):
+        cells[column] = "、".join(names)
+    return cells
+
+
+def _inner_rows(roles: list[str | None], sentences: str) -> tuple[list[tuple[str, dict[int, str]]], str]:
+    """A row whose task cell is merged over several rows, each with its own content and unit cells (「…展陈。何海平
+    文体旅局晋陵公司推进…整治。」): after a full stop, a run that fills every leader and unit column (a sentence's
+    subject fills one at most) closes the text before it. Its parts (text, cells), and the text left for the last."""
+    wanted = sum(r in (*UNIT_COLUMNS, "leader") for r in roles)
+    parts: list[tuple[str, dict[int, str]]] = []
+    start = 0
+    if wanted < 2:
+        return parts, sentences
+    for stop in re.finditer("。", sentences):
+        if stop.start() < start:
+            continue
+        after = sentences[stop.end():]
+        for length in range(min(_INNER_RUN, len(after) - 1), 3, -1):
+            cells = _tail_cells(roles, after[:length])
+            if cells and len(cells) == wanted and all(cells.values()):
+                parts.append((sentences[start:stop.end()], cells))
+                start = stop.end() + length
+                break
+    return parts, sentences[start:]
+
+
+_INNER_RUN = 40  # the longest run of a leader and unit cells looked for inside a row
 
 
 def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     """The rows of a run-together table: each starts with its number (1, 2, 3 …) right after the unit list that
-    closes the row before; in a row, the unit list is the text after its last full stop, the first sentence its
-    first text column, the rest the next."""
+    closes the row before (the first such number after which the row's unit cells read: 「口袋公园4个」 is none; a part heading 「二、…」 may stand before it: a row spanning the table); in a row, the
+    unit cells are the text after its last full stop, the first sentence its first text column, the rest the next;
+    a row may hold several, each closed by its own cells (`_inner_rows`), the first text column carried down."""
     from .unitnames import parse_units
     roles = [column_role(w) for w in header]
     unit_col = next(c for c, r in enumerate(roles) if r in UNIT_COLUMNS)
     texts = [c for c, r in enumerate(roles) if r in ("task", "detail", "section") and c < unit_col]
-    rows, n, start = [], 1, 0
-    if not text.startswith("1"):
+    text = _PAGE_MARK.sub("", text)
+    rows, n = [], 1
+    if not (m := re.match(rf"{_RUN_HEADING}1(?=[\u4e00-\u9fff])", text)):
         return []
+    start, heading = m.end() - 1, text[:m.end() - 1]
     while True:
-        after = re.compile(rf"(?<={_unit_end()}){n + 1}(?=[\u4e00-\u9fff])")
-        m = after.search(text, start + len(str(n)))
-        body = text[start + len(str(n)):m.start() if m else len(text)]
-        sentences, _, units = body.rpartition("。")
-        parsed = parse_units(units)
-        if not sentences or not parsed.lead or any(f.startswith("not a unit") for f in parsed.flags):
+        after = re.compile(rf"(?<={_unit_end()}){_RUN_HEADING}{n + 1}(?=[\u4e00-\u9fff])")
+        for m in [*after.finditer(text, start + len(str(n))), None]:  # 「公园4个」 is no row 4: its cells do not read
+            body = text[start + len(str(n)):m.start() if m else len(text)]
+            sentences, _, units = body.rpartition("。")
+            cells = _tail_cells(roles, units) if sentences else None
+            if cells is not None and (parsed := parse_units("；".join(cells.values()))).lead \
+                    and not (any(f.startswith("not a unit") for f in parsed.flags) and len(cells) == 1):
+                break
+        else:
             break
-        row = [""] * len(header)
-        row[0], row[unit_col] = str(n), units
-        first, _, rest = (sentences + "。").partition("。")
-        if texts:
-            row[texts[0]] = first + "。"
-            if len(texts) > 1 and rest:
-                row[texts[1]] = rest
-            elif rest:
-                row[texts[0]] += rest
-        rows.append(tuple(row))
+        if heading:
+            rows.append((heading,) * len(header))
+        inner, last = _inner_rows(roles, sentences)
+        carried = ""
+        for part, part_cells in [*inner, (last, cells)]:
+            row = [""] * len(header)
+            row[0] = str(n)
+            for column, cell in part_cells.items():
+                row[column] = cell
+            first, _, rest = (part.rstrip("。") + "。").partition("。")
+            if texts and carried and len(texts) > 1:
+                row[texts[0]], row[texts[1]] = carried, part
+            elif texts:
+                row[texts[0]] = carried = first + "。"
+                if len(texts) > 1 and rest:
+                    row[texts[1]] = rest
+                elif rest:
+                    row[texts[0]] += rest
+            rows.append(tuple(row))
         if not m:
             break
-        start, n = m.start(), n + 1
+        number_at = m.end() - len(str(n + 1))
+        start, heading, n = number_at, text[m.start():number_at], n + 1
     return rows
 
 

@@ -71,7 +71,9 @@ def clean_name(name: str) -> str:
     for _ in range(3):
         before = name
         name = _VERB_TAIL.sub("", name)
-        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name) if not COLLECTIVE.match(name) else name
+        # 「各经济开发区管委会等」: a collective closing an open list loses its 等 too; 「各有关部门」 stays whole
+        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name) if not COLLECTIVE.match(name) \
+            else re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", name)
         name = _STRAY.sub("", name)
         if name == before:
             break
@@ -106,7 +108,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科])[和及](?=[^和及]{2,})", text)
+    # 和/及 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
+    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科\x00])[和及](?=[^和及]{2,})", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names
@@ -333,14 +336,55 @@ def looks_like_unit(name: str) -> bool:
         return True
     name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
     # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed, and a word in
-    # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words)
-    name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})", "", name)
+    # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
+    # a second body merged into the first, before its suffix)
+    name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10)  # 「各地」, not 「各部门要坚持…」
+
+
+_RUN_PIECE = 3  # the shortest name cut from a run (「市委组织部」 is not 「市委」 and 「组织部」)
+_MEMBERS = re.compile(r"^各?(?:成员|所属|下属|直属)单位$")  # the members of the body named before: part of its name
+
+
+def run_together(text: str) -> list[str] | None:
+    """Names written one after another with no separator (a table's cell whose lines were run together:
+    「教育局经开区各街道」): the cut that makes every piece a unit's name, cutting only after a body's ending
+    (lexicon.yaml body_ends), a suffix of two characters or more (but a kind of unit: 市机关事务局 is not 市机关 and
+    事务局; a government is one), or a closing qualifier where it can, and else
+    into as many names as it can; a piece is never a bare suffix word (「区政府办公室」 is one name) nor holds a verb
+    of doing (「轨道公司推进大庙弄核心区」: a name, then the text). None when no such cut exists."""
+    lex = lexicon()
+    bare = {*lex.unit_suffixes, *_GENERIC}
+
+    def name(piece: str) -> bool:
+        if piece in bare or piece[0] in "(（" or _MEMBERS.match(piece) or lex.doing.search(piece):
+            return False
+        m = _QUALIFIER.match(piece)  # 「高新园(邹区镇)」: a name and its qualifier, read as one piece
+        return looks_like_unit(piece) or bool(m) and len(m[1]) >= 2 and not lex.not_unit_start.match(piece)
+
+    def weak(piece: str) -> bool:
+        ending = next((s for s in sorted(lex.unit_suffixes, key=len, reverse=True) if piece.endswith(s)), "")
+        return ending in _GENERIC and ending != "政府" or not (len(ending) > 1 or ending in lex.body_ends
+                                                                or piece.endswith((")", "）")))
+
+    best: dict[int, tuple[tuple[int, int], list[str]] | None] = {len(text): ((0, 0), [])}
+
+    def cut(at: int) -> tuple[tuple[int, int], list[str]] | None:
+        """The best cut of text[at:]: fewest weak cuts, then most names."""
+        if at not in best:
+            options = [((score[0] + (end < len(text) and weak(text[at:end])), score[1] - 1), [text[at:end], *rest])
+                       for end in range(at + _RUN_PIECE, len(text) + 1)
+                       if name(text[at:end]) and (found := cut(end)) is not None for score, rest in [found]]
+            best[at] = min(options, key=lambda o: o[0]) if options else None
+        return best[at]
+
+    found = cut(0) if text else None
+    return found[1] if found else None
 
 
 # --- levels of government ---
