@@ -1,8 +1,8 @@
 """The corpus manifests are well-formed truth: every file exists and is listed once, every entry has its
 provenance, document details and tasks in the format described at the head of tests/corpus/corpus.yaml, and
 every task's text fragment is in its document. No importer runs here (the parts are measured by
-bench/import_quality.py; parts 1-11 are tuned on, part 12 is being opened for tuning; part 13 is held out and
-measured only by the lead, totals only)."""
+bench/import_quality.py; parts 1-11 are tuned on; parts 12 and 13 are held out and measured only by the lead,
+totals only)."""
 from __future__ import annotations
 
 import datetime as dt
