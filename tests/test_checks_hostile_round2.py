@@ -253,6 +253,7 @@ def test_limits_leave_an_ordinary_table_alone(tmp_path):
 # The CLI with a writer that stops the process partway through an import, as Ctrl-C or kill would.
 _INTERRUPTED = ("import os, signal, sys, policykb.ingest.write as w, policykb.ingest.draft as d\n"
                 "count, after, stop = [0], int(sys.argv[1]), getattr(signal, sys.argv[2])\n"
+                "signal.signal(signal.SIGINT, signal.default_int_handler)\n"  # as in a terminal, even if started with SIGINT ignored
                 "real = w.dump_new\n"
                 "def dump(path, data, schema):\n"
                 "    count[0] += 1\n"
