@@ -14,30 +14,29 @@ import os
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ... import export, paths, system
-from ...cache import StageCache, digest, file_hash, portable, tree_digest
+from ...cache import StageCache, digest, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
 from ...load import document_folders
 from ...names import safe_filename
-from ...output import atomic_file, atomic_write
+from ...output import atomic_write
 from ...parallel import ordered
 from ...progress import Track, quiet
-from ...reproducible import zip_member
 from ...track.model import TRACKING_DIR
-from . import overview
+from . import packages
+from .packages import DOCUMENT_KEY, as_list
 from .context import DocumentParts, letter_context
 from .recipients import recipients
 from .template import LetterError, LetterTemplate
 
 TEMPLATE = "letter.docx"
 MANIFEST = "manifest.json"
-ZIP_NAME = "责任书.zip"
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,6 @@ def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, temp
 
 
 LETTER_FIELDS = ("document", "unit", "serial", "file", "kind", "collectives", "lead_tasks", "participant_tasks")
-DOCUMENT_KEY = "<document>/"  # in the stage's keys: what each document's letters were made from
 
 
 def _shared_inputs(pg: PolicyGraph, template_digest: str, properties: dict) -> str:
@@ -206,21 +204,6 @@ def _render(job) -> bytes:
     return _TEMPLATE.render(context, core, properties)
 
 
-STORED = (".docx", ".xlsx", ".pdf")  # already compressed: deflating them again costs time for nothing
-
-
-def write_zip(target: Path, members: dict[str, Path]) -> None:
-    """A zip of files on disk, whose bytes depend only on the files: sorted names, fixed times.
-
-    Streamed member by member into a temporary file beside target, then renamed into place.
-    """
-    with atomic_file(target) as raw, zipfile.ZipFile(raw, "w") as z:
-        for name in sorted(members):
-            info = zip_member(name, zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED)
-            with open(members[name], "rb") as src, z.open(info, "w") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-
-
 def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str | None = None) -> list[Path]:
     """Convert with LibreOffice in one call (a private profile; official font names mapped by fonts.conf)."""
     soffice = system.soffice() if soffice is None else shutil.which(soffice)
@@ -249,7 +232,7 @@ def to_pdf(docx_files: list[Path], fonts_conf: Path | None = None, soffice: str 
 
 
 def _previous(out: Path) -> list[dict]:
-    return _list(_previous_manifest(out).get("letters"))
+    return as_list(_previous_manifest(out).get("letters"))
 
 
 def _previous_manifest(out: Path) -> dict:
@@ -310,7 +293,8 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
             if data is None and cache.staged.resolve() == out.resolve():
                 continue  # reused: the cache linked it into place already
             _put(rendering, out, letter.file, (cache.staged / letter.file).read_bytes() if data is None else data)
-        overviews = _write_overviews(pg, rendering, out, cache, overview_xlsx) if with_overview else {}
+        overviews = (packages.write_overviews(pg, partial(_put, rendering, out), out, cache, overview_xlsx)
+                     if with_overview else {})
         out.mkdir(exist_ok=True)
         for path in sorted(p for p in rendering.rglob("*") if p.is_file()):
             target = _inside(out / path.relative_to(rendering).parent, path.name)
@@ -320,7 +304,7 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         shutil.rmtree(rendering, ignore_errors=True)
     entries = [asdict(letter) for letter in made]
     old_manifest = _previous_manifest(out)
-    old = _list(old_manifest.get("letters"))
+    old = as_list(old_manifest.get("letters"))
     if pdf:
         converted = _converted(out, old)
         todo = [out / letter.file for letter in made if converted.get(letter.file) != letter.sha256]
@@ -334,107 +318,15 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         done = {(e["document"], e["unit"]) for e in entries}
         kept = [e for e in old if (e.get("document"), e.get("unit")) not in done and (out / e.get("file", "")).is_file()]
         entries = sorted(kept + entries, key=lambda e: (e["document"], e["serial"]))
-    documents = _document_files(pg, out, entries, overviews, make_zip, cache)
+    documents = packages.document_files(pg, out, entries, overviews, make_zip, cache)
     made_now = {e[k] for e in entries for k in ("file", "pdf") if k in e}  # an old list naming one keeps it
     made_now |= {f for d in documents for f in [*d.get("overview", []), d.get("zip")] if f}
-    _remove_old_packages(out, old_manifest, made_now)
+    packages.remove_old_packages(out, old_manifest, made_now)
     manifest = {"as_of": as_of.isoformat(), "letters": entries}
     if documents:
         manifest["documents"] = documents
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return made
-
-
-def _write_overviews(pg: PolicyGraph, rendering: Path, out: Path, cache: StageCache | None,
-                     xlsx: Path | None) -> dict[str, dict[str, str | None]]:
-    """Each document's 分工方案 (.docx, .xlsx) into the rendering folder, unless the last build's show the
-    same tables. Returns {document: {file: its key, None without a cache}} for the documents with tasks."""
-    alone = len(pg.kb.documents) == 1  # then the data stage's workbook is this document's
-    found = {}
-    for doc in pg.documents():
-        if not doc.tasks:
-            continue
-        names = [f"{doc.id}/{name}" for name in overview.NAMES]
-        key = _overview_key(pg, doc.id, cache, names[0]) if cache is not None else None
-        found[doc.id] = dict.fromkeys(names, key)
-        if key is not None and all([cache.reuse(name, key) for name in names]):  # a list: each name gets its key
-            if cache.staged.resolve() != out.resolve():
-                for name in names:
-                    _put(rendering, out, name, (cache.staged / name).read_bytes())
-            continue
-        workbook = xlsx.read_bytes() if alone and xlsx is not None and xlsx.is_file() else None
-        for name, data in overview.files(pg, doc.id, workbook).items():
-            _put(rendering, out, f"{doc.id}/{name}", data)
-    return found
-
-
-def _overview_key(pg: PolicyGraph, doc_id: str, cache: StageCache, name: str) -> str:
-    """What a document's overview files are keyed by: their tables' content; but when everything the
-    document's letters are made from is unchanged (its policy files, the units, the code: see
-    _document_reused), the last build's key, without making any table (the tables of a corpus's
-    every document, made on each build, would grow a one-task rebuild with the number of documents)."""
-    mark = DOCUMENT_KEY + doc_id
-    last = cache.old.get(name)
-    if mark in cache.new and cache.new[mark] == cache.old.get(mark) and isinstance(last, str):
-        return last
-    return cache.key(overview.content(pg, doc_id))
-
-
-def _document_files(pg: PolicyGraph, out: Path, entries: list[dict], overviews: dict[str, dict],
-                    make_zip: bool, cache: StageCache | None) -> list[dict]:
-    """What each document has besides its letters, as the manifest lists it: its title, its overview files
-    and (with make_zip) its 责任书.zip of its letters and overview, made again only when a member changed."""
-    members: dict[str, dict[str, str | None]] = {}  # document -> file -> what its bytes are known by
-    for e in entries:
-        for k in ("file", "pdf"):
-            if k in e:  # a PDF's bytes are LibreOffice's: known by reading it
-                members.setdefault(e["document"], {})[e[k]] = e["sha256"] if k == "file" else None
-    listed = []
-    for doc in pg.documents():
-        files = overviews.get(doc.id, {})
-        if not files and not (make_zip and doc.id in members):
-            continue
-        item = {"document": doc.id, "title": overview.title(doc)}
-        if files:
-            item["overview"] = sorted(files)
-        if make_zip:
-            packed = {**members.get(doc.id, {}), **files}
-            item["zip"] = _write_zip_of(out, doc.id, packed, cache)
-        listed.append(item)
-    return listed
-
-
-def _write_zip_of(out: Path, doc_id: str, packed: dict[str, str | None], cache: StageCache | None) -> str:
-    """A document's 责任书.zip, its members named as in its folder; the last build's when every member
-    has the bytes it had then."""
-    name = f"{doc_id}/{ZIP_NAME}"
-    if cache is not None:
-        known = [[f, sha or file_hash(out / f)] for f, sha in sorted(packed.items())]
-        if cache.reuse(name, cache.key(ZIP_NAME, known)):
-            if cache.staged.resolve() != out.resolve():
-                shutil.copyfile(cache.staged / name, out / name)
-            return name
-    folder = PurePosixPath(doc_id)
-    write_zip(out / name, {str(PurePosixPath(f).relative_to(folder)): out / f for f in packed})
-    return name
-
-
-def _remove_old_packages(out: Path, old: dict, keep: set[str]) -> None:
-    """Delete the overview and zip files an earlier run listed that this run no longer makes: the whole
-    knowledge base's of earlier versions, a document's after it lost its tasks, a zip not asked for."""
-    listed = [old.get("zip"), *_list(old.get("overview"))]
-    for item in _list(old.get("documents")):
-        if isinstance(item, dict):
-            listed += [item.get("zip"), *_list(item.get("overview"))]
-    for name in listed:
-        if isinstance(name, str) and name not in keep and name.endswith((".docx", ".xlsx", ".zip")):
-            path = (out / name).resolve()
-            if out.resolve() in path.parents:
-                path.unlink(missing_ok=True)
-
-
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
 
 
 def _put(rendering: Path, out: Path, name: str, data: bytes) -> None:
