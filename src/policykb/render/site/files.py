@@ -99,7 +99,8 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) ->
     letters = manifest.get("letters", []) if isinstance(manifest, dict) else []
     kinds = {e[k]: e["kind"] for e in letters if isinstance(e, dict) and isinstance(e.get("kind"), str)
              for k in ("file", "pdf") if isinstance(e.get(k), str)}  # 责任书 or 告知函: each letter its own
-    documents = {e[k]: e.get("document") or e.get("doc") for e in [*letters, *maps] if isinstance(e, dict)
+    # which document each file belongs to: a letter names its "document", a map its "doc"
+    documents = {e[k]: e.get("document") for e in letters if isinstance(e, dict)
                  for k in ("file", "pdf") if isinstance(e.get(k), str)}
     documents.update({f: e.get("doc") for e in maps if isinstance(e, dict) for f in e.get("files", [])
                       if isinstance(f, str)})
