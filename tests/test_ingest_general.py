@@ -117,9 +117,34 @@ def test_general_only_turns_the_recognisers_off(tmp_path, monkeypatch):
 def test_nothing_read_at_all_is_still_refused(tmp_path):
     import datetime as dt
     with pytest.raises(ImportFailed) as failed:
-        compose(_source("某县关于加强学习的通知", "一、提高认识", "1. 各单位要加强学习，提高认识，切实做好各项工作。"),
+        compose(_source("某县关于加强学习的通知", "一、提高认识", "1. 加强学习，提高认识，切实做好各项工作。"),
                 Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert failed.value.code == "import-no-tasks"
+
+
+def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagged(tmp_path):
+    """No note, label or table anywhere: each sentence whose subject is units or collectives is a task of theirs,
+    low confidence and flagged; a comma followed by units opens a requirement of its own, one followed by a verb
+    (「配合市住建局…」) goes on with the last."""
+    import datetime as dt
+    draft = compose(_source("某县人民政府办公室关于做好民生实事工作的通知", "各乡镇，县直各部门：",
+                            "请各牵头单位要严格按照任务分工，细化工作措施。",
+                            "县政府督查室将对落实情况进行专项督办，各地、各部门要按照县政府的部署逐条对照。",
+                            "县住建局要抓好全县村庄整治，配合市住建局组织培训。",
+                            "某县人民政府办公室", "2024年1月5日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    tasks = list(draft.tasks.values())
+    assert [t["lead"] for t in tasks] == [["各牵头单位"], ["某县政府督查室"], ["各地", "各部门"], ["某县住建局"]]
+    assert tasks[2]["lead_mode"] == "separate"
+    assert tasks[3]["text"] == "县住建局要抓好全县村庄整治，配合市住建局组织培训。"
+    assert any(line.startswith("[通知要求]") for line in draft.review)
+    assert any("正文中对单位提出的要求" in line for line in draft.review)
+
+
+def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
+    from policykb.ingest.clauses import subject_clauses
+    found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")
+    assert [(u.lead, u.participants, u.how) for _, u in found] == [(["县委编办"], ["县司法局"], "by")]
 
 
 def test_a_row_without_a_header_whose_cell_holds_only_units():
@@ -245,10 +270,17 @@ def test_paragraphs_each_opening_with_their_unit_are_each_that_units_task(tmp_pa
     assert tasks[1]["text"] == "区城管局要做好沿河垃圾的清运，确保日产日清。"
 
 
-def test_one_unit_sentence_in_a_notice_is_no_division_of_work(tmp_path):
-    with pytest.raises(ImportFailed):
-        _drafted(tmp_path, "关于做好汛期安全工作的通知", "入汛以来，我区降雨偏多，形势严峻。",
-                 "区水务局要加强巡查。", "请各单位高度重视，认真落实。", "特此通知。")
+def test_a_notice_of_one_unit_sentence_is_read_as_its_requirements_below_the_confident_mark(tmp_path):
+    """No division of work anywhere: its requirements are what there is to track, imported for review rather
+    than refused (issue #22: refuse only when nothing at all was read)."""
+    import datetime as dt
+    draft = compose(_source("关于做好汛期安全工作的通知", "入汛以来，我区降雨偏多，形势严峻。",
+                            "区水务局要加强巡查。", "请各单位高度重视，认真落实。", "特此通知。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["区水务局"], ["各单位"]]
+    confidences = [float(line.split("置信度 ")[1][:4]) for line in draft.review if line.startswith("[任务 ")]
+    assert len(confidences) == 2 and all(c < CONFIDENT for c in confidences)
+    assert sum(line.startswith("[通知要求]") for line in draft.review) == 2
 
 
 def test_a_sector_list_shares_a_zones_committee_with_no_sector():

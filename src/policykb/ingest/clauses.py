@@ -21,7 +21,7 @@ from .lexicon import alternation, lexicon
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
-_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置")
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
@@ -31,7 +31,8 @@ _MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
-_SUBJECT = re.compile(rf"^(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject
+_SUBJECT = re.compile(rf"^(?:请)?(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
 # 「园区成立开发建设公司，负责…」: the body set up is the subject
 _SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
@@ -41,12 +42,12 @@ _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:�
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
-                   r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|做|抓)")
+                   r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
-# 由 opening a later part of the clause (after a comma, or right after a quoted topic: 「“河长制”由X组织实施」): what
-# stands before is the topic
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
+# 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
+# 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
@@ -61,8 +62,8 @@ _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单
 
 def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
     """The names of a subject, or None unless every one reads as a unit."""
-    if lexicon().verb_tail.search(subject):
-        return None  # 「X牵头」 closing the subject: a note, read elsewhere
+    if lexicon().verb_tail.search(subject) or _LEAD_IN.match(subject):
+        return None  # 「X牵头」 closing the subject: a note, read elsewhere; 「为率先全面建成小康社会，…」: a lead-in
     units = parse_units(subject, known)
     names = units.lead + units.participants
     return names if names and not units.doubts and not units.leaders and units.how == "bare" else None
@@ -75,8 +76,11 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
     return set_up["body"] if set_up and _units(set_up["body"], known) else subject
 
 
-def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> list[tuple[str, UnitList]]:
-    """(clause, units) for each clause of a paragraph whose subject is a list of units doing something."""
+def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
+                    anyone: bool = False) -> list[tuple[str, UnitList]]:
+    """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
+    alone (各地要…) are read in a numbered item, and 「各部门」 (nobody in particular) only when `anyone` is asked
+    for: a notice that divides its work nowhere else. Collectives alone each do their own share (separate)."""
     out: list[tuple[str, UnitList]] = []
     for clause in re.split(r"[；;。]", text):
         clause = clause.strip("，, ")
@@ -90,11 +94,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                             if (s := _SUBJECT.match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
-        if any(_ANYONE.match(n) for n in names) or (all(_ALL.match(n) for n in names) and not numbered):
+        if any(_ANYONE.match(n) for n in names) and not anyone or (all(_ALL.match(n) for n in names) and not numbered):
             continue
         rest = clause[head + m.end():]
-        units = UnitList(subject, lead=names, mode="joint" if len(names) > 1 else "first",
-                         how="by" if assigned else "verb")
+        several = "first" if len(names) == 1 else "separate" if all(_ALL.match(n) for n in names) else "joint"
+        units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         units.open_ended = parse_units(subject, known).open_ended
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant

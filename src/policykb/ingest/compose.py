@@ -19,6 +19,7 @@ from . import timing
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
+from .requirements import requirement_tasks
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -216,14 +217,15 @@ def _known(registry: Registry) -> tuple[str, ...]:
 def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
     """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
     known = _known(registry)
-    if general_only():
-        candidates, unread = general_tasks(source.blocks, known, set(registry.names))
-        return candidates, unread, "general"
-    candidates, unread, how = _recognised(source, known)
+    candidates, unread, how = ([], [], "") if general_only() else _recognised(source, known)
     if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
-        return candidates, unread, "general"
-    return _with_general(candidates, unread, source, known, set(registry.names), how), unread, how
+        how = "general"
+    else:
+        candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
+    if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
+        candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
+    return candidates, unread, how
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
@@ -286,6 +288,11 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     return out
 
 
+# How the tasks were read, as the review's first line says it
+_READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraphs": "段落中的单位括注或牵头单位行", "annex": "分工方案括注",
+            "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）"}
+
+
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
     meta: Meta = read_meta(source.blocks, date)
     candidates, unread, how = _find_candidates(source, registry)
@@ -300,7 +307,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                            hint="用 --date YYYY-MM-DD 给出", code="import-no-date")
     doc_level = level_of_place(meta.jurisdiction or "")
     review = [f"来源：{source.path}（{source.kind}{'，' + source.encoding if source.encoding else ''}），"
-              f"按{ {'table': '表格', 'form': '“标签｜内容”表单', 'paragraphs': '段落中的单位括注或牵头单位行', 'annex': '分工方案括注', 'general': '通用规则（不依赖版式）'}[how] }读取",
+              f"按{_READ_AS[how]}读取",
               f"管辖：{meta.jurisdiction or '未识别'}（{doc_level or '层级未识别'}）"]
     review += [f"[猜测] {what}：{value}（{where}，置信度 {conf:.1f}）" for what, value, where, conf in meta.guesses]
 

@@ -164,7 +164,7 @@ def _lines(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
-def _items(blocks: list[Block]) -> list[_Item]:
+def items_of(blocks: list[Block]) -> list[_Item]:
     items: list[_Item] = []
     header: tuple[str, ...] | None = None
     table = None
@@ -342,7 +342,7 @@ def _quoted(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[str, Uni
     for m in _QUOTED.finditer(text):
         units = parse_units(m["units"], known)
         if clean(units) and not units.flags and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
-            found.append((m.span(), _task_text(m["task"]), units))
+            found.append((m.span(), task_text(m["task"]), units))
     for (s, e), *_ in reversed(found):
         text = text[:s] + text[e:]
     return text, [(task, units, "") for _, task, units in found]
@@ -357,13 +357,13 @@ def _enumerations(text: str, known: tuple[str, ...]) -> tuple[str, list[tuple[st
             continue
         for task in re.split(r"[；;]", m["list"]):
             if len(task.strip("，,、 ")) >= 4:
-                found.append((m.span(), _task_text(task), parse_units(m["note"], known)))
+                found.append((m.span(), task_text(task), parse_units(m["note"], known)))
     for (s, e) in sorted({span for span, *_ in found}, reverse=True):
         text = text[:s] + text[e:]
     return text, [(task, units, units.rest) for _, task, units in found]
 
 
-def _task_text(text: str) -> str:
+def task_text(text: str) -> str:
     text = re.sub(r"[，,；;、\s]*([。；;，,])[，,；;、\s。]*", r"\1", text)
     text = re.sub(r"^[，,；;。、:：\s]+|[，,；;、:：\s|]+$", "", text)
     return text if not text or text[-1] in "。！？" else text + "。"
@@ -394,21 +394,21 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"
         if len(found) == 1:
-            return [(_task_text(text), found[0][1], deadline)]
-        return [(_task_text(clause), units, deadline) for clause, units in found]
+            return [(task_text(text), found[0][1], deadline)]
+        return [(task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
         found = assigned_subjects(text, known)
         if len(found) == 1:
-            return [(_task_text(text), found[0][1], deadline or closing_deadline(text))]
-        return [(_task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
+            return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
+        return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
     notes = [n for n in notes if n[2] is not None]
     if (own := own_parts(text, notes)) is not None:  # several sentences, each with its units: each its note's task
-        return [(_task_text(piece), u, deadline or u.rest or closing_deadline(piece)) for piece, u in own
-                if _task_text(piece)]
+        return [(task_text(piece), u, deadline or u.rest or closing_deadline(piece)) for piece, u in own
+                if task_text(piece)]
     for s, e, units in notes:
         if len(notes) > 1:  # several notes: each closes the text before it
             piece = text[start:s]
@@ -421,7 +421,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
-    return [(_task_text(p.replace("\0", "")), u, d) for p, u, d in out if _task_text(p.replace("\0", ""))]
+    return [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))]
 
 
 def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
@@ -479,7 +479,7 @@ def _gather(members: list[tuple[_Item, list]], known: tuple[str, ...], head: _It
         if notes and waiting:
             out = out[:len(out) - len(waiting)]
             first = head if head and not out and len(waiting) > 1 else waiting[0]
-            text = "".join(_task_text(m.text) for m in ([head] if first is head else []) + waiting)
+            text = "".join(task_text(m.text) for m in ([head] if first is head else []) + waiting)
             out.append((_Item(text, first.where, first.number, True), [(text, notes[0][2], notes[0][2].rest)]))
             waiting = []
             continue
@@ -498,7 +498,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     open_below = False
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
-    items = _items(blocks)
+    items = items_of(blocks)
     _mark_subject_led(items, known)
     depth = _depths(items)
     for head, members in _groups(items, known, depth):
@@ -513,7 +513,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
         if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
             # a heading whose only note stands at its last item: the note is the whole group's
             found = members[-1][1]
-            text = _task_text(heading) + "".join(_task_text(m.text) for m, _ in members[:-1]) + found[0][0]
+            text = task_text(heading) + "".join(task_text(m.text) for m, _ in members[:-1]) + found[0][0]
             members = [(_Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]
         for item, found in _gather(members, known, head):
             if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
@@ -522,7 +522,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if owner and item.numbered and depth.get(item.style, len(depth)) <= owner[0]:
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
-                found = [(_task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
+                found = [(task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))

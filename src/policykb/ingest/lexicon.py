@@ -38,6 +38,7 @@ class Lexicon:
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
     collectives: tuple[re.Pattern, ...]
+    collective_end: re.Pattern  # how a short collective (各地, 各村居) ends: never in a verb (各单位高度重视)
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
+        collective_end=re.compile(rf"(?:{alternation(data['collective_ends'])})[)）]?$"),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),

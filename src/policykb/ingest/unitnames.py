@@ -344,7 +344,8 @@ def looks_like_unit(name: str) -> bool:
             or lexicon().not_unit_start.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
-                                     or COLLECTIVE.match(name) and len(name) <= 10)  # 「各地」, not 「各部门要坚持…」
+                                     or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
+                                     and bool(lexicon().collective_end.search(name)))
 
 
 _RUN_PIECE = 3  # the shortest name cut from a run (「市委组织部」 is not 「市委」 and 「组织部」)
