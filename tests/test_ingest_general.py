@@ -526,3 +526,13 @@ def test_a_bodys_other_name_in_brackets_is_no_note_in_a_division_plan(tmp_path):
                      "外贸进出口稳中提质", "部门分工：省商务厅牵头，各地、各部门配合。")
     assert [(t["text"], t["lead"], t["participants"]) for t in tasks] == [
         ("外贸进出口稳中提质。", ["某省商务厅"], ["各地", "各部门"])]
+
+
+def test_an_issuers_line_over_its_title_or_a_signature_over_its_date_owns_no_list():
+    """「于都县人民政府办公室」 over 「关于…的通知」 is the 版头's issuer, and over 「2022年4月26日」 a signature: neither is a
+    unit named above its list, whose items would all become its tasks."""
+    for above in (("于都县人民政府办公室", "关于印发工作方案的通知"), ("于都县人民政府办公室", "2022年4月26日")):
+        tasks, _ = _read(*above, "一、工作任务", "1.落实领导责任。", "2.制定职责清单。")
+        assert tasks == []
+    tasks, _ = _read("于都县应急管理局", "1.落实领导责任。", "2.制定职责清单。")
+    assert [t.units.lead for t in tasks] == [["于都县应急管理局"]] * 2  # a unit named above its list still owns it

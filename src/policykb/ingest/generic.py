@@ -241,10 +241,14 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                                duty=bool(last and last.owner and _DUTY_OPENS.match(text))))
     if items and items[-1].named:
         items[-1].owner = None
+    for item, after in zip(items, items[1:]):
+        if item.owner and not item.numbered and _NO_LIST_BELOW.match(after.text):
+            item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
     return holders_duties(items)
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+_NO_LIST_BELOW = re.compile(r"关于|[\d〇零一二三四五六七八九十○]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 
 
 def _ends_in_a_unit(text: str) -> bool:
