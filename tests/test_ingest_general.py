@@ -536,3 +536,13 @@ def test_an_issuers_line_over_its_title_or_a_signature_over_its_date_owns_no_lis
         assert tasks == []
     tasks, _ = _read("于都县应急管理局", "1.落实领导责任。", "2.制定职责清单。")
     assert [t.units.lead for t in tasks] == [["于都县应急管理局"]] * 2  # a unit named above its list still owns it
+
+
+def test_a_numbered_requirements_opening_words_are_its_task_and_by_takes_a_manner():
+    """「（一）抓好任务分解。…，各单位要…，由市督查室统一组织上传。」 read as requirements: the item's words before its
+    subject belong to its task; 由 then an adverb (统一) still names the doer, a requirement of its own."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("（一）抓好任务分解。对已明确的点位进行再梳理，各单位要在2月29日前完成数据汇总，"
+                                     "待系统开放后，由市政府督查室统一组织上传。", "第1行")])
+    assert [(t.units.lead, t.number) for t in tasks] == [(["各单位"], 1), (["市政府督查室"], None)]
+    assert tasks[0].text == "抓好任务分解。对已明确的点位进行再梳理，各单位要在2月29日前完成数据汇总，待系统开放后。"

@@ -28,19 +28,28 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
     for item in items_of(blocks):
         if item.table is not None or item.owner:
             continue
-        first = True
+        first, before = True, ""
         for part in _parts(item.text, known):
             found = subject_clauses(part, known, numbered=True, anyone=True)
             if found:
                 units = found[0][1]
                 units.how = "subject"
-                out.append(Candidate(task_text(part), units, item.where, SHAPE, CONFIDENCE,
+                # a numbered item's opening words without a subject (「（一）对点位进行再梳理。各单位要…」) are its task's
+                text = _joined(before, part) if item.numbered else part
+                out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)],
                                      number=item.number if first and item.numbered else None))
                 first = False
             elif not first and out:
-                out[-1].text = task_text(out[-1].text.rstrip("。；;，,") + part)
+                out[-1].text = task_text(_joined(out[-1].text, part))
+            else:
+                before = _joined(before, part)
     return out
+
+
+def _joined(text: str, part: str) -> str:
+    """A part after the text it goes on from, after the text's own closing mark or a comma."""
+    return text + part if not text or text[-1] in "。！？；;，," else text + "，" + part
 
 
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
@@ -56,6 +65,7 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     """A clause whose subject opens it and names units by their place or level, a collective or registered units:
     after a comma, 「对辖市指导…」 or 「配合市住建局…」 is the last clause's work going on."""
-    found = subject_clauses(clause, known, numbered=True, anyone=True)
+    found = subject_clauses(re.split(r"[，,]", clause)[0], known, numbered=True, anyone=True) \
+        or subject_clauses(clause, known, numbered=True, anyone=True)  # 「X作为牵头单位，负责…」
     return bool(found) and clause.lstrip("请由").startswith(found[0][1].as_written) \
         and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
