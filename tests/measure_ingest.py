@@ -4,9 +4,10 @@ junk names, and how often a guess at each confidence level is right (the review'
     python tests/measure_ingest.py [tests/corpus | tests/corpus/part3]
 
     python tests/measure_ingest.py tests/corpus/holdout   # part 2, tuned on since 2026-12-04 (the folder keeps its name)
+    python tests/measure_ingest.py tests/corpus/part14 --totals-only   # a held-out part: figures only, no document
 
 Reads the folder's manifest: tests/corpus/corpus.yaml, or the one .yaml of a part's folder (part3/part3.yaml,
-holdout/holdout.yaml). Part 4 (tests/corpus/part4/) is the blind part: run this on it only to take its honest figure.
+holdout/holdout.yaml). Parts 13 and 14 are held out: measure them with --totals-only (figures and calibration only).
 A task's truth is its lead list (`leads`: the first lead of each task, matched by position) or its `tasks` entry
 (matched by its text fragment, as the bench does) with, where written, `participants`. Names
 are compared exactly, up to the width of their characters (「县(市、区)」 is 「县（市、区）」) and spaces, as
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policykb.ingest import ImportFailed, import_file  # noqa: E402
+from policykb.ingest.compose import CONFIDENT  # noqa: E402
 from policykb.ingest.unitnames import looks_like_unit  # noqa: E402
 
 def _norm(names) -> set[str]:
@@ -135,7 +137,8 @@ def measure(corpus: Path) -> dict:
     return figures
 
 
-def report(figures: dict) -> str:
+def report(figures: dict, totals_only: bool = False) -> str:
+    """The figures; with totals_only, no document's name, task or unit (a held-out part is measured so)."""
     lines = [f"documents imported: {figures['imported']}/{figures['documents']}",
              f"tasks read: {figures['tasks_read']} (truth lists {figures['tasks_truth']})",
              f"tasks whose leads are right: {figures['leads_right']}/{figures['leads']}"
@@ -146,13 +149,20 @@ def report(figures: dict) -> str:
     lines.append(f"issuer right: {figures['issuer_right']}, wrong but flagged: {figures['issuer_flagged']}; "
                  f"date right or asked for: {figures['date_right']}/{figures['imported']} "
                  f"(asked for: {figures['asked_for_date']})")
-    lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in figures["junk"][:30]))
-    lines.append(f"misread tasks: {len(figures['misread'])}" + "".join(f"\n  {m}" for m in figures["misread"][:40]))
-    lines += [f"refused: {r}" for r in figures["refused"]]
+    shown = 0 if totals_only else None
+    lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in figures["junk"][:shown or 30]))
+    lines.append(f"misread tasks: {len(figures['misread'])}"
+                 + "".join(f"\n  {m}" for m in figures["misread"][:shown or 40]))
+    lines += [f"refused: {len(figures['refused'])}"] if totals_only else [f"refused: {r}" for r in figures["refused"]]
     lines.append("confidence  right/guesses")
     lines += [f"  {c:.2f}      {r}/{n} = {100 * r / n:.0f} %" for c, (r, n) in figures["calibration"].items()]
+    confident = [(r, n) for c, (r, n) in figures["calibration"].items() if c >= CONFIDENT]
+    right, guesses = sum(r for r, _ in confident), sum(n for _, n in confident)
+    lines.append(f"confident (>= {CONFIDENT}): {right}/{guesses} right"
+                 + (f" = {100 * right / guesses:.1f} %" if guesses else ""))
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    print(report(measure(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "corpus")))
+    folders = [a for a in sys.argv[1:] if not a.startswith("--")]
+    print(report(measure(Path(folders[0]) if folders else ROOT / "tests" / "corpus"), "--totals-only" in sys.argv))

@@ -773,3 +773,11 @@ def test_assisting_units_are_labelled_participants():
 @pytest.mark.parametrize("name, unit", [("校园内部安全整治主要由教育局", False), ("湖南自由贸易试验区", True)])
 def test_a_name_holding_by_is_a_sentence(name, unit):
     assert looks_like_unit(name) is unit
+
+
+def test_a_kind_after_etc_inside_a_list_makes_it_open_and_names_nobody():
+    """「X、Y等市级相关单位，Z」: the others are described, not named; Z after the comma is named."""
+    from policykb.ingest.unitnames import parse_units
+    units = parse_units("责任单位：市市场监管局、市投资局等市级相关单位，各区县政府、西咸新区管委会")
+    assert units.lead + units.participants == ["市市场监管局", "市投资局", "各区县政府", "西咸新区管委会"]
+    assert units.open_ended
