@@ -38,6 +38,13 @@ def test_levels_named_together_are_no_jurisdiction():
     assert meta.jurisdiction is None  # neither 「和县市」 nor 「县市区」 is a place
 
 
+def test_an_annex_line_or_an_addressee_line_is_no_title_and_a_level_alone_no_place():
+    meta = read_meta(_blocks("各镇(街道)人民政府,区政府各部门:", "请各牵头单位要严格按照任务分工，结合自治州实际，抓好落实。",
+                             "附件:《政府工作报告》任务分解表", "2021年1月25日"))
+    assert meta.title == ""  # 「附件：…」 names the annex, the addressees end in a colon: the review asks for the title
+    assert meta.jurisdiction is None  # 「结合自治州实际」: 自治州 is a level, no place's name
+
+
 def test_a_document_without_a_title_gets_none_and_check_says_so(tmp_path):
     import shutil
     from policykb.ingest import import_file

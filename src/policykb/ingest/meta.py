@@ -127,8 +127,9 @@ _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?
 
 
 def _a_place(name: str) -> bool:
-    """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」)."""
-    return not re.match(r"^[和及与或并暨、]", name) and not re.fullmatch(r"[省市州县区旗乡镇]+", name)
+    """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」), nor a level
+    alone (「结合自治州实际」: 自治州 names no place)."""
+    return not re.match(r"^[和及与或并暨、]", name) and not re.fullmatch(r"(?:自治)?[省市州县区旗乡镇]+", name)
 
 
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
@@ -169,7 +170,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
     texts = [b.text for b in head]
     # the title: the first line naming a kind of document, joined with the line before or after it
     for i, text in enumerate(texts):
-        if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文)", text):
+        if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文|"
+                                        r"附\s*件)", text):  # 「附件：X任务分解表」 names the annex, not the document
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
         if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
@@ -188,7 +190,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
         if sent := next(((m[1], b.where) for b in head if (m := _TRANSMITTED.search(b.text))), None):
             meta.title, meta.title_where = sent
             meta.guesses.append(("标题", sent[0], sent[1] + "（印发通知所附）", 0.6))
-        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120:
+        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120 and not re.search(r"[：:]$", texts[0]):
             meta.title, meta.title_where = texts[0], head[0].where
             meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
     for b in blocks[:80]:
