@@ -802,3 +802,30 @@ def test_a_division_label_and_a_provincial_leader_line_are_read():
         (["省发展改革委"], ["省财政厅"], ["王某某"]), (["省商务厅"], [], ["李某"])]
     table = table_tasks(_table(("序号", "工作任务", "责任分工"), ("1", "推进丙工作", "省教育厅牵头，省财政厅配合")))
     assert [(t.units.lead, t.units.participants) for t in table] == [(["省教育厅"], ["省财政厅"])]
+
+
+def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
+    """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
+    its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as
+    an annex; the issuer signs as 甲方."""
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    source = tmp_path / "notice.txt"
+    source.write_text("各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》印发给你们,请认真贯彻执行。"
+                      "请各牵头单位要严格按照任务分工,对工作任务进行再细化、再分解。"
+                      "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
+                      "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", encoding="utf-8")
+    import_file(source, kb, "notice")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    made = letters.write_letters(PolicyGraph(fresh), tmp_path / "letters", ROOT / "templates" / "letter.docx",
+                                 as_of=dt.date(2021, 3, 1))
+    body = {m.unit: "\n".join(read_text((tmp_path / "letters" / m.file).read_bytes())) for m in made}
+    office = body["大洼区委区政府督查室"]
+    assert "甲方：盘锦市大洼区人民政府办公室" in office and "印发的《〈政府工作报告〉任务分解表》" in office
+    assert "及其附件" not in office and "<" not in office
+    assert "区委区政府督查室要根据各项工作任务完成时限要求" in office

@@ -24,8 +24,9 @@ from .reproducible import normalize_zip
 
 
 def cite(title: str) -> str:
-    """A title in book-title marks, inner marks turned to 〈〉 as Chinese usage wants (GB/T 15834)."""
-    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+    """A title in book-title marks, inner marks turned to 〈〉 as Chinese usage wants (GB/T 15834); a page's ASCII
+    stand-ins for them (「<政府工作报告>任务分解表」) too."""
+    return "《" + re.sub(r"<([^<>]+)>", r"〈\1〉", title).replace("《", "〈").replace("》", "〉") + "》"
 
 
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"

@@ -384,7 +384,9 @@ def _document(doc: Document, period: Period) -> DocumentView:
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
         annex_title=meta.annex.title if meta.annex else "",
-        annex_clause=f"及其附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached else "",
+        # a notice that sends its list as its annex and is known by the list's name: the annex is not named twice
+        annex_clause=f"及其附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached
+        and cite(meta.annex.title) != cite(meta.title) else "",
         basis=_basis(meta),
         measures=meta.letters.measures if meta.letters else "重要政策措施", plan_name=plan_name_of(meta),
         period_end=date_cn(period.end))
