@@ -546,3 +546,10 @@ def test_a_numbered_requirements_opening_words_are_its_task_and_by_takes_a_manne
                                      "待系统开放后，由市政府督查室统一组织上传。", "第1行")])
     assert [(t.units.lead, t.number) for t in tasks] == [(["各单位"], 1), (["市政府督查室"], None)]
     assert tasks[0].text == "抓好任务分解。对已明确的点位进行再梳理，各单位要在2月29日前完成数据汇总，待系统开放后。"
+
+
+def test_a_numbered_requirement_to_related_units_is_theirs_unless_it_introduces_the_division():
+    tasks, _ = _read("一、工作要求", "1. 各牵头单位要紧密结合工作实际，建立任务清单。", "2. 各相关单位要加强配合，形成工作合力。")
+    assert [t.units.lead for t in tasks] == [["各牵头单位"], ["各相关单位"]]
+    tasks, _ = _read("5、各部门要各司其职，组织好各项禁放工作。其职责分工为：", "区委宣传部：制订宣传工作方案。")
+    assert all(t.units.lead != ["各部门"] for t in tasks)  # the item introduces the division below it

@@ -57,6 +57,7 @@ _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加
 _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate", "responsible")]
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
+_EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 
 
@@ -79,9 +80,12 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
-    alone (各地要…) are read in a numbered item, and 「各部门」 (nobody in particular) only when `anyone` is asked
-    for: a notice that divides its work nowhere else. Collectives alone each do their own share (separate)."""
+    alone (各地要…) are read in a numbered item, unless it introduces the list below it (「…。其职责分工为：」); of those
+    naming nobody in particular, 「各相关单位」 in a numbered item, the others only when `anyone` is asked for (a notice
+    that divides its work nowhere else). Collectives alone each do their own share (separate)."""
     out: list[tuple[str, UnitList]] = []
+    if numbered and text.rstrip().endswith(("：", ":")):
+        return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     for clause in re.split(r"[；;。]", text):
         clause = clause.strip("，, ")
         head, m = 0, _BY.match(clause)
@@ -94,7 +98,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                             if (s := _SUBJECT.match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
-        if any(_ANYONE.match(n) for n in names) and not anyone or (all(_ALL.match(n) for n in names) and not numbered):
+        if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
+                or all(_ALL.match(n) for n in names) and not numbered:
             continue
         rest = clause[head + m.end():]
         several = "first" if len(names) == 1 else "separate" if all(_ALL.match(n) for n in names) else "joint"
