@@ -804,28 +804,53 @@ def test_a_division_label_and_a_provincial_leader_line_are_read():
     assert [(t.units.lead, t.units.participants) for t in table] == [(["省教育厅"], ["省财政厅"])]
 
 
-def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
-    """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
-    its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as
-    an annex; the issuer signs as 甲方."""
+def _imported_letters(tmp_path, text: str, as_of: dt.date):
+    """A text imported into a knowledge base of the bundled units, checked, and its letters read back by unit."""
     from policykb.gongwen import read_text
     from policykb.graph import PolicyGraph
     from policykb.render import letters
     kb = tmp_path / "kb"
     kb.mkdir()
     shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
-    source = tmp_path / "notice.txt"
-    source.write_text("各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》印发给你们,请认真贯彻执行。"
-                      "请各牵头单位要严格按照任务分工,对工作任务进行再细化、再分解。"
-                      "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
-                      "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", encoding="utf-8")
-    import_file(source, kb, "notice")
+    source = tmp_path / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, kb, "doc")
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
     made = letters.write_letters(PolicyGraph(fresh), tmp_path / "letters", ROOT / "templates" / "letter.docx",
-                                 as_of=dt.date(2021, 3, 1))
-    body = {m.unit: "\n".join(read_text((tmp_path / "letters" / m.file).read_bytes())) for m in made}
+                                 as_of=as_of)
+    return result, {m.unit: "\n".join(read_text((tmp_path / "letters" / m.file).read_bytes())) for m in made}
+
+
+def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
+    """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
+    its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as
+    an annex; the issuer signs as 甲方."""
+    _, body = _imported_letters(tmp_path, "各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》"
+                                "印发给你们,请认真贯彻执行。请各牵头单位要严格按照任务分工,对工作任务进行再细化、再分解。"
+                                "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
+                                "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", dt.date(2021, 3, 1))
     office = body["大洼区委区政府督查室"]
     assert "甲方：盘锦市大洼区人民政府办公室" in office and "印发的《〈政府工作报告〉任务分解表》" in office
     assert "及其附件" not in office and "<" not in office
     assert "区委区政府督查室要根据各项工作任务完成时限要求" in office
+
+
+def test_a_notices_requirements_on_units_are_its_work_requirements_quoted_in_the_letters(tmp_path):
+    """A list whose covering notice asks the lead units for a plan by a date and a yearly report: those paragraphs
+    are the document's 工作要求 (never tasks), from their first requirement on; their dates apply to every task; a
+    lead unit's letter quotes the sentence on lead units under 工作职责."""
+    result, body = _imported_letters(
+        tmp_path, "嘉鱼县人民政府办公室关于印发2021年重点工作责任分解的通知\n各乡镇人民政府，县政府各部门：\n"
+                  "2021年是“十四五”开局之年。各牵头单位要于2021年2月3日前制定推进方案，每年11月中旬报送落实情况。\n"
+                  "1. 新建农村公路50公里（县交通局牵头，县财政局配合）。\n2. 改造农村危房300户（县住建局负责）。\n"
+                  "嘉鱼县人民政府办公室\n2021年1月20日\n", dt.date(2021, 3, 1))
+    doc = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8"))
+    assert [r["text"] for r in doc["annex"]["requirements"]] == [
+        "各牵头单位要于2021年2月3日前制定推进方案，每年11月中旬报送落实情况。"]
+    assert [(d["phrase"], d["kind"]) for d in doc["annex"]["general_deadlines"]] == [
+        ("2021年2月3日前", "once"), ("每年11月中旬", "yearly")]
+    assert len(list((result.folder / "tasks").glob("*.yaml"))) == 2
+    assert any(line.startswith("[工作要求 1]") for line in result.review)
+    assert "各牵头单位要于2021年2月3日前制定推进方案" in body["嘉鱼县交通局"]
+    assert "“十四五”开局之年" not in body["嘉鱼县交通局"]

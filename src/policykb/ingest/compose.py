@@ -19,7 +19,7 @@ from . import timing
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
-from .requirements import requirement_tasks
+from .requirements import requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -266,6 +266,17 @@ def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate]
     return candidates, unread, "annex"
 
 
+def _general_deadlines(requirements: list[dict], year: int) -> list[dict]:
+    """The deadlines the requirements set for every task (「各牵头单位要在每年11月中旬报送…」), each naming its
+    requirement; phrases not understood (每月28日前) are left to the review's [工作要求] line."""
+    out: list[dict] = []
+    for r in requirements:
+        for d in timing.as_deadlines(timing.find(r["text"], year)):
+            if not any(g["phrase"] == d["phrase"] for g in out):
+                out.append({"id": f"requirement-{r['number']}-{len(out) + 1}", **d, "requirement": r["number"]})
+    return out
+
+
 def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
 
@@ -428,6 +439,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
                       "请在 document.yaml 中补写 short_title")
         short = None
+    # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
+    requirements = [] if how == "requirements" else requirement_paragraphs(
+        source.blocks, _known(registry), {c.where for c in candidates})
+    review += [f"[工作要求 {r['number']}] {r['text'][:60]}{'…' if len(r['text']) > 60 else ''}（读作工作要求：不是任务，"
+               "责任书按角色引用，其中的时限适用于各项任务；若应作任务，请移入 tasks）" for r in requirements]
     measures, list_name = own_words(title)
     annex_title = annex_title_of(source)
     period = period_of(title, meta.date, tasks)
@@ -446,7 +462,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": [], "general_deadlines": [],
+                     "requirements": requirements, "general_deadlines": _general_deadlines(requirements, meta.date.year),
                      **({} if annex_title else {"attached": False})},
            "errata": [],
            "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",

@@ -1,11 +1,14 @@
-"""A notice that divides its work nowhere else assigns it in its sentences: 「各牵头单位要严格按照任务分工…」,
-「请各地、各部门…」, 「区委区政府督查室要根据…」, 「由市政府督查室统一组织上传」.
+"""A document's requirements on units: 「各牵头单位要严格按照任务分工…」, 「请各地、各部门…」, 「区委区政府督查室要根据…」,
+「由市政府督查室统一组织上传」.
 
-Read only when the rest of the grammar reads no assignment anywhere in the document (no note, label, table,
-subject-led division): a covering notice's requirements never pass for the division of work it covers, and a
-notice of requirements alone is imported rather than refused. Every sentence whose subject is units or
-collectives doing something is a task of those units (collectives alone each do their own share), at low
-confidence and flagged for review: whether a requirement is work to track is the reader's call.
+- A notice that divides its work nowhere else (no note, label, table, subject-led division read anywhere): every
+  sentence whose subject is units or collectives doing something is a task of those units (collectives alone each
+  do their own share), at low confidence and flagged for review (`requirement_tasks`). Whether a requirement is
+  work to track is the reader's call; a notice of requirements alone is imported rather than refused.
+- A document that divides its work: the paragraphs of such sentences its tasks do not hold (a covering notice's or
+  a 工作要求 section's 「各牵头单位要于每月28日前报送…」) are its requirements, as the bundled policy's 工作要求 are
+  (`requirement_paragraphs`): the letters quote them to the units they bind, by role, and their deadlines apply
+  to every task. They never pass for the division of work.
 """
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ from .clauses import subject_clauses
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
+from .unitnames import UnitList, looks_like_unit
 
 CONFIDENCE = 0.5
+_SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 _PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村])")
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 
@@ -30,7 +35,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             continue
         first, before = True, ""
         for part in _parts(item.text, known):
-            found = subject_clauses(part, known, numbered=True, anyone=True)
+            found = _requirements_of(part, known)
             if found:
                 units = found[0][1]
                 units.how = "subject"
@@ -44,6 +49,28 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 out[-1].text = task_text(_joined(out[-1].text, part))
             else:
                 before = _joined(before, part)
+    return out
+
+
+def _requirements_of(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """The clauses of text whose subject is units or collectives, every name reading as a unit's."""
+    return [(clause, units) for clause, units in subject_clauses(text, known, numbered=True, anyone=True)
+            if all(n in known or looks_like_unit(n) for n in units.lead + units.participants)]
+
+
+def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[dict]:
+    """The paragraphs, outside the tasks read (`taken`: where they stand), that put requirements on units or
+    collectives, numbered in order and written as the document writes them from their first requirement on
+    (without their number mark or the sentences before it that set the scene)."""
+    out: list[dict] = []
+    for item in items_of(blocks):
+        if item.table is not None or item.owner or item.where in taken or item.text.rstrip().endswith(("：", ":")) \
+                or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
+            continue
+        sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
+        first = next((i for i, sentence in enumerate(sentences) if _requirements_of(sentence, known)), None)
+        if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
+            out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
     return out
 
 
@@ -65,7 +92,7 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     """A clause whose subject opens it and names units by their place or level, a collective or registered units:
     after a comma, 「对辖市指导…」 or 「配合市住建局…」 is the last clause's work going on."""
-    found = subject_clauses(re.split(r"[，,]", clause)[0], known, numbered=True, anyone=True) \
-        or subject_clauses(clause, known, numbered=True, anyone=True)  # 「X作为牵头单位，负责…」
+    found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
+        or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and clause.lstrip("请由").startswith(found[0][1].as_written) \
         and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
