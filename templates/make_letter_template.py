@@ -148,13 +148,13 @@ def make() -> bytes:
     _tag(doc, "{%p if letter.signed %}")
     _p(doc, "{{ letter.party_a }}", indent=False, bold="甲方：")
     _p(doc, "{{ unit.full_name }}", indent=False, bold="乙方：")
-    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}（以下简称"
-            "{{ document.cited_short_title }}）{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
+    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}{{ document.short_clause }}"
+            "{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
             "见到实效，明确责任、传导压力，甲乙双方签订本责任书。")
     _tag(doc, "{%p else %}")
     _p(doc, "{{ unit.full_name }}：", indent=False)
-    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}（以下简称"
-            "{{ document.cited_short_title }}）{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
+    _p(doc, "为确保{{ document.issuers_text }}{{ document.date }}印发的{{ document.cited_title }}{{ document.short_clause }}"
+            "{{ document.annex_clause }}提出的各项{{ document.measures }}落到实处、"
             "见到实效，现将{{ document.plan_name }}明确由你单位承担的任务告知如下，请结合职能抓好落实。")
     _tag(doc, "{%p endif %}")
 

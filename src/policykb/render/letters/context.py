@@ -137,6 +137,7 @@ class DocumentView(BaseModel):
     cited_title: str
     short_title: str
     cited_short_title: str
+    short_clause: str  # 「（以下简称《X》）」, or nothing for a document known by its whole title
     date: str
     issuers: list[str]
     issuers_text: str
@@ -380,6 +381,7 @@ def _document(doc: Document, period: Period) -> DocumentView:
     return DocumentView(
         id=doc.id, title=meta.title, cited_title=cite(meta.title), short_title=meta.label,
         cited_short_title=cite(meta.label), date=date_cn(meta.date),
+        short_clause=f"（以下简称{cite(meta.label)}）" if cite(meta.label) != cite(meta.title) else "",
         issuers=meta.issuers, issuers_text="、".join(meta.issuers),
         implements_title=meta.implements.title if meta.implements else "",
         implements_number=meta.implements.number or "" if meta.implements else "",
