@@ -826,10 +826,11 @@ def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
     """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
     its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as
     an annex; the issuer signs as 甲方."""
-    _, body = _imported_letters(tmp_path, "各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》"
+    result, body = _imported_letters(tmp_path, "各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》"
                                 "印发给你们,请认真贯彻执行。请各牵头单位要严格按照任务分工,对工作任务进行再细化、再分解。"
                                 "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
                                 "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", dt.date(2021, 3, 1))
+    assert any(line.startswith("[待补] 附件：原文列出附件《〈政府工作报告〉任务分解表》") for line in result.review)
     office = body["大洼区委区政府督查室"]
     assert "甲方：盘锦市大洼区人民政府办公室" in office and "印发的《〈政府工作报告〉任务分解表》" in office
     assert "及其附件" not in office and "<" not in office

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .. import paths, textrules
+from ..gongwen import cite
 from ..load import document_folders
 from ..registry import UnitIndex
 from . import timing
@@ -446,6 +447,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                "责任书按角色引用，其中的时限适用于各项任务；若应作任务，请移入 tasks）" for r in requirements]
     measures, list_name = own_words(title)
     annex_title = annex_title_of(source)
+    if how == "requirements" and annex_title:  # the notice names its list, whose division it does not hold
+        review.append(f"[待补] 附件：原文列出附件{cite(annex_title)}，文中却没有它的分工，这份可能只是印发通知；"
+                      "附件另有文件的，请导入附件本身（本次只读出了通知中对单位提出的要求）")
     period = period_of(title, meta.date, tasks)
     issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
     if not issuers:
