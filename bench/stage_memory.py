@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -67,6 +68,8 @@ def measure(policies: Path, out: Path) -> dict:
     stages = {name: dict(zip(("main_mb", "workers_mb", "tree_mb", "workers"), peak), seconds=seconds.get(name))
               for name, peak in sampler.peaks.items()}
     return {"seconds": total, "peak_tree_mb": max(p[2] for p in sampler.peaks.values()), "stages": stages,
+            # bench/run.py's peak_rss_mb: the main process's high-water mark so far (its whole life)
+            "main_maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "load_1min": os.getloadavg()[0]}
 
 

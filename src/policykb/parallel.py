@@ -10,8 +10,10 @@ that a forked child would inherit held.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import sys
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -83,6 +85,17 @@ def _prepared(environ: dict, cwd: str, initializer: Callable | None, initargs: t
     os.chdir(cwd)
     if initializer:
         initializer(*initargs)
+
+
+def give_back_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim), for a worker after a big job:
+    glibc keeps what a job freed, so a worker that drew one wall map stayed that big to the end, and
+    the two workers' high-water marks added up to the build's peak. Elsewhere (not glibc) nothing."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
 
 
 def worker_count() -> int:

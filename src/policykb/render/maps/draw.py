@@ -18,7 +18,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
-from ...parallel import ordered
+from ...parallel import give_back_memory, ordered
 from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
@@ -207,8 +207,11 @@ def draw_files(job: DrawJob) -> Drawn:
         files[f"{job.stem}.pdf"] = maps_export.pdf(list(done.pages), f"{job.stem}.pdf")
     if "png" in job.formats:
         files[f"{job.stem}.png"] = maps_export.png(done.svg)
-    return Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files,
-                 maps_text.widths_to_report())
+    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files,
+                  maps_text.widths_to_report())
+    del done
+    give_back_memory()
+    return drawn
 
 
 _DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
