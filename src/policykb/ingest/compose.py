@@ -20,7 +20,7 @@ from . import timing
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
-from .requirements import requirement_paragraphs, requirement_tasks
+from .requirements import general_deadlines, requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -215,9 +215,9 @@ def _known(registry: Registry) -> tuple[str, ...]:
     return tuple(sorted((n for n in registry.names if re.search("[、和]", n)), key=len, reverse=True))
 
 
-def _find_candidates(source: Source, registry: Registry) -> tuple[list[Candidate], list[Block], str]:
+def _find_candidates(source: Source, registry: Registry,
+                     known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
     """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
-    known = _known(registry)
     candidates, unread, how = ([], [], "") if general_only() else _recognised(source, known)
     if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
@@ -267,17 +267,6 @@ def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate]
     return candidates, unread, "annex"
 
 
-def _general_deadlines(requirements: list[dict], year: int) -> list[dict]:
-    """The deadlines the requirements set for every task (「各牵头单位要在每年11月中旬报送…」), each naming its
-    requirement; phrases not understood (每月28日前) are left to the review's [工作要求] line."""
-    out: list[dict] = []
-    for r in requirements:
-        for d in timing.as_deadlines(timing.find(r["text"], year)):
-            if not any(g["phrase"] == d["phrase"] for g in out):
-                out.append({"id": f"requirement-{r['number']}-{len(out) + 1}", **d, "requirement": r["number"]})
-    return out
-
-
 def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     """The tasks' numbers: the document's own where it numbers every task in order, else 1, 2, 3 ….
 
@@ -307,13 +296,14 @@ _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraph
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
     meta: Meta = read_meta(source.blocks, date)
-    candidates, unread, how = _find_candidates(source, registry)
+    known = _known(registry)
+    candidates, unread, how = _find_candidates(source, registry, known)
     if not candidates:
         raise ImportFailed("这份文件中没有找到写明责任单位的任务",
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"
                                 "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
-    apply_rule(candidates, rule_participants(source.blocks, _known(registry)))
+    apply_rule(candidates, rule_participants(source.blocks, known))
     if meta.date is None:
         raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）",
                            hint="用 --date YYYY-MM-DD 给出", code="import-no-date")
@@ -442,7 +432,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         short = None
     # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
     requirements = [] if how == "requirements" else requirement_paragraphs(
-        source.blocks, _known(registry), {c.where for c in candidates})
+        source.blocks, known, {c.where for c in candidates})
     review += [f"[工作要求 {r['number']}] {r['text'][:60]}{'…' if len(r['text']) > 60 else ''}（读作工作要求：不是任务，"
                "责任书按角色引用，其中的时限适用于各项任务；若应作任务，请移入 tasks）" for r in requirements]
     measures, list_name = own_words(title)
@@ -466,7 +456,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": requirements, "general_deadlines": _general_deadlines(requirements, meta.date.year),
+                     "requirements": requirements, "general_deadlines": general_deadlines(requirements, meta.date.year),
                      **({} if annex_title else {"attached": False})},
            "errata": [],
            "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",

@@ -27,6 +27,7 @@ from . import timing
 from .clauses import assigned_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
+from .meta import date_of
 from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
@@ -242,13 +243,12 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     if items and items[-1].named:
         items[-1].owner = None
     for item, after in zip(items, items[1:]):
-        if item.owner and not item.numbered and _NO_LIST_BELOW.match(after.text):
+        if item.owner and not item.numbered and (after.text.startswith("关于") or date_of(after.text)):
             item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
     return holders_duties(items)
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
-_NO_LIST_BELOW = re.compile(r"关于|[\d〇零一二三四五六七八九十○]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 
 
 def _ends_in_a_unit(text: str) -> bool:

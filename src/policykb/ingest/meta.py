@@ -49,7 +49,8 @@ def _cn_number(text: str) -> int:
     return "一二三四五六七八九".index(text) + 1
 
 
-def _date_of(text: str) -> dt.date | None:
+def date_of(text: str) -> dt.date | None:
+    """The date a line is, when it is one alone (a signature's 「2021年1月25日」, 「二〇二一年一月二十五日」)."""
     try:
         if m := _DATE.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -200,7 +201,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
             break
     # the date: the signature's (a date line under an organ's name, else the first date line), else a labelled
     # 成文日期, else the publication date, else --date
-    dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := _date_of(b.text))]
+    dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := date_of(b.text))]
     signed = [x for x in dates if x[2] and _signature(blocks[x[2] - 1])]  # an organ's name above it: the signature
     found = (signed or dates or [None])[0]
     if found is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from . import timing
 from .clauses import subject_clauses
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
@@ -96,3 +97,14 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and clause.lstrip("请由").startswith(found[0][1].as_written) \
         and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
+
+
+def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
+    """The deadlines the requirements set for every task (「各牵头单位要在每年11月中旬报送…」), each naming its
+    requirement; phrases not understood (每月28日前) are left to the review's [工作要求] line."""
+    out: list[dict] = []
+    for r in requirements:
+        for d in timing.as_deadlines(timing.find(r["text"], year)):
+            if not any(g["phrase"] == d["phrase"] for g in out):
+                out.append({"id": f"requirement-{r['number']}-{len(out) + 1}", **d, "requirement": r["number"]})
+    return out
