@@ -781,3 +781,27 @@ def test_a_kind_after_etc_inside_a_list_makes_it_open_and_names_nobody():
     units = parse_units("责任单位：市市场监管局、市投资局等市级相关单位，各区县政府、西咸新区管委会")
     assert units.lead + units.participants == ["市市场监管局", "市投资局", "各区县政府", "西咸新区管委会"]
     assert units.open_ended
+
+
+def test_a_one_cell_a_line_header_keeps_a_last_word_not_understood_when_area_headings_stand_before_the_rows():
+    """「完成进展」 (no column word) closes the header; the first row comes only after an area heading and a sub-area
+    heading spanning the table: the header is still read, each row's own units and time in their cells."""
+    tasks = _cell_table("主要任务", "重点工作和要求", "责任单位", "完成时限", "完成进展",
+                        "一、加强专项整治安排部署", "(一)制定工作任务清单。",
+                        "1.制定全市工作任务清单,分解落实到县区、部门。", "市安委办", "1月20日前",
+                        "2.制定行业领域工作任务清单,并报市安委办。", "市级各专委会办公室、市生态环境局", "2月10日前")
+    assert [(t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (["市安委办"], [], "1月20日前"), (["市级各专委会办公室"], ["市生态环境局"], "2月10日前")]
+
+
+@pytest.mark.parametrize("cell, lead, participants", [
+    ("市安委办 (工作专班办公室)", ["市安委办（工作专班办公室）"], []),  # a space before a bracket parts no names
+    ("各县区(开发区) 安委会", ["各县区(开发区)安委会"], []),  # each place's body, after a line broken in a cell
+    ("各县区 安委会", ["各县区安委会"], []),
+    ("市发改委 市财政局", ["市发改委"], ["市财政局"]),  # names apart: each with its own place
+    ("各区县 市财政局", ["各区县"], ["市财政局"]),
+    ("各单位 财政局", ["各单位"], ["财政局"]),  # a collective of bodies, not of places, has no body to share
+])
+def test_a_space_inside_a_cell_parts_names_only_where_each_side_is_a_name(cell, lead, participants):
+    units = parse_units(cell)
+    assert (units.lead, units.participants) == (lead, participants)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from policykb.ingest.meta import read_meta
 from policykb.ingest.source import Block
 
@@ -93,3 +95,14 @@ def test_a_chapter_heading_naming_a_body_is_no_masthead():
     meta = read_meta(_blocks("第三节 开发区管理委员会", "1993年5月，开发区管理委员会成立，为县政府派出机构。",
                              "办公室 负责文稿、信息、督查工作。"))
     assert [g[3] < 0.8 for g in meta.guesses if g[0] == "发文机关"] == [True]
+
+
+@pytest.mark.parametrize("organs, issuers", [
+    ("安康市安全生产委员会办公室", ["安康市安全生产委员会办公室"]),  # a committee's office is one organ
+    ("某市扶贫开发领导小组办公室", ["某市扶贫开发领导小组办公室"]),
+    ("中共某省委某省人民政府", ["中共某省委", "某省人民政府"]),
+    ("省委办公厅省政府办公厅", ["省委办公厅", "省政府办公厅"]),
+])
+def test_an_office_is_the_office_of_the_organ_before_it(organs, issuers):
+    from policykb.ingest.meta import _split_issuers
+    assert _split_issuers(organs) == issuers

@@ -90,7 +90,13 @@ def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one."""
     parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
                        rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
-    return [p for p in parts if p] or [organs]
+    kept: list[str] = []
+    for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
+        if kept and part in ("办公室", "办公厅", "办"):
+            kept[-1] += part
+        else:
+            kept.append(part)
+    return kept or [organs]
 
 
 def jurisdiction_of(issuer: str) -> str | None:

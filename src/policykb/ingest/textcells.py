@@ -156,7 +156,8 @@ def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
         widths.append(width)
         i += width
     roles = [column_role(b.text) for b in header]
-    while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[i], roles):
+    while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[min(i + _spanning(blocks, i),
+                                                                                    len(blocks) - 1)], roles):
         header, roles, i = header[:-1], roles[:-1], i - widths.pop()  # a trailing word not understood, no row after
     if sum(bool(r) for r in roles) < 3 or not {"task", "detail"} & set(roles) or not set(roles) & {"lead", "responsible"}:
         return [], 0

@@ -263,11 +263,24 @@ def _people(text: str) -> tuple[list[str], bool]:
     return [m.group().replace(" ", "") for m in _PERSON.finditer(text)], False
 
 
+# Spaces that part no names (a narrow cell's line broken inside one): before a bracket (「市安委办 (工作专班办公室)」),
+# and between a collective of places and the body each of them has (「各县区(开发区) 安委会」).
+_PLACES_COLLECTIVE = re.compile(r"^各[^\s、，,；;()（）]{0,5}[区县市州旗乡镇](?:[(（][^()（）]{1,8}[)）])?(?P<space>\s+)"
+                                r"(?=[^\s、，,；;：:()（）省市县区州旗乡镇各]{2,8}(?:[、，,；;]|$))")
+
+
+def _unspaced(body: str) -> str:
+    body = re.sub(r"\s+(?=[(（])", "", body)
+    if m := _PLACES_COLLECTIVE.match(body):
+        body = body[:m.start("space")] + body[m.end("space"):]
+    return body
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
     result = UnitList(written)
-    body = _strip_scope(written, result)
+    body = _unspaced(_strip_scope(written, result))
     if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
         body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
