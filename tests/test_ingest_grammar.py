@@ -805,3 +805,12 @@ def test_a_one_cell_a_line_header_keeps_a_last_word_not_understood_when_area_hea
 def test_a_space_inside_a_cell_parts_names_only_where_each_side_is_a_name(cell, lead, participants):
     units = parse_units(cell)
     assert (units.lead, units.participants) == (lead, participants)
+
+
+def test_a_subject_then_a_later_by_clause_in_one_sentence_are_two_tasks():
+    """「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传。」: the units opening a comma part own the
+    sentence up to the later 由, which names the doer of the rest (read before as the doer of the whole)."""
+    tasks = _tasks("二、工作任务", "(一)抓好任务分解。在清单的基础上,对已明确的点位进行再梳理,各单位要在2月29日前完成点位数据汇总,"
+                   "待系统权限开放后,由市政府督查室统一组织上传。")
+    assert [(t.units.lead, t.text.split(",")[-1]) for t in tasks] == [
+        (["各单位"], "待系统权限开放后。"), (["市政府督查室"], "由市政府督查室统一组织上传。")]

@@ -88,6 +88,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     for clause in re.split(r"[；;。]", text):
         clause = clause.strip("，, ")
+        if not _BY.match(clause) and (by := _LATER_BY.search(clause)) \
+                and (first := _earlier_subject(clause[:by.start()], known, numbered, anyone or numbered)):
+            # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
+            out.append((clause[:by.start()].strip("，, "), first))
+            clause = clause[by.end():]
         head, m = 0, _BY.match(clause)
         if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
             head, m = by.end(), _BY.match(clause[by.end():])
@@ -116,6 +121,18 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants = [p for p in others if p not in names]
         out.append((clause, units))
     return out
+
+
+def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:
+    """Units opening a comma part of text as its subject, named by their place or level, as a collective or as
+    registered units (after a comma, 「对点位进行再梳理」 is no subject's)."""
+    for comma in re.finditer(r"[，,]", text):
+        rest = text[comma.end():].lstrip()
+        found = subject_clauses(rest, known, numbered, anyone)
+        if found and rest.lstrip("请").startswith(found[0][1].as_written) \
+                and all(n in known or re.match(r"(?:各|有关|相关|[省市州盟区县旗乡镇])", n) for n in found[0][1].lead):
+            return found[0][1]
+    return None
 
 
 def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
