@@ -814,3 +814,12 @@ def test_a_subject_then_a_later_by_clause_in_one_sentence_are_two_tasks():
                    "待系统权限开放后,由市政府督查室统一组织上传。")
     assert [(t.units.lead, t.text.split(",")[-1]) for t in tasks] == [
         (["各单位"], "待系统权限开放后。"), (["市政府督查室"], "由市政府督查室统一组织上传。")]
+
+
+def test_a_body_named_answerable_is_its_sentences_subject_and_a_person_in_charge_is_no_verb():
+    """「各县(市、区)政府是…的责任主体」 names a collective to answer for the work, as 由 does; 「成员为X科室负责人」 is a
+    list of members: 负责人 is a person, not the verb 负责 (it gave the junk unit 「成员为市直各有关单位科室」)."""
+    found = subject_clauses("各县(市、区)政府是防洪能力提升工程实施的责任主体,要根据年度计划分解任务。")
+    assert [u.lead for _, u in found] == [["各县(市、区)政府"]]
+    assert subject_clauses("成员为市直各有关单位科室负责人、各县(市、区)水务(水利)局主要负责人。") == []
+    assert subject_clauses("各县(市、区)政府是本地区的门户。") == []  # 是 alone answers for nothing

@@ -21,8 +21,9 @@ from .lexicon import alternation, lexicon
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
-_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责|負責|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
-          r"承担|落实|完成|配合|参与|协助|保障|处置")
+# (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something)
+_DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责(?![人同])|負責(?![人同])|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+          r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位))")  # 「X是…的责任主体」
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
@@ -103,10 +104,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                             if (s := _SUBJECT.match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
-        if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
-                or all(_ALL.match(n) for n in names) and not numbered:
-            continue
         rest = clause[head + m.end():]
+        answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
+        if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
+                or all(_ALL.match(n) for n in names) and not (numbered or answerable):
+            continue
         several = "first" if len(names) == 1 else "separate" if all(_ALL.match(n) for n in names) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         units.open_ended = parse_units(subject, known).open_ended
