@@ -553,3 +553,22 @@ def test_a_numbered_requirement_to_related_units_is_theirs_unless_it_introduces_
     assert [t.units.lead for t in tasks] == [["各牵头单位"], ["各相关单位"]]
     tasks, _ = _read("5、各部门要各司其职，组织好各项禁放工作。其职责分工为：", "区委宣传部：制订宣传工作方案。")
     assert all(t.units.lead != ["各部门"] for t in tasks)  # the item introduces the division below it
+
+
+def test_a_group_notice_gives_the_group_its_duties_and_its_office_the_office_duties(tmp_path):
+    """「决定成立X领导小组（以下简称市领导小组）」, 「一、主要职责」 over a paragraph opening with 负责, then units'
+    own sentences read by the recognisers: the duty paragraph is still the group's (the lines that set it up are
+    offered with what the recognisers left); 「市领导小组下设办公室，办公室设在市水务局，具体承担…」 is the group's office,
+    by its full name; a paragraph under a duty heading naming its own units is theirs."""
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于成立某市防洪工程领导小组的通知",
+                     "为加强防洪工程的组织领导,经市政府研究,决定成立某市防洪工程领导小组(以下简称市领导小组)。现将有关事项通知如下。",
+                     "一、主要职责",
+                     "负责某市防洪工程的组织领导,协调解决防洪工程重大问题,推进工程建设。",
+                     "二、工作职责",
+                     "市水务局和市财政局负责对口督查各县防洪工程。",
+                     "三、工作机构",
+                     "市领导小组下设办公室,办公室设在市水务局,具体承担防洪工程的组织和协调工作。",
+                     "市发展改革委负责指导开展项目前期工作,积极争取中央预算内资金支持。")
+    assert [(t["lead"], t["text"][:8]) for t in tasks] == [
+        (["某市防洪工程领导小组"], "负责某市防洪工程"), (["某市水务局", "某市财政局"], "市水务局和市财政"),
+        (["某市防洪工程领导小组办公室"], "市领导小组下设办"), (["某市发展改革委"], "市发展改革委负责")]

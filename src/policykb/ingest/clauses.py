@@ -28,7 +28,7 @@ _DOING = (r"要|应当|应(?![急用对届])|须|必须|将|负责(?![人同])|�
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
 _MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[\d一二三四五六七八九十]{1,2}(?:月[\d一二三四五六七八九十]{1,2})?"
-           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一)?")  # 「X每月10日前要…」: a time too
+           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体)?")  # 「X每月10日前要…」: a time too
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -39,6 +39,8 @@ _SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
+# 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
+_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
@@ -94,6 +96,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
             out.append((clause[:by.start()].strip("，, "), first))
             clause = clause[by.end():]
+        written, clause = clause, _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)  # read so, kept as written
         head, m = 0, _BY.match(clause)
         if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
             head, m = by.end(), _BY.match(clause[by.end():])
@@ -121,7 +124,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
-        out.append((clause, units))
+        out.append((written, units))
     return out
 
 

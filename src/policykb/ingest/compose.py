@@ -22,7 +22,8 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import general_deadlines, requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
-from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
+from .holders import defined_body, duty_heading, expand_short_name, short_names
+from .shapes import ITEM, PART, SECTION, Candidate, _strip_number, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, OPEN_LIST, level_of_name, level_of_place, looks_like_unit
@@ -234,7 +235,17 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     """The recognisers' tasks, with what the general reader reads in the items they left unread, each in its place.
     Around a table, the paragraphs are only offered to the general reader: a salutation, a title or a date there
     is no task left unread."""
-    extra, still = general_tasks(unread, known, registered)
+    # the lines that set up a body and its duty headings stay with what is offered, so that a duty paragraph the
+    # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's; they are no task themselves
+    # (every short heading too: the next one closes a duty heading's reach)
+    context = {b.where for b in source.blocks if b not in unread and not b.is_row
+               and (defined_body(b.text) or duty_heading(_strip_number(b.text)))}
+    if context:
+        context |= {b.where for b in source.blocks if b not in unread and not b.is_row and len(b.text) <= 20
+                    and (PART.match(b.text) or SECTION.match(b.text))}
+    offered = [b for b in source.blocks if b.where in context or b in unread] if context else unread
+    extra, still = general_tasks(offered, known, registered)
+    extra = [c for c in extra if c.where not in context]
     unread[:] = still + ([] if how == "table" else [b for b in unread if all(b.where != c.where for c in extra)
                                                     and all(b.where != s.where for s in still)])
     order = {b.where: i for i, b in reversed(list(enumerate(source.blocks)))}
@@ -298,6 +309,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     meta: Meta = read_meta(source.blocks, date)
     known = _known(registry)
     candidates, unread, how = _find_candidates(source, registry, known)
+    short = {s: full for s, full in short_names([b.text for b in source.blocks if not b.is_row]).items()
+             if s not in registry.names}  # a registered short name (省扶贫办) is the registry's unit already
+    for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
+        c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
+        c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
     if not candidates:
         raise ImportFailed("这份文件中没有找到写明责任单位的任务",
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"

@@ -38,6 +38,28 @@ def defined_body(text: str) -> str | None:
     return found[-1] if found else None
 
 
+_SHORT_NAMED = re.compile(rf"(?P<full>{_NAME})[(（](?:以下简称|简称)[“\"]?(?P<short>[^()（）“”\"，,。]{{1,20}})[”\"]?[)）]")
+
+
+def short_names(texts: list[str]) -> dict[str, str]:
+    """The short names a document gives the bodies it names in full (「成立X领导小组（以下简称市领导小组）」)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _SHORT_NAMED.finditer(text):
+            full = (set_up := _SET_UP.search(m["full"])) and set_up["name"] or m["full"]
+            if _is_body(full) and m["short"] != full:
+                out[m["short"]] = full
+    return out
+
+
+def expand_short_name(name: str, short: dict[str, str]) -> str:
+    """A body written by its short name, or its office so (「市领导小组办公室」), by its full name."""
+    for abbreviation, full in short.items():
+        if name == abbreviation or name.startswith(abbreviation) and name[len(abbreviation):] in ("办公室", "工作专班"):
+            return full + name[len(abbreviation):]
+    return name
+
+
 def _is_body(name: str) -> bool:
     bare = re.sub(r"[(（][^()（）]{1,10}[)）]", "", name)
     units = parse_units(bare)
@@ -52,6 +74,12 @@ def duty_heading(text: str) -> bool:
 def _names_duties(text: str) -> bool:
     """「主要职责」, 「联席会议职责」: a heading over duties, a unit's name before it or none."""
     return bool(re.search(rf"(?:{alternation(lexicon().duty_headings)})$", text.strip().rstrip("：:。")))
+
+
+def _own_subject(text: str) -> bool:
+    """「2011年9月20日至…，X和Y负责对口督查…」: a paragraph naming units that do its work is theirs, under any heading."""
+    from .clauses import assigned_subjects, subject_clauses
+    return any(text.find(units.as_written) < 40 for _, units in subject_clauses(text) + assigned_subjects(text, ()))
 
 
 def holders_duties(items: list) -> list:
@@ -72,7 +100,7 @@ def holders_duties(items: list) -> list:
             item = replace(item, text=said.group(), number=None, owner=holder, duty=False, named=False,
                            subject_led=False, note_only=False)
         elif out and out[-1].owner and _names_duties(out[-1].text) and not item.numbered and item.table is None \
-                and not item.owner:
+                and not item.owner and not _own_subject(item.text):
             item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
             item.number = item.number if item.number is not None else out[-1].number
         out.append(item)
