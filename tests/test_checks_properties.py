@@ -147,6 +147,12 @@ def test_deadline_phrases_never_crash(phrase, year):
     assert read is None or read[1] in ("once", "yearly", "target-year", "starting-year")
 
 
+@pytest.mark.parametrize("phrase, same", [("年內(nèi)", "年内"), ("力爭到2025年", "力争到2025年"), ("從2016年起", "从2016年起")])
+def test_a_deadline_written_in_traditional_script_or_with_pinyin_glosses_reads_as_its_simplified_form(phrase, same):
+    """An imported document's phrase as the page writes it (issue #22: 「年內(nèi)」 failed `check` after an import)."""
+    assert deadlines.parse(phrase, 2023) == deadlines.parse(same, 2023) is not None
+
+
 UNSAFE = set('/\\:*?"<>|')
 
 

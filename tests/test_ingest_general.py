@@ -572,3 +572,14 @@ def test_a_group_notice_gives_the_group_its_duties_and_its_office_the_office_dut
     assert [(t["lead"], t["text"][:8]) for t in tasks] == [
         (["某市防洪工程领导小组"], "负责某市防洪工程"), (["某市水务局", "某市财政局"], "市水务局和市财政"),
         (["某市防洪工程领导小组办公室"], "市领导小组下设办"), (["某市发展改革委"], "市发展改革委负责")]
+
+
+def test_a_drafts_part_titles_and_unit_names_pass_check(tmp_path):
+    """A part's title without its number mark or closing 。 (「(一)制定工作任务清单。」 failed check as look-alike-name);
+    a unit named with a page's angle brackets (「各县<市、区>人民政府」) in brackets a file's name may hold."""
+    import datetime as dt
+    draft = compose(_source("某市人民政府办公室关于印发重点任务分工的通知", "(一)制定工作任务清单。",
+                            "1.制定全市工作任务清单(市发改委牵头,各县<市、区>人民政府配合)。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [p["title"] for p in draft.doc["parts"]] == ["制定工作任务清单"]
+    assert [t["participants"] for t in draft.tasks.values()] == [["各县（市、区）人民政府"]]

@@ -320,7 +320,10 @@ def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
 
 @pytest.mark.parametrize("text, phrase, date", [
     ("于2024年12月31日前完成", "2024年12月31日前", "2024-12-31"), ("6月30日前报送", "6月30日前", "2024-06-30"),
-    ("2024年第三季度完成", "2024年第三季度", "2024-09-30"), ("力争三季度末建成", "力争三季度末", "2024-09-30")])
+    ("2024年第三季度完成", "2024年第三季度", "2024-09-30"), ("力争三季度末建成", "力争三季度末", "2024-09-30"),
+    ("三年内全面完成", "三年内", "2026-12-31"),
+    # 「三年行动」 names a campaign (as in the bundled policy's 3年行动): the list of its first year dates nothing to 2026
+    ("制定全市安全生产专项整治三年行动工作任务清单,1月20日前完成", "1月20日前", "2024-01-20")])
 def test_day_and_quarter_deadlines(text, phrase, date):
     from policykb.ingest.timing import find
     read = [(f.phrase, f.date.isoformat()) for f in find(text, 2024) if f.date]

@@ -305,6 +305,20 @@ _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraph
             "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）"}
 
 
+# 「各县<市、区>人民政府」: a page's angle brackets standing for brackets; a unit's name is a file's name too (its
+# letter, its page), where < and > cannot stand
+_BRACKETS = str.maketrans("<>", "（）")
+
+
+def _part_title(c: Candidate) -> str:
+    """The heading a task stands under, as the knowledge base writes a part's title: without its number mark
+    (「(一)」, 「二、」: the part's number says it) or a closing mark (「制定工作任务清单。」)."""
+    heading = (c.part or c.section or "").strip()
+    marked = next((m for pattern in (PART, SECTION, ITEM) if (m := pattern.match(heading))), None)
+    title = [g for g in marked.groups() if g][-1] if marked else heading
+    return title.strip().rstrip("。；;，,：: ") or "任务分工"
+
+
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
     meta: Meta = read_meta(source.blocks, date)
     known = _known(registry)
@@ -331,7 +345,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
 
     parts: list[str] = []
     for c in candidates:
-        title = c.part or c.section or "任务分工"
+        title = _part_title(c)
         if title not in parts:
             parts.append(title)
     articles: dict[int, dict] = {}
@@ -363,7 +377,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
         flags = list(c.units.flags)
 
         def canon(name: str) -> str | None:
-            canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home)
+            canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home).translate(_BRACKETS)
             known = registry.knows(canonical, meta.jurisdiction)
             bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
             if bare and (meta.jurisdiction is None or doc_level is None):
@@ -399,7 +413,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     numbers = _own_numbers([c.number for c, *_ in read], review)
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
         number = numbers[index - 1]
-        part = parts.index(c.part or c.section or "任务分工") + 1
+        part = parts.index(_part_title(c)) + 1
         mode = c.units.mode if len(lead) > 1 else "first"
         found = timing.find(c.text, meta.date.year)
         if c.deadline_text:  # a 完成时限 cell, or the text after the units: read after the task's own text
