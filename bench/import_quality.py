@@ -22,7 +22,10 @@ knowledge base (as tests/test_ingest.py does), then compared with its truth:
 - junk names: names the import put in a lead or participant role that are no unit of the truth (people count);
 - issuer and date: right, or flagged in the review (a review line naming 发文机关 / 成文日期 with a confidence
   below 0.8 or a word such as 未找到、待核、请核对), or wrong;
-- own numbers kept, deadline phrases read, leaders kept (where the import records them), where the truth has them.
+- own numbers kept, deadline phrases read, leaders kept (where the import records them), where the truth has them;
+- requirements (truth rule 1: demands on units in general in a document with a task division): found among the
+  imported document's annex.requirements (a requirement whose text contains the truth's fragment), and how many
+  were read as tasks instead. Their holders are in the truth for letters; the import records none to compare.
 """
 from __future__ import annotations
 
@@ -129,6 +132,9 @@ class DocResult:
     deadlines_read: int = 0
     leaders_truth: int = 0
     leaders_kept: int = 0
+    requirements_truth: int = 0
+    requirements_found: int = 0
+    requirements_as_tasks: int = 0
     junk: list[str] = field(default_factory=list)
     issuer: str = "wrong"
     date: str = "wrong"
@@ -190,6 +196,7 @@ def measure(part: str, source: Path, entry: dict) -> DocResult:
     result = DocResult(entry["file"], part, entry["layout"])
     truth_tasks = entry["tasks"]
     _count_truth(result, truth_tasks)
+    result.requirements_truth = len(entry.get("requirements", []))
     place = entry.get("place")
     with tempfile.TemporaryDirectory() as tmp:
         kb = knowledge_base(Path(tmp))
@@ -204,6 +211,7 @@ def measure(part: str, source: Path, entry: dict) -> DocResult:
         result.imported = True
         meta, tasks, review = read_imported(imported.folder)
     _score_tasks(result, truth_tasks, tasks, place)
+    _score_requirements(result, entry.get("requirements", []), meta, tasks)
     _score_meta(result, entry, meta, review)
     return result
 
@@ -262,6 +270,23 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
                 result.junk.append(name)
 
 
+def _score_requirements(result: DocResult, truth: list[dict], meta: dict, tasks: list[dict]) -> None:
+    """A truth requirement is found when an imported requirement's text holds its fragment; one found only in a
+    task's text was read as a task."""
+    annex = meta.get("annex") if isinstance(meta.get("annex"), dict) else {}
+    imported = [norm(str(r.get("text", ""))) for r in annex.get("requirements") or [] if isinstance(r, dict)]
+    task_texts = [norm(str(t.get("text", ""))) for t in tasks]
+    for requirement in truth:
+        fragment = norm(requirement["text"])
+        if any(fragment in text for text in imported):
+            result.requirements_found += 1
+        elif any(fragment in text for text in task_texts):
+            result.requirements_as_tasks += 1
+            result.misread.append(f"requirement read as a task: {requirement['text']}")
+        else:
+            result.misread.append(f"requirement not found: {requirement['text']}")
+
+
 def _same_units(found: list[str], truth: list[str], place: str | None, strict: bool) -> bool:
     return len(found) == len(truth) and all(any(matches(f, t, place, strict) for f in found) for t in truth)
 
@@ -308,6 +333,8 @@ def totals(results: list[DocResult]) -> dict:
         "numbers_kept": f"{total('numbers_kept')}/{total('numbers_truth')}",
         "deadlines_read": f"{total('deadlines_read')}/{total('deadlines_truth')}",
         "leaders_kept": f"{total('leaders_kept')}/{total('leaders_truth')}",
+        "requirements_found": f"{total('requirements_found')}/{total('requirements_truth')}",
+        "requirements_as_tasks": total("requirements_as_tasks"),
         "layouts": len({r.layout for r in results}),
     }
 

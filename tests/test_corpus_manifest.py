@@ -27,6 +27,7 @@ LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
 TASK_KEYS = {"n", "text", "lead", "mode", "participants", "guides", "leaders", "deadline", "open_ended", "note"}
+REQUIREMENT_KEYS = {"text", "holders"}
 NOT_DOCUMENTS = {"build_docx.py"}  # the script that rebuilt the Word tables from the pages' text
 
 
@@ -84,8 +85,32 @@ def test_entry_is_well_formed(part, entry):
         assert not set(task["lead"]) & set(task.get("participants", []))
     anchors = [t["text"] for t in tasks]
     assert len(set(anchors)) == len(anchors), "each task's text fragment finds one task"
+    _check_requirements(entry.get("requirements", []), text, anchors)
     if "leads" in entry:
         assert len(entry["leads"]) == len(tasks)
+
+
+def _check_requirements(requirements, text: str, anchors: list[str]) -> None:
+    """Truth rule 1: the demands on units in general, each a fragment of the document with the units it names."""
+    assert isinstance(requirements, list)
+    fragments = []
+    for requirement in requirements:
+        assert isinstance(requirement, dict) and set(requirement) == REQUIREMENT_KEYS, requirement
+        assert isinstance(requirement["text"], str) and requirement["text"] in text, requirement["text"]
+        assert _names(requirement["holders"]) and requirement["holders"], requirement
+        assert not any(requirement["text"] in a or a in requirement["text"] for a in anchors), \
+            f"a requirement is no task: {requirement['text']}"
+        fragments.append(requirement["text"])
+    assert len(set(fragments)) == len(fragments), "each requirement's text fragment finds one requirement"
+
+
+def test_requirements_are_checked_for_shape():
+    """The check above refuses what rule 1 rules out: a requirement that is also a task, or one without holders."""
+    _check_requirements([{"text": "各牵头单位要报送", "holders": ["各牵头单位"]}], "各牵头单位要报送进展", ["制定方案"])
+    for bad in ([{"text": "各牵头单位要报送", "holders": []}], [{"text": "各牵头单位要报送"}],
+                [{"text": "制定方案", "holders": ["各牵头单位"]}], [{"text": "不在文中", "holders": ["X"]}]):
+        with pytest.raises(AssertionError):
+            _check_requirements(bad, "各牵头单位要报送进展。制定方案", ["制定方案"])
 
 
 @pytest.mark.parametrize("part", list(MANIFESTS))
@@ -155,3 +180,15 @@ def test_a_field_is_flagged_by_low_confidence_or_a_word_of_doubt():
     assert bench.flagged("发文机关：未找到，请核对", "issuer")
     assert not bench.flagged("[猜测] 发文机关：X（第9行，置信度 0.9）", "issuer")
     assert not bench.flagged("[猜测] 发文机关：X（第9行，置信度 0.6）", "date")
+
+
+def test_a_requirement_is_found_among_the_imported_requirements_or_counted_as_read_as_a_task():
+    bench = _bench()
+    result = bench.DocResult("doc.txt", "1", "layout")
+    truth = [{"text": "各牵头单位要于每月28日前", "holders": ["各牵头单位"]},
+             {"text": "市政府督查室将跟踪督办", "holders": ["X市政府督查室"]},
+             {"text": "请各单位认真落实", "holders": ["各单位"]}]
+    meta = {"annex": {"requirements": [{"number": 1, "text": "各牵头单位要于每月２８日前报送进展情况。"}]}}
+    bench._score_requirements(result, truth, meta, [{"text": "市政府督查室将跟踪督办，定期通报。"}])
+    assert (result.requirements_found, result.requirements_as_tasks) == (1, 1)
+    assert result.misread == ["requirement read as a task: 市政府督查室将跟踪督办", "requirement not found: 请各单位认真落实"]
