@@ -68,8 +68,13 @@ NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} 
 
 
 def norm(text: str) -> str:
-    """Full-width and half-width forms alike, no spaces: how two writings of one name are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    """Full-width and half-width forms alike, no spaces, a page's angle brackets as the brackets they stand for
+    (各县<市、区>人民政府: a unit's name cannot hold < >, the import writes （ ）): how two writings of one name are
+    compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).translate(_ANGLES)
+
+
+_ANGLES = str.maketrans("<>〈〉", "()()")
 
 
 def variants(name: str, place: str | None) -> set[str]:

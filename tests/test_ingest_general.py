@@ -227,13 +227,15 @@ def test_a_guiding_idea_is_no_guiding_unit():
 # --- a unit named alone above its items ---
 
 def test_an_office_heading_with_its_other_names_owns_the_circled_tasks_under_it():
+    """The office is named as the heading names it, its plates in brackets with it (corpus truth rule 4)."""
     tasks, _ = _read("(一)综合办公室(党群工作部、监察室)", "(1)年度主要任务与要求:",
                      "①积极宣传推介园区,完成上稿8篇;②理顺园区体制机制;③完成主要领导交办的其他工作。",
                      "(二)招商合作局(行政审批局、政务服务中心)", "(1)年度主要任务与要求:", "①制作和更新园区招商手册;②落实行政审批。")
+    office, bureau = "综合办公室(党群工作部、监察室)", "招商合作局(行政审批局、政务服务中心)"
     assert [(t.text.rstrip("。；;"), t.units.lead, t.units.participants, t.number) for t in tasks] == [
-        ("积极宣传推介园区,完成上稿8篇", ["综合办公室"], [], 1), ("理顺园区体制机制", ["综合办公室"], [], 2),
-        ("完成主要领导交办的其他工作", ["综合办公室"], [], 3),
-        ("制作和更新园区招商手册", ["招商合作局"], [], 1), ("落实行政审批", ["招商合作局"], [], 2)]
+        ("积极宣传推介园区,完成上稿8篇", [office], [], 1), ("理顺园区体制机制", [office], [], 2),
+        ("完成主要领导交办的其他工作", [office], [], 3),
+        ("制作和更新园区招商手册", [bureau], [], 1), ("落实行政审批", [bureau], [], 2)]
     assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
 
 

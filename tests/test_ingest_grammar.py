@@ -826,3 +826,13 @@ def test_a_body_named_answerable_is_its_sentences_subject_and_a_person_in_charge
     assert [u.lead for _, u in found] == [["各县(市、区)政府"]]
     assert subject_clauses("成员为市直各有关单位科室负责人、各县(市、区)水务(水利)局主要负责人。") == []
     assert subject_clauses("各县(市、区)政府是本地区的门户。") == []  # 是 alone answers for nothing
+
+
+@pytest.mark.parametrize("cell, lead, participants", [
+    ("招商合作局(行政审批局、政务服务中心)", ["招商合作局(行政审批局、政务服务中心)"], []),  # a body and its plates
+    ("市发改委、招商合作局(行政审批局、政务服务中心)", ["市发改委"], ["招商合作局(行政审批局、政务服务中心)"]),
+    ("市教育局（牵头）、市财政局", ["市教育局"], ["市财政局"]),  # a role in brackets is no name
+])
+def test_a_bracket_of_names_after_a_body_is_part_of_its_name(cell, lead, participants):
+    units = parse_units(cell)
+    assert (units.lead, units.participants, units.flags) == (lead, participants, [])

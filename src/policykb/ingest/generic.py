@@ -32,7 +32,7 @@ from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
 from .source import Block
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import _PLATES, UnitList, looks_like_unit, parse_units
 
 GENERAL_ONLY = "POLICYKB_IMPORT_GENERAL_ONLY"  # set to 1: the layout recognisers are off (bench/import_quality.py)
 SHAPE = "general"
@@ -267,20 +267,22 @@ def _style(mark: str) -> str:
 
 
 def _owner(text: str, lists: bool = False) -> str | None:
-    """The unit a line names and nothing else, other names of it in a closing bracket aside (「综合办公室（党群工作部、
-    监察室）」: one office with several 牌子), or with `lists` (a numbered heading, a sentence of its own; not a line
-    that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
+    """The unit a line names and nothing else, other names of it in a closing bracket with it (「综合办公室（党群工作部、
+    监察室）」: one office with several 牌子, named so), or with `lists` (a numbered heading, a sentence of its own; not a
+    line that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
     leading): the units whose work the items under it are. A heading naming the unit's duties (「X主要职责」,
-    「X机构职能」) names the unit all the same."""
+    「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
     name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
-    name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
+    if not (_PLATES.fullmatch(name) and looks_like_unit(name)):
+        name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
         return None
     names = parse_units(name)
     if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
             and all(looks_like_unit(n) for n in names.lead + names.participants):
         return name
-    if len(name) > 20 or is_person(name) or not looks_like_unit(name):
+    plated = _PLATES.fullmatch(name)
+    if len(plated["body"] if plated else name) > 20 or is_person(name) or not looks_like_unit(name):
         return None
     return name
 
