@@ -24,7 +24,8 @@ knowledge base (as tests/test_ingest.py does), then compared with its truth:
   below 0.8 or a word such as 未找到、待核、请核对), or wrong;
 - own numbers kept, deadline phrases read, leaders kept (where the import records them), where the truth has them;
 - requirements (truth rule 1: demands on units in general in a document with a task division): found among the
-  imported document's annex.requirements (a requirement whose text contains the truth's fragment), and how many
+  imported document's annex.requirements (a requirement whose text contains the truth's fragment; requirements_extra:
+  imported requirement paragraphs that hold none), and how many
   were read as tasks instead. Their holders are in the truth for letters; the import records none to compare.
 """
 from __future__ import annotations
@@ -140,6 +141,7 @@ class DocResult:
     requirements_truth: int = 0
     requirements_found: int = 0
     requirements_as_tasks: int = 0
+    requirements_extra: int = 0
     junk: list[str] = field(default_factory=list)
     issuer: str = "wrong"
     date: str = "wrong"
@@ -290,6 +292,9 @@ def _score_requirements(result: DocResult, truth: list[dict], meta: dict, tasks:
             result.misread.append(f"requirement read as a task: {requirement['text']}")
         else:
             result.misread.append(f"requirement not found: {requirement['text']}")
+    # imported requirement paragraphs holding no truth requirement (a requirement the truth has not, or no
+    # requirement at all: the import's precision)
+    result.requirements_extra = sum(not any(norm(r["text"]) in text for r in truth) for text in imported)
 
 
 def _same_units(found: list[str], truth: list[str], place: str | None, strict: bool) -> bool:
@@ -340,6 +345,7 @@ def totals(results: list[DocResult]) -> dict:
         "leaders_kept": f"{total('leaders_kept')}/{total('leaders_truth')}",
         "requirements_found": f"{total('requirements_found')}/{total('requirements_truth')}",
         "requirements_as_tasks": total("requirements_as_tasks"),
+        "requirements_extra": total("requirements_extra"),
         "layouts": len({r.layout for r in results}),
     }
 

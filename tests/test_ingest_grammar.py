@@ -836,3 +836,17 @@ def test_a_body_named_answerable_is_its_sentences_subject_and_a_person_in_charge
 def test_a_bracket_of_names_after_a_body_is_part_of_its_name(cell, lead, participants):
     units = parse_units(cell)
     assert (units.lead, units.participants, units.flags) == (lead, participants, [])
+
+
+def test_a_covering_notices_requests_and_requirements_after_a_lead_in_are_its_requirements():
+    """「请各单位…」 asks the units it names, whatever its verb; a subject after a lead-in clause (a time, a condition,
+    「通知指出」) is the requirement's; not the closing formula, nor a doer's partners after its clause."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    lines = ["一、请各单位提高政治站位,细化工作举措。",
+             "二、从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前报送进展情况。",
+             "三、对工作不力的,县纪委监委将严肃追责问责。",
+             "四、请各区县、各部门结合实际,认真贯彻执行。",
+             "五、治理畜牧业产品污染由乡三农服务中心承办,乡畜牧站、卫生院配合。",
+             "六、执行中遇到的问题,请径向县发改局反映。"]
+    found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
+    assert [r["text"][:6] for r in found] == ["请各单位提高", "从2023年", "对工作不力的"]

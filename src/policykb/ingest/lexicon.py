@@ -46,6 +46,7 @@ class Lexicon:
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
+    transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         sentence_links=tuple(data["sentence_links"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         duty_openers=tuple(data["duty_openers"]),
+        transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )

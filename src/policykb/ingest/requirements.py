@@ -19,7 +19,8 @@ from .clauses import subject_clauses
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
-from .unitnames import UnitList, looks_like_unit
+from .lexicon import alternation, is_person, lexicon
+from .unitnames import UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
@@ -69,10 +70,44 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
                 or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
             continue
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
-        first = next((i for i, sentence in enumerate(sentences) if _requirements_of(sentence, known)), None)
+        first = next((i for i, sentence in enumerate(sentences) if _requirements_of(sentence, known)
+                      or _after_lead_in(sentence, known) or _request(sentence)), None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
     return out
+
+
+# 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
+_TRANSMITTAL = re.compile(rf"^[^。]*?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
+_DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
+_LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
+_ADDRESSEES = ("你们", "你单位", "你局", "你委", "你办", "你厅", "你县", "你区", "你市")
+_SUBJECT_LENGTH = 30
+
+
+def _after_lead_in(sentence: str, known: tuple[str, ...]) -> bool:
+    """A requirement whose subject opens the clause after a lead-in (「从2023年第一季度开始，各责任单位要…」, 「对…不力的，
+    县纪委监委将…」, 「通知指出，省政府将…」); not after a clause that gives work to a doer of its own, where the units
+    opening the next clause are its partners (「…由X承办，Y、Z配合」)."""
+    return any(not _DOER.search(sentence[:m.start()]) and _opens_with_units(sentence[m.end():], known)
+               for m in re.finditer(r"[，,]", sentence[:_LEAD_IN_LENGTH + 1]))
+
+
+def _request(sentence: str) -> bool:
+    """「请各单位提高政治站位…」, 「请你们对照…」, 「请各责任领导、责任单位认真研究」: a request to the units (or people)
+    it names right after 请 is a requirement on them, whatever its verb."""
+    if not (m := re.match(r"\s*请(?P<rest>[^，,。；;]+)", sentence)) or _TRANSMITTAL.search(sentence):
+        return False
+    rest = m["rest"]
+    if rest.startswith(_ADDRESSEES):
+        return True
+    for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):  # the longest opening that is names alone
+        units = parse_units(rest[:end])
+        names = units.lead + units.participants
+        if names and _PLACED.match(names[0]) and not units.doubts \
+                and all(looks_like_unit(n) or is_person(n) for n in names):  # (「请径向X反映」 names no addressee)
+            return True
+    return False
 
 
 def _joined(text: str, part: str) -> str:
