@@ -724,7 +724,9 @@ def test_a_duty_ending_like_a_zone_is_no_unit(name):
 @pytest.mark.parametrize("name, place, qualified", [("州行政审批服务局", "湘西自治州", "湘西自治州行政审批服务局"),
                                                     ("州委办公室", "楚雄州", "楚雄州委办公室"),
                                                     ("市行政审批局", "泰州", "泰州市行政审批局"),
-                                                    ("州直相关单位", "湘西自治州", "州直相关单位")])
+                                                    # a collective opening with the level is the place's too
+                                                    # (corpus truth rule 3: one district's 区直各部门 is not another's)
+                                                    ("州直相关单位", "湘西自治州", "湘西自治州直相关单位")])
 def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, qualified):
     from policykb.ingest.compose import _qualified
     assert _qualified(name, place, "市", "湖南省") == qualified

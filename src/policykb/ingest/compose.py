@@ -122,7 +122,7 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
             "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = _last_place(place)
-    if name.startswith(bare) and not name.startswith(short) and not re.match(r"^(?:省|市|州|县|区)(?:级|直|各)", name):
+    if name.startswith(bare) and not name.startswith(short):  # 区直各部门 too: 立山区直各部门 (corpus truth rule 3)
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name
 
