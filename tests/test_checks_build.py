@@ -182,3 +182,70 @@ def test_recover_leaves_the_staging_folder_of_a_run_still_going(tmp_path):
         folder.mkdir()
     recover(tmp_path)
     assert alive.is_dir() and not dead.exists()
+
+
+def _side_by_side(monkeypatch, side, following, reader):
+    """The stages data, side (alongside), following and reader (reads side's output), in that order."""
+    monkeypatch.setattr(building, "STAGES", [*building.STAGES, Stage("side", "side", side, alongside=True),
+                                             Stage("following", "following", following),
+                                             Stage("reader", "reader", reader, uses=("side",))])
+    return [*ONLY, "side", "following", "reader"]
+
+
+def test_an_alongside_stage_runs_beside_the_next_one_and_before_the_one_that_reads_it(kb_and_build, monkeypatch):
+    """In a small build the letters run beside the maps (their jobs in their own thread, the maps'
+    in the workers); the site, which reads both, starts when both are done."""
+    import threading
+    from policykb import parallel
+    kb, out = kb_and_build
+    following_started, seen = threading.Event(), {}
+
+    def side(ctx):
+        with parallel.workers(100) as pool:
+            seen["side"] = (threading.current_thread() is threading.main_thread(), type(pool).__name__)
+        seen["overlapped"] = following_started.wait(30)  # the next stage starts while this one runs
+        (ctx.out("side") / "made.txt").write_text("side")
+
+    def following(ctx):
+        following_started.set()
+        seen["following"] = threading.current_thread() is threading.main_thread()
+
+    def reader(ctx):
+        seen["reader"] = (ctx.out("side") / "made.txt").read_text()
+
+    timings = {}
+    only = _side_by_side(monkeypatch, side, following, reader)
+    building.build(kb, out, as_of=AS_OF, only=only, timings=timings)
+    assert seen == {"side": (False, "_Inline"), "overlapped": True, "following": True, "reader": "side"}
+    assert list(timings) == only and (out / "side" / "made.txt").read_text() == "side"
+
+    monkeypatch.setattr(building, "ALONGSIDE_TASKS", 0)  # a big build: one stage after the other
+    following_started.clear()
+    seen.clear()
+    (kb / "demo-2016" / "tasks" / "001.yaml").write_text(
+        (kb / "demo-2016" / "tasks" / "001.yaml").read_text(encoding="utf-8").replace("改革发展", "创新发展"),
+        encoding="utf-8")
+    monkeypatch.setattr(threading.Event, "wait", lambda self, timeout=None: self.is_set())
+    building.build(kb, out, as_of=AS_OF, only=only)
+    assert seen["side"] == (True, "ProcessPoolExecutor") and seen["overlapped"] is False
+
+
+@pytest.mark.parametrize("failing", ["side", "following"])
+def test_a_failure_beside_another_stage_leaves_previous_outputs(kb_and_build, monkeypatch, failing):
+    """Whichever of two stages running side by side fails, the build waits for the other, raises
+    the error, and the previous outputs are as they were (no staging folder left either)."""
+    kb, out = kb_and_build
+    before = _tree(out)
+
+    def stage(name):
+        def run(ctx):
+            time.sleep(0.3 if name == "side" else 0)  # the side stage still writes after the other failed
+            (ctx.out(name) / "part.txt").write_text("part")
+            if name == failing:
+                raise RuntimeError(f"{name} bug")
+        return run
+
+    only = _side_by_side(monkeypatch, stage("side"), stage("following"), lambda ctx: None)
+    with pytest.raises(RuntimeError, match=f"{failing} bug"):
+        building.build(kb, out, as_of=AS_OF, only=only)
+    assert _tree(out) == before
