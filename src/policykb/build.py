@@ -6,17 +6,15 @@ succeeded, so a failed or interrupted build leaves the previous outputs intact.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import errno
 import importlib
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from . import export, heap, parallel, paths
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
@@ -83,8 +81,6 @@ class Stage:
     label: str
     target: Callable[[BuildContext], None] | str
     workers: tuple[str, ...] = ()  # the modules its worker processes run (parallel.warm_up)
-    uses: tuple[str, ...] = ()  # the stages whose outputs it reads: it starts once they are done
-    alongside: bool = False  # in a small build, may run beside the next stage (see _Alongside)
 
     def run(self, ctx: BuildContext) -> None:
         target = self.target
@@ -104,50 +100,10 @@ def _data(ctx: BuildContext) -> None:
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", "policykb.track.stage:render"),
-    Stage("letters", "责任书", "policykb.render.letters:stage", workers=("policykb.render.letters.write",),
-          uses=("data",), alongside=True),
+    Stage("letters", "责任书", "policykb.render.letters:stage", workers=("policykb.render.letters.write",)),
     Stage("maps", "绘制作战图", "policykb.render.maps:stage", workers=("policykb.render.maps.draw",)),
-    Stage("site", "网站", "policykb.render.site:run_stage",  # last: links the letters' and maps' outputs
-          uses=("data", "tracking", "letters", "maps")),
+    Stage("site", "网站", "policykb.render.site:run_stage"),  # last: links the letters' and maps' outputs
 ]
-ALONGSIDE_TASKS = 500  # up to this many tasks, an alongside stage runs beside the next one (see _Alongside)
-
-
-class _Alongside:
-    """Runs an alongside stage in a thread of this process, its jobs in that thread, while the next
-    stage (which does not read its output) runs here with the worker processes.
-
-    The letters of a small knowledge base are too few to keep two workers busy (the bundled policy's:
-    3 CPU-seconds in 2.9 s, one core idle half the time), and the main process only waits while the
-    map workers draw: side by side, both cores stay busy. Only in small builds: at scale the letters alone fill the
-    workers, and rendering them here beside the map workers would add to the build's peak memory,
-    which is the maps stage's. A stage that reads its output, and the end of the build, wait for it;
-    its error is raised then; leaving early (another stage failed) waits for it to finish."""
-
-    def __init__(self, stack: ExitStack):
-        self._thread = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="policykb-stage"))
-        self._running: dict[str, Future] = {}
-
-    @property
-    def running(self) -> bool:
-        return bool(self._running)
-
-    def start(self, stage: Stage, ctx: BuildContext, finish: Callable[[Stage, BuildContext], None]) -> None:
-        quiet_ctx = dataclasses.replace(ctx, track=quiet)  # one progress bar at a time (rich allows one)
-        self._running[stage.name] = self._thread.submit(self._inline, stage, quiet_ctx, finish)
-
-    @staticmethod
-    def _inline(stage: Stage, ctx: BuildContext, finish: Callable[[Stage, BuildContext], None]) -> None:
-        with parallel.inline(), _collecting_as_usual():
-            finish(stage, ctx)
-
-    def wait(self, names: Iterable[str] | None = None) -> bool:
-        """Wait for the stages named (all when None) that are running, raising the first one's error;
-        whether there were any."""
-        waited = [n for n in self._running if names is None or n in names]
-        for name in waited:
-            self._running.pop(name).result()
-        return bool(waited)
 
 
 class BuildError(ToolError):
@@ -232,46 +188,18 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                                    tracking=tracking, statuses=statuses(pg, tracking, as_of),
                                    templates=templates, track=track, options=options or {})
                 heap.settle()  # the knowledge base, graph and statuses: alive to the end
-                runs: dict[str, StageRun] = {}
-
-                def finish(s: Stage, ctx: BuildContext) -> None:
+                for s in todo:
                     start = time.perf_counter()
                     s.run(ctx)
+                    heap.settle()  # the next stage starts from what is kept, not from this one's peak
                     cache = ctx.cache(s.name)
                     cache.save(digest(inputs, s.name))
-                    runs[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
-
-                beside = _Alongside(stack) if _small(kb) else None
-                for s, following in zip(todo, todo[1:] + [None]):
-                    if beside and beside.wait(s.uses):
-                        heap.settle()
-                    if beside and s.alongside and following is not None and s.name not in following.uses:
-                        beside.start(s, ctx, finish)
-                        continue
-                    finish(s, ctx)
-                    if not (beside and beside.running):  # never freeze what a stage beside is making
-                        heap.settle()  # the next stage starts from what is kept, not from this one's peak
-                if beside:
-                    beside.wait()
-                timings.update({s.name: runs[s.name] for s in todo})  # in the stages' order, however they ran
+                    timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
         except OSError as err:
             if _within(err.filename, out) or err.errno in (errno.ENOSPC, errno.EDQUOT):  # disk full: any file
                 raise _unwritable(out, err) from None
             raise
     return [s.name for s in stages]
-
-
-def _collecting_as_usual():
-    """Python's own collector thresholds while a stage renders in this process beside another: a
-    rendered letter is a web of cycles (python-docx's parts and package) that only a collection frees,
-    and under the build's rare collections (heap.collecting_less) they piled up, 400 MB more for the
-    bundled policy's letters. What the build holds is frozen, so these collections do not walk it."""
-    return heap.thresholds(heap.PYTHON_THRESHOLDS)
-
-
-def _small(kb) -> bool:
-    """Whether alongside stages run beside the next one (see _Alongside): with two cores or more, in a small build."""
-    return parallel.worker_count() >= 2 and sum(len(d.tasks) for d in kb.documents.values()) <= ALONGSIDE_TASKS
 
 
 def stage_names() -> list[str]:

@@ -16,32 +16,20 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-BUILD_THRESHOLDS = (50_000, 20, 10)  # Python's (PYTHON_THRESHOLDS): a young collection every 700 new objects
-
-
-PYTHON_THRESHOLDS = (700, 10, 10)
+BUILD_THRESHOLDS = (50_000, 20, 10)  # Python's are (700, 10, 10): a young collection every 700 new objects
 
 
 @contextmanager
 def collecting_less() -> Iterator[None]:
     """The collector runs less often inside; on leaving, the old thresholds return and nothing stays
     frozen, so a long-running process (`serve`) collects the build's garbage as any other."""
-    try:
-        with thresholds(BUILD_THRESHOLDS):
-            yield
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
-def thresholds(values: tuple[int, int, int]) -> Iterator[None]:
-    """The collector's thresholds inside, the old ones back on leaving."""
-    before = gc.get_threshold()
-    gc.set_threshold(*values)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*BUILD_THRESHOLDS)
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def settle() -> None:

@@ -14,7 +14,6 @@ import ctypes
 import multiprocessing
 import os
 import sys
-import threading
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -47,7 +46,7 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
 
     `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker."""
     count = worker_count()
-    if jobs < MIN_JOBS or count < 2 or getattr(_THREAD, "inline", False):
+    if jobs < MIN_JOBS or count < 2:
         if initializer:
             initializer(*initargs)
         yield _Inline()
@@ -56,21 +55,6 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
     with ProcessPoolExecutor(count, mp_context=_context(modules), initializer=_prepared,
                              initargs=(dict(os.environ), os.getcwd(), initializer, initargs)) as pool:
         yield pool
-
-
-_THREAD = threading.local()
-
-
-@contextmanager
-def inline() -> Iterator[None]:
-    """Inside, this thread's jobs run in it, never in worker processes: for a stage that runs beside
-    another one's workers (build's alongside stages), which have the cores already."""
-    before = getattr(_THREAD, "inline", False)
-    _THREAD.inline = True
-    try:
-        yield
-    finally:
-        _THREAD.inline = before
 
 
 _PRELOAD: set[str] = set()
