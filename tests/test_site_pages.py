@@ -232,6 +232,53 @@ def test_change_log_versions_are_kept_for_the_next_build_of_the_same_code(tmp_pa
                                                                      capture_output=True, text=True).stdout.strip()]
 
 
+def _repo_of_two_versions(tmp_path: Path) -> Path:
+    """A repository whose second commit adds article 16 to task 39; returns its policies folder."""
+    kb = tmp_path / "repo" / "policies"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+
+    def commit(message: str) -> None:
+        for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message]):
+            subprocess.run(["git", "-C", str(kb.parent), *args], check=True, capture_output=True)
+
+    subprocess.run(["git", "init", "-q", str(kb.parent)], check=True, capture_output=True)
+    commit("first")
+    task = kb / DOC / "tasks" / "039.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("articles: [15]", "articles: [15, 16]"), encoding="utf-8")
+    commit("Data: task 39 also implements article 16")
+    return kb
+
+
+def test_a_fresh_output_folder_takes_the_change_log_from_the_repository(tmp_path, monkeypatch):
+    """What a commit changed is kept below the git directory: a build into a new output folder (no
+    versions of its own) loads no past version, and its change log reads the same; a damaged kept
+    file is ignored, and a git directory that cannot be written only keeps nothing."""
+    if shutil.which("git") is None:
+        pytest.skip("no git here")
+    from policykb.render.site import versions_store
+    from policykb.track import versions
+    kb = _repo_of_two_versions(tmp_path)
+    pg = PolicyGraph(load_kb(kb))
+    first = history(pg, kb, Paths(pg), known={})
+    assert "落实条文更正：补上第16条" in str(first)
+    kept = list((kb.parent / ".git" / versions_store.STORE).glob("versions-*.json"))
+    assert len(kept) == 1 and list(json.loads(kept[0].read_text(encoding="utf-8"))) == ["policies"]
+
+    loaded = []
+    real = versions._Revisions.load
+    monkeypatch.setattr(versions._Revisions, "load", lambda self, rev: loaded.append(rev) or real(self, rev))
+    assert history(pg, kb, Paths(pg), known={}) == first and loaded == []  # a second fresh folder: nothing loaded
+
+    kept[0].write_text("{not json", encoding="utf-8")  # damaged: worked out again, and kept right again
+    assert history(pg, kb, Paths(pg), known={}) == first and len(loaded) == 2
+    assert history(pg, kb, Paths(pg), known={}) == first and len(loaded) == 2
+
+    shutil.rmtree(kept[0].parent)
+    kept[0].parent.write_text("", encoding="utf-8")  # a file where the folder would go: cannot be written
+    assert history(pg, kb, Paths(pg), known={}) == first and len(loaded) == 4
+    assert history(pg, kb, Paths(pg), known=None) == first
+
+
 def test_history_tolerates_no_git(tmp_path, pg):
     shutil.copytree(POLICIES, tmp_path / "policies")
     assert history(pg, tmp_path / "policies", Paths(pg)) is None

@@ -396,6 +396,8 @@ def history(repo: Path | str, policies: str = paths.POLICIES, limit: int = 20,
             if older is None and shallow:  # its parent is cut off: it would show the whole policy as new
                 versions.partial = True
                 continue
+            if len(versions) >= limit:  # the one past the limit is read only as the one before the last shown
+                continue
             key = version_key(commit, older[0] if older else None)
             if known is not None and key in known:
                 try:

@@ -208,11 +208,15 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_
     (「第69项 参与单位增加省审计厅」, from the semantic diff); None when there is no git history.
     `known`: the last build's versions (`remembered_versions`); left holding this build's."""
     from ...track import versions
+    from . import versions_store
     policies = Path(policies).resolve()
     try:
-        top = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+        top, git_dir = subprocess.run(["git", "-C", str(policies), "rev-parse", "--show-toplevel", "--git-common-dir"],
+                                      capture_output=True, text=True, check=True).stdout.splitlines()[:2]
         folder = policies.relative_to(top).as_posix() or "."
+        stored = versions_store.load(policies / git_dir, folder) if known is not None else {}
+        # a fresh output folder: the versions worked out before in this repository
+        taken = {key for key, version in stored.items() if known.setdefault(key, version) is version}
         found = versions.history(Path(top), folder, limit=limit, known=known)
     except (OSError, subprocess.CalledProcessError, ValueError, versions.VersionError):
         return None
@@ -220,6 +224,8 @@ def history(pg: PolicyGraph, policies: Path, paths: Paths, limit: int = REISSUE_
         shown = {v.commit for v in found}
         for key in [k for k, v in known.items() if v.get("commit") not in shown]:
             del known[key]
+        if any(key not in stored or (key in taken and known[key] is not stored[key]) for key in known):
+            versions_store.save(policies / git_dir, folder, known)  # some worked out now (a damaged one again)
     out = []
     for v in found:
         phrases = [p for c in v.diff.changes for p in change_phrases(pg, paths, c)]
