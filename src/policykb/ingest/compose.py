@@ -23,7 +23,7 @@ from .settings import annex_title_of, own_words, period_of
 from .requirements import general_deadlines, requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, expand_short_name, short_names
-from .shapes import ITEM, PART, SECTION, Candidate, _strip_number, form_tasks, inline_tasks, table_tasks
+from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .unitnames import COLLECTIVE, OPEN_LIST, level_of_name, level_of_place, looks_like_unit
@@ -239,7 +239,7 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's; they are no task themselves
     # (every short heading too: the next one closes a duty heading's reach)
     context = {b.where for b in source.blocks if b not in unread and not b.is_row
-               and (defined_body(b.text) or duty_heading(_strip_number(b.text)))}
+               and (defined_body(b.text) or duty_heading(_heading_words(b.text)))}
     if context:
         context |= {b.where for b in source.blocks if b not in unread and not b.is_row and len(b.text) <= 20
                     and (PART.match(b.text) or SECTION.match(b.text))}
@@ -310,13 +310,17 @@ _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraph
 _BRACKETS = str.maketrans("<>", "（）")
 
 
-def _part_title(c: Candidate) -> str:
-    """The heading a task stands under, as the knowledge base writes a part's title: without its number mark
-    (「(一)」, 「二、」: the part's number says it) or a closing mark (「制定工作任务清单。」)."""
-    heading = (c.part or c.section or "").strip()
+def _heading_words(heading: str) -> str:
+    """A heading without its number mark (「(一)」, 「二、」) or closing mark (「制定工作任务清单。」)."""
+    heading = heading.strip()
     marked = next((m for pattern in (PART, SECTION, ITEM) if (m := pattern.match(heading))), None)
-    title = [g for g in marked.groups() if g][-1] if marked else heading
-    return title.strip().rstrip("。；;，,：: ") or "任务分工"
+    return ([g for g in marked.groups() if g][-1] if marked else heading).strip().rstrip("。；;，,：: ")
+
+
+def _part_title(c: Candidate) -> str:
+    """The heading a task stands under, as the knowledge base writes a part's title (the part's number says the
+    heading's own)."""
+    return _heading_words(c.part or c.section or "") or "任务分工"
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:

@@ -32,7 +32,7 @@ from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
 from .source import Block
-from .unitnames import _PLATES, UnitList, looks_like_unit, parse_units
+from .unitnames import PLATES, UnitList, looks_like_unit, parse_units
 
 GENERAL_ONLY = "POLICYKB_IMPORT_GENERAL_ONLY"  # set to 1: the layout recognisers are off (bench/import_quality.py)
 SHAPE = "general"
@@ -273,7 +273,7 @@ def _owner(text: str, lists: bool = False) -> str | None:
     leading): the units whose work the items under it are. A heading naming the unit's duties (「X主要职责」,
     「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
     name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
-    if not (_PLATES.fullmatch(name) and looks_like_unit(name)):
+    if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
         return None
@@ -281,7 +281,7 @@ def _owner(text: str, lists: bool = False) -> str | None:
     if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
             and all(looks_like_unit(n) for n in names.lead + names.participants):
         return name
-    plated = _PLATES.fullmatch(name)
+    plated = PLATES.fullmatch(name)
     if len(plated["body"] if plated else name) > 20 or is_person(name) or not looks_like_unit(name):
         return None
     return name

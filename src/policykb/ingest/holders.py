@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, lexicon
 from .unitnames import looks_like_unit, parse_units
 
@@ -78,7 +79,6 @@ def _names_duties(text: str) -> bool:
 
 def _own_subject(text: str) -> bool:
     """「2011年9月20日至…，X和Y负责对口督查…」: a paragraph naming units that do its work is theirs, under any heading."""
-    from .clauses import assigned_subjects, subject_clauses
     return any(text.find(units.as_written) < 40 for _, units in subject_clauses(text) + assigned_subjects(text, ()))
 
 

@@ -92,7 +92,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _INCLUDING.finditer(text)  # 「各区县政府（含南太湖新区、长合区管委会）」: one name
              if not any(m.group() in k or k in m.group() for k in kept)]
-    kept += [m.group() for m in _PLATES.finditer(text)  # 「招商合作局(行政审批局、政务服务中心)」: its plates, one name
+    kept += [m.group() for m in PLATES.finditer(text)  # 「招商合作局(行政审批局、政务服务中心)」: its plates, one name
              if all(looks_like_unit(n) and not _VERB_TAIL.search(n) for n in m["plates"].split("、"))
              and looks_like_unit(m["body"]) and not any(m.group() in k or k in m.group() for k in kept)]
     for i, name in enumerate(kept):
@@ -150,7 +150,7 @@ _BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, 
 _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
-_PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
+PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 
 
@@ -351,7 +351,7 @@ def looks_like_unit(name: str) -> bool:
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
     if any(c.fullmatch(name) for c in lexicon().collectives):
         return True
-    if (plated := _PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
+    if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
     name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
     # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed, and a word in
