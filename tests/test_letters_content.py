@@ -313,3 +313,15 @@ def test_sentences_the_settings_call_not_binding_are_not_quoted(doc):
     unset = doc.model_copy(update={"meta": doc.meta.model_copy(update={
         "letters": doc.meta.letters.model_copy(update={"not_binding": []})})})
     assert supervisors in quoted(unset)
+
+
+@pytest.mark.parametrize("name, column, lines", [
+    ("安康市安全生产委员会办公室", 0, ["安康市安全生产委员会", "办公室"]),  # not 「…办公」「室」
+    ("中国人民政治协商会议湖南省委员会办公厅", 1, ["中国人民政治协商会议", "湖南省委员会办公厅"]),  # 省委员会 is no 省委
+    ("湖南省人民政府国有资产监督管理委员会", 1, ["湖南省人民政府", "国有资产监督管理委员会"]),
+    ("湖南省人民政府", 0, ["湖南省人民政府"]),
+])
+def test_a_long_name_in_the_signature_block_goes_on_after_a_word(name, column, lines):
+    """A seal's name too long for its column is broken after an organ's word or a place, every line fitting."""
+    from policykb.render.letters.context import SIGNATURE_COLUMNS_MM, _broken
+    assert _broken(name, SIGNATURE_COLUMNS_MM[column]).split("\n") == lines

@@ -168,3 +168,13 @@ def test_letters_command_writes_each_documents_zip_and_overview_and_drops_the_ol
     assert done.exit_code == 0, done.output  # no --zip this time: the zips would be out of date, so none is left
     assert not any((out / doc / "责任书.zip").exists() for doc in (FIRST, SECOND))
     assert "documents" not in json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_a_document_naming_no_signatories_has_its_head_sign_for_party_a(tmp_path):
+    """甲方 signs as 乙方 does, 主要负责人, where document.yaml names no signatories (an imported document): a
+    signature block with a line for one party only could not be signed as it stands."""
+    from policykb.render.letters.context import DocumentParts
+    kb = load_kb(FIXTURES / "tiny")
+    doc = kb.documents[FIRST]
+    assert doc.meta.letters and not doc.meta.letters.signatories
+    assert DocumentParts(doc, kb.names_in(doc.meta.jurisdiction), {}).signatories == ["主要负责人"]

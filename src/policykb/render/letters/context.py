@@ -40,6 +40,7 @@ CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _CN_DIGITS = "零一二三四五六七八九"
 BLANK_DATE = "　　年　　月　　日"
+DEFAULT_SIGNATORY = "主要负责人"
 # The signature block's two columns (甲方, 乙方) as templates/make_letter_template.py draws them:
 # each leaves room to sign after its longest 「…（签字）：」; a long full name takes two lines.
 SIGNATURE_COLUMNS_MM = (74, 82)
@@ -417,7 +418,8 @@ class DocumentParts:
         self.notice = settings.notice if settings else None
         self.date = settings.date if settings else None
         self.year = self.date.year if self.date else doc.meta.date.year  # the signing year, never the build's
-        self.signatories = list(settings.signatories) if settings else []
+        # 甲方 signs as 乙方 does: by its head, unless the document names who signs (省委书记, 省长)
+        self.signatories = list(settings.signatories) if settings and settings.signatories else [DEFAULT_SIGNATORY]
         self.copies = settings.copies if settings else 2
         self.attachment_from = settings.attachment_from if settings else 1
         self.list_name = settings.list_name if settings else "重要政策措施任务清单"
@@ -451,6 +453,30 @@ def _lines(text: str, column_mm: float) -> int:
     return max(1, math.ceil(width / int(chars)))
 
 
+# Where a long name may go on to a second line: after an organ's word, else after a place, never inside a word
+# (「安康市安全生产委员会」「办公室」, not 「…委员会办公」「室」; 「中国人民政治协商会议」「湖南省委员会办公厅」)
+_ORGAN_END = re.compile(r"委员会|人民政府|政府|领导小组|小组|协商会议|办公厅|办公室|[省市州县区]委(?!员)|[局委厅办部院处科股队署行](?!员)")
+_PLACE_END = re.compile(r"[省市州县区](?![委员])|社会|工作")
+
+
+def _broken(name: str, column_mm: float) -> str:
+    """A name too long for its signature column, broken into lines after its words (Word would break it anywhere):
+    the longest first line that ends a word and leaves the rest breakable so; else as it comes."""
+    return "\n".join(_name_lines(name, column_mm) or [name])
+
+
+def _name_lines(name: str, column_mm: float) -> list[str] | None:
+    if _lines(name, column_mm) == 1:
+        return [name]
+    capacity = int((column_mm - SIGNATURE_CELL_MARGINS_MM) / GONGWEN_CHAR_MM)
+    for words in (_ORGAN_END, _PLACE_END):
+        for cut in sorted({m.end() for m in words.finditer(name) if 1 < m.end() <= capacity and m.end() < len(name)},
+                          reverse=True):
+            if rest := _name_lines(name[cut:], column_mm):
+                return [name[:cut], *rest]
+    return None
+
+
 def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> list[SignatureRow]:
     """甲方 and 乙方 side by side: seal, names (one per line), a line per signatory, the date.
     The two sides are separate cells, so a row whose text wraps on one side gets blank lines on
@@ -458,7 +484,9 @@ def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> li
     def pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
         n = max(len(a), len(b))
         return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
-    rows = [("甲方（盖章）：", "乙方（盖章）："), ("\n".join(parts.party_a_names), "\n".join(recipient.full_name.split("、")))]
+    a_mm, b_mm = SIGNATURE_COLUMNS_MM
+    rows = [("甲方（盖章）：", "乙方（盖章）："), ("\n".join(_broken(n, a_mm) for n in parts.party_a_names),
+                                               "\n".join(_broken(n, b_mm) for n in recipient.full_name.split("、")))]
     rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
     rows.append((date, date))
     level = []
