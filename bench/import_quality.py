@@ -70,12 +70,14 @@ NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} 
 
 def norm(text: str) -> str:
     """Full-width and half-width forms alike, no spaces, a page's angle brackets as the brackets they stand for
-    (各县<市、区>人民政府: a unit's name cannot hold < >, the import writes （ ）): how two writings of one name are
-    compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).translate(_ANGLES)
+    (各县<市、区>人民政府: a unit's name cannot hold < >, the import writes （ ）), no pinyin glosses (a site's reading
+    aid: the import leaves them out of a name they would make longer than 30 characters): how two writings of one
+    name are compared."""
+    return _GLOSS.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).translate(_ANGLES))
 
 
 _ANGLES = str.maketrans("<>〈〉", "()()")
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")  # after NFKC: ASCII brackets
 
 
 def variants(name: str, place: str | None) -> set[str]:

@@ -96,3 +96,18 @@ def test_a_glossed_table_copied_one_cell_a_line_is_read_in_the_pages_reading(tmp
 def test_a_glossed_piece_keeps_the_gloss_of_its_last_character():
     script = Script(Source("s.txt", "txt", [Block("修繕(shàn)道路,疏浚河(hé)道。(慈山鎮(zhèn)負責)", "第1行")]))
     assert script.restore("慈山镇") == "慈山鎮(zhèn)"
+
+
+def test_a_glossed_pages_short_title_and_over_long_names_leave_their_glosses_out(tmp_path):
+    """Names and the short title are what letters and the site call things, and check allows 30 characters: the
+    short title never keeps a reading aid, a name only where its glosses would make it too long."""
+    text = ("國(guó)務(wù)院辦(bàn)公廳關(guān)於(yú)同意建立農(nóng)村留(liú)守兒(ér)童關(guān)愛(ài)保護(hù)"
+            "工(gōng)作部際(jì)聯(lián)席會(huì)議(yì)制度的函(hán)\n"
+            "一、做好留守兒童關愛工作。(農(nóng)村留(liú)守兒(ér)童關(guān)愛(ài)保護(hù)工(gōng)作部際(jì)"
+            "聯(lián)席會(huì)議(yì)負責,市教育局(jú)配合)\n")
+    tasks, units, _ = _import(tmp_path, text)
+    names = [n for t in tasks for n in t["lead"] + t["participants"]]
+    assert all(len(n) <= 30 for n in names) and "農村留守兒童關愛保護工作部際聯席會議" in names
+    assert "市教育局(jú)" in names or "市教育局" in names
+    document = yaml.safe_load((tmp_path / "kb" / "doc" / "document.yaml").read_text(encoding="utf-8"))
+    assert "(" not in document.get("short_title", "")

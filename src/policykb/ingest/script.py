@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .. import textrules
 from .source import Source
 
 _TRADITIONAL_SHARE = 0.1
@@ -117,6 +118,8 @@ class Script:
             if not isinstance(value, str) or value in registered:
                 return value
             out = self.restore(value)
+            if name and textrules.name_problem(out) and not textrules.name_problem(_GLOSS.sub("", out)):
+                out = _GLOSS.sub("", out)  # a name its glosses make longer than a name may be: without them
             if name and out != value:
                 names[value] = out
             return out
@@ -125,6 +128,12 @@ class Script:
             return {k: back(v, name) if k in keys else v for k, v in record.items()}
 
         draft.doc = fields(draft.doc, _DOCUMENT_TEXTS, name=True)
+        if short := draft.doc.get("short_title"):  # what the site and letters call the document: no reading aid
+            draft.doc["short_title"] = short = _GLOSS.sub("", short)
+            if textrules.name_problem(short):  # the page's characters made it longer than a name may be
+                del draft.doc["short_title"]
+                draft.review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的"
+                                    "名称），请在 document.yaml 中补写 short_title")
         draft.articles = {n: fields(a, ("title", "text")) for n, a in draft.articles.items()}
         draft.tasks = {n: fields(fields(t, _TASK_TEXTS), _TASK_NAMES, name=True) for n, t in draft.tasks.items()}
         draft.proposed = [fields(u, _UNIT_NAMES, name=True) for u in draft.proposed]
