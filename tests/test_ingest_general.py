@@ -585,3 +585,13 @@ def test_a_drafts_part_titles_and_unit_names_pass_check(tmp_path):
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [p["title"] for p in draft.doc["parts"]] == ["制定工作任务清单"]
     assert [t["participants"] for t in draft.tasks.values()] == [["各县（市、区）人民政府"]]
+
+
+def test_a_notice_of_what_was_done_and_one_request_is_read_as_the_request(tmp_path):
+    """「市卫健委牵头，会同市教体局起草了《…》」 tells what was done (a verb's 了): no assignment; 「请各参会单位认真研究…」
+    is the notice's one request, a task of the units it names (a reference in brackets is no part of their name)."""
+    tasks = _drafted(tmp_path, "关于召开健康宣城行动实施方案征求意见会的通知",
+                     "为贯彻落实健康安徽行动,市卫健委牵头,会同市教体局起草了《健康宣城行动实施方案(代拟稿)》,业经多次征求意见。",
+                     "请各参会单位(附件1)认真研究《健康宣城行动实施方案(代拟稿)》,提出修改意见建议。")
+    assert [t["lead"] for t in tasks] == [["各参会单位"]]
+    assert tasks[0]["text"].startswith("请各参会单位")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import DONE
 from .lexicon import alternation, lexicon
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -43,6 +44,8 @@ def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitL
     both sides name a lead of their own (「A由X牵头，Y配合，做好…；B由Z牵头…」; not 「由X牵头；Y配合」)."""
     out = []
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        if DONE.search(sentence.group()):
+            continue  # 「X牵头，会同Y起草了《…》」: what was done, told as background, assigns nothing
         cuts: list[int] = []
         for m in re.finditer(r"[；;]", sentence.group()):
             before, after = sentence.group()[(cuts or [0])[-1]:m.start()], sentence.group()[m.end():]

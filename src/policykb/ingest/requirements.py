@@ -37,7 +37,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             continue
         first, before = True, ""
         for part in _parts(item.text, known):
-            found = _requirements_of(part, known)
+            found = _requirements_of(part, known) or [(part, units) for units in [_requested(part)] if units
+                                                       and all(looks_like_unit(n) for n in units.lead)]
             if found:
                 units = found[0][1]
                 units.how = "subject"
@@ -96,18 +97,22 @@ def _after_lead_in(sentence: str, known: tuple[str, ...]) -> bool:
 def _request(sentence: str) -> bool:
     """「请各单位提高政治站位…」, 「请你们对照…」, 「请各责任领导、责任单位认真研究」: a request to the units (or people)
     it names right after 请 is a requirement on them, whatever its verb."""
+    m = re.match(r"\s*请(?P<rest>[^，,。；;]+)", sentence)
+    return bool(m and not _TRANSMITTAL.search(sentence) and (m["rest"].startswith(_ADDRESSEES) or _requested(sentence)))
+
+
+def _requested(sentence: str) -> UnitList | None:
+    """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none)."""
     if not (m := re.match(r"\s*请(?P<rest>[^，,。；;]+)", sentence)) or _TRANSMITTAL.search(sentence):
-        return False
+        return None
     rest = m["rest"]
-    if rest.startswith(_ADDRESSEES):
-        return True
-    for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):  # the longest opening that is names alone
+    for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):
         units = parse_units(rest[:end])
         names = units.lead + units.participants
         if names and _PLACED.match(names[0]) and not units.doubts \
-                and all(looks_like_unit(n) or is_person(n) for n in names):  # (「请径向X反映」 names no addressee)
-            return True
-    return False
+                and all(looks_like_unit(n) or is_person(n) for n in names):
+            return units
+    return None
 
 
 def _joined(text: str, part: str) -> str:
