@@ -44,6 +44,8 @@ from pathlib import Path
 
 import yaml
 
+from policykb.textrules import PINYIN_GLOSS
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yaml", "3": CORPUS / "part3" / "part3.yaml",
@@ -73,11 +75,10 @@ def norm(text: str) -> str:
     (各县<市、区>人民政府: a unit's name cannot hold < >, the import writes （ ）), no pinyin glosses (a site's reading
     aid: the import leaves them out of a name they would make longer than 30 characters): how two writings of one
     name are compared."""
-    return _GLOSS.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).translate(_ANGLES))
+    return PINYIN_GLOSS.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).translate(_ANGLES))
 
 
 _ANGLES = str.maketrans("<>〈〉", "()()")
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")  # after NFKC: ASCII brackets
 
 
 def variants(name: str, place: str | None) -> set[str]:

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Iterator
 
 from .model import Deadline
+from .textrules import PINYIN_GLOSS
 
 NO_DEADLINE = "未明确时限"  # said of a task with no deadline of its own in a document that sets no general ones
 
@@ -71,12 +72,11 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
 # A phrase as a document in traditional characters, or with a site's pinyin glosses, writes it (「年內(nèi)」):
 # read in the words below. Only the characters of time phrases that differ between the scripts.
 _TRADITIONAL = str.maketrans("內當爭從開來後於週兩", "内当争从开来后于周两")
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
 
 
 def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
     """The date a phrase falls on and its kind, or None when it cannot be read."""
-    text = _GLOSS.sub("", phrase.strip()).translate(_TRADITIONAL)
+    text = PINYIN_GLOSS.sub("", phrase.strip()).translate(_TRADITIONAL)
     for pattern, build in _PATTERNS:
         match = re.match(pattern, text)
         if match:

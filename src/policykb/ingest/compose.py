@@ -238,12 +238,12 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     # the lines that set up a body and its duty headings stay with what is offered, so that a duty paragraph the
     # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's; they are no task themselves
     # (every short heading too: the next one closes a duty heading's reach)
-    context = {b.where for b in source.blocks if b not in unread and not b.is_row
-               and (defined_body(b.text) or duty_heading(_heading_words(b.text)))}
+    left = {b.where for b in unread}
+    lines = [b for b in source.blocks if b.where not in left and not b.is_row]
+    context = {b.where for b in lines if defined_body(b.text) or duty_heading(_heading_words(b.text))}
     if context:
-        context |= {b.where for b in source.blocks if b not in unread and not b.is_row and len(b.text) <= 20
-                    and (PART.match(b.text) or SECTION.match(b.text))}
-    offered = [b for b in source.blocks if b.where in context or b in unread] if context else unread
+        context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
+    offered = [b for b in source.blocks if b.where in context or b.where in left] if context else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
     unread[:] = still + ([] if how == "table" else [b for b in unread if all(b.where != c.where for c in extra)
@@ -308,6 +308,12 @@ _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraph
 # 「各县<市、区>人民政府」: a page's angle brackets standing for brackets; a unit's name is a file's name too (its
 # letter, its page), where < and > cannot stand
 _BRACKETS = str.maketrans("<>", "（）")
+
+
+def short_title_todo(short: str) -> str:
+    """The review's line for a short title derived from the title that cannot be one."""
+    return (f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
+            "请在 document.yaml 中补写 short_title")
 
 
 def _heading_words(heading: str) -> str:
@@ -461,8 +467,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                       "（未写明前 check 报错，不生成责任书）")
     short = _short_title(title, meta.jurisdiction) if title else None
     if short and textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
-        review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的名称），"
-                      "请在 document.yaml 中补写 short_title")
+        review.append(short_title_todo(short))
         short = None
     # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
     requirements = [] if how == "requirements" else requirement_paragraphs(

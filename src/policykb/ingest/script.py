@@ -22,13 +22,14 @@ from importlib import resources
 from typing import Any
 
 from .. import textrules
+from .compose import short_title_todo
 from .source import Source
 
 _TRADITIONAL_SHARE = 0.1
 _NAME_LENGTH = 40  # a unit's name at most: longer texts not in the page are written back character by character
 _PIECE = 3  # the shortest tail of a name looked up in the page (「局」 or 「办」 alone would be found anywhere)
 _GLOSSED = 3
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
+_GLOSS = textrules.PINYIN_GLOSS
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +133,7 @@ class Script:
             draft.doc["short_title"] = short = _GLOSS.sub("", short)
             if textrules.name_problem(short):  # the page's characters made it longer than a name may be
                 del draft.doc["short_title"]
-                draft.review.append(f"[待补] 简称：由标题得出的“{short[:20]}…”不能作简称（不超过{textrules.MAX_NAME}字的"
-                                    "名称），请在 document.yaml 中补写 short_title")
+                draft.review.append(short_title_todo(short))
         draft.articles = {n: fields(a, ("title", "text")) for n, a in draft.articles.items()}
         draft.tasks = {n: fields(fields(t, _TASK_TEXTS), _TASK_NAMES, name=True) for n, t in draft.tasks.items()}
         draft.proposed = [fields(u, _UNIT_NAMES, name=True) for u in draft.proposed]

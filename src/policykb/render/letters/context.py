@@ -448,9 +448,13 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
 
 def _lines(text: str, column_mm: float) -> int:
     """How many lines a text takes in a signature column (full-width characters, Latin ones half)."""
-    chars = (column_mm - SIGNATURE_CELL_MARGINS_MM) / GONGWEN_CHAR_MM
     width = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-    return max(1, math.ceil(width / int(chars)))
+    return max(1, math.ceil(width / _capacity(column_mm)))
+
+
+def _capacity(column_mm: float) -> int:
+    """Full-width characters a signature column's line holds."""
+    return int((column_mm - SIGNATURE_CELL_MARGINS_MM) / GONGWEN_CHAR_MM)
 
 
 # Where a long name may go on to a second line: after an organ's word, else after a place, never inside a word
@@ -468,7 +472,7 @@ def _broken(name: str, column_mm: float) -> str:
 def _name_lines(name: str, column_mm: float) -> list[str] | None:
     if _lines(name, column_mm) == 1:
         return [name]
-    capacity = int((column_mm - SIGNATURE_CELL_MARGINS_MM) / GONGWEN_CHAR_MM)
+    capacity = _capacity(column_mm)
     for words in (_ORGAN_END, _PLACE_END):
         for cut in sorted({m.end() for m in words.finditer(name) if 1 < m.end() <= capacity and m.end() < len(name)},
                           reverse=True):
