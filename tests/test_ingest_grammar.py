@@ -376,6 +376,12 @@ def test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice():
     assert subject_clauses("由街道城管队、环卫所等部门确定并告知责任人。", numbered=True) == []
 
 
+def test_a_verb_word_opening_a_bodys_name_does_not_end_the_subject():
+    found = subject_clauses("县委组织部要做好干部培训。各任务牵头单位要协调其他责任部门。县发改局组织开展评估。"
+                            "区政府有关部门和单位要聚焦目标任务。", numbered=True)
+    assert [u.lead for _, u in found] == [["县委组织部"], ["各任务牵头单位"], ["县发改局"], ["区政府有关部门和单位"]]
+
+
 def test_a_body_set_up_under_anothers_guidance_is_the_subject_and_the_other_guides():
     found = subject_clauses("新区成立城市建设投资公司，在新区管委会的指导下，负责基础设施投资建设。", numbered=True)
     assert [(u.lead, u.participants) for _, u in found] == [(["城市建设投资公司"], ["新区管委会"])]
@@ -399,11 +405,20 @@ def test_each_over_two_kinds_of_departments_is_one_collective():
     assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
 
 
-def test_a_groups_office_drops_the_body_it_sits_in_but_a_second_name_stays():
+def test_a_groups_office_keeps_the_body_it_sits_in_as_a_second_name_stays():
+    # truth rule 4 (tests/corpus/corpus.yaml): the host body in brackets is how the document names the holder
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
-    assert (units.lead, units.participants) == (["县安全生产委员会办公室"], ["县发改局（县粮食局）"])
+    assert (units.lead, units.participants) == (["县安全生产委员会办公室（县应急局）"], ["县发改局（县粮食局）"])
     found = subject_clauses("区防汛抗旱指挥部办公室（区水务局）要加强调度，及时发布预警。")
-    assert [u.lead for _, u in found] == [["区防汛抗旱指挥部办公室"]]
+    assert [u.lead for _, u in found] == [["区防汛抗旱指挥部办公室（区水务局）"]]
+
+
+def test_collectives_run_together_are_two_each_doing_its_share():
+    assert parse_units("各地各部门").lead + parse_units("各地各部门").participants == ["各地", "各部门"]
+    assert parse_units("各级各类学校").lead == ["各级各类学校"]
+    found = subject_clauses("经开区各级各部门要提高政治站位。县直各部门、各单位要按时报送。", anyone=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["经开区各级", "各部门"], "separate"),
+                                                   (["县直各部门", "各单位"], "separate")]
 
 
 def test_a_note_holding_a_marked_name_is_a_note():

@@ -34,6 +34,8 @@ _MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
 # 「请各县区于3月底前…」: a notice's request opens with 请 before its subject
 _SUBJECT = re.compile(rf"^(?:请)?(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+# 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
+_NAME_TAIL = re.compile(rf"(?:{_DOING})(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」: the body set up is the subject
 _SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
@@ -62,8 +64,29 @@ _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加
 _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate", "responsible")]
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
+_PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?各")  # 「经开区各级」, 「立山区直各部门」: a place's collective
+
+
+def _collective(name: str) -> bool:
+    """All bodies of a kind or place (各地, 有关部门, 经开区各级), each doing its own share of a task."""
+    return bool(_ALL.match(name) or _PLACED_ALL.match(name))
+
+
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
+
+
+def _subject_match(clause: str) -> re.Match | None:
+    """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
+    does not end the subject."""
+    m = _SUBJECT.match(clause)
+    while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
+        longer = re.compile(rf"^(?:请)?(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
+                            rf"[^，,：:；;。“”\"]{{0,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+        m = longer.match(clause) or m
+        if m.end("subject") < tail.end():
+            break
+    return m
 
 
 def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
@@ -103,10 +126,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
             head, m = by.end(), _BY.match(clause[by.end():])
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
-        m = m or _SUBJECT.match(clause)
+        m = m or _subject_match(clause)
         if not (m and _units(_subject(m, known), known)) and _LEAD_IN.match(clause):  # 「围绕…，市督查办要…」
             head, m = next(((c.end(), s) for c in re.finditer(r"[，,]", clause)
-                            if (s := _SUBJECT.match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
+                            if (s := _subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
         rest = clause[head + m.end():]
@@ -116,7 +139,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
-        several = "first" if len(names) == 1 else "separate" if all(_ALL.match(n) for n in names) else "joint"
+        several = "first" if len(names) == 1 else "separate" if all(map(_collective, names)) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         units.open_ended = parse_units(subject, known).open_ended
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):

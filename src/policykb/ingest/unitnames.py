@@ -56,15 +56,8 @@ _QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
-# 「区就业工作领导小组办公室（区人力社保局）」: a group's office and, in brackets, the body it sits in (its host, no
-# second name of the office: a group's office is always set in a body)
-_HOSTED = re.compile(r"^(?P<office>[^()（）]{2,40}(?:小组|委员会|指挥部|联席会议)办公室)[(（][^()（）]{2,12}[局委厅办][)）]$")
-
-
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
-    if m := _HOSTED.match(name.strip()):
-        return m["office"]
     if (m := _QUALIFIED.match(name.strip())) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name.strip())
@@ -115,12 +108,16 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科\x00])[和及](?=[^和及]{2,})", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
-        # 「宣传处会办公室」: 会 (会同) between two units' names
-        pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name)
+        # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
+        pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name) or _COLLECTIVE_RUN.fullmatch(name)
         for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+# Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
+_COLLECTIVE_RUN = re.compile(r"([^各、]{0,8}各[^各、]{1,6}?)(各(?!类|种|项|个|自)[^各、]{1,6})")
 
 
 def _spaced(piece: str) -> list[str]:
