@@ -1,8 +1,8 @@
 """The corpus manifests are well-formed truth: every file exists and is listed once, every entry has its
 provenance, document details and tasks in the format described at the head of tests/corpus/corpus.yaml, and
 every task's text fragment is in its document. No importer runs here (the parts are measured by
-bench/import_quality.py; parts 1-11 are tuned on; part 12 is being opened for tuning; parts 13 and 14 are held out
-and measured only by the lead, totals only)."""
+bench/import_quality.py; parts 1-12 are tuned on; parts 13, 14 and 15 are held out and measured only by the lead,
+totals only)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +22,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 7": CORPUS / "part7" / "part7.yaml", "part 8": CORPUS / "part8" / "part8.yaml",
              "part 9": CORPUS / "part9" / "part9.yaml", "part 10": CORPUS / "part10" / "part10.yaml",
              "part 11": CORPUS / "part11" / "part11.yaml", "part 12": CORPUS / "part12" / "part12.yaml",
-             "part 13": CORPUS / "part13" / "part13.yaml", "part 14": CORPUS / "part14" / "part14.yaml"}
+             "part 13": CORPUS / "part13" / "part13.yaml", "part 14": CORPUS / "part14" / "part14.yaml",
+             "part 15": CORPUS / "part15" / "part15.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
@@ -138,6 +139,14 @@ def test_the_blind_part_is_in_layouts_no_earlier_part_has():
     fourteenth = {e["layout"] for e in _entries("part 14")}
     assert not fourteenth & earlier, fourteenth & earlier
     assert len(fourteenth) >= 10 and len(_entries("part 14")) >= 12
+
+
+def test_the_fifteenth_part_is_in_layouts_parts_1_to_14_lack():
+    """Part 15 is a third blind part: none of its layout ids is in parts 1-14, and it has its own at least ten."""
+    earlier = {e["layout"] for part in MANIFESTS if part != "part 15" for e in _entries(part)}
+    fifteenth = [e["layout"] for e in _entries("part 15")]
+    assert not set(fifteenth) & earlier, set(fifteenth) & earlier
+    assert len(set(fifteenth)) >= 10 and len(fifteenth) >= 12
 
 
 def test_the_corpus_covers_levels_and_fields():
