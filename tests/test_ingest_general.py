@@ -141,6 +141,17 @@ def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagg
     assert any("正文中对单位提出的要求" in line for line in draft.review)
 
 
+def test_a_notice_whose_only_subjects_are_collectives_and_role_holders_keeps_all_its_demands(tmp_path):
+    """Numbered demands on 各地各部门 and on 各牵头部门, no named unit's work, no note: the notice divides no work on
+    the page (corpus truth rule 2), so every demand is its task, not only the role holders' ones."""
+    tasks = _drafted(tmp_path, "某省人民政府关于分解下达重点任务的通知", "各市人民政府，省政府各部门：",
+                     "一、统一思想抓落实。报告是对全省人民的承诺。各地各部门要把落实报告作为重要政治任务。",
+                     "二、明确责任抓落实。各地各部门要建立健全主要领导亲自抓的责任机制。",
+                     "三、加强协作抓落实。省政府各牵头部门要切实履行牵头抓总的职责。", "某省人民政府")
+    assert [t["lead"] for t in tasks] == [["各地", "各部门"], ["各地", "各部门"], ["某省政府各牵头部门"]]
+    assert [t["lead_mode"] for t in tasks][:2] == ["separate", "separate"]
+
+
 def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
     from policykb.ingest.clauses import subject_clauses
     found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")

@@ -227,7 +227,23 @@ def _find_candidates(source: Source, registry: Registry,
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
     if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
+    elif not any(map(_divides, candidates)) and (demands := requirement_tasks(source.blocks, known)):
+        # only 「各地各部门要…」 and 「各牵头单位要…」 sentences read: a notice dividing no work on the page (its table
+        # an attachment elsewhere), whose demands are all it asks (corpus truth rule 2), read as such, where that
+        # reading holds every sentence the other one read
+        if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
+            candidates, how = demands, "requirements"
     return candidates, unread, how
+
+
+_ROLE_HOLDER = re.compile(r"(?:牵头|责任|配合|协办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)$")
+
+
+def _divides(c: Candidate) -> bool:
+    """A task read from a division of work: a note, label, table or form, or a sentence giving a named unit its
+    work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位)."""
+    return c.shape not in ("subject", "general") or any(
+        not re.search(r"各|^(?:有关|相关|其他)", n) and not _ROLE_HOLDER.search(n) for n in c.units.lead)
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
