@@ -152,6 +152,18 @@ def test_a_notice_whose_only_subjects_are_collectives_and_role_holders_keeps_all
     assert [t["lead_mode"] for t in tasks][:2] == ["separate", "separate"]
 
 
+def test_a_short_numbered_heading_is_not_joined_to_the_paragraph_under_it(tmp_path):
+    # a heading with no closing mark over a paragraph of whole sentences (「务必」 is a modal like 要)
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于分解落实政府工作报告的通知",
+                     "一、提高站位，切实做好工作报告落实落地",
+                     "政府工作报告确定的各项目标任务是严肃的政治任务。各责任单位务必把抓好目标任务落实作为首要任务，加强组织领导。",
+                     "二、密切配合，迅速建立齐抓共管的工作机制",
+                     "各责任单位要按照总体部署，抓紧制定具体推进落实方案，细化目标任务。牵头单位要切实履行牵头职责，主动协调沟通。",
+                     "某市人民政府办公室")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
+        (["各责任单位"], "各责任单位务"), (["各责任单位"], "各责任单位要"), (["牵头单位"], "牵头单位要切")]
+
+
 def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
     from policykb.ingest.clauses import subject_clauses
     found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")

@@ -232,7 +232,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
-                and not _ends_in_a_unit(last.text) and not duty_heading(last.text):
+                and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text):
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -249,6 +249,14 @@ def items_of(blocks: list[Block]) -> list[_Item]:
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+_HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
+
+
+def _heading_over(last: _Item, text: str) -> bool:
+    """A short numbered heading with no closing mark over a paragraph of whole sentences: two items, not one line
+    wrapped (a wrapped item's first line runs the page's width)."""
+    return last.numbered and len(last.text) <= _HEADING_LENGTH and len(text) > 2 * _HEADING_LENGTH \
+        and text[-1] in _CLOSED
 
 
 def _ends_in_a_unit(text: str) -> bool:
