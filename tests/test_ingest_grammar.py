@@ -239,7 +239,8 @@ def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
     tasks = _tasks("五、整改措施", "(一)东河库区。由东河电站按照属地管理原则,建立长效机制,对漂浮物进行清理,东河镇人民政府加强督促指导。(长期)")
     assert len(tasks) == 1
     assert tasks[0].units.lead == ["东河电站"] and tasks[0].units.participants == ["东河镇人民政府"]
-    assert tasks[0].text.startswith("由东河电站按照属地管理原则") and tasks[0].deadline_text == "长期"
+    # the item's own title (东河库区) stays its task's: it says where the work is
+    assert tasks[0].text.startswith("东河库区。由东河电站按照属地管理原则") and tasks[0].deadline_text == "长期"
 
 
 def test_a_manner_without_by_is_no_assignment():
@@ -411,6 +412,13 @@ def test_a_groups_office_keeps_the_body_it_sits_in_as_a_second_name_stays():
     assert (units.lead, units.participants) == (["县安全生产委员会办公室（县应急局）"], ["县发改局（县粮食局）"])
     found = subject_clauses("区防汛抗旱指挥部办公室（区水务局）要加强调度，及时发布预警。")
     assert [u.lead for _, u in found] == [["区防汛抗旱指挥部办公室（区水务局）"]]
+
+
+def test_a_pages_space_after_a_list_mark_parts_nothing_and_an_items_title_stays_with_its_task():
+    units = parse_units("交通运输、 公安交警、 应急管理部门")
+    assert units.lead + units.participants == ["交通运输部门", "公安交警部门", "应急管理部门"]
+    tasks = _tasks("二、主要任务", "1. 督促落实企业主责。 交通运输、 公安交警、 应急管理部门要强化企业安全生产主体责任。")
+    assert [(t.text[:8], t.units.lead) for t in tasks] == [("督促落实企业主责", ["交通运输部门", "公安交警部门", "应急管理部门"])]
 
 
 def test_collectives_run_together_are_two_each_doing_its_share():

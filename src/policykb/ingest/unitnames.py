@@ -77,6 +77,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
+    text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
     text = _share_bodies(_RULE_NOTES.sub("", text))
     kept = [name for name in known if name in text]
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
