@@ -52,6 +52,8 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
+# 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked)
+_REPORTED = re.compile(r"[，,]\s*(?:会议)?(?:要求|强调)")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
@@ -127,8 +129,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = by.end(), _BY.match(clause[by.end():])
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or _subject_match(clause)
-        if not (m and _units(_subject(m, known), known)) and _LEAD_IN.match(clause):  # 「围绕…，市督查办要…」
-            head, m = next(((c.end(), s) for c in re.finditer(r"[，,]", clause)
+        if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
+            # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
+            head, m = next(((c.end(), s) for c in re.finditer(r"[，,]\s*(?:(?:会议)?(?:要求|强调))?", clause)
                             if (s := _subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import copy
 import re
 
 from . import timing
@@ -25,17 +26,19 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 CONFIDENCE = 0.5
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 _PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村])")
+_MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 
 
 def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
-    """Each sentence (or 「；」 part) of the document's paragraphs that opens with units doing something, as a task;
-    the parts after it that name nobody continue its text."""
+    """Each sentence (or 「；」 part) of the document's paragraphs that opens with units doing something, as a task,
+    and each part right after such a task that opens with its modal (「；要…」), the same units' next task; the other
+    parts after it that name nobody continue its text."""
     out: list[Candidate] = []
     for item in items_of(blocks):
         if item.table is not None or item.owner:
             continue
-        first, before = True, ""
+        first, before, demanding = True, "", False
         for part in _parts(item.text, known):
             found = _requirements_of(part, known) or [(part, units) for units in [_requested(part)] if units
                                                        and all(looks_like_unit(n) for n in units.lead)]
@@ -47,9 +50,14 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)],
                                      number=item.number if first and item.numbered else None))
-                first = False
+                first, demanding = False, True
+            elif demanding and out and _MODAL_OPENS.match(part):
+                # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
+                out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
+                                     deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)]))
             elif not first and out:
                 out[-1].text = task_text(_joined(out[-1].text, part))
+                demanding = False
             else:
                 before = _joined(before, part)
     return out
