@@ -173,6 +173,14 @@ def test_a_meetings_demands_after_yao_qiu_and_a_units_next_demands_are_tasks(tmp
         (["某县河管站"], "要督促设计公")]
 
 
+def test_a_notice_whose_one_named_unit_supervises_the_others_is_read_as_its_demands(tmp_path):
+    # 「厅办公室负责…跟踪、督查」 is the notice's supervision of the work (truth rule 1), no division of it
+    tasks = _drafted(tmp_path, "某厅办公室关于印发主要任务分工方案的通知", "厅机关各处室：",
+                     "《分工方案》已经厅党组会研究通过，现印发你们。请各单位将落实情况于12月1日前报厅办公室。"
+                     "厅办公室负责对任务落实情况进行跟踪、督查，各单位任务完成情况将纳入年底绩效考核。")
+    assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["各单位"], "请各单位将"), (["厅办公室"], "厅办公室负")]
+
+
 def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
     from policykb.ingest.clauses import subject_clauses
     found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")

@@ -227,7 +227,7 @@ def _find_candidates(source: Source, registry: Registry,
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
     if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
-    elif not any(map(_divides, candidates)) and (demands := requirement_tasks(source.blocks, known)):
+    elif not _divided(candidates) and (demands := requirement_tasks(source.blocks, known)):
         # only 「各地各部门要…」 and 「各牵头单位要…」 sentences read: a notice dividing no work on the page (its table
         # an attachment elsewhere), whose demands are all it asks (corpus truth rule 2), read as such, where that
         # reading holds every sentence the other one read
@@ -236,14 +236,17 @@ def _find_candidates(source: Source, registry: Registry,
     return candidates, unread, how
 
 
+_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
 _ROLE_HOLDER = re.compile(r"(?:牵头|责任|配合|协办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)$")
 
 
-def _divides(c: Candidate) -> bool:
-    """A task read from a division of work: a note, label, table or form, or a sentence giving a named unit its
-    work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位)."""
-    return c.shape not in ("subject", "general") or any(
+def _divided(candidates: list[Candidate]) -> bool:
+    """Tasks read from a division of work: a note, label, table or form recognised as such, or a sentence giving
+    a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
+    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says)."""
+    return any(c.shape not in ("subject", "general") or not _SUPERVISION.search(c.text) and any(
         not re.search(r"各|^(?:有关|相关|其他)", n) and not _ROLE_HOLDER.search(n) for n in c.units.lead)
+        for c in candidates)
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
