@@ -181,6 +181,15 @@ def test_a_notice_whose_one_named_unit_supervises_the_others_is_read_as_its_dema
     assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["各单位"], "请各单位将"), (["厅办公室"], "厅办公室负")]
 
 
+def test_a_request_naming_no_units_is_the_addressees_and_the_transmittal_formula_is_nobodys(tmp_path):
+    tasks = _drafted(tmp_path, "某厅办公室关于印发主要任务分工方案的通知", "厅机关各处室，省文物局：",
+                     "《分工方案》已经厅党组会研究通过，现印发你们，请按各自职责进一步细化推进方案和工作举措。"
+                     "请各单位将落实情况于12月1日前报厅办公室。请结合实际，认真抓好落实。")
+    assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["厅机关各处室", "省文物局"], "请按各自职"),
+                                                          (["各单位"], "请各单位将")]
+    assert tasks[0]["lead_mode"] == "separate"
+
+
 def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
     from policykb.ingest.clauses import subject_clauses
     found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")

@@ -35,6 +35,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
     and each part right after such a task that opens with its modal (「；要…」), the same units' next task; the other
     parts after it that name nobody continue its text."""
     out: list[Candidate] = []
+    addressed = addressees(blocks)
     for item in items_of(blocks):
         if item.table is not None or item.owner:
             continue
@@ -42,6 +43,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         for part in _parts(item.text, known):
             found = _requirements_of(part, known) or [(part, units) for units in [_requested(part)] if units
                                                        and all(looks_like_unit(n) for n in units.lead)]
+            if not found and addressed and (asked := _asked_of_addressees(part)):
+                part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
             if found:
                 units = found[0][1]
                 units.how = "subject"
@@ -123,6 +126,40 @@ def _requested(sentence: str) -> UnitList | None:
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             return units
     return None
+
+
+# A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
+_SALUTATION = re.compile(r"^(?P<names>[^。；;！？：:]{2,120})[：:]$")
+_BODY_STARTS = 60  # a line this long is the body: no salutation after it
+
+
+def addressees(blocks: list[Block]) -> UnitList | None:
+    """The units a notice is addressed to, each asked to do its own share (separate)."""
+    for block in blocks:
+        text = block.text.strip()
+        if len(text) > _BODY_STARTS:
+            return None
+        if not block.is_row and (m := _SALUTATION.match(text)):
+            units = parse_units(re.sub(r"[，,]", "、", m["names"]))
+            names = units.lead + units.participants
+            if names and not units.doubts and all(looks_like_unit(n) for n in names):
+                return UnitList(m["names"], lead=names, mode="separate" if len(names) > 1 else "first", how="subject")
+    return None
+
+
+# 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
+_CARRY_OUT = re.compile(r"落实[。！]?\s*$")
+_ASKED = re.compile(r"(?:^|[，,])\s*(?P<asked>请(?!径)[^。；;]{4,})")
+
+
+def _asked_of_addressees(part: str) -> str | None:
+    """A request naming no units (「请按各自职责进一步细化…」, 「请你们…」), from its 请 on: the addressees' work; the
+    transmittal formula (「请认真贯彻执行」) asks for nothing of its own."""
+    m = _ASKED.search(part)
+    if not m or _TRANSMITTAL.search(m["asked"]) or _CARRY_OUT.search(m["asked"]) or _requested(m["asked"]):
+        return None
+    rest = m["asked"][1:]
+    return m["asked"] if rest.startswith(_ADDRESSEES) or not parse_units(re.split(r"[，,]", rest)[0]).lead else None
 
 
 def _joined(text: str, part: str) -> str:
