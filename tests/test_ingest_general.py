@@ -190,6 +190,14 @@ def test_a_request_naming_no_units_is_the_addressees_and_the_transmittal_formula
     assert tasks[0]["lead_mode"] == "separate"
 
 
+def test_a_stressed_role_holder_after_a_comma_opens_its_own_demand_and_an_items_title_goes_to_its_first(tmp_path):
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于分解下达重点工作任务的通知", "各乡镇，县直各单位：",
+                     "一、务必高度重视。今年是关键一年。各责任单位要逐项谋划，特别是牵头单位要统筹相关责任单位制定细化方案；"
+                     "各牵头单位于2月29日前将细化方案报送至县政府督查室。", "某县人民政府办公室")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
+        (["各责任单位"], "务必高度重视"), (["牵头单位"], "特别是牵头单"), (["各牵头单位"], "各牵头单位于")]
+
+
 def test_a_titled_topic_before_by_names_the_doer_and_its_partner():
     from policykb.ingest.clauses import subject_clauses
     found = subject_clauses("《清单》和《目录》由县委编办会同县司法局进行解释。")

@@ -28,12 +28,13 @@ _DOING = (r"要|应当|应(?![急用对届])|须|必须|务必|将|负责(?![人
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
 _MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[\d一二三四五六七八九十]{1,2}(?:月[\d一二三四五六七八九十]{1,2})?"
-           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体)?")  # 「X每月10日前要…」: a time too
+           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?")  # 「X每月10日前要…」: a time too
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
-# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject
-_SUBJECT = re.compile(rf"^(?:请)?(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it
+OPENING = r"(?:请|特别是|尤其是)?"
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
 # 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
 _NAME_TAIL = re.compile(rf"(?:{_DOING})(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」: the body set up is the subject
@@ -83,7 +84,7 @@ def _subject_match(clause: str) -> re.Match | None:
     does not end the subject."""
     m = _SUBJECT.match(clause)
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
-        longer = re.compile(rf"^(?:请)?(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
+        longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
                             rf"[^，,：:；;。“”\"]{{0,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
         m = longer.match(clause) or m
         if m.end("subject") < tail.end():
@@ -164,7 +165,7 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     for comma in re.finditer(r"[，,]", text):
         rest = text[comma.end():].lstrip()
         found = subject_clauses(rest, known, numbered, anyone)
-        if found and rest.lstrip("请").startswith(found[0][1].as_written) \
+        if found and re.sub(rf"^{OPENING}", "", rest).startswith(found[0][1].as_written) \
                 and all(n in known or re.match(r"(?:各|有关|相关|[省市州盟区县旗乡镇])", n) for n in found[0][1].lead):
             return found[0][1]
     return None

@@ -313,8 +313,8 @@ def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]
             return [(m.start(), len(text), units)]
     for m in _BARE_LABEL.finditer(text):
         tail = text[m.start():].rstrip("。；; ")
-        if m.start() < 4 or not outside(m) or re.search(r"[。！？：:]", tail):
-            continue
+        if m.start() < 4 or not outside(m) or re.search(r"[。！？：:]", tail) or text[m.start() - 1] == "各":
+            continue  # 「各牵头单位于2月底前报送」: a collective subject, no label
         units = _parse(_BARE_LABEL.sub(lambda w: w.group() + "：", tail), known)
         if clean(units) and not units.flags and not units.leaders \
                 and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):

@@ -16,7 +16,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import subject_clauses
+from .clauses import OPENING, subject_clauses
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -25,7 +25,7 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
-_PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村])")
+_PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|(?:牵头|责任|配合|成员)(?:责任)?(?:单位|部门))")  # or a role: 牵头单位
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 
@@ -49,7 +49,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 units = found[0][1]
                 units.how = "subject"
                 # a numbered item's opening words without a subject (「（一）对点位进行再梳理。各单位要…」) are its task's
-                text = _joined(before, part) if item.numbered else part
+                text = _joined(before, part) if item.numbered and first else part
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)],
                                      number=item.number if first and item.numbered else None))
@@ -182,7 +182,7 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     after a comma, 「对辖市指导…」 or 「配合市住建局…」 is the last clause's work going on."""
     found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
-    return bool(found) and clause.lstrip("请由").startswith(found[0][1].as_written) \
+    return bool(found) and re.sub(rf"^(?:由|{OPENING})", "", clause).startswith(found[0][1].as_written) \
         and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
 
 

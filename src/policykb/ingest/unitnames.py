@@ -356,7 +356,7 @@ def looks_like_unit(name: str) -> bool:
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
-    if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d年", name) \
+    if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name):
         return False
