@@ -245,7 +245,7 @@ def _divided(candidates: list[Candidate]) -> bool:
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
     supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says)."""
     return any(c.shape not in ("subject", "general") or not _SUPERVISION.search(c.text) and any(
-        not re.search(r"各|^(?:有关|相关|其他)", n) and not _ROLE_HOLDER.search(n) for n in c.units.lead)
+        not re.search(r"各|有关|相关|^其他", n) and not _ROLE_HOLDER.search(n) for n in c.units.lead)
         for c in candidates)
 
 

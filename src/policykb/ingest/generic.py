@@ -255,7 +255,7 @@ _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工�
 def _heading_over(last: _Item, text: str) -> bool:
     """A short numbered heading with no closing mark over a paragraph of whole sentences: two items, not one line
     wrapped (a wrapped item's first line runs the page's width)."""
-    return last.numbered and len(last.text) <= _HEADING_LENGTH and len(text) > 2 * _HEADING_LENGTH \
+    return last.numbered and len(last.text) <= _HEADING_LENGTH and len(text) > _HEADING_LENGTH \
         and text[-1] in _CLOSED
 
 
