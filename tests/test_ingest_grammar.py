@@ -421,6 +421,13 @@ def test_a_pages_space_after_a_list_mark_parts_nothing_and_an_items_title_stays_
     assert [(t.text[:8], t.units.lead) for t in tasks] == [("督促落实企业主责", ["交通运输部门", "公安交警部门", "应急管理部门"])]
 
 
+def test_a_role_word_in_brackets_inside_a_name_is_part_of_it():
+    assert parse_units("各责任(配合)单位、县财政局").lead == ["各责任(配合)单位"]
+    assert parse_units("市教育局（牵头）、市财政局").lead == ["市教育局"]
+    found = subject_clauses("各责任(配合)单位要加强协调，积极配合。", numbered=True)
+    assert [u.lead for _, u in found] == [["各责任(配合)单位"]]
+
+
 def test_collectives_run_together_are_two_each_doing_its_share():
     assert parse_units("各地各部门").lead + parse_units("各地各部门").participants == ["各地", "各部门"]
     assert parse_units("各级各类学校").lead == ["各级各类学校"]

@@ -36,7 +36,7 @@ _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指�
 OPENING = r"(?:请|特别是|尤其是)?"
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
 # 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
-_NAME_TAIL = re.compile(rf"(?:{_DOING})(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
+_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」: the body set up is the subject
 _SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb

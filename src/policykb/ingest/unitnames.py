@@ -251,7 +251,8 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
 _MARK_WORDS = "|".join(re.escape(w) for w in sorted(
     [w for w, r in lexicon().verbs.items() if r != "responsible"]
     + [w for w, r in lexicon().labels.items() if r in ("lead", "participant", "guide")], key=len, reverse=True))
-_MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P<word>{_MARK_WORDS})[)）]")
+# (not inside a name: 「各责任(配合)单位」 says its holders' roles, kept as written)
+_MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P<word>{_MARK_WORDS})[)）](?!(?:单位|部门|單位|部門)(?:[、，,；;：:\s]|$))")
 # A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
 _TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
                          r"\s*[：:]\s*(?P<time>[^；;。]*)")
