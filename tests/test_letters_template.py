@@ -137,3 +137,16 @@ def test_a_tag_word_split_across_runs_still_works(pg, tmp_path):
     path = edited(tmp_path, "{{ unit.full_name }}", split)
     [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
     assert "乙方：湖南省人民政府国有资产监督管理委员会" in read_text(data)
+
+
+def test_each_letter_is_as_if_rendered_alone(pg):
+    """A worker renders many letters from one template read once: nothing rendering one letter changes
+    (its body, tables, core properties) may reach the next, and every letter keeps its own text."""
+    every = {letter.unit: data for letter, data in letters.render_all(pg, TEMPLATE, as_of=AS_OF)}
+    units = list(every)
+    for unit in [units[0], units[len(units) // 2], units[-1]]:
+        [(_, alone)] = letters.render_all(pg, TEMPLATE, as_of=AS_OF, units=[unit])
+        assert every[unit] == alone
+    texts = {unit: read_text(data) for unit, data in every.items()}
+    assert any("湖南省人民政府国有资产监督管理委员会" in line for line in texts["省国资委"])
+    assert not any("湖南省人民政府国有资产监督管理委员会" in line for line in texts["省扶贫办"])
