@@ -201,7 +201,8 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 for s in todo:
                     start = time.perf_counter()
                     s.run(ctx)
-                    heap.settle()  # the next stage starts from what is kept, not from this one's peak
+                    if s is not todo[-1]:  # the next stage starts from what is kept, not from this one's peak
+                        heap.settle()
                     cache = ctx.cache(s.name)
                     cache.save(digest(inputs, s.name))
                     timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
