@@ -5,13 +5,12 @@ third of rendering one, and saving it compressed every part only for `gongwen.no
 decompress and compress them all again. Here the zip is read once. Each letter gets its own Part
 objects; the parts rendering edits (the body, the core properties, footnotes) are parsed afresh,
 every other part (styles, numbering, theme, settings, headers and footers, which docxtpl reads and
-replaces but never edits) shares one parsed tree, serialized once. `stored` writes the package
-uncompressed, in python-docx's member order, for `normalized` to compress once.
+replaces but never edits) shares one parsed tree, serialized once. `members` lists the package's
+members in python-docx's order, for letterzip to compress once.
 """
 from __future__ import annotations
 
 import io
-import zipfile
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -64,18 +63,16 @@ class Skeleton:
             self._blobs[key] = part.blob
         return self._blobs[key]
 
-    def stored(self, document: Document) -> bytes:
-        """The package as python-docx's save writes it (the same members in the same order), uncompressed."""
+    def members(self, document: Document) -> list[tuple[str, bytes]]:
+        """The package's members as python-docx's save writes them: the same names, bytes and order."""
         package = document.part.package
         parts = package.parts
         for part in parts:
             part.before_marshal()
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
-            z.writestr(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
-            z.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
-            for part in parts:
-                z.writestr(part.partname.membername, self._blob(part))
-                if len(part.rels):
-                    z.writestr(part.partname.rels_uri.membername, part.rels.xml)
-        return out.getvalue()
+        members = [(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob),
+                   (PACKAGE_URI.rels_uri.membername, package.rels.xml)]
+        for part in parts:
+            members.append((part.partname.membername, self._blob(part)))
+            if len(part.rels):
+                members.append((part.partname.rels_uri.membername, part.rels.xml))
+        return members

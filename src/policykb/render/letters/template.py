@@ -20,9 +20,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
 from ...issues import ToolError
-from ...gongwen import normalized
 from . import columns
 from .context import LetterContext, example, models
+from .letterzip import LetterZip
 from .skeleton import Skeleton
 
 TYPE_AREA_MM = 156  # GB/T 9704: the width the task table spans
@@ -136,6 +136,7 @@ class LetterTemplate:
         self.data = self.path.read_bytes() if checked is None else checked
         self.env = _Env()
         self._skeleton: Skeleton | None = None
+        self._zip = LetterZip()
         if checked is None:
             self.check()
 
@@ -218,4 +219,4 @@ class LetterTemplate:
         props.title = core.get("title", context.letter.title)[:255]
         props.comments = props.subject = props.keywords = props.category = ""
         stamp = (core.get("date") or "2016-04-01") + "T00:00:00Z"
-        return normalized(tpl.skeleton.stored(tpl.docx), stamp, properties or {})
+        return self._zip.normalized(tpl.skeleton.members(tpl.docx), stamp, properties or {})
