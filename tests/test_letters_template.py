@@ -137,3 +137,34 @@ def test_a_tag_word_split_across_runs_still_works(pg, tmp_path):
     path = edited(tmp_path, "{{ unit.full_name }}", split)
     [(_, data)] = letters.render_all(pg, path, as_of=AS_OF, units=["省国资委"])
     assert "乙方：湖南省人民政府国有资产监督管理委员会" in read_text(data)
+
+
+def test_each_letter_is_as_if_rendered_alone(pg):
+    """A worker renders many letters from one template read once: nothing rendering one letter changes
+    (its body, tables, core properties) may reach the next, and every letter keeps its own text."""
+    every = {letter.unit: data for letter, data in letters.render_all(pg, TEMPLATE, as_of=AS_OF)}
+    units = list(every)
+    for unit in [units[0], units[len(units) // 2], units[-1]]:
+        [(_, alone)] = letters.render_all(pg, TEMPLATE, as_of=AS_OF, units=[unit])
+        assert every[unit] == alone
+    texts = {unit: read_text(data) for unit, data in every.items()}
+    assert any("湖南省人民政府国有资产监督管理委员会" in line for line in texts["省国资委"])
+    assert not any("湖南省人民政府国有资产监督管理委员会" in line for line in texts["省扶贫办"])
+
+
+def test_shared_parts_deflated_once_give_the_bytes_of_normalizing_the_whole_letter():
+    """letterzip keeps the template's large parts' compressed entries and swaps them in: each letter must
+    have the very bytes gongwen.normalized writes for it, the second letter (parts taken from the first)
+    too, and a letter whose styles differ must get its own."""
+    import zipfile as zf
+
+    from policykb.gongwen import normalized
+    from policykb.render.letters.letterzip import LetterZip, _stored
+
+    members = [(i.filename, zf.ZipFile(TEMPLATE).read(i)) for i in zf.ZipFile(TEMPLATE).infolist()]
+    other = [(n, b.replace(b"</w:styles>", b"<!-- edited --></w:styles>") if n == "word/styles.xml" else b)
+             for n, b in members]
+    packer, properties = LetterZip(), {"policykb-source": "policies@abc"}
+    for letter, stamp in [(members, "2016-04-01T00:00:00Z"), (members, "2017-01-01T00:00:00Z"), (other, "2016-04-01T00:00:00Z")]:
+        assert packer.normalized(letter, stamp, properties) == normalized(_stored(letter), stamp, properties)
+    assert packer._shared["word/styles.xml"][1] is not None  # its entry is kept and swapped in, not deflated again

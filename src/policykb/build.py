@@ -14,18 +14,24 @@ import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from . import export, heap, parallel, paths
+from . import heap, parallel, paths
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
-from .graph import PolicyGraph
 from .issues import ToolError
 from .lock import Busy, take
 from .output import recover, refuse_protected, staged_dir
 from .progress import Track, quiet
 from .status import Statuses
-from .track import Tracking, load_tracking, statuses
-from .validate import load_kb
+
+if TYPE_CHECKING:  # imported when a stage runs: a build with nothing to do loads none of it
+    from .graph import PolicyGraph
+    from .track import Tracking
+
+
+def _no_tracking() -> Tracking:
+    from .track import Tracking
+    return Tracking()
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class BuildContext:
     as_of: dt.date
     policies: Path
     templates: Path
-    tracking: Tracking = field(default_factory=Tracking)
+    tracking: Tracking = field(default_factory=_no_tracking)
     statuses: Statuses = field(default_factory=dict)
     track: Track = quiet
     options: dict = field(default_factory=dict)
@@ -91,6 +97,7 @@ class Stage:
 
 
 def _data(ctx: BuildContext) -> None:
+    from . import export
     folder = ctx.out("data")
     for fmt in export.FORMATS:
         export.write(ctx.pg, fmt, folder / export.file_name(fmt))
@@ -177,6 +184,9 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
             timings.update({s.name: "unchanged" for s in stages if s not in todo})
             if not todo:  # the very bytes (and code) the last successful build checked: nothing to check again
                 return [s.name for s in stages]
+            from .graph import PolicyGraph
+            from .track import load_tracking, statuses
+            from .validate import load_kb
             with ExitStack() as stack:
                 stack.enter_context(heap.collecting_less())
                 parallel.warm_up(m for s in todo for m in s.workers)
@@ -191,7 +201,8 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 for s in todo:
                     start = time.perf_counter()
                     s.run(ctx)
-                    heap.settle()  # the next stage starts from what is kept, not from this one's peak
+                    if s is not todo[-1]:  # the next stage starts from what is kept, not from this one's peak
+                        heap.settle()
                     cache = ctx.cache(s.name)
                     cache.save(digest(inputs, s.name))
                     timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)

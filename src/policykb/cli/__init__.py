@@ -12,7 +12,7 @@ import logging
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,9 +20,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .. import __version__, daterange, paths
-from ..graph import PolicyGraph
 from ..issues import PolicyError, Report, ToolError, exit_status
-from ..validate import load_kb
+
+if TYPE_CHECKING:
+    from ..graph import PolicyGraph
+
+# Each command imports what it needs when it runs (the knowledge base's models, networkx, python-docx,
+# mkdocs …): `policykb --help` or a mistyped option need none of it.
 
 # jieba configures its own logger when imported and then reports "Building prefix dict …" on
 # stderr; a filter set now, before anything imports it, survives that and keeps its warnings.
@@ -83,10 +87,12 @@ def root(version: bool = typer.Option(False, "--version", "-V", callback=_versio
 def site_problems() -> Iterator[None]:
     """mkdocs in strict mode stops with 「Aborted with 1 warnings」; it logs which page and which
     link beforehand (SiteError.warnings). Those warnings become the message of the site-failed error."""
-    from ..render.site import SiteError
     try:
         yield
-    except SiteError as e:
+    except Exception as e:
+        site = sys.modules.get("policykb.render.site.build")  # a SiteError comes from there, imported by then
+        if site is None or not isinstance(e, site.SiteError):
+            raise
         found = "；".join(e.warnings) or str(e)
         raise UserError(f"网站生成失败（严格模式）：{found}",
                         hint="改正上面指出的页面中的链接或模板；之前的输出保持不变", code="site-failed") from None
@@ -104,6 +110,8 @@ def print_report(report: Report, console: Console = err) -> None:
 
 
 def graph(policies: Path) -> PolicyGraph:
+    from ..graph import PolicyGraph
+    from ..validate import load_kb
     return PolicyGraph(load_kb(policies))
 
 

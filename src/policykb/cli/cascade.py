@@ -6,14 +6,6 @@ from typing import Optional
 
 import typer
 
-from ..cascade import edit as links
-from ..cascade.coverage import coverage as cover, required
-from ..cascade.propose import propose as rank, review
-from ..cascade.indicators import totals
-from ..cascade.rollup import line, rollups, warnings
-from ..graph import PolicyGraph
-from ..track import load_tracking, statuses
-from ..validate import load_kb
 from . import PoliciesOption, UserError, app, err, out, parse_date, print_report
 from ..issues import Report
 
@@ -29,6 +21,8 @@ def link_(child: str = typer.Argument(..., help="下级任务，如 zhuzhou-2016
           remove: bool = typer.Option(False, "--remove", help="删除这条链接。"),
           policies: Path = PoliciesOption) -> None:
     """写入、确认或删除下级任务与上级任务的链接（implements）；注释和格式保持不变。"""
+    from ..cascade import edit as links
+    from ..validate import load_kb
     kb = load_kb(policies)
     child_task = links.find_task(kb, child)
     parent_task = links.find_task(kb, parent) if parent else None
@@ -54,6 +48,8 @@ def link_(child: str = typer.Argument(..., help="下级任务，如 zhuzhou-2016
 def coverage_(doc: Optional[str] = typer.Option(None, "--doc", help="只看这份上级文件。"),
               policies: Path = PoliciesOption) -> None:
     """各成员是否逐项落实了上级任务：缺少方案的成员、方案中缺少的任务、本级任务。"""
+    from ..cascade.coverage import coverage as cover, required
+    from ..validate import load_kb
     kb = load_kb(policies)
     ids = [doc] if doc else [d for d in kb.documents if required(kb, kb.documents[d])]
     lines = []
@@ -71,6 +67,9 @@ def propose_(doc: str = typer.Argument(..., help="下级文件的文件夹名。
              write: bool = typer.Option(False, "--write", help="把明显最佳的候选写入任务文件（proposed: true）。"),
              policies: Path = PoliciesOption) -> None:
     """为下级文件的每项任务列出最相近的上级任务及理由；--write 只写明显最佳者，标为待确认。"""
+    from ..cascade import edit as links
+    from ..cascade.propose import propose as rank, review
+    from ..validate import load_kb
     kb = load_kb(policies)
     if doc not in kb.documents:
         raise UserError(f"没有文件“{doc}”", hint="现有文件：" + "、".join(kb.documents),
@@ -91,6 +90,11 @@ def status_(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一
             strict: bool = typer.Option(False, "--strict", help="有警告时退出码为 1。"),
             policies: Path = PoliciesOption) -> None:
     """上级任务的落实情况按成员汇总：完成、推进、逾期的个数和名单，灯色取最差的成员。"""
+    from ..cascade.indicators import totals
+    from ..cascade.rollup import line, rollups, warnings
+    from ..graph import PolicyGraph
+    from ..track import load_tracking, statuses
+    from ..validate import load_kb
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     tracking, day = load_tracking(policies, kb), parse_date(as_of)

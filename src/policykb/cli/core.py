@@ -8,17 +8,9 @@ import json
 
 import typer
 
-from .. import build as building
-from .. import export as exporting
-from .. import paths, scaffold
+from .. import paths
 from ..issues import PolicyError
-from ..annotations import github_report
-from ..ingest import ImportFailed, import_file
 from ..output import writing
-from ..schema import write_schemas
-from ..show import NotFound, show as show_lines
-from ..track import read_tracking
-from ..validate import validate
 from . import (PoliciesOption, UsageError, UserError, app, detail, graph, info, out, parse_date, print_report,
                site_problems, track)
 
@@ -27,6 +19,7 @@ from . import (PoliciesOption, UsageError, UserError, app, detail, graph, info, 
 def init(folder: Path = typer.Argument(..., help="新知识库的文件夹（不存在或为空）。"),
          empty: bool = typer.Option(False, "--empty", help="不带自带的政策文件，只建空的单位名录（之后用 policykb import 导入原文）。")) -> None:
     """新建一个知识库：policies/（自带的政策文件，或空的）、可修改的 templates/ 和网站设置 mkdocs.yml。"""
+    from .. import scaffold
     written = scaffold.init(folder, empty=empty)
     info(f"已新建知识库 {folder}/（{len(written)} 个文件）")
     info(f"下一步：cd \"{folder}\" && " + ("policykb import 原文.docx policies" if empty else "policykb build"))
@@ -38,6 +31,9 @@ def check(policies: Path = PoliciesOption,
                                      help="输出格式：text、json，或 github（GitHub Actions 注释，标在出错的文件和行上）。"),
           strict: bool = typer.Option(False, "--strict", help="警告也视为失败。")) -> None:
     """检查知识库：一次列出全部问题（文件:行:列），有错误时退出码为 1。"""
+    from ..annotations import github_report
+    from ..track import read_tracking
+    from ..validate import validate
     if format not in ("text", "json", "github"):
         raise UsageError(f"未知的格式 '{format}'", hint="可选 text、json 或 github", code="bad-format")
     kb, report = validate(policies)
@@ -64,6 +60,7 @@ def show(query: str = typer.Argument(..., help="任务号（69、第69项）、�
          doc: Optional[str] = typer.Option(None, "--doc", help="只在这个政策文件中查找。"),
          policies: Path = PoliciesOption) -> None:
     """显示一项任务、一条条文或一个单位，以及与之相关的一切。"""
+    from ..show import NotFound, show as show_lines
     try:
         lines = show_lines(graph(policies), query, doc)
     except NotFound as e:
@@ -76,6 +73,7 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
             output: Path = typer.Option(..., "--output", "-o", help="输出文件。"),
             policies: Path = PoliciesOption) -> None:
     """导出知识库（JSON、GraphML、CSV，或分工方案 xlsx）。"""
+    from .. import export as exporting
     if format not in exporting.FORMATS:
         raise UsageError(f"未知的格式 '{format}'", hint=f"可选 {'、'.join(exporting.FORMATS)}", code="bad-format")
     pg = graph(policies)
@@ -90,6 +88,7 @@ def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK
             doc_id: Optional[str] = typer.Option(None, "--id", help="文件夹名，默认取原文文件名。"),
             date: Optional[str] = typer.Option(None, "--date", help="成文日期（YYYY-MM-DD），原文中找不到时给出。")) -> None:
     """把原文导入为 YAML 初稿并写出审核清单；出错时什么也不写，已有的文件夹一律不覆盖。"""
+    from ..ingest import ImportFailed, import_file
     try:
         result = import_file(source, directory, doc_id, parse_date(date) if date else None)
     except ImportFailed as e:
@@ -105,6 +104,7 @@ def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK
 @app.command()
 def schema(policies: Path = PoliciesOption) -> None:
     """重新生成 policies/schemas/ 下的 JSON Schema（编辑器据此补全和检查）。"""
+    from ..schema import write_schemas
     changed = write_schemas(policies)
     info(f"更新了 {len(changed)} 个 schema 文件")
 
@@ -118,6 +118,7 @@ def build_(policies: Path = PoliciesOption,
            format: str = typer.Option("text", "--format", "-f",
                                       help="text，或 json（各阶段用时和复用情况；出错时是问题列表）。")) -> None:
     """主任务：检查知识库，然后生成全部输出到 build/（失败时保留上一次的输出）。"""
+    from .. import build as building
     unknown = set(only or []) - set(building.stage_names())
     if unknown:
         raise UsageError(f"未知的阶段：{'、'.join(sorted(unknown))}",

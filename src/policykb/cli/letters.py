@@ -8,7 +8,6 @@ import typer
 
 from .. import paths
 from ..output import staged_output
-from ..render import letters as lettering
 from . import PoliciesOption, UserError, app, graph, info, parse_date, track
 
 
@@ -24,6 +23,7 @@ def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output
                                                     help="责任书模板（.docx，可在 Word 中修改），默认 templates/letter.docx，没有时用自带的。"),
             policies: Path = PoliciesOption) -> None:
     """为每个有任务的单位生成责任书（.docx），列明其牵头和参与的任务、时限、指标和考核要求。"""
+    from ..render import letters as lettering
     template = template or paths.default_templates() / lettering.TEMPLATE
     pg = graph(policies)
     try:

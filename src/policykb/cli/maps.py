@@ -9,8 +9,6 @@ from typing import Optional
 import typer
 
 from ..output import staged_output
-from ..render import maps as rendering
-from ..render.maps.paper import CHOICES
 from . import PoliciesOption, UsageError, UserError, app, graph, info, parse_date, track
 
 
@@ -30,6 +28,8 @@ def maps_(output: Path = typer.Option(Path("build/maps"), "--output", "-o", help
           format: Optional[list[str]] = typer.Option(None, "--format", "-f", help="svg、pdf、png（可重复），默认全部。"),
           policies: Path = PoliciesOption) -> None:
     """绘制作战图：总图、各部分图、各单位图（横向时间、纵向任务，倒排工期、挂图作战、按图销号）。"""
+    from ..render import maps as rendering
+    from ..render.maps.paper import CHOICES
     if paper not in CHOICES:
         raise UsageError(f"未知的纸张 '{paper}'", hint=f"可选 {'、'.join(CHOICES)}", code="bad-paper")
     formats = tuple(format or rendering.FORMATS)

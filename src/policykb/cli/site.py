@@ -13,8 +13,6 @@ import typer
 
 from .. import paths
 from ..output import staged_output, writing
-from ..render import site as rendering
-from ..track import load_tracking, statuses
 from ..issues import PolicyError
 from . import PoliciesOption, UserError, app, err, graph, info, parse_date, print_report, site_problems, track
 
@@ -30,6 +28,8 @@ def site(output: Path = typer.Option(Path(paths.BUILD) / "site", "--output", "-o
          config: Optional[Path] = typer.Option(None, "--config",
                                                help="mkdocs.yml 的位置，默认当前文件夹的，没有时用自带的。")) -> None:
     """生成网站：条文、任务、单位、指标、时间表、下载，支持中文搜索，可离线打开（失败时保留上一次的输出）。"""
+    from ..render import site as rendering
+    from ..track import load_tracking, statuses
     config = config or paths.project_file(paths.SITE_CONFIG)
     templates = templates or paths.default_templates()
     if not config.is_file():

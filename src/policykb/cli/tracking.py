@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..track import forms, load_tracking, reporting
-from ..track import summary as track_summary
-from ..track import versions
 from ..output import staged_output, writing
-from ..track.record import Recorder, Refused, apply, tracking_lock
-from ..track.view import status_data, status_lines
-from ..validate import load_kb
-from ..graph import PolicyGraph
 from . import PoliciesOption, UsageError, UserError, app, info, out, parse_date
+
+if TYPE_CHECKING:
+    from ..graph import PolicyGraph
 
 progress = typer.Typer(help="记录任务进展（不必手工编辑 YAML；注释和格式保持不变）。", no_args_is_help=True)
 app.add_typer(progress, name="progress")
@@ -51,6 +47,10 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
            format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
            policies: Path = PoliciesOption) -> None:
     """截至某日的工作进度：哪些实施方案、年度报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
+    from ..graph import PolicyGraph
+    from ..track import load_tracking
+    from ..track.view import status_data, status_lines
+    from ..validate import load_kb
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     day, name = parse_date(as_of), _unit(pg, unit, members=True)
@@ -65,6 +65,8 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
 
 def _record(policies: Path, make, force: bool = False) -> None:
     """Check one entry, then write it; a refusal changes nothing."""
+    from ..track.record import Recorder, Refused, apply, tracking_lock
+    from ..validate import load_kb
     kb = load_kb(policies)
     with writing(policies, TRACKING_HINT), tracking_lock(policies):  # read, check and write as one step
         try:
@@ -164,6 +166,9 @@ def report_forms(year: int = typer.Option(..., "--year", help="报送年度。")
                  unit: Optional[list[str]] = typer.Option(None, "--unit", "-u", help="只给这些单位生成（可重复）。"),
                  policies: Path = PoliciesOption) -> None:
     """生成年度落实情况报送表（每个牵头单位一份 .xlsx，已预填任务和上年状态）。"""
+    from ..graph import PolicyGraph
+    from ..track import forms, load_tracking
+    from ..validate import load_kb
     kb = load_kb(policies)
     pg = PolicyGraph(kb)
     units = [_unit(pg, u) for u in unit] if unit else None
@@ -180,6 +185,10 @@ def report_import(files: list[Path] = typer.Argument(..., help="填好的报送�
                   force: bool = typer.Option(False, "--force", help="允许状态倒退，或替换已报送的落实情况。"),
                   policies: Path = PoliciesOption) -> None:
     """导入填好的报送表：先检查全部表格（指出工作表和单元格），全部无误才写入；重复导入不会重复记录。"""
+    from ..graph import PolicyGraph
+    from ..track import forms
+    from ..track.record import tracking_lock
+    from ..validate import load_kb
     missing = [f for f in files if not f.is_file()]
     if missing:
         raise UserError(f"没有文件 '{missing[0]}'", code="not-found")
@@ -196,6 +205,10 @@ def summary(year: int = typer.Option(..., "--year", help="报送年度。"),
             policies: Path = PoliciesOption) -> None:
     """生成年度汇总报告（.docx：各单位、各任务按时/逾期/未报送，进展和问题）和未报送单位的催办函；
     由各文件 document.yaml 的 reporting 写明的汇总单位署名。"""
+    from ..graph import PolicyGraph
+    from ..track import forms, load_tracking, reporting
+    from ..track import summary as track_summary
+    from ..validate import load_kb
     kb = load_kb(policies)
     tracking = load_tracking(policies, kb)
     if not tracking.documents:
@@ -222,6 +235,7 @@ def diff_(old: str = typer.Argument(..., help="较早的版本（提交、标签
           format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
           policies: Path = PoliciesOption) -> None:
     """比较 policies/ 的两个 git 版本：哪些条文、任务、指标变了，涉及哪些单位，谁的责任书要重新印发。"""
+    from ..track import versions
     if format not in ("text", "json"):
         raise UsageError(f"未知的格式 '{format}'", hint="可选 text 或 json", code="bad-format")
     try:

@@ -20,9 +20,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
 from ...issues import ToolError
-from ...gongwen import normalized
 from . import columns
 from .context import LetterContext, example, models
+from .letterzip import LetterZip
+from .skeleton import Skeleton
 
 TYPE_AREA_MM = 156  # GB/T 9704: the width the task table spans
 
@@ -104,6 +105,15 @@ class _Patched(DocxTemplate):
 
     _patched: dict[str, str] = {}  # part XML -> patched; as many entries as the template has parts
 
+    def __init__(self, skeleton: Skeleton, data: bytes):
+        super().__init__(io.BytesIO(data))  # docxtpl's own reading of the file: the undeclared-names check
+        self.skeleton = skeleton
+
+    def init_docx(self, reload: bool = True):
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = self.skeleton.document()
+            self.is_rendered = False
+
     def patch_xml(self, src_xml: str) -> str:
         found = self._patched.get(src_xml)
         if found is None:
@@ -116,17 +126,24 @@ class _Patched(DocxTemplate):
 class LetterTemplate:
     """A checked template, ready to render many letters."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, checked: bytes | None = None):
+        """`checked`: the file's bytes as another LetterTemplate read and checked them (a worker's copy of
+        the parent's): not checked again, and the very bytes checked are the ones rendered."""
         self.path = Path(path)
-        if not self.path.is_file():
+        if checked is None and not self.path.is_file():
             raise LetterError("template-missing", f"找不到责任书模板 {self.path}",
                               hint="用 templates/make_letter_template.py 生成，或用 --template 指定模板文件")
-        self.data = self.path.read_bytes()
+        self.data = self.path.read_bytes() if checked is None else checked
         self.env = _Env()
-        self.check()
+        self._skeleton: Skeleton | None = None
+        self._zip = LetterZip()
+        if checked is None:
+            self.check()
 
     def _template(self) -> DocxTemplate:
-        return _Patched(io.BytesIO(self.data))
+        if self._skeleton is None:  # read here, inside check's handling of a file that is no .docx
+            self._skeleton = Skeleton(self.data)
+        return _Patched(self._skeleton, self.data)
 
     def _syntax(self, err: jinja2.TemplateSyntaxError, xml: str = "") -> LetterError:
         lines = xml.splitlines()
@@ -201,7 +218,5 @@ class LetterTemplate:
         props.author = props.last_modified_by = core.get("author", "")
         props.title = core.get("title", context.letter.title)[:255]
         props.comments = props.subject = props.keywords = props.category = ""
-        out = io.BytesIO()
-        tpl.save(out)
         stamp = (core.get("date") or "2016-04-01") + "T00:00:00Z"
-        return normalized(out.getvalue(), stamp, properties or {})
+        return self._zip.normalized(tpl.skeleton.members(tpl.docx), stamp, properties or {})

@@ -96,8 +96,8 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
     from that build instead of being rendered again: it comes with None for its bytes (the cache has
     linked it into its staging folder and knows its hash). One letter at a time is held in memory.
     """
-    LetterTemplate(template)
-    template_digest = hashlib.sha256(Path(template).read_bytes()).hexdigest()
+    checked = LetterTemplate(template)
+    template_digest = hashlib.sha256(checked.data).hexdigest()
     chosen = set(units) if units is not None else None
     full_names = {u.name: u.full_name or u.name for u in pg.kb.units.values()}
     properties = provenance(pg.kb.root)
@@ -119,7 +119,7 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
         idle = [u for u in units if not any(u == r.name or u in r.units for _, r, _ in plan)]
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
-    return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), template, cache)
+    return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), checked, cache)
 
 
 def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, template_digest: str,
@@ -181,10 +181,10 @@ def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, pre
     return entries
 
 
-def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
+def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: LetterTemplate,
               cache: StageCache | None) -> Iterator[tuple[Letter, bytes]]:
     """Contexts are made as the workers need them: a corpus's thousands are never all in memory at once."""
-    for fields, data in ordered(_render, jobs, _load_template, (str(template),)):
+    for fields, data in ordered(_render, jobs, _load_template, (str(template.path), template.data)):
         if data is None:  # reused: checked when linked, so its hash is known without reading it
             yield Letter(**fields, sha256=cache.linked_hash(fields["file"])), None
         else:
@@ -194,9 +194,9 @@ def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: Path | str,
 _TEMPLATE: LetterTemplate | None = None  # one per process: loading a template costs more than a letter
 
 
-def _load_template(path: str) -> None:
+def _load_template(path: str, checked: bytes) -> None:
     global _TEMPLATE
-    _TEMPLATE = LetterTemplate(path)
+    _TEMPLATE = LetterTemplate(path, checked=checked)  # the parent checked these bytes
 
 
 def _render(job) -> bytes:
