@@ -120,7 +120,9 @@ def main() -> None:
     for factor in args.factors:
         print(f"corpus {factor}x …", file=sys.stderr, flush=True)
         done = subprocess.run([sys.executable, __file__, "--one", str(factor)], capture_output=True, text=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1",  # workers load this checkout's code
+                                   "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"),
+                                                                                os.environ.get("PYTHONPATH")]))})
         if done.returncode:
             sys.exit(f"{factor}x failed:\n{done.stderr[-3000:]}")
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
