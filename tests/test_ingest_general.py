@@ -192,6 +192,14 @@ def test_a_request_naming_no_units_is_the_addressees_and_the_transmittal_formula
     assert tasks[0]["lead_mode"] == "separate"
 
 
+def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_path):
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于分解落实政府工作报告的通知", "各区、镇，市政府各部门：",
+                     "经市人民政府同意，现将工作任务进行责任分解，请各地、各部门“一把手”亲自抓，于1月23日前将方案报市政府督查室。"
+                     "市政府督查室将对落实情况进行专项督办。")
+    assert [(t["lead"], t.get("lead_mode"), t["text"][:6]) for t in tasks][:1] == [
+        (["各地", "各部门"], "separate", "请各地、各部")]
+
+
 def test_a_stressed_role_holder_after_a_comma_opens_its_own_demand_and_an_items_title_goes_to_its_first(tmp_path):
     tasks = _drafted(tmp_path, "某县人民政府办公室关于分解下达重点工作任务的通知", "各乡镇，县直各单位：",
                      "一、务必高度重视。今年是关键一年。各责任单位要逐项谋划，特别是牵头单位要统筹相关责任单位制定细化方案；"

@@ -43,6 +43,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         for part in _parts(item.text, known):
             found = _requirements_of(part, known) or [(part, units) for units in [_requested(part)] if units
                                                        and all(looks_like_unit(n) for n in units.lead)]
+            if found and not _requirements_of(part, known) and (ask := _REQUEST.search(part)):
+                part = part[ask.start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: the request, from 请 on
             if not found and addressed and (asked := _asked_of_addressees(part)):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
             if found:
@@ -91,7 +93,7 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
 _TRANSMITTAL = re.compile(rf"^[^。]*?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
-_REQUEST = re.compile(r"\s*请(?P<rest>[^，,。；;]+)")
+_REQUEST = re.compile(r"(?:^|[，,])\s*(?P<ask>请(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
 _DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
 _LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
 _ADDRESSEES = ("你们", "你单位", "你局", "你委", "你办", "你厅", "你县", "你区", "你市")
@@ -109,14 +111,14 @@ def _after_lead_in(sentence: str, known: tuple[str, ...]) -> bool:
 def _request(sentence: str) -> bool:
     """「请各单位提高政治站位…」, 「请你们对照…」, 「请各责任领导、责任单位认真研究」: a request to the units (or people)
     it names right after 请 is a requirement on them, whatever its verb."""
-    m = _REQUEST.match(sentence)
-    return bool(m and not _TRANSMITTAL.search(sentence) and m["rest"].startswith(_ADDRESSEES)) \
+    m = _REQUEST.search(sentence)
+    return bool(m and not _TRANSMITTAL.search(sentence[m.start("ask"):]) and m["rest"].startswith(_ADDRESSEES)) \
         or _requested(sentence) is not None
 
 
 def _requested(sentence: str) -> UnitList | None:
     """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none)."""
-    if not (m := _REQUEST.match(sentence)) or _TRANSMITTAL.search(sentence):
+    if not (m := _REQUEST.search(sentence)) or _TRANSMITTAL.search(sentence[m.start("ask"):]):
         return None
     rest = m["rest"]
     for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):
@@ -124,6 +126,8 @@ def _requested(sentence: str) -> UnitList | None:
         names = units.lead + units.participants
         if names and _PLACED.match(names[0]) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
+            if len(names) > 1 and all(n.startswith(("各", "有关", "相关")) for n in names):
+                units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
             return units
     return None
 
