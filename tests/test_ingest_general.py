@@ -198,6 +198,7 @@ def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_
                      "市政府督查室将对落实情况进行专项督办。")
     assert [(t["lead"], t.get("lead_mode"), t["text"][:6]) for t in tasks][:1] == [
         (["各地", "各部门"], "separate", "请各地、各部")]
+    assert tasks[0]["units_as_written"] == "各地、各部门"  # not the quote that opens 「“一把手”」
 
 
 def test_a_stressed_role_holder_after_a_comma_opens_its_own_demand_and_an_items_title_goes_to_its_first(tmp_path):

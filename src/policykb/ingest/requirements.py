@@ -126,6 +126,7 @@ def _requested(sentence: str) -> UnitList | None:
         names = units.lead + units.participants
         if names and _PLACED.match(names[0]) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
+            units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
             if len(names) > 1 and all(n.startswith(("各", "有关", "相关")) for n in names):
                 units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
             return units
