@@ -123,7 +123,6 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     taken from that build (its files and manifest entry) instead of being drawn again.
     """
     out = Path(out)
-    maps_text.reuse_widths(cache.previous if cache else None)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
     entries: list[dict | None] = []
@@ -146,9 +145,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     jobs = [((at, spec, stem, files, preview),
              DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
             for at, spec, stem, files, preview in todo]
-    for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), _start_drawing,
-                                                          (maps_text.known_widths(),), min_jobs=MIN_PARALLEL):
-        maps_text.learn_widths(drawn.widths)
+    for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), min_jobs=MIN_PARALLEL):
         for name, data in drawn.files.items():
             atomic_write(out / name, data)
         entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
@@ -160,8 +157,6 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    if cache:  # the build's maps folder: the next build measures without reading the fonts
-        maps_text.keep_widths(out)
     return manifest
 
 
@@ -187,7 +182,6 @@ class Drawn:
     size_mm: list[float]
     font_mm: float
     files: dict[str, bytes]
-    widths: dict  # the fonts' widths this worker read, for the parent to keep (maps_text.widths_to_report)
 
 
 def draw_files(job: DrawJob) -> Drawn:
@@ -207,18 +201,13 @@ def draw_files(job: DrawJob) -> Drawn:
         files[f"{job.stem}.pdf"] = maps_export.pdf(list(done.pages), f"{job.stem}.pdf")
     if "png" in job.formats:
         files[f"{job.stem}.png"] = maps_export.png(done.svg)
-    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files,
-                  maps_text.widths_to_report())
+    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files)
     del done
     give_back_memory()
     return drawn
 
 
 _DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
-
-
-def _start_drawing(widths: dict) -> None:
-    maps_text.take_widths(widths)
 
 
 def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:
