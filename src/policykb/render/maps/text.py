@@ -7,15 +7,13 @@ opening punctuation; Latin words and numbers never split without a hyphen; short
 """
 from __future__ import annotations
 
-import struct
-import sys
-from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ... import system
 from ...issues import ToolError
+from . import sfnt
 
 FONT_DIRS = tuple(str(d) for d in system.font_dirs())  # Linux, Windows or macOS folders
 
@@ -99,54 +97,21 @@ def metrics(face: str = "sans") -> Metrics:
 def _read_widths(path: Path, family: str) -> dict:
     """A face's advance widths in em, those other than the 1 em of `Metrics.fallback` only (the
     ideographs, most of a CJK font, are 1 em: leaving them out measures every text the same).
+    Read from the table bytes (`sfnt`); fontTools reads a font whose character map that does not follow."""
+    return sfnt.face_metrics(path, family) or _read_widths_by_fonttools(path, family)
 
-    The advances and the character map are read from the tables' bytes: fontTools' own decoding of a
-    CJK font's 65,000 glyphs took 0.1 s per face in every map worker, this takes 0.01 s."""
+
+def _read_widths_by_fonttools(path: Path, family: str) -> dict:
     from fontTools.ttLib import TTCollection
 
     collection = TTCollection(str(path), lazy=True)
     font = next((f for f in collection.fonts if f["name"].getDebugName(1) == family), collection.fonts[0])
     upm = font["head"].unitsPerEm
-    advances = _advances(font)
+    hmtx = font["hmtx"].metrics
     fallback = Metrics.fallback
-    widths = {}
-    for cp, glyph in _char_glyphs(font):
-        w = advances[min(glyph, len(advances) - 1)] / upm  # glyphs past the metrics take the last advance
-        if w != fallback:
-            widths[cp] = w
+    widths = {cp: w for cp, glyph in font.getBestCmap().items() if (w := hmtx[glyph][0] / upm) != fallback}
     os2 = font["OS/2"]  # the ideographic em box: what a CJK line occupies
     return {"widths": widths, "ascent": os2.sTypoAscender / upm, "descent": -os2.sTypoDescender / upm}
-
-
-def _big_endian(kind: str, data: bytes) -> array:
-    numbers = array(kind, data)
-    if sys.byteorder == "little":
-        numbers.byteswap()
-    return numbers
-
-
-def _advances(font) -> array:
-    """Each glyph's advance width in font units (hmtx: advance, side bearing per metric)."""
-    count = font["hhea"].numberOfHMetrics
-    return _big_endian("H", font.reader["hmtx"][:4 * count])[0::2]
-
-
-def _char_glyphs(font):
-    """(code point, glyph id) of the font's best character map: its Unicode full-repertoire
-    subtable (3, 10) in format 12, as Noto CJK has, read as groups; else fontTools' best cmap."""
-    data = font.reader["cmap"]
-    for i in range(struct.unpack_from(">H", data, 2)[0]):
-        platform, encoding, offset = struct.unpack_from(">HHI", data, 4 + 8 * i)
-        if (platform, encoding) == (3, 10) and struct.unpack_from(">H", data, offset)[0] == 12:
-            count = struct.unpack_from(">I", data, offset + 12)[0]
-            groups = _big_endian("I", data[offset + 16:offset + 16 + 12 * count])
-            for k in range(0, len(groups), 3):
-                first, last, glyph = groups[k:k + 3]
-                yield from zip(range(first, last + 1), range(glyph, glyph + last - first + 1))
-            return
-    names = font.getGlyphOrder()
-    ids = {name: i for i, name in enumerate(names)}
-    yield from ((cp, ids[name]) for cp, name in sorted(font.getBestCmap().items()))
 
 
 _LOADED: dict[str, Metrics] = {}  # the faces `metrics` has read, for `forget`
