@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...cache import StageCache, portable
@@ -108,6 +108,17 @@ def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[st
     return "A1", render(spec, as_of, paper="A1", **kw)
 
 
+def drawn_from(spec: MapSpec, rows: dict[int, str]) -> list:
+    """What a map is drawn from, for its cache key (without the source files' paths): the spec but its
+    rows, and each row's repr, made once per row object in `rows` (by id: the specs keep the rows
+    alive). The reprs of the tasks' models were most of an unchanged map's cost in a rebuild."""
+    for row in spec.rows:
+        if id(row) not in rows:
+            rows[id(row)] = portable(repr(row))
+    return [portable(repr(replace(spec, groups=()))),
+            [[g.label, g.section, [rows[id(r)] for r in g.rows]] for g in spec.groups]]
+
+
 def file_stem(spec: MapSpec) -> str:
     """Where a map's files go: below its document's folder, each part of its key a safe name."""
     return "/".join([spec.doc, *(safe_filename(part) for part in spec.key.split("/"))])
@@ -125,6 +136,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
+    rows: dict[int, str] = {}  # each row's part of the keys, once: maps share rows (plan)
     entries: list[dict | None] = []
     todo, previews = [], {}  # first what is reused, so that workers are started only for what is drawn
     for spec in specs:
@@ -134,7 +146,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         if preview:
             previews[f"{stem}.svg"] = preview
         if cache:
-            key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
+            key = cache.key(drawn_from(spec, rows), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
                             statuses is not None, maps_export.exporter())
             if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                 entries.append(previous[(spec.doc, spec.key)])
