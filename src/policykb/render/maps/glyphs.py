@@ -183,40 +183,14 @@ def missing_glyphs(pdf: bytes) -> list[Missing]:
             shown = {code: ch for code, ch in unicode.items() if ch and not set(ch) <= SPACES}
             descriptor = _descriptor(font)
             program = descriptor.get("/FontFile3") if descriptor else None
-            truetype = descriptor.get("/FontFile2") if descriptor and "/DescendantFonts" in font else None
-            if program is not None:
+            if program is None:  # not embedded, or not a CFF font: every character it shows is at risk
+                bad = set(shown.values())
+            else:
                 drawn = _drawn(program.get_object().get_data())
-            elif truetype is not None:  # e.g. SimHei (黑体) on Windows, which typst embeds as it is: TrueType
-                drawn = _drawn_truetype(truetype.get_object().get_data(), _cid_to_gid(font), shown)
-            else:  # not embedded, or a simple TrueType font: every character it shows is at risk
-                drawn = {}
-            bad = {ch for code, ch in shown.items() if not drawn.get(code, False)}
+                bad = {ch for code, ch in shown.items() if not drawn.get(code, False)}
             if bad:
                 problems.setdefault(name, set()).update(bad)
     return [Missing(font, "".join(sorted(chars))) for font, chars in sorted(problems.items())]
-
-
-def _cid_to_gid(font) -> bytes | None:
-    """A CIDFontType2's CID -> glyph map as its stream's bytes (two per CID); None: the identity."""
-    mapping = font["/DescendantFonts"][0].get_object().get("/CIDToGIDMap")
-    mapping = mapping.get_object() if mapping is not None else None
-    return mapping.get_data() if hasattr(mapping, "get_data") else None
-
-
-def _drawn_truetype(data: bytes, cid_to_gid: bytes | None, codes) -> dict[int, bool]:
-    """CID -> whether the embedded TrueType font's glyph for it has an outline (contours or components)
-    other than .notdef's: cairo writes a character its font lacks as a copy of the .notdef box."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(io.BytesIO(data), lazy=True)
-    glyf, order = font["glyf"], font.getGlyphOrder()
-    notdef = glyf[order[0]].compile(glyf)
-    drawn = {}
-    for cid in codes:
-        gid = cid if cid_to_gid is None else int.from_bytes(cid_to_gid[2 * cid:2 * cid + 2], "big")
-        glyph = glyf[order[gid]] if 0 < gid < len(order) else None
-        drawn[cid] = glyph is not None and glyph.numberOfContours != 0 and glyph.compile(glyf) != notdef
-    return drawn
 
 
 def _descriptor(font):
