@@ -206,39 +206,20 @@ def test_png_glyphs_are_drawn_whole():
     assert strokes == 3
 
 
-def test_the_faces_widths_are_read_from_the_fonts_once_and_kept_while_the_fonts_are_unchanged(tmp_path, monkeypatch):
-    """A build keeps the widths it measured with beside its maps; the next one measures the same texts
-    the same without reading the fonts, unless a font file changed."""
-    from policykb.render.maps import text
-    sample = "省扶贫办牵头，2016年6月底前（A1纸）"
-    before = {face: text.width(sample, 4.0, face) for face in ("sans", "serif-bold")}
-    text.keep_widths(tmp_path)
-    monkeypatch.setattr(text, "_KEPT", {})
-    monkeypatch.setattr(text, "_LOADED", {})
-    text.metrics.cache_clear()
-    read = []
-    real = text._read_widths
-    monkeypatch.setattr(text, "_read_widths", lambda path, family: read.append(path.name) or real(path, family))
-    try:
-        text.reuse_widths(tmp_path)
-        assert {face: text.width(sample, 4.0, face) for face in before} == before and read == []
-        text.metrics.cache_clear()
-        kept = json.loads((tmp_path / text.WIDTHS_FILE).read_text(encoding="utf-8"))
-        kept["sans"]["font"][-1] += 1  # the same file, changed since
-        (tmp_path / text.WIDTHS_FILE).write_text(json.dumps(kept), encoding="utf-8")
-        text.reuse_widths(tmp_path)
-        assert text.width(sample, 4.0, "sans") == before["sans"] and read == ["NotoSansCJK-Regular.ttc"]
-    finally:
-        text.metrics.cache_clear()
+def test_the_faces_widths_read_from_the_font_tables_are_fonttools_own():
+    """The widths are read from the hmtx and cmap bytes (fast): every character of each face measures
+    as fontTools' decoding of the same font says, and the text the maps show measures the same."""
+    from fontTools.ttLib import TTCollection
 
-
-def test_kept_widths_that_are_not_what_a_build_writes_are_ignored(tmp_path, monkeypatch):
     from policykb.render.maps import text
-    (tmp_path / text.WIDTHS_FILE).write_text(json.dumps({"sans": {"font": [], "ascent": 1, "descent": 0,
-                                                                   "widths": {"x": "wide"}}}), encoding="utf-8")
-    monkeypatch.setattr(text, "_KEPT", {})
-    text.reuse_widths(tmp_path)
-    assert text._KEPT == {}
-    (tmp_path / text.WIDTHS_FILE).write_text("[not json", encoding="utf-8")
-    text.reuse_widths(tmp_path)
-    assert text._KEPT == {}
+    for face in ("sans", "serif-bold"):
+        file_name, family = text.FACE_FILES[face]
+        path = text.find_font(file_name)
+        font = next(f for f in TTCollection(str(path), lazy=True).fonts if f["name"].getDebugName(1) == family)
+        upm, hmtx = font["head"].unitsPerEm, font["hmtx"].metrics
+        expected = {cp: hmtx[glyph][0] / upm for cp, glyph in font.getBestCmap().items()}
+        read = text._read_widths(path, family)
+        assert {cp: read["widths"].get(cp, text.Metrics.fallback) for cp in expected} == expected
+        assert set(read["widths"]) <= set(expected) and len(read["widths"]) > 1000  # Latin, digits, punctuation
+        assert text.width("省扶贫办牵头，2016年6月底前（A1纸）", 4.0, face) == pytest.approx(
+            4.0 * sum(expected[ord(c)] for c in "省扶贫办牵头，2016年6月底前（A1纸）"))

@@ -67,3 +67,31 @@ def test_wrapping_keeps_every_rule(source, limit, max_lines):
             .replace("-", "") == source.replace("-", "")
     else:
         assert lines[-1].endswith("…")
+
+
+def _font(path, chars: dict[int, int]) -> None:
+    """A TrueType font with one glyph per character, of the given advance (1000 units per em)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    names = [".notdef"] + [f"g{cp}" for cp in chars]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({cp: f"g{cp}" for cp in chars})
+    fb.setupGlyf({name: TTGlyphPen(None).glyph() for name in names})
+    fb.setupHorizontalMetrics({".notdef": (1000, 0), **{f"g{cp}": (w, 0) for cp, w in chars.items()}})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": "Measured", "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120)
+    fb.setupPost()
+    fb.save(str(path))
+
+
+def test_a_fonts_metrics_read_from_its_tables(tmp_path):
+    """The face's widths other than 1 em, and its ascent and descent, from the table bytes; a font
+    without a full-repertoire (format 12) character map is left to fontTools."""
+    from policykb.render.maps import sfnt
+    _font(tmp_path / "wide.ttf", {ord("A"): 600, ord("中"): 1000, 0x20000: 1000, 0x20001: 500})  # > U+FFFF: format 12
+    assert sfnt.face_metrics(tmp_path / "wide.ttf", "Measured") == {
+        "widths": {ord("A"): 0.6, 0x20001: 0.5}, "ascent": 0.88, "descent": 0.12}
+    _font(tmp_path / "basic.ttf", {ord("A"): 600})  # format 4 only
+    assert sfnt.face_metrics(tmp_path / "basic.ttf", "Measured") is None

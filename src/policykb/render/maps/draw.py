@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...cache import StageCache, portable
@@ -108,6 +108,17 @@ def render_on_paper(spec: MapSpec, as_of: dt.date, paper: str, **kw) -> tuple[st
     return "A1", render(spec, as_of, paper="A1", **kw)
 
 
+def drawn_from(spec: MapSpec, rows: dict[int, str]) -> list:
+    """What a map is drawn from, for its cache key (without the source files' paths): the spec but its
+    rows, and each row's repr, made once per row object in `rows` (by id: the specs keep the rows
+    alive). The reprs of the tasks' models were most of an unchanged map's cost in a rebuild."""
+    for row in spec.rows:
+        if id(row) not in rows:
+            rows[id(row)] = portable(repr(row))
+    return [portable(repr(replace(spec, groups=()))),
+            [[g.label, g.section, [rows[id(r)] for r in g.rows]] for g in spec.groups]]
+
+
 def file_stem(spec: MapSpec) -> str:
     """Where a map's files go: below its document's folder, each part of its key a safe name."""
     return "/".join([spec.doc, *(safe_filename(part) for part in spec.key.split("/"))])
@@ -123,9 +134,9 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     taken from that build (its files and manifest entry) instead of being drawn again.
     """
     out = Path(out)
-    maps_text.reuse_widths(cache.previous if cache else None)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
     previous = _previous_entries(cache)
+    rows: dict[int, str] = {}  # each row's part of the keys, once: maps share rows (plan)
     entries: list[dict | None] = []
     todo, previews = [], {}  # first what is reused, so that workers are started only for what is drawn
     for spec in specs:
@@ -135,7 +146,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         if preview:
             previews[f"{stem}.svg"] = preview
         if cache:
-            key = cache.key(portable(repr(spec)), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
+            key = cache.key(drawn_from(spec, rows), shown_as_of(spec, as_of), paper, maps_paper.OVERALL, axis_years(spec, years), lead_months,
                             statuses is not None, maps_export.exporter())
             if all([cache.reuse(f, key) for f in files + [preview] if f]) and (spec.doc, spec.key) in previous:
                 entries.append(previous[(spec.doc, spec.key)])
@@ -146,9 +157,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     jobs = [((at, spec, stem, files, preview),
              DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
             for at, spec, stem, files, preview in todo]
-    for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), _start_drawing,
-                                                          (maps_text.known_widths(),), min_jobs=MIN_PARALLEL):
-        maps_text.learn_widths(drawn.widths)
+    for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), min_jobs=MIN_PARALLEL):
         for name, data in drawn.files.items():
             atomic_write(out / name, data)
         entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
@@ -160,8 +169,6 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    if cache:  # the build's maps folder: the next build measures without reading the fonts
-        maps_text.keep_widths(out)
     return manifest
 
 
@@ -187,7 +194,6 @@ class Drawn:
     size_mm: list[float]
     font_mm: float
     files: dict[str, bytes]
-    widths: dict  # the fonts' widths this worker read, for the parent to keep (maps_text.widths_to_report)
 
 
 def draw_files(job: DrawJob) -> Drawn:
@@ -207,18 +213,13 @@ def draw_files(job: DrawJob) -> Drawn:
         files[f"{job.stem}.pdf"] = maps_export.pdf(list(done.pages), f"{job.stem}.pdf")
     if "png" in job.formats:
         files[f"{job.stem}.png"] = maps_export.png(done.svg)
-    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files,
-                  maps_text.widths_to_report())
+    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files)
     del done
     give_back_memory()
     return drawn
 
 
 _DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
-
-
-def _start_drawing(widths: dict) -> None:
-    maps_text.take_widths(widths)
 
 
 def shown_as_of(spec: MapSpec, as_of: dt.date) -> tuple[str, bool]:

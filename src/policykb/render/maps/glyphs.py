@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ...issues import ToolError
+from . import cff
 
 SPACES = set(" \u3000\u00a0\t\r\n")
 
@@ -62,6 +63,17 @@ def _to_unicode(stream: bytes) -> dict[int, str]:
 
 def _drawn(cff_data: bytes) -> dict[int, bool]:
     """CID -> whether the embedded CFF font has an outline for it."""
+    programs = cff.cid_programs(cff_data)
+    if programs is not None and all(p in _OUTLINED or draws(p) is not None for p in programs.values()):
+        for program in programs.values():
+            if program not in _OUTLINED:
+                _OUTLINED[program] = draws(program)
+        return {cid: cid != 0 and _OUTLINED[program] for cid, program in programs.items()}
+    return _drawn_by_fonttools(cff_data)
+
+
+def _drawn_by_fonttools(cff_data: bytes) -> dict[int, bool]:
+    """`_drawn` for any CFF font: subroutines, a name-keyed font, a program `draws` does not follow."""
     from fontTools.cffLib import CFFFontSet
 
     fonts = CFFFontSet()

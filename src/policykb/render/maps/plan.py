@@ -7,6 +7,7 @@ same query the unit's letter and page use).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -159,8 +160,17 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
     common = dict(doc=doc.id, title=map_title(doc), period=(period.start, period.end), source=source_line(doc), policy_date=doc.meta.date,
                   general=tuple(doc.meta.annex.general_deadlines) if doc.meta.annex else (), sections=labels)
 
+    made: dict[tuple[int, str | None], Row] = {}  # a task's row is on the overall, its section's and its units' maps
+
+    def row(task: Task, role: str | None = None) -> Row:
+        key = (task.number, role)
+        if key not in made:
+            made[key] = make_row(pg, task, statuses, role)
+        return made[key]
+
+    @functools.cache  # the overall map and the section's own hold the same group
     def section_group(n: int, label: str) -> Group:
-        rows = tuple(make_row(pg, t, statuses) for t in tasks if t.section == n)
+        rows = tuple(row(t) for t in tasks if t.section == n)
         return Group(label=f"{label}（{len(rows)}项）", section=n, rows=rows)
 
     maps: list[MapSpec] = []
@@ -175,7 +185,7 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
     for unit in (units if units is not None else pg.units_with_tasks(doc.id) + members):
         roles = pg.tasks_of(unit, doc.id) if unit in pg.kb.units else pg.member_tasks(unit, doc.id)
         groups = tuple(Group(label=f"{title}（{len(roles[role])}项）", section=None,
-                             rows=tuple(make_row(pg, t, statuses, role) for t in roles[role]))
+                             rows=tuple(row(t, role) for t in roles[role]))
                        for role, title in (("lead", "牵头任务"), ("participant", "参与任务")) if roles[role])
         if groups:
             maps.append(MapSpec(key=f"unit/{unit}", kind="unit", subject=unit, groups=groups, unit=unit, **common))

@@ -7,13 +7,13 @@ opening punctuation; Latin words and numbers never split without a hyphen; short
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ... import system
 from ...issues import ToolError
+from . import sfnt
 
 FONT_DIRS = tuple(str(d) for d in system.font_dirs())  # Linux, Windows or macOS folders
 
@@ -89,19 +89,19 @@ def find_font(file_name: str) -> Path:
 @lru_cache(maxsize=None)
 def metrics(face: str = "sans") -> Metrics:
     file_name, family = FACE_FILES[face]
-    path = find_font(file_name)
-    found = _font_id(path, family)
-    kept = _KEPT.get(face)
-    if not (kept and kept.get("font") == found):
-        kept = _KEPT[face] = {"font": found, **_read_widths(path, family)}
-    widths = {int(cp): w for cp, w in kept["widths"].items()}
-    loaded = _LOADED[face] = Metrics(widths=widths, ascent=kept["ascent"], descent=kept["descent"])
+    found = _read_widths(find_font(file_name), family)
+    loaded = _LOADED[face] = Metrics(widths=found["widths"], ascent=found["ascent"], descent=found["descent"])
     return loaded
 
 
 def _read_widths(path: Path, family: str) -> dict:
     """A face's advance widths in em, those other than the 1 em of `Metrics.fallback` only (the
-    ideographs, most of a CJK font, are 1 em: leaving them out measures every text the same)."""
+    ideographs, most of a CJK font, are 1 em: leaving them out measures every text the same).
+    Read from the table bytes (`sfnt`); fontTools reads a font whose character map that does not follow."""
+    return sfnt.face_metrics(path, family) or _read_widths_by_fonttools(path, family)
+
+
+def _read_widths_by_fonttools(path: Path, family: str) -> dict:
     from fontTools.ttLib import TTCollection
 
     collection = TTCollection(str(path), lazy=True)
@@ -109,71 +109,12 @@ def _read_widths(path: Path, family: str) -> dict:
     upm = font["head"].unitsPerEm
     hmtx = font["hmtx"].metrics
     fallback = Metrics.fallback
-    widths = {str(cp): w for cp, glyph in sorted(font.getBestCmap().items()) if (w := hmtx[glyph][0] / upm) != fallback}
+    widths = {cp: w for cp, glyph in font.getBestCmap().items() if (w := hmtx[glyph][0] / upm) != fallback}
     os2 = font["OS/2"]  # the ideographic em box: what a CJK line occupies
     return {"widths": widths, "ascent": os2.sTypoAscender / upm, "descent": -os2.sTypoDescender / upm}
 
 
-def _font_id(path: Path, family: str) -> list:
-    """Which font file a face was read from, as it was: another file, or the same one changed, is read again."""
-    stat = path.stat()
-    return [str(path), family, stat.st_size, stat.st_mtime_ns]
-
-
 _LOADED: dict[str, Metrics] = {}  # the faces `metrics` has read, for `forget`
-_KEPT: dict[str, dict] = {}  # face -> its font's id and widths: what `keep_widths` writes, `reuse_widths` reads
-WIDTHS_FILE = ".font-widths.json"  # beside the maps: reading the three faces from their fonts took 0.8 s a build
-
-
-def reuse_widths(folder: Path | None) -> None:
-    """Take the faces' widths an earlier build kept in `folder` (each used only while its font file is
-    unchanged); a file that is not what `keep_widths` writes is ignored."""
-    try:
-        kept = json.loads((Path(folder) / WIDTHS_FILE).read_text(encoding="utf-8"))
-    except (TypeError, OSError, ValueError):
-        return
-    if isinstance(kept, dict):
-        _KEPT.update({face: v for face, v in kept.items() if face in FACE_FILES and _well_formed(v)})
-
-
-def _well_formed(kept) -> bool:
-    number = (int, float)
-    return (isinstance(kept, dict) and isinstance(kept.get("font"), list) and isinstance(kept.get("ascent"), number)
-            and isinstance(kept.get("descent"), number) and isinstance(kept.get("widths"), dict)
-            and all(cp.isdigit() and isinstance(w, number) for cp, w in kept["widths"].items()))
-
-
-def known_widths() -> dict:
-    """The faces' widths this process has, for worker processes to start with (`take_widths`)."""
-    return dict(_KEPT)
-
-
-def take_widths(kept: dict) -> None:
-    _KEPT.update(kept)
-
-
-def widths_to_report() -> dict:
-    """The faces this process measured with and has not reported yet: a worker hands them to the
-    parent once (`learn_widths`), so that the parent keeps what the workers read."""
-    fresh = {face: _KEPT[face] for face in sorted(_LOADED) if face not in _REPORTED and face in _KEPT}
-    _REPORTED.update(fresh)
-    return fresh
-
-
-def learn_widths(reported: dict) -> None:
-    _KEPT.update(reported)
-    _USED.update(reported)
-
-
-_REPORTED: set[str] = set()
-_USED: set[str] = set()  # faces the workers measured with
-
-
-def keep_widths(folder: Path) -> None:
-    """Write the widths of the faces this process or its workers measured with into `folder`, for the next build."""
-    used = {face: _KEPT[face] for face in sorted(set(_LOADED) | _USED) if face in _KEPT}
-    if used:
-        (Path(folder) / WIDTHS_FILE).write_text(json.dumps(used, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def width(text: str, size: float, face: str = "sans") -> float:
