@@ -74,3 +74,57 @@ def test_a_name_keyed_font_is_left_to_fonttools():
     out = io.BytesIO()
     fb.font["CFF "].cff.compile(out, fb.font)
     assert cff.cid_programs(out.getvalue()) is None and glyphs._drawn(out.getvalue()) == {1: True}
+
+def _truetype(path) -> None:
+    """A TrueType font, family PolicykbTest: 「A」 a square, 「B」 an empty glyph (as a dropped one would be),
+    「C」 a copy of the .notdef box (as cairo writes a character its font lacks)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    square = TTGlyphPen(None)
+    square.moveTo((100, 0)), square.lineTo((100, 500)), square.lineTo((500, 500)), square.lineTo((500, 0))
+    square.closePath()
+    box = TTGlyphPen(None)
+    box.moveTo((50, 0)), box.lineTo((50, 700)), box.lineTo((550, 700)), box.lineTo((550, 0))
+    box.closePath()
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder([".notdef", "A", "B", "C"])
+    fb.setupCharacterMap({ord(c): c for c in "ABC"})
+    fb.setupGlyf({".notdef": box.glyph(), "A": square.glyph(), "B": TTGlyphPen(None).glyph(), "C": box.glyph()})
+    fb.setupHorizontalMetrics({name: (600, 0) for name in (".notdef", "A", "B", "C")})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": "PolicykbTest", "styleName": "Regular", "fullName": "PolicykbTest Regular",
+                       "psName": "PolicykbTest-Regular", "uniqueFontIdentifier": "PolicykbTest-Regular"})  # typst needs them
+    fb.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    fb.setupPost()
+    fb.save(str(path))
+
+
+def test_a_truetype_font_typst_embeds_is_checked_glyph_by_glyph(tmp_path, monkeypatch):
+    """typst embeds a TrueType face as it is (FontFile2): SimHei (黑体) on Windows. Its drawn glyphs
+    pass; an empty one and a copy of .notdef are named, instead of every character counting as missing."""
+    import typst
+    _truetype(tmp_path / "test.ttf")
+    monkeypatch.setattr(export, "_typst_fonts", lambda: typst.Fonts(include_system_fonts=False,
+                                                                    include_embedded_fonts=False,
+                                                                    font_paths=[str(tmp_path)]))
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="40"'
+           ' font-family="PolicykbTest" font-size="24">{}</text></svg>')
+    data = export._typst([svg.format("AAA")], "pdf")
+    assert b"/FontFile2" in data and glyphs.missing_glyphs(data) == []
+    found = glyphs.missing_glyphs(export._typst([svg.format("ABC")], "pdf"))
+    assert [m.text for m in found] == ["BC"] and found[0].font.endswith("+PolicykbTest-Regular")
+
+
+def test_a_character_no_font_can_draw_is_named_though_the_pdf_holds_no_trace_of_it(monkeypatch):
+    """typst leaves out a character none of its fonts has: the check compares what the SVGs write with
+    what the PDF shows (here typst has its own Latin fonts alone, as on a machine with no Chinese font)."""
+    import typst
+    monkeypatch.setattr(export, "_typst_fonts", lambda: typst.Fonts(include_system_fonts=False,
+                                                                    include_embedded_fonts=True))
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="40"'
+           ' font-size="24">作战图 &amp; Map</text></svg>')
+    assert glyphs.svg_text([svg]) == "作战图 & Map"
+    with pytest.raises(glyphs.GlyphMissing) as caught:
+        export.pdf([svg], "test.pdf")
+    assert "作图战" in caught.value.message and "test.pdf" in caught.value.message
+    assert "Map" not in caught.value.message.split("——")[1]

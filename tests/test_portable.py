@@ -87,7 +87,7 @@ def test_cairo_116_dropping_ru_is_caught(monkeypatch, cairo):
     subset does not have: the text layer keeps the character, the page shows nothing."""
     import cairocffi
     from policykb.render.maps import glyphs
-    monkeypatch.setattr(glyphs, "check", lambda pdf, name: pdf)
+    monkeypatch.setattr(glyphs, "check", lambda pdf, name, text="": pdf)
     data = export.pdf([_svg("黑体, Noto Sans CJK SC", "如期脱贫 2016")])
     found = missing_glyphs(data)
     if cairocffi.cairo_version() < 11700:

@@ -23,6 +23,9 @@ from ... import paths, system
 from . import glyphs
 
 PNG_DPI = 96  # for the screen; the PDF is for print
+# typst draws with the system's fonts; without them (a test of a machine with no Chinese font) with its own
+# Latin ones alone
+SYSTEM_FONTS = True
 PDF_EPOCH = "2016-04-01T00:00:00"  # a fixed creation date keeps PDFs byte-identical between builds
 
 
@@ -98,14 +101,14 @@ def _typst_fonts():
     per process: typst would scan them again for every map."""
     import typst
     extra = [p for p in os.environ.get(system.FONT_DIRS_ENV, "").split(os.pathsep) if p and Path(p).is_dir()]
-    return typst.Fonts(include_system_fonts=True, include_embedded_fonts=False, font_paths=extra)
+    return typst.Fonts(include_system_fonts=SYSTEM_FONTS, include_embedded_fonts=not SYSTEM_FONTS, font_paths=extra)
 
 
 def pdf(svgs: list[str], name: str = "作战图") -> bytes:
     """One PDF with a page per SVG (all pages the size of the first); GlyphMissing when a character
     it shows has no real glyph in an embedded font (glyphs.check)."""
     if exporter() == "typst":
-        return glyphs.check(_typst(svgs, "pdf"), name)
+        return glyphs.check(_typst(svgs, "pdf"), name, glyphs.svg_text(svgs))
     cairo, Tree = _cairo()
     from cairosvg.surface import PDFSurface
     trees = [Tree(bytestring=s.encode("utf-8")) for s in svgs]
@@ -125,7 +128,7 @@ def pdf(svgs: list[str], name: str = "作战图") -> bytes:
         Page(tree, None, 96)
         shared[0].show_page()
     shared[0].finish()
-    return glyphs.check(buffer.getvalue(), name)
+    return glyphs.check(buffer.getvalue(), name, glyphs.svg_text(svgs))
 
 
 def png(svg: str, dpi: int = PNG_DPI) -> bytes:

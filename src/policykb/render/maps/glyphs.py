@@ -7,6 +7,7 @@ fontTools and checks, character by character, that the glyph the page uses is th
 """
 from __future__ import annotations
 
+import html
 import io
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from ...issues import ToolError
 from . import cff
 
 SPACES = set(" \u3000\u00a0\t\r\n")
+_NAMED = 40  # characters named in an error message
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,9 @@ class Missing:
     font: str
     text: str  # the characters drawn without a glyph
 
-    def __str__(self) -> str:
-        return f"{self.font}: {self.text}"
+    def __str__(self) -> str:  # a page of missing characters is named by its first ones
+        shown = self.text if len(self.text) <= _NAMED else f"{self.text[:_NAMED]}…（共 {len(self.text)} 字）"
+        return f"{self.font}: {shown}"
 
 
 class GlyphMissing(ToolError):
@@ -37,12 +40,24 @@ class GlyphMissing(ToolError):
         return (GlyphMissing, (self.message,))
 
 
-def check(pdf: bytes, what: str) -> bytes:
-    """The PDF unchanged when every shown character has its glyph, else GlyphMissing naming them."""
-    missing = missing_glyphs(pdf)
+def check(pdf: bytes, what: str, text: str = "") -> bytes:
+    """The PDF unchanged when every shown character has its glyph and every character of `text` (what the
+    maps' SVGs write) is shown, else GlyphMissing naming them: typst leaves out a character no font it has
+    can draw, with no trace in the PDF but its absence."""
+    missing, shown = _inspect(pdf)
+    if absent := "".join(sorted(set(text) - shown - SPACES)):
+        missing.append(Missing("（没有字体能显示，未画出）", absent))
     if missing:
         raise GlyphMissing(f"{what}：以下文字没有嵌入可显示的中文字形 —— " + "；".join(map(str, missing)))
     return pdf
+
+
+_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+
+
+def svg_text(svgs: list[str]) -> str:
+    """Every character the SVGs' <text> elements write (tspans and entities resolved)."""
+    return "".join(html.unescape(re.sub(r"<[^>]+>", "", m)) for svg in svgs for m in _TEXT.findall(svg))
 
 
 def _to_unicode(stream: bytes) -> dict[int, str]:
@@ -168,8 +183,14 @@ def _privates(top) -> list:
 
 def missing_glyphs(pdf: bytes) -> list[Missing]:
     """Every font of the PDF whose shown characters lack a real embedded glyph (empty when all is well)."""
+    return _inspect(pdf)[0]
+
+
+def _inspect(pdf: bytes) -> tuple[list[Missing], set[str]]:
+    """The fonts whose shown characters lack a real embedded glyph, and every character the PDF shows."""
     from pypdf import PdfReader
     problems: dict[str, set[str]] = {}
+    every: set[str] = set()
     seen: set = set()
     for page in PdfReader(io.BytesIO(pdf)).pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
@@ -181,16 +202,43 @@ def missing_glyphs(pdf: bytes) -> list[Missing]:
             name = str(font.get("/BaseFont", "?")).lstrip("/")
             unicode = _to_unicode(font["/ToUnicode"].get_object().get_data()) if "/ToUnicode" in font else {}
             shown = {code: ch for code, ch in unicode.items() if ch and not set(ch) <= SPACES}
+            every.update(*shown.values())
             descriptor = _descriptor(font)
             program = descriptor.get("/FontFile3") if descriptor else None
-            if program is None:  # not embedded, or not a CFF font: every character it shows is at risk
-                bad = set(shown.values())
-            else:
+            truetype = descriptor.get("/FontFile2") if descriptor and "/DescendantFonts" in font else None
+            if program is not None:
                 drawn = _drawn(program.get_object().get_data())
-                bad = {ch for code, ch in shown.items() if not drawn.get(code, False)}
+            elif truetype is not None:  # e.g. SimHei (黑体) on Windows, which typst embeds as it is: TrueType
+                drawn = _drawn_truetype(truetype.get_object().get_data(), _cid_to_gid(font), shown)
+            else:  # not embedded, or a simple TrueType font: every character it shows is at risk
+                drawn = {}
+            bad = {ch for code, ch in shown.items() if not drawn.get(code, False)}
             if bad:
                 problems.setdefault(name, set()).update(bad)
-    return [Missing(font, "".join(sorted(chars))) for font, chars in sorted(problems.items())]
+    return [Missing(font, "".join(sorted(chars))) for font, chars in sorted(problems.items())], every
+
+
+def _cid_to_gid(font) -> bytes | None:
+    """A CIDFontType2's CID -> glyph map as its stream's bytes (two per CID); None: the identity."""
+    mapping = font["/DescendantFonts"][0].get_object().get("/CIDToGIDMap")
+    mapping = mapping.get_object() if mapping is not None else None
+    return mapping.get_data() if hasattr(mapping, "get_data") else None
+
+
+def _drawn_truetype(data: bytes, cid_to_gid: bytes | None, codes) -> dict[int, bool]:
+    """CID -> whether the embedded TrueType font's glyph for it has an outline (contours or components)
+    other than .notdef's: cairo writes a character its font lacks as a copy of the .notdef box."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), lazy=True)
+    glyf, order = font["glyf"], font.getGlyphOrder()
+    notdef = glyf[order[0]].compile(glyf)
+    drawn = {}
+    for cid in codes:
+        gid = cid if cid_to_gid is None else int.from_bytes(cid_to_gid[2 * cid:2 * cid + 2], "big")
+        glyph = glyf[order[gid]] if 0 < gid < len(order) else None
+        drawn[cid] = glyph is not None and glyph.numberOfContours != 0 and glyph.compile(glyf) != notdef
+    return drawn
 
 
 def _descriptor(font):
