@@ -1,6 +1,8 @@
 """The general reader (ingest/generic.py) on small inline texts in layouts no recogniser was told about."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from policykb.ingest.compose import CONFIDENT, Registry, compose
@@ -190,6 +192,10 @@ def test_a_request_naming_no_units_is_the_addressees_and_the_transmittal_formula
     assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["厅机关各处室", "省文物局"], "请按各自职"),
                                                           (["各单位"], "请各单位将")]
     assert tasks[0]["lead_mode"] == "separate"
+    review = compose(_source("某厅办公室关于印发主要任务分工方案的通知", "厅机关各处室，省文物局：",
+                             "现印发你们，请按各自职责进一步细化推进方案和工作举措。"),
+                     Registry.load(tmp_path), dt.date(2024, 1, 1)).review
+    assert any(line.startswith("[主送单位]") and "厅机关各处室，省文物局" in line for line in review)
 
 
 def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_path):

@@ -28,6 +28,7 @@ _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (�
 _PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|(?:牵头|责任|配合|成员)(?:责任)?(?:单位|部门))")  # or a role: 牵头单位
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
+ADDRESSED = "[主送单位] {where}：这项请求没有写明单位，按抬头的主送单位（{units}）列出，请核对"
 
 
 def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
@@ -45,15 +46,17 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                                                        and all(looks_like_unit(n) for n in units.lead)]
             if found and not _requirements_of(part, known) and (ask := _REQUEST.search(part)):
                 part = part[ask.start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: the request, from 请 on
+            notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
+                notes.append(ADDRESSED.format(where=item.where, units=addressed.as_written))
             if found:
                 units = found[0][1]
                 units.how = "subject"
                 # a numbered item's opening words without a subject (「（一）对点位进行再梳理。各单位要…」) are its task's
                 text = _joined(before, part) if item.numbered and first else part
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
-                                     deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)],
+                                     deadline_text=closing_deadline(part), notes=notes,
                                      number=item.number if first and item.numbered else None))
                 first, demanding = False, True
             elif demanding and out and _MODAL_OPENS.match(part):
