@@ -431,9 +431,11 @@ def test_a_role_word_in_brackets_inside_a_name_is_part_of_it():
 def test_collectives_run_together_are_two_each_doing_its_share():
     assert parse_units("各地各部门").lead + parse_units("各地各部门").participants == ["各地", "各部门"]
     assert parse_units("各级各类学校").lead == ["各级各类学校"]
-    found = subject_clauses("经开区各级各部门要提高政治站位。县直各部门、各单位要按时报送。", anyone=True)
+    found = subject_clauses("经开区各级各部门要提高政治站位。县直各部门、各单位要按时报送。"
+                            "各乡镇(街道)、区级有关部门和单位要高度重视。", anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["经开区各级", "各部门"], "separate"),
-                                                   (["县直各部门", "各单位"], "separate")]
+                                                   (["县直各部门", "各单位"], "separate"),
+                                                   (["各乡镇(街道)", "区级有关部门和单位"], "separate")]
 
 
 def test_a_note_holding_a_marked_name_is_a_note():

@@ -67,7 +67,7 @@ _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加
 _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate", "responsible")]
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
-_PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?各")  # 「经开区各级」, 「立山区直各部门」: a place's collective
+_PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
 
 
 def _collective(name: str) -> bool:
