@@ -4,7 +4,8 @@
 - A notice that divides its work nowhere else (no note, label, table, subject-led division read anywhere): every
   sentence whose subject is units or collectives doing something is a task of those units (collectives alone each
   do their own share), at low confidence and flagged for review (`requirement_tasks`). Whether a requirement is
-  work to track is the reader's call; a notice of requirements alone is imported rather than refused.
+  work to track is the reader's call; a notice of requirements alone is imported rather than refused. A request
+  naming no units (「现印发你们，请按各自职责细化…」) is asked of the units the salutation addresses (`addressees`).
 - A document that divides its work: the paragraphs of such sentences its tasks do not hold (a covering notice's or
   a 工作要求 section's 「各牵头单位要于每月28日前报送…」) are its requirements, as the bundled policy's 工作要求 are
   (`requirement_paragraphs`): the letters quote them to the units they bind, by role, and their deadlines apply
