@@ -34,7 +34,8 @@ _MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
 # 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it
 OPENING = r"(?:请|特别是|尤其是)?"
-_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+_VERB_AFTER = rf"{_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」: the body set up is the subject
@@ -68,9 +69,11 @@ _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "join
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
+# A holder named by its role in the division, not by its name (牵头单位, 各责任单位, 配合部门)
+ROLE_HOLDER = r"(?:牵头|责任|配合|协办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"
 
 
-def _collective(name: str) -> bool:
+def collective(name: str) -> bool:
     """All bodies of a kind or place (各地, 有关部门, 经开区各级), each doing its own share of a task."""
     return bool(_ALL.match(name) or _PLACED_ALL.match(name))
 
@@ -85,7 +88,7 @@ def _subject_match(clause: str) -> re.Match | None:
     m = _SUBJECT.match(clause)
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
         longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
-                            rf"[^，,：:；;。“”\"]{{0,120}}?){_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))")
+                            rf"[^，,：:；;。“”\"]{{0,120}}?){_VERB_AFTER}")
         m = longer.match(clause) or m
         if m.end("subject") < tail.end():
             break
@@ -143,7 +146,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
-        several = "first" if len(names) == 1 else "separate" if all(map(_collective, names)) else "joint"
+        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         units.open_ended = parse_units(subject, known).open_ended
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):

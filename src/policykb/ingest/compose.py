@@ -17,6 +17,7 @@ from ..gongwen import cite
 from ..load import document_folders
 from ..registry import UnitIndex
 from . import timing
+from .clauses import ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -237,7 +238,7 @@ def _find_candidates(source: Source, registry: Registry,
 
 
 _SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
-_ROLE_HOLDER = re.compile(r"(?:牵头|责任|配合|协办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)$")
+_ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
 
 
 def _divided(candidates: list[Candidate]) -> bool:
@@ -245,7 +246,7 @@ def _divided(candidates: list[Candidate]) -> bool:
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
     supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says)."""
     return any(c.shape not in ("subject", "general") or not _SUPERVISION.search(c.text) and any(
-        not re.search(r"各|有关|相关|^其他", n) and not _ROLE_HOLDER.search(n) for n in c.units.lead)
+        not collective(n) and not n.startswith("其他") and not _ROLE_HOLDER.search(n) for n in c.units.lead)
         for c in candidates)
 
 

@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, subject_clauses
+from .clauses import OPENING, ROLE_HOLDER, collective, subject_clauses
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -26,7 +26,7 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
-_PLACED = re.compile(r"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|(?:牵头|责任|配合|成员)(?:责任)?(?:单位|部门))")  # or a role: 牵头单位
+_PLACED = re.compile(rf"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|{ROLE_HOLDER})")  # or a role: 牵头单位
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 ADDRESSED = "[主送单位] {where}：这项请求没有写明单位，按抬头的主送单位（{units}）列出，请核对"
@@ -43,10 +43,10 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             continue
         first, before, demanding = True, "", False
         for part in _parts(item.text, known):
-            found = _requirements_of(part, known) or [(part, units) for units in [_requested(part)] if units
-                                                       and all(looks_like_unit(n) for n in units.lead)]
-            if found and not _requirements_of(part, known) and (ask := _REQUEST.search(part)):
-                part = part[ask.start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: the request, from 请 on
+            found = _requirements_of(part, known)
+            if not found and (units := _requested(part)) and all(map(looks_like_unit, units.lead)):
+                part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
+                found = [(part, units)]
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
@@ -131,7 +131,7 @@ def _requested(sentence: str) -> UnitList | None:
         if names and _PLACED.match(names[0]) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
-            if len(names) > 1 and all(n.startswith(("各", "有关", "相关")) for n in names):
+            if len(names) > 1 and all(map(collective, names)):
                 units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
             return units
     return None
