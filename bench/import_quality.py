@@ -249,7 +249,7 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
         roles = truth.get("participants", []) + truth.get("guides", [])
         number = own_number(truth.get("n"))
         if index is None:
-            result.misread.append(f"task {truth.get('n')} not found")
+            result.misread.append(f"task {truth.get('n')} not found: {truth['text'][:24]}")
             continue
         taken.add(index)
         task = tasks[index]
@@ -270,10 +270,15 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
             result.numbers_kept += 1
         if "deadline" in truth:
             phrases = [norm(str(d.get("phrase", ""))) for d in task.get("deadlines") or [] if isinstance(d, dict)]
-            result.deadlines_read += any(norm(truth["deadline"]) in p or p in norm(truth["deadline"])
-                                         for p in phrases if p)
+            read = any(norm(truth["deadline"]) in p or p in norm(truth["deadline"]) for p in phrases if p)
+            result.deadlines_read += read
+            if not read:
+                result.misread.append(f"task {truth.get('n')}: deadline {phrases} (truth {truth['deadline']})")
         kept = names_of(task, "leaders")
-        result.leaders_kept += sum(any(norm(k) == norm(n) for k in kept) for n in truth.get("leaders", []))
+        missing = [n for n in truth.get("leaders", []) if not any(norm(k) == norm(n) for k in kept)]
+        result.leaders_kept += len(truth.get("leaders", [])) - len(missing)
+        if missing:
+            result.misread.append(f"task {truth.get('n')}: leaders {kept} (truth {truth['leaders']})")
     result.extra_tasks = len(tasks) - len(taken)
     for task in tasks:
         for name in names_of(task, "lead") + names_of(task, "participants"):

@@ -884,3 +884,25 @@ def test_a_covering_notices_requests_and_requirements_after_a_lead_in_are_its_re
              "六、执行中遇到的问题,请径向县发改局反映。"]
     found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
     assert [r["text"][:6] for r in found] == ["请各单位提高", "从2023年", "对工作不力的"]
+
+
+def test_a_bodys_person_named_by_post_makes_the_body_answer_and_the_person_lead_it():
+    """「各市级水行政主管部门联络员每季度初15日前应向…报送」: the liaison officer is a person of the bureaus; the bureaus
+    answer for the work and the officer is kept as its leader (a time may stand between subject and modal)."""
+    found = subject_clauses("各市级水行政主管部门联络员每季度初15日前应向省领导小组办公室书面报送上一季度工作情况报告。",
+                            numbered=True)  # item 三、 of its notice
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各市级水行政主管部门"], ["各市级水行政主管部门联络员"])]
+    units = parse_units("市财政局、市水务局主要负责人")
+    assert (units.lead, units.participants, units.leaders) == (["市财政局"], ["市水务局"], ["市水务局主要负责人"])
+    assert parse_units("主要负责同志").leaders == ["主要负责同志"] and not parse_units("主要负责同志").lead
+    assert parse_units("各部门“一把手”").leaders == []  # a quoted post after a list is no body's person
+
+
+def test_a_later_comma_part_with_a_subject_and_modal_of_its_own_is_its_own_clause():
+    """「请各单位将…报厅办公室，厅办公室将汇总上报省政府办公厅」: two subjects, two tasks; a lead-in before a subject
+    (「围绕年度目标的落实，市政府督查室要…」) stays one clause."""
+    found = subject_clauses("请各单位将落实情况于12月1日前报厅办公室，厅办公室将汇总上报省政府办公厅。",
+                            numbered=True, anyone=True)  # as a notice's requests are read
+    assert [(c, u.lead) for c, u in found] == [("请各单位将落实情况于12月1日前报厅办公室", ["各单位"]),
+                                               ("厅办公室将汇总上报省政府办公厅", ["厅办公室"])]
+    assert [u.lead for _, u in subject_clauses("围绕年度目标的落实，市政府督查室要加大督查力度。")] == [["市政府督查室"]]

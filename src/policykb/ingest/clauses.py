@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, lexicon, post_holder
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
@@ -27,8 +27,11 @@ _DOING = (r"要|应当|应(?![急用对届])|须|必须|务必|将|负责(?![人
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
-_MANNER = (r"(?:还|也|亦)?(?:(?:于|在)?(?:每月|每季度|每年|每周)?[\d一二三四五六七八九十]{1,2}(?:月[\d一二三四五六七八九十]{1,2})?"
-           r"日(?:前|之前)[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?")  # 「X每月10日前要…」: a time too
+_N = r"[\d一二三四五六七八九十]{1,2}"
+# 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
+_WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
+         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
+_MANNER = rf"(?:还|也|亦)?(?:(?:{_WHEN})[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -101,7 +104,8 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
         return None  # 「X牵头」 closing the subject: a note, read elsewhere; 「为率先全面建成小康社会，…」: a lead-in
     units = parse_units(subject, known)
     names = units.lead + units.participants
-    return names if names and not units.doubts and not units.leaders and units.how == "bare" else None
+    held = all(post_holder(p) in names for p in units.leaders)  # 「各市级水行政主管部门联络员」: a body's person
+    return names if names and not units.doubts and held and units.how == "bare" else None
 
 
 def _subject(m: re.Match, known: tuple[str, ...]) -> str:
@@ -120,7 +124,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     out: list[tuple[str, UnitList]] = []
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
-    for clause in re.split(r"[；;。]", text):
+    for clause in (part for c in re.split(r"[；;。]", text) for part in _own_subject_parts(c, known)):
         clause = clause.strip("，, ")
         if not _BY.match(clause) and (by := _LATER_BY.search(clause)) \
                 and (first := _earlier_subject(clause[:by.start()], known, numbered, anyone or numbered)):
@@ -148,7 +152,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
-        units.open_ended = parse_units(subject, known).open_ended
+        written_units = parse_units(subject, known)
+        units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if w := _WITH.match(rest):
@@ -160,6 +165,21 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants = [p for p in others if p not in names]
         out.append((written, units))
     return out
+
+
+_MODAL = re.compile(rf"{_MANNER}(?:要|应当|应|须|必须|务必|将|负责)")
+
+
+def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
+    """A clause cut before each later comma part with a subject of its own and a modal (「请各单位于…前报厅办公室，
+    厅办公室将汇总上报…」): each subject's part is its own clause."""
+    cuts = [0]
+    for comma in re.finditer(r"[，,]\s*", clause):
+        rest = clause[comma.end():]
+        if (m := _subject_match(rest)) and _MODAL.match(rest, m.end()) and _units(_subject(m, known), known) \
+                and (own := _subject_match(clause[cuts[-1]:comma.start()])) and _units(_subject(own, known), known):
+            cuts.append(comma.end())
+    return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:

@@ -30,6 +30,7 @@ class Lexicon:
     joiner: re.Pattern
     label: re.Pattern  # 「牵头单位：」 (the colon may be missing only in a cell of its own)
     post: re.Pattern
+    held_post: re.Pattern  # 「市水务局主要负责人」: the body before the post held in it
     surnames: str
     unit_suffixes: tuple[str, ...]
     body_ends: frozenset[str]
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
+        held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?)(?:{alternation(data['people']['held_posts'])})$"),
         surnames=data["people"]["surnames"],
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]),
@@ -101,9 +103,16 @@ def _any_brackets(pattern: str) -> str:
 
 
 def is_person(name: str) -> bool:
-    """A leader's post (分管副市长) or a person's name (a surname and one or two characters), not a unit."""
+    """A leader's post (分管副市长, 市水务局主要负责人) or a person's name (a surname and one or two characters),
+    not a unit."""
     lex = lexicon()
-    if lex.post.search(name) and not re.search(r"(?:局|委|办|厅|部|院|中心|政府)$", name):
+    if (lex.post.search(name) or lex.held_post.match(name)) and not re.search(r"(?:局|委|办|厅|部|院|中心|政府)$", name):
         return True
     return (2 <= len(name) <= 3 and name[0] in lex.surnames and not lex.unit_end.search(name)
             and bool(re.fullmatch(r"[\u4e00-\u9fff]+", name)))
+
+
+def post_holder(name: str) -> str | None:
+    """The body whose post a person's name gives (市水务局 of 市水务局主要负责人), if it names one."""
+    m = lexicon().held_post.match(name)
+    return m["body"] if m and len(m["body"]) >= 2 else None

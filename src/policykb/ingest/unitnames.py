@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ROLES, alternation, is_person, lexicon
+from .lexicon import ROLES, alternation, is_person, lexicon, post_holder
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
 _RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:(?:列|排)(?:名|在)?)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
@@ -309,6 +309,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         for name in names:
             if role == "leader" or is_person(name):
                 result.leaders.append(name)
+                if role != "leader" and (body := post_holder(name)) and (body in known or looks_like_unit(body)):
+                    roles[role].append(body)  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif not looks_like_unit(name) and name not in known:
                 result.flags.append(f"not a unit: {name}")
             else:
