@@ -22,7 +22,7 @@ knowledge base (as tests/test_ingest.py does), then compared with its truth:
 - junk names: names the import put in a lead or participant role that are no unit of the truth (people count);
 - issuer and date: right, or flagged in the review (a review line naming 发文机关 / 成文日期 with a confidence
   below 0.8 or a word such as 未找到、待核、请核对), or wrong;
-- own numbers kept, deadline phrases read, leaders kept (where the import records them), where the truth has them;
+- own numbers kept, deadline phrases read (a task's own, or one the document sets for every task), leaders kept (where the import records them), where the truth has them;
 - requirements (truth rule 1: demands on units in general in a document with a task division): found among the
   imported document's annex.requirements (a requirement whose text contains the truth's fragment; requirements_extra:
   imported requirement paragraphs that hold none), and how many
@@ -221,7 +221,9 @@ def measure(part: str, source: Path, entry: dict) -> DocResult:
             return result
         result.imported = True
         meta, tasks, review = read_imported(imported.folder)
-    _score_tasks(result, truth_tasks, tasks, place)
+    annex = meta.get("annex") if isinstance(meta.get("annex"), dict) else {}
+    general = [d for d in annex.get("general_deadlines") or [] if isinstance(d, dict)]  # every task's, as check reads it
+    _score_tasks(result, truth_tasks, [{**t, "deadlines": [*(t.get("deadlines") or []), *general]} for t in tasks], place)
     _score_requirements(result, entry.get("requirements", []), meta, tasks)
     _score_meta(result, entry, meta, review)
     return result

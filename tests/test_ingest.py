@@ -191,7 +191,7 @@ def test_deadline_phrases_with_spans():
     assert found["上半年"].date == dt.date(2019, 6, 30)
     assert found["到2025年"].kind == "target-year"
     assert found["2021年5月1日至2022年4月30日"].date == dt.date(2022, 4, 30)
-    assert found["每季度"].date is None  # listed for review, not guessed
+    assert (found["每季度"].date, found["每季度"].kind) == (dt.date(2019, 3, 31), "quarterly")  # each quarter's end
     assert text[found["每年"].start:found["每年"].end] == "每年"
 
 

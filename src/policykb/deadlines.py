@@ -42,6 +42,13 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (r"^每年(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
      lambda m, year: (_month_end(year, int(m[1]), m[2] or ""), "yearly")),
     (r"^每年$", lambda m, year: (_year_end(year), "yearly")),
+    # issue 22: recurring reports of imported lists (每月28日前报送进展), their first day in the document's year
+    (r"^每月(?:(\d{1,2})日|(上旬|中旬|下旬|底|末))?(?:前|以前|之前)?$",
+     lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, m[2] or ""), "monthly")),
+    (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
+    (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
+    # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
+    (r"^(?:长期|持续|常态化)(?:坚持|推进|开展|实施)?$", lambda m, year: (dt.date(year, 1, 1), "ongoing")),
     (rf"^(?:从|自){_Y}(?:起|开始|以来)$", lambda m, _: (dt.date(int(m[1]), 1, 1), "starting-year")),
     (rf"^(?:力争)?(?:到|在)?{_Y}(?:底|末)?(?:前|以前|之前)?(?:\(含\d{{4}}年\)|（含\d{{4}}年）)?$",
      lambda m, _: (_year_end(int(m[1])), "target-year")),
@@ -64,6 +71,8 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
                    else _month_end(int(m[2] or m[1]), int(m[3]), ""), "once")),
     (rf"^{_Y}(?:\d{{1,2}}月)?(?:至|到|—|－|-|~){_Y}(?:底|末)?$",
      lambda m, _: (_year_end(int(m[2])), "target-year")),
+    (rf"^(?:从|自)?即日起?(?:至|到)(?:{_Y})?(\d{{1,2}})月(\d{{1,2}})日(?:前|止)?$",  # 即日起至6月30日: a span ending then
+     lambda m, year: (dt.date(int(m[1] or year), int(m[2]), int(m[3])), "once")),
     (rf"^(?:从|自){_Y}(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:起|开始)$",
      lambda m, _: (dt.date(int(m[1]), int(m[2]), int(m[3] or 1)), "starting-year")),
 ]
@@ -87,17 +96,46 @@ def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
     return None
 
 
+RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1}  # months between a recurring deadline's dates
+ONGOING = "ongoing"  # work without an end: no date it falls due on
+
+
+def cell_text(deadline: Deadline) -> str:
+    """A deadline as a table's cell shows it: its words and the day it falls on, or the first day a recurring one
+    falls on (每月28日前（2021-01-28起）); ongoing work by its words alone."""
+    if deadline.kind == ONGOING:
+        return deadline.phrase
+    return f"{deadline.phrase}（{deadline.date.isoformat()}{'起' if deadline.kind in RECURRING else ''}）"
+
+
+def falls_once(kind: str) -> bool:
+    """A deadline dated once (2016年6月底前, 到2020年, 从2016年起), not recurring nor ongoing: it can end a period."""
+    return kind not in RECURRING and kind != ONGOING
+
+
 def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt.date]:
-    """Every date in [start, end] on which a deadline falls (yearly ones repeat)."""
-    if deadline.kind != "yearly":
+    """Every date in [start, end] on which a deadline falls (recurring ones repeat; an ongoing one never falls due)."""
+    step = RECURRING.get(deadline.kind)
+    if deadline.kind == ONGOING:
+        return
+    if step is None:
         if start <= deadline.date <= end:
             yield deadline.date
         return
-    for year in range(max(start.year, deadline.date.year), end.year + 1):
-        day = min(deadline.date.day, calendar.monthrange(year, deadline.date.month)[1])
-        when = dt.date(year, deadline.date.month, day)
+    first = deadline.date
+    month = first.year * 12 + first.month - 1
+    month += max(0, (start.year * 12 + start.month - 1 - month) // step * step)  # skip whole steps before start
+    while True:
+        year, m = divmod(month, 12)
+        if dt.date(year, m + 1, 1) > end:
+            return
+        # a month's end recurs as each month's end (每月底); another day as that day, or the month's last
+        last = calendar.monthrange(year, m + 1)[1]
+        at_end = first.day == calendar.monthrange(first.year, first.month)[1]
+        when = dt.date(year, m + 1, last if at_end and step != 12 else min(first.day, last))
         if start <= when <= end:
             yield when
+        month += step
 
 
 def cn_date(day: dt.date) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .deadlines import cell_text
 from .graph import PolicyGraph
 from .model import Deadline, Indicator, Task
 from .output import atomic_write
@@ -198,7 +199,7 @@ def task_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[
                 doc.id, t.number, sections.get(t.section, t.section), t.text, "、".join(t.lead),
                 "、".join(t.participants) + ("等" if t.open_ended else ""), LEAD_MODE_LABEL[t.lead_mode],
                 "、".join(f"第{a}条" for a in t.articles),
-                "；".join(f"{d.phrase}（{d.date.isoformat()}）" for d in t.deadlines),
+                "；".join(cell_text(d) for d in t.deadlines),
                 "；".join(i.phrase for i in pg.indicators_of(doc.id, task=t.number)),
             ])
     return header, rows

@@ -181,7 +181,7 @@ class PolicyGraph:
 
     def due_between(self, start: dt.date, end: dt.date, unit: str | None = None,
                     doc: str | None = None) -> list[Due]:
-        """Every deadline falling in [start, end], yearly ones once per year, in date order
+        """Every deadline falling in [start, end], recurring ones at each recurrence, in date order
         (of one unit's tasks, or one document's, when given)."""
         if unit is not None:
             roles = self.tasks_of(unit)
@@ -200,8 +200,9 @@ class PolicyGraph:
         return self._periods[doc]
 
     def _recurring(self, doc: str, d: Deadline, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-        """A yearly deadline recurs only inside its document's period; one-off ones stand where written."""
-        if d.kind != "yearly":
+        """A recurring deadline (yearly, quarterly, monthly) recurs only inside its document's period; one-off ones
+        stand where written."""
+        if d.kind not in deadline_dates.RECURRING:
             return start, end
         period = self.period(doc)
         return max(start, period.start), min(end, period.end)

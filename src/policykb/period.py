@@ -1,6 +1,6 @@
 """Where a day falls in a policy's life: before its period, during it, or after its end.
 
-A document's period (document.yaml `period`) bounds its yearly deadlines and every view of it:
+A document's period (document.yaml `period`) bounds its recurring deadlines and every view of it:
 after the end the views show the final state and say the period is over, whatever the build date.
 """
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Literal
 
+from .deadlines import falls_once
 from .model import Document, Period
 
 Phase = Literal["before", "during", "after"]
@@ -20,7 +21,7 @@ def period_of(doc: Document) -> Period:
     rule for every view: the letters' 有效期, the maps' time axis, the pages and tracking agree."""
     if doc.meta.period is not None:
         return doc.meta.period
-    dates = [d.date for t in doc.tasks.values() for d in t.deadlines if d.kind != "yearly"]
+    dates = [d.date for t in doc.tasks.values() for d in t.deadlines if falls_once(d.kind)]
     return Period(start=doc.meta.date, end=max(dates, default=dt.date(doc.meta.date.year + ASSUMED_YEARS, 12, 31)))
 
 

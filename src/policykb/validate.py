@@ -267,7 +267,7 @@ def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report:
     line, col = file.where(*path, "phrase")
     if read is None:
         report.add(file.path, line, col, "unparseable-deadline", f"看不懂时限 '{d.phrase}'",
-                   hint="写成这样的说法： 2016年6月底前, 每年11月中旬, 到2020年, 5年内, 从2016年起")
+                   hint="写成这样的说法： 2016年6月底前, 每年11月中旬, 到2020年, 5年内, 从2016年起, 每月10日前, 每季度末, 长期坚持")
     elif read != (d.date, d.kind):
         report.add(file.path, line, col, "deadline-mismatch",
                    f"'{d.phrase}' 读作 {read[0].isoformat()}（{read[1]}），"
@@ -277,7 +277,7 @@ def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report:
 
 def _check_in_period(d: Deadline, file: YamlFile, path: tuple, period, report: Report) -> None:
     """A one-off deadline after the period's end (or before its start) is likely a typo in the year."""
-    if period is None or d.kind == "yearly" or (d.kind == "starting-year" and d.date.year == period.start.year):
+    if period is None or not deadlines.falls_once(d.kind) or (d.kind == "starting-year" and d.date.year == period.start.year):
         return
     if not period.start <= d.date <= period.end:
         report.add(file.path, *file.where(*path, "phrase"), "deadline-outside-period",

@@ -499,7 +499,13 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
     if how == "requirements" and annex_title:  # the notice names its list, whose division it does not hold
         review.append(f"[待补] 附件：原文列出附件{cite(annex_title)}，文中却没有它的分工，这份可能只是印发通知；"
                       "附件另有文件的，请导入附件本身（本次只读出了通知中对单位提出的要求）")
-    period = period_of(title, meta.date, tasks)
+    general = general_deadlines(requirements, meta.date.year)
+    span = timing.schedule_span([(b.where, b.text) for b in source.blocks if not b.is_row], meta.date.year)
+    if span and not any(g["phrase"] == span[0].phrase for g in general):
+        general.append({"id": "schedule", **timing.as_deadlines([span[0]])[0]})
+        review.append(f"[时限] 通用：“{span[0].phrase}” → {span[0].date.isoformat()}（{span[1]}，时间安排）："
+                      "适用于每项任务，请核对")
+    period = period_of(title, meta.date, tasks, general)
     issuers = meta.issuers  # never the title: a document whose issuer was not found gets none, and check says so
     if not issuers:
         review.append("[待补] 发文机关：落款、版头和标题中都没有找到，请在 document.yaml 的 issuers 中写明"
@@ -515,7 +521,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
            "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
-                     "requirements": requirements, "general_deadlines": general_deadlines(requirements, meta.date.year),
+                     "requirements": requirements, "general_deadlines": general,
                      **({} if annex_title else {"attached": False})},
            "errata": [],
            "letters": {"title": f"{measures}通知" if doc_level == "中央" else f"{measures}责任书",

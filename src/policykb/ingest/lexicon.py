@@ -49,6 +49,7 @@ class Lexicon:
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
+    schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
+        schedule_headings=tuple(data["schedule_headings"]),
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 

@@ -196,8 +196,8 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
 
 
 def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
-    """The deadlines the requirements set for every task (「各牵头单位要在每年11月中旬报送…」), each naming its
-    requirement; phrases not understood (每月28日前) are left to the review's [工作要求] line."""
+    """The deadlines the requirements set for every task (「各牵头单位要在每年11月中旬报送…」, 「每月28日前报送进展」),
+    each naming its requirement; phrases not understood are left to the review's [工作要求] line."""
     out: list[dict] = []
     for r in requirements:
         for d in timing.as_deadlines(timing.find(r["text"], year)):

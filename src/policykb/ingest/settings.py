@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..deadlines import falls_once
 from .source import Source
 
 # What a document calls its tasks, and the name of a unit's list of them, from the words of its title.
@@ -22,9 +23,10 @@ def annex_title_of(source: Source) -> str | None:
     return None
 
 
-def period_of(title: str, date: dt.date, tasks: dict[int, dict]) -> dict | None:
-    """The years the document runs: the year its title names (「2021年重点工作」), reaching its last own deadline."""
-    ends = [d["date"] for t in tasks.values() for d in t["deadlines"] if d["kind"] != "yearly"]
+def period_of(title: str, date: dt.date, tasks: dict[int, dict], general: list[dict] = ()) -> dict | None:
+    """The years the document runs: the year its title names (「2021年重点工作」), reaching its last deadline (a task's
+    own, or one every task has: 「时间安排：即日起至6月30日」)."""
+    ends = [d["date"] for d in [*(d for t in tasks.values() for d in t["deadlines"]), *general] if falls_once(d["kind"])]
     if m := re.search(r"(20\d\d)年(?:度)?", title):
         year = int(m[1])
         start = min(date, dt.date(year, 1, 1))

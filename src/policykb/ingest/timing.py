@@ -22,7 +22,13 @@ _PHRASE = re.compile(
     r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|底|末)?前"
     r"|(?:今|当|本)?年(?:底|末)前|(?<![\d一二三四五六七八九十])(?:今|当|本)?年内|上半年|下半年"
     r"|(?<![人天])每年(?=[组开召报对、，,）)]|$)"
-    r"|每季度|每半年|每月|长期坚持|持续推进|长期推进")
+    r"|每月(?:\d{1,2}日|上旬|中旬|下旬|底|末)(?:前|以前|之前)?|每季度?(?:(?:初|首月)\d{1,2}日|末|底)(?:前|以前|之前)?"
+    r"|(?:每月|每季度)(?=[组开召报对、，,）)]|$)"  # 「每月召开」, 「每季度报送」: a time; 「每月发放」 (a rate) is none
+    r"|(?:从|自)?即日起?(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|止)?"
+    r"|每半年"
+    r"|(?<![^，,；;。:：（(\s])(?:长期坚持|持续推进|长期推进)(?=$|[，,；;。）)\s]|[\u4e00-\u9fff]{2,8}[：:])")
+# (a clause of its own, before the next label of a run-together form: 「立行立改，长期坚持」, 「（长期推进）」,
+# 「整改时限：立行立改，长期坚持整改措施：」; 「持续推进农村改厕」 is a verb)
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,9 @@ def find(text: str, year: int) -> list[Found]:
 
 
 # What a deadline column's cell may open with, beyond the phrases of running text: a month alone (「9月投入使用」),
-# 「全年」. Read only in such a cell: in running text 「全年」 and 「9月」 are no deadlines.
-_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?)")
+# 「全年」, 「长期」/「持续」 alone. Read only in such a cell: in running text 「全年」, 「9月」 and 「长期」 are no deadlines.
+_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?"
+                   r"|(?:长期|持续|常态化)(?:坚持|推进|开展|实施)?$)")
 
 
 def find_cell(cell: str, year: int, offset: int = 0) -> list[Found]:
@@ -68,3 +75,23 @@ def as_deadlines(found: list[Found]) -> list[dict]:
         if f.date is not None and not any(d["phrase"] == f.phrase for d in out):
             out.append({"phrase": f.phrase, "date": f.date, "kind": f.kind})
     return out
+
+
+_NUMBER_MARK = r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+
+
+def schedule_span(lines: list[tuple[str, str]], year: int) -> tuple[Found, str] | None:
+    """The one span a document runs in, under a section heading of its own (「二、时间安排」 then 「即日起至6月30日。」,
+    or 「时间安排：即日起至6月30日」), with where it stands: every task's deadline. `lines`: (where, text) in order.
+    None unless exactly one such heading holds exactly one dated phrase and nothing else."""
+    from .lexicon import alternation, lexicon
+    heading = re.compile(rf"^{_NUMBER_MARK}(?:{alternation(lexicon().schedule_headings)})[：:]?\s*(?P<value>.*)$")
+    found = []
+    for k, (where, text) in enumerate(lines):
+        if not (m := heading.match(text.strip())):
+            continue
+        value, at = (m["value"], where) if m["value"] else next(((t, w) for w, t in lines[k + 1:] if t.strip()), ("", where))
+        phrases = [f for f in find(value.strip().rstrip("。；;"), year) if f.date]
+        exact = len(phrases) == 1 and phrases[0].phrase == value.strip().rstrip("。；;")
+        found.append((phrases[0], at) if exact else None)
+    return found[0] if len(found) == 1 else None

@@ -6,6 +6,7 @@ sentence by sentence, never paraphrased.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -14,7 +15,7 @@ import unicodedata
 
 from pydantic import BaseModel
 
-from ...deadlines import occurrences
+from ...deadlines import ONGOING, RECURRING, occurrences
 from ...export import LEAD_MODE_LABEL
 from ...graph import PolicyGraph
 from ...model import Deadline, Document, DocumentFile, Indicator, Period, Task
@@ -24,7 +25,8 @@ from ...targets import target_sentence
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
 from .recipients import Recipient
 
-KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份"}
+KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份",
+              "monthly": "每月", "quarterly": "每季度", "ongoing": "长期"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 # In the articles on assessment, rewards and accountability (named in the document's letter
 # settings), the sentences on these matters are quoted.
@@ -209,18 +211,26 @@ class LetterContext(BaseModel):
 
 
 def _when(d: Deadline, period: Period) -> str:
-    """The date a deadline names; a yearly one with the years it recurs in the period (2016—2020年每年11月20日)."""
-    if d.kind != "yearly":
+    """The date a deadline names; a recurring one with the years it recurs in the period (2016—2020年每年11月20日,
+    2021年每月28日); an ongoing one none (长期)."""
+    if d.kind == ONGOING:
+        return KIND_LABEL[d.kind]
+    if d.kind not in RECURRING:
         return date_cn(d.date)
-    years = [day.year for day in occurrences(d, period.start, period.end)]
+    years = sorted({day.year for day in occurrences(d, period.start, period.end)})
     span = (f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年") if years else ""
+    last_day = d.date.day == calendar.monthrange(d.date.year, d.date.month)[1]
+    if d.kind == "monthly":
+        return f"{span}每月{'最后一天' if last_day else f'{d.date.day}日'}"
+    if d.kind == "quarterly":
+        return f"{span}每季度{'最后一天' if last_day else f'首月{d.date.day}日'}"
     return f"{span}每年{d.date.month}月{d.date.day}日"
 
 
 def _deadline(d: Deadline, period: Period) -> DeadlineView:
     when = _when(d, period)
     return DeadlineView(phrase=d.phrase, date=when, iso=d.date.isoformat(), kind=KIND_LABEL[d.kind],
-                        general=d.id is not None, text=f"{d.phrase}（{when}）")
+                        general=d.id is not None, text=d.phrase if d.kind == ONGOING else f"{d.phrase}（{when}）")
 
 
 def _indicator(i: Indicator) -> IndicatorView:

@@ -386,7 +386,7 @@ def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
     for d in spec.general:
         kind = d.id or d.phrase
         if kind in general_kinds:
-            entries.append((f"general-{kind}", f"{GENERAL_LABEL.get(d.id or '', d.phrase)}：{d.phrase}", None))
+            entries.append((f"general-{kind}", f"{GENERAL_LABEL.get(d.id or '', '通用时限')}：{d.phrase}", None))
     if today_shown(opts):
         entries.append(("today", f"今日线（{cn_date(opts.as_of)}）", None))
     states = {r.row.status.state for r in rows if r.row.status}

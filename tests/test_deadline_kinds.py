@@ -1,0 +1,141 @@
+"""Deadlines that recur monthly or quarterly (每月28日前报送进展) and work without an end (长期坚持, 持续推进): read from
+an imported list, accepted by `check`, falling due at each recurrence inside the period, and worded in the letters."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import POLICIES, ROOT
+from policykb import deadlines
+from policykb.model import Deadline
+
+
+@pytest.mark.parametrize("phrase, date, kind", [
+    ("每月28日前", "2021-01-28", "monthly"), ("每月底前", "2021-01-31", "monthly"), ("每月", "2021-01-31", "monthly"),
+    ("每季度初15日前", "2021-01-15", "quarterly"), ("每季度末", "2021-03-31", "quarterly"),
+    ("长期坚持", "2021-01-01", "ongoing"), ("持续推进", "2021-01-01", "ongoing"), ("常态化", "2021-01-01", "ongoing"),
+])
+def test_recurring_and_ongoing_phrases_are_read(phrase, date, kind):
+    assert deadlines.parse(phrase, 2021) == (dt.date.fromisoformat(date), kind)
+
+
+def test_recurring_deadlines_fall_at_each_recurrence_and_an_ongoing_one_never():
+    def days(phrase):
+        date, kind = deadlines.parse(phrase, 2021)
+        return [d.isoformat() for d in deadlines.occurrences(Deadline(phrase=phrase, date=date, kind=kind),
+                                                              dt.date(2021, 3, 5), dt.date(2021, 9, 30))]
+    assert days("每月28日前") == ["2021-03-28", "2021-04-28", "2021-05-28", "2021-06-28", "2021-07-28", "2021-08-28",
+                                "2021-09-28"]
+    assert days("每月底前")[:2] == ["2021-03-31", "2021-04-30"]  # each month's own last day
+    assert days("每季度初15日前") == ["2021-04-15", "2021-07-15"]
+    assert days("每季度末") == ["2021-03-31", "2021-06-30", "2021-09-30"]
+    assert days("长期坚持") == []
+
+
+LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分工的通知
+各乡镇人民政府，县直各单位：
+一、县发改局负责编制年度重点项目计划，每月28日前报送项目进展。
+二、县生态环境局负责巡查河道排污口，长期坚持。
+茶陵县人民政府办公室
+2021年2月1日
+"""
+
+
+def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_in_its_letters(tmp_path):
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.ingest import import_file
+    from policykb.render import letters
+    from policykb.validate import validate
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    source = tmp_path / "list.txt"
+    source.write_text(LIST, encoding="utf-8")
+    import_file(source, kb, "list")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    assert not [i for i in report.issues if i.code == "deadline-outside-period"]
+    tasks = fresh.documents["list"].tasks
+    assert [(d.phrase, d.kind) for d in tasks[1].own_deadlines] == [("每月28日前", "monthly")]
+    assert [(d.phrase, d.kind) for d in tasks[2].own_deadlines] == [("长期坚持", "ongoing")]
+    pg = PolicyGraph(fresh)
+    period = pg.period("list")
+    assert (period.start, period.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))  # no one-off date ends it
+    dues = pg.due_between(dt.date(2020, 1, 1), dt.date(2030, 1, 1), doc="list")
+    assert [d.date.month for d in dues if d.task.number == 1] == list(range(1, 13))  # inside the period only
+    assert not [d for d in dues if d.task.number == 2]
+    out = tmp_path / "letters"
+    made = letters.write_letters(pg, out, ROOT / "templates" / "letter.docx", as_of=dt.date(2021, 6, 1))
+    texts = {m.unit: "\n".join(read_text((out / m.file).read_bytes())) for m in made}
+    assert "专项时限：每月28日前" in texts["茶陵县发改局"] and "专项时限：长期坚持" in texts["茶陵县生态环境局"]
+    # what a letter template may show beside the phrase: the recurrence, and no date made up for ongoing work
+    from policykb.render.letters.context import DocumentParts, letter_context
+    from policykb.render.letters.recipients import recipients
+    doc = fresh.documents["list"]
+    parts = DocumentParts(doc, {u.name: u.name for u in fresh.units.values()},
+                          {u.name: u.full_name or u.name for u in fresh.units.values()})
+    shown = {t.number: [d.text for d in t.deadlines if not d.general]
+             for serial, r in enumerate(recipients(pg, doc), start=1) for t in letter_context(pg, parts, r, serial).tasks}
+    assert shown == {1: ["每月28日前（2021年每月28日）"], 2: ["长期坚持"]}
+    # the 分工方案 table offices export: the first day a recurring deadline falls on, no day for ongoing work
+    from policykb.export import task_rows
+    header, rows = task_rows(pg, "list")
+    assert [r[header.index("时限")] for r in rows] == ["每月28日前（2021-01-28起）", "长期坚持"]
+    # on the battle map both rows run to the period's end: neither recurring nor ongoing work ends a bar
+    from policykb.render import maps
+    from policykb.render.maps.plan import plan
+    spec = next(s for s in plan(pg, "list") if s.key == "overall")
+    rows = {r.row.task.number: r.schedule for r in maps.render(spec, dt.date(2021, 6, 1)).layout.rows}
+    assert all(rows[n].ongoing and rows[n].end == dt.date(2021, 12, 31) for n in (1, 2))
+    # the site's task pages: each month's date from the list's own date on; the ongoing work by its words
+    import html
+    import re
+    from policykb import build
+    build.build(kb, tmp_path / "build", as_of=dt.date(2021, 6, 1), only=["site"])
+
+    def page(n: int) -> str:
+        text = (tmp_path / "build" / "site" / "list" / "tasks" / f"{n}.html").read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    assert re.findall(r"(2021-\d\d-28) 每月28日前", page(1)) == [f"2021-{m:02d}-28" for m in range(2, 13)]
+    assert "长期 长期坚持 本任务时限，长期坚持、无到期日" in page(2)
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("各牵头单位要于每月28日前将进展报送县政府办。", ["每月28日前"]), ("每季度报送一次。", ["每季度"]),
+    ("立行立改，长期坚持。", ["长期坚持"]), ("整改时限：立行立改，长期坚持整改措施：", ["长期坚持"]),
+    ("持续推进农村改厕。", []), ("按每月100元标准发放补贴。", []), ("长期以来，", []),  # a verb, a rate, a story
+])
+def test_running_text_gives_a_recurring_or_ongoing_deadline_only_where_it_is_one(text, phrases):
+    from policykb.ingest.timing import find
+    assert [f.phrase for f in find(text, 2021) if f.date] == phrases
+
+
+def test_the_one_span_under_a_time_heading_is_every_tasks_deadline(tmp_path):
+    """「二、时间安排」 then 「即日起至6月30日。」: the campaign's span dates every task (a general deadline), and the
+    period ends with it; two such headings, or a heading over phases, date nothing."""
+    from policykb.ingest.timing import schedule_span
+    lines = lambda *texts: [(f"第{k}行", t) for k, t in enumerate(texts, start=1)]  # noqa: E731
+    found, where = schedule_span(lines("一、总体要求", "深入贯彻落实…", "二、时间安排", "即日起至6月30日。", "三、任务分工"), 2021)
+    assert (found.phrase, found.date, where) == ("即日起至6月30日", dt.date(2021, 6, 30), "第4行")
+    assert schedule_span(lines("（二）实施时间：2021年3月至2021年12月"), 2021)[0].date == dt.date(2021, 12, 31)
+    assert schedule_span(lines("二、时间安排", "动员部署阶段（3月15日前）。集中整治阶段（6月30日前）。"), 2021) is None
+    assert schedule_span(lines("时间安排", "即日起至6月30日", "时间安排", "7月1日至9月30日"), 2021) is None
+
+    from policykb.ingest import import_file
+    from policykb.validate import validate
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    source = tmp_path / "campaign.txt"
+    source.write_text("茶陵县人民政府办公室关于开展安全生产大排查大整治行动的通知\n各乡镇人民政府，县直各单位：\n"
+                      "一、时间安排\n即日起至6月30日。\n二、任务分工\n1.县应急管理局负责危险化学品行业的隐患排查治理工作。\n"
+                      "2.县公安局负责道路交通行业的隐患排查治理工作。\n茶陵县人民政府办公室\n2021年3月2日\n", encoding="utf-8")
+    import_file(source, kb, "campaign")
+    fresh, report = validate(kb)
+    assert fresh is not None, [i.format() for i in report.errors]
+    doc = fresh.documents["campaign"]
+    assert [(d.phrase, d.date) for d in doc.meta.annex.general_deadlines] == [("即日起至6月30日", dt.date(2021, 6, 30))]
+    assert all([d.phrase for d in t.deadlines] == ["即日起至6月30日"] for t in doc.tasks.values()) and len(doc.tasks) == 2
