@@ -669,3 +669,17 @@ def test_a_notice_of_what_was_done_and_one_request_is_read_as_the_request(tmp_pa
                      "请各参会单位(附件1)认真研究《健康宣城行动实施方案(代拟稿)》,提出修改意见建议。")
     assert [t["lead"] for t in tasks] == [["各参会单位"]]
     assert tasks[0]["text"].startswith("请各参会单位")
+
+
+def test_a_one_unit_form_names_its_unit_once_and_its_paragraphs_of_work_are_that_units_tasks(tmp_path):
+    """A 目标责任书 for one bureau: 「部门(单位)：示范区水务局　责任人：王西宁」 at its head, the title naming the bureau in
+    full; each paragraph of work below is its task, the person its leader; headings, scores and notes are no tasks."""
+    tasks = _drafted(tmp_path, "杨凌示范区水务局 2019年度(分季)目标责任书", "部门(单位):示范区水务局 责任人:王西宁",
+                     "工作任务", "核心指标", "建成国家水生态文明城市,不断彰显鲜明特色。", "省考指标",
+                     "待省考目标任务确定后另行分解下达。", "贯彻落实国务院《批复》", "(10分)",
+                     "第一季度(每项5分):完成水系连通工程可行性研究报告编制单位政府采购公开招标工作。")
+    assert [(t["text"][:6], t["lead"], t.get("leaders")) for t in tasks] == [
+        ("建成国家水生", ["杨凌示范区水务局"], ["王西宁"]), ("第一季度(每", ["杨凌示范区水务局"], ["王西宁"])]
+    # the head line is read only where nothing else assigns work: a division's own notes win
+    tasks = _drafted(tmp_path, "单位：县水务局", "1.完成河道清淤工作。（县水务局牵头，县财政局配合）")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [(["县水务局"], ["县财政局"])]

@@ -23,7 +23,7 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import general_deadlines, requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
-from .holders import defined_body, duty_heading, expand_short_name, short_names
+from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
@@ -228,6 +228,8 @@ def _find_candidates(source: Source, registry: Registry,
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
     if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
+        if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
+            candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
     elif not _divided(candidates) and (demands := requirement_tasks(source.blocks, known)):
         # only 「各地各部门要…」 and 「各牵头单位要…」 sentences read: a notice dividing no work on the page (its table
         # an attachment elsewhere), whose demands are all it asks (corpus truth rule 2), read as such, where that
@@ -322,7 +324,8 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
 
 # How the tasks were read, as the review's first line says it
 _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraphs": "段落中的单位括注或牵头单位行", "annex": "分工方案括注",
-            "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）"}
+            "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）",
+            "holder-form": "责任书表单（表头写明的唯一责任单位）"}
 
 
 # 「各县<市、区>人民政府」: a page's angle brackets standing for brackets; a unit's name is a file's name too (its

@@ -8,6 +8,9 @@ that open with their verb (「（一）负责…」「（二）协助…」), no
   「职责如下：」: its duties follow, the items under it are the body's (`generic` makes it their owner), and so is the
   paragraph right under such a heading, whatever its first word (「在国务院领导下，统筹协调…」).
 A duty heading with no body set up or defined before it owns nothing: whose duties they are is not written.
+
+A form for one unit (a 目标责任书) names it once at its head, 「部门(单位)：示范区水务局　责任人：王西宁」, and lists
+the unit's work below without a subject (`holder_form_tasks`): read only where nothing else assigns any work.
 """
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ from dataclasses import replace
 
 from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, lexicon
-from .unitnames import looks_like_unit, parse_units
+from .shapes import Candidate
+from .source import Block
+from .unitnames import UnitList, looks_like_unit, parse_units
 
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」: what is set up, up to the end of its clause
@@ -104,4 +109,36 @@ def holders_duties(items: list) -> list:
             item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
             item.number = item.number if item.number is not None else out[-1].number
         out.append(item)
+    return out
+
+
+_FORM = lexicon().holder_form
+_HOLDER_LINE = re.compile(
+    rf"^(?:{alternation(_FORM['unit_labels'])})\s*[：:]\s*(?P<unit>[^\s：:，,。；;]{{2,30}})"
+    rf"(?:\s+(?:{alternation(_FORM['person_labels'])})\s*[：:]\s*(?P<person>[^\s：:，,。；;]{{2,8}}))?\s*$")
+_WORK = re.compile(alternation(_FORM["work_verbs"]))
+_FULL_BRACKETS = str.maketrans("()", "（）")  # 「部门(单位)」 as the label 部门（单位）
+_HEAD_LINES = 6  # the holder line stands at the form's head: among its first lines
+FORM_NOTE = "[责任书表单] {where}：整份表单只写了这一个单位，其下各段读作它的任务，请核对"
+
+
+def holder_form_tasks(blocks: list[Block]) -> list[Candidate]:
+    """A one-unit form's work: the unit (and person) its head line names, each paragraph below holding a verb of
+    work and a sentence's punctuation (not a heading, a score, a note: 「省部共建工作成效」「（20分）」)."""
+    lines = [b for b in blocks if not b.is_row and b.text.strip()]
+    head = next(((k, m) for k, b in enumerate(lines[:_HEAD_LINES])
+                 if (m := _HOLDER_LINE.match(b.text.strip().translate(_FULL_BRACKETS)))), None)
+    if head is None or not looks_like_unit(head[1]["unit"]):
+        return []
+    k, m = head
+    # 「杨凌示范区水务局 2019年度目标责任书」 over 「部门(单位)：示范区水务局」: the title names the unit in full
+    full = [f.group() for b in lines[:k] for f in re.finditer(rf"[^\s，,。；;：:]{{0,12}}{re.escape(m['unit'])}", b.text)
+            if looks_like_unit(f.group())]
+    unit = max(full, key=len, default=m["unit"])
+    out = []
+    for b in lines[k + 1:]:
+        text = b.text.strip()
+        if len(text) >= 10 and _WORK.search(text) and re.search(r"[，,。；;：:]", text):
+            units = UnitList(unit, lead=[unit], how="label", leaders=[m["person"]] if m["person"] else [])
+            out.append(Candidate(text, units, b.where, "form", 0.5, notes=[FORM_NOTE.format(where=lines[k].where)]))
     return out

@@ -50,6 +50,7 @@ class Lexicon:
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
+    holder_form: dict[str, tuple[str, ...]]  # 「部门(单位)：X 责任人：Y」 heading a one-unit form, and its work verbs
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
     def fold(self, text: str) -> str:
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
         schedule_headings=tuple(data["schedule_headings"]),
+        holder_form={k: tuple(v) for k, v in data["holder_form"].items()},
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 
