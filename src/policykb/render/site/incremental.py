@@ -53,6 +53,15 @@ class Source:
             self.written = True
 
 
+@dataclass
+class Coming:
+    """Files of the docs tree another stage is still writing (the maps' PDFs, exported while the site
+    is built: policykb.background): listed from the start as if in the docs tree, linked into the site
+    last, once `ready` has returned."""
+    files: dict[str, str]  # path in the docs tree -> the file
+    ready: Callable[[], None]
+
+
 def _shared_key(config, files) -> str:
     """What every page's HTML depends on besides its own Markdown."""
     config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -216,11 +225,12 @@ def _markdown_key(shared: str, file) -> str:
     return digest(shared, file.src_uri, file.content_bytes)
 
 
-def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None) -> None:
+def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None,
+          coming: Coming | None = None) -> None:
     """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build.
 
     A page in `lazy` (by its path in the docs tree) is keyed by its Source's key instead of its
-    Markdown, which is written only when the page is not reused."""
+    Markdown, which is written only when the page is not reused. The files `coming` are linked last."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -240,8 +250,10 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         files = get_files(config)
-        if lazy:  # pages not in the docs tree (made only when needed), in the order get_files gives all
-            files = Files(sorted([*files, *(File.generated(config, uri, content="") for uri in lazy)],
+        later = coming.files if coming is not None else {}
+        if lazy or later:  # pages not in the docs tree (made only when needed), in the order get_files gives all
+            files = Files(sorted([*files, *(File.generated(config, uri, content="") for uri in lazy or ()),
+                                  *(File.generated(config, uri, abs_src_path=path) for uri, path in later.items())],
                                  key=file_sort_key))
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
@@ -268,7 +280,7 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
 
         env = config.plugins.on_env(env, config=config, files=files)
         for file in files:  # static files, linked rather than copied: the downloads are most of the site
-            if not file.is_documentation_page() and inclusion(file.inclusion):
+            if not file.is_documentation_page() and inclusion(file.inclusion) and file.src_uri not in later:
                 if file._content is None and Path(file.abs_src_path).is_relative_to(config.docs_dir):
                     _link(file.abs_src_path, file.abs_dest_path)
                 else:
@@ -288,6 +300,10 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         for file in doc_files:
             if file.page.content is not None:  # pages reused have nothing to check
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if later:
+            coming.ready()
+            for uri, path in later.items():
+                _link(path, files.get_file_from_path(uri).abs_dest_path)
         if entries:
             entries.close()
             entries = None
