@@ -214,6 +214,8 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                 for name, files in list(ctx.background.items()):
                     files.finish()
                     _finished(ctx, name, inputs, started[name], timings)
+                for s in todo:  # reported in the stages' order, whichever finished last
+                    timings[s.name] = timings.pop(s.name)
         except OSError as err:
             if _within(err.filename, out) or err.errno in (errno.ENOSPC, errno.EDQUOT):  # disk full: any file
                 raise _unwritable(out, err) from None

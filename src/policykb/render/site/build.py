@@ -16,7 +16,7 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
-from ... import paths
+from ... import heap, paths
 from ...background import BackgroundFiles
 from ...cache import StageCache, tree_digest
 from ...graph import PolicyGraph
@@ -129,13 +129,13 @@ class _Collected(logging.Handler):
 def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
                  search: dict[str, dict] | None = None, cache: StageCache | None = None,
                  lazy: dict[str, "incremental.Source"] | None = None,
-                 coming: "incremental.Coming | None" = None, **overrides) -> None:
+                 coming: dict[str, str] | None = None, **overrides) -> None:
     """A real mkdocs build (strict) of `docs` into `site` with the repository's configuration.
 
     The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH). With `search`
     (see `search_pages`), the search index gets the hidden Chinese-search fields. With `cache`,
     pages whose Markdown (or, for those in `lazy`, whose key) is unchanged since the last build are
-    taken from it (see `incremental`). `coming`: files of the docs tree still being written, linked last.
+    taken from it (see `incremental`). `coming`: files of the docs tree still being written, not linked.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -191,13 +191,18 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
         docs.mkdir()
         lazy = {} if cache is not None else None
         known = files.remembered_versions(cache.previous) if cache is not None else None
-        coming = incremental.Coming({}, maps_coming.finish) if maps_coming is not None else None
+        coming: dict[str, str] = {}  # the maps' files still being written: path in the docs tree -> the file
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
                            data=data, extra=extra, track=track, lazy=lazy, known_versions=known,
-                           maps_coming=maps_coming, deferred=coming.files if coming else None)
+                           maps_coming=maps_coming, deferred=coming)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
                      cache=cache, lazy=lazy, coming=coming, nav=nav(pg, docs), strict=True)
+    if coming:
+        heap.settle()  # what mkdocs held goes back before the wait: at a hundred documents the PDFs take longer
+        maps_coming.finish()
+        for uri, path in coming.items():
+            incremental.link(path, str(Path(out) / uri))
     if known:
         files.remember_versions(Path(out), known)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine

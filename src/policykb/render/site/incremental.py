@@ -53,15 +53,6 @@ class Source:
             self.written = True
 
 
-@dataclass
-class Coming:
-    """Files of the docs tree another stage is still writing (the maps' PDFs, exported while the site
-    is built: policykb.background): listed from the start as if in the docs tree, linked into the site
-    last, once `ready` has returned."""
-    files: dict[str, str]  # path in the docs tree -> the file
-    ready: Callable[[], None]
-
-
 def _shared_key(config, files) -> str:
     """What every page's HTML depends on besides its own Markdown."""
     config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -189,7 +180,7 @@ def _indexer(config, cache: StageCache | None):
     return None
 
 
-def _link(source: str, target: str) -> None:
+def link(source: str, target: str) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         os.link(source, target)  # only read from the site; the docs tree is temporary
@@ -226,11 +217,13 @@ def _markdown_key(shared: str, file) -> str:
 
 
 def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None,
-          coming: Coming | None = None) -> None:
+          coming: dict[str, str] | None = None) -> None:
     """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build.
 
     A page in `lazy` (by its path in the docs tree) is keyed by its Source's key instead of its
-    Markdown, which is written only when the page is not reused. The files `coming` are linked last."""
+    Markdown, which is written only when the page is not reused. `coming`: files of the docs tree
+    (path -> the file) another stage is still writing (the maps' PDFs, exported while the site is
+    built: policykb.background), listed as if there; the caller links them into the site once written."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -250,7 +243,7 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         files = get_files(config)
-        later = coming.files if coming is not None else {}
+        later = coming or {}
         if lazy or later:  # pages not in the docs tree (made only when needed), in the order get_files gives all
             files = Files(sorted([*files, *(File.generated(config, uri, content="") for uri in lazy or ()),
                                   *(File.generated(config, uri, abs_src_path=path) for uri, path in later.items())],
@@ -282,7 +275,7 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         for file in files:  # static files, linked rather than copied: the downloads are most of the site
             if not file.is_documentation_page() and inclusion(file.inclusion) and file.src_uri not in later:
                 if file._content is None and Path(file.abs_src_path).is_relative_to(config.docs_dir):
-                    _link(file.abs_src_path, file.abs_dest_path)
+                    link(file.abs_src_path, file.abs_dest_path)
                 else:
                     file.copy_file()
         for template in config.theme.static_templates:
@@ -300,10 +293,6 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         for file in doc_files:
             if file.page.content is not None:  # pages reused have nothing to check
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        if later:
-            coming.ready()
-            for uri, path in later.items():
-                _link(path, files.get_file_from_path(uri).abs_dest_path)
         if entries:
             entries.close()
             entries = None
