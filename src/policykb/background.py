@@ -8,25 +8,28 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 
 class BackgroundFiles:
-    """`names` (relative to `folder`), written by `work` in a thread of this process: it writes them
-    one at a time and yields each name once its file is complete.
+    """`names` (relative to `folder`), written in a thread of this process by `work(started, wanted)`:
+    it writes them one at a time and yields each name once its file is complete.
 
-    `started`, which the work sets once its worker processes have taken this process's environment
-    (parallel.ordered), is waited for before this returns: what the next stages set in the environment
-    (mkdocs' SOURCE_DATE_EPOCH) never reaches the workers."""
+    The work sets `started` once its worker processes have taken this process's environment
+    (parallel.ordered): that is waited for before this returns, so that what the next stages set in the
+    environment (mkdocs' SOURCE_DATE_EPOCH) never reaches the workers. `wanted` is set once someone
+    waits for the files: this process has nothing else to do then, the work may use every core."""
 
-    def __init__(self, folder: Path, names: Iterable[str], work: Iterator[str], started: threading.Event):
+    def __init__(self, folder: Path, names: Iterable[str],
+                 work: Callable[[threading.Event, threading.Event], Iterator[str]]):
         self.folder, self.names = Path(folder), frozenset(names)
-        self._work, self._started = work, started
+        self._started, self._wanted = threading.Event(), threading.Event()
+        self._work = work(self._started, self._wanted)
         self._error: BaseException | None = None
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name=f"policykb-{self.folder.name}", daemon=True)
         self._thread.start()
-        started.wait()
+        self._started.wait()
 
     def _run(self) -> None:
         try:
@@ -41,6 +44,7 @@ class BackgroundFiles:
 
     def finish(self) -> None:
         """Wait until every file is written; the work's error, if it failed."""
+        self._wanted.set()
         self._thread.join()
         if self._error is not None:
             raise self._error

@@ -15,6 +15,7 @@ import os
 import tempfile
 import threading
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -182,11 +183,11 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    writing = _exported(out, exports, pages, started := threading.Event())
+    writing = partial(_exported, out, exports, pages)
     if later is not None and len(exports) >= MIN_PARALLEL:  # fewer are exported here, in this process
-        later.append(BackgroundFiles(out, [job.name for job in exports], writing, started))
+        later.append(BackgroundFiles(out, [job.name for job in exports], writing))
     else:
-        for _ in writing:
+        for _ in writing(threading.Event(), _SET):
             pass
     return manifest
 
@@ -205,15 +206,35 @@ def _page_files(out: Path, stem: str, drawn: Drawn, folder: Path) -> tuple[str, 
     return tuple(paths)
 
 
+_SET = threading.Event()
+_SET.set()  # `wanted` when the PDFs are exported before anything else is done
+
+
 def _exported(out: Path, exports: list[ExportJob], pages: tempfile.TemporaryDirectory,
-              started: threading.Event) -> Iterator[str]:
-    """Export each map's PDF in worker processes, in order; yields each file's name once it is written.
-    The workers write the files: this process, building the site meanwhile, only hands out the jobs."""
+              started: threading.Event, wanted: threading.Event) -> Iterator[str]:
+    """Export each map's PDF in worker processes; yields each file's name once it is written. The
+    workers write the files: this process, building the site meanwhile, only hands out the jobs.
+
+    One worker while this process has work of its own (`wanted` not set: the site is being built),
+    so that each has a core and the site's memory peak has one worker's beside it, not two; then as
+    many as there are cores."""
+    jobs = iter(exports)
     try:
-        for job, _ in ordered(export_pdf, [(job, job) for job in exports], min_jobs=MIN_PARALLEL, started=started):
+        for job, _ in ordered(export_pdf, _until(wanted, jobs), min_jobs=MIN_PARALLEL, started=started, processes=1):
+            yield job.name
+        for job, _ in ordered(export_pdf, ((job, job) for job in jobs), min_jobs=MIN_PARALLEL,
+                              processes=WANTED_PROCESSES):
             yield job.name
     finally:
         pages.cleanup()
+
+
+WANTED_PROCESSES = None  # once the site waits for the PDFs: as many workers as cores
+
+
+def _until(event: threading.Event, jobs: Iterator[ExportJob]) -> Iterator[tuple[ExportJob, ExportJob]]:
+    while not event.is_set() and (job := next(jobs, None)) is not None:
+        yield job, job
 
 
 @dataclass(frozen=True)
