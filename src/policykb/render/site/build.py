@@ -182,27 +182,23 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
                 letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
                 data: Path | None = None, extra: dict[str, str] | None = None, enrich_search: bool = True,
                 track: Track = quiet, cache: StageCache | None = None,
-                maps_coming: BackgroundFiles | None = None) -> list[Page]:
+                maps_coming: BackgroundFiles | None = None, coming: dict[str, str] | None = None) -> list[Page]:
     """Build the whole site into `out` (an empty or missing folder); with `cache`, pages unchanged
     since the build it holds are taken from there. `maps_coming`: the maps' files still being
-    written (the build's PDFs), taken into the site once they are."""
+    written (the build's PDFs); they go into `coming` (path in the site -> the file), for the caller
+    to link once they are written (`link_coming`)."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         lazy = {} if cache is not None else None
         known = files.remembered_versions(cache.previous) if cache is not None else None
-        coming: dict[str, str] = {}  # the maps' files still being written: path in the docs tree -> the file
+        coming = {} if coming is None else coming
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
                            data=data, extra=extra, track=track, lazy=lazy, known_versions=known,
                            maps_coming=maps_coming, deferred=coming)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
                      cache=cache, lazy=lazy, coming=coming, nav=nav(pg, docs), strict=True)
-    if coming:
-        heap.settle()  # what mkdocs held goes back before the wait: at a hundred documents the PDFs take longer
-        maps_coming.finish()
-        for uri, path in coming.items():
-            incremental.link(path, str(Path(out) / uri))
     if known:
         files.remember_versions(Path(out), known)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
@@ -221,11 +217,25 @@ def zip_site(site: Path, target: Path) -> Path:
 
 
 def run_stage(ctx) -> None:
-    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
+    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist;
+    the maps' PDFs still being exported, once they are written."""
     root = Path(ctx.templates).resolve().parent
+    coming: dict[str, str] = {}
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
                 config=paths.project_file(CONFIG, root), handwritten=paths.project_file(DOCS, root),
                 statuses=getattr(ctx, "statuses", None), letters=ctx.out("letters"), maps=ctx.out("maps"),
                 tracking=getattr(ctx, "tracking", None), charts=ctx.out("tracking") / CHARTS, track=ctx.track,
-                cache=ctx.cache("site"), maps_coming=ctx.background.get("maps"),
+                cache=ctx.cache("site"), maps_coming=ctx.background.get("maps"), coming=coming,
                 data=ctx.staged.get("data"))  # only when made in this build: `--only site` may follow an edit
+    if coming:
+        link_coming(ctx.out("site"), coming, ctx.background["maps"])
+
+
+def link_coming(site: Path, coming: dict[str, str], writing: BackgroundFiles) -> None:
+    """Link the files still being written into the site once they are. The site's pages and mkdocs'
+    state go back first: at a hundred documents the PDFs take longer than the site, and every core
+    exports them while this waits."""
+    heap.settle()
+    writing.finish()
+    for uri, path in coming.items():
+        incremental.link(path, str(Path(site) / uri))
