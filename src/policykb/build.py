@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import heap, parallel, paths
+from .background import BackgroundFiles
 from .cache import StageCache, build_inputs, code_digest, digest, stage_unchanged
 from .issues import ToolError
 from .lock import Busy, take
@@ -48,6 +49,7 @@ class BuildContext:
     track: Track = quiet
     options: dict = field(default_factory=dict)
     caches: dict[str, StageCache] = field(default_factory=dict)  # per stage, made on first use
+    background: dict[str, BackgroundFiles] = field(default_factory=dict)  # per stage: files it is still writing
 
     def out(self, stage: str) -> Path:
         """Where a stage's output is: its staging folder if it runs in this build, else build/<stage>."""
@@ -104,6 +106,8 @@ def _data(ctx: BuildContext) -> None:
 
 
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).
+# A stage may leave files to be written in the background (ctx.background: the maps' PDFs) while the
+# next ones run; they are waited for before its keys are saved.
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", "policykb.track.stage:render"),
@@ -198,19 +202,38 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                                    tracking=tracking, statuses=statuses(pg, tracking, as_of),
                                    templates=templates, track=track, options=options or {})
                 heap.settle()  # the knowledge base, graph and statuses: alive to the end
+                stack.callback(_stop_background, ctx)  # before the staging folders go, on failure
+                started = {}
                 for s in todo:
-                    start = time.perf_counter()
+                    started[s.name] = time.perf_counter()
                     s.run(ctx)
                     if s is not todo[-1]:  # the next stage starts from what is kept, not from this one's peak
                         heap.settle()
-                    cache = ctx.cache(s.name)
-                    cache.save(digest(inputs, s.name))
-                    timings[s.name] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
+                    if s.name not in ctx.background:
+                        _finished(ctx, s.name, inputs, started[s.name], timings)
+                for name, files in list(ctx.background.items()):
+                    files.finish()
+                    _finished(ctx, name, inputs, started[name], timings)
+                for s in todo:  # reported in the stages' order, whichever finished last
+                    timings[s.name] = timings.pop(s.name)
         except OSError as err:
             if _within(err.filename, out) or err.errno in (errno.ENOSPC, errno.EDQUOT):  # disk full: any file
                 raise _unwritable(out, err) from None
             raise
     return [s.name for s in stages]
+
+
+def _finished(ctx: BuildContext, stage: str, inputs: str, start: float, timings: dict) -> None:
+    """Save a stage's keys once all its files are written, and say how long it took (with its files
+    written in the background, until the last was)."""
+    cache = ctx.cache(stage)
+    cache.save(digest(inputs, stage))
+    timings[stage] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
+
+
+def _stop_background(ctx: BuildContext) -> None:
+    for files in ctx.background.values():
+        files.stop()
 
 
 def stage_names() -> list[str]:

@@ -14,6 +14,7 @@ import ctypes
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -41,12 +42,13 @@ class _Inline(Executor):
 
 @contextmanager
 def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = (),
-            preload: Iterable[str] = ()) -> Iterator[Executor]:
+            preload: Iterable[str] = (), processes: int | None = None) -> Iterator[Executor]:
     """Worker processes when there are enough jobs and cores, else this process.
 
-    `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker."""
-    count = worker_count()
-    if jobs < MIN_JOBS or count < 2:
+    `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker.
+    `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile)."""
+    count = min(processes or worker_count(), worker_count())
+    if jobs < MIN_JOBS or worker_count() < 2:
         if initializer:
             initializer(*initargs)
         yield _Inline()
@@ -103,12 +105,15 @@ def worker_count() -> int:
 
 
 def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
-            initargs: tuple = (), min_jobs: int = MIN_JOBS) -> Iterator[tuple[T, Any]]:
+            initargs: tuple = (), min_jobs: int = MIN_JOBS,
+            started: threading.Event | None = None, processes: int | None = None) -> Iterator[tuple[T, Any]]:
     """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
 
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
     arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
-    (the jobs are read that far ahead to know).
+    (the jobs are read that far ahead to know), at most `processes` of them. `started` is set once the
+    workers have taken this process's environment and folder (for a stream read in another thread: see
+    policykb.background).
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -117,7 +122,10 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         needed += job[1] is not None
         if needed >= min_jobs:
             break
-    with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__]) as pool:
+    with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
+                 processes=processes) as pool:
+        if started is not None:
+            started.set()
         pending: deque = deque()
         for item, argument in chain(head, jobs):
             pending.append((item, None if argument is None else pool.submit(fn, argument)))

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import tempfile
+import threading
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Iterator
 
+from ...background import BackgroundFiles
 from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
@@ -127,11 +133,14 @@ def file_stem(spec: MapSpec) -> str:
 def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuses | None = None,
           units: list[str] | None = None, paper: str = "A1", formats: tuple[str, ...] = FORMATS,
           years: tuple[int, int] | None = None, lead_months: int | None = None,
-          track: Track = quiet, cache: StageCache | None = None) -> dict:
+          track: Track = quiet, cache: StageCache | None = None,
+          later: list[BackgroundFiles] | None = None) -> dict:
     """Render the maps of every document into `out`; returns (and writes) the manifest.
 
     With a cache, a map whose rows, statuses and options are unchanged since the last build is
-    taken from that build (its files and manifest entry) instead of being drawn again.
+    taken from that build (its files and manifest entry) instead of being drawn again. Maps are
+    drawn first (layout, SVG), then exported to PDF; with `later` (the build), the PDFs are still
+    being exported when this returns, by what it appends to `later` (see policykb.background).
     """
     out = Path(out)
     specs = [s for doc in sorted(pg.kb.documents) for s in plan(pg, doc, statuses, units)]
@@ -157,24 +166,80 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
     jobs = [((at, spec, stem, files, preview),
              DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
             for at, spec, stem, files, preview in todo]
+    pages = tempfile.TemporaryDirectory(prefix="policykb-pages-")  # a tiled map's pages, until exported
+    exports = []
     for (at, spec, stem, files, preview), drawn in ordered(draw_files, track(jobs, "绘制作战图"), min_jobs=MIN_PARALLEL):
         for name, data in drawn.files.items():
             atomic_write(out / name, data)
+        if "pdf" in formats:
+            exports.append(ExportJob(f"{stem}.pdf", os.path.abspath(out / f"{stem}.pdf"),
+                                     _page_files(out, stem, drawn, Path(pages.name))))
         entries[at] = {"map": spec.key, "doc": spec.doc, "kind": spec.kind,
                        "title": f"{spec.title}·{spec.subject}", "unit": spec.unit, "paper": drawn.sheet,
                        "paper_name": maps_paper.name(drawn.sheet), "years": list(axis_years(spec, years)),
-                       "pages": drawn.pages, "size_mm": drawn.size_mm, "font_mm": drawn.font_mm,
+                       "pages": len(drawn.pages or [None]), "size_mm": drawn.size_mm, "font_mm": drawn.font_mm,
                        "files": files, "tasks": spec.tasks}
     if units is None:  # issue 24: each parent document's tasks × members chart; none without a cascade
         entries += member_charts(pg, out, as_of=as_of, statuses=statuses, formats=formats, cache=cache)
     manifest = {"documents": _documents(pg, as_of), "maps": entries, "previews": previews}
     atomic_write(out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    writing = partial(_exported, out, exports, pages)
+    if later is not None and len(exports) >= MIN_PARALLEL:  # fewer are exported here, in this process
+        later.append(BackgroundFiles(out, [job.name for job in exports], writing))
+    else:
+        for _ in writing(threading.Event(), _SET):
+            pass
     return manifest
+
+
+def _page_files(out: Path, stem: str, drawn: Drawn, folder: Path) -> tuple[str, ...]:
+    """Where the export reads a map's pages: its .svg when that is its one page, else files of their own.
+    The pages are read back rather than held: at a hundred documents they are gigabytes."""
+    if drawn.pages is None:
+        return (os.path.abspath(out / f"{stem}.svg"),)
+    paths = []
+    for i, page in enumerate(drawn.pages):
+        path = folder / stem / f"{i}.svg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.encode("utf-8"))
+        paths.append(str(path))
+    return tuple(paths)
+
+
+_SET = threading.Event()
+_SET.set()  # `wanted` when the PDFs are exported before anything else is done
+
+
+def _exported(out: Path, exports: list[ExportJob], pages: tempfile.TemporaryDirectory,
+              started: threading.Event, wanted: threading.Event) -> Iterator[str]:
+    """Export each map's PDF in worker processes; yields each file's name once it is written. The
+    workers write the files: this process, building the site meanwhile, only hands out the jobs.
+
+    One worker while this process has work of its own (`wanted` not set: the site is being built),
+    so that each has a core and the site's memory peak has one worker's beside it, not two; then as
+    many as there are cores."""
+    jobs = iter(exports)
+    try:
+        for job, _ in ordered(export_pdf, _until(wanted, jobs), min_jobs=MIN_PARALLEL, started=started, processes=1):
+            yield job.name
+        for job, _ in ordered(export_pdf, ((job, job) for job in jobs), min_jobs=MIN_PARALLEL,
+                              processes=WANTED_PROCESSES):
+            yield job.name
+    finally:
+        pages.cleanup()
+
+
+WANTED_PROCESSES = None  # once the site waits for the PDFs: as many workers as cores
+
+
+def _until(event: threading.Event, jobs: Iterator[ExportJob]) -> Iterator[tuple[ExportJob, ExportJob]]:
+    while not event.is_set() and (job := next(jobs, None)) is not None:
+        yield job, job
 
 
 @dataclass(frozen=True)
 class DrawJob:
-    """One map to draw and export, as a worker process gets it."""
+    """One map to lay out and draw, as a worker process gets it."""
     spec: MapSpec
     stem: str
     as_of: dt.date
@@ -188,16 +253,17 @@ class DrawJob:
 
 @dataclass(frozen=True)
 class Drawn:
-    """A drawn map's files (name -> bytes) and what the manifest says of it."""
+    """A drawn map's files (name -> bytes), its pages when they are not its one sheet (tiles), and
+    what the manifest says of it."""
     sheet: str
-    pages: int
+    pages: tuple[str, ...] | None
     size_mm: list[float]
     font_mm: float
     files: dict[str, bytes]
 
 
 def draw_files(job: DrawJob) -> Drawn:
-    """Lay out, draw and export one map: all of a map's work, so that workers share the whole stage."""
+    """Lay out and draw one map: its SVG, preview and PNG; the PDF is exported apart (export_pdf)."""
     global _DOCUMENT
     if job.spec.doc != _DOCUMENT:  # what the wrapping remembered is one document's texts: at a hundred
         maps_text.forget()  # documents, kept until the caches' bounds, it was hundreds of megabytes
@@ -209,14 +275,26 @@ def draw_files(job: DrawJob) -> Drawn:
         files[f"{job.stem}.svg"] = done.svg.encode("utf-8")
     if job.preview:
         files[job.preview] = done.preview.encode("utf-8")
-    if "pdf" in job.formats:
-        files[f"{job.stem}.pdf"] = maps_export.pdf(list(done.pages), f"{job.stem}.pdf")
     if "png" in job.formats:
         files[f"{job.stem}.png"] = maps_export.png(done.svg)
-    drawn = Drawn(sheet, len(done.pages), [done.layout.width, done.layout.height], done.layout.size, files)
+    pages = None if done.pages == (done.svg,) and "svg" in job.formats else done.pages
+    drawn = Drawn(sheet, pages, [done.layout.width, done.layout.height], done.layout.size, files)
     del done
     give_back_memory()
     return drawn
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One map's PDF: its name in the output, where it goes, and the files holding its pages."""
+    name: str
+    target: str
+    pages: tuple[str, ...]
+
+
+def export_pdf(job: ExportJob) -> None:
+    atomic_write(Path(job.target), maps_export.pdf([Path(p).read_bytes().decode("utf-8") for p in job.pages], job.name))
+    give_back_memory()
 
 
 _DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
@@ -251,8 +329,11 @@ def _previous_entries(cache: StageCache | None) -> dict[tuple[str, str], dict]:
 
 
 def stage(ctx) -> None:
-    """The `maps` build stage: SVG + PDF of every map into build/maps/, each on the paper it needs."""
+    """The `maps` build stage: SVG + PDF of every map into build/maps/, each on the paper it needs; the
+    PDFs are exported while the site is built (it links them last)."""
+    later: list[BackgroundFiles] = []
     write(ctx.pg, ctx.out("maps"), as_of=ctx.as_of, statuses=ctx.statuses or None,
           paper=ctx.options.get("paper", maps_paper.AUTO), formats=("svg", "pdf"), track=ctx.track,
-          cache=ctx.cache("maps"))
+          cache=ctx.cache("maps"), later=later)
+    ctx.background.update({"maps": files for files in later})
     maps_text.forget()  # the stages after measure nothing

@@ -16,7 +16,8 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
-from ... import paths
+from ... import heap, paths
+from ...background import BackgroundFiles
 from ...cache import StageCache, tree_digest
 from ...graph import PolicyGraph
 from ...output import atomic_write
@@ -69,7 +70,8 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                maps: Path | None = None, tracking=None, charts: Path | None = None, data: Path | None = None,
                extra: dict[str, str] | None = None, track: Track = quiet,
                lazy: dict[str, "incremental.Source"] | None = None,
-               known_versions: dict[str, dict] | None = None) -> list[Page]:
+               known_versions: dict[str, dict] | None = None, maps_coming: BackgroundFiles | None = None,
+               deferred: dict[str, str] | None = None) -> list[Page]:
     """Fill `docs` with the hand-written pages (`extra` replaces some), the downloads and every generated page.
 
     With `lazy` (an incremental build), a page whose context has a key (see pagekeys) is not written:
@@ -78,6 +80,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     `tracking` (policykb.track.Tracking) adds each task's events; `charts` is the tracking stage's
     folder of indicator charts (<doc>/<id>.svg), shown for indicators with recorded values.
     `known_versions`: the change log's versions worked out before (see files.history).
+    `maps_coming`: the maps' files still being written; they go into `deferred` (see files.stage_files).
     """
     if handwritten is not None and Path(handwritten).is_dir():
         shutil.copytree(handwritten, docs, dirs_exist_ok=True)
@@ -86,7 +89,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
         (docs / name).write_text(text, encoding="utf-8")
     units = pg.units_with_tasks() + pg.members_with_tasks()  # a 市州 has its own letter, map and page
     letter_units, _ = files.stage_files(letters, "letters", docs, units)
-    map_units, map_list = files.stage_files(maps, "maps", docs, units)
+    map_units, map_list = files.stage_files(maps, "maps", docs, units, maps_coming, deferred)
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, []),
                       "letter_preview": first_letter(docs, letter_units.get(u, []))} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
@@ -125,13 +128,14 @@ class _Collected(logging.Handler):
 
 def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = None,
                  search: dict[str, dict] | None = None, cache: StageCache | None = None,
-                 lazy: dict[str, "incremental.Source"] | None = None, **overrides) -> None:
+                 lazy: dict[str, "incremental.Source"] | None = None,
+                 coming: dict[str, str] | None = None, **overrides) -> None:
     """A real mkdocs build (strict) of `docs` into `site` with the repository's configuration.
 
     The sitemap's dates come from the as-of date, not the clock (SOURCE_DATE_EPOCH). With `search`
     (see `search_pages`), the search index gets the hidden Chinese-search fields. With `cache`,
     pages whose Markdown (or, for those in `lazy`, whose key) is unchanged since the last build are
-    taken from it (see `incremental`).
+    taken from it (see `incremental`). `coming`: files of the docs tree still being written, not linked.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -150,7 +154,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path, as_of: dt.date | None = N
         compact.install(cfg)
         if search is not None:
             index.install(cfg, search)
-        incremental.build(cfg, cache, lazy)
+        incremental.build(cfg, cache, lazy, coming)
         if not cfg.site_url:  # a sitemap needs the site's address: without one mkdocs writes an empty list
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(site) / name).unlink(missing_ok=True)
@@ -177,19 +181,24 @@ def render_site(pg: PolicyGraph, out: Path, *, as_of: dt.date, templates: Path, 
                 config: Path = Path(CONFIG), handwritten: Path | None = Path(DOCS), statuses: Statuses | None = None,
                 letters: Path | None = None, maps: Path | None = None, tracking=None, charts: Path | None = None,
                 data: Path | None = None, extra: dict[str, str] | None = None, enrich_search: bool = True,
-                track: Track = quiet, cache: StageCache | None = None) -> list[Page]:
+                track: Track = quiet, cache: StageCache | None = None,
+                maps_coming: BackgroundFiles | None = None, coming: dict[str, str] | None = None) -> list[Page]:
     """Build the whole site into `out` (an empty or missing folder); with `cache`, pages unchanged
-    since the build it holds are taken from there."""
+    since the build it holds are taken from there. `maps_coming`: the maps' files still being
+    written (the build's PDFs); they go into `coming` (path in the site -> the file), for the caller
+    to link once they are written (`link_coming`)."""
     with tempfile.TemporaryDirectory(prefix="policykb-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         lazy = {} if cache is not None else None
         known = files.remembered_versions(cache.previous) if cache is not None else None
+        coming = {} if coming is None else coming
         pages = write_docs(pg, docs, as_of=as_of, templates=templates, handwritten=handwritten, policies=policies,
                            statuses=statuses, letters=letters, maps=maps, tracking=tracking, charts=charts,
-                           data=data, extra=extra, track=track, lazy=lazy, known_versions=known)
+                           data=data, extra=extra, track=track, lazy=lazy, known_versions=known,
+                           maps_coming=maps_coming, deferred=coming)
         mkdocs_build(Path(config), docs, Path(out), as_of, search=search_pages(pages) if enrich_search else None,
-                     cache=cache, lazy=lazy, nav=nav(pg, docs), strict=True)
+                     cache=cache, lazy=lazy, coming=coming, nav=nav(pg, docs), strict=True)
     if known:
         files.remember_versions(Path(out), known)
     os.chmod(out, 0o755)  # staging folders are private; the site is for everyone on the machine
@@ -208,11 +217,25 @@ def zip_site(site: Path, target: Path) -> Path:
 
 
 def run_stage(ctx) -> None:
-    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist."""
+    """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist;
+    the maps' PDFs still being exported, once they are written."""
     root = Path(ctx.templates).resolve().parent
+    coming: dict[str, str] = {}
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,
                 config=paths.project_file(CONFIG, root), handwritten=paths.project_file(DOCS, root),
                 statuses=getattr(ctx, "statuses", None), letters=ctx.out("letters"), maps=ctx.out("maps"),
                 tracking=getattr(ctx, "tracking", None), charts=ctx.out("tracking") / CHARTS, track=ctx.track,
-                cache=ctx.cache("site"),
+                cache=ctx.cache("site"), maps_coming=ctx.background.get("maps"), coming=coming,
                 data=ctx.staged.get("data"))  # only when made in this build: `--only site` may follow an edit
+    if coming:
+        link_coming(ctx.out("site"), coming, ctx.background["maps"])
+
+
+def link_coming(site: Path, coming: dict[str, str], writing: BackgroundFiles) -> None:
+    """Link the files still being written into the site once they are. The site's pages and mkdocs'
+    state go back first: at a hundred documents the PDFs take longer than the site, and every core
+    exports them while this waits."""
+    heap.settle()
+    writing.finish()
+    for uri, path in coming.items():
+        incremental.link(path, str(Path(site) / uri))

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from ... import export
+from ...background import BackgroundFiles
 from ...graph import PolicyGraph
 from ...issues import CODES
 from ...output import files_below
@@ -71,20 +72,27 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def stage_files(source: Path | None, kind: str, docs: Path, units: list[str]) -> tuple[dict, list[dict]]:
-    """Copy another stage's output (letters, maps) into the docs tree when it has a manifest.
+def stage_files(source: Path | None, kind: str, docs: Path, units: list[str],
+                coming: BackgroundFiles | None = None, deferred: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+    """Link another stage's output (letters, maps) into the docs tree when it has a manifest.
 
     Returns ({unit: [{'label', 'path', ...}]}, [every file as {'label', 'path', ...}]); empty when absent.
     Each file names the `document` it belongs to, where the manifest says ('' otherwise).
+    `coming`: the files of `source` its stage is still writing (the maps' PDFs, see policykb.background):
+    listed as if there, and put into `deferred` (path in the docs tree -> the file) instead of the docs tree.
     """
     if source is None or not (Path(source) / MANIFEST).is_file():
         return {}, []
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
-    listed = sorted(rel for rel, entry in files_below(source) if not entry.name.startswith("."))  # mkdocs skips those
+    names = {rel for rel, entry in files_below(source) if not entry.name.startswith(".")}  # mkdocs skips those
+    listed = sorted(names | coming.names if coming is not None else names)
     target = docs / DOWNLOADS / kind
     made: set[Path] = set()
     for rel in listed:  # one listing and a link each: copytree stat'ed and copied each file's metadata too
+        if coming is not None and rel in coming.names:
+            deferred[f"{DOWNLOADS}/{kind}/{rel}"] = str(source / rel)
+            continue
         path = target / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -180,7 +180,7 @@ def _indexer(config, cache: StageCache | None):
     return None
 
 
-def _link(source: str, target: str) -> None:
+def link(source: str, target: str) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         os.link(source, target)  # only read from the site; the docs tree is temporary
@@ -216,11 +216,14 @@ def _markdown_key(shared: str, file) -> str:
     return digest(shared, file.src_uri, file.content_bytes)
 
 
-def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None) -> None:
+def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = None,
+          coming: dict[str, str] | None = None) -> None:
     """`mkdocs build` of a loaded configuration, reusing the pages `cache` holds from the last build.
 
     A page in `lazy` (by its path in the docs tree) is keyed by its Source's key instead of its
-    Markdown, which is written only when the page is not reused."""
+    Markdown, which is written only when the page is not reused. `coming`: files of the docs tree
+    (path -> the file) another stage is still writing (the maps' PDFs, exported while the site is
+    built: policykb.background), listed as if there; the caller links them into the site once written."""
     from mkdocs import utils
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.exceptions import Abort, BuildError
@@ -240,8 +243,10 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         files = get_files(config)
-        if lazy:  # pages not in the docs tree (made only when needed), in the order get_files gives all
-            files = Files(sorted([*files, *(File.generated(config, uri, content="") for uri in lazy)],
+        later = coming or {}
+        if lazy or later:  # pages not in the docs tree (made only when needed), in the order get_files gives all
+            files = Files(sorted([*files, *(File.generated(config, uri, content="") for uri in lazy or ()),
+                                  *(File.generated(config, uri, abs_src_path=path) for uri, path in later.items())],
                                  key=file_sort_key))
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
@@ -268,9 +273,9 @@ def build(config, cache: StageCache | None, lazy: dict[str, Source] | None = Non
 
         env = config.plugins.on_env(env, config=config, files=files)
         for file in files:  # static files, linked rather than copied: the downloads are most of the site
-            if not file.is_documentation_page() and inclusion(file.inclusion):
+            if not file.is_documentation_page() and inclusion(file.inclusion) and file.src_uri not in later:
                 if file._content is None and Path(file.abs_src_path).is_relative_to(config.docs_dir):
-                    _link(file.abs_src_path, file.abs_dest_path)
+                    link(file.abs_src_path, file.abs_dest_path)
                 else:
                     file.copy_file()
         for template in config.theme.static_templates:

@@ -1,0 +1,108 @@
+"""The maps' PDFs are exported while the site is built (policykb.background): the same outputs as one
+stage after the other, and a build that fails on either side still leaves the previous outputs."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from policykb import build as building, parallel
+from policykb.render.maps import draw
+from policykb.render.maps.glyphs import GlyphMissing
+
+from conftest import FIXTURES
+
+AS_OF = dt.date(2016, 9, 1)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes, but the cache's record of file times (they differ by nature) and the lock."""
+    from policykb.cache import STATS_FILE
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+            and not p.name.endswith(".lock") and p.name != STATS_FILE}
+
+
+@pytest.fixture
+def kb(tmp_path):
+    shutil.copytree(FIXTURES / "tiny", tmp_path / "kb")
+    return tmp_path / "kb"
+
+
+@pytest.fixture
+def in_background(monkeypatch):
+    """Every build's PDFs exported in the background, however few; the BackgroundFiles made are kept."""
+    made = []
+
+    class Recorded(draw.BackgroundFiles):
+        def __init__(self, *args):
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(draw, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(draw, "BackgroundFiles", Recorded)
+    return made
+
+
+def test_site_built_beside_the_exports_is_the_site_built_after_them(kb, tmp_path, in_background, monkeypatch):
+    building.build(kb, tmp_path / "beside", as_of=AS_OF)
+    assert len(in_background) == 1 and in_background[0].names  # the PDFs were still coming when the site began
+    monkeypatch.setattr(draw, "MIN_PARALLEL", 10**6)
+    building.build(kb, tmp_path / "after", as_of=AS_OF)
+    assert len(in_background) == 1
+    beside, after = _tree(tmp_path / "beside"), _tree(tmp_path / "after")
+    assert sorted(beside) == sorted(after)
+    assert [name for name in beside if beside[name] != after[name] and not name.endswith(".keys.json")] == []
+    pdfs = [name for name in beside if name.startswith("maps/") and name.endswith(".pdf")]
+    assert pdfs and all(beside[f"site/downloads/{name}"] == beside[name] for name in pdfs)
+
+
+def _inline_exports(monkeypatch, export) -> None:
+    """The exports in this process (in the background thread), so that a test can replace them."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    monkeypatch.setattr(draw.maps_export, "pdf", export)
+
+
+def _built_then_edited(kb: Path, out: Path) -> dict[str, bytes]:
+    """Build, then edit task 1 (so that the next build has maps to draw); what the build wrote."""
+    building.build(kb, out, as_of=AS_OF)
+    task = kb / "demo-2016" / "tasks" / "001.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace("创新发展", "改革发展"), encoding="utf-8")
+    return _tree(out)
+
+
+def test_failed_export_fails_the_build_and_leaves_the_previous_outputs(kb, tmp_path, in_background, monkeypatch):
+    out = tmp_path / "build"
+    before = _built_then_edited(kb, out)
+
+    def missing(svgs, name):
+        raise GlyphMissing(f"{name}：以下文字没有嵌入可显示的中文字形 —— 缺")
+
+    _inline_exports(monkeypatch, missing)
+    with pytest.raises(GlyphMissing, match="没有嵌入可显示的中文字形"):
+        building.build(kb, out, as_of=AS_OF)
+    assert _tree(out) == before  # no staging folder left either
+
+
+def test_failed_site_stops_the_exports_and_leaves_the_previous_outputs(kb, tmp_path, in_background, monkeypatch):
+    out = tmp_path / "build"
+    before = _built_then_edited(kb, out)
+    real = draw.maps_export.pdf
+
+    def slow(svgs, name):
+        time.sleep(0.2)
+        return real(svgs, name)
+
+    def broken(ctx):
+        raise RuntimeError("site renderer bug")
+
+    _inline_exports(monkeypatch, slow)
+    import policykb.render.site as site
+    monkeypatch.setattr(site, "run_stage", broken)
+    with pytest.raises(RuntimeError, match="site renderer bug"):
+        building.build(kb, out, as_of=AS_OF)
+    assert not [t for t in threading.enumerate() if t.name.startswith("policykb-")]  # the exports stopped
+    assert _tree(out) == before
