@@ -135,10 +135,10 @@ def holder_form_tasks(blocks: list[Block]) -> list[Candidate]:
     full = [f.group() for b in lines[:k] for f in re.finditer(rf"[^\s，,。；;：:]{{0,12}}{re.escape(m['unit'])}", b.text)
             if looks_like_unit(f.group())]
     unit = max(full, key=len, default=m["unit"])
-    out = []
+    out, note = [], FORM_NOTE.format(where=lines[k].where)
     for b in lines[k + 1:]:
         text = b.text.strip()
         if len(text) >= 10 and _WORK.search(text) and re.search(r"[，,。；;：:]", text):
             units = UnitList(unit, lead=[unit], how="label", leaders=[m["person"]] if m["person"] else [])
-            out.append(Candidate(text, units, b.where, "form", 0.5, notes=[FORM_NOTE.format(where=lines[k].where)]))
+            out.append(Candidate(text, units, b.where, "holder-form", 0.5, notes=[note]))
     return out
