@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .. import deadlines
+from .lexicon import alternation, lexicon
 
 _Y = r"\d{4}年"
 _MONTH = r"\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?"
@@ -78,20 +79,19 @@ def as_deadlines(found: list[Found]) -> list[dict]:
 
 
 _NUMBER_MARK = r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+_SCHEDULE = re.compile(rf"^{_NUMBER_MARK}(?:{alternation(lexicon().schedule_headings)})[：:]?\s*(?P<value>.*)$")
 
 
 def schedule_span(lines: list[tuple[str, str]], year: int) -> tuple[Found, str] | None:
     """The one span a document runs in, under a section heading of its own (「二、时间安排」 then 「即日起至6月30日。」,
     or 「时间安排：即日起至6月30日」), with where it stands: every task's deadline. `lines`: (where, text) in order.
     None unless exactly one such heading holds exactly one dated phrase and nothing else."""
-    from .lexicon import alternation, lexicon
-    heading = re.compile(rf"^{_NUMBER_MARK}(?:{alternation(lexicon().schedule_headings)})[：:]?\s*(?P<value>.*)$")
     found = []
     for k, (where, text) in enumerate(lines):
-        if not (m := heading.match(text.strip())):
+        if not (m := _SCHEDULE.match(text.strip())):
             continue
         value, at = (m["value"], where) if m["value"] else next(((t, w) for w, t in lines[k + 1:] if t.strip()), ("", where))
-        phrases = [f for f in find(value.strip().rstrip("。；;"), year) if f.date]
-        exact = len(phrases) == 1 and phrases[0].phrase == value.strip().rstrip("。；;")
-        found.append((phrases[0], at) if exact else None)
+        value = value.strip().rstrip("。；;")
+        phrases = [f for f in find(value, year) if f.date]
+        found.append((phrases[0], at) if len(phrases) == 1 and phrases[0].phrase == value else None)
     return found[0] if len(found) == 1 else None
