@@ -146,14 +146,28 @@ def test_a_project_table_one_cell_a_line_with_wrapped_cells_and_a_second_unit_un
 def test_a_one_cell_a_line_table_whose_merged_cells_are_given_once():
     """Merged cells given once, in the first row they span: a row whose cell after its number is a sentence left out
     its 类别 (it is the task, not a category); a row with no unit cell takes the units above (flagged), whatever its
-    number; a unit cell running together names the table gives apart elsewhere (文化股图书馆) names them apart."""
+    number; a unit cell running together names the table gives apart elsewhere (文化股图书馆) names them apart; the
+    rows below a 完成时限 or 责任领导 cell take it (flagged), until the table's next heading row."""
     tasks = _cell_table("序号", "类别", "工作任务", "完成时限", "责任股室", "1", "公共服务", "开放图书馆阅览室。", "6月底前",
                         "文化股、图书馆", "2", "举办读书活动20场。", "文化股图书馆", "3", "开展送书下乡活动。",
                         "4", "全民健身", "新建健身广场2个。", "体育股")
-    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
-        (1, "开放图书馆阅览室。", ["文化股"], ["图书馆"]), (2, "举办读书活动20场。", ["文化股"], ["图书馆"]),
-        (3, "开展送书下乡活动。", ["文化股"], ["图书馆"]), (4, "新建健身广场2个。", ["体育股"], [])]
-    assert "units carried from the row above" in tasks[2].units.flags and not tasks[1].units.flags
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "开放图书馆阅览室。", ["文化股"], ["图书馆"], "6月底前"), (2, "举办读书活动20场。", ["文化股"], ["图书馆"], "6月底前"),
+        (3, "开展送书下乡活动。", ["文化股"], ["图书馆"], "6月底前"), (4, "新建健身广场2个。", ["体育股"], [], "6月底前")]
+    assert not tasks[0].units.flags and tasks[1].units.flags == ["deadline carried from the row above"]
+    assert tasks[2].units.flags == ["units carried from the row above", "deadline carried from the row above"]
+
+
+def test_a_one_cell_a_line_table_carries_its_leader_and_deadline_down_until_a_heading_row():
+    """A 责任领导 cell merged over rows stands once too: the rows below are that person's, and the task reads so
+    (leader kept, not taken for a unit); a row spanning the table (a heading) ends what the rows above merged."""
+    tasks = _cell_table("序号", "工作任务", "完成时限", "责任领导", "责任单位", "1", "开放图书馆阅览室。", "12月底前",
+                        "夏俊贵", "县文化馆", "2", "举办读书活动20场。", "县图书馆", "二、体育", "3", "新建健身广场2个。",
+                        "县体育局")
+    assert [(t.text, t.units.lead, t.units.leaders, t.deadline_text) for t in tasks] == [
+        ("开放图书馆阅览室。", ["县文化馆"], ["夏俊贵"], "12月底前"), ("举办读书活动20场。", ["县图书馆"], ["夏俊贵"], "12月底前"),
+        ("新建健身广场2个。", ["县体育局"], [], "")]
+    assert "leader carried from the row above" in tasks[1].units.flags
 
 
 def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():

@@ -148,6 +148,8 @@ CONFIDENT = 0.85
 _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
             "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
             "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
+            "deadline carried from the row above": "本行时限格为空，按合并单元格沿用上一行的时限",
+            "leader carried from the row above": "本行责任领导格为空，按合并单元格沿用上一行的责任领导",
             "unit from heading": "本项未写单位，取上方标题所列的单位",
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
@@ -174,7 +176,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
-    if "units carried from the row above" in flags or "participants from a remark column" in flags or RULE_FLAG in flags:
+    if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags or RULE_FLAG in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags:
         confidence = min(confidence, 0.7)

@@ -131,6 +131,15 @@ def _opening_time(cells: tuple[str, ...], columns: dict[int, str]) -> str:
     return ""
 
 
+_MERGED_DOWN = ("deadline", "leader")  # cells a text copy gives once when merged over rows: read in the rows below
+
+
+def _merged_down(columns: dict[int, str], cells: tuple[str, ...], spans: dict[str, str]) -> list[str]:
+    """The deadline and leader columns a row of a table copied as text leaves empty where the task row above has
+    them: one cell merged over both rows (「12月底前」 beside nine tasks), which the copy gave once."""
+    return [role for i, role in columns.items() if role in spans and not (cells[i] if i < len(cells) else "")]
+
+
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
     columns: dict[int, str] | None = None
@@ -139,11 +148,12 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
     report = ""
     above: tuple[str, ...] = ()  # the row before when it was (or may be) a header: the upper half of a split one
     last_row: tuple[str, str] | None = None  # the unit note and number cell of the table's last task row
+    spans: dict[str, str] = {}  # that row's deadline and leader cells, by role
     for block in blocks:
         if not block.is_row:
             continue
         if block.table != table:
-            table, columns, above, last_row = block.table, None, (), None
+            table, columns, above, last_row, spans = block.table, None, (), None, {}
         cells = block.cells or ()
         lower_half = above and not any(cells[i] for i, r in (columns or {}).items() if r == "task" and i < len(cells))
         if lower_half and any(column_role(c) for c in cells) and (joined := header_columns(two_row_header(above, cells))):
@@ -156,13 +166,15 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         above = () if columns else cells
         if columns is None:
             continue
-        by_role = {role: cells[i] for i, role in columns.items() if i < len(cells)}
+        merged_down = _merged_down(columns, cells, spans) if block.merged_once and last_row else []
+        filled = tuple(c or spans.get(columns.get(i), "") for i, c in enumerate(cells)) if merged_down else cells
+        by_role = {role: filled[i] for i, role in columns.items() if i < len(filled)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:
-            part = text  # a row spanning the table, its text in every merged cell: a section heading
+            part, spans = text, {}  # a row spanning the table, its text in every merged cell: a section heading
             continue
         note = _row_note(columns, cells)
         carried = False
@@ -171,9 +183,11 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             # and the page kept them once; the row's target is the same units' (flagged for review), whether it
             # carries the same number or its own (a table copied one cell a line gives a merged cell once)
             note, carried = last_row[0], True
+        elif merged_down:
+            note = _row_note(columns, filled)
         if not text or not note or text == note:
             if text and len(set(c for c in cells if c)) == 1:
-                part = text  # a row spanning the table: a section heading
+                part, spans = text, {}  # a row spanning the table: a section heading
             continue
         section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
@@ -181,6 +195,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
                                     and cells[i]) or (last_row[0] if carried else "")
         if carried:
             units.flags.append("units carried from the row above")
+        units.flags += [f"{role} carried from the row above" for role in merged_down]
+        spans = {role: filled[i] for i, role in columns.items() if role in _MERGED_DOWN and i < len(filled) and filled[i]}
         _remark_units(units, by_role.get("remark", ""), known)
         last_row = (note, by_role.get("number", ""))
         mode = by_role.get("mode", "")

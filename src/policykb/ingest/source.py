@@ -15,6 +15,7 @@ class Block:
     where: str  # for people: "第12行", "表1第3行", "第5段"
     cells: tuple[str, ...] | None = None  # a table row's cells, merged cells repeated
     table: int | None = None  # which table (1-based) a row belongs to
+    merged_once: bool = False  # a table copied as text: a merged cell stands in the first of its rows only
 
     @property
     def is_row(self) -> bool:

@@ -12,6 +12,7 @@ the first number, those (grouping cells merged over rows) written again before a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .columns import column_role
 from .lexicon import lexicon
@@ -239,7 +240,7 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             groups = rows[0].index("1")
             cells = (*(b.text for b in header[:groups]), _LEX_NUMBER, *(b.text for b in header[groups:]))
             out.append(Block(" | ".join(cells), header[0].where, cells, table))
-            out.extend(Block(" | ".join(r), blocks[at].where, r, table) for r in rows)
+            out.extend(Block(" | ".join(r), blocks[at].where, r, table, merged_once=True) for r in rows)
             i = end
             continue
         if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
@@ -267,7 +268,7 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
                 end += 1
             whole = _whole_row(blocks, i, roles, above)
             rows, used = ([whole], len(roles)) if whole else _cell_rows(roles, [b.text for b in blocks[i:end]], task)
-            out.extend(Block(" | ".join(r), start.where, r, table) for r in rows)
+            out.extend(Block(" | ".join(r), start.where, r, table, merged_once=True) for r in rows)
             i += used
             if i < end:
                 break  # a cell that fits no column: the table ended before it
@@ -295,7 +296,7 @@ def _names_apart(blocks: list[Block], table: int, roles: list[str | None]) -> li
                 c < len(block.cells) and (found := apart(block.cells[c])) and len(found) > 1 for c in columns):
             cells = tuple("、".join(found) if c in columns and (found := apart(cell)) and len(found) > 1 else cell
                           for c, cell in enumerate(block.cells))
-            block = Block(" | ".join(cells), block.where, cells, table)
+            block = replace(block, text=" | ".join(cells), cells=cells)
         out.append(block)
     return out
 
