@@ -394,6 +394,11 @@ def test_word_table_imports_from_the_command_line(own_tables, tmp_path):
     assert check.returncode == 1 and "'issuers'" in check.stderr  # no issuer in a bare table: said before letters
     _complete(kb, kb / "again", (kb / "again" / "import-review.txt").read_text(encoding="utf-8"))
     assert _cli("check", "-p", str(kb), cwd=tmp_path).returncode == 0
+    # the issuer given on the command line is the draft's: no [待补] 发文机关 line, check's issuer error gone
+    run = _cli("import", str(own_tables / "分工方案.docx"), str(kb), "--id", "signed", "--date", "2016-04-01",
+               "--issuer", "中共湖南省委", "--issuer", "湖南省人民政府", cwd=tmp_path)
+    assert run.returncode == 0 and "发文机关" not in run.stdout, run.stdout
+    assert "issuers:\n  - 中共湖南省委\n  - 湖南省人民政府\n" in (kb / "signed" / "document.yaml").read_text(encoding="utf-8")
 
 
 def test_the_document_number_is_kept_in_the_draft(tmp_path):

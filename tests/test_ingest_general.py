@@ -683,3 +683,28 @@ def test_a_one_unit_form_names_its_unit_once_and_its_paragraphs_of_work_are_that
     # the head line is read only where nothing else assigns work: a division's own notes win
     tasks = _drafted(tmp_path, "单位：县水务局", "1.完成河道清淤工作。（县水务局牵头，县财政局配合）")
     assert [(t["lead"], t["participants"]) for t in tasks] == [(["县水务局"], ["县财政局"])]
+
+
+def test_a_person_the_clause_makes_answer_in_person_leads_its_task(tmp_path):
+    """「单位主要负责人作为第一责任人」, 「主要负责同志亲自研究」, 「县长是第一责任人」 (lexicon.yaml people.in_person):
+    the person is the task's leader, never a unit."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于分解落实重点工作的通知",
+                     "一、牵头单位要发挥主导作用，单位主要负责人作为第一责任人，对责任事项的落实负总责。",
+                     "二、各牵头单位带头抓总，主要负责同志亲自研究、亲自部署，细化时间表。",
+                     "三、各乡镇人民政府是项目实施的责任主体，乡镇长是第一责任人，要根据年度计划分解任务。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [
+        (["牵头单位"], ["单位主要负责人"]), (["各牵头单位"], ["主要负责同志"]), (["各乡镇人民政府"], ["乡镇长"])]
+
+
+def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_path):
+    """「各级领导干部、包村干部要…」 names people and no body: the issuer answers for the demand, the people lead it
+    (flagged); with no issuer found the import says to give one (--issuer), and the issuer given is used."""
+    lines = ("某镇关于做好防雪灾工作的通知", "各村：", "近期降雪天气较多。机关干部、包村干部要明确责任，做好安全宣传工作。")
+    with pytest.raises(ImportFailed) as failed:
+        compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert "--issuer" in failed.value.hint and "机关干部、包村干部" in failed.value.hint
+    draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("中共某镇委员会", "某镇人民政府"))
+    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["中共某镇委员会", "某镇人民政府"], "joint", ["机关干部", "包村干部"])]
+    assert draft.doc["issuers"] == ["中共某镇委员会", "某镇人民政府"]
+    assert any("主语是人员" in line for line in draft.review)

@@ -86,11 +86,14 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
 def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK、UTF-16 均可）、.docx、.xlsx 或另存的网页 .html。"),
             directory: Path = typer.Argument(Path(paths.POLICIES), help="知识库文件夹，默认 policies。"),
             doc_id: Optional[str] = typer.Option(None, "--id", help="文件夹名，默认取原文文件名。"),
-            date: Optional[str] = typer.Option(None, "--date", help="成文日期（YYYY-MM-DD），原文中找不到时给出。")) -> None:
+            date: Optional[str] = typer.Option(None, "--date", help="成文日期（YYYY-MM-DD），原文中找不到时给出。"),
+            issuer: Optional[list[str]] = typer.Option(None, "--issuer",
+                                                       help="发文机关全称，原文中找不到或读错时给出；联合发文写多次。")) -> None:
     """把原文导入为 YAML 初稿并写出审核清单；出错时什么也不写，已有的文件夹一律不覆盖。"""
     from ..ingest import ImportFailed, import_file
     try:
-        result = import_file(source, directory, doc_id, parse_date(date) if date else None)
+        result = import_file(source, directory, doc_id, parse_date(date) if date else None,
+                             tuple(i.strip() for i in issuer or () if i.strip()))
     except ImportFailed as e:
         raise UserError(e.message, hint=e.hint, code=e.code)
     for line in result.review:

@@ -54,7 +54,8 @@ def _check_id(doc_id: str, out: Path) -> None:
                            hint="用 --id 另起一个文件夹名", code="import-exists")
 
 
-def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None) -> Imported:
+def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.date | None = None,
+                issuers: tuple[str, ...] = ()) -> Imported:
     """Read source (any supported format) into a new document folder under out; raise ImportFailed."""
     from .compose import Registry, compose
     from .readers import read, with_tables
@@ -66,7 +67,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
     _check_id(doc_id, out)
     parsed = read(source, tables=False)
     folder = out / doc_id
-    if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None:
+    if parsed.kind == "txt" and _bundled_shape(parsed.text) and date is None and not issuers:
         from ..schema import write_schemas
         from .write import staged_import
         with staged_import(out, doc_id) as root:  # all of it or nothing, as write_draft
@@ -77,7 +78,7 @@ def import_file(source: Path, out: Path, doc_id: str | None = None, date: dt.dat
                         [])
     registry = Registry.load(out)
     script = Script(parsed)  # traditional script, pinyin glosses: read in the lexicon's words, kept as written
-    draft = script.restored(compose(with_tables(script.folded), registry, date), set(registry.names))
+    draft = script.restored(compose(with_tables(script.folded), registry, date, issuers), set(registry.names))
     from ..cascade.autolink import propose_links
     propose_links(draft, out, doc_id)  # issue 24: parents' tasks ranked; clear winners written as proposed
     written = write_draft(draft, source, out, doc_id)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, lexicon, post_holder
+from .lexicon import alternation, is_person, lexicon, post_holder
 from .unitnames import UnitList, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
@@ -85,7 +85,7 @@ _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 
 
-def _subject_match(clause: str) -> re.Match | None:
+def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
     m = _SUBJECT.match(clause)
@@ -136,11 +136,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
             head, m = by.end(), _BY.match(clause[by.end():])
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
-        m = m or _subject_match(clause)
+        m = m or subject_match(clause)
         if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
             head, m = next(((c.end(), s) for c in re.finditer(r"[，,]\s*(?:(?:会议)?(?:要求|强调))?", clause)
-                            if (s := _subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
+                            if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
         rest = clause[head + m.end():]
@@ -160,11 +160,17 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
                 units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
+        units.leaders += [p for p in _in_person(rest) if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
         out.append((written, units))
     return out
+
+
+def _in_person(text: str) -> list[str]:
+    """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
+    return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
 
 
 _MODAL = re.compile(rf"{_MANNER}(?:要|应当|应|须|必须|务必|将|负责)")
@@ -176,8 +182,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     cuts = [0]
     for comma in re.finditer(r"[，,]\s*", clause):
         rest = clause[comma.end():]
-        if (m := _subject_match(rest)) and _MODAL.match(rest, m.end()) and _units(_subject(m, known), known) \
-                and (own := _subject_match(clause[cuts[-1]:comma.start()])) and _units(_subject(own, known), known):
+        if (m := subject_match(rest)) and _MODAL.match(rest, m.end()) and _units(_subject(m, known), known) \
+                and (own := subject_match(clause[cuts[-1]:comma.start()])) and _units(_subject(own, known), known):
             cuts.append(comma.end())
     return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 

@@ -21,7 +21,7 @@ from .clauses import ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
-from .requirements import general_deadlines, requirement_paragraphs, requirement_tasks
+from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
@@ -143,6 +143,9 @@ def _placed(name: str) -> bool:
                                           or level_of_name(name, None) == "中央")
 
 
+ISSUER_LEADS = "people's work: the issuer leads"
+NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位，应由发文机关牵头，但文中没有找到发文机关："
+                        "请用 policykb import --issuer 发文机关全称 重新导入")
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).
 CONFIDENT = 0.85
 _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
@@ -150,6 +153,7 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
             "deadline carried from the row above": "本行时限格为空，按合并单元格沿用上一行的时限",
             "leader carried from the row above": "本行责任领导格为空，按合并单元格沿用上一行的责任领导",
+            ISSUER_LEADS: "本项主语是人员、未写单位，暂以发文机关牵头、所列人员为责任领导，请核对",
             "unit from heading": "本项未写单位，取上方标题所列的单位",
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
@@ -354,8 +358,8 @@ def _part_title(c: Candidate) -> str:
     return _heading_words(c.part or c.section or "") or "任务分工"
 
 
-def compose(source: Source, registry: Registry, date: dt.date | None = None) -> Draft:
-    meta: Meta = read_meta(source.blocks, date)
+def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
+    meta: Meta = read_meta(source.blocks, date, issuers)
     known = _known(registry)
     candidates, unread, how = _find_candidates(source, registry, known)
     short = {s: full for s, full in short_names([b.text for b in source.blocks if not b.is_row]).items()
@@ -438,6 +442,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                                        **({"members": members} if members else {}), "level": level, "proposed": True}
             return canonical
 
+        if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
+            # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
+            c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
+            flags.append(ISSUER_LEADS)
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
         participants = [p for p in dict.fromkeys(map(canon, c.units.participants)) if p and p not in lead]
         c.units.flags = flags
@@ -474,10 +482,14 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None) -> 
                 review.append(f"[时限] 第{number}项：“{f.phrase}” → {f.date.isoformat()}（{f.kind}，{c.where}）")
         if c.deadline_text and not any(f.start > len(c.text) for f in found):
             review.append(f"[时限未识别] 第{number}项：“{c.deadline_text}”（{c.where}，时限栏原文，未转为日期）")
+    people = [c.units.as_written for c in candidates if c.units.how == PEOPLE and not c.units.lead]
     if not tasks:
         raise ImportFailed(f"没有找到能读出责任单位的任务；{len(unread)} 项写单位的方式尚不认识，"
                            f"如：{unread[0].text[:60] if unread else ''}",
-                           hint="请把这份文件反馈给维护者：它标注单位的写法 policykb 还不认识", code="import-no-tasks")
+                           hint=NO_ISSUER_FOR_PEOPLE.format(people=people[0]) if people else
+                           "请把这份文件反馈给维护者：它标注单位的写法 policykb 还不认识", code="import-no-tasks")
+    if people:
+        review.append("[待补] " + NO_ISSUER_FOR_PEOPLE.format(people="、".join(dict.fromkeys(people))))
     review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"

@@ -31,6 +31,7 @@ class Lexicon:
     label: re.Pattern  # 「牵头单位：」 (the colon may be missing only in a cell of its own)
     post: re.Pattern
     held_post: re.Pattern  # 「市水务局主要负责人」: the body before the post held in it
+    in_person: re.Pattern  # 「，X作为第一责任人」, 「，X亲自…」: a comma part naming who answers in person
     surnames: str
     unit_suffixes: tuple[str, ...]
     body_ends: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
         held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?)(?:{alternation(data['people']['held_posts'])})$"),
+        in_person=re.compile(rf"(?:^|[，,])\s*[“\"]?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?(?:{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]),
@@ -110,7 +112,7 @@ def is_person(name: str) -> bool:
     """A leader's post (分管副市长, 市水务局主要负责人) or a person's name (a surname and one or two characters),
     not a unit."""
     lex = lexicon()
-    if (lex.post.search(name) or lex.held_post.match(name)) and not re.search(r"(?:局|委|办|厅|部|院|中心|政府)$", name):
+    if (lex.post.search(name) or lex.held_post.match(name)) and not re.search(r"(?:局|委|办|厅|(?<!干)部|院|中心|政府)$", name):
         return True
     return (2 <= len(name) <= 3 and name[0] in lex.surnames and not lex.unit_end.search(name)
             and bool(re.fullmatch(r"[\u4e00-\u9fff]+", name)))

@@ -171,7 +171,7 @@ def _signature(block: Block) -> bool:
         and bool(re.search(rf"{_ORGAN}$", block.text))
 
 
-def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
+def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
     texts = [b.text for b in head]
@@ -251,6 +251,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None) -> Meta:
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
             break
+    if issuers_given:  # the user's word (--issuer) over what the text seemed to say
+        issuers = list(issuers_given)
+        meta.guesses = [g for g in meta.guesses if g[0] != "发文机关"]
     meta.issuers = issuers
     for issuer in issuers:
         if place := jurisdiction_of(issuer):

@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, ROLE_HOLDER, collective, subject_clauses
+from .clauses import OPENING, ROLE_HOLDER, collective, subject_clauses, subject_match
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -25,8 +25,10 @@ from .lexicon import alternation, is_person, lexicon
 from .unitnames import UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
+PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 _PLACED = re.compile(rf"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|{ROLE_HOLDER})")  # or a role: 牵头单位
+_MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 ADDRESSED = "[主送单位] {where}：这项请求没有写明单位，按抬头的主送单位（{units}）列出，请核对"
@@ -47,13 +49,15 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if not found and (units := _requested(part)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
+            if not found and (people := _people_subject(part)):
+                found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
                 notes.append(ADDRESSED.format(where=item.where, units=addressed.as_written))
             if found:
                 units = found[0][1]
-                units.how = "subject"
+                units.how = PEOPLE if units.how == PEOPLE else "subject"
                 # a numbered item's opening words without a subject (「（一）对点位进行再梳理。各单位要…」) are its task's
                 text = _joined(before, part) if item.numbered and first else part
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
@@ -135,6 +139,18 @@ def _requested(sentence: str) -> UnitList | None:
                 units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
             return units
     return None
+
+
+def _people_subject(sentence: str) -> UnitList | None:
+    """A sentence whose subject names people alone (「我镇机关干部、包村干部要…」, 「各级领导干部要…」), then a modal:
+    no body is named, so the work is the issuer's (filled in by compose) and the people lead it."""
+    m = subject_match(sentence)
+    if not m or not _MODAL.match(sentence, m.end()) or re.match(r"[与和同跟向对]", m["subject"]):
+        return None  # 「与村干部要…」: a partner, the subject left out
+    units = parse_units(m["subject"])
+    if not units.leaders or units.lead or units.participants or units.doubts:
+        return None
+    return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
 
 
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
