@@ -685,6 +685,16 @@ def test_a_one_unit_form_names_its_unit_once_and_its_paragraphs_of_work_are_that
     assert [(t["lead"], t["participants"]) for t in tasks] == [(["县水务局"], ["县财政局"])]
 
 
+def test_a_day_then_what_was_done_on_it_is_a_report_and_a_month_end_after_que_bao_is_a_deadline(tmp_path):
+    """「3月23日，X组织…召开专题会议」 reports what was done on a day (no modal): no demand; 「确保4月底基本完成」 is the
+    demand's deadline though it has no 前."""
+    tasks = _drafted(tmp_path, "某县水利局召开会议部署河长制重点工作",
+                     "3月23日，某县水利局组织县河管站、河长办等相关科所工作人员召开专题会议，对当前重点工作进行安排部署。"
+                     "县河管站要坚持问题导向，加快推进河湖划界工作，确保4月底基本完成29条河流外业测绘。")
+    assert [(t["lead"], [d["phrase"] for d in t["deadlines"]]) for t in tasks] == [(["某县河管站"], ["4月底"])]
+    assert tasks[0]["deadlines"][0]["date"] == dt.date(2024, 4, 30)
+
+
 def test_a_person_the_clause_makes_answer_in_person_leads_its_task(tmp_path):
     """「单位主要负责人作为第一责任人」, 「主要负责同志亲自研究」, 「县长是第一责任人」 (lexicon.yaml people.in_person):
     the person is the task's leader, never a unit."""

@@ -28,6 +28,7 @@ CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 _PLACED = re.compile(rf"(?:各|有关|相关|中共|[省市州盟区县旗乡镇村]|{ROLE_HOLDER})")  # or a role: 牵头单位
+_ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
@@ -43,9 +44,12 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
     for item in items_of(blocks):
         if item.table is not None or item.owner:
             continue
-        first, before, demanding = True, "", False
+        first, before, demanding, previous = True, "", False, ""
         for part in _parts(item.text, known):
             found = _requirements_of(part, known)
+            if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
+                found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
+            previous = part.strip("，,。 ")
             if not found and (units := _requested(part)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
