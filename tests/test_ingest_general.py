@@ -718,3 +718,25 @@ def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_pat
         (["中共某镇委员会", "某镇人民政府"], "joint", ["机关干部", "包村干部"])]
     assert draft.doc["issuers"] == ["中共某镇委员会", "某镇人民政府"]
     assert any("主语是人员" in line for line in draft.review)
+
+
+def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bodies_by_role(tmp_path):
+    """「各级各部门主要负责同志要…」: each collective answers (各级, 各部门), the post leads (主要 does not end the subject);
+    「县政府分线领导对领办的任务要…」: 对… stands between the subject and its modal, the leaders are people (the
+    issuer's task); 「其他责任单位要…」: the rest of the bodies by their role, a collective; 「区消防救援局相关负责人
+    对…做具体要求」: 要求 is no modal, and 相关负责人 a post."""
+    draft = compose(_source("某县人民政府关于印发重点工作任务的通知", "一、各级各部门主要负责同志要带头推动各项目标任务落实。",
+                            "二、县政府分线领导对领办的政府重点工作任务要牵头抓总；其他责任单位要积极履行配合职责。",
+                            "三、区消防救援局相关负责人对消防隐患排查做具体要求。", "某县人民政府", "2024年1月5日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["各级", "各部门"], "separate", ["各级各部门主要负责同志"]), (["某县人民政府"], "first", ["县政府分线领导"]),
+        (["其他责任单位"], "first", None)]
+
+
+def test_points_counted_in_a_line_are_numbered_items():
+    """A speech's 「区长指出：一是…。二是…。三是…」: each point an item of its own, numbered as written."""
+    tasks, _ = _read("就如何做好工作，区长指出：一是共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。"
+                  "二是推进停车场建设工作。区城管局负责规范建设停车场。三是梳理规范道路停车。交警五大队、区城管局负责。")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["区交运局"], []), (2, ["区城管局"], []), (3, ["交警五大队"], ["区城管局"])]

@@ -106,3 +106,21 @@ def test_a_chapter_heading_naming_a_body_is_no_masthead():
 def test_an_office_is_the_office_of_the_organ_before_it(organs, issuers):
     from policykb.ingest.meta import _split_issuers
     assert _split_issuers(organs) == issuers
+
+
+def test_a_news_pages_time_line_dates_it_and_a_title_opening_with_a_post_names_no_place():
+    """「来源:本站  时间:2018-07-25 15:11:24」 is a page's publication line; 「区长马军召开…」
+    opens with a post and a verb of news: no place called 区长马军召开城区."""
+    meta = read_meta(_blocks("区长马军召开城区道路交通秩序综合治理工作会", "来源:本站  时间:2018-07-25 15:11:24",
+                             "7月20日上午,区长马军召开工作会。会议时间：2018年7月20日。"))
+    assert meta.date == dt.date(2018, 7, 25) and meta.jurisdiction is None
+    assert any(g == ("成文日期", "2018-07-25", "第2行（发布日期）", 0.3) for g in meta.guesses)
+
+
+def test_a_governments_own_number_makes_the_government_the_issuer_over_the_office_that_published_it():
+    """「华政发〔2021〕2号」 numbers a people's government's document: the page's 发布机构 (its 办公室) only published it;
+    「X政办发」 is the office's own."""
+    lines = ("• 发布机构:华容县人民政府办公室", "2021年县政府重点工作任务(华政发〔2021〕2号)", "各乡镇人民政府:")
+    assert read_meta(_blocks(*lines)).issuers == ["华容县人民政府"]
+    office = read_meta(_blocks(*(line.replace("华政发", "华政办发") for line in lines)))
+    assert office.issuers == ["华容县人民政府办公室"]

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, is_person, lexicon, post_holder
-from .unitnames import UnitList, parse_units
+from .lexicon import alternation, is_person, lexicon
+from .unitnames import UnitList, holding_bodies, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something)
-_DOING = (r"要|应当|应(?![急用对届])|须|必须|务必|将|负责(?![人同])|負責(?![人同])|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|负责(?![人同])|負責(?![人同])|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位))")  # 「X是…的责任主体」
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
 # the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
@@ -37,7 +37,9 @@ _MANNER = rf"(?:还|也|亦)?(?:(?:{_WHEN})[，,]?)?(?:及时|切实|积极|认�
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
 # 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it
 OPENING = r"(?:请|特别是|尤其是)?"
-_VERB_AFTER = rf"{_STANDING}{_UNDER}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
+# 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必须|务必))?"
+_VERB_AFTER = rf"{_STANDING}{_UNDER}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
@@ -104,7 +106,8 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
         return None  # 「X牵头」 closing the subject: a note, read elsewhere; 「为率先全面建成小康社会，…」: a lead-in
     units = parse_units(subject, known)
     names = units.lead + units.participants
-    held = all(post_holder(p) in names for p in units.leaders)  # 「各市级水行政主管部门联络员」: a body's person
+    # 「各市级水行政主管部门联络员」: a body's person
+    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders)
     return names if names and not units.doubts and held and units.how == "bare" else None
 
 

@@ -200,10 +200,13 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         if not text:
             continue
         runs = _CIRCLED.split(text)
-        if len(runs) > 2:  # 「①…；②…；③…」: tasks numbered one after another on one line
+        if len(runs) <= 2 and [_own_number(m) for m in _COUNTED.findall(text)][:2] == [1, 2]:
+            runs = _COUNTED.split(text)
+        if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(_Item(head, block.where, None, False))
-            items += [_Item(piece.strip("；; "), block.where, _own_number(mark), True, style="①")
+            items += [_Item(piece.strip("；; "), block.where, _own_number(mark), True,
+                            style="①" if _CIRCLED.match(mark) else _style(mark))
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
@@ -249,6 +252,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+_COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 

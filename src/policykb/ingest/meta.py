@@ -19,7 +19,8 @@ _DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
-_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
@@ -171,6 +172,10 @@ def _signature(block: Block) -> bool:
         and bool(re.search(rf"{_ORGAN}$", block.text))
 
 
+_NOT_A_PLACE = re.compile(r"^[省市县区州旗镇乡](?:长|委)|召开|主持|部署|调研|检查|出席|会见|印发|关于")
+_GOVERNMENT_NUMBER = re.compile(r"政发〔")  # 「X政发」 numbers a people's government's own documents (「X政办发」 its office's)
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -251,6 +256,12 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
             break
+    if len(issuers) == 1 and meta.number and _GOVERNMENT_NUMBER.search(meta.number) \
+            and (government := re.sub(r"办公室$|办公厅$", "", issuers[0])) != issuers[0] and government.endswith("政府"):
+        # 「华政发〔2021〕2号」 is a government's own number: a page's 发布机构 「县人民政府办公室」 only published it
+        issuers = [government]
+        meta.guesses = [g for g in meta.guesses if g[0] != "发文机关"]
+        meta.guesses.append(("发文机关", government, f"发文字号 {meta.number}", 0.7))
     if issuers_given:  # the user's word (--issuer) over what the text seemed to say
         issuers = list(issuers_given)
         meta.guesses = [g for g in meta.guesses if g[0] != "发文机关"]
@@ -263,6 +274,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         if m := re.match(r"^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))", meta.title):
             if re.search(r"[我本该][省市县区州旗]$", m[1]):
                 pass  # 「为确保我区按时完成…」: a paragraph taken for the title, 我区 a pronoun, no place's name
+            elif _NOT_A_PLACE.search(m[1]):
+                pass  # 「区长马军召开城区…」: a post and a verb of news, no place's name
             elif not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
                 if meta.jurisdiction:

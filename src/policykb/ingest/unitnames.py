@@ -279,6 +279,15 @@ def _unspaced(body: str) -> str:
     return body
 
 
+def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
+    """The bodies whose post a person's name gives: 市水务局 of 市水务局主要负责人, 各级 and 各部门 of
+    各级各部门主要负责同志 (each body of the collectives it names); none for a post alone (主要负责同志)."""
+    body = post_holder(name)
+    if not body or not (body in known or looks_like_unit(body)):
+        return []
+    return [body] if body in known else _split(body, known)[0]
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
@@ -309,8 +318,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         for name in names:
             if role == "leader" or is_person(name):
                 result.leaders.append(name)
-                if role != "leader" and (body := post_holder(name)) and (body in known or looks_like_unit(body)):
-                    roles[role].append(body)  # 「市水务局主要负责人」: the body answers for the work, its person leads it
+                if role != "leader" and (bodies := holding_bodies(name, known)):
+                    roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif not looks_like_unit(name) and name not in known:
                 result.flags.append(f"not a unit: {name}")
             else:
