@@ -117,6 +117,8 @@ def event_line(e) -> str:
         return "印发落实方案" + "".join(f"《{x}》" if x == e.title else f"（{x}）" for x in (e.title, e.doc_number) if x)
     if kind == "report":
         return f"报送{e.year}年落实情况：{e.summary}"
+    if kind == "update":
+        return f"报送进展：{e.summary}"
     if kind == "state":
         return f"状态：{e.state}" + (f"（{e.by}认定）" if e.by else "")
     if kind == "extension":
