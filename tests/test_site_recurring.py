@@ -85,6 +85,8 @@ def test_a_task_page_gives_a_recurring_deadline_one_row(site):
 def test_lists_of_what_falls_due_give_each_recurring_deadline_once(site, pg):
     from policykb.render.site.pages import Paths
     home = site / "index.html"
+    key_dates = parse(home).text.split("关键时间", 1)[1]
+    assert "每季度初15日前（2021-04-15起每季度，至2025年）" in key_dates  # not from 15 January, before the list's date
     assert [r.split(" | ")[0] for r in rows(home, "每月28日前", 'id="upcoming-list"')] == ["2023-03-28"]  # not April…
     assert rows(home, "每季度初15日前", 'id="upcoming-list"') == ["2023-04-15 | 每季度初15日前 | 全部 3 项任务"]
     unit = site / Paths(pg).unit("茶陵县发改局").replace(".md", ".html")

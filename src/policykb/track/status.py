@@ -134,7 +134,7 @@ def obligations(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, doc: str | 
         if (doc and d.id != doc) or not tracking.tracked(d.id):
             continue
         for task in d.tasks.values():
-            recurring = {(x.phrase, x.kind): (FREQUENT[x.kind], pg.recurrences(task, x))
+            recurring = {(x.phrase, x.kind): (FREQUENT[x.kind], pg.recurrences(d.id, x))
                          for x in task.deadlines if x.kind in FREQUENT}
             for unit in answering_units(task):
                 found += _task_obligations(d, task, Answer(tracking, task, unit, as_of), horizon,

@@ -249,7 +249,10 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     pages = [Page("index.md", "home.md.j2",
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
-                   "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number},
+                   "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
+                   "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
+                                                                            if d.meta.annex else [])}
+                              for d in docs}},
                   body=False)]
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in docs}
     cascade = CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general[t.doc]))  # issue 24

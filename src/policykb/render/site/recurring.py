@@ -42,7 +42,7 @@ def recurring_rows(pg: PolicyGraph, tasks: list[Task], shown: dt.date, ended_doc
             if key in rows:
                 rows[key].tasks.append(t)
                 continue
-            dates = pg.recurrences(t, d)
+            dates = pg.recurrences(t.doc, d)
             rows[key] = RecurringRow(d.phrase, FREQUENT[d.kind], next((x for x in dates if x >= shown), None),
                                      len(dates), t.doc in ended_docs, general, [t])
     return list(rows.values())
