@@ -98,6 +98,9 @@ def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
 
 RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1}  # months between a recurring deadline's dates
 ONGOING = "ongoing"  # work without an end: no date it falls due on
+# Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
+# falls, and tracking judges only its latest recurrence.
+FREQUENT = {"monthly": "每月", "quarterly": "每季度"}
 
 
 def cell_text(deadline: Deadline) -> str:

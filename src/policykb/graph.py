@@ -193,6 +193,13 @@ class PolicyGraph:
                  for when in deadline_dates.occurrences(d, *self._recurring(t.doc, d, start, end))]
         return sorted(found, key=lambda x: (x.date, x.task.doc, x.task.number, x.deadline.phrase))
 
+    def recurrences(self, doc: str, d: Deadline) -> list[dt.date]:
+        """Every date a recurring deadline of a document's falls due: inside its period, from the day the document
+        was issued (a list dated in February owes no January report). The pages count these and tracking holds
+        units to them, so both agree."""
+        period = self.period(doc)
+        return list(deadline_dates.occurrences(d, max(period.start, self.kb.documents[doc].meta.date), period.end))
+
     def period(self, doc: str) -> Period:
         """The document's period (see policykb.period)."""
         if doc not in self._periods:

@@ -46,7 +46,7 @@ def status(as_of: Optional[str] = typer.Option(None, "--as-of", help="以哪一�
            unit: Optional[str] = typer.Option(None, "--unit", "-u", help="只看这个单位（名称、别名或全称；也可以是集合单位的成员，如 长沙市）。"),
            format: str = typer.Option("text", "--format", "-f", help="text 或 json。"),
            policies: Path = PoliciesOption) -> None:
-    """截至某日的工作进度：哪些实施方案、年度报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
+    """截至某日的工作进度：哪些实施方案、年度报送、定期进展报送、任务逾期，按牵头单位列出，并给出红黄绿灯。"""
     from ..graph import PolicyGraph
     from ..track import load_tracking
     from ..track.view import status_data, status_lines
@@ -106,6 +106,17 @@ def report(task: int = typer.Argument(..., help="任务序号。"),
     data = {"type": "report", "date": parse_date(date), "year": year, "summary": summary, "problems": problems,
             "next_year": next_year, "evidence": evidence or [], "unit": unit}
     _record(policies, lambda r: r.event(doc, task, data, force))
+
+
+@progress.command("update")
+def update(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+           summary: str = typer.Option(..., "--summary", help="报送的进展。"),
+           evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="佐证材料（可重复）。"),
+           unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption,
+           policies: Path = PoliciesOption) -> None:
+    """记录一次进展报送（每月、每季度等定期报送的进展；年度落实情况用 progress report）。"""
+    data = {"type": "update", "date": parse_date(date), "summary": summary, "evidence": evidence or [], "unit": unit}
+    _record(policies, lambda r: r.event(doc, task, data))
 
 
 @progress.command("state")

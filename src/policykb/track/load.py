@@ -60,7 +60,7 @@ def check_event(event: Event, task: Task, doc: Document, kb: KnowledgeBase) -> l
             code = "not-a-lead" if unit else "unknown-unit"
             problems.append((("unit",), code, f"“{event.unit}”不是第{task.number}项的牵头单位",
                              f"牵头单位：{'、'.join(task.lead)}"))
-    elif task.lead_mode == "separate" and event.type in ("plan", "report", "state"):
+    elif task.lead_mode == "separate" and event.type in ("plan", "report", "update", "state"):
         problems.append(((), "unit-required",
                          f"第{task.number}项分别牵头：请写明这条记录（{event.type}）属于哪个牵头单位",
                          f"加上 unit：{'、'.join(task.lead)} 之一"))
@@ -148,7 +148,7 @@ class _Untagged:
         self.title, self._err = err.title, err
 
     def errors(self) -> list[dict]:
-        tags = {"plan", "report", "state", "extension", "note"}
+        tags = {"plan", "report", "update", "state", "extension", "note"}
         return [{**e, "loc": tuple(p for i, p in enumerate(e["loc"]) if not (i == 2 and e["loc"][0] == "events"
                                                                             and p in tags))}
                 for e in self._err.errors()]

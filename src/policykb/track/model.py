@@ -1,6 +1,6 @@
 """Tracking data as kept in YAML beside each policy: dated events per task, actual indicator values.
 
-    policies/<doc>/tracking/tasks/NNN.yaml     events of one task (plan, report, state, extension, note)
+    policies/<doc>/tracking/tasks/NNN.yaml     events of one task (plan, report, update, state, extension, note)
     policies/<doc>/tracking/indicators.yaml    actual values of the policy's indicators, by year
 
 Events are facts with dates; a task's status on any day is computed from them (see status.py).
@@ -48,6 +48,13 @@ class ReportEvent(_Event):
     evidence: list[str] = Field(default=[], description="佐证材料（文件名、文号或链接）")
 
 
+class UpdateEvent(_Event):
+    """进展已报送：每月、每季度等定期报送的进展（年度落实情况用 report）."""
+    type: Literal["update"]
+    summary: str = Field(min_length=1, description="报送的进展")
+    evidence: list[str] = Field(default=[], description="佐证材料（文件名、文号或链接）")
+
+
 class StateEvent(_Event):
     """状态变更."""
     type: Literal["state"]
@@ -69,7 +76,8 @@ class NoteEvent(_Event):
     text: str = Field(min_length=1)
 
 
-Event = Annotated[Union[PlanEvent, ReportEvent, StateEvent, ExtensionEvent, NoteEvent], Field(discriminator="type")]
+Event = Annotated[Union[PlanEvent, ReportEvent, UpdateEvent, StateEvent, ExtensionEvent, NoteEvent],
+                  Field(discriminator="type")]
 
 
 class TaskTrackingFile(Strict):

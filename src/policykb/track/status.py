@@ -3,7 +3,10 @@
 Each task owes, per answering unit (each lead when 分别牵头, else the task as a whole):
   - an implementation plan by the annex's one-off general deadline (2016年6月底前),
   - a yearly report by the yearly general deadline (每年11月中旬) for every year it is not yet done,
-  - completion by its last own deadline (到2020年, 2016年6月底前 …).
+  - a progress report at each recurrence of a monthly or quarterly deadline, general (每季度初15日前报送) or its
+    own (每月28日前报送进展), judged at the latest recurrence before the day: met by a progress report (update) or
+    yearly report recorded after the recurrence before it,
+  - completion by its last own deadline (到2020年, 2016年6月底前 …); ongoing work (长期坚持) never falls due.
 An approved extension moves the deadline whose date it names.
 """
 from __future__ import annotations
@@ -12,14 +15,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..deadlines import cn_date
+from ..deadlines import FREQUENT, cn_date
 from ..graph import PolicyGraph
 from ..model import Deadline, Document, Task
 from ..status import Light, Statuses, TaskStatus
 from .load import Tracking, answering_units
 from .model import STATES
 
-Kind = Literal["plan", "report", "deadline"]
+Kind = Literal["plan", "report", "update", "deadline"]
+DONE = ("已完成", "已销号")
 SOON = dt.timedelta(days=30)  # a deadline this close turns the light amber
 
 
@@ -36,6 +40,7 @@ class Obligation:
     met: dt.date | None  # when it was met, if on or before the as-of date
     overdue: bool
     waived: bool = False  # the work was done before the obligation mattered
+    every: str = ""  # 每月, 每季度: how often a progress report (kind 'update') is due
 
     @property
     def late(self) -> bool:
@@ -47,14 +52,15 @@ class Obligation:
 
     @property
     def label(self) -> str:
-        return {"plan": "实施方案", "report": f"{self.year}年度落实情况报送", "deadline": "任务完成"}[self.kind]
+        return {"plan": "实施方案", "report": f"{self.year}年度落实情况报送", "update": f"{self.every}进展报送",
+                "deadline": "任务完成"}[self.kind]
 
     def reason(self) -> str:
         """Chinese, as users read it: who, what, by when."""
         who = f"{self.unit}：" if self.unit else ""
         due = f"应于{cn_date(self.due)}前" + ("，已延期" if self.extended else "")
         if self.overdue:
-            verb = {"plan": "逾期未出台", "report": "逾期未报送", "deadline": "逾期未完成"}[self.kind]
+            verb = {"plan": "逾期未出台", "report": "逾期未报送", "update": "逾期未报送", "deadline": "逾期未完成"}[self.kind]
             return f"{who}{self.label}{verb}（{due}）"
         if self.late:
             return f"{who}{self.label}迟于时限（{cn_date(self.met)}，{due}）"
@@ -84,11 +90,11 @@ class Answer:
         explicit = [e.state for e in events if e.type == "state"]
         if explicit:
             return explicit[-1]
-        return "推进中" if any(e.type in ("plan", "report") for e in events) else "未启动"
+        return "推进中" if any(e.type in ("plan", "report", "update") for e in events) else "未启动"
 
     def done_on(self) -> dt.date | None:
-        done = [e.date for e in self.events if e.type == "state" and e.state in ("已完成", "已销号")]
-        return done[-1] if done and self.state() in ("已完成", "已销号") else None
+        done = [e.date for e in self.events if e.type == "state" and e.state in DONE]
+        return done[-1] if done and self.state() in DONE else None
 
     def moved(self, original: dt.date) -> dt.date:
         """A deadline after every approved extension that names it (chains followed)."""
@@ -100,10 +106,11 @@ class Answer:
         return due
 
     def obligation(self, kind: Kind, original: dt.date, met: dt.date | None, year: int | None = None,
-                   waived: bool = False) -> Obligation:
+                   waived: bool = False, every: str = "") -> Obligation:
         due = self.moved(original)
         overdue = met is None and not waived and self.as_of > due
-        return Obligation(self.task.doc, self.task.number, self.unit, kind, year, original, due, met, overdue, waived)
+        return Obligation(self.task.doc, self.task.number, self.unit, kind, year, original, due, met, overdue, waived,
+                          every)
 
 
 def _general(doc: Document, kind: str) -> list[Deadline]:
@@ -127,14 +134,18 @@ def obligations(pg: PolicyGraph, tracking: Tracking, as_of: dt.date, doc: str | 
         if (doc and d.id != doc) or not tracking.tracked(d.id):
             continue
         for task in d.tasks.values():
+            recurring = {(x.phrase, x.kind): (FREQUENT[x.kind], pg.recurrences(d.id, x))
+                         for x in task.deadlines if x.kind in FREQUENT}
             for unit in answering_units(task):
                 found += _task_obligations(d, task, Answer(tracking, task, unit, as_of), horizon,
-                                           pg.period(d.id).end)
+                                           pg.period(d.id).end, list(recurring.values()))
     return found
 
 
-def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date, end: dt.date) -> list[Obligation]:
-    """What one answering unit owes; yearly reports only for the years of the period (ending `end`)."""
+def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date, end: dt.date,
+                      recurring: list[tuple[str, list[dt.date]]]) -> list[Obligation]:
+    """What one answering unit owes; yearly reports only for the years of the period (ending `end`); a progress
+    report for each monthly or quarterly deadline (`recurring`: how often, the dates it falls due)."""
     done = a.done_on()
     out = []
     for plan in _general(d, "once"):
@@ -143,14 +154,31 @@ def _task_obligations(d: Document, task: Task, a: Answer, horizon: dt.date, end:
     for yearly in _general(d, "yearly"):
         for year in range(yearly.date.year, horizon.year + 1):
             due = _yearly_due(yearly, year)
-            if due > horizon or due > end or a.state(dt.date(year - 1, 12, 31)) in ("已完成", "已销号"):
+            if due > horizon or due > end or a.state(dt.date(year - 1, 12, 31)) in DONE:
                 continue
             met = next((e.date for e in a.events if e.type == "report" and e.year == year), None)
             out.append(a.obligation("report", due, met, year, waived=done is not None and met is None))
+    for every, dates in recurring:
+        out += _latest_update(a, every, dates, done)
     end = _completion(task)
     if end is not None:
         out.append(a.obligation("deadline", end.date, done))
     return [o for o in out if min(o.due, o.original) <= horizon or o.met is not None]
+
+
+def _latest_update(a: Answer, every: str, dates: list[dt.date], done: dt.date | None) -> list[Obligation]:
+    """A monthly or quarterly report, judged at its latest recurrence before the day (earlier months are history,
+    not a dozen overdue lines): met by a progress report or yearly report dated after the recurrence before it
+    (one on that day was the earlier one's), however late. None before the first recurrence, nor once the work
+    was done by the recurrence before."""
+    past = [day for day in dates if day < a.as_of]
+    if not past:
+        return []
+    since = past[-2] if len(past) > 1 else None
+    if since is not None and a.state(since) in DONE:
+        return []
+    met = next((e.date for e in a.events if e.type in ("update", "report") and (since is None or e.date > since)), None)
+    return [a.obligation("update", past[-1], met, waived=done is not None and met is None, every=every)]
 
 
 def _light(obs: list[Obligation], as_of: dt.date) -> tuple[Light, tuple[str, ...]]:
@@ -195,7 +223,7 @@ def statuses(pg: PolicyGraph, tracking: Tracking, as_of: dt.date,
             state = task_state(states)
             obs = obs_by_task.get((d.id, task.number), [])
             light, reasons = _light(obs, as_of)
-            if state in ("已完成", "已销号"):
+            if state in DONE:
                 light, reasons = "green", (state,) + reasons
             out[(d.id, task.number)] = TaskStatus(state=state, light=light, overdue=any(o.overdue for o in obs),
                                                   reasons=reasons, detail=leads_detail(states))

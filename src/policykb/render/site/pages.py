@@ -16,6 +16,7 @@ from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
 from ..maps.plan import cn_number, section_label
 from .cascade import CascadeViews
+from .recurring import dated_only, next_only, recurring_rows
 
 UPCOMING_DAYS = 120
 
@@ -116,6 +117,8 @@ def event_line(e) -> str:
         return "印发落实方案" + "".join(f"《{x}》" if x == e.title else f"（{x}）" for x in (e.title, e.doc_number) if x)
     if kind == "report":
         return f"报送{e.year}年落实情况：{e.summary}"
+    if kind == "update":
+        return f"报送进展：{e.summary}"
     if kind == "state":
         return f"状态：{e.state}" + (f"（{e.by}认定）" if e.by else "")
     if kind == "extension":
@@ -182,7 +185,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
                                member_letters={m: letters_of(m, doc.id)
                                                for u in t.units for m in pg.members_of_task(t, u)},
-                               dues=due_groups(dues.get(t.number, []), as_of),
+                               dues=due_groups(dated_only(dues.get(t.number, [])), as_of),
+                               recurring=recurring_rows(pg, [t], as_of, when["ended_docs"]),
                                cascade=cascade.members(t), chains=cascade.chains(t)),
                           keywords=[f"第{t.number}项"], boost=1.5))
     return pages
@@ -241,11 +245,14 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     when = life(pg, as_of)
     start, end, shown = when["start"], when["end"], when["shown"]
     upcoming = [] if when["ended"] else due_groups(
-        pg.due_between(as_of, min(end, as_of + dt.timedelta(days=UPCOMING_DAYS))), as_of)
+        next_only(pg.due_between(as_of, min(end, as_of + dt.timedelta(days=UPCOMING_DAYS)))), as_of)
     pages = [Page("index.md", "home.md.j2",
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
-                   "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number},
+                   "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
+                   "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
+                                                                            if d.meta.annex else [])}
+                              for d in docs}},
                   body=False)]
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in docs}
     cascade = CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general[t.doc]))  # issue 24
@@ -267,7 +274,9 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
         pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files))
     pages += [
         Page("calendar.md", "calendar.md.j2",
-             {"paths": paths, "as_of": as_of, "life": when, "groups": due_groups(pg.due_between(start, end), as_of)},
+             {"paths": paths, "as_of": as_of, "life": when,
+              "groups": due_groups(dated_only(pg.due_between(start, end)), as_of),
+              "recurring": recurring_rows(pg, [t for d in docs for t in d.tasks.values()], shown, when["ended_docs"])},
              body=False),
         Page("maps.md", "maps.md.j2", {"maps": maps or [], "paths": paths, "unit_files": unit_files,
                                        "figures": map_figures(pg, maps or [])}, body=False),
@@ -347,7 +356,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
     general = {d.id: list(d.meta.annex.general_deadlines) if d.meta.annex else [] for d in pg.documents()}
     dues = (_member_dues(pg, name, when["shown"], when["end"]) if member
             else pg.due_between(when["shown"], when["end"], name))
-    nxt = [] if when["ended"] else due_groups(dues, when["shown"])
+    nxt = [] if when["ended"] else due_groups(next_only(dues), when["shown"])
     indicators: dict[tuple[str, str], dict] = {}
     for t in tasks:
         for i in pg.indicators_of(t.doc, task=t.number):
