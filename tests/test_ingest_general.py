@@ -740,3 +740,16 @@ def test_points_counted_in_a_line_are_numbered_items():
                   "二是推进停车场建设工作。区城管局负责规范建设停车场。三是梳理规范道路停车。交警五大队、区城管局负责。")
     assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
         (1, ["区交运局"], []), (2, ["区城管局"], []), (3, ["交警五大队"], ["区城管局"])]
+
+
+def test_a_pages_metadata_rows_divide_no_work_and_a_salutation_may_open_the_body(tmp_path):
+    """「组配分类 | 部门文件 | 发布机构 | 山福镇 |」 is the page's record of the document (lexicon.yaml page_labels): its
+    发布机构 is no unit; 「各科室,各站所,各村: 为…，请根据本预案的要求制定…」: the addressees run into the body's
+    first line are those the request asks."""
+    rows = [Block(" | ".join(c), f"表1第{i}行", c, 1) for i, c in enumerate(
+        [("索引号", "001008003001086/2020-42401"), ("组配分类", "部门文件", "发布机构", "山福镇"), ("文号", "鹿山政〔2020〕72号")], 1)]
+    source = Source("x.txt", "txt", rows + [Block("各科室,各站所,各村: 为提高处置突发公共事件的能力，经研究，制定《山福镇总体"
+                                                  "应急预案》，现印发给你们，请根据本预案的要求制定切实可行的专项应急预案。", "第5行")])
+    draft = compose(source, Registry.load(tmp_path), dt.date(2020, 10, 22))
+    assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各科室", "各站所", "各村"], "separate", "请根据本预案")]

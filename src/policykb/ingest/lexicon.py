@@ -51,6 +51,7 @@ class Lexicon:
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
+    page_labels: frozenset[str]  # 「索引号」, 「发布机构」: a page's metadata, whose rows divide no work
     holder_form: dict[str, tuple[str, ...]]  # 「部门(单位)：X 责任人：Y」 heading a one-unit form, and its work verbs
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
 
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
         schedule_headings=tuple(data["schedule_headings"]),
+        page_labels=frozenset(data["page_labels"]),
         holder_form={k: tuple(v) for k, v in data["holder_form"].items()},
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )

@@ -160,19 +160,27 @@ def _people_subject(sentence: str) -> UnitList | None:
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
 _SALUTATION = re.compile(r"^(?P<names>[^。；;！？：:]{2,120})[：:]$")
 _BODY_STARTS = 60  # a line this long is the body: no salutation after it
+_SALUTATION_RUN_IN = re.compile(r"^(?P<names>[^。；;！？：:]{2,60})[：:]\s*[\u4e00-\u9fff]")
 
 
 def addressees(blocks: list[Block]) -> UnitList | None:
     """The units a notice is addressed to, each asked to do its own share (separate)."""
     for block in blocks:
         text = block.text.strip()
-        if len(text) > _BODY_STARTS:
-            return None
-        if not block.is_row and (m := _SALUTATION.match(text)):
-            units = parse_units(re.sub(r"[，,]", "、", m["names"]))
-            names = units.lead + units.participants
-            if names and not units.doubts and all(looks_like_unit(n) for n in names):
-                return UnitList(m["names"], lead=names, mode="separate" if len(names) > 1 else "first", how="subject")
+        if len(text) > _BODY_STARTS:  # the body: its first line may open with them (「各科室,各站所,各村: 为…」)
+            m = _SALUTATION_RUN_IN.match(text)
+            return _addressed(m["names"]) if m and not block.is_row and not lexicon().label_role(m["names"]) else None
+        if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
+            return units
+    return None
+
+
+def _addressed(written: str) -> UnitList | None:
+    """The units a salutation names, when it names units alone."""
+    units = parse_units(re.sub(r"[，,]", "、", written))
+    names = units.lead + units.participants
+    if names and not units.doubts and all(looks_like_unit(n) for n in names):
+        return UnitList(written, lead=names, mode="separate" if len(names) > 1 else "first", how="subject")
     return None
 
 
