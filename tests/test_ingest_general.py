@@ -753,3 +753,13 @@ def test_a_pages_metadata_rows_divide_no_work_and_a_salutation_may_open_the_body
     draft = compose(source, Registry.load(tmp_path), dt.date(2020, 10, 22))
     assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in draft.tasks.values()] == [
         (["各科室", "各站所", "各村"], "separate", "请根据本预案")]
+
+
+def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_path):
+    """「马子兴强调，全市各级各部门要…」: what a speaker stressed is asked of the units after the comma; 「一定要」 is a
+    modal like 要 (一定 does not end the subject)."""
+    tasks = _drafted(tmp_path, "腾冲市召开创建双拥模范城推进会", "发布时间：2023-03-10",
+                     "全市各级各部门一定要增强政治意识、忧患意识和责任意识。"
+                     "马子兴强调，全市各级各部门要突出重点、靶向攻坚，全面落实各项优抚安置政策。")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks] == [
+        (["全市各级", "各部门"], "separate", "全市各级各部"), (["全市各级", "各部门"], "separate", "马子兴强调，")]

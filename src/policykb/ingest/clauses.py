@@ -31,7 +31,7 @@ _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
          rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
-_MANNER = rf"(?:还|也|亦)?(?:(?:{_WHEN})[，,]?)?(?:及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
+_MANNER = rf"(?:还|也|亦)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -59,8 +59,9 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
-# 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked)
-_REPORTED = re.compile(r"[，,]\s*(?:会议)?(?:要求|强调)")
+# 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
+# 「马子兴强调，全市各级各部门要…」: a speaker's
+_REPORTED = re.compile(r"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{1,15}?(?:强调|指出|要求)[，,：:]")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too

@@ -237,7 +237,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
-                and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text):
+                and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text) \
+                and not _DATED.search(last.text):
             last.text += text  # a line wrapped in the middle of its sentence
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -254,6 +255,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
 
 
 _CIRCLED = re.compile(r"([①-⑳])")
+_DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「发布时间：2023-03-10」: a dated label is whole
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
