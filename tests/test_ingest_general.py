@@ -763,3 +763,16 @@ def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_pat
                      "马子兴强调，全市各级各部门要突出重点、靶向攻坚，全面落实各项优抚安置政策。")
     assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks] == [
         (["全市各级", "各部门"], "separate", "全市各级各部"), (["全市各级", "各部门"], "separate", "马子兴强调，")]
+
+
+def test_a_request_with_work_of_its_own_a_bodys_people_and_a_quoted_le_are_read(tmp_path):
+    """「请各乡镇、县直各单位紧扣目标任务，…，全力抓好落实」 asks for work before the transmittal formula: a demand;
+    「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people lead, and the quoted 了 tells of
+    nothing done; 「各市、省直管县安全监管局」 is one body of each place (a collective), not 各市 and a bureau."""
+    tasks = _drafted(tmp_path, "某县人民政府关于分解下达重点工作任务的通知", "各乡镇人民政府，县政府各部门：",
+                     "请各乡镇、县直各单位紧扣各项目标任务，立足各自实际和职能，细化目标任务，靠实工作责任，全力抓好落实。"
+                     "政府各组成部门广大干部要以“定了就干、干就干成”的扎实作风，全面完成全年各项工作任务。"
+                     "各市、省直管县安全监管局要结合本地区实际，制定具体措施。")
+    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
+        (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["政府各组成部门广大干部"]),
+        (["各市、省直管县安全监管局"], "first", None)]

@@ -148,7 +148,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
         rest = clause[head + m.end():]
-        if DONE.search(rest):  # 「市卫健委牵头，会同市教体局起草了《…》」: background, no assignment
+        if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
             continue
         answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
         if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \

@@ -104,7 +104,8 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
 
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
-_TRANSMITTAL = re.compile(rf"^[^。]*?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
+# (a short request: 「请各乡镇…紧扣目标任务，立足…，细化…，全力抓好落实」 asks for work of its own before the formula)
+_TRANSMITTAL = re.compile(rf"^[^。]{{0,24}}?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
 _REQUEST = re.compile(r"(?:^|[，,])\s*(?P<ask>请(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
 _DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
 _LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
