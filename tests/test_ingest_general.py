@@ -776,3 +776,12 @@ def test_a_request_with_work_of_its_own_a_bodys_people_and_a_quoted_le_are_read(
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
         (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["政府各组成部门广大干部"]),
         (["各市、省直管县安全监管局"], "first", None)]
+
+
+def test_the_rest_of_the_bodies_after_a_comma_and_a_role_holder_qualified_by_its_work(tmp_path):
+    """「各主要责任单位要主动协调，其他责任单位要积极配合」: two demands, the second on the rest of the bodies;
+    「各项工作任务的主要责任单位要…」 names the role holder, its qualifier no part of the name."""
+    tasks = _drafted(tmp_path, "某县人民政府关于印发重点工作任务的通知", "各乡镇人民政府：",
+                     "各主要责任单位要主动协调，其他责任单位要积极配合，对新情况要拿出解决问题的方案。"
+                     "各项工作任务的主要责任单位要将实施方案于2021年3月15日前报县政府督查室备案。")
+    assert [t["lead"] for t in tasks] == [["各主要责任单位"], ["其他责任单位"], ["主要责任单位"]]

@@ -79,6 +79,9 @@ _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经
 ROLE_HOLDER = r"(?:牵头|责任|配合|协办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"
 
 
+_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
+
+
 def collective(name: str) -> bool:
     """All bodies of a kind or place (各地, 有关部门, 经开区各级), each doing its own share of a task."""
     return bool(_ALL.match(name) or _PLACED_ALL.match(name))
@@ -113,10 +116,13 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
 
 
 def _subject(m: re.Match, known: tuple[str, ...]) -> str:
-    """The subject a match names: the body it sets up when it does so (「园区成立开发建设公司」 → 开发建设公司)."""
+    """The subject a match names: the body it sets up when it does so (「园区成立开发建设公司」 → 开发建设公司), the role
+    holder a qualifier names (「各项工作任务的主要责任单位」 → 主要责任单位)."""
     subject = m["subject"]
     set_up = _SET_UP.match(subject)
-    return set_up["body"] if set_up and _units(set_up["body"], known) else subject
+    if set_up and _units(set_up["body"], known):
+        return set_up["body"]
+    return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
