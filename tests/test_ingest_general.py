@@ -785,3 +785,15 @@ def test_the_rest_of_the_bodies_after_a_comma_and_a_role_holder_qualified_by_its
                      "各主要责任单位要主动协调，其他责任单位要积极配合，对新情况要拿出解决问题的方案。"
                      "各项工作任务的主要责任单位要将实施方案于2021年3月15日前报县政府督查室备案。")
     assert [t["lead"] for t in tasks] == [["各主要责任单位"], ["其他责任单位"], ["主要责任单位"]]
+
+
+def test_a_name_of_no_place_is_doubted_in_a_document_of_no_place_even_when_registered(tmp_path):
+    """A text whose place was not found names 「乡村振兴办」: a bureau of that name may be registered (the bundled
+    province's), but whose is this one? Flagged, below the confident mark (乡村 and 市场 open no place's name)."""
+    (tmp_path / "units.yaml").write_text("units:\n  - {name: 乡村振兴办, kind: 省直部门, level: 省}\n", encoding="utf-8")
+    rows = [Block(" | ".join(c), f"表1第{i}行", c, 1) for i, c in enumerate(
+        [("序号", "工作任务", "责任单位"), ("1", "推进农村改厕。", "乡村振兴办")], 1)]
+    draft = compose(Source("x.txt", "txt", [Block("重点工作责任分解表", "第1行"), *rows]), Registry.load(tmp_path),
+                    dt.date(2024, 1, 1))
+    line = next(x for x in draft.review if x.startswith("[任务 1]"))
+    assert "乡村振兴办”属于哪个地方未能确定" in line and float(line.split("置信度 ")[1][:4]) < CONFIDENT

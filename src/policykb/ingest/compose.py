@@ -128,7 +128,8 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     return name
 
 
-_PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中央|中共|全|省|市|县|区|州|盟|旗|乡|镇)"
+# (乡村振兴办, 市场监管局: a word opening with a level's character names no place)
+_PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中央|中共|全|省|市(?!场)|县|区|州|盟|旗|乡(?!村)|镇)"
                      r"|^[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)")
 _OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$")  # the issuer's own offices (应急处): its place is the issuer's
 
@@ -421,8 +422,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
             bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
             if bare and (meta.jurisdiction is None or doc_level is None):
                 flags.append(f"place unknown: {canonical}")  # 「县财政局」 of which county? never merged blindly
-            elif meta.jurisdiction is None and not known and not _placed(canonical):
-                flags.append(f"place unknown: {canonical}")  # 「发改委」 with no place found at all: whose?
+            elif meta.jurisdiction is None and not _placed(canonical):
+                # 「发改委」 with no place found at all: whose? (a registered unit of that name may be another place's)
+                flags.append(f"place unknown: {canonical}")
             elif meta.place_guessed and (bare or canonical != name):
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and not known and not _placed(canonical):
