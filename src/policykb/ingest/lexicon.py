@@ -79,7 +79,8 @@ def lexicon() -> Lexicon:
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
         held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?)(?:{alternation(data['people']['held_posts'])})$"),
-        in_person=re.compile(rf"(?:^|[，,])\s*[“\"]?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?(?:{alternation(data['people']['in_person'])})"),
+        in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
+                             rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]),
