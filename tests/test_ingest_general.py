@@ -799,3 +799,12 @@ def test_a_name_of_no_place_is_doubted_in_a_document_of_no_place_even_when_regis
                     dt.date(2024, 1, 1))
     line = next(x for x in draft.review if x.startswith("[任务 1]"))
     assert "乡村振兴办”属于哪个地方未能确定" in line and float(line.split("置信度 ")[1][:4]) < CONFIDENT
+
+
+def test_a_drafts_blank_date_is_listed_for_review_not_dropped(tmp_path):
+    """「各乡镇必须在xx月xx日前完成…」 (minutes whose dates were left blank): no date to write, so the review lists
+    the phrase as a deadline not read, rather than the task seeming to have none."""
+    draft = compose(_source("某县控辍保学工作会议纪要", "一、各乡镇必须在xx月xx日前完成控辍保学任务。", "某县人民政府",
+                            "2024年1月5日"), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert list(draft.tasks.values())[0]["deadlines"] == []
+    assert any(line.startswith("[时限未识别]") and "xx月xx日前" in line for line in draft.review)

@@ -28,6 +28,7 @@ _PHRASE = re.compile(
     r"|(?:每月|每季度)(?=[组开召报对、，,）)]|$)"  # 「每月召开」, 「每季度报送」: a time; 「每月发放」 (a rate) is none
     r"|(?:从|自)?即日起?(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|止)?"
     r"|每半年"
+    r"|[xX×ＸｘＸ]{1,2}月(?:[xX×ＸｘＸ\d]{1,2}日)?(?:前|之前|底前)"  # 「xx月xx日前」: a draft's blank date, listed for review
     r"|(?<![^，,；;。:：（(\s])(?:长期坚持|持续推进|长期推进)(?=$|[，,；;。）)\s]|[\u4e00-\u9fff]{2,8}[：:])")
 # (a clause of its own, before the next label of a run-together form: 「立行立改，长期坚持」, 「（长期推进）」,
 # 「整改时限：立行立改，长期坚持整改措施：」; 「持续推进农村改厕」 is a verb)
