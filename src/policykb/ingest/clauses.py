@@ -151,6 +151,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
             head, m = next(((c.end(), s) for c in re.finditer(r"[，,]\s*(?:(?:会议)?(?:要求|强调))?", clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
+        if not m and (founded := _founded(clause, known)):
+            out.append((written, founded))
+            continue
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
         rest = clause[head + m.end():]
@@ -178,6 +181,21 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     return out
 
 
+# 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no
+# subject does the clause's work, the person who heads it its leader
+_FOUNDED = re.compile(r"^(?:成立|组建|设立)(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
+                      r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
+_HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*(?P<head>[\u4e00-\u9fff]{2,12}?)任(?:组长|总指挥|指挥长|主任)")
+
+
+def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    m = _FOUNDED.match(clause)
+    if not m or not (names := _units(m["body"], known)) or len(names) != 1:
+        return None
+    heads = [h for h in (m["head"], *(h["head"] for h in _HEADED_BY.finditer(clause, m.end()))) if h and is_person(h)]
+    return UnitList(m["body"], lead=names, how="verb", leaders=heads)
+
+
 def _in_person(text: str) -> list[str]:
     """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
     return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
@@ -188,12 +206,16 @@ _MODAL = re.compile(rf"{_MANNER}(?:要|应当|应|须|必须|务必|将|负责)"
 
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     """A clause cut before each later comma part with a subject of its own and a modal (「请各单位于…前报厅办公室，
-    厅办公室将汇总上报…」): each subject's part is its own clause."""
+    厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
+    (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
+    stands before the first."""
+    own_parts = [comma for comma in re.finditer(r"[，,]\s*", clause)
+                 if (m := subject_match(rest := clause[comma.end():])) and _MODAL.match(rest, m.end())
+                 and _units(_subject(m, known), known)]
     cuts = [0]
-    for comma in re.finditer(r"[，,]\s*", clause):
-        rest = clause[comma.end():]
-        if (m := subject_match(rest)) and _MODAL.match(rest, m.end()) and _units(_subject(m, known), known) \
-                and (own := subject_match(clause[cuts[-1]:comma.start()])) and _units(_subject(own, known), known):
+    for comma in own_parts:
+        if len(own_parts) > 1 or (own := subject_match(clause[cuts[-1]:comma.start()])) \
+                and _units(_subject(own, known), known):
             cuts.append(comma.end())
     return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 

@@ -202,8 +202,9 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         if not text:
             continue
         runs = _CIRCLED.split(text)
-        if len(runs) <= 2 and [_own_number(m) for m in _COUNTED.findall(text)][:2] == [1, 2]:
-            runs = _COUNTED.split(text)
+        for counted in (_COUNTED, _RUN_IN_NUMBERS):
+            if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
+                runs = counted.split(text)
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(_Item(head, block.where, None, False))
@@ -257,6 +258,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
 _CIRCLED = re.compile(r"([①-⑳])")
 _DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「发布时间：2023-03-10」: a dated label is whole
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
+# 「1.负责指导…。 2.负责协调…。」: duties numbered one after another in one cell or line, each after a full stop
+_RUN_IN_NUMBERS = re.compile(r"(?:(?<=[。；;])\s*|^)(\d{1,2}[.．、])(?=[\u4e00-\u9fff“])")
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 

@@ -356,6 +356,10 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
 _GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
 
 
+# 「协调食品安全有关部门」, 「牵头对镇街政府」: a role word opening a duty, not a role holder's name (牵头单位, 配合部门)
+_ROLE_OPENING = re.compile(r"(?:牵头|配合|参与|协调)(?!(?:责任)?(?:单位|部门|处室|科室))")
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, a sensible length, and the end of a
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
@@ -370,7 +374,7 @@ def looks_like_unit(name: str) -> bool:
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
-            or lexicon().not_unit_start.match(name):
+            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
