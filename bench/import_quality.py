@@ -1,13 +1,13 @@
 """Import quality on the corpus of real documents: what `policykb import` reads right, against hand-written truth.
 
-    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|16|all] [--json] [--save] [--totals-only] [--only FILE ...]
+    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|17|all] [--json] [--save] [--totals-only] [--only FILE ...]
 
 Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (held out until 2026-12-04, tuned on
 since; the folder keeps its name), part 3 tests/corpus/part3/part3.yaml, part 4 tests/corpus/part4/part4.yaml
 (collected blind, measured blind three times on 2026-12-04, then opened), part 5 tests/corpus/part5/part5.yaml (the
 same, measured blind twice, then opened), parts 6 to 14 tests/corpus/part6/ … part14/ (the same). Each part's truth
-was written before any importer ran on it. The blind parts are 15 and 16 (tests/corpus/part15/, part16/, collected by someone who
-has seen none of the tuning): measure them only with --totals-only, once a change is finished, and report that figure. --totals-only prints no per-document line: the way to measure a blind part without looking at
+was written before any importer ran on it. The blind parts are 15, 16 and 17 (tests/corpus/part15/, part16/, part17/, collected by someone
+who has seen none of the tuning): measure them only with --totals-only, once a change is finished, and report that figure. --totals-only prints no per-document line: the way to measure a blind part without looking at
 its documents. Each document is imported into its own copy of the bundled
 knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
@@ -61,7 +61,8 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "13": CORPUS / "part13" / "part13.yaml",  # part 13: collected blind on 2026-12-05, opened after five blind runs
              "14": CORPUS / "part14" / "part14.yaml",  # part 14: collected blind on 2026-12-05, opened after three blind runs
              "15": CORPUS / "part15" / "part15.yaml",  # part 15: held out, collected blind on 2026-12-05; --totals-only
-             "16": CORPUS / "part16" / "part16.yaml"}  # part 16: held out, collected blind on 2026-12-05; --totals-only
+             "16": CORPUS / "part16" / "part16.yaml",  # part 16: held out, collected blind on 2026-12-05; --totals-only
+             "17": CORPUS / "part17" / "part17.yaml"}  # part 17: held out, collected blind on 2026-12-05; --totals-only
 POLICIES = ROOT / "policies"
 RESULTS = ROOT / "bench" / "results"
 MODE_OF = {"first": "single", "separate": "separate", "joint": "joint"}
