@@ -12,7 +12,7 @@ its documents. Each document is imported into its own copy of the bundled
 knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
 - imported: not refused (a refusal asking only for --date is retried with a placeholder date and counted as
-  the date being flagged);
+  the date being flagged); an exception inside the importer counts as refused (code crash) and the run goes on;
 - tasks: truth tasks found (an imported task whose text contains the truth's text fragment), and extra tasks;
 - leads: a task's lead set right, leniently (a unit written without its place, 区发改局 for 立山区发改局, counts)
   and strictly (exactly the qualified name);
@@ -173,12 +173,24 @@ def knowledge_base(tmp: Path) -> Path:
     return kb
 
 
+@dataclass
+class Crash:
+    """An exception inside the importer: the document counts as not imported, and the run goes on to the next."""
+    error: Exception
+    code: str = "crash"
+
+    def __str__(self) -> str:
+        return f"{type(self.error).__name__}: {self.error}"
+
+
 def run_import(source: Path, kb: Path, date: dt.date | None):
     from policykb.ingest import ImportFailed, import_file
     try:
         return import_file(source, kb, "doc", date), None
     except ImportFailed as failed:
         return None, failed
+    except Exception as error:  # noqa: BLE001 - one document's bug must not hide the other documents' figures
+        return None, Crash(error)
 
 
 def read_imported(folder: Path) -> tuple[dict, list[dict], str]:

@@ -808,3 +808,24 @@ def test_a_drafts_blank_date_is_listed_for_review_not_dropped(tmp_path):
                             "2024年1月5日"), Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert list(draft.tasks.values())[0]["deadlines"] == []
     assert any(line.startswith("[时限未识别]") and "xx月xx日前" in line for line in draft.review)
+
+
+def test_duties_numbered_one_after_another_in_a_cell_are_items_of_its_unit():
+    """A duty list's cell 「1.负责…。 2.负责…。」 under its unit's name: each numbered duty is a task of that unit; a
+    role word opening a duty (「协调…有关部门开展…」) makes no unit of the words after it."""
+    tasks, _ = _read("市委网信办", "1.负责协调食品安全网上宣传和舆论引导等工作。 2.协调食品安全有关部门开展网络举报和谣言治理等工作。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(1, ["市委网信办"]), (2, ["市委网信办"])]
+
+
+def test_a_roster_of_comma_clauses_and_a_body_set_up_with_its_head():
+    """「成立X领导小组，某镇长任组长，党政办负责…，财政所负责…」: the body set up leads its clause, the person heading it
+    its leader; each later comma part with its own subject is a task of its own."""
+    tasks, _ = _read("2、成立滑坡治理工程领导小组，刘镇长任组长，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [
+        (["滑坡治理工程领导小组"], ["刘镇长"]), (["党政办"], []), (["社会管理办公室"], []), (["财政所"], [])]
+
+
+def test_a_number_alone_on_its_line_takes_the_line_after_it():
+    """「1.」 alone, then its text: one item (an empty item once stopped the whole import with an IndexError)."""
+    tasks, _ = _read("1.", "市财政局负责资金保障。", "2.", "市教育局负责学校建设。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(1, ["市财政局"]), (2, ["市教育局"])]

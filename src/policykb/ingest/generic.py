@@ -234,10 +234,10 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
         if not mark and last and _LINE_OPENS.match(text):
-            last.text += ("；" if last.text[-1] not in _CLOSED else "") + text  # a label line after its item
+            last.text += ("；" if _unclosed(last.text) and last.text else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
-        elif not mark and last and not last.owner and last.text[-1] not in _CLOSED and len(text) < 200 \
+        elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
                 and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text) \
                 and not _DATED.search(last.text):
             last.text += text  # a line wrapped in the middle of its sentence
@@ -263,10 +263,15 @@ _RUN_IN_NUMBERS = re.compile(r"(?:(?<=[。；;])\s*|^)(\d{1,2}[.．、])(?=[\u4e
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 
+def _unclosed(text: str) -> bool:
+    """Text not ended by a closing mark; a number alone on its line (「（一）」, its text empty) takes the next line."""
+    return not text or text[-1] not in _CLOSED
+
+
 def _heading_over(last: _Item, text: str) -> bool:
     """A short numbered heading with no closing mark over a paragraph of whole sentences: two items, not one line
     wrapped (a wrapped item's first line runs the page's width)."""
-    return last.numbered and len(last.text) <= _HEADING_LENGTH and len(text) > _HEADING_LENGTH \
+    return last.numbered and 0 < len(last.text) <= _HEADING_LENGTH and len(text) > _HEADING_LENGTH \
         and text[-1] in _CLOSED
 
 
