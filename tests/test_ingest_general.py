@@ -829,3 +829,17 @@ def test_a_number_alone_on_its_line_takes_the_line_after_it():
     """「1.」 alone, then its text: one item (an empty item once stopped the whole import with an IndexError)."""
     tasks, _ = _read("1.", "市财政局负责资金保障。", "2.", "市教育局负责学校建设。")
     assert [(t.number, t.units.lead) for t in tasks] == [(1, ["市财政局"]), (2, ["市教育局"])]
+
+
+def test_a_working_group_leads_the_duties_under_it_and_its_listed_units_take_part():
+    """「二、宣传舆情组」 then 「牵头领导:」 and 「协助领导:」 lines, its duties and 「责任单位:」: the group leads, its people
+    are the task's leaders, the units named under 责任单位 its members taking part; a name there that reads as no unit
+    (「智创园」) is left out, flagged, and the task kept."""
+    tasks, _ = _read("一、总指挥部", "牵头领导:陈利众、盛付祥", "协助领导:钟伟华",
+                     "主要职责:负责综合协调各工作组督促落实领导小组布置的各项工作任务。", "责任单位:办公室、政法委、社会发展局",
+                     "二、信息统筹组", "牵头领导:沈洪林", "主要职责:负责各类工作信息的收集、统计、分析、报告。",
+                     "责任单位:宣传部、智创园、统计局")
+    assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (["总指挥部"], ["办公室", "政法委", "社会发展局"], ["陈利众", "盛付祥", "钟伟华"]),
+        (["信息统筹组"], ["宣传部", "统计局"], ["沈洪林"])]
+    assert any("智创园" in f for f in tasks[1].units.flags)

@@ -22,7 +22,7 @@ from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
-from .generic import general_only, general_tasks
+from .generic import GROUP_LEADS, general_only, general_tasks
 from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -156,6 +156,7 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             "leader carried from the row above": "本行责任领导格为空，按合并单元格沿用上一行的责任领导",
             ISSUER_LEADS: "本项主语是人员、未写单位，暂以发文机关牵头、所列人员为责任领导，请核对",
             "unit from heading": "本项未写单位，取上方标题所列的单位",
+            GROUP_LEADS: "取上方标题所列的工作组牵头，所列责任单位作为参与（成员）单位，请核对",
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
 
@@ -183,7 +184,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags or RULE_FLAG in flags:
         confidence = min(confidence, 0.8)
-    if "unit from heading" in flags:
+    if "unit from heading" in flags or GROUP_LEADS in flags:
         confidence = min(confidence, 0.7)
     if any(f.startswith("not a unit") for f in flags):
         confidence = min(confidence, 0.5)
@@ -359,6 +360,14 @@ def _part_title(c: Candidate) -> str:
     return _heading_words(c.part or c.section or "") or "任务分工"
 
 
+def _read_after_all(block: Block, read: list[tuple[Candidate, ...]]) -> bool:
+    """An item a first reader left unread whose text a later reader made a task of (a notice's request read from its
+    sentences): not to be listed as unread beside the task it became."""
+    text = re.sub(r"\s", "", block.text)
+    return any(c.where == block.where and text and (text in (own := re.sub(r"\s", "", c.text)) or own in text)
+               for c, *_ in read)
+
+
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
     meta: Meta = read_meta(source.blocks, date, issuers)
     known = _known(registry)
@@ -455,6 +464,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
         read.append((c, lead, participants, flags))
+    unread = [b for b in unread if not _read_after_all(b, read)]
     numbers = _own_numbers([c.number for c, *_ in read], review)
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
         number = numbers[index - 1]

@@ -299,8 +299,9 @@ def _owner(text: str, lists: bool = False) -> str | None:
     name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
-    if len(name) > 40 or _ROLE_WORD.search(name) or re.match(r"^(?:各|有关|相关)", name):
-        return None
+    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) \
+            or _ROLE_WORD.search(name) and not (looks_like_unit(name) and parse_units(name).lead == [name]):
+        return None  # 「X、Y负责」 names units in a role; 「信息统筹组」 is one name with a role word inside
     names = parse_units(name)
     if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
             and all(looks_like_unit(n) for n in names.lead + names.participants):
@@ -309,6 +310,22 @@ def _owner(text: str, lists: bool = False) -> str | None:
     if len(plated["body"] if plated else name) > 20 or is_person(name) or not looks_like_unit(name):
         return None
     return name
+
+
+# A working group (「二、宣传舆情组」, 「总指挥部」, 「X工作专班」) heading its items: the units its items name under a
+# 责任单位 or 成员单位 label are its members, taking part in the group's work, which the group leads
+_GROUP = re.compile(r"(?:组|指挥部|专班)$")
+GROUP_LEADS = "group from heading, its listed units members"
+
+
+def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
+    label = re.split(r"\s*[：:]", units.as_written, maxsplit=1)[0]
+    if units.how != "label" or _LEX.label_role(label) not in ("responsible", "participant") or group in units.lead:
+        return units
+    members = [n for n in units.lead + units.participants if n != group]
+    return UnitList(units.as_written, lead=[group], participants=members, how="heading",
+                    leaders=[*leaders, *(p for p in units.leaders if p not in leaders)], open_ended=units.open_ended,
+                    rest=units.rest, flags=[GROUP_LEADS, *units.flags])
 
 
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
@@ -325,7 +342,9 @@ def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]
     if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
             or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
-        if clean(units):
+        if clean(units) or units.lead and _LINE_OPENS.match(text[m.start():]) and (m.start() == 0 or text[m.start() - 1] in "。；;"):
+            # a label opening its line or sentence says outright that units follow: a name among them that reads as
+            # none (「智创园」, 「公安市场监管」) is left out and flagged, not the whole task
             return [(m.start(), len(text), units)]
     for m in _BARE_LABEL.finditer(text):
         tail = text[m.start():].rstrip("。；; ")
@@ -528,6 +547,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     open_below = False
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
+    owner_leaders: list[str] = []
     items = items_of(blocks)
     _mark_subject_led(items, known)
     depth = _depths(items)
@@ -548,11 +568,14 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
         for item, found in _gather(members, known, head):
             if item.owner:  # a line naming a unit alone (「市卫生局」), above its list
                 owner = (depth.get(item.style, -1) if item.numbered else -1, item.owner)
+                owner_leaders = _parse(item.text, known).leaders  # 「总指挥部；牵头领导:陈利众」: the body's leaders
                 continue
             if owner and item.numbered and depth.get(item.style, len(depth)) <= owner[0]:
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 found = [(task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
+            elif owner and _GROUP.search(owner[1]):
+                found = [(text, _group_members(owner[1], units, owner_leaders), when) for text, units, when in found]
             if not found:
                 if item.numbered and len(item.text) > 30:
                     unread.append(Block(item.text, item.where))

@@ -88,12 +88,14 @@ def _masthead(texts: list[str]) -> list[str]:
 
 
 def _split_issuers(organs: str) -> list[str]:
-    """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one."""
+    """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」 → one
+    (a body named with no place of its own after a government is that government's)."""
     parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
                        rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
     kept: list[str] = []
     for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
-        if kept and part in ("办公室", "办公厅", "办"):
+        if kept and (part in ("办公室", "办公厅", "办")
+                     or kept[-1].endswith("政府") and not jurisdiction_of(part) and not part.startswith("中共")):
             kept[-1] += part
         else:
             kept.append(part)

@@ -360,6 +360,10 @@ _GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众"
 _ROLE_OPENING = re.compile(r"(?:牵头|配合|参与|协调)(?!(?:责任)?(?:单位|部门|处室|科室))")
 
 
+# 「各地对辖区内现有化工园区」: a subject and what its work is about, not one name (对口, 对外, 对台 open names' words)
+_ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, a sensible length, and the end of a
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
@@ -374,7 +378,7 @@ def looks_like_unit(name: str) -> bool:
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
     if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or name.endswith("牵头") \
-            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name):
+            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _ABOUT_WHAT.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
