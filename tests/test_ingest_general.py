@@ -843,3 +843,20 @@ def test_a_working_group_leads_the_duties_under_it_and_its_listed_units_take_par
         (["总指挥部"], ["办公室", "政法委", "社会发展局"], ["陈利众", "盛付祥", "钟伟华"]),
         (["信息统筹组"], ["宣传部", "统计局"], ["沈洪林"])]
     assert any("智创园" in f for f in tasks[1].units.flags)
+
+
+@pytest.mark.parametrize("reader", ["general", "inline"])
+def test_a_category_headings_leads_lead_the_items_naming_their_responsible_units(reader):
+    """「一、整治提升村容村貌（县委农办、县农业农村局牵头）」 over items each with 「（责任单位:…）」: the heading is no task;
+    its leads lead each item (jointly, as its note says), the item's other units take part."""
+    from policykb.ingest.shapes import inline_tasks
+    lines = ["一、整治提升村容村貌（县委农办、县农业农村局牵头）",
+             "1.提升村庄公共环境。清理私搭乱建。（责任单位:县委农办、县农业农村局）",
+             "2.加强乡村建筑风貌引导。防止千村一面。（责任单位:县住房和城乡建设局）",
+             "二、推进厕所革命（县卫健局负责）"]
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]
+    tasks = general_tasks(blocks)[0] if reader == "general" else inline_tasks(blocks)[0]
+    assert [(t.text[:4], t.units.lead, t.units.mode, t.units.participants) for t in tasks] == [
+        ("提升村庄", ["县委农办", "县农业农村局"], "joint", []),
+        ("加强乡村", ["县委农办", "县农业农村局"], "joint", ["县住房和城乡建设局"]),
+        ("推进厕所", ["县卫健局"], "first", [])]

@@ -22,6 +22,7 @@ from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
+from .category import HEADING_LEADS
 from .generic import GROUP_LEADS, general_only, general_tasks
 from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
@@ -157,6 +158,7 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             ISSUER_LEADS: "本项主语是人员、未写单位，暂以发文机关牵头、所列人员为责任领导，请核对",
             "unit from heading": "本项未写单位，取上方标题所列的单位",
             GROUP_LEADS: "取上方标题所列的工作组牵头，所列责任单位作为参与（成员）单位，请核对",
+            HEADING_LEADS: "牵头单位取上方类别标题括注的牵头单位，本项所列责任单位作为参与单位，请核对",
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
 
@@ -182,7 +184,8 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence = min(confidence, 0.7)
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
-    if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags or RULE_FLAG in flags:
+    if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
+            or RULE_FLAG in flags or HEADING_LEADS in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags or GROUP_LEADS in flags:
         confidence = min(confidence, 0.7)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import timing
+from .category import lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
@@ -110,6 +111,7 @@ class _Item:
     subject_led: bool = False  # one of a document's paragraphs that each open with their unit (「区财政局负责…」)
     duty: bool = False  # an unnumbered 「负责…」 paragraph right after a line naming a unit alone: that unit's duty
     named: bool = False  # 「（1）市林业局。」: a unit named as a sentence, its owner only if a duty (「负责…」) follows
+    leads: UnitList | None = None  # a heading's lead note (「一、X（A、B牵头）」): the leads of every item under it
 
 
 def general_only() -> bool:
@@ -510,12 +512,25 @@ def _groups(items: list[_Item], known: tuple[str, ...],
     for i, item in enumerate(items):
         found = [] if item.owner else read_item(item, known)
         below = next((later.style for later in items[i + 1:] if later.numbered), None)
+        deeper = below is not None and depth[below] > depth.get(item.style, len(depth))
         # a heading has deeper items below it: a short item before its siblings, or before a higher level, is none
-        if not found and _heading(item) and below is not None and depth[below] > depth.get(item.style, len(depth)):
+        if not found and _heading(item) and deeper:
             out.append((item, []))
+        elif deeper and _leads_below(item, found, items[i + 1:], known):
+            # 「一、整治提升村容村貌（X、Y牵头）」 over items with notes of their own: a category whose leads lead them
+            out.append((replace(item, text=found[0][0].rstrip("。"), leads=found[0][1]), []))
         else:
             out[-1][1].append((item, found))
     return out
+
+
+def _leads_below(item: _Item, found: list, after: list[_Item], known: tuple[str, ...]) -> bool:
+    """A numbered heading whose one note makes units lead (牵头, 牵头单位), its next item below naming units of its
+    own under a 责任单位 label: a category whose leads lead the items under it."""
+    if not item.numbered or len(found) != 1 or not lead_note(found[0][1]) or len(found[0][0]) > 40:
+        return False
+    first = next((later for later in after if later.numbered), None)
+    return first is not None and any(responsible_label(units) for _, units, _ in read_item(first, known))
 
 
 def _gather(members: list[tuple[_Item, list]], known: tuple[str, ...], head: _Item | None) -> list[tuple[_Item, list]]:
@@ -548,11 +563,14 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
     owner_leaders: list[str] = []
+    leads: tuple[int, UnitList] | None = None  # (level, units): a heading's lead note, the leads of its items
     items = items_of(blocks)
     _mark_subject_led(items, known)
     depth = _depths(items)
     for head, members in _groups(items, known, depth):
         heading = head.text.rstrip("。") if head else None
+        if head and (leads is None or depth[head.style] <= leads[0]):
+            leads = (depth[head.style], head.leads) if head.leads else None
         if head and head.owner:
             owner = (depth[head.style], head.owner)
         elif head and owner and depth[head.style] <= owner[0]:
@@ -574,6 +592,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 found = [(task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
+            elif leads and leads[1]:
+                found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
             elif owner and _GROUP.search(owner[1]):
                 found = [(text, _group_members(owner[1], units, owner_leaders), when) for text, units, when in found]
             if not found:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
 from .lexicon import lexicon
@@ -327,6 +328,19 @@ def closing_deadline(text: str) -> str:
     return m[1] if m and (_STANDING.fullmatch(m[1]) or any(f.date and f.phrase == m[1] for f in find(m[1], 2000))) else ""
 
 
+def _categories_lead(out: list[Candidate], categories: list[tuple[str, UnitList, int]]) -> list[Candidate]:
+    """The items of a category heading with a lead note (category.py): its leads lead those naming 责任单位; the
+    heading is no task of its own once an item under it takes its leads."""
+    dropped = set()
+    for part, leads, at in categories:
+        under = [c for c in out[at + 1:] if c.part == part and responsible_label(c.units)]
+        for c in under:
+            c.units = under_leads(leads, c.units)
+        if under:
+            dropped.add(at)
+    return [c for i, c in enumerate(out) if i not in dropped]
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -368,6 +382,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         last_item, pending_labels, last_is_heading = None, [], False
 
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
+    categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
     for block in blocks:
         if block.is_row:
             continue
@@ -406,6 +421,14 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if not notes and bare_notes:  # (「省农业农村厅（乡村振兴局）」: a body's other name after it, no note)
             notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
                      if not _LEX.unit_end.search(text[:m.start()].rstrip())]
+        if notes and PART.match(text) and len(notes) == 1 and lead_note(units := parse_units(notes[0][1], known)) \
+                and (piece := _strip_number(text[:notes[0].start()].strip()).strip("，,；;、 ")):
+            # 「一、整治提升村容村貌（X、Y牵头）」: a category (its items' part), its leads those of the items under it
+            part, section, group = piece, None, []
+            categories.append((piece, units, len(out)))
+            out.append(Candidate(piece + "。", with_scope(units), block.where, "inline", 0.9, None, None,
+                                 deadline_text=units.rest, number=_own_number(text)))
+            continue
         if notes:
             start = 0
             for note in notes:
@@ -457,6 +480,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         elif len(text) > 30 and _TASKLIKE.search(text) and part is not None:
             unread.append(block)
     close_labels()
+    out = _categories_lead(out, categories)
     # A document that names its units in notes, label lines or clauses opens with a covering notice: its
     # 「X要…」 sentences before the first such task are requirements, not the division of work.
     explicit = next((i for i, c in enumerate(out) if c.shape in ("inline", "label-lines", "prose")), None)
