@@ -5,10 +5,11 @@
 Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (held out until 2026-12-04, tuned on
 since; the folder keeps its name), part 3 tests/corpus/part3/part3.yaml, part 4 tests/corpus/part4/part4.yaml
 (collected blind, measured blind three times on 2026-12-04, then opened), part 5 tests/corpus/part5/part5.yaml (the
-same, measured blind twice, then opened), parts 6 to 14 tests/corpus/part6/ … part14/ (the same). Each part's truth
-was written before any importer ran on it. The blind parts are 15, 16 and 17 (tests/corpus/part15/, part16/, part17/, collected by someone
-who has seen none of the tuning): measure them only with --totals-only, once a change is finished, and report that figure. --totals-only prints no per-document line: the way to measure a blind part without looking at
-its documents. Each document is imported into its own copy of the bundled
+same, measured blind twice, then opened), parts 6 to 15 tests/corpus/part6/ … part15/ (the same; 15 opened on
+2026-12-05 when part 17 was collected). Each part's truth was written before any importer ran on it. The blind parts
+are 16 and 17 (tests/corpus/part16/, part17/, collected by someone who has seen none of the tuning): measure them only
+with --totals-only, once a change is finished, and report that figure. --totals-only prints no per-document line:
+the way to measure a blind part without looking at its documents. Each document is imported into its own copy of the bundled
 knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
 - imported: not refused (a refusal asking only for --date is retried with a placeholder date and counted as
@@ -60,7 +61,7 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "12": CORPUS / "part12" / "part12.yaml",  # part 12: collected blind on 2026-12-04, opened after three blind runs
              "13": CORPUS / "part13" / "part13.yaml",  # part 13: collected blind on 2026-12-05, opened after five blind runs
              "14": CORPUS / "part14" / "part14.yaml",  # part 14: collected blind on 2026-12-05, opened after three blind runs
-             "15": CORPUS / "part15" / "part15.yaml",  # part 15: held out, collected blind on 2026-12-05; --totals-only
+             "15": CORPUS / "part15" / "part15.yaml",  # part 15: collected blind on 2026-12-05, opened the same day
              "16": CORPUS / "part16" / "part16.yaml",  # part 16: held out, collected blind on 2026-12-05; --totals-only
              "17": CORPUS / "part17" / "part17.yaml"}  # part 17: held out, collected blind on 2026-12-05; --totals-only
 POLICIES = ROOT / "policies"

@@ -7,7 +7,7 @@ junk names, and how often a guess at each confidence level is right (the review'
     python tests/measure_ingest.py tests/corpus/part16 --totals-only   # a held-out part: figures only, no document
 
 Reads the folder's manifest: tests/corpus/corpus.yaml, or the one .yaml of a part's folder (part3/part3.yaml,
-holdout/holdout.yaml). Parts 15 and 16 are held out: measure them with --totals-only (figures and calibration only).
+holdout/holdout.yaml). Parts 16 and 17 are held out: measure them with --totals-only (figures and calibration only).
 A task's truth is its lead list (`leads`: the first lead of each task, matched by position) or its `tasks` entry
 (matched by its text fragment, as the bench does) with, where written, `participants`. Names
 are compared exactly, up to the width of their characters (「县(市、区)」 is 「县（市、区）」) and spaces, as
@@ -149,10 +149,9 @@ def report(figures: dict, totals_only: bool = False) -> str:
     lines.append(f"issuer right: {figures['issuer_right']}, wrong but flagged: {figures['issuer_flagged']}; "
                  f"date right or asked for: {figures['date_right']}/{figures['imported']} "
                  f"(asked for: {figures['asked_for_date']})")
-    shown = 0 if totals_only else None
-    lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in figures["junk"][:shown or 30]))
-    lines.append(f"misread tasks: {len(figures['misread'])}"
-                 + "".join(f"\n  {m}" for m in figures["misread"][:shown or 40]))
+    junk, misread = ([], []) if totals_only else (figures["junk"][:30], figures["misread"][:40])
+    lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in junk))
+    lines.append(f"misread tasks: {len(figures['misread'])}" + "".join(f"\n  {m}" for m in misread))
     lines += [f"refused: {len(figures['refused'])}"] if totals_only else [f"refused: {r}" for r in figures["refused"]]
     lines.append("confidence  right/guesses")
     lines += [f"  {c:.2f}      {r}/{n} = {100 * r / n:.0f} %" for c, (r, n) in figures["calibration"].items()]
