@@ -860,3 +860,11 @@ def test_a_category_headings_leads_lead_the_items_naming_their_responsible_units
         ("提升村庄", ["县委农办", "县农业农村局"], "joint", []),
         ("加强乡村", ["县委农办", "县农业农村局"], "joint", ["县住房和城乡建设局"]),
         ("推进厕所", ["县卫健局"], "first", [])]
+
+
+def test_units_as_a_clauses_subject_keep_the_sentences_wording():
+    """「区交运局牵头，梳理辖区投放单车的公司」: the units are the clause's subject, so the task keeps the words as written;
+    a 「，由X牵头，Y配合，」 clause or a closing 「，由X负责。」 is still cut as a bracketed note is."""
+    tasks, _ = _read("1. 共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。", "2. 推进垃圾分类，由区城管局负责。")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["区交运局"], "共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。"), (["区城管局"], "推进垃圾分类。")]

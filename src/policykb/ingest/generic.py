@@ -434,8 +434,9 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
-    notes = _labels(text, known) or _bracketed(text, known) or prose_notes(text, known) \
-        or (_unit_cell(text, known) if item.table else [])
+    notes = _labels(text, known) or _bracketed(text, known)
+    in_prose = not notes and bool(notes := prose_notes(text, known))  # 「区交运局牵头，梳理…」: part of a sentence
+    notes = notes or (_unit_cell(text, known) if item.table else [])
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
@@ -466,8 +467,11 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             start = e
         else:
             piece = text[:s] + text[e:]
-            if units.how == "verb" and topic_only(text, s, piece):
-                piece = text  # 「道路等公共区域，由X负责。」: the note is the topic's duty, kept in the text
+            if in_prose and "\0" not in text and not text[s:e].startswith("由") and text[e:].strip("。；;，, ") \
+                    or units.how == "verb" and topic_only(text, s, piece):
+                # the units as a clause's subject keep the sentence's wording (「区交运局牵头，梳理…」; 「，由X牵头，Y配合，」
+                # and a closing 「，由X负责。」 are cut as a bracketed note is), and 「道路等公共区域，由X负责。」 keeps its duty
+                piece = text
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
