@@ -868,3 +868,16 @@ def test_units_as_a_clauses_subject_keep_the_sentences_wording():
     tasks, _ = _read("1. 共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。", "2. 推进垃圾分类，由区城管局负责。")
     assert [(t.units.lead, t.text) for t in tasks] == [
         (["区交运局"], "共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。"), (["区城管局"], "推进垃圾分类。")]
+
+
+def test_a_one_line_forwarding_notice_hoping_its_addressees_will_act_is_their_task(tmp_path):
+    """A page whose breaks became spaces: 「X办公厅转发…的通知 各县、区人民政府,市政府各有关部门: …希望你们…切实整改」.
+    The salutation is a line of its own, and 「希望你们…」 asks the addressees, as 「请你们…」 does."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "notice.txt"
+    page.write_text("某市人民政府办公厅转发省环保联席会议办公室关于督查情况的通报的通知 各县、区人民政府,市政府各有关部门: "
+                    "2005年11月11日至14日, 督查组对我市环保专项行动进行了现场检查。现将通报转发给你们, 希望你们针对通报中"
+                    "提出的问题,结合实际,认真研究,切实整改。 二○○五年十一月二十一日", encoding="utf-8")
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2005, 11, 21))
+    assert [(t["lead"], t["lead_mode"], t["text"][:4]) for t in draft.tasks.values()] == [
+        (["各县、区人民政府", "某市政府各有关部门"], "separate", "希望你们")]  # qualified by the issuer's place

@@ -128,12 +128,24 @@ def _breaks() -> re.Pattern:
                       rf"|(?:{alternation(lexicon().labels)}|[\u4e00-\u9fff]{{2,8}})\s*[：:])")
 
 
+# 「X关于…的通知 各县、区人民政府,市政府各有关部门: 2005年…」: a title, a salutation and the body on one line, a space
+# between each (the title short, without a full stop or colon; the salutation without spaces, closed by its colon)
+# (no colon in the title: 「索引号: … 组配分类: 决策部署落实情况」 is a page's metadata, label and value)
+_SALUTATION_BETWEEN = re.compile(r"^(?P<title>[^。：:\n]{4,120}?)\s+(?P<salutation>[^\s：:。]{4,60}[：:])\s+(?P<body>\S.*)$",
+                                 re.S)
+
+
+def _salutation_apart(block: Block) -> list[Block]:
+    m = _SALUTATION_BETWEEN.match(block.text)
+    return [Block(m[k], block.where) for k in ("title", "salutation", "body")] if m else [block]
+
+
 def _unrun(blocks: list[Block]) -> list[Block]:
     """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin."""
     out = []
     for block in blocks:
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
-        out += [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else [block]
+        out += [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else _salutation_apart(block)
     return out
 
 

@@ -106,7 +106,9 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
 # (a short request: 「请各乡镇…紧扣目标任务，立足…，细化…，全力抓好落实」 asks for work of its own before the formula)
 _TRANSMITTAL = re.compile(rf"^[^。]{{0,24}}?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
-_REQUEST = re.compile(r"(?:^|[，,])\s*(?P<ask>请(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
+# 「请各地…」, 「希望你们…」: the words that ask the units named after them (or the addressees) for work
+_ASKING = r"(?:请(?!径)|希望)"
+_REQUEST = re.compile(rf"(?:^|[，,])\s*(?P<ask>{_ASKING}(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
 _DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
 _LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
 _ADDRESSEES = ("你们", "你单位", "你局", "你委", "你办", "你厅", "你县", "你区", "你市")
@@ -187,7 +189,7 @@ def _addressed(written: str) -> UnitList | None:
 
 # 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
-_ASKED = re.compile(r"(?:^|[，,])\s*(?P<asked>请(?!径)[^。；;]{4,})")
+_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>{_ASKING}(?P<rest>[^。；;]{{4,}}))")
 
 
 def _asked_of_addressees(part: str) -> str | None:
@@ -196,7 +198,7 @@ def _asked_of_addressees(part: str) -> str | None:
     m = _ASKED.search(part)
     if not m or _TRANSMITTAL.search(m["asked"]) or _CARRY_OUT.search(m["asked"]) or _requested(m["asked"]):
         return None
-    rest = m["asked"][1:]
+    rest = m["rest"]
     return m["asked"] if rest.startswith(_ADDRESSEES) or not parse_units(re.split(r"[，,]", rest)[0]).lead else None
 
 
