@@ -881,3 +881,12 @@ def test_a_one_line_forwarding_notice_hoping_its_addressees_will_act_is_their_ta
     draft = compose(read(page), Registry.load(tmp_path), dt.date(2005, 11, 21))
     assert [(t["lead"], t["lead_mode"], t["text"][:4]) for t in draft.tasks.values()] == [
         (["各县、区人民政府", "某市政府各有关部门"], "separate", "希望你们")]  # qualified by the issuer's place
+
+
+def test_subjects_working_by_a_rule_and_levels_of_one_kind_of_body():
+    """「水利部、流域管理机构(流域防总办)和省级、市级、县级水行政主管部门，按照《…》，加快建立…」: the rule stands between
+    the subjects and their verb; the levels listed before one kind of body are one collective, and 和 after a
+    closing bracket parts two names."""
+    tasks, _ = _read("一、总体要求", "1. 水利部、流域管理机构(流域防总办)和省级、市级、县级水行政主管部门，按照《关于加快构建"
+                     "水旱灾害防御工作体系的指导意见》，加快建立水旱灾害防御工作体系。")
+    assert [t.units.lead for t in tasks] == [["水利部", "流域管理机构（流域防总办）", "省级、市级、县级水行政主管部门"]]

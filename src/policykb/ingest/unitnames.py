@@ -82,6 +82,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     kept = [name for name in known if name in text]
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
+    kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
+             if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _PAIRED_BODY.finditer(text)  # 「X党工委和管委会」: one name, not split at 和
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _INCLUDING.finditer(text)  # 「各区县政府（含南太湖新区、长合区管委会）」: one name
@@ -106,7 +108,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = re.sub(closes, "、", text)
     names = []
     # 和/及 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科\x00])[和及](?=[^和及]{2,})", text)
+    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科\x00)）])[和及](?=[^和及]{2,})", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
@@ -115,6 +117,11 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+_LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
+# Levels listed before the one kind of body they each have (「省级、市级、县级水行政主管部门」): one collective
+_LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)")
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
@@ -161,8 +168,8 @@ def _share_bodies(text: str) -> str:
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
-            if a.startswith("各") or a.endswith(body):
-                return m.group()
+            if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
+                return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
@@ -367,7 +374,7 @@ _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, a sensible length, and the end of a
     unit's name (place + body + suffix: 区卫健局, 省财政厅, 各街办) or a collective."""
-    if any(c.fullmatch(name) for c in lexicon().collectives):
+    if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name):
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
