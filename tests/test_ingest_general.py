@@ -890,3 +890,10 @@ def test_subjects_working_by_a_rule_and_levels_of_one_kind_of_body():
     tasks, _ = _read("一、总体要求", "1. 水利部、流域管理机构(流域防总办)和省级、市级、县级水行政主管部门，按照《关于加快构建"
                      "水旱灾害防御工作体系的指导意见》，加快建立水旱灾害防御工作体系。")
     assert [t.units.lead for t in tasks] == [["水利部", "流域管理机构（流域防总办）", "省级、市级、县级水行政主管部门"]]
+
+
+def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
+    """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
+    names nobody in particular."""
+    tasks, _ = _read("二、各部门各单位要在每季度末将完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
+    assert [(t.number, t.units.lead, t.units.mode) for t in tasks] == [(2, ["各部门", "各单位"], "separate")]

@@ -132,8 +132,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
     alone (各地要…) are read in a numbered item, unless it introduces the list below it (「…。其职责分工为：」); of those
-    naming nobody in particular, 「各相关单位」 in a numbered item, the others only when `anyone` is asked for (a notice
-    that divides its work nowhere else). Collectives alone each do their own share (separate)."""
+    naming nobody in particular, 「各相关单位」 or two named together (「各部门各单位要…」: all addressed, each its
+    share) in a numbered item, the others only when `anyone` is asked for (a notice that divides its work nowhere
+    else). Collectives alone each do their own share (separate)."""
     out: list[tuple[str, UnitList]] = []
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
@@ -163,7 +164,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
             continue
         answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
-        if any(_ANYONE.match(n) and not (anyone or numbered and _EACH_RELATED.match(n)) for n in names) \
+        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1))
+               for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) else "joint"
