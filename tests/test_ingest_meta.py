@@ -102,6 +102,11 @@ def test_a_chapter_heading_naming_a_body_is_no_masthead():
     ("某市扶贫开发领导小组办公室", ["某市扶贫开发领导小组办公室"]),
     ("中共某省委某省人民政府", ["中共某省委", "某省人民政府"]),
     ("省委办公厅省政府办公厅", ["省委办公厅", "省政府办公厅"]),
+    ("河南省人民政府安全生产委员会办公室", ["河南省人民政府安全生产委员会办公室"]),  # the government's committee
+    ("市委宣传部", ["市委宣传部"]),  # a party committee's department
+    ("环境保护部商务部科技部", ["环境保护部", "商务部", "科技部"]),  # ministries signing together
+    ("国家发展改革委财政部", ["国家发展改革委", "财政部"]),
+    ("市发展改革委市财政局", ["市发展改革委", "市财政局"]),
 ])
 def test_an_office_is_the_office_of_the_organ_before_it(organs, issuers):
     from policykb.ingest.meta import _split_issuers
@@ -124,3 +129,13 @@ def test_a_governments_own_number_makes_the_government_the_issuer_over_the_offic
     assert read_meta(_blocks(*lines)).issuers == ["华容县人民政府"]
     office = read_meta(_blocks(*(line.replace("华政发", "华政办发") for line in lines)))
     assert office.issuers == ["华容县人民政府办公室"]
+
+
+def test_ministries_signing_on_one_line_are_the_issuers_and_a_table_cell_is_no_masthead():
+    """「环境保护部 商务部 科技部」 above the date signs the document; in a headless duty list whose first lines are
+    cells (序号, 部门, 1, 市委宣传部), a cell naming a body is no masthead: a masthead stands above a title."""
+    signed = read_meta(_blocks("关于同意5家园区建设国家生态工业示范园区的通知", "各园区管委会：", "请认真抓好规划的实施工作。",
+                               "环境保护部 商务部 科技部", "2013年4月18日"))
+    assert signed.issuers == ["环境保护部", "商务部", "科技部"]
+    headless = read_meta(_blocks("序号", "部门", "事权清单", "1", "市委宣传部", "1.负责指导食品安全宣传教育工作。"))
+    assert headless.issuers == []

@@ -22,7 +22,7 @@ _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
-          r"|国务院|工作领导小组|领导小组|[厅局委办])")
+          r"|国务院|工作领导小组|领导小组|[厅局委办部署])")
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
 
 
@@ -88,14 +88,17 @@ def _masthead(texts: list[str]) -> list[str]:
 
 
 def _split_issuers(organs: str) -> list[str]:
-    """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」 → one
-    (a body named with no place of its own after a government is that government's)."""
+    """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」,
+    「市委宣传部」 → one (a body named with no place of its own after a government or a committee is its);
+    「环境保护部商务部科技部」 → three."""
     parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
                        rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
     kept: list[str] = []
     for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
         if kept and (part in ("办公室", "办公厅", "办")
-                     or kept[-1].endswith("政府") and not jurisdiction_of(part) and not part.startswith("中共")):
+                     or kept[-1].endswith("政府") and not jurisdiction_of(part) and not part.startswith("中共")
+                     or re.search(r"[省市县区州]委$", kept[-1]) and not re.match(r"中共|国家|国务院|[省市县区州]", part)
+                     and not _PLACE.search(part)):  # 「市委宣传部」: a party committee's department
             kept[-1] += part
         else:
             kept.append(part)
@@ -244,7 +247,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             at -= 1
         if issuers:
             meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.85))
-    if not issuers and (issuers := _masthead(texts)):
+    above_title = next((i for i, b in enumerate(head) if b.where == meta.title_where), 0) if meta.title else 0
+    if not issuers and (issuers := _masthead(texts[:above_title])):  # a masthead stands above a title
         meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
     if not issuers and meta.title:
         prefix = meta.title.split("关于")[0]
