@@ -133,9 +133,12 @@ def test_a_governments_own_number_makes_the_government_the_issuer_over_the_offic
 
 def test_ministries_signing_on_one_line_are_the_issuers_and_a_table_cell_is_no_masthead():
     """「环境保护部 商务部 科技部」 above the date signs the document; in a headless duty list whose first lines are
-    cells (序号, 部门, 1, 市委宣传部), a cell naming a body is no masthead: a masthead stands above a title."""
+    cells (序号, 部门, 1, 市委宣传部), a cell naming a party committee's department is no masthead; 「会议部署」
+    (to deploy) signs nothing."""
     signed = read_meta(_blocks("关于同意5家园区建设国家生态工业示范园区的通知", "各园区管委会：", "请认真抓好规划的实施工作。",
                                "环境保护部 商务部 科技部", "2013年4月18日"))
     assert signed.issuers == ["环境保护部", "商务部", "科技部"]
+    assert [g[3] for g in signed.guesses if g[0] == "发文机关"] == [0.7]  # bare ministries' names: reviewed
+    assert read_meta(_blocks("关于做好防汛工作的通知", "各乡镇：", "请做好防汛准备。", "会议部署", "2013年4月18日")).issuers == []
     headless = read_meta(_blocks("序号", "部门", "事权清单", "1", "市委宣传部", "1.负责指导食品安全宣传教育工作。"))
     assert headless.issuers == []

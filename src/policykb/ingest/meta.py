@@ -22,7 +22,10 @@ _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
-          r"|国务院|工作领导小组|领导小组|[厅局委办部署])")
+          r"|国务院|工作领导小组|领导小组|[厅局委办])")
+# A ministry of the central government (商务部, 科技部, 海关总署): named without a place; it signs as an organ does
+# (部署, to deploy, is no ministry: 「会议部署」 over a date signs nothing)
+_MINISTRY = r"[^\s省市县区州旗盟]{1,10}?(?:部(?!署)|(?<!部)署)"
 _PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
 
 
@@ -92,7 +95,7 @@ def _split_issuers(organs: str) -> list[str]:
     「市委宣传部」 → one (a body named with no place of its own after a government or a committee is its);
     「环境保护部商务部科技部」 → three."""
     parts = re.findall(rf"中共[\u4e00-\u9fff]+?(?:省委|市委|县委|区委|州委|中央)(?:办公厅|办公室|组织部|宣传部)?"
-                       rf"|[\u4e00-\u9fff]*?{_ORGAN}", organs)
+                       rf"|[\u4e00-\u9fff]*?{_ORGAN}|{_MINISTRY}", organs)
     kept: list[str] = []
     for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
         if kept and (part in ("办公室", "办公厅", "办")
@@ -174,7 +177,7 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
 def _signature(block: Block) -> bool:
     """A line that is only an organ's name (the signature above the date)."""
     return not block.is_row and len(block.text) <= 40 and "关于" not in block.text \
-        and bool(re.search(rf"{_ORGAN}$", block.text))
+        and bool(re.search(rf"{_ORGAN}$", block.text) or re.fullmatch(rf"(?:{_MINISTRY}\s*)+", block.text.strip()))
 
 
 _NOT_A_PLACE = re.compile(r"^[省市县区州旗镇乡](?:长|委)|召开|主持|部署|调研|检查|出席|会见|印发|关于")
@@ -246,9 +249,11 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
             at -= 1
         if issuers:
-            meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.85))
-    above_title = next((i for i, b in enumerate(head) if b.where == meta.title_where), 0) if meta.title else 0
-    if not issuers and (issuers := _masthead(texts[:above_title])):  # a masthead stands above a title
+            # a line of bare ministries' names (「商务部 科技部」) is a signature less surely than a named organ's
+            # (「宣传部」 alone may be a page's byline): reviewed
+            ministries = not re.search(rf"{_ORGAN}$", blocks[found[2] - 1].text)
+            meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.7 if ministries else 0.85))
+    if not issuers and (issuers := _masthead(texts)):
         meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
     if not issuers and meta.title:
         prefix = meta.title.split("关于")[0]
