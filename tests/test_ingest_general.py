@@ -897,3 +897,11 @@ def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share()
     names nobody in particular."""
     tasks, _ = _read("二、各部门各单位要在每季度末将完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
     assert [(t.number, t.units.lead, t.units.mode) for t in tasks] == [(2, ["各部门", "各单位"], "separate")]
+
+
+def test_a_salutation_run_into_a_body_opening_with_a_date_names_the_addressees():
+    """「各乡镇、各部门: 8月31日，县政府印发了…。请按要求报送学习情况。」: the addressees the request asks."""
+    from policykb.ingest.requirements import addressees
+    units = addressees([Block("各乡镇、各部门: 8月31日，县政府印发了《关于认真学习贯彻全县脱贫攻坚推进会议精神的通知》，"
+                              "现就各单位报送学习贯彻情况的具体要求通知如下。", "第1行")])
+    assert units is not None and units.lead == ["各乡镇", "各部门"] and units.mode == "separate"

@@ -163,7 +163,7 @@ def _people_subject(sentence: str) -> UnitList | None:
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
 _SALUTATION = re.compile(r"^(?P<names>[^。；;！？：:]{2,120})[：:]$")
 _BODY_STARTS = 60  # a line this long is the body: no salutation after it
-_SALUTATION_RUN_IN = re.compile(r"^(?P<names>[^。；;！？：:]{2,60})[：:]\s*[\u4e00-\u9fff]")
+_SALUTATION_RUN_IN = re.compile(r"^(?P<names>[^。；;！？：:]{2,60})[：:]\s*[\u4e00-\u9fff\d]")  # 「…卫生局: 8月31日,…」 too
 
 
 def addressees(blocks: list[Block]) -> UnitList | None:
