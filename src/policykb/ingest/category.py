@@ -14,19 +14,22 @@ from .unitnames import UnitList
 HEADING_LEADS = "leads from the heading, the item's units taking part"
 
 
-def _label(units: UnitList) -> str:
-    return re.split(r"\s*[：:]", units.as_written, maxsplit=1)[0]
+def label_role(units: UnitList) -> str | None:
+    """The role of the label units were read under (责任单位 → responsible), None when no label names them."""
+    if units.how != "label":
+        return None
+    return lexicon().label_role(re.split(r"\s*[：:]", units.as_written, maxsplit=1)[0])
 
 
 def lead_note(units: UnitList) -> bool:
     """A note that makes its units lead and names no one else (「X、Y牵头」, 「牵头单位：X」)."""
     return units.how in ("verb", "label") and bool(units.lead) and not units.participants \
-        and "牵头" in units.as_written and lexicon().label_role(_label(units)) not in ("responsible", "participant")
+        and "牵头" in units.as_written and label_role(units) not in ("responsible", "participant")
 
 
 def responsible_label(units: UnitList) -> bool:
     """Units named under a label that makes them answer for the work without saying who leads (责任单位：…)."""
-    return units.how == "label" and lexicon().label_role(_label(units)) == "responsible"
+    return label_role(units) == "responsible"
 
 
 def under_leads(leads: UnitList, units: UnitList) -> UnitList:

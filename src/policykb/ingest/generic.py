@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import timing
-from .category import lead_note, responsible_label, under_leads
+from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
@@ -236,7 +236,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         last = items[-1] if items and items[-1].table is None else None
         alone = _BRACKETS.fullmatch(text.rstrip("。")) and _ROLE_WORD.search(text)
         if not mark and last and _LINE_OPENS.match(text):
-            last.text += ("；" if _unclosed(last.text) and last.text else "") + text  # a label line after its item
+            last.text += ("；" if last.text and _unclosed(last.text) else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
@@ -321,8 +321,7 @@ GROUP_LEADS = "group from heading, its listed units members"
 
 
 def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
-    label = re.split(r"\s*[：:]", units.as_written, maxsplit=1)[0]
-    if units.how != "label" or _LEX.label_role(label) not in ("responsible", "participant") or group in units.lead:
+    if label_role(units) not in ("responsible", "participant") or group in units.lead:
         return units
     members = [n for n in units.lead + units.participants if n != group]
     return UnitList(units.as_written, lead=[group], participants=members, how="heading",
@@ -344,7 +343,8 @@ def _labels(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]
     if m := next((m for m in _LABEL_AT.finditer(text) if outside(m)), None) \
             or next((m for m in _RUN_IN_LABEL.finditer(text) if outside(m) and m.start() >= 4), None):
         units = _parse(text[m.start():], known)
-        if clean(units) or units.lead and _LINE_OPENS.match(text[m.start():]) and (m.start() == 0 or text[m.start() - 1] in "。；;"):
+        opens = m.start() == 0 or text[m.start() - 1] in "。；;"
+        if clean(units) or units.lead and opens and _LINE_OPENS.match(text[m.start():]):
             # a label opening its line or sentence says outright that units follow: a name among them that reads as
             # none (「智创园」, 「公安市场监管」) is left out and flagged, not the whole task
             return [(m.start(), len(text), units)]
