@@ -142,3 +142,11 @@ def test_ministries_signing_on_one_line_are_the_issuers_and_a_table_cell_is_no_m
     assert read_meta(_blocks("关于做好防汛工作的通知", "各乡镇：", "请做好防汛准备。", "会议部署", "2013年4月18日")).issuers == []
     headless = read_meta(_blocks("序号", "部门", "事权清单", "1", "市委宣传部", "1.负责指导食品安全宣传教育工作。"))
     assert headless.issuers == []
+
+
+def test_a_number_run_into_the_title_line_is_the_documents_number_not_part_of_its_title():
+    """「金室字〔2020〕1号关于印发《…》的通知」: letters quote the title, so its number is not in it."""
+    meta = read_meta(_blocks("金室字〔2020〕1号关于印发《金乡县农村人居环境整治暨乡村治理工作分工方案》的通知",
+                             "中共金乡县委办公室", "2020年3月18日"))
+    assert meta.title == "关于印发《金乡县农村人居环境整治暨乡村治理工作分工方案》的通知"
+    assert meta.number == "金室字〔2020〕1号"
