@@ -94,6 +94,7 @@ class TaskView(BaseModel):
     other_units_text: str        # 除本单位外的其他参与单位
     lead_note: str               # 单独牵头 / 与省X共同牵头 / 省X、省Y分别牵头
     units_as_written: str
+    leaders_text: str            # 责任领导：原文写明的人或职务，用顿号连接；没有时为空
     articles_text: str
     deadlines: list[DeadlineView]
     deadlines_text: str
@@ -258,10 +259,11 @@ def _lead_note(t: Task, unit: str, collective: bool = False) -> str:
 def _details(t: Task, unit: str, role: str, others: str, own_deadlines: str, indicators: str,
              collective: bool = False) -> str:
     """A task's particulars in one parenthesis, for a letter that lists its few tasks in the body:
-    与省工商联分别牵头；参与单位：省财政厅；专项时限：…；量化指标：…"""
+    与省工商联分别牵头；参与单位：省财政厅；责任领导：…；专项时限：…；量化指标：…"""
     found = [_lead_note(t, unit, collective) if role == "lead" else f"参与，{_lead_note(t, unit)}"]
     if others:
         found.append(("参与单位：" if role == "lead" else "其他参与单位：") + others)
+    found += [f"责任领导：{'、'.join(t.leaders)}"] * bool(t.leaders)  # people the source names, as written
     found += [f"专项时限：{own_deadlines}"] * bool(own_deadlines) + [f"量化指标：{indicators}"] * bool(indicators)
     return "；".join(found)
 
@@ -285,7 +287,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         participants_lines="\n".join(t.participants) + ("等" if t.open_ended and t.participants else ""),
         other_leads=[u for u in t.lead if u != unit],
         other_units_text=other_units,
-        lead_note=_lead_note(t, unit, collective), units_as_written=t.units_as_written,
+        lead_note=_lead_note(t, unit, collective), units_as_written=t.units_as_written, leaders_text="、".join(t.leaders),
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
         own_deadlines_text=own_deadlines, indicators=indicators, indicators_text=indicators_text,

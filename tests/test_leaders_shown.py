@@ -1,0 +1,62 @@
+"""The people a document names as a task's 责任领导 (kept by the importer, never units) are shown where the task is:
+in the particulars of a letter that lists it and as a row of its page on the site; a task without any shows none."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import POLICIES, ROOT
+
+LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分工的通知
+各乡镇人民政府，县直各单位：
+一、编制年度重点项目计划。（牵头单位：县发改局；责任领导：分管副县长）
+二、完成农村公路建设。（县交通运输局负责）
+茶陵县人民政府办公室
+2021年2月1日
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory) -> Path:
+    from policykb.ingest import import_file
+    tmp = tmp_path_factory.mktemp("leaders")
+    kb = tmp / "kb"
+    kb.mkdir()
+    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
+    (tmp / "list.txt").write_text(LIST, encoding="utf-8")
+    import_file(tmp / "list.txt", kb, "list")
+    return kb
+
+
+@pytest.fixture(scope="module")
+def pg(kb):
+    from policykb.graph import PolicyGraph
+    from policykb.validate import load_kb
+    graph = PolicyGraph(load_kb(kb))
+    assert [t.leaders for t in sorted(graph.kb.documents["list"].tasks.values(), key=lambda t: t.number)] == [
+        ["分管副县长"], []]
+    return graph
+
+
+def test_a_letter_lists_a_tasks_leaders_in_its_particulars(pg):
+    from policykb.render.letters.context import DocumentParts, letter_context
+    from policykb.render.letters.recipients import recipients
+    doc = pg.kb.documents["list"]
+    names = {n: u.name for u in pg.kb.units.values() for n in [u.name, *u.aliases]}
+    parts = DocumentParts(doc, names, {u.name: u.full_name or u.name for u in pg.kb.units.values()})
+    views = {t.number: t for serial, r in enumerate(recipients(pg, doc), start=1)
+             for t in letter_context(pg, parts, r, serial).tasks}
+    assert views[1].leaders_text == "分管副县长" and "责任领导：分管副县长" in views[1].details
+    assert views[2].leaders_text == "" and "责任领导" not in views[2].details
+
+
+def test_a_task_page_has_a_row_for_its_leaders(tmp_path, pg, kb):
+    from policykb.render.site.build import write_docs
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_docs(pg, docs, as_of=dt.date(2021, 3, 1), templates=ROOT / "templates", handwritten=None, policies=kb)
+    assert "| 责任领导 | 分管副县长 |" in (docs / "list" / "tasks" / "1.md").read_text(encoding="utf-8")
+    assert "责任领导" not in (docs / "list" / "tasks" / "2.md").read_text(encoding="utf-8")
