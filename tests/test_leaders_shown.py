@@ -60,3 +60,19 @@ def test_a_task_page_has_a_row_for_its_leaders(tmp_path, pg, kb):
     write_docs(pg, docs, as_of=dt.date(2021, 3, 1), templates=ROOT / "templates", handwritten=None, policies=kb)
     assert "| 责任领导 | 分管副县长 |" in (docs / "list" / "tasks" / "1.md").read_text(encoding="utf-8")
     assert "责任领导" not in (docs / "list" / "tasks" / "2.md").read_text(encoding="utf-8")
+
+
+def test_the_division_table_has_a_leaders_column_only_where_a_task_names_leaders(pg):
+    from policykb.export import task_rows
+    header, rows = task_rows(pg, "list")
+    column = header.index("责任领导")
+    assert [row[column] for row in rows] == ["分管副县长", ""]
+    assert header[column - 1] == "牵头方式" and header[column + 1] == "落实条文"
+
+
+def test_the_bundled_policys_table_has_no_leaders_column():
+    from policykb.export import task_rows
+    from policykb.graph import PolicyGraph
+    from policykb.validate import load_kb
+    header, _ = task_rows(PolicyGraph(load_kb(POLICIES)))
+    assert "责任领导" not in header and len(header) == 10

@@ -190,15 +190,19 @@ def to_graphml(pg: PolicyGraph) -> str:
 
 def task_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[list]]:
     """The 分工方案 as office staff know it: one row per task (of one document, `doc`, or of all)."""
-    header = ["文件", "序号", "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", "落实条文", "时限", "指标"]
+    docs = [pg.kb.documents[doc]] if doc is not None else list(pg.kb.documents.values())
+    # a 责任领导 column only where a task names its leaders (a city's list does; the bundled policy names none)
+    leaders = any(t.leaders for d in docs for t in d.tasks.values())
+    header = ["文件", "序号", "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", *["责任领导"] * leaders, "落实条文",
+              "时限", "指标"]
     rows = []
-    for doc in [pg.kb.documents[doc]] if doc is not None else pg.kb.documents.values():
+    for doc in docs:
         sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
         for t in doc.tasks.values():
             rows.append([
                 doc.id, t.number, sections.get(t.section, t.section), t.text, "、".join(t.lead),
                 "、".join(t.participants) + ("等" if t.open_ended else ""), LEAD_MODE_LABEL[t.lead_mode],
-                "、".join(f"第{a}条" for a in t.articles),
+                *["、".join(t.leaders)] * leaders, "、".join(f"第{a}条" for a in t.articles),
                 "；".join(cell_text(d) for d in t.deadlines),
                 "；".join(i.phrase for i in pg.indicators_of(doc.id, task=t.number)),
             ])
@@ -282,8 +286,8 @@ def to_xlsx(pg: PolicyGraph, doc: str | None = None) -> bytes:
     wb = Workbook()
     wb.properties.creator = "policykb"
     wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
-    widths = {"文件": 24, "序号": 6, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "时限": 28, "指标": 30,
-              "牵头任务": 30, "参与任务": 40}
+    widths = {"文件": 24, "序号": 6, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "责任领导": 16, "时限": 28,
+              "指标": 30, "牵头任务": 30, "参与任务": 40}
     sheets = (("按任务", _by_document_name(pg, *task_rows(pg, doc), single=doc is not None), printsetup.A3),
               ("按单位", unit_rows(pg, doc), printsetup.A4))
     for index, (title, (header, rows), paper) in enumerate(sheets):
