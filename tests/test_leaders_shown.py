@@ -3,6 +3,7 @@ in the particulars of a letter that lists it and as a row of its page on the sit
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,26 @@ def test_the_bundled_policys_table_has_no_leaders_column():
     from policykb.validate import load_kb
     header, _ = task_rows(PolicyGraph(load_kb(POLICIES)))
     assert "责任领导" not in header and len(header) == 10
+
+
+def test_an_imported_lists_annex_title_does_not_say_task_twice(pg):
+    """With no annex named, the division is 「重点工作任务分工」 or 「重点任务分工」, never 「重点任务任务分工」."""
+    assert "任务任务" not in pg.kb.documents["list"].meta.annex.title
+
+
+def test_a_task_without_any_deadline_says_so_instead_of_an_empty_table(tmp_path, kb):
+    from policykb.graph import PolicyGraph
+    from policykb.render.site.build import write_docs
+    from policykb.validate import load_kb
+    document = kb.parent / "undated"
+    shutil.copytree(kb, document)
+    meta = document / "list" / "document.yaml"
+    meta.write_text(re.sub(r"general_deadlines:\n(?:  .*\n|    .*\n)*", "general_deadlines: []\n",
+                           meta.read_text(encoding="utf-8")), encoding="utf-8")
+    pg = PolicyGraph(load_kb(document))
+    assert not [t for t in pg.kb.documents["list"].tasks.values() if t.deadlines]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_docs(pg, docs, as_of=dt.date(2021, 3, 1), templates=ROOT / "templates", handwritten=None, policies=document)
+    page = (docs / "list" / "tasks" / "1.md").read_text(encoding="utf-8")
+    assert "原文没有给出本项任务的时限" in page and "| 日期 | 时限表述 | 说明 |" not in page

@@ -551,7 +551,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     doc = {"title": title, **({"short_title": short} if short else {}), **({"number": meta.number} if meta.number else {}),
            "issuers": issuers, "date": meta.date, "preamble": "",
            "parts": [{"number": i, "title": t} for i, t in enumerate(parts, start=1)],
-           "annex": {"title": annex_title or f"{measures}任务分工", "preamble": "",
+           "annex": {"title": annex_title or f"{measures.removesuffix('任务')}任务分工", "preamble": "",  # not 重点任务任务分工
                      "sections": [{"number": i, "title": t, "part": i} for i, t in enumerate(parts, start=1)],
                      "requirements": requirements, "general_deadlines": general,
                      **({} if annex_title else {"attached": False})},
