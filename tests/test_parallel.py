@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import time
 
+from policykb import parallel
 from policykb.parallel import IN_FLIGHT, MIN_JOBS, ordered, worker_count
 
 
@@ -37,3 +39,19 @@ def test_workers_start_with_the_environment_and_folder_the_parent_has_now(monkey
     monkeypatch.chdir(tmp_path)
     assert {value for _, value in ordered(os.getenv, jobs)} == {"after"}
     assert {path for _, path in ordered(os.path.abspath, [(i, ".") for i in range(MIN_JOBS)])} == {str(tmp_path)}
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)  # long enough that every worker of the pool takes a job
+    return os.getpid()
+
+
+def test_a_pool_started_beside_work_in_the_background_gets_the_other_cores(monkeypatch):
+    """The letters written beside the maps: the two stages together have a worker a core, as one had
+    (at a hundred documents, a worker more would be hundreds of megabytes more)."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    jobs = [(i, 0.05) for i in range(4 * MIN_JOBS)]
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+    with parallel.workers(MIN_JOBS, processes=1, held=True):  # the other stage's pool, in the background
+        assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 1
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2

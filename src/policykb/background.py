@@ -3,17 +3,21 @@
 The maps' PDFs are most of the maps stage (typst, in worker processes) and the site is built in
 this process: on two cores the site is built while the workers export, and it links the PDFs last,
 once they are written. The stage knows every file's name from its plan before any is written.
+The letters are rendered while the maps are drawn, each stage with a worker; the site, which
+previews and links every letter, waits for all of them first.
 """
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 
 class BackgroundFiles:
-    """`names` (relative to `folder`), written in a thread of this process by `work(started, wanted)`:
-    it writes them one at a time and yields each name once its file is complete.
+    """Files of `folder`, written in a thread of this process by `work(started, wanted)`: it writes them
+    one at a time and yields each name once its file is complete. `names` are those that later stages
+    may link before they are written (the maps' PDFs); a stage that needs the others waits (`finish`).
 
     The work sets `started` once its worker processes have taken this process's environment
     (parallel.ordered): that is waited for before this returns, so that what the next stages set in the
@@ -27,6 +31,7 @@ class BackgroundFiles:
         self._work = work(self._started, self._wanted)
         self._error: BaseException | None = None
         self._stopping = False
+        self.ended: float | None = None  # time.perf_counter() when the last file was written
         self._thread = threading.Thread(target=self._run, name=f"policykb-{self.folder.name}", daemon=True)
         self._thread.start()
         self._started.wait()
@@ -40,6 +45,7 @@ class BackgroundFiles:
             self._error = err
         finally:
             self._work.close()  # a generator's own cleanup (its worker pool) runs here, in this thread
+            self.ended = time.perf_counter()
             self._started.set()  # failed before its workers started: nobody waits for that
 
     def finish(self) -> None:

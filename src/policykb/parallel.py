@@ -42,12 +42,14 @@ class _Inline(Executor):
 
 @contextmanager
 def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = (),
-            preload: Iterable[str] = (), processes: int | None = None) -> Iterator[Executor]:
+            preload: Iterable[str] = (), processes: int | None = None, held: bool = False) -> Iterator[Executor]:
     """Worker processes when there are enough jobs and cores, else this process.
 
     `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker.
-    `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile)."""
-    count = min(processes or worker_count(), worker_count())
+    `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile).
+    `held`: work in the background (policykb.background) runs these: pools started while they run get
+    the other cores, so that two stages side by side have as many workers (and memory) as one."""
+    count = min(processes or worker_count(), max(1, worker_count() - _held))
     if jobs < MIN_JOBS or worker_count() < 2:
         if initializer:
             initializer(*initargs)
@@ -56,7 +58,24 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
     modules = [*preload, *([initializer.__module__] if initializer else [])]
     with ProcessPoolExecutor(count, mp_context=_context(modules), initializer=_prepared,
                              initargs=(dict(os.environ), os.getcwd(), initializer, initargs)) as pool:
-        yield pool
+        with _holding(count if held else 0):
+            yield pool
+
+
+_held = 0  # worker processes that work in the background runs now
+_held_lock = threading.Lock()
+
+
+@contextmanager
+def _holding(count: int) -> Iterator[None]:
+    global _held
+    with _held_lock:
+        _held += count
+    try:
+        yield
+    finally:
+        with _held_lock:
+            _held -= count
 
 
 _PRELOAD: set[str] = set()
@@ -112,8 +131,8 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
     arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
     (the jobs are read that far ahead to know), at most `processes` of them. `started` is set once the
-    workers have taken this process's environment and folder (for a stream read in another thread: see
-    policykb.background).
+    workers have taken this process's environment and folder: it is given for a stream read in another
+    thread (see policykb.background), whose workers the pools started meanwhile leave their cores.
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -123,7 +142,7 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         if needed >= min_jobs:
             break
     with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
-                 processes=processes) as pool:
+                 processes=processes, held=started is not None) as pool:
         if started is not None:
             started.set()
         pending: deque = deque()
