@@ -55,3 +55,15 @@ def test_a_pool_started_beside_work_in_the_background_gets_the_other_cores(monke
     with parallel.workers(MIN_JOBS, processes=1, held=True):  # the other stage's pool, in the background
         assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 1
     assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+
+
+def test_a_pool_started_beside_the_background_takes_every_core_once_it_is_done(monkeypatch):
+    """The maps drawn beside the letters: once the letters are written, the rest of the maps are drawn
+    by as many workers as there are cores (a new pool: the one that had a core stops)."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    jobs = [(i, 0.05) for i in range(6 * MIN_JOBS)]
+    with parallel.workers(MIN_JOBS, processes=1, held=True):
+        stream = ordered(_pid_after, jobs)
+        beside = [pid for _, pid in (next(stream) for _ in range(MIN_JOBS))]
+    after = [pid for _, pid in stream]
+    assert len(set(beside)) == 1 and len(set(beside + after)) == 3 and len(beside + after) == len(jobs)

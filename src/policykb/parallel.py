@@ -49,7 +49,7 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
     `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile).
     `held`: work in the background (policykb.background) runs these: pools started while they run get
     the other cores, so that two stages side by side have as many workers (and memory) as one."""
-    count = min(processes or worker_count(), max(1, worker_count() - _held))
+    count = _count(processes)
     if jobs < MIN_JOBS or worker_count() < 2:
         if initializer:
             initializer(*initargs)
@@ -64,6 +64,11 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
 
 _held = 0  # worker processes that work in the background runs now
 _held_lock = threading.Lock()
+
+
+def _count(processes: int | None) -> int:
+    """How many workers a pool started now has: at most `processes`, on the cores the background leaves."""
+    return min(processes or worker_count(), max(1, worker_count() - _held))
 
 
 @contextmanager
@@ -132,7 +137,8 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
     arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
     (the jobs are read that far ahead to know), at most `processes` of them. `started` is set once the
     workers have taken this process's environment and folder: it is given for a stream read in another
-    thread (see policykb.background), whose workers the pools started meanwhile leave their cores.
+    thread (see policykb.background), whose workers the pools started meanwhile leave their cores. Such
+    a pool, once the background gives its cores back, hands the rest of its jobs to a bigger one.
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -141,16 +147,25 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         needed += job[1] is not None
         if needed >= min_jobs:
             break
-    with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
-                 processes=processes, held=started is not None) as pool:
-        if started is not None:
-            started.set()
-        pending: deque = deque()
-        for item, argument in chain(head, jobs):
-            pending.append((item, None if argument is None else pool.submit(fn, argument)))
-            if len(pending) >= IN_FLIGHT * worker_count():
+    stream = chain(head, jobs)
+    while True:
+        count, grown = _count(processes), False
+        with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
+                     processes=processes, held=started is not None) as pool:
+            if started is not None:
+                started.set()
+            growing = started is None and isinstance(pool, ProcessPoolExecutor)
+            pending: deque = deque()
+            for item, argument in stream:
+                pending.append((item, None if argument is None else pool.submit(fn, argument)))
+                if len(pending) >= IN_FLIGHT * worker_count():
+                    item, future = pending.popleft()
+                    yield item, future and future.result()
+                if growing and _count(processes) > count:  # e.g. the letters written: the maps take every core
+                    grown = True
+                    break
+            while pending:
                 item, future = pending.popleft()
                 yield item, future and future.result()
-        while pending:
-            item, future = pending.popleft()
-            yield item, future and future.result()
+        if not grown:
+            return
