@@ -158,7 +158,7 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
             pending: deque = deque()
             for item, argument in stream:
                 pending.append((item, None if argument is None else pool.submit(fn, argument)))
-                if len(pending) >= IN_FLIGHT * worker_count():
+                if len(pending) >= IN_FLIGHT * count:  # a pool of one, stopped, has few jobs left to finish
                     item, future = pending.popleft()
                     yield item, future and future.result()
                 if growing and _count(processes) > count:  # e.g. the letters written: the maps take every core
