@@ -17,7 +17,7 @@ import sys
 import threading
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -129,16 +129,19 @@ def worker_count() -> int:
 
 
 def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
-            initargs: tuple = (), min_jobs: int = MIN_JOBS,
-            started: threading.Event | None = None, processes: int | None = None) -> Iterator[tuple[T, Any]]:
+            initargs: tuple = (), min_jobs: int = MIN_JOBS, started: threading.Event | None = None,
+            processes: int | None = None, more: threading.Event | None = None) -> Iterator[tuple[T, Any]]:
     """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
 
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
     arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
     (the jobs are read that far ahead to know), at most `processes` of them. `started` is set once the
     workers have taken this process's environment and folder: it is given for a stream read in another
-    thread (see policykb.background), whose workers the pools started meanwhile leave their cores. Such
-    a pool, once the background gives its cores back, hands the rest of its jobs to a bigger one.
+    thread (see policykb.background), whose workers the pools started meanwhile leave their cores.
+
+    Workers are added as cores come free, beside those the stream has (they stay, warm): for a stream
+    read in this thread, when the background gives its cores back; for one in the background, once
+    `more` is set (this process waits for it: every core, `processes` no longer holds).
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -147,25 +150,45 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         needed += job[1] is not None
         if needed >= min_jobs:
             break
-    stream = chain(head, jobs)
-    while True:
-        count, grown = _count(processes), False
-        with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
-                     processes=processes, held=started is not None) as pool:
-            if started is not None:
-                started.set()
-            growing = started is None and isinstance(pool, ProcessPoolExecutor)
-            pending: deque = deque()
-            for item, argument in stream:
-                pending.append((item, None if argument is None else pool.submit(fn, argument)))
-                if len(pending) >= IN_FLIGHT * count:  # a pool of one, stopped, has few jobs left to finish
-                    item, future = pending.popleft()
-                    yield item, future and future.result()
-                if growing and _count(processes) > count:  # e.g. the letters written: the maps take every core
-                    grown = True
-                    break
-            while pending:
-                item, future = pending.popleft()
+    background = started is not None
+    with ExitStack() as stack:
+        pools: dict[Executor, int] = {}  # each pool's workers
+
+        def add(limit: int | None, work: int) -> Executor:
+            size = _count(limit)
+            pool = stack.enter_context(workers(work, initializer, initargs, preload=[fn.__module__],
+                                               processes=size, held=background))
+            pools[pool] = size if isinstance(pool, ProcessPoolExecutor) else 1
+            return pool
+
+        first = add(processes, needed if needed >= min_jobs else 0)
+        if started is not None:
+            started.set()
+        growing = isinstance(first, ProcessPoolExecutor)
+        pending: deque = deque()  # (item, its future or None, the pool it went to)
+        for item, argument in chain(head, jobs):
+            if growing and (wanted := _wanted(processes, more, background, sum(pools.values()))):
+                add(wanted, MIN_JOBS)
+            if argument is None:
+                pending.append((item, None, None))
+            else:  # to the pool with the fewest jobs a worker not yet done
+                busy = dict.fromkeys(pools, 0)
+                for _, future, pool in pending:
+                    if future is not None and not future.done():
+                        busy[pool] += 1
+                pool = min(pools, key=lambda p: busy[p] / pools[p])
+                pending.append((item, pool.submit(fn, argument), pool))
+            if len(pending) >= IN_FLIGHT * sum(pools.values()):
+                item, future, _ = pending.popleft()
                 yield item, future and future.result()
-        if not grown:
-            return
+        while pending:
+            item, future, _ = pending.popleft()
+            yield item, future and future.result()
+
+
+def _wanted(processes: int | None, more: threading.Event | None, background: bool, have: int) -> int:
+    """How many workers a stream that has `have` may add now (see `ordered`): in the background, once
+    `more` is set, the cores no background work holds (its own are held); else those `_count` allows."""
+    if background:
+        return max(0, worker_count() - _held) if more is not None and more.is_set() else 0
+    return max(0, _count(processes) - have)
