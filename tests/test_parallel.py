@@ -81,3 +81,24 @@ def test_work_in_the_background_takes_every_core_once_waited_for(monkeypatch):
     more.set()
     after = [pid for _, pid in stream]
     assert started.is_set() and len(set(alone)) == 1 and set(alone) < set(after) and len(set(after)) == 2
+
+
+def test_work_in_the_background_takes_its_cores_before_its_workers_start(monkeypatch, tmp_path):
+    """The letters' core is theirs from the moment the stage hands them to the background: the maps'
+    pool, started before the letters' own, still leaves it to them."""
+    from policykb.background import BackgroundFiles
+
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    go = threading.Event()
+
+    def work(started, wanted):
+        started.set()
+        go.wait(30)  # its pool not started yet
+        yield from ()
+
+    jobs = [(i, 0.05) for i in range(4 * MIN_JOBS)]
+    letters = BackgroundFiles(tmp_path, (), work, cores=1)
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 1
+    go.set()
+    letters.finish()
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2

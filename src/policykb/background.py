@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from . import parallel
+
 
 class BackgroundFiles:
     """Files of `folder`, written in a thread of this process by `work(started, wanted)`: it writes them
@@ -22,13 +24,17 @@ class BackgroundFiles:
     The work sets `started` once its worker processes have taken this process's environment
     (parallel.ordered): that is waited for before this returns, so that what the next stages set in the
     environment (mkdocs' SOURCE_DATE_EPOCH) never reaches the workers. `wanted` is set once someone
-    waits for the files: this process has nothing else to do then, the work may use every core."""
+    waits for the files: this process has nothing else to do then, the work may use every core.
+    `cores`: those its workers take, from now until it is done (parallel.hold): pools that later stages
+    start meanwhile get the others, even if they start before the work's own."""
 
     def __init__(self, folder: Path, names: Iterable[str],
-                 work: Callable[[threading.Event, threading.Event], Iterator[str]]):
+                 work: Callable[[threading.Event, threading.Event], Iterator[str]], cores: int = 0):
         self.folder, self.names = Path(folder), frozenset(names)
         self._started, self._wanted = threading.Event(), threading.Event()
         self._work = work(self._started, self._wanted)
+        self._cores = cores
+        parallel.hold(cores)  # given back when the work is done (_run)
         self._error: BaseException | None = None
         self._stopping = False
         self.ended: float | None = None  # time.perf_counter() when the last file was written
@@ -45,6 +51,7 @@ class BackgroundFiles:
             self._error = err
         finally:
             self._work.close()  # a generator's own cleanup (its worker pool) runs here, in this thread
+            parallel.release(self._cores)
             self.ended = time.perf_counter()
             self._started.set()  # failed before its workers started: nobody waits for that
 

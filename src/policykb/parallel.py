@@ -71,16 +71,26 @@ def _count(processes: int | None) -> int:
     return min(processes or worker_count(), max(1, worker_count() - _held))
 
 
-@contextmanager
-def _holding(count: int) -> Iterator[None]:
+def hold(count: int) -> None:
+    """`count` cores taken by work in the background, until `release` (see `workers`' `held`)."""
     global _held
     with _held_lock:
         _held += count
+
+
+def release(count: int) -> None:
+    global _held
+    with _held_lock:
+        _held -= count
+
+
+@contextmanager
+def _holding(count: int) -> Iterator[None]:
+    hold(count)
     try:
         yield
     finally:
-        with _held_lock:
-            _held -= count
+        release(count)
 
 
 _PRELOAD: set[str] = set()

@@ -370,10 +370,17 @@ def stage(ctx) -> None:
     letters. A knowledge base of one document takes its workbook from the data stage, when this build made it.
 
     The letters are written in the background while the maps are drawn (policykb.background), with one
-    worker beside the maps' one, and no progress bar (the maps' has the terminal); the site waits for them."""
+    worker (its core taken at once: the maps' pool has the other), and no progress bar (the maps' has the
+    terminal); the site waits for them."""
     data = ctx.staged.get("data")
     writing = partial(writing_letters, ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of,
                       make_zip=True, with_overview=True, cache=ctx.cache("letters"), processes=1,
                       overview_xlsx=data / export.file_name("xlsx") if data else None)
-    ctx.background["letters"] = BackgroundFiles(ctx.out("letters"), (),
-                                                lambda started, wanted: writing(started=started))
+    ctx.background["letters"] = BackgroundFiles(ctx.out("letters"), (), partial(_at_once, writing), cores=1)
+
+
+def _at_once(writing, started: threading.Event, wanted: threading.Event) -> Iterator[str]:
+    """The letters' work, started at once: their workers read nothing of what the maps set in the
+    environment meanwhile (the site, which sets mkdocs' variables, waits for the letters first)."""
+    started.set()
+    return writing()
