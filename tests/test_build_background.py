@@ -171,6 +171,8 @@ def test_failed_maps_stop_the_letters_between_two_and_leave_the_previous_outputs
 def test_failed_letters_fail_the_build_and_leave_the_previous_outputs(kb, tmp_path, monkeypatch):
     out = tmp_path / "build"
     before = _built_then_edited(kb, out)
+    shutil.rmtree(out / "letters")  # none to take: written in the background
+    before = {name: data for name, data in before.items() if not name.startswith("letters/")}
 
     def broken(job):
         raise RuntimeError("letter renderer bug")

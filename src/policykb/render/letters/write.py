@@ -279,9 +279,12 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
                   overview_xlsx: Path | None = None) -> list[Letter]:
     """Render, then write the letters, manifest.json and (on request) PDFs, and each document's zip and
     overview (see `writing_letters`); the letters written."""
-    writing = writing_letters(pg, out, template, as_of=as_of, units=units, pdf=pdf, make_zip=make_zip,
-                              with_overview=with_overview, fonts_conf=fonts_conf, track=track, cache=cache,
-                              overview_xlsx=overview_xlsx)
+    return _drained(writing_letters(pg, out, template, as_of=as_of, units=units, pdf=pdf, make_zip=make_zip,
+                                    with_overview=with_overview, fonts_conf=fonts_conf, track=track, cache=cache,
+                                    overview_xlsx=overview_xlsx))
+
+
+def _drained(writing: Generator[str, None, list[Letter]]) -> list[Letter]:
     while True:
         try:
             next(writing)
@@ -369,18 +372,24 @@ def stage(ctx) -> None:
     """Build stage `letters`: every letter, and each document's 分工方案 (docx, xlsx) and 责任书.zip of its
     letters. A knowledge base of one document takes its workbook from the data stage, when this build made it.
 
-    The letters are written in the background while the maps are drawn (policykb.background), with one
-    worker (its core taken at once: the maps' pool has the other), and no progress bar (the maps' has the
-    terminal); the site waits for them."""
+    With no letters of an earlier build to take (a full build), they are written in the background while
+    the maps are drawn (policykb.background), with one worker (its core taken at once: the maps' pool has
+    the other), and no progress bar (the maps' has the terminal); the site waits for them. A rebuild
+    writes its few here, first: beside it the maps draw and export their few in this process, and typst
+    holds the interpreter while it exports (a one-task edit took a second longer at 1x)."""
     data = ctx.staged.get("data")
+    cache = ctx.cache("letters")
     writing = partial(writing_letters, ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of,
-                      make_zip=True, with_overview=True, cache=ctx.cache("letters"), processes=1,
+                      make_zip=True, with_overview=True, cache=cache,
                       overview_xlsx=data / export.file_name("xlsx") if data else None)
-    ctx.background["letters"] = BackgroundFiles(ctx.out("letters"), (), partial(_at_once, writing), cores=1)
+    if cache.old:
+        _drained(writing(track=ctx.track))
+    else:
+        ctx.background["letters"] = BackgroundFiles(ctx.out("letters"), (), partial(_at_once, writing), cores=1)
 
 
 def _at_once(writing, started: threading.Event, wanted: threading.Event) -> Iterator[str]:
     """The letters' work, started at once: their workers read nothing of what the maps set in the
     environment meanwhile (the site, which sets mkdocs' variables, waits for the letters first)."""
     started.set()
-    return writing()
+    return writing(processes=1)
