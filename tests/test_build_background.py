@@ -182,3 +182,31 @@ def test_failed_letters_fail_the_build_and_leave_the_previous_outputs(kb, tmp_pa
     with pytest.raises(RuntimeError, match="letter renderer bug"):
         building.build(kb, out, as_of=AS_OF)
     assert _tree(out) == before
+
+
+def test_site_starts_once_the_letters_memory_is_handed_back(kb, tmp_path, monkeypatch):
+    """At 100x the letters end during the site's wait for them, after the maps' settle: what their
+    thread freed is handed back then, or the site's peak sits on top of it."""
+    from policykb import heap
+    from policykb.render.site import build as site_build
+    events = []
+    real_finish, real_settle, real_render = letters_write.BackgroundFiles.finish, heap.settle, site_build.render_site
+
+    def finish(files):
+        real_finish(files)
+        events.append("letters written" if "letters" in files.folder.name else "files written")
+
+    def settle():
+        real_settle()
+        events.append("settled")
+
+    def render(*args, **kwargs):
+        events.append("site")
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(letters_write.BackgroundFiles, "finish", finish)
+    monkeypatch.setattr(heap, "settle", settle)
+    monkeypatch.setattr(site_build, "render_site", render)
+    building.build(kb, tmp_path / "build", as_of=AS_OF)
+    site = events.index("site")
+    assert events[site - 2:site] == ["letters written", "settled"]
