@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+
+import pytest
 
 from policykb import parallel
 from policykb.parallel import IN_FLIGHT, MIN_JOBS, ordered, worker_count
@@ -102,3 +107,54 @@ def test_work_in_the_background_takes_its_cores_before_its_workers_start(monkeyp
     go.set()
     letters.finish()
     assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+
+
+COMMAND_MODULE = '''
+import os
+
+with open(os.environ["IMPORTED_IN"], "a") as log:  # each process that imports this module
+    log.write(f"{os.getpid()}\\n")
+
+
+def main():
+    from policykb import parallel
+    from jobs import pid  # the jobs' own module, as each stage has its own
+    if os.environ.get("PRELOAD"):
+        parallel.preload(__name__)
+    print(*{worker for _, worker in parallel.ordered(pid, [(i, i) for i in range(parallel.MIN_JOBS)])})
+'''
+
+
+def test_the_workers_of_a_console_script_do_not_import_the_command_line_again(tmp_path):
+    """A console script imports the command line's module; multiprocessing runs the script again in
+    every worker. Preloaded, the module is imported once in the forkserver instead (its CPU once)."""
+    if worker_count() < 2:
+        pytest.skip("one core: the jobs run in this process")
+    (tmp_path / "command.py").write_text(COMMAND_MODULE, encoding="utf-8")
+    (tmp_path / "jobs.py").write_text("import os\n\ndef pid(_):\n    return os.getpid()\n", encoding="utf-8")
+    script = tmp_path / "console-script"  # as pip writes them: no .py, `main` from the package
+    script.write_text("import sys\nfrom command import main\nif __name__ == '__main__':\n    sys.exit(main())\n",
+                      encoding="utf-8")
+    src = str(Path(parallel.__file__).parents[1])
+
+    def importers(preload: bool) -> tuple[list[str], list[str]]:
+        """The processes that imported the command's module; those that ran the jobs."""
+        log = tmp_path / f"imported-{preload}"
+        env = dict(os.environ, IMPORTED_IN=str(log), PRELOAD="1" if preload else "",
+                   PYTHONPATH=os.pathsep.join([str(tmp_path), src]))
+        done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, check=True)
+        return log.read_text().split(), done.stdout.split()
+
+    imported, workers = importers(preload=False)
+    assert workers and set(workers) <= set(imported[1:])  # this process, then each worker again
+    imported, workers = importers(preload=True)
+    assert workers and len(imported) == 2 and not set(workers) & set(imported)  # this process, the forkserver
+
+
+def test_the_command_line_preloads_itself_for_the_workers(monkeypatch):
+    from policykb import cli
+    monkeypatch.setattr(sys, "argv", ["policykb", "--version"])
+    monkeypatch.setattr(parallel, "_PRELOAD", set())
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert "policykb.cli" in parallel._PRELOAD
