@@ -158,3 +158,16 @@ def test_the_command_line_preloads_itself_for_the_workers(monkeypatch):
     with pytest.raises(SystemExit):
         cli.main()
     assert "policykb.cli" in parallel._PRELOAD
+
+
+def _imports_tabnanny(_) -> tuple[int, bool]:
+    import tabnanny  # noqa: F401  (a module nothing else here imports)
+    return os.getpid(), "tabnanny" in sys.modules
+
+
+def test_work_apart_runs_in_a_process_that_keeps_its_imports():
+    if worker_count() < 2:
+        pytest.skip("one core: the work runs in this process")
+    assert "tabnanny" not in sys.modules
+    pid, imported_there = parallel.apart(_imports_tabnanny, None)
+    assert pid != os.getpid() and imported_there and "tabnanny" not in sys.modules

@@ -142,6 +142,18 @@ def give_back_memory() -> None:
             pass
 
 
+def apart(fn: Callable[[Any], T], argument: Any) -> T:
+    """fn(argument) in a worker process of its own that ends with it: for work whose imports this
+    process should not keep (their memory). In this process with one core, or where a worker would be
+    spawned (Windows: it would import policykb again, a second more than the work)."""
+    context = _context([fn.__module__])
+    if worker_count() < 2 or context.get_start_method() != "forkserver":
+        return fn(argument)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_prepared,
+                             initargs=(dict(os.environ), os.getcwd(), None, ())) as pool:
+        return pool.submit(fn, argument).result()
+
+
 def worker_count() -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
