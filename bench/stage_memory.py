@@ -29,26 +29,31 @@ AS_OF = dt.date(2017, 1, 1)
 
 
 class Sampler(Sampling):
-    """Peaks per stage: (main MB, workers MB, tree MB, most workers at once)."""
+    """Peaks per stage: (main MB, workers MB, tree MB, most workers at once); the tree's peak itself."""
 
     def __init__(self) -> None:
         super().__init__(0.3)
         self.stage, self.peaks = "load", {}
+        self.top: dict = {"tree_mb": 0}  # the tree's highest sample, process by process
+        self.waiting = ""  # the background work the stage waits for now, if any
 
     def sample(self) -> None:
         me = os.getpid()
         main = pss_kb(me) // 1024
         workers = [pss_kb(p) // 1024 for p in tree(me) if p != me]
+        if main + sum(workers) > self.top["tree_mb"]:  # forkserver and resource tracker among the workers
+            self.top = {"tree_mb": main + sum(workers), "stage": self.stage, "waiting_for": self.waiting, "main_mb": main,
+                        "each_worker_mb": sorted(workers, reverse=True)}
         old = self.peaks.get(self.stage, (0, 0, 0, 0))
         self.peaks[self.stage] = (max(old[0], main), max(old[1], sum(workers)),
                                   max(old[2], main + sum(workers)), max(old[3], len(workers)))
 
 
 def measure(policies: Path, out: Path) -> dict:
-    from policykb import build
+    from policykb import background, build
 
     sampler, seconds = Sampler(), {}
-    run = build.Stage.run
+    run, finish = build.Stage.run, background.BackgroundFiles.finish
 
     def timed(stage, ctx):
         sampler.stage = stage.name
@@ -57,17 +62,25 @@ def measure(policies: Path, out: Path) -> dict:
         seconds[stage.name] = round(time.perf_counter() - start, 1)
         sampler.stage = f"after {stage.name}"
 
-    build.Stage.run = timed
+    def waited(files):
+        sampler.waiting = files.folder.name.split(".")[1]  # staged as .<stage>.new…
+        try:
+            finish(files)
+        finally:
+            sampler.waiting = ""
+
+    build.Stage.run, background.BackgroundFiles.finish = timed, waited
     try:
         with sampler:
             start = time.perf_counter()
             build.build(policies, out, as_of=AS_OF, templates=HERE.parent / "templates")
             total = round(time.perf_counter() - start, 1)
     finally:
-        build.Stage.run = run
+        build.Stage.run, background.BackgroundFiles.finish = run, finish
     stages = {name: dict(zip(("main_mb", "workers_mb", "tree_mb", "workers"), peak), seconds=seconds.get(name))
               for name, peak in sampler.peaks.items()}
-    return {"seconds": total, "peak_tree_mb": max(p[2] for p in sampler.peaks.values()), "stages": stages,
+    return {"seconds": total, "peak_tree_mb": max(p[2] for p in sampler.peaks.values()), "peak_at": sampler.top,
+            "stages": stages,
             # bench/run.py's peak_rss_mb: the main process's high-water mark so far (its whole life)
             "main_maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "load_1min": os.getloadavg()[0]}

@@ -1,8 +1,10 @@
-"""The maps' PDFs are exported while the site is built (policykb.background): the same outputs as one
-stage after the other, and a build that fails on either side still leaves the previous outputs."""
+"""The maps' PDFs are exported while the site is built, the letters written while the maps are drawn
+(policykb.background): the same outputs as one stage after the other, and a build that fails on either
+side still leaves the previous outputs."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import threading
 import time
@@ -11,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from policykb import build as building, parallel
+from policykb.render import letters
+from policykb.render.letters import write as letters_write
 from policykb.render.maps import draw
 from policykb.render.maps.glyphs import GlyphMissing
 
@@ -106,3 +110,103 @@ def test_failed_site_stops_the_exports_and_leaves_the_previous_outputs(kb, tmp_p
         building.build(kb, out, as_of=AS_OF)
     assert not [t for t in threading.enumerate() if t.name.startswith("policykb-")]  # the exports stopped
     assert _tree(out) == before
+
+
+def _letters_in_this_thread(ctx) -> None:
+    """The letters stage as it ran before the letters were written in the background."""
+    for _ in letters_write.writing_letters(ctx.pg, ctx.out("letters"), ctx.templates / letters.TEMPLATE,
+                                           as_of=ctx.as_of, make_zip=True, with_overview=True,
+                                           cache=ctx.cache("letters")):
+        pass
+
+
+def test_letters_written_beside_the_maps_are_the_letters_written_before_them(kb, tmp_path, monkeypatch):
+    building.build(kb, tmp_path / "beside", as_of=AS_OF)
+    monkeypatch.setattr(letters, "stage", _letters_in_this_thread)
+    building.build(kb, tmp_path / "before", as_of=AS_OF)
+    beside, before = _tree(tmp_path / "beside"), _tree(tmp_path / "before")
+    assert sorted(beside) == sorted(before)
+    assert [name for name in beside if beside[name] != before[name] and not name.endswith(".keys.json")] == []
+    docx = [name for name in beside if name.startswith("letters/") and name.endswith(".docx")]
+    assert docx and all(beside[f"site/downloads/{name}"] == beside[name] for name in docx)
+
+
+def test_failed_maps_stop_the_letters_between_two_and_leave_the_previous_outputs(kb, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    before = _built_then_edited(kb, out)
+    shutil.rmtree(out / "letters")  # so that every letter is rendered again
+    before = {name: data for name, data in before.items() if not name.startswith("letters/")}
+    rendered, first, stopping = [], threading.Event(), threading.Event()
+    real_render, real_stop = letters_write._render, letters_write.BackgroundFiles.stop
+
+    def render(job):  # in this process (one core): the first letter, then the others once the build stops
+        rendered.append(job)
+        first.set() if len(rendered) == 1 else stopping.wait(10)
+        return real_render(job)
+
+    def stop(files):
+        files._stopping = True
+        stopping.set()
+        real_stop(files)
+
+    def broken(ctx):
+        first.wait(10)
+        raise RuntimeError("map renderer bug")
+
+    import policykb.render.maps as maps
+    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    monkeypatch.setattr(letters_write, "_render", render)
+    monkeypatch.setattr(letters_write.BackgroundFiles, "stop", stop)
+    monkeypatch.setattr(maps, "stage", broken)
+    with pytest.raises(RuntimeError, match="map renderer bug"):
+        building.build(kb, out, as_of=AS_OF)
+    assert not [t for t in threading.enumerate() if t.name.startswith("policykb-")]  # the letters stopped
+    assert _tree(out) == before
+    monkeypatch.undo()
+    building.build(kb, tmp_path / "whole", as_of=AS_OF)
+    written = json.loads((tmp_path / "whole" / "letters" / letters.MANIFEST).read_text(encoding="utf-8"))["letters"]
+    assert 0 < len(rendered) < len(written)  # stopped between two letters, not after the last
+
+
+def test_failed_letters_fail_the_build_and_leave_the_previous_outputs(kb, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    before = _built_then_edited(kb, out)
+    shutil.rmtree(out / "letters")  # none to take: written in the background
+    before = {name: data for name, data in before.items() if not name.startswith("letters/")}
+
+    def broken(job):
+        raise RuntimeError("letter renderer bug")
+
+    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    monkeypatch.setattr(letters_write, "_render", broken)
+    with pytest.raises(RuntimeError, match="letter renderer bug"):
+        building.build(kb, out, as_of=AS_OF)
+    assert _tree(out) == before
+
+
+def test_site_starts_once_the_letters_memory_is_handed_back(kb, tmp_path, monkeypatch):
+    """At 100x the letters end during the site's wait for them, after the maps' settle: what their
+    thread freed is handed back then, or the site's peak sits on top of it."""
+    from policykb import heap
+    from policykb.render.site import build as site_build
+    events = []
+    real_finish, real_settle, real_render = letters_write.BackgroundFiles.finish, heap.settle, site_build.render_site
+
+    def finish(files):
+        real_finish(files)
+        events.append("letters written" if "letters" in files.folder.name else "files written")
+
+    def settle():
+        real_settle()
+        events.append("settled")
+
+    def render(*args, **kwargs):
+        events.append("site")
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(letters_write.BackgroundFiles, "finish", finish)
+    monkeypatch.setattr(heap, "settle", settle)
+    monkeypatch.setattr(site_build, "render_site", render)
+    building.build(kb, tmp_path / "build", as_of=AS_OF)
+    site = events.index("site")
+    assert events[site - 2:site] == ["letters written", "settled"]

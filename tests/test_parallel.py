@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
+import pytest
+
+from policykb import parallel
 from policykb.parallel import IN_FLIGHT, MIN_JOBS, ordered, worker_count
 
 
@@ -37,3 +45,129 @@ def test_workers_start_with_the_environment_and_folder_the_parent_has_now(monkey
     monkeypatch.chdir(tmp_path)
     assert {value for _, value in ordered(os.getenv, jobs)} == {"after"}
     assert {path for _, path in ordered(os.path.abspath, [(i, ".") for i in range(MIN_JOBS)])} == {str(tmp_path)}
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)  # long enough that every worker of the pool takes a job
+    return os.getpid()
+
+
+def test_a_pool_started_beside_work_in_the_background_gets_the_other_cores(monkeypatch):
+    """The letters written beside the maps: the two stages together have a worker a core, as one had
+    (at a hundred documents, a worker more would be hundreds of megabytes more)."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    jobs = [(i, 0.05) for i in range(4 * MIN_JOBS)]
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+    with parallel.workers(MIN_JOBS, processes=1, held=True):  # the other stage's pool, in the background
+        assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 1
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+
+
+def test_a_pool_started_beside_the_background_takes_every_core_once_it_is_done(monkeypatch):
+    """The maps drawn beside the letters: once the letters are written, the rest of the maps are drawn
+    by as many workers as there are cores, the first among them (it has the fonts loaded)."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    jobs = [(i, 0.05) for i in range(6 * MIN_JOBS)]
+    with parallel.workers(MIN_JOBS, processes=1, held=True):
+        stream = ordered(_pid_after, jobs)
+        beside = [pid for _, pid in (next(stream) for _ in range(MIN_JOBS))]
+    after = [pid for _, pid in stream]
+    assert len(set(beside)) == 1 and set(beside) < set(after) and len(set(after)) == 2
+    assert len(beside + after) == len(jobs)
+
+
+def test_work_in_the_background_takes_every_core_once_waited_for(monkeypatch):
+    """The maps' PDFs: one worker while the site is built, a worker more once the site waits for them."""
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    started, more = threading.Event(), threading.Event()
+    jobs = [(i, 0.05) for i in range(6 * MIN_JOBS)]
+    stream = ordered(_pid_after, jobs, started=started, processes=1, more=more)
+    alone = [pid for _, pid in (next(stream) for _ in range(2 * MIN_JOBS))]
+    more.set()
+    after = [pid for _, pid in stream]
+    assert started.is_set() and len(set(alone)) == 1 and set(alone) < set(after) and len(set(after)) == 2
+
+
+def test_work_in_the_background_takes_its_cores_before_its_workers_start(monkeypatch, tmp_path):
+    """The letters' core is theirs from the moment the stage hands them to the background: the maps'
+    pool, started before the letters' own, still leaves it to them."""
+    from policykb.background import BackgroundFiles
+
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    go = threading.Event()
+
+    def work(started, wanted):
+        started.set()
+        go.wait(30)  # its pool not started yet
+        yield from ()
+
+    jobs = [(i, 0.05) for i in range(4 * MIN_JOBS)]
+    letters = BackgroundFiles(tmp_path, (), work, cores=1)
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 1
+    go.set()
+    letters.finish()
+    assert len({pid for _, pid in ordered(_pid_after, jobs)}) == 2
+
+
+COMMAND_MODULE = '''
+import os
+
+with open(os.environ["IMPORTED_IN"], "a") as log:  # each process that imports this module
+    log.write(f"{os.getpid()}\\n")
+
+
+def main():
+    from policykb import parallel
+    from jobs import pid  # the jobs' own module, as each stage has its own
+    if os.environ.get("PRELOAD"):
+        parallel.preload(__name__)
+    print(*{worker for _, worker in parallel.ordered(pid, [(i, i) for i in range(parallel.MIN_JOBS)])})
+'''
+
+
+def test_the_workers_of_a_console_script_do_not_import_the_command_line_again(tmp_path):
+    """A console script imports the command line's module; multiprocessing runs the script again in
+    every worker. Preloaded, the module is imported once in the forkserver instead (its CPU once)."""
+    if worker_count() < 2:
+        pytest.skip("one core: the jobs run in this process")
+    (tmp_path / "command.py").write_text(COMMAND_MODULE, encoding="utf-8")
+    (tmp_path / "jobs.py").write_text("import os\n\ndef pid(_):\n    return os.getpid()\n", encoding="utf-8")
+    script = tmp_path / "console-script"  # as pip writes them: no .py, `main` from the package
+    script.write_text("import sys\nfrom command import main\nif __name__ == '__main__':\n    sys.exit(main())\n",
+                      encoding="utf-8")
+    src = str(Path(parallel.__file__).parents[1])
+
+    def importers(preload: bool) -> tuple[list[str], list[str]]:
+        """The processes that imported the command's module; those that ran the jobs."""
+        log = tmp_path / f"imported-{preload}"
+        env = dict(os.environ, IMPORTED_IN=str(log), PRELOAD="1" if preload else "",
+                   PYTHONPATH=os.pathsep.join([str(tmp_path), src]))
+        done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, check=True)
+        return log.read_text().split(), done.stdout.split()
+
+    imported, workers = importers(preload=False)
+    assert workers and set(workers) <= set(imported[1:])  # this process, then each worker again
+    imported, workers = importers(preload=True)
+    assert workers and len(imported) == 2 and not set(workers) & set(imported)  # this process, the forkserver
+
+
+def test_the_command_line_preloads_itself_for_the_workers(monkeypatch):
+    from policykb import cli
+    monkeypatch.setattr(sys, "argv", ["policykb", "--version"])
+    monkeypatch.setattr(parallel, "_PRELOAD", set())
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert "policykb.cli" in parallel._PRELOAD
+
+
+def _imports_tabnanny(_) -> tuple[int, bool]:
+    import tabnanny  # noqa: F401  (a module nothing else here imports)
+    return os.getpid(), "tabnanny" in sys.modules
+
+
+def test_work_apart_runs_in_a_process_that_keeps_its_imports():
+    if worker_count() < 2:
+        pytest.skip("one core: the work runs in this process")
+    assert "tabnanny" not in sys.modules
+    pid, imported_there = parallel.apart(_imports_tabnanny, None)
+    assert pid != os.getpid() and imported_there and "tabnanny" not in sys.modules

@@ -489,3 +489,23 @@ def test_a_unit_with_tasks_in_two_documents_sees_each_documents_tasks_apart(tmp_
     first, second = lead.index("### 湖南省脱贫攻坚实施意见（16 项）"), lead.index("### 第二份实施意见（16 项）")
     assert first < second and lead.count("第48项") == 2
     assert lead.index("第48项") < second < lead.rindex("第48项")
+
+
+def test_unit_pages_are_named_by_pinyin_worked_out_apart(monkeypatch):
+    """The slugs come from a worker (pypinyin's 56 MB stay out of the build's process): the same names."""
+    from policykb import parallel
+    from policykb.render.site import pages
+    monkeypatch.setattr(pages, "_SLUGS", {})
+    asked = []
+
+    def apart(fn, names):
+        asked.append(list(names))
+        return fn(names)
+
+    monkeypatch.setattr(parallel, "apart", apart)
+    paths = Paths(PolicyGraph(load_kb(POLICIES)))
+    assert paths.units["省扶贫办"] == "units/sheng-fu-pin-ban.md"
+    assert paths.units["国家开发银行湖南省分行"] == "units/guo-jia-kai-fa-yin-hang-hu-nan-sheng-fen-hang.md"  # 银行: hang
+    assert len(asked) == 1  # every unit in one worker
+    Paths(PolicyGraph(load_kb(POLICIES)))
+    assert len(asked) == 1  # known since

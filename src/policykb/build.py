@@ -106,13 +106,15 @@ def _data(ctx: BuildContext) -> None:
 
 
 # Stages run in this order; later ones may use what earlier ones wrote (the site links letters and maps).
-# A stage may leave files to be written in the background (ctx.background: the maps' PDFs) while the
-# next ones run; they are waited for before its keys are saved.
+# A stage may leave files to be written in the background (ctx.background: the letters, the maps' PDFs)
+# while the next ones run; they are waited for before its keys are saved.
 STAGES: list[Stage] = [
     Stage("data", "导出数据", _data),
     Stage("tracking", "跟踪进度", "policykb.track.stage:render"),
     Stage("letters", "责任书", "policykb.render.letters:stage", workers=("policykb.render.letters.write",)),
-    Stage("maps", "绘制作战图", "policykb.render.maps:stage", workers=("policykb.render.maps.draw",)),
+    # the maps' workers also export the PDFs: what that imports on first use (0.14 s a worker) once, beforehand
+    Stage("maps", "绘制作战图", "policykb.render.maps:stage",
+          workers=("policykb.render.maps.draw", "typst", "pypdf", "fontTools.cffLib")),
     Stage("site", "网站", "policykb.render.site:run_stage"),  # last: links the letters' and maps' outputs
 ]
 
@@ -213,7 +215,7 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
                         _finished(ctx, s.name, inputs, started[s.name], timings)
                 for name, files in list(ctx.background.items()):
                     files.finish()
-                    _finished(ctx, name, inputs, started[name], timings)
+                    _finished(ctx, name, inputs, started[name], timings, files.ended)
                 for s in todo:  # reported in the stages' order, whichever finished last
                     timings[s.name] = timings.pop(s.name)
         except OSError as err:
@@ -223,12 +225,13 @@ def build(policies: Path | str = paths.POLICIES, out: Path | str = paths.BUILD, 
     return [s.name for s in stages]
 
 
-def _finished(ctx: BuildContext, stage: str, inputs: str, start: float, timings: dict) -> None:
+def _finished(ctx: BuildContext, stage: str, inputs: str, start: float, timings: dict,
+              end: float | None = None) -> None:
     """Save a stage's keys once all its files are written, and say how long it took (with its files
-    written in the background, until the last was)."""
+    written in the background, until the last was: `end`)."""
     cache = ctx.cache(stage)
     cache.save(digest(inputs, stage))
-    timings[stage] = StageRun(round(time.perf_counter() - start, 3), cache.reused, cache.rendered)
+    timings[stage] = StageRun(round((end or time.perf_counter()) - start, 3), cache.reused, cache.rendered)
 
 
 def _stop_background(ctx: BuildContext) -> None:

@@ -17,7 +17,7 @@ import sys
 import threading
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -42,12 +42,14 @@ class _Inline(Executor):
 
 @contextmanager
 def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = (),
-            preload: Iterable[str] = (), processes: int | None = None) -> Iterator[Executor]:
+            preload: Iterable[str] = (), processes: int | None = None, held: bool = False) -> Iterator[Executor]:
     """Worker processes when there are enough jobs and cores, else this process.
 
     `preload`: the modules the jobs need, imported once in the forkserver rather than in each worker.
-    `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile)."""
-    count = min(processes or worker_count(), worker_count())
+    `processes`: at most this many (fewer than the cores: this process has work of its own meanwhile).
+    `held`: work in the background (policykb.background) runs these: pools started while they run get
+    the other cores, so that two stages side by side have as many workers (and memory) as one."""
+    count = _count(processes)
     if jobs < MIN_JOBS or worker_count() < 2:
         if initializer:
             initializer(*initargs)
@@ -56,10 +58,50 @@ def workers(jobs: int, initializer: Callable | None = None, initargs: tuple = ()
     modules = [*preload, *([initializer.__module__] if initializer else [])]
     with ProcessPoolExecutor(count, mp_context=_context(modules), initializer=_prepared,
                              initargs=(dict(os.environ), os.getcwd(), initializer, initargs)) as pool:
-        yield pool
+        with _holding(count if held else 0):
+            yield pool
+
+
+_held = 0  # worker processes that work in the background runs now
+_held_lock = threading.Lock()
+
+
+def _count(processes: int | None) -> int:
+    """How many workers a pool started now has: at most `processes`, on the cores the background leaves."""
+    return min(processes or worker_count(), max(1, worker_count() - _held))
+
+
+def hold(count: int) -> None:
+    """`count` cores taken by work in the background, until `release` (see `workers`' `held`)."""
+    global _held
+    with _held_lock:
+        _held += count
+
+
+def release(count: int) -> None:
+    global _held
+    with _held_lock:
+        _held -= count
+
+
+@contextmanager
+def _holding(count: int) -> Iterator[None]:
+    hold(count)
+    try:
+        yield
+    finally:
+        release(count)
 
 
 _PRELOAD: set[str] = set()
+
+
+def preload(*modules: str) -> None:
+    """Modules the forkserver imports for every worker besides the pools' own: the command line's.
+    multiprocessing runs the parent's main script again in each worker, and `policykb`'s console
+    script imports the whole command line (0.3 s of CPU a worker); with it imported in the server
+    that costs nothing. (The server's own "__main__" preload is lost on the way in Python 3.11.)"""
+    _PRELOAD.update(modules)
 
 
 def _context(modules: Iterable[str]):
@@ -100,20 +142,36 @@ def give_back_memory() -> None:
             pass
 
 
+def apart(fn: Callable[[Any], T], argument: Any) -> T:
+    """fn(argument) in a worker process of its own that ends with it: for work whose imports this
+    process should not keep (their memory). In this process with one core, or where a worker would be
+    spawned (Windows: it would import policykb again, a second more than the work)."""
+    context = _context([fn.__module__])
+    if worker_count() < 2 or context.get_start_method() != "forkserver":
+        return fn(argument)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_prepared,
+                             initargs=(dict(os.environ), os.getcwd(), None, ())) as pool:
+        return pool.submit(fn, argument).result()
+
+
 def worker_count() -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
-            initargs: tuple = (), min_jobs: int = MIN_JOBS,
-            started: threading.Event | None = None, processes: int | None = None) -> Iterator[tuple[T, Any]]:
+            initargs: tuple = (), min_jobs: int = MIN_JOBS, started: threading.Event | None = None,
+            processes: int | None = None, more: threading.Event | None = None) -> Iterator[tuple[T, Any]]:
     """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
 
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
     arguments or results at once. Workers are used when at least `min_jobs` arguments are not None
     (the jobs are read that far ahead to know), at most `processes` of them. `started` is set once the
-    workers have taken this process's environment and folder (for a stream read in another thread: see
-    policykb.background).
+    workers have taken this process's environment and folder: it is given for a stream read in another
+    thread (see policykb.background), whose workers the pools started meanwhile leave their cores.
+
+    Workers are added as cores come free, beside those the stream has (they stay, warm): for a stream
+    read in this thread, when the background gives its cores back; for one in the background, once
+    `more` is set (this process waits for it: every core, `processes` no longer holds).
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -122,16 +180,45 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         needed += job[1] is not None
         if needed >= min_jobs:
             break
-    with workers(needed if needed >= min_jobs else 0, initializer, initargs, preload=[fn.__module__],
-                 processes=processes) as pool:
+    background = started is not None
+    with ExitStack() as stack:
+        pools: dict[Executor, int] = {}  # each pool's workers
+
+        def add(limit: int | None, work: int) -> Executor:
+            size = _count(limit)
+            pool = stack.enter_context(workers(work, initializer, initargs, preload=[fn.__module__],
+                                               processes=size, held=background))
+            pools[pool] = size if isinstance(pool, ProcessPoolExecutor) else 1
+            return pool
+
+        first = add(processes, needed if needed >= min_jobs else 0)
         if started is not None:
             started.set()
-        pending: deque = deque()
+        growing = isinstance(first, ProcessPoolExecutor)
+        pending: deque = deque()  # (item, its future or None, the pool it went to)
         for item, argument in chain(head, jobs):
-            pending.append((item, None if argument is None else pool.submit(fn, argument)))
-            if len(pending) >= IN_FLIGHT * worker_count():
-                item, future = pending.popleft()
+            if growing and (wanted := _wanted(processes, more, background, sum(pools.values()))):
+                add(wanted, MIN_JOBS)
+            if argument is None:
+                pending.append((item, None, None))
+            else:  # to the pool with the fewest jobs a worker not yet done
+                busy = dict.fromkeys(pools, 0)
+                for _, future, pool in pending:
+                    if future is not None and not future.done():
+                        busy[pool] += 1
+                pool = min(pools, key=lambda p: busy[p] / pools[p])
+                pending.append((item, pool.submit(fn, argument), pool))
+            if len(pending) >= IN_FLIGHT * sum(pools.values()):
+                item, future, _ = pending.popleft()
                 yield item, future and future.result()
         while pending:
-            item, future = pending.popleft()
+            item, future, _ = pending.popleft()
             yield item, future and future.result()
+
+
+def _wanted(processes: int | None, more: threading.Event | None, background: bool, have: int) -> int:
+    """How many workers a stream that has `have` may add now (see `ordered`): in the background, once
+    `more` is set, the cores no background work holds (its own are held); else those `_count` allows."""
+    if background:
+        return max(0, worker_count() - _held) if more is not None and more.is_set() else 0
+    return max(0, _count(processes) - have)

@@ -142,6 +142,8 @@ def _bar(items: list, label: str):
 
 
 def main() -> None:
+    from .. import parallel
+    parallel.preload(__name__)  # the workers run the console script again: it imports this package
     try:
         app()
     except PolicyError as e:

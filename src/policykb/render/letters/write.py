@@ -14,12 +14,14 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Generator, Iterable, Iterator
 
 from ... import export, paths, system
+from ...background import BackgroundFiles
 from ...cache import StageCache, digest, portable, tree_digest
 from ...gongwen import provenance
 from ...graph import PolicyGraph
@@ -88,13 +90,15 @@ def render_all(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None =
 
 
 def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None = None, units: list[str] | None = None,
-                 track: Track = quiet, cache: StageCache | None = None) -> Iterator[tuple[Letter, bytes]]:
+                 track: Track = quiet, cache: StageCache | None = None, processes: int | None = None,
+                 started: threading.Event | None = None) -> Iterator[tuple[Letter, bytes]]:
     """Each letter in turn, for each document, each unit with a task there (or only `units`).
 
     The template and the units are checked before this returns, so errors come before any work.
     With a cache, a letter whose context and template are unchanged since the last build is taken
     from that build instead of being rendered again: it comes with None for its bytes (the cache has
     linked it into its staging folder and knows its hash). One letter at a time is held in memory.
+    `processes`, `started`: for the worker processes that render them (parallel.ordered).
     """
     checked = LetterTemplate(template)
     template_digest = hashlib.sha256(checked.data).hexdigest()
@@ -119,7 +123,8 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
         idle = [u for u in units if not any(u == r.name or u in r.units for _, r, _ in plan)]
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
-    return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), checked, cache)
+    return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), checked, cache,
+                     processes, started)
 
 
 def _jobs(pg: PolicyGraph, plan: Iterable[tuple], cache: StageCache | None, template_digest: str,
@@ -181,10 +186,11 @@ def _document_reused(pg: PolicyGraph, doc_id: str, cache: StageCache | None, pre
     return entries
 
 
-def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: LetterTemplate,
-              cache: StageCache | None) -> Iterator[tuple[Letter, bytes]]:
+def _rendered(jobs: Iterator[tuple[dict, tuple | None]], template: LetterTemplate, cache: StageCache | None,
+              processes: int | None, started: threading.Event | None) -> Iterator[tuple[Letter, bytes]]:
     """Contexts are made as the workers need them: a corpus's thousands are never all in memory at once."""
-    for fields, data in ordered(_render, jobs, _load_template, (str(template.path), template.data)):
+    for fields, data in ordered(_render, jobs, _load_template, (str(template.path), template.data),
+                                processes=processes, started=started):
         if data is None:  # reused: checked when linked, so its hash is known without reading it
             yield Letter(**fields, sha256=cache.linked_hash(fields["file"])), None
         else:
@@ -271,7 +277,29 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
                   with_overview: bool = False, fonts_conf: Path | None = None,
                   track: Track = quiet, cache: StageCache | None = None,
                   overview_xlsx: Path | None = None) -> list[Letter]:
-    """Render, then write the letters, manifest.json and (on request) PDFs, and each document's zip and overview.
+    """Render, then write the letters, manifest.json and (on request) PDFs, and each document's zip and
+    overview (see `writing_letters`); the letters written."""
+    return _drained(writing_letters(pg, out, template, as_of=as_of, units=units, pdf=pdf, make_zip=make_zip,
+                                    with_overview=with_overview, fonts_conf=fonts_conf, track=track, cache=cache,
+                                    overview_xlsx=overview_xlsx))
+
+
+def _drained(writing: Generator[str, None, list[Letter]]) -> list[Letter]:
+    while True:
+        try:
+            next(writing)
+        except StopIteration as done:
+            return done.value
+
+
+def writing_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_of: dt.date,
+                    units: list[str] | None = None, pdf: bool = False, make_zip: bool = False,
+                    with_overview: bool = False, fonts_conf: Path | None = None,
+                    track: Track = quiet, cache: StageCache | None = None,
+                    overview_xlsx: Path | None = None, processes: int | None = None,
+                    started: threading.Event | None = None) -> Generator[str, None, list[Letter]]:
+    """`write_letters`, a letter at a time: yields each letter's file once it is rendered, so that the
+    build can stop it between two (see policykb.background); returns the letters written.
 
     Letters are rendered one by one into a folder beside `out` and moved in only when all of them
     succeeded: a bad template or unit name leaves `out` untouched. With `units`, only their letters
@@ -282,7 +310,8 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
     base of one document already (`export.to_xlsx` of the same graph), taken instead of making it again.
     """
     out = Path(out)
-    letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache)
+    letters = iter_letters(pg, template, as_of=as_of, units=units, track=track, cache=cache, processes=processes,
+                           started=started)
     out.parent.mkdir(parents=True, exist_ok=True)
     # named with the process id: output.recover (a build into the same folder) leaves it while this runs
     rendering = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new.{os.getpid()}-"))
@@ -290,9 +319,9 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
         made = []
         for letter, data in letters:
             made.append(letter)
-            if data is None and cache.staged.resolve() == out.resolve():
-                continue  # reused: the cache linked it into place already
-            _put(rendering, out, letter.file, (cache.staged / letter.file).read_bytes() if data is None else data)
+            if data is not None or cache.staged.resolve() != out.resolve():  # else reused: linked into place
+                _put(rendering, out, letter.file, (cache.staged / letter.file).read_bytes() if data is None else data)
+            yield letter.file
         overviews = (packages.write_overviews(pg, partial(_put, rendering, out), out, cache, overview_xlsx)
                      if with_overview else {})
         out.mkdir(exist_ok=True)
@@ -301,6 +330,7 @@ def write_letters(pg: PolicyGraph, out: Path | str, template: Path | str, *, as_
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     finally:
+        letters.close()  # stopped between two letters: its workers finish the letters they hold, then go
         shutil.rmtree(rendering, ignore_errors=True)
     entries = [asdict(letter) for letter in made]
     old_manifest = _previous_manifest(out)
@@ -340,8 +370,26 @@ def _put(rendering: Path, out: Path, name: str, data: bytes) -> None:
 
 def stage(ctx) -> None:
     """Build stage `letters`: every letter, and each document's 分工方案 (docx, xlsx) and 责任书.zip of its
-    letters. A knowledge base of one document takes its workbook from the data stage, when this build made it."""
+    letters. A knowledge base of one document takes its workbook from the data stage, when this build made it.
+
+    With no letters of an earlier build to take (a full build), they are written in the background while
+    the maps are drawn (policykb.background), with one worker (its core taken at once: the maps' pool has
+    the other), and no progress bar (the maps' has the terminal); the site waits for them. A rebuild
+    writes its few here, first: beside it the maps draw and export their few in this process, and typst
+    holds the interpreter while it exports (a one-task edit took a second longer at 1x)."""
     data = ctx.staged.get("data")
-    write_letters(ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of, make_zip=True,
-                  with_overview=True, track=ctx.track, cache=ctx.cache("letters"),
-                  overview_xlsx=data / export.file_name("xlsx") if data else None)
+    cache = ctx.cache("letters")
+    writing = partial(writing_letters, ctx.pg, ctx.out("letters"), ctx.templates / TEMPLATE, as_of=ctx.as_of,
+                      make_zip=True, with_overview=True, cache=cache,
+                      overview_xlsx=data / export.file_name("xlsx") if data else None)
+    if cache.old:
+        _drained(writing(track=ctx.track))
+    else:
+        ctx.background["letters"] = BackgroundFiles(ctx.out("letters"), (), partial(_at_once, writing), cores=1)
+
+
+def _at_once(writing, started: threading.Event, wanted: threading.Event) -> Iterator[str]:
+    """The letters' work, started at once: their workers read nothing of what the maps set in the
+    environment meanwhile (the site, which sets mkdocs' variables, waits for the letters first)."""
+    started.set()
+    return writing(processes=1)

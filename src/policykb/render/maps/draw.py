@@ -216,25 +216,14 @@ def _exported(out: Path, exports: list[ExportJob], pages: tempfile.TemporaryDire
     workers write the files: this process, building the site meanwhile, only hands out the jobs.
 
     One worker while this process has work of its own (`wanted` not set: the site is being built),
-    so that each has a core and the site's memory peak has one worker's beside it, not two; then as
-    many as there are cores."""
-    jobs = iter(exports)
+    so that each has a core and the site's memory peak has one worker's beside it, not two; then a
+    worker more for each core that frees (the first keeps going: it has typst's fonts loaded)."""
     try:
-        for job, _ in ordered(export_pdf, _until(wanted, jobs), min_jobs=MIN_PARALLEL, started=started, processes=1):
-            yield job.name
-        for job, _ in ordered(export_pdf, ((job, job) for job in jobs), min_jobs=MIN_PARALLEL,
-                              processes=WANTED_PROCESSES):
+        for job, _ in ordered(export_pdf, ((job, job) for job in exports), min_jobs=MIN_PARALLEL, started=started,
+                              processes=1, more=wanted):
             yield job.name
     finally:
         pages.cleanup()
-
-
-WANTED_PROCESSES = None  # once the site waits for the PDFs: as many workers as cores
-
-
-def _until(event: threading.Event, jobs: Iterator[ExportJob]) -> Iterator[tuple[ExportJob, ExportJob]]:
-    while not event.is_set() and (job := next(jobs, None)) is not None:
-        yield job, job
 
 
 @dataclass(frozen=True)

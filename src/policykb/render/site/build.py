@@ -219,6 +219,11 @@ def zip_site(site: Path, target: Path) -> Path:
 def run_stage(ctx) -> None:
     """The `site` build stage: links the letters', maps' and tracking stages' outputs when they exist;
     the maps' PDFs still being exported, once they are written."""
+    if "letters" in ctx.background:  # every letter is linked and previewed: all of them first
+        ctx.background["letters"].finish()
+        # what the letters' thread freed goes back before the site's peak: at 100x they end after the
+        # maps stage's settle, and glibc keeps a thread's freed memory in that thread's own heap
+        heap.settle()
     root = Path(ctx.templates).resolve().parent
     coming: dict[str, str] = {}
     render_site(ctx.pg, ctx.out("site"), as_of=ctx.as_of, templates=ctx.templates, policies=ctx.policies,

@@ -15,7 +15,7 @@ from ...graph import PolicyGraph
 from ...issues import CODES
 from ...output import files_below
 from ...reproducible import normalize_zip
-from .pages import Paths, slug
+from .pages import Paths, slug, slugs
 
 DOWNLOADS = "downloads"
 MANIFEST = "manifest.json"
@@ -57,6 +57,7 @@ def _by_unit(manifest, files: set[str], units: list[str]) -> dict[str, list[str]
                 walk(v)
 
     walk(manifest)
+    slugs(u for u in units if u not in found)  # together: one worker works them out
     for unit in units:
         if unit not in found:
             names = (unit, slug(unit))

@@ -4,8 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Iterable
 
 
+from ... import parallel
 from ...deadlines import NO_DEADLINE
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
@@ -32,12 +34,32 @@ class Page:
     boost: float | None = None
 
 
+_SLUGS: dict[str, str] = {}  # unit name -> slug, worked out once a process
+
+
 def slug(name: str) -> str:
     """An ASCII file name for a unit: its pinyin."""
+    slugs([name])
+    return _SLUGS[name]
+
+
+def slugs(names: Iterable[str]) -> None:
+    """Work out the slugs of `names` not known yet, together, in a worker process that ends with them:
+    pypinyin's dictionaries take 56 MB and 0.3 s to load, and this process would keep them to the end
+    of the build (at 100x they were under the site's memory peak)."""
+    todo = sorted(set(names) - _SLUGS.keys())
+    if todo:
+        _SLUGS.update(zip(todo, parallel.apart(pinyin_slugs, todo)))
+
+
+def pinyin_slugs(names: list[str]) -> list[str]:
     from pypinyin import lazy_pinyin  # slow to import (its dictionary): only when pages are made
-    parts = [p for p in lazy_pinyin(name) if p.strip()]
-    text = "-".join("".join(c for c in p.lower() if c.isalnum()) for p in parts)
-    return "-".join(filter(None, text.split("-"))) or "unit"
+    out = []
+    for name in names:
+        parts = [p for p in lazy_pinyin(name) if p.strip()]
+        text = "-".join("".join(c for c in p.lower() if c.isalnum()) for p in parts)
+        out.append("-".join(filter(None, text.split("-"))) or "unit")
+    return out
 
 
 class Paths:
@@ -47,6 +69,7 @@ class Paths:
         self.units: dict[str, str] = {}
         taken: set[str] = set()
         members = [m for u in pg.kb.units.values() for m in u.members if m not in pg.kb.units]
+        slugs([*pg.kb.units, *members])
         for name in [*pg.kb.units, *dict.fromkeys(members)]:  # a 市州 of a collective has its page too
             base = candidate = slug(name)
             n = 2

@@ -117,9 +117,12 @@ def dumps(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, 0.05 s less a build
+
+
 def load_rules(path: Path = RULES) -> dict:
     """synonyms.yaml as written: fillers, intents (kind → words), terms (policy term → everyday words)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 @cache
