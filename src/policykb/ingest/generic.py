@@ -301,10 +301,11 @@ def _owner(text: str, lists: bool = False) -> str | None:
     name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
-    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) \
-            or _ROLE_WORD.search(name) and not (looks_like_unit(name) and parse_units(name).lead == [name]):
-        return None  # 「X、Y负责」 names units in a role; 「信息统筹组」 is one name with a role word inside
+    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name):
+        return None
     names = parse_units(name)
+    if _ROLE_WORD.search(name) and not (looks_like_unit(name) and names.lead == [name]):
+        return None  # 「X、Y负责」 names units in a role; 「信息统筹组」 is one name with a role word inside
     if lists and len(names.lead + names.participants) > 1 and not names.flags and not names.leaders \
             and all(looks_like_unit(n) for n in names.lead + names.participants):
         return name
@@ -323,10 +324,9 @@ GROUP_LEADS = "group from heading, its listed units members"
 def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
     if label_role(units) not in ("responsible", "participant") or group in units.lead:
         return units
-    members = [n for n in units.lead + units.participants if n != group]
-    return UnitList(units.as_written, lead=[group], participants=members, how="heading",
-                    leaders=[*leaders, *(p for p in units.leaders if p not in leaders)], open_ended=units.open_ended,
-                    rest=units.rest, flags=[GROUP_LEADS, *units.flags])
+    return replace(units, lead=[group], participants=[n for n in units.lead + units.participants if n != group],
+                   mode="first", how="heading", leaders=[*leaders, *(p for p in units.leaders if p not in leaders)],
+                   flags=[GROUP_LEADS, *units.flags])
 
 
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:

@@ -22,6 +22,7 @@ from typing import Iterator
 import yaml
 
 from .. import paths
+from ..load import FAST_LOADER
 from ..system import process_running
 from ..yamlio import rewrite
 from .fastyaml import dumps
@@ -29,7 +30,6 @@ from .compose import Draft
 from .source import ImportFailed
 
 REVIEW_FILE = "import-review.txt"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def dump_new(path: Path, data: dict, schema: str) -> None:
@@ -62,7 +62,7 @@ def with_units(text: str, block: str, proposed: list[dict]) -> str:
     appended = _EMPTY_LIST.sub(lambda m: "units:" + (f" {m[1]}" if m[1] else ""), text, count=1)
     appended += ("" if appended.endswith("\n") else "\n") + block
     try:
-        before, after = (yaml.load(t, Loader=_Loader) or {} for t in (text, appended))
+        before, after = (yaml.load(t, Loader=FAST_LOADER) or {} for t in (text, appended))
         if len(after["units"]) == len(before.get("units") or []) + len(proposed):
             return appended
     except (yaml.YAMLError, TypeError, KeyError, AttributeError):
