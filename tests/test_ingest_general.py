@@ -905,3 +905,19 @@ def test_a_salutation_run_into_a_body_opening_with_a_date_names_the_addressees()
     units = addressees([Block("各乡镇、各部门: 8月31日，县政府印发了《关于认真学习贯彻全县脱贫攻坚推进会议精神的通知》，"
                               "现就各单位报送学习贯彻情况的具体要求通知如下。", "第1行")])
     assert units is not None and units.lead == ["各乡镇", "各部门"] and units.mode == "separate"
+
+
+def test_a_body_asking_the_units_after_it_and_a_time_before_them_are_no_part_of_their_names(tmp_path):
+    """「市政府希望各区政府(管委会)…；市各有关部门要加强…对工业经济的指导」: the asking body is no part of the units asked,
+    and 工业经济 tells of no completed act (业经); 「请各镇(街)抓紧组织…」 and 「项目实施结束后各镇(街)要…」: neither the
+    manner nor the time before the units is part of their name."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "notice.txt"
+    page.write_text("某市政府办公室关于开展工业经济竞赛活动的通知\n各区人民政府，市各有关部门：\n"
+                    "市政府希望各区政府（管委会）高度重视此项活动，制订实施方案；市各有关部门要加强和改进对工业经济的指导和服务。\n"
+                    "请各镇（街）抓紧组织制定实施方案。项目实施结束后各镇（街）要做好面积统计。\n二○○五年一月十四日",
+                    encoding="utf-8")
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2005, 1, 14))
+    assert [(t["lead"], t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各区政府（管委会）"], "市政府希望各"), (["某市各有关部门"], "市各有关部门"),  # qualified by the issuer
+        (["各镇（街）"], "请各镇（街）"), (["各镇（街）"], "项目实施结束")]

@@ -52,7 +52,7 @@ _SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
-DONE = re.compile(r"(?<![为除])了(?!解)|业经")
+DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
@@ -62,9 +62,12 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
+# 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
+# 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
+_BEFORE_UNITS = re.compile(r"^[^，,。：:；;“”\"]{2,15}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」: a speaker's
-_REPORTED = re.compile(r"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{1,15}?(?:强调|指出|要求)[，,：:]")
+_REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
@@ -153,7 +156,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         m = m or subject_match(clause)
         if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
-            head, m = next(((c.end(), s) for c in re.finditer(r"[，,]\s*(?:(?:会议)?(?:要求|强调))?", clause)
+            head, m = next(((c.end(), s) for c in re.finditer(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}", clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not m and (founded := _founded(clause, known)):
             out.append((written, founded))

@@ -39,6 +39,7 @@ class Lexicon:
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
+    fragment_word: re.Pattern  # a word no name holds anywhere (「各镇(街)抓紧组织」 is a sentence's opening)
     collectives: tuple[re.Pattern, ...]
     collective_end: re.Pattern  # how a short collective (各地, 各村居) ends: never in a verb (各单位高度重视)
     scope: dict[str, re.Pattern]
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),
+        fragment_word=re.compile("|".join(data["fragment_words"])),
         collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
         collective_end=re.compile(rf"(?:{alternation(data['collective_ends'])})[)）]?$"),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
