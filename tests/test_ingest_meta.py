@@ -97,6 +97,19 @@ def test_a_chapter_heading_naming_a_body_is_no_masthead():
     assert [g[3] < 0.8 for g in meta.guesses if g[0] == "发文机关"] == [True]
 
 
+def test_a_portals_name_above_a_title_naming_another_issuer_is_no_masthead():
+    """A consultation page: the site's name (「遂宁市水利局」) above a letter titled 「遂宁市人民政府防汛抗旱指挥部办公室关于
+    …的函」: the title's issuer, for review; a 「X文件」 masthead or one agreeing with the title stays the masthead."""
+    page = ["今天是:2025年12月06日", "遂宁市水利局", "征集调查",
+            "遂宁市人民政府防汛抗旱指挥部办公室关于征求《遂宁市防汛应急预案(征求意见稿)》修改意见的函",
+            "市直有关部门: 请各单位于6月18日前反馈修改意见。"]
+    meta = read_meta(_blocks(*page))
+    assert meta.issuers == ["遂宁市人民政府防汛抗旱指挥部办公室"]
+    assert [g[2:] for g in meta.guesses if g[0] == "发文机关"][0][1] < 0.8
+    assert read_meta(_blocks("遂宁市水利局文件", *page[3:])).issuers == ["遂宁市水利局"]
+    assert read_meta(_blocks("遂宁市人民政府防汛抗旱指挥部办公室", *page[3:])).issuers == ["遂宁市人民政府防汛抗旱指挥部办公室"]
+
+
 @pytest.mark.parametrize("organs, issuers", [
     ("安康市安全生产委员会办公室", ["安康市安全生产委员会办公室"]),  # a committee's office is one organ
     ("某市扶贫开发领导小组办公室", ["某市扶贫开发领导小组办公室"]),

@@ -77,17 +77,24 @@ _NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[�
                                r"|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
-def _masthead(texts: list[str]) -> list[str]:
-    """The issuer printed above the title: 「X文件」, or a line that is only organ names."""
+def _masthead(texts: list[str], printed: bool = False) -> list[str]:
+    """The issuer printed above the title: 「X文件」, or a line that is only organ names (not when `printed`: the
+    「X文件」 form alone, which no page's name takes)."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
         if _NUMBERED_HEADING.match(name):
             continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
-        if re.fullmatch(rf"(?:中共)?[\u4e00-\u9fff]{{2,40}}?{_ORGAN}", name) and "关于" not in name and len(name) <= 40:
+        if not printed and re.fullmatch(rf"(?:中共)?[\u4e00-\u9fff]{{2,40}}?{_ORGAN}", name) and "关于" not in name:
             return _split_issuers(name)
     return []
+
+
+def _title_issuers(title: str | None) -> list[str]:
+    """The organs a title names before 关于 (「X办公室关于…的函」)."""
+    prefix = (title or "").split("关于")[0]
+    return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
 
 
 def _split_issuers(organs: str) -> list[str]:
@@ -254,13 +261,15 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             # (「宣传部」 alone may be a page's byline): reviewed
             ministries = not re.search(rf"{_ORGAN}$", blocks[found[2] - 1].text)
             meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.7 if ministries else 0.85))
-    if not issuers and (issuers := _masthead(texts)):
+    titled = _title_issuers(meta.title)
+    # a line of organ names alone above the title is its masthead, unless the title names another issuer
+    # (「遂宁市水利局」 a portal's name above 「遂宁市人民政府防汛抗旱指挥部办公室关于…的函」)
+    masthead = _masthead(texts)
+    if not issuers and masthead and (not titled or _masthead(texts, printed=True) or titled == masthead):
+        issuers = masthead
         meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
-    if not issuers and meta.title:
-        prefix = meta.title.split("关于")[0]
-        if prefix and re.search(rf"{_ORGAN}$", prefix):
-            issuers = _split_issuers(prefix)
-            meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
+    elif not issuers and (issuers := titled):
+        meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
         if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])",
                           b.text):
