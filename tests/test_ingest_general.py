@@ -921,3 +921,18 @@ def test_a_body_asking_the_units_after_it_and_a_time_before_them_are_no_part_of_
     assert [(t["lead"], t["text"][:6]) for t in draft.tasks.values()] == [
         (["各区政府（管委会）"], "市政府希望各"), (["某市各有关部门"], "市各有关部门"),  # qualified by the issuer
         (["各镇（街）"], "请各镇（街）"), (["各镇（街）"], "项目实施结束")]
+
+
+def test_a_paragraph_giving_named_units_work_divides_it_among_its_collectives_too(tmp_path):
+    """「…省人民政府决定成立X领导小组，负责人口普查工作…。领导小组办公室设在省统计局，具体负责…。各市州、县市区人民政府
+    要设立…」: the group set up leads (负责人口 is a verb, not 负责人), and in a paragraph that gives named units their work
+    the collectives' sentence is a task of theirs as well, not only in a numbered item."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "notice.txt"
+    page.write_text("湖南省人民政府关于开展第七次全国人口普查的通知\n各市州、县市区人民政府，省政府各厅局：\n二、组织领导\n"
+                    "为加强组织领导，省人民政府决定成立湖南省第七次全国人口普查领导小组，负责人口普查工作的组织实施。"
+                    "领导小组办公室设在省统计局，具体负责人口普查工作的组织和协调。各市州、县市区人民政府要设立相应的人口普查"
+                    "领导小组及其办公室，认真做好本地区普查工作。\n湖南省人民政府\n2020年1月10日", encoding="utf-8")
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2020, 1, 10))
+    assert [t["lead"] for t in draft.tasks.values()] == [
+        ["湖南省第七次全国人口普查领导小组"], ["领导小组办公室"], ["各市州、县市区人民政府"]]

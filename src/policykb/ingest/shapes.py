@@ -469,6 +469,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # stopping mid-sentence waits for its next line (a wrapped item, its note on a later line)
         if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and (found := subject_clauses(_strip_number(text), known, numbered=numbered and not PART.match(text))):
+            if not numbered:  # a paragraph giving named units their work divides it: its collectives' sentences too
+                found = subject_clauses(_strip_number(text), known, numbered=True) or found
             # 「1. 督促落实企业主责。交通运输部门要…」: the item's own title, before its first subject, is its task's
             title = _strip_number(text).split(found[0][0], 1)[0].strip() if numbered else ""
             out += [Candidate((title if i == 0 else "") + c + "。", with_scope(u), block.where, "subject", 0.75, part,
