@@ -892,6 +892,14 @@ def test_subjects_working_by_a_rule_and_levels_of_one_kind_of_body():
     assert [t.units.lead for t in tasks] == [["水利部", "流域管理机构（流域防总办）", "省级、市级、县级水行政主管部门"]]
 
 
+@pytest.mark.parametrize("written", ["省、市、县三级财政", "市、县两级政府", "省级、市级、县级水行政主管部门"])
+def test_levels_listed_before_one_kind_of_body_are_one_name(written):
+    """「所需经费由省、市、县三级财政…分担」: the levels counted (三级) before one body are one collective, never 省, 市 and
+    a 「县三级财政」."""
+    from policykb.ingest.unitnames import looks_like_unit, parse_units
+    assert looks_like_unit(written) and parse_units(written).lead == [written]
+
+
 def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
     """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
     names nobody in particular."""

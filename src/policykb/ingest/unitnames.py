@@ -121,7 +121,10 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
 
 _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
 # Levels listed before the one kind of body they each have (「省级、市级、县级水行政主管部门」): one collective
-_LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)")
+# 「省级、市级、县级水行政主管部门」, 「省、市、县三级财政」: one kind of body of each level listed, one collective
+_LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)"
+                              r"|(?:[省市县区乡镇]、)+[省市县区乡镇][两二三四五]级[^、，,；;和及\x00]{0,12}?"
+                              r"(?:财政|政府|党委|部门|机构|单位|机关)")
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
