@@ -944,3 +944,11 @@ def test_a_paragraph_giving_named_units_work_divides_it_among_its_collectives_to
     draft = compose(read(page), Registry.load(tmp_path), dt.date(2020, 1, 10))
     assert [t["lead"] for t in draft.tasks.values()] == [
         ["湖南省第七次全国人口普查领导小组"], ["领导小组办公室"], ["各市州、县市区人民政府"]]
+
+
+def test_a_party_organisation_is_a_body_not_the_verb_organise():
+    """「各被巡察党组织(单位)负责人要切实负起整改领导责任」: 党组织 is a body (not 各被巡察党 and the verb 组织); its 负责人
+    are people, the task the bodies they head lead."""
+    from policykb.ingest.clauses import subject_clauses
+    (_, units), = subject_clauses("各被巡察党组织(单位)负责人要切实负起整改领导责任，针对反馈意见认真整改", numbered=True)
+    assert (units.lead, units.leaders) == (["各被巡察党组织（单位）"], ["各被巡察党组织(单位)负责人"])
