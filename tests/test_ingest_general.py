@@ -952,3 +952,13 @@ def test_a_party_organisation_is_a_body_not_the_verb_organise():
     from policykb.ingest.clauses import subject_clauses
     (_, units), = subject_clauses("各被巡察党组织(单位)负责人要切实负起整改领导责任，针对反馈意见认真整改", numbered=True)
     assert (units.lead, units.leaders) == (["各被巡察党组织（单位）"], ["各被巡察党组织(单位)负责人"])
+
+
+def test_a_group_set_up_after_a_lead_in_leads_the_work_it_is_given():
+    """「为切实做好创文工作，…，特成立X领导小组，由党委书记任组长，党委副书记、镇长任常务副组长，负责统筹…」: the group leads,
+    its heads its leaders; 「为了确保…，成立X领导小组。」 gives the group no work: no task."""
+    from policykb.ingest.clauses import subject_clauses
+    (_, units), = subject_clauses("为切实做好创文工作，进一步强化责任意识，特成立某镇创建全国文明城市工作领导小组，由党委书记任组长，"
+                                  "党委副书记、镇长任常务副组长，负责统筹、指挥、协调全镇创建工作", numbered=True)
+    assert (units.lead, units.leaders) == (["某镇创建全国文明城市工作领导小组"], ["党委书记", "党委副书记、镇长"])
+    assert subject_clauses("为了确保此次整治行动取得实效，成立环境综合整治专项行动领导小组", numbered=True) == []

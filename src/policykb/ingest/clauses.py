@@ -158,7 +158,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
             head, m = next(((c.end(), s) for c in re.finditer(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}", clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
-        if not m and (founded := _founded(clause, known)):
+        if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)):
             out.append((written, founded))
             continue
         if not m or not (names := _units(subject := _subject(m, known), known)):
@@ -191,15 +191,19 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
 
 # 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no
 # subject does the clause's work, the person who heads it its leader
-_FOUNDED = re.compile(r"^(?:成立|组建|设立)(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
+# (after a lead-in: 「为切实做好创文工作，…，特成立X领导小组，由党委书记任组长，党委副书记、镇长任常务副组长」)
+_FOUNDED = re.compile(r"^(?:[^，,；;。]{2,30}[，,])*?(?:特|现|决定|研究决定)?(?:成立|组建|设立)"
+                      r"(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
                       r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
-_HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*(?P<head>[\u4e00-\u9fff]{2,12}?)任(?:组长|总指挥|指挥长|主任)")
+_HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)任(?:常务)?副?(?:组长|总指挥|指挥长|主任)")
 
 
 def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     m = _FOUNDED.match(clause)
     if not m or not (names := _units(m["body"], known)) or len(names) != 1:
         return None
+    if re.search(r"[，,]", clause[:m.start("body")]) and not re.search(r"[，,]\s*负责", clause[m.end():]):
+        return None  # 「为了确保…，成立X领导小组。」 after a lead-in, given no work: what was set up, not a task
     heads = [h for h in (m["head"], *(h["head"] for h in _HEADED_BY.finditer(clause, m.end()))) if h and is_person(h)]
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
 
