@@ -962,3 +962,22 @@ def test_a_group_set_up_after_a_lead_in_leads_the_work_it_is_given():
                                   "党委副书记、镇长任常务副组长，负责统筹、指挥、协调全镇创建工作", numbered=True)
     assert (units.lead, units.leaders) == (["某镇创建全国文明城市工作领导小组"], ["党委书记", "党委副书记、镇长"])
     assert subject_clauses("为了确保此次整治行动取得实效，成立环境综合整治专项行动领导小组", numbered=True) == []
+
+
+def test_a_table_one_cell_a_line_each_later_cell_opened_by_a_pipe_and_a_column_of_units_inspected(tmp_path):
+    """「分 组」「| 督查组牵头单位」「| 督查单位」「| 备 注」「|」, then 「第一组」「| 市安监局」「| 雁塔区」「|」「|」 …: each row's
+    first cell alone and the others opened by 「|」 (a lost empty cell at a row's end too). 分组 numbers the rows;
+    督查单位 names the unit each row's work is about (a kind of unit, no unit itself): the row's task reads
+    「督查单位：雁塔区」, led by its 督查组牵头单位."""
+    from policykb.ingest.readers import read
+    lines = ["某市人民政府关于开展安全生产大检查的通知", "附件:市政府安全生产督查组分组表", "分 组", "| 督查组牵头单位",
+             "| 督查单位", "| 备 注", "|"]
+    for group, lead, district in (("第一组", "市安监局", "雁塔区"), ("第二组", "市规划局", "灞桥区"),
+                                  ("第三组", "市公安局", "长安区")):
+        lines += ["", group, f"| {lead}", f"| {district}", "|", "|"]
+    page = tmp_path / "notice.txt"
+    page.write_text("\n".join(lines + ["某市人民政府", "2012年4月5日"]), encoding="utf-8")
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2012, 4, 5))
+    assert [(t["text"], t["lead"]) for t in draft.tasks.values()] == [
+        ("督查单位：雁塔区", ["某市安监局"]), ("督查单位：灞桥区", ["某市规划局"]), ("督查单位：长安区", ["某市公安局"])]
+    assert "督查单位→对象" in "\n".join(draft.review)

@@ -14,7 +14,8 @@ _LEX = lexicon()
 # The label a unit column's role is written under when a row is read as one note.
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
-_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限", "mode": "牵头方式", "section": "部分",
+_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "number": "序号", "deadline": "时限",
+              "object": "对象（作任务，写作“列名：内容”）", "mode": "牵头方式", "section": "部分",
               "remark": "备注（只列单位时按配合单位读入）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",
               "participant": "配合", "guide": "指导", "leader": "责任领导（人，不作单位）", "division": "分工（按其中的词读）"}
@@ -46,6 +47,10 @@ def column_role(cell: str) -> str | None:
     return None
 
 
+# 「督查单位」, 「检查对象」: a column naming what kind of unit a row is about (the units inspected), no unit itself
+_KIND_OF_UNIT = re.compile(r"^(?![省市州县区乡镇各])[\u4e00-\u9fff]{2}(?:单位|部门|对象)$")
+
+
 def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
     roles = {i: column_role(c) for i, c in enumerate(cells)}
@@ -68,6 +73,8 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     # 「专项整治行业名称 | 时间安排 | 责任单位」: a header with unit columns and one column it does not name holds
     # the tasks in that column, when another column is understood too (a form row names no second role)
     unnamed = [i for i, c in enumerate(cells) if c and roles[i] is None]
+    if len(unnamed) == 1 and len(found) >= 2 and _KIND_OF_UNIT.match(_LEX.fold(cells[unnamed[0]])):
+        return {**found, unnamed[0]: "object"}  # 「督查组牵头单位 | 督查单位」: each row's work is about its unit
     if len(unnamed) == 1 and len(found) >= 2 and not looks_like_unit(cells[unnamed[0]]) \
             and len(_LEX.fold(cells[unnamed[0]])) <= 10:
         return {**found, unnamed[0]: "task"}

@@ -141,6 +141,10 @@ def _merged_down(columns: dict[int, str], cells: tuple[str, ...], spans: dict[st
     return [role for i, role in columns.items() if role in spans and not (cells[i] if i < len(cells) else "")]
 
 
+def _column(columns: dict[int, str], role: str) -> int:
+    return next(i for i, r in columns.items() if r == role)
+
+
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
     columns: dict[int, str] | None = None
@@ -150,6 +154,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
     above: tuple[str, ...] = ()  # the row before when it was (or may be) a header: the upper half of a split one
     last_row: tuple[str, str] | None = None  # the unit note and number cell of the table's last task row
     spans: dict[str, str] = {}  # that row's deadline and leader cells, by role
+    header_cells: tuple[str, ...] = ()
     for block in blocks:
         if not block.is_row:
             continue
@@ -162,7 +167,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             columns, report, above = joined, report_columns(cells, joined, block.table), ()
             continue
         if header := header_columns(cells):
-            columns, report, above = header, report_columns(cells, header, block.table), cells
+            columns, report, above, header_cells = header, report_columns(cells, header, block.table), cells, cells
             continue
         above = () if columns else cells
         if columns is None:
@@ -172,6 +177,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         by_role = {role: filled[i] for i, role in columns.items() if i < len(filled)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
+        if not text and (about := by_role.get("object")):  # 「督查单位：雁塔区」
+            text = "".join(header_cells[_column(columns, "object")].split()) + "：" + about
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:

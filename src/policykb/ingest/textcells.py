@@ -308,6 +308,38 @@ _CELL_PIPE = re.compile(r"^(?P<cell>[^|]+?)\s*\|$")  # 「項目名稱 |」: one
 _CELL_PIPE_RUN = 4
 
 
+_OPENED_CELL = re.compile(r"^\|\s*(?P<cell>[^|]*?)\s*$")  # 「| 市安监局」: a cell after the row's first, opened by 「|」
+_OPENED_ROWS = 3
+
+
+def opened_cells(blocks: list[Block]) -> list[Block]:
+    """A table copied one cell a line, the row's first cell alone and each later one opened by 「|」 (「第一组」,
+    「| 市安监局」, 「| 雁塔区」, 「|」): each row as one line of cells between 「|」, for the pipe-table reader. Only a
+    run of three rows or more (its header among them): lines opening with 「|」 elsewhere stay."""
+    rows: list[list[Block]] = []  # a row's lines: its first cell's, then those opened by 「|」
+    for block in blocks:
+        if rows and not block.is_row and _OPENED_CELL.match(block.text) and not rows[-1][0].is_row:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    out: list[Block] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and len(rows[j]) > 1:
+            j += 1
+        if j - i >= _OPENED_ROWS:
+            width = max(len(row) for row in rows[i:j])  # a row's empty cells at its end may be lost (「|」 alone)
+            for row in rows[i:j]:
+                cells = [row[0].text.strip()] + [_OPENED_CELL.match(b.text)["cell"] for b in row[1:]]
+                out.append(Block(" | ".join(cells + [""] * (width - len(cells))) + " |", row[0].where))
+        else:
+            j = i + 1
+            out += rows[i]
+        i = j
+    return out
+
+
 def unpiped_cells(blocks: list[Block]) -> list[Block]:
     """A table copied one cell a line with each cell closed by 「|」 (and lines of 「|」 between rows): the cells
     without their pipe, for the one-cell-a-line reader. Only a run of such lines: a single line ending in 「|」

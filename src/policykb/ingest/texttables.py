@@ -10,7 +10,7 @@ Pages and pasted documents flatten their tables in two common ways:
   is left over belongs to the leftmost text column (a list broken after its 「、」 is one cell; a row without its
   number, merged with the row above, fills the columns after it). Without a number column, a row is a line whose words fill
   the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
-- one cell a line: read by `textcells`;
+- one cell a line: read by `textcells` (a row's later cells each opened by 「|」: turned into a pipe row first);
 - one run of text (a page that flattened its table): the header's column words run together (序号工作内容…
   责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
   row, the text after its last full stop is its unit list, the first sentence its first text column;
@@ -25,7 +25,7 @@ from functools import lru_cache
 from .columns import column_role
 from .lexicon import lexicon
 from .source import Block
-from .textcells import NUMBER_ALONE, UNIT_COLUMNS, cell_tables, fits, unpiped_cells
+from .textcells import NUMBER_ALONE, UNIT_COLUMNS, cell_tables, fits, opened_cells, unpiped_cells
 
 _PIPE_SEPARATOR = re.compile(r"^[|\s:：\-—=]*$")  # 「|」 or 「|---|---|」 between rows
 
@@ -386,7 +386,7 @@ def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
 def with_text_tables(blocks: list[Block]) -> list[Block]:
     """The blocks, with tables written as text lines turned into rows."""
     last = lambda: max((b.table or 0 for b in blocks), default=0)  # noqa: E731
-    blocks = unpiped_cells(blocks)
+    blocks = opened_cells(unpiped_cells(blocks))
     blocks = _pipe_tables(blocks, last())
     blocks = _spaced_tables(blocks, last())
     blocks = _run_tables(blocks, last())
