@@ -981,3 +981,13 @@ def test_a_table_one_cell_a_line_each_later_cell_opened_by_a_pipe_and_a_column_o
     assert [(t["text"], t["lead"]) for t in draft.tasks.values()] == [
         ("督查单位：雁塔区", ["某市安监局"]), ("督查单位：灞桥区", ["某市规划局"]), ("督查单位：长安区", ["某市公安局"])]
     assert "督查单位→对象" in "\n".join(draft.review)
+
+
+def test_the_chiefs_of_bodies_named_as_the_first_responsible_people_make_those_bodies_answer():
+    """「各区县政府、各开发区管委会和市级各有关部门主要负责同志是安全生产第一责任人，要亲自抓」: the bodies lead, each its
+    share; their chiefs are people (leaders)."""
+    from policykb.ingest.clauses import subject_clauses
+    (_, units), = subject_clauses("各区县政府、各开发区管委会和市级各有关部门主要负责同志是安全生产第一责任人，要亲自抓、负总责",
+                                  numbered=True)
+    assert (units.lead, units.mode) == (["各区县政府", "各开发区管委会", "市级各有关部门"], "separate")
+    assert units.leaders
