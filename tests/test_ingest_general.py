@@ -991,3 +991,11 @@ def test_the_chiefs_of_bodies_named_as_the_first_responsible_people_make_those_b
                                   numbered=True)
     assert (units.lead, units.mode) == (["各区县政府", "各开发区管委会", "市级各有关部门"], "separate")
     assert units.leaders
+
+
+def test_a_sentence_after_a_prose_note_with_a_subject_of_its_own_is_that_subjects_task():
+    """「一是共享单车管理工作。区交运局牵头，梳理…。各镇(办)要找出每一个区域能够规范停放单车的地方。」: the bureau leads
+    the item's work, and the towns' sentence is a task of theirs, no part of the bureau's."""
+    tasks, _ = _read("一、共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司，建立管理机制。各镇（办）要找出每一个区域能够规范"
+                     "停放单车的地方，并报区城管局。")
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["区交运局"], "共享单车管理"), (["各镇（办）"], "各镇（办）要")]

@@ -453,6 +453,9 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         if len(found) == 1:
             return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
+    later: list[tuple[str, UnitList, str]] = []
+    if in_prose:  # 「区交运局牵头，梳理…。各镇(办)要找出…」: a later sentence with a subject of its own is its task
+        text, later = _own_subject_after(text, max(e for _, e, _ in notes), known)
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
@@ -476,7 +479,27 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
-    return [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))]
+    return [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] + later
+
+
+def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
+    """The text up to the first sentence after `end` (the last note) that opens with a subject of its own, and
+    that sentence and those after it, each with its subject, as tasks (a sentence naming nobody goes with the last)."""
+    tasks: list[tuple[str, UnitList, str]] = []
+    cut = None
+    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        if sentence.start() < end:
+            continue
+        found = subject_clauses(sentence.group(), known, numbered=True)
+        if found and sentence.group().lstrip().startswith(found[0][0]):
+            cut = sentence.start() if cut is None else cut
+            tasks.append((task_text(sentence.group()), found[0][1], closing_deadline(sentence.group())))
+        elif tasks:
+            piece, units, when = tasks[-1]
+            tasks[-1] = (task_text(piece + sentence.group()), units, when)
+    for _, units, _ in tasks:
+        units.how = "subject"
+    return (text if cut is None else text[:cut]), tasks
 
 
 def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
