@@ -240,13 +240,16 @@ def test_a_shared_body_completes_a_body_named_without_its_suffix():
 
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
                                                 ("6月底前开工", "6月底前", "2024-06-30"),
-                                                ("长期", "长期", "2024-01-01"), ("长期以来", None, None)])
+                                                ("长期", "长期", "2024-01-01"), ("长期以来", None, None),
+                                                ("第一季度", "第一季度", "2024-03-31"), ("三季度", "三季度", "2024-09-30")])
 def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
     from policykb.ingest.timing import find, find_cell
     read = [f for f in find_cell(cell, 2024) if f.date]
     assert [(f.phrase, f.date.isoformat()) for f in read] == ([(phrase, date)] if phrase else [])
     assert not [f for f in find("全年完成9月的任务", 2024) if f.phrase in ("全年", "9月")]  # not in running text
     assert not [f for f in find("长期以来", 2024) if f.date]
+    assert not find("第一季度GDP增长", 2024)  # a quarter in running text is no deadline, unless it heads its work:
+    assert [f.phrase for f in find("工作任务 第二季度(每项5分):完成可研评审", 2024)] == ["第二季度"]
 
 
 # --- prose: 由X…, a guiding clause, a closing time ---

@@ -28,6 +28,7 @@ _PHRASE = re.compile(
     r"|(?:每月|每季度)(?=[组开召报对、，,）)]|$)"  # 「每月召开」, 「每季度报送」: a time; 「每月发放」 (a rate) is none
     r"|(?:从|自)?即日起?(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|止)?"
     r"|每半年"
+    r"|(?:^|(?<=\s))第[一二三四1-4]季度(?=(?:[(（][^()（）]{0,10}[)）])?[：:])"  # 「第一季度(每项5分):完成…」
     r"|[xX×ＸｘＸ]{1,2}月(?:[xX×ＸｘＸ\d]{1,2}日)?(?:前|之前|底前)"  # 「xx月xx日前」: a draft's blank date, listed for review
     r"|(?<![^，,；;。:：（(\s])(?:长期坚持|持续推进|长期推进)(?=$|[，,；;。）)\s]|[\u4e00-\u9fff]{2,8}[：:])")
 # (a clause of its own, before the next label of a run-together form: 「立行立改，长期坚持」, 「（长期推进）」,
@@ -55,9 +56,9 @@ def find(text: str, year: int) -> list[Found]:
     return found
 
 
-# What a deadline column's cell may open with, beyond the phrases of running text: a month alone (「9月投入使用」),
+# What a deadline column's cell may open with, beyond the phrases of running text: a month or a quarter alone (「9月投入使用」, 「第一季度」),
 # 「全年」, 「长期」/「持续」 alone. Read only in such a cell: in running text 「全年」, 「9月」 and 「长期」 are no deadlines.
-_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?"
+_CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?|第?[一二三四1-4]季度"
                    r"|(?:长期|持续|常态化)(?:坚持|推进|开展|实施)?$)")
 
 
