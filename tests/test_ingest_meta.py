@@ -97,6 +97,14 @@ def test_a_chapter_heading_naming_a_body_is_no_masthead():
     assert [g[3] < 0.8 for g in meta.guesses if g[0] == "发文机关"] == [True]
 
 
+def test_a_metadata_label_before_the_title_is_no_part_of_it():
+    """A page's metadata list: 「- 内容概述: 福建省文化和旅游厅办公室关于印发…的通知」: the title, without its label."""
+    meta = read_meta(_blocks("- 索 引 号: FJ00425-3013-2019-00059", "- 文 号: 闽文旅办〔2019〕7号",
+                             "- 内容概述: 福建省文化和旅游厅办公室关于印发2019年工作主要任务分工方案的通知",
+                             "厅机关各处室,省文物局:"))
+    assert meta.title == "福建省文化和旅游厅办公室关于印发2019年工作主要任务分工方案的通知"
+
+
 def test_a_portals_name_above_a_title_naming_another_issuer_is_no_masthead():
     """A consultation page: the site's name (「遂宁市水利局」) above a letter titled 「遂宁市人民政府防汛抗旱指挥部办公室关于
     …的函」: the title's issuer, for review; a 「X文件」 masthead or one agreeing with the title stays the masthead."""

@@ -210,6 +210,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
             title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
             title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
+            title = re.sub(r"^[-·•*]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[：:]\s*(?=.*关于)", "", title)  # 「- 内容概述: X关于…」
             title = re.sub(rf"^{_NUMBER.pattern}\s*(?=关于)", "", title)  # 「金室字〔2020〕1号关于印发…」: its number
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
