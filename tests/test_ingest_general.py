@@ -999,3 +999,12 @@ def test_a_sentence_after_a_prose_note_with_a_subject_of_its_own_is_that_subject
     tasks, _ = _read("一、共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司，建立管理机制。各镇（办）要找出每一个区域能够规范"
                      "停放单车的地方，并报区城管局。")
     assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["区交运局"], "共享单车管理"), (["各镇（办）"], "各镇（办）要")]
+
+
+def test_a_semicolon_written_for_a_labels_colon_and_townships_and_farms_as_one_collective():
+    """「5.实施改厨…。(责任单位;住建局、畜牧局、各乡镇场)」: the note is read as if the colon were there, flagged for review
+    (a misprint of the source); 各乡镇场 (the townships and farms) is a collective."""
+    tasks, _ = _read("一、重点督办事项", "5.实施改厨、改厕、改圈等工程,提升村屯人居环境质量和水平。(责任单位;住建局、畜牧局、各乡镇场)")
+    (task,) = tasks
+    assert (task.units.lead, task.units.participants) == (["住建局"], ["畜牧局", "各乡镇场"])
+    assert task.units.flags == ["label closed by a semicolon"]

@@ -28,7 +28,7 @@ from .holders import defined_body, duty_heading, expand_short_name, holder_form_
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
-from .unitnames import COLLECTIVE, OPEN_LIST, level_of_name, level_of_place, looks_like_unit
+from .unitnames import COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place, looks_like_unit
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -160,6 +160,7 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             GROUP_LEADS: "取上方标题所列的工作组牵头，所列责任单位作为参与（成员）单位，请核对",
             HEADING_LEADS: "牵头单位取上方类别标题括注的牵头单位，本项所列责任单位作为参与单位，请核对",
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
+            SEMICOLON_LABEL: "单位标注的标签后是分号（原文笔误？），按冒号读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对"}
 
 
@@ -185,6 +186,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
+            or SEMICOLON_LABEL in flags \
             or RULE_FLAG in flags or HEADING_LEADS in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags or GROUP_LEADS in flags:

@@ -30,6 +30,7 @@ _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.labels, key=len, rever
 # A bracketed note that names units: it has a role word or a label (lexicon.yaml) saying so.
 _INNER = r"(?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）])"  # a short bracket inside a note: 各区、县（市）
 _NOTE = re.compile(rf"[(（]((?:{_INNER}{{2,300}}?(?:{_ROLE_WORDS})|{_INNER}{{0,300}}?(?:{_LABEL_WORDS})\s*[：:]{_INNER}*"
+                   rf"|(?:{_LABEL_WORDS})\s*[；;]{_INNER}+"  # 「（责任单位；X、Y）」: a semicolon for the label's colon
                    rf"|[^()（）]{{2,60}}?[(（](?:{_ROLE_WORDS}|{_LABEL_WORDS})[)）]{_INNER}{{0,260}}?)"
                    rf"{_INNER}{{0,40}})[)）]")  # 「（X负责）」, 「（责任单位：X）」, 「（X（牵头）、Y）」
 # The same note in square brackets (「[牵头单位:X;责任单位:Y]」, 「【X负责】」, 「〔X牵头〕」), where round ones may sit inside.

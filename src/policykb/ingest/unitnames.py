@@ -298,11 +298,18 @@ def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
     return [body] if body in known else _split(body, known)[0]
 
 
+# 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
+_LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[；;](?=\s*[^\s；;])")
+SEMICOLON_LABEL = "label closed by a semicolon"
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
     result = UnitList(written)
     body = _unspaced(_strip_scope(written, result))
+    body, misprinted = _LABEL_SEMICOLON.subn(r"\1：", body)
+    result.flags += [SEMICOLON_LABEL] * misprinted
     if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
         body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
