@@ -925,3 +925,11 @@ def test_a_later_comma_part_with_a_subject_and_modal_of_its_own_is_its_own_claus
     assert [(c, u.lead) for c, u in found] == [("请各单位将落实情况于12月1日前报厅办公室", ["各单位"]),
                                                ("厅办公室将汇总上报省政府办公厅", ["厅办公室"])]
     assert [u.lead for _, u in subject_clauses("围绕年度目标的落实，市政府督查室要加大督查力度。")] == [["市政府督查室"]]
+
+
+def test_a_proposals_co_handling_units_take_part():
+    """A CPPCC proposal's 主办 (host) and 会办 (co-handling) units: 「X主办，Y会办」, 「会办单位要…」 (a role holder)."""
+    units = parse_units("省政协提案委主办，市文旅局会办")
+    assert (units.lead, units.participants) == (["省政协提案委"], ["市文旅局"])
+    from policykb.ingest.clauses import subject_clauses
+    assert [u.lead for _, u in subject_clauses("会办单位要积极配合主办单位办理提案", numbered=True, anyone=True)] == [["会办单位"]]
