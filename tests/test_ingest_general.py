@@ -1008,3 +1008,16 @@ def test_a_semicolon_written_for_a_labels_colon_and_townships_and_farms_as_one_c
     (task,) = tasks
     assert (task.units.lead, task.units.participants) == (["住建局"], ["畜牧局", "各乡镇场"])
     assert task.units.flags == ["label closed by a semicolon"]
+
+
+def test_the_whole_place_after_lead_in_clauses_is_a_subject_and_a_leading_bodys_members_are_people(tmp_path):
+    """「三要凝心聚力抓招商引资。发展是第一要务，招商是第一要事，全区上下要迅速行动，…。班子成员要发挥示范带头作用」:
+    全区上下 (the whole district) is a collective after two lead-in clauses; 班子成员 are people, so the issuer leads."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "news.txt"
+    page.write_text("某开发区党工委关于抓好招商引资工作的通知\n各部门：\n三要凝心聚力抓招商引资。发展是第一要务，招商是第一要事，"
+                    "全区上下要迅速行动，以决战决胜的姿态投入到招商引资中来。班子成员要发挥示范带头作用，靠前指挥。\n"
+                    "某开发区党工委\n2021年2月1日", encoding="utf-8")
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2021, 2, 1))
+    assert [(t["lead"], t.get("leaders", [])) for t in draft.tasks.values()] == [
+        (["全区上下"], []), (["某开发区党工委"], ["班子成员"])]
