@@ -207,12 +207,16 @@ def _joined(text: str, part: str) -> str:
     return text + part if not text or text[-1] in "。！？；;，," else text + "，" + part
 
 
+_SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$")  # 「马子兴强调，全市各级各部门要…」: one demand
+
+
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
     """The sentences and 「；」 parts of a paragraph, each also cut before a comma after which units open a clause of
     their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
-        cuts = [m.start() for m in re.finditer(r"[，,]", part) if _opens_with_units(part[m.end():], known)]
+        cuts = [m.start() for m in re.finditer(r"[，,]", part)
+                if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()])]
         out += [part[a:b].lstrip("，,") for a, b in zip([0] + cuts, cuts + [len(part)])]
     return out
 
