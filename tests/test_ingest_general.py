@@ -968,7 +968,7 @@ def test_a_table_one_cell_a_line_each_later_cell_opened_by_a_pipe_and_a_column_o
     """「分 组」「| 督查组牵头单位」「| 督查单位」「| 备 注」「|」, then 「第一组」「| 市安监局」「| 雁塔区」「|」「|」 …: each row's
     first cell alone and the others opened by 「|」 (a lost empty cell at a row's end too). 分组 numbers the rows;
     督查单位 names the unit each row's work is about (a kind of unit, no unit itself): the row's task reads
-    「督查单位：雁塔区」, led by its 督查组牵头单位."""
+    「第一组，督查单位：雁塔区」 (its group named), led by its 督查组牵头单位."""
     from policykb.ingest.readers import read
     lines = ["某市人民政府关于开展安全生产大检查的通知", "附件:市政府安全生产督查组分组表", "分 组", "| 督查组牵头单位",
              "| 督查单位", "| 备 注", "|"]
@@ -979,7 +979,8 @@ def test_a_table_one_cell_a_line_each_later_cell_opened_by_a_pipe_and_a_column_o
     page.write_text("\n".join(lines + ["某市人民政府", "2012年4月5日"]), encoding="utf-8")
     draft = compose(read(page), Registry.load(tmp_path), dt.date(2012, 4, 5))
     assert [(t["text"], t["lead"]) for t in draft.tasks.values()] == [
-        ("督查单位：雁塔区", ["某市安监局"]), ("督查单位：灞桥区", ["某市规划局"]), ("督查单位：长安区", ["某市公安局"])]
+        ("第一组，督查单位：雁塔区", ["某市安监局"]), ("第二组，督查单位：灞桥区", ["某市规划局"]),
+        ("第三组，督查单位：长安区", ["某市公安局"])]
     assert "督查单位→对象" in "\n".join(draft.review)
 
 

@@ -178,8 +178,10 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         by_role = {role: filled[i] for i, role in columns.items() if i < len(filled)}
         # a 细化措施 column beside the task column: each row's measure is the task, the task column its section
         text = by_role.get("detail") or by_role.get("task", "")
-        if not text and (about := by_role.get("object")):  # 「督查单位：雁塔区」
-            text = "".join(header_cells[_column(columns, "object")].split()) + "：" + about
+        if not text and (about := by_role.get("object")):  # 「第一组，督查单位：雁塔区」 (a group's name kept)
+            group = by_role.get("number", "").strip()
+            text = (f"{group}，" if group and not group.isdigit() else "") \
+                + "".join(header_cells[_column(columns, "object")].split()) + "：" + about
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:
