@@ -165,6 +165,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 continue
         todo.append((len(entries), spec, stem, files, preview))
         entries.append(None)
+    del rows, previous  # gone before the maps are drawn: at 100x the rows' reprs alone are 40 MB
     maps_export.use_fonts()  # before the workers start: they take this environment
     jobs = [((at, spec, stem, files, preview),
              DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
