@@ -167,3 +167,15 @@ def test_work_apart_runs_in_a_process_that_keeps_its_imports():
     assert "tabnanny" not in sys.modules
     pid, imported_there = parallel.apart(_imports_tabnanny, None)
     assert pid != os.getpid() and imported_there and "tabnanny" not in sys.modules
+
+
+def _frozen(_) -> int:
+    import gc
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(worker_count() < 2, reason="workers need two cores")
+def test_a_worker_freezes_what_it_has_from_the_server():
+    """What a forked worker has from the forkserver (the preloaded modules) is never walked by its
+    cycle collector, so those pages are not copied into each worker."""
+    assert all(count > 0 for _, count in ordered(_frozen, [(i, i) for i in range(MIN_JOBS)]))
