@@ -15,13 +15,29 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def pss_kb(pid: int) -> int:
+    """A process's proportional set size; 0 for a child that subprocess has started but that has not
+    yet run its program: started with vfork, it is its parent's very memory (/proc shows the parent's
+    pages for it), and a build's `git log` counted the main process twice (a 100x "worker" of 353 MB
+    beside a main process of 353 MB)."""
     try:
+        if _borrowed(pid):
+            return 0
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
                 return int(line.split()[1])
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
     except (OSError, IndexError, ValueError):
         return 0  # gone between listing and reading
+
+
+def _borrowed(pid: int) -> bool:
+    """Whether `pid` shares its parent's memory (between vfork and exec): the same size and data
+    segment, to the page (its resident pages may move between the two reads: the parent runs on)."""
+    parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    if parent <= 1:
+        return False
+    sizes = [Path(f"/proc/{p}/statm").read_text().split() for p in (pid, parent)]
+    return (sizes[0][0], sizes[0][5]) == (sizes[1][0], sizes[1][5])
 
 
 def tree(pid: int) -> list[int]:

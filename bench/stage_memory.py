@@ -35,6 +35,7 @@ class Sampler(Sampling):
         super().__init__(0.3)
         self.stage, self.peaks = "load", {}
         self.top: dict = {"tree_mb": 0}  # the tree's highest sample, process by process
+        self.stage_top: dict[str, dict] = {}  # each stage's highest sample, process by process
         self.waiting = ""  # the background work the stage waits for now, if any
 
     def sample(self) -> None:
@@ -45,6 +46,9 @@ class Sampler(Sampling):
             self.top = {"tree_mb": main + sum(workers), "stage": self.stage, "waiting_for": self.waiting, "main_mb": main,
                         "each_worker_mb": sorted(workers, reverse=True)}
         old = self.peaks.get(self.stage, (0, 0, 0, 0))
+        if main + sum(workers) > old[2]:  # the stage's own highest sample, process by process
+            self.stage_top[self.stage] = {"main_mb": main, "each_worker_mb": sorted(workers, reverse=True),
+                                          "waiting_for": self.waiting}
         self.peaks[self.stage] = (max(old[0], main), max(old[1], sum(workers)),
                                   max(old[2], main + sum(workers)), max(old[3], len(workers)))
 
@@ -52,7 +56,7 @@ class Sampler(Sampling):
 def measure(policies: Path, out: Path) -> dict:
     from policykb import background, build
 
-    sampler, seconds = Sampler(), {}
+    sampler, seconds, waits = Sampler(), {}, {}
     run, finish = build.Stage.run, background.BackgroundFiles.finish
 
     def timed(stage, ctx):
@@ -64,9 +68,11 @@ def measure(policies: Path, out: Path) -> dict:
 
     def waited(files):
         sampler.waiting = files.folder.name.split(".")[1]  # staged as .<stage>.new…
+        start = time.perf_counter()
         try:
             finish(files)
         finally:
+            waits[sampler.waiting] = round(waits.get(sampler.waiting, 0) + time.perf_counter() - start, 1)
             sampler.waiting = ""
 
     build.Stage.run, background.BackgroundFiles.finish = timed, waited
@@ -77,10 +83,11 @@ def measure(policies: Path, out: Path) -> dict:
             total = round(time.perf_counter() - start, 1)
     finally:
         build.Stage.run, background.BackgroundFiles.finish = run, finish
-    stages = {name: dict(zip(("main_mb", "workers_mb", "tree_mb", "workers"), peak), seconds=seconds.get(name))
+    stages = {name: dict(zip(("main_mb", "workers_mb", "tree_mb", "workers"), peak), seconds=seconds.get(name),
+                         at_peak=sampler.stage_top.get(name))
               for name, peak in sampler.peaks.items()}
     return {"seconds": total, "peak_tree_mb": max(p[2] for p in sampler.peaks.values()), "peak_at": sampler.top,
-            "stages": stages,
+            "stages": stages, "waited_seconds": waits,  # for the stage's files written in the background
             # bench/run.py's peak_rss_mb: the main process's high-water mark so far (its whole life)
             "main_maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "load_1min": os.getloadavg()[0]}

@@ -210,3 +210,48 @@ def test_site_starts_once_the_letters_memory_is_handed_back(kb, tmp_path, monkey
     building.build(kb, tmp_path / "build", as_of=AS_OF)
     site = events.index("site")
     assert events[site - 2:site] == ["letters written", "settled"]
+
+
+def test_the_pdfs_go_one_at_a_time_while_the_site_is_built_then_a_core_each(monkeypatch, tmp_path):
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    exports = [draw.ExportJob(f"{i}.pdf", str(tmp_path / f"{i}.pdf"), ()) for i in range(7)]
+    wanted = threading.Event()
+    batches = draw._batches(exports, wanted)
+    first = [next(batches)[0] for _ in range(2)]
+    wanted.set()  # the site waits for them
+    rest = [batch for batch, _ in batches]
+    assert [[job.name for job in batch] for batch in first + rest] == [
+        ["0.pdf"], ["1.pdf"], ["2.pdf", "3.pdf"], ["4.pdf", "5.pdf"], ["6.pdf"]]
+
+
+def test_a_batch_of_pdfs_is_exported_at_once_in_one_process(monkeypatch, tmp_path):
+    """Two PDFs at the same moment, in threads of one worker (they share typst's fonts): each export
+    waits for the other to have started, so one after the other would never finish."""
+    both = threading.Barrier(2, timeout=30)
+
+    def export(svgs, name):
+        both.wait()
+        return f"{name}: {svgs[0]}".encode("utf-8")
+
+    monkeypatch.setattr(draw.maps_export, "pdf", export)
+    batch = []
+    for stem in ("overall", "section-1"):
+        (tmp_path / f"{stem}.svg").write_text(f"<svg>{stem}</svg>", encoding="utf-8")
+        batch.append(draw.ExportJob(f"{stem}.pdf", str(tmp_path / f"{stem}.pdf"), (str(tmp_path / f"{stem}.svg"),)))
+    draw.export_pdfs(tuple(batch))
+    assert (tmp_path / "overall.pdf").read_text(encoding="utf-8") == "overall.pdf: <svg>overall</svg>"
+    assert (tmp_path / "section-1.pdf").read_text(encoding="utf-8") == "section-1.pdf: <svg>section-1</svg>"
+
+
+def test_a_failed_pdf_of_a_batch_fails_it(monkeypatch, tmp_path):
+    def export(svgs, name):
+        if name == "section-1.pdf":
+            raise GlyphMissing(f"{name}：以下文字没有嵌入可显示的中文字形 —— 缺")
+        return b"%PDF"
+
+    monkeypatch.setattr(draw.maps_export, "pdf", export)
+    (tmp_path / "map.svg").write_text("<svg/>", encoding="utf-8")
+    batch = tuple(draw.ExportJob(name, str(tmp_path / name), (str(tmp_path / "map.svg"),))
+                  for name in ("overall.pdf", "section-1.pdf"))
+    with pytest.raises(GlyphMissing, match="section-1.pdf"):
+        draw.export_pdfs(batch)

@@ -11,6 +11,7 @@ that a forked child would inherit held.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import sys
@@ -123,7 +124,12 @@ def warm_up(modules: Iterable[str]) -> None:
 
 def _prepared(environ: dict, cwd: str, initializer: Callable | None, initargs: tuple) -> None:
     """A worker starts where and as the parent is now, as a spawned one would: the forkserver kept the
-    environment and folder of the moment it started (a test or a stage may have set a variable since)."""
+    environment and folder of the moment it started (a test or a stage may have set a variable since).
+
+    What the worker has from the server (the preloaded modules) is frozen first: the cycle collector
+    then never walks it, and the pages stay shared with the server instead of being copied into each
+    worker the first time a collection touches them."""
+    gc.freeze()
     os.environ.clear()
     os.environ.update(environ)
     os.chdir(cwd)
@@ -160,7 +166,7 @@ def worker_count() -> int:
 
 def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable | None = None,
             initargs: tuple = (), min_jobs: int = MIN_JOBS, started: threading.Event | None = None,
-            processes: int | None = None, more: threading.Event | None = None) -> Iterator[tuple[T, Any]]:
+            processes: int | None = None) -> Iterator[tuple[T, Any]]:
     """(item, fn(argument)) for each (item, argument) of `jobs`, in order; (item, None) where the argument is None.
 
     Jobs are read lazily and only a few are in flight at a time, so a long stream never holds all its
@@ -170,8 +176,8 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
     thread (see policykb.background), whose workers the pools started meanwhile leave their cores.
 
     Workers are added as cores come free, beside those the stream has (they stay, warm): for a stream
-    read in this thread, when the background gives its cores back; for one in the background, once
-    `more` is set (this process waits for it: every core, `processes` no longer holds).
+    read in this thread, when the background gives its cores back; one in the background keeps those
+    it started with.
     """
     jobs = iter(jobs)
     head, needed = [], 0
@@ -197,7 +203,7 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         growing = isinstance(first, ProcessPoolExecutor)
         pending: deque = deque()  # (item, its future or None, the pool it went to)
         for item, argument in chain(head, jobs):
-            if growing and (wanted := _wanted(processes, more, background, sum(pools.values()))):
+            if growing and not background and (wanted := max(0, _count(processes) - sum(pools.values()))):
                 add(wanted, MIN_JOBS)
             if argument is None:
                 pending.append((item, None, None))
@@ -215,10 +221,3 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
             item, future, _ = pending.popleft()
             yield item, future and future.result()
 
-
-def _wanted(processes: int | None, more: threading.Event | None, background: bool, have: int) -> int:
-    """How many workers a stream that has `have` may add now (see `ordered`): in the background, once
-    `more` is set, the cores no background work holds (its own are held); else those `_count` allows."""
-    if background:
-        return max(0, worker_count() - _held) if more is not None and more.is_set() else 0
-    return max(0, _count(processes) - have)

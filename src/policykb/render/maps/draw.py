@@ -14,8 +14,10 @@ import json
 import os
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -24,6 +26,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
+from ... import parallel
 from ...parallel import give_back_memory, ordered
 from ...period import phase
 from ...progress import Track, quiet
@@ -162,6 +165,7 @@ def write(pg: PolicyGraph, out: Path | str, *, as_of: dt.date, statuses: Statuse
                 continue
         todo.append((len(entries), spec, stem, files, preview))
         entries.append(None)
+    del rows, previous  # gone before the maps are drawn: at 100x the rows' reprs alone are 40 MB
     maps_export.use_fonts()  # before the workers start: they take this environment
     jobs = [((at, spec, stem, files, preview),
              DrawJob(spec, stem, as_of, paper, statuses is not None, years, lead_months, tuple(formats), preview))
@@ -212,18 +216,27 @@ _SET.set()  # `wanted` when the PDFs are exported before anything else is done
 
 def _exported(out: Path, exports: list[ExportJob], pages: tempfile.TemporaryDirectory,
               started: threading.Event, wanted: threading.Event) -> Iterator[str]:
-    """Export each map's PDF in worker processes; yields each file's name once it is written. The
-    workers write the files: this process, building the site meanwhile, only hands out the jobs.
+    """Export each map's PDF in a worker process; yields each file's name once it is written. The
+    worker writes the files: this process, building the site meanwhile, only hands out the jobs.
 
-    One worker while this process has work of its own (`wanted` not set: the site is being built),
-    so that each has a core and the site's memory peak has one worker's beside it, not two; then a
-    worker more for each core that frees (the first keeps going: it has typst's fonts loaded)."""
+    One worker, one PDF at a time while this process has work of its own (`wanted` not set: the site
+    is being built), so that each has a core; then that worker exports as many at once as there are
+    cores, in threads (`_batches`). A second worker would load typst's fonts again: at 100x the tree's
+    peak was the site's wait with two export workers of about 200 MB each beside it."""
     try:
-        for job, _ in ordered(export_pdf, ((job, job) for job in exports), min_jobs=MIN_PARALLEL, started=started,
-                              processes=1, more=wanted):
-            yield job.name
+        for batch, _ in ordered(export_pdfs, _batches(exports, wanted), min_jobs=MIN_PARALLEL, started=started,
+                                processes=1):
+            yield from (job.name for job in batch)
     finally:
         pages.cleanup()
+
+
+def _batches(exports: list[ExportJob], wanted: threading.Event) -> Iterator[tuple[tuple, tuple]]:
+    """The export jobs for `ordered`: one at a time until `wanted` is set, then a core's worth at a time."""
+    jobs = iter(exports)
+    for job in jobs:
+        batch = (job, *islice(jobs, parallel.worker_count() - 1)) if wanted.is_set() else (job,)
+        yield batch, batch
 
 
 @dataclass(frozen=True)
@@ -286,6 +299,16 @@ def export_pdf(job: ExportJob) -> None:
     give_back_memory()
 
 
+def export_pdfs(batch: tuple[ExportJob, ...]) -> None:
+    """Several PDFs at once, a thread each: typst lets go of the interpreter while it compiles, and the
+    threads share the fonts it has loaded (about 100 MB a process)."""
+    if len(batch) == 1:
+        return export_pdf(batch[0])
+    with ThreadPoolExecutor(len(batch)) as pool:
+        for _ in pool.map(export_pdf, batch):  # the first error, as one job at a time raises it
+            pass
+
+
 _DOCUMENT: str | None = None  # the document whose texts the wrapping caches hold
 
 
@@ -326,3 +349,4 @@ def stage(ctx) -> None:
           cache=ctx.cache("maps"), later=later)
     ctx.background.update({"maps": files for files in later})
     maps_text.forget()  # the stages after measure nothing
+
