@@ -220,4 +220,3 @@ def ordered(fn: Callable, jobs: Iterable[tuple[T, Any]], initializer: Callable |
         while pending:
             item, future, _ = pending.popleft()
             yield item, future and future.result()
-

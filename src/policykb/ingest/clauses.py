@@ -68,6 +68,8 @@ _BEFORE_UNITS = re.compile(r"^[^，,。：:；;“”\"]{2,15}?(?:希望|要求|
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」: a speaker's
 _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
+# where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
+_SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
@@ -156,7 +158,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         m = m or subject_match(clause)
         if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
-            head, m = next(((c.end(), s) for c in re.finditer(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}", clause)
+            head, m = next(((c.end(), s) for c in _SUBJECT_STARTS.finditer(clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)):
             out.append((written, founded))

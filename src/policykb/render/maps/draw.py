@@ -26,8 +26,7 @@ from ...cache import StageCache, portable
 from ...graph import PolicyGraph
 from ...names import safe_filename
 from ...output import atomic_write
-from ... import parallel
-from ...parallel import give_back_memory, ordered
+from ...parallel import give_back_memory, ordered, worker_count
 from ...period import phase
 from ...progress import Track, quiet
 from ...status import Statuses
@@ -235,7 +234,7 @@ def _batches(exports: list[ExportJob], wanted: threading.Event) -> Iterator[tupl
     """The export jobs for `ordered`: one at a time until `wanted` is set, then a core's worth at a time."""
     jobs = iter(exports)
     for job in jobs:
-        batch = (job, *islice(jobs, parallel.worker_count() - 1)) if wanted.is_set() else (job,)
+        batch = (job, *islice(jobs, worker_count() - 1)) if wanted.is_set() else (job,)
         yield batch, batch
 
 
@@ -349,4 +348,3 @@ def stage(ctx) -> None:
           cache=ctx.cache("maps"), later=later)
     ctx.background.update({"maps": files for files in later})
     maps_text.forget()  # the stages after measure nothing
-
