@@ -63,7 +63,7 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "14": CORPUS / "part14" / "part14.yaml",  # part 14: collected blind on 2026-12-05, opened after three blind runs
              "15": CORPUS / "part15" / "part15.yaml",  # part 15: collected blind on 2026-12-05, opened the same day
              "16": CORPUS / "part16" / "part16.yaml",  # part 16: collected blind on 2026-12-05, opened after its blind runs
-             "17": CORPUS / "part17" / "part17.yaml",  # part 17: held out, collected blind on 2026-12-05; --totals-only
+             "17": CORPUS / "part17" / "part17.yaml",  # part 17: collected blind on 2026-12-05, opened after its blind runs (40.0 -> 42.2)
              "18": CORPUS / "part18" / "part18.yaml"}  # part 18: held out, collected blind on 2026-12-05; --totals-only
 POLICIES = ROOT / "policies"
 RESULTS = ROOT / "bench" / "results"

@@ -604,6 +604,16 @@ def test_an_assignment_written_as_prose_is_read_and_reviewed(item, text, lead, p
     assert tasks[0].confidence < CONFIDENT and tasks[0].shape == "prose"
 
 
+def test_a_note_after_its_topic_keeps_the_sentence_as_written():
+    """「…工作由X负责实施。」 as a numbered item: X leads; cut out, the note would leave a topic with no duty. A note
+    between ASCII commas is cut without leaving two commas behind."""
+    tasks, unread = inline_tasks(_blocks("二、明确责任", "(二)其它文物点,由所在镇人民政府负责,指定专人巡查。",
+                                         "(三)我县境内的文物行政执法工作由县文物旅游局负责实施。"))
+    assert [(t.text, t.units.lead, t.number) for t in tasks] == [
+        ("其它文物点,指定专人巡查。", ["所在镇人民政府"], 2),
+        ("我县境内的文物行政执法工作由县文物旅游局负责实施。", ["县文物旅游局"], 3)] and not unread
+
+
 def test_prose_that_names_no_unit_is_no_assignment():
     tasks, unread = inline_tasks(_blocks("一、重点任务", "3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"))
     assert not tasks and [b.text for b in unread] == ["3.加快推进产业发展，负责任地做好各项工作，确保取得实效。"]

@@ -933,3 +933,16 @@ def test_a_proposals_co_handling_units_take_part():
     assert (units.lead, units.participants) == (["省政协提案委"], ["市文旅局"])
     from policykb.ingest.clauses import subject_clauses
     assert [u.lead for _, u in subject_clauses("会办单位要积极配合主办单位办理提案", numbered=True, anyone=True)] == [["会办单位"]]
+
+
+@pytest.mark.parametrize("text, lead, participants", [
+    ("要求县交通运输局配合各镇做好技术指导和工程验收工作", ["各镇"], ["县交通运输局"]),
+    ("县水利局协助县农业农村局开展灌区普查", ["县农业农村局"], ["县水利局"]),
+    ("县水利局配合做好灌区普查", ["县水利局"], []),  # no units helped: the subject does the work
+])
+def test_the_units_helped_lead_and_the_helper_takes_part(text, lead, participants):
+    """「X配合Y做好…」: Y does the work, X helps; a speech's point opening with 要求 names its subject after it, and
+    要求 is no part of any unit's name."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.participants) == (lead, participants)
+    assert not looks_like_unit("要求县交通运输局")

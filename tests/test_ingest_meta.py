@@ -89,6 +89,13 @@ def test_a_portals_posted_on_line_dates_a_repost_without_a_signature():
     assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
 
 
+@pytest.mark.parametrize("line, date", [("2013.3.28", dt.date(2013, 3, 28)), ("（2019．11．5）", dt.date(2019, 11, 5)),
+                                        ("2021年1月25日", dt.date(2021, 1, 25))])
+def test_a_date_line_written_with_dots_is_the_documents_date(line, date):
+    meta = read_meta(_blocks("某县召开农村道路建设工作会议", "会议要求各镇要多渠道筹资。", "某县交通运输局", line))
+    assert meta.date == date and meta.issuers == ["某县交通运输局"]
+
+
 def test_a_chapter_heading_naming_a_body_is_no_masthead():
     """「第三节 开发区管理委员会」 opening a gazetteer's chapter about the body: a heading, not the issuer's masthead
     (read as one it was taken as sure); the body named in the title is at most a guess for review."""

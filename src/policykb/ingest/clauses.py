@@ -58,13 +58,16 @@ _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下�
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+# 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
+_HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
-_BEFORE_UNITS = re.compile(r"^[^，,。：:；;“”\"]{2,15}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)")
+_ASKED = r"^(?:希望|要求)"  # a speech's point 「要求交通运输局配合…」: who asks was said before
+_BEFORE_UNITS = re.compile(rf"^[^，,。：:；;“”\"]{{2,15}}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)|{_ASKED}")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」: a speaker's
 _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
@@ -179,7 +182,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
+        if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
+            units.lead, units.participants = helped, [n for n in names if n not in helped]
+            units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
         if w := _WITH.match(rest):
+
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
                 units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
@@ -228,7 +235,7 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
                  and _units(_subject(m, known), known)]
     cuts = [0]
     for comma in own_parts:
-        if len(own_parts) > 1 or (own := subject_match(clause[cuts[-1]:comma.start()])) \
+        if len(own_parts) > 1 or (own := subject_match(re.sub(_ASKED, "", clause[cuts[-1]:comma.start()]))) \
                 and _units(_subject(own, known), known):
             cuts.append(comma.end())
     return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]

@@ -15,7 +15,8 @@ _KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲
 _TRANSMITTED = re.compile(r"《([^《》]{6,80})》(?:[和、及与]《[^《》]+》)*[^。《]{0,30}?印发给你们")  # the first sent
 MIN_FIRST_LINE_TITLE = 6  # a shorter first line is a page's widget (朗读, 打印, 分享), not a title
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号")
-_DATE = re.compile(r"^[(（]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[)）]?$")
+# a line that is a date alone: 「2021年1月25日」, a byline's 「2013.3.28」 (closing its bracket too)
+_DATE = re.compile(r"^[(（]?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[.．](\d{1,2})[.．](\d{1,2}))[)）]?$")
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
@@ -57,7 +58,7 @@ def date_of(text: str) -> dt.date | None:
     """The date a line is, when it is one alone (a signature's 「2021年1月25日」, 「二〇二一年一月二十五日」)."""
     try:
         if m := _DATE.match(text):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return dt.date(int(m[1]), int(m[2] or m[4]), int(m[3] or m[5]))
         if m := _CN_DATE.match(text):
             year = int("".join(str(_CN_DIGITS[c]) for c in m[1]))
             return dt.date(year, _cn_number(m[2]), _cn_number(m[3]))

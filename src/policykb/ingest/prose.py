@@ -37,6 +37,16 @@ def clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
+def topic_units(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """「校园安全整治主要由教育局牵头」, 「…执法工作由县文物旅游局负责实施」: the units after a topic's 由, in one clause,
+    when every name is a unit's."""
+    by = _TOPIC_BY.search(clause)
+    found = clause_units(clause[by.start():], known) if by else None
+    units = parse_units(found[0], known) if found else None
+    return units if units and clean(units) and all(n in known or looks_like_unit(n)
+                                                   for n in units.lead + units.participants) else None
+
+
 def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     """Clauses of units closed by a role word, those of one sentence taken together as one note (「由X牵头，Y配合」);
     each sentence's note closes the text before it, or its sentence is its task (`own_parts`). A sentence is also cut

@@ -17,6 +17,7 @@ from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
 from .lexicon import lexicon
+from .prose import topic_units
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
 
@@ -85,7 +86,7 @@ def is_heading(block: Block) -> bool:
     """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」."""
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
-        and prose_note(_strip_number(block.text)) is None
+        and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None
 
 
 # --- tables and forms ---
@@ -295,11 +296,21 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
     for m in _PROSE_NOTE.finditer(text):
         units = parse_units(m["note"], known)
         if units.lead and not units.doubts and not units.leaders:
-            rest = re.sub(r"[，,；;]*([，。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
+            rest = re.sub(r"[，,；;]*([，,。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
             rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             if topic_only(text, m.start(), rest):
                 rest = text
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
+    return None
+
+
+def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
+    """「我县的文物行政执法工作由县文物旅游局负责实施。」: a note inside its clause after a topic, the sentence's only
+    assignment; cut out, it would leave a topic and no duty, so the text stays as written."""
+    for clause in re.findall(r"[^，,；;。]+", text):
+        units = topic_units(clause, known)
+        if units and not units.doubts and not units.leaders:
+            return units
     return None
 
 
@@ -486,6 +497,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             out += [Candidate((title if i == 0 else "") + c + "。", with_scope(u), block.where, "subject", 0.75, part,
                               section, deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
                               number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
+            continue
+        if numbered and (units := topic_note(_strip_number(text), known)):
+            out.append(Candidate(_strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
+                                 number=_own_number(text)))
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, _strip_number(text))
