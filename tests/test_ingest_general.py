@@ -1022,3 +1022,13 @@ def test_the_whole_place_after_lead_in_clauses_is_a_subject_and_a_leading_bodys_
     draft = compose(read(page), Registry.load(tmp_path), dt.date(2021, 2, 1))
     assert [(t["lead"], t.get("leaders", [])) for t in draft.tasks.values()] == [
         (["全区上下"], []), (["某开发区党工委"], ["班子成员"])]
+
+
+def test_a_request_to_an_addressee_named_without_its_place_is_theirs_and_its_means_no_part_of_a_name():
+    """「请广州广播电视台于…播发」: an addressee the salutation names is asked, though its name opens with no place;
+    「请市气象局通过预警信息平台…」: the means after the unit is no part of its name."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("市气象局,广州广播电视台:", "第1行"),
+                               Block("我局草拟了提示信息,请市气象局通过突发事件预警信息平台于4月30日前播发。"
+                                     "请广州广播电视台于4月30日至5月4日通过电视走马字幕播发。", "第2行")])
+    assert [t.units.lead for t in tasks] == [["市气象局"], ["广州广播电视台"]]

@@ -946,3 +946,15 @@ def test_the_units_helped_lead_and_the_helper_takes_part(text, lead, participant
     [(_, units)] = subject_clauses(text, numbered=True)
     assert (units.lead, units.participants) == (lead, participants)
     assert not looks_like_unit("要求县交通运输局")
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("三区和市直各部门要突出工作重点", ["三区", "市直各部门"]),
+    ("两县人民政府和县直各部门要加强协调", ["两县人民政府", "县直各部门"]),
+])
+def test_a_number_of_places_is_a_collective_doing_its_share(text, lead):
+    """「三区和市直各部门」: the three districts and the city's departments, two collectives joined by 和, each its
+    share; 「三区三州」 is no list of them."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.mode) == (lead, "separate")
+    assert parse_units("三区三州").lead != ["三区", "三州"]

@@ -94,8 +94,8 @@ _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|
 
 
 def collective(name: str) -> bool:
-    """All bodies of a kind or place (各地, 有关部门, 经开区各级), each doing its own share of a task."""
-    return bool(_ALL.match(name) or _PLACED_ALL.match(name))
+    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区), each doing its own share of a task."""
+    return bool(_ALL.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name))
 
 
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees

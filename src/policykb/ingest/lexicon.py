@@ -41,6 +41,7 @@ class Lexicon:
     doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
     fragment_word: re.Pattern  # a word no name holds anywhere (「各镇(街)抓紧组织」 is a sentence's opening)
     collectives: tuple[re.Pattern, ...]
+    counted_places: re.Pattern  # 「三区」, 「两县」: a number of places of one level, each its share
     collective_end: re.Pattern  # how a short collective (各地, 各村居) ends: never in a verb (各单位高度重视)
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
@@ -90,7 +91,9 @@ def lexicon() -> Lexicon:
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),
         fragment_word=re.compile("|".join(data["fragment_words"])),
-        collectives=tuple(re.compile(rf"(?:{_any_brackets(p)})(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
+        collectives=tuple(re.compile(rf"(?:{_any_brackets(p.replace('COUNTED', data['counted_places']))})"
+                                     rf"(?=[、，,；;和等按负牵配参]|$)") for p in data["collectives"]),
+        counted_places=re.compile(rf"^(?:{data['counted_places']})$"),
         collective_end=re.compile(rf"(?:{alternation(data['collective_ends'])})[)）]?$"),
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),

@@ -41,6 +41,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
     parts after it that name nobody continue its text."""
     out: list[Candidate] = []
     addressed = addressees(blocks)
+    named = (*known, *(addressed.lead + addressed.participants if addressed else ()))  # 「请广州广播电视台…」: addressed
     for item in items_of(blocks):
         if item.table is not None or item.owner:
             continue
@@ -50,7 +51,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             previous = part.strip("，,。 ")
-            if not found and (units := _requested(part)) and all(map(looks_like_unit, units.lead)):
+            if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
             if not found and (people := _people_subject(part)):
@@ -131,15 +132,16 @@ def _request(sentence: str) -> bool:
         or _requested(sentence) is not None
 
 
-def _requested(sentence: str) -> UnitList | None:
-    """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none)."""
+def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
+    """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none),
+    the first named by its place, kind or role, or one of those `named` (known or addressed)."""
     if not (m := _REQUEST.search(sentence)) or _TRANSMITTAL.search(sentence[m.start("ask"):]):
         return None
     rest = m["rest"]
     for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):
         units = parse_units(rest[:end])
         names = units.lead + units.participants
-        if names and _PLACED.match(names[0]) and not units.doubts \
+        if names and (_PLACED.match(names[0]) or names[0] in named) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
             if len(names) > 1 and all(map(collective, names)):
