@@ -958,3 +958,11 @@ def test_a_number_of_places_is_a_collective_doing_its_share(text, lead):
     [(_, units)] = subject_clauses(text, numbered=True)
     assert (units.lead, units.mode) == (lead, "separate")
     assert parse_units("三区三州").lead != ["三区", "三州"]
+
+
+def test_a_lists_mark_inside_a_paragraph_opens_no_subject():
+    """「…提出了三点要求：一、进一步高度重视；二、…；三、区安置办要进一步加强调度」: the third demand names its holder
+    after its mark; the first two name none."""
+    found = subject_clauses("同时对下阶段工作提出了三点要求:一、进一步高度重视,做到进度不变;二、进一步加大协调力度;"
+                            "三、区安置办要进一步加强调度,做好指导、督查和信息通报工作。", numbered=True)
+    assert [(c, u.lead) for c, u in found] == [("区安置办要进一步加强调度,做好指导、督查和信息通报工作", ["区安置办"])]

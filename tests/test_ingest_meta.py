@@ -96,6 +96,13 @@ def test_a_date_line_written_with_dots_is_the_documents_date(line, date):
     assert meta.date == date and meta.issuers == ["某县交通运输局"]
 
 
+def test_a_post_opening_a_news_title_names_no_place():
+    """「副区长文定国组织召开…调度会」: 副区长 is a post; 副区 is no jurisdiction."""
+    meta = read_meta(_blocks("副区长文定国组织召开安置房建设调度会", "更新时间:2012-08-16",
+                             "区安置办要进一步加强调度。"))
+    assert meta.jurisdiction is None
+
+
 def test_a_chapter_heading_naming_a_body_is_no_masthead():
     """「第三节 开发区管理委员会」 opening a gazetteer's chapter about the body: a heading, not the issuer's masthead
     (read as one it was taken as sure); the body named in the title is at most a guess for review."""

@@ -136,6 +136,11 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
     return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
+# 「…提出了三点要求：一、…；二、…；三、区安置办要…」: a list's mark opening a clause inside a paragraph
+_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)"
+                          r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+
+
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
@@ -147,7 +152,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     for clause in (part for c in re.split(r"[；;。]", text) for part in _own_subject_parts(c, known)):
-        clause = clause.strip("，, ")
+        clause = _INLINE_MARK.sub("", clause.strip("，, "))
         if not _BY.match(clause) and (by := _LATER_BY.search(clause)) \
                 and (first := _earlier_subject(clause[:by.start()], known, numbered, anyone or numbered)):
             # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
