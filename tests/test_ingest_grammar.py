@@ -966,3 +966,20 @@ def test_a_lists_mark_inside_a_paragraph_opens_no_subject():
     found = subject_clauses("同时对下阶段工作提出了三点要求:一、进一步高度重视,做到进度不变;二、进一步加大协调力度;"
                             "三、区安置办要进一步加强调度,做好指导、督查和信息通报工作。", numbered=True)
     assert [(c, u.lead) for c, u in found] == [("区安置办要进一步加强调度,做好指导、督查和信息通报工作", ["区安置办"])]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("会议原则同意县财政局拟草的《关于加快资金支出进度相关事项》,修改完善后,批复实施。", ["县财政局"]),
+    ("会议同意县脱贫攻坚办对全县各乡镇考核评价后拟定的《考核结果》,报县委审定。", ["县脱贫攻坚办"]),
+    ("在听取完县生态环境局工作汇报后,周建平要求:要抓住政策机遇,县住建局、县水务局要分工协作,全力做好项目包装。",
+     ["县住建局", "县水务局"]),
+])
+def test_an_executive_meetings_decisions_and_its_chairs_demands_name_their_holders(text, lead):
+    """A meeting approving a body's draft to be revised and sent on gives the drafter that work; a speaker's demand
+    after a lead-in clause (「在听取…后，X要求：…」) is on the units it names."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert units.lead == lead
+
+
+def test_a_meeting_approving_a_draft_with_nothing_left_to_do_assigns_nothing():
+    assert subject_clauses("会议同意县财政局拟草的《关于加快资金支出进度相关事项》。", numbered=True) == []

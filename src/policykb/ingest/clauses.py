@@ -69,8 +69,8 @@ _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对
 _ASKED = r"^(?:希望|要求)"  # a speech's point 「要求交通运输局配合…」: who asks was said before
 _BEFORE_UNITS = re.compile(rf"^[^，,。：:；;“”\"]{{2,15}}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)|{_ASKED}")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
-# 「马子兴强调，全市各级各部门要…」: a speaker's
-_REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|^[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
+# 「马子兴强调，全市各级各部门要…」, 「在听取…汇报后，周建平要求：…，X、Y要…」: a speaker's
+_REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
 # where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
 _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
@@ -168,7 +168,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
             head, m = next(((c.end(), s) for c in _SUBJECT_STARTS.finditer(clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
-        if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)):
+        if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)
+                                                              or _approved_draft(clause, known)):
             out.append((written, founded))
             continue
         if not m or not (names := _units(subject := _subject(m, known), known)):
@@ -210,6 +211,19 @@ _FOUNDED = re.compile(r"^(?:[^，,；;。]{2,30}[，,])*?(?:特|现|决定|研�
                       r"(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
                       r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
 _HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)任(?:常务)?副?(?:组长|总指挥|指挥长|主任)")
+
+
+# 「会议原则同意县财政局拟草的《…》，修改完善后，批复实施」, 「会议同意X对…评价后拟定的《…》，报县委审定」: a meeting
+# approves a body's draft, to be revised and sent on; the drafter does it (no other subject named)
+_APPROVED_DRAFT = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?P<drafter>[^，,；;。《》“”、]{2,30}?)"
+                             r"(?:对[^《》，,；;。]{2,80}?)?(?:拟草|起草|草拟|拟定|提交|提请)[^《，,；;。]{0,20}?的《[^》]+》"
+                             r"(?=.*?(?:修改完善|修改|完善|印发|实施|审定))")
+
+
+def _approved_draft(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    m = _APPROVED_DRAFT.match(clause)
+    names = _units(m["drafter"], known) if m else None
+    return UnitList(m["drafter"], lead=names, how="verb") if names and len(names) == 1 else None
 
 
 def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
