@@ -1032,3 +1032,19 @@ def test_a_request_to_an_addressee_named_without_its_place_is_theirs_and_its_mea
                                Block("我局草拟了提示信息,请市气象局通过突发事件预警信息平台于4月30日前播发。"
                                      "请广州广播电视台于4月30日至5月4日通过电视走马字幕播发。", "第2行")])
     assert [t.units.lead for t in tasks] == [["市气象局"], ["广州广播电视台"]]
+
+
+def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_name_theirs(tmp_path):
+    """A 责任书 signed 「与各村、各企业及相关单位」: duties 1 and 3 name their holders (read by the subject reader);
+    duty 2 names nobody and is the signatories' - three collectives, each its own share."""
+    import datetime as dt
+    draft = compose(_source("某镇2022年度安全生产工作目标责任书",
+                            "结合我镇实际,镇政府与各村、各企业及相关单位签定本目标责任书。",
+                            "、安全生产主要工作责任",
+                            "1、各村、各企业、镇属各单位要成立安全生产工作领导小组,配备安全监督员。",
+                            "2、建立健全安全工作管理制度。要有会议记录、有事故登记册。",
+                            "3、各村、各企业、镇属各单位要加强应急管理,建立完善各项预案。"),
+                    Registry.load(tmp_path), dt.date(2022, 1, 1))
+    assert [(t["lead"], t["lead_mode"]) for t in draft.tasks.values()] == [
+        (["各村", "各企业", "镇属各单位"], "separate"), (["各村", "各企业", "相关单位"], "separate"),
+        (["各村", "各企业", "镇属各单位"], "separate")]

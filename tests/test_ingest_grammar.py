@@ -983,3 +983,13 @@ def test_an_executive_meetings_decisions_and_its_chairs_demands_name_their_holde
 
 def test_a_meeting_approving_a_draft_with_nothing_left_to_do_assigns_nothing():
     assert subject_clauses("会议同意县财政局拟草的《关于加快资金支出进度相关事项》。", numbered=True) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各企业及相关单位", ["各企业", "相关单位"]),
+    ("各区和各部门", ["各区", "各部门"]),
+    ("各村和社区", ["各村和社区"]),  # 社区 is no collective of its own: as written
+])
+def test_a_collective_joined_to_another_by_he_or_ji_is_two(text, names):
+    units = parse_units(text)
+    assert units.lead + units.participants == names

@@ -23,7 +23,7 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
-from .generic import GROUP_LEADS, general_only, general_tasks
+from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -271,11 +271,13 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     Around a table, the paragraphs are only offered to the general reader: a salutation, a title or a date there
     is no task left unread."""
     # the lines that set up a body and its duty headings stay with what is offered, so that a duty paragraph the
-    # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's; they are no task themselves
+    # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's, and a 责任书's signatory
+    # (「…与各村签定本责任书」) still holds the duties naming nobody; they are no task themselves
     # (every short heading too: the next one closes a duty heading's reach)
     left = {b.where for b in unread}
     lines = [b for b in source.blocks if b.where not in left and not b.is_row]
-    context = {b.where for b in lines if defined_body(b.text) or duty_heading(_heading_words(b.text))}
+    context = {b.where for b in lines if defined_body(b.text) or duty_heading(_heading_words(b.text))
+               or pledge_signatory(b.text)}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
     offered = [b for b in source.blocks if b.where in context or b.where in left] if context else unread

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, subject_clauses
+from .clauses import assigned_subjects, collective, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
@@ -215,9 +215,9 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                       for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
             continue
         mark = _NUMBERING.match(text)
-        if not mark and (pledge := _PLEDGE.search(text)) and clean(parse_units(pledge["units"])):
+        if not mark and (pledged := pledge_signatory(text)):
             # 「镇政府与各村（社区）签定本责任书。有关责任要求如下：」: the requirements below are the signatory's
-            items.append(_Item(pledge["units"], block.where, None, False, owner=pledge["units"]))
+            items.append(_Item(pledged, block.where, None, False, owner=pledged))
         if not mark and (run_in := _RUN_IN_NAME.match(text)) and _owner(run_in["name"]) \
                 and not _LINE_OPENS.match(run_in["rest"]) and re.search(r"[，,。；;]", run_in["rest"]):
             # 「土地规划建设处 1993年成立，……负责辖区内土地开发」: the unit's name as a run-in heading, its paragraph after it
@@ -292,6 +292,12 @@ def _style(mark: str) -> str:
     return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", re.sub(r"\s", "", mark)))
 
 
+def pledge_signatory(text: str) -> str | None:
+    """The units a 责任书 is signed with (「…与各村、各企业及相关单位签定本目标责任书」): the holders of its duties."""
+    pledge = _PLEDGE.search(text)
+    return pledge["units"] if pledge and clean(parse_units(pledge["units"])) else None
+
+
 def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket with it (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子, named so), or with `lists` (a numbered heading, a sentence of its own; not a
@@ -330,9 +336,12 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
 
 
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
-    """The units of a line naming them alone, as the lead of an item under it (a list's first leads)."""
+    """The units of a line naming them alone, as the lead of an item under it (a list's first leads; a list of
+    collectives, 「各村、各企业及相关单位」, each its own share)."""
     units = parse_units(name, known) if len(parse_units(name).lead + parse_units(name).participants) > 1 \
         else UnitList(name, lead=[name])
+    if units.participants and all(map(collective, names := units.lead + units.participants)):
+        units.lead, units.participants, units.mode = names, [], "separate"
     units.how, units.flags = "heading", ["unit from heading"]
     return units
 

@@ -73,6 +73,10 @@ def clean_name(name: str) -> str:
     return name
 
 
+# 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
+_COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
+
+
 def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
@@ -107,6 +111,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
     names = []
+    text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     # 和/及 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科\x00)）])[和及](?=[^和及]{2,})", text)
     for piece in (w for p in pieces for w in _spaced(p)):
