@@ -993,3 +993,12 @@ def test_a_meeting_approving_a_draft_with_nothing_left_to_do_assigns_nothing():
 def test_a_collective_joined_to_another_by_he_or_ji_is_two(text, names):
     units = parse_units(text)
     assert units.lead + units.participants == names
+
+
+def test_the_sentences_after_a_subjects_sentence_that_name_nobody_stay_its_tasks_text():
+    """「（一）县水利局要加强监管。要建立台账，按月报送。」: the second sentence is the bureau's work too, not lost."""
+    tasks = _tasks("一、总体", "（一）县水利局要加强监管。要建立台账，按月报送。",
+                   "（二）督促落实企业主责。县交通局要加强监管，县水利局要建立台账。")
+    assert [(t.text, t.units.lead) for t in tasks] == [
+        ("县水利局要加强监管。要建立台账，按月报送。", ["县水利局"]),
+        ("督促落实企业主责。县交通局要加强监管。", ["县交通局"]), ("县水利局要建立台账。", ["县水利局"])]

@@ -338,6 +338,22 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
     return text, []
 
 
+def _clause_texts(body: str, clauses: list[str], with_title: bool) -> list[str]:
+    """Each subject clause's task text: from the clause to the next one, so the sentences after it that name nobody
+    (「县水利局要加强监管。要建立台账，按月报送。」) stay its text; with the item's own title before the first
+    (「1. 督促落实企业主责。交通运输部门要…」), where a numbered item has one."""
+    starts, at = [], 0
+    for clause in clauses:
+        if (at := body.find(clause, at)) < 0:
+            return [c + "。" for c in clauses]  # a clause read in another form than written: itself alone
+        starts.append(at)
+        at += len(clause)
+    if with_title:
+        starts[0] = 0
+    pieces = [body[a:b].strip().rstrip("，,；;、 ") for a, b in zip(starts, starts[1:] + [len(body)])]
+    return [p if p.endswith(("。", "！", "？")) else p + "。" for p in pieces]
+
+
 _TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
 _STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
 
@@ -492,11 +508,11 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 and (found := subject_clauses(_strip_number(text), known, numbered=numbered and not PART.match(text))):
             if not numbered:  # a paragraph giving named units their work divides it: its collectives' sentences too
                 found = subject_clauses(_strip_number(text), known, numbered=True) or found
-            # 「1. 督促落实企业主责。交通运输部门要…」: the item's own title, before its first subject, is its task's
-            title = _strip_number(text).split(found[0][0], 1)[0].strip() if numbered else ""
-            out += [Candidate((title if i == 0 else "") + c + "。", with_scope(u), block.where, "subject", 0.75, part,
+            pieces = _clause_texts(_strip_number(text), [c for c, _ in found], with_title=numbered)
+            out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
                               section, deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
-                              number=_own_number(text) if i == 0 else None) for i, (c, u) in enumerate(found)]
+                              number=_own_number(text) if i == 0 else None)
+                    for i, (piece, (_, u)) in enumerate(zip(pieces, found))]
             continue
         if numbered and (units := topic_note(_strip_number(text), known)):
             out.append(Candidate(_strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
