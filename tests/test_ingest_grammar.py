@@ -1002,3 +1002,20 @@ def test_the_sentences_after_a_subjects_sentence_that_name_nobody_stay_its_tasks
     assert [(t.text, t.units.lead) for t in tasks] == [
         ("县水利局要加强监管。要建立台账，按月报送。", ["县水利局"]),
         ("督促落实企业主责。县交通局要加强监管。", ["县交通局"]), ("县水利局要建立台账。", ["县水利局"])]
+
+
+def test_posts_filled_by_a_bodys_responsible_comrades_assign_nothing():
+    """「副主任由国家卫生健康委主要负责同志、…负责同志担任」: who holds a post, not a role word (负责 of 负责同志)."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block("推进委员会主任由国务院分管领导同志担任,副主任由国家卫生健康委主要负责同志、国务院分管"
+                                    "副秘书长以及教育、体育等相关部门负责同志担任。", "第1行")], (), set())
+    assert tasks == []
+
+
+def test_a_body_set_up_with_its_members_then_its_duty_is_the_subject():
+    """「推进委员会设立专家咨询委员会,由…专家组成,负责…」: the body set up does the work, its members between it and
+    its verb; 「下设」 sets up a body too."""
+    [(_, units)] = subject_clauses("推进委员会设立专家咨询委员会,由推进委员会聘请相关领域专家组成,负责提供技术支持。")
+    assert units.lead == ["专家咨询委员会"]
+    [(_, units)] = subject_clauses("推进委员会下设综合协调组,负责专项行动的具体实施和监测工作。")
+    assert units.lead == ["综合协调组"]

@@ -24,9 +24,11 @@ from .unitnames import UnitList, holding_bodies, parse_units
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))")  # 「X是…的责任主体」
-# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」:
-# the subject's standing or seat, between it and its verb; 「区派出所及时处置…」: a manner before the verb
-_STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关))[，,])?")
+# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
+# 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb;
+# 「区派出所及时处置…」: a manner before the verb
+_STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关)"
+             r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?")
 _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
@@ -44,10 +46,11 @@ _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必
 _BY_RULE = r"(?:[，,]\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?"
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
-# 「县委组织部要…」, 「各任务牵头单位要…」: a verb word followed by a body's ending is part of the subject's name
-_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署])(?=[^，,：:；;。“”\"])")
-# 「园区成立开发建设公司，负责…」: the body set up is the subject
-_SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建)(?P<body>[^，,]{2,40})$")
+# 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
+# subject's name
+_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署组])(?=[^：:；;。“”\"])")
+# 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」: the body set up is the subject
+_SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动))")

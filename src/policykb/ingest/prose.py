@@ -17,7 +17,9 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 
 _LEX = lexicon()
 OPENER = rf"(?:{alternation(_LEX.by_openers)})?"  # 「主要由X牵头」: words before 由 that keep it a note
-_BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alternation(_LEX.verbs)})(?P<rest>.*)$")
+# (「副主任由X主要负责同志担任」: 负责同志, 负责人 are people filling a post, no role word)
+_BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alternation(_LEX.verbs)})(?!同志|人(?![口民才事]))"
+                 rf"(?P<rest>.*)$")
 _TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 
