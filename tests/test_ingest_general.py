@@ -1048,3 +1048,12 @@ def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_na
     assert [(t["lead"], t["lead_mode"]) for t in draft.tasks.values()] == [
         (["各村", "各企业", "镇属各单位"], "separate"), (["各村", "各企业", "相关单位"], "separate"),
         (["各村", "各企业", "镇属各单位"], "separate")]
+
+
+def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
+    """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
+    as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("杨光强调,全区上下要把棚改作为重中之重,确保申报工作落实到位,另外,建设单位要高度重视,"
+                                     "严格按照上级文件要求筛选项目,各相关部门要强化配合意识,积极做好协调指导。", "第1行")])
+    assert [t.units.lead for t in tasks] == [["全区上下"], ["建设单位"], ["各相关部门"]]

@@ -89,8 +89,8 @@ _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "join
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
-# A holder named by its role in the division, not by its name (牵头单位, 各责任单位, 配合部门)
-ROLE_HOLDER = r"(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"
+# A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
+ROLE_HOLDER = r"(?:(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)|(?:建设|施工|监理|业主|设计|勘察)单位)"
 
 # 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
