@@ -1057,3 +1057,14 @@ def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     tasks = requirement_tasks([Block("杨光强调,全区上下要把棚改作为重中之重,确保申报工作落实到位,另外,建设单位要高度重视,"
                                      "严格按照上级文件要求筛选项目,各相关部门要强化配合意识,积极做好协调指导。", "第1行")])
     assert [t.units.lead for t in tasks] == [["全区上下"], ["建设单位"], ["各相关部门"]]
+
+
+def test_a_request_to_the_people_of_the_place_is_the_issuers_task_led_by_them(tmp_path):
+    """「请全县广大干部群众坚决贯彻落实…」: people, not a body (no 「全县广大干部群」 cut at a stray suffix): the issuer
+    answers for their work, they are its leaders."""
+    import datetime as dt
+    draft = compose(_source("海丰县人民政府关于启动防台风应急响应的动员令", "全县广大干部群众:",
+                            "当前防台风形势严峻,请全县广大干部群众坚决贯彻落实防灾减灾救灾批示精神,全力防御台风。",
+                            "海丰县人民政府", "2018年9月15日"), Registry.load(tmp_path), dt.date(2018, 9, 15))
+    [task] = draft.tasks.values()
+    assert task["lead"] == ["海丰县人民政府"] and task["leaders"] == ["全县广大干部群众"]

@@ -134,13 +134,16 @@ def _request(sentence: str) -> bool:
 
 def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
     """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none),
-    the first named by its place, kind or role, or one of those `named` (known or addressed)."""
+    the first named by its place, kind or role, or one of those `named` (known or addressed); or the people it names
+    (「请全县广大干部群众…」), whose work the issuer answers for."""
     if not (m := _REQUEST.search(sentence)) or _TRANSMITTAL.search(sentence[m.start("ask"):]):
         return None
     rest = m["rest"]
     for end in range(min(len(rest), _SUBJECT_LENGTH), 1, -1):
         units = parse_units(rest[:end])
         names = units.lead + units.participants
+        if not names and units.leaders and not units.doubts and all(map(is_person, units.leaders)):
+            return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)  # 「请全县广大干部群众…」: the issuer's
         if names and (_PLACED.match(names[0]) or names[0] in named) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
