@@ -1019,3 +1019,7 @@ def test_a_body_set_up_with_its_members_then_its_duty_is_the_subject():
     assert units.lead == ["专家咨询委员会"]
     [(_, units)] = subject_clauses("推进委员会下设综合协调组,负责专项行动的具体实施和监测工作。")
     assert units.lead == ["综合协调组"]
+
+
+def test_a_count_of_bodies_is_no_units_name():
+    assert not looks_like_unit("市政府15个安全生产督查组") and looks_like_unit("四个乡镇")
