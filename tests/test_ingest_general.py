@@ -1068,3 +1068,11 @@ def test_a_request_to_the_people_of_the_place_is_the_issuers_task_led_by_them(tm
                             "海丰县人民政府", "2018年9月15日"), Registry.load(tmp_path), dt.date(2018, 9, 15))
     [task] = draft.tasks.values()
     assert task["lead"] == ["海丰县人民政府"] and task["leaders"] == ["全县广大干部群众"]
+
+
+def test_parts_run_onto_one_line_keep_their_numbers():
+    """「…提出了三点要求：一、…；二、…；三、区安置办要…」: parts run onto one line (a page that lost its breaks) are
+    numbered as written; the third names its holder and is 第3项."""
+    tasks, _ = _read("同时对下阶段工作提出了三点要求:一、进一步高度重视,做到进度不变;二、进一步加大协调力度;"
+                     "三、区安置办要进一步加强调度,做好指导、督查和信息通报工作。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["区安置办"], 3)]

@@ -204,7 +204,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         if not text:
             continue
         runs = _CIRCLED.split(text)
-        for counted in (_COUNTED, _RUN_IN_NUMBERS):
+        for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
                 runs = counted.split(text)
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
@@ -262,6 +262,8 @@ _DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
 # 「1.负责指导…。 2.负责协调…。」: duties numbered one after another in one cell or line, each after a full stop
 _RUN_IN_NUMBERS = re.compile(r"(?:(?<=[。；;])\s*|^)(\d{1,2}[.．、])(?=[\u4e00-\u9fff“])")
+# 「…通知如下:一、主要职责…。二、组成人员…」: parts run onto one line (a repost that lost its line breaks)
+_RUN_IN_PARTS = re.compile(r"(?:(?<=[：:。；;])|^)([一二三四五六七八九十]{1,2}、)(?=[\u4e00-\u9fff“])")
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 
