@@ -292,6 +292,30 @@ def test_gbk_text_imports_from_the_command_line(tmp_path):
     assert check.returncode == 0 and "proposed-unit" in check.stderr
 
 
+def test_a_program_error_while_importing_is_reported_plainly_and_writes_nothing(tmp_path):
+    """A reader's bug on a layout it never met: `error[import-internal]` naming the error and where in policykb it
+    happened, no traceback unless POLICYKB_DEBUG is set, no file written."""
+    kb = _kb(tmp_path)
+    before = sorted(p.relative_to(kb) for p in kb.rglob("*"))
+    source = tmp_path / "new.txt"
+    source.write_text("某县人民政府关于印发重点工作的通知\n1. 改造农村危房（县住建局负责）\n", encoding="utf-8")
+    driver = ("import sys, policykb.ingest.compose as c\n"
+              "def broken(*args, **kwargs):\n    return [][0]\n"
+              "c.compose = broken\nfrom policykb.cli import main\nsys.argv[0] = 'policykb'\nmain()\n")
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+
+    def run(**more: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", driver, "import", str(source), str(kb), "--date", "2024-01-01"],
+                              cwd=tmp_path, env={**env, **more}, capture_output=True, text=True, timeout=120)
+
+    plain = run()
+    assert plain.returncode == 1 and "error[import-internal]" in plain.stderr, plain.stderr
+    assert "IndexError" in plain.stderr and "ingest/__init__.py 第" in plain.stderr and "POLICYKB_DEBUG" in plain.stderr
+    assert "Traceback" not in plain.stderr
+    assert sorted(p.relative_to(kb) for p in kb.rglob("*")) == before
+    assert "Traceback" in run(POLICYKB_DEBUG="1").stderr
+
+
 def test_failures_write_nothing(tmp_path):
     kb = _kb(tmp_path)
     before = sorted(p.relative_to(kb) for p in kb.rglob("*"))

@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Optional
 
 import json
+import os
+import traceback
 
 import typer
 
@@ -82,6 +84,18 @@ def export_(format: str = typer.Option("json", "--format", "-f", help="json、gr
     info(f"已写出 {output}")
 
 
+DEBUG = "POLICYKB_DEBUG"  # set: a program error during import shows its traceback
+
+
+def _where(error: BaseException) -> str:
+    """The innermost line of policykb's own code the error passed through: 「ingest/clauses.py 第123行」."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "policykb" in Path(f.filename).parts]
+    frame = (frames or traceback.extract_tb(error.__traceback__))[-1]
+    path = Path(frame.filename)
+    shown = "/".join(path.parts[path.parts.index("policykb") + 1:]) if "policykb" in path.parts else path.name
+    return f"{shown} 第{frame.lineno}行"
+
+
 @app.command("import")
 def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK、UTF-16 均可）、.docx、.xlsx 或另存的网页 .html。"),
             directory: Path = typer.Argument(Path(paths.POLICIES), help="知识库文件夹，默认 policies。"),
@@ -96,6 +110,12 @@ def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK
                              tuple(i.strip() for i in issuer or () if i.strip()))
     except ImportFailed as e:
         raise UserError(e.message, hint=e.hint, code=e.code)
+    except Exception as e:  # noqa: BLE001  a reader's bug on a layout it never met: said plainly, nothing written
+        if os.environ.get(DEBUG):
+            raise
+        raise UserError(f"读取 {source.name} 时程序出错（{type(e).__name__}，{_where(e)}），没有写出任何文件",
+                        hint=f"请把这份原文和这条信息发给维护者；设置环境变量 {DEBUG}=1 后重试可看到完整的出错经过",
+                        code="import-internal") from None
     for line in result.review:
         # the full lists (tasks, deadlines, each task's candidate parents) are in the review file
         if not line.startswith(("[任务", "[时限]", " ", "\u3000")):
