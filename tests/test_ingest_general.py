@@ -1076,3 +1076,18 @@ def test_parts_run_onto_one_line_keep_their_numbers():
     tasks, _ = _read("同时对下阶段工作提出了三点要求:一、进一步高度重视,做到进度不变;二、进一步加大协调力度;"
                      "三、区安置办要进一步加强调度,做好指导、督查和信息通报工作。")
     assert [(t.units.lead, t.number) for t in tasks] == [(["区安置办"], 3)]
+
+
+def test_a_table_row_that_gives_no_task_is_listed_as_not_read(tmp_path):
+    """A copied table whose unit cell was merged over three rows and kept once, under the last: the two rows above
+    it give no task and are listed in the review by their cells, not dropped silently."""
+    import datetime as dt
+    rows = [("序号", "工作任务", "责任单位"), ("1", "主动公开全国统一的市场准入负面清单,及时根据调整情况做好更新发布。", ""),
+            ("2", "及时公开定点医药机构管理相关政策规定,定期公布签订协议的两定机构名单。", ""),
+            ("3", "强化行政执法信息公开,定期公布医保基金使用监督检查结果。", "市医保局法规科")]
+    source = Source("x.txt", "txt", [Block("某市医疗保障局政务公开工作要点分工方案", "第1行")]
+                    + [Block(" | ".join(r), f"表1第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
+    draft = compose(source, Registry.load(tmp_path), dt.date(2021, 7, 22))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某市医保局法规科"]]
+    unread = [line for line in draft.review if line.startswith("[未读取]")]
+    assert len(unread) == 2 and unread[0].startswith("[未读取] 表1第2行：主动公开全国统一的市场准入负面清单")

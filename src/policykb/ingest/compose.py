@@ -25,6 +25,7 @@ from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, req
 from .category import HEADING_LEADS
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
+from .columns import header_columns
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
@@ -283,8 +284,9 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     offered = [b for b in source.blocks if b.where in context or b.where in left] if context else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
-    unread[:] = still + ([] if how == "table" else [b for b in unread if all(b.where != c.where for c in extra)
-                                                    and all(b.where != s.where for s in still)])
+    # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
+    unread[:] = still + [b for b in unread if (how != "table" or b.is_row) and all(b.where != c.where for c in extra)
+                         and all(b.where != s.where for s in still)]
     order = {b.where: i for i, b in reversed(list(enumerate(source.blocks)))}
     out = list(candidates)
     for c in extra:
@@ -302,7 +304,7 @@ def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate]
         # items are left out: they are the list the table restates
         around = [b for b in source.blocks if not b.is_row and not (ITEM.match(b.text) or SECTION.match(b.text)
                                                                      or PART.match(b.text))]
-        return candidates, around, "table"
+        return candidates, around + _rows_left(source.blocks, candidates), "table"
     unread: list[Block] = []
     candidates = form_tasks(source.blocks, known)
     if candidates:
@@ -313,6 +315,19 @@ def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate]
     if "分工" in source.text:  # an annex of bare lists 「（省扶贫办、省农委）」 under a 分工方案 heading
         candidates, unread = inline_tasks(source.blocks, bare_notes=True, known=known)
     return candidates, unread, "annex"
+
+
+def _shown(block: Block) -> str:
+    """A block as the review quotes it: a table row by its filled cells only."""
+    return " | ".join(c for c in block.cells if c) if block.is_row and block.cells else block.text
+
+
+def _rows_left(blocks: list[Block], candidates: list[Candidate]) -> list[Block]:
+    """Rows of a table that gave no task though a cell reads like one (a copied table whose cells slipped out of
+    their columns): offered to the general reader, and listed as not read if it reads nothing either."""
+    taken = {c.where for c in candidates}
+    return [b for b in blocks if b.is_row and b.where not in taken and not header_columns(b.cells or ())
+            and any(len(c) > 20 and re.search(r"[，,。；;]", c) for c in b.cells or ())]  # a sentence, no heading
 
 
 def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
@@ -504,12 +519,12 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     people = [c.units.as_written for c in candidates if c.units.how == PEOPLE and not c.units.lead]
     if not tasks:
         raise ImportFailed(f"没有找到能读出责任单位的任务；{len(unread)} 项写单位的方式尚不认识，"
-                           f"如：{unread[0].text[:60] if unread else ''}",
+                           f"如：{_shown(unread[0])[:60] if unread else ''}",
                            hint=NO_ISSUER_FOR_PEOPLE.format(people=people[0]) if people else
                            "请把这份文件反馈给维护者：它标注单位的写法 policykb 还不认识", code="import-no-tasks")
     if people:
         review.append("[待补] " + NO_ISSUER_FOR_PEOPLE.format(people="、".join(dict.fromkeys(people))))
-    review += [f"[未读取] {b.where}：{b.text[:80]}{'…' if len(b.text) > 80 else ''}（像是任务，但单位未能读取，请补录）"
+    review += [f"[未读取] {b.where}：{(t := _shown(b))[:80]}{'…' if len(t) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
     review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
                + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "")
