@@ -195,7 +195,6 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
         if w := _WITH.match(rest):
-
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
                 units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
@@ -224,6 +223,7 @@ _APPROVED_DRAFT = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过|审议通
 
 
 def _approved_draft(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """The one body whose approved draft a clause gives back to it to revise and send on."""
     m = _APPROVED_DRAFT.match(clause)
     names = _units(m["drafter"], known) if m else None
     return UnitList(m["drafter"], lead=names, how="verb") if names and len(names) == 1 else None
