@@ -103,6 +103,13 @@ def test_a_post_opening_a_news_title_names_no_place():
     assert meta.jurisdiction is None
 
 
+def test_a_title_whose_kind_is_spaced_out_on_its_own_line_is_read_whole():
+    """A 版头 under its masthead: 「关于落实…责任的」 then 「通 知」 spaced out on a line of its own."""
+    meta = read_meta(_blocks("某县人民政府办公室文件", "某政办发〔2013〕148号", "某县人民政府办公室",
+                             "关于落实各级文物保护单位安全管理责任的", "通 知", "各镇人民政府:", "现就有关事项通知如下:"))
+    assert meta.title == "关于落实各级文物保护单位安全管理责任的通知" and meta.issuers == ["某县人民政府办公室"]
+
+
 def test_a_chapter_heading_naming_a_body_is_no_masthead():
     """「第三节 开发区管理委员会」 opening a gazetteer's chapter about the body: a heading, not the issuer's masthead
     (read as one it was taken as sure); the body named in the title is at most a guess for review."""

@@ -195,7 +195,9 @@ _GOVERNMENT_NUMBER = re.compile(r"政发〔")  # 「X政发」 numbers a people'
 def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
-    texts = [b.text for b in head]
+    # (a 版头's kind spaced out on a line of its own, 「通 知」, is the word it spells)
+    texts = [re.sub(r"^(?:[\u4e00-\u9fff][ \u3000]+)+[\u4e00-\u9fff]$", lambda m: re.sub(r"\s", "", m.group()), b.text)
+             for b in head]
     # the title: the first line naming a kind of document, joined with the line before or after it
     for i, text in enumerate(texts):
         if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文|"
