@@ -405,9 +405,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                                 "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
     apply_rule(candidates, rule_participants(source.blocks, known))
-    if meta.date is None:
-        raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）",
-                           hint="用 --date YYYY-MM-DD 给出", code="import-no-date")
+    if meta.date is None:  # (never the 发文字号's year as 1 January: a letter would print a day nobody wrote)
+        year = re.search(r"〔(\d{4})〕", meta.number or "")
+        raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）"
+                           + (f"；发文字号 {meta.number} 只说明它是{year[1]}年的文件" if year else ""),
+                           hint=f"用 --date {year[1] if year else 'YYYY'}-MM-DD 给出原文落款的日期", code="import-no-date")
     doc_level = level_of_place(meta.jurisdiction or "")
     review = [f"来源：{source.path}（{source.kind}{'，' + source.encoding if source.encoding else ''}），"
               f"按{_READ_AS[how]}读取",

@@ -245,14 +245,11 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             if m := _PUBLISHED.search(b.text):
                 found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where + "（发布日期）", None)
                 break
-    if found is None and meta.number:  # no date anywhere: the year of the 发文字号, to be checked
-        year = int(re.search(r"〔(\d{4})〕", meta.number)[1])
-        found = (dt.date(year, 1, 1), f"发文字号 {meta.number} 的年份（成文日期未找到，请核对）", None)
     if date is not None:
         meta.date, meta.date_how = date, "--date"
     elif found:
         meta.date, meta.date_how = found[0], found[1]
-        meta.guesses.append(("成文日期", found[0].isoformat(), found[1], 0.9 if "发布" not in found[1] and "发文字号" not in found[1] else 0.3))
+        meta.guesses.append(("成文日期", found[0].isoformat(), found[1], 0.9 if "发布" not in found[1] else 0.3))
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
