@@ -1023,3 +1023,13 @@ def test_a_body_set_up_with_its_members_then_its_duty_is_the_subject():
 
 def test_a_count_of_bodies_is_no_units_name():
     assert not looks_like_unit("市政府15个安全生产督查组") and looks_like_unit("四个乡镇")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县财政局与县审计局", ["县财政局", "县审计局"]),
+    ("公交公司和教育部门", ["公交公司", "教育部门"]),
+    ("县人力资源和社会保障局", ["县人力资源和社会保障局"]),  # 和 inside a name, after no unit's ending
+])
+def test_he_ji_yu_after_a_units_ending_join_two_units(text, names):
+    units = parse_units(text)
+    assert units.lead + units.participants == names
