@@ -91,6 +91,14 @@ def test_site_edit_writes_only_the_markdown_of_pages_whose_context_changed(tmp_p
     building.build(kb, out, as_of=AS_OF, timings=timings)
     assert "demo-2016/tasks/3.md" in written and "demo-2016/tasks/1.md" not in written
     assert 0 < len(written) < timings["site"].reused  # the task's page and the few showing it
+    from policykb.graph import PolicyGraph
+    from policykb.render.site.pages import Paths
+    from policykb.validate import load_kb
+    pg = PolicyGraph(load_kb(kb))
+    task_units = {Paths(pg).unit(u) for u in pg.task("demo-2016", 3).units}
+    other_units = {Paths(pg).unit(u) for u in pg.units_with_tasks()} - task_units
+    # a unit's page lists its tasks under their document: another task of that document leaves it be
+    assert other_units and not other_units & set(written)
 
 
 def test_page_keys_follow_the_context(pg):
@@ -110,11 +118,11 @@ def test_page_keys_follow_the_context(pg):
 
 
 def test_pages_given_a_document_shell_never_read_its_items():
-    """Task, article and indicator pages get the document without its items (so their keys hold
+    """Task, article, indicator and unit pages get the document without its items (so their keys hold
     when another task changes): their templates must not look for them."""
     from conftest import ROOT
     import re
-    for name in ("task.md.j2", "article.md.j2", "indicators.md.j2"):
+    for name in ("task.md.j2", "article.md.j2", "indicators.md.j2", "unit.md.j2"):
         text = (ROOT / "templates" / "site" / name).read_text(encoding="utf-8")
         assert not re.search(r"\bdoc\.(tasks|articles|indicators)\b", text), name
 
