@@ -369,3 +369,11 @@ def test_a_page_made_in_memory_lets_its_markdown_go_once_converted(tmp_path):
     page.read_source(config)
     CompactPages().on_page_content("<h1>第1项</h1>", page=page, config=config, files=None)
     assert made.content_string == "" and page.markdown == ""
+
+
+def test_a_page_holding_the_whole_graph_is_refused_before_its_documents_are_hashed(pg):
+    from policykb.render.site.pagekeys import PageKeys
+    keys, hashed = PageKeys("salt"), []
+    keys._once = lambda value, plain: hashed.append(value)
+    assert keys.key("home.md.j2", {"docs": list(pg.documents()), "pg": pg}) is None
+    assert hashed == []
