@@ -377,3 +377,23 @@ def test_a_page_holding_the_whole_graph_is_refused_before_its_documents_are_hash
     keys._once = lambda value, plain: hashed.append(value)
     assert keys.key("home.md.j2", {"docs": list(pg.documents()), "pg": pg}) is None
     assert hashed == []
+
+
+def test_a_file_is_reused_into_a_folder_the_stage_emptied_since(tmp_path):
+    """Reused files' folders are made once; a stage that empties its folder meanwhile (mkdocs cleans
+    the site's) still gets the next file."""
+    from policykb.cache import StageCache
+    previous, staged = tmp_path / "previous", tmp_path / "staged"
+    (previous / "a").mkdir(parents=True)
+    (previous / "a" / "1.txt").write_text("one", encoding="utf-8")
+    (previous / "a" / "2.txt").write_text("two", encoding="utf-8")
+    first = StageCache(tmp_path / "none", previous, "salt")
+    first.remember("a/1.txt", "k1")
+    first.remember("a/2.txt", "k2")
+    first.save()
+    staged.mkdir()
+    cache = StageCache(previous, staged, "salt")
+    assert cache.reuse("a/1.txt", "k1")
+    shutil.rmtree(staged / "a")
+    assert cache.reuse("a/2.txt", "k2")
+    assert (staged / "a" / "2.txt").read_text(encoding="utf-8") == "two"
