@@ -297,7 +297,8 @@ def test_kept_search_entries_of_an_earlier_layout_are_enriched_anew(tmp_path):
     lines = []
     for line in kept.read_bytes().splitlines():
         uri, _, rest = line.partition(b"\t")
-        raw = [{k: e[k] for k in ("location", "title", "text")} for e in json.loads(rest)["entries"]]
+        _counted, _, entries = rest.partition(b"\t")  # now: what the index took of them, then the entries
+        raw = [{k: e[k] for k in ("location", "title", "text")} for e in json.loads(entries)]
         lines.append(uri + b"\t" + json.dumps(raw, ensure_ascii=False).encode("utf-8"))
     kept.write_bytes(b"\n".join(lines) + b"\n")
     _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")
@@ -397,3 +398,26 @@ def test_a_file_is_reused_into_a_folder_the_stage_emptied_since(tmp_path):
     shutil.rmtree(staged / "a")
     assert cache.reuse("a/2.txt", "k2")
     assert (staged / "a" / "2.txt").read_text(encoding="utf-8") == "two"
+
+
+
+def test_a_page_added_from_its_counted_entries_gives_the_index_its_entries_give(tmp_path):
+    """A reused page goes into the search index from what the last build counted of its entries
+    (shards.counted), not from its entries: the same index parts, with each token's counts."""
+    import json
+    from policykb.render.site.search import enriched, token
+    from policykb.render.site.shards import ShardWriter, counted, shard_of
+    entries = [enriched({"location": "a.html", "title": "脱贫攻坚", "text": "<p>设立教育扶贫基金，扶贫扶智</p>"}, {},
+                        with_words=True),
+               enriched({"location": "a.html#s", "title": "产业扶贫", "text": "发展产业扶贫"}, {}, with_words=True)]
+    whole, kept = ShardWriter(tmp_path / "whole"), ShardWriter(tmp_path / "kept")
+    whole.add_page("a.html", entries)
+    kept.add_counted("a.html", 1, counted(entries), None, lambda: [[e["title"], e["text"]] for e in entries])
+    whole.finish({})
+    kept.finish({})
+    made = _tree(tmp_path / "whole")
+    assert made == _tree(tmp_path / "kept")
+    meta = json.loads(made["search/pk/meta.js"].decode("utf-8").split(",", 1)[1].rsplit(")", 1)[0])
+    shard = made[f"search/pk/t/{shard_of(token('扶贫'), meta['shards'])}.js"].decode("utf-8")
+    postings = json.loads(shard.split(",", 1)[1].rsplit(")", 1)[0])[token("扶贫")]
+    assert postings == [0, 0, 2, 1, 1, 1]  # [entry, in its title, in its text]: twice in the first text
