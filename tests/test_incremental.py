@@ -91,6 +91,14 @@ def test_site_edit_writes_only_the_markdown_of_pages_whose_context_changed(tmp_p
     building.build(kb, out, as_of=AS_OF, timings=timings)
     assert "demo-2016/tasks/3.md" in written and "demo-2016/tasks/1.md" not in written
     assert 0 < len(written) < timings["site"].reused  # the task's page and the few showing it
+    from policykb.graph import PolicyGraph
+    from policykb.render.site.pages import Paths
+    from policykb.validate import load_kb
+    pg = PolicyGraph(load_kb(kb))
+    task_units = {Paths(pg).unit(u) for u in pg.task("demo-2016", 3).units}
+    other_units = {Paths(pg).unit(u) for u in pg.units_with_tasks()} - task_units
+    # a unit's page lists its tasks under their document: another task of that document leaves it be
+    assert other_units and not other_units & set(written)
 
 
 def test_page_keys_follow_the_context(pg):
@@ -110,11 +118,11 @@ def test_page_keys_follow_the_context(pg):
 
 
 def test_pages_given_a_document_shell_never_read_its_items():
-    """Task, article and indicator pages get the document without its items (so their keys hold
+    """Task, article, indicator and unit pages get the document without its items (so their keys hold
     when another task changes): their templates must not look for them."""
     from conftest import ROOT
     import re
-    for name in ("task.md.j2", "article.md.j2", "indicators.md.j2"):
+    for name in ("task.md.j2", "article.md.j2", "indicators.md.j2", "unit.md.j2"):
         text = (ROOT / "templates" / "site" / name).read_text(encoding="utf-8")
         assert not re.search(r"\bdoc\.(tasks|articles|indicators)\b", text), name
 
@@ -289,7 +297,8 @@ def test_kept_search_entries_of_an_earlier_layout_are_enriched_anew(tmp_path):
     lines = []
     for line in kept.read_bytes().splitlines():
         uri, _, rest = line.partition(b"\t")
-        raw = [{k: e[k] for k in ("location", "title", "text")} for e in json.loads(rest)["entries"]]
+        _counted, _, entries = rest.partition(b"\t")  # now: what the index took of them, then the entries
+        raw = [{k: e[k] for k in ("location", "title", "text")} for e in json.loads(entries)]
         lines.append(uri + b"\t" + json.dumps(raw, ensure_ascii=False).encode("utf-8"))
     kept.write_bytes(b"\n".join(lines) + b"\n")
     _replace(kb / "demo-2016" / "tasks" / "003.yaml", "设立教育扶贫基金", "设立助学扶贫基金")
@@ -361,3 +370,54 @@ def test_a_page_made_in_memory_lets_its_markdown_go_once_converted(tmp_path):
     page.read_source(config)
     CompactPages().on_page_content("<h1>第1项</h1>", page=page, config=config, files=None)
     assert made.content_string == "" and page.markdown == ""
+
+
+def test_a_page_holding_the_whole_graph_is_refused_before_its_documents_are_hashed(pg):
+    from policykb.render.site.pagekeys import PageKeys
+    keys, hashed = PageKeys("salt"), []
+    keys._once = lambda value, plain: hashed.append(value)
+    assert keys.key("home.md.j2", {"docs": list(pg.documents()), "pg": pg}) is None
+    assert hashed == []
+
+
+def test_a_file_is_reused_into_a_folder_the_stage_emptied_since(tmp_path):
+    """Reused files' folders are made once; a stage that empties its folder meanwhile (mkdocs cleans
+    the site's) still gets the next file."""
+    from policykb.cache import StageCache
+    previous, staged = tmp_path / "previous", tmp_path / "staged"
+    (previous / "a").mkdir(parents=True)
+    (previous / "a" / "1.txt").write_text("one", encoding="utf-8")
+    (previous / "a" / "2.txt").write_text("two", encoding="utf-8")
+    first = StageCache(tmp_path / "none", previous, "salt")
+    first.remember("a/1.txt", "k1")
+    first.remember("a/2.txt", "k2")
+    first.save()
+    staged.mkdir()
+    cache = StageCache(previous, staged, "salt")
+    assert cache.reuse("a/1.txt", "k1")
+    shutil.rmtree(staged / "a")
+    assert cache.reuse("a/2.txt", "k2")
+    assert (staged / "a" / "2.txt").read_text(encoding="utf-8") == "two"
+
+
+
+def test_a_page_added_from_its_counted_entries_gives_the_index_its_entries_give(tmp_path):
+    """A reused page goes into the search index from what the last build counted of its entries
+    (shards.counted), not from its entries: the same index parts, with each token's counts."""
+    import json
+    from policykb.render.site.search import enriched, token
+    from policykb.render.site.shards import ShardWriter, counted, shard_of
+    entries = [enriched({"location": "a.html", "title": "脱贫攻坚", "text": "<p>设立教育扶贫基金，扶贫扶智</p>"}, {},
+                        with_words=True),
+               enriched({"location": "a.html#s", "title": "产业扶贫", "text": "发展产业扶贫"}, {}, with_words=True)]
+    whole, kept = ShardWriter(tmp_path / "whole"), ShardWriter(tmp_path / "kept")
+    whole.add_page("a.html", entries)
+    kept.add_counted("a.html", 1, counted(entries), None, lambda: [[e["title"], e["text"]] for e in entries])
+    whole.finish({})
+    kept.finish({})
+    made = _tree(tmp_path / "whole")
+    assert made == _tree(tmp_path / "kept")
+    meta = json.loads(made["search/pk/meta.js"].decode("utf-8").split(",", 1)[1].rsplit(")", 1)[0])
+    shard = made[f"search/pk/t/{shard_of(token('扶贫'), meta['shards'])}.js"].decode("utf-8")
+    postings = json.loads(shard.split(",", 1)[1].rsplit(")", 1)[0])[token("扶贫")]
+    assert postings == [0, 0, 2, 1, 1, 1]  # [entry, in its title, in its text]: twice in the first text

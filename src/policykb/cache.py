@@ -144,11 +144,12 @@ def _intact(folder: Path, rel: str, expected: object, stat: object = None) -> bo
     A file whose size and modification time are those recorded when it was written is taken as
     unchanged without reading it (as git and make do: an editor or a truncation sets a new time);
     any other is hashed. A no-op rebuild of a large build then reads no output file."""
-    path = Path(folder) / rel
     if not isinstance(expected, str):
         return False
+    path = os.path.join(folder, rel)  # a string: this runs for every file of a rebuild, tens of thousands
     if stat is not None and _stat(path) == stat:
         return True
+    path = Path(path)
     try:
         return path.is_file() and file_hash(path) == expected
     except OSError:
@@ -175,6 +176,7 @@ class StageCache:
         self.reused = self.rendered = 0
         self._checked: dict[str, bool] = {}  # previous files already hashed: each is read once
         self._linked: dict[str, str] = {}  # reused files and their (checked) hashes, for save
+        self._folders: set[str] = set()  # folders of the staging folder made for reused files
 
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
@@ -182,15 +184,19 @@ class StageCache:
     def reuse(self, rel: str, key: str) -> bool:
         """Link the previous file into the staging folder if its key matches; else the caller renders it."""
         self.new[rel] = key
-        old = self.previous / rel
         if self.old.get(rel) != key or not self.intact(rel):
             self.rendered += 1
             return False
-        target = self.staged / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # strings, and each folder made once: a rebuild reuses every file but the few that changed
+        old, target = os.path.join(self.previous, rel), os.path.join(self.staged, rel)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
             os.link(old, target)  # the old folder is discarded after the swap: a hard link is safe
         except OSError:
+            os.makedirs(folder, exist_ok=True)  # the stage may have emptied its folder since (mkdocs does)
             shutil.copy2(old, target)
         self._linked[rel] = self.old_hashes[rel]
         self.reused += 1

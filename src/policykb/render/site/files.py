@@ -88,17 +88,20 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str],
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
     names = {rel for rel, entry in files_below(source) if not entry.name.startswith(".")}  # mkdocs skips those
     listed = sorted(names | coming.names if coming is not None else names)
-    target = docs / DOWNLOADS / kind
-    made: set[Path] = set()
-    for rel in listed:  # one listing and a link each: copytree stat'ed and copied each file's metadata too
+    # one listing and a link each (copytree stat'ed and copied each file's metadata too), by string
+    # paths: Path objects for ten thousand files were most of this
+    target, origin = os.path.join(docs, DOWNLOADS, kind), str(source)
+    made: set[str] = set()
+    for rel in listed:
         if coming is not None and rel in coming.names:
-            deferred[f"{DOWNLOADS}/{kind}/{rel}"] = str(source / rel)
+            deferred[f"{DOWNLOADS}/{kind}/{rel}"] = os.path.join(origin, rel)
             continue
-        path = target / rel
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        _link_or_copy(str(source / rel), str(path))
+        path = os.path.join(target, rel)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        _link_or_copy(os.path.join(origin, rel), path)
     files = [rel for rel in listed if rel.rpartition("/")[2] != MANIFEST]
 
     maps = manifest.get("maps", []) if isinstance(manifest, dict) else []  # the letters' manifest is a list
@@ -115,7 +118,7 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str],
                       if isinstance(f, str)})
 
     def item(f: str) -> dict:  # a map's PDF says which paper it is printed on
-        return {"label": Path(f).name, "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, ""),
+        return {"label": f.rpartition("/")[2], "path": f"{DOWNLOADS}/{kind}/{f}", "paper": papers.get(f, ""),
                 "kind": kinds.get(f, ""), "document": documents.get(f) or ""}
 
     per_unit = {u: [item(f) for f in fs] for u, fs in _by_unit(manifest, set(files), units).items()}

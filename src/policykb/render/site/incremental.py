@@ -140,9 +140,11 @@ class _MaterialIndex:
 
 class _OwnIndex:
     """The project's own index writer (index.OwnIndexWriter, when the theme's search is off): keep
-    each page's enriched entries with the page's search settings they were made with; a reused
-    page's are added again in its place, enriched anew only when its settings changed (enriching
-    every page's entries again was most of a one-task rebuild's search index)."""
+    each page's enriched entries with the page's search settings they were made with, and what the
+    index took of them (shards.counted) ahead of them on the line; a reused page is added again in
+    its place from what was counted, its entries read only if its text part must be made again, and
+    enriched anew only when its settings changed (enriching every page's entries again was most of a
+    one-task rebuild's search index; reading and counting them, most of what was left)."""
 
     def __init__(self, own, entries: _Entries, config, previous: Path):
         self.own, self.entries = own, entries
@@ -151,20 +153,30 @@ class _OwnIndex:
         handlers.insert(handlers.index(own.on_page_context) + 1, self.after)
 
     def after(self, context, *, page, config, nav):
-        self.entries.add(page.file.src_uri, {"settings": self.own.settings(page.url), "entries": self.own.last})
+        self._keep(page.file.src_uri, self.own.settings(page.url), self.own.last, self.own.last_counted)
         return context
+
+    def _keep(self, uri: str, settings: str, entries: list[dict], counted: list[list]) -> None:
+        head = {"settings": settings, "boost": entries[0].get("boost", 1) if entries else 1, "counted": counted}
+        self.entries.add(uri, None, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\t"
+                         + json.dumps(entries, ensure_ascii=False).encode("utf-8"))
 
     def replay(self, file, config, nav) -> None:
         url, kept = file.page.url, self.entries.read_bytes(file.src_uri)
-        found, settings = json.loads(kept), self.own.settings(url)
-        if isinstance(found, dict) and found.get("settings") == settings:
-            self.own.add(url, found["entries"], config, was=self.entries.number(file.src_uri))
+        settings = self.own.settings(url)
+        head, tab, rest = kept.partition(b"\t")  # JSON has no raw tab: an earlier layout has none
+        found = json.loads(head)
+        if tab and isinstance(found, dict) and found.get("settings") == settings:
+            self.own.add_counted(url, found["boost"], found["counted"], config, self.entries.number(file.src_uri),
+                                 lambda: [[e["title"], e["text"]] for e in json.loads(rest)])
             self.entries.add(file.src_uri, None, kept)
             return
-        entries = self.own.enrich(url, found.get("entries", []) if isinstance(found, dict)
-                                  else found)  # an earlier layout kept the raw entries
-        self.own.add(url, entries, config)
-        self.entries.add(file.src_uri, {"settings": settings, "entries": entries})
+        if tab:
+            raw = json.loads(rest)
+        else:  # earlier layouts: {"settings", "entries"}, or the raw entries
+            raw = found.get("entries", []) if isinstance(found, dict) else found
+        entries = self.own.enrich(url, raw)
+        self._keep(file.src_uri, settings, entries, self.own.add(url, entries, config))
 
 
 def _indexer(config, cache: StageCache | None):

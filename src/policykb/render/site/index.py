@@ -104,12 +104,13 @@ class OwnIndexWriter(BasePlugin):
         self.pages = pages
         self.writer = None
         self.last: list[dict] = []  # the enriched entries of the page indexed last, for an incremental build to keep
+        self.last_counted: list[list] = []  # and what the index took of them (shards.counted)
         self.previous: Path | None = None  # the last build's site (an incremental build sets it): parts reused
 
     @event_priority(-50)  # the page's final HTML (CompactPages gives it back at priority 100)
     def on_page_context(self, context, *, page, config, nav):
         self.last = self.enrich(page.url, page_entries(page.url, page.title or "", page.content or ""))
-        self.add(page.url, self.last, config)
+        self.last_counted = self.add(page.url, self.last, config)
         return context
 
     def enrich(self, url: str, entries: list[dict]) -> list[dict]:
@@ -122,17 +123,22 @@ class OwnIndexWriter(BasePlugin):
         them only while this is unchanged."""
         return digest(self.pages.get(url, {}))
 
-    def add(self, url: str, entries: list[dict], config, was: int | None = None) -> None:
+    def add(self, url: str, entries: list[dict], config, was: int | None = None) -> list[list]:
         """One page's enriched entries (an incremental build replays those it kept, with the page's
-        number in the last build: see ShardWriter.add_page)."""
+        number in the last build: see ShardWriter.add_page); returns them counted (shards.counted)."""
+        return self._writer(config).add_page(url, entries, was)
+
+    def add_counted(self, url: str, boost, entries: list[list], config, was: int | None, texts) -> None:
+        """A page as an earlier build counted its entries (see ShardWriter.add_counted)."""
+        self._writer(config).add_counted(url, boost, entries, was, texts)
+
+    def _writer(self, config) -> ShardWriter:
         if self.writer is None:  # not before: mkdocs empties site_dir after pre_build
             self.writer = ShardWriter(Path(config.site_dir), self.previous)
-        self.writer.add_page(url, entries, was)
+        return self.writer
 
     def on_post_build(self, *, config) -> None:
-        if self.writer is None:
-            self.writer = ShardWriter(Path(config.site_dir), self.previous)
-        self.writer.finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
+        self._writer(config).finish({"fields": FIELDS, RULES_KEY: dict(rules(), names=names(self.pages))})
 
 
 ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>(.*?)</article>", re.S)

@@ -25,10 +25,20 @@ from .pages import Paths
 
 
 SHARED = 8  # a list this long is hashed once per build (by identity, as models are); shorter ones in place
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # most of a context's values: looked up, not tested in turn
 
 
 class _Unkeyed(Exception):
     """A value whose content cannot be hashed from outside (e.g. the whole PolicyGraph)."""
+
+
+_KNOWN = (str, int, float, bool, type(None), BaseModel, dict, list, tuple, set, frozenset, dt.date, Paths,
+          types.FunctionType)
+
+
+def _opaque(value) -> bool:
+    """A value whose kind PageKeys._plain refuses whatever it holds (the whole graph)."""
+    return not isinstance(value, _KNOWN) and not (dataclasses.is_dataclass(value) and not isinstance(value, type))
 
 
 class PageKeys:
@@ -39,6 +49,8 @@ class PageKeys:
         self._done: dict[int, tuple[object, object]] = {}  # id -> (object, its plain form): kept alive
 
     def key(self, template: str, context: dict) -> str | None:
+        if any(_opaque(v) for v in context.values()):  # before hashing the rest: the home page has every document
+            return None
         try:
             return digest(self.salt, template, self._plain(context))
         except _Unkeyed:
@@ -51,18 +63,21 @@ class PageKeys:
         return found[1]
 
     def _plain(self, v):
+        if type(v) in _AS_IS:  # the same as below, before the isinstance tests: a key walks about 300 values a page
+            return v
         if isinstance(v, Markup):  # shown as markup, not escaped: not the same page as the text
             return {"markup": str(v)}
         if v is None or isinstance(v, (str, int, float, bool)):
             return v
         if isinstance(v, BaseModel):
             return self._once(v, lambda m: {type(m).__name__: digest(portable(m.model_dump(mode="json")))})
-        if isinstance(v, dict):
-            return [[self._plain(k), self._plain(x)] for k, x in v.items()]  # in order: templates loop over it
+        if isinstance(v, dict):  # in order: templates loop over it
+            return [[k if type(k) in _AS_IS else self._plain(k), x if type(x) in _AS_IS else self._plain(x)]
+                    for k, x in v.items()]
         if isinstance(v, (list, tuple)):
             if len(v) >= SHARED:  # hashed once however many pages show it: a unit's letters are on each of its tasks' pages
-                return self._once(v, lambda seq: {"list": digest([self._plain(x) for x in seq])})
-            return [self._plain(x) for x in v]
+                return self._once(v, lambda seq: {"list": digest(self._items(seq))})
+            return self._items(v)
         if isinstance(v, (set, frozenset)):
             return {"set": sorted(json.dumps(self._plain(x), ensure_ascii=False, sort_keys=True) for x in v)}
         if isinstance(v, dt.date):
@@ -74,3 +89,6 @@ class PageKeys:
         if isinstance(v, types.FunctionType) and v.__closure__ is None and v.__name__ != "<lambda>":
             return {"function": f"{v.__module__}.{v.__qualname__}"}
         raise _Unkeyed(type(v).__name__)
+
+    def _items(self, seq) -> list:
+        return [x if type(x) in _AS_IS else self._plain(x) for x in seq]

@@ -156,11 +156,18 @@ def task_events(tracking) -> dict[tuple[str, int], list[dict]]:
             for key, items in events.items()}
 
 
+def document_shell(doc: Document) -> Document:
+    """The document without its items (articles, tasks, indicators), for pages that show only its
+    settings: given only those, they keep their keys when one of its tasks changes (see pagekeys)."""
+    return doc.model_copy(update={"articles": {}, "tasks": {}, "indicators": {}})
+
+
 def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                    statuses: Statuses | None, unit_files: dict[str, dict], events: dict, charts: dict,
                    cascade: CascadeViews | None = None, downloads: list[dict] | None = None,
-                   letters_of: LettersOfDocument | None = None) -> list[Page]:
-    """A document's pages; `downloads`: its own 分工方案 and letters' zip, which its page links."""
+                   letters_of: LettersOfDocument | None = None, shell_doc: Document | None = None) -> list[Page]:
+    """A document's pages; `downloads`: its own 分工方案 and letters' zip, which its page links;
+    `shell_doc`: its `document_shell`, when the caller made it already."""
     as_of, end = when["shown"], when["end"]
     letters_of = letters_of or LettersOfDocument(unit_files)
     annex = doc.meta.annex
@@ -168,9 +175,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     parts = {p.number: p for p in doc.meta.parts}
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
               "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number}
-    # A task's, an article's and the indicators' pages show the document's settings, never its other
-    # items: given only those, they keep their keys when another task changes (see pagekeys).
-    shell = dict(common, doc=doc.model_copy(update={"articles": {}, "tasks": {}, "indicators": {}}))
+    # A task's, an article's and the indicators' pages show the document's settings, never its other items
+    shell = dict(common, doc=shell_doc or document_shell(doc))
     general = list(annex.general_deadlines) if annex else []
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
@@ -284,9 +290,10 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
         if "document" in item:
             own.setdefault(item["document"], []).append(item)
     letters_of = LettersOfDocument(unit_files)
+    shells = {doc.id: document_shell(doc) for doc in docs}  # one each: hashed once for all the pages showing it
     for doc in docs:
         pages += document_pages(pg, doc, paths, when, statuses, unit_files, events or {}, charts or {}, cascade,
-                                own.get(doc.id, []), letters_of)
+                                own.get(doc.id, []), letters_of, shells[doc.id])
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
@@ -294,7 +301,8 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                        "members": pg.members_with_tasks()}, body=False))
     members = pg.members_with_tasks()
     for name in unit_names + members:
-        pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files))
+        pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files,
+                               shells))
     pages += [
         Page("calendar.md", "calendar.md.j2",
              {"paths": paths, "as_of": as_of, "life": when,
@@ -368,10 +376,11 @@ def _member_dues(pg: PolicyGraph, member: str, start: dt.date, end: dt.date) -> 
 
 
 def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: Statuses | None, files: dict,
-              values: dict, member_files: dict | None = None) -> Page:
+              values: dict, member_files: dict | None = None, shells: dict[str, Document] | None = None) -> Page:
     """A unit's dashboard: its tasks with deadline and status, what falls due next, its indicators, its files.
     A member of a collective (a 市州) gets one too, with the tasks its letter carries; a collective's
-    page links its members'."""
+    page links its members'. Its tasks are listed under their documents' shells (`shells`, by id; made
+    here when not given): another task of the same document leaves the page's key as it was."""
     member = name not in pg.kb.units
     unit = member_unit(pg, name) if member else pg.kb.units[name]
     roles = pg.member_tasks(name) if member else pg.tasks_of(name)
@@ -390,7 +399,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
     previews = {f["path"]: f["path"][:-4] + ".preview.svg" for f in maps
                 if any(g["path"] == f["path"][:-4] + ".svg" for g in files.get("maps", []))}
     return Page(paths.unit(name), "unit.md.j2",
-                {"unit": unit, "roles": roles, "by_document": {r: by_document(pg, ts) for r, ts in roles.items()},
+                {"unit": unit, "roles": roles, "by_document": {r: by_document(pg, ts, shells) for r, ts in roles.items()},
                  "paths": paths, "lead_mode": LEAD_MODE_LABEL, "files": files,
                  "as_of": when["shown"], "life": when, "indicator_line": indicator_line, "indicators": list(indicators.values()),
                  "maps": maps, "previews": previews,
@@ -402,12 +411,13 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                 keywords=[name, *unit.names_people_use(), *unit.local_names], body=False, boost=2.0)
 
 
-def by_document(pg: PolicyGraph, tasks: list[Task]) -> list[tuple[Document, list[Task]]]:
-    """Tasks under their documents, in the knowledge base's order: 第50项 of two documents are two tasks."""
+def by_document(pg: PolicyGraph, tasks: list[Task],
+                shells: dict[str, Document] | None = None) -> list[tuple[Document, list[Task]]]:
+    """Tasks under their documents' shells, in the knowledge base's order: 第50项 of two documents are two tasks."""
     grouped: dict[str, list[Task]] = {}
     for t in tasks:
         grouped.setdefault(t.doc, []).append(t)
-    return [(d, grouped[d.id]) for d in pg.documents() if d.id in grouped]
+    return [((shells or {}).get(d.id) or document_shell(d), grouped[d.id]) for d in pg.documents() if d.id in grouped]
 
 
 def map_figures(pg: PolicyGraph, files: list[dict]) -> list[dict]:
