@@ -143,44 +143,14 @@ def test_the_blind_part_is_in_layouts_no_earlier_part_has():
     assert len(fourteenth) >= 10 and len(_entries("part 14")) >= 12
 
 
-def test_the_fifteenth_part_is_in_layouts_parts_1_to_14_lack():
-    """Part 15 is a third blind part: none of its layout ids is in parts 1-14, and it has its own at least ten."""
-    earlier = {e["layout"] for part in MANIFESTS if part != "part 15" for e in _entries(part)}
-    fifteenth = [e["layout"] for e in _entries("part 15")]
-    assert not set(fifteenth) & earlier, set(fifteenth) & earlier
-    assert len(set(fifteenth)) >= 10 and len(fifteenth) >= 12
-
-
-def test_the_sixteenth_part_is_in_layouts_parts_1_to_15_lack():
-    """Part 16 is a fourth blind part: none of its layout ids is in parts 1-15, and it has its own at least ten."""
-    earlier = {e["layout"] for part in MANIFESTS if part != "part 16" for e in _entries(part)}
-    sixteenth = [e["layout"] for e in _entries("part 16")]
-    assert not set(sixteenth) & earlier, set(sixteenth) & earlier
-    assert len(set(sixteenth)) >= 10 and len(sixteenth) >= 12
-
-
-def test_the_seventeenth_part_is_in_layouts_parts_1_to_16_lack():
-    """Part 17 is a fifth blind part: none of its layout ids is in parts 1-16, and it has its own at least ten."""
-    earlier = {e["layout"] for part in MANIFESTS if part != "part 17" for e in _entries(part)}
-    seventeenth = [e["layout"] for e in _entries("part 17")]
-    assert not set(seventeenth) & earlier, set(seventeenth) & earlier
-    assert len(set(seventeenth)) >= 10 and len(seventeenth) >= 12
-
-
-def test_the_eighteenth_part_is_in_layouts_parts_1_to_17_lack():
-    """Part 18 is a sixth blind part: none of its layout ids is in parts 1-17, and it has its own at least ten."""
-    earlier = {e["layout"] for part in MANIFESTS if part != "part 18" for e in _entries(part)}
-    eighteenth = [e["layout"] for e in _entries("part 18")]
-    assert not set(eighteenth) & earlier, set(eighteenth) & earlier
-    assert len(set(eighteenth)) >= 10 and len(eighteenth) >= 12
-
-
-def test_the_nineteenth_part_is_in_layouts_parts_1_to_18_lack():
-    """Part 19 is a seventh blind part: none of its layout ids is in parts 1-18, and it has its own at least ten."""
-    earlier = {e["layout"] for part in MANIFESTS if part != "part 19" for e in _entries(part)}
-    nineteenth = [e["layout"] for e in _entries("part 19")]
-    assert not set(nineteenth) & earlier, set(nineteenth) & earlier
-    assert len(set(nineteenth)) >= 10 and len(nineteenth) >= 12
+@pytest.mark.parametrize("part", [15, 16, 17, 18, 19])
+def test_a_later_blind_part_is_in_layouts_the_parts_before_it_lack(part):
+    """Parts 15-19 were each collected blind: none of a part's layout ids is in the parts before it (or any other),
+    and it has its own at least ten."""
+    earlier = {e["layout"] for name in MANIFESTS if name != f"part {part}" for e in _entries(name)}
+    layouts = [e["layout"] for e in _entries(f"part {part}")]
+    assert not set(layouts) & earlier, set(layouts) & earlier
+    assert len(set(layouts)) >= 10 and len(layouts) >= 12
 
 
 def test_the_corpus_covers_levels_and_fields():

@@ -89,8 +89,8 @@ DEBUG = "POLICYKB_DEBUG"  # set: a program error during import shows its traceba
 
 def _where(error: BaseException) -> str:
     """The innermost line of policykb's own code the error passed through: 「ingest/clauses.py 第123行」."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if "policykb" in Path(f.filename).parts]
-    frame = (frames or traceback.extract_tb(error.__traceback__))[-1]
+    frames = traceback.extract_tb(error.__traceback__)
+    frame = ([f for f in frames if "policykb" in Path(f.filename).parts] or frames)[-1]
     path = Path(frame.filename)
     shown = "/".join(path.parts[path.parts.index("policykb") + 1:]) if "policykb" in path.parts else path.name
     return f"{shown} 第{frame.lineno}行"
