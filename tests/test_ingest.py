@@ -65,6 +65,22 @@ def test_a_pages_breadcrumb_is_no_title(tmp_path):
     assert document["issuers"] == ["某某县人民政府办公室"]
 
 
+def test_a_pages_greeting_is_no_title_and_a_demand_read_is_not_listed_unread(tmp_path):
+    """「欢迎访问X网站」 greets a page's reader: never the title (nor the lead it gave the demands); a numbered demand
+    read as the issuer's (its subject people alone) is no item left unread beside the task it became."""
+    path = tmp_path / "s.txt"
+    path.write_text("欢迎访问某某县人民政府网站\n\n某某镇部署秋季防火工作\n\n发布时间:2021-10-08  发布机构:某某镇人民政府\n\n"
+                    "一、要压实责任。镇村干部务必提高认识,把任务层层分解到人;\n\n"
+                    "二、要加强巡查。各村要组织人员每日巡查山林。\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][0] == "某某镇部署秋季防火工作"
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2021, 10, 8)).folder
+    document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "tasks").glob("*.yaml"))]
+    assert document["title"] == "某某镇部署秋季防火工作"
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["某某镇人民政府"], ["镇村干部"]), (["各村"], None)]
+    assert "[未读取]" not in (folder / "import-review.txt").read_text(encoding="utf-8")
+
+
 def test_a_wiki_pages_edit_links_are_left_out(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("二、主要職責[編輯]\n三、内设机构 [编辑]\n", encoding="utf-8")

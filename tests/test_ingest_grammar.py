@@ -1033,3 +1033,32 @@ def test_a_count_of_bodies_is_no_units_name():
 def test_he_ji_yu_after_a_units_ending_join_two_units(text, names):
     units = parse_units(text)
     assert units.lead + units.participants == names
+
+
+def test_the_grounds_after_a_units_name_are_no_part_of_it():
+    """「县消防救援大队根据市消防安全委员会统一要求…」: 根据 (依据, 依照, 按照) opens what the unit acts on, never a name."""
+    for word in ("根据", "依据", "依照", "按照"):
+        assert not looks_like_unit(f"县消防救援大队{word}市消防安全委员会")
+    assert looks_like_unit("革命根据地纪念馆")
+
+
+def test_an_enumerator_opening_a_clause_is_no_part_of_its_subject():
+    """「…；四是县政府督查室要加强督查」: 一是, 二是 … count the demands of a speech run into one paragraph."""
+    clauses = subject_clauses("区长要求:一是力度要更大,加速整改;二是措施要更硬。三是指导要更细。区农业农村局全体班子成员要带领"
+                              "股室驻村指导。四是区政府督查室要加强督查,及时形成专报。")
+    assert [(u.lead, u.leaders) for _, u in clauses] == [(["区农业农村局"], ["区农业农村局全体班子成员"]),
+                                                          (["区政府督查室"], [])]
+
+
+@pytest.mark.parametrize("text, body", [("县自然资源局全体班子成员", "县自然资源局"), ("各乡镇领导班子", "各乡镇")])
+def test_a_bodys_leading_group_is_its_people(text, body):
+    units = parse_units(text)
+    assert units.lead == [body] and units.leaders == [text]
+
+
+def test_a_group_coordinating_is_a_subject_doing_and_a_coordinating_office_a_name():
+    """「领导小组统筹协调…」: 统筹 before another verb is the group's doing; 统筹办 stays a body's name."""
+    [(_, units)] = subject_clauses("市旅游产业发展领导小组统筹协调全市红色旅游发展工作中的重大问题。", numbered=True)
+    assert units.lead == ["市旅游产业发展领导小组"]
+    [(_, units)] = subject_clauses("市城乡统筹办负责统筹协调全市城乡一体化工作。", numbered=True)
+    assert units.lead == ["市城乡统筹办"]

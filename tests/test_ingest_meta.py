@@ -192,3 +192,10 @@ def test_a_number_run_into_the_title_line_is_the_documents_number_not_part_of_it
                              "中共金乡县委办公室", "2020年3月18日"))
     assert meta.title == "关于印发《金乡县农村人居环境整治暨乡村治理工作分工方案》的通知"
     assert meta.number == "金室字〔2020〕1号"
+
+
+def test_a_list_mark_before_a_level_names_no_place():
+    """「四是县政府督查室要…」: the fourth demand's mark, then the county's office; 「四是县」 is no county."""
+    meta = read_meta(_blocks("今天上午,副县长主持召开整改调度会。", "要求:一是力度要更大。二是措施要更硬。",
+                             "三是县政府督查室要加强督查。四是县政府督查室要及时通报。"))
+    assert meta.jurisdiction is None

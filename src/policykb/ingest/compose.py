@@ -385,9 +385,18 @@ def _part_title(c: Candidate) -> str:
 def _read_after_all(block: Block, read: list[tuple[Candidate, ...]]) -> bool:
     """An item a first reader left unread whose text a later reader made a task of (a notice's request read from its
     sentences): not to be listed as unread beside the task it became."""
-    text = re.sub(r"\s", "", block.text)
-    return any(c.where == block.where and text and (text in (own := re.sub(r"\s", "", c.text)) or own in text)
+    text = _bare(block.text)
+    return any(c.where == block.where and text and (text in (own := _bare(c.text)) or own in text)
                for c, *_ in read)
+
+
+def _bare(text: str) -> str:
+    """A text without its list mark, spaces and punctuation: a task keeps its item's words, not its 「一、」 or how
+    the item ended (「…管理机制；」 is the task 「…管理机制。」)."""
+    return re.sub(r"[\s\W_]", "", _LIST_MARK.sub("", text.strip(), count=1))
+
+
+_LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、．.]|第[一二三四五六七八九十百\d]{1,4}[条项])")
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:

@@ -157,7 +157,8 @@ def _a_place(name: str) -> bool:
 
 
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
-    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
+    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed).
+    (「四是县政府督查室要…」: a list's mark before 县, no place's name)"""
     counts: dict[str, int] = {}
     for b in blocks:
         for m in _OWN_PLACE.finditer(b.text):
@@ -165,8 +166,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
-            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在)",
-                            place) \
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在"
+                            r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     text = "\n".join(b.text for b in blocks)
