@@ -1062,3 +1062,24 @@ def test_a_group_coordinating_is_a_subject_doing_and_a_coordinating_office_a_nam
     assert units.lead == ["市旅游产业发展领导小组"]
     [(_, units)] = subject_clauses("市城乡统筹办负责统筹协调全市城乡一体化工作。", numbered=True)
     assert units.lead == ["市城乡统筹办"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市、区人民政府", ["市人民政府", "区人民政府"]),  # levels alone, one government each
+    ("县、乡政府", ["县政府", "乡政府"]),
+    ("各县、市、区政府", ["各县、市、区政府"]),  # one collective, each of its members a level
+    ("各县(市、区)人民政府", ["各县(市、区)人民政府"]),
+])
+def test_levels_written_before_one_government_each_have_theirs(text, names):
+    units = parse_units(text)
+    assert units.lead + units.participants == names
+
+
+def test_fenbie_before_you_gives_each_its_own_share_and_a_closing_topic_note_keeps_its_sentence():
+    """「小水泥厂的关闭分别由市、区人民政府负责。」: each government its own share (分别); the note after its topic
+    ends the sentence, so cut out it would leave 「小水泥厂的关闭。」: the sentence stays as written."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block("第四条 关闭工作按照统一部署进行。其中采石场的关闭由所在区人民政府负责;"
+                                    "小水泥厂的关闭按照权限分别由市、区人民政府负责。", "第1行")], (), set())
+    assert [(t.text, t.units.lead, t.units.mode) for t in tasks][-1] == (
+        "小水泥厂的关闭按照权限分别由市、区人民政府负责。", ["市人民政府", "区人民政府"], "separate")

@@ -167,12 +167,20 @@ PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（�
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 
 
+# 「市、区人民政府」: the governments of levels written once, after the last level (not 「省、市、县三级财政」, one
+# collective, nor 「各县、市、区政府」 and 「各县(市、区)人民政府」, each of one collective)
+_LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![(（])(?P<levels>(?:[省市州县区乡镇]、)+[省市州县区乡镇])"
+                            r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
 
     A body written once after the last of a list belongs to each bare name before it: a name that is no
-    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government."""
+    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
+    levels alone before a government (「市、区人民政府」) each have theirs."""
+    text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
