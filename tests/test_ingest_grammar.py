@@ -1083,3 +1083,24 @@ def test_fenbie_before_you_gives_each_its_own_share_and_a_closing_topic_note_kee
                                     "小水泥厂的关闭按照权限分别由市、区人民政府负责。", "第1行")], (), set())
     assert [(t.text, t.units.lead, t.units.mode) for t in tasks][-1] == (
         "小水泥厂的关闭按照权限分别由市、区人民政府负责。", ["市人民政府", "区人民政府"], "separate")
+
+
+def test_a_bodys_duties_announced_in_a_sentence_are_its_task():
+    """「市红办的主要职责是：…；…」: the body named before 的职责 does what follows."""
+    [(_, units)] = subject_clauses("办公室设在市文化局。市协调办的主要职责是:组织制订全市发展规划;协调推动项目建设。",
+                                   numbered=True)
+    assert units.lead == ["市协调办"]
+
+
+def test_a_body_set_up_after_a_lead_in_is_the_subject():
+    """「结合实际，成立X领导小组，负责…」: the group set up does the work, not 「成立X领导小组」."""
+    [(_, units)] = subject_clauses("结合实际,成立某镇河道整治督查领导小组,负责组织推进整治工作。", anyone=True)
+    assert units.lead == ["某镇河道整治督查领导小组"]
+
+
+def test_a_short_name_stands_for_the_body_set_up_or_defined_not_the_sentence():
+    """「在X下设Y办公室（以下简称Y办）」 and 「X是本意见的管理机构（以下简称Z）」: the short name is the body's."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["在市旅游发展领导小组下设某市红色旅游工作协调办公室(以下简称市红办)。",
+                        "1.机构:某开发区管委会是本意见的管理机构(以下简称管委会),维护开发区的安全。"]) == {
+        "市红办": "某市红色旅游工作协调办公室", "管委会": "某开发区管委会"}
