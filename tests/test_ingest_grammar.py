@@ -1104,3 +1104,11 @@ def test_a_short_name_stands_for_the_body_set_up_or_defined_not_the_sentence():
     assert short_names(["在市旅游发展领导小组下设某市红色旅游工作协调办公室(以下简称市红办)。",
                         "1.机构:某开发区管委会是本意见的管理机构(以下简称管委会),维护开发区的安全。"]) == {
         "市红办": "某市红色旅游工作协调办公室", "管委会": "某开发区管委会"}
+
+
+def test_people_then_what_they_are_to_do_are_no_persons_name():
+    """「请全县广大干部群众坚决贯彻落实习近平总书记…」: the people end where their doing begins (总书记 is a post)."""
+    from policykb.ingest.lexicon import is_person
+    assert is_person("全县广大干部群众") and is_person("分管安全生产工作的副县长")
+    assert not is_person("全县广大干部群众坚决贯彻落实习近平总书记")
+
