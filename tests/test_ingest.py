@@ -916,3 +916,22 @@ def test_a_notices_requirements_on_units_are_its_work_requirements_quoted_in_the
     assert any(line.startswith("[工作要求 1]") for line in result.review)
     assert "各牵头单位要于2021年2月3日前制定推进方案" in body["嘉鱼县交通局"]
     assert "“十四五”开局之年" not in body["嘉鱼县交通局"]
+
+
+def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_first_leads(tmp_path):
+    """「（X、Y、Z分工负责）」 says nobody leads: the first listed is taken by custom, below the confident mark and
+    said so in the review; a document that says 「列第一位者为牵头单位」 makes it no guess."""
+    from policykb.ingest.compose import CONFIDENT
+    reviews = {}
+    for name, rule in (("guess", "各单位要抓好落实。"), ("said", "各项任务列第一位者为牵头单位。")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"交口县人民政府关于印发重点工作分工方案的通知\n{rule}\n"
+                        "1.加强安全宣传教育。（交口县委宣传部、交口县委组织部、交口县应急局分工负责）\n"
+                        "2.开展隐患排查。（交口县应急局牵头，交口县公安局配合）\n", encoding="utf-8")
+        folder = import_file(path, _kb(tmp_path / name), "doc", dt.date(2024, 5, 1)).folder
+        reviews[name] = (folder / "import-review.txt").read_text(encoding="utf-8")
+    guessed = next(line for line in reviews["guess"].splitlines() if line.startswith("[任务 1]"))
+    assert "按惯例以排在第一位的单位牵头" in guessed and float(guessed.split("置信度 ")[1][:4]) < CONFIDENT
+    said = next(line for line in reviews["said"].splitlines() if line.startswith("[任务 1]"))
+    assert "按惯例" not in said and float(said.split("置信度 ")[1][:4]) >= CONFIDENT
+    assert "（中央）" not in reviews["guess"]  # 县委宣传部 ends like a ministry (…部) and is the county's

@@ -30,6 +30,8 @@ _AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每
 
 
 OPEN_LIST = "open list (等)"  # a flag that names no doubt about who is named: the list goes on (「X、Y等部门」)
+# 「X、Y、Z负责」: no word says who leads; the first listed does by custom, unless the document says so (列第一位者为牵头单位)
+FIRST_BY_CUSTOM = "first listed leads by custom"  # the review's flag for UnitList.by_custom
 
 
 @dataclass
@@ -44,6 +46,7 @@ class UnitList:
     leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
     how: str = "bare"  # label | verb | by (「由X…」) | heading (a unit named above) | bare: the first listed leads
     scope: "Scope | None" = None  # what this note says about the tasks after it
+    by_custom: bool = False  # 「X、Y、Z负责」: no word says who leads, the first listed is taken (for the review only)
 
     @property
     def doubts(self) -> list[str]:
@@ -361,6 +364,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         result.lead, others = leads, roles["responsible"] + others
     elif roles["responsible"]:
         result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
+        result.by_custom = len(roles["responsible"]) > 1 and not lexicon().scope["first_leads"].search(written)
     elif roles["guide"]:  # only a guide named: it leads, for the reviewer to confirm
         result.lead, others = roles["guide"][:1], roles["guide"][1:] + roles["participant"]
         result.flags.append("only a guiding unit named")
@@ -477,10 +481,13 @@ def level_of_place(place: str) -> str | None:
     return None
 
 
+_LOCAL_ORGAN = re.compile(r"(?:省|市|州|县|区|旗|盟)(?:委|人民|政府)")  # 交口县委宣传部, X县人民武装部: a place's own
+
+
 def level_of_name(name: str, default: str | None) -> str | None:
     """The level a unit name says it is at (省财政厅 → 省, 财政部 → 中央), else the document's."""
     if re.match(r"^(?:国务院|国家|中央|全国|中共中央|最高人民)", name) or re.search(r"(?<![厅局总])部$|总局$|总署$", name) \
-            and not re.match(r"^(?:省|市|县|区)", name):
+            and not re.match(r"^(?:省|市|县|区)", name) and not _LOCAL_ORGAN.search(name):
         return "中央"
     if re.match(r"^(?:各省|各省级|省)", name):
         return "省"
