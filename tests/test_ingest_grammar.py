@@ -1112,3 +1112,12 @@ def test_people_then_what_they_are_to_do_are_no_persons_name():
     assert is_person("全县广大干部群众") and is_person("分管安全生产工作的副县长")
     assert not is_person("全县广大干部群众坚决贯彻落实习近平总书记")
 
+
+
+def test_a_body_restructured_into_another_holds_the_duties_under_its_heading():
+    """「将X指挥部调整为Y指挥部…」 then 「一、主要职责」 and its duties naming nobody: Y's duties, as a body set up."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block(t, f"第{i}行") for i, t in enumerate((
+        "省人民政府决定,将省病虫害防控指挥部调整为省病虫疫情防控指挥部,现就有关事项通知如下:", "一、主要职责",
+        "集中统一指挥全省病虫疫情的防控和应急处置等工作;加强部门间协同配合。"), start=1)], (), set())
+    assert [t.units.lead for t in tasks] == [["省病虫疫情防控指挥部"]]

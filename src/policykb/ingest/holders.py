@@ -26,7 +26,7 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of
 # its clause
-_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
+_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
 # 「建立X联席会议（以下简称联席会议）制度」: the body without its short name and the 制度 it works by
 _ALIAS = re.compile(r"[(（](?:以下简称|简称)[^()（）]{1,20}[)）]")
 _NOT_NAME = re.compile(r"制度$")
