@@ -55,6 +55,18 @@ def test_a_hard_wrapped_page_goes_on_where_its_lines_stop_mid_sentence_or_inside
     assert tasks[0]["text"] == "开展老年人健康素养提升活动，组织专家进社区、进乡村，持续推进健康知识普及。"
 
 
+def test_an_items_first_line_wrapped_in_the_middle_of_a_word_goes_on(tmp_path):
+    """「（十）严厉打击通过互联网销售烟草制」 / 「品的违法行为。（…按职」 / 「责分工负责）」: an item's numbered first line,
+    long and with no comma, stops inside a word; the item, its note and its units are one."""
+    path = tmp_path / "s.txt"
+    path.write_text("          （十）严厉打击通过互联网销售烟草制品（含电子烟）和向未成年人销售烟草制\n\n"
+                    "      品的违法行为，保护未成年人免受烟草侵害。（教育部、市场监管总局按职\n\n      责分工负责）\n",
+                    encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [
+        "（十）严厉打击通过互联网销售烟草制品（含电子烟）和向未成年人销售烟草制品的违法行为，保护未成年人免受烟草侵害。"
+        "（教育部、市场监管总局按职责分工负责）"]
+
+
 def test_a_pages_breadcrumb_is_no_title(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("当前位置: 政策文件  通知公告   某某县人民政府办公室关于印发重点工作分工的通知\n"
