@@ -137,7 +137,7 @@ def _prepared(environ: dict, cwd: str, initializer: Callable | None, initargs: t
         initializer(*initargs)
 
 
-TRIM_AFTER = 8 << 20  # bytes of work between two trims: a trim costs milliseconds, a small map's garbage less
+TRIM_AFTER = 2 << 20  # bytes of work between two trims: a trim costs milliseconds, a small map's garbage less
 
 
 _since_trim = 0
