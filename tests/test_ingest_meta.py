@@ -199,3 +199,12 @@ def test_a_list_mark_before_a_level_names_no_place():
     meta = read_meta(_blocks("今天上午,副县长主持召开整改调度会。", "要求:一是力度要更大。二是措施要更硬。",
                              "三是县政府督查室要加强督查。四是县政府督查室要及时通报。"))
     assert meta.jurisdiction is None
+
+
+def test_a_reports_speaking_organs_are_its_issuers_when_the_page_names_none():
+    """A news page names no issuer, but 「X镇党委、政府认真强调：」 states the demands that follow: those two, as they
+    sign (中共X镇委员会, X镇人民政府), guessed and reviewed."""
+    meta = read_meta(_blocks("某镇召开党委政府工作会议", "时间: 2018/03/08 来源: 某镇",
+                             "某某镇党委、政府认真强调:近期降雪较多。我镇机关干部要明确责任,做好安全宣传工作。"))
+    assert meta.issuers == ["中共某某镇委员会", "某某镇人民政府"]
+    assert any(g[0] == "发文机关" and g[3] < 0.85 for g in meta.guesses)

@@ -98,6 +98,26 @@ def _title_issuers(title: str | None) -> list[str]:
     return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
 
 
+# 「三道通镇党委、政府认真强调：」: an organ (a place's committee and government written once) stating demands
+_SPEAKER = re.compile(rf"(?:^|[。；;]\s*)(?P<organ>[\u4e00-\u9fff、和]{{2,30}}?{_ORGAN}|[\u4e00-\u9fff]{{2,12}}?"
+                      r"(?:省|市|县|区|镇|乡|州|旗)(?:党委|党工委)[、和](?:人民)?政府)"
+                      r"(?:认真|再次|进一步|明确|专门)?(?:强调|指出|要求|部署)[：:]")
+_PLACE_ORGANS = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|镇|乡|州|旗))(?P<a>党委|党工委)[、和]"
+                           r"(?P<b>(?:人民)?政府)$")
+
+
+def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
+    """The organs a report says stated its demands, and where, when the page names no issuer otherwise."""
+    for b in blocks:
+        if m := _SPEAKER.search(b.text):
+            organ = m["organ"]
+            if both := _PLACE_ORGANS.match(organ):  # as the two sign: 中共X委员会, X人民政府
+                committee = f"中共{both['place']}委员会" if both["a"] == "党委" else both["place"] + both["a"]
+                return [committee, f"{both['place']}人民政府"], b.where
+            return _split_issuers(organ), b.where
+    return None
+
+
 def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」,
     「市委宣传部」 → one (a body named with no place of its own after a government or a committee is its);
@@ -279,6 +299,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
             break
+    if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
+        issuers, where = spoke
+        meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
     if len(issuers) == 1 and meta.number and _GOVERNMENT_NUMBER.search(meta.number) \
             and (government := re.sub(r"办公室$|办公厅$", "", issuers[0])) != issuers[0] and government.endswith("政府"):
         # 「华政发〔2021〕2号」 is a government's own number: a page's 发布机构 「县人民政府办公室」 only published it
