@@ -208,3 +208,12 @@ def test_a_reports_speaking_organs_are_its_issuers_when_the_page_names_none():
                              "某某镇党委、政府认真强调:近期降雪较多。我镇机关干部要明确责任,做好安全宣传工作。"))
     assert meta.issuers == ["中共某某镇委员会", "某某镇人民政府"]
     assert any(g[0] == "发文机关" and g[3] < 0.85 for g in meta.guesses)
+
+
+def test_a_signature_shortening_the_titles_organ_gives_its_full_name():
+    """A page titled 「粤办函〔2020〕82号《X省人民政府办公厅关于…的通知》」 (its number, the title in 《》) and signed
+    「省政府办公厅」: the title is the notice's own, the issuer the organ's full name as the title gives it."""
+    meta = read_meta(_blocks("某办函〔2020〕82号《某某省人民政府办公厅关于调整防控指挥部的通知》", "各地级以上市人民政府:",
+                             "现就有关事项通知如下:", "一、主要职责", "统一指挥防控工作。", "省政府办公厅", "2020年6月5日"))
+    assert meta.title == "某某省人民政府办公厅关于调整防控指挥部的通知"
+    assert meta.issuers == ["某某省人民政府办公厅"] and meta.number == "某办函〔2020〕82号"

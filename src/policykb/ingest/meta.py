@@ -118,6 +118,13 @@ def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """「省政府办公厅」 of 「广东省人民政府办公厅」: the same organ's name with its place or 人民 left out (its characters
+    in order, the same last two)."""
+    rest = iter(full)
+    return len(short) < len(full) and short[-2:] == full[-2:] and all(c in rest for c in short)
+
+
 def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」,
     「市委宣传部」 → one (a body named with no place of its own after a government or a committee is its);
@@ -236,6 +243,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
             title = re.sub(r"^[-·•*]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[：:]\s*(?=.*关于)", "", title)  # 「- 内容概述: X关于…」
             title = re.sub(rf"^{_NUMBER.pattern}\s*(?=关于)", "", title)  # 「金室字〔2020〕1号关于印发…」: its number
+            title = re.sub(rf"^{_NUMBER.pattern}\s*《(.+)》$", r"\1", title)  # 「粤办函〔2020〕82号《X关于…的通知》」
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
@@ -284,6 +292,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             ministries = not re.search(rf"{_ORGAN}$", blocks[found[2] - 1].text)
             meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.7 if ministries else 0.85))
     titled = _title_issuers(meta.title)
+    if len(issuers) == 1 and len(titled) == 1 and _abbreviates(issuers[0], titled[0]):
+        issuers = titled  # 「省政府办公厅」 signs what the title calls 「广东省人民政府办公厅」: the full name
     # a line of organ names alone above the title is its masthead, unless the title names another issuer
     # (「遂宁市水利局」 a portal's name above 「遂宁市人民政府防汛抗旱指挥部办公室关于…的函」)
     masthead = _masthead(texts)
