@@ -783,6 +783,14 @@ def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, 
     assert _qualified(name, place, "市", "湖南省") == qualified
 
 
+@pytest.mark.parametrize("name, qualified", [("区农业农村局", "立山区农业农村局"),
+                                             ("区镇农村人居环境整治工作联席会议办公室", "区镇农村人居环境整治工作联席会议办公室")])
+def test_two_levels_written_together_take_no_place(name, qualified):
+    """「区镇…办公室」: a zone and its town, two levels together, not 区 standing for the place's name."""
+    from policykb.ingest.compose import _qualified
+    assert _qualified(name, "立山区", "县", "湖南省") == qualified
+
+
 def test_a_wrapped_items_last_line_carrying_its_note_is_read_with_it():
     tasks = _tasks("一、总体要求", "(一)坚持扩大就业发展战略。各级发展改革部门要会同有关部门,建立带动就业的",
                    "评价机制。(省发展改革委、省财政厅等负责,列第一位者为牵头单位,下同)")
