@@ -1129,3 +1129,17 @@ def test_a_body_restructured_into_another_holds_the_duties_under_its_heading():
         "省人民政府决定,将省病虫害防控指挥部调整为省病虫疫情防控指挥部,现就有关事项通知如下:", "一、主要职责",
         "集中统一指挥全省病虫疫情的防控和应急处置等工作;加强部门间协同配合。"), start=1)], (), set())
     assert [t.units.lead for t in tasks] == [["省病虫疫情防控指挥部"]]
+
+
+def test_who_holds_a_bodys_head_post_leads_its_work_in_person():
+    """「市协调办主任由市发展改革委主任担任，常务副主任由…」, 「X主任担任联席会议召集人」, 「指挥部总指挥由…省领导兼任」:
+    the head post's holder (not a deputy's) is the leader of the body's tasks, the body named as written, by its short
+    name or by its kind."""
+    from policykb.ingest.holders import head_of, head_posts
+    heads = head_posts(["市协调办主任由市发展改革委主任担任,常务副主任由市旅游局局长担任。",
+                        "发展改革委主任担任联席会议召集人,各成员单位有关负责同志为联席会议成员。",
+                        "指挥部总指挥由负责农业农村工作的省领导兼任,副总指挥由省政府副秘书长兼任。"])
+    assert heads == {"市协调办": "市发展改革委主任", "联席会议": "发展改革委主任", "指挥部": "负责农业农村工作的省领导"}
+    assert head_of(["某市红色旅游工作协调办公室"], heads, {"市协调办": "某市红色旅游工作协调办公室"}) == "市发展改革委主任"
+    assert head_of(["省农作物病虫疫情防控指挥部"], heads, {}) == "负责农业农村工作的省领导"
+    assert head_of(["省财政厅"], heads, {}) is None and head_of(["指挥部", "省财政厅"], heads, {}) is None

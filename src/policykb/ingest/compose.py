@@ -24,7 +24,8 @@ from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
-from .holders import defined_body, duty_heading, expand_short_name, holder_form_tasks, short_names
+from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
+                      short_names)
 from .columns import header_columns
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -415,6 +416,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
+    heads = head_posts([b.text for b in source.blocks if not b.is_row])
+    for c in candidates if heads else ():  # a body's work is led in person by who holds its head post
+        if not c.units.leaders and (who := head_of(c.units.lead, heads, short)):
+            c.units.leaders = [who]
     if not candidates:
         raise ImportFailed("这份文件中没有找到写明责任单位的任务",
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"

@@ -61,6 +61,35 @@ def short_names(texts: list[str]) -> dict[str, str]:
     return out
 
 
+# 「市红办主任由市发展改革委主任担任」, 「指挥部总指挥由负责农业农村工作的省领导兼任」, 「发展改革委主任担任联席会议召集人」:
+# who holds a body's head post (not a deputy's) leads its work in person
+_HEAD_POST = r"(?:主任|组长|总指挥|指挥长|第一召集人|召集人|主席)"
+_HEAD_HELD = (re.compile(rf"(?:^|[。；;，,])(?P<body>[^，,。；;：:、由]{{2,30}}?)(?<!副){_HEAD_POST}由(?P<who>[^，,。；;、]{{2,30}}?)"
+                         r"(?:同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
+              re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?:同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
+                         rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"))
+
+
+def head_posts(texts: list[str]) -> dict[str, str]:
+    """Each body whose head post the document says who holds (the body as written), and who: the first said."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for pattern in _HEAD_HELD:
+            for m in pattern.finditer(text):
+                out.setdefault(m["body"], m["who"])
+    return out
+
+
+def head_of(lead: list[str], heads: dict[str, str], short: dict[str, str]) -> str | None:
+    """Who heads the one body leading a task (named in full, by its short name, or by its kind: 指挥部 for X指挥部)."""
+    if len(lead) != 1:
+        return None
+    for body, who in heads.items():
+        if lead[0] in (body, short.get(body)) or len(body) >= 3 and lead[0].endswith(body):
+            return who
+    return None
+
+
 def expand_short_name(name: str, short: dict[str, str]) -> str:
     """A body written by its short name, or its office so (「市领导小组办公室」), by its full name."""
     for abbreviation, full in short.items():
