@@ -144,8 +144,8 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
 
 # 「…提出了三点要求：一、…；二、…；三、区安置办要…」, 「…；四是县政府督查室要…」: a list's mark opening a clause
 # inside a paragraph
-_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)"
-                          r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])"
+                          r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 
 
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,

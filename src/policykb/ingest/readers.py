@@ -91,10 +91,10 @@ def _open_note(text: str, line: str) -> bool:
 
 # A hard-wrapped page (a PDF's text, a fixed-width copy): a line of prose (a comma inside it, no label's colon; or an
 # item's numbered first line, long and without a stop) that stops on a character in the middle of its sentence, and
-# a next line that opens with no numbering, digit or bracket, long or ending the sentence, go on as one line. Headings and titles have no comma; a paragraph ends
-# with its stop.
+# a next line that opens with no numbering, digit or bracket, long or ending the sentence, go on as one line.
+# Headings and titles have no comma; a paragraph ends with its stop.
 _STOPS_MID_SENTENCE = re.compile(r"^[^：:|]{20,}[，,、][^：:|]*[\u4e00-\u9fff]$"
-                                  r"|^[(（][一二三四五六七八九十\d]{1,3}[)）][^：:|。；;]{20,}[\u4e00-\u9fff]$")  # an item's first line
+                                  r"|^[(（][一二三四五六七八九十\d]{1,3}[)）][^：:|。；;]{20,}[\u4e00-\u9fff]$")
 _GOES_ON = re.compile(r"^[\u4e00-\u9fff“](?:.{19,}|.*[，,。；;）)])")  # a cell of a unit's name alone is none
 _CELLS = re.compile(r"[\u4e00-\u9fff。，、；] +[\u4e00-\u9fff]")
 
