@@ -217,3 +217,12 @@ def test_a_signature_shortening_the_titles_organ_gives_its_full_name():
                              "现就有关事项通知如下:", "一、主要职责", "统一指挥防控工作。", "省政府办公厅", "2020年6月5日"))
     assert meta.title == "某某省人民政府办公厅关于调整防控指挥部的通知"
     assert meta.issuers == ["某某省人民政府办公厅"] and meta.number == "某办函〔2020〕82号"
+
+
+@pytest.mark.parametrize("line, date", [("(某府办函〔2007〕337号 二○○七年十二月十日)", dt.date(2007, 12, 10)),
+                                        ("（某政发〔2016〕1号 2016年1月5日）", dt.date(2016, 1, 5))])
+def test_the_number_and_date_in_brackets_under_the_title_date_the_document(line, date):
+    """A law archive prints 「（文号 成文日期）」 under the title (the date often in Chinese numerals): the document's own."""
+    meta = read_meta(_blocks("某市人民政府办公室关于完善工作协调机制的通知", line, "各县(市、区)人民政府:",
+                             "一、加强领导", "市领导小组统筹协调全市工作中的重大问题。"))
+    assert meta.date == date

@@ -54,8 +54,15 @@ def _cn_number(text: str) -> int:
     return "一二三四五六七八九".index(text) + 1
 
 
+# 「（资府办函〔2007〕337号 二○○七年十二月十日）」: a law archive's line under the title, the number and the date
+_NUMBER_THEN_DATE = re.compile(r"^[(（]\s*[^\s()（）]{2,20}〔\d{4}〕\d{1,4}号\s+(?P<date>[^()（）]{8,16}?)\s*[)）]$")
+
+
 def date_of(text: str) -> dt.date | None:
-    """The date a line is, when it is one alone (a signature's 「2021年1月25日」, 「二〇二一年一月二十五日」)."""
+    """The date a line is, when it is one alone (a signature's 「2021年1月25日」, 「二〇二一年一月二十五日」) or after the
+    document's number in brackets under the title."""
+    if m := _NUMBER_THEN_DATE.match(text.strip()):
+        text = m["date"]
     try:
         if m := _DATE.match(text):
             return dt.date(int(m[1]), int(m[2] or m[4]), int(m[3] or m[5]))
