@@ -732,8 +732,20 @@ def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bo
                             "三、区消防救援局相关负责人对消防隐患排查做具体要求。", "某县人民政府", "2024年1月5日"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["各级", "各部门"], "separate", ["各级各部门主要负责同志"]), (["某县人民政府"], "first", ["县政府分线领导"]),
+        (["各级", "各部门"], "separate", ["主要负责同志"]), (["某县人民政府"], "first", ["县政府分线领导"]),
         (["其他责任单位"], "first", None)]
+
+
+def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
+    """「各街道办事处主要负责人要亲自督办…」: the bodies lead, named once; their leader is the post (主要负责人), not the
+    bodies' name again. A post of a body that does not lead the task keeps its body's name."""
+    from policykb.ingest.unitnames import post_of
+    draft = compose(_source("某区人民政府关于开展背街小巷整治的通知", "一、各街道办事处主要负责人要亲自督办辖区内的整治工作。",
+                            "二、区城管局联络员每月5日前应报送整治进展。", "某区人民政府", "2024年3月1日"),
+                    Registry.load(tmp_path), dt.date(2024, 3, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["各街道办事处"], ["主要负责人"]), (["某区城管局"], ["联络员"])]
+    assert post_of("区水务局主要负责人", ["区防汛办"]) == "区水务局主要负责人"
 
 
 def test_points_counted_in_a_line_are_numbered_items():
@@ -769,14 +781,14 @@ def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_pat
 
 def test_a_request_with_work_of_its_own_a_bodys_people_and_a_quoted_le_are_read(tmp_path):
     """「请各乡镇、县直各单位紧扣目标任务，…，全力抓好落实」 asks for work before the transmittal formula: a demand;
-    「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people lead, and the quoted 了 tells of
+    「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people (广大干部) lead, and the quoted 了 tells of
     nothing done; 「各市、省直管县安全监管局」 is one body of each place (a collective), not 各市 and a bureau."""
     tasks = _drafted(tmp_path, "某县人民政府关于分解下达重点工作任务的通知", "各乡镇人民政府，县政府各部门：",
                      "请各乡镇、县直各单位紧扣各项目标任务，立足各自实际和职能，细化目标任务，靠实工作责任，全力抓好落实。"
                      "政府各组成部门广大干部要以“定了就干、干就干成”的扎实作风，全面完成全年各项工作任务。"
                      "各市、省直管县安全监管局要结合本地区实际，制定具体措施。")
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
-        (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["政府各组成部门广大干部"]),
+        (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["广大干部"]),
         (["各市、省直管县安全监管局"], "first", None)]
 
 

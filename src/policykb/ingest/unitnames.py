@@ -303,6 +303,15 @@ def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
     return [body] if body in known else _split(body, known)[0]
 
 
+def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
+    """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
+    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead); else as written (市水务局主要负责人 of
+    a group's office the bureau does not lead)."""
+    bodies = holding_bodies(name, known)
+    body = post_holder(name)
+    return name[len(body):] if bodies and body and set(bodies) <= set(lead) else name
+
+
 # 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
 _LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[；;](?=\s*[^\s；;])")
 SEMICOLON_LABEL = "label closed by a semicolon"
