@@ -1103,3 +1103,13 @@ def test_a_table_row_that_gives_no_task_is_listed_as_not_read(tmp_path):
     assert [t["lead"] for t in draft.tasks.values()] == [["某市医保局法规科"]]
     unread = [line for line in draft.review if line.startswith("[未读取]")]
     assert len(unread) == 2 and unread[0].startswith("[未读取] 表1第2行：主动公开全国统一的市场准入负面清单")
+
+
+def test_a_parts_paragraph_giving_a_named_unit_its_work_gives_the_collectives_after_it_theirs(tmp_path):
+    """「一、强化宣传引导。县委宣传部要…。各乡镇要…。」: a part's paragraph (一、) that gives a named unit its work divides
+    it, so the sentence of the collective after it is that collective's task, as in a paragraph without a number."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于做好秸秆禁烧工作的通知",
+                     "一、强化宣传引导。县委宣传部要利用广播电视开展禁烧宣传，营造良好氛围。各乡镇要及时向村民发放告知书，做到家喻户晓。",
+                     "二、严格督查考核。县农业农村局要会同县生态环境局开展巡查，发现问题及时通报。")
+    assert [(t["text"][:6], t["lead"]) for t in tasks] == [
+        ("强化宣传引导", ["某县委宣传部"]), ("各乡镇要及时", ["各乡镇"]), ("严格督查考核", ["某县农业农村局"])]

@@ -506,7 +506,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # stopping mid-sentence waits for its next line (a wrapped item, its note on a later line)
         if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and (found := subject_clauses(_strip_number(text), known, numbered=numbered and not PART.match(text))):
-            if not numbered:  # a paragraph giving named units their work divides it: its collectives' sentences too
+            if not numbered or PART.match(text):
+                # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
+                # its collectives' sentences too
                 found = subject_clauses(_strip_number(text), known, numbered=True) or found
             pieces = _clause_texts(_strip_number(text), [c for c, _ in found], with_title=numbered)
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
