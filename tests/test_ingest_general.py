@@ -207,6 +207,16 @@ def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_
     assert tasks[0]["units_as_written"] == "各地、各部门"  # not the quote that opens 「“一把手”」
 
 
+def test_a_request_to_a_collective_and_a_named_body_asks_each_for_its_share(tmp_path):
+    """「请各县农业农村部门、某市经开区农业局整理报送…」: a request names no role, so everyone it names is asked (each
+    its share), not the first leading and the body after it helping."""
+    tasks = _drafted(tmp_path, "某市农业农村局办公室关于报送春耕生产情况的通知", "各县农业农村部门，某市经开区农业局：",
+                     "一、请各县农业农村部门、某市经开区农业局整理报送春耕备耕进展、存在问题和下一步打算。",
+                     "某市农业农村局办公室")
+    assert [(t["lead"], t["lead_mode"], t["participants"]) for t in tasks] == [
+        (["各县农业农村部门", "某市经开区农业局"], "separate", [])]
+
+
 def test_a_stressed_role_holder_after_a_comma_opens_its_own_demand_and_an_items_title_goes_to_its_first(tmp_path):
     tasks = _drafted(tmp_path, "某县人民政府办公室关于分解下达重点工作任务的通知", "各乡镇，县直各单位：",
                      "一、务必高度重视。今年是关键一年。各责任单位要逐项谋划，特别是牵头单位要统筹相关责任单位制定细化方案；"

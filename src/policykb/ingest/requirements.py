@@ -147,8 +147,9 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
         if names and (_PLACED.match(names[0]) or names[0] in named) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
-            if len(names) > 1 and all(map(collective, names)):
-                units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
+            if len(names) > 1 and (units.how == "bare" or all(map(collective, names))):
+                # 「请各地、各部门…」, 「请各市经信部门、某区经促局…」: each asked does its own share (no role word ranks them)
+                units.lead, units.participants, units.mode = names, [], "separate"
             return units
     return None
 
