@@ -1123,3 +1123,16 @@ def test_a_parts_paragraph_giving_a_named_unit_its_work_gives_the_collectives_af
                      "二、严格督查考核。县农业农村局要会同县生态环境局开展巡查，发现问题及时通报。")
     assert [(t["text"][:6], t["lead"]) for t in tasks] == [
         ("强化宣传引导", ["某县委宣传部"]), ("各乡镇要及时", ["各乡镇"]), ("严格督查考核", ["某县农业农村局"])]
+
+
+def test_two_demands_joined_by_a_pause_mark_are_each_their_subjects_and_a_list_of_subjects_is_not_cut(tmp_path):
+    """「会议要求：牵头科室要及时、配合科室要主动，…」: each clause before and after the 、 has a subject and a modal of its
+    own, so each is its subject's task; in 「县财政局、县审计局要加强资金监管」 the 、 lists the subject and cuts nothing."""
+    from policykb.ingest.clauses import subject_clauses
+    tasks = _drafted(tmp_path, "某县召开防汛工作推进会", "6月2日，某县召开防汛工作推进会。会议要求：要提高认识；压实防汛责任，各乡镇要加强巡查、"
+                     "各村要落实值守，各有关部门要加强协调。")
+    assert [(t["text"][:6], t["lead"]) for t in tasks] == [
+        ("各乡镇要加强", ["各乡镇"]), ("各村要落实值", ["各村"]), ("各有关部门要", ["各有关部门"])]
+    assert [c for c, _ in subject_clauses("主办科室要及时、协办科室要主动", numbered=True)] == ["主办科室要及时", "协办科室要主动"]
+    assert [(c, u.lead) for c, u in subject_clauses("县财政局、县审计局要加强资金监管", numbered=True)] == [
+        ("县财政局、县审计局要加强资金监管", ["县财政局", "县审计局"])]

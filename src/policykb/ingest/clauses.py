@@ -252,15 +252,19 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
-    own_parts = [comma for comma in re.finditer(r"[，,]\s*", clause)
+    own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
                  if (m := subject_match(rest := clause[comma.end():])) and _MODAL.match(rest, m.end())
                  and _units(_subject(m, known), known)]
+    roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]
     for comma in own_parts:
-        if len(own_parts) > 1 or (own := subject_match(re.sub(_ASKED, "", clause[cuts[-1]:comma.start()]))) \
-                and _units(_subject(own, known), known):
+        # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a part with a subject of its own, never inside a list)
+        listed = comma.group().startswith("、")
+        before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
+        if roster and not listed or (own := subject_match(before)) and _units(_subject(own, known), known) \
+                and (not listed or _MODAL.match(before, own.end())):
             cuts.append(comma.end())
-    return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]
+    return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:

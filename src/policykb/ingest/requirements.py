@@ -217,13 +217,17 @@ _SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$") 
 
 
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
-    """The sentences and 「；」 parts of a paragraph, each also cut before a comma after which units open a clause of
+    """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after which units open a clause of
     their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
-        cuts = [m.start() for m in re.finditer(r"[，,]", part)
-                if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()])]
-        out += [part[a:b].lstrip("，,") for a, b in zip([0] + cuts, cuts + [len(part)])]
+        cuts: list[int] = []
+        for m in re.finditer(r"[，,、]", part):
+            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list)
+            if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
+                    and (m.group() != "、" or _requirements_of(part[(cuts or [0])[-1]:m.start()].lstrip("，,、"), known)):
+                cuts.append(m.start())
+        out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
     return out
 
 
