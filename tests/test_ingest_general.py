@@ -1136,3 +1136,11 @@ def test_two_demands_joined_by_a_pause_mark_are_each_their_subjects_and_a_list_o
     assert [c for c, _ in subject_clauses("主办科室要及时、协办科室要主动", numbered=True)] == ["主办科室要及时", "协办科室要主动"]
     assert [(c, u.lead) for c, u in subject_clauses("县财政局、县审计局要加强资金监管", numbered=True)] == [
         ("县财政局、县审计局要加强资金监管", ["县财政局", "县审计局"])]
+
+
+def test_a_request_fitted_to_the_units_own_duties_names_the_units_alone(tmp_path):
+    """「请各单位结合部门职责…」: 结合 opens what the work is fitted to, so 「各单位结合部门」 is no unit's name (lexicon.yaml
+    fragment_words); the request is 各单位's."""
+    tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", "县直有关部门，各乡镇：",
+                     "县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前将修改意见反馈县水利局。", "某县水利局")
+    assert [t["lead"] for t in tasks] == [["各单位"]]
