@@ -1144,3 +1144,12 @@ def test_a_request_fitted_to_the_units_own_duties_names_the_units_alone(tmp_path
     tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", "县直有关部门，各乡镇：",
                      "县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前将修改意见反馈县水利局。", "某县水利局")
     assert [t["lead"] for t in tasks] == [["各单位"]]
+
+
+def test_a_collective_before_a_colon_is_the_addressees_not_a_units_duty_line(tmp_path):
+    """「县直有关部门：为切实做好…，县水利局修订了…。请各单位…」: a salutation run into its paragraph; a collective before
+    the colon is whom the notice is addressed to, not a roster line giving it the paragraph as its duty (「商委：协调…」)."""
+    tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函",
+                     "县直有关部门：为切实做好防汛减灾工作，县水利局修订了防汛预案。请各单位于5月10日前将修改意见反馈县水利局。",
+                     "某县水利局")
+    assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["各单位"], "请各单位于")]

@@ -285,8 +285,8 @@ def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] |
     if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
         return None
     names = _units(m["unit"], known)
-    if not names or len(names) != 1:
-        return None
+    if not names or len(names) != 1 or collective(names[0]):
+        return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     return m["duty"], UnitList(m["unit"], lead=names, how="label")
 
 
