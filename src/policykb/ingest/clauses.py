@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, is_person, lexicon
-from .unitnames import UnitList, holding_bodies, parse_units
+from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
@@ -304,5 +304,35 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
                 if lexicon().verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
                     units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
                 out.append((sentence[start:], units))
+                break
+    return out
+
+
+# 「各镇和相关单位抽调精干力量，组成…」: collectives alone opening a sentence, then a verb the lexicon does not hold
+_LIST_GOES_ON = re.compile(r"^(?:[、和及与]|[(（])")
+
+
+def collective_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
+    """In a numbered item, the sentences (after the item's title) that open with collectives alone (各X, 相关X, 有关X)
+    and go on with a verb of their own (「各镇和相关单位抽调精干力量，…」): each collective does its share. The subject
+    ends where its list does: an opening that reads as collectives and is not followed by 、, 和, 及 or a
+    bracket (the longest such opening: 「各乡镇人民政府和有关单位」, not 「各乡」). Only collectives: a named body before an unknown verb may be a topic (「广播电视站」), a collective hardly."""
+    out = []
+    for sentence in re.findall(r"[^。！？；;]+", text):
+        words = re.sub(rf"^{OPENING}", "", sentence.strip("，, "))
+        first = re.split(r"[，,：:“”\"]", words)[0]
+        if not _ALL.match(first) or DONE.search(first) or not words[len(first):].startswith(("，", ",")) \
+                or subject_match(words):
+            continue  # (its work goes on after a comma: 「各级X责任主要包括：」 introduces a list, and is no demand;
+            # a verb the lexicon holds is subject_clauses' to read: 「各部门要各司其职」 it leaves as a requirement)
+        for end in range(min(len(first) - 2, 30), 1, -1):
+            if _LIST_GOES_ON.match(first[end:]) or _MODAL.search(first[:end]):
+                continue  # (「各部门要各司其职」: a modal is read by subject_clauses, and is no part of a name)
+            units = parse_units(first[:end], known)
+            names = units.lead + units.participants
+            if names and not units.doubts and not units.leaders and units.how == "bare" \
+                    and all(collective(n) and looks_like_unit(n) and not re.search("[的是]", n) for n in names):
+                out.append((sentence.strip("，, "), UnitList(first[:end], lead=names, how="verb",
+                                                             mode="separate" if len(names) > 1 else "first")))
                 break
     return out

@@ -12,7 +12,8 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
   closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
-  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」); a closing
+  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」; in a numbered
+  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」); a closing
   bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, collective, subject_clauses
+from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
@@ -452,7 +453,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
-        found = subject_clauses(text, known, numbered=True)
+        found = subject_clauses(text, known, numbered=True) or (collective_subjects(text, known) if item.numbered else [])
         deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"
