@@ -1164,3 +1164,10 @@ def test_collectives_opening_an_items_sentence_with_a_verb_the_lexicon_lacks_do_
     assert [(t.units.lead, t.units.mode, t.number) for t in tasks] == [(["各村", "相关站所"], "separate", 3)]
     assert collective_subjects("各级政府防汛责任主要包括：组织、协调") == []
     assert collective_subjects("各部门要各司其职，形成合力") == []
+
+
+def test_collectives_urged_to_their_work_do_it():
+    """「二是强化台账管理。按照整改要求，督促各责任单位建立健全问题清单，明确整改时限」: the units urged (督促) do the work
+    the sentence names, each its share."""
+    tasks, _ = _read("会议提出两点要求：一是压实责任。二是强化台账管理。按照整改要求，督促各责任单位建立健全问题清单，明确整改时限。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["各责任单位"], 2)]

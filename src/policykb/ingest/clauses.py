@@ -310,16 +310,20 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
 
 # 「各镇和相关单位抽调精干力量，组成…」: collectives alone opening a sentence, then a verb the lexicon does not hold
 _LIST_GOES_ON = re.compile(r"^(?:[、和及与]|[(（])")
+_URGED = re.compile(r"^(?:(?:按照|根据|对照|围绕)[^，,；;。]{2,30}[，,])?督促(?=各|有关|相关)")
 
 
 def collective_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
     """In a numbered item, the sentences (after the item's title) that open with collectives alone (各X, 相关X, 有关X)
     and go on with a verb of their own (「各镇和相关单位抽调精干力量，…」): each collective does its share. The subject
     ends where its list does: an opening that reads as collectives and is not followed by 、, 和, 及 or a
-    bracket (the longest such opening: 「各乡镇人民政府和有关单位」, not 「各乡」). Only collectives: a named body before an unknown verb may be a topic (「广播电视站」), a collective hardly."""
+    bracket (the longest such opening: 「各乡镇人民政府和有关单位」, not 「各乡」). Collectives urged to their work
+    (「按照…要求，督促各X建立健全…」) do it too. Only collectives: a named body before an unknown verb may be a topic (「广播电视站」), a collective hardly."""
     out = []
     for sentence in re.findall(r"[^。！？；;]+", text):
         words = re.sub(rf"^{OPENING}", "", sentence.strip("，, "))
+        # 「按照…要求，督促各X建立健全…」: the collectives urged do the work the sentence names
+        words = (urged := _URGED.match(words)) and words[urged.end():] or words
         first = re.split(r"[，,：:“”\"]", words)[0]
         if not _ALL.match(first) or DONE.search(first) or not words[len(first):].startswith(("，", ",")) \
                 or subject_match(words):
