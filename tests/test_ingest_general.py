@@ -1171,3 +1171,15 @@ def test_collectives_urged_to_their_work_do_it():
     the sentence names, each its share."""
     tasks, _ = _read("会议提出两点要求：一是压实责任。二是强化台账管理。按照整改要求，督促各责任单位建立健全问题清单，明确整改时限。")
     assert [(t.units.lead, t.number) for t in tasks] == [(["各责任单位"], 2)]
+
+
+def test_a_long_salutation_of_bodies_named_in_full_is_the_notices_addressees(tmp_path):
+    """A line naming five bodies in full and closing with a colon is the salutation however long it runs (longer than a
+    body's first line): 「二、请按照…认真抓好规划的实施工作。」 naming nobody is asked of those five, each its share."""
+    bodies = ["甲市经济技术开发区管委会", "乙市经济技术开发区管委会", "丙市高新技术产业开发区管委会", "丁县生态工业园区管委会",
+              "戊县循环经济产业园区管委会"]
+    tasks = _drafted(tmp_path, "关于同意甲市经济技术开发区等5家园区开展示范园区建设的通知", "、".join(bodies) + "：",
+                     "一、同意上述园区开展示范园区建设。",
+                     "二、请按照示范园区建设要求，结合自身实际情况，认真抓好规划的实施工作。各园区要加强组织领导，严格落实责任。",
+                     "某部", "2013年4月18日")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks][:2] == [(bodies, "separate"), (["各园区"], "first")]

@@ -318,7 +318,8 @@ def collective_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[st
     and go on with a verb of their own (「各镇和相关单位抽调精干力量，…」): each collective does its share. The subject
     ends where its list does: an opening that reads as collectives and is not followed by 、, 和, 及 or a
     bracket (the longest such opening: 「各乡镇人民政府和有关单位」, not 「各乡」). Collectives urged to their work
-    (「按照…要求，督促各X建立健全…」) do it too. Only collectives: a named body before an unknown verb may be a topic (「广播电视站」), a collective hardly."""
+    (「按照…要求，督促各X建立健全…」) do it too. Only collectives: a named body before an unknown verb may be a topic
+    (「广播电视站」), a collective hardly."""
     out = []
     for sentence in re.findall(r"[^。！？；;]+", text):
         words = re.sub(rf"^{OPENING}", "", sentence.strip("，, "))

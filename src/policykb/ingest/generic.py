@@ -453,7 +453,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
-        found = subject_clauses(text, known, numbered=True) or (collective_subjects(text, known) if item.numbered else [])
+        found = subject_clauses(text, known, numbered=True) \
+            or (collective_subjects(text, known) if item.numbered else [])
         deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"

@@ -176,11 +176,12 @@ def addressees(blocks: list[Block]) -> UnitList | None:
     """The units a notice is addressed to, each asked to do its own share (separate)."""
     for block in blocks:
         text = block.text.strip()
+        # (a salutation naming five bodies in full runs longer than a body's first line: a line of names alone)
+        if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
+            return units
         if len(text) > _BODY_STARTS:  # the body: its first line may open with them (「各科室,各站所,各村: 为…」)
             m = _SALUTATION_RUN_IN.match(text)
             return _addressed(m["names"]) if m and not block.is_row and not lexicon().label_role(m["names"]) else None
-        if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
-            return units
     return None
 
 
@@ -217,8 +218,8 @@ _SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$") 
 
 
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
-    """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after which units open a clause of
-    their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
+    """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after
+    which units open a clause of their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
         cuts: list[int] = []
