@@ -1183,3 +1183,11 @@ def test_a_long_salutation_of_bodies_named_in_full_is_the_notices_addressees(tmp
                      "二、请按照示范园区建设要求，结合自身实际情况，认真抓好规划的实施工作。各园区要加强组织领导，严格落实责任。",
                      "某部", "2013年4月18日")
     assert [(t["lead"], t["lead_mode"]) for t in tasks][:2] == [(bodies, "separate"), (["各园区"], "first")]
+
+
+def test_the_issuers_own_office_named_by_its_kind_after_a_comma_opens_a_demand_of_its_own(tmp_path):
+    """「请各单位于…前报局办公室，局办公室将汇总上报市政府」: 局办公室 (the issuer's office, named by its kind) opens a
+    clause of its own after the comma, so the summary is its task, not a part of 各单位's."""
+    tasks = _drafted(tmp_path, "某市文旅局关于印发重点工作分工方案的通知", "局机关各科室，市文物中心：",
+                     "现印发你们，请按各自职责抓好落实。请各单位于7月1日前将落实情况报局办公室，局办公室将汇总上报市政府。")
+    assert [(t["lead"], t["text"][:5]) for t in tasks][-2:] == [(["各单位"], "请各单位于"), (["局办公室"], "局办公室将")]

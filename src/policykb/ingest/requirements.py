@@ -27,7 +27,9 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
-_PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER})")  # or a role: 牵头单位
+# (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
+_PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
+                     rf"|[厅局委部](?=办公室|办公厅))")
 _ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
