@@ -1191,3 +1191,14 @@ def test_the_issuers_own_office_named_by_its_kind_after_a_comma_opens_a_demand_o
     tasks = _drafted(tmp_path, "某市文旅局关于印发重点工作分工方案的通知", "局机关各科室，市文物中心：",
                      "现印发你们，请按各自职责抓好落实。请各单位于7月1日前将落实情况报局办公室，局办公室将汇总上报市政府。")
     assert [(t["lead"], t["text"][:5]) for t in tasks][-2:] == [(["各单位"], "请各单位于"), (["局办公室"], "局办公室将")]
+
+
+def test_a_committee_member_heading_a_group_is_a_leader():
+    """「…，由党委书记任组长，组织委员任副组长，负责…」: a committee member (组织委员, 宣传委员) is a post, kept among the
+    group's leaders, never a unit; 「XX委员会」 stays a body."""
+    from policykb.ingest.clauses import subject_clauses
+    from policykb.ingest.lexicon import is_person
+    (_, units), = subject_clauses("特成立某镇乡村振兴工作领导小组，由党委书记任组长，组织委员任副组长，负责统筹全镇乡村振兴工作",
+                                  numbered=True)
+    assert (units.lead, units.leaders) == (["某镇乡村振兴工作领导小组"], ["党委书记", "组织委员"])
+    assert is_person("宣传委员") and not is_person("某镇纪律检查委员会")
