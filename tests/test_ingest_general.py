@@ -205,6 +205,7 @@ def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_
     assert [(t["lead"], t.get("lead_mode"), t["text"][:6]) for t in tasks][:1] == [
         (["各地", "各部门"], "separate", "请各地、各部")]
     assert tasks[0]["units_as_written"] == "各地、各部门"  # not the quote that opens 「“一把手”」
+    assert tasks[0]["leaders"] == ["一把手"]  # the post quoted after them: their own people lead it
 
 
 def test_a_request_to_a_collective_and_a_named_body_asks_each_for_its_share(tmp_path):

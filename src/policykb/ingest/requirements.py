@@ -134,6 +134,9 @@ def _request(sentence: str) -> bool:
         or _requested(sentence) is not None
 
 
+_QUOTED_POST = re.compile(r"[“\"‘'](?P<post>[\u4e00-\u9fff]{2,6})[”\"’']")  # 「“一把手”」
+
+
 def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
     """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none),
     the first named by its place, kind or role, or one of those `named` (known or addressed); or the people it names
@@ -149,6 +152,8 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
         if names and (_PLACED.match(names[0]) or names[0] in named) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
+            if (quoted := _QUOTED_POST.match(rest, len(units.as_written))) and is_person(quoted["post"]):
+                units.leaders.append(quoted["post"])  # the post quoted after them: their own people lead it
             if len(names) > 1 and (units.how == "bare" or all(map(collective, names))):
                 # 「请各地、各部门…」, 「请各市经信部门、某区经促局…」: each asked does its own share (no role word ranks them)
                 units.lead, units.participants, units.mode = names, [], "separate"
