@@ -1203,3 +1203,12 @@ def test_a_committee_member_heading_a_group_is_a_leader():
                                   numbered=True)
     assert (units.lead, units.leaders) == (["某镇乡村振兴工作领导小组"], ["党委书记", "组织委员"])
     assert is_person("宣传委员") and not is_person("某镇纪律检查委员会")
+
+
+def test_all_of_the_subject_before_its_verb_leaves_the_subject_whole():
+    """「各站所均是落实方案的责任主体，要…」, 「各乡镇都要…」: 均 and 都 (all of them) stand between the subject and its
+    verb, as 还 and 也 do; the subject is the units before them."""
+    from policykb.ingest.clauses import subject_clauses
+    assert [(c[:6], u.lead) for c, u in subject_clauses(
+        "二、压实责任。各站所均是落实方案的责任主体，要主动担当作为。各乡镇都要细化分工，明确时限", numbered=True)] == [
+        ("各站所均是落", ["各站所"]), ("各乡镇都要细", ["各乡镇"])]
