@@ -1212,3 +1212,17 @@ def test_all_of_the_subject_before_its_verb_leaves_the_subject_whole():
     assert [(c[:6], u.lead) for c, u in subject_clauses(
         "二、压实责任。各站所均是落实方案的责任主体，要主动担当作为。各乡镇都要细化分工，明确时限", numbered=True)] == [
         ("各站所均是落", ["各站所"]), ("各乡镇都要细", ["各乡镇"])]
+
+
+def test_a_demand_on_collectives_under_a_part_that_divides_work_is_a_task_and_one_under_its_requirements_is_not(tmp_path):
+    """Under 「二、组织领导」, whose paragraph gives the group and the office their work, 「各乡镇人民政府要切实落实普查
+    经费…」 is part of that division: the towns' task. Under 「三、工作要求」 the demand on 各级各部门 stays a requirement."""
+    draft = compose(_source("某县人民政府关于开展农业普查的通知", "各乡镇人民政府，县直各单位：", "一、普查内容",
+                            "本次普查主要调查农业生产经营情况。", "二、组织领导",
+                            "县人民政府决定成立某县农业普查领导小组，负责普查工作的组织实施。领导小组办公室设在县统计局，具体负责普查"
+                            "工作的组织和协调。",
+                            "普查所需经费由各级财政共同负担。各乡镇人民政府要切实落实普查经费，按时拨付、确保到位。", "三、工作要求",
+                            "各级各部门要按照统计法的要求，认真做好普查各项工作。", "某县人民政府", "2024年1月10日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 10))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某县农业普查领导小组"], ["领导小组办公室"], ["各乡镇人民政府"]]
+    assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["各级各部门要"]
