@@ -1226,3 +1226,12 @@ def test_a_demand_on_collectives_under_a_part_that_divides_work_is_a_task_and_on
                     Registry.load(tmp_path), dt.date(2024, 1, 10))
     assert [t["lead"] for t in draft.tasks.values()] == [["某县农业普查领导小组"], ["领导小组办公室"], ["各乡镇人民政府"]]
     assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["各级各部门要"]
+
+
+def test_a_system_of_a_field_across_places_is_a_collective():
+    """「各地中医药系统要高度重视…」: 各 over a field's system (系统) is a collective of bodies, each its share
+    (lexicon.yaml collective_ends), like 各地 or 各部门."""
+    from policykb.ingest.unitnames import looks_like_unit
+    tasks, _ = _read("一、各地卫生健康系统要高度重视信息报送工作，按时报送学习贯彻情况。")
+    assert [t.units.lead for t in tasks] == [["各地卫生健康系统"]]
+    assert looks_like_unit("各地卫生健康系统") and not looks_like_unit("信息系统")
