@@ -1214,7 +1214,7 @@ def test_all_of_the_subject_before_its_verb_leaves_the_subject_whole():
         ("各站所均是落", ["各站所"]), ("各乡镇都要细", ["各乡镇"])]
 
 
-def test_a_demand_on_collectives_under_a_part_that_divides_work_is_a_task_and_one_under_its_requirements_is_not(tmp_path):
+def test_a_demand_on_collectives_under_a_part_dividing_work_is_a_task_one_under_its_requirements_is_not(tmp_path):
     """Under 「二、组织领导」, whose paragraph gives the group and the office their work, 「各乡镇人民政府要切实落实普查
     经费…」 is part of that division: the towns' task. Under 「三、工作要求」 the demand on 各级各部门 stays a requirement."""
     draft = compose(_source("某县人民政府关于开展农业普查的通知", "各乡镇人民政府，县直各单位：", "一、普查内容",

@@ -192,3 +192,16 @@ def test_a_number_run_into_the_title_line_is_the_documents_number_not_part_of_it
                              "中共金乡县委办公室", "2020年3月18日"))
     assert meta.title == "关于印发《金乡县农村人居环境整治暨乡村治理工作分工方案》的通知"
     assert meta.number == "金室字〔2020〕1号"
+
+
+def test_a_news_report_of_a_bodys_own_meeting_names_that_body_as_the_issuer_for_review():
+    """「某镇召开党委政府工作会议」: the township's 党委 and 政府, by their full names, set the meeting's demands (a guess,
+    below the confident mark); 「开发区召开第三次党工委会议」: the zone's 党工委; a meeting that names no body is none's."""
+    meta = read_meta(_blocks("某镇召开党委政府工作会议", "时间: 2018/03/08", "会议强调，机关干部要明确责任。"),
+                     dt.date(2018, 3, 8))
+    assert meta.issuers == ["中共某镇委员会", "某镇人民政府"]
+    assert any(what == "发文机关" and confidence < 0.8 for what, _, _, confidence in meta.guesses)
+    assert read_meta(_blocks("开发区召开2021年第三次党工委会议", "会议指出，班子成员要发挥示范带头作用。"),
+                     dt.date(2021, 2, 1)).issuers == ["开发区党工委"]
+    assert read_meta(_blocks("某镇召开人居环境整治工作推进会", "会议要求，机关职工负责集镇打扫。"),
+                     dt.date(2019, 5, 10)).issuers == []
