@@ -1235,3 +1235,14 @@ def test_a_system_of_a_field_across_places_is_a_collective():
     tasks, _ = _read("一、各地卫生健康系统要高度重视信息报送工作，按时报送学习贯彻情况。")
     assert [t.units.lead for t in tasks] == [["各地卫生健康系统"]]
     assert looks_like_unit("各地卫生健康系统") and not looks_like_unit("信息系统")
+
+
+def test_a_heading_over_the_duties_of_collectives_owns_the_items_under_it():
+    """「第四条 各级党委和政府防汛责任主要包括：」 then （一）（二）: the collective the heading names holds the items (the
+    topic 防汛 between it and 责任 is no part of its name); 「第三条 在省委领导下，省防汛指挥部负责…」: 在…领导下 is a
+    lead-in, the subject after its comma."""
+    tasks, _ = _read("第三条 在省委领导下，省防汛指挥部负责统筹全省防汛工作，协调解决重大问题。",
+                     "第四条 各级党委和政府防汛责任主要包括：", "（一）组织开展汛前检查，消除安全隐患。",
+                     "（二）落实防汛物资储备，保障抢险需要。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [
+        ("在省委领", ["省防汛指挥部"]), ("组织开展", ["各级党委和政府"]), ("落实防汛", ["各级党委和政府"])]
