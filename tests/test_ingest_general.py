@@ -1246,3 +1246,11 @@ def test_a_heading_over_the_duties_of_collectives_owns_the_items_under_it():
                      "（二）落实防汛物资储备，保障抢险需要。")
     assert [(t.text[:4], t.units.lead) for t in tasks] == [
         ("在省委领", ["省防汛指挥部"]), ("组织开展", ["各级党委和政府"]), ("落实防汛", ["各级党委和政府"])]
+
+
+def test_a_body_that_may_do_something_by_its_own_judgement_is_given_that_work():
+    """「各级普查机构可根据工作需要，招聘…」: 可 before 根据, 按照, 参照 … (may, as it judges) is a modal like 要; a bare
+    可 (可能, 可以看出) is none."""
+    from policykb.ingest.clauses import subject_clauses
+    assert [u.lead for _, u in subject_clauses("各级农普机构可根据工作需要，招聘普查员", numbered=True)] == [["各级农普机构"]]
+    assert subject_clauses("各级农普机构可能出现人员不足", numbered=True) == []
