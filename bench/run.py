@@ -5,8 +5,10 @@
 
 For each corpus, in a fresh process (so peak memory is that corpus's own): load + validate, graph,
 every build stage, a no-op rebuild, a rebuild after one task is edited, and a bare `mkdocs build`
-of the same generated pages (the pipeline's overhead is the ratio of the two). Memory: the main
-process's peak RSS, and the highest sum over it and its workers during the full build. Results go to
+of the same generated pages (the pipeline's overhead is the ratio of the two). The full build's CPU
+seconds (main process and workers) divided by the cores and the bare build give the ratio no
+scheduling can beat on this machine (cpu_floor_ratio). Memory: the main process's peak RSS, and the
+highest sum over it and its workers during the full build. Results go to
 bench/results/<date>-<cores>cpu-<factors>.json and .md.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ def _timed(fn, *args, **kwargs):
 def measure(factor: int, work: Path) -> dict:
     """Everything for one corpus size; runs inside its own process."""
     from corpus import generate
+    from cputime import TreeCPU
     from memory import TreePeak
     from policykb import build
     from policykb.graph import PolicyGraph
@@ -54,10 +57,11 @@ def measure(factor: int, work: Path) -> dict:
     row["graph_s"], _ = _timed(PolicyGraph, kb)
     timings: dict[str, float] = {}
     load = row["load_1min"] = {"start": os.getloadavg()[0]}  # the machine may be shared: say how busy it was
-    with TreePeak() as peak:
+    with TreePeak() as peak, TreeCPU() as cpu:
         row["full_build_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates",
                                         timings=timings)
     row["peak_build_tree_mb"] = peak.mb  # main process and workers together, during the full build
+    row["full_build_cpu_s"] = cpu.seconds  # main process and workers together: the work, however it was spread
     row["stages_s"] = _seconds(timings)
     load["full_build"] = os.getloadavg()[0]
     row["noop_rebuild_s"], _ = _timed(build.build, policies, out, as_of=AS_OF, templates=ROOT / "templates")
@@ -75,6 +79,8 @@ def measure(factor: int, work: Path) -> dict:
     load["bare_mkdocs"] = os.getloadavg()[0]
     row["site_overhead_ratio"] = round(row["stages_s"]["site"] / row["bare_mkdocs_s"], 3)
     row["full_build_ratio"] = round(row["full_build_s"] / row["bare_mkdocs_s"], 3)  # the whole build, all stages
+    # the lowest full_build_ratio these cores allow: the build's CPU seconds spread evenly over all of them
+    row["cpu_floor_ratio"] = round(row["full_build_cpu_s"] / (os.cpu_count() or 1) / row["bare_mkdocs_s"], 3)
     row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return row
 
@@ -162,7 +168,8 @@ def _unused(stem: Path) -> Path:
 
 def _markdown(summary: dict) -> str:
     cols = ["factor", "tasks", "load_validate_s", "graph_s", "full_build_s", "noop_rebuild_s",
-            "one_task_rebuild_s", "bare_mkdocs_s", "full_build_ratio", "site_overhead_ratio", "peak_rss_mb",
+            "one_task_rebuild_s", "bare_mkdocs_s", "full_build_ratio", "full_build_cpu_s", "cpu_floor_ratio",
+            "site_overhead_ratio", "peak_rss_mb",
             "peak_build_tree_mb"]
     load = ", ".join(f"{x:.1f}" for x in summary.get("load_before", []))
     lines = [f"# policykb benchmark {summary['date']} ({summary['cores']} cores, Python {summary['python']})", "",

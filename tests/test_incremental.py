@@ -372,6 +372,28 @@ def test_a_page_made_in_memory_lets_its_markdown_go_once_converted(tmp_path):
     assert made.content_string == "" and page.markdown == ""
 
 
+def test_a_small_site_keeps_its_pages_as_they_are(tmp_path):
+    """Compacting is for a site of thousands of pages; a small one's pages are kept whole (compressing
+    them cost time and saved a few megabytes), a large one's are packed."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+    from policykb.render.site import compact
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=None, docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)
+    for pages, packed in ((3, False), (compact.FROM_PAGES, True)):
+        files = Files([File.generated(config, f"tasks/{i}.md", content="# 任务\n") for i in range(pages)])
+        plugin = compact.CompactPages()
+        plugin.on_files(files, config=config)
+        page = Page(None, files.documentation_pages()[0], config)
+        page.read_source(config)
+        page.content = plugin.on_page_content("<h1>任务</h1>", page=page, config=config, files=files)  # as mkdocs does
+        assert page.content == ("" if packed else "<h1>任务</h1>")
+        assert plugin.on_page_context({}, page=page, config=config, nav=None) == {}
+        assert page.content == "<h1>任务</h1>"
+
+
 def test_a_page_holding_the_whole_graph_is_refused_before_its_documents_are_hashed(pg):
     from policykb.render.site.pagekeys import PageKeys
     keys, hashed = PageKeys("salt"), []

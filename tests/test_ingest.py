@@ -55,6 +55,18 @@ def test_a_hard_wrapped_page_goes_on_where_its_lines_stop_mid_sentence_or_inside
     assert tasks[0]["text"] == "开展老年人健康素养提升活动，组织专家进社区、进乡村，持续推进健康知识普及。"
 
 
+def test_an_items_first_line_wrapped_in_the_middle_of_a_word_goes_on(tmp_path):
+    """「（十）严厉打击通过互联网销售烟草制」 / 「品的违法行为。（…按职」 / 「责分工负责）」: an item's numbered first line,
+    long and with no comma, stops inside a word; the item, its note and its units are one."""
+    path = tmp_path / "s.txt"
+    path.write_text("          （十）严厉打击通过互联网销售烟草制品（含电子烟）和向未成年人销售烟草制\n\n"
+                    "      品的违法行为，保护未成年人免受烟草侵害。（教育部、市场监管总局按职\n\n      责分工负责）\n",
+                    encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [
+        "（十）严厉打击通过互联网销售烟草制品（含电子烟）和向未成年人销售烟草制品的违法行为，保护未成年人免受烟草侵害。"
+        "（教育部、市场监管总局按职责分工负责）"]
+
+
 def test_a_pages_breadcrumb_is_no_title(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("当前位置: 政策文件  通知公告   某某县人民政府办公室关于印发重点工作分工的通知\n"
@@ -63,6 +75,22 @@ def test_a_pages_breadcrumb_is_no_title(tmp_path):
     folder = import_file(path, _kb(tmp_path), "doc", dt.date(2024, 5, 1)).folder
     document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
     assert document["issuers"] == ["某某县人民政府办公室"]
+
+
+def test_a_pages_greeting_is_no_title_and_a_demand_read_is_not_listed_unread(tmp_path):
+    """「欢迎访问X网站」 greets a page's reader: never the title (nor the lead it gave the demands); a numbered demand
+    read as the issuer's (its subject people alone) is no item left unread beside the task it became."""
+    path = tmp_path / "s.txt"
+    path.write_text("欢迎访问某某县人民政府网站\n\n某某镇部署秋季防火工作\n\n发布时间:2021-10-08  发布机构:某某镇人民政府\n\n"
+                    "一、要压实责任。镇村干部务必提高认识,把任务层层分解到人;\n\n"
+                    "二、要加强巡查。各村要组织人员每日巡查山林。\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][0] == "某某镇部署秋季防火工作"
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2021, 10, 8)).folder
+    document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "tasks").glob("*.yaml"))]
+    assert document["title"] == "某某镇部署秋季防火工作"
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["某某镇人民政府"], ["镇村干部"]), (["各村"], None)]
+    assert "[未读取]" not in (folder / "import-review.txt").read_text(encoding="utf-8")
 
 
 def test_a_wiki_pages_edit_links_are_left_out(tmp_path):
@@ -906,3 +934,22 @@ def test_a_notices_requirements_on_units_are_its_work_requirements_quoted_in_the
     assert any(line.startswith("[工作要求 1]") for line in result.review)
     assert "各牵头单位要于2021年2月3日前制定推进方案" in body["嘉鱼县交通局"]
     assert "“十四五”开局之年" not in body["嘉鱼县交通局"]
+
+
+def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_first_leads(tmp_path):
+    """「（X、Y、Z分工负责）」 says nobody leads: the first listed is taken by custom, below the confident mark and
+    said so in the review; a document that says 「列第一位者为牵头单位」 makes it no guess."""
+    from policykb.ingest.compose import CONFIDENT
+    reviews = {}
+    for name, rule in (("guess", "各单位要抓好落实。"), ("said", "各项任务列第一位者为牵头单位。")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"交口县人民政府关于印发重点工作分工方案的通知\n{rule}\n"
+                        "1.加强安全宣传教育。（交口县委宣传部、交口县委组织部、交口县应急局分工负责）\n"
+                        "2.开展隐患排查。（交口县应急局牵头，交口县公安局配合）\n", encoding="utf-8")
+        folder = import_file(path, _kb(tmp_path / name), "doc", dt.date(2024, 5, 1)).folder
+        reviews[name] = (folder / "import-review.txt").read_text(encoding="utf-8")
+    guessed = next(line for line in reviews["guess"].splitlines() if line.startswith("[任务 1]"))
+    assert "按惯例以排在第一位的单位牵头" in guessed and float(guessed.split("置信度 ")[1][:4]) < CONFIDENT
+    said = next(line for line in reviews["said"].splitlines() if line.startswith("[任务 1]"))
+    assert "按惯例" not in said and float(said.split("置信度 ")[1][:4]) >= CONFIDENT
+    assert "（中央）" not in reviews["guess"]  # 县委宣传部 ends like a ministry (…部) and is the county's

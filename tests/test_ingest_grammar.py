@@ -783,6 +783,14 @@ def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, 
     assert _qualified(name, place, "市", "湖南省") == qualified
 
 
+@pytest.mark.parametrize("name, qualified", [("区农业农村局", "立山区农业农村局"),
+                                             ("区镇农村人居环境整治工作联席会议办公室", "区镇农村人居环境整治工作联席会议办公室")])
+def test_two_levels_written_together_take_no_place(name, qualified):
+    """「区镇…办公室」: a zone and its town, two levels together, not 区 standing for the place's name."""
+    from policykb.ingest.compose import _qualified
+    assert _qualified(name, "立山区", "县", "湖南省") == qualified
+
+
 def test_a_wrapped_items_last_line_carrying_its_note_is_read_with_it():
     tasks = _tasks("一、总体要求", "(一)坚持扩大就业发展战略。各级发展改革部门要会同有关部门,建立带动就业的",
                    "评价机制。(省发展改革委、省财政厅等负责,列第一位者为牵头单位,下同)")
@@ -1033,3 +1041,91 @@ def test_a_count_of_bodies_is_no_units_name():
 def test_he_ji_yu_after_a_units_ending_join_two_units(text, names):
     units = parse_units(text)
     assert units.lead + units.participants == names
+
+
+def test_the_grounds_after_a_units_name_are_no_part_of_it():
+    """「县消防救援大队根据市消防安全委员会统一要求…」: 根据 (依据, 依照, 按照) opens what the unit acts on, never a name."""
+    for word in ("根据", "依据", "依照", "按照"):
+        assert not looks_like_unit(f"县消防救援大队{word}市消防安全委员会")
+    assert looks_like_unit("革命根据地纪念馆")
+
+
+def test_an_enumerator_opening_a_clause_is_no_part_of_its_subject():
+    """「…；四是县政府督查室要加强督查」: 一是, 二是 … count the demands of a speech run into one paragraph."""
+    clauses = subject_clauses("区长要求:一是力度要更大,加速整改;二是措施要更硬。三是指导要更细。区农业农村局全体班子成员要带领"
+                              "股室驻村指导。四是区政府督查室要加强督查,及时形成专报。")
+    assert [(u.lead, u.leaders) for _, u in clauses] == [(["区农业农村局"], ["区农业农村局全体班子成员"]),
+                                                          (["区政府督查室"], [])]
+
+
+@pytest.mark.parametrize("text, body", [("县自然资源局全体班子成员", "县自然资源局"), ("各乡镇领导班子", "各乡镇")])
+def test_a_bodys_leading_group_is_its_people(text, body):
+    units = parse_units(text)
+    assert units.lead == [body] and units.leaders == [text]
+
+
+def test_a_group_coordinating_is_a_subject_doing_and_a_coordinating_office_a_name():
+    """「领导小组统筹协调…」: 统筹 before another verb is the group's doing; 统筹办 stays a body's name."""
+    [(_, units)] = subject_clauses("市旅游产业发展领导小组统筹协调全市红色旅游发展工作中的重大问题。", numbered=True)
+    assert units.lead == ["市旅游产业发展领导小组"]
+    [(_, units)] = subject_clauses("市城乡统筹办负责统筹协调全市城乡一体化工作。", numbered=True)
+    assert units.lead == ["市城乡统筹办"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市、区人民政府", ["市人民政府", "区人民政府"]),  # levels alone, one government each
+    ("县、乡政府", ["县政府", "乡政府"]),
+    ("各县、市、区政府", ["各县、市、区政府"]),  # one collective, each of its members a level
+    ("各县(市、区)人民政府", ["各县(市、区)人民政府"]),
+])
+def test_levels_written_before_one_government_each_have_theirs(text, names):
+    units = parse_units(text)
+    assert units.lead + units.participants == names
+
+
+def test_fenbie_before_you_gives_each_its_own_share_and_a_closing_topic_note_keeps_its_sentence():
+    """「小水泥厂的关闭分别由市、区人民政府负责。」: each government its own share (分别); the note after its topic
+    ends the sentence, so cut out it would leave 「小水泥厂的关闭。」: the sentence stays as written."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block("第四条 关闭工作按照统一部署进行。其中采石场的关闭由所在区人民政府负责;"
+                                    "小水泥厂的关闭按照权限分别由市、区人民政府负责。", "第1行")], (), set())
+    assert [(t.text, t.units.lead, t.units.mode) for t in tasks][-1] == (
+        "小水泥厂的关闭按照权限分别由市、区人民政府负责。", ["市人民政府", "区人民政府"], "separate")
+
+
+def test_a_bodys_duties_announced_in_a_sentence_are_its_task():
+    """「市红办的主要职责是：…；…」: the body named before 的职责 does what follows."""
+    [(_, units)] = subject_clauses("办公室设在市文化局。市协调办的主要职责是:组织制订全市发展规划;协调推动项目建设。",
+                                   numbered=True)
+    assert units.lead == ["市协调办"]
+
+
+def test_a_body_set_up_after_a_lead_in_is_the_subject():
+    """「结合实际，成立X领导小组，负责…」: the group set up does the work, not 「成立X领导小组」."""
+    [(_, units)] = subject_clauses("结合实际,成立某镇河道整治督查领导小组,负责组织推进整治工作。", anyone=True)
+    assert units.lead == ["某镇河道整治督查领导小组"]
+
+
+def test_a_short_name_stands_for_the_body_set_up_or_defined_not_the_sentence():
+    """「在X下设Y办公室（以下简称Y办）」 and 「X是本意见的管理机构（以下简称Z）」: the short name is the body's."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["在市旅游发展领导小组下设某市红色旅游工作协调办公室(以下简称市红办)。",
+                        "1.机构:某开发区管委会是本意见的管理机构(以下简称管委会),维护开发区的安全。"]) == {
+        "市红办": "某市红色旅游工作协调办公室", "管委会": "某开发区管委会"}
+
+
+def test_people_then_what_they_are_to_do_are_no_persons_name():
+    """「请全县广大干部群众坚决贯彻落实习近平总书记…」: the people end where their doing begins (总书记 is a post)."""
+    from policykb.ingest.lexicon import is_person
+    assert is_person("全县广大干部群众") and is_person("分管安全生产工作的副县长")
+    assert not is_person("全县广大干部群众坚决贯彻落实习近平总书记")
+
+
+
+def test_a_body_restructured_into_another_holds_the_duties_under_its_heading():
+    """「将X指挥部调整为Y指挥部…」 then 「一、主要职责」 and its duties naming nobody: Y's duties, as a body set up."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block(t, f"第{i}行") for i, t in enumerate((
+        "省人民政府决定,将省病虫害防控指挥部调整为省病虫疫情防控指挥部,现就有关事项通知如下:", "一、主要职责",
+        "集中统一指挥全省病虫疫情的防控和应急处置等工作;加强部门间协同配合。"), start=1)], (), set())
+    assert [t.units.lead for t in tasks] == [["省病虫疫情防控指挥部"]]

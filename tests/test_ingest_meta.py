@@ -194,6 +194,31 @@ def test_a_number_run_into_the_title_line_is_the_documents_number_not_part_of_it
     assert meta.number == "金室字〔2020〕1号"
 
 
+def test_a_list_mark_before_a_level_names_no_place():
+    """「四是县政府督查室要…」: the fourth demand's mark, then the county's office; 「四是县」 is no county."""
+    meta = read_meta(_blocks("今天上午,副县长主持召开整改调度会。", "要求:一是力度要更大。二是措施要更硬。",
+                             "三是县政府督查室要加强督查。四是县政府督查室要及时通报。"))
+    assert meta.jurisdiction is None
+
+
+def test_a_reports_speaking_organs_are_its_issuers_when_the_page_names_none():
+    """A news page names no issuer, but 「X镇党委、政府认真强调：」 states the demands that follow: those two, as they
+    sign (中共X镇委员会, X镇人民政府), guessed and reviewed."""
+    meta = read_meta(_blocks("某镇召开党委政府工作会议", "时间: 2018/03/08 来源: 某镇",
+                             "某某镇党委、政府认真强调:近期降雪较多。我镇机关干部要明确责任,做好安全宣传工作。"))
+    assert meta.issuers == ["中共某某镇委员会", "某某镇人民政府"]
+    assert any(g[0] == "发文机关" and g[3] < 0.85 for g in meta.guesses)
+
+
+def test_a_signature_shortening_the_titles_organ_gives_its_full_name():
+    """A page titled 「粤办函〔2020〕82号《X省人民政府办公厅关于…的通知》」 (its number, the title in 《》) and signed
+    「省政府办公厅」: the title is the notice's own, the issuer the organ's full name as the title gives it."""
+    meta = read_meta(_blocks("某办函〔2020〕82号《某某省人民政府办公厅关于调整防控指挥部的通知》", "各地级以上市人民政府:",
+                             "现就有关事项通知如下:", "一、主要职责", "统一指挥防控工作。", "省政府办公厅", "2020年6月5日"))
+    assert meta.title == "某某省人民政府办公厅关于调整防控指挥部的通知"
+    assert meta.issuers == ["某某省人民政府办公厅"] and meta.number == "某办函〔2020〕82号"
+
+
 def test_a_news_report_of_a_bodys_own_meeting_names_that_body_as_the_issuer_for_review():
     """「某镇召开党委政府工作会议」: the township's 党委 and 政府, by their full names, set the meeting's demands (a guess,
     below the confident mark); 「开发区召开第三次党工委会议」: the zone's 党工委; a meeting that names no body is none's."""

@@ -179,3 +179,24 @@ def test_a_worker_freezes_what_it_has_from_the_server():
     """What a forked worker has from the forkserver (the preloaded modules) is never walked by its
     cycle collector, so those pages are not copied into each worker."""
     assert all(count > 0 for _, count in ordered(_frozen, [(i, i) for i in range(MIN_JOBS)]))
+
+
+def test_the_heap_is_trimmed_after_a_big_job_or_many_small_ones(monkeypatch):
+    """malloc_trim costs milliseconds: after each of a hundred small maps it was a quarter of a second of a
+    build; a big job (a wall map) is still followed by one, and small ones once their bytes add up."""
+    trims = []
+
+    class Libc:
+        def malloc_trim(self, pad):
+            trims.append(pad)
+
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    monkeypatch.setattr(parallel.ctypes, "CDLL", lambda name: Libc())
+    monkeypatch.setattr(parallel, "_since_trim", 0)
+    parallel.give_back_memory(parallel.TRIM_AFTER)
+    assert len(trims) == 1
+    for _ in range(7):
+        parallel.give_back_memory(parallel.TRIM_AFTER // 8)
+    assert len(trims) == 1
+    parallel.give_back_memory(parallel.TRIM_AFTER // 8)
+    assert len(trims) == 2

@@ -23,7 +23,9 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
-          r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))")  # 「X是…的责任主体」
+          r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
+          r"|统筹(?=协调|推进|谋划|安排|指导|部署)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb;
 # 「区派出所及时处置…」: a manner before the verb
@@ -49,8 +51,9 @@ _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120
 # 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
 # subject's name
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署组])(?=[^：:；;。“”\"])")
-# 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」: the body set up is the subject
-_SET_UP = re.compile(r"^[^，,]{2,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
+# 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
+# up is the subject
+_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
                  rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
@@ -139,8 +142,9 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
     return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
-# 「…提出了三点要求：一、…；二、…；三、区安置办要…」: a list's mark opening a clause inside a paragraph
-_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)"
+# 「…提出了三点要求：一、…；二、…；三、区安置办要…」, 「…；四是县政府督查室要…」: a list's mark opening a clause
+# inside a paragraph
+_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)"
                           r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 
 

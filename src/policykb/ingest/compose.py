@@ -29,7 +29,9 @@ from .columns import header_columns
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
-from .unitnames import COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place, looks_like_unit, post_of
+from .lexicon import lexicon
+from .unitnames import (COLLECTIVE, FIRST_BY_CUSTOM, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place,
+                        looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -125,6 +127,9 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
             "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = _last_place(place)
+    if re.match(r"^[省市州县区][乡镇](?![村镇])", name):  # 「区镇联席会议办公室」: two levels together (a zone and its
+        # town), not 区 standing for the place's name (县乡村振兴局 and 县乡镇企业局 are the county's)
+        return name
     if name.startswith(bare) and not name.startswith(short):  # 区直各部门 too: 立山区直各部门 (corpus truth rule 3)
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name
@@ -153,6 +158,8 @@ NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位�
 CONFIDENT = 0.85
 _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": "只写了指导单位，暂作牵头",
             "no lead named: the first participant is taken": "未写牵头单位，暂以首个配合单位作牵头",
+            FIRST_BY_CUSTOM: "未写明谁牵头（如“X、Y负责”），按惯例以排在第一位的单位牵头、其余为配合单位，请核对"
+                             "（若各单位分别负责，改为 lead_mode: separate）",
             "units carried from the row above": "本行单位格为空，按合并单元格沿用上一行的单位",
             "deadline carried from the row above": "本行时限格为空，按合并单元格沿用上一行的时限",
             "leader carried from the row above": "本行责任领导格为空，按合并单元格沿用上一行的责任领导",
@@ -180,7 +187,7 @@ def _flag_cn(flag: str) -> str:
 def confidence_of(c: Candidate, flags: list[str]) -> float:
     """How sure the reading of a task is: its shape's base, lowered by what the grammar had to guess."""
     confidence = c.confidence
-    if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1:
+    if c.units.how == "bare" and len(c.units.lead) + len(c.units.participants) > 1 or FIRST_BY_CUSTOM in flags:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
     if any(f.startswith(("place unknown", "place guessed")) for f in flags):
         confidence = min(confidence, 0.7)
@@ -385,9 +392,18 @@ def _part_title(c: Candidate) -> str:
 def _read_after_all(block: Block, read: list[tuple[Candidate, ...]]) -> bool:
     """An item a first reader left unread whose text a later reader made a task of (a notice's request read from its
     sentences): not to be listed as unread beside the task it became."""
-    text = re.sub(r"\s", "", block.text)
-    return any(c.where == block.where and text and (text in (own := re.sub(r"\s", "", c.text)) or own in text)
+    text = _bare(block.text)
+    return any(c.where == block.where and text and (text in (own := _bare(c.text)) or own in text)
                for c, *_ in read)
+
+
+def _bare(text: str) -> str:
+    """A text without its list mark, spaces and punctuation: a task keeps its item's words, not its 「一、」 or how
+    the item ended (「…管理机制；」 is the task 「…管理机制。」)."""
+    return re.sub(r"[\s\W_]", "", _LIST_MARK.sub("", text.strip(), count=1))
+
+
+_LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、．.]|第[一二三四五六七八九十百\d]{1,4}[条项])")
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
@@ -405,6 +421,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                                 "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
     apply_rule(candidates, rule_participants(source.blocks, known))
+    if any(lexicon().scope["first_leads"].search(b.text) for b in source.blocks):  # the document says the first leads
+        for c in candidates:
+            c.units.by_custom = False
     if meta.date is None:  # (never the 发文字号's year as 1 January: a letter would print a day nobody wrote)
         year = re.search(r"〔(\d{4})〕", meta.number or "")
         raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）"
@@ -447,7 +466,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         return name
 
     for c in candidates:
-        flags = list(c.units.flags)
+        flags = list(c.units.flags) + [FIRST_BY_CUSTOM] * c.units.by_custom
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home).translate(_BRACKETS)

@@ -24,11 +24,13 @@ from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
-# 「设立国务院办公厅，」 「决定成立X领导小组，」: what is set up, up to the end of its clause
-_SET_UP = re.compile(rf"(?:设立|成立|组建|建立)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
+# 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of
+# its clause
+_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
 # 「建立X联席会议（以下简称联席会议）制度」: the body without its short name and the 制度 it works by
 _ALIAS = re.compile(r"[(（](?:以下简称|简称)[^()（）]{1,20}[)）]")
 _NOT_NAME = re.compile(r"制度$")
+_STANDS_AS = re.compile(r"(?<=[\u4e00-\u9fff])(?:是|为)[^，,。；;]{2,40}?(?:机构|单位|部门|机关)$")
 # 「园区办为工业园区日常办事机构」: a clause opening with the name, defined as a kind of body
 _DEFINED = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})为[^，,。；;]{{2,40}}?(?:机构|单位|部门|机关)(?=[，,。；;]|$)")
 # 「…。其职责是：」, 「相关成员及单位职责如下：」: a sentence announcing the duties that follow
@@ -53,6 +55,7 @@ def short_names(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in _SHORT_NAMED.finditer(text):
             full = (set_up := _SET_UP.search(m["full"])) and set_up["name"] or m["full"]
+            full = _STANDS_AS.sub("", full)  # 「开发区管委会是本意见的管理机构（以下简称管委会）」: the body, not its standing
             if _is_body(full) and m["short"] != full:
                 out[m["short"]] = full
     return out

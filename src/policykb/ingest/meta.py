@@ -98,6 +98,33 @@ def _title_issuers(title: str | None) -> list[str]:
     return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
 
 
+# 「三道通镇党委、政府认真强调：」: an organ (a place's committee and government written once) stating demands
+_SPEAKER = re.compile(rf"(?:^|[。；;]\s*)(?P<organ>[\u4e00-\u9fff、和]{{2,30}}?{_ORGAN}|[\u4e00-\u9fff]{{2,12}}?"
+                      r"(?:省|市|县|区|镇|乡|州|旗)(?:党委|党工委)[、和](?:人民)?政府)"
+                      r"(?:认真|再次|进一步|明确|专门)?(?:强调|指出|要求|部署)[：:]")
+_PLACE_ORGANS = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|镇|乡|州|旗))(?P<a>党委|党工委)[、和]"
+                           r"(?P<b>(?:人民)?政府)$")
+
+
+def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
+    """The organs a report says stated its demands, and where, when the page names no issuer otherwise."""
+    for b in blocks:
+        if m := _SPEAKER.search(b.text):
+            organ = m["organ"]
+            if both := _PLACE_ORGANS.match(organ):  # as the two sign: 中共X委员会, X人民政府
+                committee = f"中共{both['place']}委员会" if both["a"] == "党委" else both["place"] + both["a"]
+                return [committee, f"{both['place']}人民政府"], b.where
+            return _split_issuers(organ), b.where
+    return None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """「省政府办公厅」 of 「广东省人民政府办公厅」: the same organ's name with its place or 人民 left out (its characters
+    in order, the same last two)."""
+    rest = iter(full)
+    return len(short) < len(full) and short[-2:] == full[-2:] and all(c in rest for c in short)
+
+
 def _split_issuers(organs: str) -> list[str]:
     """「中共湖南省委湖南省人民政府」 → two issuers; 「国务院办公厅」 → one; 「河南省人民政府安全生产委员会办公室」,
     「市委宣传部」 → one (a body named with no place of its own after a government or a committee is its);
@@ -157,7 +184,8 @@ def _a_place(name: str) -> bool:
 
 
 def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
-    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed)."""
+    """The place the text says it is about, when neither issuer nor title names one (confidence low: reviewed).
+    (「四是县政府督查室要…」: a list's mark before 县, no place's name)"""
     counts: dict[str, int] = {}
     for b in blocks:
         for m in _OWN_PLACE.finditer(b.text):
@@ -165,8 +193,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
-            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在)",
-                            place) \
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在"
+                            r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     text = "\n".join(b.text for b in blocks)
@@ -231,6 +259,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
             title = re.sub(r"^[-·•*]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[：:]\s*(?=.*关于)", "", title)  # 「- 内容概述: X关于…」
             title = re.sub(rf"^{_NUMBER.pattern}\s*(?=关于)", "", title)  # 「金室字〔2020〕1号关于印发…」: its number
+            title = re.sub(rf"^{_NUMBER.pattern}\s*《(.+)》$", r"\1", title)  # 「粤办函〔2020〕82号《X关于…的通知》」
             meta.title, meta.title_where = title, where
             meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
             break
@@ -279,6 +308,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             ministries = not re.search(rf"{_ORGAN}$", blocks[found[2] - 1].text)
             meta.guesses.append(("发文机关", "、".join(issuers), blocks[at + 1].where, 0.7 if ministries else 0.85))
     titled = _title_issuers(meta.title)
+    if len(issuers) == 1 and len(titled) == 1 and _abbreviates(issuers[0], titled[0]):
+        issuers = titled  # 「省政府办公厅」 signs what the title calls 「广东省人民政府办公厅」: the full name
     # a line of organ names alone above the title is its masthead, unless the title names another issuer
     # (「遂宁市水利局」 a portal's name above 「遂宁市人民政府防汛抗旱指挥部办公室关于…的函」)
     masthead = _masthead(texts)
@@ -294,6 +325,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
             break
+    if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
+        issuers, where = spoke
+        meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
     if not issuers and (held := _meeting_holder(blocks[:8])):
         # a news report of a body's meeting (「开发区召开2021年第三次党工委会议」): the body whose meeting set the demands
         issuers = held[0]

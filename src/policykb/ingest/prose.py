@@ -33,10 +33,15 @@ def clause_units(clause: str, known: tuple[str, ...]) -> tuple[str, str] | None:
     """(the note, the rest of the clause) when a clause names units and their role: 「X、Y配合」, 「由X牵头制定…」."""
     bare = re.sub(rf"^{OPENER}由", "", clause)
     if (m := _LEX.verb_tail.search(bare)) and bare[:m.start()].strip():
-        return bare, ""
+        return _separately(clause, bare[:m.start("verb")], m["verb"]), ""
     if m := _BY.match(clause):
-        return m["units"] + m["verb"], m["rest"]
+        return _separately(clause, m["units"], m["verb"]), m["rest"]
     return None
+
+
+def _separately(clause: str, units: str, verb: str) -> str:
+    """「分别由市、区人民政府负责」: 分别 before 由 says what 分别负责 says (each its own share)."""
+    return units + (f"分别{verb}" if clause.startswith("分别由") and f"分别{verb}" in _LEX.verbs else verb)
 
 
 def topic_units(clause: str, known: tuple[str, ...]) -> UnitList | None:
@@ -124,7 +129,11 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
                 break
         else:
             continue
-        spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
+        if start > m.start() and text[m.end():m.end() + 1] in ("", "。", "；", ";"):
+            spans.append((m.end(), m.end()))  # 「小水泥厂的关闭分别由X负责。」 after its topic, ending the sentence: cut
+            # out, the sentence would say nothing (with more after it, 「…主要由X牵头，Y配合，对…」, the rest says it)
+        else:
+            spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
         notes.append(found[0])
     if not notes:
         return []

@@ -76,7 +76,9 @@ def _open_title(text: str) -> bool:
     return text.count("《") > text.count("》")
 
 
-_BREADCRUMB = re.compile(r"^\s*(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]")
+# where a page sits on its site (「当前位置：首页 > …」) and its greeting (「欢迎访问X人民政府网站」): no text of it
+_SITE_CHROME = re.compile(r"^\s*(?:(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]"
+                          r"|(?:您好[，,！!]?\s*)?(?:欢迎|歡迎)(?:您)?(?:访问|訪問|来到|來到|光临|光臨|登录|登錄)[^。；;，,]{0,40}$)")
 
 
 def _open_note(text: str, line: str) -> bool:
@@ -87,11 +89,12 @@ def _open_note(text: str, line: str) -> bool:
     return opened > 0 and close is not None and not re.search(r"[(（]", line[:close.start()])
 
 
-# A hard-wrapped page (a PDF's text, a fixed-width copy): a line of prose (a comma inside it, no label's colon) that
-# stops on a character in the middle of its sentence, and a next line that opens with no numbering, digit or
-# bracket, long or ending the sentence, go on as one line. Headings and titles have no comma; a paragraph ends
+# A hard-wrapped page (a PDF's text, a fixed-width copy): a line of prose (a comma inside it, no label's colon; or an
+# item's numbered first line, long and without a stop) that stops on a character in the middle of its sentence, and
+# a next line that opens with no numbering, digit or bracket, long or ending the sentence, go on as one line. Headings and titles have no comma; a paragraph ends
 # with its stop.
-_STOPS_MID_SENTENCE = re.compile(r"^[^：:|]{20,}[，,、][^：:|]*[\u4e00-\u9fff]$")
+_STOPS_MID_SENTENCE = re.compile(r"^[^：:|]{20,}[，,、][^：:|]*[\u4e00-\u9fff]$"
+                                  r"|^[(（][一二三四五六七八九十\d]{1,3}[)）][^：:|。；;]{20,}[\u4e00-\u9fff]$")  # an item's first line
 _GOES_ON = re.compile(r"^[\u4e00-\u9fff“](?:.{19,}|.*[，,。；;）)])")  # a cell of a unit's name alone is none
 _CELLS = re.compile(r"[\u4e00-\u9fff。，、；] +[\u4e00-\u9fff]")
 
@@ -109,8 +112,8 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     for n, line in enumerate(text.splitlines(), start=1):
-        if _blank(line.replace("|", "")) or _BREADCRUMB.match(line):  # 「|」 alone: a page's cell border between
-            continue  # cells copied one a line; 「当前位置：首页 > …」: where the page sits on its site, no text of it
+        if _blank(line.replace("|", "")) or _SITE_CHROME.match(line):  # 「|」 alone: a page's cell border between
+            continue  # cells copied one a line
         if blocks and (_open_title(blocks[-1].text) and "》" in line or _open_note(blocks[-1].text, line)
                        or _wrapped(blocks[-1].text, _clean(line))):
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)

@@ -30,6 +30,8 @@ _AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每
 
 
 OPEN_LIST = "open list (等)"  # a flag that names no doubt about who is named: the list goes on (「X、Y等部门」)
+# 「X、Y、Z负责」: no word says who leads; the first listed does by custom, unless the document says so (列第一位者为牵头单位)
+FIRST_BY_CUSTOM = "first listed leads by custom"  # the review's flag for UnitList.by_custom
 
 
 @dataclass
@@ -44,6 +46,7 @@ class UnitList:
     leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
     how: str = "bare"  # label | verb | by (「由X…」) | heading (a unit named above) | bare: the first listed leads
     scope: "Scope | None" = None  # what this note says about the tasks after it
+    by_custom: bool = False  # 「X、Y、Z负责」: no word says who leads, the first listed is taken (for the review only)
 
     @property
     def doubts(self) -> list[str]:
@@ -167,12 +170,20 @@ PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（�
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 
 
+# 「市、区人民政府」: the governments of levels written once, after the last level (not 「省、市、县三级财政」, one
+# collective, nor 「各县、市、区政府」 and 「各县(市、区)人民政府」, each of one collective)
+_LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![(（])(?P<levels>(?:[省市州县区乡镇]、)+[省市州县区乡镇])"
+                            r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
 
     A body written once after the last of a list belongs to each bare name before it: a name that is no
-    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government."""
+    unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
+    levels alone before a government (「市、区人民政府」) each have theirs."""
+    text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
@@ -372,6 +383,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         result.lead, others = leads, roles["responsible"] + others
     elif roles["responsible"]:
         result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
+        result.by_custom = len(roles["responsible"]) > 1 and not lexicon().scope["first_leads"].search(written)
     elif roles["guide"]:  # only a guide named: it leads, for the reviewer to confirm
         result.lead, others = roles["guide"][:1], roles["guide"][1:] + roles["participant"]
         result.flags.append("only a guiding unit named")
@@ -488,10 +500,13 @@ def level_of_place(place: str) -> str | None:
     return None
 
 
+_LOCAL_ORGAN = re.compile(r"(?:省|市|州|县|区|旗|盟)(?:委|人民|政府)")  # 交口县委宣传部, X县人民武装部: a place's own
+
+
 def level_of_name(name: str, default: str | None) -> str | None:
     """The level a unit name says it is at (省财政厅 → 省, 财政部 → 中央), else the document's."""
     if re.match(r"^(?:国务院|国家|中央|全国|中共中央|最高人民)", name) or re.search(r"(?<![厅局总])部$|总局$|总署$", name) \
-            and not re.match(r"^(?:省|市|县|区)", name):
+            and not re.match(r"^(?:省|市|县|区)", name) and not _LOCAL_ORGAN.search(name):
         return "中央"
     if re.match(r"^(?:各省|各省级|省)", name):
         return "省"

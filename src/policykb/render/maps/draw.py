@@ -281,7 +281,7 @@ def draw_files(job: DrawJob) -> Drawn:
     pages = None if done.pages == (done.svg,) and "svg" in job.formats else done.pages
     drawn = Drawn(sheet, pages, [done.layout.width, done.layout.height], done.layout.size, files)
     del done
-    give_back_memory()
+    give_back_memory(sum(map(len, files.values())))
     return drawn
 
 
@@ -294,8 +294,9 @@ class ExportJob:
 
 
 def export_pdf(job: ExportJob) -> None:
-    atomic_write(Path(job.target), maps_export.pdf([Path(p).read_bytes().decode("utf-8") for p in job.pages], job.name))
-    give_back_memory()
+    pages = [Path(p).read_bytes().decode("utf-8") for p in job.pages]
+    atomic_write(Path(job.target), maps_export.pdf(pages, job.name))
+    give_back_memory(sum(map(len, pages)))
 
 
 def export_pdfs(batch: tuple[ExportJob, ...]) -> None:

@@ -26,7 +26,7 @@ from ...reproducible import normalize_zip
 from ...status import Statuses
 from . import compact, files, incremental, index
 from .pagekeys import PageKeys
-from .pages import Page, Paths, site_pages, task_events
+from .pages import Page, Paths, site_pages, slugs, task_events, unit_names
 from .preview import first_letter
 from .search import unit_places
 from .text import environment, render
@@ -88,6 +88,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
     units = pg.units_with_tasks() + pg.members_with_tasks()  # a 市州 has its own letter, map and page
+    slugs(unit_names(pg))  # every unit's at once, in one worker: the letters, the maps and the pages ask
     letter_units, _ = files.stage_files(letters, "letters", docs, units)
     map_units, map_list = files.stage_files(maps, "maps", docs, units, maps_coming, deferred)
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, []),

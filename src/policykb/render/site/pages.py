@@ -52,6 +52,11 @@ def slugs(names: Iterable[str]) -> None:
         _SLUGS.update(zip(todo, parallel.apart(pinyin_slugs, todo)))
 
 
+def unit_names(pg: PolicyGraph) -> list[str]:
+    """Every unit that may have a page: the registry's, and the members of its collectives (a 市州)."""
+    return [*pg.kb.units, *dict.fromkeys(m for u in pg.kb.units.values() for m in u.members if m not in pg.kb.units)]
+
+
 def pinyin_slugs(names: list[str]) -> list[str]:
     from pypinyin import lazy_pinyin  # slow to import (its dictionary): only when pages are made
     out = []
@@ -68,9 +73,9 @@ class Paths:
     def __init__(self, pg: PolicyGraph):
         self.units: dict[str, str] = {}
         taken: set[str] = set()
-        members = [m for u in pg.kb.units.values() for m in u.members if m not in pg.kb.units]
-        slugs([*pg.kb.units, *members])
-        for name in [*pg.kb.units, *dict.fromkeys(members)]:  # a 市州 of a collective has its page too
+        names = unit_names(pg)
+        slugs(names)
+        for name in names:  # a 市州 of a collective has its page too
             base = candidate = slug(name)
             n = 2
             while candidate in taken:
