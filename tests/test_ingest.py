@@ -166,6 +166,12 @@ def test_unit_notes(note, lead, participants, mode):
     assert all(looks_like_unit(n) for n in units.lead + units.participants)
 
 
+def test_a_persons_name_before_a_post_is_kept_as_the_name():
+    """「牵头市领导：王明副市长」: the name is kept (as 「分管副县长王五」 keeps 王五); 「马副市长」 names no one but a post."""
+    assert parse_units("牵头市领导：王明副市长；牵头单位：市农业农村局").leaders == ["王明"]
+    assert parse_units("牵头市领导：马副市长；牵头单位：市农业农村局").leaders == ["马副市长"]
+
+
 def test_people_are_leaders_never_units():
     units = parse_units("牵头负责领导：张建国；牵头责任单位：县发改局；协同责任单位：县财政局")
     assert units.leaders == ["张建国"] and "张建国" not in units.lead + units.participants

@@ -205,6 +205,17 @@ def test_a_request_after_a_comma_names_its_collectives_each_doing_its_share(tmp_
     assert [(t["lead"], t.get("lead_mode"), t["text"][:6]) for t in tasks][:1] == [
         (["各地", "各部门"], "separate", "请各地、各部")]
     assert tasks[0]["units_as_written"] == "各地、各部门"  # not the quote that opens 「“一把手”」
+    assert tasks[0]["leaders"] == ["一把手"]  # the post quoted after them: their own people lead it
+
+
+def test_a_request_to_a_collective_and_a_named_body_asks_each_for_its_share(tmp_path):
+    """「请各县农业农村部门、某市经开区农业局整理报送…」: a request names no role, so everyone it names is asked (each
+    its share), not the first leading and the body after it helping."""
+    tasks = _drafted(tmp_path, "某市农业农村局办公室关于报送春耕生产情况的通知", "各县农业农村部门，某市经开区农业局：",
+                     "一、请各县农业农村部门、某市经开区农业局整理报送春耕备耕进展、存在问题和下一步打算。",
+                     "某市农业农村局办公室")
+    assert [(t["lead"], t["lead_mode"], t["participants"]) for t in tasks] == [
+        (["各县农业农村部门", "某市经开区农业局"], "separate", [])]
 
 
 def test_a_stressed_role_holder_after_a_comma_opens_its_own_demand_and_an_items_title_goes_to_its_first(tmp_path):
@@ -732,8 +743,20 @@ def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bo
                             "三、区消防救援局相关负责人对消防隐患排查做具体要求。", "某县人民政府", "2024年1月5日"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["各级", "各部门"], "separate", ["各级各部门主要负责同志"]), (["某县人民政府"], "first", ["县政府分线领导"]),
+        (["各级", "各部门"], "separate", ["主要负责同志"]), (["某县人民政府"], "first", ["县政府分线领导"]),
         (["其他责任单位"], "first", None)]
+
+
+def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
+    """「各街道办事处主要负责人要亲自督办…」: the bodies lead, named once; their leader is the post (主要负责人), not the
+    bodies' name again. A post of a body that does not lead the task keeps its body's name."""
+    from policykb.ingest.unitnames import post_of
+    draft = compose(_source("某区人民政府关于开展背街小巷整治的通知", "一、各街道办事处主要负责人要亲自督办辖区内的整治工作。",
+                            "二、区城管局联络员每月5日前应报送整治进展。", "某区人民政府", "2024年3月1日"),
+                    Registry.load(tmp_path), dt.date(2024, 3, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["各街道办事处"], ["主要负责人"]), (["某区城管局"], ["联络员"])]
+    assert post_of("区水务局主要负责人", ["区防汛办"]) == "区水务局主要负责人"
 
 
 def test_points_counted_in_a_line_are_numbered_items():
@@ -769,14 +792,14 @@ def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_pat
 
 def test_a_request_with_work_of_its_own_a_bodys_people_and_a_quoted_le_are_read(tmp_path):
     """「请各乡镇、县直各单位紧扣目标任务，…，全力抓好落实」 asks for work before the transmittal formula: a demand;
-    「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people lead, and the quoted 了 tells of
+    「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people (广大干部) lead, and the quoted 了 tells of
     nothing done; 「各市、省直管县安全监管局」 is one body of each place (a collective), not 各市 and a bureau."""
     tasks = _drafted(tmp_path, "某县人民政府关于分解下达重点工作任务的通知", "各乡镇人民政府，县政府各部门：",
                      "请各乡镇、县直各单位紧扣各项目标任务，立足各自实际和职能，细化目标任务，靠实工作责任，全力抓好落实。"
                      "政府各组成部门广大干部要以“定了就干、干就干成”的扎实作风，全面完成全年各项工作任务。"
                      "各市、省直管县安全监管局要结合本地区实际，制定具体措施。")
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
-        (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["政府各组成部门广大干部"]),
+        (["各乡镇", "某县直各单位"], "separate", None), (["政府各组成部门"], "first", ["广大干部"]),
         (["各市、省直管县安全监管局"], "first", None)]
 
 
@@ -1091,3 +1114,143 @@ def test_a_table_row_that_gives_no_task_is_listed_as_not_read(tmp_path):
     assert [t["lead"] for t in draft.tasks.values()] == [["某市医保局法规科"]]
     unread = [line for line in draft.review if line.startswith("[未读取]")]
     assert len(unread) == 2 and unread[0].startswith("[未读取] 表1第2行：主动公开全国统一的市场准入负面清单")
+
+
+def test_a_parts_paragraph_giving_a_named_unit_its_work_gives_the_collectives_after_it_theirs(tmp_path):
+    """「一、强化宣传引导。县委宣传部要…。各乡镇要…。」: a part's paragraph (一、) that gives a named unit its work divides
+    it, so the sentence of the collective after it is that collective's task, as in a paragraph without a number."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于做好秸秆禁烧工作的通知",
+                     "一、强化宣传引导。县委宣传部要利用广播电视开展禁烧宣传，营造良好氛围。各乡镇要及时向村民发放告知书，做到家喻户晓。",
+                     "二、严格督查考核。县农业农村局要会同县生态环境局开展巡查，发现问题及时通报。")
+    assert [(t["text"][:6], t["lead"]) for t in tasks] == [
+        ("强化宣传引导", ["某县委宣传部"]), ("各乡镇要及时", ["各乡镇"]), ("严格督查考核", ["某县农业农村局"])]
+
+
+def test_two_demands_joined_by_a_pause_mark_are_each_their_subjects_and_a_list_of_subjects_is_not_cut(tmp_path):
+    """「会议要求：牵头科室要及时、配合科室要主动，…」: each clause before and after the 、 has a subject and a modal of its
+    own, so each is its subject's task; in 「县财政局、县审计局要加强资金监管」 the 、 lists the subject and cuts nothing."""
+    from policykb.ingest.clauses import subject_clauses
+    tasks = _drafted(tmp_path, "某县召开防汛工作推进会", "6月2日，某县召开防汛工作推进会。会议要求：要提高认识；压实防汛责任，各乡镇要加强巡查、"
+                     "各村要落实值守，各有关部门要加强协调。")
+    assert [(t["text"][:6], t["lead"]) for t in tasks] == [
+        ("各乡镇要加强", ["各乡镇"]), ("各村要落实值", ["各村"]), ("各有关部门要", ["各有关部门"])]
+    assert [c for c, _ in subject_clauses("主办科室要及时、协办科室要主动", numbered=True)] == ["主办科室要及时", "协办科室要主动"]
+    assert [(c, u.lead) for c, u in subject_clauses("县财政局、县审计局要加强资金监管", numbered=True)] == [
+        ("县财政局、县审计局要加强资金监管", ["县财政局", "县审计局"])]
+
+
+def test_a_request_fitted_to_the_units_own_duties_names_the_units_alone(tmp_path):
+    """「请各单位结合部门职责…」: 结合 opens what the work is fitted to, so 「各单位结合部门」 is no unit's name (lexicon.yaml
+    fragment_words); the request is 各单位's."""
+    tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", "县直有关部门，各乡镇：",
+                     "县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前将修改意见反馈县水利局。", "某县水利局")
+    assert [t["lead"] for t in tasks] == [["各单位"]]
+
+
+def test_a_collective_before_a_colon_is_the_addressees_not_a_units_duty_line(tmp_path):
+    """「县直有关部门：为切实做好…，县水利局修订了…。请各单位…」: a salutation run into its paragraph; a collective before
+    the colon is whom the notice is addressed to, not a roster line giving it the paragraph as its duty (「商委：协调…」)."""
+    tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函",
+                     "县直有关部门：为切实做好防汛减灾工作，县水利局修订了防汛预案。请各单位于5月10日前将修改意见反馈县水利局。",
+                     "某县水利局")
+    assert [(t["lead"], t["text"][:5]) for t in tasks] == [(["各单位"], "请各单位于")]
+
+
+def test_collectives_opening_an_items_sentence_with_a_verb_the_lexicon_lacks_do_its_work():
+    """「三是规范台账管理。各村和相关站所抽调专人，逐户建立台账」: collectives alone open the sentence, then a verb of their
+    own (抽调): each collective does its share. A heading introducing a list (「各级X责任主要包括：」) and a sentence with
+    a modal the lexicon reads (「各部门要各司其职」) are left to the grammar."""
+    from policykb.ingest.clauses import collective_subjects
+    tasks, _ = _read("会议提出三点要求：一是压实责任。二是加强宣传。三是规范台账管理。各村和相关站所抽调专人，逐户建立台账。")
+    assert [(t.units.lead, t.units.mode, t.number) for t in tasks] == [(["各村", "相关站所"], "separate", 3)]
+    assert collective_subjects("各级政府防汛责任主要包括：组织、协调") == []
+    assert collective_subjects("各部门要各司其职，形成合力") == []
+
+
+def test_collectives_urged_to_their_work_do_it():
+    """「二是强化台账管理。按照整改要求，督促各责任单位建立健全问题清单，明确整改时限」: the units urged (督促) do the work
+    the sentence names, each its share."""
+    tasks, _ = _read("会议提出两点要求：一是压实责任。二是强化台账管理。按照整改要求，督促各责任单位建立健全问题清单，明确整改时限。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["各责任单位"], 2)]
+
+
+def test_a_long_salutation_of_bodies_named_in_full_is_the_notices_addressees(tmp_path):
+    """A line naming five bodies in full and closing with a colon is the salutation however long it runs (longer than a
+    body's first line): 「二、请按照…认真抓好规划的实施工作。」 naming nobody is asked of those five, each its share."""
+    bodies = ["甲市经济技术开发区管委会", "乙市经济技术开发区管委会", "丙市高新技术产业开发区管委会", "丁县生态工业园区管委会",
+              "戊县循环经济产业园区管委会"]
+    tasks = _drafted(tmp_path, "关于同意甲市经济技术开发区等5家园区开展示范园区建设的通知", "、".join(bodies) + "：",
+                     "一、同意上述园区开展示范园区建设。",
+                     "二、请按照示范园区建设要求，结合自身实际情况，认真抓好规划的实施工作。各园区要加强组织领导，严格落实责任。",
+                     "某部", "2013年4月18日")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks][:2] == [(bodies, "separate"), (["各园区"], "first")]
+
+
+def test_the_issuers_own_office_named_by_its_kind_after_a_comma_opens_a_demand_of_its_own(tmp_path):
+    """「请各单位于…前报局办公室，局办公室将汇总上报市政府」: 局办公室 (the issuer's office, named by its kind) opens a
+    clause of its own after the comma, so the summary is its task, not a part of 各单位's."""
+    tasks = _drafted(tmp_path, "某市文旅局关于印发重点工作分工方案的通知", "局机关各科室，市文物中心：",
+                     "现印发你们，请按各自职责抓好落实。请各单位于7月1日前将落实情况报局办公室，局办公室将汇总上报市政府。")
+    assert [(t["lead"], t["text"][:5]) for t in tasks][-2:] == [(["各单位"], "请各单位于"), (["局办公室"], "局办公室将")]
+
+
+def test_a_committee_member_heading_a_group_is_a_leader():
+    """「…，由党委书记任组长，组织委员任副组长，负责…」: a committee member (组织委员, 宣传委员) is a post, kept among the
+    group's leaders, never a unit; 「XX委员会」 stays a body."""
+    from policykb.ingest.clauses import subject_clauses
+    from policykb.ingest.lexicon import is_person
+    (_, units), = subject_clauses("特成立某镇乡村振兴工作领导小组，由党委书记任组长，组织委员任副组长，负责统筹全镇乡村振兴工作",
+                                  numbered=True)
+    assert (units.lead, units.leaders) == (["某镇乡村振兴工作领导小组"], ["党委书记", "组织委员"])
+    assert is_person("宣传委员") and not is_person("某镇纪律检查委员会")
+
+
+def test_all_of_the_subject_before_its_verb_leaves_the_subject_whole():
+    """「各站所均是落实方案的责任主体，要…」, 「各乡镇都要…」: 均 and 都 (all of them) stand between the subject and its
+    verb, as 还 and 也 do; the subject is the units before them."""
+    from policykb.ingest.clauses import subject_clauses
+    assert [(c[:6], u.lead) for c, u in subject_clauses(
+        "二、压实责任。各站所均是落实方案的责任主体，要主动担当作为。各乡镇都要细化分工，明确时限", numbered=True)] == [
+        ("各站所均是落", ["各站所"]), ("各乡镇都要细", ["各乡镇"])]
+
+
+def test_a_demand_on_collectives_under_a_part_dividing_work_is_a_task_one_under_its_requirements_is_not(tmp_path):
+    """Under 「二、组织领导」, whose paragraph gives the group and the office their work, 「各乡镇人民政府要切实落实普查
+    经费…」 is part of that division: the towns' task. Under 「三、工作要求」 the demand on 各级各部门 stays a requirement."""
+    draft = compose(_source("某县人民政府关于开展农业普查的通知", "各乡镇人民政府，县直各单位：", "一、普查内容",
+                            "本次普查主要调查农业生产经营情况。", "二、组织领导",
+                            "县人民政府决定成立某县农业普查领导小组，负责普查工作的组织实施。领导小组办公室设在县统计局，具体负责普查"
+                            "工作的组织和协调。",
+                            "普查所需经费由各级财政共同负担。各乡镇人民政府要切实落实普查经费，按时拨付、确保到位。", "三、工作要求",
+                            "各级各部门要按照统计法的要求，认真做好普查各项工作。", "某县人民政府", "2024年1月10日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 10))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某县农业普查领导小组"], ["领导小组办公室"], ["各乡镇人民政府"]]
+    assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["各级各部门要"]
+
+
+def test_a_system_of_a_field_across_places_is_a_collective():
+    """「各地中医药系统要高度重视…」: 各 over a field's system (系统) is a collective of bodies, each its share
+    (lexicon.yaml collective_ends), like 各地 or 各部门."""
+    from policykb.ingest.unitnames import looks_like_unit
+    tasks, _ = _read("一、各地卫生健康系统要高度重视信息报送工作，按时报送学习贯彻情况。")
+    assert [t.units.lead for t in tasks] == [["各地卫生健康系统"]]
+    assert looks_like_unit("各地卫生健康系统") and not looks_like_unit("信息系统")
+
+
+def test_a_heading_over_the_duties_of_collectives_owns_the_items_under_it():
+    """「第四条 各级党委和政府防汛责任主要包括：」 then （一）（二）: the collective the heading names holds the items (the
+    topic 防汛 between it and 责任 is no part of its name); 「第三条 在省委领导下，省防汛指挥部负责…」: 在…领导下 is a
+    lead-in, the subject after its comma."""
+    tasks, _ = _read("第三条 在省委领导下，省防汛指挥部负责统筹全省防汛工作，协调解决重大问题。",
+                     "第四条 各级党委和政府防汛责任主要包括：", "（一）组织开展汛前检查，消除安全隐患。",
+                     "（二）落实防汛物资储备，保障抢险需要。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [
+        ("在省委领", ["省防汛指挥部"]), ("组织开展", ["各级党委和政府"]), ("落实防汛", ["各级党委和政府"])]
+
+
+def test_a_body_that_may_do_something_by_its_own_judgement_is_given_that_work():
+    """「各级普查机构可根据工作需要，招聘…」: 可 before 根据, 按照, 参照 … (may, as it judges) is a modal like 要; a bare
+    可 (可能, 可以看出) is none."""
+    from policykb.ingest.clauses import subject_clauses
+    assert [u.lead for _, u in subject_clauses("各级农普机构可根据工作需要，招聘普查员", numbered=True)] == [["各级农普机构"]]
+    assert subject_clauses("各级农普机构可能出现人员不足", numbered=True) == []

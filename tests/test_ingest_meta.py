@@ -226,3 +226,16 @@ def test_the_number_and_date_in_brackets_under_the_title_date_the_document(line,
     meta = read_meta(_blocks("某市人民政府办公室关于完善工作协调机制的通知", line, "各县(市、区)人民政府:",
                              "一、加强领导", "市领导小组统筹协调全市工作中的重大问题。"))
     assert meta.date == date
+
+
+def test_a_news_report_of_a_bodys_own_meeting_names_that_body_as_the_issuer_for_review():
+    """「某镇召开党委政府工作会议」: the township's 党委 and 政府, by their full names, set the meeting's demands (a guess,
+    below the confident mark); 「开发区召开第三次党工委会议」: the zone's 党工委; a meeting that names no body is none's."""
+    meta = read_meta(_blocks("某镇召开党委政府工作会议", "时间: 2018/03/08", "会议强调，机关干部要明确责任。"),
+                     dt.date(2018, 3, 8))
+    assert meta.issuers == ["中共某镇委员会", "某镇人民政府"]
+    assert any(what == "发文机关" and confidence < 0.8 for what, _, _, confidence in meta.guesses)
+    assert read_meta(_blocks("开发区召开2021年第三次党工委会议", "会议指出，班子成员要发挥示范带头作用。"),
+                     dt.date(2021, 2, 1)).issuers == ["开发区党工委"]
+    assert read_meta(_blocks("某镇召开人居环境整治工作推进会", "会议要求，机关职工负责集镇打扫。"),
+                     dt.date(2019, 5, 10)).issuers == []

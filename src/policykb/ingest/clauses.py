@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, is_person, lexicon
-from .unitnames import UnitList, holding_bodies, parse_units
+from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
-_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
@@ -35,7 +35,7 @@ _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
          rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
-_MANNER = rf"(?:还|也|亦)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
+_MANNER = rf"(?:还|也|亦|均|都)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -69,7 +69,7 @@ _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做�
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
-_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为)")
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下)")  # 在X领导下，
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
 _ASKED = r"^(?:希望|要求)"  # a speech's point 「要求交通运输局配合…」: who asks was said before
@@ -256,15 +256,19 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
-    own_parts = [comma for comma in re.finditer(r"[，,]\s*", clause)
+    own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
                  if (m := subject_match(rest := clause[comma.end():])) and _MODAL.match(rest, m.end())
                  and _units(_subject(m, known), known)]
+    roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]
     for comma in own_parts:
-        if len(own_parts) > 1 or (own := subject_match(re.sub(_ASKED, "", clause[cuts[-1]:comma.start()]))) \
-                and _units(_subject(own, known), known):
+        # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a part with a subject of its own, never inside a list)
+        listed = comma.group().startswith("、")
+        before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
+        if roster and not listed or (own := subject_match(before)) and _units(_subject(own, known), known) \
+                and (not listed or _MODAL.match(before, own.end())):
             cuts.append(comma.end())
-    return [clause[a:b] for a, b in zip(cuts, cuts[1:] + [len(clause)])]
+    return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:
@@ -285,8 +289,8 @@ def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] |
     if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
         return None
     names = _units(m["unit"], known)
-    if not names or len(names) != 1:
-        return None
+    if not names or len(names) != 1 or collective(names[0]):
+        return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     return m["duty"], UnitList(m["unit"], lead=names, how="label")
 
 
@@ -304,5 +308,40 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
                 if lexicon().verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
                     units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
                 out.append((sentence[start:], units))
+                break
+    return out
+
+
+# 「各镇和相关单位抽调精干力量，组成…」: collectives alone opening a sentence, then a verb the lexicon does not hold
+_LIST_GOES_ON = re.compile(r"^(?:[、和及与]|[(（])")
+_URGED = re.compile(r"^(?:(?:按照|根据|对照|围绕)[^，,；;。]{2,30}[，,])?督促(?=各|有关|相关)")
+
+
+def collective_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
+    """In a numbered item, the sentences (after the item's title) that open with collectives alone (各X, 相关X, 有关X)
+    and go on with a verb of their own (「各镇和相关单位抽调精干力量，…」): each collective does its share. The subject
+    ends where its list does: an opening that reads as collectives and is not followed by 、, 和, 及 or a
+    bracket (the longest such opening: 「各乡镇人民政府和有关单位」, not 「各乡」). Collectives urged to their work
+    (「按照…要求，督促各X建立健全…」) do it too. Only collectives: a named body before an unknown verb may be a topic
+    (「广播电视站」), a collective hardly."""
+    out = []
+    for sentence in re.findall(r"[^。！？；;]+", text):
+        words = re.sub(rf"^{OPENING}", "", sentence.strip("，, "))
+        # 「按照…要求，督促各X建立健全…」: the collectives urged do the work the sentence names
+        words = (urged := _URGED.match(words)) and words[urged.end():] or words
+        first = re.split(r"[，,：:“”\"]", words)[0]
+        if not _ALL.match(first) or DONE.search(first) or not words[len(first):].startswith(("，", ",")) \
+                or subject_match(words):
+            continue  # (its work goes on after a comma: 「各级X责任主要包括：」 introduces a list, and is no demand;
+            # a verb the lexicon holds is subject_clauses' to read: 「各部门要各司其职」 it leaves as a requirement)
+        for end in range(min(len(first) - 2, 30), 1, -1):
+            if _LIST_GOES_ON.match(first[end:]) or _MODAL.search(first[:end]):
+                continue  # (「各部门要各司其职」: a modal is read by subject_clauses, and is no part of a name)
+            units = parse_units(first[:end], known)
+            names = units.lead + units.participants
+            if names and not units.doubts and not units.leaders and units.how == "bare" \
+                    and all(collective(n) and looks_like_unit(n) and not re.search("[的是]", n) for n in names):
+                out.append((sentence.strip("，, "), UnitList(first[:end], lead=names, how="verb",
+                                                             mode="separate" if len(names) > 1 else "first")))
                 break
     return out

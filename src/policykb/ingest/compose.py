@@ -32,7 +32,7 @@ from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
 from .unitnames import (COLLECTIVE, FIRST_BY_CUSTOM, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place,
-                        looks_like_unit)
+                        looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -511,6 +511,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         if not lead:  # nothing the grammar could read as a lead: listed for review, not imported
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
+        c.units.leaders = list(dict.fromkeys(post_of(p, c.units.lead, known) for p in c.units.leaders))
         read.append((c, lead, participants, flags))
     unread = [b for b in unread if not _read_after_all(b, read)]
     numbers = _own_numbers([c.number for c, *_ in read], review)

@@ -12,7 +12,8 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
   closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
-  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」); a closing
+  units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」; in a numbered
+  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」); a closing
   bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, collective, subject_clauses
+from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
 from .holders import duty_heading, holders_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
@@ -69,6 +70,27 @@ _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
+# 「各级党委和政府乡村振兴责任主要包括：」: a heading listing units' duties below it, the work's topic between them
+_LISTED_DUTIES = re.compile(r"(?:责任|职责)(?:主要)?(?:包括|是|为|如下)[：:]$")
+
+
+def _listed_duties(text: str) -> str | None:
+    """The units a heading over their listed duties names (「各级党委和政府乡村振兴责任主要包括：」 → 各级党委和政府):
+    the longest opening that reads as a unit, a topic of up to eight characters between it and 责任."""
+    m = _LISTED_DUTIES.search(text)
+    if not m:
+        return None
+    for cut in range(m.start(), max(m.start() - 9, 1), -1):
+        name = text[:cut].removesuffix("的")
+        if looks_like_unit(name) and not _ROLE_WORD.search(name) and _strong_end(name):
+            return name
+    return None
+
+
+def _strong_end(name: str) -> bool:
+    """A name ending as only a body's does: a suffix of two characters or more (政府, 委员会), or a body's one-character
+    ending (局, 委, 办 …); 「…党委和政府乡村」 ends in a topic's word (村), however it reads."""
+    return name[-1] in _LEX.body_ends or any(len(s) > 1 and name.endswith(s) for s in _LEX.unit_suffixes)
 # a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
 _RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
 # a 责任书's signatory: 「…与X签定（签订）本责任书」; the requirements it lists are X's
@@ -306,11 +328,12 @@ def _owner(text: str, lists: bool = False) -> str | None:
     line that may be a list wrapped from the line above) a short list of units (「市检察院、市中级人民法院。」, the first
     leading): the units whose work the items under it are. A heading naming the unit's duties (「X主要职责」,
     「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
-    name = _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    listed = _listed_duties(text.strip())
+    name = listed or _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
-    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name):
-        return None
+    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not listed:
+        return None  # (collectives own the items only under a heading saying so: 「各级党委和政府…责任主要包括：」)
     names = parse_units(name)
     if _ROLE_WORD.search(name) and not (looks_like_unit(name) and names.lead == [name]):
         return None  # 「X、Y负责」 names units in a role; 「信息统筹组」 is one name with a role word inside
@@ -452,7 +475,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
-        found = subject_clauses(text, known, numbered=True)
+        found = subject_clauses(text, known, numbered=True) \
+            or (collective_subjects(text, known) if item.numbered else [])
         deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"

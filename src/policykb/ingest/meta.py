@@ -227,6 +227,22 @@ _NOT_A_PLACE = re.compile(r"^[省市县区州旗镇乡](?:长|委)|召开|主持
 _GOVERNMENT_NUMBER = re.compile(r"政发〔")  # 「X政发」 numbers a people's government's own documents (「X政办发」 its office's)
 
 
+# 「三道通镇召开党委政府工作会议」, 「开发区召开2021年第三次党工委会议」: a headline of a body's own meeting
+_MEETING = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?)召开(?:\d{4}年)?(?:第[一二三四五六七八九十\d]{1,3}次)?"
+                      r"(?P<body>党委政府|党委、政府|党工委|党委|人民政府|政府|管委会)(?:[\u4e00-\u9fff]{0,6})?会议$")
+
+
+def _meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
+    """The body (or bodies: 党委政府) whose meeting a news report's headline names, and where it stands; a place's
+    党委 and 政府 by their full names (中共X委员会, X人民政府), as an issuer is written."""
+    for b in blocks:
+        if m := _MEETING.match(b.text.strip()):
+            full = {"党委": f"中共{m['place']}委员会", "政府": f"{m['place']}人民政府"} \
+                if re.search(r"[省市州县区旗乡镇]$", m["place"]) and not m["place"].endswith("开发区") else {}
+            return [full.get(body, m["place"] + body) for body in re.split(r"、|(?<=党委)(?=政府)", m["body"])], b.where
+    return None
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -319,6 +335,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
         issuers, where = spoke
         meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
+    if not issuers and (held := _meeting_holder(blocks[:8])):
+        # a news report of a body's meeting (「开发区召开2021年第三次党工委会议」): the body whose meeting set the demands
+        issuers = held[0]
+        meta.guesses.append(("发文机关", "、".join(issuers), held[1], 0.5))
     if len(issuers) == 1 and meta.number and _GOVERNMENT_NUMBER.search(meta.number) \
             and (government := re.sub(r"办公室$|办公厅$", "", issuers[0])) != issuers[0] and government.endswith("政府"):
         # 「华政发〔2021〕2号」 is a government's own number: a page's 发布机构 「县人民政府办公室」 only published it

@@ -27,7 +27,9 @@ from .unitnames import UnitList, looks_like_unit, parse_units
 CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
-_PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER})")  # or a role: 牵头单位
+# (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
+_PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
+                     rf"|[厅局委部](?=办公室|办公厅))")
 _ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
@@ -132,6 +134,9 @@ def _request(sentence: str) -> bool:
         or _requested(sentence) is not None
 
 
+_QUOTED_POST = re.compile(r"[“\"‘'](?P<post>[\u4e00-\u9fff]{2,6})[”\"’']")  # 「“一把手”」
+
+
 def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
     """The units a request names right after 请 (the longest opening that is names alone; 「请径向X反映」 names none),
     the first named by its place, kind or role, or one of those `named` (known or addressed); or the people it names
@@ -147,8 +152,11 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
         if names and (_PLACED.match(names[0]) or names[0] in named) and not units.doubts \
                 and all(looks_like_unit(n) or is_person(n) for n in names):
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
-            if len(names) > 1 and all(map(collective, names)):
-                units.lead, units.participants, units.mode = names, [], "separate"  # 「请各地、各部门…」: each its share
+            if (quoted := _QUOTED_POST.match(rest, len(units.as_written))) and is_person(quoted["post"]):
+                units.leaders.append(quoted["post"])  # the post quoted after them: their own people lead it
+            if len(names) > 1 and (units.how == "bare" or all(map(collective, names))):
+                # 「请各地、各部门…」, 「请各市经信部门、某区经促局…」: each asked does its own share (no role word ranks them)
+                units.lead, units.participants, units.mode = names, [], "separate"
             return units
     return None
 
@@ -175,11 +183,12 @@ def addressees(blocks: list[Block]) -> UnitList | None:
     """The units a notice is addressed to, each asked to do its own share (separate)."""
     for block in blocks:
         text = block.text.strip()
+        # (a salutation naming five bodies in full runs longer than a body's first line: a line of names alone)
+        if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
+            return units
         if len(text) > _BODY_STARTS:  # the body: its first line may open with them (「各科室,各站所,各村: 为…」)
             m = _SALUTATION_RUN_IN.match(text)
             return _addressed(m["names"]) if m and not block.is_row and not lexicon().label_role(m["names"]) else None
-        if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
-            return units
     return None
 
 
@@ -216,13 +225,17 @@ _SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$") 
 
 
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
-    """The sentences and 「；」 parts of a paragraph, each also cut before a comma after which units open a clause of
-    their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
+    """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after
+    which units open a clause of their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
-        cuts = [m.start() for m in re.finditer(r"[，,]", part)
-                if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()])]
-        out += [part[a:b].lstrip("，,") for a, b in zip([0] + cuts, cuts + [len(part)])]
+        cuts: list[int] = []
+        for m in re.finditer(r"[，,、]", part):
+            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list)
+            if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
+                    and (m.group() != "、" or _requirements_of(part[(cuts or [0])[-1]:m.start()].lstrip("，,、"), known)):
+                cuts.append(m.start())
+        out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
     return out
 
 

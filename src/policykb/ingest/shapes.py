@@ -504,9 +504,15 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         # an item's sentences whose subject is a list of units (collectives too: the list divides the work); an item
         # stopping mid-sentence waits for its next line (a wrapped item, its note on a later line)
+        # (a paragraph under a part whose paragraphs already give units their work is of that division: its
+        # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
+        divided = part is not None and not numbered and any(c.part == part for c in out)
         if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
-                and (found := subject_clauses(_strip_number(text), known, numbered=numbered and not PART.match(text))):
-            if not numbered:  # a paragraph giving named units their work divides it: its collectives' sentences too
+                and (found := subject_clauses(_strip_number(text), known,
+                                              numbered=numbered and not PART.match(text) or divided)):
+            if not numbered or PART.match(text):
+                # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
+                # its collectives' sentences too
                 found = subject_clauses(_strip_number(text), known, numbered=True) or found
             pieces = _clause_texts(_strip_number(text), [c for c, _ in found], with_title=numbered)
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,

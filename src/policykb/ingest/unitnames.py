@@ -314,6 +314,25 @@ def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
     return [body] if body in known else _split(body, known)[0]
 
 
+def _name_of(person: str) -> str:
+    """「顾峰副市长」: a person's name with the post after it, the name kept (as the post before it is dropped from
+    「分管副县长王五」); 「马副市长」 (a surname and a post) is kept whole."""
+    for k in (2, 3):
+        if len(person) >= k + 2 and is_person(person[:k]) and person[k - 1] not in "副正常" \
+                and lexicon().post.fullmatch(person[k:]):
+            return person[:k]
+    return person
+
+
+def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
+    """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
+    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead); else as written (市水务局主要负责人 of
+    a group's office the bureau does not lead)."""
+    bodies = holding_bodies(name, known)
+    body = post_holder(name)
+    return name[len(body):] if bodies and body and set(bodies) <= set(lead) else name
+
+
 # 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
 _LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[；;](?=\s*[^\s；;])")
 SEMICOLON_LABEL = "label closed by a semicolon"
@@ -350,7 +369,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         hows.add(how)
         for name in names:
             if role == "leader" or is_person(name):
-                result.leaders.append(name)
+                result.leaders.append(_name_of(name))
                 if role != "leader" and (bodies := holding_bodies(name, known)):
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif not looks_like_unit(name) and name not in known:
