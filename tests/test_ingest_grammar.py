@@ -1143,3 +1143,13 @@ def test_who_holds_a_bodys_head_post_leads_its_work_in_person():
     assert head_of(["某市红色旅游工作协调办公室"], heads, {"市协调办": "某市红色旅游工作协调办公室"}) == "市发展改革委主任"
     assert head_of(["省农作物病虫疫情防控指挥部"], heads, {}) == "负责农业农村工作的省领导"
     assert head_of(["省财政厅"], heads, {}) is None and head_of(["指挥部", "省财政厅"], heads, {}) is None
+
+
+@pytest.mark.parametrize("note, names", [("由经营者负责", ["经营者"]), ("由土地使用权人负责", ["土地使用权人"]),
+                                         ("由所有权人、使用者或者管理者负责", ["所有权人", "使用者", "管理者"])])
+def test_parties_a_regulation_names_by_their_role_hold_the_work(note, names):
+    """「临街商户门前由经营者负责」, 「其他场地由所有权人、使用者或者管理者负责」: parties named by their legal role are
+    the holders (或者 between two of them names either); 负责人 stays a person."""
+    units = parse_units(note)
+    assert units.lead + units.participants == names
+    assert parse_units("由负责人负责").lead == []

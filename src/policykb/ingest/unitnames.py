@@ -116,7 +116,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     names = []
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})", text)
+    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
+                      r"|(?<=[者人])或(?:者)?(?=[^或]{2,})", text)  # 「使用者或者管理者」: holders by role, either
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
