@@ -113,14 +113,18 @@ _PLACE_ORGANS = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?(?:省|市|县|区
                            r"(?P<b>(?:人民)?政府)$")
 
 
+def _as_signed(place: str, body: str) -> str:
+    """A place's 党委 or 政府 by the name it signs with (中共X委员会, X人民政府); any other body as written."""
+    return {"党委": f"中共{place}委员会", "政府": f"{place}人民政府", "人民政府": f"{place}人民政府"}.get(body, place + body)
+
+
 def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
     """The organs a report says stated its demands, and where, when the page names no issuer otherwise."""
     for b in blocks:
         if m := _SPEAKER.search(b.text):
             organ = m["organ"]
-            if both := _PLACE_ORGANS.match(organ):  # as the two sign: 中共X委员会, X人民政府
-                committee = f"中共{both['place']}委员会" if both["a"] == "党委" else both["place"] + both["a"]
-                return [committee, f"{both['place']}人民政府"], b.where
+            if both := _PLACE_ORGANS.match(organ):
+                return [_as_signed(both["place"], both["a"]), _as_signed(both["place"], both["b"])], b.where
             return _split_issuers(organ), b.where
     return None
 
@@ -237,9 +241,9 @@ def _meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
     党委 and 政府 by their full names (中共X委员会, X人民政府), as an issuer is written."""
     for b in blocks:
         if m := _MEETING.match(b.text.strip()):
-            full = {"党委": f"中共{m['place']}委员会", "政府": f"{m['place']}人民政府"} \
-                if re.search(r"[省市州县区旗乡镇]$", m["place"]) and not m["place"].endswith("开发区") else {}
-            return [full.get(body, m["place"] + body) for body in re.split(r"、|(?<=党委)(?=政府)", m["body"])], b.where
+            placed = re.search(r"[省市州县区旗乡镇]$", m["place"]) and not m["place"].endswith("开发区")
+            return [_as_signed(m["place"], body) if placed else m["place"] + body
+                    for body in re.split(r"、|(?<=党委)(?=政府)", m["body"])], b.where
     return None
 
 
