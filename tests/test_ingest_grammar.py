@@ -1153,3 +1153,12 @@ def test_parties_a_regulation_names_by_their_role_hold_the_work(note, names):
     units = parse_units(note)
     assert units.lead + units.participants == names
     assert parse_units("由负责人负责").lead == []
+
+
+@pytest.mark.parametrize("text, lead", [("各牵头单位的具体推进实施方案务于2月3日前报送各位分管市领导。", ["各牵头单位"]),
+                                        ("市财政局的预算方案须于6月底前报市政府。", ["市财政局"])])
+def test_a_bodys_paper_due_by_a_day_is_that_bodys_to_send(text, lead):
+    """「X的实施方案务于…前报送」: the body whose plan (report, list …) is due sends it; 务于 is a modal like 务必."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert units.lead == lead
+    assert subject_clauses("全市的工作方案要于3月底前完成。", numbered=True) == []  # 全市 is no body

@@ -22,7 +22,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
-_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
@@ -95,6 +95,8 @@ _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经
 # A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
 ROLE_HOLDER = r"(?:(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)|(?:建设|施工|监理|业主|设计|勘察)单位)"
 
+# 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
+_OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
 # 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
@@ -139,6 +141,8 @@ def _subject(m: re.Match, known: tuple[str, ...]) -> str:
     set_up = _SET_UP.match(subject)
     if set_up and _units(set_up["body"], known):
         return set_up["body"]
+    if (owned := _OWNED.match(subject)) and _units(owned["holder"], known):
+        return owned["holder"]
     return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
