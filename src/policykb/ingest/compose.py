@@ -31,8 +31,7 @@ from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, ta
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
-from .unitnames import (COLLECTIVE, FIRST_BY_CUSTOM, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place,
-                        looks_like_unit, post_of)
+from .unitnames import COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place, looks_like_unit, post_of
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -153,6 +152,7 @@ def _placed(name: str) -> bool:
 
 
 ISSUER_LEADS = "people's work: the issuer leads"
+FIRST_BY_CUSTOM = "first listed leads by custom"  # UnitList.by_custom: no word says who leads (「X、Y、Z负责」)
 NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位，应由发文机关牵头，但文中没有找到发文机关："
                         "请用 policykb import --issuer 发文机关全称 重新导入")
 # Below this a task's reading is not to be trusted without a look (measured on the corpus: tests/measure_ingest.py).

@@ -30,8 +30,6 @@ _AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每
 
 
 OPEN_LIST = "open list (等)"  # a flag that names no doubt about who is named: the list goes on (「X、Y等部门」)
-# 「X、Y、Z负责」: no word says who leads; the first listed does by custom, unless the document says so (列第一位者为牵头单位)
-FIRST_BY_CUSTOM = "first listed leads by custom"  # the review's flag for UnitList.by_custom
 
 
 @dataclass
