@@ -1,8 +1,8 @@
 """The corpus manifests are well-formed truth: every file exists and is listed once, every entry has its
 provenance, document details and tasks in the format described at the head of tests/corpus/corpus.yaml, and
 every task's text fragment is in its document. No importer runs here (the parts are measured by
-bench/import_quality.py; parts 1-17 are tuned on (13 to 17 opened on 2026-12-05 after blind runs); parts 18 and 19
-are held out and measured only by the lead, totals only)."""
+bench/import_quality.py; parts 1-19 are tuned on (13 to 17 opened on 2026-12-05, 18 and 19 on 2026-12-06, after
+blind runs); part 20 is held out and measured only by the lead, totals only)."""
 from __future__ import annotations
 
 import datetime as dt
