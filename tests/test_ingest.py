@@ -510,6 +510,21 @@ def test_table_columns_take_their_role_from_the_lexicon(tmp_path):
     assert tasks[1]["deadlines"][0]["phrase"] == "2021年6月底前"
 
 
+def test_a_duty_table_of_departments_gives_each_department_its_duties(tmp_path):
+    """「序号 | 涉及部门 | 职责分工」: each row's department answers for the duties beside it; the duties' own verbs
+    (指导监督景区…) name no unit."""
+    path = _docx_table(tmp_path / "d.docx", [
+        ("序号", "涉及部门", "职责分工"),
+        ("1", "市文旅局", "负责景区安全管理。指导监督景区落实安全主体责任。"),
+        ("2", "市应急局", "负责综合协调。指导景区开展应急演练。")], "某某市景区安全管理职责分工")
+    result = import_file(path, _kb(tmp_path), "doc", date=dt.date(2024, 4, 1))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["text"], t["lead"]) for t in tasks] == [
+        ("负责景区安全管理。指导监督景区落实安全主体责任。", ["市文旅局"]),
+        ("负责综合协调。指导景区开展应急演练。", ["市应急局"])]
+    assert "涉及部门→责任（首列者牵头），职责分工→任务" in (result.folder / "import-review.txt").read_text(encoding="utf-8")
+
+
 def test_label_value_forms_with_several_tasks(tmp_path):
     path = _docx_table(tmp_path / "f.docx", [
         ("工作任务", "推进甲。"), ("牵头单位：", "县发改局"), ("配合单位：", "县财政局"), ("责任领导", "李建华"),

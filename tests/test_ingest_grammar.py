@@ -475,6 +475,9 @@ def test_a_collective_of_streets_with_a_bracket_is_one_unit():
     # two lead columns named otherwise: the later takes part; 「2024年目标进度」 is a 目标进度 (time) column
     (("序号", "工作任务", "第一责任单位", "主要责任单位", "2024年目标进度"),
      {0: "number", 1: "task", 2: "lead", 3: "participant", 4: "deadline"}),
+    # a column of units with no role word, and beside it the units' duties under 职责分工 (elsewhere a division)
+    (("序号", "涉及部门", "职责分工"), {0: "number", 1: "responsible", 2: "task"}),
+    (("部门名称", "职责分工", "完成时限"), {0: "responsible", 1: "task", 2: "deadline"}),
 ])
 def test_which_column_is_the_task(header, roles):
     from policykb.ingest.columns import header_columns
@@ -496,6 +499,29 @@ def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbe
     review: list[str] = []
     assert _own_numbers(own, review) == numbers and len(review) == notes
     assert all(line.startswith("[编号]") for line in review)  # counted among the items to review
+
+
+def test_one_qualifier_over_places_and_departments_names_two_collectives():
+    """「有关地区和部门要…」 is 有关地区 and 有关部门, each its own share (as 各地区、各部门); 「有关部门和单位」 stays one."""
+    (_, units), = subject_clauses("有关地区和部门要抓紧制定实施方案", numbered=True)
+    assert (units.lead, units.mode) == (["有关地区", "有关部门"], "separate")
+    assert parse_units("责任单位：区级有关部门和单位").lead == ["区级有关部门和单位"]
+
+
+def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():
+    """「镇（街道）负责组织所辖村开展…」: 镇（街道） is the bodies of that level (no 各 needed), and 负责组织 is a verb,
+    not the end of a 组's name (「综合协调组负责…」 keeps its 组)."""
+    (_, units), = subject_clauses("镇(街道)负责组织所辖村(社区)开展隐患自查，做好信息填报", numbered=False)
+    assert units.lead == ["镇(街道)"]
+    (_, units), = subject_clauses("县农业局负责组织各乡镇开展技术培训", numbered=False)
+    assert units.as_written == "县农业局"
+    assert parse_units("配合单位：县农业局、乡镇（街道）").participants == ["乡镇（街道）"]
+
+
+def test_a_short_name_given_to_a_body_is_no_part_of_its_name():
+    """「市防汛指挥部（以下简称市防指）指挥协调…」: the body is 市防汛指挥部 (truth rule 4: a definition in brackets)."""
+    (_, units), = subject_clauses("市防汛指挥部（以下简称市防指）指挥协调全市防汛工作", numbered=False)
+    assert units.lead == ["市防汛指挥部"]
 
 
 def test_a_collective_of_places_keeps_its_closing_qualifier():

@@ -24,7 +24,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
-          r"|统筹(?=协调|推进|谋划|安排|指导|部署)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|统筹(?=协调|推进|谋划|安排|指导|部署)|指挥(?=协调|调度)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb;
@@ -49,8 +49,8 @@ _BY_RULE = r"(?:[，,]\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[�
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
-# subject's name
-_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署组])(?=[^：:；;。“”\"])")
+# subject's name (「负责组织…」: 组织, 组成, 组建 are verbs, no 组's name)
+_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
 _SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")

@@ -65,6 +65,11 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
             role = roles[i] = "participant"  # 第一责任单位 | 主要责任单位: two lead columns, the later takes part
         if role and role not in first:
             first[role] = i
+    if "division" in first and "task" not in first and "detail" not in first \
+            and any(r in first for r in UNIT_ROLES if r != "division"):
+        # 「涉及部门 | 职责分工」: beside a column of units, the division column holds each unit's duties, the task
+        roles[first["division"]] = "task"
+        first["task"] = first.pop("division")
     found = {i: r for r, i in first.items()}
     if not any(r in first for r in UNIT_ROLES):
         return None

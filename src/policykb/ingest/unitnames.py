@@ -76,6 +76,8 @@ def clean_name(name: str) -> str:
 
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
+# 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
+_PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(地区|地方)[和及与](部门|单位)(?=[、，,；;]|$)")
 
 
 def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
@@ -113,6 +115,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = re.sub(closes, "、", text)
     names = []
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
+    text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
                       r"|(?<=[者人])或(?:者)?(?=[^或]{2,})", text)  # 「使用者或者管理者」: holders by role, either
@@ -337,11 +340,15 @@ _LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[�
 SEMICOLON_LABEL = "label closed by a semicolon"
 
 
+# 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
+_SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
+
+
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
     written = note.strip()
     result = UnitList(written)
-    body = _unspaced(_strip_scope(written, result))
+    body = _SHORT_NAME_GIVEN.sub("", _unspaced(_strip_scope(written, result)))
     body, misprinted = _LABEL_SEMICOLON.subn(r"\1：", body)
     result.flags += [SEMICOLON_LABEL] * misprinted
     if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
