@@ -50,6 +50,15 @@ def test_a_table_whose_columns_name_roles_and_a_leader():
     assert tasks[0].units.leaders == ["张三"] and tasks[0].number == 3 and tasks[0].deadline_text == "全年"
 
 
+def test_bracketed_numbers_run_onto_one_line_after_a_heading_are_items():
+    """A page that lost its line breaks: 「…一、各乡镇责任目标(一)落实防汛责任。各乡镇政府要…。(二)控制灾害损失。…」:
+    (一) and (二) open items even right after the heading's last word; the item naming a subject is its task."""
+    tasks, _ = _read("某县防汛目标责任书:一、各乡镇责任目标(一)落实防汛责任。各乡镇人民政府要明确防汛责任人,"
+                     "健全县、乡、村三级责任体系。(二)控制灾害损失。年内不发生因灾死亡事故。")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "落实防汛责任。各乡镇人民政府要明确防汛责任人,健全县、乡、村三级责任体系。", ["各乡镇人民政府"])]
+
+
 def test_separate_leads_and_a_guide():
     tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
     assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"

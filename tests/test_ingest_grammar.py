@@ -524,6 +524,13 @@ def test_a_short_name_given_to_a_body_is_no_part_of_its_name():
     assert units.lead == ["市防汛指挥部"]
 
 
+def test_a_leaders_instruction_quoted_after_its_colon_gives_named_units_their_work():
+    """「副市长某某批示：“市水利局认真抓紧整改，市督查室搞好配合。”」: the quoted words are the demand; 抓紧 is a doing
+    verb and 搞好配合 makes 市督查室 take part."""
+    (_, units), = subject_clauses("5月8日，副市长某某对全市河道整治工作作出批示：“市水利局认真抓紧整改，市督查室搞好配合。”")
+    assert (units.lead, units.participants) == (["市水利局"], ["市督查室"])
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

@@ -22,7 +22,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
-_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)|指挥(?=协调|调度)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
@@ -63,7 +63,7 @@ DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is n
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
-_SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+_SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|搞好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?会同(?P<with>[^，,；;。]{2,80}?)"
@@ -76,9 +76,12 @@ _ASKED = r"^(?:希望|要求)"  # a speech's point 「要求交通运输局配�
 _BEFORE_UNITS = re.compile(rf"^[^，,。：:；;“”\"]{{2,15}}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)|{_ASKED}")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」, 「在听取…汇报后，周建平要求：…，X、Y要…」: a speaker's
-_REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_BEFORE_UNITS.pattern}")
+# 「于学利…做出批示：“海洋局认真抓紧整改，…”」: a leader's words quoted after the colon
+_QUOTED_WORDS = r"(?:批示|指示|强调|指出|要求)[：:]\s*[“\"]"
+_REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_QUOTED_WORDS}"
+                       rf"|{_BEFORE_UNITS.pattern}")
 # where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
-_SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_BEFORE_UNITS.pattern}")
+_SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUOTED_WORDS}|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too

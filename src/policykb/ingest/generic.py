@@ -226,7 +226,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         if not text:
             continue
         runs = _CIRCLED.split(text)
-        for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS):
+        for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
                 runs = counted.split(text)
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
@@ -286,6 +286,9 @@ _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八�
 _RUN_IN_NUMBERS = re.compile(r"(?:(?<=[。；;])\s*|^)(\d{1,2}[.．、])(?=[\u4e00-\u9fff“])")
 # 「…通知如下:一、主要职责…。二、组成人员…」: parts run onto one line (a repost that lost its line breaks)
 _RUN_IN_PARTS = re.compile(r"(?:(?<=[：:。；;])|^)([一二三四五六七八九十]{1,2}、)(?=[\u4e00-\u9fff“])")
+# 「…责任目标(一)落实…。各乡镇要…。(二)严格控制…」: bracketed numbers run onto one line, even right after a heading
+# without its full stop (a bracketed number mid-sentence, 「第三条（一）项」, is no run of 1, 2 …)
+_RUN_IN_BRACKETED = re.compile(r"(?:(?<=[\u4e00-\u9fff：:。；;])|^)([(（][一二三四五六七八九十]{1,2}[)）])(?=[\u4e00-\u9fff“])")
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 
