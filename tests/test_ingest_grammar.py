@@ -531,6 +531,14 @@ def test_a_leaders_instruction_quoted_after_its_colon_gives_named_units_their_wo
     assert (units.lead, units.participants) == (["市水利局"], ["市督查室"])
 
 
+def test_a_meeting_asks_a_body_to_work_together_with_sectors_named_short():
+    """「会议要求住建部门联合消防、规划、执法等单位在全县范围内开展…」: the meeting asks (no comma after 要求), the body
+    leads, the sectors it works with (消防, 规划, 执法: bodies named by their sector) take part, the list open (等)."""
+    (_, units), = subject_clauses("会议要求住建部门联合消防、规划、执法等单位在全县范围内开展燃气隐患排查，提高防范能力",
+                                  anyone=True)
+    assert (units.lead, units.participants, units.open_ended) == (["住建部门"], ["消防", "规划", "执法"], True)
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
