@@ -539,6 +539,15 @@ def test_a_meeting_asks_a_body_to_work_together_with_sectors_named_short():
     assert (units.lead, units.participants, units.open_ended) == (["住建部门"], ["消防", "规划", "执法"], True)
 
 
+def test_units_that_only_guide_or_help_join_the_task_before_them():
+    """「…由区领导及专家与群众交流，对群众的意见，由社区办负责牵头答复。区管委会负责指导协调，有关部门负责协助配合。」:
+    the first 由 names no units (区领导及专家…), the second does; the sentence after gives the task a guide and helpers,
+    no task of their own."""
+    (_, units), = subject_clauses("会议由区领导及专家与群众面对面交流，对群众提出的意见，由社区办负责牵头答复和解决。"
+                                  "区管委会负责指导协调，有关部门负责协助配合。")
+    assert (units.lead, units.participants) == (["社区办"], ["区管委会", "有关部门"])
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

@@ -64,6 +64,8 @@ _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下�
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|搞好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+# 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
+_SIDE_ONLY = re.compile(rf"(?:负责|具体负责|加强|做好|搞好|积极|切实|主动)?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
@@ -176,8 +178,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             clause = clause[by.end():]
         written, clause = clause, _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)  # read so, kept as written
         head, m = 0, _BY.match(clause)
-        if not m and (by := _LATER_BY.search(clause)):  # 「关于X的问题，由Y会同Z研究提出落实意见」
-            head, m = by.end(), _BY.match(clause[by.end():])
+        if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
+            head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
+                            if (found := _BY.match(clause[by.end():])) and _units(found["subject"], known)), (0, None))
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or subject_match(clause)
         if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
@@ -192,6 +195,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue
         rest = clause[head + m.end():]
         if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
+            continue
+        if out and _SIDE_ONLY.fullmatch(rest.strip("，,。 ")):
+            # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
+            out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
         answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
         if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1))
