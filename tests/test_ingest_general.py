@@ -59,6 +59,14 @@ def test_bracketed_numbers_run_onto_one_line_after_a_heading_are_items():
         (1, "落实防汛责任。各乡镇人民政府要明确防汛责任人,健全县、乡、村三级责任体系。", ["各乡镇人民政府"])]
 
 
+def test_a_line_ending_in_a_closed_quotation_is_not_wrapped_into_the_next():
+    """「…请水利局尽快销号。”」 ends its sentence inside the quotation: the next line is a paragraph of its own."""
+    from policykb.ingest.generic import items_of
+    items = items_of([Block("市长批示：“请水利局按照要求，尽快销号。”", "第1行"),
+                      Block("市整改办立即下发通知，要求各责任单位认真落实批示要求。", "第2行")])
+    assert [i.where for i in items] == ["第1行", "第2行"]
+
+
 def test_separate_leads_and_a_guide():
     tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
     assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"
@@ -136,7 +144,8 @@ def test_nothing_read_at_all_is_still_refused(tmp_path):
 def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagged(tmp_path):
     """No note, label or table anywhere: each sentence whose subject is units or collectives is a task of theirs,
     low confidence and flagged; a comma followed by units opens a requirement of its own, one followed by a verb
-    (「配合市住建局…」) goes on with the last."""
+    (「配合市住建局…」) goes on with the last. Where a named unit is given its own work (县住建局), the demand on the
+    division's role holders (「请各牵头单位要严格按照任务分工…」) is a requirement on carrying it out (truth rule 1)."""
     import datetime as dt
     draft = compose(_source("某县人民政府办公室关于做好民生实事工作的通知", "各乡镇，县直各部门：",
                             "请各牵头单位要严格按照任务分工，细化工作措施。",
@@ -145,9 +154,10 @@ def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagg
                             "某县人民政府办公室", "2024年1月5日"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     tasks = list(draft.tasks.values())
-    assert [t["lead"] for t in tasks] == [["各牵头单位"], ["某县政府督查室"], ["各地", "各部门"], ["某县住建局"]]
-    assert tasks[2]["lead_mode"] == "separate"
-    assert tasks[3]["text"] == "县住建局要抓好全县村庄整治，配合市住建局组织培训。"
+    assert [t["lead"] for t in tasks] == [["某县政府督查室"], ["各地", "各部门"], ["某县住建局"]]
+    assert tasks[1]["lead_mode"] == "separate"
+    assert tasks[2]["text"] == "县住建局要抓好全县村庄整治，配合市住建局组织培训。"
+    assert [r["text"] for r in draft.doc["annex"]["requirements"]] == ["请各牵头单位要严格按照任务分工，细化工作措施。"]
     assert any(line.startswith("[通知要求]") for line in draft.review)
     assert any("正文中对单位提出的要求" in line for line in draft.review)
 

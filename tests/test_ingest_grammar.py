@@ -548,6 +548,14 @@ def test_units_that_only_guide_or_help_join_the_task_before_them():
     assert (units.lead, units.participants) == (["社区办"], ["区管委会", "有关部门"])
 
 
+def test_a_request_names_the_units_after_please_whatever_its_verb():
+    """「…提出要求：“…，请水利局按照整改要求，尽快销号。”」: 请 addresses 水利局 (its verb, 销号, is none the grammar
+    lists); 「请各区县、各部门结合实际，认真贯彻执行」 is the closing formula, no request of work."""
+    (_, units), = subject_clauses("副市长某某在报告的批示中提出要求：“12项任务已完成11项，请水利局按照整改要求，尽快销号")
+    assert units.lead == ["水利局"]
+    assert subject_clauses("请各区县、各部门结合实际，认真贯彻执行") == []
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

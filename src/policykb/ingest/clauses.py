@@ -117,10 +117,14 @@ _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 
 
+# 「请交通局按照整改要求，尽快销号」: 请 addresses the units after it, whatever verb the request goes on with
+_REQUESTED = re.compile(r"^请(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必)")  # (not 结合实际: the closing formula)
+
+
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
-    m = _SUBJECT.match(clause)
+    m = _REQUESTED.match(clause) or _SUBJECT.match(clause)
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
         longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
                             rf"[^，,：:；;。“”\"]{{0,120}}?){_VERB_AFTER}")

@@ -250,6 +250,11 @@ def _find_candidates(source: Source, registry: Registry,
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
     if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
+        if _divided(candidates):  # named units given their own work (「请交通局…」): the role holders' demands
+            # (「要求各责任单位认真落实…」) are requirements on carrying it out, as truth rule 1 reads them
+            # (「各责任单位的主要负责同志要亲自过问」: their people too)
+            candidates, how = [c for c in candidates if not (holders := c.units.lead or c.units.leaders)
+                               or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
         if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
             candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
     elif not _divided(candidates) and (demands := requirement_tasks(source.blocks, known)):
@@ -263,6 +268,8 @@ def _find_candidates(source: Source, registry: Registry,
 
 _SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
 _ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
+# a holder named by its role in the division (各责任单位, 牵头部门), not in a project (建设单位)
+_DIVISION_ROLE = re.compile(r"(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)(?:$|的?(?:主要)?负责)")
 
 
 def _divided(candidates: list[Candidate]) -> bool:

@@ -293,8 +293,10 @@ _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工�
 
 
 def _unclosed(text: str) -> bool:
-    """Text not ended by a closing mark; a number alone on its line (「（一）」, its text empty) takes the next line."""
-    return not text or text[-1] not in _CLOSED
+    """Text not ended by a closing mark (「…尽快销号。”」: a quotation closed after its full stop is closed too); a
+    number alone on its line (「（一）」, its text empty) takes the next line."""
+    end = text.rstrip("”’\"'")
+    return not end or end[-1] not in _CLOSED
 
 
 def _heading_over(last: _Item, text: str) -> bool:
