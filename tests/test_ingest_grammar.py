@@ -556,6 +556,14 @@ def test_a_request_names_the_units_after_please_whatever_its_verb():
     assert subject_clauses("请各区县、各部门结合实际，认真贯彻执行") == []
 
 
+def test_grounds_before_the_verb_with_and_without_a_comma_after_what_an_opinion_pointed_out():
+    """「…的意见指出，县应急局根据市里统一要求和相关程序，按照公开、择优原则，协调、监督X做好…」: after 指出 the
+    subject; two clauses of grounds (the first with no comma before it) stand between it and its verb."""
+    (_, units), = subject_clauses("会议原则同意县安委会提请的《关于购买服务项目的请示》意见指出，县应急局根据市里统一要求和"
+                                  "相关程序，按照公开、择优原则，协调、监督服务公司做好协管员招聘工作")
+    assert units.lead == ["县应急局"]
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
