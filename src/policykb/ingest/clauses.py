@@ -44,8 +44,10 @@ OPENING = r"(?:请|特别是|尤其是)?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必须|务必))?"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
-# it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, the first without a comma)
-_BY_RULE = r"(?:[，,]?\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,]){0,2}"
+# it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
+# 「X按照…要求，加强…」 without one describes how X works, and assigns nothing)
+_BY_RULE = (r"(?:[，,]?\s*(?:依据|根据)[^，,；;。]{2,60}?[，,])?"
+            r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
