@@ -67,6 +67,15 @@ def test_a_line_ending_in_a_closed_quotation_is_not_wrapped_into_the_next():
     assert [i.where for i in items] == ["第1行", "第2行"]
 
 
+def test_a_sentence_with_its_own_subject_before_a_topics_doer_is_a_task_of_its_own():
+    """「二是河长制和门前三包。各局委要明确任务，每天派人巡查。门前三包任务由各街道负责实施。」: the topic's doer (由) is
+    one task, the departments' sentence before it another, and the item's title stays with the first."""
+    tasks, _ = _read("会议要求：一是规范单车停放。区交运局牵头，梳理辖区投放单车的公司。"
+                     "二是河长制和门前三包。各局委要明确任务，每天派工作人员巡查。门前三包任务由各街道负责实施。")
+    assert [(t.text, t.units.lead) for t in tasks][1:] == [
+        ("各局委要明确任务，每天派工作人员巡查。", ["各局委"]), ("河长制和门前三包。门前三包任务由各街道负责实施。", ["各街道"])]
+
+
 def test_separate_leads_and_a_guide():
     tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
     assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"

@@ -91,7 +91,8 @@ _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^�
 _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUOTED_WORDS}|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则)(?=由)")  # 「新兴行业按照…原则由X负责」 too
+# 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is

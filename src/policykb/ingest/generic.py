@@ -494,8 +494,11 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
     later: list[tuple[str, UnitList, str]] = []
+    earlier: list[tuple[str, UnitList, str]] = []
     if in_prose:  # 「区交运局牵头，梳理…。各镇(办)要找出…」: a later sentence with a subject of its own is its task
         text, later = _own_subject_after(text, max(e for _, e, _ in notes), known)
+        # 「…。各局委要明确任务，…。门前三包任务由各镇(办)负责实施。」: and an earlier one
+        text, earlier, notes = _own_subject_before(text, notes, known)
     out, start = [], 0
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
@@ -519,7 +522,31 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
-    return [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] + later
+    return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
+        + later
+
+
+def _own_subject_before(text: str, notes: list, known: tuple[str, ...]) -> tuple[str, list, list]:
+    """The sentences before the first note that open with a subject of their own, each its task (the sentences
+    after one naming nobody go with it), cut from the text; the notes' places moved to match."""
+    first = min(s for s, _, _ in notes)
+    tasks: list[tuple[str, UnitList, str]] = []
+    spans = []
+    for sentence in re.finditer(r"[^。！？]+[。！？]", text[:first]):
+        found = subject_clauses(sentence.group(), known, numbered=True)
+        if found and sentence.group().lstrip().startswith(found[0][0]):
+            tasks.append((task_text(sentence.group()), found[0][1], closing_deadline(sentence.group())))
+            spans.append(list(sentence.span()))
+        elif tasks and spans[-1][1] == sentence.start():
+            piece, units, when = tasks[-1]
+            tasks[-1] = (task_text(piece + sentence.group()), units, when)
+            spans[-1][1] = sentence.end()
+    for _, units, _ in tasks:
+        units.how = "subject"
+    for a, b in reversed(spans):
+        text = text[:a] + text[b:]
+        notes = [(s - (b - a), e - (b - a), u) for s, e, u in notes]
+    return text, tasks, notes
 
 
 def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str, list[tuple[str, UnitList, str]]]:
