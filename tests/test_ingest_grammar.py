@@ -564,6 +564,15 @@ def test_grounds_before_the_verb_with_and_without_a_comma_after_what_an_opinion_
     assert units.lead == ["县应急局"]
 
 
+def test_collectives_a_comma_then_more_collectives_and_their_verb_are_one_subject():
+    """「各乡镇人民政府、街道办事处，县政府有关部门和单位要…」: both lists are the subject, each its share; a comma after
+    a named unit (「县财政局，县政府有关部门要…」) is no such list."""
+    (_, units), = subject_clauses("各乡镇人民政府、街道办事处，县政府有关部门和单位要聚焦目标任务、协同作战", numbered=True)
+    assert (units.lead, units.mode) == (["各乡镇人民政府、街道办事处", "县政府有关部门和单位"], "separate")
+    (_, units), = subject_clauses("根据县财政局意见，县政府有关部门要抓紧清理", numbered=True)
+    assert units.lead == ["县政府有关部门"]
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

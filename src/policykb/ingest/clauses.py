@@ -73,6 +73,8 @@ _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做�
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
+# 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
+_COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下)")  # 在X领导下，
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
@@ -199,8 +201,16 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                                                               or _approved_draft(clause, known)):
             out.append((written, founded))
             continue
+        listed: list[str] = []
+        if not (m and _units(_subject(m, known), known)) and (pair := _COLLECTIVES_THEN.match(clause)) \
+                and (listed := _units(pair["first"], known) or []) and all(map(collective, listed)) \
+                and (later := subject_match(clause[pair.end():])) \
+                and all(map(collective, _units(_subject(later, known), known) or [""])):
+            head, m = pair.end(), later  # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: one subject over a comma
         if not m or not (names := _units(subject := _subject(m, known), known)):
             continue
+        if listed and head:
+            names, subject = listed + names, clause[:head] + subject
         rest = clause[head + m.end():]
         if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
             continue
