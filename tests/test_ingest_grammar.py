@@ -573,6 +573,25 @@ def test_collectives_a_comma_then_more_collectives_and_their_verb_are_one_subjec
     assert units.lead == ["县政府有关部门"]
 
 
+def test_holders_named_as_alternatives_each_answer_for_what_they_hold():
+    """「由所有权人、使用者或者管理者负责」: whichever holds the place answers for it: each its own share."""
+    units = parse_units("由所有权人、使用者或者管理者负责")
+    assert (units.lead, units.participants, units.mode) == (["所有权人", "使用者", "管理者"], [], "separate")
+
+
+def test_two_topics_each_with_its_holder_make_one_task_of_separate_holders():
+    """「（五）施工工地由施工企业负责，待建地块由土地使用权人负责；」 read in a numbered list and by the general reader:
+    one task, each holder answering for its own topic, the sentence kept as written."""
+    from policykb.ingest.generic import general_tasks
+    from policykb.ingest.shapes import topic_note
+    units = topic_note("施工工地由施工企业负责，待建地块由土地使用权人负责；")
+    assert (units.lead, units.mode) == (["施工企业", "土地使用权人"], "separate")
+    tasks, _ = general_tasks([Block("一、责任区划分", "第1行"),
+                              Block("（五）施工工地由施工企业负责，待建地块由土地使用权人负责；", "第2行")], (), set())
+    assert [(t.text, t.units.lead, t.units.mode) for t in tasks] == [
+        ("施工工地由施工企业负责，待建地块由土地使用权人负责。", ["施工企业", "土地使用权人"], "separate")]
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

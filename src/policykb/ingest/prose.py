@@ -115,7 +115,7 @@ def own_parts(text: str, notes: list[tuple[int, int, UnitList]]) -> list[tuple[s
 
 
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    spans, notes = [], []
+    spans, notes, topics = [], [], 0
     for m in re.finditer(r"[^，,；;。]+", text):
         link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
         readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
@@ -129,6 +129,7 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
                 break
         else:
             continue
+        topics += start > m.start()
         if start > m.start() and text[m.end():m.end() + 1] in ("", "。", "；", ";"):
             spans.append((m.end(), m.end()))  # 「小水泥厂的关闭分别由X负责。」 after its topic, ending the sentence: cut
             # out, the sentence would say nothing (with more after it, 「…主要由X牵头，Y配合，对…」, the rest says it)
@@ -138,6 +139,12 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
     if not notes:
         return []
     units = parse_units("，".join(notes), known)
+    roles = [_LEX.verbs.get(v["verb"]) if (v := _LEX.verb_tail.search(n)) else None for n in notes]
+    if len(notes) > 1 and topics == len(notes) and all(r in ("responsible", "lead") for r in roles):
+        # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each its own topic, each holder answers for its own;
+        # the sentence keeps its wording (nothing cut from it)
+        units.lead, units.participants, units.mode, units.by_custom = units.lead + units.participants, [], "separate", False
+        return [(len(text), len(text), units)]
     if not clean(units) or all(_LEX.verbs.get(_LEX.verb_tail.search(n)["verb"]) == "participant"
                                 for n in notes if _LEX.verb_tail.search(n)):
         return []

@@ -307,11 +307,13 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
 def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
     """「我县的文物行政执法工作由县文物旅游局负责实施。」: a note inside its clause after a topic, the sentence's only
     assignment; cut out, it would leave a topic and no duty, so the text stays as written."""
-    for clause in re.findall(r"[^，,；;。]+", text):
-        units = topic_units(clause, known)
-        if units and not units.doubts and not units.leaders:
-            return units
-    return None
+    found = [u for clause in re.findall(r"[^，,；;。]+", text)
+             if (u := topic_units(clause, known)) and not u.doubts and not u.leaders]
+    if len(found) > 1 and not any(u.participants for u in found):
+        # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each topic its holder, each answering for its own
+        lead = list(dict.fromkeys(n for u in found for n in u.lead))
+        return UnitList("，".join(u.as_written for u in found), lead=lead, mode="separate", how=found[0].how)
+    return found[0] if found else None
 
 
 # A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.

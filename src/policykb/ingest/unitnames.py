@@ -340,6 +340,7 @@ _LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[�
 SEMICOLON_LABEL = "label closed by a semicolon"
 
 
+_EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
 # 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
 _SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
 
@@ -387,6 +388,9 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     others = roles["participant"] + roles["guide"]
     if leads:
         result.lead, others = leads, roles["responsible"] + others
+    elif roles["responsible"] and _EITHER.search(body) and not others:
+        # 「由所有权人、使用者或者管理者负责」: holders named as alternatives each answer for what they hold
+        result.lead = roles["separate"] = roles["responsible"]
     elif roles["responsible"]:
         result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
         result.by_custom = len(roles["responsible"]) > 1 and not lexicon().scope["first_leads"].search(written)
