@@ -447,6 +447,24 @@ def test_a_roster_run_onto_one_line_gives_each_named_unit_the_duty_after_it(tmp_
         ("负责道路桥梁的抢修。", ["县交通局"], ["县公路中心"]), ("负责雨情预报。", ["县气象局"], [])]
 
 
+def test_a_page_that_lost_its_breaks_cuts_before_each_roster_unit_and_its_colon(tmp_path):
+    """A shared page on one line: 「…共同做好预防工作。派出所:配合有关部门开展水域排查;…。水利站:负责…」 cuts before each
+    unit's name and colon (a label, 责任单位:, does not cut), and each roster line is its unit's task."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "plan.txt"
+    page.write_text("某镇防溺水联防联控工作方案 根据上级精神,结合我镇实际,为切实落实学校监督管理、学生自我管理和监护人的监护"
+                    "职责,做到教育到位、宣传到位、管理到位,强化防溺水教育工作,避免溺水事故的发生,特制定本方案。一、指导思想 "
+                    "坚持以人为本、生命至上,切实增强预防中小学生溺水工作的责任感,积极采取有效措施,建立联防联控工作机制,按照分级负责制"
+                    "全面落实监管责任,切实保障中小学生生命安全,维护家庭幸福和社会稳定。二、工作"
+                    "职责 各村委会、相关部门和中小学校要在镇政府的统一领导下,各司其职、各负其责,共同做好预防中小学生溺水工作。"
+                    "派出所:配合有关部门开展水域排查;研究制定事故处置预案。水利站:负责水域隐患排查;设立警示标志。", encoding="utf-8")
+    blocks = [b.text[:6] for b in read(page).blocks]
+    assert "派出所:配合" in blocks and "水利站:负责" in blocks
+    draft = compose(read(page), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["text"], t["lead"]) for t in draft.tasks.values()] == [
+        ("配合有关部门开展水域排查;研究制定事故处置预案。", ["派出所"]), ("负责水域隐患排查;设立警示标志。", ["水利站"])]
+
+
 def test_a_unit_heading_of_two_units_joined_by_and_owns_the_item_under_it():
     tasks, _ = _read("(一)综合科", "负责材料的起草和上报。", "(二)执法中队及各社区", "1、清理背街小巷的堆积物。")
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [

@@ -143,12 +143,25 @@ def _salutation_apart(block: Block) -> list[Block]:
     return [Block(m[k], block.where) for k in ("title", "salutation", "body")] if m else [block]
 
 
+# 「…共同做好预防工作。派出所:配合有关部门…」: a roster's unit and its colon right after a sentence, on a page that
+# lost its line breaks
+_ROSTER_NAME = re.compile(r"(?<=[。；;])\s*(?=(?P<name>[^，,。；;：:\s]{2,12})[：:])")
+
+
 def _unrun(blocks: list[Block]) -> list[Block]:
-    """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin."""
+    """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin,
+    and before each unit's name that opens a roster line."""
+    from .unitnames import looks_like_unit  # (the unit grammar reads the lexicon the readers also load)
     out = []
     for block in blocks:
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
-        out += [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else _salutation_apart(block)
+        run = [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else _salutation_apart(block)
+        for piece in run:
+            cuts = [m.start() for m in _ROSTER_NAME.finditer(piece.text)  # (a label, 牵头单位：, stays in its item)
+                    if looks_like_unit(m["name"]) and not lexicon().label_role(m["name"])] \
+                if len(block.text) > 300 else []
+            out += [Block(piece.text[a:b].strip(), piece.where) for a, b in zip([0] + cuts, cuts + [len(piece.text)])
+                    if piece.text[a:b].strip()]
     return out
 
 
