@@ -592,6 +592,16 @@ def test_two_topics_each_with_its_holder_make_one_task_of_separate_holders():
         ("施工工地由施工企业负责，待建地块由土地使用权人负责。", ["施工企业", "土地使用权人"], "separate")]
 
 
+def test_a_leader_label_on_a_run_on_page_keeps_only_the_names_before_the_next_item():
+    """「责任人:市委办公室主要负责人,各区委主要负责人。1.深入学习…,坚决贯彻…」: the next item's sentence fragments are no
+    one's names; a paragraph under a leader label is flagged, not kept as a name."""
+    units = parse_units("责任人:市委办公室主要负责人,各区委主要负责人。1.深入学习贯彻重要讲话精神,坚决贯彻中央决策部署,"
+                        "切实增强紧迫感")
+    assert units.leaders == ["市委办公室主要负责人", "各区委主要负责人"]
+    units = parse_units("责任领导:" + "深入学习贯彻重要讲话精神进一步深化对生态文明建设和环境保护重要性的认识")
+    assert units.leaders == [] and units.flags[0].startswith("not a person")
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

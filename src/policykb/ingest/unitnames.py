@@ -341,6 +341,7 @@ SEMICOLON_LABEL = "label closed by a semicolon"
 
 
 _EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
+_NO_PERSON = re.compile(r"[。；;：:]|\d[.．、]|^.{31,}$")  # a sentence, a numbered item or a paragraph is no one's name
 # 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
 _SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
 
@@ -369,12 +370,17 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
             and len(_split(m[1], known)[0]) > 1:
         clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]  # 「X、Y，Z」: the comma parts the leads
     for role, text, how in clauses:
+        if role == "leader":  # 「责任人：X主要负责人。1.深入学习…」: a run-on page's next item is no one's name
+            text = re.split(r"[。；;]|\d[.．、]", text)[0]
         names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
         if role == "responsible" and len(names) > 1 and _one_body(text):
             role = "joint"  # 「由公安、交通部门负责」: one body written once for several places, who act together
         result.open_ended |= open_ended
         hows.add(how)
         for name in names:
+            if role == "leader" and _NO_PERSON.search(name):
+                result.flags.append(f"not a person: {name}")  # 「…负责人整改。1.深入学习…」: a run-on text, no name
+                continue
             if role == "leader" or is_person(name):
                 result.leaders.append(_name_of(name))
                 if role != "leader" and (bodies := holding_bodies(name, known)):
