@@ -1254,3 +1254,19 @@ def test_a_body_that_may_do_something_by_its_own_judgement_is_given_that_work():
     from policykb.ingest.clauses import subject_clauses
     assert [u.lead for _, u in subject_clauses("各级农普机构可根据工作需要，招聘普查员", numbered=True)] == [["各级农普机构"]]
     assert subject_clauses("各级农普机构可能出现人员不足", numbered=True) == []
+
+
+def test_a_collective_of_each_over_a_bare_kind_after_it_is_one_and_the_line_on_whom_to_ask_is_no_task(tmp_path):
+    """「各业务部门、县(分)局要…」, 「局系统各站所、单位主要负责人要…」: 各 is over the bare kind of body after the 、 too
+    (单位, 部门, a level's bare 局), one collective as written, its post the leader; 「各站所、科室」 and 「各区教育局、市局直属
+    单位」 stay two. 「遇到的问题，请及时向市局有关科室反映」 is the line on whom to ask: no task of the addressees."""
+    from policykb.ingest.unitnames import parse_units
+    draft = compose(_source("某市林业局关于做好林地保护工作的通知", "各县(分)局、局属各单位：",
+                            "一、广泛宣传。各业务部门、县(分)局要组织技术人员深入林区讲解政策。",
+                            "二、落实责任。局系统各站所、单位主要负责人要亲自部署林地巡查。"
+                            "各县(分)局在工作中遇到的问题，请及时向市局有关科室反映。", "某市林业局", "2024年5月6日"),
+                    Registry.load(tmp_path), dt.date(2024, 5, 6))
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各业务部门、县(分)局"], None, "广泛宣传。各"), (["局系统各站所、单位"], ["主要负责人"], "落实责任。局")]
+    assert [(u.lead, u.participants) for u in map(parse_units, ("各站所、科室", "各区教育局、市局直属单位"))] == [
+        (["各站所"], ["科室"]), (["各区教育局"], ["市局直属单位"])]

@@ -109,8 +109,9 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
 # (a short request: 「请各乡镇…紧扣目标任务，立足…，细化…，全力抓好落实」 asks for work of its own before the formula)
 _TRANSMITTAL = re.compile(rf"^[^。]{{0,24}}?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
-# 「请各地…」, 「希望你们…」: the words that ask the units named after them (or the addressees) for work
-_ASKING = r"(?:请(?!径)|希望)"
+# 「请各地…」, 「希望你们…」: the words that ask the units named after them (or the addressees) for work; 「请径向X反映」,
+# 「遇到的问题，请及时向X反映」 is the line on whom to ask, no work
+_ASKING = r"(?:请(?!径|(?:及时|直接)?向[^，,。；;]{2,20}?反映)|希望)"
 _REQUEST = re.compile(rf"(?:^|[，,])\s*(?P<ask>{_ASKING}(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
 _DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
 _LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
