@@ -1162,3 +1162,13 @@ def test_a_bodys_paper_due_by_a_day_is_that_bodys_to_send(text, lead):
     [(_, units)] = subject_clauses(text, numbered=True)
     assert units.lead == lead
     assert subject_clauses("全市的工作方案要于3月底前完成。", numbered=True) == []  # 全市 is no body
+
+
+def test_the_provinces_of_a_national_text_with_their_bracket_are_one_collective():
+    """「各省（区、市）可参照…」, 「各省(自治区、直辖市)、新疆生产建设兵团」: the provinces and their kin in a bracket are
+    one collective (as 各县（市、区） is), never 各省（区 and 市."""
+    units = parse_units("各省(自治区、直辖市)、新疆生产建设兵团")
+    assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)"], ["新疆生产建设兵团"], [])
+    assert [(units.lead, clause[:8]) for clause, units in subject_clauses(
+        "各省（区、市）可参照本方案的分工，结合本地实际制定实施细则", numbered=True)] == [
+        (["各省（区、市）"], "各省（区、市）可")]
