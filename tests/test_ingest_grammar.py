@@ -1172,3 +1172,13 @@ def test_the_provinces_of_a_national_text_with_their_bracket_are_one_collective(
     assert [(units.lead, clause[:8]) for clause, units in subject_clauses(
         "各省（区、市）可参照本方案的分工，结合本地实际制定实施细则", numbered=True)] == [
         (["各省（区、市）"], "各省（区、市）可")]
+
+
+def test_an_open_list_of_named_subjects_with_a_modal_is_led_by_its_first():
+    """「县交通局、县财政局、县水利局等部门要分工协作…」: an open list (等部门) of named bodies asked to do the work has no
+    lead word, so its first listed leads and the others take part (corpus rule 5); a closed list (「县交通局、县财政局要…」)
+    acts together, as the older parts' truths read it."""
+    read = lambda text: [(u.lead, u.participants, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
+    assert read("县交通局、县财政局、县水利局等部门要分工协作，做好农村公路资金争取工作") == [
+        (["县交通局"], ["县财政局", "县水利局"], "first")]
+    assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局", "县财政局"], [], "joint")]
