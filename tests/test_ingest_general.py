@@ -1270,3 +1270,17 @@ def test_a_collective_of_each_over_a_bare_kind_after_it_is_one_and_the_line_on_w
         (["各业务部门、县(分)局"], None, "广泛宣传。各"), (["局系统各站所、单位"], ["主要负责人"], "落实责任。局")]
     assert [(u.lead, u.participants) for u in map(parse_units, ("各站所、科室", "各区教育局、市局直属单位"))] == [
         (["各站所"], ["科室"]), (["各区教育局"], ["市局直属单位"])]
+
+
+def test_a_heading_over_a_posts_duties_gives_them_to_the_bodies_named_with_the_post(tmp_path):
+    """「一、联络员的工作职责」 over items with no subject: the duties of a post, not of a body; the bodies the document
+    names with that post (「各县级农业农村部门联络员每月5日前应…」) do them, the post their leader."""
+    draft = compose(_source("某省农业农村厅关于建立农产品质量安全联络员制度的通知", "各县级农业农村部门：",
+                            "一、联络员的工作职责", "（一）收集本地区农产品质量安全监管工作信息；",
+                            "（二）按时参加联络员培训，通报本地监管工作动态。",
+                            "二、各县级农业农村部门联络员每月5日前应向厅监管处报送上月监管工作情况。",
+                            "某省农业农村厅", "2024年4月2日"),
+                    Registry.load(tmp_path), dt.date(2024, 4, 2))
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各县级农业农村部门"], ["联络员"], "收集本地区农"), (["各县级农业农村部门"], ["联络员"], "按时参加联络"),
+        (["各县级农业农村部门"], ["联络员"], "各县级农业农")]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
-from .holders import duty_heading, holders_duties
+from .holders import duty_heading, holders_duties, post_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
 from .prose import OPENER, clean, own_parts, prose_notes
@@ -625,6 +625,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
     owner_leaders: list[str] = []
+    posts: dict[str, str] = {}  # 「一、联络员的工作职责」: the bodies named with the post own its duties, the post leads
     leads: tuple[int, UnitList] | None = None  # (level, units): a heading's lead note, the leads of its items
     items = items_of(blocks)
     _mark_subject_led(items, known)
@@ -635,6 +636,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             leads = (depth[head.style], head.leads) if head.leads else None
         if head and head.owner:
             owner = (depth[head.style], head.owner)
+        elif head and (held := post_duties(heading, [i.text for i in items], known)):
+            owner, posts[held[0]] = (depth[head.style], held[0]), held[1]
         elif head and owner and depth[head.style] <= owner[0]:
             owner = None  # a heading of the owner's level or above, naming no unit: its items are not the unit's
         if head and (leader is None or head.style == leader[0]):
@@ -653,7 +656,9 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if owner and item.numbered and depth.get(item.style, len(depth)) <= owner[0]:
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
-                found = [(task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
+                units = _owner_units(owner[1], known)
+                units.leaders += [posts[owner[1]]] if owner[1] in posts else []
+                found = [(task_text(item.text), units, closing_deadline(item.text))]
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
             elif owner and _GROUP.search(owner[1]):

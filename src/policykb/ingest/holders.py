@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from .clauses import assigned_subjects, subject_clauses
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, is_person, lexicon
 from .shapes import Candidate
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
@@ -112,6 +112,24 @@ def duty_heading(text: str) -> bool:
 def _names_duties(text: str) -> bool:
     """「主要职责」, 「联席会议职责」: a heading over duties, a unit's name before it or none."""
     return bool(re.search(rf"(?:{alternation(lexicon().duty_headings)})$", text.strip().rstrip("：:。")))
+
+
+def post_duties(heading: str, texts: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """「一、联络员的工作职责」: a heading over the duties of a post (lexicon.yaml people), not of a body; the items under
+    it are the work of the bodies the document names with that post (「各市级水行政主管部门联络员每季度…」, the first
+    so named), the post their leader. (body, post), or None when no body is named with it."""
+    m = re.fullmatch(rf"(?P<post>[\u4e00-\u9fff]{{2,10}}?)的?(?:{alternation(lexicon().duty_headings)})",
+                     heading.strip().rstrip("：:。"))
+    if not m or not is_person(m["post"]):
+        return None
+    for text in texts:
+        for at in re.finditer(re.escape(m["post"]), text):
+            before = re.split(r"[\s，,。；;：:、“”\"]", text[max(0, at.start() - 30):at.start()])[-1]
+            for body in (before[k:] for k in range(len(before) - 1)):  # the longest that reads as one body
+                units = parse_units(body, known)
+                if units.lead == [body] and not units.participants and not units.doubts and looks_like_unit(body):
+                    return body, m["post"]
+    return None
 
 
 def _own_subject(text: str) -> bool:
