@@ -1182,3 +1182,11 @@ def test_an_open_list_of_named_subjects_with_a_modal_is_led_by_its_first():
     assert read("县交通局、县财政局、县水利局等部门要分工协作，做好农村公路资金争取工作") == [
         (["县交通局"], ["县财政局", "县水利局"], "first")]
     assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局", "县财政局"], [], "joint")]
+
+
+def test_a_bare_kind_of_section_after_a_collective_is_all_of_that_kind_each_its_share():
+    """「各中心、处室要…」: 处室 written bare after a collective names every section (no one named), so each listed
+    collective does its own share (separate), as 「各地、各部门要…」; a named body after a collective acts with it."""
+    read = lambda text: [(u.lead, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
+    assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "处室"], "separate")]
+    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "办公室"], "joint")]

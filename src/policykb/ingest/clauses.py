@@ -101,6 +101,10 @@ _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
 
+# 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
+_BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
+
+
 def collective(name: str) -> bool:
     """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区), each doing its own share of a task."""
     return bool(_ALL.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name))
@@ -193,7 +197,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
-        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) else "joint"
+        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
+            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) for n in names) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
