@@ -1190,3 +1190,9 @@ def test_a_bare_kind_of_section_after_a_collective_is_all_of_that_kind_each_its_
     read = lambda text: [(u.lead, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
     assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "处室"], "separate")]
     assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "办公室"], "joint")]
+
+
+def test_by_names_its_doer_before_a_verb_of_carrying_out():
+    """「对进度滞后的乡镇，由县督查室进行通报」: 由 names the doer outright, 进行 (carry out) is its verb like 实施."""
+    assert [(clause[:4], u.lead) for clause, u in subject_clauses("对进度滞后的乡镇和部门，由县督查室进行通报批评")] == [
+        ("对进度滞", ["县督查室"])]
