@@ -1196,3 +1196,12 @@ def test_by_names_its_doer_before_a_verb_of_carrying_out():
     """「对进度滞后的乡镇，由县督查室进行通报」: 由 names the doer outright, 进行 (carry out) is its verb like 实施."""
     assert [(clause[:4], u.lead) for clause, u in subject_clauses("对进度滞后的乡镇和部门，由县督查室进行通报批评")] == [
         ("对进度滞", ["县督查室"])]
+
+
+def test_the_posts_of_collectives_after_de_answer_for_the_work_named_by_jiushi():
+    """「各社区、各站所的行政一把手就是本单位防汛工作的第一责任人」: the bodies before 的 answer for the work, each its
+    share, their 行政一把手 the leader; 就 (that very one) stands between the subject and 是 as 均 and 都 do."""
+    (_, units), = subject_clauses("各社区、各站所的行政一把手就是本单位防汛工作的第一责任人，要亲自部署", numbered=True)
+    assert (units.lead, units.mode) == (["各社区", "各站所"], "separate")
+    from policykb.ingest.unitnames import post_of
+    assert post_of("各站所的行政一把手", ["各社区", "各站所"]) == "行政一把手"

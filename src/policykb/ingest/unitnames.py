@@ -338,7 +338,7 @@ def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
     a group's office the bureau does not lead)."""
     bodies = holding_bodies(name, known)
     body = post_holder(name)
-    return name[len(body):] if bodies and body and set(bodies) <= set(lead) else name
+    return name[len(body):].removeprefix("的") if bodies and body and set(bodies) <= set(lead) else name
 
 
 # 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
