@@ -1284,3 +1284,11 @@ def test_a_heading_over_a_posts_duties_gives_them_to_the_bodies_named_with_the_p
     assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in draft.tasks.values()] == [
         (["各县级农业农村部门"], ["联络员"], "收集本地区农"), (["各县级农业农村部门"], ["联络员"], "按时参加联络"),
         (["各县级农业农村部门"], ["联络员"], "各县级农业农")]
+
+
+def test_a_demand_naming_only_whom_its_holders_work_with_is_theirs_too(tmp_path):
+    """「…各村要落实防汛责任。与包片干部要密切配合，对…开展排查」: the next demand opens with whom the same holders work
+    with (与X) before its modal, no subject of its own: it is the holders' next task, as 「要着力…」 is."""
+    tasks = _drafted(tmp_path, "某镇召开防汛工作会议", "发布时间：2024-05-10",
+                     "会议对近期防汛工作作了部署。各村要落实防汛责任，加强河道巡查。与包片干部要密切配合，对辖区山塘、河道开展隐患排查。")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [(["各村"], "各村要落实防"), (["各村"], "与包片干部要")]
