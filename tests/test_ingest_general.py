@@ -1292,3 +1292,12 @@ def test_a_demand_naming_only_whom_its_holders_work_with_is_theirs_too(tmp_path)
     tasks = _drafted(tmp_path, "某镇召开防汛工作会议", "发布时间：2024-05-10",
                      "会议对近期防汛工作作了部署。各村要落实防汛责任，加强河道巡查。与包片干部要密切配合，对辖区山塘、河道开展隐患排查。")
     assert [(t["lead"], t["text"][:6]) for t in tasks] == [(["各村"], "各村要落实防"), (["各村"], "与包片干部要")]
+
+
+def test_an_industrial_park_is_a_body_a_salutation_may_name(tmp_path):
+    """「…，某市高新技术工业园，有关园区：」: a 工业园 is a body as an 产业园 is, so the salutation names units alone and a
+    request naming none (「请于…前将有关材料报送我局」) is asked of them."""
+    tasks = _drafted(tmp_path, "某市工业和信息化局关于报送园区工作情况的通知", "各县工业和信息化局，某市高新技术工业园，有关园区：",
+                     "为了解园区近期工作进展，现就有关事项通知如下。请于12月10日前将有关材料报送我局。", "某市工业和信息化局")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
+        (["各县工业和信息化局", "某市高新技术工业园", "有关园区"], "请于12月1")]
