@@ -1205,3 +1205,12 @@ def test_the_posts_of_collectives_after_de_answer_for_the_work_named_by_jiushi()
     assert (units.lead, units.mode) == (["各社区", "各站所"], "separate")
     from policykb.ingest.unitnames import post_of
     assert post_of("各站所的行政一把手", ["各社区", "各站所"]) == "行政一把手"
+
+
+def test_a_head_posts_comrade_is_kept_with_a_post_and_dropped_after_a_name():
+    """「委员会主任由省政府分管领导同志担任」: 同志 is part of the post the leader is named by; 「办公室主任由周文同志兼任」:
+    after a person's name it is a courtesy, and the name alone is kept."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["专项委员会主任由省政府分管领导同志担任,副主任由省卫生厅负责同志担任。",
+                       "专项委员会办公室主任由周文同志兼任。"]) == {
+        "专项委员会": "省政府分管领导同志", "专项委员会办公室": "周文"}

@@ -65,8 +65,8 @@ def short_names(texts: list[str]) -> dict[str, str]:
 # who holds a body's head post (not a deputy's) leads its work in person
 _HEAD_POST = r"(?:主任|组长|总指挥|指挥长|第一召集人|召集人|主席)"
 _HEAD_HELD = (re.compile(rf"(?:^|[。；;，,])(?P<body>[^，,。；;：:、由]{{2,30}}?)(?<!副){_HEAD_POST}由(?P<who>[^，,。；;、]{{2,30}}?)"
-                         r"(?:同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
-              re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?:同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
+                         r"(?P<comrade>同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
+              re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?P<comrade>同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
                          rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"))
 
 
@@ -76,8 +76,13 @@ def head_posts(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for pattern in _HEAD_HELD:
             for m in pattern.finditer(text):
-                out.setdefault(m["body"], m["who"])
+                out.setdefault(m["body"], m["who"] if _named(m["who"]) else m["who"] + (m["comrade"] or ""))
     return out
+
+
+def _named(who: str) -> bool:
+    """「缪爱国同志」: a person's name, whose 同志 is a courtesy; a post's (「国务院分管领导同志」) is part of the post."""
+    return 2 <= len(who) <= 3 and not lexicon().post.search(who) and not lexicon().held_post.match(who)
 
 
 def head_of(lead: list[str], heads: dict[str, str], short: dict[str, str]) -> str | None:
