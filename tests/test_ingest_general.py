@@ -1301,3 +1301,14 @@ def test_an_industrial_park_is_a_body_a_salutation_may_name(tmp_path):
                      "为了解园区近期工作进展，现就有关事项通知如下。请于12月10日前将有关材料报送我局。", "某市工业和信息化局")
     assert [(t["lead"], t["text"][:6]) for t in tasks] == [
         (["各县工业和信息化局", "某市高新技术工业园", "有关园区"], "请于12月1")]
+
+
+def test_a_notices_numbered_point_opening_with_its_modal_is_the_addressees_duty(tmp_path):
+    """「二、在试点过程中，应及时向我厅报送…」: a numbered point of a notice whose modal opens it (after a lead-in) names no
+    subject; it is asked of the notice's addressees, as a request naming none is. A news report's 「要…」 has no
+    addressees to be asked of."""
+    tasks = _drafted(tmp_path, "某省教育厅关于开展智慧校园试点工作的复函", "甲市教育局、乙市教育局：",
+                     "一、同意你们开展智慧校园试点。", "二、在试点过程中，应及时向我厅报送试点进展情况和存在的问题。",
+                     "某省教育厅", "2024年3月8日")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks] == [
+        (["甲市教育局", "乙市教育局"], "separate", "在试点过程中")]

@@ -60,7 +60,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if not found and (people := _people_subject(part)):
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             notes = [NOTE.format(where=item.where)]
-            if not found and addressed and (asked := _asked_of_addressees(part)):
+            if not found and addressed and (asked := _asked_of_addressees(part)
+                                            or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
                 notes.append(ADDRESSED.format(where=item.where, units=addressed.as_written))
             if found:
@@ -204,6 +205,9 @@ def _addressed(written: str) -> UnitList | None:
 
 
 # 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
+# 「三、在建设过程中，应及时向X报送…」: a notice's numbered point whose modal opens it (after a lead-in) names no
+# subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
+_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
 _ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>{_ASKING}(?P<rest>[^。；;]{{4,}}))")
 
