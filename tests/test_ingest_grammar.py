@@ -1214,3 +1214,9 @@ def test_a_head_posts_comrade_is_kept_with_a_post_and_dropped_after_a_name():
     assert head_posts(["专项委员会主任由省政府分管领导同志担任,副主任由省卫生厅负责同志担任。",
                        "专项委员会办公室主任由周文同志兼任。"]) == {
         "专项委员会": "省政府分管领导同志", "专项委员会办公室": "周文"}
+
+
+def test_a_subject_that_focuses_its_work_does_it():
+    """「县农业农村局聚焦重点村组，加强…」: 聚焦 (focus on) is a verb of doing after the subject, like 开展 and 加强."""
+    assert [(clause[:6], u.lead) for clause, u in subject_clauses(
+        "县农业农村局聚焦重点村组和产业项目，加强技术指导服务", numbered=True)] == [("县农业农村局", ["县农业农村局"])]
