@@ -1312,3 +1312,12 @@ def test_a_notices_numbered_point_opening_with_its_modal_is_the_addressees_duty(
                      "某省教育厅", "2024年3月8日")
     assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks] == [
         (["甲市教育局", "乙市教育局"], "separate", "在试点过程中")]
+
+
+def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path):
+    """「（二）环卫所」 over 「1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文」: the heading's unit does the item, the
+    person after the item's 负责人 label (a name the surname list need not know) is its leader."""
+    tasks = _drafted(tmp_path, "某街道办事处环境整治工作方案", "一、责任分工", "（一）党政办",
+                     "负责环境整治的宣传发动工作。", "（二）环卫所", "1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文")
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in tasks] == [
+        (["党政办"], None, "负责环境整治"), (["环卫所"], ["钮文"], "清理背街小巷")]

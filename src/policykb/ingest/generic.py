@@ -360,6 +360,13 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
                    flags=[GROUP_LEADS, *units.flags])
 
 
+def _labelled_people(text: str) -> list[str]:
+    """The people an item names after a leader's label (「负责人：符海青」, 「责任人：王五」): a name, no unit's."""
+    lex = lexicon()
+    return [m["who"] for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}})(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" and not looks_like_unit(m["who"])]
+
+
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
     """The units of a line naming them alone, as the lead of an item under it (a list's first leads; a list of
     collectives, 「各村、各企业及相关单位」, each its own share)."""
@@ -658,6 +665,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 units = _owner_units(owner[1], known)
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
+                units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
