@@ -1220,3 +1220,11 @@ def test_a_subject_that_focuses_its_work_does_it():
     """「县农业农村局聚焦重点村组，加强…」: 聚焦 (focus on) is a verb of doing after the subject, like 开展 and 加强."""
     assert [(clause[:6], u.lead) for clause, u in subject_clauses(
         "县农业农村局聚焦重点村组和产业项目，加强技术指导服务", numbered=True)] == [("县农业农村局", ["县农业农村局"])]
+
+
+def test_by_names_its_doer_before_it_gathers_and_reports():
+    """「由镇综治办汇总后报县综治委」, 「…，由区督导组综合后向区委汇报」: 由 names the doer of the gathering and the report, not
+    the body reported to."""
+    read = lambda text: [u.lead for _, u in subject_clauses(text)]  # noqa: E731
+    assert read("各村自查情况，由镇综治办汇总后报县综治委") == [["镇综治办"]]
+    assert read("各单位整改情况，由区督导组综合后向区委汇报") == [["区督导组"]]
