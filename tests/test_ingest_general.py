@@ -1300,3 +1300,70 @@ def test_a_body_that_may_do_something_by_its_own_judgement_is_given_that_work():
     from policykb.ingest.clauses import subject_clauses
     assert [u.lead for _, u in subject_clauses("各级农普机构可根据工作需要，招聘普查员", numbered=True)] == [["各级农普机构"]]
     assert subject_clauses("各级农普机构可能出现人员不足", numbered=True) == []
+
+
+def test_a_collective_of_each_over_a_bare_kind_after_it_is_one_and_the_line_on_whom_to_ask_is_no_task(tmp_path):
+    """「各业务部门、县(分)局要…」, 「局系统各站所、单位主要负责人要…」: 各 is over the bare kind of body after the 、 too
+    (单位, 部门, a level's bare 局), one collective as written, its post the leader; 「各站所、科室」 and 「各区教育局、市局直属
+    单位」 stay two. 「遇到的问题，请及时向市局有关科室反映」 is the line on whom to ask: no task of the addressees."""
+    from policykb.ingest.unitnames import parse_units
+    draft = compose(_source("某市林业局关于做好林地保护工作的通知", "各县(分)局、局属各单位：",
+                            "一、广泛宣传。各业务部门、县(分)局要组织技术人员深入林区讲解政策。",
+                            "二、落实责任。局系统各站所、单位主要负责人要亲自部署林地巡查。"
+                            "各县(分)局在工作中遇到的问题，请及时向市局有关科室反映。", "某市林业局", "2024年5月6日"),
+                    Registry.load(tmp_path), dt.date(2024, 5, 6))
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各业务部门、县(分)局"], None, "广泛宣传。各"), (["局系统各站所、单位"], ["主要负责人"], "落实责任。局")]
+    assert [(u.lead, u.participants) for u in map(parse_units, ("各站所、科室", "各区教育局、市局直属单位"))] == [
+        (["各站所"], ["科室"]), (["各区教育局"], ["市局直属单位"])]
+
+
+def test_a_heading_over_a_posts_duties_gives_them_to_the_bodies_named_with_the_post(tmp_path):
+    """「一、联络员的工作职责」 over items with no subject: the duties of a post, not of a body; the bodies the document
+    names with that post (「各县级农业农村部门联络员每月5日前应…」) do them, the post their leader."""
+    draft = compose(_source("某省农业农村厅关于建立农产品质量安全联络员制度的通知", "各县级农业农村部门：",
+                            "一、联络员的工作职责", "（一）收集本地区农产品质量安全监管工作信息；",
+                            "（二）按时参加联络员培训，通报本地监管工作动态。",
+                            "二、各县级农业农村部门联络员每月5日前应向厅监管处报送上月监管工作情况。",
+                            "某省农业农村厅", "2024年4月2日"),
+                    Registry.load(tmp_path), dt.date(2024, 4, 2))
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各县级农业农村部门"], ["联络员"], "收集本地区农"), (["各县级农业农村部门"], ["联络员"], "按时参加联络"),
+        (["各县级农业农村部门"], ["联络员"], "各县级农业农")]
+
+
+def test_a_demand_naming_only_whom_its_holders_work_with_is_theirs_too(tmp_path):
+    """「…各村要落实防汛责任。与包片干部要密切配合，对…开展排查」: the next demand opens with whom the same holders work
+    with (与X) before its modal, no subject of its own: it is the holders' next task, as 「要着力…」 is."""
+    tasks = _drafted(tmp_path, "某镇召开防汛工作会议", "发布时间：2024-05-10",
+                     "会议对近期防汛工作作了部署。各村要落实防汛责任，加强河道巡查。与包片干部要密切配合，对辖区山塘、河道开展隐患排查。")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [(["各村"], "各村要落实防"), (["各村"], "与包片干部要")]
+
+
+def test_an_industrial_park_is_a_body_a_salutation_may_name(tmp_path):
+    """「…，某市高新技术工业园，有关园区：」: a 工业园 is a body as an 产业园 is, so the salutation names units alone and a
+    request naming none (「请于…前将有关材料报送我局」) is asked of them."""
+    tasks = _drafted(tmp_path, "某市工业和信息化局关于报送园区工作情况的通知", "各县工业和信息化局，某市高新技术工业园，有关园区：",
+                     "为了解园区近期工作进展，现就有关事项通知如下。请于12月10日前将有关材料报送我局。", "某市工业和信息化局")
+    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
+        (["各县工业和信息化局", "某市高新技术工业园", "有关园区"], "请于12月1")]
+
+
+def test_a_notices_numbered_point_opening_with_its_modal_is_the_addressees_duty(tmp_path):
+    """「二、在试点过程中，应及时向我厅报送…」: a numbered point of a notice whose modal opens it (after a lead-in) names no
+    subject; it is asked of the notice's addressees, as a request naming none is. A news report's 「要…」 has no
+    addressees to be asked of."""
+    tasks = _drafted(tmp_path, "某省教育厅关于开展智慧校园试点工作的复函", "甲市教育局、乙市教育局：",
+                     "一、同意你们开展智慧校园试点。", "二、在试点过程中，应及时向我厅报送试点进展情况和存在的问题。",
+                     "某省教育厅", "2024年3月8日")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks] == [
+        (["甲市教育局", "乙市教育局"], "separate", "在试点过程中")]
+
+
+def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path):
+    """「（二）环卫所」 over 「1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文」: the heading's unit does the item, the
+    person after the item's 负责人 label (a name the surname list need not know) is its leader."""
+    tasks = _drafted(tmp_path, "某街道办事处环境整治工作方案", "一、责任分工", "（一）党政办",
+                     "负责环境整治的宣传发动工作。", "（二）环卫所", "1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文")
+    assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in tasks] == [
+        (["党政办"], None, "负责环境整治"), (["环卫所"], ["钮文"], "清理背街小巷")]

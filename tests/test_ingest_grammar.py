@@ -1266,3 +1266,69 @@ def test_a_bodys_paper_due_by_a_day_is_that_bodys_to_send(text, lead):
     [(_, units)] = subject_clauses(text, numbered=True)
     assert units.lead == lead
     assert subject_clauses("全市的工作方案要于3月底前完成。", numbered=True) == []  # 全市 is no body
+
+
+def test_the_provinces_of_a_national_text_with_their_bracket_are_one_collective():
+    """「各省（区、市）可参照…」, 「各省(自治区、直辖市)、新疆生产建设兵团」: the provinces and their kin in a bracket are
+    one collective (as 各县（市、区） is), never 各省（区 and 市."""
+    units = parse_units("各省(自治区、直辖市)、新疆生产建设兵团")
+    assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)"], ["新疆生产建设兵团"], [])
+    assert [(units.lead, clause[:8]) for clause, units in subject_clauses(
+        "各省（区、市）可参照本方案的分工，结合本地实际制定实施细则", numbered=True)] == [
+        (["各省（区、市）"], "各省（区、市）可")]
+
+
+def test_an_open_list_of_named_subjects_with_a_modal_is_led_by_its_first():
+    """「县交通局、县财政局、县水利局等部门要分工协作…」: an open list (等部门) of named bodies asked to do the work has no
+    lead word, so its first listed leads and the others take part (corpus rule 5); a closed list (「县交通局、县财政局要…」)
+    acts together, as the older parts' truths read it."""
+    read = lambda text: [(u.lead, u.participants, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
+    assert read("县交通局、县财政局、县水利局等部门要分工协作，做好农村公路资金争取工作") == [
+        (["县交通局"], ["县财政局", "县水利局"], "first")]
+    assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局", "县财政局"], [], "joint")]
+
+
+def test_a_bare_kind_of_section_after_a_collective_is_all_of_that_kind_each_its_share():
+    """「各中心、处室要…」: 处室 written bare after a collective names every section (no one named), so each listed
+    collective does its own share (separate), as 「各地、各部门要…」; a named body after a collective acts with it."""
+    read = lambda text: [(u.lead, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
+    assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "处室"], "separate")]
+    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "办公室"], "joint")]
+
+
+def test_by_names_its_doer_before_a_verb_of_carrying_out():
+    """「对进度滞后的乡镇，由县督查室进行通报」: 由 names the doer outright, 进行 (carry out) is its verb like 实施."""
+    assert [(clause[:4], u.lead) for clause, u in subject_clauses("对进度滞后的乡镇和部门，由县督查室进行通报批评")] == [
+        ("对进度滞", ["县督查室"])]
+
+
+def test_the_posts_of_collectives_after_de_answer_for_the_work_named_by_jiushi():
+    """「各社区、各站所的行政一把手就是本单位防汛工作的第一责任人」: the bodies before 的 answer for the work, each its
+    share, their 行政一把手 the leader; 就 (that very one) stands between the subject and 是 as 均 and 都 do."""
+    (_, units), = subject_clauses("各社区、各站所的行政一把手就是本单位防汛工作的第一责任人，要亲自部署", numbered=True)
+    assert (units.lead, units.mode) == (["各社区", "各站所"], "separate")
+    from policykb.ingest.unitnames import post_of
+    assert post_of("各站所的行政一把手", ["各社区", "各站所"]) == "行政一把手"
+
+
+def test_a_head_posts_comrade_is_kept_with_a_post_and_dropped_after_a_name():
+    """「委员会主任由省政府分管领导同志担任」: 同志 is part of the post the leader is named by; 「办公室主任由周文同志兼任」:
+    after a person's name it is a courtesy, and the name alone is kept."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["专项委员会主任由省政府分管领导同志担任,副主任由省卫生厅负责同志担任。",
+                       "专项委员会办公室主任由周文同志兼任。"]) == {
+        "专项委员会": "省政府分管领导同志", "专项委员会办公室": "周文"}
+
+
+def test_a_subject_that_focuses_its_work_does_it():
+    """「县农业农村局聚焦重点村组，加强…」: 聚焦 (focus on) is a verb of doing after the subject, like 开展 and 加强."""
+    assert [(clause[:6], u.lead) for clause, u in subject_clauses(
+        "县农业农村局聚焦重点村组和产业项目，加强技术指导服务", numbered=True)] == [("县农业农村局", ["县农业农村局"])]
+
+
+def test_by_names_its_doer_before_it_gathers_and_reports():
+    """「由镇综治办汇总后报县综治委」, 「…，由区督导组综合后向区委汇报」: 由 names the doer of the gathering and the report, not
+    the body reported to."""
+    read = lambda text: [u.lead for _, u in subject_clauses(text)]  # noqa: E731
+    assert read("各村自查情况，由镇综治办汇总后报县综治委") == [["镇综治办"]]
+    assert read("各单位整改情况，由区督导组综合后向区委汇报") == [["区督导组"]]

@@ -22,7 +22,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
-_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|协调|督促|指导|会同|"
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
@@ -35,7 +35,7 @@ _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
          rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
-_MANNER = rf"(?:还|也|亦|均|都)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
+_MANNER = rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟)?"
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -58,7 +58,7 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 _SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{1,12}}?"
-                 rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动))")
+                 rf"(?:原则|要求|规定|职责|分工)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)))")
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
@@ -112,6 +112,10 @@ ROLE_HOLDER = r"(?:(?:牵头|责任|配合|协办|会办|参与|成员|主办|�
 _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
 # 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
+
+
+# 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
+_BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
 def collective(name: str) -> bool:
@@ -223,10 +227,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
-        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) else "joint"
+        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
+            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) for n in names) else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
+        if several == "joint" and units.open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest):
+            units.lead, units.participants, units.mode = names[:1], names[1:], "first"
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
-from .holders import duty_heading, holders_duties
+from .holders import duty_heading, holders_duties, post_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
 from .prose import OPENER, clean, own_parts, prose_notes
@@ -365,6 +365,13 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
                    flags=[GROUP_LEADS, *units.flags])
 
 
+def _labelled_people(text: str) -> list[str]:
+    """The people an item names after a leader's label (「负责人：符海青」, 「责任人：王五」): a name, no unit's."""
+    lex = lexicon()
+    return [m["who"] for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}})(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" and not looks_like_unit(m["who"])]
+
+
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
     """The units of a line naming them alone, as the lead of an item under it (a list's first leads; a list of
     collectives, 「各村、各企业及相关单位」, each its own share)."""
@@ -657,6 +664,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     leader: tuple[str, str] | None = None  # (style, who): 「一、袁家军省长主抓重点工作」 leads the tasks under it
     owner: tuple[int, str] | None = None  # (level, unit): a unit named alone above its items, theirs if they name nobody
     owner_leaders: list[str] = []
+    posts: dict[str, str] = {}  # 「一、联络员的工作职责」: the bodies named with the post own its duties, the post leads
     leads: tuple[int, UnitList] | None = None  # (level, units): a heading's lead note, the leads of its items
     items = items_of(blocks)
     _mark_subject_led(items, known)
@@ -667,6 +675,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             leads = (depth[head.style], head.leads) if head.leads else None
         if head and head.owner:
             owner = (depth[head.style], head.owner)
+        elif head and (held := post_duties(heading, [i.text for i in items], known)):
+            owner, posts[held[0]] = (depth[head.style], held[0]), held[1]
         elif head and owner and depth[head.style] <= owner[0]:
             owner = None  # a heading of the owner's level or above, naming no unit: its items are not the unit's
         if head and (leader is None or head.style == leader[0]):
@@ -685,7 +695,10 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if owner and item.numbered and depth.get(item.style, len(depth)) <= owner[0]:
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
-                found = [(task_text(item.text), _owner_units(owner[1], known), closing_deadline(item.text))]
+                units = _owner_units(owner[1], known)
+                units.leaders += [posts[owner[1]]] if owner[1] in posts else []
+                units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
+                found = [(task_text(item.text), units, closing_deadline(item.text))]
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
             elif owner and _GROUP.search(owner[1]):

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from .clauses import assigned_subjects, subject_clauses
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, is_person, lexicon
 from .shapes import Candidate
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
@@ -65,8 +65,8 @@ def short_names(texts: list[str]) -> dict[str, str]:
 # who holds a body's head post (not a deputy's) leads its work in person
 _HEAD_POST = r"(?:主任|组长|总指挥|指挥长|第一召集人|召集人|主席)"
 _HEAD_HELD = (re.compile(rf"(?:^|[。；;，,])(?P<body>[^，,。；;：:、由]{{2,30}}?)(?<!副){_HEAD_POST}由(?P<who>[^，,。；;、]{{2,30}}?)"
-                         r"(?:同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
-              re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?:同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
+                         r"(?P<comrade>同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
+              re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?P<comrade>同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
                          rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"))
 
 
@@ -76,8 +76,13 @@ def head_posts(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for pattern in _HEAD_HELD:
             for m in pattern.finditer(text):
-                out.setdefault(m["body"], m["who"])
+                out.setdefault(m["body"], m["who"] if _named(m["who"]) else m["who"] + (m["comrade"] or ""))
     return out
+
+
+def _named(who: str) -> bool:
+    """「缪爱国同志」: a person's name, whose 同志 is a courtesy; a post's (「国务院分管领导同志」) is part of the post."""
+    return 2 <= len(who) <= 3 and not lexicon().post.search(who) and not lexicon().held_post.match(who)
 
 
 def head_of(lead: list[str], heads: dict[str, str], short: dict[str, str]) -> str | None:
@@ -112,6 +117,24 @@ def duty_heading(text: str) -> bool:
 def _names_duties(text: str) -> bool:
     """「主要职责」, 「联席会议职责」: a heading over duties, a unit's name before it or none."""
     return bool(re.search(rf"(?:{alternation(lexicon().duty_headings)})$", text.strip().rstrip("：:。")))
+
+
+def post_duties(heading: str, texts: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """「一、联络员的工作职责」: a heading over the duties of a post (lexicon.yaml people), not of a body; the items under
+    it are the work of the bodies the document names with that post (「各市级水行政主管部门联络员每季度…」, the first
+    so named), the post their leader. (body, post), or None when no body is named with it."""
+    m = re.fullmatch(rf"(?P<post>[\u4e00-\u9fff]{{2,10}}?)的?(?:{alternation(lexicon().duty_headings)})",
+                     heading.strip().rstrip("：:。"))
+    if not m or not is_person(m["post"]):
+        return None
+    for text in texts:
+        for at in re.finditer(re.escape(m["post"]), text):
+            before = re.split(r"[\s，,。；;：:、“”\"]", text[max(0, at.start() - 30):at.start()])[-1]
+            for body in (before[k:] for k in range(len(before) - 1)):  # the longest that reads as one body
+                units = parse_units(body, known)
+                if units.lead == [body] and not units.participants and not units.doubts and looks_like_unit(body):
+                    return body, m["post"]
+    return None
 
 
 def _own_subject(text: str) -> bool:

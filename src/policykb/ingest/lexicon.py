@@ -80,7 +80,10 @@ def lexicon() -> Lexicon:
         joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
-        held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?)(?:{alternation(data['people']['held_posts'])})$"),
+        # (「局系统各单位、部门主要负责人」: a 、 before the bare kind a 各 is over too, unitnames.SHARED_EACH)
+        held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?各[^各\s、，,；;：:“”\"]{{1,10}}、(?:部门|单位)"
+                             rf"|[^\s、，,；;：:“”\"]*?)"  # 「各单位的行政一把手」: 的 and the post's side before it
+                             rf"(?:的?(?:行政|党政))?(?:{alternation(data['people']['held_posts'])})$"),
         in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],

@@ -32,7 +32,8 @@ _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县�
                      rf"|[厅局委部](?=办公室|办公厅))")
 _ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
-_MODAL_OPENS = re.compile(r"^\s*(?:要|须|必须|务必)(?![求点])")  # 「要着力…」, not 「要求…」 or 「要点」
+# 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
+_MODAL_OPENS = re.compile(r"^\s*(?:(?:与|同)[^，,。；;、]{2,10}?)?(?:要|须|必须|务必)(?![求点])")
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 ADDRESSED = "[主送单位] {where}：这项请求没有写明单位，按抬头的主送单位（{units}）列出，请核对"
 
@@ -59,7 +60,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if not found and (people := _people_subject(part)):
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             notes = [NOTE.format(where=item.where)]
-            if not found and addressed and (asked := _asked_of_addressees(part)):
+            if not found and addressed and (asked := _asked_of_addressees(part)
+                                            or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
                 notes.append(ADDRESSED.format(where=item.where, units=addressed.as_written))
             if found:
@@ -109,8 +111,9 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
 # (a short request: 「请各乡镇…紧扣目标任务，立足…，细化…，全力抓好落实」 asks for work of its own before the formula)
 _TRANSMITTAL = re.compile(rf"^[^。]{{0,24}}?(?:结合实际[，,]?)?(?:认真|切实|严格)?(?:{alternation(lexicon().transmittal)})(?:[，,]确保[^。]*)?[。！]?\s*$")
-# 「请各地…」, 「希望你们…」: the words that ask the units named after them (or the addressees) for work
-_ASKING = r"(?:请(?!径)|希望)"
+# 「请各地…」, 「希望你们…」: the words that ask the units named after them (or the addressees) for work; 「请径向X反映」,
+# 「遇到的问题，请及时向X反映」 is the line on whom to ask, no work
+_ASKING = r"(?:请(?!径|(?:及时|直接)?向[^，,。；;]{2,20}?反映)|希望)"
 _REQUEST = re.compile(rf"(?:^|[，,])\s*(?P<ask>{_ASKING}(?P<rest>[^，,。；;]+))")  # 「…，现将…分解，请各地、各部门…」 too
 _DOER = re.compile(r"由|牵头|承办|主办|负责|配合|协办|参与|会同")  # a clause that names its doer or its partners
 _LEAD_IN_LENGTH = 30  # 「从2023年第一季度开始，」, 「为确保各项任务落到实处，」: a sentence's lead-in clause at most
@@ -202,6 +205,9 @@ def _addressed(written: str) -> UnitList | None:
 
 
 # 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
+# 「三、在建设过程中，应及时向X报送…」: a notice's numbered point whose modal opens it (after a lead-in) names no
+# subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
+_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
 _ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>{_ASKING}(?P<rest>[^。；;]{{4,}}))")
 

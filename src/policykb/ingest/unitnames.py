@@ -87,6 +87,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
     text = _share_bodies(_RULE_NOTES.sub("", text))
     kept = [name for name in known if name in text]
+    kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
+             if not any(m.group() in k for k in kept)]
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
     kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
@@ -135,6 +137,13 @@ _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
 _LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)"
                               r"|(?:[省市县区乡镇]、)+[省市县区乡镇][两二三四五]级[^、，,；;和及\x00]{0,12}?"
                               r"(?:财政|政府|党委|部门|机构|单位|机关)")
+
+
+# 「各相关责任部门、区(分)局」, 「局系统各单位、部门」: a collective of 各, then a kind of body with no name of its own
+# (部门, 单位, a level's bare 局) closing the list or before a post: the 各 is over both, one collective as written
+# (「各站所、科室」: a 科室 stands alone; 「各区教育局、市局直属单位」: 市局 opens a name)
+SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;：:\s]{0,6}各[^各、，,；;：:\s]{1,10}?"
+                         r"、(?:部门|单位|[市州县区](?:[(（]分[)）])?局)(?=$|[、，,；;和及与\s]|主要|负责|分管|联络员|一把手)")
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
@@ -332,7 +341,7 @@ def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
     a group's office the bureau does not lead)."""
     bodies = holding_bodies(name, known)
     body = post_holder(name)
-    return name[len(body):] if bodies and body and set(bodies) <= set(lead) else name
+    return name[len(body):].removeprefix("的") if bodies and body and set(bodies) <= set(lead) else name
 
 
 # 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
@@ -437,7 +446,8 @@ def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, no date or count (「市政府15个安全生产督查组」
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
     省财政厅, 各街办) or a collective."""
-    if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name):
+    if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name) \
+            or SHARED_EACH.fullmatch(name):
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
