@@ -76,6 +76,14 @@ def test_a_sentence_with_its_own_subject_before_a_topics_doer_is_a_task_of_its_o
         ("各局委要明确任务，每天派工作人员巡查。", ["各局委"]), ("河长制和门前三包。门前三包任务由各街道负责实施。", ["各街道"])]
 
 
+def test_a_paragraph_after_an_article_that_opens_with_its_unit_is_that_articles():
+    """「第四条 …其中采石场的关闭由所在区人民政府负责。」 then 「市生态环境局应当加强…」 without a number: the article's
+    second paragraph, numbered with it (not a covering notice's requirement); a paragraph naming nobody stays unread."""
+    tasks, _ = _read("第三条 禁止区内不得新建采石场。", "第四条 关闭工作按照全市统一部署进行。其中采石场的关闭由所在区人民政府负责。",
+                     "市生态环境局应当加强采石场粉尘污染的监督检查。", "第五条 本规定自发布之日起施行。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["所在区人民政府"]), (4, ["市生态环境局"])]
+
+
 def test_separate_leads_and_a_guide():
     tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
     assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"

@@ -493,7 +493,8 @@ def test_a_time_line_after_an_items_unit_lines_is_its_deadline():
 
 @pytest.mark.parametrize("own, numbers, notes", [
     ([1, 2, 3], [1, 2, 3], 0), ([1, 2, 2, 3], [1, 2, 4, 3], 1), ([3, 1], [1, 2], 0), ([1, None], [1, 2], 0),
-    ([None, 7, 9], [10, 7, 9], 0)])  # a task without a number takes the next free one; the others keep theirs
+    ([None, 7, 9], [10, 7, 9], 0),  # a task without a number takes the next free one; the others keep theirs
+    ([3, 4, None, 4], [3, 4, 5, 6], 1)])  # two tasks under 4 with one unnumbered between them: never one number twice
 def test_the_documents_own_numbers_survive_two_tasks_under_one_number(own, numbers, notes):
     from policykb.ingest.compose import _own_numbers
     review: list[str] = []

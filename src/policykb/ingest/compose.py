@@ -355,10 +355,10 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     if not numbered or any(a > b for a, b in zip(numbered, numbered[1:])):
         return list(range(1, len(own) + 1))
     out, spare = [], max(numbered)
-    for i, n in enumerate(own):
-        if n and i and n == own[i - 1]:
+    for n in own:
+        if n and n in out:  # (its first task may stand before a task the document does not number)
             spare += 1
-            review.append(f"[编号] 原文第{n}项下有两项任务（合并单元格），后一项编为第{spare}项，请核对")
+            review.append(f"[编号] 原文第{n}项下有两项任务（如合并单元格、一条分两款），后一项编为第{spare}项，请核对")
             n = spare
         elif not n:  # a task the document does not number: the next free number, as when none is numbered
             spare += 1

@@ -279,6 +279,19 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     return holders_duties(items)
 
 
+def _article_paragraphs(items: list[_Item], known: tuple[str, ...]) -> None:
+    """「第四条 …关闭由所在区人民政府负责。」「市环境保护行政主管部门应当加强…」: in a text of articles, an unnumbered
+    paragraph after an article (up to the next numbered item) that opens with a unit doing something is that
+    article's next paragraph, numbered with it (not a covering notice's requirement)."""
+    article = None
+    for item in items:
+        if item.numbered:
+            article = item if item.style == "第一条" else None
+        elif article and item.table is None and not item.owner and not item.note_only \
+                and _opens_with_subject(item, known, numbered=True):
+            item.numbered, item.number, item.style = True, article.number, article.style
+
+
 _CIRCLED = re.compile(r"([①-⑳])")
 _DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「发布时间：2023-03-10」: a dated label is whole
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
@@ -667,6 +680,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     posts: dict[str, str] = {}  # 「一、联络员的工作职责」: the bodies named with the post own its duties, the post leads
     leads: tuple[int, UnitList] | None = None  # (level, units): a heading's lead note, the leads of its items
     items = items_of(blocks)
+    _article_paragraphs(items, known)
     _mark_subject_led(items, known)
     depth = _depths(items)
     for head, members in _groups(items, known, depth):
