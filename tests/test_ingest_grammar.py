@@ -603,6 +603,13 @@ def test_a_leader_label_on_a_run_on_page_keeps_only_the_names_before_the_next_it
     assert units.leaders == [] and units.flags[0].startswith("not a person")
 
 
+def test_a_list_by_its_doer_sent_up_for_approval_by_procedure():
+    """「领导小组成员名单由领导小组办公室按程序报组长批准后，以领导小组名义印发」: the list (a topic with no comma before
+    由) is the office's to draw up and send for approval."""
+    (_, units), = subject_clauses("领导小组成员名单由领导小组办公室按程序报组长批准后，以领导小组名义印发", numbered=True)
+    assert units.lead == ["领导小组办公室"]
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")
