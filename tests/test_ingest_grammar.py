@@ -610,6 +610,12 @@ def test_a_list_by_its_doer_sent_up_for_approval_by_procedure():
     assert units.lead == ["领导小组办公室"]
 
 
+def test_a_demand_names_whoever_follows_its_asking_word_before_a_manner():
+    """「要求各乡镇主要负责同志时刻掌握工作进展情况」: the bodies whose chiefs are asked, whatever the verb after 时刻."""
+    (_, units), = subject_clauses("要求各乡镇主要负责同志时刻掌握工作进展情况，及时研究解决困难和问题", numbered=True)
+    assert units.lead == ["各乡镇"]
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

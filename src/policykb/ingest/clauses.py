@@ -129,7 +129,8 @@ _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单
 
 
 # 「请交通局按照整改要求，尽快销号」: 请 addresses the units after it, whatever verb the request goes on with
-_REQUESTED = re.compile(r"^请(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必)")  # (not 结合实际: the closing formula)
+# (not 结合实际: the closing formula); 「要求各单位主要负责同志时刻掌握…」: a demand on whoever follows 要求 too
+_REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必|立即|时刻|始终)")
 
 
 def subject_match(clause: str) -> re.Match | None:
