@@ -249,12 +249,7 @@ def _find_candidates(source: Source, registry: Registry,
     else:
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
     if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
-        candidates, how = requirement_tasks(source.blocks, known) or candidates, "requirements"
-        if _divided(candidates):  # named units given their own work (「请交通局…」): the role holders' demands
-            # (「要求各责任单位认真落实…」) are requirements on carrying it out, as truth rule 1 reads them
-            # (「各责任单位的主要负责同志要亲自过问」: their people too)
-            candidates, how = [c for c in candidates if not (holders := c.units.lead or c.units.leaders)
-                               or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
+        candidates, how = _demands_read(requirement_tasks(source.blocks, known) or candidates)
         if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
             candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
     elif not _divided(candidates) and (demands := requirement_tasks(source.blocks, known)):
@@ -262,8 +257,18 @@ def _find_candidates(source: Source, registry: Registry,
         # an attachment elsewhere), whose demands are all it asks (corpus truth rule 2), read as such, where that
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
-            candidates, how = demands, "requirements"
+            candidates, how = _demands_read(demands)
     return candidates, unread, how
+
+
+def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
+    """A notice's demands read as its tasks; but where they give named units their own work (「请交通局…」), the
+    demands on the division's role holders (「要求各责任单位认真落实…」, 「各责任单位的主要负责同志要亲自过问」: their
+    people too) are requirements on carrying it out, as truth rule 1 reads them, and the rest a division."""
+    if not _divided(demands):
+        return demands, "requirements"
+    return [c for c in demands if not (holders := c.units.lead or c.units.leaders)
+            or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
 
 
 _SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
