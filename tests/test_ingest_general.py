@@ -84,6 +84,21 @@ def test_a_paragraph_after_an_article_that_opens_with_its_unit_is_that_articles(
     assert [(t.number, t.units.lead) for t in tasks] == [(4, ["所在区人民政府"]), (4, ["市生态环境局"])]
 
 
+def test_parts_run_onto_one_line_in_order_even_after_a_roster_without_its_stop():
+    """「…通知如下:一、主要职责负责普查的组织和领导。二、组成人员组长:王某某副省长成员:李某某厅长三、工作机构…」:
+    三、 stands right after a roster's last post; the parts are 一, 二, 三 in order, and a duty heading run into its
+    duty (主要职责负责…) is the heading over it: the group the notice set up does the duty."""
+    from policykb.ingest.generic import _chained_parts, _duty_heading_run_in
+    text = ("省政府决定成立省普查领导小组。现将有关事项通知如下:一、主要职责负责普查的组织和领导。二、组成人员组长:王某某副省长"
+            "成员:李某某省统计局局长三、工作机构领导小组办公室设在省统计局")
+    runs = _chained_parts(text)
+    assert runs[1::2] == ["一、", "二、", "三、"] and runs[6].startswith("工作机构")
+    assert _chained_parts("一、甲。二、乙。") is None  # two parts after stops: the stricter reader's
+    assert _duty_heading_run_in("主要职责负责普查的组织和领导。") == ("主要职责", "负责普查的组织和领导。")
+    assert _duty_heading_run_in("工作机构及其职责领导小组办公室设在省统计局") == ("工作机构及其职责", "领导小组办公室设在省统计局")
+    assert _duty_heading_run_in("职责明确各部门分工") == ("", "职责明确各部门分工")
+
+
 def test_separate_leads_and_a_guide():
     tasks, _ = _read("（1）推进改革。市发改委、市财政局、市商务局分别牵头落实，市政府办指导。")
     assert tasks[0].units.lead == ["市发改委", "市财政局", "市商务局"] and tasks[0].units.mode == "separate"

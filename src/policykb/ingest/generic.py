@@ -229,12 +229,16 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
                 runs = counted.split(text)
+        if len(runs) <= 2 or _RUN_IN_PARTS.split(text) == runs:
+            runs = _chained_parts(text) or runs
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(_Item(head, block.where, None, False))
-            items += [_Item(piece.strip("；; "), block.where, _own_number(mark), True,
-                            style="①" if _CIRCLED.match(mark) else _style(mark))
-                      for mark, piece in zip(runs[1::2], runs[2::2]) if piece.strip("；; ")]
+            for mark, piece in zip(runs[1::2], runs[2::2]):
+                heading, piece = _duty_heading_run_in(piece.strip("；; "))
+                items += [_Item(text, block.where, _own_number(mark) if numbered else None, numbered,
+                                style=("①" if _CIRCLED.match(mark) else _style(mark)) if numbered else "")
+                          for text, numbered in ((heading, True), (piece, not heading)) if text]
             continue
         mark = _NUMBERING.match(text)
         if not mark and (pledged := pledge_signatory(text)):
@@ -302,6 +306,43 @@ _RUN_IN_PARTS = re.compile(r"(?:(?<=[：:。；;])|^)([一二三四五六七八�
 # 「…责任目标(一)落实…。各乡镇要…。(二)严格控制…」: bracketed numbers run onto one line, even right after a heading
 # without its full stop (a bracketed number mid-sentence, 「第三条（一）项」, is no run of 1, 2 …)
 _RUN_IN_BRACKETED = re.compile(r"(?:(?<=[\u4e00-\u9fff：:。；;])|^)([(（][一二三四五六七八九十]{1,2}[)）])(?=[\u4e00-\u9fff“])")
+_RUN_IN_DUTIES = re.compile(rf"^(?P<heading>[^，,。；;：:]{{0,8}}?(?:{alternation(_LEX.duty_headings)}))(?=[\u4e00-\u9fff])")
+
+
+def _duty_heading_run_in(piece: str) -> tuple[str, str]:
+    """「主要职责负责普查的组织和领导…」, 「工作机构及其职责领导小组办公室设在…」: a duty heading run into what stands under
+    it (a page that lost its line breaks), as the two lines they were; else no heading and the piece."""
+    m = _RUN_IN_DUTIES.match(piece)
+    rest = piece[m.end():] if m else ""
+    if m and (_DUTY_OPENS.match(rest) or re.match(r"[^，,。]{2,20}?(?:设在|负责|承担)", rest)):
+        return m["heading"], rest
+    return "", piece
+
+
+_PART_MARK = re.compile(r"[一二三四五六七八九十]{1,2}、(?=[\u4e00-\u9fff“])")
+
+
+def _chained_parts(text: str) -> list[str] | None:
+    """「…通知如下:一、主要职责…。二、组成人员组长:…副参谋长三、工作机构…」: parts run onto one line, numbered 一、二、三
+    in order, the first after a stop or a colon; a later one after a stop where one stands before the next number,
+    else where that number first stands (a roster ends without its full stop). Split as `re.split` would."""
+    marks, at = [], 0
+    for want in range(1, 40):
+        found = [m for m in _PART_MARK.finditer(text, at) if _own_number(m.group()) == want]
+        stopped = [m for m in found if m.start() == 0 or text[m.start() - 1] in "：:。；;"]
+        m = (stopped or ([] if want == 1 else found) or [None])[0]
+        if m is None:
+            break
+        marks.append(m)
+        at = m.end()
+    if len(marks) < 3:  # 一、 and 二、 alone after stops are _RUN_IN_PARTS' reading
+        return None
+    runs = [text[:marks[0].start()]]
+    for m, after in zip(marks, marks[1:] + [None]):
+        runs += [m.group(), text[m.end():after.start() if after else len(text)]]
+    return runs
+
+
 _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工作机制」: a numbered heading, shorter than a wrapped line
 
 
