@@ -616,6 +616,13 @@ def test_a_demand_names_whoever_follows_its_asking_word_before_a_manner():
     assert units.lead == ["各乡镇"]
 
 
+def test_the_member_bodies_of_a_group_are_a_collective_each_doing_its_share():
+    """「县防汛抗旱指挥部各成员单位、各乡镇要扛实责任」: the group's members, however long its name, are a collective:
+    with 各乡镇 each does its own share."""
+    (_, units), = subject_clauses("县防汛抗旱指挥部各成员单位、各乡镇要扛实责任", numbered=True)
+    assert (units.lead, units.mode) == (["县防汛抗旱指挥部各成员单位", "各乡镇"], "separate")
+
+
 def test_a_collective_of_places_keeps_its_closing_qualifier():
     """「各区（县）政府（管委会）」 is one collective, written with any brackets, never split into parts."""
     units = parse_units("责任单位:市应急局、市消防救援支队等,各区(县)政府(管委会)")

@@ -119,9 +119,15 @@ _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|
 _BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
+# 「市双拥工作领导小组各成员单位」: all the member bodies of a group, however long the group's name
+_MEMBERS = re.compile(r"各(?:成员|有关|相关)?(?:单位|部门|处室|科室|站所)$")
+
+
 def collective(name: str) -> bool:
-    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区), each doing its own share of a task."""
-    return bool(_ALL.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name))
+    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区, X领导小组各成员单位), each doing its own
+    share of a task."""
+    return bool(_ALL.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name)
+                or _MEMBERS.search(name))
 
 
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
