@@ -1342,3 +1342,14 @@ def test_by_names_its_doer_before_it_gathers_and_reports():
 def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, names):
     units = parse_units(note)
     assert units.lead + units.participants == names
+
+
+@pytest.mark.parametrize("note, names", [
+    ("责任单位：综合办、统战委农业农村局、卫健局", ["综合办", "统战委", "农业农村局", "卫健局"]),
+    ("责任单位：文旅体育局港航物流局、财政局", ["文旅体育局", "港航物流局", "财政局"]),
+    ("责任单位：园区党工委组织部、财政局", ["园区党工委组织部", "财政局"]),  # a party committee's department
+    ("责任单位：县自然资源局东城分局、财政局", ["县自然资源局东城分局", "财政局"]),  # a bureau's branch
+])
+def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
+    units = parse_units(note)
+    assert units.lead + units.participants == names

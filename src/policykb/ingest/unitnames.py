@@ -126,6 +126,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
         pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name) or _COLLECTIVE_RUN.fullmatch(name)
+        pair = pair or _PEERS_RUN.fullmatch(name)
         for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
             if name and name not in names:
                 names.append(name)
@@ -145,6 +146,12 @@ _LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡�
 # (「各站所、科室」: a 科室 stands alone; 「各区教育局、市局直属单位」: 市局 opens a name)
 SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;：:\s]{0,6}各[^各、，,；;：:\s]{1,10}?"
                          r"、(?:部门|单位|[市州县区](?:[(（]分[)）])?局)(?=$|[、，,；;和及与\s]|主要|负责|分管|联络员|一把手)")
+
+
+# Two peer bodies of a list run together, its 、 lost (「政法委社会发展局」, 「经信商务局制造业招商局」): a bureau or
+# commission ends the first and the next ends as one; a party committee's department (「党工委宣传部」), a bureau's
+# section (「住建局建管科」) or branch (「市生态环境局X分局」) is one body
+_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])([\u4e00-\u9fff]{3,10}(?<!分)[局委])")
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
