@@ -1390,3 +1390,15 @@ def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path
                      "负责环境整治的宣传发动工作。", "（二）环卫所", "1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文")
     assert [(t["lead"], t.get("leaders"), t["text"][:6]) for t in tasks] == [
         (["党政办"], None, "负责环境整治"), (["环卫所"], ["钮文"], "清理背街小巷")]
+
+
+@pytest.mark.parametrize("lines", [
+    ("县直有关部门：为做好汛期工作，县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前，将修改意见经单位分管领导"
+     "审核签字后，报送县水利局。",),
+    ("县直有关部门，各乡镇：", "县水利局修订了防汛预案。请各单位于5月10日前，将修改意见经单位分管领导审核签字后，报送县水利局。"),
+])
+def test_a_request_names_the_person_who_signs_the_answer_off_as_its_leader(tmp_path, lines):
+    """「请各单位…，将修改意见经单位主要负责人签字后…反馈」: the asked body answers, the post that signs its answer
+    off leads the work in person (a post is a leader, never a unit)."""
+    tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", *lines, "某县水利局")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各单位"], ["单位分管领导"])]

@@ -1353,3 +1353,24 @@ def test_by_names_its_doer_before_it_gathers_and_reports():
     read = lambda text: [u.lead for _, u in subject_clauses(text)]  # noqa: E731
     assert read("各村自查情况，由镇综治办汇总后报县综治委") == [["镇综治办"]]
     assert read("各单位整改情况，由区督导组综合后向区委汇报") == [["区督导组"]]
+
+
+@pytest.mark.parametrize("note, names", [
+    ("牵头单位：各县人民政府，甲州、乙山经济技术开发区管委会", ["各县人民政府", "甲州、乙山经济技术开发区管委会"]),
+    ("丙城、丁河高新区管委会负责", ["丙城、丁河高新区管委会"]),
+    ("戊示范区、己区党工委和管委会负责", ["戊示范区党工委和管委会", "己区党工委和管委会"]),  # a zone of its own first
+])
+def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, names):
+    units = parse_units(note)
+    assert units.lead + units.participants == names
+
+
+@pytest.mark.parametrize("note, names", [
+    ("责任单位：综合办、统战委农业农村局、卫健局", ["综合办", "统战委", "农业农村局", "卫健局"]),
+    ("责任单位：文旅体育局港航物流局、财政局", ["文旅体育局", "港航物流局", "财政局"]),
+    ("责任单位：园区党工委组织部、财政局", ["园区党工委组织部", "财政局"]),  # a party committee's department
+    ("责任单位：县自然资源局东城分局、财政局", ["县自然资源局东城分局", "财政局"]),  # a bureau's branch
+])
+def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
+    units = parse_units(note)
+    assert units.lead + units.participants == names

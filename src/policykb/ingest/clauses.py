@@ -251,7 +251,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             if partners := _units(w["with"], known):
                 units.participants = [p for p in partners if p not in names]
                 units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
-        units.leaders += [p for p in _in_person(rest) if p not in units.leaders]
+        units.leaders += [p for p in [*_in_person(rest), *signers(rest)] if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
@@ -295,6 +295,15 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
 def _in_person(text: str) -> list[str]:
     """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
     return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
+
+
+# 「将意见经单位主要负责人签字后报送」: the person who signs the body's answer off answers for it in person
+_SIGNED_BY = re.compile(r"经(?P<who>[^，,；;。经]{2,12}?)(?:审核)?(?:签字|签批|审签|签发|签名|签章)")
+
+
+def signers(text: str) -> list[str]:
+    """The people a clause has sign its work off (「…经单位主要负责人签字并盖章后，反馈至…」)."""
+    return [m["who"] for m in _SIGNED_BY.finditer(text) if is_person(m["who"])]
 
 
 _MODAL = re.compile(rf"{_MANNER}(?:要|应当|应|须|必须|务必|将|负责)")

@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, ROLE_HOLDER, collective, subject_clauses, subject_match
+from .clauses import OPENING, ROLE_HOLDER, collective, signers, subject_clauses, subject_match
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -157,6 +157,8 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
             units.as_written = units.as_written.rstrip("“”\"‘’'《（( ")  # 「请各地、各部门“一把手”…」
             if (quoted := _QUOTED_POST.match(rest, len(units.as_written))) and is_person(quoted["post"]):
                 units.leaders.append(quoted["post"])  # the post quoted after them: their own people lead it
+            asked = re.split(r"[。；;]", sentence[m.start("rest") + len(units.as_written):])[0]  # the request's sentence
+            units.leaders += [p for p in signers(asked) if p not in units.leaders]
             if len(names) > 1 and (units.how == "bare" or all(map(collective, names))):
                 # 「请各地、各部门…」, 「请各市经信部门、某区经促局…」: each asked does its own share (no role word ranks them)
                 units.lead, units.participants, units.mode = names, [], "separate"

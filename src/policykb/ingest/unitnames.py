@@ -91,6 +91,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
              if not any(m.group() in k for k in kept)]
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
+    kept += [z for z in _zones_one_kind(text) if not any(z in k for k in kept)]  # 「甲、乙经济技术开发区管委会」
     kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _PAIRED_BODY.finditer(text)  # 「X党工委和管委会」: one name, not split at 和
@@ -125,6 +126,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
         pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name) or _COLLECTIVE_RUN.fullmatch(name)
+        pair = pair or _PEERS_RUN.fullmatch(name)
         for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
             if name and name not in names:
                 names.append(name)
@@ -144,6 +146,12 @@ _LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡�
 # (「各站所、科室」: a 科室 stands alone; 「各区教育局、市局直属单位」: 市局 opens a name)
 SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;：:\s]{0,6}各[^各、，,；;：:\s]{1,10}?"
                          r"、(?:部门|单位|[市州县区](?:[(（]分[)）])?局)(?=$|[、，,；;和及与\s]|主要|负责|分管|联络员|一把手)")
+
+
+# Two peer bodies of a list run together, its 、 lost (「政法委社会发展局」, 「经信商务局制造业招商局」): a bureau or
+# commission ends the first and the next ends as one; a party committee's department (「党工委宣传部」), a bureau's
+# section (「住建局建管科」) or branch (「市生态环境局X分局」) is one body
+_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])([\u4e00-\u9fff]{3,10}(?<!分)[局委])")
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
@@ -187,6 +195,22 @@ _LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![
                             r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
 
 
+# 「甲、乙经济技术开发区管委会」: bare place names before one kind of zone (开发区, 高新区 …) and its committee, the
+# places' zones of that kind named once: one name as written (the kind is shared too, not the committee alone)
+_ZONES_ONE_KIND = re.compile(rf"(?<!{_PLAIN})(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}"
+                             r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区)(?:管委会|管理委员会)?"
+                             rf"(?={_SEP}|[和及等]|$)")
+
+
+def _zones_one_kind(text: str) -> list[str]:
+    """「赣州、龙南经济技术开发区管委会」: the zones of one kind named once after the places they are in (not
+    「A示范区、B开发区管委会」, whose first is a zone of its own, nor 「水利、开发区管委会」, a sector)."""
+    def a_place(name: str) -> bool:
+        return not name.endswith("区") and not lexicon().short_name.match(name) \
+            and (not looks_like_unit(name) or bool(_PLACE_END.search(name)))
+    return [m.group() for m in _ZONES_ONE_KIND.finditer(text) if all(map(a_place, m.group().split("、")[:-1]))]
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -195,9 +219,12 @@ def _share_bodies(text: str) -> str:
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    zones = _zones_one_kind(text)
     for _ in range(5):
         def share(m: re.Match) -> str:
             a, body = m["a"], m["body"]
+            if any(m.group() in z for z in zones):
+                return m.group()  # 「甲、乙经济技术开发区管委会」: one name, each place's zone of the kind
             if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
@@ -447,7 +474,7 @@ def looks_like_unit(name: str) -> bool:
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
     省财政厅, 各街办) or a collective."""
     if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name) \
-            or SHARED_EACH.fullmatch(name):
+            or SHARED_EACH.fullmatch(name) or _zones_one_kind(name) == [name]:
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
