@@ -66,9 +66,10 @@ DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is n
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
-_SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:加强|负责|做好|搞好|积极|切实|主动)?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动"
+_SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
-_SIDE_ONLY = re.compile(rf"(?:负责|具体负责|加强|做好|搞好|积极|切实|主动)?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
+_SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
@@ -107,7 +108,8 @@ _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
 # A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
-ROLE_HOLDER = r"(?:(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)|(?:建设|施工|监理|业主|设计|勘察)单位)"
+DIVISION_ROLE = r"(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"  # (not a project's: 建设单位)
+ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察)单位)"
 
 # 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
 _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")

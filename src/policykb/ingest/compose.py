@@ -17,7 +17,7 @@ from ..gongwen import cite
 from ..load import document_folders
 from ..registry import UnitIndex
 from . import timing
-from .clauses import ROLE_HOLDER, collective
+from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -273,8 +273,8 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
 
 _SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
 _ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
-# a holder named by its role in the division (各责任单位, 牵头部门), not in a project (建设单位)
-_DIVISION_ROLE = re.compile(r"(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)(?:$|的?(?:主要)?负责)")
+# a holder named by its role in the division (各责任单位, 牵头部门), or its chief (各责任单位的主要负责同志)
+_DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
 
 
 def _divided(candidates: list[Candidate]) -> bool:

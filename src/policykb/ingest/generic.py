@@ -225,20 +225,20 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         text = line.strip()
         if not text:
             continue
-        runs = _CIRCLED.split(text)
+        runs, parts = _CIRCLED.split(text), False
         for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
-                runs = counted.split(text)
-        if len(runs) <= 2 or _RUN_IN_PARTS.split(text) == runs:
+                runs, parts = counted.split(text), counted is _RUN_IN_PARTS
+        if len(runs) <= 2 or parts:
             runs = _chained_parts(text) or runs
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(_Item(head, block.where, None, False))
             for mark, piece in zip(runs[1::2], runs[2::2]):
                 heading, piece = _duty_heading_run_in(piece.strip("；; "))
-                items += [_Item(text, block.where, _own_number(mark) if numbered else None, numbered,
+                items += [_Item(words, block.where, _own_number(mark) if numbered else None, numbered,
                                 style=("①" if _CIRCLED.match(mark) else _style(mark)) if numbered else "")
-                          for text, numbered in ((heading, True), (piece, not heading)) if text]
+                          for words, numbered in ((heading, True), (piece, not heading)) if words]
             continue
         mark = _NUMBERING.match(text)
         if not mark and (pledged := pledge_signatory(text)):
@@ -594,9 +594,8 @@ def _own_subject_before(text: str, notes: list, known: tuple[str, ...]) -> tuple
     tasks: list[tuple[str, UnitList, str]] = []
     spans = []
     for sentence in re.finditer(r"[^。！？]+[。！？]", text[:first]):
-        found = subject_clauses(sentence.group(), known, numbered=True)
-        if found and sentence.group().lstrip().startswith(found[0][0]):
-            tasks.append((task_text(sentence.group()), found[0][1], closing_deadline(sentence.group())))
+        if units := _opening_subject(sentence.group(), known):
+            tasks.append((task_text(sentence.group()), units, closing_deadline(sentence.group())))
             spans.append(list(sentence.span()))
         elif tasks and spans[-1][1] == sentence.start():
             piece, units, when = tasks[-1]
@@ -618,10 +617,9 @@ def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
         if sentence.start() < end:
             continue
-        found = subject_clauses(sentence.group(), known, numbered=True)
-        if found and sentence.group().lstrip().startswith(found[0][0]):
+        if units := _opening_subject(sentence.group(), known):
             cut = sentence.start() if cut is None else cut
-            tasks.append((task_text(sentence.group()), found[0][1], closing_deadline(sentence.group())))
+            tasks.append((task_text(sentence.group()), units, closing_deadline(sentence.group())))
         elif tasks:
             piece, units, when = tasks[-1]
             tasks[-1] = (task_text(piece + sentence.group()), units, when)
@@ -630,9 +628,14 @@ def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str
     return (text if cut is None else text[:cut]), tasks
 
 
+def _opening_subject(text: str, known: tuple[str, ...], numbered: bool = True) -> UnitList | None:
+    """The units of a text's first clause when it opens the text with them as its subject (「X要…」)."""
+    found = subject_clauses(text, known, numbered=numbered)
+    return found[0][1] if found and text.lstrip().startswith(found[0][0]) else None
+
+
 def _opens_with_subject(item: _Item, known: tuple[str, ...], numbered: bool) -> bool:
-    found = subject_clauses(item.text, known, numbered=numbered)
-    return bool(found) and item.text.startswith(found[0][0])
+    return _opening_subject(item.text, known, numbered) is not None
 
 
 def _mark_subject_led(items: list[_Item], known: tuple[str, ...]) -> None:

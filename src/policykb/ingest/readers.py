@@ -14,6 +14,7 @@ from . import limits
 from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
+from .unitnames import looks_like_unit
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -151,7 +152,6 @@ _ROSTER_NAME = re.compile(r"(?<=[。；;])\s*(?=(?P<name>[^，,。；;：:\s]{2,
 def _unrun(blocks: list[Block]) -> list[Block]:
     """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin,
     and before each unit's name that opens a roster line."""
-    from .unitnames import looks_like_unit  # (the unit grammar reads the lexicon the readers also load)
     out = []
     for block in blocks:
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]

@@ -74,6 +74,7 @@ def clean_name(name: str) -> str:
     return name
 
 
+_EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
@@ -121,7 +122,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
-                      r"|(?<=[者人])或(?:者)?(?=[^或]{2,})", text)  # 「使用者或者管理者」: holders by role, either
+                      rf"|{_EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
@@ -376,7 +377,6 @@ _LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[�
 SEMICOLON_LABEL = "label closed by a semicolon"
 
 
-_EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
 _NO_PERSON = re.compile(r"[。；;：:]|\d[.．、]|^.{31,}$")  # a sentence, a numbered item or a paragraph is no one's name
 # 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
 _SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
