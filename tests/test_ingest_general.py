@@ -1402,3 +1402,19 @@ def test_a_request_names_the_person_who_signs_the_answer_off_as_its_leader(tmp_p
     off leads the work in person (a post is a leader, never a unit)."""
     tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", *lines, "某县水利局")
     assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各单位"], ["单位分管领导"])]
+
+
+def test_units_alone_each_over_one_paragraph_of_work_are_a_two_column_list(tmp_path):
+    """A portal's two-column list copied one cell a line: its header cells 「单位」「工作职责」 alone on their lines
+    (no label of the line after them), then each unit alone over its work, whatever the work's first word."""
+    tasks = _drafted(tmp_path, "某区防汛职责分工", "相关单位", "工作职责", "区水利局", "巡查堤防险情，及时组织抢护。",
+                     "区民政局", "做好受灾群众的转移安置。", "区交通局", "保障抢险物资运输道路畅通。")
+    assert [(t["lead"], t["text"][:4]) for t in tasks] == [
+        (["某区水利局"], "巡查堤防"), (["某区民政局"], "做好受灾"), (["某区交通局"], "保障抢险")]
+
+
+def test_a_signature_over_a_closing_line_is_no_unit_with_its_work(tmp_path):
+    """One unit alone over one paragraph is no list: the issuer's name over the notice's last line gives it no task."""
+    tasks = _drafted(tmp_path, "某县关于做好防汛工作的通知", "各乡镇：", "一、县水利局负责巡查堤防。", "某县人民政府办公室",
+                     "此件公开发布。")
+    assert [t["lead"] for t in tasks] == [["某县水利局"]]

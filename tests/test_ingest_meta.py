@@ -239,3 +239,9 @@ def test_a_news_report_of_a_bodys_own_meeting_names_that_body_as_the_issuer_for_
                      dt.date(2021, 2, 1)).issuers == ["开发区党工委"]
     assert read_meta(_blocks("某镇召开人居环境整治工作推进会", "会议要求，机关职工负责集镇打扫。"),
                      dt.date(2019, 5, 10)).issuers == []
+
+
+def test_a_zone_run_with_a_district_is_of_the_district_named_in_its_brackets():
+    """「某新区(甲山区)政务服务网」: a zone and the district it is run with; its 区X局 are the district's."""
+    assert read_meta(_blocks("某新区(甲山区)政务服务网", "区教育局", "负责考试组织。")).jurisdiction == "甲山区"
+    assert read_meta(_blocks("甲山区(某新区)政务服务网", "区教育局", "负责考试组织。")).jurisdiction == "甲山区"

@@ -194,7 +194,11 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     header: tuple[str, ...] | None = None
     table = None
     label = ""  # a label alone on its line (「责任单位」): its value is the next line
-    for block, line in ((b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))):
+    lines = [(b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))]
+    header_cells = _header_cells([line for _, line in lines])
+    for at, (block, line) in enumerate(lines):
+        if at in header_cells:
+            continue
         if not block.is_row and label and line.strip() and not _LABEL_ALONE.fullmatch(line.strip()) \
                 and not _LINE_OPENS.match(line.strip()) and not _NUMBERING.match(line.strip()):
             value = line.strip()
@@ -280,7 +284,38 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     for item, after in zip(items, items[1:]):
         if item.owner and not item.numbered and (after.text.startswith("关于") or date_of(after.text)):
             item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
+    _paired_duties(items)
     return holders_duties(items)
+
+
+def _header_cells(lines: list[str | None]) -> set[int]:
+    """「相关部门」「职责分工」: a table's header copied one cell a line, two column words alone on their lines or more,
+    the first naming no label (a label alone, 「配合单位」 then 「完成时限」, is a form's empty value): the header's
+    lines, which name no label of the line after them."""
+    words = [bool(line) and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,14}", line.strip())) and bool(column_role(line.strip()))
+             for line in lines]
+    found: set[int] = set()
+    for at, line in enumerate(lines):
+        end = at
+        while end < len(lines) and words[end]:
+            end += 1
+        if end - at >= 2 and not _LABEL_ALONE.fullmatch(line.strip()) and at not in found:
+            found.update(range(at, end))
+    return found
+
+
+def _paired_duties(items: list[_Item]) -> None:
+    """「区公安分局」「维护考点周边安全…」「区教育局」「负责…」: a two-column list copied one cell a line, lines naming a
+    unit alone each followed by one paragraph of its work, gives each paragraph to the unit above it whatever its
+    first word; two such pairs one after another at least (a signature over a closing line is no pair)."""
+    plain = lambda i: i < len(items) and not (items[i].owner or items[i].numbered or items[i].table is not None
+                                              or items[i].note_only)  # noqa: E731
+    pairs = [i for i in range(len(items) - 1) if items[i].owner and not items[i].numbered and plain(i + 1)
+             and not items[i].text.endswith(("：", ":"))  # an addressee line over the notice's first paragraph
+             and (i + 2 == len(items) or items[i + 2].owner)]
+    if sum(1 for i in pairs if i + 2 in pairs or i - 2 in pairs) >= 2:
+        for i in pairs:
+            items[i + 1].duty = True
 
 
 def _article_paragraphs(items: list[_Item], known: tuple[str, ...]) -> None:

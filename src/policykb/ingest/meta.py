@@ -154,6 +154,12 @@ def _split_issuers(organs: str) -> list[str]:
     return kept or [organs]
 
 
+# 「医药高新区(高港区)政务服务网」: a zone run as one with a district, named after it in brackets; the district is the
+# place its bureaus (区教育局) are of
+_ZONE = re.compile(r"(?:开发区|高新区|新区|园区|试验区|示范区)$")
+_ZONE_OF_PLACE = re.compile(r"^[(（](?P<place>[\u4e00-\u9fff]{1,6}(?:区|县|市|旗))[)）]")
+
+
 def jurisdiction_of(issuer: str) -> str | None:
     if issuer.startswith(("国务院", "中共中央", "国家", "全国")) or issuer.endswith("部"):
         return "中央"
@@ -366,6 +372,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 pass  # 「区长马军召开城区…」: a post and a verb of news, no place's name
             elif not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
+                if (run := _ZONE_OF_PLACE.match(meta.title[m.end():])) and _ZONE.search(m[1]):
+                    meta.jurisdiction = run["place"]  # 「医药高新区(高港区)」: the zone and the district it is run with
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None:
