@@ -1,6 +1,6 @@
 """Import quality on the corpus of real documents: what `policykb import` reads right, against hand-written truth.
 
-    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|21|all] [--json] [--save] [--totals-only] [--only FILE ...]
+    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|22|all] [--json] [--save] [--totals-only] [--only FILE ...]
 
 Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (held out until 2026-12-04, tuned on
 since; the folder keeps its name), part 3 tests/corpus/part3/part3.yaml, part 4 tests/corpus/part4/part4.yaml
@@ -8,8 +8,9 @@ since; the folder keeps its name), part 3 tests/corpus/part3/part3.yaml, part 4 
 same, measured blind twice, then opened), parts 6 to 19 tests/corpus/part6/ … part19/ (the same; 15 opened on
 2026-12-05 when part 17 was collected, 16 when part 18 was, 17 when part 19 was, 18 on 2026-12-06 when part 20 was,
 19 later that day when part 21 was, 20 when part 22 was collected). Each part's truth was written before any importer ran
-on it. The blind part is 21 (tests/corpus/part21/), collected by someone who has seen none of the tuning, on
-2026-12-06: measure it only with --totals-only, once a change is finished, and report that figure.
+on it. The blind parts are 21 (tests/corpus/part21/) and 22 (tests/corpus/part22/), each collected by someone who has
+seen none of the tuning, on 2026-12-06: measure them only with --totals-only, once a change is finished, and report
+that figure.
 --totals-only prints no per-document line: the way to measure a blind part without looking at its documents. Each
 document is imported into its own copy of the bundled knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
@@ -68,7 +69,8 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "18": CORPUS / "part18" / "part18.yaml",  # part 18: collected blind on 2026-12-05, opened after its blind runs (26.7 -> 30.0)
              "19": CORPUS / "part19" / "part19.yaml",  # part 19: collected blind on 2026-12-05, opened after its blind runs (41.3 -> 43.5)
              "20": CORPUS / "part20" / "part20.yaml",  # part 20: collected blind on 2026-12-06, opened after its blind runs (42.9 -> 44.6)
-             "21": CORPUS / "part21" / "part21.yaml"}  # part 21: held out, collected blind on 2026-12-06; --totals-only
+             "21": CORPUS / "part21" / "part21.yaml",  # part 21: held out, collected blind on 2026-12-06; --totals-only
+             "22": CORPUS / "part22" / "part22.yaml"}  # part 22: held out, collected blind on 2026-12-06; --totals-only
 POLICIES = ROOT / "policies"
 RESULTS = ROOT / "bench" / "results"
 MODE_OF = {"first": "single", "separate": "separate", "joint": "joint"}
