@@ -1418,3 +1418,20 @@ def test_a_signature_over_a_closing_line_is_no_unit_with_its_work(tmp_path):
     tasks = _drafted(tmp_path, "某县关于做好防汛工作的通知", "各乡镇：", "一、县水利局负责巡查堤防。", "某县人民政府办公室",
                      "此件公开发布。")
     assert [t["lead"] for t in tasks] == [["某县水利局"]]
+
+
+def test_leaders_portfolio_lines_are_their_governments_work_led_by_them(tmp_path):
+    """A government's 领导分工: each post's work is the government's whose post it is, its holder the leader; the
+    secretary-general's belongs to the same government; a post written in traditional script reads the same."""
+    tasks = _drafted(tmp_path, "某县人民政府关于县政府领导工作分工的通知", "县长甲乙丙：主持县政府全面工作。",
+                     "常務副縣長丁戊：負責縣政府常務工作，分管財政、稅務。", "秘书长己庚：协助县长处理日常工作。")
+    assert [(t["lead"], t.get("leaders"), t["text"][:4]) for t in tasks] == [
+        (["某县人民政府"], ["甲乙丙"], "主持县政"), (["某县人民政府"], ["丁戊"], "負責縣政"),
+        (["某县人民政府"], ["己庚"], "协助县长")]
+
+
+def test_a_label_or_a_unit_before_a_colon_is_no_portfolio():
+    from policykb.ingest.portfolios import portfolio
+    assert portfolio("牵头单位：县教育局") is None and portfolio("县教育局：负责学校安全。") is None
+    assert portfolio("秘书长己庚：协助县长处理日常工作。") is None  # no post around it names its government
+    assert portfolio("副镇长：分管农业。") == ("镇人民政府", "副镇长", "分管农业。")

@@ -30,6 +30,7 @@ from .clauses import assigned_subjects, collective, collective_subjects, subject
 from .holders import duty_heading, holders_duties, post_duties
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
+from .portfolios import portfolio
 from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
@@ -134,6 +135,7 @@ class _Item:
     duty: bool = False  # an unnumbered 「负责…」 paragraph right after a line naming a unit alone: that unit's duty
     named: bool = False  # 「（1）市林业局。」: a unit named as a sentence, its owner only if a duty (「负责…」) follows
     leads: UnitList | None = None  # a heading's lead note (「一、X（A、B牵头）」): the leads of every item under it
+    portfolio: tuple[str, str] | None = None  # (government, leader) of a leader's portfolio line (`portfolios`)
 
 
 def general_only() -> bool:
@@ -194,6 +196,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     header: tuple[str, ...] | None = None
     table = None
     label = ""  # a label alone on its line (「责任单位」): its value is the next line
+    level = None  # the level of the last leader's portfolio: a secretary-general's is the same government's
     lines = [(b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))]
     header_cells = _header_cells([line for _, line in lines])
     for at, (block, line) in enumerate(lines):
@@ -245,6 +248,12 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                           for words, numbered in ((heading, True), (piece, not heading)) if words]
             continue
         mark = _NUMBERING.match(text)
+        if held := portfolio(text[mark.end():] if mark else text, level):  # 「副县长王五：负责…」
+            government, leader, duty = held
+            level = government[0]
+            items.append(_Item(duty, block.where, _own_number(mark.group()) if mark else None, bool(mark),
+                               style=_style(mark.group()) if mark else "", portfolio=(government, leader)))
+            continue
         if not mark and (pledged := pledge_signatory(text)):
             # 「镇政府与各村（社区）签定本责任书。有关责任要求如下：」: the requirements below are the signatory's
             items.append(_Item(pledged, block.where, None, False, owner=pledged))
@@ -563,6 +572,10 @@ def _confidence(units: UnitList, registered: set[str]) -> float:
 
 def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, str]]:
     """(task text, units, deadline text) for each task an item holds; none when it names no unit in a role."""
+    if item.portfolio:
+        government, leader = item.portfolio
+        return [(task_text(item.text), UnitList(leader, lead=[government], leaders=[leader], how="heading"),
+                 closing_deadline(item.text))]
     text, listed = _enumerations(item.text, known)
     text, quoted = _quoted(text, known)
     listed += quoted
