@@ -1374,3 +1374,23 @@ def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, na
 def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
     units = parse_units(note)
     assert units.lead + units.participants == names
+
+
+@pytest.mark.parametrize("note, lead", [
+    ("县（市、区）水利局", ["县（市、区）水利局"]), ("各市(州)财政局、省教育厅", ["各市(州)财政局"]),
+    ("縣(市、區)水利局", ["縣(市、區)水利局"]),
+])
+def test_a_body_of_each_place_of_a_level_written_with_its_kin_in_brackets_is_one_collective(note, lead):
+    units = parse_units(note)
+    assert units.lead == lead and not units.flags
+
+
+def test_a_plant_is_a_body_and_its_staff_are_people_of_it():
+    assert looks_like_unit("各水厂") and looks_like_unit("某县自来水厂")
+    units = parse_units("某县自来水厂工作人员")
+    assert units.lead == ["某县自来水厂"] and units.leaders == ["某县自来水厂工作人员"]  # the plant answers for its staff
+
+
+def test_a_points_count_before_its_subject_is_no_part_of_the_name():
+    found = subject_clauses("会议强调，一是各级政府要加快资金下拨，确保直达基层。", (), numbered=True, anyone=True)
+    assert [u.lead for _, u in found] == [["各级政府"]]

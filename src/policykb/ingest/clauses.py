@@ -39,8 +39,9 @@ _MANNER = rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN})[，,]?)?(?:一定|及时
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
-# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it
-OPENING = r"(?:请|特别是|尤其是)?"
+# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it;
+# 「会议强调，一是各级政府要…」: a point's count before it (the next point on a later line, not cut as a run)
+OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必须|务必))?"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
