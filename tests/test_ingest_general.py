@@ -1435,3 +1435,14 @@ def test_a_label_or_a_unit_before_a_colon_is_no_portfolio():
     assert portfolio("牵头单位：县教育局") is None and portfolio("县教育局：负责学校安全。") is None
     assert portfolio("秘书长己庚：协助县长处理日常工作。") is None  # no post around it names its government
     assert portfolio("副镇长：分管农业。") == ("镇人民政府", "副镇长", "分管农业。")
+
+
+def test_a_lead_column_vouches_for_a_name_that_ends_like_no_unit(tmp_path):
+    """「牵头单位 | 东湖科学城」: the column says it is a unit though 城 ends no unit's name; the review says it took it
+    so. Two names run together (「经开区高新园」) or a time are not taken."""
+    from policykb.ingest.shapes import table_tasks
+    rows = [("序号", "重点任务", "牵头单位"), ("1", "建设科创走廊", "东湖科学城"), ("2", "建设物流园", "经开区高新园"),
+            ("3", "建设学校", "2024年底")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
+    assert [t.units.lead for t in tasks] == [["东湖科学城"], [], []]  # the others left for the review
+    assert any("东湖科学城" in f for f in tasks[0].units.flags)

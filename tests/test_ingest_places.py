@@ -169,3 +169,14 @@ def test_two_places_lists_of_one_name_are_told_apart_by_their_short_titles(two_c
     titles = {d: yaml.safe_load((two_cities / d / "document.yaml").read_text(encoding="utf-8"))["short_title"]
               for d in ("zhuzhou-2020", "yueyang-2020")}
     assert titles == {"zhuzhou-2020": "株洲市2020年重点工作责任分解", "yueyang-2020": "岳阳市2020年重点工作责任分解"}
+
+
+@pytest.mark.parametrize("place, name, full", [
+    ("杭州市余杭区", "区财政局", "余杭区财政局"),  # not 「市余杭区财政局」: 州 before 市 is the city's name
+    ("广州市", "财政局", "广州市财政局"),
+    ("杭州市余杭區", "財政局", "余杭區財政局"),  # a place in traditional script
+])
+def test_a_bare_name_takes_the_last_place_of_a_city_named_with_zhou(place, name, full):
+    from policykb.ingest.compose import _local_unit_name, _qualified
+    level = "县" if place.endswith(("区", "區")) else "市"
+    assert (_qualified(name, place, level, None) if name.startswith("区") else _local_unit_name(name, place)) == full

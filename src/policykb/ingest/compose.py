@@ -27,7 +27,7 @@ from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .columns import header_columns
-from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
@@ -101,12 +101,14 @@ class Draft:
 
 
 def _last_place(place: str, towns: bool = False) -> str:
-    """The place a unit's name starts with: 鞍山市立山区 -> 立山区 (with towns, 攸县黄丰桥镇 -> 黄丰桥镇)."""
-    town = re.match(r"^.*(?:县|区|市|旗)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))$", place) if towns else None
+    """The place a unit's name starts with: 鞍山市立山区 -> 立山区, 杭州市余杭區 -> 余杭區 (a 州 before 市 is the city's
+    name: 杭州市, not 杭州; with towns, 攸县黄丰桥镇 -> 黄丰桥镇)."""
+    folded = lexicon().fold(place)  # 區, 縣: the same places in traditional script, read by their folded letters
+    town = re.match(r"^.*(?:县|区|市|旗)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))$", folded) if towns else None
     if town:
-        return town[1]
-    places = re.findall(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|县|区|旗)", place)
-    return places[-1] if places else place
+        return place[town.start(1):]
+    places = list(re.finditer(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)(?!市)", folded))
+    return place[places[-1].start():places[-1].end()] if places else place
 
 
 def _names_place(name: str, place: str) -> bool:
@@ -182,6 +184,8 @@ def _flag_cn(flag: str) -> str:
         return f"“{flag.removeprefix('place guessed: ')}”的地方按正文推测的管辖确定，请核对"
     if flag.startswith("not a unit: "):
         return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
+    if flag.startswith(COLUMN_VOUCHED):
+        return f"“{flag.removeprefix(COLUMN_VOUCHED)}”不像单位名称，因写在单位列中按单位读入，请核对"
     return _FLAG_CN.get(flag, flag)
 
 
@@ -195,7 +199,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
-            or SEMICOLON_LABEL in flags \
+            or SEMICOLON_LABEL in flags or any(f.startswith(COLUMN_VOUCHED) for f in flags) \
             or RULE_FLAG in flags or HEADING_LEADS in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags or GROUP_LEADS in flags:
@@ -484,6 +488,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
 
     for c in candidates:
         flags = list(c.units.flags) + [FIRST_BY_CUSTOM] * c.units.by_custom
+        vouched = {n for f in flags if f.startswith(COLUMN_VOUCHED) for n in f.removeprefix(COLUMN_VOUCHED).split("、")}
 
         def canon(name: str) -> str | None:
             canonical = _qualified(name, meta.jurisdiction, doc_level, registry.home).translate(_BRACKETS)
@@ -498,7 +503,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and not known and not _placed(canonical):
                 flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
-            if not known and not looks_like_unit(canonical):
+            if not known and not looks_like_unit(canonical) and name not in vouched:
                 flags.append(f"not a unit: {canonical}")
                 return None
             if not known and _called_locally(canonical):

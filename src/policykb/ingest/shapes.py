@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
-from .lexicon import lexicon
+from .lexicon import alternation, is_person, lexicon
 from .prose import topic_units
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
@@ -147,6 +147,23 @@ def _column(columns: dict[int, str], role: str) -> int:
     return next(i for i, r in columns.items() if r == role)
 
 
+COLUMN_VOUCHED = "named by its column: "
+# a name as a unit column may hold it though it ends like no unit: a short run of words, its other name in brackets
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff]{2,10}[)）])?")
+_FOLDED_END = re.compile(r"[区县市镇乡局委办厅]$")  # where a name run into the next one ends (not 科 of 科技城)
+_ROLE_OR_VERB = re.compile(alternation({*_LEX.verbs, *_LEX.labels, *_LEX.holder_form["work_verbs"]}))
+
+
+def column_vouched(units: UnitList) -> tuple[str, ...]:
+    """The names a unit column's cells hold that end like no unit (「未来科技城(海创园)」, 「临平新城」) but are a name's
+    shape: no role word, verb, time or person in them. The column vouches for them; the review names them."""
+    names = [f.removeprefix("not a unit: ") for f in units.flags if f.startswith("not a unit: ")]
+    return tuple(n for n in names if _BARE_NAME.fullmatch(n) and not _ROLE_OR_VERB.search(n) and not is_person(n)
+                 and not re.search(r"年|月|季度|日前|底前|长期|持续", n)
+                 and not any(looks_like_unit(n[:k]) for k in range(3, len(n) - 1)  # 「经开区高新园」: two run together
+                             if _FOLDED_END.search(_LEX.fold(n[:k]))))
+
+
 def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candidate]:
     out: list[Candidate] = []
     columns: dict[int, str] | None = None
@@ -203,6 +220,9 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             continue
         section = by_role.get("section") or (by_role.get("task") if by_role.get("detail") else None)
         units = parse_units(note, known)
+        if vouched := column_vouched(units):  # 「牵头单位 | 未来科技城(海创园)」: the column says it is a unit
+            units = parse_units(note, (*known, *vouched))
+            units.flags.append(COLUMN_VOUCHED + "、".join(vouched))
         units.as_written = "；".join(cells[i] for i, r in columns.items() if r in UNIT_ROLES and i < len(cells)
                                     and cells[i]) or (last_row[0] if carried else "")
         if carried:
