@@ -1394,3 +1394,18 @@ def test_a_plant_is_a_body_and_its_staff_are_people_of_it():
 def test_a_points_count_before_its_subject_is_no_part_of_the_name():
     found = subject_clauses("会议强调，一是各级政府要加快资金下拨，确保直达基层。", (), numbered=True, anyone=True)
     assert [u.lead for _, u in found] == [["各级政府"]]
+
+
+@pytest.mark.parametrize("note, names", [
+    ("甲县、某新区和市防指有关成员单位（详见任务分工）", ["甲县", "某新区", "市防指有关成员单位"]),
+    ("县区及各相关部门", ["县区", "各相关部门"]),
+    ("市人力资源和社会保障局", ["市人力资源和社会保障局"]),  # 和 inside a name stays
+])
+def test_a_place_joined_to_a_unit_opening_with_its_level_or_as_a_collective_is_two_names(note, names):
+    units = parse_units(note)
+    assert units.lead + units.participants == names
+
+
+def test_levels_together_take_no_place():
+    from policykb.ingest.compose import _qualified
+    assert _qualified("县区", "某某县", "县", None) == "县区" and _qualified("区财政局", "某某区", "县", None) == "某某区财政局"

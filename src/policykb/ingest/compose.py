@@ -129,6 +129,8 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
             "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = _last_place(place)
+    if re.fullmatch(r"各?[省市州县区旗乡镇]{2,}", name):
+        return name  # 「县区」, 「县市区」: levels together, every place of them, not this place's
     if re.match(r"^[省市州县区][乡镇](?![村镇])", name):  # 「区镇联席会议办公室」: two levels together (a zone and its
         # town), not 区 standing for the place's name (县乡村振兴局 and 县乡镇企业局 are the county's)
         return name

@@ -57,11 +57,15 @@ _QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
+_REFERENCE = re.compile(r"[(（](?:详见|具体见|参见|见)[^()（）]{1,20}[)）]$")  # 「X成员单位（详见任务分工）」: where to look
+
+
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
-    if (m := _QUALIFIED.match(name.strip())) and not clean_name(m[3] or "") and clean_name(m[1]):
+    name = _REFERENCE.sub("", name.strip())
+    if (m := _QUALIFIED.match(name)) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
-    name = _STRAY.sub("", name.strip())
+    name = _STRAY.sub("", name)
     for _ in range(3):
         before = name
         name = _VERB_TAIL.sub("", name)
@@ -121,7 +125,9 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
+    # (a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens with its level or as a collective)
     pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
+                      r"|(?<=[区县市园])[和及与](?=(?:各|有关|相关|省|市|县|区)[^和及与]{2,})"
                       rf"|{_EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
