@@ -1446,3 +1446,11 @@ def test_a_lead_column_vouches_for_a_name_that_ends_like_no_unit(tmp_path):
     tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
     assert [t.units.lead for t in tasks] == [["东湖科学城"], [], []]  # the others left for the review
     assert any("东湖科学城" in f for f in tasks[0].units.flags)
+
+
+def test_a_group_set_up_after_a_lead_in_to_lead_the_work_leads_it(tmp_path):
+    """「为做好…，经研究决定，成立X领导小组，统一领导全镇防汛工作。」: the body set up is given its work (统一领导, as
+    负责); set up and given nothing (「为做好…，成立X领导小组。」) it is no task."""
+    tasks = _drafted(tmp_path, "某镇关于做好防汛工作的意见", "一、加强领导。",
+                     "为做好今年防汛工作，经镇党委研究决定，成立某镇防汛工作领导小组，统一领导全镇防汛工作。")
+    assert [t["lead"] for t in tasks] == [["某镇防汛工作领导小组"]]

@@ -268,6 +268,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
 _FOUNDED = re.compile(r"^(?:[^，,；;。]{2,30}[，,])*?(?:特|现|决定|研究决定)?(?:成立|组建|设立)"
                       r"(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
                       r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
+# 「，负责…」, 「，统一领导我镇防汛工作」: the work a body set up after a lead-in is given
+_FOUNDED_FOR = re.compile(r"[，,]\s*(?:统一|全面)?(?:负责|领导|指挥|统筹|协调)")
 _HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)任(?:常务)?副?(?:组长|总指挥|指挥长|主任)")
 
 
@@ -289,7 +291,7 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     m = _FOUNDED.match(clause)
     if not m or not (names := _units(m["body"], known)) or len(names) != 1:
         return None
-    if re.search(r"[，,]", clause[:m.start("body")]) and not re.search(r"[，,]\s*负责", clause[m.end():]):
+    if re.search(r"[，,]", clause[:m.start("body")]) and not _FOUNDED_FOR.search(clause[m.end():]):
         return None  # 「为了确保…，成立X领导小组。」 after a lead-in, given no work: what was set up, not a task
     heads = [h for h in (m["head"], *(h["head"] for h in _HEADED_BY.finditer(clause, m.end()))) if h and is_person(h)]
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
