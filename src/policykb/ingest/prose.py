@@ -114,6 +114,14 @@ def own_parts(text: str, notes: list[tuple[int, int, UnitList]]) -> list[tuple[s
             for (s, e, u), i, end, opens in zip(notes, owners, ends, opening)]
 
 
+def _person_leads(found: tuple[str, str] | None) -> bool:
+    """「由马娜牵头」: a clause whose lead is a person (read with the units of its sentence, never alone)."""
+    if not found or not (verb := _LEX.verb_tail.search(found[0])) or _LEX.verbs.get(verb["verb"]) != "lead":
+        return False
+    units = parse_units(found[0])
+    return bool(units.leaders) and not (units.lead or units.participants or units.flags)
+
+
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     spans, notes, topics = [], [], 0
     for m in re.finditer(r"[^，,；;。]+", text):
@@ -124,12 +132,16 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
         for clause, start in readings:
             found = clause_units(clause, known)
             units = parse_units(found[0], known) if found else UnitList("")
-            if (units.lead or units.participants) and not any(f.startswith("not a unit") for f in units.flags) \
+            if (units.lead or units.participants or _person_leads(found)) \
+                    and not any(f.startswith("not a unit") for f in units.flags) \
                     and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):
                 break
         else:
             continue
         topics += start > m.start()
+        if _person_leads(found):
+            notes.append(found[0])  # 「由马娜牵头」: read with the units, kept in the text (the person is no unit's note)
+            continue
         if start > m.start() and text[m.end():m.end() + 1] in ("", "。", "；", ";"):
             spans.append((m.end(), m.end()))  # 「小水泥厂的关闭分别由X负责。」 after its topic, ending the sentence: cut
             # out, the sentence would say nothing (with more after it, 「…主要由X牵头，Y配合，对…」, the rest says it)
