@@ -1464,3 +1464,13 @@ def test_under_a_person_who_leads_the_units_that_answer_lead_together(tmp_path):
     assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
         (["某县财政局", "某县农业局"], "joint", ["王五"])]
     assert "由王五牵头" in tasks[0]["text"]
+
+
+def test_short_numbered_sentences_giving_a_unit_its_work_are_tasks_not_headings(tmp_path):
+    """「(一)县住建局负责消防设计审查。」 is short and numbered like a heading, but it gives a named unit its work; a
+    heading (「二、平台经济」) still heads, and a long item with two sentences was read before."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于明确安全监管职责分工的通知", "一、娱乐场所",
+                     "(一)县文旅局负责指导场所履行安全责任。", "(二)县住建局负责消防设计审查工作。", "二、平台经济",
+                     "(一)县商务局负责引导电商企业提升安全意识。督促企业健全安全制度。")
+    assert [(t["lead"], t["text"][:4]) for t in tasks] == [
+        (["某县文旅局"], "县文旅局"), (["某县住建局"], "县住建局"), (["某县商务局"], "县商务局")]

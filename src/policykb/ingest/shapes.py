@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .category import lead_note, responsible_label, under_leads
-from .clauses import colon_line, subject_clauses
+from .clauses import collective, colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
 from .lexicon import alternation, is_person, lexicon
 from .prose import topic_units
@@ -83,10 +83,17 @@ def _strip_number(text: str) -> str:
 
 
 def is_heading(block: Block) -> bool:
-    """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」."""
+    """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a sentence
+    giving a unit its work (「（一）区住建局负责消防设计审查。」)."""
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
-        and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None
+        and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None \
+        and not (block.text.rstrip().endswith("。") and _unit_does(_strip_number(block.text)))
+
+
+def _unit_does(sentence: str) -> bool:
+    """A sentence whose subject is a named unit (not only collectives or role holders) doing its work."""
+    return any(not collective(n) for _, units in subject_clauses(sentence, (), numbered=True) for n in units.lead)
 
 
 # --- tables and forms ---
