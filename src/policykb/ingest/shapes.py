@@ -83,12 +83,12 @@ def _strip_number(text: str) -> str:
 
 
 def is_heading(block: Block) -> bool:
-    """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a sentence
-    giving a unit its work (「（一）区住建局负责消防设计审查。」)."""
+    """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a section's
+    sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads)."""
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None \
-        and not (block.text.rstrip().endswith("。") and _unit_does(_strip_number(block.text)))
+        and not (SECTION.match(block.text) and block.text.rstrip().endswith("。") and _unit_does(_strip_number(block.text)))
 
 
 def _unit_does(sentence: str) -> bool:
