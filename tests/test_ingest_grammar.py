@@ -1374,3 +1374,12 @@ def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, na
 def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
     units = parse_units(note)
     assert units.lead + units.participants == names
+
+
+def test_a_body_of_each_province_with_its_kin_in_a_bracket_is_one_collective():
+    """「各省（自治区、直辖市）林业主管部门每季度将…」: the provinces and their kin in a bracket, then one body of each, are
+    one collective (as 「各省、自治区、直辖市水利厅」 is), the subject of the sentence its time stands after."""
+    units = parse_units("各省(自治区、直辖市)林业主管部门、国家林草局")
+    assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)林业主管部门"], ["国家林草局"], [])
+    assert [units.lead for _, units in subject_clauses(
+        "各县（市、区）农业农村局每季度将工作进展报送省农业农村厅。", numbered=True)] == [["各县（市、区）农业农村局"]]
