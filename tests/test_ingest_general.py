@@ -1126,6 +1126,16 @@ def test_a_request_to_an_addressee_named_without_its_place_is_theirs_and_its_mea
     assert [t.units.lead for t in tasks] == [["市气象局"], ["广州广播电视台"]]
 
 
+def test_a_bare_government_after_its_party_committee_is_a_subject_of_its_own(tmp_path):
+    """「…，镇党委、政府拟将此项工作列入年度考核」: 政府 written bare after the party committee is that place's
+    government (as 「县委、县政府」), both the clause's subject, acting together; it opens a demand of its own after
+    the comma, as a placed unit would. Bare 政府 alone is still no unit."""
+    tasks = _drafted(tmp_path, "镇政府召开安全生产工作会议。", "各村必须在9月底前完成清查任务，镇党委、政府拟将此项工作列入年度考核。")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各村"], "first"), (["镇党委", "政府"], "joint")]
+    from policykb.ingest.unitnames import parse_units
+    assert parse_units("政府、县财政局").doubts == ["not a unit: 政府"]
+
+
 def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_name_theirs(tmp_path):
     """A 责任书 signed 「与各村、各企业及相关单位」: duties 1 and 3 name their holders (read by the subject reader);
     duty 2 names nobody and is the signatories' - three collectives, each its own share."""

@@ -22,7 +22,7 @@ from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
 from .lexicon import alternation, is_person, lexicon
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import BARE_GOVERNMENT, UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
@@ -88,7 +88,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
 def _requirements_of(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
     """The clauses of text whose subject is units or collectives, every name reading as a unit's."""
     return [(clause, units) for clause, units in subject_clauses(text, known, numbered=True, anyone=True)
-            if all(n in known or looks_like_unit(n) for n in units.lead + units.participants)]
+            if all(n in known or looks_like_unit(n) or n in BARE_GOVERNMENT for n in units.lead + units.participants)]
 
 
 def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[dict]:
@@ -253,7 +253,7 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and re.sub(rf"^(?:由|{OPENING})", "", clause).startswith(found[0][1].as_written) \
-        and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
+        and all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead)  # 县委、政府
 
 
 def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
