@@ -1152,6 +1152,20 @@ def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_na
         (["各村", "各企业", "镇属各单位"], "separate")]
 
 
+def test_a_pledges_duty_stating_a_target_then_what_to_do_well_is_the_signatorys(tmp_path):
+    """「2、辖区内无违章搭建…，对…做好日常巡查」: a duty that opens with the state to reach, then its work (做好, 抓好),
+    looks like a task as 建立… does, so the pledge's signatories (who hold every duty naming nobody) hold it."""
+    import datetime as dt
+    draft = compose(_source("某镇2023年度消防安全工作目标责任书",
+                            "结合我镇实际,镇政府与各村、各商户签定本目标责任书。",
+                            "1、各村、各商户要成立消防安全工作小组,配备义务消防员。",
+                            "2、辖区内无违章搭建的棚屋和仓库,对已拆除的地块做好日常巡查工作,严防反弹。",
+                            "3、各村、各商户要加强隐患排查,建立整改台账。"),
+                    Registry.load(tmp_path), dt.date(2023, 1, 1))
+    assert [(t["lead"], t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各村", "各商户"], "各村、各商户"), (["各村", "各商户"], "辖区内无违章"), (["各村", "各商户"], "各村、各商户")]
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""
