@@ -1166,6 +1166,17 @@ def test_a_pledges_duty_stating_a_target_then_what_to_do_well_is_the_signatorys(
         (["各村", "各商户"], "各村、各商户"), (["各村", "各商户"], "辖区内无违章"), (["各村", "各商户"], "各村、各商户")]
 
 
+def test_a_salutation_run_into_the_body_is_found_after_a_broken_page_attributes_tail():
+    """「…落实情况" />」 then 「各市卫生健康委,各县卫生健康局: 5月8日,…」: the tail of a page attribute the copy broke is
+    page debris, not the body's first line, so the salutation run into the line after it still names the addressees."""
+    from policykb.ingest.requirements import addressees
+    units = addressees([Block('5月8日,我委印发了《关于做好夏季高温天气防暑降温和医疗救治保障工作的通知》(某卫办发〔2024〕8号),'
+                              '现就报送落实情况" />', "第1行"),
+                        Block("各市卫生健康委,各县卫生健康局: 5月8日,我委印发了《关于做好夏季防暑工作的通知》,"
+                              "现就报送落实情况的具体要求通知如下。", "第2行")])
+    assert units is not None and (units.lead, units.mode) == (["各市卫生健康委", "各县卫生健康局"], "separate")
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""

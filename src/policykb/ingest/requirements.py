@@ -181,6 +181,7 @@ def _people_subject(sentence: str) -> UnitList | None:
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
 _SALUTATION = re.compile(r"^(?P<names>[^。；;！？：:]{2,120})[：:]$")
 _BODY_STARTS = 60  # a line this long is the body: no salutation after it
+_MARKUP_TAIL = re.compile(r"[\"']\s*/?>\s*$")
 _SALUTATION_RUN_IN = re.compile(r"^(?P<names>[^。；;！？：:]{2,60})[：:]\s*[\u4e00-\u9fff\d]")  # 「…卫生局: 8月31日,…」 too
 
 
@@ -188,6 +189,8 @@ def addressees(blocks: list[Block]) -> UnitList | None:
     """The units a notice is addressed to, each asked to do its own share (separate)."""
     for block in blocks:
         text = block.text.strip()
+        if _MARKUP_TAIL.search(text):
+            continue  # a broken page attribute's tail (「…情况" />」) before the salutation: page debris, not the body
         # (a salutation naming five bodies in full runs longer than a body's first line: a line of names alone)
         if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
             return units
