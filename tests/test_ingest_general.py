@@ -1177,6 +1177,18 @@ def test_a_salutation_run_into_the_body_is_found_after_a_broken_page_attributes_
     assert units is not None and (units.lead, units.mode) == (["各市卫生健康委", "各县卫生健康局"], "separate")
 
 
+def test_a_request_to_the_addressees_may_open_with_what_it_asks_for():
+    """「2. 有关材料请以正式文件形式报送」: what is asked for stands before 请 as its topic; the request is the addressees'
+    all the same, its text from the topic on. Units before 请 (「各单位请于…」) are no topic, nor is 申请 a request."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("县教育局，县卫健局：", "第1行"),
+                               Block("一、报送方式", "第2行"),
+                               Block("1. 有关材料请以正式文件形式报送，其他材料可用便函报送。", "第3行")])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["县教育局", "县卫健局"], "有关材料请以")]
+    assert requirement_tasks([Block("县教育局，县卫健局：", "第1行"),
+                              Block("1. 符合条件的学校，可申请专项补助资金。", "第2行")]) == []
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""

@@ -214,14 +214,18 @@ def _addressed(written: str) -> UnitList | None:
 # subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
 _SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
-_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>{_ASKING}(?P<rest>[^。；;]{{4,}}))")
+# 「重要材料请以报告形式报送」, 「有关情况请于…前报送」: what is asked for may stand before 请 as its topic (申请, 提请,
+# 报请, 邀请 … are verbs of their own)
+_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>(?:(?P<topic>[\u4e00-\u9fff]{{2,8}}?)(?<![申提报呈邀聘宴吁延]))?"
+                    rf"(?P<ask>{_ASKING}(?P<rest>[^。；;]{{4,}})))")
 
 
 def _asked_of_addressees(part: str) -> str | None:
     """A request naming no units (「请按各自职责进一步细化…」, 「请你们…」), from its 请 on: the addressees' work; the
     transmittal formula (「请认真贯彻执行」) asks for nothing of its own."""
     m = _ASKED.search(part)
-    if not m or _TRANSMITTAL.search(m["asked"]) or _CARRY_OUT.search(m["asked"]) or _requested(m["asked"]):
+    if not m or _TRANSMITTAL.search(m["ask"]) or _CARRY_OUT.search(m["ask"]) or _requested(m["ask"]) \
+            or m["topic"] and parse_units(m["topic"]).lead:  # 「各单位请于…」: units before 请 are its subject
         return None
     rest = m["rest"]
     return m["asked"] if rest.startswith(_ADDRESSEES) or not parse_units(re.split(r"[，,]", rest)[0]).lead else None
