@@ -1189,6 +1189,14 @@ def test_a_request_to_the_addressees_may_open_with_what_it_asks_for():
                               Block("1. 符合条件的学校，可申请专项补助资金。", "第2行")]) == []
 
 
+def test_the_issuers_own_clause_after_a_comma_is_a_demand_of_its_own():
+    """「各地要高度重视…，我局将定期汇总…」: the issuer naming itself (我局, 我委) opens a clause of its own after the comma,
+    as a unit named by its place would; it is not the text of the demand on 各地."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("各地要高度重视防汛信息报送工作，我局将定期汇总各地报送情况并予以通报。", "第1行")])
+    assert [(t.units.lead, t.text[:4]) for t in tasks] == [(["各地"], "各地要高"), (["我局"], "我局将定")]
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""

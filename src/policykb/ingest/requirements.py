@@ -29,7 +29,7 @@ PEOPLE = "people"  # how a subject of people alone was read: the issuer answers 
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 # (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
 _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
-                     rf"|[厅局委部](?=办公室|办公厅))")
+                     rf"|[厅局委部](?=办公室|办公厅)|我(?=[局委厅办部院]))")  # 「，我局将定期统计…」: the issuer itself
 _ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
