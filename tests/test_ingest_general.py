@@ -1197,6 +1197,16 @@ def test_the_issuers_own_clause_after_a_comma_is_a_demand_of_its_own():
     assert [(t.units.lead, t.text[:4]) for t in tasks] == [(["各地"], "各地要高"), (["我局"], "我局将定")]
 
 
+def test_a_notices_numbered_point_saying_when_to_report_is_the_addressees_duty():
+    """「1. 重大事项发生后2日内报告，…」: a numbered point with no subject that says when to report is asked of the
+    addressees, as one opening with 应 is; 「其他需要及时报告的事项」 only names what to report."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("各乡镇人民政府，县直各部门：", "第1行"), Block("一、报送时间", "第2行"),
+                               Block("1. 重大事项发生后2日内报告，其他情况按月报送。", "第3行"),
+                               Block("2. 其他需要及时报告的事项。", "第4行")])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["各乡镇人民政府", "县直各部门"], "重大事项发生")]
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""

@@ -212,7 +212,10 @@ def _addressed(written: str) -> UnitList | None:
 # 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
 # 「三、在建设过程中，应及时向X报送…」: a notice's numbered point whose modal opens it (after a lead-in) names no
 # subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
-_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])")
+# 「1. 领导批示、文件出台3日内报告」: a point saying when to report is a duty too, modal or none (「其他需要及时报告的情况」
+# names what to report)
+_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])"
+                               r"|^[^，,。；;]{2,30}?(?:\d{1,2}(?:个工作日|日|天)内|及时|按时)(?:报告|报送|上报)(?!的)")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
 # 「重要材料请以报告形式报送」, 「有关情况请于…前报送」: what is asked for may stand before 请 as its topic (申请, 提请,
 # 报请, 邀请 … are verbs of their own)
