@@ -1207,6 +1207,17 @@ def test_a_notices_numbered_point_saying_when_to_report_is_the_addressees_duty()
     assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["各乡镇人民政府", "县直各部门"], "重大事项发生")]
 
 
+def test_collectives_and_their_modal_right_after_a_demand_open_their_own_where_a_full_stop_was_lost():
+    """「牵头单位要主动协调，合力推进各配合单位要按照职责认领任务」: the copy lost the full stop before 各配合单位; the
+    collectives and their modal open a demand of their own. After a verb that asks them (「督促各单位要…」) the clause
+    goes on: whom the demand is on."""
+    from policykb.ingest.requirements import requirement_tasks
+    read = lambda text: [(t.units.lead, t.text[:5]) for t in requirement_tasks([Block(text, "第1行")])]  # noqa: E731
+    assert read("牵头单位要主动协调，合力推进各配合单位要按照职责认领任务，抓好落实。") == [
+        (["牵头单位"], "牵头单位要"), (["各配合单位"], "各配合单位")]
+    assert read("县督查室要督促各单位要按时完成整改任务。") == [(["县督查室"], "县督查室要")]
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""

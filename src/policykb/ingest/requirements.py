@@ -242,16 +242,25 @@ def _joined(text: str, part: str) -> str:
 _SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$")  # 「马子兴强调，全市各级各部门要…」: one demand
 
 
+# where a clause may start: after a comma or a 、, or at collectives right after a word (a full stop lost), but not
+# after a verb that asks them (「督促各单位要…」: whom the demand is on, the clause goes on)
+_CLAUSE_CUT = re.compile(r"[，,、]|(?<=[\u4e00-\u9fff])(?<!督促|要求|指导|责成|动员|引导|组织|通知)(?=各)")
+_MODAL_AFTER_SUBJECT = re.compile(r"各[^，,。；;、要应须]{1,10}(?:要(?![求点])|应|须|必须)")
+
+
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
     """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after
     which units open a clause of their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
         cuts: list[int] = []
-        for m in re.finditer(r"[，,、]", part):
-            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list)
+        for m in re.finditer(_CLAUSE_CUT, part):
+            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list;
+            # so does a lost full stop, 「…合力研究推进各责任单位要按照…」: collectives and their modal after a demand)
+            before = part[(cuts or [0])[-1]:m.start()].lstrip("，,、")
             if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
-                    and (m.group() != "、" or _requirements_of(part[(cuts or [0])[-1]:m.start()].lstrip("，,、"), known)):
+                    and (m.group() not in ("、", "") or _requirements_of(before, known)) \
+                    and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
         out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
     return out
