@@ -1218,6 +1218,14 @@ def test_collectives_and_their_modal_right_after_a_demand_open_their_own_where_a
     assert read("县督查室要督促各单位要按时完成整改任务。") == [(["县督查室"], "县督查室要")]
 
 
+def test_a_note_after_what_a_text_states_names_the_units_and_their_role():
+    """「针对“…”，《方案》要求县发改局、县财政局等按职责分工负责，年内完成」: who states it (《方案》要求, 会议明确) stands
+    before the units and their role word in the clause; the note is read from the units on, as after 由."""
+    tasks, _ = _read("针对“推进农贸市场改造，方便群众生活”，《方案》要求县商务局、县财政局等按职责分工负责，年内完成。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县商务局"], ["县财政局"])]
+    assert "推进农贸市场改造" in tasks[0].text
+
+
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():
     """「…，另外，建设单位要高度重视，…，各相关部门要强化配合意识」: the builder is named by its role in the project,
     as 牵头单位 is by its role in the division; its demand is its own, not the text of the demand before it."""
