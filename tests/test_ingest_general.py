@@ -1126,6 +1126,16 @@ def test_a_request_to_an_addressee_named_without_its_place_is_theirs_and_its_mea
     assert [t.units.lead for t in tasks] == [["市气象局"], ["广州广播电视台"]]
 
 
+def test_a_bare_government_after_its_party_committee_is_a_subject_of_its_own(tmp_path):
+    """「…，镇党委、政府拟将此项工作列入年度考核」: 政府 written bare after the party committee is that place's
+    government (as 「县委、县政府」), both the clause's subject, acting together; it opens a demand of its own after
+    the comma, as a placed unit would. Bare 政府 alone is still no unit."""
+    tasks = _drafted(tmp_path, "镇政府召开安全生产工作会议。", "各村必须在9月底前完成清查任务，镇党委、政府拟将此项工作列入年度考核。")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各村"], "first"), (["镇党委", "政府"], "joint")]
+    from policykb.ingest.unitnames import parse_units
+    assert parse_units("政府、县财政局").doubts == ["not a unit: 政府"]
+
+
 def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_name_theirs(tmp_path):
     """A 责任书 signed 「与各村、各企业及相关单位」: duties 1 and 3 name their holders (read by the subject reader);
     duty 2 names nobody and is the signatories' - three collectives, each its own share."""
@@ -1140,6 +1150,80 @@ def test_a_pledges_duties_naming_nobody_are_its_signatorys_beside_duties_that_na
     assert [(t["lead"], t["lead_mode"]) for t in draft.tasks.values()] == [
         (["各村", "各企业", "镇属各单位"], "separate"), (["各村", "各企业", "相关单位"], "separate"),
         (["各村", "各企业", "镇属各单位"], "separate")]
+
+
+def test_a_pledges_duty_stating_a_target_then_what_to_do_well_is_the_signatorys(tmp_path):
+    """「2、辖区内无违章搭建…，对…做好日常巡查」: a duty that opens with the state to reach, then its work (做好, 抓好),
+    looks like a task as 建立… does, so the pledge's signatories (who hold every duty naming nobody) hold it."""
+    import datetime as dt
+    draft = compose(_source("某镇2023年度消防安全工作目标责任书",
+                            "结合我镇实际,镇政府与各村、各商户签定本目标责任书。",
+                            "1、各村、各商户要成立消防安全工作小组,配备义务消防员。",
+                            "2、辖区内无违章搭建的棚屋和仓库,对已拆除的地块做好日常巡查工作,严防反弹。",
+                            "3、各村、各商户要加强隐患排查,建立整改台账。"),
+                    Registry.load(tmp_path), dt.date(2023, 1, 1))
+    assert [(t["lead"], t["text"][:6]) for t in draft.tasks.values()] == [
+        (["各村", "各商户"], "各村、各商户"), (["各村", "各商户"], "辖区内无违章"), (["各村", "各商户"], "各村、各商户")]
+
+
+def test_a_salutation_run_into_the_body_is_found_after_a_broken_page_attributes_tail():
+    """「…落实情况" />」 then 「各市卫生健康委,各县卫生健康局: 5月8日,…」: the tail of a page attribute the copy broke is
+    page debris, not the body's first line, so the salutation run into the line after it still names the addressees."""
+    from policykb.ingest.requirements import addressees
+    units = addressees([Block('5月8日,我委印发了《关于做好夏季高温天气防暑降温和医疗救治保障工作的通知》(某卫办发〔2024〕8号),'
+                              '现就报送落实情况" />', "第1行"),
+                        Block("各市卫生健康委,各县卫生健康局: 5月8日,我委印发了《关于做好夏季防暑工作的通知》,"
+                              "现就报送落实情况的具体要求通知如下。", "第2行")])
+    assert units is not None and (units.lead, units.mode) == (["各市卫生健康委", "各县卫生健康局"], "separate")
+
+
+def test_a_request_to_the_addressees_may_open_with_what_it_asks_for():
+    """「2. 有关材料请以正式文件形式报送」: what is asked for stands before 请 as its topic; the request is the addressees'
+    all the same, its text from the topic on. Units before 请 (「各单位请于…」) are no topic, nor is 申请 a request."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("县教育局，县卫健局：", "第1行"),
+                               Block("一、报送方式", "第2行"),
+                               Block("1. 有关材料请以正式文件形式报送，其他材料可用便函报送。", "第3行")])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["县教育局", "县卫健局"], "有关材料请以")]
+    assert requirement_tasks([Block("县教育局，县卫健局：", "第1行"),
+                              Block("1. 符合条件的学校，可申请专项补助资金。", "第2行")]) == []
+
+
+def test_the_issuers_own_clause_after_a_comma_is_a_demand_of_its_own():
+    """「各地要高度重视…，我局将定期汇总…」: the issuer naming itself (我局, 我委) opens a clause of its own after the comma,
+    as a unit named by its place would; it is not the text of the demand on 各地."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("各地要高度重视防汛信息报送工作，我局将定期汇总各地报送情况并予以通报。", "第1行")])
+    assert [(t.units.lead, t.text[:4]) for t in tasks] == [(["各地"], "各地要高"), (["我局"], "我局将定")]
+
+
+def test_a_notices_numbered_point_saying_when_to_report_is_the_addressees_duty():
+    """「1. 重大事项发生后2日内报告，…」: a numbered point with no subject that says when to report is asked of the
+    addressees, as one opening with 应 is; 「其他需要及时报告的事项」 only names what to report."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("各乡镇人民政府，县直各部门：", "第1行"), Block("一、报送时间", "第2行"),
+                               Block("1. 重大事项发生后2日内报告，其他情况按月报送。", "第3行"),
+                               Block("2. 其他需要及时报告的事项。", "第4行")])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [(["各乡镇人民政府", "县直各部门"], "重大事项发生")]
+
+
+def test_collectives_and_their_modal_right_after_a_demand_open_their_own_where_a_full_stop_was_lost():
+    """「牵头单位要主动协调，合力推进各配合单位要按照职责认领任务」: the copy lost the full stop before 各配合单位; the
+    collectives and their modal open a demand of their own. After a verb that asks them (「督促各单位要…」) the clause
+    goes on: whom the demand is on."""
+    from policykb.ingest.requirements import requirement_tasks
+    read = lambda text: [(t.units.lead, t.text[:5]) for t in requirement_tasks([Block(text, "第1行")])]  # noqa: E731
+    assert read("牵头单位要主动协调，合力推进各配合单位要按照职责认领任务，抓好落实。") == [
+        (["牵头单位"], "牵头单位要"), (["各配合单位"], "各配合单位")]
+    assert read("县督查室要督促各单位要按时完成整改任务。") == [(["县督查室"], "县督查室要")]
+
+
+def test_a_note_after_what_a_text_states_names_the_units_and_their_role():
+    """「针对“…”，《方案》要求县发改局、县财政局等按职责分工负责，年内完成」: who states it (《方案》要求, 会议明确) stands
+    before the units and their role word in the clause; the note is read from the units on, as after 由."""
+    tasks, _ = _read("针对“推进农贸市场改造，方便群众生活”，《方案》要求县商务局、县财政局等按职责分工负责，年内完成。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县商务局"], ["县财政局"])]
+    assert "推进农贸市场改造" in tasks[0].text
 
 
 def test_a_project_party_named_by_its_role_opens_a_demand_of_its_own():

@@ -1409,3 +1409,12 @@ def test_a_place_joined_to_a_unit_opening_with_its_level_or_as_a_collective_is_t
 def test_levels_together_take_no_place():
     from policykb.ingest.compose import _qualified
     assert _qualified("县区", "某某县", "县", None) == "县区" and _qualified("区财政局", "某某区", "县", None) == "某某区财政局"
+
+
+def test_a_body_of_each_province_with_its_kin_in_a_bracket_is_one_collective():
+    """「各省（自治区、直辖市）林业主管部门每季度将…」: the provinces and their kin in a bracket, then one body of each, are
+    one collective (as 「各省、自治区、直辖市水利厅」 is), the subject of the sentence its time stands after."""
+    units = parse_units("各省(自治区、直辖市)林业主管部门、国家林草局")
+    assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)林业主管部门"], ["国家林草局"], [])
+    assert [units.lead for _, units in subject_clauses(
+        "各县（市、区）农业农村局每季度将工作进展报送省农业农村厅。", numbered=True)] == [["各县（市、区）农业农村局"]]

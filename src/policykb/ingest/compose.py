@@ -31,7 +31,8 @@ from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, 
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
-from .unitnames import COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place, looks_like_unit, post_of
+from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place,
+                        looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -505,7 +506,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
             if meta.jurisdiction and not known and not _placed(canonical):
                 flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
-            if not known and not looks_like_unit(canonical) and name not in vouched:
+            if not known and not looks_like_unit(canonical) and name not in vouched \
+                    and canonical not in BARE_GOVERNMENT:  # 「县委、政府」
                 flags.append(f"not a unit: {canonical}")
                 return None
             if not known and _called_locally(canonical):

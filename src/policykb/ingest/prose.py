@@ -22,6 +22,8 @@ _BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alte
                  rf"(?P<rest>.*)$")
 _TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
+# 「《意见》要求X、Y等按职责分工负责」, 「方案明确由X牵头」: what a text or meeting states, then the units and their role
+_STATED = re.compile(r"^[^，,；;。]{1,12}?(?:要求|明确|规定)(?=[^，,；;。]{2,})")
 
 
 def clean(units: UnitList) -> bool:
@@ -129,6 +131,8 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
         readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
         if by := _TOPIC_BY.search(m.group()):  # 「校园安全整治主要由教育局牵头」: its topic, then 由 and the units
             readings.append((m.group()[by.start():], m.start() + by.start()))
+        elif stated := _STATED.match(m.group()):  # 「《意见》要求X、Y等按职责分工负责」: who states it, then the note
+            readings.append((m.group()[stated.end():], m.start() + stated.end()))
         for clause, start in readings:
             found = clause_units(clause, known)
             units = parse_units(found[0], known) if found else UnitList("")

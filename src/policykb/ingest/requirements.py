@@ -22,14 +22,14 @@ from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
 from .lexicon import alternation, is_person, lexicon
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import BARE_GOVERNMENT, UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work
 _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (「有关要求」)
 # (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
 _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
-                     rf"|[厅局委部](?=办公室|办公厅))")
+                     rf"|[厅局委部](?=办公室|办公厅)|我(?=[局委厅办部院]))")  # 「，我局将定期统计…」: the issuer itself
 _ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
@@ -88,7 +88,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
 def _requirements_of(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
     """The clauses of text whose subject is units or collectives, every name reading as a unit's."""
     return [(clause, units) for clause, units in subject_clauses(text, known, numbered=True, anyone=True)
-            if all(n in known or looks_like_unit(n) for n in units.lead + units.participants)]
+            if all(n in known or looks_like_unit(n) or n in BARE_GOVERNMENT for n in units.lead + units.participants)]
 
 
 def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[dict]:
@@ -181,6 +181,7 @@ def _people_subject(sentence: str) -> UnitList | None:
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
 _SALUTATION = re.compile(r"^(?P<names>[^。；;！？：:]{2,120})[：:]$")
 _BODY_STARTS = 60  # a line this long is the body: no salutation after it
+_MARKUP_TAIL = re.compile(r"[\"']\s*/?>\s*$")
 _SALUTATION_RUN_IN = re.compile(r"^(?P<names>[^。；;！？：:]{2,60})[：:]\s*[\u4e00-\u9fff\d]")  # 「…卫生局: 8月31日,…」 too
 
 
@@ -188,6 +189,8 @@ def addressees(blocks: list[Block]) -> UnitList | None:
     """The units a notice is addressed to, each asked to do its own share (separate)."""
     for block in blocks:
         text = block.text.strip()
+        if _MARKUP_TAIL.search(text):
+            continue  # a broken page attribute's tail (「…情况" />」) before the salutation: page debris, not the body
         # (a salutation naming five bodies in full runs longer than a body's first line: a line of names alone)
         if not block.is_row and (m := _SALUTATION.match(text)) and (units := _addressed(m["names"])):
             return units
@@ -209,16 +212,23 @@ def _addressed(written: str) -> UnitList | None:
 # 「请结合实际，认真抓紧推进落实」: asked of everyone it is sent to, carrying it out is the transmittal formula again
 # 「三、在建设过程中，应及时向X报送…」: a notice's numbered point whose modal opens it (after a lead-in) names no
 # subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
-_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])")
+# 「1. 领导批示、文件出台3日内报告」: a point saying when to report is a duty too, modal or none (「其他需要及时报告的情况」
+# names what to report)
+_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])"
+                               r"|^[^，,。；;]{2,30}?(?:\d{1,2}(?:个工作日|日|天)内|及时|按时)(?:报告|报送|上报)(?!的)")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
-_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>{_ASKING}(?P<rest>[^。；;]{{4,}}))")
+# 「重要材料请以报告形式报送」, 「有关情况请于…前报送」: what is asked for may stand before 请 as its topic (申请, 提请,
+# 报请, 邀请 … are verbs of their own)
+_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>(?:(?P<topic>[\u4e00-\u9fff]{{2,8}}?)(?<![申提报呈邀聘宴吁延]))?"
+                    rf"(?P<ask>{_ASKING}(?P<rest>[^。；;]{{4,}})))")
 
 
 def _asked_of_addressees(part: str) -> str | None:
     """A request naming no units (「请按各自职责进一步细化…」, 「请你们…」), from its 请 on: the addressees' work; the
     transmittal formula (「请认真贯彻执行」) asks for nothing of its own."""
     m = _ASKED.search(part)
-    if not m or _TRANSMITTAL.search(m["asked"]) or _CARRY_OUT.search(m["asked"]) or _requested(m["asked"]):
+    if not m or _TRANSMITTAL.search(m["ask"]) or _CARRY_OUT.search(m["ask"]) or _requested(m["ask"]) \
+            or m["topic"] and parse_units(m["topic"]).lead:  # 「各单位请于…」: units before 请 are its subject
         return None
     rest = m["rest"]
     return m["asked"] if rest.startswith(_ADDRESSEES) or not parse_units(re.split(r"[，,]", rest)[0]).lead else None
@@ -232,16 +242,25 @@ def _joined(text: str, part: str) -> str:
 _SPEAKER = re.compile(r"^\s*[^，,。]{1,15}?(?:强调|指出|要求|表示)$")  # 「马子兴强调，全市各级各部门要…」: one demand
 
 
+# where a clause may start: after a comma or a 、, or at collectives right after a word (a full stop lost), but not
+# after a verb that asks them (「督促各单位要…」: whom the demand is on, the clause goes on)
+_CLAUSE_CUT = re.compile(r"[，,、]|(?<=[\u4e00-\u9fff])(?<!督促|要求|指导|责成|动员|引导|组织|通知)(?=各)")
+_MODAL_AFTER_SUBJECT = re.compile(r"各[^，,。；;、要应须]{1,10}(?:要(?![求点])|应|须|必须)")
+
+
 def _parts(text: str, known: tuple[str, ...]) -> list[str]:
     """The sentences and 「；」 parts of a paragraph, each also cut before a comma (or a 、 closing a clause) after
     which units open a clause of their own (「市督查室将专项督办，各地、各部门要…」: two requirements)."""
     out = []
     for part in re.findall(r"[^。！？；;]+[。！？；;]?", text):
         cuts: list[int] = []
-        for m in re.finditer(r"[，,、]", part):
-            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list)
+        for m in re.finditer(_CLAUSE_CUT, part):
+            # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list;
+            # so does a lost full stop, 「…合力研究推进各责任单位要按照…」: collectives and their modal after a demand)
+            before = part[(cuts or [0])[-1]:m.start()].lstrip("，,、")
             if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
-                    and (m.group() != "、" or _requirements_of(part[(cuts or [0])[-1]:m.start()].lstrip("，,、"), known)):
+                    and (m.group() not in ("、", "") or _requirements_of(before, known)) \
+                    and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
         out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
     return out
@@ -253,7 +272,7 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and re.sub(rf"^(?:由|{OPENING})", "", clause).startswith(found[0][1].as_written) \
-        and all(n in known or _PLACED.match(n) for n in found[0][1].lead)
+        and all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead)  # 县委、政府
 
 
 def general_deadlines(requirements: list[dict], year: int) -> list[dict]:

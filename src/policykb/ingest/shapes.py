@@ -50,7 +50,8 @@ _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], ke
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
 # 「…，由X负责；」: a note of 由 and a bare 负责 closing its clause (nothing of the work after the verb)
 _TOPIC_ONLY = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[；;。]|$)")
-_TASKLIKE = re.compile(r"(?:要|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
+# a paragraph holding one of these and naming nobody looks like a task left unread (「…，对X做好日常监督」 too)
+_TASKLIKE = re.compile(r"(?:要|做好|抓好|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
 @dataclass

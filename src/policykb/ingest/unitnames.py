@@ -429,7 +429,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
                 person_leads |= role == "lead"
                 if role != "leader" and (bodies := holding_bodies(name, known)):
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
-            elif not looks_like_unit(name) and name not in known:
+            elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
                 result.flags.append(f"not a unit: {name}")
             else:
                 roles[role].append(name)
@@ -467,6 +467,15 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     if result.open_ended and result.participants:
         result.flags.append(OPEN_LIST)
     return result
+
+
+BARE_GOVERNMENT = ("政府", "人民政府")  # read as a unit only right after its party committee (`_its_government`)
+
+
+def _its_government(name: str, before: list[str]) -> bool:
+    """「县委、政府」, 「镇党委、政府」: a bare 政府 right after a party committee is that place's government, a unit
+    (written as the document writes it)."""
+    return name in BARE_GOVERNMENT and bool(before) and bool(re.search(r"(?:党|[省市州县区旗镇乡])委$", before[-1]))
 
 
 _GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
