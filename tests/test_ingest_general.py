@@ -1558,3 +1558,13 @@ def test_short_numbered_sentences_giving_a_unit_its_work_are_tasks_not_headings(
                      "(一)县商务局负责引导电商企业提升安全意识。督促企业健全安全制度。")
     assert [(t["lead"], t["text"][:4]) for t in tasks] == [
         (["某县文旅局"], "县文旅局"), (["某县住建局"], "县住建局"), (["某县商务局"], "县商务局")]
+
+
+def test_a_note_inside_its_sentence_keeps_the_sentence_as_written(tmp_path):
+    """「会议明确，由县住建局牵头，全力推进燃气隐患清零。」: the sentence reads as written, its units read from it; a note
+    closing its sentence (「…，由县应急局负责。」) is cut from the text."""
+    tasks = _drafted(tmp_path, "某县人民政府关于燃气安全工作的通知", "各乡镇：", "会议明确，由县住建局牵头，全力推进燃气隐患清零。",
+                     "会议要求，开展工业燃料违规使用检查，由县应急局负责。")
+    assert [(t["lead"], t["text"]) for t in tasks] == [
+        (["某县住建局"], "会议明确，由县住建局牵头，全力推进燃气隐患清零。"),
+        (["某县应急局"], "会议要求，开展工业燃料违规使用检查。")]

@@ -622,10 +622,11 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
             start = e
         else:
             piece = text[:s] + text[e:]
-            if in_prose and "\0" not in text and not text[s:e].startswith("由") and text[e:].strip("。；;，, ") \
+            if in_prose and "\0" not in text and text[e:].strip("。；;，, ") \
                     or units.how == "verb" and topic_only(text, s, piece):
-                # the units as a clause's subject keep the sentence's wording (「区交运局牵头，梳理…」; 「，由X牵头，Y配合，」
-                # and a closing 「，由X负责。」 are cut as a bracketed note is), and 「道路等公共区域，由X负责。」 keeps its duty
+                # a note inside its sentence keeps the sentence's wording as written (「区交运局牵头，梳理…」, 「…，由X牵头，
+                # 全力推进…」); a closing 「，由X负责。」 is cut as a bracketed note is, but 「道路等公共区域，由X负责。」
+                # keeps its duty
                 piece = text
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
