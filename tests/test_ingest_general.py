@@ -1568,3 +1568,15 @@ def test_a_note_inside_its_sentence_keeps_the_sentence_as_written(tmp_path):
     assert [(t["lead"], t["text"]) for t in tasks] == [
         (["某县住建局"], "会议明确，由县住建局牵头，全力推进燃气隐患清零。"),
         (["某县应急局"], "会议要求，开展工业燃料违规使用检查。")]
+
+
+def test_duties_listed_after_a_colon_one_unit_a_semicolon_part(tmp_path):
+    """「会议压实各部门职责:县住建局统筹协调全局;县应急局严管…;县市场监管局从…严控…」: each part opens with its unit, whatever
+    its verb; a colon before one sentence naming a unit is no list."""
+    from policykb.ingest.dutylists import duty_list
+    listed = duty_list("为形成合力，会议进一步压实各部门职责：县住建局统筹协调全局，督促企业落实责任；县应急局严管违规用气行为；"
+                       "县市场监管局从销售端严控产品质量。")
+    assert [(u.lead, p[:5]) for p, u in listed] == [
+        (["县住建局"], "县住建局统"), (["县应急局"], "县应急局严"), (["县市场监管局"], "县市场监管")]
+    assert duty_list("会议明确各部门职责：县住建局统筹协调全局。") is None
+    assert duty_list("会议明确职责：统筹协调全局；严管违规用气行为。") is None

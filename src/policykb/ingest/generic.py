@@ -28,6 +28,7 @@ from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
 from .holders import duty_heading, holders_duties, post_duties
+from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
 from .portfolios import portfolio
@@ -588,6 +589,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if listed:
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
+    if not notes and (listed := duty_list(text, known)):  # 「…压实各部门职责:住建局统筹…;应急局严管…」
+        return [(task_text(part), units, closing_deadline(part)) for part, units in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
