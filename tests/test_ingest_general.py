@@ -567,6 +567,14 @@ def test_a_heading_naming_a_units_duties_owns_the_numbered_duties_under_it():
     assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
 
 
+def test_a_duty_under_a_units_heading_names_the_bodies_it_works_with():
+    """「（二）会同有关部门编制…」 under 「X局机构职能」: the heading's unit leads, those it works with take part."""
+    tasks, _ = _read("某开发区招商局机构职能", "（一）负责统筹园区招商工作；",
+                     "（二）会同市财政局、有关部门编制年度招商计划；", "（三）承办管委会交办的其他事项。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["某开发区招商局"], []), (["某开发区招商局"], ["市财政局", "有关部门"]), (["某开发区招商局"], [])]
+
+
 def test_a_duty_heading_without_a_unit_owns_nothing():
     tasks, _ = _read("二、主要职责", "（一）负责拟订园区产业发展规划；", "（二）承办交办的其他事项。")
     assert not any(t.units.lead for t in tasks)
