@@ -1410,3 +1410,30 @@ def test_a_request_names_the_person_who_signs_the_answer_off_as_its_leader(tmp_p
     off leads the work in person (a post is a leader, never a unit)."""
     tasks = _drafted(tmp_path, "某县水利局关于征求防汛预案修改意见的函", *lines, "某县水利局")
     assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各单位"], ["单位分管领导"])]
+
+
+def test_a_numbered_items_note_under_its_one_further_paragraph_is_the_items(tmp_path):
+    """「（一）总体要求。…。」 naming nobody, then one paragraph closing with the note, then the next item: one task,
+    numbered as the item, its text both paragraphs; a label line under an item is no such paragraph."""
+    tasks = _drafted(tmp_path, "一、总体安排",
+                     "（一）总体要求和年度目标。坚持稳中求进，统筹推进全市各项重点工作，推动经济持续健康发展。",
+                     "年度目标是：全市生产总值增长6%左右，城镇新增就业2万人（市发展改革委牵头，市财政局、市统计局配合）",
+                     "（二）扩大有效投资。实施一批重大项目，年内完成投资50亿元（市住建局负责）")
+    assert [(t["number"], t["lead"], t["participants"]) for t in tasks] == [
+        (1, ["市发展改革委"], ["市财政局", "市统计局"]), (2, ["市住建局"], [])]
+    assert tasks[0]["text"].startswith("总体要求和年度目标。坚持稳中求进") and "城镇新增就业2万人" in tasks[0]["text"]
+    labelled = _drafted(tmp_path, "1.加快建设城市绿道，完善沿河慢行系统，提升市民出行体验。",
+                        "责任单位:市建设局、市水利局(列第一位的为牵头单位,下同)",
+                        "2.推进老旧小区改造。", "责任单位:市建设局")
+    assert [t["lead"] for t in labelled] == [["市建设局"], ["市建设局"]]
+
+
+def test_a_page_cut_inside_its_last_note_reads_the_units_before_the_cut(tmp_path):
+    """「…（市发展改革委牵头，市财政局、市统计局等按职责分」: the page stops inside the note; a role word cut short
+    reads as the words it begins when each reads the note alike (分工负责, 分工配合: the units after the lead take part)."""
+    tasks = _drafted(tmp_path, "一、重点工作",
+                     "（一）稳定经济增长。全市生产总值增长6%左右（分管副市长负责，市发展改革委牵头，市财政局、市统计局等按职责分")
+    assert [(t["lead"], t["participants"], t.get("leaders")) for t in tasks] == [
+        (["市发展改革委"], ["市财政局", "市统计局"], ["分管副市长"])]
+    cut_in_a_name = _drafted(tmp_path, "（一）稳定经济增长。全市生产总值增长6%左右（市发展改革委牵头，市财政局、市统")
+    assert [(t["lead"], t["participants"]) for t in cut_in_a_name] == [(["市发展改革委"], ["市财政局"])]

@@ -23,6 +23,7 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
+from .continued import continued
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
@@ -420,6 +421,7 @@ _LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
+    source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
     known = _known(registry)
     candidates, unread, how = _find_candidates(source, registry, known)
