@@ -715,6 +715,16 @@ def test_a_header_split_over_two_rows_names_every_column(upper, lower):
     assert "未识别" not in tasks[0].notes[0] and "→牵头" in tasks[0].notes[0] and "→配合" in tasks[0].notes[0]
 
 
+def test_a_standards_column_is_the_task_and_the_work_meeting_it_follows():
+    """「任务内容 | 创建标准或要求 | 工作内容及要求 | 责任单位」: the row's standard (with its number) is its task, the
+    work to meet it said after it; the first column stays its section."""
+    tasks = table_tasks(_table(("任务内容", "国家卫生城市 标准或要求", "工作内容及要求", "牵头单位", "协助单位"),
+                               ("市容环境", "1、主次干道整洁有序,无乱搭乱建。", "开展主次干道专项整治。", "市城管局", "市公安局")))
+    assert [(t.number, t.text, t.part, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "主次干道整洁有序,无乱搭乱建：开展主次干道专项整治。", "市容环境", ["市城管局"], ["市公安局"])]
+    assert "标准或要求→标准（作任务，其工作接在后面）" in tasks[0].notes[0]
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
