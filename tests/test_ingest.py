@@ -892,6 +892,19 @@ def test_a_table_copied_one_cell_a_line_is_read_row_by_row():
         (3, "办好民生实事", ["区民政局"], ["各镇人民政府、街道办事处"], "2022年12月")]
 
 
+def test_a_unit_cell_ending_in_deng_stays_in_its_column_of_a_table_copied_one_cell_a_line(tmp_path):
+    """「科技局、建设局等各部门」 is an open list of units: its cell is the unit column's, not the next column's."""
+    from policykb.ingest.readers import with_tables
+    path = tmp_path / "t.txt"
+    path.write_text("\n|\n".join([
+        "序号", "工作任务", "责任领导", "责任部门", "完成期限", "监督方式",
+        "1", "推进园区道路建设。", "王一民", "建设局", "年内", "区委",
+        "2", "建设科创中心。", "李二华、王一民", "科技局、建设局等各部门", "持续推进", "区委"]) + "\n|\n", encoding="utf-8")
+    tasks = table_tasks(with_tables(read(path)).blocks)
+    assert [(t.number, t.units.lead, t.units.participants, t.units.leaders, t.deadline_text) for t in tasks] == [
+        (1, ["建设局"], [], ["王一民"], "年内"), (2, ["科技局"], ["建设局"], ["李二华", "王一民"], "持续推进")]
+
+
 def test_a_comma_parts_the_leads_from_the_others_in_a_bare_list():
     units = parse_units("市扶贫办、市财政局，市农业局、市水利局")
     assert (units.lead, units.mode, units.participants) == (["市扶贫办", "市财政局"], "joint", ["市农业局", "市水利局"])
