@@ -959,6 +959,12 @@ def test_assisting_units_are_labelled_participants():
     assert (units.lead, units.participants, units.flags) == (["州人社局", "各县市人民政府"], ["州财政局", "发改委"], [])
 
 
+def test_units_that_cooperate_take_part_as_under_the_label_xiezuo_danwei():
+    """「X牵头，Y协作」: 协作 after units is the role its label 协作单位 names."""
+    units = parse_units("县市场监管局牵头，县卫健委各有关成员单位协作")
+    assert (units.lead, units.participants, units.flags) == (["县市场监管局"], ["县卫健委各有关成员单位"], [])
+
+
 @pytest.mark.parametrize("name, unit", [("校园内部安全整治主要由教育局", False), ("湖南自由贸易试验区", True)])
 def test_a_name_holding_by_is_a_sentence(name, unit):
     assert looks_like_unit(name) is unit
