@@ -959,6 +959,14 @@ def test_assisting_units_are_labelled_participants():
     assert (units.lead, units.participants, units.flags) == (["州人社局", "各县市人民政府"], ["州财政局", "发改委"], [])
 
 
+def test_a_committee_after_the_last_zone_joined_by_he_is_that_zones_alone():
+    """「水利、电力、开发区、高新园区和东区管委会」: sectors (电力 as 水利), zones, then 和 and the last zone's 管委会: the
+    committee is the last one's, not each name's (电力管委会, 开发区管委会)."""
+    units = parse_units("水利、电力、开发区、高新园区和东区管委会负责")
+    assert (units.lead + units.participants, units.flags) == (["水利", "电力", "开发区", "高新园区", "东区管委会"], [])
+    assert parse_units("公安、住房和城乡建设部门负责").lead == ["公安部门", "住房和城乡建设部门"]  # 和 inside a name
+
+
 def test_units_that_cooperate_take_part_as_under_the_label_xiezuo_danwei():
     """「X牵头，Y协作」: 协作 after units is the role its label 协作单位 names."""
     units = parse_units("县市场监管局牵头，县卫健委各有关成员单位协作")

@@ -121,7 +121,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
+    # (or after a zone: 「高新园区和西区管委会」)
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
                       rf"|{_EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
@@ -228,6 +229,8 @@ def _share_bodies(text: str) -> str:
                 return m.group()  # 「甲、乙经济技术开发区管委会」: one name, each place's zone of the kind
             if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
+            if (joined := re.search(r"[和及与]", m["b"])) and looks_like_unit(m["b"][:joined.start()]):
+                return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
