@@ -519,7 +519,7 @@ def run_together(text: str) -> list[str] | None:
     def weak(piece: str) -> bool:
         ending = next((s for s in sorted(lex.unit_suffixes, key=len, reverse=True) if piece.endswith(s)), "")
         return ending in _GENERIC and ending != "政府" or not (len(ending) > 1 or ending in lex.body_ends
-                                                                or piece.endswith((")", "）")))
+                                                                or piece.endswith((")", "）", *lex.zone_ends)))
 
     best: dict[int, tuple[tuple[int, int], list[str]] | None] = {len(text): ((0, 0), [])}
 
