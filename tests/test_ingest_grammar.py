@@ -721,6 +721,13 @@ def test_the_governments_of_counties_special_districts_and_districts_are_one_col
     assert units.participants == ["各县、特区、区人民政府", "市财政局"] and not units.flags
 
 
+def test_a_kind_after_deng_describes_the_list_before_a_list_joined_by_he():
+    """「X、Y等省有关部门和各市人民政府负责」: 等省有关部门 describes X and Y (no unit of its own), 和 opens the next list."""
+    units = parse_units("省发展改革委、省交通运输厅、省水利厅等省有关部门和各市人民政府按职责分工负责")
+    assert (units.lead, units.participants, units.open_ended) == (
+        ["省发展改革委"], ["省交通运输厅", "省水利厅", "各市人民政府"], True)
+
+
 def test_a_collective_closing_an_open_list_loses_its_deng():
     """「…，各经济开发区管委会等」: the list is open (等), and the collective is named without the 等."""
     units = parse_units("牵头单位：市人社局；责任单位：市财政局，各经济开发区管委会等")

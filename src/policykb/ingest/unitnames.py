@@ -106,10 +106,10 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
-    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位)(?=[，,；;]|$)")
+    # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
+    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位)(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
     open_ended |= bool(described.search(text.strip()))
     text = described.sub("", text.strip())
-    # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
     open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
     text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
