@@ -1437,3 +1437,17 @@ def test_a_page_cut_inside_its_last_note_reads_the_units_before_the_cut(tmp_path
         (["市发展改革委"], ["市财政局", "市统计局"], ["分管副市长"])]
     cut_in_a_name = _drafted(tmp_path, "（一）稳定经济增长。全市生产总值增长6%左右（市发展改革委牵头，市财政局、市统")
     assert [(t["lead"], t["participants"]) for t in cut_in_a_name] == [(["市发展改革委"], ["市财政局"])]
+
+
+def test_a_group_the_notice_set_up_supervising_the_others_is_a_requirement(tmp_path):
+    """「…局成立X领导小组…」, then 「领导小组将定期听取督查情况汇报」 beside the units' own work: the issuer's supervision
+    through its own group (truth rule 1), a requirement, not a task of a unit 领导小组."""
+    import datetime as dt
+    draft = compose(_source("某市交通运输局关于建立农村公路包片督查制度的通知",
+                            "一、组织领导", "市交通运输局成立农村公路包片督查领导小组，王某局长任组长。",
+                            "二、工作职责", "市公路中心负责包片督查各县农村公路建设进度。",
+                            "三、有关要求", "（一）按时报告。各包片单位每月底书面报告督查情况。领导小组将定期听取各包片单位督查情况汇报。",
+                            "某市交通运输局", "2024年3月5日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某市公路中心"]]
+    assert any("领导小组将定期听取" in r["text"] for r in draft.doc["annex"]["requirements"])

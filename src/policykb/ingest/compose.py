@@ -259,7 +259,17 @@ def _find_candidates(source: Source, registry: Registry,
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return candidates, unread, how
+    return _without_own_supervision(candidates, source.blocks), unread, how
+
+
+def _without_own_supervision(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """The sentences in which a group the document set up itself (「…厅成立X领导小组」, then 「领导小组将定期听取
+    督查情况汇报」) supervises the others, beside other work: the issuer's supervision, a requirement (truth rule 1)."""
+    groups = [body for b in blocks if not b.is_row and (body := defined_body(b.text))]
+    own = [c for c in candidates if c.shape == "subject" and len(c.units.lead) == 1
+           and re.search(rf"{re.escape(c.units.lead[0])}(?:还|也)?将[^。；;]*(?:{_SUPERVISION.pattern}|听取)", c.text)
+           and any(g.endswith(c.units.lead[0]) for g in groups)]
+    return [c for c in candidates if c not in own] if len(own) < len(candidates) else candidates
 
 
 def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
