@@ -1451,3 +1451,19 @@ def test_a_group_the_notice_set_up_supervising_the_others_is_a_requirement(tmp_p
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [t["lead"] for t in draft.tasks.values()] == [["某市公路中心"]]
     assert any("领导小组将定期听取" in r["text"] for r in draft.doc["annex"]["requirements"])
+
+
+def test_an_inspection_led_with_partners_is_the_notices_division_and_the_role_holders_demand_a_requirement(tmp_path):
+    """「由X牵头，会同Y、Z组成督查组，对…进行专项督查」: X leads, Y and Z take part (in the general reading and in the
+    reading of a notice's demands), and the notice divides its work (an inspection with partners named, not only the
+    others' supervision), so 「各责任单位要…自查」 is a requirement."""
+    import datetime as dt
+    from policykb.ingest.compose import _demands_read
+    from policykb.ingest.requirements import requirement_tasks
+    lines = ("各街道办事处，区直各部门：",
+             "根据区领导的指示，由区政府办公室牵头，会同区纪委、区财政局组成督查组，对重点项目进行专项督查。",
+             "一、有关要求", "（一）各责任单位要认真开展自查，找准存在问题，提出下一步工作计划。")
+    draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["participants"]) for t in draft.tasks.values()][0] == (["区政府办公室"], ["区纪委", "区财政局"])
+    demands, _ = _demands_read(requirement_tasks(_source(*lines).blocks))
+    assert [(c.units.lead, c.units.participants) for c in demands] == [(["区政府办公室"], ["区纪委", "区财政局"])]

@@ -291,8 +291,9 @@ _DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
 def _divided(candidates: list[Candidate]) -> bool:
     """Tasks read from a division of work: a note, label, table or form recognised as such, or a sentence giving
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
-    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says)."""
-    return any(c.shape not in ("subject", "general") or not _SUPERVISION.search(c.text) and any(
+    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says,
+    unless partners are named for it: 「由X牵头，会同Y、Z组成督查组」 divides the work)."""
+    return any(c.shape not in ("subject", "general") or c.units.participants or not _SUPERVISION.search(c.text) and any(
         not collective(n) and not n.startswith("其他") and not _ROLE_HOLDER.search(n) for n in c.units.lead)
         for c in candidates)
 
