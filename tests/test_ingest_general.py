@@ -1422,6 +1422,10 @@ def test_a_numbered_items_note_under_its_one_further_paragraph_is_the_items(tmp_
     assert [(t["number"], t["lead"], t["participants"]) for t in tasks] == [
         (1, ["市发展改革委"], ["市财政局", "市统计局"]), (2, ["市住建局"], [])]
     assert tasks[0]["text"].startswith("总体要求和年度目标。坚持稳中求进") and "城镇新增就业2万人" in tasks[0]["text"]
+    own = _drafted(tmp_path, "一、总体安排", "（一）市住建局负责全市消防设计审查。严格审查时限，提高审查质量。",
+                   "审查结果按月汇总报送（市消防救援支队负责）", "（二）扩大有效投资。实施一批重大项目（市发展改革委负责）")
+    # an item giving a unit its own work is no item to continue: the paragraph under it is not joined to it
+    assert not any("消防设计审查" in t["text"] and "按月汇总" in t["text"] for t in own)
     labelled = _drafted(tmp_path, "1.加快建设城市绿道，完善沿河慢行系统，提升市民出行体验。",
                         "责任单位:市建设局、市水利局(列第一位的为牵头单位,下同)",
                         "2.推进老旧小区改造。", "责任单位:市建设局")

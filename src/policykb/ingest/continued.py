@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .clauses import subject_clauses
 from .lexicon import alternation, lexicon
+from .prose import prose_notes
 from .source import Block, Source
 from .unitnames import parse_units
 
@@ -42,11 +44,17 @@ def continued(source: Source) -> Source:
 def _continues(item: Block, block: Block, after: Block | None) -> bool:
     """block is the one paragraph under a numbered item without a note, and closes with a note."""
     return (not item.is_row and not block.is_row and bool(_NUMBERED.match(item.text))
-            and item.text.rstrip().endswith("。") and not _ANY_NOTE.search(item.text)
+            and item.text.rstrip().endswith("。") and not _ANY_NOTE.search(item.text) and not _names_work(item.text)
             and not _NUMBERED.match(block.text) and not lexicon().label.match(block.text.strip())
             and bool(note := _CLOSING_NOTE.search(block.text)) and len(_ANY_NOTE.findall(block.text)) == 1
             and _names_units(note.group().strip("。；; \n").rstrip(")）").lstrip("(（"))
             and (after is None or after.is_row or bool(_NUMBERED.match(after.text))))
+
+
+def _names_work(text: str) -> bool:
+    """「（一）区住建局负责消防设计审查。」, 「（二）…，由X负责。」: the item gives units work of its own."""
+    text = _NUMBERED.sub("", text.strip())
+    return bool(subject_clauses(text, numbered=True) or prose_notes(text, ()))
 
 
 def _names_units(note: str) -> bool:
