@@ -715,6 +715,16 @@ def test_a_header_split_over_two_rows_names_every_column(upper, lower):
     assert "未识别" not in tasks[0].notes[0] and "→牵头" in tasks[0].notes[0] and "→配合" in tasks[0].notes[0]
 
 
+def test_a_standards_column_is_the_task_and_the_work_meeting_it_follows():
+    """「任务内容 | 创建标准或要求 | 工作内容及要求 | 责任单位」: the row's standard (with its number) is its task, the
+    work to meet it said after it; the first column stays its section."""
+    tasks = table_tasks(_table(("任务内容", "国家卫生城市 标准或要求", "工作内容及要求", "牵头单位", "协助单位"),
+                               ("市容环境", "1、主次干道整洁有序,无乱搭乱建。", "开展主次干道专项整治。", "市城管局", "市公安局")))
+    assert [(t.number, t.text, t.part, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "主次干道整洁有序,无乱搭乱建：开展主次干道专项整治。", "市容环境", ["市城管局"], ["市公安局"])]
+    assert "标准或要求→标准（作任务，其工作接在后面）" in tasks[0].notes[0]
+
+
 def test_two_notes_in_one_item_both_read_none_left_in_the_text():
     tasks, _ = inline_tasks(_blocks("一、重点任务", "（一）推进甲工作〔市发改委牵头，市财政局配合〕，推进乙工作。（市商务局负责）"))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [
@@ -880,6 +890,19 @@ def test_a_table_copied_one_cell_a_line_is_read_row_by_row():
         (1, "联动共建科学城", ["区科技局"], ["区发展改革委", "区财政局"], "2022年底前"),
         (2, "推进城市更新", ["区住房城乡建委"], [], "全年"),
         (3, "办好民生实事", ["区民政局"], ["各镇人民政府、街道办事处"], "2022年12月")]
+
+
+def test_a_unit_cell_ending_in_deng_stays_in_its_column_of_a_table_copied_one_cell_a_line(tmp_path):
+    """「科技局、建设局等各部门」 is an open list of units: its cell is the unit column's, not the next column's."""
+    from policykb.ingest.readers import with_tables
+    path = tmp_path / "t.txt"
+    path.write_text("\n|\n".join([
+        "序号", "工作任务", "责任领导", "责任部门", "完成期限", "监督方式",
+        "1", "推进园区道路建设。", "王一民", "建设局", "年内", "区委",
+        "2", "建设科创中心。", "李二华、王一民", "科技局、建设局等各部门", "持续推进", "区委"]) + "\n|\n", encoding="utf-8")
+    tasks = table_tasks(with_tables(read(path)).blocks)
+    assert [(t.number, t.units.lead, t.units.participants, t.units.leaders, t.deadline_text) for t in tasks] == [
+        (1, ["建设局"], [], ["王一民"], "年内"), (2, ["科技局"], ["建设局"], ["李二华", "王一民"], "持续推进")]
 
 
 def test_a_comma_parts_the_leads_from_the_others_in_a_bare_list():

@@ -567,6 +567,14 @@ def test_a_heading_naming_a_units_duties_owns_the_numbered_duties_under_it():
     assert all("unit from heading" in t.units.flags and t.confidence < CONFIDENT for t in tasks)
 
 
+def test_a_duty_under_a_units_heading_names_the_bodies_it_works_with():
+    """「（二）会同有关部门编制…」 under 「X局机构职能」: the heading's unit leads, those it works with take part."""
+    tasks, _ = _read("某开发区招商局机构职能", "（一）负责统筹园区招商工作；",
+                     "（二）会同市财政局、有关部门编制年度招商计划；", "（三）承办管委会交办的其他事项。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["某开发区招商局"], []), (["某开发区招商局"], ["市财政局", "有关部门"]), (["某开发区招商局"], [])]
+
+
 def test_a_duty_heading_without_a_unit_owns_nothing():
     tasks, _ = _read("二、主要职责", "（一）负责拟订园区产业发展规划；", "（二）承办交办的其他事项。")
     assert not any(t.units.lead for t in tasks)
@@ -1580,3 +1588,64 @@ def test_duties_listed_after_a_colon_one_unit_a_semicolon_part(tmp_path):
         (["县住建局"], "县住建局统"), (["县应急局"], "县应急局严"), (["县市场监管局"], "县市场监管")]
     assert duty_list("会议明确各部门职责：县住建局统筹协调全局。") is None
     assert duty_list("会议明确职责：统筹协调全局；严管违规用气行为。") is None
+
+
+def test_a_numbered_items_note_under_its_one_further_paragraph_is_the_items(tmp_path):
+    """「（一）总体要求。…。」 naming nobody, then one paragraph closing with the note, then the next item: one task,
+    numbered as the item, its text both paragraphs; a label line under an item is no such paragraph."""
+    tasks = _drafted(tmp_path, "一、总体安排",
+                     "（一）总体要求和年度目标。坚持稳中求进，统筹推进全市各项重点工作，推动经济持续健康发展。",
+                     "年度目标是：全市生产总值增长6%左右，城镇新增就业2万人（市发展改革委牵头，市财政局、市统计局配合）",
+                     "（二）扩大有效投资。实施一批重大项目，年内完成投资50亿元（市住建局负责）")
+    assert [(t["number"], t["lead"], t["participants"]) for t in tasks] == [
+        (1, ["市发展改革委"], ["市财政局", "市统计局"]), (2, ["市住建局"], [])]
+    assert tasks[0]["text"].startswith("总体要求和年度目标。坚持稳中求进") and "城镇新增就业2万人" in tasks[0]["text"]
+    own = _drafted(tmp_path, "一、总体安排", "（一）市住建局负责全市消防设计审查。严格审查时限，提高审查质量。",
+                   "审查结果按月汇总报送（市消防救援支队负责）", "（二）扩大有效投资。实施一批重大项目（市发展改革委负责）")
+    # an item giving a unit its own work is no item to continue: the paragraph under it is not joined to it
+    assert not any("消防设计审查" in t["text"] and "按月汇总" in t["text"] for t in own)
+    labelled = _drafted(tmp_path, "1.加快建设城市绿道，完善沿河慢行系统，提升市民出行体验。",
+                        "责任单位:市建设局、市水利局(列第一位的为牵头单位,下同)",
+                        "2.推进老旧小区改造。", "责任单位:市建设局")
+    assert [t["lead"] for t in labelled] == [["市建设局"], ["市建设局"]]
+
+
+def test_a_page_cut_inside_its_last_note_reads_the_units_before_the_cut(tmp_path):
+    """「…（市发展改革委牵头，市财政局、市统计局等按职责分」: the page stops inside the note; a role word cut short
+    reads as the words it begins when each reads the note alike (分工负责, 分工配合: the units after the lead take part)."""
+    tasks = _drafted(tmp_path, "一、重点工作",
+                     "（一）稳定经济增长。全市生产总值增长6%左右（分管副市长负责，市发展改革委牵头，市财政局、市统计局等按职责分")
+    assert [(t["lead"], t["participants"], t.get("leaders")) for t in tasks] == [
+        (["市发展改革委"], ["市财政局", "市统计局"], ["分管副市长"])]
+    cut_in_a_name = _drafted(tmp_path, "（一）稳定经济增长。全市生产总值增长6%左右（市发展改革委牵头，市财政局、市统")
+    assert [(t["lead"], t["participants"]) for t in cut_in_a_name] == [(["市发展改革委"], ["市财政局"])]
+
+
+def test_a_group_the_notice_set_up_supervising_the_others_is_a_requirement(tmp_path):
+    """「…局成立X领导小组…」, then 「领导小组将定期听取督查情况汇报」 beside the units' own work: the issuer's supervision
+    through its own group (truth rule 1), a requirement, not a task of a unit 领导小组."""
+    import datetime as dt
+    draft = compose(_source("某市交通运输局关于建立农村公路包片督查制度的通知",
+                            "一、组织领导", "市交通运输局成立农村公路包片督查领导小组，王某局长任组长。",
+                            "二、工作职责", "市公路中心负责包片督查各县农村公路建设进度。",
+                            "三、有关要求", "（一）按时报告。各包片单位每月底书面报告督查情况。领导小组将定期听取各包片单位督查情况汇报。",
+                            "某市交通运输局", "2024年3月5日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某市公路中心"]]
+    assert any("领导小组将定期听取" in r["text"] for r in draft.doc["annex"]["requirements"])
+
+
+def test_an_inspection_led_with_partners_is_the_notices_division_and_the_role_holders_demand_a_requirement(tmp_path):
+    """「由X牵头，会同Y、Z组成督查组，对…进行专项督查」: X leads, Y and Z take part (in the general reading and in the
+    reading of a notice's demands), and the notice divides its work (an inspection with partners named, not only the
+    others' supervision), so 「各责任单位要…自查」 is a requirement."""
+    import datetime as dt
+    from policykb.ingest.compose import _demands_read
+    from policykb.ingest.requirements import requirement_tasks
+    lines = ("各街道办事处，区直各部门：",
+             "根据区领导的指示，由区政府办公室牵头，会同区纪委、区财政局组成督查组，对重点项目进行专项督查。",
+             "一、有关要求", "（一）各责任单位要认真开展自查，找准存在问题，提出下一步工作计划。")
+    draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["participants"]) for t in draft.tasks.values()][0] == (["区政府办公室"], ["区纪委", "区财政局"])
+    demands, _ = _demands_read(requirement_tasks(_source(*lines).blocks))
+    assert [(c.units.lead, c.units.participants) for c in demands] == [(["区政府办公室"], ["区纪委", "区财政局"])]

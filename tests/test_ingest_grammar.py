@@ -721,6 +721,13 @@ def test_the_governments_of_counties_special_districts_and_districts_are_one_col
     assert units.participants == ["各县、特区、区人民政府", "市财政局"] and not units.flags
 
 
+def test_a_kind_after_deng_describes_the_list_before_a_list_joined_by_he():
+    """「X、Y等省有关部门和各市人民政府负责」: 等省有关部门 describes X and Y (no unit of its own), 和 opens the next list."""
+    units = parse_units("省发展改革委、省交通运输厅、省水利厅等省有关部门和各市人民政府按职责分工负责")
+    assert (units.lead, units.participants, units.open_ended) == (
+        ["省发展改革委"], ["省交通运输厅", "省水利厅", "各市人民政府"], True)
+
+
 def test_a_collective_closing_an_open_list_loses_its_deng():
     """「…，各经济开发区管委会等」: the list is open (等), and the collective is named without the 等."""
     units = parse_units("牵头单位：市人社局；责任单位：市财政局，各经济开发区管委会等")
@@ -729,7 +736,9 @@ def test_a_collective_closing_an_open_list_loses_its_deng():
 
 def test_names_run_together_are_cut_where_one_ends():
     from policykb.ingest.unitnames import run_together
-    assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区高新园(邹区镇)", "各街道", "市国有公司"]
+    # a zone's short name (经开区, lexicon zone_ends) ends a name as a body's ending does
+    assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
+    assert run_together("财政局高新区科技园(东湖镇)各街道") == ["财政局", "高新区", "科技园(东湖镇)", "各街道"]
     assert run_together("市委组织部市文明办") == ["市委组织部", "市文明办"]  # not 市委组 | 织部市 | 文明办
     assert run_together("县发改局县财政局") == ["县发改局", "县财政局"]
     assert run_together("区政府办公室") == ["区政府办公室"] and run_together("市机关事务局") == ["市机关事务局"]
@@ -957,6 +966,20 @@ def test_a_run_of_text_is_cut_at_any_short_label_and_a_persons_label_keeps_the_p
 def test_assisting_units_are_labelled_participants():
     units = parse_units("牵头单位:州人社局、各县市人民政府;协助单位:州财政局、发改委")
     assert (units.lead, units.participants, units.flags) == (["州人社局", "各县市人民政府"], ["州财政局", "发改委"], [])
+
+
+def test_a_committee_after_the_last_zone_joined_by_he_is_that_zones_alone():
+    """「水利、电力、开发区、高新园区和东区管委会」: sectors (电力 as 水利), zones, then 和 and the last zone's 管委会: the
+    committee is the last one's, not each name's (电力管委会, 开发区管委会)."""
+    units = parse_units("水利、电力、开发区、高新园区和东区管委会负责")
+    assert (units.lead + units.participants, units.flags) == (["水利", "电力", "开发区", "高新园区", "东区管委会"], [])
+    assert parse_units("公安、住房和城乡建设部门负责").lead == ["公安部门", "住房和城乡建设部门"]  # 和 inside a name
+
+
+def test_units_that_cooperate_take_part_as_under_the_label_xiezuo_danwei():
+    """「X牵头，Y协作」: 协作 after units is the role its label 协作单位 names."""
+    units = parse_units("县市场监管局牵头，县卫健委各有关成员单位协作")
+    assert (units.lead, units.participants, units.flags) == (["县市场监管局"], ["县卫健委各有关成员单位"], [])
 
 
 @pytest.mark.parametrize("name, unit", [("校园内部安全整治主要由教育局", False), ("湖南自由贸易试验区", True)])

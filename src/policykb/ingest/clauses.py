@@ -74,8 +74,9 @@ _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:�
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
-_WITH = re.compile(r"^(?:要|须|必须)?(?:负责)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|制定|制订|开展|推进|落实|加强|组织|负责|完成|办理|进行|做|抓)")
+# (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
+_WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
+                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓)")
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
@@ -250,16 +251,22 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
-        if w := _WITH.match(rest):
-            if partners := _units(w["with"], known):
-                units.participants = [p for p in partners if p not in names]
-                units.open_ended |= parse_units(w["with"], known).open_ended  # 「会同X、Y等部门」
+        if partners := partners_with(rest, known):
+            units.participants = [p for p in partners.lead if p not in names]
+            units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
         units.leaders += [p for p in [*_in_person(rest), *signers(rest)] if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
         out.append((written, units))
     return out
+
+
+def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
+    if (w := _WITH.match(duty)) and (partners := _units(w["with"], known)):
+        return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
+    return None
 
 
 # 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no

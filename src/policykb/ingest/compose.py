@@ -23,6 +23,7 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
+from .continued import continued
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
@@ -265,7 +266,17 @@ def _find_candidates(source: Source, registry: Registry,
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return candidates, unread, how
+    return _without_own_supervision(candidates, source.blocks), unread, how
+
+
+def _without_own_supervision(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """The sentences in which a group the document set up itself (「…厅成立X领导小组」, then 「领导小组将定期听取
+    督查情况汇报」) supervises the others, beside other work: the issuer's supervision, a requirement (truth rule 1)."""
+    groups = [body for b in blocks if not b.is_row and (body := defined_body(b.text))]
+    own = [c for c in candidates if c.shape == "subject" and len(c.units.lead) == 1
+           and re.search(rf"{re.escape(c.units.lead[0])}(?:还|也)?将[^。；;]*(?:{_SUPERVISION.pattern}|听取)", c.text)
+           and any(g.endswith(c.units.lead[0]) for g in groups)]
+    return [c for c in candidates if c not in own] if len(own) < len(candidates) else candidates
 
 
 def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
@@ -287,8 +298,9 @@ _DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
 def _divided(candidates: list[Candidate]) -> bool:
     """Tasks read from a division of work: a note, label, table or form recognised as such, or a sentence giving
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
-    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says)."""
-    return any(c.shape not in ("subject", "general") or not _SUPERVISION.search(c.text) and any(
+    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says,
+    unless partners are named for it: 「由X牵头，会同Y、Z组成督查组」 divides the work)."""
+    return any(c.shape not in ("subject", "general") or c.units.participants or not _SUPERVISION.search(c.text) and any(
         not collective(n) and not n.startswith("其他") and not _ROLE_HOLDER.search(n) for n in c.units.lead)
         for c in candidates)
 
@@ -427,6 +439,7 @@ _LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
+    source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
     known = _known(registry)
     candidates, unread, how = _find_candidates(source, registry, known)

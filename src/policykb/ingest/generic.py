@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, collective, collective_subjects, subject_clauses
+from .clauses import assigned_subjects, collective, collective_subjects, partners_with, subject_clauses
 from .holders import duty_heading, holders_duties, post_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
@@ -808,6 +808,9 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 units = _owner_units(owner[1], known)
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
                 units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
+                if partners := partners_with(task_text(item.text), known):  # 「（二）会同有关部门编制…」
+                    units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
+                    units.open_ended |= partners.open_ended
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]

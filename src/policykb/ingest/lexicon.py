@@ -35,6 +35,7 @@ class Lexicon:
     surnames: str
     unit_suffixes: tuple[str, ...]
     body_ends: frozenset[str]
+    zone_ends: tuple[str, ...]  # a zone's short name (经开区): a strong end in a run of names, as body_ends
     unit_end: re.Pattern
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
@@ -88,7 +89,7 @@ def lexicon() -> Lexicon:
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
         unit_suffixes=tuple(data["unit_suffixes"]),
-        body_ends=frozenset(data["body_ends"]),
+        body_ends=frozenset(data["body_ends"]), zone_ends=tuple(data["zone_ends"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
         short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import DONE
+from .clauses import DONE, partners_with
 from .lexicon import alternation, lexicon
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -125,7 +125,7 @@ def _person_leads(found: tuple[str, str] | None) -> bool:
 
 
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
-    spans, notes, topics = [], [], 0
+    spans, notes, topics, partnered = [], [], 0, []
     for m in re.finditer(r"[^，,；;。]+", text):
         link = _LINK.match(m.group().strip()) if m.start() == 0 or text[m.start() - 1] in "。；;" else None
         readings = [(m.group().strip()[link.end():] if link else m.group().strip(), m.start())]
@@ -152,9 +152,12 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
         else:
             spans.append((start, m.end() - len(found[1]) if found[1] else m.end()))
         notes.append(found[0])
+        if not found[1] and (partners := partners_with(re.sub(r"^[，,]\s*", "", text[m.end():]), known)):
+            partnered += partners.lead  # 「由X牵头，会同Y、Z组成督查组」: those it works with take part
     if not notes:
         return []
     units = parse_units("，".join(notes), known)
+    units.participants += [p for p in partnered if p not in units.lead + units.participants]
     roles = [_LEX.verbs.get(v["verb"]) if (v := _LEX.verb_tail.search(n)) else None for n in notes]
     if len(notes) > 1 and topics == len(notes) and all(r in ("responsible", "lead") for r in roles):
         # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each its own topic, each holder answers for its own;

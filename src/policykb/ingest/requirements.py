@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, ROLE_HOLDER, collective, signers, subject_clauses, subject_match
+from .clauses import OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -78,6 +78,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)]))
             elif not first and out:
+                if partners := partners_with(part, known):  # 「由X牵头，会同Y、Z组成督查组」: X's partners
+                    out[-1].units.participants += [p for p in partners.lead if p not in out[-1].units.participants]
                 out[-1].text = task_text(_joined(out[-1].text, part))
                 demanding = False
             else:

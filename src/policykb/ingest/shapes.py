@@ -208,6 +208,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             group = by_role.get("number", "").strip()
             text = (f"{group}，" if group and not group.isdigit() else "") \
                 + "".join(header_cells[_column(columns, "object")].split()) + "：" + about
+        if text and (standard := by_role.get("standard", "").strip()) and standard != text:
+            text = f"{standard.rstrip('。；;')}：{_strip_number(text)}"  # 「1、城市大环境绿化…」 and the work meeting it
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
         if text and len(cells) > 1 and len(set(cells)) == 1:

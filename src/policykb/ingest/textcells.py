@@ -34,7 +34,7 @@ def fits(role: str | None, cell: str) -> bool:
         return bool(_DEADLINE.search(cell)) and len(cell) <= 40
     if role in ("lead", "separate", "joint", "responsible", "participant", "guide"):
         units = parse_units(cell)
-        return bool(units.lead) and not units.flags
+        return bool(units.lead) and not units.doubts  # 「X、Y等各部门」: an open list is units too
     if role == "leader":  # posts or names, one or several (a surname may be a rare one: 欧乾震)
         return all(is_person(p) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)) and not lexicon().unit_end.search(p)
                    for p in re.split(r"[、，,；;\s]+", cell.strip()))

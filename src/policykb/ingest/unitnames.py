@@ -110,10 +110,10 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
-    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位)(?=[，,；;]|$)")
+    # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
+    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位)(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
     open_ended |= bool(described.search(text.strip()))
     text = described.sub("", text.strip())
-    # 「X等省有关部门和各地级以上市人民政府」: 等 closes one list and a collective follows
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
     open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
     text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
@@ -125,8 +125,9 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
-    # (a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens with its level or as a collective)
-    pieces = re.split(r"[、，,；;]|会同|(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])[和及与](?=[^和及与]{2,})"
+    # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
+    # with its level or as a collective)
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园])[和及与](?=(?:各|有关|相关|省|市|县|区)[^和及与]{2,})"
                       rf"|{_EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
@@ -234,6 +235,8 @@ def _share_bodies(text: str) -> str:
                 return m.group()  # 「甲、乙经济技术开发区管委会」: one name, each place's zone of the kind
             if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
+            if (joined := re.search(r"[和及与]", m["b"])) and looks_like_unit(m["b"][:joined.start()]):
+                return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
@@ -536,7 +539,7 @@ def run_together(text: str) -> list[str] | None:
     def weak(piece: str) -> bool:
         ending = next((s for s in sorted(lex.unit_suffixes, key=len, reverse=True) if piece.endswith(s)), "")
         return ending in _GENERIC and ending != "政府" or not (len(ending) > 1 or ending in lex.body_ends
-                                                                or piece.endswith((")", "）")))
+                                                                or piece.endswith((")", "）", *lex.zone_ends)))
 
     best: dict[int, tuple[tuple[int, int], list[str]] | None] = {len(text): ((0, 0), [])}
 
