@@ -1649,3 +1649,12 @@ def test_an_inspection_led_with_partners_is_the_notices_division_and_the_role_ho
     assert [(t["lead"], t["participants"]) for t in draft.tasks.values()][0] == (["区政府办公室"], ["区纪委", "区财政局"])
     demands, _ = _demands_read(requirement_tasks(_source(*lines).blocks))
     assert [(c.units.lead, c.units.participants) for c in demands] == [(["区政府办公室"], ["区纪委", "区财政局"])]
+
+
+def test_a_duty_that_helps_a_named_unit_is_led_by_it(tmp_path):
+    """Under 「（五）某镇」, 「2.配合区体育局做好健身器材试点工作；」: the bureau helped leads, the heading's unit takes
+    part; 「配合有关部门做好…」 keeps the heading's unit leading (a collective helped names no lead)."""
+    tasks = _drafted(tmp_path, "某区全民健身工作职责分工", "（五）某镇", "1.做好组织发动工作；",
+                     "2.配合区体育局做好健身器材试点工作；", "3.配合有关部门做好体质监测工作。")
+    assert [(t["lead"], t.get("participants")) for t in tasks] == [
+        (["某镇"], []), (["某区体育局"], ["某镇"]), (["某镇"], [])]

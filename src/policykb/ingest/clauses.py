@@ -269,6 +269,16 @@ def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     return None
 
 
+_ASSISTING = re.compile(r"^(?:积极)?(?:配合|协助)(?P<whom>[^，,；;。]{2,30}?)(?=做好|开展|完成|推进|抓好|落实|实施|进行|搞好|组织)")
+
+
+def assisted(duty: str, known: tuple[str, ...]) -> list[str] | None:
+    """The named units a duty opens by helping (「配合区体育局做好…」): they lead it, the duty's holder takes part;
+    None when it names none, or only collectives (「配合有关部门做好…」 keeps its holder)."""
+    names = _units(m["whom"], known) if (m := _ASSISTING.match(duty)) else None
+    return names if names and not any(map(collective, names)) else None
+
+
 # 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no
 # subject does the clause's work, the person who heads it its leader
 # (after a lead-in: 「为切实做好创文工作，…，特成立X领导小组，由党委书记任组长，党委副书记、镇长任常务副组长」)

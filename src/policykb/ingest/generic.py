@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, collective, collective_subjects, partners_with, subject_clauses
+from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
 from .holders import duty_heading, holders_duties, post_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
@@ -811,6 +811,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 if partners := partners_with(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended
+                elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help
+                    units.lead, units.participants, units.mode = helped, units.lead + units.participants, "first"
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
