@@ -1658,3 +1658,9 @@ def test_a_duty_that_helps_a_named_unit_is_led_by_it(tmp_path):
                      "2.配合区体育局做好健身器材试点工作；", "3.配合有关部门做好体质监测工作。")
     assert [(t["lead"], t.get("participants")) for t in tasks] == [
         (["某镇"], []), (["某区体育局"], ["某镇"]), (["某镇"], [])]
+
+
+def test_a_pages_record_row_with_its_labels_colons_divides_no_work():
+    """「文 号: | 发布机构: | 某县某镇 | 发布日期: | 2023-06-07」: the page's record of the document, no task."""
+    tasks, _ = _rows(("索 引 号:", "abc/2023-01", "主 题 词:", "其他"), ("文 号:", "发布机构:", "某县某镇", "发布日期:", "2023-06-07"))
+    assert tasks == []

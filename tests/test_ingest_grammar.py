@@ -1441,3 +1441,13 @@ def test_a_body_of_each_province_with_its_kin_in_a_bracket_is_one_collective():
     assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)林业主管部门"], ["国家林草局"], [])
     assert [units.lead for _, units in subject_clauses(
         "各县（市、区）农业农村局每季度将工作进展报送省农业农村厅。", numbered=True)] == [["各县（市、区）农业农村局"]]
+
+
+def test_a_demand_with_its_circumstance_between_subject_and_modal():
+    """「各乡镇在制定本级方案时，要参照…」: the circumstance stands between the subject and its modal."""
+    found = subject_clauses("一是完善工作方案。各乡镇在制定本级方案时，要参照县级方案要求。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各乡镇"]]
+
+
+def test_a_duty_opening_with_guide_is_no_units_name():
+    assert not looks_like_unit("指导各村") and looks_like_unit("各村")

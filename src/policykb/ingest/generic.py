@@ -219,7 +219,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
             if block.table != table:
                 table, header = block.table, None
             cells = block.cells or ()
-            if any(_LEX.fold(re.sub(r"\s", "", c)) in _LEX.page_labels for c in cells):
+            if any(_LEX.fold(re.sub(r"[\s：:]", "", c)) in _LEX.page_labels for c in cells):
                 continue  # 「组配分类 | 部门文件 | 发布机构 | 山福镇」: the page's record of the document
             if header is None and sum(bool(column_role(c)) for c in cells) >= 2:
                 header = cells
