@@ -124,6 +124,9 @@ def test_the_one_span_under_a_time_heading_is_every_tasks_deadline(tmp_path):
     assert schedule_span(lines("（二）实施时间：2021年3月至2021年12月"), 2021)[0].date == dt.date(2021, 12, 31)
     assert schedule_span(lines("二、时间安排", "动员部署阶段（3月15日前）。集中整治阶段（6月30日前）。"), 2021) is None
     assert schedule_span(lines("时间安排", "即日起至6月30日", "时间安排", "7月1日至9月30日"), 2021) is None
+    # a span of days within the document's year, under 「二、工作时间」
+    assert schedule_span(lines("二、工作时间", "9月10日至9月30日。"), 2021)[0].date == dt.date(2021, 9, 30)
+    assert schedule_span(lines("活动时间：自3月12日起至30日止"), 2021)[0].date == dt.date(2021, 3, 30)
 
     from policykb.ingest import import_file
     from policykb.validate import validate

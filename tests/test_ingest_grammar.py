@@ -1451,3 +1451,10 @@ def test_a_demand_with_its_circumstance_between_subject_and_modal():
 
 def test_a_duty_opening_with_guide_is_no_units_name():
     assert not looks_like_unit("指导各村") and looks_like_unit("各村")
+
+
+def test_each_of_a_kind_with_its_one_character_kin_in_brackets_is_one_collective():
+    """「各校(园)要…」: 各 over schools and kindergartens, one collective; 「各街办(新区)」 keeps its qualifier as before."""
+    found = subject_clauses("一、加强宣传。各校(园)要以开学第一课为契机，开展法治教育。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各校(园)"]]
+    assert parse_units("各街办(新区)").lead == ["各街办（新区）"]

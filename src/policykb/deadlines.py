@@ -73,6 +73,9 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
      lambda m, _: (_year_end(int(m[2])), "target-year")),
     (rf"^(?:从|自)?即日起?(?:至|到)(?:{_Y})?(\d{{1,2}})月(\d{{1,2}})日(?:前|止)?$",  # 即日起至6月30日: a span ending then
      lambda m, year: (dt.date(int(m[1] or year), int(m[2]), int(m[3])), "once")),
+    # 「9月10日至9月30日」, 「(自)3月12日起至30日(止)」: a span within the document's year, ending on its last day
+    (r"^(?:从|自)?\d{1,2}月\d{1,2}日起?(?:至|到|—|－|-|~)(?:(\d{1,2})月)?(\d{1,2})日(?:止)?$",
+     lambda m, year: (dt.date(year, int(m[1]) if m[1] else int(re.search(r"\d{1,2}(?=月)", m[0])[0]), int(m[2])), "once")),
     (rf"^(?:从|自){_Y}(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:起|开始)$",
      lambda m, _: (dt.date(int(m[1]), int(m[2]), int(m[3] or 1)), "starting-year")),
 ]
