@@ -1458,3 +1458,9 @@ def test_each_of_a_kind_with_its_one_character_kin_in_brackets_is_one_collective
     found = subject_clauses("一、加强宣传。各校(园)要以开学第一课为契机，开展法治教育。", (), numbered=True)
     assert [u.lead for _, u in found] == [["各校(园)"]]
     assert parse_units("各街办(新区)").lead == ["各街办（新区）"]
+
+
+def test_a_subject_doing_its_work_by_its_duties_is_assigned():
+    """「（一）县市场监管局按职责分工做好平台企业监管工作。」: 按职责分工 is the manner of the work, as 切实 is."""
+    found = subject_clauses("县市场监管局按职责分工做好平台企业有关监管工作。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["县市场监管局"]]
