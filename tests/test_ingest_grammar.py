@@ -1441,3 +1441,17 @@ def test_a_body_of_each_province_with_its_kin_in_a_bracket_is_one_collective():
     assert (units.lead, units.participants, units.doubts) == (["各省(自治区、直辖市)林业主管部门"], ["国家林草局"], [])
     assert [units.lead for _, units in subject_clauses(
         "各县（市、区）农业农村局每季度将工作进展报送省农业农村厅。", numbered=True)] == [["各县（市、区）农业农村局"]]
+
+
+@pytest.mark.parametrize("text, lead, leaders", [
+    ("县河湖办主任会议原则上每半年召开一次,通报各河段治理进展。", ["县河湖办"], ["县河湖办主任"]),
+    ("社区服务中心全体会议每月至少召开1次,由中心各科室负责人参加。", ["社区服务中心"], []),
+])
+def test_a_bodys_standing_meeting_held_at_set_times_is_that_bodys_work(text, lead, leaders):
+    """「X主任会议原则上每季度召开一次」: the body holds its meeting, the head it is named after chairs it."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.leaders) == (lead, leaders)
+
+
+def test_a_meeting_of_no_body_is_no_task():
+    assert subject_clauses("联席会议每季度召开一次。", numbered=True) == []

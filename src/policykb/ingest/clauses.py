@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, is_person, lexicon
+from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
@@ -214,7 +215,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = next(((c.end(), s) for c in _SUBJECT_STARTS.finditer(clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)
-                                                              or _approved_draft(clause, known)):
+                                                              or _approved_draft(clause, known) or _holds(clause, known)):
             out.append((written, founded))
             continue
         listed: list[str] = []
@@ -292,6 +293,13 @@ def _approved_draft(clause: str, known: tuple[str, ...]) -> UnitList | None:
     m = _APPROVED_DRAFT.match(clause)
     names = _units(m["drafter"], known) if m else None
     return UnitList(m["drafter"], lead=names, how="verb") if names and len(names) == 1 else None
+
+
+def _holds(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """The one body that holds the meeting a clause sets at fixed times (meetings.py), its head the leader."""
+    names = _units(held.body, known) if (held := held_meeting(clause)) else None
+    return UnitList(held.body, lead=names, how="verb", leaders=[held.chair] if held.chair else []) \
+        if names and len(names) == 1 else None
 
 
 def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
