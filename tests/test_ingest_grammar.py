@@ -1455,3 +1455,9 @@ def test_a_bodys_standing_meeting_held_at_set_times_is_that_bodys_work(text, lea
 
 def test_a_meeting_of_no_body_is_no_task():
     assert subject_clauses("联席会议每季度召开一次。", numbered=True) == []
+
+
+def test_what_a_demand_is_about_may_stand_before_a_comma_and_its_modal():
+    """「X对其下属单位负责人的考核，应…」: what the demand is about, then a comma, then the subject's modal."""
+    found = subject_clauses("市教育局对其直属学校校长的年度考核,应主动听取家长委员会的意见。")
+    assert [u.lead for _, u in found] == [["市教育局"]]

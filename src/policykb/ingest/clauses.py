@@ -44,7 +44,8 @@ _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指�
 # 「会议强调，一是各级政府要…」: a point's count before it (the next point on a later line, not cut as a run)
 OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
-_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必须|务必))?"
+# (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必)))?"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing)
