@@ -1461,3 +1461,9 @@ def test_what_a_demand_is_about_may_stand_before_a_comma_and_its_modal():
     """「X对其下属单位负责人的考核，应…」: what the demand is about, then a comma, then the subject's modal."""
     found = subject_clauses("市教育局对其直属学校校长的年度考核,应主动听取家长委员会的意见。")
     assert [u.lead for _, u in found] == [["市教育局"]]
+
+
+def test_levels_written_once_before_their_cadres_are_one_group_of_people():
+    """「乡、村干部」: the cadres of both levels, one group (not a bare 乡 and 村干部)."""
+    units = parse_units("乡、村干部")
+    assert (units.lead, units.leaders, units.flags) == ([], ["乡、村干部"], [])
