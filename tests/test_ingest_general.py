@@ -810,6 +810,16 @@ def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_pat
     assert any("主语是人员" in line for line in draft.review)
 
 
+def test_cadres_of_the_township_and_its_villages_serve_both_levels_each_its_share(tmp_path):
+    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the issuing township and each
+    village do their own share (separate), the cadres lead; the group is one, not a bare 乡 and 村干部."""
+    lines = ("某乡关于做好森林防火工作的通知", "各村：", "一、乡村干部要落实巡山责任，做到早发现、早处置。",
+             "二、乡、村干部要深入林区宣传，劝阻野外用火。")
+    draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("某乡人民政府",))
+    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["某乡人民政府", "各村"], "separate", ["乡村干部"]), (["某乡人民政府", "各村"], "separate", ["乡、村干部"])]
+
+
 def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bodies_by_role(tmp_path):
     """「各级各部门主要负责同志要…」: each collective answers (各级, 各部门), the post leads (主要 does not end the subject);
     「县政府分线领导对领办的任务要…」: 对… stands between the subject and its modal, the leaders are people (the

@@ -157,6 +157,8 @@ def _placed(name: str) -> bool:
                                           or level_of_name(name, None) == "中央")
 
 
+# 「镇村干部」, 「乡、村两委干部」: cadres of the township and of its villages, who serve both levels' bodies
+_VILLAGE_CADRES = re.compile(r"^[乡镇]、?村(?:两委)?干部$")
 ISSUER_LEADS = "people's work: the issuer leads"
 FIRST_BY_CUSTOM = "first listed leads by custom"  # UnitList.by_custom: no word says who leads (「X、Y、Z负责」)
 NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位，应由发文机关牵头，但文中没有找到发文机关："
@@ -538,6 +540,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
             c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
+            if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: each level its own share
+                c.units.lead, c.units.mode = c.units.lead + ["各村"], "separate"
             flags.append(ISSUER_LEADS)
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
         participants = [p for p in dict.fromkeys(map(canon, c.units.participants)) if p and p not in lead]
