@@ -601,6 +601,13 @@ def test_a_duty_heading_after_a_body_set_up_owns_the_duties_under_it(tmp_path):
     assert tasks[1].text == "督促检查各区落实营商环境政策。"
 
 
+def test_a_short_name_the_document_gives_a_body_names_it_as_a_subject(tmp_path):
+    """「县防汛指挥部（以下简称县防指）」, then 「县防指结合…，组织…」: the short name is that unit wherever it stands."""
+    tasks = _drafted(tmp_path, "某县山洪灾害防御工作规定", "第一条县防汛指挥部(以下简称县防指)统一指挥全县防汛工作。",
+                     "第二条开展隐患排查。", "县防指结合汛前检查,组织有关单位开展隐患排查。")
+    assert ["某县防汛指挥部"] in [t["lead"] for t in tasks if "隐患排查" in t["text"]]
+
+
 def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
     tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
                      "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",

@@ -1467,3 +1467,15 @@ def test_levels_written_once_before_their_cadres_are_one_group_of_people():
     """「乡、村干部」: the cadres of both levels, one group (not a bare 乡 and 村干部)."""
     units = parse_units("乡、村干部")
     assert (units.lead, units.leaders, units.flags) == ([], ["乡、村干部"], [])
+
+
+def test_an_articles_number_glued_to_a_defined_body_is_no_part_of_its_name():
+    """「第三条县防汛指挥部（以下简称县防指）…」: a copy that lost the space after the article's number."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["第三条县防汛指挥部(以下简称县防指)统一指挥全县防汛工作。"]) == {"县防指": "县防汛指挥部"}
+
+
+def test_grounds_the_subject_combines_its_work_with_stand_before_the_verb():
+    """「X结合汛前检查，组织…」: as 根据, a clause the subject works by, then its verb."""
+    [(_, units)] = subject_clauses("县应急局结合汛前检查,组织有关单位开展隐患排查。", numbered=True)
+    assert units.lead == ["县应急局"]

@@ -443,10 +443,11 @@ _LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
     source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
-    known = _known(registry)
-    candidates, unread, how = _find_candidates(source, registry, known)
     short = {s: full for s, full in short_names([b.text for b in source.blocks if not b.is_row]).items()
              if s not in registry.names}  # a registered short name (省扶贫办) is the registry's unit already
+    # a short name the document gives a body (「市防汛指挥部（以下简称市防指）」) names that unit wherever it stands
+    known = _known(registry) + tuple(sorted(short, key=len, reverse=True))
+    candidates, unread, how = _find_candidates(source, registry, known)
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
