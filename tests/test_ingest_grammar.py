@@ -1479,3 +1479,9 @@ def test_grounds_the_subject_combines_its_work_with_stand_before_the_verb():
     """「X结合汛前检查，组织…」: as 根据, a clause the subject works by, then its verb."""
     [(_, units)] = subject_clauses("县应急局结合汛前检查,组织有关单位开展隐患排查。", numbered=True)
     assert units.lead == ["县应急局"]
+
+
+def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_area_too():
+    """「各乡(镇)政府、街道办事处、某某管委会要…」: the zone's committee beside the governments does its own share."""
+    [(_, units)] = subject_clauses("各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", numbered=True)
+    assert units.mode == "separate"

@@ -122,6 +122,9 @@ _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|
 
 
 # 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
+# 「各乡(镇)政府、街道办事处、龙安管委会要…」: a place's government or zone's committee after the collective of
+# them works in its own area too
+_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处)$")
 _BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
@@ -242,7 +245,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
-            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) for n in names) else "joint"
+            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
+            else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
