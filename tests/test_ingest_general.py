@@ -601,6 +601,13 @@ def test_a_duty_heading_after_a_body_set_up_owns_the_duties_under_it(tmp_path):
     assert tasks[1].text == "督促检查各区落实营商环境政策。"
 
 
+def test_a_short_name_the_document_gives_a_body_names_it_as_a_subject(tmp_path):
+    """「县防汛指挥部（以下简称县防指）」, then 「县防指结合…，组织…」: the short name is that unit wherever it stands."""
+    tasks = _drafted(tmp_path, "某县山洪灾害防御工作规定", "第一条县防汛指挥部(以下简称县防指)统一指挥全县防汛工作。",
+                     "第二条开展隐患排查。", "县防指结合汛前检查,组织有关单位开展隐患排查。")
+    assert ["某县防汛指挥部"] in [t["lead"] for t in tasks if "隐患排查" in t["text"]]
+
+
 def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
     tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
                      "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",
@@ -808,6 +815,16 @@ def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_pat
         (["中共某镇委员会", "某镇人民政府"], "joint", ["机关干部", "包村干部"])]
     assert draft.doc["issuers"] == ["中共某镇委员会", "某镇人民政府"]
     assert any("主语是人员" in line for line in draft.review)
+
+
+def test_cadres_of_the_township_and_its_villages_serve_both_levels_each_its_share(tmp_path):
+    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the issuing township and each
+    village do their own share (separate), the cadres lead; the group is one, not a bare 乡 and 村干部."""
+    lines = ("某乡关于做好森林防火工作的通知", "各村：", "一、乡村干部要落实巡山责任，做到早发现、早处置。",
+             "二、乡、村干部要深入林区宣传，劝阻野外用火。")
+    draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("某乡人民政府",))
+    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["某乡人民政府", "各村"], "separate", ["乡村干部"]), (["某乡人民政府", "各村"], "separate", ["乡、村干部"])]
 
 
 def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bodies_by_role(tmp_path):

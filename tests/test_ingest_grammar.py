@@ -1464,3 +1464,47 @@ def test_a_subject_doing_its_work_by_its_duties_is_assigned():
     """「（一）县市场监管局按职责分工做好平台企业监管工作。」: 按职责分工 is the manner of the work, as 切实 is."""
     found = subject_clauses("县市场监管局按职责分工做好平台企业有关监管工作。", (), numbered=True)
     assert [u.lead for _, u in found] == [["县市场监管局"]]
+
+
+@pytest.mark.parametrize("text, lead, leaders", [
+    ("县河湖办主任会议原则上每半年召开一次,通报各河段治理进展。", ["县河湖办"], ["县河湖办主任"]),
+    ("社区服务中心全体会议每月至少召开1次,由中心各科室负责人参加。", ["社区服务中心"], []),
+])
+def test_a_bodys_standing_meeting_held_at_set_times_is_that_bodys_work(text, lead, leaders):
+    """「X主任会议原则上每季度召开一次」: the body holds its meeting, the head it is named after chairs it."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.leaders) == (lead, leaders)
+
+
+def test_a_meeting_of_no_body_is_no_task():
+    assert subject_clauses("联席会议每季度召开一次。", numbered=True) == []
+
+
+def test_what_a_demand_is_about_may_stand_before_a_comma_and_its_modal():
+    """「X对其下属单位负责人的考核，应…」: what the demand is about, then a comma, then the subject's modal."""
+    found = subject_clauses("市教育局对其直属学校校长的年度考核,应主动听取家长委员会的意见。")
+    assert [u.lead for _, u in found] == [["市教育局"]]
+
+
+def test_levels_written_once_before_their_cadres_are_one_group_of_people():
+    """「乡、村干部」: the cadres of both levels, one group (not a bare 乡 and 村干部)."""
+    units = parse_units("乡、村干部")
+    assert (units.lead, units.leaders, units.flags) == ([], ["乡、村干部"], [])
+
+
+def test_an_articles_number_glued_to_a_defined_body_is_no_part_of_its_name():
+    """「第三条县防汛指挥部（以下简称县防指）…」: a copy that lost the space after the article's number."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["第三条县防汛指挥部(以下简称县防指)统一指挥全县防汛工作。"]) == {"县防指": "县防汛指挥部"}
+
+
+def test_grounds_the_subject_combines_its_work_with_stand_before_the_verb():
+    """「X结合汛前检查，组织…」: as 根据, a clause the subject works by, then its verb."""
+    [(_, units)] = subject_clauses("县应急局结合汛前检查,组织有关单位开展隐患排查。", numbered=True)
+    assert units.lead == ["县应急局"]
+
+
+def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_area_too():
+    """「各乡(镇)政府、街道办事处、某某管委会要…」: the zone's committee beside the governments does its own share."""
+    [(_, units)] = subject_clauses("各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", numbered=True)
+    assert units.mode == "separate"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, is_person, lexicon
+from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
@@ -46,11 +47,12 @@ _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指�
 # 「会议强调，一是各级政府要…」: a point's count before it (the next point on a later line, not cut as a run)
 OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
-_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=要(?![求点])|应|须|必须|务必))?"
+# (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必)))?"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
-# 「X按照…要求，加强…」 without one describes how X works, and assigns nothing)
-_BY_RULE = (r"(?:[，,]?\s*(?:依据|根据)[^，,；;。]{2,60}?[，,])?"
+# 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
+_BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?"
             r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
@@ -123,6 +125,9 @@ _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|
 
 
 # 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
+# 「各乡(镇)政府、街道办事处、龙安管委会要…」: a place's government or zone's committee after the collective of
+# them works in its own area too
+_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处)$")
 _BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
@@ -217,7 +222,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = next(((c.end(), s) for c in _SUBJECT_STARTS.finditer(clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))
         if not (m and _units(_subject(m, known), known)) and (founded := _founded(clause, known)
-                                                              or _approved_draft(clause, known)):
+                                                              or _approved_draft(clause, known) or _holds(clause, known)):
             out.append((written, founded))
             continue
         listed: list[str] = []
@@ -243,7 +248,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
-            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) for n in names) else "joint"
+            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
+            else "joint"
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
@@ -305,6 +311,13 @@ def _approved_draft(clause: str, known: tuple[str, ...]) -> UnitList | None:
     m = _APPROVED_DRAFT.match(clause)
     names = _units(m["drafter"], known) if m else None
     return UnitList(m["drafter"], lead=names, how="verb") if names and len(names) == 1 else None
+
+
+def _holds(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """The one body that holds the meeting a clause sets at fixed times (meetings.py), its head the leader."""
+    names = _units(held.body, known) if (held := held_meeting(clause)) else None
+    return UnitList(held.body, lead=names, how="verb", leaders=[held.chair] if held.chair else []) \
+        if names and len(names) == 1 else None
 
 
 def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:

@@ -157,6 +157,8 @@ def _placed(name: str) -> bool:
                                           or level_of_name(name, None) == "中央")
 
 
+# 「镇村干部」, 「乡、村两委干部」: cadres of the township and of its villages, who serve both levels' bodies
+_VILLAGE_CADRES = re.compile(r"^[乡镇]、?村(?:两委)?干部$")
 ISSUER_LEADS = "people's work: the issuer leads"
 FIRST_BY_CUSTOM = "first listed leads by custom"  # UnitList.by_custom: no word says who leads (「X、Y、Z负责」)
 NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位，应由发文机关牵头，但文中没有找到发文机关："
@@ -441,10 +443,11 @@ _LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
     source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
-    known = _known(registry)
-    candidates, unread, how = _find_candidates(source, registry, known)
     short = {s: full for s, full in short_names([b.text for b in source.blocks if not b.is_row]).items()
              if s not in registry.names}  # a registered short name (省扶贫办) is the registry's unit already
+    # a short name the document gives a body (「市防汛指挥部（以下简称市防指）」) names that unit wherever it stands
+    known = _known(registry) + tuple(sorted(short, key=len, reverse=True))
+    candidates, unread, how = _find_candidates(source, registry, known)
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
@@ -538,6 +541,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
             c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
+            if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: each level its own share
+                c.units.lead, c.units.mode = c.units.lead + ["各村"], "separate"
             flags.append(ISSUER_LEADS)
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
         participants = [p for p in dict.fromkeys(map(canon, c.units.participants)) if p and p not in lead]

@@ -49,6 +49,9 @@ def defined_body(text: str) -> str | None:
 _SHORT_NAMED = re.compile(rf"(?P<full>{_NAME})[(（](?:以下简称|简称)[“\"]?(?P<short>[^()（）“”\"，,。]{{1,20}})[”\"]?[)）]")
 
 
+_MARK_GLUED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*")
+
+
 def short_names(texts: list[str]) -> dict[str, str]:
     """The short names a document gives the bodies it names in full (「成立X领导小组（以下简称市领导小组）」)."""
     out: dict[str, str] = {}
@@ -56,6 +59,7 @@ def short_names(texts: list[str]) -> dict[str, str]:
         for m in _SHORT_NAMED.finditer(text):
             full = (set_up := _SET_UP.search(m["full"])) and set_up["name"] or m["full"]
             full = _STANDS_AS.sub("", full)  # 「开发区管委会是本意见的管理机构（以下简称管委会）」: the body, not its standing
+            full = _MARK_GLUED.sub("", full)  # 「第四条市防汛指挥部（以下简称市防指）」: the article's number glued on
             if _is_body(full) and m["short"] != full:
                 out[m["short"]] = full
     return out

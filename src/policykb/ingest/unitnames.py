@@ -99,6 +99,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     kept += [z for z in _zones_one_kind(text) if not any(z in k for k in kept)]  # 「甲、乙经济技术开发区管委会」
     kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
              if not any(m.group() in k for k in kept)]
+    kept += [m.group() for m in _LEVELS_ONE_GROUP.finditer(text)  # 「镇、村干部」: one group of people
+             if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _PAIRED_BODY.finditer(text)  # 「X党工委和管委会」: one name, not split at 和
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _INCLUDING.finditer(text)  # 「各区县政府（含南太湖新区、长合区管委会）」: one name
@@ -147,6 +149,8 @@ _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
 _LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)"
                               r"|(?:[省市县区乡镇]、)+[省市县区乡镇][两二三四五]级[^、，,；;和及\x00]{0,12}?"
                               r"(?:财政|政府|党委|部门|机构|单位|机关)")
+# 「镇、村干部」, 「县、乡两级干部」: levels written once before the people of them all
+_LEVELS_ONE_GROUP = re.compile(r"(?:(?<=[、，,；;])|^)(?:[省市县区乡镇]、)+[市县区乡镇村](?:[两二三]级)?(?:两委)?干部(?=[、，,；;]|$)")
 
 
 # 「各相关责任部门、区(分)局」, 「局系统各单位、部门」: a collective of 各, then a kind of body with no name of its own
