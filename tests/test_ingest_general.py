@@ -1681,3 +1681,12 @@ def test_a_pages_record_row_with_its_labels_colons_divides_no_work():
     """「文 号: | 发布机构: | 某县某镇 | 发布日期: | 2023-06-07」: the page's record of the document, no task."""
     tasks, _ = _rows(("索 引 号:", "abc/2023-01", "主 题 词:", "其他"), ("文 号:", "发布机构:", "某县某镇", "发布日期:", "2023-06-07"))
     assert tasks == []
+
+
+def test_a_heading_naming_a_town_and_street_offices_gives_each_its_share(tmp_path):
+    """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: each does the duty in its own area (separate); a heading
+    naming two bureaus still has the first lead."""
+    tasks = _drafted(tmp_path, "某区全民健身工作职责分工", "（四）区教育局、区财政局", "1.做好学校场地开放工作；",
+                     "（五）某镇、各街道办事处", "1.做好组织发动工作；")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [
+        (["某区教育局"], "first"), (["某镇", "各街道办事处"], "separate")]
