@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -1636,6 +1637,14 @@ def test_a_page_cut_inside_its_last_note_reads_the_units_before_the_cut(tmp_path
         (["市发展改革委"], ["市财政局", "市统计局"], ["分管副市长"])]
     cut_in_a_name = _drafted(tmp_path, "（一）稳定经济增长。全市生产总值增长6%左右（市发展改革委牵头，市财政局、市统")
     assert [(t["lead"], t["participants"]) for t in cut_in_a_name] == [(["市发展改革委"], ["市财政局"])]
+
+
+def test_a_note_the_page_cut_is_a_repair_the_review_names_and_never_confident(tmp_path):
+    """The note closed where the page stops is the importer's repair: the review says where, below the confident mark."""
+    draft = compose(_source("一、重点工作", "（一）稳定经济增长。全市生产总值增长6%左右（市发展改革委牵头，市财政局、市统计局等按职责分"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    line = next(r for r in draft.review if r.startswith("[任务 1]"))
+    assert "原文在此截断" in line and float(re.search(r"置信度 ([\d.]+)", line)[1]) < CONFIDENT
 
 
 def test_a_group_the_notice_set_up_supervising_the_others_is_a_requirement(tmp_path):

@@ -23,7 +23,7 @@ from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
-from .continued import continued
+from .continued import CUT_AT, continued
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
@@ -205,7 +205,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
-            or SEMICOLON_LABEL in flags or any(f.startswith(COLUMN_VOUCHED) for f in flags) \
+            or SEMICOLON_LABEL in flags or any(f.startswith(COLUMN_VOUCHED) for f in flags) or c.where.endswith(CUT_AT) \
             or RULE_FLAG in flags or HEADING_LEADS in flags:
         confidence = min(confidence, 0.8)
     if "unit from heading" in flags or GROUP_LEADS in flags:

@@ -26,6 +26,7 @@ _CLOSING_NOTE = re.compile(rf"[(（][^()（）]*(?:{_ROLE})[^()（）]*[)）][�
 _ANY_NOTE = re.compile(rf"[(（][^()（）]*(?:{_ROLE})[^()（）]*[)）]")
 _OPEN_NOTE = re.compile(rf"[(（](?P<note>[^()（）]*(?:{_ROLE})[^()（）]*)$")
 _CUT_WORD = 6  # at most this many characters of a word the page cut short
+CUT_AT = "（原文在此截断，括注按读出的单位补全）"  # said where a closed note stands: a repair, reviewed, never confident
 
 
 def continued(source: Source) -> Source:
@@ -35,7 +36,8 @@ def continued(source: Source) -> Source:
     for k, block in enumerate(blocks):
         after = next((b for b in blocks[k + 1:] if b.text.strip()), None)
         if out and _continues(out[-1], block, after):
-            out[-1] = replace(out[-1], text=out[-1].text.rstrip() + block.text.strip())
+            out[-1] = replace(out[-1], text=out[-1].text.rstrip() + block.text.strip(),
+                              where=out[-1].where + (CUT_AT if block.where.endswith(CUT_AT) else ""))
             continue
         out.append(block)
     return replace(source, blocks=out) if out != source.blocks else source
@@ -76,5 +78,6 @@ def _closed_at_cut(blocks: list[Block]) -> list[Block]:
         read = [parse_units(kept + w) for w in words]
         if all(u.lead and not u.doubts for u in read) \
                 and len({(tuple(u.lead), tuple(u.participants)) for u in read}) == 1:
-            return [*blocks[:last], replace(blocks[last], text=text[:len(text) - cut] + min(words, key=len) + "）")]
+            return [*blocks[:last], replace(blocks[last], text=text[:len(text) - cut] + min(words, key=len) + "）",
+                                            where=blocks[last].where + CUT_AT)]
     return blocks
