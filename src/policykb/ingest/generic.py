@@ -6,8 +6,11 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   a line that opens with a label (牵头单位：, 完成时限： …) or is a bracketed note alone belongs to the item before;
   a table row is one item, each cell under a header word written as 「header：cell」 (a label | value pair too);
 - a line naming units alone (「市卫生局」, 「（1）市林业局。」 when a duty follows it) owns the numbered items under it
-  and the 「负责…」 paragraph right after it; a roster run onto one line is cut at each such name; a duty heading
+  and the 「负责…」 paragraph right after it (any paragraph, where such lines and paragraphs alternate: a two-column
+  list copied one cell a line); a roster run onto one line is cut at each such name; a duty heading
   (「主要职责」, 「其职责是：」) owns them for the body the document set up or defined before it (`holders`);
+- a leader's portfolio line (「副县长王五：负责…」) is its government's work, the person its leader (`portfolios`);
+  duties listed after a colon, one unit a 「；」 part, are each that unit's (`dutylists`);
 - in each item: counts of tasks with their list (「有3项由X牵头，分别是A；B；C」: each task X's); then, in this
   order: labels (「牵头单位：X；配合单位：Y」; one that lost its colon when only units follow it) up to its end; notes
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
