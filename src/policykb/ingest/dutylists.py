@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import UnitList, one_unit
 
 _LEAD_IN = re.compile(r"(?:职责|分工|责任|任务)(?:如下|明确如下)?[:：]")
 _LONGEST = 20  # a unit's name at most
@@ -24,8 +24,7 @@ def _opening_unit(part: str, known: tuple[str, ...]) -> str | None:
         name, rest = part[:end], part[end:]
         if re.match(r"[、，,和及与(（]", rest):
             continue  # the name goes on (a list, a bracket): not where it ends
-        units = parse_units(name, known)
-        if units.lead == [name] and not units.participants and not units.flags and (name in known or looks_like_unit(name)):
+        if one_unit(name, known):
             return name
     return None
 

@@ -21,7 +21,7 @@ from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
 from .shapes import Candidate
 from .source import Block
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import UnitList, looks_like_unit, one_unit
 
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of
@@ -108,9 +108,7 @@ def expand_short_name(name: str, short: dict[str, str]) -> str:
 
 
 def _is_body(name: str) -> bool:
-    bare = re.sub(r"[(（][^()（）]{1,10}[)）]", "", name)
-    units = parse_units(bare)
-    return looks_like_unit(bare) and units.lead == [bare] and not units.participants and not units.leaders
+    return one_unit(re.sub(r"[(（][^()（）]{1,10}[)）]", "", name))
 
 
 def duty_heading(text: str) -> bool:
@@ -135,8 +133,7 @@ def post_duties(heading: str, texts: list[str], known: tuple[str, ...] = ()) -> 
         for at in re.finditer(re.escape(m["post"]), text):
             before = re.split(r"[\s，,。；;：:、“”\"]", text[max(0, at.start() - 30):at.start()])[-1]
             for body in (before[k:] for k in range(len(before) - 1)):  # the longest that reads as one body
-                units = parse_units(body, known)
-                if units.lead == [body] and not units.participants and not units.doubts and looks_like_unit(body):
+                if one_unit(body, known) and looks_like_unit(body):
                     return body, m["post"]
     return None
 

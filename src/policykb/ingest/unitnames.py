@@ -496,6 +496,13 @@ _ROLE_OPENING = re.compile(r"(?:牵头|配合|参与|协调)(?!(?:责任)?(?:单
 _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
 
 
+def one_unit(name: str, known: tuple[str, ...] = ()) -> bool:
+    """A name that reads as one unit and nothing else (no list, person or doubt in it): a known name or a unit's shape."""
+    units = parse_units(name, known)
+    return units.lead == [name] and not (units.participants or units.leaders or units.doubts) \
+        and (name in known or looks_like_unit(name))
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, no date or count (「市政府15个安全生产督查组」
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
