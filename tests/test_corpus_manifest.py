@@ -2,7 +2,7 @@
 provenance, document details and tasks in the format described at the head of tests/corpus/corpus.yaml, and
 every task's text fragment is in its document. No importer runs here (the parts are measured by
 bench/import_quality.py; parts 1-19 are tuned on (13 to 17 opened on 2026-12-05, 18 and 19 on 2026-12-06, after
-blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 is held out and measured only by the lead, totals only)."""
+blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 was opened when part 23 was being collected)."""
 from __future__ import annotations
 
 import datetime as dt
