@@ -24,7 +24,8 @@ document is imported into its own copy of the bundled knowledge base (as tests/t
 - junk names: names the import put in a lead or participant role that are no unit of the truth (people count);
 - issuer and date: right, or flagged in the review (a review line naming 发文机关 / 成文日期 with a confidence
   below 0.8 or a word such as 未找到、待核、请核对), or wrong;
-- own numbers kept, deadline phrases read (a task's own, or one the document sets for every task), leaders kept (where the import records them), where the truth has them;
+- own numbers kept (a task's number, or where the document numbers afresh under each heading, its label: the number
+  as written, 「二、（一）」), deadline phrases read (a task's own, or one the document sets for every task), leaders kept (where the import records them), where the truth has them;
 - requirements (truth rule 1: demands on units in general in a document with a task division): found among the
   imported document's annex.requirements (a requirement whose text contains the truth's fragment; requirements_extra:
   imported requirement paragraphs that hold none), and how many
@@ -46,6 +47,7 @@ from pathlib import Path
 
 import yaml
 
+from policykb.ownnumbers import compact
 from policykb.textrules import PINYIN_GLOSS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +105,15 @@ def variants(name: str, place: str | None) -> set[str]:
 
 def matches(found: str, truth: str, place: str | None, strict: bool = False) -> bool:
     return norm(found) == norm(truth) if strict else norm(found) in variants(truth, place)
+
+
+def _number_kept(task: dict, written: str) -> bool:
+    """The task is named by its own number: its label (the number as written where the document numbers afresh under
+    each heading: 「二、（一）」), else its sequence number."""
+    label = task.get("label")
+    if label:
+        return compact(str(label)).endswith(compact(written))
+    return task.get("number") == own_number(written)
 
 
 def own_number(n: str | None) -> int | None:
@@ -289,7 +300,7 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
             result.modes_right += 1
         else:
             result.misread.append(f"task {truth.get('n')}: mode {task.get('lead_mode', 'first')} (truth {truth['mode']})")
-        if number is not None and task.get("number") == number:
+        if number is not None and _number_kept(task, str(truth["n"])):
             result.numbers_kept += 1
         if "deadline" in truth:
             phrases = [norm(str(d.get("phrase", ""))) for d in task.get("deadlines") or [] if isinstance(d, dict)]

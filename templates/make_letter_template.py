@@ -119,7 +119,7 @@ def _task_table(doc) -> None:
         _cell(cell, text, center=True, bold=True)
     repeat = OxmlElement("w:tblHeader")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    body = ["{{ t.number }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}",
+    body = ["{{ t.number_text }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}",
             "{{ t.lead_lines }}", "{{ t.participants_lines or '—' }}"]
     for first, (group, label) in enumerate((("lead_tasks", "牵头任务（{{ lead_count }}项）"),
                                              ("participant_tasks", "参与任务（{{ participant_count }}项）"))):
@@ -166,7 +166,7 @@ def make() -> bytes:
             "{% if attachment %}，任务清单见附件。{% else %}：{% endif %}")
     _tag(doc, "{%p if not attachment %}")
     _tag(doc, "{%p for t in tasks %}")
-    _p(doc, "{{ t.text }}（{{ t.details }}）", bold="第{{ t.number }}项　")
+    _p(doc, "{{ t.text }}（{{ t.details }}）", bold="{{ t.ref }}　")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if unit.collective_note %}")

@@ -660,7 +660,7 @@ def test_a_related_collective_is_explained_in_its_own_place_words():
     def note(collective: str) -> str:
         member = Recipient(name="某区", full_name="某区人民政府", kind="区县", units=("某区",),
                            collectives=(collective,), signatories=(), signed=True)
-        return _collective_note(member, {"lead": [(SimpleNamespace(number=3, members={}), collective)], "participant": []})
+        return _collective_note(member, {"lead": [(SimpleNamespace(number=3, label=None, members={}), collective)], "participant": []})
     assert note("相关区县").endswith("第3项由相关区县承担，乙方作为其中之一在本行政区域内抓好落实；"
                                    "由“相关”区县承担的任务，乙方在分工涉及本地时落实。")
     assert "市州" not in note("相关县（市、区）人民政府")

@@ -48,6 +48,7 @@ class ExportArticle(BaseModel):
 class ExportTask(BaseModel):
     document: str
     number: int
+    label: str | None = Field(default=None, description="原文编号（原样，如 二、（二））；原文编号就是序号时省略")
     section: int
     text: str
     lead_units: list[str]
@@ -144,7 +145,7 @@ def to_model(pg: PolicyGraph) -> Export:
                                           text=a.text, tasks=[t.number for t in pg.tasks_of_article(doc.id, a.number)]))
         for t in doc.tasks.values():
             tasks.append(ExportTask(
-                document=doc.id, number=t.number, section=t.section, text=t.text, lead_units=t.lead,
+                document=doc.id, number=t.number, label=t.label, section=t.section, text=t.text, lead_units=t.lead,
                 participant_units=t.participants, lead_mode=t.lead_mode, open_ended=t.open_ended,
                 units_as_written=t.units_as_written, articles=t.articles,
                 deadlines=[_deadline(d) for d in t.deadlines],
@@ -165,7 +166,8 @@ def to_json(pg: PolicyGraph) -> str:
     model = to_model(pg)
     # issue 24: only linked tasks and contributing indicators say it, and only units called by a local name give
     # their place and local names (issue 22): the bundled bytes are unchanged
-    unlinked = {i: {"implements"} for i, t in enumerate(model.tasks) if t.implements is None}
+    # a label only where the document numbers afresh under each heading
+    unlinked = {i: {f for f in ("implements", "label") if getattr(t, f) is None} for i, t in enumerate(model.tasks)}
     alone = {i: {"contributes"} for i, x in enumerate(model.indicators) if x.contributes is None}
     everywhere = {i: {"place", "local_names"} for i, u in enumerate(model.units) if u.local_names is None}
     data = model.model_dump(mode="json", exclude={"tasks": unlinked, "indicators": alone, "units": everywhere})
@@ -193,14 +195,16 @@ def task_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[
     docs = [pg.kb.documents[doc]] if doc is not None else list(pg.kb.documents.values())
     # a 责任领导 column only where a task names its leaders (a city's list does; the bundled policy names none)
     leaders = any(t.leaders for d in docs for t in d.tasks.values())
-    header = ["文件", "序号", "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", *["责任领导"] * leaders, "落实条文",
+    # a 原文编号 column only where a document numbers its tasks afresh under each heading (「二、（一）」)
+    labels = any(t.label for d in docs for t in d.tasks.values())
+    header = ["文件", "序号", *["原文编号"] * labels, "部分", "任务内容", "牵头单位", "参与单位", "牵头方式", *["责任领导"] * leaders, "落实条文",
               "时限", "指标"]
     rows = []
     for doc in docs:
         sections = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
         for t in doc.tasks.values():
             rows.append([
-                doc.id, t.number, sections.get(t.section, t.section), t.text, "、".join(t.lead),
+                doc.id, t.number, *[t.label or ""] * labels, sections.get(t.section, t.section), t.text, "、".join(t.lead),
                 "、".join(t.participants) + ("等" if t.open_ended else ""), LEAD_MODE_LABEL[t.lead_mode],
                 *["、".join(t.leaders)] * leaders, "、".join(f"第{a}条" for a in t.articles),
                 "；".join(cell_text(d) for d in t.deadlines),
@@ -215,8 +219,8 @@ def unit_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[
     rows = []
     for name in pg.units_with_tasks(doc):
         roles = pg.tasks_of(name, doc)
-        rows.append([name, pg.kb.units[name].kind, "、".join(str(t.number) for t in roles["lead"]),
-                     "、".join(str(t.number) for t in roles["participant"]),
+        rows.append([name, pg.kb.units[name].kind, "、".join(t.own_number for t in roles["lead"]),
+                     "、".join(t.own_number for t in roles["participant"]),
                      len(roles["lead"]), len(roles["participant"])])
     return header, rows
 
@@ -286,7 +290,7 @@ def to_xlsx(pg: PolicyGraph, doc: str | None = None) -> bytes:
     wb = Workbook()
     wb.properties.creator = "policykb"
     wb.properties.created = wb.properties.modified = dt.datetime(2016, 4, 1)
-    widths = {"文件": 24, "序号": 6, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "责任领导": 16, "时限": 28,
+    widths = {"文件": 24, "序号": 6, "原文编号": 12, "部分": 20, "任务内容": 60, "牵头单位": 18, "参与单位": 36, "责任领导": 16, "时限": 28,
               "指标": 30, "牵头任务": 30, "参与任务": 40}
     sheets = (("按任务", _by_document_name(pg, *task_rows(pg, doc), single=doc is not None), printsetup.A3),
               ("按单位", unit_rows(pg, doc), printsetup.A4))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .issues import ToolError
+from .ownnumbers import compact, task_ref
 
 if TYPE_CHECKING:
     from .registry import UnitIndex
@@ -187,6 +188,9 @@ class ArticleFile(Strict):
 
 class TaskFile(Strict):
     number: int = Field(ge=1)
+    label: str | None = Field(default=None, min_length=1, max_length=40,
+                              description="原文的编号，连同所在各级标题的编号原样照录，如 二、（二）；"
+                                          "原文各部分分别编号、序号 number 与原文编号不同时填写，输出写作“第二（二）项”")
     section: int = Field(ge=1)
     text: str = Field(max_length=MAX_TEXT)
     units_as_written: str = Field(description="原文括号内的单位表述，原样保留")
@@ -274,6 +278,7 @@ class Task(Strict):
     doc: str
     number: int
     section: int
+    label: str | None = None  # the document's own number as written (二、（二）), where it is not `number`
     text: str
     units_as_written: str
     lead_mode: LeadMode
@@ -291,6 +296,16 @@ class Task(Strict):
     @property
     def units(self) -> list[str]:
         return self.lead + self.participants
+
+    @property
+    def ref(self) -> str:
+        """How outputs name the task: 「第5项」, or by the document's own number (「第二（二）项」)."""
+        return task_ref(self.number, self.label)
+
+    @property
+    def own_number(self) -> str:
+        """A 序号 cell: 「5」, or the document's own number (「二（二）」)."""
+        return compact(self.label) if self.label else str(self.number)
 
     def role_of(self, unit: str) -> str | None:
         return "lead" if unit in self.lead else "participant" if unit in self.participants else None

@@ -25,7 +25,7 @@ def indicator_line(i: Indicator) -> str:
 
 
 def task_lines(pg: PolicyGraph, t: Task) -> list[str]:
-    lines = [f"第{t.number}项任务（{t.doc}）", t.text, ""]
+    lines = [f"{t.ref}任务（{t.doc}）", t.text, ""]
     lines.append(f"牵头单位（{LEAD_MODE_LABEL[t.lead_mode]}）：{'、'.join(t.lead)}")
     if t.participants or t.open_ended:
         lines.append(f"参与单位：{'、'.join(t.participants)}{'等' if t.open_ended else ''}")
@@ -42,7 +42,7 @@ def task_lines(pg: PolicyGraph, t: Task) -> list[str]:
 def article_lines(pg: PolicyGraph, a: Article) -> list[str]:
     lines = [f"第{a.number}条 {a.title}（{a.doc}）", a.text, ""]
     for t in pg.tasks_of_article(a.doc, a.number):
-        lines.append(f"任务 第{t.number}项：{t.text[:40]}{'…' if len(t.text) > 40 else ''}（牵头：{'、'.join(t.lead)}）")
+        lines.append(f"任务 {t.ref}：{t.text[:40]}{'…' if len(t.text) > 40 else ''}（牵头：{'、'.join(t.lead)}）")
     units = pg.units_of_article(a.doc, a.number)
     if units:
         lines.append(f"责任单位：{'、'.join(units)}")
@@ -63,7 +63,7 @@ def unit_lines(pg: PolicyGraph, name: str) -> list[str]:
         lines.append(f"{label}任务 {len(roles[role])} 项：")
         for t in roles[role]:
             mode = "" if t.lead_mode == "first" or role != "lead" else f"【{LEAD_MODE_LABEL[t.lead_mode]}】"
-            lines.append(f"  第{t.number}项{mode} {t.text[:50]}{'…' if len(t.text) > 50 else ''}")
+            lines.append(f"  {t.ref}{mode} {t.text[:50]}{'…' if len(t.text) > 50 else ''}")
     return lines
 
 

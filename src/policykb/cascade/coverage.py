@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Document, KnowledgeBase, Task
+from ..ownnumbers import task_refs
 from . import counterparts, refs
 
 
@@ -46,10 +47,10 @@ class Coverage:
         for row in self.rows:
             for member in row.gaps():
                 for plan in self.plans.get(member, []):
-                    out.append(f"{kb.documents[plan].meta.label}未落实第{row.task.number}项")
+                    out.append(f"{kb.documents[plan].meta.label}未落实{row.task.ref}")
         for plan, tasks in self.own.items():
             if tasks:
-                numbers = "、".join(f"第{t.number}项" for t in tasks)
+                numbers = task_refs([(t.number, t.label) for t in tasks])
                 out.append(f"{kb.documents[plan].meta.label}本级任务（不落实上级任务）：{numbers}")
         return out
 

@@ -137,14 +137,14 @@ def _prefer_nearer(ranked: list[Candidate]) -> None:
 
 def label(kb: KnowledgeBase, task: Task) -> str:
     """「湖南省脱贫攻坚实施意见第69项」"""
-    return f"{kb.documents[task.doc].meta.label}第{task.number}项"
+    return f"{kb.documents[task.doc].meta.label}{task.ref}"
 
 
 def review(kb: KnowledgeBase, proposals: list[Proposal]) -> list[str]:
     """Every task with its top candidates and reasons, in Chinese; what was proposed and what is left."""
     lines = []
     for p in proposals:
-        head = f"[关联] 第{p.task.number}项"
+        head = f"[关联] {p.task.ref}"
         if not p.candidates:
             lines.append(f"{head}：上级文件不在知识库中，无候选")
             continue

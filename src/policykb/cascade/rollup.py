@@ -117,7 +117,7 @@ def warnings(kb: KnowledgeBase, statuses: Statuses, policies: Path) -> list[Issu
 def line(kb: KnowledgeBase, r: Rollup) -> str:
     """「湖南省脱贫攻坚实施意见第69项［红灯］14个市州中…；本级记录：推进中」"""
     own = f"；本级记录：{r.own.state}" if r.own else ""
-    return f"{kb.documents[r.task.doc].meta.label}第{r.task.number}项［{LIGHT_LABEL[r.light]}］{r.summary()}{own}"
+    return f"{kb.documents[r.task.doc].meta.label}{r.task.ref}［{LIGHT_LABEL[r.light]}］{r.summary()}{own}"
 
 
 def lines(kb: KnowledgeBase, statuses: Statuses, values: dict | None = None, as_of: dt.date | None = None) -> list[str]:

@@ -41,7 +41,7 @@ def revisits(old: KnowledgeBase, new: KnowledgeBase, changed: list[tuple[str, in
                 if key in seen:
                     continue
                 seen.add(key)
-                label = f"{new.documents[child.doc].meta.label}第{child.number}项"
+                label = f"{new.documents[child.doc].meta.label}{child.ref}"
                 out.append(Revisit((doc_id, number), (task.doc, task.number), key, label, tuple(child.units)))
                 queue.append(child)
     return out

@@ -15,6 +15,7 @@ import yaml
 from .. import paths, textrules
 from ..gongwen import cite
 from ..load import document_folders
+from ..ownnumbers import task_ref
 from ..registry import UnitIndex
 from . import timing
 from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
@@ -24,6 +25,7 @@ from .settings import annex_title_of, own_words, period_of
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
+from .outline import Numbered, numbered_paths
 from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
@@ -393,6 +395,16 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     return out
 
 
+def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numbered]) -> list[str | None]:
+    """Each task's number as the document writes it (「二、（二）」), where its numbers are not the tasks' (numbered
+    afresh under each heading): the task is the first of a numbered paragraph. None for every task of a document
+    whose numbers the tasks keep."""
+    own = [p if (p := paths.get(c.where)) and _bare(p.text)[:4] == _bare(c.text)[:4] else None for c in read]
+    if all(p is None or p.number == n for p, n in zip(own, numbers)):
+        return [None] * len(read)
+    return [p.path if p else None for p in own]
+
+
 # How the tasks were read, as the review's first line says it
 _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraphs": "段落中的单位括注或牵头单位行", "annex": "分工方案括注",
             "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）",
@@ -554,6 +566,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         read.append((c, lead, participants, flags))
     unread = [b for b in unread if not _read_after_all(b, read)]
     numbers = _own_numbers([c.number for c, *_ in read], review)
+    labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks))
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
         number = numbers[index - 1]
         part = parts.index(_part_title(c)) + 1
@@ -563,15 +576,17 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
             found += timing.find_cell(c.deadline_text, meta.date.year, offset=len(c.text) + 1)
         head, sep, body = c.text.partition("。")
         titled = bool(sep and len(head) <= 40 and body.strip())  # 「（一）标题。正文」: the item's own title
-        articles[number] = {"number": number, "part": part, "title": head if titled else f"第{number}项",
+        label = labels[index - 1]
+        articles[number] = {"number": number, "part": part, "title": head if titled else task_ref(number, label),
                             "text": body.strip() if titled else c.text}
-        tasks[number] = {"number": number, "section": part, "text": c.text, "units_as_written": c.units.as_written,
+        tasks[number] = {"number": number, **({"label": label} if label else {}), "section": part, "text": c.text,
+                         "units_as_written": c.units.as_written,
                          "lead_mode": mode, "lead": lead, "participants": participants,
                          "open_ended": c.units.open_ended, **({"leaders": c.units.leaders} if c.units.leaders else {}),
                          "articles": [number], "deadlines": timing.as_deadlines(found)}
         confidence = confidence_of(c, flags)
         review.extend(n for n in c.notes if n not in review)
-        review.append(f"[任务 {number}] {c.where}，{c.shape}，置信度 {confidence:.2f}：牵头 {'、'.join(lead)}"
+        review.append(f"[任务 {number}] {f'原文编号 {label}，' if label else ''}{c.where}，{c.shape}，置信度 {confidence:.2f}：牵头 {'、'.join(lead)}"
                       + (f"；参与 {'、'.join(participants)}" if participants else "")
                       + (f"；责任领导 {'、'.join(c.units.leaders)}" if c.units.leaders else "")
                       + (f"（{'；'.join(_flag_cn(f) for f in flags)}）" if flags else ""))

@@ -175,7 +175,7 @@ def reminder_bytes(reminder: Reminder, year: int, as_of: dt.date, pg: PolicyGrap
               f"尚未报送{year}年度落实情况：")
     for i, ln in enumerate(reminder.lines, start=1):
         task = pg.task(ln.obligation.doc, ln.obligation.task)
-        page.body(f"{i}．第{task.number}项：{task.text}")
+        page.body(f"{i}．{task.ref}：{task.text}")
     if reminder.notice:
         page.body(f"请予支持配合，尽快将有关情况报送{office.name}。")
         page.body("特此函告。")

@@ -48,12 +48,14 @@ def fit(document, width_mm: float) -> None:
         rows = [row for row in table.rows[1:] if len(row._tr.tc_lst) == 4]  # not a group's merged heading row
         widths = {i: max(_column_mm([row.cells[i].text for row in rows]), _column_mm([table.rows[0].cells[i].text]))
                   for i in UNIT_COLUMNS}
-        spare = width_mm - NUMBER_MM - TEXT_MIN_MM - sum(widths.values())
+        # 序号: a document's own number (「二（二）」) may be wider than the header
+        number = max(NUMBER_MM, _column_mm([row.cells[0].text for row in rows]))
+        spare = width_mm - number - TEXT_MIN_MM - sum(widths.values())
         if spare < 0:  # names too long for the page: the widest column gives way (and wraps)
             widest = max(UNIT_COLUMNS, key=widths.get)
             widths[widest] += spare
-        text = width_mm - NUMBER_MM - sum(widths.values())
-        set_widths(table, [Mm(w) for w in (NUMBER_MM, text, widths[2], widths[3])])
+        text = width_mm - number - sum(widths.values())
+        set_widths(table, [Mm(w) for w in (number, text, widths[2], widths[3])])
         keep_tail(table)
 
 

@@ -23,6 +23,7 @@ from ...gongwen import cite, date_cn
 from ...period import period_of
 from ...targets import target_sentence
 from ...cascade.refs import quote as cascade_quote  # issue 24: 「（落实省第69项）」 after a child task
+from ...ownnumbers import chinese_numeral as number_cn, task_refs
 from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份",
@@ -40,7 +41,6 @@ CITY_SENTENCE = re.compile(r"市州|市县|县级|贫困县|县委|县乡|各级
 DEPT_SENTENCE = re.compile(r"部门")
 CITY_KINDS = {"市县党委政府"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-_CN_DIGITS = "零一二三四五六七八九"
 BLANK_DATE = "　　年　　月　　日"
 DEFAULT_SIGNATORY = "主要负责人"
 # The signature block's two columns (甲方, 乙方) as templates/make_letter_template.py draws them:
@@ -48,14 +48,6 @@ DEFAULT_SIGNATORY = "主要负责人"
 SIGNATURE_COLUMNS_MM = (74, 82)
 SIGNATURE_CELL_MARGINS_MM = 3.8  # Word's default cell margins, 1.9 mm each side
 GONGWEN_CHAR_MM = 156 / 28  # GB/T 9704: 28 characters on the 156 mm line
-
-
-def number_cn(n: int) -> str:
-    """26 -> 二十六 (article numbers as the source writes them)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
 def sentences(text: str) -> list[str]:
@@ -79,6 +71,9 @@ class IndicatorView(BaseModel):
 
 class TaskView(BaseModel):
     number: int
+    ref: str                     # 第5项；原文各部分分别编号时按原文编号，如 第二（二）项
+    label: str                   # 原文编号（原样，如 二、（二）），与序号不同时才有，否则为空
+    number_text: str             # 序号栏：5，或原文编号 二（二）
     text: str
     section: str
     role: str                    # 牵头 / 参与（本单位在该任务中的角色）
@@ -278,7 +273,7 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
     indicators_text = _targets_text(indicators)
     other_units = "、".join(others) + ("等" if t.open_ended and others else "")
     return TaskView(
-        number=t.number, text=t.text + cascade_quote(t, pg.kb.documents), section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
+        number=t.number, ref=t.ref, label=t.label or "", number_text=t.own_number, text=t.text + cascade_quote(t, pg.kb.documents), section=sections.get(t.section, str(t.section)), role=ROLE_LABEL[role],
         role_text=f"{ROLE_LABEL[role]}（{unit}）" if collective else role_text,
         lead_mode=LEAD_MODE_LABEL[t.lead_mode], lead=t.lead, lead_text="、".join(t.lead),
         lead_lines="\n".join(t.lead + ([f"（{LEAD_MODE_LABEL[t.lead_mode]}）"] if len(t.lead) > 1 else [])),
@@ -447,8 +442,8 @@ def _collective_note(recipient: Recipient, roles: dict[str, list[tuple[Task, str
     for collective in recipient.collectives:
         tasks = sorted({t.number: t for role in roles.values() for t, u in role if u == collective}.values(),
                        key=lambda t: t.number)
-        parts.append(f"第{'、'.join(str(t.number) for t in tasks)}项由{collective}承担")
-        named += [f"第{t.number}项原文点名{'、'.join(t.members[collective][recipient.name])}"
+        parts.append(f"{task_refs([(t.number, t.label) for t in tasks])}由{collective}承担")
+        named += [f"{t.ref}原文点名{'、'.join(t.members[collective][recipient.name])}"
                   for t in tasks if collective in t.members]
         # 「相关」 without the text naming who: the member acts where the division reaches it
         if any(collective not in t.members for t in tasks) and (m := RELATED_PLACES.search(collective)):
@@ -513,7 +508,7 @@ def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> li
 
 
 def _numbers(tasks: list[TaskView]) -> str:
-    return f"第{'、'.join(str(t.number) for t in tasks)}项" if tasks else ""
+    return task_refs([(t.number, t.label or None) for t in tasks])
 
 
 def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, serial: int) -> LetterContext:
@@ -558,7 +553,7 @@ def letter_context(pg: PolicyGraph, parts: DocumentParts, recipient: Recipient, 
         participant_tasks=views["participant"], tasks=views["lead"] + views["participant"],
         lead_count=len(views["lead"]), participant_count=len(views["participant"]),
         lead_numbers=_numbers(views["lead"]), participant_numbers=_numbers(views["participant"]),
-        lead_notes=[f"第{t.number}项{t.lead_note}" for t in views["lead"] if t.other_leads],
+        lead_notes=[f"{t.ref}{t.lead_note}" for t in views["lead"] if t.other_leads],
         attachment=len(views["lead"]) + len(views["participant"]) >= parts.attachment_from,
         attachment_title=f"{recipient.name}{parts.list_name}",
         requirements=parts.requirements, duties=duties, reporting=reporting, assessment=assessment)

@@ -20,7 +20,7 @@ from ... import gongwen as g
 DOCX_NAME = "分工方案.docx"
 XLSX_NAME = "分工方案.xlsx"
 # relative column widths (landscape type area 225 mm); columns not listed get 12
-_WIDTH = {"序号": 11, "部分": 20, "任务内容": 66, "牵头单位": 24, "参与单位": 36, "牵头方式": 12, "责任领导": 16, "落实条文": 12,
+_WIDTH = {"序号": 11, "部分": 20, "任务内容": 66, "牵头单位": 24, "参与单位": 36, "牵头方式": 12, "原文编号": 22, "责任领导": 16, "落实条文": 12,
           "时限": 28, "指标": 24, "单位": 36, "类别": 20, "牵头任务": 56, "参与任务": 86, "牵头数": 14, "参与数": 14}
 _RPR = qn("w:rPr")
 SMALL = Pt(10.5)  # 五号: a 95-row table in 3号 would run to a hundred pages

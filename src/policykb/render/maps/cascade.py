@@ -158,7 +158,7 @@ def draw(chart: MemberChart, as_of: dt.date, source: str) -> tuple[str, str]:
     for i, (r, h) in enumerate(zip(chart.rows, fit.heights)):
         if i % 2:
             out.append(rect(Box(x0, y, table_w, h), fill="#f6f6f6"))
-        cells = [("no", (str(r.task.number),), "sans-bold", "middle"),
+        cells = [("no", (r.task.own_number,), "sans-bold", "middle"),
                  ("task", tuple(_task_lines(r, fit.task_w, s)), "sans", "start"),
                  ("lead", tuple(text.wrap_names(r.task.lead, LEAD_W * s - 2 * pad, s)), "sans", "start"),
                  ("count", tuple(_count_lines(r, s)), "sans", "start")]

@@ -242,7 +242,7 @@ def _cell_lines(row: Row, key: str, w: float, s: float, max_lines: int,
                 own: str | None = None, general: bool = True) -> tuple[list[str], str]:
     task = row.task
     if key == "no":
-        return [str(task.number)], "sans-bold"
+        return [task.own_number], "sans-bold"
     if key == "task":
         return text.wrap(task.text, w, s, max_lines=max_lines), "sans"
     if key == "parents":
@@ -288,6 +288,8 @@ def _grid(spec: MapSpec, s: float, x: float, content_w: float, opts: Options,
     cols = [c for c in COLUMNS if (c[0] != "indicators" or has_indicators)
             and (c[0] != "parents" or any(r.parents for r in spec.rows))]  # issue 24: child plans only
     widths = {key: em * s for key, _, em in cols if em}
+    # 序号: a document's own numbers (「二（二）」) may be wider than two digits
+    widths["no"] = max(widths["no"], max((text.width(r.task.own_number, s, "sans-bold") for r in spec.rows), default=0) + s)
     task_w = content_w * (1 - axis_share) - sum(widths.values())
     if task_w < 14 * s:
         return None

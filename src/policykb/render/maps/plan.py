@@ -17,17 +17,7 @@ from ...model import Deadline, Document, Indicator, Task
 from ...status import Statuses, TaskStatus
 from ...cascade.refs import parent_labels
 from ...targets import target_sentence
-
-CN_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五 (enough for section numbers)."""
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
-
+from ...ownnumbers import chinese_numeral as cn_number, heading_mark
 
 def cn_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
@@ -81,9 +71,12 @@ class MapSpec:
 
 
 def section_label(doc: Document, number: int) -> str:
-    """The annex's section as the source writes it: （二）加快推进…, as the site and letters cite it."""
+    """The annex's section as the source writes it: （二）加快推进…, as the site and letters cite it; where its tasks
+    keep their own numbers, with the mark they stand under (「二、平台经济」)."""
     titles = {s.number: s.title for s in doc.meta.annex.sections} if doc.meta.annex else {}
-    return f"（{cn_number(number)}）{titles.get(number, f'第{number}部分')}"
+    marks = {heading_mark(t.label) for t in doc.tasks.values() if t.section == number}
+    mark = marks.pop() if len(marks) == 1 and None not in marks else f"（{cn_number(number)}）"
+    return f"{mark}{titles.get(number, f'第{number}部分')}"
 
 
 def source_line(doc: Document) -> str:

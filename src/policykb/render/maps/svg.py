@@ -209,7 +209,7 @@ def draw_row(layout: Layout, r: RowLayout, axis: Axis | None = None) -> str:
     section = row.section
     data = attrs(data_doc=row.task.doc, data_task=row.task.number, data_section=section, data_role=row.role,
                    data_state=state, data_overdue="1" if overdue else None, data_basis=r.schedule.basis)
-    tip = f"第{row.task.number}项：{row.task.text}\n牵头单位：{'、'.join(row.task.lead)}"
+    tip = f"{row.task.ref}：{row.task.text}\n牵头单位：{'、'.join(row.task.lead)}"
     if row.task.participants:
         tip += f"\n参与单位：{'、'.join(row.task.participants)}{'等' if row.task.open_ended else ''}"
     if st and st.reasons:

@@ -30,7 +30,7 @@ class CascadeViews:
 
     def _task_link(self, task: Task) -> dict:
         doc = self.kb.documents[task.doc]
-        return {"label": f"{doc.meta.label}第{task.number}项", "short": f"第{task.number}项",
+        return {"label": f"{doc.meta.label}{task.ref}", "short": task.ref,
                 "path": self.paths.task(task.doc, task.number),
                 "level": _LEVEL_WORD[refs.level(doc)]}
 

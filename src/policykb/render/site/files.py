@@ -263,7 +263,8 @@ def change_phrases(pg: PolicyGraph, paths: Paths, c) -> list[tuple[str, str | No
     if c.kind == "article":
         label, target = f"第{c.key}条", paths.article(c.doc, c.key) if doc and c.key in doc.articles else None
     elif c.kind == "task":
-        label, target = f"第{c.key}项", paths.task(c.doc, c.key) if doc and c.key in doc.tasks else None
+        task = doc.tasks.get(c.key) if doc else None
+        label, target = (task.ref, paths.task(c.doc, c.key)) if task else (f"第{c.key}项", None)
     else:
         ind = doc.indicators.get(c.key) if doc else None
         label, target = (f"指标“{ind.name}”" if ind else "指标"), (paths.indicators(c.doc) if ind else None)

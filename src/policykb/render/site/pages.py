@@ -11,12 +11,13 @@ from ... import parallel
 from ...deadlines import NO_DEADLINE
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
-from ...model import Document, Task, Unit
+from ...model import Article, Document, Task, Unit
 from ...show import indicator_line
 from ...targets import target_sentence
 from ...period import label as period_label, sentence, span
 from ...status import LIGHT_LABEL, Statuses
 from ..maps.plan import cn_number, section_label
+from ...ownnumbers import heading_mark
 from .cascade import CascadeViews
 from .recurring import dated_only, next_only, recurring_rows
 
@@ -179,7 +180,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     sections = {s.number: s for s in annex.sections} if annex else {}
     parts = {p.number: p for p in doc.meta.parts}
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
-              "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number}
+              "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number,
+              "heading_mark": heading_mark}
     # A task's, an article's and the indicators' pages show the document's settings, never its other items
     shell = dict(common, doc=shell_doc or document_shell(doc))
     general = list(annex.general_deadlines) if annex else []
@@ -189,6 +191,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                        article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles})),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
+                       section_labels={n: section_label(doc, n) for n in sections},
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
                        due_dates={n: max((d.date for d in t.own_deadlines), default=None) for n, t in doc.tasks.items()},
                        due_years={n: sorted({d.date.year for d in t.own_deadlines}) for n, t in doc.tasks.items()},
@@ -211,7 +214,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
         dues.setdefault(d.task.number, []).append(d)
     for t in doc.tasks.values():
         pages.append(Page(paths.task(doc.id, t.number), "task.md.j2",
-                          dict(shell, task=t, section=sections.get(t.section), articles=pg.articles_of_task(t),
+                          dict(shell, task=t, section=sections.get(t.section), articles=_own_articles(pg, t),
                                indicators=pg.indicators_of(doc.id, task=t.number),
                                status=status_view(statuses, t),
                                events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],
@@ -222,8 +225,14 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                dues=due_groups(dated_only(dues.get(t.number, [])), as_of),
                                recurring=recurring_rows(pg, [t], as_of, when["ended_docs"]),
                                cascade=cascade.members(t), chains=cascade.chains(t)),
-                          keywords=[f"第{t.number}项"], boost=1.5))
+                          keywords=list(dict.fromkeys([t.ref, f"第{t.number}项"])), boost=1.5))
     return pages
+
+
+def _own_articles(pg: PolicyGraph, task: Task) -> list[Article]:
+    """The articles a task carries out, but not one that only restates it: an imported list's item stands as both (its
+    title and text, or its text alone), and 「落实条文 第3条」 would name an article the document does not have."""
+    return [a for a in pg.articles_of_task(task) if task.text not in (a.text, f"{a.title}。{a.text}")]
 
 
 class LettersOfDocument:

@@ -1,0 +1,45 @@
+"""Each numbered paragraph's number as the document writes it, with the numbers of the headings above it.
+
+「一、剧本娱乐经营场所」 then 「（一）…」「（二）…」, 「二、平台经济」 then 「（一）…」 again: the second part's first item is
+「二、（一）」. A numbering first met later is deeper (一、 then （一） then 1.), as a reader of the page takes it; a
+heading of a level closes the deeper ones under the one before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .generic import _own_number  # one reading of a mark's number for every reader
+from .source import Block
+
+_NUMERAL = "一二三四五六七八九十"
+# An item's mark at the start of its paragraph: 「第三条」, 「（二）」, 「二、」, 「3.」 (not 「1.5亿元」), 「④」
+_MARK = re.compile(rf"^\s*(第[{_NUMERAL}百\d]{{1,4}}[条项]|[(（][{_NUMERAL}\d]{{1,3}}[)）]|[{_NUMERAL}]{{1,3}}[、．.]"
+                   rf"|\d{{1,3}}(?:[、．]|\.(?!\d))|[①-⑳])")
+
+
+def _style(mark: str) -> str:
+    """A numbering whatever its number: 「（3）」 → 「（1）」, 「二、」 → 「一、」, 「④」 → 「①」."""
+    style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", mark))
+    return re.sub(r"[①-⑳]", "①", style.replace("(", "（").replace(")", "）"))
+
+
+@dataclass(frozen=True)
+class Numbered:
+    path: str  # its number after its headings', as written: 「二、（一）」
+    number: int  # its own number: 1
+    text: str  # the paragraph after its own mark
+
+
+def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
+    """The numbered paragraphs (not table rows) by where they stand."""
+    depth: dict[str, int] = {}
+    stack: list[tuple[int, str]] = []
+    out: dict[str, Numbered] = {}
+    for block in blocks:
+        if block.is_row or not (m := _MARK.match(block.text)) or (number := _own_number(m[1])) is None:
+            continue
+        level = depth.setdefault(_style(m[1]), len(depth))
+        stack = [(d, written) for d, written in stack if d < level] + [(level, m[1])]
+        out[block.where] = Numbered("".join(written for _, written in stack), number, block.text[m.end():].strip())
+    return out

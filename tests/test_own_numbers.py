@@ -1,0 +1,83 @@
+"""A document that numbers its items afresh under each heading (「一、…（一）（二）」, 「二、…（一）（二）」): each task
+keeps its own number as written (`label`), and the letters, maps, tables and pages name it so (「第二（一）项」), since
+a 「第3项」 is nowhere in the document a reader holds (issue #22, item 8)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from conftest import ROOT
+from policykb.export import task_rows, unit_rows
+from policykb.graph import PolicyGraph
+from policykb.ingest.outline import numbered_paths
+from policykb.ingest.source import Block
+from policykb.ownnumbers import compact, task_ref, task_refs
+from policykb.validate import load_kb
+from test_ingest import _imported_letters
+
+AFRESH = ("双峰县人民政府办公室关于印发2024年重点工作分工的通知\n各乡镇人民政府，县政府各部门：\n"
+          "一、农村道路\n（一）新建农村公路50公里（县交通局牵头，县财政局配合）。\n（二）养护县乡道路（县交通局负责）。\n"
+          "二、危房改造\n（一）改造农村危房300户（县住建局牵头，县民政局配合）。\n（二）建立农房安全档案（县住建局负责）。\n"
+          "双峰县人民政府办公室\n2024年1月20日\n")
+
+
+def test_a_label_is_named_as_readers_cite_it():
+    assert [compact(x) for x in ("二、（二）", "一、(一)1.", "一、2、", "（三）", "3.")] == [
+        "二（二）", "一（一）1", "一.2", "（三）", "3"]
+    assert (task_ref(5, None), task_ref(5, "二、（一）"), task_ref(5, "第四条")) == ("第5项", "第二（一）项", "第四条")
+    assert task_refs([(1, None), (2, None)]) == "第1、2项"
+    assert task_refs([(3, "二、（一）"), (4, "二、（二）")]) == "第二（一）、二（二）项"
+    assert task_refs([]) == ""
+
+
+def test_a_paragraphs_number_carries_its_headings_and_a_heading_closes_the_deeper_ones():
+    lines = ["一、甲", "（一）子甲", "1. 细项", "（二）子乙", "二、乙", "（一）子丙", "2024年投入1.5亿元。", "①其一"]
+    paths = numbered_paths([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert {w: p.path for w, p in paths.items()} == {
+        "第1行": "一、", "第2行": "一、（一）", "第3行": "一、（一）1.", "第4行": "一、（二）", "第5行": "二、",
+        "第6行": "二、（一）", "第8行": "二、（一）①"}
+    assert paths["第6行"].number == 1 and paths["第6行"].text == "子丙"
+
+
+def test_items_numbered_afresh_keep_their_own_numbers_in_the_yaml_the_review_and_the_letters(tmp_path):
+    result, body = _imported_letters(tmp_path, AFRESH, dt.date(2024, 3, 1))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["number"], t.get("label")) for t in tasks] == [
+        (1, "一、（一）"), (2, "一、（二）"), (3, "二、（一）"), (4, "二、（二）")]
+    assert any(line.startswith("[任务 3] 原文编号 二、（一），") for line in result.review)
+    housing = body["双峰县住建局"]
+    assert "第二（一）项" in housing and "第二（二）项" in housing
+    assert not re.search(r"第[34]项", housing)
+
+
+def test_items_numbered_once_through_the_document_keep_their_numbers_without_labels(tmp_path):
+    text = AFRESH.replace("（一）新建", "1. 新建").replace("（二）养护", "2. 养护").replace("（一）改造", "3. 改造") \
+        .replace("（二）建立", "4. 建立")
+    result, body = _imported_letters(tmp_path, text, dt.date(2024, 3, 1))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["number"], t.get("label")) for t in tasks] == [(1, None), (2, None), (3, None), (4, None)]
+    assert "第3项" in body["双峰县住建局"]
+
+
+def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
+    from policykb.render.site import render_site
+    result, _ = _imported_letters(tmp_path, AFRESH, dt.date(2024, 3, 1))
+    pg = PolicyGraph(load_kb(tmp_path / "kb"))
+    task = pg.kb.documents["doc"].tasks[3]
+    assert (task.ref, task.own_number) == ("第二（一）项", "二（一）")
+    header, rows = task_rows(pg, "doc")
+    assert header[:3] == ["文件", "序号", "原文编号"] and rows[2][:3] == ["doc", 3, "二、（一）"]
+    _, units = unit_rows(pg, "doc")
+    assert next(r for r in units if r[0] == "双峰县住建局")[2] == "二（一）、二（二）"
+    site = tmp_path / "site"
+    render_site(pg, site, as_of=dt.date(2024, 3, 1), templates=ROOT / "templates", policies=tmp_path / "kb",
+                enrich_search=False)
+    page = (site / "doc" / "tasks" / "3.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "第二（一）项 改造农村危房300户" in text and "原文编号" in text and "二、（一）（知识库序号 3" in text
+    assert "所属部分二、危房改造" in re.sub(r"\s", "", text)
+    assert "落实条文" not in text  # the item stands as an article of its own too: no 「第3条」 the document lacks
+    table = re.sub(r"<[^>]+>", "", (site / "doc" / "table.html").read_text(encoding="utf-8"))
+    assert "二、危房改造" in table and "二（二）" in table and "第4项" not in table
