@@ -509,3 +509,15 @@ def test_unit_pages_are_named_by_pinyin_worked_out_apart(monkeypatch):
     assert len(asked) == 1  # every unit in one worker
     Paths(PolicyGraph(load_kb(POLICIES)))
     assert len(asked) == 1  # known since
+
+
+def test_a_collectives_members_are_called_by_its_level_not_the_bundled_provinces_word():
+    """A city's 「各区县」 has 县市区 as members, not the 市州 of the Hunan text; several levels are 成员单位."""
+    from policykb.render.site.pages import members_called
+    kb = load_kb(POLICIES)
+    cities = "各市州、县市区党委和政府"
+    counties = kb.units[cities].model_copy(update={"name": "各区县", "level": "县"})
+    pg = PolicyGraph(kb.model_copy(update={"units": {**kb.units, "各区县": counties}}))
+    assert members_called(pg, [cities]) == "市州"
+    assert members_called(pg, ["各区县"]) == "县市区"
+    assert members_called(pg, [cities, "各区县"]) == "成员单位"

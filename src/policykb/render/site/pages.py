@@ -220,6 +220,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                events=[e for e in events.get((doc.id, t.number), []) if e["date"] <= as_of],
                                letters={u: letters_of(u, doc.id) for u in t.units},
                                members={u: pg.members_of_task(t, u) for u in t.units if pg.kb.units[u].members},
+                               members_called={u: members_called(pg, [u]) for u in t.units},
                                member_letters={m: letters_of(m, doc.id)
                                                for u in t.units for m in pg.members_of_task(t, u)},
                                dues=due_groups(dated_only(dues.get(t.number, [])), as_of),
@@ -227,6 +228,16 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
                                cascade=cascade.members(t), chains=cascade.chains(t)),
                           keywords=list(dict.fromkeys([t.ref, f"第{t.number}项"])), boost=1.5))
     return pages
+
+
+# What a collective's members are called, by the collective's level (its members'; the Hunan text's own 市州)
+_MEMBERS_CALLED = {"省": "省份", "市": "市州", "县": "县市区"}
+
+
+def members_called(pg: PolicyGraph, collectives: list[str]) -> str:
+    """「市州」 for the members of a collective of cities, 「县市区」 of counties; 「成员单位」 for several levels."""
+    levels = {pg.kb.units[c].level_or_kind for c in collectives if c in pg.kb.units}
+    return _MEMBERS_CALLED.get(levels.pop(), "成员单位") if len(levels) == 1 else "成员单位"
 
 
 def _own_articles(pg: PolicyGraph, task: Task) -> list[Article]:
@@ -312,7 +323,12 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
     pages.append(Page("units/index.md", "units.md.j2",
                       {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names,
-                       "members": pg.members_with_tasks()}, body=False))
+                       "members": pg.members_with_tasks(),
+                       "members_called": members_called(pg, [u for u in unit_names if pg.kb.units[u].members]),
+                       # the example: the collective that leads most
+                       "collective": max((u for u in unit_names if pg.kb.units[u].members), default=None,
+                                         key=lambda u: (len(pg.tasks_of(u)["lead"]), len(pg.tasks_of(u)["participant"])))},
+                      body=False))
     members = pg.members_with_tasks()
     for name in unit_names + members:
         pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files,
@@ -420,6 +436,7 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "deadlines": {(t.doc, t.number): task_deadline(t, general[t.doc]) for t in tasks},
                  "statuses": {(t.doc, t.number): status_view(statuses, t) for t in tasks},
                  "dues": nxt[:NEXT_DUES], "letter_kind": _kinds_of(files.get("letters", [])) or letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
+                 "members_called": members_called(pg, [unit.name]),
                  "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
                              for m in unit.members if m in paths.units]},
                 keywords=[name, *unit.names_people_use(), *unit.local_names], body=False, boost=2.0)
