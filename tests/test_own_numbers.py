@@ -79,5 +79,11 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     assert "第二（一）项 改造农村危房300户" in text and "原文编号" in text and "二、（一）（知识库序号 3" in text
     assert "所属部分二、危房改造" in re.sub(r"\s", "", text)
     assert "落实条文" not in text  # the item stands as an article of its own too: no 「第3条」 the document lacks
+    # the document's items are its articles restated: its pages say 第3条 nowhere
+    index = re.sub(r"<[^>]+>", "", (site / "doc" / "index.html").read_text(encoding="utf-8"))
+    assert "：目录" in index and "第二（一）项 改造农村危房300户" in index and not re.search(r"第\d+条", index)
+    article = re.sub(r"<[^>]+>", "", (site / "doc" / "articles" / "3.html").read_text(encoding="utf-8"))
+    assert not re.search(r"第\d+条", article)
     table = re.sub(r"<[^>]+>", "", (site / "doc" / "table.html").read_text(encoding="utf-8"))
     assert "二、危房改造" in table and "二（二）" in table and "第4项" not in table
+    assert "落实条文" not in table and not re.search(r"第\d+条", table)

@@ -184,14 +184,16 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
               "heading_mark": heading_mark}
     # A task's, an article's and the indicators' pages show the document's settings, never its other items
     shell = dict(common, doc=shell_doc or document_shell(doc))
+    items_only = mirrored(doc)
     general = list(annex.general_deadlines) if annex else []
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
                   dict(common, errata=errata_view(doc), cascade=cascade.documents(doc), downloads=downloads or [],
-                       article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles})),
+                       article_tasks={a: len(pg.tasks_of_article(doc.id, a)) for a in doc.articles},
+                       mirrored=items_only)),
              Page(paths.table(doc.id), "table.md.j2",
                   dict(common, tasks=list(doc.tasks.values()), life=when,
-                       section_labels={n: section_label(doc, n) for n in sections},
+                       section_labels={n: section_label(doc, n) for n in sections}, mirrored=items_only,
                        deadlines={n: task_deadline(t, general) for n, t in doc.tasks.items()},
                        due_dates={n: max((d.date for d in t.own_deadlines), default=None) for n, t in doc.tasks.items()},
                        due_years={n: sorted({d.date.year for d in t.own_deadlines}) for n, t in doc.tasks.items()},
@@ -207,8 +209,8 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
         pages.append(Page(paths.article(doc.id, a.number), "article.md.j2",
                           dict(shell, article=a, part=parts.get(a.part), tasks=pg.tasks_of_article(doc.id, a.number),
                                units=pg.units_of_article(doc.id, a.number),
-                               indicators=pg.indicators_of(doc.id, article=a.number)),
-                          keywords=[f"第{a.number}条"]))
+                               indicators=pg.indicators_of(doc.id, article=a.number), mirrored=items_only),
+                          keywords=[] if items_only else [f"第{a.number}条"]))
     dues: dict[int, list[Due]] = {}
     for d in pg.due_between(doc.meta.date, end, doc=doc.id):
         dues.setdefault(d.task.number, []).append(d)
@@ -240,10 +242,22 @@ def members_called(pg: PolicyGraph, collectives: list[str]) -> str:
     return _MEMBERS_CALLED.get(levels.pop(), "成员单位") if len(levels) == 1 else "成员单位"
 
 
+def _restates(task: Task, article: Article) -> bool:
+    """An imported list's item stands as an article and a task (its title and text, or its text alone)."""
+    return task.text in (article.text, f"{article.title}。{article.text}")
+
+
+def mirrored(doc: Document) -> bool:
+    """A document whose articles are its tasks restated (an imported list): it has no articles of its own, and its
+    pages say 「第3条」 nowhere."""
+    return bool(doc.articles) and all(a.number in doc.tasks and _restates(doc.tasks[a.number], a)
+                                      for a in doc.articles.values())
+
+
 def _own_articles(pg: PolicyGraph, task: Task) -> list[Article]:
-    """The articles a task carries out, but not one that only restates it: an imported list's item stands as both (its
-    title and text, or its text alone), and 「落实条文 第3条」 would name an article the document does not have."""
-    return [a for a in pg.articles_of_task(task) if task.text not in (a.text, f"{a.title}。{a.text}")]
+    """The articles a task carries out, but not one that only restates it: 「落实条文 第3条」 would name an article the
+    document does not have."""
+    return [a for a in pg.articles_of_task(task) if not _restates(task, a)]
 
 
 class LettersOfDocument:
@@ -304,6 +318,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
                    "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
+                   "mirrored": {d.id: mirrored(d) for d in docs},
                    "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
                                                                             if d.meta.annex else [])}
                               for d in docs}},
