@@ -34,6 +34,7 @@ from .holders import duty_heading, holders_duties, post_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
+from .outline import mark_number as _own_number
 from .portfolios import portfolio
 from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
@@ -48,7 +49,6 @@ _LEX = lexicon()
 _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[条项章节部分]\s*|[一二三四五六七八九十]{1,3}\s*[、．.]\s*"
                         r"|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*[、．.]?\s*|\d{1,3}(?:\.\d{1,3})*\s*[.．、﹒](?!\d)\s*"
                         r"|[①-⑳⑴-⒇]\s*)")
-_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
 _LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
 # 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
@@ -145,20 +145,6 @@ class _Item:
 def general_only() -> bool:
     """The layout recognisers are off: only this reader reads (a proxy for documents never seen)."""
     return os.environ.get(GENERAL_ONLY, "") not in ("", "0")
-
-
-def _own_number(mark: str) -> int | None:
-    digits = re.findall(r"\d+", mark)
-    if digits:
-        return int(digits[-1])
-    if m := re.search(r"[一二三四五六七八九十]+", mark):
-        tens, _, ones = m.group().rpartition("十")
-        return ((_DIGITS.get(tens, 1) * 10) if "十" in m.group() else 0) + _DIGITS.get(ones, 0)
-    if m := re.search(r"[①-⑳]", mark):
-        return ord(m.group()) - ord("①") + 1
-    if m := re.search(r"[⑴-⒇]", mark):
-        return ord(m.group()) - ord("⑴") + 1
-    return None
 
 
 def _row_text(cells: tuple[str, ...], header: tuple[str, ...] | None) -> tuple[str, int | None]:

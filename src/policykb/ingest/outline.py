@@ -9,13 +9,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .generic import _own_number  # one reading of a mark's number for every reader
 from .source import Block
 
 _NUMERAL = "一二三四五六七八九十"
 # An item's mark at the start of its paragraph: 「第三条」, 「（二）」, 「二、」, 「3.」 (not 「1.5亿元」), 「④」
 _MARK = re.compile(rf"^\s*(第[{_NUMERAL}百\d]{{1,4}}[条项]|[(（][{_NUMERAL}\d]{{1,3}}[)）]|[{_NUMERAL}]{{1,3}}[、．.]"
                    rf"|\d{{1,3}}(?:[、．]|\.(?!\d))|[①-⑳])")
+
+
+_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+
+
+def mark_number(mark: str) -> int | None:
+    """The number a mark gives: 「（三）」 → 3, 「12.」 → 12, 「二十一、」 → 21, 「④」 → 4, 「⑷」 → 4."""
+    digits = re.findall(r"\d+", mark)
+    if digits:
+        return int(digits[-1])
+    if m := re.search(r"[一二三四五六七八九十]+", mark):
+        tens, _, ones = m.group().rpartition("十")
+        return ((_DIGITS.get(tens, 1) * 10) if "十" in m.group() else 0) + _DIGITS.get(ones, 0)
+    if m := re.search(r"[①-⑳]", mark):
+        return ord(m.group()) - ord("①") + 1
+    if m := re.search(r"[⑴-⒇]", mark):
+        return ord(m.group()) - ord("⑴") + 1
+    return None
 
 
 def _style(mark: str) -> str:
@@ -37,7 +54,7 @@ def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
     stack: list[tuple[int, str]] = []
     out: dict[str, Numbered] = {}
     for block in blocks:
-        if block.is_row or not (m := _MARK.match(block.text)) or (number := _own_number(m[1])) is None:
+        if block.is_row or not (m := _MARK.match(block.text)) or (number := mark_number(m[1])) is None:
             continue
         level = depth.setdefault(_style(m[1]), len(depth))
         stack = [(d, written) for d, written in stack if d < level] + [(level, m[1])]
