@@ -95,6 +95,7 @@ def build_inputs(policies: Path, templates: Path, as_of: Any, options: dict) -> 
     configuration and hand-written pages, the code, the as-of date, the options and the history."""
     root = Path(templates).resolve().parent
     return digest(code_digest(), tree_digest(policies), tree_digest(templates),
+                  tree_digest(paths.packaged(paths.TEMPLATES)),  # pages a knowledge base has no copy of
                   tree_digest(paths.project_file(paths.SITE_DOCS, root)),
                   tree_digest(paths.project_file(paths.SITE_CONFIG, root)), str(as_of), options, _policy_history(policies))
 

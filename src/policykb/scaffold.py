@@ -1,8 +1,8 @@
 """`policykb init`: a new knowledge base anywhere, from what ships inside the package.
 
-The folder gets what an office edits (policies/, templates/, its own site settings mkdocs.yml);
-everything else (the guide pages, scripts and styles of the site, fonts.conf) comes from the
-installed package until the office puts its own copy beside them (paths.project_file).
+The folder gets what an office edits (policies/, templates/ with the letter template, its own site settings
+mkdocs.yml); everything else (the site's page templates, guide pages, scripts and styles, fonts.conf) comes from the
+installed package until the office puts its own copy beside them (paths.project_file, site_templates).
 """
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ def init(folder: Path | str, *, empty: bool = False) -> list[Path]:
     else:
         shutil.copytree(paths.packaged(paths.POLICIES), policies, ignore=shutil.ignore_patterns(*NOT_COPIED,
                                                                                                  "tracking"))
+    # the letter template and its guide; the site's page templates stay in the package (a copy would never see
+    # an upgrade), and an office that wants to change a page copies that one template into templates/site/
     shutil.copytree(paths.packaged(paths.TEMPLATES), folder / paths.TEMPLATES,
-                    ignore=shutil.ignore_patterns(*NOT_COPIED))
+                    ignore=shutil.ignore_patterns(*NOT_COPIED, "site"))
     shutil.copyfile(paths.packaged(paths.SITE_CONFIG), folder / paths.SITE_CONFIG)
     (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return sorted(p for p in folder.rglob("*") if p.is_file())

@@ -65,6 +65,13 @@ def nav(pg: PolicyGraph, docs: Path) -> list:
     return items
 
 
+def site_templates(templates: Path) -> tuple[Path, ...]:
+    """Where the site's page templates are looked up: the knowledge base's templates/site/ (pages it edited), then the
+    packaged ones. `policykb init` copies none, so an upgrade of policykb reaches every page nobody changed."""
+    own, packaged = Path(templates) / SITE_TEMPLATES, paths.packaged(paths.TEMPLATES) / SITE_TEMPLATES
+    return (own,) if own.resolve() == packaged.resolve() else (own, packaged)
+
+
 def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, handwritten: Path | None,
                policies: Path, statuses: Statuses | None = None, letters: Path | None = None,
                maps: Path | None = None, tracking=None, charts: Path | None = None, data: Path | None = None,
@@ -99,8 +106,9 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
                        errors=files.error_catalogue(), events=task_events(tracking),
                        charts=files.charts(charts, docs, getattr(tracking, "values", None)),
                        values=getattr(tracking, "values", None))
-    env = environment(Path(templates) / SITE_TEMPLATES)
-    keys = PageKeys(tree_digest(Path(templates) / SITE_TEMPLATES)) if lazy is not None else None
+    folders = site_templates(templates)
+    env = environment(*folders)
+    keys = PageKeys(tree_digest(*folders)) if lazy is not None else None
     for page in track(pages, "网站页面"):
         target = docs / page.path
         key = keys.key(page.template, page.context) if keys else None

@@ -12,7 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ...gongwen import cite
@@ -80,8 +80,10 @@ class Linker:
         return Markup(f"[{text}]({self.url(target)})")
 
 
-def environment(templates: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=False, finalize=finalize,
+def environment(*folders: Path) -> Environment:
+    """Templates looked up in `folders` in order: a knowledge base's own copy of a page's template, then the
+    packaged one (pages an office never edited follow the installed policykb)."""
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]), autoescape=False, finalize=finalize,
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       comment_start_string="<#--", comment_end_string="--#>", trim_blocks=True,
                       lstrip_blocks=True)
