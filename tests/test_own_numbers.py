@@ -87,3 +87,20 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     table = re.sub(r"<[^>]+>", "", (site / "doc" / "table.html").read_text(encoding="utf-8"))
     assert "二、危房改造" in table and "二（二）" in table and "第4项" not in table
     assert "落实条文" not in table and not re.search(r"第\d+条", table)
+
+
+def test_progress_commands_take_a_task_by_its_own_number(tmp_path):
+    """The site tells a cadre 「第二（一）项」: the progress commands take that number as well as the sequence number."""
+    from typer.testing import CliRunner
+    from policykb.cli import app
+    _imported_letters(tmp_path, AFRESH, dt.date(2024, 3, 1))
+    kb = tmp_path / "kb"
+    run = lambda *args: CliRunner().invoke(app, ["progress", *args, "--doc", "doc", "-p", str(kb)])  # noqa: E731
+    assert run("plan", "第二（一）项", "--date", "2024-03-01").exit_code == 0
+    assert run("plan", "二、(二)", "--date", "2024-03-02").exit_code == 0
+    assert run("plan", "1", "--date", "2024-03-03").exit_code == 0
+    written = {p.name for p in (kb / "doc" / "tracking" / "tasks").glob("*.yaml")}
+    assert written == {"003.yaml", "004.yaml", "001.yaml"}
+    refused = run("plan", "九（九）", "--date", "2024-03-01")
+    said = f"{refused.exception}；{getattr(refused.exception, 'hint', '')}"
+    assert refused.exit_code == 1 and "没有第九（九）项任务" in said and "原文编号（如 一（一））" in said

@@ -56,3 +56,14 @@ def heading_mark(label: str | None) -> str | None:
     """The mark of the heading a label stands under (「二、（一）」 → 「二、」); None for a label of one mark."""
     marks = _MARKS.findall(re.sub(r"\s", "", label or ""))
     return marks[0] if len(marks) > 1 else None
+
+
+def typed_number(typed: str, numbered: dict[int, str | None]) -> int | None:
+    """The task a person means by 「3」, 「第3项」 or the document's own number (「二（一）」, 「第二（一）项」, 「二、(一)」):
+    its sequence number among `numbered` (sequence number → label), or None."""
+    text = re.sub(r"\s", "", typed).replace("(", "（").replace(")", "）")
+    bare = re.sub(r"^第(.+)项$", r"\1", text)
+    own = [n for n, label in numbered.items() if label and compact(label) == compact(bare)]
+    if own:
+        return own[0]
+    return int(bare) if bare.isdigit() and int(bare) in numbered else None

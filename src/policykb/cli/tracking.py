@@ -83,7 +83,7 @@ def _record(policies: Path, make, force: bool = False) -> None:
 
 
 @progress.command("plan")
-def plan(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+def plan(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"), date: str = DateOption,
          doc_number: Optional[str] = typer.Option(None, "--doc-number", help="实施方案文号。"),
          title: Optional[str] = typer.Option(None, "--title", help="实施方案标题。"),
          unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
@@ -94,7 +94,7 @@ def plan(task: int = typer.Argument(..., help="任务序号。"), date: str = Da
 
 
 @progress.command("report")
-def report(task: int = typer.Argument(..., help="任务序号。"),
+def report(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"),
            year: int = typer.Option(..., "--year", help="报送哪一年的落实情况。"), date: str = DateOption,
            summary: str = typer.Option(..., "--summary", help="年度落实情况。"),
            problems: Optional[str] = typer.Option(None, "--problems", help="存在问题。"),
@@ -109,7 +109,7 @@ def report(task: int = typer.Argument(..., help="任务序号。"),
 
 
 @progress.command("update")
-def update(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+def update(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"), date: str = DateOption,
            summary: str = typer.Option(..., "--summary", help="报送的进展。"),
            evidence: Optional[list[str]] = typer.Option(None, "--evidence", help="佐证材料（可重复）。"),
            unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption,
@@ -120,7 +120,7 @@ def update(task: int = typer.Argument(..., help="任务序号。"), date: str = 
 
 
 @progress.command("state")
-def state(task: int = typer.Argument(..., help="任务序号。"),
+def state(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"),
           new_state: str = typer.Argument(..., metavar="STATE", help="未启动、推进中、已完成 或 已销号。"),
           date: str = DateOption, by: Optional[str] = typer.Option(None, "--by", help="认定单位（销号时写明）。"),
           unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption, force: bool = ForceOption,
@@ -131,7 +131,7 @@ def state(task: int = typer.Argument(..., help="任务序号。"),
 
 
 @progress.command("extend")
-def extend(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+def extend(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"), date: str = DateOption,
            original: str = typer.Option(..., "--original", help="原定日期（YYYY-MM-DD）。"),
            new: str = typer.Option(..., "--new", help="延期后的日期（YYYY-MM-DD）。"),
            reason: str = typer.Option(..., "--reason", help="延期理由。"),
@@ -145,7 +145,7 @@ def extend(task: int = typer.Argument(..., help="任务序号。"), date: str = 
 
 
 @progress.command("note")
-def note(task: int = typer.Argument(..., help="任务序号。"), date: str = DateOption,
+def note(task: str = typer.Argument(..., help="任务序号，或原文编号（如 二（一））。"), date: str = DateOption,
          text: str = typer.Option(..., "--text", help="备注内容。"),
          unit: Optional[str] = UnitOption, doc: Optional[str] = DocOption,
          policies: Path = PoliciesOption) -> None:

@@ -20,6 +20,7 @@ from .. import textrules
 from ..issues import PolicyError, ToolError
 from ..lock import held
 from ..model import Document, KnowledgeBase, Task
+from ..ownnumbers import compact, typed_number
 from ..yamlio import _styled, dumps, rewrite
 from . import journal
 from .load import Tracking, canonical, check_event, indicators_path, read_tracking, task_path
@@ -86,16 +87,20 @@ class Recorder:
                           code="no-document")
         return self.kb.documents[doc]
 
-    def task(self, doc: Document, number: int) -> Task:
-        if number not in doc.tasks:
-            raise Refused(f"{doc.id} 中没有第{number}项任务", hint=f"任务序号为 1–{max(doc.tasks)}",
-                          code="unknown-task")
+    def task(self, doc: Document, typed: int | str) -> Task:
+        """The task a person names by its sequence number or its document's own number (「二（一）」)."""
+        number = typed_number(str(typed), {n: t.label for n, t in doc.tasks.items()})
+        if number is None:
+            labels = [t.label for t in doc.tasks.values() if t.label]
+            raise Refused(f"{doc.id} 中没有第{typed}项任务", hint=f"任务序号为 1–{max(doc.tasks)}"
+                          + (f"，或原文编号（如 {compact(labels[0])}）" if labels else ""), code="unknown-task")
         return doc.tasks[number]
 
-    def event(self, doc: str | None, number: int, data: dict[str, Any], force: bool = False) -> Change | None:
+    def event(self, doc: str | None, typed: int | str, data: dict[str, Any], force: bool = False) -> Change | None:
         """Check one event for a task; None when exactly this event is already recorded."""
         d = self.document(doc)
-        task = self.task(d, number)
+        task = self.task(d, typed)
+        number = task.number
         data = _checked_texts(data)
         try:
             event = _EVENT.validate_python({k: v for k, v in data.items() if v not in (None, [], "")})
