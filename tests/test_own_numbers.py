@@ -84,6 +84,8 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     assert "：目录" in index and "第二（一）项 改造农村危房300户" in index and not re.search(r"第\d+条", index)
     article = re.sub(r"<[^>]+>", "", (site / "doc" / "articles" / "3.html").read_text(encoding="utf-8"))
     assert not re.search(r"第\d+条", article)
+    unit = re.sub(r"<[^>]+>", "", (site / "units" / "shuang-feng-xian-zhu-jian-ju.html").read_text(encoding="utf-8"))
+    assert "第二（一）项" in unit and "第3项" not in unit
     table = re.sub(r"<[^>]+>", "", (site / "doc" / "table.html").read_text(encoding="utf-8"))
     assert "二、危房改造" in table and "二（二）" in table and "第4项" not in table
     assert "落实条文" not in table and not re.search(r"第\d+条", table)
