@@ -319,6 +319,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
                    "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
                    "mirrored": {d.id: mirrored(d) for d in docs},
+                   "members_called": members_called(pg, [u for u in pg.kb.units if pg.kb.units[u].members]),
                    "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
                                                                             if d.meta.annex else [])}
                               for d in docs}},
