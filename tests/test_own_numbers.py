@@ -10,10 +10,12 @@ import yaml
 
 from conftest import ROOT
 from policykb.export import task_rows, unit_rows
+from policykb.gongwen import read_text
 from policykb.graph import PolicyGraph
 from policykb.ingest.outline import numbered_paths
 from policykb.ingest.source import Block
 from policykb.ownnumbers import compact, task_ref, task_refs
+from policykb.render.letters import overview
 from policykb.validate import load_kb
 from test_ingest import _imported_letters
 
@@ -69,6 +71,10 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     assert (task.ref, task.own_number) == ("第二（一）项", "二（一）")
     header, rows = task_rows(pg, "doc")
     assert header[:3] == ["文件", "序号", "原文编号"] and rows[2][:3] == ["doc", 3, "二、（一）"]
+    assert rows[2][header.index("落实条文")] == ""  # the item is its own article: no 第3条 it lacks
+    printed = "\n".join(read_text(overview.to_docx(pg, "doc"))).replace("\u200b", "")
+    assert "原文编号" in printed and "二、（一）" in printed
+    assert not any(h in printed for h in ("落实条文", "时限", "指标"))  # columns no row fills are not printed
     _, units = unit_rows(pg, "doc")
     assert next(r for r in units if r[0] == "双峰县住建局")[2] == "二（一）、二（二）"
     site = tmp_path / "site"

@@ -206,7 +206,8 @@ def task_rows(pg: PolicyGraph, doc: str | None = None) -> tuple[list[str], list[
             rows.append([
                 doc.id, t.number, *[t.label or ""] * labels, sections.get(t.section, t.section), t.text, "、".join(t.lead),
                 "、".join(t.participants) + ("等" if t.open_ended else ""), LEAD_MODE_LABEL[t.lead_mode],
-                *["、".join(t.leaders)] * leaders, "、".join(f"第{a}条" for a in t.articles),
+                *["、".join(t.leaders)] * leaders,
+                "" if doc.items_only else "、".join(f"第{a}条" for a in t.articles),  # no 第3条 it does not have
                 "；".join(cell_text(d) for d in t.deadlines),
                 "；".join(i.phrase for i in pg.indicators_of(doc.id, task=t.number)),
             ])

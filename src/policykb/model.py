@@ -302,6 +302,10 @@ class Task(Strict):
         """How outputs name the task: 「第5项」, or by the document's own number (「第二（二）项」)."""
         return task_ref(self.number, self.label)
 
+    def restates(self, article: "Article") -> bool:
+        """The article is this task again (its title and text, or its text alone): an imported list's item."""
+        return self.text in (article.text, f"{article.title}。{article.text}")
+
     @property
     def own_number(self) -> str:
         """A 序号 cell: 「5」, or the document's own number (「二（二）」)."""
@@ -333,6 +337,13 @@ class Document(Strict):
     articles: dict[int, Article]
     tasks: dict[int, Task]
     indicators: dict[str, Indicator]
+
+    @property
+    def items_only(self) -> bool:
+        """Its articles are its tasks restated (an imported list: each item stands as both): it has no articles of
+        its own, and outputs say 「第3条」 nowhere."""
+        return bool(self.articles) and all(a.number in self.tasks and self.tasks[a.number].restates(a)
+                                           for a in self.articles.values())
 
 
 class KnowledgeBase(Strict):

@@ -92,6 +92,17 @@ def _drop_document_column(header: list[str], rows: list[list], single: bool) -> 
     return header[1:], [row[1:] for row in rows]
 
 
+# printed even when every row leaves them empty: what the table is about
+_ALWAYS = {"序号", "任务内容", "牵头单位", "单位"}
+
+
+def _without_empty_columns(header: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """The printed table without the columns no row fills (an imported list's 时限, 指标, 落实条文): the others get
+    their room, as a landscape page has little to spare."""
+    kept = [i for i, h in enumerate(header) if h in _ALWAYS or any(row[i] not in ("", None) for row in rows)]
+    return [header[i] for i in kept], [[row[i] for i in kept] for row in rows]
+
+
 def title(document) -> str:
     """What a document's 分工方案 is called: its annex's title, or for a document that is the list itself
     (an imported 分工表 has no annex), its own title."""
@@ -109,7 +120,7 @@ def to_docx(pg: PolicyGraph, doc: str | None = None) -> bytes:
     g.paragraph(word, titles, style="公文标题")
     for label, (header, rows) in (("一、按任务", export.task_rows(pg, doc)), ("二、按单位", export.unit_rows(pg, doc))):
         g.paragraph(word, label, style="一级标题")
-        _table(word, *_drop_document_column(header, rows, len(docs) == 1))
+        _table(word, *_without_empty_columns(*_drop_document_column(header, rows, len(docs) == 1)))
     return g.to_bytes(word, g.provenance(pg.kb.root))
 
 

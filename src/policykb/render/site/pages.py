@@ -184,7 +184,7 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
               "heading_mark": heading_mark}
     # A task's, an article's and the indicators' pages show the document's settings, never its other items
     shell = dict(common, doc=shell_doc or document_shell(doc))
-    items_only = mirrored(doc)
+    items_only = doc.items_only
     general = list(annex.general_deadlines) if annex else []
     cascade = cascade or CascadeViews(pg.kb, statuses, paths, lambda t: task_deadline(t, general))
     pages = [Page(paths.document(doc.id), "document.md.j2",
@@ -242,22 +242,10 @@ def members_called(pg: PolicyGraph, collectives: list[str]) -> str:
     return _MEMBERS_CALLED.get(levels.pop(), "成员单位") if len(levels) == 1 else "成员单位"
 
 
-def _restates(task: Task, article: Article) -> bool:
-    """An imported list's item stands as an article and a task (its title and text, or its text alone)."""
-    return task.text in (article.text, f"{article.title}。{article.text}")
-
-
-def mirrored(doc: Document) -> bool:
-    """A document whose articles are its tasks restated (an imported list): it has no articles of its own, and its
-    pages say 「第3条」 nowhere."""
-    return bool(doc.articles) and all(a.number in doc.tasks and _restates(doc.tasks[a.number], a)
-                                      for a in doc.articles.values())
-
-
 def _own_articles(pg: PolicyGraph, task: Task) -> list[Article]:
     """The articles a task carries out, but not one that only restates it: 「落实条文 第3条」 would name an article the
     document does not have."""
-    return [a for a in pg.articles_of_task(task) if not _restates(task, a)]
+    return [a for a in pg.articles_of_task(task) if not task.restates(a)]
 
 
 class LettersOfDocument:
@@ -318,7 +306,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
                    "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
-                   "mirrored": {d.id: mirrored(d) for d in docs},
+                   "mirrored": {d.id: d.items_only for d in docs},
                    "members_called": members_called(pg, [u for u in pg.kb.units if pg.kb.units[u].members]),
                    "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
                                                                             if d.meta.annex else [])}
