@@ -34,6 +34,15 @@ def test_a_below_note_is_read_whatever_stands_between_its_words(note, participan
     assert units.scope.participants == ["各乡镇"] and not units.flags
 
 
+def test_a_below_note_may_name_levels_parted_by_a_comma():
+    """「以下均需X,Y负责落实,不再列出」: the counties and the zone after the comma both take part in every later task."""
+    units = parse_units("责任单位:县农业局、县财政局等部门,各乡镇人民政府,甲乙开发区管委会。"
+                        "以下均需各乡镇人民政府,甲乙开发区管委会负责落实,不再列出")
+    assert units.lead == ["县农业局"] and not [f for f in units.flags if f.startswith("not a unit")]
+    assert units.scope.participants == ["各乡镇人民政府", "甲乙开发区管委会"]
+    assert "以下均需各乡镇人民政府" not in units.participants
+
+
 def test_a_note_that_every_task_involves_a_unit_holds_for_this_task_and_the_later_ones():
     tasks = _tasks("一、总体",
                    "(一)做好甲项工作。〔责任单位:省商务厅、省财政厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
@@ -236,6 +245,23 @@ def test_a_body_named_without_its_suffix_is_a_unit(name, unit):
 
 def test_a_shared_body_completes_a_body_named_without_its_suffix():
     assert parse_units("住建、交通部门牵头").lead == ["住建部门", "交通部门"]
+
+
+def test_a_body_after_a_name_with_a_bracket_inside_is_the_next_names_alone():
+    """「各县(区)政府、市直园区管委会」: the first is a whole name (its bracket inside it), no bare place that shares the
+    管委会 written after the second."""
+    assert parse_units("市城管局,各县(区)政府、市直园区管委会").participants == ["各县(区)政府", "市直园区管委会"]
+
+
+def test_a_comma_before_collectives_alone_parts_levels_not_leads():
+    """「X、Y,各县(区)政府、…」: the city's bureaus, then after the comma the lower governments, every row the same: the
+    comma parts the levels, and with no lead word the first listed leads (truth rule 5); a bureau after the comma
+    keeps the comma's parting of the leads (「X、Y,Z」)."""
+    units = parse_units("市城管局、市环保局,各县(区)政府、市直园区管委会")
+    assert (units.lead, units.mode, units.participants) == (
+        ["市城管局"], "first", ["市环保局", "各县(区)政府", "市直园区管委会"])
+    units = parse_units("市城管局、市环保局,市财政局、各县(区)政府")
+    assert (units.lead, units.mode, units.participants) == (["市城管局", "市环保局"], "joint", ["市财政局", "各县(区)政府"])
 
 
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
@@ -669,12 +695,13 @@ def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path
 
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
-    opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
+    opening the next line is the page's; the units before the first 「,」 lead (a bureau after it); 各区（市）县政府（管委会）
+    is one collective."""
     tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
-                        "各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
+                        "市财政局、各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
                         "2、发改委,市住建局、市市场监管局")
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
-        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
+        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["市财政局", "各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
