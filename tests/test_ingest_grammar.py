@@ -278,6 +278,38 @@ def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
     assert [f.phrase for f in find("工作任务 第二季度(每项5分):完成可研评审", 2024)] == ["第二季度"]
 
 
+@pytest.mark.parametrize("cell, date", [("2019 年底前", "2019-12-31"), ("2024 年 6 月底前", "2024-06-30"),
+                                         ("2018—2019 年底前", "2019-12-31"), ("2018-2019年底前", "2019-12-31"),
+                                         ("常态工作", "2024-01-01")])
+def test_a_deadline_cell_spaced_off_a_span_of_years_or_standing_work(cell, date):
+    """A page that spaces its numbers off (「2019 年底前」), years of a span with 年 written once (「2018—2019年底前」) and
+    「常态工作」 (ongoing work) are read whole, as written."""
+    from policykb.ingest.timing import find_cell
+    assert [(f.phrase, f.date.isoformat()) for f in find_cell(cell, 2024) if f.date] == [(cell, date)]
+    assert not find_cell("2019 年全市", 2024)  # a bare year, spaced or not, is no deadline
+
+
+def test_a_table_copied_one_cell_a_line_between_pipe_lines_reads_every_row(tmp_path):
+    """Cells one a line with a line of 「|」 between them: a long task cell and the unit cell after it are two cells,
+    never one line wrapped; a time cell saying how long after an event (「文件出台后 3 个月完成」) is the row's time."""
+    from policykb.ingest.readers import read
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    rows = [["序号", "工作任务", "负责部门", "时间进度"],
+            ["1", "健全城市管理制度", "市城管局、市司法局", "省里文件出台后 3 个月完成"],
+            ["2", "在商场和超市等场所、特别是大型商场,推广使用环保购物袋,限制使用塑料袋",
+             "市商务局、市市场监管局,各县(区)政府、市直园区管委会", "常态工作"],
+            ["3", "开展垃圾分类宣传", "市城管局", "2019 年底前"]]
+    path = tmp_path / "s.txt"
+    path.write_text("|\n" + "|\n|\n".join("\n|\n".join(row) for row in rows) + "\n|\n", encoding="utf-8")
+    tasks = table_tasks(with_text_tables(read(path).blocks))
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "健全城市管理制度", ["市城管局"], ["市司法局"], "省里文件出台后 3 个月完成"),
+        (2, "在商场和超市等场所、特别是大型商场,推广使用环保购物袋,限制使用塑料袋", ["市商务局"],
+         ["市市场监管局", "各县(区)政府", "市直园区管委会"], "常态工作"),
+        (3, "开展垃圾分类宣传", ["市城管局"], [], "2019 年底前")]
+
+
 # --- prose: 由X…, a guiding clause, a closing time ---
 
 def test_by_names_the_doer_before_a_manner_and_a_later_clause_names_the_guide():
