@@ -58,6 +58,7 @@ _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w 
 # follows it to the item's end, other such labels aside, is units
 _BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
+_PAGE_RECORD = re.compile(rf"^(?:{alternation(_LEX.page_labels)})")
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 # 「责任单位」 on a line of its own, its value on the next (a form copied one cell a line): read as 「责任单位：…」
 _LABEL_ALONE = re.compile(rf"(?P<label>{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]?")
@@ -234,8 +235,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                 items.append(_Item(text, block.where, number, number is not None, table))
             continue
         text = line.strip()
-        if not text:
-            continue
+        if not text or _PAGE_RECORD.match(text) and len(text) <= 60 and "。" not in text:
+            continue  # 「发文日期2005年09月16日」: the page's record of the document, no paragraph of it
         runs, parts = _CIRCLED.split(text), False
         for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
