@@ -1523,6 +1523,34 @@ def test_units_alone_each_over_one_paragraph_of_work_are_a_two_column_list(tmp_p
         (["某区水利局"], "巡查堤防"), (["某区民政局"], "做好受灾"), (["某区交通局"], "保障抢险")]
 
 
+def test_numbered_unit_headings_each_over_one_paragraph_give_it_whatever_its_first_word(tmp_path):
+    """「一、市财政局」 then one paragraph, 「二、市教育局」 then one: each paragraph is its heading's unit's duty, whatever
+    verb it opens with; the title over the preamble that says it sets the duties (「特制定…工作职责」) gives its
+    members no task of that preamble."""
+    tasks = _drafted(tmp_path, "某市防汛领导小组成员单位职责",
+                     "根据有关规定，为做好全市防汛工作，特制定某市防汛领导小组成员单位工作职责。",
+                     "一、市财政局", "保障防汛经费及时到位，监督资金使用。", "二、市教育局",
+                     "将防汛避险知识纳入中小学安全教育，组织学校演练。", "三、市公安局", "依法打击破坏防汛设施的行为。")
+    assert [(t["lead"], t["text"][:4]) for t in tasks] == [
+        (["某市财政局"], "保障防汛"), (["某市教育局"], "将防汛避"), (["某市公安局"], "依法打击")]
+
+
+def test_a_heading_naming_a_bodys_members_or_a_law_sites_record_is_no_unit_over_its_paragraph(tmp_path):
+    """「二、联席会议成员单位」 over 「联席会议由X、Y…组成」 is a roster, and a law site's record lines run together
+    (「发文机关某部」, 「发文日期…」) are the page's, no unit over a paragraph."""
+    tasks = _drafted(tmp_path, "发文机关某部", "发文日期2005年09月16日", "发文字号某函〔2005〕9号", "甲委员会:",
+                     "同意建立由甲委员会牵头的联席会议制度。", "一、联席会议的主要职能", "研究拟订重大政策，协调解决重大问题。",
+                     "二、联席会议成员单位", "联席会议由甲委员会、乙部、丙部组成，甲委员会为牵头单位。")
+    assert not any("发文日期" in t["text"] or "成员单位" in "".join(t["lead"]) for t in tasks)
+
+
+def test_a_books_chapters_on_bodies_are_no_list_of_their_duties():
+    """「第三节 乙局」 over 「1993年成立，编制20人。」: a gazetteer's chapter on a body, its history below, no duty."""
+    tasks, _ = _read("第三节 甲县乙局", "1993年成立，正科级，编制20人，2000年有工作人员21人。",
+                     "第四节 甲县丙局", "1995年成立，正科级，编制8人，2000年有工作人员9人。")
+    assert tasks == []
+
+
 def test_a_signature_over_a_closing_line_is_no_unit_with_its_work(tmp_path):
     """One unit alone over one paragraph is no list: the issuer's name over the notice's last line gives it no task."""
     tasks = _drafted(tmp_path, "某县关于做好防汛工作的通知", "各乡镇：", "一、县水利局负责巡查堤防。", "某县人民政府办公室",

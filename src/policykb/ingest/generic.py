@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
-from .holders import duty_heading, holders_duties, post_duties
+from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
@@ -320,12 +320,19 @@ def _header_cells(lines: list[str | None]) -> set[int]:
 
 def _paired_duties(items: list[_Item]) -> None:
     """「区公安分局」「维护考点周边安全…」「区教育局」「负责…」: a two-column list copied one cell a line, lines naming a
-    unit alone each followed by one paragraph of its work, gives each paragraph to the unit above it whatever its
-    first word; two such pairs one after another at least (a signature over a closing line is no pair)."""
+    unit alone (numbered headings too: 「一、市财政局」) each followed by one paragraph of its work, gives each paragraph
+    to the unit above it whatever its first word; two such pairs one after another at least (a signature over a
+    closing line is no pair)."""
     plain = lambda i: i < len(items) and not (items[i].owner or items[i].numbered or items[i].table is not None
                                               or items[i].note_only)  # noqa: E731
-    pairs = [i for i in range(len(items) - 1) if items[i].owner and not items[i].numbered and plain(i + 1)
+    pairs = [i for i in range(len(items) - 1) if items[i].owner and plain(i + 1)
              and not items[i].text.endswith(("：", ":"))  # an addressee line over the notice's first paragraph
+             and not sets_duties(items[i + 1].text)  # a title over the preamble that says it sets the duties
+             # (under a numbered heading, a paragraph with labels of its own, 「主要职责：…责任单位：…」, is read by them)
+             and not (items[i].numbered and _LABEL_AT.search(items[i + 1].text))
+             # (「二、联席会议成员单位」 over 「联席会议由X、Y…组成」: a roster's heading, no unit's)
+             and not (items[i].numbered and re.search(r"成员(?:单位)?$", items[i].owner))
+             and not items[i].style.startswith("第")  # 「第三节 X」: a book's chapter on a body, its history below
              and (i + 2 == len(items) or items[i + 2].owner)]
     if sum(1 for i in pairs if i + 2 in pairs or i - 2 in pairs) >= 2:
         for i in pairs:
