@@ -59,6 +59,14 @@ def test_the_units_before_the_comma_lead_and_the_note_saying_so_is_removed():
     assert not units.flags
 
 
+# --- roster lines ---
+
+def test_a_numbered_roster_line_keeps_its_number_out_of_the_units_name():
+    """「1.党政办:统筹协调…」: an item's number before a unit's name and its colon is the item's, no part of the name."""
+    tasks = _tasks("五、任务分工", "1.党政办:统筹协调、通知下发、人员组织。", "2.农业服务中心:选定植树地点、做好技术指导。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["党政办"], 1), (["农业服务中心"], 2)]
+
+
 # --- collectives ---
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])

@@ -520,9 +520,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     unread[:] = [b for b in unread if all(b is not g for g, _ in group)]
                 start = note.end()
             continue
-        if found := colon_line(text, known):  # 「商委：协调…」
+        if found := colon_line(_strip_number(text), known):  # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's)
             duty, units = found
-            out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section))
+            out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section,
+                                 number=_own_number(text)))
             continue
         numbered = bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
         if (numbered or part is not None) and (found := prose_note(_strip_number(text), known)):
