@@ -1630,10 +1630,26 @@ def test_duties_listed_after_a_colon_one_unit_a_semicolon_part(tmp_path):
     from policykb.ingest.dutylists import duty_list
     listed = duty_list("为形成合力，会议进一步压实各部门职责：县住建局统筹协调全局，督促企业落实责任；县应急局严管违规用气行为；"
                        "县市场监管局从销售端严控产品质量。")
-    assert [(u.lead, p[:5]) for p, u in listed] == [
+    assert [(u.lead, p[:5]) for p, u, _ in listed] == [
         (["县住建局"], "县住建局统"), (["县应急局"], "县应急局严"), (["县市场监管局"], "县市场监管")]
     assert duty_list("会议明确各部门职责：县住建局统筹协调全局。") is None
     assert duty_list("会议明确职责：统筹协调全局；严管违规用气行为。") is None
+
+
+def test_assignments_settled_after_a_colon_each_clause_opening_with_its_units(tmp_path):
+    """「活动自…起至…止，明确：A需…；B、C负责…，D、E需完成…，其他乡镇政府完成…；F由本单位自行组织。」: each clause
+    after a comma that opens with units of its own is their duty; places and collectives listed together each do their
+    share (separate); the lead-in's time is every duty's; the list ends with its sentence."""
+    tasks = _drafted(tmp_path, "某县启动春季植树活动",
+                     "植树活动自4月1日起至20日止，明确：县直机关单位需在公园植树2000株；各乡镇人民政府、城东新区负责在本辖区内"
+                     "开展植树，甲镇政府、乙镇政府需完成植树800株，其他乡镇政府完成植树500株；企业单位由本单位自行组织。"
+                     "活动结束后，县林业局将组织验收。")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6], [d["phrase"] for d in t["deadlines"]]) for t in tasks] == [
+        (["某县直机关单位"], "first", "县直机关单位", ["自4月1日起至20日止"]),
+        (["各乡镇人民政府", "城东新区"], "separate", "各乡镇人民政", ["自4月1日起至20日止"]),
+        (["甲镇政府", "乙镇政府"], "separate", "甲镇政府、乙", ["自4月1日起至20日止"]),
+        (["其他乡镇政府"], "first", "其他乡镇政府", ["自4月1日起至20日止"]),
+        (["企业单位"], "first", "企业单位由本", ["自4月1日起至20日止"])]
 
 
 def test_a_numbered_items_note_under_its_one_further_paragraph_is_the_items(tmp_path):

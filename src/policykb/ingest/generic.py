@@ -606,7 +606,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
     if not notes and (listed := duty_list(text, known)):  # 「…压实各部门职责:住建局统筹…;应急局严管…」
-        return [(task_text(part), units, closing_deadline(part)) for part, units in listed]
+        return [(task_text(part), units, when or closing_deadline(part)) for part, units, when in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
