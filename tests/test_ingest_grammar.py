@@ -76,6 +76,15 @@ def test_collectives_with_a_bracket_are_one_unit(name):
     assert units.lead == ["市环保局"] and units.participants == [name] and not units.flags
 
 
+def test_a_department_then_collectives_as_one_subject_the_department_leads():
+    """「市城管局和各辖区政府、管委会要…」: a named department and, after it, collectives alone (各辖区政府、管委会 one of
+    them: 各 over two kinds of a level's bodies): the department leads, they take part; two departments act jointly."""
+    [(_, units)] = subject_clauses("市城管局和各辖区政府、管委会要做好沿线道路保洁工作。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["市城管局"], ["各辖区政府、管委会"], "first")
+    [(_, units)] = subject_clauses("市城管局和市公安局要做好沿线道路保洁工作。", (), numbered=True)
+    assert (units.lead, units.mode) == (["市城管局", "市公安局"], "joint")
+
+
 # --- what is no unit ---
 
 @pytest.mark.parametrize("name", ["推进政府", "其部门", "加强领导小组", "该单位"])
