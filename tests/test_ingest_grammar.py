@@ -67,6 +67,16 @@ def test_a_numbered_roster_line_keeps_its_number_out_of_the_units_name():
     assert [(t.units.lead, t.number) for t in tasks] == [(["党政办"], 1), (["农业服务中心"], 2)]
 
 
+def test_a_unit_label_after_a_numbered_item_names_its_units_whoever_its_sentences_name():
+    """「1、各乡镇、…和负有监管职责的部门要…。」 then 「责任单位:县应急局,各乡镇」: the label's units, not the sentence's
+    subjects; a time label after such an item leaves its subject the lead."""
+    tasks = _tasks("一、全面排查隐患", "1、各乡镇、县属国有公司和负有监管职责的部门要落实监管责任,加大排查力度。",
+                   "责任单位:县应急局,各乡镇")
+    assert [(t.units.lead, t.units.participants, t.number) for t in tasks] == [(["县应急局"], ["各乡镇"], 1)]
+    tasks = _tasks("一、全面排查隐患", "1、县应急局要对所有行业开展排查。", "完成时限:2024年6月底前")
+    assert [t.units.lead for t in tasks] == [["县应急局"]]
+
+
 # --- collectives ---
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
