@@ -1551,6 +1551,14 @@ def test_a_books_chapters_on_bodies_are_no_list_of_their_duties():
     assert tasks == []
 
 
+def test_a_units_duty_working_with_others_in_a_later_part_names_them_partners(tmp_path):
+    """「负责…；会同保密部门和公安部门，对…进行检查」: the units a duty works with at a later 「；」 part take part."""
+    tasks = _drafted(tmp_path, "某区考试保障职责分工", "相关单位", "工作职责", "区教育局",
+                     "负责考试的组织实施；会同保密部门和公安部门，对试卷保密室进行一次检查。", "区卫健委", "做好考点医疗保障。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某区教育局"], ["保密部门", "公安部门"]), (["某区卫健委"], [])]
+
+
 def test_a_signature_over_a_closing_line_is_no_unit_with_its_work(tmp_path):
     """One unit alone over one paragraph is no list: the issuer's name over the notice's last line gives it no task."""
     tasks = _drafted(tmp_path, "某县关于做好防汛工作的通知", "各乡镇：", "一、县水利局负责巡查堤防。", "某县人民政府办公室",

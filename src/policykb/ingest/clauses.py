@@ -81,7 +81,8 @@ _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做�
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓)")
+                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
+                   r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma

@@ -475,6 +475,11 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
                    flags=[GROUP_LEADS, *units.flags])
 
 
+def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units a unit's duty works with, at its opening or at a later 「；」 part's (「负责…；会同X和Y，对…进行检查」)."""
+    return next((found for part in re.split(r"[；;]", duty) if (found := partners_with(part.strip(), known))), None)
+
+
 def _labelled_people(text: str) -> list[str]:
     """The people an item names after a leader's label (「负责人：符海青」, 「责任人：王五」): a name, no unit's."""
     lex = lexicon()
@@ -824,7 +829,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 units = _owner_units(owner[1], known)
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
                 units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
-                if partners := partners_with(task_text(item.text), known):  # 「（二）会同有关部门编制…」
+                if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended
                 elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help
