@@ -34,6 +34,13 @@ def test_a_below_note_is_read_whatever_stands_between_its_words(note, participan
     assert units.scope.participants == ["各乡镇"] and not units.flags
 
 
+def test_a_first_leads_note_may_call_the_lead_the_works_lead_or_the_collecting_unit():
+    """「(列第一位者为工作牵头单位或汇总单位,下同)」 closing a list: the rule stated, no part of the last name."""
+    units = parse_units("责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)")
+    assert (units.lead, units.participants, units.flags, units.by_custom) == (
+        ["市经信局"], ["市财政局", "市税务局"], [], False)
+
+
 def test_a_below_note_may_name_levels_parted_by_a_comma():
     """「以下均需X,Y负责落实,不再列出」: the counties and the zone after the comma both take part in every later task."""
     units = parse_units("责任单位:县农业局、县财政局等部门,各乡镇人民政府,甲乙开发区管委会。"
