@@ -252,8 +252,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
-        units = UnitList(subject, lead=names if several != "first" else names[:1],
-                         participants=[] if several != "first" else names[1:], mode=several, how="by" if assigned else "verb")
+        lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
+        units = UnitList(subject, lead=lead, participants=others, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if several == "joint" and units.open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest):

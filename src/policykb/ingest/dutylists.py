@@ -45,7 +45,8 @@ def _opening_units(part: str, known: tuple[str, ...]) -> UnitList | None:
         written = part[:m.end()] + last
         units = parse_units(written, known)
         names = units.lead + units.participants
-        if len(names) > 1 and not (units.flags or units.leaders) and all(n in known or looks_like_unit(n) for n in names):
+        if len(names) > 1 and not (units.flags or units.leaders) \
+                and all(n in known or looks_like_unit(n) for n in names):
             each = all(COLLECTIVE.match(n) or _PLACE.search(n) for n in names)
             return UnitList(written, lead=names if each else names[:1], participants=[] if each else names[1:],
                             mode="separate" if each else "first", how="subject")
