@@ -264,3 +264,6 @@ def test_a_pages_source_line_gives_the_place_when_nothing_else_does():
     assert meta.jurisdiction == "甲市乙区" and meta.place_guessed and meta.issuers == []
     meta = read_meta(_blocks("关于做好普查工作的通知", "各乡镇人民政府:", "按照区政府3月5日会议安排,现通知如下。"))
     assert meta.jurisdiction is None
+    meta = read_meta(_blocks("关于做好普查工作的通知", "来源:甲市乙区统计局 发布时间:2019-03-11",
+                             "各乡镇人民政府:", "结合丙丁县实际,现通知如下。"))
+    assert meta.jurisdiction == "丙丁县"  # a page reposting another place's document: the text's own place first

@@ -383,7 +383,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None:
-        meta.jurisdiction = _source_place(blocks[:10], meta) or _place_in_text(blocks, meta)
+        meta.jurisdiction = _place_in_text(blocks, meta) or _source_place(blocks[:10], meta)
     return meta
 
 
@@ -391,8 +391,9 @@ _SOURCE = re.compile(rf"(?:^|\s)来源\s*[：:]\s*([\u4e00-\u9fff]+?{_ORGAN})(?!
 
 
 def _source_place(blocks: list[Block], meta: Meta) -> str | None:
-    """The place of the body a page names as its source (「来源:X市Y区统计局」), when nothing else names one: the page
-    is that body's, so the document is most likely of its place (guessed, reviewed; the body is no issuer)."""
+    """The place of the body a page names as its source (「来源:X市Y区统计局」), when nothing else names one, the text
+    neither: the page is that body's, so the document is most likely of its place (guessed, reviewed; the body is no
+    issuer, and may have reposted another place's document, so the text's own place comes first)."""
     for b in blocks:
         if (m := _SOURCE.search(b.text)) and (place := jurisdiction_of(m[1])) and place != "中央":
             meta.place_guessed = True
