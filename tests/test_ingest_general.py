@@ -1018,6 +1018,13 @@ def test_levels_listed_before_one_kind_of_body_are_one_name(written):
     assert looks_like_unit(written) and parse_units(written).lead == [written]
 
 
+def test_a_dated_demand_on_the_units_in_general_in_a_numbered_item_is_theirs():
+    """「二、各单位会后抓紧将意见…于5月10日前报县发改局汇总。」: a demand with its date (and 会后 between subject and verb)
+    is the item's work of the units addressed; 「各部门要加强宣传。」 undated still names nobody in particular."""
+    tasks, _ = _read("一、会议要求", "二、各单位会后抓紧将修改意见形成书面材料于5月10日前报县发改局汇总。", "三、各部门要加强宣传。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(2, ["各单位"])]
+
+
 def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
     """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
     names nobody in particular."""

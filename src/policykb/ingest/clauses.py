@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import timing
 from .lexicon import alternation, is_person, lexicon
 from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
@@ -35,7 +36,8 @@ _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|�
 _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
-         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
+         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)"
+         r"|会后")  # 「各单位会后抓紧…」
 # 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
 # 做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
@@ -244,7 +246,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
         answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
-        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1))
+        dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
+        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1 or dated))
                for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
