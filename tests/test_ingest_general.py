@@ -1018,6 +1018,13 @@ def test_levels_listed_before_one_kind_of_body_are_one_name(written):
     assert looks_like_unit(written) and parse_units(written).lead == [written]
 
 
+def test_a_dated_demand_on_the_units_in_general_in_a_numbered_item_is_theirs():
+    """「二、各单位会后抓紧将意见…于5月10日前报县发改局汇总。」: a demand with its date (and 会后 between subject and verb)
+    is the item's work of the units addressed; 「各部门要加强宣传。」 undated still names nobody in particular."""
+    tasks, _ = _read("一、会议要求", "二、各单位会后抓紧将修改意见形成书面材料于5月10日前报县发改局汇总。", "三、各部门要加强宣传。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(2, ["各单位"])]
+
+
 def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
     """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
     names nobody in particular."""
@@ -1523,6 +1530,42 @@ def test_units_alone_each_over_one_paragraph_of_work_are_a_two_column_list(tmp_p
         (["某区水利局"], "巡查堤防"), (["某区民政局"], "做好受灾"), (["某区交通局"], "保障抢险")]
 
 
+def test_numbered_unit_headings_each_over_one_paragraph_give_it_whatever_its_first_word(tmp_path):
+    """「一、市财政局」 then one paragraph, 「二、市教育局」 then one: each paragraph is its heading's unit's duty, whatever
+    verb it opens with; the title over the preamble that says it sets the duties (「特制定…工作职责」) gives its
+    members no task of that preamble."""
+    tasks = _drafted(tmp_path, "某市防汛领导小组成员单位职责",
+                     "根据有关规定，为做好全市防汛工作，特制定某市防汛领导小组成员单位工作职责。",
+                     "一、市财政局", "保障防汛经费及时到位，监督资金使用。", "二、市教育局",
+                     "将防汛避险知识纳入中小学安全教育，组织学校演练。", "三、市公安局", "依法打击破坏防汛设施的行为。")
+    assert [(t["lead"], t["text"][:4]) for t in tasks] == [
+        (["某市财政局"], "保障防汛"), (["某市教育局"], "将防汛避"), (["某市公安局"], "依法打击")]
+
+
+def test_a_heading_naming_a_bodys_members_or_a_law_sites_record_is_no_unit_over_its_paragraph(tmp_path):
+    """「二、联席会议成员单位」 over 「联席会议由X、Y…组成」 is a roster, and a law site's record lines run together
+    (「发文机关某部」, 「发文日期…」) are the page's, no unit over a paragraph."""
+    tasks = _drafted(tmp_path, "发文机关某部", "发文日期2005年09月16日", "发文字号某函〔2005〕9号", "甲委员会:",
+                     "同意建立由甲委员会牵头的联席会议制度。", "一、联席会议的主要职能", "研究拟订重大政策，协调解决重大问题。",
+                     "二、联席会议成员单位", "联席会议由甲委员会、乙部、丙部组成，甲委员会为牵头单位。")
+    assert not any("发文日期" in t["text"] or "成员单位" in "".join(t["lead"]) for t in tasks)
+
+
+def test_a_books_chapters_on_bodies_are_no_list_of_their_duties():
+    """「第三节 乙局」 over 「1993年成立，编制20人。」: a gazetteer's chapter on a body, its history below, no duty."""
+    tasks, _ = _read("第三节 甲县乙局", "1993年成立，正科级，编制20人，2000年有工作人员21人。",
+                     "第四节 甲县丙局", "1995年成立，正科级，编制8人，2000年有工作人员9人。")
+    assert tasks == []
+
+
+def test_a_units_duty_working_with_others_in_a_later_part_names_them_partners(tmp_path):
+    """「负责…；会同保密部门和公安部门，对…进行检查」: the units a duty works with at a later 「；」 part take part."""
+    tasks = _drafted(tmp_path, "某区考试保障职责分工", "相关单位", "工作职责", "区教育局",
+                     "负责考试的组织实施；会同保密部门和公安部门，对试卷保密室进行一次检查。", "区卫健委", "做好考点医疗保障。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某区教育局"], ["保密部门", "公安部门"]), (["某区卫健委"], [])]
+
+
 def test_a_signature_over_a_closing_line_is_no_unit_with_its_work(tmp_path):
     """One unit alone over one paragraph is no list: the issuer's name over the notice's last line gives it no task."""
     tasks = _drafted(tmp_path, "某县关于做好防汛工作的通知", "各乡镇：", "一、县水利局负责巡查堤防。", "某县人民政府办公室",
@@ -1602,10 +1645,26 @@ def test_duties_listed_after_a_colon_one_unit_a_semicolon_part(tmp_path):
     from policykb.ingest.dutylists import duty_list
     listed = duty_list("为形成合力，会议进一步压实各部门职责：县住建局统筹协调全局，督促企业落实责任；县应急局严管违规用气行为；"
                        "县市场监管局从销售端严控产品质量。")
-    assert [(u.lead, p[:5]) for p, u in listed] == [
+    assert [(u.lead, p[:5]) for p, u, _ in listed] == [
         (["县住建局"], "县住建局统"), (["县应急局"], "县应急局严"), (["县市场监管局"], "县市场监管")]
     assert duty_list("会议明确各部门职责：县住建局统筹协调全局。") is None
     assert duty_list("会议明确职责：统筹协调全局；严管违规用气行为。") is None
+
+
+def test_assignments_settled_after_a_colon_each_clause_opening_with_its_units(tmp_path):
+    """「活动自…起至…止，明确：A需…；B、C负责…，D、E需完成…，其他乡镇政府完成…；F由本单位自行组织。」: each clause
+    after a comma that opens with units of its own is their duty; places and collectives listed together each do their
+    share (separate); the lead-in's time is every duty's; the list ends with its sentence."""
+    tasks = _drafted(tmp_path, "某县启动春季植树活动",
+                     "植树活动自4月1日起至20日止，明确：县直机关单位需在公园植树2000株；各乡镇人民政府、城东新区负责在本辖区内"
+                     "开展植树，甲镇政府、乙镇政府需完成植树800株，其他乡镇政府完成植树500株；企业单位由本单位自行组织。"
+                     "活动结束后，县林业局将组织验收。")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6], [d["phrase"] for d in t["deadlines"]]) for t in tasks] == [
+        (["某县直机关单位"], "first", "县直机关单位", ["自4月1日起至20日止"]),
+        (["各乡镇人民政府", "城东新区"], "separate", "各乡镇人民政", ["自4月1日起至20日止"]),
+        (["甲镇政府", "乙镇政府"], "separate", "甲镇政府、乙", ["自4月1日起至20日止"]),
+        (["其他乡镇政府"], "first", "其他乡镇政府", ["自4月1日起至20日止"]),
+        (["企业单位"], "first", "企业单位由本", ["自4月1日起至20日止"])]
 
 
 def test_a_numbered_items_note_under_its_one_further_paragraph_is_the_items(tmp_path):

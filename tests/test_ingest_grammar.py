@@ -34,6 +34,22 @@ def test_a_below_note_is_read_whatever_stands_between_its_words(note, participan
     assert units.scope.participants == ["各乡镇"] and not units.flags
 
 
+def test_a_first_leads_note_may_call_the_lead_the_works_lead_or_the_collecting_unit():
+    """「(列第一位者为工作牵头单位或汇总单位,下同)」 closing a list: the rule stated, no part of the last name."""
+    units = parse_units("责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)")
+    assert (units.lead, units.participants, units.flags, units.by_custom) == (
+        ["市经信局"], ["市财政局", "市税务局"], [], False)
+
+
+def test_a_below_note_may_name_levels_parted_by_a_comma():
+    """「以下均需X,Y负责落实,不再列出」: the counties and the zone after the comma both take part in every later task."""
+    units = parse_units("责任单位:县农业局、县财政局等部门,各乡镇人民政府,甲乙开发区管委会。"
+                        "以下均需各乡镇人民政府,甲乙开发区管委会负责落实,不再列出")
+    assert units.lead == ["县农业局"] and not [f for f in units.flags if f.startswith("not a unit")]
+    assert units.scope.participants == ["各乡镇人民政府", "甲乙开发区管委会"]
+    assert "以下均需各乡镇人民政府" not in units.participants
+
+
 def test_a_note_that_every_task_involves_a_unit_holds_for_this_task_and_the_later_ones():
     tasks = _tasks("一、总体",
                    "(一)做好甲项工作。〔责任单位:省商务厅、省财政厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
@@ -50,6 +66,24 @@ def test_the_units_before_the_comma_lead_and_the_note_saying_so_is_removed():
     assert not units.flags
 
 
+# --- roster lines ---
+
+def test_a_numbered_roster_line_keeps_its_number_out_of_the_units_name():
+    """「1.党政办:统筹协调…」: an item's number before a unit's name and its colon is the item's, no part of the name."""
+    tasks = _tasks("五、任务分工", "1.党政办:统筹协调、通知下发、人员组织。", "2.农业服务中心:选定植树地点、做好技术指导。")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["党政办"], 1), (["农业服务中心"], 2)]
+
+
+def test_a_unit_label_after_a_numbered_item_names_its_units_whoever_its_sentences_name():
+    """「1、各乡镇、…和负有监管职责的部门要…。」 then 「责任单位:县应急局,各乡镇」: the label's units, not the sentence's
+    subjects; a time label after such an item leaves its subject the lead."""
+    tasks = _tasks("一、全面排查隐患", "1、各乡镇、县属国有公司和负有监管职责的部门要落实监管责任,加大排查力度。",
+                   "责任单位:县应急局,各乡镇")
+    assert [(t.units.lead, t.units.participants, t.number) for t in tasks] == [(["县应急局"], ["各乡镇"], 1)]
+    tasks = _tasks("一、全面排查隐患", "1、县应急局要对所有行业开展排查。", "完成时限:2024年6月底前")
+    assert [t.units.lead for t in tasks] == [["县应急局"]]
+
+
 # --- collectives ---
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
@@ -57,6 +91,15 @@ def test_collectives_with_a_bracket_are_one_unit(name):
     assert looks_like_unit(name)
     units = parse_units(f"市环保局牵头,{name}负责落实")
     assert units.lead == ["市环保局"] and units.participants == [name] and not units.flags
+
+
+def test_a_department_then_collectives_as_one_subject_the_department_leads():
+    """「市城管局和各辖区政府、管委会要…」: a named department and, after it, collectives alone (各辖区政府、管委会 one of
+    them: 各 over two kinds of a level's bodies): the department leads, they take part; two departments act jointly."""
+    [(_, units)] = subject_clauses("市城管局和各辖区政府、管委会要做好沿线道路保洁工作。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["市城管局"], ["各辖区政府、管委会"], "first")
+    [(_, units)] = subject_clauses("市城管局和市公安局要做好沿线道路保洁工作。", (), numbered=True)
+    assert (units.lead, units.mode) == (["市城管局", "市公安局"], "joint")
 
 
 # --- what is no unit ---
@@ -238,6 +281,23 @@ def test_a_shared_body_completes_a_body_named_without_its_suffix():
     assert parse_units("住建、交通部门牵头").lead == ["住建部门", "交通部门"]
 
 
+def test_a_body_after_a_name_with_a_bracket_inside_is_the_next_names_alone():
+    """「各县(区)政府、市直园区管委会」: the first is a whole name (its bracket inside it), no bare place that shares the
+    管委会 written after the second."""
+    assert parse_units("市城管局,各县(区)政府、市直园区管委会").participants == ["各县(区)政府", "市直园区管委会"]
+
+
+def test_a_comma_before_collectives_alone_parts_levels_not_leads():
+    """「X、Y,各县(区)政府、…」: the city's bureaus, then after the comma the lower governments, every row the same: the
+    comma parts the levels, and with no lead word the first listed leads (truth rule 5); a bureau after the comma
+    keeps the comma's parting of the leads (「X、Y,Z」)."""
+    units = parse_units("市城管局、市环保局,各县(区)政府、市直园区管委会")
+    assert (units.lead, units.mode, units.participants) == (
+        ["市城管局"], "first", ["市环保局", "各县(区)政府", "市直园区管委会"])
+    units = parse_units("市城管局、市环保局,市财政局、各县(区)政府")
+    assert (units.lead, units.mode, units.participants) == (["市城管局", "市环保局"], "joint", ["市财政局", "各县(区)政府"])
+
+
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
                                                 ("6月底前开工", "6月底前", "2024-06-30"),
                                                 ("长期", "长期", "2024-01-01"), ("长期以来", None, None),
@@ -250,6 +310,38 @@ def test_a_deadline_cell_is_read_by_what_it_opens_with(cell, phrase, date):
     assert not [f for f in find("长期以来", 2024) if f.date]
     assert not find("第一季度GDP增长", 2024)  # a quarter in running text is no deadline, unless it heads its work:
     assert [f.phrase for f in find("工作任务 第二季度(每项5分):完成可研评审", 2024)] == ["第二季度"]
+
+
+@pytest.mark.parametrize("cell, date", [("2019 年底前", "2019-12-31"), ("2024 年 6 月底前", "2024-06-30"),
+                                         ("2018—2019 年底前", "2019-12-31"), ("2018-2019年底前", "2019-12-31"),
+                                         ("常态工作", "2024-01-01")])
+def test_a_deadline_cell_spaced_off_a_span_of_years_or_standing_work(cell, date):
+    """A page that spaces its numbers off (「2019 年底前」), years of a span with 年 written once (「2018—2019年底前」) and
+    「常态工作」 (ongoing work) are read whole, as written."""
+    from policykb.ingest.timing import find_cell
+    assert [(f.phrase, f.date.isoformat()) for f in find_cell(cell, 2024) if f.date] == [(cell, date)]
+    assert not find_cell("2019 年全市", 2024)  # a bare year, spaced or not, is no deadline
+
+
+def test_a_table_copied_one_cell_a_line_between_pipe_lines_reads_every_row(tmp_path):
+    """Cells one a line with a line of 「|」 between them: a long task cell and the unit cell after it are two cells,
+    never one line wrapped; a time cell saying how long after an event (「文件出台后 3 个月完成」) is the row's time."""
+    from policykb.ingest.readers import read
+    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.texttables import with_text_tables
+    rows = [["序号", "工作任务", "负责部门", "时间进度"],
+            ["1", "健全城市管理制度", "市城管局、市司法局", "省里文件出台后 3 个月完成"],
+            ["2", "在商场和超市等场所、特别是大型商场,推广使用环保购物袋,限制使用塑料袋",
+             "市商务局、市市场监管局,各县(区)政府、市直园区管委会", "常态工作"],
+            ["3", "开展垃圾分类宣传", "市城管局", "2019 年底前"]]
+    path = tmp_path / "s.txt"
+    path.write_text("|\n" + "|\n|\n".join("\n|\n".join(row) for row in rows) + "\n|\n", encoding="utf-8")
+    tasks = table_tasks(with_text_tables(read(path).blocks))
+    assert [(t.number, t.text, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (1, "健全城市管理制度", ["市城管局"], ["市司法局"], "省里文件出台后 3 个月完成"),
+        (2, "在商场和超市等场所、特别是大型商场,推广使用环保购物袋,限制使用塑料袋", ["市商务局"],
+         ["市市场监管局", "各县(区)政府", "市直园区管委会"], "常态工作"),
+        (3, "开展垃圾分类宣传", ["市城管局"], [], "2019 年底前")]
 
 
 # --- prose: 由X…, a guiding clause, a closing time ---
@@ -669,12 +761,13 @@ def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path
 
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
-    opening the next line is the page's; the units before the first 「,」 lead; 各区（市）县政府（管委会） is one collective."""
+    opening the next line is the page's; the units before the first 「,」 lead (a bureau after it); 各区（市）县政府（管委会）
+    is one collective."""
     tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
-                        "各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
+                        "市财政局、各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
                         "2、发改委,市住建局、市市场监管局")
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
-        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["各区(市)县政府(管委会)"]),
+        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["市财政局", "各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 

@@ -245,3 +245,25 @@ def test_a_zone_run_with_a_district_is_of_the_district_named_in_its_brackets():
     """「某新区(甲山区)政务服务网」: a zone and the district it is run with; its 区X局 are the district's."""
     assert read_meta(_blocks("某新区(甲山区)政务服务网", "区教育局", "负责考试组织。")).jurisdiction == "甲山区"
     assert read_meta(_blocks("甲山区(某新区)政务服务网", "区教育局", "负责考试组织。")).jurisdiction == "甲山区"
+
+
+def test_a_law_sites_details_each_run_together_with_its_label():
+    """「发文机关某市人民政府」, 「发文字号某政办〔2022〕5号」: the label is no part of the issuer, the number or the title."""
+    meta = read_meta(_blocks("发文机关某市人民政府", "发文日期2022年03月04日", "时效性现行有效", "发文字号某政办〔2022〕5号",
+                             "各县区人民政府,市政府各部门:", "为做好欠薪治理,现提出如下意见。", "一、加强合同管理"))
+    assert meta.issuers == ["某市人民政府"] and meta.number == "某政办〔2022〕5号"
+    assert not meta.title.startswith("发文") and meta.jurisdiction == "某市"
+    assert meta.date == dt.date(2022, 3, 4)
+
+
+def test_a_pages_source_line_gives_the_place_when_nothing_else_does():
+    """「来源:甲市乙区统计局」: the page is that bureau's, so the document's place is guessed from it (reviewed; the
+    bureau is no issuer); 「按照区政府…安排」 names no place 「按照区」."""
+    meta = read_meta(_blocks("当前位置:首页 > 部门文件", "关于做好普查工作的通知", "来源:甲市乙区统计局 发布时间:2019-03-11",
+                             "各乡镇人民政府:", "按照区政府3月5日会议安排,现通知如下。", "1.区住建局负责建筑业普查。"))
+    assert meta.jurisdiction == "甲市乙区" and meta.place_guessed and meta.issuers == []
+    meta = read_meta(_blocks("关于做好普查工作的通知", "各乡镇人民政府:", "按照区政府3月5日会议安排,现通知如下。"))
+    assert meta.jurisdiction is None
+    meta = read_meta(_blocks("关于做好普查工作的通知", "来源:甲市乙区统计局 发布时间:2019-03-11",
+                             "各乡镇人民政府:", "结合丙丁县实际,现通知如下。"))
+    assert meta.jurisdiction == "丙丁县"  # a page reposting another place's document: the text's own place first

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
-    (r"^(?:长期|持续|常态化)(?:坚持|推进|开展|实施)?$", lambda m, year: (dt.date(year, 1, 1), "ongoing")),
+    (r"^(?:长期|持续|常态化?)(?:坚持|推进|开展|实施|工作)?$", lambda m, year: (dt.date(year, 1, 1), "ongoing")),
     (rf"^(?:从|自){_Y}(?:起|开始|以来)$", lambda m, _: (dt.date(int(m[1]), 1, 1), "starting-year")),
     (rf"^(?:力争)?(?:到|在)?{_Y}(?:底|末)?(?:前|以前|之前)?(?:\(含\d{{4}}年\)|（含\d{{4}}年）)?$",
      lambda m, _: (_year_end(int(m[1])), "target-year")),
@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (rf"^{_Y}(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:至|到|—|－|-|~)(?:{_Y})?(\d{{1,2}})月(?:(\d{{1,2}})日)?$",
      lambda m, _: (dt.date(int(m[2] or m[1]), int(m[3]), int(m[4])) if m[4]
                    else _month_end(int(m[2] or m[1]), int(m[3]), ""), "once")),
-    (rf"^{_Y}(?:\d{{1,2}}月)?(?:至|到|—|－|-|~){_Y}(?:底|末)?$",
+    (rf"^(\d{{4}})年?(?:\d{{1,2}}月)?(?:至|到|—|－|-|~){_Y}(?:底|末)?(?:前|以前|之前)?$",  # 2016—2017年底前
      lambda m, _: (_year_end(int(m[2])), "target-year")),
     (rf"^(?:从|自)?即日起?(?:至|到)(?:{_Y})?(\d{{1,2}})月(\d{{1,2}})日(?:前|止)?$",  # 即日起至6月30日: a span ending then
      lambda m, year: (dt.date(int(m[1] or year), int(m[2]), int(m[3])), "once")),
@@ -88,7 +88,7 @@ _TRADITIONAL = str.maketrans("內當爭從開來後於週兩", "内当争从开�
 
 def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
     """The date a phrase falls on and its kind, or None when it cannot be read."""
-    text = PINYIN_GLOSS.sub("", phrase.strip()).translate(_TRADITIONAL)
+    text = re.sub(r"\s+", "", PINYIN_GLOSS.sub("", phrase)).translate(_TRADITIONAL)  # 「2016 年底前」: spaced-off numbers
     for pattern, build in _PATTERNS:
         match = re.match(pattern, text)
         if match:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import timing
 from .lexicon import alternation, is_person, lexicon
 from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
@@ -35,7 +36,8 @@ _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|�
 _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
-         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)")
+         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)"
+         r"|会后")  # 「各单位会后抓紧…」
 # 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
 # 做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
@@ -81,7 +83,8 @@ _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做�
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓)")
+                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
+                   r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
@@ -243,14 +246,17 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
         answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
-        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1))
+        dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
+        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1 or dated))
                for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
             or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
-            else "joint"
-        units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
+            else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
+            else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
+        lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
+        units = UnitList(subject, lead=lead, participants=others, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if several == "joint" and units.open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest):

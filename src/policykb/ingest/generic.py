@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
-from .holders import duty_heading, holders_duties, post_duties
+from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
@@ -58,6 +58,7 @@ _RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w 
 # follows it to the item's end, other such labels aside, is units
 _BARE_LABEL = re.compile(alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w)))
 _TIME_WORDS = alternation(_LEX.columns["deadline"])
+_PAGE_RECORD = re.compile(rf"^(?:{alternation(_LEX.page_labels)})")
 _TIME_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{_TIME_WORDS})\s*[：:]\s*(?P<time>[^；;。|]*)")
 # 「责任单位」 on a line of its own, its value on the next (a form copied one cell a line): read as 「责任单位：…」
 _LABEL_ALONE = re.compile(rf"(?P<label>{alternation(_LEX.labels)}|{_TIME_WORDS})\s*[：:]?")
@@ -220,8 +221,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                 items.append(_Item(text, block.where, number, number is not None, table))
             continue
         text = line.strip()
-        if not text:
-            continue
+        if not text or _PAGE_RECORD.match(text) and len(text) <= 60 and "。" not in text:
+            continue  # 「发文日期2005年09月16日」: the page's record of the document, no paragraph of it
         runs, parts = _CIRCLED.split(text), False
         for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
             if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
@@ -305,12 +306,19 @@ def _header_cells(lines: list[str | None]) -> set[int]:
 
 def _paired_duties(items: list[_Item]) -> None:
     """「区公安分局」「维护考点周边安全…」「区教育局」「负责…」: a two-column list copied one cell a line, lines naming a
-    unit alone each followed by one paragraph of its work, gives each paragraph to the unit above it whatever its
-    first word; two such pairs one after another at least (a signature over a closing line is no pair)."""
+    unit alone (numbered headings too: 「一、市财政局」) each followed by one paragraph of its work, gives each paragraph
+    to the unit above it whatever its first word; two such pairs one after another at least (a signature over a
+    closing line is no pair)."""
     plain = lambda i: i < len(items) and not (items[i].owner or items[i].numbered or items[i].table is not None
                                               or items[i].note_only)  # noqa: E731
-    pairs = [i for i in range(len(items) - 1) if items[i].owner and not items[i].numbered and plain(i + 1)
+    pairs = [i for i in range(len(items) - 1) if items[i].owner and plain(i + 1)
              and not items[i].text.endswith(("：", ":"))  # an addressee line over the notice's first paragraph
+             and not sets_duties(items[i + 1].text)  # a title over the preamble that says it sets the duties
+             # (under a numbered heading, a paragraph with labels of its own, 「主要职责：…责任单位：…」, is read by them)
+             and not (items[i].numbered and _LABEL_AT.search(items[i + 1].text))
+             # (「二、联席会议成员单位」 over 「联席会议由X、Y…组成」: a roster's heading, no unit's)
+             and not (items[i].numbered and re.search(r"成员(?:单位)?$", items[i].owner))
+             and not items[i].style.startswith("第")  # 「第三节 X」: a book's chapter on a body, its history below
              and (i + 2 == len(items) or items[i + 2].owner)]
     if sum(1 for i in pairs if i + 2 in pairs or i - 2 in pairs) >= 2:
         for i in pairs:
@@ -453,6 +461,11 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
                    flags=[GROUP_LEADS, *units.flags])
 
 
+def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units a unit's duty works with, at its opening or at a later 「；」 part's (「负责…；会同X和Y，对…进行检查」)."""
+    return next((found for part in re.split(r"[；;]", duty) if (found := partners_with(part.strip(), known))), None)
+
+
 def _labelled_people(text: str) -> list[str]:
     """The people an item names after a leader's label (「负责人：符海青」, 「责任人：王五」): a name, no unit's."""
     lex = lexicon()
@@ -584,7 +597,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [t for t in read_item(_Item(text, item.where, item.number, item.numbered, item.table), known)
                 if notes] + listed
     if not notes and (listed := duty_list(text, known)):  # 「…压实各部门职责:住建局统筹…;应急局严管…」
-        return [(task_text(part), units, closing_deadline(part)) for part, units in listed]
+        return [(task_text(part), units, when or closing_deadline(part)) for part, units, when in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
@@ -802,7 +815,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 units = _owner_units(owner[1], known)
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
                 units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
-                if partners := partners_with(task_text(item.text), known):  # 「（二）会同有关部门编制…」
+                if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended
                 elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help

@@ -143,6 +143,14 @@ def _own_subject(text: str) -> bool:
     return any(text.find(units.as_written) < 40 for _, units in subject_clauses(text) + assigned_subjects(text, ()))
 
 
+# 「根据…，为…，特制定X成员单位工作职责。」: the paragraph saying the duties below are set, no duty itself
+_SETS_DUTIES = re.compile(r"(?:特|现|为此)?制定(?:本|如下|以下)?[^。；;，,]{0,40}(?:职责|分工|方案|办法|细则)(?:如下)?[。：:]?$")
+
+
+def sets_duties(text: str) -> bool:
+    return bool(_SETS_DUTIES.search(text))
+
+
 def holders_duties(items: list) -> list:
     """The items of `generic` with the duties of a body set up or defined before them given to it: a duty heading
     naming no unit (or the body's short name), or a sentence closing 「其职责是：」, owns the items under it for that
@@ -161,7 +169,7 @@ def holders_duties(items: list) -> list:
             item = replace(item, text=said.group(), number=None, owner=holder, duty=False, named=False,
                            subject_led=False, note_only=False)
         elif out and out[-1].owner and _names_duties(out[-1].text) and not item.numbered and item.table is None \
-                and not item.owner and not _own_subject(item.text):
+                and not item.owner and not _own_subject(item.text) and not sets_duties(item.text):
             item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
             item.number = item.number if item.number is not None else out[-1].number
         out.append(item)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .source import Block
 from .unitnames import level_of_place
 
@@ -81,6 +81,11 @@ def _cited(text: str, m: re.Match) -> bool:
                 or (len(text) > 60 and "《" in before))
 
 
+# a law site's details, each label run together with its value (「发文机关X人民政府」, 「发文字号X〔2023〕11号」): no title,
+# masthead or number of its own
+_DETAIL_LABEL = re.compile(rf"^(?:{alternation(lexicon().page_labels)})")
+
+
 _NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章节篇部分编]|[一二三四五六七八九十]{1,3}[、．.]"
                                r"|[(（][一二三四五六七八九十]{1,3}[)）]")
 
@@ -90,7 +95,7 @@ def _masthead(texts: list[str], printed: bool = False) -> list[str]:
     「X文件」 form alone, which no page's name takes)."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
-        if _NUMBERED_HEADING.match(name):
+        if _NUMBERED_HEADING.match(name) or _DETAIL_LABEL.match(name):
             continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
@@ -210,7 +215,7 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
-            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在"
+            if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在|按照|根据|依据"
                             r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
@@ -284,12 +289,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         if sent := next(((m[1], b.where) for b in head if (m := _TRANSMITTED.search(b.text))), None):
             meta.title, meta.title_where = sent
             meta.guesses.append(("标题", sent[0], sent[1] + "（印发通知所附）", 0.6))
-        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120 and not re.search(r"[：:]$", texts[0]):
+        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120 and not re.search(r"[：:]$", texts[0]) \
+                and not _DETAIL_LABEL.match(texts[0]):
             meta.title, meta.title_where = texts[0], head[0].where
             meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
     for b in blocks[:80]:
         if m := next((m for m in _NUMBER.finditer(b.text) if not _cited(b.text, m)), None):
-            meta.number = m.group()
+            meta.number = re.sub(r"^(?:发文字号|文号|字号)", "", m.group())  # 「发文字号X〔2023〕11号」: the label run in
             meta.guesses.append(("发文字号", meta.number, b.where, 0.9))
             break
     # the date: the signature's (a date line under an organ's name, else the first date line), else a labelled
@@ -336,7 +342,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     elif not issuers and (issuers := titled):
         meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
-        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])",
+        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]*?{_ORGAN})(?![\u4e00-\u9fff])",
                           b.text):
             if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
                 issuers = [m[1]]
@@ -377,5 +383,20 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 if meta.jurisdiction:
                     meta.guesses.append(("管辖", meta.jurisdiction, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None:
-        meta.jurisdiction = _place_in_text(blocks, meta)
+        meta.jurisdiction = _place_in_text(blocks, meta) or _source_place(blocks[:10], meta)
     return meta
+
+
+_SOURCE = re.compile(rf"(?:^|\s)来源\s*[：:]\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])")
+
+
+def _source_place(blocks: list[Block], meta: Meta) -> str | None:
+    """The place of the body a page names as its source (「来源:X市Y区统计局」), when nothing else names one, the text
+    neither: the page is that body's, so the document is most likely of its place (guessed, reviewed; the body is no
+    issuer, and may have reposted another place's document, so the text's own place comes first)."""
+    for b in blocks:
+        if (m := _SOURCE.search(b.text)) and (place := jurisdiction_of(m[1])) and place != "中央":
+            meta.place_guessed = True
+            meta.guesses.append(("管辖", place, b.where + "（来源）", 0.5))
+            return place
+    return None

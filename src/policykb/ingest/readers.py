@@ -112,15 +112,18 @@ _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条�
 def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
+    border = False  # a 「|」 alone since the last line: the lines on either side are two cells, never one wrapped line
     for n, line in enumerate(text.splitlines(), start=1):
         if _blank(line.replace("|", "")) or _SITE_CHROME.match(line):  # 「|」 alone: a page's cell border between
-            continue  # cells copied one a line
+            border |= "|" in line  # cells copied one a line
+            continue
         if blocks and (_open_title(blocks[-1].text) and "》" in line or _open_note(blocks[-1].text, line)
-                       or _wrapped(blocks[-1].text, _clean(line))):
+                       or not border and _wrapped(blocks[-1].text, _clean(line))):
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
             continue
         count.block()
         blocks.append(Block(_clean(line), f"第{n}{unit}"))
+        border = False
     return blocks
 
 

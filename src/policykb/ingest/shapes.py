@@ -48,6 +48,9 @@ _PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。：:]))由?(?P<note>{_CLAUSE}{{
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「牵头单位：X」, 「完成时限：…」 after an item
+# a label of units (not of people or a time) opening the line after a numbered item: its units, whoever its sentences
+# name as their subjects (「1、…各乡、各部门要…。」 then 「责任单位:X,Y」)
+_UNIT_LABEL_LINE = re.compile(rf"^(?:{'|'.join(re.escape(w) for w, r in _LEX.labels.items() if r != 'leader')})\s*[：:]")
 # 「…，由X负责；」: a note of 由 and a bare 负责 closing its clause (nothing of the work after the verb)
 _TOPIC_ONLY = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[；;。]|$)")
 # a paragraph holding one of these and naming nobody looks like a task left unread (「…，对X做好日常监督」 too)
@@ -452,6 +455,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
 
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
+    labelled = {id(b) for b, after in zip(blocks, blocks[1:]) if not after.is_row and _UNIT_LABEL_LINE.match(after.text)}
     for block in blocks:
         if block.is_row:
             continue
@@ -520,9 +524,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     unread[:] = [b for b in unread if all(b is not g for g, _ in group)]
                 start = note.end()
             continue
-        if found := colon_line(text, known):  # 「商委：协调…」
+        if found := colon_line(_strip_number(text), known):  # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's)
             duty, units = found
-            out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section))
+            out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section,
+                                 number=_own_number(text)))
             continue
         numbered = bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
         if (numbered or part is not None) and (found := prose_note(_strip_number(text), known)):
@@ -540,7 +545,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         divided = part is not None and not numbered and any(c.part == part for c in out)
         if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
-                and (found := subject_clauses(_strip_number(text), known,
+                and not (numbered and id(block) in labelled) and (found := subject_clauses(_strip_number(text), known,
                                               numbered=numbered and not PART.match(text) or divided)):
             if not numbered or PART.match(text):
                 # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:

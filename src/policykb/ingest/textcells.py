@@ -22,7 +22,7 @@ from .unitnames import parse_units
 
 NUMBER_ALONE = re.compile(r"^\d{1,3}$")  # a row's number on a line of its own
 
-_DEADLINE = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|底前|季度|全年|长期|持续|常态")
+_DEADLINE = re.compile(r"\d{4}\s*年|\d+\s*个(?:月|工作日)|\d{1,2}月|年底|年内|底前|季度|全年|长期|持续|常态")
 
 
 def fits(role: str | None, cell: str) -> bool:

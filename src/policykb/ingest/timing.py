@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from .. import deadlines
 from .lexicon import alternation, lexicon
 
-_Y = r"\d{4}年"
-_MONTH = r"\d{1,2}月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?"
+_Y = r"\d{4}\s?年"  # (a page may space its numbers off: 「2016 年 6 月底前」)
+_MONTH = r"\s?\d{1,2}\s?月(?:\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?"
 _PHRASE = re.compile(
     rf"(?:力争)?(?:到|在)?(?:{_Y})?第?[一二三四1-4]季度(?:末|底)(?:前)?|(?:力争)?(?:到|在)?{_Y}第[一二三四1-4]季度(?:前)?|"  # quarters: 2024年第三季度, 三季度末
+    rf"\d{{4}}(?:至|到|—|－|-|~){_Y}(?:底|末)?(?:前|以前|之前)?|"  # years of a span, 年 written once: 2016—2017年底前
     rf"{_Y}(?:{_MONTH})?(?:至|到|—|－|~){_Y}?(?:{_MONTH}|底|末)?"  # ranges: 2018年至2020年, 2021年5月至2022年4月30日
     rf"|(?:从|自){_Y}(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:起|开始)"
     rf"|(?:力争)?(?:到|在)?{_Y}(?:{_MONTH}|上半年|下半年|底|末)?(?:前|以前|之前)?(?:[(（]含\d{{4}}年[)）])?"
@@ -50,7 +51,7 @@ def find(text: str, year: int) -> list[Found]:
     found: list[Found] = []
     for match in _PHRASE.finditer(text):
         phrase = match.group()
-        if re.fullmatch(r"(?:力争)?(?:到|在)?\d{4}年", phrase) and not phrase.startswith(("到", "力争")):
+        if re.fullmatch(r"(?:力争)?(?:到|在)?\d{4}\s?年", phrase) and not phrase.startswith(("到", "力争")):
             continue  # a bare year (2020年全县…) is a date in a sentence, not a deadline
         read = deadlines.parse(phrase, year)
         found.append(Found(phrase, match.start(), match.end(), *(read or (None, None))))
@@ -60,7 +61,7 @@ def find(text: str, year: int) -> list[Found]:
 # What a deadline column's cell may open with, beyond the phrases of running text: a month or a quarter alone (「9月投入使用」, 「第一季度」),
 # 「全年」, 「长期」/「持续」 alone. Read only in such a cell: in running text 「全年」, 「9月」 and 「长期」 are no deadlines.
 _CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?|第?[一二三四1-4]季度"
-                   r"|(?:长期|持续|常态化)(?:坚持|推进|开展|实施)?$)")
+                   r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施|工作)?$)")  # 「常态工作」: ongoing work
 
 
 def find_cell(cell: str, year: int, offset: int = 0) -> list[Found]:

@@ -199,6 +199,7 @@ _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escap
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
+_BRACKETED_HEAD = re.compile(r"(?:[^、，,；;\s()（）]|[(（][^()（）]*[)）])+(?<=[)）])$|$")  # 「各县(区)」 before 「政府」
 
 
 # 「市、区人民政府」: the governments of levels written once, after the last level (not 「省、市、县三级财政」, one
@@ -237,6 +238,9 @@ def _share_bodies(text: str) -> str:
             a, body = m["a"], m["body"]
             if any(m.group() in z for z in zones):
                 return m.group()  # 「甲、乙经济技术开发区管委会」: one name, each place's zone of the kind
+            if (whole := _BRACKETED_HEAD.search(m.string[:m.start()])[0] + a) != a and not re.search(r"[和及与]", whole) \
+                    and (looks_like_unit(whole) or COLLECTIVE.match(whole)):
+                return m.group()  # 「各县(区)政府、市直园区管委会」: the first, a name with a bracket inside, is whole
             if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
             if (joined := re.search(r"[和及与]", m["b"])) and looks_like_unit(m["b"][:joined.start()]):
@@ -417,8 +421,9 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     person_leads = False  # 「由马娜牵头，X、Y负责」: a person takes the lead in person
     clauses = _clauses(body)
     if len(clauses) == 1 and clauses[0][2] == "bare" and (m := re.match(r"([^，,]+)[，,](.+)$", clauses[0][1])) \
-            and len(_split(m[1], known)[0]) > 1:
-        clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]  # 「X、Y，Z」: the comma parts the leads
+            and len(_split(m[1], known)[0]) > 1 and not all(map(COLLECTIVE.match, _split(m[2], known)[0])):
+        # 「X、Y，Z」: the comma parts the leads; before collectives alone (「X、Y，各县(区)政府」) it parts the levels
+        clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]
     for role, text, how in clauses:
         if role == "leader":  # 「责任人：X主要负责人。1.深入学习…」: a run-on page's next item is no one's name
             text = re.split(r"[。；;]|\d[.．、]", text)[0]
