@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+# An item's number mark as documents write it: 「第三条」, 「（二）」, 「二、」, 「3.」 (not 「1.5亿元」), 「④」
+MARK = r"第[一二三四五六七八九十百\d]{1,4}[条项]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]" \
+       r"|\d{1,3}(?:[、．]|\.(?!\d))|[①-⑳]"
 # A mark's closing 「、」「.」 before a bracket or at the end says nothing once the marks are run together
 _CLOSING = re.compile(r"[、．.](?=[（(]|$)")
 # Between two numerals (「一、1、」) the mark stays as a point: 「一.1」
 _BETWEEN = re.compile(r"[、．]")
-
-
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -49,12 +50,9 @@ def task_refs(numbered: list[tuple[int, str | None]]) -> str:
     return f"第{'、'.join(own)}项"
 
 
-_MARKS = re.compile(r"第[一二三四五六七八九十百\d]+[条项]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、．.]?|[①-⑳]")
-
-
 def heading_mark(label: str | None) -> str | None:
     """The mark of the heading a label stands under (「二、（一）」 → 「二、」); None for a label of one mark."""
-    marks = _MARKS.findall(re.sub(r"\s", "", label or ""))
+    marks = re.findall(MARK, re.sub(r"\s", "", label or ""))
     return marks[0] if len(marks) > 1 else None
 
 

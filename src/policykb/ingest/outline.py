@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ownnumbers import MARK
 from .source import Block
 
-_NUMERAL = "一二三四五六七八九十"
-# An item's mark at the start of its paragraph: 「第三条」, 「（二）」, 「二、」, 「3.」 (not 「1.5亿元」), 「④」
-_MARK = re.compile(rf"^\s*(第[{_NUMERAL}百\d]{{1,4}}[条项]|[(（][{_NUMERAL}\d]{{1,3}}[)）]|[{_NUMERAL}]{{1,3}}[、．.]"
-                   rf"|\d{{1,3}}(?:[、．]|\.(?!\d))|[①-⑳])")
-
-
+_MARK = re.compile(rf"^\s*({MARK})")  # an item's mark at the start of its paragraph
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 
 
