@@ -43,6 +43,14 @@ def test_a_paragraphs_number_carries_its_headings_and_a_heading_closes_the_deepe
     assert paths["第6行"].number == 1 and paths["第6行"].text == "子丙"
 
 
+def test_a_page_cut_from_the_middle_nests_its_numbers_by_the_standard_order_not_by_what_came_first():
+    """A page opening with a part's last 1. items before the next 四、: GB/T 9704's order (一、 （一） 1. （1）) says 四、 is
+    the higher level, so its （一） is 「四、（一）」, not under the 9. before it."""
+    lines = ["8. 甲", "9. 乙", "四、其他工作", "（一）丙", "1. 丁"]
+    paths = numbered_paths([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert [p.path for p in paths.values()] == ["8.", "9.", "四、", "四、（一）", "四、（一）1."]
+
+
 def test_items_numbered_afresh_keep_their_own_numbers_in_the_yaml_the_review_and_the_letters(tmp_path):
     result, body = _imported_letters(tmp_path, AFRESH, dt.date(2024, 3, 1))
     tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]

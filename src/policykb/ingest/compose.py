@@ -397,9 +397,11 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
 
 def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numbered]) -> list[str | None]:
     """Each task's number as the document writes it (「二、（二）」), where its numbers are not the tasks' (numbered
-    afresh under each heading): the task is the first of a numbered paragraph. None for every task of a document
-    whose numbers the tasks keep."""
-    own = [p if (p := paths.get(c.where)) and _bare(p.text)[:4] == _bare(c.text)[:4] else None for c in read]
+    afresh under each heading): the first task read from a numbered paragraph's words. None for every task of a
+    document whose numbers the tasks keep."""
+    first = {c.where: i for i, c in reversed(list(enumerate(read)))}
+    own = [p if (p := paths.get(c.where)) and first[c.where] == i and _bare(c.text)[:8] in _bare(p.text) else None
+           for i, c in enumerate(read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]

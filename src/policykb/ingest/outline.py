@@ -1,8 +1,9 @@
 """Each numbered paragraph's number as the document writes it, with the numbers of the headings above it.
 
 「一、剧本娱乐经营场所」 then 「（一）…」「（二）…」, 「二、平台经济」 then 「（一）…」 again: the second part's first item is
-「二、（一）」. A numbering first met later is deeper (一、 then （一） then 1.), as a reader of the page takes it; a
-heading of a level closes the deeper ones under the one before it.
+「二、（一）」. Levels are GB/T 9704's order (一、 then （一） then 1. then （1）), a numbering it does not name deeper
+than those met before it; a heading of a level closes the deeper ones under the one before it. (A page cut from the
+middle of a document may open with its 1. items before the next 四、: the order, not the page, says which is deeper.)
 """
 from __future__ import annotations
 
@@ -44,15 +45,19 @@ class Numbered:
     text: str  # the paragraph after its own mark
 
 
+# GB/T 9704-2012 7.3.3: 结构层次序数 一、 （一） 1. （1）; an article (第三条) above them, ① below
+_RANKS = {"第一条": 0, "第一项": 0, "一、": 1, "一．": 1, "一.": 1, "（一）": 2, "1.": 3, "1．": 3, "1、": 3, "（1）": 4, "①": 5}
+
+
 def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
     """The numbered paragraphs (not table rows) by where they stand."""
-    depth: dict[str, int] = {}
-    stack: list[tuple[int, str]] = []
+    depth: dict[str, float] = dict(_RANKS)
+    stack: list[tuple[float, str]] = []
     out: dict[str, Numbered] = {}
     for block in blocks:
         if block.is_row or not (m := _MARK.match(block.text)) or (number := mark_number(m[1])) is None:
             continue
-        level = depth.setdefault(_style(m[1]), len(depth))
+        level = depth.setdefault(_style(m[1]), max(depth.values()) + 1)
         stack = [(d, written) for d, written in stack if d < level] + [(level, m[1])]
         out[block.where] = Numbered("".join(written for _, written in stack), number, block.text[m.end():].strip())
     return out
