@@ -425,6 +425,13 @@ def test_each_over_two_kinds_of_departments_is_one_collective():
     assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
 
 
+def test_bodies_of_a_kind_and_their_own_branches_are_one_collective():
+    units = parse_units("有关主管部门及其下属单位、县档案馆")
+    assert (units.lead, units.participants) == (["有关主管部门及其下属单位"], ["县档案馆"])
+    found = subject_clauses("各行业部门及其派出机构要限期整改检查中发现的问题，并书面报告。", numbered=True)
+    assert [u.lead for _, u in found] == [["各行业部门及其派出机构"]]
+
+
 def test_a_groups_office_keeps_the_body_it_sits_in_as_a_second_name_stays():
     # truth rule 4 (tests/corpus/corpus.yaml): the host body in brackets is how the document names the holder
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
