@@ -1699,3 +1699,28 @@ def test_a_heading_naming_a_town_and_street_offices_gives_each_its_share(tmp_pat
                      "（五）某镇、各街道办事处", "1.做好组织发动工作；")
     assert [(t["lead"], t["lead_mode"]) for t in tasks] == [
         (["某区教育局"], "first"), (["某镇", "各街道办事处"], "separate")]
+
+
+def test_a_page_cut_from_inside_a_document_keeps_the_work_its_first_paragraphs_give_named_units(tmp_path):
+    """No title: the page opens with a section's paragraphs, then the next numbered part. Where a sentence there gives
+    a named unit work of its own, the paragraph is more of the division, not a covering notice's requirement."""
+    tasks = _drafted(tmp_path, "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。有关行业协会要及时向社区服务中心通报情况。",
+                     "四、 健全联系机制",
+                     "（一） 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["主管部门"], ["有关行业协会"], ["社区服务中心"]]
+    assert tasks[0]["text"].startswith("主管部门对其下属站所负责人的年度评价，应当书面征求")
+
+
+def test_the_paragraphs_of_a_page_without_numbered_lines_are_no_cut_section(tmp_path):
+    tasks = _drafted(tmp_path, "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"]]
+
+
+def test_a_notice_s_paragraph_under_its_title_is_no_cut_section(tmp_path):
+    tasks = _drafted(tmp_path, "关于健全社区联系机制的通知",
+                     "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。",
+                     "一、 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"]]

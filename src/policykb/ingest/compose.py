@@ -21,6 +21,7 @@ from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
+from .pagehead import opens_inside, page_head_work
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
@@ -448,6 +449,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     # a short name the document gives a body (「市防汛指挥部（以下简称市防指）」) names that unit wherever it stands
     known = _known(registry) + tuple(sorted(short, key=len, reverse=True))
     candidates, unread, how = _find_candidates(source, registry, known)
+    if how in ("paragraphs", "general") and opens_inside(source.blocks, meta.title and meta.title_where):
+        candidates = page_head_work(candidates, source.blocks, known, _divided)  # a page cut from inside a document
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
