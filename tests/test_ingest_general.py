@@ -1724,3 +1724,11 @@ def test_a_notice_s_paragraph_under_its_title_is_no_cut_section(tmp_path):
                      "一、 建立联席会议制度",
                      "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
     assert [t["lead"] for t in tasks] == [["社区服务中心"]]
+
+
+def test_what_was_set_up_is_done_but_a_later_clause_naming_its_own_doer_is_work(tmp_path):
+    """A verb's 了 tells what was done (no assignment); 「，并由X牵头…」 after it names a doer for work still to do."""
+    tasks = _drafted(tmp_path, "该街道组建了由城管、网格员组成的巡查队伍,并由街道城管科牵头制定夜间巡查计划,报街道党工委审定。")
+    assert [t["lead"] for t in tasks] == [["街道城管科"]]
+    with pytest.raises(ImportFailed):  # the doer's work told as done too: nothing to assign
+        _drafted(tmp_path, "该街道组建了巡查队伍,并由街道城管科牵头制定了夜间巡查计划。")
