@@ -1732,3 +1732,17 @@ def test_what_was_set_up_is_done_but_a_later_clause_naming_its_own_doer_is_work(
     assert [t["lead"] for t in tasks] == [["街道城管科"]]
     with pytest.raises(ImportFailed):  # the doer's work told as done too: nothing to assign
         _drafted(tmp_path, "该街道组建了巡查队伍,并由街道城管科牵头制定了夜间巡查计划。")
+
+
+def test_a_target_naming_no_unit_after_its_sibling_s_holders_speaks_of_them(tmp_path):
+    """「（二）…本辖区内…」 refers back to the holders the item before names (each town its own area): theirs too."""
+    lines = ["关于做好秸秆禁烧工作的通知", "一、工作目标",
+             "（一）落实属地责任。各乡（镇）政府要明确专人负责，建立巡查台账，做到早发现早处置。",
+             "（二）严防火情发生。本辖区内全年不发生露天焚烧秸秆火点，发现一处、处置一处，不留死角。"]
+    tasks = _drafted(tmp_path, *lines)
+    assert [t["lead"] for t in tasks] == [["各乡（镇）政府"], ["各乡（镇）政府"]]
+    assert tasks[1]["text"].startswith("严防火情发生。本辖区内")
+    # a named unit's item is its own: the next item is not carried on from it
+    named = _drafted(tmp_path / "named", lines[0], lines[1], "（一）落实属地责任。县农业局要明确专人负责，建立巡查台账，做到早发现早处置。",
+                     lines[3])
+    assert [t["lead"] for t in named] == [["县农业局"]]
