@@ -1746,3 +1746,14 @@ def test_a_target_naming_no_unit_after_its_sibling_s_holders_speaks_of_them(tmp_
     named = _drafted(tmp_path / "named", lines[0], lines[1], "（一）落实属地责任。县农业局要明确专人负责，建立巡查台账，做到早发现早处置。",
                      lines[3])
     assert [t["lead"] for t in named] == [["县农业局"]]
+
+
+def test_a_heading_naming_collective_holders_gives_them_the_duty_paragraph_under_it(tmp_path):
+    """「（一）各县（区）政府工作责任。」 names whose duties follow; its 「负责…」 paragraph is theirs, beside sections that
+    name their own subjects (read by the paragraph recogniser)."""
+    tasks = _drafted(tmp_path, "二、工作责任", "（一）各县（区）政府工作责任。",
+                     "负责按时完成本地适龄儿童疫苗接种覆盖目标，逐步提高接种服务水平。",
+                     "（二）市有关部门工作责任。",
+                     "市卫生健康部门负责制订全市接种工作计划，由市财政部门牵头落实接种经费。")
+    assert [t["lead"] for t in tasks][:1] == [["各县（区）政府"]]
+    assert tasks[0]["text"].startswith("负责按时完成本地适龄儿童疫苗接种覆盖目标")

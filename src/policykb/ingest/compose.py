@@ -26,7 +26,7 @@ from .pagehead import opens_inside, page_head_work
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
-from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
+from .generic import GROUP_LEADS, duty_paragraph, general_only, general_tasks, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .columns import header_columns
@@ -322,9 +322,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     lines = [b for b in source.blocks if b.where not in left and not b.is_row]
     context = {b.where for b in lines if defined_body(b.text) or duty_heading(_heading_words(b.text))
                or pledge_signatory(b.text)}
+    # a heading naming the holders of the duties under it (「（一）各县(区)政府工作责任」) and the 「负责…」 paragraph
+    # right under it, which no recogniser read: theirs
+    texts = [b for b in source.blocks if not b.is_row]
+    headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
+    context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
-    offered = [b for b in source.blocks if b.where in context or b.where in left] if context else unread
+    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)

@@ -429,6 +429,21 @@ def pledge_signatory(text: str) -> str | None:
     return pledge["units"] if pledge and clean(parse_units(pledge["units"])) else None
 
 
+# 「（一）各县(区)政府工作责任」: the holders' name, then the words naming their duties
+_HOLDERS_DUTIES = re.compile(r"(?<=[^\s：:，,。；;、])(?:的)?(?:工作责任|主要责任)$")
+
+
+def holders_heading(text: str) -> bool:
+    """「（一）各县(区)政府工作责任。」: a numbered heading naming the holders of the duties under it, and nothing else."""
+    words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
+    return bool(_HOLDERS_DUTIES.search(words)) and _owner(words, lists=True) is not None
+
+
+def duty_paragraph(text: str) -> bool:
+    """「负责…」: a paragraph that opens with its duty, its holder named above it."""
+    return bool(_DUTY_OPENS.match(text.strip()))
+
+
 def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket with it (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子, named so), or with `lists` (a numbered heading, a sentence of its own; not a
@@ -437,9 +452,11 @@ def _owner(text: str, lists: bool = False) -> str | None:
     「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
     listed = _listed_duties(text.strip())
     name = listed or _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
+    name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
-    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not listed:
+    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:
         return None  # (collectives own the items only under a heading saying so: 「各级党委和政府…责任主要包括：」)
     names = parse_units(name)
     if _ROLE_WORD.search(name) and not (looks_like_unit(name) and names.lead == [name]):
