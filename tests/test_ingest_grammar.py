@@ -1515,3 +1515,8 @@ def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_
     """「各乡(镇)政府、街道办事处、某某管委会要…」: the zone's committee beside the governments does its own share."""
     [(_, units)] = subject_clauses("各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", numbered=True)
     assert units.mode == "separate"
+
+
+def test_units_that_each_take_their_own_share_by_a_principle_are_separate():
+    found = subject_clauses("市交通、水利部门按属地原则分别负责辖区内桥梁的安全巡查。", numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "水利部门"], "separate")]

@@ -39,7 +39,9 @@ _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|�
 # 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
 # 做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
-_MANNER = rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟|按照?(?:各自)?职责(?:分工)?)?"
+# (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
+_MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟"
+           rf"|按照?(?:各自)?职责(?:分工)?|按[^，,；;。]{{1,6}}?原则)?(?:分别)?")
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -151,6 +153,9 @@ _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单
 _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必|立即|时刻|始终)")
 
 
+_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?分别(?=负责|承担|做好|抓好|落实)")  # 「X、Y分别负责…」: each its own share
+
+
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
@@ -250,6 +255,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
             or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
             else "joint"
+        several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
         units = UnitList(subject, lead=names, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
