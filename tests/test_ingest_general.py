@@ -1757,3 +1757,10 @@ def test_a_heading_naming_collective_holders_gives_them_the_duty_paragraph_under
                      "市卫生健康部门负责制订全市接种工作计划，由市财政部门牵头落实接种经费。")
     assert [t["lead"] for t in tasks][:1] == [["各县（区）政府"]]
     assert tasks[0]["text"].startswith("负责按时完成本地适龄儿童疫苗接种覆盖目标")
+
+
+def test_each_clause_saying_who_bears_a_cost_is_those_bodies_task():
+    tasks, _ = _read("一、主要措施", "（二）扩大校车覆盖。从明年起,农村校车运营所需经费由市、区两级财政按照6:4的比例分担,"
+                     "车辆保险、年检等项费用,由区财政解决。区教育局要会同区交通局做好线路规划。")
+    assert [t.units.lead for t in tasks] == [["市、区两级财政"], ["区财政"], ["区教育局"]]
+    assert tasks[1].text.startswith("车辆保险、年检等项费用,由区财政解决")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
+from .costs import with_costs
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
 from .holders import duty_heading, holders_duties, post_duties
 from .dutylists import duty_list
@@ -619,6 +620,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
+        found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost
         deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"
