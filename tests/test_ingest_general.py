@@ -1764,3 +1764,9 @@ def test_each_clause_saying_who_bears_a_cost_is_those_bodies_task():
                      "车辆保险、年检等项费用,由区财政解决。区教育局要会同区交通局做好线路规划。")
     assert [t.units.lead for t in tasks] == [["市、区两级财政"], ["区财政"], ["区教育局"]]
     assert tasks[1].text.startswith("车辆保险、年检等项费用,由区财政解决")
+
+
+def test_a_header_row_not_recognised_reads_no_column_word_as_its_unit():
+    tasks, _ = _rows(("工作安排", "一级要点", "二级要点", "责任科室"),
+                     ("一、夯实公开基础", "（一）规范文件公开。", "1.统一使用最新文本。", "法规科牵头，办公室配合"))
+    assert [t.units.lead for t in tasks] == [["法规科"]]

@@ -548,8 +548,8 @@ def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
     start = 0
     for cell in text.split("；"):
         units = parse_units(cell, known)
-        if start and clean(units) and not units.flags and not units.leaders:
-            return [(start, start + len(cell), units)]
+        if start and clean(units) and not units.flags and not units.leaders and not column_role(cell):
+            return [(start, start + len(cell), units)]  # (「责任科室」: a header's column word names no unit)
         start += len(cell) + 1
     return []
 
