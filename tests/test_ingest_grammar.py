@@ -1520,3 +1520,10 @@ def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_
 def test_units_that_each_take_their_own_share_by_a_principle_are_separate():
     found = subject_clauses("市交通、水利部门按属地原则分别负责辖区内桥梁的安全巡查。", numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "水利部门"], "separate")]
+
+
+def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collective_that_strictly_carries_out():
+    found = subject_clauses("县（市、区）、乡镇（街道）党委、政府严格落实属地责任，牵头负责本地农家乐的消防安全。", numbered=True)
+    assert [u.lead for _, u in found] == [["县（市、区）、乡镇（街道）党委、政府"]]
+    # 严格 is a manner only before a duty it carries out: 「…场所，严格做好…」 names no subject
+    assert subject_clauses("尽量不去人员密集场所严格做好个人防护。", numbered=True) == []
