@@ -1770,3 +1770,15 @@ def test_a_header_row_not_recognised_reads_no_column_word_as_its_unit():
     tasks, _ = _rows(("工作安排", "一级要点", "二级要点", "责任科室"),
                      ("一、夯实公开基础", "（一）规范文件公开。", "1.统一使用最新文本。", "法规科牵头，办公室配合"))
     assert [t.units.lead for t in tasks] == [["法规科"]]
+
+
+def test_duties_listed_under_posts_run_on_in_one_line_are_the_bodies_work_their_heads_leading():
+    """「（二）县卫生健康局局长疫苗接种责任：负责…」: the body whose head the post is does the work, its head leads it;
+    「（一）县长接种责任：根据…，县级人民政府是…的责任主体」: the duties after the run-in heading are read as any item's."""
+    tasks, _ = _read("疫苗接种工作三项制度1.疫苗接种“三长”责任制度为做好接种工作，特制订本制度。"
+                     "(一)县长接种责任:根据分级管理体制,县级人民政府是疫苗接种的责任主体,统筹协调各部门开展接种工作。"
+                     "(二)县卫生健康局局长接种责任:负责全县接种工作的组织实施,制定接种方案,指导各乡镇开展工作。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["县级人民政府"], []),
+                                                                 (["县卫生健康局"], ["县卫生健康局局长"])]
+    from policykb.ingest.portfolios import portfolio
+    assert portfolio("县卫生健康局副局长：负责疫苗储运。") == ("县卫生健康局", "县卫生健康局副局长", "负责疫苗储运。")

@@ -251,6 +251,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                 items += [_Item(words, block.where, _own_number(mark) if numbered else None, numbered,
                                 style=("①" if _CIRCLED.match(mark) else _style(mark)) if numbered else "")
                           for words, numbered in ((heading, True), (piece, not heading)) if words]
+                if not heading and (held := portfolio(piece)):  # 「…(二)县教育体育局局长…责任:负责…」 run on
+                    items[-1].text, items[-1].portfolio = held[2], held[:2]
             continue
         mark = _NUMBERING.match(text)
         if held := portfolio(text[mark.end():] if mark else text, level):  # 「副县长王五：负责…」
@@ -430,6 +432,8 @@ def pledge_signatory(text: str) -> str | None:
     return pledge["units"] if pledge and clean(parse_units(pledge["units"])) else None
 
 
+# 「县长(分管副县长)控辍保学责任:」: whose duties and what about, run in before them (the duties read after it)
+_DUTIES_RUN_IN = re.compile(r"^[^，,。；;：:]{2,30}?(?:责任|职责)[：:]")
 # 「（一）各县(区)政府工作责任」: the holders' name, then the words naming their duties
 _HOLDERS_DUTIES = re.compile(r"(?<=[^\s：:，,。；;、])(?:的)?(?:工作责任|主要责任)$")
 
@@ -620,6 +624,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
+        if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
+            found = subject_clauses(text[run_in.end():], known, numbered=True)
         found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost
         deadline = deadline or closing_deadline(text)
         for _, units in found:
