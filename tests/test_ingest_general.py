@@ -1782,3 +1782,14 @@ def test_duties_listed_under_posts_run_on_in_one_line_are_the_bodies_work_their_
                                                                  (["县卫生健康局"], ["县卫生健康局局长"])]
     from policykb.ingest.portfolios import portfolio
     assert portfolio("县卫生健康局副局长：负责疫苗储运。") == ("县卫生健康局", "县卫生健康局副局长", "负责疫苗储运。")
+
+
+def test_a_page_head_paragraph_whose_unit_reports_its_own_review_is_work_not_supervision(tmp_path):
+    """「…的情况，由X组织…进行评议，并通报评议结果」: what X does is organise the review (its own clause); the report
+    after it does not make the sentence the supervision of a division."""
+    tasks = _drafted(tmp_path, "对各站所履行服务职责的情况，由社区服务中心组织居民代表进行评议，并通报评议结果。",
+                     "四、 健全联系机制",
+                     "（一） 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"], ["社区服务中心"]]
+    assert tasks[0]["text"].startswith("对各站所履行服务职责的情况，由社区服务中心组织")

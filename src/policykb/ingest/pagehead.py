@@ -8,7 +8,9 @@ paragraphs) has no such head.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .requirements import requirement_tasks
 from .shapes import ITEM, PART, SECTION, Candidate
@@ -19,6 +21,13 @@ NOTE = "[页首段落] {where}：页面从一节中间开始，这段在第一�
 
 def _numbered(text: str) -> bool:
     return bool(PART.match(text) or SECTION.match(text) or ITEM.match(text))
+
+
+def _own_clause(demand: Candidate) -> str:
+    """The clause of a demand that names its holder (「…的情况，由街道办事处组织…进行监督和评议，并通报评议结果」: what the
+    street office does is organise the review; what it reports after is no supervision of the division)."""
+    at = max(demand.text.find(demand.units.lead[0]), 0) if demand.units.lead else 0
+    return re.split(r"[，,；;。]", demand.text[at:])[0]
 
 
 def opens_inside(blocks: list[Block], title_at: str | None) -> bool:
@@ -41,7 +50,7 @@ def page_head_work(candidates: list[Candidate], blocks: list[Block], known: tupl
         if block.where in taken:
             continue
         demands = requirement_tasks([block], known)
-        if not divides([d for d in demands if not d.units.participants]):
+        if not divides([replace(d, text=_own_clause(d)) for d in demands if not d.units.participants]):
             continue
         for d in demands:
             d.notes = [NOTE.format(where=d.where)]
