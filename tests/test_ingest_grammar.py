@@ -1527,3 +1527,8 @@ def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collec
     assert [u.lead for _, u in found] == [["县（市、区）、乡镇（街道）党委、政府"]]
     # 严格 is a manner only before a duty it carries out: 「…场所，严格做好…」 names no subject
     assert subject_clauses("尽量不去人员密集场所严格做好个人防护。", numbered=True) == []
+
+
+def test_a_responsibility_system_set_out_then_a_bodys_responsible_person_doing_the_work():
+    found = subject_clauses("各街道明确网格责任制,各社区责任人负责每日巡查、上报辖区积水点情况。", numbered=True)
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区责任人"])]
