@@ -1793,3 +1793,13 @@ def test_a_page_head_paragraph_whose_unit_reports_its_own_review_is_work_not_sup
                      "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
     assert [t["lead"] for t in tasks] == [["社区服务中心"], ["社区服务中心"]]
     assert tasks[0]["text"].startswith("对各站所履行服务职责的情况，由社区服务中心组织")
+
+
+def test_the_body_an_office_is_seated_in_leads_the_whole_work_and_the_role_holders_demands_stay_tasks(tmp_path):
+    """A meeting report with no division on the page: 「在X设置办公室并负责总牵头工作」 is X's work; leading the whole
+    (总牵头) is no share of a division, so 「各责任单位要…」 stays a task, as every demand of such a report is."""
+    tasks = _drafted(tmp_path, "某区河道保洁工作推进会召开",
+                     "会议指出,要压实工作责任,建立全区河道保洁工作专班,在区水务局设置办公室并负责总牵头工作,统筹推进保洁工作。"
+                     "各责任单位要密切配合,确保任务完成。")
+    assert [t["lead"] for t in tasks] == [["某区水务局"], ["各责任单位"]]
+    assert tasks[0]["text"].startswith("在区水务局设置办公室并负责总牵头工作")

@@ -293,7 +293,7 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
             or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
 
 
-_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
+_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头")  # (总牵头: leading the whole work, no share of it)
 _ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
 # a holder named by its role in the division (各责任单位, 牵头部门), or its chief (各责任单位的主要负责同志)
 _DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
