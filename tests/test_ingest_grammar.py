@@ -1532,3 +1532,8 @@ def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collec
 def test_a_responsibility_system_set_out_then_a_bodys_responsible_person_doing_the_work():
     found = subject_clauses("各街道明确网格责任制,各社区责任人负责每日巡查、上报辖区积水点情况。", numbered=True)
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区责任人"])]
+
+
+def test_a_subject_that_directs_then_units_that_lead_after_a_pause_mark():
+    found = subject_clauses("市森林防火指挥部统筹协调、林业局负责牵头森林火灾预防工作,各镇做好巡山护林。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found][:1] == [(["林业局"], ["市森林防火指挥部"])]

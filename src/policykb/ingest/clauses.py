@@ -80,6 +80,8 @@ _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPEN
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
+# 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
+_GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
@@ -265,6 +267,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             units.lead, units.participants, units.mode = names[:1], names[1:], "first"
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
+        if (led := _GUIDES_THEN.match(rest)) and (leads := _units(led["who"], known)):
+            units.lead, units.participants, units.mode = leads, names, "first"  # 「X指挥协调、Y负责牵头…」: X guides
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
