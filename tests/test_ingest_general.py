@@ -1803,3 +1803,12 @@ def test_the_body_an_office_is_seated_in_leads_the_whole_work_and_the_role_holde
                      "各责任单位要密切配合,确保任务完成。")
     assert [t["lead"] for t in tasks] == [["某区水务局"], ["各责任单位"]]
     assert tasks[0]["text"].startswith("在区水务局设置办公室并负责总牵头工作")
+
+
+def test_the_whole_township_of_a_meeting_report_is_the_government_of_the_township_holding_it(tmp_path):
+    tasks = _drafted(tmp_path, "时值秋收秋种,青石镇迅速行动,召开秋收工作会议,部署相关工作。",
+                     "会议要求,全镇要统筹做好秋收服务工作;各村要摸清农户的机收需求。")
+    assert [t["lead"] for t in tasks] == [["青石镇人民政府"], ["各村"]]
+    # a report naming no township holding the meeting leaves 全镇 as written
+    bare = _drafted(tmp_path / "bare", "会议要求,全镇要统筹做好秋收服务工作;各村要摸清农户的机收需求。")
+    assert [t["lead"] for t in bare] == [["全镇"], ["各村"]]

@@ -21,6 +21,7 @@ from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .siblings import sibling_holders
+from .wholeplace import whole_place
 from .settings import annex_title_of, own_words, period_of
 from .pagehead import opens_inside, page_head_work
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
@@ -458,6 +459,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     if how in ("paragraphs", "general") and opens_inside(source.blocks, meta.title and meta.title_where):
         candidates = page_head_work(candidates, source.blocks, known, _divided)  # a page cut from inside a document
     candidates, unread = sibling_holders(candidates, source.blocks, unread)
+    texts = [b.text for b in source.blocks if not b.is_row]
+    for c in candidates:  # 「全镇要…」: the township the report's meeting is held by, its government
+        c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
