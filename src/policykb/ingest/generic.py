@@ -16,7 +16,8 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
   closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
   units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」; in a numbered
-  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」); a closing
+  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」; beside them, who bears a cost:
+  「…经费由X分担」, `costs`); a closing
   bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
