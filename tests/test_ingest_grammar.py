@@ -1537,3 +1537,9 @@ def test_a_responsibility_system_set_out_then_a_bodys_responsible_person_doing_t
 def test_a_subject_that_directs_then_units_that_lead_after_a_pause_mark():
     found = subject_clauses("市森林防火指挥部统筹协调、林业局负责牵头森林火灾预防工作,各镇做好巡山护林。", numbered=True)
     assert [(u.lead, u.participants) for _, u in found][:1] == [(["林业局"], ["市森林防火指挥部"])]
+
+
+def test_a_liaison_system_set_up_then_one_person_of_each_member_body_as_liaison():
+    found = subject_clauses("领导小组建立联络员制度,各成员单位相关业务科室一名负责同志作为联络员,联系和协调日常工作。",
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["各成员单位"]]
