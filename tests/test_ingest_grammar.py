@@ -1543,3 +1543,8 @@ def test_a_liaison_system_set_up_then_one_person_of_each_member_body_as_liaison(
     found = subject_clauses("领导小组建立联络员制度,各成员单位相关业务科室一名负责同志作为联络员,联系和协调日常工作。",
                             numbered=True)
     assert [u.lead for _, u in found] == [["各成员单位"]]
+
+
+def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_that_body():
+    found = subject_clauses("各社区防汛负责人、网格员、全体协管员要提高警惕,加强巡查。", numbered=True)
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]

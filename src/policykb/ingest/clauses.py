@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, is_person, lexicon
+from .lexicon import alternation, is_person, lexicon, post_holder
 from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
@@ -180,7 +180,8 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
     units = parse_units(subject, known)
     names = units.lead + units.participants
     # 「各市级水行政主管部门联络员」: a body's person
-    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders)
+    # (「各村居防控负责人、信息报告员」: people of no body of their own, after a body's person, serve that body)
+    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders if post_holder(p) or p == units.leaders[0])
     return names if names and not units.doubts and held and units.how == "bare" else None
 
 

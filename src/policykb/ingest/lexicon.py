@@ -135,4 +135,11 @@ def is_person(name: str) -> bool:
 def post_holder(name: str) -> str | None:
     """The body whose post a person's name gives (市水务局 of 市水务局主要负责人), if it names one."""
     m = lexicon().held_post.match(name)
+    if m and len(m["body"]) > 4 and (field := _FIELD_HEAD.match(m["body"])):
+        from .unitnames import looks_like_unit  # (unitnames reads the lexicon)
+        if not looks_like_unit(m["body"]) and looks_like_unit(field["body"]):
+            return field["body"]  # 「各村居防控负责人」: the villages' person in charge of epidemic control
     return m["body"] if m and len(m["body"]) >= 2 else None
+
+
+_FIELD_HEAD = re.compile(r"^(?P<body>.{2,}?)[\u4e00-\u9fff]{2}$")  # a body, then the field its person is in charge of
