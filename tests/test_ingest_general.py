@@ -1812,3 +1812,10 @@ def test_the_whole_township_of_a_meeting_report_is_the_government_of_the_townshi
     # a report naming no township holding the meeting leaves 全镇 as written
     bare = _drafted(tmp_path / "bare", "会议要求,全镇要统筹做好秋收服务工作;各村要摸清农户的机收需求。")
     assert [t["lead"] for t in bare] == [["全镇"], ["各村"]]
+
+
+def test_who_leads_the_teams_in_a_notice_of_demands_is_that_bodys_task_the_cadres_its_leaders(tmp_path):
+    tasks = _drafted(tmp_path, "关于做好汛期值守工作的通知", "一、要落实责任。各村要加强巡查,发现险情及时上报。",
+                     "二、要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。")
+    assert [t["lead"] for t in tasks][-1:] == [["镇应急队"]] and tasks[-1].get("leaders") == ["包村干部"]
+    assert tasks[-1]["text"] == "要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。"
