@@ -1758,3 +1758,123 @@ def test_a_heading_naming_a_town_and_street_offices_gives_each_its_share(tmp_pat
                      "（五）某镇、各街道办事处", "1.做好组织发动工作；")
     assert [(t["lead"], t["lead_mode"]) for t in tasks] == [
         (["某区教育局"], "first"), (["某镇", "各街道办事处"], "separate")]
+
+
+def test_a_page_cut_from_inside_a_document_keeps_the_work_its_first_paragraphs_give_named_units(tmp_path):
+    """No title: the page opens with a section's paragraphs, then the next numbered part. Where a sentence there gives
+    a named unit work of its own, the paragraph is more of the division, not a covering notice's requirement."""
+    tasks = _drafted(tmp_path, "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。有关行业协会要及时向社区服务中心通报情况。",
+                     "四、 健全联系机制",
+                     "（一） 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["主管部门"], ["有关行业协会"], ["社区服务中心"]]
+    assert tasks[0]["text"].startswith("主管部门对其下属站所负责人的年度评价，应当书面征求")
+
+
+def test_the_paragraphs_of_a_page_without_numbered_lines_are_no_cut_section(tmp_path):
+    tasks = _drafted(tmp_path, "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"]]
+
+
+def test_a_notice_s_paragraph_under_its_title_is_no_cut_section(tmp_path):
+    tasks = _drafted(tmp_path, "关于健全社区联系机制的通知",
+                     "主管部门对其下属站所负责人的年度评价，应当书面征求社区服务中心的意见。",
+                     "一、 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"]]
+
+
+def test_what_was_set_up_is_done_but_a_later_clause_naming_its_own_doer_is_work(tmp_path):
+    """A verb's 了 tells what was done (no assignment); 「，并由X牵头…」 after it names a doer for work still to do."""
+    tasks = _drafted(tmp_path, "该街道组建了由城管、网格员组成的巡查队伍,并由街道城管科牵头制定夜间巡查计划,报街道党工委审定。")
+    assert [t["lead"] for t in tasks] == [["街道城管科"]]
+    with pytest.raises(ImportFailed):  # the doer's work told as done too: nothing to assign
+        _drafted(tmp_path, "该街道组建了巡查队伍,并由街道城管科牵头制定了夜间巡查计划。")
+
+
+def test_a_target_naming_no_unit_after_its_sibling_s_holders_speaks_of_them(tmp_path):
+    """「（二）…本辖区内…」 refers back to the holders the item before names (each town its own area): theirs too."""
+    lines = ["关于做好秸秆禁烧工作的通知", "一、工作目标",
+             "（一）落实属地责任。各乡（镇）政府要明确专人负责，建立巡查台账，做到早发现早处置。",
+             "（二）严防火情发生。本辖区内全年不发生露天焚烧秸秆火点，发现一处、处置一处，不留死角。"]
+    tasks = _drafted(tmp_path, *lines)
+    assert [t["lead"] for t in tasks] == [["各乡（镇）政府"], ["各乡（镇）政府"]]
+    assert tasks[1]["text"].startswith("严防火情发生。本辖区内")
+    # a named unit's item is its own: the next item is not carried on from it
+    named = _drafted(tmp_path / "named", lines[0], lines[1], "（一）落实属地责任。县农业局要明确专人负责，建立巡查台账，做到早发现早处置。",
+                     lines[3])
+    assert [t["lead"] for t in named] == [["县农业局"]]
+
+
+def test_a_heading_naming_collective_holders_gives_them_the_duty_paragraph_under_it(tmp_path):
+    """「（一）各县（区）政府工作责任。」 names whose duties follow; its 「负责…」 paragraph is theirs, beside sections that
+    name their own subjects (read by the paragraph recogniser)."""
+    tasks = _drafted(tmp_path, "二、工作责任", "（一）各县（区）政府工作责任。",
+                     "负责按时完成本地适龄儿童疫苗接种覆盖目标，逐步提高接种服务水平。",
+                     "（二）市有关部门工作责任。",
+                     "市卫生健康部门负责制订全市接种工作计划，由市财政部门牵头落实接种经费。")
+    assert [t["lead"] for t in tasks][:1] == [["各县（区）政府"]]
+    assert tasks[0]["text"].startswith("负责按时完成本地适龄儿童疫苗接种覆盖目标")
+
+
+def test_each_clause_saying_who_bears_a_cost_is_those_bodies_task():
+    tasks, _ = _read("一、主要措施", "（二）扩大校车覆盖。从明年起,农村校车运营所需经费由市、区两级财政按照6:4的比例分担,"
+                     "车辆保险、年检等项费用,由区财政解决。区教育局要会同区交通局做好线路规划。")
+    assert [t.units.lead for t in tasks] == [["市、区两级财政"], ["区财政"], ["区教育局"]]
+    assert tasks[1].text.startswith("车辆保险、年检等项费用,由区财政解决")
+
+
+def test_a_header_row_not_recognised_reads_no_column_word_as_its_unit():
+    tasks, _ = _rows(("工作安排", "一级要点", "二级要点", "责任科室"),
+                     ("一、夯实公开基础", "（一）规范文件公开。", "1.统一使用最新文本。", "法规科牵头，办公室配合"))
+    assert [t.units.lead for t in tasks] == [["法规科"]]
+
+
+def test_duties_listed_under_posts_run_on_in_one_line_are_the_bodies_work_their_heads_leading():
+    """「（二）县卫生健康局局长疫苗接种责任：负责…」: the body whose head the post is does the work, its head leads it;
+    「（一）县长接种责任：根据…，县级人民政府是…的责任主体」: the duties after the run-in heading are read as any item's."""
+    tasks, _ = _read("疫苗接种工作三项制度1.疫苗接种“三长”责任制度为做好接种工作，特制订本制度。"
+                     "(一)县长接种责任:根据分级管理体制,县级人民政府是疫苗接种的责任主体,统筹协调各部门开展接种工作。"
+                     "(二)县卫生健康局局长接种责任:负责全县接种工作的组织实施,制定接种方案,指导各乡镇开展工作。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["县级人民政府"], []),
+                                                                 (["县卫生健康局"], ["县卫生健康局局长"])]
+    from policykb.ingest.portfolios import portfolio
+    assert portfolio("县卫生健康局副局长：负责疫苗储运。") == ("县卫生健康局", "县卫生健康局副局长", "负责疫苗储运。")
+
+
+def test_a_page_head_paragraph_whose_unit_reports_its_own_review_is_work_not_supervision(tmp_path):
+    """「…的情况，由X组织…进行评议，并通报评议结果」: what X does is organise the review (its own clause); the report
+    after it does not make the sentence the supervision of a division."""
+    tasks = _drafted(tmp_path, "对各站所履行服务职责的情况，由社区服务中心组织居民代表进行评议，并通报评议结果。",
+                     "四、 健全联系机制",
+                     "（一） 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"], ["社区服务中心"]]
+    assert tasks[0]["text"].startswith("对各站所履行服务职责的情况，由社区服务中心组织")
+
+
+def test_the_body_an_office_is_seated_in_leads_the_whole_work_and_the_role_holders_demands_stay_tasks(tmp_path):
+    """A meeting report with no division on the page: 「在X设置办公室并负责总牵头工作」 is X's work; leading the whole
+    (总牵头) is no share of a division, so 「各责任单位要…」 stays a task, as every demand of such a report is."""
+    tasks = _drafted(tmp_path, "某区河道保洁工作推进会召开",
+                     "会议指出,要压实工作责任,建立全区河道保洁工作专班,在区水务局设置办公室并负责总牵头工作,统筹推进保洁工作。"
+                     "各责任单位要密切配合,确保任务完成。")
+    assert [t["lead"] for t in tasks] == [["某区水务局"], ["各责任单位"]]
+    assert tasks[0]["text"].startswith("在区水务局设置办公室并负责总牵头工作")
+
+
+def test_the_whole_township_of_a_meeting_report_is_the_government_of_the_township_holding_it(tmp_path):
+    tasks = _drafted(tmp_path, "时值秋收秋种,青石镇迅速行动,召开秋收工作会议,部署相关工作。",
+                     "会议要求,全镇要统筹做好秋收服务工作;各村要摸清农户的机收需求。")
+    assert [t["lead"] for t in tasks] == [["青石镇人民政府"], ["各村"]]
+    # a report naming no township holding the meeting leaves 全镇 as written
+    bare = _drafted(tmp_path / "bare", "会议要求,全镇要统筹做好秋收服务工作;各村要摸清农户的机收需求。")
+    assert [t["lead"] for t in bare] == [["全镇"], ["各村"]]
+
+
+def test_who_leads_the_teams_in_a_notice_of_demands_is_that_bodys_task_the_cadres_its_leaders(tmp_path):
+    tasks = _drafted(tmp_path, "关于做好汛期值守工作的通知", "一、要落实责任。各村要加强巡查,发现险情及时上报。",
+                     "二、要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。")
+    assert [t["lead"] for t in tasks][-1:] == [["镇应急队"]] and tasks[-1].get("leaders") == ["包村干部"]
+    assert tasks[-1]["text"] == "要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。"

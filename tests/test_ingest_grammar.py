@@ -517,6 +517,13 @@ def test_each_over_two_kinds_of_departments_is_one_collective():
     assert (units.lead, units.participants) == (["各负有消防监管职责的部门和行业主管部门"], ["县消防救援大队"])
 
 
+def test_bodies_of_a_kind_and_their_own_branches_are_one_collective():
+    units = parse_units("有关主管部门及其下属单位、县档案馆")
+    assert (units.lead, units.participants) == (["有关主管部门及其下属单位"], ["县档案馆"])
+    found = subject_clauses("各行业部门及其派出机构要限期整改检查中发现的问题，并书面报告。", numbered=True)
+    assert [u.lead for _, u in found] == [["各行业部门及其派出机构"]]
+
+
 def test_a_groups_office_keeps_the_body_it_sits_in_as_a_second_name_stays():
     # truth rule 4 (tests/corpus/corpus.yaml): the host body in brackets is how the document names the holder
     units = parse_units("县安全生产委员会办公室（县应急局）、县发改局（县粮食局）")
@@ -1601,3 +1608,36 @@ def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_
     """「各乡(镇)政府、街道办事处、某某管委会要…」: the zone's committee beside the governments does its own share."""
     [(_, units)] = subject_clauses("各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", numbered=True)
     assert units.mode == "separate"
+
+
+def test_units_that_each_take_their_own_share_by_a_principle_are_separate():
+    found = subject_clauses("市交通、水利部门按属地原则分别负责辖区内桥梁的安全巡查。", numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "水利部门"], "separate")]
+
+
+def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collective_that_strictly_carries_out():
+    found = subject_clauses("县（市、区）、乡镇（街道）党委、政府严格落实属地责任，牵头负责本地农家乐的消防安全。", numbered=True)
+    assert [u.lead for _, u in found] == [["县（市、区）、乡镇（街道）党委、政府"]]
+    # 严格 is a manner only before a duty it carries out: 「…场所，严格做好…」 names no subject
+    assert subject_clauses("尽量不去人员密集场所严格做好个人防护。", numbered=True) == []
+
+
+def test_a_responsibility_system_set_out_then_a_bodys_responsible_person_doing_the_work():
+    found = subject_clauses("各街道明确网格责任制,各社区责任人负责每日巡查、上报辖区积水点情况。", numbered=True)
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区责任人"])]
+
+
+def test_a_subject_that_directs_then_units_that_lead_after_a_pause_mark():
+    found = subject_clauses("市森林防火指挥部统筹协调、林业局负责牵头森林火灾预防工作,各镇做好巡山护林。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found][:1] == [(["林业局"], ["市森林防火指挥部"])]
+
+
+def test_a_liaison_system_set_up_then_one_person_of_each_member_body_as_liaison():
+    found = subject_clauses("领导小组建立联络员制度,各成员单位相关业务科室一名负责同志作为联络员,联系和协调日常工作。",
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["各成员单位"]]
+
+
+def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_that_body():
+    found = subject_clauses("各社区防汛负责人、网格员、全体协管员要提高警惕,加强巡查。", numbered=True)
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]

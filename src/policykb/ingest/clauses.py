@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import timing
-from .lexicon import alternation, is_person, lexicon
+from .lexicon import alternation, is_person, lexicon, post_holder
 from .meetings import held_meeting
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
@@ -26,7 +26,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
           r"承担|落实|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
-          r"|统筹(?=协调|推进|谋划|安排|指导|部署)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|统筹(?=协调|推进|谋划|安排|指导|部署)|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb;
@@ -41,7 +41,9 @@ _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|�
 # 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
 # 做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
-_MANNER = rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|拟|按照?(?:各自)?职责(?:分工)?)?"
+# (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
+_MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟"
+           rf"|按照?(?:各自)?职责(?:分工)?|按[^，,；;。]{{1,6}}?原则)?(?:分别)?")
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -80,6 +82,8 @@ _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPEN
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
+# 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
+_GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
@@ -88,7 +92,9 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|�
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
-_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下)")  # 在X领导下，
+# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up)
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
+                      r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
 # a speech's point 「要求交通运输局配合…」: who asks was said before; 「会议要求安监部门…」: the meeting asks
@@ -154,6 +160,9 @@ _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单
 _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必|立即|时刻|始终)")
 
 
+_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?分别(?=负责|承担|做好|抓好|落实)")  # 「X、Y分别负责…」: each its own share
+
+
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
@@ -174,7 +183,8 @@ def _units(subject: str, known: tuple[str, ...]) -> list[str] | None:
     units = parse_units(subject, known)
     names = units.lead + units.participants
     # 「各市级水行政主管部门联络员」: a body's person
-    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders)
+    # (「各村居防控负责人、信息报告员」: people of no body of their own, after a body's person, serve that body)
+    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders if post_holder(p) or p == units.leaders[0])
     return names if names and not units.doubts and held and units.how == "bare" else None
 
 
@@ -255,6 +265,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
+        several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
         units = UnitList(subject, lead=lead, participants=others, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
@@ -263,6 +274,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             units.lead, units.participants, units.mode = names[:1], names[1:], "first"
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
+        if (led := _GUIDES_THEN.match(rest)) and (leads := _units(led["who"], known)):
+            units.lead, units.participants, units.mode = leads, names, "first"  # 「X指挥协调、Y负责牵头…」: X guides
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"

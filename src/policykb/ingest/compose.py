@@ -21,12 +21,15 @@ from . import timing
 from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
+from .siblings import sibling_holders
+from .wholeplace import whole_place
 from .settings import annex_title_of, own_words, period_of
+from .pagehead import opens_inside, page_head_work
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths
-from .generic import GROUP_LEADS, general_only, general_tasks, pledge_signatory
+from .generic import GROUP_LEADS, duty_paragraph, general_only, general_tasks, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .columns import header_columns
@@ -293,7 +296,7 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
             or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
 
 
-_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报")
+_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头")  # (总牵头: leading the whole work, no share of it)
 _ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
 # a holder named by its role in the division (各责任单位, 牵头部门), or its chief (各责任单位的主要负责同志)
 _DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
@@ -322,9 +325,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     lines = [b for b in source.blocks if b.where not in left and not b.is_row]
     context = {b.where for b in lines if defined_body(b.text) or duty_heading(_heading_words(b.text))
                or pledge_signatory(b.text)}
+    # a heading naming the holders of the duties under it (「（一）各县(区)政府工作责任」) and the 「负责…」 paragraph
+    # right under it, which no recogniser read: theirs
+    texts = [b for b in source.blocks if not b.is_row]
+    headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
+    context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
-    offered = [b for b in source.blocks if b.where in context or b.where in left] if context else unread
+    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
@@ -462,6 +470,12 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     # a short name the document gives a body (「市防汛指挥部（以下简称市防指）」) names that unit wherever it stands
     known = _known(registry) + tuple(sorted(short, key=len, reverse=True))
     candidates, unread, how = _find_candidates(source, registry, known)
+    if how in ("paragraphs", "general") and opens_inside(source.blocks, meta.title and meta.title_where):
+        candidates = page_head_work(candidates, source.blocks, known, _divided)  # a page cut from inside a document
+    candidates, unread = sibling_holders(candidates, source.blocks, unread)
+    texts = [b.text for b in source.blocks if not b.is_row]
+    for c in candidates:  # 「全镇要…」: the township the report's meeting is held by, its government
+        c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]

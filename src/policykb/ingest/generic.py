@@ -16,7 +16,8 @@ The layout recognisers of `shapes` read the shapes they were taught; this reader
   in brackets of any kind with a role word or a label (each note closing the text before it); clauses of units
   closed by a role word (`prose`: 「由X牵头，Y、Z配合」, one note a sentence); sentences whose subject is a list of
   units (numbered items only, or any paragraph when the verb makes them lead or answer: 「X、Y将负责…」; in a numbered
-  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」); a closing
+  item, collectives alone before a verb the lexicon lacks too: 「各镇和相关单位抽调…，」; beside them, who bears a cost:
+  「…经费由X分担」, `costs`); a closing
   bracket that holds only units (the first listed leads);
 - the task is the item's text without its numbering and its notes; a time label's text is its deadline.
 It guesses, so what it reads stays below the confident mark (`compose.CONFIDENT`) and the review says it read it.
@@ -29,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from . import timing
 from .category import label_role, lead_note, responsible_label, under_leads
+from .costs import with_costs
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
 from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
@@ -237,6 +239,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                 items += [_Item(words, block.where, _own_number(mark) if numbered else None, numbered,
                                 style=("①" if _CIRCLED.match(mark) else _style(mark)) if numbered else "")
                           for words, numbered in ((heading, True), (piece, not heading)) if words]
+                if not heading and (held := portfolio(piece)):  # 「…(二)县教育体育局局长…责任:负责…」 run on
+                    items[-1].text, items[-1].portfolio = held[2], held[:2]
             continue
         mark = _NUMBERING.match(text)
         if held := portfolio(text[mark.end():] if mark else text, level):  # 「副县长王五：负责…」
@@ -423,6 +427,23 @@ def pledge_signatory(text: str) -> str | None:
     return pledge["units"] if pledge and clean(parse_units(pledge["units"])) else None
 
 
+# 「县长(分管副县长)控辍保学责任:」: whose duties and what about, run in before them (the duties read after it)
+_DUTIES_RUN_IN = re.compile(r"^[^，,。；;：:]{2,30}?(?:责任|职责)[：:]")
+# 「（一）各县(区)政府工作责任」: the holders' name, then the words naming their duties
+_HOLDERS_DUTIES = re.compile(r"(?<=[^\s：:，,。；;、])(?:的)?(?:工作责任|主要责任)$")
+
+
+def holders_heading(text: str) -> bool:
+    """「（一）各县(区)政府工作责任。」: a numbered heading naming the holders of the duties under it, and nothing else."""
+    words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
+    return bool(_HOLDERS_DUTIES.search(words)) and _owner(words, lists=True) is not None
+
+
+def duty_paragraph(text: str) -> bool:
+    """「负责…」: a paragraph that opens with its duty, its holder named above it."""
+    return bool(_DUTY_OPENS.match(text.strip()))
+
+
 def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket with it (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子, named so), or with `lists` (a numbered heading, a sentence of its own; not a
@@ -431,9 +452,11 @@ def _owner(text: str, lists: bool = False) -> str | None:
     「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
     listed = _listed_duties(text.strip())
     name = listed or _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
+    name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
-    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not listed:
+    if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:
         return None  # (collectives own the items only under a heading saying so: 「各级党委和政府…责任主要包括：」)
     names = parse_units(name)
     if _ROLE_WORD.search(name) and not (looks_like_unit(name) and names.lead == [name]):
@@ -529,8 +552,8 @@ def _unit_cell(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
     start = 0
     for cell in text.split("；"):
         units = parse_units(cell, known)
-        if start and clean(units) and not units.flags and not units.leaders:
-            return [(start, start + len(cell), units)]
+        if start and clean(units) and not units.flags and not units.leaders and not column_role(cell):
+            return [(start, start + len(cell), units)]  # (「责任科室」: a header's column word names no unit)
         start += len(cell) + 1
     return []
 
@@ -601,6 +624,9 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
             or (collective_subjects(text, known) if item.numbered else [])
+        if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
+            found = subject_clauses(text[run_in.end():], known, numbered=True)
+        found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost
         deadline = deadline or closing_deadline(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"

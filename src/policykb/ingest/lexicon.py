@@ -84,7 +84,8 @@ def lexicon() -> Lexicon:
         # (「局系统各单位、部门主要负责人」: a 、 before the bare kind a 各 is over too, unitnames.SHARED_EACH)
         held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?各[^各\s、，,；;：:“”\"]{{1,10}}、(?:部门|单位)"
                              rf"|[^\s、，,；;：:“”\"]*?)"  # 「各单位的行政一把手」: 的 and the post's side before it
-                             rf"(?:的?(?:行政|党政))?(?:{alternation(data['people']['held_posts'])})$"),
+                             rf"(?:的?(?:行政|党政))?(?:(?:相关|有关)?(?:业务)?(?:处室|科室)?(?:一|1)名)?"  # 「各成员单位相关业务处室一名负责同志」
+                             rf"(?:{alternation(data['people']['held_posts'])})$"),
         in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
@@ -134,4 +135,11 @@ def is_person(name: str) -> bool:
 def post_holder(name: str) -> str | None:
     """The body whose post a person's name gives (市水务局 of 市水务局主要负责人), if it names one."""
     m = lexicon().held_post.match(name)
+    if m and len(m["body"]) > 4 and (field := _FIELD_HEAD.match(m["body"])):
+        from .unitnames import looks_like_unit  # (unitnames reads the lexicon)
+        if not looks_like_unit(m["body"]) and looks_like_unit(field["body"]):
+            return field["body"]  # 「各村居防控负责人」: the villages' person in charge of epidemic control
     return m["body"] if m and len(m["body"]) >= 2 else None
+
+
+_FIELD_HEAD = re.compile(r"^(?P<body>.{2,}?)[\u4e00-\u9fff]{2}$")  # a body, then the field its person is in charge of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, lexicon
+from .unitnames import looks_like_unit
 
 _LEX = lexicon()
 # the post: a government's head or deputy head (its level in it) or its secretary-general; then a name of two to four
@@ -19,11 +20,20 @@ _POST = re.compile(r"^(?:(?P<head>(?:常务)?副?(?P<level>省|市|州|县|区|�
 _DUTY = re.compile(rf"(?:{alternation((*_LEX.duty_openers, '分管', '主持', '协助'))})")
 
 
+# 「县教育体育局局长控辍保学责任：负责…」: the head of a body, what its duties are about, then its duties: the body's work,
+# its head leading it
+_BODY_HEAD = re.compile(r"^(?P<head>(?P<body>[\u4e00-\u9fff]{2,20}?(?:局|委|办|厅))副?(?:局长|主任|厅长))"
+                        r"(?:[\u4e00-\u9fff]{2,8}?(?:工作)?(?:责任|职责))?$")
+
+
 def portfolio(line: str, level: str | None = None) -> tuple[str, str, str] | None:
     """(government, leader, duty) of a portfolio line, the government by the post's level (or `level`, the posts'
-    around a secretary-general's); None for any other line."""
+    around a secretary-general's), or (body, its head, duty) of a body's head's duties; None for any other line."""
     who, colon, duty = line.strip().partition("：") if "：" in line else line.strip().partition(":")
     post = _POST.match(_LEX.fold(who.strip()))
+    if colon and not post and (head := _BODY_HEAD.match(who.strip())) and _DUTY.match(_LEX.fold(duty.strip())) \
+            and looks_like_unit(head["body"]):
+        return head["body"], head["head"], duty.strip()
     if not colon or not post or not _DUTY.match(_LEX.fold(duty.strip())):
         return None
     level = post["level"] or level

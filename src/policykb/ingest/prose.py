@@ -62,8 +62,8 @@ def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitL
     at a 「；」 after which another sentence opens with its units (「X牵头，做好A；Y牵头，做好B」), or when the parts on
     both sides name a lead of their own (「A由X牵头，Y配合，做好…；B由Z牵头…」; not 「由X牵头；Y配合」)."""
     out = []
-    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
-        if DONE.search(sentence.group()):
+    for whole in re.finditer(r"[^。！？]+[。！？]?", text):
+        if not (sentence := _after_done(whole)):
             continue  # 「X牵头，会同Y起草了《…》」: what was done, told as background, assigns nothing
         cuts: list[int] = []
         for m in re.finditer(r"[；;]", sentence.group()):
@@ -75,6 +75,22 @@ def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitL
             at = sentence.start() + a
             out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
     return out
+
+
+# 「…，并由X牵头拟定…」: a later clause that names its own doer
+_OWN_DOER = re.compile(rf"[，,]\s*(?=(?:并|同时|另)?{OPENER}由)")
+
+
+def _after_done(sentence: re.Match) -> re.Match | None:
+    """The sentence, or where a 了 marks what was done, the part after it from a later clause that names its own doer
+    (「该镇成立了指挥部，并由党政办牵头拟定方案」: the set-up was done, the plan is the office's work); None when
+    nothing in it is still to do."""
+    done = list(DONE.finditer(sentence.group()))
+    if not done:
+        return sentence
+    fresh = next((m for m in _OWN_DOER.finditer(sentence.group(), done[-1].end())), None)
+    return re.compile(r".+", re.S).match(sentence.string, sentence.start() + fresh.end(), sentence.end()) \
+        if fresh else None
 
 
 def _opening_note(sentence: str, known: tuple[str, ...]) -> bool:

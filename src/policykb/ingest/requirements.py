@@ -22,6 +22,7 @@ from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
 from .lexicon import alternation, is_person, lexicon
+from .prose import clean
 from .unitnames import BARE_GOVERNMENT, UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5
@@ -57,6 +58,12 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
+            if not found and (seat := _SEATED.search(part)) and clean(units := parse_units(seat["body"], known)) \
+                    and all(looks_like_unit(n) for n in units.lead + units.participants):
+                part, found = part[seat.start("at"):], [(part[seat.start("at"):], units)]  # 「在X设置办公室并负责…」
+            if not found and (leading := _LEADS_TEAMS.match(part)) and (units := parse_units(leading["units"], known)).lead \
+                    and not units.doubts and all(looks_like_unit(n) for n in units.lead + units.participants):
+                found = [(part, units)]  # 「由镇执法队、包村干部、村干部分组带队，做好巡查」: the team leads, the cadres too
             if not found and (people := _people_subject(part)):
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             notes = [NOTE.format(where=item.where)]
@@ -85,6 +92,14 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+# 「…建立X工作专班，在县住房城乡建设局设置办公室并负责总牵头工作」: the body the office is seated in does its work
+_SEATED = re.compile(r"(?:^|[，,])\s*(?P<at>在(?P<body>[^，,；;。在]{2,30}?)设(?:置|立)?办公室[，,]?\s*并?(?:具体)?负责)")
+
+
+# 「由镇执法队、包村干部、村干部分组带队，做好巡查工作」: who leads the teams that do the work
+_LEADS_TEAMS = re.compile(r"^\s*由(?P<units>[^，,；;。由]{2,40}?)(?:分组|分片|轮流)?带队")
 
 
 def _requirements_of(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
