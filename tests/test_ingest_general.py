@@ -617,6 +617,15 @@ def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
         (["某市养老服务工作联席会议"], "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。")]
 
 
+def test_a_later_sentence_of_the_meetings_duties_giving_units_work_by_you_is_theirs(tmp_path):
+    """「…。联席会议按照…的要求，由各成员单位负责督促…」: the members' own work, not the meeting's."""
+    tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
+                     "一、联席会议职责", "统筹协调全市养老服务工作，研究解决重大问题。联席会议按照分工协作的要求，"
+                     "由各成员单位负责检查本系统养老政策的落实。", "二、成员单位", "市民政局、市财政局、市卫健委。")
+    assert [(t["lead"], t["text"][:6]) for t in tasks][:2] == [
+        (["某市养老服务工作联席会议"], "统筹协调全市"), (["各成员单位"], "联席会议按照")]
+
+
 def test_a_group_set_up_with_a_word_in_brackets_in_its_name_owns_its_duty_paragraph():
     tasks, _ = _read("决定成立智能制造（产业）示范园区创建工作领导小组，相关成员及单位职责如下：", "一、主要职责",
                      "负责编制产业发展规划，推进项目建设。", "二、组成人员", "组 长：张某某 管委会副主任")

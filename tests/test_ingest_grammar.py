@@ -68,6 +68,21 @@ def test_the_units_before_the_comma_lead_and_the_note_saying_so_is_removed():
 
 # --- roster lines ---
 
+def test_a_reserve_companys_depot_closes_a_list_of_units():
+    """「中储粮X直属库」 is a body (a depot under the reserve company's head office), not a store: it takes part."""
+    tasks = _tasks("一、保障供应", "(一)稳定粮源。做好收购工作。(市发改委、市商务局、各区县政府、中储粮平川直属库。排名第一的为牵头单位,下同)")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["市发改委"], ["市商务局", "各区县政府", "中储粮平川直属库"])]
+
+
+def test_two_sectors_named_bare_and_run_together_are_two_units():
+    """A list's 、 lost between two bare sectors (「税务统计」): each a unit; 执法 after a sector is its enforcement
+    arm, not a second unit."""
+    units = parse_units("责任单位:卫健局、财政局、税务统计")
+    assert (units.lead, units.participants, units.flags) == (["卫健局"], ["财政局", "税务", "统计"], [])
+    assert parse_units("责任单位:卫健局、城管执法").participants == []
+
+
 def test_a_numbered_roster_line_keeps_its_number_out_of_the_units_name():
     """「1.党政办:统筹协调…」: an item's number before a unit's name and its colon is the item's, no part of the name."""
     tasks = _tasks("五、任务分工", "1.党政办:统筹协调、通知下发、人员组织。", "2.农业服务中心:选定植树地点、做好技术指导。")

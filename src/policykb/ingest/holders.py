@@ -143,6 +143,14 @@ def _own_subject(text: str) -> bool:
     return any(text.find(units.as_written) < 40 for _, units in subject_clauses(text) + assigned_subjects(text, ()))
 
 
+def _later_assignment(text: str) -> int | None:
+    """Where a later sentence of a body's duty paragraph starts that gives units of their own work by 由
+    (「…由各成员单位负责督促…落实。」): the body's duties end before it."""
+    starts = [m.end() for m in re.finditer(r"。", text) if m.end() < len(text)]
+    return next((at for at in starts if any(units.how == "by" for _, units in
+                                            subject_clauses(re.split(r"。", text[at:])[0], numbered=True))), None)
+
+
 # 「根据…，为…，特制定X成员单位工作职责。」: the paragraph saying the duties below are set, no duty itself
 _SETS_DUTIES = re.compile(r"(?:特|现|为此)?制定(?:本|如下|以下)?[^。；;，,]{0,40}(?:职责|分工|方案|办法|细则)(?:如下)?[。：:]?$")
 
@@ -172,6 +180,9 @@ def holders_duties(items: list) -> list:
                 and not item.owner and not _own_subject(item.text) and not sets_duties(item.text):
             item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
             item.number = item.number if item.number is not None else out[-1].number
+            if cut := _later_assignment(item.text):  # 「…。联席会议按照…要求，由各成员单位负责督促…」: theirs
+                out.append(replace(item, text=item.text[:cut]))
+                item = replace(item, text=item.text[cut:], duty=False, subject_led=True)
         out.append(item)
     return out
 

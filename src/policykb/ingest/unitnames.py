@@ -137,7 +137,8 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
         pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name) or _COLLECTIVE_RUN.fullmatch(name)
         pair = pair or _PEERS_RUN.fullmatch(name)
-        for name in (pair.groups() if pair and all(map(looks_like_unit, pair.groups())) else (name,)):
+        pieces = pair.groups() if pair else _sectors_run(name)
+        for name in (pieces if pieces and all(map(looks_like_unit, pieces)) else (name,)):
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
@@ -164,6 +165,14 @@ SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;
 # commission ends the first and the next ends as one; a party committee's department (「党工委宣传部」), a bureau's
 # section (「住建局建管科」) or branch (「市生态环境局X分局」) is one body
 _PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])([\u4e00-\u9fff]{3,10}(?<!分)[局委])")
+
+
+def _sectors_run(name: str) -> tuple[str, str] | None:
+    """Two sectors named bare run together, their 、 lost (「公安市场监管」): each is a name (公安, 市场监管); 执法 after
+    a sector is its enforcement arm (城管执法), one name."""
+    short = lexicon().short_name
+    return next(((name[:i], name[i:]) for i in range(2, len(name) - 1)
+                 if short.match(name[:i]) and short.match(name[i:]) and name[i:] != "执法"), None)
 
 
 # Two collectives written one after the other (「各地各部门」, 「县直各部门各单位」); 「各级各类学校」 is one
