@@ -36,6 +36,8 @@ def test_an_imported_documents_overall_map_is_drawn_on_its_own_years(tmp_path, s
     assert paper == "A3" and done.layout.size >= WALL_MM and shown(done.layout) > 0.999
     if not overall.general:  # a list that sets no general deadline: no row claims to follow one
         assert "按通用时限" not in done.svg and "未明确时限" in done.svg
+    # its tasks are its own text, no attached annex: the source line cites none
+    assert fresh.documents["imported"].meta.annex.attached or "附件《" not in overall.source
 
 
 def test_pages_of_a_knowledge_base_with_an_imported_document_show_each_documents_own_life(tmp_path):

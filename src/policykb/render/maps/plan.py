@@ -80,8 +80,10 @@ def section_label(doc: Document, number: int) -> str:
 
 
 def source_line(doc: Document) -> str:
+    """「依据：X《…》（date）附件《…》」; the annex named only where the document attaches one (a list imported from
+    its own text has none to cite)."""
     meta = doc.meta
-    annex = f"附件{cite(meta.annex.title)}" if meta.annex else ""
+    annex = f"附件{cite(meta.annex.title)}" if meta.annex and meta.annex.attached else ""
     return f"依据：{'、'.join(meta.issuers)}{cite(meta.title)}（{cn_date(meta.date)}）{annex}"
 
 
