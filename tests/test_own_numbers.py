@@ -96,6 +96,7 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     # the document's items are its articles restated: its pages say 第3条 nowhere
     index = re.sub(r"<[^>]+>", "", (site / "doc" / "index.html").read_text(encoding="utf-8"))
     assert "：目录" in index and "第二（一）项 改造农村危房300户" in index and not re.search(r"第\d+条", index)
+    assert "附件" not in index and "工作要求" not in index  # no attached annex, no requirements: none claimed
     article = re.sub(r"<[^>]+>", "", (site / "doc" / "articles" / "3.html").read_text(encoding="utf-8"))
     assert not re.search(r"第\d+条", article)
     unit = re.sub(r"<[^>]+>", "", (site / "units" / "shuang-feng-xian-zhu-jian-ju.html").read_text(encoding="utf-8"))
