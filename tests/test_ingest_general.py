@@ -1901,3 +1901,14 @@ def test_who_leads_the_teams_in_a_notice_of_demands_is_that_bodys_task_the_cadre
                      "二、要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。")
     assert [t["lead"] for t in tasks][-1:] == [["镇应急队"]] and tasks[-1].get("leaders") == ["包村干部"]
     assert tasks[-1]["text"] == "要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。"
+
+
+def test_an_aside_in_a_units_duty_giving_part_of_the_matter_to_another_unit_is_that_units_task(tmp_path):
+    """「区城管局」 over 「负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。」: the bracket gives road works' noise
+    to the transport bureau, its own task; the duty around it stays the holder's. A bracket naming no unit is none."""
+    tasks = _drafted(tmp_path, "某区考试期间噪声管控职责边界", "区城管局",
+                     "负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。", "区教育局",
+                     "负责考点周边的巡查（每日一次由专人负责）。")
+    assert [(t["lead"], t["text"]) for t in tasks] == [
+        (["某区城管局"], "负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。"), (["某区交通局"], "道路养护噪声由区交通局查处。"),
+        (["某区教育局"], "负责考点周边的巡查（每日一次由专人负责）。")]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import timing
+from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
@@ -851,6 +852,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help
                     units.lead, units.participants, units.mode = helped, units.lead + units.participants, "first"
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
+                found += [(task_text(aside), who, "") for aside, who in asides(item.text, known)]  # 「（X由Y查处）」
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
             elif owner and _GROUP.search(owner[1]):
