@@ -67,6 +67,46 @@ def test_an_items_first_line_wrapped_in_the_middle_of_a_word_goes_on(tmp_path):
         "（教育部、市场监管总局按职责分工负责）"]
 
 
+def _chunked(text: str, size: int) -> str:
+    """A sharing site's preview of `text`: chunks of `size` characters, each on its own line marked 1、2、…"""
+    return "\n".join(f"{k}、{text[i:i + size]}" for k, i in enumerate(range(0, len(text), size), start=1))
+
+
+def test_a_sharing_sites_chunks_go_on_where_the_count_cut_them_inside_a_word(tmp_path):
+    """「…，各社区是垃圾分类工作责任主体，社区主要负」 / 「2、责人是第一责任人…」: the site cut the text every so many
+    characters and marked each piece; the pieces are one text again, without the marks, with its line numbers."""
+    body = ("某街道垃圾分类工作方案。为做好全街道垃圾分类工作，结合实际，制定本方案。" + "做好宣传引导，" * 28
+            + "各社区是垃圾分类工作责任主体，社区主要负责人是第一责任人，对本社区分类工作负总责。城管科做好日常巡查。")
+    cut = body.index("负责人") + 1
+    path = tmp_path / "s.txt"
+    path.write_text("某街道垃圾分类工作方案.doc\n《某街道垃圾分类工作方案.doc》由会员分享,可在线阅读。\n"
+                    + _chunked(body, cut) + "\n", encoding="utf-8")
+    blocks = read(path).blocks
+    assert [b.text for b in blocks][2:] == [body] and blocks[2].where == "第3行"
+    assert "社区主要负责人是第一责任人" in blocks[2].text
+
+
+def test_numbered_paragraphs_ending_their_sentences_are_no_chunks(tmp_path):
+    path = tmp_path / "s.txt"
+    first = "1、" + "各社区要做好宣传引导，" * 20 + "确保全年完成。"
+    path.write_text(first + "\n2、城管科做好日常巡查。\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [first, "2、城管科做好日常巡查。"]
+
+
+def test_a_numbered_heading_run_on_with_its_paragraph_on_a_page_without_breaks_stands_apart(tmp_path):
+    """「三、工作分工 按照…，各社区是…责任主体」 on a long page whose line breaks became spaces: the heading is no part of the
+    paragraph's subject, and each sentence naming its own unit is that unit's task."""
+    path = tmp_path / "s.txt"
+    path.write_text("某街道垃圾分类工作方案 为做好全街道垃圾分类工作，结合实际，制定本方案。 一、工作目标 全街道生活垃圾"
+                    "分类覆盖率达到百分之九十以上，群众知晓率明显提高，" + "居民参与率逐步提高，" * 15 + "形成长效机制。 二、时间安排 2024年3月至2024年12月。 三、工作分工 "
+                    "按照“属地管理”的原则，各社区是垃圾分类工作责任主体，社区主要负责人是第一责任人，对本社区分类工作负总责。"
+                    " 城管科做好垃圾分类的日常巡查工作。\n", encoding="utf-8")
+    assert "三、工作分工" in [b.text for b in read(path).blocks]
+    folder = import_file(path, _kb(tmp_path), "doc", dt.date(2024, 3, 1)).folder
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "tasks").glob("*.yaml"))]
+    assert [t["lead"] for t in tasks] == [["各社区"], ["城管科"]]
+
+
 def test_a_pages_breadcrumb_is_no_title(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("当前位置: 政策文件  通知公告   某某县人民政府办公室关于印发重点工作分工的通知\n"

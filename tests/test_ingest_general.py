@@ -1592,6 +1592,20 @@ def test_leaders_portfolio_lines_are_their_governments_work_led_by_them(tmp_path
         (["某县人民政府"], ["己庚"], "协助县长")]
 
 
+def test_a_head_named_with_the_post_once_then_by_name_in_overall_charge_leads_the_governments_work(tmp_path):
+    """「…由县长甲乙丙牵头…。根据县政府统一安排，甲乙丙全面负责各项任务的完成。」, then the deputies' portfolio lines:
+    the head's overall charge is the government's work too, the person leading it; a name never written with a
+    head's post takes nothing."""
+    tasks = _drafted(tmp_path, "某县政府工作报告任务分工情况",
+                     "今年的《政府工作报告》分解为120项具体任务，由县委副书记、县长甲乙丙牵头，4位副县长领办。",
+                     "根据县政府统一安排，甲乙丙全面负责各项任务的完成。",
+                     "常务副县长丁戊：负责县政府常务工作，分管财政、税务。")
+    assert [(t["lead"], t.get("leaders"), t["text"][:8]) for t in tasks] == [
+        (["某县人民政府"], ["甲乙丙"], "甲乙丙全面负责各"), (["某县人民政府"], ["丁戊"], "负责县政府常务工")]
+    from policykb.ingest.portfolios import head_by_name
+    assert head_by_name("根据统一安排，庚辛全面负责各项工作。", "县长甲乙丙牵头") is None
+
+
 def test_a_label_or_a_unit_before_a_colon_is_no_portfolio():
     from policykb.ingest.portfolios import portfolio
     assert portfolio("牵头单位：县教育局") is None and portfolio("县教育局：负责学校安全。") is None
@@ -1887,3 +1901,14 @@ def test_who_leads_the_teams_in_a_notice_of_demands_is_that_bodys_task_the_cadre
                      "二、要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。")
     assert [t["lead"] for t in tasks][-1:] == [["镇应急队"]] and tasks[-1].get("leaders") == ["包村干部"]
     assert tasks[-1]["text"] == "要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。"
+
+
+def test_an_aside_in_a_units_duty_giving_part_of_the_matter_to_another_unit_is_that_units_task(tmp_path):
+    """「区城管局」 over 「负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。」: the bracket gives road works' noise
+    to the transport bureau, its own task; the duty around it stays the holder's. A bracket naming no unit is none."""
+    tasks = _drafted(tmp_path, "某区考试期间噪声管控职责边界", "区城管局",
+                     "负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。", "区教育局",
+                     "负责考点周边的巡查（每日一次由专人负责）。")
+    assert [(t["lead"], t["text"]) for t in tasks] == [
+        (["某区城管局"], "负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。"), (["某区交通局"], "道路养护噪声由区交通局查处。"),
+        (["某区教育局"], "负责考点周边的巡查（每日一次由专人负责）。")]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import timing
+from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
 from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
@@ -37,7 +38,7 @@ from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import date_of
 from .outline import mark_number as _own_number
-from .portfolios import portfolio
+from .portfolios import head_by_name, portfolio
 from .prose import OPENER, clean, own_parts, prose_notes
 from .columns import ROLE_LABEL, column_role
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
@@ -191,6 +192,7 @@ def items_of(blocks: list[Block]) -> list[_Item]:
     label = ""  # a label alone on its line (「责任单位」): its value is the next line
     level = None  # the level of the last leader's portfolio: a secretary-general's is the same government's
     lines = [(b, line) for b in blocks for line in ([None] if b.is_row else _lines(b.text))]
+    whole = "\n".join(b.text for b in blocks if not b.is_row)  # where a head's post and name are written together
     header_cells = _header_cells([line for _, line in lines])
     for at, (block, line) in enumerate(lines):
         if at in header_cells:
@@ -243,6 +245,9 @@ def items_of(blocks: list[Block]) -> list[_Item]:
                     items[-1].text, items[-1].portfolio = held[2], held[:2]
             continue
         mark = _NUMBERING.match(text)
+        if not mark and (held := head_by_name(text, whole)):  # 「…，李四全面负责各项工作」, 省长李四 named before
+            items.append(_Item(held[2], block.where, None, False, portfolio=held[:2]))
+            continue
         if held := portfolio(text[mark.end():] if mark else text, level):  # 「副县长王五：负责…」
             government, leader, duty = held
             level = government[0]
@@ -847,6 +852,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help
                     units.lead, units.participants, units.mode = helped, units.lead + units.participants, "first"
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
+                found += [(task_text(aside), who, "") for aside, who in asides(item.text, known)]  # 「（X由Y查处）」
             elif leads and leads[1]:
                 found = [(text, under_leads(leads[1], units), when) for text, units, when in found]
             elif owner and _GROUP.search(owner[1]):

@@ -41,3 +41,17 @@ def portfolio(line: str, level: str | None = None) -> tuple[str, str, str] | Non
         return None
     leader = who.strip()[len(who.strip()) - len(post["name"]):] if post["name"] else who.strip()
     return f"{level}人民政府", leader, duty.strip()
+
+
+# 「由省长李四牵头…。根据省政府统一安排，李四全面负责各项工作任务的完成」: a government's head named once with the post,
+# then by name alone taking the whole work in charge: the government's work, the person leading it
+_OVERALL = re.compile(r"(?:^|(?<=[，,。；;]))(?P<name>[\u4e00-\u9fff]{2,4})全面负责[^。；;]+")
+
+
+def head_by_name(text: str, whole: str) -> tuple[str, str, str] | None:
+    """(government, leader, clause) of a clause giving the whole work to a head `whole` names with the post."""
+    folded = _LEX.fold(text)
+    for m in _OVERALL.finditer(folded):
+        if post := re.search(rf"(?P<level>省|市|州|县|区|旗|乡|镇)长{m['name']}", _LEX.fold(whole)):
+            return f"{post['level']}人民政府", text[m.start("name"):m.end("name")], text[m.start():m.end()]
+    return None

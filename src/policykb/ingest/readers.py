@@ -109,11 +109,35 @@ def _wrapped(text: str, line: str) -> bool:
 _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条项章节部分]|[一二三四五六七八九十]{1,3}[、．.])")
 
 
+# A document-sharing site's preview (「《X.doc》由会员分享，可在线阅读…」) shows the text in chunks of a fixed length, each
+# on a line of its own marked 「1、」「2、」…: a chunk stops wherever the count does, inside a sentence or a word
+# (「村主要负」 / 「2、责人是第一责任人」), so the next chunk goes on without its mark.
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK_SIZE = 200  # a full chunk is a few hundred characters; a numbered paragraph that long ends its sentence
+_SENTENCE_END = re.compile(r"[。；;：:！!？?）)”]\s*$")
+
+
+def _chunks_joined(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, line): each chunk that goes on from the one before joined to it, the marks of the run left out."""
+    out: list[tuple[int, str]] = []
+    run = 0  # the mark of the last line, where it opened a run of chunks
+    for n, line in enumerate(lines, start=1):
+        m = _CHUNK.match(line.strip())
+        last = out[-1][1].strip() if out else ""
+        if m and run and int(m[1]) == run + 1 and len(last) >= _CHUNK_SIZE and not _SENTENCE_END.search(last):
+            out[-1] = (out[-1][0], (_CHUNK.sub("", last) if run == 1 else last) + line.strip()[m.end():])
+            run += 1
+            continue
+        run = 1 if m and m[1] == "1" else 0
+        out.append((n, line))
+    return out
+
+
 def _lines(text: str, unit: str = "行") -> list[Block]:
     count = limits.Counter()
     blocks = []
     border = False  # a 「|」 alone since the last line: the lines on either side are two cells, never one wrapped line
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in _chunks_joined(text.splitlines()):
         if _blank(line.replace("|", "")) or _SITE_CHROME.match(line):  # 「|」 alone: a page's cell border between
             border |= "|" in line  # cells copied one a line
             continue
@@ -152,13 +176,23 @@ def _salutation_apart(block: Block) -> list[Block]:
 _ROSTER_NAME = re.compile(r"(?<=[。；;])\s*(?=(?P<name>[^，,。；;：:\s]{2,12})[：:])")
 
 
+# 「三、职责分工 按照…原则,各村是…」: a numbered heading and its paragraph, a space between, on a page that lost its breaks
+_HEADING_THEN = re.compile(r"^(?P<heading>[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10})\s+(?P<body>\S.{20,})$", re.S)
+
+
+def _heading_apart(text: str) -> list[str]:
+    m = _HEADING_THEN.match(text)
+    return [m["heading"], m["body"]] if m else [text]
+
+
 def _unrun(blocks: list[Block]) -> list[Block]:
     """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin,
     and before each unit's name that opens a roster line."""
     out = []
     for block in blocks:
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
-        run = [Block(p, block.where) for p in pieces if p] if len(pieces) >= 4 else _salutation_apart(block)
+        run = [Block(h, block.where) for p in pieces if p for h in _heading_apart(p)] if len(pieces) >= 4 \
+            else _salutation_apart(block)
         for piece in run:
             cuts = [m.start() for m in _ROSTER_NAME.finditer(piece.text)  # (a label, 牵头单位：, stays in its item)
                     if looks_like_unit(m["name"]) and not lexicon().label_role(m["name"])] \
