@@ -1668,3 +1668,10 @@ def test_units_each_with_their_own_named_person_answer_together_people_of_a_post
                         "各乡镇党委和政府主要负责人")
     assert units.lead == ["县委办公室"]
 
+
+def test_two_kinds_of_departments_joined_by_he_each_carry_out_their_duty_by_their_own_functions():
+    clauses = subject_clauses("各乡镇要加强日常巡查;各园区主管部门和行业主管部门依据自身职能履行消防管理职责,确保园区安全。",
+                              numbered=True)
+    assert [(u.lead, u.mode) for _, u in clauses][-1] == (["各园区主管部门", "行业主管部门"], "separate")
+    # 各 over departments described by what they bear (…的部门) and a second kind stays one collective
+    assert parse_units("各负有消防监管职责的部门和行业主管部门").lead == ["各负有消防监管职责的部门和行业主管部门"]
