@@ -1675,3 +1675,13 @@ def test_two_kinds_of_departments_joined_by_he_each_carry_out_their_duty_by_thei
     assert [(u.lead, u.mode) for _, u in clauses][-1] == (["各园区主管部门", "行业主管部门"], "separate")
     # 各 over departments described by what they bear (…的部门) and a second kind stays one collective
     assert parse_units("各负有消防监管职责的部门和行业主管部门").lead == ["各负有消防监管职责的部门和行业主管部门"]
+
+
+def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
+    from policykb.ingest.shapes import prose_note
+    text, units, _ = prose_note("其余12座水库未设管护单位的,由所在乡人民政府负责,明确专人开展日常巡查。")
+    assert units.lead == ["所在乡人民政府"]
+    assert "由所在乡人民政府负责" in text
+    # a note with its own work after the verb is cut out of the text as before
+    text, units, _ = prose_note("水库巡查,由县水利局牵头,开展日常巡查。")
+    assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")
