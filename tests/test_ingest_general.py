@@ -1887,3 +1887,11 @@ def test_who_leads_the_teams_in_a_notice_of_demands_is_that_bodys_task_the_cadre
                      "二、要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。")
     assert [t["lead"] for t in tasks][-1:] == [["镇应急队"]] and tasks[-1].get("leaders") == ["包村干部"]
     assert tasks[-1]["text"] == "要加强值守。由镇应急队、包村干部分组带队,做好夜间巡查工作。"
+
+
+def test_what_units_did_after_a_lead_in_is_background_no_requirement():
+    from policykb.ingest.requirements import requirement_paragraphs
+    found = requirement_paragraphs([Block("李四指出,整治工作开展以来,各相关部门认真落实决策部署,加强组织,取得了初步成效。",
+                                          "第1行"),
+                                    Block("会议强调,各相关部门要加强协作,巩固整治成果。", "第2行")], (), set())
+    assert [r["text"] for r in found] == ["会议强调,各相关部门要加强协作,巩固整治成果。"]

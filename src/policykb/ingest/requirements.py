@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
+from .clauses import DONE, OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -141,8 +141,10 @@ _SUBJECT_LENGTH = 30
 def _after_lead_in(sentence: str, known: tuple[str, ...]) -> bool:
     """A requirement whose subject opens the clause after a lead-in (「从2023年第一季度开始，各责任单位要…」, 「对…不力的，
     县纪委监委将…」, 「通知指出，省政府将…」); not after a clause that gives work to a doer of its own, where the units
-    opening the next clause are its partners (「…由X承办，Y、Z配合」)."""
+    opening the next clause are its partners (「…由X承办，Y、Z配合」), nor where what the units did is told
+    (「工作开展以来，各相关部门认真落实…，取得了初步成效」: background)."""
     return any(not _DOER.search(sentence[:m.start()]) and _opens_with_units(sentence[m.end():], known)
+               and not DONE.search(sentence[m.end():])
                for m in re.finditer(r"[，,]", sentence[:_LEAD_IN_LENGTH + 1]))
 
 
