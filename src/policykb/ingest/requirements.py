@@ -79,7 +79,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=notes,
                                      number=item.number if first and item.numbered else None))
-                first, demanding = False, True
+                first, demanding = False, not _subject_late(part, units.as_written)
             elif demanding and out and _MODAL_OPENS.match(part):
                 # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
                 out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
@@ -92,6 +92,13 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+def _subject_late(part: str, subject: str) -> bool:
+    """「要进一步完善…，X与Y深入对接，确保…」: a demand opening with no subject whose holders are named inside it;
+    the next demand with no subject is a new one of the speaker's, not the holders' again."""
+    at = part.find(subject)
+    return at > 0 and bool(re.search(r"(?:^|[，,：:])\s*(?:要|须|必须|务必)(?![求点])", part[:at]))
 
 
 # 「…建立X工作专班，在县住房城乡建设局设置办公室并负责总牵头工作」: the body the office is seated in does its work
