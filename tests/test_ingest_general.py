@@ -1912,3 +1912,20 @@ def test_an_aside_in_a_units_duty_giving_part_of_the_matter_to_another_unit_is_t
     assert [(t["lead"], t["text"]) for t in tasks] == [
         (["某区城管局"], "负责夜间施工噪声（道路养护噪声由区交通局查处）的查处。"), (["某区交通局"], "道路养护噪声由区交通局查处。"),
         (["某区教育局"], "负责考点周边的巡查（每日一次由专人负责）。")]
+
+
+def test_a_subjectless_demand_whose_holders_meet_inside_it_is_theirs_and_the_next_is_no_more_theirs():
+    """「要进一步完善…，X与Y深入对接，确保…」: the two bodies that work it out together (对接) hold the demand; the
+    speaker's next demand without a subject is a new one, not theirs again."""
+    from policykb.ingest.requirements import requirement_tasks
+    tasks = requirement_tasks([Block("李四要求,要进一步完善学校班车线路,结合学生需求,合理布局,客运公司与教育部门深入对接,"
+                                     "确保班车安全有序。要持续加强宣传,营造良好氛围。", "第1行")])
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["客运公司", "教育部门"], "joint")]
+
+
+def test_what_units_did_after_a_lead_in_is_background_no_requirement():
+    from policykb.ingest.requirements import requirement_paragraphs
+    found = requirement_paragraphs([Block("李四指出,整治工作开展以来,各相关部门认真落实决策部署,加强组织,取得了初步成效。",
+                                          "第1行"),
+                                    Block("会议强调,各相关部门要加强协作,巩固整治成果。", "第2行")], (), set())
+    assert [r["text"] for r in found] == ["会议强调,各相关部门要加强协作,巩固整治成果。"]

@@ -1656,3 +1656,32 @@ def test_a_liaison_system_set_up_then_one_person_of_each_member_body_as_liaison(
 def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_that_body():
     found = subject_clauses("各社区防汛负责人、网格员、全体协管员要提高警惕,加强巡查。", numbered=True)
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]
+
+
+def test_units_each_with_their_own_named_person_answer_together_people_of_a_post_of_several_do_not():
+    units = parse_units("分管领导:赵一明；责任单位:县水利局,各乡镇政府,有关园区管委会；"
+                        "具体责任人:钱二平,各乡镇镇长,有关园区管委会主任；配合单位:县财政局")
+    assert (units.lead, units.mode) == (["县水利局", "各乡镇政府", "有关园区管委会"], "joint")
+    assert units.participants == ["县财政局"]
+    # the people's list split into bodies' names (「X、Y主要负责人」): no one person per unit, the first listed leads
+    units = parse_units("责任单位:县委办公室、县政府办公室,各乡镇党委和政府责任人:县委办公室、县政府办公室主要负责人,"
+                        "各乡镇党委和政府主要负责人")
+    assert units.lead == ["县委办公室"]
+
+
+def test_two_kinds_of_departments_joined_by_he_each_carry_out_their_duty_by_their_own_functions():
+    clauses = subject_clauses("各乡镇要加强日常巡查;各园区主管部门和行业主管部门依据自身职能履行消防管理职责,确保园区安全。",
+                              numbered=True)
+    assert [(u.lead, u.mode) for _, u in clauses][-1] == (["各园区主管部门", "行业主管部门"], "separate")
+    # 各 over departments described by what they bear (…的部门) and a second kind stays one collective
+    assert parse_units("各负有消防监管职责的部门和行业主管部门").lead == ["各负有消防监管职责的部门和行业主管部门"]
+
+
+def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
+    from policykb.ingest.shapes import prose_note
+    text, units, _ = prose_note("其余12座水库未设管护单位的,由所在乡人民政府负责,明确专人开展日常巡查。")
+    assert units.lead == ["所在乡人民政府"]
+    assert "由所在乡人民政府负责" in text
+    # a note with its own work after the verb is cut out of the text as before
+    text, units, _ = prose_note("水库巡查,由县水利局牵头,开展日常巡查。")
+    assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")

@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
+from .clauses import DONE, OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
 from .generic import SHAPE, items_of, task_text
 from .shapes import Candidate, closing_deadline
 from .source import Block
@@ -79,7 +79,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 out.append(Candidate(task_text(text), units, item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=notes,
                                      number=item.number if first and item.numbered else None))
-                first, demanding = False, True
+                first, demanding = False, not _subject_late(part, units.as_written)
             elif demanding and out and _MODAL_OPENS.match(part):
                 # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
                 out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
@@ -92,6 +92,13 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+def _subject_late(part: str, subject: str) -> bool:
+    """「要进一步完善…，X与Y深入对接，确保…」: a demand opening with no subject whose holders are named inside it;
+    the next demand with no subject is a new one of the speaker's, not the holders' again."""
+    at = part.find(subject)
+    return at > 0 and bool(re.search(r"(?:^|[，,：:])\s*(?:要|须|必须|务必)(?![求点])", part[:at]))
 
 
 # 「…建立X工作专班，在县住房城乡建设局设置办公室并负责总牵头工作」: the body the office is seated in does its work
@@ -141,8 +148,10 @@ _SUBJECT_LENGTH = 30
 def _after_lead_in(sentence: str, known: tuple[str, ...]) -> bool:
     """A requirement whose subject opens the clause after a lead-in (「从2023年第一季度开始，各责任单位要…」, 「对…不力的，
     县纪委监委将…」, 「通知指出，省政府将…」); not after a clause that gives work to a doer of its own, where the units
-    opening the next clause are its partners (「…由X承办，Y、Z配合」)."""
+    opening the next clause are its partners (「…由X承办，Y、Z配合」), nor where what the units did is told
+    (「工作开展以来，各相关部门认真落实…，取得了初步成效」: background)."""
     return any(not _DOER.search(sentence[:m.start()]) and _opens_with_units(sentence[m.end():], known)
+               and not DONE.search(sentence[m.end():])
                for m in re.finditer(r"[，,]", sentence[:_LEAD_IN_LENGTH + 1]))
 
 

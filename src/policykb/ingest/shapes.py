@@ -53,6 +53,10 @@ _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_TIME_WORDS})\s*[：:]")  # 「�
 _UNIT_LABEL_LINE = re.compile(rf"^(?:{'|'.join(re.escape(w) for w, r in _LEX.labels.items() if r != 'leader')})\s*[：:]")
 # 「…，由X负责；」: a note of 由 and a bare 负责 closing its clause (nothing of the work after the verb)
 _TOPIC_ONLY = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[；;。]|$)")
+# 「未设管理单位的，由X负责，指定专人…」: a topic of those that are so (…的), then who answers for them by a bare 负责:
+# the sentence's predicate, its work after it; cut out, the topic would be left with no one over it
+_WHICH_TOPIC = re.compile(r"的[，,]$")
+_BARE_FUZE = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[，,；;。]|$)")
 # a paragraph holding one of these and naming nobody looks like a task left unread (「…，对X做好日常监督」 too)
 _TASKLIKE = re.compile(r"(?:要|做好|抓好|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
@@ -318,8 +322,10 @@ def _bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
 
 def topic_only(text: str, at: int, rest: str) -> bool:
     """「道路等公共区域，由X负责。」: the note at `at` is a bare 「由X负责」 closing its clause and the rest of the text
-    (`rest`, the note cut out) holds no work, only its topic; cut out, the note would leave no duty, so it stays."""
-    return bool(_TOPIC_ONLY.match(text[at:])) and bool(text[:at].strip("，,；;。 ")) and not _TASKLIKE.search(rest)
+    (`rest`, the note cut out) holds no work, only its topic; cut out, the note would leave no duty, so it stays.
+    So does a bare 「由X负责」 right after a topic of those that are so (「…未设管理单位的，由X负责，…」)."""
+    return bool(_TOPIC_ONLY.match(text[at:])) and bool(text[:at].strip("，,；;。 ")) and not _TASKLIKE.search(rest) \
+        or bool(_WHICH_TOPIC.search(text[:at]) and _BARE_FUZE.match(text[at:]))
 
 
 def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, bool] | None:
