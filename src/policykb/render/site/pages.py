@@ -325,15 +325,15 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                                 own.get(doc.id, []), letters_of, shells[doc.id])
     unit_names = pg.units_with_tasks()
     kinds = list(dict.fromkeys(pg.kb.units[u].kind for u in unit_names))
-    pages.append(Page("units/index.md", "units.md.j2",
-                      {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names,
-                       "members": pg.members_with_tasks(),
-                       "members_called": members_called(pg, [u for u in unit_names if pg.kb.units[u].members]),
-                       # the example: the collective that leads most
-                       "collective": max((u for u in unit_names if pg.kb.units[u].members), default=None,
-                                         key=lambda u: (len(pg.tasks_of(u)["lead"]), len(pg.tasks_of(u)["participant"])))},
-                      body=False))
     members = pg.members_with_tasks()
+    collectives = [u for u in unit_names if pg.kb.units[u].members]
+    pages.append(Page("units/index.md", "units.md.j2",
+                      {"pg": pg, "paths": paths, "kinds": kinds, "units": unit_names, "members": members,
+                       "members_called": members_called(pg, collectives),
+                       # the example: the collective that leads most
+                       "collective": max(collectives, default=None,
+                                         key=lambda u: tuple(map(len, pg.tasks_of(u).values())))},
+                      body=False))
     for name in unit_names + members:
         pages.append(unit_page(pg, name, paths, when, statuses, unit_files.get(name, {}), values or {}, unit_files,
                                shells))
