@@ -15,7 +15,7 @@ import yaml
 from .. import paths, textrules
 from ..gongwen import cite
 from ..load import document_folders
-from ..ownnumbers import task_ref
+from ..ownnumbers import MARK, task_ref
 from ..registry import UnitIndex
 from . import timing
 from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
@@ -459,7 +459,7 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s\W_]", "", _LIST_MARK.sub("", text.strip(), count=1))
 
 
-_LIST_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、．.]|第[一二三四五六七八九十百\d]{1,4}[条项])")
+_LIST_MARK = re.compile(rf"^(?:{MARK})")
 
 
 def compose(source: Source, registry: Registry, date: dt.date | None = None, issuers: tuple[str, ...] = ()) -> Draft:
