@@ -32,6 +32,7 @@ from .outline import Numbered, numbered_paths
 from .generic import GROUP_LEADS, duty_paragraph, general_only, general_tasks, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
+from .rosters import roster_of, rosters
 from .columns import header_columns
 from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
@@ -479,10 +480,12 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
-    heads = head_posts([b.text for b in source.blocks if not b.is_row])
-    for c in candidates if heads else ():  # a body's work is led in person by who holds its head post
-        if not c.units.leaders and (who := head_of(c.units.lead, heads, short)):
-            c.units.leaders = [who]
+    heads = head_posts(texts)
+    listed = rosters(texts)
+    for c in candidates if heads or listed else ():  # a body's work is led in person: by its roster, else its head
+        if not c.units.leaders:
+            head = head_of(c.units.lead, heads, short)
+            c.units.leaders = roster_of(c.units.lead, listed) or ([head] if head else [])
     if not candidates:
         raise ImportFailed("这份文件中没有找到写明责任单位的任务",
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"

@@ -33,6 +33,7 @@ class Lexicon:
     held_post: re.Pattern  # 「市水务局主要负责人」: the body before the post held in it
     in_person: re.Pattern  # 「，X作为第一责任人」, 「，X亲自…」: a comma part naming who answers in person
     surnames: str
+    roster_posts: tuple[str, ...]  # 「组长：」, 「成员：」: the posts of a body's roster, each over people's names
     unit_suffixes: tuple[str, ...]
     body_ends: frozenset[str]
     zone_ends: tuple[str, ...]  # a zone's short name (经开区): a strong end in a run of names, as body_ends
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
+        roster_posts=tuple(data["people"]["roster_posts"]),
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]), zone_ends=tuple(data["zone_ends"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),

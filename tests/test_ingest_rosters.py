@@ -1,0 +1,55 @@
+"""A body's roster: the people a document lists by name under the posts of a body it sets up lead its work in person."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import yaml
+from conftest import POLICIES
+
+from policykb.ingest import import_file
+from policykb.ingest.rosters import roster_of, rosters
+
+
+def test_names_under_roster_posts_are_the_set_up_bodys_people():
+    """Padded names (「王 红」), names a line with their posts, a list carried over to the next line, rarer surnames;
+    the post after a name (「董事长、总经理」) is no name."""
+    found = rosters(["为加强组织领导，决定成立某镇防汛工作领导小组，统一领导全镇防汛工作。",
+                     "组 长：蒋某某 镇长",
+                     "副组长：巢 凌",
+                     "成 员：王 红、柳雪英、",
+                     "郭汝良、赵 鸣。",
+                     "申某某 某某建设发展集团有限公司董事长、总经理",
+                     "领导小组下设办公室，办公室设在水利站。"])
+    assert found == {"某镇防汛工作领导小组": ["蒋某某", "巢 凌", "王 红", "柳雪英", "郭汝良", "赵 鸣", "申某某"]}
+    assert roster_of(["某县某镇防汛工作领导小组"], found) == found["某镇防汛工作领导小组"]
+    assert roster_of(["某镇水利站"], found) == [] and roster_of(["某镇防汛工作领导小组", "水利站"], found) == []
+
+
+def test_a_roster_of_posts_or_units_names_no_people():
+    """「组 长：市政府分管副市长」, 「成 员：市发展改革委、市财政局…」: no one's own name, so no roster (the posts are read
+    where the document says who holds them)."""
+    assert rosters(["成立某市防洪能力提升工程领导小组。", "组 长：市政府分管水务工作的副市长",
+                    "成 员：市发展改革委、市财政局、各县(市、区)政府分管负责人。"]) == {}
+    assert rosters(["组 长：蒋某某", "副组长：张某某"]) == {}  # a roster of no body the document set up
+
+
+def test_the_roster_heads_the_groups_tasks_in_an_import(tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text("某镇人民政府关于成立防汛工作领导小组的通知\n"
+                      "各村（社区）：\n"
+                      "为做好今年的防汛工作，经研究，决定成立某镇防汛工作领导小组。\n"
+                      "一、主要职责\n"
+                      "负责统一领导全镇防汛工作，研究解决防汛工作中的重大问题。\n"
+                      "二、组成人员\n"
+                      "组 长：蒋某某 镇长\n"
+                      "副组长：巢 凌 副镇长\n"
+                      "成 员：王 红、柳雪英\n"
+                      "某镇人民政府\n"
+                      "2021年5月6日\n", encoding="utf-8")
+    result = import_file(source, kb, "doc", dt.date(2021, 5, 6))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["text"][:6], t["lead"], t.get("leaders")) for t in tasks] == [
+        ("负责统一领导", ["某镇防汛工作领导小组"], ["蒋某某", "巢 凌", "王 红", "柳雪英"])]
