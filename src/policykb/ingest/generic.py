@@ -36,7 +36,7 @@ from .clauses import assigned_subjects, assisted, collective, collective_subject
 from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
-from .meta import date_of
+from .meta import DOCUMENT_KINDS, date_of
 from .outline import mark_number as _own_number
 from .portfolios import head_by_name, portfolio
 from .prose import OPENER, clean, own_parts, prose_notes
@@ -370,6 +370,8 @@ def _duty_heading_run_in(piece: str) -> tuple[str, str]:
     return "", piece
 
 
+# 「镇创建卫生镇实施方案一、指导思想…」: a page's body run on after its title, which holds no stop and ends in its kind
+_TITLE_RUN_IN = re.compile(rf"[^。，,；;：:！？]{{4,60}}{DOCUMENT_KINDS}")
 _PART_MARK = re.compile(r"[一二三四五六七八九十]{1,2}、(?=[\u4e00-\u9fff“])")
 
 
@@ -380,7 +382,8 @@ def _chained_parts(text: str) -> list[str] | None:
     marks, at = [], 0
     for want in range(1, 40):
         found = [m for m in _PART_MARK.finditer(text, at) if _own_number(m.group()) == want]
-        stopped = [m for m in found if m.start() == 0 or text[m.start() - 1] in "：:。；;"]
+        stopped = [m for m in found if m.start() == 0 or text[m.start() - 1] in "：:。；;"
+                   or want == 1 and _TITLE_RUN_IN.fullmatch(text[:m.start()])]
         m = (stopped or ([] if want == 1 else found) or [None])[0]
         if m is None:
             break
