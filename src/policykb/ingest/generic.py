@@ -32,7 +32,8 @@ from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
-from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
+from .clauses import (assigned_subjects, assisted, collective, collective_subjects, listed_subjects, partners_with,
+                      subject_clauses)
 from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
@@ -631,7 +632,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [(task_text(part), units, when or closing_deadline(part)) for part, units, when in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
-            or (collective_subjects(text, known) if item.numbered else [])
+            or (collective_subjects(text, known) or listed_subjects(text, known) if item.numbered else [])
         if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
             found = subject_clauses(text[run_in.end():], known, numbered=True)
         found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost
