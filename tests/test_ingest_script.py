@@ -121,5 +121,6 @@ def test_a_placeless_traditional_page_keeps_its_own_names_for_registered_bodies_
     assert [(t["lead"], t["participants"]) for t in tasks] == [(["省財政廳"], ["省殘聯"])]
     proposed = {u["name"]: u for u in units if u.get("proposed")}
     assert proposed["省財政廳"]["level"] == "省" and "[拟新增单位] 省財政廳" in review
+    assert "2 个拟新增单位" in review  # 省財政廳 and 省殘聯, counted in the summary
     placed, _, _ = _import(tmp_path / "placed", TRADITIONAL.replace("市財政局", "省財政廳").replace("東莞市人民政府", "湖南省人民政府"))
     assert "省财政厅" in placed[0]["participants"]  # a page of the registry's own place: the registry's body

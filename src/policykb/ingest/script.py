@@ -148,6 +148,8 @@ class Script:
             if all(u["name"] != out for u in draft.proposed):
                 draft.proposed.append(unit := proposed_unit(out, level_of_name(value, None)))
                 draft.review.append(proposal_line(unit))
+        if own:  # the summary counts them too
+            draft.summary = re.sub(r"\d+(?= 个拟新增单位)", str(len(draft.proposed)), draft.summary, count=1)
         if names:
             pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
             draft.review = [pattern.sub(lambda m: names[m.group()], line) for line in draft.review]
