@@ -1929,3 +1929,22 @@ def test_what_units_did_after_a_lead_in_is_background_no_requirement():
                                           "第1行"),
                                     Block("会议强调,各相关部门要加强协作,巩固整治成果。", "第2行")], (), set())
     assert [r["text"] for r in found] == ["会议强调,各相关部门要加强协作,巩固整治成果。"]
+
+
+def test_a_body_run_on_after_its_title_splits_at_the_first_part_after_the_titles_kind():
+    """「镇创建卫生镇实施方案一、指导思想…。二、主要任务…。三、…」: a page's body run onto its title's line; the title
+    holds no stop and ends in its kind (方案), so 一、 right after it opens the first part."""
+    from policykb.ingest.generic import _chained_parts
+    runs = _chained_parts("青石镇创建卫生镇实施方案一、指导思想坚持以人为本。二、主要任务创建卫生镇。三、工作措施加强宣传。")
+    assert runs[0] == "青石镇创建卫生镇实施方案" and runs[1::2] == ["一、", "二、", "三、"]
+    assert _chained_parts("我们认为一、甲。二、乙。三、丙。") is None  # no title's kind before 一、: no part's start
+
+
+def test_named_bodies_listed_before_a_verb_the_lexicon_lacks_in_a_numbered_item_are_its_doers():
+    """「2、镇宣传办、文体中心、广播电视站利用各种阵地宣传…」: two named bodies or more listed before a verb the lexicon
+    does not hold; the first listed leads by custom, the others take part. One body alone (a topic, maybe) and a
+    list opening with a place (「拟定本镇、街道…方案」: a verb and its object) are no such list."""
+    found, _ = _read("三、加强宣传工作1、全镇学校开设健康教育课。2、镇宣传办、文体中心、广播电视站利用各种阵地宣传创建的意义。")
+    assert [(c.units.lead, c.units.participants) for c in found] == [(["镇宣传办"], ["镇文体中心", "镇广播电视站"])]
+    assert _read("（五）广播电视站利用各种阵地宣传创建的意义。")[0] == []
+    assert _read("5.拟定本镇、街道体育场馆(设施)便民利民服务方案。")[0] == []

@@ -267,3 +267,9 @@ def test_a_pages_source_line_gives_the_place_when_nothing_else_does():
     meta = read_meta(_blocks("关于做好普查工作的通知", "来源:甲市乙区统计局 发布时间:2019-03-11",
                              "各乡镇人民政府:", "结合丙丁县实际,现通知如下。"))
     assert meta.jurisdiction == "丙丁县"  # a page reposting another place's document: the text's own place first
+
+
+def test_a_level_word_in_a_title_is_no_places_end():
+    """「镇创建市级卫生先进乡镇实施方案」: the township is not named, and 市级 is a level; 「镇创建市」 is no place."""
+    assert read_meta(_blocks("镇创建市级卫生先进乡镇实施方案", "一、指导思想。")).jurisdiction is None
+    assert read_meta(_blocks("青山县创建市级卫生县城实施方案", "一、指导思想。")).jurisdiction == "青山县"

@@ -111,3 +111,16 @@ def test_a_glossed_pages_short_title_and_over_long_names_leave_their_glosses_out
     assert "市教育局(jú)" in names or "市教育局" in names
     document = yaml.safe_load((tmp_path / "kb" / "doc" / "document.yaml").read_text(encoding="utf-8"))
     assert "(" not in document.get("short_title", "")
+
+
+def test_a_placeless_traditional_page_keeps_its_own_names_for_registered_bodies_and_proposes_them(tmp_path):
+    """「(省財政廳、省殘聯負責)」 on a page naming no province: the registry's 省财政厅 is one place's body, so the page's
+    name is kept as written and proposed for review, not merged into the registry's."""
+    tasks, units, review = _import(tmp_path, "關于穩定就業的實施意見\n一、減輕企業負擔\n"
+                                             "1.繼續按標準征收殘疾人就業保障金。(省財政廳、省殘聯負責)\n")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [(["省財政廳"], ["省殘聯"])]
+    proposed = {u["name"]: u for u in units if u.get("proposed")}
+    assert proposed["省財政廳"]["level"] == "省" and "[拟新增单位] 省財政廳" in review
+    assert "2 个拟新增单位" in review  # 省財政廳 and 省殘聯, counted in the summary
+    placed, _, _ = _import(tmp_path / "placed", TRADITIONAL.replace("市財政局", "省財政廳").replace("東莞市人民政府", "湖南省人民政府"))
+    assert "省财政厅" in placed[0]["participants"]  # a page of the registry's own place: the registry's body

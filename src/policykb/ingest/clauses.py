@@ -20,6 +20,7 @@ import re
 from . import timing
 from .lexicon import alternation, is_person, lexicon, post_holder
 from .meetings import held_meeting
+from ..ownnumbers import MARK
 from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
@@ -459,5 +460,35 @@ def collective_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[st
                     and all(collective(n) and looks_like_unit(n) and not re.search("[的是]", n) for n in names):
                 out.append((sentence.strip("，, "), UnitList(first[:end], lead=names, how="verb",
                                                              mode="separate" if len(names) > 1 else "first")))
+                break
+    return out
+
+
+_PLACE_ENDS = re.compile(r"(?:省|市|州|县|区|旗|镇|乡|街道|村|社区)$")  # places (「本镇」) are no bodies listed
+_SUB_MARK = re.compile(rf"^(?:{MARK})\s*")
+
+
+def listed_subjects(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
+    """In a numbered item, the sentences that open with a list of two named bodies or more, then a verb the lexicon
+    does not hold (「镇宣传办、文体中心、广播电视站利用各种阵地…」): the first listed leads by custom, the others take
+    part. One body alone before such a verb may be the sentence's topic (「广播电视站…」); bodies listed before a verb,
+    each ending as a body's name does (not a place's), hardly are. The subject is the longest opening that reads as such a list."""
+    out = []
+    for sentence in re.findall(r"[^。！？；;]+", text):
+        sentence = _SUB_MARK.sub("", sentence.strip("，, "))  # 「…工作1、…。2、镇宣传办、…」: the item's sub-points
+        words = re.sub(rf"^{OPENING}", "", sentence)
+        first = re.split(r"[，,：:“”\"]", words)[0]
+        if "、" not in first or DONE.search(first) or subject_match(words):
+            continue  # (a verb the lexicon holds is subject_clauses' to read)
+        for end in range(min(len(first) - 2, 60), 1, -1):
+            if _LIST_GOES_ON.match(first[end:]) or _MODAL.search(first[:end]):
+                continue
+            units = parse_units(first[:end], known)
+            names = units.lead + units.participants
+            if len(names) > 1 and not units.doubts and not units.leaders and units.how == "bare" \
+                    and all(looks_like_unit(n) and not collective(n) and not _PLACE_ENDS.search(n)
+                            and not re.search("[的是]", n) for n in names):
+                out.append((sentence, UnitList(first[:end], lead=names[:1], participants=names[1:],
+                                                             how="verb", mode="first", by_custom=True)))
                 break
     return out

@@ -163,6 +163,20 @@ def _placed(name: str) -> bool:
                                           or level_of_name(name, None) == "中央")
 
 
+def proposed_unit(name: str, level: str | None, collective: bool = False, members: list[str] = ()) -> dict:
+    """A unit the import proposes: its kind by its level, awaiting review."""
+    return {"name": name, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
+            **({"collective": True} if collective else {}), **({"members": list(members)} if members else {}),
+            "level": level, "proposed": True}
+
+
+def proposal_line(unit: dict) -> str:
+    """The review's line for a proposed unit."""
+    return (f"[拟新增单位] {unit['name']}（{unit['level'] or '层级未识别'}{'，集合单位' if unit.get('collective') else ''}"
+            + (f"，成员取自单位名录：{'、'.join(unit['members'])}" if unit.get("members") else "")
+            + (f"，{unit['place']}的文件中写作“{'、'.join(unit['local_names'])}”" if unit.get("local_names") else "") + "）")
+
+
 # 「镇村干部」, 「乡、村两委干部」: cadres of the township and of its villages, who serve both levels' bodies
 _VILLAGE_CADRES = re.compile(r"^[乡镇]、?村(?:两委)?干部$")
 ISSUER_LEADS = "people's work: the issuer leads"
@@ -564,9 +578,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
                 members = registry.members.get(_collective_core(canonical), []) \
                     if collective and meta.jurisdiction == registry.home else []
-                proposed[canonical] = {"name": canonical, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
-                                       **({"collective": True} if collective else {}),
-                                       **({"members": members} if members else {}), "level": level, "proposed": True}
+                proposed[canonical] = proposed_unit(canonical, level, collective, members)
             return canonical
 
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
@@ -626,10 +638,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         review.append("[待补] " + NO_ISSUER_FOR_PEOPLE.format(people="、".join(dict.fromkeys(people))))
     review += [f"[未读取] {b.where}：{(t := _shown(b))[:80]}{'…' if len(t) > 80 else ''}（像是任务，但单位未能读取，请补录）"
                for b in unread]
-    review += [f"[拟新增单位] {u['name']}（{u['level'] or '层级未识别'}{'，集合单位' if u.get('collective') else ''}"
-               + (f"，成员取自单位名录：{'、'.join(u['members'])}" if u.get("members") else "")
-               + (f"，{u['place']}的文件中写作“{'、'.join(u['local_names'])}”" if u.get("local_names") else "") + "）"
-               for u in proposed.values()]
+    review += [proposal_line(u) for u in proposed.values()]
     # A bare table has no title line. The title is left empty rather than guessed from the file name:
     # letters quote it to people who sign them, so check refuses it until someone writes it.
     title = (meta.title or "").strip().rstrip("。．.")  # a first paragraph taken as the title keeps no full stop

@@ -32,11 +32,12 @@ from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
-from .clauses import assigned_subjects, assisted, collective, collective_subjects, partners_with, subject_clauses
+from .clauses import (assigned_subjects, assisted, collective, collective_subjects, listed_subjects, partners_with,
+                      subject_clauses)
 from .holders import duty_heading, holders_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
-from .meta import date_of
+from .meta import DOCUMENT_KINDS, date_of
 from .outline import mark_number as _own_number
 from .portfolios import head_by_name, portfolio
 from .prose import OPENER, clean, own_parts, prose_notes
@@ -370,6 +371,8 @@ def _duty_heading_run_in(piece: str) -> tuple[str, str]:
     return "", piece
 
 
+# 「镇创建卫生镇实施方案一、指导思想…」: a page's body run on after its title, which holds no stop and ends in its kind
+_TITLE_RUN_IN = re.compile(rf"[^。，,；;：:！？]{{4,60}}{DOCUMENT_KINDS}")
 _PART_MARK = re.compile(r"[一二三四五六七八九十]{1,2}、(?=[\u4e00-\u9fff“])")
 
 
@@ -380,7 +383,8 @@ def _chained_parts(text: str) -> list[str] | None:
     marks, at = [], 0
     for want in range(1, 40):
         found = [m for m in _PART_MARK.finditer(text, at) if _own_number(m.group()) == want]
-        stopped = [m for m in found if m.start() == 0 or text[m.start() - 1] in "：:。；;"]
+        stopped = [m for m in found if m.start() == 0 or text[m.start() - 1] in "：:。；;"
+                   or want == 1 and _TITLE_RUN_IN.fullmatch(text[:m.start()])]
         m = (stopped or ([] if want == 1 else found) or [None])[0]
         if m is None:
             break
@@ -628,7 +632,7 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [(task_text(part), units, when or closing_deadline(part)) for part, units, when in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
         found = subject_clauses(text, known, numbered=True) \
-            or (collective_subjects(text, known) if item.numbered else [])
+            or (collective_subjects(text, known) or listed_subjects(text, known) if item.numbered else [])
         if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
             found = subject_clauses(text[run_in.end():], known, numbered=True)
         found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost

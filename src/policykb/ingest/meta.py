@@ -10,7 +10,7 @@ from .lexicon import alternation, lexicon
 from .source import Block
 from .unitnames import level_of_place
 
-_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
+DOCUMENT_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
 # 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
 _TRANSMITTED = re.compile(r"《([^《》]{6,80})》(?:[和、及与]《[^《》]+》)*[^。《]{0,30}?印发给你们")  # the first sent
 MIN_FIRST_LINE_TITLE = 6  # a shorter first line is a page's widget (朗读, 打印, 分享), not a title
@@ -270,10 +270,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                                         r"附\s*件)", text):  # 「附件：X任务分解表」 names the annex, not the document
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
-        if re.search(rf"{_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
+        if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
                                                     or re.search(r"分工|分解|任务|方案", text)):
             title, where = text, head[i].where
-            if i > 0 and not re.search(rf"[。，；：:！？]$|{_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
+            if i > 0 and not re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
                     and "关于" in texts[i - 1] + text and "关于" not in text:
                 title = texts[i - 1] + text  # a title broken over two lines
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
@@ -370,8 +370,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             meta.jurisdiction = place
             break
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
-        # (「副区长文定国召开…」: a level before 长 is a post, no place)
-        if m := re.match(r"^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江))", meta.title):
+        # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end)
+        if m := re.match(r"^(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",
+                         meta.title):
             if re.search(r"[我本该][省市县区州旗]$", m[1]):
                 pass  # 「为确保我区按时完成…」: a paragraph taken for the title, 我区 a pronoun, no place's name
             elif _NOT_A_PLACE.search(m[1]):

@@ -7,7 +7,8 @@ The grammar's words (牵头, 负责, 单位, 区, 局, 联 …) are simplified a
 What the reading takes from the text is given back as the page writes it: by position where it is a piece of the
 text (the glosses inside it too); a name the draft put together (its place before a name the page writes) piece
 by piece; else character by character where the page writes a character one way only.
-Names the registry already holds stay the registry's.
+Names the registry already holds stay the registry's, but in a document naming no place: the registry's are one
+place's bodies, and this document's (whose province's 省财政廳?) are proposed as written, for review.
 
 A page is read so only when it needs it: the corpus's traditional pages fold 35–42 % of their characters, its
 simplified ones under 0.5 % (著, 於 …, left as they are); a gloss is a tone-marked syllable in brackets right
@@ -22,8 +23,9 @@ from importlib import resources
 from typing import Any
 
 from .. import textrules
-from .compose import short_title_todo
+from .compose import proposal_line, proposed_unit, short_title_todo
 from .source import Source
+from .unitnames import level_of_name
 
 _TRADITIONAL_SHARE = 0.1
 _NAME_LENGTH = 40  # a unit's name at most: longer texts not in the page are written back character by character
@@ -110,23 +112,27 @@ class Script:
         if not self.changed:
             return draft
         names: dict[str, str] = {}
+        placeless = not draft.doc.get("jurisdiction")
+        own: dict[str, str] = {}  # a registered name, as a document naming no place writes it
 
-        def back(value: Any, name: bool = False) -> Any:
+        def back(value: Any, name: bool = False, unit: bool = False) -> Any:
             if isinstance(value, list):
-                return [back(v, name) for v in value]
+                return [back(v, name, unit) for v in value]
             if isinstance(value, dict):
-                return {k: back(v, name) for k, v in value.items()}
-            if not isinstance(value, str) or value in registered:
+                return {k: back(v, name, unit) for k, v in value.items()}
+            if not isinstance(value, str) or value in registered and not (unit and placeless):
                 return value
             out = self.restore(value)
             if name and textrules.name_problem(out) and not textrules.name_problem(_GLOSS.sub("", out)):
                 out = _GLOSS.sub("", out)  # a name its glosses make longer than a name may be: without them
             if name and out != value:
                 names[value] = out
+                if value in registered:
+                    own[value] = out
             return out
 
-        def fields(record: dict, keys: tuple[str, ...], name: bool = False) -> dict:
-            return {k: back(v, name) if k in keys else v for k, v in record.items()}
+        def fields(record: dict, keys: tuple[str, ...], name: bool = False, unit: bool = False) -> dict:
+            return {k: back(v, name, unit) if k in keys else v for k, v in record.items()}
 
         draft.doc = fields(draft.doc, _DOCUMENT_TEXTS, name=True)
         if short := draft.doc.get("short_title"):  # what the site and letters call the document: no reading aid
@@ -135,8 +141,15 @@ class Script:
                 del draft.doc["short_title"]
                 draft.review.append(short_title_todo(short))
         draft.articles = {n: fields(a, ("title", "text")) for n, a in draft.articles.items()}
-        draft.tasks = {n: fields(fields(t, _TASK_TEXTS), _TASK_NAMES, name=True) for n, t in draft.tasks.items()}
+        draft.tasks = {n: fields(fields(fields(t, _TASK_TEXTS), _TASK_NAMES, name=True), _TASK_UNITS, name=True, unit=True)
+                       for n, t in draft.tasks.items()}
         draft.proposed = [fields(u, _UNIT_NAMES, name=True) for u in draft.proposed]
+        for value, out in own.items():  # (no place to tell the registry's body from this document's: proposed)
+            if all(u["name"] != out for u in draft.proposed):
+                draft.proposed.append(unit := proposed_unit(out, level_of_name(value, None)))
+                draft.review.append(proposal_line(unit))
+        if own:  # the summary counts them too
+            draft.summary = re.sub(r"\d+(?= 个拟新增单位)", str(len(draft.proposed)), draft.summary, count=1)
         if names:
             pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
             draft.review = [pattern.sub(lambda m: names[m.group()], line) for line in draft.review]
@@ -145,5 +158,6 @@ class Script:
 
 _DOCUMENT_TEXTS = ("title", "short_title", "number", "issuers", "jurisdiction", "parts", "annex", "parents", "letters")
 _TASK_TEXTS = ("text", "units_as_written", "deadlines")
-_TASK_NAMES = ("lead", "participants", "leaders")
+_TASK_NAMES = ("leaders",)
+_TASK_UNITS = ("lead", "participants")
 _UNIT_NAMES = ("name", "aliases", "full_name", "members", "place", "local_names")
