@@ -92,6 +92,8 @@ def test_tables_maps_and_pages_name_a_task_by_its_own_number(tmp_path):
     text = re.sub(r"<[^>]+>", "", page)
     assert "第二（一）项 改造农村危房300户" in text and "原文编号" in text and "二、（一）（知识库序号 3" in text
     assert "所属部分二、危房改造" in re.sub(r"\s", "", text)
+    # a list imported from the document's own text is no attached 分工方案: the page does not speak of one
+    assert "原文没有给出本项任务的时限，也没有对全部任务的通用时限" in text and "分工方案也没有" not in text
     assert "落实条文" not in text  # the item stands as an article of its own too: no 「第3条」 the document lacks
     # the document's items are its articles restated: its pages say 第3条 nowhere
     index = re.sub(r"<[^>]+>", "", (site / "doc" / "index.html").read_text(encoding="utf-8"))

@@ -165,6 +165,8 @@ CODES: dict[str, tuple[str, str]] = {
     # issue 15
     "deadline-outside-period": ("任务的时限落在文件的实施期（document.yaml 的 period）之外，多为年份写错。",
                                 "对照原文核对年份；确实超出实施期时，修改 period 的起止日期。"),
+    "no-period": ("文件没有写实施期（document.yaml 的 period）：责任书的有效期、作战图的时间轴只能按推定的日期计，原文并未写明。",
+                  "照原文写 period 的起止日期；原文没有写明时，写上发文单位确定的有效期。"),
     # issue 24: the cascade (层层分解)
     "unknown-link-target": ("任务的 implements 或指标的 contributes 指向了知识库中没有的上级文件、任务序号或指标。",
                             "改为上级文件的文件夹名和其中存在的任务序号或指标标识（policykb link 可代为写入任务链接）。"),

@@ -16,6 +16,7 @@ from .ingest.unitnames import level_of_place
 from .cascade.check import check as cascade_check
 from .cascade.dates import inherit
 from .issues import Issue, PolicyError, Report
+from .period import ASSUMED_YEARS
 from . import daterange
 from .docids import ID_HINT, id_problem
 from .load import YamlFile, display_path, document_folders, load_file, real_dir, real_path
@@ -404,6 +405,11 @@ def _check_settings(meta: DocumentFile, file: YamlFile, report: Report) -> None:
         report.add(file.path, *file.where("period", "end"), "bad-setting",
                    f"实施期的结束日（{meta.period.end}）早于开始日（{meta.period.start}）",
                    hint="'end' 写实施期的最后一天，不能早于 'start'")
+    if meta.period is None:  # the letters would print an 有效期 the document never gave
+        report.add(file.path, *file.where("date"), "no-period",
+                   f"没有写实施期：责任书的有效期和作战图的时间轴按最后一个时限、没有时限时按成文日期起{ASSUMED_YEARS}年计",
+                   severity="warning",
+                   hint="照原文在 document.yaml 中写 period（start、end）；原文没有写明时，写上发文单位确定的有效期")
     if meta.letters:
         _check_number(meta.letters.number, file, ("letters", "number"), report)
         if meta.letters.notice:
