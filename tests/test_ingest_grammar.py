@@ -1685,3 +1685,24 @@ def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
     # a note with its own work after the verb is cut out of the text as before
     text, units, _ = prose_note("水库巡查,由县水利局牵头,开展日常巡查。")
     assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")
+
+
+@pytest.mark.parametrize("issuer, participants", [("", ["乡林业站", "卫生院", "派出所"]),
+                                                  ("长沙县白沙乡人民政府关于印发", ["乡林业站", "乡卫生院", "乡派出所"])])
+def test_a_townships_level_is_shared_along_a_list_only_where_the_document_names_its_place(tmp_path, issuer,
+                                                                                           participants):
+    """「由乡农技站承办，乡林业站、卫生院、派出所配合」: in a document naming no place its units stay as written (corpus
+    truth rule 3); a named township's list shares its 乡 with the bare bodies after it."""
+    import datetime as dt
+    import shutil
+    import yaml
+    from conftest import POLICIES
+    from policykb.ingest import import_file
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text(issuer + "2015年食品安全工作方案\n一、治理农产品污染\n由乡农技站承办，乡林业站、卫生院、派出所配合。\n"
+                      "2015年3月2日\n", encoding="utf-8")
+    result = import_file(source, kb, "doc", dt.date(2015, 3, 2))
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    assert [(t["lead"], t["participants"]) for t in tasks] == [(["乡农技站"], participants)]

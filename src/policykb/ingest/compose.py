@@ -38,7 +38,8 @@ from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, 
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
-from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_of_name, level_of_place,
+from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_as_written, level_of_name,
+                        level_of_place,
                         looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
@@ -506,6 +507,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                                 "或在有“任务”“牵头单位”列的表格中；请确认导入的是分工方案本身，而不只是印发通知",
                            code="import-no-tasks")
     apply_rule(candidates, rule_participants(source.blocks, known))
+    for c in candidates if meta.jurisdiction is None else ():  # 「乡畜牧站、卫生院」 of no named place: as written
+        c.units.lead = [level_as_written(n, c.units.as_written) for n in c.units.lead]
+        c.units.participants = [level_as_written(n, c.units.as_written) for n in c.units.participants]
     if any(lexicon().scope["first_leads"].search(b.text) for b in source.blocks):  # the document says the first leads
         for c in candidates:
             c.units.by_custom = False

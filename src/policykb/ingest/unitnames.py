@@ -200,6 +200,14 @@ def _share_level(names: list[str]) -> list[str]:
     return [names[0]] + [level.group() + n if bare(n) else n for n in names[1:]]
 
 
+def level_as_written(name: str, written: str) -> str:
+    """The name as the list wrote it where `_share_level` gave it the township level of the name before it: in a
+    document naming no place its units stay as written (corpus truth rule 3), the level shared by no place."""
+    if name[:1] in ("乡", "镇") and name not in written and name[1:] in written:
+        return name[1:]
+    return name
+
+
 _SEP = r"[、，,；;\s]"
 _PLAIN = r"[^、，,；;\s()（）<>〈〉]"
 _BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
