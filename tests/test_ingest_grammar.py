@@ -1685,3 +1685,11 @@ def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
     # a note with its own work after the verb is cut out of the text as before
     text, units, _ = prose_note("水库巡查,由县水利局牵头,开展日常巡查。")
     assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")
+
+
+def test_collectives_working_closely_with_the_task_before_them_in_the_sentence_take_part():
+    """「要求林业站做好苗木供应,各部门密切配合,…」: a manner (密切, 紧密) before the verb of taking part."""
+    clauses = subject_clauses("会后,要求林业站做好苗木供应,各部门密切配合,确保按期栽植。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各部门"])]
+    clauses = subject_clauses("要求林业站做好苗木供应,各乡镇紧密配合,确保按期栽植。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各乡镇"])]

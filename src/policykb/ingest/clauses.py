@@ -76,7 +76,7 @@ DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is n
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
-_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动"
+_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动|紧密|密切"  # (「…，各部门紧密配合，…」: a manner before the verb)
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
