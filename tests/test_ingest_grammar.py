@@ -1693,3 +1693,9 @@ def test_collectives_working_closely_with_the_task_before_them_in_the_sentence_t
     assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各部门"])]
     clauses = subject_clauses("要求林业站做好苗木供应,各乡镇紧密配合,确保按期栽植。", numbered=True)
     assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各乡镇"])]
+
+
+def test_units_doing_their_share_by_their_own_duties_later_in_the_sentence_take_part():
+    """「X负责牵头…，各有关部门、各乡镇人民政府根据各自职责做好…」: they take part in the work X leads."""
+    clauses = subject_clauses("县水利局负责牵头防汛工作,各有关部门、各乡镇人民政府根据各自职责做好防汛工作。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县水利局"], ["各有关部门", "各乡镇人民政府"])]

@@ -89,6 +89,10 @@ _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
                    r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
+# 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
+# of the work by their own duties: they take part in the task its subject leads
+_OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
+                        r"(?=做好|抓好|落实|开展|配合|参与|负责|履行|承担)")
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
@@ -287,6 +291,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
+        for share in _OWN_SHARE.finditer(rest):
+            if others := _units(share["who"], known):
+                units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
 
