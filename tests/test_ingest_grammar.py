@@ -1699,3 +1699,14 @@ def test_units_doing_their_share_by_their_own_duties_later_in_the_sentence_take_
     """「X负责牵头…，各有关部门、各乡镇人民政府根据各自职责做好…」: they take part in the work X leads."""
     clauses = subject_clauses("县水利局负责牵头防汛工作,各有关部门、各乡镇人民政府根据各自职责做好防汛工作。", numbered=True)
     assert [(u.lead, u.participants) for _, u in clauses] == [(["县水利局"], ["各有关部门", "各乡镇人民政府"])]
+
+
+def test_the_units_a_duty_organises_to_do_its_work_take_part_the_people_among_them_do_not():
+    """「由X组织居民代表、物业服务企业等进行评议」: the bodies organised take part; 居民代表 are people, left out."""
+    clauses = subject_clauses("由社区服务中心组织居民代表、物业服务企业等进行评议,并通报评议结果。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["社区服务中心"], ["物业服务企业"])]
+    clauses = subject_clauses("县应急局负责组织县消防救援大队开展演练。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县应急局"], ["县消防救援大队"])]
+    # 「组织实施」: no units organised, none taking part
+    clauses = subject_clauses("县应急局负责组织实施演练方案。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县应急局"], [])]

@@ -89,6 +89,10 @@ _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
                    r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
+# 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
+# duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
+_ORGANISES = re.compile(r"^(?:要|须|必须)?(?:负责|牵头)?组织(?:所辖)?(?P<who>[^，,；;。]{2,60}?)"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成)")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 _OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
@@ -302,7 +306,21 @@ def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
     if (w := _WITH.match(duty)) and (partners := _units(w["with"], known)):
         return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
+    if (o := _ORGANISES.match(duty)) and (organised := _organised(o["who"], known)):
+        return organised
     return None
+
+
+def _organised(written: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units of a list a duty organises, people aside (「居民代表、社区单位、第三方评估机构等」); None when it names
+    none, or holds words that are neither units nor people."""
+    units = parse_units(written, known)
+    names = [n for n in units.lead + units.participants if looks_like_unit(n)]
+    doubted = [d for d in units.doubts if not d.startswith("not a unit: ") or not _PEOPLE.search(d)]
+    return UnitList(written, lead=names, open_ended=units.open_ended) if names and not doubted else None
+
+
+_PEOPLE = re.compile(r"(?:代表|群众|居民|村民|专家|志愿者|人员)$")  # those organised who are people, not units
 
 
 _ASSISTING = re.compile(r"^(?:积极)?(?:配合|协助)(?P<whom>[^，,；;。]{2,30}?)(?=做好|开展|完成|推进|抓好|落实|实施|进行|搞好|组织)")
