@@ -1710,3 +1710,11 @@ def test_the_units_a_duty_organises_to_do_its_work_take_part_the_people_among_th
     # 「组织实施」: no units organised, none taking part
     clauses = subject_clauses("县应急局负责组织实施演练方案。", numbered=True)
     assert [(u.lead, u.participants) for _, u in clauses] == [(["县应急局"], [])]
+
+
+def test_one_qualifier_over_two_kinds_of_body_written_with_a_dun_comma_is_two_collectives():
+    """「相关部门、单位」: 相关部门 and 相关单位."""
+    units = parse_units("相关部门、单位")
+    assert (units.lead + units.participants, units.doubts) == (["相关部门", "相关单位"], [])
+    units = parse_units("有关单位、部门")
+    assert (units.lead + units.participants, units.doubts) == (["有关单位", "有关部门"], [])
