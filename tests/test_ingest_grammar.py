@@ -1718,3 +1718,11 @@ def test_one_qualifier_over_two_kinds_of_body_written_with_a_dun_comma_is_two_co
     assert (units.lead + units.participants, units.doubts) == (["相关部门", "相关单位"], [])
     units = parse_units("有关单位、部门")
     assert (units.lead + units.participants, units.doubts) == (["有关单位", "有关部门"], [])
+
+
+def test_villages_with_their_communities_in_brackets_alone_are_the_bodies_of_that_level():
+    """「村（社区）」 alone, as 「镇（街道）」: the villages and communities, one collective."""
+    units = parse_units("村（社区）")
+    assert (units.lead, units.doubts) == (["村（社区）"], [])
+    clauses = subject_clauses("镇（街道）负责组织所辖村（社区）开展隐患自查。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["镇（街道）"], ["村（社区）"])]
