@@ -1726,3 +1726,9 @@ def test_villages_with_their_communities_in_brackets_alone_are_the_bodies_of_tha
     assert (units.lead, units.doubts) == (["村（社区）"], [])
     clauses = subject_clauses("镇（街道）负责组织所辖村（社区）开展隐患自查。", numbered=True)
     assert [(u.lead, u.participants) for _, u in clauses] == [(["镇（街道）"], ["村（社区）"])]
+
+
+def test_the_units_a_later_part_of_the_sentence_organises_take_part():
+    """「X要加强统筹，组织有关股室细化工作方案」: organised after the subject's first work, they take part."""
+    clauses = subject_clauses("县教育局要加强统筹,组织有关股室细化工作方案。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县教育局"], ["有关股室"])]

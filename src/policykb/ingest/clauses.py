@@ -92,7 +92,7 @@ _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|�
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
 _ORGANISES = re.compile(r"^(?:要|须|必须)?(?:负责|牵头)?组织(?:所辖)?(?P<who>[^，,；;。]{2,60}?)"
-                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成)")
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化)")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 _OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
@@ -291,6 +291,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
+        for later in re.finditer(r"[，,]\s*(?=组织)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
+            if organised := partners_with(rest[later.end():], known):
+                units.participants += [p for p in organised.lead if p not in names + units.participants]
         units.leaders += [p for p in [*_in_person(rest), *signers(rest)] if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
