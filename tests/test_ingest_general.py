@@ -1877,6 +1877,18 @@ def test_a_page_head_paragraph_whose_unit_reports_its_own_review_is_work_not_sup
     assert tasks[0]["text"].startswith("对各站所履行服务职责的情况，由社区服务中心组织")
 
 
+
+def test_a_page_head_paragraph_whose_unit_organises_bodies_to_review_is_still_work(tmp_path):
+    """The bodies organised (「组织居民代表、物业服务企业进行评议」) take part; they do not change whether the paragraph
+    divides work, which is read in who leads."""
+    tasks = _drafted(tmp_path, "对各站所履行服务职责的情况，由社区服务中心组织居民代表、物业服务企业进行评议，并通报评议结果。",
+                     "四、 健全联系机制",
+                     "（一） 建立联席会议制度",
+                     "联席会议每半年召开一次，由社区服务中心负责牵头召集，有关部门负责协助配合。")
+    assert [t["lead"] for t in tasks] == [["社区服务中心"], ["社区服务中心"]]
+    assert tasks[0].get("participants") == ["物业服务企业"]
+
+
 def test_the_body_an_office_is_seated_in_leads_the_whole_work_and_the_role_holders_demands_stay_tasks(tmp_path):
     """A meeting report with no division on the page: 「在X设置办公室并负责总牵头工作」 is X's work; leading the whole
     (总牵头) is no share of a division, so 「各责任单位要…」 stays a task, as every demand of such a report is."""

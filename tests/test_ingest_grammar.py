@@ -1706,3 +1706,50 @@ def test_a_townships_level_is_shared_along_a_list_only_where_the_document_names_
     result = import_file(source, kb, "doc", dt.date(2015, 3, 2))
     tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
     assert [(t["lead"], t["participants"]) for t in tasks] == [(["乡农技站"], participants)]
+
+
+def test_collectives_working_closely_with_the_task_before_them_in_the_sentence_take_part():
+    """「要求林业站做好苗木供应,各部门密切配合,…」: a manner (密切, 紧密) before the verb of taking part."""
+    clauses = subject_clauses("会后,要求林业站做好苗木供应,各部门密切配合,确保按期栽植。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各部门"])]
+    clauses = subject_clauses("要求林业站做好苗木供应,各乡镇紧密配合,确保按期栽植。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["林业站"], ["各乡镇"])]
+
+
+def test_units_doing_their_share_by_their_own_duties_later_in_the_sentence_take_part():
+    """「X负责牵头…，各有关部门、各乡镇人民政府根据各自职责做好…」: they take part in the work X leads."""
+    clauses = subject_clauses("县水利局负责牵头防汛工作,各有关部门、各乡镇人民政府根据各自职责做好防汛工作。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县水利局"], ["各有关部门", "各乡镇人民政府"])]
+
+
+def test_the_units_a_duty_organises_to_do_its_work_take_part_the_people_among_them_do_not():
+    """「由X组织居民代表、物业服务企业等进行评议」: the bodies organised take part; 居民代表 are people, left out."""
+    clauses = subject_clauses("由社区服务中心组织居民代表、物业服务企业等进行评议,并通报评议结果。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["社区服务中心"], ["物业服务企业"])]
+    clauses = subject_clauses("县应急局负责组织县消防救援大队开展演练。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县应急局"], ["县消防救援大队"])]
+    # 「组织实施」: no units organised, none taking part
+    clauses = subject_clauses("县应急局负责组织实施演练方案。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县应急局"], [])]
+
+
+def test_one_qualifier_over_two_kinds_of_body_written_with_a_dun_comma_is_two_collectives():
+    """「相关部门、单位」: 相关部门 and 相关单位."""
+    units = parse_units("相关部门、单位")
+    assert (units.lead + units.participants, units.doubts) == (["相关部门", "相关单位"], [])
+    units = parse_units("有关单位、部门")
+    assert (units.lead + units.participants, units.doubts) == (["有关单位", "有关部门"], [])
+
+
+def test_villages_with_their_communities_in_brackets_alone_are_the_bodies_of_that_level():
+    """「村（社区）」 alone, as 「镇（街道）」: the villages and communities, one collective."""
+    units = parse_units("村（社区）")
+    assert (units.lead, units.doubts) == (["村（社区）"], [])
+    clauses = subject_clauses("镇（街道）负责组织所辖村（社区）开展隐患自查。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["镇（街道）"], ["村（社区）"])]
+
+
+def test_the_units_a_later_part_of_the_sentence_organises_take_part():
+    """「X要加强统筹，组织有关股室细化工作方案」: organised after the subject's first work, they take part."""
+    clauses = subject_clauses("县教育局要加强统筹,组织有关股室细化工作方案。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["县教育局"], ["有关股室"])]

@@ -77,7 +77,7 @@ DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is n
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
-_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动"
+_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动|紧密|密切"  # (「…，各部门紧密配合，…」: a manner before the verb)
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
@@ -90,6 +90,14 @@ _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协
 _WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
                    r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
+# 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
+# duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
+_ORGANISES = re.compile(r"^(?:要|须|必须)?(?:负责|牵头)?组织(?:所辖)?(?P<who>[^，,；;。]{2,60}?)"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化)")
+# 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
+# of the work by their own duties: they take part in the task its subject leads
+_OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
+                        r"(?=做好|抓好|落实|开展|配合|参与|负责|履行|承担)")
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
@@ -284,10 +292,16 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
+        for later in re.finditer(r"[，,]\s*(?=组织)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
+            if organised := partners_with(rest[later.end():], known):
+                units.participants += [p for p in organised.lead if p not in names + units.participants]
         units.leaders += [p for p in [*_in_person(rest), *signers(rest)] if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
+        for share in _OWN_SHARE.finditer(rest):
+            if others := _units(share["who"], known):
+                units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
 
@@ -296,7 +310,21 @@ def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
     if (w := _WITH.match(duty)) and (partners := _units(w["with"], known)):
         return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
+    if (o := _ORGANISES.match(duty)) and (organised := _organised(o["who"], known)):
+        return organised
     return None
+
+
+def _organised(written: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units of a list a duty organises, people aside (「居民代表、社区单位、第三方评估机构等」); None when it names
+    none, or holds words that are neither units nor people."""
+    units = parse_units(written, known)
+    names = [n for n in units.lead + units.participants if looks_like_unit(n)]
+    doubted = [d for d in units.doubts if not d.startswith("not a unit: ") or not _PEOPLE.search(d)]
+    return UnitList(written, lead=names, open_ended=units.open_ended) if names and not doubted else None
+
+
+_PEOPLE = re.compile(r"(?:代表|群众|居民|村民|专家|志愿者|人员)$")  # those organised who are people, not units
 
 
 _ASSISTING = re.compile(r"^(?:积极)?(?:配合|协助)(?P<whom>[^，,；;。]{2,30}?)(?=做好|开展|完成|推进|抓好|落实|实施|进行|搞好|组织)")

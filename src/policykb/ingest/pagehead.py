@@ -50,7 +50,9 @@ def page_head_work(candidates: list[Candidate], blocks: list[Block], known: tupl
         if block.where in taken:
             continue
         demands = requirement_tasks([block], known)
-        if not divides([replace(d, text=_own_clause(d)) for d in demands if not d.units.participants]):
+        # (whether the paragraph divides work is read in who leads: partners it names, 「组织X、Y进行评议」, do not
+        # make a demand a division by themselves)
+        if not divides([replace(d, text=_own_clause(d), units=replace(d.units, participants=[])) for d in demands]):
             continue
         for d in demands:
             d.notes = [NOTE.format(where=d.where)]
