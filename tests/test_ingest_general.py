@@ -1929,3 +1929,20 @@ def test_what_units_did_after_a_lead_in_is_background_no_requirement():
                                           "第1行"),
                                     Block("会议强调,各相关部门要加强协作,巩固整治成果。", "第2行")], (), set())
     assert [r["text"] for r in found] == ["会议强调,各相关部门要加强协作,巩固整治成果。"]
+
+
+def test_an_article_naming_a_unit_that_shall_perform_the_duties_listed_below_owns_them():
+    """「第四条 市X委员会应当履行下列消防工作职责：」 then （一）（二）: the unit before the verb that takes on the listed duties
+    (lexicon.yaml listed_duty_verbs) holds the items, not the chapter heading's topic (「第二章 消防工作职责」)."""
+    tasks, _ = _read("第二章 消防工作职责", "第四条 市消防安全委员会应当履行下列消防工作职责：",
+                     "（一）组织制定本行政区域内消防工作规划。", "（二）综合研判区域内消防工作形势，提出相应对策。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [("组织制定", ["市消防安全委员会"]),
+                                                         ("综合研判", ["市消防安全委员会"])]
+
+
+def test_a_signature_date_alone_on_its_line_is_no_sentence_wrapped_into_the_title_after_it():
+    """A notice's signature and its date, then the regulation's title and articles: the date line is whole (not a line
+    wrapped into the title), so the signatory is no unit over the articles' items."""
+    tasks, _ = _read("某市人民政府", "2021年7月20日", "某市消防安全责任制规定", "第一章 总则",
+                     "第一条 为进一步加强消防工作，根据有关法律法规，制定本规定。", "第二条 本规定适用于本市消防工作。")
+    assert [t.units.lead for t in tasks] == []

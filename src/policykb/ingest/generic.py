@@ -79,8 +79,11 @@ _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
-# 「各级党委和政府乡村振兴责任主要包括：」: a heading listing units' duties below it, the work's topic between them
-_LISTED_DUTIES = re.compile(r"(?:责任|职责)(?:主要)?(?:包括|是|为|如下)[：:]$")
+# 「各级党委和政府乡村振兴责任主要包括：」: a heading listing units' duties below it, the work's topic between them;
+# 「X应当履行下列消防工作职责：」: the unit, then the verb that takes on the duties listed below (lexicon.yaml)
+_LISTED_DUTIES = re.compile(r"(?:责任|职责)(?:主要)?(?:包括|是|为|如下)[：:]$"
+                            rf"|(?:应当|应|须|要)?(?:{alternation(_LEX.listed_duty_verbs)})(?:下列|以下|如下)"
+                            r"[^，,。；;：:]{0,8}?(?:职责|职能|工作|任务)[：:]$")
 
 
 def _listed_duties(text: str) -> str | None:
@@ -280,8 +283,8 @@ def items_of(blocks: list[Block]) -> list[_Item]:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
                 and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text) \
-                and not _DATED.search(last.text):
-            last.text += text  # a line wrapped in the middle of its sentence
+                and not _DATED.search(last.text) and not date_of(last.text):
+            last.text += text  # a line wrapped in the middle of its sentence (a signature's date alone is whole)
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
                                style=_style(mark.group())))
