@@ -1946,3 +1946,15 @@ def test_a_signature_date_alone_on_its_line_is_no_sentence_wrapped_into_the_titl
     tasks, _ = _read("某市人民政府", "2021年7月20日", "某市消防安全责任制规定", "第一章 总则",
                      "第一条 为进一步加强消防工作，根据有关法律法规，制定本规定。", "第二条 本规定适用于本市消防工作。")
     assert [t.units.lead for t in tasks] == []
+
+
+def test_a_page_from_its_duty_heading_is_the_duties_of_the_body_whose_sections_it_names_below():
+    """A page stored from 「部门职责」 (no title): its items are the duties of the body the page names with its internal
+    sections further down (「X内设A、B」); 「科室职能」 names no unit (the sections' duties follow), and the first
+    section's heading run onto the sentence listing them (「…A、BA：」) heads the paragraph under it."""
+    tasks, _ = _read("部门职责", "（一）负责全市重点项目征集工作。", "（二）牵头做好区域经济协作工作。", "科室职能",
+                     "市重点项目办公室内设项目一科、项目二科项目一科：", "负责会议组织、文电管理等日常工作。",
+                     "项目二科：", "负责全市重点项目的考核和稽查工作。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [
+        ("负责全市", ["市重点项目办公室"]), ("牵头做好", ["市重点项目办公室"]), ("负责会议", ["项目一科"]),
+        ("负责全市", ["项目二科"])]
