@@ -240,6 +240,20 @@ def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
         (8, "新建公厕10座。", ["城管局"], ["各街道"], ["王某某"])]
 
 
+def test_an_assessment_table_one_cell_a_line_with_a_grouping_column_a_measure_and_a_scoring_column():
+    """「考核项目」 before 「序号」: a grouping column whose cell (「农业发展」) is given once before row 1; 「单位」 beside
+    「责任部门」 is the measure's unit (万亩), no unit column; a row whose 考核指标 is merged with the row above fills the
+    columns nearest its units; an amount (「42」) is no row's number while row 3 follows; the last column (「评分部门」)
+    holds the units that score the row, not more units of the 责任部门 before it."""
+    tasks = _cell_table("考核项目", "序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门", "农业发展",
+                        "1", "确保粮食供给", "粮食播种面积", "万亩", "0.5", "县农业局", "县水利局", "市农业局",
+                        "2", "粮食总产量", "万吨", "42", "县农业局", "市农业局",
+                        "3", "建设美丽牧场", "0", "县畜牧局", "市农业局")
+    assert [(t.number, t.text[:6], t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "粮食播种面积", ["县农业局"], ["县水利局"]), (2, "粮食总产量万", ["县农业局"], []),
+        (3, "建设美丽牧场", ["县畜牧局"], [])]
+
+
 def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
     """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
     an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""

@@ -47,13 +47,21 @@ def column_role(cell: str) -> str | None:
     return None
 
 
+def column_roles(cells: tuple[str, ...] | list[str]) -> list[str | None]:
+    """Each header cell's role in its table: a bare 「单位」 beside a column that names its units by a role word (责任部门,
+    牵头单位) is the measure's unit of a statistics table (万亩, %), no unit column."""
+    roles = [column_role(c) for c in cells]
+    labelled = any(_LEX.labels.get(_LEX.fold(re.sub(r"[\s：:]", "", c))) in UNIT_ROLES for c in cells)
+    return [None if labelled and _LEX.fold(re.sub(r"[\s：:]", "", c)) == "单位" else r for c, r in zip(cells, roles)]
+
+
 # 「督查单位」, 「检查对象」: a column naming what kind of unit a row is about (the units inspected), no unit itself
 _KIND_OF_UNIT = re.compile(r"^(?![省市州县区乡镇各])[\u4e00-\u9fff]{2}(?:单位|部门|对象)$")
 
 
 def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
-    roles = {i: column_role(c) for i, c in enumerate(cells)}
+    roles = dict(enumerate(column_roles(cells)))
     tasks = [i for i, r in roles.items() if r == "task"]
     content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
     if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
