@@ -1699,3 +1699,15 @@ def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
     # a note with its own work after the verb is cut out of the text as before
     text, units, _ = prose_note("水库巡查,由县水利局牵头,开展日常巡查。")
     assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")
+
+
+def test_collectives_and_companies_as_one_subject():
+    """「各级各部门和X企业要…」: no lead word, the collectives listed first lead (each its share), the companies take part;
+    「省X集团和相关投资开发企业要…」: a group (集团, a body's end) and, after 和, a collective: the group leads; 「各相关县区和
+    部门单位要…」: places and departments under one qualifier, two collectives."""
+    [(_, units)] = subject_clauses("各级各部门和景区投资开发企业要进一步加强景区管理。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["各级", "各部门"], ["景区投资开发企业"], "separate")
+    [(_, units)] = subject_clauses("省旅游投资集团和相关投资开发企业要加大投资力度。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["省旅游投资集团"], ["相关投资开发企业"], "first")
+    [(_, units)] = subject_clauses("各相关县区和部门单位要认真履行统筹协调职能。", (), numbered=True)
+    assert (units.lead, units.mode) == (["各相关县区", "各相关部门单位"], "separate")
