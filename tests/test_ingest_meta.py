@@ -267,3 +267,13 @@ def test_a_pages_source_line_gives_the_place_when_nothing_else_does():
     meta = read_meta(_blocks("关于做好普查工作的通知", "来源:甲市乙区统计局 发布时间:2019-03-11",
                              "各乡镇人民政府:", "结合丙丁县实际,现通知如下。"))
     assert meta.jurisdiction == "丙丁县"  # a page reposting another place's document: the text's own place first
+
+
+def test_a_pages_metadata_rows_of_label_and_value_cells_give_the_date_and_the_publishing_office():
+    """「文号: | X〔2022〕20号 | 成文日期: | 2022-04-07 |」, 「发布单位: | 市政府办公厅 |」: a page's metadata as rows of
+    label | value cells (the label's colon, then the cell's 「|」) give the date and the office that published it."""
+    rows = [("索引号:", "002489401/2022-266118", "公开方式:", "主动公开"), ("文号:", "某政办函〔2022〕20号", "成文日期:", "2022-04-07"),
+            ("发布单位:", "市政府办公厅", "主题分类:", "综合政务")]
+    blocks = [Block(" | ".join(r), f"第{n}行", r, 1) for n, r in enumerate(rows, start=1)]
+    meta = read_meta(blocks + _blocks("各区人民政府,市政府各部门:", "一、细化量化。各地各有关部门要压实工作责任。"))
+    assert meta.date == dt.date(2022, 4, 7) and meta.issuers == ["市政府办公厅"]

@@ -19,7 +19,8 @@ _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"^[(（]?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[.．](\d{1,2})[.．](\d{1,2}))[)）]?$")
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-_LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# (「成文日期: | 2022-04-07」: a page's metadata row, the label's colon and the cell's 「|」 both)
+_LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)(?:\s*[：:|])*\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
@@ -305,7 +306,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     found = (signed or dates or [None])[0]
     if found is None:
         for b in blocks:
-            if not b.is_row and (m := _LABELLED_DATE.search(b.text)):
+            if (m := _LABELLED_DATE.search(b.text)) and (not b.is_row or _DETAIL_LABEL.match(b.cells[0] if b.cells else "")):
                 found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where, None)
                 break
     if found is None:
@@ -342,7 +343,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     elif not issuers and (issuers := titled):
         meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
-        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]*?{_ORGAN})(?![\u4e00-\u9fff])",
+        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|发布单位|文章来源|信息来源)(?:\s*[：:|])*\s*([\u4e00-\u9fff]*?{_ORGAN})(?![\u4e00-\u9fff])",
                           b.text):
             if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
                 issuers = [m[1]]
