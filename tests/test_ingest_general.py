@@ -1958,3 +1958,18 @@ def test_a_page_from_its_duty_heading_is_the_duties_of_the_body_whose_sections_i
     assert [(t.text[:4], t.units.lead) for t in tasks] == [
         ("负责全市", ["市重点项目办公室"]), ("牵头做好", ["市重点项目办公室"]), ("负责会议", ["项目一科"]),
         ("负责全市", ["项目二科"])]
+
+
+def test_minutes_with_a_run_together_table_of_the_bodys_own_work_for_the_week(tmp_path):
+    """Minutes whose title names the body that met and the day (「园区快第三期某某工业园区管委会2010年3月6日工作例会会议纪要」,
+    after a bulletin's issue) and a table flattened into one run (序号重点工作工作时限承办责任人, then 1 …, each row closing
+    with its time and, on some, a person): each row is the body's own work, the body the issuer, the person the leader."""
+    text = ("园区快第三期某某工业园区管委会2010年3月6日工作例会会议纪要2010年3月6日上午,主任主持召开工作例会。"
+            "一、下周重点工作:序号重点工作工作时限承办责任人1落实园区道路招投标工作本周完成王某某2联系企业签订入园协议本月工作"
+            "3做好园区绿化工作两周工作李某某")
+    from policykb.ingest.texttables import with_text_tables
+    draft = compose(Source("x.txt", "txt", with_text_tables([Block(text, "第1行")])), Registry.load(tmp_path))
+    assert [(n, t["text"], t["lead"], t.get("leaders", [])) for n, t in draft.tasks.items()] == [
+        (1, "落实园区道路招投标工作", ["某某工业园区管委会"], ["王某某"]), (2, "联系企业签订入园协议", ["某某工业园区管委会"], []),
+        (3, "做好园区绿化工作", ["某某工业园区管委会"], ["李某某"])]
+    assert draft.doc["date"] == dt.date(2010, 3, 6)

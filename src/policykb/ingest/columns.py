@@ -80,7 +80,9 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
         first["task"] = first.pop("division")
     found = {i: r for r, i in first.items()}
     if not any(r in first for r in UNIT_ROLES):
-        return None
+        # 「序号 | 重点工作 | 工作时限 | 承办责任人」: a table of work, its time and the person who does it, naming no unit:
+        # the issuer's own work (`own_work`)
+        return found if own_work(found) else None
     if "task" in first or "detail" in first:
         return found
     # 「专项整治行业名称 | 时间安排 | 责任单位」: a header with unit columns and one column it does not name holds
@@ -92,6 +94,12 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
             and len(_LEX.fold(cells[unnamed[0]])) <= 10:
         return {**found, unnamed[0]: "task"}
     return None
+
+
+def own_work(columns: dict[int, str]) -> bool:
+    """A table's columns name its work, a time and a person, and no unit: the work is the issuer's own."""
+    roles = set(columns.values())
+    return bool(roles & {"task", "detail"}) and {"deadline", "leader"} <= roles and not roles & set(UNIT_ROLES)
 
 
 def two_row_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
