@@ -1960,3 +1960,47 @@ def test_named_bodies_listed_before_a_verb_the_lexicon_lacks_in_a_numbered_item_
     assert [(c.units.lead, c.units.participants) for c in found] == [(["镇宣传办"], ["镇文体中心", "镇广播电视站"])]
     assert _read("（五）广播电视站利用各种阵地宣传创建的意义。")[0] == []
     assert _read("5.拟定本镇、街道体育场馆(设施)便民利民服务方案。")[0] == []
+
+
+def test_an_article_naming_a_unit_that_shall_perform_the_duties_listed_below_owns_them():
+    """「第四条 市X委员会应当履行下列消防工作职责：」 then （一）（二）: the unit before the verb that takes on the listed duties
+    (lexicon.yaml listed_duty_verbs) holds the items, not the chapter heading's topic (「第二章 消防工作职责」)."""
+    tasks, _ = _read("第二章 消防工作职责", "第四条 市消防安全委员会应当履行下列消防工作职责：",
+                     "（一）组织制定本行政区域内消防工作规划。", "（二）综合研判区域内消防工作形势，提出相应对策。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [("组织制定", ["市消防安全委员会"]),
+                                                         ("综合研判", ["市消防安全委员会"])]
+
+
+def test_a_signature_date_alone_on_its_line_is_no_sentence_wrapped_into_the_title_after_it():
+    """A notice's signature and its date, then the regulation's title and articles: the date line is whole (not a line
+    wrapped into the title), so the signatory is no unit over the articles' items."""
+    tasks, _ = _read("某市人民政府", "2021年7月20日", "某市消防安全责任制规定", "第一章 总则",
+                     "第一条 为进一步加强消防工作，根据有关法律法规，制定本规定。", "第二条 本规定适用于本市消防工作。")
+    assert [t.units.lead for t in tasks] == []
+
+
+def test_a_page_from_its_duty_heading_is_the_duties_of_the_body_whose_sections_it_names_below():
+    """A page stored from 「部门职责」 (no title): its items are the duties of the body the page names with its internal
+    sections further down (「X内设A、B」); 「科室职能」 names no unit (the sections' duties follow), and the first
+    section's heading run onto the sentence listing them (「…A、BA：」) heads the paragraph under it."""
+    tasks, _ = _read("部门职责", "（一）负责全市重点项目征集工作。", "（二）牵头做好区域经济协作工作。", "科室职能",
+                     "市重点项目办公室内设项目一科、项目二科项目一科：", "负责会议组织、文电管理等日常工作。",
+                     "项目二科：", "负责全市重点项目的考核和稽查工作。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [
+        ("负责全市", ["市重点项目办公室"]), ("牵头做好", ["市重点项目办公室"]), ("负责会议", ["项目一科"]),
+        ("负责全市", ["项目二科"])]
+
+
+def test_minutes_with_a_run_together_table_of_the_bodys_own_work_for_the_week(tmp_path):
+    """Minutes whose title names the body that met and the day (「园区快第三期某某工业园区管委会2010年3月6日工作例会会议纪要」,
+    after a bulletin's issue) and a table flattened into one run (序号重点工作工作时限承办责任人, then 1 …, each row closing
+    with its time and, on some, a person): each row is the body's own work, the body the issuer, the person the leader."""
+    text = ("园区快第三期某某工业园区管委会2010年3月6日工作例会会议纪要2010年3月6日上午,主任主持召开工作例会。"
+            "一、下周重点工作:序号重点工作工作时限承办责任人1落实园区道路招投标工作本周完成王某某2联系企业签订入园协议本月工作"
+            "3做好园区绿化工作两周工作李某某")
+    from policykb.ingest.texttables import with_text_tables
+    draft = compose(Source("x.txt", "txt", with_text_tables([Block(text, "第1行")])), Registry.load(tmp_path))
+    assert [(n, t["text"], t["lead"], t.get("leaders", [])) for n, t in draft.tasks.items()] == [
+        (1, "落实园区道路招投标工作", ["某某工业园区管委会"], ["王某某"]), (2, "联系企业签订入园协议", ["某某工业园区管委会"], []),
+        (3, "做好园区绿化工作", ["某某工业园区管委会"], ["李某某"])]
+    assert draft.doc["date"] == dt.date(2010, 3, 6)

@@ -240,6 +240,20 @@ def test_a_progress_table_one_cell_a_line_whose_rows_leave_out_a_text_cell():
         (8, "新建公厕10座。", ["城管局"], ["各街道"], ["王某某"])]
 
 
+def test_an_assessment_table_one_cell_a_line_with_a_grouping_column_a_measure_and_a_scoring_column():
+    """「考核项目」 before 「序号」: a grouping column whose cell (「农业发展」) is given once before row 1; 「单位」 beside
+    「责任部门」 is the measure's unit (万亩), no unit column; a row whose 考核指标 is merged with the row above fills the
+    columns nearest its units; an amount (「42」) is no row's number while row 3 follows; the last column (「评分部门」)
+    holds the units that score the row, not more units of the 责任部门 before it."""
+    tasks = _cell_table("考核项目", "序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门", "农业发展",
+                        "1", "确保粮食供给", "粮食播种面积", "万亩", "0.5", "县农业局", "县水利局", "市农业局",
+                        "2", "粮食总产量", "万吨", "42", "县农业局", "市农业局",
+                        "3", "建设美丽牧场", "0", "县畜牧局", "市农业局")
+    assert [(t.number, t.text[:6], t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "粮食播种面积", ["县农业局"], ["县水利局"]), (2, "粮食总产量万", ["县农业局"], []),
+        (3, "建设美丽牧场", ["县畜牧局"], [])]
+
+
 def test_a_project_list_one_cell_a_line_each_cell_closed_by_a_pipe():
     """Each cell on a line of its own closed by 「|」; every cell there, in order: a place is no task's continuation,
     an amount (「800」) no row's number, a year alone the time; the project is the task, its content after it."""
@@ -1753,3 +1767,15 @@ def test_the_units_a_later_part_of_the_sentence_organises_take_part():
     """「X要加强统筹，组织有关股室细化工作方案」: organised after the subject's first work, they take part."""
     clauses = subject_clauses("县教育局要加强统筹,组织有关股室细化工作方案。", numbered=True)
     assert [(u.lead, u.participants) for _, u in clauses] == [(["县教育局"], ["有关股室"])]
+
+
+def test_collectives_and_companies_as_one_subject():
+    """「各级各部门和X企业要…」: no lead word, the collectives listed first lead (each its share), the companies take part;
+    「省X集团和相关投资开发企业要…」: a group (集团, a body's end) and, after 和, a collective: the group leads; 「各相关县区和
+    部门单位要…」: places and departments under one qualifier, two collectives."""
+    [(_, units)] = subject_clauses("各级各部门和景区投资开发企业要进一步加强景区管理。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["各级", "各部门"], ["景区投资开发企业"], "separate")
+    [(_, units)] = subject_clauses("省旅游投资集团和相关投资开发企业要加大投资力度。", (), numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["省旅游投资集团"], ["相关投资开发企业"], "first")
+    [(_, units)] = subject_clauses("各相关县区和部门单位要认真履行统筹协调职能。", (), numbered=True)
+    assert (units.lead, units.mode) == (["各相关县区", "各相关部门单位"], "separate")

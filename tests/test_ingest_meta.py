@@ -273,3 +273,13 @@ def test_a_level_word_in_a_title_is_no_places_end():
     """「镇创建市级卫生先进乡镇实施方案」: the township is not named, and 市级 is a level; 「镇创建市」 is no place."""
     assert read_meta(_blocks("镇创建市级卫生先进乡镇实施方案", "一、指导思想。")).jurisdiction is None
     assert read_meta(_blocks("青山县创建市级卫生县城实施方案", "一、指导思想。")).jurisdiction == "青山县"
+
+
+def test_a_pages_metadata_rows_of_label_and_value_cells_give_the_date_and_the_publishing_office():
+    """「文号: | X〔2022〕20号 | 成文日期: | 2022-04-07 |」, 「发布单位: | 市政府办公厅 |」: a page's metadata as rows of
+    label | value cells (the label's colon, then the cell's 「|」) give the date and the office that published it."""
+    rows = [("索引号:", "002489401/2022-266118", "公开方式:", "主动公开"), ("文号:", "某政办函〔2022〕20号", "成文日期:", "2022-04-07"),
+            ("发布单位:", "市政府办公厅", "主题分类:", "综合政务")]
+    blocks = [Block(" | ".join(r), f"第{n}行", r, 1) for n, r in enumerate(rows, start=1)]
+    meta = read_meta(blocks + _blocks("各区人民政府,市政府各部门:", "一、细化量化。各地各有关部门要压实工作责任。"))
+    assert meta.date == dt.date(2022, 4, 7) and meta.issuers == ["市政府办公厅"]

@@ -277,6 +277,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
+        if several == "joint" and (first := _leading_collectives(names)):
+            # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part
+            lead, others, several = first, names[len(first):], "separate" if len(first) > 1 else "first"
         units = UnitList(subject, lead=lead, participants=others, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
@@ -304,6 +307,17 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+def _leading_collectives(names: list[str]) -> list[str]:
+    """The collectives opening a list that goes on with companies only (「各级、各部门、X企业」: the administrations
+    each do their share, the companies take part; a zone or a place's body after them does its own share); []
+    otherwise."""
+    k = next((i for i, n in enumerate(names) if not collective(n)), len(names))
+    return names[:k] if 0 < k < len(names) and all(_COMPANY.search(n) for n in names[k:]) else []
+
+
+_COMPANY = re.compile(r"(?:企业|公司)$")
 
 
 def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:

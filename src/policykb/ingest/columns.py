@@ -47,13 +47,21 @@ def column_role(cell: str) -> str | None:
     return None
 
 
+def column_roles(cells: tuple[str, ...] | list[str]) -> list[str | None]:
+    """Each header cell's role in its table: a bare 「单位」 beside a column that names its units by a role word (责任部门,
+    牵头单位) is the measure's unit of a statistics table (万亩, %), no unit column."""
+    roles = [column_role(c) for c in cells]
+    labelled = any(_LEX.labels.get(_LEX.fold(re.sub(r"[\s：:]", "", c))) in UNIT_ROLES for c in cells)
+    return [None if labelled and _LEX.fold(re.sub(r"[\s：:]", "", c)) == "单位" else r for c, r in zip(cells, roles)]
+
+
 # 「督查单位」, 「检查对象」: a column naming what kind of unit a row is about (the units inspected), no unit itself
 _KIND_OF_UNIT = re.compile(r"^(?![省市州县区乡镇各])[\u4e00-\u9fff]{2}(?:单位|部门|对象)$")
 
 
 def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Each column's role in a header row, or None when the row is not a task table's header."""
-    roles = {i: column_role(c) for i, c in enumerate(cells)}
+    roles = dict(enumerate(column_roles(cells)))
     tasks = [i for i, r in roles.items() if r == "task"]
     content = [i for i in tasks[1:] if cells[i] != cells[tasks[0]] and re.search(r"内容|措施|举措", _LEX.fold(cells[i]))]
     if content and "detail" not in roles.values():  # 重点任务 | 工作内容: the content is the measure, the first
@@ -72,7 +80,9 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
         first["task"] = first.pop("division")
     found = {i: r for r, i in first.items()}
     if not any(r in first for r in UNIT_ROLES):
-        return None
+        # 「序号 | 重点工作 | 工作时限 | 承办责任人」: a table of work, its time and the person who does it, naming no unit:
+        # the issuer's own work (`own_work`)
+        return found if own_work(found) else None
     if "task" in first or "detail" in first:
         return found
     # 「专项整治行业名称 | 时间安排 | 责任单位」: a header with unit columns and one column it does not name holds
@@ -84,6 +94,12 @@ def header_columns(cells: tuple[str, ...]) -> dict[int, str] | None:
             and len(_LEX.fold(cells[unnamed[0]])) <= 10:
         return {**found, unnamed[0]: "task"}
     return None
+
+
+def own_work(columns: dict[int, str]) -> bool:
+    """A table's columns name its work, a time and a person, and no unit: the work is the issuer's own."""
+    roles = set(columns.values())
+    return bool(roles & {"task", "detail"}) and {"deadline", "leader"} <= roles and not roles & set(UNIT_ROLES)
 
 
 def two_row_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:

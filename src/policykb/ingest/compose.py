@@ -274,7 +274,8 @@ def _find_candidates(source: Source, registry: Registry,
                      known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
     """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
     candidates, unread, how = ([], [], "") if general_only() else _recognised(source, known)
-    if not any(c.units.lead for c in candidates):  # the recognisers read no lead at all
+    # (a table of the issuer's own work names no lead: the issuer answers for it, given below)
+    if not any(c.units.lead or c.units.how == PEOPLE for c in candidates):  # the recognisers read no lead at all
         candidates, unread = general_tasks(source.blocks, known, set(registry.names))
         how = "general"
     else:

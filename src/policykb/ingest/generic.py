@@ -34,7 +34,7 @@ from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
 from .clauses import (assigned_subjects, assisted, collective, collective_subjects, listed_subjects, partners_with,
                       subject_clauses)
-from .holders import duty_heading, holders_duties, post_duties, sets_duties
+from .holders import duty_heading, holders_duties, names_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
 from .meta import DOCUMENT_KINDS, date_of
@@ -80,8 +80,11 @@ _ENUMERATION = re.compile(rf"(?:有|其中)?[\d一二三四五六七八九十]{{
                           rf"(?:{_VERB}))[，,：:]?(?:{alternation(_LEX.enumeration_intros)})[：:]?(?P<list>[^。]+)")
 _PIECE = re.compile(r"[^，,、；;：:\s()（）]{4,16}")
 _DUTY_HEADING = re.compile(rf"(?<=[^\s：:，,。；;、])(?:的)?(?:{alternation(_LEX.duty_headings)})$")
-# 「各级党委和政府乡村振兴责任主要包括：」: a heading listing units' duties below it, the work's topic between them
-_LISTED_DUTIES = re.compile(r"(?:责任|职责)(?:主要)?(?:包括|是|为|如下)[：:]$")
+# 「各级党委和政府乡村振兴责任主要包括：」: a heading listing units' duties below it, the work's topic between them;
+# 「X应当履行下列消防工作职责：」: the unit, then the verb that takes on the duties listed below (lexicon.yaml)
+_LISTED_DUTIES = re.compile(r"(?:责任|职责)(?:主要)?(?:包括|是|为|如下)[：:]$"
+                            rf"|(?:应当|应|须|要)?(?:{alternation(_LEX.listed_duty_verbs)})(?:下列|以下|如下)"
+                            r"[^，,。；;：:]{0,8}?(?:职责|职能|工作|任务)[：:]$")
 
 
 def _listed_duties(text: str) -> str | None:
@@ -264,6 +267,11 @@ def items_of(blocks: list[Block]) -> list[_Item]:
             items.append(_Item(run_in["name"], block.where, None, False, owner=_owner(run_in["name"])))
             items.append(_Item(run_in["rest"], block.where, None, False, duty=True))
             continue
+        if not mark and (run_on := _name_run_on(text)):
+            # 「X内设项目一科、项目二科项目一科：」: a sentence listing sections, the first one's heading run onto it
+            items.append(_Item(run_on[0], block.where, None, False))
+            items.append(_Item(run_on[1], block.where, None, False, owner=_owner(run_on[1])))
+            continue
         if items and items[-1].named and not _DUTY_OPENS.match(text):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
         named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
@@ -280,9 +288,9 @@ def items_of(blocks: list[Block]) -> list[_Item]:
         elif not mark and last and alone:
             items.append(_Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
-                and not _ends_in_a_unit(last.text) and not duty_heading(last.text) and not _heading_over(last, text) \
-                and not _DATED.search(last.text):
-            last.text += text  # a line wrapped in the middle of its sentence
+                and not _ends_in_a_unit(last.text) and not _duties_heading(last.text) and not _heading_over(last, text) \
+                and not _DATED.search(last.text) and not date_of(last.text):
+            last.text += text  # a line wrapped in the middle of its sentence (a signature's date alone is whole)
         elif mark:
             items.append(_Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
                                style=_style(mark.group())))
@@ -333,6 +341,30 @@ def _paired_duties(items: list[_Item]) -> None:
     if sum(1 for i in pairs if i + 2 in pairs or i - 2 in pairs) >= 2:
         for i in pairs:
             items[i + 1].duty = True
+
+
+_SECTIONS_KIND = re.compile(r"(?:内设)?(?:科室|处室|股室|机构)")
+
+
+def _name_run_on(text: str) -> tuple[str, str] | None:
+    """A line closing with a unit's name and a colon, the name listed before it in the same line, right after a whole
+    name closing that list (a page that lost the break between a sentence naming sections and the first section's
+    heading: 「…内设项目一科、项目二科项目一科：」; not an addressee line's last name, 「…生态产业园区管委会、…工业园区管委会：」):
+    (the sentence, the name)."""
+    if not re.search(r"[：:]$", text):
+        return None
+    body = text.rstrip("：:")
+    for k in range(min(20, len(body) // 2), 1, -1):  # the longest name repeated
+        name, before = body[-k:], body[:-k]
+        listed = re.split(r"[、，,]|内设|下设|设有", before)
+        if len(listed) > 2 and name in listed and looks_like_unit(listed[-1]) and _owner(name):
+            return before, name
+    return None
+
+
+def _duties_heading(text: str) -> bool:
+    """「主要职责」, 「科室职能」: a short line naming duties (whose or none), a heading, never a sentence wrapped on."""
+    return len(text) <= 20 and not re.search(r"[，,。；;、]", text) and names_duties(text)
 
 
 def _article_paragraphs(items: list[_Item], known: tuple[str, ...]) -> None:
@@ -461,6 +493,8 @@ def _owner(text: str, lists: bool = False) -> str | None:
     「X机构职能」) names the unit all the same; a closing bracket that is no name (「（设在市市场监管局）」) is left out."""
     listed = _listed_duties(text.strip())
     name = listed or _DUTY_HEADING.sub("", text.strip().rstrip("：:"))
+    if name != text.strip().rstrip("：:") and _SECTIONS_KIND.fullmatch(name):
+        return None  # 「科室职能」: the duties of the sections named below it, no unit's
     headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
     name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
     if not (PLATES.fullmatch(name) and looks_like_unit(name)):

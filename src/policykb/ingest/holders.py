@@ -33,6 +33,8 @@ _NOT_NAME = re.compile(r"制度$")
 _STANDS_AS = re.compile(r"(?<=[\u4e00-\u9fff])(?:是|为)[^，,。；;]{2,40}?(?:机构|单位|部门|机关)$")
 # 「园区办为工业园区日常办事机构」: a clause opening with the name, defined as a kind of body
 _DEFINED = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})为[^，,。；;]{{2,40}}?(?:机构|单位|部门|机关)(?=[，,。；;]|$)")
+# 「市重点项目办公室内设项目一科、项目二科」: a body naming its internal sections, the body the page describes
+_HAS_SECTIONS = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})内设(?!机构)")
 # 「…。其职责是：」, 「相关成员及单位职责如下：」: a sentence announcing the duties that follow
 _ANNOUNCES = re.compile(r"(?:^|(?<=[。；;，,]))[^。；;，,]{0,12}职责(?:是|为|如下)[：:]$")
 
@@ -112,11 +114,18 @@ def _is_body(name: str) -> bool:
 
 
 def duty_heading(text: str) -> bool:
-    """A heading that names duties and no unit: 「主要职责」, 「工作职责：」."""
-    return bool(re.fullmatch(rf"(?:{alternation(lexicon().duty_headings)})[：:]?", text.strip().rstrip("。")))
+    """A heading that names duties and no unit: 「主要职责」, 「工作职责：」, the body's own by its kind: 「部门职责」 (not
+    its sections': 「科室职能」)."""
+    return bool(re.fullmatch(rf"(?:部门|单位|机构)?(?:{alternation(lexicon().duty_headings)})[：:]?",
+                             text.strip().rstrip("。")))
 
 
-def _names_duties(text: str) -> bool:
+def sections_body(texts: list[str]) -> str | None:
+    """The body a page describes by naming its internal sections (「X内设A、B」), when it reads as one unit."""
+    return next((m["name"] for t in texts for m in _HAS_SECTIONS.finditer(t) if _is_body(m["name"])), None)
+
+
+def names_duties(text: str) -> bool:
     """「主要职责」, 「联席会议职责」: a heading over duties, a unit's name before it or none."""
     return bool(re.search(rf"(?:{alternation(lexicon().duty_headings)})$", text.strip().rstrip("：:。")))
 
@@ -164,7 +173,8 @@ def holders_duties(items: list) -> list:
     naming no unit (or the body's short name), or a sentence closing 「其职责是：」, owns the items under it for that
     body (a line of its own, at its sentence's level); the paragraph right under a duty heading is its body's."""
     out: list = []
-    holder = None
+    # a page stored from its duty heading, the body it describes named only below it (「X内设A、B」): that body's
+    holder = sections_body([i.text for i in items if i.table is None])
     for item in items:
         if item.table is None and not item.owner:
             holder = defined_body(item.text) or holder
@@ -176,7 +186,7 @@ def holders_duties(items: list) -> list:
             out.append(replace(item, text=item.text[:said.start()]))
             item = replace(item, text=said.group(), number=None, owner=holder, duty=False, named=False,
                            subject_led=False, note_only=False)
-        elif out and out[-1].owner and _names_duties(out[-1].text) and not item.numbered and item.table is None \
+        elif out and out[-1].owner and names_duties(out[-1].text) and not item.numbered and item.table is None \
                 and not item.owner and not _own_subject(item.text) and not sets_duties(item.text):
             item.duty = True  # the paragraph right under 「（X）主要职责」: the body's duties, whatever its first word
             item.number = item.number if item.number is not None else out[-1].number

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import alternation, lexicon
 from .source import Block
-from .unitnames import level_of_place
+from .unitnames import level_of_place, looks_like_unit
 
 DOCUMENT_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
 # 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
@@ -19,7 +19,8 @@ _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"^[(（]?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[.．](\d{1,2})[.．](\d{1,2}))[)）]?$")
 _CN_DIGITS = {c: i for i, c in enumerate("○一二三四五六七八九")} | {"〇": 0, "零": 0}
 _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-_LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# (「成文日期: | 2022-04-07」: a page's metadata row, the label's colon and the cell's 「|」 both)
+_LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)(?:\s*[：:|])*\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
@@ -247,6 +248,24 @@ _MEETING = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?)召开(?:\d{4}年)?(?:
                       r"(?P<body>党委政府|党委、政府|党工委|党委|人民政府|政府|管委会)(?:[\u4e00-\u9fff]{0,6})?会议$")
 
 
+# 「园区快第五期南谯工业开发区管委会2008年5月10日工作例会会议纪要」: a bulletin's issue (第五期), then the body whose
+# meeting the minutes record, the meeting's date and its kind
+_MINUTES = re.compile(r"(?P<body>[^\s，,。；;：:、\d]{4,30}?)(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
+                      r"[\u4e00-\u9fff]{0,8}?会议纪要")
+_ISSUE = re.compile(r"^.*第[一二三四五六七八九十百\d]{1,4}期")
+
+
+def _minutes_holder(blocks: list[Block]) -> tuple[str, dt.date, str] | None:
+    """The body whose dated meeting a set of minutes records (its title), the meeting's date, and where it stands."""
+    for b in blocks:
+        if (m := _MINUTES.search(b.text)) and looks_like_unit(body := _ISSUE.sub("", m["body"])):
+            try:
+                return body, dt.date(int(m["year"]), int(m["month"]), int(m["day"])), b.where
+            except ValueError:
+                return None
+    return None
+
+
 def _meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
     """The body (or bodies: 党委政府) whose meeting a news report's headline names, and where it stands; a place's
     党委 and 政府 by their full names (中共X委员会, X人民政府), as an issuer is written."""
@@ -305,7 +324,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     found = (signed or dates or [None])[0]
     if found is None:
         for b in blocks:
-            if not b.is_row and (m := _LABELLED_DATE.search(b.text)):
+            if (m := _LABELLED_DATE.search(b.text)) and (not b.is_row or _DETAIL_LABEL.match(b.cells[0] if b.cells else "")):
                 found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where, None)
                 break
     if found is None:
@@ -342,7 +361,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     elif not issuers and (issuers := titled):
         meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
-        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|文章来源|信息来源)\s*[：:|]?\s*([\u4e00-\u9fff]*?{_ORGAN})(?![\u4e00-\u9fff])",
+        if m := re.search(rf"(?:发文单位|发文机关|发布机关|发布机构|发布单位|文章来源|信息来源)(?:\s*[：:|])*\s*([\u4e00-\u9fff]*?{_ORGAN})(?![\u4e00-\u9fff])",
                           b.text):
             if not issuers or (len(issuers) == 1 and issuers[0] in m[1] and issuers[0] != m[1]):
                 issuers = [m[1]]
@@ -351,6 +370,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
         issuers, where = spoke
         meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
+    minutes = _minutes_holder(blocks[:8])
+    if not issuers and minutes:
+        issuers = [minutes[0]]  # minutes of a body's meeting: that body's
+        meta.guesses.append(("发文机关", minutes[0], minutes[2] + "（会议纪要）", 0.6))
+    if meta.date is None and minutes:  # no other date: the minutes' own, their meeting's
+        meta.date, meta.date_how = minutes[1], minutes[2]
+        meta.guesses.append(("成文日期", minutes[1].isoformat(), minutes[2] + "（会议纪要）", 0.6))
     if not issuers and (held := _meeting_holder(blocks[:8])):
         # a news report of a body's meeting (「开发区召开2021年第三次党工委会议」): the body whose meeting set the demands
         issuers = held[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .category import lead_note, responsible_label, under_leads
 from .clauses import collective, colon_line, subject_clauses
-from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, report_columns, two_row_header
+from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .lexicon import alternation, is_person, lexicon
 from .prose import topic_units
 from .source import Block
@@ -223,6 +223,10 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             part, spans = text, {}  # a row spanning the table, its text in every merged cell: a section heading
             continue
         note = _row_note(columns, cells)
+        if text and own_work(columns):  # the issuer's own work: no unit in the row, its person (if any) the leader
+            out.append(_own_work_task(text, note, columns, by_role, block, part, report))
+            report = ""
+            continue
         carried = False
         if text and not note and len(set(c for c in cells if c)) > 1 and last_row:
             # a row with its unit cells empty under a row with units: the cells were merged over both (rowspan),
@@ -257,6 +261,18 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
                              number=_own_number(by_role.get("number", "")) or _own_number(text)))
         report = ""
     return out
+
+
+def _own_work_task(text: str, note: str, columns: dict[int, str], by_role: dict[str, str], block: Block,
+                   part: str | None, report: str) -> Candidate:
+    """A row of a table of the issuer's own work: no unit named, the issuer answers for it (compose gives it the lead,
+    as for work demanded of people alone), the row's person its leader."""
+    from .requirements import PEOPLE
+    units = parse_units(note) if note else UnitList("")
+    units.how = PEOPLE
+    return Candidate(_strip_number(text), units, block.where, "table", 0.6, part=part,
+                     deadline_text=by_role.get("deadline", ""), notes=[report] if report else [],
+                     number=_own_number(by_role.get("number", "")) or _own_number(text))
 
 
 def _pairs(cells: tuple[str, ...]) -> list[tuple[str, str]]:

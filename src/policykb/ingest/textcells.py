@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .columns import column_role
+from .columns import column_role, column_roles
 from .lexicon import lexicon
 from .shapes import PART, SECTION
 from .source import Block
@@ -57,7 +57,8 @@ def _broken_name(roles: list[str | None], cell: str, after: str) -> bool:
 _KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells read as what they hold
 
 
-def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[list[tuple[str, ...]], int]:
+def _cell_rows(roles: list[str | None], cells: list[str], task: int,
+               kinds: frozenset[int] = frozenset()) -> tuple[list[tuple[str, ...]], int]:
     """One row's cells (its number first when the table has a number column, then its task) under the columns,
     and how many cells it used. A row whose cell after its number is a sentence left out its grouping cells (an
     指标 or 类别 merged over several rows, given once): that sentence is its task.
@@ -75,6 +76,8 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
     first = 1 if numbered else task
     if numbered and task > 1 and len(cells) > 1 and cells[1].endswith(("。", "；", ";")):
         first = task  # a sentence after the number: the grouping cells before the task were merged over rows
+    elif numbered and (left := _merged_left(roles, cells)):
+        first = min(1 + left, task)  # fewer texts than text columns before the units: the leftmost were merged
     row[0], row[first] = (cells[0], cells[1]) if numbered else (row[0], cells[0])
     units_ahead = lambda c: any(r in UNIT_COLUMNS for r in roles[c:])  # noqa: E731
     column, last, i = first + 1, first, 2 if numbered else 1
@@ -99,7 +102,8 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
             rows.append(row)
             row = [rows[-1][c] if c < passed else "" for c in range(len(roles))]
             row[passed], column, last = cell, passed + 1, passed
-        elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell) and not cell.endswith("。"):
+        elif target is None and roles[last] in UNIT_COLUMNS and fits(roles[last], cell) and not cell.endswith("。") \
+                and not (i == len(cells) - 1 and any(c > last for c in kinds)):
             # (a sentence after the unit cell, 「成功创建首批美丽城镇。」, is the next column's, whatever it ends in)
             row[last] = f"{row[last]}、{cell}"
         elif target is not None:
@@ -121,6 +125,23 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int) -> tuple[li
         i += 1
     rows.append(row)
     return [tuple(r) for r in rows], i + joined
+
+
+def _merged_left(roles: list[str | None], cells: list[str]) -> int:
+    """How many text columns between a row's number and its first unit column the row left out (a 考核指标 merged over
+    several rows, written on the first only): its texts before its first unit cell fill the columns nearest the units."""
+    units = next((c for c, r in enumerate(roles) if r in UNIT_COLUMNS), None)
+    given = next((k for k, c in enumerate(cells[1:]) if units is not None and fits(roles[units], c)), None)
+    if units is None or not given:
+        return 0
+    kinds = {r for r in roles[1:units] if r in _KNOWN_BY_KIND}  # (a deadline or leader cell left out is no text's)
+    texts = [c for c in cells[1:1 + given] if not any(fits(r, c) for r in kinds)]
+    return max(0, sum(r not in _KNOWN_BY_KIND for r in roles[1:units]) - len(texts))
+
+
+# 「评分部门」, 「考核单位」: a column of units of a kind that is no role in the work (who scores it): the row's last unit
+# cell is that column's, not one more unit of the unit column before it
+_UNIT_KIND = re.compile(r"(?:单位|部门)$")
 
 
 _LEX_NUMBER = lexicon().columns["number"][0]  # the number column's word, for a header that left it out
@@ -156,7 +177,7 @@ def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
         header.append(block)
         widths.append(width)
         i += width
-    roles = [column_role(b.text) for b in header]
+    roles = column_roles([b.text for b in header])
     while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[min(i + _spanning(blocks, i),
                                                                                     len(blocks) - 1)], roles):
         header, roles, i = header[:-1], roles[:-1], i - widths.pop()  # a trailing word not understood, no row after
@@ -173,6 +194,24 @@ def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:
     if "number" in roles:
         return bool(NUMBER_ALONE.match(block.text)) and int(block.text) > above
     return bool(_ITEM_START.match(block.text))
+
+
+def _grouping_columns(roles: list[str | None]) -> int:
+    """How many grouping columns stand before a header's number column (「考核项目」「序号」…) whose cells, given once,
+    closed the header as words not understood: 0 where there are none."""
+    g = roles.index("number") if "number" in roles[1:] else 0
+    return g if g and g <= 2 and len(roles) > 2 * g + 3 and all(r is None for r in roles[-g:]) else 0
+
+
+def _next_row(blocks: list[Block], i: int, roles: list[str | None], above: int) -> bool:
+    """The next row starts at i: its number, and not an amount in a cell (「42」 万吨 after row 9) while row above + 1
+    still stands ahead within a row's reach (rows numbered 1, 2, 3 … go on by one)."""
+    if not _starts_row(blocks[i], roles, above):
+        return False
+    if "number" not in roles or int(blocks[i].text) == above + 1:
+        return True
+    ahead = blocks[i + 1:i + 1 + 2 * len(roles)]
+    return not any(not b.is_row and b.text == str(above + 1) for b in ahead)
 
 
 def _spanning(blocks: list[Block], i: int) -> int:
@@ -197,6 +236,8 @@ def _whole_row(blocks: list[Block], i: int, roles: list[str | None], number: int
         return None
     texts = tuple(b.text for b in cells)
     if not all(fits(r, t) for r, t in zip(roles, texts) if r in UNIT_COLUMNS) \
+            or any(fits("lead", t) and not re.search(r"[。；;，,]", t) for r, t in zip(roles, texts)
+                   if r in ("task", "detail", "deadline")) \
             or not all(fits(r, t) or re.fullmatch(r"\d{4}年?", t) for r, t in zip(roles, texts) if r == "deadline"):
         return None  # a unit cell on two lines (「农业股」「乡村产业发展股」) shifts the cells after it: read them by kind
     return texts
@@ -230,7 +271,7 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     table, i = first_table, 0
     while i < len(blocks):
         header, lines = _cell_header(blocks, i)
-        roles = [column_role(b.text) for b in header]
+        roles = column_roles([b.text for b in header])
         at = i + lines
         at += _spanning(blocks, at) if header else 0
         after = blocks[at] if header and at < len(blocks) else None
@@ -243,11 +284,17 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             out.extend(Block(" | ".join(r), blocks[at].where, r, table, merged_once=True) for r in rows)
             i = end
             continue
+        grouping: list[Block] = []
+        if (g := _grouping_columns(roles)) and after is not None and _starts_row(after, roles):
+            # 「考核项目」 before 「序号」: a grouping column, its cell (merged over the rows) given once before the first
+            # number, read as the header's last words; the table is read from its number column, the two kept as text
+            grouping, header, roles = [*header[:g], *header[-g:]], header[g:-g], roles[g:-g]
         if after is None or not _starts_row(after, roles) or "number" in roles[1:]:
             out.append(blocks[i])
             i += 1
             continue
         table += 1
+        out.extend(grouping)
         cells = tuple(b.text for b in header)
         out.append(Block(" | ".join(cells), header[0].where, cells, table))
         i += lines
@@ -263,11 +310,13 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
                 break
             start, end = blocks[i], i + 1
             above = int(start.text) if "number" in roles else 0
-            while end < len(blocks) and not _starts_row(blocks[end], roles, above) and not blocks[end].is_row \
+            while end < len(blocks) and not _next_row(blocks, end, roles, above) and not blocks[end].is_row \
                     and not _spanning(blocks, end) and end - i < 6 * len(roles):
                 end += 1
             whole = _whole_row(blocks, i, roles, above)
-            rows, used = ([whole], len(roles)) if whole else _cell_rows(roles, [b.text for b in blocks[i:end]], task)
+            kinds = frozenset(c for c, b in enumerate(header) if roles[c] is None and _UNIT_KIND.search(lexicon().fold(b.text)))
+            rows, used = ([whole], len(roles)) if whole else _cell_rows(roles, [b.text for b in blocks[i:end]], task,
+                                                                        kinds)
             out.extend(Block(" | ".join(r), start.where, r, table, merged_once=True) for r in rows)
             i += used
             if i < end:

@@ -214,12 +214,51 @@ def _unit_end() -> str:
 
 
 def _run_header(text: str) -> re.Match | None:
-    """A header whose column words run together without separators (序号工作内容目标任务责任单位备注)."""
+    """A header whose column words run together without separators (序号工作内容目标任务责任单位备注), with a unit column,
+    or without one but with a time and a person's column (序号重点工作工作时限承办责任人: the issuer's own work)."""
     for m in _header_run().finditer(text):
         roles = [column_role(w) for w in _split_words(m.group())]
-        if {"task", "detail"} & set(roles) and set(roles) & set(UNIT_COLUMNS):
+        if {"task", "detail"} & set(roles) and (set(roles) & set(UNIT_COLUMNS) or {"deadline", "leader"} <= set(roles)):
             return m
     return None
+
+
+# the time a row of the issuer's own work closes with (「本周完成」, 「两周工作」, 「长期工作」, 「6月底前」)
+_TIME_CELL = re.compile(r"(?:长期|[本下两一三]周|本月|下月|本季度|年底|年内|近期|\d{1,2}月(?:底|中旬|上旬|下旬)?)"
+                        r"(?:完成|工作|内|前|以内)?$")
+
+
+def _own_work_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
+    """The rows of a run-together table naming no unit (序号 | 重点工作 | 工作时限 | 承办责任人): each opens with its number
+    (1, 2, 3 …) right after the time cell, or the person's name after it, that closed the row before; its text is
+    the task, its closing time the time cell, a name after the time (where the header has a person's column) the person."""
+    from .lexicon import is_person
+    roles = [column_role(w) for w in header]
+    task, time = roles.index("task") if "task" in roles else roles.index("detail"), roles.index("deadline")
+    leader = roles.index("leader") if "leader" in roles else None
+    rows, n, start = [], 1, 0
+    if not text.startswith("1"):
+        return []
+    while True:
+        opened = start + len(str(n))
+        ends = [m.start() for m in re.finditer(rf"{n + 1}(?=[\u4e00-\u9fff])", text) if m.start() > opened] + [len(text)]
+        for end in ends:
+            body = text[opened:end]
+            person = next((body[-k:] for k in (3, 2) if leader is not None and is_person(body[-k:])
+                           and _TIME_CELL.search(body[:-k])), "")
+            when = _TIME_CELL.search(body[:len(body) - len(person)])
+            if when and when.start() > 0:
+                break
+        else:
+            return rows
+        row = [""] * len(header)
+        row[0], row[task], row[time] = str(n), body[:when.start()].rstrip("，,"), when.group()
+        if person:
+            row[leader] = person
+        rows.append(tuple(row))
+        if end == len(text):
+            return rows
+        start, n = end, n + 1
 
 
 def _split_words(run: str) -> list[str]:
@@ -369,7 +408,8 @@ def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
             run += re.sub(r"^\d{1,3}、", "", blocks[j].text)
             j += 1
         header = _split_words(m.group())
-        rows = _run_rows(header, run)
+        own = not set(map(column_role, header)) & set(UNIT_COLUMNS)
+        rows = _own_work_rows(header, run) if own else _run_rows(header, run)
         if not rows:
             out.append(block)
             i += 1

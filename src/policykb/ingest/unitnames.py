@@ -82,7 +82,8 @@ _EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者�
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
-_PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(地区|地方)[和及与](部门|单位)(?=[、，,；;]|$)")
+_PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(地区|地方|县区|县市区|区县|乡镇)[和及与]"
+                                     r"(部门单位|部门|单位)(?=[、，,；;]|$)")
 # 「相关部门、单位」: one qualifier over two kinds of body written with 、, two collectives (相关部门, 相关单位)
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
 
@@ -132,7 +133,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective)
-    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园])[和及与](?=(?:各|有关|相关|省|市|县|区)[^和及与]{2,})"
                       rf"|{_EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
