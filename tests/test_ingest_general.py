@@ -2004,3 +2004,10 @@ def test_minutes_with_a_run_together_table_of_the_bodys_own_work_for_the_week(tm
         (1, "落实园区道路招投标工作", ["某某工业园区管委会"], ["王某某"]), (2, "联系企业签订入园协议", ["某某工业园区管委会"], []),
         (3, "做好园区绿化工作", ["某某工业园区管委会"], ["李某某"])]
     assert draft.doc["date"] == dt.date(2010, 3, 6)
+
+
+def test_a_numbered_item_closing_with_a_semicolon_is_a_sentence_not_a_heading(tmp_path):
+    tasks = _drafted(tmp_path, "三、职责分工", "(一)辖区政府应当承担河道保洁的主要责任,明确责任人。",
+                     "(二)水务部门负责河道的日常保洁;", "(三)城管部门负责沿河垃圾的清运;",
+                     "(四)财政部门负责保洁经费的保障。")
+    assert [t["lead"] for t in tasks] == [["辖区政府"], ["水务部门"], ["城管部门"], ["财政部门"]]

@@ -96,7 +96,11 @@ def is_heading(block: Block) -> bool:
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None \
-        and not (SECTION.match(block.text) and block.text.rstrip().endswith("。") and _unit_does(_strip_number(block.text)))
+        and not (SECTION.match(block.text) and block.text.rstrip().endswith(_SENTENCE_ENDS)
+                 and _unit_does(_strip_number(block.text)))
+
+
+_SENTENCE_ENDS = ("。", "；", ";")  # a heading ends with no stop: an item closing with one is a sentence (「…监管；」)
 
 
 def _unit_does(sentence: str) -> bool:
