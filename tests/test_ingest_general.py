@@ -2011,3 +2011,10 @@ def test_a_numbered_item_closing_with_a_semicolon_is_a_sentence_not_a_heading(tm
                      "(二)水务部门负责河道的日常保洁;", "(三)城管部门负责沿河垃圾的清运;",
                      "(四)财政部门负责保洁经费的保障。")
     assert [t["lead"] for t in tasks] == [["辖区政府"], ["水务部门"], ["城管部门"], ["财政部门"]]
+
+
+def test_an_item_heading_nothing_gives_its_collective_subject_its_work(tmp_path):
+    tasks = _drafted(tmp_path, "三、职责分工", "(一)水务部门负责河道的日常保洁,并设立举报电话,接受群众的举报。",
+                     "(二)各相关职能部门应按照各自的职责范围,设立举报电话,及时查处有关违法行为。",
+                     "四、宣传教育", "(一)教育部门应当对中、小学生开展爱护河道的教育工作。")
+    assert [t["lead"] for t in tasks] == [["水务部门"], ["各相关职能部门"], ["教育部门"]]
