@@ -2018,3 +2018,11 @@ def test_an_item_heading_nothing_gives_its_collective_subject_its_work(tmp_path)
                      "(二)各相关职能部门应按照各自的职责范围,设立举报电话,及时查处有关违法行为。",
                      "四、宣传教育", "(一)教育部门应当对中、小学生开展爱护河道的教育工作。")
     assert [t["lead"] for t in tasks] == [["水务部门"], ["各相关职能部门"], ["教育部门"]]
+
+
+def test_a_body_set_up_and_given_its_work_in_one_sentence_answers_for_that_work():
+    tasks, _ = _read("关于印发河道保洁工作方案的通知",
+                     "为加强河道保洁工作的组织领导,成立区河道保洁工作领导小组,负责全区河道保洁的统筹协调。成员名单如下:",
+                     "组长:张三 副区长")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["区河道保洁工作领导小组"], "成立区河道保洁工作领导小组,负责全区河道保洁的统筹协调。")]

@@ -393,6 +393,25 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
 
 
+def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
+    """「…，成立X领导小组，负责…」 in any paragraph: a body set up and given its work in one sentence answers for that
+    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none)."""
+    out = []
+    for sentence in re.findall(r"[^。！？]+[。！？]?", text):
+        sentence = sentence.strip()
+        clause = re.split(r"[；;]", sentence)[0]
+        for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
+            if (m := _FOUNDED.match(clause[start:])) and _FOUNDED_FOR.match(clause[start + m.end():]) \
+                    and (units := _founded(clause[start:], known)):
+                # the task from the setting up on: not its lead-in, nor a title run into it
+                out.append((sentence[start + _SETS_UP.search(clause[start:]).start():], units))
+                break
+    return out
+
+
+_SETS_UP = re.compile(r"(?:特|现|决定|研究决定)?(?:成立|组建|设立)")
+
+
 def _in_person(text: str) -> list[str]:
     """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
     return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]

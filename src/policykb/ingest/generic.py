@@ -32,8 +32,8 @@ from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
-from .clauses import (assigned_subjects, assisted, collective, collective_subjects, listed_subjects, partners_with,
-                      subject_clauses)
+from .clauses import (assigned_subjects, assisted, collective, collective_subjects, founded_with_duty, listed_subjects,
+                      partners_with, subject_clauses)
 from .holders import duty_heading, holders_duties, names_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
@@ -678,6 +678,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [(task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
         found = assigned_subjects(text, known)
+        if not found and (founded := founded_with_duty(text, known)):  # 「成立X领导小组，负责…」: the body set up
+            return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in founded]
         if len(found) == 1:
             return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]
