@@ -2026,3 +2026,9 @@ def test_a_body_set_up_and_given_its_work_in_one_sentence_answers_for_that_work(
                      "组长:张三 副区长")
     assert [(t.units.lead, t.text) for t in tasks] == [
         (["区河道保洁工作领导小组"], "成立区河道保洁工作领导小组,负责全区河道保洁的统筹协调。")]
+
+
+def test_a_numbered_item_opening_with_a_collective_and_a_colon_is_that_collectives_duty():
+    tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责;合理安排保洁经费。",
+                     "(二)区水务局:负责河道的日常保洁和巡查。")
+    assert [t.units.lead for t in tasks] == [["各级人民政府"], ["区水务局"]]

@@ -123,7 +123,7 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
-_DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
+_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")  # (负主要责任: a duty as 负责 is)
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
 # 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
@@ -461,13 +461,14 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
-def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
-    """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon."""
+def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
+    """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon (a collective's too
+    in a numbered item: 「（一）各级人民政府：对…负主要责任」)."""
     m = _COLON_LINE.match(text)
     if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
         return None
     names = _units(m["unit"], known)
-    if not names or len(names) != 1 or collective(names[0]):
+    if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     return m["duty"], UnitList(m["unit"], lead=names, how="label")
 
