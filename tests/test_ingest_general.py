@@ -2032,3 +2032,10 @@ def test_a_numbered_item_opening_with_a_collective_and_a_colon_is_that_collectiv
     tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责;合理安排保洁经费。",
                      "(二)区水务局:负责河道的日常保洁和巡查。")
     assert [t.units.lead for t in tasks] == [["各级人民政府"], ["区水务局"]]
+
+
+
+def test_the_people_a_holders_duty_makes_answer_for_it_in_person_lead_it():
+    tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责,"
+                     "分管领导具体负责;合理安排保洁经费。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各级人民政府"], ["各级政府主要领导", "分管领导"])]

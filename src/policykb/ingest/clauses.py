@@ -470,7 +470,8 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
     names = _units(m["unit"], known)
     if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
-    return m["duty"], UnitList(m["unit"], lead=names, how="label")
+    # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
+    return m["duty"], UnitList(m["unit"], lead=names, how="label", leaders=_in_person(m["duty"]))
 
 
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
