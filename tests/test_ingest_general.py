@@ -2004,3 +2004,38 @@ def test_minutes_with_a_run_together_table_of_the_bodys_own_work_for_the_week(tm
         (1, "落实园区道路招投标工作", ["某某工业园区管委会"], ["王某某"]), (2, "联系企业签订入园协议", ["某某工业园区管委会"], []),
         (3, "做好园区绿化工作", ["某某工业园区管委会"], ["李某某"])]
     assert draft.doc["date"] == dt.date(2010, 3, 6)
+
+
+def test_a_numbered_item_closing_with_a_semicolon_is_a_sentence_not_a_heading(tmp_path):
+    tasks = _drafted(tmp_path, "三、职责分工", "(一)辖区政府应当承担河道保洁的主要责任,明确责任人。",
+                     "(二)水务部门负责河道的日常保洁;", "(三)城管部门负责沿河垃圾的清运;",
+                     "(四)财政部门负责保洁经费的保障。")
+    assert [t["lead"] for t in tasks] == [["辖区政府"], ["水务部门"], ["城管部门"], ["财政部门"]]
+
+
+def test_an_item_heading_nothing_gives_its_collective_subject_its_work(tmp_path):
+    tasks = _drafted(tmp_path, "三、职责分工", "(一)水务部门负责河道的日常保洁,并设立举报电话,接受群众的举报。",
+                     "(二)各相关职能部门应按照各自的职责范围,设立举报电话,及时查处有关违法行为。",
+                     "四、宣传教育", "(一)教育部门应当对中、小学生开展爱护河道的教育工作。")
+    assert [t["lead"] for t in tasks] == [["水务部门"], ["各相关职能部门"], ["教育部门"]]
+
+
+def test_a_body_set_up_and_given_its_work_in_one_sentence_answers_for_that_work():
+    tasks, _ = _read("关于印发河道保洁工作方案的通知",
+                     "为加强河道保洁工作的组织领导,成立区河道保洁工作领导小组,负责全区河道保洁的统筹协调。成员名单如下:",
+                     "组长:张三 副区长")
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["区河道保洁工作领导小组"], "成立区河道保洁工作领导小组,负责全区河道保洁的统筹协调。")]
+
+
+def test_a_numbered_item_opening_with_a_collective_and_a_colon_is_that_collectives_duty():
+    tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责;合理安排保洁经费。",
+                     "(二)区水务局:负责河道的日常保洁和巡查。")
+    assert [t.units.lead for t in tasks] == [["各级人民政府"], ["区水务局"]]
+
+
+
+def test_the_people_a_holders_duty_makes_answer_for_it_in_person_lead_it():
+    tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责,"
+                     "分管领导具体负责;合理安排保洁经费。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各级人民政府"], ["各级政府主要领导", "分管领导"])]

@@ -123,7 +123,7 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
-_DUTY = re.compile(r"负责|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")
+_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")  # (负主要责任: a duty as 负责 is)
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
 # 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
@@ -393,6 +393,25 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
 
 
+def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
+    """「…，成立X领导小组，负责…」 in any paragraph: a body set up and given its work in one sentence answers for that
+    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none)."""
+    out = []
+    for sentence in re.findall(r"[^。！？]+[。！？]?", text):
+        sentence = sentence.strip()
+        clause = re.split(r"[；;]", sentence)[0]
+        for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
+            if (m := _FOUNDED.match(clause[start:])) and _FOUNDED_FOR.match(clause[start + m.end():]) \
+                    and (units := _founded(clause[start:], known)):
+                # the task from the setting up on: not its lead-in, nor a title run into it
+                out.append((sentence[start + _SETS_UP.search(clause[start:]).start():], units))
+                break
+    return out
+
+
+_SETS_UP = re.compile(r"(?:特|现|决定|研究决定)?(?:成立|组建|设立)")
+
+
 def _in_person(text: str) -> list[str]:
     """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
     return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
@@ -442,15 +461,17 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
-def colon_line(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList] | None:
-    """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon."""
+def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
+    """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon (a collective's too
+    in a numbered item: 「（一）各级人民政府：对…负主要责任」)."""
     m = _COLON_LINE.match(text)
     if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
         return None
     names = _units(m["unit"], known)
-    if not names or len(names) != 1 or collective(names[0]):
+    if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
-    return m["duty"], UnitList(m["unit"], lead=names, how="label")
+    # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
+    return m["duty"], UnitList(m["unit"], lead=names, how="label", leaders=_in_person(m["duty"]))
 
 
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:

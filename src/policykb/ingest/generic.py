@@ -32,8 +32,8 @@ from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .costs import with_costs
-from .clauses import (assigned_subjects, assisted, collective, collective_subjects, listed_subjects, partners_with,
-                      subject_clauses)
+from .clauses import (assigned_subjects, assisted, collective, collective_subjects, colon_line, founded_with_duty,
+                      listed_subjects, partners_with, subject_clauses)
 from .holders import duty_heading, holders_duties, names_duties, post_duties, sets_duties
 from .dutylists import duty_list
 from .lexicon import alternation, is_person, lexicon
@@ -657,6 +657,9 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
     notes = _labels(text, known) or _bracketed(text, known)
+    if not notes and item.numbered and (held := colon_line(text, known, numbered=True)):
+        # 「（一）各级人民政府：对…负主要责任，…主要领导负总责」: the holder before the colon, whoever its clauses name
+        return [(task_text(held[0]), held[1], deadline or closing_deadline(text))]
     in_prose = not notes and bool(notes := prose_notes(text, known))  # 「区交运局牵头，梳理…」: part of a sentence
     notes = notes or (_unit_cell(text, known) if item.table else [])
     if listed:
@@ -678,6 +681,8 @@ def read_item(item: _Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, 
         return [(task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
         found = assigned_subjects(text, known)
+        if not found and (founded := founded_with_duty(text, known)):  # 「成立X领导小组，负责…」: the body set up
+            return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in founded]
         if len(found) == 1:
             return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]

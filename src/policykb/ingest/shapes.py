@@ -90,18 +90,25 @@ def _strip_number(text: str) -> str:
     return text
 
 
-def is_heading(block: Block) -> bool:
+def is_heading(block: Block, heads_nothing: bool = False) -> bool:
     """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a section's
-    sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads)."""
+    sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads). A section
+    heading nothing (the next line is its sibling or a part) is an item: its sentence gives collectives their work too
+    (「（十）各相关职能部门应…。」 closing a list of departments' items)."""
     return bool(PART.match(block.text) or SECTION.match(block.text)) and not _NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(_strip_number(block.text)) is None and topic_note(_strip_number(block.text)) is None \
-        and not (SECTION.match(block.text) and block.text.rstrip().endswith("。") and _unit_does(_strip_number(block.text)))
+        and not (SECTION.match(block.text) and block.text.rstrip().endswith(_SENTENCE_ENDS)
+                 and _unit_does(_strip_number(block.text), collectives=heads_nothing))
 
 
-def _unit_does(sentence: str) -> bool:
-    """A sentence whose subject is a named unit (not only collectives or role holders) doing its work."""
-    return any(not collective(n) for _, units in subject_clauses(sentence, (), numbered=True) for n in units.lead)
+_SENTENCE_ENDS = ("。", "；", ";")  # a heading ends with no stop: an item closing with one is a sentence (「…监管；」)
+
+
+def _unit_does(sentence: str, collectives: bool = False) -> bool:
+    """A sentence whose subject is a named unit (not only collectives or role holders, unless asked) doing its work."""
+    return any(collectives or not collective(n)
+               for _, units in subject_clauses(sentence, (), numbered=True) for n in units.lead)
 
 
 # --- tables and forms ---
@@ -478,6 +485,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
     labelled = {id(b) for b, after in zip(blocks, blocks[1:]) if not after.is_row and _UNIT_LABEL_LINE.match(after.text)}
+    leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
+              if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text))}
     for block in blocks:
         if block.is_row:
             continue
@@ -501,7 +510,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             block = Block(last_item[0].text + text, last_item[0].where)
             text, last_item = block.text, None
         close_labels()
-        if is_heading(block):
+        if is_heading(block, heads_nothing=id(block) in leaves):
             heading = _strip_number(text)
             if m := PART.match(text):
                 part, section, group = m[2].strip(), None, []
