@@ -39,8 +39,7 @@ from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
 from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_as_written, level_of_name,
-                        level_of_place,
-                        looks_like_unit, post_of)
+                        level_of_place, looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
