@@ -2004,3 +2004,15 @@ def test_minutes_with_a_run_together_table_of_the_bodys_own_work_for_the_week(tm
         (1, "落实园区道路招投标工作", ["某某工业园区管委会"], ["王某某"]), (2, "联系企业签订入园协议", ["某某工业园区管委会"], []),
         (3, "做好园区绿化工作", ["某某工业园区管委会"], ["李某某"])]
     assert draft.doc["date"] == dt.date(2010, 3, 6)
+
+
+def test_leads_opened_by_a_collective_each_do_their_share_unless_a_word_says_jointly(tmp_path):
+    """「各乡镇、县开发区负责…」: the collective's members act each in their own area, and the body listed with them
+    in its own: separate, not joint; 「共同牵头」 still says they lead together."""
+    tasks = _drafted(tmp_path, "某县人民政府关于开展安全生产大检查的通知", "各乡镇，县直各部门：",
+                     "一、各乡镇、县开发区负责组织本辖区大检查各项工作。", "某县人民政府")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各乡镇", "某县开发区"], "separate")]
+    from policykb.ingest.compose import lead_mode
+    from policykb.ingest.unitnames import UnitList
+    said = UnitList("各乡镇、县开发区共同牵头", lead=["各乡镇", "某县开发区"], mode="joint")
+    assert lead_mode(said, said.lead) == "joint"
