@@ -2016,3 +2016,11 @@ def test_leads_opened_by_a_collective_each_do_their_share_unless_a_word_says_joi
     from policykb.ingest.unitnames import UnitList
     said = UnitList("各乡镇、县开发区共同牵头", lead=["各乡镇", "某县开发区"], mode="joint")
     assert lead_mode(said, said.lead) == "joint"
+
+
+def test_the_people_each_village_has_as_a_subject_make_the_villages_answer(tmp_path):
+    """「支部书记要…」 in a township's meeting report: the villages' branch secretaries are people (truth rule 6), and
+    the villages whose secretaries they are answer for the work, even where the report names no issuer."""
+    tasks = _drafted(tmp_path, "11月2日，某镇召开重点工作推进会，镇、村两级干部参加会议。",
+                     "镇党委书记张三强调，一是持续做好人居环境整治工作。支部书记要做好村工作谋划，有序推进村内硬化。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各村"], ["支部书记"])]

@@ -600,6 +600,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 proposed[canonical] = proposed_unit(canonical, level, collective, members)
             return canonical
 
+        if c.units.how == PEOPLE and not c.units.lead and c.units.leaders \
+                and all(map(lexicon().village_post.match, c.units.leaders)):
+            c.units.lead = ["各村"]  # 「支部书记要…」: each village's own people: the villages answer for the work
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
             c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
