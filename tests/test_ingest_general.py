@@ -2039,3 +2039,23 @@ def test_the_people_a_holders_duty_makes_answer_for_it_in_person_lead_it():
     tasks, _ = _read("四、职责分工", "(一)各级人民政府:对本行政区域内河道保洁工作负主要责任,各级政府主要领导负总责,"
                      "分管领导具体负责;合理安排保洁经费。")
     assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各级人民政府"], ["各级政府主要领导", "分管领导"])]
+
+
+def test_leads_opened_by_a_collective_each_do_their_share_unless_a_word_says_jointly(tmp_path):
+    """「各乡镇、县开发区负责…」: the collective's members act each in their own area, and the body listed with them
+    in its own: separate, not joint; 「共同牵头」 still says they lead together."""
+    tasks = _drafted(tmp_path, "某县人民政府关于开展安全生产大检查的通知", "各乡镇，县直各部门：",
+                     "一、各乡镇、县开发区负责组织本辖区大检查各项工作。", "某县人民政府")
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各乡镇", "某县开发区"], "separate")]
+    from policykb.ingest.compose import lead_mode
+    from policykb.ingest.unitnames import UnitList
+    said = UnitList("各乡镇、县开发区共同牵头", lead=["各乡镇", "某县开发区"], mode="joint")
+    assert lead_mode(said, said.lead) == "joint"
+
+
+def test_the_people_each_village_has_as_a_subject_make_the_villages_answer(tmp_path):
+    """「支部书记要…」 in a township's meeting report: the villages' branch secretaries are people (truth rule 6), and
+    the villages whose secretaries they are answer for the work, even where the report names no issuer."""
+    tasks = _drafted(tmp_path, "11月2日，某镇召开重点工作推进会，镇、村两级干部参加会议。",
+                     "镇党委书记张三强调，一是持续做好人居环境整治工作。支部书记要做好村工作谋划，有序推进村内硬化。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各村"], ["支部书记"])]

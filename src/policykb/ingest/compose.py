@@ -38,8 +38,8 @@ from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, 
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
 from .lexicon import lexicon
-from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, level_as_written, level_of_name,
-                        level_of_place, looks_like_unit, post_of)
+from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, UnitList, level_as_written,
+                        level_of_name, level_of_place, looks_like_unit, post_of)
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}
@@ -168,6 +168,20 @@ def proposed_unit(name: str, level: str | None, collective: bool = False, member
     return {"name": name, "aliases": [], "kind": _KIND_OF_LEVEL.get(level or "", "省直部门"),
             **({"collective": True} if collective else {}), **({"members": list(members)} if members else {}),
             "level": level, "proposed": True}
+
+
+def lead_mode(units: UnitList, lead: list[str]) -> str:
+    """How a task's leads share it. A list that opens with a collective (各县(市、区)政府、X管委会) is never led
+    jointly unless a word says so: a collective's members each act in their own area, and so does what is
+    listed with them (each its share)."""
+    if len(lead) < 2:
+        return "first"
+    if units.mode == "joint" and collective(lead[0]) and not _SAID_JOINTLY.search(units.as_written):
+        return "separate"
+    return units.mode
+
+
+_SAID_JOINTLY = re.compile("|".join(w for w, role in lexicon().verbs.items() if role == "joint"))
 
 
 def proposal_line(unit: dict) -> str:
@@ -585,6 +599,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 proposed[canonical] = proposed_unit(canonical, level, collective, members)
             return canonical
 
+        if c.units.how == PEOPLE and not c.units.lead and c.units.leaders \
+                and all(map(lexicon().village_post.match, c.units.leaders)):
+            c.units.lead = ["各村"]  # 「支部书记要…」: each village's own people: the villages answer for the work
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
             c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
@@ -605,7 +622,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
         number = numbers[index - 1]
         part = parts.index(_part_title(c)) + 1
-        mode = c.units.mode if len(lead) > 1 else "first"
+        mode = lead_mode(c.units, lead)
         found = timing.find(c.text, meta.date.year)
         if c.deadline_text:  # a 完成时限 cell, or the text after the units: read after the task's own text
             found += timing.find_cell(c.deadline_text, meta.date.year, offset=len(c.text) + 1)

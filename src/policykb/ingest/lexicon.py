@@ -33,6 +33,7 @@ class Lexicon:
     held_post: re.Pattern  # 「市水务局主要负责人」: the body before the post held in it
     in_person: re.Pattern  # 「，X作为第一责任人」, 「，X亲自…」: a comma part naming who answers in person
     surnames: str
+    village_post: re.Pattern  # 「支部书记」, 「各村干部」: people each village has, whose work the villages answer for
     roster_posts: tuple[str, ...]  # 「组长：」, 「成员：」: the posts of a body's roster, each over people's names
     unit_suffixes: tuple[str, ...]
     body_ends: frozenset[str]
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
+        village_post=re.compile(rf"^(?:各村?)?(?:{alternation(data['people']['village_posts'])})$"),
         roster_posts=tuple(data["people"]["roster_posts"]),
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]), zone_ends=tuple(data["zone_ends"]),
