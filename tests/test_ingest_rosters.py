@@ -12,8 +12,8 @@ from policykb.ingest.rosters import roster_of, rosters
 
 
 def test_names_under_roster_posts_are_the_set_up_bodys_people():
-    """Padded names (「王 红」), names a line with their posts, a list carried over to the next line, rarer surnames;
-    the post after a name (「董事长、总经理」) is no name."""
+    """Padded names (「王 红」: 王红, the roster's alignment left out), names a line with their posts, a list carried over to
+    the next line, rarer surnames; the post after a name (「董事长、总经理」) is no name."""
     found = rosters(["为加强组织领导，决定成立某镇防汛工作领导小组，统一领导全镇防汛工作。",
                      "组 长：蒋某某 镇长",
                      "副组长：巢 凌",
@@ -21,7 +21,7 @@ def test_names_under_roster_posts_are_the_set_up_bodys_people():
                      "郭汝良、赵 鸣。",
                      "申某某 某某建设发展集团有限公司董事长、总经理",
                      "领导小组下设办公室，办公室设在水利站。"])
-    assert found == {"某镇防汛工作领导小组": ["蒋某某", "巢 凌", "王 红", "柳雪英", "郭汝良", "赵 鸣", "申某某"]}
+    assert found == {"某镇防汛工作领导小组": ["蒋某某", "巢凌", "王红", "柳雪英", "郭汝良", "赵鸣", "申某某"]}
     assert roster_of(["某县某镇防汛工作领导小组"], found) == found["某镇防汛工作领导小组"]
     assert roster_of(["某镇水利站"], found) == [] and roster_of(["某镇防汛工作领导小组", "水利站"], found) == []
 
@@ -52,4 +52,4 @@ def test_the_roster_heads_the_groups_tasks_in_an_import(tmp_path):
     result = import_file(source, kb, "doc", dt.date(2021, 5, 6))
     tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
     assert [(t["text"][:6], t["lead"], t.get("leaders")) for t in tasks] == [
-        ("负责统一领导", ["某镇防汛工作领导小组"], ["蒋某某", "巢 凌", "王 红", "柳雪英"])]
+        ("负责统一领导", ["某镇防汛工作领导小组"], ["蒋某某", "巢凌", "王红", "柳雪英"])]

@@ -2,6 +2,7 @@
 
 「成立X领导小组。」 then 「组 长：张三 副市长」「副组长：李四」「成 员：王 五、赵六、…」 (a member a line, or several
 a line, a line carried over): the people who lead the body's work in person, its leaders (责任领导), never units.
+A two-character name padded to the width of three (王 五) is the name without the padding (王五).
 The posts are `lexicon.yaml` roster_posts. The roster belongs to the last body the document set up before it, its
 duties and a heading (「二、组成人员」) between them.
 """
@@ -34,7 +35,7 @@ def _people(value: str) -> list[str]:
         m = _ENTRY.match(entry)
         if not m or not _own_name(m["name"]):
             return []  # 「市政府分管副市长」, 「市发展改革委、市财政局」: posts or units, not a list of names
-        people.append(re.sub(r"[ \u3000]+", " ", m["name"]))
+        people.append(re.sub(r"[ \u3000]+", "", m["name"]))  # 「王 红」: padded to align the roster, the name is 王红
         if entry[m.end():].strip():
             break  # 「申晓明 …公司董事长、总经理」: a name and its post, the rest of the line its post too
     return people
