@@ -43,20 +43,38 @@ LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分
 """
 
 
-def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_in_its_letters(tmp_path):
-    from policykb.gongwen import read_text
-    from policykb.graph import PolicyGraph
+def imported(tmp_path, text: str, name: str):
+    """A knowledge base holding one document imported from text, as `check` reads it: (its folder, the checked kb,
+    check's report)."""
     from policykb.ingest import import_file
-    from policykb.render import letters
     from policykb.validate import validate
     kb = tmp_path / "kb"
     kb.mkdir()
     shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
-    source = tmp_path / "list.txt"
-    source.write_text(LIST, encoding="utf-8")
-    import_file(source, kb, "list")
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    import_file(source, kb, name)
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
+    return kb, fresh, report
+
+
+def letter_deadlines(pg, fresh, name: str) -> dict:
+    """Each task's own deadlines as its letter shows them (DeadlineView), by task number."""
+    from policykb.render.letters.context import DocumentParts, letter_context
+    from policykb.render.letters.recipients import recipients
+    doc = fresh.documents[name]
+    parts = DocumentParts(doc, {u.name: u.name for u in fresh.units.values()},
+                          {u.name: u.full_name or u.name for u in fresh.units.values()})
+    return {t.number: [d for d in t.deadlines if not d.general]
+            for serial, r in enumerate(recipients(pg, doc), start=1) for t in letter_context(pg, parts, r, serial).tasks}
+
+
+def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_in_its_letters(tmp_path):
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb, fresh, report = imported(tmp_path, LIST, "list")
     assert not [i for i in report.issues if i.code == "deadline-outside-period"]
     tasks = fresh.documents["list"].tasks
     assert [(d.phrase, d.kind) for d in tasks[1].own_deadlines] == [("每月28日前", "monthly")]
@@ -72,13 +90,7 @@ def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_i
     texts = {m.unit: "\n".join(read_text((out / m.file).read_bytes())) for m in made}
     assert "专项时限：每月28日前" in texts["茶陵县发改局"] and "专项时限：长期坚持" in texts["茶陵县生态环境局"]
     # what a letter template may show beside the phrase: the recurrence, and no date made up for ongoing work
-    from policykb.render.letters.context import DocumentParts, letter_context
-    from policykb.render.letters.recipients import recipients
-    doc = fresh.documents["list"]
-    parts = DocumentParts(doc, {u.name: u.name for u in fresh.units.values()},
-                          {u.name: u.full_name or u.name for u in fresh.units.values()})
-    shown = {t.number: [d.text for d in t.deadlines if not d.general]
-             for serial, r in enumerate(recipients(pg, doc), start=1) for t in letter_context(pg, parts, r, serial).tasks}
+    shown = {n: [d.text for d in views] for n, views in letter_deadlines(pg, fresh, "list").items()}
     assert shown == {1: ["每月28日前（2021年每月28日）"], 2: ["长期坚持"]}
     # the 分工方案 table offices export: the first day a recurring deadline falls on, no day for ongoing work
     from policykb.export import task_rows

@@ -27,7 +27,8 @@ from ...ownnumbers import chinese_numeral as number_cn, task_refs
 from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份",
-              "monthly": "每月", "quarterly": "每季度", "ongoing": "长期"}
+              "monthly": "每月", "quarterly": "每季度", "ongoing": "长期",
+              "relative": "相对成文日期"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 # In the articles on assessment, rewards and accountability (named in the document's letter
 # settings), the sentences on these matters are quoted.
