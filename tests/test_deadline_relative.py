@@ -82,3 +82,13 @@ def test_imported_minutes_relative_deadlines_pass_check_and_show_their_day(tmp_p
     text = (tmp_path / "build" / "site" / "minutes" / "tasks" / "1.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
     assert "2021-03-14 本周内 本任务时限，自成文日期（2021-03-10）起算" in text
+
+
+@pytest.mark.parametrize("cell, phrases", [
+    ("泵站改造3月开工,7月完工,河道整治工程10月开工。", ["7月"]), ("主体工程4月开工，11月底建成投用", ["11月底"]),
+    ("厂房改造5月开(kāi)工,9月竣(jùn)工", ["9月"]), ("项目分批开工，逐步推进", []),
+])
+def test_a_time_cell_gives_the_month_its_work_ends_in(cell, phrases):
+    """「3月开工,7月完工」 after a project's name: 7月 ends the work (开工 starts it)."""
+    from policykb.ingest.timing import find_cell
+    assert [f.phrase for f in find_cell(cell, 2023) if f.date] == phrases

@@ -69,13 +69,28 @@ _CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年
 # (a cell of minutes' 工作时限 column: 「本周完成」, 「两周工作」, read against the document's day)
 
 
+_GLOSS = r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）])?"  # a site's pinyin after each character: 完(wán)工
+
+
+def _glossed(word: str) -> str:
+    return "".join(re.escape(c) + _GLOSS for c in word)
+
+
+_COMPLETION = re.compile(r"(?<![\d年])\d{1,2}月(?:上旬|中旬|下旬|底|末)?(?=" + "|".join(
+    _glossed(w) for w in sorted(lexicon().completion_words, key=len, reverse=True)) + ")")
+
+
 def find_cell(cell: str, year: int | dt.date, offset: int = 0) -> list[Found]:
-    """The deadline of a table's 完成时限 cell: its phrases, or what the cell opens with (offsets from offset)."""
+    """The deadline of a table's 完成时限 cell: its phrases, what the cell opens with, or the months its work ends in
+    (「3月开工,7月完工」: 7月) (offsets from offset)."""
     found = [Found(f.phrase, f.start + offset, f.end + offset, f.date, f.kind) for f in find(cell, year)]
     if not any(f.date for f in found) and (m := _CELL.match(cell.strip())):
         read = deadlines.parse(m.group(), year)
         start = offset + cell.index(m.group())
         found.insert(0, Found(m.group(), start, start + len(m.group()), *(read or (None, None))))
+    if not any(f.date for f in found):
+        found += [Found(m.group(), offset + m.start(), offset + m.end(), *deadlines.parse(m.group(), year))
+                  for m in _COMPLETION.finditer(cell) if deadlines.parse(m.group(), year)]
     return found
 
 
