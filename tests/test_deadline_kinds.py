@@ -15,6 +15,7 @@ from policykb.model import Deadline
 @pytest.mark.parametrize("phrase, date, kind", [
     ("每月28日前", "2021-01-28", "monthly"), ("每月底前", "2021-01-31", "monthly"), ("每月", "2021-01-31", "monthly"),
     ("每季度初15日前", "2021-01-15", "quarterly"), ("每季度末", "2021-03-31", "quarterly"),
+    ("每周五前", "2021-01-01", "weekly"), ("每周", "2021-01-03", "weekly"),  # the year's first Friday, first Sunday
     ("长期坚持", "2021-01-01", "ongoing"), ("持续推进", "2021-01-01", "ongoing"), ("常态化", "2021-01-01", "ongoing"),
 ])
 def test_recurring_and_ongoing_phrases_are_read(phrase, date, kind):
@@ -32,6 +33,7 @@ def test_recurring_deadlines_fall_at_each_recurrence_and_an_ongoing_one_never():
     assert days("每季度初15日前") == ["2021-04-15", "2021-07-15"]
     assert days("每季度末") == ["2021-03-31", "2021-06-30", "2021-09-30"]
     assert days("长期坚持") == []
+    assert days("每周五前")[:2] == ["2021-03-05", "2021-03-12"] and len(days("每周五前")) == 30  # each week's Friday
 
 
 LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分工的通知
@@ -118,6 +120,7 @@ def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_i
 
 @pytest.mark.parametrize("text, phrases", [
     ("各牵头单位要于每月28日前将进展报送县政府办。", ["每月28日前"]), ("每季度报送一次。", ["每季度"]),
+    ("工作专班要每周组织会商研判。", ["每周"]),
     ("立行立改，长期坚持。", ["长期坚持"]), ("整改时限：立行立改，长期坚持整改措施：", ["长期坚持"]),
     ("持续推进农村改厕。", []), ("按每月100元标准发放补贴。", []), ("长期以来，", []),  # a verb, a rate, a story
 ])
@@ -155,3 +158,12 @@ def test_the_one_span_under_a_time_heading_is_every_tasks_deadline(tmp_path):
     doc = fresh.documents["campaign"]
     assert [(d.phrase, d.date) for d in doc.meta.annex.general_deadlines] == [("即日起至6月30日", dt.date(2021, 6, 30))]
     assert all([d.phrase for d in t.deadlines] == ["即日起至6月30日"] for t in doc.tasks.values()) and len(doc.tasks) == 2
+
+
+def test_a_letter_words_a_weekly_deadline_by_its_day_of_the_week():
+    from policykb.model import Period
+    from policykb.render.letters.context import _when
+    date, kind = deadlines.parse("每周五前", 2021)
+    period = Period(start=dt.date(2021, 3, 1), end=dt.date(2021, 12, 31))
+    assert _when(Deadline(phrase="每周五前", date=date, kind=kind), period) == "2021年每周五"
+    assert deadlines.cell_text(Deadline(phrase="每周五前", date=date, kind=kind)) == "每周五前（2021-01-01起）"

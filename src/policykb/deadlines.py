@@ -62,6 +62,12 @@ _WEEKS = ("本周", "这周", "本星期", "当周", "下周", "下星期")  # m
 _WEEKDAYS = "一二三四五六日"
 
 
+def _first_weekday(year: int, weekday: str) -> dt.date:
+    """The year's first Monday (一) … Sunday (日): the first day a weekly deadline (每周五前) falls on."""
+    first = dt.date(year, 1, 1)
+    return first + dt.timedelta(days=(_WEEKDAYS.index(weekday) - first.weekday()) % 7)
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
@@ -103,6 +109,7 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     # issue 22: recurring reports of imported lists (每月28日前报送进展), their first day in the document's year
     (r"^每月(?:(\d{1,2})日|(上旬|中旬|下旬|底|末))?(?:前|以前|之前)?$",
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, m[2] or ""), "monthly")),
+    (r"^每(?:周|星期)([一二三四五六日])?(?:前|以前|之前)?$", lambda m, year: (_first_weekday(year, m[1] or "日"), "weekly")),
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
@@ -165,11 +172,12 @@ def parse(phrase: str, year: int | dt.date) -> tuple[dt.date, str] | None:
     return (relative, RELATIVE) if relative else None
 
 
-RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1}  # months between a recurring deadline's dates
+WEEKLY = "weekly"  # 每周: stepped by days, not months (see occurrences)
+RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
 ONGOING = "ongoing"  # work without an end: no date it falls due on
 # Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
 # falls, and tracking judges only its latest recurrence.
-FREQUENT = {"monthly": "每月", "quarterly": "每季度"}
+FREQUENT = {"monthly": "每月", "quarterly": "每季度", WEEKLY: "每周"}
 
 
 def cell_text(deadline: Deadline) -> str:
@@ -190,6 +198,9 @@ def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt
     step = RECURRING.get(deadline.kind)
     if deadline.kind == ONGOING:
         return
+    if deadline.kind == WEEKLY:
+        yield from _weekly(deadline.date, start, end)
+        return
     if step is None:
         if start <= deadline.date <= end:
             yield deadline.date
@@ -208,6 +219,13 @@ def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt
         if start <= when <= end:
             yield when
         month += step
+
+
+def _weekly(first: dt.date, start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    day = first + dt.timedelta(weeks=max(0, -(-(start - first).days // 7)))  # the first week on or after start
+    while day <= end:
+        yield day
+        day += dt.timedelta(weeks=1)
 
 
 def cn_date(day: dt.date) -> str:
