@@ -167,3 +167,18 @@ def test_a_letter_words_a_weekly_deadline_by_its_day_of_the_week():
     period = Period(start=dt.date(2021, 3, 1), end=dt.date(2021, 12, 31))
     assert _when(Deadline(phrase="每周五前", date=date, kind=kind), period) == "2021年每周五"
     assert deadlines.cell_text(Deadline(phrase="每周五前", date=date, kind=kind)) == "每周五前（2021-01-01起）"
+    date, kind = deadlines.parse("每单月10日前", 2021)
+    assert _when(Deadline(phrase="每单月10日前", date=date, kind=kind), period) == "2021年每两月10日"
+
+
+@pytest.mark.parametrize("text, phrase, date", [
+    ("各地河长制办公室每两月将进展情况报送水利部。", "每两月", "2021-01-31"),
+    ("每单月10日前将进展情况表报送水利部。", "每单月10日前", "2021-01-10"),  # January, March …
+])
+def test_every_other_month_is_read_as_a_bimonthly_deadline(text, phrase, date):
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date, f.kind) for f in find(text, 2021) if f.date]
+    assert read == [(phrase, dt.date.fromisoformat(date), "bimonthly")]
+    days = deadlines.occurrences(Deadline(phrase=phrase, date=read[0][1], kind="bimonthly"),
+                                 dt.date(2021, 1, 1), dt.date(2021, 6, 30))
+    assert [d.month for d in days] == [1, 3, 5]

@@ -110,6 +110,9 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (r"^每月(?:(\d{1,2})日|(上旬|中旬|下旬|底|末))?(?:前|以前|之前)?$",
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, m[2] or ""), "monthly")),
     (r"^每(?:周|星期)([一二三四五六日])?(?:前|以前|之前)?$", lambda m, year: (_first_weekday(year, m[1] or "日"), "weekly")),
+    # every other month from January (每两月, 每单月10日前: January, March …), its first day in the document's year
+    (r"^每(?:两个?|二个?|单)月(?:(\d{1,2})日|(底|末))?(?:前|以前|之前)?$",
+     lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, ""), "bimonthly")),
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
@@ -148,7 +151,7 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
 
 # A phrase as a document in traditional characters, or with a site's pinyin glosses, writes it (「年內(nèi)」):
 # read in the words below. Only the characters of time phrases that differ between the scripts.
-_TRADITIONAL = str.maketrans("內當爭從開來後於週兩", "内当争从开来后于周两")
+_TRADITIONAL = str.maketrans("內當爭從開來後於週兩單個", "内当争从开来后于周两单个")
 
 
 RELATIVE = "relative"  # read against the document's own day (本周完成): a kind of its own, so a page can say so
@@ -173,11 +176,11 @@ def parse(phrase: str, year: int | dt.date) -> tuple[dt.date, str] | None:
 
 
 WEEKLY = "weekly"  # 每周: stepped by days, not months (see occurrences)
-RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
+RECURRING = {"yearly": 12, "quarterly": 3, "bimonthly": 2, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
 ONGOING = "ongoing"  # work without an end: no date it falls due on
 # Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
 # falls, and tracking judges only its latest recurrence.
-FREQUENT = {"monthly": "每月", "quarterly": "每季度", WEEKLY: "每周"}
+FREQUENT = {"monthly": "每月", "bimonthly": "每两月", "quarterly": "每季度", WEEKLY: "每周"}
 
 
 def cell_text(deadline: Deadline) -> str:
