@@ -15,6 +15,7 @@ from policykb.model import Deadline
 @pytest.mark.parametrize("phrase, date, kind", [
     ("每月28日前", "2021-01-28", "monthly"), ("每月底前", "2021-01-31", "monthly"), ("每月", "2021-01-31", "monthly"),
     ("每季度初15日前", "2021-01-15", "quarterly"), ("每季度末", "2021-03-31", "quarterly"),
+    ("每周五前", "2021-01-01", "weekly"), ("每周", "2021-01-03", "weekly"),  # the year's first Friday, first Sunday
     ("长期坚持", "2021-01-01", "ongoing"), ("持续推进", "2021-01-01", "ongoing"), ("常态化", "2021-01-01", "ongoing"),
 ])
 def test_recurring_and_ongoing_phrases_are_read(phrase, date, kind):
@@ -32,6 +33,7 @@ def test_recurring_deadlines_fall_at_each_recurrence_and_an_ongoing_one_never():
     assert days("每季度初15日前") == ["2021-04-15", "2021-07-15"]
     assert days("每季度末") == ["2021-03-31", "2021-06-30", "2021-09-30"]
     assert days("长期坚持") == []
+    assert days("每周五前")[:2] == ["2021-03-05", "2021-03-12"] and len(days("每周五前")) == 30  # each week's Friday
 
 
 LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分工的通知
@@ -43,20 +45,38 @@ LIST = """茶陵县人民政府办公室关于印发2021年重点工作任务分
 """
 
 
-def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_in_its_letters(tmp_path):
-    from policykb.gongwen import read_text
-    from policykb.graph import PolicyGraph
+def imported(tmp_path, text: str, name: str):
+    """A knowledge base holding one document imported from text, as `check` reads it: (its folder, the checked kb,
+    check's report)."""
     from policykb.ingest import import_file
-    from policykb.render import letters
     from policykb.validate import validate
     kb = tmp_path / "kb"
     kb.mkdir()
     shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
-    source = tmp_path / "list.txt"
-    source.write_text(LIST, encoding="utf-8")
-    import_file(source, kb, "list")
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    import_file(source, kb, name)
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
+    return kb, fresh, report
+
+
+def letter_deadlines(pg, fresh, name: str) -> dict:
+    """Each task's own deadlines as its letter shows them (DeadlineView), by task number."""
+    from policykb.render.letters.context import DocumentParts, letter_context
+    from policykb.render.letters.recipients import recipients
+    doc = fresh.documents[name]
+    parts = DocumentParts(doc, {u.name: u.name for u in fresh.units.values()},
+                          {u.name: u.full_name or u.name for u in fresh.units.values()})
+    return {t.number: [d for d in t.deadlines if not d.general]
+            for serial, r in enumerate(recipients(pg, doc), start=1) for t in letter_context(pg, parts, r, serial).tasks}
+
+
+def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_in_its_letters(tmp_path):
+    from policykb.gongwen import read_text
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    kb, fresh, report = imported(tmp_path, LIST, "list")
     assert not [i for i in report.issues if i.code == "deadline-outside-period"]
     tasks = fresh.documents["list"].tasks
     assert [(d.phrase, d.kind) for d in tasks[1].own_deadlines] == [("每月28日前", "monthly")]
@@ -72,13 +92,7 @@ def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_i
     texts = {m.unit: "\n".join(read_text((out / m.file).read_bytes())) for m in made}
     assert "专项时限：每月28日前" in texts["茶陵县发改局"] and "专项时限：长期坚持" in texts["茶陵县生态环境局"]
     # what a letter template may show beside the phrase: the recurrence, and no date made up for ongoing work
-    from policykb.render.letters.context import DocumentParts, letter_context
-    from policykb.render.letters.recipients import recipients
-    doc = fresh.documents["list"]
-    parts = DocumentParts(doc, {u.name: u.name for u in fresh.units.values()},
-                          {u.name: u.full_name or u.name for u in fresh.units.values()})
-    shown = {t.number: [d.text for d in t.deadlines if not d.general]
-             for serial, r in enumerate(recipients(pg, doc), start=1) for t in letter_context(pg, parts, r, serial).tasks}
+    shown = {n: [d.text for d in views] for n, views in letter_deadlines(pg, fresh, "list").items()}
     assert shown == {1: ["每月28日前（2021年每月28日）"], 2: ["长期坚持"]}
     # the 分工方案 table offices export: the first day a recurring deadline falls on, no day for ongoing work
     from policykb.export import task_rows
@@ -106,6 +120,7 @@ def test_an_imported_lists_recurring_and_ongoing_deadlines_pass_check_and_read_i
 
 @pytest.mark.parametrize("text, phrases", [
     ("各牵头单位要于每月28日前将进展报送县政府办。", ["每月28日前"]), ("每季度报送一次。", ["每季度"]),
+    ("工作专班要每周组织会商研判。", ["每周"]),
     ("立行立改，长期坚持。", ["长期坚持"]), ("整改时限：立行立改，长期坚持整改措施：", ["长期坚持"]),
     ("持续推进农村改厕。", []), ("按每月100元标准发放补贴。", []), ("长期以来，", []),  # a verb, a rate, a story
 ])
@@ -143,3 +158,27 @@ def test_the_one_span_under_a_time_heading_is_every_tasks_deadline(tmp_path):
     doc = fresh.documents["campaign"]
     assert [(d.phrase, d.date) for d in doc.meta.annex.general_deadlines] == [("即日起至6月30日", dt.date(2021, 6, 30))]
     assert all([d.phrase for d in t.deadlines] == ["即日起至6月30日"] for t in doc.tasks.values()) and len(doc.tasks) == 2
+
+
+def test_a_letter_words_a_weekly_deadline_by_its_day_of_the_week():
+    from policykb.model import Period
+    from policykb.render.letters.context import _when
+    date, kind = deadlines.parse("每周五前", 2021)
+    period = Period(start=dt.date(2021, 3, 1), end=dt.date(2021, 12, 31))
+    assert _when(Deadline(phrase="每周五前", date=date, kind=kind), period) == "2021年每周五"
+    assert deadlines.cell_text(Deadline(phrase="每周五前", date=date, kind=kind)) == "每周五前（2021-01-01起）"
+    date, kind = deadlines.parse("每单月10日前", 2021)
+    assert _when(Deadline(phrase="每单月10日前", date=date, kind=kind), period) == "2021年每两月10日"
+
+
+@pytest.mark.parametrize("text, phrase, date", [
+    ("各地河长制办公室每两月将进展情况报送水利部。", "每两月", "2021-01-31"),
+    ("每单月10日前将进展情况表报送水利部。", "每单月10日前", "2021-01-10"),  # January, March …
+])
+def test_every_other_month_is_read_as_a_bimonthly_deadline(text, phrase, date):
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date, f.kind) for f in find(text, 2021) if f.date]
+    assert read == [(phrase, dt.date.fromisoformat(date), "bimonthly")]
+    days = deadlines.occurrences(Deadline(phrase=phrase, date=read[0][1], kind="bimonthly"),
+                                 dt.date(2021, 1, 1), dt.date(2021, 6, 30))
+    assert [d.month for d in days] == [1, 3, 5]

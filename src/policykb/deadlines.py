@@ -1,6 +1,7 @@
 """Read the deadline phrases Chinese policy texts use into dates.
 
-A phrase is read against the document's year: 5年内 in a 2016 document ends in 2020.
+A phrase is read against the document's year: 5年内 in a 2016 document ends in 2020; one relative to the document's
+own day (本周完成, 两周内, 月底前, as minutes and 督办 lists write) against that day, when it is known.
 """
 from __future__ import annotations
 
@@ -35,6 +36,69 @@ def _year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
+# Time words relative to the document's own day -> the day they end on (minutes set 「本周完成」, 「下周」, 「本月底前」).
+def _week_end(day: dt.date, weeks: int = 0) -> dt.date:
+    return day + dt.timedelta(days=6 - day.weekday() + 7 * weeks)  # a calendar week ends on Sunday
+
+
+def _months_end(day: dt.date, months: int = 0) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return _month_end(year, month + 1, "")
+
+
+def _quarter_end(day: dt.date) -> dt.date:
+    return _month_end(day.year, (day.month + 2) // 3 * 3, "")
+
+
+_RELATIVE_WORDS: dict[str, Callable[[dt.date], dt.date]] = {
+    "本周": _week_end, "这周": _week_end, "本星期": _week_end, "当周": _week_end,
+    "下周": lambda d: _week_end(d, 1), "下星期": lambda d: _week_end(d, 1),
+    "本月": _months_end, "当月": _months_end, "这个月": _months_end, "月底": _months_end, "月末": _months_end,
+    "本月底": _months_end, "本月末": _months_end, "当月底": _months_end,
+    "下月": lambda d: _months_end(d, 1), "下个月": lambda d: _months_end(d, 1), "下月底": lambda d: _months_end(d, 1),
+    "本季度": _quarter_end, "当季": _quarter_end,
+}
+_WEEKS = ("本周", "这周", "本星期", "当周", "下周", "下星期")  # may name a day of the week: 本周五前
+_WEEKDAYS = "一二三四五六日"
+
+
+def _first_weekday(year: int, weekday: str) -> dt.date:
+    """The year's first Monday (一) … Sunday (日): the first day a weekly deadline (每周五前) falls on."""
+    first = dt.date(year, 1, 1)
+    return first + dt.timedelta(days=(_WEEKDAYS.index(weekday) - first.weekday()) % 7)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+# a span counted from the document's day: 两周内, 10天内, 3个月内
+_SPAN_UNITS: dict[str, Callable[[dt.date, int], dt.date]] = {
+    "周": lambda d, n: d + dt.timedelta(weeks=n), "星期": lambda d, n: d + dt.timedelta(weeks=n),
+    "天": lambda d, n: d + dt.timedelta(days=n), "日": lambda d, n: d + dt.timedelta(days=n), "个月": _add_months,
+}
+_OPEN = r"^(?:力争|于|在)?"
+_TAIL = r"(?:内|之内|以内|前|以前|之前)?(?:完成|工作|办结|落实|到位)?$"  # 「本周完成」, 「两周工作」: a 时限 cell's words
+_RELATIVE = re.compile(_OPEN + r"(?P<word>{})(?P<weekday>[{}天])?".format(
+    "|".join(sorted(_RELATIVE_WORDS, key=len, reverse=True)), _WEEKDAYS) + _TAIL)
+_SPAN = re.compile(_OPEN + r"(?P<n>\d{{1,3}}|[一两二三四五六七八九十])(?P<unit>{})".format("|".join(_SPAN_UNITS)) + _TAIL)
+
+
+def parse_relative(text: str, day: dt.date) -> dt.date | None:
+    """The day a phrase relative to the document's own day ends on, or None when it is not one."""
+    if m := _RELATIVE.match(text):
+        end = _RELATIVE_WORDS[m["word"]](day)
+        if not m["weekday"]:
+            return end
+        if m["word"] not in _WEEKS:
+            return None  # 本月五: no phrase
+        return end - dt.timedelta(days=6 - _WEEKDAYS.index(m["weekday"].replace("天", "日")))
+    if m := _SPAN.match(text):
+        return _SPAN_UNITS[m["unit"]](day, 2 if m["n"] == "两" else _num(m["n"]))
+    return None
+
+
 # Each pattern reads a whole phrase; the first that matches wins.
 _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (rf"^(?:力争)?(?:在)?{_Y}(\d{{1,2}})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
@@ -45,6 +109,10 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     # issue 22: recurring reports of imported lists (每月28日前报送进展), their first day in the document's year
     (r"^每月(?:(\d{1,2})日|(上旬|中旬|下旬|底|末))?(?:前|以前|之前)?$",
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, m[2] or ""), "monthly")),
+    (r"^每(?:周|星期)([一二三四五六日])?(?:前|以前|之前)?$", lambda m, year: (_first_weekday(year, m[1] or "日"), "weekly")),
+    # every other month from January (每两月, 每单月10日前: January, March …), its first day in the document's year
+    (r"^每(?:两个?|二个?|单)月(?:(\d{1,2})日|(底|末))?(?:前|以前|之前)?$",
+     lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, ""), "bimonthly")),
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
@@ -83,11 +151,18 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
 
 # A phrase as a document in traditional characters, or with a site's pinyin glosses, writes it (「年內(nèi)」):
 # read in the words below. Only the characters of time phrases that differ between the scripts.
-_TRADITIONAL = str.maketrans("內當爭從開來後於週兩", "内当争从开来后于周两")
+_TRADITIONAL = str.maketrans("內當爭從開來後於週兩單個", "内当争从开来后于周两单个")
 
 
-def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
-    """The date a phrase falls on and its kind, or None when it cannot be read."""
+RELATIVE = "relative"  # read against the document's own day (本周完成): a kind of its own, so a page can say so
+ON_A_DAY = ("once", "target-year", RELATIVE)  # deadlines that fall on one day and can end a task; the others recur or start
+
+
+def parse(phrase: str, year: int | dt.date) -> tuple[dt.date, str] | None:
+    """The date a phrase falls on and its kind, or None when it cannot be read. `year`: the document's year, or
+    its date (dt.date), which alone reads phrases relative to it (本周, 两周内)."""
+    day = year if isinstance(year, dt.date) else None
+    year = day.year if day else year
     text = re.sub(r"\s+", "", PINYIN_GLOSS.sub("", phrase)).translate(_TRADITIONAL)  # 「2016 年底前」: spaced-off numbers
     for pattern, build in _PATTERNS:
         match = re.match(pattern, text)
@@ -96,14 +171,16 @@ def parse(phrase: str, year: int) -> tuple[dt.date, str] | None:
                 return build(match, year)
             except (ValueError, KeyError, OverflowError):
                 return None  # e.g. 2016年2月 is fine but 13月 is not a month
-    return None
+    relative = parse_relative(text, day) if day else None
+    return (relative, RELATIVE) if relative else None
 
 
-RECURRING = {"yearly": 12, "quarterly": 3, "monthly": 1}  # months between a recurring deadline's dates
+WEEKLY = "weekly"  # 每周: stepped by days, not months (see occurrences)
+RECURRING = {"yearly": 12, "quarterly": 3, "bimonthly": 2, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
 ONGOING = "ongoing"  # work without an end: no date it falls due on
 # Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
 # falls, and tracking judges only its latest recurrence.
-FREQUENT = {"monthly": "每月", "quarterly": "每季度"}
+FREQUENT = {"monthly": "每月", "bimonthly": "每两月", "quarterly": "每季度", WEEKLY: "每周"}
 
 
 def cell_text(deadline: Deadline) -> str:
@@ -124,6 +201,9 @@ def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt
     step = RECURRING.get(deadline.kind)
     if deadline.kind == ONGOING:
         return
+    if deadline.kind == WEEKLY:
+        yield from _weekly(deadline.date, start, end)
+        return
     if step is None:
         if start <= deadline.date <= end:
             yield deadline.date
@@ -142,6 +222,13 @@ def occurrences(deadline: Deadline, start: dt.date, end: dt.date) -> Iterator[dt
         if start <= when <= end:
             yield when
         month += step
+
+
+def _weekly(first: dt.date, start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    day = first + dt.timedelta(weeks=max(0, -(-(start - first).days // 7)))  # the first week on or after start
+    while day <= end:
+        yield day
+        day += dt.timedelta(weeks=1)
 
 
 def cn_date(day: dt.date) -> str:

@@ -1,6 +1,7 @@
 """Gather every policy file, check it, and assemble the knowledge base — or report why not."""
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -263,8 +264,8 @@ def _check_titles(meta: DocumentFile, file: YamlFile, report: Report) -> None:
             check_name(name, file, path, report, limit)
 
 
-def _check_deadline(d: Deadline, file: YamlFile, path: tuple, year: int, report: Report) -> None:
-    read = deadlines.parse(d.phrase, year)
+def _check_deadline(d: Deadline, file: YamlFile, path: tuple, day: dt.date, report: Report) -> None:
+    read = deadlines.parse(d.phrase, day)
     line, col = file.where(*path, "phrase")
     if read is None:
         report.add(file.path, line, col, "unparseable-deadline", f"看不懂时限 '{d.phrase}'",
@@ -477,14 +478,14 @@ def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -
     meta = doc_file and _parse(doc_file, DocumentFile, report)
     # Without a readable document.yaml the articles and tasks are still checked on their own, so
     # that every problem shows at once; what depends on document.yaml (None below) is skipped.
-    year = meta.date.year if meta else None
+    day = meta.date if meta else None  # its day: 本周完成 is read against it
     place = meta.jurisdiction if meta else _written_jurisdiction(doc_file)
     level = level_of_place(place) if place else None
     parts = {p.number for p in meta.parts} if meta else None
     sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
     general = list(meta.annex.general_deadlines) if meta and meta.annex else []
     for i, d in enumerate(general):
-        _check_deadline(d, doc_file, ("annex", "general_deadlines", i), year, report)
+        _check_deadline(d, doc_file, ("annex", "general_deadlines", i), day, report)
     if meta:
         _check_settings(meta, doc_file, report)
         _check_titles(meta, doc_file, report)
@@ -541,8 +542,8 @@ def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -
                 line, col = file.where("articles", i)
                 report.add(file.path, line, col, "unknown-article", f"第 {a} 条不存在",
                            hint=_numbers_hint("条文", articles))
-        for i, d in enumerate(t.deadlines if year else []):
-            _check_deadline(d, file, ("deadlines", i), year, report)
+        for i, d in enumerate(t.deadlines if day else []):
+            _check_deadline(d, file, ("deadlines", i), day, report)
             _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
         members = _check_members(t, lead + participants, file, units, report, place)
         data = t.model_dump(exclude={"lead", "participants", "deadlines", "members"})

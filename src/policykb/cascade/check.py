@@ -9,13 +9,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..deadlines import cn_date
+from ..deadlines import ON_A_DAY, cn_date
 from ..issues import Issue
 from ..load import YamlFile, load_file
 from ..model import Deadline, Document, Task, Unit
 from . import indicators, refs
 
-_DATED = ("once", "target-year")  # deadlines that fall on one day; yearly ones recur
+_DATED = ON_A_DAY  # deadlines that fall on one day; yearly ones recur
 
 
 def check(documents: dict[str, Document], units: dict[str, Unit], units_path: Path) -> list[Issue]:

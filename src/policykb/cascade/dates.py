@@ -1,11 +1,12 @@
 """A child task without a deadline of its own takes its parents' and says so (依上级时限)."""
 from __future__ import annotations
 
+from ..deadlines import ON_A_DAY
 from ..model import Deadline, Document
 from . import refs
 
 INHERITED = "依上级时限（{}）"
-_DATED = ("once", "target-year")
+_DATED = ON_A_DAY
 
 
 def inherit(documents: dict[str, Document]) -> dict[str, Document]:

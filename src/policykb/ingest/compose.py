@@ -623,9 +623,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         number = numbers[index - 1]
         part = parts.index(_part_title(c)) + 1
         mode = lead_mode(c.units, lead)
-        found = timing.find(c.text, meta.date.year)
+        found = timing.find(c.text, meta.date)  # its day, not its year: minutes set 本周完成
         if c.deadline_text:  # a 完成时限 cell, or the text after the units: read after the task's own text
-            found += timing.find_cell(c.deadline_text, meta.date.year, offset=len(c.text) + 1)
+            found += timing.find_cell(c.deadline_text, meta.date, offset=len(c.text) + 1)
         head, sep, body = c.text.partition("。")
         titled = bool(sep and len(head) <= 40 and body.strip())  # 「（一）标题。正文」: the item's own title
         label = labels[index - 1]

@@ -57,6 +57,7 @@ class Lexicon:
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
+    completion_words: tuple[str, ...]  # 「7月完工」 in a time cell: the month the work ends
     page_labels: frozenset[str]  # 「索引号」, 「发布机构」: a page's metadata, whose rows divide no work
     holder_form: dict[str, tuple[str, ...]]  # 「部门(单位)：X 责任人：Y」 heading a one-unit form, and its work verbs
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         schedule_headings=tuple(data["schedule_headings"]),
+        completion_words=tuple(data["completion_words"]),
         page_labels=frozenset(data["page_labels"]),
         holder_form={k: tuple(v) for k, v in data["holder_form"].items()},
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},

@@ -5,6 +5,7 @@ into a task file passes `check`; a phrase found but not read (每季度, 长期�
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -26,10 +27,12 @@ _PHRASE = re.compile(
     r"|(?:今|当|本)?年(?:底|末)前|(?<![\d一二三四五六七八九十])(?:今|当|本)?年内|上半年|下半年"
     r"|(?<![人天])每年(?=[组开召报对、，,）)]|$)"
     r"|每月(?:\d{1,2}日|上旬|中旬|下旬|底|末)(?:前|以前|之前)?|每季度?(?:(?:初|首月)\d{1,2}日|末|底)(?:前|以前|之前)?"
-    r"|(?:每月|每季度)(?=[组开召报对、，,）)]|$)"  # 「每月召开」, 「每季度报送」: a time; 「每月发放」 (a rate) is none
+    r"|(?:每月|每季度|每周|每[两兩]月)(?=[组开召报对将將、，,）)]|$)|每[两兩单單]月\d{1,2}日(?:前|以前|之前)?"  # 「每月召开」, 「每季度报送」: a time; 「每月发放」 (a rate) is none
     r"|(?:从|自)?即日起?(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|止)?"
     r"|(?:从|自)?(?<![\d年])\d{1,2}月\d{1,2}日起?(?:至|到|—|－|~)(?:\d{1,2}月)?\d{1,2}日(?:止)?"  # 9月10日至9月30日
     r"|每半年"
+    r"|(?:本|下|这)(?:周|星期)[一二三四五六日天]?(?:内|前|以前|之前)|(?:本|下|当)月(?:底|末)前|(?<![\d一二三四五六七八九十〇零两])月(?:底|末)前|本月内"  # set by the document's day
+    r"|(?:[在于]|(?<=[，,；;。：:]))(?:\d{1,3}|[一两二三四五六七八九十])(?:个月|周|天|日)(?:内|之内|以内)"  # 「在一个月内形成…」, 「，两周内完成」
     r"|(?:^|(?<=\s))第[一二三四1-4]季度(?=(?:[(（][^()（）]{0,10}[)）])?[：:])"  # 「第一季度(每项5分):完成…」
     r"|[xX×ＸｘＸ]{1,2}月(?:[xX×ＸｘＸ\d]{1,2}日)?(?:前|之前|底前)"  # 「xx月xx日前」: a draft's blank date, listed for review
     r"|(?<![^，,；;。:：（(\s])(?:长期坚持|持续推进|长期推进)(?=$|[，,；;。）)\s]|[\u4e00-\u9fff]{2,8}[：:])")
@@ -46,8 +49,8 @@ class Found:
     kind: str | None
 
 
-def find(text: str, year: int) -> list[Found]:
-    """Every deadline-like phrase in text, read against the document's year where possible."""
+def find(text: str, year: int | dt.date) -> list[Found]:
+    """Every deadline-like phrase in text, read against the document's year (or its day: 本周内) where possible."""
     found: list[Found] = []
     for match in _PHRASE.finditer(text):
         phrase = match.group()
@@ -61,16 +64,33 @@ def find(text: str, year: int) -> list[Found]:
 # What a deadline column's cell may open with, beyond the phrases of running text: a month or a quarter alone (「9月投入使用」, 「第一季度」),
 # 「全年」, 「长期」/「持续」 alone. Read only in such a cell: in running text 「全年」, 「9月」 and 「长期」 are no deadlines.
 _CELL = re.compile(r"^(?:(?:今年|当年|本年)?全年|(?:今年|当年|本年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)?|第?[一二三四1-4]季度"
-                   r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施|工作)?$)")  # 「常态工作」: ongoing work
+                   r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施|工作)?$"  # 「常态工作」: ongoing work
+                   r"|(?:本|下|这|当)(?:周|星期|月|季度)[^，,；;。]{0,4}$|(?:\d{1,3}|[一两二三四五六七八九十])(?:周|星期|天|日|个月)[^，,；;。]{0,4}$)")
+# (a cell of minutes' 工作时限 column: 「本周完成」, 「两周工作」, read against the document's day)
 
 
-def find_cell(cell: str, year: int, offset: int = 0) -> list[Found]:
-    """The deadline of a table's 完成时限 cell: its phrases, or what the cell opens with (offsets from offset)."""
+_GLOSS = r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）])?"  # a site's pinyin after each character: 完(wán)工
+
+
+def _glossed(word: str) -> str:
+    return "".join(re.escape(c) + _GLOSS for c in word)
+
+
+_COMPLETION = re.compile(r"(?<![\d年])\d{1,2}月(?:上旬|中旬|下旬|底|末)?(?=" + "|".join(
+    _glossed(w) for w in sorted(lexicon().completion_words, key=len, reverse=True)) + ")")
+
+
+def find_cell(cell: str, year: int | dt.date, offset: int = 0) -> list[Found]:
+    """The deadline of a table's 完成时限 cell: its phrases, what the cell opens with, or the months its work ends in
+    (「3月开工,7月完工」: 7月) (offsets from offset)."""
     found = [Found(f.phrase, f.start + offset, f.end + offset, f.date, f.kind) for f in find(cell, year)]
     if not any(f.date for f in found) and (m := _CELL.match(cell.strip())):
         read = deadlines.parse(m.group(), year)
         start = offset + cell.index(m.group())
         found.insert(0, Found(m.group(), start, start + len(m.group()), *(read or (None, None))))
+    if not any(f.date for f in found):
+        found += [Found(m.group(), offset + m.start(), offset + m.end(), *deadlines.parse(m.group(), year))
+                  for m in _COMPLETION.finditer(cell) if deadlines.parse(m.group(), year)]
     return found
 
 

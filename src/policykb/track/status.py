@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..deadlines import FREQUENT, cn_date
+from ..deadlines import FREQUENT, ON_A_DAY, cn_date
 from ..graph import PolicyGraph
 from ..model import Deadline, Document, Task
 from ..status import Light, Statuses, TaskStatus
@@ -122,7 +122,7 @@ def _yearly_due(d: Deadline, year: int) -> dt.date:
 
 
 def _completion(task: Task) -> Deadline | None:
-    own = [d for d in task.own_deadlines if d.kind in ("once", "target-year")]
+    own = [d for d in task.own_deadlines if d.kind in ON_A_DAY]
     return max(own, key=lambda d: d.date) if own else None
 
 

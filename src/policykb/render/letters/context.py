@@ -27,7 +27,8 @@ from ...ownnumbers import chinese_numeral as number_cn, task_refs
 from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份",
-              "monthly": "每月", "quarterly": "每季度", "ongoing": "长期"}
+              "monthly": "每月", "quarterly": "每季度", "ongoing": "长期",
+              "relative": "相对成文日期", "weekly": "每周", "bimonthly": "每两月"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 # In the articles on assessment, rewards and accountability (named in the document's letter
 # settings), the sentences on these matters are quoted.
@@ -216,8 +217,10 @@ def _when(d: Deadline, period: Period) -> str:
     years = sorted({day.year for day in occurrences(d, period.start, period.end)})
     span = (f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年") if years else ""
     last_day = d.date.day == calendar.monthrange(d.date.year, d.date.month)[1]
-    if d.kind == "monthly":
-        return f"{span}每月{'最后一天' if last_day else f'{d.date.day}日'}"
+    if d.kind in ("monthly", "bimonthly"):
+        return f"{span}{KIND_LABEL[d.kind]}{'最后一天' if last_day else f'{d.date.day}日'}"
+    if d.kind == "weekly":
+        return f"{span}每周{'一二三四五六日'[d.date.weekday()]}"
     if d.kind == "quarterly":
         return f"{span}每季度{'最后一天' if last_day else f'首月{d.date.day}日'}"
     return f"{span}每年{d.date.month}月{d.date.day}日"

@@ -43,7 +43,7 @@ def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: i
     targets = tuple(t for t in targets if t <= axis_end)
     context = targets if from_articles else ()
     targets = () if from_articles else targets
-    own_ends = [d.date for d in own if d.kind in ("once", "target-year")]
+    own_ends = [d.date for d in own if d.kind in deadline_dates.ON_A_DAY]
     ends = own_ends or list(targets)
     if own_ends:
         basis = "own"
@@ -52,7 +52,8 @@ def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: i
     else:
         basis = "own" if own else "general"  # own: from a year on, or every year, with no end
     starting = [d.date for d in own if d.kind == "starting-year"]
-    stones = [(d.date, d.kind) for d in own if d.kind in ("once", "target-year")]
+    # a relative deadline (本周完成) is drawn as the one-off day it falls on
+    stones = [(d.date, "target-year" if d.kind == "target-year" else "once") for d in own if d.kind in deadline_dates.ON_A_DAY]
     stones += [(t, "target-year") for t in targets] + [(t, "article-target") for t in context]
     for d in own:
         if d.kind == "yearly":

@@ -8,7 +8,7 @@ from typing import Iterable
 
 
 from ... import parallel
-from ...deadlines import NO_DEADLINE
+from ...deadlines import NO_DEADLINE, RELATIVE
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
 from ...model import Article, Document, Task, Unit
@@ -116,6 +116,7 @@ class DueGroup:
     tasks: list[Task]
     general: bool
     past: bool
+    relative: bool = False  # read against the document's day (本周完成): the page says from which day
 
 
 def due_groups(dues: list[Due], as_of: dt.date) -> list[DueGroup]:
@@ -124,10 +125,11 @@ def due_groups(dues: list[Due], as_of: dt.date) -> list[DueGroup]:
             dues, key=lambda d: (d.date, d.deadline.id is not None, d.deadline.phrase if d.deadline.id else "")):
         items = list(items)
         if general:
-            groups.append(DueGroup(when, phrase, [i.task for i in items], True, when < as_of))
+            groups.append(DueGroup(when, phrase, [i.task for i in items], True, when < as_of,
+                                   items[0].deadline.kind == RELATIVE))
         else:
             for i in items:
-                groups.append(DueGroup(when, i.deadline.phrase, [i.task], False, when < as_of))
+                groups.append(DueGroup(when, i.deadline.phrase, [i.task], False, when < as_of, i.deadline.kind == RELATIVE))
     return sorted(groups, key=lambda g: (g.date, not g.general, g.tasks[0].doc, g.tasks[0].number))
 
 
