@@ -16,6 +16,20 @@ DOC = "hunan-2016-implementation-opinions"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def import_text(tmp_path: Path, text: str, date) -> tuple:
+    """A made-up document's text imported into a copy of the bundled knowledge base (tracking left out, as the corpus
+    is measured): the import's result, its tasks as written and its review."""
+    import yaml
+    from policykb.ingest import import_file
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    source = tmp_path / "s.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, kb, "doc", date)
+    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    return result, tasks, (result.folder / "import-review.txt").read_text(encoding="utf-8")
+
+
 def require(program: str) -> str:
     """Path of an external program; skips the test when missing unless CI requires real clients."""
     found = shutil.which(program)

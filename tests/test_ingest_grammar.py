@@ -427,20 +427,12 @@ def test_places_sharing_one_body_under_one_verb_lead_jointly(note, lead, mode):
 # --- the document's place, when only the running text gives it ---
 
 def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_names_are_reviewed(tmp_path):
-    import shutil
-    import yaml
-    from conftest import POLICIES
-    from policykb.ingest import import_file
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    source = tmp_path / "s.txt"
-    source.write_text("关于稳定就业的实施细则\n为稳定就业,结合江城实际,制定本细则。\n一、政策\n"
-                      "1.落实《江城市就业促进计划》,发放补贴。(责任单位:市人社局、市财政局)\n", encoding="utf-8")
     import datetime as dt
-    result = import_file(source, kb, "doc", dt.date(2024, 1, 1))
-    task = yaml.safe_load(next((result.folder / "tasks").glob("*.yaml")).read_text(encoding="utf-8"))
+    from conftest import import_text
+    _, [task], review = import_text(tmp_path, "关于稳定就业的实施细则\n为稳定就业,结合江城实际,制定本细则。\n一、政策\n"
+                                    "1.落实《江城市就业促进计划》,发放补贴。(责任单位:市人社局、市财政局)\n",
+                                    dt.date(2024, 1, 1))
     assert task["lead"] == ["江城市人社局"]
-    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
     line = next(x for x in review.splitlines() if x.startswith("[任务 1]"))
     assert "按正文推测的管辖" in line and float(line.split("置信度 ")[1][:4]) < 0.85
 
@@ -950,18 +942,11 @@ def test_part_headings_between_the_rows_of_a_table_copied_one_cell_a_line_are_it
 
 def test_a_salutation_a_title_and_a_date_around_a_table_are_not_tasks_left_unread(tmp_path):
     import datetime as dt
-    import shutil
-    from conftest import POLICIES
-    from policykb.ingest import import_file
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    source = tmp_path / "s.txt"
-    source.write_text("各行政村、各有关单位:\n经镇政府研究决定,现将《甲镇2017年度安全生产专项整治工作计划》印发给你们,请遵照执行。\n"
-                      "二〇一七年二月二十四日\n甲镇2017年度安全生产专项整治工作计划\n"
-                      "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n电力设施 | 3月份 | 电管所 |\n",
-                      encoding="utf-8")
-    result = import_file(source, kb, "doc", dt.date(2017, 2, 24))
-    review = (result.folder / "import-review.txt").read_text(encoding="utf-8")
+    from conftest import import_text
+    _, _, review = import_text(tmp_path, "各行政村、各有关单位:\n经镇政府研究决定,现将《甲镇2017年度安全生产专项整治工作计划》"
+                               "印发给你们,请遵照执行。\n二〇一七年二月二十四日\n甲镇2017年度安全生产专项整治工作计划\n"
+                               "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n电力设施 | 3月份 | 电管所 |\n",
+                               dt.date(2017, 2, 24))
     assert "[未读取]" not in review and review.count("[任务 ") == 2
 
 
@@ -1708,17 +1693,9 @@ def test_a_townships_level_is_shared_along_a_list_only_where_the_document_names_
     """「由乡农技站承办，乡林业站、卫生院、派出所配合」: in a document naming no place its units stay as written (corpus
     truth rule 3); a named township's list shares its 乡 with the bare bodies after it."""
     import datetime as dt
-    import shutil
-    import yaml
-    from conftest import POLICIES
-    from policykb.ingest import import_file
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    source = tmp_path / "s.txt"
-    source.write_text(issuer + "2015年食品安全工作方案\n一、治理农产品污染\n由乡农技站承办，乡林业站、卫生院、派出所配合。\n"
-                      "2015年3月2日\n", encoding="utf-8")
-    result = import_file(source, kb, "doc", dt.date(2015, 3, 2))
-    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, issuer + "2015年食品安全工作方案\n一、治理农产品污染\n"
+                              "由乡农技站承办，乡林业站、卫生院、派出所配合。\n2015年3月2日\n", dt.date(2015, 3, 2))
     assert [(t["lead"], t["participants"]) for t in tasks] == [(["乡农技站"], participants)]
 
 

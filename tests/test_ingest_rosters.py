@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
-import yaml
-from conftest import POLICIES
+from conftest import import_text
 
-from policykb.ingest import import_file
 from policykb.ingest.rosters import roster_of, rosters
 
 
@@ -35,21 +32,16 @@ def test_a_roster_of_posts_or_units_names_no_people():
 
 
 def test_the_roster_heads_the_groups_tasks_in_an_import(tmp_path):
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    source = tmp_path / "s.txt"
-    source.write_text("某镇人民政府关于成立防汛工作领导小组的通知\n"
-                      "各村（社区）：\n"
-                      "为做好今年的防汛工作，经研究，决定成立某镇防汛工作领导小组。\n"
-                      "一、主要职责\n"
-                      "负责统一领导全镇防汛工作，研究解决防汛工作中的重大问题。\n"
-                      "二、组成人员\n"
-                      "组 长：蒋某某 镇长\n"
-                      "副组长：巢 凌 副镇长\n"
-                      "成 员：王 红、柳雪英\n"
-                      "某镇人民政府\n"
-                      "2021年5月6日\n", encoding="utf-8")
-    result = import_file(source, kb, "doc", dt.date(2021, 5, 6))
-    tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((result.folder / "tasks").glob("*.yaml"))]
+    _, tasks, _ = import_text(tmp_path, "某镇人民政府关于成立防汛工作领导小组的通知\n"
+                              "各村（社区）：\n"
+                              "为做好今年的防汛工作，经研究，决定成立某镇防汛工作领导小组。\n"
+                              "一、主要职责\n"
+                              "负责统一领导全镇防汛工作，研究解决防汛工作中的重大问题。\n"
+                              "二、组成人员\n"
+                              "组 长：蒋某某 镇长\n"
+                              "副组长：巢 凌 副镇长\n"
+                              "成 员：王 红、柳雪英\n"
+                              "某镇人民政府\n"
+                              "2021年5月6日\n", dt.date(2021, 5, 6))
     assert [(t["text"][:6], t["lead"], t.get("leaders")) for t in tasks] == [
         ("负责统一领导", ["某镇防汛工作领导小组"], ["蒋某某", "巢凌", "王红", "柳雪英"])]
