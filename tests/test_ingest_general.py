@@ -62,7 +62,7 @@ def test_bracketed_numbers_run_onto_one_line_after_a_heading_are_items():
 
 def test_a_line_ending_in_a_closed_quotation_is_not_wrapped_into_the_next():
     """「…请水利局尽快销号。”」 ends its sentence inside the quotation: the next line is a paragraph of its own."""
-    from policykb.ingest.generic import items_of
+    from policykb.ingest.items import items_of
     items = items_of([Block("市长批示：“请水利局按照要求，尽快销号。”", "第1行"),
                       Block("市整改办立即下发通知，要求各责任单位认真落实批示要求。", "第2行")])
     assert [i.where for i in items] == ["第1行", "第2行"]
@@ -89,7 +89,7 @@ def test_parts_run_onto_one_line_in_order_even_after_a_roster_without_its_stop()
     """「…通知如下:一、主要职责负责普查的组织和领导。二、组成人员组长:王某某副省长成员:李某某厅长三、工作机构…」:
     三、 stands right after a roster's last post; the parts are 一, 二, 三 in order, and a duty heading run into its
     duty (主要职责负责…) is the heading over it: the group the notice set up does the duty."""
-    from policykb.ingest.generic import _chained_parts, _duty_heading_run_in
+    from policykb.ingest.items import _chained_parts, _duty_heading_run_in
     text = ("省政府决定成立省普查领导小组。现将有关事项通知如下:一、主要职责负责普查的组织和领导。二、组成人员组长:王某某副省长"
             "成员:李某某省统计局局长三、工作机构领导小组办公室设在省统计局")
     runs = _chained_parts(text)
@@ -1946,7 +1946,7 @@ def test_what_units_did_after_a_lead_in_is_background_no_requirement():
 def test_a_body_run_on_after_its_title_splits_at_the_first_part_after_the_titles_kind():
     """「镇创建卫生镇实施方案一、指导思想…。二、主要任务…。三、…」: a page's body run onto its title's line; the title
     holds no stop and ends in its kind (方案), so 一、 right after it opens the first part."""
-    from policykb.ingest.generic import _chained_parts
+    from policykb.ingest.items import _chained_parts
     runs = _chained_parts("青石镇创建卫生镇实施方案一、指导思想坚持以人为本。二、主要任务创建卫生镇。三、工作措施加强宣传。")
     assert runs[0] == "青石镇创建卫生镇实施方案" and runs[1::2] == ["一、", "二、", "三、"]
     assert _chained_parts("我们认为一、甲。二、乙。三、丙。") is None  # no title's kind before 一、: no part's start

@@ -29,7 +29,8 @@ from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, req
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths
-from .generic import GROUP_LEADS, duty_paragraph, general_only, general_tasks, holders_heading, pledge_signatory
+from .generic import GROUP_LEADS, general_only, general_tasks
+from .items import duty_paragraph, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .rosters import roster_of, rosters

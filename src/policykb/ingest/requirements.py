@@ -18,7 +18,8 @@ import re
 
 from . import timing
 from .clauses import DONE, OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
-from .generic import SHAPE, items_of, task_text
+from .generic import SHAPE, task_text
+from .items import items_of
 from .shapes import Candidate, closing_deadline
 from .source import Block
 from .lexicon import alternation, is_person, lexicon

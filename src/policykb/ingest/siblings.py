@@ -13,7 +13,8 @@ import copy
 import re
 
 from .clauses import collective
-from .generic import items_of, task_text
+from .generic import task_text
+from .items import items_of
 from .shapes import Candidate
 from .source import Block
 
