@@ -3,7 +3,7 @@ provenance, document details and tasks in the format described at the head of te
 every task's text fragment is in its document. No importer runs here (the parts are measured by
 bench/import_quality.py; parts 1-19 are tuned on (13 to 17 opened on 2026-12-05, 18 and 19 on 2026-12-06, after
 blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 was opened when part 23 was being collected, part 23
-when part 24 was collected; part 24 is held out)."""
+when part 24 was collected, part 24 when part 25 was collected; part 25 is held out)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +29,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 19": CORPUS / "part19" / "part19.yaml", "part 20": CORPUS / "part20" / "part20.yaml",
              "part 21": CORPUS / "part21" / "part21.yaml", "part 22": CORPUS / "part22" / "part22.yaml",
              "part 23": CORPUS / "part23" / "part23.yaml",
-             "part 24": CORPUS / "part24" / "part24.yaml"}
+             "part 24": CORPUS / "part24" / "part24.yaml",
+             "part 25": CORPUS / "part25" / "part25.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
