@@ -69,7 +69,7 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 _SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
-                 rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
+                 rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|{lexicon().partner_words}|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
@@ -87,13 +87,14 @@ _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做�
 _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
-_WITH = re.compile(r"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:会同|联合)(?P<with>[^，,；;。]{2,80}?)(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
-                   r"|[，,]对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」
+_WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
+                   r"(?:在[^，,；;。]{2,12}?[内中])?"
+                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
+                   r"|确定|印发|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
-_ORGANISES = re.compile(r"^(?:要|须|必须)?(?:负责|牵头)?组织(?:所辖)?(?P<who>[^，,；;。]{2,60}?)"
-                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化)")
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:所辖)?(?P<who>[^，,；;。]{{2,60}}?)"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进)")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 _OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
