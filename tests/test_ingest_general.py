@@ -2081,3 +2081,14 @@ def test_a_demand_with_partners_divides_no_work_but_a_lead_word_with_partners_do
                      "特别是牵头单位要统筹相关责任单位制定细化方案。县发改委要会同县督查落实办对相关工作进行督导。")
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["各牵头单位"], []), (["牵头单位"], ["相关责任单位"]), (["某县发改委"], ["某县督查落实办"])]
+
+
+def test_later_sentences_of_an_item_doing_their_part_take_part_in_its_task():
+    """「（一）区政府应当承担主要责任。市直各相关部门要服从调度，密切配合，认真履责。驻区各单位也要承担相应的责任与义务」:
+    one task, the units of the later sentences taking part; 「其他责任单位要积极配合，对…要拿出方案」 has work of its own."""
+    from policykb.ingest.clauses import subject_clauses
+    read = lambda text: [(u.lead, u.participants) for _, u in subject_clauses(text, (), numbered=True)]  # noqa: E731
+    assert read("区政府应当承担禁放工作的主要责任，明确责任人。市直各相关部门要服从调度，密切配合，认真履责。"
+                "驻区各单位也要承担相应的责任与义务；") == [(["区政府"], ["市直各相关部门", "驻区各单位"])]
+    assert read("各主要责任单位要主动协调，其他责任单位要积极配合，对新问题要拿出解决问题的方案。") == [
+        (["各主要责任单位"], []), (["其他责任单位"], [])]

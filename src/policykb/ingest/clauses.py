@@ -81,6 +81,7 @@ _SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动|紧密|密切" 
 _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
+_PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
 _HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
 # 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
@@ -262,7 +263,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         rest = clause[head + m.end():]
         if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
             continue
-        if out and _SIDE_ONLY.fullmatch(rest.strip("，,。 ")):
+        if out and _only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
@@ -308,6 +309,16 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+def _only_helps(rest: str) -> bool:
+    """What a subject does is only to guide or help (「负责协助配合」), or to do its part in the work another leads,
+    its modal aside (「要服从调度，密切配合，认真履责」, 「也要承担相应的责任与义务」)."""
+    rest = rest.strip("，,。 ")
+    if _SIDE_ONLY.fullmatch(rest):
+        return True
+    phrases = re.split(r"[，,、]\s*", re.sub(rf"^{_MANNER}(?:要|应当|应|须|必须)", "", rest))
+    return all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
 
 
 def _leading_collectives(names: list[str]) -> list[str]:
