@@ -69,7 +69,8 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 _SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 _BY = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
-                 rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|{lexicon().partner_words}|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
+                 rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={_MANNER}(?:{_DOING}|{lexicon().partner_words}"
+                 rf"|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
