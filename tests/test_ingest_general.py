@@ -2059,3 +2059,36 @@ def test_the_people_each_village_has_as_a_subject_make_the_villages_answer(tmp_p
     tasks = _drafted(tmp_path, "11月2日，某镇召开重点工作推进会，镇、村两级干部参加会议。",
                      "镇党委书记张三强调，一是持续做好人居环境整治工作。支部书记要做好村工作谋划，有序推进村内硬化。")
     assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各村"], ["支部书记"])]
+
+
+def test_units_consulted_or_gathered_by_a_duty_take_part_in_it():
+    """「由X商Y确定」 (in consultation with), 「X要会同Y对…进行督导」 (no comma before 对) and 「X要统筹Y制定…」: Y takes
+    part; 商 before no unit's name (商务, 商贸) is no partner word."""
+    from policykb.ingest.clauses import subject_clauses
+    read = lambda text: [(u.lead, u.participants) for _, u in subject_clauses(text, (), numbered=True)]  # noqa: E731
+    assert read("具体人员名单由办公室商各成员单位印发，并及时调整。") == [(["办公室"], ["各成员单位"])]
+    assert read("由牵头单位商有关单位确定。") == [(["牵头单位"], ["有关单位"])]
+    assert read("县发改委要会同县督查落实办对相关工作进行督导。") == [(["县发改委"], ["县督查落实办"])]
+    assert read("牵头单位要统筹相关责任单位制定细化方案。") == [(["牵头单位"], ["相关责任单位"])]
+    assert read("县商务局要做好商贸流通工作。") == [(["县商务局"], [])]
+
+
+def test_a_demand_with_partners_divides_no_work_but_a_lead_word_with_partners_does(tmp_path):
+    """A bulletin's 「各牵头单位要…」 stays its task beside 「县发改委要会同县督查落实办对…进行督导」 (a demand with a
+    partner is no division of the work, nor role holders gathered: 「牵头单位要统筹相关责任单位…」); 「由X牵头，会同Y…」
+    divides it (test above)."""
+    tasks = _drafted(tmp_path, "某县重点工作推进情况通报", "下一步，各牵头单位要切实负起牵头抓总的主体责任，抢抓工作进度。"
+                     "特别是牵头单位要统筹相关责任单位制定细化方案。县发改委要会同县督查落实办对相关工作进行督导。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["各牵头单位"], []), (["牵头单位"], ["相关责任单位"]), (["某县发改委"], ["某县督查落实办"])]
+
+
+def test_later_sentences_of_an_item_doing_their_part_take_part_in_its_task():
+    """「（一）区政府应当承担主要责任。市直各相关部门要服从调度，密切配合，认真履责。驻区各单位也要承担相应的责任与义务」:
+    one task, the units of the later sentences taking part; 「其他责任单位要积极配合，对…要拿出方案」 has work of its own."""
+    from policykb.ingest.clauses import subject_clauses
+    read = lambda text: [(u.lead, u.participants) for _, u in subject_clauses(text, (), numbered=True)]  # noqa: E731
+    assert read("区政府应当承担禁放工作的主要责任，明确责任人。市直各相关部门要服从调度，密切配合，认真履责。"
+                "驻区各单位也要承担相应的责任与义务；") == [(["区政府"], ["市直各相关部门", "驻区各单位"])]
+    assert read("各主要责任单位要主动协调，其他责任单位要积极配合，对新问题要拿出解决问题的方案。") == [
+        (["各主要责任单位"], []), (["其他责任单位"], [])]

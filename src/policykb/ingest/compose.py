@@ -38,7 +38,7 @@ from .columns import header_columns
 from .shapes import COLUMN_VOUCHED, ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, ImportFailed, Source
 from ..cascade.citations import cited, review as cited_review
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .unitnames import (BARE_GOVERNMENT, COLLECTIVE, OPEN_LIST, SEMICOLON_LABEL, UnitList, level_as_written,
                         level_of_name, level_of_place, looks_like_unit, post_of)
 
@@ -337,10 +337,18 @@ def _divided(candidates: list[Candidate]) -> bool:
     """Tasks read from a division of work: a note, label, table or form recognised as such, or a sentence giving
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
     supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says,
-    unless partners are named for it: 「由X牵头，会同Y、Z组成督查组」 divides the work)."""
-    return any(c.shape not in ("subject", "general") or c.units.participants or not _SUPERVISION.search(c.text) and any(
-        not collective(n) and not n.startswith("其他") and not _ROLE_HOLDER.search(n) for n in c.units.lead)
-        for c in candidates)
+    unless a lead word gives it with partners named: 「由X牵头，会同Y、Z组成督查组」 divides the work; 「X要会同Y对…进行
+    督导」, a demand, and 「牵头单位要统筹相关责任单位…」, role holders gathered, do not)."""
+    return any(c.shape not in ("subject", "general") or _LED.search(c.text) and any(map(_named, c.units.participants))
+               or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) for c in candidates)
+
+
+_LED = re.compile(alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate")))
+
+
+def _named(unit: str) -> bool:
+    """A unit named, not all of a kind (各地, 有关部门), others (其他…), or the holders of a role (各牵头单位)."""
+    return not collective(unit) and not unit.startswith("其他") and not _ROLE_HOLDER.search(unit)
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,

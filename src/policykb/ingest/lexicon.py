@@ -52,6 +52,9 @@ class Lexicon:
     by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
+    part_phrases: str  # 「服从调度」, 「认真履责」: an alternation of patterns, a unit's part in work another leads
+    partner_words: str  # 「会同X制定」, 「由X商Y确定」: an alternation of patterns, before the units taking part
+    gathering_words: str  # 「组织X开展」, 「统筹Y制定」: an alternation, before the units gathered to do the work
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
@@ -112,6 +115,8 @@ def lexicon() -> Lexicon:
         by_openers=tuple(data["by_openers"]),
         sentence_links=tuple(data["sentence_links"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
+        part_phrases="|".join(data["part_phrases"]), partner_words="|".join(data["partner_words"]),
+        gathering_words=alternation(data["gathering_words"]),
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
