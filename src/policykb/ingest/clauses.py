@@ -171,6 +171,8 @@ _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{
 
 
 # 「X、Y分别负责…」, 「X和Y依据自身职能履行…职责」: each its own share
+# 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
+_TOGETHER = re.compile(alternation(lexicon().working_together))
 _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)")
 
 
@@ -277,6 +279,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
+        if several != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
+            several = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
         if several == "joint" and (first := _leading_collectives(names)):
             # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part

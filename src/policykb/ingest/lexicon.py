@@ -51,6 +51,7 @@ class Lexicon:
     shared_bodies: tuple[str, ...]
     by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
+    working_together: tuple[str, ...]  # 「X、Y要相互配合」: a list working together, no lead word (the first leads)
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         shared_bodies=tuple(data["shared_bodies"]),
         by_openers=tuple(data["by_openers"]),
         sentence_links=tuple(data["sentence_links"]),
+        working_together=tuple(data["working_together"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
