@@ -21,3 +21,16 @@ def test_a_list_working_together_names_no_lead_so_the_first_listed_leads_and_the
     assert (units.lead, units.participants, units.mode) == (["各村（社区）"], ["相关部门", "学校"], "first")
     [(_, units)] = subject_clauses("各乡镇、各有关部门要密切配合,做好宣传。", numbered=True, anyone=True)
     assert (units.lead, units.mode) == (["各乡镇", "各有关部门"], "separate")
+
+
+def test_each_subject_of_a_run_of_demands_in_one_sentence_is_its_own_task():
+    """「…，联席办要牵头抓总，…，交警大队、银行和派出所要发挥职能优势，…」: two subjects, each followed by its modal, in one
+    sentence of a report whose demands are all it asks: two tasks, whatever names the subjects; 「…，亲自研究部署，将…」
+    (no modal right after) cuts nothing."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("王五强调,体系建设再完善,联席办要牵头抓总,强化安排部署,加大督导考核,交警大队、银行和派出所"
+                                     "要发挥职能优势,构建部门联动的防范新格局。", "第1行")])
+    assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["联席办"], "联席办要牵"), (["交警大队"], "交警大队、")]
+    tasks = requirement_tasks([Block("各责任单位要按照一把手负责制,亲自研究安排部署,将年度任务分解到季。", "第1行")])
+    assert [t.units.lead for t in tasks] == [["各责任单位"]]

@@ -289,8 +289,30 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
                     and (m.group() not in ("、", "") or _requirements_of(before, known)) \
                     and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
-        out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
+        out += [piece for a, b in zip([0] + cuts, cuts + [len(part)])
+                for piece in _own_subjects(part[a:b].lstrip("，,、"), known)]
     return out
+
+
+_MODAL_AFTER = re.compile(r"\s*(?:要(?![求点])|应当?|须|必须|务必)")
+
+
+def _own_subjects(part: str, known: tuple[str, ...]) -> list[str]:
+    """A part holding several clauses that each name a subject of their own (「体系建设再完善，联席办要牵头抓总，…，三大
+    电信运营商、金融银行系统和派出所要发挥职能优势，…」), cut before each: each subject its own demand, whatever names
+    it; the words before the first go on from the text before them. Only subjects its modal follows right away count
+    (「…，亲自研究安排部署，将…」 and 「按有关要求报…」 are no subject's clauses)."""
+    found = [(clause, units) for clause, units in _requirements_of(part, known)
+             if _MODAL_AFTER.match(clause, max(clause.find(units.as_written), 0) + len(units.as_written))]
+    if len(found) < 2:
+        return [part]
+    cuts, at = [], 0
+    for clause, _ in found:
+        if (start := part.find(clause, at)) < 0:
+            return [part]
+        cuts += [start] if start > 0 else []
+        at = start + len(clause)
+    return [part[a:b] for a, b in zip([0] + cuts, cuts + [len(part)])]
 
 
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
