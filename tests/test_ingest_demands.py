@@ -34,3 +34,11 @@ def test_each_subject_of_a_run_of_demands_in_one_sentence_is_its_own_task():
     assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["联席办"], "联席办要牵"), (["交警大队"], "交警大队、")]
     tasks = requirement_tasks([Block("各责任单位要按照一把手负责制,亲自研究安排部署,将年度任务分解到季。", "第1行")])
     assert [t.units.lead for t in tasks] == [["各责任单位"]]
+
+
+def test_a_sectors_companies_or_bodies_named_as_a_whole_are_units_the_kind_after_them_not_shared():
+    """「三大电信运营商、金融银行系统、市场监管部门」: the operators and the banking system are named whole, so 部门 closing
+    the list is the last one's alone (「公安、交通部门」 still shares it)."""
+    units = parse_units("三大电信运营商、金融银行系统、市场监管部门")
+    assert (units.lead + units.participants, units.doubts) == (["三大电信运营商", "金融银行系统", "市场监管部门"], [])
+    assert parse_units("公安、交通部门").lead == ["公安部门", "交通部门"]
