@@ -42,3 +42,10 @@ def test_a_sectors_companies_or_bodies_named_as_a_whole_are_units_the_kind_after
     units = parse_units("三大电信运营商、金融银行系统、市场监管部门")
     assert (units.lead + units.participants, units.doubts) == (["三大电信运营商", "金融银行系统", "市场监管部门"], [])
     assert parse_units("公安、交通部门").lead == ["公安部门", "交通部门"]
+
+
+def test_a_name_opening_with_the_word_market_takes_no_place():
+    """「市场监管部门」 in a city's document: 市场 is a word, no 市 standing for the city (「市市场监管局」 is the city's)."""
+    from policykb.ingest.compose import _qualified
+    assert _qualified("市场监管部门", "建德市", "市", None) == "市场监管部门"
+    assert _qualified("市市场监管局", "建德市", "市", None) == "建德市市场监管局"
