@@ -49,3 +49,15 @@ def test_a_name_opening_with_the_word_market_takes_no_place():
     from policykb.ingest.compose import _qualified
     assert _qualified("市场监管部门", "建德市", "市", None) == "市场监管部门"
     assert _qualified("市市场监管局", "建德市", "市", None) == "建德市市场监管局"
+
+
+def test_what_a_body_did_on_a_day_is_told_not_asked():
+    """「近日，X组织召开…会议，通报…」: what was done, no modal: neither a task nor a requirement; the meeting's demand
+    after it is the report's task."""
+    from policykb.ingest.requirements import requirement_paragraphs, requirement_tasks
+    from policykb.ingest.source import Block
+    blocks = [Block("近日,县工业园区管委会组织召开安全生产专项行动推进会议,通报一阶段工作开展情况。", "第1行"),
+              Block("会议要求,各相关单位、入园企业要进一步明确各自工作职责,全面加强安全监管。", "第2行")]
+    assert [t.units.lead for t in requirement_tasks(blocks)] == [["各相关单位"]]
+    assert requirement_paragraphs(blocks[:1], (), set()) == []
+

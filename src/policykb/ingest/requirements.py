@@ -32,7 +32,8 @@ _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (�
 # (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
 _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
                      rf"|[厅局委部](?=办公室|办公厅)|我(?=[局委厅办部院]))")  # 「，我局将定期统计…」: the issuer itself
-_ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
+_DAY = r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)"  # 「3月23日」, 「近日」: when something happened
+_ON_A_DAY = re.compile(rf"{_DAY}$")  # before a sentence's comma
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
 _MODAL_OPENS = re.compile(r"^\s*(?:(?:与|同)[^，,。；;、]{2,10}?)?(?:要|须|必须|务必)(?![求点])")
@@ -126,11 +127,19 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
                 or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
             continue
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
-        first = next((i for i, sentence in enumerate(sentences) if _requirements_of(sentence, known)
-                      or _after_lead_in(sentence, known) or _request(sentence)), None)
+        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and (
+            _requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))), None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
     return out
+
+
+_TOLD = re.compile(rf"^\s*{_DAY}(?:上午|下午|晚上?)?[，,]")
+
+
+def _told(sentence: str) -> bool:
+    """「近日，X组织召开…会议，通报…」: what was done on a day, told with no modal: a report, no requirement."""
+    return bool(_TOLD.match(sentence)) and not _MODAL.search(sentence)
 
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
