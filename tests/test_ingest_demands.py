@@ -61,3 +61,9 @@ def test_what_a_body_did_on_a_day_is_told_not_asked():
     assert [t.units.lead for t in requirement_tasks(blocks)] == [["各相关单位"]]
     assert requirement_paragraphs(blocks[:1], (), set()) == []
 
+
+def test_what_a_township_will_do_next_is_its_own_task():
+    """「下一步，X镇将持续加强…」: a lead-in saying when, then the township and what it will do."""
+    [(_, units)] = subject_clauses("下一步,甲镇将持续加强宣传教育、隐患排查等防溺水活动。", numbered=True, anyone=True)
+    assert units.lead == ["甲镇"]
+

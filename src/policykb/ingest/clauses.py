@@ -102,8 +102,9 @@ _OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
-# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up)
-_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
+# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up; 「下一步，X镇将…」: when)
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|下一步|接下来|今后"
+                      r"|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
                       r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
