@@ -67,3 +67,11 @@ def test_what_a_township_will_do_next_is_its_own_task():
     [(_, units)] = subject_clauses("下一步,甲镇将持续加强宣传教育、隐患排查等防溺水活动。", numbered=True, anyone=True)
     assert units.lead == ["甲镇"]
 
+
+def test_a_subject_naming_a_body_and_people_is_the_bodys_task_led_by_the_people():
+    """「…，派出所、镇村干部、护林员要加强配合，…」: the body does the work, the people named with it lead it in person."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("会议要求,对重点人员要加强排查管控,派出所、镇村干部、护林员要加强配合,对辖区内重点区域"
+                                      "进行全面踏查。", "第1行")])
+    assert (task.units.lead, task.units.leaders) == (["派出所"], ["镇村干部", "护林员"])

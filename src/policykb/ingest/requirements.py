@@ -68,6 +68,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, units)]  # 「由镇执法队、包村干部、村干部分组带队，做好巡查」: the team leads, the cadres too
             if not found and (people := _people_subject(part)):
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+            if not found and (mixed := _bodies_with_people(part)):
+                found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
@@ -212,6 +214,20 @@ def _people_subject(sentence: str) -> UnitList | None:
     if not units.leaders or units.lead or units.participants or units.doubts:
         return None
     return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
+
+
+def _bodies_with_people(part: str) -> UnitList | None:
+    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal right
+    after: the bodies do the work (the first listed leads), the people lead it in person."""
+    for start in [0, *(comma.end() for comma in re.finditer(r"[，,]\s*", part))]:
+        m = subject_match(part[start:])
+        if not m or not _MODAL.match(part, start + m.end("subject")):
+            continue
+        units = parse_units(m["subject"])
+        if units.lead and units.leaders and not units.doubts \
+                and all(looks_like_unit(n) for n in units.lead + units.participants):
+            return UnitList(units.as_written, lead=units.lead, participants=units.participants, leaders=units.leaders)
+    return None
 
 
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
