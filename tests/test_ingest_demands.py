@@ -75,3 +75,10 @@ def test_a_subject_naming_a_body_and_people_is_the_bodys_task_led_by_the_people(
     [task] = requirement_tasks([Block("会议要求,对重点人员要加强排查管控,派出所、镇村干部、护林员要加强配合,对辖区内重点区域"
                                       "进行全面踏查。", "第1行")])
     assert (task.units.lead, task.units.leaders) == (["派出所"], ["镇村干部", "护林员"])
+
+
+def test_a_pinyin_gloss_may_close_after_a_space():
+    """「會(huì )同」: a site's gloss written with a space before its closing bracket is a gloss all the same."""
+    from policykb.textrules import PINYIN_GLOSS
+    assert PINYIN_GLOSS.sub("", "會(huì )同有關(guān)部門(mén)") == "會同有關部門"
+
