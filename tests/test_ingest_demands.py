@@ -82,3 +82,11 @@ def test_a_pinyin_gloss_may_close_after_a_space():
     from policykb.textrules import PINYIN_GLOSS
     assert PINYIN_GLOSS.sub("", "會(huì )同有關(guān)部門(mén)") == "會同有關部門"
 
+
+def test_a_demands_later_clause_working_with_units_names_its_partners_not_a_subject():
+    """「X要加强…领导，会同有关部门加快建立…」: those X works with take part in X's task; 会同 opens no subject."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("省统计局要加强对全省服务业统计工作的组织领导,会同有关部门加快建立健全服务业统计调查制度,"
+                                      "不断提高统计工作水平。", "第1行")])
+    assert (task.units.lead, task.units.participants) == (["省统计局"], ["有关部门"])

@@ -35,6 +35,7 @@ _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县�
 _DAY = r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)"  # 「3月23日」, 「近日」: when something happened
 _ON_A_DAY = re.compile(rf"{_DAY}$")  # before a sentence's comma
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
+_WORKS_WITH = re.compile(r"^\s*会同")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
 _MODAL_OPENS = re.compile(r"^\s*(?:(?:与|同)[^，,。；;、]{2,10}?)?(?:要|须|必须|务必)(?![求点])")
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
@@ -53,7 +54,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             continue
         first, before, demanding, previous = True, "", False, ""
         for part in _parts(item.text, known):
-            found = _requirements_of(part, known)
+            # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
+            found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             previous = part.strip("，,。 ")
