@@ -90,3 +90,13 @@ def test_a_demands_later_clause_working_with_units_names_its_partners_not_a_subj
     [task] = requirement_tasks([Block("省统计局要加强对全省服务业统计工作的组织领导,会同有关部门加快建立健全服务业统计调查制度,"
                                       "不断提高统计工作水平。", "第1行")])
     assert (task.units.lead, task.units.participants) == (["省统计局"], ["有关部门"])
+
+
+def test_the_collective_a_demand_asks_right_after_yaoqiu_holds_it_whatever_verb_follows():
+    """「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: what was signed is told; what 要求 asks of the villages is
+    their task, from 要求 on."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("镇长代表镇人民政府与各村(居)委会签订了目标责任书,要求各村(居)绷紧神经、端正态度,"
+                                      "思想不容松懈。", "第1行")])
+    assert (task.units.lead, task.text[:8]) == (["各村(居)"], "要求各村(居)绷")

@@ -72,6 +72,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             if not found and (mixed := _bodies_with_people(part)):
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
+            if not found and (asked := _asked_collective(part)):
+                part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
@@ -229,6 +231,21 @@ def _bodies_with_people(part: str) -> UnitList | None:
         if units.lead and units.leaders and not units.doubts \
                 and all(looks_like_unit(n) for n in units.lead + units.participants):
             return UnitList(units.as_written, lead=units.lead, participants=units.participants, leaders=units.leaders)
+    return None
+
+
+# 「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: 要求 and the collective it asks, whatever verb follows
+_ASKS_OF = re.compile(r"(?:^|[，,：:])\s*(?P<ask>(?:会议)?要求)(?=各)")
+_NAME_LENGTH = 12
+
+
+def _asked_collective(part: str) -> tuple[int, UnitList] | None:
+    """Where the demand starts and the collective 要求 asks right after it (the longest that reads as one), or None."""
+    for m in _ASKS_OF.finditer(part):
+        rest = part[m.end():]
+        for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
+            if collective(name := rest[:end]) and looks_like_unit(name) and not parse_units(name).doubts:
+                return m.start("ask"), UnitList(name, lead=[name])
     return None
 
 
