@@ -29,7 +29,7 @@ _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 # A site's pinyin reading aid after a character (「湘西經(jīng)開區(qū)」): a tone-marked syllable in brackets. Not part
 # of a name or a time phrase; a bracketed Latin word (「(ppp)」) is no gloss.
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
-                          r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
+                          r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7} ?[)）]")
 
 # Characters that mean "same name" when they differ: every kind of space and trailing full stops.
 _SPACES = re.compile(r"\s+")

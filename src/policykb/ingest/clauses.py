@@ -35,9 +35,10 @@ _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关)"
              r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?")
 _N = r"[\d一二三四五六七八九十]{1,2}"
-# 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」: a time between subject and verb
+# 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」, 「X每年11月底前将…」: a time between
+# subject and verb
 _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
-         rf"|(?:于|在)?(?:\d{{4}}年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年)?{_N}月(?:底|末)?(?:前|之前)"
+         rf"|(?:于|在)?(?:\d{{4}}年|每年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年|每年)?{_N}月(?:底|末)?(?:前|之前)"
          r"|会后")  # 「各单位会后抓紧…」
 # 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
 # 做好…」: the manner, as 切实)
@@ -91,8 +92,8 @@ _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
 _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
                    r"(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成|办理|进行|做|抓"
-                   r"|确定|印发|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
+                   r"(?=抓好|做好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
+                   r"|办理|进行|做|抓|确定|印发|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
 _ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:所辖)?(?P<who>[^，,；;。]{{2,60}}?)"
@@ -104,8 +105,9 @@ _OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
 _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[，,]\s*")
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
-# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up)
-_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
+# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up; 「下一步，X镇将…」: when)
+_LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|下一步|接下来|今后"
+                      r"|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
                       r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
@@ -173,6 +175,8 @@ _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{
 
 
 # 「X、Y分别负责…」, 「X和Y依据自身职能履行…职责」: each its own share
+# 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
+_TOGETHER = re.compile(alternation(lexicon().working_together))
 _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)")
 
 
@@ -279,6 +283,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
+        if several != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
+            several = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
         if several == "joint" and (first := _leading_collectives(names)):
             # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part

@@ -143,6 +143,8 @@ def _qualified(name: str, place: str | None, level: str | None, home: str | None
     if re.match(r"^[省市州县区][乡镇](?![村镇])", name):  # 「区镇联席会议办公室」: two levels together (a zone and its
         # town), not 区 standing for the place's name (县乡村振兴局 and 县乡镇企业局 are the county's)
         return name
+    if name.startswith("市场"):  # 「市场监管部门」: 市场 is a word, no 市 standing for the place
+        return name
     if name.startswith(bare) and not name.startswith(short):  # 区直各部门 too: 立山区直各部门 (corpus truth rule 3)
         return short[:-1] + name if short.endswith(name[0]) else short + name
     return name

@@ -32,8 +32,10 @@ _SHORTEST = 15  # a requirement is a sentence: anything shorter is a heading (�
 # (or a role: 牵头单位; or the issuer's own office named by its kind: 厅办公室, 局办公室)
 _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县区旗镇乡])|[省市州盟区县旗乡镇村]|{ROLE_HOLDER}"
                      rf"|[厅局委部](?=办公室|办公厅)|我(?=[局委厅办部院]))")  # 「，我局将定期统计…」: the issuer itself
-_ON_A_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")  # a day before a sentence's comma: when something happened
+_DAY = r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)"  # 「3月23日」, 「近日」: when something happened
+_ON_A_DAY = re.compile(rf"{_DAY}$")  # before a sentence's comma
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
+_WORKS_WITH = re.compile(r"^\s*会同")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
 _MODAL_OPENS = re.compile(r"^\s*(?:(?:与|同)[^，,。；;、]{2,10}?)?(?:要|须|必须|务必)(?![求点])")
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
@@ -52,7 +54,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             continue
         first, before, demanding, previous = True, "", False, ""
         for part in _parts(item.text, known):
-            found = _requirements_of(part, known)
+            # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
+            found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             previous = part.strip("，,。 ")
@@ -67,6 +70,10 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, units)]  # 「由镇执法队、包村干部、村干部分组带队，做好巡查」: the team leads, the cadres too
             if not found and (people := _people_subject(part)):
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+            if not found and (mixed := _bodies_with_people(part)):
+                found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
+            if not found and (asked := _asked_collective(part)):
+                part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
@@ -126,11 +133,19 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
                 or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
             continue
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
-        first = next((i for i, sentence in enumerate(sentences) if _requirements_of(sentence, known)
-                      or _after_lead_in(sentence, known) or _request(sentence)), None)
+        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and (
+            _requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))), None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
     return out
+
+
+_TOLD = re.compile(rf"^\s*{_DAY}(?:上午|下午|晚上?)?[，,]")
+
+
+def _told(sentence: str) -> bool:
+    """「近日，X组织召开…会议，通报…」: what was done on a day, told with no modal: a report, no requirement."""
+    return bool(_TOLD.match(sentence)) and not _MODAL.search(sentence)
 
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
@@ -203,6 +218,35 @@ def _people_subject(sentence: str) -> UnitList | None:
     if not units.leaders or units.lead or units.participants or units.doubts:
         return None
     return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
+
+
+def _bodies_with_people(part: str) -> UnitList | None:
+    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal right
+    after: the bodies do the work (the first listed leads), the people lead it in person."""
+    for start in [0, *(comma.end() for comma in re.finditer(r"[，,]\s*", part))]:
+        m = subject_match(part[start:])
+        if not m or not _MODAL.match(part, start + m.end("subject")):
+            continue
+        units = parse_units(m["subject"])
+        if units.lead and units.leaders and not units.doubts \
+                and all(looks_like_unit(n) for n in units.lead + units.participants):
+            return UnitList(units.as_written, lead=units.lead, participants=units.participants, leaders=units.leaders)
+    return None
+
+
+# 「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: 要求 and the collective it asks, whatever verb follows
+_ASKS_OF = re.compile(r"(?:^|[，,：:])\s*(?P<ask>(?:会议)?要求)(?=各)")
+_NAME_LENGTH = 12
+
+
+def _asked_collective(part: str) -> tuple[int, UnitList] | None:
+    """Where the demand starts and the collective 要求 asks right after it (the longest that reads as one), or None."""
+    for m in _ASKS_OF.finditer(part):
+        rest = part[m.end():]
+        for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
+            if collective(name := rest[:end]) and looks_like_unit(name) and not parse_units(name).doubts:
+                return m.start("ask"), UnitList(name, lead=[name])
+    return None
 
 
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
@@ -289,8 +333,30 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
                     and (m.group() not in ("、", "") or _requirements_of(before, known)) \
                     and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
-        out += [part[a:b].lstrip("，,、") for a, b in zip([0] + cuts, cuts + [len(part)])]
+        out += [piece for a, b in zip([0] + cuts, cuts + [len(part)])
+                for piece in _own_subjects(part[a:b].lstrip("，,、"), known)]
     return out
+
+
+_MODAL_AFTER = re.compile(r"\s*(?:要(?![求点])|应当?|须|必须|务必)")
+
+
+def _own_subjects(part: str, known: tuple[str, ...]) -> list[str]:
+    """A part holding several clauses that each name a subject of their own (「体系建设再完善，联席办要牵头抓总，…，三大
+    电信运营商、金融银行系统和派出所要发挥职能优势，…」), cut before each: each subject its own demand, whatever names
+    it; the words before the first go on from the text before them. Only subjects its modal follows right away count
+    (「…，亲自研究安排部署，将…」 and 「按有关要求报…」 are no subject's clauses)."""
+    found = [(clause, units) for clause, units in _requirements_of(part, known)
+             if _MODAL_AFTER.match(clause, max(clause.find(units.as_written), 0) + len(units.as_written))]
+    if len(found) < 2:
+        return [part]
+    cuts, at = [], 0
+    for clause, _ in found:
+        if (start := part.find(clause, at)) < 0:
+            return [part]
+        cuts += [start] if start > 0 else []
+        at = start + len(clause)
+    return [part[a:b] for a, b in zip([0] + cuts, cuts + [len(part)])]
 
 
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:

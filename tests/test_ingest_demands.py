@@ -1,0 +1,102 @@
+"""Demands that stand only in the sentences of unnumbered paragraphs (a notice's, a meeting report's): their holders,
+how a list of them shares the work, and what is no demand (made-up texts)."""
+from policykb.ingest.clauses import subject_clauses
+from policykb.ingest.unitnames import parse_units
+
+
+def test_all_localities_written_difang_is_a_collective_and_a_yearly_month_end_stands_before_its_verb():
+    """「各地方、各有关部门要…」: two collectives; 「各地方每年11月底前将…报…」: the yearly time between subject and verb."""
+    units = parse_units("各地方、各有关部门")
+    assert (units.lead + units.participants, units.doubts) == (["各地方", "各有关部门"], [])
+    [(_, units)] = subject_clauses("各地方每年11月底前将本地活动总结情况报省网信办。", numbered=True, anyone=True)
+    assert units.lead == ["各地方"]
+
+
+def test_a_list_working_together_names_no_lead_so_the_first_listed_leads_and_the_others_take_part():
+    """「X、Y、Z要相互配合」, 「…要各司其职」, 「…要充分发挥职能作用」: no lead word (rule 5): the first listed leads, the others
+    take part, a collective first too; collectives alone still each do their own share."""
+    [(_, units)] = subject_clauses("县武装部、公安局、卫健局要充分发挥职能作用,严密配合实施。", numbered=True, anyone=True)
+    assert (units.lead, units.participants, units.mode) == (["县武装部"], ["公安局", "卫健局"], "first")
+    [(_, units)] = subject_clauses("各村(社区)、相关部门、学校要各司其职、落实责任。", numbered=True, anyone=True)
+    assert (units.lead, units.participants, units.mode) == (["各村（社区）"], ["相关部门", "学校"], "first")
+    [(_, units)] = subject_clauses("各乡镇、各有关部门要密切配合,做好宣传。", numbered=True, anyone=True)
+    assert (units.lead, units.mode) == (["各乡镇", "各有关部门"], "separate")
+
+
+def test_each_subject_of_a_run_of_demands_in_one_sentence_is_its_own_task():
+    """「…，联席办要牵头抓总，…，交警大队、银行和派出所要发挥职能优势，…」: two subjects, each followed by its modal, in one
+    sentence of a report whose demands are all it asks: two tasks, whatever names the subjects; 「…，亲自研究部署，将…」
+    (no modal right after) cuts nothing."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("王五强调,体系建设再完善,联席办要牵头抓总,强化安排部署,加大督导考核,交警大队、银行和派出所"
+                                     "要发挥职能优势,构建部门联动的防范新格局。", "第1行")])
+    assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["联席办"], "联席办要牵"), (["交警大队"], "交警大队、")]
+    tasks = requirement_tasks([Block("各责任单位要按照一把手负责制,亲自研究安排部署,将年度任务分解到季。", "第1行")])
+    assert [t.units.lead for t in tasks] == [["各责任单位"]]
+
+
+def test_a_sectors_companies_or_bodies_named_as_a_whole_are_units_the_kind_after_them_not_shared():
+    """「三大电信运营商、金融银行系统、市场监管部门」: the operators and the banking system are named whole, so 部门 closing
+    the list is the last one's alone (「公安、交通部门」 still shares it)."""
+    units = parse_units("三大电信运营商、金融银行系统、市场监管部门")
+    assert (units.lead + units.participants, units.doubts) == (["三大电信运营商", "金融银行系统", "市场监管部门"], [])
+    assert parse_units("公安、交通部门").lead == ["公安部门", "交通部门"]
+
+
+def test_a_name_opening_with_the_word_market_takes_no_place():
+    """「市场监管部门」 in a city's document: 市场 is a word, no 市 standing for the city (「市市场监管局」 is the city's)."""
+    from policykb.ingest.compose import _qualified
+    assert _qualified("市场监管部门", "建德市", "市", None) == "市场监管部门"
+    assert _qualified("市市场监管局", "建德市", "市", None) == "建德市市场监管局"
+
+
+def test_what_a_body_did_on_a_day_is_told_not_asked():
+    """「近日，X组织召开…会议，通报…」: what was done, no modal: neither a task nor a requirement; the meeting's demand
+    after it is the report's task."""
+    from policykb.ingest.requirements import requirement_paragraphs, requirement_tasks
+    from policykb.ingest.source import Block
+    blocks = [Block("近日,县工业园区管委会组织召开安全生产专项行动推进会议,通报一阶段工作开展情况。", "第1行"),
+              Block("会议要求,各相关单位、入园企业要进一步明确各自工作职责,全面加强安全监管。", "第2行")]
+    assert [t.units.lead for t in requirement_tasks(blocks)] == [["各相关单位"]]
+    assert requirement_paragraphs(blocks[:1], (), set()) == []
+
+
+def test_what_a_township_will_do_next_is_its_own_task():
+    """「下一步，X镇将持续加强…」: a lead-in saying when, then the township and what it will do."""
+    [(_, units)] = subject_clauses("下一步,甲镇将持续加强宣传教育、隐患排查等防溺水活动。", numbered=True, anyone=True)
+    assert units.lead == ["甲镇"]
+
+
+def test_a_subject_naming_a_body_and_people_is_the_bodys_task_led_by_the_people():
+    """「…，派出所、镇村干部、护林员要加强配合，…」: the body does the work, the people named with it lead it in person."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("会议要求,对重点人员要加强排查管控,派出所、镇村干部、护林员要加强配合,对辖区内重点区域"
+                                      "进行全面踏查。", "第1行")])
+    assert (task.units.lead, task.units.leaders) == (["派出所"], ["镇村干部", "护林员"])
+
+
+def test_a_pinyin_gloss_may_close_after_a_space():
+    """「會(huì )同」: a site's gloss written with a space before its closing bracket is a gloss all the same."""
+    from policykb.textrules import PINYIN_GLOSS
+    assert PINYIN_GLOSS.sub("", "會(huì )同有關(guān)部門(mén)") == "會同有關部門"
+
+
+def test_a_demands_later_clause_working_with_units_names_its_partners_not_a_subject():
+    """「X要加强…领导，会同有关部门加快建立…」: those X works with take part in X's task; 会同 opens no subject."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("省统计局要加强对全省服务业统计工作的组织领导,会同有关部门加快建立健全服务业统计调查制度,"
+                                      "不断提高统计工作水平。", "第1行")])
+    assert (task.units.lead, task.units.participants) == (["省统计局"], ["有关部门"])
+
+
+def test_the_collective_a_demand_asks_right_after_yaoqiu_holds_it_whatever_verb_follows():
+    """「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: what was signed is told; what 要求 asks of the villages is
+    their task, from 要求 on."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("镇长代表镇人民政府与各村(居)委会签订了目标责任书,要求各村(居)绷紧神经、端正态度,"
+                                      "思想不容松懈。", "第1行")])
+    assert (task.units.lead, task.text[:8]) == (["各村(居)"], "要求各村(居)绷")
