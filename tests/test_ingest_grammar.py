@@ -1478,6 +1478,15 @@ def test_a_head_posts_comrade_is_kept_with_a_post_and_dropped_after_a_name():
         "专项委员会": "省政府分管领导同志", "专项委员会办公室": "周文"}
 
 
+def test_a_head_post_held_by_a_post_and_a_name_is_the_persons():
+    """「办公室主任由统计局副局长徐一帆兼任」: the post before the name says who the person is; the person leads (a
+    post alone, 「由市旅游局局长担任」, stays the leader)."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["领导小组办公室主任由统计局副局长徐一帆兼任。", "协调办主任由市旅游局局长担任。",
+                       "指挥部办公室主任由市应急局局长王平兼任。"]) == {
+        "领导小组办公室": "徐一帆", "协调办": "市旅游局局长", "指挥部办公室": "王平"}
+
+
 def test_a_subject_that_focuses_its_work_does_it():
     """「县农业农村局聚焦重点村组，加强…」: 聚焦 (focus on) is a verb of doing after the subject, like 开展 and 加强."""
     assert [(clause[:6], u.lead) for clause, u in subject_clauses(
