@@ -45,3 +45,25 @@ def test_the_roster_heads_the_groups_tasks_in_an_import(tmp_path):
                               "2021年5月6日\n", dt.date(2021, 5, 6))
     assert [(t["text"][:6], t["lead"], t.get("leaders")) for t in tasks] == [
         ("负责统一领导", ["某镇防汛工作领导小组"], ["蒋某某", "巢凌", "王红", "柳雪英"])]
+
+
+_DUTY_LINES = ("某市卫生局关于开展献血者日活动的方案\n"
+               "为做好今年的献血者日活动，制定以下活动内容：\n"
+               "一、组织机构\n"
+               "为保证各项活动的顺利进行，成立活动领导小组。\n"
+               "组 长：蒋某某\n"
+               "副组长：巢 凌、柳雪英\n"
+               "办公室设在业务科\n"
+               "主 任：柳雪英\n"
+               "副主任：郭汝良\n"
+               "领导小组职责：负责活动的组织、实施及协调。\n"
+               "办公室职责：负责活动方案的制定，相关事项的组织和协调。\n")
+
+
+def test_a_duty_line_gives_the_named_body_its_duties(tmp_path):
+    """「领导小组职责：负责…」, 「办公室职责：负责…」: a line opening with a body's duty heading is that body's duty, whatever
+    the body (the group set up above by its short name, an office), kept whole as the page writes it."""
+    _, tasks, _ = import_text(tmp_path, _DUTY_LINES, dt.date(2015, 6, 1))
+    duties = [(t["text"][:6], t["lead"]) for t in tasks if "职责" in t["text"]]
+    assert duties == [("领导小组职责", ["活动领导小组"]), ("办公室职责：", ["办公室"])]
+

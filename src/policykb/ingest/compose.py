@@ -30,7 +30,7 @@ from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths
 from .generic import GROUP_LEADS, general_only, general_tasks
-from .items import duty_paragraph, holders_heading, pledge_signatory
+from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .rosters import roster_of, rosters
@@ -361,9 +361,11 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     texts = [b for b in source.blocks if not b.is_row]
     headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
     context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
+    headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
-    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context else unread
+    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \
+        else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)

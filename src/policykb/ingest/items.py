@@ -75,6 +75,9 @@ def _strong_end(name: str) -> bool:
 
 # a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
 _RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
+# 「领导小组职责：负责活动的组织…」: a body's duty heading and its duties on one line, whatever the body
+_DUTY_LINE = re.compile(rf"^(?P<heading>[^\s，,。；;：:、]{{2,24}}?(?:的)?(?:{alternation(_LEX.duty_headings)}))\s*[：:]\s*"
+                        r"\S.{3,}$")
 # a 责任书's signatory: 「…与X签定（签订）本责任书」; the requirements it lists are X's
 _PLEDGE = re.compile(r"与(?P<units>[^，,。；;：:与]{2,30}?)(?:共同)?签[定订](?:了)?(?:本|此|这份)?(?:目标)?责任书")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
@@ -212,6 +215,10 @@ def items_of(blocks: list[Block]) -> list[Item]:
             # 「土地规划建设处 1993年成立，……负责辖区内土地开发」: the unit's name as a run-in heading, its paragraph after it
             items.append(Item(run_in["name"], block.where, None, False, owner=_owner(run_in["name"])))
             items.append(Item(run_in["rest"], block.where, None, False, duty=True))
+            continue
+        if not mark and (heading := duty_line(text)):
+            items.append(Item(heading, block.where, None, False, owner=_owner(heading)))
+            items.append(Item(text, block.where, None, False, duty=True))  # the line whole, as the page writes it
             continue
         if not mark and (run_on := _name_run_on(text)):
             # 「X内设项目一科、项目二科项目一科：」: a sentence listing sections, the first one's heading run onto it
@@ -407,6 +414,12 @@ def holders_heading(text: str) -> bool:
     """「（一）各县(区)政府工作责任。」: a numbered heading naming the holders of the duties under it, and nothing else."""
     words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
     return bool(_HOLDERS_DUTIES.search(words)) and _owner(words, lists=True) is not None
+
+
+def duty_line(text: str) -> str | None:
+    """「办公室职责：负责…」: the heading naming a unit's duties of a line holding its duties too, else None."""
+    m = _DUTY_LINE.match(text.strip())
+    return m["heading"] if m and _owner(m["heading"]) else None
 
 
 def duty_paragraph(text: str) -> bool:
