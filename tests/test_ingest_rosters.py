@@ -67,3 +67,11 @@ def test_a_duty_line_gives_the_named_body_its_duties(tmp_path):
     duties = [(t["text"][:6], t["lead"]) for t in tasks if "职责" in t["text"]]
     assert duties == [("领导小组职责", ["活动领导小组"]), ("办公室职责：", ["办公室"])]
 
+
+def test_a_roster_after_a_body_housed_elsewhere_is_that_bodys(tmp_path):
+    """「办公室设在业务科」 then 「主 任：…」「副主任：…」: the office is set up by being housed, the names after it are its
+    people, not the group's."""
+    found = rosters(_DUTY_LINES.splitlines())
+    assert found == {"活动领导小组": ["蒋某某", "巢凌", "柳雪英"], "办公室": ["柳雪英", "郭汝良"]}
+    _, tasks, _ = import_text(tmp_path, _DUTY_LINES, dt.date(2015, 6, 1))
+    assert [t.get("leaders") for t in tasks if t["lead"] == ["办公室"]] == [["柳雪英", "郭汝良"]]
