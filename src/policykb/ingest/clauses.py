@@ -461,6 +461,15 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
+def labelled_people(text: str) -> list[str]:
+    """The people a text names after a leader's label (「负责人：符海青」, 「责任人：黄勇、杨文革、段恒。」): names, no
+    unit's, one or a list of them."""
+    lex = lexicon()
+    return [who for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*)"
+                                     r"(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" for who in m["who"].split("、") if not looks_like_unit(who)]
+
+
 def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
     """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon (a collective's too
     in a numbered item: 「（一）各级人民政府：对…负主要责任」)."""
@@ -471,7 +480,9 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
     if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
-    return m["duty"], UnitList(m["unit"], lead=names, how="label", leaders=_in_person(m["duty"]))
+    # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
+    return m["duty"], UnitList(m["unit"], lead=names, how="label",
+                               leaders=_in_person(m["duty"]) + labelled_people(m["duty"]))
 
 
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
