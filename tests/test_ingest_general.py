@@ -1528,6 +1528,16 @@ def test_a_groups_duty_line_keeps_the_persons_in_charge_it_lists(tmp_path):
         (["道路运输保障组"], ["黄勇", "杨文革", "段恒"]), (["公路桥梁保障组"], ["张金桥"])]
 
 
+def test_a_section_named_with_its_other_plate_then_a_space_owns_its_duties(tmp_path):
+    """「秘书处(组织人事处) 负责…；负责…」: a section's name, its other plate in brackets (part of the name, truth rule 4), a
+    space, then its duties; 「（设在办公室）」 explains where a body sits, no plate of it."""
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于调整办公室各处室工作职能的通知", "现将调整后的职能通知如下：",
+                     "秘书处(组织人事处) 负责文电收发、登记和催办工作；负责市政府常务会议的组织工作。",
+                     "行政处 负责市政府领导出席重要活动的协调服务工作；负责机关后勤工作。",
+                     "督查室（设在办公室） 负责市政府重要决策部署的督促检查工作。")
+    assert [t["lead"] for t in tasks] == [["秘书处(组织人事处)"], ["行政处"], ["督查室"]]
+
+
 @pytest.mark.parametrize("lines", [
     ("县直有关部门：为做好汛期工作，县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前，将修改意见经单位分管领导"
      "审核签字后，报送县水利局。",),

@@ -74,7 +74,9 @@ def _strong_end(name: str) -> bool:
 
 
 # a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
-_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
+# (its other plate in brackets after it: 「秘书处(组织人事处) 负责…」)
+_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20}(?:[(（][^\s，,。；;：:()（）]{2,20}[)）])?)[ \u3000]+"
+                          r"(?P<rest>[^\s].{9,})$")  # rest: sentences
 # 「领导小组职责：负责活动的组织…」: a body's duty heading and its duties on one line, whatever the body
 _DUTY_LINE = re.compile(rf"^(?P<heading>[^\s，,。；;：:、]{{2,24}}?(?:的)?(?:{alternation(_LEX.duty_headings)}))\s*[：:]\s*"
                         r"\S.{3,}$")
@@ -427,6 +429,17 @@ def duty_paragraph(text: str) -> bool:
     return bool(_DUTY_OPENS.match(text.strip()))
 
 
+# 「（设在市市场监管局）」, 「（含各园区）」, 「（以下简称领导小组）」: a bracket explaining a name, no other name of it
+_EXPLAINS = re.compile(r"^(?:设在|设于|挂靠|含|包括|以下简称|简称|下设)")
+
+
+def _other_plate(name: str) -> bool:
+    """「秘书处(组织人事处)」: a name closing on the body's other plate in brackets, part of the name (truth rule 4)."""
+    m = re.fullmatch(r"(?P<body>[^()（）]{2,30})[(（](?P<plate>[^()（）、，,]{2,20})[)）]", name)
+    return bool(m) and looks_like_unit(m["body"]) and looks_like_unit(m["plate"]) \
+        and not _EXPLAINS.match(m["plate"]) and not ROLE_WORD.search(m["plate"])
+
+
 def _owner(text: str, lists: bool = False) -> str | None:
     """The unit a line names and nothing else, other names of it in a closing bracket with it (「综合办公室（党群工作部、
     监察室）」: one office with several 牌子, named so), or with `lists` (a numbered heading, a sentence of its own; not a
@@ -439,7 +452,7 @@ def _owner(text: str, lists: bool = False) -> str | None:
         return None  # 「科室职能」: the duties of the sections named below it, no unit's
     headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
     name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
-    if not (PLATES.fullmatch(name) and looks_like_unit(name)):
+    if not (PLATES.fullmatch(name) and looks_like_unit(name)) and not _other_plate(name):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:
         return None  # (collectives own the items only under a heading saying so: 「各级党委和政府…责任主要包括：」)
