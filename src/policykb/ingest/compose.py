@@ -29,6 +29,7 @@ from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, req
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths
+from .ownplan import own_plan_tasks
 from .generic import GROUP_LEADS, general_only, general_tasks
 from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
@@ -294,7 +295,9 @@ def _find_candidates(source: Source, registry: Registry,
         how = "general"
     else:
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
-    if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
+    if not any(c.units.lead for c in candidates) and (own := own_plan_tasks(source.blocks)):
+        candidates, how = own, "own-plan"  # 「我局的工作方案如下：」: the issuer's own work, paragraph by paragraph
+    elif not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = _demands_read(requirement_tasks(source.blocks, known) or candidates)
         if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
             candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
@@ -451,7 +454,7 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
 # How the tasks were read, as the review's first line says it
 _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraphs": "段落中的单位括注或牵头单位行", "annex": "分工方案括注",
             "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）",
-            "holder-form": "责任书表单（表头写明的唯一责任单位）"}
+            "holder-form": "责任书表单（表头写明的唯一责任单位）", "own-plan": "发文单位自己的工作方案（各段均为发文单位的任务）"}
 
 
 # 「各县<市、区>人民政府」: a page's angle brackets standing for brackets; a unit's name is a file's name too (its
