@@ -75,3 +75,12 @@ def test_a_roster_after_a_body_housed_elsewhere_is_that_bodys(tmp_path):
     assert found == {"活动领导小组": ["蒋某某", "巢凌", "柳雪英"], "办公室": ["柳雪英", "郭汝良"]}
     _, tasks, _ = import_text(tmp_path, _DUTY_LINES, dt.date(2015, 6, 1))
     assert [t.get("leaders") for t in tasks if t["lead"] == ["办公室"]] == [["柳雪英", "郭汝良"]]
+
+
+def test_a_sentence_setting_the_body_up_names_no_unit_before_its_duty_line(tmp_path):
+    """「成立活动领导小组，以保证…。」 opens with the verb setting the group up: a sentence, not a list of units naming the
+    lines below, so 「领导小组职责：」 is still the group's (its short name)."""
+    text = _DUTY_LINES.replace("为保证各项活动的顺利进行，成立活动领导小组。", "成立活动领导小组，以保证各项活动的顺利进行。")
+    _, tasks, _ = import_text(tmp_path, text, dt.date(2015, 6, 1))
+    assert [t["lead"] for t in tasks if t["text"].startswith("领导小组职责")] == [["活动领导小组"]]
+
