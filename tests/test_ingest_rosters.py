@@ -84,3 +84,14 @@ def test_a_sentence_setting_the_body_up_names_no_unit_before_its_duty_line(tmp_p
     _, tasks, _ = import_text(tmp_path, text, dt.date(2015, 6, 1))
     assert [t["lead"] for t in tasks if t["text"].startswith("领导小组职责")] == [["活动领导小组"]]
 
+
+def test_setting_a_body_up_is_no_task_where_its_duties_are_listed(tmp_path):
+    """「成立活动领导小组，以保证…。」 then 「领导小组职责：负责…」: the group's work is its listed duties; setting it up,
+    with no work given in the sentence, is no task of its own, nor a requirement on carrying the work out."""
+    import yaml
+    text = _DUTY_LINES.replace("为保证各项活动的顺利进行，成立活动领导小组。", "成立活动领导小组，以保证各项活动的顺利进行。")
+    result, tasks, _ = import_text(tmp_path, text, dt.date(2015, 6, 1))
+    assert [t["text"][:6] for t in tasks] == ["领导小组职责", "办公室职责："]
+    annex = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8")).get("annex") or {}
+    assert not [r for r in annex.get("requirements") or [] if "成立活动领导小组" in str(r)]
+

@@ -393,6 +393,13 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
 
 
+def only_sets_up(text: str) -> bool:
+    """「成立活动领导小组，以保证各项活动的顺利进行。」: a sentence setting a body up and giving it no work of its own."""
+    text = text.strip()
+    m = _FOUNDED.match(text) if _SETS_UP.match(text) else None  # (the sentence opens with the setting up)
+    return bool(m) and not m["head"] and not _FOUNDED_FOR.search(text[m.end():])
+
+
 def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
     """「…，成立X领导小组，负责…」 in any paragraph: a body set up and given its work in one sentence answers for that
     work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none)."""

@@ -18,7 +18,7 @@ from ..load import document_folders
 from ..ownnumbers import MARK, task_ref
 from ..registry import UnitIndex
 from . import timing
-from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
+from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective, only_sets_up
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .siblings import sibling_holders
@@ -307,7 +307,15 @@ def _find_candidates(source: Source, registry: Registry,
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return _without_own_supervision(candidates, source.blocks), unread, how
+    return _without_own_supervision(_without_set_up(candidates), source.blocks), unread, how
+
+
+def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:
+    """A body set up (「成立活动领导小组，以保证…」) whose own duties are read elsewhere (「领导小组职责：负责…」): its
+    setting up is no task of its own, its duties are."""
+    set_up = [c for c in candidates if len(c.units.lead) == 1 and only_sets_up(c.text)]
+    return [c for c in candidates if c not in set_up or not any(
+        o is not c and o.units.lead == c.units.lead and o not in set_up for o in candidates)]
 
 
 def _without_own_supervision(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
