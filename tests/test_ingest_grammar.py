@@ -1765,3 +1765,12 @@ def test_collectives_and_companies_as_one_subject():
     assert (units.lead, units.participants, units.mode) == (["省旅游投资集团"], ["相关投资开发企业"], "first")
     [(_, units)] = subject_clauses("各相关县区和部门单位要认真履行统筹协调职能。", (), numbered=True)
     assert (units.lead, units.mode) == (["各相关县区", "各相关部门单位"], "separate")
+
+
+def test_a_bodys_standing_may_say_who_holds_its_posts_before_its_duty():
+    """「领导小组办公室设在市教育局，办公室主任由某某同志兼任，副主任由某某同志兼任，主要负责…」: the office's seat and the
+    holders of its posts stand between it and its duty; the office is the subject."""
+    [(_, units)] = subject_clauses("领导小组办公室设在市教育局，办公室主任由彭某同志兼任，副主任由柳某同志兼任，"
+                                   "主要负责全市日常管理、协调工作。", numbered=True)
+    assert units.lead == ["领导小组办公室"]
+
