@@ -95,3 +95,14 @@ def test_setting_a_body_up_is_no_task_where_its_duties_are_listed(tmp_path):
     annex = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8")).get("annex") or {}
     assert not [r for r in annex.get("requirements") or [] if "成立活动领导小组" in str(r)]
 
+
+def test_a_sentence_after_a_roster_is_a_paragraph_of_its_own():
+    """A roster's lines hold names and posts and no sentence, and are carried over from line to line; a sentence after
+    them (clauses, closed by its stop) is no roster line wrapped."""
+    from policykb.ingest.items import items_of
+    from policykb.ingest.source import Block
+    lines = ["组 长：刘某某 副市长", "成 员：曹某 市公安局副局长", "柳某 市教育局副局长",
+             "领导小组下设办公室，办公室设在市教育局，主要负责全市日常管理、协调工作。"]
+    items = items_of([Block(line, f"第{i}行") for i, line in enumerate(lines, start=1)])
+    assert items[-1].text == lines[-1]
+

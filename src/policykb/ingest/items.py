@@ -19,6 +19,7 @@ from .meta import DOCUMENT_KINDS, date_of
 from .outline import mark_number as _own_number
 from .portfolios import head_by_name, portfolio
 from .prose import clean
+from .rosters import roster_line
 from .source import Block
 from .unitnames import PLATES, UnitList, looks_like_unit, parse_units
 
@@ -244,7 +245,7 @@ def items_of(blocks: list[Block]) -> list[Item]:
             items.append(Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
                 and not _ends_in_a_unit(last.text) and not _duties_heading(last.text) and not _heading_over(last, text) \
-                and not _DATED.search(last.text) and not date_of(last.text):
+                and not _DATED.search(last.text) and not date_of(last.text) and not _after_roster(last.text, text):
             last.text += text  # a line wrapped in the middle of its sentence (a signature's date alone is whole)
         elif mark:
             items.append(Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -379,6 +380,12 @@ def _unclosed(text: str) -> bool:
     number alone on its line (「（一）」, its text empty) takes the next line."""
     end = text.rstrip("”’\"'")
     return not end or end[-1] not in _CLOSED
+
+
+def _after_roster(last: str, text: str) -> bool:
+    """A sentence of its own (clauses, closed by its stop) after a roster's lines (「组 长：刘雪萍 副市长」…), which hold
+    names and posts and no sentence: not a line of the roster wrapped."""
+    return roster_line(last) and bool(re.search(r"[，,]", text)) and text.rstrip("”’\"'")[-1:] in _CLOSED
 
 
 def _heading_over(last: Item, text: str) -> bool:

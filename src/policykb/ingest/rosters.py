@@ -9,17 +9,24 @@ housed: 「办公室设在业务科」), its duties and a heading (「二、组�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .holders import defined_body
 from .lexicon import lexicon
 from .unitnames import one_unit
 
 
+@lru_cache(maxsize=1)
 def _post_label() -> re.Pattern[str]:
     # 「组 长」, 「成  员」: a roster pads a two-character post to the width of three
     padded = r"\s*"
     posts = "|".join(padded.join(map(re.escape, post)) for post in sorted(lexicon().roster_posts, key=len, reverse=True))
     return re.compile(rf"^\s*(?:{posts})\s*[：:]\s*")
+
+
+def roster_line(text: str) -> bool:
+    """「组 长：刘雪萍 副市长」: a line opening with a roster's post."""
+    return bool(_post_label().match(text))
 
 
 # one entry: a name (「王 红」 padded), then what it holds (「副市长」, 「市教育局局长」) up to the next entry
