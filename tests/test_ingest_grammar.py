@@ -1774,3 +1774,12 @@ def test_a_bodys_standing_may_say_who_holds_its_posts_before_its_duty():
                                    "主要负责全市日常管理、协调工作。", numbered=True)
     assert units.lead == ["领导小组办公室"]
 
+
+def test_a_groups_office_set_up_with_its_duty_in_one_sentence_does_it():
+    """「领导小组下设办公室，办公室设在市教育局，…，主要负责…」 in any paragraph: the office is set up and given its work in
+    one sentence, as 「成立X，负责…」 is."""
+    from policykb.ingest.clauses import founded_with_duty
+    [(text, units)] = founded_with_duty("领导小组下设办公室，办公室设在市教育局，办公室主任由彭某同志兼任，"
+                                        "主要负责全市日常管理、协调工作。")
+    assert units.lead == ["领导小组办公室"] and text.startswith("领导小组下设办公室")
+

@@ -106,3 +106,20 @@ def test_a_sentence_after_a_roster_is_a_paragraph_of_its_own():
     items = items_of([Block(line, f"第{i}行") for i, line in enumerate(lines, start=1)])
     assert items[-1].text == lines[-1]
 
+
+_OFFICE = ("某市人民政府办公室关于印发某市控辍专项行动实施方案的通知\n"
+           "为加强组织领导，成立市控辍专项行动领导小组，负责控辍工作的领导和协调。成员名单如下：\n"
+           "组 长：刘某某 副市长\n"
+           "成 员：曹某 市公安局副局长\n"
+           "柳某 市教育局副局长\n"
+           "领导小组下设办公室，办公室设在市教育局，办公室主任由彭某同志兼任，副主任由柳某同志兼任，"
+           "主要负责全市控辍日常管理、协调工作。\n"
+           "各县也要相应成立控辍专项行动领导小组，做到主要领导负总责。\n")
+
+
+def test_a_groups_office_after_its_roster_leads_its_duty(tmp_path):
+    """The office set up in a sentence after the group's roster (「领导小组下设办公室，办公室设在…，办公室主任由彭某同志兼任，
+    …，主要负责…」): its task, the office named as written, its director the leader."""
+    _, tasks, _ = import_text(tmp_path, _OFFICE, dt.date(2020, 1, 1))
+    assert [(t["lead"], t.get("leaders")) for t in tasks if "下设办公室" in t["text"]] == [(["领导小组办公室"], ["彭某"])]
+

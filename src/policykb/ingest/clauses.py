@@ -404,11 +404,15 @@ def only_sets_up(text: str) -> bool:
 
 def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
     """「…，成立X领导小组，负责…」 in any paragraph: a body set up and given its work in one sentence answers for that
-    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none)."""
+    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none); so does a group's office
+    (「领导小组下设办公室，办公室设在市教育局，…，主要负责…」)."""
     out = []
     for sentence in re.findall(r"[^。！？]+[。！？]?", text):
         sentence = sentence.strip()
         clause = re.split(r"[；;]", sentence)[0]
+        if _OFFICE_SET_UP.match(clause) and (office := subject_clauses(clause, known, numbered=True)):
+            out.append((sentence, office[0][1]))
+            continue
         for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
             if (m := _FOUNDED.match(clause[start:])) and _FOUNDED_FOR.match(clause[start + m.end():]) \
                     and (units := _founded(clause[start:], known)):
