@@ -1518,6 +1518,40 @@ def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path
         (["党政办"], None, "负责环境整治"), (["环卫所"], ["钮文"], "清理背街小巷")]
 
 
+def test_a_groups_duty_line_keeps_the_persons_in_charge_it_lists(tmp_path):
+    """「（一）道路运输保障组：负责…。责任人：黄勇、杨文革。」: the group leads its duties, the people its 责任人 label lists
+    (several, joined by 、) lead them in person."""
+    tasks = _drafted(tmp_path, "某县交通运输局春运工作方案", "三、职责分工", "按照工作职责，春运工作成立2个工作小组。",
+                     "（一）道路运输保障组：负责陆上运力的安排和调度；负责道路运输市场管理。责任人：黄勇、杨文革、段恒。",
+                     "（二）公路桥梁保障组：负责保障公路畅通。责任人：张金桥。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [
+        (["道路运输保障组"], ["黄勇", "杨文革", "段恒"]), (["公路桥梁保障组"], ["张金桥"])]
+
+
+def test_a_section_named_with_its_other_plate_then_a_space_owns_its_duties(tmp_path):
+    """「秘书处(组织人事处) 负责…；负责…」: a section's name, its other plate in brackets (part of the name, truth rule 4), a
+    space, then its duties; 「（设在办公室）」 explains where a body sits, no plate of it."""
+    tasks = _drafted(tmp_path, "某市人民政府办公室关于调整办公室各处室工作职能的通知", "现将调整后的职能通知如下：",
+                     "秘书处(组织人事处) 负责文电收发、登记和催办工作；负责市政府常务会议的组织工作。",
+                     "行政处 负责市政府领导出席重要活动的协调服务工作；负责机关后勤工作。",
+                     "督查室（设在办公室） 负责市政府重要决策部署的督促检查工作。")
+    assert [t["lead"] for t in tasks] == [["秘书处(组织人事处)"], ["行政处"], ["督查室"]]
+
+
+def test_a_bodys_own_plan_is_its_work_paragraph_by_paragraph(tmp_path):
+    """「我局的工作方案如下：」 then one paragraph a step, naming no unit: each paragraph up to the signature is the
+    issuer's task (the city's demand before the announcement is background), and the person a paragraph puts in
+    charge (「由某某同志牵头」, 「由某某副局长带领…」: the name, not the post) leads it in person."""
+    tasks = _drafted(tmp_path, "水利局争创国家文明城市工作方案",
+                     "按照市委、市政府的部署，各级各部门应紧急行动起来，安排部署好各自的工作任务。我局的工作方案如下：",
+                     "7月，成立局争创文明城市领导小组，在全局干部职工大会进行宣传发动。",
+                     "8—9月，重点搞好机关内部的文明创建。以上工作由熊文华同志牵头，全体物业人员全员参与。",
+                     "10—11月，配合所联系的社区搞好创建工作，具体由戴世雄副局长带领有关人员深入社区。",
+                     "市水利局", "二○○八年七月")
+    assert [(t["lead"], t.get("leaders"), t["text"][:5]) for t in tasks] == [
+        (["市水利局"], None, "7月，成立"), (["市水利局"], ["熊文华"], "8—9月，"), (["市水利局"], ["戴世雄"], "10—11")]
+
+
 @pytest.mark.parametrize("lines", [
     ("县直有关部门：为做好汛期工作，县水利局修订了防汛预案。请各单位结合部门职责，于5月10日前，将修改意见经单位分管领导"
      "审核签字后，报送县水利局。",),

@@ -1478,6 +1478,15 @@ def test_a_head_posts_comrade_is_kept_with_a_post_and_dropped_after_a_name():
         "专项委员会": "省政府分管领导同志", "专项委员会办公室": "周文"}
 
 
+def test_a_head_post_held_by_a_post_and_a_name_is_the_persons():
+    """「办公室主任由统计局副局长徐一帆兼任」: the post before the name says who the person is; the person leads (a
+    post alone, 「由市旅游局局长担任」, stays the leader)."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["领导小组办公室主任由统计局副局长徐一帆兼任。", "协调办主任由市旅游局局长担任。",
+                       "指挥部办公室主任由市应急局局长王平兼任。"]) == {
+        "领导小组办公室": "徐一帆", "协调办": "市旅游局局长", "指挥部办公室": "王平"}
+
+
 def test_a_subject_that_focuses_its_work_does_it():
     """「县农业农村局聚焦重点村组，加强…」: 聚焦 (focus on) is a verb of doing after the subject, like 开展 and 加强."""
     assert [(clause[:6], u.lead) for clause, u in subject_clauses(
@@ -1756,3 +1765,21 @@ def test_collectives_and_companies_as_one_subject():
     assert (units.lead, units.participants, units.mode) == (["省旅游投资集团"], ["相关投资开发企业"], "first")
     [(_, units)] = subject_clauses("各相关县区和部门单位要认真履行统筹协调职能。", (), numbered=True)
     assert (units.lead, units.mode) == (["各相关县区", "各相关部门单位"], "separate")
+
+
+def test_a_bodys_standing_may_say_who_holds_its_posts_before_its_duty():
+    """「领导小组办公室设在市教育局，办公室主任由某某同志兼任，副主任由某某同志兼任，主要负责…」: the office's seat and the
+    holders of its posts stand between it and its duty; the office is the subject."""
+    [(_, units)] = subject_clauses("领导小组办公室设在市教育局，办公室主任由彭某同志兼任，副主任由柳某同志兼任，"
+                                   "主要负责全市日常管理、协调工作。", numbered=True)
+    assert units.lead == ["领导小组办公室"]
+
+
+def test_a_groups_office_set_up_with_its_duty_in_one_sentence_does_it():
+    """「领导小组下设办公室，办公室设在市教育局，…，主要负责…」 in any paragraph: the office is set up and given its work in
+    one sentence, as 「成立X，负责…」 is."""
+    from policykb.ingest.clauses import founded_with_duty
+    [(text, units)] = founded_with_duty("领导小组下设办公室，办公室设在市教育局，办公室主任由彭某同志兼任，"
+                                        "主要负责全市日常管理、协调工作。")
+    assert units.lead == ["领导小组办公室"] and text.startswith("领导小组下设办公室")
+

@@ -283,3 +283,13 @@ def test_a_pages_metadata_rows_of_label_and_value_cells_give_the_date_and_the_pu
     blocks = [Block(" | ".join(r), f"第{n}行", r, 1) for n, r in enumerate(rows, start=1)]
     meta = read_meta(blocks + _blocks("各区人民政府,市政府各部门:", "一、细化量化。各地各有关部门要压实工作责任。"))
     assert meta.date == dt.date(2022, 4, 7) and meta.issuers == ["市政府办公厅"]
+
+
+@pytest.mark.parametrize("month", ["二○○八年七月", "2008年7月"])
+def test_a_signature_dated_by_its_month_only_signs_the_document(month):
+    """「市水利局」 over 「二○○八年七月」: a signature whose date gives the month only; the organ issued the document, and
+    the date is the month's first day, reviewed (the day is not written)."""
+    meta = read_meta(_blocks("水利局争创文明城市工作方案", "我局的工作方案如下:", "7月,成立局争创文明城市领导小组。",
+                             "市水利局", month))
+    assert meta.issuers == ["市水利局"] and meta.date == dt.date(2008, 7, 1)
+    assert [g[3] for g in meta.guesses if g[0] == "成文日期"] == [0.6]

@@ -9,7 +9,7 @@ somebody else's document, read as a first draft for people to review, never trus
   forms, unit notes, 牵头单位 lines), `columns` what a table's header cells name; `generic`: the general reader, by the grammar alone wherever the shapes read
   nothing (POLICYKB_IMPORT_GENERAL_ONLY=1: it alone), notes written as prose read by `prose`, subjects by `clauses`, a body's listed duties by `holders`,
   who bears a cost by `costs`, a bracketed aside giving part of a unit's duty to another by `asides`; `pagehead`: a page cut from inside a document, its head paragraphs' work; `siblings`: a
-  target naming no unit after a sibling naming its holders; `rosters`: the people a body's roster lists by name, its leaders; `wholeplace`: 「全镇」 as the township holding a report's meeting; `unitnames`: the grammar of unit lists (who leads, who takes part, who is
+  target naming no unit after a sibling naming its holders; `rosters`: the people a body's roster lists by name, its leaders; `wholeplace`: 「全镇」 as the township holding a report's meeting; `ownplan`: a body's plan for its own work (「我局的工作方案如下：」), paragraph by paragraph; `unitnames`: the grammar of unit lists (who leads, who takes part, who is
   a person) and levels of government, its words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);
 - `compose`: the draft and its review (`rules`: what a notice states once for all its tasks; `continued`: an item's note

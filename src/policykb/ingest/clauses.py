@@ -30,10 +30,12 @@ _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
-# 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb;
+# 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb, and who holds
+# its posts (「…办公室设在市教育局，办公室主任由X同志兼任，副主任由Y同志兼任，主要负责…」);
 # 「区派出所及时处置…」: a manner before the verb
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关)"
-             r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?")
+             r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?"
+             r"(?:[^，,：:；;。“”\"由]{0,10}?由[^，,：:；;。“”\"]{2,30}?(?:兼任|担任)[，,])*")
 _N = r"[\d一二三四五六七八九十]{1,2}"
 # 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」, 「X每年11月底前将…」: a time between
 # subject and verb
@@ -412,13 +414,24 @@ def _founded(clause: str, known: tuple[str, ...]) -> UnitList | None:
     return UnitList(m["body"], lead=names, how="verb", leaders=heads)
 
 
+def only_sets_up(text: str) -> bool:
+    """「成立活动领导小组，以保证各项活动的顺利进行。」: a sentence setting a body up and giving it no work of its own."""
+    text = text.strip()
+    m = _FOUNDED.match(text) if _SETS_UP.match(text) else None  # (the sentence opens with the setting up)
+    return bool(m) and not m["head"] and not _FOUNDED_FOR.search(text[m.end():])
+
+
 def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
     """「…，成立X领导小组，负责…」 in any paragraph: a body set up and given its work in one sentence answers for that
-    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none)."""
+    work, as a unit named by 由 does (a body only set up, 「为了…，成立X。」, is given none); so does a group's office
+    (「领导小组下设办公室，办公室设在市教育局，…，主要负责…」)."""
     out = []
     for sentence in re.findall(r"[^。！？]+[。！？]?", text):
         sentence = sentence.strip()
         clause = re.split(r"[；;]", sentence)[0]
+        if _OFFICE_SET_UP.match(clause) and (office := subject_clauses(clause, known, numbered=True)):
+            out.append((sentence, office[0][1]))
+            continue
         for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
             if (m := _FOUNDED.match(clause[start:])) and _FOUNDED_FOR.match(clause[start + m.end():]) \
                     and (units := _founded(clause[start:], known)):
@@ -480,6 +493,15 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
+def labelled_people(text: str) -> list[str]:
+    """The people a text names after a leader's label (「负责人：符海青」, 「责任人：黄勇、杨文革、段恒。」): names, no
+    unit's, one or a list of them."""
+    lex = lexicon()
+    return [who for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*)"
+                                     r"(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" for who in m["who"].split("、") if not looks_like_unit(who)]
+
+
 def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
     """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon (a collective's too
     in a numbered item: 「（一）各级人民政府：对…负主要责任」)."""
@@ -490,7 +512,9 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
     if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
-    return m["duty"], UnitList(m["unit"], lead=names, how="label", leaders=_in_person(m["duty"]))
+    # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
+    return m["duty"], UnitList(m["unit"], lead=names, how="label",
+                               leaders=_in_person(m["duty"]) + labelled_people(m["duty"]))
 
 
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:

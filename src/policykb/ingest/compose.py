@@ -18,7 +18,7 @@ from ..load import document_folders
 from ..ownnumbers import MARK, task_ref
 from ..registry import UnitIndex
 from . import timing
-from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective
+from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective, only_sets_up
 from .meta import Meta, document_place, home_of, jurisdiction_of, read_meta
 from .rules import RULE_FLAG, apply_rule, rule_participants
 from .siblings import sibling_holders
@@ -29,8 +29,9 @@ from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, req
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths
+from .ownplan import own_plan_tasks
 from .generic import GROUP_LEADS, general_only, general_tasks
-from .items import duty_paragraph, holders_heading, pledge_signatory
+from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
 from .holders import (defined_body, duty_heading, expand_short_name, head_of, head_posts, holder_form_tasks,
                       short_names)
 from .rosters import roster_of, rosters
@@ -296,7 +297,9 @@ def _find_candidates(source: Source, registry: Registry,
         how = "general"
     else:
         candidates = _with_general(candidates, unread, source, known, set(registry.names), how)
-    if not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
+    if not any(c.units.lead for c in candidates) and (own := own_plan_tasks(source.blocks)):
+        candidates, how = own, "own-plan"  # 「我局的工作方案如下：」: the issuer's own work, paragraph by paragraph
+    elif not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
         candidates, how = _demands_read(requirement_tasks(source.blocks, known) or candidates)
         if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
             candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
@@ -306,7 +309,15 @@ def _find_candidates(source: Source, registry: Registry,
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return _without_own_supervision(candidates, source.blocks), unread, how
+    return _without_own_supervision(_without_set_up(candidates), source.blocks), unread, how
+
+
+def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:
+    """A body set up (「成立活动领导小组，以保证…」) whose own duties are read elsewhere (「领导小组职责：负责…」): its
+    setting up is no task of its own, its duties are."""
+    set_up = [c for c in candidates if len(c.units.lead) == 1 and only_sets_up(c.text)]
+    return [c for c in candidates if c not in set_up or not any(
+        o is not c and o.units.lead == c.units.lead and o not in set_up for o in candidates)]
 
 
 def _without_own_supervision(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
@@ -371,9 +382,11 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     texts = [b for b in source.blocks if not b.is_row]
     headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
     context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
+    headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
-    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context else unread
+    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \
+        else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
@@ -459,7 +472,7 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
 # How the tasks were read, as the review's first line says it
 _READ_AS = {"table": "表格", "form": "“标签｜内容”表单", "paragraphs": "段落中的单位括注或牵头单位行", "annex": "分工方案括注",
             "general": "通用规则（不依赖版式）", "requirements": "正文中对单位提出的要求（文件没有分工表或单位标注）",
-            "holder-form": "责任书表单（表头写明的唯一责任单位）"}
+            "holder-form": "责任书表单（表头写明的唯一责任单位）", "own-plan": "发文单位自己的工作方案（各段均为发文单位的任务）"}
 
 
 # 「各县<市、区>人民政府」: a page's angle brackets standing for brackets; a unit's name is a file's name too (its

@@ -25,6 +25,7 @@ from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
 from .clauses import (assigned_subjects, assisted, collective, collective_subjects, colon_line, founded_with_duty,
+                      labelled_people,
                       listed_subjects, partners_with, subject_clauses)
 from .columns import column_role
 from .costs import with_costs
@@ -107,13 +108,6 @@ def _group_members(group: str, units: UnitList, leaders: list[str]) -> UnitList:
 def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a unit's duty works with, at its opening or at a later 「；」 part's (「负责…；会同X和Y，对…进行检查」)."""
     return next((found for part in re.split(r"[；;]", duty) if (found := partners_with(part.strip(), known))), None)
-
-
-def _labelled_people(text: str) -> list[str]:
-    """The people an item names after a leader's label (「负责人：符海青」, 「责任人：王五」): a name, no unit's."""
-    lex = lexicon()
-    return [m["who"] for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}})(?=[，,。；;\s]|$)", text)
-            if lex.labels[m["label"]] == "leader" and not looks_like_unit(m["who"])]
 
 
 _LOCAL_BODY = re.compile(r"(?:镇|乡|街道|街道办事处|街道办|村|社区)(?:人民政府|委员会|村委会|居委会)?$")  # a place's own body
@@ -465,7 +459,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 units = _owner_units(owner[1], known)
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
-                units.leaders += _labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
+                units.leaders += labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
                 if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended

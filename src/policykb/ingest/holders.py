@@ -82,8 +82,18 @@ def head_posts(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for pattern in _HEAD_HELD:
             for m in pattern.finditer(text):
-                out.setdefault(m["body"], m["who"] if _named(m["who"]) else m["who"] + (m["comrade"] or ""))
+                who = _name_after_post(m["who"]) or m["who"]
+                out.setdefault(m["body"], who if _named(who) else who + (m["comrade"] or ""))
     return out
+
+
+def _name_after_post(who: str) -> str | None:
+    """「统计局副局长徐一帆」: a post, then its holder's name; the person leads, the post only says who they are."""
+    for size in (3, 2):
+        post, name = who[:-size], who[-size:]
+        if len(post) >= 2 and lexicon().post.search(post) and is_person(name) and _named(name):
+            return name
+    return None
 
 
 def _named(who: str) -> bool:

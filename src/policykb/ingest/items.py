@@ -19,6 +19,7 @@ from .meta import DOCUMENT_KINDS, date_of
 from .outline import mark_number as _own_number
 from .portfolios import head_by_name, portfolio
 from .prose import clean
+from .rosters import roster_line
 from .source import Block
 from .unitnames import PLATES, UnitList, looks_like_unit, parse_units
 
@@ -74,7 +75,12 @@ def _strong_end(name: str) -> bool:
 
 
 # a gazetteer's or a roster's paragraph opening with the unit's name, a space, then what the unit is and does
-_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20})[ \u3000]+(?P<rest>[^\s].{9,})$")  # rest: sentences
+# (its other plate in brackets after it: 「秘书处(组织人事处) 负责…」)
+_RUN_IN_NAME = re.compile(r"^(?P<name>[^\s，,。；;：:、()（）]{2,20}(?:[(（][^\s，,。；;：:()（）]{2,20}[)）])?)[ \u3000]+"
+                          r"(?P<rest>[^\s].{9,})$")  # rest: sentences
+# 「领导小组职责：负责活动的组织…」: a body's duty heading and its duties on one line, whatever the body
+_DUTY_LINE = re.compile(rf"^(?P<heading>[^\s，,。；;：:、]{{2,24}}?(?:的)?(?:{alternation(_LEX.duty_headings)}))\s*[：:]\s*"
+                        r"\S.{3,}$")
 # a 责任书's signatory: 「…与X签定（签订）本责任书」; the requirements it lists are X's
 _PLEDGE = re.compile(r"与(?P<units>[^，,。；;：:与]{2,30}?)(?:共同)?签[定订](?:了)?(?:本|此|这份)?(?:目标)?责任书")
 _DUTY_OPENS = re.compile(rf"^(?:{alternation(_LEX.duty_openers)})")
@@ -213,6 +219,10 @@ def items_of(blocks: list[Block]) -> list[Item]:
             items.append(Item(run_in["name"], block.where, None, False, owner=_owner(run_in["name"])))
             items.append(Item(run_in["rest"], block.where, None, False, duty=True))
             continue
+        if not mark and (heading := duty_line(text)):
+            items.append(Item(heading, block.where, None, False, owner=_owner(heading)))
+            items.append(Item(text, block.where, None, False, duty=True))  # the line whole, as the page writes it
+            continue
         if not mark and (run_on := _name_run_on(text)):
             # 「X内设项目一科、项目二科项目一科：」: a sentence listing sections, the first one's heading run onto it
             items.append(Item(run_on[0], block.where, None, False))
@@ -235,7 +245,7 @@ def items_of(blocks: list[Block]) -> list[Item]:
             items.append(Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
                 and not _ends_in_a_unit(last.text) and not _duties_heading(last.text) and not _heading_over(last, text) \
-                and not _DATED.search(last.text) and not date_of(last.text):
+                and not _DATED.search(last.text) and not date_of(last.text) and not _after_roster(last.text, text):
             last.text += text  # a line wrapped in the middle of its sentence (a signature's date alone is whole)
         elif mark:
             items.append(Item(text[mark.end():].strip(), block.where, _own_number(mark.group()), True,
@@ -372,6 +382,12 @@ def _unclosed(text: str) -> bool:
     return not end or end[-1] not in _CLOSED
 
 
+def _after_roster(last: str, text: str) -> bool:
+    """A sentence of its own (clauses, closed by its stop) after a roster's lines (「组 长：刘雪萍 副市长」…), which hold
+    names and posts and no sentence: not a line of the roster wrapped."""
+    return roster_line(last) and bool(re.search(r"[，,]", text)) and text.rstrip("”’\"'")[-1:] in _CLOSED
+
+
 def _heading_over(last: Item, text: str) -> bool:
     """A short numbered heading with no closing mark over a paragraph of whole sentences: two items, not one line
     wrapped (a wrapped item's first line runs the page's width)."""
@@ -409,9 +425,26 @@ def holders_heading(text: str) -> bool:
     return bool(_HOLDERS_DUTIES.search(words)) and _owner(words, lists=True) is not None
 
 
+def duty_line(text: str) -> str | None:
+    """「办公室职责：负责…」: the heading naming a unit's duties of a line holding its duties too, else None."""
+    m = _DUTY_LINE.match(text.strip())
+    return m["heading"] if m and _owner(m["heading"]) else None
+
+
 def duty_paragraph(text: str) -> bool:
     """「负责…」: a paragraph that opens with its duty, its holder named above it."""
     return bool(_DUTY_OPENS.match(text.strip()))
+
+
+# 「（设在市市场监管局）」, 「（含各园区）」, 「（以下简称领导小组）」: a bracket explaining a name, no other name of it
+_EXPLAINS = re.compile(r"^(?:设在|设于|挂靠|含|包括|以下简称|简称|下设)")
+
+
+def _other_plate(name: str) -> bool:
+    """「秘书处(组织人事处)」: a name closing on the body's other plate in brackets, part of the name (truth rule 4)."""
+    m = re.fullmatch(r"(?P<body>[^()（）]{2,30})[(（](?P<plate>[^()（）、，,]{2,20})[)）]", name)
+    return bool(m) and looks_like_unit(m["body"]) and looks_like_unit(m["plate"]) \
+        and not _EXPLAINS.match(m["plate"]) and not ROLE_WORD.search(m["plate"])
 
 
 def _owner(text: str, lists: bool = False) -> str | None:
@@ -426,7 +459,7 @@ def _owner(text: str, lists: bool = False) -> str | None:
         return None  # 「科室职能」: the duties of the sections named below it, no unit's
     headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
     name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
-    if not (PLATES.fullmatch(name) and looks_like_unit(name)):
+    if not (PLATES.fullmatch(name) and looks_like_unit(name)) and not _other_plate(name):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:
         return None  # (collectives own the items only under a heading saying so: 「各级党委和政府…责任主要包括：」)

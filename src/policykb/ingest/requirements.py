@@ -17,7 +17,8 @@ import copy
 import re
 
 from . import timing
-from .clauses import DONE, OPENING, ROLE_HOLDER, collective, partners_with, signers, subject_clauses, subject_match
+from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, only_sets_up, partners_with, signers, subject_clauses,
+                      subject_match)
 from .generic import SHAPE, task_text
 from .items import items_of
 from .shapes import Candidate, closing_deadline
@@ -133,7 +134,7 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
                 or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
             continue
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
-        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and (
+        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence) and (
             _requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))), None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})

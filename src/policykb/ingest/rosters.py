@@ -3,22 +3,30 @@
 「成立X领导小组。」 then 「组 长：张三 副市长」「副组长：李四」「成 员：王 五、赵六、…」 (a member a line, or several
 a line, a line carried over): the people who lead the body's work in person, its leaders (责任领导), never units.
 A two-character name padded to the width of three (王 五) is the name without the padding (王五).
-The posts are `lexicon.yaml` roster_posts. The roster belongs to the last body the document set up before it, its
-duties and a heading (「二、组成人员」) between them.
+The posts are `lexicon.yaml` roster_posts. The roster belongs to the last body the document set up before it (or
+housed: 「办公室设在业务科」), its duties and a heading (「二、组成人员」) between them.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .holders import defined_body
 from .lexicon import lexicon
+from .unitnames import one_unit
 
 
+@lru_cache(maxsize=1)
 def _post_label() -> re.Pattern[str]:
     # 「组 长」, 「成  员」: a roster pads a two-character post to the width of three
     padded = r"\s*"
     posts = "|".join(padded.join(map(re.escape, post)) for post in sorted(lexicon().roster_posts, key=len, reverse=True))
     return re.compile(rf"^\s*(?:{posts})\s*[：:]\s*")
+
+
+def roster_line(text: str) -> bool:
+    """「组 长：刘雪萍 副市长」: a line opening with a roster's post."""
+    return bool(_post_label().match(text))
 
 
 # one entry: a name (「王 红」 padded), then what it holds (「副市长」, 「市教育局局长」) up to the next entry
@@ -50,6 +58,15 @@ def _own_name(name: str) -> bool:
             and not lex.held_post.match(bare) and not lex.doing.search(bare) and not lex.fragment_word.search(bare))
 
 
+# 「办公室设在业务科」: a body housed in another, set up by that line; the roster after it is its own
+_HOUSED = re.compile(r"^\s*(?P<name>[^，,。；;：:\s]{2,30}?)设在")
+
+
+def _housed_body(text: str) -> str | None:
+    m = _HOUSED.match(text)
+    return m["name"] if m and one_unit(m["name"]) else None
+
+
 def rosters(texts: list[str]) -> dict[str, list[str]]:
     """Each body whose people the document lists by name right after setting it up: {body as written: names}."""
     label = _post_label()
@@ -64,7 +81,7 @@ def rosters(texts: list[str]) -> dict[str, list[str]]:
             listing = True
             continue
         listing = False
-        body = defined_body(text) or body
+        body = defined_body(text) or _housed_body(text) or body
     return out
 
 
