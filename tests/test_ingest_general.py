@@ -2059,3 +2059,9 @@ def test_the_people_each_village_has_as_a_subject_make_the_villages_answer(tmp_p
     tasks = _drafted(tmp_path, "11月2日，某镇召开重点工作推进会，镇、村两级干部参加会议。",
                      "镇党委书记张三强调，一是持续做好人居环境整治工作。支部书记要做好村工作谋划，有序推进村内硬化。")
     assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["各村"], ["支部书记"])]
+
+
+def test_a_unit_that_organises_the_work_in_particular_leads_it():
+    """「活动由X具体组织」: 具体组织, as 具体负责, names who answers for the work."""
+    tasks, _ = _read("二、活动组织", "全县宣传周活动由县电教中心具体组织，确保活动有序开展。")
+    assert [t.units.lead for t in tasks] == [["县电教中心"]]
