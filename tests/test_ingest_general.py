@@ -2065,3 +2065,11 @@ def test_a_unit_that_organises_the_work_in_particular_leads_it():
     """「活动由X具体组织」: 具体组织, as 具体负责, names who answers for the work."""
     tasks, _ = _read("二、活动组织", "全县宣传周活动由县电教中心具体组织，确保活动有序开展。")
     assert [t.units.lead for t in tasks] == [["县电教中心"]]
+
+
+def test_a_note_inside_its_sentence_keeps_its_later_clauses_in_the_wording():
+    """「…活动由X牵头，Y共同参与，负责本单位…」: the note stands inside the sentence, so the sentence reads as written,
+    its participants' clause too (cut, the task would read 「…活动，负责本单位…」)."""
+    tasks, _ = _read("二、活动组织", "全县宣传周活动由县电教中心牵头，各综合单位、各学校共同参与，负责本单位宣传周活动。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县电教中心"], ["各综合单位", "各学校"])]
+    assert tasks[0].text == "全县宣传周活动由县电教中心牵头，各综合单位、各学校共同参与，负责本单位宣传周活动。"
