@@ -1756,3 +1756,9 @@ def test_collectives_and_companies_as_one_subject():
     assert (units.lead, units.participants, units.mode) == (["省旅游投资集团"], ["相关投资开发企业"], "first")
     [(_, units)] = subject_clauses("各相关县区和部门单位要认真履行统筹协调职能。", (), numbered=True)
     assert (units.lead, units.mode) == (["各相关县区", "各相关部门单位"], "separate")
+
+
+def test_a_longer_kind_of_body_with_its_one_character_kin_in_brackets_is_one_collective():
+    """「各公民办学校(园)」, as 「各校（园）」: 各 over one kind of body and its kin in brackets, kept whole."""
+    units = parse_units("各综合单位、各公民办学校(园)")
+    assert (units.lead + units.participants, units.doubts) == (["各综合单位", "各公民办学校(园)"], [])
