@@ -283,3 +283,14 @@ def test_a_pages_metadata_rows_of_label_and_value_cells_give_the_date_and_the_pu
     blocks = [Block(" | ".join(r), f"第{n}行", r, 1) for n, r in enumerate(rows, start=1)]
     meta = read_meta(blocks + _blocks("各区人民政府,市政府各部门:", "一、细化量化。各地各有关部门要压实工作责任。"))
     assert meta.date == dt.date(2022, 4, 7) and meta.issuers == ["市政府办公厅"]
+
+
+def test_a_signature_dated_by_its_month_alone_dates_the_document_on_its_first_day():
+    """「市水利局」 over 「二○○八年七月」: the signature's month, its day not written: the first, reviewed."""
+    meta = read_meta(_blocks("水利局争创文明城市工作方案", "7月,成立局争创文明城市领导小组。", "市水利局", "二○○八年七月"))
+    assert (meta.date, meta.issuers) == (dt.date(2008, 7, 1), ["市水利局"])
+    assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks("某局工作方案", "一、成立领导小组。", "某县水利局", "2019年3月"))
+    assert meta.date == dt.date(2019, 3, 1)
+    assert read_meta(_blocks("某局工作方案", "2019年3月", "一、成立领导小组。")).date is None  # no signature above it
+

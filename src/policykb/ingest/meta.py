@@ -75,6 +75,23 @@ def date_of(text: str) -> dt.date | None:
     return None
 
 
+# 「二○○八年七月」, 「2008年7月」: a signature's date giving its month only
+_MONTH_ONLY = re.compile(r"^(?:(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})|(?P<cn_year>[○〇零一二三四五六七八九]{4})年"
+                         r"(?P<cn_month>[一二三四五六七八九十]{1,3}))\s*月$")
+
+
+def month_of(text: str) -> dt.date | None:
+    """The first day of the month a line names alone (a signature dated 「二○○八年七月」: its day is not written)."""
+    if not (m := _MONTH_ONLY.match(text.strip())):
+        return None
+    try:
+        if m["year"]:
+            return dt.date(int(m["year"]), int(m["month"]), 1)
+        return dt.date(int("".join(str(_CN_DIGITS[c]) for c in m["cn_year"])), _cn_number(m["cn_month"]), 1)
+    except (ValueError, KeyError):
+        return None
+
+
 def _cited(text: str, m: re.Match) -> bool:
     """「根据《…》（X〔2018〕N号）」: a number in brackets after a cited title is that document's, not this one's."""
     before = text[:m.start()]
@@ -321,7 +338,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     # 成文日期, else the publication date, else --date
     dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := date_of(b.text))]
     signed = [x for x in dates if x[2] and _signature(blocks[x[2] - 1])]  # an organ's name above it: the signature
-    found = (signed or dates or [None])[0]
+    # (a signature dated by its month alone, 「市水利局」 over 「二○○八年七月」: its first day, reviewed)
+    by_month = [(d, b.where + "（落款只写年月，取当月1日）", i) for i, b in enumerate(blocks)
+                if i and not b.is_row and (d := month_of(b.text)) and _signature(blocks[i - 1])]
+    found = (signed or by_month[:1] or dates or [None])[0]
     if found is None:
         for b in blocks:
             if (m := _LABELLED_DATE.search(b.text)) and (not b.is_row or _DETAIL_LABEL.match(b.cells[0] if b.cells else "")):
@@ -336,7 +356,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         meta.date, meta.date_how = date, "--date"
     elif found:
         meta.date, meta.date_how = found[0], found[1]
-        meta.guesses.append(("成文日期", found[0].isoformat(), found[1], 0.9 if "发布" not in found[1] else 0.3))
+        meta.guesses.append(("成文日期", found[0].isoformat(), found[1],
+                             0.3 if "发布" in found[1] else 0.6 if "年月" in found[1] else 0.9))
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
