@@ -294,3 +294,10 @@ def test_a_signature_dated_by_its_month_alone_dates_the_document_on_its_first_da
     assert meta.date == dt.date(2019, 3, 1)
     assert read_meta(_blocks("某局工作方案", "2019年3月", "一、成立领导小组。")).date is None  # no signature above it
 
+
+
+def test_a_sites_credit_line_is_no_masthead():
+    """「建德市融媒体中心 主办」 at the head of a news site: the body that runs the site, no issuer of the report."""
+    meta = read_meta(_blocks("时政要闻 某市新闻网", "某市融媒体中心 主办", "我市部署推进防范电信网络诈骗工作",
+                             "10月13日上午,我市召开推进会。"))
+    assert meta.issuers == []

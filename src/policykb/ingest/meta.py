@@ -108,12 +108,16 @@ _NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[�
                                r"|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
+# 「建德市融媒体中心 主办」: a site's credit line, the body that runs the site (主办 hosts, no organ's name ends so)
+_SITE_CREDIT = re.compile(r"(?:主办|承办|协办|主管)(?:单位)?$")
+
+
 def _masthead(texts: list[str], printed: bool = False) -> list[str]:
     """The issuer printed above the title: 「X文件」, or a line that is only organ names (not when `printed`: the
     「X文件」 form alone, which no page's name takes)."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
-        if _NUMBERED_HEADING.match(name) or _DETAIL_LABEL.match(name):
+        if _NUMBERED_HEADING.match(name) or _DETAIL_LABEL.match(name) or _SITE_CREDIT.search(name):
             continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
