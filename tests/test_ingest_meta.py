@@ -301,3 +301,13 @@ def test_a_sites_credit_line_is_no_masthead():
     meta = read_meta(_blocks("时政要闻 某市新闻网", "某市融媒体中心 主办", "我市部署推进防范电信网络诈骗工作",
                              "10月13日上午,我市召开推进会。"))
     assert meta.issuers == []
+
+
+def test_a_forwarding_titles_organs_after_zhuanfa_issued_the_forwarded_document():
+    """「转发国务院办公厅转发统计局关于…的通知」 names the forwarded document's issuers, not its own: the page's 发布机构
+    row gives it; 「X转发Y关于…」: X forwards."""
+    meta = read_meta(_blocks("发布机构: 某省人民政府办公厅 成文日期: 2011-10-20",
+                             "转发国务院办公厅转发统计局关于加强和完善服务业统计工作意见的通知", "各市人民政府:"))
+    assert meta.issuers == ["某省人民政府办公厅"]
+    meta = read_meta(_blocks("某市人民政府办公厅转发省环保专项行动联席会议办公室关于做好整治工作的通知", "各县区人民政府:"))
+    assert meta.issuers == ["某市人民政府办公厅"]

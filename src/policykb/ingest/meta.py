@@ -127,8 +127,9 @@ def _masthead(texts: list[str], printed: bool = False) -> list[str]:
 
 
 def _title_issuers(title: str | None) -> list[str]:
-    """The organs a title names before 关于 (「X办公室关于…的函」)."""
-    prefix = (title or "").split("关于")[0]
+    """The organs a title names before 关于 (「X办公室关于…的函」); of a forwarding title, those before 转发 (「X转发Y
+    关于…」: Y issued the document forwarded; 「转发Y关于…」 names no issuer of its own)."""
+    prefix = (title or "").split("关于")[0].split("转发")[0]
     return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
 
 
