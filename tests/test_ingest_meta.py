@@ -311,3 +311,14 @@ def test_a_forwarding_titles_organs_after_zhuanfa_issued_the_forwarded_document(
     assert meta.issuers == ["某省人民政府办公厅"]
     meta = read_meta(_blocks("某市人民政府办公厅转发省环保专项行动联席会议办公室关于做好整治工作的通知", "各县区人民政府:"))
     assert meta.issuers == ["某市人民政府办公厅"]
+
+
+def test_a_news_pages_posting_time_under_its_headline_is_its_date():
+    """「2021-10-13 21:43」 alone under the headline: when the report was posted, its page's date (reviewed); not a
+    mirror's posting in another year than the document number on the page (「皖政[2001]85號」)."""
+    meta = read_meta(_blocks("我市部署推进防范电信网络诈骗工作", "2021-10-13 21:43", "10月13日上午,我市召开推进会。"))
+    assert meta.date == dt.date(2021, 10, 13)
+    assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks("某省人民政府关于基础教育改革的意见", "2025-06-07 16:43", "(某政[2001]85号)",
+                             "各市、县人民政府:"))
+    assert meta.date is None

@@ -23,6 +23,9 @@ _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二�
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)(?:\s*[：:|])*\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# 「2021-10-13 21:43」 alone under a news page's headline: when it was posted
+_STAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s*\d{1,4}\s*[号號]")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
 # A ministry of the central government (商务部, 科技部, 海关总署): named without a place; it signs as an organ does
@@ -90,6 +93,14 @@ def month_of(text: str) -> dt.date | None:
         return dt.date(int("".join(str(_CN_DIGITS[c]) for c in m["cn_year"])), _cn_number(m["cn_month"]), 1)
     except (ValueError, KeyError):
         return None
+
+
+def _posted(text: str, head: list[Block]) -> re.Match | None:
+    """A news page's posting time alone on a line; not a mirror's posting, in another year than a document number in
+    the page's head gives (「皖政[2001]85號」 posted 2025-06-07)."""
+    m = _STAMP.match(text.strip())
+    years = {n[1] for b in head for n in _NUMBER_YEAR.finditer(b.text)}
+    return m if m and (not years or m[1] in years) else None
 
 
 def _cited(text: str, m: re.Match) -> bool:
@@ -354,7 +365,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 break
     if found is None:
         for b in blocks[:40]:
-            if m := _PUBLISHED.search(b.text):
+            if m := _PUBLISHED.search(b.text) or _posted(b.text, blocks[:10]):
                 found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where + "（发布日期）", None)
                 break
     if date is not None:
