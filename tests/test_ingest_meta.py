@@ -322,3 +322,13 @@ def test_a_news_pages_posting_time_under_its_headline_is_its_date():
     meta = read_meta(_blocks("某省人民政府关于基础教育改革的意见", "2025-06-07 16:43", "(某政[2001]85号)",
                              "各市、县人民政府:"))
     assert meta.date is None
+
+
+def test_a_joint_signature_two_organs_a_line_names_each():
+    """Six organs signing two a line, spaced apart (「工业和信息化部  公安部」, 「…总局  共青团中央」): each an issuer."""
+    meta = read_meta(_blocks("关于印发《某活动方案》的通知", "各省、自治区、直辖市:", "现印发你们,请认真贯彻执行。",
+                             "中央网络安全和信息化领导小组办公室 教育部", "工业和信息化部 公安部",
+                             "国家新闻出版广电总局 共青团中央", "2016年3月17日"))
+    assert meta.issuers == ["中央网络安全和信息化领导小组办公室", "教育部", "工业和信息化部", "公安部", "国家新闻出版广电总局",
+                            "共青团中央"]
+    assert meta.date == dt.date(2016, 3, 17)

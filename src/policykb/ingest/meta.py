@@ -267,9 +267,23 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
 
 
 def _signature(block: Block) -> bool:
-    """A line that is only an organ's name (the signature above the date)."""
+    """A line that is only an organ's name (the signature above the date), or organs' names spaced apart."""
     return not block.is_row and len(block.text) <= 40 and "关于" not in block.text \
-        and bool(re.search(rf"{_ORGAN}$", block.text) or re.fullmatch(rf"(?:{_MINISTRY}\s*)+", block.text.strip()))
+        and bool(re.search(rf"{_ORGAN}$", block.text) or re.fullmatch(rf"(?:{_MINISTRY}\s*)+", block.text.strip())
+                 or _signers_apart(block.text))
+
+
+# (「共青团中央」 signs as an organ, 中央 its end)
+_SIGNER_END = re.compile(rf"(?:{_ORGAN}|部|署|中央)$")
+
+
+def _signers_apart(text: str) -> list[str]:
+    """The organs of a joint signature written two or more a line, spaced apart (「中央网信办  教育部」, 「国家新闻出版
+    广电总局  共青团中央」): each piece an organ's whole name; [] for a name spaced inside (「立山区 人民政府」)."""
+    pieces = text.split()
+    if len(pieces) < 2 or not all(len(p) >= 3 and _SIGNER_END.search(p) for p in pieces):
+        return []
+    return [i for piece in pieces for i in _split_issuers(piece)]
 
 
 _NOT_A_PLACE = re.compile(r"^[省市县区州旗镇乡](?:长|委)|召开|主持|部署|调研|检查|出席|会见|印发|关于")
@@ -379,7 +393,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     if found and found[2]:
         at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
         while at >= 0 and found[2] - at <= 3 and _signature(blocks[at]):
-            issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
+            issuers = (_signers_apart(blocks[at].text)
+                       or _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", ""))) + issuers
             at -= 1
         if issuers:
             # a line of bare ministries' names (「商务部 科技部」) is a signature less surely than a named organ's
