@@ -1762,3 +1762,13 @@ def test_a_longer_kind_of_body_with_its_one_character_kin_in_brackets_is_one_col
     """「各公民办学校(园)」, as 「各校（园）」: 各 over one kind of body and its kin in brackets, kept whole."""
     units = parse_units("各综合单位、各公民办学校(园)")
     assert (units.lead + units.participants, units.doubts) == (["各综合单位", "各公民办学校(园)"], [])
+
+
+def test_a_paragraph_of_requests_closing_with_a_colon_before_its_items_holds_its_requirements():
+    """「…请各单位结合实际，认真组织开展宣传周活动：」 then the plan's items: the paragraph's requests are requirements all
+    the same; a lead-in alone (「各单位要做好以下工作：」) is none."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    lines = ["宣传周活动时间为9月5日至11日。市教育局制订了实施方案,请各单位结合实际,认真组织开展宣传周活动:",
+             "一、时间和主题", "各单位要认真做好以下几项工作:"]
+    found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
+    assert [r["text"][:8] for r in found] == ["市教育局制订了实"]
