@@ -332,3 +332,13 @@ def test_a_joint_signature_two_organs_a_line_names_each():
     assert meta.issuers == ["中央网络安全和信息化领导小组办公室", "教育部", "工业和信息化部", "公安部", "国家新闻出版广电总局",
                             "共青团中央"]
     assert meta.date == dt.date(2016, 3, 17)
+
+
+def test_a_plan_titled_by_the_organ_whose_plan_it_is_names_its_issuer():
+    """「交通运输局春运工作方案」 without 关于 and with nothing else naming an issuer: the bureau, reviewed; not a level's
+    office alone (「街道办环境综合整治方案」: which street's, the title does not say)."""
+    meta = read_meta(_blocks("交通运输局春运工作方案", "一、工作目标", "确保春运安全有序。"))
+    assert meta.issuers == ["交通运输局"]
+    assert any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+    assert read_meta(_blocks("街道办环境综合整治方案", "一、组织领导")).issuers == []
+    assert read_meta(_blocks("县政府办公室2023年工作要点", "一、重点工作")).issuers == []

@@ -144,6 +144,21 @@ def _title_issuers(title: str | None) -> list[str]:
     return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
 
 
+# 「交通运输局春运工作方案」, 「水利局争创国家文明城市工作方案」: a title without 关于 opening with an organ, then the work
+_TITLE_OWNER = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,20}}?{_ORGAN}(?:办公室|办公厅)?)(?=[\u4e00-\u9fff\d])"
+                          rf".*{DOCUMENT_KINDS}$")
+
+
+def _title_owner(title: str) -> str | None:
+    """The organ a title opens with when it has no 关于 (a bureau's own plan), if its name reads as a unit's and names
+    more than a level's office (「街道办环境综合整治方案」: which street's, the title does not say)."""
+    if "关于" in title or not (m := _TITLE_OWNER.match(title)) or not looks_like_unit(m["organ"]):
+        return None
+    own = re.sub(rf"^(?:[省市州县区旗乡镇]|街道)+|(?:(?:人民)?政府|{_ORGAN})$", "",
+                 re.sub(r"(?:办公室|办公厅)$", "", m["organ"]))
+    return m["organ"] if len(own) >= 2 else None
+
+
 # 「三道通镇党委、政府认真强调：」: an organ (a place's committee and government written once) stating demands
 _SPEAKER = re.compile(rf"(?:^|[。；;]\s*)(?P<organ>[\u4e00-\u9fff、和]{{2,30}}?{_ORGAN}|[\u4e00-\u9fff]{{2,12}}?"
                       r"(?:省|市|县|区|镇|乡|州|旗)(?:党委|党工委)[、和](?:人民)?政府)"
@@ -433,6 +448,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         # a news report of a body's meeting (「开发区召开2021年第三次党工委会议」): the body whose meeting set the demands
         issuers = held[0]
         meta.guesses.append(("发文机关", "、".join(issuers), held[1], 0.5))
+    if not issuers and (owner := _title_owner(meta.title)):
+        # 「交通运输局春运工作方案」: a plan titled by the organ whose own plan it is, nothing else naming one
+        issuers = [owner]
+        meta.guesses.append(("发文机关", owner, meta.title_where + "（标题开头的机关）", 0.5))
     if len(issuers) == 1 and meta.number and _GOVERNMENT_NUMBER.search(meta.number) \
             and (government := re.sub(r"办公室$|办公厅$", "", issuers[0])) != issuers[0] and government.endswith("政府"):
         # 「华政发〔2021〕2号」 is a government's own number: a page's 发布机构 「县人民政府办公室」 only published it
