@@ -1772,3 +1772,13 @@ def test_a_paragraph_of_requests_closing_with_a_colon_before_its_items_holds_its
              "一、时间和主题", "各单位要认真做好以下几项工作:"]
     found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
     assert [r["text"][:8] for r in found] == ["市教育局制订了实"]
+
+
+def test_units_asked_to_do_the_work_by_themselves_keep_their_own_names():
+    """「请各地、各单位自行组织观看」: 自行 (by themselves) is the request's manner, no part of 各单位's name; a 自行车 (bicycle)
+    body keeps its name."""
+    from policykb.ingest.requirements import _requested
+    units = _requested("请各地、各单位自行组织观看。")
+    assert (units.lead, units.mode) == (["各地", "各单位"], "separate")
+    units = parse_units("市自行车运动协会、各单位")
+    assert units.lead + units.participants == ["市自行车运动协会", "各单位"]
