@@ -342,3 +342,13 @@ def test_a_plan_titled_by_the_organ_whose_plan_it_is_names_its_issuer():
     assert any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
     assert read_meta(_blocks("街道办环境综合整治方案", "一、组织领导")).issuers == []
     assert read_meta(_blocks("县政府办公室2023年工作要点", "一、重点工作")).issuers == []
+
+
+def test_a_body_named_after_the_state_council_without_a_place_of_its_own_is_its_body():
+    """「国务院知识产权战略实施工作部际联席会议办公室」 signs as one organ, as a government's body named after it does; a
+    ministry after it is an organ of its own."""
+    meta = read_meta(_blocks("各省、自治区、直辖市人民政府:", "现将推进计划印发给你们,请认真贯彻执行。",
+                             "国务院知识产权战略实施工作部际联席会议办公室", "2021年12月27日"))
+    assert meta.issuers == ["国务院知识产权战略实施工作部际联席会议办公室"]
+    assert read_meta(_blocks("现将方案印发给你们。", "国务院扶贫开发领导小组办公室", "2016年4月1日")).issuers == [
+        "国务院扶贫开发领导小组办公室"]

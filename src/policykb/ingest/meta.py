@@ -199,7 +199,7 @@ def _split_issuers(organs: str) -> list[str]:
     kept: list[str] = []
     for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
         if kept and (part in ("办公室", "办公厅", "办")
-                     or kept[-1].endswith("政府") and not jurisdiction_of(part) and not part.startswith("中共")
+                     or kept[-1].endswith(("政府", "国务院")) and not jurisdiction_of(part) and not part.startswith("中共")
                      or re.search(r"[省市县区州]委$", kept[-1]) and not re.match(r"中共|国家|国务院|[省市县区州]", part)
                      and not _PLACE.search(part)):  # 「市委宣传部」: a party committee's department
             kept[-1] += part
