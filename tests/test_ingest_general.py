@@ -2126,3 +2126,30 @@ def test_later_sentences_of_an_item_doing_their_part_take_part_in_its_task():
                 "驻区各单位也要承担相应的责任与义务；") == [(["区政府"], ["市直各相关部门", "驻区各单位"])]
     assert read("各主要责任单位要主动协调，其他责任单位要积极配合，对新问题要拿出解决问题的方案。") == [
         (["各主要责任单位"], []), (["其他责任单位"], [])]
+
+
+def test_a_unit_that_organises_the_work_in_particular_leads_it():
+    """「活动由X具体组织」: 具体组织, as 具体负责, names who answers for the work."""
+    tasks, _ = _read("二、活动组织", "全县宣传周活动由县电教中心具体组织，确保活动有序开展。")
+    assert [t.units.lead for t in tasks] == [["县电教中心"]]
+
+
+def test_a_note_inside_its_sentence_keeps_its_later_clauses_in_the_wording():
+    """「…活动由X牵头，Y共同参与，负责本单位…」: the note stands inside the sentence, so the sentence reads as written,
+    its participants' clause too (cut, the task would read 「…活动，负责本单位…」)."""
+    tasks, _ = _read("二、活动组织", "全县宣传周活动由县电教中心牵头，各综合单位、各学校共同参与，负责本单位宣传周活动。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县电教中心"], ["各综合单位", "各学校"])]
+    assert tasks[0].text == "全县宣传周活动由县电教中心牵头，各综合单位、各学校共同参与，负责本单位宣传周活动。"
+
+
+def test_a_timetables_paragraph_opening_with_its_months_is_due_at_the_end_of_the_last(tmp_path):
+    """「7月，…」, 「8—9月，…」: a plan's timetable gives each paragraph's work its months; it falls due when the last
+    ends (「3月22日，…召开会议」 tells a day, no timetable)."""
+    from conftest import import_text
+    from policykb.ingest import timing
+    _, tasks, _ = import_text(tmp_path, "某县水利局争创文明城市工作方案\n我局的工作方案如下:\n"
+                              "7月,县水利局牵头成立争创文明城市领导小组,进行宣传发动。\n"
+                              "8—9月,县水利局负责搞好机关内部的文明创建。\n某县水利局\n2008年7月1日\n", None)
+    assert [[(d["phrase"], d["date"]) for d in t["deadlines"]] for t in tasks] == [
+        [("7月", dt.date(2008, 7, 31))], [("8—9月", dt.date(2008, 9, 30))]]
+    assert timing.find("3月22日,牡丹镇召开禁毒工作会议。", 2008) == []

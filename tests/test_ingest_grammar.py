@@ -1783,3 +1783,28 @@ def test_a_groups_office_set_up_with_its_duty_in_one_sentence_does_it():
                                         "主要负责全市日常管理、协调工作。")
     assert units.lead == ["领导小组办公室"] and text.startswith("领导小组下设办公室")
 
+
+def test_a_longer_kind_of_body_with_its_one_character_kin_in_brackets_is_one_collective():
+    """「各公民办学校(园)」, as 「各校（园）」: 各 over one kind of body and its kin in brackets, kept whole."""
+    units = parse_units("各综合单位、各公民办学校(园)")
+    assert (units.lead + units.participants, units.doubts) == (["各综合单位", "各公民办学校(园)"], [])
+
+
+def test_a_paragraph_of_requests_closing_with_a_colon_before_its_items_holds_its_requirements():
+    """「…请各单位结合实际，认真组织开展宣传周活动：」 then the plan's items: the paragraph's requests are requirements all
+    the same; a lead-in alone (「各单位要做好以下工作：」) is none."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    lines = ["宣传周活动时间为9月5日至11日。市教育局制订了实施方案,请各单位结合实际,认真组织开展宣传周活动:",
+             "一、时间和主题", "各单位要认真做好以下几项工作:"]
+    found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
+    assert [r["text"][:8] for r in found] == ["市教育局制订了实"]
+
+
+def test_units_asked_to_do_the_work_by_themselves_keep_their_own_names():
+    """「请各地、各单位自行组织观看」: 自行 (by themselves) is the request's manner, no part of 各单位's name; a 自行车 (bicycle)
+    body keeps its name."""
+    from policykb.ingest.requirements import _requested
+    units = _requested("请各地、各单位自行组织观看。")
+    assert (units.lead, units.mode) == (["各地", "各单位"], "separate")
+    units = parse_units("市自行车运动协会、各单位")
+    assert units.lead + units.participants == ["市自行车运动协会", "各单位"]

@@ -293,3 +293,72 @@ def test_a_signature_dated_by_its_month_only_signs_the_document(month):
                              "市水利局", month))
     assert meta.issuers == ["市水利局"] and meta.date == dt.date(2008, 7, 1)
     assert [g[3] for g in meta.guesses if g[0] == "成文日期"] == [0.6]
+
+
+def test_a_signature_dated_by_its_month_alone_dates_the_document_on_its_first_day():
+    """「市水利局」 over 「二○○八年七月」: the signature's month, its day not written: the first, reviewed."""
+    meta = read_meta(_blocks("水利局争创文明城市工作方案", "7月,成立局争创文明城市领导小组。", "市水利局", "二○○八年七月"))
+    assert (meta.date, meta.issuers) == (dt.date(2008, 7, 1), ["市水利局"])
+    assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks("某局工作方案", "一、成立领导小组。", "某县水利局", "2019年3月"))
+    assert meta.date == dt.date(2019, 3, 1)
+    assert read_meta(_blocks("某局工作方案", "2019年3月", "一、成立领导小组。")).date is None  # no signature above it
+
+
+
+def test_a_sites_credit_line_is_no_masthead():
+    """「建德市融媒体中心 主办」 at the head of a news site: the body that runs the site, no issuer of the report."""
+    meta = read_meta(_blocks("时政要闻 某市新闻网", "某市融媒体中心 主办", "我市部署推进防范电信网络诈骗工作",
+                             "10月13日上午,我市召开推进会。"))
+    assert meta.issuers == []
+
+
+def test_a_forwarding_titles_organs_after_zhuanfa_issued_the_forwarded_document():
+    """「转发国务院办公厅转发统计局关于…的通知」 names the forwarded document's issuers, not its own: the page's 发布机构
+    row gives it; 「X转发Y关于…」: X forwards."""
+    meta = read_meta(_blocks("发布机构: 某省人民政府办公厅 成文日期: 2011-10-20",
+                             "转发国务院办公厅转发统计局关于加强和完善服务业统计工作意见的通知", "各市人民政府:"))
+    assert meta.issuers == ["某省人民政府办公厅"]
+    meta = read_meta(_blocks("某市人民政府办公厅转发省环保专项行动联席会议办公室关于做好整治工作的通知", "各县区人民政府:"))
+    assert meta.issuers == ["某市人民政府办公厅"]
+
+
+def test_a_news_pages_posting_time_under_its_headline_is_its_date():
+    """「2021-10-13 21:43」 alone under the headline: when the report was posted, its page's date (reviewed); not a
+    mirror's posting in another year than the document number on the page (「皖政[2001]85號」)."""
+    meta = read_meta(_blocks("我市部署推进防范电信网络诈骗工作", "2021-10-13 21:43", "10月13日上午,我市召开推进会。"))
+    assert meta.date == dt.date(2021, 10, 13)
+    assert any(g[0] == "成文日期" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks("某省人民政府关于基础教育改革的意见", "2025-06-07 16:43", "(某政[2001]85号)",
+                             "各市、县人民政府:"))
+    assert meta.date is None
+
+
+def test_a_joint_signature_two_organs_a_line_names_each():
+    """Six organs signing two a line, spaced apart (「工业和信息化部  公安部」, 「…总局  共青团中央」): each an issuer."""
+    meta = read_meta(_blocks("关于印发《某活动方案》的通知", "各省、自治区、直辖市:", "现印发你们,请认真贯彻执行。",
+                             "中央网络安全和信息化领导小组办公室 教育部", "工业和信息化部 公安部",
+                             "国家新闻出版广电总局 共青团中央", "2016年3月17日"))
+    assert meta.issuers == ["中央网络安全和信息化领导小组办公室", "教育部", "工业和信息化部", "公安部", "国家新闻出版广电总局",
+                            "共青团中央"]
+    assert meta.date == dt.date(2016, 3, 17)
+
+
+def test_a_plan_titled_by_the_organ_whose_plan_it_is_names_its_issuer():
+    """「交通运输局春运工作方案」 without 关于 and with nothing else naming an issuer: the bureau, reviewed; not a level's
+    office alone (「街道办环境综合整治方案」: which street's, the title does not say)."""
+    meta = read_meta(_blocks("交通运输局春运工作方案", "一、工作目标", "确保春运安全有序。"))
+    assert meta.issuers == ["交通运输局"]
+    assert any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+    assert read_meta(_blocks("街道办环境综合整治方案", "一、组织领导")).issuers == []
+    assert read_meta(_blocks("县政府办公室2023年工作要点", "一、重点工作")).issuers == []
+
+
+def test_a_body_named_after_the_state_council_without_a_place_of_its_own_is_its_body():
+    """「国务院知识产权战略实施工作部际联席会议办公室」 signs as one organ, as a government's body named after it does; a
+    ministry after it is an organ of its own."""
+    meta = read_meta(_blocks("各省、自治区、直辖市人民政府:", "现将推进计划印发给你们,请认真贯彻执行。",
+                             "国务院知识产权战略实施工作部际联席会议办公室", "2021年12月27日"))
+    assert meta.issuers == ["国务院知识产权战略实施工作部际联席会议办公室"]
+    assert read_meta(_blocks("现将方案印发给你们。", "国务院扶贫开发领导小组办公室", "2016年4月1日")).issuers == [
+        "国务院扶贫开发领导小组办公室"]

@@ -12,7 +12,7 @@ from conftest import ROOT
 from policykb.export import task_rows, unit_rows
 from policykb.gongwen import read_text
 from policykb.graph import PolicyGraph
-from policykb.ingest.outline import numbered_paths
+from policykb.ingest.outline import numbered_paths, paragraphs_under
 from policykb.ingest.source import Block
 from policykb.ownnumbers import compact, task_ref, task_refs
 from policykb.render.letters import overview
@@ -123,3 +123,18 @@ def test_progress_commands_take_a_task_by_its_own_number(tmp_path):
     refused = run("plan", "九（九）", "--date", "2024-03-01")
     said = f"{refused.exception}；{getattr(refused.exception, 'hint', '')}"
     assert refused.exit_code == 1 and "没有第九（九）项任务" in said and "原文编号（如 一（一））" in said
+
+
+def test_a_task_in_the_paragraph_under_a_numbered_heading_is_named_by_the_headings_number(tmp_path):
+    """「一、主要职责」 then 「负责…」, 「三、工作机构」 then 「…办公室设在…，承担…」: the paragraphs have no mark of their
+    own, and a reader cites their work by the heading's (the first task under it; a table under a heading keeps its
+    rows' own numbers)."""
+    from conftest import import_text
+    text = ("甲县人民政府办公室关于成立乙工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、主要职责\n乙工作领导小组负责全县乙工作的组织和实施。\n二、组成人员\n组 长：张三 县长\n"
+            "三、工作机构\n为加强日常工作，由县统计局负责领导小组的日常工作。\n甲县人民政府办公室\n2024年1月20日\n")
+    _, tasks, _ = import_text(tmp_path, text, None)
+    assert [(t["number"], t.get("label")) for t in tasks] == [(1, "一、"), (2, "三、")]
+    paths = paragraphs_under([Block(t, f"第{i}行") for i, t in enumerate(["前言", "一、甲", "正文", "| 行 |"], start=1)]
+                             [:3] + [Block("| 行 |", "第4行", cells=("行",), table=1)])
+    assert {w: (above, p.path, p.text) for w, (above, p) in paths.items()} == {"第3行": ("第2行", "一、", "正文")}

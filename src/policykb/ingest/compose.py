@@ -28,7 +28,7 @@ from .pagehead import opens_inside, page_head_work
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
-from .outline import Numbered, numbered_paths
+from .outline import Numbered, numbered_paths, paragraphs_under
 from .ownplan import own_plan_tasks
 from .generic import GROUP_LEADS, general_only, general_tasks
 from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
@@ -457,12 +457,16 @@ def _own_numbers(own: list[int | None], review: list[str]) -> list[int]:
     return out
 
 
-def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numbered]) -> list[str | None]:
+def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numbered],
+                under: dict[str, tuple[str, Numbered]]) -> list[str | None]:
     """Each task's number as the document writes it (「二、（二）」), where its numbers are not the tasks' (numbered
-    afresh under each heading): the first task read from a numbered paragraph's words. None for every task of a
-    document whose numbers the tasks keep."""
-    first = {c.where: i for i, c in reversed(list(enumerate(read)))}
-    own = [p if (p := paths.get(c.where)) and first[c.where] == i and _bare(c.text)[:8] in _bare(p.text) else None
+    afresh under each heading, or tasks in the paragraphs under numbered headings): the first task read from a
+    numbered paragraph's words, or from the paragraphs under it. None for every task of a document whose numbers the
+    tasks keep."""
+    numbered = {w: (w, p) for w, p in paths.items()} | under
+    first = {numbered[c.where][0] if c.where in numbered else c.where: i for i, c in reversed(list(enumerate(read)))}
+    own = [p if c.where in numbered and first[(held := numbered[c.where])[0]] == i
+           and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
@@ -642,7 +646,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
         read.append((c, lead, participants, flags))
     unread = [b for b in unread if not _read_after_all(b, read)]
     numbers = _own_numbers([c.number for c, *_ in read], review)
-    labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks))
+    labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks), paragraphs_under(source.blocks))
     for index, (c, lead, participants, flags) in enumerate(read, start=1):
         number = numbers[index - 1]
         part = parts.index(_part_title(c)) + 1

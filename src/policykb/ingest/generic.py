@@ -263,7 +263,7 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
         text, later = _own_subject_after(text, max(e for _, e, _ in notes), known)
         # 「…。各局委要明确任务，…。门前三包任务由各镇(办)负责实施。」: and an earlier one
         text, earlier, notes = _own_subject_before(text, notes, known)
-    out, start = [], 0
+    out, start, written = [], 0, text
     for s, e, units in notes:
         if units is None:  # a later clause of a prose note: cut from the text, read with the first
             text = text[:s] + "\0" * (e - s) + text[e:]
@@ -277,18 +277,24 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
             start = e
         else:
             piece = text[:s] + text[e:]
-            if in_prose and "\0" not in text and text[e:].strip("。；;，, ") \
+            if in_prose and text[e:].strip("。；;，, \0") and ("\0" not in text or _after_topic(text, s)) \
                     or units.how == "verb" and topic_only(text, s, piece):
                 # a note inside its sentence keeps the sentence's wording as written (「区交运局牵头，梳理…」, 「…，由X牵头，
-                # 全力推进…」); a closing 「，由X负责。」 is cut as a bracketed note is, but 「道路等公共区域，由X负责。」
-                # keeps its duty
-                piece = text
+                # 全力推进…」, 「…活动由X具体组织，Y共同参与，负责…」: its later clauses too, after the topic they
+                # finish); a closing 「，由X负责。」 is cut as a bracketed note is, but 「道路等公共区域，由X负责。」 keeps its
+                # duty
+                piece = written
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
     return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
         + later
+
+
+def _after_topic(text: str, start: int) -> bool:
+    """A note that opens inside its clause, after the topic it assigns (「…活动由X具体组织」), not a clause of its own."""
+    return start > 0 and text[start - 1] not in "，,；;。：:"
 
 
 def _own_subject_before(text: str, notes: list, known: tuple[str, ...]) -> tuple[str, list, list]:

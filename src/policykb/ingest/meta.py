@@ -23,6 +23,9 @@ _CN_DATE = re.compile(r"^([○〇零一二三四五六七八九]{4})年([一二�
 _LABELLED_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)(?:\s*[：:|])*\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 # (「来源:本站  时间:2018-07-25 15:11:24」: a page's line; 「会议时间：」 is no publication)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发表于|发布于|公开日期|(?:^|\s)时间)\s*[：:|]?\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# 「2021-10-13 21:43」 alone under a news page's headline: when it was posted
+_STAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s*\d{1,4}\s*[号號]")
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|办公厅|办公室|委员会|管委会|管理委员会|省委|市委|县委|区委|州委"
           r"|国务院|工作领导小组|领导小组|[厅局委办])")
 # A ministry of the central government (商务部, 科技部, 海关总署): named without a place; it signs as an organ does
@@ -75,13 +78,13 @@ def date_of(text: str) -> dt.date | None:
     return None
 
 
-# 「二○○八年七月」 alone: a signature's date giving the month only
-_MONTH_ONLY = re.compile(r"^(?:(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月"
-                         r"|(?P<cn_year>[○〇零一二三四五六七八九]{4})年(?P<cn_month>[一二三四五六七八九十]{1,3})月)$")
+# 「二○○八年七月」, 「2008年7月」: a signature's date giving its month only
+_MONTH_ONLY = re.compile(r"^(?:(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})|(?P<cn_year>[○〇零一二三四五六七八九]{4})年"
+                         r"(?P<cn_month>[一二三四五六七八九十]{1,3}))\s*月$")
 
 
-def _month_of(text: str) -> dt.date | None:
-    """The first day of the month a line alone gives (the day unwritten), else None."""
+def month_of(text: str) -> dt.date | None:
+    """The first day of the month a line names alone (a signature dated 「二○○八年七月」: its day is not written)."""
     if not (m := _MONTH_ONLY.match(text.strip())):
         return None
     try:
@@ -90,6 +93,14 @@ def _month_of(text: str) -> dt.date | None:
         return dt.date(int("".join(str(_CN_DIGITS[c]) for c in m["cn_year"])), _cn_number(m["cn_month"]), 1)
     except (ValueError, KeyError):
         return None
+
+
+def _posted(text: str, head: list[Block]) -> re.Match | None:
+    """A news page's posting time alone on a line; not a mirror's posting, in another year than a document number in
+    the page's head gives (「皖政[2001]85號」 posted 2025-06-07)."""
+    m = _STAMP.match(text.strip())
+    years = {n[1] for b in head for n in _NUMBER_YEAR.finditer(b.text)}
+    return m if m and (not years or m[1] in years) else None
 
 
 def _cited(text: str, m: re.Match) -> bool:
@@ -108,12 +119,16 @@ _NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[�
                                r"|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
+# 「建德市融媒体中心 主办」: a site's credit line, the body that runs the site (主办 hosts, no organ's name ends so)
+_SITE_CREDIT = re.compile(r"(?:主办|承办|协办|主管)(?:单位)?$")
+
+
 def _masthead(texts: list[str], printed: bool = False) -> list[str]:
     """The issuer printed above the title: 「X文件」, or a line that is only organ names (not when `printed`: the
     「X文件」 form alone, which no page's name takes)."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
-        if _NUMBERED_HEADING.match(name) or _DETAIL_LABEL.match(name):
+        if _NUMBERED_HEADING.match(name) or _DETAIL_LABEL.match(name) or _SITE_CREDIT.search(name):
             continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{_ORGAN})文件", name):
             return _split_issuers(m[1])
@@ -123,9 +138,25 @@ def _masthead(texts: list[str], printed: bool = False) -> list[str]:
 
 
 def _title_issuers(title: str | None) -> list[str]:
-    """The organs a title names before 关于 (「X办公室关于…的函」)."""
-    prefix = (title or "").split("关于")[0]
+    """The organs a title names before 关于 (「X办公室关于…的函」); of a forwarding title, those before 转发 (「X转发Y
+    关于…」: Y issued the document forwarded; 「转发Y关于…」 names no issuer of its own)."""
+    prefix = (title or "").split("关于")[0].split("转发")[0]
     return _split_issuers(prefix) if prefix and re.search(rf"{_ORGAN}$", prefix) else []
+
+
+# 「交通运输局春运工作方案」, 「水利局争创国家文明城市工作方案」: a title without 关于 opening with an organ, then the work
+_TITLE_OWNER = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,20}}?{_ORGAN}(?:办公室|办公厅)?)(?=[\u4e00-\u9fff\d])"
+                          rf".*{DOCUMENT_KINDS}$")
+
+
+def _title_owner(title: str) -> str | None:
+    """The organ a title opens with when it has no 关于 (a bureau's own plan), if its name reads as a unit's and names
+    more than a level's office (「街道办环境综合整治方案」: which street's, the title does not say)."""
+    if "关于" in title or not (m := _TITLE_OWNER.match(title)) or not looks_like_unit(m["organ"]):
+        return None
+    own = re.sub(rf"^(?:[省市州县区旗乡镇]|街道)+|(?:(?:人民)?政府|{_ORGAN})$", "",
+                 re.sub(r"(?:办公室|办公厅)$", "", m["organ"]))
+    return m["organ"] if len(own) >= 2 else None
 
 
 # 「三道通镇党委、政府认真强调：」: an organ (a place's committee and government written once) stating demands
@@ -168,7 +199,7 @@ def _split_issuers(organs: str) -> list[str]:
     kept: list[str] = []
     for part in filter(None, parts):  # 「X委员会」「办公室」: an office alone is the office of the organ before it
         if kept and (part in ("办公室", "办公厅", "办")
-                     or kept[-1].endswith("政府") and not jurisdiction_of(part) and not part.startswith("中共")
+                     or kept[-1].endswith(("政府", "国务院")) and not jurisdiction_of(part) and not part.startswith("中共")
                      or re.search(r"[省市县区州]委$", kept[-1]) and not re.match(r"中共|国家|国务院|[省市县区州]", part)
                      and not _PLACE.search(part)):  # 「市委宣传部」: a party committee's department
             kept[-1] += part
@@ -251,9 +282,23 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
 
 
 def _signature(block: Block) -> bool:
-    """A line that is only an organ's name (the signature above the date)."""
+    """A line that is only an organ's name (the signature above the date), or organs' names spaced apart."""
     return not block.is_row and len(block.text) <= 40 and "关于" not in block.text \
-        and bool(re.search(rf"{_ORGAN}$", block.text) or re.fullmatch(rf"(?:{_MINISTRY}\s*)+", block.text.strip()))
+        and bool(re.search(rf"{_ORGAN}$", block.text) or re.fullmatch(rf"(?:{_MINISTRY}\s*)+", block.text.strip())
+                 or _signers_apart(block.text))
+
+
+# (「共青团中央」 signs as an organ, 中央 its end)
+_SIGNER_END = re.compile(rf"(?:{_ORGAN}|部|署|中央)$")
+
+
+def _signers_apart(text: str) -> list[str]:
+    """The organs of a joint signature written two or more a line, spaced apart (「中央网信办  教育部」, 「国家新闻出版
+    广电总局  共青团中央」): each piece an organ's whole name; [] for a name spaced inside (「立山区 人民政府」)."""
+    pieces = text.split()
+    if len(pieces) < 2 or not all(len(p) >= 3 and _SIGNER_END.search(p) for p in pieces):
+        return []
+    return [i for piece in pieces for i in _split_issuers(piece)]
 
 
 _NOT_A_PLACE = re.compile(r"^[省市县区州旗镇乡](?:长|委)|召开|主持|部署|调研|检查|出席|会见|印发|关于")
@@ -338,10 +383,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     # 成文日期, else the publication date, else --date
     dates = [(d, b.where, i) for i, b in enumerate(blocks) if not b.is_row and (d := date_of(b.text))]
     signed = [x for x in dates if x[2] and _signature(blocks[x[2] - 1])]  # an organ's name above it: the signature
-    # (a signature dated by its month only, 「市水利局」 over 「二○○八年七月」: its first day, reviewed)
-    by_month = [(d, b.where, i) for i, b in enumerate(blocks) if i and not b.is_row and (d := _month_of(b.text))
-                and _signature(blocks[i - 1])]
-    found = (signed or by_month or dates or [None])[0]
+    # (a signature dated by its month alone, 「市水利局」 over 「二○○八年七月」: its first day, reviewed)
+    by_month = [(d, b.where + "（落款只写年月，取当月1日）", i) for i, b in enumerate(blocks)
+                if i and not b.is_row and (d := month_of(b.text)) and _signature(blocks[i - 1])]
+    found = (signed or by_month[:1] or dates or [None])[0]
     if found is None:
         for b in blocks:
             if (m := _LABELLED_DATE.search(b.text)) and (not b.is_row or _DETAIL_LABEL.match(b.cells[0] if b.cells else "")):
@@ -349,21 +394,22 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 break
     if found is None:
         for b in blocks[:40]:
-            if m := _PUBLISHED.search(b.text):
+            if m := _PUBLISHED.search(b.text) or _posted(b.text, blocks[:10]):
                 found = (dt.date(int(m[1]), int(m[2]), int(m[3])), b.where + "（发布日期）", None)
                 break
     if date is not None:
         meta.date, meta.date_how = date, "--date"
     elif found:
         meta.date, meta.date_how = found[0], found[1]
-        sure = 0.3 if "发布" in found[1] else 0.6 if found in by_month else 0.9
-        meta.guesses.append(("成文日期", found[0].isoformat(), found[1], sure))
+        meta.guesses.append(("成文日期", found[0].isoformat(), found[1],
+                             0.3 if "发布" in found[1] else 0.6 if "年月" in found[1] else 0.9))
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
         at = found[2] - 1  # the signature: one line of organs, or one organ a line (up to three)
         while at >= 0 and found[2] - at <= 3 and _signature(blocks[at]):
-            issuers = _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", "")) + issuers
+            issuers = (_signers_apart(blocks[at].text)
+                       or _split_issuers(blocks[at].text.replace(" ", "").replace("\u3000", ""))) + issuers
             at -= 1
         if issuers:
             # a line of bare ministries' names (「商务部 科技部」) is a signature less surely than a named organ's
@@ -402,6 +448,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         # a news report of a body's meeting (「开发区召开2021年第三次党工委会议」): the body whose meeting set the demands
         issuers = held[0]
         meta.guesses.append(("发文机关", "、".join(issuers), held[1], 0.5))
+    if not issuers and (owner := _title_owner(meta.title)):
+        # 「交通运输局春运工作方案」: a plan titled by the organ whose own plan it is, nothing else naming one
+        issuers = [owner]
+        meta.guesses.append(("发文机关", owner, meta.title_where + "（标题开头的机关）", 0.5))
     if len(issuers) == 1 and meta.number and _GOVERNMENT_NUMBER.search(meta.number) \
             and (government := re.sub(r"办公室$|办公厅$", "", issuers[0])) != issuers[0] and government.endswith("政府"):
         # 「华政发〔2021〕2号」 is a government's own number: a page's 发布机构 「县人民政府办公室」 only published it

@@ -61,3 +61,18 @@ def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
         stack = [(d, written) for d, written in stack if d < level] + [(level, m[1])]
         out[block.where] = Numbered("".join(written for _, written in stack), number, block.text[m.end():].strip())
     return out
+
+
+def paragraphs_under(blocks: list[Block]) -> dict[str, tuple[str, Numbered]]:
+    """The paragraphs without a mark of their own (not table rows) by where they stand: where the last numbered
+    paragraph above them stands, and its number as theirs (「二、加强领导」 then 「由市统计局负责…」: the duty is part
+    two's, as a reader cites it), with their own text."""
+    paths = numbered_paths(blocks)
+    out: dict[str, tuple[str, Numbered]] = {}
+    above: str | None = None
+    for block in blocks:
+        if block.where in paths:
+            above = block.where
+        elif above and not block.is_row:
+            out[block.where] = (above, Numbered(paths[above].path, paths[above].number, block.text.strip()))
+    return out

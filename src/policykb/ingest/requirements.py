@@ -130,10 +130,10 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
     (without their number mark or the sentences before it that set the scene)."""
     out: list[dict] = []
     for item in items_of(blocks):
-        if item.table is not None or item.owner or item.where in taken or item.text.rstrip().endswith(("：", ":")) \
-                or len(item.text) < _SHORTEST:  # 「有关要求」: a heading
-            continue
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
+        if item.table is not None or item.owner or item.where in taken or len(item.text) < _SHORTEST \
+                or _lead_in(sentences):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
+            continue
         first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence) and (
             _requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))), None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
@@ -147,6 +147,12 @@ _TOLD = re.compile(rf"^\s*{_DAY}(?:上午|下午|晚上?)?[，,]")
 def _told(sentence: str) -> bool:
     """「近日，X组织召开…会议，通报…」: what was done on a day, told with no modal: a report, no requirement."""
     return bool(_TOLD.match(sentence)) and not _MODAL.search(sentence)
+
+
+def _lead_in(sentences: list[str]) -> bool:
+    """A paragraph that is one sentence leading into the items after its colon (「各单位要做好以下工作：」); a paragraph
+    of requests whose last sentence does so (「…请各单位结合实际，认真组织开展宣传周活动：」) still holds them."""
+    return len(sentences) == 1 and sentences[0].rstrip().endswith(("：", ":"))
 
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees
