@@ -825,7 +825,7 @@ def test_clauses_whose_subject_is_a_unit_are_its_tasks():
         "县审计局要负责监督审计;县农业局等有关县级部门要切实做好规划申报。",
         "三、严肃问责。对工作不力的,县纪委监委将严肃问责。"))
     assert [(t.units.lead, t.units.mode, t.units.participants, t.units.open_ended) for t in tasks] == [
-        (["甲镇", "乙乡"], "joint", [], False), (["县发改局"], "first", [], False),
+        (["甲镇"], "first", ["乙乡"], False), (["县发改局"], "first", [], False),
         (["县财政局"], "first", ["各项目主管部门"], False), (["县审计局"], "first", [], False),
         (["县农业局"], "first", [], True)]
     assert all(t.shape == "subject" and t.confidence < 0.85 for t in tasks)
@@ -841,7 +841,7 @@ def test_lines_that_name_a_unit_before_its_duty():
         "商委:协调供销社做好供应。",
         "发布机构:县人民政府办公室"))
     assert [(t.units.lead, t.units.mode) for t in tasks] == [
-        (["各乡(镇)政府、街道办事处"], "first"), (["清水街道", "西山街道", "东岭乡"], "joint"),
+        (["各乡(镇)政府、街道办事处"], "first"), (["清水街道"], "first"),
         (["区委宣传部"], "first"), (["商委"], "first")]  # 「各部门要…」 is nobody in particular
     assert tasks[2].text == "制订宣传工作方案。" and [b.where for b in unread] == ["第3行"]
 
@@ -869,7 +869,7 @@ def test_a_leader_heading_makes_its_person_the_leader_of_the_part():
 
 
 @pytest.mark.parametrize("note, lead, participants", [
-    ("公安、交通部门负责,有关部门配合", ["公安部门", "交通部门"], ["有关部门"]),  # 部门 belongs to both, who lead together
+    ("公安、交通部门负责,有关部门配合", ["公安部门"], ["交通部门", "有关部门"]),  # 部门 is both's; no lead word: the first
     ("市水利局牵头,示范区、高新区党工委和管委会参与", ["市水利局"], ["示范区党工委和管委会", "高新区党工委和管委会"]),
     ("市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同", ["市教育局"], ["市委农办", "各县<市、区>人民政府"]),
     ("省人大常委会办公厅、省政协办公厅分别牵头", ["省人大常委会办公厅", "省政协办公厅"], []),

@@ -41,7 +41,8 @@ def test_a_sectors_companies_or_bodies_named_as_a_whole_are_units_the_kind_after
     the list is the last one's alone (「公安、交通部门」 still shares it)."""
     units = parse_units("三大电信运营商、金融银行系统、市场监管部门")
     assert (units.lead + units.participants, units.doubts) == (["三大电信运营商", "金融银行系统", "市场监管部门"], [])
-    assert parse_units("公安、交通部门").lead == ["公安部门", "交通部门"]
+    units = parse_units("公安、交通部门")
+    assert units.lead + units.participants == ["公安部门", "交通部门"]
 
 
 def test_a_name_opening_with_the_word_market_takes_no_place():

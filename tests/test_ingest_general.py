@@ -751,7 +751,7 @@ def test_a_group_notice_gives_the_group_its_duties_and_its_office_the_office_dut
                      "市领导小组下设办公室,办公室设在市水务局,具体承担防洪工程的组织和协调工作。",
                      "市发展改革委负责指导开展项目前期工作,积极争取中央预算内资金支持。")
     assert [(t["lead"], t["text"][:8]) for t in tasks] == [
-        (["某市防洪工程领导小组"], "负责某市防洪工程"), (["某市水务局", "某市财政局"], "市水务局和市财政"),
+        (["某市防洪工程领导小组"], "负责某市防洪工程"), (["某市水务局"], "市水务局和市财政"),
         (["某市防洪工程领导小组办公室"], "市领导小组下设办"), (["某市发展改革委"], "市发展改革委负责")]
 
 
@@ -1016,7 +1016,8 @@ def test_subjects_working_by_a_rule_and_levels_of_one_kind_of_body():
     closing bracket parts two names."""
     tasks, _ = _read("一、总体要求", "1. 水利部、流域管理机构(流域防总办)和省级、市级、县级水行政主管部门，按照《关于加快构建"
                      "水旱灾害防御工作体系的指导意见》，加快建立水旱灾害防御工作体系。")
-    assert [t.units.lead for t in tasks] == [["水利部", "流域管理机构（流域防总办）", "省级、市级、县级水行政主管部门"]]
+    assert [t.units.lead + t.units.participants for t in tasks] == [
+        ["水利部", "流域管理机构（流域防总办）", "省级、市级、县级水行政主管部门"]]
 
 
 @pytest.mark.parametrize("written", ["省、市、县三级财政", "市、县两级政府", "省级、市级、县级水行政主管部门"])
@@ -1170,10 +1171,10 @@ def test_a_request_to_an_addressee_named_without_its_place_is_theirs_and_its_mea
 
 def test_a_bare_government_after_its_party_committee_is_a_subject_of_its_own(tmp_path):
     """「…，镇党委、政府拟将此项工作列入年度考核」: 政府 written bare after the party committee is that place's
-    government (as 「县委、县政府」), both the clause's subject, acting together; it opens a demand of its own after
-    the comma, as a placed unit would. Bare 政府 alone is still no unit."""
+    government (as 「县委、县政府」), both the clause's subject, the first leading (no lead word, truth rule 5); it
+    opens a demand of its own after the comma, as a placed unit would. Bare 政府 alone is still no unit."""
     tasks = _drafted(tmp_path, "镇政府召开安全生产工作会议。", "各村必须在9月底前完成清查任务，镇党委、政府拟将此项工作列入年度考核。")
-    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各村"], "first"), (["镇党委", "政府"], "joint")]
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各村"], "first"), (["镇党委"], "first")]
     from policykb.ingest.unitnames import parse_units
     assert parse_units("政府、县财政局").doubts == ["not a unit: 政府"]
 
@@ -1331,7 +1332,7 @@ def test_two_demands_joined_by_a_pause_mark_are_each_their_subjects_and_a_list_o
         ("各乡镇要加强", ["各乡镇"]), ("各村要落实值", ["各村"]), ("各有关部门要", ["各有关部门"])]
     assert [c for c, _ in subject_clauses("主办科室要及时、协办科室要主动", numbered=True)] == ["主办科室要及时", "协办科室要主动"]
     assert [(c, u.lead) for c, u in subject_clauses("县财政局、县审计局要加强资金监管", numbered=True)] == [
-        ("县财政局、县审计局要加强资金监管", ["县财政局", "县审计局"])]
+        ("县财政局、县审计局要加强资金监管", ["县财政局"])]
 
 
 def test_a_request_fitted_to_the_units_own_duties_names_the_units_alone(tmp_path):
@@ -1966,7 +1967,7 @@ def test_a_subjectless_demand_whose_holders_meet_inside_it_is_theirs_and_the_nex
     from policykb.ingest.requirements import requirement_tasks
     tasks = requirement_tasks([Block("李四要求,要进一步完善学校班车线路,结合学生需求,合理布局,客运公司与教育部门深入对接,"
                                      "确保班车安全有序。要持续加强宣传,营造良好氛围。", "第1行")])
-    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["客运公司", "教育部门"], "joint")]
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["客运公司"], ["教育部门"])]
 
 
 def test_what_units_did_after_a_lead_in_is_background_no_requirement():
@@ -2153,3 +2154,22 @@ def test_a_timetables_paragraph_opening_with_its_months_is_due_at_the_end_of_the
     assert [[(d["phrase"], d["date"]) for d in t["deadlines"]] for t in tasks] == [
         [("7月", dt.date(2008, 7, 31))], [("8—9月", dt.date(2008, 9, 30))]]
     assert timing.find("3月22日,牡丹镇召开禁毒工作会议。", 2008) == []
+
+
+@pytest.mark.parametrize("sentence, lead, participants, mode", [
+    # no lead word (truth rule 5): the first listed leads, the others take part
+    ("县财政局、县人社局要加强资金保障", ["县财政局"], ["县人社局"], "first"),
+    ("县财政局、县人社局负责资金保障", ["县财政局"], ["县人社局"], "first"),
+    # a lead word over the list: they lead together
+    ("县财政局、县人社局牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
+    ("县财政局、县人社局要牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
+    # places and a zone, or a level's places and departments: each its own share
+    ("各乡镇、县经开区要做好资金保障", ["各乡镇", "县经开区"], [], "separate"),
+    ("县区、各相关部门要做好资金保障", ["县区", "各相关部门"], [], "separate"),
+    # each over its own sector
+    ("县财政局、县人社局负责对各自行业进行检查", ["县财政局", "县人社局"], [], "separate"),
+])
+def test_a_subject_list_with_no_lead_word_is_led_by_its_first(sentence, lead, participants, mode):
+    from policykb.ingest.clauses import subject_clauses
+    (_, units), = subject_clauses(sentence, numbered=True)
+    assert (units.lead, units.participants, units.mode) == (lead, participants, mode)

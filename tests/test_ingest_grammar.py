@@ -110,11 +110,12 @@ def test_collectives_with_a_bracket_are_one_unit(name):
 
 def test_a_department_then_collectives_as_one_subject_the_department_leads():
     """「市城管局和各辖区政府、管委会要…」: a named department and, after it, collectives alone (各辖区政府、管委会 one of
-    them: 各 over two kinds of a level's bodies): the department leads, they take part; two departments act jointly."""
+    them: 各 over two kinds of a level's bodies): the department leads, they take part; of two departments with no
+    lead word, the first leads (truth rule 5)."""
     [(_, units)] = subject_clauses("市城管局和各辖区政府、管委会要做好沿线道路保洁工作。", (), numbered=True)
     assert (units.lead, units.participants, units.mode) == (["市城管局"], ["各辖区政府、管委会"], "first")
     [(_, units)] = subject_clauses("市城管局和市公安局要做好沿线道路保洁工作。", (), numbered=True)
-    assert (units.lead, units.mode) == (["市城管局", "市公安局"], "joint")
+    assert (units.lead, units.participants, units.mode) == (["市城管局"], ["市公安局"], "first")
 
 
 # --- what is no unit ---
@@ -417,11 +418,12 @@ def test_names_padded_with_a_space_are_one_person_each(cell, people):
 
 # --- a body shared by several places ---
 
-@pytest.mark.parametrize("note, lead, mode", [("由公安、交通部门负责", ["公安部门", "交通部门"], "joint"),
-                                              ("县公安局、县交通局负责", ["县公安局"], "first")])
-def test_places_sharing_one_body_under_one_verb_lead_jointly(note, lead, mode):
+@pytest.mark.parametrize("note, lead, others", [("由公安、交通部门负责", ["公安部门"], ["交通部门"]),
+                                                ("县公安局、县交通局负责", ["县公安局"], ["县交通局"])])
+def test_sectors_sharing_one_body_are_a_list_whose_first_leads(note, lead, others):
+    """A bare 负责 over a list is no lead word (truth rule 5): the body written once is each sector's, the first leads."""
     units = parse_units(note)
-    assert units.lead == lead and units.mode == mode
+    assert units.lead == lead and units.participants == others and units.mode == "first"
 
 
 # --- the document's place, when only the running text gives it ---
@@ -505,7 +507,7 @@ def test_a_subject_after_a_sentences_lead_in_clause_is_read():
 def test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice():
     found = subject_clauses("各区县政府、市级各部门每季度5日前要将工作进展报送市政府办公室。"
                             "市交通局、重点项目业主确定一名联络员。", numbered=True)
-    assert [u.lead for _, u in found] == [["各区县政府", "市级各部门"], ["市交通局", "重点项目业主"]]
+    assert [(u.lead, u.participants) for _, u in found] == [(["各区县政府", "市级各部门"], []), (["市交通局"], ["重点项目业主"])]
     assert subject_clauses("由街道城管队、环卫所等部门确定并告知责任人。", numbered=True) == []
 
 
@@ -557,7 +559,8 @@ def test_a_pages_space_after_a_list_mark_parts_nothing_and_an_items_title_stays_
     units = parse_units("交通运输、 公安交警、 应急管理部门")
     assert units.lead + units.participants == ["交通运输部门", "公安交警部门", "应急管理部门"]
     tasks = _tasks("二、主要任务", "1. 督促落实企业主责。 交通运输、 公安交警、 应急管理部门要强化企业安全生产主体责任。")
-    assert [(t.text[:8], t.units.lead) for t in tasks] == [("督促落实企业主责", ["交通运输部门", "公安交警部门", "应急管理部门"])]
+    assert [(t.text[:8], t.units.lead + t.units.participants) for t in tasks] == [
+        ("督促落实企业主责", ["交通运输部门", "公安交警部门", "应急管理部门"])]
 
 
 def test_a_role_word_in_brackets_inside_a_name_is_part_of_it():
@@ -1087,7 +1090,8 @@ def test_a_committee_after_the_last_zone_joined_by_he_is_that_zones_alone():
     committee is the last one's, not each name's (电力管委会, 开发区管委会)."""
     units = parse_units("水利、电力、开发区、高新园区和东区管委会负责")
     assert (units.lead + units.participants, units.flags) == (["水利", "电力", "开发区", "高新园区", "东区管委会"], [])
-    assert parse_units("公安、住房和城乡建设部门负责").lead == ["公安部门", "住房和城乡建设部门"]  # 和 inside a name
+    units = parse_units("公安、住房和城乡建设部门负责")
+    assert units.lead + units.participants == ["公安部门", "住房和城乡建设部门"]  # 和 inside a name
 
 
 def test_units_that_cooperate_take_part_as_under_the_label_xiezuo_danwei():
@@ -1242,7 +1246,7 @@ def test_a_lists_mark_inside_a_paragraph_opens_no_subject():
     ("会议原则同意县财政局拟草的《关于加快资金支出进度相关事项》,修改完善后,批复实施。", ["县财政局"]),
     ("会议同意县脱贫攻坚办对全县各乡镇考核评价后拟定的《考核结果》,报县委审定。", ["县脱贫攻坚办"]),
     ("在听取完县生态环境局工作汇报后,周建平要求:要抓住政策机遇,县住建局、县水务局要分工协作,全力做好项目包装。",
-     ["县住建局", "县水务局"]),
+     ["县住建局"]),
 ])
 def test_an_executive_meetings_decisions_and_its_chairs_demands_name_their_holders(text, lead):
     """A meeting approving a body's draft to be revised and sent on gives the drafter that work; a speaker's demand
@@ -1438,20 +1442,21 @@ def test_the_provinces_of_a_national_text_with_their_bracket_are_one_collective(
 
 def test_an_open_list_of_named_subjects_with_a_modal_is_led_by_its_first():
     """「县交通局、县财政局、县水利局等部门要分工协作…」: an open list (等部门) of named bodies asked to do the work has no
-    lead word, so its first listed leads and the others take part (corpus rule 5); a closed list (「县交通局、县财政局要…」)
-    acts together, as the older parts' truths read it."""
+    lead word, so its first listed leads and the others take part (corpus rule 5); so does a closed list
+    (「县交通局、县财政局要…」): the audit of the older parts' truths relabelled them so."""
     read = lambda text: [(u.lead, u.participants, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
     assert read("县交通局、县财政局、县水利局等部门要分工协作，做好农村公路资金争取工作") == [
         (["县交通局"], ["县财政局", "县水利局"], "first")]
-    assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局", "县财政局"], [], "joint")]
+    assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局"], ["县财政局"], "first")]
 
 
 def test_a_bare_kind_of_section_after_a_collective_is_all_of_that_kind_each_its_share():
     """「各中心、处室要…」: 处室 written bare after a collective names every section (no one named), so each listed
-    collective does its own share (separate), as 「各地、各部门要…」; a named body after a collective acts with it."""
+    collective does its own share (separate), as 「各地、各部门要…」; with a named body after it the list has no lead word
+    and its first leads (truth rule 5)."""
     read = lambda text: [(u.lead, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
     assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "处室"], "separate")]
-    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "办公室"], "joint")]
+    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心"], "first")]
 
 
 def test_by_names_its_doer_before_a_verb_of_carrying_out():

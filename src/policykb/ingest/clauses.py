@@ -137,6 +137,9 @@ _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|�
 # right after them (a 将 of the future aside)
 _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate", "responsible")]
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
+# a word that makes a list of units lead together (「X、Y牵头…」, 「X、Y共同负责…」): without one, the first listed leads
+_LEAD_WORDS = alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint"))
+_LEADS_TOGETHER = re.compile(rf"^(?:{_MANNER})?(?:要|应当|应|须|必须|务必|将|还将|也将)?(?:{_LEAD_WORDS})")
 _ALL = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
 # A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
@@ -152,7 +155,7 @@ _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|
 # 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
 # 「各乡(镇)政府、街道办事处、龙安管委会要…」: a place's government or zone's committee after the collective of
 # them works in its own area too
-_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处)$")
+_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处|开发区|经开区|高新区|园区|新区)$")  # a zone is a place too
 _BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
@@ -179,7 +182,8 @@ _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{
 # 「X、Y分别负责…」, 「X和Y依据自身职能履行…职责」: each its own share
 # 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
 _TOGETHER = re.compile(alternation(lexicon().working_together))
-_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)")
+_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)"
+                       r"|(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])")  # 「X、Y负责对各自行业…」
 
 
 def subject_match(clause: str) -> re.Match | None:
@@ -295,6 +299,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         written_units = parse_units(subject, known)
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if several == "joint" and units.open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest):
+            units.lead, units.participants, units.mode = names[:1], names[1:], "first"
+        if units.mode == "joint" and not _LEADS_TOGETHER.match(rest):
+            # truth rule 5: a list with no lead word (「X、Y要…」, 「X、Y负责…」): the first listed leads, the others take part
             units.lead, units.participants, units.mode = names[:1], names[1:], "first"
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant

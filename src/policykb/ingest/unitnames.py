@@ -277,12 +277,6 @@ def _share_bodies(text: str) -> str:
     return text
 
 
-def _one_body(text: str) -> bool:
-    """「公安、交通部门」: bare places sharing one body written once, the whole of a list."""
-    text = clean_name(re.sub(r"^由", "", text.strip()))
-    return bool(_SHARED.fullmatch(text)) and _share_bodies(text) != text
-
-
 @dataclass
 class Scope:
     """What a scope note says about the tasks after it."""
@@ -452,8 +446,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         if role == "leader":  # 「责任人：X主要负责人。1.深入学习…」: a run-on page's next item is no one's name
             text = re.split(r"[。；;]|\d[.．、]", text)[0]
         names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
-        if role == "responsible" and len(names) > 1 and _one_body(text):
-            role = "joint"  # 「由公安、交通部门负责」: one body written once for several places, who act together
         result.open_ended |= open_ended
         hows.add(how)
         if role == "leader" and any(COLLECTIVE.match(n) for n in names) and not any(map(looks_like_unit, names)):
