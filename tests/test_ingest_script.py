@@ -39,6 +39,16 @@ def test_a_page_in_traditional_script_is_read_and_kept_in_its_own_characters(tmp
     assert "牵头 東莞市殘聯" in review  # the review's words are the tool's, the names the document's
 
 
+def test_the_letters_words_and_a_made_up_annex_title_stay_in_one_script(tmp_path):
+    """What the draft calls the tasks (重点任务, 任务清单, 重点任务责任书) and an annex title it made up are its own words:
+    written back a character at a time where the page has the character, they came out as 重点任務責任书."""
+    _import(tmp_path, TRADITIONAL)
+    doc = yaml.safe_load((tmp_path / "kb" / "doc" / "document.yaml").read_text(encoding="utf-8"))
+    assert doc["letters"] == {"title": "重点任务责任书", "list_name": "任务清单", "measures": "重点任务"}
+    assert doc["annex"]["title"] == "重点任务分工" and doc["title"] == "東莞市人民政府關于穩定就業的實施意見"
+    assert doc["parts"][0]["title"] == "減輕企業負擔"  # the document's own words, as it writes them
+
+
 def test_a_simplified_document_is_read_as_it_is():
     source = Source("s.txt", "txt", [Block("各部门要显著提高效率，於此落实（市财政局负责）", "第1行")])
     script = Script(source)

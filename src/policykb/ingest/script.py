@@ -134,7 +134,10 @@ class Script:
         def fields(record: dict, keys: tuple[str, ...], name: bool = False, unit: bool = False) -> dict:
             return {k: back(v, name, unit) if k in keys else v for k, v in record.items()}
 
+        annex_title = (draft.doc.get("annex") or {}).get("title")
         draft.doc = fields(draft.doc, _DOCUMENT_TEXTS, name=True)
+        if annex_title and annex_title not in self.read_text:  # 「重点任务分工」 made up: the draft's words, as the letters'
+            draft.doc["annex"]["title"] = annex_title
         if short := draft.doc.get("short_title"):  # what the site and letters call the document: no reading aid
             draft.doc["short_title"] = short = _GLOSS.sub("", short)
             if textrules.name_problem(short):  # the page's characters made it longer than a name may be
@@ -156,7 +159,9 @@ class Script:
         return draft
 
 
-_DOCUMENT_TEXTS = ("title", "short_title", "number", "issuers", "jurisdiction", "parts", "annex", "parents", "letters")
+# (not `letters`: what the letters call the tasks and their list, 重点任务 and 任务清单, are the draft's words, in the
+# script of the letter's own wording; written back a character at a time they came out half and half: 重点任務責任书)
+_DOCUMENT_TEXTS = ("title", "short_title", "number", "issuers", "jurisdiction", "parts", "annex", "parents")
 _TASK_TEXTS = ("text", "units_as_written", "deadlines")
 _TASK_NAMES = ("leaders",)
 _TASK_UNITS = ("lead", "participants")
