@@ -1521,12 +1521,14 @@ def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path
 
 def test_a_groups_duty_line_keeps_the_persons_in_charge_it_lists(tmp_path):
     """「（一）道路运输保障组：负责…。责任人：黄勇、杨文革。」: the group leads its duties, the people its 责任人 label lists
-    (several, joined by 、) lead them in person."""
+    (several, joined by 、) lead them in person; the label and the names are no part of the task's text (a letter
+    prints them as its 责任领导)."""
     tasks = _drafted(tmp_path, "某县交通运输局春运工作方案", "三、职责分工", "按照工作职责，春运工作成立2个工作小组。",
                      "（一）道路运输保障组：负责陆上运力的安排和调度；负责道路运输市场管理。责任人：黄勇、杨文革、段恒。",
                      "（二）公路桥梁保障组：负责保障公路畅通。责任人：张金桥。")
-    assert [(t["lead"], t.get("leaders")) for t in tasks] == [
-        (["道路运输保障组"], ["黄勇", "杨文革", "段恒"]), (["公路桥梁保障组"], ["张金桥"])]
+    assert [(t["lead"], t.get("leaders"), t["text"]) for t in tasks] == [
+        (["道路运输保障组"], ["黄勇", "杨文革", "段恒"], "负责陆上运力的安排和调度；负责道路运输市场管理。"),
+        (["公路桥梁保障组"], ["张金桥"], "负责保障公路畅通。")]
 
 
 def test_a_section_named_with_its_other_plate_then_a_space_owns_its_duties(tmp_path):

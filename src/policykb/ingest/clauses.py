@@ -500,13 +500,26 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
+def _people_labels(text: str) -> list[re.Match]:
+    """The leader labels of a text with the names after them (「责任人：黄勇、杨文革、段恒」)."""
+    lex = lexicon()
+    return [m for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*)"
+                                   r"(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" and not any(map(looks_like_unit, m["who"].split("、")))]
+
+
 def labelled_people(text: str) -> list[str]:
     """The people a text names after a leader's label (「负责人：符海青」, 「责任人：黄勇、杨文革、段恒。」): names, no
     unit's, one or a list of them."""
-    lex = lexicon()
-    return [who for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*)"
-                                     r"(?=[，,。；;\s]|$)", text)
-            if lex.labels[m["label"]] == "leader" for who in m["who"].split("、") if not looks_like_unit(who)]
+    return [who for m in _people_labels(text) for who in m["who"].split("、")]
+
+
+def without_people_labels(text: str) -> str:
+    """The text without its leader labels and their names (「负责保障公路畅通。责任人：张三、李四。」 → 「负责保障公路畅通。」):
+    the people are the task's leaders, not its work."""
+    for m in reversed(_people_labels(text)):
+        text = text[:m.start()] + re.sub(r"^[。；;，,]", "", text[m.end():]) if m.start() else text
+    return text.strip()
 
 
 def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
@@ -520,8 +533,8 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
-    return m["duty"], UnitList(m["unit"], lead=names, how="label",
-                               leaders=_in_person(m["duty"]) + labelled_people(m["duty"]))
+    return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
+                                                       leaders=_in_person(m["duty"]) + labelled_people(m["duty"]))
 
 
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
