@@ -224,9 +224,10 @@ def test_a_meetings_demands_after_yao_qiu_and_a_units_next_demands_are_tasks(tmp
     tasks = _drafted(tmp_path, "某县水利局召开会议部署河长制重点工作", "3月23日，某县水利局召开专题会议。",
                      "会议传达学习了相关文件，要求各站所、科室要认真领会文件精神。县河管站要坚持问题导向，加大巡查频次；"
                      "要着力构建长效机制，巩固治理成果。要督促设计公司尽快完成划界方案编制。二大力改善办学条件。要进一步加大投入。")
-    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
-        (["各站所", "科室"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
-        (["某县河管站"], "要督促设计公")]
+    # (「各站所、科室」: a collective and a kind of body, no lead word: the first leads, the other takes part)
+    assert [(t["lead"], t.get("participants"), t["text"][:6]) for t in tasks] == [
+        (["各站所"], ["科室"], "会议传达学习"), (["某县河管站"], [], "县河管站要坚"), (["某县河管站"], [], "要着力构建长"),
+        (["某县河管站"], [], "要督促设计公")]
 
 
 def test_a_notice_whose_one_named_unit_supervises_the_others_is_read_as_its_demands(tmp_path):
