@@ -816,26 +816,28 @@ def test_a_person_the_clause_makes_answer_in_person_leads_its_task(tmp_path):
 
 def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_path):
     """「各级领导干部、包村干部要…」 names people and no body: the issuer answers for the demand, the people lead it
-    (flagged); with no issuer found the import says to give one (--issuer), and the issuer given is used."""
+    (flagged); with no issuer found the import says to give one (--issuer), and the issuer given is used; of several
+    issuers (「镇党委、政府」, a list with no lead word) the first leads and the others take part (truth rule 5)."""
     lines = ("某镇关于做好防雪灾工作的通知", "各村：", "近期降雪天气较多。机关干部、包村干部要明确责任，做好安全宣传工作。")
     with pytest.raises(ImportFailed) as failed:
         compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert "--issuer" in failed.value.hint and "机关干部、包村干部" in failed.value.hint
     draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("中共某镇委员会", "某镇人民政府"))
-    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["中共某镇委员会", "某镇人民政府"], "joint", ["机关干部", "包村干部"])]
+    assert [(t["lead"], t["lead_mode"], t["participants"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["中共某镇委员会"], "first", ["某镇人民政府"], ["机关干部", "包村干部"])]
     assert draft.doc["issuers"] == ["中共某镇委员会", "某镇人民政府"]
     assert any("主语是人员" in line for line in draft.review)
 
 
-def test_cadres_of_the_township_and_its_villages_serve_both_levels_each_its_share(tmp_path):
-    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the issuing township and each
-    village do their own share (separate), the cadres lead; the group is one, not a bare 乡 and 村干部."""
+def test_cadres_of_the_township_and_its_villages_serve_the_township_first_the_villages_take_part(tmp_path):
+    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the bodies they serve are a
+    list with no lead word, so the issuing township listed first leads and the villages take part (truth rule 5); the
+    cadres lead in person; the group is one, not a bare 乡 and 村干部."""
     lines = ("某乡关于做好森林防火工作的通知", "各村：", "一、乡村干部要落实巡山责任，做到早发现、早处置。",
              "二、乡、村干部要深入林区宣传，劝阻野外用火。")
     draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("某乡人民政府",))
-    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["某乡人民政府", "各村"], "separate", ["乡村干部"]), (["某乡人民政府", "各村"], "separate", ["乡、村干部"])]
+    assert [(t["lead"], t["lead_mode"], t.get("participants"), t.get("leaders")) for t in draft.tasks.values()] == [
+        (["某乡人民政府"], "first", ["各村"], ["乡村干部"]), (["某乡人民政府"], "first", ["各村"], ["乡、村干部"])]
 
 
 def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bodies_by_role(tmp_path):
