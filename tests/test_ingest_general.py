@@ -1814,13 +1814,13 @@ def test_a_pages_record_row_with_its_labels_colons_divides_no_work():
     assert tasks == []
 
 
-def test_a_heading_naming_a_town_and_street_offices_gives_each_its_share(tmp_path):
-    """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: each does the duty in its own area (separate); a heading
-    naming two bureaus still has the first lead."""
+def test_a_heading_naming_a_town_and_street_offices_is_led_by_the_town(tmp_path):
+    """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: a list with no lead word, the town listed first leads and
+    the street offices take part (truth rule 5), as under a heading naming two bureaus."""
     tasks = _drafted(tmp_path, "某区全民健身工作职责分工", "（四）区教育局、区财政局", "1.做好学校场地开放工作；",
                      "（五）某镇、各街道办事处", "1.做好组织发动工作；")
-    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [
-        (["某区教育局"], "first"), (["某镇", "各街道办事处"], "separate")]
+    assert [(t["lead"], t["lead_mode"], t.get("participants")) for t in tasks] == [
+        (["某区教育局"], "first", ["某区财政局"]), (["某镇"], "first", ["各街道办事处"])]
 
 
 def test_a_page_cut_from_inside_a_document_keeps_the_work_its_first_paragraphs_give_named_units(tmp_path):

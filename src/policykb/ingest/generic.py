@@ -110,17 +110,14 @@ def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
     return next((found for part in re.split(r"[；;]", duty) if (found := partners_with(part.strip(), known))), None)
 
 
-_LOCAL_BODY = re.compile(r"(?:镇|乡|街道|街道办事处|街道办|村|社区)(?:人民政府|委员会|村委会|居委会)?$")  # a place's own body
-
-
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
-    """The units of a line naming them alone, as the lead of an item under it (a list's first leads; a list of
-    collectives, 「各村、各企业及相关单位」, or of towns and streets, 「某镇、各街道办事处」, each its own share in its own
-    area)."""
+    """The units of a line naming them alone, as the lead of an item under it (a list's first leads, a town before
+    the street offices too, 「某镇、各街道办事处」: truth rule 5; a list of collectives, 「各村、各企业及相关单位」, each its
+    own share in its own area)."""
     units = parse_units(name, known) if len(parse_units(name).lead + parse_units(name).participants) > 1 \
         else UnitList(name, lead=[name])
     names = units.lead + units.participants
-    if units.participants and all(collective(n) or _LOCAL_BODY.search(n) for n in names):
+    if units.participants and all(map(collective, names)):
         units.lead, units.participants, units.mode = names, [], "separate"
     units.how, units.flags = "heading", ["unit from heading"]
     return units
