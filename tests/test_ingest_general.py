@@ -1816,11 +1816,14 @@ def test_a_pages_record_row_with_its_labels_colons_divides_no_work():
 
 def test_a_heading_naming_a_town_and_street_offices_is_led_by_the_town(tmp_path):
     """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: a list with no lead word, the town listed first leads and
-    the street offices take part (truth rule 5), as under a heading naming two bureaus."""
+    the street offices take part (truth rule 5), as under a heading naming two bureaus; a duty of their own places
+    (「拟定本镇、街道…方案」) each does for its own (separate)."""
     tasks = _drafted(tmp_path, "某区全民健身工作职责分工", "（四）区教育局、区财政局", "1.做好学校场地开放工作；",
-                     "（五）某镇、各街道办事处", "1.做好组织发动工作；")
+                     "（五）某镇、各街道办事处", "1.做好组织发动工作；", "2.拟定本镇、街道体育场馆便民利民服务方案；",
+                     "3.配合做好本年度国民体质监测工作。")
     assert [(t["lead"], t["lead_mode"], t.get("participants")) for t in tasks] == [
-        (["某区教育局"], "first", ["某区财政局"]), (["某镇"], "first", ["各街道办事处"])]
+        (["某区教育局"], "first", ["某区财政局"]), (["某镇"], "first", ["各街道办事处"]),
+        (["某镇", "各街道办事处"], "separate", []), (["某镇"], "first", ["各街道办事处"])]
 
 
 def test_a_page_cut_from_inside_a_document_keeps_the_work_its_first_paragraphs_give_named_units(tmp_path):
