@@ -129,8 +129,9 @@ def test_a_pages_greeting_is_no_title_and_a_demand_read_is_not_listed_unread(tmp
     document = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
     tasks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "tasks").glob("*.yaml"))]
     assert document["title"] == "某某镇部署秋季防火工作"
-    # (镇村干部 serve the township and its villages: both levels lead, each its share)
-    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["某某镇人民政府", "各村"], ["镇村干部"]), (["各村"], None)]
+    # (镇村干部 serve the township and its villages: the township listed first leads, the villages take part)
+    assert [(t["lead"], t.get("participants"), t.get("leaders")) for t in tasks] == [
+        (["某某镇人民政府"], ["各村"], ["镇村干部"]), (["各村"], [], None)]
     assert "[未读取]" not in (folder / "import-review.txt").read_text(encoding="utf-8")
 
 

@@ -224,9 +224,10 @@ def test_a_meetings_demands_after_yao_qiu_and_a_units_next_demands_are_tasks(tmp
     tasks = _drafted(tmp_path, "某县水利局召开会议部署河长制重点工作", "3月23日，某县水利局召开专题会议。",
                      "会议传达学习了相关文件，要求各站所、科室要认真领会文件精神。县河管站要坚持问题导向，加大巡查频次；"
                      "要着力构建长效机制，巩固治理成果。要督促设计公司尽快完成划界方案编制。二大力改善办学条件。要进一步加大投入。")
-    assert [(t["lead"], t["text"][:6]) for t in tasks] == [
-        (["各站所", "科室"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
-        (["某县河管站"], "要督促设计公")]
+    # (「各站所、科室」: a collective and a kind of body, no lead word: the first leads, the other takes part)
+    assert [(t["lead"], t.get("participants"), t["text"][:6]) for t in tasks] == [
+        (["各站所"], ["科室"], "会议传达学习"), (["某县河管站"], [], "县河管站要坚"), (["某县河管站"], [], "要着力构建长"),
+        (["某县河管站"], [], "要督促设计公")]
 
 
 def test_a_notice_whose_one_named_unit_supervises_the_others_is_read_as_its_demands(tmp_path):
@@ -815,26 +816,28 @@ def test_a_person_the_clause_makes_answer_in_person_leads_its_task(tmp_path):
 
 def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_path):
     """「各级领导干部、包村干部要…」 names people and no body: the issuer answers for the demand, the people lead it
-    (flagged); with no issuer found the import says to give one (--issuer), and the issuer given is used."""
+    (flagged); with no issuer found the import says to give one (--issuer), and the issuer given is used; of several
+    issuers (「镇党委、政府」, a list with no lead word) the first leads and the others take part (truth rule 5)."""
     lines = ("某镇关于做好防雪灾工作的通知", "各村：", "近期降雪天气较多。机关干部、包村干部要明确责任，做好安全宣传工作。")
     with pytest.raises(ImportFailed) as failed:
         compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert "--issuer" in failed.value.hint and "机关干部、包村干部" in failed.value.hint
     draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("中共某镇委员会", "某镇人民政府"))
-    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["中共某镇委员会", "某镇人民政府"], "joint", ["机关干部", "包村干部"])]
+    assert [(t["lead"], t["lead_mode"], t["participants"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["中共某镇委员会"], "first", ["某镇人民政府"], ["机关干部", "包村干部"])]
     assert draft.doc["issuers"] == ["中共某镇委员会", "某镇人民政府"]
     assert any("主语是人员" in line for line in draft.review)
 
 
-def test_cadres_of_the_township_and_its_villages_serve_both_levels_each_its_share(tmp_path):
-    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the issuing township and each
-    village do their own share (separate), the cadres lead; the group is one, not a bare 乡 and 村干部."""
+def test_cadres_of_the_township_and_its_villages_serve_the_township_first_the_villages_take_part(tmp_path):
+    """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the bodies they serve are a
+    list with no lead word, so the issuing township listed first leads and the villages take part (truth rule 5); the
+    cadres lead in person; the group is one, not a bare 乡 and 村干部."""
     lines = ("某乡关于做好森林防火工作的通知", "各村：", "一、乡村干部要落实巡山责任，做到早发现、早处置。",
              "二、乡、村干部要深入林区宣传，劝阻野外用火。")
     draft = compose(_source(*lines), Registry.load(tmp_path), dt.date(2024, 1, 1), ("某乡人民政府",))
-    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in draft.tasks.values()] == [
-        (["某乡人民政府", "各村"], "separate", ["乡村干部"]), (["某乡人民政府", "各村"], "separate", ["乡、村干部"])]
+    assert [(t["lead"], t["lead_mode"], t.get("participants"), t.get("leaders")) for t in draft.tasks.values()] == [
+        (["某乡人民政府"], "first", ["各村"], ["乡村干部"]), (["某乡人民政府"], "first", ["各村"], ["乡、村干部"])]
 
 
 def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bodies_by_role(tmp_path):
@@ -1811,13 +1814,16 @@ def test_a_pages_record_row_with_its_labels_colons_divides_no_work():
     assert tasks == []
 
 
-def test_a_heading_naming_a_town_and_street_offices_gives_each_its_share(tmp_path):
-    """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: each does the duty in its own area (separate); a heading
-    naming two bureaus still has the first lead."""
+def test_a_heading_naming_a_town_and_street_offices_is_led_by_the_town(tmp_path):
+    """「（五）某镇、各街道办事处」 over 「1.做好组织发动工作；」: a list with no lead word, the town listed first leads and
+    the street offices take part (truth rule 5), as under a heading naming two bureaus; a duty of their own places
+    (「拟定本镇、街道…方案」) each does for its own (separate)."""
     tasks = _drafted(tmp_path, "某区全民健身工作职责分工", "（四）区教育局、区财政局", "1.做好学校场地开放工作；",
-                     "（五）某镇、各街道办事处", "1.做好组织发动工作；")
-    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [
-        (["某区教育局"], "first"), (["某镇", "各街道办事处"], "separate")]
+                     "（五）某镇、各街道办事处", "1.做好组织发动工作；", "2.拟定本镇、街道体育场馆便民利民服务方案；",
+                     "3.配合做好本年度国民体质监测工作。")
+    assert [(t["lead"], t["lead_mode"], t.get("participants")) for t in tasks] == [
+        (["某区教育局"], "first", ["某区财政局"]), (["某镇"], "first", ["各街道办事处"]),
+        (["某镇", "各街道办事处"], "separate", []), (["某镇"], "first", ["各街道办事处"])]
 
 
 def test_a_page_cut_from_inside_a_document_keeps_the_work_its_first_paragraphs_give_named_units(tmp_path):

@@ -1450,13 +1450,13 @@ def test_an_open_list_of_named_subjects_with_a_modal_is_led_by_its_first():
     assert read("县交通局、县财政局要分工协作，做好农村公路资金争取工作") == [(["县交通局"], ["县财政局"], "first")]
 
 
-def test_a_bare_kind_of_section_after_a_collective_is_all_of_that_kind_each_its_share():
-    """「各中心、处室要…」: 处室 written bare after a collective names every section (no one named), so each listed
-    collective does its own share (separate), as 「各地、各部门要…」; with a named body after it the list has no lead word
-    and its first leads (truth rule 5)."""
-    read = lambda text: [(u.lead, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
-    assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心", "处室"], "separate")]
-    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心"], "first")]
+def test_a_bare_kind_of_section_after_a_collective_is_led_by_the_collective_listed_first():
+    """「各中心、处室要…」: a collective and a kind of section written bare are departments and units only, not levels
+    and departments: a list with no lead word, its first leads and the other takes part (truth rule 5), as with a
+    named body after it."""
+    read = lambda text: [(u.lead, u.participants, u.mode) for _, u in subject_clauses(text, numbered=True)]  # noqa: E731
+    assert read("各中心、处室要认真学习会议精神，抓好贯彻落实") == [(["各中心"], ["处室"], "first")]
+    assert read("各中心、办公室要认真学习会议精神，抓好贯彻落实") == [(["各中心"], ["办公室"], "first")]
 
 
 def test_by_names_its_doer_before_a_verb_of_carrying_out():

@@ -152,11 +152,9 @@ _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
 
-# 「各站所、科室要…」: a kind of internal body written bare after a collective, all of that kind (no one named)
 # 「各乡(镇)政府、街道办事处、龙安管委会要…」: a place's government or zone's committee after the collective of
 # them works in its own area too
 _PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处|开发区|经开区|高新区|园区|新区)$")  # a zone is a place too
-_BARE_KIND = re.compile(r"^(?:科室|处室|站所|股室|所站|科所)$")
 
 
 # 「市双拥工作领导小组各成员单位」: all the member bodies of a group, however long the group's name
@@ -285,7 +283,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
-            or collective(names[0]) and all(collective(n) or _BARE_KIND.match(n) or _PLACE_BODY.search(n) for n in names) \
+            or collective(names[0]) and all(collective(n) or _PLACE_BODY.search(n) for n in names) \
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several

@@ -631,10 +631,12 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                 and all(map(lexicon().village_post.match, c.units.leaders)):
             c.units.lead = ["各村"]  # 「支部书记要…」: each village's own people: the villages answer for the work
         if c.units.how == PEOPLE and not c.units.lead and meta.issuers:
-            # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it
-            c.units.lead, c.units.mode = list(meta.issuers), "joint" if len(meta.issuers) > 1 else "first"
-            if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: each level its own share
-                c.units.lead, c.units.mode = c.units.lead + ["各村"], "separate"
+            # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it; of
+            # several issuers (「镇党委、政府」) the first listed leads and the others take part (truth rule 5)
+            c.units.lead, c.units.mode = list(meta.issuers[:1]), "first"
+            c.units.participants = [*meta.issuers[1:], *c.units.participants]
+            if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: the villages take part
+                c.units.participants = c.units.participants + ["各村"]
             flags.append(ISSUER_LEADS)
         lead = [n for n in dict.fromkeys(map(canon, c.units.lead)) if n]
         participants = [p for p in dict.fromkeys(map(canon, c.units.participants)) if p and p not in lead]

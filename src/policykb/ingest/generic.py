@@ -110,17 +110,18 @@ def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
     return next((found for part in re.split(r"[；;]", duty) if (found := partners_with(part.strip(), known))), None)
 
 
-_LOCAL_BODY = re.compile(r"(?:镇|乡|街道|街道办事处|街道办|村|社区)(?:人民政府|委员会|村委会|居委会)?$")  # a place's own body
+# a duty of the holders' own places or bodies (「拟定本镇、街道…方案」, 「各自辖区」): each does it for its own (本年度 is a year)
+_THEIR_OWN = re.compile(r"本(?:镇|乡|街道|村|社区|单位|部门|系统|辖区|行政区域|区域)|各自")
 
 
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
-    """The units of a line naming them alone, as the lead of an item under it (a list's first leads; a list of
-    collectives, 「各村、各企业及相关单位」, or of towns and streets, 「某镇、各街道办事处」, each its own share in its own
-    area)."""
+    """The units of a line naming them alone, as the lead of an item under it (a list's first leads, a town before
+    the street offices too, 「某镇、各街道办事处」: truth rule 5; a list of collectives, 「各村、各企业及相关单位」, each its
+    own share in its own area)."""
     units = parse_units(name, known) if len(parse_units(name).lead + parse_units(name).participants) > 1 \
         else UnitList(name, lead=[name])
     names = units.lead + units.participants
-    if units.participants and all(collective(n) or _LOCAL_BODY.search(n) for n in names):
+    if units.participants and all(map(collective, names)):
         units.lead, units.participants, units.mode = names, [], "separate"
     units.how, units.flags = "heading", ["unit from heading"]
     return units
@@ -464,6 +465,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 owner = None  # a sibling of the line that named the unit, or higher: not under it
             if item.duty or not found and owner and item.numbered and not item.text.endswith(("：", ":")):
                 units = _owner_units(owner[1], known)
+                if units.participants and _THEIR_OWN.search(task_text(item.text)):
+                    units.lead, units.participants, units.mode = units.lead + units.participants, [], "separate"
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
                 units.leaders += labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
                 if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
