@@ -225,7 +225,7 @@ def test_a_meetings_demands_after_yao_qiu_and_a_units_next_demands_are_tasks(tmp
                      "会议传达学习了相关文件，要求各站所、科室要认真领会文件精神。县河管站要坚持问题导向，加大巡查频次；"
                      "要着力构建长效机制，巩固治理成果。要督促设计公司尽快完成划界方案编制。二大力改善办学条件。要进一步加大投入。")
     assert [(t["lead"], t["text"][:6]) for t in tasks] == [
-        (["各站所", "科室"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
+        (["各站所"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
         (["某县河管站"], "要督促设计公")]
 
 
@@ -1036,9 +1036,9 @@ def test_a_dated_demand_on_the_units_in_general_in_a_numbered_item_is_theirs():
 
 
 def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
-    """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
-    names nobody in particular."""
-    tasks, _ = _read("二、各部门各单位要在每季度末将完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
+    """「二、各部门各单位要在每季度末将本部门(单位)…报区督查组」: all addressed, each its own share; 「各部门」 alone in
+    an item still names nobody in particular."""
+    tasks, _ = _read("二、各部门各单位要在每季度末将本部门(单位)完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
     assert [(t.number, t.units.lead, t.units.mode) for t in tasks] == [(2, ["各部门", "各单位"], "separate")]
 
 

@@ -576,8 +576,20 @@ def test_collectives_run_together_are_two_each_doing_its_share():
     found = subject_clauses("经开区各级各部门要提高政治站位。县直各部门、各单位要按时报送。"
                             "各乡镇(街道)、区级有关部门和单位要高度重视。", anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["经开区各级", "各部门"], "separate"),
-                                                   (["县直各部门", "各单位"], "separate"),
+                                                   (["县直各部门"], "first"),  # departments and units: no level
                                                    (["各乡镇(街道)", "区级有关部门和单位"], "separate")]
+
+
+def test_collectives_of_departments_and_units_alone_are_led_by_the_first():
+    """「各级民政部门和相关单位要…」, 「各站所、科室要…」: collectives of bodies with no place or level among them and no
+    lead word: the first listed leads, the others take part (truth rule 5); 「本部门(单位)」 or 分别 after them still
+    gives each its own share, and a place's collective beside them (各乡镇) makes them levels and departments."""
+    found = [subject_clauses(text, (), numbered=True)[0] for text in (
+        "各级民政部门和相关单位要立即开放避险场所。", "各站所、科室要认真领会文件精神。",
+        "各部门各单位要在季度末将本部门(单位)完成任务的进展情况报区督查组。", "各乡镇、各部门要按时报送。")]
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [
+        (["各级民政部门"], ["相关单位"], "first"), (["各站所"], ["科室"], "first"),
+        (["各部门", "各单位"], [], "separate"), (["各乡镇", "各部门"], [], "separate")]
 
 
 def test_a_note_holding_a_marked_name_is_a_note():

@@ -170,6 +170,17 @@ def collective(name: str) -> bool:
                 or _MEMBERS.search(name))
 
 
+def _bodies_only(name: str) -> bool:
+    """A collective of departments or units (各级民政部门, 相关单位, 科室), not of places or levels (各地, 各级, 各乡镇政府):
+    listed with others of its kind, it does not make each of them do its own share."""
+    return lexicon().fold(name).endswith(lexicon().body_collective_ends)
+
+
+def _own_shares(rest: str) -> bool:
+    """What a list does, said to be each one's own (「分别负责…」, 「将本部门(单位)完成任务的进展情况…」)."""
+    return bool(_EACH_OWN.match(rest)) or any(w in lexicon().fold(rest) for w in lexicon().own_share_words)
+
+
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 
@@ -289,6 +300,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
+        if several == "separate" and len(names) > 1 and all(map(_bodies_only, names)) and not _own_shares(rest):
+            several = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
         if several != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
             several = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
