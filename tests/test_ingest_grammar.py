@@ -1683,11 +1683,13 @@ def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]
 
 
-def test_units_each_with_their_own_named_person_answer_together_people_of_a_post_of_several_do_not():
+def test_units_each_with_their_own_named_person_are_led_by_the_first_and_so_are_people_of_a_post_of_several():
+    """A person for each unit (「具体责任人:钱二平,各乡镇镇长,…」) is no lead word: the first listed unit leads, the others
+    take part beside the 配合单位 (truth rule 5, as the 2026-12-06 audit relabelled such a list)."""
     units = parse_units("分管领导:赵一明；责任单位:县水利局,各乡镇政府,有关园区管委会；"
                         "具体责任人:钱二平,各乡镇镇长,有关园区管委会主任；配合单位:县财政局")
-    assert (units.lead, units.mode) == (["县水利局", "各乡镇政府", "有关园区管委会"], "joint")
-    assert units.participants == ["县财政局"]
+    assert (units.lead, units.mode) == (["县水利局"], "first")
+    assert units.participants == ["各乡镇政府", "有关园区管委会", "县财政局"]
     # the people's list split into bodies' names (「X、Y主要负责人」): no one person per unit, the first listed leads
     units = parse_units("责任单位:县委办公室、县政府办公室,各乡镇党委和政府责任人:县委办公室、县政府办公室主要负责人,"
                         "各乡镇党委和政府主要负责人")
