@@ -1827,3 +1827,10 @@ def test_units_asked_to_do_the_work_by_themselves_keep_their_own_names():
     assert (units.lead, units.mode) == (["各地", "各单位"], "separate")
     units = parse_units("市自行车运动协会、各单位")
     assert units.lead + units.participants == ["市自行车运动协会", "各单位"]
+
+
+def test_a_subject_then_what_it_checks_then_its_check_after_a_points_heading_demand():
+    """「要加大督查力度，纪检监察部门对…情况实施监察」: the point's demand heads the clause, the subject follows it, and
+    what the subject checks stands between it and its verb (实施监察), as 「X对…要…」 does."""
+    found = subject_clauses("要加大督查力度,县纪检监察部门对各村禁烧责任落实情况实施监察,督查结果纳入年终考核。", anyone=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县纪检监察部门"], "first")]
