@@ -1039,9 +1039,9 @@ def test_a_dated_demand_on_the_units_in_general_in_a_numbered_item_is_theirs():
 
 
 def test_two_collectives_named_together_in_a_numbered_item_each_do_their_share():
-    """「二、各部门各单位要在每季度末…报区督查组」: all addressed, each its own share; 「各部门」 alone in an item still
-    names nobody in particular."""
-    tasks, _ = _read("二、各部门各单位要在每季度末将完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
+    """「二、各部门各单位要在每季度末将本部门(单位)…报区督查组」: all addressed, each its own share; 「各部门」 alone in
+    an item still names nobody in particular."""
+    tasks, _ = _read("二、各部门各单位要在每季度末将本部门(单位)完成任务的进展情况报区督查组。", "三、各部门要加强宣传。")
     assert [(t.number, t.units.lead, t.units.mode) for t in tasks] == [(2, ["各部门", "各单位"], "separate")]
 
 

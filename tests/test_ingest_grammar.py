@@ -576,8 +576,20 @@ def test_collectives_run_together_are_two_each_doing_its_share():
     found = subject_clauses("经开区各级各部门要提高政治站位。县直各部门、各单位要按时报送。"
                             "各乡镇(街道)、区级有关部门和单位要高度重视。", anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["经开区各级", "各部门"], "separate"),
-                                                   (["县直各部门", "各单位"], "separate"),
+                                                   (["县直各部门"], "first"),  # departments and units: no level
                                                    (["各乡镇(街道)", "区级有关部门和单位"], "separate")]
+
+
+def test_collectives_of_departments_and_units_alone_are_led_by_the_first():
+    """「各级民政部门和相关单位要…」, 「各站所、科室要…」: collectives of bodies with no place or level among them and no
+    lead word: the first listed leads, the others take part (truth rule 5); 「本部门(单位)」 or 分别 after them still
+    gives each its own share, and a place's collective beside them (各乡镇) makes them levels and departments."""
+    found = [subject_clauses(text, (), numbered=True)[0] for text in (
+        "各级民政部门和相关单位要立即开放避险场所。", "各站所、科室要认真领会文件精神。",
+        "各部门各单位要在季度末将本部门(单位)完成任务的进展情况报区督查组。", "各乡镇、各部门要按时报送。")]
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [
+        (["各级民政部门"], ["相关单位"], "first"), (["各站所"], ["科室"], "first"),
+        (["各部门", "各单位"], [], "separate"), (["各乡镇", "各部门"], [], "separate")]
 
 
 def test_a_note_holding_a_marked_name_is_a_note():
@@ -1671,11 +1683,13 @@ def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]
 
 
-def test_units_each_with_their_own_named_person_answer_together_people_of_a_post_of_several_do_not():
+def test_units_each_with_their_own_named_person_are_led_by_the_first_and_so_are_people_of_a_post_of_several():
+    """A person for each unit (「具体责任人:钱二平,各乡镇镇长,…」) is no lead word: the first listed unit leads, the others
+    take part beside the 配合单位 (truth rule 5, as the 2026-12-06 audit relabelled such a list)."""
     units = parse_units("分管领导:赵一明；责任单位:县水利局,各乡镇政府,有关园区管委会；"
                         "具体责任人:钱二平,各乡镇镇长,有关园区管委会主任；配合单位:县财政局")
-    assert (units.lead, units.mode) == (["县水利局", "各乡镇政府", "有关园区管委会"], "joint")
-    assert units.participants == ["县财政局"]
+    assert (units.lead, units.mode) == (["县水利局"], "first")
+    assert units.participants == ["各乡镇政府", "有关园区管委会", "县财政局"]
     # the people's list split into bodies' names (「X、Y主要负责人」): no one person per unit, the first listed leads
     units = parse_units("责任单位:县委办公室、县政府办公室,各乡镇党委和政府责任人:县委办公室、县政府办公室主要负责人,"
                         "各乡镇党委和政府主要负责人")
@@ -1813,3 +1827,10 @@ def test_units_asked_to_do_the_work_by_themselves_keep_their_own_names():
     assert (units.lead, units.mode) == (["各地", "各单位"], "separate")
     units = parse_units("市自行车运动协会、各单位")
     assert units.lead + units.participants == ["市自行车运动协会", "各单位"]
+
+
+def test_a_subject_then_what_it_checks_then_its_check_after_a_points_heading_demand():
+    """「要加大督查力度，纪检监察部门对…情况实施监察」: the point's demand heads the clause, the subject follows it, and
+    what the subject checks stands between it and its verb (实施监察), as 「X对…要…」 does."""
+    found = subject_clauses("要加大督查力度,县纪检监察部门对各村禁烧责任落实情况实施监察,督查结果纳入年终考核。", anyone=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县纪检监察部门"], "first")]

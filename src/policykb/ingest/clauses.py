@@ -28,6 +28,7 @@ from .unitnames import UnitList, holding_bodies, looks_like_unit, parse_units
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
           r"承担|落实|履行(?=[^，,；;。]{0,12}?职责)|(?:深入)?对接(?![会])|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|实施(?=监察|监督|检查|督查)"  # 「X对…实施监察」: the object between the subject and its verb (_ABOUT)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb, and who holds
@@ -56,7 +57,7 @@ _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指�
 OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 # (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
-_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必)))?"
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|实施(?:监察|监督|检查|督查))))?"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
@@ -110,6 +111,7 @@ _COLLECTIVES_THEN = re.compile(r"^(?P<first>[^，,：:；;。“”\"]{2,60})[�
 # (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up; 「下一步，X镇将…」: when)
 _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|下一步|接下来|今后"
                       r"|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
+                      r"|要加[大强][^，,]{2,10}?(?=[，,])"  # 「要加大督查力度，X对…实施监察」: the point's heading demand
                       r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
@@ -166,6 +168,17 @@ def collective(name: str) -> bool:
     share of a task."""
     return bool(_ALL.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name)
                 or _MEMBERS.search(name))
+
+
+def _bodies_only(name: str) -> bool:
+    """A collective of departments or units (各级民政部门, 相关单位, 科室), not of places or levels (各地, 各级, 各乡镇政府):
+    listed with others of its kind, it does not make each of them do its own share."""
+    return lexicon().fold(name).endswith(lexicon().body_collective_ends)
+
+
+def _own_shares(rest: str) -> bool:
+    """What a list does, said to be each one's own (「分别负责…」, 「将本部门(单位)完成任务的进展情况…」)."""
+    return bool(_EACH_OWN.match(rest)) or any(w in lexicon().fold(rest) for w in lexicon().own_share_words)
 
 
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
@@ -287,6 +300,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
+        if several == "separate" and len(names) > 1 and all(map(_bodies_only, names)) and not _own_shares(rest):
+            several = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
         if several != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
             several = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
         lead, others = (names[:1], names[1:]) if several == "first" else (names, [])

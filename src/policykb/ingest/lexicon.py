@@ -52,6 +52,8 @@ class Lexicon:
     by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     working_together: tuple[str, ...]  # 「X、Y要相互配合」: a list working together, no lead word (the first leads)
+    body_collective_ends: tuple[str, ...]  # 「各级民政部门和相关单位」: collectives of bodies, no place among them
+    own_share_words: tuple[str, ...]  # 「本部门(单位)」 after such a list: each its own share all the same
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     part_phrases: str  # 「服从调度」, 「认真履责」: an alternation of patterns, a unit's part in work another leads
     partner_words: str  # 「会同X制定」, 「由X商Y确定」: an alternation of patterns, before the units taking part
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         by_openers=tuple(data["by_openers"]),
         sentence_links=tuple(data["sentence_links"]),
         working_together=tuple(data["working_together"]),
+        body_collective_ends=tuple(data["body_collective_ends"]),
+        own_share_words=tuple(data["own_share_words"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         part_phrases="|".join(data["part_phrases"]), partner_words="|".join(data["partner_words"]),
         gathering_words=alternation(data["gathering_words"]),

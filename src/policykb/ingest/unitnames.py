@@ -434,9 +434,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
     person_leads = False  # 「由马娜牵头，X、Y负责」: a person takes the lead in person
-    # how many people a label of people names when among them are the heads of a collective's bodies (「项目责任人：
-    # 甲,各区区长」): people of the units, one for each; a list that split into bodies' names is no count of people
-    persons_named = set()
     clauses = _clauses(body)
     if len(clauses) == 1 and clauses[0][2] == "bare" and (m := re.match(r"([^，,]+)[，,](.+)$", clauses[0][1])) \
             and len(_split(m[1], known)[0]) > 1 and not all(map(COLLECTIVE.match, _split(m[2], known)[0])):
@@ -448,8 +445,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
         result.open_ended |= open_ended
         hows.add(how)
-        if role == "leader" and any(COLLECTIVE.match(n) for n in names) and not any(map(looks_like_unit, names)):
-            persons_named.add(len(names))
         for name in names:
             if role == "leader" and _NO_PERSON.search(name):
                 result.flags.append(f"not a person: {name}")  # 「…负责人整改。1.深入学习…」: a run-on text, no name
@@ -471,9 +466,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     elif roles["responsible"] and _EITHER.search(body) and not others:
         # 「由所有权人、使用者或者管理者负责」: holders named as alternatives each answer for what they hold
         result.lead = roles["separate"] = roles["responsible"]
-    elif len(roles["responsible"]) > 1 and len(roles["responsible"]) in persons_named:
-        # 「责任单位：X,各区政府；项目责任人：张三,各区区长」: each unit with its own person answers for the work, together
-        result.lead = roles["responsible"]
     elif roles["responsible"] and person_leads:
         # 「由马娜牵头，区收储办、区自然资源和规划分局负责」: under the person who leads, the units answer together
         result.lead = roles["responsible"]
