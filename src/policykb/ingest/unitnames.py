@@ -433,7 +433,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     body = _MARKED.sub(unmark, body)
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
-    person_leads = False  # 「由马娜牵头，X、Y负责」: a person takes the lead in person
     # how many people a label of people names when among them are the heads of a collective's bodies (「项目责任人：
     # 甲,各区区长」): people of the units, one for each; a list that split into bodies' names is no count of people
     persons_named = set()
@@ -456,7 +455,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
                 continue
             if role == "leader" or is_person(name):
                 result.leaders.append(_name_of(name))
-                person_leads |= role == "lead"
                 if role != "leader" and (bodies := holding_bodies(name, known)):
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
@@ -473,9 +471,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         result.lead = roles["separate"] = roles["responsible"]
     elif len(roles["responsible"]) > 1 and len(roles["responsible"]) in persons_named:
         # 「责任单位：X,各区政府；项目责任人：张三,各区区长」: each unit with its own person answers for the work, together
-        result.lead = roles["responsible"]
-    elif roles["responsible"] and person_leads:
-        # 「由马娜牵头，区收储办、区自然资源和规划分局负责」: under the person who leads, the units answer together
         result.lead = roles["responsible"]
     elif roles["responsible"]:
         result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
