@@ -225,7 +225,7 @@ def test_a_meetings_demands_after_yao_qiu_and_a_units_next_demands_are_tasks(tmp
                      "会议传达学习了相关文件，要求各站所、科室要认真领会文件精神。县河管站要坚持问题导向，加大巡查频次；"
                      "要着力构建长效机制，巩固治理成果。要督促设计公司尽快完成划界方案编制。二大力改善办学条件。要进一步加大投入。")
     assert [(t["lead"], t["text"][:6]) for t in tasks] == [
-        (["各站所", "科室"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
+        (["各站所"], "会议传达学习"), (["某县河管站"], "县河管站要坚"), (["某县河管站"], "要着力构建长"),
         (["某县河管站"], "要督促设计公")]
 
 
@@ -2166,8 +2166,10 @@ def test_a_timetables_paragraph_opening_with_its_months_is_due_at_the_end_of_the
     # a lead word over the list: they lead together
     ("县财政局、县人社局牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
     ("县财政局、县人社局要牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
-    # places and a zone, or a level's places and departments: each its own share
-    ("各乡镇、县经开区要做好资金保障", ["各乡镇", "县经开区"], [], "separate"),
+    # places only (a zone is one) are no levels and departments: the first leads (the 2026-12-06 audit)
+    ("各乡镇、县经开区要做好资金保障", ["各乡镇"], ["县经开区"], "first"),
+    # a level's places and departments, or places given 本辖区: each its own share
+    ("各乡镇、县经开区负责组织本辖区资金保障", ["各乡镇", "县经开区"], [], "separate"),
     ("县区、各相关部门要做好资金保障", ["县区", "各相关部门"], [], "separate"),
     # each over its own sector
     ("县财政局、县人社局负责对各自行业进行检查", ["县财政局", "县人社局"], [], "separate"),
