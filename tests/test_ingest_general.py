@@ -1672,13 +1672,14 @@ def test_a_group_set_up_after_a_lead_in_to_lead_the_work_leads_it(tmp_path):
     assert [t["lead"] for t in tasks] == [["某镇防汛工作领导小组"]]
 
 
-def test_under_a_person_who_leads_the_units_that_answer_lead_together(tmp_path):
-    """「由王五牵头，县财政局、县农业局负责，…」: a person takes the lead in person (a leader, never a unit); the units
-    that answer under them lead together, and the person's clause stays in the text."""
+def test_under_a_person_who_leads_the_first_unit_that_answers_leads(tmp_path):
+    """「由王五牵头，县财政局、县农业局负责，…」: a person takes the lead in person (a leader, never a unit); 牵头 is
+    the person's, so the units' list has no lead word: the first leads, the others take part (truth rule 5), and the
+    person's clause stays in the text."""
     tasks = _drafted(tmp_path, "某县关于推进土地整治工作的会议纪要",
                      "会议明确，由王五牵头，县财政局、县农业局负责，抓紧完成土地整治项目验收。")
-    assert [(t["lead"], t["lead_mode"], t.get("leaders")) for t in tasks] == [
-        (["某县财政局", "某县农业局"], "joint", ["王五"])]
+    assert [(t["lead"], t["lead_mode"], t["participants"], t.get("leaders")) for t in tasks] == [
+        (["某县财政局"], "first", ["某县农业局"], ["王五"])]
     assert "由王五牵头" in tasks[0]["text"]
 
 
@@ -2171,8 +2172,10 @@ def test_a_timetables_paragraph_opening_with_its_months_is_due_at_the_end_of_the
     # a lead word over the list: they lead together
     ("县财政局、县人社局牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
     ("县财政局、县人社局要牵头做好资金保障", ["县财政局", "县人社局"], [], "joint"),
-    # places and a zone, or a level's places and departments: each its own share
-    ("各乡镇、县经开区要做好资金保障", ["各乡镇", "县经开区"], [], "separate"),
+    # places only (a zone is one) are no levels and departments: the first leads (the 2026-12-06 audit)
+    ("各乡镇、县经开区要做好资金保障", ["各乡镇"], ["县经开区"], "first"),
+    # a level's places and departments, or places given 本辖区: each its own share
+    ("各乡镇、县经开区负责组织本辖区资金保障", ["各乡镇", "县经开区"], [], "separate"),
     ("县区、各相关部门要做好资金保障", ["县区", "各相关部门"], [], "separate"),
     # each over its own sector
     ("县财政局、县人社局负责对各自行业进行检查", ["县财政局", "县人社局"], [], "separate"),

@@ -1644,10 +1644,21 @@ def test_grounds_the_subject_combines_its_work_with_stand_before_the_verb():
     assert units.lead == ["县应急局"]
 
 
-def test_a_zones_committee_after_the_collective_of_governments_works_in_its_own_area_too():
-    """「各乡(镇)政府、街道办事处、某某管委会要…」: the zone's committee beside the governments does its own share."""
-    [(_, units)] = subject_clauses("各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", numbered=True)
-    assert units.mode == "separate"
+def test_a_list_of_places_only_or_of_bodies_of_one_kind_with_no_lead_word_is_led_by_its_first():
+    """「各乡(镇)政府、街道办事处、某某管委会要…」, 「各站所、科室要…」: places only, or sections only, are no levels and
+    departments; with no lead word (and no 分别, 各自) the first listed leads, the others take part (truth rule 5 as the
+    2026-12-06 audit reads it). Levels and departments (「各乡镇、各部门要…」, places with a collective of units) still
+    each do their share, and so do places given 本辖区."""
+    found = [subject_clauses(t, numbered=True)[0][1] for t in (
+        "各乡(镇)政府、街道办事处、滨江管委会要进一步明确消防工作责任。", "各站所、科室要认真领会文件精神。",
+        "南庄镇、各街道办事处要做好组织发动工作。", "各乡镇、各部门要明确职责。",
+        "各县(区)、某某经济技术开发区和市安委会有关成员单位要于3月15日前制定方案。",
+        "各乡镇、县经开区负责组织本辖区安全检查。")]
+    assert [(u.lead, u.participants, u.mode) for u in found] == [
+        (["各乡(镇)政府、街道办事处"], ["滨江管委会"], "first"), (["各站所"], ["科室"], "first"),
+        (["南庄镇"], ["各街道办事处"], "first"), (["各乡镇", "各部门"], [], "separate"),
+        (["各县(区)", "某某经济技术开发区", "市安委会有关成员单位"], [], "separate"),  # places and units: levels and departments
+        (["各乡镇", "县经开区"], [], "separate")]  # 本辖区: each its own area
 
 
 def test_units_that_each_take_their_own_share_by_a_principle_are_separate():

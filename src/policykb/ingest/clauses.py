@@ -154,9 +154,11 @@ _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(
 _QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
 
-# 「各乡(镇)政府、街道办事处、龙安管委会要…」: a place's government or zone's committee after the collective of
-# them works in its own area too
-_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处|开发区|经开区|高新区|园区|新区)$")  # a zone is a place too
+# 「各县(区)、某某开发区和市安委会有关成员单位要…」: places (a zone is one) and a collective of departments or units,
+# levels and departments each doing its share (truth rule 5); places alone (「各乡(镇)政府、街道办事处、龙安管委会要…」)
+# are no such list: with no lead word the first leads
+_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处|开发区|经开区|高新区|园区|新区)$")
+_DEPARTMENTS = re.compile(r"(?:部门|单位)$")
 
 
 # 「市双拥工作领导小组各成员单位」: all the member bodies of a group, however long the group's name
@@ -194,7 +196,14 @@ _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{
 # 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
 _TOGETHER = re.compile(alternation(lexicon().working_together))
 _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)"
-                       r"|(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])")  # 「X、Y负责对各自行业…」
+                       r"|(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
+                       r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
+
+
+def _levels_and_departments(names: list[str]) -> bool:
+    """A collective first, places after it, and among them a collective of departments or units."""
+    return collective(names[0]) and all(collective(n) or _PLACE_BODY.search(n) for n in names) \
+        and any(collective(n) and _DEPARTMENTS.search(n) for n in names[1:])
 
 
 def subject_match(clause: str) -> re.Match | None:
@@ -296,7 +305,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
-            or collective(names[0]) and all(collective(n) or _PLACE_BODY.search(n) for n in names) \
+            or _levels_and_departments(names) \
             else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
             else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
         several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several

@@ -433,7 +433,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     body = _MARKED.sub(unmark, body)
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
-    person_leads = False  # 「由马娜牵头，X、Y负责」: a person takes the lead in person
     clauses = _clauses(body)
     if len(clauses) == 1 and clauses[0][2] == "bare" and (m := re.match(r"([^，,]+)[，,](.+)$", clauses[0][1])) \
             and len(_split(m[1], known)[0]) > 1 and not all(map(COLLECTIVE.match, _split(m[2], known)[0])):
@@ -451,7 +450,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
                 continue
             if role == "leader" or is_person(name):
                 result.leaders.append(_name_of(name))
-                person_leads |= role == "lead"
                 if role != "leader" and (bodies := holding_bodies(name, known)):
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
@@ -466,9 +464,6 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     elif roles["responsible"] and _EITHER.search(body) and not others:
         # 「由所有权人、使用者或者管理者负责」: holders named as alternatives each answer for what they hold
         result.lead = roles["separate"] = roles["responsible"]
-    elif roles["responsible"] and person_leads:
-        # 「由马娜牵头，区收储办、区自然资源和规划分局负责」: under the person who leads, the units answer together
-        result.lead = roles["responsible"]
     elif roles["responsible"]:
         result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
         result.by_custom = len(roles["responsible"]) > 1 and not lexicon().scope["first_leads"].search(written)
