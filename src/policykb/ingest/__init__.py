@@ -5,15 +5,23 @@ somebody else's document, read as a first draft for people to review, never trus
 
 - `source`: the common form (blocks of text and table rows, each with its position);
 - `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
-- `meta`: title, 发文字号, issuers, date, jurisdiction; `shapes`: where the tasks are (tables, label | value
-  forms, unit notes, 牵头单位 lines), `columns` what a table's header cells name; `generic`: the general reader, by the grammar alone wherever the shapes read
-  nothing (POLICYKB_IMPORT_GENERAL_ONLY=1: it alone), notes written as prose read by `prose`, subjects by `clauses`, a body's listed duties by `holders`,
-  who bears a cost by `costs`, a bracketed aside giving part of a unit's duty to another by `asides`; `pagehead`: a page cut from inside a document, its head paragraphs' work; `siblings`: a
-  target naming no unit after a sibling naming its holders; `rosters`: the people a body's roster lists by name, its leaders; `wholeplace`: 「全镇」 as the township holding a report's meeting; `ownplan`: a body's plan for its own work (「我局的工作方案如下：」), paragraph by paragraph; `unitnames`: the grammar of unit lists (who leads, who takes part, who is
-  a person) and levels of government, its words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
+- `meta`: title, 发文字号, issuers, date, jurisdiction;
+- `shapes`: where the tasks are (tables, label | value forms, unit notes, 牵头单位 lines), `columns` what a table's
+  header cells name;
+- `generic`: the general reader, by the grammar alone wherever the shapes read nothing (POLICYKB_IMPORT_GENERAL_ONLY=1:
+  it alone), over the items `items` splits a document into; notes written as prose read by `prose`, subjects by
+  `clauses`, a body's listed duties by `holders`, who bears a cost by `costs`, a bracketed aside giving part of a
+  unit's duty to another by `asides`;
+- `pagehead`: a page cut from inside a document, its head paragraphs' work; `siblings`: a target naming no unit after
+  a sibling naming its holders; `rosters`: the people a body's roster lists by name, its leaders; `wholeplace`: 「全镇」
+  as the township holding a report's meeting; `ownplan`: a body's plan for its own work (「我局的工作方案如下：」),
+  paragraph by paragraph;
+- `unitnames`: the grammar of unit lists (who leads, who takes part, who is a person) and levels of government, its
+  words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);
 - `compose`: the draft and its review (`rules`: what a notice states once for all its tasks; `continued`: an item's note
-  under its next paragraph, a page cut inside its last note, joined or closed before any reader); `write`: all of it into a knowledge base or nothing;
+  under its next paragraph, a page cut inside its last note, joined or closed before any reader); `write`: all of it
+  into a knowledge base or nothing;
 - `draft`: the bundled policy's own shape (numbered articles, an annex of numbered tasks), kept as it was.
 """
 from __future__ import annotations

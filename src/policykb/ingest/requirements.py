@@ -134,8 +134,9 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
         if item.table is not None or item.owner or item.where in taken or len(item.text) < _SHORTEST \
                 or _lead_in(sentences):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
             continue
-        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence) and (
-            _requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))), None)
+        first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence)
+                      and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))),
+                     None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
     return out
