@@ -206,6 +206,38 @@ def _levels_and_departments(names: list[str]) -> bool:
         and any(collective(n) and _DEPARTMENTS.search(n) for n in names[1:])
 
 
+def _list_mode(names: list[str], rest: str) -> str:
+    """How a subject list shares the work the rest of its sentence gives, before truth rule 5 settles a joint one:
+    first (one unit; a department, then collectives alone: 「市城管局和各区政府要…」), separate (collectives alone, or
+    levels and departments; 「分别」, 「依据各自职责」) or joint."""
+    if len(names) == 1:
+        return "first"
+    if all(map(collective, names)) or _levels_and_departments(names):
+        mode = "separate"
+    elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
+        return "first"
+    else:
+        mode = "separate" if _EACH_OWN.match(rest) else "joint"
+    if mode == "separate" and all(map(_bodies_only, names)) and not _own_shares(rest):
+        mode = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
+    if mode != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
+        mode = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
+    return mode
+
+
+def _list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str], list[str], str]:
+    """(leads, participants, mode) of a subject list: with no lead word after it (牵头, 共同负责 …) the first listed
+    leads and the others take part (truth rule 5: 「X、Y要…」, 「X、Y负责…」, an open 「X、Y等部门要…」)."""
+    mode = _list_mode(names, rest)
+    if mode == "joint" and (first := _leading_collectives(names)):
+        # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part
+        return first, names[len(first):], "separate" if len(first) > 1 else "first"
+    if mode == "joint" and (not _LEADS_TOGETHER.match(rest)
+                            or open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest)):
+        mode = "first"
+    return (names[:1], names[1:], mode) if mode == "first" else (names, [], mode)
+
+
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
@@ -304,27 +336,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                for n in names) \
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
-        several = "first" if len(names) == 1 else "separate" if all(map(collective, names)) \
-            or _levels_and_departments(names) \
-            else "first" if names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])) \
-            else "joint"  # 「市城管局和各区政府要…」: a department, then collectives alone: the department leads
-        several = "separate" if several == "joint" and _EACH_OWN.match(rest) else several
-        if several == "separate" and len(names) > 1 and all(map(_bodies_only, names)) and not _own_shares(rest):
-            several = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
-        if several != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
-            several = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
-        lead, others = (names[:1], names[1:]) if several == "first" else (names, [])
-        if several == "joint" and (first := _leading_collectives(names)):
-            # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part
-            lead, others, several = first, names[len(first):], "separate" if len(first) > 1 else "first"
-        units = UnitList(subject, lead=lead, participants=others, mode=several, how="by" if assigned else "verb")
         written_units = parse_units(subject, known)
+        lead, others, mode = _list_roles(names, rest, written_units.open_ended)
+        units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
-        if several == "joint" and units.open_ended and re.match(rf"{_MANNER}(?:要|应当|应|须|必须|务必)", rest):
-            units.lead, units.participants, units.mode = names[:1], names[1:], "first"
-        if units.mode == "joint" and not _LEADS_TOGETHER.match(rest):
-            # truth rule 5: a list with no lead word (「X、Y要…」, 「X、Y负责…」): the first listed leads, the others take part
-            units.lead, units.participants, units.mode = names[:1], names[1:], "first"
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if (led := _GUIDES_THEN.match(rest)) and (leads := _units(led["who"], known)):
