@@ -402,7 +402,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     elif found:
         meta.date, meta.date_how = found[0], found[1]
         meta.guesses.append(("成文日期", found[0].isoformat(), found[1],
-                             0.3 if "发布" in found[1] else 0.6 if "年月" in found[1] else 0.9))
+                             0.3 if "发布" in found[1] else 0.6 if found in by_month else 0.9))
     # the issuers: the signature above the date, else the title's prefix before 关于
     issuers: list[str] = []
     if found and found[2]:
