@@ -180,3 +180,18 @@ def test_a_bare_name_takes_the_last_place_of_a_city_named_with_zhou(place, name,
     from policykb.ingest.compose import _local_unit_name, _qualified
     level = "县" if place.endswith(("区", "區")) else "市"
     assert (_qualified(name, place, level, None) if name.startswith("区") else _local_unit_name(name, place)) == full
+
+
+def test_a_county_of_one_character_names_its_units_once(tmp_path):
+    """萧县, 攸县, 沙县: 「县财政局」 of a 萧县 list is 萧县财政局, registered once under that name (not 萧县萧县财政局)."""
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    text = _list("萧县", "2020年3月2日", [("完善财政资金直达机制，年底前完成。", "县财政局", "县发改委")])
+    source = tmp_path / "xiaoxian.txt"
+    source.write_text(text, encoding="utf-8")
+    import_file(source, kb, "xiaoxian-2020")
+    names = set(_registry(kb))
+    assert {"萧县财政局", "萧县发改委"} <= names
+    assert not [n for n in names if n.startswith("萧县萧县")]
+    task = yaml.safe_load((kb / "xiaoxian-2020" / "tasks" / "001.yaml").read_text(encoding="utf-8"))
+    assert task["lead"] == ["萧县财政局"]

@@ -122,9 +122,11 @@ def _last_place(place: str, towns: bool = False) -> str:
 
 
 def _names_place(name: str, place: str) -> bool:
-    """「人民银行上海总部」 in a 上海市 document, 「株洲财政局」 in a 株洲市 one: the name says its place without 市."""
-    core = re.sub(r"(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡|街道)$", "", _last_place(place, towns=True))
-    return len(core) >= 2 and core in name
+    """「萧县财政局」 in a 萧县 document; 「人民银行上海总部」 in a 上海市 one, 「株洲财政局」 in a 株洲市 one: the name says
+    its place, in full or without 市 (a one-character place says it only in full: 萧 alone may be any word's)."""
+    last = _last_place(place, towns=True)
+    core = re.sub(r"(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡|街道)$", "", last)
+    return name.startswith(last) or len(core) >= 2 and core in name
 
 
 def _local_unit_name(name: str, place: str) -> str:
