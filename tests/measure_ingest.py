@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policykb.ingest import ImportFailed, import_file  # noqa: E402
-from policykb.ingest.compose import CONFIDENT  # noqa: E402
+from policykb.ingest.confidence import CONFIDENT  # noqa: E402
 from policykb.ingest.unitnames import looks_like_unit  # noqa: E402
 
 def _norm(names) -> set[str]:

@@ -721,7 +721,7 @@ def test_a_related_collective_is_explained_in_its_own_place_words():
 def test_an_assignment_written_as_prose_is_read_and_reviewed(item, text, lead, participants):
     """The issue's 「由X牵头，Y、Z配合」 and 「X负责，Y参与」 with no brackets, inside a paragraph: read, cut from
     the text, and marked below the confident mark so the review lists them."""
-    from policykb.ingest.compose import CONFIDENT
+    from policykb.ingest.confidence import CONFIDENT
     tasks, unread = inline_tasks(_blocks("一、重点任务", item))
     assert [(t.text, t.units.lead, t.units.participants) for t in tasks] == [(text, lead, participants)] and not unread
     assert tasks[0].confidence < CONFIDENT and tasks[0].shape == "prose"
@@ -1021,7 +1021,7 @@ def test_a_notices_requirements_on_units_are_its_work_requirements_quoted_in_the
 def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_first_leads(tmp_path):
     """「（X、Y、Z分工负责）」 says nobody leads: the first listed is taken by custom, below the confident mark and
     said so in the review; a document that says 「列第一位者为牵头单位」 makes it no guess."""
-    from policykb.ingest.compose import CONFIDENT
+    from policykb.ingest.confidence import CONFIDENT
     reviews = {}
     for name, rule in (("guess", "各单位要抓好落实。"), ("said", "各项任务列第一位者为牵头单位。")):
         path = tmp_path / f"{name}.txt"

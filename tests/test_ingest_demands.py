@@ -47,7 +47,7 @@ def test_a_sectors_companies_or_bodies_named_as_a_whole_are_units_the_kind_after
 
 def test_a_name_opening_with_the_word_market_takes_no_place():
     """「市场监管部门」 in a city's document: 市场 is a word, no 市 standing for the city (「市市场监管局」 is the city's)."""
-    from policykb.ingest.compose import _qualified
+    from policykb.ingest.placenames import qualified as _qualified
     assert _qualified("市场监管部门", "建德市", "市", None) == "市场监管部门"
     assert _qualified("市市场监管局", "建德市", "市", None) == "建德市市场监管局"
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from policykb.ingest.compose import CONFIDENT, Registry, compose
+from policykb.ingest.compose import Registry, compose
+from policykb.ingest.confidence import CONFIDENT
 from policykb.ingest.generic import GENERAL_ONLY, general_tasks
 from policykb.ingest.source import Block, ImportFailed, Source
 
@@ -147,7 +148,7 @@ def _source(*lines: str) -> Source:
 
 def test_a_document_no_recogniser_reads_is_imported_and_the_review_says_who_read_it(tmp_path, monkeypatch):
     import datetime as dt
-    monkeypatch.setattr("policykb.ingest.compose._recognised", lambda source, known: ([], [], "annex"))
+    monkeypatch.setattr("policykb.ingest.candidates._recognised", lambda source, known: ([], [], "annex"))
     draft = compose(_source("某县人民政府办公室关于印发重点工作的通知", "一、重点工作",
                             "1. 改造农村危房，由县住建局牵头，县财政局配合。", "2. 修建村道，县交通局负责。"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
@@ -1789,7 +1790,7 @@ def test_an_inspection_led_with_partners_is_the_notices_division_and_the_role_ho
     reading of a notice's demands), and the notice divides its work (an inspection with partners named, not only the
     others' supervision), so 「各责任单位要…自查」 is a requirement."""
     import datetime as dt
-    from policykb.ingest.compose import _demands_read
+    from policykb.ingest.candidates import _demands_read
     from policykb.ingest.requirements import requirement_tasks
     lines = ("各街道办事处，区直各部门：",
              "根据区领导的指示，由区政府办公室牵头，会同区纪委、区财政局组成督查组，对重点项目进行专项督查。",

@@ -440,7 +440,7 @@ def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_n
 
 
 def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
-    from policykb.ingest.compose import _numbers_from_list
+    from policykb.ingest.candidates import _numbers_from_list
     from policykb.ingest.shapes import table_tasks
     blocks = [Block("1.做好政策解读。注重以图表形式进行解读。", "第1行"), Block("2.回应关切。及时主动回应社会热点问题。", "第2行"),
               Block("3.强化制度建设。建立政府信息公开制度。", "第3行")]
@@ -789,7 +789,8 @@ def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_mer
 
 def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path):
     import datetime as dt
-    from policykb.ingest.compose import CONFIDENT, Registry, compose
+    from policykb.ingest.compose import Registry, compose
+    from policykb.ingest.confidence import CONFIDENT
     from policykb.ingest.source import Source
     from policykb.ingest.texttables import with_text_tables
     lines = ("序号 工作任务 责任部门 备注", "1 完善学校卫生制度。 安全科 各区教育局、局属各学校",
@@ -1042,7 +1043,7 @@ def test_a_duty_ending_like_a_zone_is_no_unit(name):
                                                     # (corpus truth rule 3: one district's 区直各部门 is not another's)
                                                     ("州直相关单位", "湘西自治州", "湘西自治州直相关单位")])
 def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, qualified):
-    from policykb.ingest.compose import _qualified
+    from policykb.ingest.placenames import qualified as _qualified
     assert _qualified(name, place, "市", "湖南省") == qualified
 
 
@@ -1050,7 +1051,7 @@ def test_a_prefectures_bodies_written_with_its_level_take_its_name(name, place, 
                                              ("区镇农村人居环境整治工作联席会议办公室", "区镇农村人居环境整治工作联席会议办公室")])
 def test_two_levels_written_together_take_no_place(name, qualified):
     """「区镇…办公室」: a zone and its town, two levels together, not 区 standing for the place's name."""
-    from policykb.ingest.compose import _qualified
+    from policykb.ingest.placenames import qualified as _qualified
     assert _qualified(name, "立山区", "县", "湖南省") == qualified
 
 
@@ -1062,7 +1063,7 @@ def test_a_wrapped_items_last_line_carrying_its_note_is_read_with_it():
 
 
 def test_the_reader_drops_lines_of_a_pipe_alone(tmp_path):
-    from policykb.ingest.compose import _recognised
+    from policykb.ingest.candidates import _recognised
     from policykb.ingest.readers import read
     path = tmp_path / "s.txt"
     path.write_text("\n|\n".join(["序号", "重点工作任务", "责任领导", "责任部门", "完成期限", "1", "推动跨区域通道互通。",
@@ -1079,7 +1080,7 @@ def test_units_that_join_in_take_part():
 
 
 def test_a_run_of_text_is_cut_at_any_short_label_and_a_persons_label_keeps_the_person(tmp_path):
-    from policykb.ingest.compose import _recognised
+    from policykb.ingest.candidates import _recognised
     from policykb.ingest.readers import read
     path = tmp_path / "s.txt"
     path.write_text("现将实事项目1—6月份进展情况予以公示,接受社会监督。" * 10
@@ -1570,7 +1571,7 @@ def test_a_place_joined_to_a_unit_opening_with_its_level_or_as_a_collective_is_t
 
 
 def test_levels_together_take_no_place():
-    from policykb.ingest.compose import _qualified
+    from policykb.ingest.placenames import qualified as _qualified
     assert _qualified("县区", "某某县", "县", None) == "县区" and _qualified("区财政局", "某某区", "县", None) == "某某区财政局"
 
 

@@ -177,7 +177,7 @@ def test_two_places_lists_of_one_name_are_told_apart_by_their_short_titles(two_c
     ("杭州市余杭區", "財政局", "余杭區財政局"),  # a place in traditional script
 ])
 def test_a_bare_name_takes_the_last_place_of_a_city_named_with_zhou(place, name, full):
-    from policykb.ingest.compose import _local_unit_name, _qualified
+    from policykb.ingest.placenames import local_unit_name as _local_unit_name, qualified as _qualified
     level = "县" if place.endswith(("区", "區")) else "市"
     assert (_qualified(name, place, level, None) if name.startswith("区") else _local_unit_name(name, place)) == full
 

@@ -19,9 +19,11 @@ somebody else's document, read as a first draft for people to review, never trus
 - `unitnames`: the grammar of unit lists (who leads, who takes part, who is a person) and levels of government, its
   words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);
-- `compose`: the draft and its review (`rules`: what a notice states once for all its tasks; `continued`: an item's note
-  under its next paragraph, a page cut inside its last note, joined or closed before any reader); `write`: all of it
-  into a knowledge base or nothing;
+- `compose`: the draft and its review, in stages: `candidates` finds which items are tasks (the shapes, the general
+  reader, the fallbacks), `proposals` which unit each written name is (registered, or proposed; `placenames` places a
+  bare name by the document's place), `confidence` how sure each reading is (`rules`: what a notice states once for
+  all its tasks; `continued`: an item's note under its next paragraph, a page cut inside its last note, joined or
+  closed before any reader); `write`: all of it into a knowledge base or nothing;
 - `draft`: the bundled policy's own shape (numbered articles, an annex of numbered tasks), kept as it was.
 """
 from __future__ import annotations

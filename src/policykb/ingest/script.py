@@ -23,7 +23,8 @@ from importlib import resources
 from typing import Any
 
 from .. import textrules
-from .compose import proposal_line, proposed_unit, short_title_todo
+from .compose import short_title_todo
+from .proposals import proposal_line, proposed_unit
 from .source import Source
 from .unitnames import level_of_name
 

@@ -1,0 +1,193 @@
+"""Which items of a document are tasks: the layout recognisers' reading (a table, a form, notes in brackets), the
+general grammar's where they read nothing or left items unread, and the fallbacks when nothing divides the work (a
+notice's demands, a body's own plan, a one-unit form).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective, only_sets_up
+from .columns import header_columns
+from .generic import general_only, general_tasks
+from .holders import defined_body, duty_heading, holder_form_tasks
+from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
+from .lexicon import alternation, lexicon
+from .ownplan import own_plan_tasks
+from .requirements import PEOPLE, requirement_tasks
+from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
+from .source import Block, Source
+
+
+def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None:
+    """A table without numbers restating a numbered list before it (工作要点, then 任务分解): each row takes the
+    number of the list item that holds its text; rows found in no item keep none (and the tasks are numbered in order)."""
+    if any(c.number for c in candidates):
+        return
+    items = [(int(m[1] or m[3]), b.text) for b in blocks if not b.is_row and (m := ITEM.match(b.text))]
+    for c in candidates:
+        key = re.sub(r"[\s，,。；;、]", "", c.text)[:16]
+        numbers = [n for n, text in items if len(key) >= 8 and key in re.sub(r"[\s，,。；;、]", "", text)]
+        c.number = numbers[0] if len(numbers) == 1 else None
+
+
+def known_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Registered names a list would otherwise split (they hold 、 or 和), longest first."""
+    return tuple(sorted((n for n in names if re.search("[、和]", n)), key=len, reverse=True))
+
+
+def find_candidates(source: Source, registered: set[str],
+                    known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
+    """The layout recognisers' reading; the general reader where they read nothing, and on the items they left unread."""
+    candidates, unread, how = ([], [], "") if general_only() else _recognised(source, known)
+    # (a table of the issuer's own work names no lead: the issuer answers for it, given below)
+    if not any(c.units.lead or c.units.how == PEOPLE for c in candidates):  # the recognisers read no lead at all
+        candidates, unread = general_tasks(source.blocks, known, registered)
+        how = "general"
+    else:
+        candidates = _with_general(candidates, unread, source, known, registered, how)
+    if not any(c.units.lead for c in candidates) and (own := own_plan_tasks(source.blocks)):
+        candidates, how = own, "own-plan"  # 「我局的工作方案如下：」: the issuer's own work, paragraph by paragraph
+    elif not any(c.units.lead for c in candidates):  # no assignment anywhere: a notice's requirements are its work
+        candidates, how = _demands_read(requirement_tasks(source.blocks, known) or candidates)
+        if not any(c.units.lead for c in candidates):  # nor any requirement: a one-unit form (目标责任书) names its unit
+            candidates, how = holder_form_tasks(source.blocks) or candidates, "holder-form"
+    elif not divided(candidates) and (demands := requirement_tasks(source.blocks, known)):
+        # only 「各地各部门要…」 and 「各牵头单位要…」 sentences read: a notice dividing no work on the page (its table
+        # an attachment elsewhere), whose demands are all it asks (corpus truth rule 2), read as such, where that
+        # reading holds every sentence the other one read
+        if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
+            candidates, how = _demands_read(demands)
+    return _without_own_supervision(_without_set_up(candidates), source.blocks), unread, how
+
+
+def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:
+    """A body set up (「成立活动领导小组，以保证…」) whose own duties are read elsewhere (「领导小组职责：负责…」): its
+    setting up is no task of its own, its duties are."""
+    set_up = [c for c in candidates if len(c.units.lead) == 1 and only_sets_up(c.text)]
+    return [c for c in candidates if c not in set_up or not any(
+        o is not c and o.units.lead == c.units.lead and o not in set_up for o in candidates)]
+
+
+def _without_own_supervision(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """The sentences in which a group the document set up itself (「…厅成立X领导小组」, then 「领导小组将定期听取
+    督查情况汇报」) supervises the others, beside other work: the issuer's supervision, a requirement (truth rule 1)."""
+    groups = [body for b in blocks if not b.is_row and (body := defined_body(b.text))]
+    own = [c for c in candidates if c.shape == "subject" and len(c.units.lead) == 1
+           and re.search(rf"{re.escape(c.units.lead[0])}(?:还|也)?将[^。；;]*(?:{_SUPERVISION.pattern}|听取)", c.text)
+           and any(g.endswith(c.units.lead[0]) for g in groups)]
+    return [c for c in candidates if c not in own] if len(own) < len(candidates) else candidates
+
+
+def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
+    """A notice's demands read as its tasks; but where they give named units their own work (「请交通局…」), the
+    demands on the division's role holders (「要求各责任单位认真落实…」, 「各责任单位的主要负责同志要亲自过问」: their
+    people too) are requirements on carrying it out, as truth rule 1 reads them, and the rest a division."""
+    if not divided(demands):
+        return demands, "requirements"
+    return [c for c in demands if not (holders := c.units.lead or c.units.leaders)
+            or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
+
+
+_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头")  # (总牵头: leading the whole work, no share of it)
+_ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
+# a holder named by its role in the division (各责任单位, 牵头部门), or its chief (各责任单位的主要负责同志)
+_DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")
+
+
+def divided(candidates: list[Candidate]) -> bool:
+    """Tasks read from a division of work: a note, label, table or form recognised as such, or a sentence giving
+    a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
+    supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says,
+    unless a lead word gives it with partners named: 「由X牵头，会同Y、Z组成督查组」 divides the work; 「X要会同Y对…进行
+    督导」, a demand, and 「牵头单位要统筹相关责任单位…」, role holders gathered, do not)."""
+    return any(c.shape not in ("subject", "general") or _LED.search(c.text) and any(map(_named, c.units.participants))
+               or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) for c in candidates)
+
+
+_LED = re.compile(alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate")))
+
+
+def _named(unit: str) -> bool:
+    """A unit named, not all of a kind (各地, 有关部门), others (其他…), or the holders of a role (各牵头单位)."""
+    return not collective(unit) and not unit.startswith("其他") and not _ROLE_HOLDER.search(unit)
+
+
+def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,
+                  known: tuple[str, ...], registered: set[str], how: str) -> list[Candidate]:
+    """The recognisers' tasks, with what the general reader reads in the items they left unread, each in its place.
+    Around a table, the paragraphs are only offered to the general reader: a salutation, a title or a date there
+    is no task left unread."""
+    # the lines that set up a body and its duty headings stay with what is offered, so that a duty paragraph the
+    # recognisers left (「决定成立X领导小组」 … 「一、主要职责」「负责…」) is still the body's, and a 责任书's signatory
+    # (「…与各村签定本责任书」) still holds the duties naming nobody; they are no task themselves
+    # (every short heading too: the next one closes a duty heading's reach)
+    left = {b.where for b in unread}
+    lines = [b for b in source.blocks if b.where not in left and not b.is_row]
+    context = {b.where for b in lines if defined_body(b.text) or duty_heading(heading_words(b.text))
+               or pledge_signatory(b.text)}
+    # a heading naming the holders of the duties under it (「（一）各县(区)政府工作责任」) and the 「负责…」 paragraph
+    # right under it, which no recogniser read: theirs
+    texts = [b for b in source.blocks if not b.is_row]
+    headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
+    context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
+    headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
+    if context:
+        context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
+    offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \
+        else unread
+    extra, still = general_tasks(offered, known, registered)
+    extra = [c for c in extra if c.where not in context]
+    # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
+    unread[:] = still + [b for b in unread if (how != "table" or b.is_row) and all(b.where != c.where for c in extra)
+                         and all(b.where != s.where for s in still)]
+    order = {b.where: i for i, b in reversed(list(enumerate(source.blocks)))}
+    out = list(candidates)
+    for c in extra:
+        at = order.get(c.where, len(order))
+        index = next((i for i, o in enumerate(out) if order.get(o.where, len(order)) > at), len(out))
+        out.insert(index, c)
+    return out
+
+
+def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:
+    candidates = table_tasks(source.blocks, known)
+    if candidates:
+        _numbers_from_list(candidates, source.blocks)
+        # the paragraphs around the table, read by the grammar too (「“X”（市Y局）」 in a report's text); numbered
+        # items are left out: they are the list the table restates
+        around = [b for b in source.blocks if not b.is_row and not (ITEM.match(b.text) or SECTION.match(b.text)
+                                                                     or PART.match(b.text))]
+        return candidates, around + _rows_left(source.blocks, candidates), "table"
+    unread: list[Block] = []
+    candidates = form_tasks(source.blocks, known)
+    if candidates:
+        return candidates, unread, "form"
+    candidates, unread = inline_tasks(source.blocks, known=known)
+    if candidates:
+        return candidates, unread, "paragraphs"
+    if "分工" in source.text:  # an annex of bare lists 「（省扶贫办、省农委）」 under a 分工方案 heading
+        candidates, unread = inline_tasks(source.blocks, bare_notes=True, known=known)
+    return candidates, unread, "annex"
+
+
+def shown(block: Block) -> str:
+    """A block as the review quotes it: a table row by its filled cells only."""
+    return " | ".join(c for c in block.cells if c) if block.is_row and block.cells else block.text
+
+
+def _rows_left(blocks: list[Block], candidates: list[Candidate]) -> list[Block]:
+    """Rows of a table that gave no task though a cell reads like one (a copied table whose cells slipped out of
+    their columns): offered to the general reader, and listed as not read if it reads nothing either."""
+    taken = {c.where for c in candidates}
+    return [b for b in blocks if b.is_row and b.where not in taken and not header_columns(b.cells or ())
+            and any(len(c) > 20 and re.search(r"[，,。；;]", c) for c in b.cells or ())]  # a sentence, no heading
+
+
+
+def heading_words(heading: str) -> str:
+    """A heading without its number mark (「(一)」, 「二、」) or closing mark (「制定工作任务清单。」)."""
+    heading = heading.strip()
+    marked = next((m for pattern in (PART, SECTION, ITEM) if (m := pattern.match(heading))), None)
+    return ([g for g in marked.groups() if g][-1] if marked else heading).strip().rstrip("。；;，,：: ")
+
