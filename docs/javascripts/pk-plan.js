@@ -31,7 +31,7 @@
   box.innerHTML =
     select("unit", "单位", units) +
     select("role", "角色", [["lead", "牵头"], ["participant", "参与"]]) +
-    select("section", "部分", sections) +
+    (sections.length ? select("section", "部分", sections) : "") +  // a list of one section has no headings
     select("due", "时限", years.map(function (y) { return [y, y + "年"]; }).concat([["none", "无单独时限"]])) +
     select("status", "状态", statuses) +
     select("sort", "排序", [["due", "按时限"], ["status", "按状态"], ["lead", "按牵头单位"]]) +
@@ -40,7 +40,7 @@
   box.hidden = false;
   var count = box.querySelector(".pk-count");
 
-  function value(name) { return box.querySelector('[name="' + name + '"]').value; }
+  function value(name) { var field = box.querySelector('[name="' + name + '"]'); return field ? field.value : ""; }
 
   function matches(r) {
     var unit = value("unit"), role = value("role"), due = value("due");
@@ -74,11 +74,13 @@
       });
       order.forEach(function (r) { body.appendChild(r); });
       heads.forEach(function (h) { h.hidden = true; });
-    } else {  // the annex's own order, under its section headings
+    } else if (heads.length) {  // the annex's own order, under its section headings
       heads.forEach(function (h) {
         body.appendChild(h);
         rows.forEach(function (r) { if (r.dataset.section === h.dataset.section) body.appendChild(r); });
       });
+    } else {
+      rows.forEach(function (r) { body.appendChild(r); });
     }
     var shown = 0;
     rows.forEach(function (r) { var ok = matches(r); r.hidden = !ok; if (ok) shown++; });
@@ -98,11 +100,11 @@
   }
 
   function exportCsv() {
-    var header = ["部分"].concat(Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent; }));
+    var header = (heads.length ? ["部分"] : []).concat(Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent; }));
     var lines = [header.map(csvCell).join(",")];
     Array.prototype.forEach.call(body.querySelectorAll("tr.pk-task"), function (r) {
       if (r.hidden) return;
-      var cells = [r.dataset.sectionTitle].concat(Array.prototype.map.call(r.cells, function (c) { return c.textContent; }));
+      var cells = (heads.length ? [r.dataset.sectionTitle] : []).concat(Array.prototype.map.call(r.cells, function (c) { return c.textContent; }));
       lines.push(cells.map(csvCell).join(","));
     });
     var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });

@@ -150,7 +150,9 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
     doc = pg.kb.documents[doc_id]
     tasks = sorted(doc.tasks.values(), key=lambda t: t.number)
     numbers = sorted({t.section for t in tasks})
-    labels = tuple((n, section_label(doc, n)) for n in numbers)
+    # one section is no division (the importer gives a list without headings one, titled by itself): no section's
+    # band, key or map of its own, which would repeat the overall one
+    labels = tuple((n, section_label(doc, n)) for n in numbers) if len(numbers) > 1 else ()
     period = pg.period(doc.id)
     common = dict(doc=doc.id, title=map_title(doc), period=(period.start, period.end), source=source_line(doc), policy_date=doc.meta.date,
                   general=tuple(doc.meta.annex.general_deadlines) if doc.meta.annex else (), sections=labels)
@@ -170,8 +172,10 @@ def plan(pg: PolicyGraph, doc_id: str, statuses: Statuses | None = None, units: 
 
     maps: list[MapSpec] = []
     if overall and units is None:
-        maps.append(MapSpec(key="overall", kind="overall", subject=f"总图（{len(tasks)}项任务）",
-                            groups=tuple(section_group(n, label) for n, label in labels), **common))
+        groups = tuple(section_group(n, label) for n, label in labels) \
+            or (Group(label=f"全部任务（{len(tasks)}项）", section=None, rows=tuple(map(row, tasks))),)
+        maps.append(MapSpec(key="overall", kind="overall", subject=f"总图（{len(tasks)}项任务）", groups=groups,
+                            **common))
     if sections and units is None:
         for n, label in labels:
             maps.append(MapSpec(key=f"section-{n}", kind="section", subject=label,

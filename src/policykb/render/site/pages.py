@@ -181,9 +181,10 @@ def document_pages(pg: PolicyGraph, doc: Document, paths: Paths, when: dict,
     annex = doc.meta.annex
     sections = {s.number: s for s in annex.sections} if annex else {}
     parts = {p.number: p for p in doc.meta.parts}
+    # one part or section is no division: the importer gives a list without headings one, titled by itself
     common = {"doc": doc, "paths": paths, "lead_mode": LEAD_MODE_LABEL, "indicator_line": indicator_line,
               "comparator": COMPARATOR_LABEL, "sections": sections, "parts": parts, "cn": cn_number,
-              "heading_mark": heading_mark}
+              "heading_mark": heading_mark, "divided": len(parts) > 1, "sectioned": len(sections) > 1}
     # A task's, an article's and the indicators' pages show the document's settings, never its other items
     shell = dict(common, doc=shell_doc or document_shell(doc))
     items_only = doc.items_only
