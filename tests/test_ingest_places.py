@@ -190,8 +190,22 @@ def test_a_county_of_one_character_names_its_units_once(tmp_path):
     source = tmp_path / "xiaoxian.txt"
     source.write_text(text, encoding="utf-8")
     import_file(source, kb, "xiaoxian-2020")
-    names = set(_registry(kb))
+    registry = _registry(kb)
+    names = set(registry)
     assert {"萧县财政局", "萧县发改委"} <= names
     assert not [n for n in names if n.startswith("萧县萧县")]
     task = yaml.safe_load((kb / "xiaoxian-2020" / "tasks" / "001.yaml").read_text(encoding="utf-8"))
     assert task["lead"] == ["萧县财政局"]
+
+
+def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_stay_collectives(tmp_path):
+    """「县财政局」 of a 萧县 list says its place (县): no 「没有写明地方」 flag lowers its reading; 「县直各执法部门」 is
+    proposed as a collective (攸县直各执法部门 no longer starts like one, but it was written as one)."""
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    text = _list("萧县", "2020年3月2日", [("落实“首违不罚”清单制度。", "县司法局", "县直各执法部门")])
+    source = tmp_path / "xiaoxian.txt"
+    source.write_text(text, encoding="utf-8")
+    done = import_file(source, kb, "xiaoxian-2020")
+    assert not [line for line in done.review if "没有写明地方" in line]
+    assert _registry(kb)["萧县直各执法部门"].get("collective") is True

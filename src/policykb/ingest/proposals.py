@@ -122,7 +122,7 @@ class Naming:
             flags.append(f"place unknown: {canonical}")
         elif self.place_guessed and (bare or canonical != name):
             flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
-        if self.place and not known and not placed(canonical):
+        if self.place and not known and not placed(canonical) and not names_place(canonical, self.place):
             flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
         if not known and not looks_like_unit(canonical) and name not in vouched \
                 and canonical not in BARE_GOVERNMENT:  # 「县委、政府」
@@ -132,7 +132,8 @@ class Naming:
             return self._propose_local(canonical)
         if not known and canonical not in self.proposed:
             level = level_of_name(canonical, self.level)
-            collective = bool(COLLECTIVE.match(canonical) or "、" in canonical)
+            # (「县直各执法部门」 of a 攸县 list is 攸县直各执法部门: a collective as written, though placed)
+            collective = bool(COLLECTIVE.match(name) or COLLECTIVE.match(canonical) or "、" in canonical)
             members = self.registry.members.get(_collective_core(canonical), []) \
                 if collective and self.place == self.registry.home else []
             self.proposed[canonical] = proposed_unit(canonical, level, collective, members)
