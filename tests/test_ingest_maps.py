@@ -113,6 +113,7 @@ def test_a_list_under_no_heading_gets_no_made_up_section_on_its_pages(undivided,
     document, table, task = pages["xiaoxian/index.md"], pages["xiaoxian/table.md"], pages["xiaoxian/tasks/3.md"]
     assert "## 全部任务 {#part-1-list}" in document and "任务分工 {#part" not in document and "（一）" not in document
     assert "所属部分" not in task and "| 牵头单位 |" in task
+    assert "| 原文单位 | 县住建局牵头，县发改局配合，2024年10月底前完成 |" in task  # as written: no brackets added
     assert 'class="pk-section"' not in table and table.count('class="pk-task"') == 3 and "可按单位、时限和状态筛选" in table
     home = pages["index.md"]
     assert "[全部任务](xiaoxian/index.md#part-1-list)（3 项任务）" in home and "、[任务分工]" not in home

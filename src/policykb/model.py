@@ -195,7 +195,7 @@ class TaskFile(Strict):
                                           "原文各部分分别编号、序号 number 与原文编号不同时填写，输出写作“第二（二）项”")
     section: int = Field(ge=1)
     text: str = Field(max_length=MAX_TEXT)
-    units_as_written: str = Field(description="原文括号内的单位表述，原样保留")
+    units_as_written: str = Field(description="原文的单位表述（分工方案的括注、表格的单位栏或单位行），原样保留")
     lead_mode: LeadMode = "first"
     lead: list[str] = Field(description="牵头单位（规范名称或别名）")
     participants: list[str] = []

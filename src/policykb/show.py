@@ -29,7 +29,7 @@ def task_lines(pg: PolicyGraph, t: Task) -> list[str]:
     lines.append(f"牵头单位（{LEAD_MODE_LABEL[t.lead_mode]}）：{'、'.join(t.lead)}")
     if t.participants or t.open_ended:
         lines.append(f"参与单位：{'、'.join(t.participants)}{'等' if t.open_ended else ''}")
-    lines.append(f"原文单位：（{t.units_as_written}）")
+    lines.append(f"原文单位：{t.units_as_written}")
     for a in pg.articles_of_task(t):
         lines.append(f"落实条文：第{a.number}条 {a.title}")
     for d in t.deadlines:
