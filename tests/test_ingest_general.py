@@ -2184,3 +2184,15 @@ def test_a_subject_list_with_no_lead_word_is_led_by_its_first(sentence, lead, pa
     from policykb.ingest.clauses import subject_clauses
     (_, units), = subject_clauses(sentence, numbered=True)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+
+
+def test_a_heading_naming_a_units_duties_gives_it_the_numbered_items_under_it(tmp_path):
+    """「（一）镇防汛工作领导小组职责」 then 「1、负责…」「2、…」: the items name no unit, the heading does; read beside a
+    paragraph whose sentences name their own units, they are still that unit's (not left unread)."""
+    tasks = _drafted(tmp_path, "某镇2023年防汛工作安排意见", "一、加强领导",
+                     "镇人民政府要成立镇级防汛工作领导小组。各村要成立村级防汛工作领导小组。",
+                     "二、明确职责", "(一)镇防汛工作领导小组职责", "1、负责全镇的抢险救援任务;",
+                     "2、负责组织协调抢险救灾工作;", "(二)镇防汛办公室工作职责", "1、收集灾情信息,及时向领导小组汇报;")
+    assert [(t["text"][:8], t["lead"]) for t in tasks][-3:] == [
+        ("负责全镇的抢险救", ["镇防汛工作领导小组"]), ("负责组织协调抢险", ["镇防汛工作领导小组"]),
+        ("收集灾情信息,及", ["镇防汛办公室"])]
