@@ -101,3 +101,13 @@ def test_the_collective_a_demand_asks_right_after_yaoqiu_holds_it_whatever_verb_
     [task] = requirement_tasks([Block("镇长代表镇人民政府与各村(居)委会签订了目标责任书,要求各村(居)绷紧神经、端正态度,"
                                       "思想不容松懈。", "第1行")])
     assert (task.units.lead, task.text[:8]) == (["各村(居)"], "要求各村(居)绷")
+
+
+def test_a_request_naming_how_often_the_units_report_names_the_units_without_it():
+    """「请有关单位每半年向市局报送…」: 每半年 says how often the units report, no part of their name (nor is 向市局: the
+    bureau receives the reports)."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("请有关单位每半年向市局报送安全统计表。", "第1行"),
+                               Block("请各县区每季度向市局报送工作进展。", "第2行")])
+    assert [t.units.lead for t in tasks] == [["有关单位"], ["各县区"]]
