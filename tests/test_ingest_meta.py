@@ -362,3 +362,14 @@ def test_a_body_named_after_the_state_council_without_a_place_of_its_own_is_its_
     assert meta.issuers == ["国务院知识产权战略实施工作部际联席会议办公室"]
     assert read_meta(_blocks("现将方案印发给你们。", "国务院扶贫开发领导小组办公室", "2016年4月1日")).issuers == [
         "国务院扶贫开发领导小组办公室"]
+
+
+def test_a_county_portals_page_sourced_from_one_of_its_townships_governments_is_that_townships():
+    """The county government's name over the page is the site's; 「来源:某县甲镇人民政府」 names the same kind of body
+    for a township inside the county: the page, and the document on it, is the township's (a guess, reviewed). A
+    source in another place, or another kind of body, leaves the masthead."""
+    head = ("某县人民政府", "甲镇政府信息公开", "2023年防汛工作安排意见")
+    meta = read_meta(_blocks(*head, "来源:某县甲镇人民政府 发布时间:2023-05-09", "各村委会:", "一、加强领导"))
+    assert meta.issuers == ["某县甲镇人民政府"] and any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks(*head, "来源:某县水务局 发布时间:2023-05-09", "各村委会:", "一、加强领导"))
+    assert meta.issuers == ["某县人民政府"]
