@@ -111,3 +111,13 @@ def test_a_request_naming_how_often_the_units_report_names_the_units_without_it(
     tasks = requirement_tasks([Block("请有关单位每半年向市局报送安全统计表。", "第1行"),
                                Block("请各县区每季度向市局报送工作进展。", "第2行")])
     assert [t.units.lead for t in tasks] == [["有关单位"], ["各县区"]]
+
+
+def test_the_heads_a_sentence_gives_the_body_it_sets_up_and_a_posts_responsibility_system_lead_in_person():
+    """「各村要成立村级领导小组由各包村领导或包村负责人任组长」 (no comma before 由): the group's heads, each of the
+    alternatives, lead the villages' task; 「镇人民政府要…实行“镇长负责制”」: the post answering for the work leads it."""
+    [(_, units)] = subject_clauses("各村要成立村级防汛工作领导小组由各包村领导或包村负责人任组长指导各村的防汛工作。",
+                                   numbered=True)
+    assert (units.lead, units.leaders) == (["各村"], ["各包村领导", "包村负责人"])
+    [(_, units)] = subject_clauses("镇人民政府要成立防汛工作领导小组实行“镇长负责制”将防汛工作作为主要任务。", numbered=True)
+    assert (units.lead, units.leaders) == (["镇人民政府"], ["镇长"])
