@@ -121,3 +121,10 @@ def test_the_heads_a_sentence_gives_the_body_it_sets_up_and_a_posts_responsibili
     assert (units.lead, units.leaders) == (["各村"], ["各包村领导", "包村负责人"])
     [(_, units)] = subject_clauses("镇人民政府要成立防汛工作领导小组实行“镇长负责制”将防汛工作作为主要任务。", numbered=True)
     assert (units.lead, units.leaders) == (["镇人民政府"], ["镇长"])
+
+
+def test_a_later_part_of_a_duty_worked_on_with_other_units_names_them_as_participants():
+    """「X负责确定…，会同Y对…进行审核」: the duty's later part is done with Y, who takes part in X's task."""
+    [(_, units)] = subject_clauses("甲委负责确定专项资金的年度支持方向,会同乙部对申报的项目进行审核,并进行监督检查。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["甲委"], ["乙部"])
