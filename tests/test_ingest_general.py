@@ -2196,3 +2196,12 @@ def test_a_heading_naming_a_units_duties_gives_it_the_numbered_items_under_it(tm
     assert [(t["text"][:8], t["lead"]) for t in tasks][-3:] == [
         ("负责全镇的抢险救", ["镇防汛工作领导小组"]), ("负责组织协调抢险", ["镇防汛工作领导小组"]),
         ("收集灾情信息,及", ["镇防汛办公室"])]
+
+
+def test_a_line_holding_a_deadline_alone_after_a_tasks_paragraph_is_its_time_cell(tmp_path):
+    """A table stored one cell a line: 「区商务局负责,工商局配合,督促…」 then 「2008年6月20日前」 — the date cell is that
+    task's deadline; a bare date (a signature's, 「2008年3月1日」) is none."""
+    tasks = _drafted(tmp_path, "创卫工作责任分解表", "一、市场整治",
+                     "区商务局负责,工商局配合,督促各农贸市场业主按照标准完成市场改造。", "2008年6月20日前",
+                     "区卫生局负责,工商局配合,监督各市场完成整改。", "2008年3月1日")
+    assert [[d["phrase"] for d in t["deadlines"]] for t in tasks] == [["2008年6月20日前"], []]
