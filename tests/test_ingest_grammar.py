@@ -1856,3 +1856,11 @@ def test_a_notes_parts_each_giving_their_units_a_duty_after_the_verb_are_separat
         ["县甲局", "县丙局"], ["县乙局"], "separate", True)
     units = parse_units("县甲局牵头;县乙局负责")
     assert (units.lead, units.participants, units.mode) == (["县甲局"], ["县乙局"], "first")
+
+
+def test_a_prose_note_reads_a_name_closing_on_a_short_bracket():
+    """「X负责,Y和各街道办事处(乡)配合,…」: the bracket is part of the name (truth rule 4), not the end of the note."""
+    from policykb.ingest.shapes import prose_note
+    text, units, _ = prose_note("工商局负责,商务局和各街道办事处(乡)配合,监督各市场完成除“四害”达标工作。")
+    assert (units.lead, units.participants) == (["工商局"], ["商务局", "各街道办事处(乡)"])
+    assert text == "监督各市场完成除“四害”达标工作。"
