@@ -183,6 +183,18 @@ def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
+# 「3月29日，国务院印发关于…的意见。其中，…」: a page reporting what an organ issued, the organ opening its clause
+_ISSUED = re.compile(rf"(?:^|[，,。；;])\s*(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?(?P<organ>[\u4e00-\u9fff]{{0,20}}?{_ORGAN})"
+                     r"(?:近日|日前)?印发(?:了)?(?:关于)?[^，,。；;]{2,60}?(?:意见|通知|方案|办法|规定|决定)")
+
+
+def _issuer_reported(blocks: list[Block]) -> tuple[str, str] | None:
+    """(organ, where) of the first line reporting that an organ issued the document (the page reposts part of it);
+    not 「我局印发…」 (a pronoun, no name), nor a notice forwarding what the organ issued (「…，现将文件转发给你们」)."""
+    return next(((m["organ"], b.where) for b in blocks if (m := _ISSUED.search(b.text))
+                 and not re.match(r"[我本]", m["organ"]) and "转发" not in b.text[m.end():].split("。")[0]), None)
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """「省政府办公厅」 of 「广东省人民政府办公厅」: the same organ's name with its place or 人民 left out (its characters
     in order, the same last two)."""
@@ -441,6 +453,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
         issuers, where = spoke
         meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
+    if not issuers and (reported := _issuer_reported(blocks[:10])):
+        issuers = [reported[0]]
+        meta.guesses.append(("发文机关", reported[0], reported[1] + "（报道的印发机关）", 0.5))
     minutes = _minutes_holder(blocks[:8])
     if not issuers and minutes:
         issuers = [minutes[0]]  # minutes of a body's meeting: that body's
