@@ -101,3 +101,30 @@ def test_the_collective_a_demand_asks_right_after_yaoqiu_holds_it_whatever_verb_
     [task] = requirement_tasks([Block("镇长代表镇人民政府与各村(居)委会签订了目标责任书,要求各村(居)绷紧神经、端正态度,"
                                       "思想不容松懈。", "第1行")])
     assert (task.units.lead, task.text[:8]) == (["各村(居)"], "要求各村(居)绷")
+
+
+def test_a_request_naming_how_often_the_units_report_names_the_units_without_it():
+    """「请有关单位每半年向市局报送…」: 每半年 says how often the units report, no part of their name (nor is 向市局: the
+    bureau receives the reports)."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("请有关单位每半年向市局报送安全统计表。", "第1行"),
+                               Block("请各县区每季度向市局报送工作进展。", "第2行")])
+    assert [t.units.lead for t in tasks] == [["有关单位"], ["各县区"]]
+
+
+def test_the_heads_a_sentence_gives_the_body_it_sets_up_and_a_posts_responsibility_system_lead_in_person():
+    """「各村要成立村级领导小组由各包村领导或包村负责人任组长」 (no comma before 由): the group's heads, each of the
+    alternatives, lead the villages' task; 「镇人民政府要…实行“镇长负责制”」: the post answering for the work leads it."""
+    [(_, units)] = subject_clauses("各村要成立村级防汛工作领导小组由各包村领导或包村负责人任组长指导各村的防汛工作。",
+                                   numbered=True)
+    assert (units.lead, units.leaders) == (["各村"], ["各包村领导", "包村负责人"])
+    [(_, units)] = subject_clauses("镇人民政府要成立防汛工作领导小组实行“镇长负责制”将防汛工作作为主要任务。", numbered=True)
+    assert (units.lead, units.leaders) == (["镇人民政府"], ["镇长"])
+
+
+def test_a_later_part_of_a_duty_worked_on_with_other_units_names_them_as_participants():
+    """「X负责确定…，会同Y对…进行审核」: the duty's later part is done with Y, who takes part in X's task."""
+    [(_, units)] = subject_clauses("甲委负责确定专项资金的年度支持方向,会同乙部对申报的项目进行审核,并进行监督检查。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["甲委"], ["乙部"])

@@ -2185,3 +2185,24 @@ def test_a_subject_list_with_no_lead_word_is_led_by_its_first(sentence, lead, pa
     from policykb.ingest.clauses import subject_clauses
     (_, units), = subject_clauses(sentence, numbered=True)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+
+
+def test_a_heading_naming_a_units_duties_gives_it_the_numbered_items_under_it(tmp_path):
+    """「（一）镇防汛工作领导小组职责」 then 「1、负责…」「2、…」: the items name no unit, the heading does; read beside a
+    paragraph whose sentences name their own units, they are still that unit's (not left unread)."""
+    tasks = _drafted(tmp_path, "某镇2023年防汛工作安排意见", "一、加强领导",
+                     "镇人民政府要成立镇级防汛工作领导小组。各村要成立村级防汛工作领导小组。",
+                     "二、明确职责", "(一)镇防汛工作领导小组职责", "1、负责全镇的抢险救援任务;",
+                     "2、负责组织协调抢险救灾工作;", "(二)镇防汛办公室工作职责", "1、收集灾情信息,及时向领导小组汇报;")
+    assert [(t["text"][:8], t["lead"]) for t in tasks][-3:] == [
+        ("负责全镇的抢险救", ["镇防汛工作领导小组"]), ("负责组织协调抢险", ["镇防汛工作领导小组"]),
+        ("收集灾情信息,及", ["镇防汛办公室"])]
+
+
+def test_a_line_holding_a_deadline_alone_after_a_tasks_paragraph_is_its_time_cell(tmp_path):
+    """A table stored one cell a line: 「区商务局负责,工商局配合,督促…」 then 「2008年6月20日前」 — the date cell is that
+    task's deadline; a bare date (a signature's, 「2008年3月1日」) is none."""
+    tasks = _drafted(tmp_path, "创卫工作责任分解表", "一、市场整治",
+                     "区商务局负责,工商局配合,督促各农贸市场业主按照标准完成市场改造。", "2008年6月20日前",
+                     "区卫生局负责,工商局配合,监督各市场完成整改。", "2008年3月1日")
+    assert [[d["phrase"] for d in t["deadlines"]] for t in tasks] == [["2008年6月20日前"], []]

@@ -1846,3 +1846,22 @@ def test_a_subject_then_what_it_checks_then_its_check_after_a_points_heading_dem
     what the subject checks stands between it and its verb (实施监察), as 「X对…要…」 does."""
     found = subject_clauses("要加大督查力度,县纪检监察部门对各村禁烧责任落实情况实施监察,督查结果纳入年终考核。", anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["县纪检监察部门"], "first")]
+
+
+def test_a_notes_parts_each_giving_their_units_a_duty_after_the_verb_are_separate_shares():
+    """「X会同Y、Z等部门负责隐患调查；Z负责组织山洪灾害调查」: each 「；」 part's holder leads its own share (separate), the
+    units X works with take part (Z, a lead of its own share, is not its participant too); with a verb closing the
+    parts (「X牵头；Y负责」) the note reads as before."""
+    units = parse_units("县甲局会同县乙局、县丙局等部门负责隐患调查;县丙局负责组织山洪灾害调查")
+    assert (units.lead, units.participants, units.mode, units.open_ended) == (
+        ["县甲局", "县丙局"], ["县乙局"], "separate", True)
+    units = parse_units("县甲局牵头;县乙局负责")
+    assert (units.lead, units.participants, units.mode) == (["县甲局"], ["县乙局"], "first")
+
+
+def test_a_prose_note_reads_a_name_closing_on_a_short_bracket():
+    """「X负责,Y和各街道办事处(乡)配合,…」: the bracket is part of the name (truth rule 4), not the end of the note."""
+    from policykb.ingest.shapes import prose_note
+    text, units, _ = prose_note("工商局负责,商务局和各街道办事处(乡)配合,监督各市场完成除“四害”达标工作。")
+    assert (units.lead, units.participants) == (["工商局"], ["商务局", "各街道办事处(乡)"])
+    assert text == "监督各市场完成除“四害”达标工作。"

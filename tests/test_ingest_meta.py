@@ -362,3 +362,28 @@ def test_a_body_named_after_the_state_council_without_a_place_of_its_own_is_its_
     assert meta.issuers == ["国务院知识产权战略实施工作部际联席会议办公室"]
     assert read_meta(_blocks("现将方案印发给你们。", "国务院扶贫开发领导小组办公室", "2016年4月1日")).issuers == [
         "国务院扶贫开发领导小组办公室"]
+
+
+def test_a_county_portals_page_sourced_from_one_of_its_townships_governments_is_that_townships():
+    """The county government's name over the page is the site's; 「来源:某县甲镇人民政府」 names the same kind of body
+    for a township inside the county: the page, and the document on it, is the township's (a guess, reviewed). A
+    source in another place, or another kind of body, leaves the masthead."""
+    head = ("某县人民政府", "甲镇政府信息公开", "2023年防汛工作安排意见")
+    meta = read_meta(_blocks(*head, "来源:某县甲镇人民政府 发布时间:2023-05-09", "各村委会:", "一、加强领导"))
+    assert meta.issuers == ["某县甲镇人民政府"] and any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks(*head, "来源:某县水务局 发布时间:2023-05-09", "各村委会:", "一、加强领导"))
+    assert meta.issuers == ["某县人民政府"]
+
+
+def test_a_page_reporting_what_an_organ_issued_names_that_organ_as_the_issuer():
+    """「3月29日,国务院印发关于…的意见。其中,…」: a repost of part of the organ's document, the organ its issuer (a
+    guess, reviewed); 「我局印发…」 names no one, and a notice forwarding what an organ issued (「…，现将文件转发给你们」)
+    is the forwarder's."""
+    meta = read_meta(_blocks("重点任务部门分工确定", "发布时间:2016-03-31",
+                             "3月29日,国务院印发关于落实重点工作部门分工的意见。其中,科技部参与的工作如下:", "一、加强创新"))
+    assert meta.issuers == ["国务院"] and any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+    meta = read_meta(_blocks("关于做好秋冬季工作的通知", "各单位:",
+                             "市人民政府办公室印发了《关于做好秋冬季工作的通知》,现将文件转发给你单位,请认真遵照执行。"))
+    assert meta.issuers == []
+    meta = read_meta(_blocks("重点任务分工", "我局印发了关于做好中医药工作的通知。", "一、加强创新"))
+    assert meta.issuers == []

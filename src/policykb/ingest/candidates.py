@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 
 from .clauses import DIVISION_ROLE, ROLE_HOLDER, collective, only_sets_up
 from .columns import header_columns
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
-from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory
+from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading
 from .lexicon import alternation, lexicon
 from .ownplan import own_plan_tasks
 from .requirements import PEOPLE, requirement_tasks
@@ -132,6 +133,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
     context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
     headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
+    # a heading naming a unit's duties (「（一）镇防汛工作领导小组职责」) and the items numbered under it, none of which a
+    # recogniser read: the unit's, the heading no task itself
+    read = {c.where for c in candidates}
+    for at, b in enumerate(texts):
+        under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
+        if under and unit_duties_heading(b.text) and not any(a.where in read for a in under):
+            context.add(b.where)
+            headed |= {a.where for a in under}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
     offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \

@@ -350,10 +350,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
-        for later in re.finditer(r"[，,]\s*(?=组织)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
+        for later in re.finditer(r"[，,]\s*(?=组织|会同)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
+            # (「X负责确定…，会同Y对…进行审核」: a later part worked on with Y, who takes part)
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
-        units.leaders += [p for p in [*_in_person(rest), *signers(rest)] if p not in units.leaders]
+        units.leaders += [p for p in [*_in_person(rest), *signers(rest), *_heads(rest)] if p not in units.leaders]
         for side in _SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             if (others := _units(side["who"], known)) and not units.participants:
                 units.participants = [p for p in others if p not in names]
@@ -491,6 +492,18 @@ _SETS_UP = re.compile(r"(?:特|现|决定|研究决定)?(?:成立|组建|设立)
 def _in_person(text: str) -> list[str]:
     """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
     return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
+
+
+# 「…成立村级领导小组由各包村领导或包村负责人任组长」, 「实行“镇长负责制”」: the people a clause makes head the body it
+# sets up, or answer for its work by a post's 负责制, lead the work in person
+_HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:任|担任)(?:组长|总指挥|指挥长|主任)(?!成员)"
+                    r"|[“\"](?P<post>[\u4e00-\u9fff]{2,6})负责制[”\"]")
+
+
+def _heads(text: str) -> list[str]:
+    """The people `_HEADS` finds in a clause (those named as alternatives, 「X或Y」, each)."""
+    found = [who for m in _HEADS.finditer(text) for who in re.split(r"[或和、]", m["who"] or m["post"])]
+    return [who for who in found if is_person(who)]
 
 
 # 「将意见经单位主要负责人签字后报送」: the person who signs the body's answer off answers for it in person

@@ -212,6 +212,7 @@ def _candidates(source: Source, registry: Registry,
     if how in ("paragraphs", "general") and opens_inside(source.blocks, meta.title and meta.title_where):
         candidates = page_head_work(candidates, source.blocks, known, divided)  # a page cut from inside a document
     candidates, unread = sibling_holders(candidates, source.blocks, unread)
+    _date_cells(candidates, source.blocks)
     texts = [b.text for b in source.blocks if not b.is_row]
     for c in candidates:  # 「全镇要…」: the township the report's meeting is held by, its government
         c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
@@ -237,6 +238,16 @@ def _candidates(source: Source, registry: Registry,
         for c in candidates:
             c.units.by_custom = False
     return candidates, unread, how, known
+
+
+def _date_cells(candidates: list[Candidate], blocks: list[Block]) -> None:
+    """A table stored one cell a line (「区城管局负责,…取缔…」 then 「2008年5月1日前」): a line holding a deadline alone
+    right after a task's paragraph is its 完成时限 cell, read so when the task's own text holds none."""
+    after = {b.where: nxt for b, nxt in zip(blocks, blocks[1:]) if not b.is_row and not nxt.is_row}
+    for c in candidates:
+        if (nxt := after.get(c.where)) and not c.deadline_text and not timing.find(c.text, 2000) \
+                and timing.date_cell(nxt.text):
+            c.deadline_text = nxt.text.strip()
 
 
 def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str], known: tuple[str, ...],

@@ -425,6 +425,13 @@ def holders_heading(text: str) -> bool:
     return bool(_HOLDERS_DUTIES.search(words)) and _owner(words, lists=True) is not None
 
 
+def unit_duties_heading(text: str) -> bool:
+    """「（一）镇防汛工作领导小组职责」: a numbered heading naming one unit's duties (lexicon.yaml duty_headings), and
+    nothing else: the items numbered under it are that unit's."""
+    words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
+    return bool(_DUTY_HEADING.search(words)) and _owner(words) is not None
+
+
 def duty_line(text: str) -> str | None:
     """「办公室职责：负责…」: the heading naming a unit's duties of a line holding its duties too, else None."""
     m = _DUTY_LINE.match(text.strip())

@@ -183,6 +183,18 @@ def _speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
+# 「3月29日，国务院印发关于…的意见。其中，…」: a page reporting what an organ issued, the organ opening its clause
+_ISSUED = re.compile(rf"(?:^|[，,。；;])\s*(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?(?P<organ>[\u4e00-\u9fff]{{0,20}}?{_ORGAN})"
+                     r"(?:近日|日前)?印发(?:了)?(?:关于)?[^，,。；;]{2,60}?(?:意见|通知|方案|办法|规定|决定)")
+
+
+def _issuer_reported(blocks: list[Block]) -> tuple[str, str] | None:
+    """(organ, where) of the first line reporting that an organ issued the document (the page reposts part of it);
+    not 「我局印发…」 (a pronoun, no name), nor a notice forwarding what the organ issued (「…，现将文件转发给你们」)."""
+    return next(((m["organ"], b.where) for b in blocks if (m := _ISSUED.search(b.text))
+                 and not re.match(r"[我本]", m["organ"]) and "转发" not in b.text[m.end():].split("。")[0]), None)
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """「省政府办公厅」 of 「广东省人民政府办公厅」: the same organ's name with its place or 人民 left out (its characters
     in order, the same last two)."""
@@ -434,9 +446,16 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
                 issuers = [m[1]]
                 meta.guesses.append(("发文机关", m[1], b.where, 0.7))
             break
+    if issuers == masthead and len(issuers) == 1 and (inner := _source_within(blocks[:40], issuers[0])):
+        issuers = [inner[0]]  # a county portal's name over a page its township's government is the source of
+        meta.guesses = [g for g in meta.guesses if g[0] != "发文机关"]
+        meta.guesses.append(("发文机关", inner[0], inner[1] + "（来源）", 0.7))
     if not issuers and (spoke := _speaker(blocks[:60])):  # a news report: the organ whose demands it reports
         issuers, where = spoke
         meta.guesses.append(("发文机关", "、".join(issuers), where + "（讲话的机关）", 0.5))
+    if not issuers and (reported := _issuer_reported(blocks[:10])):
+        issuers = [reported[0]]
+        meta.guesses.append(("发文机关", reported[0], reported[1] + "（报道的印发机关）", 0.5))
     minutes = _minutes_holder(blocks[:8])
     if not issuers and minutes:
         issuers = [minutes[0]]  # minutes of a body's meeting: that body's
@@ -486,6 +505,22 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
 
 
 _SOURCE = re.compile(rf"(?:^|\s)来源\s*[：:]\s*([\u4e00-\u9fff]+?{_ORGAN})(?![\u4e00-\u9fff])")
+
+
+# the place inside another a body's name adds between that place and its kind: 「庆城县桐川镇人民政府」's 桐川镇
+_INNER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木)")
+
+
+def _source_within(blocks: list[Block], masthead: str) -> tuple[str, str] | None:
+    """(body, where) of a page's 来源 naming the masthead's kind of body for a place inside the masthead's
+    (「来源:庆城县桐川镇人民政府」 under 「庆城县人民政府」): the site is the county's, the page that township's."""
+    place = jurisdiction_of(masthead)
+    body = masthead[len(place):] if place and place != "中央" and masthead.startswith(place) else ""
+    for b in blocks:
+        if body and (m := _SOURCE.search(b.text)) and m[1].startswith(place) and m[1].endswith(body) \
+                and _INNER_PLACE.fullmatch(m[1][len(place):-len(body)]):
+            return m[1], b.where
+    return None
 
 
 def _source_place(blocks: list[Block], meta: Meta) -> str | None:

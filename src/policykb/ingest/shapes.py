@@ -43,7 +43,8 @@ _PROSE_LEAD = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), ke
                        if role in ("lead", "separate", "joint") or "负责" in w)
 _PROSE_PART = "|".join(re.escape(w) for w, role in sorted(_LEX.verbs.items(), key=lambda i: len(i[0]), reverse=True)
                        if role == "participant")
-_CLAUSE = r"[^，,；;。：:()（）]"
+# (a name may close on a short bracket it is written with: 「各街道办事处(乡)配合」, truth rule 4)
+_CLAUSE = r"(?:[^，,；;。：:()（）]|[(（][\u4e00-\u9fff]{1,4}[)）])"
 _PROSE_NOTE = re.compile(rf"(?:^|(?<=[，,；;。：:]))由?(?P<note>{_CLAUSE}{{2,80}}?(?:{_PROSE_LEAD})"
                          rf"(?:[，,]{_CLAUSE}{{2,120}}?(?:{_PROSE_PART}))?)(?=[，,；;。]|$)")
 _TIME_WORDS = "|".join(re.escape(w) for w in sorted(_LEX.columns["deadline"], key=len, reverse=True))

@@ -95,6 +95,17 @@ def find_cell(cell: str, year: int | dt.date, offset: int = 0) -> list[Found]:
     return found
 
 
+# a line of a date and its closing word alone (「2008年5月1日前」, 「2008年5月30日前完成」), no signature's bare date
+_DATE_CELL = re.compile(r"^[\d\s年月日号初上中下旬底末之以前内完成止]{4,20}$")
+_CLOSING = re.compile(r"前|底|末|完成|止|内")
+
+
+def date_cell(line: str) -> bool:
+    """A line that is a deadline alone, as a table's 完成时限 cell stored on a line of its own."""
+    line = line.strip().rstrip("。.")
+    return bool(_DATE_CELL.match(line) and _CLOSING.search(line) and (found := find(line, 2000)) and found[0].start == 0)
+
+
 def as_deadlines(found: list[Found]) -> list[dict]:
     """The understood phrases as task deadlines (first occurrence of each phrase)."""
     out: list[dict] = []

@@ -321,6 +321,8 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
             worded = role == "responsible" and any(c[2] == "verb" for c in _clauses(text))
             out += _clauses(text) if role == "division" or worded else [(role, text, "label")]
         return out
+    if shares := _duty_shares(body):
+        return shares
     out, waiting = [], ""
     body = _VERB_THEN_LIST.sub(r"\g<verb>，", body)  # 「X和Y分别牵头、区Z」: the role word closes its list
     for clause in re.split(r"[；;。，,]", body):
@@ -342,6 +344,26 @@ def _clauses(body: str) -> list[tuple[str, str, str]]:
             waiting = text
     if waiting:
         out.append(("responsible", waiting, "bare"))
+    return out
+
+
+# 「X会同Y等部门负责隐患调查；Z负责组织山洪灾害调查」: a note whose 「；」 parts each give their units a duty written
+# after the verb: two holders, each leading its own share (separate, truth rule 5), those it works with taking part
+_DUTY_SHARE = re.compile(rf"^(?P<names>[^，,；;。]{{2,80}}?)(?:{alternation(lexicon().duty_openers)})(?=[\u4e00-\u9fff])")
+
+
+def _duty_shares(body: str) -> list[tuple[str, str, str]]:
+    """(role, names text, how) for each part of such a note; none unless every part, two or more, is one."""
+    parts = [p.strip() for p in re.split(r"[；;]", body) if p.strip()]
+    out: list[tuple[str, str, str]] = []
+    for part in parts if len(parts) > 1 else ():
+        if not (m := _DUTY_SHARE.match(part)):
+            return []
+        j = lexicon().joiner.search(m["names"])  # 「X会同Y」: X leads its share, Y takes part
+        holder, partners = (m["names"][:j.start()], m["names"][j.end():]) if j else (m["names"], "")
+        if not holder or not all(looks_like_unit(n) for n in _split(holder)[0] or [""]):
+            return []
+        out += [("separate", holder, "verb")] + ([("participant", partners, "verb")] if partners else [])
     return out
 
 
