@@ -319,13 +319,13 @@ def test_a_body_after_a_name_with_a_bracket_inside_is_the_next_names_alone():
 
 def test_a_comma_before_collectives_alone_parts_levels_not_leads():
     """「X、Y,各县(区)政府、…」: the city's bureaus, then after the comma the lower governments, every row the same: the
-    comma parts the levels, and with no lead word the first listed leads (truth rule 5); a bureau after the comma
-    keeps the comma's parting of the leads (「X、Y,Z」)."""
+    comma parts the levels, and with no lead word the first listed leads (truth rule 5); with a bureau after the comma
+    (「X、Y,Z」) the comma parts no leads either: the first listed leads."""
     units = parse_units("市城管局、市环保局,各县(区)政府、市直园区管委会")
     assert (units.lead, units.mode, units.participants) == (
         ["市城管局"], "first", ["市环保局", "各县(区)政府", "市直园区管委会"])
     units = parse_units("市城管局、市环保局,市财政局、各县(区)政府")
-    assert (units.lead, units.mode, units.participants) == (["市城管局", "市环保局"], "joint", ["市财政局", "各县(区)政府"])
+    assert (units.lead, units.mode, units.participants) == (["市城管局"], "first", ["市环保局", "市财政局", "各县(区)政府"])
 
 
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
@@ -804,13 +804,13 @@ def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path
 
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
-    opening the next line is the page's; the units before the first 「,」 lead (a bureau after it); 各区（市）县政府（管委会）
-    is one collective."""
+    opening the next line is the page's; with no lead word the first listed leads, the comma parting no leads (truth
+    rule 5); 各区（市）县政府（管委会） is one collective."""
     tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
                         "市财政局、各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
                         "2、发改委,市住建局、市市场监管局")
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
-        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["市财政局", "各区(市)县政府(管委会)"]),
+        (1, "建设节水型机关。", ["市水务局"], ["市机关事务局", "市财政局", "各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
