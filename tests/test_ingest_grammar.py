@@ -815,6 +815,16 @@ def test_a_table_flattened_into_one_run_of_text():
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
 
 
+def test_a_run_together_row_whose_text_has_no_full_stop_closes_with_its_prefixed_units():
+    """A row's text running into its units with no full stop (「…等先进技术市科技局市发改委、…」): the units are the
+    run of names closing the row that opens with a level's prefix, the text before it the task."""
+    tasks = _cell_table("重点任务分工表序号主要工作第一责任单位主要责任单位1建设节水型机关。市水务局市财政局、各区政府"
+                        "2推进技术创新,推广应用新能源技术等先进技术市科技局市发改委、市经信委,各区政府")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建设节水型机关。", ["市水务局"], ["市财政局", "各区政府"]),
+        (2, "推进技术创新,推广应用新能源技术等先进技术。", ["市科技局"], ["市发改委", "市经信委", "各区政府"])]
+
+
 def test_a_run_together_table_with_a_leader_and_a_lead_and_partner_column():
     """Every cell run together, the unit cells too (「王建国交通局城投公司各街道」): the leader first, then the names
     cut where one ends; the first name leads, the rest take part. A site's chunk mark 「3、」 cutting a name inside its
