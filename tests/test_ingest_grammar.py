@@ -1564,6 +1564,14 @@ def test_a_plant_is_a_body_and_its_staff_are_people_of_it():
     assert units.lead == ["某县自来水厂"] and units.leaders == ["某县自来水厂工作人员"]  # the plant answers for its staff
 
 
+def test_a_townships_cadres_stationed_in_villages_are_people_of_the_townships():
+    """「各镇驻村干部、农技站、畜牧站工作人员要…」: the cadres the townships station in villages are the townships' people,
+    so the townships answer for the work (listed first, they lead) and the stations' staff bring their stations in."""
+    units = parse_units("各镇驻村干部、农技站、畜牧站工作人员")
+    assert (units.lead, units.participants) == (["各镇"], ["农技站", "畜牧站"])
+    assert units.leaders == ["各镇驻村干部", "畜牧站工作人员"]
+
+
 def test_a_points_count_before_its_subject_is_no_part_of_the_name():
     found = subject_clauses("会议强调，一是各级政府要加快资金下拨，确保直达基层。", (), numbered=True, anyone=True)
     assert [u.lead for _, u in found] == [["各级政府"]]
