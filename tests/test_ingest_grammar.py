@@ -1572,6 +1572,15 @@ def test_a_townships_cadres_stationed_in_villages_are_people_of_the_townships():
     assert units.leaders == ["各镇驻村干部", "畜牧站工作人员"]
 
 
+def test_areas_each_closed_by_its_own_bare_by_note_are_each_holders_share():
+    """「A，由X负责；B，按照…由Y负责」: each area's clause closed by a bare 「由…负责」, the first right after its area (no
+    topic inside its clause): each holder answers for its own area (separate), the item's text kept whole."""
+    tasks = _tasks("二、职责分工", "(二)各村、居民住宅区、街巷,由属地管理村负责;实行专业物业管理的居民住宅区,"
+                   "按照物业服务合同由物业服务企业负责;")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["属地管理村", "物业服务企业"], "separate")]
+    assert tasks[0].text.startswith("各村、居民住宅区、街巷,由属地管理村负责;")
+
+
 def test_a_points_count_before_its_subject_is_no_part_of_the_name():
     found = subject_clauses("会议强调，一是各级政府要加快资金下拨，确保直达基层。", (), numbered=True, anyone=True)
     assert [u.lead for _, u in found] == [["各级政府"]]
