@@ -949,9 +949,11 @@ def test_a_unit_cell_ending_in_deng_stays_in_its_column_of_a_table_copied_one_ce
         (1, ["建设局"], [], ["王一民"], "年内"), (2, ["科技局"], ["建设局"], ["李二华", "王一民"], "持续推进")]
 
 
-def test_a_comma_parts_the_leads_from_the_others_in_a_bare_list():
+def test_a_comma_in_a_bare_list_parts_no_leads_the_first_listed_leads():
+    """「X、Y，Z、W」 with no lead word: the names before the comma do not lead together; the first listed leads and the
+    others take part (truth rule 5, as the audit of 2026-12-06 relabelled such cells)."""
     units = parse_units("市扶贫办、市财政局，市农业局、市水利局")
-    assert (units.lead, units.mode, units.participants) == (["市扶贫办", "市财政局"], "joint", ["市农业局", "市水利局"])
+    assert (units.lead, units.mode, units.participants) == (["市扶贫办"], "first", ["市财政局", "市农业局", "市水利局"])
     units = parse_units("市扶贫办，市财政局、市农业局")  # one name before the comma: it leads, as the first listed
     assert (units.lead, units.participants) == (["市扶贫办"], ["市财政局", "市农业局"])
 

@@ -319,13 +319,13 @@ def test_a_body_after_a_name_with_a_bracket_inside_is_the_next_names_alone():
 
 def test_a_comma_before_collectives_alone_parts_levels_not_leads():
     """「X、Y,各县(区)政府、…」: the city's bureaus, then after the comma the lower governments, every row the same: the
-    comma parts the levels, and with no lead word the first listed leads (truth rule 5); a bureau after the comma
-    keeps the comma's parting of the leads (「X、Y,Z」)."""
+    comma parts the levels, and with no lead word the first listed leads (truth rule 5); with a bureau after the comma
+    (「X、Y,Z」) the comma parts no leads either: the first listed leads."""
     units = parse_units("市城管局、市环保局,各县(区)政府、市直园区管委会")
     assert (units.lead, units.mode, units.participants) == (
         ["市城管局"], "first", ["市环保局", "各县(区)政府", "市直园区管委会"])
     units = parse_units("市城管局、市环保局,市财政局、各县(区)政府")
-    assert (units.lead, units.mode, units.participants) == (["市城管局", "市环保局"], "joint", ["市财政局", "各县(区)政府"])
+    assert (units.lead, units.mode, units.participants) == (["市城管局"], "first", ["市环保局", "市财政局", "各县(区)政府"])
 
 
 @pytest.mark.parametrize("cell, phrase, date", [("全年", "全年", "2024-12-31"), ("9月投入使用", "9月", "2024-09-30"),
@@ -805,15 +805,25 @@ def test_units_in_a_remark_column_take_part_and_the_reading_is_reviewed(tmp_path
 
 def test_a_table_flattened_into_one_run_of_text():
     """Header words run together, rows opening with their numbers after the unit list before; a page mark 「2、」
-    opening the next line is the page's; the units before the first 「,」 lead (a bureau after it); 各区（市）县政府（管委会）
-    is one collective."""
+    opening the next line is the page's; with no lead word the first listed leads, the comma parting no leads (truth
+    rule 5); 各区（市）县政府（管委会） is one collective."""
     tasks = _cell_table("节水工作分工表序号工作内容目标任务责任单位备注1建设节水型机关。年底前全部建成。市水务局、市机关事务局,"
                         "市财政局、各区(市)县政府(管委会)2推广节水器具。年底前普及率达80%。市",
                         "2、发改委,市住建局、市市场监管局")
     assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
-        (1, "建设节水型机关。", ["市水务局", "市机关事务局"], ["市财政局", "各区(市)县政府(管委会)"]),
+        (1, "建设节水型机关。", ["市水务局"], ["市机关事务局", "市财政局", "各区(市)县政府(管委会)"]),
         (2, "推广节水器具。", ["市发改委"], ["市住建局", "市市场监管局"])]
     assert "备注→备注（只列单位时按配合单位读入）" in tasks[0].notes[0]
+
+
+def test_a_run_together_row_whose_text_has_no_full_stop_closes_with_its_prefixed_units():
+    """A row's text running into its units with no full stop (「…等先进技术市科技局市发改委、…」): the units are the
+    run of names closing the row that opens with a level's prefix, the text before it the task."""
+    tasks = _cell_table("重点任务分工表序号主要工作第一责任单位主要责任单位1建设节水型机关。市水务局市财政局、各区政府"
+                        "2推进技术创新,推广应用新能源技术等先进技术市科技局市发改委、市经信委,各区政府")
+    assert [(t.number, t.text, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, "建设节水型机关。", ["市水务局"], ["市财政局", "各区政府"]),
+        (2, "推进技术创新,推广应用新能源技术等先进技术。", ["市科技局"], ["市发改委", "市经信委", "各区政府"])]
 
 
 def test_a_run_together_table_with_a_leader_and_a_lead_and_partner_column():
@@ -1553,6 +1563,23 @@ def test_a_plant_is_a_body_and_its_staff_are_people_of_it():
     assert looks_like_unit("各水厂") and looks_like_unit("某县自来水厂")
     units = parse_units("某县自来水厂工作人员")
     assert units.lead == ["某县自来水厂"] and units.leaders == ["某县自来水厂工作人员"]  # the plant answers for its staff
+
+
+def test_a_townships_cadres_stationed_in_villages_are_people_of_the_townships():
+    """「各镇驻村干部、农技站、畜牧站工作人员要…」: the cadres the townships station in villages are the townships' people,
+    so the townships answer for the work (listed first, they lead) and the stations' staff bring their stations in."""
+    units = parse_units("各镇驻村干部、农技站、畜牧站工作人员")
+    assert (units.lead, units.participants) == (["各镇"], ["农技站", "畜牧站"])
+    assert units.leaders == ["各镇驻村干部", "畜牧站工作人员"]
+
+
+def test_areas_each_closed_by_its_own_bare_by_note_are_each_holders_share():
+    """「A，由X负责；B，按照…由Y负责」: each area's clause closed by a bare 「由…负责」, the first right after its area (no
+    topic inside its clause): each holder answers for its own area (separate), the item's text kept whole."""
+    tasks = _tasks("二、职责分工", "(二)各村、居民住宅区、街巷,由属地管理村负责;实行专业物业管理的居民住宅区,"
+                   "按照物业服务合同由物业服务企业负责;")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["属地管理村", "物业服务企业"], "separate")]
+    assert tasks[0].text.startswith("各村、居民住宅区、街巷,由属地管理村负责;")
 
 
 def test_a_points_count_before_its_subject_is_no_part_of_the_name():

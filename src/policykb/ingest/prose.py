@@ -50,7 +50,12 @@ def topic_units(clause: str, known: tuple[str, ...]) -> UnitList | None:
     """「校园安全整治主要由教育局牵头」, 「…执法工作由县文物旅游局负责实施」: the units after a topic's 由, in one clause,
     when every name is a unit's."""
     by = _TOPIC_BY.search(clause)
-    found = clause_units(clause[by.start():], known) if by else None
+    return by_units(clause[by.start():], known) if by else None
+
+
+def by_units(clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units of a clause from its 由 on (「由X负责」), when every name is a unit's."""
+    found = clause_units(clause, known)
     units = parse_units(found[0], known) if found else None
     return units if units and clean(units) and all(n in known or looks_like_unit(n)
                                                    for n in units.lead + units.participants) else None

@@ -17,7 +17,7 @@ from .category import lead_note, responsible_label, under_leads
 from .clauses import collective, colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .lexicon import alternation, is_person, lexicon
-from .prose import topic_units
+from .prose import by_units, topic_units
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
 
@@ -367,11 +367,24 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
     return None
 
 
+_BARE_BY = re.compile(r"由[^由，,；;。]{2,30}?负责(?=[，,；;。]|$)")  # 「由X负责」 closing its clause: X answers for the topic
+
+
+def _by_after_topic(before: str, clause: str, known: tuple[str, ...]) -> UnitList | None:
+    """「各村、居民住宅区、街巷，由属地管理村负责」: a clause of 由 and its units right after the topic clause it assigns
+    (a clause with no role word of its own: the areas, not a note), read as a note inside its sentence."""
+    if not before.strip() or not re.match(r"\s*由", clause) or lexicon().verb_tail.search(before):
+        return None
+    return by_units(clause.strip(), known)
+
+
 def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
     """「我县的文物行政执法工作由县文物旅游局负责实施。」: a note inside its clause after a topic, the sentence's only
     assignment; cut out, it would leave a topic and no duty, so the text stays as written."""
-    found = [u for clause in re.findall(r"[^，,；;。]+", text)
-             if (u := topic_units(clause, known)) and not u.doubts and not u.leaders]
+    clauses = re.findall(r"[^，,；;。]+", text)
+    found = [u for before, clause in zip(["", *clauses], clauses)
+             if (u := topic_units(clause, known) or _by_after_topic(before, clause, known))
+             and not u.doubts and not u.leaders]
     if len(found) > 1 and not any(u.participants for u in found):
         # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each topic its holder, each answering for its own
         lead = list(dict.fromkeys(n for u in found for n in u.lead))
@@ -562,6 +575,13 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                                  number=_own_number(text)))
             continue
         numbered = bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
+        if numbered and (units := topic_note(_strip_number(text), known)) and units.mode == "separate" \
+                and len(_BARE_BY.findall(text)) == len(units.lead):
+            # 「A，由X负责；B，由Y负责」: each topic its holder, answering for it whole (a prose note would read the first
+            # alone; 「由X负责本行业…」 gives X work of its own, read as such)
+            out.append(Candidate(_strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
+                                 number=_own_number(text)))
+            continue
         if (numbered or part is not None) and (found := prose_note(_strip_number(text), known)):
             piece, units, opens = found  # prose is read less surely than a note: below the confident mark, so reviewed
             if opens and opened_by:

@@ -339,6 +339,20 @@ def _inner_rows(roles: list[str | None], sentences: str) -> tuple[list[tuple[str
 _INNER_RUN = 40  # the longest run of a leader and unit cells looked for inside a row
 
 
+# where a row's unit cells may start when its text has no full stop: a name opening with a level's prefix or 各
+_PREFIX_AT = re.compile(r"(?<=[\u4e00-\u9fff])(?=[省市州盟县区旗乡镇各][\u4e00-\u9fff])")
+
+
+def _unstopped(roles: list[str | None], body: str) -> tuple[str, str, str]:
+    """A row whose text closes without a full stop (「…等先进生产技术市科技局市发展改革委、…」): its unit cells are
+    the longest run of names closing it that opens with a level's prefix (a body of the place, or 各); (text, "", cells
+    text), or ("", "", body) when no such run closes it."""
+    for at in _PREFIX_AT.finditer(body):
+        if _tail_cells(roles, body[at.start():]):
+            return body[:at.start()], "", body[at.start():]
+    return "", "", body
+
+
 def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     """The rows of a run-together table: each starts with its number (1, 2, 3 …) right after the unit list that
     closes the row before (the first such number after which the row's unit cells read: 「口袋公园4个」 is none; a part heading 「二、…」 may stand before it: a row spanning the table); in a row, the
@@ -357,7 +371,7 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
         after = re.compile(rf"(?<={_unit_end()}){_RUN_HEADING}{n + 1}(?=[\u4e00-\u9fff])")
         for m in [*after.finditer(text, start + len(str(n))), None]:  # 「公园4个」 is no row 4: its cells do not read
             body = text[start + len(str(n)):m.start() if m else len(text)]
-            sentences, _, units = body.rpartition("。")
+            sentences, _, units = body.rpartition("。") if "。" in body else _unstopped(roles, body)
             cells = _tail_cells(roles, units) if sentences else None
             if cells is not None and (parsed := parse_units("；".join(cells.values()))).lead \
                     and not (any(f.startswith("not a unit") for f in parsed.flags) and len(cells) == 1):

@@ -455,11 +455,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     body = _MARKED.sub(unmark, body)
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     hows = set()
+    # (「X、Y，Z」 with no lead word: the comma parts no leads, the first listed leads; truth rule 5)
     clauses = _clauses(body)
-    if len(clauses) == 1 and clauses[0][2] == "bare" and (m := re.match(r"([^，,]+)[，,](.+)$", clauses[0][1])) \
-            and len(_split(m[1], known)[0]) > 1 and not all(map(COLLECTIVE.match, _split(m[2], known)[0])):
-        # 「X、Y，Z」: the comma parts the leads; before collectives alone (「X、Y，各县(区)政府」) it parts the levels
-        clauses = [("joint", m[1], "bare"), ("participant", m[2], "bare")]
     for role, text, how in clauses:
         if role == "leader":  # 「责任人：X主要负责人。1.深入学习…」: a run-on page's next item is no one's name
             text = re.split(r"[。；;]|\d[.．、]", text)[0]
