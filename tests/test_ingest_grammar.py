@@ -1705,6 +1705,14 @@ def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]
 
 
+def test_a_bodys_cadres_sent_to_the_villages_make_the_body_answer_before_the_units_after_them():
+    """「各乡驻村干部、林业站、水利站工作人员要…」: the townships' cadres in the villages are their people; the townships,
+    named first, lead, the stations take part."""
+    found = subject_clauses("各乡驻村干部、林业站、水利站工作人员要加强巡查,发现火情及时报告。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["各乡"], ["林业站", "水利站"])]
+    assert "各乡驻村干部" in found[0][1].leaders
+
+
 def test_units_each_with_their_own_named_person_are_led_by_the_first_and_so_are_people_of_a_post_of_several():
     """A person for each unit (「具体责任人:钱二平,各乡镇镇长,…」) is no lead word: the first listed unit leads, the others
     take part beside the 配合单位 (truth rule 5, as the 2026-12-06 audit relabelled such a list)."""
