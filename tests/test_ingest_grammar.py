@@ -279,6 +279,16 @@ def test_a_one_cell_a_line_table_without_a_number_column_and_sub_goals_with_thei
     assert "建立健康档案" in tasks[0].text and "培训护理员" in tasks[2].text
 
 
+def test_a_one_cell_a_line_table_whose_cell_holds_several_numbered_tasks_then_one_unit_cell():
+    """No number column: 「3.…」 and 「4.…」 with no cell of their own before 「5.…」 and its unit cell are paragraphs of
+    one cell; the unit cell written after the last is all of theirs."""
+    tasks = _cell_table("工作任务", "具体要求", "落实科室",
+                        "1.公开年度预算。", "财务科",
+                        "2.公开办事指南。", "3.公开收费标准。", "4.公开投诉渠道。", "办公室、审批科")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["财务科"], []), (2, ["办公室"], ["审批科"]), (3, ["办公室"], ["审批科"]), (4, ["办公室"], ["审批科"])]
+
+
 def test_a_one_cell_a_line_table_whose_rows_carry_a_number_the_header_does_not_name():
     """No 序号 in the header, yet each row has its number on a line after its grouping cell (「类别」); a grouping cell
     merged over two rows is written once, before the first of them, and carried down to the second."""
@@ -1720,6 +1730,14 @@ def test_a_liaison_system_set_up_then_one_person_of_each_member_body_as_liaison(
 def test_a_bodys_person_in_charge_of_a_field_and_the_people_after_them_serve_that_body():
     found = subject_clauses("各社区防汛负责人、网格员、全体协管员要提高警惕,加强巡查。", numbered=True)
     assert [(u.lead, u.leaders) for _, u in found] == [(["各社区"], ["各社区防汛负责人", "网格员", "全体协管员"])]
+
+
+def test_a_bodys_cadres_sent_to_the_villages_make_the_body_answer_before_the_units_after_them():
+    """「各乡驻村干部、林业站、水利站工作人员要…」: the townships' cadres in the villages are their people; the townships,
+    named first, lead, the stations take part."""
+    found = subject_clauses("各乡驻村干部、林业站、水利站工作人员要加强巡查,发现火情及时报告。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["各乡"], ["林业站", "水利站"])]
+    assert "各乡驻村干部" in found[0][1].leaders
 
 
 def test_units_each_with_their_own_named_person_are_led_by_the_first_and_so_are_people_of_a_post_of_several():

@@ -322,6 +322,30 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             if i < end:
                 break  # a cell that fits no column: the table ended before it
         out = _names_apart(out, table, roles)
+        out = _cells_given_once(out, table, roles, task)
+    return out
+
+
+def _cells_given_once(blocks: list[Block], table: int, roles: list[str | None], task: int) -> list[Block]:
+    """Rows that are their task alone, every other cell empty, before a row with its cells: numbered paragraphs of
+    one cell (「3.…」「4.…」「5.…」 then one office cell), the cells after the last written once for all of them. Only
+    where rows open at their numbered task: under a number column a row alone is a merged cell's, carried down."""
+    if "number" in roles:
+        return blocks
+    own = {task}
+    alone = lambda b: b.table == table and b.is_row and b.merged_once and any(b.cells) \
+        and not any(cell for c, cell in enumerate(b.cells) if c not in own)  # noqa: E731
+    out = list(blocks)
+    waiting: list[int] = []  # rows that were their task alone, waiting for the cells after them
+    for i, block in enumerate(out):
+        if alone(block):
+            waiting.append(i)
+            continue
+        if waiting and block.table == table and block.is_row and block.merged_once:
+            for w in waiting:
+                cells = tuple(cell if c in own else block.cells[c] for c, cell in enumerate(out[w].cells))
+                out[w] = replace(out[w], text=" | ".join(cells), cells=cells)
+        waiting = []
     return out
 
 
