@@ -1845,3 +1845,12 @@ def test_a_subject_then_what_it_checks_then_its_check_after_a_points_heading_dem
     what the subject checks stands between it and its verb (实施监察), as 「X对…要…」 does."""
     found = subject_clauses("要加大督查力度,县纪检监察部门对各村禁烧责任落实情况实施监察,督查结果纳入年终考核。", anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["县纪检监察部门"], "first")]
+
+
+
+def test_a_subject_the_document_defines_is_whole_up_to_its_definition_whatever_verb_words_it_holds():
+    # 处置 and 组织 stand inside the names; the short name given in brackets is no part of the name
+    [(_, units)] = subject_clauses("某区防范和处置非法集资工作领导小组办公室(以下简称处非办)要加强组织协调。", numbered=True)
+    assert units.lead == ["某区防范和处置非法集资工作领导小组办公室"]
+    [(_, units)] = subject_clauses("某县组织推进领导小组(以下简称“领导小组”)的主要职责是研究决定重大事项。", numbered=True)
+    assert units.lead == ["某县组织推进领导小组"]
