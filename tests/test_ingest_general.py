@@ -2184,3 +2184,16 @@ def test_a_subject_list_with_no_lead_word_is_led_by_its_first(sentence, lead, pa
     from policykb.ingest.clauses import subject_clauses
     (_, units), = subject_clauses(sentence, numbered=True)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+
+
+
+def test_a_demand_on_all_the_addressees_after_each_was_given_its_own_work_is_a_requirement(tmp_path):
+    """A notice to two units gives each its own point (「一、…X要…」「二、…Y要…」), then asks both together to carry it
+    out and report (「三、X、Y要切实增强责任感…」): a requirement on the division (truth rule 1), not a third task."""
+    draft = compose(_source("关于做好扬尘防治工作的通知", "某某中心、清扫站：", "现将有关要求通知如下：",
+                            "一、某某中心要监督所有施工工地落实围挡和覆盖措施。",
+                            "二、市清扫站要加强主干道路扬尘防治，加大清扫频次。",
+                            "三、某某中心、清扫站要切实增强责任感，并将工作落实情况于11月底书面报规划科。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某某中心"], ["市清扫站"]]
+    assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["某某中心、清"]
