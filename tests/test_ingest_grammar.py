@@ -1854,3 +1854,8 @@ def test_a_subject_the_document_defines_is_whole_up_to_its_definition_whatever_v
     assert units.lead == ["某区防范和处置非法集资工作领导小组办公室"]
     [(_, units)] = subject_clauses("某县组织推进领导小组(以下简称“领导小组”)的主要职责是研究决定重大事项。", numbered=True)
     assert units.lead == ["某县组织推进领导小组"]
+
+
+def test_a_highways_section_office_is_a_body_a_stage_is_none():
+    assert looks_like_unit("市公路段") and looks_like_unit("公路段")
+    assert not looks_like_unit("实施阶段")
