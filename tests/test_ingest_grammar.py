@@ -1859,3 +1859,12 @@ def test_a_subject_the_document_defines_is_whole_up_to_its_definition_whatever_v
 def test_a_highways_section_office_is_a_body_a_stage_is_none():
     assert looks_like_unit("市公路段") and looks_like_unit("公路段")
     assert not looks_like_unit("实施阶段")
+
+
+def test_a_unit_helping_a_bare_sector_and_others_that_answer_for_the_work_takes_part_the_sector_leads():
+    """「民宗部门协助城市管理等有关部门负责对…进行查处」: the helped lead (a bare sector before 等有关部门 is that sector's
+    department, the list open), the helper takes part."""
+    units = parse_units("城市管理等有关部门")
+    assert (units.lead, units.open_ended) == (["城市管理部门"], True)
+    [(_, units)] = subject_clauses("宗教部门协助城市管理等有关部门负责对占道祭祀活动进行查处。", numbered=True)
+    assert (units.lead, units.participants, units.open_ended) == (["城市管理部门"], ["宗教部门"], True)

@@ -92,7 +92,8 @@ _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPEN
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 _PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
-_HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
+_HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好"
+                    r"|负责(?!人|同志))")  # 「民宗部门协助城市管理等有关部门负责对…进行查处」
 # 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
 _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
@@ -351,6 +352,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
+            units.open_ended |= parse_units(h["helped"], known).open_ended  # 「协助X等有关部门」
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」

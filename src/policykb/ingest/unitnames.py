@@ -93,7 +93,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
-    text = _share_bodies(_RULE_NOTES.sub("", text))
+    text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
              if not any(m.group() in k for k in kept)]
@@ -146,6 +146,15 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+# 「城市管理等有关部门」: one sector named bare before the departments it stands first among
+_SECTOR_ETC = re.compile(r"(?:^|(?<=[、，,；;]))(?P<sector>[^、，,；;\s等各\x00]{2,8})(?=等(?:有关|相关|其他)?部门(?:$|[、，,；;]))")
+
+
+def _sector_of_others(text: str) -> str:
+    """「城市管理等有关部门」 → 「城市管理部门等有关部门」: the bare sector is that sector's department, the list open."""
+    return _SECTOR_ETC.sub(lambda m: m["sector"] if looks_like_unit(m["sector"]) else m["sector"] + "部门", text)
 
 
 _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
