@@ -1868,3 +1868,9 @@ def test_a_unit_helping_a_bare_sector_and_others_that_answer_for_the_work_takes_
     assert (units.lead, units.open_ended) == (["城市管理部门"], True)
     [(_, units)] = subject_clauses("宗教部门协助城市管理等有关部门负责对占道祭祀活动进行查处。", numbered=True)
     assert (units.lead, units.participants, units.open_ended) == (["城市管理部门"], ["宗教部门"], True)
+
+
+def test_the_leading_groups_of_a_collective_of_places_are_one_collective():
+    units = parse_units("各区、开发(新)区整治工作领导小组")
+    assert units.lead + units.participants == ["各区、开发(新)区整治工作领导小组"]
+    assert parse_units("各区、开发(新)区").lead == ["各区、开发(新)区"]
