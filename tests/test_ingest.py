@@ -1035,3 +1035,15 @@ def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_fir
     said = next(line for line in reviews["said"].splitlines() if line.startswith("[任务 1]"))
     assert "按惯例" not in said and float(said.split("置信度 ")[1][:4]) >= CONFIDENT
     assert "（中央）" not in reviews["guess"]  # 县委宣传部 ends like a ministry (…部) and is the county's
+
+
+def test_a_stage_item_whose_text_stands_on_the_next_line_gives_its_collectives_their_work_and_its_months():
+    """「1、宣传发动阶段(7月-8月)」 over 「各区结合本区实际，制定…。」: the short item is the title of the paragraph under
+    it (not a line wrapped into it); the paragraph is the item's text, so its collectives' work is their task, numbered
+    as the item, the title's closing time its deadline."""
+    tasks, _ = inline_tasks(_blocks("四、工作步骤", "1、宣传发动阶段(2024年7月底前)",
+                                    "各乡镇结合本地实际,制定整治活动实施方案,召开动员会。",
+                                    "2、具体实施阶段(2024年11月底前)",
+                                    "各乡镇整治工作领导小组要按照各自工作方案,开展专项整治,确保活动成效。"))
+    assert [(t.units.lead, t.number, t.deadline_text) for t in tasks] == [
+        (["各乡镇"], 1, "2024年7月底前"), (["各乡镇整治工作领导小组"], 2, "2024年11月底前")]
