@@ -25,7 +25,8 @@ from .siblings import sibling_holders
 from .wholeplace import whole_place
 from .settings import annex_title_of, own_words, period_of
 from .pagehead import opens_inside, page_head_work
-from .requirements import PEOPLE, addressees, general_deadlines, requirement_paragraphs, requirement_tasks
+from .requirements import (PEOPLE, general_deadlines, requirement_paragraphs, requirement_tasks,
+                           without_all_addressed)
 from .category import HEADING_LEADS
 from .continued import CUT_AT, continued
 from .outline import Numbered, numbered_paths, paragraphs_under
@@ -309,22 +310,8 @@ def _find_candidates(source: Source, registry: Registry,
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return _without_all_addressed(_without_own_supervision(_without_set_up(candidates), source.blocks),
-                                  source.blocks), unread, how
-
-
-def _without_all_addressed(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
-    """A notice to several units that gave each of them its own work (「一、X要…」「二、Y要…」), then asks them all
-    together (「三、X、Y要切实增强责任感…并将落实情况报…」): that demand is on carrying the division out, a requirement
-    (truth rule 1), not a task of its own."""
-    addressed = addressees(blocks)
-    names = addressed.lead + addressed.participants if addressed else []
-    if len(names) < 2:
-        return candidates
-    alone = {n for c in candidates if len(c.units.lead) == 1 and not c.units.participants
-             for n in names if c.units.lead[0].endswith(n)}
-    together = [c for c in candidates if sorted(c.units.lead + c.units.participants) == sorted(names)]
-    return [c for c in candidates if c not in together] if alone == set(names) and together else candidates
+    return without_all_addressed(_without_own_supervision(_without_set_up(candidates), source.blocks),
+                                 source.blocks), unread, how
 
 
 def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:
