@@ -1874,3 +1874,10 @@ def test_the_leading_groups_of_a_collective_of_places_are_one_collective():
     units = parse_units("各区、开发(新)区整治工作领导小组")
     assert units.lead + units.participants == ["各区、开发(新)区整治工作领导小组"]
     assert parse_units("各区、开发(新)区").lead == ["各区、开发(新)区"]
+
+
+def test_a_decision_the_issuer_announces_with_queding_and_a_comma_is_no_work_of_its_own():
+    """「县局确定,全县以城区为重点」: what the bureau decided follows the comma; 「X确定一名分管领导」 is X's own choice."""
+    assert subject_clauses("县局确定,全县以城区为重点。", numbered=True) == []
+    [(_, units)] = subject_clauses("县教育局确定一名分管领导负责此项工作。", numbered=True)
+    assert units.lead == ["县教育局"]

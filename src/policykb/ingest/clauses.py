@@ -63,7 +63,9 @@ _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|�
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
 _BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?"
             r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
-_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
+# what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
+# the issuer announces, what it decided after the comma, no work of the subject's)
+_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定(?![，,：:])))"
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
 # whole up to its definition, whatever verb words stand inside it (处置, 组织)
