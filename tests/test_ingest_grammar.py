@@ -1881,3 +1881,14 @@ def test_a_decision_the_issuer_announces_with_queding_and_a_comma_is_no_work_of_
     assert subject_clauses("县局确定,全县以城区为重点。", numbered=True) == []
     [(_, units)] = subject_clauses("县教育局确定一名分管领导负责此项工作。", numbered=True)
     assert units.lead == ["县教育局"]
+
+
+def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collective():
+    """「各行业主管、监管部门」, 「市直药品、医疗器械生产、经营、使用单位」: one collective as written; places or people before
+    the kind are no qualifiers (「各乡镇、县直部门」: levels and departments; 「各牵头领导、责任单位」: people, then a role)."""
+    assert parse_units("各行业主管、监管部门").lead == ["各行业主管、监管部门"]
+    assert parse_units("市直药品、医疗器械生产、经营、使用单位").lead == ["市直药品、医疗器械生产、经营、使用单位"]
+    units = parse_units("各乡镇、县直部门")
+    assert units.lead + units.participants == ["各乡镇", "县直部门"]
+    units = parse_units("各牵头领导、责任单位")
+    assert (units.lead, units.leaders) == (["责任单位"], ["各牵头领导"])
