@@ -2197,3 +2197,12 @@ def test_a_demand_on_all_the_addressees_after_each_was_given_its_own_work_is_a_r
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [t["lead"] for t in draft.tasks.values()] == [["某某中心"], ["市清扫站"]]
     assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["某某中心、清"]
+
+
+def test_a_stages_months_in_its_brackets_are_due_at_the_end_of_the_last():
+    """「宣传发动阶段(7月-8月)」: the months a stage of the plan runs, 月 written after each, fall due when the last ends;
+    months in running text (「每年3月至5月开展」) are no stage's."""
+    from policykb.ingest import timing
+    [found] = timing.find("宣传发动阶段(7月-8月)", 2010)
+    assert (found.phrase, found.date) == ("7月-8月", dt.date(2010, 8, 31))
+    assert all(f.phrase != "3月至5月" for f in timing.find("每年3月至5月开展巡查", 2010))
