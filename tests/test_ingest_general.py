@@ -2206,3 +2206,16 @@ def test_a_stages_months_in_its_brackets_are_due_at_the_end_of_the_last():
     [found] = timing.find("宣传发动阶段(7月-8月)", 2010)
     assert (found.phrase, found.date) == ("7月-8月", dt.date(2010, 8, 31))
     assert all(f.phrase != "3月至5月" for f in timing.find("每年3月至5月开展巡查", 2010))
+
+
+def test_a_second_pages_parts_run_onto_one_line_with_their_points_are_cut_into_items():
+    """A page cut from inside a document, its line breaks and the spaces after its numbers lost (a question mark each):
+    「…抽检。三、?职责分工(一)?X负责…。(二)?Y要…。四、?时间安排(一)?…」: parts numbered from 三 after a stop, each
+    part's bracketed points its own items under it."""
+    from policykb.ingest.items import items_of
+    items = items_of([Block("开展抽检。三、?职责分工(一)?市局稽查支队负责监督抽样,市局医疗器械处负责器械检查。"
+                            "(二)?各药品经营单位要做好自查。四、?时间安排(一)?动员阶段(8月5日前)。统一认识。"
+                            "(二)?自查阶段(8月20日前)。各药品经营单位要全面排查。", "第1行")])
+    assert [(i.numbered, i.number, i.text[:6]) for i in items] == [
+        (False, None, "开展抽检。"), (True, 3, "职责分工"), (True, 1, "市局稽查支队"), (True, 2, "各药品经营单"),
+        (True, 4, "时间安排"), (True, 1, "动员阶段(8"), (True, 2, "自查阶段(8")]
