@@ -1892,3 +1892,8 @@ def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collecti
     assert units.lead + units.participants == ["各乡镇", "县直部门"]
     units = parse_units("各牵头领导、责任单位")
     assert (units.lead, units.leaders) == (["责任单位"], ["各牵头领导"])
+
+
+def test_a_subject_working_by_a_classification_before_its_verb():
+    [(_, units)] = subject_clauses("各药品经营单位按环节分类做好自查及整改工作。", numbered=True)
+    assert units.lead == ["各药品经营单位"]
