@@ -2219,3 +2219,10 @@ def test_a_second_pages_parts_run_onto_one_line_with_their_points_are_cut_into_i
     assert [(i.numbered, i.number, i.text[:6]) for i in items] == [
         (False, None, "开展抽检。"), (True, 3, "职责分工"), (True, 1, "市局稽查支队"), (True, 2, "各药品经营单"),
         (True, 4, "时间安排"), (True, 1, "动员阶段(8"), (True, 2, "自查阶段(8")]
+
+
+def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
+    """「（三）检查督促阶段(9月15日前)。X要…。Y要…」: the stage's time, in its title's brackets, is due for each task in it."""
+    tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
+    assert [(t.units.lead, t.deadline_text) for t in tasks] == [
+        (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]
