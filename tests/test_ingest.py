@@ -1047,3 +1047,11 @@ def test_a_stage_item_whose_text_stands_on_the_next_line_gives_its_collectives_t
                                     "各乡镇整治工作领导小组要按照各自工作方案,开展专项整治,确保活动成效。"))
     assert [(t.units.lead, t.number, t.deadline_text) for t in tasks] == [
         (["各乡镇"], 1, "2024年7月底前"), (["各乡镇整治工作领导小组"], 2, "2024年11月底前")]
+
+
+def test_an_items_title_asking_all_the_members_heads_the_named_units_sentences_under_it():
+    """「（二）各成员单位要履行各自管理职责。县处非办要…。县市场监管局要…」: the title's demand on collectives alone heads the
+    sentences giving named units their work: no task of its own, and its words open the first one's text."""
+    tasks, _ = inline_tasks(_blocks("一、明确职责", "（二）各成员单位要履行各自管理职责。县处非办要推动建立监管责任机制。"
+                                    "县市场监管局要加强日常监管。"))
+    assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["县处非办"], "各成员单位"), (["县市场监管局"], "县市场监管")]

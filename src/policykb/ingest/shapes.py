@@ -412,6 +412,17 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
     return text, []
 
 
+def _without_title_demand(body: str, found: list[tuple[str, UnitList]]) -> list[tuple[str, UnitList]]:
+    """「(二)各成员单位要履行各自管理职责。X办要…。Y局要…」: an item's short title asking collectives alone to do their
+    share, over sentences giving named units theirs, heads those sentences and is no task of its own."""
+    clause, units = found[0]
+    title = re.match(r"[^。！？]{2,20}。", body)
+    if len(found) > 1 and title and title.group() == clause + "。" and all(map(collective, units.lead + units.participants)) \
+            and any(not collective(n) for _, later in found[1:] for n in later.lead):
+        return found[1:]
+    return found
+
+
 def _clause_texts(body: str, clauses: list[str], with_title: bool) -> list[str]:
     """Each subject clause's task text: from the clause to the next one, so the sentences after it that name nobody
     (「县水利局要加强监管。要建立台账，按月报送。」) stay its text; with the item's own title before the first
@@ -595,6 +606,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
                 # its collectives' sentences too
                 found = subject_clauses(_strip_number(text), known, numbered=True) or found
+            found = _without_title_demand(_strip_number(text), found) if numbered else found
             pieces = _clause_texts(_strip_number(text), [c for c, _ in found], with_title=numbered)
             # (the item above's text is its title, its closing time the deadline of the work under it)
             above = item_above[0].text if item_above else text
