@@ -1055,3 +1055,12 @@ def test_an_items_title_asking_all_the_members_heads_the_named_units_sentences_u
     tasks, _ = inline_tasks(_blocks("一、明确职责", "（二）各成员单位要履行各自管理职责。县处非办要推动建立监管责任机制。"
                                     "县市场监管局要加强日常监管。"))
     assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["县处非办"], "各成员单位"), (["县市场监管局"], "县市场监管")]
+
+
+def test_a_bodys_duties_stated_before_the_divisions_first_part_are_its_task():
+    """「某县X领导小组(以下简称“领导小组”)的主要职责是…。领导小组的日常工作由领导小组办公室承担。」 before 「一、职责分工」 and
+    its notes: the group's stated duties are its task, not a covering notice's demand, and its office's too."""
+    tasks, _ = inline_tasks(_blocks("某县X普查领导小组(以下简称“领导小组”)的主要职责是研究决定普查的重大事项。"
+                                    "领导小组的日常工作由领导小组办公室承担。", "一、职责分工",
+                                    "做好普查宣传(县委宣传部负责)。"))
+    assert [t.units.lead for t in tasks] == [["某县X普查领导小组"], ["领导小组办公室"], ["县委宣传部"]]

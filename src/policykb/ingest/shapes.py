@@ -412,6 +412,11 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
     return text, []
 
 
+# 「X领导小组(以下简称“领导小组”)的主要职责是…」: a body's duties stated, wherever the paragraph stands (before the
+# division's first part too), and no covering notice's demand
+_DUTIES_STATED = re.compile(r"^[^，,。；;]{2,80}?的(?:主要)?(?:工作)?职责(?:是|为|包括)")
+
+
 def _without_title_demand(body: str, found: list[tuple[str, UnitList]]) -> list[tuple[str, UnitList]]:
     """「(二)各成员单位要履行各自管理职责。X办要…。Y局要…」: an item's short title asking collectives alone to do their
     share, over sentences giving named units theirs, heads those sentences and is no task of its own."""
@@ -598,7 +603,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         divided = part is not None and not numbered and any(c.part == part for c in out)
-        if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
+        if (numbered or part is not None or _DUTIES_STATED.search(text)) \
+                and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(_strip_number(text), known,
                                               numbered=numbered and not PART.match(text) or divided
                                               or item_above is not None)):
@@ -630,5 +636,6 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     # 「X要…」 sentences before the first such task are requirements, not the division of work.
     explicit = next((i for i, c in enumerate(out) if c.shape in ("inline", "label-lines", "prose")), None)
     if explicit is not None:
-        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit or c.units.how == "by"]
+        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit or c.units.how == "by"
+               or _DUTIES_STATED.search(c.text)]
     return out, unread
