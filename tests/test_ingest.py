@@ -1037,3 +1037,32 @@ def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_fir
     said = next(line for line in reviews["said"].splitlines() if line.startswith("[任务 1]"))
     assert "按惯例" not in said and float(said.split("置信度 ")[1][:4]) >= CONFIDENT
     assert "（中央）" not in reviews["guess"]  # 县委宣传部 ends like a ministry (…部) and is the county's
+
+
+def test_a_stage_item_whose_text_stands_on_the_next_line_gives_its_collectives_their_work_and_its_months():
+    """「1、宣传发动阶段(7月-8月)」 over 「各区结合本区实际，制定…。」: the short item is the title of the paragraph under
+    it (not a line wrapped into it); the paragraph is the item's text, so its collectives' work is their task, numbered
+    as the item, the title's closing time its deadline."""
+    tasks, _ = inline_tasks(_blocks("四、工作步骤", "1、宣传发动阶段(2024年7月底前)",
+                                    "各乡镇结合本地实际,制定整治活动实施方案,召开动员会。",
+                                    "2、具体实施阶段(2024年11月底前)",
+                                    "各乡镇整治工作领导小组要按照各自工作方案,开展专项整治,确保活动成效。"))
+    assert [(t.units.lead, t.number, t.deadline_text) for t in tasks] == [
+        (["各乡镇"], 1, "2024年7月底前"), (["各乡镇整治工作领导小组"], 2, "2024年11月底前")]
+
+
+def test_an_items_title_asking_all_the_members_heads_the_named_units_sentences_under_it():
+    """「（二）各成员单位要履行各自管理职责。县处非办要…。县市场监管局要…」: the title's demand on collectives alone heads the
+    sentences giving named units their work: no task of its own, and its words open the first one's text."""
+    tasks, _ = inline_tasks(_blocks("一、明确职责", "（二）各成员单位要履行各自管理职责。县处非办要推动建立监管责任机制。"
+                                    "县市场监管局要加强日常监管。"))
+    assert [(t.units.lead, t.text[:5]) for t in tasks] == [(["县处非办"], "各成员单位"), (["县市场监管局"], "县市场监管")]
+
+
+def test_a_bodys_duties_stated_before_the_divisions_first_part_are_its_task():
+    """「某县X领导小组(以下简称“领导小组”)的主要职责是…。领导小组的日常工作由领导小组办公室承担。」 before 「一、职责分工」 and
+    its notes: the group's stated duties are its task, not a covering notice's demand, and its office's too."""
+    tasks, _ = inline_tasks(_blocks("某县X普查领导小组(以下简称“领导小组”)的主要职责是研究决定普查的重大事项。"
+                                    "领导小组的日常工作由领导小组办公室承担。", "一、职责分工",
+                                    "做好普查宣传(县委宣传部负责)。"))
+    assert [t.units.lead for t in tasks] == [["某县X普查领导小组"], ["领导小组办公室"], ["县委宣传部"]]

@@ -2206,3 +2206,44 @@ def test_a_line_holding_a_deadline_alone_after_a_tasks_paragraph_is_its_time_cel
                      "区商务局负责,工商局配合,督促各农贸市场业主按照标准完成市场改造。", "2008年6月20日前",
                      "区卫生局负责,工商局配合,监督各市场完成整改。", "2008年3月1日")
     assert [[d["phrase"] for d in t["deadlines"]] for t in tasks] == [["2008年6月20日前"], []]
+
+
+def test_a_demand_on_all_the_addressees_after_each_was_given_its_own_work_is_a_requirement(tmp_path):
+    """A notice to two units gives each its own point (「一、…X要…」「二、…Y要…」), then asks both together to carry it
+    out and report (「三、X、Y要切实增强责任感…」): a requirement on the division (truth rule 1), not a third task."""
+    draft = compose(_source("关于做好扬尘防治工作的通知", "某某中心、清扫站：", "现将有关要求通知如下：",
+                            "一、某某中心要监督所有施工工地落实围挡和覆盖措施。",
+                            "二、市清扫站要加强主干道路扬尘防治，加大清扫频次。",
+                            "三、某某中心、清扫站要切实增强责任感，并将工作落实情况于11月底书面报规划科。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["某某中心"], ["市清扫站"]]
+    assert [r["text"][:6] for r in draft.doc["annex"]["requirements"]] == ["某某中心、清"]
+
+
+def test_a_stages_months_in_its_brackets_are_due_at_the_end_of_the_last():
+    """「宣传发动阶段(7月-8月)」: the months a stage of the plan runs, 月 written after each, fall due when the last ends;
+    months in running text (「每年3月至5月开展」) are no stage's."""
+    from policykb.ingest import timing
+    [found] = timing.find("宣传发动阶段(7月-8月)", 2010)
+    assert (found.phrase, found.date) == ("7月-8月", dt.date(2010, 8, 31))
+    assert all(f.phrase != "3月至5月" for f in timing.find("每年3月至5月开展巡查", 2010))
+
+
+def test_a_second_pages_parts_run_onto_one_line_with_their_points_are_cut_into_items():
+    """A page cut from inside a document, its line breaks and the spaces after its numbers lost (a question mark each):
+    「…抽检。三、?职责分工(一)?X负责…。(二)?Y要…。四、?时间安排(一)?…」: parts numbered from 三 after a stop, each
+    part's bracketed points its own items under it."""
+    from policykb.ingest.items import items_of
+    items = items_of([Block("开展抽检。三、?职责分工(一)?市局稽查支队负责监督抽样,市局医疗器械处负责器械检查。"
+                            "(二)?各药品经营单位要做好自查。四、?时间安排(一)?动员阶段(8月5日前)。统一认识。"
+                            "(二)?自查阶段(8月20日前)。各药品经营单位要全面排查。", "第1行")])
+    assert [(i.numbered, i.number, i.text[:6]) for i in items] == [
+        (False, None, "开展抽检。"), (True, 3, "职责分工"), (True, 1, "市局稽查支队"), (True, 2, "各药品经营单"),
+        (True, 4, "时间安排"), (True, 1, "动员阶段(8"), (True, 2, "自查阶段(8")]
+
+
+def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
+    """「（三）检查督促阶段(9月15日前)。X要…。Y要…」: the stage's time, in its title's brackets, is due for each task in it."""
+    tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
+    assert [(t.units.lead, t.deadline_text) for t in tasks] == [
+        (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]

@@ -1910,3 +1910,54 @@ def test_a_prose_note_reads_a_name_closing_on_a_short_bracket():
     text, units, _ = prose_note("工商局负责,商务局和各街道办事处(乡)配合,监督各市场完成除“四害”达标工作。")
     assert (units.lead, units.participants) == (["工商局"], ["商务局", "各街道办事处(乡)"])
     assert text == "监督各市场完成除“四害”达标工作。"
+
+
+def test_a_subject_the_document_defines_is_whole_up_to_its_definition_whatever_verb_words_it_holds():
+    # 处置 and 组织 stand inside the names; the short name given in brackets is no part of the name
+    [(_, units)] = subject_clauses("某区防范和处置非法集资工作领导小组办公室(以下简称处非办)要加强组织协调。", numbered=True)
+    assert units.lead == ["某区防范和处置非法集资工作领导小组办公室"]
+    [(_, units)] = subject_clauses("某县组织推进领导小组(以下简称“领导小组”)的主要职责是研究决定重大事项。", numbered=True)
+    assert units.lead == ["某县组织推进领导小组"]
+
+
+def test_a_highways_section_office_is_a_body_a_stage_is_none():
+    assert looks_like_unit("市公路段") and looks_like_unit("公路段")
+    assert not looks_like_unit("实施阶段")
+
+
+def test_a_unit_helping_a_bare_sector_and_others_that_answer_for_the_work_takes_part_the_sector_leads():
+    """「民宗部门协助城市管理等有关部门负责对…进行查处」: the helped lead (a bare sector before 等有关部门 is that sector's
+    department, the list open), the helper takes part."""
+    units = parse_units("城市管理等有关部门")
+    assert (units.lead, units.open_ended) == (["城市管理部门"], True)
+    [(_, units)] = subject_clauses("宗教部门协助城市管理等有关部门负责对占道祭祀活动进行查处。", numbered=True)
+    assert (units.lead, units.participants, units.open_ended) == (["城市管理部门"], ["宗教部门"], True)
+
+
+def test_the_leading_groups_of_a_collective_of_places_are_one_collective():
+    units = parse_units("各区、开发(新)区整治工作领导小组")
+    assert units.lead + units.participants == ["各区、开发(新)区整治工作领导小组"]
+    assert parse_units("各区、开发(新)区").lead == ["各区、开发(新)区"]
+
+
+def test_a_decision_the_issuer_announces_with_queding_and_a_comma_is_no_work_of_its_own():
+    """「县局确定,全县以城区为重点」: what the bureau decided follows the comma; 「X确定一名分管领导」 is X's own choice."""
+    assert subject_clauses("县局确定,全县以城区为重点。", numbered=True) == []
+    [(_, units)] = subject_clauses("县教育局确定一名分管领导负责此项工作。", numbered=True)
+    assert units.lead == ["县教育局"]
+
+
+def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collective():
+    """「各行业主管、监管部门」, 「市直药品、医疗器械生产、经营、使用单位」: one collective as written; places or people before
+    the kind are no qualifiers (「各乡镇、县直部门」: levels and departments; 「各牵头领导、责任单位」: people, then a role)."""
+    assert parse_units("各行业主管、监管部门").lead == ["各行业主管、监管部门"]
+    assert parse_units("市直药品、医疗器械生产、经营、使用单位").lead == ["市直药品、医疗器械生产、经营、使用单位"]
+    units = parse_units("各乡镇、县直部门")
+    assert units.lead + units.participants == ["各乡镇", "县直部门"]
+    units = parse_units("各牵头领导、责任单位")
+    assert (units.lead, units.leaders) == (["责任单位"], ["各牵头领导"])
+
+
+def test_a_subject_working_by_a_classification_before_its_verb():
+    [(_, units)] = subject_clauses("各药品经营单位按环节分类做好自查及整改工作。", numbered=True)
+    assert units.lead == ["各药品经营单位"]

@@ -128,8 +128,8 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     (r"^(?:力争)?(?:今年|当年|本年)?(\d{1,2})月(上旬|中旬|下旬|底|末)?(?:前|以前|之前)?$",
      lambda m, year: (_month_end(year, int(m[1]), m[2] or ""), "once")),
     (r"^(?:今年|当年|本年)?全年$", lambda m, year: (_year_end(year), "once")),  # a 完成时限 cell: within the year
-    # 「8—9月」: the months a plan's timetable gives a piece of work, ending with the last of them
-    (r"^(?:今年|当年|本年)?\d{1,2}(?:至|到|—|－|-|~)(\d{1,2})月$", lambda m, year: (_month_end(year, int(m[1]), ""), "once")),
+    # 「8—9月」, 「7月-8月」: the months a plan's timetable gives a piece of work, ending with the last of them
+    (r"^(?:今年|当年|本年)?\d{1,2}月?(?:至|到|—|－|-|~)(\d{1,2})月$", lambda m, year: (_month_end(year, int(m[1]), ""), "once")),
     (rf"^(?:力争)?(?:在)?(?:{_Y})?(\d{{1,2}})月(\d{{1,2}})日(?:前|以前|之前)?$",  # 2024年12月31日前, 6月30日前
      lambda m, year: (dt.date(int(m[1] or year), int(m[2]), int(m[3])), "once")),
     (rf"^(?:力争)?(?:到|在)?(?:{_Y})?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前|以前|之前)?$",  # 2024年第三季度, 三季度末

@@ -15,7 +15,7 @@ from .holders import defined_body, duty_heading, holder_form_tasks
 from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading
 from .lexicon import alternation, lexicon
 from .ownplan import own_plan_tasks
-from .requirements import PEOPLE, requirement_tasks
+from .requirements import PEOPLE, requirement_tasks, without_all_addressed
 from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
 from .source import Block, Source
 
@@ -59,7 +59,8 @@ def find_candidates(source: Source, registered: set[str],
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
-    return _without_own_supervision(_without_set_up(candidates), source.blocks), unread, how
+    return without_all_addressed(_without_own_supervision(_without_set_up(candidates), source.blocks),
+                                 source.blocks), unread, how
 
 
 def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:

@@ -48,7 +48,7 @@ _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|�
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
 # (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
 _MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟"
-           rf"|(?:按照?|依据|根据)(?:各自|自身)?(?:职责|职能)(?:分工)?|按[^，,；;。]{{1,6}}?原则)?(?:分别)?")
+           rf"|(?:按照?|依据|根据)(?:各自|自身)?(?:职责|职能)(?:分工)?|按[^，,；;。]{{1,6}}?(?:原则|分类))?(?:分别)?")
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -63,8 +63,14 @@ _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|�
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
 _BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?"
             r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
-_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定))"  # what may follow a subject, then its verb
+# what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
+# the issuer announces, what it decided after the comma, no work of the subject's)
+_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={_MANNER}(?:{_DOING}|确定(?![，,：:])))"
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
+# 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
+# whole up to its definition, whatever verb words stand inside it (处置, 组织)
+_DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"()（）]{{2,60}}[(（](?:以下简称|下称|简称)[^()（）]{{1,20}}"
+                              rf"[)）]){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
 # subject's name (「负责组织…」: 组织, 组成, 组建 are verbs, no 组's name)
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
@@ -88,7 +94,8 @@ _SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPEN
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 _PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
 # 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
-_HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好)")
+_HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好"
+                    r"|负责(?!人|同志))")  # 「民宗部门协助城市管理等有关部门负责对…进行查处」
 # 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
 _GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
@@ -241,7 +248,7 @@ def _list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject."""
-    m = _REQUESTED.match(clause) or _SUBJECT.match(clause)
+    m = _REQUESTED.match(clause) or _DEFINED_SUBJECT.match(clause) or _SUBJECT.match(clause)
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
         longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
                             rf"[^，,：:；;。“”\"]{{0,120}}?){_VERB_AFTER}")
@@ -347,6 +354,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if (h := _HELPS.match(rest)) and (helped := _units(h["helped"], known)):
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
+            units.open_ended |= parse_units(h["helped"], known).open_ended  # 「协助X等有关部门」
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」

@@ -245,7 +245,7 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
         if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
             found = subject_clauses(text[run_in.end():], known, numbered=True)
         found = with_costs(found, text, known)  # 「…所需经费由省、市、县三级财政按照…比例分担」: who bears a cost
-        deadline = deadline or closing_deadline(text)
+        deadline = deadline or closing_deadline(text) or _title_time(text)
         for _, units in found:
             units.how = "by" if units.how == "by" else "subject"
         if len(found) == 1:
@@ -291,6 +291,12 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
         out[-1] = (piece + "。" + tail, units, when)
     return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
         + later
+
+
+def _title_time(text: str) -> str:
+    """「检查督促阶段(8月21日至9月15日)。X要…」: the time closing a numbered item's short title, its work's deadline."""
+    title = re.match(r"[^。！？，,；;]{2,30}(?=。)", text)
+    return closing_deadline(title.group()) if title else ""
 
 
 def _after_topic(text: str, start: int) -> bool:

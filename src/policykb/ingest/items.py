@@ -183,16 +183,17 @@ def items_of(blocks: list[Block]) -> list[Item]:
         text = line.strip()
         if not text or _PAGE_RECORD.match(text) and len(text) <= 60 and "。" not in text:
             continue  # 「发文日期2005年09月16日」: the page's record of the document, no paragraph of it
+        text = _LOST_SPACE.sub("", text)
         runs, parts = _CIRCLED.split(text), False
         for counted in (_COUNTED, _RUN_IN_NUMBERS, _RUN_IN_PARTS, _RUN_IN_BRACKETED):
-            if len(runs) <= 2 and [_own_number(m) for m in counted.findall(text)][:2] == [1, 2]:
+            if len(runs) <= 2 and _counted_on(counted, text):
                 runs, parts = counted.split(text), counted is _RUN_IN_PARTS
         if len(runs) <= 2 or parts:
             runs = _chained_parts(text) or runs
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(Item(head, block.where, None, False))
-            for mark, piece in zip(runs[1::2], runs[2::2]):
+            for mark, piece in _within(runs):
                 heading, piece = _duty_heading_run_in(piece.strip("；; "))
                 items += [Item(words, block.where, _own_number(mark) if numbered else None, numbered,
                                 style=("①" if _CIRCLED.match(mark) else _style(mark)) if numbered else "")
@@ -323,6 +324,29 @@ def _duties_heading(text: str) -> bool:
     return len(text) <= 20 and not re.search(r"[，,。；;、]", text) and names_duties(text)
 
 _CIRCLED = re.compile(r"([①-⑳])")
+# 「三、?职责分工(一)?市局…」: a page whose spaces after its numbers were lost in its encoding (a question mark for each)
+_LOST_SPACE = re.compile(r"(?<=[、)）])[?？]+(?=[\u4e00-\u9fff“])")
+
+
+def _counted_on(counted: re.Pattern, text: str) -> bool:
+    """Numbers run onto one line one after another: from 1, or, a page cut from inside a document (its second page),
+    from a later number after a stop (「…抽检。三、职责分工…。四、时间安排…」)."""
+    numbers = [_own_number(m) for m in counted.findall(text)][:2]
+    first = counted.search(text)
+    return numbers == [1, 2] or len(numbers) == 2 and numbers[1] == numbers[0] + 1 and counted is _RUN_IN_PARTS \
+        and first is not None and text[:first.start()].rstrip().endswith(("。", "；", ";", "：", ":"))
+
+
+def _within(runs: list[str]) -> list[tuple[str, str]]:
+    """(mark, piece) of each part run onto the line, a part's bracketed points run into it cut out as its own items
+    (「三、职责分工(一)X负责…。(二)Y要…」): the part keeps its heading, each point follows under it."""
+    out = []
+    for mark, piece in zip(runs[1::2], runs[2::2]):
+        inner = _RUN_IN_BRACKETED.split(piece) if _counted_on(_RUN_IN_BRACKETED, piece) else [piece]
+        out += [(mark, inner[0])] + list(zip(inner[1::2], inner[2::2]))
+    return out
+
+
 _DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「发布时间：2023-03-10」: a dated label is whole
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
 # 「1.负责指导…。 2.负责协调…。」: duties numbered one after another in one cell or line, each after a full stop

@@ -279,6 +279,20 @@ def addressees(blocks: list[Block]) -> UnitList | None:
     return None
 
 
+def without_all_addressed(candidates: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """A notice to several units that gave each of them its own work (「一、X要…」「二、Y要…」), then asks them all
+    together (「三、X、Y要切实增强责任感…并将落实情况报…」): that demand is on carrying the division out, a requirement
+    (truth rule 1), not a task of its own."""
+    addressed = addressees(blocks)
+    names = addressed.lead + addressed.participants if addressed else []
+    if len(names) < 2:
+        return candidates
+    alone = {n for c in candidates if len(c.units.lead) == 1 and not c.units.participants
+             for n in names if c.units.lead[0].endswith(n)}
+    together = [c for c in candidates if sorted(c.units.lead + c.units.participants) == sorted(names)]
+    return [c for c in candidates if c not in together] if alone == set(names) and together else candidates
+
+
 def _addressed(written: str) -> UnitList | None:
     """The units a salutation names, when it names units alone."""
     units = parse_units(re.sub(r"[，,]", "、", written))

@@ -402,7 +402,17 @@ _CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the midd
 def _wrapped(text: str, block: Block) -> bool:
     """The block continues the text before it: that text stopped mid-sentence and this is no new item."""
     return bool(text) and text[-1] not in _CLOSED and not (ITEM.match(block.text) or SECTION.match(block.text)
-                                                           or PART.match(block.text) or _LABEL_LINE.match(block.text))
+                                                           or PART.match(block.text) or _LABEL_LINE.match(block.text)
+                                                           or _heading_over(text, block.text))
+
+
+_HEADING_LENGTH = 25  # 「1、宣传发动阶段(7月-8月)」: a numbered item's title, shorter than a wrapped line
+
+
+def _heading_over(text: str, line: str) -> bool:
+    """A short item with no closing mark over a paragraph of whole sentences: its title over its text, not one line
+    wrapped (a wrapped item's first line runs the page's width)."""
+    return 0 < len(text) <= _HEADING_LENGTH < len(line) and line.rstrip()[-1] in _CLOSED
 
 
 def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
@@ -414,6 +424,22 @@ def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
             later = [f for x in sentences[k + 1:] for f in subject_clauses(x, known)]
             return "".join(sentences[:k]), found + later
     return text, []
+
+
+# 「X领导小组(以下简称“领导小组”)的主要职责是…」: a body's duties stated, wherever the paragraph stands (before the
+# division's first part too), and no covering notice's demand
+_DUTIES_STATED = re.compile(r"^[^，,。；;]{2,80}?的(?:主要)?(?:工作)?职责(?:是|为|包括)")
+
+
+def _without_title_demand(body: str, found: list[tuple[str, UnitList]]) -> list[tuple[str, UnitList]]:
+    """「(二)各成员单位要履行各自管理职责。X办要…。Y局要…」: an item's short title asking collectives alone to do their
+    share, over sentences giving named units theirs, heads those sentences and is no task of its own."""
+    clause, units = found[0]
+    title = re.match(r"[^。！？]{2,20}。", body)
+    if len(found) > 1 and title and title.group() == clause + "。" and all(map(collective, units.lead + units.participants)) \
+            and any(not collective(n) for _, later in found[1:] for n in later.lead):
+        return found[1:]
+    return found
 
 
 def _clause_texts(body: str, clauses: list[str], with_title: bool) -> list[str]:
@@ -523,6 +549,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             # the wrapped item's last line carries its note: one paragraph, read as one
             block = Block(last_item[0].text + text, last_item[0].where)
             text, last_item = block.text, None
+        # 「1、宣传发动阶段(7月-8月)」 over its paragraph: a numbered item whose text stands on the next line
+        item_above = last_item if last_item and not pending_labels and not last_is_heading else None
         close_labels()
         if is_heading(block, heads_nothing=id(block) in leaves):
             heading = _strip_number(text)
@@ -596,17 +624,23 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         divided = part is not None and not numbered and any(c.part == part for c in out)
-        if (numbered or part is not None) and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
+        if (numbered or part is not None or _DUTIES_STATED.search(text)) \
+                and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(_strip_number(text), known,
-                                              numbered=numbered and not PART.match(text) or divided)):
+                                              numbered=numbered and not PART.match(text) or divided
+                                              or item_above is not None)):
             if not numbered or PART.match(text):
                 # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
                 # its collectives' sentences too
                 found = subject_clauses(_strip_number(text), known, numbered=True) or found
+            found = _without_title_demand(_strip_number(text), found) if numbered else found
             pieces = _clause_texts(_strip_number(text), [c for c, _ in found], with_title=numbered)
+            # (the item above's text is its title, its closing time the deadline of the work under it)
+            above = item_above[0].text if item_above else text
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
-                              section, deadline_text=closing_deadline(text) if i == len(found) - 1 else "",
-                              number=_own_number(text) if i == 0 else None)
+                              section, deadline_text=closing_deadline(text) or closing_deadline(above)
+                              if i == len(found) - 1 else "",
+                              number=_own_number(above) if i == 0 else None)
                     for i, (piece, (_, u)) in enumerate(zip(pieces, found))]
             continue
         if numbered and (units := topic_note(_strip_number(text), known)):
@@ -623,5 +657,6 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     # 「X要…」 sentences before the first such task are requirements, not the division of work.
     explicit = next((i for i, c in enumerate(out) if c.shape in ("inline", "label-lines", "prose")), None)
     if explicit is not None:
-        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit or c.units.how == "by"]
+        out = [c for i, c in enumerate(out) if c.shape != "subject" or i > explicit or c.units.how == "by"
+               or _DUTIES_STATED.search(c.text)]
     return out, unread

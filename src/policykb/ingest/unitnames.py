@@ -93,13 +93,14 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
-    text = _share_bodies(_RULE_NOTES.sub("", text))
+    text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
              if not any(m.group() in k for k in kept)]
     for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
         kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
     kept += [z for z in _zones_one_kind(text) if not any(z in k for k in kept)]  # 「甲、乙经济技术开发区管委会」
+    kept += [q for q in _qualified_kind(text) if not any(q in k for k in kept)]  # 「各行业主管、监管部门」
     kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _LEVELS_ONE_GROUP.finditer(text)  # 「镇、村干部」: one group of people
@@ -146,6 +147,32 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+# 「城市管理等有关部门」: one sector named bare before the departments it stands first among
+_SECTOR_ETC = re.compile(r"(?:^|(?<=[、，,；;]))(?P<sector>[^、，,；;\s等各\x00]{2,8})(?=等(?:有关|相关|其他)?部门(?:$|[、，,；;]))")
+
+
+def _sector_of_others(text: str) -> str:
+    """「城市管理等有关部门」 → 「城市管理部门等有关部门」: the bare sector is that sector's department, the list open."""
+    return _SECTOR_ETC.sub(lambda m: m["sector"] if looks_like_unit(m["sector"]) else m["sector"] + "部门", text)
+
+
+# 「各行业主管、监管部门」, 「市直药品、医疗器械生产、经营、使用单位」: qualifiers listed under one 各 (or one level's 直)
+# before the one kind of body they all qualify
+_QUALIFIED_KIND = re.compile(r"(?:^|(?<=[、，,；;]))(?:各|[省市县区]直)[^、，,；;和及各\x00]{1,10}(?:、[^、，,；;和及各\x00]{1,10})+?"
+                             r"(?:部门|单位)(?=$|[、，,；;和及等])")
+
+
+def _qualified_kind(text: str) -> list[str]:
+    """The lists of qualifiers before one kind of body, one collective as written: none of the qualifiers names a body,
+    places or bodies of a kind, or people of its own (「各乡镇、县直部门」 is two collectives, levels and departments), and
+    the last is no role (责任单位)."""
+    return [m.group() for m in _QUALIFIED_KIND.finditer(text)
+            if not any(looks_like_unit(q) or lexicon().collective_end.search(q) or lexicon().post.search(q)
+                       for q in re.sub(r"(?:部门|单位)$", "", m.group()).split("、"))
+            and not lexicon().label_role(m.group().split("、")[-1])]  # (「各牵头领导、责任单位」: people, then a role)
+
 
 
 _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
@@ -540,7 +567,7 @@ def looks_like_unit(name: str) -> bool:
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
     省财政厅, 各街办) or a collective."""
     if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name) \
-            or SHARED_EACH.fullmatch(name) or _zones_one_kind(name) == [name]:
+            or SHARED_EACH.fullmatch(name) or _zones_one_kind(name) == [name] or _qualified_kind(name) == [name]:
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
