@@ -182,3 +182,36 @@ def test_every_other_month_is_read_as_a_bimonthly_deadline(text, phrase, date):
     days = deadlines.occurrences(Deadline(phrase=phrase, date=read[0][1], kind="bimonthly"),
                                  dt.date(2021, 1, 1), dt.date(2021, 6, 30))
     assert [d.month for d in days] == [1, 3, 5]
+
+
+@pytest.mark.parametrize("text, phrase, date", [
+    ("请有关单位每半年向市局报送工作进展情况。", "每半年", "2021-06-30"),  # by the end of each half
+    ("各县区每半年首月10日前报送半年工作计划。", "每半年首月10日前", "2021-01-10"),  # January and July
+])
+def test_twice_a_year_is_read_as_a_half_yearly_deadline_falling_in_each_half(text, phrase, date):
+    """「每半年」 was found but not read (listed 时限未识别) or read as 上半年 and 下半年, two one-off dates."""
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date, f.kind) for f in find(text, 2021) if f.date]
+    assert read == [(phrase, dt.date.fromisoformat(date), "half-yearly")]
+    days = deadlines.occurrences(Deadline(phrase=phrase, date=read[0][1], kind="half-yearly"),
+                                 dt.date(2021, 1, 1), dt.date(2022, 12, 31))
+    assert [(d.year, d.month) for d in days] == [(2021, m), (2021, m + 6), (2022, m), (2022, m + 6)] \
+        if (m := read[0][1].month) else False
+    assert deadlines.FREQUENT["half-yearly"] == "每半年"  # a page lists it once (how often, when next)
+
+
+def test_a_letter_words_a_half_yearly_deadline_and_check_accepts_it(tmp_path):
+    from policykb.graph import PolicyGraph
+    from policykb.model import Period
+    from policykb.render.letters.context import _when
+    period = Period(start=dt.date(2021, 1, 1), end=dt.date(2022, 12, 31))
+    date, kind = deadlines.parse("每半年", 2021)
+    assert _when(Deadline(phrase="每半年", date=date, kind=kind), period) == "2021—2022年每半年最后一天"
+    date, kind = deadlines.parse("每半年首月10日前", 2021)
+    assert _when(Deadline(phrase="每半年首月10日前", date=date, kind=kind), period) == "2021—2022年每半年首月10日"
+    text = LIST.replace("每月28日前报送项目进展", "每半年报送项目进展")
+    kb, fresh, report = imported(tmp_path, text, "chaling")
+    task = fresh.documents["chaling"].tasks[1]
+    assert [(d.phrase, d.kind) for d in task.deadlines] == [("每半年", "half-yearly")]
+    views = letter_deadlines(PolicyGraph(fresh), fresh, "chaling")[1]
+    assert [v.text for v in views] == ["每半年（2021年每半年最后一天）"]

@@ -113,6 +113,9 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     # every other month from January (每两月, 每单月10日前: January, March …), its first day in the document's year
     (r"^每(?:两个?|二个?|单)月(?:(\d{1,2})日|(底|末))?(?:前|以前|之前)?$",
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 1, ""), "bimonthly")),
+    # twice a year (每半年报送一次): by the end of June and of December, or by a day of each half's first month
+    (r"^每半年(?:(?:初|首月)(\d{1,2})日)?(?:末|底)?(?:前|以前|之前)?$",
+     lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 6, ""), "half-yearly")),
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
@@ -178,11 +181,11 @@ def parse(phrase: str, year: int | dt.date) -> tuple[dt.date, str] | None:
 
 
 WEEKLY = "weekly"  # 每周: stepped by days, not months (see occurrences)
-RECURRING = {"yearly": 12, "quarterly": 3, "bimonthly": 2, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
+RECURRING = {"yearly": 12, "half-yearly": 6, "quarterly": 3, "bimonthly": 2, "monthly": 1, WEEKLY: 0}  # months between a recurring deadline's dates
 ONGOING = "ongoing"  # work without an end: no date it falls due on
 # Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
 # falls, and tracking judges only its latest recurrence.
-FREQUENT = {"monthly": "每月", "bimonthly": "每两月", "quarterly": "每季度", WEEKLY: "每周"}
+FREQUENT = {"monthly": "每月", "bimonthly": "每两月", "quarterly": "每季度", "half-yearly": "每半年", WEEKLY: "每周"}
 
 
 def cell_text(deadline: Deadline) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 MAX_TEXT = 20_000  # characters; the longest task in the bundled policy has about 600
 
 DeadlineKind = Literal["once", "yearly", "target-year", "starting-year", "monthly", "quarterly", "ongoing", "relative", "weekly",
-                       "bimonthly"]
+                       "bimonthly", "half-yearly"]
 LeadMode = Literal["first", "joint", "separate"]
 Comparator = Literal["<=", ">=", "=", "<", ">"]
 UnitKind = Literal["省委省政府", "省直部门", "中央驻湘机构", "金融机构", "企业",
@@ -33,10 +33,11 @@ class Strict(BaseModel):
 class Deadline(Strict):
     """A dated obligation, as the source words it and as a date it falls on."""
     phrase: str = Field(min_length=1, description="原文表述，如“2016年6月底前”")
-    date: dt.date = Field(description="截止日期（ISO）；每年、每季度、每月、每周的写文件当年第一次的日期；长期的写文件当年1月1日")
+    date: dt.date = Field(description="截止日期（ISO）；每年、每半年、每季度、每月、每周的写文件当年第一次的日期；长期的写文件当年1月1日")
     kind: DeadlineKind = Field(description="once 一次性；yearly 每年；target-year 目标年份；starting-year 起始年份；"
                                                   "monthly 每月；quarterly 每季度；ongoing 长期（无到期日）；"
-                                                  "relative 相对成文日期（本周、两周内、月底前）；weekly 每周；bimonthly 每两月")
+                                                  "relative 相对成文日期（本周、两周内、月底前）；weekly 每周；bimonthly 每两月；"
+                                                  "half-yearly 每半年")
     id: str | None = Field(default=None, description="通用时限的标识（仅用于 document.yaml）")
     requirement: int | None = Field(default=None, description="出自哪一条工作要求")
 

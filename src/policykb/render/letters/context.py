@@ -28,7 +28,7 @@ from .recipients import Recipient
 
 KIND_LABEL = {"once": "一次性", "yearly": "每年", "target-year": "目标年份", "starting-year": "起始年份",
               "monthly": "每月", "quarterly": "每季度", "ongoing": "长期",
-              "relative": "相对成文日期", "weekly": "每周", "bimonthly": "每两月"}
+              "relative": "相对成文日期", "weekly": "每周", "bimonthly": "每两月", "half-yearly": "每半年"}
 ROLE_LABEL = {"lead": "牵头", "participant": "参与"}
 # In the articles on assessment, rewards and accountability (named in the document's letter
 # settings), the sentences on these matters are quoted.
@@ -221,8 +221,8 @@ def _when(d: Deadline, period: Period) -> str:
         return f"{span}{KIND_LABEL[d.kind]}{'最后一天' if last_day else f'{d.date.day}日'}"
     if d.kind == "weekly":
         return f"{span}每周{'一二三四五六日'[d.date.weekday()]}"
-    if d.kind == "quarterly":
-        return f"{span}每季度{'最后一天' if last_day else f'首月{d.date.day}日'}"
+    if d.kind in ("quarterly", "half-yearly"):
+        return f"{span}{KIND_LABEL[d.kind]}{'最后一天' if last_day else f'首月{d.date.day}日'}"
     return f"{span}每年{d.date.month}月{d.date.day}日"
 
 
