@@ -209,3 +209,16 @@ def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_
     done = import_file(source, kb, "xiaoxian-2020")
     assert not [line for line in done.review if "没有写明地方" in line]
     assert _registry(kb)["萧县直各执法部门"].get("collective") is True
+
+
+def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(tmp_path):
+    """「局政务公开办」 in a 广州市 bureau's notice is the bureau's own office (局: 本局), as 「厅办公室」 is: proposed as
+    written, not registered as a city body 广州市局政务公开办."""
+    kb = tmp_path / "kb"
+    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
+    text = _list("广州市", "2021年7月16日", [("做好政务公开工作进展的收集报送。", "局政务公开办", "")])
+    source = tmp_path / "office.txt"
+    source.write_text(text, encoding="utf-8")
+    import_file(source, kb, "guangzhou-office")
+    names = set(_registry(kb))
+    assert "局政务公开办" in names and not [n for n in names if n.endswith("局政务公开办") and n != "局政务公开办"]

@@ -57,7 +57,8 @@ def qualified(name: str, place: str | None, level: str | None, home: str | None)
 # (乡村振兴办, 市场监管局: a word opening with a level's character names no place)
 _PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中央|中共|全|省|市(?!场)|县|区|州|盟|旗|乡(?!村)|镇)"
                      r"|^[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)")
-_OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$")  # the issuer's own offices (应急处): its place is the issuer's
+# the issuer's own offices (应急处; 局政务公开办, 厅机关党委办: 「局」 as 本局): its place is the issuer's
+_OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$|^[局厅委](?:机关)?[\u4e00-\u9fff]{1,10}?办$")
 
 
 _ZONE = re.compile(r"^(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|园区|新区|示范区|保税区)")
