@@ -182,31 +182,29 @@ def test_a_bare_name_takes_the_last_place_of_a_city_named_with_zhou(place, name,
     assert (_qualified(name, place, level, None) if name.startswith("区") else _local_unit_name(name, place)) == full
 
 
-def test_a_county_of_one_character_names_its_units_once(tmp_path):
-    """萧县, 攸县, 沙县: 「县财政局」 of a 萧县 list is 萧县财政局, registered once under that name (not 萧县萧县财政局)."""
+def _one_list(tmp_path, place: str, date: str, task: tuple[str, str, str]):
+    """The bundled knowledge base with one list of `place` imported (one task): (the kb, the import's result)."""
     kb = tmp_path / "kb"
     shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    text = _list("萧县", "2020年3月2日", [("完善财政资金直达机制，年底前完成。", "县财政局", "县发改委")])
-    source = tmp_path / "xiaoxian.txt"
-    source.write_text(text, encoding="utf-8")
-    import_file(source, kb, "xiaoxian-2020")
-    registry = _registry(kb)
-    names = set(registry)
+    source = tmp_path / "list.txt"
+    source.write_text(_list(place, date, [task]), encoding="utf-8")
+    return kb, import_file(source, kb, "imported")
+
+
+def test_a_county_of_one_character_names_its_units_once(tmp_path):
+    """萧县, 攸县, 沙县: 「县财政局」 of a 萧县 list is 萧县财政局, registered once under that name (not 萧县萧县财政局)."""
+    kb, _ = _one_list(tmp_path, "萧县", "2020年3月2日", ("完善财政资金直达机制，年底前完成。", "县财政局", "县发改委"))
+    names = set(_registry(kb))
     assert {"萧县财政局", "萧县发改委"} <= names
     assert not [n for n in names if n.startswith("萧县萧县")]
-    task = yaml.safe_load((kb / "xiaoxian-2020" / "tasks" / "001.yaml").read_text(encoding="utf-8"))
+    task = yaml.safe_load((kb / "imported" / "tasks" / "001.yaml").read_text(encoding="utf-8"))
     assert task["lead"] == ["萧县财政局"]
 
 
 def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_stay_collectives(tmp_path):
     """「县财政局」 of a 萧县 list says its place (县): no 「没有写明地方」 flag lowers its reading; 「县直各执法部门」 is
-    proposed as a collective (攸县直各执法部门 no longer starts like one, but it was written as one)."""
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    text = _list("萧县", "2020年3月2日", [("落实“首违不罚”清单制度。", "县司法局", "县直各执法部门")])
-    source = tmp_path / "xiaoxian.txt"
-    source.write_text(text, encoding="utf-8")
-    done = import_file(source, kb, "xiaoxian-2020")
+    proposed as a collective (萧县直各执法部门 no longer starts like one, but it was written as one)."""
+    kb, done = _one_list(tmp_path, "萧县", "2020年3月2日", ("落实“首违不罚”清单制度。", "县司法局", "县直各执法部门"))
     assert not [line for line in done.review if "没有写明地方" in line]
     assert _registry(kb)["萧县直各执法部门"].get("collective") is True
 
@@ -214,11 +212,6 @@ def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_
 def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(tmp_path):
     """「局政务公开办」 in a 广州市 bureau's notice is the bureau's own office (局: 本局), as 「厅办公室」 is: proposed as
     written, not registered as a city body 广州市局政务公开办."""
-    kb = tmp_path / "kb"
-    shutil.copytree(POLICIES, kb, ignore=shutil.ignore_patterns("tracking"))
-    text = _list("广州市", "2021年7月16日", [("做好政务公开工作进展的收集报送。", "局政务公开办", "")])
-    source = tmp_path / "office.txt"
-    source.write_text(text, encoding="utf-8")
-    import_file(source, kb, "guangzhou-office")
+    kb, _ = _one_list(tmp_path, "广州市", "2021年7月16日", ("做好政务公开工作进展的收集报送。", "局政务公开办", ""))
     names = set(_registry(kb))
     assert "局政务公开办" in names and not [n for n in names if n.endswith("局政务公开办") and n != "局政务公开办"]
