@@ -325,3 +325,13 @@ def test_a_long_name_in_the_signature_block_goes_on_after_a_word(name, column, l
     """A seal's name too long for its column is broken after an organ's word or a place, every line fitting."""
     from policykb.render.letters.context import SIGNATURE_COLUMNS_MM, _broken
     assert _broken(name, SIGNATURE_COLUMNS_MM[column]).split("\n") == lines
+
+
+@pytest.mark.parametrize("full_name, parties", [
+    ("中共长沙市委、长沙市人民政府", ["中共长沙市委", "长沙市人民政府"]),  # a committee and its government sign together
+    ("各牵头处室、单位", ["各牵头处室、单位"]),  # one collective: its 、 lists kinds of body, not signatories
+    ("有关县区、园区", ["有关县区、园区"]),
+])
+def test_the_signature_block_names_each_signing_party_on_a_line_of_its_own(full_name, parties):
+    from policykb.render.letters.context import _parties
+    assert _parties(full_name) == parties

@@ -491,6 +491,12 @@ def _name_lines(name: str, column_mm: float) -> list[str] | None:
     return None
 
 
+def _parties(full_name: str) -> list[str]:
+    """Who signs as 乙方, one a line: 「中共长沙市委、长沙市人民政府」, a party committee and its government, sign
+    together; 「各牵头处室、单位」, all of some kinds of body, is one party (its 、 lists kinds, not signatories)."""
+    return [full_name] if re.match(r"(?:各|有关|相关|其他)", full_name) else full_name.split("、")
+
+
 def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> list[SignatureRow]:
     """甲方 and 乙方 side by side: seal, names (one per line), a line per signatory, the date.
     The two sides are separate cells, so a row whose text wraps on one side gets blank lines on
@@ -500,7 +506,7 @@ def _signature_rows(parts: DocumentParts, recipient: Recipient, date: str) -> li
         return list(zip(a + [""] * (n - len(a)), b + [""] * (n - len(b))))
     a_mm, b_mm = SIGNATURE_COLUMNS_MM
     rows = [("甲方（盖章）：", "乙方（盖章）："), ("\n".join(_broken(n, a_mm) for n in parts.party_a_names),
-                                               "\n".join(_broken(n, b_mm) for n in recipient.full_name.split("、")))]
+                                               "\n".join(_broken(n, b_mm) for n in _parties(recipient.full_name)))]
     rows += pad([f"{s}（签字）：" for s in parts.signatories], [f"{s}（签字）：" for s in recipient.signatories])
     rows.append((date, date))
     level = []
