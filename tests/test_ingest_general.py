@@ -611,6 +611,21 @@ def test_a_short_name_the_document_gives_a_body_names_it_as_a_subject(tmp_path):
     assert ["某县防汛指挥部"] in [t["lead"] for t in tasks if "隐患排查" in t["text"]]
 
 
+def test_an_office_word_written_alone_is_the_office_the_text_set_up(tmp_path):
+    """「联席会议办公室设在市民政局。…由办公室商各成员单位印发」: the bare 办公室 is that office, as the text set it up."""
+    tasks = _drafted(tmp_path, "关于建立某市养老服务工作联席会议制度的通知", "三、工作机制",
+                     "（一）联席会议办公室设在市民政局，办公室主任由市民政局分管负责同志兼任。"
+                     "联席会议成员名单由办公室商各成员单位印发，并及时调整。")
+    assert [t["lead"] for t in tasks if "名单" in t["text"]] == [["联席会议办公室"]]
+
+
+def test_a_bare_office_word_stays_as_written_where_the_text_sets_up_several_offices(tmp_path):
+    tasks = _drafted(tmp_path, "关于建立某市养老服务工作联席会议制度的通知", "三、工作机制",
+                     "（一）联席会议办公室设在市民政局，具体负责日常工作。", "（二）专家组办公室设在市卫健委，具体负责咨询工作。"
+                     "联席会议成员名单由办公室商各成员单位印发，并及时调整。")
+    assert [t["lead"] for t in tasks if "名单" in t["text"]] == [["办公室"]]
+
+
 def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
     tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
                      "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",

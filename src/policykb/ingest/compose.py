@@ -19,7 +19,7 @@ from .candidates import divided, find_candidates, heading_words, known_names, sh
 from .clauses import collective
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flag_cn
 from .continued import continued
-from .holders import expand_short_name, head_of, head_posts, short_names
+from .holders import expand_short_name, head_of, head_posts, name_bare_office, set_up_office, short_names
 from .lexicon import lexicon
 from .meta import Meta, jurisdiction_of, read_meta
 from .outline import Numbered, numbered_paths, paragraphs_under
@@ -219,6 +219,10 @@ def _candidates(source: Source, registry: Registry,
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
         c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
+    office = set_up_office(texts)
+    for c in candidates if office else ():  # after the short names: the office as the text set it up (联席会议办公室)
+        c.units.lead = [name_bare_office(n, office) for n in c.units.lead]
+        c.units.participants = [name_bare_office(n, office) for n in c.units.participants]
     heads = head_posts(texts)
     listed = rosters(texts)
     for c in candidates if heads or listed else ():  # a body's work is led in person: by its roster, else its head

@@ -119,6 +119,26 @@ def expand_short_name(name: str, short: dict[str, str]) -> str:
     return name
 
 
+_OWNER = r"[^，,。；;：:、\s“”\"（）()〔〕《》\d]{2,30}?"  # the body owning the office, no bracket or number before it
+
+
+def set_up_office(texts: list[str]) -> str | None:
+    """The one working office a text sets up, as it names it there (「联席会议办公室设在省民政厅」, 「领导小组下设办公室」:
+    领导小组办公室); None when it sets up none, or several (a bare 办公室 could then be any of them)."""
+    words = alternation(lexicon().office_words)
+    seated = re.compile(rf"(?P<name>{_OWNER}(?:{words}))(?:设在|设于)")
+    under = re.compile(rf"(?P<owner>{_OWNER})下设(?P<office>{words})")
+    found = {m["name"] for t in texts for m in seated.finditer(t)}
+    found |= {m["owner"] + m["office"] for t in texts for m in under.finditer(t)}
+    found = {n for n in found if _is_body(n)}
+    return found.pop() if len(found) == 1 else None
+
+
+def name_bare_office(name: str, office: str | None) -> str:
+    """「由办公室商各成员单位印发」: an office word written alone is the office the text set up, when it set up one."""
+    return office if office and name in lexicon().office_words else name
+
+
 def _is_body(name: str) -> bool:
     return one_unit(re.sub(r"[(（][^()（）]{1,10}[)）]", "", name))
 

@@ -62,6 +62,7 @@ class Lexicon:
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
+    office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
     completion_words: tuple[str, ...]  # 「7月完工」 in a time cell: the month the work ends
     page_labels: frozenset[str]  # 「索引号」, 「发布机构」: a page's metadata, whose rows divide no work
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         transmittal=tuple(data["transmittal"]),
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
+        office_words=tuple(data["office_words"]),
         schedule_headings=tuple(data["schedule_headings"]),
         completion_words=tuple(data["completion_words"]),
         page_labels=frozenset(data["page_labels"]),
