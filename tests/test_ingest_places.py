@@ -209,3 +209,28 @@ def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_
     done = import_file(source, kb, "xiaoxian-2020")
     assert not [line for line in done.review if "没有写明地方" in line]
     assert _registry(kb)["萧县直各执法部门"].get("collective") is True
+
+
+@pytest.mark.parametrize("issuer, place", [("庆城县桐川镇人民政府", "庆城县桐川镇"), ("中共三道通镇委员会", "三道通镇"),
+                                           ("河西街道办事处", "河西街道"), ("攸县各乡镇人民政府", "攸县"),
+                                           ("攸县城乡建设局", "攸县"), ("各乡镇人民政府", None)])
+def test_a_townships_organ_is_of_the_township_below_its_county(issuer, place):
+    """「庆城县桐川镇人民政府」 is the township's, not the county's: its bare 镇X are that township's bodies. 各乡镇 and
+    城乡 name kinds of place, no township."""
+    from policykb.ingest.meta import jurisdiction_of
+    assert jurisdiction_of(issuer) == place
+
+
+def test_a_townships_bare_names_take_the_townships_name_and_its_countys_stay_as_written(tmp_path):
+    """In a township's document 「镇防汛办公室」 is 桐川镇防汛办公室 (corpus truth rule 3), 「县水务局」 is its
+    county's (a prefix of another level, as written), and 「镇村干部」 are cadres of two levels, no unit of this one."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "庆城县桐川镇人民政府关于做好2023年防汛工作的意见\n一、加强领导\n"
+                              "1.镇防汛办公室负责日常业务工作，县水务局配合。\n"
+                              "2.镇人民政府负责组织抢险救灾，镇村干部配合。\n"
+                              "庆城县桐川镇人民政府\n2023年5月9日\n", dt.date(2023, 5, 9))
+    assert [(t["lead"], t["participants"]) for t in tasks][:2] == [
+        (["桐川镇防汛办公室"], ["县水务局"]), (["桐川镇人民政府"], [])]
+    from policykb.ingest.placenames import qualified
+    assert qualified("镇村干部", "庆城县桐川镇", "县", None) == "镇村干部"
+    assert qualified("街道城管科", "河西街道", "县", None) == "河西街道城管科"

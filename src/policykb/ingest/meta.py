@@ -231,11 +231,22 @@ def jurisdiction_of(issuer: str) -> str | None:
         return "中央"
     name = re.sub(r"^中共", "", issuer)
     name = re.sub(r"(?:委)$", "", name) if re.search(r"(?:省|市|县|区|州)委$", name) else name
-    places = _PLACE.findall(re.sub(_ORGAN + "$", "", name) or name)
+    within = re.sub(_ORGAN + "$", "", name) or name
+    places = _PLACE.findall(within)
+    if town := _township(within, "".join(places)):
+        return town
     if not places:
         return None
     place = "".join(places)
     return place
+
+
+def _township(within: str, county: str) -> str | None:
+    """「庆城县桐川镇」, 「三道通镇」, 「河西街道办事处」: an organ's place that ends in a township, a place below its
+    county (its county's name, if written, kept before it)."""
+    town = re.sub(r"(?<=街道)办事处$", "", within)[len(county):] if within.startswith(county) else ""
+    return county + town if re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)", town) \
+        and not re.search(r"^[各全本该我]|(?:乡镇|城镇|城乡)$", town) else None  # 各乡镇, 城镇: kinds of place, no name
 
 
 def document_place(jurisdiction: str | None, issuers: list[str] | None) -> str | None:

@@ -35,10 +35,18 @@ def local_unit_name(name: str, place: str) -> str:
     return last_place(place, towns=True) + name
 
 
+_TOWN_KIND = re.compile(r"(?:镇|乡|街道)$")
+
+
 def qualified(name: str, place: str | None, level: str | None, home: str | None) -> str:
     """「市发展改革委」 in a Guangzhou document is 广州市发展改革委: bare names take the issuer's place."""
     if not place or level not in ("省", "市", "县") or place == home:
         return name
+    if town := _TOWN_KIND.search(place):  # a township's documents write its bodies 镇X (县X is its county's)
+        short = last_place(place, towns=True)
+        if re.match(r"^(?:镇|乡)(?:村|镇|乡)", name) or not name.startswith(town[0]) or name.startswith(short):
+            return name  # 「镇村干部」, 「乡镇」: two levels together, not this township alone
+        return short[:-len(town[0])] + name
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
             "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = last_place(place)
