@@ -387,3 +387,12 @@ def test_a_page_reporting_what_an_organ_issued_names_that_organ_as_the_issuer():
     assert meta.issuers == []
     meta = read_meta(_blocks("重点任务分工", "我局印发了关于做好中医药工作的通知。", "一、加强创新"))
     assert meta.issuers == []
+
+
+def test_a_news_report_of_a_townships_own_meeting_is_of_that_township():
+    """「8月16日,甲岭镇召开防溺水工作推进会」: a report naming no issuer is of the township holding the meeting (a
+    guess, reviewed), so its bare 镇X are that township's; 「各乡镇召开」 names no township."""
+    meta = read_meta(_blocks("8月16日,甲岭镇召开防溺水工作推进会,各村书记参加会议。", "会议要求,镇农业站要加强巡查。"))
+    assert meta.jurisdiction == "甲岭镇" and meta.place_guessed
+    meta = read_meta(_blocks("8月16日,各乡镇召开防溺水工作推进会,各村书记参加会议。", "会议要求,镇农业站要加强巡查。"))
+    assert meta.jurisdiction is None

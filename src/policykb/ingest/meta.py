@@ -271,6 +271,11 @@ _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区
 _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
 
 
+# 「8月16日,高铁岭镇召开防溺水工作推进会」: a news report of a township's own meeting opens so (its place, the township)
+_TOWN_MEETS = re.compile(r"(?:^|[\s,，。:：])([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:党委|人民政府|政府|办事处)?"
+                         r"(?:迅速行动[,，])?(?:组织|紧急)?召开")
+
+
 def _a_place(name: str) -> bool:
     """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」), nor a level
     alone (「结合自治州实际」: 自治州 names no place)."""
@@ -291,6 +296,10 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
                             r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
+    for b in blocks[:10]:
+        for m in _TOWN_MEETS.finditer(b.text):
+            if _a_place(m[1]) and not re.match(r"^[全各本该我]", m[1]):
+                counts[m[1]] = counts.get(m[1], 0) + 1
     text = "\n".join(b.text for b in blocks)
     for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives
         if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|工作|自身)", m[1]) \
