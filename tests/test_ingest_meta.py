@@ -396,3 +396,11 @@ def test_a_news_report_of_a_townships_own_meeting_is_of_that_township():
     assert meta.jurisdiction == "甲岭镇" and meta.place_guessed
     meta = read_meta(_blocks("8月16日,各乡镇召开防溺水工作推进会,各村书记参加会议。", "会议要求,镇农业站要加强巡查。"))
     assert meta.jurisdiction is None
+
+
+def test_a_districts_media_report_of_a_townships_meeting_is_of_the_township():
+    """「某区融媒体中心3月23日讯 3月22日,甲岭镇召开…」 taken for the title: the district is the outlet's, the meeting
+    the township's, and so is the report (a guess, reviewed)."""
+    meta = read_meta(_blocks("某区融媒体中心3月23日讯 3月22日,甲岭镇召开禁毒工作推进会,镇干部参加会议。",
+                             "会议要求,派出所要加强排查。"))
+    assert meta.jurisdiction == "甲岭镇" and meta.place_guessed

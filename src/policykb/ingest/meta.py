@@ -276,6 +276,12 @@ _TOWN_MEETS = re.compile(r"(?:^|[\s,，。:：])([\u4e00-\u9fff]{2,5}?(?:镇|乡
                          r"(?:迅速行动[,，])?(?:组织|紧急)?召开")
 
 
+def _town_meeting(text: str) -> str | None:
+    """The township whose own meeting a line reports (「8月16日,高铁岭镇召开…」); 各乡镇 names none."""
+    return next((m[1] for m in _TOWN_MEETS.finditer(text) if _a_place(m[1]) and not re.match(r"^[全各本该我]", m[1])),
+                None)
+
+
 def _a_place(name: str) -> bool:
     """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」), nor a level
     alone (「结合自治州实际」: 自治州 names no place)."""
@@ -297,9 +303,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
     for b in blocks[:10]:
-        for m in _TOWN_MEETS.finditer(b.text):
-            if _a_place(m[1]) and not re.match(r"^[全各本该我]", m[1]):
-                counts[m[1]] = counts.get(m[1], 0) + 1
+        if town := _town_meeting(b.text):
+            counts[town] = counts.get(town, 0) + 1
     text = "\n".join(b.text for b in blocks)
     for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives
         if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|工作|自身)", m[1]) \
@@ -505,6 +510,10 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         if place := jurisdiction_of(issuer):
             meta.jurisdiction = place
             break
+    if meta.jurisdiction is None and meta.title and (town := _town_meeting(meta.title)):
+        # 「秦州区融媒体中心3月23日讯 3月22日,牡丹镇召开…」: a district's media reporting its township's meeting
+        meta.jurisdiction, meta.place_guessed = town, True
+        meta.guesses.append(("管辖", town, meta.title_where + "（标题所报道的镇召开会议）", 0.5))
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
         # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end)
         if m := re.match(r"^(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",
