@@ -234,3 +234,15 @@ def test_a_townships_bare_names_take_the_townships_name_and_its_countys_stay_as_
     from policykb.ingest.placenames import qualified
     assert qualified("镇村干部", "庆城县桐川镇", "县", None) == "镇村干部"
     assert qualified("街道城管科", "河西街道", "县", None) == "河西街道城管科"
+
+
+@pytest.mark.parametrize("head, participants", [("8月16日,甲岭镇召开禁毒工作推进会,镇干部参加会议。", ["甲岭镇"]),
+                                                ("某县人民政府关于做好禁毒工作的通知", [])])
+def test_a_townships_cadres_beside_a_body_that_leads_bring_their_township_in(tmp_path, head, participants):
+    """「派出所、镇村干部、护林员要加强配合」 in a township's report: the police station leads, the cadres lead in person,
+    and the township whose cadres they are takes part (truth rule 6); in a county's document 镇村干部 says not
+    which township."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, f"{head}\n会议要求,派出所、镇村干部、护林员要加强配合,对重点区域进行踏查。\n",
+                              dt.date(2024, 3, 22))
+    assert [(t["lead"], t.get("participants") or []) for t in tasks] == [(["派出所"], participants)]
