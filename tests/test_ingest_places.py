@@ -246,3 +246,22 @@ def test_a_townships_cadres_beside_a_body_that_leads_bring_their_township_in(tmp
     _, tasks, _ = import_text(tmp_path, f"{head}\n会议要求,派出所、镇村干部、护林员要加强配合,对重点区域进行踏查。\n",
                               dt.date(2024, 3, 22))
     assert [(t["lead"], t.get("participants") or []) for t in tasks] == [(["派出所"], participants)]
+
+
+def test_people_of_our_township_are_named_by_the_township():
+    """「我镇机关干部」 in a 三道通镇 document are 三道通镇机关干部 (the leaders the corpus truth writes); 我县 in a
+    township's text is its county's, not named here, and stays as written."""
+    from policykb.ingest.placenames import own_place_named
+    assert own_place_named("我镇机关干部", "三道通镇") == "三道通镇机关干部"
+    assert own_place_named("本县干部", "攸县") == "攸县干部"
+    assert own_place_named("我县干部", "庆城县桐川镇") == "我县干部"
+    assert own_place_named("包村干部", "三道通镇") == "包村干部"
+
+
+def test_a_townships_report_names_its_own_cadres_by_the_township(tmp_path):
+    """The leaders of a township's report: 「我镇机关干部」 named by the township the report is of."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲岭镇召开党委政府工作会议\n2018年3月8日,甲岭镇召开党委政府工作会议。\n"
+                              "甲岭镇党委、政府认真强调:近期降雪天气较多。我镇机关干部、包村干部要明确责任,加强巡查。\n",
+                              dt.date(2018, 3, 8))
+    assert tasks[0]["leaders"] == ["甲岭镇机关干部", "包村干部"]

@@ -24,7 +24,7 @@ from .lexicon import lexicon
 from .meta import Meta, jurisdiction_of, read_meta
 from .outline import Numbered, numbered_paths, paragraphs_under
 from .pagehead import opens_inside, page_head_work
-from .placenames import last_place
+from .placenames import last_place, own_place_named
 from .proposals import Naming, Registry, proposal_line
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs
 from .rosters import roster_of, rosters
@@ -288,7 +288,8 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
         if not lead:  # nothing the grammar could read as a lead: listed for review, not imported
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
-        c.units.leaders = list(dict.fromkeys(post_of(p, c.units.lead, known) for p in c.units.leaders))
+        c.units.leaders = list(dict.fromkeys(own_place_named(post_of(p, c.units.lead, known), naming.place)
+                                             for p in c.units.leaders))
         read.append((c, lead, participants, flags))
     return read
 

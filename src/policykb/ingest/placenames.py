@@ -38,6 +38,14 @@ def local_unit_name(name: str, place: str) -> str:
 _TOWN_KIND = re.compile(r"(?:镇|乡|街道)$")
 
 
+def own_place_named(name: str, place: str | None) -> str:
+    """「我镇机关干部」 in a 三道通镇 document are 三道通镇机关干部: 我/本 before the place's own level is the place,
+    written short (a person of another place's, 我县 in a township's text, stays as written)."""
+    short = last_place(place, towns=True) if place and place != "中央" else ""
+    m = re.match(r"^[我本](镇|乡|街道|县|区|市|州|省)", name)
+    return short + name[m.end():] if m and short.endswith(m[1]) and len(name) > m.end() else name
+
+
 def qualified(name: str, place: str | None, level: str | None, home: str | None) -> str:
     """「市发展改革委」 in a Guangzhou document is 广州市发展改革委: bare names take the issuer's place."""
     if not place or level not in ("省", "市", "县") or place == home:
