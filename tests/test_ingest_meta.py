@@ -404,3 +404,12 @@ def test_a_districts_media_report_of_a_townships_meeting_is_of_the_township():
     meta = read_meta(_blocks("某区融媒体中心3月23日讯 3月22日,甲岭镇召开禁毒工作推进会,镇干部参加会议。",
                              "会议要求,派出所要加强排查。"))
     assert meta.jurisdiction == "甲岭镇" and meta.place_guessed
+
+
+def test_a_title_without_guanyu_that_opens_with_its_place_and_year_is_the_title():
+    """「甲岭镇2023年防汛工作安排意见」 under a county portal's name: a kind of document after a place and a year is the
+    title, though it has no 关于; a sentence ending in a kind word with no place and year before it is not."""
+    meta = read_meta(_blocks("某县人民政府", "甲镇政府信息公开", "甲岭镇2023年防汛工作安排意见", "各村委会:", "一、加强领导"))
+    assert meta.title == "甲岭镇2023年防汛工作安排意见"
+    meta = read_meta(_blocks("某县人民政府", "甲镇政府信息公开", "请各村认真落实安排意见", "各村委会:", "一、加强领导"))
+    assert meta.title != "请各村认真落实安排意见"

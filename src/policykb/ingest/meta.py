@@ -376,6 +376,10 @@ def _meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
+# 「桐川镇2023年防汛工作安排意见」: a title without 关于 that opens with its place and year
+_PLACE_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)\d{4}年")
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -389,7 +393,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
         if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
-                                                    or re.search(r"分工|分解|任务|方案", text)):
+                                                    or re.search(r"分工|分解|任务|方案", text) or _PLACE_YEAR.match(text)):
             title, where = text, head[i].where
             if i > 0 and not re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
                     and "关于" in texts[i - 1] + text and "关于" not in text:
