@@ -413,3 +413,11 @@ def test_a_title_without_guanyu_that_opens_with_its_place_and_year_is_the_title(
     assert meta.title == "甲岭镇2023年防汛工作安排意见"
     meta = read_meta(_blocks("某县人民政府", "甲镇政府信息公开", "请各村认真落实安排意见", "各村委会:", "一、加强领导"))
     assert meta.title != "请各村认真落实安排意见"
+
+
+def test_a_title_opening_with_a_township_makes_the_document_the_townships():
+    """「甲岭镇2024年度重点工作计划二季度执行情况」 naming no issuer: the township the title opens with is the place (a
+    township below its county, 「某县甲岭镇关于…」 kept whole); 城镇 and 各乡镇 are kinds of place, no township."""
+    assert read_meta(_blocks("甲岭镇2024年度重点工作计划二季度执行情况", "序号", "重点工作")).jurisdiction == "甲岭镇"
+    assert read_meta(_blocks("某县甲岭镇关于做好防汛工作的通知", "各村:")).jurisdiction == "某县甲岭镇"
+    assert read_meta(_blocks("城镇2024年老旧小区改造方案", "序号", "重点工作")).jurisdiction is None

@@ -276,6 +276,13 @@ _TOWN_MEETS = re.compile(r"(?:^|[\s,，。:：])([\u4e00-\u9fff]{2,5}?(?:镇|乡
                          r"(?:迅速行动[,，])?(?:组织|紧急)?召开")
 
 
+def _title_township(title: str) -> str | None:
+    """The township a title opens with, before its year, 关于 or its government (「泗洲头镇2024年度…」, 「某县甲岭镇
+    关于…」); 城镇, 乡镇 name none."""
+    m = re.match(r"^(?:中共)?([\u4e00-\u9fff]{2,14}?(?:镇|乡|街道))(?=\d{4}年|关于|人民政府|党委|政府|办事处)", title)
+    return m and _township(m[1], "".join(_PLACE.findall(m[1])))
+
+
 def _town_meeting(text: str) -> str | None:
     """The township whose own meeting a line reports (「8月16日,高铁岭镇召开…」); 各乡镇 names none."""
     return next((m[1] for m in _TOWN_MEETS.finditer(text) if _a_place(m[1]) and not re.match(r"^[全各本该我]", m[1])),
@@ -518,6 +525,9 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         # 「秦州区融媒体中心3月23日讯 3月22日,牡丹镇召开…」: a district's media reporting its township's meeting
         meta.jurisdiction, meta.place_guessed = town, True
         meta.guesses.append(("管辖", town, meta.title_where + "（标题所报道的镇召开会议）", 0.5))
+    if meta.jurisdiction is None and meta.title and (town := _title_township(meta.title)):
+        meta.jurisdiction = town  # 「泗洲头镇2024年度重点工作计划…」: the township the title opens with
+        meta.guesses.append(("管辖", town, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
         # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end)
         if m := re.match(r"^(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",
