@@ -1771,17 +1771,18 @@ def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
     assert (units.lead, text) == (["县水利局"], "水库巡查,开展日常巡查。")
 
 
-@pytest.mark.parametrize("issuer, participants", [("", ["乡林业站", "卫生院", "派出所"]),
-                                                  ("长沙县白沙乡人民政府关于印发", ["乡林业站", "乡卫生院", "乡派出所"])])
-def test_a_townships_level_is_shared_along_a_list_only_where_the_document_names_its_place(tmp_path, issuer,
+@pytest.mark.parametrize("issuer, lead, participants", [
+    ("", "乡农技站", ["乡林业站", "卫生院", "派出所"]),
+    ("长沙县白沙乡人民政府关于印发", "白沙乡农技站", ["白沙乡林业站", "白沙乡卫生院", "白沙乡派出所"])])
+def test_a_townships_level_is_shared_along_a_list_only_where_the_document_names_its_place(tmp_path, issuer, lead,
                                                                                            participants):
     """「由乡农技站承办，乡林业站、卫生院、派出所配合」: in a document naming no place its units stay as written (corpus
-    truth rule 3); a named township's list shares its 乡 with the bare bodies after it."""
+    truth rule 3); a named township's list shares its 乡 with the bare bodies after it, each the township's own."""
     import datetime as dt
     from conftest import import_text
     _, tasks, _ = import_text(tmp_path, issuer + "2015年食品安全工作方案\n一、治理农产品污染\n"
                               "由乡农技站承办，乡林业站、卫生院、派出所配合。\n2015年3月2日\n", dt.date(2015, 3, 2))
-    assert [(t["lead"], t["participants"]) for t in tasks] == [(["乡农技站"], participants)]
+    assert [(t["lead"], t["participants"]) for t in tasks] == [([lead], participants)]
 
 
 def test_collectives_working_closely_with_the_task_before_them_in_the_sentence_take_part():

@@ -387,3 +387,37 @@ def test_a_page_reporting_what_an_organ_issued_names_that_organ_as_the_issuer():
     assert meta.issuers == []
     meta = read_meta(_blocks("重点任务分工", "我局印发了关于做好中医药工作的通知。", "一、加强创新"))
     assert meta.issuers == []
+
+
+def test_a_news_report_of_a_townships_own_meeting_is_of_that_township():
+    """「8月16日,甲岭镇召开防溺水工作推进会」: a report naming no issuer is of the township holding the meeting (a
+    guess, reviewed), so its bare 镇X are that township's; 「各乡镇召开」 names no township."""
+    meta = read_meta(_blocks("8月16日,甲岭镇召开防溺水工作推进会,各村书记参加会议。", "会议要求,镇农业站要加强巡查。"))
+    assert meta.jurisdiction == "甲岭镇" and meta.place_guessed
+    meta = read_meta(_blocks("8月16日,各乡镇召开防溺水工作推进会,各村书记参加会议。", "会议要求,镇农业站要加强巡查。"))
+    assert meta.jurisdiction is None
+
+
+def test_a_districts_media_report_of_a_townships_meeting_is_of_the_township():
+    """「某区融媒体中心3月23日讯 3月22日,甲岭镇召开…」 taken for the title: the district is the outlet's, the meeting
+    the township's, and so is the report (a guess, reviewed)."""
+    meta = read_meta(_blocks("某区融媒体中心3月23日讯 3月22日,甲岭镇召开禁毒工作推进会,镇干部参加会议。",
+                             "会议要求,派出所要加强排查。"))
+    assert meta.jurisdiction == "甲岭镇" and meta.place_guessed
+
+
+def test_a_title_without_guanyu_that_opens_with_its_place_and_year_is_the_title():
+    """「甲岭镇2023年防汛工作安排意见」 under a county portal's name: a kind of document after a place and a year is the
+    title, though it has no 关于; a sentence ending in a kind word with no place and year before it is not."""
+    meta = read_meta(_blocks("某县人民政府", "甲镇政府信息公开", "甲岭镇2023年防汛工作安排意见", "各村委会:", "一、加强领导"))
+    assert meta.title == "甲岭镇2023年防汛工作安排意见"
+    meta = read_meta(_blocks("某县人民政府", "甲镇政府信息公开", "请各村认真落实安排意见", "各村委会:", "一、加强领导"))
+    assert meta.title != "请各村认真落实安排意见"
+
+
+def test_a_title_opening_with_a_township_makes_the_document_the_townships():
+    """「甲岭镇2024年度重点工作计划二季度执行情况」 naming no issuer: the township the title opens with is the place (a
+    township below its county, 「某县甲岭镇关于…」 kept whole); 城镇 and 各乡镇 are kinds of place, no township."""
+    assert read_meta(_blocks("甲岭镇2024年度重点工作计划二季度执行情况", "序号", "重点工作")).jurisdiction == "甲岭镇"
+    assert read_meta(_blocks("某县甲岭镇关于做好防汛工作的通知", "各村:")).jurisdiction == "某县甲岭镇"
+    assert read_meta(_blocks("城镇2024年老旧小区改造方案", "序号", "重点工作")).jurisdiction is None

@@ -215,3 +215,59 @@ def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(
     kb, _ = _one_list(tmp_path, "广州市", "2021年7月16日", ("做好政务公开工作进展的收集报送。", "局政务公开办", ""))
     names = set(_registry(kb))
     assert "局政务公开办" in names and not [n for n in names if n.endswith("局政务公开办") and n != "局政务公开办"]
+
+
+@pytest.mark.parametrize("issuer, place", [("庆城县桐川镇人民政府", "庆城县桐川镇"), ("中共三道通镇委员会", "三道通镇"),
+                                           ("河西街道办事处", "河西街道"), ("攸县各乡镇人民政府", "攸县"),
+                                           ("攸县城乡建设局", "攸县"), ("各乡镇人民政府", None)])
+def test_a_townships_organ_is_of_the_township_below_its_county(issuer, place):
+    """「庆城县桐川镇人民政府」 is the township's, not the county's: its bare 镇X are that township's bodies. 各乡镇 and
+    城乡 name kinds of place, no township."""
+    from policykb.ingest.meta import jurisdiction_of
+    assert jurisdiction_of(issuer) == place
+
+
+def test_a_townships_bare_names_take_the_townships_name_and_its_countys_stay_as_written(tmp_path):
+    """In a township's document 「镇防汛办公室」 is 桐川镇防汛办公室 (corpus truth rule 3), 「县水务局」 is its
+    county's (a prefix of another level, as written), and 「镇村干部」 are cadres of two levels, no unit of this one."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "庆城县桐川镇人民政府关于做好2023年防汛工作的意见\n一、加强领导\n"
+                              "1.镇防汛办公室负责日常业务工作，县水务局配合。\n"
+                              "2.镇人民政府负责组织抢险救灾，镇村干部配合。\n"
+                              "庆城县桐川镇人民政府\n2023年5月9日\n", dt.date(2023, 5, 9))
+    assert [(t["lead"], t["participants"]) for t in tasks][:2] == [
+        (["桐川镇防汛办公室"], ["县水务局"]), (["桐川镇人民政府"], [])]
+    from policykb.ingest.placenames import qualified
+    assert qualified("镇村干部", "庆城县桐川镇", "县", None) == "镇村干部"
+    assert qualified("街道城管科", "河西街道", "县", None) == "河西街道城管科"
+
+
+@pytest.mark.parametrize("head, participants", [("8月16日,甲岭镇召开禁毒工作推进会,镇干部参加会议。", ["甲岭镇"]),
+                                                ("某县人民政府关于做好禁毒工作的通知", [])])
+def test_a_townships_cadres_beside_a_body_that_leads_bring_their_township_in(tmp_path, head, participants):
+    """「派出所、镇村干部、护林员要加强配合」 in a township's report: the police station leads, the cadres lead in person,
+    and the township whose cadres they are takes part (truth rule 6); in a county's document 镇村干部 says not
+    which township."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, f"{head}\n会议要求,派出所、镇村干部、护林员要加强配合,对重点区域进行踏查。\n",
+                              dt.date(2024, 3, 22))
+    assert [(t["lead"], t.get("participants") or []) for t in tasks] == [(["派出所"], participants)]
+
+
+def test_people_of_our_township_are_named_by_the_township():
+    """「我镇机关干部」 in a 三道通镇 document are 三道通镇机关干部 (the leaders the corpus truth writes); 我县 in a
+    township's text is its county's, not named here, and stays as written."""
+    from policykb.ingest.placenames import own_place_named
+    assert own_place_named("我镇机关干部", "三道通镇") == "三道通镇机关干部"
+    assert own_place_named("本县干部", "攸县") == "攸县干部"
+    assert own_place_named("我县干部", "庆城县桐川镇") == "我县干部"
+    assert own_place_named("包村干部", "三道通镇") == "包村干部"
+
+
+def test_a_townships_report_names_its_own_cadres_by_the_township(tmp_path):
+    """The leaders of a township's report: 「我镇机关干部」 named by the township the report is of."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲岭镇召开党委政府工作会议\n2018年3月8日,甲岭镇召开党委政府工作会议。\n"
+                              "甲岭镇党委、政府认真强调:近期降雪天气较多。我镇机关干部、包村干部要明确责任,加强巡查。\n",
+                              dt.date(2018, 3, 8))
+    assert tasks[0]["leaders"] == ["甲岭镇机关干部", "包村干部"]

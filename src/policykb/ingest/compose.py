@@ -24,6 +24,7 @@ from .lexicon import lexicon
 from .meta import Meta, jurisdiction_of, read_meta
 from .outline import Numbered, numbered_paths, paragraphs_under
 from .pagehead import opens_inside, page_head_work
+from .placenames import last_place, own_place_named
 from .proposals import Naming, Registry, proposal_line
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs
 from .rosters import roster_of, rosters
@@ -65,6 +66,15 @@ _SAID_JOINTLY = re.compile("|".join(w for w, role in lexicon().verbs.items() if 
 _VILLAGE_CADRES = re.compile(r"^[乡镇]、?村(?:两委)?干部$")
 NO_ISSUER_FOR_PEOPLE = ("要求的主语是人员（{people}），未写单位，应由发文机关牵头，但文中没有找到发文机关："
                         "请用 policykb import --issuer 发文机关全称 重新导入")
+
+
+def _cadres_township(leaders: list[str], issuers: list[str], place: str | None) -> str | None:
+    """The township whose cadres (「镇村干部」) a list names beside bodies, in a township's document: its issuer, else
+    the township (truth rule 6: people serve a body, and it takes part where another body leads); a county's
+    document says not which township."""
+    if not (place and re.search(r"(?:镇|乡|街道)$", place) and any(_VILLAGE_CADRES.match(p) for p in leaders)):
+        return None
+    return issuers[0] if issuers else last_place(place, towns=True)
 
 
 def _short_title(title: str, place: str | None = None) -> str:
@@ -272,6 +282,9 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
             if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: the villages take part
                 c.units.participants = c.units.participants + ["各村"]
             flags.append(ISSUER_LEADS)
+        elif c.units.lead and (town := _cadres_township(c.units.leaders, issuers, naming.place)) \
+                and town not in c.units.lead + c.units.participants:
+            c.units.participants = [*c.units.participants, town]  # 「派出所、镇村干部要…」: the cadres' township takes part
         lead = [n for n in dict.fromkeys(naming.unit(n, flags) for n in c.units.lead) if n]
         participants = [p for p in dict.fromkeys(naming.unit(p, flags) for p in c.units.participants)
                         if p and p not in lead]
@@ -279,7 +292,8 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
         if not lead:  # nothing the grammar could read as a lead: listed for review, not imported
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
-        c.units.leaders = list(dict.fromkeys(post_of(p, c.units.lead, known) for p in c.units.leaders))
+        c.units.leaders = list(dict.fromkeys(own_place_named(post_of(p, c.units.lead, known), naming.place)
+                                             for p in c.units.leaders))
         read.append((c, lead, participants, flags))
     return read
 

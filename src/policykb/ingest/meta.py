@@ -231,11 +231,22 @@ def jurisdiction_of(issuer: str) -> str | None:
         return "中央"
     name = re.sub(r"^中共", "", issuer)
     name = re.sub(r"(?:委)$", "", name) if re.search(r"(?:省|市|县|区|州)委$", name) else name
-    places = _PLACE.findall(re.sub(_ORGAN + "$", "", name) or name)
+    within = re.sub(_ORGAN + "$", "", name) or name
+    places = _PLACE.findall(within)
+    if town := _township(within, "".join(places)):
+        return town
     if not places:
         return None
     place = "".join(places)
     return place
+
+
+def _township(within: str, county: str) -> str | None:
+    """「庆城县桐川镇」, 「三道通镇」, 「河西街道办事处」: an organ's place that ends in a township, a place below its
+    county (its county's name, if written, kept before it)."""
+    town = re.sub(r"(?<=街道)办事处$", "", within)[len(county):] if within.startswith(county) else ""
+    return county + town if re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)", town) \
+        and not re.search(r"^[各全本该我]|(?:乡镇|城镇|城乡)$", town) else None  # 各乡镇, 城镇: kinds of place, no name
 
 
 def document_place(jurisdiction: str | None, issuers: list[str] | None) -> str | None:
@@ -260,6 +271,24 @@ _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区
 _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
 
 
+# 「8月16日,高铁岭镇召开防溺水工作推进会」: a news report of a township's own meeting opens so (its place, the township)
+_TOWN_MEETS = re.compile(r"(?:^|[\s,，。:：])([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:党委|人民政府|政府|办事处)?"
+                         r"(?:迅速行动[,，])?(?:组织|紧急)?召开")
+
+
+def _title_township(title: str) -> str | None:
+    """The township a title opens with, before its year, 关于 or its government (「泗洲头镇2024年度…」, 「某县甲岭镇
+    关于…」); 城镇, 乡镇 name none."""
+    m = re.match(r"^(?:中共)?([\u4e00-\u9fff]{2,14}?(?:镇|乡|街道))(?=\d{4}年|关于|人民政府|党委|政府|办事处)", title)
+    return m and _township(m[1], "".join(_PLACE.findall(m[1])))
+
+
+def _town_meeting(text: str) -> str | None:
+    """The township whose own meeting a line reports (「8月16日,高铁岭镇召开…」); 各乡镇 names none."""
+    return next((m[1] for m in _TOWN_MEETS.finditer(text) if _a_place(m[1]) and not re.match(r"^[全各本该我]", m[1])),
+                None)
+
+
 def _a_place(name: str) -> bool:
     """Not a conjunction's tail (「市州和县市党委」 is no 和县市) nor levels listed together (「县市区党委」), nor a level
     alone (「结合自治州实际」: 自治州 names no place)."""
@@ -280,6 +309,9 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
                             r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright
+    for b in blocks[:10]:
+        if town := _town_meeting(b.text):
+            counts[town] = counts.get(town, 0) + 1
     text = "\n".join(b.text for b in blocks)
     for m in _BARE_OWN_PLACE.finditer(text):  # 「结合淮安实际」: the place without its suffix, which another line gives
         if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|工作|自身)", m[1]) \
@@ -351,6 +383,10 @@ def _meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
+# 「桐川镇2023年防汛工作安排意见」: a title without 关于 that opens with its place and year
+_PLACE_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)\d{4}年")
+
+
 def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: tuple[str, ...] = ()) -> Meta:
     meta = Meta()
     head = [b for b in blocks[:60] if not b.is_row]
@@ -364,7 +400,7 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
         if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
-                                                    or re.search(r"分工|分解|任务|方案", text)):
+                                                    or re.search(r"分工|分解|任务|方案", text) or _PLACE_YEAR.match(text)):
             title, where = text, head[i].where
             if i > 0 and not re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
                     and "关于" in texts[i - 1] + text and "关于" not in text:
@@ -485,6 +521,13 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
         if place := jurisdiction_of(issuer):
             meta.jurisdiction = place
             break
+    if meta.jurisdiction is None and meta.title and (town := _town_meeting(meta.title)):
+        # 「秦州区融媒体中心3月23日讯 3月22日,牡丹镇召开…」: a district's media reporting its township's meeting
+        meta.jurisdiction, meta.place_guessed = town, True
+        meta.guesses.append(("管辖", town, meta.title_where + "（标题所报道的镇召开会议）", 0.5))
+    if meta.jurisdiction is None and meta.title and (town := _title_township(meta.title)):
+        meta.jurisdiction = town  # 「泗洲头镇2024年度重点工作计划…」: the township the title opens with
+        meta.guesses.append(("管辖", town, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
         # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end)
         if m := re.match(r"^(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",

@@ -35,10 +35,26 @@ def local_unit_name(name: str, place: str) -> str:
     return last_place(place, towns=True) + name
 
 
+_TOWN_KIND = re.compile(r"(?:镇|乡|街道)$")
+
+
+def own_place_named(name: str, place: str | None) -> str:
+    """「我镇机关干部」 in a 三道通镇 document are 三道通镇机关干部: 我/本 before the place's own level is the place,
+    written short (a person of another place's, 我县 in a township's text, stays as written)."""
+    short = last_place(place, towns=True) if place and place != "中央" else ""
+    m = re.match(r"^[我本](镇|乡|街道|县|区|市|州|省)", name)
+    return short + name[m.end():] if m and short.endswith(m[1]) and len(name) > m.end() else name
+
+
 def qualified(name: str, place: str | None, level: str | None, home: str | None) -> str:
     """「市发展改革委」 in a Guangzhou document is 广州市发展改革委: bare names take the issuer's place."""
     if not place or level not in ("省", "市", "县") or place == home:
         return name
+    if town := _TOWN_KIND.search(place):  # a township's documents write its bodies 镇X (县X is its county's)
+        short = last_place(place, towns=True)
+        if re.match(r"^(?:镇|乡)(?:村|镇|乡)", name) or not name.startswith(town[0]) or name.startswith(short):
+            return name  # 「镇村干部」, 「乡镇」: two levels together, not this township alone
+        return short[:-len(town[0])] + name
     bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
             "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
     short = last_place(place)

@@ -641,7 +641,7 @@ def level_of_place(place: str) -> str | None:
         return "省"
     if re.search(r"(?:市|州|盟|地区)$", place):
         return "市"
-    if re.search(r"(?:县|区|旗|镇|乡)$", place):
+    if re.search(r"(?:县|区|旗|镇|乡|街道)$", place):
         return "县"
     return None
 
