@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import textrules
@@ -227,12 +228,10 @@ def _candidates(source: Source, registry: Registry,
     for c in candidates:  # 「全镇要…」: the township the report's meeting is held by, its government
         c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
-        c.units.lead = [expand_short_name(n, short) for n in c.units.lead]
-        c.units.participants = [expand_short_name(n, short) for n in c.units.participants]
+        _rename(c, lambda n: expand_short_name(n, short))
     office = set_up_office(texts)
     for c in candidates if office else ():  # after the short names: the office as the text set it up (联席会议办公室)
-        c.units.lead = [name_bare_office(n, office) for n in c.units.lead]
-        c.units.participants = [name_bare_office(n, office) for n in c.units.participants]
+        _rename(c, lambda n: name_bare_office(n, office))
     heads = head_posts(texts)
     listed = rosters(texts)
     for c in candidates if heads or listed else ():  # a body's work is led in person: by its roster, else its head
@@ -246,12 +245,17 @@ def _candidates(source: Source, registry: Registry,
                            code="import-no-tasks")
     apply_rule(candidates, rule_participants(source.blocks, known))
     for c in candidates if meta.jurisdiction is None else ():  # 「乡畜牧站、卫生院」 of no named place: as written
-        c.units.lead = [level_as_written(n, c.units.as_written) for n in c.units.lead]
-        c.units.participants = [level_as_written(n, c.units.as_written) for n in c.units.participants]
+        _rename(c, lambda n, c=c: level_as_written(n, c.units.as_written))
     if any(lexicon().scope["first_leads"].search(b.text) for b in source.blocks):  # the document says the first leads
         for c in candidates:
             c.units.by_custom = False
     return candidates, unread, how, known
+
+
+def _rename(c: Candidate, rename: Callable[[str], str]) -> None:
+    """A task's leads and participants, each under the name `rename` gives it."""
+    c.units.lead = [rename(n) for n in c.units.lead]
+    c.units.participants = [rename(n) for n in c.units.participants]
 
 
 def _date_cells(candidates: list[Candidate], blocks: list[Block]) -> None:
