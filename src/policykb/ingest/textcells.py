@@ -333,8 +333,10 @@ def _cells_given_once(blocks: list[Block], table: int, roles: list[str | None], 
     if "number" in roles:
         return blocks
     own = {task}
-    alone = lambda b: b.table == table and b.is_row and b.merged_once and any(b.cells) \
-        and not any(cell for c, cell in enumerate(b.cells) if c not in own)  # noqa: E731
+
+    def alone(b: Block) -> bool:
+        return b.table == table and b.is_row and b.merged_once and any(b.cells) \
+            and not any(cell for c, cell in enumerate(b.cells) if c not in own)
     out = list(blocks)
     waiting: list[int] = []  # rows that were their task alone, waiting for the cells after them
     for i, block in enumerate(out):

@@ -174,7 +174,6 @@ def _qualified_kind(text: str) -> list[str]:
             and not lexicon().label_role(m.group().split("、")[-1])]  # (「各牵头领导、责任单位」: people, then a role)
 
 
-
 _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
 # Levels listed before the one kind of body they each have (「省级、市级、县级水行政主管部门」): one collective
 # 「省级、市级、县级水行政主管部门」, 「省、市、县三级财政」: one kind of body of each level listed, one collective
