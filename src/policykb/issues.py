@@ -135,8 +135,12 @@ CODES: dict[str, tuple[str, str]] = {
     "proposed-unit": ("单位名录中有导入时新增、尚待审核的单位（警告）：名称、层级、类别是按原文推定的。",
                       "对照原文核对名称、层级（level）和类别（kind），无误后把 proposed 改为 false；"
                       "与已有单位是同一机构的，删去新条目，把名称加为已有单位的别名。"),
-    "import-unreadable": ("无法读取要导入的文件：文件已损坏、格式不支持（如 .doc、.wps、PDF），或不是它的扩展名所说的格式。",
+    "import-unreadable": ("无法读取要导入的文件：文件已损坏、格式不支持（如 PDF），或不是它的扩展名所说的格式。",
                           "用 Word 或 WPS 打开后另存为 .docx（PDF 另存为 .docx 或把文字复制到 .txt），再导入。"),
+    "import-needs-office": ("要导入的是 .doc、.wps、.xls、.et 等旧版或其他办公软件的文件，须先由 LibreOffice 转为 .docx 或 .xlsx，"
+                            "但这台电脑上找不到 LibreOffice，或它无法运行。",
+                            "用 Word 或 WPS 打开后另存为 .docx（表格另存为 .xlsx）再导入；或安装 LibreOffice，装在别处的用环境变量 "
+                            "POLICYKB_SOFFICE 指明 soffice 的位置。"),
     "import-no-tasks": ("要导入的文件中没有找到写明单位的任务（或单位名称无法读清）。",
                         "确认导入的是分工方案本身而不只是印发通知；任务的单位应写在括注（X、Y负责）、"
                         "“牵头单位：”行或含“牵头单位”列的表格中。"),
@@ -255,7 +259,8 @@ class PolicyError(Exception):
 
 
 # Codes about the computer rather than the knowledge base: the command exits with status 3.
-ENVIRONMENT_CODES = frozenset({"font-missing", "glyph-missing", "pdf-failed", "output-unwritable", "build-locked"})
+ENVIRONMENT_CODES = frozenset({"font-missing", "glyph-missing", "pdf-failed", "output-unwritable", "build-locked",
+                               "import-needs-office"})
 # Codes about the command line: status 2, as for an unknown option.
 USAGE_CODES = frozenset({"bad-format", "unknown-stage", "bad-paper", "bad-years"})
 

@@ -1,16 +1,18 @@
-"""Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html)
-into the common form (`source.Source`). Each reader keeps paragraphs and table rows in reading order.
+"""Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html; .doc, .wps, .xls
+and their kin through LibreOffice, `legacy.py`) into the common form (`source.Source`). Each reader keeps paragraphs
+and table rows in reading order.
 """
 from __future__ import annotations
 
 import html
+import io
 import re
 import zipfile
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import limits
+from . import legacy, limits
 from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
@@ -470,12 +472,10 @@ def read(path: Path, tables: bool = True) -> Source:
     """Read any supported file into the common form, or raise ImportFailed saying what to do. tables=False: a
     text's lines as they are, its tables left to `with_tables` (the importer reads them in the page's reading view)."""
     suffix = path.suffix.lower()
-    if suffix == ".doc" or suffix == ".wps":
-        raise ImportFailed(f"“{path.name}”是旧版 Word/WPS 文件", hint="另存为 .docx 后导入")
     reader = READERS.get(suffix)
-    if reader is None:
+    if reader is None and not legacy.needs_conversion(suffix):
         raise ImportFailed(f"不能读取“{path.suffix or path.name}”文件",
-                           hint="请导入 .txt、.docx、.xlsx 或另存的 .html 文件", code="import-unreadable")
+                           hint="请导入 .txt、.docx、.doc、.wps、.xlsx、.xls 或另存的 .html 文件", code="import-unreadable")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -486,8 +486,32 @@ def read(path: Path, tables: bool = True) -> Source:
         raise ImportFailed(f"无法读取“{path}”：{err.strerror or err}", code="not-found")
     if raw.startswith(b"%PDF"):
         return read_pdf(path, raw)
-    if suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
+    if reader is None:
+        source = _read_converted(path, raw, legacy.CONVERTED[suffix])
+    elif suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
         raise ImportFailed(f"“{path.name}”的内容不是 {suffix} 文件（可能已损坏，或是改了扩展名的旧格式）",
                            hint=f"用 Office 或 WPS 打开后另存为 {suffix}")
-    source = reader(path, raw)
+    else:
+        source = reader(path, raw)
     return with_tables(source) if tables else source
+
+
+def _read_converted(path: Path, raw: bytes, target: str) -> Source:
+    """An old or other office file: read as what it really is when that is already readable (a .docx renamed .doc;
+    a web page saved as .doc, as Word and many OA systems do), else through LibreOffice."""
+    if _zip_holds(raw, "word/document.xml" if target == ".docx" else "xl/workbook.xml"):
+        return READERS[target](path, raw)
+    if b"<html" in raw[:4096].lower():
+        return read_html(path, raw)
+    with legacy.converted(path) as copy:
+        source = READERS[target](copy, copy.read_bytes())
+    return Source(str(path), f"{path.suffix.lower()[1:]}，经 LibreOffice 转为 {target[1:]}", source.blocks)
+
+
+def _zip_holds(raw: bytes, member: str) -> bool:
+    if not raw.startswith(b"PK"):
+        return False
+    try:
+        return member in zipfile.ZipFile(io.BytesIO(raw)).namelist()
+    except zipfile.BadZipFile:
+        return False

@@ -33,7 +33,7 @@ class ImportFailed(Exception):
 @dataclass
 class Source:
     path: str
-    kind: str  # txt, docx, xlsx, html, pdf
+    kind: str  # txt, docx, xlsx, html, pdf; a converted file says so: 「doc，经 LibreOffice 转为 docx」
     blocks: list[Block] = field(default_factory=list)
     encoding: str | None = None  # for texts: the encoding the bytes were read in
 
