@@ -57,10 +57,14 @@ def test_github_annotations_point_at_file_line_col():
 
 
 def test_every_command_is_documented_in_the_guide():
+    """The guide's reference page is the command tree's help, word for word: an option's help changed in code and
+    not in the page would leave cadres reading the old meaning."""
+    from policykb.cli.site import cli_reference
     page = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     missing = [name for name, cmd in commands().items()
                if f"## policykb {name}\n" not in page or (cmd.help or "").strip().split("\n\n")[0] not in page]
     assert not missing, f"undocumented: {missing}; run `PYTHONPATH=src python -m policykb.cli.site > docs/guide/cli.md`"
+    assert page == cli_reference(), "stale; run `PYTHONPATH=src python -m policykb.cli.site > docs/guide/cli.md`"
 
 
 def test_every_command_has_chinese_help():
