@@ -144,3 +144,32 @@ def test_nothing_is_drawn_past_the_periods_end(specs):
         assert r.schedule.end <= dt.date(2020, 12, 31)
         assert all(day <= dt.date(2020, 12, 31) for day, _ in r.schedule.milestones + r.schedule.general)
     assert end <= laid.axis.x + laid.axis.w
+
+
+def test_a_half_yearly_deadline_is_marked_each_time_it_falls_and_a_quarterly_one_is_not(tmp_path):
+    """Every half year reads on a wall chart; quarterly marks over five years would run into a smear."""
+    import shutil
+
+    from conftest import FIXTURES
+    from policykb.graph import PolicyGraph
+    from policykb.validate import load_kb
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    task = kb / "demo-2016" / "tasks" / "002.yaml"
+    task.write_text(task.read_text(encoding="utf-8").replace(
+        "  - phrase: 2016年9月底前\n    date: 2016-09-30\n    kind: once\n",
+        "  - phrase: 每半年\n    date: 2016-06-30\n    kind: half-yearly\n"), encoding="utf-8")
+    other = kb / "demo-2016" / "tasks" / "001.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace(
+        "  - phrase: 力争2016年\n    date: 2016-12-31\n    kind: target-year\n",
+        "  - phrase: 每季度\n    date: 2016-03-31\n    kind: quarterly\n"), encoding="utf-8")
+    graph = PolicyGraph(load_kb(kb))
+    spec = next(s for s in plan(graph, "demo-2016") if s.key == "overall")
+    root = ET.fromstring(maps.render(spec, AFTER).svg.encode("utf-8"))
+    ends = graph.kb.documents["demo-2016"].meta.period.end
+    halves = [d for y in range(2016, ends.year + 1) for d in (dt.date(y, 6, 30), dt.date(y, 12, 31)) if d <= ends]
+    diamonds = [p for p in row(root, 2).iter(f"{NS}path") if p.get("class") != "bar"]
+    assert len(diamonds) == len(halves)
+    quarterly = [p for p in row(root, 1).iter(f"{NS}path") if p.get("class") != "bar"]
+    assert len(quarterly) == 1  # its indicator's target year alone, none of the 19 quarters
+    assert "、每半年时限" in legend(root) and "每季度" not in legend(root)  # 任务每年、每半年时限: tiny has a yearly task

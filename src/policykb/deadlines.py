@@ -186,6 +186,7 @@ ONGOING = "ongoing"  # work without an end: no date it falls due on
 # Recurring more than once a year: a page lists such a deadline once (how often, when next), never each time it
 # falls, and tracking judges only its latest recurrence.
 FREQUENT = {"monthly": "每月", "bimonthly": "每两月", "quarterly": "每季度", "half-yearly": "每半年", WEEKLY: "每周"}
+EVERY = {"yearly": "每年", **FREQUENT}  # how often each recurring kind falls, in words
 
 
 def cell_text(deadline: Deadline) -> str:

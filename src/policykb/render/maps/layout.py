@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ...deadlines import NO_DEADLINE
+from ...deadlines import EVERY, NO_DEADLINE
 from ...export import LEAD_MODE_LABEL
 from . import text
 from .plan import Group, MapSpec, Row, cn_date
@@ -381,8 +381,8 @@ def _legend_entries(spec: MapSpec, opts: Options, rows: list[RowLayout],
                for k, label in BAR_LEGEND.items() if k in styles]
     if stones & {"once", "target-year"}:
         entries.append(("diamond", "任务自身时限、关键指标目标年份", None))
-    if "yearly" in stones:
-        entries.append(("diamond-yearly", "任务每年时限", None))
+    if recurring := [k for k in EVERY if k in stones]:
+        entries.append(("diamond-recurring", f"任务{'、'.join(EVERY[k] for k in recurring)}时限", None))
     if "article-target" in stones:
         entries.append(("article-target", "参考：条文在同一句中所定目标年份（不是任务时限）", None))
     for d in spec.general:

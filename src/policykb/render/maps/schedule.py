@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from ... import deadlines as deadline_dates
 from ...model import Deadline, Task
 
+# A recurring deadline is drawn as a small ◆ each time it falls when it falls at most every half year: quarterly
+# or monthly marks would run together into a smear at a wall chart's scale.
+DRAWN_EVERY_MONTHS = 6
+
 
 @dataclass(frozen=True)
 class Schedule:
@@ -21,7 +25,7 @@ class Schedule:
     end: dt.date
     ongoing: bool  # no end of its own: runs on to the end of the period
     starts_with_phrase: bool  # e.g. 从2016年起
-    milestones: tuple[tuple[dt.date, str], ...]  # (date, once | target-year | yearly | article-target)
+    milestones: tuple[tuple[dt.date, str], ...]  # (date, once | target-year | article-target | a recurring kind)
     basis: str = "own"  # what dates the bar: own (deadlines) | indicator (targets) | general (nothing)
     general: tuple[tuple[dt.date, str], ...] = ()  # on an undated row: the general deadlines it keeps
 
@@ -56,8 +60,8 @@ def schedule(task: Task, policy_date: dt.date, axis_end: dt.date, lead_months: i
     stones = [(d.date, "target-year" if d.kind == "target-year" else "once") for d in own if d.kind in deadline_dates.ON_A_DAY]
     stones += [(t, "target-year") for t in targets] + [(t, "article-target") for t in context]
     for d in own:
-        if d.kind == "yearly":
-            stones += [(day, "yearly") for day in deadline_dates.occurrences(d, policy_date, axis_end)]
+        if deadline_dates.RECURRING.get(d.kind, 0) >= DRAWN_EVERY_MONTHS:
+            stones += [(day, d.kind) for day in deadline_dates.occurrences(d, policy_date, axis_end)]
     start = min(starting) if starting else policy_date
     if ends:
         end = max(ends)

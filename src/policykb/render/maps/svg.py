@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import text
 from .layout import LINE, Axis, Box, Layout, LegendItem, Panel, RowLayout, TextBlock
+from ...deadlines import RECURRING
 from .schedule import Schedule, bar_style
 
 SECTION_COLOURS = ("#1f5fa8", "#c8701e", "#2e7d4f", "#7b4fa0", "#a0522d")
@@ -167,7 +168,7 @@ def target_mark(cx: float, cy: float, r: float) -> str:
 
 
 def row_marks(sched: Schedule, axis: Axis, cy: float, s: float) -> list[str]:
-    """The milestones on a row: ◆ its own deadlines and indicator targets (small: yearly ones), ◎ its
+    """The milestones on a row: ◆ its own deadlines and indicator targets (small: recurring ones), ◎ its
     articles' targets; on a row with no date of its own, the general deadlines it keeps (small ◇ ▼)."""
     out = []
     for day, kind in sched.milestones:
@@ -175,7 +176,7 @@ def row_marks(sched: Schedule, axis: Axis, cy: float, s: float) -> list[str]:
             if kind == "article-target":
                 out.append(target_mark(axis.at(day), cy, 0.42 * s))
             else:
-                out.append(diamond(axis.at(day), cy, (0.42 if kind != "yearly" else 0.3) * s, INK))
+                out.append(diamond(axis.at(day), cy, (0.3 if kind in RECURRING else 0.42) * s, INK))
     for day, kind in sched.general:
         out.append(_milestone_mark("plan" if kind == "plan" else "tick", axis.at(day), cy, 0.26 * s))
     return out
@@ -319,7 +320,7 @@ def legend_icon(layout: Layout, item: LegendItem) -> str:
         return shape
     if k == "diamond":
         return diamond(b.x + b.w / 2, cy, 0.42 * s, INK)
-    if k == "diamond-yearly":
+    if k == "diamond-recurring":
         return diamond(b.x + b.w / 2, cy, 0.3 * s, INK)
     if k == "article-target":
         return target_mark(b.x + b.w / 2, cy, 0.42 * s)

@@ -8,7 +8,7 @@ from typing import Iterable
 
 
 from ... import parallel
-from ...deadlines import FREQUENT, NO_DEADLINE, RELATIVE
+from ...deadlines import EVERY, NO_DEADLINE, RELATIVE
 from ...export import COMPARATOR_LABEL, LEAD_MODE_LABEL
 from ...graph import Due, PolicyGraph
 from ...model import Article, Document, Task, Unit
@@ -309,7 +309,7 @@ def site_pages(pg: PolicyGraph, *, as_of: dt.date, statuses: Statuses | None = N
                   {"docs": docs, "pg": pg, "paths": paths, "as_of": as_of, "upcoming": upcoming, "life": when,
                    "units": pg.units_with_tasks(), "members": pg.members_with_tasks(),
                    "recipients": recipient_count(pg), "target_sentence": target_sentence, "cn": cn_number,
-                   "every": {"yearly": "每年", **FREQUENT},  # how often each recurring kind falls
+                   "every": EVERY,  # how often each recurring kind falls
                    "mirrored": {d.id: d.items_only for d in docs},
                    "members_called": members_called(pg, [u for u in pg.kb.units if pg.kb.units[u].members]),
                    "recurs": {d.id: {g.id: pg.recurrences(d.id, g) for g in (d.meta.annex.general_deadlines
