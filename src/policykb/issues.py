@@ -135,7 +135,7 @@ CODES: dict[str, tuple[str, str]] = {
     "proposed-unit": ("单位名录中有导入时新增、尚待审核的单位（警告）：名称、层级、类别是按原文推定的。",
                       "对照原文核对名称、层级（level）和类别（kind），无误后把 proposed 改为 false；"
                       "与已有单位是同一机构的，删去新条目，把名称加为已有单位的别名。"),
-    "import-unreadable": ("无法读取要导入的文件：文件已损坏、格式不支持（如 PDF），或不是它的扩展名所说的格式。",
+    "import-unreadable": ("无法读取要导入的文件：文件已损坏、格式不支持、是没有文字的扫描版 PDF，或不是它的扩展名所说的格式。",
                           "用 Word 或 WPS 打开后另存为 .docx（PDF 另存为 .docx 或把文字复制到 .txt），再导入。"),
     "import-needs-office": ("要导入的是 .doc、.wps、.xls、.et 等旧版或其他办公软件的文件，须先由 LibreOffice 转为 .docx 或 .xlsx，"
                             "但这台电脑上找不到 LibreOffice，或它无法运行。",

@@ -33,6 +33,7 @@ from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .shapes import Candidate
 from .siblings import sibling_holders
+from .pdftext import PDF_LAYOUT
 from .source import Block, ImportFailed, Source
 from .unitnames import UnitList, level_as_written, level_of_place, post_of
 from .wholeplace import whole_place
@@ -174,6 +175,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
     candidates, unread, how, known = _candidates(source, registry, meta)
+    if source.kind == "pdf":  # its paragraphs and tables were inferred from where the text stood on the page
+        for c in candidates:
+            c.units.flags = [*c.units.flags, PDF_LAYOUT]
     if meta.date is None:  # (never the 发文字号's year as 1 January: a letter would print a day nobody wrote)
         year = re.search(r"〔(\d{4})〕", meta.number or "")
         raise ImportFailed("没有找到文件的日期（没有落款日期、成文日期或发布日期）"

@@ -1,6 +1,6 @@
-"""Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html; .doc, .wps, .xls
-and their kin through LibreOffice, `legacy.py`) into the common form (`source.Source`). Each reader keeps paragraphs
-and table rows in reading order.
+"""Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html, a PDF's text
+(`pdftext.py`); .doc, .wps, .xls and their kin through LibreOffice, `legacy.py`) into the common form
+(`source.Source`). Each reader keeps paragraphs and table rows in reading order.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import legacy, limits
+from . import legacy, limits, pdftext
 from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
@@ -211,8 +211,9 @@ def read_txt(path: Path, raw: bytes) -> Source:
 
 def with_tables(source: Source) -> Source:
     """A text's tables written as lines (cells between 「|」, spaced, one a line, run together) made rows; read in the
-    page's reading view (`script`) so that a traditional or glossed header reads as column words."""
-    if source.kind != "txt":
+    page's reading view (`script`) so that a traditional or glossed header reads as column words. A PDF's text is such
+    lines too: its tables come out one cell a line, or a row's cells spaced on one."""
+    if source.kind not in ("txt", "pdf"):
         return source
     return Source(source.path, source.kind, with_text_tables(source.blocks), source.encoding)
 
@@ -460,8 +461,7 @@ def read_html(path: Path, raw: bytes) -> Source:
 
 
 def read_pdf(path: Path, raw: bytes) -> Source:
-    raise ImportFailed("不读取 PDF 文件：其中的换行和页眉无法可靠地与正文区分，扫描版 PDF 则根本没有文字",
-                       hint="用 WPS 或 Word 打开 PDF 另存为 .docx（或把文字复制到 .txt 文件），再导入那个文件")
+    return Source(str(path), "pdf", _unrun(pdftext.blocks(raw, path.name)))  # a page printed run together, too
 
 
 READERS = {".txt": read_txt, ".text": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx,
@@ -475,7 +475,7 @@ def read(path: Path, tables: bool = True) -> Source:
     reader = READERS.get(suffix)
     if reader is None and not legacy.needs_conversion(suffix):
         raise ImportFailed(f"不能读取“{path.suffix or path.name}”文件",
-                           hint="请导入 .txt、.docx、.doc、.wps、.xlsx、.xls 或另存的 .html 文件", code="import-unreadable")
+                           hint="请导入 .txt、.docx、.doc、.wps、.xlsx、.xls、.pdf 或另存的 .html 文件", code="import-unreadable")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

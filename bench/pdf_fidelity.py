@@ -1,0 +1,103 @@
+"""How much of a document the importer still reads when it arrives as a PDF: each corpus document printed to PDF by
+LibreOffice (its paragraphs wrapped at the page's width, as a site's PDF is), imported, and scored against the same
+truth as the original file.
+
+    PYTHONPATH=src python bench/pdf_fidelity.py [--part 1 --part 2 …] [--json]
+
+Needs LibreOffice (soffice). The held-out part is never measured here (only bench/import_quality.py --totals-only
+measures it). Figures: per part, leads right and tasks found from the original and from its PDF.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import import_quality as quality  # noqa: E402  (the corpus, its truth and its scoring)
+
+from policykb import system  # noqa: E402
+from policykb.ingest.readers import decode  # noqa: E402
+
+HELD_OUT = max(quality.MANIFESTS, key=int)
+PRINTABLE = (".txt", ".docx", ".html", ".htm")
+
+
+def as_pdfs(sources: list[Path], work: Path) -> dict[Path, Path]:
+    """Each source printed to PDF in `work` (a text decoded first: LibreOffice would guess its encoding)."""
+    soffice = system.soffice()
+    if soffice is None:
+        sys.exit("LibreOffice (soffice) is needed")
+    inputs, out = work / "in", work / "pdf"
+    inputs.mkdir()
+    staged = {}
+    for i, source in enumerate(sources):
+        copy = inputs / f"d{i:04d}{source.suffix.lower()}"
+        if source.suffix.lower() == ".txt":
+            copy.write_text(decode(source.read_bytes())[0], encoding="utf-8")
+        else:
+            copy.write_bytes(source.read_bytes())
+        staged[source] = copy
+    profile = (work / "profile").as_uri()
+    texts = [str(c) for c in staged.values() if c.suffix == ".txt"]
+    others = [str(c) for c in staged.values() if c.suffix != ".txt"]
+    base = [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf", "--outdir", str(out)]
+    if texts:
+        subprocess.run([*base, "--infilter=Text (encoded):UTF8,LF,,,", *texts], capture_output=True, timeout=3600)
+    if others:
+        subprocess.run([*base, *others], capture_output=True, timeout=3600)
+    return {source: out / (copy.stem + ".pdf") for source, copy in staged.items() if (out / (copy.stem + ".pdf")).is_file()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", action="append", choices=[p for p in quality.MANIFESTS if p != HELD_OUT])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    parts = args.part or [p for p in quality.MANIFESTS if p != HELD_OUT]
+    docs = [(p, s, e) for part in parts for p, s, e in quality.load(part) if s.suffix.lower() in PRINTABLE]
+    rows = {}
+    with tempfile.TemporaryDirectory(prefix="pdf-fidelity-") as work:
+        pdfs = as_pdfs([s for _, s, _ in docs], Path(work))
+        for part in parts:
+            mine = [(p, s, e) for p, s, e in docs if p == part]
+            both = [(p, s, e) for p, s, e in mine if s in pdfs]  # the same documents on both sides
+            original = [quality.measure(p, s, e) for p, s, e in both]
+            printed = [quality.measure(p, pdfs[s], e) for p, s, e in both]
+            rows[part] = {"documents": len(mine), "printed": len(printed),
+                          "original": _figures(original), "pdf": _figures(printed)}
+            if not args.json:
+                o, f = rows[part]["original"], rows[part]["pdf"]
+                print(f"part {part:>2}: {len(mine)} documents ({len(printed)} printed)  leads {o['leads']} -> {f['leads']}"
+                      f"  tasks {o['tasks']} -> {f['tasks']}  imported {o['imported']} -> {f['imported']}")
+    pooled = {k: _add(r[k] for r in rows.values()) for k in ("original", "pdf")}
+    if args.json:
+        print(json.dumps({"parts": rows, "pooled": pooled}, ensure_ascii=False, indent=1))
+    else:
+        print(f"pooled: leads {pooled['original']['leads']} -> {pooled['pdf']['leads']}, "
+              f"tasks {pooled['original']['tasks']} -> {pooled['pdf']['tasks']}, "
+              f"imported {pooled['original']['imported']} -> {pooled['pdf']['imported']}")
+    return 0
+
+
+def _figures(results) -> dict:
+    return {"leads": f"{sum(r.leads_right for r in results)}/{sum(r.truth_tasks for r in results)}",
+            "tasks": f"{sum(r.tasks_found for r in results)}/{sum(r.truth_tasks for r in results)}",
+            "imported": f"{sum(r.imported for r in results)}/{len(results)}"}
+
+
+def _add(figures) -> dict:
+    total: dict[str, list[int]] = {}
+    for f in figures:
+        for key, value in f.items():
+            a, b = map(int, value.split("/"))
+            total.setdefault(key, [0, 0])
+            total[key] = [total[key][0] + a, total[key][1] + b]
+    return {k: f"{a}/{b}" for k, (a, b) in total.items()}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

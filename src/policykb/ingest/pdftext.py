@@ -1,0 +1,113 @@
+"""A PDF's text as paragraphs: government sites publish most documents as PDF.
+
+A PDF keeps glyphs placed on pages, not paragraphs; pypdf gives each page's visual lines. A line that runs to the
+text's right edge, or nearly and stops mid-sentence, was wrapped by the layout and goes on in the next line (across a
+page break too); a shorter one ends its paragraph (a title, a heading, the last line of a paragraph). Each page's furniture (「— 3 —」, 「第3页 共9页」) is
+left out, and so is the gap a layout puts between a number and its words (「2024 年」).
+A scanned PDF has no text: refused, with the way out.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+from . import limits
+from .lexicon import lexicon
+from .source import Block, ImportFailed
+
+PDF_LAYOUT = "paragraphs from a PDF's layout"  # the flag of every task read from a PDF: each is reviewed
+MAX_PAGES = 500  # a policy with its annexes runs to a few dozen pages; hundreds is a yearbook or the wrong file
+_RESAVE = "用 WPS 或 Word 打开 PDF 另存为 .docx（或把文字复制到 .txt 文件），再导入那个文件"
+
+# a page number alone on its line, as GB/T 9704 prints it (「— 3 —」) or as sites do (「-3-」「第3页 共9页」「3/9」)
+_FURNITURE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                        r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# The gap a layout puts between a number and the Chinese around it (Word's and WPS's autospace, or a Latin font for
+# digits) comes out as a space: 「2016 年 4 月 6 日」「至 2021 年」「1000 亿元」. It goes only beside the words a number
+# reads with; elsewhere a space may part a table's cells (「1 居民消费价格涨幅3%左右 发展改革委」).
+_NUMBER_WORDS = "年月日号时点分个项条万亿千百元%％人次家户亩吨米岁届批期周天倍所座"
+_BEFORE_NUMBERS = "至到于在第约近共达超为占年月日前起自从和及、，（("
+_NUMBER_GAP = re.compile(rf"(?<=[0-9.%])\s(?=[{_NUMBER_WORDS}])|(?<=[{_BEFORE_NUMBERS}])\s(?=[0-9])")
+# a line opening an item starts a paragraph even after a full line (and so does a label: 牵头单位：)
+_OPENS = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、﹒](?!\d)"
+                    r"|\d{1,3}\s(?=[\u4e00-\u9fff])|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条项章节])")
+_NARROWEST_PAGE = 40  # columns: no page's text is narrower than 20 Chinese characters
+_EDGE = 3  # columns short of the right edge a full line may stop: justified text squeezes its last punctuation
+# a line that stops well short of the edge still goes on when it stops mid-sentence: a layout never breaks inside
+# 「〔2021〕13号」 or before a closing mark, so such lines end a few characters early
+_SHORT_OF_EDGE = 0.75
+_ENDS = re.compile(r"[。；;：:！!？?）)」”》]$")
+_PROSE = re.compile(r"[，,。；;]")  # a title or heading has no comma: its short line ends it
+
+
+def blocks(raw: bytes, name: str) -> list[Block]:
+    """The PDF's paragraphs, each where it begins (第P页第L行); ImportFailed when it has no text or cannot be read."""
+    pages = [page_lines(text) for text in _page_texts(raw, name)]
+    if not any(pages):
+        raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
+                           "转为 .docx 后核对文字，再导入那个文件")
+    return paragraphs(pages)
+
+
+def paragraphs(pages: list[list[str]]) -> list[Block]:
+    """Each page's lines (furniture left out) joined where the layout wrapped them."""
+    right = _right_edge([line for page in pages for line in page])
+    out: list[Block] = []
+    count = limits.Counter()
+    goes_on = False
+    for p, page in enumerate(pages, start=1):
+        for n, line in enumerate(page, start=1):
+            if out and goes_on and not _OPENS.match(line) and not lexicon().label.match(line):
+                out[-1] = Block(out[-1].text + line, out[-1].where)
+            else:
+                count.block()
+                out.append(Block(line, f"第{p}页第{n}行"))
+            goes_on = _runs_on(line, right)
+    return out
+
+
+def _page_texts(raw: bytes, name: str) -> list[str]:
+    from pypdf import PdfReader  # late import: only PDFs need it
+    from pypdf.errors import PyPdfError
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ImportFailed(f"“{name}”加了打开密码", hint=f"去掉密码后再导入；或{_RESAVE}")
+        if len(reader.pages) > MAX_PAGES:
+            raise ImportFailed(f"“{name}”有 {len(reader.pages)} 页，超过可读取的 {MAX_PAGES} 页", hint="确认导入的是政策文件本身；"
+                               "文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
+        return [page.extract_text() or "" for page in reader.pages]
+    except ImportFailed:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as err:
+        raise ImportFailed(f"无法读取这个 PDF（{type(err).__name__}）：文件可能已损坏", hint=_RESAVE)
+
+
+def page_lines(text: str) -> list[str]:
+    """A page's visual lines as pypdf gives them, tidied: no page number, no gap beside a number."""
+    lines = [_NUMBER_GAP.sub("", " ".join(line.split())) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    while lines and _FURNITURE.match(lines[-1]):
+        lines.pop()
+    while lines and _FURNITURE.match(lines[0]):
+        lines.pop(0)
+    return lines
+
+
+def _runs_on(line: str, right: int) -> bool:
+    width = _width(line)
+    return width >= right - _EDGE or (width >= _SHORT_OF_EDGE * right and not _ENDS.search(line)
+                                      and bool(_PROSE.search(line)))
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _right_edge(lines: list[str]) -> int:
+    """The text's width, as its widest lines reach it (the third widest: one odd line is no edge). In a document of
+    short lines alone (a list of labels) no line reaches a page's width, and none goes on."""
+    widths = sorted((_width(line) for line in lines), reverse=True)
+    edge = widths[min(2, len(widths) - 1)] if widths else 0
+    return edge if edge >= _NARROWEST_PAGE else 10 * _NARROWEST_PAGE
