@@ -351,7 +351,7 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
             # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list;
             # so does a lost full stop, 「…合力研究推进各责任单位要按照…」: collectives and their modal after a demand)
             before = part[(cuts or [0])[-1]:m.start()].lstrip("，,、")
-            if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
+            if _opens_clause(part[m.end():], m.group(), before, known) and not _SPEAKER.match(part[:m.start()]) \
                     and (m.group() not in ("、", "") or _requirements_of(before, known)) \
                     and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
@@ -379,6 +379,14 @@ def _own_subjects(part: str, known: tuple[str, ...]) -> list[str]:
         cuts += [start] if start > 0 else []
         at = start + len(clause)
     return [part[a:b] for a, b in zip([0] + cuts, cuts + [len(part)])]
+
+
+def _opens_clause(clause: str, cut: str, before: str, known: tuple[str, ...]) -> bool:
+    """A clause after a cut that opens with a subject of its own: units, or after a comma people and their modal
+    where the words before name no units (「一要思想高度重视，支部书记要当好…」: the secretaries' demand, not the
+    opening words' going on; 「牵头单位要…，单位主要负责人作为第一责任人…」: the unit's own people, its demand's)."""
+    return _opens_with_units(clause, known) or cut in ("，", ",") and _people_subject(clause) is not None \
+        and not _requirements_of(before, known)
 
 
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
