@@ -2262,3 +2262,15 @@ def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
     tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
     assert [(t.units.lead, t.deadline_text) for t in tasks] == [
         (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]
+
+
+def test_people_given_their_share_by_fuze_in_a_township_report_naming_no_issuer_serve_the_township(tmp_path):
+    """「机关职工负责集镇…；全体干部负责各自区域…」: people (职工 too) given their share by 负责, as by a modal; the report
+    names no issuer, and the township whose meeting it reports is the body they serve (truth rule 6), as its cadres
+    beside bodies make it take part; flagged as the issuer's reading is."""
+    draft = compose(_source("8月16日,甲岭镇召开环境整治工作推进会,推进环境整治工作。",
+                            "会议要求,每周五为全镇大扫除日;机关职工负责集镇的打扫,并划分为四个责任区域;全体干部负责各自区域打扫的同时,"
+                            "还要积极宣传整治政策。"), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["甲岭镇"], ["机关职工"]), (["甲岭镇"], ["全体干部"])]
+    assert any("主语是人员" in line for line in draft.review)
