@@ -143,3 +143,13 @@ def test_people_opening_a_clause_after_a_subjectless_one_have_their_own_demand_a
     assert [(t.units.leaders, t.text[:7]) for t in tasks] == [(["支部书记"], "支部书记要当好"), (["支部书记"], "支部书记要做好")]
     [task] = requirement_tasks([Block("牵头单位要发挥主导作用,单位主要负责人作为第一责任人,对责任事项的落实负总责。", "第1行")])
     assert task.units.leaders == ["单位主要负责人"]
+
+
+def test_bodies_beside_their_people_given_their_share_by_fuze_share_it_as_a_list_of_bodies_does():
+    """「学校、卫生院等单位职工负责各自单位公共区域的打扫」: bodies and their people, 负责 after them as a modal would stand;
+    each body its own ground (各自: separate, as 「学校、卫生院等单位负责各自…」 reads), the staff its leaders."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("学校、卫生院等单位职工负责各自单位公共区域的打扫,并引导学生开展清洁行动。", "第1行")])
+    assert (task.units.lead, task.units.mode, task.units.open_ended, task.units.leaders) == (
+        ["学校", "卫生院"], "separate", True, ["单位职工"])

@@ -17,8 +17,8 @@ import copy
 import re
 
 from . import timing
-from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, only_sets_up, partners_with, signers, subject_clauses,
-                      subject_match)
+from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, list_roles, only_sets_up, partners_with, signers,
+                      subject_clauses, subject_match)
 from .generic import SHAPE, task_text
 from .items import items_of
 from .shapes import Candidate, closing_deadline
@@ -234,16 +234,20 @@ def _people_subject(sentence: str) -> UnitList | None:
 
 
 def _bodies_with_people(part: str) -> UnitList | None:
-    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal right
-    after: the bodies do the work (the first listed leads), the people lead it in person."""
+    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal or 负责
+    right after: the bodies do the work, shared as a subject list of bodies alone shares it (the first listed leads;
+    「学校、卫生院等单位职工负责各自单位…」: each its own), the people lead it in person."""
     for start in [0, *(comma.end() for comma in re.finditer(r"[，,]\s*", part))]:
         m = subject_match(part[start:])
-        if not m or not _MODAL.match(part, start + m.end("subject")):
+        if not m or not (_MODAL.match(part, start + m.end("subject")) or _DUTY.match(part, start + m.end("subject"))):
             continue
         units = parse_units(m["subject"])
         if units.lead and units.leaders and not units.doubts \
                 and all(looks_like_unit(n) for n in units.lead + units.participants):
-            return UnitList(units.as_written, lead=units.lead, participants=units.participants, leaders=units.leaders)
+            lead, others, mode = list_roles(units.lead + units.participants, part[start + m.end("subject"):],
+                                            units.open_ended)
+            return UnitList(units.as_written, lead=lead, participants=others, mode=mode, open_ended=units.open_ended,
+                            leaders=units.leaders)
     return None
 
 
