@@ -2285,3 +2285,14 @@ def test_a_supervision_group_announcing_its_checks_beside_a_division_is_no_task(
                             "的秩序维护。镇综合督查组将不定时开展暗访,对整治不到位的将在全镇进行通报批评。"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [t["lead"] for t in draft.tasks.values()] == [["学校", "卫生院"], ["派出所"]]
+
+
+def test_a_demand_naming_village_secretaries_its_first_responsible_is_the_villages_task_they_lead(tmp_path):
+    """「要加强组织领导，严格执行一把手负责制，明确各村党总支书记为第一责任人」: no subject, but the people it makes answer
+    first lead it in person, and the villages whose secretaries they are (党总支书记 too) answer for it (truth rule 6)."""
+    draft = compose(_source("8月16日,甲岭镇召开秸秆禁烧工作会议,部署秋季禁烧工作。",
+                            "最后,镇党委书记强调:要加强组织领导,严格执行一把手负责制,明确各村党总支书记为第一责任人;"
+                            "要加大督查力度,纪检监察部门对各村责任落实情况实施监察。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["各村"], ["各村党总支书记"]), (["纪检监察部门"], None)]

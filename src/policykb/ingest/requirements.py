@@ -73,6 +73,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             if not found and (mixed := _bodies_with_people(part)):
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
+            if not found and (responsible := _made_first_responsible(part)):
+                found = [(part, responsible)]  # 「要加强组织领导，…，明确各村党总支书记为第一责任人」: their body's task
             if not found and (asked := _asked_collective(part)):
                 part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
             notes = [NOTE.format(where=item.where)]
@@ -249,6 +251,21 @@ def _bodies_with_people(part: str) -> UnitList | None:
             return UnitList(units.as_written, lead=lead, participants=others, mode=mode, open_ended=units.open_ended,
                             leaders=units.leaders)
     return None
+
+
+# 「…，明确各村党总支书记为第一责任人」: the people a demand makes answer for it first, in person
+_FIRST_RESPONSIBLE = re.compile(r"(?:^|[，,])\s*明确(?P<who>[^，,；;。]{2,20}?)为第一责任人")
+
+
+def _made_first_responsible(part: str) -> UnitList | None:
+    """A demand with no subject that names people as its first responsible (「要加强组织领导，严格执行一把手负责制，明确
+    各村党总支书记为第一责任人」): the people lead it, their body answers for it (as for people opening it)."""
+    if not (m := _FIRST_RESPONSIBLE.search(part)):
+        return None
+    units = parse_units(m["who"])
+    if not units.leaders or units.lead or units.participants or units.doubts:
+        return None
+    return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
 
 
 # 「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: 要求 and the collective it asks, whatever verb follows
