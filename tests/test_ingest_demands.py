@@ -128,3 +128,28 @@ def test_a_later_part_of_a_duty_worked_on_with_other_units_names_them_as_partici
     [(_, units)] = subject_clauses("甲委负责确定专项资金的年度支持方向,会同乙部对申报的项目进行审核,并进行监督检查。",
                                    numbered=True)
     assert (units.lead, units.participants) == (["甲委"], ["乙部"])
+
+
+def test_people_opening_a_clause_after_a_subjectless_one_have_their_own_demand_and_a_bodys_people_stay_its_own():
+    """「一要思想高度重视，支部书记要当好…；二要…。三要做好谋划。支部书记要做好…」: the secretaries open a clause of
+    their own after words naming no units, so each of their two demands is a task (before, the first stayed in the
+    opening words, no task of its own); 「牵头单位要发挥主导作用，单位主要负责人作为第一责任人…」: the
+    unit's own people, its demand's leaders, no demand of their own."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("甲镇党委书记强调,一是加大力度,做好环境整治工作。一要思想高度重视,支部书记要当好群众的"
+                                     "贴心人,深入推进整治;二要把握重点,继续拆除违建。三要做好谋划,多措并举。支部书记要做好"
+                                     "村庄规划,有序推进硬化、绿化。", "第1行")])
+    assert [(t.units.leaders, t.text[:7]) for t in tasks] == [(["支部书记"], "支部书记要当好"), (["支部书记"], "支部书记要做好")]
+    [task] = requirement_tasks([Block("牵头单位要发挥主导作用,单位主要负责人作为第一责任人,对责任事项的落实负总责。", "第1行")])
+    assert task.units.leaders == ["单位主要负责人"]
+
+
+def test_bodies_beside_their_people_given_their_share_by_fuze_share_it_as_a_list_of_bodies_does():
+    """「学校、卫生院等单位职工负责各自单位公共区域的打扫」: bodies and their people, 负责 after them as a modal would stand;
+    each body its own ground (各自: separate, as 「学校、卫生院等单位负责各自…」 reads), the staff its leaders."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("学校、卫生院等单位职工负责各自单位公共区域的打扫,并引导学生开展清洁行动。", "第1行")])
+    assert (task.units.lead, task.units.mode, task.units.open_ended, task.units.leaders) == (
+        ["学校", "卫生院"], "separate", True, ["单位职工"])

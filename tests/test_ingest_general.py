@@ -179,7 +179,8 @@ def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagg
     """No note, label or table anywhere: each sentence whose subject is units or collectives is a task of theirs,
     low confidence and flagged; a comma followed by units opens a requirement of its own, one followed by a verb
     (「配合市住建局…」) goes on with the last. Where a named unit is given its own work (县住建局), the demand on the
-    division's role holders (「请各牵头单位要严格按照任务分工…」) is a requirement on carrying it out (truth rule 1)."""
+    division's role holders (「请各牵头单位要严格按照任务分工…」) is a requirement on carrying it out (truth rule 1), and so is
+    the supervision the issuer's 督查室 announces (「县政府督查室将对落实情况进行专项督办」, rule 1: no share of the work)."""
     import datetime as dt
     draft = compose(_source("某县人民政府办公室关于做好民生实事工作的通知", "各乡镇，县直各部门：",
                             "请各牵头单位要严格按照任务分工，细化工作措施。",
@@ -188,9 +189,9 @@ def test_a_notice_of_requirements_alone_is_imported_from_its_sentences_and_flagg
                             "某县人民政府办公室", "2024年1月5日"),
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     tasks = list(draft.tasks.values())
-    assert [t["lead"] for t in tasks] == [["某县政府督查室"], ["各地", "各部门"], ["某县住建局"]]
-    assert tasks[1]["lead_mode"] == "separate"
-    assert tasks[2]["text"] == "县住建局要抓好全县村庄整治，配合市住建局组织培训。"
+    assert [t["lead"] for t in tasks] == [["各地", "各部门"], ["某县住建局"]]
+    assert tasks[0]["lead_mode"] == "separate"
+    assert tasks[1]["text"] == "县住建局要抓好全县村庄整治，配合市住建局组织培训。"
     assert [r["text"] for r in draft.doc["annex"]["requirements"]] == ["请各牵头单位要严格按照任务分工，细化工作措施。"]
     assert any(line.startswith("[通知要求]") for line in draft.review)
     assert any("正文中对单位提出的要求" in line for line in draft.review)
@@ -2262,3 +2263,36 @@ def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
     tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
     assert [(t.units.lead, t.deadline_text) for t in tasks] == [
         (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]
+
+
+def test_people_given_their_share_by_fuze_in_a_township_report_naming_no_issuer_serve_the_township(tmp_path):
+    """「机关职工负责集镇…；全体干部负责各自区域…」: people (职工 too) given their share by 负责, as by a modal; the report
+    names no issuer, and the township whose meeting it reports is the body they serve (truth rule 6), as its cadres
+    beside bodies make it take part; flagged as the issuer's reading is."""
+    draft = compose(_source("8月16日,甲岭镇召开环境整治工作推进会,推进环境整治工作。",
+                            "会议要求,每周五为全镇大扫除日;机关职工负责集镇的打扫,并划分为四个责任区域;全体干部负责各自区域打扫的同时,"
+                            "还要积极宣传整治政策。"), Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["甲岭镇"], ["机关职工"]), (["甲岭镇"], ["全体干部"])]
+    assert any("主语是人员" in line for line in draft.review)
+
+
+def test_a_supervision_group_announcing_its_checks_beside_a_division_is_no_task(tmp_path):
+    """「镇综合督查组将不定时开展暗访，…将进行通报批评」 after sentences giving bodies their shares: the notice's supervision,
+    a requirement (truth rule 1), not a share of the work; the shares stay tasks."""
+    draft = compose(_source("8月16日,甲岭镇召开环境整治工作推进会,推进环境整治工作。",
+                            "会议要求,每周五为全镇大扫除日;学校、卫生院等单位职工负责各自单位公共区域的打扫;派出所要负责集镇"
+                            "的秩序维护。镇综合督查组将不定时开展暗访,对整治不到位的将在全镇进行通报批评。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [t["lead"] for t in draft.tasks.values()] == [["学校", "卫生院"], ["派出所"]]
+
+
+def test_a_demand_naming_village_secretaries_its_first_responsible_is_the_villages_task_they_lead(tmp_path):
+    """「要加强组织领导，严格执行一把手负责制，明确各村党总支书记为第一责任人」: no subject, but the people it makes answer
+    first lead it in person, and the villages whose secretaries they are (党总支书记 too) answer for it (truth rule 6)."""
+    draft = compose(_source("8月16日,甲岭镇召开秸秆禁烧工作会议,部署秋季禁烧工作。",
+                            "最后,镇党委书记强调:要加强组织领导,严格执行一把手负责制,明确各村党总支书记为第一责任人;"
+                            "要加大督查力度,纪检监察部门对各村责任落实情况实施监察。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["各村"], ["各村党总支书记"]), (["纪检监察部门"], None)]

@@ -87,8 +87,20 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
     people too) are requirements on carrying it out, as truth rule 1 reads them, and the rest a division."""
     if not divided(demands):
         return demands, "requirements"
-    return [c for c in demands if not (holders := c.units.lead or c.units.leaders)
-            or not all(_DIVISION_ROLE.search(n) for n in holders)], "general"
+    return [c for c in demands if (not (holders := c.units.lead or c.units.leaders)
+                                   or not all(_DIVISION_ROLE.search(n) for n in holders)) and not _will_supervise(c)], \
+        "general"
+
+
+def _will_supervise(demand: Candidate) -> bool:
+    """「镇综合督查组将不定时开展暗访，…将在全镇进行通报批评」: a body set up to supervise (督查组, 督查室) announcing its
+    checks beside a division: the notice's supervision, a requirement (truth rule 1), no share of the work; the issuer
+    saying what it will do itself (「我局将定期统计…并通报」) may be work of its own."""
+    return len(demand.units.lead) == 1 and bool(_SUPERVISING_BODY.search(demand.units.lead[0])) and bool(re.search(
+        rf"{re.escape(demand.units.lead[0])}(?:还|也)?将[^。；;]*(?:{_SUPERVISION.pattern})", demand.text))
+
+
+_SUPERVISING_BODY = re.compile(r"督查|督办|督导")
 
 
 _SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头")  # (总牵头: leading the whole work, no share of it)

@@ -232,7 +232,7 @@ def _list_mode(names: list[str], rest: str) -> str:
     return mode
 
 
-def _list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str], list[str], str]:
+def list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str], list[str], str]:
     """(leads, participants, mode) of a subject list: with no lead word after it (牵头, 共同负责 …) the first listed
     leads and the others take part (truth rule 5: 「X、Y要…」, 「X、Y负责…」, an open 「X、Y等部门要…」)."""
     mode = _list_mode(names, rest)
@@ -344,7 +344,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(_ALL.match(n) for n in names) and not (numbered or answerable):
             continue
         written_units = parse_units(subject, known)
-        lead, others, mode = _list_roles(names, rest, written_units.open_ended)
+        lead, others, mode = list_roles(names, rest, written_units.open_ended)
         units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if "under" in m.groupdict() and m["under"] and (guides := _units(m["under"], known)):

@@ -74,9 +74,14 @@ def _cadres_township(leaders: list[str], issuers: list[str], place: str | None) 
     """The township whose cadres (「镇村干部」) a list names beside bodies, in a township's document: its issuer, else
     the township (truth rule 6: people serve a body, and it takes part where another body leads); a county's
     document says not which township."""
-    if not (place and re.search(r"(?:镇|乡|街道)$", place) and any(_VILLAGE_CADRES.match(p) for p in leaders)):
+    if not (town := _own_township(place)) or not any(_VILLAGE_CADRES.match(p) for p in leaders):
         return None
-    return issuers[0] if issuers else last_place(place, towns=True)
+    return issuers[0] if issuers else town
+
+
+def _own_township(place: str | None) -> str | None:
+    """The township a township's document is of (攸县黄丰桥镇 -> 黄丰桥镇), or None for another level's."""
+    return last_place(place, towns=True) if place and re.search(r"(?:镇|乡|街道)$", place) else None
 
 
 def _short_title(title: str, place: str | None = None) -> str:
@@ -289,6 +294,10 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
             c.units.participants = [*issuers[1:], *c.units.participants]
             if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: the villages take part
                 c.units.participants = c.units.participants + ["各村"]
+            flags.append(ISSUER_LEADS)
+        elif c.units.how == PEOPLE and not c.units.lead and (town := _own_township(naming.place)):
+            # 「全体干部负责…」 in a township's report that names no issuer: the township whose people they are answers
+            c.units.lead = [town]  # (truth rule 6), as for its cadres beside bodies below
             flags.append(ISSUER_LEADS)
         elif c.units.lead and (town := _cadres_township(c.units.leaders, issuers, naming.place)) \
                 and town not in c.units.lead + c.units.participants:

@@ -17,8 +17,8 @@ import copy
 import re
 
 from . import timing
-from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, only_sets_up, partners_with, signers, subject_clauses,
-                      subject_match)
+from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, list_roles, only_sets_up, partners_with, signers,
+                      subject_clauses, subject_match)
 from .generic import SHAPE, task_text
 from .items import items_of
 from .shapes import Candidate, closing_deadline
@@ -73,6 +73,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
             if not found and (mixed := _bodies_with_people(part)):
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
+            if not found and (responsible := _made_first_responsible(part)):
+                found = [(part, responsible)]  # 「要加强组织领导，…，明确各村党总支书记为第一责任人」: their body's task
             if not found and (asked := _asked_collective(part)):
                 part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
             notes = [NOTE.format(where=item.where)]
@@ -216,11 +218,16 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
     return None
 
 
+# 「机关职工负责集镇的打扫」: people given their share by 负责, as by a modal (负责人, 负责同志 are people)
+_DUTY = re.compile(r"负责(?!人|同志)")
+
+
 def _people_subject(sentence: str) -> UnitList | None:
-    """A sentence whose subject names people alone (「我镇机关干部、包村干部要…」, 「各级领导干部要…」), then a modal:
+    """A sentence whose subject names people alone (「我镇机关干部、包村干部要…」, 「各级领导干部要…」), then a modal or 负责:
     no body is named, so the work is the issuer's (filled in by compose) and the people lead it."""
     m = subject_match(sentence)
-    if not m or not _MODAL.match(sentence, m.end()) or re.match(r"[与和同跟向对]", m["subject"]):
+    if not m or not (_MODAL.match(sentence, m.end()) or _DUTY.match(sentence, m.end())) \
+            or re.match(r"[与和同跟向对]", m["subject"]):
         return None  # 「与村干部要…」: a partner, the subject left out
     units = parse_units(m["subject"])
     if not units.leaders or units.lead or units.participants or units.doubts:
@@ -229,17 +236,36 @@ def _people_subject(sentence: str) -> UnitList | None:
 
 
 def _bodies_with_people(part: str) -> UnitList | None:
-    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal right
-    after: the bodies do the work (the first listed leads), the people lead it in person."""
+    """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal or 负责
+    right after: the bodies do the work, shared as a subject list of bodies alone shares it (the first listed leads;
+    「学校、卫生院等单位职工负责各自单位…」: each its own), the people lead it in person."""
     for start in [0, *(comma.end() for comma in re.finditer(r"[，,]\s*", part))]:
         m = subject_match(part[start:])
-        if not m or not _MODAL.match(part, start + m.end("subject")):
+        if not m or not (_MODAL.match(part, start + m.end("subject")) or _DUTY.match(part, start + m.end("subject"))):
             continue
         units = parse_units(m["subject"])
         if units.lead and units.leaders and not units.doubts \
                 and all(looks_like_unit(n) for n in units.lead + units.participants):
-            return UnitList(units.as_written, lead=units.lead, participants=units.participants, leaders=units.leaders)
+            lead, others, mode = list_roles(units.lead + units.participants, part[start + m.end("subject"):],
+                                            units.open_ended)
+            return UnitList(units.as_written, lead=lead, participants=others, mode=mode, open_ended=units.open_ended,
+                            leaders=units.leaders)
     return None
+
+
+# 「…，明确各村党总支书记为第一责任人」: the people a demand makes answer for it first, in person
+_FIRST_RESPONSIBLE = re.compile(r"(?:^|[，,])\s*明确(?P<who>[^，,；;。]{2,20}?)为第一责任人")
+
+
+def _made_first_responsible(part: str) -> UnitList | None:
+    """A demand with no subject that names people as its first responsible (「要加强组织领导，严格执行一把手负责制，明确
+    各村党总支书记为第一责任人」): the people lead it, their body answers for it (as for people opening it)."""
+    if not (m := _FIRST_RESPONSIBLE.search(part)):
+        return None
+    units = parse_units(m["who"])
+    if not units.leaders or units.lead or units.participants or units.doubts:
+        return None
+    return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
 
 
 # 「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: 要求 and the collective it asks, whatever verb follows
@@ -351,7 +377,7 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
             # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a clause with a subject of its own, never in a list;
             # so does a lost full stop, 「…合力研究推进各责任单位要按照…」: collectives and their modal after a demand)
             before = part[(cuts or [0])[-1]:m.start()].lstrip("，,、")
-            if _opens_with_units(part[m.end():], known) and not _SPEAKER.match(part[:m.start()]) \
+            if _opens_clause(part[m.end():], m.group(), before, known) and not _SPEAKER.match(part[:m.start()]) \
                     and (m.group() not in ("、", "") or _requirements_of(before, known)) \
                     and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
@@ -379,6 +405,14 @@ def _own_subjects(part: str, known: tuple[str, ...]) -> list[str]:
         cuts += [start] if start > 0 else []
         at = start + len(clause)
     return [part[a:b] for a, b in zip([0] + cuts, cuts + [len(part)])]
+
+
+def _opens_clause(clause: str, cut: str, before: str, known: tuple[str, ...]) -> bool:
+    """A clause after a cut that opens with a subject of its own: units, or after a comma people and their modal
+    where the words before name no units (「一要思想高度重视，支部书记要当好…」: the secretaries' demand, not the
+    opening words' going on; 「牵头单位要…，单位主要负责人作为第一责任人…」: the unit's own people, its demand's)."""
+    return _opens_with_units(clause, known) or cut in ("，", ",") and _people_subject(clause) is not None \
+        and not _requirements_of(before, known)
 
 
 def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
