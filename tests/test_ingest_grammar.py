@@ -1962,3 +1962,12 @@ def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collecti
 def test_a_subject_working_by_a_classification_before_its_verb():
     [(_, units)] = subject_clauses("各药品经营单位按环节分类做好自查及整改工作。", numbered=True)
     assert units.lead == ["各药品经营单位"]
+
+
+@pytest.mark.parametrize("note, lead, participants, mode", [
+    ("发展改革委、公安部按照职责分工分别牵头负责，中央编办、民政部参加", ["发展改革委", "公安部"], ["中央编办", "民政部"], "separate"),
+    ("甲局、乙局，丙镇人民政府按职责分工分别负责", ["甲局", "乙局", "丙镇人民政府"], [], "separate"),
+])
+def test_how_the_units_do_it_between_a_list_and_its_role_word_is_no_part_of_a_name(note, lead, participants, mode):
+    units = parse_units(note)
+    assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
