@@ -128,3 +128,17 @@ def test_a_later_part_of_a_duty_worked_on_with_other_units_names_them_as_partici
     [(_, units)] = subject_clauses("甲委负责确定专项资金的年度支持方向,会同乙部对申报的项目进行审核,并进行监督检查。",
                                    numbered=True)
     assert (units.lead, units.participants) == (["甲委"], ["乙部"])
+
+
+def test_a_list_bearing_each_its_own_share_divides_no_work_so_the_notices_other_demands_are_its_tasks_too():
+    """「一、各主管部门和供热企业要…各司其职，各负其责…」 then 「二、各地要…」: 各负其责 makes none of the list lead the
+    others, so the notice divides no work on the page and every point naming holders is a task (rule 2)."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["关于做好冬季供暖工作的通知", "各有关县(市)供热主管部门:", "现将有关事宜通知如下:",
+             "一、各供热主管部门和供热企业要加强领导,精心组织,各司其职,各负其责,确保采暖工作平稳运行。",
+             "二、各地要加强老旧管网的更新改造及维护检修,加大对供热管网巡查力度。",
+             "三、各地要密切关注气候变化情况,及时掌握气候变化信息。", "2016年10月31日"]
+    blocks = [Block(text, f"第{i}行") for i, text in enumerate(lines, 1)]
+    candidates, _, _ = find_candidates(Source("notice.txt", "txt", blocks), set(), ())
+    assert [c.units.lead for c in candidates] == [["各供热主管部门"], ["各地"], ["各地"]]
