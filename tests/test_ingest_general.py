@@ -2262,3 +2262,16 @@ def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
     tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
     assert [(t.units.lead, t.deadline_text) for t in tasks] == [
         (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]
+
+
+def test_a_page_stored_with_its_paragraph_tags_on_one_line_reads_a_paragraph_each(tmp_path):
+    """「<p class="x">…</p> <p class="x">1.…(责任单位:X)</p>」 on one line: each paragraph its own block (on the line it
+    stands on), so the lead paragraph's request is no part of the first problem's task."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "post.txt"
+    page.write_text('<p class="ql-block"> 10月25日,督查组对某社区进行专项检查,请各相关单位针对问题立行立改,突出问题如下:</p> '
+                    '<p class="ql-block">一、某社区</p> <p class="ql-block">1.门前三包责任落实不到位。(责任单位:市执法局)</p> '
+                    '<p class="ql-block">2.车辆乱停放现象普遍。(责任单位:市执法局)</p>', encoding="utf-8")
+    texts = [b.text for b in read(page).blocks]
+    assert texts[-2:] == ["1.门前三包责任落实不到位。(责任单位:市执法局)", "2.车辆乱停放现象普遍。(责任单位:市执法局)"]
+    assert all("<" not in t for t in texts)
