@@ -1971,3 +1971,13 @@ def test_a_subject_working_by_a_classification_before_its_verb():
 def test_how_the_units_do_it_between_a_list_and_its_role_word_is_no_part_of_a_name(note, lead, participants, mode):
     units = parse_units(note)
     assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+
+
+def test_collectives_each_bearing_their_own_share_are_a_principle_no_prose_note():
+    """「…在领导小组的统一领导下，各部门各负其责，通力合作。」: every department's principle (a requirement), no note giving
+    各部门 a task; a named unit's 「…，由县水务局负责。」 still is one."""
+    from policykb.ingest.prose import prose_notes
+    from policykb.ingest.shapes import prose_note
+    text = "职责分工总的原则是在领导小组的统一领导下,各部门各负其责,通力合作。"
+    assert prose_notes(text, ()) == [] and prose_note(text) is None
+    assert prose_note("做好河道清障工作,由县水务局负责。")[1].lead == ["县水务局"]
