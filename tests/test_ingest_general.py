@@ -2275,3 +2275,16 @@ def test_a_page_stored_with_its_paragraph_tags_on_one_line_reads_a_paragraph_eac
     texts = [b.text for b in read(page).blocks]
     assert texts[-2:] == ["1.门前三包责任落实不到位。(责任单位:市执法局)", "2.车辆乱停放现象普遍。(责任单位:市执法局)"]
     assert all("<" not in t for t in texts)
+
+
+def test_every_task_read_from_the_clauses_of_one_numbered_paragraph_keeps_its_number(tmp_path):
+    """「（一）…。甲办要…，乙局要…」 and 「（二）…」: the two tasks of (一) are both the document's (一) (the later one
+    numbered on after the last, its label the paragraph's); a paragraph numbering its own clauses (「①…；②…」) does not
+    lend its number to them."""
+    import datetime as dt
+    draft = compose(_source("某区人民政府关于做好防范工作的意见", "一、明确职责",
+                            "（一）加强组织协调。区处非办要加强组织协调，区财政局要保障工作经费。",
+                            "（二）各成员单位要履行各自管理职责。区市场监管局要加强市场监管。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert sorted((n, t["lead"], t.get("label")) for n, t in draft.tasks.items()) == [
+        (1, ["某区处非办"], "一、（一）"), (2, ["某区市场监管局"], "一、（二）"), (3, ["某区财政局"], "一、（一）")]
