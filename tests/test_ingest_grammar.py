@@ -1981,3 +1981,10 @@ def test_collectives_each_bearing_their_own_share_are_a_principle_no_prose_note(
     text = "职责分工总的原则是在领导小组的统一领导下,各部门各负其责,通力合作。"
     assert prose_notes(text, ()) == [] and prose_note(text) is None
     assert prose_note("做好河道清障工作,由县水务局负责。")[1].lead == ["县水务局"]
+
+
+def test_a_subject_inspecting_what_stands_between_it_and_jinxing_jiancha():
+    """「市整治工作领导小组对各区整治活动开展情况进行全面检查」: the object (对…) between the subject and its verb, as
+    「X对…实施监察」 has it."""
+    [(_, units)] = subject_clauses("市整治工作领导小组对各区整治活动开展情况进行全面检查,检查结果向全市通报。", numbered=True)
+    assert units.lead == ["市整治工作领导小组"]
