@@ -2277,6 +2277,16 @@ def test_a_page_stored_with_its_paragraph_tags_on_one_line_reads_a_paragraph_eac
     assert all("<" not in t for t in texts)
 
 
+def test_each_paragraph_of_a_page_stored_with_its_tags_is_a_place_of_its_own(tmp_path):
+    """The tagged paragraphs of one line are told apart where the review names them (「第1行第3段」): the lead
+    paragraph is not the place of the tasks after it."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "post.txt"
+    page.write_text('<p class="x">请各相关单位针对问题立行立改,突出问题如下:</p> <p class="x">一、某社区</p> '
+                    '<p class="x">1.车辆乱停放现象普遍。(责任单位:市执法局)</p>', encoding="utf-8")
+    assert [b.where for b in read(page).blocks] == ["第1行第1段", "第1行第2段", "第1行第3段"]
+
+
 def test_every_task_read_from_the_clauses_of_one_numbered_paragraph_keeps_its_number(tmp_path):
     """「（一）…。甲办要…，乙局要…」 and 「（二）…」: the two tasks of (一) are both the document's (一) (the later one
     numbered on after the last, its label the paragraph's); a paragraph numbering its own clauses (「①…；②…」) does not

@@ -194,8 +194,11 @@ def _unrun(blocks: list[Block]) -> list[Block]:
     items and labels begin, and before each unit's name that opens a roster line."""
     out = []
     for block in blocks:
-        tagged = _PARAGRAPH_TAGS.split(block.text)
-        pieces = tagged if len(tagged) > 2 else _breaks().split(block.text) if len(block.text) > 300 else [block.text]
+        tagged = [p for p in _PARAGRAPH_TAGS.split(block.text) if p.strip()]
+        if tagged and _PARAGRAPH_TAGS.search(block.text):  # each paragraph a place of its own: 「第1行第3段」
+            out += _unrun([Block(p, f"{block.where}第{k}段") for k, p in enumerate(tagged, start=1)])
+            continue
+        pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
         run = [Block(h, block.where) for p in pieces if p for h in _heading_apart(p)] if len(pieces) >= 4 \
             else _salutation_apart(block)
         for piece in run:
