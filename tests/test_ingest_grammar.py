@@ -1988,3 +1988,8 @@ def test_a_subject_inspecting_what_stands_between_it_and_jinxing_jiancha():
     「X对…实施监察」 has it."""
     [(_, units)] = subject_clauses("市整治工作领导小组对各区整治活动开展情况进行全面检查,检查结果向全市通报。", numbered=True)
     assert units.lead == ["市整治工作领导小组"]
+
+
+def test_a_thing_put_on_show_in_a_prominent_place_is_no_units_name():
+    """「显著位置展示新时代文明实践站组织架构」: where a thing is shown, ending like a station, names no unit."""
+    assert not looks_like_unit("显著位置展示新时代文明实践站")
