@@ -142,3 +142,14 @@ def test_a_list_bearing_each_its_own_share_divides_no_work_so_the_notices_other_
     blocks = [Block(text, f"第{i}行") for i, text in enumerate(lines, 1)]
     candidates, _, _ = find_candidates(Source("notice.txt", "txt", blocks), set(), ())
     assert [c.units.lead for c in candidates] == [["各供热主管部门"], ["各地"], ["各地"]]
+
+
+def test_a_request_before_the_clause_leading_into_the_items_is_a_requirement():
+    """「…，请各相关单位针对问题立行立改，…，突出问题如下：」: one sentence leading into the list, but asking the units for
+    work before its last clause: a requirement, not a lead-in."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    from policykb.ingest.source import Block
+    blocks = [Block("为做好创建工作,10月25日,督查组对某社区进行专项检查,请各相关单位针对问题立行立改,举一反三,突出问题如下:", "第1行"),
+              Block("1.车辆乱停放现象普遍。(责任单位:市执法局)", "第2行")]
+    assert [r["text"][:6] for r in requirement_paragraphs(blocks, (), {"第2行"})] == ["为做好创建工"]
+    assert requirement_paragraphs([Block("各单位要做好以下工作:", "第1行")], (), set()) == []
