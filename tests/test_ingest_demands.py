@@ -153,3 +153,28 @@ def test_bodies_beside_their_people_given_their_share_by_fuze_share_it_as_a_list
     [task] = requirement_tasks([Block("学校、卫生院等单位职工负责各自单位公共区域的打扫,并引导学生开展清洁行动。", "第1行")])
     assert (task.units.lead, task.units.mode, task.units.open_ended, task.units.leaders) == (
         ["学校", "卫生院"], "separate", True, ["单位职工"])
+
+
+def test_a_list_bearing_each_its_own_share_divides_no_work_so_the_notices_other_demands_are_its_tasks_too():
+    """「一、各主管部门和供热企业要…各司其职，各负其责…」 then 「二、各地要…」: 各负其责 makes none of the list lead the
+    others, so the notice divides no work on the page and every point naming holders is a task (rule 2)."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["关于做好冬季供暖工作的通知", "各有关县(市)供热主管部门:", "现将有关事宜通知如下:",
+             "一、各供热主管部门和供热企业要加强领导,精心组织,各司其职,各负其责,确保采暖工作平稳运行。",
+             "二、各地要加强老旧管网的更新改造及维护检修,加大对供热管网巡查力度。",
+             "三、各地要密切关注气候变化情况,及时掌握气候变化信息。", "2016年10月31日"]
+    blocks = [Block(text, f"第{i}行") for i, text in enumerate(lines, 1)]
+    candidates, _, _ = find_candidates(Source("notice.txt", "txt", blocks), set(), ())
+    assert [c.units.lead for c in candidates] == [["各供热主管部门"], ["各地"], ["各地"]]
+
+
+def test_a_request_before_the_clause_leading_into_the_items_is_a_requirement():
+    """「…，请各相关单位针对问题立行立改，…，突出问题如下：」: one sentence leading into the list, but asking the units for
+    work before its last clause: a requirement, not a lead-in."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    from policykb.ingest.source import Block
+    blocks = [Block("为做好创建工作,10月25日,督查组对某社区进行专项检查,请各相关单位针对问题立行立改,举一反三,突出问题如下:", "第1行"),
+              Block("1.车辆乱停放现象普遍。(责任单位:市执法局)", "第2行")]
+    assert [r["text"][:6] for r in requirement_paragraphs(blocks, (), {"第2行"})] == ["为做好创建工"]
+    assert requirement_paragraphs([Block("各单位要做好以下工作:", "第1行")], (), set()) == []

@@ -2296,3 +2296,39 @@ def test_a_demand_naming_village_secretaries_its_first_responsible_is_the_villag
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
         (["各村"], ["各村党总支书记"]), (["纪检监察部门"], None)]
+
+
+def test_a_page_stored_with_its_paragraph_tags_on_one_line_reads_a_paragraph_each(tmp_path):
+    """「<p class="x">…</p> <p class="x">1.…(责任单位:X)</p>」 on one line: each paragraph its own block (on the line it
+    stands on), so the lead paragraph's request is no part of the first problem's task."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "post.txt"
+    page.write_text('<p class="ql-block"> 10月25日,督查组对某社区进行专项检查,请各相关单位针对问题立行立改,突出问题如下:</p> '
+                    '<p class="ql-block">一、某社区</p> <p class="ql-block">1.门前三包责任落实不到位。(责任单位:市执法局)</p> '
+                    '<p class="ql-block">2.车辆乱停放现象普遍。(责任单位:市执法局)</p>', encoding="utf-8")
+    texts = [b.text for b in read(page).blocks]
+    assert texts[-2:] == ["1.门前三包责任落实不到位。(责任单位:市执法局)", "2.车辆乱停放现象普遍。(责任单位:市执法局)"]
+    assert all("<" not in t for t in texts)
+
+
+def test_each_paragraph_of_a_page_stored_with_its_tags_is_a_place_of_its_own(tmp_path):
+    """The tagged paragraphs of one line are told apart where the review names them (「第1行第3段」): the lead
+    paragraph is not the place of the tasks after it."""
+    from policykb.ingest.readers import read
+    page = tmp_path / "post.txt"
+    page.write_text('<p class="x">请各相关单位针对问题立行立改,突出问题如下:</p> <p class="x">一、某社区</p> '
+                    '<p class="x">1.车辆乱停放现象普遍。(责任单位:市执法局)</p>', encoding="utf-8")
+    assert [b.where for b in read(page).blocks] == ["第1行第1段", "第1行第2段", "第1行第3段"]
+
+
+def test_every_task_read_from_the_clauses_of_one_numbered_paragraph_keeps_its_number(tmp_path):
+    """「（一）…。甲办要…，乙局要…」 and 「（二）…」: the two tasks of (一) are both the document's (一) (the later one
+    numbered on after the last, its label the paragraph's); a paragraph numbering its own clauses (「①…；②…」) does not
+    lend its number to them."""
+    import datetime as dt
+    draft = compose(_source("某区人民政府关于做好防范工作的意见", "一、明确职责",
+                            "（一）加强组织协调。区处非办要加强组织协调，区财政局要保障工作经费。",
+                            "（二）各成员单位要履行各自管理职责。区市场监管局要加强市场监管。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert sorted((n, t["lead"], t.get("label")) for n, t in draft.tasks.items()) == [
+        (1, ["某区处非办"], "一、（一）"), (2, ["某区市场监管局"], "一、（二）"), (3, ["某区财政局"], "一、（一）")]

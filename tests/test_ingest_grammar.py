@@ -1962,3 +1962,34 @@ def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collecti
 def test_a_subject_working_by_a_classification_before_its_verb():
     [(_, units)] = subject_clauses("各药品经营单位按环节分类做好自查及整改工作。", numbered=True)
     assert units.lead == ["各药品经营单位"]
+
+
+@pytest.mark.parametrize("note, lead, participants, mode", [
+    ("发展改革委、公安部按照职责分工分别牵头负责，中央编办、民政部参加", ["发展改革委", "公安部"], ["中央编办", "民政部"], "separate"),
+    ("甲局、乙局，丙镇人民政府按职责分工分别负责", ["甲局", "乙局", "丙镇人民政府"], [], "separate"),
+])
+def test_how_the_units_do_it_between_a_list_and_its_role_word_is_no_part_of_a_name(note, lead, participants, mode):
+    units = parse_units(note)
+    assert (units.lead, units.participants, units.mode) == (lead, participants, mode)
+
+
+def test_collectives_each_bearing_their_own_share_are_a_principle_no_prose_note():
+    """「…在领导小组的统一领导下，各部门各负其责，通力合作。」: every department's principle (a requirement), no note giving
+    各部门 a task; a named unit's 「…，由县水务局负责。」 still is one."""
+    from policykb.ingest.prose import prose_notes
+    from policykb.ingest.shapes import prose_note
+    text = "职责分工总的原则是在领导小组的统一领导下,各部门各负其责,通力合作。"
+    assert prose_notes(text, ()) == [] and prose_note(text) is None
+    assert prose_note("做好河道清障工作,由县水务局负责。")[1].lead == ["县水务局"]
+
+
+def test_a_subject_inspecting_what_stands_between_it_and_jinxing_jiancha():
+    """「市整治工作领导小组对各区整治活动开展情况进行全面检查」: the object (对…) between the subject and its verb, as
+    「X对…实施监察」 has it."""
+    [(_, units)] = subject_clauses("市整治工作领导小组对各区整治活动开展情况进行全面检查,检查结果向全市通报。", numbered=True)
+    assert units.lead == ["市整治工作领导小组"]
+
+
+def test_a_thing_put_on_show_in_a_prominent_place_is_no_units_name():
+    """「显著位置展示新时代文明实践站组织架构」: where a thing is shown, ending like a station, names no unit."""
+    assert not looks_like_unit("显著位置展示新时代文明实践站")

@@ -119,7 +119,9 @@ def divided(candidates: list[Candidate]) -> bool:
                or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) for c in candidates)
 
 
-_LED = re.compile(alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint", "separate")))
+# (not 「各负其责」: each bears its own share, which makes none of them lead the others)
+_LED = re.compile(alternation(w for w, role in lexicon().verbs.items()
+                              if role in ("lead", "joint", "separate") and not w.startswith("各")))
 
 
 def _named(unit: str) -> bool:

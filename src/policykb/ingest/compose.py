@@ -126,16 +126,26 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
                 under: dict[str, tuple[str, Numbered]]) -> list[str | None]:
     """Each task's number as the document writes it (「二、（二）」), where its numbers are not the tasks' (numbered
     afresh under each heading, or tasks in the paragraphs under numbered headings): the first task read from a
-    numbered paragraph's words, or from the paragraphs under it. None for every task of a document whose numbers the
-    tasks keep."""
+    numbered paragraph's words (and the later ones of its clauses), or from the paragraphs under it. None for every
+    task of a document whose numbers the tasks keep."""
     numbered = {w: (w, p) for w, p in paths.items()} | under
     first = {numbered[c.where][0] if c.where in numbered else c.where: i for i, c in reversed(list(enumerate(read)))}
-    own = [p if c.where in numbered and first[(held := numbered[c.where])[0]] == i
+    own = [p if c.where in numbered
+           and (first[(held := numbered[c.where])[0]] == i or _one_of_clauses(c, read[first[held[0]]], held[1]))
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
+
+
+def _one_of_clauses(task: Candidate, first: Candidate, paragraph: Numbered) -> bool:
+    """A later task read from the same numbered paragraph as its first (「（二）…。示范区处非办要…，各行业主管部门要…」),
+    which numbers nothing inside it (no 「①」 or 「2.」 after a stop): the paragraph's number is its own too."""
+    return task.where == first.where and not _INNER_MARK.search(paragraph.text)
+
+
+_INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK})")
 
 
 # How the tasks were read, as the review's first line says it

@@ -88,7 +88,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
         columns={k: tuple(v) for k, v in data["columns"].items()},
-        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?P<verb>(?:{alternation(data['verbs'])}))$"),
+        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?:{alternation(data['verb_manners'])})?"
+                            rf"(?P<verb>(?:{alternation(data['verbs'])}))$"),
         joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),

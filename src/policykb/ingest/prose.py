@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import DONE, partners_with
+from .clauses import DONE, collective, partners_with
 from .lexicon import alternation, lexicon
 from .unitnames import UnitList, looks_like_unit, parse_units
 
@@ -145,6 +145,12 @@ def _person_leads(found: tuple[str, str] | None) -> bool:
     return bool(units.leaders) and not (units.lead or units.participants or units.flags)
 
 
+def each_its_own(note: str, units: UnitList) -> bool:
+    """「各部门各负其责」: collectives alone, each bearing its own share (a role word of 各): every holder's principle."""
+    verb = _LEX.verb_tail.search(note)
+    return bool(verb) and verb["verb"].startswith("各") and all(map(collective, units.lead + units.participants))
+
+
 def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitList]]:
     spans, notes, topics, partnered = [], [], 0, []
     for m in re.finditer(r"[^，,；;。]+", text):
@@ -157,6 +163,8 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
         for clause, start in readings:
             found = clause_units(clause, known)
             units = parse_units(found[0], known) if found else UnitList("")
+            if found and each_its_own(found[0], units):
+                continue  # 「各部门各负其责」: a principle of the whole work, no one's note
             if (units.lead or units.participants or _person_leads(found)) \
                     and not any(f.startswith("not a unit") for f in units.flags) \
                     and all(n in known or looks_like_unit(n) for n in units.lead + units.participants):

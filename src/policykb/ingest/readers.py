@@ -187,11 +187,19 @@ def _heading_apart(text: str) -> list[str]:
     return [m["heading"], m["body"]] if m else [text]
 
 
+# A page's paragraph markup stored as text (「<p class="…">…</p> <p>…</p>」 on one line): a break at each paragraph
+_PARAGRAPH_TAGS = re.compile(r"\s*(?:</p>\s*)?<p(?:\s[^<>]*)?>\s*|\s*</p>\s*", re.I)
+
+
 def _unrun(blocks: list[Block]) -> list[Block]:
-    """A whole document on one line (a page whose breaks became spaces), cut where its items and labels begin,
-    and before each unit's name that opens a roster line."""
+    """A whole document on one line (a page whose breaks became spaces, or kept its paragraph tags), cut where its
+    items and labels begin, and before each unit's name that opens a roster line."""
     out = []
     for block in blocks:
+        tagged = [p for p in _PARAGRAPH_TAGS.split(block.text) if p.strip()]
+        if tagged and _PARAGRAPH_TAGS.search(block.text):  # each paragraph a place of its own: 「第1行第3段」
+            out += _unrun([Block(p, f"{block.where}第{k}段") for k, p in enumerate(tagged, start=1)])
+            continue
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
         run = [Block(h, block.where) for p in pieces if p for h in _heading_apart(p)] if len(pieces) >= 4 \
             else _salutation_apart(block)

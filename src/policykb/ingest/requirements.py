@@ -154,8 +154,14 @@ def _told(sentence: str) -> bool:
 
 def _lead_in(sentences: list[str]) -> bool:
     """A paragraph that is one sentence leading into the items after its colon (「各单位要做好以下工作：」); a paragraph
-    of requests whose last sentence does so (「…请各单位结合实际，认真组织开展宣传周活动：」) still holds them."""
-    return len(sentences) == 1 and sentences[0].rstrip().endswith(("：", ":"))
+    of requests whose last sentence does so (「…请各单位结合实际，认真组织开展宣传周活动：」), or whose one sentence asks
+    for work before its last clause, still holds them."""
+    return len(sentences) == 1 and sentences[0].rstrip().endswith(("：", ":")) and not _asks_before(sentences[0])
+
+
+def _asks_before(sentence: str) -> bool:
+    """「…，请各相关单位针对问题立行立改，…，突出问题如下：」: a request in a clause before the one leading into the items."""
+    return bool(_REQUEST.search(re.split(r"[，,][^，,]*$", sentence.rstrip())[0]))
 
 
 # 「请各区县、各部门结合实际，认真贯彻执行（，确保…完成）。」: the closing formula alone after the addressees

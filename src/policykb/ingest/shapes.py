@@ -17,7 +17,7 @@ from .category import lead_note, responsible_label, under_leads
 from .clauses import collective, colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .lexicon import alternation, is_person, lexicon
-from .prose import by_units, topic_units
+from .prose import by_units, each_its_own, topic_units
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
 
@@ -358,7 +358,7 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
     clause is a unit."""
     for m in _PROSE_NOTE.finditer(text):
         units = parse_units(m["note"], known)
-        if units.lead and not units.doubts and not units.leaders:
+        if units.lead and not units.doubts and not units.leaders and not each_its_own(m["note"], units):
             rest = re.sub(r"[，,；;]*([，,。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
             rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
             if topic_only(text, m.start(), rest):
