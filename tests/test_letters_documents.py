@@ -138,7 +138,7 @@ def test_site_links_each_documents_own_files(built):
         own = {unquote(h) for _, h in parse(page).refs if "downloads/letters/" in h}
         assert own == {f"../{w}" for w in wanted}, own  # its own files only, relative: file:// and served alike
         assert all((page.parent / h).resolve().is_file() for h in own)
-        assert "分工方案和责任书下载" in parse(page).text
+        assert "原文、分工方案和责任书下载" in parse(page).text
     text = downloads.text
     assert text.index("关于推进示范工作的实施意见") < text.index("关于深化示范工作的实施方案") < text.index("policykb.xlsx")
 

@@ -101,7 +101,7 @@ def write_docs(pg: PolicyGraph, docs: Path, *, as_of: dt.date, templates: Path, 
     unit_files = {u: {"letters": letter_units.get(u, []), "maps": map_units.get(u, []),
                       "letter_preview": first_letter(docs, letter_units.get(u, []))} for u in units}
     pages = site_pages(pg, as_of=as_of, statuses=statuses, unit_files=unit_files, maps=map_list,
-                       downloads=files.write_downloads(pg, docs, letters, data),
+                       downloads=files.write_downloads(pg, docs, letters, data, policies),
                        history=files.history(pg, policies, Paths(pg), known=known_versions),
                        errors=files.error_catalogue(), events=task_events(tracking),
                        charts=files.charts(charts, docs, getattr(tracking, "values", None)),

@@ -125,9 +125,10 @@ def stage_files(source: Path | None, kind: str, docs: Path, units: list[str],
     return per_unit, [item(f) for f in files]
 
 
-def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_dir: Path | None = None) -> list[dict]:
-    """The data exports under docs/downloads, and each document's 分工方案 and zip of its letters: what the
-    download page lists, a document's files first (each item names its `document`), then the data.
+def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_dir: Path | None = None,
+                    policies: Path | None = None) -> list[dict]:
+    """The data exports under docs/downloads, and each document's original, 分工方案 and zip of its letters: what
+    the download page lists, a document's files first (each item names its `document`), then the data.
 
     The exports come from the data stage's folder when it has them (the same bytes), else are made here.
     """
@@ -147,6 +148,27 @@ def write_downloads(pg: PolicyGraph, docs: Path, letters_dir: Path | None, data_
     if letters_dir is not None and (Path(letters_dir) / MANIFEST).is_file():
         manifest = json.loads((Path(letters_dir) / MANIFEST).read_text(encoding="utf-8"))
         items[:0] = _document_items(pg, manifest, Path(letters_dir), folder)
+    if policies is not None:
+        items[:0] = _originals(pg, Path(policies), folder)
+    return items
+
+
+ORIGINALS = "source"  # under downloads: each document's original as the office received it
+
+
+def _originals(pg: PolicyGraph, policies: Path, folder: Path) -> list[dict]:
+    """Each document's source file (the policy of record: .txt, .docx, .pdf …), for a cadre to read or print it whole."""
+    items = []
+    for doc in pg.documents():
+        source = policies / doc.id / doc.meta.source
+        if not source.is_file():
+            continue
+        name = f"原文{source.suffix.lower()}"
+        target = folder / ORIGINALS / doc.id / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(str(source), str(target))
+        items.append({"document": doc.id, "label": name, "path": f"{DOWNLOADS}/{ORIGINALS}/{doc.id}/{name}",
+                      "note": "文件原文，即导入知识库的文件本身，未经改动"})
     return items
 
 
