@@ -2262,3 +2262,12 @@ def test_the_time_closing_a_numbered_items_short_title_is_its_works_deadline():
     tasks, _ = _read("四、时间安排", "（三）检查督促阶段(9月15日前)。县局各科室要分别负责检查。县市场监管局要依法查处违法行为。")
     assert [(t.units.lead, t.deadline_text) for t in tasks] == [
         (["县局各科室"], "9月15日前"), (["县市场监管局"], "9月15日前")]
+
+
+def test_a_unit_answering_for_its_work_among_semicolon_demands_is_one_clause_not_the_paragraphs_holder(tmp_path):
+    """「甲部门要…；乙部门负责…；丙部门要…」: 负责 makes 乙部门 answer for its own clause; the other parts give their own
+    subjects their demands, so each clause is its subject's task (not the whole paragraph 乙部门's)."""
+    tasks = _drafted(tmp_path, "会议强调,各地、各有关部门要按照统一部署,继续开展专项整治。水务部门要履行主管部门职责,"
+                               "开展河道巡查;公安部门负责水上治安管理,依法打击违法行为;交通部门要采取措施取缔无证船只。")
+    assert [t["lead"] for t in tasks] == [["各地", "各有关部门"], ["水务部门"], ["公安部门"], ["交通部门"]]
+    assert tasks[2]["text"].startswith("公安部门负责水上治安管理")
