@@ -123,7 +123,7 @@ _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
 # a speech's point 「要求交通运输局配合…」: who asks was said before; 「会议要求安监部门…」: the meeting asks
-_ASKED = r"^(?:会议|会上)?(?:希望|要求)"
+_ASKED = r"^(?:会议|会上)?(?:希望|要求)|^(?:会议|会上)(?:强调|指出)"  # 「会议强调三个街道要…」: no comma after it
 _BEFORE_UNITS = re.compile(rf"^[^，,。：:；;“”\"]{{2,15}}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)|{_ASKED}")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」, 「在听取…汇报后，周建平要求：…，X、Y要…」: a speaker's
