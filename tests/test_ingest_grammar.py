@@ -1962,3 +1962,10 @@ def test_qualifiers_listed_under_one_ge_before_one_kind_of_body_are_one_collecti
 def test_a_subject_working_by_a_classification_before_its_verb():
     [(_, units)] = subject_clauses("各药品经营单位按环节分类做好自查及整改工作。", numbered=True)
     assert units.lead == ["各药品经营单位"]
+
+
+def test_a_party_committees_standing_member_is_a_person_not_a_committee():
+    """「市委常委,组织部部长李四出席会议」: 常委 ends in 委 as a committee does, but names a post (a person)."""
+    from policykb.ingest.lexicon import is_person
+    assert is_person("市委常委") and is_person("县委常委")
+    assert not is_person("市委") and not is_person("县纪委")
