@@ -128,3 +128,15 @@ def test_a_later_part_of_a_duty_worked_on_with_other_units_names_them_as_partici
     [(_, units)] = subject_clauses("甲委负责确定专项资金的年度支持方向,会同乙部对申报的项目进行审核,并进行监督检查。",
                                    numbered=True)
     assert (units.lead, units.participants) == (["甲委"], ["乙部"])
+
+
+def test_the_cases_a_demand_acts_on_before_its_subject_in_a_report_dividing_no_work():
+    """「对逾期未整改的,新区管委会将实施约谈和问责」: the cases (对…的) lead into the clause, its subject after the comma; in a
+    report whose demands are all it asks, each such sentence is a task of its subject."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("对各街道整改完成的案件,新区管委会组织进行现场抽查。对逾期未整改的,新区管委会将实施约谈和问责。",
+                                     "第1行")])
+    assert [(t.units.lead, t.text[:7]) for t in tasks] == [(["新区管委会"], "对各街道整改完"), (["新区管委会"], "对逾期未整改的")]
+    # beside a division of work it is the sanction on carrying it out (a requirement): the numbered item reads no subject
+    assert subject_clauses("三、严肃问责。对工作不力的,县纪委监委将严肃追责问责。", numbered=True) == []
