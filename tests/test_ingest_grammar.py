@@ -1969,3 +1969,12 @@ def test_a_party_committees_standing_member_is_a_person_not_a_committee():
     from policykb.ingest.lexicon import is_person
     assert is_person("市委常委") and is_person("县委常委")
     assert not is_person("市委") and not is_person("县纪委")
+
+
+def test_a_titles_about_is_no_part_of_a_units_name():
+    """「深入贯彻省委、省政府关于确保群众温暖过冬的有关要求」: 要 of 要求 after 「…的有关」 made a subject of a title's
+    words; 关于 is in no unit's name."""
+    assert not looks_like_unit("省政府关于确保群众温暖过冬的有关")
+    assert subject_clauses("省政府关于确保群众温暖过冬的有关要求,按照市委安排部署,全力做好供暖工作", numbered=True,
+                           anyone=True) == []
+
