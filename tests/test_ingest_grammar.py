@@ -1978,3 +1978,9 @@ def test_a_titles_about_is_no_part_of_a_units_name():
     assert subject_clauses("省政府关于确保群众温暖过冬的有关要求,按照市委安排部署,全力做好供暖工作", numbered=True,
                            anyone=True) == []
 
+
+def test_a_village_collective_and_a_towns_body_joined_by_he_are_two_units():
+    """「各村和镇农办要加强巡查」: 和 after the villages' collective, before a body opening with the town's level prefix."""
+    units = parse_units("各村和镇农办")
+    assert (units.lead, units.participants) == (["各村"], ["镇农办"])
+    assert parse_units("市农业农村和水利局").lead == ["市农业农村和水利局"]
