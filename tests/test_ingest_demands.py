@@ -140,3 +140,16 @@ def test_the_cases_a_demand_acts_on_before_its_subject_in_a_report_dividing_no_w
     assert [(t.units.lead, t.text[:7]) for t in tasks] == [(["新区管委会"], "对各街道整改完"), (["新区管委会"], "对逾期未整改的")]
     # beside a division of work it is the sanction on carrying it out (a requirement): the numbered item reads no subject
     assert subject_clauses("三、严肃问责。对工作不力的,县纪委监委将严肃追责问责。", numbered=True) == []
+
+
+def test_townships_singled_out_by_a_stress_inside_a_demand_are_its_own_task_and_the_next_demand_goes_back():
+    """「务必全面推进重点整治工作,尤其是甲镇、乙镇、丙乡,要采取…」: 尤其是 opens a subject of its own after the comma, named
+    townships too (no place prefix needed); the next subjectless 「；务必…」 is the speaker's addressees' again."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("会议要求,各级各部门要瞄准目标集中攻坚,切实做到“三个务必”:务必全力提升执法效能;"
+                                     "务必全面推进重点整治工作,尤其是甲镇、乙镇、丙乡,要采取强有力措施改变现状;务必全面深化宣传教育。",
+                                     "第1行")])
+    assert [(t.units.lead, t.units.participants, t.text[:5]) for t in tasks] == [
+        (["各级", "各部门"], [], "会议要求,"), (["各级", "各部门"], [], "务必全面推"), (["甲镇"], ["乙镇", "丙乡"], "尤其是甲镇"),
+        (["各级", "各部门"], [], "务必全面深")]

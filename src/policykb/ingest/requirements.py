@@ -54,6 +54,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         if item.table is not None or item.owner:
             continue
         first, before, demanding, previous = True, "", False, ""
+        holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
         for part in _parts(item.text, known):
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
@@ -89,9 +90,10 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                                      deadline_text=closing_deadline(part), notes=notes,
                                      number=item.number if first and item.numbered else None))
                 first, demanding = False, not _subject_late(part, units.as_written)
+                holders = holders if holders and _STRESSED.match(part) else units
             elif demanding and out and _MODAL_OPENS.match(part):
                 # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
-                out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
+                out.append(Candidate(task_text(part), copy.deepcopy(holders or out[-1].units), item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)]))
             elif not first and out:
                 if partners := partners_with(part, known):  # 「由X牵头，会同Y、Z组成督查组」: X's partners
@@ -387,7 +389,11 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and re.sub(rf"^(?:由|{OPENING})", "", clause).startswith(found[0][1].as_written) \
-        and all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead)  # 县委、政府
+        and (bool(_STRESSED.match(clause))
+             or all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead))  # 县委、政府
+
+
+_STRESSED = re.compile(r"\s*(?:特别是|尤其是)")  # 「…，尤其是甲镇、乙镇，要…」: a stress that opens a subject of its own
 
 
 def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
