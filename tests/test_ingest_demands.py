@@ -153,3 +153,14 @@ def test_townships_singled_out_by_a_stress_inside_a_demand_are_its_own_task_and_
     assert [(t.units.lead, t.units.participants, t.text[:5]) for t in tasks] == [
         (["各级", "各部门"], [], "会议要求,"), (["各级", "各部门"], [], "务必全面推"), (["甲镇"], ["乙镇", "丙乡"], "尤其是甲镇"),
         (["各级", "各部门"], [], "务必全面深")]
+
+
+def test_a_collective_opening_a_later_part_of_a_sentence_a_meeting_asks_is_the_holder_of_its_demand():
+    """「会议要求,…;各村(社区)提前掌握…,做好…;」: the 「；」 parts of a sentence 会议要求 opens are its demands, so a collective
+    opening one holds it whatever its verb (提前 is no part of its name); collectives outside such a sentence are not read
+    so, and people (「各村(社区)干部」) are no collective."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    text = "1月15日,某镇召开调度会,对秸秆禁烧工作进行了部署。会议要求,镇巡查队严格按照方案执行值班巡查;各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作;"
+    assert [(t.units.lead, t.text[:6]) for t in requirement_tasks([Block(text, "第1行")])] == [(["各村(社区)"], "各村(社区)")]
+    assert requirement_tasks([Block("各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作。", "第1行")]) == []

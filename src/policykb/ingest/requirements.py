@@ -54,6 +54,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         if item.table is not None or item.owner:
             continue
         first, before, demanding, previous = True, "", False, ""
+        asking = False  # in a sentence a meeting's 要求 opens
         holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
         for part in _parts(item.text, known):
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
@@ -61,6 +62,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             previous = part.strip("，,。 ")
+            asking = bool(_ASKS.match(part)) or asking and not part.rstrip().endswith(("。", "！", "？"))
             if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
@@ -76,6 +78,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
             if not found and (asked := _asked_collective(part)):
                 part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
+            if not found and asking and (opening := _opening_collective(part.strip())):
+                found = [(part, opening)]  # 「会议要求，…；各村(社区)提前掌握…；」: a collective the demand goes on to
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
@@ -252,11 +256,23 @@ _NAME_LENGTH = 12
 def _asked_collective(part: str) -> tuple[int, UnitList] | None:
     """Where the demand starts and the collective 要求 asks right after it (the longest that reads as one), or None."""
     for m in _ASKS_OF.finditer(part):
-        rest = part[m.end():]
-        for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
-            if collective(name := rest[:end]) and looks_like_unit(name) and not parse_units(name).doubts:
-                return m.start("ask"), UnitList(name, lead=[name])
+        if units := _opening_collective(part[m.end():]):
+            return m.start("ask"), units
     return None
+
+
+def _opening_collective(rest: str) -> UnitList | None:
+    """The collective opening a text (the longest that reads as one; 「各村(社区)干部」 names people, its 各村(社区) the
+    collective), or None."""
+    for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
+        if collective(name := rest[:end]) and looks_like_unit(name) and not is_person(name) \
+                and not parse_units(name).doubts:
+            return UnitList(name, lead=[name])
+    return None
+
+
+# 「会议要求，X…；各村(社区)提前掌握…；」: the 「；」 parts of a sentence a meeting's or speaker's 要求 opens are its demands
+_ASKS = re.compile(r"^\s*(?:会议|会上)?(?:要求|强调)[，,：:]")
 
 
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
