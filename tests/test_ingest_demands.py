@@ -164,3 +164,14 @@ def test_a_collective_opening_a_later_part_of_a_sentence_a_meeting_asks_is_the_h
     text = "1月15日,某镇召开调度会,对秸秆禁烧工作进行了部署。会议要求,镇巡查队严格按照方案执行值班巡查;各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作;"
     assert [(t.units.lead, t.text[:6]) for t in requirement_tasks([Block(text, "第1行")])] == [(["各村(社区)"], "各村(社区)")]
     assert requirement_tasks([Block("各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作。", "第1行")]) == []
+
+
+def test_a_post_named_alone_right_after_a_demand_on_units_is_those_units_people():
+    """「各责任单位务必高度重视…。主要领导要亲自负责…」: the post (主要领导) is held in the units just asked: they answer for the
+    work, their people lead it; after 「全区上下要…」 (everyone in the place) 「班子成员要…」 stays the issuer's people."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("各责任单位务必高度重视,压实责任,全面整改。主要领导要亲自负责,对问题马上改、立即改。", "第1行")])
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各责任单位"], []), (["各责任单位"], ["主要领导"])]
+    tasks = requirement_tasks([Block("全区上下要迅速行动,投入到招商引资中来。班子成员要发挥示范带头作用,靠前指挥。", "第1行")])
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["全区上下"], []), ([], ["班子成员"])]

@@ -73,7 +73,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                     and not units.doubts and all(looks_like_unit(n) for n in units.lead + units.participants):
                 found = [(part, units)]  # 「由镇执法队、包村干部、村干部分组带队，做好巡查」: the team leads, the cadres too
             if not found and (people := _people_subject(part)):
-                found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+                # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+                found = [(part, demanding and _posts_of_last(people, out) or people)]
             if not found and (mixed := _bodies_with_people(part)):
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
             if not found and (asked := _asked_collective(part)):
@@ -232,6 +233,22 @@ def _people_subject(sentence: str) -> UnitList | None:
     if not units.leaders or units.lead or units.participants or units.doubts:
         return None
     return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
+
+
+_WHOLE_PLACE = re.compile(r"上下$")  # 「全区上下」, 「新区上下」: everyone in the place
+
+
+def _posts_of_last(people: UnitList, out: list[Candidate]) -> UnitList | None:
+    """「各责任单位务必高度重视…。主要领导要亲自负责…」: posts held in a body (主要领导, 负责人), named alone right after a
+    demand on units, are those units' own people: the units answer for the work, their people lead it (truth rule 6).
+    A whole place (「全区上下要…。班子成员要…」) has no posts of its own: those are the issuer's."""
+    held = [lexicon().held_post.match(p) for p in people.leaders]
+    if not out or not out[-1].units.lead or not all(m and not m["body"] for m in held) \
+            or any(_WHOLE_PLACE.search(n) for n in out[-1].units.lead):
+        return None
+    last = out[-1].units
+    return UnitList(people.as_written, lead=list(last.lead), participants=list(last.participants), mode=last.mode,
+                    leaders=list(people.leaders))
 
 
 def _bodies_with_people(part: str) -> UnitList | None:
