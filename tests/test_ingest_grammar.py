@@ -1984,3 +1984,10 @@ def test_a_village_collective_and_a_towns_body_joined_by_he_are_two_units():
     units = parse_units("各村和镇农办")
     assert (units.lead, units.participants) == (["各村"], ["镇农办"])
     assert parse_units("市农业农村和水利局").lead == ["市农业农村和水利局"]
+
+
+def test_a_new_areas_whole_is_one_collective_as_a_districts_is():
+    """「新区上下要切实把思想和行动统一到…」: 新区上下 (everyone in the new area) is one collective, as 全区上下 is."""
+    assert looks_like_unit("新区上下") and parse_units("新区上下").lead == ["新区上下"]
+    [(_, units)] = subject_clauses("新区上下要切实把思想和行动统一到决策部署上来。", numbered=True, anyone=True)
+    assert units.lead == ["新区上下"]
