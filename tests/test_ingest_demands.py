@@ -175,3 +175,10 @@ def test_a_post_named_alone_right_after_a_demand_on_units_is_those_units_people(
     assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各责任单位"], []), (["各责任单位"], ["主要领导"])]
     tasks = requirement_tasks([Block("全区上下要迅速行动,投入到招商引资中来。班子成员要发挥示范带头作用,靠前指挥。", "第1行")])
     assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["全区上下"], []), ([], ["班子成员"])]
+
+
+def test_places_and_the_functional_departments_each_do_their_share():
+    """「各镇(区、街道)、职能部门要…」: places and all the functional departments, no lead word: each its own share (rule 5,
+    as 各地、各部门)."""
+    [(_, units)] = subject_clauses("各镇(区、街道)、职能部门要层层落实责任制。", numbered=True, anyone=True)
+    assert (units.lead, units.participants, units.mode) == (["各镇(区、街道)", "职能部门"], [], "separate")

@@ -213,8 +213,17 @@ _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?
 
 def _levels_and_departments(names: list[str]) -> bool:
     """A collective first, places after it, and among them a collective of departments or units."""
-    return collective(names[0]) and all(collective(n) or _PLACE_BODY.search(n) for n in names) \
-        and any(collective(n) and _DEPARTMENTS.search(n) for n in names[1:])
+    return collective(names[0]) and all(_all_of_kind(n) or _PLACE_BODY.search(n) for n in names) \
+        and any(_all_of_kind(n) and _DEPARTMENTS.search(n) for n in names[1:])
+
+
+_FUNCTIONAL = re.compile(r"^职能(?:部门|部門|单位|單位)$")
+
+
+def _all_of_kind(name: str) -> bool:
+    """A collective, or 「职能部门」 listed after places (「各镇(区、街道)、职能部门要…」: all the functional departments; not
+    a collective alone, where 「职能部门对其派出机构…」 is a topic's holder)."""
+    return collective(name) or bool(_FUNCTIONAL.match(name))
 
 
 def _list_mode(names: list[str], rest: str) -> str:
