@@ -178,3 +178,57 @@ def test_a_request_before_the_clause_leading_into_the_items_is_a_requirement():
               Block("1.车辆乱停放现象普遍。(责任单位:市执法局)", "第2行")]
     assert [r["text"][:6] for r in requirement_paragraphs(blocks, (), {"第2行"})] == ["为做好创建工"]
     assert requirement_paragraphs([Block("各单位要做好以下工作:", "第1行")], (), set()) == []
+
+
+def test_the_cases_a_demand_acts_on_before_its_subject_in_a_report_dividing_no_work():
+    """「对逾期未整改的,新区管委会将实施约谈和问责」: the cases (对…的) lead into the clause, its subject after the comma; in a
+    report whose demands are all it asks, each such sentence is a task of its subject."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("对各街道整改完成的案件,新区管委会组织进行现场抽查。对逾期未整改的,新区管委会将实施约谈和问责。",
+                                     "第1行")])
+    assert [(t.units.lead, t.text[:7]) for t in tasks] == [(["新区管委会"], "对各街道整改完"), (["新区管委会"], "对逾期未整改的")]
+    # beside a division of work it is the sanction on carrying it out (a requirement): the numbered item reads no subject
+    assert subject_clauses("三、严肃问责。对工作不力的,县纪委监委将严肃追责问责。", numbered=True) == []
+
+
+def test_townships_singled_out_by_a_stress_inside_a_demand_are_its_own_task_and_the_next_demand_goes_back():
+    """「务必全面推进重点整治工作,尤其是甲镇、乙镇、丙乡,要采取…」: 尤其是 opens a subject of its own after the comma, named
+    townships too (no place prefix needed); the next subjectless 「；务必…」 is the speaker's addressees' again."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("会议要求,各级各部门要瞄准目标集中攻坚,切实做到“三个务必”:务必全力提升执法效能;"
+                                     "务必全面推进重点整治工作,尤其是甲镇、乙镇、丙乡,要采取强有力措施改变现状;务必全面深化宣传教育。",
+                                     "第1行")])
+    assert [(t.units.lead, t.units.participants, t.text[:5]) for t in tasks] == [
+        (["各级", "各部门"], [], "会议要求,"), (["各级", "各部门"], [], "务必全面推"), (["甲镇"], ["乙镇", "丙乡"], "尤其是甲镇"),
+        (["各级", "各部门"], [], "务必全面深")]
+
+
+def test_a_collective_opening_a_later_part_of_a_sentence_a_meeting_asks_is_the_holder_of_its_demand():
+    """「会议要求,…;各村(社区)提前掌握…,做好…;」: the 「；」 parts of a sentence 会议要求 opens are its demands, so a collective
+    opening one holds it whatever its verb (提前 is no part of its name); collectives outside such a sentence are not read
+    so, and people (「各村(社区)干部」) are no collective."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    text = "1月15日,某镇召开调度会,对秸秆禁烧工作进行了部署。会议要求,镇巡查队严格按照方案执行值班巡查;各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作;"
+    assert [(t.units.lead, t.text[:6]) for t in requirement_tasks([Block(text, "第1行")])] == [(["各村(社区)"], "各村(社区)")]
+    assert requirement_tasks([Block("各村(社区)提前掌握属地内秸秆存量,做好秸秆粉碎还田工作。", "第1行")]) == []
+
+
+def test_a_post_named_alone_right_after_a_demand_on_units_is_those_units_people():
+    """「各责任单位务必高度重视…。主要领导要亲自负责…」: the post (主要领导) is held in the units just asked: they answer for the
+    work, their people lead it; after 「全区上下要…」 (everyone in the place) 「班子成员要…」 stays the issuer's people."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("各责任单位务必高度重视,压实责任,全面整改。主要领导要亲自负责,对问题马上改、立即改。", "第1行")])
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["各责任单位"], []), (["各责任单位"], ["主要领导"])]
+    tasks = requirement_tasks([Block("全区上下要迅速行动,投入到招商引资中来。班子成员要发挥示范带头作用,靠前指挥。", "第1行")])
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["全区上下"], []), ([], ["班子成员"])]
+
+
+def test_places_and_the_functional_departments_each_do_their_share():
+    """「各镇(区、街道)、职能部门要…」: places and all the functional departments, no lead word: each its own share (rule 5,
+    as 各地、各部门)."""
+    [(_, units)] = subject_clauses("各镇(区、街道)、职能部门要层层落实责任制。", numbered=True, anyone=True)
+    assert (units.lead, units.participants, units.mode) == (["各镇(区、街道)", "职能部门"], [], "separate")

@@ -2332,3 +2332,20 @@ def test_every_task_read_from_the_clauses_of_one_numbered_paragraph_keeps_its_nu
                     Registry.load(tmp_path), dt.date(2024, 1, 1))
     assert sorted((n, t["lead"], t.get("label")) for n, t in draft.tasks.items()) == [
         (1, ["某区处非办"], "一、（一）"), (2, ["某区市场监管局"], "一、（二）"), (3, ["某区财政局"], "一、（一）")]
+
+
+def test_a_unit_answering_for_its_work_among_semicolon_demands_is_one_clause_not_the_paragraphs_holder(tmp_path):
+    """「甲部门要…；乙部门负责…；丙部门要…」: 负责 makes 乙部门 answer for its own clause; the other parts give their own
+    subjects their demands, so each clause is its subject's task (not the whole paragraph 乙部门's)."""
+    tasks = _drafted(tmp_path, "会议强调,各地、各有关部门要按照统一部署,继续开展专项整治。水务部门要履行主管部门职责,"
+                               "开展河道巡查;公安部门负责水上治安管理,依法打击违法行为;交通部门要采取措施取缔无证船只。")
+    assert [t["lead"] for t in tasks] == [["各地", "各有关部门"], ["水务部门"], ["公安部门"], ["交通部门"]]
+    assert tasks[2]["text"].startswith("公安部门负责水上治安管理")
+
+
+def test_a_meetings_words_run_into_the_units_it_stresses_are_no_part_of_their_name(tmp_path):
+    """「会议强调三个街道要…」: with no comma after 强调 the units still start after the meeting's words (as after 会议要求)."""
+    tasks = _drafted(tmp_path, "5月30日,某新区召开街道成立大会。",
+                     "会议强调三个街道要围绕战略定位,切实转变观念,更好地服务产业发展。"
+                     "东湖街道要打造科技新城,西湖街道要打造商贸中心。")
+    assert [t["lead"] for t in tasks] == [["三个街道"], ["东湖街道"], ["西湖街道"]]

@@ -1993,3 +1993,32 @@ def test_a_subject_inspecting_what_stands_between_it_and_jinxing_jiancha():
 def test_a_thing_put_on_show_in_a_prominent_place_is_no_units_name():
     """「显著位置展示新时代文明实践站组织架构」: where a thing is shown, ending like a station, names no unit."""
     assert not looks_like_unit("显著位置展示新时代文明实践站")
+
+
+def test_a_party_committees_standing_member_is_a_person_not_a_committee():
+    """「市委常委,组织部部长李四出席会议」: 常委 ends in 委 as a committee does, but names a post (a person)."""
+    from policykb.ingest.lexicon import is_person
+    assert is_person("市委常委") and is_person("县委常委")
+    assert not is_person("市委") and not is_person("县纪委")
+
+
+def test_a_titles_about_is_no_part_of_a_units_name():
+    """「深入贯彻省委、省政府关于确保群众温暖过冬的有关要求」: 要 of 要求 after 「…的有关」 made a subject of a title's
+    words; 关于 is in no unit's name."""
+    assert not looks_like_unit("省政府关于确保群众温暖过冬的有关")
+    assert subject_clauses("省政府关于确保群众温暖过冬的有关要求,按照市委安排部署,全力做好供暖工作", numbered=True,
+                           anyone=True) == []
+
+
+def test_a_village_collective_and_a_towns_body_joined_by_he_are_two_units():
+    """「各村和镇农办要加强巡查」: 和 after the villages' collective, before a body opening with the town's level prefix."""
+    units = parse_units("各村和镇农办")
+    assert (units.lead, units.participants) == (["各村"], ["镇农办"])
+    assert parse_units("市农业农村和水利局").lead == ["市农业农村和水利局"]
+
+
+def test_a_new_areas_whole_is_one_collective_as_a_districts_is():
+    """「新区上下要切实把思想和行动统一到…」: 新区上下 (everyone in the new area) is one collective, as 全区上下 is."""
+    assert looks_like_unit("新区上下") and parse_units("新区上下").lead == ["新区上下"]
+    [(_, units)] = subject_clauses("新区上下要切实把思想和行动统一到决策部署上来。", numbered=True, anyone=True)
+    assert units.lead == ["新区上下"]

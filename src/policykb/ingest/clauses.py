@@ -120,10 +120,14 @@ _LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对
                       r"|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
                       r"|要加[大强][^，,]{2,10}?(?=[，,])"  # 「要加大督查力度，X对…实施监察」: the point's heading demand
                       r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
+# 「对逾期未整改的，新区将实施约谈」: the cases the subject after the comma acts on. Read only where the demands are all
+# a document asks (`anyone`): beside a division of work, 「对…不力的，县纪委监委将…问责」 is the sanction on carrying it
+# out, a requirement (corpus truth rule 1)
+_CASES_LEAD_IN = re.compile(r"^对于?[^，,]{2,40}?的[^，,]{0,12}(?=[，,])")
 # 「市政府希望各区政府(管委会)高度重视…」, 「县委要求各乡镇…」: the body asking, then the units it asks;
 # 「项目实施结束后各镇(街)要…」: when, with no comma, then the units
 # a speech's point 「要求交通运输局配合…」: who asks was said before; 「会议要求安监部门…」: the meeting asks
-_ASKED = r"^(?:会议|会上)?(?:希望|要求)"
+_ASKED = r"^(?:会议|会上)?(?:希望|要求)|^(?:会议|会上)(?:强调|指出)"  # 「会议强调三个街道要…」: no comma after it
 _BEFORE_UNITS = re.compile(rf"^[^，,。：:；;“”\"]{{2,15}}?(?:希望|要求|以后|之后|后|以前|之前|期间)(?=各|全|有关|相关)|{_ASKED}")
 # 「会议…，要求各站所要…」: a meeting's demand on the units named after 要求 (a news report of what a meeting asked);
 # 「马子兴强调，全市各级各部门要…」, 「在听取…汇报后，周建平要求：…，X、Y要…」: a speaker's
@@ -209,8 +213,17 @@ _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?
 
 def _levels_and_departments(names: list[str]) -> bool:
     """A collective first, places after it, and among them a collective of departments or units."""
-    return collective(names[0]) and all(collective(n) or _PLACE_BODY.search(n) for n in names) \
-        and any(collective(n) and _DEPARTMENTS.search(n) for n in names[1:])
+    return collective(names[0]) and all(_all_of_kind(n) or _PLACE_BODY.search(n) for n in names) \
+        and any(_all_of_kind(n) and _DEPARTMENTS.search(n) for n in names[1:])
+
+
+_FUNCTIONAL = re.compile(r"^职能(?:部门|部門|单位|單位)$")
+
+
+def _all_of_kind(name: str) -> bool:
+    """A collective, or 「职能部门」 listed after places (「各镇(区、街道)、职能部门要…」: all the functional departments; not
+    a collective alone, where 「职能部门对其派出机构…」 is a topic's holder)."""
+    return collective(name) or bool(_FUNCTIONAL.match(name))
 
 
 def _list_mode(names: list[str], rest: str) -> str:
@@ -312,7 +325,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                             if (found := _BY.match(clause[by.end():])) and _units(found["subject"], known)), (0, None))
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or subject_match(clause)
-        if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)):
+        if not (m and _units(_subject(m, known), known)) and (_LEAD_IN.match(clause) or _REPORTED.search(clause)
+                                                              or anyone and _CASES_LEAD_IN.match(clause)):
             # 「围绕…，市督查办要…」, 「会议传达了…，要求各站所、科室要…」
             head, m = next(((c.end(), s) for c in _SUBJECT_STARTS.finditer(clause)
                             if (s := subject_match(clause[c.end():])) and _units(_subject(s, known), known)), (0, m))

@@ -252,7 +252,7 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
             return [(task_text(text), found[0][1], deadline)]
         return [(task_text(clause), units, deadline) for clause, units in found]
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
-        found = assigned_subjects(text, known)
+        found = _among_subjects(assigned_subjects(text, known), text, known)
         if not found and (founded := founded_with_duty(text, known)):  # 「成立X领导小组，负责…」: the body set up
             return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in founded]
         if len(found) == 1:
@@ -291,6 +291,21 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
         out[-1] = (piece + "。" + tail, units, when)
     return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
         + later
+
+
+def _among_subjects(assigned: list[tuple[str, UnitList]], text: str,
+                    known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """「水利部门要…；公安部门负责…；交通部门要…」: a unit answering for its work in a sentence whose other 「；」 parts
+    each give their own subject its demand is one of those parts, not the whole paragraph's holder: each clause of
+    the paragraph is its subject's task. (A sentence of its own, 「厅办公室负责…督查。」 after 「请…」 demands, leaves
+    the paragraph to be read as a notice's demands.)"""
+    every = subject_clauses(text, known, numbered=True)
+    clauses = [clause for clause, _ in every]
+    if not assigned or not all(c in clauses for c, _ in assigned):
+        return assigned
+    sentences = re.findall(r"[^。！？]+", text)
+    shared = any(sum(c in s for c in clauses) > 1 for s in sentences if any(c in s for c, _ in assigned))
+    return every if shared else assigned
 
 
 def _title_time(text: str) -> str:

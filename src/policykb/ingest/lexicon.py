@@ -147,7 +147,7 @@ def is_person(name: str) -> bool:
     """A leader's post (分管副市长, 市水务局主要负责人) or a person's name (a surname and one or two characters),
     not a unit."""
     lex = lexicon()
-    if (lex.post.search(name) or lex.held_post.match(name)) and not re.search(r"(?:局|委|办|厅|(?<!干)部|院|中心|政府)$", name) \
+    if (lex.post.search(name) or lex.held_post.match(name)) and not re.search(r"(?:局|(?<!常)委|办|厅|(?<!干)部|院|中心|政府)$", name) \
             and not lex.doing.search(name):  # 「全县广大干部群众坚决贯彻落实习近平总书记」: people, then what they are to do
         return True
     return (2 <= len(name) <= 3 and name[0] in lex.surnames and not lex.unit_end.search(name)

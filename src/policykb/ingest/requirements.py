@@ -54,12 +54,15 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         if item.table is not None or item.owner:
             continue
         first, before, demanding, previous = True, "", False, ""
+        asking = False  # in a sentence a meeting's 要求 opens
+        holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
         for part in _parts(item.text, known):
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             previous = part.strip("，,。 ")
+            asking = bool(_ASKS.match(part)) or asking and not part.rstrip().endswith(("。", "！", "？"))
             if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
@@ -70,13 +73,16 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                     and not units.doubts and all(looks_like_unit(n) for n in units.lead + units.participants):
                 found = [(part, units)]  # 「由镇执法队、包村干部、村干部分组带队，做好巡查」: the team leads, the cadres too
             if not found and (people := _people_subject(part)):
-                found = [(part, people)]  # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+                # 「我镇机关干部、包村干部要明确责任」: the issuer's task, its people leading it
+                found = [(part, demanding and _posts_of_last(people, out) or people)]
             if not found and (mixed := _bodies_with_people(part)):
                 found = [(part, mixed)]  # 「…，派出所、镇村干部、护林员要加强配合」: the body's task, the people leading it
             if not found and (responsible := _made_first_responsible(part)):
                 found = [(part, responsible)]  # 「要加强组织领导，…，明确各村党总支书记为第一责任人」: their body's task
             if not found and (asked := _asked_collective(part)):
                 part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
+            if not found and asking and (opening := _opening_collective(part.strip())):
+                found = [(part, opening)]  # 「会议要求，…；各村(社区)提前掌握…；」: a collective the demand goes on to
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
@@ -91,9 +97,10 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                                      deadline_text=closing_deadline(part), notes=notes,
                                      number=item.number if first and item.numbered else None))
                 first, demanding = False, not _subject_late(part, units.as_written)
+                holders = holders if holders and _STRESSED.match(part) else units
             elif demanding and out and _MODAL_OPENS.match(part):
                 # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
-                out.append(Candidate(task_text(part), copy.deepcopy(out[-1].units), item.where, SHAPE, CONFIDENCE,
+                out.append(Candidate(task_text(part), copy.deepcopy(holders or out[-1].units), item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)]))
             elif not first and out:
                 if partners := partners_with(part, known):  # 「由X牵头，会同Y、Z组成督查组」: X's partners
@@ -241,6 +248,22 @@ def _people_subject(sentence: str) -> UnitList | None:
     return UnitList(units.as_written, leaders=units.leaders, how=PEOPLE)
 
 
+_WHOLE_PLACE = re.compile(r"上下$")  # 「全区上下」, 「新区上下」: everyone in the place
+
+
+def _posts_of_last(people: UnitList, out: list[Candidate]) -> UnitList | None:
+    """「各责任单位务必高度重视…。主要领导要亲自负责…」: posts held in a body (主要领导, 负责人), named alone right after a
+    demand on units, are those units' own people: the units answer for the work, their people lead it (truth rule 6).
+    A whole place (「全区上下要…。班子成员要…」) has no posts of its own: those are the issuer's."""
+    held = [lexicon().held_post.match(p) for p in people.leaders]
+    if not out or not out[-1].units.lead or not all(m and not m["body"] for m in held) \
+            or any(_WHOLE_PLACE.search(n) for n in out[-1].units.lead):
+        return None
+    last = out[-1].units
+    return UnitList(people.as_written, lead=list(last.lead), participants=list(last.participants), mode=last.mode,
+                    leaders=list(people.leaders))
+
+
 def _bodies_with_people(part: str) -> UnitList | None:
     """A clause whose subject names bodies and people (「…，派出所、镇村干部、护林员要加强配合，…」), its modal or 负责
     right after: the bodies do the work, shared as a subject list of bodies alone shares it (the first listed leads;
@@ -282,11 +305,23 @@ _NAME_LENGTH = 12
 def _asked_collective(part: str) -> tuple[int, UnitList] | None:
     """Where the demand starts and the collective 要求 asks right after it (the longest that reads as one), or None."""
     for m in _ASKS_OF.finditer(part):
-        rest = part[m.end():]
-        for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
-            if collective(name := rest[:end]) and looks_like_unit(name) and not parse_units(name).doubts:
-                return m.start("ask"), UnitList(name, lead=[name])
+        if units := _opening_collective(part[m.end():]):
+            return m.start("ask"), units
     return None
+
+
+def _opening_collective(rest: str) -> UnitList | None:
+    """The collective opening a text (the longest that reads as one; 「各村(社区)干部」 names people, its 各村(社区) the
+    collective), or None."""
+    for end in range(min(len(rest), _NAME_LENGTH), 1, -1):
+        if collective(name := rest[:end]) and looks_like_unit(name) and not is_person(name) \
+                and not parse_units(name).doubts:
+            return UnitList(name, lead=[name])
+    return None
+
+
+# 「会议要求，X…；各村(社区)提前掌握…；」: the 「；」 parts of a sentence a meeting's or speaker's 要求 opens are its demands
+_ASKS = re.compile(r"^\s*(?:会议|会上)?(?:要求|强调)[，,：:]")
 
 
 # A notice's salutation: 「厅机关各处室，省文物局：」, the units it is addressed to, alone on a line before its body
@@ -427,7 +462,11 @@ def _opens_with_units(clause: str, known: tuple[str, ...]) -> bool:
     found = _requirements_of(re.split(r"[，,]", clause)[0], known) \
         or _requirements_of(clause, known)  # 「X作为牵头单位，负责…」
     return bool(found) and re.sub(rf"^(?:由|{OPENING})", "", clause).startswith(found[0][1].as_written) \
-        and all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead)  # 县委、政府
+        and (bool(_STRESSED.match(clause))
+             or all(n in known or _PLACED.match(n) or n in BARE_GOVERNMENT for n in found[0][1].lead))  # 县委、政府
+
+
+_STRESSED = re.compile(r"\s*(?:特别是|尤其是)")  # 「…，尤其是甲镇、乙镇，要…」: a stress that opens a subject of its own
 
 
 def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
