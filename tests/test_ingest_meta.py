@@ -151,8 +151,8 @@ def test_a_portals_name_above_a_title_naming_another_issuer_is_no_masthead():
     ("市发展改革委市财政局", ["市发展改革委", "市财政局"]),
 ])
 def test_an_office_is_the_office_of_the_organ_before_it(organs, issuers):
-    from policykb.ingest.meta import _split_issuers
-    assert _split_issuers(organs) == issuers
+    from policykb.ingest.issuers import split_issuers
+    assert split_issuers(organs) == issuers
 
 
 def test_a_news_pages_time_line_dates_it_and_a_title_opening_with_a_post_names_no_place():

@@ -223,7 +223,7 @@ def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(
 def test_a_townships_organ_is_of_the_township_below_its_county(issuer, place):
     """「庆城县桐川镇人民政府」 is the township's, not the county's: its bare 镇X are that township's bodies. 各乡镇 and
     城乡 name kinds of place, no township."""
-    from policykb.ingest.meta import jurisdiction_of
+    from policykb.ingest.organs import jurisdiction_of
     assert jurisdiction_of(issuer) == place
 
 

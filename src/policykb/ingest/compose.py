@@ -22,7 +22,8 @@ from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of,
 from .continued import continued
 from .holders import expand_short_name, head_of, head_posts, name_bare_office, set_up_office, short_names
 from .lexicon import lexicon
-from .meta import Meta, jurisdiction_of, read_meta
+from .meta import Meta, read_meta
+from .organs import jurisdiction_of
 from .outline import Numbered, numbered_paths, paragraphs_under
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 
 from .columns import ROLE_LABEL, column_role
+from .docdate import date_of
 from .holders import holders_duties, names_duties, sets_duties
 from .lexicon import alternation, is_person, lexicon
-from .meta import DOCUMENT_KINDS, date_of
 from .outline import mark_number as _own_number
 from .portfolios import head_by_name, portfolio
 from .prose import clean
 from .rosters import roster_line
 from .source import Block
+from .title import DOCUMENT_KINDS
 from .unitnames import PLATES, UnitList, looks_like_unit, parse_units
 
 _LEX = lexicon()

@@ -16,7 +16,7 @@ import yaml
 from .. import paths
 from ..load import document_folders
 from ..registry import UnitIndex
-from .meta import document_place, home_of
+from .jurisdiction import document_place, home_of
 from .placenames import local_unit_name, names_place, placed, qualified
 from .shapes import COLUMN_VOUCHED
 from .unitnames import BARE_GOVERNMENT, COLLECTIVE, level_of_name, looks_like_unit

@@ -179,7 +179,7 @@ def unit_places(pages: list) -> dict[str, list[str]]:
     """The site's pages (render.site.pages.Page) → each unit page's places whose names its unit goes without:
     the knowledge base's home (its first province-level document's place, as the import takes it) and the
     unit's own `place` (株洲市 for 株洲市财政局)."""
-    from ...ingest.meta import document_place, home_of  # late: the import's place rules, only when a site is made
+    from ...ingest.jurisdiction import document_place, home_of  # late: the import's place rules, only when a site is made
     metas = {p.context["doc"].id: p.context["doc"].meta for p in pages if "doc" in p.context}
     home = home_of(document_place(m.jurisdiction, m.issuers) for m in metas.values())
     return {p.path: list(dict.fromkeys(x for x in (home, p.context["unit"].place) if x))

@@ -1,0 +1,62 @@
+"""A document's title: the first line of its head naming a kind of document (通知, 方案, ...), else the document a
+transmittal notice sends out, else a first line long enough to be one. Its own module because the issuers and the
+jurisdiction are read from the title once it is found."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .docdate import NUMBER
+from .lexicon import alternation, lexicon
+from .source import Block
+
+if TYPE_CHECKING:
+    from .meta import Meta
+
+DOCUMENT_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|规划|纲要|分解表|分工表|责任分解|任务分工|清单|细则|规定|函)"
+# 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
+_TRANSMITTED = re.compile(r"《([^《》]{6,80})》(?:[和、及与]《[^《》]+》)*[^。《]{0,30}?印发给你们")  # the first sent
+MIN_FIRST_LINE_TITLE = 6  # a shorter first line is a page's widget (朗读, 打印, 分享), not a title
+
+
+# a law site's details, each label run together with its value (「发文机关X人民政府」, 「发文字号X〔2023〕11号」): no title,
+# masthead or number of its own
+DETAIL_LABEL = re.compile(rf"^(?:{alternation(lexicon().page_labels)})")
+
+
+# 「桐川镇2023年防汛工作安排意见」: a title without 关于 that opens with its place and year
+_PLACE_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)\d{4}年")
+
+
+def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
+    """Set `meta`'s title, where it stands, and the guess it is (`texts` are the `head` blocks' texts, a spaced-out
+    kind joined)."""
+    # the title: the first line naming a kind of document, joined with the line before or after it
+    for i, text in enumerate(texts):
+        if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文|"
+                                        r"附\s*件)", text):  # 「附件：X任务分解表」 names the annex, not the document
+            continue
+        previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
+        if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
+                                                    or re.search(r"分工|分解|任务|方案", text) or _PLACE_YEAR.match(text)):
+            title, where = text, head[i].where
+            if i > 0 and not re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
+                    and "关于" in texts[i - 1] + text and "关于" not in text:
+                title = texts[i - 1] + text  # a title broken over two lines
+            # a title broken over lines on a web page keeps a space where it broke: not part of the title
+            title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
+            title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
+            title = re.sub(r"^[-·•*]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[：:]\s*(?=.*关于)", "", title)  # 「- 内容概述: X关于…」
+            title = re.sub(rf"^{NUMBER.pattern}\s*(?=关于)", "", title)  # 「金室字〔2020〕1号关于印发…」: its number
+            title = re.sub(rf"^{NUMBER.pattern}\s*《(.+)》$", r"\1", title)  # 「粤办函〔2020〕82号《X关于…的通知》」
+            meta.title, meta.title_where = title, where
+            meta.guesses.append(("标题", title, where, 0.8 if "关于" in title else 0.6))
+            break
+    if not meta.title:
+        if sent := next(((m[1], b.where) for b in head if (m := _TRANSMITTED.search(b.text))), None):
+            meta.title, meta.title_where = sent
+            meta.guesses.append(("标题", sent[0], sent[1] + "（印发通知所附）", 0.6))
+        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120 and not re.search(r"[：:]$", texts[0]) \
+                and not DETAIL_LABEL.match(texts[0]):
+            meta.title, meta.title_where = texts[0], head[0].where
+            meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
