@@ -1376,7 +1376,7 @@ def test_collectives_opening_an_items_sentence_with_a_verb_the_lexicon_lacks_do_
     """「三是规范台账管理。各村和相关站所抽调专人，逐户建立台账」: collectives alone open the sentence, then a verb of their
     own (抽调): each collective does its share. A heading introducing a list (「各级X责任主要包括：」) and a sentence with
     a modal the lexicon reads (「各部门要各司其职」) are left to the grammar."""
-    from policykb.ingest.clauses import collective_subjects
+    from policykb.ingest.listedsubjects import collective_subjects
     tasks, _ = _read("会议提出三点要求：一是压实责任。二是加强宣传。三是规范台账管理。各村和相关站所抽调专人，逐户建立台账。")
     assert [(t.units.lead, t.units.mode, t.number) for t in tasks] == [(["各村", "相关站所"], "separate", 3)]
     assert collective_subjects("各级政府防汛责任主要包括：组织、协调") == []

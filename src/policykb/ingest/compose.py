@@ -17,7 +17,6 @@ from ..gongwen import cite
 from ..ownnumbers import MARK, task_ref
 from . import timing
 from .candidates import divided, find_candidates, heading_words, known_names, shown
-from .clauses import collective
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flag_cn
 from .continued import continued
 from .holders import expand_short_name, head_of, head_posts, name_bare_office, set_up_office, short_names
@@ -33,6 +32,7 @@ from .rosters import roster_of, rosters
 from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
 from .shapes import Candidate
+from .shares import collective
 from .siblings import sibling_holders
 from .pdftext import PDF_LAYOUT
 from .source import Block, ImportFailed, Source

@@ -24,17 +24,19 @@ from dataclasses import replace
 from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import (assigned_subjects, assisted, collective, collective_subjects, colon_line, founded_with_duty,
-                      labelled_people,
-                      listed_subjects, partners_with, subject_clauses)
+from .clauses import assigned_subjects, colon_line, founded_with_duty, subject_clauses
 from .columns import column_role
 from .costs import with_costs
 from .dutylists import duty_list
 from .holders import post_duties
+from .inperson import labelled_people
 from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN_LABEL, TIME_WORDS, Item, items_of
 from .lexicon import alternation, is_person, lexicon
+from .listedsubjects import collective_subjects, listed_subjects
+from .partners import assisted, partners_with
 from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
+from .shares import collective
 from .source import Block
 from .unitnames import UnitList, looks_like_unit, parse_units
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .clauses import DONE, collective, partners_with
 from .lexicon import alternation, lexicon
+from .partners import partners_with
+from .shares import collective
+from .subjects import DONE
 from .unitnames import UnitList, looks_like_unit, parse_units
 
 _LEX = lexicon()

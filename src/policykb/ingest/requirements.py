@@ -17,14 +17,18 @@ import copy
 import re
 
 from . import timing
-from .clauses import (DONE, OPENING, ROLE_HOLDER, collective, list_roles, only_sets_up, partners_with, signers,
-                      subject_clauses, subject_match)
+from .clauses import subject_clauses
+from .founded import only_sets_up
 from .generic import SHAPE, task_text
+from .inperson import signers
 from .items import items_of
+from .partners import partners_with
 from .shapes import Candidate, closing_deadline
+from .shares import collective, list_roles
 from .source import Block
 from .lexicon import alternation, is_person, lexicon
 from .prose import clean
+from .subjects import DONE, OPENING, ROLE_HOLDER, subject_match
 from .unitnames import BARE_GOVERNMENT, UnitList, looks_like_unit, parse_units
 
 CONFIDENCE = 0.5

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from .category import lead_note, responsible_label, under_leads
-from .clauses import collective, colon_line, subject_clauses
+from .clauses import colon_line, subject_clauses
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .lexicon import alternation, is_person, lexicon
 from .prose import by_units, each_its_own, topic_units
+from .shares import collective
 from .source import Block
 from .unitnames import Scope, UnitList, looks_like_unit, parse_units
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import copy
 import re
 
-from .clauses import collective
 from .generic import task_text
 from .items import items_of
 from .shapes import Candidate
+from .shares import collective
 from .source import Block
 
 # the holders' own level or area, referred to instead of named

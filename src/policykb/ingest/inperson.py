@@ -1,0 +1,56 @@
+"""The people a clause makes answer for its work in person: 第一责任人, a body's head (由X任组长, “镇长负责制”), who
+signs the work off (经X签字), and those named after a leader's label (责任人：X、Y). People, not units: a task's
+leaders."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import is_person, lexicon
+from .unitnames import looks_like_unit
+
+def in_person(text: str) -> list[str]:
+    """The people a clause makes answer for its work in person (「…，单位主要负责人作为第一责任人，…」)."""
+    return [m["who"] for m in lexicon().in_person.finditer(text) if is_person(m["who"])]
+
+
+# 「…成立村级领导小组由各包村领导或包村负责人任组长」, 「实行“镇长负责制”」: the people a clause makes head the body it
+# sets up, or answer for its work by a post's 负责制, lead the work in person
+_HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:任|担任)(?:组长|总指挥|指挥长|主任)(?!成员)"
+                    r"|[“\"](?P<post>[\u4e00-\u9fff]{2,6})负责制[”\"]")
+
+
+def heads_named(text: str) -> list[str]:
+    """The people `_HEADS` finds in a clause (those named as alternatives, 「X或Y」, each)."""
+    found = [who for m in _HEADS.finditer(text) for who in re.split(r"[或和、]", m["who"] or m["post"])]
+    return [who for who in found if is_person(who)]
+
+
+# 「将意见经单位主要负责人签字后报送」: the person who signs the body's answer off answers for it in person
+_SIGNED_BY = re.compile(r"经(?P<who>[^，,；;。经]{2,12}?)(?:审核)?(?:签字|签批|审签|签发|签名|签章)")
+
+
+def signers(text: str) -> list[str]:
+    """The people a clause has sign its work off (「…经单位主要负责人签字并盖章后，反馈至…」)."""
+    return [m["who"] for m in _SIGNED_BY.finditer(text) if is_person(m["who"])]
+
+
+def _people_labels(text: str) -> list[re.Match]:
+    """The leader labels of a text with the names after them (「责任人：黄勇、杨文革、段恒」)."""
+    lex = lexicon()
+    return [m for m in re.finditer(rf"{lex.label.pattern}\s*(?P<who>[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*)"
+                                   r"(?=[，,。；;\s]|$)", text)
+            if lex.labels[m["label"]] == "leader" and not any(map(looks_like_unit, m["who"].split("、")))]
+
+
+def labelled_people(text: str) -> list[str]:
+    """The people a text names after a leader's label (「负责人：符海青」, 「责任人：黄勇、杨文革、段恒。」): names, no
+    unit's, one or a list of them."""
+    return [who for m in _people_labels(text) for who in m["who"].split("、")]
+
+
+def without_people_labels(text: str) -> str:
+    """The text without its leader labels and their names (「负责保障公路畅通。责任人：张三、李四。」 → 「负责保障公路畅通。」):
+    the people are the task's leaders, not its work."""
+    for m in reversed(_people_labels(text)):
+        text = text[:m.start()] + re.sub(r"^[。；;，,]", "", text[m.end():]) if m.start() else text
+    return text.strip()

@@ -1,0 +1,79 @@
+"""The units a clause names beside its subject: those it works with (会同X), organises (组织X开展…), helps (配合X做好…:
+they lead), is guided by, or that do their own share of the work it leads; and a clause whose whole work is to guide
+or help the task before it. Kept apart from the subject's grammar: each is read in what follows the verb."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .shares import collective
+from .subjects import MANNER, unit_names
+from .unitnames import UnitList, looks_like_unit, parse_units
+
+# A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
+_SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
+_SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动|紧密|密切"  # (「…，各部门紧密配合，…」: a manner before the verb)
+SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+# 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
+_SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
+_PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
+# 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
+HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好"
+                    r"|负责(?!人|同志))")  # 「民宗部门协助城市管理等有关部门负责对…进行查处」
+# 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
+GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
+# 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
+# (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
+_WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,]?\s*)?(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
+                   r"(?:在[^，,；;。]{2,12}?[内中])?"
+                   r"(?=抓好|做好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
+                   r"|办理|进行|做|抓|确定|印发|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
+# 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
+# duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:所辖)?(?P<who>[^，,；;。]{{2,60}}?)"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进)")
+# 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
+# of the work by their own duties: they take part in the task its subject leads
+OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
+                        r"(?=做好|抓好|落实|开展|配合|参与|负责|履行|承担)")
+
+
+def only_helps(rest: str) -> bool:
+    """What a subject does is only to guide or help (「负责协助配合」), or to do its part in the work another leads,
+    its modal aside (「要服从调度，密切配合，认真履责」, 「也要承担相应的责任与义务」)."""
+    rest = rest.strip("，,。 ")
+    if _SIDE_ONLY.fullmatch(rest):
+        return True
+    phrases = re.split(r"[，,、]\s*", re.sub(rf"^{MANNER}(?:要|应当|应|须|必须)", "", rest))
+    return all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
+
+
+def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
+    if (w := _WITH.match(duty)) and (partners := unit_names(w["with"], known)):
+        return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
+    if (o := _ORGANISES.match(duty)) and (organised := _organised(o["who"], known)):
+        return organised
+    return None
+
+
+def _organised(written: str, known: tuple[str, ...]) -> UnitList | None:
+    """The units of a list a duty organises, people aside (「居民代表、社区单位、第三方评估机构等」); None when it names
+    none, or holds words that are neither units nor people."""
+    units = parse_units(written, known)
+    names = [n for n in units.lead + units.participants if looks_like_unit(n)]
+    doubted = [d for d in units.doubts if not d.startswith("not a unit: ") or not _PEOPLE.search(d)]
+    return UnitList(written, lead=names, open_ended=units.open_ended) if names and not doubted else None
+
+
+_PEOPLE = re.compile(r"(?:代表|群众|居民|村民|专家|志愿者|人员)$")  # those organised who are people, not units
+
+
+_ASSISTING = re.compile(r"^(?:积极)?(?:配合|协助)(?P<whom>[^，,；;。]{2,30}?)(?=做好|开展|完成|推进|抓好|落实|实施|进行|搞好|组织)")
+
+
+def assisted(duty: str, known: tuple[str, ...]) -> list[str] | None:
+    """The named units a duty opens by helping (「配合区体育局做好…」): they lead it, the duty's holder takes part;
+    None when it names none, or only collectives (「配合有关部门做好…」 keeps its holder)."""
+    names = unit_names(m["whom"], known) if (m := _ASSISTING.match(duty)) else None
+    return names if names and not any(map(collective, names)) else None

@@ -1,0 +1,111 @@
+"""How the units of a subject share its work: collectives (各地, 有关部门, X领导小组各成员单位) each do their own share;
+of a list with no lead word the first leads and the others take part (truth rule 5), unless a word makes them lead
+together or each do their own share (分别, 依据各自职责). Apart from the subject's grammar: what a list means, not
+where it stands."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation, lexicon
+from .subjects import MANNER
+
+# a word that makes a list of units lead together (「X、Y牵头…」, 「X、Y共同负责…」): without one, the first listed leads
+_LEAD_WORDS = alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint"))
+_LEADS_TOGETHER = re.compile(rf"^(?:{MANNER})?(?:要|应当|应|须|必须|务必|将|还将|也将)?(?:{_LEAD_WORDS})")
+ALL_WORDS = re.compile(r"^(?:各|有关|相关|全体|所有)")
+_PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
+
+
+# 「各县(区)、某某开发区和市安委会有关成员单位要…」: places (a zone is one) and a collective of departments or units,
+# levels and departments each doing its share (truth rule 5); places alone (「各乡(镇)政府、街道办事处、龙安管委会要…」)
+# are no such list: with no lead word the first leads
+_PLACE_BODY = re.compile(r"(?:管委会|人民政府|政府|街道办事处|开发区|经开区|高新区|园区|新区)$")
+_DEPARTMENTS = re.compile(r"(?:部门|单位)$")
+
+
+# 「市双拥工作领导小组各成员单位」: all the member bodies of a group, however long the group's name
+_MEMBERS = re.compile(r"各(?:成员|有关|相关)?(?:单位|部门|处室|科室|站所)$")
+
+
+def collective(name: str) -> bool:
+    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区, X领导小组各成员单位), each doing its own
+    share of a task."""
+    return bool(ALL_WORDS.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name)
+                or _MEMBERS.search(name))
+
+
+def _bodies_only(name: str) -> bool:
+    """A collective of departments or units (各级民政部门, 相关单位, 科室), not of places or levels (各地, 各级, 各乡镇政府):
+    listed with others of its kind, it does not make each of them do its own share."""
+    return lexicon().fold(name).endswith(lexicon().body_collective_ends)
+
+
+def _own_shares(rest: str) -> bool:
+    """What a list does, said to be each one's own (「分别负责…」, 「将本部门(单位)完成任务的进展情况…」)."""
+    return bool(_EACH_OWN.match(rest)) or any(w in lexicon().fold(rest) for w in lexicon().own_share_words)
+
+
+# 「X、Y分别负责…」, 「X和Y依据自身职能履行…职责」: each its own share
+# 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
+_TOGETHER = re.compile(alternation(lexicon().working_together))
+_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)"
+                       r"|(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
+                       r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
+
+
+def _levels_and_departments(names: list[str]) -> bool:
+    """A collective first, places after it, and among them a collective of departments or units."""
+    return collective(names[0]) and all(_all_of_kind(n) or _PLACE_BODY.search(n) for n in names) \
+        and any(_all_of_kind(n) and _DEPARTMENTS.search(n) for n in names[1:])
+
+
+_FUNCTIONAL = re.compile(r"^职能(?:部门|部門|单位|單位)$")
+
+
+def _all_of_kind(name: str) -> bool:
+    """A collective, or 「职能部门」 listed after places (「各镇(区、街道)、职能部门要…」: all the functional departments; not
+    a collective alone, where 「职能部门对其派出机构…」 is a topic's holder)."""
+    return collective(name) or bool(_FUNCTIONAL.match(name))
+
+
+def _list_mode(names: list[str], rest: str) -> str:
+    """How a subject list shares the work the rest of its sentence gives, before truth rule 5 settles a joint one:
+    first (one unit; a department, then collectives alone: 「市城管局和各区政府要…」), separate (collectives alone, or
+    levels and departments; 「分别」, 「依据各自职责」) or joint."""
+    if len(names) == 1:
+        return "first"
+    if all(map(collective, names)) or _levels_and_departments(names):
+        mode = "separate"
+    elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
+        return "first"
+    else:
+        mode = "separate" if _EACH_OWN.match(rest) else "joint"
+    if mode == "separate" and all(map(_bodies_only, names)) and not _own_shares(rest):
+        mode = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
+    if mode != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):
+        mode = "first"  # 「X、Y、Z要相互配合」: working together names no lead: the first leads, the others take part
+    return mode
+
+
+def list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str], list[str], str]:
+    """(leads, participants, mode) of a subject list: with no lead word after it (牵头, 共同负责 …) the first listed
+    leads and the others take part (truth rule 5: 「X、Y要…」, 「X、Y负责…」, an open 「X、Y等部门要…」)."""
+    mode = _list_mode(names, rest)
+    if mode == "joint" and (first := _leading_collectives(names)):
+        # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part
+        return first, names[len(first):], "separate" if len(first) > 1 else "first"
+    if mode == "joint" and (not _LEADS_TOGETHER.match(rest)
+                            or open_ended and re.match(rf"{MANNER}(?:要|应当|应|须|必须|务必)", rest)):
+        mode = "first"
+    return (names[:1], names[1:], mode) if mode == "first" else (names, [], mode)
+
+
+def _leading_collectives(names: list[str]) -> list[str]:
+    """The collectives opening a list that goes on with companies only (「各级、各部门、X企业」: the administrations
+    each do their share, the companies take part; a zone or a place's body after them does its own share); []
+    otherwise."""
+    k = next((i for i, n in enumerate(names) if not collective(n)), len(names))
+    return names[:k] if 0 < k < len(names) and all(_COMPANY.search(n) for n in names[k:]) else []
+
+
+_COMPANY = re.compile(r"(?:企业|公司)$")

@@ -1,0 +1,135 @@
+"""A clause's subject: where it ends and its verb begins (a modal or a verb of assigned work, with what may stand
+between: the subject's standing, a time, a manner, who guides it, the rule it works by), the body a subject sets up
+or a role holder it names, and whether its names all read as units (lexicon.yaml's unit grammar). The grammar every
+reader of assignments in sentences shares (clauses, partners, shares, listedsubjects)."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon, post_holder
+from .unitnames import holding_bodies, parse_units
+
+# What follows a subject that does something: a modal, or a verb of assigned work.
+# (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
+_DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
+          r"承担|落实|履行(?=[^，,；;。]{0,12}?职责)|(?:深入)?对接(?![会])|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
+          r"|统筹(?=协调|推进|谋划|安排|指导|部署)|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
+          r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
+# 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
+# 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb, and who holds
+# its posts (「…办公室设在市教育局，办公室主任由X同志兼任，副主任由Y同志兼任，主要负责…」);
+# 「区派出所及时处置…」: a manner before the verb
+_STANDING = (r"(?:[，,]?(?:(?:作为|设在)[^，,：:；;。“”\"]{2,30}?|为[^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关)"
+             r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?"
+             r"(?:[^，,：:；;。“”\"由]{0,10}?由[^，,：:；;。“”\"]{2,30}?(?:兼任|担任)[，,])*")
+_N = r"[\d一二三四五六七八九十]{1,2}"
+# 「X每月10日前要…」, 「X每季度初15日前应…」, 「X每两月将…」, 「X于2021年2月3日前…」, 「X每年11月底前将…」: a time between
+# subject and verb
+_WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半年)|每[单單双雙]月)(?:初|末|底)?(?:{_N}日)?(?:前|之前)?"
+         rf"|(?:于|在)?(?:\d{{4}}年|每年)?(?:{_N}月)?{_N}日(?:前|之前)|(?:于|在)?(?:\d{{4}}年|每年)?{_N}月(?:底|末)?(?:前|之前)"
+         r"|会后")  # 「各单位会后抓紧…」
+# 「各乡镇在制定本级方案时，要…」: the circumstance of the demand, between its subject and its modal (and 「X按职责分工
+# 做好…」: the manner, as 切实)
+_WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|期间|之际)"
+# (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
+MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟"
+           rf"|(?:按照?|依据|根据)(?:各自|自身)?(?:职责|职能)(?:分工)?|按[^，,；;。]{{1,6}}?(?:原则|分类))?(?:分别)?")
+# (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
+# 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
+_UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
+# 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it;
+# 「会议强调，一是各级政府要…」: a point's count before it (the next point on a later line, not cut as a run)
+OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
+# 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
+# (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
+# 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
+# it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
+# 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
+_BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?"
+            r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
+# what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
+# the issuer announces, what it decided after the comma, no work of the subject's)
+_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_DOING}|确定(?![，,：:])))"
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
+# 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
+# whole up to its definition, whatever verb words stand inside it (处置, 组织)
+_DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"()（）]{{2,60}}[(（](?:以下简称|下称|简称)[^()（）]{{1,20}}"
+                              rf"[)）]){_VERB_AFTER}")
+# 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
+# subject's name (「负责组织…」: 组织, 组成, 组建 are verbs, no 组's name)
+_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
+# 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
+# up is the subject
+_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
+# 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
+BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
+                 rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={MANNER}(?:{_DOING}|{lexicon().partner_words}"
+                 rf"|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
+                 rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
+# A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
+DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
+
+
+# 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
+# (「他们明确辖区责任制，各管区责任人负责…」: the system the assignments after it make up; 「下一步，X镇将…」: when)
+LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对照|为了|为|下一步|接下来|今后"
+                      r"|在[^，,]{2,20}?(?:领导|指导|统筹|部署)下"  # 在X领导下，
+                      r"|要加[大强][^，,]{2,10}?(?=[，,])"  # 「要加大督查力度，X对…实施监察」: the point's heading demand
+                      r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
+
+
+# A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
+DIVISION_ROLE = r"(?:牵头|责任|配合|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"  # (not a project's: 建设单位)
+ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察)单位)"
+
+# 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
+_OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
+# 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
+_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
+
+
+# 「请交通局按照整改要求，尽快销号」: 请 addresses the units after it, whatever verb the request goes on with
+# (not 结合实际: the closing formula); 「要求各单位主要负责同志时刻掌握…」: a demand on whoever follows 要求 too
+_REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{2,30}?)(?=按照|依照|根据|对照|尽快|抓紧|务必|立即|时刻|始终)")
+
+
+def subject_match(clause: str) -> re.Match | None:
+    """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
+    does not end the subject."""
+    m = _REQUESTED.match(clause) or _DEFINED_SUBJECT.match(clause) or _SUBJECT.match(clause)
+    while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
+        longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
+                            rf"[^，,：:；;。“”\"]{{0,120}}?){_VERB_AFTER}")
+        m = longer.match(clause) or m
+        if m.end("subject") < tail.end():
+            break
+    return m
+
+
+def unit_names(subject: str, known: tuple[str, ...]) -> list[str] | None:
+    """The names of a subject, or None unless every one reads as a unit."""
+    if lexicon().verb_tail.search(subject) or LEAD_IN.match(subject):
+        return None  # 「X牵头」 closing the subject: a note, read elsewhere; 「为率先全面建成小康社会，…」: a lead-in
+    units = parse_units(subject, known)
+    names = units.lead + units.participants
+    # 「各市级水行政主管部门联络员」: a body's person
+    # (「各村居防控负责人、信息报告员」: people of no body of their own, after a body's person, serve that body)
+    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders if post_holder(p) or p == units.leaders[0])
+    return names if names and not units.doubts and held and units.how == "bare" else None
+
+
+def subject_name(m: re.Match, known: tuple[str, ...]) -> str:
+    """The subject a match names: the body it sets up when it does so (「园区成立开发建设公司」 → 开发建设公司), the role
+    holder a qualifier names (「各项工作任务的主要责任单位」 → 主要责任单位)."""
+    subject = m["subject"]
+    set_up = _SET_UP.match(subject)
+    if set_up and unit_names(set_up["body"], known):
+        return set_up["body"]
+    if (owned := _OWNED.match(subject)) and unit_names(owned["holder"], known):
+        return owned["holder"]
+    return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
+
+
+MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必|将|负责)")
