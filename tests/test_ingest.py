@@ -12,11 +12,13 @@ import pytest
 import yaml
 
 from policykb.ingest import ImportFailed, import_file
+from policykb.ingest.levels import level_of_name
 from policykb.ingest.readers import decode, read
 from policykb.ingest.shapes import inline_tasks, table_tasks
 from policykb.ingest.source import Block
 from policykb.ingest.timing import find
-from policykb.ingest.unitnames import level_of_name, looks_like_unit, parse_units
+from policykb.ingest.unitnames import looks_like_unit
+from policykb.ingest.unitnotes import parse_units
 from policykb.validate import validate
 
 from conftest import DOC, POLICIES, ROOT

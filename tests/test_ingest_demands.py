@@ -1,7 +1,7 @@
 """Demands that stand only in the sentences of unnumbered paragraphs (a notice's, a meeting report's): their holders,
 how a list of them shares the work, and what is no demand (made-up texts)."""
 from policykb.ingest.clauses import subject_clauses
-from policykb.ingest.unitnames import parse_units
+from policykb.ingest.unitnotes import parse_units
 
 
 def test_all_localities_written_difang_is_a_collective_and_a_yearly_month_end_stands_before_its_verb():

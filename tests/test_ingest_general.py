@@ -426,7 +426,7 @@ def test_a_notice_of_one_unit_sentence_is_read_as_its_requirements_below_the_con
 
 
 def test_a_sector_list_shares_a_zones_committee_with_no_sector():
-    from policykb.ingest.unitnames import parse_units
+    from policykb.ingest.unitnotes import parse_units
     units = parse_units("水利、教育、高新区管委会负责", ())
     assert units.lead + units.participants == ["水利", "教育", "高新区管委会"]
 
@@ -874,7 +874,7 @@ def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bo
 def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
     """「各街道办事处主要负责人要亲自督办…」: the bodies lead, named once; their leader is the post (主要负责人), not the
     bodies' name again. A post of a body that does not lead the task keeps its body's name."""
-    from policykb.ingest.unitnames import post_of
+    from policykb.ingest.posts import post_of
     draft = compose(_source("某区人民政府关于开展背街小巷整治的通知", "一、各街道办事处主要负责人要亲自督办辖区内的整治工作。",
                             "二、区城管局联络员每月5日前应报送整治进展。", "某区人民政府", "2024年3月1日"),
                     Registry.load(tmp_path), dt.date(2024, 3, 1))
@@ -1044,7 +1044,8 @@ def test_subjects_working_by_a_rule_and_levels_of_one_kind_of_body():
 def test_levels_listed_before_one_kind_of_body_are_one_name(written):
     """「所需经费由省、市、县三级财政…分担」: the levels counted (三级) before one body are one collective, never 省, 市 and
     a 「县三级财政」."""
-    from policykb.ingest.unitnames import looks_like_unit, parse_units
+    from policykb.ingest.unitnames import looks_like_unit
+    from policykb.ingest.unitnotes import parse_units
     assert looks_like_unit(written) and parse_units(written).lead == [written]
 
 
@@ -1195,7 +1196,7 @@ def test_a_bare_government_after_its_party_committee_is_a_subject_of_its_own(tmp
     opens a demand of its own after the comma, as a placed unit would. Bare 政府 alone is still no unit."""
     tasks = _drafted(tmp_path, "镇政府召开安全生产工作会议。", "各村必须在9月底前完成清查任务，镇党委、政府拟将此项工作列入年度考核。")
     assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各村"], "first"), (["镇党委"], "first")]
-    from policykb.ingest.unitnames import parse_units
+    from policykb.ingest.unitnotes import parse_units
     assert parse_units("政府、县财政局").doubts == ["not a unit: 政府"]
 
 
@@ -1476,7 +1477,7 @@ def test_a_collective_of_each_over_a_bare_kind_after_it_is_one_and_the_line_on_w
     """「各业务部门、县(分)局要…」, 「局系统各站所、单位主要负责人要…」: 各 is over the bare kind of body after the 、 too
     (单位, 部门, a level's bare 局), one collective as written, its post the leader; 「各站所、科室」 and 「各区教育局、市局直属
     单位」 stay two. 「遇到的问题，请及时向市局有关科室反映」 is the line on whom to ask: no task of the addressees."""
-    from policykb.ingest.unitnames import parse_units
+    from policykb.ingest.unitnotes import parse_units
     draft = compose(_source("某市林业局关于做好林地保护工作的通知", "各县(分)局、局属各单位：",
                             "一、广泛宣传。各业务部门、县(分)局要组织技术人员深入林区讲解政策。",
                             "二、落实责任。局系统各站所、单位主要负责人要亲自部署林地巡查。"
@@ -2109,7 +2110,7 @@ def test_leads_opened_by_a_collective_each_do_their_share_unless_a_word_says_joi
                      "一、各乡镇、县开发区负责组织本辖区大检查各项工作。", "某县人民政府")
     assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["各乡镇", "某县开发区"], "separate")]
     from policykb.ingest.compose import lead_mode
-    from policykb.ingest.unitnames import UnitList
+    from policykb.ingest.unitnotes import UnitList
     said = UnitList("各乡镇、县开发区共同牵头", lead=["各乡镇", "某县开发区"], mode="joint")
     assert lead_mode(said, said.lead) == "joint"
 

@@ -7,7 +7,8 @@ import pytest
 from policykb.ingest.clauses import subject_clauses
 from policykb.ingest.shapes import inline_tasks
 from policykb.ingest.source import Block
-from policykb.ingest.unitnames import looks_like_unit, parse_units
+from policykb.ingest.unitnames import looks_like_unit
+from policykb.ingest.unitnotes import parse_units
 
 
 def _tasks(*lines: str):
@@ -892,7 +893,7 @@ def test_a_collective_closing_an_open_list_loses_its_deng():
 
 
 def test_names_run_together_are_cut_where_one_ends():
-    from policykb.ingest.unitnames import run_together
+    from policykb.ingest.runtogether import run_together
     # a zone's short name (经开区, lexicon zone_ends) ends a name as a body's ending does
     assert run_together("教育局经开区高新园(邹区镇)各街道市国有公司") == ["教育局", "经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
     assert run_together("财政局高新区科技园(东湖镇)各街道") == ["财政局", "高新区", "科技园(东湖镇)", "各街道"]
@@ -1140,7 +1141,7 @@ def test_a_name_holding_by_is_a_sentence(name, unit):
 
 def test_a_kind_after_etc_inside_a_list_makes_it_open_and_names_nobody():
     """「X、Y等市级相关单位，Z」: the others are described, not named; Z after the comma is named."""
-    from policykb.ingest.unitnames import parse_units
+    from policykb.ingest.unitnotes import parse_units
     units = parse_units("责任单位：市市场监管局、市投资局等市级相关单位，各区县政府、西咸新区管委会")
     assert units.lead + units.participants == ["市市场监管局", "市投资局", "各区县政府", "西咸新区管委会"]
     assert units.open_ended
@@ -1503,7 +1504,7 @@ def test_the_posts_of_collectives_after_de_answer_for_the_work_named_by_jiushi()
     share, their 行政一把手 the leader; 就 (that very one) stands between the subject and 是 as 均 and 都 do."""
     (_, units), = subject_clauses("各社区、各站所的行政一把手就是本单位防汛工作的第一责任人，要亲自部署", numbered=True)
     assert (units.lead, units.mode) == (["各社区", "各站所"], "separate")
-    from policykb.ingest.unitnames import post_of
+    from policykb.ingest.posts import post_of
     assert post_of("各站所的行政一把手", ["各社区", "各站所"]) == "行政一把手"
 
 

@@ -81,7 +81,8 @@ class UnitIndex:
         if elsewhere := self.elsewhere(name):
             return (f"'{name}' 只在本地方的文件中指 {'、'.join(elsewhere)}：写单位的全称，"
                     f"或检查 document.yaml 的 jurisdiction")
-        from .ingest.unitnames import COLLECTIVE, level_of_name  # late: ingest is only needed for hints
+        from .ingest.levels import level_of_name  # late: ingest is only needed for hints
+        from .ingest.unitnames import COLLECTIVE
         level = level_of_name(name, level)
         collective = bool(COLLECTIVE.match(name))
         choices = [n for n, canonical in self.canonical.items()

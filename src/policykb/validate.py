@@ -13,7 +13,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from . import deadlines, paths, textrules
-from .ingest.unitnames import level_of_place
+from .ingest.levels import level_of_place
 from .cascade.check import check as cascade_check
 from .cascade.dates import inherit
 from .issues import Issue, PolicyError, Report

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..ingest.unitnames import level_of_place
+from ..ingest.levels import level_of_place
 from ..model import Document, Reference, Task
 
 LEVELS = ("中央", "省", "市", "县")  # higher first

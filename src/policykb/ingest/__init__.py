@@ -5,19 +5,24 @@ somebody else's document, read as a first draft for people to review, never trus
 
 - `source`: the common form (blocks of text and table rows, each with its position);
 - `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
-- `meta`: title, 发文字号, issuers, date, jurisdiction;
+- `meta`: title, 发文字号, issuers, date, jurisdiction, read in order by `title`, `docdate` (the date and 发文字号),
+  `issuers` (with `organs` for organs' names) and `jurisdiction`;
 - `shapes`: where the tasks are (tables, label | value forms, unit notes, 牵头单位 lines), `columns` what a table's
   header cells name;
 - `generic`: the general reader, by the grammar alone wherever the shapes read nothing (POLICYKB_IMPORT_GENERAL_ONLY=1:
   it alone), over the items `items` splits a document into; notes written as prose read by `prose`, subjects by
-  `clauses`, a body's listed duties by `holders`, who bears a cost by `costs`, a bracketed aside giving part of a
-  unit's duty to another by `asides`;
+  `clauses` (their grammar in `subjects`, how a list shares the work in `shares`, the units beside them in
+  `partners`, a body set up in `founded`, people answering in person in `inperson`, lists before a verb the lexicon
+  lacks in `listedsubjects`), a body's listed duties by `holders`, who bears a cost by `costs`, a bracketed aside
+  giving part of a unit's duty to another by `asides`;
 - `pagehead`: a page cut from inside a document, its head paragraphs' work; `siblings`: a target naming no unit after
   a sibling naming its holders; `rosters`: the people a body's roster lists by name, its leaders; `wholeplace`: 「全镇」
   as the township holding a report's meeting; `ownplan`: a body's plan for its own work (「我局的工作方案如下：」),
   paragraph by paragraph;
-- `unitnames`: the grammar of unit lists (who leads, who takes part, who is a person) and levels of government, its
-  words in `lexicon.yaml` (read by `lexicon`); `timing`: deadline phrases;
+- `unitnotes`: the grammar of unit lists (who leads, who takes part, who is a person; people and their posts in
+  `posts`) over `unitnames` (one name cleaned, a list cut into names, whether a name reads as a unit; `runtogether`
+  for names run together), its words in `lexicon.yaml` (read by `lexicon`); `levels`: levels of government;
+  `timing`: deadline phrases;
 - `settings`: what an imported document is called in its outputs (list name, annex, period);
 - `compose`: the draft and its review, in stages: `candidates` finds which items are tasks (the shapes, the general
   reader, the fallbacks), `proposals` which unit each written name is (registered, or proposed; `placenames` places a

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .prose import clean
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 # the matter, 由, the units and a verb of doing it: 「（X由Y查处）」, 「（X由Y负责）」
 _ASIDE = re.compile(r"[(（](?P<task>[^()（）由，,。；;]{2,20}由(?P<units>[^()（），,。；;]{2,30}?)"

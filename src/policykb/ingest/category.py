@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .lexicon import lexicon
-from .unitnames import UnitList
+from .unitnotes import UnitList
 
 HEADING_LEADS = "leads from the heading, the item's units taking part"
 

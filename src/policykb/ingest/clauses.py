@@ -27,7 +27,7 @@ from .lexicon import alternation, lexicon
 from .partners import GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
-from .unitnames import UnitList, parse_units
+from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")

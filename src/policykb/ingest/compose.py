@@ -20,12 +20,14 @@ from .candidates import divided, find_candidates, heading_words, known_names, sh
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flag_cn
 from .continued import continued
 from .holders import expand_short_name, head_of, head_posts, name_bare_office, set_up_office, short_names
+from .levels import level_of_place
 from .lexicon import lexicon
 from .meta import Meta, read_meta
 from .organs import jurisdiction_of
 from .outline import Numbered, numbered_paths, paragraphs_under
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
+from .posts import post_of
 from .proposals import Naming, Registry, proposal_line
 from .requirements import PEOPLE, general_deadlines, requirement_paragraphs
 from .rosters import roster_of, rosters
@@ -36,7 +38,8 @@ from .shares import collective
 from .siblings import sibling_holders
 from .pdftext import PDF_LAYOUT
 from .source import Block, ImportFailed, Source
-from .unitnames import UnitList, level_as_written, level_of_place, post_of
+from .unitnames import level_as_written
+from .unitnotes import UnitList
 from .wholeplace import whole_place
 
 @dataclass

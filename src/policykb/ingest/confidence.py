@@ -11,7 +11,7 @@ from .generic import GROUP_LEADS
 from .pdftext import PDF_LAYOUT
 from .rules import RULE_FLAG
 from .shapes import COLUMN_VOUCHED, Candidate
-from .unitnames import OPEN_LIST, SEMICOLON_LABEL
+from .unitnotes import OPEN_LIST, SEMICOLON_LABEL
 
 ISSUER_LEADS = "people's work: the issuer leads"
 FIRST_BY_CUSTOM = "first listed leads by custom"  # UnitList.by_custom: no word says who leads (「X、Y、Z负责」)

@@ -16,7 +16,7 @@ from .clauses import subject_clauses
 from .lexicon import alternation, lexicon
 from .prose import prose_notes
 from .source import Block, Source
-from .unitnames import parse_units
+from .unitnotes import parse_units
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
                        r"|\d{1,3}\s*[.．、](?!\d))")

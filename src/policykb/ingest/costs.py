@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 # the topic (a cost), 由, the bodies, a share between them, the verb of bearing it
 _COST = re.compile(r"(?:^|(?<=[，,；;。：:]))\s*(?P<clause>[^，,；;。：:]*?(?:经费|资金|费用|补助|补贴|奖补)[，,]?\s*由"

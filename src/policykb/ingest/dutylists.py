@@ -14,7 +14,8 @@ import re
 
 from . import timing
 from .lexicon import lexicon
-from .unitnames import COLLECTIVE, UnitList, looks_like_unit, one_unit, parse_units
+from .unitnames import COLLECTIVE, looks_like_unit
+from .unitnotes import UnitList, one_unit, parse_units
 
 _LEAD_IN = re.compile(r"(?:职责|分工|责任|任务|明确)(?:如下|明确如下)?[:：]")
 _LONGEST = 20  # a unit's name at most

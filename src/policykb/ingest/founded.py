@@ -8,7 +8,7 @@ import re
 from .lexicon import is_person
 from .meetings import held_meeting
 from .subjects import unit_names
-from .unitnames import UnitList
+from .unitnotes import UnitList
 
 # 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no
 # subject does the clause's work, the person who heads it its leader

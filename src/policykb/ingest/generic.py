@@ -1,7 +1,7 @@
 """The general reader: assignments read wherever they stand, with no layout to recognise.
 
 The layout recognisers of `shapes` read the shapes they were taught; this reader knows only the grammar
-(`lexicon.yaml` through `unitnames.parse_units`). It reads the items a document splits into (`items`):
+(`lexicon.yaml` through `unitnotes.parse_units`). It reads the items a document splits into (`items`):
 - a duty heading (「主要职责」, 「其职责是：」) owns them for the body the document set up or defined before it
   (`holders`); a leader's portfolio line (「副县长王五：负责…」) is its government's work, the person its leader
   (`portfolios`); duties listed after a colon, one unit a 「；」 part, are each that unit's (`dutylists`);
@@ -38,7 +38,8 @@ from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
 from .shares import collective
 from .source import Block
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 GENERAL_ONLY = "POLICYKB_IMPORT_GENERAL_ONLY"  # set to 1: the layout recognisers are off (bench/import_quality.py)
 SHAPE = "general"

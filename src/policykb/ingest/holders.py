@@ -21,7 +21,8 @@ from .clauses import assigned_subjects, subject_clauses
 from .lexicon import alternation, is_person, lexicon
 from .shapes import Candidate
 from .source import Block
-from .unitnames import UnitList, looks_like_unit, one_unit
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, one_unit
 
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of

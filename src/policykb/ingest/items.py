@@ -22,7 +22,8 @@ from .prose import clean
 from .rosters import roster_line
 from .source import Block
 from .title import DOCUMENT_KINDS
-from .unitnames import PLATES, UnitList, looks_like_unit, parse_units
+from .unitnames import PLATES, looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 _LEX = lexicon()
 _CLOSED = "。！？；;：:"

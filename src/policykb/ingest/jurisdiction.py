@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .issuers import SOURCE
+from .levels import level_of_place
 from .lexicon import lexicon
 from .organs import PLACE, jurisdiction_of, township
 from .source import Block
-from .unitnames import level_of_place
 
 if TYPE_CHECKING:
     from .meta import Meta

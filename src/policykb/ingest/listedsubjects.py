@@ -9,7 +9,8 @@ import re
 from ..ownnumbers import MARK
 from .shares import ALL_WORDS, collective
 from .subjects import DONE, MODAL, OPENING, subject_match
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 # 「各镇和相关单位抽调精干力量，组成…」: collectives alone opening a sentence, then a verb the lexicon does not hold
 _LIST_GOES_ON = re.compile(r"^(?:[、和及与]|[(（])")

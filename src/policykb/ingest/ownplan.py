@@ -14,7 +14,7 @@ from .lexicon import is_person, lexicon
 from .requirements import PEOPLE
 from .shapes import Candidate
 from .source import Block
-from .unitnames import UnitList
+from .unitnotes import UnitList
 
 # 「我局的工作方案如下：」, 「本委今年的工作安排如下」: the issuer's own plan announced, closing its paragraph
 _ANNOUNCED = re.compile(r"(?:我|本)(?:局|委|办|厅|院|所|站|中心|镇|乡|街道|单位|公司)(?:的|今年的|本年度)?"

@@ -8,7 +8,8 @@ import re
 from .lexicon import lexicon
 from .shares import collective
 from .subjects import MANNER, unit_names
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 # A later clause of the same sentence whose subject guides or takes part: 「…，Y加强督促指导」
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .levels import level_of_name
 from .lexicon import lexicon
-from .unitnames import level_of_name
 
 
 def last_place(place: str, towns: bool = False) -> str:

@@ -17,9 +17,11 @@ from .. import paths
 from ..load import document_folders
 from ..registry import UnitIndex
 from .jurisdiction import document_place, home_of
+from .levels import level_of_name
 from .placenames import local_unit_name, names_place, placed, qualified
 from .shapes import COLUMN_VOUCHED
-from .unitnames import BARE_GOVERNMENT, COLLECTIVE, level_of_name, looks_like_unit
+from .unitnames import COLLECTIVE, looks_like_unit
+from .unitnotes import BARE_GOVERNMENT
 
 # Kinds for units an import proposes (the registry's other kinds are those of a provincial policy).
 _KIND_OF_LEVEL = {"中央": "中央国家机关", "省": "省直部门", "市": "市县部门", "县": "市县部门"}

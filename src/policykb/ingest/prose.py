@@ -15,7 +15,8 @@ from .lexicon import alternation, lexicon
 from .partners import partners_with
 from .shares import collective
 from .subjects import DONE
-from .unitnames import UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import UnitList, parse_units
 
 _LEX = lexicon()
 OPENER = rf"(?:{alternation(_LEX.by_openers)})?"  # 「主要由X牵头」: words before 由 that keep it a note

@@ -29,7 +29,8 @@ from .source import Block
 from .lexicon import alternation, is_person, lexicon
 from .prose import clean
 from .subjects import DONE, OPENING, ROLE_HOLDER, subject_match
-from .unitnames import BARE_GOVERNMENT, UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import BARE_GOVERNMENT, UnitList, parse_units
 
 CONFIDENCE = 0.5
 PEOPLE = "people"  # how a subject of people alone was read: the issuer answers for their work

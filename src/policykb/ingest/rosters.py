@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .holders import defined_body
 from .lexicon import lexicon
-from .unitnames import one_unit
+from .unitnotes import one_unit
 
 
 @lru_cache(maxsize=1)

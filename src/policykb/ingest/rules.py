@@ -9,7 +9,8 @@ from __future__ import annotations
 from .lexicon import lexicon
 from .shapes import Candidate
 from .source import Block
-from .unitnames import looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import parse_units
 
 RULE_FLAG = "participants from the document's rule for all tasks"
 

@@ -24,9 +24,9 @@ from typing import Any
 
 from .. import textrules
 from .compose import short_title_todo
+from .levels import level_of_name
 from .proposals import proposal_line, proposed_unit
 from .source import Source
-from .unitnames import level_of_name
 
 _TRADITIONAL_SHARE = 0.1
 _NAME_LENGTH = 40  # a unit's name at most: longer texts not in the page are written back character by character

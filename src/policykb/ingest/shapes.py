@@ -20,7 +20,8 @@ from .lexicon import alternation, is_person, lexicon
 from .prose import by_units, each_its_own, topic_units
 from .shares import collective
 from .source import Block
-from .unitnames import Scope, UnitList, looks_like_unit, parse_units
+from .unitnames import looks_like_unit
+from .unitnotes import Scope, UnitList, parse_units
 
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon, post_holder
-from .unitnames import holding_bodies, parse_units
+from .posts import holding_bodies
+from .unitnotes import parse_units
 
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)

@@ -18,7 +18,7 @@ from .columns import column_role, column_roles
 from .lexicon import lexicon
 from .shapes import PART, SECTION
 from .source import Block
-from .unitnames import parse_units
+from .unitnotes import parse_units
 
 NUMBER_ALONE = re.compile(r"^\d{1,3}$")  # a row's number on a line of its own
 
@@ -29,7 +29,7 @@ def fits(role: str | None, cell: str) -> bool:
     """Whether a cell reads as its column's kind: units for a unit column, a time for a deadline, a person for a
     leader column (and a person's name is no task's text)."""
     from .lexicon import is_person
-    from .unitnames import parse_units
+    from .unitnotes import parse_units
     if role == "deadline":
         return bool(_DEADLINE.search(cell)) and len(cell) <= 40
     if role in ("lead", "separate", "joint", "responsible", "participant", "guide"):

@@ -274,14 +274,15 @@ def _tail_cells(roles: list[str | None], tail: str) -> dict[int, str] | None:
     """A row's closing unit cells run together (「何海平教育局经开区各街道市国有公司」, 「市发展改革委各县(市、区)政府、
     嘉兴港区」): the leader first where the header has a leader column (a name of three characters, else two),
     (「芮春祥」: a surname the lexicon does not list; the one after which the names cut finest: 「张菁民政局」 is
-    张菁 and 民政局), then the names, cut where one runs into the next (`unitnames.run_together`). With several unit columns, a
+    张菁 and 民政局), then the names, cut where one runs into the next (`runtogether.run_together`). With several unit columns, a
     name that runs into the one before (no 、 between) starts the next cell, the last cell taking the list that
     closes the row and the first any more names; a tail with no separator at all lost them inside its cells
     too, and gives its first name to the first unit column and the rest to the next. A tail whose names all stand
     apart is one cell, as written. A collective (「各区(市)县政府(管委会)」) is one name. None when it is no list of
     units."""
     from .lexicon import is_person
-    from .unitnames import COLLECTIVE, looks_like_unit, run_together
+    from .runtogether import run_together
+    from .unitnames import COLLECTIVE, looks_like_unit
     units = [c for c, r in enumerate(roles) if r in UNIT_COLUMNS]
     leader = next((c for c, r in enumerate(roles) if r == "leader"), None)
     cells: dict[int, str] = {}
@@ -358,7 +359,7 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     closes the row before (the first such number after which the row's unit cells read: 「口袋公园4个」 is none; a part heading 「二、…」 may stand before it: a row spanning the table); in a row, the
     unit cells are the text after its last full stop, the first sentence its first text column, the rest the next;
     a row may hold several, each closed by its own cells (`_inner_rows`), the first text column carried down."""
-    from .unitnames import parse_units
+    from .unitnotes import parse_units
     roles = [column_role(w) for w in header]
     unit_col = next(c for c, r in enumerate(roles) if r in UNIT_COLUMNS)
     texts = [c for c, r in enumerate(roles) if r in ("task", "detail", "section") and c < unit_col]

@@ -1,20 +1,14 @@
-"""Unit lists as documents write them: who leads, who takes part, and clean names for the registry.
-
-The words are data (lexicon.yaml): a note is cut into labelled lists (「牵头单位：X；配合单位：Y」) or
-lists closed by a role word (「X牵头，Y配合」, 「X指导，Y负责落实」, 「X、Y分别牵头」, 「X会同Y负责」), each
-list taking the word's role; with no lead word the first of the 负责 list leads (the usual rule, often
-stated as 「列第一位者为牵头单位」). People (分管副市长, a name) are kept as leaders, never as units;
-a name that does not end like a unit is flagged, not kept. Scope notes (下同, 「以下均需X落实，不再列出」,
-「明确牵头部门的，其他有关部门配合，不逐一列出」) are removed and what they say is handed on.
-A deadline after the units (「…负责，年内持续推进」) is split off for the deadline reader.
-Collectives (各省级人民政府, 各区、县（市）…) are kept whole; a list ending in 「等」 is open.
+"""Unit names as documents write them: one name cleaned of list punctuation, trailing verbs and a closing 等
+(`clean_name`), a written list cut into its names (`split_names`: a body written once after a list shared by each
+name, collectives and plates kept whole, whether the list is open), and whether a name reads as a unit at all
+(`looks_like_unit`: lexicon.yaml's unit grammar). Reading a whole note, who leads and who takes part, is
+unitnotes.py's.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .lexicon import ROLES, alternation, is_person, lexicon, post_holder
+from .lexicon import is_person, lexicon
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
 _RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:(?:列|排)(?:名|在)?)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
@@ -24,36 +18,10 @@ _VERB_TAIL = re.compile(r"(?:按照?职责分工|按职责|根据职责|结合�
 _STRAY = re.compile(r"^[\s．.，,、；;：:“”\"（）()]+|[\s．.，,、；;：:“”\"（）()。]+$")
 COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|全国各|国务院各|国务院有关|国务院其他|省直|市直|县直|区直|"
                         r"(?:省|市|县|区)(?:级|直)?(?:各|有关|相关)|中央和国家机关各|各级)")
-# Words that say the text after them is not a unit (a timing, a way of working) — split off.
-_AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每年|每季度|每月|长期|持续|上半年|下半年|"
-                          r"\d{1,2}月|20\d\d|立即|及时|逐步|分阶段|按年度))")
-
-
-OPEN_LIST = "open list (等)"  # a flag that names no doubt about who is named: the list goes on (「X、Y等部门」)
-
-
-@dataclass
-class UnitList:
-    as_written: str
-    lead: list[str] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
-    mode: str = "first"  # first | joint | separate
-    open_ended: bool = False
-    rest: str = ""  # text after the units (often a deadline)
-    flags: list[str] = field(default_factory=list)  # things for the reviewer
-    leaders: list[str] = field(default_factory=list)  # people named (责任领导), never units
-    how: str = "bare"  # label | verb | by (「由X…」) | heading (a unit named above) | bare: the first listed leads
-    scope: "Scope | None" = None  # what this note says about the tasks after it
-    by_custom: bool = False  # 「X、Y、Z负责」: no word says who leads, the first listed is taken (for the review only)
-
-    @property
-    def doubts(self) -> list[str]:
-        """The flags that doubt the reading (an open list is none)."""
-        return [f for f in self.flags if f != OPEN_LIST]
 
 
 # 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
-_QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[)）]$")
+QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[)）]$")
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
@@ -78,7 +46,7 @@ def clean_name(name: str) -> str:
     return name
 
 
-_EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
+EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
@@ -88,7 +56,7 @@ _PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相�
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
 
 
-def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
+def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
@@ -136,7 +104,7 @@ def _split(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」)
     pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
-                      rf"|{_EITHER.pattern}", text)
+                      rf"|{EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
@@ -303,247 +271,7 @@ def _share_bodies(text: str) -> str:
     return text
 
 
-@dataclass
-class Scope:
-    """What a scope note says about the tasks after it."""
-    participants: list[str] = field(default_factory=list)  # 「以下均需X落实，不再列出」
-    open_ended: bool = False  # 「明确牵头部门的，其他有关部门配合，不逐一列出」
-
-
-def _strip_scope(body: str, result: UnitList) -> str:
-    """Remove notes about the list itself or about later tasks, remembering what they say."""
-    scope = lexicon().scope
-    for m in scope["all_below"].finditer(body):
-        names, _ = _split(m["units"])
-        result.scope = result.scope or Scope()
-        result.scope.participants += [n for n in names if looks_like_unit(n)]
-    if scope["others_below"].search(body):
-        result.scope = result.scope or Scope()
-        result.scope.open_ended = True
-    for key in ("all_below", "others_below", "first_leads", "same_below"):
-        body = scope[key].sub("", body)
-    if re.search(r"[、，,].*[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", body):
-        body = re.sub(r"[，,。；;]\s*" + scope["each_duty"].pattern + r"[。；;]?$", "", body)
-    body = re.sub(r"[(（]\s*[，,。；;]?\s*[)）]", "", body)  # a bracket the scope note alone filled
-    body = re.sub(r"[，,。；;]\s*(?=[，,。；;]|$)", "", body)
-    return body.strip("，,。；; ")
-
-
-_VERB_THEN_LIST = re.compile(rf"(?P<verb>{alternation(lexicon().verbs)})、")
-
-
-def _clauses(body: str) -> list[tuple[str, str, str]]:
-    """(role, names text, how) for each part of a note: labelled lists, or lists closed by a role word."""
-    lex = lexicon()
-    labels = list(lex.label.finditer(body))
-    if labels:
-        out = []
-        if labels[0].start() and (head := body[:labels[0].start()].strip("，,；;。 ")):
-            out += _clauses(head)
-        for i, label in enumerate(labels):
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            role, text = lex.labels[label["label"]], body[label.end():end]
-            # 「责任单位：X和Y分别牵头、Z」: a 责任 list whose own role words say who leads is read by them
-            worded = role == "responsible" and any(c[2] == "verb" for c in _clauses(text))
-            out += _clauses(text) if role == "division" or worded else [(role, text, "label")]
-        return out
-    if shares := _duty_shares(body):
-        return shares
-    out, waiting = [], ""
-    body = _VERB_THEN_LIST.sub(r"\g<verb>，", body)  # 「X和Y分别牵头、区Z」: the role word closes its list
-    for clause in re.split(r"[；;。，,]", body):
-        clause = clause.strip()
-        if not clause:
-            continue
-        text = f"{waiting}，{clause}" if waiting else clause  # the comma kept: it may part the lead from the rest
-        if m := lex.verb_tail.search(text):
-            names = re.sub(r"^由", "", text[:m.start()]) + (m["etc"] or "")  # 等 stays: the list is open
-            if j := lex.joiner.search(names):  # 「X会同Y负责」: X leads, Y takes part
-                first, second = names[:j.start()], names[j.end():]
-                if first.strip():
-                    out.append(("lead", first, "verb"))
-                out.append(("participant", second, "verb"))
-            else:
-                out.append((lex.verbs[m["verb"]], names, "verb"))
-            waiting = ""
-        else:
-            waiting = text
-    if waiting:
-        out.append(("responsible", waiting, "bare"))
-    return out
-
-
-# 「X会同Y等部门负责隐患调查；Z负责组织山洪灾害调查」: a note whose 「；」 parts each give their units a duty written
-# after the verb: two holders, each leading its own share (separate, truth rule 5), those it works with taking part
-_DUTY_SHARE = re.compile(rf"^(?P<names>[^，,；;。]{{2,80}}?)(?:{alternation(lexicon().duty_openers)})(?=[\u4e00-\u9fff])")
-
-
-def _duty_shares(body: str) -> list[tuple[str, str, str]]:
-    """(role, names text, how) for each part of such a note; none unless every part, two or more, is one."""
-    parts = [p.strip() for p in re.split(r"[；;]", body) if p.strip()]
-    out: list[tuple[str, str, str]] = []
-    for part in parts if len(parts) > 1 else ():
-        if not (m := _DUTY_SHARE.match(part)):
-            return []
-        j = lexicon().joiner.search(m["names"])  # 「X会同Y」: X leads its share, Y takes part
-        holder, partners = (m["names"][:j.start()], m["names"][j.end():]) if j else (m["names"], "")
-        if not holder or not all(looks_like_unit(n) for n in _split(holder)[0] or [""]):
-            return []
-        out += [("separate", holder, "verb")] + ([("participant", partners, "verb")] if partners else [])
-    return out
-
-
-_MARK_WORDS = "|".join(re.escape(w) for w in sorted(
-    [w for w, r in lexicon().verbs.items() if r != "responsible"]
-    + [w for w, r in lexicon().labels.items() if r in ("lead", "participant", "guide")], key=len, reverse=True))
-# (not inside a name: 「各责任(配合)单位」 says its holders' roles, kept as written)
-_MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P<word>{_MARK_WORDS})[)）](?!(?:单位|部门|單位|部門)(?:[、，,；;：:\s]|$))")
-# A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
-_TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
-                         r"\s*[：:]\s*(?P<time>[^；;。]*)")
-# A two-character name padded to the width of three (「俞 悦」), names run together in one cell (「陆 明俞 悦」)
-_PADDED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
-_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
-
-
-def _people(text: str) -> tuple[list[str], bool]:
-    """The names of a leader cell whose names are padded with a space: each padded name is one person."""
-    return [m.group().replace(" ", "") for m in _PERSON.finditer(text)], False
-
-
-# Spaces that part no names (a narrow cell's line broken inside one): before a bracket (「市安委办 (工作专班办公室)」),
-# and between a collective of places and the body each of them has (「各县区(开发区) 安委会」).
-_PLACES_COLLECTIVE = re.compile(r"^各[^\s、，,；;()（）]{0,5}[区县市州旗乡镇](?:[(（][^()（）]{1,8}[)）])?(?P<space>\s+)"
-                                r"(?=[^\s、，,；;：:()（）省市县区州旗乡镇各]{2,8}(?:[、，,；;]|$))")
-
-
-def _unspaced(body: str) -> str:
-    body = re.sub(r"\s+(?=[(（])", "", body)
-    if m := _PLACES_COLLECTIVE.match(body):
-        body = body[:m.start("space")] + body[m.end("space"):]
-    return body
-
-
-def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
-    """The bodies whose post a person's name gives: 市水务局 of 市水务局主要负责人, 各级 and 各部门 of
-    各级各部门主要负责同志 (each body of the collectives it names); none for a post alone (主要负责同志)."""
-    body = post_holder(name)
-    if not body or not (body in known or looks_like_unit(body)):
-        return []
-    return [body] if body in known else _split(body, known)[0]
-
-
-def _name_of(person: str) -> str:
-    """「顾峰副市长」: a person's name with the post after it, the name kept (as the post before it is dropped from
-    「分管副县长王五」); 「马副市长」 (a surname and a post) is kept whole."""
-    for k in (2, 3):
-        if len(person) >= k + 2 and is_person(person[:k]) and person[k - 1] not in "副正常" \
-                and lexicon().post.fullmatch(person[k:]):
-            return person[:k]
-    return person
-
-
-def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
-    """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
-    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead); else as written (市水务局主要负责人 of
-    a group's office the bureau does not lead)."""
-    bodies = holding_bodies(name, known)
-    body = post_holder(name)
-    return name[len(body):].removeprefix("的") if bodies and body and set(bodies) <= set(lead) else name
-
-
-# 「（责任单位；住建局、畜牧局）」: a note opening with a label, a semicolon written for its colon (flagged)
-_LABEL_SEMICOLON = re.compile(rf"^(\s*(?:{alternation(lexicon().labels)}))\s*[；;](?=\s*[^\s；;])")
-SEMICOLON_LABEL = "label closed by a semicolon"
-
-
-_NO_PERSON = re.compile(r"[。；;：:]|\d[.．、]|^.{31,}$")  # a sentence, a numbered item or a paragraph is no one's name
-# 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
-_SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
-
-
-def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
-    """Read one unit note (inside brackets, after 牵头单位：, or a table's cells) by the lexicon's grammar."""
-    written = note.strip()
-    result = UnitList(written)
-    body = _SHORT_NAME_GIVEN.sub("", _unspaced(_strip_scope(written, result)))
-    body, misprinted = _LABEL_SEMICOLON.subn(r"\1：", body)
-    result.flags += [SEMICOLON_LABEL] * misprinted
-    if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
-        body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
-    if m := _AFTER_UNITS.search(body):
-        body, result.rest = body[:m.start()], body[m.end():].strip()
-    marked: dict[str, str] = {}  # 「市教育局（牵头）、市财政局」: a role word in brackets after one name
-
-    def unmark(m: re.Match) -> str:
-        marked[clean_name(m["name"])] = lexicon().verbs.get(m["word"]) or lexicon().labels[m["word"]]
-        return m["name"]
-    body = _MARKED.sub(unmark, body)
-    roles: dict[str, list[str]] = {r: [] for r in ROLES}
-    hows = set()
-    # (「X、Y，Z」 with no lead word: the comma parts no leads, the first listed leads; truth rule 5)
-    clauses = _clauses(body)
-    for role, text, how in clauses:
-        if role == "leader":  # 「责任人：X主要负责人。1.深入学习…」: a run-on page's next item is no one's name
-            text = re.split(r"[。；;]|\d[.．、]", text)[0]
-        names, open_ended = _people(text) if role == "leader" and _PADDED.search(text) else _split(text, known)
-        result.open_ended |= open_ended
-        hows.add(how)
-        for name in names:
-            if role == "leader" and _NO_PERSON.search(name):
-                result.flags.append(f"not a person: {name}")  # 「…负责人整改。1.深入学习…」: a run-on text, no name
-                continue
-            if role == "leader" or is_person(name):
-                result.leaders.append(_name_of(name))
-                if role != "leader" and (bodies := holding_bodies(name, known)):
-                    roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
-            elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
-                result.flags.append(f"not a unit: {name}")
-            else:
-                roles[role].append(name)
-    result.how = "label" if "label" in hows else "verb" if "verb" in hows else "bare"
-    leads = roles["lead"] + roles["separate"] + roles["joint"]
-    others = roles["participant"] + roles["guide"]
-    if leads:
-        result.lead, others = leads, roles["responsible"] + others
-    elif roles["responsible"] and _EITHER.search(body) and not others:
-        # 「由所有权人、使用者或者管理者负责」: holders named as alternatives each answer for what they hold
-        result.lead = roles["separate"] = roles["responsible"]
-    elif roles["responsible"]:
-        result.lead, others = roles["responsible"][:1], roles["responsible"][1:] + others
-        result.by_custom = len(roles["responsible"]) > 1 and not lexicon().scope["first_leads"].search(written)
-    elif roles["guide"]:  # only a guide named: it leads, for the reviewer to confirm
-        result.lead, others = roles["guide"][:1], roles["guide"][1:] + roles["participant"]
-        result.flags.append("only a guiding unit named")
-    elif others:
-        result.lead, others = others[:1], others[1:]
-        result.flags.append("no lead named: the first participant is taken")
-    if chosen := [n for n in result.lead + others if marked.get(n) in ("lead", "separate", "joint")]:
-        others = [n for n in result.lead + others if n not in chosen]
-        result.lead, result.how = chosen, "label" if result.how == "bare" else result.how
-        if any(marked[n] == "separate" for n in chosen):
-            roles["separate"] = chosen
-    result.lead = list(dict.fromkeys(result.lead))
-    result.participants = list(dict.fromkeys(n for n in others if n not in result.lead))
-    if roles["separate"] and len(result.lead) > 1:
-        result.mode = "separate"
-    elif len(result.lead) > 1:
-        result.mode = "joint"
-    if result.open_ended and result.participants:
-        result.flags.append(OPEN_LIST)
-    return result
-
-
-BARE_GOVERNMENT = ("政府", "人民政府")  # read as a unit only right after its party committee (`_its_government`)
-
-
-def _its_government(name: str, before: list[str]) -> bool:
-    """「县委、政府」, 「镇党委、政府」: a bare 政府 right after a party committee is that place's government, a unit
-    (written as the document writes it)."""
-    return name in BARE_GOVERNMENT and bool(before) and bool(re.search(r"(?:党|[省市州县区旗镇乡])委$", before[-1]))
-
-
-_GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
+GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
 
 
 # 「协调食品安全有关部门」, 「牵头对镇街政府」: a role word opening a duty, not a role holder's name (牵头单位, 配合部门)
@@ -552,13 +280,6 @@ _ROLE_OPENING = re.compile(r"(?:牵头|配合|参与|协调)(?!(?:责任)?(?:单
 
 # 「各地对辖区内现有化工园区」: a subject and what its work is about, not one name (对口, 对外, 对台 open names' words)
 _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
-
-
-def one_unit(name: str, known: tuple[str, ...] = ()) -> bool:
-    """A name that reads as one unit and nothing else (no list, person or doubt in it): a known name or a unit's shape."""
-    units = parse_units(name, known)
-    return units.lead == [name] and not (units.participants or units.leaders or units.doubts) \
-        and (name in known or looks_like_unit(name))
 
 
 def looks_like_unit(name: str) -> bool:
@@ -570,12 +291,12 @@ def looks_like_unit(name: str) -> bool:
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
         name = plated["body"]  # 「招商合作局(行政审批局、政务服务中心)」: the body, and the plates it also carries
-    name = _QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
+    name = QUALIFIER.sub(r"\1", re.sub(r"[(（](?:含|包括)[^()（）]{2,60}[)）]$", "", name))  # a closing qualifier
     # (see clean_name) or what the unit includes (「（含南太湖新区、长合区管委会）」) is allowed, and a word in
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
-    if name in _GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
+    if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _ABOUT_WHAT.search(name):
@@ -583,80 +304,3 @@ def looks_like_unit(name: str) -> bool:
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
                                      and bool(lexicon().collective_end.search(name)))
-
-
-_RUN_PIECE = 3  # the shortest name cut from a run (「市委组织部」 is not 「市委」 and 「组织部」)
-_MEMBERS = re.compile(r"^各?(?:成员|所属|下属|直属)单位$")  # the members of the body named before: part of its name
-
-
-def run_together(text: str) -> list[str] | None:
-    """Names written one after another with no separator (a table's cell whose lines were run together:
-    「教育局经开区各街道」): the cut that makes every piece a unit's name, cutting only after a body's ending
-    (lexicon.yaml body_ends), a suffix of two characters or more (but a kind of unit: 市机关事务局 is not 市机关 and
-    事务局; a government is one), or a closing qualifier where it can, and else
-    into as many names as it can; a piece is never a bare suffix word (「区政府办公室」 is one name) nor holds a verb
-    of doing (「轨道公司推进大庙弄核心区」: a name, then the text). None when no such cut exists."""
-    lex = lexicon()
-    bare = {*lex.unit_suffixes, *_GENERIC}
-
-    def name(piece: str) -> bool:
-        if piece in bare or piece[0] in "(（" or _MEMBERS.match(piece) or lex.doing.search(piece):
-            return False
-        m = _QUALIFIER.match(piece)  # 「高新园(邹区镇)」: a name and its qualifier, read as one piece
-        return looks_like_unit(piece) or bool(m) and len(m[1]) >= 2 and not lex.not_unit_start.match(piece)
-
-    def weak(piece: str) -> bool:
-        ending = next((s for s in sorted(lex.unit_suffixes, key=len, reverse=True) if piece.endswith(s)), "")
-        return ending in _GENERIC and ending != "政府" or not (len(ending) > 1 or ending in lex.body_ends
-                                                                or piece.endswith((")", "）", *lex.zone_ends)))
-
-    best: dict[int, tuple[tuple[int, int], list[str]] | None] = {len(text): ((0, 0), [])}
-
-    def cut(at: int) -> tuple[tuple[int, int], list[str]] | None:
-        """The best cut of text[at:]: fewest weak cuts, then most names."""
-        if at not in best:
-            options = [((score[0] + (end < len(text) and weak(text[at:end])), score[1] - 1), [text[at:end], *rest])
-                       for end in range(at + _RUN_PIECE, len(text) + 1)
-                       if name(text[at:end]) and (found := cut(end)) is not None for score, rest in [found]]
-            best[at] = min(options, key=lambda o: o[0]) if options else None
-        return best[at]
-
-    found = cut(0) if text else None
-    return found[1] if found else None
-
-
-# --- levels of government ---
-
-LEVELS = ("中央", "省", "市", "县")
-
-
-def level_of_place(place: str) -> str | None:
-    """The level of a jurisdiction: 中央 (the State Council, the Party Centre), a province, a city, a county."""
-    if not place:
-        return None
-    if re.search(r"^(?:全国|中央|国务院|国家|中共中央)", place):
-        return "中央"
-    if re.search(r"(?:省|自治区)$", place) or place in ("北京市", "天津市", "上海市", "重庆市"):
-        return "省"
-    if re.search(r"(?:市|州|盟|地区)$", place):
-        return "市"
-    if re.search(r"(?:县|区|旗|镇|乡|街道)$", place):
-        return "县"
-    return None
-
-
-_LOCAL_ORGAN = re.compile(r"(?:省|市|州|县|区|旗|盟)(?:委|人民|政府)")  # 交口县委宣传部, X县人民武装部: a place's own
-
-
-def level_of_name(name: str, default: str | None) -> str | None:
-    """The level a unit name says it is at (省财政厅 → 省, 财政部 → 中央), else the document's."""
-    if re.match(r"^(?:国务院|国家|中央|全国|中共中央|最高人民)", name) or re.search(r"(?<![厅局总])部$|总局$|总署$", name) \
-            and not re.match(r"^(?:省|市|县|区)", name) and not _LOCAL_ORGAN.search(name):
-        return "中央"
-    if re.match(r"^(?:各省|各省级|省)", name):
-        return "省"
-    if re.match(r"^(?:各市|各地级|市)", name):
-        return "市"
-    if re.match(r"^(?:各县|各区|各乡镇|各街道|县|区|乡|镇|街道)", name):
-        return "县"
-    return default

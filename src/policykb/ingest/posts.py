@@ -1,0 +1,45 @@
+"""People in unit notes: a leader cell's names padded with spaces, a person's name with the post after it, and the
+bodies whose post a person is named by (市水务局 of 市水务局主要负责人), which answer for the work the person leads."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import is_person, lexicon, post_holder
+from .unitnames import looks_like_unit, split_names
+
+# A two-character name padded to the width of three (「俞 悦」), names run together in one cell (「陆 明俞 悦」)
+PADDED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+
+
+def padded_people(text: str) -> tuple[list[str], bool]:
+    """The names of a leader cell whose names are padded with a space: each padded name is one person."""
+    return [m.group().replace(" ", "") for m in _PERSON.finditer(text)], False
+
+
+def holding_bodies(name: str, known: tuple[str, ...] = ()) -> list[str]:
+    """The bodies whose post a person's name gives: 市水务局 of 市水务局主要负责人, 各级 and 各部门 of
+    各级各部门主要负责同志 (each body of the collectives it names); none for a post alone (主要负责同志)."""
+    body = post_holder(name)
+    if not body or not (body in known or looks_like_unit(body)):
+        return []
+    return [body] if body in known else split_names(body, known)[0]
+
+
+def person_name(person: str) -> str:
+    """「顾峰副市长」: a person's name with the post after it, the name kept (as the post before it is dropped from
+    「分管副县长王五」); 「马副市长」 (a surname and a post) is kept whole."""
+    for k in (2, 3):
+        if len(person) >= k + 2 and is_person(person[:k]) and person[k - 1] not in "副正常" \
+                and lexicon().post.fullmatch(person[k:]):
+            return person[:k]
+    return person
+
+
+def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
+    """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
+    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead); else as written (市水务局主要负责人 of
+    a group's office the bureau does not lead)."""
+    bodies = holding_bodies(name, known)
+    body = post_holder(name)
+    return name[len(body):].removeprefix("的") if bodies and body and set(bodies) <= set(lead) else name
