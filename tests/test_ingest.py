@@ -14,8 +14,9 @@ import yaml
 from policykb.ingest import ImportFailed, import_file
 from policykb.ingest.levels import level_of_name
 from policykb.ingest.readers import decode, read
-from policykb.ingest.shapes import inline_tasks, table_tasks
+from policykb.ingest.shapes import inline_tasks
 from policykb.ingest.source import Block
+from policykb.ingest.tabletasks import table_tasks
 from policykb.ingest.timing import find
 from policykb.ingest.unitnames import looks_like_unit
 from policykb.ingest.unitnotes import parse_units

@@ -147,7 +147,7 @@ def test_a_department_division_line_after_a_leader_line():
 # --- tables copied one cell a line, and their deadline cells ---
 
 def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     from policykb.ingest.texttables import with_text_tables
     lines = ["序号", "民生实事", "责任单位", "完成时限",
              "1", "新建污水处理厂。", "县水务局", "县住建局", "12月底前",
@@ -163,7 +163,7 @@ def test_a_one_cell_a_line_table_joins_a_cells_units_and_splits_a_merged_row():
 
 
 def _cell_table(*lines: str):
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     from policykb.ingest.texttables import with_text_tables
     return table_tasks(with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]))
 
@@ -368,7 +368,7 @@ def test_a_table_copied_one_cell_a_line_between_pipe_lines_reads_every_row(tmp_p
     """Cells one a line with a line of 「|」 between them: a long task cell and the unit cell after it are two cells,
     never one line wrapped; a time cell saying how long after an event (「文件出台后 3 个月完成」) is the row's time."""
     from policykb.ingest.readers import read
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     from policykb.ingest.texttables import with_text_tables
     rows = [["序号", "工作任务", "负责部门", "时间进度"],
             ["1", "健全城市管理制度", "市城管局、市司法局", "省里文件出台后 3 个月完成"],
@@ -413,7 +413,7 @@ def test_a_subjects_standing_and_a_manner_may_stand_before_its_verb():
 
 def test_a_header_in_traditional_script_with_a_heading_and_a_content_column():
     from policykb.ingest.columns import column_role
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     assert column_role("負責科室") == "responsible" and column_role("重點任務") == "task"
     rows = [("重點任務", "工作內容", "負責科室"), ("信息公開", "及時發佈預決算信息。", "綜合科")]
     tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
@@ -452,7 +452,7 @@ def test_a_place_written_without_its_suffix_is_completed_from_the_text_and_its_n
 
 def test_a_table_restating_a_numbered_list_takes_the_lists_numbers():
     from policykb.ingest.candidates import _numbers_from_list
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     blocks = [Block("1.做好政策解读。注重以图表形式进行解读。", "第1行"), Block("2.回应关切。及时主动回应社会热点问题。", "第2行"),
               Block("3.强化制度建设。建立政府信息公开制度。", "第3行")]
     rows = [("重点任务", "工作内容", "负责科室"), ("政策解读", "注重以图表形式进行解读。", "综合科"),
@@ -730,7 +730,7 @@ def test_two_topics_each_with_its_holder_make_one_task_of_separate_holders():
     """「（五）施工工地由施工企业负责，待建地块由土地使用权人负责；」 read in a numbered list and by the general reader:
     one task, each holder answering for its own topic, the sentence kept as written."""
     from policykb.ingest.generic import general_tasks
-    from policykb.ingest.shapes import topic_note
+    from policykb.ingest.inlinenotes import topic_note
     units = topic_note("施工工地由施工企业负责，待建地块由土地使用权人负责；")
     assert (units.lead, units.mode) == (["施工企业", "土地使用权人"], "separate")
     tasks, _ = general_tasks([Block("一、责任区划分", "第1行"),
@@ -905,7 +905,7 @@ def test_names_run_together_are_cut_where_one_ends():
 
 
 def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one():
-    from policykb.ingest.shapes import table_tasks
+    from policykb.ingest.tabletasks import table_tasks
     rows = [("序号", "工作内容", "目标任务", "责任单位"), ("1", "建设口袋公园。", "2025年6月底前,建成10个。", "区园林局"),
             ("2", "改造老旧管网。", "管网漏损率下降。", "区水务局")]
     tasks = table_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
@@ -913,7 +913,7 @@ def test_a_time_opening_a_target_cell_is_the_deadline_when_no_column_gives_one()
 
 
 def test_a_form_task_keeps_the_number_written_in_its_value():
-    from policykb.ingest.shapes import form_tasks
+    from policykb.ingest.tabletasks import form_tasks
     rows = [("重点工作:", "42.推进老旧小区加装电梯。"), ("牵头单位:", "区住建局")]
     tasks = form_tasks([Block(" | ".join(r), f"第{i}行", r, 1) for i, r in enumerate(rows, start=1)])
     assert [(t.number, t.text, t.units.lead) for t in tasks] == [(42, "推进老旧小区加装电梯。", ["区住建局"])]
@@ -1763,7 +1763,7 @@ def test_two_kinds_of_departments_joined_by_he_each_carry_out_their_duty_by_thei
 
 
 def test_a_bare_fuze_after_a_topic_of_those_so_stays_in_the_task_text():
-    from policykb.ingest.shapes import prose_note
+    from policykb.ingest.inlinenotes import prose_note
     text, units, _ = prose_note("其余12座水库未设管护单位的,由所在乡人民政府负责,明确专人开展日常巡查。")
     assert units.lead == ["所在乡人民政府"]
     assert "由所在乡人民政府负责" in text
@@ -1908,7 +1908,7 @@ def test_a_notes_parts_each_giving_their_units_a_duty_after_the_verb_are_separat
 
 def test_a_prose_note_reads_a_name_closing_on_a_short_bracket():
     """「X负责,Y和各街道办事处(乡)配合,…」: the bracket is part of the name (truth rule 4), not the end of the note."""
-    from policykb.ingest.shapes import prose_note
+    from policykb.ingest.inlinenotes import prose_note
     text, units, _ = prose_note("工商局负责,商务局和各街道办事处(乡)配合,监督各市场完成除“四害”达标工作。")
     assert (units.lead, units.participants) == (["工商局"], ["商务局", "各街道办事处(乡)"])
     assert text == "监督各市场完成除“四害”达标工作。"
@@ -1978,7 +1978,7 @@ def test_collectives_each_bearing_their_own_share_are_a_principle_no_prose_note(
     """「…在领导小组的统一领导下，各部门各负其责，通力合作。」: every department's principle (a requirement), no note giving
     各部门 a task; a named unit's 「…，由县水务局负责。」 still is one."""
     from policykb.ingest.prose import prose_notes
-    from policykb.ingest.shapes import prose_note
+    from policykb.ingest.inlinenotes import prose_note
     text = "职责分工总的原则是在领导小组的统一领导下,各部门各负其责,通力合作。"
     assert prose_notes(text, ()) == [] and prose_note(text) is None
     assert prose_note("做好河道清障工作,由县水务局负责。")[1].lead == ["县水务局"]

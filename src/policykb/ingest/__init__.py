@@ -7,7 +7,8 @@ somebody else's document, read as a first draft for people to review, never trus
 - `readers`: .txt in any common encoding, .docx, .xlsx, saved .html into that form (PDF: a clear refusal);
 - `meta`: title, 发文字号, issuers, date, jurisdiction, read in order by `title`, `docdate` (the date and 发文字号),
   `issuers` (with `organs` for organs' names) and `jurisdiction`;
-- `shapes`: where the tasks are (tables, label | value forms, unit notes, 牵头单位 lines), `columns` what a table's
+- `shapes`: where the tasks are (paragraphs with unit notes, 牵头单位 lines, headings; tables and label | value forms
+  in `tabletasks`, the notes themselves in `inlinenotes`, numbering marks in `itemmarks`), `columns` what a table's
   header cells name;
 - `generic`: the general reader, by the grammar alone wherever the shapes read nothing (POLICYKB_IMPORT_GENERAL_ONLY=1:
   it alone), over the items `items` splits a document into; notes written as prose read by `prose`, subjects by

@@ -12,14 +12,16 @@ from .columns import header_columns
 from .founded import only_sets_up
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
+from .itemmarks import ITEM, PART, SECTION
 from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading
 from .lexicon import alternation, lexicon
 from .ownplan import own_plan_tasks
 from .requirements import PEOPLE, requirement_tasks, without_all_addressed
-from .shapes import ITEM, PART, SECTION, Candidate, form_tasks, inline_tasks, table_tasks
+from .shapes import Candidate, inline_tasks
 from .shares import collective
 from .source import Block, Source
 from .subjects import DIVISION_ROLE, ROLE_HOLDER
+from .tabletasks import form_tasks, table_tasks
 
 
 def _numbers_from_list(candidates: list[Candidate], blocks: list[Block]) -> None:

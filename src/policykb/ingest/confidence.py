@@ -10,7 +10,8 @@ from .continued import CUT_AT
 from .generic import GROUP_LEADS
 from .pdftext import PDF_LAYOUT
 from .rules import RULE_FLAG
-from .shapes import COLUMN_VOUCHED, Candidate
+from .shapes import Candidate
+from .tabletasks import COLUMN_VOUCHED
 from .unitnotes import OPEN_LIST, SEMICOLON_LABEL
 
 ISSUER_LEADS = "people's work: the issuer leads"

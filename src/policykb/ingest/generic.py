@@ -29,13 +29,14 @@ from .columns import column_role
 from .costs import with_costs
 from .dutylists import duty_list
 from .holders import post_duties
+from .inlinenotes import topic_only
 from .inperson import labelled_people
 from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN_LABEL, TIME_WORDS, Item, items_of
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
 from .partners import assisted, partners_with
 from .prose import OPENER, clean, own_parts, prose_notes
-from .shapes import LEADER_HEADING, Candidate, closing_deadline, topic_only
+from .shapes import LEADER_HEADING, Candidate, closing_deadline
 from .shares import collective
 from .source import Block
 from .unitnames import looks_like_unit

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .itemmarks import ITEM, PART, SECTION
 from .requirements import requirement_tasks
-from .shapes import ITEM, PART, SECTION, Candidate
+from .shapes import Candidate
 from .source import Block
 
 NOTE = "[页首段落] {where}：页面从一节中间开始，这段在第一个编号之前，按该节的分工读作任务，请核对"

@@ -19,7 +19,7 @@ from ..registry import UnitIndex
 from .jurisdiction import document_place, home_of
 from .levels import level_of_name
 from .placenames import local_unit_name, names_place, placed, qualified
-from .shapes import COLUMN_VOUCHED
+from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
 from .unitnotes import BARE_GOVERNMENT
 

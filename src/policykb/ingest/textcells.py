@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 
 from .columns import column_role, column_roles
+from .itemmarks import PART, SECTION
 from .lexicon import lexicon
-from .shapes import PART, SECTION
 from .source import Block
 from .unitnotes import parse_units
 

@@ -15,7 +15,7 @@ Pages and pasted documents flatten their tables in two common ways:
   责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
   row, the text after its last full stop is its unit list, the first sentence its first text column;
 
-Rows become blocks with cells, so the table reader (shapes.table_tasks) reads them like any other table.
+Rows become blocks with cells, so the table reader (tabletasks.table_tasks) reads them like any other table.
 """
 from __future__ import annotations
 
