@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 
-from . import limits
+from . import limits, pdftables
 from .lexicon import lexicon
 from .source import Block, ImportFailed
 
@@ -42,22 +42,31 @@ _PROSE = re.compile(r"[，,。；;]")  # a title or heading has no comma: its sh
 
 
 def blocks(raw: bytes, name: str) -> list[Block]:
-    """The PDF's paragraphs, each where it begins (第P页第L行); ImportFailed when it has no text or cannot be read."""
+    """The PDF's paragraphs, each where it begins (第P页第L行), and its ruled tables' rows of cells; ImportFailed when
+    it has no text or cannot be read."""
     pages = [page_lines(text) for text in _page_texts(raw, name)]
     if not any(pages):
         raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
                            "转为 .docx 后核对文字，再导入那个文件")
-    return paragraphs(pages)
+    tabled = pdftables.pages_with_tables(raw)
+    return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
 
 
-def paragraphs(pages: list[list[str]]) -> list[Block]:
-    """Each page's lines (furniture left out) joined where the layout wrapped them."""
-    right = _right_edge([line for page in pages for line in page])
+def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
+    """Each page's lines (furniture left out) joined where the layout wrapped them; a table's rows (tuples of cells)
+    each a row, a table going on over the next page one table."""
+    right = _right_edge([line for page in pages for line in page if isinstance(line, str)])
     out: list[Block] = []
     count = limits.Counter()
     goes_on = False
+    tables = pdftables.Tables(count)
     for p, page in enumerate(pages, start=1):
         for n, line in enumerate(page, start=1):
+            if isinstance(line, tuple):
+                tables.add(out, line, p, first_on_page=n == 1)
+                goes_on = False
+                continue
+            tables.close()
             if out and goes_on and not _OPENS.match(line) and not lexicon().label.match(line):
                 out[-1] = Block(out[-1].text + line, out[-1].where)
             else:
@@ -86,13 +95,22 @@ def _page_texts(raw: bytes, name: str) -> list[str]:
 
 def page_lines(text: str) -> list[str]:
     """A page's visual lines as pypdf gives them, tidied: no page number, no gap beside a number."""
-    lines = [_NUMBER_GAP.sub("", " ".join(line.split())) for line in text.splitlines()]
+    return tidied(text.splitlines())
+
+
+def tidied(lines: list[str | tuple[str, ...]]) -> list[str | tuple[str, ...]]:
+    """A page's lines (and table rows) without the page number above or below them and the gaps beside numbers."""
+    lines = [tuple(tidy(c) for c in line) if isinstance(line, tuple) else tidy(line) for line in lines]
     lines = [line for line in lines if line]
-    while lines and _FURNITURE.match(lines[-1]):
+    while lines and isinstance(lines[-1], str) and _FURNITURE.match(lines[-1]):
         lines.pop()
-    while lines and _FURNITURE.match(lines[0]):
+    while lines and isinstance(lines[0], str) and _FURNITURE.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+def tidy(line: str) -> str:
+    return _NUMBER_GAP.sub("", " ".join(line.split()))
 
 
 def _runs_on(line: str, right: int) -> bool:
