@@ -154,3 +154,16 @@ def test_a_printed_table_imports_each_rows_task_lead_participants_and_deadline(t
         participants = text.split("participants:\n", 1)[1].split("\n", 2)[:2]
         assert participants[0].endswith("财政局") and participants[1].endswith("生态环境分局")
         assert f"date: 2024-{n % 12 + 1:02d}-" in text
+
+
+def test_a_table_going_on_over_a_page_is_one_table_and_the_row_the_page_cut_one_row():
+    """The header repeated on the next page is dropped; the first row there with no number and cells missing is the
+    rest of the row above; a table after text is a new table."""
+    header = ("序号", "工作任务", "牵头单位", "完成时限")
+    pages = [["附件", header, ("1", "开展农村垃圾清运和河道", "县住建局", "2024年6月")],
+             [header, ("", "沿岸环境整治", "", "底前"), ("2", "建立长效管护机制", "县水利局", "长期坚持")],
+             ["附件2", header, ("1", "开展秸秆综合利用", "县农业农村局", "2024年底前")]]
+    rows = [b for b in pdftext.paragraphs(pages) if b.is_row]
+    assert [b.cells for b in rows][1:3] == [("1", "开展农村垃圾清运和河道沿岸环境整治", "县住建局", "2024年6月底前"),
+                                            ("2", "建立长效管护机制", "县水利局", "长期坚持")]
+    assert [b.table for b in rows] == [1, 1, 1, 2, 2] and [b.where for b in rows][:3] == ["表1第1行", "表1第2行", "表1第3行"]

@@ -109,6 +109,7 @@ class Tables:
 
     def __init__(self, count: limits.Counter) -> None:
         self.count, self.number, self.open, self.header, self.rows = count, 0, False, None, 0
+        self.page_top = False  # a page's table so far only its repeated header
 
     def close(self) -> None:
         self.open = False
@@ -119,14 +120,16 @@ class Tables:
         limits.columns(len(cells), f"表{self.number + 1}")
         last = out[-1] if out and out[-1].is_row else None
         goes_on = self.open and last is not None and len(last.cells) == len(cells)
-        if first_on_page and goes_on and not cells[0] and not all(cells[1:]):
+        page_top, self.page_top = first_on_page or self.page_top, False
+        if goes_on and cells == self.header:
+            self.page_top = page_top  # the header repeated: the row the page cut may follow it
+            return
+        if page_top and goes_on and not cells[0] and not all(cells[1:]):
             joined = tuple(a + b for a, b in zip(last.cells, cells))
             out[-1] = Block(" | ".join(joined), last.where, joined, last.table)
             return
         if not (goes_on or (self.open and not first_on_page)):
             self.number, self.header, self.rows = self.number + 1, cells, 0
-        elif cells == self.header:
-            return
         self.open = True
         self.rows += 1
         limits.rows(self.rows, f"表{self.number}")
