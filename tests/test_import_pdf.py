@@ -167,3 +167,12 @@ def test_a_table_going_on_over_a_page_is_one_table_and_the_row_the_page_cut_one_
     assert [b.cells for b in rows][1:3] == [("1", "开展农村垃圾清运和河道沿岸环境整治", "县住建局", "2024年6月底前"),
                                             ("2", "建立长效管护机制", "县水利局", "长期坚持")]
     assert [b.table for b in rows] == [1, 1, 1, 2, 2] and [b.where for b in rows][:3] == ["表1第1行", "表1第2行", "表1第3行"]
+
+
+def test_only_pages_that_draw_lines_are_read_for_tables(tmp_path):
+    """A page of text alone draws no line: it is left to pypdf, without pdfplumber's slower reading of every glyph."""
+    from pypdf import PdfReader
+    from policykb.ingest import pdftables
+    text, table = _printed(tmp_path), _printed_table(tmp_path)
+    assert not any(pdftables.draws_lines(page) for page in PdfReader(text).pages)
+    assert all(pdftables.draws_lines(page) for page in PdfReader(table).pages)

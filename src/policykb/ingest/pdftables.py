@@ -15,16 +15,32 @@ from .source import Block
 
 Line = str | tuple[str, ...]
 _LATIN = re.compile(r"[A-Za-z0-9]$")
+# a stroked line, a filled or stroked rectangle (not the clip every page sets: 「re W n」), or a form drawn in
+_DRAWING = re.compile(rb"-?[\d.]+\s+-?[\d.]+\s+l\b|\bre\s+[fFSsBb]\b|/[^\s/]+\s+Do\b")
 
 
-def pages_with_tables(raw: bytes) -> dict[int, list[Line]]:
-    """{page index: its lines and table rows in reading order} for each page with a ruled table of at least two rows
-    and two columns; {} when pdfplumber cannot read the file (pypdf's lines then stand as they are)."""
+def draws_lines(page) -> bool:
+    """Whether a page (pypdf's) draws anything a table's rules could be: a page of text alone is left to pypdf
+    without pdfplumber's slower reading of every glyph's position."""
+    try:
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        streams = contents if isinstance(contents, list) else [contents] if contents is not None else []
+        return any(_DRAWING.search(s.get_object().get_data()) for s in streams)
+    except Exception:  # a stream pypdf cannot decode: the page is read as text, as before
+        return False
+
+
+def pages_with_tables(raw: bytes, drawn: list[int]) -> dict[int, list[Line]]:
+    """{page index: its lines and table rows in reading order} for each of the `drawn` pages with a ruled table of
+    at least two rows and two columns; {} when pdfplumber cannot read the file (pypdf's lines then stand)."""
+    if not drawn:
+        return {}
     import pdfplumber  # late import: only PDFs need it
     out: dict[int, list[Line]] = {}
     try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            for index, page in enumerate(pdf.pages):
+        with pdfplumber.open(io.BytesIO(raw), pages=[i + 1 for i in drawn]) as pdf:
+            for index, page in zip(drawn, pdf.pages):
                 found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
                 if found:
                     out[index] = _page(page, sorted(found, key=lambda t: t.bbox[1]))

@@ -44,11 +44,12 @@ _PROSE = re.compile(r"[，,。；;]")  # a title or heading has no comma: its sh
 def blocks(raw: bytes, name: str) -> list[Block]:
     """The PDF's paragraphs, each where it begins (第P页第L行), and its ruled tables' rows of cells; ImportFailed when
     it has no text or cannot be read."""
-    pages = [page_lines(text) for text in _page_texts(raw, name)]
+    texts, drawn = _page_texts(raw, name)
+    pages = [page_lines(text) for text in texts]
     if not any(pages):
         raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
                            "转为 .docx 后核对文字，再导入那个文件")
-    tabled = pdftables.pages_with_tables(raw)
+    tabled = pdftables.pages_with_tables(raw, drawn)
     return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
 
 
@@ -76,7 +77,8 @@ def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
     return out
 
 
-def _page_texts(raw: bytes, name: str) -> list[str]:
+def _page_texts(raw: bytes, name: str) -> tuple[list[str], list[int]]:
+    """Each page's text, and which pages draw lines (those alone may hold a ruled table)."""
     from pypdf import PdfReader  # late import: only PDFs need it
     from pypdf.errors import PyPdfError
     try:
@@ -86,7 +88,8 @@ def _page_texts(raw: bytes, name: str) -> list[str]:
         if len(reader.pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(reader.pages)} 页，超过可读取的 {MAX_PAGES} 页", hint="确认导入的是政策文件本身；"
                                "文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
-        return [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in reader.pages], \
+            [i for i, page in enumerate(reader.pages) if pdftables.draws_lines(page)]
     except ImportFailed:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as err:
