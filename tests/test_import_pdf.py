@@ -176,3 +176,12 @@ def test_only_pages_that_draw_lines_are_read_for_tables(tmp_path):
     text, table = _printed(tmp_path), _printed_table(tmp_path)
     assert not any(pdftables.draws_lines(page) for page in PdfReader(text).pages)
     assert all(pdftables.draws_lines(page) for page in PdfReader(table).pages)
+
+
+def test_a_page_ruled_more_densely_than_a_table_is_read_as_text(tmp_path, monkeypatch):
+    """Finding cells costs the rules' crossings: a page with more rules down it than a page has rows (a drawing, or a
+    grid made to keep the reader busy) is read as text."""
+    from policykb.ingest import pdftables, readers
+    table = _printed_table(tmp_path)
+    monkeypatch.setattr(pdftables, "MAX_RULES_DOWN", 3)
+    assert not any(b.is_row for b in readers.read(table).blocks)

@@ -15,6 +15,7 @@ from .source import Block
 
 Line = str | tuple[str, ...]
 _LATIN = re.compile(r"[A-Za-z0-9]$")
+MAX_RULES_DOWN = 120  # a row of one line of 10-point text is 14 points high: an A4 page holds about 55
 # a stroked line, a filled or stroked rectangle (not the clip every page sets: 「re W n」), or a form drawn in
 _DRAWING = re.compile(rb"-?[\d.]+\s+-?[\d.]+\s+l\b|\bre\s+[fFSsBb]\b|/[^\s/]+\s+Do\b")
 
@@ -41,13 +42,22 @@ def pages_with_tables(raw: bytes, drawn: list[int]) -> dict[int, list[Line]]:
     try:
         with pdfplumber.open(io.BytesIO(raw), pages=[i + 1 for i in drawn]) as pdf:
             for index, page in zip(drawn, pdf.pages):
-                found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+                found = [] if _too_dense(page) else \
+                    [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
                 if found:
                     out[index] = _page(page, sorted(found, key=lambda t: t.bbox[1]))
                 page.close()  # its parsed objects: a long PDF is read a page at a time
     except Exception:  # pdfminer raises many kinds on a damaged file; pypdf has already read it
         return {}
     return out
+
+
+def _too_dense(page) -> bool:
+    """More rules across or down the page than a table has columns or a page rows: a drawing, or a grid made to keep
+    the reader busy (finding cells costs the rules' crossings); the page is read as text."""
+    across = {round(e["x0"]) for e in page.vertical_edges}
+    down = {round(e["top"]) for e in page.horizontal_edges}
+    return len(across) > limits.MAX_COLUMNS + 1 or len(down) > MAX_RULES_DOWN
 
 
 def _page(page, tables) -> list[Line]:
