@@ -2,7 +2,10 @@
 LibreOffice (its paragraphs wrapped at the page's width, as a site's PDF is), imported, and scored against the same
 truth as the original file.
 
-    PYTHONPATH=src python bench/pdf_fidelity.py [--part 1 --part 2 …] [--json]
+    PYTHONPATH=src python bench/pdf_fidelity.py [--part 1 --part 2 …] [--ruled] [--json]
+
+--ruled: the .html and .docx tables are given rules (borders) before printing, as a site's PDF of an annex table
+has them; without, LibreOffice prints them as the corpus has them, mostly borderless. .txt tables stay text.
 
 Needs LibreOffice (soffice). The held-out part is never measured here (only bench/import_quality.py --totals-only
 measures it). Figures: per part, leads right and tasks found from the original and from its PDF.
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,8 +30,9 @@ HELD_OUT = max(quality.MANIFESTS, key=int)
 PRINTABLE = (".txt", ".docx", ".html", ".htm")
 
 
-def as_pdfs(sources: list[Path], work: Path) -> dict[Path, Path]:
-    """Each source printed to PDF in `work` (a text decoded first: LibreOffice would guess its encoding)."""
+def as_pdfs(sources: list[Path], work: Path, ruled: bool = False) -> dict[Path, Path]:
+    """Each source printed to PDF in `work` (a text decoded first: LibreOffice would guess its encoding; with
+    `ruled`, tables given rules)."""
     soffice = system.soffice()
     if soffice is None:
         sys.exit("LibreOffice (soffice) is needed")
@@ -38,6 +43,8 @@ def as_pdfs(sources: list[Path], work: Path) -> dict[Path, Path]:
         copy = inputs / f"d{i:04d}{source.suffix.lower()}"
         if source.suffix.lower() == ".txt":
             copy.write_text(decode(source.read_bytes())[0], encoding="utf-8")
+        elif ruled:
+            _write_ruled(source, copy)
         else:
             copy.write_bytes(source.read_bytes())
         staged[source] = copy
@@ -52,16 +59,38 @@ def as_pdfs(sources: list[Path], work: Path) -> dict[Path, Path]:
     return {source: out / (copy.stem + ".pdf") for source, copy in staged.items() if (out / (copy.stem + ".pdf")).is_file()}
 
 
+_BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def _write_ruled(source: Path, copy: Path) -> None:
+    """The source with a rule round every cell of its tables: <table border="1">, or Word's table borders."""
+    if source.suffix.lower() != ".docx":
+        copy.write_bytes(re.sub(rb"<table(?=[\s>])", b'<table border="1"', source.read_bytes(), flags=re.I))
+        return
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    document = docx.Document(source)
+    for table in document.tables:
+        properties = table._tbl.tblPr
+        for old in properties.findall(qn("w:tblBorders")):
+            properties.remove(old)
+        properties.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{_BORDERS}</w:tblBorders>"))
+    document.save(copy)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", action="append", choices=[p for p in quality.MANIFESTS if p != HELD_OUT])
+    parser.add_argument("--ruled", action="store_true", help="give the .html and .docx tables rules before printing")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     parts = args.part or [p for p in quality.MANIFESTS if p != HELD_OUT]
     docs = [(p, s, e) for part in parts for p, s, e in quality.load(part) if s.suffix.lower() in PRINTABLE]
     rows = {}
     with tempfile.TemporaryDirectory(prefix="pdf-fidelity-") as work:
-        pdfs = as_pdfs([s for _, s, _ in docs], Path(work))
+        pdfs = as_pdfs([s for _, s, _ in docs], Path(work), args.ruled)
         for part in parts:
             mine = [(p, s, e) for p, s, e in docs if p == part]
             both = [(p, s, e) for p, s, e in mine if s in pdfs]  # the same documents on both sides

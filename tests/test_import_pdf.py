@@ -102,3 +102,86 @@ def test_a_pdf_past_the_page_limit_is_refused(tmp_path, monkeypatch):
     with pytest.raises(ImportFailed) as failed:
         readers.read(pdf)
     assert failed.value.code == "import-too-large" and "1 页" in failed.value.message
+
+
+_LEADS = ["县住建局", "县水利局", "县农业农村局"]
+
+
+def _printed_table(where: Path) -> Path:
+    """An annex's ruled table (序号/工作任务/牵头单位/配合单位/完成时限) printed to PDF by LibreOffice: each task wrapped
+    over several lines of its cell, the table running over two pages."""
+    import docx
+    document = docx.Document()
+    for text in ["萧县人民政府办公室关于印发2024年城乡环境整治任务分工的通知", "各乡镇人民政府，县政府各部门：",
+                 "现将《2024年城乡环境整治任务分工》印发给你们，请认真抓好落实。", "萧县人民政府办公室", "2024年3月1日"]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]):
+        cell.text = text
+    for n in range(1, 13):
+        cells = table.add_row().cells
+        cells[0].text = str(n)
+        cells[1].text = f"开展第{n}个片区的农村垃圾清运和河道沿岸环境整治工作，建立长效管护机制，确保环境持续改善并接受群众监督"
+        cells[2].text = _LEADS[n % 3]
+        cells[3].text = "县财政局、县生态环境分局"
+        cells[4].text = f"2024年{n % 12 + 1}月底前"
+    document.save(where / "table.docx")
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(where / 'profile').as_uri()}", "--convert-to", "pdf",
+                    "--outdir", str(where), str(where / "table.docx")], capture_output=True, timeout=300)
+    return where / "table.pdf"
+
+
+def test_a_printed_table_imports_each_rows_task_lead_participants_and_deadline(tmp_path):
+    """Read line by line, a table's wrapped cells come out one beside another; read as rows of cells (pdfplumber
+    finds the ruled table), each row is its task, its lead, its participants and its deadline."""
+    from policykb.ingest import readers
+    pdf = _printed_table(tmp_path)
+    rows = [b for b in readers.read(pdf).blocks if b.is_row]
+    assert len({b.table for b in rows}) == 1 and len(rows) == 13  # the header and 12 rows, one table over two pages
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "tiny", kb)
+    done = _cli(tmp_path, "import", str(pdf), str(kb), "--id", "x")
+    assert done.returncode == 0, done.stderr
+    tasks = sorted((kb / "x" / "tasks").glob("*.yaml"))
+    assert len(tasks) == 12
+    for n, task in enumerate(tasks, start=1):
+        text = task.read_text(encoding="utf-8")
+        assert f"text: 开展第{n}个片区的农村垃圾清运和河道沿岸环境整治工作，建立长效管护机制，确保环境持续改善并接受群众监督\n" in text
+        lead = text.split("lead:\n", 1)[1].split("\n", 1)[0]
+        assert lead.endswith(_LEADS[n % 3][1:])
+        participants = text.split("participants:\n", 1)[1].split("\n", 2)[:2]
+        assert participants[0].endswith("财政局") and participants[1].endswith("生态环境分局")
+        assert f"date: 2024-{n % 12 + 1:02d}-" in text
+
+
+def test_a_table_going_on_over_a_page_is_one_table_and_the_row_the_page_cut_one_row():
+    """The header repeated on the next page is dropped; the first row there with no number and cells missing is the
+    rest of the row above; a table after text is a new table."""
+    header = ("序号", "工作任务", "牵头单位", "完成时限")
+    pages = [["附件", header, ("1", "开展农村垃圾清运和河道", "县住建局", "2024年6月")],
+             [header, ("", "沿岸环境整治", "", "底前"), ("2", "建立长效管护机制", "县水利局", "长期坚持")],
+             ["附件2", header, ("1", "开展秸秆综合利用", "县农业农村局", "2024年底前")]]
+    rows = [b for b in pdftext.paragraphs(pages) if b.is_row]
+    assert [b.cells for b in rows][1:3] == [("1", "开展农村垃圾清运和河道沿岸环境整治", "县住建局", "2024年6月底前"),
+                                            ("2", "建立长效管护机制", "县水利局", "长期坚持")]
+    assert [b.table for b in rows] == [1, 1, 1, 2, 2] and [b.where for b in rows][:3] == ["表1第1行", "表1第2行", "表1第3行"]
+
+
+def test_only_pages_that_draw_lines_are_read_for_tables(tmp_path):
+    """A page of text alone draws no line: it is left to pypdf, without pdfplumber's slower reading of every glyph."""
+    from pypdf import PdfReader
+    from policykb.ingest import pdftables
+    text, table = _printed(tmp_path), _printed_table(tmp_path)
+    assert not any(pdftables.draws_lines(page) for page in PdfReader(text).pages)
+    assert all(pdftables.draws_lines(page) for page in PdfReader(table).pages)
+
+
+def test_a_page_ruled_more_densely_than_a_table_is_read_as_text(tmp_path, monkeypatch):
+    """Finding cells costs the rules' crossings: a page with more rules down it than a page has rows (a drawing, or a
+    grid made to keep the reader busy) is read as text."""
+    from policykb.ingest import pdftables, readers
+    table = _printed_table(tmp_path)
+    monkeypatch.setattr(pdftables, "MAX_RULES_DOWN", 3)
+    assert not any(b.is_row for b in readers.read(table).blocks)

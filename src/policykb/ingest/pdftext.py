@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 
-from . import limits
+from . import limits, pdftables
 from .lexicon import lexicon
 from .source import Block, ImportFailed
 
@@ -42,22 +42,32 @@ _PROSE = re.compile(r"[，,。；;]")  # a title or heading has no comma: its sh
 
 
 def blocks(raw: bytes, name: str) -> list[Block]:
-    """The PDF's paragraphs, each where it begins (第P页第L行); ImportFailed when it has no text or cannot be read."""
-    pages = [page_lines(text) for text in _page_texts(raw, name)]
+    """The PDF's paragraphs, each where it begins (第P页第L行), and its ruled tables' rows of cells; ImportFailed when
+    it has no text or cannot be read."""
+    texts, drawn = _page_texts(raw, name)
+    pages = [page_lines(text) for text in texts]
     if not any(pages):
         raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
                            "转为 .docx 后核对文字，再导入那个文件")
-    return paragraphs(pages)
+    tabled = pdftables.pages_with_tables(raw, drawn)
+    return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
 
 
-def paragraphs(pages: list[list[str]]) -> list[Block]:
-    """Each page's lines (furniture left out) joined where the layout wrapped them."""
-    right = _right_edge([line for page in pages for line in page])
+def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
+    """Each page's lines (furniture left out) joined where the layout wrapped them; a table's rows (tuples of cells)
+    each a row, a table going on over the next page one table."""
+    right = _right_edge([line for page in pages for line in page if isinstance(line, str)])
     out: list[Block] = []
     count = limits.Counter()
     goes_on = False
+    tables = pdftables.Tables(count)
     for p, page in enumerate(pages, start=1):
         for n, line in enumerate(page, start=1):
+            if isinstance(line, tuple):
+                tables.add(out, line, p, first_on_page=n == 1)
+                goes_on = False
+                continue
+            tables.close()
             if out and goes_on and not _OPENS.match(line) and not lexicon().label.match(line):
                 out[-1] = Block(out[-1].text + line, out[-1].where)
             else:
@@ -67,7 +77,8 @@ def paragraphs(pages: list[list[str]]) -> list[Block]:
     return out
 
 
-def _page_texts(raw: bytes, name: str) -> list[str]:
+def _page_texts(raw: bytes, name: str) -> tuple[list[str], list[int]]:
+    """Each page's text, and which pages draw lines (those alone may hold a ruled table)."""
     from pypdf import PdfReader  # late import: only PDFs need it
     from pypdf.errors import PyPdfError
     try:
@@ -77,7 +88,8 @@ def _page_texts(raw: bytes, name: str) -> list[str]:
         if len(reader.pages) > MAX_PAGES:
             raise ImportFailed(f"“{name}”有 {len(reader.pages)} 页，超过可读取的 {MAX_PAGES} 页", hint="确认导入的是政策文件本身；"
                                "文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
-        return [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in reader.pages], \
+            [i for i, page in enumerate(reader.pages) if pdftables.draws_lines(page)]
     except ImportFailed:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as err:
@@ -86,13 +98,22 @@ def _page_texts(raw: bytes, name: str) -> list[str]:
 
 def page_lines(text: str) -> list[str]:
     """A page's visual lines as pypdf gives them, tidied: no page number, no gap beside a number."""
-    lines = [_NUMBER_GAP.sub("", " ".join(line.split())) for line in text.splitlines()]
+    return tidied(text.splitlines())
+
+
+def tidied(lines: list[str | tuple[str, ...]]) -> list[str | tuple[str, ...]]:
+    """A page's lines (and table rows) without the page number above or below them and the gaps beside numbers."""
+    lines = [tuple(tidy(c) for c in line) if isinstance(line, tuple) else tidy(line) for line in lines]
     lines = [line for line in lines if line]
-    while lines and _FURNITURE.match(lines[-1]):
+    while lines and isinstance(lines[-1], str) and _FURNITURE.match(lines[-1]):
         lines.pop()
-    while lines and _FURNITURE.match(lines[0]):
+    while lines and isinstance(lines[0], str) and _FURNITURE.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+def tidy(line: str) -> str:
+    return _NUMBER_GAP.sub("", " ".join(line.split()))
 
 
 def _runs_on(line: str, right: int) -> bool:

@@ -196,6 +196,9 @@ def _unrun(blocks: list[Block]) -> list[Block]:
     items and labels begin, and before each unit's name that opens a roster line."""
     out = []
     for block in blocks:
+        if block.is_row:  # a PDF's table row: its cells are already apart
+            out.append(block)
+            continue
         tagged = [p for p in _PARAGRAPH_TAGS.split(block.text) if p.strip()]
         if tagged and _PARAGRAPH_TAGS.search(block.text):  # each paragraph a place of its own: 「第1行第3段」
             out += _unrun([Block(p, f"{block.where}第{k}段") for k, p in enumerate(tagged, start=1)])
