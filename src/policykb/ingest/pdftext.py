@@ -2,9 +2,9 @@
 
 A PDF keeps glyphs placed on pages, not paragraphs; pypdf gives each page's visual lines. A line that runs to the
 text's right edge, or nearly and stops mid-sentence, was wrapped by the layout and goes on in the next line (across a
-page break too); a shorter one ends its paragraph (a title, a heading, the last line of a paragraph). Each page's furniture (「— 3 —」, 「第3页 共9页」) is
-left out, and so is the gap a layout puts between a number and its words (「2024 年」).
-A scanned PDF has no text: refused, with the way out.
+page break too); a shorter one ends its paragraph (a title, a heading, the last line of a paragraph). Each page's
+furniture (「— 3 —」, 「第3页 共9页」) is left out, and so is the gap a layout puts between a number and its words
+(「2024 年」). A scanned PDF has no text: refused, with the way out.
 """
 from __future__ import annotations
 
