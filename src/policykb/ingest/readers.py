@@ -223,8 +223,8 @@ def read_txt(path: Path, raw: bytes) -> Source:
 def with_tables(source: Source) -> Source:
     """A text's tables written as lines (cells between 「|」, spaced, one a line, run together) made rows; read in the
     page's reading view (`script`) so that a traditional or glossed header reads as column words. A PDF's text is such
-    lines too: its tables come out one cell a line, or a row's cells spaced on one."""
-    if source.kind not in ("txt", "pdf"):
+    lines too where its tables had no rules; ruled ones come as rows already, numbered as read (pdftables)."""
+    if source.kind not in ("txt", "pdf") or any(b.is_row for b in source.blocks):
         return source
     return Source(source.path, source.kind, with_text_tables(source.blocks), source.encoding)
 
@@ -496,8 +496,8 @@ def read(path: Path, tables: bool = True) -> Source:
     except OSError as err:
         raise ImportFailed(f"无法读取“{path}”：{err.strerror or err}", code="not-found")
     if raw.startswith(b"%PDF"):
-        return read_pdf(path, raw)
-    if reader is None:
+        source = read_pdf(path, raw)
+    elif reader is None:
         source = _read_converted(path, raw, legacy.CONVERTED[suffix])
     elif suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
         raise ImportFailed(f"“{path.name}”的内容不是 {suffix} 文件（可能已损坏，或是改了扩展名的旧格式）",
