@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 
-from . import limits, pdftables
+from . import itemmarks, limits, pdftables
 from .lexicon import lexicon
 from .source import Block, ImportFailed
 
@@ -29,9 +29,9 @@ _FURNITURE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|�
 _NUMBER_WORDS = "年月日号时点分个项条万亿千百元%％人次家户亩吨米岁届批期周天倍所座"
 _BEFORE_NUMBERS = "至到于在第约近共达超为占年月日前起自从和及、，（("
 _NUMBER_GAP = re.compile(rf"(?<=[0-9.%])\s(?=[{_NUMBER_WORDS}])|(?<=[{_BEFORE_NUMBERS}])\s(?=[0-9])")
-# a line opening an item starts a paragraph even after a full line (and so does a label: 牵头单位：)
-_OPENS = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、﹒](?!\d)"
-                    r"|\d{1,3}\s(?=[\u4e00-\u9fff])|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条项章节])")
+# a line opening an item starts a paragraph even after a full line (and so does a label: 牵头单位：): the marks of
+# itemmarks, and those a PDF adds: a table row's number and its first cell (「1 居民消费…」), ①, 第N条
+_OPENS_TOO = re.compile(r"^(?:\d{1,3}\s(?=[\u4e00-\u9fff])|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条项章节])")
 _NARROWEST_PAGE = 40  # columns: no page's text is narrower than 20 Chinese characters
 _EDGE = 3  # columns short of the right edge a full line may stop: justified text squeezes its last punctuation
 # a line that stops well short of the edge still goes on when it stops mid-sentence: a layout never breaks inside
@@ -68,13 +68,18 @@ def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
                 goes_on = False
                 continue
             tables.close()
-            if out and goes_on and not _OPENS.match(line) and not lexicon().label.match(line):
+            if out and goes_on and not _opens(line):
                 out[-1] = Block(out[-1].text + line, out[-1].where)
             else:
                 count.block()
                 out.append(Block(line, f"第{p}页第{n}行"))
             goes_on = _runs_on(line, right)
     return out
+
+
+def _opens(line: str) -> bool:
+    return bool(itemmarks.PART.match(line) or itemmarks.SECTION.match(line) or itemmarks.ITEM.match(line)
+                or _OPENS_TOO.match(line) or lexicon().label.match(line))
 
 
 def _page_texts(raw: bytes, name: str) -> tuple[list[str], list[int]]:
