@@ -132,3 +132,16 @@ def test_a_conversion_that_stalls_is_stopped_with_a_coded_error(tmp_path, monkey
     with pytest.raises(ImportFailed) as failed:
         readers.read(old)
     assert failed.value.code == "import-too-large" and "通知.wps" in failed.value.message
+
+
+def test_noise_under_an_office_suffix_is_refused_before_libreoffice_and_text_is_not():
+    """A download cut short named .doc would come back from LibreOffice as a page of garbage and `import-no-tasks`;
+    an OA system's 「.doc」 of plain text, in UTF-8 or GBK, and every office format still go to conversion."""
+    from policykb.ingest.legacy import looks_convertible
+    noise = bytes((i * 7919 + 13) % 256 for i in range(4096))
+    assert not looks_convertible(noise)
+    assert not looks_convertible("一、抓好备耕".encode("utf-8") + b"\x01\x02\x03" * 40)
+    assert looks_convertible("一、抓好备耕（县农业农村局牵头）\n".encode("gbk"))
+    assert looks_convertible("一、抓好备耕（县农业农村局牵头）\r\n".encode("utf-8"))
+    for signature in (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf1\\ansi", b"PK\x03\x04"):
+        assert looks_convertible(signature + noise)

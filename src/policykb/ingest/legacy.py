@@ -23,11 +23,30 @@ CONVERTED = {".doc": ".docx", ".dot": ".docx", ".wps": ".docx", ".wpt": ".docx",
              ".xls": ".xlsx", ".et": ".xlsx", ".ods": ".xlsx"}
 _FILTERS = {".docx": "docx:MS Word 2007 XML", ".xlsx": "xlsx:Calc MS Excel 2007 XML"}
 _RESAVE = {".docx": "用 Word 或 WPS 打开后另存为 .docx", ".xlsx": "用 Excel 或 WPS 打开后另存为 .xlsx"}
+# how each of those formats begins: OLE2 (.doc, .wps, .xls, .et), RTF, a zip (.odt, .ods), Excel 2-4 (BIFF)
+_SIGNATURES = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf", b"PK\x03\x04", b"\x09\x00", b"\x09\x02", b"\x09\x04")
 TIMEOUT_SECONDS = 180  # a first start with a fresh profile takes ~10 s; a file that takes minutes is not a policy
 
 
 def needs_conversion(suffix: str) -> bool:
     return suffix.lower() in CONVERTED
+
+
+def looks_convertible(raw: bytes) -> bool:
+    """Whether LibreOffice can make something of these bytes: an office format it reads, or text (an OA system's
+    「.doc」 that is plain text). Noise, such as a download cut short or a file of another kind, it would import
+    as a page of garbage, and the clerk would be told only that no task was found."""
+    if raw.startswith(_SIGNATURES):
+        return True
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return False
+    controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f")
+    return controls <= len(text) // 100
 
 
 @contextmanager

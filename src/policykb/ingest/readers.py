@@ -514,6 +514,11 @@ def _read_converted(path: Path, raw: bytes, target: str) -> Source:
         return READERS[target](path, raw)
     if b"<html" in raw[:4096].lower():
         return read_html(path, raw)
+    if not legacy.looks_convertible(raw):
+        suite, kind = ("Excel 或 WPS", "表格") if target == ".xlsx" else ("Word 或 WPS", "文档")
+        raise ImportFailed(f"“{path.name}”的内容不是 {suite} {kind}，也不是文字：文件可能已损坏、没有下载完整，"
+                           f"或是别的格式改了扩展名",
+                           hint=f"用 {suite} 打开它，能打开的另存为 {target}，再导入那个文件；打不开的，请向发文单位重新索取")
     with legacy.converted(path) as copy:
         source = READERS[target](copy, copy.read_bytes())
     return Source(str(path), f"{path.suffix.lower()[1:]}，经 LibreOffice 转为 {target[1:]}", source.blocks)
