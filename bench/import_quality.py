@@ -1,6 +1,7 @@
 """Import quality on the corpus of real documents: what `policykb import` reads right, against hand-written truth.
 
-    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|28|all] [--json] [--save] [--totals-only] [--only FILE ...]
+    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|28|1-22|all] [--by-part] [--jobs N] [--json] [--save]
+                                                  [--totals-only] [--only FILE ...]
 
 Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (held out until 2026-12-04, tuned on
 since; the folder keeps its name), part 3 tests/corpus/part3/part3.yaml, part 4 tests/corpus/part4/part4.yaml
@@ -13,7 +14,10 @@ collected, 27 when part 28 was collected); part 28, tests/corpus/part28/part28.y
 2026-12-06). Each part's truth
 was written before any importer ran on it. The newest part is the blind one, collected by someone who has seen none
 of the tuning: measure it only with --totals-only, once a change is finished, and report that figure.
---totals-only prints no per-document line: the way to measure a blind part without looking at its documents. Each
+--totals-only prints no per-document line: the way to measure a blind part without looking at its documents.
+--part takes one part, a range (1-22) or all (every part tuned on: all but the held-out one, which is measured only
+by its number); --by-part prints a line of figures per part and the parts pooled, no document's line (how the notes
+give "parts 1-22 pooled"). --jobs measures that many documents at once (default: one per CPU). Each
 document is imported into its own copy of the bundled knowledge base (as tests/test_ingest.py does), then compared with its truth:
 
 - imported: not refused (a refusal asking only for --date is retried with a placeholder date and counted as
@@ -45,6 +49,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -183,8 +188,23 @@ class DocResult:
     misread: list[str] = field(default_factory=list)
 
 
-def load(part: str) -> list[tuple[str, Path, dict]]:
-    parts = list(MANIFESTS) if part == "all" else [part]
+HELD_OUT = max(MANIFESTS, key=int)
+
+
+def parts_of(spec: str) -> list[str]:
+    """The parts a --part names: 「7」, 「1-22」, or 「all」 (every part tuned on)."""
+    if spec == "all":
+        return [p for p in MANIFESTS if p != HELD_OUT]
+    first, _, last = spec.partition("-")
+    parts = [str(n) for n in range(int(first), int(last or first) + 1)] if first.isdigit() and (last or first).isdigit() \
+        else [spec]
+    unknown = [p for p in parts if p not in MANIFESTS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"no part {', '.join(unknown)} (parts: {', '.join(MANIFESTS)}, a range, all)")
+    return parts
+
+
+def load(parts: list[str]) -> list[tuple[str, Path, dict]]:
     out = []
     for p in parts:
         manifest = MANIFESTS[p]
@@ -402,6 +422,35 @@ def totals(results: list[DocResult]) -> dict:
     }
 
 
+BY_PART = ("documents", "imported", "tasks found", "leads", "strict", "participants", "junk", "numbers", "deadlines",
+           "leaders")
+
+
+def part_cells(name: str, results: list[DocResult]) -> list[str]:
+    """One part's (or several parts' pooled) figures: counts as well as percentages, so parts can be added."""
+    def total(key: str) -> int:
+        return sum(getattr(r, key) for r in results)
+
+    def share(right: int, of: int) -> str:
+        return f"{right}/{of} {100 * right / of:.1f}%" if of else "-"
+    truth = total("truth_tasks")
+    return [name, str(len(results)), str(sum(r.imported for r in results)), f"{total('tasks_found')}/{truth}",
+            share(total("leads_right"), truth), share(total("leads_right_strict"), truth),
+            share(total("participants_right"), total("participants_truth")), str(sum(len(r.junk) for r in results)),
+            f"{total('numbers_kept')}/{total('numbers_truth')}", f"{total('deadlines_read')}/{total('deadlines_truth')}",
+            f"{total('leaders_kept')}/{total('leaders_truth')}"]
+
+
+def by_part(results: list[DocResult]) -> str:
+    """A line per part, and the parts pooled."""
+    parts = list(dict.fromkeys(r.part for r in results))
+    rows = [["part", *BY_PART]] + [part_cells(p, [r for r in results if r.part == p]) for p in parts]
+    if len(parts) > 1:
+        rows.append(part_cells(f"{parts[0]}-{parts[-1]}", results))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
+
+
 def report(results: list[DocResult], summary: dict) -> str:
     lines = [f"{'document':52} {'part':>4} {'tasks':>7} {'leads':>6} {'part.':>7} {'modes':>6} {'junk':>4} "
              f"{'issuer':>8} {'date':>8}"]
@@ -426,7 +475,9 @@ def report(results: list[DocResult], summary: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=[*MANIFESTS, "all"], default="1")
+    parser.add_argument("--part", type=parts_of, default=["1"], metavar="N|A-B|all")
+    parser.add_argument("--by-part", action="store_true", help="a line of figures per part and the parts pooled")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="documents measured at once")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--save", action="store_true", help="also write the figures to bench/results/")
     parser.add_argument("--only", nargs="*", help="measure only these files (names as in the manifest)")
@@ -438,10 +489,16 @@ def main(argv: list[str] | None = None) -> int:
         from policykb.ingest.generic import GENERAL_ONLY
         os.environ[GENERAL_ONLY] = "1"
     documents = [d for d in load(args.part) if not args.only or d[2]["file"] in args.only]
-    results = [measure(part, source, entry) for part, source, entry in documents]
+    with ProcessPoolExecutor(max(1, args.jobs)) as pool:  # each document in its own knowledge base: independent
+        results = list(pool.map(measure, *zip(*documents))) if documents else []
     summary = totals(results)
-    payload = {"part": args.part, "totals": summary, "documents": [asdict(r) for r in results]}
-    if args.totals_only:
+    name = args.part[0] if len(args.part) == 1 else f"{args.part[0]}-{args.part[-1]}"
+    payload = {"part": name, "totals": summary, "documents": [asdict(r) for r in results]}
+    if args.by_part:
+        payload["parts"] = {p: totals([r for r in results if r.part == p]) for p in args.part}
+        payload.pop("documents")
+        text = json.dumps(payload, ensure_ascii=False, indent=1) if args.json else by_part(results)
+    elif args.totals_only:
         payload.pop("documents")
         summary = payload["totals"] = {**summary, "refused": len(summary["refused"])}  # how many, not which
         text = json.dumps(summary, ensure_ascii=False, indent=1) if args.json else "\n".join(
@@ -452,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         RESULTS.mkdir(exist_ok=True)
         stamp = dt.date.today().isoformat()
-        (RESULTS / f"{stamp}-import-quality{'-general' if args.general_only else ''}-part{args.part}.json").write_text(
+        (RESULTS / f"{stamp}-import-quality{'-general' if args.general_only else ''}-part{name}.json").write_text(
             json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

@@ -232,3 +232,21 @@ def test_the_calibration_scripts_totals_name_no_document_task_or_unit():
     assert "misread tasks: 1" in held_out and "junk names: 1" in held_out and "refused: 1" in held_out
     assert not any(w in held_out for w in ("some-document", "某局", "一个不像单位", "some-refused"))
     assert "some-document" in tuned and "某局" in tuned
+
+
+def test_all_parts_are_the_tuned_ones_and_the_held_out_part_is_measured_only_by_name():
+    bench = _bench()
+    assert bench.parts_of("all") == [p for p in bench.MANIFESTS if p != bench.HELD_OUT]
+    assert bench.parts_of("20-22") == ["20", "21", "22"] and bench.parts_of("7") == ["7"]
+    assert bench.parts_of(bench.HELD_OUT) == [bench.HELD_OUT]
+    with pytest.raises(Exception, match="no part 998, 999"):
+        bench.parts_of("998-999")
+
+
+def test_pooled_figures_add_the_parts_counts_not_their_percentages():
+    bench = _bench()
+    small = bench.DocResult("a.txt", "1", "x", truth_tasks=1, tasks_found=1, leads_right=1, imported=True)
+    large = bench.DocResult("b.txt", "2", "y", truth_tasks=3, tasks_found=3, leads_right=0, imported=True)
+    table = bench.by_part([small, large]).splitlines()
+    assert len(table) == 4 and table[-1].split()[0] == "1-2"
+    assert "1/4 25.0%" in table[-1]  # (1 + 0) / (1 + 3), not the mean of 100 % and 0 %
