@@ -7,6 +7,7 @@ import os
 import re
 import string
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -473,92 +474,135 @@ def _written_jurisdiction(doc_file: YamlFile | None) -> str | None:
     return place if isinstance(place, str) else None
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What a document's files are checked against, from its document.yaml. Without a readable one the articles and
+    tasks are still checked on their own, so that every problem shows at once; what depends on it (None) is skipped."""
+    doc_file: YamlFile | None
+    meta: DocumentFile | None
+    day: dt.date | None  # its day: 本周完成 is read against it
+    place: str | None
+    level: str | None
+    parts: set[int] | None
+    sections: set[int] | None
+    general: list[Deadline]
+
+    @classmethod
+    def of(cls, doc_file: YamlFile | None, meta: DocumentFile | None) -> _Scope:
+        place = meta.jurisdiction if meta else _written_jurisdiction(doc_file)
+        return cls(doc_file, meta, meta.date if meta else None, place, level_of_place(place) if place else None,
+                   {p.number for p in meta.parts} if meta else None,
+                   ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None,
+                   list(meta.annex.general_deadlines) if meta and meta.annex else [])
+
+
 def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -> Document | None:
     doc_file = _load(folder / paths.DOCUMENT_FILE, root, report)
     meta = doc_file and _parse(doc_file, DocumentFile, report)
-    # Without a readable document.yaml the articles and tasks are still checked on their own, so
-    # that every problem shows at once; what depends on document.yaml (None below) is skipped.
-    day = meta.date if meta else None  # its day: 本周完成 is read against it
-    place = meta.jurisdiction if meta else _written_jurisdiction(doc_file)
-    level = level_of_place(place) if place else None
-    parts = {p.number for p in meta.parts} if meta else None
-    sections = ({s.number for s in meta.annex.sections} if meta.annex else set()) if meta else None
-    general = list(meta.annex.general_deadlines) if meta and meta.annex else []
-    for i, d in enumerate(general):
-        _check_deadline(d, doc_file, ("annex", "general_deadlines", i), day, report)
+    scope = _Scope.of(doc_file, meta)
+    for i, d in enumerate(scope.general):
+        _check_deadline(d, doc_file, ("annex", "general_deadlines", i), scope.day, report)
     if meta:
-        _check_settings(meta, doc_file, report)
-        _check_titles(meta, doc_file, report)
-        if meta.reporting:
-            meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report,
-                                                                             meta.jurisdiction)})
-
-    doc_id = folder.name
-    articles: dict[int, Article] = {}
+        meta = _checked_meta(meta, doc_file, units, report)
     broken_articles: set[int] = set()
     broken_tasks: set[int] = set()
+    articles = _load_articles(folder, root, scope, report, broken_articles)
+    tasks = _load_tasks(folder, root, scope, units, report, broken_tasks, (articles, broken_articles))
+    for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):
+        if a not in articles and a not in broken_articles:
+            report.add(doc_file.path, *doc_file.where("letters", "assessment_articles", i), "unknown-article",
+                       f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
+    indicators = _load_indicators(folder, root, report, (articles, broken_articles), (tasks, broken_tasks))
+    if meta is None:
+        return None
+    return Document(id=folder.name, meta=meta, folder=display_path(folder), articles=articles, tasks=tasks,
+                    indicators=indicators)
+
+
+def _checked_meta(meta: DocumentFile, doc_file: YamlFile, units: UnitIndex, report: Report) -> DocumentFile:
+    _check_settings(meta, doc_file, report)
+    _check_titles(meta, doc_file, report)
+    if meta.reporting:
+        meta = meta.model_copy(update={"reporting": _check_reporting(meta.reporting, doc_file, units, report,
+                                                                         meta.jurisdiction)})
+    return meta
+
+
+def _load_articles(folder: Path, root: Path, scope: _Scope, report: Report, broken: set[int]) -> dict[int, Article]:
+    articles: dict[int, Article] = {}
     for number, (a, file) in _numbered(folder / paths.ARTICLES_DIR, root, ArticleFile, paths.article_file,
-                                       report, broken_articles).items():
+                                       report, broken).items():
         _check_text(a.title, file, report, "title")
         check_name(a.title, file, ("title",), report, textrules.MAX_TITLE)
         _check_text(a.text, file, report)
-        if parts is not None and a.part not in parts:
+        if scope.parts is not None and a.part not in scope.parts:
             line, col = file.where("part")
-            report.add(file.path, line, col, "unknown-part", f"第 {a.part} 部分没有列在 {doc_file.path} 中",
-                       hint=_numbers_hint("各部分", parts))
-        articles[number] = Article(doc=doc_id, file=file.path, **a.model_dump())
+            report.add(file.path, line, col, "unknown-part", f"第 {a.part} 部分没有列在 {scope.doc_file.path} 中",
+                       hint=_numbers_hint("各部分", scope.parts))
+        articles[number] = Article(doc=folder.name, file=file.path, **a.model_dump())
+    return articles
 
+
+def _load_tasks(folder: Path, root: Path, scope: _Scope, units: UnitIndex, report: Report, broken: set[int],
+                known_articles: tuple[dict, set[int]]) -> dict[int, Task]:
     tasks: dict[int, Task] = {}
     for number, (t, file) in _numbered(folder / paths.TASKS_DIR, root, TaskFile, paths.task_file, report,
-                                       broken_tasks).items():
+                                       broken).items():
         _check_text(t.text, file, report)
-        if sections is not None and t.section not in sections:
+        if scope.sections is not None and t.section not in scope.sections:
             line, col = file.where("section")
             report.add(file.path, line, col, "unknown-section", f"附件中没有第 {t.section} 节",
-                       hint=_numbers_hint("附件各节", sections))
-        lead = _resolve_units(t.lead, "lead", file, units, report, level, place)
-        participants = _resolve_units(t.participants, "participants", file, units, report, level, place)
-        for i, name in enumerate(participants):
-            if name in lead:
-                line, col = file.where("participants", i)
-                report.add(file.path, line, col, "unit-repeated", f"'{name}' 既是牵头单位又是参与单位",
-                           hint="只保留在 'lead' 中")
-        if not t.lead:
-            line, col = file.key_where("lead")
-            report.add(file.path, line, col, "no-lead", f"任务 {number} 没有牵头单位",
-                       hint="在 'lead' 中至少写一个单位")
-        elif t.lead_mode != "first" and len(t.lead) < 2:
-            line, col = file.where("lead_mode")
-            report.add(file.path, line, col, "lead-mode-mismatch",
-                       f"lead_mode '{t.lead_mode}' 需要至少两个牵头单位，'lead' 中只有一个",
-                       hint="补上另一个牵头单位，或写 lead_mode: first")
-        elif t.lead_mode == "first" and len(t.lead) > 1:
-            line, col = file.where("lead_mode") if "lead_mode" in file.data else file.key_where("lead")
-            report.add(file.path, line, col, "lead-mode-mismatch",
-                       f"lead_mode 'first' 只能有一个牵头单位，'lead' 中有 {len(t.lead)} 个",
-                       hint="写 lead_mode: joint（共同牵头）或 separate（分别牵头），或把单位移到 'participants'")
+                       hint=_numbers_hint("附件各节", scope.sections))
+        lead = _resolve_units(t.lead, "lead", file, units, report, scope.level, scope.place)
+        participants = _resolve_units(t.participants, "participants", file, units, report, scope.level, scope.place)
+        _check_roles(t, number, lead, participants, file, report)
+        articles, broken_articles = known_articles
         for i, a in enumerate(t.articles):
             if a not in articles and a not in broken_articles:
                 line, col = file.where("articles", i)
                 report.add(file.path, line, col, "unknown-article", f"第 {a} 条不存在",
                            hint=_numbers_hint("条文", articles))
-        for i, d in enumerate(t.deadlines if day else []):
-            _check_deadline(d, file, ("deadlines", i), day, report)
-            _check_in_period(d, file, ("deadlines", i), meta.period, report)  # issue 15
-        members = _check_members(t, lead + participants, file, units, report, place)
+        for i, d in enumerate(t.deadlines if scope.day else []):
+            _check_deadline(d, file, ("deadlines", i), scope.day, report)
+            _check_in_period(d, file, ("deadlines", i), scope.meta.period, report)  # issue 15
+        members = _check_members(t, lead + participants, file, units, report, scope.place)
         data = t.model_dump(exclude={"lead", "participants", "deadlines", "members"})
-        tasks[number] = Task(doc=doc_id, file=file.path, lead=lead, participants=participants, members=members,
-                             own_deadlines=t.deadlines, deadlines=[*t.deadlines, *general], **data)
+        tasks[number] = Task(doc=folder.name, file=file.path, lead=lead, participants=participants, members=members,
+                             own_deadlines=t.deadlines, deadlines=[*t.deadlines, *scope.general], **data)
+    return tasks
 
-    for i, a in enumerate(meta.letters.assessment_articles if meta and meta.letters else []):
-        if a not in articles and a not in broken_articles:
-            report.add(doc_file.path, *doc_file.where("letters", "assessment_articles", i), "unknown-article",
-                       f"第 {a} 条不存在", hint=_numbers_hint("条文", articles))
 
+def _check_roles(t: TaskFile, number: int, lead: list[str], participants: list[str], file: YamlFile,
+                 report: Report) -> None:
+    """A unit in one role only; a lead at all; as many leads as the lead mode says."""
+    for i, name in enumerate(participants):
+        if name in lead:
+            line, col = file.where("participants", i)
+            report.add(file.path, line, col, "unit-repeated", f"'{name}' 既是牵头单位又是参与单位",
+                       hint="只保留在 'lead' 中")
+    if not t.lead:
+        line, col = file.key_where("lead")
+        report.add(file.path, line, col, "no-lead", f"任务 {number} 没有牵头单位",
+                   hint="在 'lead' 中至少写一个单位")
+    elif t.lead_mode != "first" and len(t.lead) < 2:
+        line, col = file.where("lead_mode")
+        report.add(file.path, line, col, "lead-mode-mismatch",
+                   f"lead_mode '{t.lead_mode}' 需要至少两个牵头单位，'lead' 中只有一个",
+                   hint="补上另一个牵头单位，或写 lead_mode: first")
+    elif t.lead_mode == "first" and len(t.lead) > 1:
+        line, col = file.where("lead_mode") if "lead_mode" in file.data else file.key_where("lead")
+        report.add(file.path, line, col, "lead-mode-mismatch",
+                   f"lead_mode 'first' 只能有一个牵头单位，'lead' 中有 {len(t.lead)} 个",
+                   hint="写 lead_mode: joint（共同牵头）或 separate（分别牵头），或把单位移到 'participants'")
+
+
+def _load_indicators(folder: Path, root: Path, report: Report, known_articles: tuple[dict, set[int]],
+                     known_tasks: tuple[dict, set[int]]) -> dict[str, Indicator]:
     indicators: dict[str, Indicator] = {}
     ind_path = folder / paths.INDICATORS_FILE
     ind_file = _load(ind_path, root, report) if ind_path.exists() or ind_path.is_symlink() else None
     parsed = ind_file and _parse(ind_file, IndicatorsFile, report)
+    (articles, broken_articles), (tasks, broken_tasks) = known_articles, known_tasks
     for i, ind in enumerate(parsed.indicators if parsed else []):
         line, col = ind_file.where("indicators", i)
         if ind.id in indicators:
@@ -578,10 +622,7 @@ def _load_document(folder: Path, root: Path, units: UnitIndex, report: Report) -
                 report.add(ind_file.path, *ind_file.where("indicators", i, "tasks", j), "unknown-task",
                            f"任务 {n} 不存在", hint=_numbers_hint("任务", tasks))
         indicators[ind.id] = ind
-    if meta is None:
-        return None
-    return Document(id=doc_id, meta=meta, folder=display_path(folder), articles=articles, tasks=tasks,
-                    indicators=indicators)
+    return indicators
 
 
 def validate(root: Path | str = paths.POLICIES) -> tuple[KnowledgeBase | None, Report]:
