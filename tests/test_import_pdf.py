@@ -185,3 +185,12 @@ def test_a_page_ruled_more_densely_than_a_table_is_read_as_text(tmp_path, monkey
     table = _printed_table(tmp_path)
     monkeypatch.setattr(pdftables, "MAX_RULES_DOWN", 3)
     assert not any(b.is_row for b in readers.read(table, tables=False).blocks)  # no ruled table read (text tables aside)
+
+
+def test_a_line_ending_on_an_opening_mark_goes_on_however_short():
+    """The page's text broke 「深入宣传贯彻《」 from 「食品安全法》」: no sentence, title or heading ends on 《 or （."""
+    pages = [["（一）市食安办负责，深入宣传贯彻《", "食品安全法》，制定宣传方案。（市司法局配合）", "（二）做好监测工作（",
+              "市卫生局负责）", FULL, FULL, FULL]]
+    found = [b.text for b in pdftext.paragraphs(pages)]
+    assert found[:2] == ["（一）市食安办负责，深入宣传贯彻《食品安全法》，制定宣传方案。（市司法局配合）",
+                         "（二）做好监测工作（市卫生局负责）"]

@@ -39,6 +39,7 @@ _EDGE = 3  # columns short of the right edge a full line may stop: justified tex
 _SHORT_OF_EDGE = 0.75
 _ENDS = re.compile(r"[。；;：:！!？?）)」”》]$")
 _PROSE = re.compile(r"[，,。；;]")  # a title or heading has no comma: its short line ends it
+_OPENING = re.compile(r"[《「『“‘（(〔【［\[]$")  # no sentence ends on an opening mark, however short its line
 
 
 def blocks(raw: bytes, name: str) -> list[Block]:
@@ -123,7 +124,7 @@ def tidy(line: str) -> str:
 
 def _runs_on(line: str, right: int) -> bool:
     width = _width(line)
-    return width >= right - _EDGE or (width >= _SHORT_OF_EDGE * right and not _ENDS.search(line)
+    return width >= right - _EDGE or bool(_OPENING.search(line)) or (width >= _SHORT_OF_EDGE * right and not _ENDS.search(line)
                                       and bool(_PROSE.search(line)))
 
 
