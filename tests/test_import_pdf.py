@@ -194,3 +194,10 @@ def test_a_line_ending_on_an_opening_mark_goes_on_however_short():
     found = [b.text for b in pdftext.paragraphs(pages)]
     assert found[:2] == ["（一）市食安办负责，深入宣传贯彻《食品安全法》，制定宣传方案。（市司法局配合）",
                          "（二）做好监测工作（市卫生局负责）"]
+
+
+def test_a_label_alone_opens_its_line_after_a_full_last_line():
+    """A form printed as label lines: a task's last line filling the width must not take 「责任单位」 into it."""
+    pages = [["具体任务", "开展农村垃圾清运，" + "清" * 18 + "。", "责任单位", "县住建局", "完成时限", "12月底前", FULL, FULL]]
+    found = [b.text for b in pdftext.paragraphs(pages)]
+    assert found[:6] == ["具体任务", "开展农村垃圾清运，" + "清" * 18 + "。", "责任单位", "县住建局", "完成时限", "12月底前"]

@@ -80,7 +80,15 @@ def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
 
 def _opens(line: str) -> bool:
     return bool(itemmarks.PART.match(line) or itemmarks.SECTION.match(line) or itemmarks.ITEM.match(line)
-                or _OPENS_TOO.match(line) or lexicon().label.match(line))
+                or _OPENS_TOO.match(line) or lexicon().label.match(line) or _label_alone(line))
+
+
+def _label_alone(line: str) -> bool:
+    """「责任单位」「完成时限」 alone on a line: a form's label, its value on the next line; it never ends a sentence.
+    A word of two characters alone (「单位」「配合」) is as often the end of a wrapped cell or sentence: not one."""
+    words = lexicon()
+    word = words.fold(re.sub(r"[\s：:]", "", line))
+    return len(word) > 2 and (word in words.labels or any(word in column for column in words.columns.values()))
 
 
 def _page_texts(raw: bytes, name: str) -> tuple[list[str], list[int]]:
