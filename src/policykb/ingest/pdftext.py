@@ -130,19 +130,23 @@ def tidy(line: str) -> str:
     return _NUMBER_GAP.sub("", " ".join(line.split()))
 
 
-def _runs_on(line: str, right: int) -> bool:
+def _runs_on(line: str, right: int | None) -> bool:
+    """Whether the layout wrapped this line (its paragraph goes on in the next). Without a right edge (a list of
+    short lines) only a line ending on an opening mark goes on."""
+    if _OPENING.search(line):
+        return True
     width = _width(line)
-    return width >= right - _EDGE or bool(_OPENING.search(line)) or (width >= _SHORT_OF_EDGE * right and not _ENDS.search(line)
-                                      and bool(_PROSE.search(line)))
+    return right is not None and (width >= right - _EDGE or (width >= _SHORT_OF_EDGE * right and not _ENDS.search(line)
+                                                             and bool(_PROSE.search(line))))
 
 
 def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-def _right_edge(lines: list[str]) -> int:
-    """The text's width, as its widest lines reach it (the third widest: one odd line is no edge). In a document of
-    short lines alone (a list of labels) no line reaches a page's width, and none goes on."""
+def _right_edge(lines: list[str]) -> int | None:
+    """The text's width, as its widest lines reach it (the third widest: one odd line is no edge); None in a document
+    of short lines alone (a list of labels), where no line reaches a page's width."""
     widths = sorted((_width(line) for line in lines), reverse=True)
     edge = widths[min(2, len(widths) - 1)] if widths else 0
-    return edge if edge >= _NARROWEST_PAGE else 10 * _NARROWEST_PAGE
+    return edge if edge >= _NARROWEST_PAGE else None
