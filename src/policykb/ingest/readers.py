@@ -17,6 +17,7 @@ from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
 from .unitnames import looks_like_unit
+from .wordnumbers import ListNumbers
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -231,8 +232,15 @@ def with_tables(source: Source) -> Source:
 
 # --- Word ---
 
-def _docx_rows(table, number: int, count: limits.Counter) -> list[Block]:
-    """Rows of a Word table; merged cells repeat their text, header rows repeated on each page are dropped."""
+def _numbered(paragraph, numbers: ListNumbers) -> str:
+    """A paragraph's text with the number Word draws before it, when its list numbers it automatically."""
+    label = numbers.labels.get(paragraph._p, "")
+    return label + (" " if label[-1:].isalnum() else "") + paragraph.text if label else paragraph.text
+
+
+def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) -> list[Block]:
+    """Rows of a Word table; merged cells repeat their text, header rows repeated on each page are dropped; a 序号
+    column numbered by Word's list numbering keeps its numbers."""
     tbl = table._tbl
     where = f"table {number}"
     limits.columns(len(tbl.xpath("./w:tblGrid/w:gridCol")), where)
@@ -241,7 +249,7 @@ def _docx_rows(table, number: int, count: limits.Counter) -> list[Block]:
     limits.rows(len(tbl.xpath("./w:tr")), where)
     blocks, header = [], None
     for r, row in enumerate(table.rows, start=1):
-        cells = tuple(_clean(c.text) for c in row.cells)
+        cells = tuple(_clean("\n".join(_numbered(p, numbers) for p in c.paragraphs)) for c in row.cells)
         count.block(len(cells))
         if all(not c for c in cells):
             continue
@@ -269,17 +277,18 @@ def read_docx(path: Path, raw: bytes) -> Source:
     blocks: list[Block] = []
     paragraph = table = 0
     count = limits.Counter()
+    numbers = ListNumbers(document)
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph += 1
             count.block()  # empty paragraphs count too: 100,000 of them are no policy either
-            for line in Paragraph(child, document).text.splitlines():  # soft line breaks split lines
+            for line in _numbered(Paragraph(child, document), numbers).splitlines():  # soft line breaks split lines
                 if not _blank(line):
                     blocks.append(Block(_clean(line), f"第{paragraph}段"))
         elif tag == "tbl":
             table += 1
-            blocks.extend(_docx_rows(Table(child, document), table, count))
+            blocks.extend(_docx_rows(Table(child, document), table, count, numbers))
     return Source(str(path), "docx", blocks)
 
 
