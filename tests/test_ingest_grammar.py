@@ -2032,3 +2032,4 @@ def test_a_paper_sent_out_in_the_names_of_units_is_their_task():
     # a quoted name is the label the paper goes under, and a paper described so (「…名义印发的文件」) is sent by no one
     assert subject_clauses("按程序报备案后以“县政府”名义印发。", (), numbered=True) == []
     assert subject_clauses("对以县政府名义印发的文件进行解读。", (), numbered=True) == []
+    assert subject_clauses("材料经审核后以本单位名义上报。", (), numbered=True) == []  # whoever is addressed

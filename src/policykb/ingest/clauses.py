@@ -119,8 +119,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 and all(map(collective, unit_names(subject_name(later, known), known) or [""])):
             head, m = pair.end(), later  # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: one subject over a comma
         if not (m and unit_names(subject_name(m, known), known)) and (named := IN_NAME_OF.search(clause)) \
-                and unit_names(named["subject"], known):
-            head, m = 0, named  # 「…，以X、Y名义印发」: no other doer, the units it goes out in the names of send it
+                and named["subject"] not in lexicon().own_share_words and unit_names(named["subject"], known):
+            # 「…，以X、Y名义印发」: no other doer, the units it goes out in the names of send it (以本单位名义: whoever
+            # is addressed, no one named)
+            head, m = 0, named
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
         if listed and head:
