@@ -92,3 +92,15 @@ def test_a_time_cell_gives_the_month_its_work_ends_in(cell, phrases):
     """「3月开工,7月完工」 after a project's name: 7月 ends the work (开工 starts it)."""
     from policykb.ingest.timing import find_cell
     assert [f.phrase for f in find_cell(cell, 2023) if f.date] == phrases
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("活动方案一、宣传周启动仪式6 月 29 日上午,与全国同步举行启动仪式。", ["6 月 29 日"]),
+    ("二、现场观摩9月3日，组织各县区观摩。", ["9月3日"]),
+    ("9月17日，市长主持召开会议。", []),  # a report's dateline opens no run-in title: no deadline
+])
+def test_the_day_after_a_run_in_title_is_its_works_deadline_in_the_documents_year(text, phrases):
+    from policykb.ingest.timing import find
+    found = [f for f in find(text, DAY) if f.date]
+    assert [f.phrase for f in found] == phrases
+    assert all(f.date.year == DAY.year for f in found)

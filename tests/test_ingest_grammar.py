@@ -2023,3 +2023,13 @@ def test_a_new_areas_whole_is_one_collective_as_a_districts_is():
     assert looks_like_unit("新区上下") and parse_units("新区上下").lead == ["新区上下"]
     [(_, units)] = subject_clauses("新区上下要切实把思想和行动统一到决策部署上来。", numbered=True, anyone=True)
     assert units.lead == ["新区上下"]
+
+
+def test_a_paper_sent_out_in_the_names_of_units_is_their_task():
+    # 「以X、Y名义印发」 names who sends the paper where the clause names no other doer: the first listed leads
+    [(_, units)] = subject_clauses("会议原则同意该《清单》，按会议精神修改完善后，以县委办、县府办名义印发。", (), numbered=True)
+    assert (units.lead, units.participants) == (["县委办"], ["县府办"])
+    # a quoted name is the label the paper goes under, and a paper described so (「…名义印发的文件」) is sent by no one
+    assert subject_clauses("按程序报备案后以“县政府”名义印发。", (), numbered=True) == []
+    assert subject_clauses("对以县政府名义印发的文件进行解读。", (), numbered=True) == []
+    assert subject_clauses("材料经审核后以本单位名义上报。", (), numbered=True) == []  # whoever is addressed

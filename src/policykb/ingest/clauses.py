@@ -26,7 +26,7 @@ from .inperson import heads_named, in_person, labelled_people, signers, without_
 from .lexicon import alternation, lexicon
 from .partners import GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import BY_DOER, DONE, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
+from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
@@ -118,6 +118,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 and (later := subject_match(clause[pair.end():])) \
                 and all(map(collective, unit_names(subject_name(later, known), known) or [""])):
             head, m = pair.end(), later  # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: one subject over a comma
+        if not (m and unit_names(subject_name(m, known), known)) and (named := IN_NAME_OF.search(clause)) \
+                and named["subject"] not in lexicon().own_share_words and unit_names(named["subject"], known):
+            # 「…，以X、Y名义印发」: no other doer, the units it goes out in the names of send it (以本单位名义: whoever
+            # is addressed, no one named)
+            head, m = 0, named
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
         if listed and head:

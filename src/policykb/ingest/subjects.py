@@ -69,6 +69,11 @@ BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(
                  rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={MANNER}(?:{_DOING}|{lexicon().partner_words}"
                  rf"|建立|健全|完善|实施|推进|推动|进行|(?:汇总|综合|审核)后?(?:向|报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
+# 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
+# send it when the clause names no other doer (a quoted name, 以“县政府”名义, is the label it goes under, no doer; 「以
+# X名义印发的文件」 describes a paper, the verb not closing the clause)
+IN_NAME_OF = re.compile(r"以(?P<subject>[^，,：:；;。“”\"以]{2,40}?)的?名义(?:联合)?(?:印发|上报|报送|发布|下发|行文|发文)"
+                        r"(?:实施|执行)?$")
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
 

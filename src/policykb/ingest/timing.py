@@ -42,6 +42,12 @@ _PHRASE = re.compile(
 # 「整改时限：立行立改，长期坚持整改措施：」; 「持续推进农村改厕」 is a verb)
 
 
+# 「一、宣传周启动仪式6 月 29 日上午，与全国同步举行…」: a run-in title, then the day its work is done on, opening the
+# sentence (written without its year: the document's)
+_TITLE_DAY = re.compile(r"[一二三四五六七八九十]{1,3}、[^，,；;。\d\s]{2,16}?(?P<day>\d{1,2}\s?月\s?\d{1,2}\s?日)"
+                        r"(?:上午|下午|晚上)?(?=[，,])")
+
+
 @dataclass(frozen=True)
 class Found:
     phrase: str
@@ -60,7 +66,11 @@ def find(text: str, year: int | dt.date) -> list[Found]:
             continue  # a bare year (2020年全县…) is a date in a sentence, not a deadline
         read = deadlines.parse(phrase, year)
         found.append(Found(phrase, match.start(), match.end(), *(read or (None, None))))
-    return found
+    for day in _TITLE_DAY.finditer(text):
+        if not any(f.start <= day.start("day") < f.end for f in found):
+            found.append(Found(day["day"], day.start("day"), day.end("day"), *(deadlines.parse(day["day"], year)
+                                                                                 or (None, None))))
+    return sorted(found, key=lambda f: f.start)
 
 
 # What a deadline column's cell may open with, beyond the phrases of running text: a month or a quarter alone (「9月投入使用」, 「第一季度」),
