@@ -1555,6 +1555,7 @@ def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, na
     ("责任单位：文旅体育局港航物流局、财政局", ["文旅体育局", "港航物流局", "财政局"]),
     ("责任单位：园区党工委组织部、财政局", ["园区党工委组织部", "财政局"]),  # a party committee's department
     ("责任单位：县自然资源局东城分局、财政局", ["县自然资源局东城分局", "财政局"]),  # a bureau's branch
+    ("责任单位：甲部、乙丙委丁戊保障部己局", ["甲部", "乙丙委丁戊保障部己局"]),  # a department's bureau under the commission
 ])
 def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
     units = parse_units(note)

@@ -161,8 +161,9 @@ SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;
 
 # Two peer bodies of a list run together, its 、 lost (「政法委社会发展局」, 「经信商务局制造业招商局」): a bureau or
 # commission ends the first and the next ends as one; a party committee's department (「党工委宣传部」), a bureau's
-# section (「住建局建管科」) or branch (「市生态环境局X分局」) is one body
-_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])([\u4e00-\u9fff]{3,10}(?<!分)[局委])")
+# section (「住建局建管科」), branch (「市生态环境局X分局」) or a department's bureau under it (「中央军委后勤保障部卫生局」)
+# is one body
+_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])((?:(?!部)[\u4e00-\u9fff]){3,10}(?<!分)[局委])")
 
 
 def _sectors_run(name: str) -> tuple[str, str] | None:
