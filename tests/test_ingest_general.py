@@ -2350,3 +2350,10 @@ def test_a_meetings_words_run_into_the_units_it_stresses_are_no_part_of_their_na
                      "会议强调三个街道要围绕战略定位,切实转变观念,更好地服务产业发展。"
                      "东湖街道要打造科技新城,西湖街道要打造商贸中心。")
     assert [t["lead"] for t in tasks] == [["三个街道"], ["东湖街道"], ["西湖街道"]]
+
+
+def test_a_government_answering_for_its_area_overall_is_the_items_holder(tmp_path):
+    """「（一）县市区政府对本辖区物业管理工作负总责。」: 负总责 gives the subject the work named before it (对…)."""
+    tasks = _drafted(tmp_path, "某市人民政府关于加强物业管理的意见", "一、理顺体制",
+                     "(一)县市区政府对本辖区物业管理工作负总责。", "(二)市住建局负责行业指导。")
+    assert [t["lead"] for t in tasks] == [["县市区政府"], ["某市住建局"]]
