@@ -2357,3 +2357,18 @@ def test_a_government_answering_for_its_area_overall_is_the_items_holder(tmp_pat
     tasks = _drafted(tmp_path, "某市人民政府关于加强物业管理的意见", "一、理顺体制",
                      "(一)县市区政府对本辖区物业管理工作负总责。", "(二)市住建局负责行业指导。")
     assert [t["lead"] for t in tasks] == [["县市区政府"], ["某市住建局"]]
+
+
+def test_a_news_reports_departments_duties_after_what_they_did_are_theirs(tmp_path):
+    """A news report's department paragraphs: 「公安局担当…工作，制定了…」 (its duty first, then what it did towards it)
+    and 「卫计委、市场监管局已制定了…；考前…，负责…」 (what they did, then their duty with no subject): each the
+    department's task; 「X已制定了…。」 alone assigns nothing."""
+    tasks = _drafted(tmp_path, "高考在即,各职能部门严阵以待", "本报讯 记者获悉,各部门正各司其职。",
+                     "公安局担当高考期间的保卫保密工作,制定了高考的保卫保密方案,负责考点周围的安全保卫工作。",
+                     "保密局要指导考点的保密室建设。",
+                     "供电局已制定了保电方案,安排了抢修队伍。",
+                     "卫计委、市场监管局已制定了卫生防疫方案,向各考点选派一名医务人员;考前到各考点检查卫生防疫工作,"
+                     "负责考试期间考点的饮食卫生。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["公安局"], []), (["保密局"], []), (["卫计委"], ["市场监管局"])]
+    assert tasks[2]["text"].startswith("考前到各考点检查")
