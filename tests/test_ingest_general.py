@@ -2372,3 +2372,15 @@ def test_a_news_reports_departments_duties_after_what_they_did_are_theirs(tmp_pa
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["公安局"], []), (["保密局"], []), (["卫计委"], ["市场监管局"])]
     assert tasks[2]["text"].startswith("考前到各考点检查")
+
+
+def test_a_bodys_head_and_deputies_given_their_work_in_one_sentence_lead_it_in_person(tmp_path):
+    """「X办公室主任甲同志主持全面工作，副主任乙同志分管A科和B科工作，…」: the office's whole work is the office's, the
+    director leading it; a deputy's 分管 names the sections whose work it is, each its own (separate), the deputy
+    leading it; the people are leaders, never units (rule 6)."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于领导工作分工的解读",
+                     "根据工作需要,县政府办公室主任张明同志主持全面工作,副主任李强同志分管文秘科和督查科工作,"
+                     "副主任王刚同志分管综合一科工作。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [
+        (["某县政府办公室"], ["张明"]), (["文秘科", "督查科"], ["李强"]), (["综合一科"], ["王刚"])]
+    assert tasks[1]["lead_mode"] == "separate"
