@@ -2384,3 +2384,13 @@ def test_a_bodys_head_and_deputies_given_their_work_in_one_sentence_lead_it_in_p
     assert [(t["lead"], t.get("leaders")) for t in tasks] == [
         (["某县政府办公室"], ["张明"]), (["文秘科", "督查科"], ["李强"]), (["综合一科"], ["王刚"])]
     assert tasks[1]["lead_mode"] == "separate"
+
+
+def test_villages_named_in_batches_each_hold_their_batch_by_its_deadline(tmp_path):
+    """「甲村、乙村作为第一批…，于…前开展；丙村、丁村2个村(社区)作为第二批…，在…前完成」: each batch its task, each
+    village its own share (separate: no village leads another), the count closing a list no name."""
+    tasks = _drafted(tmp_path, "某镇人民政府关于做好补贴资金放榜工作的通知", "二、活动时间",
+                     "甲村、乙村作为第一批放榜的村,于2024年2月2日前开展;丙村、丁社区2个村(社区)作为第二批放榜的村,"
+                     "在2024年2月9日前全面完成。")
+    assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
+        (["甲村", "乙村"], [], "separate"), (["丙村", "丁社区"], [], "separate")]

@@ -56,11 +56,16 @@ _PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相�
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
 
 
+# 「柏林村、长滩河村、黄包村3个村(社区)」: the count of a list's names and their kind closing it, no name
+_LIST_COUNT = re.compile(r"(?<=[\u4e00-\u9fff)）])\d{1,3}个[\u4e00-\u9fff]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?$")
+
+
 def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
+    text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
