@@ -653,6 +653,9 @@ def test_one_qualifier_over_places_and_departments_names_two_collectives():
     (_, units), = subject_clauses("有关地区和部门要抓紧制定实施方案", numbered=True)
     assert (units.lead, units.mode) == (["有关地区", "有关部门"], "separate")
     assert parse_units("责任单位：区级有关部门和单位").lead == ["区级有关部门和单位"]
+    # departments named first (「有关部门和地方要…」, 「各有关部门和地方要…」): the same two collectives
+    (_, units), = subject_clauses("各有关部门和地方要增强全局观念", numbered=True)
+    assert (units.lead, units.mode) == (["各有关部门", "各有关地方"], "separate")
 
 
 def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():

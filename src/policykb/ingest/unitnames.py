@@ -52,6 +52,8 @@ _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
 _PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(地区|地方|县区|县市区|区县|乡镇)[和及与]"
                                      r"(部门单位|部门|单位)(?=[、，,；;]|$)")
+# 「有关部门和地方」, 「各有关部门和地方」: the same, departments named first
+_DEPARTMENTS_AND_PLACES = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(部门|单位)[和及与](地区|地方)(?=[、，,；;]|$)")
 # 「相关部门、单位」: one qualifier over two kinds of body written with 、, two collectives (相关部门, 相关单位)
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
 
@@ -103,6 +105,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     names = []
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
+    text = _DEPARTMENTS_AND_PLACES.sub(r"\1\2、\1\3", text)
     text = _KINDS_SHARED.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
