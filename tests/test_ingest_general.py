@@ -2394,3 +2394,13 @@ def test_villages_named_in_batches_each_hold_their_batch_by_its_deadline(tmp_pat
                      "在2024年2月9日前全面完成。")
     assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
         (["甲村", "乙村"], [], "separate"), (["丙村", "丁社区"], [], "separate")]
+
+
+def test_a_bureaus_standing_between_it_and_its_duty_is_read_in_a_roster_of_duties(tmp_path):
+    """「《通知》明确，区住建局作为…的行政主管部门，负责…；负责…。区城管局负责…」: among other units' duties, the standing
+    (作为…) between a subject and its 负责 makes it no less that unit's duty; a paragraph assigning to no other unit is
+    not read so (its one assignment would take the whole paragraph)."""
+    tasks = _drafted(tmp_path, "某区人民政府关于物业管理职责分工的通知",
+                     "《通知》明确,区住建局作为全区物业管理工作的行政主管部门,负责指导物业管理政策的落实;负责从业人员的培训。"
+                     "区城管局负责住宅小区生活垃圾的清运。区公安局负责指导小区停车位的设置。")
+    assert [t["lead"] for t in tasks] == [["某区住建局"], ["某区城管局"], ["某区公安局"]]

@@ -263,6 +263,10 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
                                                        leaders=in_person(m["duty"]) + labelled_people(m["duty"]))
 
 
+# 「区住建局作为全区物业管理工作的行政主管部门，负责…；区城管局负责…」: the subject's standing between it and its verb
+_STANDING_AFTER = re.compile(r"^[，,]?\s*(?:作为|设在)[^，,：:；;。]{2,30}?[，,]")
+
+
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
     """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
     opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
@@ -271,11 +275,14 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
     for sentence in re.split(r"[。！？；;]", text):
         for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
             found = subject_clauses(sentence[start:], known)[:1]
-            verb = found and _ASSIGNS.match(sentence[start + len(found[0][1].as_written):].lstrip("，, "))
-            if verb:
+            after = found and sentence[start + len(found[0][1].as_written):]
+            verb = found and _ASSIGNS.match(after.lstrip("，, "))
+            stood = found and not verb and _ASSIGNS.match(_STANDING_AFTER.sub("", after).lstrip("，, "))
+            if verb or stood:
                 units = found[0][1]
-                if lexicon().verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
+                if lexicon().verbs[(verb or stood)["verb"]] == "responsible" and len(units.lead) > 1:
                     units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
-                out.append((sentence[start:], units))
+                out.append((sentence[start:], units, bool(verb)))
                 break
-    return out
+    # (a standing counts only among other units' assignments: a roster of duties, each sentence its unit's)
+    return [(clause, units) for clause, units, _ in out] if any(plain for _, _, plain in out) else []
