@@ -204,6 +204,8 @@ def test_saved_web_page(tmp_path):
     ("各市州、县市区负责", ["各市州、县市区"], [], "first"),
     ("各区、县（市）人民政府，市财政局负责", ["各区、县（市）人民政府"], ["市财政局"], "first"),
     ("主办：区住建局；协办：区城管局", ["区住建局"], ["区城管局"], "first"),
+    # the rule stated with 或单位, and what the others do (「…按职责分工负责」): no names
+    ("甲局、乙委负责。列第一位者为牵头部门或单位，其他有关部门和单位按职责分工负责，下同", ["甲局"], ["乙委"], "first"),
 ])
 def test_unit_notes(note, lead, participants, mode):
     units = parse_units(note)

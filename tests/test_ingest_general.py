@@ -2350,3 +2350,57 @@ def test_a_meetings_words_run_into_the_units_it_stresses_are_no_part_of_their_na
                      "会议强调三个街道要围绕战略定位,切实转变观念,更好地服务产业发展。"
                      "东湖街道要打造科技新城,西湖街道要打造商贸中心。")
     assert [t["lead"] for t in tasks] == [["三个街道"], ["东湖街道"], ["西湖街道"]]
+
+
+def test_a_government_answering_for_its_area_overall_is_the_items_holder(tmp_path):
+    """「（一）县市区政府对本辖区物业管理工作负总责。」: 负总责 gives the subject the work named before it (对…)."""
+    tasks = _drafted(tmp_path, "某市人民政府关于加强物业管理的意见", "一、理顺体制",
+                     "(一)县市区政府对本辖区物业管理工作负总责。", "(二)市住建局负责行业指导。")
+    assert [t["lead"] for t in tasks] == [["县市区政府"], ["某市住建局"]]
+
+
+def test_a_news_reports_departments_duties_after_what_they_did_are_theirs(tmp_path):
+    """A news report's department paragraphs: 「公安局担当…工作，制定了…」 (its duty first, then what it did towards it)
+    and 「卫计委、市场监管局已制定了…；考前…，负责…」 (what they did, then their duty with no subject): each the
+    department's task; 「X已制定了…。」 alone assigns nothing."""
+    tasks = _drafted(tmp_path, "高考在即,各职能部门严阵以待", "本报讯 记者获悉,各部门正各司其职。",
+                     "公安局担当高考期间的保卫保密工作,制定了高考的保卫保密方案,负责考点周围的安全保卫工作。",
+                     "保密局要指导考点的保密室建设。",
+                     "供电局已制定了保电方案,安排了抢修队伍。",
+                     "卫计委、市场监管局已制定了卫生防疫方案,向各考点选派一名医务人员;考前到各考点检查卫生防疫工作,"
+                     "负责考试期间考点的饮食卫生。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["公安局"], []), (["保密局"], []), (["卫计委"], ["市场监管局"])]
+    assert tasks[2]["text"].startswith("考前到各考点检查")
+
+
+def test_a_bodys_head_and_deputies_given_their_work_in_one_sentence_lead_it_in_person(tmp_path):
+    """「X办公室主任甲同志主持全面工作，副主任乙同志分管A科和B科工作，…」: the office's whole work is the office's, the
+    director leading it; a deputy's 分管 names the sections whose work it is, each its own (separate), the deputy
+    leading it; the people are leaders, never units (rule 6)."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于领导工作分工的解读",
+                     "根据工作需要,县政府办公室主任张明同志主持全面工作,副主任李强同志分管文秘科和督查科工作,"
+                     "副主任王刚同志分管综合一科工作。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [
+        (["某县政府办公室"], ["张明"]), (["文秘科", "督查科"], ["李强"]), (["综合一科"], ["王刚"])]
+    assert tasks[1]["lead_mode"] == "separate"
+
+
+def test_villages_named_in_batches_each_hold_their_batch_by_its_deadline(tmp_path):
+    """「甲村、乙村作为第一批…，于…前开展；丙村、丁村2个村(社区)作为第二批…，在…前完成」: each batch its task, each
+    village its own share (separate: no village leads another), the count closing a list no name."""
+    tasks = _drafted(tmp_path, "某镇人民政府关于做好补贴资金放榜工作的通知", "二、活动时间",
+                     "甲村、乙村作为第一批放榜的村,于2024年2月2日前开展;丙村、丁社区2个村(社区)作为第二批放榜的村,"
+                     "在2024年2月9日前全面完成。")
+    assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
+        (["甲村", "乙村"], [], "separate"), (["丙村", "丁社区"], [], "separate")]
+
+
+def test_a_bureaus_standing_between_it_and_its_duty_is_read_in_a_roster_of_duties(tmp_path):
+    """「《通知》明确，区住建局作为…的行政主管部门，负责…；负责…。区城管局负责…」: among other units' duties, the standing
+    (作为…) between a subject and its 负责 makes it no less that unit's duty; a paragraph assigning to no other unit is
+    not read so (its one assignment would take the whole paragraph)."""
+    tasks = _drafted(tmp_path, "某区人民政府关于物业管理职责分工的通知",
+                     "《通知》明确,区住建局作为全区物业管理工作的行政主管部门,负责指导物业管理政策的落实;负责从业人员的培训。"
+                     "区城管局负责住宅小区生活垃圾的清运。区公安局负责指导小区停车位的设置。")
+    assert [t["lead"] for t in tasks] == [["某区住建局"], ["某区城管局"], ["某区公安局"]]

@@ -653,6 +653,9 @@ def test_one_qualifier_over_places_and_departments_names_two_collectives():
     (_, units), = subject_clauses("有关地区和部门要抓紧制定实施方案", numbered=True)
     assert (units.lead, units.mode) == (["有关地区", "有关部门"], "separate")
     assert parse_units("责任单位：区级有关部门和单位").lead == ["区级有关部门和单位"]
+    # departments named first (「有关部门和地方要…」, 「各有关部门和地方要…」): the same two collectives
+    (_, units), = subject_clauses("各有关部门和地方要增强全局观念", numbered=True)
+    assert (units.lead, units.mode) == (["各有关部门", "各有关地方"], "separate")
 
 
 def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():
@@ -1555,6 +1558,7 @@ def test_places_before_one_kind_of_zone_and_its_committee_name_one_unit(note, na
     ("责任单位：文旅体育局港航物流局、财政局", ["文旅体育局", "港航物流局", "财政局"]),
     ("责任单位：园区党工委组织部、财政局", ["园区党工委组织部", "财政局"]),  # a party committee's department
     ("责任单位：县自然资源局东城分局、财政局", ["县自然资源局东城分局", "财政局"]),  # a bureau's branch
+    ("责任单位：甲部、乙丙委丁戊保障部己局", ["甲部", "乙丙委丁戊保障部己局"]),  # a department's bureau under the commission
 ])
 def test_two_peer_bodies_run_together_in_a_list_are_two_names(note, names):
     units = parse_units(note)

@@ -175,11 +175,12 @@ def test_two_places_lists_of_one_name_are_told_apart_by_their_short_titles(two_c
     ("杭州市余杭区", "区财政局", "余杭区财政局"),  # not 「市余杭区财政局」: 州 before 市 is the city's name
     ("广州市", "财政局", "广州市财政局"),
     ("杭州市余杭區", "財政局", "余杭區財政局"),  # a place in traditional script
+    ("某某壮族自治区", "自治区大数据局", "某某壮族自治区大数据局"),  # an autonomous region's prefix is 自治区
 ])
 def test_a_bare_name_takes_the_last_place_of_a_city_named_with_zhou(place, name, full):
     from policykb.ingest.placenames import local_unit_name as _local_unit_name, qualified as _qualified
-    level = "县" if place.endswith(("区", "區")) else "市"
-    assert (_qualified(name, place, level, None) if name.startswith("区") else _local_unit_name(name, place)) == full
+    level = "省" if place.endswith("自治区") else "县" if place.endswith(("区", "區")) else "市"
+    assert (_qualified(name, place, level, None) if name.startswith(("区", "自治区")) else _local_unit_name(name, place)) == full
 
 
 def _one_list(tmp_path, place: str, date: str, task: tuple[str, str, str]):

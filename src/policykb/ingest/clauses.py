@@ -79,6 +79,29 @@ _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[
                           r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 
 
+# 「卫计委、市市场监督管理局已制定了…」: units telling what they have done (a news report's), no work given by it
+_DID = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)已(?:经)?(?:[\u4e00-\u9fff]{1,4})了")
+# a comma part giving a duty (「…，负责考试期间…」)
+_DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)")
+# 「公安局担当…工作，制定了…方案，…」: the duty first, then what was done towards it: the duty is given
+_DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同志)[^，,；;。了]+(?:[，,；;。]|$)")
+
+
+def told_doers(clause: str, known: tuple[str, ...]) -> list[str]:
+    """The units a clause tells what they have done (「卫计委、市市场监督管理局已制定了…」), or []."""
+    return (did := _DID.match(clause)) and unit_names(did["subject"], known) or []
+
+
+def carried_duty(clause: str, done_by: list[str], known: tuple[str, ...]) -> UnitList | None:
+    """「X已制定了…；考前到各考点检查…，负责考试期间…」: a clause with no subject of its own giving a duty (负责) right
+    after one telling what units `done_by` did: their duty, its subject given before."""
+    if not done_by or not _DUTY_PART.search(clause) \
+            or (own := subject_match(clause)) and unit_names(subject_name(own, known), known):
+        return None
+    lead, others, mode = list_roles(done_by, clause, False)
+    return UnitList("、".join(done_by), lead=lead, participants=others, mode=mode, how="verb")
+
+
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
@@ -89,8 +112,16 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     out: list[tuple[str, UnitList]] = []
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
+    done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
     for clause in (part for c in re.split(r"[；;。]", text) for part in _own_subject_parts(c, known)):
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
+        if did := told_doers(clause, known):
+            done_by = did
+            continue
+        if carried := carried_duty(clause, done_by, known):
+            out.append((clause, carried))
+            done_by = []
+            continue
         if not BY_DOER.match(clause) and (by := _LATER_BY.search(clause)) \
                 and (first := _earlier_subject(clause[:by.start()], known, numbered, anyone or numbered)):
             # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
@@ -128,8 +159,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if listed and head:
             names, subject = listed + names, clause[:head] + subject
         rest = clause[head + m.end():]
-        if DONE.search(re.sub(r"“[^”]*”", "", rest)):  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
-            continue
+        if DONE.search(re.sub(r"“[^”]*”", "", rest)) and not _DUTY_FIRST.match(rest):
+            continue  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
         if out and only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
@@ -237,6 +268,10 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
                                                        leaders=in_person(m["duty"]) + labelled_people(m["duty"]))
 
 
+# 「区住建局作为全区物业管理工作的行政主管部门，负责…；区城管局负责…」: the subject's standing between it and its verb
+_STANDING_AFTER = re.compile(r"^[，,]?\s*(?:作为|设在)[^，,：:；;。]{2,30}?[，,]")
+
+
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
     """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
     opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
@@ -245,11 +280,14 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
     for sentence in re.split(r"[。！？；;]", text):
         for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
             found = subject_clauses(sentence[start:], known)[:1]
-            verb = found and _ASSIGNS.match(sentence[start + len(found[0][1].as_written):].lstrip("，, "))
-            if verb:
+            after = found and sentence[start + len(found[0][1].as_written):]
+            verb = found and _ASSIGNS.match(after.lstrip("，, "))
+            stood = found and not verb and _ASSIGNS.match(_STANDING_AFTER.sub("", after).lstrip("，, "))
+            if verb or stood:
                 units = found[0][1]
-                if lexicon().verbs[verb["verb"]] == "responsible" and len(units.lead) > 1:
+                if lexicon().verbs[(verb or stood)["verb"]] == "responsible" and len(units.lead) > 1:
                     units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
-                out.append((sentence[start:], units))
+                out.append((sentence[start:], units, bool(verb)))
                 break
-    return out
+    # (a standing counts only among other units' assignments: a roster of duties, each sentence its unit's)
+    return [(clause, units) for clause, units, _ in out] if any(plain for _, _, plain in out) else []

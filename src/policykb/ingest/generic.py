@@ -35,6 +35,7 @@ from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
 from .partners import assisted, partners_with
+from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
 from .shapes import LEADER_HEADING, Candidate, closing_deadline
 from .shares import collective
@@ -226,6 +227,10 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
         government, leader = item.portfolio
         return [(task_text(item.text), UnitList(leader, lead=[government], leaders=[leader], how="heading"),
                  closing_deadline(item.text))]
+    if heads := head_clauses(item.text, known):  # 「X主任某某同志主持全面工作，副主任某某同志分管甲科和乙科工作…」
+        return [(task_text(clause), UnitList(clause, lead=sections or [body], leaders=[leader], how="subject",
+                                             mode="separate" if len(sections) > 1 else "first"), "")
+                for clause, body, leader, sections in heads]
     text, listed = _enumerations(item.text, known)
     text, quoted = _quoted(text, known)
     listed += quoted

@@ -55,8 +55,9 @@ def qualified(name: str, place: str | None, level: str | None, home: str | None)
         if re.match(r"^(?:镇|乡)(?:村|镇|乡)", name) or not name.startswith(town[0]) or name.startswith(short):
             return name  # 「镇村干部」, 「乡镇」: two levels together, not this township alone
         return short[:-len(town[0])] + name
-    bare = {"省": ("市",) if place.endswith("市") else ("省",), "市": ("市", "州") if place.endswith("州") else ("市",),
-            "县": ("县", "区", "旗")}[level]  # a 自治州's documents write its bodies 州X
+    # (a 自治州's documents write its bodies 州X; an autonomous region's, 自治区X: 自治区大数据发展局)
+    province = ("市",) if place.endswith("市") else ("自治区",) if place.endswith("自治区") else ("省",)
+    bare = {"省": province, "市": ("市", "州") if place.endswith("州") else ("市",), "县": ("县", "区", "旗")}[level]
     short = last_place(place)
     if re.fullmatch(r"各?[省市州县区旗乡镇]{2,}", name):
         return name  # 「县区」, 「县市区」: levels together, every place of them, not this place's
@@ -66,7 +67,8 @@ def qualified(name: str, place: str | None, level: str | None, home: str | None)
     if name.startswith("市场"):  # 「市场监管部门」: 市场 is a word, no 市 standing for the place
         return name
     if name.startswith(bare) and not name.startswith(short):  # 区直各部门 too: 立山区直各部门 (corpus truth rule 3)
-        return short[:-1] + name if short.endswith(name[0]) else short + name
+        prefix = next(p for p in bare if name.startswith(p))
+        return short[:-len(prefix)] + name if short.endswith(prefix) else short + name
     return name
 
 

@@ -55,3 +55,33 @@ def head_by_name(text: str, whole: str) -> tuple[str, str, str] | None:
         if post := re.search(rf"(?P<level>省|市|州|县|区|旗|乡|镇)长{m['name']}", _LEX.fold(whole)):
             return f"{post['level']}人民政府", text[m.start("name"):m.end("name")], text[m.start():m.end()]
     return None
+
+
+# 「区政府办公室主任华毅同志主持全面工作，副主任杨烨同志分管文秘科和督查科工作，…」: a body's head and deputies, each
+# named with 同志, given their work by comma in one sentence (a body's 领导分工 written as running text)
+_HEAD_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<body>[\u4e00-\u9fff]{2,20}?(?:办公室|局|委|办|厅|院|中心))?"
+                          r"(?P<post>(?:常务)?副?(?:主任|局长|厅长|院长|处长|科长|部长))"
+                          r"(?P<name>[\u4e00-\u9fff]{2,3})同志(?P<verb>主持|分管|负责|协助)(?P<duty>[^，,；;。]+)")
+_SECTIONS = re.compile(r"^(?P<sections>[^，,；;。]+?)(?:的|等)?(?:日常)?工作$")
+
+
+def head_clauses(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str, list[str]]]:
+    """(clause, body, leader, sections) for each clause of text giving a body's head or deputy (named with 同志) their
+    work, two at least: the body is the one the clause names, else the last named before it (「副主任…」 is the same
+    office's); the sections are the bodies a 分管 names (「分管文秘科和督查科工作」: each its own), else none (the body's
+    whole work, 「主持全面工作」). A person leads in person, never as a unit (rule 6)."""
+    found = list(_HEAD_CLAUSE.finditer(text))
+    if len(found) < 2:
+        return []
+    out, body = [], None
+    for m in found:
+        body = m["body"] or body
+        if not body or not looks_like_unit(body):
+            return []
+        sections: list[str] = []
+        if m["verb"] == "分管" and (what := _SECTIONS.match(m["duty"])):
+            sections = re.split(r"[和及与、]", what["sections"])
+            if not all(looks_like_unit(s) for s in sections):
+                sections = []
+        out.append((m.group().strip(), body, m["name"], sections))
+    return out

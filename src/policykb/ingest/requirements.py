@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import subject_clauses
+from .clauses import carried_duty, subject_clauses, told_doers
 from .founded import only_sets_up
 from .generic import SHAPE, task_text
 from .inperson import signers
@@ -61,6 +61,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         first, before, demanding, previous = True, "", False, ""
         asking = False  # in a sentence a meeting's 要求 opens
         holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
+        done_by: list[str] = []  # the units the last part told what they did
         for part in _parts(item.text, known):
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
@@ -88,6 +89,9 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 part, found = part[asked[0]:], [(part[asked[0]:], asked[1])]  # 「…，要求各村(居)绷紧神经，…」
             if not found and asking and (opening := _opening_collective(part.strip())):
                 found = [(part, opening)]  # 「会议要求，…；各村(社区)提前掌握…；」: a collective the demand goes on to
+            if not found and (carried := carried_duty(part, done_by, known)):
+                found = [(part, carried)]  # 「X已制定了…；…，负责…」: X's duty
+            done_by = [] if found else told_doers(part, known)
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):

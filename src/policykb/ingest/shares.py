@@ -68,12 +68,17 @@ def _all_of_kind(name: str) -> bool:
     return collective(name) or bool(_FUNCTIONAL.match(name))
 
 
+_VILLAGE = re.compile(r"(?:村|社区|居委会)$")
+
+
 def _list_mode(names: list[str], rest: str) -> str:
     """How a subject list shares the work the rest of its sentence gives, before truth rule 5 settles a joint one:
     first (one unit; a department, then collectives alone: 「市城管局和各区政府要…」), separate (collectives alone, or
     levels and departments; 「分别」, 「依据各自职责」) or joint."""
     if len(names) == 1:
         return "first"
+    if all(_VILLAGE.search(n) for n in names) and not _TOGETHER.search(rest):
+        return "separate"  # 「甲村、乙村、丙社区作为第一批…」: each village does it in its own, none leads another
     if all(map(collective, names)) or _levels_and_departments(names):
         mode = "separate"
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):

@@ -13,7 +13,7 @@ from .unitnotes import parse_units
 # What follows a subject that does something: a modal, or a verb of assigned work.
 # (负责人, 负责同志 are people: 「成员为X科室负责人」 names no subject doing something; 负责人口普查 is a verb)
 _DOING = (r"(?<!主)要|应当|应(?![急用对届])|须|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
-          r"承担|落实|履行(?=[^，,；;。]{0,12}?职责)|(?:深入)?对接(?![会])|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
+          r"承担|担当(?!作为|意识|精神)|落实|履行(?=[^，,；;。]{0,12}?职责)|(?:深入)?对接(?![会])|完成|配合|参与|协助|保障|处置|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署)|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
@@ -45,6 +45,8 @@ OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 # (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
+# 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
+_OVERALL_CHARGE = r"对[^，,：:；;。“”\"]{2,30}?负(?:总|全面|主要|首要|直接)责(?!任)"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
@@ -52,7 +54,7 @@ _BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?
             r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
 # what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
 # the issuer announces, what it decided after the comma, no work of the subject's)
-_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_DOING}|确定(?![，,：:])))"
+_VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_DOING}|确定(?![，,：:]))|{_OVERALL_CHARGE})"
 _SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
 # 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
 # whole up to its definition, whatever verb words stand inside it (处置, 组织)

@@ -52,8 +52,14 @@ _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
 _PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(地区|地方|县区|县市区|区县|乡镇)[和及与]"
                                      r"(部门单位|部门|单位)(?=[、，,；;]|$)")
+# 「有关部门和地方」, 「各有关部门和地方」: the same, departments named first
+_DEPARTMENTS_AND_PLACES = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(部门|单位)[和及与](地区|地方)(?=[、，,；;]|$)")
 # 「相关部门、单位」: one qualifier over two kinds of body written with 、, two collectives (相关部门, 相关单位)
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
+
+
+# 「柏林村、长滩河村、黄包村3个村(社区)」: the count of a list's names and their kind closing it, no name
+_LIST_COUNT = re.compile(r"(?<=[\u4e00-\u9fff)）])\d{1,3}个[\u4e00-\u9fff]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?$")
 
 
 def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
@@ -61,6 +67,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
+    text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
@@ -98,6 +105,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     names = []
     text = _COLLECTIVES_JOINED.sub(r"\1、", text)  # 「各企业及相关单位」: two collectives, each a name
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
+    text = _DEPARTMENTS_AND_PLACES.sub(r"\1\2、\1\3", text)
     text = _KINDS_SHARED.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
@@ -161,8 +169,9 @@ SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;
 
 # Two peer bodies of a list run together, its 、 lost (「政法委社会发展局」, 「经信商务局制造业招商局」): a bureau or
 # commission ends the first and the next ends as one; a party committee's department (「党工委宣传部」), a bureau's
-# section (「住建局建管科」) or branch (「市生态环境局X分局」) is one body
-_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])([\u4e00-\u9fff]{3,10}(?<!分)[局委])")
+# section (「住建局建管科」), branch (「市生态环境局X分局」) or a department's bureau under it (「中央军委后勤保障部卫生局」)
+# is one body
+_PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])((?:(?!部)[\u4e00-\u9fff]){3,10}(?<!分)[局委])")
 
 
 def _sectors_run(name: str) -> tuple[str, str] | None:
