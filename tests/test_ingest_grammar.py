@@ -2023,3 +2023,13 @@ def test_a_new_areas_whole_is_one_collective_as_a_districts_is():
     assert looks_like_unit("新区上下") and parse_units("新区上下").lead == ["新区上下"]
     [(_, units)] = subject_clauses("新区上下要切实把思想和行动统一到决策部署上来。", numbered=True, anyone=True)
     assert units.lead == ["新区上下"]
+
+
+def test_a_later_sentence_in_a_holders_colon_paragraph_with_its_own_subject_is_that_units_task():
+    """「镇政府：建立…服务站。服务站负责…。各村要建立…小组。」: the holder before the colon sets bodies up, and the sentences
+    naming them (or a collective) as subject give each its own work: a task each, not one task of the holder."""
+    lines = ["镇政府：建立由分管副镇长任站长的镇安全服务站。安全服务站负责辖区内的安全宣传教育。各村要建立由村长任组长的安全小组。",
+             "交通部门：制定农村客运的相关政策，完善道路安全设施。"]
+    tasks, _ = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [
+        (["镇政府"], "建立由分管副"), (["安全服务站"], "安全服务站负"), (["各村"], "各村要建立由"), (["交通部门"], "制定农村客运")]
