@@ -2033,3 +2033,11 @@ def test_a_later_sentence_in_a_holders_colon_paragraph_with_its_own_subject_is_t
     tasks, _ = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
     assert [(t.units.lead, t.text[:6]) for t in tasks] == [
         (["镇政府"], "建立由分管副"), (["安全服务站"], "安全服务站负"), (["各村"], "各村要建立由"), (["交通部门"], "制定农村客运")]
+
+
+def test_a_duty_opening_with_what_it_acts_on_names_no_unit_though_its_verb_ends_like_a_bank():
+    """「1.对招商项目履行组织、协调职能，承担…」: 对 and its object, then 履行 (ending like 银行): no subject; a body's name
+    never opens with 对, but for the 对外, 对台 and 对口 offices."""
+    assert not looks_like_unit("对招商项目履行") and not looks_like_unit("对违法行为进行")
+    assert looks_like_unit("对外经济贸易委员会") and looks_like_unit("对口支援办公室")
+    assert subject_clauses("对招商项目履行组织、协调职能，承担项目推进责任。", ()) == []
