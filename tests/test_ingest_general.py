@@ -2350,3 +2350,14 @@ def test_a_meetings_words_run_into_the_units_it_stresses_are_no_part_of_their_na
                      "会议强调三个街道要围绕战略定位,切实转变观念,更好地服务产业发展。"
                      "东湖街道要打造科技新城,西湖街道要打造商贸中心。")
     assert [t["lead"] for t in tasks] == [["三个街道"], ["东湖街道"], ["西湖街道"]]
+
+
+def test_the_body_a_notice_sets_up_is_named_as_its_title_names_it_in_full(tmp_path):
+    """「关于设立某园区管委会招商项目推进办公室的通知」, then 「决定设立招商项目推进办公室」 and its duties without subject:
+    the duties are the body's, under the full name the title gives it (the text writes it short)."""
+    tasks = _drafted(tmp_path, "某园区管理委员会关于设立某园区管委会招商项目推进办公室的通知",
+                     "为加强招商项目的跟踪服务，经研究，决定设立招商项目推进办公室。现将有关事项通知如下：",
+                     "一、职能职责",
+                     "1.对招商项目履行组织、协调、监督职能，承担项目落地建设协同推进责任。",
+                     "2.负责召集协调推进会，了解项目进展动态。")
+    assert [t["lead"] for t in tasks] == [["某园区管委会招商项目推进办公室"]] * 2

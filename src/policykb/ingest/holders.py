@@ -135,6 +135,22 @@ def set_up_office(texts: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# 「…关于设立临沧工业园区管委会招商引资项目推进办公室的通知」: the body a notice sets up, named in full by its title
+_TITLE_SETS_UP = re.compile(rf"(?:设立|成立|组建)(?P<name>{_NAME})的(?:通知|决定|批复)$")
+
+
+def title_body(title: str | None) -> str | None:
+    """The body the title says the document sets up, when its name reads as one."""
+    m = _TITLE_SETS_UP.search(title or "")
+    return m["name"] if m and _is_body(m["name"]) else None
+
+
+def name_in_full(name: str, full: str | None) -> str:
+    """「决定设立招商引资项目推进办公室」 under a title setting up 「X管委会招商引资项目推进办公室」: the body the text names
+    short is the one the title names in full (a bare office word, 办公室, is left to `name_bare_office`)."""
+    return full if full and name != full and full.endswith(name) and name not in lexicon().office_words else name
+
+
 def name_bare_office(name: str, office: str | None) -> str:
     """「由办公室商各成员单位印发」: an office word written alone is the office the text set up, when it set up one."""
     return office if office and name in lexicon().office_words else name
