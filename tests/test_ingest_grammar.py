@@ -2041,3 +2041,10 @@ def test_a_duty_opening_with_what_it_acts_on_names_no_unit_though_its_verb_ends_
     assert not looks_like_unit("对招商项目履行") and not looks_like_unit("对违法行为进行")
     assert looks_like_unit("对外经济贸易委员会") and looks_like_unit("对口支援办公室")
     assert subject_clauses("对招商项目履行组织、协调职能，承担项目推进责任。", ()) == []
+
+
+def test_a_holders_colon_line_names_the_units_a_part_of_its_duty_works_with_as_participants():
+    """「交警部门：指导…；负责…；会同相关部门开展秩序整治，…」: the units a later 「；」 part of the duty works with take part."""
+    from policykb.ingest.clauses import colon_line
+    duty, units = colon_line("交警部门：指导全市道路安全工作机制的建设；负责机动车业务的指导和管理；会同相关部门开展交通秩序整治。")
+    assert units.lead == ["交警部门"] and units.participants == ["相关部门"]
