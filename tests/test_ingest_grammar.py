@@ -2048,3 +2048,12 @@ def test_a_holders_colon_line_names_the_units_a_part_of_its_duty_works_with_as_p
     from policykb.ingest.clauses import colon_line
     duty, units = colon_line("交警部门：指导全市道路安全工作机制的建设；负责机动车业务的指导和管理；会同相关部门开展交通秩序整治。")
     assert units.lead == ["交警部门"] and units.participants == ["相关部门"]
+
+
+def test_a_lead_and_then_its_partners_joined_by_bing():
+    """「牵头并会同X等其他部门对…进行清理」: 牵头并 before 会同 as 牵头， is; 「X等其他部门」 is X and others (an open list)."""
+    from policykb.ingest.partners import partners_with
+    from policykb.ingest.unitnames import split_names
+    partners = partners_with("牵头并会同镇安全服务站等其他部门对辖区内运输机械进行全面摸排清理", ())
+    assert partners.lead == ["镇安全服务站"] and partners.open_ended
+    assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
