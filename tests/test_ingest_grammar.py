@@ -2057,3 +2057,9 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
     partners = partners_with("牵头并会同镇安全服务站等其他部门对辖区内运输机械进行全面摸排清理", ())
     assert partners.lead == ["镇安全服务站"] and partners.open_ended
     assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
+
+
+def test_an_assistant_to_a_post_is_a_post_and_the_person_named_after_it_heads_the_office():
+    """「财政部部长助理某某某兼任办公室主任」: 部长助理 is a post; the person after it is who heads the office."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["领导小组办公室设在财政部。财政部部长助理戴某华兼任办公室主任。"]) == {"办公室": "戴某华"}
