@@ -2063,3 +2063,11 @@ def test_an_assistant_to_a_post_is_a_post_and_the_person_named_after_it_heads_th
     """「财政部部长助理某某某兼任办公室主任」: 部长助理 is a post; the person after it is who heads the office."""
     from policykb.ingest.holders import head_posts
     assert head_posts(["领导小组办公室设在财政部。财政部部长助理戴某华兼任办公室主任。"]) == {"办公室": "戴某华"}
+
+
+def test_items_listed_each_with_the_unit_answering_for_it_are_each_units_own():
+    """「由县民政局负责的第1件、县发改局负责的第4件…进展滞后，请以上责任单位加快…」: each unit named with its items
+    holds its own (separate), not the first alone."""
+    found = subject_clauses("其中，由县民政局负责的第1件、县发改局负责的第4件、县卫健局负责的第17、18件事项进展滞后，"
+                            "请以上责任单位加快工作节奏。", (), numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县民政局", "县发改局", "县卫健局"], "separate")]
