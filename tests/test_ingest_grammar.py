@@ -2071,3 +2071,12 @@ def test_items_listed_each_with_the_unit_answering_for_it_are_each_units_own():
     found = subject_clauses("其中，由县民政局负责的第1件、县发改局负责的第4件、县卫健局负责的第17、18件事项进展滞后，"
                             "请以上责任单位加快工作节奏。", (), numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["县民政局", "县发改局", "县卫健局"], "separate")]
+
+
+def test_a_body_set_up_with_the_post_heading_it_is_led_in_person_by_that_post():
+    """「建立由主管安全的乡(镇)长任站长的乡镇安全管理站。安全管理站负责…」: who heads the body set up (the post, its
+    qualifier before 的 aside) leads its work in person; the body named shorter after is the same body."""
+    from policykb.ingest.holders import head_of, head_posts
+    heads = head_posts(["镇政府：建立由主管道路安全的乡(镇)长任站长的乡镇安全管理站。各村要建立以村长(或民兵营长)任组长的安全联组。"])
+    assert heads == {"乡镇安全管理站": "乡(镇)长", "安全联组": "村长(或民兵营长)"}
+    assert head_of(["安全管理站"], heads, {}) == "乡(镇)长"

@@ -74,7 +74,10 @@ _HEAD_POST = r"(?:主任|组长|总指挥|指挥长|第一召集人|召集人|�
 _HEAD_HELD = (re.compile(rf"(?:^|[。；;，,])(?P<body>[^，,。；;：:、由]{{2,30}}?)(?<!副){_HEAD_POST}由(?P<who>[^，,。；;、]{{2,30}}?)"
                          r"(?P<comrade>同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
               re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?P<comrade>同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
-                         rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"))
+                         rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"),
+              # 「建立由主管…的乡(镇)长任站长的乡镇交通安全管理站」, 「建立以村长任组长的安全联组」: the body set up, its head
+              re.compile(rf"(?:由|以)(?:[^，,。；;、由以]{{0,20}}的)?(?P<who>[^，,。；;、由以的]{{2,20}}?)(?P<comrade>同志)?任"
+                         rf"(?:{_HEAD_POST}|站长)的(?P<body>[^，,。；;、的]{{2,30}}?)(?=[，,。；;]|$)"))
 
 
 def head_posts(texts: list[str]) -> dict[str, str]:
@@ -107,7 +110,8 @@ def head_of(lead: list[str], heads: dict[str, str], short: dict[str, str]) -> st
     if len(lead) != 1:
         return None
     for body, who in heads.items():
-        if lead[0] in (body, short.get(body)) or len(body) >= 3 and lead[0].endswith(body):
+        if lead[0] in (body, short.get(body)) or len(body) >= 3 and lead[0].endswith(body) \
+                or len(lead[0]) >= 5 and body.endswith(lead[0]):  # 「乡镇交通安全管理站」 then 「交通安全管理站负责…」
             return who
     return None
 
