@@ -2404,3 +2404,14 @@ def test_a_bureaus_standing_between_it_and_its_duty_is_read_in_a_roster_of_dutie
                      "《通知》明确,区住建局作为全区物业管理工作的行政主管部门,负责指导物业管理政策的落实;负责从业人员的培训。"
                      "区城管局负责住宅小区生活垃圾的清运。区公安局负责指导小区停车位的设置。")
     assert [t["lead"] for t in tasks] == [["某区住建局"], ["某区城管局"], ["某区公安局"]]
+
+
+def test_the_body_a_notice_sets_up_is_named_as_its_title_names_it_in_full(tmp_path):
+    """「关于设立某园区管委会招商项目推进办公室的通知」, then 「决定设立招商项目推进办公室」 and its duties without subject:
+    the duties are the body's, under the full name the title gives it (the text writes it short)."""
+    tasks = _drafted(tmp_path, "某园区管理委员会关于设立某园区管委会招商项目推进办公室的通知",
+                     "为加强招商项目的跟踪服务，经研究，决定设立招商项目推进办公室。现将有关事项通知如下：",
+                     "一、职能职责",
+                     "1.对招商项目履行组织、协调、监督职能，承担项目落地建设协同推进责任。",
+                     "2.负责召集协调推进会，了解项目进展动态。")
+    assert [t["lead"] for t in tasks] == [["某园区管委会招商项目推进办公室"]] * 2

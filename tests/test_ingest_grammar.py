@@ -2037,3 +2037,60 @@ def test_a_paper_sent_out_in_the_names_of_units_is_their_task():
     assert subject_clauses("按程序报备案后以“县政府”名义印发。", (), numbered=True) == []
     assert subject_clauses("对以县政府名义印发的文件进行解读。", (), numbered=True) == []
     assert subject_clauses("材料经审核后以本单位名义上报。", (), numbered=True) == []  # whoever is addressed
+
+
+def test_a_later_sentence_in_a_holders_colon_paragraph_with_its_own_subject_is_that_units_task():
+    """「镇政府：建立…服务站。服务站负责…。各村要建立…小组。」: the holder before the colon sets bodies up, and the sentences
+    naming them (or a collective) as subject give each its own work: a task each, not one task of the holder."""
+    lines = ["镇政府：建立由分管副镇长任站长的镇安全服务站。安全服务站负责辖区内的安全宣传教育。各村要建立由村长任组长的安全小组。",
+             "交通部门：制定农村客运的相关政策，完善道路安全设施。"]
+    tasks, _ = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert [(t.units.lead, t.text[:6]) for t in tasks] == [
+        (["镇政府"], "建立由分管副"), (["安全服务站"], "安全服务站负"), (["各村"], "各村要建立由"), (["交通部门"], "制定农村客运")]
+
+
+def test_a_duty_opening_with_what_it_acts_on_names_no_unit_though_its_verb_ends_like_a_bank():
+    """「1.对招商项目履行组织、协调职能，承担…」: 对 and its object, then 履行 (ending like 银行): no subject; a body's name
+    never opens with 对, but for the 对外, 对台 and 对口 offices."""
+    assert not looks_like_unit("对招商项目履行") and not looks_like_unit("对违法行为进行")
+    assert looks_like_unit("对外经济贸易委员会") and looks_like_unit("对口支援办公室")
+    assert subject_clauses("对招商项目履行组织、协调职能，承担项目推进责任。", ()) == []
+
+
+def test_a_holders_colon_line_names_the_units_a_part_of_its_duty_works_with_as_participants():
+    """「交警部门：指导…；负责…；会同相关部门开展秩序整治，…」: the units a later 「；」 part of the duty works with take part."""
+    from policykb.ingest.clauses import colon_line
+    duty, units = colon_line("交警部门：指导全市道路安全工作机制的建设；负责机动车业务的指导和管理；会同相关部门开展交通秩序整治。")
+    assert units.lead == ["交警部门"] and units.participants == ["相关部门"]
+
+
+def test_a_lead_and_then_its_partners_joined_by_bing():
+    """「牵头并会同X等其他部门对…进行清理」: 牵头并 before 会同 as 牵头， is; 「X等其他部门」 is X and others (an open list)."""
+    from policykb.ingest.partners import partners_with
+    from policykb.ingest.unitnames import split_names
+    partners = partners_with("牵头并会同镇安全服务站等其他部门对辖区内运输机械进行全面摸排清理", ())
+    assert partners.lead == ["镇安全服务站"] and partners.open_ended
+    assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
+
+
+def test_an_assistant_to_a_post_is_a_post_and_the_person_named_after_it_heads_the_office():
+    """「财政部部长助理某某某兼任办公室主任」: 部长助理 is a post; the person after it is who heads the office."""
+    from policykb.ingest.holders import head_posts
+    assert head_posts(["领导小组办公室设在财政部。财政部部长助理戴某华兼任办公室主任。"]) == {"办公室": "戴某华"}
+
+
+def test_items_listed_each_with_the_unit_answering_for_it_are_each_units_own():
+    """「由县民政局负责的第1件、县发改局负责的第4件…进展滞后，请以上责任单位加快…」: each unit named with its items
+    holds its own (separate), not the first alone."""
+    found = subject_clauses("其中，由县民政局负责的第1件、县发改局负责的第4件、县卫健局负责的第17、18件事项进展滞后，"
+                            "请以上责任单位加快工作节奏。", (), numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县民政局", "县发改局", "县卫健局"], "separate")]
+
+
+def test_a_body_set_up_with_the_post_heading_it_is_led_in_person_by_that_post():
+    """「建立由主管安全的乡(镇)长任站长的乡镇安全管理站。安全管理站负责…」: who heads the body set up (the post, its
+    qualifier before 的 aside) leads its work in person; the body named shorter after is the same body."""
+    from policykb.ingest.holders import head_of, head_posts
+    heads = head_posts(["镇政府：建立由主管道路安全的乡(镇)长任站长的乡镇安全管理站。各村要建立以村长(或民兵营长)任组长的安全联组。"])
+    assert heads == {"乡镇安全管理站": "乡(镇)长", "安全联组": "村长(或民兵营长)"}
+    assert head_of(["安全管理站"], heads, {}) == "乡(镇)长"

@@ -421,3 +421,12 @@ def test_a_title_opening_with_a_township_makes_the_document_the_townships():
     assert read_meta(_blocks("甲岭镇2024年度重点工作计划二季度执行情况", "序号", "重点工作")).jurisdiction == "甲岭镇"
     assert read_meta(_blocks("某县甲岭镇关于做好防汛工作的通知", "各村:")).jurisdiction == "某县甲岭镇"
     assert read_meta(_blocks("城镇2024年老旧小区改造方案", "序号", "重点工作")).jurisdiction is None
+
+
+def test_a_title_broken_over_three_lines_is_read_whole_with_its_issuer():
+    """「某园区管理委员会关于设立某」「园区管委会招商项目」「推进办公室的通知」: the kind closes the third line, 关于 stands two
+    lines above it; the three lines are the title (and the issuer before its 关于 is read from it)."""
+    meta = read_meta(_blocks("某工管发〔2015〕7号", "某园区管理委员会关于设立某", "园区管委会招商项目", "推进办公室的通知",
+                             "为加强招商项目的跟踪服务，决定设立招商项目推进办公室。现将有关事项通知如下:", "一、职能职责"))
+    assert meta.title == "某园区管理委员会关于设立某园区管委会招商项目推进办公室的通知"
+    assert meta.issuers == ["某园区管理委员会"]

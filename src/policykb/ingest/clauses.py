@@ -183,6 +183,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             units.lead, units.participants = helped, [n for n in names if n not in helped]
             units.mode = "first" if len(helped) == 1 else "separate" if all(map(collective, helped)) else "joint"
             units.open_ended |= parse_units(h["helped"], known).open_ended  # 「协助X等有关部门」
+        if assigned and (held := _each_held(rest, known)):  # 「由X负责的第1件、Y负责的第4件…」: each its own items
+            units.lead, units.participants, units.mode = [*names, *held], [], "separate"
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
@@ -199,6 +201,17 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+# 「由县民政局负责的第1件、县发改局负责的第4件…进展滞后」: the items listed by their holders, the later ones after 、
+_HELD_NEXT = re.compile(r"、(?P<who>[^、，,；;。由的]{2,20}?)负责的")
+
+
+def _each_held(rest: str, known: tuple[str, ...]) -> list[str]:
+    """The holders named after the first in a list of items each written with its own (「负责的X、Y负责的Z」)."""
+    if not rest.startswith("负责的"):
+        return []
+    return [n for m in _HELD_NEXT.finditer(re.split(r"[，,]", rest)[0]) for n in unit_names(m["who"], known) or []]
 
 
 def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, UnitList]]:
@@ -264,7 +277,11 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
+    # (「…；会同相关部门开展…」: the units a part of the duty works with take part)
+    partners = next((p for part in re.split(r"[；;]", m["duty"]) if (p := partners_with(part.strip(), known))), None)
     return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
+                                                       participants=partners.lead if partners else [],
+                                                       open_ended=bool(partners and partners.open_ended),
                                                        leaders=in_person(m["duty"]) + labelled_people(m["duty"]))
 
 

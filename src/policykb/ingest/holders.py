@@ -74,7 +74,10 @@ _HEAD_POST = r"(?:主任|组长|总指挥|指挥长|第一召集人|召集人|�
 _HEAD_HELD = (re.compile(rf"(?:^|[。；;，,])(?P<body>[^，,。；;：:、由]{{2,30}}?)(?<!副){_HEAD_POST}由(?P<who>[^，,。；;、]{{2,30}}?)"
                          r"(?P<comrade>同志)?(?:担任|兼任)(?=[，,。；;]|$)"),
               re.compile(rf"(?:^|[。；;，,])(?P<who>[^，,。；;、由]{{2,30}}?)(?P<comrade>同志)?(?:担任|兼任)(?P<body>[^，,。；;、]{{2,30}}?)"
-                         rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"))
+                         rf"(?<!副){_HEAD_POST}(?=[，,。；;]|$)"),
+              # 「建立由主管…的乡(镇)长任站长的乡镇交通安全管理站」, 「建立以村长任组长的安全联组」: the body set up, its head
+              re.compile(rf"(?:由|以)(?:[^，,。；;、由以]{{0,20}}的)?(?P<who>[^，,。；;、由以的]{{2,20}}?)(?P<comrade>同志)?任"
+                         rf"(?:{_HEAD_POST}|站长)的(?P<body>[^，,。；;、的]{{2,30}}?)(?=[，,。；;]|$)"))
 
 
 def head_posts(texts: list[str]) -> dict[str, str]:
@@ -107,7 +110,8 @@ def head_of(lead: list[str], heads: dict[str, str], short: dict[str, str]) -> st
     if len(lead) != 1:
         return None
     for body, who in heads.items():
-        if lead[0] in (body, short.get(body)) or len(body) >= 3 and lead[0].endswith(body):
+        if lead[0] in (body, short.get(body)) or len(body) >= 3 and lead[0].endswith(body) \
+                or len(lead[0]) >= 5 and body.endswith(lead[0]):  # 「乡镇交通安全管理站」 then 「交通安全管理站负责…」
             return who
     return None
 
@@ -133,6 +137,22 @@ def set_up_office(texts: list[str]) -> str | None:
     found |= {m["owner"] + m["office"] for t in texts for m in under.finditer(t)}
     found = {n for n in found if _is_body(n)}
     return found.pop() if len(found) == 1 else None
+
+
+# 「…关于设立临沧工业园区管委会招商引资项目推进办公室的通知」: the body a notice sets up, named in full by its title
+_TITLE_SETS_UP = re.compile(rf"(?:设立|成立|组建)(?P<name>{_NAME})的(?:通知|决定|批复)$")
+
+
+def title_body(title: str | None) -> str | None:
+    """The body the title says the document sets up, when its name reads as one."""
+    m = _TITLE_SETS_UP.search(title or "")
+    return m["name"] if m and _is_body(m["name"]) else None
+
+
+def name_in_full(name: str, full: str | None) -> str:
+    """「决定设立招商引资项目推进办公室」 under a title setting up 「X管委会招商引资项目推进办公室」: the body the text names
+    short is the one the title names in full (a bare office word, 办公室, is left to `name_bare_office`)."""
+    return full if full and name != full and full.endswith(name) and name not in lexicon().office_words else name
 
 
 def name_bare_office(name: str, office: str | None) -> str:

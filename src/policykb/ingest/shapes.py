@@ -92,13 +92,14 @@ def _heading_over(text: str, line: str) -> bool:
     return 0 < len(text) <= _HEADING_LENGTH < len(line) and line.rstrip()[-1] in _CLOSED
 
 
-def _later_subjects(text: str, known: tuple[str, ...]) -> tuple[str, list]:
+def _later_subjects(text: str, known: tuple[str, ...], divided: bool = False) -> tuple[str, list]:
     """A paragraph's text up to the first later sentence with a unit of its own as subject, and those sentences
-    as tasks (「(一)由X负责，Y配合，加快…。Z做好…。」: Z's sentence is Z's task)."""
+    as tasks (「(一)由X负责，Y配合，加快…。Z做好…。」: Z's sentence is Z's task). In a paragraph that already divides
+    work (`divided`), a collective's sentence is its share too (「各行政村要建立…」)."""
     sentences = [x for x in re.split(r"(?<=。)", text) if x]
     for k in range(1, len(sentences)):
-        if found := subject_clauses(sentences[k], known):
-            later = [f for x in sentences[k + 1:] for f in subject_clauses(x, known)]
+        if found := subject_clauses(sentences[k], known, numbered=divided):
+            later = [f for x in sentences[k + 1:] for f in subject_clauses(x, known, numbered=divided)]
             return "".join(sentences[:k]), found + later
     return text, []
 
@@ -276,8 +277,11 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if found := colon_line(strip_number(text), known):  # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's)
             duty, units = found
+            # (「乡镇政府：建立…管理站。管理站负责…。各行政村要建立…」: a later sentence's own subject is its task)
+            duty, later = _later_subjects(duty, known, divided=True)
             out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section,
                                  number=item_number(text)))
+            out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section) for c, u in later]
             continue
         numbered = bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
         if numbered and (units := topic_note(strip_number(text), known)) and units.mode == "separate" \

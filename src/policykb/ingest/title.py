@@ -28,6 +28,17 @@ DETAIL_LABEL = re.compile(rf"^(?:{alternation(lexicon().page_labels)})")
 _PLACE_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)\d{4}年")
 
 
+def _broken_title_start(texts: list[str], i: int) -> int:
+    """Where a title whose kind closes line i starts: the line holding its 关于, one or two short lines above, none of
+    them closing a sentence or a title (「X关于设立某」「工业园区管委会Y」「推进办公室的通知」); i when none does."""
+    for k in (i - 1, i - 2):
+        if k < 0 or len(texts[k]) >= 40 or re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[k]):
+            return i
+        if "关于" in texts[k]:
+            return k
+    return i
+
+
 def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
     """Set `meta`'s title, where it stands, and the guess it is (`texts` are the `head` blocks' texts, a spaced-out
     kind joined)."""
@@ -37,12 +48,12 @@ def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
                                         r"附\s*件)", text):  # 「附件：X任务分解表」 names the annex, not the document
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
-        if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about
+        start = _broken_title_start(texts, i)
+        if re.search(rf"{DOCUMENT_KINDS}[》]?$", text) and ("关于" in text or previous_has_about or start < i
                                                     or re.search(r"分工|分解|任务|方案", text) or _PLACE_YEAR.match(text)):
             title, where = text, head[i].where
-            if i > 0 and not re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[i - 1]) and len(texts[i - 1]) < 40 \
-                    and "关于" in texts[i - 1] + text and "关于" not in text:
-                title = texts[i - 1] + text  # a title broken over two lines
+            if start < i and "关于" not in text:
+                title = "".join(texts[start:i + 1])  # a title broken over two or three lines
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
             title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
             title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title

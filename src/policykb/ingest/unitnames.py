@@ -68,6 +68,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
     text = _LIST_COUNT.sub("", text) if "、" in text else text
+    text = re.sub(r"等其他(?=(?:有关|相关)?(?:部门|单位)$)", "等", text)  # 「X等其他部门」: X等部门, an open list
     text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
