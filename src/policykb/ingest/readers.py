@@ -18,6 +18,7 @@ from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
 from .unitnames import looks_like_unit
 from .wordnumbers import ListNumbers
+from .wordtext import blocks as word_blocks, paragraph_text
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -232,10 +233,10 @@ def with_tables(source: Source) -> Source:
 
 # --- Word ---
 
-def _numbered(paragraph, numbers: ListNumbers) -> str:
-    """A paragraph's text with the number Word draws before it, when its list numbers it automatically."""
-    label = numbers.labels.get(paragraph._p, "")
-    return label + (" " if label[-1:].isalnum() else "") + paragraph.text if label else paragraph.text
+def _numbered(p, numbers: ListNumbers) -> str:
+    """A paragraph's text (w:p) as Word shows it, with the number Word draws before it when its list numbers it."""
+    label, text = numbers.labels.get(p, ""), paragraph_text(p)
+    return label + (" " if label[-1:].isalnum() else "") + text if label else text
 
 
 def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) -> list[Block]:
@@ -249,7 +250,8 @@ def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) 
     limits.rows(len(tbl.xpath("./w:tr")), where)
     blocks, header = [], None
     for r, row in enumerate(table.rows, start=1):
-        cells = tuple(_clean("\n".join(_numbered(p, numbers) for p in c.paragraphs)) for c in row.cells)
+        cells = tuple(_clean("\n".join(_numbered(p, numbers) for p in word_blocks(c._tc) if p.tag.endswith("}p")))
+                      for c in row.cells)
         count.block(len(cells))
         if all(not c for c in cells):
             continue
@@ -264,7 +266,6 @@ def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) 
 def read_docx(path: Path, raw: bytes) -> Source:
     import docx  # late import: python-docx takes a while to load and only .docx needs it
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
     limits.check_package(path)
     try:
         document = docx.Document(path)
@@ -278,12 +279,12 @@ def read_docx(path: Path, raw: bytes) -> Source:
     paragraph = table = 0
     count = limits.Counter()
     numbers = ListNumbers(document)
-    for child in document.element.body.iterchildren():
+    for child in word_blocks(document.element.body):  # those inside content controls too
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph += 1
             count.block()  # empty paragraphs count too: 100,000 of them are no policy either
-            for line in _numbered(Paragraph(child, document), numbers).splitlines():  # soft line breaks split lines
+            for line in _numbered(child, numbers).splitlines():  # soft line breaks split lines
                 if not _blank(line):
                     blocks.append(Block(_clean(line), f"第{paragraph}段"))
         elif tag == "tbl":

@@ -1,0 +1,56 @@
+"""The text a reader sees in a Word document, where python-docx's `.text` stops short.
+
+python-docx reads a paragraph's runs and hyperlinks, and a body's paragraphs and tables, and nothing else. Documents
+passed between offices carry more: text inserted with Track Changes on and never accepted (`w:ins`), old Word's smart
+tags around dates and places (`w:smartTag`, 「2016年4月1日」), fields shown as their result (`w:fldSimple`), and
+content controls around paragraphs, runs or whole tables (`w:sdt`, as templates and OA systems make them). Read by
+python-docx alone, those words are lost without a trace: a unit's name, a date, a table. Here a paragraph reads as
+Word shows it with its changes accepted: inserted text in, deleted and moved-away text out; text boxes, drawings'
+fallbacks and ruby (pinyin above characters) left out, as python-docx leaves them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# whole subtrees a reader does not see in the paragraph's line: deleted or moved-away text, properties, text boxes
+# (their own paragraphs, laid out elsewhere), a drawing's alternative renderings, ruby's pinyin line
+_UNSEEN = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}txbxContent", f"{_W}rt",
+           f"{_MC}AlternateContent", f"{_W}sdtPr", f"{_W}sdtEndPr"}
+_CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# wrappers around a body's or a cell's paragraphs and tables: their content is read in their place
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag"}
+
+
+def paragraph_text(p) -> str:
+    """The paragraph's words in order, as Word shows them with its tracked changes accepted."""
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out)
+
+
+def _collect(element, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _UNSEEN:
+            continue  # comments and processing instructions, or a subtree not on the line
+        if tag == f"{_W}t":
+            out.append(child.text or "")
+        elif tag == f"{_W}br":
+            # a line break is a new line; a page or column break only moves the text (python-docx reads them so)
+            out.append("\n" if child.get(f"{_W}type") in (None, "textWrapping") else "")
+        elif tag in _CHARACTERS:
+            out.append(_CHARACTERS[tag])
+        else:
+            _collect(child, out)
+
+
+def blocks(container) -> Iterator:
+    """The paragraphs (w:p) and tables (w:tbl) of a body or a table cell in reading order, those inside content
+    controls and other wrappers in their place; deleted ones left out."""
+    for child in container:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from blocks(child)
