@@ -30,6 +30,18 @@ def import_text(tmp_path: Path, text: str, date) -> tuple:
     return result, tasks, (result.folder / "import-review.txt").read_text(encoding="utf-8")
 
 
+def import_cli(tmp_path: Path, source: Path) -> Path:
+    """A file imported as a clerk does it, `policykb init --empty` then `policykb import`: the new document's folder."""
+    import subprocess
+    import sys
+    kb = tmp_path / "kb"
+    for args in (["init", "--empty", str(kb)], ["import", str(source), str(kb / "policies"), "--id", "x"]):
+        done = subprocess.run([sys.executable, "-m", "policykb", *args], capture_output=True, text=True,
+                              encoding="utf-8", cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+    return kb / "policies" / "x"
+
+
 def require(program: str) -> str:
     """Path of an external program; skips the test when missing unless CI requires real clients."""
     found = shutil.which(program)

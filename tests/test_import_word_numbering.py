@@ -2,14 +2,11 @@
 importer must see them as a reader does (「一、」「（二）」, a table's 序号 1, 2, 3)."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from conftest import ROOT
+from conftest import import_cli
 from policykb.ingest import readers
 from policykb.ingest.wordnumbers import chinese
 
@@ -83,15 +80,9 @@ def test_an_imported_list_keeps_word_s_numbers_as_the_tasks_own(tmp_path):
     document.add_paragraph("2024年3月1日")
     path = tmp_path / "通知.docx"
     document.save(path)
-    kb = tmp_path / "kb"
-    done = subprocess.run([sys.executable, "-m", "policykb", "init", "--empty", str(kb)], capture_output=True,
-                          text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "policykb", "import", str(path), str(kb / "policies"), "--id", "x"],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    review = (kb / "policies" / "x" / "import-review.txt").read_text(encoding="utf-8")
-    tasks = [t.read_text(encoding="utf-8") for t in sorted((kb / "policies" / "x" / "tasks").glob("*.yaml"))]
+    folder = import_cli(tmp_path, path)
+    review = (folder / "import-review.txt").read_text(encoding="utf-8")
+    tasks = [t.read_text(encoding="utf-8") for t in sorted((folder / "tasks").glob("*.yaml"))]
     assert len(tasks) == 3 and "原文编号 七、" in review, review  # 五、六、七 as Word draws them, not 1, 2, 3
     assert "label: 七、" in tasks[2] and "text: 改造农村公路" in tasks[2], tasks[2]
 

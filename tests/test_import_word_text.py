@@ -2,14 +2,11 @@
 content controls around paragraphs and tables. The importer reads what Word shows with the changes accepted."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from conftest import ROOT
+from conftest import import_cli
 from policykb.ingest import readers
 
 W = nsdecls("w")
@@ -86,14 +83,7 @@ def test_a_table_inside_a_content_control_and_its_cells_controls_are_read(tmp_pa
 def test_an_unaccepted_revision_imports_its_units_and_a_smart_tagged_date(tmp_path):
     path = tmp_path / "通知.docx"
     _revised_document().save(path)
-    kb = tmp_path / "kb"
-    done = subprocess.run([sys.executable, "-m", "policykb", "init", "--empty", str(kb)], capture_output=True,
-                          text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "policykb", "import", str(path), str(kb / "policies"), "--id", "x"],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr  # without the smart tag's date: import-no-date
-    folder = kb / "policies" / "x"
+    folder = import_cli(tmp_path, path)  # without the smart tag's date: import-no-date
     assert "date: 2024-03-01" in (folder / "document.yaml").read_text(encoding="utf-8")
     tasks = [t.read_text(encoding="utf-8") for t in sorted((folder / "tasks").glob("*.yaml"))]
     assert len(tasks) == 3
