@@ -330,8 +330,9 @@ def _sheet_grid(source, book, strings, where: str, count: limits.Counter) -> dic
 
 
 def _sheets(path: Path):
-    """(title, grid reader) of each worksheet, from openpyxl's own parts but without its worksheet
-    objects: even in read-only mode those scan a whole sheet that lacks a <dimension> to size it."""
+    """(title, grid reader) of each worksheet a reader sees, from openpyxl's own parts but without its worksheet
+    objects: even in read-only mode those scan a whole sheet that lacks a <dimension> to size it. A hidden sheet is
+    left out: it holds a form's drop-down lists (units, years), not the division the reader sees."""
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.stylesheet import apply_stylesheet
     reader = ExcelReader(path, read_only=True, data_only=True)
@@ -340,7 +341,7 @@ def _sheets(path: Path):
     reader.read_workbook()
     apply_stylesheet(reader.archive, reader.wb)  # the date formats: a date cell is read as a date
     return reader, [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
-                    if rel.target in reader.valid_files and "worksheet" in rel.Type]
+                    if rel.target in reader.valid_files and "worksheet" in rel.Type and sheet.state == "visible"]
 
 
 def read_xlsx(path: Path, raw: bytes) -> Source:
