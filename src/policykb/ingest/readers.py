@@ -384,7 +384,18 @@ def read_xlsx(path: Path, raw: bytes) -> Source:
 # --- saved web pages ---
 
 _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr", "title"}
-_SKIP_TAGS = {"script", "style", "head", "noscript"}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
+# A page's hidden parts (share menus, a print copy, the spam mirror sites hide for search engines) are no text a
+# reader sees. Only elements whose end tag HTML requires are followed, so that an unclosed <p> hides nothing after it.
+_HIDEABLE = {"div", "span", "section", "article", "aside", "nav", "header", "footer", "table", "ul", "ol", "dl",
+             "font", "form", "center", "a", "label", "small", "em", "strong", "b", "i", "u", "iframe",
+             "h1", "h2", "h3", "h4", "h5", "h6"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    given = dict(attrs)
+    return tag in _HIDEABLE and ("hidden" in given or bool(_HIDDEN_STYLE.search(given.get("style") or "")))
 
 
 class _Page(HTMLParser):
@@ -394,6 +405,7 @@ class _Page(HTMLParser):
         self.rows: list[tuple[int, list[str]]] = []  # (line index it follows, cells)
         self.buffer: list[str] = []
         self.skip = 0
+        self.hidden: tuple[str, int] | None = None  # the hidden element's tag, and how deep in it the page is
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
         self.colspan = 1
@@ -409,7 +421,13 @@ class _Page(HTMLParser):
                 self.lines.append(line)
 
     def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
+        if self.hidden:
+            if tag == self.hidden[0]:
+                self.hidden = (tag, self.hidden[1] + 1)
+            return
+        if _hides(tag, attrs):
+            self.hidden = (tag, 1)
+        elif tag in _SKIP_TAGS:
             self.skip += 1
         elif tag == "table":
             self.flush()
@@ -428,6 +446,10 @@ class _Page(HTMLParser):
                 self.flush()
 
     def handle_endtag(self, tag):
+        if self.hidden:
+            if tag == self.hidden[0]:
+                self.hidden = (tag, self.hidden[1] - 1) if self.hidden[1] > 1 else None
+            return
         if tag in _SKIP_TAGS:
             self.skip = max(self.skip - 1, 0)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
@@ -442,7 +464,7 @@ class _Page(HTMLParser):
             self.flush()
 
     def handle_data(self, data):
-        if self.skip:
+        if self.skip or self.hidden:
             return
         (self.cell if self.cell is not None else self.buffer).append(data)
 
