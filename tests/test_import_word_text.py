@@ -88,3 +88,27 @@ def test_an_unaccepted_revision_imports_its_units_and_a_smart_tagged_date(tmp_pa
     tasks = [t.read_text(encoding="utf-8") for t in sorted((folder / "tasks").glob("*.yaml"))]
     assert len(tasks) == 3
     assert "萧县住建局" in tasks[0] and "萧县财政局" in tasks[0] and "城管局" not in tasks[0]
+
+
+def test_a_web_page_embedded_whole_is_read_in_its_place(tmp_path):
+    """OA systems export a text written in their HTML editor as a .docx that embeds the page (w:altChunk)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    document = docx.Document()
+    document.add_paragraph("萧县人民政府办公室关于印发重点工作任务分工的通知")
+    page = ("<html><body><p>1.推进垃圾清运（县住建局牵头）</p><table><tr><td>重点任务</td><td>牵头单位</td></tr>"
+            "<tr><td>建设公厕</td><td>县城管局</td></tr></table></body></html>").encode("utf-8")
+    part = Part(PackURI("/word/afchunk1.html"), "text/html", page, document.part.package)
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(f"<w:altChunk {W} {nsdecls('r')} r:id='{rid}'/>"))
+    document.add_paragraph("萧县人民政府办公室")
+    path = tmp_path / "export.docx"
+    document.save(path)
+    read = readers.read(path).blocks
+    texts = [b.text for b in read]
+    assert texts[0] == "萧县人民政府办公室关于印发重点工作任务分工的通知" and texts[-1] == "萧县人民政府办公室"
+    assert "1.推进垃圾清运（县住建局牵头）" in texts
+    assert [b.cells for b in read if b.is_row] == [("重点任务", "牵头单位"), ("建设公厕", "县城管局")]
+    assert all(b.where.startswith("嵌入网页") for b in read[1:-1])

@@ -290,7 +290,22 @@ def read_docx(path: Path, raw: bytes) -> Source:
         elif tag == "tbl":
             table += 1
             blocks.extend(_docx_rows(Table(child, document), table, count, numbers))
+        elif (page := _embedded_page(document, child)) is not None:
+            table += 1  # the page's tables, numbered on from the document's
+            blocks += [Block(b.text, f"嵌入网页{b.where}", b.cells, table if b.is_row else None)
+                       for b in read_html(path, page).blocks]
     return Source(str(path), "docx", blocks)
+
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _embedded_page(document, chunk) -> bytes | None:
+    """The web page a w:altChunk embeds (an OA system's export of a text from its HTML editor); None for another
+    kind (an embedded .docx or .rtf) or a missing part."""
+    rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    part = document.part.related_parts.get(rid) if rid else None
+    return part.blob if part is not None and part.content_type.split(";")[0].strip() in _HTML_TYPES else None
 
 
 # --- Excel ---

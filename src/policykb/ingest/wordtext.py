@@ -4,7 +4,8 @@ python-docx reads a paragraph's runs and hyperlinks, and a body's paragraphs and
 passed between offices carry more: text inserted with Track Changes on and never accepted (`w:ins`), old Word's smart
 tags around dates and places (`w:smartTag`, 「2016年4月1日」), fields shown as their result (`w:fldSimple`), and
 content controls around paragraphs, runs or whole tables (`w:sdt`, as templates and OA systems make them). Read by
-python-docx alone, those words are lost without a trace: a unit's name, a date, a table. Here a paragraph reads as
+python-docx alone, those words are lost without a trace: a unit's name, a date, a table. So is a web page embedded
+whole (`w:altChunk`, as OA systems export a text written in their HTML editor), which readers.py reads as a page. Here a paragraph reads as
 Word shows it with its changes accepted: inserted text in, deleted and moved-away text out; text boxes, drawings'
 fallbacks and ruby (pinyin above characters) left out, as python-docx leaves them.
 """
@@ -47,10 +48,10 @@ def _collect(element, out: list[str]) -> None:
 
 
 def blocks(container) -> Iterator:
-    """The paragraphs (w:p) and tables (w:tbl) of a body or a table cell in reading order, those inside content
-    controls and other wrappers in their place; deleted ones left out."""
+    """The paragraphs (w:p), tables (w:tbl) and embedded documents (w:altChunk) of a body or a table cell in reading
+    order, those inside content controls and other wrappers in their place; deleted ones left out."""
     for child in container:
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
+        if child.tag in (f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
             yield child
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
