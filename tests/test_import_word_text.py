@@ -112,3 +112,24 @@ def test_a_web_page_embedded_whole_is_read_in_its_place(tmp_path):
     assert "1.推进垃圾清运（县住建局牵头）" in texts
     assert [b.cells for b in read if b.is_row] == [("重点任务", "牵头单位"), ("建设公厕", "县城管局")]
     assert all(b.where.startswith("嵌入网页") for b in read[1:-1])
+
+
+def test_a_page_copied_into_word_in_its_layout_table_reads_as_its_body(tmp_path):
+    """A web page pasted into Word keeps the page's layout table: the text and the division table sit in one cell."""
+    document = docx.Document()
+    layout = document.add_table(rows=1, cols=1)
+    cell = layout.cell(0, 0)
+    cell.paragraphs[0].text = "萧县人民政府办公室关于印发重点工作任务分工的通知"
+    cell.add_paragraph("1.推进垃圾清运（县住建局牵头）")
+    inner = cell.add_table(rows=2, cols=2)
+    for r, row in enumerate([("重点任务", "牵头单位"), ("建设公厕", "县城管局")]):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    cell.add_paragraph("萧县人民政府办公室")
+    path = tmp_path / "pasted.docx"
+    document.save(path)
+    read = readers.read(path).blocks
+    assert [b.text for b in read if not b.is_row] == ["萧县人民政府办公室关于印发重点工作任务分工的通知",
+                                                      "1.推进垃圾清运（县住建局牵头）", "萧县人民政府办公室"]
+    assert [(b.cells, b.where) for b in read if b.is_row] == [(("重点任务", "牵头单位"), "表1第1行"),
+                                                               (("建设公厕", "县城管局"), "表1第2行")]

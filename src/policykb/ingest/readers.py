@@ -265,7 +265,6 @@ def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) 
 
 def read_docx(path: Path, raw: bytes) -> Source:
     import docx  # late import: python-docx takes a while to load and only .docx needs it
-    from docx.table import Table
     limits.check_package(path)
     try:
         document = docx.Document(path)
@@ -275,26 +274,48 @@ def read_docx(path: Path, raw: bytes) -> Source:
     except Exception as err:  # lxml and python-docx raise many kinds on a damaged file
         raise ImportFailed(f"这个 .docx 已损坏（{type(err).__name__}）",
                            hint="用 Word 或 WPS 打开后重新另存为 .docx")
-    blocks: list[Block] = []
-    paragraph = table = 0
-    count = limits.Counter()
-    numbers = ListNumbers(document)
-    for child in word_blocks(document.element.body):  # those inside content controls too
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph += 1
-            count.block()  # empty paragraphs count too: 100,000 of them are no policy either
-            for line in _numbered(child, numbers).splitlines():  # soft line breaks split lines
-                if not _blank(line):
-                    blocks.append(Block(_clean(line), f"第{paragraph}段"))
-        elif tag == "tbl":
-            table += 1
-            blocks.extend(_docx_rows(Table(child, document), table, count, numbers))
-        elif (page := _embedded_page(document, child)) is not None:
-            table += 1  # the page's tables, numbered on from the document's
-            blocks += [Block(b.text, f"嵌入网页{b.where}", b.cells, table if b.is_row else None)
-                       for b in read_html(path, page).blocks]
-    return Source(str(path), "docx", blocks)
+    return Source(str(path), "docx", _WordBody(document, path).read(document.element.body))
+
+
+class _WordBody:
+    """A Word body's blocks in reading order: paragraphs, table rows, embedded pages, counted as the review names them."""
+
+    def __init__(self, document, path: Path) -> None:
+        self.document, self.path = document, path
+        self.paragraph = self.table = 0
+        self.count = limits.Counter()
+        self.numbers = ListNumbers(document)
+
+    def read(self, container) -> list[Block]:
+        from docx.table import Table
+        blocks: list[Block] = []
+        for child in word_blocks(container):  # those inside content controls too
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                self.paragraph += 1
+                self.count.block()  # empty paragraphs count too: 100,000 of them are no policy either
+                for line in _numbered(child, self.numbers).splitlines():  # soft line breaks split lines
+                    if not _blank(line):
+                        blocks.append(Block(_clean(line), f"第{self.paragraph}段"))
+            elif tag == "tbl" and _holds_tables(child):
+                # a table holding tables is the layout of a page copied into Word: its cells read as the body does
+                for cell in child.iterfind(f"{_W}tr/{_W}tc"):
+                    blocks += self.read(cell)
+            elif tag == "tbl":
+                self.table += 1
+                blocks.extend(_docx_rows(Table(child, self.document), self.table, self.count, self.numbers))
+            elif (page := _embedded_page(self.document, child)) is not None:
+                self.table += 1  # the page's tables, numbered on from the document's
+                blocks += [Block(b.text, f"嵌入网页{b.where}", b.cells, self.table if b.is_row else None)
+                           for b in read_html(self.path, page).blocks]
+        return blocks
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _holds_tables(table) -> bool:
+    return any(block.tag == f"{_W}tbl" for cell in table.iterfind(f"{_W}tr/{_W}tc") for block in word_blocks(cell))
 
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
