@@ -8,7 +8,7 @@ from docx.oxml.ns import nsdecls
 
 from conftest import import_cli
 from policykb.ingest import readers
-from policykb.ingest.wordnumbers import chinese
+from policykb.ownnumbers import chinese_numeral as chinese
 
 _ABSTRACT = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="90">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>

@@ -19,11 +19,19 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 26 → 二十六 (numbers as documents write articles, parts and items)."""
+    """1 → 一, 10 → 十, 12 → 十二, 26 → 二十六, 105 → 一百零五, 112 → 一百一十二 (numbers as documents write
+    articles, parts and items); from 1000 on, digits."""
     if n < 10:
         return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[ones] if ones else "")
+    if n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tail = "" if not rest else "零" + _DIGITS[rest] if rest < 10 else "一" + chinese_numeral(rest) if rest < 20 \
+        else chinese_numeral(rest)
+    return _DIGITS[hundreds] + "百" + tail
 
 
 def compact(label: str) -> str:

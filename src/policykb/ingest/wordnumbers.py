@@ -10,26 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..ownnumbers import chinese_numeral as chinese
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHINESE = "〇一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 112 → 一百一十二: as lists count."""
-    if n < 10:
-        return _CHINESE[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _CHINESE[tens]) + "十" + (_CHINESE[ones] if ones else "")
-    if n >= 1000:
-        return str(n)
-    hundreds, rest = divmod(n, 100)
-    tail = "" if not rest else "零" + _CHINESE[rest] if rest < 10 else "一" + chinese(rest) if rest < 20 else chinese(rest)
-    return _CHINESE[hundreds] + "百" + tail
 
 
 def _roman(n: int) -> str:
