@@ -201,3 +201,14 @@ def test_a_label_alone_opens_its_line_after_a_full_last_line():
     pages = [["具体任务", "开展农村垃圾清运，" + "清" * 18 + "。", "责任单位", "县住建局", "完成时限", "12月底前", FULL, FULL]]
     found = [b.text for b in pdftext.paragraphs(pages)]
     assert found[:6] == ["具体任务", "开展农村垃圾清运，" + "清" * 18 + "。", "责任单位", "县住建局", "完成时限", "12月底前"]
+
+
+def test_garbled_text_is_told_from_chinese_english_and_glossed_text():
+    """A font without Unicode for its glyphs gives accents or private-use characters (a coded refusal, case
+    tests/broken/import-unreadable/garbled-pdf); a real text of any of these kinds is no garble."""
+    assert pdftext.garbled("ÏØÈËÃñÕþ¸®°ì¹«ÊÒ¹ØÓÚÓ¡·¢ÈÎÎñ·Ö¹¤µÄÍ¨Öª" * 10)
+    assert pdftext.garbled("".join(chr(0xE000 + i % 400) for i in range(400)))
+    assert not pdftext.garbled("一、推进垃圾清运（县住建局牵头，县财政局配合）。" * 20)
+    assert not pdftext.garbled("Implementation plan, item 3: the county bureau leads. " * 10)
+    assert not pdftext.garbled("政(zhèng)府(fǔ)辦(bàn)公(gōng)室(shì)負(fù)責(zé)。" * 20)  # a mirror's pinyin glosses
+    assert not pdftext.garbled("ÏØÈË")  # too little to judge

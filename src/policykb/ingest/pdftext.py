@@ -50,6 +50,10 @@ def blocks(raw: bytes, name: str) -> list[Block]:
     if not any(pages):
         raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
                            "转为 .docx 后核对文字，再导入那个文件")
+    if garbled("".join(texts)):
+        raise ImportFailed(f"“{name}”的文字取出来是乱码：PDF 里的字体没有给出文字的编码（较早的排版软件常这样）",
+                           hint="请向发文单位索取 Word 版；或用 WPS 或 Word 的“PDF 转 Word”（文字识别）转为 .docx，"
+                                "核对文字后再导入那个文件")
     tabled = pdftables.pages_with_tables(raw, drawn)
     return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
 
@@ -76,6 +80,18 @@ def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:
                 out.append(Block(line, f"第{p}页第{n}行"))
             goes_on = _runs_on(line, right)
     return out
+
+
+# What a document's text is made of: Chinese, its punctuation and full-width forms, ASCII. Text drawn in a font
+# that gives no Unicode for its glyphs comes out as Latin-1 accents, private-use or control characters instead.
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2460-\u24ff"
+                       r"\u2500-\u257f\u00b7\u00d7\u2160-\u217f\x21-\x7e]")
+
+
+def garbled(text: str) -> bool:
+    """Whether a PDF's text is mostly characters no document is written in (at least 200 of them to judge by)."""
+    chars = [c for c in text if not c.isspace()]
+    return len(chars) >= 200 and sum(1 for c in chars if _READABLE.match(c)) < 0.6 * len(chars)
 
 
 def _opens(line: str) -> bool:
