@@ -658,6 +658,15 @@ def test_one_qualifier_over_places_and_departments_names_two_collectives():
     assert (units.lead, units.mode) == (["各有关部门", "各有关地方"], "separate")
 
 
+def test_one_qualifier_over_bodies_named_by_their_roles_names_two_collectives():
+    """「各区县政府、各牵头单位和责任单位要…」: 各 over both role-named bodies (各牵头单位, 各责任单位), each its own share;
+    so before the post held in them (「…和责任单位主要负责同志」)."""
+    (_, units), = subject_clauses("各区县政府、各牵头单位和责任单位要定期对工作任务落实情况进行自查", numbered=True)
+    assert (units.lead, units.mode) == (["各区县政府", "各牵头单位", "各责任单位"], "separate")
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各区县政府、各牵头单位和责任单位主要负责同志")[0][-1] == "各责任单位主要负责同志"
+
+
 def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():
     """「镇（街道）负责组织所辖村开展…」: 镇（街道） is the bodies of that level (no 各 needed), and 负责组织 is a verb,
     not the end of a 组's name (「综合协调组负责…」 keeps its 组)."""
