@@ -126,6 +126,11 @@ def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
     assert not looks_like_unit(name)
 
 
+def test_a_name_holding_how_fully_the_work_is_done_is_no_unit():
+    """「希望各乡镇充分重视水利重点县建设工作」: 充分 says how the units are to do it; the name ends before it."""
+    assert not looks_like_unit("各乡镇充分重视水利重点县")
+
+
 @pytest.mark.parametrize("name", ["组织部", "市委组织部", "规划建设局", "建设局"])
 def test_units_whose_names_begin_like_a_verb_are_still_units(name):
     assert looks_like_unit(name)
