@@ -244,13 +244,16 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
 _DUTY = re.compile(r"负责(?!人|同志)")
 
 
+_SURELY_MODAL = re.compile(rf"(?:一定)?(?:{_MODAL.pattern})")  # 「与会人员一定要…」: a modal, however firmly put
+
+
 def _people_subject(sentence: str) -> UnitList | None:
     """A sentence whose subject names people alone (「我镇机关干部、包村干部要…」, 「各级领导干部要…」), then a modal or 负责:
     no body is named, so the work is the issuer's (filled in by compose) and the people lead it."""
     m = subject_match(sentence)
-    if not m or not (_MODAL.match(sentence, m.end()) or _DUTY.match(sentence, m.end())) \
-            or re.match(r"[与和同跟向对]", m["subject"]):
-        return None  # 「与村干部要…」: a partner, the subject left out
+    if not m or not (_SURELY_MODAL.match(sentence, m.end()) or _DUTY.match(sentence, m.end())) \
+            or re.match(r"与(?!会)|[和同跟向对]", m["subject"]):
+        return None  # 「与村干部要…」: a partner, the subject left out (与会人员 are those at the meeting)
     units = parse_units(m["subject"])
     if not units.leaders or units.lead or units.participants or units.doubts:
         return None
