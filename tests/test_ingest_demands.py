@@ -232,3 +232,23 @@ def test_places_and_the_functional_departments_each_do_their_share():
     as 各地、各部门)."""
     [(_, units)] = subject_clauses("各镇(区、街道)、职能部门要层层落实责任制。", numbered=True, anyone=True)
     assert (units.lead, units.participants, units.mode) == (["各镇(区、街道)", "职能部门"], [], "separate")
+
+
+def test_those_at_the_meeting_are_people_a_demand_is_made_of_however_firmly():
+    """「书记强调:当前工作任务重,与会人员一定要恪尽职守,…」: those at the meeting (与会, not a partner's 与) are people, the
+    demand on them theirs to lead (their body filled in later), 一定要 a modal as 要 is; 「与村干部要…」 stays a partner."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("甲书记强调:当前各项工作时间紧、任务重,与会人员一定要恪尽职守,提高工作标准,完成各项任务目标。",
+                                      "第1行")])
+    assert (task.units.leaders, task.units.how, task.text[:6]) == (["与会人员"], "people", "与会人员一定")
+    assert requirement_tasks([Block("甲书记强调:当前各项工作时间紧,与村干部要保持联系。", "第1行")]) == []
+
+
+def test_a_meetings_demand_after_its_comma_asks_each_collective_listed():
+    """「会议要求,各乡镇、各部门做到统一思想,…」: 要求, a comma, then collectives listed with 、 and a verb with no modal:
+    the demand is each collective's own share."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("会议要求,各乡镇、各部门做到统一思想,切实解决群众灌溉的难题。", "第1行")])
+    assert (task.units.lead, task.units.mode) == (["各乡镇", "各部门"], "separate")

@@ -2415,3 +2415,11 @@ def test_the_body_a_notice_sets_up_is_named_as_its_title_names_it_in_full(tmp_pa
                      "1.对招商项目履行组织、协调、监督职能，承担项目落地建设协同推进责任。",
                      "2.负责召集协调推进会，了解项目进展动态。")
     assert [t["lead"] for t in tasks] == [["某园区管委会招商项目推进办公室"]] * 2
+
+
+def test_articles_run_onto_a_line_after_a_stop_are_items_of_their_own():
+    """「…港。第四条各区应当…。第二章管理体制第六条…。第七条省人民政府应当…」: a regulation's articles run together,
+    each its own numbered item; the article's number (and a chapter heading run in before it) is no part of a name."""
+    tasks, _ = _read("申请建设内陆港。第四条各区应当建立联动协作机制，促进优势互补。",
+                     "完善评价机制。第二章管理体制第六条按照统筹管理的原则，建立管理体制。第七条省人民政府应当加强组织领导，负责统筹管理工作。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["各区"]), (7, ["省人民政府"])]

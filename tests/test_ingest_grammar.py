@@ -126,6 +126,11 @@ def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
     assert not looks_like_unit(name)
 
 
+def test_a_name_holding_how_fully_the_work_is_done_is_no_unit():
+    """「希望各乡镇充分重视水利重点县建设工作」: 充分 says how the units are to do it; the name ends before it."""
+    assert not looks_like_unit("各乡镇充分重视水利重点县")
+
+
 @pytest.mark.parametrize("name", ["组织部", "市委组织部", "规划建设局", "建设局"])
 def test_units_whose_names_begin_like_a_verb_are_still_units(name):
     assert looks_like_unit(name)
@@ -656,6 +661,15 @@ def test_one_qualifier_over_places_and_departments_names_two_collectives():
     # departments named first (「有关部门和地方要…」, 「各有关部门和地方要…」): the same two collectives
     (_, units), = subject_clauses("各有关部门和地方要增强全局观念", numbered=True)
     assert (units.lead, units.mode) == (["各有关部门", "各有关地方"], "separate")
+
+
+def test_one_qualifier_over_bodies_named_by_their_roles_names_two_collectives():
+    """「各区县政府、各牵头单位和责任单位要…」: 各 over both role-named bodies (各牵头单位, 各责任单位), each its own share;
+    so before the post held in them (「…和责任单位主要负责同志」)."""
+    (_, units), = subject_clauses("各区县政府、各牵头单位和责任单位要定期对工作任务落实情况进行自查", numbered=True)
+    assert (units.lead, units.mode) == (["各区县政府", "各牵头单位", "各责任单位"], "separate")
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各区县政府、各牵头单位和责任单位主要负责同志")[0][-1] == "各责任单位主要负责同志"
 
 
 def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():

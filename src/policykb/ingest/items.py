@@ -192,6 +192,8 @@ def items_of(blocks: list[Block]) -> list[Item]:
                 runs, parts = counted.split(text), counted is _RUN_IN_PARTS
         if len(runs) <= 2 or parts:
             runs = _chained_parts(text) or runs
+        if len(runs) <= 2 and _ARTICLE_AFTER_STOP.search(text):
+            runs = _RUN_IN_ARTICLES.split(text)
         if len(runs) > 2:  # 「①…；②…；③…」, 「指出：一是…。二是…。」: tasks numbered one after another on one line
             if head := runs[0].strip("：:；; "):
                 items.append(Item(head, block.where, None, False))
@@ -358,6 +360,11 @@ _RUN_IN_PARTS = re.compile(r"(?:(?<=[：:。；;])|^)([一二三四五六七八�
 # 「…责任目标(一)落实…。各乡镇要…。(二)严格控制…」: bracketed numbers run onto one line, even right after a heading
 # without its full stop (a bracketed number mid-sentence, 「第三条（一）项」, is no run of 1, 2 …)
 _RUN_IN_BRACKETED = re.compile(r"(?:(?<=[\u4e00-\u9fff：:。；;])|^)([(（][一二三四五六七八九十]{1,2}[)）])(?=[\u4e00-\u9fff“])")
+# 「…自由贸易港。第四条各区应当…」, 「…。第二章管理体制第六条按照…」: a regulation's articles run onto one line, each
+# after a full stop (a chapter's heading run in before one is left out): an article named mid-sentence follows no stop
+_ARTICLE = r"第[一二三四五六七八九十百\d]{1,4}条(?=[\u4e00-\u9fff“])"
+_ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])(?:第[一二三四五六七八九十百\d]{{1,4}}章[^，,。；;：:]{{2,12}}?)?{_ARTICLE}")
+_RUN_IN_ARTICLES = re.compile(rf"(?:(?<=[。；;])|^)(?:第[一二三四五六七八九十百\d]{{1,4}}章[^，,。；;：:]{{2,12}}?)?({_ARTICLE})")
 _RUN_IN_DUTIES = re.compile(rf"^(?P<heading>[^，,。；;：:]{{0,8}}?(?:{alternation(_LEX.duty_headings)}))(?=[\u4e00-\u9fff])")
 
 

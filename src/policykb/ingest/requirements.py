@@ -244,13 +244,16 @@ def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
 _DUTY = re.compile(r"负责(?!人|同志)")
 
 
+_SURELY_MODAL = re.compile(rf"(?:一定)?(?:{_MODAL.pattern})")  # 「与会人员一定要…」: a modal, however firmly put
+
+
 def _people_subject(sentence: str) -> UnitList | None:
     """A sentence whose subject names people alone (「我镇机关干部、包村干部要…」, 「各级领导干部要…」), then a modal or 负责:
     no body is named, so the work is the issuer's (filled in by compose) and the people lead it."""
     m = subject_match(sentence)
-    if not m or not (_MODAL.match(sentence, m.end()) or _DUTY.match(sentence, m.end())) \
-            or re.match(r"[与和同跟向对]", m["subject"]):
-        return None  # 「与村干部要…」: a partner, the subject left out
+    if not m or not (_SURELY_MODAL.match(sentence, m.end()) or _DUTY.match(sentence, m.end())) \
+            or re.match(r"与(?!会)|[和同跟向对]", m["subject"]):
+        return None  # 「与村干部要…」: a partner, the subject left out (与会人员 are those at the meeting)
     units = parse_units(m["subject"])
     if not units.leaders or units.lead or units.participants or units.doubts:
         return None
@@ -307,16 +310,32 @@ def _made_first_responsible(part: str) -> UnitList | None:
 
 
 # 「…签订了目标责任书，要求各村(居)绷紧神经、端正态度，…」: 要求 and the collective it asks, whatever verb follows
-_ASKS_OF = re.compile(r"(?:^|[，,：:])\s*(?P<ask>(?:会议)?要求)(?=各)")
+# (「会议要求,各乡镇、各部门做到…」: a report's comma after 要求 too)
+_ASKS_OF = re.compile(r"(?:^|[，,：:])\s*(?P<ask>(?:会议)?要求)(?:[，,]\s*)?(?=各)")
 _NAME_LENGTH = 12
 
 
 def _asked_collective(part: str) -> tuple[int, UnitList] | None:
     """Where the demand starts and the collective 要求 asks right after it (the longest that reads as one), or None."""
     for m in _ASKS_OF.finditer(part):
-        if units := _opening_collective(part[m.end():]):
+        if units := _opening_collectives(part[m.end():]):
             return m.start("ask"), units
     return None
+
+
+def _opening_collectives(rest: str) -> UnitList | None:
+    """The collectives listed with 、 opening a text (「各乡镇、各部门做到…」), each doing its own share, or None."""
+    names: list[str] = []
+    at = 0
+    while units := _opening_collective(rest[at:]):
+        names.append(units.as_written)
+        at += len(units.as_written)
+        if rest[at:at + 1] != "、":
+            break
+        at += 1
+    if not names:
+        return None
+    return UnitList("、".join(names), lead=names, mode="separate" if len(names) > 1 else "first")
 
 
 def _opening_collective(rest: str) -> UnitList | None:

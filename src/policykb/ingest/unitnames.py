@@ -57,6 +57,12 @@ _DEPARTMENTS_AND_PLACES = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相�
 # 「相关部门、单位」: one qualifier over two kinds of body written with 、, two collectives (相关部门, 相关单位)
 _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|单位)、(部门|单位)(?=[、，,；;等]|$)")
 
+# 「各牵头单位和责任单位」: one qualifier over bodies named by their roles in the work, two collectives (各牵头单位,
+# 各责任单位): the role names no place or kind the 各 could stop at
+_ROLES_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)((?:牵头|责任|配合|协办|成员|参与)(?:单位|部门))[和及与、]"
+                           r"((?:牵头|责任|配合|协办|成员|参与)(?:单位|部门))"
+                           r"(?=[、，,；;]|$|(?:主要|有关|相关)?负责(?:人|同志)|主要领导)")  # 「…单位主要负责同志」: theirs
+
 
 # 「柏林村、长滩河村、黄包村3个村(社区)」: the count of a list's names and their kind closing it, no name
 _LIST_COUNT = re.compile(r"(?<=[\u4e00-\u9fff)）])\d{1,3}个[\u4e00-\u9fff]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?$")
@@ -108,6 +114,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     text = _DEPARTMENTS_AND_PLACES.sub(r"\1\2、\1\3", text)
     text = _KINDS_SHARED.sub(r"\1\2、\1\3", text)
+    text = _ROLES_SHARED.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」)
