@@ -2108,3 +2108,19 @@ def test_a_body_set_up_with_the_post_heading_it_is_led_in_person_by_that_post():
     heads = head_posts(["镇政府：建立由主管道路安全的乡(镇)长任站长的乡镇安全管理站。各村要建立以村长(或民兵营长)任组长的安全联组。"])
     assert heads == {"乡镇安全管理站": "乡(镇)长", "安全联组": "村长(或民兵营长)"}
     assert head_of(["安全管理站"], heads, {}) == "乡(镇)长"
+
+
+def test_two_stations_run_together_in_a_cell_are_two_units():
+    units = parse_units("卫生院 司法所林业工作所")
+    assert units.lead == ["卫生院"] and units.participants == ["司法所", "林业工作所"]
+    assert parse_units("县公安局派出所").lead == ["县公安局派出所"]  # a bureau's station: one body
+    assert parse_units("公共场所检测所").lead == ["公共场所检测所"]  # 场所 is a place, not a station
+
+
+def test_a_name_holding_a_verb_word_that_reaches_no_verb_is_no_subject():
+    from policykb.ingest.subjects import subject_match
+    # 组织 is the department's name: 「市委」 alone is no subject of the list, which names what was done
+    assert subject_match("市委组织部、市委宣传部、市财政局等5个部门和单位,市妇联联合制定政策清单。") is None
+    # the members forming a body: their verb
+    assert subject_match("县委组织部、县审计局组成考核组,对各乡镇进行考核")["subject"] == "县委组织部、县审计局"
+    assert subject_match("县委组织部要做好干部培训。")["subject"] == "县委组织部"

@@ -105,14 +105,15 @@ _REQUESTED = re.compile(r"^(?:请|要求)(?P<subject>[^，,：:；;。“”\"]{
 
 def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
-    does not end the subject."""
+    does not end the subject, and a subject whose name then reaches no verb is none (not the name's head alone)."""
     m = _REQUESTED.match(clause) or _DEFINED_SUBJECT.match(clause) or _SUBJECT.match(clause)
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
+        # (「X组织部、Y组成督查组」: the members forming a body, their verb)
         longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
-                            rf"[^，,：:；;。“”\"]{{0,120}}?){_VERB_AFTER}")
-        m = longer.match(clause) or m
-        if m.end("subject") < tail.end():
-            break
+                            rf"[^，,：:；;。“”\"]{{0,120}}?)(?:{_VERB_AFTER}|(?=组成))")
+        m = longer.match(clause)
+        if m is None:
+            return None  # 「市委组织部、X等部门，Y联合制定…」: 组织 is the name's, and the name reaches no verb
     return m
 
 

@@ -125,7 +125,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
         name = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], clean_name(piece))
         # 「宣传处会办公室」: 会 (会同) between two units' names; 「各地各部门」, 「经开区各级各部门」: two collectives
         pair = re.fullmatch(r"(.{2,12}?[处室科])会(.{2,12})", name) or _COLLECTIVE_RUN.fullmatch(name)
-        pair = pair or _PEERS_RUN.fullmatch(name)
+        pair = pair or _PEERS_RUN.fullmatch(name) or _STATIONS_RUN.fullmatch(name)
         pieces = pair.groups() if pair else _sectors_run(name)
         for name in (pieces if pieces and all(map(looks_like_unit, pieces)) else (name,)):
             if name and name not in names:
@@ -180,6 +180,9 @@ SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;
 # section (「住建局建管科」), branch (「市生态环境局X分局」) or a department's bureau under it (「中央军委后勤保障部卫生局」)
 # is one body
 _PEERS_RUN = re.compile(r"((?![^、]*党[工]?委)[\u4e00-\u9fff]{2,10}?[局委])((?:(?!部)[\u4e00-\u9fff]){3,10}(?<!分)[局委])")
+# Two stations run together, their space lost (「派出所工商质监所」): each 所 closes one; a bureau's station after its
+# bureau (「市公安局派出所」) is one body, so only a 所 after a 所; a place (场所, 住所) is no station
+_STATIONS_RUN = re.compile(r"([\u4e00-\u9fff]{2,10}?(?<![场住])所)([\u4e00-\u9fff]{2,10}所)")
 
 
 def _sectors_run(name: str) -> tuple[str, str] | None:
