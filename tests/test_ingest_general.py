@@ -2415,3 +2415,12 @@ def test_the_body_a_notice_sets_up_is_named_as_its_title_names_it_in_full(tmp_pa
                      "1.对招商项目履行组织、协调、监督职能，承担项目落地建设协同推进责任。",
                      "2.负责召集协调推进会，了解项目进展动态。")
     assert [t["lead"] for t in tasks] == [["某园区管委会招商项目推进办公室"]] * 2
+
+
+def test_a_duty_verb_before_a_level_names_no_place(tmp_path):
+    """「1、市政府办公室:…协调市政府召开的会议」 with no place named anywhere: 协调 before 市政府 is the duty's verb, not a
+    place 协调市 (read so, no unit of the text would be of the document's place, and it was refused)."""
+    tasks = _drafted(tmp_path, "工作领导小组成员单位工作职责",
+                     "1、市委办公室:组织协调各部门开展工作,协调市委召开的工作会议。",
+                     "2、市政府办公室:组织协调各部门开展工作,协调市政府召开的工作会议和重大活动。")
+    assert [t["lead"] for t in tasks] == [["市委办公室"], ["市政府办公室"]]
