@@ -2424,3 +2424,13 @@ def test_a_duty_verb_before_a_level_names_no_place(tmp_path):
                      "1、市委办公室:组织协调各部门开展工作,协调市委召开的工作会议。",
                      "2、市政府办公室:组织协调各部门开展工作,协调市政府召开的工作会议和重大活动。")
     assert [t["lead"] for t in tasks] == [["市委办公室"], ["市政府办公室"]]
+
+
+def test_a_colon_lines_partners_after_a_comma_take_part(tmp_path):
+    """「市委办公室:组织协调…,会同有关部门起草…」: the units a later comma part of the duty works with take part, as
+    after a semicolon; 起草 is a verb the partners are given."""
+    tasks = _drafted(tmp_path, "某市工作领导小组成员单位工作职责",
+                     "1、某市委办公室:组织协调各部门开展工作,会同有关部门起草、审核规范性文件。",
+                     "2、某市财政局:负责经费保障,会同有关部门起草资金管理办法。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某市委办公室"], ["有关部门"]), (["某市财政局"], ["有关部门"])]
