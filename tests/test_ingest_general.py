@@ -2434,3 +2434,13 @@ def test_a_colon_lines_partners_after_a_comma_take_part(tmp_path):
                      "2、某市财政局:负责经费保障,会同有关部门起草资金管理办法。")
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["某市委办公室"], ["有关部门"]), (["某市财政局"], ["有关部门"])]
+
+
+def test_a_sentence_whose_subject_takes_on_the_duties_listed_below_owns_them(tmp_path):
+    """「2022年,区政府要全面实施…,主要承担以下工作:」 then numbered duties: the clause taking on the duties has no
+    subject of its own; the sentence's (区政府, after its year, before its modal) owns the duties below."""
+    tasks = _drafted(tmp_path, "某市2022年度食品安全工作责任清单",
+                     "2022年,区政府要全面实施《食品安全法》等法律法规,全面完成年度重点工作安排的主要任务,主要承担以下工作:",
+                     "1.落实食品安全属地管理责任。将食品安全工作作为政府常务会议的重要内容。",
+                     "2.落实食品安全部门监管责任。完善事中事后监管。")
+    assert [t["lead"] for t in tasks] == [["区政府"], ["区政府"]]
