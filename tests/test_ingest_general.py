@@ -2444,3 +2444,11 @@ def test_a_sentence_whose_subject_takes_on_the_duties_listed_below_owns_them(tmp
                      "1.落实食品安全属地管理责任。将食品安全工作作为政府常务会议的重要内容。",
                      "2.落实食品安全部门监管责任。完善事中事后监管。")
     assert [t["lead"] for t in tasks] == [["区政府"], ["区政府"]]
+
+
+def test_a_bare_kind_of_the_one_body_the_text_sets_up_is_that_body(tmp_path):
+    """「国务院决定成立国家某某建设领导小组。…领导小组负责统筹协调…」 with no title setting it up: the bare 领导小组 is
+    the one group the text set up, named as the text named it there."""
+    tasks = _drafted(tmp_path, "国务院办公厅6月24日发布通知,国务院决定成立国家某某建设领导小组。领导小组由副总理任组长。",
+                     "领导小组负责统筹协调国家某某建设全局性工作,审议重大规划和重大政策。")
+    assert [t["lead"] for t in tasks] == [["国家某某建设领导小组"]]
