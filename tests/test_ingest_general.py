@@ -2452,3 +2452,14 @@ def test_a_bare_kind_of_the_one_body_the_text_sets_up_is_that_body(tmp_path):
     tasks = _drafted(tmp_path, "国务院办公厅6月24日发布通知,国务院决定成立国家某某建设领导小组。领导小组由副总理任组长。",
                      "领导小组负责统筹协调国家某某建设全局性工作,审议重大规划和重大政策。")
     assert [t["lead"] for t in tasks] == [["国家某某建设领导小组"]]
+
+
+def test_collectives_in_a_note_under_a_task_done_apart_each_do_their_share(tmp_path):
+    """「…各乡(镇)、各部门分别制定…（县直有关部门、各乡镇负责）」: the county's departments and its townships, each a
+    collective of its kind, under a task its text says each does apart: each does its own share (separate); without
+    分别 the first listed leads, the others take part (rule 5)."""
+    tasks = _drafted(tmp_path, "某县社会信用体系建设任务分工方案", "一、重点任务",
+                     "1.推进信用制度建设。各乡(镇)、各部门分别制定信用规章制度。(县直有关部门、各乡镇负责)",
+                     "2.加强信用信息管理。(县直有关部门、各乡镇负责)")
+    assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
+        (["某县直有关部门", "各乡镇"], [], "separate"), (["某县直有关部门"], ["各乡镇"], "first")]
