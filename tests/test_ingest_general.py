@@ -2423,3 +2423,51 @@ def test_articles_run_onto_a_line_after_a_stop_are_items_of_their_own():
     tasks, _ = _read("申请建设内陆港。第四条各区应当建立联动协作机制，促进优势互补。",
                      "完善评价机制。第二章管理体制第六条按照统筹管理的原则，建立管理体制。第七条省人民政府应当加强组织领导，负责统筹管理工作。")
     assert [(t.number, t.units.lead) for t in tasks] == [(4, ["各区"]), (7, ["省人民政府"])]
+
+
+def test_a_duty_verb_before_a_level_names_no_place(tmp_path):
+    """「1、市政府办公室:…协调市政府召开的会议」 with no place named anywhere: 协调 before 市政府 is the duty's verb, not a
+    place 协调市 (read so, no unit of the text would be of the document's place, and it was refused)."""
+    tasks = _drafted(tmp_path, "工作领导小组成员单位工作职责",
+                     "1、市委办公室:组织协调各部门开展工作,协调市委召开的工作会议。",
+                     "2、市政府办公室:组织协调各部门开展工作,协调市政府召开的工作会议和重大活动。")
+    assert [t["lead"] for t in tasks] == [["市委办公室"], ["市政府办公室"]]
+
+
+def test_a_colon_lines_partners_after_a_comma_take_part(tmp_path):
+    """「市委办公室:组织协调…,会同有关部门起草…」: the units a later comma part of the duty works with take part, as
+    after a semicolon; 起草 is a verb the partners are given."""
+    tasks = _drafted(tmp_path, "某市工作领导小组成员单位工作职责",
+                     "1、某市委办公室:组织协调各部门开展工作,会同有关部门起草、审核规范性文件。",
+                     "2、某市财政局:负责经费保障,会同有关部门起草资金管理办法。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某市委办公室"], ["有关部门"]), (["某市财政局"], ["有关部门"])]
+
+
+def test_a_sentence_whose_subject_takes_on_the_duties_listed_below_owns_them(tmp_path):
+    """「2022年,区政府要全面实施…,主要承担以下工作:」 then numbered duties: the clause taking on the duties has no
+    subject of its own; the sentence's (区政府, after its year, before its modal) owns the duties below."""
+    tasks = _drafted(tmp_path, "某市2022年度食品安全工作责任清单",
+                     "2022年,区政府要全面实施《食品安全法》等法律法规,全面完成年度重点工作安排的主要任务,主要承担以下工作:",
+                     "1.落实食品安全属地管理责任。将食品安全工作作为政府常务会议的重要内容。",
+                     "2.落实食品安全部门监管责任。完善事中事后监管。")
+    assert [t["lead"] for t in tasks] == [["区政府"], ["区政府"]]
+
+
+def test_a_bare_kind_of_the_one_body_the_text_sets_up_is_that_body(tmp_path):
+    """「国务院决定成立国家某某建设领导小组。…领导小组负责统筹协调…」 with no title setting it up: the bare 领导小组 is
+    the one group the text set up, named as the text named it there."""
+    tasks = _drafted(tmp_path, "国务院办公厅6月24日发布通知,国务院决定成立国家某某建设领导小组。领导小组由副总理任组长。",
+                     "领导小组负责统筹协调国家某某建设全局性工作,审议重大规划和重大政策。")
+    assert [t["lead"] for t in tasks] == [["国家某某建设领导小组"]]
+
+
+def test_collectives_in_a_note_under_a_task_done_apart_each_do_their_share(tmp_path):
+    """「…各乡(镇)、各部门分别制定…（县直有关部门、各乡镇负责）」: the county's departments and its townships, each a
+    collective of its kind, under a task its text says each does apart: each does its own share (separate); without
+    分别 the first listed leads, the others take part (rule 5)."""
+    tasks = _drafted(tmp_path, "某县社会信用体系建设任务分工方案", "一、重点任务",
+                     "1.推进信用制度建设。各乡(镇)、各部门分别制定信用规章制度。(县直有关部门、各乡镇负责)",
+                     "2.加强信用信息管理。(县直有关部门、各乡镇负责)")
+    assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
+        (["某县直有关部门", "各乡镇"], [], "separate"), (["某县直有关部门"], ["各乡镇"], "first")]

@@ -277,8 +277,8 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
-    # (「…；会同相关部门开展…」: the units a part of the duty works with take part)
-    partners = next((p for part in re.split(r"[；;]", m["duty"]) if (p := partners_with(part.strip(), known))), None)
+    # (「…；会同相关部门开展…」, 「…，会同有关部门起草…」: the units a part of the duty works with take part)
+    partners = next((p for part in re.split(r"[；;，,]", m["duty"]) if (p := partners_with(part.strip(), known))), None)
     return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
                                                        participants=partners.lead if partners else [],
                                                        open_ended=bool(partners and partners.open_ended),

@@ -19,8 +19,8 @@ from . import timing
 from .candidates import divided, find_candidates, heading_words, known_names, shown
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flag_cn
 from .continued import continued
-from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, set_up_office,
-                      short_names, title_body)
+from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, set_up_body,
+                      set_up_office, short_names, title_body)
 from .levels import level_of_place
 from .lexicon import lexicon
 from .meta import Meta, read_meta
@@ -256,7 +256,7 @@ def _candidates(source: Source, registry: Registry,
     office = set_up_office(texts)
     for c in candidates if office else ():  # after the short names: the office as the text set it up (联席会议办公室)
         _rename(c, lambda n: name_bare_office(n, office))
-    full = title_body(meta.title)
+    full = title_body(meta.title) or set_up_body(texts)
     for c in candidates if full else ():  # the body set up, named short in the text, by the title's full name
         _rename(c, lambda n: name_in_full(n, full))
     heads = head_posts(texts)

@@ -149,6 +149,18 @@ def title_body(title: str | None) -> str | None:
     return m["name"] if m and _is_body(m["name"]) else None
 
 
+def set_up_body(texts: list[str]) -> str | None:
+    """The one body a text sets up (「国务院决定成立X领导小组」), as it names it there: its bare kind written later
+    (领导小组) is that body; None when the text sets up none, or several (the bare word could be any of them)."""
+    found = {_NOT_NAME.sub("", m["name"]) for t in texts for m in _SET_UP.finditer(_ALIAS.sub("", t))}
+    found = {n for n in found if _is_body(n) and not _HEADED_BY.match(n)}
+    return found.pop() if len(found) == 1 else None
+
+
+# 「建立以行政村村长任组长的道路交通安全联组」: who heads the body, said before its name, is no part of it
+_HEADED_BY = re.compile(r"^(?:以|由)[^，,。；;]{1,30}?任")
+
+
 def name_in_full(name: str, full: str | None) -> str:
     """「决定设立招商引资项目推进办公室」 under a title setting up 「X管委会招商引资项目推进办公室」: the body the text names
     short is the one the title names in full (a bare office word, 办公室, is left to `name_bare_office`)."""

@@ -70,6 +70,23 @@ def _listed_duties(text: str) -> str | None:
     return None
 
 
+# 「2022年,区政府要全面实施…,主要承担以下工作:」: the verb's clause without a subject of its own (after a comma): the
+# sentence's subject is the unit, opening it after its year, before its modal
+_OPENING_SUBJECT = re.compile(r"^(?:\d{4}年(?:度)?[，,]\s*)?(?P<unit>[^，,。；;：:\s]{2,20}?)(?:要|应当|应|须)")
+
+
+def _subject_taking_on(text: str) -> str | None:
+    """The unit opening the sentence whose last clause takes on the listed duties, that clause naming none (its 主要
+    may have lost its 要 to the modal the verb is read with)."""
+    if not (listed := _LISTED_DUTIES.search(text)):
+        return None
+    before = text[:listed.start()]
+    if not re.search(r"[，,]\s*(?:主要?|还|并)?$", before) or not (m := _OPENING_SUBJECT.match(before)):
+        return None
+    name = m["unit"]
+    return name if looks_like_unit(name) and not ROLE_WORD.search(name) and _strong_end(name) else None
+
+
 def _strong_end(name: str) -> bool:
     """A name ending as only a body's does: a suffix of two characters or more (政府, 委员会), or a body's one-character
     ending (局, 委, 办 …); 「…党委和政府乡村」 ends in a topic's word (村), however it reads."""
@@ -232,6 +249,10 @@ def items_of(blocks: list[Block]) -> list[Item]:
             # 「X内设项目一科、项目二科项目一科：」: a sentence listing sections, the first one's heading run onto it
             items.append(Item(run_on[0], block.where, None, False))
             items.append(Item(run_on[1], block.where, None, False, owner=_owner(run_on[1])))
+            continue
+        if not mark and not any(i.owner for i in items) and (subject := _subject_taking_on(text)):
+            # (under a heading naming the holder, 「上海市区级人民政府」, the lead-in writes it short: the heading's name)
+            items.append(Item(text, block.where, None, False, owner=subject))
             continue
         if items and items[-1].named and not _DUTY_OPENS.match(text):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it

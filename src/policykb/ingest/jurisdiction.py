@@ -79,6 +79,7 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在|按照|根据|依据"
+                            r"|协调|组织|配合|协助|会同|督促|指导"  # 「协调市政府召开的…」: a duty's verb, no place's name
                             r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright

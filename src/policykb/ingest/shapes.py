@@ -20,7 +20,7 @@ from .clauses import colon_line, subject_clauses
 from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list, notes_in, prose_note, topic_note
 from .itemmarks import ITEM, PART, SECTION, item_number, strip_number
 from .lexicon import lexicon
-from .shares import collective
+from .shares import collective, each_own_share
 from .source import Block
 from .unitnotes import Scope, UnitList, parse_units
 
@@ -260,6 +260,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 piece = piece.strip("，,；;、 ")  # punctuation left between two notes
                 tail = text[note.end():].lstrip("。；; ")
                 units = with_scope(parse_units(note[1], known))
+                if each_own_share(piece, units):  # 「各乡(镇)、各部门分别制定…（县直有关部门、各乡镇负责）」
+                    units.lead, units.participants, units.mode = units.lead + units.participants, [], "separate"
+                    units.by_custom = False  # (the text says who does what: no first-listed custom to review)
                 if piece and units.lead:
                     ends = not tail or note is not notes[-1]
                     out.append(Candidate(piece + ("。" if piece[-1] not in "。！？" and ends else ""),

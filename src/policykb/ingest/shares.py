@@ -8,6 +8,7 @@ import re
 
 from .lexicon import alternation, lexicon
 from .subjects import MANNER
+from .unitnotes import UnitList
 
 # a word that makes a list of units lead together (「X、Y牵头…」, 「X、Y共同负责…」): without one, the first listed leads
 _LEAD_WORDS = alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint"))
@@ -32,6 +33,15 @@ def collective(name: str) -> bool:
     share of a task."""
     return bool(ALL_WORDS.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name)
                 or _MEMBERS.search(name))
+
+
+def each_own_share(text: str, units: UnitList) -> bool:
+    """A note of collectives alone, places among them, under a task its text says each does apart (「各乡(镇)、各部门
+    分别制定…」, then 「（县直有关部门、各乡镇负责）」): each does its own share, none leading the others (truth rule 5);
+    without 分别 the first listed leads (「（市直各有关单位、各县人民政府负责）」)."""
+    names = units.lead + units.participants
+    return units.mode == "first" and not units.leaders and len(names) > 1 and "分别" in text \
+        and all(map(collective, names)) and not all(map(_bodies_only, names))
 
 
 def _bodies_only(name: str) -> bool:
