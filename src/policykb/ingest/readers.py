@@ -18,7 +18,7 @@ from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
 from .unitnames import looks_like_unit
 from .wordnumbers import ListNumbers
-from .wordtext import blocks as word_blocks, paragraph_text
+from .wordtext import blocks as word_blocks, cells as word_cells, holds_tables, paragraph_text
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -297,9 +297,9 @@ class _WordBody:
                 for line in _numbered(child, self.numbers).splitlines():  # soft line breaks split lines
                     if not _blank(line):
                         blocks.append(Block(_clean(line), f"第{self.paragraph}段"))
-            elif tag == "tbl" and _holds_tables(child):
+            elif tag == "tbl" and holds_tables(child):
                 # a table holding tables is the layout of a page copied into Word: its cells read as the body does
-                for cell in child.iterfind(f"{_W}tr/{_W}tc"):
+                for cell in word_cells(child):
                     blocks += self.read(cell)
             elif tag == "tbl":
                 self.table += 1
@@ -309,13 +309,6 @@ class _WordBody:
                 blocks += [Block(b.text, f"嵌入网页{b.where}", b.cells, self.table if b.is_row else None)
                            for b in read_html(self.path, page).blocks]
         return blocks
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _holds_tables(table) -> bool:
-    return any(block.tag == f"{_W}tbl" for cell in table.iterfind(f"{_W}tr/{_W}tc") for block in word_blocks(cell))
 
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..ownnumbers import chinese_numeral as chinese
+from .wordtext import W
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -49,15 +49,15 @@ _SILENT = ("bullet", "none")  # a bullet or no number: nothing to keep
 
 def _val(element, path: str) -> str | None:
     found = element.find(path) if element is not None else None
-    return found.get(f"{_W}val") if found is not None else None
+    return found.get(f"{W}val") if found is not None else None
 
 
 class _Level:
     def __init__(self, lvl) -> None:
-        self.start = int(_val(lvl, f"{_W}start") or 1)
-        self.format = _val(lvl, f"{_W}numFmt") or "decimal"
-        self.text = _val(lvl, f"{_W}lvlText") or ""
-        self.legal = lvl.find(f"{_W}isLgl") is not None  # numbers of higher levels drawn as decimals
+        self.start = int(_val(lvl, f"{W}start") or 1)
+        self.format = _val(lvl, f"{W}numFmt") or "decimal"
+        self.text = _val(lvl, f"{W}lvlText") or ""
+        self.legal = lvl.find(f"{W}isLgl") is not None  # numbers of higher levels drawn as decimals
 
 
 class ListNumbers:
@@ -70,30 +70,30 @@ class ListNumbers:
         self._read_definitions(document)
         self._counts: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
-        self.labels = {p: label for p in document.element.body.iter(f"{_W}p") if (label := self._next(p))}
+        self.labels = {p: label for p in document.element.body.iter(f"{W}p") if (label := self._next(p))}
 
     def _read_definitions(self, document) -> None:
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):  # a document without numbering.xml numbers nothing
             return
-        for abstract in numbering.iterfind(f"{_W}abstractNum"):
-            self._levels[abstract.get(f"{_W}abstractNumId")] = {
-                int(lvl.get(f"{_W}ilvl", 0)): _Level(lvl) for lvl in abstract.iterfind(f"{_W}lvl")}
-        for num in numbering.iterfind(f"{_W}num"):
-            overrides = {int(o.get(f"{_W}ilvl", 0)): int(_val(o, f"{_W}startOverride"))
-                         for o in num.iterfind(f"{_W}lvlOverride") if _val(o, f"{_W}startOverride") is not None}
-            self._lists[num.get(f"{_W}numId")] = (_val(num, f"{_W}abstractNumId"), overrides)
-        for style in document.styles.element.iterfind(f"{_W}style"):
-            ppr = style.find(f"{_W}pPr")
-            self._styles[style.get(f"{_W}styleId")] = (_val(ppr, f"{_W}numPr/{_W}numId"),
-                                                      _val(ppr, f"{_W}numPr/{_W}ilvl"), _val(style, f"{_W}basedOn"))
+        for abstract in numbering.iterfind(f"{W}abstractNum"):
+            self._levels[abstract.get(f"{W}abstractNumId")] = {
+                int(lvl.get(f"{W}ilvl", 0)): _Level(lvl) for lvl in abstract.iterfind(f"{W}lvl")}
+        for num in numbering.iterfind(f"{W}num"):
+            overrides = {int(o.get(f"{W}ilvl", 0)): int(_val(o, f"{W}startOverride"))
+                         for o in num.iterfind(f"{W}lvlOverride") if _val(o, f"{W}startOverride") is not None}
+            self._lists[num.get(f"{W}numId")] = (_val(num, f"{W}abstractNumId"), overrides)
+        for style in document.styles.element.iterfind(f"{W}style"):
+            ppr = style.find(f"{W}pPr")
+            self._styles[style.get(f"{W}styleId")] = (_val(ppr, f"{W}numPr/{W}numId"),
+                                                      _val(ppr, f"{W}numPr/{W}ilvl"), _val(style, f"{W}basedOn"))
 
     def _numbering_of(self, p) -> tuple[str | None, int]:
         """The paragraph's list and level: its own numPr, else its style's (or the style it is based on)."""
-        ppr = p.find(f"{_W}pPr")
-        num, level = _val(ppr, f"{_W}numPr/{_W}numId"), _val(ppr, f"{_W}numPr/{_W}ilvl")
-        style, seen = _val(ppr, f"{_W}pStyle"), set()
+        ppr = p.find(f"{W}pPr")
+        num, level = _val(ppr, f"{W}numPr/{W}numId"), _val(ppr, f"{W}numPr/{W}ilvl")
+        style, seen = _val(ppr, f"{W}pStyle"), set()
         while style and style not in seen and (num is None or level is None):
             seen.add(style)
             style_num, style_level, style = self._styles.get(style, (None, None, None))

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # WordprocessingML's namespace, as lxml writes tags
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # whole subtrees a reader does not see in the paragraph's line: deleted or moved-away text, properties, text boxes
 # (their own paragraphs, laid out elsewhere), a drawing's alternative renderings, ruby's pinyin line
-_UNSEEN = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}txbxContent", f"{_W}rt",
-           f"{_MC}AlternateContent", f"{_W}sdtPr", f"{_W}sdtEndPr"}
-_CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_UNSEEN = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}txbxContent", f"{W}rt",
+           f"{_MC}AlternateContent", f"{W}sdtPr", f"{W}sdtEndPr"}
+_CHARACTERS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 # wrappers around a body's or a cell's paragraphs and tables: their content is read in their place
-_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag"}
+_WRAPPERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"}
 
 
 def paragraph_text(p) -> str:
@@ -36,11 +36,11 @@ def _collect(element, out: list[str]) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _UNSEEN:
             continue  # comments and processing instructions, or a subtree not on the line
-        if tag == f"{_W}t":
+        if tag == f"{W}t":
             out.append(child.text or "")
-        elif tag == f"{_W}br":
+        elif tag == f"{W}br":
             # a line break is a new line; a page or column break only moves the text (python-docx reads them so)
-            out.append("\n" if child.get(f"{_W}type") in (None, "textWrapping") else "")
+            out.append("\n" if child.get(f"{W}type") in (None, "textWrapping") else "")
         elif tag in _CHARACTERS:
             out.append(_CHARACTERS[tag])
         else:
@@ -51,7 +51,17 @@ def blocks(container) -> Iterator:
     """The paragraphs (w:p), tables (w:tbl) and embedded documents (w:altChunk) of a body or a table cell in reading
     order, those inside content controls and other wrappers in their place; deleted ones left out."""
     for child in container:
-        if child.tag in (f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
+        if child.tag in (f"{W}p", f"{W}tbl", f"{W}altChunk"):
             yield child
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
+
+
+def cells(table) -> Iterator:
+    """A table's cells (w:tc) as the XML has them: a merged cell once, unlike python-docx's rows."""
+    return table.iterfind(f"{W}tr/{W}tc")
+
+
+def holds_tables(table) -> bool:
+    """Whether a table has a table in a cell: the layout of a page pasted into Word, not a table of the text."""
+    return any(block.tag == f"{W}tbl" for cell in cells(table) for block in blocks(cell))
