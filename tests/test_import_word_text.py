@@ -133,3 +133,44 @@ def test_a_page_copied_into_word_in_its_layout_table_reads_as_its_body(tmp_path)
                                                       "1.推进垃圾清运（县住建局牵头）", "萧县人民政府办公室"]
     assert [(b.cells, b.where) for b in read if b.is_row] == [(("重点任务", "牵头单位"), "表1第1行"),
                                                                (("建设公厕", "县城管局"), "表1第2行")]
+
+
+def test_a_forms_repeating_rows_and_wrapped_cells_are_read_and_deleted_rows_are_not(tmp_path):
+    """A form template's repeating section wraps rows in a content control, one row per entry; a cell may be wrapped
+    too. python-docx sees only bare rows and cells, so every task filled into the form was lost."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "重点任务", "牵头单位"
+    tbl = table._tbl
+
+    def row(*texts: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc><w:p>{_run(t)}</w:p></w:tc>" for t in texts) + "</w:tr>"
+
+    tbl.append(parse_xml(f"<w:sdt {W}><w:sdtPr><w:alias w:val='任务'/></w:sdtPr><w:sdtContent>"
+                         f"<w:sdt><w:sdtContent>{row('建设公厕', '县城管局')}</w:sdtContent></w:sdt>"
+                         f"<w:sdt><w:sdtContent>{row('整治河道', '县水利局')}</w:sdtContent></w:sdt>"
+                         f"</w:sdtContent></w:sdt>"))
+    wrapped_cell = parse_xml(f"<w:tr {W}><w:tc><w:p>{_run('改造公路')}</w:p></w:tc><w:sdt><w:sdtContent>"
+                             f"<w:tc><w:p>{_run('县交通运输局')}</w:p></w:tc></w:sdtContent></w:sdt></w:tr>")
+    tbl.append(wrapped_cell)
+    deleted = parse_xml(f"<w:tr {W}><w:trPr><w:del w:id='9' w:author='a'/></w:trPr>"
+                        f"<w:tc><w:p>{_run('撤销的任务')}</w:p></w:tc><w:tc><w:p>{_run('县林业局')}</w:p></w:tc></w:tr>")
+    tbl.append(deleted)
+    path = tmp_path / "form.docx"
+    document.save(path)
+    rows = [b.cells for b in readers.read(path).blocks if b.is_row]
+    assert rows == [("重点任务", "牵头单位"), ("建设公厕", "县城管局"), ("整治河道", "县水利局"),
+                    ("改造公路", "县交通运输局")]
+
+
+def test_text_formatted_as_hidden_is_not_read(tmp_path):
+    """A template's hidden notes to whoever fills it in: Word neither shows nor prints them."""
+    document = docx.Document()
+    task = document.add_paragraph("1.推进垃圾清运（县住建局牵头）")
+    _append(task, f"<w:r {W}><w:rPr><w:vanish/></w:rPr><w:t>（填写说明：此处写配合单位）</w:t></w:r>")
+    shown = document.add_paragraph("2.整治河道")
+    _append(shown, f"<w:r {W}><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>（县水利局负责）</w:t></w:r>")
+    path = tmp_path / "hidden.docx"
+    document.save(path)
+    texts = [b.text for b in readers.read(path).blocks]
+    assert texts == ["1.推进垃圾清运（县住建局牵头）", "2.整治河道（县水利局负责）"]

@@ -18,7 +18,7 @@ from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
 from .unitnames import looks_like_unit
 from .wordnumbers import ListNumbers
-from .wordtext import blocks as word_blocks, cells as word_cells, holds_tables, paragraph_text
+from .wordtext import blocks as word_blocks, cells as word_cells, holds_tables, lift_rows, paragraph_text
 
 MAX_BYTES = 50_000_000  # a policy with its annexes is a few MB at most; more is the wrong file
 
@@ -297,13 +297,15 @@ class _WordBody:
                 for line in _numbered(child, self.numbers).splitlines():  # soft line breaks split lines
                     if not _blank(line):
                         blocks.append(Block(_clean(line), f"第{self.paragraph}段"))
-            elif tag == "tbl" and holds_tables(child):
-                # a table holding tables is the layout of a page copied into Word: its cells read as the body does
-                for cell in word_cells(child):
-                    blocks += self.read(cell)
             elif tag == "tbl":
-                self.table += 1
-                blocks.extend(_docx_rows(Table(child, self.document), self.table, self.count, self.numbers))
+                lift_rows(child)
+                if holds_tables(child):
+                    # a table holding tables is the layout of a page copied into Word: its cells read as the body does
+                    for cell in word_cells(child):
+                        blocks += self.read(cell)
+                else:
+                    self.table += 1
+                    blocks.extend(_docx_rows(Table(child, self.document), self.table, self.count, self.numbers))
             elif (page := _embedded_page(self.document, child)) is not None:
                 self.table += 1  # the page's tables, numbered on from the document's
                 blocks += [Block(b.text, f"嵌入网页{b.where}", b.cells, self.table if b.is_row else None)

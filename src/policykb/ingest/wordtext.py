@@ -5,9 +5,11 @@ passed between offices carry more: text inserted with Track Changes on and never
 tags around dates and places (`w:smartTag`, 「2016年4月1日」), fields shown as their result (`w:fldSimple`), and
 content controls around paragraphs, runs or whole tables (`w:sdt`, as templates and OA systems make them). Read by
 python-docx alone, those words are lost without a trace: a unit's name, a date, a table. So is a web page embedded
-whole (`w:altChunk`, as OA systems export a text written in their HTML editor), which readers.py reads as a page. Here a paragraph reads as
-Word shows it with its changes accepted: inserted text in, deleted and moved-away text out; text boxes, drawings'
-fallbacks and ruby (pinyin above characters) left out, as python-docx leaves them.
+whole (`w:altChunk`, as OA systems export a text written in their HTML editor), which readers.py reads as a page, and
+a table's rows inside a repeating section (a form template's content control around rows, filled one row per task).
+Here a paragraph reads as Word shows it with its changes accepted: inserted text in, deleted and moved-away text out,
+hidden text (a template's notes to whoever fills it in) out; text boxes, drawings' fallbacks and ruby (pinyin above
+characters) left out, as python-docx leaves them.
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ def _collect(element, out: list[str]) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _UNSEEN:
             continue  # comments and processing instructions, or a subtree not on the line
+        if tag == f"{W}r" and _hidden(child):
+            continue  # formatted as hidden: Word neither shows nor prints it
         if tag == f"{W}t":
             out.append(child.text or "")
         elif tag == f"{W}br":
@@ -47,6 +51,11 @@ def _collect(element, out: list[str]) -> None:
             _collect(child, out)
 
 
+def _hidden(run) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
 def blocks(container) -> Iterator:
     """The paragraphs (w:p), tables (w:tbl) and embedded documents (w:altChunk) of a body or a table cell in reading
     order, those inside content controls and other wrappers in their place; deleted ones left out."""
@@ -55,6 +64,37 @@ def blocks(container) -> Iterator:
             yield child
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
+
+
+def lift_rows(table) -> None:
+    """Rows and cells wrapped in content controls (a repeating section, one row per entry) set in their wrapper's
+    place, and rows deleted with Track Changes on removed, so that the table reads as Word shows it with its changes
+    accepted. It changes the parsed table in place: a document read, never saved; paragraphs keep their identity, so
+    Word's list numbers counted before still find them."""
+    _unwrap(table, f"{W}tr")
+    for row in table.findall(f"{W}tr"):
+        _unwrap(row, f"{W}tc")
+        if row.find(f"{W}trPr/{W}del") is not None:
+            table.remove(row)
+
+
+def _unwrap(parent, tag: str) -> None:
+    """Each wrapper among parent's children replaced by the elements of `tag` it holds, through nested wrappers."""
+    for child in list(parent):
+        if child.tag in _WRAPPERS:
+            for inner in _wrapped(child, tag):
+                child.addprevious(inner)
+            parent.remove(child)
+
+
+def _wrapped(wrapper, tag: str) -> list:
+    found = []
+    for child in wrapper:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in _WRAPPERS:
+            found += _wrapped(child, tag)
+    return found
 
 
 def cells(table) -> Iterator:
