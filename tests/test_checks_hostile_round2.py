@@ -198,16 +198,16 @@ def _bombs():
     import importbombs as b
     mb = 1 << 20
     return {
-        "colspan-million.html": (lambda: b.colspan_page("1000000"), "1,000,000 columns"),
-        "colspan-999999999.html": (lambda: b.colspan_page("999999999"), "999,999,999 columns"),
+        "colspan-million.html": (lambda: b.colspan_page("1000000"), "1,000,000 列"),
+        "colspan-999999999.html": (lambda: b.colspan_page("999999999"), "999,999,999 列"),
         "inflates-600MB.docx": (lambda: b.inflating_docx(600 * mb), "word/document.xml 解压后有 629,145,600"),
-        "100000-paragraphs.docx": (lambda: b.paragraphs_docx(100_000), "20,000 paragraphs"),
-        "gridspan.docx": (lambda: b.gridspan_docx(10_000_000), "10,000,000 columns"),
+        "100000-paragraphs.docx": (lambda: b.paragraphs_docx(100_000), "段落和表格行超过 20,000"),
+        "gridspan.docx": (lambda: b.gridspan_docx(10_000_000), "10,000,000 列"),
         "inflates-600MB.xlsx": (lambda: __import__("formbombs").bomb(b._workbook(), "xl/worksheets/sheet1.xml",
                                                                      600 * mb), "629,145,600"),
-        "500000-cells.xlsx": (lambda: b.many_cells_xlsx(20_000, 25), "100,000 cells"),
-        "far-cell.xlsx": (b.far_cell_xlsx, "16,384 columns"),
-        "whole-sheet-merge.xlsx": (b.huge_merge_xlsx, "16,384 columns"),
+        "500000-cells.xlsx": (lambda: b.many_cells_xlsx(20_000, 25), "单元格超过 100,000"),
+        "far-cell.xlsx": (b.far_cell_xlsx, "16,384 列"),
+        "whole-sheet-merge.xlsx": (b.huge_merge_xlsx, "16,384 列"),
         # a part that inflates to 256 MB but declares 4 KB: python-docx would inflate it in one call
         "liar.docx": (lambda: __import__("formbombs").bomb(b._a_docx(), "word/document.xml", 256 * mb,
                                                            declared=4096), "已损坏或被篡改"),

@@ -67,16 +67,16 @@ class Counter:
         self.blocks += 1
         self.cells += cells
         if self.blocks > MAX_BLOCKS:
-            raise refuse(f"the file has more than {MAX_BLOCKS:,} paragraphs and table rows")
+            raise refuse(f"文件的段落和表格行超过 {MAX_BLOCKS:,} 个")
         if self.cells > MAX_CELLS:
-            raise refuse(f"the file's tables have more than {MAX_CELLS:,} cells")
+            raise refuse(f"文件中表格的单元格超过 {MAX_CELLS:,} 个")
 
 
 def columns(count: int, where: str) -> None:
     if count > MAX_COLUMNS:
-        raise refuse(f"{where} spans {count:,} columns; at most {MAX_COLUMNS} are read")
+        raise refuse(f"{where}占 {count:,} 列，最多读取 {MAX_COLUMNS} 列")
 
 
 def rows(count: int, where: str) -> None:
     if count > MAX_ROWS:
-        raise refuse(f"{where} has more than {MAX_ROWS:,} rows")
+        raise refuse(f"{where}超过 {MAX_ROWS:,} 行")

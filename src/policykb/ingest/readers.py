@@ -243,7 +243,7 @@ def _docx_rows(table, number: int, count: limits.Counter, numbers: ListNumbers) 
     """Rows of a Word table; merged cells repeat their text, header rows repeated on each page are dropped; a 序号
     column numbered by Word's list numbering keeps its numbers."""
     tbl = table._tbl
-    where = f"table {number}"
+    where = f"表{number}"
     limits.columns(len(tbl.xpath("./w:tblGrid/w:gridCol")), where)
     for span in tbl.xpath(".//w:gridSpan/@w:val"):  # python-docx repeats a merged cell once per column it spans
         limits.columns(int(span) if span.isdigit() else 1, where)
@@ -387,7 +387,7 @@ def read_xlsx(path: Path, raw: bytes) -> Source:
     try:
         for number, (title, target) in enumerate(sheets, start=1):
             with reader.archive.open(target) as source:
-                grid = _sheet_grid(source, reader.wb, reader.shared_strings, f"sheet {number} ({title})", count)
+                grid = _sheet_grid(source, reader.wb, reader.shared_strings, f"工作表{number}（{title}）", count)
             width = max((max(values) for values in grid.values()), default=0)
             header = None
             for r in sorted(grid):
@@ -469,7 +469,7 @@ class _Page(HTMLParser):
             self.cell = []
             span = (dict(attrs).get("colspan") or "1").strip()
             self.colspan = int(span) if span.isdigit() else 1
-            limits.columns(self.colspan, f"a table cell (colspan=\"{span[:12]}\")")  # before any copy is made
+            limits.columns(self.colspan, f"表格的一个单元格（colspan=\"{span[:12]}\"）")  # before any copy is made
         elif tag in _BLOCK_TAGS:
             if self.cell is not None:
                 self.cell.append("\n")
@@ -485,7 +485,7 @@ class _Page(HTMLParser):
             self.skip = max(self.skip - 1, 0)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
             self.row.extend(["".join(self.cell)] * self.colspan)  # lines kept: a layout cell holds paragraphs
-            limits.columns(len(self.row), "a table row")
+            limits.columns(len(self.row), "表格的一行")
             self.cell = None
         elif tag == "tr" and self.row is not None:
             self.count.block(len(self.row))
