@@ -97,7 +97,7 @@ def _where(error: BaseException) -> str:
 
 
 @app.command("import")
-def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK、UTF-16 均可）、.docx、.xlsx、另存的网页 .html 或有文字的 PDF；.doc、.wps、.xls、.et 等由 LibreOffice 转换后读取。"),
+def import_(source: Path = typer.Argument(..., help="原文：.txt（UTF-8、GBK、UTF-16 均可）、.docx、.xlsx、另存的网页 .html、有文字的 PDF 或电子公文 OFD；.doc、.wps、.xls、.et 等由 LibreOffice 转换后读取。"),
             directory: Path = typer.Argument(Path(paths.POLICIES), help="知识库文件夹，默认 policies。"),
             doc_id: Optional[str] = typer.Option(None, "--id", help="文件夹名，默认取原文文件名。"),
             date: Optional[str] = typer.Option(None, "--date", help="成文日期（YYYY-MM-DD），原文中找不到时给出。"),

@@ -195,7 +195,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     source = continued(source)  # an item's note under its next paragraph; a page cut inside its last note
     meta: Meta = read_meta(source.blocks, date, issuers)
     candidates, unread, how, known = _candidates(source, registry, meta)
-    if source.kind == "pdf":  # its paragraphs and tables were inferred from where the text stood on the page
+    if source.kind in ("pdf", "ofd"):  # its paragraphs and tables were inferred from where the text stood on the page
         for c in candidates:
             c.units.flags = [*c.units.flags, PDF_LAYOUT]
     if meta.date is None:  # (never the 发文字号's year as 1 January: a letter would print a day nobody wrote)

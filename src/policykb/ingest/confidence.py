@@ -32,7 +32,7 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             "participants from a remark column": "备注栏所列单位按配合单位读入，请核对",
             SEMICOLON_LABEL: "单位标注的标签后是分号（原文笔误？），按冒号读入，请核对",
             RULE_FLAG: "按文件对全部任务的说明（除特别注明外为配合单位）加入配合单位，请核对",
-            PDF_LAYOUT: "原文是 PDF，段落和表格的行列按版面推断，请对照原文核对；表格多的，用 WPS 或 Word 另存为 .docx 后导入更可靠"}
+            PDF_LAYOUT: "原文是 PDF、OFD 这样的版式文件，段落和表格的行列按版面推断，请对照原文核对；表格多的，转为 .docx 或索取 Word 版后导入更可靠"}
 
 
 def flag_cn(flag: str) -> str:

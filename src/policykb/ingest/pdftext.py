@@ -16,7 +16,7 @@ from . import itemmarks, limits, pdftables
 from .lexicon import lexicon
 from .source import Block, ImportFailed
 
-PDF_LAYOUT = "paragraphs from a PDF's layout"  # the flag of every task read from a PDF: each is reviewed
+PDF_LAYOUT = "paragraphs from a PDF's layout"  # the flag of every task read from a PDF or an OFD: each is reviewed
 MAX_PAGES = 500  # a policy with its annexes runs to a few dozen pages; hundreds is a yearbook or the wrong file
 _RESAVE = "用 WPS 或 Word 打开 PDF 另存为 .docx（或把文字复制到 .txt 文件），再导入那个文件"
 
@@ -47,15 +47,29 @@ def blocks(raw: bytes, name: str) -> list[Block]:
     it has no text or cannot be read."""
     texts, drawn = _page_texts(raw, name)
     pages = [page_lines(text) for text in texts]
-    if not any(pages):
-        raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 PDF 只有图像", hint="用 WPS 或 Word 的“PDF 转 Word”（文字识别）"
-                           "转为 .docx 后核对文字，再导入那个文件")
-    if garbled("".join(texts)):
-        raise ImportFailed(f"“{name}”的文字取出来是乱码：PDF 里的字体没有给出文字的编码（较早的排版软件常这样）",
-                           hint="请向发文单位索取 Word 版；或用 WPS 或 Word 的“PDF 转 Word”（文字识别）转为 .docx，"
-                                "核对文字后再导入那个文件")
+    _readable(pages, name, "PDF", _OCR)
     tabled = pdftables.pages_with_tables(raw, drawn)
     return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
+
+
+def layout_paragraphs(pages: list[list[str]], name: str, kind: str, hint: str) -> list[Block]:
+    """Another fixed layout's lines (an OFD's, page by page) as paragraphs, by the rules a PDF's follow."""
+    pages = [tidied(lines) for lines in pages]
+    _readable(pages, name, kind, hint)
+    return paragraphs(pages)
+
+
+_OCR = "用 WPS 或 Word 的“PDF 转 Word”（文字识别）转为 .docx，核对文字后再导入那个文件"
+
+
+def _readable(pages: list[list], name: str, kind: str, hint: str) -> None:
+    """ImportFailed for a layout without text (a scan: pictures alone) or with garbled text."""
+    if not any(pages):
+        raise ImportFailed(f"“{name}”里没有可读的文字：扫描版 {kind} 只有图像", hint=hint)
+    text = "".join(line for page in pages for line in page if isinstance(line, str))
+    if garbled(text):
+        raise ImportFailed(f"“{name}”的文字取出来是乱码：{kind} 里的字体没有给出文字的编码（较早的排版软件常这样）",
+                           hint=f"请向发文单位索取 Word 版；或{hint}")
 
 
 def paragraphs(pages: list[list[str | tuple[str, ...]]]) -> list[Block]:

@@ -1,5 +1,5 @@
 """Readers: a file as offices receive it (.txt in any common encoding, .docx, .xlsx, saved .html, a PDF's text
-(`pdftext.py`); .doc, .wps, .xls and their kin through LibreOffice, `legacy.py`) into the common form
+(`pdftext.py`), an OFD's (`ofdtext.py`); .doc, .wps, .xls and their kin through LibreOffice, `legacy.py`) into the common form
 (`source.Source`). Each reader keeps paragraphs and table rows in reading order.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import legacy, limits, pdftext
+from . import legacy, limits, ofdtext, pdftext
 from .lexicon import alternation, lexicon
 from .source import Block, ImportFailed, Source
 from .texttables import with_text_tables
@@ -226,7 +226,7 @@ def with_tables(source: Source) -> Source:
     """A text's tables written as lines (cells between 「|」, spaced, one a line, run together) made rows; read in the
     page's reading view (`script`) so that a traditional or glossed header reads as column words. A PDF's text is such
     lines too where its tables had no rules; ruled ones come as rows already, numbered as read (pdftables)."""
-    if source.kind not in ("txt", "pdf") or any(b.is_row for b in source.blocks):
+    if source.kind not in ("txt", "pdf", "ofd") or any(b.is_row for b in source.blocks):
         return source
     return Source(source.path, source.kind, with_text_tables(source.blocks), source.encoding)
 
@@ -539,8 +539,16 @@ def read_pdf(path: Path, raw: bytes) -> Source:
     return Source(str(path), "pdf", _unrun(pdftext.blocks(raw, path.name)))  # a page printed run together, too
 
 
+def read_ofd(path: Path, raw: bytes) -> Source:
+    """An OFD (电子公文): its pages' lines made paragraphs by the rules a PDF's lines follow."""
+    limits.check_package(path)
+    pages = ofdtext.page_lines(raw, path.name, pdftext.MAX_PAGES)
+    return Source(str(path), "ofd", _unrun(pdftext.layout_paragraphs(pages, path.name, "OFD", ofdtext.OCR)))
+
+
 READERS = {".txt": read_txt, ".text": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx,
-           ".html": read_html, ".htm": read_html, ".shtml": read_html, ".pdf": read_pdf}
+           ".html": read_html, ".htm": read_html, ".shtml": read_html, ".pdf": read_pdf,
+           ".ofd": read_ofd}
 
 
 def read(path: Path, tables: bool = True) -> Source:
@@ -550,7 +558,7 @@ def read(path: Path, tables: bool = True) -> Source:
     reader = READERS.get(suffix)
     if reader is None and not legacy.needs_conversion(suffix):
         raise ImportFailed(f"不能读取“{path.suffix or path.name}”文件",
-                           hint="请导入 .txt、.docx、.doc、.wps、.xlsx、.xls、.pdf 或另存的 .html 文件", code="import-unreadable")
+                           hint="请导入 .txt、.docx、.doc、.wps、.xlsx、.xls、.pdf、.ofd 或另存的 .html 文件", code="import-unreadable")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -563,7 +571,7 @@ def read(path: Path, tables: bool = True) -> Source:
         source = read_pdf(path, raw)
     elif reader is None:
         source = _read_converted(path, raw, legacy.CONVERTED[suffix])
-    elif suffix in (".docx", ".xlsx", ".xlsm") and not raw.startswith(b"PK"):
+    elif suffix in (".docx", ".xlsx", ".xlsm", ".ofd") and not raw.startswith(b"PK"):
         raise ImportFailed(f"“{path.name}”的内容不是 {suffix} 文件（可能已损坏，或是改了扩展名的旧格式）",
                            hint=f"用 Office 或 WPS 打开后另存为 {suffix}")
     else:

@@ -1,0 +1,162 @@
+"""An OFD's text as each page's visual lines: 党政机关 exchange their 电子公文 as OFD (GB/T 33190), China's own
+fixed-layout format, and an office's OA system hands a received document over as one.
+
+An OFD is a zip of XML: OFD.xml names each document's Document.xml, which lists its pages (and the template pages
+they draw on: a 版头 or 版记 is often one); each page's Content.xml places text objects, each a run of characters
+(`TextCode`) at a point, with the advance of each character after the first (`DeltaX`, where 「g 3 5.2」 stands for
+three advances of 5.2). Like a PDF's, the text is glyphs on a page, so its lines go through pdftext's paragraph rules.
+Only the characters and where they stand are read: fonts, colours, drawings, pictures, annotations and seals are not
+text of the document.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from .source import ImportFailed
+
+RESAVE = "用 WPS 或 OFD 阅读器把它转为 .docx（或另存为 PDF），再导入那个文件；也可向发文单位索取 Word 版"
+OCR = "用 WPS 或 OFD 阅读器把它转为 .docx（文字识别），核对文字后再导入那个文件"
+_SAME_LINE = 0.4  # of the font size: baselines closer than this are one line (a seal's or superscript's jitter)
+_GAP = 0.8  # of the font size: a wider gap between two characters is a space (a table's next cell, a signature)
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    x: float  # left edge on the page, mm
+    y: float  # baseline on the page, mm (downwards)
+    size: float
+    char: str
+
+    @property
+    def right(self) -> float:
+        return self.x + self.size * _width(self.char)
+
+
+def page_lines(raw: bytes, name: str, max_pages: int) -> list[list[str]]:
+    """Each page's lines, top to bottom, with a space where a gap parts the characters of one line; ImportFailed
+    when the file is no OFD or cannot be read."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(raw))
+        document = _document_path(package)
+        root = _xml(package, document)
+        folder = posixpath.dirname(document)
+        templates = {t.get("ID"): _resolve(folder, t.get("BaseLoc", ""))
+                     for t in _all(root, "TemplatePage") if t.get("ID")}
+        pages = [_resolve(folder, p.get("BaseLoc", "")) for p in _all(root, "Page")]
+        if len(pages) > max_pages:
+            raise ImportFailed(f"“{name}”有 {len(pages)} 页，超过可读取的 {max_pages} 页", hint="确认导入的是政策文件本身；"
+                               "文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
+        drawn: set[str] = set()  # template pages already read: a running head drawn on every page is read once
+        return [_lines(_page_glyphs(package, page, templates, drawn)) for page in pages]
+    except ImportFailed:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, RuntimeError) as err:
+        raise ImportFailed(f"无法读取这个 OFD 文件（{type(err).__name__}）：文件可能已损坏", hint=RESAVE) from None
+
+
+def _document_path(package: zipfile.ZipFile) -> str:
+    roots = [e.text.strip() for e in _all(_xml(package, "OFD.xml"), "DocRoot") if e.text and e.text.strip()]
+    if not roots:
+        raise ImportFailed("这个 OFD 文件里没有文档（OFD.xml 未指明 DocRoot）", hint=RESAVE)
+    return roots[0].lstrip("/")
+
+
+def _xml(package: zipfile.ZipFile, member: str):
+    from lxml import etree  # late import, as the other readers: only OFD needs it here
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(package.read(member), parser)
+    except etree.XMLSyntaxError as err:
+        raise ValueError(f"{member}: {err}") from None
+
+
+def _resolve(folder: str, location: str) -> str:
+    """A location as OFD writes it: from the package's root when it starts with 「/」, else from the referring file's."""
+    location = location.strip().replace("\\", "/")
+    return posixpath.normpath(location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location))
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _all(root, name: str) -> list:
+    """Elements of that local name anywhere below root, whatever namespace prefix the producer wrote."""
+    return [e for e in root.iter() if _local(e) == name]
+
+
+def _page_glyphs(package: zipfile.ZipFile, page: str, templates: dict[str, str], drawn: set[str]) -> list[_Glyph]:
+    """The characters of a page and of the template pages it draws on that no page before it drew."""
+    content = _xml(package, page)
+    glyphs = [g for text in _all(content, "TextObject") for g in _text_object(text)]
+    for use in _all(content, "Template"):
+        template = templates.get(use.get("TemplateID"))
+        if template and template != page and template not in drawn:
+            drawn.add(template)
+            glyphs += [g for text in _all(_xml(package, template), "TextObject") for g in _text_object(text)]
+    return glyphs
+
+
+def _numbers(value: str | None) -> list[float]:
+    return [float(v) for v in (value or "").split()]
+
+
+def _advances(value: str | None) -> list[float]:
+    """DeltaX as numbers, its 「g N d」 (N advances of d) spelt out."""
+    words, out, i = (value or "").split(), [], 0
+    while i < len(words):
+        if words[i] == "g" and i + 2 < len(words):
+            out += [float(words[i + 2])] * int(float(words[i + 1]))
+            i += 3
+        else:
+            out.append(float(words[i]))
+            i += 1
+    return out
+
+
+def _text_object(element) -> list[_Glyph]:
+    """A text object's characters placed on the page: its codes' points are in the object's box (Boundary), through
+    its matrix (CTM) where it has one."""
+    box = _numbers(element.get("Boundary")) + [0.0, 0.0]
+    a, b, c, d, e, f = (_numbers(element.get("CTM")) or [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])[:6]
+    size = float(element.get("Size") or 0) or 3.5  # mm, in the object's space
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
+    glyphs, x, y = [], 0.0, 0.0
+    for code in (e for e in element if _local(e) == "TextCode"):
+        x = float(code.get("X", x))  # a code without a point goes on from the last one's
+        y = float(code.get("Y", y))
+        across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))  # DeltaY: vertical writing
+        for n, char in enumerate(code.text or ""):
+            if not char.isspace():
+                glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale, char))
+            x += across[n] if n < len(across) else (across[-1] if across else 0.0 if down else size * _width(char))
+            y += down[n] if n < len(down) else (down[-1] if down else 0.0)
+    return glyphs
+
+
+def _width(char: str) -> float:
+    """A character's advance in ems: a Chinese character fills its square, a Latin letter or digit half of it."""
+    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
+
+
+def _lines(glyphs: list[_Glyph]) -> list[str]:
+    """Characters on one baseline (within a fraction of their size) make a line, read left to right."""
+    lines: list[list[_Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.y, g.x)):
+        if lines and glyph.y - lines[-1][0].y <= _SAME_LINE * max(glyph.size, lines[-1][0].size):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return [_spaced(sorted(line, key=lambda g: g.x)) for line in lines]
+
+
+def _spaced(line: list[_Glyph]) -> str:
+    out = [line[0].char]
+    for before, glyph in zip(line, line[1:]):
+        out.append((" " if glyph.x - before.right > _GAP * glyph.size else "") + glyph.char)
+    return "".join(out)
