@@ -157,3 +157,12 @@ def test_a_pdf_named_ofd_is_read_as_the_pdf_it_is(tmp_path):
     with pytest.raises(ImportFailed) as failed:
         readers.read(path)
     assert "扫描版 PDF" in failed.value.message
+
+
+def test_one_code_written_over_two_lines_reads_as_two():
+    """A producer that writes two lines in one code, going back with DeltaX and down with DeltaY."""
+    from policykb.ingest import ofdtext
+    row = (f'<ofd:TextObject ID="1" Boundary="{LEFT} 40 160 30" Size="{SIZE}"><ofd:TextCode X="0" Y="{SIZE}" '
+           f'DeltaX="g 3 {ADVANCE} {-3 * ADVANCE} g 2 {ADVANCE}" DeltaY="g 3 0 {PITCH} g 2 0">一、建厕二、治水'
+           f'</ofd:TextCode></ofd:TextObject>')
+    assert ofdtext.page_lines(ofd([[row]]), "t.ofd", 10) == [["一、建厕", "二、治水"]]

@@ -130,12 +130,13 @@ def _text_object(element) -> list[_Glyph]:
     for code in (e for e in element if _local(e) == "TextCode"):
         x = float(code.get("X", x))  # a code without a point goes on from the last one's
         y = float(code.get("Y", y))
-        across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))  # DeltaY: vertical writing
+        # DeltaY moves down within one code: some producers write several lines in one, going back with DeltaX
+        across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
         for n, char in enumerate(code.text or ""):
             if not char.isspace():
                 glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale, char))
-            x += across[n] if n < len(across) else (across[-1] if across else 0.0 if down else size * _width(char))
-            y += down[n] if n < len(down) else (down[-1] if down else 0.0)
+            x += across[n] if n < len(across) else size * _width(char)  # past the list: the glyph's own width
+            y += down[n] if n < len(down) else 0.0
     return glyphs
 
 
