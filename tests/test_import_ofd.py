@@ -18,11 +18,23 @@ FULL = 28
 
 
 def _line(text: str, row: int, indent: int = 0, right: bool = False) -> str:
-    """A line as one text object, its advances compressed as producers write them (「g N d」)."""
-    x = LEFT + (FULL - len(text)) * ADVANCE if right else LEFT + indent * ADVANCE
+    """A line as one text object, each character advancing by its width (a digit half a Chinese character's), runs
+    of equal advances compressed as producers write them (「g N d」)."""
+    steps = [ADVANCE * (0.5 if ch.isascii() else 1) for ch in text[:-1]]
+    width = sum(steps) + ADVANCE
+    x = LEFT + FULL * ADVANCE - width if right else LEFT + indent * ADVANCE
     y = 37.0 + row * PITCH
     return (f'<ofd:TextObject ID="1" Boundary="{x:.2f} {y:.2f} 160 7" Size="{SIZE}">'
-            f'<ofd:TextCode X="0" Y="{SIZE}" DeltaX="g {len(text) - 1} {ADVANCE}">{text}</ofd:TextCode></ofd:TextObject>')
+            f'<ofd:TextCode X="0" Y="{SIZE}" DeltaX="{_compressed(steps)}">{text}</ofd:TextCode></ofd:TextObject>')
+
+
+def _compressed(steps: list[float]) -> str:
+    words, n = [], 0
+    while n < len(steps):
+        same = next((k for k in range(n, len(steps)) if steps[k] != steps[n]), len(steps)) - n
+        words += [f"g {same} {steps[n]:.3f}"] if same > 1 else [f"{steps[n]:.3f}"]
+        n += same
+    return " ".join(words)
 
 
 def _glyph_by_glyph(text: str, row: int) -> str:
@@ -120,7 +132,8 @@ def test_a_gap_wider_than_a_character_parts_a_lines_cells():
            f'<ofd:TextObject ID="2" Boundary="{LEFT + 60} 40 40 7" Size="{2 * SIZE}" CTM="0.5 0 0 0.5 0 0">'
            f'<ofd:TextCode X="0" Y="{2 * SIZE}" DeltaX="g 4 {2 * ADVANCE}">县城管局</ofd:TextCode></ofd:TextObject>')
     from policykb.ingest import ofdtext
-    assert ofdtext.page_lines(ofd([[row]]), "t.ofd", 10) == [["建设公厕 县城管局"]]
+    dated = _line("发布时间：2021-05-07 10:49", 3)  # a space the code writes is a space, however narrow
+    assert ofdtext.page_lines(ofd([[row, dated]]), "t.ofd", 10) == [["建设公厕 县城管局", "发布时间：2021-05-07 10:49"]]
 
 
 @pytest.mark.parametrize("make, words", [

@@ -21,7 +21,10 @@ from .source import ImportFailed
 RESAVE = "用 WPS 或 OFD 阅读器把它转为 .docx（或另存为 PDF），再导入那个文件；也可向发文单位索取 Word 版"
 OCR = "用 WPS 或 OFD 阅读器把它转为 .docx（文字识别），核对文字后再导入那个文件"
 _SAME_LINE = 0.4  # of the font size: baselines closer than this are one line (a seal's or superscript's jitter)
-_GAP = 0.8  # of the font size: a wider gap between two characters is a space (a table's next cell, a signature)
+# Of the font size, a gap wider than this parts two characters with a space (a word space, a table's next cell):
+# measured on the corpus printed by LibreOffice, gaps without a space reach 0.3 (a digit's or letter's own width
+# differs from half a character; Chinese beside Latin gets a quarter more, autospace), with one they are 0.5 or more.
+_GAP = 0.4
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,13 @@ class _Glyph:
     x: float  # left edge on the page, mm
     y: float  # baseline on the page, mm (downwards)
     size: float
+    width: float  # what the character itself takes of its line
     char: str
+    spaced: bool  # written after a space of its own code
 
     @property
     def right(self) -> float:
-        return self.x + self.size * _width(self.char)
+        return self.x + self.width
 
 
 def page_lines(raw: bytes, name: str, max_pages: int) -> list[list[str]]:
@@ -132,17 +137,25 @@ def _text_object(element) -> list[_Glyph]:
         y = float(code.get("Y", y))
         # DeltaY moves down within one code: some producers write several lines in one, going back with DeltaX
         across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
+        spaced = False
         for n, char in enumerate(code.text or ""):
-            if not char.isspace():
-                glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale, char))
-            x += across[n] if n < len(across) else size * _width(char)  # past the list: the glyph's own width
+            own = size * _width(char)
+            step = across[n] if n < len(across) else own  # past the list: the glyph's own width
+            if char.isspace():
+                spaced = True
+            else:
+                glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale,
+                                     own * scale, char, spaced))
+                spaced = False
+            x += step
             y += down[n] if n < len(down) else 0.0
     return glyphs
 
 
 def _width(char: str) -> float:
-    """A character's advance in ems: a Chinese character fills its square, a Latin letter or digit half of it."""
-    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
+    """A character's advance in ems: a Chinese character fills its square, a Latin letter or digit half of it; those
+    of ambiguous width (“” ‘’ …) are full in a Chinese font."""
+    return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
 
 
 def _lines(glyphs: list[_Glyph]) -> list[str]:
@@ -159,5 +172,5 @@ def _lines(glyphs: list[_Glyph]) -> list[str]:
 def _spaced(line: list[_Glyph]) -> str:
     out = [line[0].char]
     for before, glyph in zip(line, line[1:]):
-        out.append((" " if glyph.x - before.right > _GAP * glyph.size else "") + glyph.char)
+        out.append((" " if glyph.spaced or glyph.x - before.right > _GAP * glyph.size else "") + glyph.char)
     return "".join(out)
