@@ -2,10 +2,12 @@
 LibreOffice (its paragraphs wrapped at the page's width, as a site's PDF is), imported, and scored against the same
 truth as the original file.
 
-    PYTHONPATH=src python bench/pdf_fidelity.py [--part 1 --part 2 …] [--ruled] [--json]
+    PYTHONPATH=src python bench/pdf_fidelity.py [--part 1 --part 2 …] [--ruled] [--ofd] [--json]
 
 --ruled: the .html and .docx tables are given rules (borders) before printing, as a site's PDF of an annex table
 has them; without, LibreOffice prints them as the corpus has them, mostly borderless. .txt tables stay text.
+--ofd: each PDF rewritten as an OFD (电子公文), its characters placed as an OA system's converter places them (runs
+of characters on a baseline, each with its advances), and the OFD imported instead: the OFD reader's figure.
 
 Needs LibreOffice (soffice). The held-out part is never measured here (only bench/import_quality.py --totals-only
 measures it). Figures: per part, leads right and tasks found from the original and from its PDF.
@@ -63,6 +65,57 @@ _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="0000
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
+MM = 25.4 / 72  # a PDF's point in millimetres, OFD's unit
+
+
+def as_ofd(pdf: Path) -> Path:
+    """The PDF's characters written as an OFD beside it: a text object for each run of characters on one baseline,
+    its DeltaX the advances between them. Rules and pictures are not written: the OFD reader reads text alone."""
+    import io
+    import zipfile
+
+    import pdfplumber
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            objects = []
+            for run in _runs(page.chars):
+                first = run[0]
+                size = first["size"] * MM
+                baseline = (page.height - first["matrix"][5]) * MM  # the text matrix's origin: one for every font
+                advances = " ".join(f"{(b['x0'] - a['x0']) * MM:.3f}" for a, b in zip(run, run[1:]))
+                text = "".join(c["text"] for c in run).replace("&", "&amp;").replace("<", "&lt;")
+                objects.append(f'<ofd:TextObject ID="1" Boundary="{first["x0"] * MM:.3f} {baseline - size:.3f} '
+                               f'{(run[-1]["x1"] - first["x0"]) * MM + 1:.3f} {size * 1.2:.3f}" Size="{size:.3f}">'
+                               f'<ofd:TextCode X="0" Y="{size:.3f}" DeltaX="{advances}">{text}</ofd:TextCode>'
+                               f'</ofd:TextObject>')
+            pages.append(f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="2">{"".join(objects)}</ofd:Layer>'
+                         f'</ofd:Content></ofd:Page>')
+    listed = "".join(f'<ofd:Page ID="{n + 3}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("OFD.xml", f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody>'
+                                    f'<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        package.writestr("Doc_0/Document.xml", f'<ofd:Document {ns}><ofd:Pages>{listed}</ofd:Pages></ofd:Document>')
+        for n, content in enumerate(pages):
+            package.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", content)
+    target = pdf.with_suffix(".ofd")
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """Characters in the PDF's drawing order, cut into runs where the baseline changes or the text jumps back."""
+    runs: list[list[dict]] = []
+    for char in chars:
+        if runs and abs(char["matrix"][5] - runs[-1][-1]["matrix"][5]) < 0.5 and char["x0"] >= runs[-1][-1]["x0"]:
+            runs[-1].append(char)
+        elif not char["text"].isspace():
+            runs.append([char])
+    return [[c for c in run if not c["text"].isspace()] or run for run in runs]
+
+
 def _write_ruled(source: Path, copy: Path) -> None:
     """The source with a rule round every cell of its tables: <table border="1">, or Word's table borders."""
     if source.suffix.lower() != ".docx":
@@ -84,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", action="append", choices=[p for p in quality.MANIFESTS if p != HELD_OUT])
     parser.add_argument("--ruled", action="store_true", help="give the .html and .docx tables rules before printing")
+    parser.add_argument("--ofd", action="store_true", help="import each PDF rewritten as an OFD")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     parts = args.part or [p for p in quality.MANIFESTS if p != HELD_OUT]
@@ -91,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = {}
     with tempfile.TemporaryDirectory(prefix="pdf-fidelity-") as work:
         pdfs = as_pdfs([s for _, s, _ in docs], Path(work), args.ruled)
+        if args.ofd:
+            pdfs = {source: as_ofd(pdf) for source, pdf in pdfs.items()}
         for part in parts:
             mine = [(p, s, e) for p, s, e in docs if p == part]
             both = [(p, s, e) for p, s, e in mine if s in pdfs]  # the same documents on both sides
