@@ -179,3 +179,27 @@ def test_one_code_written_over_two_lines_reads_as_two():
            f'DeltaX="g 3 {ADVANCE} {-3 * ADVANCE} g 2 {ADVANCE}" DeltaY="g 3 0 {PITCH} g 2 0">一、建厕二、治水'
            f'</ofd:TextCode></ofd:TextObject>')
     assert ofdtext.page_lines(ofd([[row]]), "t.ofd", 10) == [["一、建厕", "二、治水"]]
+
+
+def test_text_drawn_through_a_composite_unit_and_a_template_named_in_another_case_is_read():
+    """A converter that puts a page's text in a composite unit of the document's resources (drawn by reference,
+    scaled from points to millimetres), and a producer on Windows naming the template's folder 「TPLS/」 for 「Tpls/」."""
+    from policykb.ingest import ofdtext
+    unit = (f'<ofd:Res {NS}><ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="7" Width="595" Height="842">'
+            f'<ofd:Content><ofd:TextObject ID="8" Boundary="80 100 400 20" Size="16"><ofd:TextCode X="0" Y="16" '
+            f'DeltaX="g 7 16">一、建设公厕（县城管局负责）</ofd:TextCode></ofd:TextObject></ofd:Content>'
+            f'</ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits></ofd:Res>')
+    drawn = '<ofd:CompositeObject ID="9" Boundary="0 0 210 297" CTM="0.3528 0 0 0.3528 0 0" ResourceID="7"/>'
+    whole = zipfile.ZipFile(io.BytesIO(ofd([[drawn]], template=[_line("萧县人民政府办公室文件", -2, indent=8)])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name in whole.namelist():
+            data = whole.read(name)
+            if name == "Doc_0/Document.xml":
+                data = data.replace(b"Tpls/", b"TPLS/").replace(b"</ofd:TemplatePage>", b"").replace(
+                    b"<ofd:Pages>", b"<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:Pages>")
+                data = data.replace(b"</ofd:CommonData><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>",
+                                    b"<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>")
+            package.writestr(name, data)
+        package.writestr("Doc_0/DocumentRes.xml", unit)
+    assert ofdtext.page_lines(out.getvalue(), "t.ofd", 10) == [["萧县人民政府办公室文件", "一、建设公厕（县城管局负责）"]]

@@ -45,38 +45,104 @@ def page_lines(raw: bytes, name: str, max_pages: int) -> list[list[str]]:
     """Each page's lines, top to bottom, with a space where a gap parts the characters of one line; ImportFailed
     when the file is no OFD or cannot be read."""
     try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
-        document = _document_path(package)
-        root = _xml(package, document)
-        folder = posixpath.dirname(document)
-        templates = {t.get("ID"): _resolve(folder, t.get("BaseLoc", ""))
-                     for t in _all(root, "TemplatePage") if t.get("ID")}
-        pages = [_resolve(folder, p.get("BaseLoc", "")) for p in _all(root, "Page")]
-        if len(pages) > max_pages:
-            raise ImportFailed(f"“{name}”有 {len(pages)} 页，超过可读取的 {max_pages} 页", hint="确认导入的是政策文件本身；"
-                               "文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
-        drawn: set[str] = set()  # template pages already read: a running head drawn on every page is read once
-        return [_lines(_page_glyphs(package, page, templates, drawn)) for page in pages]
+        package = _Package(zipfile.ZipFile(io.BytesIO(raw)))
+        if len(package.pages) > max_pages:
+            raise ImportFailed(f"“{name}”有 {len(package.pages)} 页，超过可读取的 {max_pages} 页", hint="确认导入的是政策文件"
+                               "本身；文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
+        return [_lines(package.glyphs(page)) for page in package.pages]
     except ImportFailed:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, RuntimeError) as err:
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, RuntimeError, RecursionError) as err:
         raise ImportFailed(f"无法读取这个 OFD 文件（{type(err).__name__}）：文件可能已损坏", hint=RESAVE) from None
 
 
-def _document_path(package: zipfile.ZipFile) -> str:
-    roots = [e.text.strip() for e in _all(_xml(package, "OFD.xml"), "DocRoot") if e.text and e.text.strip()]
-    if not roots:
-        raise ImportFailed("这个 OFD 文件里没有文档（OFD.xml 未指明 DocRoot）", hint=RESAVE)
-    return roots[0].lstrip("/")
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: (x, y) -> (ax + cy + e, bx + dy + f)
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _xml(package: zipfile.ZipFile, member: str):
-    from lxml import etree  # late import, as the other readers: only OFD needs it here
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        return etree.fromstring(package.read(member), parser)
-    except etree.XMLSyntaxError as err:
-        raise ValueError(f"{member}: {err}") from None
+class _Package:
+    """An OFD's first document: its pages, the template pages and composite units (drawings reused by reference,
+    where some converters put all of a page's text) they draw on."""
+
+    def __init__(self, package: zipfile.ZipFile) -> None:
+        self.package = package
+        # names as written, and lower-cased: producers on Windows write 「TPLS/」 for a folder stored as 「Tpls/」
+        self.names = {n.lower(): n for n in package.namelist()}
+        document = self._root_document()
+        root = self.xml(document)
+        folder = posixpath.dirname(document)
+        self.pages = [_resolve(folder, p.get("BaseLoc", "")) for p in _all(root, "Page")]
+        self.templates = {t.get("ID"): _resolve(folder, t.get("BaseLoc", ""))
+                          for t in _all(root, "TemplatePage") if t.get("ID")}
+        self.units: dict[str, object] = {}  # CompositeGraphicUnit by ID, from the document's resource files
+        for res in _all(root, "PublicRes") + _all(root, "DocumentRes"):
+            self._add_units(_resolve(folder, res.text or ""))
+        self.drawn: set[str] = set()  # template pages already read: a running head drawn on every page is read once
+
+    def _root_document(self) -> str:
+        roots = [e.text.strip() for e in _all(self.xml("OFD.xml"), "DocRoot") if e.text and e.text.strip()]
+        if not roots:
+            raise ImportFailed("这个 OFD 文件里没有文档（OFD.xml 未指明 DocRoot）", hint=RESAVE)
+        return roots[0].lstrip("/")
+
+    def xml(self, member: str):
+        from lxml import etree  # late import, as the other readers: only OFD needs it here
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            return etree.fromstring(self.package.read(self.names.get(member.lower(), member)), parser)
+        except etree.XMLSyntaxError as err:
+            raise ValueError(f"{member}: {err}") from None
+
+    def has(self, member: str) -> bool:
+        return member.lower() in self.names
+
+    def _add_units(self, res: str) -> None:
+        if self.has(res):
+            self.units.update((u.get("ID"), u) for u in _all(self.xml(res), "CompositeGraphicUnit") if u.get("ID"))
+
+    def glyphs(self, page: str) -> list[_Glyph]:
+        """The characters of a page and of the template pages it draws on that no page before it drew; a template
+        missing from the package is passed over (the page's own text is what matters)."""
+        content = self.xml(page)
+        for res in _all(content, "PageRes"):
+            self._add_units(_resolve(posixpath.dirname(page), res.text or ""))
+        found = self._placed(content, _IDENTITY, set())
+        for use in _all(content, "Template"):
+            template = self.templates.get(use.get("TemplateID"))
+            if template and template != page and template not in self.drawn and self.has(template):
+                self.drawn.add(template)
+                found += self._placed(self.xml(template), _IDENTITY, set())
+        return found
+
+    def _placed(self, element, matrix: Matrix, using: set[str]) -> list[_Glyph]:
+        """The text objects below element, and those of the composite units it draws, placed on the page."""
+        found: list[_Glyph] = []
+        for child in element:
+            kind = _local(child)
+            if kind == "TextObject":
+                found += _text_object(child, _compose(matrix, _placement(child)))
+            elif kind == "CompositeObject":
+                unit_id = child.get("ResourceID")
+                unit = self.units.get(unit_id)
+                if unit is not None and unit_id not in using:  # a unit drawing itself would never end
+                    found += self._placed(unit, _compose(matrix, _placement(child)), {*using, unit_id})
+            elif kind in ("Content", "Layer", "PageBlock"):
+                found += self._placed(child, matrix, using)
+        return found
+
+
+def _placement(element) -> Matrix:
+    """Where an object's own space lies on its parent's: its matrix (CTM), then moved to its box's corner."""
+    box = _numbers(element.get("Boundary")) + [0.0, 0.0]
+    a, b, c, d, e, f = (_numbers(element.get("CTM")) + [0.0] * 6)[:6] if element.get("CTM") else _IDENTITY
+    return a, b, c, d, e + box[0], f + box[1]
+
+
+def _compose(outer: Matrix, inner: Matrix) -> Matrix:
+    """inner, then outer."""
+    a, b, c, d, e, f = outer
+    p, q, r, s, t, u = inner
+    return a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f
 
 
 def _resolve(folder: str, location: str) -> str:
@@ -93,18 +159,6 @@ def _local(element) -> str:
 def _all(root, name: str) -> list:
     """Elements of that local name anywhere below root, whatever namespace prefix the producer wrote."""
     return [e for e in root.iter() if _local(e) == name]
-
-
-def _page_glyphs(package: zipfile.ZipFile, page: str, templates: dict[str, str], drawn: set[str]) -> list[_Glyph]:
-    """The characters of a page and of the template pages it draws on that no page before it drew."""
-    content = _xml(package, page)
-    glyphs = [g for text in _all(content, "TextObject") for g in _text_object(text)]
-    for use in _all(content, "Template"):
-        template = templates.get(use.get("TemplateID"))
-        if template and template != page and template not in drawn:
-            drawn.add(template)
-            glyphs += [g for text in _all(_xml(package, template), "TextObject") for g in _text_object(text)]
-    return glyphs
 
 
 def _numbers(value: str | None) -> list[float]:
@@ -124,30 +178,26 @@ def _advances(value: str | None) -> list[float]:
     return out
 
 
-def _text_object(element) -> list[_Glyph]:
-    """A text object's characters placed on the page: its codes' points are in the object's box (Boundary), through
-    its matrix (CTM) where it has one."""
-    box = _numbers(element.get("Boundary")) + [0.0, 0.0]
-    a, b, c, d, e, f = (_numbers(element.get("CTM")) or [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])[:6]
-    size = float(element.get("Size") or 0) or 3.5  # mm, in the object's space
+def _text_object(element, matrix: Matrix) -> list[_Glyph]:
+    """A text object's characters on the page: each code's point, advanced by DeltaX (and DeltaY: some producers
+    write several lines in one code, going back with DeltaX), through the object's placement."""
+    a, b, c, d, e, f = matrix
     scale = abs(a * d - b * c) ** 0.5 or 1.0
+    size = float(element.get("Size") or 0) or 3.5  # in the object's own space
     glyphs, x, y = [], 0.0, 0.0
     for code in (e for e in element if _local(e) == "TextCode"):
         x = float(code.get("X", x))  # a code without a point goes on from the last one's
         y = float(code.get("Y", y))
-        # DeltaY moves down within one code: some producers write several lines in one, going back with DeltaX
         across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
         spaced = False
         for n, char in enumerate(code.text or ""):
             own = size * _width(char)
-            step = across[n] if n < len(across) else own  # past the list: the glyph's own width
             if char.isspace():
                 spaced = True
             else:
-                glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale,
-                                     own * scale, char, spaced))
+                glyphs.append(_Glyph(a * x + c * y + e, b * x + d * y + f, size * scale, own * scale, char, spaced))
                 spaced = False
-            x += step
+            x += across[n] if n < len(across) else own  # past the list: the glyph's own width
             y += down[n] if n < len(down) else 0.0
     return glyphs
 
