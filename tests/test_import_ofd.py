@@ -203,3 +203,32 @@ def test_text_drawn_through_a_composite_unit_and_a_template_named_in_another_cas
             package.writestr(name, data)
         package.writestr("Doc_0/DocumentRes.xml", unit)
     assert ofdtext.page_lines(out.getvalue(), "t.ofd", 10) == [["萧县人民政府办公室文件", "一、建设公厕（县城管局负责）"]]
+
+
+def _rule(x0: float, y0: float, x1: float, y1: float) -> str:
+    return (f'<ofd:PathObject ID="4" Boundary="0 0 210 297" LineWidth="0.25">'
+            f'<ofd:AbbreviatedData>M {x0} {y0} L {x1} {y1}</ofd:AbbreviatedData></ofd:PathObject>')
+
+
+def _text(text: str, x: float, y: float) -> str:
+    return (f'<ofd:TextObject ID="5" Boundary="{x} {y - SIZE} 80 7" Size="{SIZE}"><ofd:TextCode X="0" Y="{SIZE}" '
+            f'DeltaX="g {len(text) - 1} {ADVANCE}">{text}</ofd:TextCode></ofd:TextObject>')
+
+
+def test_a_ruled_table_reads_cell_by_cell_a_merged_cell_in_each_row_it_spans(tmp_path):
+    """An annex's table drawn with rules: a task wrapped over two lines in its cell stays one cell, a lead unit
+    merged over two rows leads both, and the table's rows import as tasks."""
+    xs, ys = [28, 40, 120, 184], [60, 72, 94, 106]
+    rules = [_rule(xs[0], y, xs[-1], y) for y in (ys[0], ys[1], ys[3])] + [_rule(xs[0], ys[2], xs[2], ys[2])]
+    rules += [_rule(x, ys[0], x, ys[-1]) for x in xs]
+    cells = [_text("序号", 29, 68), _text("重点任务", 41, 68), _text("牵头单位", 121, 68),
+             _text("1", 29, 80), _text("开展村庄清洁行动，清理生活", 41, 80), _text("垃圾", 41, 90),
+             _text("县农业农村局", 121, 85), _text("2", 29, 102), _text("推进农村改厕", 41, 102)]
+    page = [_line("附件", 0), _line("重点任务分工表", 1, indent=10), *rules, *cells]
+    path = tmp_path / "附件.ofd"
+    path.write_bytes(ofd([page]))
+    rows = [b.cells for b in readers.read(path).blocks if b.is_row]
+    assert rows == [("序号", "重点任务", "牵头单位"), ("1", "开展村庄清洁行动，清理生活垃圾", "县农业农村局"),
+                    ("2", "推进农村改厕", "县农业农村局")]
+    texts = [b.text for b in readers.read(path).blocks if not b.is_row]
+    assert texts == ["附件", "重点任务分工表"]

@@ -4,9 +4,9 @@ fixed-layout format, and an office's OA system hands a received document over as
 An OFD is a zip of XML: OFD.xml names each document's Document.xml, which lists its pages (and the template pages
 they draw on: a 版头 or 版记 is often one); each page's Content.xml places text objects, each a run of characters
 (`TextCode`) at a point, with the advance of each character after the first (`DeltaX`, where 「g 3 5.2」 stands for
-three advances of 5.2). Like a PDF's, the text is glyphs on a page, so its lines go through pdftext's paragraph rules.
-Only the characters and where they stand are read: fonts, colours, drawings, pictures, annotations and seals are not
-text of the document.
+three advances of 5.2). Like a PDF's, the text is glyphs on a page, so its lines go through pdftext's paragraph rules;
+the straight strokes of its paths are read too, for the ruled tables they draw (ofdtables.py). Fonts, colours,
+pictures, annotations and seals are not text of the document.
 """
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ import io
 import posixpath
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import ofdtables, pdftables
 from .source import ImportFailed
 
 RESAVE = "用 WPS 或 OFD 阅读器把它转为 .docx（或另存为 PDF），再导入那个文件；也可向发文单位索取 Word 版"
@@ -41,15 +42,15 @@ class _Glyph:
         return self.x + self.width
 
 
-def page_lines(raw: bytes, name: str, max_pages: int) -> list[list[str]]:
-    """Each page's lines, top to bottom, with a space where a gap parts the characters of one line; ImportFailed
-    when the file is no OFD or cannot be read."""
+def page_lines(raw: bytes, name: str, max_pages: int) -> list[list[str | tuple[str, ...]]]:
+    """Each page's lines, top to bottom, with a space where a gap parts the characters of one line, and its ruled
+    tables' rows as tuples of cells; ImportFailed when the file is no OFD or cannot be read."""
     try:
         package = _Package(zipfile.ZipFile(io.BytesIO(raw)))
         if len(package.pages) > max_pages:
             raise ImportFailed(f"“{name}”有 {len(package.pages)} 页，超过可读取的 {max_pages} 页", hint="确认导入的是政策文件"
                                "本身；文件确实很长时，只把分工方案部分另存为一个文件再导入", code="import-too-large")
-        return [_lines(package.glyphs(page)) for page in package.pages]
+        return [_page(*package.drawn_on(page)) for page in package.pages]
     except ImportFailed:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, RuntimeError, RecursionError) as err:
@@ -100,35 +101,45 @@ class _Package:
         if self.has(res):
             self.units.update((u.get("ID"), u) for u in _all(self.xml(res), "CompositeGraphicUnit") if u.get("ID"))
 
-    def glyphs(self, page: str) -> list[_Glyph]:
-        """The characters of a page and of the template pages it draws on that no page before it drew; a template
-        missing from the package is passed over (the page's own text is what matters)."""
+    def drawn_on(self, page: str) -> tuple[list[_Glyph], list[ofdtables.Segment]]:
+        """The characters and straight strokes of a page and of the template pages it draws on that no page before
+        it drew; a template missing from the package is passed over (the page's own text is what matters)."""
         content = self.xml(page)
         for res in _all(content, "PageRes"):
             self._add_units(_resolve(posixpath.dirname(page), res.text or ""))
-        found = self._placed(content, _IDENTITY, set())
+        drawn = _Drawn()
+        self._place(content, _IDENTITY, set(), drawn)
         for use in _all(content, "Template"):
             template = self.templates.get(use.get("TemplateID"))
             if template and template != page and template not in self.drawn and self.has(template):
                 self.drawn.add(template)
-                found += self._placed(self.xml(template), _IDENTITY, set())
-        return found
+                self._place(self.xml(template), _IDENTITY, set(), drawn)
+        return drawn.glyphs, drawn.rules
 
-    def _placed(self, element, matrix: Matrix, using: set[str]) -> list[_Glyph]:
-        """The text objects below element, and those of the composite units it draws, placed on the page."""
-        found: list[_Glyph] = []
+    def _place(self, element, matrix: Matrix, using: set[str], drawn: "_Drawn") -> None:
+        """The text and path objects below element, and those of the composite units it draws, on the page."""
         for child in element:
             kind = _local(child)
             if kind == "TextObject":
-                found += _text_object(child, _compose(matrix, _placement(child)))
+                drawn.glyphs += _text_object(child, _compose(matrix, _placement(child)))
+            elif kind == "PathObject":
+                outline = next((e.text for e in child if _local(e) == "AbbreviatedData"), None) or ""
+                m = _compose(matrix, _placement(child))
+                drawn.rules += ofdtables.segments(outline, lambda x, y: (m[0] * x + m[2] * y + m[4],
+                                                                       m[1] * x + m[3] * y + m[5]))
             elif kind == "CompositeObject":
                 unit_id = child.get("ResourceID")
                 unit = self.units.get(unit_id)
                 if unit is not None and unit_id not in using:  # a unit drawing itself would never end
-                    found += self._placed(unit, _compose(matrix, _placement(child)), {*using, unit_id})
+                    self._place(unit, _compose(matrix, _placement(child)), {*using, unit_id}, drawn)
             elif kind in ("Content", "Layer", "PageBlock"):
-                found += self._placed(child, matrix, using)
-        return found
+                self._place(child, matrix, using, drawn)
+
+
+@dataclass
+class _Drawn:
+    glyphs: list[_Glyph] = field(default_factory=list)
+    rules: list[ofdtables.Segment] = field(default_factory=list)
 
 
 def _placement(element) -> Matrix:
@@ -208,7 +219,35 @@ def _width(char: str) -> float:
     return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
 
 
+def _page(glyphs: list[_Glyph], rules: list[ofdtables.Segment]) -> list[str | tuple[str, ...]]:
+    """A page's lines top to bottom, each ruled table's rows among them as tuples of cells."""
+    found = ofdtables.tables(rules) if rules else []
+    placed: list[tuple[float, int, str | tuple[str, ...]]] = []
+    for cells in found:
+        box = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+        inside = [g for g in glyphs if _within(g, box)]
+        glyphs = [g for g in glyphs if not _within(g, box)]
+        placed += [(box[1], n, tuple(_cell(cell, inside) for cell in row))
+                   for n, row in enumerate(ofdtables.grid(cells))]
+    placed += [(line[0].y, 0, _spaced(line)) for line in _line_groups(glyphs)]
+    return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
+
+
+def _within(glyph: _Glyph, box: tuple[float, float, float, float]) -> bool:
+    """Whether a character's middle (half its width along, a third of its size above its baseline) is in the box."""
+    x, y = glyph.x + glyph.width / 2, glyph.y - glyph.size / 3
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _cell(box: tuple[float, float, float, float], glyphs: list[_Glyph]) -> str:
+    return pdftables.cell_text("\n".join(_lines([g for g in glyphs if _within(g, box)])))
+
+
 def _lines(glyphs: list[_Glyph]) -> list[str]:
+    return [_spaced(line) for line in _line_groups(glyphs)]
+
+
+def _line_groups(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     """Characters on one baseline (within a fraction of their size) make a line, read left to right."""
     lines: list[list[_Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: (g.y, g.x)):
@@ -216,7 +255,7 @@ def _lines(glyphs: list[_Glyph]) -> list[str]:
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
-    return [_spaced(sorted(line, key=lambda g: g.x)) for line in lines]
+    return [sorted(line, key=lambda g: g.x) for line in lines]
 
 
 def _spaced(line: list[_Glyph]) -> str:

@@ -67,7 +67,7 @@ def _page(page, tables) -> list[Line]:
     text = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in tables))  # a cell's text only in its row
     for table in tables:
         out += _text_lines(text, top, table.bbox[1])
-        out += [tuple(_cell(c) for c in row) for row in _filled(table)]
+        out += [tuple(cell_text(c) for c in row) for row in _filled(table)]
         top = table.bbox[3]
     return out + _text_lines(text, top, page.bbox[3])
 
@@ -119,7 +119,7 @@ def _centre(boxes, r: int, c: int):
     return (xs[0][0] + xs[0][2]) / 2, (ys[0][1] + ys[0][3]) / 2
 
 
-def _cell(text: str | None) -> str:
+def cell_text(text: str | None) -> str:
     """A cell's lines as one: a cell wraps Chinese anywhere, and Latin words only at a space."""
     out = ""
     for line in (text or "").splitlines():

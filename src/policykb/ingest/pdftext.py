@@ -52,8 +52,9 @@ def blocks(raw: bytes, name: str) -> list[Block]:
     return paragraphs([tidied(tabled[p]) if p in tabled else page for p, page in enumerate(pages)])
 
 
-def layout_paragraphs(pages: list[list[str]], name: str, kind: str, hint: str) -> list[Block]:
-    """Another fixed layout's lines (an OFD's, page by page) as paragraphs, by the rules a PDF's follow."""
+def layout_paragraphs(pages: list[list[str | tuple[str, ...]]], name: str, kind: str, hint: str) -> list[Block]:
+    """Another fixed layout's lines and table rows (an OFD's, page by page) as paragraphs and rows, by the rules a
+    PDF's follow."""
     pages = [tidied(lines) for lines in pages]
     _readable(pages, name, kind, hint)
     return paragraphs(pages)
