@@ -7,7 +7,8 @@ truth as the original file.
 --ruled: the .html and .docx tables are given rules (borders) before printing, as a site's PDF of an annex table
 has them; without, LibreOffice prints them as the corpus has them, mostly borderless. .txt tables stay text.
 --ofd: each PDF rewritten as an OFD (电子公文), its characters placed as an OA system's converter places them (runs
-of characters on a baseline, each with its advances), and the OFD imported instead: the OFD reader's figure.
+of characters on a baseline, each with its advances) and its rules as paths, and the OFD imported instead: the OFD
+reader's figure.
 
 Needs LibreOffice (soffice). The held-out part is never measured here (only bench/import_quality.py --totals-only
 measures it). Figures: per part, leads right and tasks found from the original and from its PDF.
@@ -70,7 +71,7 @@ MM = 25.4 / 72  # a PDF's point in millimetres, OFD's unit
 
 def as_ofd(pdf: Path) -> Path:
     """The PDF's characters written as an OFD beside it: a text object for each run of characters on one baseline,
-    its DeltaX the advances between them. Rules and pictures are not written: the OFD reader reads text alone."""
+    its DeltaX the advances between them; each rule a path. Pictures are not written."""
     import io
     import zipfile
 
@@ -90,6 +91,10 @@ def as_ofd(pdf: Path) -> Path:
                                f'{(run[-1]["x1"] - first["x0"]) * MM + 1:.3f} {size * 1.2:.3f}" Size="{size:.3f}">'
                                f'<ofd:TextCode X="0" Y="{size:.3f}" DeltaX="{advances}">{text}</ofd:TextCode>'
                                f'</ofd:TextObject>')
+            for e in page.edges:  # a table's rules (lines and rectangles' sides), as a path each
+                objects.append(f'<ofd:PathObject ID="4" Boundary="0 0 {page.width * MM:.3f} {page.height * MM:.3f}">'
+                               f'<ofd:AbbreviatedData>M {e["x0"] * MM:.3f} {e["top"] * MM:.3f} '
+                               f'L {e["x1"] * MM:.3f} {e["bottom"] * MM:.3f}</ofd:AbbreviatedData></ofd:PathObject>')
             pages.append(f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="2">{"".join(objects)}</ofd:Layer>'
                          f'</ofd:Content></ofd:Page>')
     listed = "".join(f'<ofd:Page ID="{n + 3}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
