@@ -1880,6 +1880,24 @@ def test_a_groups_office_set_up_with_its_duty_in_one_sentence_does_it():
     assert units.lead == ["领导小组办公室"] and text.startswith("领导小组下设办公室")
 
 
+def test_a_body_set_up_with_its_roster_before_its_duty_does_it_its_heads_leading():
+    """「成立X领导小组，由局长任组长，分管领导为副组长，…负责人为成员，负责…」: the group's roster (its posts given to
+    people) stands between the group and its work; the group does the work, the people heading it lead."""
+    from policykb.ingest.clauses import founded_with_duty
+    [(text, units)] = founded_with_duty("一是健全机构。成立系统安全生产工作领导小组，由局长任组长，分管领导为副组长，"
+                                        "局办公室、执法科，市监察大队等单位负责人为成员，负责全系统安全生产的部署和督查。")
+    assert (units.lead, units.leaders) == (["系统安全生产工作领导小组"], ["局长", "分管领导"])
+    assert text.startswith("成立系统安全生产工作领导小组")
+
+
+def test_a_word_saying_which_one_of_a_kind_is_no_part_of_the_units_name():
+    """「若…岗位空缺的，巡护工作由对应的乡镇林业站具体负责」: 对应的 (lexicon.yaml name_determiners) says which station
+    answers, it is not in the station's name."""
+    from policykb.ingest.clauses import subject_clauses
+    [(_, units)] = subject_clauses("若护林员岗位空缺的，巡护工作由对应的乡镇林业站具体负责。", numbered=True)
+    assert units.lead == ["乡镇林业站"]
+
+
 def test_a_longer_kind_of_body_with_its_one_character_kin_in_brackets_is_one_collective():
     """「各公民办学校(园)」, as 「各校（园）」: 各 over one kind of body and its kin in brackets, kept whole."""
     units = parse_units("各综合单位、各公民办学校(园)")

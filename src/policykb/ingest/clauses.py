@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from . import timing
-from .founded import FOUNDED, FOUNDED_FOR, SETS_UP, approved_draft, founded_body, holds
+from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
 from .lexicon import alternation, lexicon
 from .partners import GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
@@ -226,7 +226,7 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
             out.append((sentence, office[0][1]))
             continue
         for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
-            if (m := FOUNDED.match(clause[start:])) and FOUNDED_FOR.match(clause[start + m.end():]) \
+            if (m := FOUNDED.match(clause[start:])) and given_work(clause[start + m.end():]) \
                     and (units := founded_body(clause[start:], known)):
                 # the task from the setting up on: not its lead-in, nor a title run into it
                 out.append((sentence[start + SETS_UP.search(clause[start:]).start():], units))

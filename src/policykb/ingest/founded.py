@@ -4,8 +4,9 @@ fixed times (meetings.py). Apart because the body is read from the act, not from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .lexicon import is_person
+from .lexicon import alternation, is_person, lexicon
 from .meetings import held_meeting
 from .subjects import unit_names
 from .unitnotes import UnitList
@@ -18,7 +19,20 @@ FOUNDED = re.compile(r"^(?:[^，,；;。]{2,30}[，,])*?(?:特|现|决定|研究
                       r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
 # 「，负责…」, 「，统一领导我镇防汛工作」: the work a body set up after a lead-in is given
 FOUNDED_FOR = re.compile(r"[，,]\s*(?:统一|全面)?(?:负责|领导|指挥|统筹|协调)")
-_HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)任(?:常务)?副?(?:组长|总指挥|指挥长|主任)")
+_HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)[任为](?:常务)?副?(?:组长|总指挥|指挥长|主任)")
+
+
+@lru_cache(maxsize=1)
+def _roster() -> re.Pattern:
+    """「，由局长任组长，分管领导为副组长，…等单位相关负责人为成员」: the roster of a body set up, its posts (lexicon.yaml
+    roster_posts) each given to people, standing between the body and its work."""
+    return re.compile(rf"(?:[，,][^；;。]*?(?:任|为|担任)(?:{alternation(lexicon().roster_posts)}))+(?=[，,])")
+
+
+def given_work(after: str) -> bool:
+    """Whether the words after a body set up give it work: 「，负责…」 right after it, or after its roster."""
+    roster = _roster().match(after)
+    return bool(FOUNDED_FOR.match(after) or roster and FOUNDED_FOR.match(after, roster.end()))
 
 
 # 「会议原则同意县财政局拟草的《…》，修改完善后，批复实施」, 「会议同意X对…评价后拟定的《…》，报县委审定」: a meeting

@@ -7,6 +7,7 @@ import re
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")
 SECTION = re.compile(rf"^[(（]([{_CN}]{{1,3}})[)）]\s*(.+)$")
+BULLET = re.compile(r"^[△▲◆◇●■★☆※•▪]")  # an item marked, not numbered: 「△加强财政监督」
 ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
 
 

@@ -63,6 +63,7 @@ class Lexicon:
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
+    name_determiners: tuple[str, ...]  # 「对应的」: which one of a kind, before its name
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
     completion_words: tuple[str, ...]  # 「7月完工」 in a time cell: the month the work ends
     page_labels: frozenset[str]  # 「索引号」, 「发布机构」: a page's metadata, whose rows divide no work
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         office_words=tuple(data["office_words"]),
+        name_determiners=tuple(data["name_determiners"]),
         schedule_headings=tuple(data["schedule_headings"]),
         completion_words=tuple(data["completion_words"]),
         page_labels=frozenset(data["page_labels"]),

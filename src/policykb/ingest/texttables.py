@@ -10,6 +10,7 @@ Pages and pasted documents flatten their tables in two common ways:
   is left over belongs to the leftmost text column (a list broken after its 「、」 is one cell; a row without its
   number, merged with the row above, fills the columns after it). Without a number column, a row is a line whose words fill
   the columns so that its unit cells hold units and its leader cell a person (「王某 任务 要求 X局 Y局 进展」);
+- drawn with box-drawing characters (「┌─┬─┐」, 「│任务│单位│」): read by `boxtables`;
 - one cell a line: read by `textcells` (a row's later cells each opened by 「|」: turned into a pipe row first);
 - one run of text (a page that flattened its table): the header's column words run together (序号工作内容…
   责任单位备注), each row opening with its number right after the unit list that closed the row before; in a
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .boxtables import box_tables
 from .columns import column_role
 from .lexicon import lexicon
 from .source import Block
@@ -445,4 +447,5 @@ def with_text_tables(blocks: list[Block]) -> list[Block]:
     blocks = _pipe_tables(blocks, last())
     blocks = _spaced_tables(blocks, last())
     blocks = _run_tables(blocks, last())
-    return cell_tables(blocks, last())
+    blocks = cell_tables(blocks, last())
+    return box_tables(blocks, last())

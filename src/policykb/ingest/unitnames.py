@@ -31,6 +31,7 @@ _REFERENCE = re.compile(r"[(（](?:详见|具体见|参见|见)[^()（）]{1,20}
 def clean_name(name: str) -> str:
     """A unit name without list punctuation, trailing verbs (负责, 牵头 …) or a closing 等."""
     name = _REFERENCE.sub("", name.strip())
+    name = next((name[len(d):] for d in lexicon().name_determiners if name.startswith(d)), name)
     if (m := _QUALIFIED.match(name)) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name)
