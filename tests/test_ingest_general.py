@@ -2471,3 +2471,12 @@ def test_collectives_in_a_note_under_a_task_done_apart_each_do_their_share(tmp_p
                      "2.加强信用信息管理。(县直有关部门、各乡镇负责)")
     assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
         (["某县直有关部门", "各乡镇"], [], "separate"), (["某县直有关部门"], ["各乡镇"], "first")]
+
+
+def test_a_rules_copula_naming_a_bodys_standing_stands_between_it_and_its_duty():
+    """「第四条 市某某局是本市某某工作的监督管理机关，负责…」, 「街道办事处是…的落实主体，负责…」: the copula names the
+    body's standing as 作为 or 为…机关 does; the subject is the body alone, not the body glued to its standing."""
+    tasks, _ = _read("第一条 为加强某某工作，制定本规定。",
+                     "第四条 市某某局是本市某某工作的监督管理机关，负责某某内容的审查登记工作。",
+                     "第五条 街道办事处是本辖区某某监管责任的落实主体，负责落实辖区内专职监管人员。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["市某某局"]), (5, ["街道办事处"])]

@@ -165,7 +165,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
-        answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
+        # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names (a verb after it: its standing, 是…主体，要…)
+        answerable = rest.startswith("是") or clause[m.end("subject"):m.end()].lstrip("，, ").startswith("是")
         dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
         if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1 or dated))
                for n in names) \
