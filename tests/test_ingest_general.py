@@ -2490,3 +2490,11 @@ def test_a_law_sites_issuer_line_over_a_covering_notices_title_owns_no_article()
                      "某市某某管理规定", "第一条 为加强某某管理，结合我市实际，制定本规定。",
                      "第二条 凡在本市设置某某的，均应遵守本规定。", "第三条 市某某局负责某某内容的审查登记工作。")
     assert [(t.number, t.units.lead) for t in tasks] == [(3, ["市某某局"])]
+
+
+def test_an_article_after_a_headings_items_is_their_sibling_not_the_headings_note():
+    """「第三条 本规定所称X包括：（一）…（二）…」 then 「第四条 市某某局负责…。市某某委负责…」: the fourth article is no
+    item of the third's definition; each of its sentences is its unit's task (not one note closing the third)."""
+    tasks, _ = _read("第三条 本规定所称某某包括：", "（一）甲类广告；", "（二）乙类广告。",
+                     "第四条 市某某局负责某某内容的审查登记工作。市某某委负责某某设置的综合协调工作。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["市某某局"]), (None, ["市某某委"])]

@@ -2124,3 +2124,8 @@ def test_a_name_holding_a_verb_word_that_reaches_no_verb_is_no_subject():
     # the members forming a body: their verb
     assert subject_match("县委组织部、县审计局组成考核组,对各乡镇进行考核")["subject"] == "县委组织部、县审计局"
     assert subject_match("县委组织部要做好干部培训。")["subject"] == "县委组织部"
+
+
+def test_a_short_name_given_with_xia_jiancheng_is_no_part_of_the_name():
+    """「市某某委员会办公室（下简称市某办）」: 下简称 gives a short name as 以下简称 does (truth rule 4)."""
+    assert parse_units("市某某委员会办公室(下简称市某办)").lead == ["市某某委员会办公室"]
