@@ -2129,3 +2129,32 @@ def test_a_name_holding_a_verb_word_that_reaches_no_verb_is_no_subject():
 def test_a_short_name_given_with_xia_jiancheng_is_no_part_of_the_name():
     """「市某某委员会办公室（下简称市某办）」: 下简称 gives a short name as 以下简称 does (truth rule 4)."""
     assert parse_units("市某某委员会办公室(下简称市某办)").lead == ["市某某委员会办公室"]
+
+
+def test_a_short_name_given_with_xia_jiancheng_is_no_part_of_the_name():
+    """「市某某委员会办公室（下简称市某办）」: 下简称 gives a short name as 以下简称 does (truth rule 4)."""
+    assert parse_units("市某某委员会办公室(下简称市某办)").lead == ["市某某委员会办公室"]
+
+
+def test_places_written_bare_before_one_district_government_each_have_theirs():
+    """「甲江、乙羊、丙华区政府和某某高新区管委会」: 区政府 written once after the last place is each place's; a place
+    that already ends in the level (「甲区、乙区政府」) takes the rest of it."""
+    units = parse_units("甲江、乙羊、丙华区政府和某某高新区管委会")
+    assert units.lead + units.participants == ["甲江区政府", "乙羊区政府", "丙华区政府", "某某高新区管委会"]
+    assert parse_units("甲山区、乙水区政府").lead + parse_units("甲山区、乙水区政府").participants == [
+        "甲山区政府", "乙水区政府"]
+
+
+def test_the_body_housing_an_office_is_no_part_of_the_offices_name():
+    """「市某某局所属的市某某保障办公室」: which bureau houses it says which office it is; the office is the unit."""
+    assert parse_units("市某某局所属的市某某保障办公室").lead == ["市某某保障办公室"]
+
+
+def test_places_listed_then_joined_by_ji_before_one_department_each_have_it():
+    """「甲山区、乙安区及丙经济开发区住房和城乡建设部门」: the department written once after the last place is each
+    place's (a zone's own 管委会 after 和 stays the last one's: 「开发区、高新园区和西区管委会」)."""
+    units = parse_units("甲山区、乙安区及丙经济开发区住房和城乡建设部门")
+    assert units.lead + units.participants == ["甲山区住房和城乡建设部门", "乙安区住房和城乡建设部门",
+                                               "丙经济开发区住房和城乡建设部门"]
+    units = parse_units("开发区、高新园区和西区管委会")
+    assert units.lead + units.participants == ["开发区", "高新园区", "西区管委会"]
