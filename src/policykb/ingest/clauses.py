@@ -235,13 +235,18 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
     return out
 
 
+# 「X是市级项目的责任主体，Y是县区级项目的责任主体」: a body named to answer for its work, as a modal names its demand
+_ANSWERABLE = re.compile(r"是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")  # (第一责任人: a person, no subject of its own)
+
+
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     """A clause cut before each later comma part with a subject of its own and a modal (「请各单位于…前报厅办公室，
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
     own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
-                 if (m := subject_match(rest := clause[comma.end():])) and MODAL.match(rest, m.end())
+                 if (m := subject_match(rest := clause[comma.end():])) and (MODAL.match(rest, m.end())
+                                                                             or _ANSWERABLE.match(rest, m.end()))
                  and unit_names(subject_name(m, known), known)]
     roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]
