@@ -2172,3 +2172,12 @@ def test_two_bodies_each_named_answerable_in_one_sentence_are_two_clauses():
     work is its own clause, as one with a modal is."""
     found = subject_clauses("市直行业主管部门是市级项目的责任主体,县区政府和市某某局是县区级项目的责任主体。", numbered=True)
     assert [u.lead[0] for _, u in found] == ["市直行业主管部门", "县区政府"]
+
+
+def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share():
+    """「市、区(某某开发区)住房和城乡建设局是…的行政主管部门，负责…」: a level alone is no unit; the department written once
+    after the last level (a zone run as that level, in brackets) is each level's, and each does its own level's share."""
+    units = parse_units("市、区(某某开发区)住房和城乡建设局")
+    assert units.lead + units.participants == ["市住房和城乡建设局", "区(某某开发区)住房和城乡建设局"]
+    found = subject_clauses("市、区住房和城乡建设局是本市某某工作的行政主管部门,负责协调相关部门实施某某工作。", numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["市住房和城乡建设局", "区住房和城乡建设局"], "separate")]

@@ -246,6 +246,12 @@ _LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![
                             r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
 
 
+# 「市、区（某开发区）住房和城乡建设局」: levels alone (a zone run as the last level in brackets) before one department's
+# name, each level's department (a level alone is no unit)
+_LEVELS_ONE_DEPARTMENT = re.compile(rf"(?<!{_PLAIN})(?<![(（])(?P<levels>(?:[省市州县区]、)+[省市州县区](?:[(（][^()（）、]{{2,12}}[)）])?)"
+                                    rf"(?P<body>[^、，,；;\s()（）及与]{{2,20}}?(?:局|委|厅|部门))(?={_SEP}|$)")
+
+
 # 「甲、乙经济技术开发区管委会」: bare place names before one kind of zone (开发区, 高新区 …) and its committee, the
 # places' zones of that kind named once: one name as written (the kind is shared too, not the committee alone)
 _ZONES_ONE_KIND = re.compile(rf"(?<!{_PLAIN})(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}"
@@ -283,6 +289,7 @@ def _share_bodies(text: str) -> str:
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
     zones = _zones_one_kind(text)
     for _ in range(5):
@@ -335,6 +342,8 @@ def looks_like_unit(name: str) -> bool:
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
+    # 「区（某开发区）住房和城乡建设局」: a zone run as the level alone before it, named in brackets after that level
+    name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
