@@ -2471,3 +2471,30 @@ def test_collectives_in_a_note_under_a_task_done_apart_each_do_their_share(tmp_p
                      "2.加强信用信息管理。(县直有关部门、各乡镇负责)")
     assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
         (["某县直有关部门", "各乡镇"], [], "separate"), (["某县直有关部门"], ["各乡镇"], "first")]
+
+
+def test_a_rules_copula_naming_a_bodys_standing_stands_between_it_and_its_duty():
+    """「第四条 市某某局是本市某某工作的监督管理机关，负责…」, 「街道办事处是…的落实主体，负责…」: the copula names the
+    body's standing as 作为 or 为…机关 does; the subject is the body alone, not the body glued to its standing."""
+    tasks, _ = _read("第一条 为加强某某工作，制定本规定。",
+                     "第四条 市某某局是本市某某工作的监督管理机关，负责某某内容的审查登记工作。",
+                     "第五条 街道办事处是本辖区某某监管责任的落实主体，负责落实辖区内专职监管人员。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["市某某局"]), (5, ["街道办事处"])]
+
+
+def test_a_law_sites_issuer_line_over_a_covering_notices_title_owns_no_article():
+    """A law site writes the issuer alone above 「颁布《…》的通知」: a masthead's issuer, as above 「关于…的通知」, not a
+    unit heading the articles below; an article naming no unit (its purpose, its scope) is no one's task."""
+    tasks, _ = _read("某省某市人民政府", "颁布《某市某某管理规定》的通知",
+                     "各区人民政府，市府直属各单位：现将《某市某某管理规定》发给你们，请认真贯彻执行。",
+                     "某市某某管理规定", "第一条 为加强某某管理，结合我市实际，制定本规定。",
+                     "第二条 凡在本市设置某某的，均应遵守本规定。", "第三条 市某某局负责某某内容的审查登记工作。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(3, ["市某某局"])]
+
+
+def test_an_article_after_a_headings_items_is_their_sibling_not_the_headings_note():
+    """「第三条 本规定所称X包括：（一）…（二）…」 then 「第四条 市某某局负责…。市某某委负责…」: the fourth article is no
+    item of the third's definition; each of its sentences is its unit's task (not one note closing the third)."""
+    tasks, _ = _read("第三条 本规定所称某某包括：", "（一）甲类广告；", "（二）乙类广告。",
+                     "第四条 市某某局负责某某内容的审查登记工作。市某某委负责某某设置的综合协调工作。")
+    assert [(t.number, t.units.lead) for t in tasks] == [(4, ["市某某局"]), (None, ["市某某委"])]

@@ -2142,3 +2142,60 @@ def test_a_name_holding_a_verb_word_that_reaches_no_verb_is_no_subject():
     # the members forming a body: their verb
     assert subject_match("县委组织部、县审计局组成考核组,对各乡镇进行考核")["subject"] == "县委组织部、县审计局"
     assert subject_match("县委组织部要做好干部培训。")["subject"] == "县委组织部"
+
+
+def test_a_short_name_given_with_xia_jiancheng_is_no_part_of_the_name():
+    """「市某某委员会办公室（下简称市某办）」: 下简称 gives a short name as 以下简称 does (truth rule 4)."""
+    assert parse_units("市某某委员会办公室(下简称市某办)").lead == ["市某某委员会办公室"]
+
+
+def test_places_written_bare_before_one_district_government_each_have_theirs():
+    """「甲江、乙羊、丙华区政府和某某高新区管委会」: 区政府 written once after the last place is each place's; a place
+    that already ends in the level (「甲区、乙区政府」) takes the rest of it."""
+    units = parse_units("甲江、乙羊、丙华区政府和某某高新区管委会")
+    assert units.lead + units.participants == ["甲江区政府", "乙羊区政府", "丙华区政府", "某某高新区管委会"]
+    assert parse_units("甲山区、乙水区政府").lead + parse_units("甲山区、乙水区政府").participants == [
+        "甲山区政府", "乙水区政府"]
+
+
+def test_the_body_housing_an_office_is_no_part_of_the_offices_name():
+    """「市某某局所属的市某某保障办公室」: which bureau houses it says which office it is; the office is the unit."""
+    assert parse_units("市某某局所属的市某某保障办公室").lead == ["市某某保障办公室"]
+
+
+def test_places_listed_then_joined_by_ji_before_one_department_each_have_it():
+    """「甲山区、乙安区及丙经济开发区住房和城乡建设部门」: the department written once after the last place is each
+    place's (a zone's own 管委会 after 和 stays the last one's: 「开发区、高新园区和西区管委会」)."""
+    units = parse_units("甲山区、乙安区及丙经济开发区住房和城乡建设部门")
+    assert units.lead + units.participants == ["甲山区住房和城乡建设部门", "乙安区住房和城乡建设部门",
+                                               "丙经济开发区住房和城乡建设部门"]
+    units = parse_units("开发区、高新园区和西区管委会")
+    assert units.lead + units.participants == ["开发区", "高新园区", "西区管委会"]
+
+
+def test_units_each_answering_for_their_own_area_after_a_manner_do_their_own_share():
+    """「甲山区住建局、乙安区住建局具体负责各自行政区域内的…」: 具体 before 负责各自 keeps each its own share (separate)."""
+    found = subject_clauses("甲山区住建局、乙安区住建局具体负责各自行政区域内的某某工作。", numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["甲山区住建局", "乙安区住建局"], "separate")]
+
+
+def test_on_whose_behalf_a_body_acts_stands_between_it_and_its_verb():
+    """「市某某局为某某工作的市级牵头部门，受市政府委托制订…」: 受X委托 says on whose behalf; the bureau does the work."""
+    found = subject_clauses("市某某局为某某工作的市级牵头部门,受市政府委托制订某某工作责任目标。")
+    assert [u.lead for _, u in found] == [["市某某局"]]
+
+
+def test_two_bodies_each_named_answerable_in_one_sentence_are_two_clauses():
+    """「X是市级项目的责任主体，Y和Z是县级项目的责任主体」: a comma part with a subject of its own named to answer for its
+    work is its own clause, as one with a modal is."""
+    found = subject_clauses("市直行业主管部门是市级项目的责任主体,县区政府和市某某局是县区级项目的责任主体。", numbered=True)
+    assert [u.lead[0] for _, u in found] == ["市直行业主管部门", "县区政府"]
+
+
+def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share():
+    """「市、区(某某开发区)住房和城乡建设局是…的行政主管部门，负责…」: a level alone is no unit; the department written once
+    after the last level (a zone run as that level, in brackets) is each level's, and each does its own level's share."""
+    units = parse_units("市、区(某某开发区)住房和城乡建设局")
+    assert units.lead + units.participants == ["市住房和城乡建设局", "区(某某开发区)住房和城乡建设局"]
+    found = subject_clauses("市、区住房和城乡建设局是本市某某工作的行政主管部门,负责协调相关部门实施某某工作。", numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["市住房和城乡建设局", "区住房和城乡建设局"], "separate")]

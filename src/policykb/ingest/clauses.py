@@ -165,7 +165,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
             continue
-        answerable = rest.startswith("是")  # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names
+        # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names (a verb after it: its standing, 是…主体，要…)
+        answerable = rest.startswith("是") or clause[m.end("subject"):m.end()].lstrip("，, ").startswith("是")
         dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
         if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1 or dated))
                for n in names) \
@@ -234,13 +235,18 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
     return out
 
 
+# 「X是市级项目的责任主体，Y是县区级项目的责任主体」: a body named to answer for its work, as a modal names its demand
+_ANSWERABLE = re.compile(r"是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")  # (第一责任人: a person, no subject of its own)
+
+
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     """A clause cut before each later comma part with a subject of its own and a modal (「请各单位于…前报厅办公室，
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
     own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
-                 if (m := subject_match(rest := clause[comma.end():])) and MODAL.match(rest, m.end())
+                 if (m := subject_match(rest := clause[comma.end():])) and (MODAL.match(rest, m.end())
+                                                                             or _ANSWERABLE.match(rest, m.end()))
                  and unit_names(subject_name(m, known), known)]
     roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]

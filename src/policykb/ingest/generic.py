@@ -481,8 +481,10 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
         if head and (leader is None or head.style == leader[0]):
             leader = (head.style, m["who"]) if (m := LEADER_HEADING.match(heading)) else None
         noted = [i for i, (_, found) in enumerate(members) if found]
-        if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members):
-            # a heading whose only note stands at its last item: the note is the whole group's
+        if heading and noted == [len(members) - 1] and len(members) > 1 and all(m.numbered for m, _ in members) \
+                and depth[members[-1][0].style] > depth[head.style]:
+            # a heading whose only note stands at its last item: the note is the whole group's (not a sibling's after
+            # it: 「第三条 本规定所称X包括：（一）…」 then 「第四条 市某局负责…」)
             found = members[-1][1]
             text = task_text(heading) + "".join(task_text(m.text) for m, _ in members[:-1]) + found[0][0]
             members = [(Item(text, head.where, head.number, True), [(text, found[0][1], found[0][2])])]

@@ -282,7 +282,8 @@ def items_of(blocks: list[Block]) -> list[Item]:
     if items and items[-1].named:
         items[-1].owner = None
     for item, after in zip(items, items[1:]):
-        if item.owner and not item.numbered and (after.text.startswith("关于") or date_of(after.text)):
+        if item.owner and not item.numbered and (after.text.startswith("关于") or _NOTICE_TITLE.match(after.text)
+                                                 or date_of(after.text)):
             item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
     _paired_duties(items)
     return holders_duties(items)
@@ -372,6 +373,8 @@ def _within(runs: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# 「颁布《X规定》的通知」, 「X办公室关于印发…的通知」: a covering notice's title (a law site writes its issuer above it)
+_NOTICE_TITLE = re.compile(r"^[^。，,；;：:]{0,40}?(?:关于|颁布|印发|转发)[^。，,；;：:]{2,80}?的通知")
 _DATED = re.compile(r"[：:]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?$")  # 「发布时间：2023-03-10」: a dated label is whole
 _COUNTED = re.compile(r"(?:(?<=[：:。；;，,])|^)([一二三四五六七八九十]{1,2}是)(?=[\u4e00-\u9fff“])")  # 「一是…。二是…」 in a line
 # 「1.负责指导…。 2.负责协调…。」: duties numbered one after another in one cell or line, each after a full stop

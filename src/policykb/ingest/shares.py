@@ -59,7 +59,7 @@ def _own_shares(rest: str) -> bool:
 # 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
 _TOGETHER = re.compile(alternation(lexicon().working_together))
 _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)"
-                       r"|(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
+                       r"|(?:具体|主要)?(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
                        r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
 
 
@@ -78,6 +78,8 @@ def _all_of_kind(name: str) -> bool:
     return collective(name) or bool(_FUNCTIONAL.match(name))
 
 
+# a level alone opening a name (「市住房和城乡建设局」, 「区（某开发区）住房和城乡建设局」): one body of that level
+_LEVEL_PREFIX = re.compile(r"^[省市州县区乡镇](?:[(（][^()（）]{2,12}[)）])?(?=[\u4e00-\u9fff]{2})")
 _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
 
 
@@ -87,6 +89,8 @@ def _list_mode(names: list[str], rest: str) -> str:
     levels and departments; 「分别」, 「依据各自职责」) or joint."""
     if len(names) == 1:
         return "first"
+    if len({_LEVEL_PREFIX.sub("", n) for n in names}) == 1 and all(_LEVEL_PREFIX.match(n) for n in names):
+        return "separate"  # 「市、区住房和城乡建设局」: one department of each level, each its own level's share
     if all(_VILLAGE.search(n) for n in names) and not _TOGETHER.search(rest):
         return "separate"  # 「甲村、乙村、丙社区作为第一批…」: each village does it in its own, none leads another
     if all(map(collective, names)) or _levels_and_departments(names):

@@ -35,6 +35,7 @@ def clean_name(name: str) -> str:
     if (m := _QUALIFIED.match(name)) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
     name = _STRAY.sub("", name)
+    name = _HOUSED_BY.sub("", name)
     for _ in range(3):
         before = name
         name = _VERB_TAIL.sub("", name)
@@ -47,6 +48,8 @@ def clean_name(name: str) -> str:
     return name
 
 
+# 「市住建局所属的市住房保障办公室」: the bureau housing the office says which office it is, no part of its name
+_HOUSED_BY = re.compile(r"^[^、，,；;的\s]{2,30}?[局委办厅部院署会](?:所属|下属)的(?=[^、，,；;\s]{2,})")
 EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者或者管理者」: holders by role, either
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
@@ -244,6 +247,12 @@ _LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![
                             r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
 
 
+# 「市、区（某开发区）住房和城乡建设局」: levels alone (a zone run as the last level in brackets) before one department's
+# name, each level's department (a level alone is no unit)
+_LEVELS_ONE_DEPARTMENT = re.compile(rf"(?<!{_PLAIN})(?<![(（])(?P<levels>(?:[省市州县区]、)+[省市州县区](?:[(（][^()（）、]{{2,12}}[)）])?)"
+                                    rf"(?P<body>[^、，,；;\s()（）及与]{{2,20}}?(?:局|委|厅|部门))(?={_SEP}|$)")
+
+
 # 「甲、乙经济技术开发区管委会」: bare place names before one kind of zone (开发区, 高新区 …) and its committee, the
 # places' zones of that kind named once: one name as written (the kind is shared too, not the committee alone)
 _ZONES_ONE_KIND = re.compile(rf"(?<!{_PLAIN})(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}"
@@ -260,6 +269,19 @@ def _zones_one_kind(text: str) -> list[str]:
     return [m.group() for m in _ZONES_ONE_KIND.finditer(text) if all(map(a_place, m.group().split("、")[:-1]))]
 
 
+# 「甲区、乙区及丙开发区住房和城乡建设部门」: places listed, the last after 及 or 和, then one department's name: each place's
+_PLACES_ONE_DEPARTMENT = re.compile(rf"(?<!{_PLAIN})(?P<places>(?:{_PLAIN}{{2,12}}?[区县市旗]、)*{_PLAIN}{{2,12}}?[区县市旗])"
+                                    rf"[和及与](?P<last>{_PLAIN}{{2,12}}?[区县市旗])(?P<body>[^、，,；;\s()（）区县旗及与]{{2,20}}?"
+                                    rf"(?:部门|局))(?={_SEP}|$)")
+
+
+def _places_one_department(m: re.Match) -> str:
+    places = [*m["places"].split("、"), m["last"]]
+    if not all(len(p) >= 3 for p in places):
+        return m.group()
+    return "、".join(p + m["body"] for p in places)
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -268,6 +290,8 @@ def _share_bodies(text: str) -> str:
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
     zones = _zones_one_kind(text)
     for _ in range(5):
         def share(m: re.Match) -> str:
@@ -283,6 +307,8 @@ def _share_bodies(text: str) -> str:
                 return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
+            if _PLACE_END.search(a) and body.startswith(a[-1]):  # 「甲区、乙区政府」: the body's level is the place's own
+                return f"{a}{body[1:]}、{m['b']}{body}{'等' + body if m['etc'] else ''}"
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
             return f"{a}{body}、{m['b']}{body}{'等' + body if m['etc'] else ''}" if bare else m.group()
         shared = _SHARED.sub(share, text)
@@ -317,6 +343,8 @@ def looks_like_unit(name: str) -> bool:
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
+    # 「区（某开发区）住房和城乡建设局」: a zone run as the level alone before it, named in brackets after that level
+    name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \

@@ -168,7 +168,7 @@ SEMICOLON_LABEL = "label closed by a semicolon"
 
 _NO_PERSON = re.compile(r"[。；;：:]|\d[.．、]|^.{31,}$")  # a sentence, a numbered item or a paragraph is no one's name
 # 「市防汛指挥部（以下简称市防指）」: the short name a document gives a body is no part of its name (truth rule 4)
-_SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下称|简称)[^()（）]{1,20}[)）]")
+_SHORT_NAME_GIVEN = re.compile(r"[(（](?:以下简称|下简称|下称|简称)[^()（）]{1,20}[)）]")
 
 
 def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
