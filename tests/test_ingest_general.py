@@ -10,6 +10,7 @@ from policykb.ingest.compose import Registry, compose
 from policykb.ingest.confidence import CONFIDENT
 from policykb.ingest.generic import GENERAL_ONLY, general_tasks
 from policykb.ingest.source import Block, ImportFailed, Source
+from policykb.ingest.unitnames import looks_like_unit
 
 
 def _read(*lines: str, registered: set[str] = frozenset()):
@@ -2471,3 +2472,13 @@ def test_collectives_in_a_note_under_a_task_done_apart_each_do_their_share(tmp_p
                      "2.加强信用信息管理。(县直有关部门、各乡镇负责)")
     assert [(t["lead"], t["participants"], t["lead_mode"]) for t in tasks] == [
         (["某县直有关部门", "各乡镇"], [], "separate"), (["某县直有关部门"], ["各乡镇"], "first")]
+
+
+def test_a_duty_gathering_the_units_after_its_verb_names_no_unit(tmp_path):
+    """「组织有关部门开展…」 in a unit's duties under its heading: the units gathered take part in its work, 组织有关部门
+    is no unit's name (a 组织部 is one)."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、各级政府工作职责", "(一)县人民政府职责",
+                     "统一领导辖区内的地质灾害防治工作。组织有关部门开展群测群防等各项工作。",
+                     "(二)乡镇人民政府职责", "具体负责本辖区内地质灾害巡查。")
+    assert [t["lead"] for t in tasks] == [["某县人民政府"], ["乡镇人民政府"]]
+    assert looks_like_unit("市委组织部") and not looks_like_unit("统筹各乡镇")
