@@ -2482,3 +2482,13 @@ def test_a_duty_gathering_the_units_after_its_verb_names_no_unit(tmp_path):
                      "(二)乡镇人民政府职责", "具体负责本辖区内地质灾害巡查。")
     assert [t["lead"] for t in tasks] == [["某县人民政府"], ["乡镇人民政府"]]
     assert looks_like_unit("市委组织部") and not looks_like_unit("统筹各乡镇")
+
+
+def test_a_sentence_saying_what_a_unit_is_names_it_and_its_duty_follows(tmp_path):
+    """「X局是…的监督管理机关，负责…」: what the unit is stands between it and its verb, as 「X为…机构，负责…」 does;
+    the sentence is no unit's name."""
+    tasks = _drafted(tmp_path, "某市户外广告管理规定",
+                     "第四条 市市场监管局是户外广告的监督管理机关，负责户外广告内容的审查登记工作。"
+                     "市城管局负责户外广告设置的综合协调工作。")
+    assert [t["lead"] for t in tasks] == [["某市市场监管局"], ["某市城管局"]]
+    assert not looks_like_unit("国土资源主管部门是地质灾害防治工作的统一监督部门")

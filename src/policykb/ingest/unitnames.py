@@ -306,6 +306,10 @@ _GATHERING_OPENING = re.compile(rf"(?:{lexicon().gathering_words})(?=有关|相�
 _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
 
 
+# 「国土资源主管部门是地质灾害防治工作的统一监督部门」: a sentence saying what a unit is, not one name
+_WHAT_IT_IS = re.compile(r"(?<=[\u4e00-\u9fff]{2})是(?=[\u4e00-\u9fff])")
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, no date or count (「市政府15个安全生产督查组」
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
@@ -324,7 +328,7 @@ def looks_like_unit(name: str) -> bool:
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
-            or _ABOUT_WHAT.search(name):
+            or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
