@@ -2492,3 +2492,11 @@ def test_a_sentence_saying_what_a_unit_is_names_it_and_its_duty_follows(tmp_path
                      "市城管局负责户外广告设置的综合协调工作。")
     assert [t["lead"] for t in tasks] == [["某市市场监管局"], ["某市城管局"]]
     assert not looks_like_unit("国土资源主管部门是地质灾害防治工作的统一监督部门")
+
+
+def test_a_body_leading_the_work_as_a_whole_is_its_subject(tmp_path):
+    """「X委员会统筹领导全镇…工作」: 统筹领导 is the body's verb (a 统筹领导小组 is a name)."""
+    tasks = _drafted(tmp_path, "某镇防溺水工作方案", "一、构建网格化责任体系",
+                     "(一)镇学生安全专业委员会统筹领导全镇防溺水工作,落实领导包片责任制。",
+                     "(二)镇派出所负责水域巡查工作。")
+    assert [t["lead"] for t in tasks] == [["镇学生安全专业委员会"], ["镇派出所"]]
