@@ -2500,3 +2500,13 @@ def test_a_body_leading_the_work_as_a_whole_is_its_subject(tmp_path):
                      "(一)镇学生安全专业委员会统筹领导全镇防溺水工作,落实领导包片责任制。",
                      "(二)镇派出所负责水域巡查工作。")
     assert [t["lead"] for t in tasks] == [["镇学生安全专业委员会"], ["镇派出所"]]
+
+
+def test_a_units_duty_heading_owns_the_paragraph_under_it_whatever_verb_opens_it(tmp_path):
+    """「（一）县人民政府职责」 then 「统一领导…」: beside units that are read in their sentences, the paragraph under a
+    heading naming a unit's duties is that unit's."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、各级政府工作职责", "(一)县人民政府职责",
+                     "统一领导辖区内的地质灾害防治工作,组织开展群测群防、抢险救灾、搬迁避让和工程治理等各项工作。",
+                     "二、相关部门工作职责", "(一)县自然资源局",
+                     "县自然资源局是地质灾害防治工作的统一监督部门,负责地质灾害防治的组织工作。")
+    assert [t["lead"] for t in tasks] == [["某县人民政府"], ["某县自然资源局"]]
