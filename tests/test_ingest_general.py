@@ -2510,3 +2510,17 @@ def test_a_units_duty_heading_owns_the_paragraph_under_it_whatever_verb_opens_it
                      "二、相关部门工作职责", "(一)县自然资源局",
                      "县自然资源局是地质灾害防治工作的统一监督部门,负责地质灾害防治的组织工作。")
     assert [t["lead"] for t in tasks] == [["某县人民政府"], ["某县自然资源局"]]
+
+
+
+def test_a_duty_opening_with_the_units_it_works_with_is_its_headings_unit(tmp_path):
+    """「1、会同相关责任部门开展…」 under a unit's heading: the units after 会同 take part, the heading's unit leads."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、相关部门工作职责", "(一)县自然资源局",
+                     "1、会同相关责任部门开展地质灾害调查,拟订防治规划。", "2、组织专家对成因进行分析论证认定。",
+                     "(二)县水利局", "负责水利工程的地质灾害防治工作。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某县自然资源局"], ["相关责任部门"]), (["某县自然资源局"], []), (["某县水利局"], [])]
+    # a later sentence so opening: the subject before it goes on
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、相关部门工作职责",
+                     "(一)县自然资源局负责地质灾害防治的组织工作。会同县水利局开展地质灾害调查。")
+    assert [(t["lead"], t["participants"]) for t in tasks][-1] == (["某县自然资源局"], ["某县水利局"])
