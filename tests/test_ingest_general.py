@@ -10,6 +10,7 @@ from policykb.ingest.compose import Registry, compose
 from policykb.ingest.confidence import CONFIDENT
 from policykb.ingest.generic import GENERAL_ONLY, general_tasks
 from policykb.ingest.source import Block, ImportFailed, Source
+from policykb.ingest.unitnames import looks_like_unit
 
 
 def _read(*lines: str, registered: set[str] = frozenset()):
@@ -2498,3 +2499,54 @@ def test_an_article_after_a_headings_items_is_their_sibling_not_the_headings_not
     tasks, _ = _read("第三条 本规定所称某某包括：", "（一）甲类广告；", "（二）乙类广告。",
                      "第四条 市某某局负责某某内容的审查登记工作。市某某委负责某某设置的综合协调工作。")
     assert [(t.number, t.units.lead) for t in tasks] == [(4, ["市某某局"]), (None, ["市某某委"])]
+
+
+def test_a_duty_gathering_the_units_after_its_verb_names_no_unit(tmp_path):
+    """「组织有关部门开展…」 in a unit's duties under its heading: the units gathered take part in its work, 组织有关部门
+    is no unit's name (a 组织部 is one)."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、各级政府工作职责", "(一)县人民政府职责",
+                     "统一领导辖区内的地质灾害防治工作。组织有关部门开展群测群防等各项工作。",
+                     "(二)乡镇人民政府职责", "具体负责本辖区内地质灾害巡查。")
+    assert [t["lead"] for t in tasks] == [["某县人民政府"], ["乡镇人民政府"]]
+    assert looks_like_unit("市委组织部") and not looks_like_unit("统筹各乡镇")
+
+
+def test_a_sentence_saying_what_a_unit_is_names_it_and_its_duty_follows(tmp_path):
+    """「X局是…的监督管理机关，负责…」: what the unit is stands between it and its verb, as 「X为…机构，负责…」 does;
+    the sentence is no unit's name."""
+    tasks = _drafted(tmp_path, "某市户外广告管理规定",
+                     "第四条 市市场监管局是户外广告的监督管理机关，负责户外广告内容的审查登记工作。"
+                     "市城管局负责户外广告设置的综合协调工作。")
+    assert [t["lead"] for t in tasks] == [["某市市场监管局"], ["某市城管局"]]
+    assert not looks_like_unit("国土资源主管部门是地质灾害防治工作的统一监督部门")
+
+
+def test_a_body_leading_the_work_as_a_whole_is_its_subject(tmp_path):
+    """「X委员会统筹领导全镇…工作」: 统筹领导 is the body's verb (a 统筹领导小组 is a name)."""
+    tasks = _drafted(tmp_path, "某镇防溺水工作方案", "一、构建网格化责任体系",
+                     "(一)镇学生安全专业委员会统筹领导全镇防溺水工作,落实领导包片责任制。",
+                     "(二)镇派出所负责水域巡查工作。")
+    assert [t["lead"] for t in tasks] == [["镇学生安全专业委员会"], ["镇派出所"]]
+
+
+def test_a_units_duty_heading_owns_the_paragraph_under_it_whatever_verb_opens_it(tmp_path):
+    """「（一）县人民政府职责」 then 「统一领导…」: beside units that are read in their sentences, the paragraph under a
+    heading naming a unit's duties is that unit's."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、各级政府工作职责", "(一)县人民政府职责",
+                     "统一领导辖区内的地质灾害防治工作,组织开展群测群防、抢险救灾、搬迁避让和工程治理等各项工作。",
+                     "二、相关部门工作职责", "(一)县自然资源局",
+                     "县自然资源局是地质灾害防治工作的统一监督部门,负责地质灾害防治的组织工作。")
+    assert [t["lead"] for t in tasks] == [["某县人民政府"], ["某县自然资源局"]]
+
+
+def test_a_duty_opening_with_the_units_it_works_with_is_its_headings_unit(tmp_path):
+    """「1、会同相关责任部门开展…」 under a unit's heading: the units after 会同 take part, the heading's unit leads."""
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、相关部门工作职责", "(一)县自然资源局",
+                     "1、会同相关责任部门开展地质灾害调查,拟订防治规划。", "2、组织专家对成因进行分析论证认定。",
+                     "(二)县水利局", "负责水利工程的地质灾害防治工作。")
+    assert [(t["lead"], t["participants"]) for t in tasks] == [
+        (["某县自然资源局"], ["相关责任部门"]), (["某县自然资源局"], []), (["某县水利局"], [])]
+    # a later sentence so opening: the subject before it goes on
+    tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、相关部门工作职责",
+                     "(一)县自然资源局负责地质灾害防治的组织工作。会同县水利局开展地质灾害调查。")
+    assert [(t["lead"], t["participants"]) for t in tasks][-1] == (["某县自然资源局"], ["某县水利局"])

@@ -154,6 +154,11 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
     # a heading naming a unit's duties (「（一）镇防汛工作领导小组职责」) and the items numbered under it, none of which a
     # recogniser read: the unit's, the heading no task itself
+    # (「（一）县人民政府职责」 then its duties in one paragraph, whatever verb opens it, which no recogniser read: theirs)
+    for b, after in zip(texts, texts[1:]):
+        if unit_duties_heading(b.text) and after.where in left and not ITEM.match(after.text):
+            context.add(b.where)
+            headed.add(after.where)
     read = {c.where for c in candidates}
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))

@@ -53,6 +53,9 @@ _QUOTED_WORDS = r"(?:批示|指示|强调|指出|要求)[：:]\s*[“\"]"
 _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^，,。]{{1,15}}?(?:强调|指出|要求)[，,：:]|{_QUOTED_WORDS}"
                        rf"|(?:指出|强调)[，,]"
                        rf"|{_BEFORE_UNITS.pattern}")
+# 「会同相关部门开展…」 read as a subject: the units the duty works with, its own subject left unsaid (the last clause's,
+# or a heading's unit). (Where demands are read (`anyone`), such a part still cuts one demand from the next.)
+_PARTNERS_FIRST = re.compile(rf"^(?:{lexicon().partner_words})")
 # where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
 _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUOTED_WORDS}|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
@@ -155,6 +158,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # is addressed, no one named)
             head, m = 0, named
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
+            continue
+        if not anyone and _PARTNERS_FIRST.match(subject):
+            if out:  # the last clause's subject goes on: 「X负责…。会同Y开展…」
+                last = out[-1][1]
+                out.append((written, UnitList(last.as_written, lead=list(last.lead), participants=names, how="verb")))
             continue
         if listed and head:
             names, subject = listed + names, clause[:head] + subject

@@ -325,8 +325,16 @@ GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众",
 _ROLE_OPENING = re.compile(r"(?:牵头|配合|参与|协调)(?!(?:责任)?(?:单位|部门|处室|科室))")
 
 
+# 「组织有关部门开展…」, 「统筹各乡镇…」: a duty gathering the units after its verb, not a name (组织部 is one)
+_GATHERING_OPENING = re.compile(rf"(?:{lexicon().gathering_words})(?=有关|相关|各|其他|全|所辖)")
+
+
 # 「各地对辖区内现有化工园区」: a subject and what its work is about, not one name (对口, 对外, 对台 open names' words)
 _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
+
+
+# 「国土资源主管部门是地质灾害防治工作的统一监督部门」: a sentence saying what a unit is, not one name
+_WHAT_IT_IS = re.compile(r"(?<=[\u4e00-\u9fff]{2})是(?=[\u4e00-\u9fff])")
 
 
 def looks_like_unit(name: str) -> bool:
@@ -348,7 +356,8 @@ def looks_like_unit(name: str) -> bool:
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
-            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _ABOUT_WHAT.search(name):
+            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
+            or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
