@@ -60,6 +60,14 @@ def is_heading(block: Block, heads_nothing: bool = False) -> bool:
                  and _unit_does(strip_number(block.text), collectives=heads_nothing))
 
 
+def _divides(found: tuple[str, UnitList, bool]) -> bool:
+    """A paragraph opening with its note that names who leads and who takes part (「X负责，Y配合，取缔…」): a line
+    of a division, even unnumbered and outside any part (a table stored one cell a line); a covering notice's
+    sentences name their holders after a lead-in (「为…，由X牵头，…」) or none to take part."""
+    _, units, opens = found
+    return opens and bool(units.lead) and bool(units.participants)
+
+
 _SENTENCE_ENDS = ("。", "；", ";")  # a heading ends with no stop: an item closing with one is a sentence (「…监管；」)
 
 
@@ -294,7 +302,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             out.append(Candidate(strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
                                  number=item_number(text)))
             continue
-        if (numbered or part is not None) and (found := prose_note(strip_number(text), known)):
+        if (found := prose_note(strip_number(text), known)) and (numbered or part is not None or _divides(found)):
             piece, units, opens = found  # prose is read less surely than a note: below the confident mark, so reviewed
             if opens and opened_by:
                 piece = f"{opened_by}。{piece}"
@@ -308,7 +316,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         divided = part is not None and not numbered and any(c.part == part for c in out)
-        if (numbered or part is not None or _DUTIES_STATED.search(text)) \
+        # (outside any part, a paragraph after lines of a division, 「X负责，Y配合，…」, is one of them: a table stored
+        # one cell a line)
+        after_division = part is None and any(c.shape == "prose" and c.units.participants for c in out)
+        if (numbered or part is not None or after_division or _DUTIES_STATED.search(text)) \
                 and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(strip_number(text), known,
                                               numbered=numbered and not PART.match(text) or divided
