@@ -2236,6 +2236,14 @@ def test_unnumbered_lines_opening_with_who_leads_and_who_takes_part_divide_the_w
         ("取缔各类农贸", ["区城管局"], ["工商局", "区商务局"]), ("区商务局、区", ["区商务局"], ["区城管局"])]
 
 
+def test_a_part_line_giving_a_named_unit_its_work_and_heading_nothing_is_an_item(tmp_path):
+    """「一、区编办负责…;」 then 「二、区财政局负责….」 and the row's date cell: a part's line that is a sentence of a unit's
+    work (closed by a stop, the half-width one too) and heads nothing (its sibling or a time cell follows) is an item."""
+    tasks = _drafted(tmp_path, "创卫工作责任分解表", "区卫生局负责,工商局配合,监督各市场完成整改。", "区编办、区财政局",
+                     "一、区编办负责落实区健康教育所编制;", "二、区财政局负责落实区健教所所需工作经费.", "2008年4月初之前")
+    assert [(t["text"][:6], t["lead"]) for t in tasks][1:] == [("区编办负责落", ["区编办"]), ("区财政局负责", ["区财政局"])]
+
+
 def test_a_demand_on_all_the_addressees_after_each_was_given_its_own_work_is_a_requirement(tmp_path):
     """A notice to two units gives each its own point (「一、…X要…」「二、…Y要…」), then asks both together to carry it
     out and report (「三、X、Y要切实增强责任感…」): a requirement on the division (truth rule 1), not a third task."""
