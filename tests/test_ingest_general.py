@@ -2226,6 +2226,25 @@ def test_a_line_holding_a_deadline_alone_after_a_tasks_paragraph_is_its_time_cel
     assert [[d["phrase"] for d in t["deadlines"]] for t in tasks] == [["2008年6月20日前"], []]
 
 
+def test_unnumbered_lines_opening_with_who_leads_and_who_takes_part_divide_the_work(tmp_path):
+    """A table stored one cell a line, before any heading: a row's unit-list cell, then 「X负责,Y配合,取缔…」 and its
+    date cell. A line naming who leads and who takes part is a line of the division; the line after such lines whose
+    subject is named units (「X、Y负责督促…」) is one of them too."""
+    tasks = _drafted(tmp_path, "创卫工作责任分解表", "区商务局", "区城管局、区卫生局",
+                     "区城管局负责,工商局、区商务局配合,取缔各类农贸市场占道经营现象。", "2008年5月1日前",
+                     "区商务局、区城管局负责督促业主完成市场公厕达标改造.", "2008年6月30日前")
+    assert [(t["text"][:6], t["lead"], t["participants"]) for t in tasks] == [
+        ("取缔各类农贸", ["区城管局"], ["工商局", "区商务局"]), ("区商务局、区", ["区商务局"], ["区城管局"])]
+
+
+def test_a_part_line_giving_a_named_unit_its_work_and_heading_nothing_is_an_item(tmp_path):
+    """「一、区编办负责…;」 then 「二、区财政局负责….」 and the row's date cell: a part's line that is a sentence of a unit's
+    work (closed by a stop, the half-width one too) and heads nothing (its sibling or a time cell follows) is an item."""
+    tasks = _drafted(tmp_path, "创卫工作责任分解表", "区卫生局负责,工商局配合,监督各市场完成整改。", "区编办、区财政局",
+                     "一、区编办负责落实区健康教育所编制;", "二、区财政局负责落实区健教所所需工作经费.", "2008年4月初之前")
+    assert [(t["text"][:6], t["lead"]) for t in tasks][1:] == [("区编办负责落", ["区编办"]), ("区财政局负责", ["区财政局"])]
+
+
 def test_a_demand_on_all_the_addressees_after_each_was_given_its_own_work_is_a_requirement(tmp_path):
     """A notice to two units gives each its own point (「一、…X要…」「二、…Y要…」), then asks both together to carry it
     out and report (「三、X、Y要切实增强责任感…」): a requirement on the division (truth rule 1), not a third task."""

@@ -21,6 +21,7 @@ from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list
 from .itemmarks import ITEM, PART, SECTION, item_number, strip_number
 from .lexicon import lexicon
 from .shares import collective, each_own_share
+from .timing import date_cell
 from .source import Block
 from .unitnotes import Scope, UnitList, parse_units
 
@@ -50,17 +51,27 @@ class Candidate:
 
 def is_heading(block: Block, heads_nothing: bool = False) -> bool:
     """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a section's
-    sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads). A section
-    heading nothing (the next line is its sibling or a part) is an item: its sentence gives collectives their work too
-    (「（十）各相关职能部门应…。」 closing a list of departments' items)."""
-    return bool(PART.match(block.text) or SECTION.match(block.text)) and not BRACKET_NOTE.search(block.text) \
+    sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads, unless it
+    heads nothing: 「一、区编办负责…；」 before its sibling or a row's time cell). A section heading nothing (the next
+    line is its sibling or a part) is an item: its sentence gives collectives their work too (「（十）各相关职能部门
+    应…。」 closing a list of departments' items)."""
+    section = bool(SECTION.match(block.text))
+    return bool(PART.match(block.text) or section) and not BRACKET_NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(strip_number(block.text)) is None and topic_note(strip_number(block.text)) is None \
-        and not (SECTION.match(block.text) and block.text.rstrip().endswith(_SENTENCE_ENDS)
-                 and _unit_does(strip_number(block.text), collectives=heads_nothing))
+        and not ((section or heads_nothing) and block.text.rstrip().endswith(_SENTENCE_ENDS)
+                 and _unit_does(strip_number(block.text), collectives=heads_nothing and section))
 
 
-_SENTENCE_ENDS = ("。", "；", ";")  # a heading ends with no stop: an item closing with one is a sentence (「…监管；」)
+def _divides(found: tuple[str, UnitList, bool]) -> bool:
+    """A paragraph opening with its note that names who leads and who takes part (「X负责，Y配合，取缔…」): a line
+    of a division, even unnumbered and outside any part (a table stored one cell a line); a covering notice's
+    sentences name their holders after a lead-in (「为…，由X牵头，…」) or none to take part."""
+    _, units, opens = found
+    return opens and bool(units.lead) and bool(units.participants)
+
+
+_SENTENCE_ENDS = ("。", "；", ";", ".")  # a heading ends with no stop: an item closing with one is a sentence (「…监管；」)
 
 
 def _unit_does(sentence: str, collectives: bool = False) -> bool:
@@ -204,7 +215,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
     labelled = {id(b) for b, after in zip(blocks, blocks[1:]) if not after.is_row and _UNIT_LABEL_LINE.match(after.text)}
     leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
-              if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text))}
+              if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text)
+                                                        or date_cell(after.text))}  # (a row's time cell, one a line)
+    item_parts = False  # a part's line read as an item (a unit's work, heading nothing): its sibling parts are items
     for block in blocks:
         if block.is_row:
             continue
@@ -230,7 +243,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # 「1、宣传发动阶段(7月-8月)」 over its paragraph: a numbered item whose text stands on the next line
         item_above = last_item if last_item and not pending_labels and not last_is_heading else None
         close_labels()
-        if is_heading(block, heads_nothing=id(block) in leaves):
+        if is_heading(block, heads_nothing=id(block) in leaves or item_parts and bool(PART.match(text))):
             heading = strip_number(text)
             if m := PART.match(text):
                 part, section, group = m[2].strip(), None, []
@@ -240,6 +253,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
+        item_parts |= bool(PART.match(text)) and is_heading(block)  # a part's line that would head, read as an item
         opened_by, heading = heading, None
         notes = notes_in(text) or bare_list(text, known)
         if not notes and bare_notes:  # (「省农业农村厅（乡村振兴局）」: a body's other name after it, no note)
@@ -294,7 +308,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             out.append(Candidate(strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
                                  number=item_number(text)))
             continue
-        if (numbered or part is not None) and (found := prose_note(strip_number(text), known)):
+        if (found := prose_note(strip_number(text), known)) and (numbered or part is not None or _divides(found)):
             piece, units, opens = found  # prose is read less surely than a note: below the confident mark, so reviewed
             if opens and opened_by:
                 piece = f"{opened_by}。{piece}"
@@ -308,7 +322,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         divided = part is not None and not numbered and any(c.part == part for c in out)
-        if (numbered or part is not None or _DUTIES_STATED.search(text)) \
+        # (outside any part, a paragraph after lines of a division, 「X负责，Y配合，…」, is one of them: a table stored
+        # one cell a line)
+        after_division = part is None and any(c.shape == "prose" and c.units.participants for c in out)
+        if (numbered or part is not None or after_division or _DUTIES_STATED.search(text)) \
                 and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(strip_number(text), known,
                                               numbered=numbered and not PART.match(text) or divided
