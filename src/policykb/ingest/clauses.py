@@ -202,9 +202,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
         units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest)] if p not in units.leaders]
+        partnered = bool(units.participants)
         for side in SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
-            if (others := unit_names(side["who"], known)) and not units.participants:
-                units.participants = [p for p in others if p not in names]
+            # (「…，Y指导监督，Z密切配合」: each side clause of the chain names its own)
+            if (others := unit_names(side["who"], known)) and not partnered:
+                units.participants += [p for p in others if p not in names + units.participants]
         for share in OWN_SHARE.finditer(rest):
             if others := unit_names(share["who"], known):
                 units.participants += [p for p in others if p not in names + units.participants]
