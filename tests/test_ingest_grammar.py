@@ -2207,3 +2207,10 @@ def test_each_side_clause_of_a_chain_of_roles_names_its_own():
     [(_, units)] = subject_clauses("按照“属地管理”的原则,由各区政府负责,区住建局指导监督,相关部门密切配合,明确管理职责。",
                                    numbered=True)
     assert units.lead == ["各区政府"] and units.participants == ["区住建局", "相关部门"]
+
+
+def test_after_the_one_assigned_a_subject_doing_its_part_alone_takes_part():
+    """「由X负责，Y组织，Z落实」: the chain's later subjects, each with a doing verb standing alone, do their part of the
+    work X answers for: they take part, X leads."""
+    [(_, units)] = subject_clauses("按照属地管理的原则,由各区政府负责,街道办组织,社区居委会落实,明确管理职责。", numbered=True)
+    assert units.lead == ["各区政府"] and units.participants == ["街道办", "社区居委会"]
