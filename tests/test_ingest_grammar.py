@@ -2199,3 +2199,18 @@ def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share(
     assert units.lead + units.participants == ["市住房和城乡建设局", "区(某某开发区)住房和城乡建设局"]
     found = subject_clauses("市、区住房和城乡建设局是本市某某工作的行政主管部门,负责协调相关部门实施某某工作。", numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["市住房和城乡建设局", "区住房和城乡建设局"], "separate")]
+
+
+def test_each_side_clause_of_a_chain_of_roles_names_its_own():
+    """「由X负责，Y指导监督，Z密切配合」: the one who guides and supervises and the ones who help both take part (the
+    model keeps a guide as a participant), not only the first side clause's."""
+    [(_, units)] = subject_clauses("按照“属地管理”的原则,由各区政府负责,区住建局指导监督,相关部门密切配合,明确管理职责。",
+                                   numbered=True)
+    assert units.lead == ["各区政府"] and units.participants == ["区住建局", "相关部门"]
+
+
+def test_after_the_one_assigned_a_subject_doing_its_part_alone_takes_part():
+    """「由X负责，Y组织，Z落实」: the chain's later subjects, each with a doing verb standing alone, do their part of the
+    work X answers for: they take part, X leads."""
+    [(_, units)] = subject_clauses("按照属地管理的原则,由各区政府负责,街道办组织,社区居委会落实,明确管理职责。", numbered=True)
+    assert units.lead == ["各区政府"] and units.participants == ["街道办", "社区居委会"]

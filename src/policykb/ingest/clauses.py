@@ -24,7 +24,7 @@ from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
 from .lexicon import alternation, lexicon
-from .partners import GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
+from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
@@ -202,9 +202,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
         units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest)] if p not in units.leaders]
+        partnered = bool(units.participants)
         for side in SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
-            if (others := unit_names(side["who"], known)) and not units.participants:
-                units.participants = [p for p in others if p not in names]
+            # (「…，Y指导监督，Z密切配合」: each side clause of the chain names its own)
+            if (others := unit_names(side["who"], known)) and not partnered:
+                units.participants += [p for p in others if p not in names + units.participants]
+        for link in CHAIN.finditer(rest) if assigned and not partnered else ():  # 「由X负责，Y组织，Z落实」: Y, Z take part
+            units.participants += [p for p in unit_names(link["who"], known) or [] if p not in names + units.participants]
         for share in OWN_SHARE.finditer(rest):
             if others := unit_names(share["who"], known):
                 units.participants += [p for p in others if p not in names + units.participants]

@@ -15,6 +15,10 @@ from .unitnotes import UnitList, parse_units
 _SIDE_WORDS = "|".join(sorted((w for w, r in lexicon().verbs.items() if r in ("guide", "participant")), key=len, reverse=True))
 _SIDE_OPENER = "加强|负责|做好|搞好|积极|切实|主动|紧密|密切"  # (「…，各部门紧密配合，…」: a manner before the verb)
 SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENER})?(?P<verb>{_SIDE_WORDS})(?=[，,；;。]|$)")
+# 「由X负责，Y组织，Z落实，…」: after the one assigned, a later subject with a doing verb standing alone does its part
+_CHAIN_WORDS = "|".join(sorted({*(w for w, r in lexicon().verbs.items() if r == "responsible"), *lexicon().gathering_words.split("|")},
+                               key=len, reverse=True))
+CHAIN = re.compile(rf"[，,](?P<who>[^，,；;。]{{2,30}}?)(?:{_CHAIN_WORDS})(?=[，,；;。]|$)")
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 _PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
