@@ -2192,6 +2192,13 @@ def test_two_bodies_each_named_answerable_in_one_sentence_are_two_clauses():
     assert [u.lead[0] for _, u in found] == ["市直行业主管部门", "县区政府"]
 
 
+def test_a_list_named_answerable_by_a_copula_holds_the_standing_each_none_leading():
+    """「县区政府和市某某局是县区级项目的责任主体」: the copula makes each named body a responsible subject, for its own
+    share: both lead apart (separate), neither takes part in the other's work."""
+    found = subject_clauses("县区政府和市某某局是县区级项目的责任主体。", numbered=True)
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [(["县区政府", "市某某局"], [], "separate")]
+
+
 def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share():
     """「市、区(某某开发区)住房和城乡建设局是…的行政主管部门，负责…」: a level alone is no unit; the department written once
     after the last level (a zone run as that level, in brackets) is each level's, and each does its own level's share."""
