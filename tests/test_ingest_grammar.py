@@ -2192,6 +2192,21 @@ def test_two_bodies_each_named_answerable_in_one_sentence_are_two_clauses():
     assert [u.lead[0] for _, u in found] == ["市直行业主管部门", "县区政府"]
 
 
+def test_a_list_named_answerable_by_a_copula_holds_the_standing_each_none_leading():
+    """「县区政府和市某某局是县区级项目的责任主体」: the copula makes each named body a responsible subject, for its own
+    share: both lead apart (separate), neither takes part in the other's work."""
+    found = subject_clauses("县区政府和市某某局是县区级项目的责任主体。", numbered=True)
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [(["县区政府", "市某某局"], [], "separate")]
+
+
+def test_a_body_setting_up_a_working_system_is_given_that_work():
+    """「乡镇人民政府负责…。乡镇人民政府建立…统一管理机制」: a body setting up a mechanism or system is its second task;
+    建立 after no body's name (「监督建筑企业建立…制度」) is no subject's verb."""
+    found = subject_clauses("乡镇人民政府负责本辖区内某某审批工作。乡镇人民政府建立某某统一管理机制,统筹协调有关机构履行职责。")
+    assert [u.lead for _, u in found] == [["乡镇人民政府"], ["乡镇人民政府"]]
+    assert subject_clauses("监督建筑业企业建立和完善劳动合同备案制度。") == []
+
+
 def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share():
     """「市、区(某某开发区)住房和城乡建设局是…的行政主管部门，负责…」: a level alone is no unit; the department written once
     after the last level (a zone run as that level, in brackets) is each level's, and each does its own level's share."""

@@ -83,12 +83,18 @@ _LEVEL_PREFIX = re.compile(r"^[省市州县区乡镇](?:[(（][^()（）]{2,12}[
 _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
 
 
+# a copula naming the list's standing (「X和Y是…的责任主体」): each named holds it
+_ANSWERS_EACH = re.compile(r"^是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")
+
+
 def _list_mode(names: list[str], rest: str) -> str:
     """How a subject list shares the work the rest of its sentence gives, before truth rule 5 settles a joint one:
     first (one unit; a department, then collectives alone: 「市城管局和各区政府要…」), separate (collectives alone, or
     levels and departments; 「分别」, 「依据各自职责」) or joint."""
     if len(names) == 1:
         return "first"
+    if _ANSWERS_EACH.match(rest):
+        return "separate"  # 「X和Y是…的责任主体」: the standing is each one's, for its own share, none leading
     if len({_LEVEL_PREFIX.sub("", n) for n in names}) == 1 and all(_LEVEL_PREFIX.match(n) for n in names):
         return "separate"  # 「市、区住房和城乡建设局」: one department of each level, each its own level's share
     if all(_VILLAGE.search(n) for n in names) and not _TOGETHER.search(rest):
