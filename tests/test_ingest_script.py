@@ -134,3 +134,12 @@ def test_a_placeless_traditional_page_keeps_its_own_names_for_registered_bodies_
     assert "2 个拟新增单位" in review  # 省財政廳 and 省殘聯, counted in the summary
     placed, _, _ = _import(tmp_path / "placed", TRADITIONAL.replace("市財政局", "省財政廳").replace("東莞市人民政府", "湖南省人民政府"))
     assert "省财政厅" in placed[0]["participants"]  # a page of the registry's own place: the registry's body
+
+
+def test_a_tasks_own_number_is_written_as_the_page_writes_it(tmp_path):
+    """「第三條」 read as 第三条 for the grammar is the task's label as the page numbers it: 第三條."""
+    tasks, _, _ = _import(tmp_path, "某縣農村宅基地管理辦法\n第一條 為加強農村宅基地管理，制定本辦法。\n"
+                                    "第二條 縣農業農村局負責全縣宅基地的監督管理工作。縣自然資源局負責宅基地的規劃工作。\n"
+                                    "第三條 鄉鎮人民政府負責本轄區宅基地的審批管理工作。\n")
+    assert {t["text"][:6]: t.get("label") for t in tasks} == {
+        "縣農業農村局": "第二條", "縣自然資源局": "第二條", "鄉鎮人民政府": "第三條"}

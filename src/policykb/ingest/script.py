@@ -163,7 +163,7 @@ class Script:
 # (not `letters`: what the letters call the tasks and their list, 重点任务 and 任务清单, are the draft's words, in the
 # script of the letter's own wording; written back a character at a time they came out half and half: 重点任務責任书)
 _DOCUMENT_TEXTS = ("title", "short_title", "number", "issuers", "jurisdiction", "parts", "annex", "parents")
-_TASK_TEXTS = ("text", "units_as_written", "deadlines")
+_TASK_TEXTS = ("text", "units_as_written", "deadlines", "label")
 _TASK_NAMES = ("leaders",)
 _TASK_UNITS = ("lead", "participants")
 _UNIT_NAMES = ("name", "aliases", "full_name", "members", "place", "local_names")
