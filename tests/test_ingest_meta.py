@@ -430,3 +430,15 @@ def test_a_title_broken_over_three_lines_is_read_whole_with_its_issuer():
                              "为加强招商项目的跟踪服务，决定设立招商项目推进办公室。现将有关事项通知如下:", "一、职能职责"))
     assert meta.title == "某园区管理委员会关于设立某园区管委会招商项目推进办公室的通知"
     assert meta.issuers == ["某园区管理委员会"]
+
+
+def test_a_pages_path_on_its_site_is_no_line_of_its_text(tmp_path):
+    """「首页 >> 政府信息公开 >> 正文」: where the page sits on its site, written without 「当前位置：」, is no title; the
+    headline after it is."""
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("首页 >> 政府信息公开 >> 应急管理 >> 正文\n\n甲市强化三措施确保安全生产任务完成\n"
+                    "近日,甲市印发了任务表。\n一是各区县政府要落实责任。\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert not any("首页" in t for t in texts)
+    assert read_meta(read(path).blocks).title == "甲市强化三措施确保安全生产任务完成"
