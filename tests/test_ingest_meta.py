@@ -389,6 +389,14 @@ def test_a_page_reporting_what_an_organ_issued_names_that_organ_as_the_issuer():
     assert meta.issuers == []
 
 
+
+def test_a_page_reporting_what_a_place_issued_names_the_place_as_the_issuer():
+    """「近日,甲市印发了《…任务表》」: a place reported issuing its task table is the issuer (a guess, reviewed)."""
+    meta = read_meta(_blocks("甲市强化三措施确保安全生产任务完成", "2018-04-20 09:58  市应急管理局",
+                             "近日,甲市印发了《2018年度甲市安全生产领域改革发展任务表》,强化三项措施。",
+                             "一是加强领导。各区县政府要落实责任。"))
+    assert meta.issuers == ["甲市"] and any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+
 def test_a_news_report_of_a_townships_own_meeting_is_of_that_township():
     """「8月16日,甲岭镇召开防溺水工作推进会」: a report naming no issuer is of the township holding the meeting (a
     guess, reviewed), so its bare 镇X are that township's; 「各乡镇召开」 names no township."""
