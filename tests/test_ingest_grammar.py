@@ -2199,3 +2199,9 @@ def test_levels_alone_before_one_department_each_have_it_and_do_their_own_share(
     assert units.lead + units.participants == ["市住房和城乡建设局", "区(某某开发区)住房和城乡建设局"]
     found = subject_clauses("市、区住房和城乡建设局是本市某某工作的行政主管部门,负责协调相关部门实施某某工作。", numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["市住房和城乡建设局", "区住房和城乡建设局"], "separate")]
+
+
+def test_a_body_demanding_of_others_is_no_subject_doing_the_work():
+    """「联席会议要求各成员单位要…」: 要求 asking the collectives after it is no modal 要: the meeting does none of it."""
+    assert not any("甲联席会议" in units.lead for _, units in
+                   subject_clauses("甲联席会议要求各成员单位要按照职责分工,主动研究有关问题。", ()))
