@@ -2569,3 +2569,13 @@ def test_a_duty_opening_with_the_units_it_works_with_is_its_headings_unit(tmp_pa
     tasks = _drafted(tmp_path, "某县地质灾害防治职责分工", "一、相关部门工作职责",
                      "(一)县自然资源局负责地质灾害防治的组织工作。会同县水利局开展地质灾害调查。")
     assert [(t["lead"], t["participants"]) for t in tasks][-1] == (["某县自然资源局"], ["某县水利局"])
+
+
+def test_a_body_set_up_with_its_leading_unit_named_before_it_owns_the_functions_announced_for_it():
+    """「同意建立由甲部牵头的全国乙工作部际联席会议制度」: 甲部 leads the setting up, not each function; the body set up
+    owns the functions 「联席会议的主要职能是在国务院领导下，」 announces (no task itself)."""
+    tasks, _ = _read("国务院同意建立由甲部牵头的全国乙工作部际联席会议制度。", "职能", "联席会议的主要职能是在国务院领导下，",
+                     "(1) 研究拟订乙工作的重大制度和政策", "(2) 督导推进乙工作体系建设")
+    functions = [t for t in tasks if "乙工作" in t.text and "建立" not in t.text]
+    assert [(t.number, t.units.lead) for t in functions] == [(1, ["全国乙工作部际联席会议"]), (2, ["全国乙工作部际联席会议"])]
+    assert not any("主要职能是" in t.text for t in tasks)

@@ -2229,3 +2229,9 @@ def test_after_the_one_assigned_a_subject_doing_its_part_alone_takes_part():
     work X answers for: they take part, X leads."""
     [(_, units)] = subject_clauses("按照属地管理的原则,由各区政府负责,街道办组织,社区居委会落实,明确管理职责。", numbered=True)
     assert units.lead == ["各区政府"] and units.participants == ["街道办", "社区居委会"]
+
+
+def test_a_body_demanding_of_others_is_no_subject_doing_the_work():
+    """「联席会议要求各成员单位要…」: 要求 asking the collectives after it is no modal 要: the meeting does none of it."""
+    assert not any("甲联席会议" in units.lead for _, units in
+                   subject_clauses("甲联席会议要求各成员单位要按照职责分工,主动研究有关问题。", ()))

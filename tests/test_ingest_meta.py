@@ -389,6 +389,14 @@ def test_a_page_reporting_what_an_organ_issued_names_that_organ_as_the_issuer():
     assert meta.issuers == []
 
 
+
+def test_a_page_reporting_what_a_place_issued_names_the_place_as_the_issuer():
+    """「近日,甲市印发了《…任务表》」: a place reported issuing its task table is the issuer (a guess, reviewed)."""
+    meta = read_meta(_blocks("甲市强化三措施确保安全生产任务完成", "2018-04-20 09:58  市应急管理局",
+                             "近日,甲市印发了《2018年度甲市安全生产领域改革发展任务表》,强化三项措施。",
+                             "一是加强领导。各区县政府要落实责任。"))
+    assert meta.issuers == ["甲市"] and any(g[0] == "发文机关" and g[3] < 0.8 for g in meta.guesses)
+
 def test_a_news_report_of_a_townships_own_meeting_is_of_that_township():
     """「8月16日,甲岭镇召开防溺水工作推进会」: a report naming no issuer is of the township holding the meeting (a
     guess, reviewed), so its bare 镇X are that township's; 「各乡镇召开」 names no township."""
@@ -430,3 +438,15 @@ def test_a_title_broken_over_three_lines_is_read_whole_with_its_issuer():
                              "为加强招商项目的跟踪服务，决定设立招商项目推进办公室。现将有关事项通知如下:", "一、职能职责"))
     assert meta.title == "某园区管理委员会关于设立某园区管委会招商项目推进办公室的通知"
     assert meta.issuers == ["某园区管理委员会"]
+
+
+def test_a_pages_path_on_its_site_is_no_line_of_its_text(tmp_path):
+    """「首页 >> 政府信息公开 >> 正文」: where the page sits on its site, written without 「当前位置：」, is no title; the
+    headline after it is."""
+    from policykb.ingest.readers import read
+    path = tmp_path / "s.txt"
+    path.write_text("首页 >> 政府信息公开 >> 应急管理 >> 正文\n\n甲市强化三措施确保安全生产任务完成\n"
+                    "近日,甲市印发了任务表。\n一是各区县政府要落实责任。\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert not any("首页" in t for t in texts)
+    assert read_meta(read(path).blocks).title == "甲市强化三措施确保安全生产任务完成"

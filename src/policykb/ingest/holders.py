@@ -26,8 +26,8 @@ from .unitnotes import UnitList, one_unit
 
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of
-# its clause
-_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?P<name>{_NAME})(?=[，,。；;：:]|$)")
+# its clause; 「建立由民政部牵头的X联席会议制度」: the unit leading it, said before its name, is no part of it
+_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?:由[^，,。；;：:]{{2,20}}?牵头的)?(?P<name>{_NAME})(?=[，,。；;：:]|$)")
 # 「建立X联席会议（以下简称联席会议）制度」: the body without its short name and the 制度 it works by
 _ALIAS = re.compile(r"[(（](?:以下简称|简称)[^()（）]{1,20}[)）]")
 _NOT_NAME = re.compile(r"制度$")
@@ -36,8 +36,9 @@ _STANDS_AS = re.compile(r"(?<=[\u4e00-\u9fff])(?:是|为)[^，,。；;]{2,40}?(?
 _DEFINED = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})为[^，,。；;]{{2,40}}?(?:机构|单位|部门|机关)(?=[，,。；;]|$)")
 # 「市重点项目办公室内设项目一科、项目二科」: a body naming its internal sections, the body the page describes
 _HAS_SECTIONS = re.compile(rf"(?:^|(?<=[。；;，,]))(?P<name>{_NAME})内设(?!机构)")
-# 「…。其职责是：」, 「相关成员及单位职责如下：」: a sentence announcing the duties that follow
-_ANNOUNCES = re.compile(r"(?:^|(?<=[。；;，,]))[^。；;，,]{0,12}职责(?:是|为|如下)[：:]$")
+# 「…。其职责是：」, 「相关成员及单位职责如下：」: a sentence announcing the duties that follow; 「联席会议的主要职能是在
+# 国务院领导下，」: so, with who guides all of them
+_ANNOUNCES = re.compile(r"(?:^|(?<=[。；;，,]))[^。；;，,]{0,12}(?:职责|职能)(?:是|为|如下)(?:[：:]|在[^，,。；;：:]{1,12}?下[，,：:]?)$")
 
 
 def defined_body(text: str) -> str | None:

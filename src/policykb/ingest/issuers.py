@@ -79,9 +79,11 @@ def speaker(blocks: list[Block]) -> tuple[list[str], str] | None:
     return None
 
 
-# 「3月29日，国务院印发关于…的意见。其中，…」: a page reporting what an organ issued, the organ opening its clause
-_ISSUED = re.compile(rf"(?:^|[，,。；;])\s*(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?(?P<organ>[\u4e00-\u9fff]{{0,20}}?{ORGAN})"
-                     r"(?:近日|日前)?印发(?:了)?(?:关于)?[^，,。；;]{2,60}?(?:意见|通知|方案|办法|规定|决定)")
+# 「3月29日，国务院印发关于…的意见。其中，…」: a page reporting what an organ issued, the organ opening its clause; a
+# place so (「近日，X市印发了《…任务表》」) issued it by its government
+_ISSUED = re.compile(rf"(?:^|[，,。；;])\s*(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?"
+                     rf"(?P<organ>[\u4e00-\u9fff]{{0,20}}?{ORGAN}|[\u4e00-\u9fff]{{1,8}}?[省市县区州旗])"
+                     r"(?:近日|日前)?印发(?:了)?(?:关于)?[^，,。；;]{2,60}?(?:意见|通知|方案|办法|规定|决定|任务表|清单)")
 
 
 def issuer_reported(blocks: list[Block]) -> tuple[str, str] | None:

@@ -81,8 +81,9 @@ def _open_title(text: str) -> bool:
     return text.count("《") > text.count("》")
 
 
-# where a page sits on its site (「当前位置：首页 > …」) and its greeting (「欢迎访问X人民政府网站」): no text of it
-_SITE_CHROME = re.compile(r"^\s*(?:(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]"
+# where a page sits on its site (「当前位置：首页 > …」, or the path alone: 「首页 >> 政府信息公开 >> 正文」) and its
+# greeting (「欢迎访问X人民政府网站」): no text of it
+_SITE_CHROME = re.compile(r"^\s*(?:(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|现在位置)\s*[:：]|(?:首页|首頁)\s*(?:>|＞|»|›)"
                           r"|(?:您好[，,！!]?\s*)?(?:欢迎|歡迎)(?:您)?(?:访问|訪問|来到|來到|光临|光臨|登录|登錄)[^。；;，,]{0,40}$)")
 
 
