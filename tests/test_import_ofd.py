@@ -232,3 +232,11 @@ def test_a_ruled_table_reads_cell_by_cell_a_merged_cell_in_each_row_it_spans(tmp
                     ("2", "推进农村改厕", "县农业农村局")]
     texts = [b.text for b in readers.read(path).blocks if not b.is_row]
     assert texts == ["附件", "重点任务分工表"]
+
+
+def test_a_compressed_advance_list_longer_than_its_code_is_read_only_as_far_as_the_code(tmp_path):
+    """「g 1000000000000 5」 before two characters: spelt out whole it would fill the memory; two advances are used."""
+    from policykb.ingest import ofdtext
+    row = (f'<ofd:TextObject ID="1" Boundary="{LEFT} 40 40 7" Size="{SIZE}"><ofd:TextCode X="0" Y="{SIZE}" '
+           f'DeltaX="g 1000000000000 {ADVANCE}">建厕</ofd:TextCode></ofd:TextObject>')
+    assert ofdtext.page_lines(ofd([[row]]), "t.ofd", 10) == [["建厕"]]

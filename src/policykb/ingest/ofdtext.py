@@ -78,7 +78,7 @@ class _Package:
         self.units: dict[str, object] = {}  # CompositeGraphicUnit by ID, from the document's resource files
         for res in _all(root, "PublicRes") + _all(root, "DocumentRes"):
             self._add_units(_resolve(folder, res.text or ""))
-        self.drawn: set[str] = set()  # template pages already read: a running head drawn on every page is read once
+        self.templates_read: set[str] = set()  # a running head drawn on every page is read once
 
     def _root_document(self) -> str:
         roots = [e.text.strip() for e in _all(self.xml("OFD.xml"), "DocRoot") if e.text and e.text.strip()]
@@ -111,8 +111,8 @@ class _Package:
         self._place(content, _IDENTITY, set(), drawn)
         for use in _all(content, "Template"):
             template = self.templates.get(use.get("TemplateID"))
-            if template and template != page and template not in self.drawn and self.has(template):
-                self.drawn.add(template)
+            if template and template != page and template not in self.templates_read and self.has(template):
+                self.templates_read.add(template)
                 self._place(self.xml(template), _IDENTITY, set(), drawn)
         return drawn.glyphs, drawn.rules
 
@@ -124,9 +124,8 @@ class _Package:
                 drawn.glyphs += _text_object(child, _compose(matrix, _placement(child)))
             elif kind == "PathObject":
                 outline = next((e.text for e in child if _local(e) == "AbbreviatedData"), None) or ""
-                m = _compose(matrix, _placement(child))
-                drawn.rules += ofdtables.segments(outline, lambda x, y: (m[0] * x + m[2] * y + m[4],
-                                                                       m[1] * x + m[3] * y + m[5]))
+                placed = _compose(matrix, _placement(child))
+                drawn.rules += ofdtables.segments(outline, lambda x, y: _apply(placed, x, y))
             elif kind == "CompositeObject":
                 unit_id = child.get("ResourceID")
                 unit = self.units.get(unit_id)
@@ -147,6 +146,11 @@ def _placement(element) -> Matrix:
     box = _numbers(element.get("Boundary")) + [0.0, 0.0]
     a, b, c, d, e, f = (_numbers(element.get("CTM")) + [0.0] * 6)[:6] if element.get("CTM") else _IDENTITY
     return a, b, c, d, e + box[0], f + box[1]
+
+
+def _apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
 
 
 def _compose(outer: Matrix, inner: Matrix) -> Matrix:
@@ -176,12 +180,13 @@ def _numbers(value: str | None) -> list[float]:
     return [float(v) for v in (value or "").split()]
 
 
-def _advances(value: str | None) -> list[float]:
-    """DeltaX as numbers, its 「g N d」 (N advances of d) spelt out."""
+def _advances(value: str | None, count: int) -> list[float]:
+    """DeltaX as numbers, its 「g N d」 (N advances of d) spelt out; no more than the code's `count` characters use
+    (a 「g 1e12 1」 would fill the memory)."""
     words, out, i = (value or "").split(), [], 0
-    while i < len(words):
+    while i < len(words) and len(out) < count:
         if words[i] == "g" and i + 2 < len(words):
-            out += [float(words[i + 2])] * int(float(words[i + 1]))
+            out += [float(words[i + 2])] * min(int(float(words[i + 1])), count - len(out))
             i += 3
         else:
             out.append(float(words[i]))
@@ -192,21 +197,22 @@ def _advances(value: str | None) -> list[float]:
 def _text_object(element, matrix: Matrix) -> list[_Glyph]:
     """A text object's characters on the page: each code's point, advanced by DeltaX (and DeltaY: some producers
     write several lines in one code, going back with DeltaX), through the object's placement."""
-    a, b, c, d, e, f = matrix
+    a, b, c, d = matrix[:4]
     scale = abs(a * d - b * c) ** 0.5 or 1.0
     size = float(element.get("Size") or 0) or 3.5  # in the object's own space
     glyphs, x, y = [], 0.0, 0.0
-    for code in (e for e in element if _local(e) == "TextCode"):
+    for code in (child for child in element if _local(child) == "TextCode"):
         x = float(code.get("X", x))  # a code without a point goes on from the last one's
         y = float(code.get("Y", y))
-        across, down = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
+        text = code.text or ""
+        across, down = _advances(code.get("DeltaX"), len(text)), _advances(code.get("DeltaY"), len(text))
         spaced = False
-        for n, char in enumerate(code.text or ""):
+        for n, char in enumerate(text):
             own = size * _width(char)
             if char.isspace():
                 spaced = True
             else:
-                glyphs.append(_Glyph(a * x + c * y + e, b * x + d * y + f, size * scale, own * scale, char, spaced))
+                glyphs.append(_Glyph(*_apply(matrix, x, y), size * scale, own * scale, char, spaced))
                 spaced = False
             x += across[n] if n < len(across) else own  # past the list: the glyph's own width
             y += down[n] if n < len(down) else 0.0
