@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policykb.ingest import ImportFailed, import_file  # noqa: E402
+from policykb.ingest.readers import read  # noqa: E402
 from policykb.ingest.confidence import CONFIDENT  # noqa: E402
 from policykb.ingest.unitnames import looks_like_unit  # noqa: E402
 
@@ -64,12 +65,22 @@ def _match(want: dict, tasks: list[dict], taken: set[int]) -> dict | None:
     return tasks[index]
 
 
+def _unread_places(review: list[str]) -> set[str]:
+    """Where the review's 「[未读取] 第12行：…」 lines point: the paragraphs it asks a person to read for units."""
+    return {m[1] for line in review if (m := re.match(r"^\[未读取\] (.+?)：", line))}
+
+
+def _holds(block, want: dict) -> bool:
+    return next(iter(_norm([want["text"]]))) in next(iter(_norm([block.text])))
+
+
 def measure(corpus: Path) -> dict:
     path = corpus / "corpus.yaml" if (corpus / "corpus.yaml").is_file() else next(corpus.glob("*.yaml"))
     manifest = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
     figures = {"documents": len(manifest), "imported": 0, "leads": 0, "leads_right": 0, "tasks_truth": 0,
                "tasks_read": 0, "participants": 0, "participants_right": 0, "participants_as_lead": 0,
-               "junk": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0}
+               "junk": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0,
+               "not_read": 0, "not_read_listed": 0, "unread_lines": 0, "unread_holding_a_task": 0}
     calibration: dict[float, list[bool]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
@@ -97,6 +108,12 @@ def measure(corpus: Path) -> dict:
             figures["tasks_read"] += len(tasks)
             review = (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
             confidence = {int(m[1]): float(m[2]) for line in review if (m := _TASK_LINE.match(line))}
+            unread = _unread_places(review)
+            paragraphs = read(corpus / entry["file"]).blocks if unread else []
+            figures["unread_lines"] += len(unread)
+            figures["unread_holding_a_task"] += sum(
+                any(_holds(b, t) for b in paragraphs if b.where == where for t in truth if t.get("text"))
+                for where in unread)
             if isinstance(entry.get("issuer"), list):
                 figures["issuer_right"] += document["issuers"] == entry["issuer"]
                 figures["issuer_flagged"] += document["issuers"] != entry["issuer"] and any("[待补] 发文机关" in r for r in review)
@@ -105,6 +122,9 @@ def measure(corpus: Path) -> dict:
             taken: set[int] = set()
             for i, want in enumerate(truth):
                 got = _match(want, tasks, taken) if want.get("text") else tasks[i] if i < len(tasks) else None
+                if got is None and want.get("text"):  # a task not read: does the review point at it?
+                    figures["not_read"] += 1
+                    figures["not_read_listed"] += any(_holds(b, want) for b in paragraphs if b.where in unread)
                 lead_right = bool(got and _norm(got["lead"]) == _norm(want["lead"]))
                 if want["participants"] is None:  # the first corpus: the first lead only
                     lead_right = bool(got and got["lead"] and _norm(got["lead"][:1]) == _norm(want["lead"][:1]))
@@ -149,6 +169,9 @@ def report(figures: dict, totals_only: bool = False) -> str:
     lines.append(f"issuer right: {figures['issuer_right']}, wrong but flagged: {figures['issuer_flagged']}; "
                  f"date right or asked for: {figures['date_right']}/{figures['imported']} "
                  f"(asked for: {figures['asked_for_date']})")
+    lines.append(f"tasks not read: {figures['not_read']}, of them pointed at by the review's [未读取] lines: "
+                 f"{figures['not_read_listed']}; [未读取] lines: {figures['unread_lines']}, "
+                 f"of them holding a task of the truth: {figures['unread_holding_a_task']}")
     junk, misread = ([], []) if totals_only else (figures["junk"][:30], figures["misread"][:40])
     lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in junk))
     lines.append(f"misread tasks: {len(figures['misread'])}" + "".join(f"\n  {m}" for m in misread))
