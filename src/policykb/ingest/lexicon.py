@@ -66,6 +66,7 @@ class Lexicon:
     name_determiners: tuple[str, ...]  # 「对应的」: which one of a kind, before its name
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
     completion_words: tuple[str, ...]  # 「7月完工」 in a time cell: the month the work ends
+    no_work_opening: re.Pattern  # 「为进一步加强…」, 「指导思想…」: a paragraph stating no work of its own
     page_labels: frozenset[str]  # 「索引号」, 「发布机构」: a page's metadata, whose rows divide no work
     holder_form: dict[str, tuple[str, ...]]  # 「部门(单位)：X 责任人：Y」 heading a one-unit form, and its work verbs
     simplified: dict[int, str]  # traditional character -> simplified, for reading headers and labels
@@ -134,6 +135,7 @@ def lexicon() -> Lexicon:
         name_determiners=tuple(data["name_determiners"]),
         schedule_headings=tuple(data["schedule_headings"]),
         completion_words=tuple(data["completion_words"]),
+        no_work_opening=re.compile("|".join(data["no_work_openings"])),
         page_labels=frozenset(data["page_labels"]),
         holder_form={k: tuple(v) for k, v in data["holder_form"].items()},
         simplified={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
