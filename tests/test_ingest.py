@@ -1094,3 +1094,21 @@ def test_a_paragraph_stating_no_work_is_not_listed_as_a_task_left_unread(text, n
     the items that do, it buried them (102 of 145 such lines in parts 1-29 held no task of the truth)."""
     from policykb.ingest.nowork import states_no_work
     assert states_no_work(text) is no_work
+
+
+def test_an_item_between_tasks_that_no_task_was_read_from_is_listed_for_review(tmp_path):
+    """「（二）宣传部门…应当做好…」 between two items whose units were read names its units in a way not understood:
+    once the review said nothing of it, and the task was lost unseen. Their heading, and an item stating no work, are
+    not listed."""
+    source = tmp_path / "s.txt"
+    source.write_text("某某市人民政府关于做好某项工作的通知\n一、重点任务\n"
+                      "（一）推进甲项工作，完善工作机制。（市发改委负责）\n"
+                      "（二）宣传部门以及新闻媒体，应当做好宣传发动和舆论监督工作。\n"
+                      "（三）为进一步加强组织领导，确保工作取得实效。\n"
+                      "（四）推进丙项工作，加强督促检查。（市财政局负责）\n"
+                      "某某市人民政府\n2021年5月6日\n", encoding="utf-8")
+    result = import_file(source, _kb(tmp_path), "doc")
+    unread = [line for line in (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
+              if line.startswith("[未读取]")]
+    assert [line.split("：")[0] for line in unread] == ["[未读取] 第4行"]
+    assert "1 段疑似任务未读取" in result.summary

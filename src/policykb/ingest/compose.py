@@ -25,6 +25,7 @@ from .levels import level_of_place
 from .lexicon import lexicon
 from .meta import Meta, read_meta
 from .organs import jurisdiction_of
+from .leftout import left_beside
 from .nowork import states_no_work
 from .outline import Numbered, numbered_paths, paragraphs_under
 from .pagehead import opens_inside, page_head_work
@@ -213,6 +214,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     naming = Naming(registry, meta.jurisdiction, doc_level, meta.place_guessed)
     read = _named_units(candidates, naming, meta.issuers, known, unread)
     unread = [b for b in unread if not _read_after_all(b, read) and not states_no_work(b.text)]
+    unread += [b for b in left_beside(source.blocks, {c.where for c, *_ in read}) if b.where not in {u.where for u in unread}]
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks), paragraphs_under(source.blocks))
     articles, tasks = _entries(read, numbers, labels, parts, meta.date, review)
