@@ -915,6 +915,18 @@ def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_pat
         (["全市各级", "各部门"], "separate", "全市各级各部"), (["全市各级", "各部门"], "separate", "马子兴强调，")]
 
 
+def test_a_units_duties_numbered_and_run_into_its_paragraph_are_each_its_task(tmp_path):
+    """「某县自然资源局是…的统一监督部门，负责…。1、会同有关部门开展…。2、对…的治理，…。3、组织专家…」: a page that lost
+    its line breaks; each numbered duty is a task of the paragraph's subject, 会同's partners the first duty's alone."""
+    tasks = _drafted(tmp_path, "二、相关部门工作职责", "(一)自然资源部门",
+                     "某县自然资源局是地质灾害防治工作的统一监督部门，负责地质灾害防治的组织、协调和监督工作。"
+                     "1、会同有关部门开展地质灾害调查，拟订防治方案。2、对人为活动引发的地质灾害的治理，督促责任单位进行治理。"
+                     "3、组织专家对地质灾害的成因进行分析论证。")
+    assert [(t["text"][:8], t["lead"], t["participants"]) for t in tasks] == [
+        ("某县自然资源局是", ["某县自然资源局"], []), ("会同有关部门开展", ["某县自然资源局"], ["有关部门"]),
+        ("对人为活动引发的", ["某县自然资源局"], []), ("组织专家对地质灾", ["某县自然资源局"], [])]
+
+
 def test_a_report_opening_with_the_body_that_held_the_meeting_makes_it_answer_for_its_attendees(tmp_path):
     """「5月18日下午，某某镇在镇北会议室召开重点工作调度会」 with no headline: the township held the meeting, so those at
     it (与会人员) are its people and it answers for their work; 「区长张三在…召开会议」 names a person, no body."""
