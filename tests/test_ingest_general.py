@@ -927,6 +927,16 @@ def test_a_units_duties_numbered_and_run_into_its_paragraph_are_each_its_task(tm
         ("对人为活动引发的", ["某县自然资源局"], []), ("组织专家对地质灾", ["某县自然资源局"], [])]
 
 
+def test_a_paragraph_restating_its_headings_unit_with_a_word_put_in_names_the_headings_unit(tmp_path):
+    """「（一）自然资源部门」 over 「自然资源主管部门是…的统一监督部门，负责…」: the paragraph restates the unit its heading
+    names with 主管 put in (lexicon.yaml restating_words): the same unit, named as the heading names it; a subject naming
+    another unit keeps its own name."""
+    tasks = _drafted(tmp_path, "二、相关部门工作职责", "(一)自然资源部门",
+                     "自然资源主管部门是地质灾害防治工作的统一监督部门，负责地质灾害防治的组织、协调和监督工作。",
+                     "(二)水利部门", "某县应急管理局负责山洪灾害的应急处置工作。")
+    assert [t["lead"] for t in tasks] == [["自然资源部门"], ["某县应急管理局"]]
+
+
 def test_a_report_opening_with_the_body_that_held_the_meeting_makes_it_answer_for_its_attendees(tmp_path):
     """「5月18日下午，某某镇在镇北会议室召开重点工作调度会」 with no headline: the township held the meeting, so those at
     it (与会人员) are its people and it answers for their work; 「区长张三在…召开会议」 names a person, no body."""

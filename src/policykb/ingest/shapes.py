@@ -175,6 +175,13 @@ def _run_in_duties(clauses: list[tuple[str, UnitList]]) -> list[tuple[str, UnitL
     return [(t, u, n) for t, u, n in out if t.strip("。；; ")]
 
 
+def _as_headed(name: str, heading: str | None) -> str:
+    """The unit a section's heading names (「（一）国土资源部门」), where the paragraph under it restates it with a word put
+    in (「国土资源主管部门是…」, lexicon.yaml restating_words): named as the heading names it."""
+    return heading if heading and any(name.replace(w, "", 1) == heading for w in _LEX.restating_words if w in name) \
+        else name
+
+
 _TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
 _STANDING = re.compile(r"长期(?:坚持)?|持续(?:推进)?|常态化?|每年|每季度|每月")
 
@@ -365,6 +372,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             found = _without_title_demand(strip_number(text), found) if numbered else found
             pieces = _clause_texts(strip_number(text), [c for c, _ in found], with_title=numbered)
             duties = _run_in_duties([(piece, u) for piece, (_, u) in zip(pieces, found)])
+            for _, u, _ in duties:
+                u.lead = [_as_headed(n, section) for n in u.lead]
             # (the item above's text is its title, its closing time the deadline of the work under it)
             above = item_above[0].text if item_above else text
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
