@@ -915,6 +915,40 @@ def test_a_speakers_demand_and_one_that_must_be_done_name_their_subjects(tmp_pat
         (["全市各级", "各部门"], "separate", "全市各级各部"), (["全市各级", "各部门"], "separate", "马子兴强调，")]
 
 
+def test_a_units_duties_numbered_and_run_into_its_paragraph_are_each_its_task(tmp_path):
+    """「某县自然资源局是…的统一监督部门，负责…。1、会同有关部门开展…。2、对…的治理，…。3、组织专家…」: a page that lost
+    its line breaks; each numbered duty is a task of the paragraph's subject, 会同's partners the first duty's alone."""
+    tasks = _drafted(tmp_path, "二、相关部门工作职责", "(一)自然资源部门",
+                     "某县自然资源局是地质灾害防治工作的统一监督部门，负责地质灾害防治的组织、协调和监督工作。"
+                     "1、会同有关部门开展地质灾害调查，拟订防治方案。2、对人为活动引发的地质灾害的治理，督促责任单位进行治理。"
+                     "3、组织专家对地质灾害的成因进行分析论证。")
+    assert [(t["text"][:8], t["lead"], t["participants"]) for t in tasks] == [
+        ("某县自然资源局是", ["某县自然资源局"], []), ("会同有关部门开展", ["某县自然资源局"], ["有关部门"]),
+        ("对人为活动引发的", ["某县自然资源局"], []), ("组织专家对地质灾", ["某县自然资源局"], [])]
+
+
+def test_a_paragraph_restating_its_headings_unit_with_a_word_put_in_names_the_headings_unit(tmp_path):
+    """「（一）自然资源部门」 over 「自然资源主管部门是…的统一监督部门，负责…」: the paragraph restates the unit its heading
+    names with 主管 put in (lexicon.yaml restating_words): the same unit, named as the heading names it; a subject naming
+    another unit keeps its own name."""
+    tasks = _drafted(tmp_path, "二、相关部门工作职责", "(一)自然资源部门",
+                     "自然资源主管部门是地质灾害防治工作的统一监督部门，负责地质灾害防治的组织、协调和监督工作。",
+                     "(二)水利部门", "某县应急管理局负责山洪灾害的应急处置工作。")
+    assert [t["lead"] for t in tasks] == [["自然资源部门"], ["某县应急管理局"]]
+
+
+def test_a_report_opening_with_the_body_that_held_the_meeting_makes_it_answer_for_its_attendees(tmp_path):
+    """「5月18日下午，某某镇在镇北会议室召开重点工作调度会」 with no headline: the township held the meeting, so those at
+    it (与会人员) are its people and it answers for their work; 「区长张三在…召开会议」 names a person, no body."""
+    tasks = _drafted(tmp_path, "5月18日下午，某某镇在镇北三楼会议室召开重点工作调度会。镇全体领导干部参加会议。",
+                     "最后，党委书记甲某对各项工作提出了要求：当前各项工作时间紧、任务重，与会人员一定要恪尽职守，"
+                     "完成各项任务目标。")
+    assert [(t["lead"], t.get("leaders")) for t in tasks] == [(["某某镇"], ["与会人员"])]
+    from policykb.ingest.issuers import meeting_holder
+    from policykb.ingest.source import Block
+    assert meeting_holder([Block("7月20日上午，区长张三在区政府二楼会议室召开专题会议。", "第1行")]) is None
+
+
 def test_a_request_with_work_of_its_own_a_bodys_people_and_a_quoted_le_are_read(tmp_path):
     """「请各乡镇、县直各单位紧扣目标任务，…，全力抓好落实」 asks for work before the transmittal formula: a demand;
     「政府各组成部门广大干部要以“定了就干”的作风…」: the body answers, its people (广大干部) lead, and the quoted 了 tells of

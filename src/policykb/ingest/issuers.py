@@ -146,6 +146,12 @@ _MEETING = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?)召开(?:\d{4}年)?(?:
                       r"(?P<body>党委政府|党委、政府|党工委|党委|人民政府|政府|管委会)(?:[\u4e00-\u9fff]{0,6})?会议$")
 
 
+# 「5月18日下午，X镇在镇北三楼会议室召开重点工作调度会」: a report opening with the body that held the meeting (a
+# person holding it, 「区长张三在…召开会议」, is no body)
+_HELD_IN = re.compile(r"^(?:\d{1,2}月\d{1,2}日[上下]?午?[，,]\s*)?(?P<body>[\u4e00-\u9fff]{2,12}?)在[^，,。；;]{2,20}?召开"
+                      r"[^，,。；;]{0,20}?会")
+
+
 # 「园区快第五期南谯工业开发区管委会2008年5月10日工作例会会议纪要」: a bulletin's issue (第五期), then the body whose
 # meeting the minutes record, the meeting's date and its kind
 _MINUTES = re.compile(r"(?P<body>[^\s，,。；;：:、\d]{4,30}?)(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
@@ -166,13 +172,15 @@ def minutes_holder(blocks: list[Block]) -> tuple[str, dt.date, str] | None:
 
 def meeting_holder(blocks: list[Block]) -> tuple[list[str], str] | None:
     """The body (or bodies: 党委政府) whose meeting a news report's headline names, and where it stands; a place's
-    党委 and 政府 by their full names (中共X委员会, X人民政府), as an issuer is written."""
+    党委 and 政府 by their full names (中共X委员会, X人民政府), as an issuer is written. Without such a headline, the
+    body the report's opening sentence says held the meeting in a room (「5月18日下午，X镇在镇北会议室召开…会」)."""
     for b in blocks:
         if m := _MEETING.match(b.text.strip()):
             placed = re.search(r"[省市州县区旗乡镇]$", m["place"]) and not m["place"].endswith("开发区")
             return [_as_signed(m["place"], body) if placed else m["place"] + body
                     for body in re.split(r"、|(?<=党委)(?=政府)", m["body"])], b.where
-    return None
+    return next((([m["body"]], b.where) for b in blocks[:3] if (m := _HELD_IN.match(b.text.strip()))
+                 and (looks_like_unit(m["body"]) or re.search(r"[县区旗乡镇]$|街道$", m["body"]))), None)
 
 
 SOURCE = re.compile(rf"(?:^|\s)来源\s*[：:]\s*([\u4e00-\u9fff]+?{ORGAN})(?![\u4e00-\u9fff])")

@@ -64,6 +64,7 @@ class Lexicon:
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
     name_determiners: tuple[str, ...]  # 「对应的」: which one of a kind, before its name
+    restating_words: tuple[str, ...]  # 「主管」: put into the heading's unit's name by the paragraph under it
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
     completion_words: tuple[str, ...]  # 「7月完工」 in a time cell: the month the work ends
     no_work_opening: re.Pattern  # 「为进一步加强…」, 「指导思想…」: a paragraph stating no work of its own
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         office_words=tuple(data["office_words"]),
         name_determiners=tuple(data["name_determiners"]),
+        restating_words=tuple(data["restating_words"]),
         schedule_headings=tuple(data["schedule_headings"]),
         completion_words=tuple(data["completion_words"]),
         no_work_opening=re.compile("|".join(data["no_work_openings"])),

@@ -13,7 +13,7 @@ tabletasks.py's, the notes a paragraph names its units in inlinenotes.py's, the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, subject_clauses
@@ -145,6 +145,41 @@ def _clause_texts(body: str, clauses: list[str], with_title: bool) -> list[str]:
         starts[0] = 0
     pieces = [body[a:b].strip().rstrip("，,；;、 ") for a, b in zip(starts, starts[1:] + [len(body)])]
     return [p if p.endswith(("。", "！", "？")) else p + "。" for p in pieces]
+
+
+# 「…。2、对…的治理，…。3、组织专家…」: a duty numbered after a full stop, run into the paragraph (a page that lost its
+# line breaks); 「…工作。1、」 closing a clause: the number of the next clause, left behind when the clause was cut
+_RUN_IN_DUTY = re.compile(r"(?<=[。；;])\s*(\d{1,2})[、.．](?=[\u4e00-\u9fff“])")
+_LEFT_NUMBER = re.compile(r"(?<=[。；;])\s*(\d{1,2})[、.．]?。?$")
+
+
+def _run_in_duties(clauses: list[tuple[str, UnitList]]) -> list[tuple[str, UnitList, int | None]]:
+    """(text, units, own number) of each clause, its numbered duties run in after it (「X负责…工作。1、会同Y开展…。
+    2、对…的治理…。3、组织专家…」) each a task of the clause's subject, counted on from 1: the duties after the first
+    name no subject of their own, so the subject's; the partners its first clause named (会同Y) are that duty's alone."""
+    out: list[tuple[str, UnitList, int | None]] = []
+    left = None  # the number the clause before left at its end: this clause's own
+    for text, units in clauses:
+        mark, left = left, None
+        if stray := _LEFT_NUMBER.search(text):
+            text, left = text[:stray.start()], int(stray[1])
+        cuts = list(_RUN_IN_DUTY.finditer(text))
+        if not cuts or [int(m[1]) for m in cuts] != list(range((mark or 0) + 1, (mark or 0) + 1 + len(cuts))):
+            out.append((text, units, mark))
+            continue
+        out.append((text[:cuts[0].start()], units, mark))
+        subject = [p for p in units.participants if p in units.as_written]  # a list's others, not 会同's partners
+        for m, end in zip(cuts, [c.start() for c in cuts[1:]] + [len(text)]):
+            out.append((text[m.end():end], replace(units, participants=list(subject), flags=list(units.flags),
+                                                   leaders=list(units.leaders)), int(m[1])))
+    return [(t, u, n) for t, u, n in out if t.strip("。；; ")]
+
+
+def _as_headed(name: str, heading: str | None) -> str:
+    """The unit a section's heading names (「（一）国土资源部门」), where the paragraph under it restates it with a word put
+    in (「国土资源主管部门是…」, lexicon.yaml restating_words): named as the heading names it."""
+    return heading if heading and any(name.replace(w, "", 1) == heading for w in _LEX.restating_words if w in name) \
+        else name
 
 
 _TIME_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）][。\s]*$")
@@ -336,13 +371,16 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 found = subject_clauses(strip_number(text), known, numbered=True) or found
             found = _without_title_demand(strip_number(text), found) if numbered else found
             pieces = _clause_texts(strip_number(text), [c for c, _ in found], with_title=numbered)
+            duties = _run_in_duties([(piece, u) for piece, (_, u) in zip(pieces, found)])
+            for _, u, _ in duties:
+                u.lead = [_as_headed(n, section) for n in u.lead]
             # (the item above's text is its title, its closing time the deadline of the work under it)
             above = item_above[0].text if item_above else text
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
                               section, deadline_text=closing_deadline(text) or closing_deadline(above)
-                              if i == len(found) - 1 else "",
-                              number=item_number(above) if i == 0 else None)
-                    for i, (piece, (_, u)) in enumerate(zip(pieces, found))]
+                              if i == len(duties) - 1 else "",
+                              number=item_number(above) if i == 0 else mark)
+                    for i, (piece, u, mark) in enumerate(duties)]
             continue
         if numbered and (units := topic_note(strip_number(text), known)):
             out.append(Candidate(strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
