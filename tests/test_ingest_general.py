@@ -2579,3 +2579,16 @@ def test_a_body_set_up_with_its_leading_unit_named_before_it_owns_the_functions_
     functions = [t for t in tasks if "乙工作" in t.text and "建立" not in t.text]
     assert [(t.number, t.units.lead) for t in functions] == [(1, ["全国乙工作部际联席会议"]), (2, ["全国乙工作部际联席会议"])]
     assert not any("主要职能是" in t.text for t in tasks)
+
+
+def test_units_setting_up_their_own_body_and_companies_working_by_the_rules_are_subjects():
+    """「…成立X工作领导小组，…负责…。各有关单位也相应成立领导机构」: the later sentence is its subject's task (相应 is no
+    modal 应); 「甲公司、乙有限公司以及2家丙公司等运输企业，严格按照时限要求抓好…」: a manner before the verb, 以及
+    joins two names, 等运输企业 closes the open list."""
+    tasks, _ = _read("一是落实组织。成立某系统创建工作领导小组,由局长任组长,负责全系统创建的部署动员等工作。"
+                     "各有关单位也相应成立领导机构,主要负责人亲自抓。",
+                     "二是落实责任。局办公室负责统筹协调;甲公司、乙有限公司以及2家丙公司等运输企业,严格按照时限要求抓好问题整改。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["某系统创建工作领导小组"], []), (["各有关单位"], []), (["局办公室"], []),
+        (["甲公司"], ["乙有限公司", "2家丙公司"])]
+    assert tasks[-1].units.open_ended
