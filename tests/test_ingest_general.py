@@ -2592,3 +2592,13 @@ def test_units_setting_up_their_own_body_and_companies_working_by_the_rules_are_
         (["某系统创建工作领导小组"], []), (["各有关单位"], []), (["局办公室"], []),
         (["甲公司"], ["乙有限公司", "2家丙公司"])]
     assert tasks[-1].units.open_ended
+
+
+def test_every_paragraph_of_an_article_is_numbered_with_the_article(tmp_path):
+    """「第三条 X是…的责任主体，Y是…的责任主体。」 then 「Z部门…负责…」 on a line of its own: the later paragraph (款) is
+    the article's, its task labelled 第三条 as the first two are (not the next free number)."""
+    tasks = _drafted(tmp_path, "某市项目管理办法", "第一条 为加强项目管理，制定本办法。",
+                     "第二条 本办法适用于政府投资项目。",
+                     "第三条 市直行业主管部门是市级项目的责任主体，县区政府是县区级项目的责任主体。",
+                     "发展改革部门是项目管理的综合部门，主要负责项目的申报和投资计划下达。")
+    assert [t["label"] for t in tasks][-2:] == ["第三条", "第三条"]
