@@ -2602,3 +2602,9 @@ def test_every_paragraph_of_an_article_is_numbered_with_the_article(tmp_path):
                      "第三条 市直行业主管部门是市级项目的责任主体，县区政府是县区级项目的责任主体。",
                      "发展改革部门是项目管理的综合部门，主要负责项目的申报和投资计划下达。")
     assert [t["label"] for t in tasks][-2:] == ["第三条", "第三条"]
+
+
+def test_the_person_who_sees_to_the_work_specifically_leads_it_in_person_too():
+    """「主要负责人亲自抓，分管负责人具体抓」: the head in person and the deputy in charge specifically, both its leaders."""
+    tasks, _ = _read("（一）各乡镇要成立工作专班，主要负责人亲自抓，分管负责人具体抓。")
+    assert tasks[0].units.lead == ["各乡镇"] and tasks[0].units.leaders == ["主要负责人", "分管负责人"]
