@@ -2613,3 +2613,32 @@ def test_a_body_set_up_with_its_leading_unit_named_before_it_owns_the_functions_
     functions = [t for t in tasks if "乙工作" in t.text and "建立" not in t.text]
     assert [(t.number, t.units.lead) for t in functions] == [(1, ["全国乙工作部际联席会议"]), (2, ["全国乙工作部际联席会议"])]
     assert not any("主要职能是" in t.text for t in tasks)
+
+
+def test_units_setting_up_their_own_body_and_companies_working_by_the_rules_are_subjects():
+    """「…成立X工作领导小组，…负责…。各有关单位也相应成立领导机构」: the later sentence is its subject's task (相应 is no
+    modal 应); 「甲公司、乙有限公司以及2家丙公司等运输企业，严格按照时限要求抓好…」: a manner before the verb, 以及
+    joins two names, 等运输企业 closes the open list."""
+    tasks, _ = _read("一是落实组织。成立某系统创建工作领导小组,由局长任组长,负责全系统创建的部署动员等工作。"
+                     "各有关单位也相应成立领导机构,主要负责人亲自抓。",
+                     "二是落实责任。局办公室负责统筹协调;甲公司、乙有限公司以及2家丙公司等运输企业,严格按照时限要求抓好问题整改。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["某系统创建工作领导小组"], []), (["各有关单位"], []), (["局办公室"], []),
+        (["甲公司"], ["乙有限公司", "2家丙公司"])]
+    assert tasks[-1].units.open_ended
+
+
+def test_every_paragraph_of_an_article_is_numbered_with_the_article(tmp_path):
+    """「第三条 X是…的责任主体，Y是…的责任主体。」 then 「Z部门…负责…」 on a line of its own: the later paragraph (款) is
+    the article's, its task labelled 第三条 as the first two are (not the next free number)."""
+    tasks = _drafted(tmp_path, "某市项目管理办法", "第一条 为加强项目管理，制定本办法。",
+                     "第二条 本办法适用于政府投资项目。",
+                     "第三条 市直行业主管部门是市级项目的责任主体，县区政府是县区级项目的责任主体。",
+                     "发展改革部门是项目管理的综合部门，主要负责项目的申报和投资计划下达。")
+    assert [t["label"] for t in tasks][-2:] == ["第三条", "第三条"]
+
+
+def test_the_person_who_sees_to_the_work_specifically_leads_it_in_person_too():
+    """「主要负责人亲自抓，分管负责人具体抓」: the head in person and the deputy in charge specifically, both its leaders."""
+    tasks, _ = _read("（一）各乡镇要成立工作专班，主要负责人亲自抓，分管负责人具体抓。")
+    assert tasks[0].units.lead == ["各乡镇"] and tasks[0].units.leaders == ["主要负责人", "分管负责人"]

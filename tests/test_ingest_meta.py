@@ -450,3 +450,11 @@ def test_a_pages_path_on_its_site_is_no_line_of_its_text(tmp_path):
     texts = [b.text for b in read(path).blocks]
     assert not any("首页" in t for t in texts)
     assert read_meta(read(path).blocks).title == "甲市强化三措施确保安全生产任务完成"
+
+
+def test_a_title_in_book_title_marks_names_its_place_as_a_bare_title_does():
+    """「《某山省乡村振兴促进条例》(2021年修订版全文)」: a site writes the regulation's title in 《》 with its own label
+    after it; the place it opens with is the document's, as in 「某山省乡村振兴促进条例」."""
+    meta = read_meta(_blocks("《某山省乡村振兴促进条例》(2021年修订版全文)", "第一章 总则",
+                             "第四条 各级人民政府应当加强乡村振兴工作。"))
+    assert meta.jurisdiction == "某山省"

@@ -138,12 +138,18 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
     numbered = {w: (w, p) for w, p in paths.items()} | under
     first = {numbered[c.where][0] if c.where in numbered else c.where: i for i, c in reversed(list(enumerate(read)))}
     own = [p if c.where in numbered
-           and (first[(held := numbered[c.where])[0]] == i or _one_of_clauses(c, read[first[held[0]]], held[1]))
+           and (first[(held := numbered[c.where])[0]] == i or _one_of_clauses(c, read[first[held[0]]], held[1])
+                or _ARTICLE.match(held[1].path))
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
+
+
+# 「第三条 X负责…」 then 「Y负责…」 on a line of its own: an article's later paragraph (款) is the article's, as a law
+# cites it (第三条第二款), however many tasks its paragraphs hold
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条條]")
 
 
 def _one_of_clauses(task: Candidate, first: Candidate, paragraph: Numbered) -> bool:

@@ -263,7 +263,9 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
     if not notes:  # 「X、Y牵头实施…」 in any paragraph: a subject that leads is assigned, not asked
         found = _among_subjects(assigned_subjects(text, known), text, known)
         if not found and (founded := founded_with_duty(text, known)):  # 「成立X领导小组，负责…」: the body set up
-            return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in founded]
+            # (「…。各有关单位也相应成立领导机构…」: a later sentence with a subject of its own is that subject's task)
+            _, later = _own_subject_after(text, text.find(founded[-1][0]) + len(founded[-1][0]), known)
+            return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in founded] + later
         if len(found) == 1:
             return [(task_text(text), found[0][1], deadline or closing_deadline(text))]
         return [(task_text(clause), units, deadline or closing_deadline(clause)) for clause, units in found]

@@ -128,8 +128,9 @@ def read_jurisdiction(blocks: list[Block], meta: Meta) -> None:
         meta.jurisdiction = town  # 「泗洲头镇2024年度重点工作计划…」: the township the title opens with
         meta.guesses.append(("管辖", town, meta.title_where + "（标题）", 0.6))
     if meta.jurisdiction is None and meta.title:  # 「立山区政府2023年重点工作…」: the place the title names
-        # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end)
-        if m := re.match(r"^(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",
+        # (「副区长文定国召开…」: a level before 长 is a post, no place; 「镇创建市级卫生镇…」: 市级 is a level, no place's end;
+        # 「《X省…条例》(2021年修订版全文)」: a site's title in 《》, its place as a bare title's)
+        if m := re.match(r"^《?(?:中共)?((?:(?!级)[\u4e00-\u9fff]){1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?!长(?!江)|级)",
                          meta.title):
             if re.search(r"[我本该][省市县区州旗]$", m[1]):
                 pass  # 「为确保我区按时完成…」: a paragraph taken for the title, 我区 a pronoun, no place's name

@@ -103,7 +103,8 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
     # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
-    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位)(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
+    # (「X以及Y等客运企业」: the kind of body they are, as 等…单位)
+    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位|企业)(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
     open_ended |= bool(described.search(text.strip()))
     text = described.sub("", text.strip())
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
@@ -122,7 +123,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」)
-    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))[和及与](?=[^和及与]{2,})"
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))(?:以及|[和及与])(?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
                       rf"|{EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
