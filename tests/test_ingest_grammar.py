@@ -1646,6 +1646,12 @@ def test_a_demand_with_its_circumstance_between_subject_and_modal():
     assert [u.lead for _, u in found] == [["各乡镇"]]
 
 
+def test_a_demand_in_the_course_of_its_work_names_its_subject_before_the_circumstance():
+    """「甲园区在招商工作中，应严格按准入标准执行」: 在…工作中 is the circumstance, as 在…时 is."""
+    found = subject_clauses("甲园区在招商工作中，应严格按准入标准执行，杜绝高耗能项目进入。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["甲园区"]]
+
+
 def test_a_duty_opening_with_guide_is_no_units_name():
     assert not looks_like_unit("指导各村") and looks_like_unit("各村")
 

@@ -138,3 +138,16 @@ def test_a_task_in_the_paragraph_under_a_numbered_heading_is_named_by_the_headin
     paths = paragraphs_under([Block(t, f"第{i}行") for i, t in enumerate(["前言", "一、甲", "正文", "| 行 |"], start=1)]
                              [:3] + [Block("| 行 |", "第4行", cells=("行",), table=1)])
     assert {w: (above, p.path, p.text) for w, (above, p) in paths.items()} == {"第3行": ("第2行", "一、", "正文")}
+
+
+def test_items_run_together_after_a_numbered_paragraphs_first_keep_their_own_marks(tmp_path):
+    """「1.负责甲。 2.负责乙。」 on one line (a table cell's duties run together), numbered afresh under each unit: the
+    later items are named by their own marks as the first is by the paragraph's, not left to the running count."""
+    from conftest import import_text
+    text = ("甲县人民政府办公室关于印发部门职责清单的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、县交通局\n1.负责农村公路建设管理工作。 2.负责县乡道路养护工作。 3.负责客运站点建设工作。\n"
+            "二、县住建局\n1.负责农村危房改造工作。 2.负责农房安全档案管理工作。\n"
+            "甲县人民政府办公室\n2024年1月20日\n")
+    _, tasks, _ = import_text(tmp_path, text, None)
+    assert [(t.get("label"), t["text"][:4]) for t in tasks] == [
+        ("一、1.", "负责农村"), ("一、2.", "负责县乡"), ("一、3.", "负责客运"), ("二、1.", "负责农村"), ("二、2.", "负责农房")]

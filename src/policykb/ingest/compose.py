@@ -27,7 +27,7 @@ from .meta import Meta, read_meta
 from .organs import jurisdiction_of
 from .leftout import left_beside
 from .nowork import states_no_work
-from .outline import Numbered, numbered_paths, paragraphs_under
+from .outline import Numbered, mark_number, numbered_paths, paragraphs_under, style_of
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
@@ -142,6 +142,7 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
                 or _ARTICLE.match(held[1].path))
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
+    own = [p or (_inner_item(c, paths[c.where]) if c.where in paths else None) for p, c in zip(own, read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
@@ -159,6 +160,18 @@ def _one_of_clauses(task: Candidate, first: Candidate, paragraph: Numbered) -> b
 
 
 _INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK})")
+
+
+def _inner_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
+    """A later task of a numbered paragraph that numbers more items of its rank inside it (「1.负责指导… 2.负责协调…」:
+    a table cell's duties run together on one line): the mark its item opens with, in the paragraph's place."""
+    marks = re.findall(MARK, paragraph.path)
+    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK})", paragraph.text):
+        if marks and style_of(inner.group()) == style_of(marks[-1]) \
+                and _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
+            number = mark_number(inner.group())
+            return Numbered(paragraph.path[:-len(marks[-1])] + inner.group(), number, "") if number else None
+    return None
 
 
 # How the tasks were read, as the review's first line says it

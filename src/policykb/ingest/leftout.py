@@ -7,7 +7,7 @@ import re
 
 from ..ownnumbers import MARK
 from .nowork import states_no_work
-from .outline import numbered_paths
+from .outline import numbered_paths, style_of
 from .source import Block
 
 _MARK = re.compile(rf"^\s*({MARK})")
@@ -17,8 +17,7 @@ _SHORTEST = 8  # 「（五）其他。」 is no task
 def _list_of(path: str, text: str) -> tuple[str, str]:
     """The list an item stands in: the numbers of the headings above it, and how its own number is written."""
     own = _MARK.match(text)[1]
-    style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", own)).replace("(", "（").replace(")", "）")
-    return path[:len(path) - len(own)], style
+    return path[:len(path) - len(own)], style_of(own)
 
 
 def left_beside(blocks: list[Block], read: set[str]) -> list[Block]:

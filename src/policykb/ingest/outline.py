@@ -32,7 +32,7 @@ def mark_number(mark: str) -> int | None:
     return None
 
 
-def _style(mark: str) -> str:
+def style_of(mark: str) -> str:
     """A numbering whatever its number: 「（3）」 → 「（1）」, 「二、」 → 「一、」, 「④」 → 「①」."""
     style = re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", mark))
     return re.sub(r"[①-⑳]", "①", style.replace("(", "（").replace(")", "）"))
@@ -57,7 +57,7 @@ def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
     for block in blocks:
         if block.is_row or not (m := _MARK.match(block.text)) or (number := mark_number(m[1])) is None:
             continue
-        level = depth.setdefault(_style(m[1]), max(depth.values()) + 1)
+        level = depth.setdefault(style_of(m[1]), max(depth.values()) + 1)
         stack = [(d, written) for d, written in stack if d < level] + [(level, m[1])]
         out[block.where] = Numbered("".join(written for _, written in stack), number, block.text[m.end():].strip())
     return out
