@@ -10,8 +10,8 @@ Reads the folder's manifest: tests/corpus/corpus.yaml, or the one .yaml of a par
 holdout/holdout.yaml). The newest part (31) is held out: measure it with --totals-only (figures and calibration only).
 A task's truth is its lead list (`leads`: the first lead of each task, matched by position) or its `tasks` entry
 (matched by its text fragment, as the bench does) with, where written, `participants`. Names
-are compared exactly, up to the width of their characters (「县(市、区)」 is 「县（市、区）」) and spaces, as
-bench/import_quality.py compares them.
+are compared exactly, up to the width of their characters (「县(市、区)」 is 「县（市、区）」), spaces and a page's pinyin
+glosses (「城鄉(xiāng)」 is 「城鄉」), as bench/import_quality.py compares them.
 """
 from __future__ import annotations
 
@@ -33,9 +33,12 @@ from policykb.ingest import ImportFailed, import_file  # noqa: E402
 from policykb.ingest.readers import read  # noqa: E402
 from policykb.ingest.confidence import CONFIDENT  # noqa: E402
 from policykb.ingest.unitnames import looks_like_unit  # noqa: E402
+from policykb.textrules import PINYIN_GLOSS  # noqa: E402
 
 def _norm(names) -> set[str]:
-    return {re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(n))) for n in names or []}
+    """Names as bench/import_quality.py compares them: widths alike, no spaces, no pinyin glosses (a site's reading
+    aid, kept in a name as the page writes it; the truth writes the name alone)."""
+    return {PINYIN_GLOSS.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(n)))) for n in names or []}
 
 
 _TASK_LINE = re.compile(r"^\[任务 (\d+)\].*?置信度 ([\d.]+)")
