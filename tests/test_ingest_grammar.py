@@ -802,6 +802,12 @@ def test_a_space_separated_row_without_a_number_opening_with_its_leader():
         ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
 
 
+def test_a_label_of_units_and_their_heads_reads_the_units():
+    """「责任单位及责任人：X、Y、Z主要领导」: the units answer (the first listed leads), their heads' post closes the list."""
+    units = parse_units("责任单位及责任人:甲县政府、市发改委、市财政局主要领导。")
+    assert (units.lead, units.participants) == (["甲县政府"], ["市发改委", "市财政局"]) and units.leaders
+
+
 def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_merged_number():
     """「科室A、 科室B」 in one cell (a space after its 「、」); a row without its number (merged with the row above)
     is a task of its own, and the rows after it are still read."""
