@@ -810,6 +810,16 @@ def test_a_spaced_duty_table_gives_each_department_the_duties_beside_it():
         (1, "负责景区安全管理,指导景区落实主体责任。", ["市文旅局"]), (2, "负责综合协调;指导景区开展应急演练。", ["市应急局"])]
 
 
+def test_a_one_cell_a_line_table_of_targets_under_zhibiao_renwu():
+    """「指标任务」 heads the task column of a table of targets (not a column of indicator values)."""
+    tasks = _cell_table("序号", "指标任务", "牵头单位", "责任人", "配合单位",
+                        "1", "全县绿化覆盖率达到40%。", "县林业局", "李明", "各镇办",
+                        "2", "城区人均公园绿地面积达到11平方米。", "县城管局", "王强", "各街道")
+    assert [(t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        ("全县绿化覆盖率达到40%。", ["县林业局"], ["各镇办"], ["李明"]),
+        ("城区人均公园绿地面积达到11平方米。", ["县城管局"], ["各街道"], ["王强"])]
+
+
 def test_a_label_of_units_and_their_heads_reads_the_units():
     """「责任单位及责任人：X、Y、Z主要领导」: the units answer (the first listed leads), their heads' post closes the list."""
     units = parse_units("责任单位及责任人:甲县政府、市发改委、市财政局主要领导。")
