@@ -2642,3 +2642,18 @@ def test_the_person_who_sees_to_the_work_specifically_leads_it_in_person_too():
     """「主要负责人亲自抓，分管负责人具体抓」: the head in person and the deputy in charge specifically, both its leaders."""
     tasks, _ = _read("（一）各乡镇要成立工作专班，主要负责人亲自抓，分管负责人具体抓。")
     assert tasks[0].units.lead == ["各乡镇"] and tasks[0].units.leaders == ["主要负责人", "分管负责人"]
+
+
+def test_a_joint_meetings_functions_are_its_own_beside_its_offices_paragraph(tmp_path):
+    """「建立X联席会议制度」 then 「一、主要职能」: the paragraph and the items under the heading are the meeting's, short
+    items too (「（三）完成…交办的其他事项。」, no heading), though a recogniser read the office's paragraph further on."""
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "附件1:\n某某市救助工作联席会议制度\n"
+                              "为加强组织领导,经市政府同意,建立某某市救助工作联席会议制度。\n一、主要职能\n"
+                              "在市政府领导下,统筹协调全市救助工作。\n(一)研究拟定重大政策措施;\n"
+                              "(二)协调解决救助工作中的重点、难点问题,推动部门间协作配合;\n(三)完成市政府交办的其他事项。\n"
+                              "二、成员单位\n联席会议由市民政局、市公安局、市财政局组成。\n"
+                              "联席会议办公室设在市民政局,承担联席会议日常工作。\n某某市人民政府办公厅\n2012年4月5日\n", None)
+    meeting = sorted(t["text"] for t in tasks if t["lead"] == ["某某市救助工作联席会议"])
+    assert meeting == sorted(["在市政府领导下,统筹协调全市救助工作。", "研究拟定重大政策措施。",
+                       "协调解决救助工作中的重点、难点问题,推动部门间协作配合。", "完成市政府交办的其他事项。"])

@@ -802,6 +802,30 @@ def test_a_space_separated_row_without_a_number_opening_with_its_leader():
         ("推进城区绿化", ["区园林局", "区住建局"], ["区财政局", "各街道"], ["李明"])]
 
 
+def test_a_spaced_duty_table_gives_each_department_the_duties_beside_it():
+    """「序号 涉及部门 职责分工」 spaced on one line: the division column beside the units holds each unit's duties."""
+    tasks = _cell_table("某市景区安全监管", "序号 涉及部门 职责分工",
+                        "1 市文旅局 负责景区安全管理,指导景区落实主体责任。", "2 市应急局 负责综合协调;指导景区开展应急演练。")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "负责景区安全管理,指导景区落实主体责任。", ["市文旅局"]), (2, "负责综合协调;指导景区开展应急演练。", ["市应急局"])]
+
+
+def test_a_one_cell_a_line_table_of_targets_under_zhibiao_renwu():
+    """「指标任务」 heads the task column of a table of targets (not a column of indicator values)."""
+    tasks = _cell_table("序号", "指标任务", "牵头单位", "责任人", "配合单位",
+                        "1", "全县绿化覆盖率达到40%。", "县林业局", "李明", "各镇办",
+                        "2", "城区人均公园绿地面积达到11平方米。", "县城管局", "王强", "各街道")
+    assert [(t.text, t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        ("全县绿化覆盖率达到40%。", ["县林业局"], ["各镇办"], ["李明"]),
+        ("城区人均公园绿地面积达到11平方米。", ["县城管局"], ["各街道"], ["王强"])]
+
+
+def test_a_label_of_units_and_their_heads_reads_the_units():
+    """「责任单位及责任人：X、Y、Z主要领导」: the units answer (the first listed leads), their heads' post closes the list."""
+    units = parse_units("责任单位及责任人:甲县政府、市发改委、市财政局主要领导。")
+    assert (units.lead, units.participants) == (["甲县政府"], ["市发改委", "市财政局"]) and units.leaders
+
+
 def test_a_spaced_table_with_a_list_broken_after_its_comma_and_a_row_under_a_merged_number():
     """「科室A、 科室B」 in one cell (a space after its 「、」); a row without its number (merged with the row above)
     is a task of its own, and the rows after it are still read."""

@@ -160,6 +160,9 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
             context.add(b.where)
             headed.add(after.where)
     read = {c.where for c in candidates}
+    duties = {w for at, b in enumerate(texts) if b.where in context and duty_heading(heading_words(b.text))
+              for w in _under_duty_heading(b, texts[at + 1:], read)}
+    headed |= duties
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
         if under and unit_duties_heading(b.text) and not any(a.where in read for a in under):
@@ -167,6 +170,7 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
             headed |= {a.where for a in under}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
+        context -= duties  # (a short duty item, 「（四）完成交办的其他事项。」, is no heading)
     offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \
         else unread
     extra, still = general_tasks(offered, known, registered)
@@ -181,6 +185,15 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
         index = next((i for i, o in enumerate(out) if order.get(o.where, len(order)) > at), len(out))
         out.insert(index, c)
     return out
+
+
+def _under_duty_heading(heading: Block, after: list[Block], read: set[str]) -> set[str]:
+    """A duty heading naming no unit (「一、主要职能」 under 「建立X联席会议制度」): the paragraph and items under it, up to
+    the next heading of its rank, when no recogniser read any of them: offered to the general reader, which gives
+    them to the body set up (a recogniser reading a later paragraph, 「联席会议办公室设在…」, must not hide them)."""
+    rank = (PART, SECTION) if SECTION.match(heading.text) else (PART,)
+    under = list(takewhile(lambda a: not any(r.match(a.text) for r in rank), after))
+    return {a.where for a in under} if under and not any(a.where in read for a in under) else set()
 
 
 def _recognised(source: Source, known: tuple[str, ...]) -> tuple[list[Candidate], list[Block], str]:

@@ -111,13 +111,14 @@ def _header_words(text: str) -> list[str]:
 
 
 def _spaced_header(text: str) -> list[str] | None:
-    """A line of column words (two at most not understood, short like column words) naming a task and a unit column;
+    """A line of column words (two at most not understood, short like column words) naming a task and a unit column
+    (a division column beside the units, 「涉及部门 职责分工」, holds each unit's duties: `header_columns`);
     three words only when all three are understood (「序号 工 作 任 务 牵头负责部门」)."""
     words = _header_words(text)
     roles = [column_role(w) for w in words]
     unknown = min(2, len(words) - 4) if len(words) >= 4 else 0 if len(words) == 3 else -1
     if sum(not r for r in roles) <= unknown and all(len(w) <= 8 for w in words) \
-            and {"task", "detail"} & set(roles) and set(roles) & {"lead", "responsible"}:
+            and {"task", "detail", "division"} & set(roles) and set(roles) & {"lead", "responsible"}:
         return words
     return None
 
