@@ -1,7 +1,8 @@
 """Measure the importer on the corpus: leads, participants in the right role, documents imported,
 junk names, and how often a guess at each confidence level is right (the review's calibration).
 
-    python tests/measure_ingest.py [tests/corpus | tests/corpus/part3]
+    python tests/measure_ingest.py [tests/corpus | tests/corpus/part3 ...]   # one part, or several pooled
+    python tests/measure_ingest.py --part 1-30        # parts as bench/import_quality.py names them, pooled
 
     python tests/measure_ingest.py tests/corpus/holdout   # part 2, tuned on since 2026-12-04 (the folder keeps its name)
     python tests/measure_ingest.py tests/corpus/part31 --totals-only   # a held-out part: figures only, no document
@@ -188,6 +189,32 @@ def report(figures: dict, totals_only: bool = False) -> str:
     return "\n".join(lines)
 
 
+def pooled(parts: list[dict]) -> dict:
+    """Several parts' figures as one: counts added, lists joined, each confidence level's guesses added."""
+    out: dict = {}
+    for figures in parts:
+        for key, value in figures.items():
+            if key == "calibration":
+                levels = out.setdefault(key, {})
+                for level, (right, guesses) in value.items():
+                    had = levels.get(level, (0, 0))
+                    levels[level] = (had[0] + right, had[1] + guesses)
+            else:
+                out[key] = out[key] + value if key in out else value
+    out["calibration"] = dict(sorted(out.get("calibration", {}).items()))
+    return out
+
+
+def _folders(argv: list[str]) -> list[Path]:
+    """The folders named, or those of `--part SPEC` as the bench names parts (「1-30」, 「all」: every part tuned on)."""
+    if "--part" in argv:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("import_quality", ROOT / "bench" / "import_quality.py")
+        bench = sys.modules["import_quality"] = importlib.util.module_from_spec(spec)  # (its dataclasses look it up)
+        spec.loader.exec_module(bench)
+        return [bench.MANIFESTS[p].parent for p in bench.parts_of(argv[argv.index("--part") + 1])]
+    return [Path(a) for a in argv if not a.startswith("--")] or [ROOT / "tests" / "corpus"]
+
+
 if __name__ == "__main__":
-    folders = [a for a in sys.argv[1:] if not a.startswith("--")]
-    print(report(measure(Path(folders[0]) if folders else ROOT / "tests" / "corpus"), "--totals-only" in sys.argv))
+    print(report(pooled([measure(folder) for folder in _folders(sys.argv[1:])]), "--totals-only" in sys.argv))

@@ -256,3 +256,17 @@ def test_pooled_figures_add_the_parts_counts_not_their_percentages():
     table = bench.by_part([small, large]).splitlines()
     assert len(table) == 4 and table[-1].split()[0] == "1-2"
     assert "1/4 25.0%" in table[-1]  # (1 + 0) / (1 + 3), not the mean of 100 % and 0 %
+
+
+def test_the_calibration_script_pools_parts_by_adding_their_counts():
+    """`tests/measure_ingest.py --part 1-30`: the review's calibration over the whole corpus in one run (once it read
+    one folder, and `tests/corpus` meant part 1 alone)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("measure_ingest", CORPUS.parent / "measure_ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    one = {"leads": 3, "leads_right": 2, "junk": ["甲"], "calibration": {0.9: (2, 2), 0.6: (0, 1)}}
+    two = {"leads": 4, "leads_right": 4, "junk": [], "calibration": {0.9: (3, 4)}}
+    assert module.pooled([one, two]) == {"leads": 7, "leads_right": 6, "junk": ["甲"],
+                                         "calibration": {0.6: (0, 1), 0.9: (5, 6)}}
+    assert module._folders(["--part", "1-2"]) == [CORPUS, CORPUS / "holdout"]
