@@ -2579,3 +2579,12 @@ def test_a_body_set_up_with_its_leading_unit_named_before_it_owns_the_functions_
     functions = [t for t in tasks if "乙工作" in t.text and "建立" not in t.text]
     assert [(t.number, t.units.lead) for t in functions] == [(1, ["全国乙工作部际联席会议"]), (2, ["全国乙工作部际联席会议"])]
     assert not any("主要职能是" in t.text for t in tasks)
+
+
+def test_a_closing_label_line_under_a_place_heading_assigns_the_problems_above_it():
+    """「1. 市图书馆」 over its problems （1）…（2）… then 「问题整改责任单位:市文旅局 整改时限:3天」: the line names the unit
+    that rectifies them all (not the place inspected) and their time limit; the problems are one task."""
+    tasks, _ = _read("1. 市图书馆", "(1)阅览室消防通道堵塞;", "(2)公益广告破损。", "问题整改责任单位:市文旅局 整改时限:3天",
+                     "2. 市体育馆", "(1)场馆周边垃圾未清运。", "问题整改责任单位:市体育局 整改时限:5天")
+    assert [(t.units.lead, t.deadline_text, t.number) for t in tasks] == [(["市文旅局"], "3天", 1), (["市体育局"], "5天", 2)]
+    assert tasks[0].text.startswith("阅览室消防通道堵塞") and "公益广告破损" in tasks[0].text

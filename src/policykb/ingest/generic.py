@@ -432,6 +432,15 @@ def _leads_below(item: Item, found: list, after: list[Item], known: tuple[str, .
     return first is not None and any(responsible_label(units) for _, units, _ in read_item(first, known))
 
 
+def _closing_label(item: Item, found: list, known: tuple[str, ...]) -> bool:
+    """「问题整改责任单位:X 整改时限:3天」: an unnumbered line that is its label (a topic word or two before it at most),
+    read as one task of no words of its own: like a note standing alone, it names the units of the items above it."""
+    if item.numbered or item.table is not None or len(found) != 1:
+        return False
+    labels = _labels(item.text, known)
+    return len(labels) == 1 and labels[0][0] <= 8 and not re.search(r"[，,。；;：:、\s]", item.text[:labels[0][0]])
+
+
 def _gather(members: list[tuple[Item, list]], known: tuple[str, ...], head: Item | None) -> list[tuple[Item, list]]:
     """A note standing alone assigns the items without notes just before it: one item, or a group read as one task
     (under its heading when the group is all the heading holds)."""
@@ -439,11 +448,15 @@ def _gather(members: list[tuple[Item, list]], known: tuple[str, ...], head: Item
     waiting: list[Item] = []
     for item, found in members:
         notes = _bracketed(item.text, known) if item.note_only else []
-        if notes and waiting:
+        closing = not notes and waiting and _closing_label(item, found, known)
+        if (notes or closing) and waiting:
             out = out[:len(out) - len(waiting)]
-            first = head if head and not out and len(waiting) > 1 else waiting[0]
-            text = "".join(task_text(m.text) for m in ([head] if first is head else []) + waiting)
-            out.append((Item(text, first.where, first.number, True), [(text, notes[0][2], notes[0][2].rest)]))
+            # (a heading naming a unit alone, 「1. 市科技馆」, is the place the items are about: its number the task's, its
+            # name no words of the task)
+            first = head if head and not out and (len(waiting) > 1 or head.owner) else waiting[0]
+            text = "".join(task_text(m.text) for m in ([head] if first is head and not head.owner else []) + waiting)
+            units, when = (found[0][1], found[0][2]) if closing else (notes[0][2], notes[0][2].rest)
+            out.append((Item(text, first.where, first.number, True), [(text, units, when)]))
             waiting = []
             continue
         if not item.note_only:
