@@ -2235,3 +2235,10 @@ def test_a_body_demanding_of_others_is_no_subject_doing_the_work():
     """「联席会议要求各成员单位要…」: 要求 asking the collectives after it is no modal 要: the meeting does none of it."""
     assert not any("甲联席会议" in units.lead for _, units in
                    subject_clauses("甲联席会议要求各成员单位要按照职责分工,主动研究有关问题。", ()))
+
+
+def test_a_report_of_a_demand_with_a_comma_after_yaoqiu_names_no_subject_of_its_own():
+    """「检查组要求,各街道、有关单位要建立…」: the group demanding (a report's comma after 要求) is no subject doing the
+    work; the collectives it asks are, each its share."""
+    found = subject_clauses("检查组要求,各街道、有关单位要建立问题台账,限期完成整改。", numbered=True, anyone=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["各街道", "有关单位"], "separate")]
