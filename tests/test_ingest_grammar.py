@@ -2242,3 +2242,10 @@ def test_a_report_of_a_demand_with_a_comma_after_yaoqiu_names_no_subject_of_its_
     work; the collectives it asks are, each its share."""
     found = subject_clauses("检查组要求,各街道、有关单位要建立问题台账,限期完成整改。", numbered=True, anyone=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["各街道", "有关单位"], "separate")]
+
+
+def test_a_roster_line_whose_duty_takes_measures_is_its_units():
+    """「市城管局:采取有效措施,及时制止…」: a unit's colon line whose duty is to take measures (no 负责 in it)."""
+    from policykb.ingest.clauses import colon_line
+    found = colon_line("市城管局:采取有效措施,及时制止露天烧烤行为。")
+    assert found is not None and found[1].lead == ["市城管局"]
