@@ -2249,3 +2249,11 @@ def test_a_roster_line_whose_duty_takes_measures_is_its_units():
     from policykb.ingest.clauses import colon_line
     found = colon_line("市城管局:采取有效措施,及时制止露天烧烤行为。")
     assert found is not None and found[1].lead == ["市城管局"]
+
+
+def test_an_opening_subject_before_a_later_you_clause_keeps_its_own_clause():
+    """「各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府」: the opening subject's clause
+    is its own, the later 由's clause the bureau's."""
+    found = subject_clauses("各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。", numbered=True)
+    assert [(c, u.lead) for c, u in found] == [("各区应于年底前开展一次自查,并将结果报市统计局", ["各区"]),
+                                               ("由市统计局将结果汇总上报市政府", ["市统计局"])]

@@ -275,9 +275,10 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:
     """Units opening a comma part of text as its subject, named by their place or level, as a collective or as
-    registered units (after a comma, 「对点位进行再梳理」 is no subject's)."""
-    for comma in re.finditer(r"[，,]", text):
-        rest = text[comma.end():].lstrip()
+    registered units (after a comma, 「对点位进行再梳理」 is no subject's); the text's own opening too (「各地、各部门应于…
+    自查，并将结果报市发改委，由市发改委将…汇总上报」: the opening subject's clause, then the later 由's)."""
+    for start in [0] + [comma.end() for comma in re.finditer(r"[，,]", text)]:
+        rest = text[start:].lstrip()
         found = subject_clauses(rest, known, numbered, anyone)
         if found and re.sub(rf"^{OPENING}", "", rest).startswith(found[0][1].as_written) \
                 and all(n in known or re.match(r"(?:各|有关|相关|[省市州盟区县旗乡镇])", n) for n in found[0][1].lead):
