@@ -2588,3 +2588,12 @@ def test_a_closing_label_line_under_a_place_heading_assigns_the_problems_above_i
                      "2. 市体育馆", "(1)场馆周边垃圾未清运。", "问题整改责任单位:市体育局 整改时限:5天")
     assert [(t.units.lead, t.deadline_text, t.number) for t in tasks] == [(["市文旅局"], "3天", 1), (["市体育局"], "5天", 2)]
     assert tasks[0].text.startswith("阅览室消防通道堵塞") and "公益广告破损" in tasks[0].text
+
+
+def test_a_later_sentences_own_subject_and_its_later_you_clause_are_two_tasks():
+    """「…具体工作由市统计局牵头负责。各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。」:
+    after the note's sentence, the districts' clause is theirs and the later 由 clause the bureau's own task."""
+    tasks, _ = _read("市政府将对各项指标实施动态管理,具体工作由市统计局牵头负责。各区应于年底前开展一次自查,并将结果报市统计局,"
+                     "由市统计局将结果汇总上报市政府。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [("市政府将", ["市统计局"]), ("各区应于", ["各区"]),
+                                                          ("由市统计", ["市统计局"])]

@@ -358,15 +358,23 @@ def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
         if sentence.start() < end:
             continue
-        if units := _opening_subject(sentence.group(), known):
+        if clauses := _opening_clauses(sentence.group(), known):
             cut = sentence.start() if cut is None else cut
-            tasks.append((task_text(sentence.group()), units, closing_deadline(sentence.group())))
+            # (「各地、各部门应…,由市发改委将…」: a later 由 clause of the sentence is its unit's own task)
+            tasks += [(task_text(sentence.group() if len(clauses) == 1 else clause), units,
+                       closing_deadline(sentence.group() if len(clauses) == 1 else clause)) for clause, units in clauses]
         elif tasks:
             piece, units, when = tasks[-1]
             tasks[-1] = (task_text(piece + sentence.group()), units, when)
     for _, units, _ in tasks:
         units.how = "subject"
     return (text if cut is None else text[:cut]), tasks
+
+
+def _opening_clauses(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """The subject clauses of a text whose first opens it (「X要…」), else none."""
+    found = subject_clauses(text, known, numbered=True)
+    return found if found and text.lstrip().startswith(found[0][0]) else []
 
 
 def _opening_subject(text: str, known: tuple[str, ...], numbered: bool = True) -> UnitList | None:
