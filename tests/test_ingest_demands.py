@@ -252,3 +252,14 @@ def test_a_meetings_demand_after_its_comma_asks_each_collective_listed():
     from policykb.ingest.source import Block
     [task] = requirement_tasks([Block("会议要求,各乡镇、各部门做到统一思想,切实解决群众灌溉的难题。", "第1行")])
     assert (task.units.lead, task.units.mode) == (["各乡镇", "各部门"], "separate")
+
+
+def test_a_demand_added_with_tongshi_on_a_matter_named_first_is_the_same_holders_next_task():
+    """「各街道、有关单位要建立台账。同时,针对本次检查发现的问题,要在规定期限内整改。」: the demand added (同时) on a
+    matter it names first, with no subject of its own, is the same holders' next task, not their first one's words."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("检查组要求,各街道、有关单位要建立问题台账,逐项登记。同时,针对本次检查发现的问题,"
+                                     "要在规定的期限内予以整改,确保整改到位。", "第1行")])
+    assert [(t.text[:6], t.units.lead) for t in tasks] == [("检查组要求,", ["各街道", "有关单位"]),
+                                                           ("同时,针对本", ["各街道", "有关单位"])]

@@ -2657,3 +2657,21 @@ def test_a_joint_meetings_functions_are_its_own_beside_its_offices_paragraph(tmp
     meeting = sorted(t["text"] for t in tasks if t["lead"] == ["某某市救助工作联席会议"])
     assert meeting == sorted(["在市政府领导下,统筹协调全市救助工作。", "研究拟定重大政策措施。",
                        "协调解决救助工作中的重点、难点问题,推动部门间协作配合。", "完成市政府交办的其他事项。"])
+
+
+def test_a_closing_label_line_under_a_place_heading_assigns_the_problems_above_it():
+    """「1. 市图书馆」 over its problems （1）…（2）… then 「问题整改责任单位:市文旅局 整改时限:3天」: the line names the unit
+    that rectifies them all (not the place inspected) and their time limit; the problems are one task."""
+    tasks, _ = _read("1. 市图书馆", "(1)阅览室消防通道堵塞;", "(2)公益广告破损。", "问题整改责任单位:市文旅局 整改时限:3天",
+                     "2. 市体育馆", "(1)场馆周边垃圾未清运。", "问题整改责任单位:市体育局 整改时限:5天")
+    assert [(t.units.lead, t.deadline_text, t.number) for t in tasks] == [(["市文旅局"], "3天", 1), (["市体育局"], "5天", 2)]
+    assert tasks[0].text.startswith("阅览室消防通道堵塞") and "公益广告破损" in tasks[0].text
+
+
+def test_a_later_sentences_own_subject_and_its_later_you_clause_are_two_tasks():
+    """「…具体工作由市统计局牵头负责。各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。」:
+    after the note's sentence, the districts' clause is theirs and the later 由 clause the bureau's own task."""
+    tasks, _ = _read("市政府将对各项指标实施动态管理,具体工作由市统计局牵头负责。各区应于年底前开展一次自查,并将结果报市统计局,"
+                     "由市统计局将结果汇总上报市政府。")
+    assert [(t.text[:4], t.units.lead) for t in tasks] == [("市政府将", ["市统计局"]), ("各区应于", ["各区"]),
+                                                          ("由市统计", ["市统计局"])]

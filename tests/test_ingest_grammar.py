@@ -2265,3 +2265,25 @@ def test_a_body_demanding_of_others_is_no_subject_doing_the_work():
     """「联席会议要求各成员单位要…」: 要求 asking the collectives after it is no modal 要: the meeting does none of it."""
     assert not any("甲联席会议" in units.lead for _, units in
                    subject_clauses("甲联席会议要求各成员单位要按照职责分工,主动研究有关问题。", ()))
+
+
+def test_a_report_of_a_demand_with_a_comma_after_yaoqiu_names_no_subject_of_its_own():
+    """「检查组要求,各街道、有关单位要建立…」: the group demanding (a report's comma after 要求) is no subject doing the
+    work; the collectives it asks are, each its share."""
+    found = subject_clauses("检查组要求,各街道、有关单位要建立问题台账,限期完成整改。", numbered=True, anyone=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["各街道", "有关单位"], "separate")]
+
+
+def test_a_roster_line_whose_duty_takes_measures_is_its_units():
+    """「市城管局:采取有效措施,及时制止…」: a unit's colon line whose duty is to take measures (no 负责 in it)."""
+    from policykb.ingest.clauses import colon_line
+    found = colon_line("市城管局:采取有效措施,及时制止露天烧烤行为。")
+    assert found is not None and found[1].lead == ["市城管局"]
+
+
+def test_an_opening_subject_before_a_later_you_clause_keeps_its_own_clause():
+    """「各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府」: the opening subject's clause
+    is its own, the later 由's clause the bureau's."""
+    found = subject_clauses("各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。", numbered=True)
+    assert [(c, u.lead) for c, u in found] == [("各区应于年底前开展一次自查,并将结果报市统计局", ["各区"]),
+                                               ("由市统计局将结果汇总上报市政府", ["市统计局"])]

@@ -63,7 +63,8 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
-_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担")  # (负主要责任: a duty as 负责 is)
+_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施")  # (负主要责任: a duty as 负责 is)
+# (「市城管执法局:采取有效措施,及时制止…」: a roster line whose duty is to take measures, no 负责 in it)
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
 # 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,
@@ -274,9 +275,10 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:
     """Units opening a comma part of text as its subject, named by their place or level, as a collective or as
-    registered units (after a comma, 「对点位进行再梳理」 is no subject's)."""
-    for comma in re.finditer(r"[，,]", text):
-        rest = text[comma.end():].lstrip()
+    registered units (after a comma, 「对点位进行再梳理」 is no subject's); the text's own opening too (「各地、各部门应于…
+    自查，并将结果报市发改委，由市发改委将…汇总上报」: the opening subject's clause, then the later 由's)."""
+    for start in [0] + [comma.end() for comma in re.finditer(r"[，,]", text)]:
+        rest = text[start:].lstrip()
         found = subject_clauses(rest, known, numbered, anyone)
         if found and re.sub(rf"^{OPENING}", "", rest).startswith(found[0][1].as_written) \
                 and all(n in known or re.match(r"(?:各|有关|相关|[省市州盟区县旗乡镇])", n) for n in found[0][1].lead):

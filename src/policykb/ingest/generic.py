@@ -360,15 +360,23 @@ def _own_subject_after(text: str, end: int, known: tuple[str, ...]) -> tuple[str
     for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
         if sentence.start() < end:
             continue
-        if units := _opening_subject(sentence.group(), known):
+        if clauses := _opening_clauses(sentence.group(), known):
             cut = sentence.start() if cut is None else cut
-            tasks.append((task_text(sentence.group()), units, closing_deadline(sentence.group())))
+            # (「各地、各部门应…,由市发改委将…」: a later 由 clause of the sentence is its unit's own task)
+            tasks += [(task_text(sentence.group() if len(clauses) == 1 else clause), units,
+                       closing_deadline(sentence.group() if len(clauses) == 1 else clause)) for clause, units in clauses]
         elif tasks:
             piece, units, when = tasks[-1]
             tasks[-1] = (task_text(piece + sentence.group()), units, when)
     for _, units, _ in tasks:
         units.how = "subject"
     return (text if cut is None else text[:cut]), tasks
+
+
+def _opening_clauses(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
+    """The subject clauses of a text whose first opens it (「X要…」), else none."""
+    found = subject_clauses(text, known, numbered=True)
+    return found if found and text.lstrip().startswith(found[0][0]) else []
 
 
 def _opening_subject(text: str, known: tuple[str, ...], numbered: bool = True) -> UnitList | None:
@@ -434,6 +442,15 @@ def _leads_below(item: Item, found: list, after: list[Item], known: tuple[str, .
     return first is not None and any(responsible_label(units) for _, units, _ in read_item(first, known))
 
 
+def _closing_label(item: Item, found: list, known: tuple[str, ...]) -> bool:
+    """「问题整改责任单位:X 整改时限:3天」: an unnumbered line that is its label (a topic word or two before it at most),
+    read as one task of no words of its own: like a note standing alone, it names the units of the items above it."""
+    if item.numbered or item.table is not None or len(found) != 1:
+        return False
+    labels = _labels(item.text, known)
+    return len(labels) == 1 and labels[0][0] <= 8 and not re.search(r"[，,。；;：:、\s]", item.text[:labels[0][0]])
+
+
 def _gather(members: list[tuple[Item, list]], known: tuple[str, ...], head: Item | None) -> list[tuple[Item, list]]:
     """A note standing alone assigns the items without notes just before it: one item, or a group read as one task
     (under its heading when the group is all the heading holds)."""
@@ -441,11 +458,15 @@ def _gather(members: list[tuple[Item, list]], known: tuple[str, ...], head: Item
     waiting: list[Item] = []
     for item, found in members:
         notes = _bracketed(item.text, known) if item.note_only else []
-        if notes and waiting:
+        closing = not notes and waiting and _closing_label(item, found, known)
+        if (notes or closing) and waiting:
             out = out[:len(out) - len(waiting)]
-            first = head if head and not out and len(waiting) > 1 else waiting[0]
-            text = "".join(task_text(m.text) for m in ([head] if first is head else []) + waiting)
-            out.append((Item(text, first.where, first.number, True), [(text, notes[0][2], notes[0][2].rest)]))
+            # (a heading naming a unit alone, 「1. 市科技馆」, is the place the items are about: its number the task's, its
+            # name no words of the task)
+            first = head if head and not out and (len(waiting) > 1 or head.owner) else waiting[0]
+            text = "".join(task_text(m.text) for m in ([head] if first is head and not head.owner else []) + waiting)
+            units, when = (found[0][1], found[0][2]) if closing else (notes[0][2], notes[0][2].rest)
+            out.append((Item(text, first.where, first.number, True), [(text, units, when)]))
             waiting = []
             continue
         if not item.note_only:

@@ -42,8 +42,10 @@ _DAY = r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)"  # 「3月23日」
 _ON_A_DAY = re.compile(rf"{_DAY}$")  # before a sentence's comma
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _WORKS_WITH = re.compile(r"^\s*会同")
-# 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal
-_MODAL_OPENS = re.compile(r"^\s*(?:(?:与|同)[^，,。；;、]{2,10}?)?(?:要|须|必须|务必)(?![求点])")
+# 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal;
+# 「同时,针对本次督查存在问题,要在…整改」: a demand added (同时) on a matter it names first, the same holders' too
+_MODAL_OPENS = re.compile(r"^\s*(?:同时[，,]\s*)?(?:针对[^，,。；;]{2,30}[，,]\s*)?(?:(?:与|同)[^，,。；;、]{2,10}?)?"
+                          r"(?:要|须|必须|务必)(?![求点])")
 NOTE = "[通知要求] {where}：这份文件没有分工表或责任单位标注，此项读自正文中对单位提出的要求，请核对是否作为任务跟踪"
 ADDRESSED = "[主送单位] {where}：这项请求没有写明单位，按抬头的主送单位（{units}）列出，请核对"
 
