@@ -252,3 +252,12 @@ def test_a_meetings_demand_after_its_comma_asks_each_collective_listed():
     from policykb.ingest.source import Block
     [task] = requirement_tasks([Block("会议要求,各乡镇、各部门做到统一思想,切实解决群众灌溉的难题。", "第1行")])
     assert (task.units.lead, task.units.mode) == (["各乡镇", "各部门"], "separate")
+
+
+def test_the_places_named_alone_in_a_numbered_item_are_its_holders_the_departments_alone_nobody():
+    """「(八)…。某市工信局负责…。各地要加强项目跟踪服务，…」: 各地 in a numbered item are the places' governments, each
+    answering for its own share, a subject of their own; 「各部门要…」 alone still names nobody in particular."""
+    text = "加快项目建设。某市工信局负责全市园区建设与发展。各地要加强项目跟踪服务,着力解决项目开工的困难和问题。"
+    assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["某市工信局"], ["各地"]]
+    assert subject_clauses("各部门要加强配合,形成合力。", numbered=True) == []
+    assert subject_clauses("各地要加强项目跟踪服务。") == []
