@@ -261,3 +261,11 @@ def test_the_places_named_alone_in_a_numbered_item_are_its_holders_the_departmen
     assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["某市工信局"], ["各地"]]
     assert subject_clauses("各部门要加强配合,形成合力。", numbered=True) == []
     assert subject_clauses("各地要加强项目跟踪服务。") == []
+
+
+def test_units_that_only_join_in_pushing_the_work_forward_take_part_in_the_task_before():
+    """「X负责…，Y要从全局出发，积极配合，形成合力，共同推进…」: Y only does its part in the work X leads (lexicon.yaml
+    part_phrases): it takes part in X's task, no task of its own."""
+    text = "某市工信局负责全市园区建设与发展,市直相关部门要从全局出发,积极配合,形成合力,共同推进园区快速发展。"
+    assert [(u.lead, u.participants) for _, u in subject_clauses(text, numbered=True)] == [
+        (["某市工信局"], ["市直相关部门"])]
