@@ -269,3 +269,10 @@ def test_units_that_only_join_in_pushing_the_work_forward_take_part_in_the_task_
     text = "某市工信局负责全市园区建设与发展,市直相关部门要从全局出发,积极配合,形成合力,共同推进园区快速发展。"
     assert [(u.lead, u.participants) for _, u in subject_clauses(text, numbered=True)] == [
         (["某市工信局"], ["市直相关部门"])]
+
+
+def test_a_doer_named_after_by_may_say_how_often_before_its_reporting_verb():
+    """「由X每月上报《…月报表》」: 由 names the doer outright; how often it does the work (每月, 定期) may stand before
+    the verb, and reporting (上报, 报送) is its work."""
+    text = "建立调度报告制度。由各地园区工作领导小组办公室每月上报《园区建设情况月报表》。"
+    assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["各地园区工作领导小组办公室"]]
