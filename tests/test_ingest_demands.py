@@ -263,3 +263,27 @@ def test_a_demand_added_with_tongshi_on_a_matter_named_first_is_the_same_holders
                                      "要在规定的期限内予以整改,确保整改到位。", "第1行")])
     assert [(t.text[:6], t.units.lead) for t in tasks] == [("检查组要求,", ["各街道", "有关单位"]),
                                                            ("同时,针对本", ["各街道", "有关单位"])]
+
+
+def test_the_places_named_alone_in_a_numbered_item_are_its_holders_the_departments_alone_nobody():
+    """「(八)…。某市工信局负责…。各地要加强项目跟踪服务，…」: 各地 in a numbered item are the places' governments, each
+    answering for its own share, a subject of their own; 「各部门要…」 alone still names nobody in particular."""
+    text = "加快项目建设。某市工信局负责全市园区建设与发展。各地要加强项目跟踪服务,着力解决项目开工的困难和问题。"
+    assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["某市工信局"], ["各地"]]
+    assert subject_clauses("各部门要加强配合,形成合力。", numbered=True) == []
+    assert subject_clauses("各地要加强项目跟踪服务。") == []
+
+
+def test_units_that_only_join_in_pushing_the_work_forward_take_part_in_the_task_before():
+    """「X负责…，Y要从全局出发，积极配合，形成合力，共同推进…」: Y only does its part in the work X leads (lexicon.yaml
+    part_phrases): it takes part in X's task, no task of its own."""
+    text = "某市工信局负责全市园区建设与发展,市直相关部门要从全局出发,积极配合,形成合力,共同推进园区快速发展。"
+    assert [(u.lead, u.participants) for _, u in subject_clauses(text, numbered=True)] == [
+        (["某市工信局"], ["市直相关部门"])]
+
+
+def test_a_doer_named_after_by_may_say_how_often_before_its_reporting_verb():
+    """「由X每月上报《…月报表》」: 由 names the doer outright; how often it does the work (每月, 定期) may stand before
+    the verb, and reporting (上报, 报送) is its work."""
+    text = "建立调度报告制度。由各地园区工作领导小组办公室每月上报《园区建设情况月报表》。"
+    assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["各地园区工作领导小组办公室"]]

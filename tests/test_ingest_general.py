@@ -884,6 +884,16 @@ def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
     assert post_of("区水务局主要负责人", ["区防汛办"]) == "区水务局主要负责人"
 
 
+def test_a_post_written_once_after_a_list_of_units_is_each_units_head(tmp_path):
+    """「责任单位及责任人：X县政府、市财政局、市建设局主要领导」: the post closes the whole list, the heads of every unit
+    listed (the first leading, the rest taking part), so it is kept as the post alone, not as the last unit's."""
+    draft = compose(_source("某市人民政府关于加强消防站建设的通知", "1.2024年底前，完成消防二中队建设。",
+                            "责任单位及责任人：某县政府、市财政局、市建设局主要领导。", "某市人民政府", "2024年1月5日"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert [(t["lead"], t["participants"], t.get("leaders")) for t in draft.tasks.values()] == [
+        (["某县政府"], ["某市财政局", "某市建设局"], ["主要领导"])]
+
+
 def test_points_counted_in_a_line_are_numbered_items():
     """A speech's 「区长指出：一是…。二是…。三是…」: each point an item of its own, numbered as written."""
     tasks, _ = _read("就如何做好工作，区长指出：一是共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司。"

@@ -75,6 +75,7 @@ _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)
 
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
+_EACH_PLACE = re.compile(r"^各(?:地|地区)$")  # 「各地要…」 in an item: the places' governments, each its own share
 
 
 # 「…提出了三点要求：一、…；二、…；三、区安置办要…」, 「…；四是县政府督查室要…」: a list's mark opening a clause
@@ -110,9 +111,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
     alone (各地要…) are read in a numbered item, unless it introduces the list below it (「…。其职责分工为：」); of those
-    naming nobody in particular, 「各相关单位」 or two named together (「各部门各单位要…」: all addressed, each its
-    share) in a numbered item, the others only when `anyone` is asked for (a notice that divides its work nowhere
-    else). Collectives alone each do their own share (separate)."""
+    naming nobody in particular, 「各相关单位」, 「各地」 (the places) or two named together (「各部门各单位要…」: all
+    addressed, each its share) in a numbered item, the others only when `anyone` is asked for (a notice that divides
+    its work nowhere else). Collectives alone each do their own share (separate)."""
     out: list[tuple[str, UnitList]] = []
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
@@ -177,7 +178,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names (a verb after it: its standing, 是…主体，要…)
         answerable = rest.startswith("是") or clause[m.end("subject"):m.end()].lstrip("，, ").startswith("是")
         dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
-        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or len(names) > 1 or dated))
+        if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or _EACH_PLACE.match(n)
+                                                                 or len(names) > 1 or dated))
                for n in names) \
                 or all(ALL_WORDS.match(n) for n in names) and not (numbered or answerable):
             continue

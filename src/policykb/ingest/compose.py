@@ -349,7 +349,8 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
         if not lead:  # nothing the grammar could read as a lead: listed for review, not imported
             unread.append(Block(c.text + (f"（{c.units.as_written}）" if c.units.as_written else ""), c.where))
             continue
-        c.units.leaders = list(dict.fromkeys(own_place_named(post_of(p, c.units.lead, known), naming.place)
+        listed = c.units.lead + c.units.participants if len(c.units.leaders) == 1 else []  # one post, after all
+        c.units.leaders = list(dict.fromkeys(own_place_named(post_of(p, c.units.lead, known, listed), naming.place)
                                              for p in c.units.leaders))
         read.append((c, lead, participants, flags))
     return read

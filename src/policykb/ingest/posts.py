@@ -36,10 +36,16 @@ def person_name(person: str) -> str:
     return person
 
 
-def post_of(name: str, lead: list[str], known: tuple[str, ...] = ()) -> str:
+def post_of(name: str, lead: list[str], known: tuple[str, ...] = (), listed: list[str] = ()) -> str:
     """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
-    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead); else as written (市水务局主要负责人 of
-    a group's office the bureau does not lead)."""
+    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead) or when it closes the list of the task's
+    units (`listed`, in written order); else as written (市水务局主要负责人 of a group's office the bureau does not lead)."""
     bodies = holding_bodies(name, known)
     body = post_holder(name)
-    return name[len(body):].removeprefix("的") if bodies and body and set(bodies) <= set(lead) else name
+    own = set(bodies) <= set(lead) or _closes_list(bodies, listed)
+    return name[len(body):].removeprefix("的") if bodies and body and own else name
+
+
+def _closes_list(bodies: list[str], listed: list[str]) -> bool:
+    """「X、Y、Z主要领导」: a post written once after a list of units, its body the last listed, is each unit's head."""
+    return len(listed) > 1 and list(bodies) == list(listed[-1:])
