@@ -187,6 +187,7 @@ def test_every_other_month_is_read_as_a_bimonthly_deadline(text, phrase, date):
 @pytest.mark.parametrize("text, phrase, date", [
     ("请有关单位每半年向市局报送工作进展情况。", "每半年", "2021-06-30"),  # by the end of each half
     ("各县区每半年首月10日前报送半年工作计划。", "每半年首月10日前", "2021-01-10"),  # January and July
+    ("各单位应于年中和年末分别组织一次自查。", "年中和年末", "2021-06-30"),  # mid-year and the year's end
 ])
 def test_twice_a_year_is_read_as_a_half_yearly_deadline_falling_in_each_half(text, phrase, date):
     """「每半年」 was found but not read (listed 时限未识别) or read as 上半年 and 下半年, two one-off dates."""

@@ -2685,3 +2685,12 @@ def test_a_later_sentences_own_subject_and_its_later_you_clause_are_two_tasks():
                      "由市统计局将结果汇总上报市政府。")
     assert [(t.text[:4], t.units.lead) for t in tasks] == [("市政府将", ["市统计局"]), ("各区应于", ["各区"]),
                                                           ("由市统计", ["市统计局"])]
+
+
+def test_a_leader_the_work_is_put_under_before_the_lead_unit_is_its_leader():
+    """「由王某副县长负责，县水务局牵头，有关部门配合，…」: the bureau leads, the vice head over the work is its leader
+    (a person, never a unit)."""
+    tasks, _ = _read("一、重点事项", "1、水库除险加固项目",
+                     "由王大明副县长负责，县水务局牵头，县财政局配合，尽快完成项目初步设计。")
+    assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
+        (["县水务局"], ["县财政局"], ["王大明副县长"])]

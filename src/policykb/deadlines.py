@@ -116,6 +116,8 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
     # twice a year (每半年报送一次): by the end of June and of December, or by a day of each half's first month
     (r"^每半年(?:(?:初|首月)(\d{1,2})日)?(?:末|底)?(?:前|以前|之前)?$",
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 6, ""), "half-yearly")),
+    # 「于年中和年末分别自查」: twice a year too, by mid-year and by the year's end
+    (r"^年中(?:和|及|与|、)年(?:末|底)$", lambda m, year: (_month_end(year, 6, ""), "half-yearly")),
     (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due

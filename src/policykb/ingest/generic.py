@@ -30,7 +30,7 @@ from .costs import with_costs
 from .dutylists import duty_list
 from .holders import post_duties
 from .inlinenotes import topic_only
-from .inperson import labelled_people
+from .inperson import heads_named, labelled_people
 from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN_LABEL, TIME_WORDS, Item, items_of
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
@@ -296,6 +296,7 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
                 # finish); a closing 「，由X负责。」 is cut as a bracketed note is, but 「道路等公共区域，由X负责。」 keeps its
                 # duty
                 piece = written
+        units.leaders += [p for p in heads_named(piece) if p not in units.leaders]  # 「由X副市长负责，Y牵头，…」
         out.append((piece, units, deadline or units.rest))
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]

@@ -14,14 +14,16 @@ def in_person(text: str) -> list[str]:
 
 
 # 「…成立村级领导小组由各包村领导或包村负责人任组长」, 「实行“镇长负责制”」: the people a clause makes head the body it
-# sets up, or answer for its work by a post's 负责制, lead the work in person
+# sets up, or answer for its work by a post's 负责制, lead the work in person; so does a leader the work is put
+# under ahead of the bodies that do it (「由X副市长负责，市发改委牵头，…」: the bureau leads, the vice mayor over it)
 _HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:任|担任)(?:组长|总指挥|指挥长|主任)(?!成员)"
-                    r"|[“\"](?P<post>[\u4e00-\u9fff]{2,6})负责制[”\"]")
+                    r"|[“\"](?P<post>[\u4e00-\u9fff]{2,6})负责制[”\"]"
+                    r"|由(?P<over>[\u4e00-\u9fff]{2,10}?)负责(?=[，,])")
 
 
 def heads_named(text: str) -> list[str]:
     """The people `_HEADS` finds in a clause (those named as alternatives, 「X或Y」, each)."""
-    found = [who for m in _HEADS.finditer(text) for who in re.split(r"[或和、]", m["who"] or m["post"])]
+    found = [who for m in _HEADS.finditer(text) for who in re.split(r"[或和、]", m["who"] or m["post"] or m["over"])]
     return [who for who in found if is_person(who)]
 
 
