@@ -21,12 +21,12 @@ from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of,
 from .continued import continued
 from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, set_up_body,
                       set_up_office, short_names, title_body)
+from .leftout import left_beside
 from .levels import level_of_place
 from .lexicon import lexicon
 from .meta import Meta, read_meta
-from .organs import jurisdiction_of
-from .leftout import left_beside
 from .nowork import states_no_work
+from .organs import jurisdiction_of
 from .outline import Numbered, mark_number, numbered_paths, paragraphs_under, style_of
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
@@ -233,7 +233,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     naming = Naming(registry, meta.jurisdiction, doc_level, meta.place_guessed)
     read = _named_units(candidates, naming, meta.issuers, known, unread)
     unread = [b for b in unread if not _read_after_all(b, read) and not states_no_work(b.text)]
-    unread += [b for b in left_beside(source.blocks, {c.where for c, *_ in read}) if b.where not in {u.where for u in unread}]
+    listed = {b.where for b in unread}
+    unread += [b for b in left_beside(source.blocks, {c.where for c, *_ in read}) if b.where not in listed]
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks), paragraphs_under(source.blocks))
     articles, tasks = _entries(read, numbers, labels, parts, meta.date, review)
