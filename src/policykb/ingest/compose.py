@@ -233,10 +233,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     naming = Naming(registry, meta.jurisdiction, doc_level, meta.place_guessed)
     read = _named_units(candidates, naming, meta.issuers, known, unread)
     unread = [b for b in unread if not _read_after_all(b, read) and not states_no_work(b.text)]
+    paths = numbered_paths(source.blocks)
     listed = {b.where for b in unread}
-    unread += [b for b in left_beside(source.blocks, {c.where for c, *_ in read}) if b.where not in listed]
+    unread += [b for b in left_beside(source.blocks, paths, {c.where for c, *_ in read}) if b.where not in listed]
     numbers = _own_numbers([c.number for c, *_ in read], review)
-    labels = _own_labels([c for c, *_ in read], numbers, numbered_paths(source.blocks), paragraphs_under(source.blocks))
+    labels = _own_labels([c for c, *_ in read], numbers, paths, paragraphs_under(source.blocks))
     articles, tasks = _entries(read, numbers, labels, parts, meta.date, review)
     people = [c.units.as_written for c in candidates if c.units.how == PEOPLE and not c.units.lead]
     if not tasks:

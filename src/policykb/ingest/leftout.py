@@ -7,7 +7,7 @@ import re
 
 from ..ownnumbers import MARK
 from .nowork import states_no_work
-from .outline import numbered_paths, style_of
+from .outline import Numbered, style_of
 from .source import Block
 
 _MARK = re.compile(rf"^\s*({MARK})")
@@ -20,16 +20,16 @@ def _list_of(path: str, text: str) -> tuple[str, str]:
     return path[:len(path) - len(own)], style_of(own)
 
 
-def left_beside(blocks: list[Block], read: set[str]) -> list[Block]:
-    """The numbered paragraphs of a list some of whose items were read as tasks, that were not (by where they stand)."""
-    paths = numbered_paths(blocks)
+def left_beside(blocks: list[Block], paths: dict[str, Numbered], read: set[str]) -> list[Block]:
+    """The numbered paragraphs (`paths`, outline.numbered_paths) of a list some of whose items were read as tasks, that
+    were not (by where they stand)."""
     text: dict[str, Block] = {}
     for b in blocks:  # (a paragraph split in two keeps its place for both halves: the numbered one is the item)
         if b.where in paths and not b.is_row and _MARK.match(b.text):
             text.setdefault(b.where, b)
-    paths = {w: n for w, n in paths.items() if w in text}
-    lists = {where: _list_of(n.path, text[where].text) for where, n in paths.items()}
+    items = {w: n for w, n in paths.items() if w in text}
+    lists = {where: _list_of(n.path, text[where].text) for where, n in items.items()}
     with_tasks = {lists[w] for w in read if w in lists}
     over_items = {above for above, _ in lists.values()}  # the numbers of every heading some item stands under
-    return [text[w] for w, n in paths.items() if w not in read and lists[w] in with_tasks and n.path not in over_items
+    return [text[w] for w, n in items.items() if w not in read and lists[w] in with_tasks and n.path not in over_items
             and len(n.text) >= _SHORTEST and not states_no_work(text[w].text)]
