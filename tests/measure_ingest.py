@@ -3,6 +3,7 @@ junk names, and how often a guess at each confidence level is right (the review'
 
     python tests/measure_ingest.py [tests/corpus | tests/corpus/part3 ...]   # one part, or several pooled
     python tests/measure_ingest.py --part 1-30        # parts as bench/import_quality.py names them, pooled
+    python tests/measure_ingest.py --part 31 --not-read   # also each task not read, and whether the review points at it
 
     python tests/measure_ingest.py tests/corpus/holdout   # part 2, tuned on since 2026-12-04 (the folder keeps its name)
     python tests/measure_ingest.py tests/corpus/part31 --totals-only   # a held-out part: figures only, no document
@@ -84,7 +85,7 @@ def measure(corpus: Path) -> dict:
     figures = {"documents": len(manifest), "imported": 0, "leads": 0, "leads_right": 0, "tasks_truth": 0,
                "tasks_read": 0, "participants": 0, "participants_right": 0, "participants_as_lead": 0,
                "junk": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0,
-               "not_read": 0, "not_read_listed": 0, "unread_lines": 0, "unread_holding_a_task": 0}
+               "not_read": 0, "not_read_listed": 0, "not_read_items": [], "unread_lines": 0, "unread_holding_a_task": 0}
     calibration: dict[float, list[bool]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
@@ -128,7 +129,10 @@ def measure(corpus: Path) -> dict:
                 got = _match(want, tasks, taken) if want.get("text") else tasks[i] if i < len(tasks) else None
                 if got is None and want.get("text"):  # a task not read: does the review point at it?
                     figures["not_read"] += 1
-                    figures["not_read_listed"] += any(_holds(b, want) for b in paragraphs if b.where in unread)
+                    listed = any(_holds(b, want) for b in paragraphs if b.where in unread)
+                    figures["not_read_listed"] += listed
+                    figures["not_read_items"].append(f"{entry['file']}: {'listed' if listed else 'NOT listed'}: "
+                                                     f"{want['text']}")
                 lead_right = bool(got and _norm(got["lead"]) == _norm(want["lead"]))
                 if want["participants"] is None:  # the first corpus: the first lead only
                     lead_right = bool(got and got["lead"] and _norm(got["lead"][:1]) == _norm(want["lead"][:1]))
@@ -177,6 +181,8 @@ def report(figures: dict, totals_only: bool = False) -> str:
                  f"{figures['not_read_listed']}; [未读取] lines: {figures['unread_lines']}, "
                  f"of them holding a task of the truth: {figures['unread_holding_a_task']}")
     junk, misread = ([], []) if totals_only else (figures["junk"][:30], figures["misread"][:40])
+    if "--not-read" in sys.argv and not totals_only:
+        lines += [f"  {item}" for item in figures["not_read_items"]]
     lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in junk))
     lines.append(f"misread tasks: {len(figures['misread'])}" + "".join(f"\n  {m}" for m in misread))
     lines += [f"refused: {len(figures['refused'])}"] if totals_only else [f"refused: {r}" for r in figures["refused"]]
