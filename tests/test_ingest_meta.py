@@ -34,6 +34,23 @@ def test_a_pages_widget_is_never_the_title():
     assert meta.title == ""  # the import then names the file and says so in the review
 
 
+def test_an_item_of_a_basis_list_is_no_title():
+    """A page that starts past the title: 「3.市公安局“三定”规定」 names a kind (规定) but is an item of the list of bases;
+    a letter would quote it as the document's name."""
+    meta = read_meta(_blocks("某项安全监管", "序号 涉及部门 职责分工", "1 市公安局 负责运输通行证发放工作。", "相关依据:",
+                             "1.《某某安全管理条例》", "2.某市应急管理局“三定”规定", "3.某市公安局“三定”规定"))
+    assert meta.title == "某项安全监管"  # the page's topic line, a guess the review asks about
+    assert any(g[0] == "标题" and g[3] < 0.85 for g in meta.guesses)
+
+
+@pytest.mark.parametrize("first", ["10月29日,某区召开消防安全专项治理工作动员部署会,安排下阶段工作。",
+                                   "已阅读5页,还剩13页未读, 继续免费阅读", "政务公开 > 政策公开 > 政策文件",
+                                   "某政发〔2021〕54号", "0310-3111082 3047798688@qq.com", "(一)每年4月为全市爱国卫生活动月;"])
+def test_a_sentence_a_number_a_path_or_a_widget_on_the_first_line_is_no_title(first):
+    meta = read_meta(_blocks(first, "某局负责做好消防安全检查工作。"))
+    assert meta.title == ""  # left to the review's [待补], never quoted in a letter
+
+
 def test_levels_named_together_are_no_jurisdiction():
     meta = read_meta(_blocks("重要政策措施分工方案", "1.组织结对帮扶。相关市州和县市党委、政府负责。",
                              "2.调整财政支出结构。各市州、县市区党委和政府负责。"))

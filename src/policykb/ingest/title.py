@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..ownnumbers import MARK
+from ..textrules import PINYIN_GLOSS
 from .docdate import NUMBER
 from .lexicon import alternation, lexicon
 from .source import Block
@@ -17,6 +19,9 @@ DOCUMENT_KINDS = r"(?:通知|意见|方案|决定|办法|计划|措施|要点|�
 # 「现将《X》印发给你们」: a transmittal notice names the document it sends out (and whose tasks follow)
 _TRANSMITTED = re.compile(r"《([^《》]{6,80})》(?:[和、及与]《[^《》]+》)*[^。《]{0,30}?印发给你们")  # the first sent
 MIN_FIRST_LINE_TITLE = 6  # a shorter first line is a page's widget (朗读, 打印, 分享), not a title
+# 「3.市公安局“三定”规定」, 「2.十方面民生实事责任分解」: a line opening with an item's number is an item of a list (a basis,
+# a section) on a page that starts past the title; letters would quote it as the document's name
+_ITEM = re.compile(rf"^\s*(?:{MARK})")
 
 
 # a law site's details, each label run together with its value (「发文机关X人民政府」, 「发文字号X〔2023〕11号」): no title,
@@ -26,6 +31,15 @@ DETAIL_LABEL = re.compile(rf"^(?:{alternation(lexicon().page_labels)})")
 
 # 「桐川镇2023年防汛工作安排意见」: a title without 关于 that opens with its place and year
 _PLACE_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)\d{4}年")
+
+
+def _could_be_a_title(line: str) -> bool:
+    """A first line taken as the title when nothing names a kind of document: a phrase, not a sentence (「10月29日，X召开…」),
+    a 发文字号 alone, a page's path of links, a widget (「还剩13页未读，继续阅读」) or an address."""
+    words = PINYIN_GLOSS.sub("", re.sub(r"\s", "", line))
+    return MIN_FIRST_LINE_TITLE <= len(words) <= 120 and not DETAIL_LABEL.match(line) and not _ITEM.match(line) \
+        and not re.search(r"[，,。；;：:！!>/|@]|https?", words) and not NUMBER.fullmatch(words) \
+        and len(re.findall(r"[\u4e00-\u9fff]", words)) >= len(words) / 2
 
 
 def _broken_title_start(texts: list[str], i: int) -> int:
@@ -44,7 +58,7 @@ def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
     kind joined)."""
     # the title: the first line naming a kind of document, joined with the line before or after it
     for i, text in enumerate(texts):
-        if len(text) > 120 or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文|"
+        if len(text) > 120 or _ITEM.match(text) or re.search(r"[：:]$|^(?:索\s*引\s*号|名\s*称\s*[：:]|标\s*题\s*[：:]|发布|来源|主题|文\s*号|发文|"
                                         r"附\s*件)", text):  # 「附件：X任务分解表」 names the annex, not the document
             continue
         previous_has_about = i > 0 and "关于" in texts[i - 1] and not re.search(r"[。，；：:]$", texts[i - 1])
@@ -67,7 +81,6 @@ def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
         if sent := next(((m[1], b.where) for b in head if (m := _TRANSMITTED.search(b.text))), None):
             meta.title, meta.title_where = sent
             meta.guesses.append(("标题", sent[0], sent[1] + "（印发通知所附）", 0.6))
-        elif texts and MIN_FIRST_LINE_TITLE <= len(texts[0]) <= 120 and not re.search(r"[：:]$", texts[0]) \
-                and not DETAIL_LABEL.match(texts[0]):
+        elif texts and _could_be_a_title(texts[0]):
             meta.title, meta.title_where = texts[0], head[0].where
             meta.guesses.append(("标题", texts[0], head[0].where, 0.3))
