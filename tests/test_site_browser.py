@@ -42,6 +42,18 @@ def recorded(context) -> list[str]:
     return requests
 
 
+def test_the_original_text_reads_as_chinese_over_http(built, chromium):
+    """A cadre opens 原文.txt from an intranet server that sends no charset (python's http.server, nginx's default):
+    Chromium guessed a Latin page and showed 「æ¹–å…」 until the site's copy carried the UTF-8 mark."""
+    first = (POLICIES / DOC / "source.txt").read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    context = chromium.new_context()
+    with sq.serve(built) as base:
+        page = context.new_page()
+        page.goto(f"{base}downloads/source/{DOC}/原文.txt")
+        assert first and page.inner_text("body").strip().startswith(first)
+    context.close()
+
+
 def test_task_to_unit_to_letter(built, chromium):
     context = chromium.new_context(accept_downloads=True)
     requests = recorded(context)

@@ -166,10 +166,34 @@ def _originals(pg: PolicyGraph, policies: Path, folder: Path) -> list[dict]:
         name = f"原文{source.suffix.lower()}"
         target = folder / ORIGINALS / doc.id / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(str(source), str(target))
+        marked = _with_utf8_mark(source)
+        if marked is None:
+            _link_or_copy(str(source), str(target))
+        else:
+            target.write_bytes(marked)
         items.append({"document": doc.id, "label": name, "path": f"{DOWNLOADS}/{ORIGINALS}/{doc.id}/{name}",
-                      "note": "文件原文，即导入知识库的文件本身，未经改动"})
+                      "note": "文件原文，即导入知识库的文件本身，未经改动"
+                              + ("（文字文件开头加了 UTF-8 编码标记，浏览器打开不乱码）" if marked else "")})
     return items
+
+
+_UTF8_MARK = b"\xef\xbb\xbf"
+
+
+def _with_utf8_mark(source: Path) -> bytes | None:
+    """A UTF-8 text original with the byte-order mark before it, None for any other file. A web server sends a .txt
+    without a charset (nginx and python's http.server do) and Chromium then guesses a Latin or GBK page: the
+    mark is what every browser, Word, WPS and Notepad take as UTF-8, and it adds no character to the text."""
+    if source.suffix.lower() != ".txt":
+        return None
+    data = source.read_bytes()
+    if data.startswith(_UTF8_MARK):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # GBK and its kin: Chromium on a Chinese desktop reads them; left as the office received them
+    return _UTF8_MARK + data
 
 
 OVERVIEW_NOTES = {".docx": "分工方案（按任务、按单位两张表），Word 或 WPS 可直接打开、打印",
