@@ -4,6 +4,7 @@ junk names, and how often a guess at each confidence level is right (the review'
     python tests/measure_ingest.py [tests/corpus | tests/corpus/part3 ...]   # one part, or several pooled
     python tests/measure_ingest.py --part 1-30        # parts as bench/import_quality.py names them, pooled
     python tests/measure_ingest.py --part 31 --not-read   # also each task not read, and whether the review points at it
+    python tests/measure_ingest.py --part 1-32 --confident   # also each reading marked confident, right or wrong
 
     python tests/measure_ingest.py tests/corpus/holdout   # part 2, tuned on since 2026-12-04 (the folder keeps its name)
     python tests/measure_ingest.py tests/corpus/part33 --totals-only   # a held-out part: figures only, no document
@@ -85,7 +86,7 @@ def measure(corpus: Path) -> dict:
     figures = {"documents": len(manifest), "imported": 0, "leads": 0, "leads_right": 0, "tasks_truth": 0,
                "tasks_read": 0, "participants": 0, "participants_right": 0, "participants_as_lead": 0,
                "junk": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0,
-               "not_read": 0, "not_read_listed": 0, "not_read_items": [], "unread_lines": 0, "unread_holding_a_task": 0}
+               "not_read": 0, "not_read_listed": 0, "not_read_items": [], "confident_items": [], "unread_lines": 0, "unread_holding_a_task": 0}
     calibration: dict[float, list[bool]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
@@ -150,6 +151,10 @@ def measure(corpus: Path) -> dict:
                 if got is not None:
                     level = confidence.get(got["number"], 0.0)
                     calibration[level].append(right)
+                    if level >= CONFIDENT:
+                        figures["confident_items"].append(f"{entry['file']} task {i + 1} ({level}, "
+                                                          f"{'right' if right else 'WRONG'}): {got['lead']}/"
+                                                          f"{got.get('participants')}")
                     if not right:
                         figures["misread"].append(f"{entry['file']} task {i + 1} (置信度 {level}): "
                                                   f"{got['lead']}/{got.get('participants')} want {want['lead']}/"
@@ -183,6 +188,8 @@ def report(figures: dict, totals_only: bool = False) -> str:
     junk, misread = ([], []) if totals_only else (figures["junk"][:30], figures["misread"][:40])
     if "--not-read" in sys.argv and not totals_only:
         lines += [f"  {item}" for item in figures["not_read_items"]]
+    if "--confident" in sys.argv and not totals_only:
+        lines += [f"  {item}" for item in figures["confident_items"]]
     lines.append(f"junk names: {len(figures['junk'])}" + "".join(f"\n  {j}" for j in junk))
     lines.append(f"misread tasks: {len(figures['misread'])}" + "".join(f"\n  {m}" for m in misread))
     lines += [f"refused: {len(figures['refused'])}"] if totals_only else [f"refused: {r}" for r in figures["refused"]]

@@ -18,6 +18,7 @@ from ..load import document_folders
 from ..registry import UnitIndex
 from .jurisdiction import document_place, home_of
 from .levels import level_of_name
+from .lexicon import alternation, lexicon
 from .placenames import local_unit_name, names_place, placed, qualified
 from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
@@ -102,6 +103,18 @@ def proposal_line(unit: dict) -> str:
 _BRACKETS = str.maketrans("<>", "（）")
 
 
+TWO_NAMES = "two names joined? "
+
+
+def joins_two_names(name: str) -> bool:
+    """「章贡区和赣县人民政府」, 「公安局和司法局」: a 和/与/及 right after what ends a unit's name (a place, a body's suffix)
+    joins two names the list did not split; 「住房和城乡建设局」 and the pairs a list shares (党委和政府) do not."""
+    lex = lexicon()
+    for pair in lex.shared_bodies:
+        name = name.replace(pair, "")
+    return bool(re.search(rf"(?:{alternation(lex.unit_suffixes)})[和与及].", name))
+
+
 @dataclass
 class Naming:
     """Which unit each name of one document is, and the units its import proposes (name -> entry)."""
@@ -130,6 +143,8 @@ class Naming:
                 and canonical not in BARE_GOVERNMENT:  # 「县委、政府」
             flags.append(f"not a unit: {canonical}")
             return None
+        if not known and joins_two_names(canonical):
+            flags.append(f"{TWO_NAMES}{canonical}")  # 「甲区和乙县人民政府」: two governments sharing one suffix?
         if not known and self._called_locally(canonical):
             return self._propose_local(canonical)
         if not known and canonical not in self.proposed:
