@@ -2135,6 +2135,16 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
     assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
 
 
+def test_sectors_listed_under_one_levels_ji_are_one_collective():
+    """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the one kind of body (one collective, the
+    list open), as 「市直药品、医疗器械…单位」 does; a list whose first is a body of its own still shares its 部门."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("区级公安、质监、工商等部门") == (["区级公安、质监、工商等部门"], True)
+    assert split_names("县级公安、交通部门") == (["县级公安、交通部门"], False)
+    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "交通部门"]
+    assert split_names("公安、交通等部门") == (["公安部门", "交通部门"], True)
+
+
 def test_an_assistant_to_a_post_is_a_post_and_the_person_named_after_it_heads_the_office():
     """「财政部部长助理某某某兼任办公室主任」: 部长助理 is a post; the person after it is who heads the office."""
     from policykb.ingest.holders import head_posts
