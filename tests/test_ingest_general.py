@@ -660,6 +660,17 @@ def test_labels_alone_on_their_lines_take_the_line_after_them_as_their_value():
     assert tasks[0].deadline_text.startswith("6月底前完成主体") and "年底前完成" in tasks[0].deadline_text
 
 
+def test_labels_left_blank_run_into_the_next_and_a_responsible_partners_label_names_who_takes_part():
+    """「…整治分管领导:协调人:责任单位:X、Y、Z责任配合单位:各村」 (a form's lines run together, its blank labels kept):
+    the label after a blank one's colon still opens the units; 责任配合单位 names those taking part, and a blank 协调人
+    names no one."""
+    tasks, _ = _read("成立整治领导小组,负责统筹。专项整治:1 .城中村环境卫生综合整治分管领导:协调人:责任单位:卫计办、城建办、"
+                     "行政执法中队责任配合单位:各村")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["卫计办"], ["城建办", "行政执法中队", "各村"])]
+    tasks, _ = _read("1 .城中村环境卫生综合整治", "分管领导:", "协调人:", "责任单位:卫计办、城建办", "责任配合单位:各村")
+    assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [(["卫计办"], ["城建办", "各村"], [])]
+
+
 def test_a_label_alone_before_another_label_takes_no_value():
     tasks, _ = _read("1. 建成污水处理厂。", "责任单位", "完成时限：年底前", "2. 改造管网。（县住建局负责）")
     assert [(t.number, t.units.lead) for t in tasks] == [(2, ["县住建局"])]

@@ -596,6 +596,18 @@ def test_collectives_run_together_are_two_each_doing_its_share():
                                                    (["各乡镇(街道)", "区级有关部门和单位"], "separate")]
 
 
+def test_named_bodies_working_by_their_own_duties_are_led_by_the_first():
+    """「X局、Y局、Z局按各自职责负责…」: no lead word (as 按职责分工负责, truth rule 5): the first listed leads, the others
+    take part; 分别 still gives each its share, and collectives by their own duties each do theirs."""
+    found = [subject_clauses(text, (), numbered=True)[0] for text in (
+        "市规划局、市公路局、市公安局按各自职责负责广告设置场地的审核工作。",
+        "市规划局、市公路局分别负责广告设置场地的审核工作。",
+        "各有关部门、镇人民政府根据各自职责做好山洪灾害防御工作。")]
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [
+        (["市规划局"], ["市公路局", "市公安局"], "first"), (["市规划局", "市公路局"], [], "separate"),
+        (["各有关部门", "镇人民政府"], [], "separate")]
+
+
 def test_collectives_of_departments_and_units_alone_are_led_by_the_first():
     """「各级民政部门和相关单位要…」, 「各站所、科室要…」: collectives of bodies with no place or level among them and no
     lead word: the first listed leads, the others take part (truth rule 5); 「本部门(单位)」 or 分别 after them still
@@ -2133,6 +2145,16 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
     partners = partners_with("牵头并会同镇安全服务站等其他部门对辖区内运输机械进行全面摸排清理", ())
     assert partners.lead == ["镇安全服务站"] and partners.open_ended
     assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
+
+
+def test_sectors_listed_under_one_levels_ji_are_one_collective():
+    """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the one kind of body (one collective, the
+    list open), as 「市直药品、医疗器械…单位」 does; a list whose first is a body of its own still shares its 部门."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("区级公安、质监、工商等部门") == (["区级公安、质监、工商等部门"], True)
+    assert split_names("县级公安、交通部门") == (["县级公安、交通部门"], False)
+    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "交通部门"]
+    assert split_names("公安、交通等部门") == (["公安部门", "交通部门"], True)
 
 
 def test_an_assistant_to_a_post_is_a_post_and_the_person_named_after_it_heads_the_office():

@@ -286,6 +286,17 @@ def test_a_pages_source_line_gives_the_place_when_nothing_else_does():
     assert meta.jurisdiction == "丙丁县"  # a page reposting another place's document: the text's own place first
 
 
+def test_the_last_of_places_listed_before_one_government_is_no_jurisdiction():
+    """「甲江、乙羊、丙华区政府和某高新区管委会」: several districts share one 区政府, none of them the text's own place;
+    a body before 、 (「中共丙华区委、丙华区人民政府」) leaves the government after it the text's."""
+    meta = read_meta(_blocks("(一)城区政府管理职责。甲江、乙羊、丙华区政府和某高新区管委会作为责任主体,负责本辖区工作。",
+                             "(二)街道办事处是落实主体,负责辖区内工作。"))
+    assert meta.jurisdiction is None
+    meta = read_meta(_blocks("关于做好学校工作的通知", "各街道:", "根据中共丙华区委、丙华区人民政府的部署,现通知如下。",
+                             "一、区教育局负责学校工作。"))
+    assert meta.jurisdiction == "丙华区"
+
+
 def test_a_level_word_in_a_title_is_no_places_end():
     """「镇创建市级卫生先进乡镇实施方案」: the township is not named, and 市级 is a level; 「镇创建市」 is no place."""
     assert read_meta(_blocks("镇创建市级卫生先进乡镇实施方案", "一、指导思想。")).jurisdiction is None

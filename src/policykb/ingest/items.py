@@ -31,7 +31,8 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[�
                         r"|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*[、．.]?\s*|\d{1,3}(?:\.\d{1,3})*\s*[.．、﹒](?!\d)\s*"
                         r"|[①-⑳⑴-⒇]\s*)")
 ROLE_WORD = re.compile(alternation({*_LEX.verbs, *_LEX.joiners, *_LEX.labels}))
-LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|]))(?:{alternation(_LEX.labels)})\s*[：:]")
+# (after a colon too: a blank label's, 「协调人:责任单位:X」, a form's lines run together)
+LABEL_AT = re.compile(rf"(?:^|(?<=[。；;，,\s|：:]))(?:{alternation(_LEX.labels)})\s*[：:]")
 # 「（一）适龄女生疫苗接种牵头责任部门：县卫健委」: a heading run straight into its label, no separator; only a
 # label naming a kind of body (…单位, …部门) is taken so, being no word a task's own text would end in
 RUN_IN_LABEL = re.compile(rf"(?<=[^\s。；;，,|：:])(?:{alternation(w for w in _LEX.labels if len(w) >= 4 and re.search('(?:单位|部门|單位|部門)$', w))})\s*[：:]")

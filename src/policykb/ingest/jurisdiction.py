@@ -41,6 +41,11 @@ _OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,8}?(?:省|市|区
                         r"|([\u4e00-\u9fff]{2}(?:市|区|县|旗))人民政府文件")  # a masthead, even run into a line
 
 
+# bare place names listed before the one whose suffix and body they share (「锦江、青羊、」 before 「成华区政府」); a
+# body before 、 (「中共X县委、」) is no bare place
+_PLACES_LISTED = re.compile(r"(?:^|[^\u4e00-\u9fff、])(?:[\u4e00-\u9fff]{2,4}(?<![委府局办部厅会院室所队组])、)+$")
+
+
 _BARE_OWN_PLACE = re.compile(r"结合(?:我|全)?([\u4e00-\u9fff]{2,3}?)(?:的)?实际")
 
 
@@ -78,6 +83,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
             before = b.text[:m.start()]
             if before.count("《") > before.count("》"):
                 continue  # inside a cited title: another document's place
+            if m[2] and _PLACES_LISTED.search(before):
+                continue  # 「甲、乙、丙区政府」: the last of several places sharing one government's name, none the text's own
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在|按照|根据|依据"
                             r"|协调|组织|配合|协助|会同|督促|指导"  # 「协调市政府召开的…」: a duty's verb, no place's name
                             r"|[一二三四五六七八九十]{1,2}是)", place) \

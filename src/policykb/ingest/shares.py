@@ -63,6 +63,16 @@ _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?
                        r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
 
 
+# 「按各自职责」, 「依据自身职能」: by each one's duties, said of the list as 按职责分工 is
+_OWN_DUTIES = re.compile(r"[^，,；;。分]{0,12}?(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能)")
+
+
+def _by_own_duties(names: list[str], rest: str) -> bool:
+    """「X局、Y局、Z局按各自职责负责…」: named bodies working by their own duties, no 分别: no lead word (truth rule 5, as
+    按职责分工负责), the first leads; a collective among them (「各有关部门、镇人民政府根据各自职责…」) does its own share."""
+    return bool(_OWN_DUTIES.match(rest)) and not any(map(collective, names))
+
+
 def _levels_and_departments(names: list[str]) -> bool:
     """A collective first, places after it, and among them a collective of departments or units."""
     return collective(names[0]) and all(_all_of_kind(n) or _PLACE_BODY.search(n) for n in names) \
@@ -104,7 +114,7 @@ def _list_mode(names: list[str], rest: str) -> str:
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
         return "first"
     else:
-        mode = "separate" if _EACH_OWN.match(rest) else "joint"
+        mode = "separate" if _EACH_OWN.match(rest) and not _by_own_duties(names, rest) else "joint"
     if mode == "separate" and all(map(_bodies_only, names)) and not _own_shares(rest):
         mode = "first"  # 「各级民政部门和相关单位要…」: departments and units, no place or level: the first leads
     if mode != "first" and not all(map(collective, names)) and _TOGETHER.search(rest):

@@ -101,6 +101,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     for i, name in enumerate(kept):
         text = text.replace(name, f"\x00{i}\x00")
     open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
+    open_ended |= any(re.search(r"等(?:部门|单位)$", name) for name in kept)  # 「区级公安、质监、工商等部门」, kept whole
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
     # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
     # (「X以及Y等客运企业」: the kind of body they are, as 等…单位)
@@ -149,16 +150,20 @@ def _sector_of_others(text: str) -> str:
 
 # 「各行业主管、监管部门」, 「市直药品、医疗器械生产、经营、使用单位」: qualifiers listed under one 各 (or one level's 直)
 # before the one kind of body they all qualify
-_QUALIFIED_KIND = re.compile(r"(?:^|(?<=[、，,；;]))(?:各|[省市县区]直)[^、，,；;和及各\x00]{1,10}(?:、[^、，,；;和及各\x00]{1,10})+?"
-                             r"(?:部门|单位)(?=$|[、，,；;和及等])")
+# (「区级公安、质监、工商等部门」: under one level's 级 too, the list open)
+_QUALIFIED_KIND = re.compile(r"(?:^|(?<=[、，,；;]))(?:各|[省市县区]直|[省市县区乡镇]级)[^、，,；;和及各\x00]{1,10}"
+                             r"(?:、[^、，,；;和及各\x00]{1,10})+?(?:部门|单位)(?=$|[、，,；;和及等])")
 
 
 def _qualified_kind(text: str) -> list[str]:
     """The lists of qualifiers before one kind of body, one collective as written: none of the qualifiers names a body,
     places or bodies of a kind, or people of its own (「各乡镇、县直部门」 is two collectives, levels and departments), and
     the last is no role (责任单位)."""
+    def bare_sector(q: str, kind: str) -> bool:  # 「区级公安、质监」: under a level's 级 a bare sector (质监) is no body
+        return bool(_LEVEL_SECTOR.match(kind) and lexicon().short_name.fullmatch(q))
     return [m.group() for m in _QUALIFIED_KIND.finditer(text)
-            if not any(looks_like_unit(q) or lexicon().collective_end.search(q) or lexicon().post.search(q)
+            if not any(looks_like_unit(q) and not bare_sector(q, m.group().split("、")[0])
+                       or lexicon().collective_end.search(q) or lexicon().post.search(q)
                        for q in re.sub(r"(?:部门|单位)$", "", m.group()).split("、"))
             and not lexicon().label_role(m.group().split("、")[-1])]  # (「各牵头领导、责任单位」: people, then a role)
 
@@ -304,6 +309,8 @@ def _share_bodies(text: str) -> str:
                 return m.group()  # 「各县(区)政府、市直园区管委会」: the first, a name with a bracket inside, is whole
             if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
+            if _under_one_level(m.string[:m.start()] + a):
+                return m.group()  # 「区级公安、质监、工商等部门」: one level's departments of the sectors, one collective
             if (joined := re.search(r"[和及与]", m["b"])) and looks_like_unit(m["b"][:joined.start()]):
                 return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
@@ -317,6 +324,16 @@ def _share_bodies(text: str) -> str:
             return text
         text = shared
     return text
+
+
+# a list's first name opening with a level's 级 before a bare sector (区级公安): the level qualifies the whole list
+_LEVEL_SECTOR = re.compile(r"^[省市县区乡镇]级(?!各|有关|相关|其他)[\u4e00-\u9fff]{2,8}$")
+
+
+def _under_one_level(before: str) -> bool:
+    """The list written up to a name opens with a level's 级 over a bare sector (「区级公安、质监」), no unit itself."""
+    first = re.split(r"[，,；;：:\s]", before)[-1].split("、")[0]
+    return bool(_LEVEL_SECTOR.match(first)) and not looks_like_unit(first)
 
 
 GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
