@@ -847,6 +847,16 @@ def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_pat
     assert any("主语是人员" in line for line in draft.review)
 
 
+def test_people_alone_in_a_report_of_what_a_city_issued_serve_the_citys_government(tmp_path):
+    """「近日,X市印发了《…任务表》」 names the issuer by its place alone; 「各责任领导要…」, people with no body, serve that
+    place's government (truth rule 6: a post over a government's work, that government), not the bare place."""
+    draft = compose(_source("丰源市强化四措施确保安全生产任务完成", "近日,丰源市印发了《2018年度丰源市安全生产任务表》,强化四项措施。",
+                            "一是通力协作。各责任领导要落实领导责任,加强对部门的工作指导,及时协调解决工作中出现的新问题。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert draft.doc["issuers"] == ["丰源市"]
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [(["丰源市人民政府"], ["各责任领导"])]
+
+
 def test_cadres_of_the_township_and_its_villages_serve_the_township_first_the_villages_take_part(tmp_path):
     """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the bodies they serve are a
     list with no lead word, so the issuing township listed first leads and the villages take part (truth rule 5); the

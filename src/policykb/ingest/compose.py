@@ -86,6 +86,13 @@ def _cadres_township(leaders: list[str], issuers: list[str], place: str | None) 
     return issuers[0] if issuers else town
 
 
+def _government_of(issuer: str, place: str | None) -> str:
+    """The body an issuer named by its place alone (a report's 「眉山市印发了…」) acts through: a city's or county's
+    government (truth rule 6: a post over a government's work, that government); a township is its own body (truth
+    rule 6: the township whose cadres), and any other issuer is as named."""
+    return f"{issuer}人民政府" if place and issuer == place and not _own_township(place) else issuer
+
+
 def _own_township(place: str | None) -> str | None:
     """The township a township's document is of (攸县黄丰桥镇 -> 黄丰桥镇), or None for another level's."""
     return last_place(place, towns=True) if place and re.search(r"(?:镇|乡|街道)$", place) else None
@@ -332,7 +339,7 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
         if c.units.how == PEOPLE and not c.units.lead and issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it; of
             # several issuers (「镇党委、政府」) the first listed leads and the others take part (truth rule 5)
-            c.units.lead, c.units.mode = list(issuers[:1]), "first"
+            c.units.lead, c.units.mode = [_government_of(issuers[0], naming.place)], "first"
             c.units.participants = [*issuers[1:], *c.units.participants]
             if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: the villages take part
                 c.units.participants = c.units.participants + ["各村"]
