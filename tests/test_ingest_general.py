@@ -1728,12 +1728,13 @@ def test_a_label_or_a_unit_before_a_colon_is_no_portfolio():
 
 def test_a_lead_column_vouches_for_a_name_that_ends_like_no_unit(tmp_path):
     """「牵头单位 | 东湖科学城」: the column says it is a unit though 城 ends no unit's name; the review says it took it
-    so. Two names run together (「经开区高新园」) or a time are not taken."""
+    so. Two names run together (「经开区高新园」), a time or 「其他」 (the rest, a kind of unit: the row's text names
+    them) are not taken."""
     from policykb.ingest.tabletasks import table_tasks
     rows = [("序号", "重点任务", "牵头单位"), ("1", "建设科创走廊", "东湖科学城"), ("2", "建设物流园", "经开区高新园"),
-            ("3", "建设学校", "2024年底")]
+            ("3", "建设学校", "2024年底"), ("4", "生产企业的主要负责人对本单位的安全工作负责", "其他")]
     tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
-    assert [t.units.lead for t in tasks] == [["东湖科学城"], [], []]  # the others left for the review
+    assert [t.units.lead for t in tasks] == [["东湖科学城"], [], [], []]  # the others left for the review
     assert any("东湖科学城" in f for f in tasks[0].units.flags)
 
 

@@ -10,7 +10,7 @@ from .itemmarks import item_number, strip_number
 from .lexicon import alternation, is_person, lexicon
 from .shapes import Candidate
 from .source import Block
-from .unitnames import looks_like_unit
+from .unitnames import GENERIC, looks_like_unit
 from .unitnotes import UnitList, parse_units
 
 _LEX = lexicon()
@@ -71,7 +71,9 @@ def column_vouched(units: UnitList) -> tuple[str, ...]:
     """The names a unit column's cells hold that end like no unit (「未来科技城(海创园)」, 「临平新城」) but are a name's
     shape: no role word, verb, time or person in them. The column vouches for them; the review names them."""
     names = [f.removeprefix("not a unit: ") for f in units.flags if f.startswith("not a unit: ")]
-    return tuple(n for n in names if _BARE_NAME.fullmatch(n) and not _ROLE_OR_VERB.search(n) and not is_person(n)
+    # (「其他」 in the unit column: the rest, a kind of unit, not one: the row's text names them)
+    return tuple(n for n in names if _BARE_NAME.fullmatch(n) and n not in GENERIC and not _ROLE_OR_VERB.search(n)
+                 and not is_person(n)
                  and not re.search(r"年|月|季度|日前|底前|长期|持续", n)
                  and not any(looks_like_unit(n[:k]) for k in range(3, len(n) - 1)  # 「经开区高新园」: two run together
                              if _FOLDED_END.search(_LEX.fold(n[:k]))))
