@@ -151,3 +151,18 @@ def test_items_run_together_after_a_numbered_paragraphs_first_keep_their_own_mar
     _, tasks, _ = import_text(tmp_path, text, None)
     assert [(t.get("label"), t["text"][:4]) for t in tasks] == [
         ("一、1.", "负责农村"), ("一、2.", "负责县乡"), ("一、3.", "负责客运"), ("二、1.", "负责农村"), ("二、2.", "负责农房")]
+
+
+def test_paragraphs_opening_with_a_count_keep_it_as_their_label(tmp_path):
+    """「一是加强领导。…」 「二是通力协作。X要…。Y要…」: a paragraph opening with a count is numbered so, as a reader
+    cites its sentences; each task read from it carries the count (二是 twice)."""
+    from conftest import import_text
+    lines = ["一是加强领导。各区县政府要对工作落实情况负总责。", "二是通力协作。各牵头单位要切实负起组织协调的职责。"]
+    paths = numbered_paths([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert [(p.path, p.number) for p in paths.values()] == [("一是", 1), ("二是", 2)]
+    text = ("甲市强化三措施确保安全生产任务完成\n近日,甲市印发了《2018年度甲市安全生产任务表》,强化三项措施。\n"
+            "一是加强领导。各区县政府要对工作落实情况负总责。\n二是通力协作。各牵头单位要切实负起组织协调的职责。"
+            "各责任单位要主动作为,积极配合牵头单位做好工作。\n三是加强督查。市政府督查办将安全生产任务纳入政府目标督查范围。\n")
+    _, tasks, _ = import_text(tmp_path, text, dt.date(2024, 1, 1))
+    assert [t.get("label") for t in tasks] == ["一是", "二是", "二是", "三是"]
+

@@ -27,7 +27,7 @@ from .lexicon import lexicon
 from .meta import Meta, read_meta
 from .nowork import states_no_work
 from .organs import jurisdiction_of
-from .outline import Numbered, mark_number, numbered_paths, paragraphs_under, style_of
+from .outline import COUNT_MARK, Numbered, mark_number, numbered_paths, paragraphs_under, style_of
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
@@ -149,7 +149,8 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
                 or _ARTICLE.match(held[1].path))
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
-    own = [p or (_inner_item(c, paths[c.where]) if c.where in paths else None) for p, c in zip(own, read)]
+    # (a task read after an inner mark of the paragraph's rank is that item's, even where it is the first read)
+    own = [(_inner_item(c, paths[c.where]) or p) if c.where in paths else p for p, c in zip(own, read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
@@ -166,14 +167,14 @@ def _one_of_clauses(task: Candidate, first: Candidate, paragraph: Numbered) -> b
     return task.where == first.where and not _INNER_MARK.search(paragraph.text)
 
 
-_INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK})")
+_INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK}|{COUNT_MARK})")
 
 
 def _inner_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
     """A later task of a numbered paragraph that numbers more items of its rank inside it (「1.负责指导… 2.负责协调…」:
     a table cell's duties run together on one line): the mark its item opens with, in the paragraph's place."""
-    marks = re.findall(MARK, paragraph.path)
-    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK})", paragraph.text):
+    marks = re.findall(rf"{MARK}|{COUNT_MARK}", paragraph.path)
+    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK}|{COUNT_MARK})", paragraph.text):
         if marks and style_of(inner.group()) == style_of(marks[-1]) \
                 and _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
             number = mark_number(inner.group())
