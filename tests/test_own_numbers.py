@@ -166,3 +166,15 @@ def test_paragraphs_opening_with_a_count_keep_it_as_their_label(tmp_path):
     _, tasks, _ = import_text(tmp_path, text, dt.date(2024, 1, 1))
     assert [t.get("label") for t in tasks] == ["一是", "二是", "二是", "三是"]
 
+
+def test_items_numbered_inside_a_paragraph_under_a_heading_keep_the_headings_number_and_their_mark(tmp_path):
+    """「（一）县自然资源局」 then 「县自然资源局负责…。1、会同…。2、组织…」: the paragraph's later tasks are its items
+    1、 and 2、, named 「二、（一）1、」 as a reader cites them, not by the running count."""
+    from conftest import import_text
+    text = ("甲县人民政府关于做好地质灾害防治工作的通知\n各乡镇人民政府，县政府各部门：\n一、各级政府职责\n（一）县人民政府职责\n"
+            "统一领导全县地质灾害防治工作。\n二、有关部门职责\n（一）县自然资源局\n县自然资源局负责地质灾害防治的组织、协调和监督"
+            "工作。1、会同县水利局开展地质灾害调查。2、组织专家对地质灾害成因进行论证。\n（二）县水利局\n"
+            "县水利局负责山洪灾害的监测预警工作。\n甲县人民政府\n2024年1月20日\n")
+    _, tasks, _ = import_text(tmp_path, text, None)
+    assert sorted((t.get("label"), t["text"][:6]) for t in tasks) == [
+        ("二、（一）", "县自然资源局"), ("二、（一）1、", "会同县水利局"), ("二、（一）2、", "组织专家对地"), ("二、（二）", "县水利局负责")]

@@ -150,7 +150,8 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
     # (a task read after an inner mark of the paragraph's rank is that item's, even where it is the first read)
-    own = [(_inner_item(c, paths[c.where]) or p) if c.where in paths else p for p, c in zip(own, read)]
+    own = [(_inner_item(c, paths[c.where]) or p) if c.where in paths
+           else p or (_inline_item(c, under[c.where][1]) if c.where in under else None) for p, c in zip(own, read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
@@ -179,6 +180,16 @@ def _inner_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
                 and _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
             number = mark_number(inner.group())
             return Numbered(paragraph.path[:-len(marks[-1])] + inner.group(), number, "") if number else None
+    return None
+
+
+def _inline_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
+    """A later task of a paragraph under a numbered heading that numbers its own items inside it (「(一)X部门」 then
+    「X部门负责…。1、会同…。2、对…」): the heading's number, then the mark its item opens with."""
+    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK})", paragraph.text):
+        if _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
+            number = mark_number(inner.group())
+            return Numbered(paragraph.path + inner.group(), number, "") if number else None
     return None
 
 
