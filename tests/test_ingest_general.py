@@ -1738,6 +1738,18 @@ def test_a_lead_column_vouches_for_a_name_that_ends_like_no_unit(tmp_path):
     assert any("东湖科学城" in f for f in tasks[0].units.flags)
 
 
+def test_unit_names_a_copy_ran_together_in_a_cell_are_cut_where_a_bodys_name_meets_a_level(tmp_path):
+    """「城关街道办事处县域工业集中区」 in a 配合单位 cell (one cell a line, the line breaks lost): a street office's whole name
+    runs into a name opening with 县: two units. A committee and its government named together (「县委县政府督查室」)
+    and a name with no level inside (「县市场监管局」) stay one."""
+    from policykb.ingest.tabletasks import table_tasks
+    rows = [("序号", "指标任务", "牵头单位", "配合单位"), ("1", "城区绿化覆盖率达到40%以上。", "县城管局", "城关街道办事处县域工业集中区"),
+            ("2", "城区人均公园绿地面积达到11平方米以上。", "县委县政府督查室", "县市场监管局")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县城管局"], ["城关街道办事处", "县域工业集中区"]), (["县委县政府督查室"], ["县市场监管局"])]
+
+
 def test_a_group_set_up_after_a_lead_in_to_lead_the_work_leads_it(tmp_path):
     """「为做好…，经研究决定，成立X领导小组，统一领导全镇防汛工作。」: the body set up is given its work (统一领导, as
     负责); set up and given nothing (「为做好…，成立X领导小组。」) it is no task."""

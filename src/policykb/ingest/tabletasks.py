@@ -8,6 +8,7 @@ import re
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .itemmarks import item_number, strip_number
 from .lexicon import alternation, is_person, lexicon
+from .runtogether import level_runs
 from .shapes import Candidate
 from .source import Block
 from .unitnames import GENERIC, looks_like_unit
@@ -17,13 +18,18 @@ _LEX = lexicon()
 
 def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     """A row's unit cells as one note in the lexicon's words: 「牵头单位：X；配合单位：Y；责任领导：Z」."""
-    units = [(role, cells[i]) for i, role in columns.items() if role in (*UNIT_ROLES, "leader") and i < len(cells)
-             and cells[i]]
+    units = [(role, _runs_cut(cells[i]) if role in UNIT_ROLES else cells[i]) for i, role in columns.items()
+             if role in (*UNIT_ROLES, "leader") and i < len(cells) and cells[i]]
     if len(units) == 1 and units[0][0] == "responsible":
         return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
     roles = {r for r, _ in units}
     return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)
+
+
+def _runs_cut(cell: str) -> str:
+    """A unit cell whose names a copy ran together (one cell a line, the line breaks lost): cut apart with 、."""
+    return cell if re.search(r"[、，,；;\s]", cell) else "、".join(level_runs(cell))
 
 
 def _remark_units(units: UnitList, remark: str, known: tuple[str, ...]) -> None:
