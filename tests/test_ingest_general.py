@@ -858,6 +858,16 @@ def test_people_alone_as_the_subject_are_the_leaders_of_the_issuers_task(tmp_pat
     assert any("主语是人员" in line for line in draft.review)
 
 
+def test_people_alone_in_a_report_of_what_a_city_issued_serve_the_citys_government(tmp_path):
+    """「近日,X市印发了《…任务表》」 names the issuer by its place alone; 「各责任领导要…」, people with no body, serve that
+    place's government (truth rule 6: a post over a government's work, that government), not the bare place."""
+    draft = compose(_source("丰源市强化四措施确保安全生产任务完成", "近日,丰源市印发了《2018年度丰源市安全生产任务表》,强化四项措施。",
+                            "一是通力协作。各责任领导要落实领导责任,加强对部门的工作指导,及时协调解决工作中出现的新问题。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert draft.doc["issuers"] == ["丰源市"]
+    assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [(["丰源市人民政府"], ["各责任领导"])]
+
+
 def test_cadres_of_the_township_and_its_villages_serve_the_township_first_the_villages_take_part(tmp_path):
     """「镇村干部要…」, 「乡、村干部要…」 (levels written once before the people of both): the bodies they serve are a
     list with no lead word, so the issuing township listed first leads and the villages take part (truth rule 5); the
@@ -1729,13 +1739,26 @@ def test_a_label_or_a_unit_before_a_colon_is_no_portfolio():
 
 def test_a_lead_column_vouches_for_a_name_that_ends_like_no_unit(tmp_path):
     """「牵头单位 | 东湖科学城」: the column says it is a unit though 城 ends no unit's name; the review says it took it
-    so. Two names run together (「经开区高新园」) or a time are not taken."""
+    so. Two names run together (「经开区高新园」), a time or 「其他」 (the rest, a kind of unit: the row's text names
+    them) are not taken."""
     from policykb.ingest.tabletasks import table_tasks
     rows = [("序号", "重点任务", "牵头单位"), ("1", "建设科创走廊", "东湖科学城"), ("2", "建设物流园", "经开区高新园"),
-            ("3", "建设学校", "2024年底")]
+            ("3", "建设学校", "2024年底"), ("4", "生产企业的主要负责人对本单位的安全工作负责", "其他")]
     tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
-    assert [t.units.lead for t in tasks] == [["东湖科学城"], [], []]  # the others left for the review
+    assert [t.units.lead for t in tasks] == [["东湖科学城"], [], [], []]  # the others left for the review
     assert any("东湖科学城" in f for f in tasks[0].units.flags)
+
+
+def test_unit_names_a_copy_ran_together_in_a_cell_are_cut_where_a_bodys_name_meets_a_level(tmp_path):
+    """「城关街道办事处县域工业集中区」 in a 配合单位 cell (one cell a line, the line breaks lost): a street office's whole name
+    runs into a name opening with 县: two units. A committee and its government named together (「县委县政府督查室」)
+    and a name with no level inside (「县市场监管局」) stay one."""
+    from policykb.ingest.tabletasks import table_tasks
+    rows = [("序号", "指标任务", "牵头单位", "配合单位"), ("1", "城区绿化覆盖率达到40%以上。", "县城管局", "城关街道办事处县域工业集中区"),
+            ("2", "城区人均公园绿地面积达到11平方米以上。", "县委县政府督查室", "县市场监管局")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县城管局"], ["城关街道办事处", "县域工业集中区"]), (["县委县政府督查室"], ["县市场监管局"])]
 
 
 def test_a_group_set_up_after_a_lead_in_to_lead_the_work_leads_it(tmp_path):

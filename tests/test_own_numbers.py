@@ -151,3 +151,30 @@ def test_items_run_together_after_a_numbered_paragraphs_first_keep_their_own_mar
     _, tasks, _ = import_text(tmp_path, text, None)
     assert [(t.get("label"), t["text"][:4]) for t in tasks] == [
         ("一、1.", "负责农村"), ("一、2.", "负责县乡"), ("一、3.", "负责客运"), ("二、1.", "负责农村"), ("二、2.", "负责农房")]
+
+
+def test_paragraphs_opening_with_a_count_keep_it_as_their_label(tmp_path):
+    """「一是加强领导。…」 「二是通力协作。X要…。Y要…」: a paragraph opening with a count is numbered so, as a reader
+    cites its sentences; each task read from it carries the count (二是 twice)."""
+    from conftest import import_text
+    lines = ["一是加强领导。各区县政府要对工作落实情况负总责。", "二是通力协作。各牵头单位要切实负起组织协调的职责。"]
+    paths = numbered_paths([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    assert [(p.path, p.number) for p in paths.values()] == [("一是", 1), ("二是", 2)]
+    text = ("甲市强化三措施确保安全生产任务完成\n近日,甲市印发了《2018年度甲市安全生产任务表》,强化三项措施。\n"
+            "一是加强领导。各区县政府要对工作落实情况负总责。\n二是通力协作。各牵头单位要切实负起组织协调的职责。"
+            "各责任单位要主动作为,积极配合牵头单位做好工作。\n三是加强督查。市政府督查办将安全生产任务纳入政府目标督查范围。\n")
+    _, tasks, _ = import_text(tmp_path, text, dt.date(2024, 1, 1))
+    assert [t.get("label") for t in tasks] == ["一是", "二是", "二是", "三是"]
+
+
+def test_items_numbered_inside_a_paragraph_under_a_heading_keep_the_headings_number_and_their_mark(tmp_path):
+    """「（一）县自然资源局」 then 「县自然资源局负责…。1、会同…。2、组织…」: the paragraph's later tasks are its items
+    1、 and 2、, named 「二、（一）1、」 as a reader cites them, not by the running count."""
+    from conftest import import_text
+    text = ("甲县人民政府关于做好地质灾害防治工作的通知\n各乡镇人民政府，县政府各部门：\n一、各级政府职责\n（一）县人民政府职责\n"
+            "统一领导全县地质灾害防治工作。\n二、有关部门职责\n（一）县自然资源局\n县自然资源局负责地质灾害防治的组织、协调和监督"
+            "工作。1、会同县水利局开展地质灾害调查。2、组织专家对地质灾害成因进行论证。\n（二）县水利局\n"
+            "县水利局负责山洪灾害的监测预警工作。\n甲县人民政府\n2024年1月20日\n")
+    _, tasks, _ = import_text(tmp_path, text, None)
+    assert sorted((t.get("label"), t["text"][:6]) for t in tasks) == [
+        ("二、（一）", "县自然资源局"), ("二、（一）1、", "会同县水利局"), ("二、（一）2、", "组织专家对地"), ("二、（二）", "县水利局负责")]

@@ -27,7 +27,7 @@ from .lexicon import lexicon
 from .meta import Meta, read_meta
 from .nowork import states_no_work
 from .organs import jurisdiction_of
-from .outline import Numbered, mark_number, numbered_paths, paragraphs_under, style_of
+from .outline import COUNT_MARK, Numbered, mark_number, numbered_paths, paragraphs_under, style_of
 from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
@@ -86,6 +86,13 @@ def _cadres_township(leaders: list[str], issuers: list[str], place: str | None) 
     return issuers[0] if issuers else town
 
 
+def _government_of(issuer: str, place: str | None) -> str:
+    """The body an issuer named by its place alone (a report's 「眉山市印发了…」) acts through: a city's or county's
+    government (truth rule 6: a post over a government's work, that government); a township is its own body (truth
+    rule 6: the township whose cadres), and any other issuer is as named."""
+    return f"{issuer}人民政府" if place and issuer == place and not _own_township(place) else issuer
+
+
 def _own_township(place: str | None) -> str | None:
     """The township a township's document is of (攸县黄丰桥镇 -> 黄丰桥镇), or None for another level's."""
     return last_place(place, towns=True) if place and re.search(r"(?:镇|乡|街道)$", place) else None
@@ -142,7 +149,9 @@ def _own_labels(read: list[Candidate], numbers: list[int], paths: dict[str, Numb
                 or _ARTICLE.match(held[1].path))
            and _bare(c.text)[:8] in _bare((p := held[1]).text) else None
            for i, c in enumerate(read)]
-    own = [p or (_inner_item(c, paths[c.where]) if c.where in paths else None) for p, c in zip(own, read)]
+    # (a task read after an inner mark of the paragraph's rank is that item's, even where it is the first read)
+    own = [(_inner_item(c, paths[c.where]) or p) if c.where in paths
+           else p or (_inline_item(c, under[c.where][1]) if c.where in under else None) for p, c in zip(own, read)]
     if all(p is None or p.number == n for p, n in zip(own, numbers)):
         return [None] * len(read)
     return [p.path if p else None for p in own]
@@ -159,18 +168,28 @@ def _one_of_clauses(task: Candidate, first: Candidate, paragraph: Numbered) -> b
     return task.where == first.where and not _INNER_MARK.search(paragraph.text)
 
 
-_INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK})")
+_INNER_MARK = re.compile(rf"[。；;，,：:\s](?:{MARK}|{COUNT_MARK})")
 
 
 def _inner_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
     """A later task of a numbered paragraph that numbers more items of its rank inside it (「1.负责指导… 2.负责协调…」:
     a table cell's duties run together on one line): the mark its item opens with, in the paragraph's place."""
-    marks = re.findall(MARK, paragraph.path)
-    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK})", paragraph.text):
+    marks = re.findall(rf"{MARK}|{COUNT_MARK}", paragraph.path)
+    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK}|{COUNT_MARK})", paragraph.text):
         if marks and style_of(inner.group()) == style_of(marks[-1]) \
                 and _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
             number = mark_number(inner.group())
             return Numbered(paragraph.path[:-len(marks[-1])] + inner.group(), number, "") if number else None
+    return None
+
+
+def _inline_item(task: Candidate, paragraph: Numbered) -> Numbered | None:
+    """A later task of a paragraph under a numbered heading that numbers its own items inside it (「(一)X部门」 then
+    「X部门负责…。1、会同…。2、对…」): the heading's number, then the mark its item opens with."""
+    for inner in re.finditer(rf"(?<=[。；;，,：:\s])(?:{MARK})", paragraph.text):
+        if _bare(paragraph.text[inner.end():])[:8] == _bare(task.text)[:8] != "":
+            number = mark_number(inner.group())
+            return Numbered(paragraph.path + inner.group(), number, "") if number else None
     return None
 
 
@@ -332,7 +351,7 @@ def _named_units(candidates: list[Candidate], naming: Naming, issuers: list[str]
         if c.units.how == PEOPLE and not c.units.lead and issuers:
             # people alone as the subject (「我镇机关干部要…」): the body that issued the demand answers for it; of
             # several issuers (「镇党委、政府」) the first listed leads and the others take part (truth rule 5)
-            c.units.lead, c.units.mode = list(issuers[:1]), "first"
+            c.units.lead, c.units.mode = [_government_of(issuers[0], naming.place)], "first"
             c.units.participants = [*issuers[1:], *c.units.participants]
             if any(_VILLAGE_CADRES.match(p) for p in c.units.leaders):  # 「镇村干部要…」: the villages take part
                 c.units.participants = c.units.participants + ["各村"]

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from ..ownnumbers import MARK
 from .source import Block
 
-_MARK = re.compile(rf"^\s*({MARK})")  # an item's mark at the start of its paragraph
+# a count opening a paragraph or a sentence (「三是通力协作。…」): it numbers them as a mark does, as a reader cites
+# them (三是)
+COUNT_MARK = r"[一二三四五六七八九十]{1,2}是"
+# an item's mark at the start of its paragraph
+_MARK = re.compile(rf"^\s*({MARK}|{COUNT_MARK}(?=[\u4e00-\u9fff“]))")
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 
 

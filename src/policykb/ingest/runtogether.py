@@ -46,3 +46,21 @@ def run_together(text: str) -> list[str] | None:
 
     found = cut(0) if text else None
     return found[1] if found else None
+
+
+# 「县委县政府督查室」, 「X县委县政府」: a party committee and its government named together, one office or two organs
+# the text joins on purpose; not two names run together
+_ORGANS_PAIRED = re.compile(r"^[省市县区](?:人民)?政府")
+
+
+def level_runs(text: str) -> list[str]:
+    """A unit cell's names run together with nothing between, the next opening with its level (「城关街道办事处县域
+    工业集中区」, 「市发改委市财政局」): cut where a whole body's name (ending as a body ends, lexicon.yaml body_ends)
+    meets a level prefix that opens another unit's name. A name holding no such meeting is one name."""
+    ends = tuple(lexicon().body_ends)
+    for at in range(3, len(text) - 2):
+        head, tail = text[:at], text[at:]
+        if tail[0] in "省市县区" and head.endswith(ends) and not _ORGANS_PAIRED.match(tail) \
+                and looks_like_unit(head) and looks_like_unit(tail):
+            return [head, *level_runs(tail)]
+    return [text]

@@ -8,22 +8,28 @@ import re
 from .columns import ROLE_LABEL, UNIT_ROLES, column_role, header_columns, own_work, report_columns, two_row_header
 from .itemmarks import item_number, strip_number
 from .lexicon import alternation, is_person, lexicon
+from .runtogether import level_runs
 from .shapes import Candidate
 from .source import Block
-from .unitnames import looks_like_unit
+from .unitnames import GENERIC, looks_like_unit
 from .unitnotes import UnitList, parse_units
 
 _LEX = lexicon()
 
 def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     """A row's unit cells as one note in the lexicon's words: 「牵头单位：X；配合单位：Y；责任领导：Z」."""
-    units = [(role, cells[i]) for i, role in columns.items() if role in (*UNIT_ROLES, "leader") and i < len(cells)
-             and cells[i]]
+    units = [(role, _runs_cut(cells[i]) if role in UNIT_ROLES else cells[i]) for i, role in columns.items()
+             if role in (*UNIT_ROLES, "leader") and i < len(cells) and cells[i]]
     if len(units) == 1 and units[0][0] == "responsible":
         return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
     roles = {r for r, _ in units}
     return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)
+
+
+def _runs_cut(cell: str) -> str:
+    """A unit cell whose names a copy ran together (one cell a line, the line breaks lost): cut apart with 、."""
+    return cell if re.search(r"[、，,；;\s]", cell) else "、".join(level_runs(cell))
 
 
 def _remark_units(units: UnitList, remark: str, known: tuple[str, ...]) -> None:
@@ -71,7 +77,9 @@ def column_vouched(units: UnitList) -> tuple[str, ...]:
     """The names a unit column's cells hold that end like no unit (「未来科技城(海创园)」, 「临平新城」) but are a name's
     shape: no role word, verb, time or person in them. The column vouches for them; the review names them."""
     names = [f.removeprefix("not a unit: ") for f in units.flags if f.startswith("not a unit: ")]
-    return tuple(n for n in names if _BARE_NAME.fullmatch(n) and not _ROLE_OR_VERB.search(n) and not is_person(n)
+    # (「其他」 in the unit column: the rest, a kind of unit, not one: the row's text names them)
+    return tuple(n for n in names if _BARE_NAME.fullmatch(n) and n not in GENERIC and not _ROLE_OR_VERB.search(n)
+                 and not is_person(n)
                  and not re.search(r"年|月|季度|日前|底前|长期|持续", n)
                  and not any(looks_like_unit(n[:k]) for k in range(3, len(n) - 1)  # 「经开区高新园」: two run together
                              if _FOLDED_END.search(_LEX.fold(n[:k]))))
