@@ -2287,3 +2287,9 @@ def test_an_opening_subject_before_a_later_you_clause_keeps_its_own_clause():
     found = subject_clauses("各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。", numbered=True)
     assert [(c, u.lead) for c, u in found] == [("各区应于年底前开展一次自查,并将结果报市统计局", ["各区"]),
                                                ("由市统计局将结果汇总上报市政府", ["市统计局"])]
+
+
+def test_a_collective_in_tortoise_brackets_is_one_name():
+    """「各县〔市、区〕政府」: 〔〕 written for （） in a collective, one name, not cut at its 、."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各县〔市、区〕政府")[0] == ["各县〔市、区〕政府"]

@@ -145,8 +145,8 @@ def lexicon() -> Lexicon:
 
 
 def _any_brackets(pattern: str) -> str:
-    """A collective's pattern matching its brackets in any writing: （） () <> 〈〉."""
-    return pattern.replace("（", "[（(<〈]").replace("）", "[）)>〉]")
+    """A collective's pattern matching its brackets in any writing: （） () <> 〈〉 〔〕 (「各县〔市、区〕政府」)."""
+    return pattern.replace("（", "[（(<〈〔]").replace("）", "[）)>〉〕]")
 
 
 def is_person(name: str) -> bool:
