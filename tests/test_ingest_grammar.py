@@ -2293,3 +2293,11 @@ def test_a_collective_in_tortoise_brackets_is_one_name():
     """「各县〔市、区〕政府」: 〔〕 written for （） in a collective, one name, not cut at its 、."""
     from policykb.ingest.unitnames import split_names
     assert split_names("各县〔市、区〕政府")[0] == ["各县〔市、区〕政府"]
+
+
+def test_places_of_two_levels_before_one_government_each_have_it_without_the_last_ones_level():
+    """「甲山区、乙水县、丙河市、丁江县人民政府」: the 县 of 县人民政府 is the last place's; each place before it, named with
+    its own level, has 人民政府 (not 甲山区县人民政府)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("甲山区、乙水县、丙河市、丁江县人民政府")[0] == ["甲山区人民政府", "乙水县人民政府", "丙河市人民政府",
+                                                                    "丁江县人民政府"]
