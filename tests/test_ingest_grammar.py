@@ -2301,3 +2301,9 @@ def test_places_of_two_levels_before_one_government_each_have_it_without_the_las
     from policykb.ingest.unitnames import split_names
     assert split_names("甲山区、乙水县、丙河市、丁江县人民政府")[0] == ["甲山区人民政府", "乙水县人民政府", "丙河市人民政府",
                                                                     "丁江县人民政府"]
+
+
+def test_a_demand_with_no_subject_whose_verb_names_bodies_names_no_unit():
+    """「要进一步发挥甲会、乙团…的作用」: 发挥 is the demand's verb before the bodies whose part it is, no unit's name."""
+    assert not looks_like_unit("要进一步发挥甲会")
+    assert not subject_clauses("要进一步发挥甲会、乙团、丙联和其他社会组织的作用,共同做好甲工作。", numbered=True, anyone=True)
