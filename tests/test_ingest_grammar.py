@@ -2307,3 +2307,10 @@ def test_a_demand_with_no_subject_whose_verb_names_bodies_names_no_unit():
     """「要进一步发挥甲会、乙团…的作用」: 发挥 is the demand's verb before the bodies whose part it is, no unit's name."""
     assert not looks_like_unit("要进一步发挥甲会")
     assert not subject_clauses("要进一步发挥甲会、乙团、丙联和其他社会组织的作用,共同做好甲工作。", numbered=True, anyone=True)
+
+
+def test_a_rule_drawn_up_by_units_is_theirs_and_lianhe_zhiding_is_joint():
+    """「甲补贴、乙补贴办法由市劳动保障局、财政局联合制定」: 办法 the topic before 由 (劳动保障局 holds 保障, no verb), the
+    two draw it up together."""
+    [(_, units)] = subject_clauses("甲补贴、乙补贴办法由市劳动保障局、财政局联合制定。", numbered=True, anyone=True)
+    assert units.lead == ["市劳动保障局", "财政局"] and units.mode == "joint"
