@@ -2314,3 +2314,9 @@ def test_a_rule_drawn_up_by_units_is_theirs_and_lianhe_zhiding_is_joint():
     two draw it up together."""
     [(_, units)] = subject_clauses("甲补贴、乙补贴办法由市劳动保障局、财政局联合制定。", numbered=True, anyone=True)
     assert units.lead == ["市劳动保障局", "财政局"] and units.mode == "joint"
+
+
+def test_a_part_opened_by_you_before_a_roster_part_is_cut_there():
+    """「由甲局、乙局等部门负责…,丙乡镇负责…」: the 由 part names its doer as a subject does: two clauses."""
+    found = subject_clauses("由区甲局、区乙局等部门负责落实选址,各相关乡镇负责临时占地的租用。", numbered=True, anyone=True)
+    assert [u.lead for _, u in found] == [["区甲局"], ["各相关乡镇"]]

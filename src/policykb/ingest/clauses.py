@@ -269,8 +269,9 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
         # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a part with a subject of its own, never inside a list)
         listed = comma.group().startswith("、")
         before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
-        if roster and not listed or (own := subject_match(before)) and unit_names(subject_name(own, known), known) \
-                and (not listed or MODAL.match(before, own.end())):
+        # (「由X、Y等部门负责…，Z负责…」: a part 由 opens names its doer as a subject does)
+        if roster and not listed or (own := BY_DOER.match(before) or subject_match(before)) \
+                and unit_names(subject_name(own, known), known) and (not listed or MODAL.match(before, own.end())):
             cuts.append(comma.end())
     return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 
