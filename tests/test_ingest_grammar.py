@@ -2320,3 +2320,10 @@ def test_a_part_opened_by_you_before_a_roster_part_is_cut_there():
     """「由甲局、乙局等部门负责…,丙乡镇负责…」: the 由 part names its doer as a subject does: two clauses."""
     found = subject_clauses("由区甲局、区乙局等部门负责落实选址,各相关乡镇负责临时占地的租用。", numbered=True, anyone=True)
     assert [u.lead for _, u in found] == [["区甲局"], ["各相关乡镇"]]
+
+
+def test_words_of_how_work_is_done_before_its_verb_are_no_units():
+    """「科学组织防蚊工作」: 科学 alone is how it is done (市科学技术局 is a name); 「分级分部门负责」: how the work is
+    shared out, no body."""
+    assert not looks_like_unit("科学") and looks_like_unit("市科学技术局")
+    assert not looks_like_unit("分级分部门")
