@@ -2327,3 +2327,18 @@ def test_words_of_how_work_is_done_before_its_verb_are_no_units():
     shared out, no body."""
     assert not looks_like_unit("科学") and looks_like_unit("市科学技术局")
     assert not looks_like_unit("分级分部门")
+
+
+def test_a_levels_departments_and_bodies_written_with_dunhao_are_one_collective():
+    """「市直有关部门、单位」: one collective, as 市直有关部门和单位 (「有关部门、单位」 with no level is two)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("甲局、市直有关部门、单位")[0] == ["甲局", "市直有关部门、单位"]
+    assert split_names("有关部门、单位")[0] == ["有关部门", "有关单位"]
+
+
+def test_a_collective_read_whole_is_a_unit_with_its_place_before_it():
+    """「市直有关部门、单位」 qualified as 甲市直有关部门、单位 is still the collective, not dropped as no unit."""
+    from policykb.ingest.proposals import Naming, Registry
+    flags: list[str] = []
+    assert Naming(Registry(), "甲市", "市").unit("市直有关部门、单位", flags) is not None
+    assert not any(f.startswith("not a unit") for f in flags)
