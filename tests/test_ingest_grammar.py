@@ -2342,3 +2342,10 @@ def test_a_collective_read_whole_is_a_unit_with_its_place_before_it():
     flags: list[str] = []
     assert Naming(Registry(), "甲市", "市").unit("市直有关部门、单位", flags) is not None
     assert not any(f.startswith("not a unit") for f in flags)
+
+
+def test_the_units_taking_part_in_a_body_are_no_part_of_its_short_names_full_name():
+    """「市政府有关部门参加的市甲联席会议(以下简称联席会议)」: the short name stands for 市甲联席会议."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["完善由市长负总责,市政府有关部门参加的市甲发展联席会议(以下简称联席会议)制度。"]) \
+        == {"联席会议": "市甲发展联席会议"}
