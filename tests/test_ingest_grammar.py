@@ -2349,3 +2349,9 @@ def test_the_units_taking_part_in_a_body_are_no_part_of_its_short_names_full_nam
     from policykb.ingest.holders import short_names
     assert short_names(["完善由市长负总责,市政府有关部门参加的市甲发展联席会议(以下简称联席会议)制度。"]) \
         == {"联席会议": "市甲发展联席会议"}
+
+
+def test_a_unit_that_guikou_manages_the_work_is_its_subject():
+    """「甲务局归口管理全市防洪工程。」: 归口管理 is the unit's duty verb, as 负责 is."""
+    [(_, units)] = subject_clauses("甲务局归口管理全市防洪抗旱工程。", numbered=True, anyone=True)
+    assert units.lead == ["甲务局"]
