@@ -2355,3 +2355,9 @@ def test_a_unit_that_guikou_manages_the_work_is_its_subject():
     """「甲务局归口管理全市防洪工程。」: 归口管理 is the unit's duty verb, as 负责 is."""
     [(_, units)] = subject_clauses("甲务局归口管理全市防洪抗旱工程。", numbered=True, anyone=True)
     assert units.lead == ["甲务局"]
+
+
+def test_the_staff_of_bodies_after_jiqi_are_their_post():
+    """「各级甲机构及其工作人员」: the bodies lead, their staff (工作人员, without 及其) are the leaders."""
+    from policykb.ingest.posts import post_of
+    assert post_of("各级甲机构及其工作人员", ["各级甲机构"]) == "工作人员"
