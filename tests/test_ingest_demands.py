@@ -287,3 +287,13 @@ def test_a_doer_named_after_by_may_say_how_often_before_its_reporting_verb():
     the verb, and reporting (上报, 报送) is its work."""
     text = "建立调度报告制度。由各地园区工作领导小组办公室每月上报《园区建设情况月报表》。"
     assert [u.lead for _, u in subject_clauses(text, numbered=True)] == [["各地园区工作领导小组办公室"]]
+
+
+def test_a_sentence_praising_units_for_work_done_is_no_task():
+    """「按照…原则,经评审,甲区、乙县人民政府认真履行职责,成绩突出,给予通报表扬」: praise for work done asks nothing;
+    the demand after it is a task."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("按照确保质量的原则,经认真评审,甲山区、乙水县人民政府认真履行教育职责,成绩突出,省人民政府给予通报表扬。", "第1行"),
+                               Block("各地要以受表扬的县为榜样,切实履行政府教育职责。", "第2行")])
+    assert [t.units.lead for t in tasks] == [["各地"]]

@@ -2333,3 +2333,77 @@ def test_a_name_that_may_be_two_is_never_a_confident_reading(tmp_path):
     joined = [x for x in lines.values() if "和" in x.split("牵头 ")[1].split("；")[0].split("（")[0]]
     # (when a later grammar splits such a name into two governments, nothing is left for this guard to review)
     assert all(float(x.split("置信度 ")[1][:4]) < CONFIDENT and "可能连着两个单位" in x for x in joined)
+
+
+def test_a_collective_in_tortoise_brackets_is_one_name():
+    """「各县〔市、区〕政府」: 〔〕 written for （） in a collective, one name, not cut at its 、."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各县〔市、区〕政府")[0] == ["各县〔市、区〕政府"]
+
+
+def test_places_of_two_levels_before_one_government_each_have_it_without_the_last_ones_level():
+    """「甲山区、乙水县、丙河市、丁江县人民政府」: the 县 of 县人民政府 is the last place's; each place before it, named with
+    its own level, has 人民政府 (not 甲山区县人民政府)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("甲山区、乙水县、丙河市、丁江县人民政府")[0] == ["甲山区人民政府", "乙水县人民政府", "丙河市人民政府",
+                                                                    "丁江县人民政府"]
+
+
+def test_a_demand_with_no_subject_whose_verb_names_bodies_names_no_unit():
+    """「要进一步发挥甲会、乙团…的作用」: 发挥 is the demand's verb before the bodies whose part it is, no unit's name."""
+    assert not looks_like_unit("要进一步发挥甲会")
+    assert not subject_clauses("要进一步发挥甲会、乙团、丙联和其他社会组织的作用,共同做好甲工作。", numbered=True, anyone=True)
+
+
+def test_a_rule_drawn_up_by_units_is_theirs_and_lianhe_zhiding_is_joint():
+    """「甲补贴、乙补贴办法由市劳动保障局、财政局联合制定」: 办法 the topic before 由 (劳动保障局 holds 保障, no verb), the
+    two draw it up together."""
+    [(_, units)] = subject_clauses("甲补贴、乙补贴办法由市劳动保障局、财政局联合制定。", numbered=True, anyone=True)
+    assert units.lead == ["市劳动保障局", "财政局"] and units.mode == "joint"
+
+
+def test_a_part_opened_by_you_before_a_roster_part_is_cut_there():
+    """「由甲局、乙局等部门负责…,丙乡镇负责…」: the 由 part names its doer as a subject does: two clauses."""
+    found = subject_clauses("由区甲局、区乙局等部门负责落实选址,各相关乡镇负责临时占地的租用。", numbered=True, anyone=True)
+    assert [u.lead for _, u in found] == [["区甲局"], ["各相关乡镇"]]
+
+
+def test_words_of_how_work_is_done_before_its_verb_are_no_units():
+    """「科学组织防蚊工作」: 科学 alone is how it is done (市科学技术局 is a name); 「分级分部门负责」: how the work is
+    shared out, no body."""
+    assert not looks_like_unit("科学") and looks_like_unit("市科学技术局")
+    assert not looks_like_unit("分级分部门")
+
+
+def test_a_levels_departments_and_bodies_written_with_dunhao_are_one_collective():
+    """「市直有关部门、单位」: one collective, as 市直有关部门和单位 (「有关部门、单位」 with no level is two)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("甲局、市直有关部门、单位")[0] == ["甲局", "市直有关部门、单位"]
+    assert split_names("有关部门、单位")[0] == ["有关部门", "有关单位"]
+
+
+def test_a_collective_read_whole_is_a_unit_with_its_place_before_it():
+    """「市直有关部门、单位」 qualified as 甲市直有关部门、单位 is still the collective, not dropped as no unit."""
+    from policykb.ingest.proposals import Naming, Registry
+    flags: list[str] = []
+    assert Naming(Registry(), "甲市", "市").unit("市直有关部门、单位", flags) is not None
+    assert not any(f.startswith("not a unit") for f in flags)
+
+
+def test_the_units_taking_part_in_a_body_are_no_part_of_its_short_names_full_name():
+    """「市政府有关部门参加的市甲联席会议(以下简称联席会议)」: the short name stands for 市甲联席会议."""
+    from policykb.ingest.holders import short_names
+    assert short_names(["完善由市长负总责,市政府有关部门参加的市甲发展联席会议(以下简称联席会议)制度。"]) \
+        == {"联席会议": "市甲发展联席会议"}
+
+
+def test_a_unit_that_guikou_manages_the_work_is_its_subject():
+    """「甲务局归口管理全市防洪工程。」: 归口管理 is the unit's duty verb, as 负责 is."""
+    [(_, units)] = subject_clauses("甲务局归口管理全市防洪抗旱工程。", numbered=True, anyone=True)
+    assert units.lead == ["甲务局"]
+
+
+def test_the_staff_of_bodies_after_jiqi_are_their_post():
+    """「各级甲机构及其工作人员」: the bodies lead, their staff (工作人员, without 及其) are the leaders."""
+    from policykb.ingest.posts import post_of
+    assert post_of("各级甲机构及其工作人员", ["各级甲机构"]) == "工作人员"

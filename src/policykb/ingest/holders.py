@@ -53,6 +53,8 @@ def defined_body(text: str) -> str | None:
 _SHORT_NAMED = re.compile(rf"(?P<full>{_NAME})[(（](?:以下简称|简称)[“\"]?(?P<short>[^()（）“”\"，,。]{{1,20}})[”\"]?[)）]")
 
 
+# 「市政府有关部门参加的市X联席会议」: the units taking part in a body, said before its name, are no part of it
+_MEMBERS_SAID = re.compile(r"^[^的]{2,30}?(?:参加|参与|组成)的(?=[^的]{2,})")
 _MARK_GLUED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*")
 
 
@@ -64,6 +66,7 @@ def short_names(texts: list[str]) -> dict[str, str]:
             full = (set_up := _SET_UP.search(m["full"])) and set_up["name"] or m["full"]
             full = _STANDS_AS.sub("", full)  # 「开发区管委会是本意见的管理机构（以下简称管委会）」: the body, not its standing
             full = _MARK_GLUED.sub("", full)  # 「第四条市防汛指挥部（以下简称市防指）」: the article's number glued on
+            full = _MEMBERS_SAID.sub("", full)  # 「X部门参加的市Y联席会议（以下简称联席会议）」: who takes part
             if _is_body(full) and m["short"] != full:
                 out[m["short"]] = full
     return out

@@ -60,6 +60,7 @@ class Lexicon:
     gathering_words: str  # 「组织X开展」, 「统筹Y制定」: an alternation, before the units gathered to do the work
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
+    praise_words: tuple[str, ...]  # 「…，给予通报表扬」: units praised for work done, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         gathering_words=alternation(data["gathering_words"]),
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
+        praise_words=tuple(data["praise_words"]),
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         office_words=tuple(data["office_words"]),
@@ -145,8 +147,8 @@ def lexicon() -> Lexicon:
 
 
 def _any_brackets(pattern: str) -> str:
-    """A collective's pattern matching its brackets in any writing: （） () <> 〈〉."""
-    return pattern.replace("（", "[（(<〈]").replace("）", "[）)>〉]")
+    """A collective's pattern matching its brackets in any writing: （） () <> 〈〉 〔〕 (「各县〔市、区〕政府」)."""
+    return pattern.replace("（", "[（(<〈〔]").replace("）", "[）)>〉〕]")
 
 
 def is_person(name: str) -> bool:

@@ -43,7 +43,7 @@ def post_of(name: str, lead: list[str], known: tuple[str, ...] = (), listed: lis
     bodies = holding_bodies(name, known)
     body = post_holder(name)
     own = set(bodies) <= set(lead) or _closes_list(bodies, listed)
-    return name[len(body):].removeprefix("的") if bodies and body and own else name
+    return re.sub(r"^(?:的|及其)", "", name[len(body):]) if bodies and body and own else name
 
 
 def _closes_list(bodies: list[str], listed: list[str]) -> bool:

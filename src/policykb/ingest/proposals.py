@@ -139,7 +139,8 @@ class Naming:
             flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
         if self.place and not known and not placed(canonical) and not names_place(canonical, self.place):
             flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
-        if not known and not looks_like_unit(canonical) and name not in vouched \
+        # (a collective read whole as written, 「市直有关部门、单位」, is one still with its place before it)
+        if not known and not looks_like_unit(canonical) and not looks_like_unit(name) and name not in vouched \
                 and canonical not in BARE_GOVERNMENT:  # 「县委、政府」
             flags.append(f"not a unit: {canonical}")
             return None

@@ -30,8 +30,14 @@ def _blank(text: str) -> bool:
 _EDIT_LINK = re.compile(r"\s*\[(?:编辑|編輯|edit)\]$")  # 「二、主要职责[编辑]」: a wiki's link to edit its section
 
 
+# 「…加工点4-10个.由区农业局…」: a half-width full stop between two words (not after a numeral, 「一.总则」 numbers a
+# heading) ends a sentence as 。 does: written so, the sentences after it are read apart
+_HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十百零〇壹贰叁肆伍陆柒捌玖拾])\.(?=[\u4e00-\u9fff])")
+
+
 def _clean(text: str) -> str:
     text = _EDIT_LINK.sub("", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
+    text = _HALF_WIDTH_STOP.sub("。", text)
     return re.sub(r"[ \t\u3000]+", lambda m: " " if m.start() else "", text.strip()).strip()
 
 

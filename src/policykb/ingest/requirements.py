@@ -69,6 +69,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
             if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
+            if found and _praised(part):
+                found = []  # 「X认真履行…职责，…给予通报表扬」: work done well, praised, demands nothing
             previous = part.strip("，,。 ")
             asking = bool(_ASKS.match(part)) or asking and not part.rstrip().endswith(("。", "！", "？"))
             if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
@@ -121,6 +123,12 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+def _praised(part: str) -> bool:
+    """A sentence praising units for work done (lexicon praise_words) with no modal asking anything of them."""
+    return any(word in part for word in lexicon().praise_words) \
+        and not re.search(r"(?:^|[，,])\s*[^，,。；;]{0,20}?(?:要(?![求点])|应当?|须|务必)", part)
 
 
 def _subject_late(part: str, subject: str) -> bool:

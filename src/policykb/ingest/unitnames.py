@@ -315,7 +315,9 @@ def _share_bodies(text: str) -> str:
                 return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
                 return m.group()  # 「水利、国土、开发区管委会」: a sector (水利) has no 管委会 or 人民政府 of its own
-            if _PLACE_END.search(a) and body.startswith(a[-1]):  # 「甲区、乙区政府」: the body's level is the place's own
+            # 「甲区、乙区政府」, 「甲区、乙县人民政府」: the body's level is the last place's own; a place before it, named
+            # with its own level, has the body without it
+            if _PLACE_END.search(a) and body[0] in "区县":
                 return f"{a}{body[1:]}、{m['b']}{body}{'等' + body if m['etc'] else ''}"
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
             return f"{a}{body}、{m['b']}{body}{'等' + body if m['etc'] else ''}" if bare else m.group()
