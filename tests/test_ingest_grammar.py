@@ -2287,3 +2287,13 @@ def test_an_opening_subject_before_a_later_you_clause_keeps_its_own_clause():
     found = subject_clauses("各区应于年底前开展一次自查,并将结果报市统计局,由市统计局将结果汇总上报市政府。", numbered=True)
     assert [(c, u.lead) for c, u in found] == [("各区应于年底前开展一次自查,并将结果报市统计局", ["各区"]),
                                                ("由市统计局将结果汇总上报市政府", ["市统计局"])]
+
+
+def test_a_level_before_the_levels_below_it_written_as_one_is_one_collective():
+    """「市、县区卫生行政部门应…」: 县区 is two levels written as one, so the list is one collective of each level's body
+    (as 各市州、县市区 is one), not 市区X and 县区X; 「市、区人民政府」 is still each level's government."""
+    [(_, units)] = subject_clauses("市、县区卫生行政部门应建立和完善健康教育网络。", numbered=True)
+    assert units.lead == ["市、县区卫生行政部门"]
+    from policykb.ingest.unitnames import split_names
+    assert split_names("市、县区人民政府")[0] == ["市、县区人民政府"]
+    assert split_names("市、区人民政府")[0] == ["市人民政府", "区人民政府"]
