@@ -2297,3 +2297,13 @@ def test_a_level_before_the_levels_below_it_written_as_one_is_one_collective():
     from policykb.ingest.unitnames import split_names
     assert split_names("市、县区人民政府")[0] == ["市、县区人民政府"]
     assert split_names("市、区人民政府")[0] == ["市人民政府", "区人民政府"]
+
+
+def test_a_bodys_head_by_title_is_a_leader_and_the_body_leads():
+    """「由管委会主任负责召集…」: a body's head named by the title held in it (主任, 局长): the body leads, the head
+    leads it in person, kept as written (the title is that body's own)."""
+    [(_, units)] = subject_clauses("由管委会常务副主任负责召集,主要是安排布置园区突发性工作。", numbered=True)
+    assert units.lead == ["管委会"] and units.leaders == ["管委会常务副主任"]
+    from policykb.ingest.posts import post_of
+    assert post_of("管委会常务副主任", ["管委会"]) == "管委会常务副主任"
+    assert post_of("市水务局主要负责人", ["市水务局"]) == "主要负责人"
