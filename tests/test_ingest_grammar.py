@@ -2307,3 +2307,10 @@ def test_a_bodys_head_by_title_is_a_leader_and_the_body_leads():
     from policykb.ingest.posts import post_of
     assert post_of("管委会常务副主任", ["管委会"]) == "管委会常务副主任"
     assert post_of("市水务局主要负责人", ["市水务局"]) == "主要负责人"
+
+
+def test_a_posts_standing_as_the_person_answering_stands_between_it_and_its_duty():
+    """「甲局责任人为项目推进工作协调和督促人，负责督促项目进度」: the standing the post is given (为…督促人, 为…第一
+    责任人) stands between the subject and its duty, as 为…主体 does: the body leads, its post leads in person."""
+    [(_, units)] = subject_clauses("市甲局责任人为项目推进工作协调和督促人,负责督促项目进度。", numbered=True)
+    assert units.lead == ["市甲局"] and units.leaders == ["市甲局责任人"]
