@@ -2314,3 +2314,14 @@ def test_a_posts_standing_as_the_person_answering_stands_between_it_and_its_duty
     责任人) stands between the subject and its duty, as 为…主体 does: the body leads, its post leads in person."""
     [(_, units)] = subject_clauses("市甲局责任人为项目推进工作协调和督促人,负责督促项目进度。", numbered=True)
     assert units.lead == ["市甲局"] and units.leaders == ["市甲局责任人"]
+
+
+def test_a_cost_put_in_a_budget_by_a_body_is_its_task_among_articles_of_modal_duties():
+    """「第三条 …所需经费，由市丙局列入年度财政预算。」: 由X列入 names the doer; a 由 clause among articles whose duties are
+    modal sentences is no note naming units, so the articles before it stay tasks (not a covering notice's demands)."""
+    from policykb.ingest.generic import general_tasks
+    from policykb.ingest.source import Block
+    found, _ = general_tasks([Block("第一条 市甲局应建立和完善健康教育网络。", "第1行"),
+                              Block("第二条 市乙局应定期组织开展活动。", "第2行"),
+                              Block("第三条 公共环境所需经费,由市丙局列入年度财政预算。", "第3行")])
+    assert [c.units.lead for c in found] == [["市甲局"], ["市乙局"], ["市丙局"]]
