@@ -2325,3 +2325,10 @@ def test_a_cost_put_in_a_budget_by_a_body_is_its_task_among_articles_of_modal_du
                               Block("第二条 市乙局应定期组织开展活动。", "第2行"),
                               Block("第三条 公共环境所需经费,由市丙局列入年度财政预算。", "第3行")])
     assert [c.units.lead for c in found] == [["市甲局"], ["市乙局"], ["市丙局"]]
+
+
+def test_a_body_naming_one_of_its_people_as_a_post_leads_and_the_post_is_the_leader():
+    """「各成员单位指定相关业务股室1名负责同志作为联络员，负责…」: the body leads; the person it names leads as the post
+    named (联络员), not as 「指定…1名负责同志」."""
+    [(_, units)] = subject_clauses("各成员单位指定相关业务股室1名负责同志作为联络员,负责联系和协调日常工作。", numbered=True)
+    assert units.lead == ["各成员单位"] and units.leaders == ["联络员"]

@@ -23,7 +23,7 @@ import re
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, is_person, lexicon
 from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
@@ -187,6 +187,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         lead, others, mode = list_roles(names, rest, written_units.open_ended)
         units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
+        if len(units.leaders) == 1 and _ONE_NAMED.search(units.leaders[0]) \
+                and (post := _POST_NAMED.match(clause[head:], m.end("subject"))) and is_person(post["post"]):
+            units.leaders = [post["post"]]  # 「X指定1名负责同志作为联络员，负责…」: the person leads as the post named
         if "under" in m.groupdict() and m["under"] and (guides := unit_names(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if (led := GUIDES_THEN.match(rest)) and (leads := unit_names(led["who"], known)):
@@ -217,6 +220,12 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+# 「…1名负责同志作为联络员，」: the post a body's person is named to, between the subject and its duty
+# (only one person a body names, 「1名负责同志」: 「主要负责人作为第一责任人」 is the head's standing, the head the leader)
+_ONE_NAMED = re.compile(r"(?:一|1)名")
+_POST_NAMED = re.compile(r"[，,]?\s*(?:作为|担任)(?P<post>[^，,：:；;。“”\"]{2,10})[，,]")
 
 
 # 「由县民政局负责的第1件、县发改局负责的第4件…进展滞后」: the items listed by their holders, the later ones after 、
