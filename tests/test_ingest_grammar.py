@@ -2332,3 +2332,15 @@ def test_a_body_naming_one_of_its_people_as_a_post_leads_and_the_post_is_the_lea
     named (联络员), not as 「指定…1名负责同志」."""
     [(_, units)] = subject_clauses("各成员单位指定相关业务股室1名负责同志作为联络员,负责联系和协调日常工作。", numbered=True)
     assert units.lead == ["各成员单位"] and units.leaders == ["联络员"]
+
+
+def test_a_division_after_a_colon_and_an_office_seated_in_a_body_without_she():
+    """「…负责制，具体为：甲局负责A镇，乙局负责B镇」: the first share after the colon is its body's clause too;
+    「领导小组下设办公室在县甲局，具体负责…」: the office is the subject, 在县甲局 where it is seated (设 unwritten)."""
+    found = subject_clauses("工作实行分片包干负责制,具体为:甲县农业局负责A镇、B镇,甲县水利局负责C镇,甲县林业局负责D镇。",
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["甲县农业局"], ["甲县水利局"], ["甲县林业局"]]
+    [(_, office)] = subject_clauses("领导小组下设办公室在县甲局,具体负责日常事务。", numbered=True)
+    assert office.lead == ["领导小组办公室"]
+    from policykb.ingest.holders import defined_body
+    assert defined_body("领导小组下设办公室在县甲局") == "办公室"

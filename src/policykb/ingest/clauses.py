@@ -30,7 +30,8 @@ from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subjec
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
-_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
+# (「指挥部下设办公室在县公安消防大队，具体负责…」: the seat right after it, 设 unwritten)
+_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)(?:[，,]\s*(?:(?P=office))?(?=设在)|(?=在))")
 
 
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
@@ -268,7 +269,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
-    own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
+    # (a colon too: 「…负责制，具体为：甲局负责A镇，乙局负责B镇」, the roster's first part after it)
+    own_parts = [comma for comma in re.finditer(r"[，,、：:]\s*", clause)
                  if (m := subject_match(rest := clause[comma.end():])) and (MODAL.match(rest, m.end())
                                                                              or _ANSWERABLE.match(rest, m.end()))
                  and unit_names(subject_name(m, known), known)]
