@@ -2407,3 +2407,60 @@ def test_the_staff_of_bodies_after_jiqi_are_their_post():
     """「各级甲机构及其工作人员」: the bodies lead, their staff (工作人员, without 及其) are the leaders."""
     from policykb.ingest.posts import post_of
     assert post_of("各级甲机构及其工作人员", ["各级甲机构"]) == "工作人员"
+
+
+def test_a_level_before_the_levels_below_it_written_as_one_is_one_collective():
+    """「市、县区卫生行政部门应…」: 县区 is two levels written as one, so the list is one collective of each level's body
+    (as 各市州、县市区 is one), not 市区X and 县区X; 「市、区人民政府」 is still each level's government."""
+    [(_, units)] = subject_clauses("市、县区卫生行政部门应建立和完善健康教育网络。", numbered=True)
+    assert units.lead == ["市、县区卫生行政部门"]
+    from policykb.ingest.unitnames import split_names
+    assert split_names("市、县区人民政府")[0] == ["市、县区人民政府"]
+    assert split_names("市、区人民政府")[0] == ["市人民政府", "区人民政府"]
+
+
+def test_a_bodys_head_by_title_is_a_leader_and_the_body_leads():
+    """「由管委会主任负责召集…」: a body's head named by the title held in it (主任, 局长): the body leads, the head
+    leads it in person, kept as written (the title is that body's own)."""
+    [(_, units)] = subject_clauses("由管委会常务副主任负责召集,主要是安排布置园区突发性工作。", numbered=True)
+    assert units.lead == ["管委会"] and units.leaders == ["管委会常务副主任"]
+    from policykb.ingest.posts import post_of
+    assert post_of("管委会常务副主任", ["管委会"]) == "管委会常务副主任"
+    assert post_of("市水务局主要负责人", ["市水务局"]) == "主要负责人"
+
+
+def test_a_posts_standing_as_the_person_answering_stands_between_it_and_its_duty():
+    """「甲局责任人为项目推进工作协调和督促人，负责督促项目进度」: the standing the post is given (为…督促人, 为…第一
+    责任人) stands between the subject and its duty, as 为…主体 does: the body leads, its post leads in person."""
+    [(_, units)] = subject_clauses("市甲局责任人为项目推进工作协调和督促人,负责督促项目进度。", numbered=True)
+    assert units.lead == ["市甲局"] and units.leaders == ["市甲局责任人"]
+
+
+def test_a_cost_put_in_a_budget_by_a_body_is_its_task_among_articles_of_modal_duties():
+    """「第三条 …所需经费，由市丙局列入年度财政预算。」: 由X列入 names the doer; a 由 clause among articles whose duties are
+    modal sentences is no note naming units, so the articles before it stay tasks (not a covering notice's demands)."""
+    from policykb.ingest.generic import general_tasks
+    from policykb.ingest.source import Block
+    found, _ = general_tasks([Block("第一条 市甲局应建立和完善健康教育网络。", "第1行"),
+                              Block("第二条 市乙局应定期组织开展活动。", "第2行"),
+                              Block("第三条 公共环境所需经费,由市丙局列入年度财政预算。", "第3行")])
+    assert [c.units.lead for c in found] == [["市甲局"], ["市乙局"], ["市丙局"]]
+
+
+def test_a_body_naming_one_of_its_people_as_a_post_leads_and_the_post_is_the_leader():
+    """「各成员单位指定相关业务股室1名负责同志作为联络员，负责…」: the body leads; the person it names leads as the post
+    named (联络员), not as 「指定…1名负责同志」."""
+    [(_, units)] = subject_clauses("各成员单位指定相关业务股室1名负责同志作为联络员,负责联系和协调日常工作。", numbered=True)
+    assert units.lead == ["各成员单位"] and units.leaders == ["联络员"]
+
+
+def test_a_division_after_a_colon_and_an_office_seated_in_a_body_without_she():
+    """「…负责制，具体为：甲局负责A镇，乙局负责B镇」: the first share after the colon is its body's clause too;
+    「领导小组下设办公室在县甲局，具体负责…」: the office is the subject, 在县甲局 where it is seated (设 unwritten)."""
+    found = subject_clauses("工作实行分片包干负责制,具体为:甲县农业局负责A镇、B镇,甲县水利局负责C镇,甲县林业局负责D镇。",
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["甲县农业局"], ["甲县水利局"], ["甲县林业局"]]
+    [(_, office)] = subject_clauses("领导小组下设办公室在县甲局,具体负责日常事务。", numbered=True)
+    assert office.lead == ["领导小组办公室"]
+    from policykb.ingest.holders import defined_body
+    assert defined_body("领导小组下设办公室在县甲局") == "办公室"

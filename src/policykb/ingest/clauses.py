@@ -23,14 +23,15 @@ import re
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, is_person, lexicon
 from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
-_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)[，,]\s*(?:(?P=office))?(?=设在)")
+# (「指挥部下设办公室在县公安消防大队，具体负责…」: the seat right after it, 设 unwritten)
+_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)(?:[，,]\s*(?:(?P=office))?(?=设在)|(?=在))")
 
 
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
@@ -187,6 +188,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         lead, others, mode = list_roles(names, rest, written_units.open_ended)
         units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
+        if len(units.leaders) == 1 and _ONE_NAMED.search(units.leaders[0]) \
+                and (post := _POST_NAMED.match(clause[head:], m.end("subject"))) and is_person(post["post"]):
+            units.leaders = [post["post"]]  # 「X指定1名负责同志作为联络员，负责…」: the person leads as the post named
         if "under" in m.groupdict() and m["under"] and (guides := unit_names(m["under"], known)):
             units.participants = [g for g in guides if g not in names]  # the model keeps a guide as a participant
         if (led := GUIDES_THEN.match(rest)) and (leads := unit_names(led["who"], known)):
@@ -217,6 +221,12 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+# 「…1名负责同志作为联络员，」: the post a body's person is named to, between the subject and its duty
+# (only one person a body names, 「1名负责同志」: 「主要负责人作为第一责任人」 is the head's standing, the head the leader)
+_ONE_NAMED = re.compile(r"(?:一|1)名")
+_POST_NAMED = re.compile(r"[，,]?\s*(?:作为|担任)(?P<post>[^，,：:；;。“”\"]{2,10})[，,]")
 
 
 # 「由县民政局负责的第1件、县发改局负责的第4件…进展滞后」: the items listed by their holders, the later ones after 、
@@ -259,7 +269,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
     (「成立X领导小组，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付」): each is cut, whatever
     stands before the first."""
-    own_parts = [comma for comma in re.finditer(r"[，,、]\s*", clause)
+    # (a colon too: 「…负责制，具体为：甲局负责A镇，乙局负责B镇」, the roster's first part after it)
+    own_parts = [comma for comma in re.finditer(r"[，,、：:]\s*", clause)
                  if (m := subject_match(rest := clause[comma.end():])) and (MODAL.match(rest, m.end())
                                                                              or _ANSWERABLE.match(rest, m.end()))
                  and unit_names(subject_name(m, known), known)]

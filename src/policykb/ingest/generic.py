@@ -553,6 +553,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                                      notes=[f"[通用读取] {item.where}：按通用规则（不依赖版式）读出，请核对"],
                                      number=item.number if i == 0 else None))
     # A document that names its units in notes opens with a covering notice: its 「X要…」 sentences before the
-    # first note are requirements, not the division of work (a unit's duties under its heading are no note).
-    explicit = next((i for i, c in enumerate(out) if c.units.how not in ("subject", "heading")), -1)
+    # first note are requirements, not the division of work (a unit's duties under its heading are no note, nor is a
+    # 「由X列入…」 clause among articles of modal duties: it names its doer as their subjects do).
+    explicit = next((i for i, c in enumerate(out) if c.units.how not in ("subject", "heading", "by")), -1)
     return [c for i, c in enumerate(out) if c.units.how != "subject" or i > explicit], unread

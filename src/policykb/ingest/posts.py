@@ -42,6 +42,8 @@ def post_of(name: str, lead: list[str], known: tuple[str, ...] = (), listed: lis
     units (`listed`, in written order); else as written (市水务局主要负责人 of a group's office the bureau does not lead)."""
     bodies = holding_bodies(name, known)
     body = post_holder(name)
+    if lexicon().head_post.fullmatch(name):
+        return name  # 「管委会主任」: the title is the body's own, the leader as written
     own = set(bodies) <= set(lead) or _closes_list(bodies, listed)
     return re.sub(r"^(?:的|及其)", "", name[len(body):]) if bodies and body and own else name
 

@@ -247,16 +247,18 @@ _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
 _BRACKETED_HEAD = re.compile(r"(?:[^、，,；;\s()（）]|[(（][^()（）]*[)）])+(?<=[)）])$|$")  # 「各县(区)」 before 「政府」
 
 
+# 「市、县区人民政府」: the last level one of two written as one (县区), the list a collective (lexicon collectives)
+_NOT_COMPOUND_LEVEL = r"(?![市县区旗])"
 # 「市、区人民政府」: the governments of levels written once, after the last level (not 「省、市、县三级财政」, one
 # collective, nor 「各县、市、区政府」 and 「各县(市、区)人民政府」, each of one collective)
 _LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![(（])(?P<levels>(?:[省市州县区乡镇]、)+[省市州县区乡镇])"
-                            r"(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
+                            rf"{_NOT_COMPOUND_LEVEL}(?P<body>党委和人民政府|党委和政府|人民政府|政府|党委)(?=[、，,；;\s和及等]|$)")
 
 
 # 「市、区（某开发区）住房和城乡建设局」: levels alone (a zone run as the last level in brackets) before one department's
 # name, each level's department (a level alone is no unit)
 _LEVELS_ONE_DEPARTMENT = re.compile(rf"(?<!{_PLAIN})(?<![(（])(?P<levels>(?:[省市州县区]、)+[省市州县区](?:[(（][^()（）、]{{2,12}}[)）])?)"
-                                    rf"(?P<body>[^、，,；;\s()（）及与]{{2,20}}?(?:局|委|厅|部门))(?={_SEP}|$)")
+                                    rf"{_NOT_COMPOUND_LEVEL}(?P<body>[^、，,；;\s()（）及与]{{2,20}}?(?:局|委|厅|部门))(?={_SEP}|$)")
 
 
 # 「甲、乙经济技术开发区管委会」: bare place names before one kind of zone (开发区, 高新区 …) and its committee, the
