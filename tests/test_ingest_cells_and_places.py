@@ -1,0 +1,32 @@
+"""Small made-up texts (never the corpus): places' governments sharing one body, a note's start time, a document
+site's cell marks and the units cell closing a row, a page's label before the title, words no name holds."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from policykb.ingest import readers
+from policykb.ingest.compose import Registry, compose
+from policykb.ingest.meta import read_meta
+from policykb.ingest.source import Block, Source
+from policykb.ingest.unitnames import looks_like_unit, split_names
+
+
+def _drafted(root, source: Source) -> list[dict]:
+    return list(compose(source, Registry.load(root), dt.date(2024, 1, 1)).tasks.values())
+
+
+def test_two_places_joined_by_he_before_one_government_are_each_places_own():
+    assert split_names("甲区和乙县人民政府")[0] == ["甲区人民政府", "乙县人民政府"]
+    assert split_names("甲市和乙区政府、丙局")[0] == ["甲市政府", "乙区政府", "丙局"]
+    assert "开发区人民政府" not in split_names("开发区和乙县人民政府")[0]  # a zone has no government of its own
+    assert split_names("各区和县政府")[0] == ["各区和县政府"]  # a collective, one name
+
+
+def test_places_governments_both_leading_each_do_their_own_area(tmp_path):
+    source = Source("x.txt", "txt", [Block(
+        "(一)编制景区详细规划。分别由甲区和乙县人民政府对辖区内景区编制规划。(牵头、责任单位:甲区和乙县人民政府。完成时间:2010年12月30日前)",
+        "第1行")])
+    tasks = _drafted(tmp_path, source)
+    assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["甲区人民政府", "乙县人民政府"], "separate")]
+    assert not tasks[0].get("participants")
