@@ -30,3 +30,11 @@ def test_places_governments_both_leading_each_do_their_own_area(tmp_path):
     tasks = _drafted(tmp_path, source)
     assert [(t["lead"], t["lead_mode"]) for t in tasks] == [(["甲区人民政府", "乙县人民政府"], "separate")]
     assert not tasks[0].get("participants")
+
+
+def test_a_start_time_in_a_note_is_no_unit_and_no_deadline(tmp_path):
+    source = Source("x.txt", "txt", [Block(
+        "(二)组织开发建设。项目实施主体要制定实施方案。(牵头和责任单位:甲区和乙县人民政府。启动时间:2010年10月30日前)", "第1行")])
+    tasks = _drafted(tmp_path, source)
+    assert [t["lead"] for t in tasks] == [["甲区人民政府", "乙县人民政府"]]
+    assert not tasks[0].get("deadlines")  # a start is no deadline
