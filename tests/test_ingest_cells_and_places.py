@@ -38,3 +38,14 @@ def test_a_start_time_in_a_note_is_no_unit_and_no_deadline(tmp_path):
     tasks = _drafted(tmp_path, source)
     assert [t["lead"] for t in tasks] == [["甲区人民政府", "乙县人民政府"]]
     assert not tasks[0].get("deadlines")  # a start is no deadline
+
+
+def test_a_document_sites_cell_marks_part_cells_and_a_cell_of_units_closes_its_row(tmp_path):
+    text = ("做好慢性病监测工作。Р全人群的死因监测达到基本技术指标,完成报告。Р区政府、卫生Р2.监测数据互联互通。"
+            "Р利用三级信息系统,实现监测数据互联互通Р卫生Р3.发布健康信息。Р定期发布综合健康报告。Р区政府、街道、卫生")
+    source = readers.read_txt(Path("x.txt"), text.encode("utf-8"))
+    assert "Р" not in source.text
+    tasks = _drafted(tmp_path, source)
+    assert [(t["lead"], t.get("participants") or []) for t in tasks] == [
+        (["区政府"], ["卫生"]), (["卫生"], []), (["区政府"], ["街道", "卫生"])]
+    assert "互联互通卫生" not in "".join(t["text"] for t in tasks)  # the units cell is no wrapped line of the row
