@@ -49,3 +49,10 @@ def test_a_document_sites_cell_marks_part_cells_and_a_cell_of_units_closes_its_r
     assert [(t["lead"], t.get("participants") or []) for t in tasks] == [
         (["区政府"], ["卫生"]), (["卫生"], []), (["区政府"], ["街道", "卫生"])]
     assert "互联互通卫生" not in "".join(t["text"] for t in tasks)  # the units cell is no wrapped line of the row
+
+
+def test_a_pages_label_before_the_title_is_no_part_of_it():
+    meta = read_meta([Block(t, f"第{i}行") for i, t in enumerate((
+        "文件名称 某县人民政府办公室关于印发《某县2021年政务公开工作任务分解一览表》的通知", "索引号 2021-1547",
+        "各镇人民政府,县政府各工作部门:"), start=1)])
+    assert meta.title == "某县人民政府办公室关于印发《某县2021年政务公开工作任务分解一览表》的通知"
