@@ -56,3 +56,8 @@ def test_a_pages_label_before_the_title_is_no_part_of_it():
         "文件名称 某县人民政府办公室关于印发《某县2021年政务公开工作任务分解一览表》的通知", "索引号 2021-1547",
         "各镇人民政府,县政府各工作部门:"), start=1)])
     assert meta.title == "某县人民政府办公室关于印发《某县2021年政务公开工作任务分解一览表》的通知"
+
+
+def test_jinyibu_opens_a_sentences_work_never_a_name():
+    assert not looks_like_unit("各有关单位进一步加强组")
+    assert split_names("各级、各有关单位")[0] == ["各级", "各有关单位"]
