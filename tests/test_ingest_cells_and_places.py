@@ -61,3 +61,9 @@ def test_a_pages_label_before_the_title_is_no_part_of_it():
 def test_jinyibu_opens_a_sentences_work_never_a_name():
     assert not looks_like_unit("各有关单位进一步加强组")
     assert split_names("各级、各有关单位")[0] == ["各级", "各有关单位"]
+
+
+def test_a_body_answering_for_what_dui_names_with_fuze_closing_the_clause_is_its_subject(tmp_path):
+    """「X对Y负责」: X answers for Y, 负责 closing the clause (as 「X对Y负总责」)."""
+    source = Source("x.txt", "txt", [Block("会议决定,各林长于3月开始巡林,镇林长办对镇级林长巡林负责。", "第1行")])
+    assert [t["lead"] for t in _drafted(tmp_path, source)] == [["镇林长办"]]
