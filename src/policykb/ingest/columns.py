@@ -14,7 +14,7 @@ _LEX = lexicon()
 # The label a unit column's role is written under when a row is read as one note.
 ROLE_LABEL = {"lead": "牵头单位", "separate": "牵头单位", "joint": "牵头单位", "responsible": "责任单位",
                "participant": "配合单位", "guide": "指导单位", "leader": "责任领导", "division": "分工"}
-_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "standard": "标准（作任务，其工作接在后面）", "number": "序号", "deadline": "时限",
+_ROLE_NAME = {"task": "任务", "detail": "细化措施（作任务）", "content": "项目内容（接在项目名称后）", "standard": "标准（作任务，其工作接在后面）", "number": "序号", "deadline": "时限", "start": "启动时间（不作时限）",
               "object": "对象（作任务，写作“列名：内容”）", "mode": "牵头方式", "section": "部分",
               "remark": "备注（只列单位时按配合单位读入）",
               "lead": "牵头", "separate": "分别牵头", "joint": "共同牵头", "responsible": "责任（首列者牵头）",

@@ -57,14 +57,18 @@ class Draft:
 
 
 def lead_mode(units: UnitList, lead: list[str]) -> str:
-    """How a task's leads share it. A list that opens with a collective (各县(市、区)政府、X管委会) is never led
-    jointly unless a word says so: a collective's members each act in their own area, and so does what is
-    listed with them (each its share)."""
+    """How a task's leads share it. A list that opens with a collective (各县(市、区)政府、X管委会) or of places'
+    governments alone is never led jointly unless a word says so: a collective's members each act in their own
+    area, and so does what is listed with them (each its share), as each place's government does in its own."""
     if len(lead) < 2:
         return "first"
-    if units.mode == "joint" and collective(lead[0]) and not _SAID_JOINTLY.search(units.as_written):
-        return "separate"
+    if units.mode == "joint" and (collective(lead[0]) or all(map(_PLACE_GOVERNMENT.search, lead))) \
+            and not _SAID_JOINTLY.search(units.as_written):
+        return "separate"  # places' governments listed (「甲区人民政府、乙县人民政府」): each in its own area too
     return units.mode
+
+
+_PLACE_GOVERNMENT = re.compile(r"[区县市州旗乡镇省](?:人民)?政府$")
 
 
 _SAID_JOINTLY = re.compile("|".join(w for w, role in lexicon().verbs.items() if role == "joint"))

@@ -257,6 +257,10 @@ def items_of(blocks: list[Block]) -> list[Item]:
             continue
         if items and items[-1].named and not _DUTY_OPENS.match(text):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
+        if not mark and items and items[-1].table is None and not items[-1].owner and not items[-1].note_only \
+                and block.cell and _units_alone(text):
+            items.append(Item(f"（{text}）", block.where, None, False, note_only=True))  # a cell of units after the row's
+            continue
         named = text.endswith("。") and not _owner(text[mark.end():] if mark else text)
         if owner := _owner((text[mark.end():] if mark else text).removesuffix("。") if named else
                            (text[mark.end():] if mark else text), lists=bool(mark) or named):
@@ -270,7 +274,7 @@ def items_of(blocks: list[Block]) -> list[Item]:
             last.text += ("；" if last.text and _unclosed(last.text) else "") + text  # a label line after its item
         elif not mark and last and alone:
             items.append(Item(text, block.where, None, False, note_only=True))
-        elif not mark and last and not last.owner and _unclosed(last.text) and len(text) < 200 \
+        elif not mark and last and not last.owner and not block.cell and _unclosed(last.text) and len(text) < 200 \
                 and not _ends_in_a_unit(last.text) and not _duties_heading(last.text) and not _heading_over(last, text) \
                 and not _DATED.search(last.text) and not date_of(last.text) and not _after_roster(last.text, text):
             last.text += text  # a line wrapped in the middle of its sentence (a signature's date alone is whole)
@@ -288,6 +292,15 @@ def items_of(blocks: list[Block]) -> list[Item]:
             item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
     _paired_duties(items)
     return holders_duties(items)
+
+
+def _units_alone(text: str) -> bool:
+    """「区政府、卫生」: a cell naming units and nothing else (no role word, no person), as a table's unit column holds
+    them: the units of the row's cells before it."""
+    units = parse_units(text)
+    names = units.lead + units.participants
+    return bool(names) and not ROLE_WORD.search(text) and not units.flags and not units.leaders \
+        and all(map(looks_like_unit, names))
 
 
 def _header_cells(lines: list[str | None]) -> set[int]:

@@ -157,7 +157,7 @@ def _lines(text: str, unit: str = "行") -> list[Block]:
             blocks[-1] = Block(blocks[-1].text + _clean(line), blocks[-1].where)
             continue
         count.block()
-        blocks.append(Block(_clean(line), f"第{n}{unit}"))
+        blocks.append(Block(_clean(line), f"第{n}{unit}", cell=border))
         border = False
     return blocks
 
@@ -219,14 +219,23 @@ def _unrun(blocks: list[Block]) -> list[Block]:
             cuts = [m.start() for m in _ROSTER_NAME.finditer(piece.text)  # (a label, 牵头单位：, stays in its item)
                     if looks_like_unit(m["name"]) and not lexicon().label_role(m["name"])] \
                 if len(block.text) > 300 else []
-            out += [Block(piece.text[a:b].strip(), piece.where) for a, b in zip([0] + cuts, cuts + [len(piece.text)])
-                    if piece.text[a:b].strip()]
+            out += [Block(piece.text[a:b].strip(), piece.where, cell=block.cell and not a)
+                    for a, b in zip([0] + cuts, cuts + [len(piece.text)]) if piece.text[a:b].strip()]
     return out
+
+
+# 「…完成报告。Р区政府、卫生Р2.慢性病…」: a document site's preview marks each cell of its table with a Cyrillic Р (a
+# letter no Chinese text holds between its words): a cell border, as a 「|」 alone on its line between cells
+_CELL_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;，,、：:)）%])Р(?=[\u4e00-\u9fff(（\d])")
+
+
+def _cells_marked(text: str) -> str:
+    return _CELL_MARK.sub("\n|\n", text) if len(_CELL_MARK.findall(text)) >= 3 else text
 
 
 def read_txt(path: Path, raw: bytes) -> Source:
     text, encoding = decode(raw)
-    return Source(str(path), "txt", _unrun(_lines(text)), encoding)
+    return Source(str(path), "txt", _unrun(_lines(_cells_marked(text))), encoding)
 
 
 def with_tables(source: Source) -> Source:

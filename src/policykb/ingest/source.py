@@ -16,6 +16,7 @@ class Block:
     cells: tuple[str, ...] | None = None  # a table row's cells, merged cells repeated
     table: int | None = None  # which table (1-based) a row belongs to
     merged_once: bool = False  # a table copied as text: a merged cell stands in the first of its rows only
+    cell: bool = False  # a table's cell copied as a line, a border (「|」) before it: no line before it wrapped on
 
     @property
     def is_row(self) -> bool:

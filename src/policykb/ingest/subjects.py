@@ -55,7 +55,8 @@ OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(
 # (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
 # 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
-_OVERALL_CHARGE = r"对[^，,：:；;。“”\"]{2,30}?负(?:总|全面|主要|首要|直接)责(?!任)"
+# (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
+_OVERALL_CHARGE = r"对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)

@@ -71,6 +71,7 @@ def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
             # a title broken over lines on a web page keeps a space where it broke: not part of the title
             title = re.sub(r"(?<=[\u4e00-\u9fff《》〈〉“”])\s+(?=[\u4e00-\u9fff《》〈〉“”])", "", title)
             title = re.sub(r"^【[^】]{1,30}】", "", title)  # a web page's column label before the title
+            title = re.sub(rf"{DETAIL_LABEL.pattern}\s*(?=.*关于)", "", title)  # 「文件名称 X关于…」: the page's label
             title = re.sub(r"^[-·•*]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[：:]\s*(?=.*关于)", "", title)  # 「- 内容概述: X关于…」
             title = re.sub(rf"^{NUMBER.pattern}\s*(?=关于)", "", title)  # 「金室字〔2020〕1号关于印发…」: its number
             title = re.sub(rf"^{NUMBER.pattern}\s*《(.+)》$", r"\1", title)  # 「粤办函〔2020〕82号《X关于…的通知》」

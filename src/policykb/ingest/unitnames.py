@@ -290,6 +290,24 @@ def _places_one_department(m: re.Match) -> str:
     return "、".join(p + m["body"] for p in places)
 
 
+# 「甲区和乙县人民政府」: two places named bare, joined by 和, before one body of government: each place's own (a
+# place's government is no zone's: 「开发区」, 「社区」 … are no place of government)
+_PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[区县市旗])"
+                                    rf"[和及与](?P<last>{_PLAIN}{{1,10}}?[区县市旗])(?P<body>党委和人民政府|党委和政府|人民政府|政府)"
+                                    rf"(?={_SEP}|$|负责|牵头)")
+
+
+_NO_GOVERNMENT = re.compile(r"(?:开发|园|高新|示范|景|社|城|辖|市|片|矿|林|库|灾|试验|保税)区$")
+
+
+def _places_one_government(m: re.Match) -> str:
+    places = (m["first"], m["last"])
+    if any(len(p) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", p) or COLLECTIVE.match(p) or _NO_GOVERNMENT.search(p)
+           for p in places):
+        return m.group()  # 「市和县人民政府」: levels, not places; 「各区和县政府」: a collective
+    return "、".join(p + m["body"] for p in places)
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -300,6 +318,7 @@ def _share_bodies(text: str) -> str:
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
+    text = _PLACES_ONE_GOVERNMENT.sub(_places_one_government, text)
     zones = _zones_one_kind(text)
     for _ in range(5):
         def share(m: re.Match) -> str:

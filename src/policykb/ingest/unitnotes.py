@@ -146,6 +146,8 @@ _MARKED = re.compile(rf"(?P<name>[^、，,；;：:()（）\s]{{2,30}}?)[（(](?P
 # A time labelled inside a note (完成时限：…, 时间节点：…; the deadline column words of lexicon.yaml)
 _TIME_LABEL = re.compile(rf"[，,；;。]?\s*(?:{'|'.join(sorted(map(re.escape, lexicon().columns['deadline']), key=len, reverse=True))})"
                          r"\s*[：:]\s*(?P<time>[^；;。]*)")
+# When the work starts, labelled inside a note (启动时间：…): no unit, and no deadline either
+_START_LABEL = re.compile(rf"[，,；;。]?\s*(?:{alternation(lexicon().columns['start'])})\s*[：:]\s*[^；;。]*")
 
 
 # Spaces that part no names (a narrow cell's line broken inside one): before a bracket (「市安委办 (工作专班办公室)」),
@@ -178,6 +180,7 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
     body = _SHORT_NAME_GIVEN.sub("", _unspaced(_strip_scope(written, result)))
     body, misprinted = _LABEL_SEMICOLON.subn(r"\1：", body)
     result.flags += [SEMICOLON_LABEL] * misprinted
+    body = _START_LABEL.sub("", body).strip("，,；;。 ")
     if m := _TIME_LABEL.search(body):  # 「责任单位：X；完成时限：2024年6月底前」: the time is no unit
         body, result.rest = (body[:m.start()] + body[m.end():]).strip("，,；; "), m["time"].strip()
     if m := _AFTER_UNITS.search(body):
