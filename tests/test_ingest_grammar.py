@@ -2333,3 +2333,11 @@ def test_a_name_that_may_be_two_is_never_a_confident_reading(tmp_path):
     joined = [x for x in lines.values() if "和" in x.split("牵头 ")[1].split("；")[0].split("（")[0]]
     # (when a later grammar splits such a name into two governments, nothing is left for this guard to review)
     assert all(float(x.split("置信度 ")[1][:4]) < CONFIDENT and "可能连着两个单位" in x for x in joined)
+
+
+def test_a_body_valuing_the_work_before_anothers_demand_is_no_task():
+    """「市委、市政府高度重视X工作，各部门要…」: who values the work gives the reason for the demand after it, no task of
+    its own; 高度重视 alone in its sentence is still a demand (「各单位高度重视…」)."""
+    found = subject_clauses("市委、市政府高度重视景区开发工作,各级各部门要进一步强化对景区资源的认识。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各级", "各部门"]]
+    assert [u.lead for _, u in subject_clauses("某县交通局高度重视道路养护工作。", (), numbered=True)] == [["某县交通局"]]
