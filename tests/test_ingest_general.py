@@ -2728,3 +2728,12 @@ def test_a_leader_the_work_is_put_under_before_the_lead_unit_is_its_leader():
                      "由王大明副县长负责，县水务局牵头，县财政局配合，尽快完成项目初步设计。")
     assert [(t.units.lead, t.units.participants, t.units.leaders) for t in tasks] == [
         (["县水务局"], ["县财政局"], ["王大明副县长"])]
+
+
+def test_collectives_setting_up_their_own_body_in_kind_is_their_task_in_any_paragraph():
+    """「各县（区）也要相应成立X领导小组，…」 in an unnumbered paragraph among prose: each sets up its own body as the issuer
+    did, a task of theirs (collectives alone are otherwise read only in numbered items)."""
+    tasks, _ = _read("为加强组织领导，成立某市禁毒专项行动领导小组，负责禁毒工作的领导和协调。",
+                     "领导小组下设办公室，办公室设在市公安局，主要负责日常管理工作。",
+                     "各县（区）也要相应成立禁毒专项行动领导小组，做到主要领导负总责，确保专项行动取得实效。")
+    assert any(t.units.lead == ["各县（区）"] and "相应成立" in t.text for t in tasks)

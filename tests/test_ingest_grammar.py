@@ -2464,3 +2464,11 @@ def test_a_division_after_a_colon_and_an_office_seated_in_a_body_without_she():
     assert office.lead == ["领导小组办公室"]
     from policykb.ingest.holders import defined_body
     assert defined_body("领导小组下设办公室在县甲局") == "办公室"
+
+
+def test_a_body_valuing_the_work_before_anothers_demand_is_no_task():
+    """「市委、市政府高度重视X工作，各部门要…」: who values the work gives the reason for the demand after it, no task of
+    its own; 高度重视 alone in its sentence is still a demand (「各单位高度重视…」)."""
+    found = subject_clauses("市委、市政府高度重视景区开发工作,各级各部门要进一步强化对景区资源的认识。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各级", "各部门"]]
+    assert [u.lead for _, u in subject_clauses("某县交通局高度重视道路养护工作。", (), numbered=True)] == [["某县交通局"]]

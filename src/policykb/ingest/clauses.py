@@ -119,7 +119,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
-    for clause in (part for c in re.split(r"[；;。]", text) for part in _own_subject_parts(c, known)):
+    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text)
+             for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
+    for clause, followed in parts:
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
         if did := told_doers(clause, known):
             done_by = did
@@ -170,6 +172,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if listed and head:
             names, subject = listed + names, clause[:head] + subject
         rest = clause[head + m.end():]
+        if followed and rest.startswith("高度重视"):
+            continue  # 「市委、市政府高度重视X工作，各部门要…」: who values the work, the reason for the demand after it
         if DONE.search(re.sub(r"“[^”]*”", "", rest)) and not _DUTY_FIRST.match(rest):
             continue  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
         if out and only_helps(rest):

@@ -400,6 +400,12 @@ def _mark_subject_led(items: list[Item], known: tuple[str, ...]) -> None:
     if len(opening) >= 3 and 2 * len(opening) >= len(plain):
         for item in plain:
             item.subject_led = _opens_with_subject(item, known, numbered=True)
+    for item in plain:  # 「各县也要相应成立…领导小组」: each sets up its own body as the issuer did, its task wherever it stands
+        item.subject_led = item.subject_led or bool(_IN_KIND.search(item.text)) \
+            and _opens_with_subject(item, known, numbered=True)
+
+
+_IN_KIND = re.compile(r"^[^，,。；;]{2,40}?相应(?:成立|设立|组建)")
 
 
 def _heading(item: Item) -> bool:
