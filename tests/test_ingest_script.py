@@ -67,13 +67,14 @@ GLOSSED = ("湘西州優(yōu)化營商環(huán)境工作計劃\n"
            "1.加大簡政放權力度,嚴格執(zhí)行權力清單。(牽頭單位:州行政審批服務局;責任單位:州司法局、湘西經(jīng)開區(qū)管委會,6月底完成)\n")
 
 
-def test_pinyin_glosses_are_left_out_of_the_reading_and_of_names_and_kept_in_the_text(tmp_path):
+def test_pinyin_glosses_are_left_out_of_the_reading_and_of_what_is_written(tmp_path):
     """A name is what a letter is addressed to: 「湘西經開區管委會」, not the site's 「湘西經(jīng)開區(qū)管委會」; the task's
-    text and its note stay as the page writes them."""
+    text and its note are the document's words, in the page's characters, without the site's reading aid."""
     tasks, units, _ = _import(tmp_path, GLOSSED)
     assert [(t["lead"], t["participants"]) for t in tasks] == [
         (["湘西州行政審批服務局"], ["湘西州司法局", "湘西經開區管委會"])]  # 州X: the prefecture's, named
-    assert "嚴格執(zhí)行" in tasks[0]["text"] and "湘西經(jīng)開區(qū)管委會" in tasks[0]["units_as_written"]
+    assert "嚴格執行" in tasks[0]["text"] and "湘西經開區管委會" in tasks[0]["units_as_written"]
+    assert "(" not in tasks[0]["text"] + tasks[0]["units_as_written"]
     assert "湘西經開區管委會" in [u["name"] for u in units] and not any("(" in u["name"] for u in units)
 
 
@@ -98,11 +99,11 @@ GLOSSED_TABLE = ("某縣2024年民生實事項目責任分解表\n\n序號(hào)
 
 def test_a_glossed_table_copied_one_cell_a_line_is_read_in_the_pages_reading(tmp_path):
     """The table's header (序號(hào), 責(zé)任單位 …) is read as column words only without its glosses and in simplified
-    script: the text tables are read in the reading, and each cell comes back as the page writes it, the gloss of
-    its last character too (縣(xiàn)公路養護 / 管理中心: one name wrapped over two lines)."""
+    script: the text tables are read in the reading, and each cell comes back in the page's characters without the
+    site's glosses (縣(xiàn)公路養護 / 管理中心: one name wrapped over two lines)."""
     tasks, _, _ = _import(tmp_path, GLOSSED_TABLE)
     assert [(t["number"], t["text"], t["lead"], [d["phrase"] for d in t["deadlines"]]) for t in tasks] == [
-        (1, "改善農村道路：實施環(huán)城路拓寬改造工程。", ["某縣公路養護管理中心"], ["年內"]),
+        (1, "改善農村道路：實施環城路拓寬改造工程。", ["某縣公路養護管理中心"], ["年內"]),
         (2, "提升供水能力：新建城北水廠。", ["某縣水利局"], ["年底前"])]
 
 

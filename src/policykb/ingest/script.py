@@ -4,9 +4,9 @@ The grammar's words (牵头, 负责, 单位, 区, 局, 联 …) are simplified a
 - traditional script (a big5 gate, a document republished so: 「(市殘聯、市財政局負責)」, 「由發展改革委會同…」),
   read through OpenCC's character table, traditional to simplified one character for one;
 - pinyin glosses a site's reading aid puts after characters (「湘西經(jīng)開區(qū)管委會」), left out of the reading.
-What the reading takes from the text is given back as the page writes it: by position where it is a piece of the
-text (the glosses inside it too; a name, the title and the issuers without them: a reading aid is no part of what
-letters and pages call a body or a document); a name the draft put together (its place before a name the page writes) piece
+What the reading takes from the text is given back in the page's characters, without its glosses (a site's reading
+aid is no part of the document's words, and letters would print 「執(zhí)行」): by position where it is a piece of the
+text; a name the draft put together (its place before a name the page writes) piece
 by piece; else character by character where the page writes a character one way only.
 Names the registry already holds stay the registry's, but in a document naming no place: the registry's are one
 place's bodies, and this document's (whose province's 省财政廳?) are proposed as written, for review.
@@ -124,9 +124,8 @@ class Script:
                 return {k: back(v, name, unit) for k, v in value.items()}
             if not isinstance(value, str) or value in registered and not (unit and placeless):
                 return value
-            out = self.restore(value)
-            if name:  # a site's reading aid is no part of a name: letters, pages and maps print names as such
-                out = _GLOSS.sub("", out)
+            # a site's reading aid is no part of the document's words: letters, pages and maps print them as such
+            out = _GLOSS.sub("", self.restore(value))
             if name and out != value:
                 names[value] = out
                 if value in registered:
