@@ -272,3 +272,12 @@ def test_a_townships_report_names_its_own_cadres_by_the_township(tmp_path):
                               "甲岭镇党委、政府认真强调:近期降雪天气较多。我镇机关干部、包村干部要明确责任,加强巡查。\n",
                               dt.date(2018, 3, 8))
     assert tasks[0]["leaders"] == ["甲岭镇机关干部", "包村干部"]
+
+
+def test_the_review_names_all_unplaced_names_of_a_reading_in_one_sentence():
+    """Four names of unknown place were four sentences in one review line; each kind of doubt is said once."""
+    from policykb.ingest.confidence import flags_cn
+    said = flags_cn(["place unknown: 市公安局", "place unknown: 市住建局", "place not written: 财政局",
+                     "only a guiding unit named", "place unknown: 市公安局"])
+    assert said == ("“市公安局”、“市住建局”属于哪个地方未能确定，请写明 jurisdiction 后重新导入；"
+                    "“财政局”没有写明地方，按本文件的管辖地理解，请核对；只写了指导单位，暂作牵头")

@@ -17,7 +17,7 @@ from ..gongwen import cite
 from ..ownnumbers import MARK, task_ref
 from . import timing
 from .candidates import divided, find_candidates, heading_words, known_names, shown
-from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flag_cn
+from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flags_cn
 from .continued import continued
 from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, set_up_body,
                       set_up_office, short_names, title_body)
@@ -406,7 +406,7 @@ def _entries(read: list[tuple[Candidate, list[str], list[str], list[str]]], numb
                       f"置信度 {confidence_of(c, flags):.2f}：牵头 {'、'.join(lead)}"
                       + (f"；参与 {'、'.join(participants)}" if participants else "")
                       + (f"；责任领导 {'、'.join(c.units.leaders)}" if c.units.leaders else "")
-                      + (f"（{'；'.join(flag_cn(f) for f in flags)}）" if flags else ""))
+                      + (f"（{flags_cn(flags)}）" if flags else ""))
         for f in found:
             if f.date is None:
                 review.append(f"[时限未识别] 第{number}项：“{f.phrase}”（{c.where}，第{f.start + 1}字起）")

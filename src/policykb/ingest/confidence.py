@@ -36,20 +36,34 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
             PDF_LAYOUT: "原文是 PDF、OFD 这样的版式文件，段落和表格的行列按版面推断，请对照原文核对；表格多的，转为 .docx 或索取 Word 版后导入更可靠"}
 
 
+# The flags naming one name each, said once for all the names of a reading (four unplaced names were four sentences)
+_NAMED_FLAGS = {"place unknown: ": "属于哪个地方未能确定，请写明 jurisdiction 后重新导入",
+                "place not written: ": "没有写明地方，按本文件的管辖地理解，请核对",
+                "place guessed: ": "的地方按正文推测的管辖确定，请核对",
+                "not a unit: ": "不像单位名称，未采用"}
+
+
 def flag_cn(flag: str) -> str:
-    if flag.startswith("place unknown: "):
-        return f"“{flag.removeprefix('place unknown: ')}”属于哪个地方未能确定，请写明 jurisdiction 后重新导入"
-    if flag.startswith("place not written: "):
-        return f"“{flag.removeprefix('place not written: ')}”没有写明地方，按本文件的管辖地理解，请核对"
-    if flag.startswith("place guessed: "):
-        return f"“{flag.removeprefix('place guessed: ')}”的地方按正文推测的管辖确定，请核对"
-    if flag.startswith("not a unit: "):
-        return f"“{flag.removeprefix('not a unit: ')}”不像单位名称，未采用"
+    if kind := next((k for k in _NAMED_FLAGS if flag.startswith(k)), None):
+        return f"“{flag.removeprefix(kind)}”{_NAMED_FLAGS[kind]}"
     if flag.startswith(TWO_NAMES):
         return f"“{flag.removeprefix(TWO_NAMES)}”中的“和”“与”“及”可能连着两个单位（如“甲区和乙县人民政府”是两个政府），请核对是否分开"
     if flag.startswith(COLUMN_VOUCHED):
         return f"“{flag.removeprefix(COLUMN_VOUCHED)}”不像单位名称，因写在单位列中按单位读入，请核对"
     return _FLAG_CN.get(flag, flag)
+
+
+def flags_cn(flags: list[str]) -> str:
+    """A reading's flags as the review says them: each kind once, the names it concerns listed together, in order."""
+    said: dict[str, list[str]] = {}
+    for flag in flags:
+        kind = next((k for k in _NAMED_FLAGS if flag.startswith(k)), None)
+        if kind is None:
+            said.setdefault(flag_cn(flag), [])
+        elif (name := flag.removeprefix(kind)) not in (names := said.setdefault(kind, [])):
+            names.append(name)
+    return "；".join("、".join(f"“{n}”" for n in names) + _NAMED_FLAGS[key] if key in _NAMED_FLAGS else key
+                    for key, names in said.items())
 
 
 def confidence_of(c: Candidate, flags: list[str]) -> float:

@@ -50,6 +50,7 @@ class Lexicon:
     scope: dict[str, re.Pattern]
     provinces: tuple[str, ...]
     shared_bodies: tuple[str, ...]
+    zone_without_government: re.Pattern  # 「开发区」, 「社区」: an area ending in 区 that has no 人民政府 of its own
     by_openers: tuple[str, ...]  # 「主要由X牵头」: words before 由 that keep it a note
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     working_together: tuple[str, ...]  # 「X、Y要相互配合」: a list working together, no lead word (the first leads)
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         scope={k: re.compile(v) for k, v in data["scope"].items()},
         provinces=tuple(data["provinces"]),
         shared_bodies=tuple(data["shared_bodies"]),
+        zone_without_government=re.compile(rf"(?:{alternation(data['zones_without_government'])})区$"),
         by_openers=tuple(data["by_openers"]),
         sentence_links=tuple(data["sentence_links"]),
         working_together=tuple(data["working_together"]),

@@ -297,13 +297,10 @@ _PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[
                                     rf"(?={_SEP}|$|负责|牵头)")
 
 
-_NO_GOVERNMENT = re.compile(r"(?:开发|园|高新|示范|景|社|城|辖|市|片|矿|林|库|灾|试验|保税)区$")
-
-
 def _places_one_government(m: re.Match) -> str:
     places = (m["first"], m["last"])
-    if any(len(p) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", p) or COLLECTIVE.match(p) or _NO_GOVERNMENT.search(p)
-           for p in places):
+    zone = lexicon().zone_without_government
+    if any(len(p) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", p) or COLLECTIVE.match(p) or zone.search(p) for p in places):
         return m.group()  # 「市和县人民政府」: levels, not places; 「各区和县政府」: a collective
     return "、".join(p + m["body"] for p in places)
 
