@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon, post_holder
+from .lexicon import alternation, lexicon, post_holder
 from .posts import holding_bodies
 from .unitnotes import parse_units
 
@@ -27,6 +27,9 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
 # its posts (「…办公室设在市教育局，办公室主任由X同志兼任，副主任由Y同志兼任，主要负责…」);
 # 「X局是…的监督管理机关，负责…」, 「街道办事处是…的落实主体，负责…」: a rule's copula names the standing as 为 does;
 # 「区派出所及时处置…」: a manner before the verb
+# 「X抓统筹，Y抓行业，Z抓实施」: a 抓 verb of the lexicon's is a duty verb, and a verb a roster is cut at as at a modal
+_GRASPS = alternation(lexicon().grasp_verbs)
+_DOING += rf"|{_GRASPS}"
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在|(?:(?<=室)|(?<=班))在)[^，,：:；;。“”\"]{2,30}?|[为是][^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关|主体)"
              r"|[为是][^，,：:；;。“”\"]{2,30}?(?:负责|责任|督促|联系)人(?=[，,](?:具体|主要)?负责)"  # 「X主要负责人为…第一责任人，具体负责…」
              r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?"
@@ -153,4 +156,4 @@ def subject_name(m: re.Match, known: tuple[str, ...]) -> str:
     return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
-MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必|将|负责)")
+MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必|将|负责|{_GRASPS})")
