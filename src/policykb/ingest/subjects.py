@@ -78,7 +78,8 @@ _DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
-_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
+# (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
+_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
 # 「由X每月上报…」: how often the doer named by 由 does it, before its verb
 _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
