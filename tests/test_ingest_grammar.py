@@ -2472,3 +2472,15 @@ def test_a_body_valuing_the_work_before_anothers_demand_is_no_task():
     found = subject_clauses("市委、市政府高度重视景区开发工作,各级各部门要进一步强化对景区资源的认识。", (), numbered=True)
     assert [u.lead for _, u in found] == [["各级", "各部门"]]
     assert [u.lead for _, u in subject_clauses("某县交通局高度重视道路养护工作。", (), numbered=True)] == [["某县交通局"]]
+
+
+def test_a_grasp_verb_after_each_subject_gives_each_its_share():
+    """「X抓统筹，Y抓行业，Z抓实施」: 抓 and the share each holds is the duty verb, each clause its subject's task."""
+    tasks = _tasks("一、改革内容", "(一)理顺机制。市物业工作领导小组抓统筹,市建设局抓行业,乡镇(街道)抓实施。")
+    assert [t.units.lead for t in tasks] == [["市物业工作领导小组"], ["市建设局"], ["乡镇(街道)"]]
+
+
+def test_a_body_a_clause_sets_up_with_jianli_is_the_subject_of_its_share():
+    """「…，建立X领导小组抓统筹，Y抓行业」: the body 建立 sets up does its share, as one 成立 sets up."""
+    tasks = _tasks("一、改革内容", "(一)理顺机制。改革完善管理构架,建立市物业工作领导小组抓统筹,市建设局抓行业,乡镇(街道)抓实施的工作机制。")
+    assert [t.units.lead for t in tasks] == [["市物业工作领导小组"], ["市建设局"], ["乡镇(街道)"]]

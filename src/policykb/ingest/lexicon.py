@@ -65,6 +65,7 @@ class Lexicon:
     praise_words: tuple[str, ...]  # 「…，给予通报表扬」: units praised for work done, no requirement
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
+    grasp_verbs: tuple[str, ...]  # 「X抓统筹，Y抓行业」: a duty verb after a subject, as a modal
     office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
     name_determiners: tuple[str, ...]  # 「对应的」: which one of a kind, before its name
     restating_words: tuple[str, ...]  # 「主管」: put into the heading's unit's name by the paragraph under it
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         praise_words=tuple(data["praise_words"]),
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
+        grasp_verbs=tuple(data["grasp_verbs"]),
         office_words=tuple(data["office_words"]),
         name_determiners=tuple(data["name_determiners"]),
         restating_words=tuple(data["restating_words"]),

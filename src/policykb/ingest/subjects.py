@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon, post_holder
+from .lexicon import alternation, lexicon, post_holder
 from .posts import holding_bodies
 from .unitnotes import parse_units
 
@@ -27,6 +27,9 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
 # its posts (「…办公室设在市教育局，办公室主任由X同志兼任，副主任由Y同志兼任，主要负责…」);
 # 「X局是…的监督管理机关，负责…」, 「街道办事处是…的落实主体，负责…」: a rule's copula names the standing as 为 does;
 # 「区派出所及时处置…」: a manner before the verb
+# 「X抓统筹，Y抓行业，Z抓实施」: a 抓 verb of the lexicon's is a duty verb, and a verb a roster is cut at as at a modal
+_GRASPS = alternation(lexicon().grasp_verbs)
+_DOING += rf"|{_GRASPS}"
 _STANDING = (r"(?:[，,]?(?:(?:作为|设在|(?:(?<=室)|(?<=班))在)[^，,：:；;。“”\"]{2,30}?|[为是][^，,：:；;。“”\"]{2,30}?(?:机构|单位|部门|机关|主体)"
              r"|[为是][^，,：:；;。“”\"]{2,30}?(?:负责|责任|督促|联系)人(?=[，,](?:具体|主要)?负责)"  # 「X主要负责人为…第一责任人，具体负责…」
              r"|由[^，,：:；;。“”\"]{2,30}?组成)[，,])?"
@@ -75,7 +78,8 @@ _DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"
 _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
-_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设)(?P<body>[^，,]{2,40})$")
+# (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
+_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
 # 「由X每月上报…」: how often the doer named by 由 does it, before its verb
 _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
@@ -153,4 +157,4 @@ def subject_name(m: re.Match, known: tuple[str, ...]) -> str:
     return held["holder"] if (held := _QUALIFIED_HOLDER.match(subject)) else subject
 
 
-MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必|将|负责)")
+MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必|将|负责|{_GRASPS})")
