@@ -2472,3 +2472,11 @@ def test_a_body_valuing_the_work_before_anothers_demand_is_no_task():
     found = subject_clauses("市委、市政府高度重视景区开发工作,各级各部门要进一步强化对景区资源的认识。", (), numbered=True)
     assert [u.lead for _, u in found] == [["各级", "各部门"]]
     assert [u.lead for _, u in subject_clauses("某县交通局高度重视道路养护工作。", (), numbered=True)] == [["某县交通局"]]
+
+
+def test_the_deputies_named_after_a_bodys_head_head_it_too():
+    """「由镇长任组长，各分管领导任副组长，具体负责…」: the deputies named after the head, in the same sentence, are the
+    work's leaders too (people, rule 6); a deputy in a later sentence is not this clause's."""
+    from policykb.ingest.inperson import heads_named
+    assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
+    assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
