@@ -2484,3 +2484,11 @@ def test_a_body_a_clause_sets_up_with_jianli_is_the_subject_of_its_share():
     """「…，建立X领导小组抓统筹，Y抓行业」: the body 建立 sets up does its share, as one 成立 sets up."""
     tasks = _tasks("一、改革内容", "(一)理顺机制。改革完善管理构架,建立市物业工作领导小组抓统筹,市建设局抓行业,乡镇(街道)抓实施的工作机制。")
     assert [t.units.lead for t in tasks] == [["市物业工作领导小组"], ["市建设局"], ["乡镇(街道)"]]
+
+
+def test_the_deputies_named_after_a_bodys_head_head_it_too():
+    """「由镇长任组长，各分管领导任副组长，具体负责…」: the deputies named after the head, in the same sentence, are the
+    work's leaders too (people, rule 6); a deputy in a later sentence is not this clause's."""
+    from policykb.ingest.inperson import heads_named
+    assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
+    assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]

@@ -21,9 +21,19 @@ _HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:任|担任)(?:组�
                     r"|由(?P<over>[\u4e00-\u9fff]{2,10}?)负责(?=[，,])")
 
 
+# 「由镇长任组长，各分管领导任副组长」: the deputies named after the body's head, in the same sentence, head it too
+_DEPUTIES = re.compile(r"[，,](?P<who>[^，,；;。由]{2,16}?)(?:任|为|担任)(?:常务)?副(?:组长|总指挥|指挥长|主任)(?!成员)")
+
+
 def heads_named(text: str) -> list[str]:
-    """The people `_HEADS` finds in a clause (those named as alternatives, 「X或Y」, each)."""
-    found = [who for m in _HEADS.finditer(text) for who in re.split(r"[或和、]", m["who"] or m["post"] or m["over"])]
+    """The people `_HEADS` finds in a clause (those named as alternatives, 「X或Y」, each), and the deputies after a
+    head (`_DEPUTIES`)."""
+    found: list[str] = []
+    for m in _HEADS.finditer(text):
+        found += re.split(r"[或和、]", m["who"] or m["post"] or m["over"])
+        if m["who"]:
+            sentence = text[m.end():].split("。")[0]
+            found += [who for d in _DEPUTIES.finditer(sentence) for who in re.split(r"[或和、]", d["who"])]
     return [who for who in found if is_person(who)]
 
 
