@@ -5,8 +5,8 @@ bench/import_quality.py; parts 1-19 are tuned on (13 to 17 opened on 2026-12-05,
 blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 was opened when part 23 was being collected, part 23
 when part 24 was collected, part 24 when part 25 was collected, part 25 when part 26 was collected, part 26 when part 27 was
 collected, part 27 when part 28 was collected, part 28 when part 29 was collected, part 29 when part 30 was collected,
-part 30 when part 31 was collected, part 31 when part 32 was collected, part 32 when part 33 was collected; part 33 is
-held out)."""
+part 30 when part 31 was collected, part 31 when part 32 was collected, part 32 when part 33 was collected, part 33
+while part 34 was being collected; part 34 is held out)."""
 from __future__ import annotations
 
 import datetime as dt
