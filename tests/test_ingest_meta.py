@@ -156,6 +156,17 @@ def test_a_portals_name_above_a_title_naming_another_issuer_is_no_masthead():
     assert read_meta(_blocks("遂宁市人民政府防汛抗旱指挥部办公室", *page[3:])).issuers == ["遂宁市人民政府防汛抗旱指挥部办公室"]
 
 
+def test_a_masthead_over_a_page_without_a_title_is_a_guess_to_review():
+    """A portal's name (「遂宁市林业局」) above a news report of another body's meeting, no title found: the page's site as
+    likely as its issuer, so reviewed; the same line above a title stays a masthead read with confidence."""
+    news = ["今天是:2025年12月08日", "遂宁市林业局", "近日,某县林长制工作推进会在县自然资源和规划局召开。",
+            "会议决定,联络单位对县级林长巡林负责,镇林长办对镇级林长巡林负责。"]
+    guess = [g for g in read_meta(_blocks(*news)).guesses if g[0] == "发文机关"]
+    assert guess and guess[0][1] == "遂宁市林业局" and guess[0][3] < 0.8
+    titled = read_meta(_blocks("遂宁市林业局", "遂宁市林业局关于开展巡林工作的通知", *news[2:]))
+    assert [g[3] for g in titled.guesses if g[0] == "发文机关"] == [0.8]
+
+
 @pytest.mark.parametrize("organs, issuers", [
     ("安康市安全生产委员会办公室", ["安康市安全生产委员会办公室"]),  # a committee's office is one organ
     ("某市扶贫开发领导小组办公室", ["某市扶贫开发领导小组办公室"]),

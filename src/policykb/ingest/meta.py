@@ -85,7 +85,8 @@ def read_meta(blocks: list[Block], date: dt.date | None = None, issuers_given: t
     masthead = masthead_issuers(texts)
     if not issuers and masthead and (not titled or masthead_issuers(texts, printed=True) or titled == masthead):
         issuers = masthead
-        meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8))
+        # a masthead stands above a title; over a page with none it is as likely the portal's name above a news text
+        meta.guesses.append(("发文机关", "、".join(issuers), "版头", 0.8 if meta.title else 0.6))
     elif not issuers and (issuers := titled):
         meta.guesses.append(("发文机关", "、".join(issuers), meta.title_where, 0.7))
     for b in blocks[:40]:  # a fuller name from the page's 发文单位 / 发布机构 line, when the title has none
