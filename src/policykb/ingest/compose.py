@@ -21,7 +21,7 @@ from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of,
 from .continued import continued
 from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, set_up_body,
                       set_up_office, short_names, title_body)
-from .leftout import left_beside
+from .leftout import left_beside, unread_assignments
 from .levels import level_of_place
 from .lexicon import lexicon
 from .meta import Meta, read_meta
@@ -32,7 +32,7 @@ from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
 from .proposals import Naming, Registry, proposal_line
-from .requirements import PEOPLE, general_deadlines, requirement_paragraphs
+from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_places
 from .rosters import roster_of, rosters
 from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -259,6 +259,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     paths = numbered_paths(source.blocks)
     listed = {b.where for b in unread}
     unread += [b for b in left_beside(source.blocks, paths, {c.where for c, *_ in read}) if b.where not in listed]
+    asked = requirement_places(source.blocks, known, {c.where for c in candidates}) if how != "requirements" else set()
+    held = [text for c, *_ in read for text in (c.text, c.units.as_written)]
+    unread += unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | asked)
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, paths, paragraphs_under(source.blocks))
     articles, tasks = _entries(read, numbers, labels, parts, meta.date, review)

@@ -1,14 +1,19 @@
-"""Numbered items beside the tasks read that no task was read from: 「（一）宣传部门…应当做好…」 between two items whose
-units were read is most likely a task too, its units written in a way not understood. The review lists it, so that a
-person reads it for units; an item with items under it is their heading, and an item stating no work is left out."""
+"""What the readers left that is most likely a task, for the review to list so that a person reads it for units:
+- numbered items beside the tasks read that no task was read from: 「（一）宣传部门…应当做好…」 between two items whose
+  units were read, its units written in a way not understood (an item with items under it is their heading, and an
+  item stating no work is left out);
+- anywhere else, a sentence whose subject is units and whose verb gives them work, that no task read holds
+  (「对疑似失学学生，市教育局、市公安局要建立…」 beside a sentence of the same paragraph that was read)."""
 from __future__ import annotations
 
 import re
 
 from ..ownnumbers import MARK
+from .clauses import subject_clauses
 from .nowork import states_no_work
 from .outline import Numbered, style_of
 from .source import Block
+from .unitnames import looks_like_unit
 
 _MARK = re.compile(rf"^\s*({MARK})")
 _SHORTEST = 8  # 「（五）其他。」 is no task
@@ -33,3 +38,46 @@ def left_beside(blocks: list[Block], paths: dict[str, Numbered], read: set[str])
     over_items = {above for above, _ in lists.values()}  # the numbers of every heading some item stands under
     return [text[w] for w, n in items.items() if w not in read and lists[w] in with_tasks and n.path not in over_items
             and len(n.text) >= _SHORTEST and not states_no_work(text[w].text)]
+
+
+_CLAUSE = re.compile(r"[^。；;！？]+")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\W_]", "", text)
+
+
+def unread_assignments(blocks: list[Block], held: list[str], known: tuple[str, ...], skip: set[str]) -> list[Block]:
+    """The first sentence of each paragraph that gives units work and whose words the texts and notes of the tasks
+    read (`held`) do not hold; paragraphs already listed, or read as requirements (`skip`), are left to those lines.
+    Parts 1-33: 14 more of the 149 tasks not read pointed at, for 37 more lines."""
+    held_grams = {gram for text in held for gram in _grams(_bare(text))}
+    out: list[Block] = []
+    for b in blocks:
+        if b.is_row or b.where in skip:
+            continue
+        for m in _CLAUSE.finditer(b.text):
+            clause = m[0].strip()
+            grams = _grams(_bare(clause))
+            if len(clause) < _SHORTEST or len(grams & held_grams) * 2 >= len(grams):
+                continue  # (a task's text is its clause reworded: its units and notes left out)
+            if states_no_work(clause) or not _gives_work(clause, known):
+                continue
+            out.append(Block(clause, b.where))
+            break  # one line a paragraph: the person reads the paragraph
+    return out
+
+
+def _grams(text: str) -> set[str]:
+    """Its runs of four characters: a clause held by a task shares most of them with the task's text."""
+    return {text[i:i + 4] for i in range(len(text) - 3)}
+
+
+def _gives_work(sentence: str, known: tuple[str, ...]) -> bool:
+    """A clause of the sentence, from its start or after a lead-in (「对疑似失学学生，」), whose subject names units
+    that all read as units, with a modal or a verb of duty after them."""
+    for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
+        for _, units in subject_clauses(sentence[start:], known, numbered=True, anyone=True):
+            if all(looks_like_unit(n) for n in units.lead + units.participants):
+                return True
+    return False

@@ -156,7 +156,16 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
     """The paragraphs, outside the tasks read (`taken`: where they stand), that put requirements on units or
     collectives, numbered in order and written as the document writes them from their first requirement on
     (without their number mark or the sentences before it that set the scene)."""
-    out: list[dict] = []
+    return [{"number": n, "text": text} for n, (_, text) in enumerate(_requirements(blocks, known, taken), start=1)]
+
+
+def requirement_places(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> set[str]:
+    """Where the paragraphs `requirement_paragraphs` reads stand."""
+    return {where for where, _ in _requirements(blocks, known, taken)}
+
+
+def _requirements(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     for item in items_of(blocks):
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
         if item.table is not None or item.owner or item.where in taken or len(item.text) < _SHORTEST \
@@ -166,7 +175,7 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
                       and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))),
                      None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
-            out.append({"number": len(out) + 1, "text": "".join(sentences[first:])})
+            out.append((item.where, "".join(sentences[first:])))
     return out
 
 
