@@ -40,6 +40,7 @@ class Lexicon:
     body_ends: frozenset[str]
     zone_ends: tuple[str, ...]  # a zone's short name (经开区): a strong end in a run of names, as body_ends
     unit_end: re.Pattern
+    joined_after_unit: re.Pattern  # 「公安局和司法局」: 和/与/及 right after a unit's end joins two names
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         unit_suffixes=tuple(data["unit_suffixes"]),
         body_ends=frozenset(data["body_ends"]), zone_ends=tuple(data["zone_ends"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
+        joined_after_unit=re.compile(rf"(?:{alternation(data['unit_suffixes'])})[和与及]."),
         short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),

@@ -18,7 +18,7 @@ from ..load import document_folders
 from ..registry import UnitIndex
 from .jurisdiction import document_place, home_of
 from .levels import level_of_name
-from .lexicon import alternation, lexicon
+from .lexicon import lexicon
 from .placenames import local_unit_name, names_place, placed, qualified
 from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
@@ -112,7 +112,7 @@ def joins_two_names(name: str) -> bool:
     lex = lexicon()
     for pair in lex.shared_bodies:
         name = name.replace(pair, "")
-    return bool(re.search(rf"(?:{alternation(lex.unit_suffixes)})[和与及].", name))
+    return bool(lex.joined_after_unit.search(name))
 
 
 @dataclass
