@@ -261,7 +261,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     unread += [b for b in left_beside(source.blocks, paths, {c.where for c, *_ in read}) if b.where not in listed]
     asked = requirement_places(source.blocks, known, {c.where for c in candidates}) if how != "requirements" else set()
     held = [text for c, *_ in read for text in (c.text, c.units.as_written)]
-    unread += unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | asked)
+    missed = unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | asked)
+    unread += missed
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, paths, paragraphs_under(source.blocks))
     articles, tasks = _entries(read, numbers, labels, parts, meta.date, review)
@@ -273,7 +274,8 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                            "请把这份文件反馈给维护者：它标注单位的写法 policykb 还不认识", code="import-no-tasks")
     if people:
         review.append("[待补] " + NO_ISSUER_FOR_PEOPLE.format(people="、".join(dict.fromkeys(people))))
-    review += [f"[未读取] {b.where}：{(t := shown(b))[:80]}{'…' if len(t) > 80 else ''}（像是任务，但单位未能读取，请补录）"
+    review += [f"[未读取] {b.where}：{(t := shown(b))[:80]}{'…' if len(t) > 80 else ''}"
+               + ("（这句给单位分派了工作，却没有读作任务，请核对后补录）" if b in missed else "（像是任务，但单位未能读取，请补录）")
                for b in unread]
     review += [proposal_line(u) for u in naming.proposed.values()]
     doc = _document(source, meta, doc_level, how, known, candidates, parts, tasks, review)
