@@ -2492,3 +2492,14 @@ def test_the_deputies_named_after_a_bodys_head_head_it_too():
     from policykb.ingest.inperson import heads_named
     assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
     assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
+
+
+def test_a_regulations_article_beside_items_read_is_offered_to_the_general_reader():
+    """A page of articles (第十八条 X应…) with items under one of them (（一）…，X应…): the items' reading does not
+    leave the articles' subjects unread."""
+    tasks, unread = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate([
+        "第十八条 市卫生行政部门应建立和完善健康教育网络,有计划地开展健康教育,提高全民卫生保健意识。",
+        "第十九条 防制工作应当坚持以下原则:",
+        "(一)分级管理和属地管理,市爱卫办应定期组织开展活动;"], start=1)])
+    assert [t.units.lead for t in tasks] == [["市爱卫办"]]
+    assert [b.where for b in unread] == ["第1行"]
