@@ -2550,3 +2550,11 @@ def test_labour_security_opens_a_departments_name_not_a_verb():
     """「劳动保障、国土等部门要…」: 保障 after 劳动 is the name's, the shared head 部门 each's."""
     [(_, units)] = subject_clauses("劳动保障、国土等部门要抓紧开展被征地农民社会保险的基线调查工作,", (), numbered=True)
     assert units.lead == ["劳动保障部门"] and units.participants == ["国土部门"]
+
+
+def test_a_joint_meeting_holding_its_plenary_at_set_times_leads_it_its_convener_chairs():
+    """「联席会议原则上每半年召开一次全体会议，由召集人负责召集」: the meeting body holds its own plenary, the post
+    convening it its leader."""
+    from policykb.ingest.meetings import held_meeting
+    held = held_meeting("联席会议原则上每半年召开一次全体会议,由召集人负责召集")
+    assert held and held.body == "联席会议" and held.chair == "召集人"
