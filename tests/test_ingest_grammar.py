@@ -2558,3 +2558,16 @@ def test_a_joint_meeting_holding_its_plenary_at_set_times_leads_it_its_convener_
     from policykb.ingest.meetings import held_meeting
     held = held_meeting("联席会议原则上每半年召开一次全体会议,由召集人负责召集")
     assert held and held.body == "联席会议" and held.chair == "召集人"
+
+
+@pytest.mark.parametrize("written, names", [
+    ("宣传、文化、卫生等有关部门", ["宣传部门", "文化部门", "卫生部门"]),
+    ("宣传、文化、卫生、计生、工商等有关部门", ["宣传部门", "文化部门", "卫生部门", "计生部门", "工商部门"]),
+    ("各区教育局、公安分局", ["各区教育局", "各区公安分局"]),
+    ("各县农业局、市林业局", ["各县农业局", "市林业局"]),
+])
+def test_a_head_or_a_collectives_level_written_once_is_each_names(written, names):
+    """「A、B、C等有关部门」: the shared head is each kind's, however many (等有关 before it too); 「各区X局、Y分局」: the
+    bare bureau after 各区's is each district's (a name with a level of its own keeps it)."""
+    from policykb.ingest.subjects import unit_names
+    assert unit_names(written, ()) == names
