@@ -2492,3 +2492,82 @@ def test_the_deputies_named_after_a_bodys_head_head_it_too():
     from policykb.ingest.inperson import heads_named
     assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
     assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
+
+
+def test_a_regulations_article_beside_items_read_is_offered_to_the_general_reader():
+    """A page of articles (第十八条 X应…) with items under one of them (（一）…，X应…): the items' reading does not
+    leave the articles' subjects unread."""
+    tasks, unread = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate([
+        "第十八条 市卫生行政部门应建立和完善健康教育网络,有计划地开展健康教育,提高全民卫生保健意识。",
+        "第十九条 防制工作应当坚持以下原则:",
+        "(一)分级管理和属地管理,市爱卫办应定期组织开展活动;"], start=1)])
+    assert [t.units.lead for t in tasks] == [["市爱卫办"]]
+    assert [b.where for b in unread] == ["第1行"]
+
+
+def test_partners_closed_by_a_comma_before_the_duty_take_part():
+    """「X会同Y等有关部门，将…纳入…」: the units X works with, a comma, then the duty's object: they take part."""
+    [(_, units)] = subject_clauses("市委组织部会同市委党校等有关部门,将防治知识纳入各级党校的培训课程内容。", (), numbered=True)
+    assert units.lead == ["市委组织部"] and units.participants == ["市委党校"] and units.open_ended
+
+
+def test_a_later_sentence_working_beside_kinds_of_departments_makes_them_take_part():
+    """「X开展…。与A、B等有关部门密切配合进行…」: a sentence with no subject of its own, working beside units: the last
+    subject's partners, named with the shared head."""
+    found = subject_clauses("公安部门结合治安管理工作,开展宣传教育活动。与宣传、文化、卫生等有关部门密切配合进行干预措施的宣传教育。",
+                            (), numbered=True)
+    assert [u.lead for _, u in found] == [["公安部门"]]
+    assert found[0][1].participants == ["宣传部门", "文化部门", "卫生部门"] and found[0][1].open_ended
+
+
+def test_a_dun_after_a_bodys_name_lists_objects_not_a_second_subject():
+    """「X负责落实各类职业学校、普通中小学将…」: the 、 after a body's name lists what the duty covers; 「主办单位要主动、
+    会办单位要积极」 still cuts, a demand before the 、."""
+    found = subject_clauses("教育部门负责落实全市各类中等职业学校、普通中小学将健康教育内容纳入学校教学计划。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["教育部门"]]
+    found = subject_clauses("主办单位要主动、会办单位要积极配合办理提案。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["主办单位"], ["会办单位"]]
+
+
+def test_a_numbered_measures_name_then_its_holders_and_their_modal():
+    """「（3）建立…长效机制，乡镇政府、村民委员会应安排…」: a numbered item's measure, then after the comma its holders and
+    their modal; 「其中，X还应…」 names some of the holders before, no measure's; a comma part with 负责 is no modal's."""
+    found = subject_clauses("建立封洲禁牧长效机制,乡镇政府、村民委员会应安排专门人员负责管理封洲禁牧工作。", (), numbered=True)
+    assert [u.lead + u.participants for _, u in found] == [["乡镇政府", "村民委员会"]]
+    assert not subject_clauses("其中,珠三角各市经济和信息化主管部门还应重点报送合作共建工作情况。", (), numbered=True)
+    assert not subject_clauses("要控制工程支出,委托中介机构负责招投标。", (), numbered=True)
+
+
+def test_a_members_line_whose_duty_is_to_take_part_is_its_task():
+    """「人民银行X支行:参与…的调查」, 「X局:配合和协助…」: a roster line whose whole duty is to take part or help."""
+    from policykb.ingest.clauses import colon_line
+    duty, units = colon_line("人民银行某某中心支行:参与非法集资活动的调查及相关查处工作。")
+    assert units.lead == ["人民银行某某中心支行"] and duty.startswith("参与")
+    assert colon_line("省信访局:配合和协助联席会议办公室的信访工作,接受举报。")[1].lead == ["省信访局"]
+
+
+def test_labour_security_opens_a_departments_name_not_a_verb():
+    """「劳动保障、国土等部门要…」: 保障 after 劳动 is the name's, the shared head 部门 each's."""
+    [(_, units)] = subject_clauses("劳动保障、国土等部门要抓紧开展被征地农民社会保险的基线调查工作,", (), numbered=True)
+    assert units.lead == ["劳动保障部门"] and units.participants == ["国土部门"]
+
+
+def test_a_joint_meeting_holding_its_plenary_at_set_times_leads_it_its_convener_chairs():
+    """「联席会议原则上每半年召开一次全体会议，由召集人负责召集」: the meeting body holds its own plenary, the post
+    convening it its leader."""
+    from policykb.ingest.meetings import held_meeting
+    held = held_meeting("联席会议原则上每半年召开一次全体会议,由召集人负责召集")
+    assert held and held.body == "联席会议" and held.chair == "召集人"
+
+
+@pytest.mark.parametrize("written, names", [
+    ("宣传、文化、卫生等有关部门", ["宣传部门", "文化部门", "卫生部门"]),
+    ("宣传、文化、卫生、计生、工商等有关部门", ["宣传部门", "文化部门", "卫生部门", "计生部门", "工商部门"]),
+    ("各区教育局、公安分局", ["各区教育局", "各区公安分局"]),
+    ("各县农业局、市林业局", ["各县农业局", "市林业局"]),
+])
+def test_a_head_or_a_collectives_level_written_once_is_each_names(written, names):
+    """「A、B、C等有关部门」: the shared head is each kind's, however many (等有关 before it too); 「各区X局、Y分局」: the
+    bare bureau after 各区's is each district's (a name with a level of its own keeps it)."""
+    from policykb.ingest.subjects import unit_names
+    assert unit_names(written, ()) == names

@@ -24,9 +24,9 @@ from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
-from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
+from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
+from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
@@ -64,7 +64,9 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
-_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施")  # (负主要责任: a duty as 负责 is)
+_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
+                   r"|^(?:积极)?(?:配合|协助|参与)")  # (负主要责任: a duty as 负责 is)
+# (「人民银行X支行:参与…的调查」, 「X局:配合和协助…」: a member whose duty is to take part)
 # (「市城管执法局:采取有效措施,及时制止…」: a roster line whose duty is to take measures, no 负责 in it)
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
@@ -74,6 +76,8 @@ _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "join
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 
 
+_OWN_MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必)")  # (「…，X负责…」 after a demand is no measure's holder)
+_AMONG_THEM = re.compile(r"^(?:其中|特别是|尤其是)[，,]")
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 _EACH_PLACE = re.compile(r"^各(?:地|地区)$")  # 「各地要…」 in an item: the places' governments, each its own share
@@ -136,6 +140,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             out.append((clause[:by.start()].strip("，, "), first))
             clause = clause[by.end():]
         written, clause = clause, _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)  # read so, kept as written
+        if out and (beside := WORKS_BESIDE.match(clause)) and (others := unit_names(beside["who"], known)):
+            last = out[-1][1]  # 「…。与Y、Z等部门密切配合…」: the last subject works beside them, who take part
+            last.participants += [o for o in others if o not in last.lead + last.participants]
+            last.open_ended |= parse_units(beside["who"], known).open_ended
+            continue
         head, m = 0, BY_DOER.match(clause)
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
             head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
@@ -162,6 +171,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，以X、Y名义印发」: no other doer, the units it goes out in the names of send it (以本单位名义: whoever
             # is addressed, no one named)
             head, m = 0, named
+        if not (m and unit_names(subject_name(m, known), known)) and numbered and not anyone \
+                and not _AMONG_THEM.match(clause):
+            # 「（3）建立…长效机制，乡镇政府、村民委员会应安排…」: in a numbered item, the measure's name, then its holders
+            # and their modal after the comma (「其中，X还应…」: some of the holders named before, asked more)
+            head, m, listed = *next(((c.end(), s) for c in re.finditer(r"[，,]\s*", clause)
+                                     if (s := subject_match(clause[c.end():])) and _OWN_MODAL.match(clause, c.end() + s.end())
+                                     and unit_names(subject_name(s, known), known)), (head, m)), []
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
         if not anyone and _PARTNERS_FIRST.match(subject):
@@ -281,12 +297,14 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]
     for comma in own_parts:
-        # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a part with a subject of its own, never inside a list)
+        # (「主办单位要主动、会办单位要积极」: a 、 cuts only after a part with a subject of its own, never inside a list;
+        # after a body's name, 「X负责落实各类职业学校、普通中小学将…」, the 、 lists the duty's objects, no subject's)
         listed = comma.group().startswith("、")
         before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
         # (「由X、Y等部门负责…，Z负责…」: a part 由 opens names its doer as a subject does)
         if roster and not listed or (own := BY_DOER.match(before) or subject_match(before)) \
-                and unit_names(subject_name(own, known), known) and (not listed or MODAL.match(before, own.end())):
+                and unit_names(subject_name(own, known), known) \
+                and (not listed or MODAL.match(before, own.end()) and not lexicon().unit_end.search(before)):
             cuts.append(comma.end())
     return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
 

@@ -11,6 +11,12 @@ _WHEN = r"(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|季|年|周|半
 _HELD = re.compile(rf"^(?P<body>[^，,：:；;。“”\"]{{2,30}}?)(?P<chair>{_CHAIR})?(?:{_KIND})?会议"
                    rf"(?:原则上|一般|一般情况下)?[，,]?{_WHEN}[^，,；;。]{{0,8}}?(?:召开|举行)")
 
+# 「联席会议原则上每半年召开一次全体会议，由召集人负责召集」: a body that is itself a meeting holds its plenary at set
+# times, chaired by the post named to convene it
+_HOLDS_OWN = re.compile(rf"^(?P<body>[^，,：:；;。“”\"]{{0,30}}?(?:联席会议|委员会))(?:原则上|一般|一般情况下)?[，,]?"
+                        rf"{_WHEN}[^，,；;。]{{0,8}}?(?:召开|举行)[^，,；;。]{{0,8}}?(?:{_KIND})?会议")
+_CONVENED_BY = re.compile(rf"由(?P<chair>(?:{_CHAIR}|副召集人))(?:负责)?(?:召集|主持)")
+
 
 @dataclass
 class Meeting:
@@ -20,5 +26,7 @@ class Meeting:
 
 def held_meeting(clause: str) -> Meeting | None:
     """The body a clause says holds its meeting at set times, or None."""
+    if own := _HOLDS_OWN.match(clause):
+        return Meeting(own["body"], by["chair"] if (by := _CONVENED_BY.search(clause, own.end())) else "")
     m = _HELD.match(clause)
     return Meeting(m["body"], m["body"] + m["chair"] if m["chair"] else "") if m else None

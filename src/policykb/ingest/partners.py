@@ -32,7 +32,9 @@ GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协�
 _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,并]?\s*)?(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
                    r"(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
-                   r"|办理|进行|做|抓|确定|印发|起草|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
+                   r"|办理|进行|做|抓|确定|印发|起草|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施)"
+                   r"|[，,]\s*(?:将|把|对|在|按|根据|结合))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
+# (「X会同Y等有关部门，将…纳入…」: the partners closed by a comma, then the duty's object or manner)
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
 _ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:所辖)?(?P<who>[^，,；;。]{{2,60}}?)"
@@ -41,6 +43,12 @@ _ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon
 # of the work by their own duties: they take part in the task its subject leads
 OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
                         r"(?=做好|抓好|落实|开展|配合|参与|负责|履行|承担)")
+
+
+# 「X负责…。与Y、Z等有关部门密切配合进行…」: a later sentence with no subject of its own, the units its subject works
+# beside take part
+WORKS_BESIDE = re.compile(r"^(?:并|还|要|并要)?(?:与|同)(?P<who>[^，,；;。与同]{2,60}?)(?:密切|积极|紧密|相互|通力)?"
+                          r"(?:配合|协作|合作|联动)")
 
 
 def only_helps(rest: str) -> bool:

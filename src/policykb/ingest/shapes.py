@@ -49,6 +49,9 @@ class Candidate:
     number: int | None = None  # the document's own number for the item (「3.」, 「（三）」, a 序号 cell)
 
 
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}条")
+
+
 def is_heading(block: Block, heads_nothing: bool = False) -> bool:
     """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a section's
     sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads, unless it
@@ -388,8 +391,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, strip_number(text))
-        elif len(text) > 30 and TASKLIKE.search(text) and part is not None:
-            unread.append(block)
+        elif len(text) > 30 and (TASKLIKE.search(text) and part is not None or _ARTICLE.match(text)):
+            unread.append(block)  # (a regulation's article, 「第十八条 X应…」, is offered to the general reader too)
     close_labels()
     out = _categories_lead(out, categories)
     # A document that names its units in notes, label lines or clauses opens with a covering notice: its

@@ -239,7 +239,7 @@ def level_as_written(name: str, written: str) -> str:
 _SEP = r"[、，,；;\s]"
 _PLAIN = r"[^、，,；;\s()（）<>〈〉]"
 _BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
-_SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
+_SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等(?:有关|相关)?)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
@@ -305,6 +305,13 @@ def _places_one_government(m: re.Match) -> str:
     return "、".join(p + m["body"] for p in places)
 
 
+# 「各区教育局、公安分局」: a bare department right after one 各 and a level open (each district's bureau): each
+# district's too, 各区公安分局 (a name with a place or level of its own, 市公安局, keeps it)
+_EACH_LEVEL_NEXT = re.compile(rf"(?<!{_PLAIN})(?P<each>各[省市州县区])(?P<a>{_PLAIN}{{2,12}}?(?:局|委|厅|部门))"
+                              rf"、(?P<b>(?![省市州县区乡镇各]|{_PLAIN}{{1,8}}?[省市州县区乡镇旗]){_PLAIN}{{2,10}}?(?:局|委|厅))"
+                              rf"(?={_SEP}|[和及等]|$|[要应须])")
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -312,6 +319,7 @@ def _share_bodies(text: str) -> str:
     A body written once after the last of a list belongs to each bare name before it: a name that is no
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
+    text = _EACH_LEVEL_NEXT.sub(lambda m: f"{m['each']}{m['a']}、{m['each']}{m['b']}", text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
