@@ -1346,6 +1346,32 @@ def test_a_meeting_approving_a_draft_with_nothing_left_to_do_assigns_nothing():
     assert subject_clauses("会议同意县财政局拟草的《关于加快资金支出进度相关事项》。", numbered=True) == []
 
 
+def test_a_meeting_approving_a_draft_its_proposers_put_forward_gives_them_the_revision():
+    """「会议同意X、Y、Z提出的《…》，作进一步修改完善后提请…审议」: the proposers revise and submit it (the subject left
+    unsaid), the first listed leading (no lead word: truth rule 5)."""
+    [(_, units)] = subject_clauses("会议同意区甲办、乙局、丙局提出的《促进产业发展的政策意见》,作进一步修改完善后提请区委常委会审议。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["区甲办"], ["乙局", "丙局"])
+    [(_, units)] = subject_clauses("会议同意区丁局提出的《年度指导计划》,作进一步修改完善后提请区委常委会审议。", numbered=True)
+    assert units.lead == ["区丁局"]
+
+
+def test_a_meetings_demands_stay_its_tasks_beside_the_drafts_it_approves():
+    """Minutes whose items each ask 「会议要求，各级各部门要…」 and approve a body's draft (「会议同意X提出的《…》，修改
+    完善后…」): the approval divides no work, so the meeting's demands are what it assigns, tasks beside the drafts."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["2017年2月8日上午,区长某某主持召开区政府常务会议,纪要如下:", "一、会议审议了《关于开展项目提升年活动的实施意见》。",
+             "会议要求,各级各部门要围绕项目招引和推进目标任务,抓紧落实五个方面措施,确保重大项目建设有序推进。",
+             "会议同意区甲局提出的《关于开展项目提升年活动的实施意见》,作进一步修改完善后提请区委常委会审议。",
+             "二、会议审议了《年度指导计划》。",
+             "会议强调,各级各部门要认真研究落实指导计划,采取切实有效措施,确保目标任务全面完成。",
+             "会议同意区乙局提出的《年度指导计划》,作进一步修改完善后提请区委常委会审议。"]
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, 1)]
+    found, _, _ = find_candidates(Source(path="minutes.txt", kind="txt", blocks=blocks), set(), ())
+    assert [c.units.lead for c in found] == [["各级", "各部门"], ["区甲局"], ["各级", "各部门"], ["区乙局"]]
+
+
 @pytest.mark.parametrize("text, names", [
     ("各企业及相关单位", ["各企业", "相关单位"]),
     ("各区和各部门", ["各区", "各部门"]),
