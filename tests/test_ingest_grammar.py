@@ -2518,3 +2518,45 @@ def test_the_deputies_named_after_a_bodys_head_head_it_too():
     from policykb.ingest.inperson import heads_named
     assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
     assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
+
+
+
+def test_paragraphs_numbered_with_parts_marks_alone_are_the_items_of_one_list():
+    """「一、…」 … 「五、…」 paragraphs with nothing numbered under them: each is an item of the document's one list,
+    so a sentence of collectives in one (「四、各级普查机构及新闻宣传部门要…」) is their task, and one whose units the
+    recognisers cannot read is offered to the general reader."""
+    tasks = _tasks("人口普查的组织工作原则",
+                   "一、人口普查所需经费,县人民政府将列入相应年度的财政预算,各乡镇也要相应安排专项经费用于人口普查。",
+                   "二、各级普查机构及新闻宣传部门要采取一切行之有效的方式,积极做好人口普查的宣传工作。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县人民政府"], []), (["各乡镇"], []), (["各级普查机构"], ["新闻宣传部门"])]
+
+
+
+def test_two_bodies_answering_together_for_what_dui_names_lead_jointly():
+    """「X与Y共同对…负责」: 共同 before the object of 负责 makes them lead together; a qualified role after a list
+    (「Y挂钩到乡镇的成员单位」) is the list's second holder, not a role holder of the first's work."""
+    [(_, units)] = subject_clauses("县普查办与县级挂钩到乡镇的成员单位共同对所挂钩联系的乡镇人口普查数据质量负责,"
+                                   "确保数据真实、准确。", numbered=True)
+    assert (units.lead, units.mode) == (["县普查办", "县级挂钩到乡镇的成员单位"], "joint")
+
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各级普查机构及新闻宣传部门", (["各级普查机构"], ["新闻宣传部门"])),
+    ("县防汛领导小组和县水利局", (["县防汛领导小组"], ["县水利局"])),
+    ("各级普查机构及其工作人员", (["各级普查机构"], [])),
+])
+def test_a_body_ending_in_jigou_or_zu_closes_its_name_before_he_or_ji(text, names):
+    """机构, 小组 end a body's name as 局 does: 和/及 after them joins the next name; 及其 joins a body's own people."""
+    units = parse_units(text)
+    assert (units.lead, units.participants) == names
+
+
+
+def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_task():
+    """「X务必于…设置…；各有关部门要按照各自职能，各司其职、通力协作、密切配合，确保…顺利进行」: doing one's part
+    together, after a named subject's work, is a demand on carrying it out (truth rule 1), no task of its own."""
+    found = subject_clauses("各乡镇人民政府务必于1月底前设置普查领导小组;各有关部门要按照各自职能,各司其职、通力协作、"
+                            "密切配合,确保普查工作的顺利进行。", numbered=True)
+    assert [u.lead for _, u in found] == [["各乡镇人民政府"]]

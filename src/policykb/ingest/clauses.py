@@ -24,7 +24,7 @@ from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
-from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_helps, partners_with
+from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, only_cooperates, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
@@ -176,6 +176,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue  # 「市委、市政府高度重视X工作，各部门要…」: who values the work, the reason for the demand after it
         if DONE.search(re.sub(r"“[^”]*”", "", rest)) and not _DUTY_FIRST.match(rest):
             continue  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
+        if out and not only_helps(rest) and all(_ANYONE.match(n) for n in names) and only_cooperates(rest):
+            continue  # 「X要…；各有关部门要各司其职、通力协作，确保…」: carrying the work out together, a requirement
         if out and only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]

@@ -59,7 +59,8 @@ OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
 # 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
 # (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
-_OVERALL_CHARGE = r"对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
+# (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py)
+_OVERALL_CHARGE = r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
@@ -110,8 +111,9 @@ ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察
 
 # 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
 _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
-# 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
-_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
+# 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name (not after a list:
+# 「县普查办与县级挂钩到乡镇的成员单位」 names two holders, the second by its role)
+_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的与和及]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
 
 # 「请交通局按照整改要求，尽快销号」: 请 addresses the units after it, whatever verb the request goes on with
