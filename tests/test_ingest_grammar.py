@@ -2554,6 +2554,21 @@ def test_a_body_ending_in_jigou_or_zu_closes_its_name_before_he_or_ji(text, name
 
 
 
+def test_a_body_setting_up_its_working_body_and_staffing_it_by_a_principle_does_the_work():
+    """「街道办事处设置…领导小组和办公室；居(村)委会设置…小组，分别负责…」: each body setting up its own group is the
+    subject (not 「居委会设置人口普查小组」 as a name); 「X及Y本着精干、高效的原则，抽调有关人员做好…」: the principle is a
+    manner before the verb, staffing the work the body's own; 「并从各成员单位抽调…」 names where people come from, no
+    subject."""
+    found = subject_clauses("街道办事处设置人口普查领导小组和办公室;居(村)委会设置人口普查小组,分别负责辖区内人口普查的组织和"
+                            "具体实施工作。", numbered=True)
+    assert [u.lead for _, u in found] == [["街道办事处"], ["居(村)委会"]]
+    [(_, units)] = subject_clauses("街道普查办公室及居(村)普查小组本着精干、高效的原则,抽调有关人员做好人口普查工作。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["街道普查办公室"], ["居(村)普查小组"])
+    assert not looks_like_unit("并从各成员单位") and not looks_like_unit("联席会议办公室从有关部门")
+
+
+
 def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_task():
     """「X务必于…设置…；各有关部门要按照各自职能，各司其职、通力协作、密切配合，确保…顺利进行」: doing one's part
     together, after a named subject's work, is a demand on carrying it out (truth rule 1), no task of its own."""
