@@ -2569,6 +2569,16 @@ def test_a_body_setting_up_its_working_body_and_staffing_it_by_a_principle_does_
 
 
 
+def test_a_modal_before_you_after_the_case_names_the_doer():
+    """「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, 应由 names the doer; 「…，应由地方政府承担
+    的费用」 describes a cost, no doer's clause."""
+    found = subject_clauses("信息员因工作变动无法履行职责时,应由所在单位将新的信息员信息及时向县气象局报告。"
+                            "县气象局要及时更新数据库。", numbered=True)
+    assert [u.lead for _, u in found] == [["所在单位"], ["县气象局"]]
+    assert subject_clauses("负责筹集除中央财政补助之外,应由地方政府承担的退休人员医疗保险费用。", numbered=True) == []
+
+
+
 def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_task():
     """「X务必于…设置…；各有关部门要按照各自职能，各司其职、通力协作、密切配合，确保…顺利进行」: doing one's part
     together, after a named subject's work, is a demand on carrying it out (truth rule 1), no task of its own."""

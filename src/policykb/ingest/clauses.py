@@ -62,7 +62,9 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
+# (「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, a modal before 由, the doer after it; not
+# 「…，应由地方政府承担的…」, a description)
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=时[，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施")  # (负主要责任: a duty as 负责 is)
 # (「市城管执法局:采取有效措施,及时制止…」: a roster line whose duty is to take measures, no 负责 in it)
