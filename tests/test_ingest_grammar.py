@@ -2585,3 +2585,12 @@ def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_ta
     found = subject_clauses("各乡镇人民政府务必于1月底前设置普查领导小组;各有关部门要按照各自职能,各司其职、通力协作、"
                             "密切配合,确保普查工作的顺利进行。", numbered=True)
     assert [u.lead for _, u in found] == [["各乡镇人民政府"]]
+
+
+
+def test_bodies_building_a_project_together_lead_it_jointly():
+    """「一、同意设立X植物园，由A、B、C、甲省和乙市人民政府合作共建」: 由 names who build it, together (joint); the
+    government written once after two places joined by 和 is each place's."""
+    tasks = _tasks("一、同意在甲省乙市设立国家植物园,由国家林草局、住房城乡建设部、中科院、甲省和乙市人民政府合作共建。")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [
+        (["国家林草局", "住房城乡建设部", "中科院", "甲省人民政府", "乙市人民政府"], "joint")]

@@ -91,7 +91,8 @@ _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
                  rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|(?:汇总|综合|审核)后?(?:向|报)"
-                 rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
+                 rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
+                 rf"|(?:合作|共同)?共建))")  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
 # 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
 # send it when the clause names no other doer (a quoted name, 以“县政府”名义, is the label it goes under, no doer; 「以
 # X名义印发的文件」 describes a paper, the verb not closing the clause)

@@ -292,10 +292,10 @@ def _places_one_department(m: re.Match) -> str:
     return "、".join(p + m["body"] for p in places)
 
 
-# 「甲区和乙县人民政府」: two places named bare, joined by 和, before one body of government: each place's own (a
-# place's government is no zone's: 「开发区」, 「社区」 … are no place of government)
-_PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[区县市旗])"
-                                    rf"[和及与](?P<last>{_PLAIN}{{1,10}}?[区县市旗])(?P<body>党委和人民政府|党委和政府|人民政府|政府)"
+# 「甲区和乙县人民政府」, 「甲省和乙市人民政府」: two places named bare, joined by 和, before one body of government: each
+# place's own (a place's government is no zone's: 「开发区」, 「社区」 … are no place of government)
+_PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[省州区县市旗])"
+                                    rf"[和及与](?P<last>{_PLAIN}{{1,10}}?[省州区县市旗])(?P<body>党委和人民政府|党委和政府|人民政府|政府)"
                                     rf"(?={_SEP}|$|负责|牵头)")
 
 
