@@ -2520,7 +2520,6 @@ def test_the_deputies_named_after_a_bodys_head_head_it_too():
     assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
 
 
-
 def test_paragraphs_numbered_with_parts_marks_alone_are_the_items_of_one_list():
     """「一、…」 … 「五、…」 paragraphs with nothing numbered under them: each is an item of the document's one list,
     so a sentence of collectives in one (「四、各级普查机构及新闻宣传部门要…」) is their task, and one whose units the
@@ -2532,14 +2531,12 @@ def test_paragraphs_numbered_with_parts_marks_alone_are_the_items_of_one_list():
         (["县人民政府"], []), (["各乡镇"], []), (["各级普查机构"], ["新闻宣传部门"])]
 
 
-
 def test_two_bodies_answering_together_for_what_dui_names_lead_jointly():
     """「X与Y共同对…负责」: 共同 before the object of 负责 makes them lead together; a qualified role after a list
     (「Y挂钩到乡镇的成员单位」) is the list's second holder, not a role holder of the first's work."""
     [(_, units)] = subject_clauses("县普查办与县级挂钩到乡镇的成员单位共同对所挂钩联系的乡镇人口普查数据质量负责,"
                                    "确保数据真实、准确。", numbered=True)
     assert (units.lead, units.mode) == (["县普查办", "县级挂钩到乡镇的成员单位"], "joint")
-
 
 
 @pytest.mark.parametrize("text, names", [
@@ -2551,7 +2548,6 @@ def test_a_body_ending_in_jigou_or_zu_closes_its_name_before_he_or_ji(text, name
     """机构, 小组 end a body's name as 局 does: 和/及 after them joins the next name; 及其 joins a body's own people."""
     units = parse_units(text)
     assert (units.lead, units.participants) == names
-
 
 
 def test_a_body_setting_up_its_working_body_and_staffing_it_by_a_principle_does_the_work():
@@ -2568,7 +2564,6 @@ def test_a_body_setting_up_its_working_body_and_staffing_it_by_a_principle_does_
     assert not looks_like_unit("并从各成员单位") and not looks_like_unit("联席会议办公室从有关部门")
 
 
-
 def test_a_modal_before_you_after_the_case_names_the_doer():
     """「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, 应由 names the doer; 「…，应由地方政府承担
     的费用」 describes a cost, no doer's clause."""
@@ -2576,7 +2571,6 @@ def test_a_modal_before_you_after_the_case_names_the_doer():
                             "县气象局要及时更新数据库。", numbered=True)
     assert [u.lead for _, u in found] == [["所在单位"], ["县气象局"]]
     assert subject_clauses("负责筹集除中央财政补助之外,应由地方政府承担的退休人员医疗保险费用。", numbered=True) == []
-
 
 
 def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_task():
@@ -2587,10 +2581,18 @@ def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_ta
     assert [u.lead for _, u in found] == [["各乡镇人民政府"]]
 
 
-
 def test_bodies_building_a_project_together_lead_it_jointly():
     """「一、同意设立X植物园，由A、B、C、甲省和乙市人民政府合作共建」: 由 names who build it, together (joint); the
     government written once after two places joined by 和 is each place's."""
     tasks = _tasks("一、同意在甲省乙市设立国家植物园,由国家林草局、住房城乡建设部、中科院、甲省和乙市人民政府合作共建。")
     assert [(t.units.lead, t.units.mode) for t in tasks] == [
         (["国家林草局", "住房城乡建设部", "中科院", "甲省人民政府", "乙市人民政府"], "joint")]
+
+
+def test_the_kinds_of_the_levels_below_written_bare_are_one_collective():
+    """「X会同区、镇、街道负责…」: the levels below written bare, no body after them, are the bodies of those levels, one
+    collective as 「各区、镇、街道」 is (not 区 and 镇 as names of their own); before a body they share it
+    (「市、区人民政府」)."""
+    from policykb.ingest.partners import partners_with
+    assert partners_with("会同区、镇、街道负责落实粮食生产面积", ()).lead == ["区、镇、街道"]
+    assert parse_units("市、区人民政府").lead + parse_units("市、区人民政府").participants == ["市人民政府", "区人民政府"]
