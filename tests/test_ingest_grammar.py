@@ -1346,6 +1346,32 @@ def test_a_meeting_approving_a_draft_with_nothing_left_to_do_assigns_nothing():
     assert subject_clauses("会议同意县财政局拟草的《关于加快资金支出进度相关事项》。", numbered=True) == []
 
 
+def test_a_meeting_approving_a_draft_its_proposers_put_forward_gives_them_the_revision():
+    """「会议同意X、Y、Z提出的《…》，作进一步修改完善后提请…审议」: the proposers revise and submit it (the subject left
+    unsaid), the first listed leading (no lead word: truth rule 5)."""
+    [(_, units)] = subject_clauses("会议同意区甲办、乙局、丙局提出的《促进产业发展的政策意见》,作进一步修改完善后提请区委常委会审议。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["区甲办"], ["乙局", "丙局"])
+    [(_, units)] = subject_clauses("会议同意区丁局提出的《年度指导计划》,作进一步修改完善后提请区委常委会审议。", numbered=True)
+    assert units.lead == ["区丁局"]
+
+
+def test_a_meetings_demands_stay_its_tasks_beside_the_drafts_it_approves():
+    """Minutes whose items each ask 「会议要求，各级各部门要…」 and approve a body's draft (「会议同意X提出的《…》，修改
+    完善后…」): the approval divides no work, so the meeting's demands are what it assigns, tasks beside the drafts."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["2017年2月8日上午,区长某某主持召开区政府常务会议,纪要如下:", "一、会议审议了《关于开展项目提升年活动的实施意见》。",
+             "会议要求,各级各部门要围绕项目招引和推进目标任务,抓紧落实五个方面措施,确保重大项目建设有序推进。",
+             "会议同意区甲局提出的《关于开展项目提升年活动的实施意见》,作进一步修改完善后提请区委常委会审议。",
+             "二、会议审议了《年度指导计划》。",
+             "会议强调,各级各部门要认真研究落实指导计划,采取切实有效措施,确保目标任务全面完成。",
+             "会议同意区乙局提出的《年度指导计划》,作进一步修改完善后提请区委常委会审议。"]
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, 1)]
+    found, _, _ = find_candidates(Source(path="minutes.txt", kind="txt", blocks=blocks), set(), ())
+    assert [c.units.lead for c in found] == [["各级", "各部门"], ["区甲局"], ["各级", "各部门"], ["区乙局"]]
+
+
 @pytest.mark.parametrize("text, names", [
     ("各企业及相关单位", ["各企业", "相关单位"]),
     ("各区和各部门", ["各区", "各部门"]),
@@ -2571,3 +2597,81 @@ def test_a_head_or_a_collectives_level_written_once_is_each_names(written, names
     bare bureau after 各区's is each district's (a name with a level of its own keeps it)."""
     from policykb.ingest.subjects import unit_names
     assert unit_names(written, ()) == names
+
+
+def test_paragraphs_numbered_with_parts_marks_alone_are_the_items_of_one_list():
+    """「一、…」 … 「五、…」 paragraphs with nothing numbered under them: each is an item of the document's one list,
+    so a sentence of collectives in one (「四、各级普查机构及新闻宣传部门要…」) is their task, and one whose units the
+    recognisers cannot read is offered to the general reader."""
+    tasks = _tasks("人口普查的组织工作原则",
+                   "一、人口普查所需经费,县人民政府将列入相应年度的财政预算,各乡镇也要相应安排专项经费用于人口普查。",
+                   "二、各级普查机构及新闻宣传部门要采取一切行之有效的方式,积极做好人口普查的宣传工作。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县人民政府"], []), (["各乡镇"], []), (["各级普查机构"], ["新闻宣传部门"])]
+
+
+def test_two_bodies_answering_together_for_what_dui_names_lead_jointly():
+    """「X与Y共同对…负责」: 共同 before the object of 负责 makes them lead together; a qualified role after a list
+    (「Y挂钩到乡镇的成员单位」) is the list's second holder, not a role holder of the first's work."""
+    [(_, units)] = subject_clauses("县普查办与县级挂钩到乡镇的成员单位共同对所挂钩联系的乡镇人口普查数据质量负责,"
+                                   "确保数据真实、准确。", numbered=True)
+    assert (units.lead, units.mode) == (["县普查办", "县级挂钩到乡镇的成员单位"], "joint")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各级普查机构及新闻宣传部门", (["各级普查机构"], ["新闻宣传部门"])),
+    ("县防汛领导小组和县水利局", (["县防汛领导小组"], ["县水利局"])),
+    ("各级普查机构及其工作人员", (["各级普查机构"], [])),
+])
+def test_a_body_ending_in_jigou_or_zu_closes_its_name_before_he_or_ji(text, names):
+    """机构, 小组 end a body's name as 局 does: 和/及 after them joins the next name; 及其 joins a body's own people."""
+    units = parse_units(text)
+    assert (units.lead, units.participants) == names
+
+
+def test_a_body_setting_up_its_working_body_and_staffing_it_by_a_principle_does_the_work():
+    """「街道办事处设置…领导小组和办公室；居(村)委会设置…小组，分别负责…」: each body setting up its own group is the
+    subject (not 「居委会设置人口普查小组」 as a name); 「X及Y本着精干、高效的原则，抽调有关人员做好…」: the principle is a
+    manner before the verb, staffing the work the body's own; 「并从各成员单位抽调…」 names where people come from, no
+    subject."""
+    found = subject_clauses("街道办事处设置人口普查领导小组和办公室;居(村)委会设置人口普查小组,分别负责辖区内人口普查的组织和"
+                            "具体实施工作。", numbered=True)
+    assert [u.lead for _, u in found] == [["街道办事处"], ["居(村)委会"]]
+    [(_, units)] = subject_clauses("街道普查办公室及居(村)普查小组本着精干、高效的原则,抽调有关人员做好人口普查工作。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["街道普查办公室"], ["居(村)普查小组"])
+    assert not looks_like_unit("并从各成员单位") and not looks_like_unit("联席会议办公室从有关部门")
+
+
+def test_a_modal_before_you_after_the_case_names_the_doer():
+    """「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, 应由 names the doer; 「…，应由地方政府承担
+    的费用」 describes a cost, no doer's clause."""
+    found = subject_clauses("信息员因工作变动无法履行职责时,应由所在单位将新的信息员信息及时向县气象局报告。"
+                            "县气象局要及时更新数据库。", numbered=True)
+    assert [u.lead for _, u in found] == [["所在单位"], ["县气象局"]]
+    assert subject_clauses("负责筹集除中央财政补助之外,应由地方政府承担的退休人员医疗保险费用。", numbered=True) == []
+
+
+def test_collectives_asked_only_to_work_together_after_a_subjects_task_are_no_task():
+    """「X务必于…设置…；各有关部门要按照各自职能，各司其职、通力协作、密切配合，确保…顺利进行」: doing one's part
+    together, after a named subject's work, is a demand on carrying it out (truth rule 1), no task of its own."""
+    found = subject_clauses("各乡镇人民政府务必于1月底前设置普查领导小组;各有关部门要按照各自职能,各司其职、通力协作、"
+                            "密切配合,确保普查工作的顺利进行。", numbered=True)
+    assert [u.lead for _, u in found] == [["各乡镇人民政府"]]
+
+
+def test_bodies_building_a_project_together_lead_it_jointly():
+    """「一、同意设立X植物园，由A、B、C、甲省和乙市人民政府合作共建」: 由 names who build it, together (joint); the
+    government written once after two places joined by 和 is each place's."""
+    tasks = _tasks("一、同意在甲省乙市设立国家植物园,由国家林草局、住房城乡建设部、中科院、甲省和乙市人民政府合作共建。")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [
+        (["国家林草局", "住房城乡建设部", "中科院", "甲省人民政府", "乙市人民政府"], "joint")]
+
+
+def test_the_kinds_of_the_levels_below_written_bare_are_one_collective():
+    """「X会同区、镇、街道负责…」: the levels below written bare, no body after them, are the bodies of those levels, one
+    collective as 「各区、镇、街道」 is (not 区 and 镇 as names of their own); before a body they share it
+    (「市、区人民政府」)."""
+    from policykb.ingest.partners import partners_with
+    assert partners_with("会同区、镇、街道负责落实粮食生产面积", ()).lead == ["区、镇、街道"]
+    assert parse_units("市、区人民政府").lead + parse_units("市、区人民政府").participants == ["市人民政府", "区人民政府"]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import takewhile
 
 from .columns import header_columns
-from .founded import only_sets_up
+from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
 from .itemmarks import ITEM, PART, SECTION
@@ -118,9 +118,11 @@ def divided(candidates: list[Candidate]) -> bool:
     a named unit its work (not only collectives, 各地各部门, or role holders, 各牵头单位, 责任单位, and not the
     supervision of the others, 「厅办公室负责跟踪督查」: a demand of the notice, as the corpus truth's rule 1 says,
     unless a lead word gives it with partners named: 「由X牵头，会同Y、Z组成督查组」 divides the work; 「X要会同Y对…进行
-    督导」, a demand, and 「牵头单位要统筹相关责任单位…」, role holders gathered, do not)."""
+    督导」, a demand, and 「牵头单位要统筹相关责任单位…」, role holders gathered, do not; nor does a meeting approving a
+    body's draft, 「会议同意X提出的《…》，修改完善后…」: the meeting's decision on it, beside what the meeting asks)."""
     return any(c.shape not in ("subject", "general") or _LED.search(c.text) and any(map(_named, c.units.participants))
-               or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) for c in candidates)
+               or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) and not approved_draft(c.text, ())
+               for c in candidates)
 
 
 # (not 「各负其责」: each bears its own share, which makes none of them lead the others)

@@ -24,7 +24,7 @@ from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
-from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_helps, partners_with
+from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name, unit_names
 from .unitnotes import UnitList, parse_units
@@ -62,7 +62,9 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
+# (「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, a modal before 由, the doer after it; not
+# 「…，应由地方政府承担的…」, a description)
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=时[，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
                    r"|^(?:积极)?(?:配合|协助|参与)")  # (负主要责任: a duty as 负责 is)
@@ -192,6 +194,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue  # 「市委、市政府高度重视X工作，各部门要…」: who values the work, the reason for the demand after it
         if DONE.search(re.sub(r"“[^”]*”", "", rest)) and not _DUTY_FIRST.match(rest):
             continue  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
+        if out and not only_helps(rest) and all(_ANYONE.match(n) for n in names) and only_cooperates(rest):
+            continue  # 「X要…；各有关部门要各司其职、通力协作，确保…」: carrying the work out together, a requirement
         if out and only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]

@@ -35,18 +35,19 @@ def given_work(after: str) -> bool:
     return bool(FOUNDED_FOR.match(after) or roster and FOUNDED_FOR.match(after, roster.end()))
 
 
-# 「会议原则同意县财政局拟草的《…》，修改完善后，批复实施」, 「会议同意X对…评价后拟定的《…》，报县委审定」: a meeting
-# approves a body's draft, to be revised and sent on; the drafter does it (no other subject named)
-_APPROVED_DRAFT = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?P<drafter>[^，,；;。《》“”、]{2,30}?)"
-                             r"(?:对[^《》，,；;。]{2,80}?)?(?:拟草|起草|草拟|拟定|提交|提请)[^《，,；;。]{0,20}?的《[^》]+》"
-                             r"(?=.*?(?:修改完善|修改|完善|印发|实施|审定))")
+# 「会议原则同意县财政局拟草的《…》，修改完善后，批复实施」, 「会议同意X对…评价后拟定的《…》，报县委审定」, 「会议同意X、Y
+# 提出的《…》，作进一步修改完善后提请…审议」: a meeting approves a body's draft, to be revised and sent on; the drafter
+# does it (no other subject named); drafters listed together: the first listed leads (truth rule 5)
+_APPROVED_DRAFT = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?P<drafter>[^，,；;。《》“”]{2,80}?)"
+                             r"(?:对[^《》，,；;。]{2,80}?)?(?:拟草|起草|草拟|拟定|提交|提请|提出|编制|制定|制订|报送)"
+                             r"[^《，,；;。]{0,20}?的《[^》]+》(?=.*?(?:修改完善|修改|完善|印发|实施|审定))")
 
 
 def approved_draft(clause: str, known: tuple[str, ...]) -> UnitList | None:
-    """The one body whose approved draft a clause gives back to it to revise and send on."""
+    """The bodies whose approved draft a clause gives back to them to revise and send on (the first listed leads)."""
     m = _APPROVED_DRAFT.match(clause)
     names = unit_names(m["drafter"], known) if m else None
-    return UnitList(m["drafter"], lead=names, how="verb") if names and len(names) == 1 else None
+    return UnitList(m["drafter"], lead=names[:1], participants=names[1:], mode="first", how="verb") if names else None
 
 
 def holds(clause: str, known: tuple[str, ...]) -> UnitList | None:

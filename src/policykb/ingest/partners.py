@@ -61,6 +61,19 @@ def only_helps(rest: str) -> bool:
     return all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
 
 
+# 「…，确保普查工作的顺利进行」: the purpose closing a demand to work together
+_PURPOSE = re.compile(r"[，,]\s*(?:以|从而)?(?:确保|保证|保障)[^，,；;。]*$")
+
+
+def only_cooperates(rest: str) -> bool:
+    """What a subject is asked is only to do its part and work with the others (「要按照各自职能，各司其职、通力协作、密切
+    配合，确保…顺利进行」), its modal, its manner and the purpose aside: no work of its own."""
+    rest = _PURPOSE.sub("", rest.strip("，,。 "))
+    rest = re.sub(rf"^{MANNER}(?:要|应当|应|须|必须)?{MANNER}", "", rest)
+    phrases = [p for p in re.split(r"[，,、﹑]\s*", rest) if p]
+    return bool(phrases) and all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
+
+
 def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
     if (w := _WITH.match(duty)) and (partners := unit_names(w["with"], known)):

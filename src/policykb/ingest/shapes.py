@@ -52,18 +52,18 @@ class Candidate:
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}条")
 
 
-def is_heading(block: Block, heads_nothing: bool = False) -> bool:
+def is_heading(block: Block, heads_nothing: bool = False, parts_only: bool = False) -> bool:
     """A short numbered line with no note: 「（二）强化组织领导」, not 「（二）…，由X会同Y负责落实。」 nor a section's
     sentence giving a unit its work (「（一）区住建局负责消防设计审查。」; a part's 「一、」 line still heads, unless it
     heads nothing: 「一、区编办负责…；」 before its sibling or a row's time cell). A section heading nothing (the next
     line is its sibling or a part) is an item: its sentence gives collectives their work too (「（十）各相关职能部门
-    应…。」 closing a list of departments' items)."""
+    应…。」 closing a list of departments' items); so is a part's in a text numbered with parts' marks alone."""
     section = bool(SECTION.match(block.text))
     return bool(PART.match(block.text) or section) and not BRACKET_NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(strip_number(block.text)) is None and topic_note(strip_number(block.text)) is None \
         and not ((section or heads_nothing) and block.text.rstrip().endswith(_SENTENCE_ENDS)
-                 and _unit_does(strip_number(block.text), collectives=heads_nothing and section))
+                 and _unit_does(strip_number(block.text), collectives=heads_nothing and (section or parts_only)))
 
 
 def _divides(found: tuple[str, UnitList, bool]) -> bool:
@@ -256,6 +256,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
               if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text)
                                                         or date_cell(after.text))}  # (a row's time cell, one a line)
     item_parts = False  # a part's line read as an item (a unit's work, heading nothing): its sibling parts are items
+    # a text numbered with parts' marks alone (「一、」 … 「五、」, nothing under them): its numbered paragraphs are the
+    # items of its one list, which divides the work (their collectives' sentences too, 「四、各级普查机构要…」)
+    parts_only = not any(not b.is_row and (ITEM.match(b.text) or SECTION.match(b.text)) for b in blocks)
     for block in blocks:
         if block.is_row:
             continue
@@ -281,7 +284,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # 「1、宣传发动阶段(7月-8月)」 over its paragraph: a numbered item whose text stands on the next line
         item_above = last_item if last_item and not pending_labels and not last_is_heading else None
         close_labels()
-        if is_heading(block, heads_nothing=id(block) in leaves or item_parts and bool(PART.match(text))):
+        if is_heading(block, heads_nothing=id(block) in leaves or item_parts and bool(PART.match(text)),
+                      parts_only=parts_only):
             heading = strip_number(text)
             if m := PART.match(text):
                 part, section, group = m[2].strip(), None, []
@@ -366,8 +370,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if (numbered or part is not None or after_division or _DUTIES_STATED.search(text)) \
                 and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(strip_number(text), known,
-                                              numbered=numbered and not PART.match(text) or divided
-                                              or item_above is not None)):
+                                              numbered=numbered and (not PART.match(text) or parts_only)
+                                              or divided or item_above is not None)):
             if not numbered or PART.match(text):
                 # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
                 # its collectives' sentences too
@@ -391,7 +395,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, strip_number(text))
-        elif len(text) > 30 and (TASKLIKE.search(text) and part is not None or _ARTICLE.match(text)):
+        elif len(text) > 30 and (TASKLIKE.search(text) and (part is not None or parts_only and PART.match(text))
+                                 or _ARTICLE.match(text)):
             unread.append(block)  # (a regulation's article, 「第十八条 X应…」, is offered to the general reader too)
     close_labels()
     out = _categories_lead(out, categories)

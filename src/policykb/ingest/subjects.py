@@ -19,7 +19,10 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           r"|统筹(?=协调|推进|谋划|安排|指导|部署|领导(?!小组))|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
           r"|(?<=[府局委办辦])建立(?=[^，,；;。]{2,20}?(?:机制|機制|制度))"  # 「X政府建立…统一管理机制」: a body setting up a
           # working system (建立 alone is no duty verb: 「X建立了…」 reports; 「监督企业建立…制度」: the body's name must end)
-          r"|(?<=相应)(?:成立|设立|组建)"  # 「各有关单位也相应成立领导机构」: each sets up its own body, as the issuer did
+          r"|(?<=相应)(?:成立|设立|组建)"
+          # 「街道办事处设置人口普查领导小组和办公室；居(村)委会设置人口普查小组」: a body setting up its own working body
+          r"|(?<=[府局委办会处])设置(?=[^，,；;。]{2,30}?(?:小组|办公室|机构|专班))"
+          r"|抽调(?=[^，,；;。]{0,12}?(?:人员|力量|骨干|干部))"  # 「X抽调有关人员做好…」: staffing the work is its own  # 「各有关单位也相应成立领导机构」: each sets up its own body, as the issuer did
           r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
@@ -46,6 +49,7 @@ _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|工作中|期间|之
 # (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
 MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟|相应(?=成立|设立|组建)"
            rf"|严格(?:按照?|依照)[^，,；;。]{{1,24}}?(?:要求|规定|标准|程序)(?=[^，,；;。])"  # 「X，严格按照时限要求抓好…」
+           rf"|本[着著][^，,；;。]{{1,16}}?(?:原则|精神|宗旨)[，,]?"  # 「X本着精干、高效的原则，抽调…」 (著: as a traditional text writes it)
            rf"|(?:按照?|依据|根据)(?:各自|自身)?(?:职责|职能)(?:分工)?|按[^，,；;。]{{1,6}}?(?:原则|分类)"
           rf"|受[^，,；;。]{{2,12}}?委托)?(?:分别)?")  # 「X受市政府委托制订…」: on whose behalf, before the verb
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
@@ -59,7 +63,8 @@ OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(
 _ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
 # 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
 # (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
-_OVERALL_CHARGE = r"对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
+# (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py)
+_OVERALL_CHARGE = r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
@@ -86,7 +91,8 @@ _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
                  rf"(?:原则|要求|规定|职责|分工|程序)[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|(?:汇总|综合|审核)后?(?:向|报)"
-                 rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)))")  # 「由X按程序报总指挥批准后，…」
+                 rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
+                 rf"|(?:合作|共同)?共建))")  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
 # 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
 # send it when the clause names no other doer (a quoted name, 以“县政府”名义, is the label it goes under, no doer; 「以
 # X名义印发的文件」 describes a paper, the verb not closing the clause)
@@ -110,8 +116,9 @@ ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察
 
 # 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
 _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
-# 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name
-_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
+# 「各项工作任务的主要责任单位」: a role holder named with the work it holds; the holder is the name (not after a list:
+# 「县普查办与县级挂钩到乡镇的成员单位」 names two holders, the second by its role)
+_QUALIFIED_HOLDER = re.compile(rf"^[^，,、的与和及]{{2,16}}的(?P<holder>(?:主要|其他)?{ROLE_HOLDER})$")
 
 
 # 「请交通局按照整改要求，尽快销号」: 请 addresses the units after it, whatever verb the request goes on with

@@ -123,8 +123,10 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     text = _ROLES_SHARED.sub(r"\1\2、\1\3", text)
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
-    # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」)
+    # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
+    # too, but not in 「X机构及其工作人员」, a body and its own people)
     pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))(?:以及|[和及与])(?=[^和及与]{2,})"
+                      r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
                       rf"|{EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
@@ -290,10 +292,10 @@ def _places_one_department(m: re.Match) -> str:
     return "、".join(p + m["body"] for p in places)
 
 
-# 「甲区和乙县人民政府」: two places named bare, joined by 和, before one body of government: each place's own (a
-# place's government is no zone's: 「开发区」, 「社区」 … are no place of government)
-_PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[区县市旗])"
-                                    rf"[和及与](?P<last>{_PLAIN}{{1,10}}?[区县市旗])(?P<body>党委和人民政府|党委和政府|人民政府|政府)"
+# 「甲区和乙县人民政府」, 「甲省和乙市人民政府」: two places named bare, joined by 和, before one body of government: each
+# place's own (a place's government is no zone's: 「开发区」, 「社区」 … are no place of government)
+_PLACES_ONE_GOVERNMENT = re.compile(rf"(?<!{_PLAIN})(?P<first>{_PLAIN}{{1,10}}?[省州区县市旗])"
+                                    rf"[和及与](?P<last>{_PLAIN}{{1,10}}?[省州区县市旗])(?P<body>党委和人民政府|党委和政府|人民政府|政府)"
                                     rf"(?={_SEP}|$|负责|牵头)")
 
 
