@@ -628,6 +628,15 @@ def test_a_bare_office_word_stays_as_written_where_the_text_sets_up_several_offi
     assert [t["lead"] for t in tasks if "名单" in t["text"]] == [["办公室"]]
 
 
+def test_an_office_the_text_seats_somewhere_keeps_the_name_it_gives_it_there(tmp_path):
+    """「建立X联席会议（以下简称联席会议）」, then 「联席会议办公室设在市民政局，负责…」: the office is named as the text
+    names it where it seats it, not expanded by the meeting's short name (where it sits is no part of the name)."""
+    tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
+                     "一、主要职能", "统筹协调全市养老服务工作，研究解决重大问题。",
+                     "二、工作机构", "联席会议办公室设在市民政局，负责联席会议的日常工作。")
+    assert [t["lead"] for t in tasks if "日常" in t["text"]] == [["联席会议办公室"]]
+
+
 def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
     tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
                      "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",

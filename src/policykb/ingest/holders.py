@@ -131,13 +131,24 @@ def expand_short_name(name: str, short: dict[str, str]) -> str:
 _OWNER = r"[^，,。；;：:、\s“”\"（）()〔〕《》\d]{2,30}?"  # the body owning the office, no bracket or number before it
 
 
+def _seated(texts: list[str]) -> set[str]:
+    """The offices a text seats somewhere, as it names them there (「联席会议办公室设在省民政厅」: 联席会议办公室)."""
+    seated = re.compile(rf"(?P<name>{_OWNER}(?:{alternation(lexicon().office_words)}))(?:设在|设于)")
+    return {m["name"] for t in texts for m in seated.finditer(t)}
+
+
+def seated_offices(texts: list[str]) -> set[str]:
+    """The offices a text names itself where it seats them: that is their name (where it sits explains it, corpus
+    truth rule 4), the short name of their body inside it too (「领导小组办公室设在财政部」 stays 领导小组办公室)."""
+    return {n for n in _seated(texts) if _is_body(n)}
+
+
 def set_up_office(texts: list[str]) -> str | None:
     """The one working office a text sets up, as it names it there (「联席会议办公室设在省民政厅」, 「领导小组下设办公室」:
     领导小组办公室); None when it sets up none, or several (a bare 办公室 could then be any of them)."""
     words = alternation(lexicon().office_words)
-    seated = re.compile(rf"(?P<name>{_OWNER}(?:{words}))(?:设在|设于)")
     under = re.compile(rf"(?P<owner>{_OWNER})下设(?P<office>{words})")
-    found = {m["name"] for t in texts for m in seated.finditer(t)}
+    found = _seated(texts)
     found |= {m["owner"] + m["office"] for t in texts for m in under.finditer(t)}
     found = {n for n in found if _is_body(n)}
     return found.pop() if len(found) == 1 else None
