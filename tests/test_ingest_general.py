@@ -637,6 +637,14 @@ def test_an_office_the_text_seats_somewhere_keeps_the_name_it_gives_it_there(tmp
     assert [t["lead"] for t in tasks if "日常" in t["text"]] == [["联席会议办公室"]]
 
 
+def test_an_office_seated_somewhere_answers_for_the_work_said_after_its_seat(tmp_path):
+    """「按照…要求，X领导小组办公室设在Y部，承担领导小组的日常工作。」 in a report's paragraphs: the office's own work."""
+    tasks = _drafted(tmp_path, "国务院决定成立某某建设领导小组。领导小组由副总理任组长。",
+                     "按照《通知》要求，某某建设领导小组办公室设在甲部，承担领导小组的日常工作。甲部副部长兼任办公室主任。",
+                     "领导小组负责统筹协调某某建设全局性工作，审议重大规划。")
+    assert [t["lead"] for t in tasks if "日常工作" in t["text"]] == [["某某建设领导小组办公室"]]
+
+
 def test_the_paragraph_under_a_joint_meetings_duties_is_the_meetings(tmp_path):
     tasks = _drafted(tmp_path, "经市政府同意，建立某市养老服务工作联席会议（以下简称“联席会议”）制度。",
                      "一、联席会议职责", "在市政府领导下，统筹协调全市养老服务工作，研究解决重大问题。",

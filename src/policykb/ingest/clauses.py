@@ -349,6 +349,18 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
 _STANDING_AFTER = re.compile(r"^[，,]?\s*(?:作为|设在)[^，,：:；;。]{2,30}?[，,]")
 
 
+# 「X办公室设在Y，承担…的日常工作」: an office seated in a body, then the work it answers for
+_SEATED_THEN = re.compile(rf"^[，,]?\s*(?:设在|设于)[^，,：:；;。]{{2,30}}?[，,]\s*(?:具体|主要)?(?P<verb>承担|{alternation(_ASSIGNING)})")
+
+
+def _seated_office(units: UnitList, after: str) -> re.Match | None:
+    """The work an office seated somewhere answers for, said right after where it sits: its own work as plainly as
+    「X负责…」 (an office's seat is no standing among others' duties)."""
+    if units.lead and all(n.endswith(lexicon().office_words) for n in units.lead):
+        return _SEATED_THEN.match(after)
+    return None
+
+
 def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, UnitList]]:
     """Sentences whose subject is a list of units and whose verb makes them lead or answer for the work, the subject
     opening the sentence or standing after its lead-in clauses (「根据方案，为支持X发展，A、B、C将负责…」): each such
@@ -360,11 +372,12 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
             after = found and sentence[start + len(found[0][1].as_written):]
             verb = found and _ASSIGNS.match(after.lstrip("，, "))
             stood = found and not verb and _ASSIGNS.match(_STANDING_AFTER.sub("", after).lstrip("，, "))
-            if verb or stood:
+            seated = found and not verb and _seated_office(found[0][1], after)
+            if verb or stood or seated:
                 units = found[0][1]
-                if lexicon().verbs[(verb or stood)["verb"]] == "responsible" and len(units.lead) > 1:
+                if lexicon().verbs.get((verb or stood or seated)["verb"]) == "responsible" and len(units.lead) > 1:
                     units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
-                out.append((sentence[start:], units, bool(verb)))
+                out.append((sentence[start:], units, bool(verb or seated)))
                 break
     # (a standing counts only among other units' assignments: a roster of duties, each sentence its unit's)
     return [(clause, units) for clause, units, _ in out] if any(plain for _, _, plain in out) else []
