@@ -19,8 +19,8 @@ from . import timing
 from .candidates import divided, find_candidates, heading_words, known_names, shown
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flags_cn
 from .continued import continued
-from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, seated_offices,
-                      set_up_body, set_up_office, short_names, title_body)
+from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, named_where_seated,
+                      seated_offices, set_up_body, set_up_office, short_names, title_body)
 from .leftout import left_beside, unread_assignments
 from .levels import level_of_place
 from .lexicon import lexicon
@@ -305,7 +305,7 @@ def _candidates(source: Source, registry: Registry,
         c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
     seated = seated_offices(texts)  # 「领导小组办公室设在财政部」: the office's name as the text gives it, kept
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
-        _rename(c, lambda n: n if n in seated else expand_short_name(n, short))
+        _rename(c, lambda n: n if named_where_seated(n, seated) else expand_short_name(n, short))
     office = set_up_office(texts)
     for c in candidates if office else ():  # after the short names: the office as the text set it up (联席会议办公室)
         _rename(c, lambda n: name_bare_office(n, office))

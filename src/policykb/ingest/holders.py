@@ -140,7 +140,13 @@ def _seated(texts: list[str]) -> set[str]:
 def seated_offices(texts: list[str]) -> set[str]:
     """The offices a text names itself where it seats them: that is their name (where it sits explains it, corpus
     truth rule 4), the short name of their body inside it too (「领导小组办公室设在财政部」 stays 领导小组办公室)."""
-    return {n for n in _seated(texts) if _is_body(n)}
+    return _seated(texts)
+
+
+def named_where_seated(name: str, seated: set[str]) -> bool:
+    """The office name closes a writing the text seats somewhere (a heading run into it, 「三、工作机构领导小组办公室设在…」,
+    is no part of it)."""
+    return _is_body(name) and any(s.endswith(name) for s in seated)
 
 
 def set_up_office(texts: list[str]) -> str | None:
