@@ -47,11 +47,15 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s\W_]", "", text)
 
 
+_MODAL_FIRST = re.compile(r"(?:要|应当|应该|必须|务必|须)")
+
+
 def unread_assignments(blocks: list[Block], held: list[str], known: tuple[str, ...], skip: set[str]) -> list[Block]:
     """The first sentence of each paragraph that gives units work and whose words the texts and notes of the tasks
     read (`held`) do not hold; paragraphs already listed, or read as requirements (`skip`), are left to those lines.
     Parts 1-33: 14 more of the 149 tasks not read pointed at, for 37 more lines."""
     held_grams = {gram for text in held for gram in _grams(_bare(text))}
+    texts = [_grams(bare) for text in held if len(bare := _bare(text)) >= _SHORTEST]
     out: list[Block] = []
     for b in blocks:
         if b.is_row or b.where in skip:
@@ -59,8 +63,9 @@ def unread_assignments(blocks: list[Block], held: list[str], known: tuple[str, .
         for m in _CLAUSE.finditer(b.text):
             clause = m[0].strip()
             grams = _grams(_bare(clause))
-            if len(clause) < _SHORTEST or len(grams & held_grams) * 2 >= len(grams):
-                continue  # (a task's text is its clause reworded: its units and notes left out)
+            if len(clause) < _SHORTEST or len(grams & held_grams) * 2 >= len(grams) \
+                    or any(len(text & grams) * 5 >= len(text) * 4 for text in texts):
+                continue  # (a task's text is its clause reworded, or a part of it: its units and notes left out)
             if states_no_work(clause) or not _gives_work(clause, known):
                 continue
             out.append(Block(clause, b.where))
@@ -78,6 +83,7 @@ def _gives_work(sentence: str, known: tuple[str, ...]) -> bool:
     that all read as units, with a modal or a verb of duty after them."""
     for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
         for _, units in subject_clauses(sentence[start:], known, numbered=True, anyone=True):
-            if all(looks_like_unit(n) for n in units.lead + units.participants):
+            # (「…的认定，要严格把关」: a demand with no subject; its words are no unit though they end like one)
+            if all(looks_like_unit(n) and not _MODAL_FIRST.match(n) for n in units.lead + units.participants):
                 return True
     return False
