@@ -2492,3 +2492,13 @@ def test_the_deputies_named_after_a_bodys_head_head_it_too():
     from policykb.ingest.inperson import heads_named
     assert heads_named("由镇长任组长,各分管领导任副组长,具体负责各项整治工作开展。") == ["镇长", "各分管领导"]
     assert heads_named("由局长任组长,分管领导为副组长。办公室主任为副组长。") == ["局长", "分管领导"]
+
+
+def test_a_body_described_as_led_by_a_unit_gives_that_unit_no_work_unless_a_request_follows():
+    """「同意建立由甲部牵头的乙联席会议制度。」: 由X牵头的 describes the system X leads, no note giving X a task; a request
+    after it (「…，请…认真组织开展工作」) is the work asked of the unit the reply names to lead."""
+    from policykb.ingest.prose import prose_notes
+    assert prose_notes("国务院同意建立由甲部牵头的乙工作部际联席会议制度。昨日,某网站发布上述消息。", ()) == []
+    [(_, _, units)] = prose_notes("同意建立由甲部牵头的乙工作部际联席会议制度。联席会议不刻制印章,请按照有关文件精神认真组织开展工作。", ())
+    assert units.lead == ["甲部"]
+    assert prose_notes("丙工作由甲局牵头,乙局配合。", ())[0][2].lead == ["甲局"]
