@@ -2502,3 +2502,16 @@ def test_a_body_described_as_led_by_a_unit_gives_that_unit_no_work_unless_a_requ
     [(_, _, units)] = prose_notes("同意建立由甲部牵头的乙工作部际联席会议制度。联席会议不刻制印章,请按照有关文件精神认真组织开展工作。", ())
     assert units.lead == ["甲部"]
     assert prose_notes("丙工作由甲局牵头,乙局配合。", ())[0][2].lead == ["甲局"]
+
+
+def test_an_office_set_up_under_a_body_named_by_its_kind_is_that_bodys_office_in_full():
+    """「成立县“甲乙”指挥部，…。指挥部下设办公室在县丙局，具体负责…」: the office of the headquarters set up, named as the
+    body was (its quoted campaign inside the name); 「指挥部办公室」 written later is that office."""
+    from policykb.ingest.holders import name_bare_office, set_up_office
+    texts = ["县人民政府成立县“甲乙”指挥部,统一指挥调度专项行动。指挥部下设办公室在县丙局,具体负责日常事务。"]
+    office = set_up_office(texts)
+    assert office == "县“甲乙”指挥部办公室" and looks_like_unit(office)
+    assert name_bare_office("指挥部办公室", office) == office and name_bare_office("县丙局", office) == "县丙局"
+    assert set_up_office(["成立市甲乙专项行动领导小组,负责领导和协调。", "领导小组下设办公室,办公室设在市教育局,负责日常工作。"]) \
+        == "市甲乙专项行动领导小组办公室"
+    assert set_up_office(["领导小组下设办公室,办公室设在市教育局。"]) == "领导小组办公室"  # no body set up: as written
