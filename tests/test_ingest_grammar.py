@@ -2515,3 +2515,14 @@ def test_an_office_set_up_under_a_body_named_by_its_kind_is_that_bodys_office_in
     assert set_up_office(["成立市甲乙专项行动领导小组,负责领导和协调。", "领导小组下设办公室,办公室设在市教育局,负责日常工作。"]) \
         == "市甲乙专项行动领导小组办公室"
     assert set_up_office(["领导小组下设办公室,办公室设在市教育局。"]) == "领导小组办公室"  # no body set up: as written
+
+
+def test_a_towns_body_written_by_its_level_in_a_report_on_one_town_is_that_towns():
+    """「近日，甲乙區丙丁鎮緊抓防汛…。各村和鎮農辦要…」: a report of no stated place on one township, named with its
+    district; 鎮農辦 is that township's (traditional script too); 「以创建市级卫生镇」 names a kind of town, no place."""
+    from policykb.ingest.wholeplace import report_town, town_named
+    town = report_town(["近日,甲乙區丙丁鎮緊抓防汛不放松,召開防汛專題會議。", "各村和鎮農辦要加強巡查。"])
+    assert town == "丙丁鎮"
+    assert [town_named(n, town) for n in ["鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]] == ["丙丁鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]
+    assert town_named("街道综治中心", report_town(["8月20日,甲乙县新城街道启动平安建设百日行动。"])) == "新城街道综治中心"
+    assert report_town(["为巩固成果,以创建市级卫生镇为目标,做好各项工作。"]) is None
