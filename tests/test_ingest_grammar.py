@@ -2526,3 +2526,13 @@ def test_a_towns_body_written_by_its_level_in_a_report_on_one_town_is_that_towns
     assert [town_named(n, town) for n in ["鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]] == ["丙丁鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]
     assert town_named("街道综治中心", report_town(["8月20日,甲乙县新城街道启动平安建设百日行动。"])) == "新城街道综治中心"
     assert report_town(["为巩固成果,以创建市级卫生镇为目标,做好各项工作。"]) is None
+
+
+def test_a_list_of_units_as_the_verbs_object_goes_on_after_its_dunhao():
+    """「教育部门负责落实各类甲学校、乙学校将…纳入…」: the units after 、 go on listing what the department sees to, no new
+    subject; 「主办单位要主动、会办单位要积极」 still cuts after a manner word."""
+    found = subject_clauses("教育部门负责落实全市各类中等职业学校、普通中小学将健康教育内容纳入学校教学计划,开展宣传教育活动。",
+                            numbered=True)
+    assert [units.lead for _, units in found] == [["教育部门"]]
+    found = subject_clauses("主办单位要主动、会办单位要积极,共同做好接待工作。", numbered=True)
+    assert [units.lead for _, units in found] == [["主办单位"], ["会办单位"]]
