@@ -2675,3 +2675,47 @@ def test_the_kinds_of_the_levels_below_written_bare_are_one_collective():
     from policykb.ingest.partners import partners_with
     assert partners_with("会同区、镇、街道负责落实粮食生产面积", ()).lead == ["区、镇、街道"]
     assert parse_units("市、区人民政府").lead + parse_units("市、区人民政府").participants == ["市人民政府", "区人民政府"]
+
+
+def test_a_body_described_as_led_by_a_unit_gives_that_unit_no_work_unless_a_request_follows():
+    """「同意建立由甲部牵头的乙联席会议制度。」: 由X牵头的 describes the system X leads, no note giving X a task; a request
+    after it (「…，请…认真组织开展工作」) is the work asked of the unit the reply names to lead."""
+    from policykb.ingest.prose import prose_notes
+    assert prose_notes("国务院同意建立由甲部牵头的乙工作部际联席会议制度。昨日,某网站发布上述消息。", ()) == []
+    [(_, _, units)] = prose_notes("同意建立由甲部牵头的乙工作部际联席会议制度。联席会议不刻制印章,请按照有关文件精神认真组织开展工作。", ())
+    assert units.lead == ["甲部"]
+    assert prose_notes("丙工作由甲局牵头,乙局配合。", ())[0][2].lead == ["甲局"]
+
+
+def test_an_office_set_up_under_a_body_named_by_its_kind_is_that_bodys_office_in_full():
+    """「成立县“甲乙”指挥部，…。指挥部下设办公室在县丙局，具体负责…」: the office of the headquarters set up, named as the
+    body was (its quoted campaign inside the name); 「指挥部办公室」 written later is that office."""
+    from policykb.ingest.holders import name_bare_office, set_up_office
+    texts = ["县人民政府成立县“甲乙”指挥部,统一指挥调度专项行动。指挥部下设办公室在县丙局,具体负责日常事务。"]
+    office = set_up_office(texts)
+    assert office == "县“甲乙”指挥部办公室" and looks_like_unit(office)
+    assert name_bare_office("指挥部办公室", office) == office and name_bare_office("县丙局", office) == "县丙局"
+    assert set_up_office(["成立市甲乙专项行动领导小组,负责领导和协调。", "领导小组下设办公室,办公室设在市教育局,负责日常工作。"]) \
+        == "市甲乙专项行动领导小组办公室"
+    assert set_up_office(["领导小组下设办公室,办公室设在市教育局。"]) == "领导小组办公室"  # no body set up: as written
+
+
+def test_a_towns_body_written_by_its_level_in_a_report_on_one_town_is_that_towns():
+    """「近日，甲乙區丙丁鎮緊抓防汛…。各村和鎮農辦要…」: a report of no stated place on one township, named with its
+    district; 鎮農辦 is that township's (traditional script too); 「以创建市级卫生镇」 names a kind of town, no place."""
+    from policykb.ingest.wholeplace import report_town, town_named
+    town = report_town(["近日,甲乙區丙丁鎮緊抓防汛不放松,召開防汛專題會議。", "各村和鎮農辦要加強巡查。"])
+    assert town == "丙丁鎮"
+    assert [town_named(n, town) for n in ["鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]] == ["丙丁鎮農辦", "各村", "鎮村幹部", "丙丁鎮政府"]
+    assert town_named("街道综治中心", report_town(["8月20日,甲乙县新城街道启动平安建设百日行动。"])) == "新城街道综治中心"
+    assert report_town(["为巩固成果,以创建市级卫生镇为目标,做好各项工作。"]) is None
+
+
+def test_a_list_of_units_as_the_verbs_object_goes_on_after_its_dunhao():
+    """「教育部门负责落实各类甲学校、乙学校将…纳入…」: the units after 、 go on listing what the department sees to, no new
+    subject; 「主办单位要主动、会办单位要积极」 still cuts after a manner word."""
+    found = subject_clauses("教育部门负责落实全市各类中等职业学校、普通中小学将健康教育内容纳入学校教学计划,开展宣传教育活动。",
+                            numbered=True)
+    assert [units.lead for _, units in found] == [["教育部门"]]
+    found = subject_clauses("主办单位要主动、会办单位要积极,共同做好接待工作。", numbered=True)
+    assert [units.lead for _, units in found] == [["主办单位"], ["会办单位"]]

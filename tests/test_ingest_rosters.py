@@ -119,7 +119,9 @@ _OFFICE = ("某市人民政府办公室关于印发某市控辍专项行动实�
 
 def test_a_groups_office_after_its_roster_leads_its_duty(tmp_path):
     """The office set up in a sentence after the group's roster (「领导小组下设办公室，办公室设在…，办公室主任由彭某同志兼任，
-    …，主要负责…」): its task, the office named as written, its director the leader."""
+    …，主要负责…」): its task, the office named by the group it serves as the group was set up (市控辍专项行动领导小组, the
+    first set up of that kind; the place's name on it), its director the leader."""
     _, tasks, _ = import_text(tmp_path, _OFFICE, dt.date(2020, 1, 1))
-    assert [(t["lead"], t.get("leaders")) for t in tasks if "下设办公室" in t["text"]] == [(["领导小组办公室"], ["彭某"])]
+    assert [(t["lead"], t.get("leaders")) for t in tasks if "下设办公室" in t["text"]] \
+        == [(["某市控辍专项行动领导小组办公室"], ["彭某"])]
 

@@ -27,6 +27,7 @@ from .lexicon import alternation, is_person, lexicon
 from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name, unit_names
+from .unitnames import looks_like_unit
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
@@ -305,12 +306,20 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
         # after a body's name, 「X负责落实各类职业学校、普通中小学将…」, the 、 lists the duty's objects, no subject's)
         listed = comma.group().startswith("、")
         before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
+        if listed and _ends_in_unit(before):
+            continue  # 「教育部门负责落实各类中等职业学校、普通中小学将…」: the object's list of units goes on
         # (「由X、Y等部门负责…，Z负责…」: a part 由 opens names its doer as a subject does)
         if roster and not listed or (own := BY_DOER.match(before) or subject_match(before)) \
                 and unit_names(subject_name(own, known), known) \
                 and (not listed or MODAL.match(before, own.end()) and not lexicon().unit_end.search(before)):
             cuts.append(comma.end())
     return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
+
+
+def _ends_in_unit(text: str) -> bool:
+    """The text closes with a unit's name (the object of its verb, 「…负责落实各类中等职业学校」), so a 、 after it goes
+    on listing, not a manner word (「主办单位要主动」)."""
+    return any(looks_like_unit(text[-n:]) for n in range(2, min(len(text), 12) + 1) if re.fullmatch(r"[\u4e00-\u9fff]+", text[-n:]))
 
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:

@@ -43,7 +43,7 @@ from .pdftext import PDF_LAYOUT
 from .source import Block, ImportFailed, Source
 from .unitnames import level_as_written
 from .unitnotes import UnitList
-from .wholeplace import whole_place
+from .wholeplace import report_town, town_named, whole_place
 
 @dataclass
 class Draft:
@@ -303,6 +303,9 @@ def _candidates(source: Source, registry: Registry,
     texts = [b.text for b in source.blocks if not b.is_row]
     for c in candidates:  # 「全镇要…」: the township the report's meeting is held by, its government
         c.units.lead = [whole_place(n, texts) or n for n in c.units.lead]
+    town = report_town(texts) if meta.jurisdiction is None else None
+    for c in candidates if town else ():  # 「镇农办」 in a report on 麻山镇: 麻山镇农办
+        _rename(c, lambda n: town_named(n, town))
     seated = seated_offices(texts)  # 「领导小组办公室设在财政部」: the office's name as the text gives it, kept
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         _rename(c, lambda n: n if named_where_seated(n, seated) else expand_short_name(n, short))

@@ -155,9 +155,25 @@ def set_up_office(texts: list[str]) -> str | None:
     words = alternation(lexicon().office_words)
     under = re.compile(rf"(?P<owner>{_OWNER})下设(?P<office>{words})")
     found = _seated(texts)
-    found |= {m["owner"] + m["office"] for t in texts for m in under.finditer(t)}
-    found = {n for n in found if _is_body(n)}
+    found |= {_owner_in_full(m["owner"], texts) + m["office"] for t in texts for m in under.finditer(t)}
+    found = {n for n in found if _is_body(re.sub(r"[“”\"]", "", n))}  # (a quoted topic in its body's name: still one)
     return found.pop() if len(found) == 1 else None
+
+
+# 「成立县“清剿火患”指挥部，」: a body set up, its name as written (a quoted topic inside it too), up to its clause's end
+_SET_UP_QUOTED = re.compile(r"(?:设立|成立|组建)(?P<name>[^，,。；;：:、\s《》〔〕()（）\d]{2,40}?)(?=[，,。；;：:(（]|$)")
+
+
+def _owner_in_full(owner: str, texts: list[str]) -> str:
+    """「指挥部下设办公室」, 「领导小组下设办公室」: the body named by its kind alone is the first the text set up of that kind,
+    named as it was set up (县“清剿火患”指挥部); a kind no body set up before stays as written."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", owner):
+        return owner
+    for text in texts:
+        for m in _SET_UP_QUOTED.finditer(text):
+            if m["name"] != owner and m["name"].endswith(owner) and _is_body(re.sub(r"[“”\"]", "", m["name"])):
+                return m["name"]
+    return owner
 
 
 # 「…关于设立临沧工业园区管委会招商引资项目推进办公室的通知」: the body a notice sets up, named in full by its title
@@ -189,8 +205,10 @@ def name_in_full(name: str, full: str | None) -> str:
 
 
 def name_bare_office(name: str, office: str | None) -> str:
-    """「由办公室商各成员单位印发」: an office word written alone is the office the text set up, when it set up one."""
-    return office if office and name in lexicon().office_words else name
+    """「由办公室商各成员单位印发」: an office word written alone is the office the text set up, when it set up one; so is
+    the office named by its body's kind (指挥部办公室) where the body was set up under a longer name."""
+    words = lexicon().office_words
+    return office if office and (name in words or office.endswith(name) and name.endswith(words)) else name
 
 
 def _is_body(name: str) -> bool:

@@ -81,8 +81,19 @@ def prose_notes(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitL
                 cuts.append(m.end())
         for a, b in zip([0] + cuts, cuts + [len(sentence.group())]):
             at = sentence.start() + a
-            out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)]
+            out += [(at + s, at + e, u) for s, e, u in _sentence_prose(sentence.group()[a:b], known)
+                    if u is None or not _only_describes(u, text[at:])]
     return out
+
+
+# 「请…认真组织开展工作」: a request after the approval, asking the body it names to lead (the reply's addressee)
+_REQUEST_AFTER = re.compile(r"[。，,]\s*请")
+
+
+def _only_describes(units: UnitList, text: str) -> bool:
+    """「同意建立由X牵头的Y制度。」: 的 makes the note describe Y, the body or mechanism X leads; with no request after it
+    that X could answer (「…，请…认真组织开展工作」), it gives no work."""
+    return f"由{units.as_written}的" in text and not _REQUEST_AFTER.search(text)
 
 
 # 「…，并由X牵头拟定…」: a later clause that names its own doer

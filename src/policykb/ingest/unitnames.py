@@ -401,6 +401,8 @@ def looks_like_unit(name: str) -> bool:
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
     # 「区（某开发区）住房和城乡建设局」: a zone run as the level alone before it, named in brackets after that level
     name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
+    # 「县“清剿火患”指挥部」: the campaign a body is set up for, quoted inside its name before the body's kind
+    name = re.sub(r"(?<=[\u4e00-\u9fff])“([\u4e00-\u9fff]{2,8})”(?=[\u4e00-\u9fff]{2})", r"\1", name)
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
