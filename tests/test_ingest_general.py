@@ -636,9 +636,11 @@ def test_an_office_the_text_seats_somewhere_keeps_the_name_it_gives_it_there(tmp
                      "二、工作机构", "联席会议办公室设在市民政局，负责联席会议的日常工作。")
     assert [t["lead"] for t in tasks if "日常" in t["text"]] == [["联席会议办公室"]]
     # a heading run into the sentence seating the office is no part of its name
-    from policykb.ingest.holders import named_where_seated, seated_offices
-    seated = seated_offices(["三、工作机构及其职责领导小组办公室设在甲局，承担领导小组的日常工作。"])
+    from policykb.ingest.holders import named_where_seated, seated_offices, set_up_office
+    text = ["三、工作机构及其职责领导小组办公室设在甲局，承担领导小组的日常工作。"]
+    seated = seated_offices(text)
     assert named_where_seated("领导小组办公室", seated) and not named_where_seated("乙局办公室", seated)
+    assert set_up_office(text) == "领导小组办公室"  # the one office set up, which a bare 办公室 names
 
 
 def test_an_office_seated_somewhere_answers_for_the_work_said_after_its_seat(tmp_path):

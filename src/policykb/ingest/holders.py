@@ -134,7 +134,14 @@ _OWNER = r"[^，,。；;：:、\s“”\"（）()〔〕《》\d]{2,30}?"  # the 
 def _seated(texts: list[str]) -> set[str]:
     """The offices a text seats somewhere, as it names them there (「联席会议办公室设在省民政厅」: 联席会议办公室)."""
     seated = re.compile(rf"(?P<name>{_OWNER}(?:{alternation(lexicon().office_words)}))(?:设在|设于)")
-    return {m["name"] for t in texts for m in seated.finditer(t)}
+    return {_after_heading(m["name"]) for t in texts for m in seated.finditer(t)}
+
+
+def _after_heading(name: str) -> str:
+    """A seated office's name without a duty heading run into its sentence (「工作机构及其职责领导小组办公室」 of
+    「三、工作机构及其职责」 then 「领导小组办公室设在…」)."""
+    ends = [m.end() for m in re.finditer(alternation(lexicon().duty_headings), name)]
+    return name[ends[-1]:] if ends and _is_body(name[ends[-1]:]) else name
 
 
 def seated_offices(texts: list[str]) -> set[str]:
