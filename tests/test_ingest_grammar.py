@@ -2719,3 +2719,110 @@ def test_a_list_of_units_as_the_verbs_object_goes_on_after_its_dunhao():
     assert [units.lead for _, units in found] == [["教育部门"]]
     found = subject_clauses("主办单位要主动、会办单位要积极,共同做好接待工作。", numbered=True)
     assert [units.lead for _, units in found] == [["主办单位"], ["会办单位"]]
+
+
+# --- rosters by kinds of departments, duty headings, lists of kinds ---
+
+def _drafted(root, *lines: str) -> list[dict]:
+    """The tasks of a small text as the importer drafts them (a knowledge base with no units of its own)."""
+    import datetime as dt
+    from policykb.ingest.compose import Registry, compose
+    from policykb.ingest.source import Source
+    source = Source("x.txt", "txt", [Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)])
+    return list(compose(source, Registry.load(root), dt.date(2024, 1, 1)).tasks.values())
+
+
+def test_a_heading_naming_a_kind_of_department_alone_owns_the_duties_under_it(tmp_path):
+    """「（二）公安部门」 over numbered duties, 「（三）工商部门」「（四）质监部门」 each over one paragraph of them, beside a
+    task a note assigns: each duty is the heading's department's, whatever verb opens it."""
+    tasks = _drafted(tmp_path, "(一)做好甲项工作(县交通局负责)。", "(二)公安部门", "1.加强车辆登记管理,禁止违规登记使用;",
+                     "2.组织交警开展路面执法。", "(三)工商部门", "查处非法拼装、改装汽车行为,依法取缔非法改装企业。",
+                     "(四)质监部门", "对治超工作所需的检测设备依法实施计量检定。")
+    assert [t["lead"] for t in tasks] == [["县交通局"], ["公安部门"], ["公安部门"], ["工商部门"], ["质监部门"]]
+
+
+def test_a_numbered_duty_heading_with_its_duties_run_in_is_a_roster_line(tmp_path):
+    """「（一）县政府职责：…」: the heading's unit holds the duties after its colon, the body its duties open with as
+    named there (「纪检监察部门职责：纪检监察机关负责…」), 会同 partners taking part; a paragraph between such lines, or
+    after them, opening with its own unit is that unit's share (a collective's too, between them)."""
+    tasks = _drafted(tmp_path, "(一)县政府职责:县政府根据方案要求,组织相关部门和镇政府实施改革;成立工作组,组织信息采集。",
+                     "各镇政府承担对本辖区补贴对象信息审核的责任,确保信息准确无误。",
+                     "(二)纪检监察部门职责:纪检监察机关主要负责监督检查改革实施情况;会同财政部门制定宣传方案。",
+                     "镇财政所负责直接发放存折给补贴对象,不得委托他人代发。")
+    assert [(t["lead"], t.get("participants", [])) for t in tasks] == [
+        (["县政府"], ["相关部门", "镇政府"]), (["各镇政府"], []), (["纪检监察机关"], ["财政部门"]), (["镇财政所"], [])]
+
+
+@pytest.mark.parametrize("text, lead, participants", [
+    # fields written bare before the 部门 they share, said to work by their own duties: each its own share
+    # (said of none, the first leads: truth rule 5, as 「交通运输、公安交警、应急管理部门要…」)
+    ("建设、市政园林、公安等部门,要继续执行困难群众的优惠政策。", ["建设部门"], ["市政园林部门", "公安部门"]),
+    ("劳动保障、教育、卫生等部门,要按照各自职责,继续完善各项救助政策。", ["劳动保障部门", "教育部门", "卫生部门"], []),
+    ("机构编制、财政、税务等部门在各自职责范围内,协助做好救助工作。", ["机构编制部门", "财政部门", "税务部门"], []),
+    # a list closed by its kind of body (lexicon.yaml body_kinds): the kind no name
+    ("工会、共青团、妇联、残联等人民团体要充分发挥各自优势,开展扶贫济困活动。", ["工会", "共青团", "妇联", "残联"], []),
+    # 要配合X做好…: X leads, the subject takes part
+    ("发改、物价、统计等部门要配合民政部门做好救助标准的测算工作。", ["民政部门"], ["发改部门", "物价部门", "统计部门"]),
+    ("卫生部门要配合药品监管部门严格医疗机构药品使用管理。", ["药品监管部门"], ["卫生部门"]),
+])
+def test_a_list_of_kinds_of_departments_each_does_its_own_share(text, lead, participants):
+    [(_, units)] = subject_clauses(text, (), numbered=True)
+    assert (units.lead, units.participants) == (lead, participants)
+
+
+def test_named_bodies_listed_without_their_kind_still_have_the_first_lead():
+    [(_, units)] = subject_clauses("县公安局、县交通局要加强路面巡查。", (), numbered=True)
+    assert (units.lead, units.participants) == (["县公安局"], ["县交通局"])
+
+
+@pytest.mark.parametrize("written, names", [
+    ("各街道和镇社会事务部门", ["各街道和镇社会事务部门"]),  # one kind of department of each level: one collective
+    ("开发区党工委、管委会", ["开发区党工委", "开发区管委会"]),  # the place before the party committee is the committee's too
+    ("县市区党委、政府", ["县市区党委、政府"]),  # a collective of counted places stays one
+    ("县(市、区)、乡镇(街道)党委、政府", ["县(市、区)、乡镇(街道)党委、政府"]),  # levels' committees and governments: one
+    ("各区教育局、公安分局", ["各区教育局", "各区公安分局"]),  # each district's bureau of both kinds
+    ("各县教育局、市公安局", ["各县教育局", "市公安局"]),
+])
+def test_a_place_or_level_written_once_is_each_listed_bodys(written, names):
+    units = parse_units(written)
+    assert units.lead + units.participants == names
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("学生失踪失联须由公安部门界定,从严掌握。", ["公安部门"]),  # a modal before 由: the topic before it
+    ("对疑似失学辍学学生,各区教育局、公安分局要建立协作查找机制。", ["各区教育局", "各区公安分局"]),  # whom it is about
+    ("开发区管委会全权负责市级权限内各类建设工程的审批。", ["开发区管委会"]),
+])
+def test_a_subject_after_its_topic_or_with_its_manner(text, lead):
+    [(_, units)] = subject_clauses(text, (), numbered=True)
+    assert units.lead == lead
+
+
+def test_a_sanction_on_cases_is_still_no_lead_in():
+    assert subject_clauses("对逾期未整改的,新区将实施约谈。", (), numbered=True) == []
+
+
+def test_a_demand_on_nobody_in_particular_before_named_departments_shares_is_no_task():
+    """「（三）加强部门协作。各有关部门要切实履行监管职责…。X部门要…。Y部门要…」: the demand on all to work together
+    heads the departments' shares (truth rule 1), no task of 各有关部门's."""
+    tasks = _tasks("一、工作措施", "(三)加强部门协作。各有关部门要切实履行监管职责,加强协调沟通。食品药品监管部门要加强各环节的监管。"
+                   "工商部门要严厉查处虚假广告。")
+    assert [t.units.lead for t in tasks] == [["食品药品监管部门"], ["工商部门"]]
+
+
+def test_a_page_stored_from_inside_a_list_keeps_its_headings_above_their_items():
+    """「5.…」 (the end of a list begun on an earlier page), then 「（二）公安部门」 and its 「1.」「2.」: a list met first past
+    its first number goes on a list above the items after it, so the heading still owns them."""
+    from policykb.ingest.generic import general_tasks
+    found, _ = general_tasks([Block(t, f"第{i}行") for i, t in enumerate(
+        ["5.做好车辆查处的宣传工作。", "(二)公安部门", "1.加强车辆登记管理,禁止违规登记使用;", "2.组织交警开展路面执法。"], start=1)])
+    assert [c.units.lead for c in found] == [["公安部门"], ["公安部门"]]
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("要严格把关", False),  # a modal opening a clause with no subject
+    ("将路面执法中发现的非法改装部门", False),  # what is done with a thing
+    ("将乐县", True),
+])
+def test_a_clause_opening_with_a_modal_or_jiang_is_no_unit(name, unit):
+    assert looks_like_unit(name) is unit

@@ -13,7 +13,7 @@ from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
 from .itemmarks import ITEM, PART, SECTION
-from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading
+from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading, unit_heading
 from .lexicon import alternation, lexicon
 from .ownplan import own_plan_tasks
 from .requirements import PEOPLE, requirement_tasks, without_all_addressed
@@ -151,23 +151,28 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     # a heading naming the holders of the duties under it (「（一）各县(区)政府工作责任」) and the 「负责…」 paragraph
     # right under it, which no recogniser read: theirs
     texts = [b for b in source.blocks if not b.is_row]
+    read = {c.where for c in candidates}
     headed = {after.where for b, after in zip(texts, texts[1:]) if holders_heading(b.text) and duty_paragraph(after.text)}
     context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
-    headed |= {b.where for b in texts if duty_line(b.text)}  # 「办公室职责：负责…」: a unit's duties on its heading's line
+    # 「办公室职责：负责…」: a unit's duties on its heading's line, where no recogniser read them
+    headed |= {b.where for b in texts if duty_line(b.text) and b.where not in read}
     # a heading naming a unit's duties (「（一）镇防汛工作领导小组职责」) and the items numbered under it, none of which a
     # recogniser read: the unit's, the heading no task itself
     # (「（一）县人民政府职责」 then its duties in one paragraph, whatever verb opens it, which no recogniser read: theirs)
-    for b, after in zip(texts, texts[1:]):
-        if unit_duties_heading(b.text) and after.where in left and not ITEM.match(after.text):
+    for b, after, then in zip(texts, texts[1:], [*texts[2:], None]):
+        if unit_duties_heading(b.text) and after.where in left and not ITEM.match(after.text) \
+                or unit_heading(b.text) and after.where not in read and not _marked(after.text) \
+                and not (then and ITEM.match(then.text)):
+            # (「（四）工商部门」 then its one paragraph of duties, whatever verb opens it: a roster by kinds of bodies; not
+            # a paragraph over items, 「（二）X站」「该点位…良好」「1.…」: an inspection's place, its observations)
             context.add(b.where)
             headed.add(after.where)
-    read = {c.where for c in candidates}
     duties = {w for at, b in enumerate(texts) if b.where in context and duty_heading(heading_words(b.text))
               for w in _under_duty_heading(b, texts[at + 1:], read)}
     headed |= duties
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
-        if under and unit_duties_heading(b.text) and not any(a.where in read for a in under):
+        if under and (unit_duties_heading(b.text) or unit_heading(b.text)) and not any(a.where in read for a in under):
             context.add(b.where)
             headed |= {a.where for a in under}
     if context:
@@ -187,6 +192,10 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
         index = next((i for i, o in enumerate(out) if order.get(o.where, len(order)) > at), len(out))
         out.insert(index, c)
     return out
+
+
+def _marked(text: str) -> bool:
+    return bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
 
 
 def _under_duty_heading(heading: Block, after: list[Block], read: set[str]) -> set[str]:

@@ -64,8 +64,11 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 # (「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, a modal before 由, the doer after it; not
-# 「…，应由地方政府承担的…」, a description)
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=时[，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)")
+# 「…，应由地方政府承担的…」, a description; 「学生失踪失联须由公安部门界定」: a modal before 由, the topic before it)
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=时[，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
+                       r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)"
+                       r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)")
+_DUTIES_OF = re.compile(rf"(?<=[^\s：:，,。；;、])的?(?:{alternation(lexicon().duty_headings)})$")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
                    r"|^(?:积极)?(?:配合|协助|参与)")  # (负主要责任: a duty as 负责 is)
@@ -210,7 +213,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 or all(ALL_WORDS.match(n) for n in names) and not (numbered or answerable):
             continue
         written_units = parse_units(subject, known)
-        lead, others, mode = list_roles(names, rest, written_units.open_ended)
+        lead, others, mode = list_roles(names, rest, written_units.open_ended, subject)
         units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if len(units.leaders) == 1 and _ONE_NAMED.search(units.leaders[0]) \
@@ -335,15 +338,21 @@ def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: 
     return None
 
 
-def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -> tuple[str, UnitList] | None:
+def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
+               headed: bool = False) -> tuple[str, UnitList] | None:
     """「商委：协调…」: the duty and its unit, when the line starts with a unit's name and a colon (a collective's too
-    in a numbered item: 「（一）各级人民政府：对…负主要责任」)."""
+    in a numbered item: 「（一）各级人民政府：对…负主要责任」); with `headed` (a numbered line), the unit's duty heading
+    too (「（二）纪检监察部门职责：…」: whose duties they are; an unnumbered one is the general reader's, `items.duty_line`)."""
     m = _COLON_LINE.match(text)
     if not m or lexicon().label_role(m["unit"]) or not _DUTY.search(m["duty"]):
         return None
-    names = unit_names(m["unit"], known)
+    holder = _DUTIES_OF.sub("", m["unit"]) if headed else m["unit"]
+    names = unit_names(holder, known)
     if not names or len(names) != 1 or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
+    if holder != m["unit"] and (opening := subject_clauses(m["duty"], known)) and len(opening[0][1].lead) == 1 \
+            and m["duty"].startswith(opening[0][1].as_written):
+        names = opening[0][1].lead  # (「纪检监察部门职责：纪检监察机关负责…」: the body its duties open with, as named there)
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
     # (「…；会同相关部门开展…」, 「…，会同有关部门起草…」: the units a part of the duty works with take part)
@@ -352,6 +361,12 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False) -
                                                        participants=partners.lead if partners else [],
                                                        open_ended=bool(partners and partners.open_ended),
                                                        leaders=in_person(m["duty"]) + labelled_people(m["duty"]))
+
+
+def duty_heading_line(text: str) -> bool:
+    """「纪检监察部门职责：纪检监察机关负责…」: a unit's duty heading and its duties after the colon, however short: no
+    heading of the items after it."""
+    return bool((m := _COLON_LINE.match(text)) and _DUTIES_OF.search(m["unit"]) and colon_line(text, headed=True))
 
 
 # 「区住建局作为全区物业管理工作的行政主管部门，负责…；区城管局负责…」: the subject's standing between it and its verb

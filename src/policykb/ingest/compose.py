@@ -328,7 +328,8 @@ def _candidates(source: Source, registry: Registry,
                            code="import-no-tasks")
     apply_rule(candidates, rule_participants(source.blocks, known))
     for c in candidates if meta.jurisdiction is None else ():  # 「乡畜牧站、卫生院」 of no named place: as written
-        _rename(c, lambda n, c=c: level_as_written(n, c.units.as_written))
+        # (a roster line's partners, 「县政府职责：…组织相关部门和镇政府实施」, are written in its duty, not its name)
+        _rename(c, lambda n, c=c: level_as_written(n, f"{c.units.as_written}\n{c.text}"))
     if any(lexicon().scope["first_leads"].search(b.text) for b in source.blocks):  # the document says the first leads
         for c in candidates:
             c.units.by_custom = False

@@ -34,6 +34,7 @@ from .inperson import heads_named, labelled_people
 from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN_LABEL, TIME_WORDS, Item, items_of
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
+from .outline import rank
 from .partners import assisted, partners_with
 from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
@@ -413,12 +414,18 @@ def _heading(item: Item) -> bool:
 
 
 def _depths(items: list[Item]) -> dict[str, int]:
-    """Each numbering's level: one first met later is deeper (一、 then （一） then 1.)."""
-    depth: dict[str, int] = {}
+    """Each numbering's level: one first met later is deeper (一、 then （一） then 1.), unless it is first met past its
+    first number and ranks above those met before it (GB/T 9704's order, `outline.rank`): a list opening under an item
+    opens at 1, so one met at 「（二）」 after 「5.」 goes on a list above them, begun before the text does (a page stored
+    from inside a document)."""
+    order: list[str] = []
     for item in items:
-        if item.numbered:
-            depth.setdefault(item.style, len(depth))
-    return depth
+        if item.numbered and item.style not in order:
+            own = rank(item.style)
+            outer = bool(order) and item.number is not None and item.number > 1 and own is not None \
+                and all((r := rank(s)) is not None and r > own for s in order)
+            order.insert(0 if outer else len(order), item.style)
+    return {style: level for level, style in enumerate(order)}
 
 
 def _groups(items: list[Item], known: tuple[str, ...],

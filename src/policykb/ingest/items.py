@@ -503,6 +503,13 @@ def unit_duties_heading(text: str) -> bool:
     return bool(_DUTY_HEADING.search(words)) and _owner(words) is not None
 
 
+def unit_heading(text: str) -> bool:
+    """「（二）公安部门」, 「三、市财政局」: a numbered heading naming a unit alone (a roster by kinds of departments): the
+    items or the paragraph under it are that unit's duties."""
+    words = text[m.end():].strip() if (m := _NUMBERING.match(text)) else ""
+    return bool(words) and not re.search(r"[，,。；;：:]", words) and _owner(words) == words  # (not 「X职责」)
+
+
 def duty_line(text: str) -> str | None:
     """「办公室职责：负责…」: the heading naming a unit's duties of a line holding its duties too, else None."""
     m = _DUTY_LINE.match(text.strip())

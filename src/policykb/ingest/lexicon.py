@@ -56,6 +56,7 @@ class Lexicon:
     sentence_links: tuple[str, ...]  # 「即X牵头，…」: a word joining a sentence to the last, before its units
     working_together: tuple[str, ...]  # 「X、Y要相互配合」: a list working together, no lead word (the first leads)
     body_collective_ends: tuple[str, ...]  # 「各级民政部门和相关单位」: collectives of bodies, no place among them
+    body_kinds: tuple[str, ...]  # 「…等人民团体」: a kind of body closing a list of named ones
     own_share_words: tuple[str, ...]  # 「本部门(单位)」 after such a list: each its own share all the same
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     part_phrases: str  # 「服从调度」, 「认真履责」: an alternation of patterns, a unit's part in work another leads
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         sentence_links=tuple(data["sentence_links"]),
         working_together=tuple(data["working_together"]),
         body_collective_ends=tuple(data["body_collective_ends"]),
+        body_kinds=tuple(data["body_kinds"]),
         own_share_words=tuple(data["own_share_words"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         part_phrases="|".join(data["part_phrases"]), partner_words="|".join(data["partner_words"]),

@@ -53,6 +53,11 @@ class Numbered:
 _RANKS = {"第一条": 0, "第一项": 0, "一、": 1, "一．": 1, "一.": 1, "（一）": 2, "1.": 3, "1．": 3, "1、": 3, "（1）": 4, "①": 5}
 
 
+def rank(style: str) -> float | None:
+    """A numbering's rank in the standard's order (「（一）」 above 「1.」), None for one outside it (第一章)."""
+    return _RANKS.get(style_of(style))
+
+
 def numbered_paths(blocks: list[Block]) -> dict[str, Numbered]:
     """The numbered paragraphs (not table rows) by where they stand."""
     depth: dict[str, float] = dict(_RANKS)

@@ -22,8 +22,9 @@ CHAIN = re.compile(rf"[，,](?P<who>[^，,；;。]{{2,30}}?)(?:{_CHAIN_WORDS})(?
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 _PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")
-# 「交通运输局配合各镇做好技术指导」: the units helped lead, the subject helping takes part
-HELPS = re.compile(r"^(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|组织|进行|搞好"
+# 「交通运输局配合各镇做好技术指导」, 「发改、物价等部门要配合民政部门做好…」: the units helped lead, the subject helping
+# takes part
+HELPS = re.compile(r"^(?:要|应当|应|须|必须|务必)?(?:积极|主动)?(?:配合|协助)(?P<helped>[^，,；;。]{2,40}?)(?=做好|抓好|开展|推进|落实|完成|实施|加强|加大|严格|组织|进行|搞好"
                     r"|负责(?!人|同志))")  # 「民宗部门协助城市管理等有关部门负责对…进行查处」
 # 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
 GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .category import lead_note, responsible_label, under_leads
-from .clauses import colon_line, subject_clauses
+from .clauses import colon_line, duty_heading_line, subject_clauses
 from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list, notes_in, prose_note, topic_note
 from .itemmarks import ITEM, PART, SECTION, item_number, strip_number
 from .lexicon import lexicon
@@ -62,6 +62,7 @@ def is_heading(block: Block, heads_nothing: bool = False, parts_only: bool = Fal
     return bool(PART.match(block.text) or section) and not BRACKET_NOTE.search(block.text) \
         and len(block.text) <= 60 and "。" not in block.text.rstrip("。")[:-1] \
         and prose_note(strip_number(block.text)) is None and topic_note(strip_number(block.text)) is None \
+        and not duty_heading_line(strip_number(block.text)) \
         and not ((section or heads_nothing) and block.text.rstrip().endswith(_SENTENCE_ENDS)
                  and _unit_does(strip_number(block.text), collectives=heads_nothing and (section or parts_only)))
 
@@ -128,10 +129,18 @@ def _without_title_demand(body: str, found: list[tuple[str, UnitList]]) -> list[
     share, over sentences giving named units theirs, heads those sentences and is no task of its own."""
     clause, units = found[0]
     title = re.match(r"[^。！？]{2,20}。", body)
-    if len(found) > 1 and title and title.group() == clause + "。" and all(map(collective, units.lead + units.participants)) \
-            and any(not collective(n) for _, later in found[1:] for n in later.lead):
+    names = units.lead + units.participants
+    # (「(三)加强部门协作。各有关部门要切实履行监管职责…。X部门要…。Y部门要…」: a demand on nobody in particular before
+    # the shares of several named units, to work together in carrying the division out, heads them too: a requirement,
+    # truth rule 1; before one named unit's later clause, 「各单位要…完成汇总，…由X统一上传」, it is a share of its own)
+    shares = sum(any(not collective(n) for n in later.lead) for _, later in found[1:])  # later ones naming units
+    if len(found) > 1 and all(map(collective, names)) \
+            and (title and title.group() == clause + "。" and shares or all(map(_NOBODY.match, names)) and shares > 1):
         return found[1:]
     return found
+
+
+_NOBODY = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位)$")  # 「各有关部门」: all addressed, nobody in particular
 
 
 def _clause_texts(body: str, clauses: list[str], with_title: bool) -> list[str]:
@@ -209,6 +218,10 @@ def _categories_lead(out: list[Candidate], categories: list[tuple[str, UnitList,
     return [c for i, c in enumerate(out) if i not in dropped]
 
 
+def _numbered(text: str) -> bool:
+    return bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     out: list[Candidate] = []
@@ -259,6 +272,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     # a text numbered with parts' marks alone (「一、」 … 「五、」, nothing under them): its numbered paragraphs are the
     # items of its one list, which divides the work (their collectives' sentences too, 「四、各级普查机构要…」)
     parts_only = not any(not b.is_row and (ITEM.match(b.text) or SECTION.match(b.text)) for b in blocks)
+    # the roster lines (「（一）县政府职责：…」, 「商委：协调…」) and the paragraphs standing before a later one of them
+    rostered = [i for i, b in enumerate(blocks) if not b.is_row and colon_line(strip_number(b.text), known,
+                                                                               headed=_numbered(b.text))]
+    before_roster = {id(b) for i, b in enumerate(blocks) if rostered and i < rostered[-1]}
     for block in blocks:
         if block.is_row:
             continue
@@ -334,7 +351,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     unread[:] = [b for b in unread if all(b is not g for g, _ in group)]
                 start = note.end()
             continue
-        if found := colon_line(strip_number(text), known):  # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's)
+        if found := colon_line(strip_number(text), known, headed=_numbered(text)):
+            # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's), 「（一）县政府职责：…」
             duty, units = found
             # (「乡镇政府：建立…管理站。管理站负责…。各行政村要建立…」: a later sentence's own subject is its task)
             duty, later = _later_subjects(duty, known, divided=True)
@@ -366,12 +384,15 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         divided = part is not None and not numbered and any(c.part == part for c in out)
         # (outside any part, a paragraph after lines of a division, 「X负责，Y配合，…」, is one of them: a table stored
         # one cell a line)
-        after_division = part is None and any(c.shape == "prose" and c.units.participants for c in out)
+        # (or after a roster's lines, 「（三）财政部门职责：…」: a paragraph after them opening with a unit's name is its share)
+        after_division = part is None and any(c.shape == "prose" and c.units.participants or c.shape == "unit-line"
+                                              for c in out)
         if (numbered or part is not None or after_division or _DUTIES_STATED.search(text)) \
                 and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
                 and not (numbered and id(block) in labelled) and (found := subject_clauses(strip_number(text), known,
                                               numbered=numbered and (not PART.match(text) or parts_only)
-                                              or divided or item_above is not None)):
+                                              or divided or after_division and id(block) in before_roster
+                                              or item_above is not None)):
             if not numbered or PART.match(text):
                 # a paragraph (or a part's paragraph, 「一、加强宣传。X要…」) giving named units their work divides it:
                 # its collectives' sentences too

@@ -125,9 +125,24 @@ def _list_mode(names: list[str], rest: str) -> str:
     return mode
 
 
-def list_roles(names: list[str], rest: str, open_ended: bool) -> tuple[list[str], list[str], str]:
+_KIND_CLOSES = re.compile(rf"等(?:{alternation(lexicon().body_kinds)})$")
+
+
+def kinds_listed(written: str, names: list[str]) -> bool:
+    """「劳动保障、教育、卫生等部门」, 「工会、共青团、妇联等人民团体」: bodies named by their kind, the fields written bare
+    before the one 部门 they share, or the list closed by its kind of body (lexicon.yaml body_kinds)."""
+    if len(names) < 2:
+        return False
+    fields = written.endswith("部门") and all(n.endswith("部门") for n in names) and not written.startswith(names[0])
+    return fields or bool(_KIND_CLOSES.search(written))
+
+
+def list_roles(names: list[str], rest: str, open_ended: bool, written: str = "") -> tuple[list[str], list[str], str]:
     """(leads, participants, mode) of a subject list: with no lead word after it (牵头, 共同负责 …) the first listed
-    leads and the others take part (truth rule 5: 「X、Y要…」, 「X、Y负责…」, an open 「X、Y等部门要…」)."""
+    leads and the others take part (truth rule 5: 「X、Y要…」, 「X、Y负责…」, an open 「X、Y等部门要…」); bodies named by
+    their kind (`kinds_listed`) said to do each its own (「按照各自职责」, 「在各自职责范围内」) each do their own share."""
+    if kinds_listed(written, names) and _own_shares(rest) and not _TOGETHER.search(rest):
+        return names, [], "separate"
     mode = _list_mode(names, rest)
     if mode == "joint" and (first := _leading_collectives(names)):
         # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import is_person, lexicon
+from .lexicon import alternation, is_person, lexicon
 
 # Notes about the list itself, not names: honoured (first listed leads) and removed.
 _RULE_NOTES = re.compile(r"[，,。；;]?\s*(?:(?:(?:列|排)(?:名|在)?)?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:或汇总)?(?:部门|单位)"
@@ -105,7 +105,9 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
     # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
     # (「X以及Y等客运企业」: the kind of body they are, as 等…单位)
-    described = re.compile(r"等[^、，,；;等和及]{1,24}?(?:部门|单位|企业)(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
+    # (「工会、共青团、妇联等人民团体」: the kind of body they are, lexicon.yaml body_kinds)
+    described = re.compile(rf"等(?:[^、，,；;等和及]{{1,24}}?(?:部门|单位|企业)|{alternation(lexicon().body_kinds)})"
+                           r"(?=[，,；;]|[和及](?=[^，,；;]{2,})|$)")
     open_ended |= bool(described.search(text.strip()))
     text = described.sub("", text.strip())
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
@@ -314,6 +316,24 @@ _EACH_LEVEL_NEXT = re.compile(rf"(?<!{_PLAIN})(?P<each>各[省市州县区])(?P<
                               rf"(?={_SEP}|[和及等]|$|[要应须])")
 
 
+# 「开发区党工委、管委会」, 「县委、政府」 written 「X党委、政府」: the place named once before its party committee, the
+# government body after it bare, is that place's too
+_PARTY_THEN_GOVERNMENT = re.compile(r"(?<![^，,；;\s])(?!各|有关|相关|全)(?P<place>[^、，,；;\s()（）]{2,20}?)(?P<party>党工委|党委)、"
+                                    r"(?P<government>管委会|人民政府|政府)(?=[、，,；;和及等]|$)")
+
+
+# 「各区教育局、公安分局」: 各 and a level before the first body, the bodies after it bare (no place or level of their own):
+# each level's body of that kind too, a collective each
+_EACH_LEVEL_BODIES = re.compile(r"(?<![^、，,；;\s])(?P<each>各(?:区|县|市|乡镇|镇|乡|街道))(?P<first>[^、，,；;\s各]{2,8}?(?:局|委|办|部门))"
+                                r"(?P<rest>(?:、(?![省市州县区旗乡镇村各有相全其])[^、，,；;\s]{2,6}?(?:分局|局|委|办|部门))+)"
+                                r"(?=$|[，,；;和及等])")
+
+
+def _each_level_bodies(m: re.Match) -> str:
+    bare = m["rest"].split("、")[1:]
+    return "、".join([m["each"] + m["first"]] + [m["each"] + b for b in bare])
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -323,6 +343,9 @@ def _share_bodies(text: str) -> str:
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _EACH_LEVEL_NEXT.sub(lambda m: f"{m['each']}{m['a']}、{m['each']}{m['b']}", text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
+    text = _PARTY_THEN_GOVERNMENT.sub(lambda m: m.group() if lexicon().counted_places.fullmatch(m["place"])  # (one collective)
+                                      else f"{m['place']}{m['party']}、{m['place']}{m['government']}", text)
     text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
     text = _PLACES_ONE_GOVERNMENT.sub(_places_one_government, text)
