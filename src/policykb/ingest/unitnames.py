@@ -309,13 +309,6 @@ def _places_one_government(m: re.Match) -> str:
     return "、".join(p + m["body"] for p in places)
 
 
-# 「各区教育局、公安分局」: a bare department right after one 各 and a level open (each district's bureau): each
-# district's too, 各区公安分局 (a name with a place or level of its own, 市公安局, keeps it)
-_EACH_LEVEL_NEXT = re.compile(rf"(?<!{_PLAIN})(?P<each>各[省市州县区])(?P<a>{_PLAIN}{{2,12}}?(?:局|委|厅|部门))"
-                              rf"、(?P<b>(?![省市州县区乡镇各]|{_PLAIN}{{1,8}}?[省市州县区乡镇旗]){_PLAIN}{{2,10}}?(?:局|委|厅))"
-                              rf"(?={_SEP}|[和及等]|$|[要应须])")
-
-
 # 「开发区党工委、管委会」, 「县委、政府」 written 「X党委、政府」: the place named once before its party committee, the
 # government body after it bare, is that place's too
 _PARTY_THEN_GOVERNMENT = re.compile(r"(?<![^，,；;\s])(?!各|有关|相关|全)(?P<place>[^、，,；;\s()（）]{2,20}?)(?P<party>党工委|党委)、"
@@ -341,7 +334,6 @@ def _share_bodies(text: str) -> str:
     A body written once after the last of a list belongs to each bare name before it: a name that is no
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
-    text = _EACH_LEVEL_NEXT.sub(lambda m: f"{m['each']}{m['a']}、{m['each']}{m['b']}", text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
     text = _PARTY_THEN_GOVERNMENT.sub(lambda m: m.group() if lexicon().counted_places.fullmatch(m["place"])  # (one collective)
