@@ -509,3 +509,15 @@ def test_an_annex_title_keeps_no_punctuation_of_the_list_it_stands_in(line, titl
     from policykb.ingest.settings import annex_title_of
     from policykb.ingest.source import Source
     assert annex_title_of(Source("s.txt", "txt", _blocks("某某市人民政府关于X的通知", line))) == title
+
+
+@pytest.mark.parametrize("line, number, text", [
+    ("10.2010年底前,开工建设五华消防三中队营房。", 10, "2010年底前,开工建设五华消防三中队营房。"),  # an item opening with its year
+    ("3.2023年6月底前完成排查。", 3, "2023年6月底前完成排查。"),
+])
+def test_an_item_opening_with_its_deadlines_year_is_numbered(line, number, text):
+    """「10.2010年底前，开工建设…」 is item 10, its deadline first: its text is no decimal 「10.2010年」, and a letter
+    prints 「第10项 2010年底前…」, not the mark again; 「1.5万元」 stays a number."""
+    from policykb.ingest.itemmarks import item_number, strip_number
+    assert strip_number(line) == text and item_number(line.split(".")[0]) == number
+    assert strip_number("1.5万元用于补助") == "1.5万元用于补助"
