@@ -497,3 +497,27 @@ def test_a_title_in_book_title_marks_names_its_place_as_a_bare_title_does():
     meta = read_meta(_blocks("《某山省乡村振兴促进条例》(2021年修订版全文)", "第一章 总则",
                              "第四条 各级人民政府应当加强乡村振兴工作。"))
     assert meta.jurisdiction == "某山省"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("附件:1.加强全市消防部队应急救援能力建设主要目标任务及责任分解;", "加强全市消防部队应急救援能力建设主要目标任务及责任分解"),
+    ("附件：2021年重点工作任务分解表", "2021年重点工作任务分解表"),
+    ("附件：《2021年重点工作任务分解表》。", "2021年重点工作任务分解表"),
+])
+def test_an_annex_title_keeps_no_punctuation_of_the_list_it_stands_in(line, title):
+    """A letter quotes the annex by its title (「及其附件《…》」): the 「；」 closing a list of annexes is not the title's."""
+    from policykb.ingest.settings import annex_title_of
+    from policykb.ingest.source import Source
+    assert annex_title_of(Source("s.txt", "txt", _blocks("某某市人民政府关于X的通知", line))) == title
+
+
+@pytest.mark.parametrize("line, number, text", [
+    ("10.2010年底前,开工建设五华消防三中队营房。", 10, "2010年底前,开工建设五华消防三中队营房。"),  # an item opening with its year
+    ("3.2023年6月底前完成排查。", 3, "2023年6月底前完成排查。"),
+])
+def test_an_item_opening_with_its_deadlines_year_is_numbered(line, number, text):
+    """「10.2010年底前，开工建设…」 is item 10, its deadline first: its text is no decimal 「10.2010年」, and a letter
+    prints 「第10项 2010年底前…」, not the mark again; 「1.5万元」 stays a number."""
+    from policykb.ingest.itemmarks import item_number, strip_number
+    assert strip_number(line) == text and item_number(line.split(".")[0]) == number
+    assert strip_number("1.5万元用于补助") == "1.5万元用于补助"

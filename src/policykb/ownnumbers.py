@@ -10,7 +10,7 @@ import re
 
 # An item's number mark as documents write it: 「第三条」, 「（二）」, 「二、」, 「3.」 (not 「1.5亿元」), 「④」
 MARK = r"第[一二三四五六七八九十百\d]{1,4}[条项]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]" \
-       r"|\d{1,3}(?:[、．]|\.(?!\d))|[①-⑳]"
+       r"|\d{1,3}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d年))|[①-⑳]"
 # A mark's closing 「、」「.」 before a bracket or at the end says nothing once the marks are run together
 _CLOSING = re.compile(r"[、．.](?=[（(]|$)")
 # Between two numerals (「一、1、」) the mark stays as a point: 「一.1」

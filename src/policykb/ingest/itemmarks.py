@@ -8,7 +8,8 @@ _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.+)$")
 SECTION = re.compile(rf"^[(（]([{_CN}]{{1,3}})[)）]\s*(.+)$")
 BULLET = re.compile(r"^[△▲◆◇●■★☆※•▪]")  # an item marked, not numbered: 「△加强财政监督」
-ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?!\d)(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
+# (「1.5万元」 is a number, 「10.2010年底前，完成…」 an item opening with its deadline's year)
+ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?:(?!\d)|(?=(?:19|20)\d\d年))(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
 
 
 def _cn_number(numeral: str) -> int:

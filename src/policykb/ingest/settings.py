@@ -18,7 +18,8 @@ def annex_title_of(source: Source) -> str | None:
     """The title of the annex the tasks are printed in (「附件：2021年重点工作任务分解表」), when there is one."""
     for block in source.blocks:
         if not block.is_row and (m := re.fullmatch(r"附\s*件\s*\d*\s*[：:]?\s*(?:\d[.．、])?\s*([^\s：:]{4,40})", block.text)):
-            title = m[1]  # 「《X》」 loses its marks; 「《政府工作报告》任务分解表」 keeps them, they are inside it
+            # the list's own punctuation is no part of the title (「附件：1.X分解表；」 then 「2.Y估算表」)
+            title = m[1].rstrip("；;。，,、.．")  # 「《X》」 loses its marks; 「《政府工作报告》任务分解表」 keeps them
             return title[1:-1] if re.fullmatch(r"《[^《》]+》", title) else title
     return None
 
