@@ -2826,3 +2826,11 @@ def test_a_page_stored_from_inside_a_list_keeps_its_headings_above_their_items()
 ])
 def test_a_clause_opening_with_a_modal_or_jiang_is_no_unit(name, unit):
     assert looks_like_unit(name) is unit
+
+
+def test_one_each_over_a_level_with_its_bracketed_kind_and_departments_names_two_collectives():
+    """「各乡镇(街道)和职能部门要…」: one 各 over the places (their other kind in brackets) and the departments named by
+    their function: 各乡镇(街道) and 各职能部门, each its own share, not a bare 职能部门."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各乡镇(街道)和职能部门")[0] == ["各乡镇(街道)", "各职能部门"]
+    assert split_names("各乡镇和职能部门")[0] == ["各乡镇", "各职能部门"]
