@@ -2834,3 +2834,11 @@ def test_one_each_over_a_level_with_its_bracketed_kind_and_departments_names_two
     from policykb.ingest.unitnames import split_names
     assert split_names("各乡镇(街道)和职能部门")[0] == ["各乡镇(街道)", "各职能部门"]
     assert split_names("各乡镇和职能部门")[0] == ["各乡镇", "各职能部门"]
+
+
+def test_a_named_bureau_and_others_like_it_after_a_collective_is_no_kind_of_department():
+    """「各乡镇及县交通局等部门」: the townships and a named bureau (others like it left open), not one collective of a
+    kind of department of each place (「各街道和镇社会事务部门」 stays one)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各乡镇及县交通局等部门") == (["各乡镇", "县交通局"], True)
+    assert split_names("各街道和镇社会事务部门")[0] == ["各街道和镇社会事务部门"]
