@@ -2842,3 +2842,14 @@ def test_a_named_bureau_and_others_like_it_after_a_collective_is_no_kind_of_depa
     from policykb.ingest.unitnames import split_names
     assert split_names("各乡镇及县交通局等部门") == (["各乡镇", "县交通局"], True)
     assert split_names("各街道和镇社会事务部门")[0] == ["各街道和镇社会事务部门"]
+
+
+def test_a_paragraph_under_a_part_naming_the_tasks_gives_collectives_their_share():
+    """「四、工作任务」「（一）着力开展X工程」「各乡镇和职能部门要…」: under a part whose heading names the tasks, a
+    collective's sentence is the division's, its share (as under a part whose paragraphs already divide the work)."""
+    tasks = _tasks("四、工作任务", "（一）着力开展“五一工程”",
+                   "各乡镇和职能部门要按照专项行动的工作要求，组织开展“五一工程”，每周一次宣传教育，每月一次排名通报。")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["各乡镇", "各职能部门"], "separate")]
+    # under a part of requirements the same sentence is no task
+    assert not _tasks("四、保障措施", "（一）加强组织领导",
+                      "各乡镇和职能部门要按照专项行动的工作要求，加强组织领导，每周一次宣传教育，每月一次排名通报。")
