@@ -2853,3 +2853,14 @@ def test_a_paragraph_under_a_part_naming_the_tasks_gives_collectives_their_share
     # under a part of requirements the same sentence is no task
     assert not _tasks("四、保障措施", "（一）加强组织领导",
                       "各乡镇和职能部门要按照专项行动的工作要求，加强组织领导，每周一次宣传教育，每月一次排名通报。")
+
+
+def test_each_clause_of_a_sentence_that_assigns_two_units_their_own_work_is_its_units():
+    """「省民政厅负责甲的普查工作，省海洋渔业局负责乙的普查工作。」 in a paragraph of prose: two units each answering
+    for their own work, two tasks (not the first's whole sentence)."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block("为加强领导，省成立普查试点领导小组。省民政厅负责试点地区陆地地名的普查工作，"
+                                    "省海洋渔业局负责试点地区海域地名和其他海岛地名的普查工作。", "第1行")], (), set())
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["省民政厅"], "省民政厅负责试点地区陆地地名的普查工作。"),
+        (["省海洋渔业局"], "省海洋渔业局负责试点地区海域地名和其他海岛地名的普查工作。")]
