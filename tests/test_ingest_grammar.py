@@ -2826,3 +2826,41 @@ def test_a_page_stored_from_inside_a_list_keeps_its_headings_above_their_items()
 ])
 def test_a_clause_opening_with_a_modal_or_jiang_is_no_unit(name, unit):
     assert looks_like_unit(name) is unit
+
+
+def test_one_each_over_a_level_with_its_bracketed_kind_and_departments_names_two_collectives():
+    """「各乡镇(街道)和职能部门要…」: one 各 over the places (their other kind in brackets) and the departments named by
+    their function: 各乡镇(街道) and 各职能部门, each its own share, not a bare 职能部门."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各乡镇(街道)和职能部门")[0] == ["各乡镇(街道)", "各职能部门"]
+    assert split_names("各乡镇和职能部门")[0] == ["各乡镇", "各职能部门"]
+
+
+def test_a_named_bureau_and_others_like_it_after_a_collective_is_no_kind_of_department():
+    """「各乡镇及县交通局等部门」: the townships and a named bureau (others like it left open), not one collective of a
+    kind of department of each place (「各街道和镇社会事务部门」 stays one)."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("各乡镇及县交通局等部门") == (["各乡镇", "县交通局"], True)
+    assert split_names("各街道和镇社会事务部门")[0] == ["各街道和镇社会事务部门"]
+
+
+def test_a_paragraph_under_a_part_naming_the_tasks_gives_collectives_their_share():
+    """「四、工作任务」「（一）着力开展X工程」「各乡镇和职能部门要…」: under a part whose heading names the tasks, a
+    collective's sentence is the division's, its share (as under a part whose paragraphs already divide the work)."""
+    tasks = _tasks("四、工作任务", "（一）着力开展“五一工程”",
+                   "各乡镇和职能部门要按照专项行动的工作要求，组织开展“五一工程”，每周一次宣传教育，每月一次排名通报。")
+    assert [(t.units.lead, t.units.mode) for t in tasks] == [(["各乡镇", "各职能部门"], "separate")]
+    # under a part of requirements the same sentence is no task
+    assert not _tasks("四、保障措施", "（一）加强组织领导",
+                      "各乡镇和职能部门要按照专项行动的工作要求，加强组织领导，每周一次宣传教育，每月一次排名通报。")
+
+
+def test_each_clause_of_a_sentence_that_assigns_two_units_their_own_work_is_its_units():
+    """「省民政厅负责甲的普查工作，省海洋渔业局负责乙的普查工作。」 in a paragraph of prose: two units each answering
+    for their own work, two tasks (not the first's whole sentence)."""
+    from policykb.ingest.generic import general_tasks
+    tasks, _ = general_tasks([Block("为加强领导，省成立普查试点领导小组。省民政厅负责试点地区陆地地名的普查工作，"
+                                    "省海洋渔业局负责试点地区海域地名和其他海岛地名的普查工作。", "第1行")], (), set())
+    assert [(t.units.lead, t.text) for t in tasks] == [
+        (["省民政厅"], "省民政厅负责试点地区陆地地名的普查工作。"),
+        (["省海洋渔业局"], "省海洋渔业局负责试点地区海域地名和其他海岛地名的普查工作。")]

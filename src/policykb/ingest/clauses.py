@@ -392,16 +392,23 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
     out = []
     for sentence in re.split(r"[。！？；;]", text):
         for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
-            found = subject_clauses(sentence[start:], known)[:1]
+            clauses = subject_clauses(sentence[start:], known)
+            found = clauses[:1]
             after = found and sentence[start + len(found[0][1].as_written):]
             verb = found and _ASSIGNS.match(after.lstrip("，, "))
             stood = found and not verb and _ASSIGNS.match(_STANDING_AFTER.sub("", after).lstrip("，, "))
             seated = found and not verb and _seated_office(found[0][1], after)
             if verb or stood or seated:
-                units = found[0][1]
-                if lexicon().verbs.get((verb or stood or seated)["verb"]) == "responsible" and len(units.lead) > 1:
-                    units.lead, units.participants, units.mode = units.lead[:1], units.lead[1:] + units.participants, "first"
-                out.append((sentence[start:], units, bool(verb or seated)))
+                # 「X负责甲，Y负责乙。」: a later clause of the sentence opening with units of its own and their assigning
+                # verb is their work, not the first's
+                later = [(clause, u, own) for clause, u in clauses[1:] if verb and clause.startswith(u.as_written)
+                         and (own := _ASSIGNS.match(clause[len(u.as_written):].lstrip("，, ")))]
+                cut = sentence.find(later[0][0], start) if later else -1
+                for u, how in [(found[0][1], verb or stood or seated)] + [(u, own) for _, u, own in later]:
+                    if lexicon().verbs.get(how["verb"]) == "responsible" and len(u.lead) > 1:
+                        u.lead, u.participants, u.mode = u.lead[:1], u.lead[1:] + u.participants, "first"
+                out.append((sentence[start:cut] if cut > start else sentence[start:], found[0][1], bool(verb or seated)))
+                out += [(clause, u, True) for clause, u, _ in later]
                 break
     # (a standing counts only among other units' assignments: a roster of duties, each sentence its unit's)
     return [(clause, units) for clause, units, _ in out] if any(plain for _, _, plain in out) else []

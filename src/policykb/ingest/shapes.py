@@ -140,6 +140,8 @@ def _without_title_demand(body: str, found: list[tuple[str, UnitList]]) -> list[
     return found
 
 
+# 「四、工作任务」, 「二、主要任务及分工」: a part whose heading names the tasks it holds
+_TASKS_PART = re.compile(r"(?:重点|工作|主要|具体)任务(?:(?:及|和)?(?:职责)?分工)?$")
 _NOBODY = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位)$")  # 「各有关部门」: all addressed, nobody in particular
 
 
@@ -381,7 +383,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # stopping mid-sentence waits for its next line (a wrapped item, its note on a later line)
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
-        divided = part is not None and not numbered and any(c.part == part for c in out)
+        # (so is a paragraph under a part that names the tasks, 「四、工作任务」: what it says is the division itself)
+        divided = part is not None and not numbered and (any(c.part == part for c in out) or bool(_TASKS_PART.search(part)))
         # (outside any part, a paragraph after lines of a division, 「X负责，Y配合，…」, is one of them: a table stored
         # one cell a line)
         # (or after a roster's lines, 「（三）财政部门职责：…」: a paragraph after them opening with a unit's name is its share)

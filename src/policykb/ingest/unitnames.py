@@ -54,8 +54,10 @@ EITHER = re.compile(r"(?<=[者人])或(?:者)?(?=[^或]{2,})")  # 「使用者�
 # 「各企业及相关单位」, 「各区和各部门」: a collective joined by 和/及 to another
 _COLLECTIVES_JOINED = re.compile(r"((?:^|(?<=[、，,；;]))各[\u4e00-\u9fff]{1,4}?)[和及与](?=各|相关|有关|其他)")
 # 「有关地区和部门」, 「各地区和部门」: one qualifier over places and departments, two collectives (as 各地各部门)
-_PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(地区|地方|县区|县市区|区县|乡镇)[和及与]"
-                                     r"(部门单位|部门|单位)(?=[、，,；;]|$)")
+# (「各乡镇(街道)和职能部门」 too: the places' kind with its bracketed other kind, the departments by their function)
+_PLACES_AND_DEPARTMENTS = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)"
+                                     r"(地区|地方|县区|县市区|区县|乡镇(?:[(（](?:街道|街道办事处)[)）])?)[和及与]"
+                                     r"(部门单位|部门|单位|职能部门)(?=[、，,；;]|$)")
 # 「有关部门和地方」, 「各有关部门和地方」: the same, departments named first
 _DEPARTMENTS_AND_PLACES = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关|各相关|各有关)(部门|单位)[和及与](地区|地方)(?=[、，,；;]|$)")
 # 「相关部门、单位」: one qualifier over two kinds of body written with 、, two collectives (相关部门, 相关单位)
@@ -80,6 +82,8 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = re.sub(r"等其他(?=(?:有关|相关)?(?:部门|单位)$)", "等", text)  # 「X等其他部门」: X等部门, an open list
     text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
+    # before the collectives are kept whole: 「各乡镇(街道)和职能部门」 is one 各 over both, not a kept 各乡镇(街道) and a bare kind
+    text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
              if not any(m.group() in k for k in kept)]
