@@ -2826,3 +2826,12 @@ def test_a_page_stored_from_inside_a_list_keeps_its_headings_above_their_items()
 ])
 def test_a_clause_opening_with_a_modal_or_jiang_is_no_unit(name, unit):
     assert looks_like_unit(name) is unit
+
+
+def test_a_bodys_party_secretary_and_its_head_answer_for_its_work_in_person():
+    """「学校党组织书记和校长对全校…工作负总责」: the party secretary of a body (its head in the party's line) and the
+    head after 和 are two people; the body answers for the work, both lead it in person, kept as written."""
+    [(_, units)] = subject_clauses("学校党组织书记和校长对全校安全工作负总责，专题部署学校安全教育工作。", numbered=True)
+    assert (units.lead, units.leaders) == (["学校"], ["学校党组织书记", "校长"])
+    [(_, units)] = subject_clauses("各社区党组织书记对本社区消防工作负总责，组织干部开展巡查。", numbered=True)
+    assert (units.lead, units.leaders) == (["各社区"], ["各社区党组织书记"])
