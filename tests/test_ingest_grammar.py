@@ -2835,3 +2835,12 @@ def test_a_bodys_party_secretary_and_its_head_answer_for_its_work_in_person():
     assert (units.lead, units.leaders) == (["学校"], ["学校党组织书记", "校长"])
     [(_, units)] = subject_clauses("各社区党组织书记对本社区消防工作负总责，组织干部开展巡查。", numbered=True)
     assert (units.lead, units.leaders) == (["各社区"], ["各社区党组织书记"])
+
+
+def test_people_a_body_sends_by_their_number_do_its_work_in_person():
+    """「…，向考点各派2名纪检干部，全程监察」, 「安排2名公安人员参加试卷接送」: the people a body sends, counted, lead
+    the body's work in person; the body answers for it."""
+    [(_, units)] = subject_clauses("区纪委履行监督职责，向各考场各派2名纪检干部，全程监察。", numbered=True)
+    assert (units.lead, units.leaders) == (["区纪委"], ["纪检干部"])
+    [(_, units)] = subject_clauses("县公安局负责考试期间的保卫工作，安排3名公安人员参加试卷押运。", numbered=True)
+    assert (units.lead, units.leaders) == (["县公安局"], ["公安人员"])
