@@ -2864,3 +2864,21 @@ def test_each_clause_of_a_sentence_that_assigns_two_units_their_own_work_is_its_
     assert [(t.units.lead, t.text) for t in tasks] == [
         (["省民政厅"], "省民政厅负责试点地区陆地地名的普查工作。"),
         (["省海洋渔业局"], "省海洋渔业局负责试点地区海域地名和其他海岛地名的普查工作。")]
+
+
+def test_a_bodys_party_secretary_and_its_head_answer_for_its_work_in_person():
+    """「学校党组织书记和校长对全校…工作负总责」: the party secretary of a body (its head in the party's line) and the
+    head after 和 are two people; the body answers for the work, both lead it in person, kept as written."""
+    [(_, units)] = subject_clauses("学校党组织书记和校长对全校安全工作负总责，专题部署学校安全教育工作。", numbered=True)
+    assert (units.lead, units.leaders) == (["学校"], ["学校党组织书记", "校长"])
+    [(_, units)] = subject_clauses("各社区党组织书记对本社区消防工作负总责，组织干部开展巡查。", numbered=True)
+    assert (units.lead, units.leaders) == (["各社区"], ["各社区党组织书记"])
+
+
+def test_people_a_body_sends_by_their_number_do_its_work_in_person():
+    """「…，向考点各派2名纪检干部，全程监察」, 「安排2名公安人员参加试卷接送」: the people a body sends, counted, lead
+    the body's work in person; the body answers for it."""
+    [(_, units)] = subject_clauses("区纪委履行监督职责，向各考场各派2名纪检干部，全程监察。", numbered=True)
+    assert (units.lead, units.leaders) == (["区纪委"], ["纪检干部"])
+    [(_, units)] = subject_clauses("县公安局负责考试期间的保卫工作，安排3名公安人员参加试卷押运。", numbered=True)
+    assert (units.lead, units.leaders) == (["县公安局"], ["公安人员"])

@@ -22,7 +22,7 @@ import re
 
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
-from .inperson import heads_named, in_person, labelled_people, signers, without_people_labels
+from .inperson import heads_named, in_person, labelled_people, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
 from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps, partners_with
 from .shares import ALL_WORDS, collective, list_roles
@@ -236,7 +236,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # (「X负责确定…，会同Y对…进行审核」: a later part worked on with Y, who takes part)
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
-        units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest)] if p not in units.leaders]
+        units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest), *sent_people(rest)]
+                          if p not in units.leaders]
         partnered = bool(units.participants)
         for side in SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             # (「…，Y指导监督，Z密切配合」: each side clause of the chain names its own)

@@ -37,6 +37,17 @@ def heads_named(text: str) -> list[str]:
     return [who for who in found if is_person(who)]
 
 
+# 「向考点各派2名纪检干部」, 「安排2名公安人员参加…接送工作」: people a body sends, counted, to do its work in person
+_SENT = re.compile(r"(?:派出|选派|委派|派|安排|抽调)了?各?(?:\d+|[一二两三四五六七八九十百]+)名"
+                   r"(?P<who>[\u4e00-\u9fff]{2,8}?(?:干部|人员))")
+
+
+def sent_people(text: str) -> list[str]:
+    """The people a clause has its body send, by their number, to do the work (「…，向考点各派2名纪检干部，全程监察」):
+    they do it in person, the body answers for it."""
+    return list(dict.fromkeys(m["who"] for m in _SENT.finditer(text)))
+
+
 # 「将意见经单位主要负责人签字后报送」: the person who signs the body's answer off answers for it in person
 _SIGNED_BY = re.compile(r"经(?P<who>[^，,；;。经]{2,12}?)(?:审核)?(?:签字|签批|审签|签发|签名|签章)")
 

@@ -130,9 +130,11 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # 和/及/与 between two names: after a unit's ending, or after a collective kept whole (「各县(市、区)政府和X」)
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
-    # too, but not in 「X机构及其工作人员」, a body and its own people)
+    # too, but not in 「X机构及其工作人员」, a body and its own people; after a secretary's post, 「学校党组织书记和校长」:
+    # two people)
     pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))(?:以及|[和及与])(?=[^和及与]{2,})"
                       r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
+                      r"|(?<=书记)[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
                       rf"|{EITHER.pattern}", text)
     for piece in (w for p in pieces for w in _spaced(p)):
