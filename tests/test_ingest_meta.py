@@ -521,3 +521,18 @@ def test_an_item_opening_with_its_deadlines_year_is_numbered(line, number, text)
     from policykb.ingest.itemmarks import item_number, strip_number
     assert strip_number(line) == text and item_number(line.split(".")[0]) == number
     assert strip_number("1.5万元用于补助") == "1.5万元用于补助"
+
+
+def test_a_title_broken_over_two_lines_that_the_annex_line_names_whole_is_joined():
+    """An annex's heading in two lines (「加强全市消防部队应急救援能力建设」 over 「主要目标任务及责任分解」) is one title when
+    the notice's 附件 line names it whole; without such a line the kind's line alone stays the title."""
+    lines = ["各级目督办要把上述重点建设任务纳入目标管理内容。", "附件:1.加强全市消防部队应急救援能力建设主要目标任务及责任分解;",
+             "二〇〇九年五月三十一日", "附件1", "加强全市消防部队应急救援能力建设", "主要目标任务及责任分解", "一、消防站点建设"]
+    assert read_meta(_blocks(*lines)).title == "加强全市消防部队应急救援能力建设主要目标任务及责任分解"
+    assert read_meta(_blocks(*lines[2:])).title == "主要目标任务及责任分解"
+
+
+def test_a_title_opening_with_a_verb_and_the_whole_city_names_no_place():
+    """「加强全市消防部队…」: 加强 and 全市 (the whole city) are no place's name; 「立山区政府2023年…」 names its place."""
+    assert read_meta(_blocks("加强全市消防部队应急救援能力建设主要目标任务及责任分解", "一、消防站点建设")).jurisdiction is None
+    assert read_meta(_blocks("立山区政府2023年重点工作任务分解方案", "一、目标")).jurisdiction == "立山区"

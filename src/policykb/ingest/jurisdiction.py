@@ -141,8 +141,8 @@ def read_jurisdiction(blocks: list[Block], meta: Meta) -> None:
                          meta.title):
             if re.search(r"[我本该][省市县区州旗]$", m[1]):
                 pass  # 「为确保我区按时完成…」: a paragraph taken for the title, 我区 a pronoun, no place's name
-            elif _NOT_A_PLACE.search(m[1]):
-                pass  # 「区长马军召开城区…」: a post and a verb of news, no place's name
+            elif _NOT_A_PLACE.search(m[1]) or lexicon().not_unit_start.match(m[1]):
+                pass  # 「区长马军召开城区…」: a post and a verb of news; 「加强全市…」: a verb and the whole city, no name
             elif not re.fullmatch(r"[省市县区州]", m[1][-1:]) or len(m[1]) > 1:
                 meta.jurisdiction = m[1] if len(m[1]) > 1 else None
                 if (run := _ZONE_OF_PLACE.match(meta.title[m.end():])) and _ZONE.search(m[1]):

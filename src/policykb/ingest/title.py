@@ -48,9 +48,15 @@ def _broken_title_start(texts: list[str], i: int) -> int:
     for k in (i - 1, i - 2):
         if k < 0 or len(texts[k]) >= 40 or re.search(rf"[。，；：:！？]$|{DOCUMENT_KINDS}$", texts[k]):
             return i
-        if "关于" in texts[k]:
+        if "关于" in texts[k] or _named_elsewhere("".join(texts[k:i + 1]), texts, k, i):
             return k
     return i
+
+
+def _named_elsewhere(title: str, texts: list[str], start: int, end: int) -> bool:
+    """A title broken over lines that another line names whole (「附件：1.加强全市X建设主要目标任务及责任分解；」 above
+    「加强全市X建设」 「主要目标任务及责任分解」): the document's own word for where it breaks."""
+    return any(title in re.sub(r"\s", "", t) for j, t in enumerate(texts) if not start <= j <= end)
 
 
 def read_title(meta: Meta, head: list[Block], texts: list[str]) -> None:
