@@ -2826,3 +2826,24 @@ def test_a_page_stored_from_inside_a_list_keeps_its_headings_above_their_items()
 ])
 def test_a_clause_opening_with_a_modal_or_jiang_is_no_unit(name, unit):
     assert looks_like_unit(name) is unit
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("区“双创”指挥部执纪问责组将进行约谈问责。", "区“双创”指挥部执纪问责组"),  # a place's body named for a campaign
+    ("县“清剿火患”指挥部负责统一指挥调度。", "县“清剿火患”指挥部"),
+    ("黄州区“双创”办要加强日常督查。", "黄州区“双创”办"),
+])
+def test_a_body_named_for_a_quoted_campaign_is_a_subject_whole(text, subject):
+    from policykb.ingest.subjects import subject_match
+    assert subject_match(text)["subject"] == subject
+
+
+def test_a_quoted_term_after_a_verb_names_no_body():
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("统筹推进“五位一体”总体布局,协调推进“四个全面”战略布局。") is None
+    assert subject_match("各单位要做好“三服务”工作。")["subject"] == "各单位"
+
+
+def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"
