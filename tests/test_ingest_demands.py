@@ -297,3 +297,16 @@ def test_a_sentence_praising_units_for_work_done_is_no_task():
     tasks = requirement_tasks([Block("按照确保质量的原则,经认真评审,甲山区、乙水县人民政府认真履行教育职责,成绩突出,省人民政府给予通报表扬。", "第1行"),
                                Block("各地要以受表扬的县为榜样,切实履行政府教育职责。", "第2行")])
     assert [t.units.lead for t in tasks] == [["各地"]]
+
+
+def test_a_body_that_will_hold_the_others_to_account_divides_no_work():
+    """「各责任单位务必…。主要领导要亲自负责。对整改不力的责任单位，区“双创”指挥部执纪问责组将进行约谈问责。」: the
+    group's interviews hold the units to account (问责, as 督查 does), no share of the work: the notice divides none,
+    and each sentence naming holders is a task (rule 2)."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["问题清单回头看", "以上问题依然存在。各责任单位务必高度重视,压实责任,全面整改。主要领导要亲自负责,对问题马上改。"
+             "对整改不力、虚假应付的责任单位、责任人,区“双创”指挥部执纪问责组将进行约谈问责。", "2020年10月5日"]
+    blocks = [Block(text, f"第{i}行") for i, text in enumerate(lines, 1)]
+    candidates, _, _ = find_candidates(Source("notice.txt", "txt", blocks), set(), ())
+    assert [c.units.lead for c in candidates] == [["各责任单位"], ["各责任单位"], ["区“双创”指挥部执纪问责组"]]

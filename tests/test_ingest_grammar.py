@@ -2882,3 +2882,24 @@ def test_people_a_body_sends_by_their_number_do_its_work_in_person():
     assert (units.lead, units.leaders) == (["区纪委"], ["纪检干部"])
     [(_, units)] = subject_clauses("县公安局负责考试期间的保卫工作，安排3名公安人员参加试卷押运。", numbered=True)
     assert (units.lead, units.leaders) == (["县公安局"], ["公安人员"])
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("区“双创”指挥部执纪问责组将进行约谈问责。", "区“双创”指挥部执纪问责组"),  # a place's body named for a campaign
+    ("县“清剿火患”指挥部负责统一指挥调度。", "县“清剿火患”指挥部"),
+    ("黄州区“双创”办要加强日常督查。", "黄州区“双创”办"),
+])
+def test_a_body_named_for_a_quoted_campaign_is_a_subject_whole(text, subject):
+    from policykb.ingest.subjects import subject_match
+    assert subject_match(text)["subject"] == subject
+
+
+def test_a_quoted_term_after_a_verb_names_no_body():
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("统筹推进“五位一体”总体布局,协调推进“四个全面”战略布局。") is None
+    assert subject_match("各单位要做好“三服务”工作。")["subject"] == "各单位"
+
+
+def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"

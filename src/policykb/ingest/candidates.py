@@ -107,7 +107,8 @@ def _will_supervise(demand: Candidate) -> bool:
 _SUPERVISING_BODY = re.compile(r"督查|督办|督导")
 
 
-_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头")  # (总牵头: leading the whole work, no share of it)
+_SUPERVISION = re.compile(r"督查|督办|督导|跟踪|考核|通报|总牵头|问责")  # (总牵头: leading the whole work, no share of it;
+# 问责: holding the others to account for it)
 _ROLE_HOLDER = re.compile(rf"{ROLE_HOLDER}$")
 # a holder named by its role in the division (各责任单位, 牵头部门), or its chief (各责任单位的主要负责同志)
 _DIVISION_ROLE = re.compile(rf"{DIVISION_ROLE}(?:$|的?(?:主要)?负责)")

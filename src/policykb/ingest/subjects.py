@@ -74,7 +74,12 @@ _BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?
 # what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
 # the issuer announces, what it decided after the comma, no work of the subject's)
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_DOING}|确定(?![，,：:]))|{_OVERALL_CHARGE})"
-_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"]{{2,120}}?){_VERB_AFTER}")
+# 「区“双创”指挥部执纪问责组将…」, 「县“清剿火患”指挥部负责…」: a place's body named for a campaign's quoted short
+# name, the name going on after it (not 「统筹推进“五位一体”总体布局」: a quoted term after a verb names no body)
+_NAME_CHAR = r"[^，,：:；;。“”\"]"
+# (only where no subject ends before the quote: 「区委农办要结合全区“三新”建设任务，负责…」 is 区委农办's)
+_PLACE_QUOTED = r"[^，,：:；;。“”\"要应须将]{0,10}?[省市县区镇乡州旗縣區鄉]“[^“”\"，,：:；;。]{1,8}”"
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>{_NAME_CHAR}{{2,120}}?|{_PLACE_QUOTED}{_NAME_CHAR}{{1,120}}?){_VERB_AFTER}")
 # 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
 # whole up to its definition, whatever verb words stand inside it (处置, 组织)
 _DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"()（）]{{2,60}}[(（](?:以下简称|下称|简称)[^()（）]{{1,20}}"
