@@ -24,9 +24,11 @@ from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
 from .inperson import heads_named, in_person, labelled_people, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
-from .partners import CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps, partners_with
+from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
+                       partners_with)
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name, unit_names
+from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name,
+                       unit_names)
 from .unitnames import looks_like_unit
 from .unitnotes import UnitList, parse_units
 
@@ -182,7 +184,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「（3）建立…长效机制，乡镇政府、村民委员会应安排…」: in a numbered item, the measure's name, then its holders
             # and their modal after the comma (「其中，X还应…」: some of the holders named before, asked more)
             head, m, listed = *next(((c.end(), s) for c in re.finditer(r"[，,]\s*", clause)
-                                     if (s := subject_match(clause[c.end():])) and _OWN_MODAL.match(clause, c.end() + s.end())
+                                     if (s := subject_match(clause[c.end():]))
+                                     and _OWN_MODAL.match(clause, c.end() + s.end())
                                      and unit_names(subject_name(s, known), known)), (head, m)), []
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
@@ -323,7 +326,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
 def _ends_in_unit(text: str) -> bool:
     """The text closes with a unit's name (the object of its verb, 「…负责落实各类中等职业学校」), so a 、 after it goes
     on listing, not a manner word (「主办单位要主动」)."""
-    return any(looks_like_unit(text[-n:]) for n in range(2, min(len(text), 12) + 1) if re.fullmatch(r"[\u4e00-\u9fff]+", text[-n:]))
+    tails = (text[-n:] for n in range(2, min(len(text), 12) + 1))
+    return any(looks_like_unit(tail) for tail in tails if re.fullmatch(r"[\u4e00-\u9fff]+", tail))
 
 
 def _earlier_subject(text: str, known: tuple[str, ...], numbered: bool, anyone: bool) -> UnitList | None:
@@ -408,7 +412,8 @@ def assigned_subjects(text: str, known: tuple[str, ...]) -> list[tuple[str, Unit
                 for u, how in [(found[0][1], verb or stood or seated)] + [(u, own) for _, u, own in later]:
                     if lexicon().verbs.get(how["verb"]) == "responsible" and len(u.lead) > 1:
                         u.lead, u.participants, u.mode = u.lead[:1], u.lead[1:] + u.participants, "first"
-                out.append((sentence[start:cut] if cut > start else sentence[start:], found[0][1], bool(verb or seated)))
+                own = sentence[start:cut] if cut > start else sentence[start:]
+                out.append((own, found[0][1], bool(verb or seated)))
                 out += [(clause, u, True) for clause, u, _ in later]
                 break
     # (a standing counts only among other units' assignments: a roster of duties, each sentence its unit's)

@@ -384,7 +384,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # (a paragraph under a part whose paragraphs already give units their work is of that division: its
         # collectives' demands, 「各市州、县市区人民政府要切实落实普查经费」, are their tasks, as in a numbered item)
         # (so is a paragraph under a part that names the tasks, 「四、工作任务」: what it says is the division itself)
-        divided = part is not None and not numbered and (any(c.part == part for c in out) or bool(_TASKS_PART.search(part)))
+        divided = part is not None and not numbered \
+            and (any(c.part == part for c in out) or bool(_TASKS_PART.search(part)))
         # (outside any part, a paragraph after lines of a division, 「X负责，Y配合，…」, is one of them: a table stored
         # one cell a line)
         # (or after a roster's lines, 「（三）财政部门职责：…」: a paragraph after them opening with a unit's name is its share)

@@ -328,6 +328,12 @@ _EACH_LEVEL_BODIES = re.compile(r"(?<![^、，,；;\s])(?P<each>各(?:区|县|�
                                 r"(?=$|[，,；;和及等])")
 
 
+def _party_then_government(m: re.Match) -> str:
+    if lexicon().counted_places.fullmatch(m["place"]):
+        return m.group()  # 「县市区党委、政府」: counted places, one collective
+    return f"{m['place']}{m['party']}、{m['place']}{m['government']}"
+
+
 def _each_level_bodies(m: re.Match) -> str:
     bare = m["rest"].split("、")[1:]
     return "、".join([m["each"] + m["first"]] + [m["each"] + b for b in bare])
@@ -342,8 +348,7 @@ def _share_bodies(text: str) -> str:
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
-    text = _PARTY_THEN_GOVERNMENT.sub(lambda m: m.group() if lexicon().counted_places.fullmatch(m["place"])  # (one collective)
-                                      else f"{m['place']}{m['party']}、{m['place']}{m['government']}", text)
+    text = _PARTY_THEN_GOVERNMENT.sub(_party_then_government, text)
     text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
     text = _PLACES_ONE_GOVERNMENT.sub(_places_one_government, text)
