@@ -32,7 +32,7 @@ from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
 from .proposals import Naming, Registry, proposal_line
-from .requirements import PEOPLE, general_deadlines, requirement_paragraphs, requirement_places
+from .requirements import PEOPLE, general_deadlines, numbered_requirements, requirements_read
 from .rosters import roster_of, rosters
 from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -259,9 +259,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     paths = numbered_paths(source.blocks)
     listed = {b.where for b in unread}
     unread += [b for b in left_beside(source.blocks, paths, {c.where for c, *_ in read}) if b.where not in listed]
-    asked = requirement_places(source.blocks, known, {c.where for c in candidates}) if how != "requirements" else set()
+    # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
+    asked = [] if how == "requirements" else requirements_read(source.blocks, known, {c.where for c in candidates})
     held = [text for c, *_ in read for text in (c.text, c.units.as_written)]
-    missed = unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | asked)
+    missed = unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | {w for w, _ in asked})
     unread += missed
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, paths, paragraphs_under(source.blocks))
@@ -278,7 +279,7 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                + ("（这句给单位分派了工作，却没有读作任务，请核对后补录）" if b in missed else "（像是任务，但单位未能读取，请补录）")
                for b in unread]
     review += [proposal_line(u) for u in naming.proposed.values()]
-    doc = _document(source, meta, doc_level, how, known, candidates, parts, tasks, review)
+    doc = _document(source, meta, doc_level, how, numbered_requirements(asked), parts, tasks, review)
     parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
     if parents:
         doc["parents"] = parents
@@ -427,8 +428,8 @@ def _entries(read: list[tuple[Candidate, list[str], list[str], list[str]]], numb
     return articles, tasks
 
 
-def _document(source: Source, meta: Meta, doc_level: str | None, how: str, known: tuple[str, ...],
-              candidates: list[Candidate], parts: list[str], tasks: dict[int, dict], review: list[str]) -> dict:
+def _document(source: Source, meta: Meta, doc_level: str | None, how: str, requirements: list[dict],
+              parts: list[str], tasks: dict[int, dict], review: list[str]) -> dict:
     """The draft's document.yaml: title, issuers, parts, the annex with its requirements and general deadlines, the
     letters' words, the period; what could not be found is a 待补 line of the review, never a made-up value."""
     # A bare table has no title line. The title is left empty rather than guessed from the file name:
@@ -441,9 +442,6 @@ def _document(source: Source, meta: Meta, doc_level: str | None, how: str, known
     if short and textrules.name_problem(short):  # the draft must pass check: a sentence is no short title
         review.append(short_title_todo(short))
         short = None
-    # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
-    requirements = [] if how == "requirements" else requirement_paragraphs(
-        source.blocks, known, {c.where for c in candidates})
     review += [f"[工作要求 {r['number']}] {r['text'][:60]}{'…' if len(r['text']) > 60 else ''}（读作工作要求：不是任务，"
                "责任书按角色引用，其中的时限适用于各项任务；若应作任务，请移入 tasks）" for r in requirements]
     measures, list_name = own_words(title)

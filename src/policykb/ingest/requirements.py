@@ -156,15 +156,16 @@ def requirement_paragraphs(blocks: list[Block], known: tuple[str, ...], taken: s
     """The paragraphs, outside the tasks read (`taken`: where they stand), that put requirements on units or
     collectives, numbered in order and written as the document writes them from their first requirement on
     (without their number mark or the sentences before it that set the scene)."""
-    return [{"number": n, "text": text} for n, (_, text) in enumerate(_requirements(blocks, known, taken), start=1)]
+    return numbered_requirements(requirements_read(blocks, known, taken))
 
 
-def requirement_places(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> set[str]:
-    """Where the paragraphs `requirement_paragraphs` reads stand."""
-    return {where for where, _ in _requirements(blocks, known, taken)}
+def numbered_requirements(found: list[tuple[str, str]]) -> list[dict]:
+    """The requirements `requirements_read` found, numbered in order as document.yaml keeps them."""
+    return [{"number": n, "text": text} for n, (_, text) in enumerate(found, start=1)]
 
 
-def _requirements(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[tuple[str, str]]:
+def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[str]) -> list[tuple[str, str]]:
+    """(where it stands, its text) of each paragraph `requirement_paragraphs` numbers."""
     out: list[tuple[str, str]] = []
     for item in items_of(blocks):
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
