@@ -131,8 +131,10 @@ def expand_short_name(name: str, short: dict[str, str]) -> str:
 _OWNER = r"[^，,。；;：:、\s“”\"（）()〔〕《》\d]{2,30}?"  # the body owning the office, no bracket or number before it
 
 
-def _seated(texts: list[str]) -> set[str]:
-    """The offices a text seats somewhere, as it names them there (「联席会议办公室设在省民政厅」: 联席会议办公室)."""
+def seated_offices(texts: list[str]) -> set[str]:
+    """The offices a text seats somewhere, as it names them there (「联席会议办公室设在省民政厅」: 联席会议办公室): that is
+    their name (where it sits explains it, corpus truth rule 4), the short name of their body inside it too
+    (「领导小组办公室设在财政部」 stays 领导小组办公室)."""
     seated = re.compile(rf"(?P<name>{_OWNER}(?:{alternation(lexicon().office_words)}))(?:设在|设于)")
     return {_after_heading(m["name"]) for t in texts for m in seated.finditer(t)}
 
@@ -142,12 +144,6 @@ def _after_heading(name: str) -> str:
     「三、工作机构及其职责」 then 「领导小组办公室设在…」)."""
     ends = [m.end() for m in re.finditer(alternation(lexicon().duty_headings), name)]
     return name[ends[-1]:] if ends and _is_body(name[ends[-1]:]) else name
-
-
-def seated_offices(texts: list[str]) -> set[str]:
-    """The offices a text names itself where it seats them: that is their name (where it sits explains it, corpus
-    truth rule 4), the short name of their body inside it too (「领导小组办公室设在财政部」 stays 领导小组办公室)."""
-    return _seated(texts)
 
 
 def named_where_seated(name: str, seated: set[str]) -> bool:
@@ -161,7 +157,7 @@ def set_up_office(texts: list[str]) -> str | None:
     领导小组办公室); None when it sets up none, or several (a bare 办公室 could then be any of them)."""
     words = alternation(lexicon().office_words)
     under = re.compile(rf"(?P<owner>{_OWNER})下设(?P<office>{words})")
-    found = _seated(texts)
+    found = seated_offices(texts)
     found |= {_owner_in_full(m["owner"], texts) + m["office"] for t in texts for m in under.finditer(t)}
     found = {n for n in found if _is_body(re.sub(r"[“”\"]", "", n))}  # (a quoted topic in its body's name: still one)
     return found.pop() if len(found) == 1 else None

@@ -58,7 +58,11 @@ def only_helps(rest: str) -> bool:
     rest = rest.strip("，,。 ")
     if _SIDE_ONLY.fullmatch(rest):
         return True
-    phrases = re.split(r"[，,、]\s*", re.sub(rf"^{MANNER}(?:要|应当|应|须|必须)", "", rest))
+    return _each_a_side_part(re.split(r"[，,、]\s*", re.sub(rf"^{MANNER}(?:要|应当|应|须|必须)", "", rest)))
+
+
+def _each_a_side_part(phrases: list[str]) -> bool:
+    """Every phrase guides or helps (「协助配合」) or is a unit's part in others' work (「服从调度」)."""
     return all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
 
 
@@ -72,7 +76,7 @@ def only_cooperates(rest: str) -> bool:
     rest = _PURPOSE.sub("", rest.strip("，,。 "))
     rest = re.sub(rf"^{MANNER}(?:要|应当|应|须|必须)?{MANNER}", "", rest)
     phrases = [p for p in re.split(r"[，,、﹑]\s*", rest) if p]
-    return bool(phrases) and all(_SIDE_ONLY.fullmatch(p) or _PART_PHRASE.fullmatch(p) for p in phrases)
+    return bool(phrases) and _each_a_side_part(phrases)
 
 
 def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
