@@ -233,13 +233,16 @@ def test_the_calibration_scripts_totals_name_no_document_task_or_unit():
     spec.loader.exec_module(module)
     figures = {"imported": 1, "documents": 1, "tasks_read": 1, "tasks_truth": 2, "leads_right": 0, "leads": 1,
                "participants": 0, "participants_right": 0, "issuer_right": 1, "issuer_flagged": 0, "date_right": 1,
-               "asked_for_date": 0, "junk": ["一个不像单位的名字"], "refused": ["some-refused-document.txt"],
+               "asked_for_date": 0,
+               "unknown_names": ["some-document.txt: 一个不像单位的名字 (not shaped like a unit)"],
+               "refused": ["some-refused-document.txt"],
                "misread": ["some-document.txt task 1 (置信度 0.5): ['某局']/[] want ['某委']/[]"],
                "calibration": {0.5: (0, 1)}, "not_read": 1, "not_read_listed": 0, "unread_lines": 2,
                "unread_holding_a_task": 1}
     held_out, tuned = module.report(figures, totals_only=True), module.report(figures)
     assert "tasks not read: 1, of them pointed at by the review's [未读取] lines: 0; [未读取] lines: 2" in held_out
-    assert "misread tasks: 1" in held_out and "junk names: 1" in held_out and "refused: 1" in held_out
+    assert "misread tasks: 1" in held_out and "refused: 1" in held_out
+    assert "names not in the truth, each use, exact spelling: 1 (not shaped like a unit: 1)" in held_out
     assert not any(w in held_out for w in ("some-document", "某局", "一个不像单位", "some-refused"))
     assert "some-document" in tuned and "某局" in tuned
 
