@@ -88,7 +88,8 @@ def measure(corpus: Path) -> dict:
     manifest = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
     figures = {"documents": len(manifest), "imported": 0, "leads": 0, "leads_right": 0, "tasks_truth": 0,
                "tasks_read": 0, "participants": 0, "participants_right": 0, "participants_as_lead": 0,
-               "unknown_names": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0, "misread": [], "asked_for_date": 0,
+               "unknown_names": [], "refused": [], "issuer_right": 0, "issuer_flagged": 0, "date_right": 0,
+               "misread": [], "asked_for_date": 0,
                "not_read": 0, "not_read_listed": 0, "not_read_items": [], "confident_items": [], "unread_lines": 0, "unread_holding_a_task": 0}
     calibration: dict[float, list[bool]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
