@@ -1030,9 +1030,6 @@ def test_a_notices_requirements_on_units_are_its_work_requirements_quoted_in_the
 def test_a_paragraph_read_as_a_requirement_is_not_also_listed_as_a_task_left_unread(tmp_path):
     """A covering notice's 「严肃追责问责。…，县纪委监委将严肃追责问责。」 is one of its 工作要求: the review said so, and
     also listed the same paragraph as 「像是任务，但单位未能读取」, two answers to one question."""
-    kb = tmp_path / "kb"
-    kb.mkdir()
-    shutil.copy(POLICIES / "units.yaml", kb / "units.yaml")
     source = tmp_path / "source.txt"
     source.write_text("甲县人民政府办公室\n关于下达甲县产业园建设任务的通知\n甲府办函〔2019〕43号\n乙镇人民政府，县级有关部门：\n"
                       "《甲县产业园建设任务》已经县政府研究同意，现下达给你们，一并提出以下要求，请认真组织实施。\n"
@@ -1040,7 +1037,7 @@ def test_a_paragraph_read_as_a_requirement_is_not_also_listed_as_a_task_left_unr
                       "县财政局负责做好资金拨付工作。\n"
                       "二、严肃追责问责。对项目推进工作不力、进度缓慢、工作失职影响项目实施的，县纪委监委将严肃追责问责。\n"
                       "甲县人民政府办公室\n2019年11月25日\n", encoding="utf-8")
-    result = import_file(source, kb, "doc")
+    result = import_file(source, _kb(tmp_path), "doc")
     asked = [line for line in result.review if line.startswith("[工作要求")]
     assert any("县纪委监委将严肃追责问责" in line for line in asked)
     assert not any("严肃追责问责" in line for line in result.review if line.startswith("[未读取]"))
