@@ -9,6 +9,7 @@ import pytest
 from policykb.ingest.compose import Registry, compose
 from policykb.ingest.confidence import CONFIDENT
 from policykb.ingest.generic import GENERAL_ONLY, general_tasks
+from policykb.ingest.items import items_of
 from policykb.ingest.source import Block, ImportFailed, Source
 from policykb.ingest.unitnames import looks_like_unit
 
@@ -2760,3 +2761,34 @@ def test_collectives_setting_up_their_own_body_in_kind_is_their_task_in_any_para
                      "领导小组下设办公室，办公室设在市公安局，主要负责日常管理工作。",
                      "各县（区）也要相应成立禁毒专项行动领导小组，做到主要领导负总责，确保专项行动取得实效。")
     assert any(t.units.lead == ["各县（区）"] and "相应成立" in t.text for t in tasks)
+
+
+def test_a_project_block_keeps_its_field_lines_with_its_title_and_its_unit_lines():
+    """「（一）X项目。」 then 「资金来源：…」「目标任务：…」「牵头单位：…」「配合单位：…」「实施时间：…」「完成时间：…」:
+    one block, one task; the page's first block, cut from its title, is its unit lines alone."""
+    tasks, _ = _read("牵头单位：市民政局。", "配合单位：市财政局。", "实施时间：2015年1-12月。", "完成时间：2015年12月。",
+                     "二、文化惠民工程", "（一）乡镇文化站建设项目。", "资金来源：省级补助，市县配套。",
+                     "目标任务：新建文化站20个。", "牵头单位：市文化局。", "配合单位：市财政局、市发改委。",
+                     "实施时间：2015年1-12月。", "完成时间：2015年12月。",
+                     "（二）农家书屋项目。", "资金来源：中央资金。", "目标任务：更新图书。", "牵头单位：市文化局。",
+                     "完成时间：2015年10月。")
+    assert [(t.number, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (None, ["市民政局"], ["市财政局"], "2015年12月"), (1, ["市文化局"], ["市财政局", "市发改委"], "2015年12月"),
+        (2, ["市文化局"], [], "2015年10月")]
+    assert tasks[0].text.startswith("牵头单位：市民政局。")
+    assert tasks[1].text.startswith("乡镇文化站建设项目。资金来源：") and "目标任务：新建文化站20个" in tasks[1].text
+
+
+def test_a_field_line_of_no_block_is_a_paragraph_of_its_own():
+    """「资金来源：…」 with no unit line after it before the next numbered item: a paragraph of its own, not glued to
+    the item above; a unit before a colon is its duty, no field."""
+    items = items_of([Block(t, f"第{i}行") for i, t in enumerate((
+        "（一）乡镇文化站建设项目。", "资金来源：省级补助。", "（二）农家书屋项目。", "县交通局：负责道路保障。",
+        "牵头单位：县交通局。"), start=1)])
+    assert [i.text for i in items][:3] == ["乡镇文化站建设项目。", "资金来源：省级补助。", "农家书屋项目。"]
+    assert items[3].text.startswith("县交通局：")
+    # 「主要职责：负责…」 between a group's leader line and its unit line: the group's duties, no field of a block
+    items = items_of([Block(t, f"第{i}行") for i, t in enumerate((
+        "一、宣传舆情组", "牵头领导：张三", "主要职责：负责疫情防控工作的宣传报道。", "责任单位：宣传部、政法委"), start=1)])
+    assert [i.text for i in items][1:] == ["主要职责：负责疫情防控工作的宣传报道。责任单位：宣传部、政法委"]
+

@@ -302,8 +302,12 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
-    return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
-        + later
+    read = [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))]
+    if not read and len(out) == 1 and item.table is None and not item.numbered and LINE_OPENS.match(item.text):
+        # 「牵头单位：市卫生局。配合单位：…完成时间：…」 opening a page: a block whose title is on the page before; its
+        # lines are all the page holds of its task, kept as written rather than the task lost
+        read = [(task_text(item.text), out[0][1], out[0][2])]
+    return earlier + read + later
 
 
 def _among_subjects(assigned: list[tuple[str, UnitList]], text: str,
