@@ -2792,3 +2792,21 @@ def test_a_field_line_of_no_block_is_a_paragraph_of_its_own():
         "一、宣传舆情组", "牵头领导：张三", "主要职责：负责疫情防控工作的宣传报道。", "责任单位：宣传部、政法委"), start=1)])
     assert [i.text for i in items][1:] == ["主要职责：负责疫情防控工作的宣传报道。责任单位：宣传部、政法委"]
 
+
+def test_a_heading_naming_the_lead_of_its_tasks_gives_each_task_its_lead():
+    """「一、县示范区管委会牵头工作（8项）」 over numbered tasks naming no unit: each is that unit's to lead."""
+    tasks, _ = _read("附件1", "2025年县政府工作报告任务清单", "一、县示范区管委会牵头工作（3项）",
+                     "1.投资3000万元建设循环水养殖基地。", "2.打造食用菌生产基地。", "3.建设3个产业园。",
+                     "二、县发改局牵头工作（1项）", "1.推进重点项目建设。")
+    assert [(t.number, t.units.lead) for t in tasks] == [
+        (1, ["县示范区管委会"]), (2, ["县示范区管委会"]), (3, ["县示范区管委会"]), (1, ["县发改局"])]
+
+
+def test_a_lead_heading_over_tasks_a_recogniser_left_gives_them_their_lead(tmp_path):
+    """The notice's own notes read by a recogniser, the annex's heading 「一、X牵头工作（N项）」 and its short tasks
+    are still read: each task X's."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于印发任务清单的通知",
+                     "三、协同破题。针对跨单位任务，由县发改局牵头，县财政局配合（县发改局牵头）。",
+                     "附件1", "一、县示范区管委会牵头工作（2项）", "1.打造食用菌生产基地。", "2.建设3个产业园。")
+    assert [(t["text"], t["lead"]) for t in tasks if "示范区" in t["lead"][0]] == [
+        ("打造食用菌生产基地。", ["某县示范区管委会"]), ("建设3个产业园。", ["某县示范区管委会"])]

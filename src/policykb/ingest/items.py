@@ -510,6 +510,10 @@ def pledge_signatory(text: str) -> str | None:
 
 # 「（一）各县(区)政府工作责任」: the holders' name, then the words naming their duties
 _HOLDERS_DUTIES = re.compile(r"(?<=[^\s：:，,。；;、])(?:的)?(?:工作责任|主要责任)$")
+# 「县示范区管委会牵头工作（8项）」, 「市发改委负责的任务」: a task list grouped by its lead, each group headed by the
+# unit, its verb of leading and the kind of work (its count after it); a body's own 「工作」 is no verb of leading
+_LED_WORK = re.compile(r"(?<=[^\s：:，,。；;、])(?:牵头|负责)(?:的)?(?:工作|任务|事项)(?:清单)?"
+                       r"(?:[(（]共?[\d一二三四五六七八九十]{1,4}项[)）])?$")
 
 
 def holders_heading(text: str) -> bool:
@@ -523,6 +527,12 @@ def unit_duties_heading(text: str) -> bool:
     nothing else: the items numbered under it are that unit's."""
     words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
     return bool(_DUTY_HEADING.search(words)) and _owner(words) is not None
+
+
+def lead_heading(text: str) -> bool:
+    """「一、县示范区管委会牵头工作（8项）」: a numbered heading naming the lead of the tasks numbered under it."""
+    words = text[m.end():].strip() if (m := _NUMBERING.match(text)) else ""
+    return bool(_LED_WORK.search(words)) and _owner(words) is not None
 
 
 def unit_heading(text: str) -> bool:
@@ -566,6 +576,8 @@ def _owner(text: str, lists: bool = False) -> str | None:
         return None  # 「科室职能」: the duties of the sections named below it, no unit's
     headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
     name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
+    if not headed and (headed := _LED_WORK.search(name)):  # 「一、县示范区管委会牵头工作（8项）」: the tasks it leads follow
+        name = name[:headed.start()]
     if not (PLATES.fullmatch(name) and looks_like_unit(name)) and not _other_plate(name):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:
