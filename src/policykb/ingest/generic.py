@@ -38,6 +38,7 @@ from .outline import rank
 from .partners import assisted, partners_with
 from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
+from .quotas import quota_tasks
 from .shapes import LEADER_HEADING, Candidate, closing_deadline
 from .shares import collective
 from .source import Block
@@ -234,7 +235,8 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
                 for clause, body, leader, sections in heads]
     text, listed = _enumerations(item.text, known)
     text, quoted = _quoted(text, known)
-    listed += quoted
+    text, shares = quota_tasks(text)  # 「具体是：房产局100套，住建局200套」: each unit's share of the target
+    listed += quoted + shares
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
