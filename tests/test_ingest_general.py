@@ -9,6 +9,7 @@ import pytest
 from policykb.ingest.compose import Registry, compose
 from policykb.ingest.confidence import CONFIDENT
 from policykb.ingest.generic import GENERAL_ONLY, general_tasks
+from policykb.ingest.items import items_of
 from policykb.ingest.source import Block, ImportFailed, Source
 from policykb.ingest.unitnames import looks_like_unit
 
@@ -2760,3 +2761,52 @@ def test_collectives_setting_up_their_own_body_in_kind_is_their_task_in_any_para
                      "领导小组下设办公室，办公室设在市公安局，主要负责日常管理工作。",
                      "各县（区）也要相应成立禁毒专项行动领导小组，做到主要领导负总责，确保专项行动取得实效。")
     assert any(t.units.lead == ["各县（区）"] and "相应成立" in t.text for t in tasks)
+
+
+def test_a_project_block_keeps_its_field_lines_with_its_title_and_its_unit_lines():
+    """「（一）X项目。」 then 「资金来源：…」「目标任务：…」「牵头单位：…」「配合单位：…」「实施时间：…」「完成时间：…」:
+    one block, one task; the page's first block, cut from its title, is its unit lines alone."""
+    tasks, _ = _read("牵头单位：市民政局。", "配合单位：市财政局。", "实施时间：2015年1-12月。", "完成时间：2015年12月。",
+                     "二、文化惠民工程", "（一）乡镇文化站建设项目。", "资金来源：省级补助，市县配套。",
+                     "目标任务：新建文化站20个。", "牵头单位：市文化局。", "配合单位：市财政局、市发改委。",
+                     "实施时间：2015年1-12月。", "完成时间：2015年12月。",
+                     "（二）农家书屋项目。", "资金来源：中央资金。", "目标任务：更新图书。", "牵头单位：市文化局。",
+                     "完成时间：2015年10月。")
+    assert [(t.number, t.units.lead, t.units.participants, t.deadline_text) for t in tasks] == [
+        (None, ["市民政局"], ["市财政局"], "2015年12月"), (1, ["市文化局"], ["市财政局", "市发改委"], "2015年12月"),
+        (2, ["市文化局"], [], "2015年10月")]
+    assert tasks[0].text.startswith("牵头单位：市民政局。")
+    assert tasks[1].text.startswith("乡镇文化站建设项目。资金来源：") and "目标任务：新建文化站20个" in tasks[1].text
+
+
+def test_a_field_line_of_no_block_is_a_paragraph_of_its_own():
+    """「资金来源：…」 with no unit line after it before the next numbered item: a paragraph of its own, not glued to
+    the item above; a unit before a colon is its duty, no field."""
+    items = items_of([Block(t, f"第{i}行") for i, t in enumerate((
+        "（一）乡镇文化站建设项目。", "资金来源：省级补助。", "（二）农家书屋项目。", "县交通局：负责道路保障。",
+        "牵头单位：县交通局。"), start=1)])
+    assert [i.text for i in items][:3] == ["乡镇文化站建设项目。", "资金来源：省级补助。", "农家书屋项目。"]
+    assert items[3].text.startswith("县交通局：")
+    # 「主要职责：负责…」 between a group's leader line and its unit line: the group's duties, no field of a block
+    items = items_of([Block(t, f"第{i}行") for i, t in enumerate((
+        "一、宣传舆情组", "牵头领导：张三", "主要职责：负责疫情防控工作的宣传报道。", "责任单位：宣传部、政法委"), start=1)])
+    assert [i.text for i in items][1:] == ["主要职责：负责疫情防控工作的宣传报道。责任单位：宣传部、政法委"]
+
+
+def test_a_heading_naming_the_lead_of_its_tasks_gives_each_task_its_lead():
+    """「一、县示范区管委会牵头工作（8项）」 over numbered tasks naming no unit: each is that unit's to lead."""
+    tasks, _ = _read("附件1", "2025年县政府工作报告任务清单", "一、县示范区管委会牵头工作（3项）",
+                     "1.投资3000万元建设循环水养殖基地。", "2.打造食用菌生产基地。", "3.建设3个产业园。",
+                     "二、县发改局牵头工作（1项）", "1.推进重点项目建设。")
+    assert [(t.number, t.units.lead) for t in tasks] == [
+        (1, ["县示范区管委会"]), (2, ["县示范区管委会"]), (3, ["县示范区管委会"]), (1, ["县发改局"])]
+
+
+def test_a_lead_heading_over_tasks_a_recogniser_left_gives_them_their_lead(tmp_path):
+    """The notice's own notes read by a recogniser, the annex's heading 「一、X牵头工作（N项）」 and its short tasks
+    are still read: each task X's."""
+    tasks = _drafted(tmp_path, "某县人民政府办公室关于印发任务清单的通知",
+                     "三、协同破题。针对跨单位任务，由县发改局牵头，县财政局配合（县发改局牵头）。",
+                     "附件1", "一、县示范区管委会牵头工作（2项）", "1.打造食用菌生产基地。", "2.建设3个产业园。")
+    assert [(t["text"], t["lead"]) for t in tasks if "示范区" in t["lead"][0]] == [
+        ("打造食用菌生产基地。", ["某县示范区管委会"]), ("建设3个产业园。", ["某县示范区管委会"])]

@@ -2903,3 +2903,20 @@ def test_a_quoted_term_after_a_verb_names_no_body():
 def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
     from policykb.ingest.subjects import subject_match
     assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"
+
+
+def test_a_later_part_consulting_units_makes_them_take_part():
+    """「X应按照…，根据…，会商Y及有关部门编制…」: Y takes part; 及有关部门 closes the list open, as 等有关部门 does."""
+    found = subject_clauses("自治区发展和改革委员会应按照中央的要求，根据自治区确定的工作重点，会商自治区财政厅及有关部门"
+                            "编制投资项目计划，报自治区人民政府批准后执行。", numbered=True)
+    assert [(u.lead, u.participants, u.open_ended) for _, u in found] == [
+        (["自治区发展和改革委员会"], ["自治区财政厅"], True)]
+
+
+def test_a_body_checking_plans_by_a_rule_is_the_subject_of_its_work():
+    """「X根据Y编制的计划，审核…」: the rule it works by, then its verb of checking; 「X审核通过的…」 describes a thing."""
+    found = subject_clauses("自治区财政厅根据自治区发展和改革委员会编制的投资项目计划，审核地方配套资金建议计划，"
+                            "提出初步安排意见。", numbered=True)
+    assert [u.lead for _, u in found] == [["自治区财政厅"]]
+    assert subject_clauses("市发改委审核通过的项目纳入计划。", numbered=True) == []
+    assert subject_clauses("经县政府同意，县机构编制、司法行政部门审核备案后，报县委批准实施。", numbered=True) == []

@@ -13,7 +13,8 @@ from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
 from .itemmarks import ITEM, PART, SECTION
-from .items import duty_line, duty_paragraph, holders_heading, pledge_signatory, unit_duties_heading, unit_heading
+from .items import (duty_line, duty_paragraph, holders_heading, lead_heading, pledge_signatory, unit_duties_heading,
+                    unit_heading)
 from .lexicon import alternation, lexicon
 from .ownplan import own_plan_tasks
 from .requirements import PEOPLE, requirement_tasks, without_all_addressed
@@ -173,7 +174,8 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     headed |= duties
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
-        if under and (unit_duties_heading(b.text) or unit_heading(b.text)) and not any(a.where in read for a in under):
+        if under and (unit_duties_heading(b.text) or unit_heading(b.text) or lead_heading(b.text)) \
+                and not any(a.where in read for a in under):
             context.add(b.where)
             headed |= {a.where for a in under}
     if context:

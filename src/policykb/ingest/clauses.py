@@ -60,6 +60,8 @@ _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^�
 # 「会同相关部门开展…」 read as a subject: the units the duty works with, its own subject left unsaid (the last clause's,
 # or a heading's unit). (Where demands are read (`anyone`), such a part still cuts one demand from the next.)
 _PARTNERS_FIRST = re.compile(rf"^(?:{lexicon().partner_words})")
+# 「X应按照…，根据…，会商Y及有关部门编制…」: a later part of the clause worked on with others, or organising them
+_LATER_PARTNERS = re.compile(rf"[，,]\s*(?=组织|{lexicon().partner_words})")
 # where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
 _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUOTED_WORDS}|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
@@ -235,10 +237,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
-        for later in re.finditer(r"[，,]\s*(?=组织|会同)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
+        for later in _LATER_PARTNERS.finditer(rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
             # (「X负责确定…，会同Y对…进行审核」: a later part worked on with Y, who takes part)
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
+                units.open_ended |= organised.open_ended
         units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest), *sent_people(rest)]
                           if p not in units.leaders]
         partnered = bool(units.participants)

@@ -10,6 +10,7 @@ from .continued import CUT_AT
 from .generic import GROUP_LEADS
 from .pdftext import PDF_LAYOUT
 from .proposals import TWO_NAMES
+from .quotas import LISTED_PLACE
 from .rules import RULE_FLAG
 from .shapes import Candidate
 from .tabletasks import COLUMN_VOUCHED
@@ -50,6 +51,8 @@ def flag_cn(flag: str) -> str:
         return f"“{flag.removeprefix(TWO_NAMES)}”中的“和”“与”“及”可能连着两个单位（如“甲区和乙县人民政府”是两个政府），请核对是否分开"
     if flag.startswith(COLUMN_VOUCHED):
         return f"“{flag.removeprefix(COLUMN_VOUCHED)}”不像单位名称，因写在单位列中按单位读入，请核对"
+    if flag.startswith(LISTED_PLACE):
+        return f"“{flag.removeprefix(LISTED_PLACE)}”不像单位名称，因与其他地方并列分担任务，按地方读入，请核对"
     return _FLAG_CN.get(flag, flag)
 
 
@@ -76,7 +79,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
     elif any(f.startswith("place not written") for f in flags):
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
-            or SEMICOLON_LABEL in flags or any(f.startswith(COLUMN_VOUCHED) for f in flags) or c.where.endswith(CUT_AT) \
+            or SEMICOLON_LABEL in flags or any(f.startswith((COLUMN_VOUCHED, LISTED_PLACE)) for f in flags) or c.where.endswith(CUT_AT) \
             or RULE_FLAG in flags or HEADING_LEADS in flags:
         confidence = min(confidence, 0.8)
     # a PDF's paragraphs are inferred: 83 % of the tuned parts' leads come out right from their PDFs (pdf_fidelity.py)

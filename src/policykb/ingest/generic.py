@@ -38,6 +38,7 @@ from .outline import rank
 from .partners import assisted, partners_with
 from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
+from .quotas import quota_tasks
 from .shapes import LEADER_HEADING, Candidate, closing_deadline
 from .shares import collective
 from .source import Block
@@ -234,7 +235,8 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
                 for clause, body, leader, sections in heads]
     text, listed = _enumerations(item.text, known)
     text, quoted = _quoted(text, known)
-    listed += quoted
+    text, shares = quota_tasks(text)  # 「具体是：房产局100套，住建局200套」: each unit's share of the target
+    listed += quoted + shares
     deadline = ""
     if m := _TIME_AT.search(text):
         text, deadline = text[:m.start()] + text[m.end():], m["time"].strip()
@@ -302,8 +304,12 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
     if out and start and (tail := text[start:].strip("。；; ")):
         piece, units, when = out[-1]
         out[-1] = (piece + "。" + tail, units, when)
-    return earlier + [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))] \
-        + later
+    read = [(task_text(p.replace("\0", "")), u, d) for p, u, d in out if task_text(p.replace("\0", ""))]
+    if not read and len(out) == 1 and item.table is None and not item.numbered and LINE_OPENS.match(item.text):
+        # 「牵头单位：市卫生局。配合单位：…完成时间：…」 opening a page: a block whose title is on the page before; its
+        # lines are all the page holds of its task, kept as written rather than the task lost
+        read = [(task_text(item.text), out[0][1], out[0][2])]
+    return earlier + read + later
 
 
 def _among_subjects(assigned: list[tuple[str, UnitList]], text: str,

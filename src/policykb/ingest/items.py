@@ -272,6 +272,8 @@ def items_of(blocks: list[Block]) -> list[Item]:
         alone = BRACKETS.fullmatch(text.rstrip("。")) and ROLE_WORD.search(text)
         if not mark and last and LINE_OPENS.match(text):
             last.text += ("；" if last.text and _unclosed(last.text) else "") + text  # a label line after its item
+        elif not mark and last and _block_fields(text, [line for _, line in lines[at + 1:]]):
+            last.text += text  # 「资金来源：…」 between a project's title and its 牵头单位： line: a field of its block
         elif not mark and last and alone:
             items.append(Item(text, block.where, None, False, note_only=True))
         elif not mark and last and not last.owner and not block.cell and _unclosed(last.text) and len(text) < 200 \
@@ -292,6 +294,26 @@ def items_of(blocks: list[Block]) -> list[Item]:
             item.owner = None  # a 版头's issuer over 「关于…的通知」, or a signature over its date: no list's unit
     _paired_duties(items)
     return holders_duties(items)
+
+
+# 「资金来源：中央、自治区…」, 「目标任务：…」: a field of a project's block, a short name (no unit's) and its colon
+_FIELD = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6})\s*[：:]\s*\S")
+_ROLE_AT_END = re.compile(rf"(?:{ROLE_WORD.pattern})$")  # 「区政府负责：」: a subject and its verb, no field's name
+
+
+def _block_fields(text: str, after: list[str | None]) -> bool:
+    """A field line of a block that a title opens and its label lines close (「（一）X项目。」, 「资金来源：…」,
+    「目标任务：…」, 「牵头单位：…」, 「实施时间：…」, 「完成时间：…」): this line and those after it up to a label line are
+    all fields. A unit before a colon is no field (「市教育局：负责…」 is its duty)."""
+    for line in [text, *after]:
+        line = (line or "").strip()
+        if LINE_OPENS.match(line):
+            return line != text
+        m = _FIELD.match(line)
+        if not m or looks_like_unit(m["name"]) or _ROLE_AT_END.search(m["name"]) \
+                or m["name"].endswith(tuple(_LEX.duty_headings)):  # 「主要职责：负责…」: a body's duties, read as such
+            return False
+    return False
 
 
 def _units_alone(text: str) -> bool:
@@ -488,6 +510,10 @@ def pledge_signatory(text: str) -> str | None:
 
 # 「（一）各县(区)政府工作责任」: the holders' name, then the words naming their duties
 _HOLDERS_DUTIES = re.compile(r"(?<=[^\s：:，,。；;、])(?:的)?(?:工作责任|主要责任)$")
+# 「县示范区管委会牵头工作（8项）」, 「市发改委负责的任务」: a task list grouped by its lead, each group headed by the
+# unit, its verb of leading and the kind of work (its count after it); a body's own 「工作」 is no verb of leading
+_LED_WORK = re.compile(r"(?<=[^\s：:，,。；;、])(?:牵头|负责)(?:的)?(?:工作|任务|事项)(?:清单)?"
+                       r"(?:[(（]共?[\d一二三四五六七八九十]{1,4}项[)）])?$")
 
 
 def holders_heading(text: str) -> bool:
@@ -501,6 +527,12 @@ def unit_duties_heading(text: str) -> bool:
     nothing else: the items numbered under it are that unit's."""
     words = text[m.end():].strip().rstrip("。：:") if (m := _NUMBERING.match(text)) else ""
     return bool(_DUTY_HEADING.search(words)) and _owner(words) is not None
+
+
+def lead_heading(text: str) -> bool:
+    """「一、县示范区管委会牵头工作（8项）」: a numbered heading naming the lead of the tasks numbered under it."""
+    words = text[m.end():].strip() if (m := _NUMBERING.match(text)) else ""
+    return bool(_LED_WORK.search(words)) and _owner(words) is not None
 
 
 def unit_heading(text: str) -> bool:
@@ -544,6 +576,8 @@ def _owner(text: str, lists: bool = False) -> str | None:
         return None  # 「科室职能」: the duties of the sections named below it, no unit's
     headed = listed or _HOLDERS_DUTIES.search(name)  # 「（一）各县(区)政府工作责任」: a heading naming whose duties follow
     name = _HOLDERS_DUTIES.sub("", name) if headed and not listed else name
+    if not headed and (headed := _LED_WORK.search(name)):  # 「一、县示范区管委会牵头工作（8项）」: the tasks it leads follow
+        name = name[:headed.start()]
     if not (PLATES.fullmatch(name) and looks_like_unit(name)) and not _other_plate(name):
         name = re.sub(r"[(（][^()（）]{2,60}[)）]$", "", name)
     if len(name) > 40 or re.match(r"^(?:各|有关|相关)", name) and not headed:

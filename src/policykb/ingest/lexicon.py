@@ -59,6 +59,7 @@ class Lexicon:
     body_kinds: tuple[str, ...]  # 「…等人民团体」: a kind of body closing a list of named ones
     own_share_words: tuple[str, ...]  # 「本部门(单位)」 after such a list: each its own share all the same
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
+    share_measures: tuple[str, ...]  # 「房产局100套」: what a unit's share of a target is counted in
     part_phrases: str  # 「服从调度」, 「认真履责」: an alternation of patterns, a unit's part in work another leads
     partner_words: str  # 「会同X制定」, 「由X商Y确定」: an alternation of patterns, before the units taking part
     gathering_words: str  # 「组织X开展」, 「统筹Y制定」: an alternation, before the units gathered to do the work
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         body_kinds=tuple(data["body_kinds"]),
         own_share_words=tuple(data["own_share_words"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
+        share_measures=tuple(data["share_measures"]),
         part_phrases="|".join(data["part_phrases"]), partner_words="|".join(data["partner_words"]),
         gathering_words=alternation(data["gathering_words"]),
         duty_openers=tuple(data["duty_openers"]),

@@ -79,9 +79,15 @@ def only_cooperates(rest: str) -> bool:
     return bool(phrases) and _each_a_side_part(phrases)
 
 
+# 「会商自治区财政厅及有关部门」: the partners named, then the others concerned: an open list, as 「X等有关部门」 is
+_AND_OTHERS = re.compile(r"[及和](?P<rest>(?:其他)?(?:有关|相关)(?:部门|单位))$")
+
+
 def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
     if (w := _WITH.match(duty)) and (partners := unit_names(w["with"], known)):
+        if (others := _AND_OTHERS.search(w["with"])) and len(partners) > 1 and partners[-1] == others["rest"]:
+            return UnitList(w["with"], lead=partners[:-1], open_ended=True)  # 「会商X及有关部门」: X and the others
         return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
     if (o := _ORGANISES.match(duty)) and (organised := _organised(o["who"], known)):
         return organised

@@ -20,6 +20,7 @@ from .jurisdiction import document_place, home_of
 from .levels import level_of_name
 from .lexicon import lexicon
 from .placenames import local_unit_name, names_place, placed, qualified
+from .quotas import LISTED_PLACE
 from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
 from .unitnotes import BARE_GOVERNMENT
@@ -126,7 +127,8 @@ class Naming:
 
     def unit(self, name: str, flags: list[str]) -> str | None:
         """The unit `name` means, or None where it is no unit's name; each guess is added to `flags`."""
-        vouched = {n for f in flags if f.startswith(COLUMN_VOUCHED) for n in f.removeprefix(COLUMN_VOUCHED).split("、")}
+        vouched = {n for f in flags for kind in (COLUMN_VOUCHED, LISTED_PLACE) if f.startswith(kind)
+                   for n in f.removeprefix(kind).split("、")}
         canonical = qualified(name, self.place, self.level, self.registry.home).translate(_BRACKETS)
         known = self.registry.knows(canonical, self.place)
         bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)
