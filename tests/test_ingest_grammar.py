@@ -2903,3 +2903,12 @@ def test_a_quoted_term_after_a_verb_names_no_body():
 def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
     from policykb.ingest.subjects import subject_match
     assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"
+
+
+def test_the_governments_of_levels_named_by_their_kind_each_do_their_own_share():
+    """「乡镇政府、村民委员会应安排专门人员…」: a township's and a village's self-government named by kind alone, each
+    in its own area (separate); a department before a level's governments still leads them (first)."""
+    [(_, units)] = subject_clauses("乡镇政府、村民委员会应安排专门人员负责管理禁牧工作。", numbered=True)
+    assert (units.lead, units.mode) == (["乡镇政府", "村民委员会"], "separate")
+    [(_, units)] = subject_clauses("县农业局、乡镇政府要安排专门人员负责管理禁牧工作。", numbered=True)
+    assert (units.lead, units.mode) == (["县农业局"], "first")
