@@ -2912,3 +2912,15 @@ def test_the_governments_of_levels_named_by_their_kind_each_do_their_own_share()
     assert (units.lead, units.mode) == (["乡镇政府", "村民委员会"], "separate")
     [(_, units)] = subject_clauses("县农业局、乡镇政府要安排专门人员负责管理禁牧工作。", numbered=True)
     assert (units.lead, units.mode) == (["县农业局"], "first")
+
+
+def test_sectors_before_a_shared_department_in_charge_are_each_sectors_department():
+    """「建设、水利、公路等工程建设主管部门，要…本部门…」: bare sectors before the one kind of department in charge they
+    share (its field, 工程建设 or 行业, between): each sector's department in charge, the list open, each its own share;
+    named bureaus before it stay as written."""
+    units = parse_units("建设、水利、公路等工程建设主管部门", ())
+    assert (units.lead + units.participants, units.open_ended) == (["建设主管部门", "水利主管部门", "公路主管部门"], True)
+    units = parse_units("县教育局、县卫生局等行业主管部门", ())
+    assert units.lead + units.participants == ["县教育局", "县卫生局"]
+    [(_, units)] = subject_clauses("住建、交通等行业主管部门,要认真清理本部门管辖项目的欠薪情况。", numbered=True)
+    assert (units.lead, units.mode) == (["住建主管部门", "交通主管部门"], "separate")

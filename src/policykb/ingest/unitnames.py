@@ -339,6 +339,20 @@ def _each_level_bodies(m: re.Match) -> str:
     return "、".join([m["each"] + m["first"]] + [m["each"] + b for b in bare])
 
 
+# 「建设、水利、公路等工程建设主管部门」, 「住建、交通等行业主管部门」: sectors written bare before the one kind of
+# department in charge they share, the sectors' field between (行业, 工程建设): each sector's department in charge,
+# the list open (named bodies before it, 「县教育局、卫生局等行业主管部门」, stay as written)
+_SECTORS_IN_CHARGE = re.compile(rf"(?<!{_PLAIN})(?P<sectors>(?:[^、，,；;\s等各()（）]{{2,6}}、)+[^、，,；;\s等各()（）]{{2,6}})"
+                                rf"等(?:[\u4e00-\u9fff]{{2,4}}?)?主管部门(?={_SEP}|[和及]|$)")
+
+
+def _sectors_in_charge(m: re.Match) -> str:
+    sectors = m["sectors"].split("、")
+    if any(looks_like_unit(s) and not lexicon().short_name.fullmatch(s) for s in sectors):
+        return m.group()
+    return "、".join(s + "主管部门" for s in sectors) + "等部门"
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -346,6 +360,7 @@ def _share_bodies(text: str) -> str:
     A body written once after the last of a list belongs to each bare name before it: a name that is no
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
+    text = _SECTORS_IN_CHARGE.sub(_sectors_in_charge, text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
     text = _PARTY_THEN_GOVERNMENT.sub(_party_then_government, text)
