@@ -2924,3 +2924,13 @@ def test_sectors_before_a_shared_department_in_charge_are_each_sectors_departmen
     assert units.lead + units.participants == ["县教育局", "县卫生局"]
     [(_, units)] = subject_clauses("住建、交通等行业主管部门,要认真清理本部门管辖项目的欠薪情况。", numbered=True)
     assert (units.lead, units.mode) == (["住建主管部门", "交通主管部门"], "separate")
+
+
+def test_partners_listed_as_alternatives_each_take_part():
+    """「X所会同甲中心、乙中心或职能站(所)采集、汇总…」: bodies listed with 或 (and 和 after a 中心) are each a name, a
+    station named with its kin in brackets is one; all take part in the subject's work."""
+    [(_, units)] = subject_clauses("镇财政所会同镇农业服务中心、社会事业服务中心或职能站(所)采集、汇总补贴对象信息。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["镇财政所"], ["镇农业服务中心", "镇社会事业服务中心", "镇职能站(所)"])
+    assert parse_units("县交通局或县公路局", ()).lead + parse_units("县交通局或县公路局", ()).participants \
+        == ["县交通局", "县公路局"]

@@ -22,6 +22,8 @@ COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|全国各|国务院各|�
 
 # 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
 QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[)）]$")
+# 「职能站(所)」, 「各站(所)」: a kind of body and its one-character kin in brackets after it, one name
+_KIN_BRACKETED = re.compile(r"^[^()（）\s、，,]{1,40}?[站所局科室队][(（][站所局科室队][)）]$")
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
@@ -34,6 +36,8 @@ def clean_name(name: str) -> str:
     name = next((name[len(d):] for d in lexicon().name_determiners if name.startswith(d)), name)
     if (m := _QUALIFIED.match(name)) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
+    if _KIN_BRACKETED.match(name):
+        return name  # 「职能站(所)」: the bracket is the name's own (its kin), not stray punctuation
     name = _STRAY.sub("", name)
     name = _HOUSED_BY.sub("", name)
     for _ in range(3):
@@ -131,8 +135,9 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
     # too, but not in 「X机构及其工作人员」, a body and its own people; after a secretary's post, 「学校党组织书记和校长」:
-    # two people)
-    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))(?:以及|[和及与])(?=[^和及与]{2,})"
+    # two people; 或 between two bodies' names, 「X中心、Y中心或职能站(所)」: bodies listed as alternatives, each a name)
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心))"
+                      r"(?:以及|或者|[和及与或])(?=[^和及与或]{2,})"
                       r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
                       r"|(?<=书记)[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
@@ -440,6 +445,8 @@ def looks_like_unit(name: str) -> bool:
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
+    # (「职能站(所)」: a kind of body and its one-character kin in brackets after it, one name)
+    name = re.sub(r"(?<=[站所局科室队])[(（][站所局科室队][)）]$", "", name)
     # 「区（某开发区）住房和城乡建设局」: a zone run as the level alone before it, named in brackets after that level
     name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
     # 「县“清剿火患”指挥部」: the campaign a body is set up for, quoted inside its name before the body's kind
