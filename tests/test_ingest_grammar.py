@@ -2934,3 +2934,11 @@ def test_partners_listed_as_alternatives_each_take_part():
     assert (units.lead, units.participants) == (["镇财政所"], ["镇农业服务中心", "镇社会事业服务中心", "镇职能站(所)"])
     assert parse_units("县交通局或县公路局", ()).lead + parse_units("县交通局或县公路局", ()).participants \
         == ["县交通局", "县公路局"]
+
+
+def test_units_worked_with_xietong_take_part():
+    """「X负责…，协同有关部门作好…宣传工作」: the units 协同 names take part in X's work; 协同单位 is a role, no partner."""
+    [(_, units)] = subject_clauses("省教育厅负责将防火知识纳入教学安排,协同有关部门作好防火宣传工作。", numbered=True)
+    assert (units.lead, units.participants) == (["省教育厅"], ["有关部门"])
+    [(_, units)] = subject_clauses("协同单位要主动对接需求,提供支撑保障。", numbered=True)
+    assert units.lead == ["协同单位"]

@@ -235,10 +235,12 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if partners := partners_with(rest, known):
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
-        for later in re.finditer(r"[，,]\s*(?=组织|会同)", rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
-            # (「X负责确定…，会同Y对…进行审核」: a later part worked on with Y, who takes part)
+        for later in re.finditer(rf"[，,]\s*(?=组织|{lexicon().partner_words})", rest):
+            # 「X要加强统筹，组织有关科室细化分工」: organised later on (「X负责确定…，会同Y对…进行审核」, 「…，协同有关部门
+            # 作好…」: a later part worked on with Y, who takes part)
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
+                units.open_ended |= organised.open_ended
         units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest), *sent_people(rest)]
                           if p not in units.leaders]
         partnered = bool(units.participants)
