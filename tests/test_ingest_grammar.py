@@ -2942,3 +2942,13 @@ def test_units_worked_with_xietong_take_part():
     assert (units.lead, units.participants) == (["省教育厅"], ["有关部门"])
     [(_, units)] = subject_clauses("协同单位要主动对接需求,提供支撑保障。", numbered=True)
     assert units.lead == ["协同单位"]
+
+
+def test_a_body_taking_its_step_with_yuyi_is_a_subject():
+    """「…由X管委会负责备案、核准和审批，市发改委予以备案并纳入台账管理」: the later body's step (予以 after its name) is
+    its own clause's work; 「对…的，予以通报批评」 names no body."""
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("市发改委予以备案并纳入台账管理。")["subject"] == "市发改委"
+    [(_, units)] = subject_clauses("市财政局予以资金保障,确保项目按期完成。", numbered=True)
+    assert units.lead == ["市财政局"]
+    assert subject_clauses("对工作不力的,予以通报批评。", numbered=True) == []
