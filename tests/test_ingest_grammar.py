@@ -2952,3 +2952,13 @@ def test_a_body_taking_its_step_with_yuyi_is_a_subject():
     [(_, units)] = subject_clauses("市财政局予以资金保障,确保项目按期完成。", numbered=True)
     assert units.lead == ["市财政局"]
     assert subject_clauses("对工作不力的,予以通报批评。", numbered=True) == []
+
+
+def test_the_township_a_report_is_about_is_the_subject_this_town_names(tmp_path):
+    """「郸城县新城街道启动…」 then 「该街道将…」: the report's one township is the subject 该街道 names; 该 opens no other
+    name."""
+    tasks = _drafted(tmp_path, "8月20日上午,郸城县新城街道启动平安建设行动,部署开展整治活动。",
+                     "该街道将全覆盖进行排查检查,全面堵塞漏洞,净化社会治安环境。",
+                     "各社区、各单位要严格按照方案要求,成立保卫巡逻队,做好安全防范。")
+    assert [t["lead"] for t in tasks] == [["新城街道"], ["各社区", "各单位"]]
+    assert not looks_like_unit("该部门")

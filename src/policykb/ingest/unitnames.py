@@ -412,6 +412,9 @@ def _under_one_level(before: str) -> bool:
     return bool(_LEVEL_SECTOR.match(first)) and not looks_like_unit(first)
 
 
+# 「该镇将…」, 「該街道將…」: the township a report is about, named by its level after 该 (wholeplace.town_named reads
+# which; a pronoun opens no other name)
+THIS_TOWN = re.compile(r"[该該](?:镇|鎮|乡|鄉|街道)")
 GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
 
 
@@ -454,7 +457,7 @@ def looks_like_unit(name: str) -> bool:
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
-            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
+            or lexicon().not_unit_start.match(name) and not THIS_TOWN.fullmatch(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
             or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
