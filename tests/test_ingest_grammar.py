@@ -2920,3 +2920,62 @@ def test_a_body_checking_plans_by_a_rule_is_the_subject_of_its_work():
     assert [u.lead for _, u in found] == [["自治区财政厅"]]
     assert subject_clauses("市发改委审核通过的项目纳入计划。", numbered=True) == []
     assert subject_clauses("经县政府同意，县机构编制、司法行政部门审核备案后，报县委批准实施。", numbered=True) == []
+
+
+def test_the_governments_of_levels_named_by_their_kind_each_do_their_own_share():
+    """「乡镇政府、村民委员会应安排专门人员…」: a township's and a village's self-government named by kind alone, each
+    in its own area (separate); a department before a level's governments still leads them (first)."""
+    [(_, units)] = subject_clauses("乡镇政府、村民委员会应安排专门人员负责管理禁牧工作。", numbered=True)
+    assert (units.lead, units.mode) == (["乡镇政府", "村民委员会"], "separate")
+    [(_, units)] = subject_clauses("县农业局、乡镇政府要安排专门人员负责管理禁牧工作。", numbered=True)
+    assert (units.lead, units.mode) == (["县农业局"], "first")
+
+
+def test_sectors_before_a_shared_department_in_charge_are_each_sectors_department():
+    """「建设、水利、公路等工程建设主管部门，要…本部门…」: bare sectors before the one kind of department in charge they
+    share (its field, 工程建设 or 行业, between): each sector's department in charge, the list open, each its own share;
+    named bureaus before it stay as written."""
+    units = parse_units("建设、水利、公路等工程建设主管部门", ())
+    assert (units.lead + units.participants, units.open_ended) == (["建设主管部门", "水利主管部门", "公路主管部门"], True)
+    units = parse_units("县教育局、县卫生局等行业主管部门", ())
+    assert units.lead + units.participants == ["县教育局", "县卫生局"]
+    [(_, units)] = subject_clauses("住建、交通等行业主管部门,要认真清理本部门管辖项目的欠薪情况。", numbered=True)
+    assert (units.lead, units.mode) == (["住建主管部门", "交通主管部门"], "separate")
+
+
+def test_partners_listed_as_alternatives_each_take_part():
+    """「X所会同甲中心、乙中心或职能站(所)采集、汇总…」: bodies listed with 或 (and 和 after a 中心) are each a name, a
+    station named with its kin in brackets is one; all take part in the subject's work."""
+    [(_, units)] = subject_clauses("镇财政所会同镇农业服务中心、社会事业服务中心或职能站(所)采集、汇总补贴对象信息。",
+                                   numbered=True)
+    assert (units.lead, units.participants) == (["镇财政所"], ["镇农业服务中心", "镇社会事业服务中心", "镇职能站(所)"])
+    assert parse_units("县交通局或县公路局", ()).lead + parse_units("县交通局或县公路局", ()).participants \
+        == ["县交通局", "县公路局"]
+
+
+def test_units_worked_with_xietong_take_part():
+    """「X负责…，协同有关部门作好…宣传工作」: the units 协同 names take part in X's work; 协同单位 is a role, no partner."""
+    [(_, units)] = subject_clauses("省教育厅负责将防火知识纳入教学安排,协同有关部门作好防火宣传工作。", numbered=True)
+    assert (units.lead, units.participants) == (["省教育厅"], ["有关部门"])
+    [(_, units)] = subject_clauses("协同单位要主动对接需求,提供支撑保障。", numbered=True)
+    assert units.lead == ["协同单位"]
+
+
+def test_a_body_taking_its_step_with_yuyi_is_a_subject():
+    """「…由X管委会负责备案、核准和审批，市发改委予以备案并纳入台账管理」: the later body's step (予以 after its name) is
+    its own clause's work; 「对…的，予以通报批评」 names no body."""
+    from policykb.ingest.subjects import subject_match
+    assert subject_match("市发改委予以备案并纳入台账管理。")["subject"] == "市发改委"
+    [(_, units)] = subject_clauses("市财政局予以资金保障,确保项目按期完成。", numbered=True)
+    assert units.lead == ["市财政局"]
+    assert subject_clauses("对工作不力的,予以通报批评。", numbered=True) == []
+
+
+def test_the_township_a_report_is_about_is_the_subject_this_town_names(tmp_path):
+    """「郸城县新城街道启动…」 then 「该街道将…」: the report's one township is the subject 该街道 names; 该 opens no other
+    name."""
+    tasks = _drafted(tmp_path, "8月20日上午,郸城县新城街道启动平安建设行动,部署开展整治活动。",
+                     "该街道将全覆盖进行排查检查,全面堵塞漏洞,净化社会治安环境。",
+                     "各社区、各单位要严格按照方案要求,成立保卫巡逻队,做好安全防范。")
+    assert [t["lead"] for t in tasks] == [["新城街道"], ["各社区", "各单位"]]
+    assert not looks_like_unit("该部门")

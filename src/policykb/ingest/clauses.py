@@ -238,7 +238,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             units.participants = [p for p in partners.lead if p not in names]
             units.open_ended |= partners.open_ended  # 「会同X、Y等部门」
         for later in _LATER_PARTNERS.finditer(rest):  # 「X要加强统筹，组织有关科室细化分工」: organised later on
-            # (「X负责确定…，会同Y对…进行审核」: a later part worked on with Y, who takes part)
+            # (「X负责确定…，会同Y对…进行审核」, 「…，协同有关部门作好…」: a later part worked on with Y, who takes part)
             if organised := partners_with(rest[later.end():], known):
                 units.participants += [p for p in organised.lead if p not in names + units.participants]
                 units.open_ended |= organised.open_ended

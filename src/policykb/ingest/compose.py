@@ -41,7 +41,7 @@ from .shares import collective
 from .siblings import sibling_holders
 from .pdftext import PDF_LAYOUT
 from .source import Block, ImportFailed, Source
-from .unitnames import level_as_written
+from .unitnames import THIS_TOWN, level_as_written
 from .unitnotes import UnitList
 from .wholeplace import report_town, town_named, whole_place
 
@@ -309,6 +309,8 @@ def _candidates(source: Source, registry: Registry,
     town = report_town(texts) if meta.jurisdiction is None else None
     for c in candidates if town else ():  # 「镇农办」 in a report on 麻山镇: 麻山镇农办
         _rename(c, lambda n: town_named(n, town))
+    # 「该镇将…」 where no one township is the report's: no body to name
+    candidates = [c for c in candidates if not any(THIS_TOWN.fullmatch(n) for n in c.units.lead)]
     seated = seated_offices(texts)  # 「领导小组办公室设在财政部」: the office's name as the text gives it, kept
     for c in candidates if short else ():  # 「市领导小组办公室」 of 「成立X领导小组（以下简称市领导小组）」: X领导小组办公室
         _rename(c, lambda n: n if named_where_seated(n, seated) else expand_short_name(n, short))

@@ -29,11 +29,11 @@ HELPS = re.compile(r"^(?:要|应当|应|须|必须|务必)?(?:积极|主动)?(?:
 # 「X指挥协调、Y负责牵头…」: the subject directs, the units after the 、 lead the work (the model keeps a guide as a participant)
 GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协调)、(?P<who>[^，,；;。、]{2,30}?)(?=负责牵头|牵头负责)")
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
-# (「由X牵头，会同Y、Z组成督查组」: after 牵头 too)
+# (「由X牵头，会同Y、Z组成督查组」: after 牵头 too; 「X所会同Y中心采集、汇总、审核…信息」: a verb of handling data)
 _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,并]?\s*)?(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
                    r"(?:在[^，,；;。]{2,12}?[内中])?"
-                   r"(?=抓好|做好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
-                   r"|办理|进行|做|抓|确定|印发|起草|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施)"
+                   r"(?=抓好|做好|作好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
+                   r"|办理|进行|做|抓|确定|印发|起草|采集|汇总|审核(?![中局处科])|核实|核查|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施)"
                    r"|[，,]\s*(?:将|把|对|在|按|根据|结合))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
 # (「X会同Y等有关部门，将…纳入…」: the partners closed by a comma, then the duty's object or manner)
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a

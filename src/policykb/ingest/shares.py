@@ -94,6 +94,9 @@ def _all_of_kind(name: str) -> bool:
 # a level alone opening a name (「市住房和城乡建设局」, 「区（某开发区）住房和城乡建设局」): one body of that level
 _LEVEL_PREFIX = re.compile(r"^[省市州县区乡镇](?:[(（][^()（）]{2,12}[)）])?(?=[\u4e00-\u9fff]{2})")
 _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
+# a level's self-government named by its kind alone, no place (「乡镇政府」, 「村民委员会」, 「县(区)人民政府」): every
+# such body of that level, each in its own area
+_LEVEL_GOVERNMENT = re.compile(r"^(?:县|区|县[(（]区[)）]|县区|乡镇|乡|镇|街道|村|社区)(?:人民政府|政府|办事处|(?:村|居)?民委员会|[村居]委会)$")
 
 
 # a copula naming the list's standing (「X和Y是…的责任主体」): each named holds it
@@ -112,6 +115,9 @@ def _list_mode(names: list[str], rest: str) -> str:
         return "separate"  # 「市、区住房和城乡建设局」: one department of each level, each its own level's share
     if all(_VILLAGE.search(n) for n in names) and not _TOGETHER.search(rest):
         return "separate"  # 「甲村、乙村、丙社区作为第一批…」: each village does it in its own, none leads another
+    if all(_LEVEL_GOVERNMENT.match(n) for n in names) and len({n[0] for n in names}) == len(names) \
+            and not _TOGETHER.search(rest):
+        return "separate"  # 「乡镇政府、村民委员会应安排…」: the governments of the levels, each in its own area
     if all(map(collective, names)) or _levels_and_departments(names):
         mode = "separate"
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):

@@ -22,6 +22,9 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           r"|(?<=相应)(?:成立|设立|组建)"
           # 「街道办事处设置人口普查领导小组和办公室；居(村)委会设置人口普查小组」: a body setting up its own working body
           r"|(?<=[府局委办会处])设置(?=[^，,；;。]{2,30}?(?:小组|办公室|机构|专班))"
+          # 「…由X负责备案、核准，市发改委予以备案并纳入台账管理」: a body taking its step in the procedure (予以 right
+          # after a body's name; 「对…的，予以通报」 has none)
+          r"|(?<=[府局委办厅部院会])予以(?=[^，,；;。]{2})"
           r"|抽调(?=[^，,；;。]{0,12}?(?:人员|力量|骨干|干部))"  # 「X抽调有关人员做好…」: staffing the work is its own  # 「各有关单位也相应成立领导机构」: each sets up its own body, as the issuer did
           r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"
           # 「X根据…计划，审核…建议计划」: a body checking others' plans (not 「X审核通过的」, nor a procedure's step,

@@ -22,6 +22,8 @@ COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|全国各|国务院各|�
 
 # 「各街办(新区)」「市委宣传部（市文明办）」: one closing qualifier in brackets belongs to the name.
 QUALIFIER = re.compile(r"^([\u4e00-\u9fff]{2,30})[(（]([\u4e00-\u9fff]{2,12})[)）]$")
+# 「职能站(所)」, 「各站(所)」: a kind of body and its one-character kin in brackets after it, one name
+_KIN_BRACKETED = re.compile(r"^[^()（）\s、，,]{1,40}?[站所局科室队][(（][站所局科室队][)）]$")
 _QUALIFIED = re.compile(r"^([^()（）]{2,40}?)[(（]([\u4e00-\u9fff]{2,12})[)）]([^()（）]*)$")
 
 
@@ -34,6 +36,8 @@ def clean_name(name: str) -> str:
     name = next((name[len(d):] for d in lexicon().name_determiners if name.startswith(d)), name)
     if (m := _QUALIFIED.match(name)) and not clean_name(m[3] or "") and clean_name(m[1]):
         return f"{clean_name(m[1])}（{m[2]}）"
+    if _KIN_BRACKETED.match(name):
+        return name  # 「职能站(所)」: the bracket is the name's own (its kin), not stray punctuation
     name = _STRAY.sub("", name)
     name = _HOUSED_BY.sub("", name)
     for _ in range(3):
@@ -131,8 +135,9 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
     # too, but not in 「X机构及其工作人员」, a body and its own people; after a secretary's post, 「学校党组织书记和校长」:
-    # two people)
-    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区))(?:以及|[和及与])(?=[^和及与]{2,})"
+    # two people; 或 between two bodies' names, 「X中心、Y中心或职能站(所)」: bodies listed as alternatives, each a name)
+    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心))"
+                      r"(?:以及|或者|[和及与或])(?=[^和及与或]{2,})"
                       r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
                       r"|(?<=书记)[和及与](?=[^和及与]{2,})"
                       r"|(?<=[区县市园村])[和及与](?=(?:各|有关|相关|省|市|县|区|镇|乡)[^和及与]{2,})"
@@ -339,6 +344,20 @@ def _each_level_bodies(m: re.Match) -> str:
     return "、".join([m["each"] + m["first"]] + [m["each"] + b for b in bare])
 
 
+# 「建设、水利、公路等工程建设主管部门」, 「住建、交通等行业主管部门」: sectors written bare before the one kind of
+# department in charge they share, the sectors' field between (行业, 工程建设): each sector's department in charge,
+# the list open (named bodies before it, 「县教育局、卫生局等行业主管部门」, stay as written)
+_SECTORS_IN_CHARGE = re.compile(rf"(?<!{_PLAIN})(?P<sectors>(?:[^、，,；;\s等各()（）]{{2,6}}、)+[^、，,；;\s等各()（）]{{2,6}})"
+                                rf"等(?:[\u4e00-\u9fff]{{2,4}}?)?主管部门(?={_SEP}|[和及]|$)")
+
+
+def _sectors_in_charge(m: re.Match) -> str:
+    sectors = m["sectors"].split("、")
+    if any(looks_like_unit(s) and not lexicon().short_name.fullmatch(s) for s in sectors):
+        return m.group()
+    return "、".join(s + "主管部门" for s in sectors) + "等部门"
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -346,6 +365,7 @@ def _share_bodies(text: str) -> str:
     A body written once after the last of a list belongs to each bare name before it: a name that is no
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
+    text = _SECTORS_IN_CHARGE.sub(_sectors_in_charge, text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
     text = _PARTY_THEN_GOVERNMENT.sub(_party_then_government, text)
@@ -392,6 +412,9 @@ def _under_one_level(before: str) -> bool:
     return bool(_LEVEL_SECTOR.match(first)) and not looks_like_unit(first)
 
 
+# 「该镇将…」, 「該街道將…」: the township a report is about, named by its level after 该 (wholeplace.town_named reads
+# which; a pronoun opens no other name)
+THIS_TOWN = re.compile(r"[该該](?:镇|鎮|乡|鄉|街道)")
 GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
 
 
@@ -425,6 +448,8 @@ def looks_like_unit(name: str) -> bool:
     # brackets inside the name (「特色创新（产业）示范园区创建工作领导小组」, the name's own words; 「市财政（地税）局」:
     # a second body merged into the first, before its suffix)
     name = re.sub(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{2})|[(（][\u4e00-\u9fff]{1,4}[)）](?=[局委办厅]$)", "", name)
+    # (「职能站(所)」: a kind of body and its one-character kin in brackets after it, one name)
+    name = re.sub(r"(?<=[站所局科室队])[(（][站所局科室队][)）]$", "", name)
     # 「区（某开发区）住房和城乡建设局」: a zone run as the level alone before it, named in brackets after that level
     name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
     # 「县“清剿火患”指挥部」: the campaign a body is set up for, quoted inside its name before the body's kind
@@ -432,7 +457,7 @@ def looks_like_unit(name: str) -> bool:
     if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
-            or lexicon().not_unit_start.match(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
+            or lexicon().not_unit_start.match(name) and not THIS_TOWN.fullmatch(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
             or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)

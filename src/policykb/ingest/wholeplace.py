@@ -42,6 +42,8 @@ def town_named(name: str, town: str | None) -> str:
         return name
     kind = re.search(r"(?:镇|乡|街道)$", lexicon().fold(town))[0]
     folded = lexicon().fold(name)
+    if folded == "该" + kind:
+        return town  # 「该街道将…」: the township the report is about
     if folded.startswith(kind) and len(name) > len(kind) + 1 and not re.match(r"[村镇乡]", folded[len(kind):]):
         return town + name[len(kind):]
     return name
