@@ -2903,3 +2903,22 @@ def test_a_quoted_term_after_a_verb_names_no_body():
 def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
     from policykb.ingest.subjects import subject_match
     assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"
+
+
+# --- named places' governments, bodies a government sets up, rosters, days reported ---
+
+@pytest.mark.parametrize("written, names", [
+    ("河北省、山西省人民政府", ["河北省人民政府", "山西省人民政府"]),  # provinces share the government written once
+    ("廣西壯族自治區、雲南省人民政府", ["廣西壯族自治區人民政府", "雲南省人民政府"]),  # a State Council text in traditional script
+])
+def test_named_provinces_before_one_government_each_have_theirs(written, names):
+    from policykb.ingest.subjects import unit_names
+    assert unit_names(written, ()) == names
+
+
+def test_named_places_governments_listed_each_do_their_own_share():
+    """「甲省、乙省人民政府要…制定实施方案」: governments of different places, none leads another (separate)."""
+    [(_, units)] = subject_clauses("河北省、山西省人民政府要切实加强组织领导，制定实施方案。", numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["河北省人民政府", "山西省人民政府"], [], "separate")
+
+

@@ -94,6 +94,8 @@ def _all_of_kind(name: str) -> bool:
 # a level alone opening a name (「市住房和城乡建设局」, 「区（某开发区）住房和城乡建设局」): one body of that level
 _LEVEL_PREFIX = re.compile(r"^[省市州县区乡镇](?:[(（][^()（）]{2,12}[)）])?(?=[\u4e00-\u9fff]{2})")
 _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
+# a named place's government (「甲省人民政府」, 「乙区政府」; not a level alone, 「市人民政府」)
+_PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,12}?[省市州县区旗镇乡區縣鎮鄉](?:人民政府|政府)$")
 
 
 # a copula naming the list's standing (「X和Y是…的责任主体」): each named holds it
@@ -112,6 +114,8 @@ def _list_mode(names: list[str], rest: str) -> str:
         return "separate"  # 「市、区住房和城乡建设局」: one department of each level, each its own level's share
     if all(_VILLAGE.search(n) for n in names) and not _TOGETHER.search(rest):
         return "separate"  # 「甲村、乙村、丙社区作为第一批…」: each village does it in its own, none leads another
+    if all(_PLACE_GOVERNMENT.match(n) and not collective(n) for n in names) and not _TOGETHER.search(rest):
+        return "separate"  # 「甲省、乙自治区人民政府要…」: each government in its own territory, none leads another
     if all(map(collective, names)) or _levels_and_departments(names):
         mode = "separate"
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
