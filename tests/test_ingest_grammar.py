@@ -2922,3 +2922,25 @@ def test_named_places_governments_listed_each_do_their_own_share():
     assert (units.lead, units.participants, units.mode) == (["河北省人民政府", "山西省人民政府"], [], "separate")
 
 
+def test_a_body_a_government_sets_up_under_a_bare_name_is_that_governments():
+    """「镇人民政府设立安全生产委员会，负责…」: the body is the government's (镇人民政府安全生产委员会); one named with
+    its own level (「县人民政府成立县X指挥部」) keeps its name."""
+    [(_, units)] = subject_clauses("镇人民政府设立安全生产委员会(以下简称镇安委会),负责统筹全镇安全生产工作。",
+                                   numbered=True)
+    assert units.lead == ["镇人民政府安全生产委员会"]
+    [(_, units)] = subject_clauses("县人民政府成立县森林防火指挥部,负责统一指挥全县森林防火工作。", numbered=True)
+    assert units.lead == ["县森林防火指挥部"]
+
+
+def test_the_roster_after_a_body_set_up_names_its_leaders():
+    """「…成立X指挥部，统一指挥…。副市长甲任指挥长，A局局长乙、B局副局长丙任副指挥长」: the people heading the body,
+    each with the post written before the name, lead its work; 「由丁兼任办公室主任」 heads its office."""
+    text = ("市人民政府成立市防汛指挥部,负责统一指挥全市防汛工作。副市长张明任指挥长,市水利局局长王强、"
+            "市应急局副局长刘洋任副指挥长,成员由各有关部门负责人组成。")
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert units.lead == ["市防汛指挥部"]
+    assert units.leaders == ["副市长张明", "市水利局局长王强", "市应急局副局长刘洋"]
+    from policykb.ingest.inperson import heads_named
+    assert heads_named("指挥部下设办公室,负责日常事务,由刘洋兼任办公室主任。") == ["刘洋"]
+
+

@@ -22,7 +22,7 @@ import re
 
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
-from .inperson import heads_named, in_person, labelled_people, sent_people, signers, without_people_labels
+from .inperson import heads_named, in_person, labelled_people, roster_heads, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
                        partners_with)
@@ -135,6 +135,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
     for clause, followed in parts:
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
+        if out and len(out[-1][1].lead) == 1 and _HEADED_BODY.search(out[-1][1].lead[0]) \
+                and (people := roster_heads(clause)):
+            # 「…成立X指挥部，统一指挥…。副县长Y任指挥长，Z任副指挥长」: the roster after it, the body's leaders
+            out[-1][1].leaders += [p for p in people if p not in out[-1][1].leaders]
+            continue
         if did := told_doers(clause, known):
             done_by = did
             continue
@@ -253,6 +258,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+# a body headed by people its roster names (组长, 指挥长, 主任): a group, a headquarters, a committee
+_HEADED_BODY = re.compile(r"(?:指挥部|小组|委员会|专班|工作组|联席会议)(?:办公室)?$")
 
 
 # 「…1名负责同志作为联络员，」: the post a body's person is named to, between the subject and its duty

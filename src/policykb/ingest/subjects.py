@@ -90,7 +90,10 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
 # (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
-_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
+_SET_UP = re.compile(r"^(?P<setter>[^，,]{0,20}?)(?P<verb>设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
+# 「镇人民政府设立防汛抗旱指挥部」: a government setting up a body named bare (no place or level of its own) names it as
+# its own, 镇人民政府防汛抗旱指挥部 (not 「县人民政府成立县“清剿火患”指挥部」, named with its level already)
+_SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州县区旗镇乡])(?:人民政府|政府)$")
 # 「由X每月上报…」: how often the doer named by 由 does it, before its verb
 _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
@@ -167,6 +170,10 @@ def subject_name(m: re.Match, known: tuple[str, ...]) -> str:
     subject = m["subject"]
     set_up = _SET_UP.match(subject)
     if set_up and unit_names(set_up["body"], known):
+        government = _SETTING_GOVERNMENT.match(set_up["setter"]) if set_up["verb"] in ("设立", "成立", "组建") else None
+        if government and not re.match(r"[省市州县区旗镇乡各“\"]", set_up["body"]) \
+                and not set_up["body"].startswith(government["level"]):
+            return set_up["setter"] + set_up["body"]
         return set_up["body"]
     if (owned := _OWNED.match(subject)) and unit_names(owned["holder"], known):
         return owned["holder"]
