@@ -2944,3 +2944,19 @@ def test_the_roster_after_a_body_set_up_names_its_leaders():
     assert heads_named("指挥部下设办公室,负责日常事务,由刘洋兼任办公室主任。") == ["刘洋"]
 
 
+def test_a_sentence_reporting_what_was_done_on_a_day_is_no_task():
+    """「5月8日，由X牵头，Y、Z等单位配合，共同对…进行检查。」: a news report's account of the day's work; a sentence
+    of the same day that demands (要, 务必) is read."""
+    from policykb.ingest.generic import general_tasks
+    blocks = [Block("5月8日,由县应急局牵头,县消防救援大队、县市场监管局等单位配合,共同对全县加油站进行安全检查。", "第1行")]
+    assert general_tasks(blocks)[0] == []
+    from policykb.ingest.requirements import requirement_tasks
+    assert requirement_tasks(blocks) == []  # (as a notice's demands neither: 应 of 应急局 is no modal)
+    assert [c.units.lead for c in requirement_tasks([Block("5月8日,县应急局要组织召开专题会议。", "第1行")])] \
+        == [["县应急局"]]
+    [(_, units)] = subject_clauses("5月8日,县应急局要对全县加油站进行安全检查。", numbered=True)
+    assert units.lead == ["县应急局"]
+    # (a period is when the work is done; a day's instruction quoted relays demands)
+    from policykb.ingest.subjects import reported_on_a_day
+    assert not reported_on_a_day("2011年9月20日至2011年12月31日,县住建局和县质监站对口督查各乡镇")
+    assert not reported_on_a_day("9月17日,市长对整改工作做出批示:“县水利局认真抓紧整改,县督查室搞好配合")

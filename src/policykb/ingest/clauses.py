@@ -27,8 +27,8 @@ from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
                        partners_with)
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name,
-                       unit_names)
+from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
+                       subject_name, unit_names)
 from .unitnames import looks_like_unit
 from .unitnotes import UnitList, parse_units
 
@@ -131,7 +131,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
-    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text)
+    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
     for clause, followed in parts:
         clause = _INLINE_MARK.sub("", clause.strip("，, "))

@@ -109,6 +109,16 @@ IN_NAME_OF = re.compile(r"以(?P<subject>[^，,：:；;。“”\"以]{2,40}?)�
                         r"(?:实施|执行)?$")
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
+# 「11月10日，由X牵头，Y配合，共同对…进行督查」: a sentence opening with the day something happened (no 前, 底 or 起: no
+# deadline) and demanding nothing reports it: what was done, no task
+# (the day alone, no period: 「2011年9月20日至12月31日，X负责…」 is when the work is done)
+_ON_A_DAY = re.compile(r"^[^，,；;。\d]*?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
+_DEMANDS = re.compile(r"要(?![求点])|应(?!急)|须|务必|将|负责|[：:“\"]")  # (a colon or a quote: what was said, relayed)
+
+
+def reported_on_a_day(sentence: str) -> bool:
+    """Whether a sentence opens with a day and then demands nothing (a news report's account of what was done)."""
+    return bool(m := _ON_A_DAY.match(sentence)) and not _DEMANDS.search(sentence, m.end())
 
 
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
