@@ -2960,3 +2960,13 @@ def test_a_sentence_reporting_what_was_done_on_a_day_is_no_task():
     from policykb.ingest.subjects import reported_on_a_day
     assert not reported_on_a_day("2011年9月20日至2011年12月31日,县住建局和县质监站对口督查各乡镇")
     assert not reported_on_a_day("9月17日,市长对整改工作做出批示:“县水利局认真抓紧整改,县督查室搞好配合")
+
+
+def test_the_public_listed_after_bodies_is_no_unit_the_bodies_do_the_work():
+    """「一切单位和市民都应参加…」, 「各单位及居民应当…」: the people at large (lexicon.yaml the_public) listed after the
+    bodies are neither unit nor leader; the bodies lead, no doubt raised."""
+    from policykb.ingest.subjects import unit_names
+    assert unit_names("一切单位和市民", ()) == ["一切单位"]
+    assert unit_names("各单位及居民", ()) == ["各单位"]
+    [(_, units)] = subject_clauses("全民参与,一切单位和市民都应参加灭鼠活动。", numbered=True)
+    assert units.lead == ["一切单位"] and not units.flags
