@@ -2970,3 +2970,11 @@ def test_the_public_listed_after_bodies_is_no_unit_the_bodies_do_the_work():
     assert unit_names("各单位及居民", ()) == ["各单位"]
     [(_, units)] = subject_clauses("全民参与,一切单位和市民都应参加灭鼠活动。", numbered=True)
     assert units.lead == ["一切单位"] and not units.flags
+
+
+def test_a_collectives_line_among_roster_lines_is_one_of_the_roster():
+    """「甲中心：负责…」, 「乙所：负责…」, then 「各村(社区)：将…发放到农户…」: a collective before its colon right after a
+    roster line is a member's duty line, not a notice's addressees."""
+    tasks = _tasks("农业服务中心:负责技术指导,推进综合利用。", "财政所:负责资金发放,保障工作经费。",
+                   "各村(社区):将宣传资料发放到农户,组织开展巡查。")
+    assert [t.units.lead for t in tasks] == [["农业服务中心"], ["财政所"], ["各村（社区）"]]
