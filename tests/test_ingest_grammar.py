@@ -2979,3 +2979,78 @@ def test_the_township_a_report_is_about_is_the_subject_this_town_names(tmp_path)
                      "各社区、各单位要严格按照方案要求,成立保卫巡逻队,做好安全防范。")
     assert [t["lead"] for t in tasks] == [["新城街道"], ["各社区", "各单位"]]
     assert not looks_like_unit("该部门")
+
+
+# --- named places' governments, bodies a government sets up, rosters, days reported ---
+
+@pytest.mark.parametrize("written, names", [
+    ("河北省、山西省人民政府", ["河北省人民政府", "山西省人民政府"]),  # provinces share the government written once
+    ("廣西壯族自治區、雲南省人民政府", ["廣西壯族自治區人民政府", "雲南省人民政府"]),  # a State Council text in traditional script
+])
+def test_named_provinces_before_one_government_each_have_theirs(written, names):
+    from policykb.ingest.subjects import unit_names
+    assert unit_names(written, ()) == names
+
+
+def test_named_places_governments_listed_each_do_their_own_share():
+    """「甲省、乙省人民政府要…制定实施方案」: governments of different places, none leads another (separate)."""
+    [(_, units)] = subject_clauses("河北省、山西省人民政府要切实加强组织领导，制定实施方案。", numbered=True)
+    assert (units.lead, units.participants, units.mode) == (["河北省人民政府", "山西省人民政府"], [], "separate")
+
+
+def test_a_body_a_government_sets_up_under_a_bare_name_is_that_governments():
+    """「镇人民政府设立安全生产委员会，负责…」: the body is the government's (镇人民政府安全生产委员会); one named with
+    its own level (「县人民政府成立县X指挥部」) keeps its name."""
+    [(_, units)] = subject_clauses("镇人民政府设立安全生产委员会(以下简称镇安委会),负责统筹全镇安全生产工作。",
+                                   numbered=True)
+    assert units.lead == ["镇人民政府安全生产委员会"]
+    [(_, units)] = subject_clauses("县人民政府成立县森林防火指挥部,负责统一指挥全县森林防火工作。", numbered=True)
+    assert units.lead == ["县森林防火指挥部"]
+
+
+def test_the_roster_after_a_body_set_up_names_its_leaders():
+    """「…成立X指挥部，统一指挥…。副市长甲任指挥长，A局局长乙、B局副局长丙任副指挥长」: the people heading the body,
+    each with the post written before the name, lead its work; 「由丁兼任办公室主任」 heads its office."""
+    text = ("市人民政府成立市防汛指挥部,负责统一指挥全市防汛工作。副市长张明任指挥长,市水利局局长王强、"
+            "市应急局副局长刘洋任副指挥长,成员由各有关部门负责人组成。")
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert units.lead == ["市防汛指挥部"]
+    assert units.leaders == ["副市长张明", "市水利局局长王强", "市应急局副局长刘洋"]
+    from policykb.ingest.inperson import heads_named
+    assert heads_named("指挥部下设办公室,负责日常事务,由刘洋兼任办公室主任。") == ["刘洋"]
+
+
+def test_a_sentence_reporting_what_was_done_on_a_day_is_no_task():
+    """「5月8日，由X牵头，Y、Z等单位配合，共同对…进行检查。」: a news report's account of the day's work; a sentence
+    of the same day that demands (要, 务必) is read."""
+    from policykb.ingest.generic import general_tasks
+    blocks = [Block("5月8日,由县应急局牵头,县消防救援大队、县市场监管局等单位配合,共同对全县加油站进行安全检查。", "第1行")]
+    assert general_tasks(blocks)[0] == []
+    from policykb.ingest.requirements import requirement_tasks
+    assert requirement_tasks(blocks) == []  # (as a notice's demands neither: 应 of 应急局 is no modal)
+    assert [c.units.lead for c in requirement_tasks([Block("5月8日,县应急局要组织召开专题会议。", "第1行")])] \
+        == [["县应急局"]]
+    [(_, units)] = subject_clauses("5月8日,县应急局要对全县加油站进行安全检查。", numbered=True)
+    assert units.lead == ["县应急局"]
+    # (a period is when the work is done; a day's instruction quoted relays demands)
+    from policykb.ingest.subjects import reported_on_a_day
+    assert not reported_on_a_day("2011年9月20日至2011年12月31日,县住建局和县质监站对口督查各乡镇")
+    assert not reported_on_a_day("9月17日,市长对整改工作做出批示:“县水利局认真抓紧整改,县督查室搞好配合")
+
+
+def test_the_public_listed_after_bodies_is_no_unit_the_bodies_do_the_work():
+    """「一切单位和市民都应参加…」, 「各单位及居民应当…」: the people at large (lexicon.yaml the_public) listed after the
+    bodies are neither unit nor leader; the bodies lead, no doubt raised."""
+    from policykb.ingest.subjects import unit_names
+    assert unit_names("一切单位和市民", ()) == ["一切单位"]
+    assert unit_names("各单位及居民", ()) == ["各单位"]
+    [(_, units)] = subject_clauses("全民参与,一切单位和市民都应参加灭鼠活动。", numbered=True)
+    assert units.lead == ["一切单位"] and not units.flags
+
+
+def test_a_collectives_line_among_roster_lines_is_one_of_the_roster():
+    """「甲中心：负责…」, 「乙所：负责…」, then 「各村(社区)：将…发放到农户…」: a collective before its colon right after a
+    roster line is a member's duty line, not a notice's addressees."""
+    tasks = _tasks("农业服务中心:负责技术指导,推进综合利用。", "财政所:负责资金发放,保障工作经费。",
+                   "各村(社区):将宣传资料发放到农户,组织开展巡查。")
+    assert [t.units.lead for t in tasks] == [["农业服务中心"], ["财政所"], ["各村（社区）"]]

@@ -22,13 +22,13 @@ import re
 
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
-from .inperson import heads_named, in_person, labelled_people, sent_people, signers, without_people_labels
+from .inperson import heads_named, in_person, labelled_people, roster_heads, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
                        partners_with)
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, subject_match, subject_name,
-                       unit_names)
+from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
+                       subject_name, unit_names)
 from .unitnames import looks_like_unit
 from .unitnotes import UnitList, parse_units
 
@@ -133,10 +133,15 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
-    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text)
+    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
     for clause, followed in parts:
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
+        if out and len(out[-1][1].lead) == 1 and _HEADED_BODY.search(out[-1][1].lead[0]) \
+                and (people := roster_heads(clause)):
+            # 「…成立X指挥部，统一指挥…。副县长Y任指挥长，Z任副指挥长」: the roster after it, the body's leaders
+            out[-1][1].leaders += [p for p in people if p not in out[-1][1].leaders]
+            continue
         if did := told_doers(clause, known):
             done_by = did
             continue
@@ -256,6 +261,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+# a body headed by people its roster names (组长, 指挥长, 主任): a group, a headquarters, a committee
+_HEADED_BODY = re.compile(r"(?:指挥部|小组|委员会|专班|工作组|联席会议)(?:办公室)?$")
 
 
 # 「…1名负责同志作为联络员，」: the post a body's person is named to, between the subject and its duty

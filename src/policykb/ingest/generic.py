@@ -42,6 +42,7 @@ from .quotas import quota_tasks
 from .shapes import LEADER_HEADING, Candidate, closing_deadline
 from .shares import collective
 from .source import Block
+from .subjects import reported_on_a_day
 from .unitnames import looks_like_unit
 from .unitnotes import UnitList, parse_units
 
@@ -575,4 +576,6 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
     # first note are requirements, not the division of work (a unit's duties under its heading are no note, nor is a
     # 「由X列入…」 clause among articles of modal duties: it names its doer as their subjects do).
     explicit = next((i for i, c in enumerate(out) if c.units.how not in ("subject", "heading", "by")), -1)
-    return [c for i, c in enumerate(out) if c.units.how != "subject" or i > explicit], unread
+    # (a sentence reporting what was done on a day, its roles in notes, 「11月10日，由X牵头，Y配合，共同对…进行督查」: none)
+    return [c for i, c in enumerate(out) if (c.units.how != "subject" or i > explicit)
+            and not reported_on_a_day(c.text)], unread

@@ -16,7 +16,7 @@ def in_person(text: str) -> list[str]:
 # 「…成立村级领导小组由各包村领导或包村负责人任组长」, 「实行“镇长负责制”」: the people a clause makes head the body it
 # sets up, or answer for its work by a post's 负责制, lead the work in person; so does a leader the work is put
 # under ahead of the bodies that do it (「由X副市长负责，市发改委牵头，…」: the bureau leads, the vice mayor over it)
-_HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:任|担任)(?:组长|总指挥|指挥长|主任)(?!成员)"
+_HEADS = re.compile(r"由(?P<who>[^，,；;。由]{2,16}?)(?:兼任|任|担任)(?:办公室)?(?:组长|总指挥|指挥长|主任)(?!成员)"
                     r"|[“\"](?P<post>[\u4e00-\u9fff]{2,6})负责制[”\"]"
                     r"|由(?P<over>[\u4e00-\u9fff]{2,10}?)负责(?=[，,])")
 
@@ -35,6 +35,30 @@ def heads_named(text: str) -> list[str]:
             sentence = text[m.end():].split("。")[0]
             found += [who for d in _DEPUTIES.finditer(sentence) for who in re.split(r"[或和、]", d["who"])]
     return [who for who in found if is_person(who)]
+
+
+# 「副县长X任指挥长，A、B任副指挥长，成员由…组成」: a sentence of its own after a body is set up, opening with the
+# people who head it (no 由, no subject): the body's leaders, each written with the post before the name as the text
+# writes them
+_ROSTER_HEADS = re.compile(r"(?:^|[，,])(?P<who>[^，,；;。由]{2,60}?)(?:兼任|任|担任)(?:常务)?副?(?:组长|总指挥|指挥长|主任)(?!成员)")
+# a post's ending before a person's name (副县长X, 县公安局副局长X, 教导员X)
+_POST_ENDS = re.compile(r"(?:长|员|主任|书记|委员|部长|同志)$")
+
+
+def _post_then_name(who: str) -> bool:
+    """「副县长易长生」, 「县公安局消防大队教导员陈飞」: a post, then a person's name of two or three characters."""
+    return any(len(who) > k + 1 and _POST_ENDS.search(who[:-k]) and re.fullmatch(r"[\u4e00-\u9fff]+", who[-k:])
+               and not _POST_ENDS.search(who) for k in (3, 2))
+
+
+def roster_heads(clause: str) -> list[str]:
+    """The people a clause opening with its body's roster makes head it (「副县长易长生任指挥长，县公安局副局长梁跃清任
+    副指挥长」): names, posts, or posts with the name after them; none unless the clause opens so."""
+    matches = list(_ROSTER_HEADS.finditer(clause))
+    if not matches or matches[0].start() != 0:
+        return []
+    people = [who for m in matches for who in re.split(r"[、和]", m["who"])]
+    return people if people and all(is_person(p) or _post_then_name(p) for p in people) else []
 
 
 # 「向考点各派2名纪检干部」, 「安排2名公安人员参加…接送工作」: people a body sends, counted, to do its work in person

@@ -40,6 +40,7 @@ _PLACED = re.compile(rf"(?:各|有关|相关|其他|中共|全(?=[省市州县�
                      rf"|[厅局委部](?=办公室|办公厅)|我(?=[局委厅办部院]))")  # 「，我局将定期统计…」: the issuer itself
 _DAY = r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)"  # 「3月23日」, 「近日」: when something happened
 _ON_A_DAY = re.compile(rf"{_DAY}$")  # before a sentence's comma
+_ASKS_ANYTHING = re.compile(r"要|应(?!急)|须|务必|将|请|负责|[：:“\"]")  # a part asking something, whatever the day before it
 _MODAL = re.compile(r"要(?![求点])|应|须|务必|将")
 _WORKS_WITH = re.compile(r"^\s*会同")
 # 「要着力…」, not 「要求…」 or 「要点」; 「与村干部要积极沟通…」: who the same holders work with, before the modal;
@@ -64,10 +65,16 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         asking = False  # in a sentence a meeting's 要求 opens
         holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
         done_by: list[str] = []  # the units the last part told what they did
+        on_a_day, ended = False, True  # in a sentence reporting what happened on a day; the last part closed one
         for part in _parts(item.text, known):
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
-            if found and _ON_A_DAY.search(previous) and not _MODAL.search(part[:len(found[0][1].as_written) + 6]):
+            # (the parts after the day up to the sentence's end too, where they ask nothing: 「11月10日，由X牵头，Y等单位
+            # 配合，共同对…进行督查。」, not 「…发出督办函，要求X…务必…」)
+            reported = bool(_ON_A_DAY.search(previous)) or on_a_day and not ended and not _ASKS_ANYTHING.search(part)
+            ended = part.rstrip().endswith(("。", "！", "？", "；", ";"))
+            on_a_day = (reported or bool(_ON_A_DAY.search(part.strip("，,。 ")))) and not ended
+            if found and reported and not _modal_after(part, found[0][1].as_written):
                 found = []  # 「3月23日，X组织…召开专题会议」: what was done on a day, reported, demands nothing
             if found and _praised(part):
                 found = []  # 「X认真履行…职责，…给予通报表扬」: work done well, praised, demands nothing
@@ -123,6 +130,12 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+def _modal_after(part: str, subject: str) -> bool:
+    """Whether a modal follows a part's subject closely (not 应 inside its name: 「由县应急局牵头」 asks nothing)."""
+    end = part.find(subject) + len(subject) if subject and subject in part else 0
+    return bool(_MODAL.search(part[end:end + 6 if end else len(subject) + 6]))
 
 
 def _praised(part: str) -> bool:

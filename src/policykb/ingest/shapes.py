@@ -278,6 +278,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     rostered = [i for i, b in enumerate(blocks) if not b.is_row and colon_line(strip_number(b.text), known,
                                                                                headed=_numbered(b.text))]
     before_roster = {id(b) for i, b in enumerate(blocks) if rostered and i < rostered[-1]}
+    # (a line right after a roster line is one of the roster's too, a collective's: 「各村(社区)：将…发放到农户」)
+    in_roster = {id(blocks[i + 1]) for i in rostered if i + 1 < len(blocks)}
     for block in blocks:
         if block.is_row:
             continue
@@ -353,7 +355,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     unread[:] = [b for b in unread if all(b is not g for g, _ in group)]
                 start = note.end()
             continue
-        if found := colon_line(strip_number(text), known, headed=_numbered(text)):
+        if found := colon_line(strip_number(text), known, headed=_numbered(text)) \
+                or id(block) in in_roster and colon_line(strip_number(text), known, numbered=True):
             # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's), 「（一）县政府职责：…」
             duty, units = found
             # (「乡镇政府：建立…管理站。管理站负责…。各行政村要建立…」: a later sentence's own subject is its task)

@@ -97,6 +97,8 @@ _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
 # a level's self-government named by its kind alone, no place (「乡镇政府」, 「村民委员会」, 「县(区)人民政府」): every
 # such body of that level, each in its own area
 _LEVEL_GOVERNMENT = re.compile(r"^(?:县|区|县[(（]区[)）]|县区|乡镇|乡|镇|街道|村|社区)(?:人民政府|政府|办事处|(?:村|居)?民委员会|[村居]委会)$")
+# a named place's government (「甲省人民政府」, 「乙区政府」; not a level alone, 「市人民政府」)
+_PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,12}?[省市州县区旗镇乡區縣鎮鄉](?:人民政府|政府)$")
 
 
 # a copula naming the list's standing (「X和Y是…的责任主体」): each named holds it
@@ -118,6 +120,8 @@ def _list_mode(names: list[str], rest: str) -> str:
     if all(_LEVEL_GOVERNMENT.match(n) for n in names) and len({n[0] for n in names}) == len(names) \
             and not _TOGETHER.search(rest):
         return "separate"  # 「乡镇政府、村民委员会应安排…」: the governments of the levels, each in its own area
+    if all(_PLACE_GOVERNMENT.match(n) and not collective(n) for n in names) and not _TOGETHER.search(rest):
+        return "separate"  # 「甲省、乙自治区人民政府要…」: each government in its own territory, none leads another
     if all(map(collective, names)) or _levels_and_departments(names):
         mode = "separate"
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):

@@ -96,7 +96,10 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
 # (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
-_SET_UP = re.compile(r"^[^，,]{0,20}?(?:设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
+_SET_UP = re.compile(r"^(?P<setter>[^，,]{0,20}?)(?P<verb>设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
+# 「镇人民政府设立防汛抗旱指挥部」: a government setting up a body named bare (no place or level of its own) names it as
+# its own, 镇人民政府防汛抗旱指挥部 (not 「县人民政府成立县“清剿火患”指挥部」, named with its level already)
+_SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州县区旗镇乡])(?:人民政府|政府)$")
 # 「由X每月上报…」: how often the doer named by 由 does it, before its verb
 _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
@@ -112,6 +115,16 @@ IN_NAME_OF = re.compile(r"以(?P<subject>[^，,：:；;。“”\"以]{2,40}?)�
                         r"(?:实施|执行)?$")
 # A completed act: a verb's 了 (not 为了, 除了, 了解) or 业经 - a sentence telling what was done assigns nothing
 DONE = re.compile(r"(?<![为除])了(?!解)|业经(?!济)")  # 工业经济 is no 业经
+# 「11月10日，由X牵头，Y配合，共同对…进行督查」: a sentence opening with the day something happened (no 前, 底 or 起: no
+# deadline) and demanding nothing reports it: what was done, no task
+# (the day alone, no period: 「2011年9月20日至12月31日，X负责…」 is when the work is done)
+_ON_A_DAY = re.compile(r"^[^，,；;。\d]*?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
+_DEMANDS = re.compile(r"要(?![求点])|应(?!急)|须|务必|将|负责|[：:“\"]")  # (a colon or a quote: what was said, relayed)
+
+
+def reported_on_a_day(sentence: str) -> bool:
+    """Whether a sentence opens with a day and then demands nothing (a news report's account of what was done)."""
+    return bool(m := _ON_A_DAY.match(sentence)) and not _DEMANDS.search(sentence, m.end())
 
 
 # 「围绕方案的实施，市督查办要…」, 「根据…，各乡镇负责…」: a sentence's lead-in, its subject after the comma
@@ -173,6 +186,10 @@ def subject_name(m: re.Match, known: tuple[str, ...]) -> str:
     subject = m["subject"]
     set_up = _SET_UP.match(subject)
     if set_up and unit_names(set_up["body"], known):
+        government = _SETTING_GOVERNMENT.match(set_up["setter"]) if set_up["verb"] in ("设立", "成立", "组建") else None
+        if government and not re.match(r"[省市州县区旗镇乡各“\"]", set_up["body"]) \
+                and not set_up["body"].startswith(government["level"]):
+            return set_up["setter"] + set_up["body"]
         return set_up["body"]
     if (owned := _OWNED.match(subject)) and unit_names(owned["holder"], known):
         return owned["holder"]

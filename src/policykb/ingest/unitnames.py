@@ -258,7 +258,8 @@ _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
-_PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡)$")
+# (a province too, 「甲省、乙省人民政府」, and the traditional forms of a State Council text: 「甲自治區、乙省人民政府」)
+_PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡|省|區|縣|鎮|鄉)$")
 _BRACKETED_HEAD = re.compile(r"(?:[^、，,；;\s()（）]|[(（][^()（）]*[)）])+(?<=[)）])$|$")  # 「各县(区)」 before 「政府」
 
 

@@ -209,6 +209,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
                 result.leaders.append(person_name(name))
                 if role != "leader" and (bodies := holding_bodies(name, known)):
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
+            elif name in lexicon().the_public and names.index(name) > 0:
+                continue  # 「一切单位和市民」: the public listed after the bodies, who do the work
             elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
                 result.flags.append(f"not a unit: {name}")
             else:
