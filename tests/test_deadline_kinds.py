@@ -216,3 +216,16 @@ def test_a_letter_words_a_half_yearly_deadline_and_check_accepts_it(tmp_path):
     assert [(d.phrase, d.kind) for d in task.deadlines] == [("每半年", "half-yearly")]
     views = letter_deadlines(PolicyGraph(fresh), fresh, "chaling")[1]
     assert [v.text for v in views] == ["每半年（2021年每半年最后一天）"]
+
+
+@pytest.mark.parametrize("text, phrases", [
+    # a month written in words, and a month the work is completed by (「，十月底全部完工」)
+    ("争取在六月底前开工率达到100%,完工率达到40%以上,十月底全部完工。", [("六月底前", dt.date(2016, 6, 30)),
+                                                             ("十月底", dt.date(2016, 10, 31))]),
+    ("力争十二月底前完成验收。", [("十二月底前", dt.date(2016, 12, 31))]),
+    ("9月底完成验收。", [("9月底", dt.date(2016, 9, 30))]),
+    ("每两月报送一次,一个月内完成。", [("每两月", dt.date(2016, 1, 31))]),  # no month in words there
+])
+def test_months_in_words_and_the_month_work_is_done_by_are_deadlines(text, phrases):
+    from policykb.ingest import timing
+    assert [(f.phrase, f.date) for f in timing.find(text, 2016) if f.date] == phrases

@@ -32,14 +32,16 @@ def test_phrases_of_a_year_read_as_before_with_the_documents_day():
 
 @pytest.mark.parametrize("text, phrases", [
     ("县住建局负责城区道路修补，本周内完成。", ["本周内"]), ("各乡镇于月底前报送结果。", ["月底前"]),
-    ("县财政局下周五前拨付到位。", ["下周五前"]), ("十二月底前完成。", []), ("本月以来，", []),
+    ("县财政局下周五前拨付到位。", ["下周五前"]), ("本月以来，", []),
+    ("十二月底前完成。", ["十二月底前"]),  # December written in words (its date, once), no 月底前 of the document's day
     ("各部门要在一个月内形成名单。", ["在一个月内"]), ("，两周内完成。", ["两周内"]),
     ("文件出台3日内报告。", []), ("收到通知后30日内办结。", []),  # a span from an event, not from the document's day
 ])
 def test_running_text_gives_a_relative_deadline_only_where_it_is_one(text, phrases):
     from policykb.ingest.timing import find
     assert [f.phrase for f in find(text, DAY) if f.date] == phrases
-
+    assert all(f.kind == (deadlines.RELATIVE if f.phrase == "月底前" else "once") for f in find(text, DAY)
+               if f.date and "月底" in f.phrase)
 
 @pytest.mark.parametrize("cell, phrase", [("本周完成", "本周完成"), ("两周工作", "两周工作"), ("本月工作", "本月工作")])
 def test_a_time_cell_of_minutes_is_read_as_written(cell, phrase):

@@ -2810,3 +2810,74 @@ def test_a_lead_heading_over_tasks_a_recogniser_left_gives_them_their_lead(tmp_p
                      "附件1", "一、县示范区管委会牵头工作（2项）", "1.打造食用菌生产基地。", "2.建设3个产业园。")
     assert [(t["text"], t["lead"]) for t in tasks if "示范区" in t["lead"][0]] == [
         ("打造食用菌生产基地。", ["某县示范区管委会"]), ("建设3个产业园。", ["某县示范区管委会"])]
+
+
+def _drafted_text(root, text: str):
+    """A small text read as a file is (its | rows a table), then drafted."""
+    from policykb.ingest.readers import read, with_tables
+    path = root / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    return compose(with_tables(read(path, tables=False)), Registry.load(root), dt.date(2024, 1, 1))
+
+
+def test_a_covering_notices_checks_on_progress_beside_a_table_are_requirements(tmp_path):
+    """A notice whose table divides the work, its paragraph naming bodies that check the others' progress (「X负责对目标
+    任务进度情况进行督察通报」, 「Y负责将…完成情况纳入综合考评」) and asking the collectives to carry it out: that paragraph
+    is the notice's supervision, a requirement (truth rule 1), not tasks of those bodies."""
+    (tmp_path / "x").mkdir()
+    draft = _drafted_text(tmp_path / "x", "\n".join([
+        "区政府各部门:",
+        "经区政府研究决定,将目标任务进行分解。区委办公室负责将目标任务的完成情况纳入综合考评;区政府办公室负责对目标任务"
+        "进度情况进行督察通报;区统计局负责对各部门完成的经济类数据进行真实性审核。各部门、各单位要明确责任,严格按照进度计划抓好落实。",
+        "某区人民政府办公室",
+        "2024年1月5日",
+        "序号 | 任务名称 | 牵头部门 | 配合部门 |",
+        "1 | 建设城东污水处理厂 | 区住建局 | 区财政局、区生态环境分局 |",
+        "2 | 改造老旧小区二十个 | 区房管局 | 区财政局 |"]))
+    tasks = list(draft.tasks.values())
+    assert [t["lead"] for t in tasks] == [["某区住建局"], ["某区房管局"]]
+    [requirement] = draft.doc["annex"]["requirements"]
+    assert requirement["text"].startswith("区委办公室负责将目标任务的完成情况纳入综合考评")
+    assert "抓好落实" in requirement["text"]
+
+
+def test_a_covering_notices_demands_on_the_cooperating_units_are_requirements(tmp_path):
+    """「由牵头单位发挥统筹协调作用，协同单位积极配合」, 「各协同单位要主动对接需求…」 beside an annex giving a named unit its
+    work: 协同单位 is a role in the division as 配合单位 is, so these are requirements on carrying it out (truth rule 1),
+    no task of a role word no letter can be addressed to."""
+    draft = compose(_source("某县人民政府办公室关于印发任务清单的通知", "县直各有关单位:", "请各单位认真对照,抓好落实。",
+                            "一、协同破题。针对跨单位任务,由牵头单位发挥统筹协调作用,协同单位积极配合。",
+                            "二、各协同单位要主动对接需求、提供支撑保障。", "某县人民政府办公室", "2024年1月5日",
+                            "一、县住建局牵头工作(2项)", "1.建设城东污水处理厂。", "2.改造老旧小区。"),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    assert not any("协同单位" in n for t in draft.tasks.values() for n in t["lead"] + t.get("participants", []))
+    assert [r["text"][:8] for r in draft.doc["annex"]["requirements"]] == ["针对跨单位任务,", "各协同单位要主动"]
+
+
+def test_an_office_named_bare_after_a_collectives_demand_is_each_ones_own():
+    """「各责任单位要加强组织领导，…，由办公室负责抓好综合督办协调工作」: the office is each unit's own section, so the
+    clause stays the collective's (no task of a body called 办公室)."""
+    from policykb.ingest.clauses import subject_clauses
+    found = subject_clauses("各责任单位要加强组织领导,明确具体责任人,由办公室负责抓好综合督办协调工作。", numbered=True)
+    assert [units.lead for _, units in found] == [["各责任单位"]]
+    found = subject_clauses("县住建局要加强组织领导,由县政府办公室负责督办。", numbered=True)
+    assert [units.lead for _, units in found] == [["县住建局"], ["县政府办公室"]]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("各责任单位需严格对照任务清单,逐项细化职责。", ["各责任单位"]),  # 需 as 须
+    ("各乡镇需加大工作力度,确保十月底全部完工。", ["各乡镇"]),
+])
+def test_xu_after_a_subject_is_a_modal(text, lead):
+    from policykb.ingest.clauses import subject_clauses
+    assert [units.lead for _, units in subject_clauses(text, numbered=True, anyone=True)] == [lead]
+
+
+@pytest.mark.parametrize("duty, partners", [
+    ("会商自治区财政厅编制新增项目计划", ["自治区财政厅"]),  # 会商: in consultation with
+    ("会同财政等部门尽快将任务分解下达", ["财政"]),  # a manner before the verb
+    ("统筹协调相关责任单位科学制订办理方案", ["相关责任单位"]),  # 统筹协调, then a manner
+])
+def test_the_units_a_duty_works_with_or_gathers_take_part(duty, partners):
+    from policykb.ingest.partners import partners_with
+    assert partners_with(duty, ()).lead == partners

@@ -161,6 +161,10 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
 _TRADITIONAL = str.maketrans("內當爭從開來後於週兩單個", "内当争从开来后于周两单个")
 
 
+# 「十月底」, 「六月底前」: a month written in words, read as its number (not 「每两月」, 「一个月」, 「三年」)
+_CN_MONTH = re.compile(r"(?<![一二三四五六七八九十\d])(十[一二]?|[一二三四五六七八九])(?=月)")
+
+
 RELATIVE = "relative"  # read against the document's own day (本周完成): a kind of its own, so a page can say so
 ON_A_DAY = ("once", "target-year", RELATIVE)  # deadlines that fall on one day and can end a task; the others recur or start
 
@@ -171,6 +175,7 @@ def parse(phrase: str, year: int | dt.date) -> tuple[dt.date, str] | None:
     day = year if isinstance(year, dt.date) else None
     year = day.year if day else year
     text = re.sub(r"\s+", "", PINYIN_GLOSS.sub("", phrase)).translate(_TRADITIONAL)  # 「2016 年底前」: spaced-off numbers
+    text = _CN_MONTH.sub(lambda m: str(sum(map(_num, m[1])) if len(m[1]) > 1 else _num(m[1])), text)
     for pattern, build in _PATTERNS:
         match = re.match(pattern, text)
         if match:

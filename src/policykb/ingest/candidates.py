@@ -16,6 +16,7 @@ from .itemmarks import ITEM, PART, SECTION
 from .items import (duty_line, duty_paragraph, holders_heading, lead_heading, pledge_signatory, unit_duties_heading,
                     unit_heading)
 from .lexicon import alternation, lexicon
+from .oversight import SENTENCE_SHAPES, notice_demands
 from .ownplan import own_plan_tasks
 from .requirements import PEOPLE, requirement_tasks, without_all_addressed
 from .shapes import Candidate, inline_tasks
@@ -64,8 +65,21 @@ def find_candidates(source: Source, registered: set[str],
         # reading holds every sentence the other one read
         if len(demands) > len(candidates) and {c.where for c in candidates} <= {d.where for d in demands}:
             candidates, how = _demands_read(demands)
+    candidates = _without_notice_demands(candidates)
     return without_all_addressed(_without_own_supervision(_without_set_up(candidates), source.blocks),
                                  source.blocks), unread, how
+
+
+def _without_notice_demands(candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a division of work (a table, notes, labels), its covering notice's checks on the others' progress and
+    demands on its role holders (oversight.py): requirements (truth rule 1), left to `requirements_read`; where nothing
+    else divides the work they stay its tasks (rule 2)."""
+    demands = notice_demands(candidates)
+    kept = [c for c in candidates if c not in demands]
+    # (the division a table, note, label or heading makes, giving named units their work: where the work is divided
+    # by sentences alone, a roster of duties or a notice's demands, a body's checks are its own duty, rule 2)
+    return kept if demands and any(c.shape not in SENTENCE_SHAPES and any(map(_named, c.units.lead))
+                                   for c in kept) else candidates
 
 
 def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:

@@ -107,6 +107,14 @@ _DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)"
 _DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同志)[^，,；;。了]+(?:[，,；;。]|$)")
 
 
+def _own_office(rest: str, first: UnitList) -> bool:
+    """「各责任单位要加强组织领导，…，由办公室负责抓好综合督办协调工作」: an office named bare after a collective's demand
+    is each one's own office (its internal section, no body of the document's), so the clause stays the collective's."""
+    by = BY_DOER.match(rest)
+    return bool(by) and by["subject"].translate(lexicon().simplified) in lexicon().office_words \
+        and bool(first.lead) and all(map(collective, first.lead))
+
+
 def told_doers(clause: str, known: tuple[str, ...]) -> list[str]:
     """The units a clause tells what they have done (「卫计委、市市场监督管理局已制定了…」), or []."""
     return (did := _DID.match(clause)) and unit_names(did["subject"], known) or []
@@ -151,6 +159,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue
         if not BY_DOER.match(clause) and (by := _LATER_BY.search(clause)) \
                 and (first := _earlier_subject(clause[:by.start()], known, numbered, anyone or numbered)):
+            if _own_office(clause[by.end():], first):
+                out.append((clause, first))
+                continue
             # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
             out.append((clause[:by.start()].strip("，, "), first))
             clause = clause[by.end():]

@@ -67,6 +67,8 @@ class Lexicon:
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     praise_words: tuple[str, ...]  # 「…，给予通报表扬」: units praised for work done, no requirement
     the_public: tuple[str, ...]  # 「各单位及居民应当…」: the people at large listed beside bodies, neither unit nor leader
+    progress_checks: tuple[str, ...]  # 「…进度情况进行督察通报」: a body checking the others' progress
+    progress_hearings: tuple[str, ...]  # 「…听取落实情况」: the same, before what it checks
     duty_headings: tuple[str, ...]  # 「X主要职责」, 「X机构职能」: a heading naming the unit whose duties follow
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     grasp_verbs: tuple[str, ...]  # 「X抓统筹，Y抓行业」: a duty verb after a subject, as a modal
@@ -145,6 +147,8 @@ def lexicon() -> Lexicon:
         transmittal=tuple(data["transmittal"]),
         praise_words=tuple(data["praise_words"]),
         the_public=tuple(data["the_public"]),
+        progress_checks=tuple(data["progress_checks"]),
+        progress_hearings=tuple(data["progress_hearings"]),
         duty_headings=tuple(data["duty_headings"]),
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         grasp_verbs=tuple(data["grasp_verbs"]),

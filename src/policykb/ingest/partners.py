@@ -34,11 +34,15 @@ _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,并]?\s*)?(?:{lex
                    r"(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|作好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
                    r"|办理|进行|做|抓|确定|印发|起草|采集|汇总|审核(?![中局处科])|核实|核查|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施)"
+                   r"|尽快|抓紧|及时"  # 「会同财政等部门尽快将任务分解下达」: a manner before the verb
                    r"|[，,]\s*(?:将|把|对|在|按|根据|结合))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
 # (「X会同Y等有关部门，将…纳入…」: the partners closed by a comma, then the duty's object or manner)
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
-_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:所辖)?(?P<who>[^，,；;。]{{2,60}}?)"
+# (「统筹协调相关责任单位科学制订…」: 协调 after 统筹, a manner before the verb; 「组织协调各部门开展…」 gathers nobody,
+# as the truth reads 协调 both ways)
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调)?(?:所辖)?"
+                        r"(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
                         r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进)")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads

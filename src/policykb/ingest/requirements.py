@@ -183,7 +183,7 @@ def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[st
     for item in items_of(blocks):
         sentences = re.findall(r"[^。！？]+[。！？]?", item.text.strip())
         if item.table is not None or item.owner or item.where in taken or len(item.text) < _SHORTEST \
-                or _lead_in(sentences):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
+                or _lead_in(sentences) or _heading(item):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
             continue
         first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence)
                       and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))),
@@ -194,6 +194,14 @@ def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[st
 
 
 _TOLD = re.compile(rf"^\s*{_DAY}(?:上午|下午|晚上?)?[，,]")
+_HEADING_LENGTH = 30
+
+
+def _heading(item) -> bool:
+    """「一、县示范区管委会牵头工作（8项）」: a short numbered line with no mark of a sentence heads the items under it
+    (whose lead it may name), no requirement; one with a modal is a demand cut short (「（一）各镇要加强文物安全巡」)."""
+    return item.numbered and len(item.text) <= _HEADING_LENGTH and not re.search(r"[，,。；;！？：:]", item.text) \
+        and not _MODAL.search(item.text)
 
 
 def _told(sentence: str) -> bool:
