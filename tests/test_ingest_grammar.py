@@ -2986,6 +2986,9 @@ def test_the_township_a_report_is_about_is_the_subject_this_town_names(tmp_path)
 @pytest.mark.parametrize("written, names", [
     ("河北省、山西省人民政府", ["河北省人民政府", "山西省人民政府"]),  # provinces share the government written once
     ("廣西壯族自治區、雲南省人民政府", ["廣西壯族自治區人民政府", "雲南省人民政府"]),  # a State Council text in traditional script
+    # kinds of places, no place named: every province, region and municipality's government, one collective
+    ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"]),
+    ("各省、自治区、直辖市党委和政府", ["各省、自治区、直辖市党委和政府"]),
 ])
 def test_named_provinces_before_one_government_each_have_theirs(written, names):
     from policykb.ingest.subjects import unit_names

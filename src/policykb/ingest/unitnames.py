@@ -184,6 +184,8 @@ def _qualified_kind(text: str) -> list[str]:
 
 
 _LEVEL_ALONE = re.compile(r"[省市县区乡镇]级")
+# a kind of place, no place's name (「各省、自治区、直辖市人民政府」: every place of these kinds, one collective)
+_PLACE_KIND = re.compile(r"自治区|直辖市|计划单列市|省辖市|省直管县|县级市|自治州|自治县")
 # Levels listed before the one kind of body they each have (「省级、市级、县级水行政主管部门」): one collective
 # 「省级、市级、县级水行政主管部门」, 「省、市、县三级财政」: one kind of body of each level listed, one collective
 _LEVELS_ONE_BODY = re.compile(r"(?:[省市县区乡镇]级、)+[省市县区乡镇]级[^、，,；;和及\x00]{2,20}?(?:部门|机构|单位|机关)"
@@ -382,7 +384,7 @@ def _share_bodies(text: str) -> str:
             if (whole := _BRACKETED_HEAD.search(m.string[:m.start()])[0] + a) != a and not re.search(r"[和及与]", whole) \
                     and (looks_like_unit(whole) or COLLECTIVE.match(whole)):
                 return m.group()  # 「各县(区)政府、市直园区管委会」: the first, a name with a bracket inside, is whole
-            if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a):
+            if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a) or _PLACE_KIND.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
             if _under_one_level(m.string[:m.start()] + a):
                 return m.group()  # 「区级公安、质监、工商等部门」: one level's departments of the sectors, one collective
