@@ -2903,3 +2903,16 @@ def test_a_quoted_term_after_a_verb_names_no_body():
 def test_a_subject_ending_before_a_quoted_term_keeps_its_own_name():
     from policykb.ingest.subjects import subject_match
     assert subject_match("区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。")["subject"] == "区委农办"
+
+
+def test_a_report_whose_only_named_holder_is_levels_of_one_kind_keeps_its_role_words_demands():
+    """「县乡两级服务机构要…，各成员单位要…」 in a meeting report dividing no work: bodies of one kind at each level
+    name no one unit, so nothing is divided and the demand on the members is a task too (truth rule 2)."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["县委某某工作领导小组会议召开",
+             "组长要求,要切实强化服务保障,县乡两级服务机构要提升履职能力,各成员单位要履行好统筹协调的职能,"
+             "不断提高工作规范化水平。"]
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, 1)]
+    found, _, _ = find_candidates(Source(path="report.txt", kind="txt", blocks=blocks), set(), ())
+    assert [c.units.lead for c in found] == [["县乡两级服务机构"], ["各成员单位"]]
