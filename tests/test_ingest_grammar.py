@@ -2916,3 +2916,14 @@ def test_a_report_whose_only_named_holder_is_levels_of_one_kind_keeps_its_role_w
     blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, 1)]
     found, _, _ = find_candidates(Source(path="report.txt", kind="txt", blocks=blocks), set(), ())
     assert [c.units.lead for c in found] == [["县乡两级服务机构"], ["各成员单位"]]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("省、市人民政府及其职能部门应当支持试验区聚焦主业。", ["省人民政府", "市人民政府", "职能部门"]),
+    ("县级以上人民政府及其有关部门应当加强监督管理。", ["县级以上人民政府", "有关部门"]),
+])
+def test_governments_and_their_own_departments_each_do_their_share(text, lead):
+    """「X人民政府及其有关部门」: the governments and their departments (其, theirs, names no body), levels and
+    departments each doing its own share (truth rule 5)."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.mode, units.flags) == (lead, "separate", [])
