@@ -2930,7 +2930,10 @@ def test_governments_and_their_own_departments_each_do_their_share(text, lead):
 
 
 def test_a_word_holding_you_opens_no_note_inside_a_name():
-    """「中国(某省)自由贸易试验区办公室负责…」: the 由 of 自由 is part of the name, no 「由X负责」 note."""
+    """「中国(某省)自由贸易试验区办公室负责…」: the 由 of 自由贸易 is part of the name, no 「由X负责」 note (「河道清理由
+    水利局牵头」 is one)."""
     from policykb.ingest.prose import prose_notes
     assert prose_notes("中国(某省)自由贸易试验区办公室负责制定发展规划和重大政策,研究提出改革方案。", ()) == []
+    [(_, _, units)] = prose_notes("河道清理由水利局牵头,清除河道垃圾。", ())
+    assert units.lead == ["水利局"]
     assert parse_units("各部门及其所属单位").lead == ["各部门及其所属单位"]
