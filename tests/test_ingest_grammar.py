@@ -3057,3 +3057,37 @@ def test_a_collectives_line_among_roster_lines_is_one_of_the_roster():
     tasks = _tasks("农业服务中心:负责技术指导,推进综合利用。", "财政所:负责资金发放,保障工作经费。",
                    "各村(社区):将宣传资料发放到农户,组织开展巡查。")
     assert [t.units.lead for t in tasks] == [["农业服务中心"], ["财政所"], ["各村（社区）"]]
+
+
+def test_a_report_whose_only_named_holder_is_levels_of_one_kind_keeps_its_role_words_demands():
+    """「县乡两级服务机构要…，各成员单位要…」 in a meeting report dividing no work: bodies of one kind at each level
+    name no one unit, so nothing is divided and the demand on the members is a task too (truth rule 2)."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Block, Source
+    lines = ["县委某某工作领导小组会议召开",
+             "组长要求,要切实强化服务保障,县乡两级服务机构要提升履职能力,各成员单位要履行好统筹协调的职能,"
+             "不断提高工作规范化水平。"]
+    blocks = [Block(t, f"第{i}行") for i, t in enumerate(lines, 1)]
+    found, _, _ = find_candidates(Source(path="report.txt", kind="txt", blocks=blocks), set(), ())
+    assert [c.units.lead for c in found] == [["县乡两级服务机构"], ["各成员单位"]]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("省、市人民政府及其职能部门应当支持试验区聚焦主业。", ["省人民政府", "市人民政府", "职能部门"]),
+    ("县级以上人民政府及其有关部门应当加强监督管理。", ["县级以上人民政府", "有关部门"]),
+])
+def test_governments_and_their_own_departments_each_do_their_share(text, lead):
+    """「X人民政府及其有关部门」: the governments and their departments (其, theirs, names no body), levels and
+    departments each doing its own share (truth rule 5)."""
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert (units.lead, units.mode, units.flags) == (lead, "separate", [])
+
+
+def test_a_word_holding_you_opens_no_note_inside_a_name():
+    """「中国(某省)自由贸易试验区办公室负责…」: the 由 of 自由贸易 is part of the name, no 「由X负责」 note (「河道清理由
+    水利局牵头」 is one)."""
+    from policykb.ingest.prose import prose_notes
+    assert prose_notes("中国(某省)自由贸易试验区办公室负责制定发展规划和重大政策,研究提出改革方案。", ()) == []
+    [(_, _, units)] = prose_notes("河道清理由水利局牵头,清除河道垃圾。", ())
+    assert units.lead == ["水利局"]
+    assert parse_units("各部门及其所属单位").lead == ["各部门及其所属单位"]

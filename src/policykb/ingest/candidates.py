@@ -147,8 +147,14 @@ _LED = re.compile(alternation(w for w, role in lexicon().verbs.items()
 
 
 def _named(unit: str) -> bool:
-    """A unit named, not all of a kind (各地, 有关部门), others (其他…), or the holders of a role (各牵头单位)."""
-    return not collective(unit) and not unit.startswith("其他") and not _ROLE_HOLDER.search(unit)
+    """A unit named, not all of a kind (各地, 有关部门), others (其他…), the holders of a role (各牵头单位), or one
+    kind of body at each of several levels (县乡两级服务机构)."""
+    return not collective(unit) and not unit.startswith("其他") and not _ROLE_HOLDER.search(unit) \
+        and not _LEVELS_OF_KIND.match(unit)
+
+
+# 「县乡两级退役军人服务机构」, 「省市县三级财政」: the bodies of one kind at each level written, no body named
+_LEVELS_OF_KIND = re.compile(r"^[省市州县区旗乡镇村、]{2,8}[两二三四五]级")
 
 
 def _with_general(candidates: list[Candidate], unread: list[Block], source: Source,

@@ -23,7 +23,8 @@ OPENER = rf"(?:{alternation(_LEX.by_openers)})?"  # 「主要由X牵头」: word
 # (「副主任由X主要负责同志担任」: 负责同志, 负责人 are people filling a post, no role word)
 _BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alternation(_LEX.verbs)})(?!同志|人(?![口民才事]))"
                  rf"(?P<rest>.*)$")
-_TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
+# (the 由 of 「中国(河南)自由贸易试验区办公室负责」 is part of the body's name, no 由 of a note; 「清理由X牵头」 is one)
+_TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}(?!(?<=自)由[贸貿])由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「《意见》要求X、Y等按职责分工负责」, 「方案明确由X牵头」: what a text or meeting states, then the units and their role
 _STATED = re.compile(r"^[^，,；;。]{1,12}?(?:要求|明确|规定)(?=[^，,；;。]{2,})")

@@ -8,6 +8,7 @@ import re
 
 from .lexicon import alternation, lexicon
 from .subjects import MANNER
+from .unitnames import OWN_DEPARTMENTS
 from .unitnotes import UnitList
 
 # a word that makes a list of units lead together (「X、Y牵头…」, 「X、Y共同负责…」): without one, the first listed leads
@@ -153,6 +154,8 @@ def list_roles(names: list[str], rest: str, open_ended: bool, written: str = "")
     their kind (`kinds_listed`) said to do each its own (「按照各自职责」, 「在各自职责范围内」) each do their own share."""
     if kinds_listed(written, names) and _own_shares(rest) and not _TOGETHER.search(rest):
         return names, [], "separate"
+    if OWN_DEPARTMENTS.search(written) and not _TOGETHER.search(rest):
+        return names, [], "separate"  # 「省、市人民政府及其职能部门应当…」: each government and its departments, its share
     mode = _list_mode(names, rest)
     if mode == "joint" and (first := _leading_collectives(names)):
         # 「各级各部门和X企业要…」: no lead word, the collectives listed first lead, each its share; the others take part

@@ -136,7 +136,8 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
     # too, but not in 「X机构及其工作人员」, a body and its own people; after a secretary's post, 「学校党组织书记和校长」:
     # two people; 或 between two bodies' names, 「X中心、Y中心或职能站(所)」: bodies listed as alternatives, each a name)
-    pieces = re.split(r"[、，,；;]|会同|(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心))"
+    pieces = re.split(rf"[、，,；;]|会同|{OWN_DEPARTMENTS.pattern}|"
+                      r"(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心))"
                       r"(?:以及|或者|[和及与或])(?=[^和及与或]{2,})"
                       r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
                       r"|(?<=书记)[和及与](?=[^和及与]{2,})"
@@ -152,6 +153,11 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
             if name and name not in names:
                 names.append(name)
     return _share_level(names), open_ended
+
+
+# 「省、市人民政府及其职能部门」, 「县级以上人民政府及其有关部门」: governments and their own departments, two names
+# (levels and departments, each its share: `shares.list_roles`), 其 no part of the second
+OWN_DEPARTMENTS = re.compile(r"(?<=政府)及其(?=(?:有关|相关|相關|有關|职能|職能|所属|所屬|工作)?部[门門])")
 
 
 # 「城市管理等有关部门」: one sector named bare before the departments it stands first among
