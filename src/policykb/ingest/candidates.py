@@ -70,11 +70,14 @@ def find_candidates(source: Source, registered: set[str],
                                  source.blocks), unread, how
 
 
+LEAD_HEADING = "lead-heading"  # tasks numbered under a heading naming their lead (「一、X牵头工作（8项）」)
+
+
 def _without_notice_demands(candidates: list[Candidate]) -> list[Candidate]:
     """Beside a division of work (a table, notes, labels), its covering notice's checks on the others' progress and
     demands on its role holders (oversight.py): requirements (truth rule 1), left to `requirements_read`; where nothing
     else divides the work they stay its tasks (rule 2)."""
-    demands = notice_demands(candidates)
+    demands = notice_demands(candidates) + [c for c in candidates if c.shape in SENTENCE_SHAPES and _on_role_holders(c)]
     kept = [c for c in candidates if c not in demands]
     # (the division a table, note, label or heading makes, giving named units their work: where the work is divided
     # by sentences alone, a roster of duties or a notice's demands, a body's checks are its own duty, rule 2)
@@ -106,9 +109,12 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
     people too) are requirements on carrying it out, as truth rule 1 reads them, and the rest a division."""
     if not divided(demands):
         return demands, "requirements"
-    return [c for c in demands if (not (holders := c.units.lead or c.units.leaders)
-                                   or not all(_DIVISION_ROLE.search(n) for n in holders)) and not _will_supervise(c)], \
-        "general"
+    return [c for c in demands if not _on_role_holders(c) and not _will_supervise(c)], "general"
+
+
+def _on_role_holders(demand: Candidate) -> bool:
+    """A demand whose holders are all the division's role holders (「协同单位积极配合」, 「各责任单位的主要负责同志要…」)."""
+    return bool(holders := demand.units.lead or demand.units.leaders) and all(_DIVISION_ROLE.search(n) for n in holders)
 
 
 def _will_supervise(demand: Candidate) -> bool:
@@ -192,12 +198,14 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     duties = {w for at, b in enumerate(texts) if b.where in context and duty_heading(heading_words(b.text))
               for w in _under_duty_heading(b, texts[at + 1:], read)}
     headed |= duties
+    led: set[str] = set()  # the items under a heading naming their lead: a division the heading makes
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
         if under and (unit_duties_heading(b.text) or unit_heading(b.text) or lead_heading(b.text)) \
                 and not any(a.where in read for a in under):
             context.add(b.where)
             headed |= {a.where for a in under}
+            led |= {a.where for a in under} if lead_heading(b.text) else set()
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
         context -= duties  # (a short duty item, 「（四）完成交办的其他事项。」, is no heading)
@@ -205,6 +213,8 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
         else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
+    for c in extra if led else ():
+        c.shape = LEAD_HEADING if c.where in led else c.shape
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
     unread[:] = still + [b for b in unread if (how != "table" or b.is_row) and all(b.where != c.where for c in extra)
                          and all(b.where != s.where for s in still)]
