@@ -3091,3 +3091,25 @@ def test_a_word_holding_you_opens_no_note_inside_a_name():
     [(_, _, units)] = prose_notes("河道清理由水利局牵头,清除河道垃圾。", ())
     assert units.lead == ["水利局"]
     assert parse_units("各部门及其所属单位").lead == ["各部门及其所属单位"]
+
+
+# --- a measure's run-in title, collectives setting up their working bodies, returns compiled and sent up ---
+
+def test_a_run_in_title_closed_by_a_colon_does_not_hide_the_doer_named_by_by():
+    """「（一）加强组织领导：由X牵头推进…。各乡镇成立工作专班，…」: the measure's short title and its colon, then 由 naming
+    the doer; the next sentence's collective sets up its own working body (each its own), its task."""
+    found = subject_clauses("加强组织领导:由县水利局牵头推进灌区改造工作。各乡镇成立工作专班,细化分解任务。", (),
+                            numbered=True)
+    assert [units.lead for _, units in found] == [["县水利局"], ["各乡镇"]]
+    assert found[1][0].startswith("各乡镇成立工作专班")
+
+
+@pytest.mark.parametrize("text", ["县政府成立了工作专班,细化分解任务。", "各街道成立了防汛指挥部。"])
+def test_a_body_that_set_up_a_working_body_reports_what_was_done(text):
+    assert subject_clauses(text, (), numbered=True) == []
+
+
+def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
+    """「…由各地办公室每月上报报表。市办公室每月进行统计汇总后报市政府」: the office that compiles them sends them up."""
+    [(_, units)] = subject_clauses("市园区办公室每月进行统计汇总后报市政府和省工信厅。", (), numbered=True)
+    assert units.lead == ["市园区办公室"]

@@ -93,6 +93,8 @@ _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单
 _EACH_PLACE = re.compile(r"^各(?:地|地区)$")  # 「各地要…」 in an item: the places' governments, each its own share
 
 
+# 「加强组织领导：由X牵头…」: a measure's short title run into its first clause, closed by a colon
+_RUN_IN_TITLE = re.compile(r"^[^，,；;。：:“”\"]{2,12}[：:]\s*(?=由)")
 # 「…提出了三点要求：一、…；二、…；三、区安置办要…」, 「…；四是县政府督查室要…」: a list's mark opening a clause
 # inside a paragraph
 _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])"
@@ -172,6 +174,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             last.open_ended |= parse_units(beside["who"], known).open_ended
             continue
         head, m = 0, BY_DOER.match(clause)
+        if not m and (title := _RUN_IN_TITLE.match(clause)) and (by := BY_DOER.match(clause[title.end():])) \
+                and unit_names(by["subject"], known):
+            head, m = title.end(), by  # 「（一）加强组织领导：由X牵头推进…」: the measure's title, then the doer 由 names
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
             head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
                             if (found := BY_DOER.match(clause[by.end():])) and unit_names(found["subject"], known)), (0, None))

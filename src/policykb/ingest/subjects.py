@@ -21,6 +21,12 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           r"|(?<=[府局委办辦])建立(?=[^，,；;。]{2,20}?(?:机制|機制|制度))"  # 「X政府建立…统一管理机制」: a body setting up a
           # working system (建立 alone is no duty verb: 「X建立了…」 reports; 「监督企业建立…制度」: the body's name must end)
           r"|(?<=相应)(?:成立|设立|组建)"
+          # 「各乡镇成立工作专班」: a collective setting up its own working body is asked to, each place its own (one
+          # body's 「X成立了…」 reports what was done)
+          r"|(?:(?<=各[\u4e00-\u9fff]{2})|(?<=各[\u4e00-\u9fff]{3})|(?<=各[\u4e00-\u9fff]{4}))(?:成立|组建)(?!了)"
+          r"(?=[^，,；;。]{0,12}?(?:专班|工作组|领导小组|工作小组|指挥部))"
+          # 「X每月进行统计汇总后报市政府」: a body compiling the returns and sending them up
+          r"|(?:进行)?(?:统计)?汇总后?(?=上?报|向)"
           # 「街道办事处设置人口普查领导小组和办公室；居(村)委会设置人口普查小组」: a body setting up its own working body
           r"|(?<=[府局委办会处])设置(?=[^，,；;。]{2,30}?(?:小组|办公室|机构|专班))"
           # 「…由X负责备案、核准，市发改委予以备案并纳入台账管理」: a body taking its step in the procedure (予以 right
