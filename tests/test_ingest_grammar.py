@@ -982,7 +982,7 @@ def test_a_townships_level_on_a_lists_first_name_holds_for_its_bare_stations():
 def test_a_prose_note_may_open_after_a_colon():
     tasks = _tasks("一、职责", "园区的主要任务是统筹发展。具体分工:县商务局牵头,主要负责招商工作。县科技局负责企业认定工作。")
     assert [t.units.lead for t in tasks] == [["县商务局"], ["县科技局"]]
-    assert "具体分工:主要负责招商工作" in tasks[0].text
+    assert "具体分工:县商务局牵头,主要负责招商工作" in tasks[0].text  # the note the subject of the duty: kept
 
 
 # --- tables as pages flatten them ---

@@ -79,8 +79,9 @@ def prose_note(text: str, known: tuple[str, ...] = ()) -> tuple[str, UnitList, b
         units = parse_units(m["note"], known)
         if units.lead and not units.doubts and not units.leaders and not each_its_own(m["note"], units):
             rest = re.sub(r"[，,；;]*([，,。])[，,；;。]*", r"\1", text[:m.start()] + text[m.end():])
-            rest = re.sub(r"([：:])[，,]", r"\1", rest)  # 「具体分工：X牵头，主要负责…」: the colon opens the duty
-            if topic_only(text, m.start(), rest):
+            # 「具体分工：X牵头，主要负责…」: the note after a colon is the subject of the duty the colon opens; cut out, it
+            # would leave the duty with no one (「具体分工：主要负责…」), so the text stays as written
+            if topic_only(text, m.start(), rest) or text[:m.start()].endswith(("：", ":")):
                 rest = text
             return rest.strip("，,；; "), units, not text[:m.start()].strip("，,；;。 由")
     return None
