@@ -2931,6 +2931,25 @@ def test_the_governments_of_levels_named_by_their_kind_each_do_their_own_share()
     assert (units.lead, units.mode) == (["县农业局"], "first")
 
 
+def test_levels_listed_bare_as_a_subject_are_each_levels_governments_doing_their_own_share(tmp_path):
+    """「省、设区的市(自治州)、县(市、区)、乡(镇)应当建立…」: a law gives each level of government its share by naming the
+    levels alone (the brackets hold the kinds of place of a level): each level, separate (in traditional script too); a
+    level alone, levels before one body (市、县区卫生行政部门), or the levels below a city alone (区、镇、街道, one collective)
+    is no such list."""
+    [(_, units)] = subject_clauses("省、设区的市(自治州)、县(市、区)、乡(镇)应当建立工作第一责任人制度。")
+    assert (units.lead, units.participants, units.mode) == (["省", "设区的市(自治州)", "县(市、区)", "乡(镇)"], [], "separate")
+    from policykb.ingest.unitnames import level_list
+    assert level_list("省、縣(市、區)") == ["省", "縣(市、區)"]
+    assert level_list("区、镇、街道") is None  # the levels below a city, bare: one collective
+    assert parse_units("区、镇、街道").lead == ["区、镇、街道"]
+    assert subject_clauses("省应当建立工作第一责任人制度。") == []
+    [(_, units)] = subject_clauses("市、县区卫生行政部门应建立健全工作制度。")
+    assert units.lead == ["市、县区卫生行政部门"]
+    tasks = _drafted(tmp_path, "甲乙省工作条例", "第一条 为了做好甲乙工作,制定本条例。",
+                     "第二条 省、设区的市(自治州)、县(市、区)应当建立工作第一责任人制度。")
+    assert [(t["lead"], t.get("lead_mode")) for t in tasks] == [(["甲乙省", "设区的市(自治州)", "县(市、区)"], "separate")]
+
+
 def test_sectors_before_a_shared_department_in_charge_are_each_sectors_department():
     """「建设、水利、公路等工程建设主管部门，要…本部门…」: bare sectors before the one kind of department in charge they
     share (its field, 工程建设 or 行业, between): each sector's department in charge, the list open, each its own share;

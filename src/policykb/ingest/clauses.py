@@ -26,10 +26,11 @@ from .inperson import heads_named, in_person, labelled_people, roster_heads, sen
 from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
                        partners_with)
+from .quotas import LISTED_PLACE
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
                        subject_name, unit_names)
-from .unitnames import looks_like_unit
+from .unitnames import level_list, looks_like_unit
 from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
@@ -240,7 +241,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue
         written_units = parse_units(subject, known)
         lead, others, mode = list_roles(names, rest, written_units.open_ended, subject)
+        if levels := level_list(subject):  # 「省、县(市、区)应当…」: the governments of each level, each its own share
+            lead, others, mode = names, [], "separate"
         units = UnitList(subject, lead=lead, participants=others, mode=mode, how="by" if assigned else "verb")
+        units.flags += [LISTED_PLACE + n for n in levels or [] if not looks_like_unit(n)]  # 省 alone: a unit here only
         units.open_ended, units.leaders = written_units.open_ended, written_units.leaders
         if len(units.leaders) == 1 and _ONE_NAMED.search(units.leaders[0]) \
                 and (post := _POST_NAMED.match(clause[head:], m.end("subject"))) and is_person(post["post"]):

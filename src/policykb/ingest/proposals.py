@@ -127,8 +127,9 @@ class Naming:
 
     def unit(self, name: str, flags: list[str]) -> str | None:
         """The unit `name` means, or None where it is no unit's name; each guess is added to `flags`."""
+        # (one name a flag vouches whole: 「县(市、区)」 holds a 、 of its own)
         vouched = {n for f in flags for kind in (COLUMN_VOUCHED, LISTED_PLACE) if f.startswith(kind)
-                   for n in f.removeprefix(kind).split("、")}
+                   for n in [f.removeprefix(kind), *f.removeprefix(kind).split("、")]}
         canonical = qualified(name, self.place, self.level, self.registry.home).translate(_BRACKETS)
         known = self.registry.knows(canonical, self.place)
         bare = re.match(r"^(?:省|市|县|区)(?!级|直|各|有关|相关)", canonical)

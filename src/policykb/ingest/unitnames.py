@@ -78,10 +78,30 @@ _ROLES_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)((?:牵�
 _LIST_COUNT = re.compile(r"(?<=[\u4e00-\u9fff)）])\d{1,3}个[\u4e00-\u9fff]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?$")
 
 
+_LEVEL_WORD = r"(?:省|自治区|设区的市|市|自治州|州|盟|县|区|旗|乡|镇|街道)"
+_LEVEL = rf"{_LEVEL_WORD}(?:[(（]{_LEVEL_WORD}(?:、{_LEVEL_WORD})*[)）])?"
+# 「省、设区的市(自治州)、县(市、区)、乡(镇)应当建立…」: a list of nothing but levels, each standing for the governments
+# of that level (a law's way of giving every level its own share); its brackets hold the kinds of place of that level
+_LEVEL_LIST = re.compile(rf"^{_LEVEL}(?:、{_LEVEL})+$")
+
+
+def level_list(text: str) -> list[str] | None:
+    """The levels of a list made of bare levels only (「省、县(市、区)」), each as written; None for anything else
+    (省 alone, or 「市、县区卫生行政部门」, a body of several levels, is no such list; nor the levels below a city
+    written bare, 「区、镇、街道」, one collective of lexicon.yaml)."""
+    text = re.sub(r"\s*、\s*", "、", text.strip())
+    folded = lexicon().fold(text)
+    if not _LEVEL_LIST.match(folded) or any(c.fullmatch(folded) for c in lexicon().collectives):
+        return None
+    return [m.group() for m in re.finditer(r"[^、(（]+(?:[(（][^)）]*[)）])?", text)]
+
+
 def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Names in a list written with 、，; and whether the list is open (ends in 等 …).
 
     Registered names that contain 、 or 和 (各市州、县市区党委和政府) are kept whole."""
+    if levels := level_list(text):
+        return levels, False
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
     text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = re.sub(r"等其他(?=(?:有关|相关)?(?:部门|单位)$)", "等", text)  # 「X等其他部门」: X等部门, an open list

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import ROLES, alternation, is_person, lexicon
 from .posts import PADDED, holding_bodies, padded_people, person_name
-from .unitnames import EITHER, clean_name, looks_like_unit, split_names
+from .unitnames import EITHER, clean_name, level_list, looks_like_unit, split_names
 
 # Words that say the text after them is not a unit (a timing, a way of working) — split off.
 _AFTER_UNITS = re.compile(r"[，,；;]\s*(?=(?:\d{4}年|年内|年底|年中|每年|每季度|每月|长期|持续|上半年|下半年|"
@@ -201,6 +201,9 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
         names, open_ended = padded_people(text) if role == "leader" and PADDED.search(text) else split_names(text, known)
         result.open_ended |= open_ended
         hows.add(how)
+        levels = level_list(text) if role != "leader" else None
+        if levels and role in ("lead", "responsible"):
+            role = "separate"  # 「省、县(市、区)应当…」: each level's governments do their own share
         for name in names:
             if role == "leader" and _NO_PERSON.search(name):
                 result.flags.append(f"not a person: {name}")  # 「…负责人整改。1.深入学习…」: a run-on text, no name
@@ -211,7 +214,8 @@ def parse_units(note: str, known: tuple[str, ...] = ()) -> UnitList:
                     roles[role] += bodies  # 「市水务局主要负责人」: the body answers for the work, its person leads it
             elif name in lexicon().the_public and names.index(name) > 0:
                 continue  # 「一切单位和市民」: the public listed after the bodies, who do the work
-            elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]):
+            elif not looks_like_unit(name) and name not in known and not _its_government(name, roles[role]) \
+                    and not levels:
                 result.flags.append(f"not a unit: {name}")
             else:
                 roles[role].append(name)
