@@ -545,6 +545,32 @@ def test_by_right_after_a_quoted_topic_names_the_doer():
     assert [u.lead for _, u in found] == [["行业主管部门"]]
 
 
+
+def test_by_after_a_future_or_after_the_time_it_is_done_at_names_the_doer():
+    """「具体办法将由X另行通知」: 将 before 由, 另行 before the verb (no part of the name); 「工作结束后，应由X负责…」:
+    the modal after the time. 「由所在单位提出，…确定」 is a procedure for changing members: no one's task."""
+    found = subject_clauses("具体实施办法由县财政局另行制定。具体的审批程序将由县教育局另行通知。"
+                            "工作任务结束后，应由牵头部门负责做好总结。", numbered=True)
+    assert [u.lead for _, u in found] == [["县财政局"], ["县教育局"], ["牵头部门"]]
+    assert subject_clauses("成员如有变动，由所在单位提出，联席会议确定。", numbered=True) == []
+
+
+def test_a_sentence_opening_with_and_by_a_date_goes_on_with_the_last_subjects_work():
+    """「各区结合实际，制定方案。并于7月25日前将名单报…」: no subject of its own, a deadline of its own: the last
+    subject's next task."""
+    found = subject_clauses("各区、开发区结合本区实际，制定实施方案，召开动员会。"
+                            "并于7月25日前将工作方案报市领导小组办公室。", numbered=True)
+    assert [u.lead for _, u in found] == [["各区、开发区"], ["各区、开发区"]]
+    assert found[1][0].startswith("并于7月25日前")
+
+
+def test_a_stages_months_are_the_deadline_of_each_duty_under_it_without_a_date_of_its_own():
+    """「1、宣传发动阶段(7月-8月)」 over two duties: the first (no date of its own) is due by the stage's end too, not
+    the last alone."""
+    tasks = _tasks("四、实施步骤", "1、宣传发动阶段(7月-8月)",
+                   "各区、开发区结合本区实际，制定实施方案，召开动员会。并于7月25日前将工作方案报市领导小组办公室。")
+    assert [t.deadline_text for t in tasks] == ["7月-8月", "7月-8月"]
+
 def test_a_collective_subject_in_a_bracket_numbered_item_is_assigned():
     tasks = _tasks("二、职责分工", "（一）组织协调。“林长制”由县林业局组织实施。县林长办负责日常考核。"
                    "各乡（镇）要建立相应的工作机制，负责本辖区的林长制工作。")

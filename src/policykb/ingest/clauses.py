@@ -18,6 +18,7 @@ This module reads clauses in a paragraph; the parts they are read with are their
 """
 from __future__ import annotations
 
+import copy
 import re
 
 from . import timing
@@ -69,10 +70,11 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「《清单》和《目录》由X会同Y进行解释」): what stands before is the topic
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」 too
 # (「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, a modal before 由, the doer after it; not
-# 「…，应由地方政府承担的…」, a description; 「学生失踪失联须由公安部门界定」: a modal before 由, the topic before it)
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=时[，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
+# 「…，应由地方政府承担的…」, a description; 「学生失踪失联须由公安部门界定」: a modal before 由, the topic before it;
+# 「任务结束后，应由牵头部门提出…」: after the time it is done at; 「具体程序将由X另行通知」: the future's 将 before 由)
+_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
                        r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则)(?=由)"
-                       r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)")
+                       r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)|(?<=[^\s，,；;。]{2}将)(?=由)")
 _DUTIES_OF = re.compile(rf"(?<=[^\s：:，,。；;、])的?(?:{alternation(lexicon().duty_headings)})$")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
@@ -109,6 +111,9 @@ _DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)"
 # 「公安局担当…工作，制定了…方案，…」: the duty first, then what was done towards it: the duty is given
 _DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同志)[^，,；;。了]+(?:[，,；;。]|$)")
 
+# 「…制定方案，召开动员会。并于7月25日前将名单报…」: a sentence opening with 并 and a date of its own goes on with the
+# last subject's work, a task of its own by its own deadline
+_AND_BY_DATE = re.compile(r"^并(?:于|在)[^，,；;。]{2,16}?(?:前|之前)")
 
 def _own_office(rest: str, first: UnitList) -> bool:
     """「各责任单位要加强组织领导，…，由办公室负责抓好综合督办协调工作」: an office named bare after a collective's demand
@@ -152,6 +157,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 and (people := roster_heads(clause)):
             # 「…成立X指挥部，统一指挥…。副县长Y任指挥长，Z任副指挥长」: the roster after it, the body's leaders
             out[-1][1].leaders += [p for p in people if p not in out[-1][1].leaders]
+            continue
+        if out and _AND_BY_DATE.match(clause):
+            out.append((clause, copy.deepcopy(out[-1][1])))
             continue
         if did := told_doers(clause, known):
             done_by = did

@@ -207,6 +207,12 @@ def closing_deadline(text: str) -> str:
     return m[1] if m and (_STANDING.fullmatch(m[1]) or any(f.date and f.phrase == m[1] for f in find(m[1], 2000))) else ""
 
 
+def _dated(text: str) -> bool:
+    """A duty that names a date of its own (「并于7月25日前报…」)."""
+    from .timing import find
+    return any(f.date for f in find(text, 2000))
+
+
 def _categories_lead(out: list[Candidate], categories: list[tuple[str, UnitList, int]]) -> list[Candidate]:
     """The items of a category heading with a lead note (category.py): its leads lead those naming 责任单位; the
     heading is no task of its own once an item under it takes its leads."""
@@ -409,11 +415,13 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             duties = _run_in_duties([(piece, u) for piece, (_, u) in zip(pieces, found)])
             for _, u, _ in duties:
                 u.lead = [_as_headed(n, section) for n in u.lead]
-            # (the item above's text is its title, its closing time the deadline of the work under it)
+            # (the item above's text is its title, its closing time the deadline of the work under it: of each
+            # duty with no date of its own, 「1、宣传阶段(7月-8月)」 over 「X制定方案。并于7月25日前报…」)
             above = item_above[0].text if item_above else text
+            own, stage = closing_deadline(text), closing_deadline(above)
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
-                              section, deadline_text=closing_deadline(text) or closing_deadline(above)
-                              if i == len(duties) - 1 else "",
+                              section, deadline_text=(own or stage) if i == len(duties) - 1
+                              else "" if own or not stage or _dated(piece) else stage,
                               number=item_number(above) if i == 0 else mark)
                     for i, (piece, u, mark) in enumerate(duties)]
             continue

@@ -60,7 +60,7 @@ _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|�
 # and its modal (and 「X按职责分工做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|工作中|期间|之际)"
 # (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
-MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|全权|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟|相应(?=成立|设立|组建)"
+MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|全权|主动|依法|统一|主要|具体|严格(?=落实|履行)|拟|相应(?=成立|设立|组建)|另行"
            rf"|严格(?:按照?|依照)[^，,；;。]{{1,24}}?(?:要求|规定|标准|程序)(?=[^，,；;。])"  # 「X，严格按照时限要求抓好…」
            rf"|本[着著][^，,；;。]{{1,16}}?(?:原则|精神|宗旨)[，,]?"  # 「X本着精干、高效的原则，抽调…」 (著: as a traditional text writes it)
            rf"|(?:按照?|依据|根据)(?:各自|自身)?(?:职责|职能)(?:分工)?|按[^，,；;。]{{1,6}}?(?:原则|分类)"
@@ -114,7 +114,8 @@ BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(
                  rf"(?:原则|要求|规定|职责|分工|程序|需要)[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
-                 rf"|(?:合作|共同)?共建))")  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
+                 rf"|(?:合作|共同)?共建"  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
+                 rf"|另行))")  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)
 # 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
 # send it when the clause names no other doer (a quoted name, 以“县政府”名义, is the label it goes under, no doer; 「以
 # X名义印发的文件」 describes a paper, the verb not closing the clause)
