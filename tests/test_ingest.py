@@ -1043,6 +1043,25 @@ def test_a_paragraph_read_as_a_requirement_is_not_also_listed_as_a_task_left_unr
     assert not any("严肃追责问责" in line for line in result.review if line.startswith("[未读取]"))
 
 
+def test_an_office_named_by_its_bodys_kind_alone_asks_for_its_full_name(tmp_path):
+    """「联席会议办公室负责…」 in two documents setting up two joint meetings: as written, both are one unit of the
+    knowledge base, whose letter would hold both meetings' work; the review asks for the full name and offers it."""
+    kb = _kb(tmp_path)
+    reviews = []
+    for n, (place, field) in enumerate([("湖南省", "殡葬管理"), ("江西省", "校车安全管理")]):
+        source = tmp_path / f"{n}.txt"
+        source.write_text(f"{place}人民政府办公厅关于建立{place}{field}工作联席会议制度的通知\n各市州人民政府，省直各单位：\n"
+                          f"为加强{field}工作的统筹协调，经省人民政府同意，建立{place}{field}工作联席会议制度。\n"
+                          f"一、联席会议负责统筹协调全省{field}工作。\n"
+                          f"二、联席会议办公室设在{place}民政厅，负责联席会议的日常工作。\n"
+                          f"{place}人民政府办公厅\n2021年3月1日\n", encoding="utf-8")
+        reviews.append(import_file(source, kb, f"doc{n}").review)
+    for review, full in zip(reviews, ["湖南省殡葬管理工作联席会议办公室", "江西省校车安全管理工作联席会议办公室"]):
+        asked = [line for line in review if line.startswith("[待补] 单位“联席会议办公室”")]
+        assert len(asked) == 1 and f"（如“{full}”）" in asked[0]
+    assert not any("单位“湖南省民政厅”" in line for line in reviews[0])
+
+
 def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_first_leads(tmp_path):
     """「（X、Y、Z分工负责）」 says nobody leads: the first listed is taken by custom, below the confident mark and
     said so in the review; a document that says 「列第一位者为牵头单位」 makes it no guess."""

@@ -19,8 +19,8 @@ from . import timing
 from .candidates import divided, find_candidates, heading_words, known_names, shown
 from .confidence import CONFIDENT, FIRST_BY_CUSTOM, ISSUER_LEADS, confidence_of, flags_cn
 from .continued import continued
-from .holders import (expand_short_name, head_of, head_posts, name_bare_office, name_in_full, named_where_seated,
-                      seated_offices, set_up_body, set_up_office, short_names, title_body)
+from .holders import (expand_short_name, head_of, head_posts, kind_only_review, name_bare_office, name_in_full,
+                      named_where_seated, seated_offices, set_up_body, set_up_office, short_names, title_body)
 from .leftout import left_beside, unread_assignments
 from .levels import level_of_place
 from .lexicon import lexicon
@@ -281,6 +281,9 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
                + ("（这句给单位分派了工作，却没有读作任务，请核对后补录）" if b in missed else "（像是任务，但单位未能读取，请补录）")
                for b in unread]
     review += [proposal_line(u) for u in naming.proposed.values()]
+    texts = [b.text for b in source.blocks if not b.is_row]
+    review += kind_only_review([n for t in tasks.values() for n in t["lead"] + t.get("participants", [])],
+                               title_body(meta.title) or set_up_body(texts))
     doc = _document(source, meta, doc_level, how, numbered_requirements(asked), parts, tasks, review)
     parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
     if parents:

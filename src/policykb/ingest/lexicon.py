@@ -73,6 +73,7 @@ class Lexicon:
     listed_duty_verbs: tuple[str, ...]  # 「X应当履行下列职责：」: the unit takes on the duties listed below
     grasp_verbs: tuple[str, ...]  # 「X抓统筹，Y抓行业」: a duty verb after a subject, as a modal
     office_words: tuple[str, ...]  # 「办公室」: a body's working office, named bare once the text has set it up
+    working_body_kinds: tuple[str, ...]  # 「联席会议」, 「领导小组」: a working body's kind, naming no one body
     name_determiners: tuple[str, ...]  # 「对应的」: which one of a kind, before its name
     restating_words: tuple[str, ...]  # 「主管」: put into the heading's unit's name by the paragraph under it
     schedule_headings: tuple[str, ...]  # 「二、时间安排」: the span under it is every task's deadline
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         listed_duty_verbs=tuple(data["listed_duty_verbs"]),
         grasp_verbs=tuple(data["grasp_verbs"]),
         office_words=tuple(data["office_words"]),
+        working_body_kinds=tuple(data["working_body_kinds"]),
         name_determiners=tuple(data["name_determiners"]),
         restating_words=tuple(data["restating_words"]),
         schedule_headings=tuple(data["schedule_headings"]),
