@@ -2,7 +2,7 @@
 work: a body checking the others' progress (「区政府办公室负责对目标任务进度情况进行督察通报」), and the collectives the
 same paragraph asks to carry it out (「各部门、各单位要明确责任…抓好落实」). Beside a division of work these are its
 requirements (corpus truth rule 1), no share of the work; where nothing else divides it they stay its tasks (rule 2).
-(The division's role holders, 「牵头单位负责…，协同单位主动对接需求」, are requirements by `candidates._demands_read`.)
+(The division's role holders, 「牵头单位负责…，协同单位主动对接需求」, are requirements by `candidates._on_role_holders`.)
 """
 from __future__ import annotations
 

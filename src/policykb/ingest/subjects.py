@@ -33,10 +33,10 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           # after a body's name; 「对…的，予以通报」 has none)
           r"|(?<=[府局委办厅部院会])予以(?=[^，,；;。]{2})"
           r"|抽调(?=[^，,；;。]{0,12}?(?:人员|力量|骨干|干部))"  # 「X抽调有关人员做好…」: staffing the work is its own  # 「各有关单位也相应成立领导机构」: each sets up its own body, as the issuer did
-          r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"
+          r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
           # 「X根据…计划，审核…建议计划」: a body checking others' plans (not 「X审核通过的」, nor a procedure's step,
           # 「…，X审核备案后，报…」)
-          r"|审核(?![通的意])(?![^，,；;。]*?后)"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
+          r"|审核(?![通的意])(?![^，,；;。]*?后)"
           r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb, and who holds
