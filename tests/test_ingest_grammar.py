@@ -3158,3 +3158,21 @@ def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
     """「…由各地办公室每月上报报表。市办公室每月进行统计汇总后报市政府」: the office that compiles them sends them up."""
     [(_, units)] = subject_clauses("市园区办公室每月进行统计汇总后报市政府和省工信厅。", (), numbered=True)
     assert units.lead == ["市园区办公室"]
+
+
+# --- sectors named bare under one 各级, returns a topic's 由 sends up level by level ---
+
+@pytest.mark.parametrize("text, names", [
+    ("各级财政、审计部门", ["各级财政部门", "各级审计部门"]),
+    ("各级公安、交通等部门", ["各级公安部门", "各级交通部门"]),
+    ("各级行业主管、监管部门", ["各级行业主管、监管部门"]),  # kinds of one department, no sector: one collective
+])
+def test_sectors_named_bare_under_every_level_are_each_sectors_departments(text, names):
+    assert parse_units(text, ()).lead + parse_units(text, ()).participants == names
+
+
+def test_a_topics_returns_sent_up_level_by_level_by_each_sector_named_by_by():
+    """「X情况由各级财政、发展改革部门分别逐级汇总上报」: the topic (情况), then 由 naming the doers, each its own share."""
+    [(_, units)] = subject_clauses("项目完成情况由各级财政、发展改革部门分别逐级汇总上报。", (), numbered=True)
+    assert units.lead == ["各级财政部门", "各级发展改革部门"]
+    assert units.mode == "separate"

@@ -62,7 +62,9 @@ def _own_shares(rest: str) -> bool:
 # 「X、Y分别负责…」, 「X和Y依据自身职能履行…职责」: each its own share
 # 「X、Y要相互配合」, 「…要各司其职」: a list working together (lexicon.yaml working_together)
 _TOGETHER = re.compile(alternation(lexicon().working_together))
-_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))(?=负责|承担|做好|抓好|落实|履行)"
+# (「X、Y部门分别逐级汇总上报」: each its own level's returns)
+_EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别(?:逐级)?|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))"
+                       r"(?=负责|承担|做好|抓好|落实|履行|汇总|上报|报送)"
                        r"|(?:具体|主要)?(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
                        r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
 

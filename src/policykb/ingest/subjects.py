@@ -107,12 +107,12 @@ _SET_UP = re.compile(r"^(?P<setter>[^，,]{0,20}?)(?P<verb>设立|成立|组建|
 # 「镇人民政府设立防汛抗旱指挥部」: a government setting up a body named bare (no place or level of its own) names it as
 # its own, 镇人民政府防汛抗旱指挥部 (not 「县人民政府成立县“清剿火患”指挥部」, named with its level already)
 _SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州县区旗镇乡])(?:人民政府|政府)$")
-# 「由X每月上报…」: how often the doer named by 由 does it, before its verb
-_EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期)?"
+# 「由X每月上报…」: how often the doer named by 由 does it, before its verb (「由X分别逐级汇总上报」: level by level)
+_EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期|逐级)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
                  rf"(?:原则|要求|规定|职责|分工|程序|需要)[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
-                 rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报)"
+                 rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报|上报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
                  rf"|(?:合作|共同)?共建"  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
                  rf"|另行))")  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)

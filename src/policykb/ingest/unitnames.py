@@ -387,6 +387,19 @@ def _sectors_in_charge(m: re.Match) -> str:
     return "、".join(s + "主管部门" for s in sectors) + "等部门"
 
 
+# 「各级财政、发展改革部门」: sectors named bare under one 各级 before the 部门 they share: each sector's department at
+# every level, a collective of its own (not 「各行业主管、监管部门」, kinds of one department, none a sector)
+_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])各级(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+                                  r"(?P<etc>等)?部门(?=$|[、，,；;和及与分])")
+
+
+def _every_level_sectors(m: re.Match) -> str:
+    sectors = m["sectors"].split("、")
+    if not all(lexicon().short_name.fullmatch(s) for s in sectors):
+        return m.group()
+    return "、".join(f"各级{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
+
+
 def _share_bodies(text: str) -> str:
     """「公安、交通部门」 → 「公安部门、交通部门」 (「公安、交通等部门」 → 「公安部门、交通部门等部门」, an open list);
     「A示范区、B区党工委和管委会」 → each place its 党工委和管委会.
@@ -395,6 +408,7 @@ def _share_bodies(text: str) -> str:
     unit by itself, a body named without its suffix (公安, 住建), or a place (…区) before a body of government;
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _SECTORS_IN_CHARGE.sub(_sectors_in_charge, text)
+    text = _EVERY_LEVEL_SECTORS.sub(_every_level_sectors, text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
     text = _PARTY_THEN_GOVERNMENT.sub(_party_then_government, text)
