@@ -3176,3 +3176,14 @@ def test_a_topics_returns_sent_up_level_by_level_by_each_sector_named_by_by():
     [(_, units)] = subject_clauses("项目完成情况由各级财政、发展改革部门分别逐级汇总上报。", (), numbered=True)
     assert units.lead == ["各级财政部门", "各级发展改革部门"]
     assert units.mode == "separate"
+
+
+def test_each_of_a_collective_given_the_focus_of_its_own_work_is_a_task_a_whole_place_is_none(tmp_path):
+    """「各供销社以各中心村为重点」: each of a collective given the focus of its own work holds it; 「全乡以集镇为重点」
+    names the whole place, no body, and 「乡政府确定，…」 announces the decision: neither is a task."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲乡人民政府关于开展农资打假专项行动的通知\n各村、各供销社:\n"
+                              "一、突出重点。各单位要结合辖区实际,狠抓大案要案。乡政府确定,全乡以集镇为重点,"
+                              "各供销社以各中心村为重点。\n甲乡人民政府\n2015年3月2日\n", dt.date(2015, 3, 2))
+    assert [t["lead"] for t in tasks] == [["各单位"], ["各供销社"]]

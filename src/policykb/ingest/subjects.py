@@ -37,7 +37,10 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           # 「X根据…计划，审核…建议计划」: a body checking others' plans (not 「X审核通过的」, nor a procedure's step,
           # 「…，X审核备案后，报…」)
           r"|审核(?![通的意])(?![^，,；;。]*?后)"
-          r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)")  # 「市红办的主要职责是：…」: its duties follow
+          r"|的(?:主要)?(?:工作)?职责(?:是|为|包括)"  # 「市红办的主要职责是：…」: its duties follow
+          # 「各工商所以各建制镇镇域中心为重点」: the focus each of a collective's own work is given, each doing it (not
+          # 「全县以…为重点」: the whole place, no body)
+          r"|(?:(?<=各[\u4e00-\u9fff]{2})|(?<=各[\u4e00-\u9fff]{3})|(?<=各[\u4e00-\u9fff]{4}))以(?=[^，,；;。以]{2,30}?为(?:重点|主)(?:[，,；;。]|$))")
 # 「综合执法局作为园区管理牵头部门，负责…」, 「领导小组办公室设在X处，具体负责…」, 「园区办为园区日常办事机构，负责…」,
 # 「专家咨询委员会，由…专家组成，负责…」: the subject's standing, seat or members, between it and its verb, and who holds
 # its posts (「…办公室设在市教育局，办公室主任由X同志兼任，副主任由Y同志兼任，主要负责…」);
