@@ -710,6 +710,14 @@ def test_one_qualifier_over_bodies_named_by_their_roles_names_two_collectives():
     assert split_names("各区县政府、各牵头单位和责任单位主要负责同志")[0][-1] == "各责任单位主要负责同志"
 
 
+def test_a_body_gathering_reports_is_a_role_shared_under_one_qualifier():
+    """「各牵头单位和汇总单位要…」: a 汇总单位 (the body gathering the others' reports) is named by its role as a 牵头单位 is,
+    so the 各 is over both: two collectives, no bare 汇总单位 left as a name (who of the two leads is the mode's rule
+    for bodies named by their kind, shares.py)."""
+    (_, units), = subject_clauses("各牵头单位和汇总单位要及时向市政府报告重点工作完成情况", numbered=True)
+    assert units.lead + units.participants == ["各牵头单位", "各汇总单位"]
+
+
 def test_a_level_with_its_other_kind_in_brackets_is_a_subject_that_organises():
     """「镇（街道）负责组织所辖村开展…」: 镇（街道） is the bodies of that level (no 各 needed), and 负责组织 is a verb,
     not the end of a 组's name (「综合协调组负责…」 keeps its 组)."""

@@ -69,8 +69,9 @@ _KINDS_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)(部门|
 
 # 「各牵头单位和责任单位」: one qualifier over bodies named by their roles in the work, two collectives (各牵头单位,
 # 各责任单位): the role names no place or kind the 各 could stop at
-_ROLES_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)((?:牵头|责任|配合|协办|成员|参与)(?:单位|部门))[和及与、]"
-                           r"((?:牵头|责任|配合|协办|成员|参与)(?:单位|部门))"
+# (a body gathering the others' reports is one such role: 「各牵头单位和汇总单位」)
+_ROLES_SHARED = re.compile(r"(?:^|(?<=[、，,；;]))(各|有关|相关)((?:牵头|责任|配合|协办|成员|参与|汇总)(?:单位|部门))[和及与、]"
+                           r"((?:牵头|责任|配合|协办|成员|参与|汇总)(?:单位|部门))"
                            r"(?=[、，,；;]|$|(?:主要|有关|相关)?负责(?:人|同志)|主要领导)")  # 「…单位主要负责同志」: theirs
 
 
