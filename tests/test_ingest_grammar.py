@@ -136,6 +136,15 @@ def test_units_whose_names_begin_like_a_verb_are_still_units(name):
     assert looks_like_unit(name)
 
 
+def test_the_unit_by_whom_a_paper_is_put_forward_leads_it():
+    """「…规划意见，由X提出报Y批准」: 由 names who drafts it; a paper 「由X提出的」 is a noun, no task."""
+    [(_, units)] = subject_clauses("开发区扩区、分期开发等规划意见,由开发区管理办公室提出报市政府批准。", (), numbered=True)
+    assert units.lead == ["开发区管理办公室"]
+    assert subject_clauses("会议审议了由县交通局提出的方案。", (), numbered=True) == []
+    # a member's change: how the roster is kept, no work of the member's unit
+    assert subject_clauses("联席会议成员因工作变动需要调整的,由所在单位提出,联席会议确定。", (), numbered=True) == []
+
+
 def test_a_sentence_about_emergency_plans_has_no_unit_subject():
     assert subject_clauses("推进政府及其部门应急预案精编化,及时修订完善现有应急预案", numbered=True) == []
 

@@ -75,6 +75,9 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 _LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
                        r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则|情况)(?=由)"
                        r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)|(?<=[^\s，,；;。]{2}将)(?=由)")
+# 「领导小组成员因工作变动需要调整的，由所在单位提出，…确定」: how a body's roster is kept when a member changes,
+# no work of the member's unit
+_MEMBER_CHANGE = re.compile(r"成[员員][^，,；;。]{0,16}?(?:变动|變動|调整|調整|变更|變更|更换|更換)")
 _DUTIES_OF = re.compile(rf"(?<=[^\s：:，,。；;、])的?(?:{alternation(lexicon().duty_headings)})$")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
 _DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
@@ -188,7 +191,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             head, m = title.end(), by  # 「（一）加强组织领导：由X牵头推进…」: the measure's title, then the doer 由 names
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
             head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
-                            if (found := BY_DOER.match(clause[by.end():])) and unit_names(found["subject"], known)), (0, None))
+                            if not _MEMBER_CHANGE.search(clause[:by.start()])
+                            and (found := BY_DOER.match(clause[by.end():])) and unit_names(found["subject"], known)), (0, None))
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or subject_match(clause)
         if not (m and unit_names(subject_name(m, known), known)) and (LEAD_IN.match(clause) or _REPORTED.search(clause)
