@@ -119,7 +119,8 @@ def _task_table(doc) -> None:
         _cell(cell, text, center=True, bold=True)
     repeat = OxmlElement("w:tblHeader")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    body = ["{{ t.number_text }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}",
+    body = ["{{ t.number_text }}", "{{ t.text }}{% if t.indicators %}（量化指标：{{ t.indicators_text }}）{% endif %}"
+            "{% if t.deadline_note %}（完成时限：{{ t.deadline_note }}）{% endif %}",
             "{{ t.lead_lines }}", "{{ t.participants_lines or '—' }}"]
     for first, (group, label) in enumerate((("lead_tasks", "牵头任务（{{ lead_count }}项）"),
                                              ("participant_tasks", "参与任务（{{ participant_count }}项）"))):

@@ -1062,6 +1062,23 @@ def test_an_office_named_by_its_bodys_kind_alone_asks_for_its_full_name(tmp_path
     assert not any("单位“湖南省民政厅”" in line for line in reviews[0])
 
 
+def test_a_tasks_own_deadline_read_from_its_own_line_is_in_the_letters_list(tmp_path):
+    """「完成时间：2024年12月」 on a line of its own is taken apart from the task's text: the letter's list said the task
+    but not by when; it says 「（完成时限：2024年12月）」 after the text (a deadline the text says is not repeated)."""
+    projects = "".join(f"{n}、{name}项目。\n目标任务：{goal}。\n牵头单位：市教育局。\n配合单位：市财政局。\n完成时间：{when}。\n"
+                       for n, name, goal, when in [("一", "扩大农村学前教育资源", "新建幼儿园10所", "2024年12月"),
+                                                   ("二", "义务教育学校建设", "改扩建学校5所", "2024年11月"),
+                                                   ("三", "普通高中助学金", "资助学生3000人", "2024年10月"),
+                                                   ("四", "职业教育基础能力建设", "2024年9月底前建成实训楼1栋",
+                                                    "2024年9月底前")])
+    _, body = _imported_letters(
+        tmp_path, "某市人民政府办公室关于印发2024年民生实事项目实施方案的通知\n各县市区人民政府，市直各单位：\n"
+                  + projects + "某市人民政府办公室\n2024年3月1日\n", dt.date(2024, 4, 1))
+    rows = [line for line in body["某市教育局"].splitlines() if line.startswith(("1\t", "2\t", "3\t", "4\t"))]
+    assert len(rows) == 4 and "（完成时限：2024年12月）" in rows[0] and "（完成时限：2024年11月）" in rows[1]
+    assert "完成时限" not in rows[3]  # 「2024年9月底前建成实训楼1栋」: its text says by when
+
+
 def test_a_list_without_a_lead_word_is_reviewed_unless_the_document_says_the_first_leads(tmp_path):
     """「（X、Y、Z分工负责）」 says nobody leads: the first listed is taken by custom, below the confident mark and
     said so in the review; a document that says 「列第一位者为牵头单位」 makes it no guess."""

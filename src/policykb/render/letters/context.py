@@ -7,7 +7,6 @@ sentence by sentence, never paraphrased.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import math
 import re
 import typing
@@ -95,6 +94,7 @@ class TaskView(BaseModel):
     deadlines: list[DeadlineView]
     deadlines_text: str
     own_deadlines_text: str      # 任务自身时限的原文表述（通用时限在正文中说明一次），不另加日期
+    deadline_note: str           # 任务原文中没有写出的自身时限（导入时从“完成时间”行或列读出），附件清单中注明
     indicators: list[IndicatorView]
     indicators_text: str         # 指标的原文表述，每句一次，缺年份的补“到N年，”；不用 =、≥、≤ 等符号
     details: str                 # 正文逐项列出任务时的说明：承担方式、其他单位、专项时限、量化指标
@@ -289,7 +289,15 @@ def task_view(pg: PolicyGraph, t: Task, unit: str, role: str, sections: dict[int
         articles_text="、".join(f"第{a}条" for a in t.articles),
         deadlines=deadlines, deadlines_text="；".join(d.text for d in deadlines),
         own_deadlines_text=own_deadlines, indicators=indicators, indicators_text=indicators_text,
+        deadline_note=_not_in_text(deadlines, t.text),
         details=_details(t, unit, role, other_units, own_deadlines, indicators_text, collective))
+
+
+def _not_in_text(deadlines: list[DeadlineView], text: str) -> str:
+    """A task's own deadlines its text does not say (a table's 完成时限 column, a 「完成时间：」 line the import took
+    apart from the text): the letter's list must still say by when."""
+    bare = re.sub(r"\s", "", text)
+    return "；".join(d.phrase for d in deadlines if not d.general and re.sub(r"\s", "", d.phrase) not in bare)
 
 
 def _basis(meta: DocumentFile) -> str:
