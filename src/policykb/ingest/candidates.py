@@ -201,11 +201,12 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     led: set[str] = set()  # the items under a heading naming their lead: a division the heading makes
     for at, b in enumerate(texts):
         under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
-        if under and (unit_duties_heading(b.text) or unit_heading(b.text) or lead_heading(b.text)) \
+        leads = lead_heading(b.text)
+        if under and (unit_duties_heading(b.text) or unit_heading(b.text) or leads) \
                 and not any(a.where in read for a in under):
             context.add(b.where)
             headed |= {a.where for a in under}
-            led |= {a.where for a in under} if lead_heading(b.text) else set()
+            led |= {a.where for a in under} if leads else set()
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
         context -= duties  # (a short duty item, 「（四）完成交办的其他事项。」, is no heading)
@@ -213,8 +214,9 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
         else unread
     extra, still = general_tasks(offered, known, registered)
     extra = [c for c in extra if c.where not in context]
-    for c in extra if led else ():
-        c.shape = LEAD_HEADING if c.where in led else c.shape
+    for c in extra:
+        if c.where in led:
+            c.shape = LEAD_HEADING
     # (around a table only its rows left unread stay listed: the paragraphs were offered, not found unread)
     unread[:] = still + [b for b in unread if (how != "table" or b.is_row) and all(b.where != c.where for c in extra)
                          and all(b.where != s.where for s in still)]

@@ -261,10 +261,11 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     unread += [b for b in left_beside(source.blocks, paths, {c.where for c, *_ in read}) if b.where not in listed]
     # a document that divides its work: its paragraphs of requirements on units are its 工作要求, no task
     asked = [] if how == "requirements" else requirements_read(source.blocks, known, {c.where for c in candidates})
+    asked_at = {where for where, _ in asked}
     # a paragraph read as a requirement is said so once: not also as a task whose units were not read
-    unread = [b for b in unread if b.where not in {w for w, _ in asked}]
+    unread = [b for b in unread if b.where not in asked_at]
     held = [text for c, *_ in read for text in (c.text, c.units.as_written)]
-    missed = unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | {w for w, _ in asked})
+    missed = unread_assignments(source.blocks, held, known, skip={b.where for b in unread} | asked_at)
     unread += missed
     numbers = _own_numbers([c.number for c, *_ in read], review)
     labels = _own_labels([c for c, *_ in read], numbers, paths, paragraphs_under(source.blocks))

@@ -201,23 +201,18 @@ def set_up_body(texts: list[str]) -> str | None:
 _HEADED_BY = re.compile(r"^(?:以|由)[^，,。；;]{1,30}?任")
 
 
-def named_by_kind(name: str) -> bool:
-    """「联席会议办公室」, 「领导小组」: a body, or its office, named by its kind alone, which names no one body (another
-    document's 联席会议办公室 is another office, though the knowledge base would take the two for one unit)."""
-    kinds, offices = alternation(lexicon().working_body_kinds), alternation((*lexicon().office_words, "辦公室", "办"))
-    return bool(re.fullmatch(rf"(?:{kinds})(?:{offices})?", name))
+# 「联席会议办公室」, 「领导小组」: a body, or its office, named by its kind alone, which names no one body (another
+# document's 联席会议办公室 is another office, though the knowledge base would take the two for one unit)
+_KIND_ONLY = re.compile(rf"(?P<kind>{alternation(lexicon().working_body_kinds)})"
+                        rf"(?:{alternation((*lexicon().office_words, '辦公室', '办'))})?")
 
 
 def kind_only_review(names: list[str], full: str | None) -> list[str]:
     """The review's line for each unit named by its kind alone, with the full name the text gives its body if any."""
     return [f"[待补] 单位“{name}”只写了机构的类别，没有写明是哪一个机构的：知识库中各文件同名的单位是同一个单位，"
             f"请在任务和 units.yaml 中改用全称"
-            + (f"（如“{full}{name[len(kind):]}”）" if full and (kind := _kind_of(name)) and full.endswith(kind) else "")
-            for name in dict.fromkeys(names) if named_by_kind(name)]
-
-
-def _kind_of(name: str) -> str:
-    return next((k for k in sorted(lexicon().working_body_kinds, key=len, reverse=True) if name.startswith(k)), "")
+            + (f"（如“{full}{name[len(m['kind']):]}”）" if full and full.endswith(m["kind"]) else "")
+            for name in dict.fromkeys(names) if (m := _KIND_ONLY.fullmatch(name))]
 
 
 def name_in_full(name: str, full: str | None) -> str:
