@@ -6,7 +6,7 @@ blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 was opened when 
 when part 24 was collected, part 24 when part 25 was collected, part 25 when part 26 was collected, part 26 when part 27 was
 collected, part 27 when part 28 was collected, part 28 when part 29 was collected, part 29 when part 30 was collected,
 part 30 when part 31 was collected, part 31 when part 32 was collected, part 32 when part 33 was collected, part 33
-while part 34 was being collected, part 34 when part 35 was collected; part 35 is held out)."""
+while part 34 was being collected, part 34 when part 35 was collected; parts 35 and 36 are held out)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,7 +43,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 32": CORPUS / "part32" / "part32.yaml",
              "part 33": CORPUS / "part33" / "part33.yaml",
              "part 34": CORPUS / "part34" / "part34.yaml",
-             "part 35": CORPUS / "part35" / "part35.yaml"}
+             "part 35": CORPUS / "part35" / "part35.yaml",
+             "part 36": CORPUS / "part36" / "part36.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
