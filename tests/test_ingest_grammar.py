@@ -3204,3 +3204,26 @@ def test_each_of_a_collective_given_the_focus_of_its_own_work_is_a_task_a_whole_
                               "一、突出重点。各单位要结合辖区实际,狠抓大案要案。乡政府确定,全乡以集镇为重点,"
                               "各供销社以各中心村为重点。\n甲乡人民政府\n2015年3月2日\n", dt.date(2015, 3, 2))
     assert [t["lead"] for t in tasks] == [["各单位"], ["各供销社"]]
+
+
+# --- a rule on setting bodies up: the act is the topic, the doer named by 由 ---
+
+def test_setting_a_body_up_then_an_obligation_is_a_rule_its_doer_named_by_by_asks_approval():
+    """「设立X，均须履行报批手续，具体由牵头部门请示」: what setting a body up takes (the act the topic, no body doing
+    something); the doer 具体由 names asks for approval (请示), its task."""
+    found = subject_clauses("设立议事协调机构,均须履行报批手续,具体由牵头部门请示,报省政府审批。", (), numbered=True)
+    assert [units.lead for _, units in found] == [["牵头部门"]]
+    assert subject_clauses("设立议事协调机构,应当从严控制。", (), numbered=True) == []
+
+
+def test_a_procedure_notice_on_setting_bodies_up_gives_their_lead_departments_the_steps(tmp_path):
+    """A notice of procedure: 「设立X，应当从严控制」 names no holder (no task of the addressees), the steps fall to the
+    role word 牵头部门."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲省人民政府办公厅关于议事协调机构设立程序的通知\n各市人民政府、省政府各部门:\n"
+                              "一、议事协调机构是协商办理跨部门事项的一种工作机制。设立议事协调机构,应当从严控制。\n"
+                              "二、设立议事协调机构,均须履行报批手续,具体由牵头部门请示,报省政府审批。"
+                              "工作结束后,应由牵头部门提出撤销申请,报省政府审批。\n"
+                              "甲省人民政府办公厅\n2015年3月2日\n", dt.date(2015, 3, 2))
+    assert [t["lead"] for t in tasks] == [["牵头部门"], ["牵头部门"]]

@@ -71,8 +71,9 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 # 「新兴行业按照…原则由X负责」, 「门前三包任务由X负责实施」, 「承诺情况由X汇总上报」 too
 # (「…无法履行职责时，应由所在单位将…报告」: after the case it is done in, a modal before 由, the doer after it; not
 # 「…，应由地方政府承担的…」, a description; 「学生失踪失联须由公安部门界定」: a modal before 由, the topic before it;
-# 「任务结束后，应由牵头部门提出…」: after the time it is done at; 「具体程序将由X另行通知」: the future's 将 before 由)
-_LATER_BY = re.compile(r"[，,]\s*(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
+# 「任务结束后，应由牵头部门提出…」: after the time it is done at; 「具体程序将由X另行通知」: the future's 将 before 由;
+# 「…，具体由牵头部门请示」: 具体 before 由, who does it in practice)
+_LATER_BY = re.compile(r"[，,]\s*(?:具体)?(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
                        r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则|情况)(?=由)"
                        r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)|(?<=[^\s，,；;。]{2}将)(?=由)")
 # 「领导小组成员因工作变动需要调整的，由所在单位提出，…确定」: how a body's roster is kept when a member changes,

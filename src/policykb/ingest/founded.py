@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .lexicon import alternation, is_person, lexicon
 from .meetings import held_meeting
-from .subjects import unit_names
+from .subjects import rules_setting_up, unit_names
 from .unitnotes import UnitList
 
 # 「成立滑坡治理工程领导小组，???镇长任组长」, 「成立以县长为组长的X领导小组」: a body set up by a clause with no
@@ -58,7 +58,7 @@ def holds(clause: str, known: tuple[str, ...]) -> UnitList | None:
 
 
 def founded_body(clause: str, known: tuple[str, ...]) -> UnitList | None:
-    m = FOUNDED.match(clause)
+    m = None if rules_setting_up(clause) else FOUNDED.match(clause)  # 「设立X，应当从严控制」: a rule, no body set up
     if not m or not (names := unit_names(m["body"], known)) or len(names) != 1:
         return None
     if re.search(r"[，,]", clause[:m.start("body")]) and not FOUNDED_FOR.search(clause[m.end():]):
@@ -70,7 +70,8 @@ def founded_body(clause: str, known: tuple[str, ...]) -> UnitList | None:
 def only_sets_up(text: str) -> bool:
     """「成立活动领导小组，以保证各项活动的顺利进行。」: a sentence setting a body up and giving it no work of its own."""
     text = text.strip()
-    m = FOUNDED.match(text) if SETS_UP.match(text) else None  # (the sentence opens with the setting up)
+    # (the sentence opens with the setting up; 「设立X，均须履行报批手续」 is a rule on setting bodies up)
+    m = FOUNDED.match(text) if SETS_UP.match(text) and not rules_setting_up(text) else None
     return bool(m) and not m["head"] and not FOUNDED_FOR.search(text[m.end():])
 
 

@@ -28,7 +28,7 @@ from .shares import collective, list_roles
 from .source import Block
 from .lexicon import alternation, is_person, lexicon
 from .prose import clean
-from .subjects import DONE, OPENING, ROLE_HOLDER, subject_match
+from .subjects import DONE, OPENING, ROLE_HOLDER, rules_setting_up, subject_match
 from .unitnames import looks_like_unit
 from .unitnotes import BARE_GOVERNMENT, UnitList, parse_units
 
@@ -105,7 +105,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             done_by = [] if found else told_doers(part, known)
             notes = [NOTE.format(where=item.where)]
             if not found and addressed and (asked := _asked_of_addressees(part)
-                                            or item.numbered and first and _SUBJECTLESS_DUTY.match(part) and part):
+                                            or item.numbered and first and _SUBJECTLESS_DUTY.match(part)
+                                            and not rules_setting_up(part) and part):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
                 notes.append(ADDRESSED.format(where=item.where, units=addressed.as_written))
             if found:

@@ -107,6 +107,14 @@ _NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局�
 # up is the subject
 # (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
 _SET_UP = re.compile(r"^(?P<setter>[^，,]{0,20}?)(?P<verb>设立|成立|组建|下设|建立)(?P<body>[^，,]{2,40})$")
+# 「建立部际联席会议，应当从严控制」, 「设立X，均须报…审批」: setting a body up, then an obligation on it after a
+# comma, is a rule on setting bodies up (the act is the topic, whoever sets one up; not 「成立X，负责…」: its work)
+_SETTING_UP_RULED = re.compile(r"^(?:建立|成立|设立|组建)[^，,；;。]{2,40}[，,]\s*(?:均|都|一律)?(?:须|必须|应当|应(?![急对用届]))")
+
+
+def rules_setting_up(clause: str) -> bool:
+    """「建立部际联席会议，应当从严控制」: a clause opening with the act of setting a body up, then an obligation."""
+    return bool(_SETTING_UP_RULED.match(clause.strip()))
 # 「镇人民政府设立防汛抗旱指挥部」: a government setting up a body named bare (no place or level of its own) names it as
 # its own, 镇人民政府防汛抗旱指挥部 (not 「县人民政府成立县“清剿火患”指挥部」, named with its level already)
 _SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州县区旗镇乡])(?:人民政府|政府)$")
@@ -118,6 +126,7 @@ BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报|上报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
                  rf"|提出(?![的了过])"  # 「…规划意见，由园区办提出报…批准」: the paper X puts forward (提出的…: a noun)
+                 rf"|请示"  # 「具体由牵头部门请示」: the body asking its superior for approval
                  rf"|(?:合作|共同)?共建"  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
                  rf"|另行))")  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)
 # 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
@@ -170,6 +179,8 @@ def subject_match(clause: str) -> re.Match | None:
     """A clause's subject and the verb after it; a verb word that opens the end of a body's name (组织部, 牵头单位)
     does not end the subject, and a subject whose name then reaches no verb is none (not the name's head alone)."""
     m = _REQUESTED.match(clause) or _DEFINED_SUBJECT.match(clause) or _SUBJECT.match(clause)
+    if m and rules_setting_up(clause):
+        return None  # 「建立X，均须履行报批手续」: what setting a body up takes, no body doing something
     while m and (tail := _NAME_TAIL.match(clause, m.end("subject"))):
         # (「X组织部、Y组成督查组」: the members forming a body, their verb)
         longer = re.compile(rf"^{OPENING}(?P<subject>{re.escape(clause[m.start('subject'):tail.end()])}"
