@@ -2629,6 +2629,19 @@ def test_a_joint_meeting_holding_its_plenary_at_set_times_leads_it_its_convener_
     assert held and held.body == "联席会议" and held.chair == "召集人"
 
 
+@pytest.mark.parametrize("clause, body", [
+    ("联席会议原则上每年召开一次", "联席会议"),
+    ("某某工作联席会议每季度召开1次", "某某工作联席会议"),
+    ("协调委员会一般每半年至少召开一次", "协调委员会"),
+])
+def test_a_joint_meeting_said_only_how_often_it_meets_holds_its_meetings(clause, body):
+    """「联席会议原则上每年召开一次，根据工作需要可临时召开…」: a count of sittings without naming the meeting held is
+    still the meeting body holding its own (not its kind's word, 联席, as the body of a 联席会议 held)."""
+    from policykb.ingest.meetings import held_meeting
+    held = held_meeting(clause + ",根据工作需要可临时召开全体会议")
+    assert held and held.body == body and held.chair == ""
+
+
 @pytest.mark.parametrize("written, names", [
     ("宣传、文化、卫生等有关部门", ["宣传部门", "文化部门", "卫生部门"]),
     ("宣传、文化、卫生、计生、工商等有关部门", ["宣传部门", "文化部门", "卫生部门", "计生部门", "工商部门"]),
