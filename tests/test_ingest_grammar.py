@@ -3179,6 +3179,24 @@ def test_a_run_in_title_closed_by_a_colon_does_not_hide_the_doer_named_by_by():
     assert found[1][0].startswith("各乡镇成立工作专班")
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("强化协调配合:县公路局和县交通局要加强协作,逐个项目制定细化的实施方案。", ["县公路局"]),
+    ("加强项目管理：县公路局负责编制项目清单。", ["县公路局"]),
+])
+def test_a_run_in_title_closed_by_a_colon_does_not_hide_the_holders_after_it(text, lead):
+    """「（二）强化协调配合：X和Y要…」: a numbered measure's short title and its colon, then its holders and their verb."""
+    found = subject_clauses(text, (), numbered=True)
+    assert [units.lead for _, units in found] == [lead]
+
+
+@pytest.mark.parametrize("text", ["工作要求:县公路局要加强协作,逐个项目制定方案。", "主要职责:县公路局负责编制项目清单。",
+                                  "牵头单位:县公路局负责编制项目清单。"])
+def test_a_heading_announcing_demands_duties_or_units_is_no_measures_title(text):
+    """「工作要求：」 announces demands, 「主要职责：」 a body's duties and 「牵头单位：」 its units: none is a measure's
+    title before its holders (their readers are others')."""
+    assert subject_clauses(text, (), numbered=True) == []
+
+
 @pytest.mark.parametrize("text", ["县政府成立了工作专班,细化分解任务。", "各街道成立了防汛指挥部。"])
 def test_a_body_that_set_up_a_working_body_reports_what_was_done(text):
     assert subject_clauses(text, (), numbered=True) == []
