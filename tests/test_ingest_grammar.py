@@ -1784,8 +1784,12 @@ def test_a_bodys_standing_meeting_held_at_set_times_is_that_bodys_work(text, lea
     assert (units.lead, units.leaders) == (lead, leaders)
 
 
-def test_a_meeting_of_no_body_is_no_task():
-    assert subject_clauses("联席会议每季度召开一次。", numbered=True) == []
+@pytest.mark.parametrize("text", ["全体会议每季度召开一次。", "工作例会每月召开一次。", "例会原则上每月召开一次。"])
+def test_a_meeting_of_no_body_is_no_task(text):
+    """A meeting named by its kind alone names no body holding it: no task (a joint meeting is itself a body and
+    holds its own: 「联席会议每季度召开一次」, as 「联席会议原则上每半年召开一次全体会议」)."""
+    assert subject_clauses(text, numbered=True) == []
+    assert [u.lead for _, u in subject_clauses("联席会议每季度召开一次。", numbered=True)] == [["联席会议"]]
 
 
 def test_what_a_demand_is_about_may_stand_before_a_comma_and_its_modal():
