@@ -1784,8 +1784,12 @@ def test_a_bodys_standing_meeting_held_at_set_times_is_that_bodys_work(text, lea
     assert (units.lead, units.leaders) == (lead, leaders)
 
 
-def test_a_meeting_of_no_body_is_no_task():
-    assert subject_clauses("联席会议每季度召开一次。", numbered=True) == []
+@pytest.mark.parametrize("text", ["全体会议每季度召开一次。", "工作例会每月召开一次。", "例会原则上每月召开一次。"])
+def test_a_meeting_of_no_body_is_no_task(text):
+    """A meeting named by its kind alone names no body holding it: no task (a joint meeting is itself a body and
+    holds its own: 「联席会议每季度召开一次」, as 「联席会议原则上每半年召开一次全体会议」)."""
+    assert subject_clauses(text, numbered=True) == []
+    assert [u.lead for _, u in subject_clauses("联席会议每季度召开一次。", numbered=True)] == [["联席会议"]]
 
 
 def test_what_a_demand_is_about_may_stand_before_a_comma_and_its_modal():
@@ -2629,6 +2633,19 @@ def test_a_joint_meeting_holding_its_plenary_at_set_times_leads_it_its_convener_
     assert held and held.body == "联席会议" and held.chair == "召集人"
 
 
+@pytest.mark.parametrize("clause, body", [
+    ("联席会议原则上每年召开一次", "联席会议"),
+    ("某某工作联席会议每季度召开1次", "某某工作联席会议"),
+    ("协调委员会一般每半年至少召开一次", "协调委员会"),
+])
+def test_a_joint_meeting_said_only_how_often_it_meets_holds_its_meetings(clause, body):
+    """「联席会议原则上每年召开一次，根据工作需要可临时召开…」: a count of sittings without naming the meeting held is
+    still the meeting body holding its own (not its kind's word, 联席, as the body of a 联席会议 held)."""
+    from policykb.ingest.meetings import held_meeting
+    held = held_meeting(clause + ",根据工作需要可临时召开全体会议")
+    assert held and held.body == body and held.chair == ""
+
+
 @pytest.mark.parametrize("written, names", [
     ("宣传、文化、卫生等有关部门", ["宣传部门", "文化部门", "卫生部门"]),
     ("宣传、文化、卫生、计生、工商等有关部门", ["宣传部门", "文化部门", "卫生部门", "计生部门", "工商部门"]),
@@ -3164,6 +3181,24 @@ def test_a_run_in_title_closed_by_a_colon_does_not_hide_the_doer_named_by_by():
                             numbered=True)
     assert [units.lead for _, units in found] == [["县水利局"], ["各乡镇"]]
     assert found[1][0].startswith("各乡镇成立工作专班")
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("强化协调配合:县公路局和县交通局要加强协作,逐个项目制定细化的实施方案。", ["县公路局"]),
+    ("加强项目管理：县公路局负责编制项目清单。", ["县公路局"]),
+])
+def test_a_run_in_title_closed_by_a_colon_does_not_hide_the_holders_after_it(text, lead):
+    """「（二）强化协调配合：X和Y要…」: a numbered measure's short title and its colon, then its holders and their verb."""
+    found = subject_clauses(text, (), numbered=True)
+    assert [units.lead for _, units in found] == [lead]
+
+
+@pytest.mark.parametrize("text", ["工作要求:县公路局要加强协作,逐个项目制定方案。", "主要职责:县公路局负责编制项目清单。",
+                                  "牵头单位:县公路局负责编制项目清单。"])
+def test_a_heading_announcing_demands_duties_or_units_is_no_measures_title(text):
+    """「工作要求：」 announces demands, 「主要职责：」 a body's duties and 「牵头单位：」 its units: none is a measure's
+    title before its holders (their readers are others')."""
+    assert subject_clauses(text, (), numbered=True) == []
 
 
 @pytest.mark.parametrize("text", ["县政府成立了工作专班,细化分解任务。", "各街道成立了防汛指挥部。"])

@@ -102,6 +102,12 @@ _EACH_PLACE = re.compile(r"^各(?:地|地区)$")  # 「各地要…」 in an ite
 
 # 「加强组织领导：由X牵头…」: a measure's short title run into its first clause, closed by a colon
 _RUN_IN_TITLE = re.compile(r"^[^，,；;。：:“”\"]{2,12}[：:]\s*(?=由)")
+# 「（二）加强项目管理：县公路局要…」: the same title in a numbered item, then its holders and their verb (not a label, 牵头单位：, nor the
+# duties or demands a heading announces, 主要职责：, 工作要求：; 「强化协调配合：」 is a title, a short label ending it)
+_HEADING_WORDS = (*lexicon().labels, *lexicon().duty_headings)
+_TITLE_THEN = re.compile(rf"^(?!(?:{alternation(_HEADING_WORDS)})[：:])"
+                         rf"(?![^：:]*(?:{alternation(w for w in _HEADING_WORDS if len(w) > 2)}|要求)[：:])"
+                         r"[^，,；;。：:“”\"、]{2,12}[：:]\s*")
 # 「…提出了三点要求：一、…；二、…；三、区安置办要…」, 「…；四是县政府督查室要…」: a list's mark opening a clause
 # inside a paragraph
 _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“])"
@@ -190,6 +196,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if not m and (title := _RUN_IN_TITLE.match(clause)) and (by := BY_DOER.match(clause[title.end():])) \
                 and unit_names(by["subject"], known):
             head, m = title.end(), by  # 「（一）加强组织领导：由X牵头推进…」: the measure's title, then the doer 由 names
+        if not m and numbered and (title := _TITLE_THEN.match(clause)) \
+                and (then := subject_match(clause[title.end():])) and unit_names(subject_name(then, known), known):
+            head, m = title.end(), then  # 「（二）加强项目管理：县公路局要…」: the measure's title, then its holders
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
             head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
                             if not _MEMBER_CHANGE.search(clause[:by.start()])

@@ -12,9 +12,10 @@ _HELD = re.compile(rf"^(?P<body>[^，,：:；;。“”\"]{{2,30}}?)(?P<chair>{_
                    rf"(?:原则上|一般|一般情况下)?[，,]?{_WHEN}[^，,；;。]{{0,8}}?(?:召开|举行)")
 
 # 「联席会议原则上每半年召开一次全体会议，由召集人负责召集」: a body that is itself a meeting holds its plenary at set
-# times, chaired by the post named to convene it
+# times, chaired by the post named to convene it; 「联席会议原则上每年召开一次」 says only how often
 _HOLDS_OWN = re.compile(rf"^(?P<body>[^，,：:；;。“”\"]{{0,30}}?(?:联席会议|委员会))(?:原则上|一般|一般情况下)?[，,]?"
-                        rf"{_WHEN}[^，,；;。]{{0,8}}?(?:召开|举行)[^，,；;。]{{0,8}}?(?:{_KIND})?会议")
+                        rf"{_WHEN}[^，,；;。]{{0,8}}?(?:召开|举行)(?:[^，,；;。]{{0,8}}?(?:{_KIND})?会议"
+                        rf"|(?:至少)?[一二两三四五六\d]+次(?=[，,；;。]|$))")
 _CONVENED_BY = re.compile(rf"由(?P<chair>(?:{_CHAIR}|副召集人))(?:负责)?(?:召集|主持)")
 
 
