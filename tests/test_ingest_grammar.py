@@ -100,6 +100,23 @@ def test_a_unit_label_after_a_numbered_item_names_its_units_whoever_its_sentence
     assert [t.units.lead for t in tasks] == [["县应急局"]]
 
 
+
+def test_an_item_running_on_over_a_paragraph_takes_the_unit_label_after_it():
+    """「1.分级落实…。」, a paragraph of its own (「市长、县长…承担的责任是：…。」), then 「责任单位：X」: one item, X its
+    unit, not the first sentence's subject; a block's field lines (「资金来源：…」) are no run-on of the item."""
+    tasks = _tasks("一、明确和落实粮食安全责任",
+                   "1.分级落实粮食安全责任制。省政府承担保障粮食安全的主体责任,全面提升粮食生产能力。",
+                   "市长、县长在保障粮食安全方面承担的责任是:严守耕地红线,稳定发展粮食生产。",
+                   "责任单位:各市、县人民政府",
+                   "2.加强粮食仓储设施建设。", "责任单位:省粮食局、省财政厅")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["各市、县人民政府"], 1), (["省粮食局"], 2)]
+    assert "市长、县长" in tasks[0].text
+    from policykb.ingest.shapes import _run_on_items
+    lines = ["(一)扩大农村学前教育资源项目。", "资金来源:中央、自治区财政配套。", "目标任务:按规定完成下达的指标任务。",
+             "牵头单位:市教育局。"]
+    assert [b.text for b in _run_on_items([Block(t, "第1行") for t in lines])] == lines
+
+
 # --- collectives ---
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
