@@ -118,6 +118,14 @@ def test_an_item_running_on_over_a_paragraph_takes_the_unit_label_after_it():
 
 
 # --- collectives ---
+@pytest.mark.parametrize("written, collective", [("责任单位:市税务局、市财政局、各县市、区政府", "各县市、区政府"),
+                                                 ("责任单位:市商务局、各县区、开发园区", "各县区、开发园区"),
+                                                 ("責任單位:市商務局、各縣區、開發園區", "各縣區、開發園區")])
+def test_one_each_over_a_list_of_kinds_of_places_is_one_collective_in_either_script(written, collective):
+    """「各县市、区政府」, 「各縣區、開發園區」: one 各 over the kinds of a level's places (truth rule 5), one unit, whether
+    the page is in simplified or traditional script; not the junk halves 各县市 and 区政府."""
+    units = parse_units(written)
+    assert (units.participants[-1], units.flags) == (collective, [])
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
 def test_collectives_with_a_bracket_are_one_unit(name):
