@@ -151,6 +151,12 @@ def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
     assert not looks_like_unit(name)
 
 
+@pytest.mark.parametrize("name", ["三级单位", "三級單位", "四级部门"])
+def test_the_units_of_a_counted_number_of_levels_are_no_unit_of_their_own(name):
+    """「甲负责规划；乙负责协调；丙负责实施。三级单位协调配合」: the levels just listed, named again, not a holder."""
+    assert not looks_like_unit(name)
+
+
 def test_a_name_holding_how_fully_the_work_is_done_is_no_unit():
     """「希望各乡镇充分重视水利重点县建设工作」: 充分 says how the units are to do it; the name ends before it."""
     assert not looks_like_unit("各乡镇充分重视水利重点县")
