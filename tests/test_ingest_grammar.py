@@ -100,7 +100,32 @@ def test_a_unit_label_after_a_numbered_item_names_its_units_whoever_its_sentence
     assert [t.units.lead for t in tasks] == [["县应急局"]]
 
 
+
+def test_an_item_running_on_over_a_paragraph_takes_the_unit_label_after_it():
+    """「1.分级落实…。」, a paragraph of its own (「市长、县长…承担的责任是：…。」), then 「责任单位：X」: one item, X its
+    unit, not the first sentence's subject; a block's field lines (「资金来源：…」) are no run-on of the item."""
+    tasks = _tasks("一、明确和落实粮食安全责任",
+                   "1.分级落实粮食安全责任制。省政府承担保障粮食安全的主体责任,全面提升粮食生产能力。",
+                   "市长、县长在保障粮食安全方面承担的责任是:严守耕地红线,稳定发展粮食生产。",
+                   "责任单位:各市、县人民政府",
+                   "2.加强粮食仓储设施建设。", "责任单位:省粮食局、省财政厅")
+    assert [(t.units.lead, t.number) for t in tasks] == [(["各市、县人民政府"], 1), (["省粮食局"], 2)]
+    assert "市长、县长" in tasks[0].text
+    from policykb.ingest.shapes import _run_on_items
+    lines = ["(一)扩大农村学前教育资源项目。", "资金来源:中央、自治区财政配套。", "目标任务:按规定完成下达的指标任务。",
+             "牵头单位:市教育局。"]
+    assert [b.text for b in _run_on_items([Block(t, "第1行") for t in lines])] == lines
+
+
 # --- collectives ---
+@pytest.mark.parametrize("written, collective", [("责任单位:市税务局、市财政局、各县市、区政府", "各县市、区政府"),
+                                                 ("责任单位:市商务局、各县区、开发园区", "各县区、开发园区"),
+                                                 ("責任單位:市商務局、各縣區、開發園區", "各縣區、開發園區")])
+def test_one_each_over_a_list_of_kinds_of_places_is_one_collective_in_either_script(written, collective):
+    """「各县市、区政府」, 「各縣區、開發園區」: one 各 over the kinds of a level's places (truth rule 5), one unit, whether
+    the page is in simplified or traditional script; not the junk halves 各县市 and 区政府."""
+    units = parse_units(written)
+    assert (units.participants[-1], units.flags) == (collective, [])
 
 @pytest.mark.parametrize("name", ["各县、区人民政府(管委会)", "县(市、区)政府", "相关市(州)人民政府", "县（市、区）人民政府"])
 def test_collectives_with_a_bracket_are_one_unit(name):
@@ -123,6 +148,12 @@ def test_a_department_then_collectives_as_one_subject_the_department_leads():
 
 @pytest.mark.parametrize("name", ["推进政府", "其部门", "加强领导小组", "该单位"])
 def test_a_name_beginning_with_a_verb_or_a_pronoun_is_no_unit(name):
+    assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize("name", ["三级单位", "三級單位", "四级部门"])
+def test_the_units_of_a_counted_number_of_levels_are_no_unit_of_their_own(name):
+    """「甲负责规划；乙负责协调；丙负责实施。三级单位协调配合」: the levels just listed, named again, not a holder."""
     assert not looks_like_unit(name)
 
 

@@ -230,8 +230,43 @@ def _numbered(text: str) -> bool:
     return bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
 
 
+def _run_on_items(blocks: list[Block]) -> list[Block]:
+    """A numbered item whose text runs on over paragraphs of its own before its unit label line (「1.分级落实…。」,
+    「市长、县长…承担的责任是：…」, then 「责任单位：X」): one item, the line naming the units of it all."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i + 1
+        while j < len(blocks) and j - i <= _RUN_ON_MAX and _run_on(blocks[j]):
+            j += 1
+        if not block.is_row and (ITEM.match(block.text) or SECTION.match(block.text)) and j > i + 1 \
+                and j < len(blocks) and not blocks[j].is_row and _UNIT_LABEL_LINE.match(blocks[j].text):
+            out.append(replace(block, text="".join(b.text for b in blocks[i:j])))
+            i = j
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+_RUN_ON_MAX = 3  # paragraphs an item runs on over (a longer run is a list of its own, not one item's text)
+
+
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]")  # 「资金来源：…」, 「目标任务：…」: a field of a block, no run-on
+
+
+def _run_on(block: Block) -> bool:
+    """A paragraph that can carry on the item above: unnumbered, no label line, no note of units of its own, and
+    ending a sentence (a short line ending otherwise is a heading or a wrapped line, read as such)."""
+    text = block.text
+    return not block.is_row and not _numbered(text) and not _FIELD_LINE.match(text) and not notes_in(text) \
+        and text.rstrip().endswith(("。", "；", ";")) and not _PAGE_MARK.match(text)
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
+    blocks = _run_on_items(blocks)
     out: list[Candidate] = []
     unread: list[Block] = []
     part = section = None

@@ -112,8 +112,9 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     kept = [name for name in known if name in text]
     kept += [m.group() for m in SHARED_EACH.finditer(text)  # 「各相关部门、区(分)局」: 各 over both, one collective
              if not any(m.group() in k for k in kept)]
-    for pattern in lexicon().collectives:  # 「各区、县（市）」: one collective, not two names
-        kept += [m.group() for m in pattern.finditer(text) if m.group() not in kept]
+    folded = lexicon().fold(text)  # (one character for one: a span of the folded text is the name as written)
+    for pattern in lexicon().collectives:  # 「各区、县（市）」, 「各縣區、開發園區」: one collective, not two names
+        kept += [text[m.start():m.end()] for m in pattern.finditer(folded) if text[m.start():m.end()] not in kept]
     kept += [z for z in _zones_one_kind(text) if not any(z in k for k in kept)]  # 「甲、乙经济技术开发区管委会」
     kept += [q for q in _qualified_kind(text) if not any(q in k for k in kept)]  # 「各行业主管、监管部门」
     kept += [m.group() for m in _LEVELS_ONE_BODY.finditer(text)  # 「省级、市级、县级水行政主管部门」: one collective
@@ -482,7 +483,7 @@ def looks_like_unit(name: str) -> bool:
     """A name that can stand in the registry: no punctuation or verbs, no date or count (「市政府15个安全生产督查组」
     counts groups, names none), a sensible length, and the end of a unit's name (place + body + suffix: 区卫健局,
     省财政厅, 各街办) or a collective."""
-    if any(c.fullmatch(name) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name) \
+    if any(c.fullmatch(lexicon().fold(name)) for c in lexicon().collectives) or _LEVELS_ONE_BODY.fullmatch(name) \
             or SHARED_EACH.fullmatch(name) or _zones_one_kind(name) == [name] or _qualified_kind(name) == [name]:
         return True
     if (plated := PLATES.fullmatch(name)) and all(looks_like_unit(n) for n in plated["plates"].split("、")):
