@@ -3293,3 +3293,54 @@ def test_a_procedure_notice_on_setting_bodies_up_gives_their_lead_departments_th
                               "工作结束后,应由牵头部门提出撤销申请,报省政府审批。\n"
                               "甲省人民政府办公厅\n2015年3月2日\n", dt.date(2015, 3, 2))
     assert [t["lead"] for t in tasks] == [["牵头部门"], ["牵头部门"]]
+
+
+# --- a notice's demands on role holders and kinds of units, its division elsewhere ---
+
+def test_a_bracket_defining_a_role_names_no_holder_and_leaves_the_clause_its_subject():
+    """「特别是牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要…」: the bracket defines the role; the clause is
+    the role holder's, written with its bracket."""
+    found = subject_clauses("各责任单位要逐项研究所承办的事项,特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)"
+                            "要统筹制订办理方案。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各责任单位"], ["牵头单位"]]
+    assert "(无牵头单位的,责任单位即为牵头单位,下同)要统筹" in found[1][0]
+
+
+@pytest.mark.parametrize("text, lead, leader", [
+    ("各单位“一把手”要亲自抓、负总责,做到每项任务有工作措施。", ["各单位"], "一把手"),
+    ("各乡镇、各部门主要负责人作为落实工作任务的“第一责任人”,要负总责、亲自抓。", ["各乡镇", "各部门"], "主要负责人"),
+])
+def test_a_collectives_heads_named_by_their_post_answer_for_their_units(text, lead, leader):
+    [(_, units)] = subject_clauses(text, (), numbered=True)
+    assert units.lead == lead
+    assert any(p.endswith(leader) for p in units.leaders)
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("各牵头单位从2022年第二季度起,要在每个季度第1个月的20日前,将完成情况报市政府督查室。", ["各牵头单位"]),
+    ("其它责任单位将责任落实情况提前报送牵头单位。", ["其它责任单位"]),
+    ("各责任事项牵头单位对照目标任务要求,科学谋划,认真制定全年办理方案。", ["各责任事项牵头单位"]),
+    ("对涉及面广的责任事项,牵头单位适时向市人民政府报告落实中的困难和问题。", ["牵头单位"]),
+    ("各牵头部门抓总,配合单位共同努力,细化工作方案。", ["各牵头部门"]),
+])
+def test_a_role_holders_demand_in_a_notice_is_read_whatever_stands_before_its_verb(text, lead):
+    """From when on (从…起), 其它 as 其他, working to the targets (对照…要求), reporting up (向…报告), leading the whole
+    (抓总)."""
+    assert [u.lead for _, u in subject_clauses(text, (), numbered=True)] == [lead]
+
+
+def test_the_stressed_kind_among_the_holders_before_is_no_holder_of_its_own():
+    """「各职能部门要主动配合。特别是任务较重的单位，要加派人手」: those among them asked more, no name."""
+    found = subject_clauses("各职能部门要主动配合、积极支持。特别是任务较重的单位,要加派人手、优化方案。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各职能部门"]]
+
+
+def test_the_members_of_a_named_body_keep_their_demand_beside_named_units(tmp_path):
+    """「县林长制联席成员单位要…」 beside 「县林长制办公室要…」: the members of a body named, no role in a division
+    elsewhere (the notice's demands are its tasks)."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲县印发巡林任务清单\n发布时间:2025-06-13\n"
+                              "《清单》要求,各镇人民政府要坚决扛牢主体责任。县林长制联席成员单位要细化实化工作责任,"
+                              "强化协调联动。县林长制办公室要加强对问题清单的动态调整更新。\n", dt.date(2025, 6, 13))
+    assert any("联席成员单位" in lead for t in tasks for lead in t["lead"])

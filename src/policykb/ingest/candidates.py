@@ -109,12 +109,20 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
     people too) are requirements on carrying it out, as truth rule 1 reads them, and the rest a division."""
     if not divided(demands):
         return demands, "requirements"
-    return [c for c in demands if not _on_role_holders(c) and not _will_supervise(c)], "general"
+    # (「县林长制联席成员单位要…」: where nothing on the page divides the work, the members of a body named are no
+    # holders of a role in it, and keep their demand)
+    return [c for c in demands if not _on_role_holders(c, members=False) and not _will_supervise(c)], "general"
 
 
-def _on_role_holders(demand: Candidate) -> bool:
-    """A demand whose holders are all the division's role holders (「协同单位积极配合」, 「各责任单位的主要负责同志要…」)."""
-    return bool(holders := demand.units.lead or demand.units.leaders) and all(_DIVISION_ROLE.search(n) for n in holders)
+def _on_role_holders(demand: Candidate, members: bool = True) -> bool:
+    """A demand whose holders are all the division's role holders (「协同单位积极配合」, 「各责任单位的主要负责同志要…」);
+    the members of a body named (「联席会议成员单位」) among them unless `members` is false."""
+    return bool(holders := demand.units.lead or demand.units.leaders) \
+        and all(_DIVISION_ROLE.search(n) and (members or not _MEMBERS_OF_BODY.search(n)) for n in holders)
+
+
+# 「县林长制联席成员单位」, 「X领导小组成员单位」: the members of a body the text names, units known by their membership
+_MEMBERS_OF_BODY = re.compile(r"(?:联席(?:会议)?|领导小组|委员会|指挥部)成员(?:单位|部门)$")
 
 
 def _will_supervise(demand: Candidate) -> bool:
@@ -155,7 +163,7 @@ _LED = re.compile(alternation(w for w, role in lexicon().verbs.items()
 def _named(unit: str) -> bool:
     """A unit named, not all of a kind (各地, 有关部门), others (其他…), the holders of a role (各牵头单位), or one
     kind of body at each of several levels (县乡两级服务机构)."""
-    return not collective(unit) and not unit.startswith("其他") and not _ROLE_HOLDER.search(unit) \
+    return not collective(unit) and not unit.startswith(("其他", "其它")) and not _ROLE_HOLDER.search(unit) \
         and not _LEVELS_OF_KIND.match(unit)
 
 

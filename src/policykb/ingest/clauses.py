@@ -23,6 +23,7 @@ import re
 
 from . import timing
 from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work, holds
+from .inlinenotes import DEFINITION
 from .inperson import heads_named, in_person, labelled_people, roster_heads, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
@@ -98,6 +99,9 @@ _AMONG_THEM = re.compile(r"^(?:其中|特别是|尤其是)[，,]")
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees
 _ANYONE = re.compile(r"^(?:各|有关|相关)(?:有关|相关|级)?(?:部门|单位|方面|地|地区)$")  # 「各部门」: nobody in particular
 _EACH_PLACE = re.compile(r"^各(?:地|地区)$")  # 「各地要…」 in an item: the places' governments, each its own share
+_STRESSED_KIND = re.compile(r"^(?:特别是|尤其是)")
+# 「各单位“一把手”要亲自抓」: a collective's heads named by their post, asked to answer in person
+_HEADS_OF_ANY = re.compile(r"^各(?:部门|单位)(?:一把手|主要负责人|主要负责同志|主要领导)$")
 
 
 # 「加强组织领导：由X牵头…」: a measure's short title run into its first clause, closed by a colon
@@ -120,6 +124,10 @@ _DID = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)已(?:经)?(?
 _DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)")
 # 「公安局担当…工作，制定了…方案，…」: the duty first, then what was done towards it: the duty is given
 _DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同志)[^，,；;。了]+(?:[，,；;。]|$)")
+
+# 「各单位“一把手”要亲自抓」: the subject's people named by their post in quotes, their modal right after
+_QUOTED_POST = re.compile(r"^(?P<body>[^，,：:；;。“”\"]{2,30}?)[“\"](?P<post>[^“”\"，,；;。]{2,6})[”\"]"
+                          r"(?=要|应|须|必须|务必|负责|亲自|切实)")
 
 # 「…制定方案，召开动员会。并于7月25日前将名单报…」: a sentence opening with 并 and a date of its own goes on with the
 # last subject's work, a task of its own by its own deadline
@@ -158,6 +166,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     out: list[tuple[str, UnitList]] = []
     if numbered and text.rstrip().endswith(("：", ":")):
         return out  # 「各部门要各司其职…。其职责分工为：」: the item introduces the division below it
+    defined = [(re.split(r"[，,；;。]", text[:d.start()])[-1][-12:], d[0]) for d in DEFINITION.finditer(text)]
+    if defined:  # read without the role's definition, which names nobody; each clause given back as written
+        found = subject_clauses(DEFINITION.sub("", text), known, numbered, anyone)
+        return [(_with_definitions(clause, defined), units) for clause, units in found]
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
     parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
@@ -187,6 +199,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             out.append((clause[:by.start()].strip("，, "), first))
             clause = clause[by.end():]
         written, clause = clause, _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)  # read so, kept as written
+        if (quoted := _QUOTED_POST.match(clause)) and lexicon().held_post.match(quoted["post"]):
+            clause = quoted["body"] + quoted["post"] + clause[quoted.end():]  # 「各单位“一把手”要…」: the units' post
         if out and (beside := WORKS_BESIDE.match(clause)) and (others := unit_names(beside["who"], known)):
             last = out[-1][1]  # 「…。与Y、Z等部门密切配合…」: the last subject works beside them, who take part
             last.participants += [o for o in others if o not in last.lead + last.participants]
@@ -243,6 +257,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if listed and head:
             names, subject = listed + names, clause[:head] + subject
         rest = clause[head + m.end():]
+        if _STRESSED_KIND.match(clause) and subject.endswith(("的单位", "的部门")):
+            continue  # 「…。特别是任务较重的单位，要加派人手」: those among the holders before, asked more: their task
         if followed and rest.startswith("高度重视"):
             continue  # 「市委、市政府高度重视X工作，各部门要…」: who values the work, the reason for the demand after it
         if DONE.search(re.sub(r"“[^”]*”", "", rest)) and not _DUTY_FIRST.match(rest):
@@ -256,8 +272,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         # 「各县（市、区）政府是…的责任主体」: named to answer for it, as 由 names (a verb after it: its standing, 是…主体，要…)
         answerable = rest.startswith("是") or clause[m.end("subject"):m.end()].lstrip("，, ").startswith("是")
         dated = numbered and any(f.date for f in timing.find(rest, 2000))  # 「二、各单位于5月10日前报送…」: a dated demand
+        in_post = numbered and bool(_HEADS_OF_ANY.match(subject))  # 「各单位一把手要亲自抓」: their heads, in person
         if any(_ANYONE.match(n) and not (anyone or numbered and (_EACH_RELATED.match(n) or _EACH_PLACE.match(n)
-                                                                 or len(names) > 1 or dated))
+                                                                 or len(names) > 1 or dated or in_post))
                for n in names) \
                 or all(ALL_WORDS.match(n) for n in names) and not (numbered or answerable):
             continue
@@ -303,6 +320,14 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return out
+
+
+def _with_definitions(clause: str, defined: list[tuple[str, str]]) -> str:
+    """A clause with the role definitions its text wrote after the role's name put back."""
+    for before, bracket in defined:
+        if before and before in clause and bracket not in clause:
+            clause = clause.replace(before, before + bracket, 1)
+    return clause
 
 
 # a body headed by people its roster names (组长, 指挥长, 主任): a group, a headquarters, a committee

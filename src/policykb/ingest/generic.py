@@ -29,7 +29,7 @@ from .columns import column_role
 from .costs import with_costs
 from .dutylists import duty_list
 from .holders import post_duties
-from .inlinenotes import topic_only
+from .inlinenotes import DEFINITION, topic_only
 from .inperson import heads_named, labelled_people
 from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN_LABEL, TIME_WORDS, Item, items_of
 from .lexicon import alternation, is_person, lexicon
@@ -162,7 +162,7 @@ def _bracketed(text: str, known: tuple[str, ...]) -> list[tuple[int, int, UnitLi
     for m in BRACKETS.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         at_end = not text[m.end():].strip("。；; ")
-        if _NOT_NOTE.match(inner) or not (ROLE_WORD.search(inner) or at_end):
+        if _NOT_NOTE.match(inner) or not (ROLE_WORD.search(inner) or at_end) or DEFINITION.fullmatch(m[0]):
             continue
         units = _parse(inner, known)
         if clean(units) and (units.how != "bare" or at_end):

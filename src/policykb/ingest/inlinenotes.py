@@ -46,12 +46,18 @@ _BARE_FUZE = re.compile(r"^由[^，,；;。]{2,60}?负责(?=[，,；;。]|$)")
 TASKLIKE = re.compile(r"(?:要|做好|抓好|加快|推进|推动|建立|健全|完善|实施|开展|落实|加强|强化|制定|组织|确保|支持|鼓励)")
 
 
+# 「特别是牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要…」: a bracket defining who holds a role when no one is
+# named to it: no name of a holder, nor a note
+DEFINITION = re.compile(r"[(（](?:无|没有|未明确)[^()（）]{1,16}?的[，,][^()（）]{2,30}?即为[^()（）]{0,30}[)）]")
+
+
 def notes_in(text: str) -> list[re.Match]:
     square = list(_SQUARE_NOTE.finditer(text))
     inside = lambda m: any(s.start() < m.start() < s.end() for s in square)
     found = square + [m for m in BRACKET_NOTE.finditer(text) if not inside(m)]
     return sorted((m for m in found if re.search(r"[\u4e00-\u9fff]{2,}", m[1])
-                   and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])), key=lambda m: m.start())
+                   and not re.match(r"^(?:以下简称|简称|含|下同|试行|暂行|\d)", m[1])
+                   and not DEFINITION.fullmatch(m[0])), key=lambda m: m.start())
 
 
 def bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
