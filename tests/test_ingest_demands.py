@@ -310,3 +310,22 @@ def test_a_body_that_will_hold_the_others_to_account_divides_no_work():
     blocks = [Block(text, f"第{i}行") for i, text in enumerate(lines, 1)]
     candidates, _, _ = find_candidates(Source("notice.txt", "txt", blocks), set(), ())
     assert [c.units.lead for c in candidates] == [["各责任单位"], ["各责任单位"], ["区“双创”指挥部执纪问责组"]]
+
+
+def test_a_new_sentence_urging_collectives_further_is_one_demand_with_theirs():
+    """「各乡镇、区直有关部门要…。要…。要…。」: after collectives' demand, the sentences opening with the modal urge them
+    further: one task, not one a sentence; a named body's next sentence (「县河管站要…。要督促…」), a 「；要…」 part, one
+    naming whom they work with (「与包片干部要…」) or its own doer (「…，财政部门要…」) stay tasks of their own."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+
+    def read(text: str) -> list[tuple[list[str], str]]:
+        return [(t.units.lead, t.text[:6]) for t in requirement_tasks([Block(text, "第1行")])]
+    assert read("会议要求，各乡镇、区直有关部门要树立安全发展理念。要严格落实行业监管职责。要加大执法检查力度，抓好隐患排查整改。") \
+        == [(["各乡镇", "区直有关部门"], "会议要求，各")]
+    assert read("会议要求，某县河管站要坚持问题导向，加大巡查频次。要督促设计公司尽快完成划界方案编制。") \
+        == [(["某县河管站"], "会议要求，某"), (["某县河管站"], "要督促设计公")]
+    assert read("督查组要求，各乡镇、相关部门要建立问题清单；要加大巡查、检查力度。") \
+        == [(["各乡镇", "相关部门"], "督查组要求，"), (["各乡镇", "相关部门"], "要加大巡查、")]
+    assert len(read("会议强调，各级政府要统筹推进。要建立资金直达基层的机制，财政、社保部门要设立特殊账户。")) == 2
+    assert len(read("各村要落实防汛责任，加强河道巡查。与包片干部要密切配合，对辖区山塘开展隐患排查。")) == 2

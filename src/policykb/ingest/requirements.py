@@ -66,7 +66,9 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         holders = None  # whose next subjectless demand 「；要…」 is: the last subject not singled out by a stress
         done_by: list[str] = []  # the units the last part told what they did
         on_a_day, ended = False, True  # in a sentence reporting what happened on a day; the last part closed one
+        last = ""  # the part before, as written (whether it closed a sentence)
         for part in _parts(item.text, known):
+            new_sentence, last = last.rstrip().endswith(("。", "！", "？")), part
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
             # (the parts after the day up to the sentence's end too, where they ask nothing: 「11月10日，由X牵头，Y等单位
@@ -119,7 +121,8 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                                      number=item.number if first and item.numbered else None))
                 first, demanding = False, not _subject_late(part, units.as_written)
                 holders = holders if holders and _STRESSED.match(part) else units
-            elif demanding and out and _MODAL_OPENS.match(part):
+            elif demanding and out and _MODAL_OPENS.match(part) \
+                    and not (new_sentence and _exhorts_further(part, holders or out[-1].units)):
                 # 「X要…；要着力构建…。要督促…」: X's next demand, right after X's last (a heading between ends X's run)
                 out.append(Candidate(task_text(part), copy.deepcopy(holders or out[-1].units), item.where, SHAPE, CONFIDENCE,
                                      deadline_text=closing_deadline(part), notes=[NOTE.format(where=item.where)]))
@@ -131,6 +134,20 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+# a clause after the part's opening that names its own doer before a modal (「要建立…机制，财政、社保部门要设立…」)
+_LATER_SUBJECT = re.compile(r"[，,；;？?]\s*[^，,。；;？?]{2,20}?(?<!的)(?:要|须|必须|务必)(?![求点])")
+
+
+def _exhorts_further(part: str, holders: UnitList) -> bool:
+    """「各地区、各部门要A。要B。」: a new sentence opening with its modal after collectives' demand (all bodies of a
+    kind each doing their share) urges them further, one demand of the paragraph, not a task of its own; a named body's
+    next sentence (「县河管站要…。要督促…」), one naming whom they work with (「与包片干部要…」) or a later doer, and the
+    「；要…」 parts of a run of demands stay tasks."""
+    names = holders.lead + holders.participants
+    return bool(names) and all(map(collective, names)) and not re.match(r"\s*(?:与|同)", part) \
+        and not _LATER_SUBJECT.search(part)
 
 
 def _modal_after(part: str, subject: str) -> bool:
