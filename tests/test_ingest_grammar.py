@@ -3262,3 +3262,11 @@ def test_a_procedure_notice_on_setting_bodies_up_gives_their_lead_departments_th
                               "工作结束后,应由牵头部门提出撤销申请,报省政府审批。\n"
                               "甲省人民政府办公厅\n2015年3月2日\n", dt.date(2015, 3, 2))
     assert [t["lead"] for t in tasks] == [["牵头部门"], ["牵头部门"]]
+
+
+@pytest.mark.parametrize("written, name", [("县林业局、各县市、区政府", "各县市、区政府"),
+                                           ("县林业局、各县市、区人民政府", "各县市、区人民政府")])
+def test_counties_cities_and_districts_written_without_their_brackets_are_one_collective(written, name):
+    """「各县市、区政府」 is 「各县（市、区）政府」 with its brackets left out: one collective, no 区政府 of its own."""
+    units = parse_units(written)
+    assert units.lead + units.participants == ["县林业局", name] and not units.doubts
