@@ -334,6 +334,8 @@ def _score_tasks(result: DocResult, truth_tasks: list[dict], tasks: list[dict], 
         result.leads_right_strict += _same_units(lead, truth["lead"], place, strict=True)
         result.participants_right += sum(any(matches(p, r, place) for p in participants) for r in roles)
         result.participants_as_lead += sum(any(matches(p, r, place) for p in lead) for r in roles)
+        if any(not any(matches(p, r, place) for p in participants) for r in roles):  # a unit missing its letter
+            result.misread.append(f"task {truth.get('n')}: participants {participants} (truth {roles}): {truth['text'][:24]}")
         if MODE_OF.get(str(task.get("lead_mode", "first"))) == truth["mode"]:
             result.modes_right += 1
         else:

@@ -3344,3 +3344,11 @@ def test_the_members_of_a_named_body_keep_their_demand_beside_named_units(tmp_pa
                               "《清单》要求,各镇人民政府要坚决扛牢主体责任。县林长制联席成员单位要细化实化工作责任,"
                               "强化协调联动。县林长制办公室要加强对问题清单的动态调整更新。\n", dt.date(2025, 6, 13))
     assert any("联席成员单位" in lead for t in tasks for lead in t["lead"])
+
+
+@pytest.mark.parametrize("written, name", [("县林业局、各县市、区政府", "各县市、区政府"),
+                                           ("县林业局、各县市、区人民政府", "各县市、区人民政府")])
+def test_counties_cities_and_districts_written_without_their_brackets_are_one_collective(written, name):
+    """「各县市、区政府」 is 「各县（市、区）政府」 with its brackets left out: one collective, no 区政府 of its own."""
+    units = parse_units(written)
+    assert units.lead + units.participants == ["县林业局", name] and not units.doubts
