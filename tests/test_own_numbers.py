@@ -178,3 +178,19 @@ def test_items_numbered_inside_a_paragraph_under_a_heading_keep_the_headings_num
     _, tasks, _ = import_text(tmp_path, text, None)
     assert sorted((t.get("label"), t["text"][:6]) for t in tasks) == [
         ("二、（一）", "县自然资源局"), ("二、（一）1、", "会同县水利局"), ("二、（一）2、", "组织专家对地"), ("二、（二）", "县水利局负责")]
+
+
+def test_items_of_a_page_that_lost_its_line_breaks_keep_each_its_own_mark(tmp_path):
+    """A page whose breaks became spaces (「 （一）… （二）… （三）…」 on one line): each item is a place of its own,
+    so a later task of item （二） is named by （二）, not by the last item's mark the line ends with."""
+    from conftest import import_text
+    items = ["（一）加强组织领导。县交通局负责全县农村公路建设的组织实施，确保按期完成各项建设任务和年度目标，每季度向县政府报告工作进展情况，年底前完成全年建设任务的总结和考核评估工作。",
+             "（二）落实工作责任。县财政局负责落实农村公路建设资金，做好资金拨付和监管工作，确保专款专用、不得挤占挪用建设资金。"
+             "县审计局负责对建设资金使用情况进行审计监督，发现问题及时督促整改落实到位。",
+             "（三）强化督促检查。县住建局负责农村危房改造的质量安全监管，定期开展检查并通报检查结果，对发现的问题限期整改到位，整改情况及时报县政府办公室备案。",
+             "（四）做好宣传引导。县融媒体中心负责农村公路建设和危房改造的宣传报道，及时总结推广先进经验和典型做法，营造良好的社会氛围。"]
+    text = ("甲县人民政府办公室关于做好农村公路建设工作的通知\n各乡镇人民政府，县政府各部门：\n"
+            + " ".join(items) + "\n甲县人民政府办公室\n2024年1月20日\n")
+    _, tasks, _ = import_text(tmp_path, text, None)
+    assert sorted((t.get("label"), t["text"][:5]) for t in tasks) == [
+        ("（一）", "加强组织领"), ("（三）", "强化督促检"), ("（二）", "县审计局负"), ("（二）", "落实工作责"), ("（四）", "做好宣传引")]

@@ -215,6 +215,8 @@ def _unrun(blocks: list[Block]) -> list[Block]:
         pieces = _breaks().split(block.text) if len(block.text) > 300 else [block.text]
         run = [Block(h, block.where) for p in pieces if p for h in _heading_apart(p)] if len(pieces) >= 4 \
             else _salutation_apart(block)
+        if len(run) >= 4 and "段" not in block.where:  # each item a place of its own, as a reader cites it: 「第1行第3段」
+            run = [Block(piece.text, f"{block.where}第{k}段") for k, piece in enumerate(run, start=1)]
         for piece in run:
             cuts = [m.start() for m in _ROSTER_NAME.finditer(piece.text)  # (a label, 牵头单位：, stays in its item)
                     if looks_like_unit(m["name"]) and not lexicon().label_role(m["name"])] \
