@@ -917,9 +917,11 @@ def test_posts_held_in_collectives_what_a_demand_is_about_and_the_rest_of_the_bo
         (["其他责任单位"], "first", None)]
 
 
-def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
-    """「各街道办事处主要负责人要亲自督办…」: the bodies lead, named once; their leader is the post (主要负责人), not the
-    bodies' name again. A post of a body that does not lead the task keeps its body's name."""
+def test_a_post_of_the_lead_bodies_is_kept_alone_unless_it_names_the_one_person_a_body_makes_answer(tmp_path):
+    """「各街道办事处主要负责人要亲自督办…」: the bodies lead, named once; their head is the leader alone (主要负责人), as is
+    a staff word (联络员) or a post over several bodies. The one person a body makes answer for the task (「各管区责任人
+    负责…」) or for a field of its work (各片区防控负责人) is named with the body, as written. A post of a body that does
+    not lead keeps its name."""
     from policykb.ingest.posts import post_of
     draft = compose(_source("某区人民政府关于开展背街小巷整治的通知", "一、各街道办事处主要负责人要亲自督办辖区内的整治工作。",
                             "二、区城管局联络员每月5日前应报送整治进展。", "某区人民政府", "2024年3月1日"),
@@ -927,6 +929,10 @@ def test_a_post_of_the_lead_bodies_is_kept_as_the_post_alone(tmp_path):
     assert [(t["lead"], t.get("leaders")) for t in draft.tasks.values()] == [
         (["各街道办事处"], ["主要负责人"]), (["某区城管局"], ["联络员"])]
     assert post_of("区水务局主要负责人", ["区防汛办"]) == "区水务局主要负责人"
+    assert post_of("各管区责任人", ["各管区"]) == "各管区责任人"
+    assert post_of("各片区防控负责人", ["各片区"]) == "各片区防控负责人"
+    assert post_of("各级各部门主要负责同志", ["各级", "各部门"]) == "主要负责同志"
+    assert post_of("政府各组成部门广大干部", ["政府各组成部门"]) == "广大干部"
 
 
 def test_a_post_written_once_after_a_list_of_units_is_each_units_head(tmp_path):
@@ -2710,6 +2716,12 @@ def test_the_person_who_sees_to_the_work_specifically_leads_it_in_person_too():
     """「主要负责人亲自抓，分管负责人具体抓」: the head in person and the deputy in charge specifically, both its leaders."""
     tasks, _ = _read("（一）各乡镇要成立工作专班，主要负责人亲自抓，分管负责人具体抓。")
     assert tasks[0].units.lead == ["各乡镇"] and tasks[0].units.leaders == ["主要负责人", "分管负责人"]
+
+
+def test_people_answering_in_person_in_clauses_joined_by_a_list_comma_all_lead_it():
+    """「主要负责同志亲自抓、分管负责同志具体抓」: two in-person clauses joined by 、 (not a comma), both people its leaders."""
+    tasks, _ = _read("（二）各责任单位要落实责任，主要负责同志亲自抓、分管负责同志具体抓，确保按期完成。")
+    assert tasks[0].units.lead == ["各责任单位"] and tasks[0].units.leaders == ["主要负责同志", "分管负责同志"]
 
 
 def test_a_joint_meetings_functions_are_its_own_beside_its_offices_paragraph(tmp_path):

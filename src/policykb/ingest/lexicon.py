@@ -32,6 +32,7 @@ class Lexicon:
     post: re.Pattern
     held_post: re.Pattern  # 「市水务局主要负责人」: the body before the post held in it
     head_post: re.Pattern  # 「管委会主任」: a body's head by the title held in it, kept as written
+    charge_post: re.Pattern  # 「各管区责任人」: one body's person in charge, kept with the body's name
     in_person: re.Pattern  # 「，X作为第一责任人」, 「，X亲自…」: a comma part naming who answers in person
     surnames: str
     village_post: re.Pattern  # 「支部书记」, 「各村干部」: people each village has, whose work the villages answer for
@@ -113,7 +114,8 @@ def lexicon() -> Lexicon:
                              rf"(?:的?(?:行政|党政))?(?:(?:指定|确定|明确)?(?:相关|有关)?(?:业务)?(?:处室|科室|股室)?(?:一|1)名)?"  # 「各成员单位（指定）相关业务处室一名负责同志」
                              rf"(?:{alternation(data['people']['held_posts'] + data['people']['head_posts'])})$"),
         head_post=re.compile(rf"[^\s、，,；;：:“”\"]{{2,}}?(?:{alternation(data['people']['head_posts'])})$"),
-        in_person=re.compile(rf"(?:^|[，,])\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
+        charge_post=re.compile(rf"(?:{alternation(data['people']['charge_posts'])})$"),
+        in_person=re.compile(rf"(?:^|[，,]|(?<=[抓责])、)\s*(?:[^，,；;。“”\"]{{0,6}}[“\"])?(?P<who>[^，,；;。“”\"]{{2,12}}?)[”\"]?"
                              rf"(?:(?:(?<!主)要|应|须|必须)(?!求)|{alternation(data['people']['in_person'])})"),
         surnames=data["people"]["surnames"],
         village_post=re.compile(rf"^(?:各村?)?(?:{alternation(data['people']['village_posts'])})$"),

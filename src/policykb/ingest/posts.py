@@ -36,15 +36,25 @@ def person_name(person: str) -> str:
     return person
 
 
+_FIELD_IN_CHARGE = re.compile(r"(?!主要|相关|有关|分管)[\u4e00-\u9fff]{2}(?:负责人|负责同志)")  # 「防控负责人」: a field of the body's work, its head
+
+
 def post_of(name: str, lead: list[str], known: tuple[str, ...] = (), listed: list[str] = ()) -> str:
-    """A leader as the task keeps it: the post alone (主要负责人) when the bodies whose post it is are the task's
-    leads (「各级各部门主要负责同志要…」: the body is named once, as the lead) or when it closes the list of the task's
-    units (`listed`, in written order); else as written (市水务局主要负责人 of a group's office the bureau does not lead)."""
+    """A leader as the task keeps it: the post alone (主要负责人, 联络员) when the bodies whose post it is are the task's
+    leads (「各级各部门主要负责同志要…」: the bodies are named once, as the leads) or when it closes the list of the
+    task's units (`listed`, in written order); else as written (各管区责任人, the one person a body makes answer for
+    it; 市水务局主要负责人 of a group's office the bureau does not lead)."""
     bodies = holding_bodies(name, known)
     body = post_holder(name)
     if lexicon().head_post.fullmatch(name):
         return name  # 「管委会主任」: the title is the body's own, the leader as written
-    own = set(bodies) <= set(lead) or _closes_list(bodies, listed)
+    # One body's person answering for the task (各管区责任人), or in charge of a field of its work (各村居防控负责人),
+    # is named with the body; a head post (主要负责同志), a staff word (联络员) or a post over several bodies
+    # (各级各部门主要负责同志) is each one's own: the bodies are named once, as the leads
+    post = name[len(body):] if body else ""
+    one_in_charge = len(bodies) == 1 and "、" not in body and bool(
+        lexicon().charge_post.search(post) or _FIELD_IN_CHARGE.fullmatch(post))
+    own = (not one_in_charge and set(bodies) <= set(lead)) or _closes_list(bodies, listed)
     return re.sub(r"^(?:的|及其)", "", name[len(body):]) if bodies and body and own else name
 
 
