@@ -230,6 +230,10 @@ def _numbered(text: str) -> bool:
     return bool(ITEM.match(text) or SECTION.match(text) or PART.match(text))
 
 
+_RUN_ON_MAX = 3  # paragraphs an item runs on over (a longer run is a list of its own, not one item's text)
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]")  # 「资金来源：…」, 「目标任务：…」: a field of a block, no run-on
+
+
 def _run_on_items(blocks: list[Block]) -> list[Block]:
     """A numbered item whose text runs on over paragraphs of its own before its unit label line (「1.分级落实…。」,
     「市长、县长…承担的责任是：…」, then 「责任单位：X」): one item, the line naming the units of it all."""
@@ -248,12 +252,6 @@ def _run_on_items(blocks: list[Block]) -> list[Block]:
         out.append(block)
         i += 1
     return out
-
-
-_RUN_ON_MAX = 3  # paragraphs an item runs on over (a longer run is a list of its own, not one item's text)
-
-
-_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]")  # 「资金来源：…」, 「目标任务：…」: a field of a block, no run-on
 
 
 def _run_on(block: Block) -> bool:

@@ -122,6 +122,8 @@ _SETTING_UP_RULED = re.compile(r"^(?:建立|成立|设立|组建)[^，,；;。]{
 def rules_setting_up(clause: str) -> bool:
     """「建立部际联席会议，应当从严控制」: a clause opening with the act of setting a body up, then an obligation."""
     return bool(_SETTING_UP_RULED.match(clause.strip()))
+
+
 # 「镇人民政府设立防汛抗旱指挥部」: a government setting up a body named bare (no place or level of its own) names it as
 # its own, 镇人民政府防汛抗旱指挥部 (not 「县人民政府成立县“清剿火患”指挥部」, named with its level already)
 _SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州县区旗镇乡])(?:人民政府|政府)$")
