@@ -201,6 +201,20 @@ def test_twice_a_year_is_read_as_a_half_yearly_deadline_falling_in_each_half(tex
     assert deadlines.FREQUENT["half-yearly"] == "每半年"  # a page lists it once (how often, when next)
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("各牵头单位要在每个季度第1个月的20日前，将上季度完成情况报市政府督查室。", "每个季度第1个月的20日前"),
+    ("各县区每季度第一个月10日前报送进展情况。", "每季度第一个月10日前"), ("每季度首月5日前报送。", "每季度首月5日前"),
+])
+def test_a_day_of_each_quarters_first_month_written_out_is_a_quarterly_deadline(text, phrase):
+    """「每个季度第1个月的20日前」 says what 「每季度首月20日前」 says: January, April, July, October."""
+    from policykb.ingest.timing import find
+    read = [(f.phrase, f.date, f.kind) for f in find(text, 2022) if f.date]
+    assert read == [(phrase, dt.date(2022, 1, read[0][1].day), "quarterly")]
+    days = deadlines.occurrences(Deadline(phrase=phrase, date=read[0][1], kind="quarterly"),
+                                 dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert [d.month for d in days] == [1, 4, 7, 10]
+
+
 def test_a_letter_words_a_half_yearly_deadline_and_check_accepts_it(tmp_path):
     from policykb.graph import PolicyGraph
     from policykb.model import Period

@@ -2893,3 +2893,16 @@ def test_xu_after_a_subject_is_a_modal(text, lead):
 def test_the_units_a_duty_works_with_or_gathers_take_part(duty, partners):
     from policykb.ingest.partners import partners_with
     assert partners_with(duty, ()).lead == partners
+
+
+
+def test_a_row_numbered_by_its_group_keeps_the_groups_number():
+    """A table whose first column (组别, 分组) numbers its rows by group, 「第一组」「第2组」…: each row's task keeps its
+    group's number (「第一组长」 is a post, no number)."""
+    from policykb.ingest.itemmarks import item_number
+    from policykb.ingest.tabletasks import table_tasks
+    assert [item_number(c) for c in ("第一组", "第十二组", "第3组", "第一组长", "一组")] == [1, 12, 3, None, None]
+    rows = [("组别", "检查组牵头单位", "检查内容"), ("第一组", "县水利局", "检查城关镇防汛物资储备情况"),
+            ("第二组", "县应急局", "检查河口镇防汛值班值守情况"), ("第3组", "县住建局", "检查东山乡危房排查情况")]
+    tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
+    assert [(t.units.lead, t.number) for t in tasks] == [(["县水利局"], 1), (["县应急局"], 2), (["县住建局"], 3)]

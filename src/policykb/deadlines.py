@@ -118,7 +118,8 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, int], tuple[dt.date, str]]]] = [
      lambda m, year: (dt.date(year, 1, int(m[1])) if m[1] else _month_end(year, 6, ""), "half-yearly")),
     # 「于年中和年末分别自查」: twice a year too, by mid-year and by the year's end
     (r"^年中(?:和|及|与|、)年(?:末|底)$", lambda m, year: (_month_end(year, 6, ""), "half-yearly")),
-    (r"^每季度?(?:初|首月)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
+    # (「每个季度第1个月的20日前」: the quarter's first month written out)
+    (r"^每个?季度?(?:初|首月|第[1一]个月的?)(\d{1,2})日(?:前|以前|之前)?$", lambda m, year: (dt.date(year, 1, int(m[1])), "quarterly")),
     (r"^每季度?(?:末|底)?(?:前|以前|之前)?$", lambda m, year: (_month_end(year, 3, ""), "quarterly")),
     # work without an end (长期坚持, 持续推进): dated from the document's year, it never falls due
     (r"^(?:长期|持续|常态化?)(?:坚持|推进|开展|实施|工作)?$", lambda m, year: (dt.date(year, 1, 1), "ongoing")),

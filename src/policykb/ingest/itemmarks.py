@@ -10,6 +10,8 @@ SECTION = re.compile(rf"^[(（]([{_CN}]{{1,3}})[)）]\s*(.+)$")
 BULLET = re.compile(r"^[△▲◆◇●■★☆※•▪]")  # an item marked, not numbered: 「△加强财政监督」
 # (「1.5万元」 is a number, 「10.2010年底前，完成…」 an item opening with its deadline's year)
 ITEM = re.compile(r"^(\d{1,3})\s*[.．、﹒]\s*(?:(?!\d)|(?=(?:19|20)\d\d年))(.+)$|^[(（](\d{1,3})[)）]\s*(.+)$")
+# a number cell of a row of groups: 「第三组」, 「第12组」 (the group is the row's number)
+GROUP = re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,3}})\s*组$")
 
 
 def _cn_number(numeral: str) -> int:
@@ -34,4 +36,6 @@ def item_number(text: str) -> int | None:
         return int(m[1] or m[3])
     if m := SECTION.match(text):
         return _cn_number(m[1])
+    if m := GROUP.match(text):
+        return int(m[1]) if m[1].isdigit() else _cn_number(m[1])
     return None
