@@ -210,6 +210,19 @@ def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_
     assert _registry(kb)["萧县直各执法部门"].get("collective") is True
 
 
+@pytest.mark.parametrize("role", ["牵头单位", "各责任单位", "相关责任单位"])
+def test_a_holder_named_by_its_role_alone_is_no_unit_of_the_place_and_the_review_asks_for_the_units(tmp_path, role):
+    """「牵头单位要…」 in a city's notice whose division is in its annex: every holder of that role, wherever the division
+    puts them; proposed as a collective as written (no 株洲市牵头单位 of the city's own, whose letter reaches nobody),
+    and the review asks for the units the division names."""
+    kb, done = _one_list(tmp_path, "株洲市", "2020年3月2日", ("按季度报送工作进展。", role, ""))
+    units = _registry(kb)
+    assert units[role].get("collective") is True and "local_names" not in units[role]
+    assert not [n for n in units if n.endswith(role) and n != role]
+    assert any(f"“{role}”是分工中的角色，不是具体单位" in line for line in done.review)
+    assert not [line for line in done.review if f"“{role}”没有写明地方" in line]
+
+
 def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(tmp_path):
     """「局政务公开办」 in a 广州市 bureau's notice is the bureau's own office (局: 本局), as 「厅办公室」 is: proposed as
     written, not registered as a city body 广州市局政务公开办."""

@@ -9,7 +9,7 @@ from .category import HEADING_LEADS
 from .continued import CUT_AT
 from .generic import GROUP_LEADS
 from .pdftext import PDF_LAYOUT
-from .proposals import TWO_NAMES
+from .proposals import ROLE_ONLY, TWO_NAMES
 from .quotas import LISTED_PLACE
 from .rules import RULE_FLAG
 from .shapes import Candidate
@@ -41,7 +41,8 @@ _FLAG_CN = {OPEN_LIST: "名单以“等”结尾", "only a guiding unit named": 
 _NAMED_FLAGS = {"place unknown: ": "属于哪个地方未能确定，请写明 jurisdiction 后重新导入",
                 "place not written: ": "没有写明地方，按本文件的管辖地理解，请核对",
                 "place guessed: ": "的地方按正文推测的管辖确定，请核对",
-                "not a unit: ": "不像单位名称，未采用"}
+                "not a unit: ": "不像单位名称，未采用",
+                ROLE_ONLY: "是分工中的角色，不是具体单位：请对照分工表（本文件没有的，在其附件或上级文件中）改写为具体单位，再生成责任书"}
 
 
 def flag_cn(flag: str) -> str:
@@ -76,7 +77,7 @@ def confidence_of(c: Candidate, flags: list[str]) -> float:
         confidence *= 0.9  # the first listed leads by custom, not because the note says so
     if any(f.startswith(("place unknown", "place guessed")) for f in flags):
         confidence = min(confidence, 0.7)
-    elif any(f.startswith("place not written") for f in flags):
+    elif any(f.startswith(("place not written", ROLE_ONLY)) for f in flags):
         confidence = min(confidence, 0.8)
     if any(f.endswith("carried from the row above") for f in flags) or "participants from a remark column" in flags \
             or SEMICOLON_LABEL in flags or any(f.startswith((COLUMN_VOUCHED, LISTED_PLACE)) for f in flags) or c.where.endswith(CUT_AT) \

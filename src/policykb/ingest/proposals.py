@@ -21,6 +21,7 @@ from .levels import level_of_name
 from .lexicon import lexicon
 from .placenames import local_unit_name, names_place, placed, qualified
 from .quotas import LISTED_PLACE
+from .subjects import ROLE_HOLDER
 from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
 from .unitnotes import BARE_GOVERNMENT
@@ -105,6 +106,10 @@ _BRACKETS = str.maketrans("<>", "（）")
 
 
 TWO_NAMES = "two names joined? "
+ROLE_ONLY = "role only: "
+# 「牵头单位」, 「各责任单位」, 「其他配合部门」: the holders of a role in a division, named by the role alone (a notice whose
+# division is in its annex): every holder of it, wherever the division puts them, no unit of this place's own
+_ROLE_ONLY = re.compile(rf"(?:各|其他|其它|主要|相关|有关)?{ROLE_HOLDER}")
 
 
 def joins_two_names(name: str) -> bool:
@@ -140,7 +145,10 @@ class Naming:
             flags.append(f"place unknown: {canonical}")
         elif self.place_guessed and (bare or canonical != name):
             flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
-        if self.place and not known and not placed(canonical) and not names_place(canonical, self.place):
+        role_only = not known and bool(_ROLE_ONLY.fullmatch(canonical))
+        if role_only:
+            flags.append(f"{ROLE_ONLY}{canonical}")  # the division names who; a letter to 「牵头单位」 reaches nobody
+        elif self.place and not known and not placed(canonical) and not names_place(canonical, self.place):
             flags.append(f"place not written: {canonical}")  # 「财政局」 read as this document's place's
         # (a collective read whole as written, 「市直有关部门、单位」, is one still with its place before it)
         if not known and not looks_like_unit(canonical) and not looks_like_unit(name) and name not in vouched \
@@ -149,12 +157,12 @@ class Naming:
             return None
         if not known and joins_two_names(canonical):
             flags.append(f"{TWO_NAMES}{canonical}")  # 「甲区和乙县人民政府」: two governments sharing one suffix?
-        if not known and self._called_locally(canonical):
+        if not known and not role_only and self._called_locally(canonical):
             return self._propose_local(canonical)
         if not known and canonical not in self.proposed:
             level = level_of_name(canonical, self.level)
             # (「县直各执法部门」 of a 攸县 list is 攸县直各执法部门: a collective as written, though placed)
-            collective = bool(COLLECTIVE.match(name) or COLLECTIVE.match(canonical) or "、" in canonical)
+            collective = bool(COLLECTIVE.match(name) or COLLECTIVE.match(canonical) or "、" in canonical or role_only)
             members = self.registry.members.get(_collective_core(canonical), []) \
                 if collective and self.place == self.registry.home else []
             self.proposed[canonical] = proposed_unit(canonical, level, collective, members)
