@@ -974,8 +974,9 @@ def test_a_division_label_and_a_provincial_leader_line_are_read():
     assert [(t.units.lead, t.units.participants) for t in table] == [(["省教育厅"], ["省财政厅"])]
 
 
-def _imported_letters(tmp_path, text: str, as_of: dt.date):
-    """A text imported into a knowledge base of the bundled units, checked, and its letters read back by unit."""
+def _imported_letters(tmp_path, text: str, as_of: dt.date, rewrite: dict[str, str] | None = None):
+    """A text imported into a knowledge base of the bundled units, checked, and its letters read back by unit.
+    `rewrite`: names the review asks to replace, replaced in the registry and the tasks as a clerk would."""
     from policykb.gongwen import read_text
     from policykb.graph import PolicyGraph
     from policykb.render import letters
@@ -985,6 +986,9 @@ def _imported_letters(tmp_path, text: str, as_of: dt.date):
     source = tmp_path / "source.txt"
     source.write_text(text, encoding="utf-8")
     result = import_file(source, kb, "doc")
+    for path in [kb / "units.yaml", *(kb / "doc" / "tasks").glob("*.yaml")]:
+        for written, meant in (rewrite or {}).items():
+            path.write_text(path.read_text(encoding="utf-8").replace(written, meant), encoding="utf-8")
     fresh, report = validate(kb)
     assert fresh is not None, [i.format() for i in report.errors]
     made = letters.write_letters(PolicyGraph(fresh), tmp_path / "letters", ROOT / "templates" / "letter.docx",
@@ -995,11 +999,14 @@ def _imported_letters(tmp_path, text: str, as_of: dt.date):
 def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
     """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
     its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as
-    an annex; the issuer signs as 甲方."""
+    an annex; the issuer signs as 甲方. (「各牵头单位」 names a role of the list, no unit: check refuses it until the clerk
+    writes the units the list names.)"""
     result, body = _imported_letters(tmp_path, "各镇人民政府,区政府各部门:\n为全面完成好各项工作任务,现将《<政府工作报告>任务分解表》"
                                 "印发给你们,请认真贯彻执行。请各牵头单位要严格按照任务分工,对工作任务进行再细化、再分解。"
                                 "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
-                                "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", dt.date(2021, 3, 1))
+                                "附件:《政府工作报告》任务分解表\n盘锦市大洼区人民政府办公室\n2021年1月25日\n", dt.date(2021, 3, 1),
+                                rewrite={"各牵头单位": "大洼区发展和改革局"})
+    assert any("“各牵头单位”是分工中的角色" in line for line in result.review)
     assert any(line.startswith("[待补] 附件：原文列出附件《〈政府工作报告〉任务分解表》") for line in result.review)
     office = body["大洼区委区政府督查室"]
     assert "甲方：盘锦市大洼区人民政府办公室" in office and "印发的《〈政府工作报告〉任务分解表》" in office

@@ -221,6 +221,10 @@ def test_a_holder_named_by_its_role_alone_is_no_unit_of_the_place_and_the_review
     assert not [n for n in units if n.endswith(role) and n != role]
     assert any(f"“{role}”是分工中的角色，不是具体单位" in line for line in done.review)
     assert not [line for line in done.review if f"“{role}”没有写明地方" in line]
+    # accepted as proposed, unrewritten: check refuses it before any letter goes to nobody
+    _, report = validate(kb)
+    assert [i.message for i in report.issues if i.code == "role-as-unit"] == [
+        f"'{role}' 是分工中的角色，不是具体单位：它的责任书没有人收"]
 
 
 def test_a_bureau_s_own_office_named_by_its_bureau_is_no_local_name_of_the_city(tmp_path):

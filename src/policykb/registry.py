@@ -122,6 +122,10 @@ def check_units_file(file: YamlFile, parsed: UnitsFile, report: Report) -> dict[
                            f"单位名称 '{name}' 含有不能用在文件名中的字符",
                            hint="照原文写名称，不要含 / \\ : * ? \" < > | 或 ..")
         _check_local_names(parsed.units, index, file, local, report)
+        if textrules.role_only(unit.name) and not unit.members:
+            report.add(file.path, *file.where("units", index, "name"), "role-as-unit",
+                       f"'{unit.name}' 是分工中的角色，不是具体单位：它的责任书没有人收", hint="对照分工表（文件本身没有的，"
+                       "在其附件或上级文件中）把任务中的这个名称改写为具体单位；确是一组单位的，在 members 中列出")
         if unit.proposed:  # issue 17: added by an import, awaiting review
             line, col = file.where("units", index, "name")
             report.add(file.path, line, col, "proposed-unit", f"单位 '{unit.name}'（{unit.level or '?'}）是导入时"

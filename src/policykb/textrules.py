@@ -22,6 +22,19 @@ _ALLOWED = {"\n"}
 MAX_NAME = 30
 MAX_TITLE = 200
 
+# A holder named by its role in a division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位).
+# The importer reads such words as holders; `check` refuses them as units: a letter to 「牵头单位」 reaches nobody.
+DIVISION_ROLE = r"(?:牵头|责任|配合|协同|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"  # (not a project's: 建设单位)
+ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察)单位)"
+_ROLE_ONLY = re.compile(rf"(?:各|其他|其它|主要|相关|有关)?{ROLE_HOLDER}")
+
+
+def role_only(name: str) -> bool:
+    """「牵头单位」, 「各责任单位」, 「其他配合部门」: every holder of a role, wherever the division puts them, named by
+    the role alone; no unit of its own."""
+    return bool(_ROLE_ONLY.fullmatch(name))
+
+
 # Markup in a name or title: a tag opener or an HTML entity. Such fields are shown as plain text
 # everywhere, so a '<' followed by a letter or '/' (or an entity) is a paste from a web page or an attack.
 _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from itertools import takewhile
 
+from ..textrules import DIVISION_ROLE, ROLE_HOLDER
 from .columns import header_columns
 from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
@@ -22,7 +23,6 @@ from .requirements import PEOPLE, requirement_tasks, without_all_addressed
 from .shapes import Candidate, inline_tasks
 from .shares import collective
 from .source import Block, Source
-from .subjects import DIVISION_ROLE, ROLE_HOLDER
 from .tabletasks import form_tasks, table_tasks
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from .. import paths, textrules
 from ..load import document_folders
 from ..registry import UnitIndex
 from .jurisdiction import document_place, home_of
@@ -21,7 +21,6 @@ from .levels import level_of_name
 from .lexicon import lexicon
 from .placenames import local_unit_name, names_place, placed, qualified
 from .quotas import LISTED_PLACE
-from .subjects import ROLE_HOLDER
 from .tabletasks import COLUMN_VOUCHED
 from .unitnames import COLLECTIVE, looks_like_unit
 from .unitnotes import BARE_GOVERNMENT
@@ -106,10 +105,7 @@ _BRACKETS = str.maketrans("<>", "（）")
 
 
 TWO_NAMES = "two names joined? "
-ROLE_ONLY = "role only: "
-# 「牵头单位」, 「各责任单位」, 「其他配合部门」: the holders of a role in a division, named by the role alone (a notice whose
-# division is in its annex): every holder of it, wherever the division puts them, no unit of this place's own
-_ROLE_ONLY = re.compile(rf"(?:各|其他|其它|主要|相关|有关)?{ROLE_HOLDER}")
+ROLE_ONLY = "role only: "  # a holder named by its role alone (a notice whose division is in its annex)
 
 
 def joins_two_names(name: str) -> bool:
@@ -145,7 +141,7 @@ class Naming:
             flags.append(f"place unknown: {canonical}")
         elif self.place_guessed and (bare or canonical != name):
             flags.append(f"place guessed: {canonical}")  # placed (or left bare) by a guessed jurisdiction
-        role_only = not known and bool(_ROLE_ONLY.fullmatch(canonical))
+        role_only = not known and textrules.role_only(canonical)
         if role_only:
             flags.append(f"{ROLE_ONLY}{canonical}")  # the division names who; a letter to 「牵头单位」 reaches nobody
         elif self.place and not known and not placed(canonical) and not names_place(canonical, self.place):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..textrules import ROLE_HOLDER
 from .lexicon import alternation, lexicon, post_holder
 from .posts import holding_bodies
 from .unitnotes import parse_units
@@ -166,11 +167,6 @@ LEAD_IN = re.compile(r"^(?:围绕|根据|按照|依照|依据|结合|针对|对�
                       # nor work done to it: 「对已明确的点位进行再梳理，」)
                       r"|对(?![^，,]*(?:进行|实施|开展|予以|给予|作出|做出))[^，,]{1,30}?[^的，,](?=[，,])"
                       r"|[^，,]{0,8}?(?:明确|建立)[^，,]{0,12}?(?:责任制|分工|联络员制度)(?=[，,]))")
-
-
-# A holder named by its role in the division or in a project, not by its name (牵头单位, 各责任单位, 配合部门, 建设单位)
-DIVISION_ROLE = r"(?:牵头|责任|配合|协同|协办|会办|参与|成员|主办|承办)(?:责任)?(?:单位|部门)"  # (not a project's: 建设单位)
-ROLE_HOLDER = rf"(?:{DIVISION_ROLE}|(?:建设|施工|监理|业主|设计|勘察)单位)"
 
 # 「各牵头单位的具体实施方案务于…前报送」: a body's paper to be sent; the body is who sends it
 _OWNED = re.compile(r"^(?!全)(?P<holder>[^，,的]{2,30}?)的[^，,的]{0,10}?(?:方案|计划|材料|报告|总结|清单|台账)$")
