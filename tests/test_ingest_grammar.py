@@ -1997,6 +1997,15 @@ def test_the_units_a_later_part_of_the_sentence_organises_take_part():
     assert [(u.lead, u.participants) for _, u in clauses] == [(["县教育局"], ["有关股室"])]
 
 
+def test_the_units_a_duty_organises_and_guides_to_help_take_part():
+    """「组织指导X配合做好…」: 指导 beside 组织, the units organised to help the work take part in it."""
+    clauses = subject_clauses("市应急局负责全市应急演练的组织实施，组织指导市消防救援支队配合做好灭火救援工作。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["市应急局"], ["市消防救援支队"])]
+    # 「组织协调」 still gathers nobody (the truth reads 协调 both ways)
+    from policykb.ingest.partners import partners_with
+    assert partners_with("组织协调各部门开展自查", ()) is None
+
+
 def test_collectives_and_companies_as_one_subject():
     """「各级各部门和X企业要…」: no lead word, the collectives listed first lead (each its share), the companies take part;
     「省X集团和相关投资开发企业要…」: a group (集团, a body's end) and, after 和, a collective: the group leads; 「各相关县区和

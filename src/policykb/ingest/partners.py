@@ -41,9 +41,10 @@ _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,并]?\s*)?(?:{lex
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
 # (「统筹协调相关责任单位科学制订…」: 协调 after 统筹, a manner before the verb; 「组织协调各部门开展…」 gathers nobody,
 # as the truth reads 协调 both ways)
-_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调)?(?:所辖)?"
-                        r"(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
-                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进)")
+# (「组织指导省消防总队配合做好…」: 指导 beside 组织, and those organised to help the work take part in it too)
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调|(?<=组织)指导)?"
+                        r"(?:所辖)?(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进|配合(?:做好|开展|抓好|实施|完成|落实))")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
@@ -118,3 +119,4 @@ def assisted(duty: str, known: tuple[str, ...]) -> list[str] | None:
     None when it names none, or only collectives (「配合有关部门做好…」 keeps its holder)."""
     names = unit_names(m["whom"], known) if (m := _ASSISTING.match(duty)) else None
     return names if names and not any(map(collective, names)) else None
+
