@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon
+from .lexicon import lexicon, post_holder
+from .posts import holding_bodies
 from .shares import collective
 from .subjects import MANNER, unit_names
 from .unitnames import looks_like_unit
@@ -120,3 +121,29 @@ def assisted(duty: str, known: tuple[str, ...]) -> list[str] | None:
     names = unit_names(m["whom"], known) if (m := _ASSISTING.match(duty)) else None
     return names if names and not any(map(collective, names)) else None
 
+
+# 「由X主任负责召集，Y街道办事处主要负责人、Z办公室主任参加」, 「由X负责召集Y的主要负责人、…，每季度召开一次」: the people
+# a meeting the clause's subject convenes brings together; the bodies whose posts they hold take part in its work
+_ATTEND = re.compile(r"[，,](?P<who>[^，,；;。]{2,80}?)(?:参加|列席|出席)(?=[，,；;。]|$)"
+                     r"|召集(?!人)(?P<called>[^，,；;。]{2,80}?)(?=[，,；;。]|$)")
+_PEOPLE_OF = re.compile(r"[、，,]")
+_AND = re.compile(r"[和及]")
+_HEAD_WORD = re.compile(r"党政(?=[“\"]?一把手)|[“”\"]|的(?=[^的]{2,6}$)")  # 「党政“一把手”」, 「X的主要负责人」: the post as written
+
+
+def attending_bodies(rest: str, known: tuple[str, ...]) -> list[str]:
+    """The bodies whose people a convened meeting brings together (「…，Y街道办事处主要负责人参加」); [] when its people
+    hold no post of a body (「各个项目指挥长、项目投资商」 name no body)."""
+    bodies: list[str] = []
+    for m in _ATTEND.finditer(rest):
+        for person in (p for listed in _PEOPLE_OF.split(m["who"] or m["called"]) for p in _people(listed)):
+            bodies += [b for b in holding_bodies(_HEAD_WORD.sub("", person), known) if b not in bodies]
+    return bodies
+
+
+def _people(listed: str) -> list[str]:
+    """「X常务副主任和Y办公室主任」: two people joined where the first's post ends (a body's 和 stays in its name)."""
+    for m in _AND.finditer(listed):
+        if post_holder(listed[:m.start()]):
+            return [listed[:m.start()], *_people(listed[m.end():])]
+    return [listed]
