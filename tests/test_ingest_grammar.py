@@ -1997,6 +1997,27 @@ def test_the_units_a_later_part_of_the_sentence_organises_take_part():
     assert [(u.lead, u.participants) for _, u in clauses] == [(["县教育局"], ["有关股室"])]
 
 
+def test_the_units_a_duty_organises_and_guides_to_help_take_part():
+    """「组织指导X配合做好…」: 指导 beside 组织, the units organised to help the work take part in it."""
+    clauses = subject_clauses("市应急局负责全市应急演练的组织实施，组织指导市消防救援支队配合做好灭火救援工作。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["市应急局"], ["市消防救援支队"])]
+    # 「组织协调」 still gathers nobody (the truth reads 协调 both ways)
+    from policykb.ingest.partners import partners_with
+    assert partners_with("组织协调各部门开展自查", ()) is None
+
+
+def test_the_bodies_whose_people_attend_a_convened_meeting_take_part():
+    """「由X主任负责召集，Y的分管领导和Z主要负责人参加」, 「由X负责召集Y主要负责人、Z的分管领导」: the people a meeting brings
+    together hold posts of bodies; the bodies take part, the posts no part of their names."""
+    clauses = subject_clauses("由区商务局局长负责召集，各镇分管领导和区财政局主要负责人参加，每月召开一次。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["区商务局"], ["各镇", "区财政局"])]
+    clauses = subject_clauses("由区商务局负责召集各镇主要负责人、区财政局的分管领导，每季度召开一次调度会。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["区商务局"], ["各镇", "区财政局"])]
+    # people of no body (「各项目投资商」) bring none
+    clauses = subject_clauses("由区商务局负责召集各项目投资商，每季度召开一次调度会。", numbered=True)
+    assert [(u.lead, u.participants) for _, u in clauses] == [(["区商务局"], [])]
+
+
 def test_collectives_and_companies_as_one_subject():
     """「各级各部门和X企业要…」: no lead word, the collectives listed first lead (each its share), the companies take part;
     「省X集团和相关投资开发企业要…」: a group (集团, a body's end) and, after 和, a collective: the group leads; 「各相关县区和

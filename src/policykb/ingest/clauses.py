@@ -26,8 +26,8 @@ from .founded import FOUNDED, SETS_UP, approved_draft, founded_body, given_work,
 from .inlinenotes import DEFINITION
 from .inperson import heads_named, in_person, labelled_people, roster_heads, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
-from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, only_cooperates, only_helps,
-                       partners_with)
+from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, attending_bodies, only_cooperates,
+                       only_helps, partners_with)
 from .quotas import LISTED_PLACE
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
@@ -308,6 +308,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.open_ended |= organised.open_ended
         units.leaders += [p for p in [*in_person(rest), *signers(rest), *heads_named(rest), *sent_people(rest)]
                           if p not in units.leaders]
+        # (「由X主任负责召集，Y的主要负责人参加」: the bodies whose people attend take part, their posts no part of a name)
+        units.participants += [b for b in attending_bodies(rest, known) if b not in names + units.participants]
         partnered = bool(units.participants)
         for side in SIDE.finditer(rest):  # 「…，飞仙关乡人民政府加强督促指导」: a guide (or a partner) of the task
             # (「…，Y指导监督，Z密切配合」: each side clause of the chain names its own)

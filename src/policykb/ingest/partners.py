@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import lexicon
+from .lexicon import lexicon, post_holder
+from .posts import holding_bodies
 from .shares import collective
 from .subjects import MANNER, unit_names
 from .unitnames import looks_like_unit
@@ -41,9 +42,10 @@ _WITH = re.compile(rf"^(?:要|须|必须)?(?:负责|牵头[，,并]?\s*)?(?:{lex
 # duty organises to do its work take part in it (the people among them, 居民代表, are no units and are left out)
 # (「统筹协调相关责任单位科学制订…」: 协调 after 统筹, a manner before the verb; 「组织协调各部门开展…」 gathers nobody,
 # as the truth reads 协调 both ways)
-_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调)?(?:所辖)?"
-                        r"(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
-                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进)")
+# (「组织指导省消防总队配合做好…」: 指导 beside 组织, and those organised to help the work take part in it too)
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调|(?<=组织)指导)?"
+                        r"(?:所辖)?(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进|配合(?:做好|开展|抓好|实施|完成|落实))")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
@@ -118,3 +120,30 @@ def assisted(duty: str, known: tuple[str, ...]) -> list[str] | None:
     None when it names none, or only collectives (「配合有关部门做好…」 keeps its holder)."""
     names = unit_names(m["whom"], known) if (m := _ASSISTING.match(duty)) else None
     return names if names and not any(map(collective, names)) else None
+
+
+# 「由X主任负责召集，Y街道办事处主要负责人、Z办公室主任参加」, 「由X负责召集Y的主要负责人、…，每季度召开一次」: the people
+# a meeting the clause's subject convenes brings together; the bodies whose posts they hold take part in its work
+_ATTEND = re.compile(r"[，,](?P<who>[^，,；;。]{2,80}?)(?:参加|列席|出席)(?=[，,；;。]|$)"
+                     r"|召集(?!人)(?P<called>[^，,；;。]{2,80}?)(?=[，,；;。]|$)")
+_PEOPLE_OF = re.compile(r"[、，,]")
+_AND = re.compile(r"[和及]")
+_HEAD_WORD = re.compile(r"党政(?=[“\"]?一把手)|[“”\"]|的(?=[^的]{2,6}$)")  # 「党政“一把手”」, 「X的主要负责人」: the post as written
+
+
+def attending_bodies(rest: str, known: tuple[str, ...]) -> list[str]:
+    """The bodies whose people a convened meeting brings together (「…，Y街道办事处主要负责人参加」); [] when its people
+    hold no post of a body (「各个项目指挥长、项目投资商」 name no body)."""
+    bodies: list[str] = []
+    for m in _ATTEND.finditer(rest):
+        for person in (p for listed in _PEOPLE_OF.split(m["who"] or m["called"]) for p in _people(listed)):
+            bodies += [b for b in holding_bodies(_HEAD_WORD.sub("", person), known) if b not in bodies]
+    return bodies
+
+
+def _people(listed: str) -> list[str]:
+    """「X常务副主任和Y办公室主任」: two people joined where the first's post ends (a body's 和 stays in its name)."""
+    for m in _AND.finditer(listed):
+        if post_holder(listed[:m.start()]):
+            return [listed[:m.start()], *_people(listed[m.end():])]
+    return [listed]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, lexicon
-from .partners import partners_with
+from .partners import attending_bodies, partners_with
 from .shares import collective
 from .subjects import DONE
 from .unitnames import looks_like_unit
@@ -201,6 +201,7 @@ def _sentence_prose(text: str, known: tuple[str, ...]) -> list[tuple[int, int, U
     if not notes:
         return []
     units = parse_units("，".join(notes), known)
+    partnered += attending_bodies(text, known)  # 「由X主任负责召集，Y的主要负责人参加」: the bodies of those attending
     units.participants += [p for p in partnered if p not in units.lead + units.participants]
     roles = [_LEX.verbs.get(v["verb"]) if (v := _LEX.verb_tail.search(n)) else None for n in notes]
     if len(notes) > 1 and topics == len(notes) and all(r in ("responsible", "lead") for r in roles):
