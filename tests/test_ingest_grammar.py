@@ -167,6 +167,12 @@ def test_units_whose_names_begin_like_a_verb_are_still_units(name):
     assert looks_like_unit(name)
 
 
+@pytest.mark.parametrize("name", ["交通運輸企業", "縣防汛抗旱領導小組", "區婦聯", "市科協", "區文化館", "海關", "建築業主"])
+def test_units_written_in_traditional_script_end_as_their_simplified_names_do(name):
+    """A page in traditional script names its companies, groups and federations with the same endings (企業, 小組, 婦聯)."""
+    assert looks_like_unit(name)
+
+
 def test_the_unit_by_whom_a_paper_is_put_forward_leads_it():
     """「…规划意见，由X提出报Y批准」: 由 names who drafts it; a paper 「由X提出的」 is a noun, no task."""
     [(_, units)] = subject_clauses("开发区扩区、分期开发等规划意见,由开发区管理办公室提出报市政府批准。", (), numbered=True)
