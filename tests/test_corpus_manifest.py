@@ -6,7 +6,7 @@ blind runs); parts 20 and 21 were opened on 2026-12-06; part 22 was opened when 
 when part 24 was collected, part 24 when part 25 was collected, part 25 when part 26 was collected, part 26 when part 27 was
 collected, part 27 when part 28 was collected, part 28 when part 29 was collected, part 29 when part 30 was collected,
 part 30 when part 31 was collected, part 31 when part 32 was collected, part 32 when part 33 was collected, part 33
-while part 34 was being collected, part 34 when part 35 was collected, part 35 when part 36 was collected, part 36 when part 37 was collected; part 37 is held out)."""
+while part 34 was being collected, part 34 when part 35 was collected, part 35 when part 36 was collected, part 36 when part 37 was collected; part 37 is held out; part 38 was collected blind on 2026-12-07)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +45,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 34": CORPUS / "part34" / "part34.yaml",
              "part 35": CORPUS / "part35" / "part35.yaml",
              "part 36": CORPUS / "part36" / "part36.yaml",
-             "part 37": CORPUS / "part37" / "part37.yaml"}
+             "part 37": CORPUS / "part37" / "part37.yaml",
+             "part 38": CORPUS / "part38" / "part38.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
@@ -163,9 +164,9 @@ def test_the_blind_part_is_in_layouts_no_earlier_part_has():
     assert len(fourteenth) >= 10 and len(_entries("part 14")) >= 12
 
 
-@pytest.mark.parametrize("part", [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37])
+@pytest.mark.parametrize("part", [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38])
 def test_a_later_blind_part_is_in_layouts_the_parts_before_it_lack(part):
-    """Parts 15-37 were each collected blind: none of a part's layout ids is in the parts before it (or any other),
+    """Parts 15-38 were each collected blind: none of a part's layout ids is in the parts before it (or any other),
     and it has its own at least ten."""
     earlier = {e["layout"] for name in MANIFESTS if name != f"part {part}" for e in _entries(name)}
     layouts = [e["layout"] for e in _entries(f"part {part}")]
