@@ -1188,3 +1188,31 @@ def test_a_sentence_giving_units_work_that_no_task_holds_is_listed_for_review():
     missed = unread_assignments(blocks, held, (), skip={"第8行"})
     assert [(b.where, b.text) for b in missed] == [
         ("第6行", "对疑似失学学生，市教育局、市公安局要建立协作查找、劝返机制，做好劝返复学工作")]
+
+
+def test_a_sentence_whose_units_go_by_a_rule_before_their_work_is_listed_for_review():
+    """「市政府及各区、镇按照党政同责要求，积极组织落实…」: what the units go by stands between them and their work;
+    read without it, the sentence gives them work like any other, and the review points at it when no task holds it."""
+    from policykb.ingest.leftout import unread_assignments
+    blocks = [Block("（一）推进甲项工作，完善工作机制。（市发改委负责）", "第3行"),
+              Block("市政府及各区、镇、街道按照党政同责要求，积极组织落实年度目标任务。", "第5行")]
+    missed = unread_assignments(blocks, ["推进甲项工作，完善工作机制。", "市发改委负责"], (), skip=set())
+    assert [b.where for b in missed] == ["第5行"]
+
+
+def test_an_item_that_is_a_decision_or_introduces_what_follows_is_not_listed_beside_the_tasks(tmp_path):
+    """Between items whose units were read, 「（二）同意撤销甲园区…」 (a reply's approval, a meeting's agenda) and
+    「（三）…的具体任务是：」 (the heading of what follows) hand out no work: listed, they sent a person to read text
+    holding no task."""
+    source = tmp_path / "s.txt"
+    source.write_text("某某市人民政府关于做好某项工作的通知\n一、重点任务\n"
+                      "（一）推进甲项工作，完善工作机制。（市发改委负责）\n"
+                      "（二）同意撤销甲园区，将其整体并入乙开发区。\n"
+                      "（三）今后五年乙开发区发展的具体任务是：\n"
+                      "（四）推进丙项工作，加强督促检查。（市财政局负责）\n"
+                      "（五）宣传部门以及新闻媒体，应当做好宣传发动和舆论监督工作。\n"
+                      "某某市人民政府\n2021年5月6日\n", encoding="utf-8")
+    result = import_file(source, _kb(tmp_path), "doc")
+    unread = [line for line in (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
+              if line.startswith("[未读取]")]
+    assert [line.split("：")[0] for line in unread] == ["[未读取] 第7行"]

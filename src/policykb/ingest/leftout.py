@@ -37,7 +37,17 @@ def left_beside(blocks: list[Block], paths: dict[str, Numbered], read: set[str])
     with_tasks = {lists[w] for w in read if w in lists}
     over_items = {above for above, _ in lists.values()}  # the numbers of every heading some item stands under
     return [text[w] for w, n in items.items() if w not in read and lists[w] in with_tasks and n.path not in over_items
-            and len(n.text) >= _SHORTEST and not states_no_work(text[w].text)]
+            and len(n.text) >= _SHORTEST and not states_no_work(text[w].text) and not _decided_or_heading(n.text)]
+
+
+# 「一、同意撤销X园区…」, 「一、审议《…》」: a reply's approval or a meeting's agenda, decided, no work handed out
+_DECIDED = re.compile(r"^(?:原[则則])?(?:同意|审议|審議)")
+
+
+def _decided_or_heading(text: str) -> bool:
+    """An item (the text after its number) that is a decision taken, or that introduces what follows it
+    (「3、…的具体任务是：」): no task."""
+    return bool(_DECIDED.match(text.strip())) or text.rstrip().endswith(("：", ":"))
 
 
 _CLAUSE = re.compile(r"[^。；;！？]+")
@@ -78,9 +88,17 @@ def _grams(text: str) -> set[str]:
     return {text[i:i + 4] for i in range(len(text) - 3)}
 
 
+# 「市政府及各区、镇按照党政同责要求，积极组织落实…」: what the units go by, between them and their work
+_GOING_BY = re.compile(r"(?<=[^\s，,。；;])(?:按照|根据|依照|依据)[^，,。；;]{2,30}?[，,]")
+
+
 def _gives_work(sentence: str, known: tuple[str, ...]) -> bool:
     """A clause of the sentence, from its start or after a lead-in (「对疑似失学学生，」), whose subject names units
-    that all read as units, with a modal or a verb of duty after them."""
+    that all read as units, with a modal or a verb of duty after them (or after what they go by: 「按照…要求，」)."""
+    return any(_gives_work_as_written(s, known) for s in dict.fromkeys([sentence, _GOING_BY.sub("", sentence)]))
+
+
+def _gives_work_as_written(sentence: str, known: tuple[str, ...]) -> bool:
     for start in [0] + [m.end() for m in re.finditer(r"[，,]", sentence)]:
         for _, units in subject_clauses(sentence[start:], known, numbered=True, anyone=True):
             # (「…的认定，要严格把关」: a demand with no subject; its words are no unit though they end like one)
