@@ -213,6 +213,19 @@ def _cell_table(*lines: str):
     return table_tasks(with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]))
 
 
+def test_a_one_cell_a_line_table_with_a_slash_for_no_unit_and_a_project_named_like_a_unit():
+    """A 协同单位 cell written 「/」 (none) is that column's, left empty, and the table goes on; a project's name that
+    reads as a unit (「新建社区服务站」) followed by its content sentence stands in its text column, so the row's
+    unit cells are its own."""
+    tasks = _cell_table("序号", "事项分类", "事项名称", "项目内容", "牵头单位", "协同单位",
+                        "1", "改善养老服务", "建设养老中心", "新建养老服务中心2家。", "县民政局", "/",
+                        "2", "建设老年食堂", "新建老年食堂5个。", "县民政局", "/",
+                        "3", "提升基层服务", "新建社区服务站", "新建社区服务站10个。", "县住建局", "各乡镇",
+                        "4", "方便群众出行", "新增公交线路", "新开通公交线路3条。", "县交通局", "县公安局")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["县民政局"], []), (2, ["县民政局"], []), (3, ["县住建局"], ["各乡镇"]), (4, ["县交通局"], ["县公安局"])]
+
+
 def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_understood():
     """Rows numbered as the document numbers them (12, 30 …: rising), a header word not understood (进展情况), a
     smaller number inside a row (a copied page's number) skipped, and offices named by 股."""
