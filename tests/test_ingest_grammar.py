@@ -3262,6 +3262,8 @@ def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
     ("各级财政、审计部门", ["各级财政部门", "各级审计部门"]),
     ("各级公安、交通等部门", ["各级公安部门", "各级交通部门"]),
     ("各级行业主管、监管部门", ["各级行业主管、监管部门"]),  # kinds of one department, no sector: one collective
+    ("省级财政、审计部门", ["省级财政部门", "省级审计部门"]),  # one level named, shared like 各级
+    ("县级公安、交通等部门", ["县级公安部门", "县级交通部门"]),
 ])
 def test_sectors_named_bare_under_every_level_are_each_sectors_departments(text, names):
     assert parse_units(text, ()).lead + parse_units(text, ()).participants == names

@@ -389,9 +389,10 @@ def _sectors_in_charge(m: re.Match) -> str:
     return "、".join(s + "主管部门" for s in sectors) + "等部门"
 
 
-# 「各级财政、发展改革部门」: sectors named bare under one 各级 before the 部门 they share: each sector's department at
-# every level, a collective of its own (not 「各行业主管、监管部门」, kinds of one department, none a sector)
-_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])各级(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+# 「各级财政、发展改革部门」, 「省级财政、教育部门」: sectors named bare under one level (各级, or one level: 省级, 县级)
+# before the 部门 they share: each sector's department at that level, a collective of its own (not 「各行业主管、监管部门」,
+# kinds of one department, none a sector)
+_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各级|[省市县区]级)(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
                                   r"(?P<etc>等)?部门(?=$|[、，,；;和及与分])")
 
 
@@ -399,7 +400,7 @@ def _every_level_sectors(m: re.Match) -> str:
     sectors = m["sectors"].split("、")
     if not all(lexicon().short_name.fullmatch(s) for s in sectors):
         return m.group()
-    return "、".join(f"各级{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
+    return "、".join(f"{m['level']}{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
 
 
 def _share_bodies(text: str) -> str:
