@@ -2266,11 +2266,12 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
 
 def test_sectors_listed_under_one_levels_ji_are_one_collective():
     """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the one kind of body (one collective, the
-    list open), as 「市直药品、医疗器械…单位」 does; a list whose first is a body of its own still shares its 部门."""
+    list open), as 「市直药品、医疗器械…单位」 does. A closed list (no 等) is each sector's department at that level,
+    as under 各级 (「县级公安、交通部门」: 县级公安部门, 县级交通部门), also after a body of its own."""
     from policykb.ingest.unitnames import split_names
     assert split_names("区级公安、质监、工商等部门") == (["区级公安、质监、工商等部门"], True)
-    assert split_names("县级公安、交通部门") == (["县级公安、交通部门"], False)
-    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "交通部门"]
+    assert split_names("县级公安、交通部门") == (["县级公安部门", "县级交通部门"], False)
+    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "县级交通部门"]
     assert split_names("公安、交通等部门") == (["公安部门", "交通部门"], True)
 
 
@@ -3263,7 +3264,7 @@ def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
     ("各级公安、交通等部门", ["各级公安部门", "各级交通部门"]),
     ("各级行业主管、监管部门", ["各级行业主管、监管部门"]),  # kinds of one department, no sector: one collective
     ("省级财政、审计部门", ["省级财政部门", "省级审计部门"]),  # one level named, shared like 各级
-    ("县级公安、交通等部门", ["县级公安部门", "县级交通部门"]),
+    ("县级公安、交通等部门", ["县级公安、交通等部门"]),  # an open list of one level's kinds: as written
 ])
 def test_sectors_named_bare_under_every_level_are_each_sectors_departments(text, names):
     assert parse_units(text, ()).lead + parse_units(text, ()).participants == names
@@ -3324,6 +3325,9 @@ def test_a_bracket_defining_a_role_names_no_holder_and_leaves_the_clause_its_sub
 @pytest.mark.parametrize("text, lead, leader", [
     ("各单位“一把手”要亲自抓、负总责,做到每项任务有工作措施。", ["各单位"], "一把手"),
     ("各乡镇、各部门主要负责人作为落实工作任务的“第一责任人”,要负总责、亲自抓。", ["各乡镇", "各部门"], "主要负责人"),
+    # how often the heads take the work up: they answer for it in person
+    ("各街道要加强对安全生产工作的领导,主要负责同志每季度至少研究一次安全工作。", ["各街道"], "主要负责同志"),
+    ("各乡镇、各部门要加强对信访工作的领导,主要负责人定期听取工作汇报。", ["各乡镇", "各部门"], "主要负责人"),
 ])
 def test_a_collectives_heads_named_by_their_post_answer_for_their_units(text, lead, leader):
     [(_, units)] = subject_clauses(text, (), numbered=True)

@@ -398,8 +398,8 @@ _EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>�
 
 def _every_level_sectors(m: re.Match) -> str:
     sectors = m["sectors"].split("、")
-    if not all(lexicon().short_name.fullmatch(s) for s in sectors):
-        return m.group()
+    if not all(lexicon().short_name.fullmatch(s) for s in sectors) or m["etc"] and m["level"] != "各级":
+        return m.group()  # (「区级公安、质监等部门」: an open list of one level's kinds, kept as written)
     return "、".join(f"{m['level']}{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
 
 
