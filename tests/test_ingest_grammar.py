@@ -1543,10 +1543,18 @@ def test_a_group_coordinating_is_a_subject_doing_and_a_coordinating_office_a_nam
     ("县、乡政府", ["县政府", "乡政府"]),
     ("各县、市、区政府", ["各县、市、区政府"]),  # one collective, each of its members a level
     ("各县(市、区)人民政府", ["各县(市、区)人民政府"]),
+    ("市和县人民政府", ["市人民政府", "县人民政府"]),  # two levels joined by 和
+    ("县(区)和乡(镇)政府", ["县(区)政府", "乡(镇)政府"]),  # a level written with its alternatives in brackets
 ])
 def test_levels_written_before_one_government_each_have_theirs(text, names):
     units = parse_units(text)
     assert units.lead + units.participants == names
+
+
+def test_two_levels_governments_with_their_alternatives_each_do_their_share():
+    """「县(区)和乡(镇)政府要…」: each level's government in its own area (none leads the other)."""
+    [(_, units)] = subject_clauses("县(区)和乡(镇)政府要加强对农村集体资产的监督管理。", numbered=True)
+    assert (units.lead, units.mode) == (["县(区)政府", "乡(镇)政府"], "separate")
 
 
 def test_fenbie_before_you_gives_each_its_own_share_and_a_closing_topic_note_keeps_its_sentence():
