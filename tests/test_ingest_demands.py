@@ -329,3 +329,14 @@ def test_a_new_sentence_urging_collectives_further_is_one_demand_with_theirs():
         == [(["各乡镇", "相关部门"], "督查组要求，"), (["各乡镇", "相关部门"], "要加大巡查、")]
     assert len(read("会议强调，各级政府要统筹推进。要建立资金直达基层的机制，财政、社保部门要设立特殊账户。")) == 2
     assert len(read("各村要落实防汛责任，加强河道巡查。与包片干部要密切配合，对辖区山塘开展隐患排查。")) == 2
+
+
+def test_a_subjects_collectives_written_apart_by_a_comma_are_one_subject():
+    """「各街道,各有关部门要…」: a collective alone before the comma is the first of the subject's list, not a clause of
+    its own; words with a verb before the comma (「区督查室将跟踪督办,各街道要…」) still cut."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    [task] = requirement_tasks([Block("各街道,各有关部门要加强对防汛工作的认识,将其列入重要议事日程。", "第1行")])
+    assert (task.units.lead, task.units.mode) == (["各街道", "各有关部门"], "separate")
+    tasks = requirement_tasks([Block("区督查室将跟踪督办,各街道要按月报送进展情况。", "第1行")])
+    assert [t.units.lead for t in tasks][-1] == ["各街道"]

@@ -219,6 +219,19 @@ def _cell_table(*lines: str):
     return table_tasks(with_text_tables([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]))
 
 
+def test_a_one_cell_a_line_table_with_a_slash_for_no_unit_and_a_project_named_like_a_unit():
+    """A 协同单位 cell written 「/」 (none) is that column's, left empty, and the table goes on; a project's name that
+    reads as a unit (「新建社区服务站」) followed by its content sentence stands in its text column, so the row's
+    unit cells are its own."""
+    tasks = _cell_table("序号", "事项分类", "事项名称", "项目内容", "牵头单位", "协同单位",
+                        "1", "改善养老服务", "建设养老中心", "新建养老服务中心2家。", "县民政局", "/",
+                        "2", "建设老年食堂", "新建老年食堂5个。", "县民政局", "/",
+                        "3", "提升基层服务", "新建社区服务站", "新建社区服务站10个。", "县住建局", "各乡镇",
+                        "4", "方便群众出行", "新增公交线路", "新开通公交线路3条。", "县交通局", "县公安局")
+    assert [(t.number, t.units.lead, t.units.participants) for t in tasks] == [
+        (1, ["县民政局"], []), (2, ["县民政局"], []), (3, ["县住建局"], ["各乡镇"]), (4, ["县交通局"], ["县公安局"])]
+
+
 def test_a_one_cell_a_line_table_numbered_from_its_own_numbers_with_columns_not_understood():
     """Rows numbered as the document numbers them (12, 30 …: rising), a header word not understood (进展情况), a
     smaller number inside a row (a copied page's number) skipped, and offices named by 股."""
@@ -1536,10 +1549,18 @@ def test_a_group_coordinating_is_a_subject_doing_and_a_coordinating_office_a_nam
     ("县、乡政府", ["县政府", "乡政府"]),
     ("各县、市、区政府", ["各县、市、区政府"]),  # one collective, each of its members a level
     ("各县(市、区)人民政府", ["各县(市、区)人民政府"]),
+    ("市和县人民政府", ["市人民政府", "县人民政府"]),  # two levels joined by 和
+    ("县(区)和乡(镇)政府", ["县(区)政府", "乡(镇)政府"]),  # a level written with its alternatives in brackets
 ])
 def test_levels_written_before_one_government_each_have_theirs(text, names):
     units = parse_units(text)
     assert units.lead + units.participants == names
+
+
+def test_two_levels_governments_with_their_alternatives_each_do_their_share():
+    """「县(区)和乡(镇)政府要…」: each level's government in its own area (none leads the other)."""
+    [(_, units)] = subject_clauses("县(区)和乡(镇)政府要加强对农村集体资产的监督管理。", numbered=True)
+    assert (units.lead, units.mode) == (["县(区)政府", "乡(镇)政府"], "separate")
 
 
 def test_fenbie_before_you_gives_each_its_own_share_and_a_closing_topic_note_keeps_its_sentence():
@@ -2280,11 +2301,12 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
 
 def test_sectors_listed_under_one_levels_ji_are_one_collective():
     """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the one kind of body (one collective, the
-    list open), as 「市直药品、医疗器械…单位」 does; a list whose first is a body of its own still shares its 部门."""
+    list open), as 「市直药品、医疗器械…单位」 does. A closed list (no 等) is each sector's department at that level,
+    as under 各级 (「县级公安、交通部门」: 县级公安部门, 县级交通部门), also after a body of its own."""
     from policykb.ingest.unitnames import split_names
     assert split_names("区级公安、质监、工商等部门") == (["区级公安、质监、工商等部门"], True)
-    assert split_names("县级公安、交通部门") == (["县级公安、交通部门"], False)
-    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "交通部门"]
+    assert split_names("县级公安、交通部门") == (["县级公安部门", "县级交通部门"], False)
+    assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "县级交通部门"]
     assert split_names("公安、交通等部门") == (["公安部门", "交通部门"], True)
 
 
@@ -3276,6 +3298,8 @@ def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
     ("各级财政、审计部门", ["各级财政部门", "各级审计部门"]),
     ("各级公安、交通等部门", ["各级公安部门", "各级交通部门"]),
     ("各级行业主管、监管部门", ["各级行业主管、监管部门"]),  # kinds of one department, no sector: one collective
+    ("省级财政、审计部门", ["省级财政部门", "省级审计部门"]),  # one level named, shared like 各级
+    ("县级公安、交通等部门", ["县级公安、交通等部门"]),  # an open list of one level's kinds: as written
 ])
 def test_sectors_named_bare_under_every_level_are_each_sectors_departments(text, names):
     assert parse_units(text, ()).lead + parse_units(text, ()).participants == names
@@ -3336,6 +3360,9 @@ def test_a_bracket_defining_a_role_names_no_holder_and_leaves_the_clause_its_sub
 @pytest.mark.parametrize("text, lead, leader", [
     ("各单位“一把手”要亲自抓、负总责,做到每项任务有工作措施。", ["各单位"], "一把手"),
     ("各乡镇、各部门主要负责人作为落实工作任务的“第一责任人”,要负总责、亲自抓。", ["各乡镇", "各部门"], "主要负责人"),
+    # how often the heads take the work up: they answer for it in person
+    ("各街道要加强对安全生产工作的领导,主要负责同志每季度至少研究一次安全工作。", ["各街道"], "主要负责同志"),
+    ("各乡镇、各部门要加强对信访工作的领导,主要负责人定期听取工作汇报。", ["各乡镇", "各部门"], "主要负责人"),
 ])
 def test_a_collectives_heads_named_by_their_post_answer_for_their_units(text, lead, leader):
     [(_, units)] = subject_clauses(text, (), numbered=True)

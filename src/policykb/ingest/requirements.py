@@ -506,12 +506,22 @@ def _parts(text: str, known: tuple[str, ...]) -> list[str]:
             # so does a lost full stop, 「…合力研究推进各责任单位要按照…」: collectives and their modal after a demand)
             before = part[(cuts or [0])[-1]:m.start()].lstrip("，,、")
             if _opens_clause(part[m.end():], m.group(), before, known) and not _SPEAKER.match(part[:m.start()]) \
+                    and not _names_only(before) \
                     and (m.group() not in ("、", "") or _requirements_of(before, known)) \
                     and (m.group() or _MODAL_AFTER_SUBJECT.match(part, m.end())):
                 cuts.append(m.start())
         out += [piece for a, b in zip([0] + cuts, cuts + [len(part)])
                 for piece in _own_subjects(part[a:b].lstrip("，,、"), known)]
     return out
+
+
+def _names_only(before: str) -> bool:
+    """Words before a comma that are one collective and nothing else (「各乡(镇),各部门要…」): the first of the
+    subject's list, written with a comma, not a clause of its own."""
+    return bool(_ONE_COLLECTIVE.fullmatch(before)) and looks_like_unit(before)
+
+
+_ONE_COLLECTIVE = re.compile(r"各[^，,、；;。\s要应须将已]{0,8}(?:[地乡镇县区市州旗村]|部门|单位|街道|[)）])")
 
 
 _MODAL_AFTER = re.compile(r"\s*(?:要(?![求点])|应当?|须|必须|务必)")

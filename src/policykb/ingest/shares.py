@@ -97,9 +97,10 @@ def _all_of_kind(name: str) -> bool:
 # a level alone opening a name (「市住房和城乡建设局」, 「区（某开发区）住房和城乡建设局」): one body of that level
 _LEVEL_PREFIX = re.compile(r"^[省市州县区乡镇](?:[(（][^()（）]{2,12}[)）])?(?=[\u4e00-\u9fff]{2})")
 _VILLAGE = re.compile(r"(?:村|社区|居委会)$")
-# a level's self-government named by its kind alone, no place (「乡镇政府」, 「村民委员会」, 「县(区)人民政府」): every
-# such body of that level, each in its own area
-_LEVEL_GOVERNMENT = re.compile(r"^(?:县|区|县[(（]区[)）]|县区|乡镇|乡|镇|街道|村|社区)(?:人民政府|政府|办事处|(?:村|居)?民委员会|[村居]委会)$")
+# a level's self-government named by its kind alone, no place (「乡镇政府」, 「村民委员会」, 「县(区)人民政府」, 「县(市、区)
+# 政府」, 「乡(镇)政府」: the level with its alternatives in brackets): every such body of that level, each in its own area
+_LEVEL_GOVERNMENT = re.compile(r"^(?:县|区|县区|乡镇|乡|镇|街道|村|社区)(?:[(（][市县区乡镇旗街道、]{1,8}[)）])?"
+                               r"(?:人民政府|政府|办事处|(?:村|居)?民委员会|[村居]委会)$")
 # a named place's government (「甲省人民政府」, 「乙区政府」; not a level alone, 「市人民政府」)
 _PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,12}?[省市州县区旗镇乡區縣鎮鄉](?:人民政府|政府)$")
 

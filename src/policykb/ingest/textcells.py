@@ -54,6 +54,8 @@ def _broken_name(roles: list[str | None], cell: str, after: str) -> bool:
     return any(r in UNIT_COLUMNS for r in roles) and fits("lead", cell + after) and len(parse_units(cell + after).lead) == 1
 
 
+_NO_CELL = re.compile(r"^(?:[/／\\—–－-]+|无)$")  # a cell written 「/」, 「—」 or 「无」: left empty
+
 _KNOWN_BY_KIND = (*UNIT_COLUMNS, "deadline", "leader")  # columns whose cells read as what they hold
 
 
@@ -93,6 +95,8 @@ def _cell_rows(roles: list[str | None], cells: list[str], task: int,
         passed = next((c for c in range(task + 1, column) if roles[c] in UNIT_COLUMNS and fits(roles[c], cell)), None)
         if NUMBER_ALONE.match(cell):
             pass
+        elif _NO_CELL.match(cell) and column < len(roles):
+            column, last = column + 1, column  # 「/」 for none: the next column's cell, empty
         elif row[last].endswith(("，", ",", "、", "；", ";")) and target is None:
             row[last] += cell  # a cell wrapped over two lines after its comma
         elif target is None and passed is not None and last > passed and roles[last] not in UNIT_COLUMNS \
@@ -234,13 +238,21 @@ def _whole_row(blocks: list[Block], i: int, roles: list[str | None], number: int
     after = blocks[i + len(roles)] if i + len(roles) < len(blocks) else None
     if any(b.is_row for b in cells) or after is not None and (after.is_row or after.text != str(number + 1)):
         return None
-    texts = tuple(b.text for b in cells)
-    if not all(fits(r, t) for r, t in zip(roles, texts) if r in UNIT_COLUMNS) \
-            or any(fits("lead", t) and not re.search(r"[。；;，,]", t) for r, t in zip(roles, texts)
-                   if r in ("task", "detail", "deadline")) \
-            or not all(fits(r, t) or re.fullmatch(r"\d{4}年?", t) for r, t in zip(roles, texts) if r == "deadline"):
+    texts = tuple("" if _NO_CELL.match(b.text) else b.text for b in cells)  # 「/」: a cell left empty
+    if not all(fits(r, t) for r, t in zip(roles, texts) if r in UNIT_COLUMNS and t) \
+            or any(fits("lead", t) and not re.search(r"[。；;，,]", t) and not _sentence_after(roles, texts, c)
+                   for c, (r, t) in enumerate(zip(roles, texts)) if r in ("task", "detail", "deadline")) \
+            or not all(fits(r, t) or re.fullmatch(r"\d{4}年?", t) for r, t in zip(roles, texts) if r == "deadline" and t):
         return None  # a unit cell on two lines (「农业股」「乡村产业发展股」) shifts the cells after it: read them by kind
     return texts
+
+
+def _sentence_after(roles: list[str | None], texts: tuple[str, ...], c: int) -> bool:
+    """A text cell that reads as a unit (「新(改)建村卫生室」, a project's name) with the next text column holding a
+    sentence that is no unit: the row's cells stand in their columns, not shifted by a unit cell on two lines."""
+    n = c + 1
+    return n < len(roles) and roles[c] != "deadline" and roles[n] in ("task", "detail") \
+        and texts[n].endswith("。") and not fits("lead", texts[n])
 
 
 def _unnamed_numbers(blocks: list[Block], at: int, roles: list[str | None]) -> tuple[list[tuple[str, ...]], int]:

@@ -295,6 +295,11 @@ _BRACKETED_HEAD = re.compile(r"(?:[^、，,；;\s()（）]|[(（][^()（）]*[)�
 
 # 「市、县区人民政府」: the last level one of two written as one (县区), the list a collective (lexicon collectives)
 _NOT_COMPOUND_LEVEL = r"(?![市县区旗])"
+# 「县(市、区)和乡(镇)政府」, 「市和县人民政府」: two levels joined by 和 (a level written with its alternatives in
+# brackets) before the government written once: each level's government
+_LEVEL_ALTERNATIVES = r"(?:乡镇|[省市州县区乡镇])(?:[(（][省市州县区乡镇旗、]{1,8}[)）])?"
+_TWO_LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![(（、])(?P<a>{_LEVEL_ALTERNATIVES})[和及](?P<b>{_LEVEL_ALTERNATIVES})"
+                                rf"{_NOT_COMPOUND_LEVEL}(?P<body>人民政府|政府)(?=[、，,；;\s和及等]|$)")
 # 「市、区人民政府」: the governments of levels written once, after the last level (not 「省、市、县三级财政」, one
 # collective, nor 「各县、市、区政府」 and 「各县(市、区)人民政府」, each of one collective)
 _LEVELS_SHARED = re.compile(rf"(?<!{_PLAIN})(?<![省市州县区乡镇]、)(?<![(（])(?P<levels>(?:[省市州县区乡镇]、)+[省市州县区乡镇])"
@@ -389,17 +394,18 @@ def _sectors_in_charge(m: re.Match) -> str:
     return "、".join(s + "主管部门" for s in sectors) + "等部门"
 
 
-# 「各级财政、发展改革部门」: sectors named bare under one 各级 before the 部门 they share: each sector's department at
-# every level, a collective of its own (not 「各行业主管、监管部门」, kinds of one department, none a sector)
-_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])各级(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+# 「各级财政、发展改革部门」, 「省级财政、教育部门」: sectors named bare under one level (各级, or one level: 省级, 县级)
+# before the 部门 they share: each sector's department at that level, a collective of its own (not 「各行业主管、监管部门」,
+# kinds of one department, none a sector)
+_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各级|[省市县区]级)(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
                                   r"(?P<etc>等)?部门(?=$|[、，,；;和及与分])")
 
 
 def _every_level_sectors(m: re.Match) -> str:
     sectors = m["sectors"].split("、")
-    if not all(lexicon().short_name.fullmatch(s) for s in sectors):
-        return m.group()
-    return "、".join(f"各级{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
+    if not all(lexicon().short_name.fullmatch(s) for s in sectors) or m["etc"] and m["level"] != "各级":
+        return m.group()  # (「区级公安、质监等部门」: an open list of one level's kinds, kept as written)
+    return "、".join(f"{m['level']}{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
 
 
 def _share_bodies(text: str) -> str:
@@ -412,6 +418,7 @@ def _share_bodies(text: str) -> str:
     text = _SECTORS_IN_CHARGE.sub(_sectors_in_charge, text)
     text = _EVERY_LEVEL_SECTORS.sub(_every_level_sectors, text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
+    text = _TWO_LEVELS_SHARED.sub(lambda m: f"{m['a']}{m['body']}、{m['b']}{m['body']}", text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
     text = _PARTY_THEN_GOVERNMENT.sub(_party_then_government, text)
     text = _LEVELS_ONE_DEPARTMENT.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
