@@ -3379,3 +3379,14 @@ def test_counties_cities_and_districts_written_without_their_brackets_are_one_co
     """「各县市、区政府」 is 「各县（市、区）政府」 with its brackets left out: one collective, no 区政府 of its own."""
     units = parse_units(written)
     assert units.lead + units.participants == ["县林业局", name] and not units.doubts
+
+
+def test_a_first_leads_note_may_name_the_first_responsible_unit():
+    """「(第一责任单位为牵头单位,下同)」: the first of the 责任单位 line leads, the rule no part of the last name."""
+    units = parse_units("责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)")
+    assert (units.lead, units.participants, units.flags) == (["市发改委"], ["市财政局"], [])
+
+
+def test_the_one_a_notice_asks_to_settle_problems_is_no_unit():
+    """「…困难和问题,提请区人民政府统筹协调解决」: 提请 opens a request, no name."""
+    assert not looks_like_unit("提请区人民政府") and not looks_like_unit("报请市人民政府")
