@@ -3390,3 +3390,26 @@ def test_a_first_leads_note_may_name_the_first_responsible_unit():
 def test_the_one_a_notice_asks_to_settle_problems_is_no_unit():
     """「…困难和问题,提请区人民政府统筹协调解决」: 提请 opens a request, no name."""
     assert not looks_like_unit("提请区人民政府") and not looks_like_unit("报请市人民政府")
+
+
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("宣传部门通过媒体发布以下健康防护信息:儿童尽量留在室内。", ["宣传部门"]),
+    ("教育部门通知并督导幼儿园、小学、中学停止所有户外课程和活动。", ["教育部门"]),
+    ("卫生健康部门通知并督导医疗卫生机构加强对呼吸类疾病患者的就医指导。", ["卫生健康部门"]),
+])
+def test_a_department_telling_the_bodies_it_oversees_or_the_public_is_the_subject(text, lead):
+    """「X部门通知并督导Y…」, 「X部门通过媒体发布…」: an alert's measures, each a department's share; the bodies it
+    oversees (Y) are no part of its name."""
+    assert [u.lead for _, u in subject_clauses(text, (), numbered=True)] == [lead]
+
+
+def test_each_sentence_of_a_paragraph_closed_by_a_bracket_of_bare_units_is_a_measure_of_its_own():
+    """A paragraph whose number is lost, its sentences each closed by (X、Y): one task a bracket, the first listed
+    leading (the numbered item's closing bracket alone is read as before)."""
+    tasks = _tasks("一、总体", "依托登记系统,拓展网办场景。推广场景应用(区市场局、区行政服务中心)。优化登记信息库(区市场局、区大数据中心)。"
+                   "提供集中登记地(区市场局)。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["区市场局"], ["区行政服务中心"]), (["区市场局"], ["区大数据中心"]), (["区市场局"], [])]
+    assert tasks[1].text.startswith("优化")
