@@ -3406,3 +3406,55 @@ def test_counties_cities_and_districts_written_without_their_brackets_are_one_co
     """「各县市、区政府」 is 「各县（市、区）政府」 with its brackets left out: one collective, no 区政府 of its own."""
     units = parse_units(written)
     assert units.lead + units.participants == ["县林业局", name] and not units.doubts
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("宣传部门通过媒体发布以下健康防护信息:儿童尽量留在室内。", ["宣传部门"]),
+    ("教育部门通知并督导幼儿园、小学、中学停止所有户外课程和活动。", ["教育部门"]),
+    ("卫生健康部门通知并督导医疗卫生机构加强对呼吸类疾病患者的就医指导。", ["卫生健康部门"]),
+])
+def test_a_department_telling_the_bodies_it_oversees_or_the_public_is_the_subject(text, lead):
+    """「X部门通知并督导Y…」, 「X部门通过媒体发布…」: an alert's measures, each a department's share; the bodies it
+    oversees (Y) are no part of its name."""
+    assert [u.lead for _, u in subject_clauses(text, (), numbered=True)] == [lead]
+
+
+def test_a_request_whose_long_topic_stands_before_its_ask_is_the_addressees_work():
+    """「半年工作小结和年度工作总结请分别于…前报送…」: what is asked for, before 请, names no holder: the addressees."""
+    from policykb.ingest.requirements import requirement_tasks
+    blocks = [Block("各市人民政府,省安委会各成员单位:", "第1行"),
+              Block("《要点》已经省政府同意,现印发给你们,请抓好贯彻落实。半年工作小结和年度工作总结请分别于6月25日、"
+                    "12月20日前报送省安委会办公室。", "第2行")]
+    [task] = requirement_tasks(blocks)
+    assert task.units.lead == ["各市人民政府", "省安委会各成员单位"] and task.units.mode == "separate"
+
+
+def test_each_sentence_of_a_paragraph_closed_by_a_bracket_of_bare_units_is_a_measure_of_its_own():
+    """A paragraph whose number is lost, its sentences each closed by (X、Y): one task a bracket, the first listed
+    leading (the numbered item's closing bracket alone is read as before)."""
+    tasks = _tasks("一、总体", "依托登记系统,拓展网办场景。推广场景应用(区市场局、区行政服务中心)。优化登记信息库(区市场局、区大数据中心)。"
+                   "提供集中登记地(区市场局)。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["区市场局"], ["区行政服务中心"]), (["区市场局"], ["区大数据中心"]), (["区市场局"], [])]
+    assert tasks[1].text.startswith("优化")
+
+
+def test_a_first_leads_note_may_name_the_first_responsible_unit():
+    """「(第一责任单位为牵头单位,下同)」: the first of the 责任单位 line leads, the rule no part of the last name."""
+    units = parse_units("责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)")
+    assert (units.lead, units.participants, units.flags) == (["市发改委"], ["市财政局"], [])
+
+
+def test_the_one_a_notice_asks_to_settle_problems_is_no_unit():
+    """「…困难和问题,提请区人民政府统筹协调解决」: 提请 opens a request, no name."""
+    assert not looks_like_unit("提请区人民政府") and not looks_like_unit("报请市人民政府")
+
+
+def test_the_demands_of_a_notices_requirements_part_are_no_tasks(tmp_path):
+    """「三. 几点要求」 after the measures divided: its demands on carrying them out are requirements, not tasks."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲市重污染天气应急响应通知\n发布时间:2023-12-25\n一. 健康防护措施\n"
+                              "1、教育部门要督导学校停止户外活动。\n2、卫生健康部门要加强就医指导。\n三. 几点要求\n"
+                              "1、各县市区政府要立即安排部署,认真督导各单位落实应急响应措施。\n", dt.date(2023, 12, 25))
+    assert [t["lead"] for t in tasks] == [["教育部门"], ["卫生健康部门"]]

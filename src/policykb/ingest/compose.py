@@ -32,7 +32,7 @@ from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
 from .proposals import Naming, Registry, proposal_line
-from .requirements import PEOPLE, general_deadlines, numbered_requirements, requirements_read
+from .requirements import PEOPLE, general_deadlines, numbered_requirements, requirements_read, under_demands_part
 from .rosters import roster_of, rosters
 from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -330,6 +330,9 @@ def _candidates(source: Source, registry: Registry,
         if not c.units.leaders:
             head = head_of(c.units.lead, heads, short)
             c.units.leaders = roster_of(c.units.lead, listed) or ([head] if head else [])
+    demands = under_demands_part(source.blocks)
+    if any(c.where not in demands for c in candidates):  # the work is divided before its 「几点要求」: those are requirements
+        candidates = [c for c in candidates if c.where not in demands]
     if not candidates:
         raise ImportFailed("这份文件中没有找到写明责任单位的任务",
                            hint="policykb 能读出的任务：单位写在括号里（X、Y负责），或写成“牵头单位：X / 责任单位：Y”的行，"

@@ -63,10 +63,20 @@ def notes_in(text: str) -> list[re.Match]:
 def bare_list(text: str, known: tuple[str, ...]) -> list[re.Match]:
     """A closing bracket that holds only unit names (「（省扶贫办、省民政厅等）」): a unit note by what it names."""
     m = re.search(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
-    if not m or not (ITEM.match(text) or SECTION.match(text)) or looks_like_unit(strip_number(text[:m.start()])):
+    if not m or looks_like_unit(strip_number(text[:m.start()])):
         return []  # 「（一）综合办公室（党群工作部、监察室）」: a unit and its other names, no task
-    units = parse_units(m[1], known)
-    return [m] if units.lead and not units.flags and not units.leaders and units.how == "bare" else []
+    if not (ITEM.match(text) or SECTION.match(text)):
+        # 「A…（X、Y）。B…（X、Z）。C…（X）。」: a paragraph (its number lost) whose sentences each close on a bracket
+        # of unit names alone is a run of measures, each its units'
+        closing = list(re.finditer(r"[(（]([^()（）]{2,200})[)）](?=[。；;]|\s*$)", text))
+        return closing if len(closing) > 1 and all(map(lambda c: _bare(c[1], known), closing)) else []
+    return [m] if _bare(m[1], known) else []
+
+
+def _bare(written: str, known: tuple[str, ...]) -> bool:
+    """Unit names alone, no role word, no flags or people."""
+    units = parse_units(written, known)
+    return bool(units.lead and not units.flags and not units.leaders and units.how == "bare")
 
 
 def topic_only(text: str, at: int, rest: str) -> bool:

@@ -211,6 +211,25 @@ def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[st
     return out
 
 
+# 「三、几点要求」, 「三. 有关要求：」: a part of the notice that asks about carrying the division out, up to the next part
+_DEMANDS_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:几点|有关|相关)要求\s*[:：]?\s*$")
+_NEXT_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+
+
+def under_demands_part(blocks: list[Block]) -> set[str]:
+    """Where the paragraphs under a 「几点要求」 part stand: its demands bind the units to the work divided before it,
+    requirements (truth rule 1), never tasks of their own."""
+    out: set[str] = set()
+    inside = False
+    for block in blocks:
+        text = block.text.strip()
+        if _NEXT_PART.match(text):
+            inside = bool(_DEMANDS_PART.match(text))
+        elif inside and not block.is_row:
+            out.add(block.where)
+    return out
+
+
 _TOLD = re.compile(rf"^\s*{_DAY}(?:上午|下午|晚上?)?[，,]")
 _HEADING_LENGTH = 30
 
@@ -466,7 +485,7 @@ _SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|�
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
 # 「重要材料请以报告形式报送」, 「有关情况请于…前报送」: what is asked for may stand before 请 as its topic (申请, 提请,
 # 报请, 邀请 … are verbs of their own)
-_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>(?:(?P<topic>[\u4e00-\u9fff]{{2,8}}?)(?<![申提报呈邀聘宴吁延]))?"
+_ASKED = re.compile(rf"(?:^|[，,])\s*(?P<asked>(?:(?P<topic>[\u4e00-\u9fff]{{2,16}}?)(?<![申提报呈邀聘宴吁延]))?"
                     rf"(?P<ask>{_ASKING}(?P<rest>[^。；;]{{4,}})))")
 
 

@@ -373,7 +373,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             start = 0
             for note in notes:
                 piece = strip_number(text[start:note.start()].strip())
-                piece = piece.strip("，,；;、 ")  # punctuation left between two notes
+                piece = piece.strip("，,；;、 ").lstrip("。 ")  # punctuation left between two notes (or a note and 。)
                 tail = text[note.end():].lstrip("。；; ")
                 units = with_scope(parse_units(note[1], known))
                 if each_own_share(piece, units):  # 「各乡(镇)、各部门分别制定…（县直有关部门、各乡镇负责）」

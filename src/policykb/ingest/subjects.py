@@ -33,6 +33,10 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           # 「…由X负责备案、核准，市发改委予以备案并纳入台账管理」: a body taking its step in the procedure (予以 right
           # after a body's name; 「对…的，予以通报」 has none)
           r"|(?<=[府局委办厅部院会])予以(?=[^，,；;。]{2})"
+          # 「教育部门通知并督导幼儿园…停止…」: a department telling the bodies it oversees and seeing it done (督导 as 督促)
+          r"|(?<=[门局委办府厅])(?:通知[并和])?督导(?![组办室员])"
+          # 「宣传部门通过媒体发布…」: a department putting out the word through the media, its share of a notice
+          r"|通过(?=[^，,；;。]{0,10}?(?:媒体|平台|网站|渠道)[^，,；;。]{0,4}?(?:发布|公布|播发|告知))"
           r"|抽调(?=[^，,；;。]{0,12}?(?:人员|力量|骨干|干部))"  # 「X抽调有关人员做好…」: staffing the work is its own  # 「各有关单位也相应成立领导机构」: each sets up its own body, as the issuer did
           # 「各牵头单位对照目标任务要求，科学谋划…」: working to the targets set it; 「牵头单位适时向市政府报告…」: reporting
           # up (a report's 「X向大会报告了…」 is DONE)
