@@ -3458,3 +3458,36 @@ def test_the_demands_of_a_notices_requirements_part_are_no_tasks(tmp_path):
                               "1、教育部门要督导学校停止户外活动。\n2、卫生健康部门要加强就医指导。\n三. 几点要求\n"
                               "1、各县市区政府要立即安排部署,认真督导各单位落实应急响应措施。\n", dt.date(2023, 12, 25))
     assert [t["lead"] for t in tasks] == [["教育部门"], ["卫生健康部门"]]
+
+
+# --- public notices: enforcement duties given by 由, inspections, premises ---
+
+@pytest.mark.parametrize("text, lead", [
+    ("二、违反规定在禁放区域燃放的,由公安机关根据《中华人民共和国治安管理处罚法》予以处罚。", ["公安机关"]),
+    ("三、拒不改正的,由林业部门按照《森林防火条例》予以处理。", ["林业部门"]),
+    ("四、在禁止区域内焚烧垃圾的,由职能部门依法查处。", ["职能部门"]),
+    ("五、发现违规放牧的,由所在地乡(镇)人民政府、街道办事处予以制止。", ["所在地乡(镇)人民政府、街道办事处"]),
+])
+def test_a_notices_case_handled_by_the_body_by_names_is_its_task(text, lead):
+    """「…的，由X根据《…法》予以处罚」, 「由X依法查处」: a notice's item giving the body 由 names a case to act on (the
+    law it acts under quoted before its verb); 所在地 before the governments of a level names each place's, as 各 does."""
+    assert [u.lead for _, u in subject_clauses(text, (), numbered=True)] == [lead]
+
+
+def test_a_department_inspecting_after_a_comma_is_a_subject_of_its_own():
+    """「…，卫健部门要…，市场监管部门对宾馆、饭店…进行严格执法检查」: the second body's inspection is its own clause."""
+    found = subject_clauses("考试期间,卫健部门要做好防疫工作,市场监管部门对宾馆、饭店及摊点进行严格执法检查,确保安全。",
+                            (), numbered=True)
+    assert [u.lead for _, u in found] == [["卫健部门"], ["市场监管部门"]]
+
+
+@pytest.mark.parametrize("name, unit", [("国有林场", True), ("营业场所", False), ("公共场所", False)])
+def test_a_forest_farm_is_a_body_and_premises_are_none(name, unit):
+    assert looks_like_unit(name) is unit
+
+
+def test_the_work_of_a_city_management_bureau_names_no_place():
+    """「延吉市城市管理行政执法局」: 城市管理 is the bureau's work; its place is the city before it."""
+    from policykb.ingest.organs import jurisdiction_of
+    assert jurisdiction_of("甲乙市城市管理行政执法局") == "甲乙市"
+    assert jurisdiction_of("丙县城市管理局") == "丙县"

@@ -375,6 +375,8 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
 
 # 「X是市级项目的责任主体，Y是县区级项目的责任主体」: a body named to answer for its work, as a modal names its demand
 _ANSWERABLE = re.compile(r"是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")  # (第一责任人: a person, no subject of its own)
+# 「…，市场监管部门对宾馆、饭店…进行严格执法检查」: a body inspecting what it oversees, its own part without a modal
+_INSPECTS = re.compile(r"(?:实施|进行)(?:全面|专项|严格)?(?:执法)?(?:监察|监督|检查|督查)")
 
 
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
@@ -385,7 +387,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     # (a colon too: 「…负责制，具体为：甲局负责A镇，乙局负责B镇」, the roster's first part after it)
     own_parts = [comma for comma in re.finditer(r"[，,、：:]\s*", clause)
                  if (m := subject_match(rest := clause[comma.end():])) and (MODAL.match(rest, m.end())
-                                                                             or _ANSWERABLE.match(rest, m.end()))
+                                                                             or _ANSWERABLE.match(rest, m.end())
+                                                                             or _INSPECTS.match(rest, m.end()))
                  and unit_names(subject_name(m, known), known)]
     roster = sum(not c.group().startswith("、") for c in own_parts) > 1
     cuts = [0]

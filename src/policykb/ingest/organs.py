@@ -10,7 +10,8 @@ ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|国务院
 # A ministry of the central government (商务部, 科技部, 海关总署): named without a place; it signs as an organ does
 # (部署, to deploy, is no ministry: 「会议部署」 over a date signs nothing)
 MINISTRY = r"[^\s省市县区州旗盟]{1,10}?(?:部(?!署)|(?<!部)署)"
-PLACE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
+# (「延吉市城市管理行政执法局」: 城市 opens the body's work, 城市管理, no place of its own under 延吉市)
+PLACE = re.compile(r"(?!城市)(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))(?![市县区旗])")  # 滁州市, not 滁州
 
 
 def jurisdiction_of(issuer: str) -> str | None:

@@ -42,7 +42,7 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           # up (a report's 「X向大会报告了…」 is DONE)
           r"|对照(?=[^，,；;。]{2,16}?(?:要求|目标|任务|清单)(?:[，,；;。]|$))"
           r"|(?:适时|定期|及时)?向(?=[^，,；;。]{2,16}?(?:报告|报送|汇报))"
-          r"|(?:实施|进行)(?=(?:全面|专项)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
+          r"|(?:实施|进行)(?=(?:全面|专项|严格)?(?:执法)?(?:监察|监督|检查|督查))"  # 「X对…实施监察」, 「X对…进行全面检查」: the object before (_ABOUT)
           # 「X根据…计划，审核…建议计划」: a body checking others' plans (not 「X审核通过的」, nor a procedure's step,
           # 「…，X审核备案后，报…」)
           r"|审核(?![通的意])(?![^，,；;。]*?后)"
@@ -89,7 +89,7 @@ _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指�
 OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 # (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
-_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项)?(?:监察|监督|检查|督查))))?"
+_ABOUT = r"(?:对[^，,：:；;。“”\"]{2,30}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行)(?:全面|专项|严格)?(?:执法)?(?:监察|监督|检查|督查))))?"
 # 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
 # (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
 # (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py)
@@ -135,8 +135,11 @@ _SETTING_GOVERNMENT = re.compile(r"^(?P<level>[\u4e00-\u9fff]{0,10}?[省市州�
 # 「由X每月上报…」: how often the doer named by 由 does it, before its verb (「由X分别逐级汇总上报」: level by level)
 _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期|逐级)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
-BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
-                 rf"(?:原则|要求|规定|职责|分工|程序|需要)[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
+# (「由公安机关根据《治安管理处罚法》予以处罚」: the law the doer acts under, quoted, before its verb)
+BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"《]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
+                 rf"(?:原则|要求|规定|职责|分工|程序|需要)[，,]?|(?:按照|依照|根据|依据)《[^》，,；;。]{{1,40}}》"
+                 rf"(?:(?:有关|相关)?(?:规定|条款))?[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
+                 rf"|予以|查处|办理"  # 「由X予以处罚/制止」, 「由X依法查处」: the body 由 names acting on a case
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报|上报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
                  rf"|提出(?![的了过])"  # 「…规划意见，由园区办提出报…批准」: the paper X puts forward (提出的…: a noun)
