@@ -3491,3 +3491,26 @@ def test_the_work_of_a_city_management_bureau_names_no_place():
     from policykb.ingest.organs import jurisdiction_of
     assert jurisdiction_of("甲乙市城市管理行政执法局") == "甲乙市"
     assert jurisdiction_of("丙县城市管理局") == "丙县"
+
+
+def test_a_numbered_item_naming_nobody_before_its_sibling_is_no_heading_of_the_items_after_it(tmp_path):
+    """A notice's flat list 一、…六、: 「三、营业场所必须…。」 names nobody and is followed by its sibling 「四、」; it heads
+    nothing, so the tasks after it do not stand under it as their part (the letters would print it as their heading).
+    A part's line with items under it still heads them."""
+    import datetime as dt
+    import yaml
+    from conftest import import_text
+    result, tasks, review = import_text(
+        tmp_path, "甲市城市管理局关于禁止露天烧烤的通告\n一、城区内禁止露天烧烤。\n二、烧烤油烟必须经净化后排放。\n"
+                  "三、市城市管理局将与公安等部门组成联合整治小组，依法查处违法行为。\n"
+                  "四、对违反本通告的，由公安部门依法予以处理。\n甲市城市管理局\n2020年5月25日\n", dt.date(2020, 5, 25))
+    doc = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8"))
+    assert [t["lead"] for t in tasks] == [["甲市城市管理局"], ["公安部门"]]
+    assert [p["title"] for p in doc["parts"]] == ["任务分工"]
+    (tmp_path / "headed").mkdir()
+    result, tasks, _ = import_text(tmp_path / "headed", "甲市人民政府关于加强城市管理的通知\n一、加强组织领导。\n"
+                                   "（一）市城市管理局负责统筹协调。\n（二）市公安局负责交通秩序。\n甲市人民政府\n2020年5月25日\n",
+                                   dt.date(2020, 5, 25))
+    doc = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8"))
+    assert [t["lead"] for t in tasks] == [["甲市城市管理局"], ["甲市公安局"]]
+    assert [p["title"] for p in doc["parts"]] == ["加强组织领导"]

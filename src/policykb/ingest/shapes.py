@@ -309,6 +309,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
               if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text)
                                                         or date_cell(after.text))}  # (a row's time cell, one a line)
+    # 「三、营业场所必须…。」 then 「四、X将…」: a part's line whose next numbered line is its sibling heads nothing; a
+    # sentence naming nobody there is an item left unread, not the heading the items after it stand under
+    before_sibling = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
+                      if PART.match(b.text) and (after is None or not after.is_row and PART.match(after.text))}
     item_parts = False  # a part's line read as an item (a unit's work, heading nothing): its sibling parts are items
     # a text numbered with parts' marks alone (「一、」 … 「五、」, nothing under them): its numbered paragraphs are the
     # items of its one list, which divides the work (their collectives' sentences too, 「四、各级普查机构要…」)
@@ -348,8 +352,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                       parts_only=parts_only):
             heading = strip_number(text)
             if m := PART.match(text):
-                part, section, group = m[2].strip(), None, []
-                leader = lm["who"] if (lm := LEADER_HEADING.match(part)) else None
+                sibling_item = id(block) in before_sibling and text.rstrip().endswith(_SENTENCE_ENDS)
+                part, section, group = None if sibling_item else m[2].strip(), None, []
+                leader = lm["who"] if part and (lm := LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
                 section = m[2].strip()
                 last_item, last_is_heading = (block, m[2].strip()), True
