@@ -3458,3 +3458,14 @@ def test_the_demands_of_a_notices_requirements_part_are_no_tasks(tmp_path):
                               "1、教育部门要督导学校停止户外活动。\n2、卫生健康部门要加强就医指导。\n三. 几点要求\n"
                               "1、各县市区政府要立即安排部署,认真督导各单位落实应急响应措施。\n", dt.date(2023, 12, 25))
     assert [t["lead"] for t in tasks] == [["教育部门"], ["卫生健康部门"]]
+
+
+def test_a_collective_opening_a_regulations_article_holds_its_duty(tmp_path):
+    """「第七条 各单位及居民应当…」: an article of measures is the measure itself, not a covering notice's demand on
+    everyone: the collective it names holds its duty, as a named body holds the article before it."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲市病媒生物防制办法\n第五条 市卫生行政部门应当建立和完善健康教育网络,普及卫生知识。\n"
+                              "第六条 市爱卫会负责组织协调病媒生物防制工作。\n"
+                              "第七条 各单位及居民应当采取相应措施,将病媒生物密度控制在国家标准以内。\n", dt.date(2023, 12, 25))
+    assert [t["lead"] for t in tasks][-1] == ["各单位"]
