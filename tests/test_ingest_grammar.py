@@ -3514,3 +3514,14 @@ def test_a_numbered_item_naming_nobody_before_its_sibling_is_no_heading_of_the_i
     doc = yaml.safe_load((result.folder / "document.yaml").read_text(encoding="utf-8"))
     assert [t["lead"] for t in tasks] == [["甲市城市管理局"], ["甲市公安局"]]
     assert [p["title"] for p in doc["parts"]] == ["加强组织领导"]
+
+
+def test_a_collective_opening_a_regulations_article_holds_its_duty(tmp_path):
+    """「第七条 各单位及居民应当…」: an article of measures is the measure itself, not a covering notice's demand on
+    everyone: the collective it names holds its duty, as a named body holds the article before it."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "甲市病媒生物防制办法\n第五条 市卫生行政部门应当建立和完善健康教育网络,普及卫生知识。\n"
+                              "第六条 市爱卫会负责组织协调病媒生物防制工作。\n"
+                              "第七条 各单位及居民应当采取相应措施,将病媒生物密度控制在国家标准以内。\n", dt.date(2023, 12, 25))
+    assert [t["lead"] for t in tasks][-1] == ["各单位"]

@@ -84,6 +84,9 @@ def general_only() -> bool:
     return os.environ.get(GENERAL_ONLY, "") not in ("", "0")
 
 
+ARTICLE_STYLE = "第一条"  # how an article (「第二十一条」) is numbered, whatever its number
+
+
 def _article_paragraphs(items: list[Item], known: tuple[str, ...]) -> None:
     """「第四条 …关闭由所在区人民政府负责。」「市环境保护行政主管部门应当加强…」: in a text of articles, an unnumbered
     paragraph after an article (up to the next numbered item) that opens with a unit doing something is that
@@ -91,7 +94,7 @@ def _article_paragraphs(items: list[Item], known: tuple[str, ...]) -> None:
     article = None
     for item in items:
         if item.numbered:
-            article = item if item.style == "第一条" else None
+            article = item if item.style == ARTICLE_STYLE else None
         elif article and item.table is None and not item.owner and not item.note_only \
                 and _opens_with_subject(item, known, numbered=True):
             item.numbered, item.number, item.style = True, article.number, article.style
@@ -253,7 +256,8 @@ def read_item(item: Item, known: tuple[str, ...]) -> list[tuple[str, UnitList, s
     if not notes and (listed := duty_list(text, known)):  # 「…压实各部门职责:住建局统筹…;应急局严管…」
         return [(task_text(part), units, when or closing_deadline(part)) for part, units, when in listed]
     if not notes and (item.numbered or item.subject_led):  # 「X要…」: a sentence whose subject is a list of units; one alone is the item's
-        found = subject_clauses(text, known, numbered=True) \
+        # (「第二十一条 各单位及居民应当…」: a regulation's article is the measure itself, its collectives its holders)
+        found = subject_clauses(text, known, numbered=True, anyone=item.style == ARTICLE_STYLE) \
             or (collective_subjects(text, known) or listed_subjects(text, known) if item.numbered else [])
         if not found and (run_in := _DUTIES_RUN_IN.match(text)):  # 「县长控辍保学责任:根据…，县级人民政府是…」
             found = subject_clauses(text[run_in.end():], known, numbered=True)
