@@ -996,6 +996,22 @@ def _imported_letters(tmp_path, text: str, as_of: dt.date, rewrite: dict[str, st
     return result, {m.unit: "\n".join(read_text((tmp_path / "letters" / m.file).read_bytes())) for m in made}
 
 
+def test_the_issuer_gets_no_letter_from_itself_for_the_work_it_leads(tmp_path):
+    """A bureau's public notice whose items are partly its own work: the bureau is 甲方 of every letter, so it gets
+    none (it would sign with itself); the other units get theirs, and asking for the issuer's letter says why."""
+    from policykb.graph import PolicyGraph
+    from policykb.render import letters
+    from policykb.render.letters.write import LetterError
+    _, body = _imported_letters(tmp_path, "甲市城市管理局关于禁止露天烧烤的通告\n一、城区内禁止露天烧烤。\n"
+                                "二、市城市管理局负责组织联合整治，依法查处违法行为。\n"
+                                "三、市公安局负责查处阻碍执法的行为。\n甲市城市管理局\n2020年5月25日\n", dt.date(2020, 6, 1))
+    assert list(body) == ["甲市公安局"] and "甲方：甲市城市管理局" in body["甲市公安局"]
+    fresh, _ = validate(tmp_path / "kb")
+    with pytest.raises(LetterError, match="是发文机关（甲方）"):
+        letters.write_letters(PolicyGraph(fresh), tmp_path / "again", ROOT / "templates" / "letter.docx",
+                              as_of=dt.date(2020, 6, 1), units=["甲市城市管理局"])
+
+
 def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):
     """A district's notice that sends its 任务分解表 (not kept) and asks units for things: imported from its requirements,
     its letters cite the list as 《〈政府工作报告〉任务分解表》 (a page's <> as the inner marks) and do not name it again as

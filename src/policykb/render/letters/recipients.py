@@ -4,7 +4,8 @@ A collective unit with `members` in the registry (各市州、县市区党委和
 letter but one per member, signed by that member's 党委 and 政府; a member of several collectives
 gets one letter with all their tasks — those of a task whose text names some members only if it
 names this one (`Task.members`). Units whose kind the document's letter settings list under
-`notice` get a notice (告知函) without a 乙方 signature instead of a 责任书.
+`notice` get a notice (告知函) without a 乙方 signature instead of a 责任书. The document's issuer (甲方) gets none
+for the tasks it leads itself (a bureau's 通告 whose items are its own work): it would sign it with itself.
 """
 from __future__ import annotations
 
@@ -59,11 +60,20 @@ def notice_kinds(doc: Document) -> set[str]:
     return set(settings.notice.recipients) if settings and settings.notice else set()
 
 
+def issuing_units(pg: PolicyGraph, doc: Document) -> set[str]:
+    """The registry units that issue the document (甲方), as its jurisdiction writes their names."""
+    index = pg.kb.unit_index
+    return {index.resolve(name, doc.meta.jurisdiction) or name for name in doc.meta.issuers}
+
+
 def recipients(pg: PolicyGraph, doc: Document) -> list[Recipient]:
     """Every letter of a document, in registry order; members at their first collective's place."""
     notices = notice_kinds(doc)
+    issuing = issuing_units(pg, doc)
     found: dict[str, Recipient] = {}
     for name in pg.units_with_tasks(doc.id):
+        if name in issuing:
+            continue  # no 责任书 of 甲方 to itself
         unit = pg.kb.units[name]
         if not unit.members:
             found[name] = Recipient(name, full_name(unit), unit.kind, (name,), (), ("主要负责人",),

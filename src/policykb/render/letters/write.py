@@ -34,7 +34,7 @@ from ...track.model import TRACKING_DIR
 from . import packages
 from .packages import DOCUMENT_KEY, as_list
 from .context import DocumentParts, letter_context
-from .recipients import recipients
+from .recipients import issuing_units, recipients
 from .template import LetterError, LetterTemplate
 
 TEMPLATE = "letter.docx"
@@ -121,6 +121,9 @@ def iter_letters(pg: PolicyGraph, template: Path | str, *, as_of: dt.date | None
                 plan.append((parts, recipient, serials[recipient.signed]))
     if units is not None:
         idle = [u for u in units if not any(u == r.name or u in r.units for _, r, _ in plan)]
+        issuing = {u for doc in pg.documents() for u in issuing_units(pg, doc)}
+        if idle and idle[0] in issuing:
+            raise LetterError("no-tasks", f"“{idle[0]}” 是发文机关（甲方）：它自己牵头的任务不给自己写责任书")
         if idle:
             raise LetterError("no-tasks", f"“{idle[0]}” 在分工方案中没有任务，无需责任书")
     return _rendered(_jobs(pg, track(plan, "责任书"), cache, template_digest, properties), checked, cache,
