@@ -1010,6 +1010,16 @@ def test_the_issuer_gets_no_letter_from_itself_for_the_work_it_leads(tmp_path):
     with pytest.raises(LetterError, match="是发文机关（甲方）"):
         letters.write_letters(PolicyGraph(fresh), tmp_path / "again", ROOT / "templates" / "letter.docx",
                               as_of=dt.date(2020, 6, 1), units=["甲市城市管理局"])
+    # its page says why it has none; another unit's page does not
+    from policykb.render.site.pages import Paths, life, unit_page
+    from policykb.render.site.text import environment, render
+    pg = PolicyGraph(fresh)
+    said = "的发文机关（甲方），自己牵头的任务不另写责任书"
+    for unit, says in [("甲市城市管理局", True), ("甲市公安局", False)]:
+        page = unit_page(pg, unit, Paths(pg), life(pg, dt.date(2020, 6, 1)), None,
+                         {"letters": [], "maps": [], "letter_preview": None}, {})
+        text = render(environment(ROOT / "templates" / "site"), page.template, page.path, **page.context)
+        assert (f"本单位是《甲市禁止露天烧烤的通告》{said}" in text) is says  # its short title
 
 
 def test_letters_of_a_notice_of_requirements_alone_name_its_list_once(tmp_path):

@@ -446,8 +446,16 @@ def unit_page(pg: PolicyGraph, name: str, paths: Paths, when: dict, statuses: St
                  "dues": nxt[:NEXT_DUES], "letter_kind": _kinds_of(files.get("letters", [])) or letter_kind(pg, unit.kind), "collectives": pg.collectives_of(name) if member else [],
                  "members_called": members_called(pg, [unit.name]),
                  "members": [{"name": m, "letters": (member_files or {}).get(m, {}).get("letters", [])}
-                             for m in unit.members if m in paths.units]},
+                             for m in unit.members if m in paths.units],
+                 "issued": [] if member else _issued_by(pg, name, tasks)},
                 keywords=[name, *unit.names_people_use(), *unit.local_names], body=False, boost=2.0)
+
+
+def _issued_by(pg: PolicyGraph, name: str, tasks: list[Task]) -> list[Document]:
+    """The documents this unit issues and has tasks in: as their 甲方 it gets no letter of its own for them."""
+    from ..letters.recipients import issuing_units  # the letters' own rule, so the page says what they do
+    own = {t.doc for t in tasks}
+    return [d for d in pg.documents() if d.id in own and name in issuing_units(pg, d)]
 
 
 def by_document(pg: PolicyGraph, tasks: list[Task],
