@@ -1010,6 +1010,13 @@ def test_the_issuer_gets_no_letter_from_itself_for_the_work_it_leads(tmp_path):
     with pytest.raises(LetterError, match="是发文机关（甲方）"):
         letters.write_letters(PolicyGraph(fresh), tmp_path / "again", ROOT / "templates" / "letter.docx",
                               as_of=dt.date(2020, 6, 1), units=["甲市城市管理局"])
+    # the letters command says so beside its count
+    done = subprocess.run([sys.executable, "-m", "policykb", "letters", "-p", str(tmp_path / "kb"), "-o",
+                           str(tmp_path / "cli"), "--as-of", "2020-06-01"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == [f"已写出 1 份责任书：{tmp_path / 'cli'}/",
+                                             "甲市城市管理局是《甲市禁止露天烧烤的通告》的发文机关（甲方），它承担的 1 项任务不写责任书"]
     # its page says why it has none; another unit's page does not
     from policykb.render.site.pages import Paths, life, unit_page
     from policykb.render.site.text import environment, render

@@ -12,8 +12,9 @@ The official-document format itself (GB/T 9704 page, fonts, page numbers) is `po
 shared with tracking's office documents.
 """
 from .packages import ZIP_NAME
+from .recipients import issuing_units
 from .template import LetterError
 from .write import MANIFEST, TEMPLATE, render_all, resolve_units, stage, to_pdf, write_letters
 
-__all__ = ["LetterError", "MANIFEST", "TEMPLATE", "ZIP_NAME", "render_all", "resolve_units", "stage", "to_pdf",
-           "write_letters"]
+__all__ = ["LetterError", "MANIFEST", "TEMPLATE", "ZIP_NAME", "issuing_units", "render_all", "resolve_units", "stage",
+           "to_pdf", "write_letters"]
