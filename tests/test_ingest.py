@@ -1188,6 +1188,12 @@ def test_a_paragraph_stating_no_work_is_not_listed_as_a_task_left_unread(text, n
     assert states_no_work(text) is no_work
 
 
+def _unread_lines(result) -> list[str]:
+    """The import review's 「[未读取]」 lines: what it asks a person to read for units."""
+    return [line for line in (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
+            if line.startswith("[未读取]")]
+
+
 def test_an_item_between_tasks_that_no_task_was_read_from_is_listed_for_review(tmp_path):
     """「（二）宣传部门…应当做好…」 between two items whose units were read names its units in a way not understood:
     once the review said nothing of it, and the task was lost unseen. Their heading, and an item stating no work, are
@@ -1200,8 +1206,7 @@ def test_an_item_between_tasks_that_no_task_was_read_from_is_listed_for_review(t
                       "（四）推进丙项工作，加强督促检查。（市财政局负责）\n"
                       "某某市人民政府\n2021年5月6日\n", encoding="utf-8")
     result = import_file(source, _kb(tmp_path), "doc")
-    unread = [line for line in (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
-              if line.startswith("[未读取]")]
+    unread = _unread_lines(result)
     assert [line.split("：")[0] for line in unread] == ["[未读取] 第4行"]
     assert "1 段疑似任务未读取" in result.summary
 
@@ -1246,6 +1251,5 @@ def test_an_item_that_is_a_decision_or_introduces_what_follows_is_not_listed_bes
                       "（五）宣传部门以及新闻媒体，应当做好宣传发动和舆论监督工作。\n"
                       "某某市人民政府\n2021年5月6日\n", encoding="utf-8")
     result = import_file(source, _kb(tmp_path), "doc")
-    unread = [line for line in (result.folder / "import-review.txt").read_text(encoding="utf-8").splitlines()
-              if line.startswith("[未读取]")]
+    unread = _unread_lines(result)
     assert [line.split("：")[0] for line in unread] == ["[未读取] 第7行"]

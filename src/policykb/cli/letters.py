@@ -36,6 +36,6 @@ def letters(output: Path = typer.Option(Path(paths.BUILD) / "letters", "--output
     info(f"已写出 {len(done)} 份责任书：{output}/")
     if units is None:
         for doc in pg.documents():  # the clerk who counts the letters learns why one unit has none
-            for issuer in sorted(lettering.issuing_units(pg, doc) & set(pg.units_with_tasks(doc.id))):
-                count = sum(map(len, pg.tasks_of(issuer, doc.id).values()))
-                info(f"{issuer}是《{doc.meta.label}》的发文机关（甲方），它承担的 {count} 项任务不写责任书")
+            for issuer in sorted(u for u in lettering.issuing_units(pg, doc) if u in pg.kb.units):
+                if count := sum(map(len, pg.tasks_of(issuer, doc.id).values())):
+                    info(f"{issuer}是《{doc.meta.label}》的发文机关（甲方），它承担的 {count} 项任务不写责任书")

@@ -30,7 +30,7 @@ from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE,
                        only_helps, partners_with)
 from .quotas import LISTED_PLACE
 from .shares import ALL_WORDS, collective, list_roles
-from .subjects import (BY_DOER, DONE, IN_NAME_OF, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
+from .subjects import (BY_DOER, DONE, IN_NAME_OF, INSPECTION, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
                        subject_name, unit_names)
 from .unitnames import level_list, looks_like_unit
 from .unitnotes import UnitList, parse_units
@@ -376,7 +376,7 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
 # 「X是市级项目的责任主体，Y是县区级项目的责任主体」: a body named to answer for its work, as a modal names its demand
 _ANSWERABLE = re.compile(r"是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")  # (第一责任人: a person, no subject of its own)
 # 「…，市场监管部门对宾馆、饭店…进行严格执法检查」: a body inspecting what it oversees, its own part without a modal
-_INSPECTS = re.compile(r"(?:实施|进行)(?:全面|专项|严格)?(?:执法)?(?:监察|监督|检查|督查)")
+_INSPECTS = re.compile(rf"(?:实施|进行){INSPECTION}")
 
 
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
