@@ -47,7 +47,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 35": CORPUS / "part35" / "part35.yaml",
              "part 36": CORPUS / "part36" / "part36.yaml",
              "part 37": CORPUS / "part37" / "part37.yaml",
-             "part 38": CORPUS / "part38" / "part38.yaml"}
+             "part 38": CORPUS / "part38" / "part38.yaml",
+             "part 39": CORPUS / "part39" / "part39.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
