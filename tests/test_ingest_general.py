@@ -2906,3 +2906,33 @@ def test_a_row_numbered_by_its_group_keeps_the_groups_number():
             ("第二组", "县应急局", "检查河口镇防汛值班值守情况"), ("第3组", "县住建局", "检查东山乡危房排查情况")]
     tasks = table_tasks([Block(" | ".join(r), f"表1第{i}行", cells=r, table=1) for i, r in enumerate(rows, start=1)])
     assert [(t.units.lead, t.number) for t in tasks] == [(["县水利局"], 1), (["县应急局"], 2), (["县住建局"], 3)]
+
+
+def test_a_kind_of_department_named_as_a_sentence_owns_the_items_under_it(tmp_path):
+    """「1.卫生部门。」 over 「（1）…」「（2）…」, then 「2.财政部门：负责…」 lines: each sub-item is the department's
+    duty, whatever verb opens it (the 。 after its name does not make the heading a short task); the colon lines after
+    it are their own units' duties, no items under it."""
+    tasks = _drafted(tmp_path, "（二）部门职责", "1.卫生部门。", "（1）做好病例的监测和报告工作。",
+                     "（2）组织医疗救治队伍开展救治。", "2.财政部门：负责安排应急处置经费。",
+                     "3.交通部门：负责应急物资的运输保障。")
+    assert [t["lead"] for t in tasks] == [["卫生部门"], ["卫生部门"], ["财政部门"], ["交通部门"]]
+
+
+def test_numbered_department_names_run_on_with_their_duties_are_theirs(tmp_path):
+    """「（二）教育部门。协助民政部门做好…，负责…」: the name a sentence of its own, its duties after it, whatever verb
+    opens them; a duty opening by helping a named unit and going on with its own work is led by the holder, the unit
+    helped taking part (not 「配合X做好…」 alone, which X leads)."""
+    tasks = _drafted(tmp_path, "（一）民政部门。负责困难群众的排查登记工作。",
+                     "（二）教育部门。协助民政部门做好学生资助工作，负责对困难学生建立档案。",
+                     "（三）文化部门。按照“就近就便”的原则，做好送戏下乡的组织工作。")
+    assert [(t["lead"], t.get("participants")) for t in tasks] == [
+        (["民政部门"], []), (["教育部门"], ["民政部门"]), (["文化部门"], [])]
+
+
+def test_a_department_heading_owns_the_items_a_recogniser_left(tmp_path):
+    """「（一）民政部门」 over 「1、负责…」「2、负责…」 and a last item whose second sentence names another holder (「…由市
+    福利院负责安置」), which another reader takes: the items left are still the department's, not a unit named above."""
+    tasks = _drafted(tmp_path, "同时，各县成立相应机构。相关部门具体职责如下：", "（一）民政部门",
+                     "1、负责救助站的日常管理工作。", "2、负责协调各成员单位之间的工作。",
+                     "3、对无法查明身份的人员进行安置。城区内的由市社会福利院负责安置。")
+    assert [t["lead"] for t in tasks][:2] == [["民政部门"], ["民政部门"]]

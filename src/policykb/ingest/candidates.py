@@ -14,8 +14,8 @@ from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
 from .holders import defined_body, duty_heading, holder_form_tasks
 from .itemmarks import ITEM, PART, SECTION
-from .items import (duty_line, duty_paragraph, holders_heading, lead_heading, pledge_signatory, unit_duties_heading,
-                    unit_heading)
+from .items import (duty_line, duty_paragraph, holders_heading, lead_heading, named_duties, pledge_signatory,
+                    unit_duties_heading, unit_heading)
 from .lexicon import alternation, lexicon
 from .oversight import SENTENCE_SHAPES, notice_demands
 from .ownplan import own_plan_tasks
@@ -192,6 +192,8 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     context |= {b.where for b, after in zip(texts, texts[1:]) if after.where in headed and b.where not in left}
     # 「办公室职责：负责…」: a unit's duties on its heading's line, where no recogniser read them
     headed |= {b.where for b in texts if duty_line(b.text) and b.where not in read}
+    # 「（四）卫生部门。按照…，做好…」: a numbered unit's name as a sentence, its duties after it, where none read them
+    headed |= {b.where for b in texts if named_duties(b.text) and b.where not in read}
     # a heading naming a unit's duties (「（一）镇防汛工作领导小组职责」) and the items numbered under it, none of which a
     # recogniser read: the unit's, the heading no task itself
     # (「（一）县人民政府职责」 then its duties in one paragraph, whatever verb opens it, which no recogniser read: theirs)
@@ -208,13 +210,17 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     headed |= duties
     led: set[str] = set()  # the items under a heading naming their lead: a division the heading makes
     for at, b in enumerate(texts):
-        under = list(takewhile(lambda a: ITEM.match(a.text), texts[at + 1:]))
+        under = list(takewhile(lambda a: ITEM.match(a.text) and not _sibling(b.text, a.text), texts[at + 1:]))
         leads = lead_heading(b.text)
         if under and (unit_duties_heading(b.text) or unit_heading(b.text) or leads) \
                 and not any(a.where in read for a in under):
             context.add(b.where)
             headed |= {a.where for a in under}
             led |= {a.where for a in under} if leads else set()
+        elif under and unit_heading(b.text) and not all(a.where in read for a in under):
+            # 「（一）民政部门」 over 「1、负责…」…「4、…由X负责安置」: the items a recogniser left are the unit's
+            context.add(b.where)
+            headed |= {a.where for a in under if a.where not in read}
     if context:
         context |= {b.where for b in lines if len(b.text) <= 20 and (PART.match(b.text) or SECTION.match(b.text))}
         context -= duties  # (a short duty item, 「（四）完成交办的其他事项。」, is no heading)
@@ -235,6 +241,12 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
         index = next((i for i, o in enumerate(out) if order.get(o.where, len(order)) > at), len(out))
         out.insert(index, c)
     return out
+
+
+def _sibling(heading: str, text: str) -> bool:
+    """「2.财政部门：…」 after 「1.农业部门。」 and its 「（1）…」: an item numbered as the heading is, no item under it."""
+    mine, its = ITEM.match(heading), ITEM.match(text)
+    return bool(mine and its and bool(mine[1]) == bool(its[1]))
 
 
 def _marked(text: str) -> bool:

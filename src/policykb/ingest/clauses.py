@@ -94,6 +94,11 @@ _ASSIGNING = [w for w, role in lexicon().verbs.items() if role in ("lead", "join
 _ASSIGNS = re.compile(rf"(?:将|还将|也将)?(?P<verb>{alternation(_ASSIGNING)})")
 
 
+def names_work(text: str) -> bool:
+    """Whether a text gives work (负责, 做好, 组织, 配合…): a duty, not an observation (「库区沿岸有白色垃圾」)."""
+    return bool(_DUTY.search(text))
+
+
 _OWN_MODAL = re.compile(rf"{MANNER}(?:要|应当|应|须|必须|务必)")  # (「…，X负责…」 after a demand is no measure's holder)
 _AMONG_THEM = re.compile(r"^(?:其中|特别是|尤其是)[，,]")
 _EACH_RELATED = re.compile(r"^各(?:有关|相关)(?:部门|单位)$")  # 「2. 各相关单位要加强配合」: an item's addressees

@@ -125,6 +125,10 @@ def _duty_partners(duty: str, known: tuple[str, ...]) -> UnitList | None:
 _THEIR_OWN = re.compile(r"本(?:镇|乡|街道|村|社区|单位|部门|系统|辖区|行政区域|区域)|各自")
 
 
+# 「协助X做好A，负责B」: a helping clause, then more work in the same sentence (the holder's own)
+_OWN_WORK_AFTER = re.compile(r"^[^，,；;。]+[，,；;]\s*[^，,；;。\s]{4,}")
+
+
 def _owner_units(name: str, known: tuple[str, ...]) -> UnitList:
     """The units of a line naming them alone, as the lead of an item under it (a list's first leads, a town before
     the street offices too, 「某镇、各街道办事处」: truth rule 5; a list of collectives, 「各村、各企业及相关单位」, each its
@@ -552,7 +556,10 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended
-                elif helped := assisted(task_text(item.text), known):  # 「2.配合区体育局做好…」: it leads, they help
+                elif (helped := assisted(task_text(item.text), known)) and _OWN_WORK_AFTER.match(task_text(item.text)):
+                    # 「协助民政部门做好街头救助工作，负责对…」: the help opens the unit's own work, which it leads
+                    units.participants += [n for n in helped if n not in units.lead + units.participants]
+                elif helped:  # 「2.配合区体育局做好…」: it leads, they help
                     units.lead, units.participants, units.mode = helped, units.lead + units.participants, "first"
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
                 found += [(task_text(aside), who, "") for aside, who in asides(item.text, known)]  # 「（X由Y查处）」

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import names_work
 from .columns import ROLE_LABEL, column_role
 from .docdate import date_of
 from .holders import holders_duties, names_duties, sets_duties
@@ -74,6 +75,16 @@ def _listed_duties(text: str) -> str | None:
 # 「2022年,区政府要全面实施…,主要承担以下工作:」: the verb's clause without a subject of its own (after a comma): the
 # sentence's subject is the unit, opening it after its year, before its modal
 _OPENING_SUBJECT = re.compile(r"^(?:\d{4}年(?:度)?[，,]\s*)?(?P<unit>[^，,。；;：:\s]{2,20}?)(?:要|应当|应|须)")
+
+
+# 「（二）公安部门。协助民政部门…」: after a number, a unit's name as a sentence of its own, then its duties
+_NUMBERED_NAME = re.compile(r"^(?P<name>[^。：:；;，,\s]{2,40})。\s*(?P<rest>\S.{3,})$")
+
+
+def _sub_item(named: Item, mark: re.Match | None) -> bool:
+    """「1.农业部门。」 then 「（1）做好…」: a numbered unit's name as a sentence, the next line a numbered item of
+    another style, its first duty (the unit owns the list under it, whatever verb opens each duty)."""
+    return bool(named.numbered and mark and _style(mark.group()) != named.style)
 
 
 def _subject_taking_on(text: str) -> str | None:
@@ -255,8 +266,15 @@ def items_of(blocks: list[Block]) -> list[Item]:
             # (under a heading naming the holder, 「上海市区级人民政府」, the lead-in writes it short: the heading's name)
             items.append(Item(text, block.where, None, False, owner=subject))
             continue
-        if items and items[-1].named and not _DUTY_OPENS.match(text):
+        if items and items[-1].named and not _DUTY_OPENS.match(text) and not _sub_item(items[-1], mark):
             items[-1].owner = None  # 「上半年开工建设市儿童医院。」: a short task ending like a unit, no duty after it
+        if mark and named_duties(text) and (run_in := _NUMBERED_NAME.match(text[mark.end():].strip())):
+            # 「（二）公安部门。协助民政部门做好…」: a numbered unit's name as a sentence, its duties run on after it
+            style = _style(mark.group())
+            items.append(Item(run_in["name"], block.where, _own_number(mark.group()), True, style=style,
+                              owner=run_in["name"], named=True))
+            items.append(Item(run_in["rest"], block.where, None, False, duty=True))
+            continue
         if not mark and items and items[-1].table is None and not items[-1].owner and not items[-1].note_only \
                 and block.cell and _units_alone(text):
             items.append(Item(f"（{text}）", block.where, None, False, note_only=True))  # a cell of units after the row's
@@ -531,15 +549,21 @@ def unit_duties_heading(text: str) -> bool:
 
 def lead_heading(text: str) -> bool:
     """「一、县示范区管委会牵头工作（8项）」: a numbered heading naming the lead of the tasks numbered under it."""
-    words = text[m.end():].strip() if (m := _NUMBERING.match(text)) else ""
+    words = text[m.end():].strip().removesuffix("。") if (m := _NUMBERING.match(text)) else ""  # 「1.农业部门。」 too
     return bool(_LED_WORK.search(words)) and _owner(words) is not None
 
 
 def unit_heading(text: str) -> bool:
     """「（二）公安部门」, 「三、市财政局」: a numbered heading naming a unit alone (a roster by kinds of departments): the
     items or the paragraph under it are that unit's duties."""
-    words = text[m.end():].strip() if (m := _NUMBERING.match(text)) else ""
+    words = text[m.end():].strip().removesuffix("。") if (m := _NUMBERING.match(text)) else ""  # 「1.农业部门。」 too
     return bool(words) and not re.search(r"[，,。；;：:]", words) and _owner(words) == words  # (not 「X职责」)
+
+
+def named_duties(text: str) -> bool:
+    """「（四）卫生部门。按照…原则，做好…」: a numbered item opening with a unit's name as a sentence, its duties after."""
+    run_in = _NUMBERED_NAME.match(text[m.end():].strip()) if (m := _NUMBERING.match(text)) else None
+    return bool(run_in) and _owner(run_in["name"], lists=True) == run_in["name"] and names_work(run_in["rest"])
 
 
 def duty_line(text: str) -> str | None:
