@@ -3525,3 +3525,67 @@ def test_a_collective_opening_a_regulations_article_holds_its_duty(tmp_path):
                               "第六条 市爱卫会负责组织协调病媒生物防制工作。\n"
                               "第七条 各单位及居民应当采取相应措施,将病媒生物密度控制在国家标准以内。\n", dt.date(2023, 12, 25))
     assert [t["lead"] for t in tasks][-1] == ["各单位"]
+
+
+# --- lists of units' duties (a law site's page starting inside a plan) ---
+
+def test_a_duty_lists_closing_line_names_no_place(tmp_path):
+    """「(6)承担市政府赋予的其他任务。」 ending a list, then 「(1)市甲局:负责…」: 承担市 is a verb before 市政府, no
+    place, so the units stay as written (no 「承担市甲局」)."""
+    import datetime as dt
+    from conftest import import_text
+    _, tasks, _ = import_text(tmp_path, "(6)承担市政府赋予的其他任务。\n2.成员单位职责:\n"
+                              "(1)市甲乙局:负责组织甲乙灾害防御工作,发布预警信息。\n"
+                              "(2)市丙丁局:负责丙丁设施的加固工作,组织人员撤离。\n", dt.date(2020, 5, 25))
+    assert [t["lead"] for t in tasks] == [["市甲乙局"], ["市丙丁局"]]
+
+
+def test_a_society_office_is_a_body_not_a_list_closed_by_huiban():
+    """「市社会办」: 社会 + 办, no list 「市社」 closed by the role word 会办 (co-handling)."""
+    units = parse_units("市社会办")
+    assert units.lead == ["市社会办"] and not units.flags
+    assert parse_units("甲局主办、乙局会办").participants == ["乙局"]
+
+
+def test_a_roster_line_whose_duty_is_to_assist_by_its_duties_is_the_members():
+    """「X办:依据职责协助相关部门处理好…」: a member whose duty, by its duties, is to help: its line is its task."""
+    tasks = _tasks("14.市甲局:负责查处违法收售药品等行为。", "15.市政府乙办:依据职责协助相关部门处理好整治中涉及的法制事务。")
+    assert [t.units.lead for t in tasks] == [["市甲局"], ["市政府乙办"]]
+
+
+@pytest.mark.parametrize("line, partners", [
+    ("17.市甲局:负责协同城管执法部门查处依托门店店外经营行为。", ["城管执法部门"]),
+    ("20.市乙总队:负责会同公安、城管部门查处非法出版物。", ["公安部门", "城管部门"]),
+    ("(5)市丙局:提供分布图,根据气象条件会同气象部门提供灾害预报信息,协调实施防范工作。", ["气象部门"]),
+])
+def test_a_roster_lines_partners_after_xietong_or_a_lead_in_take_part(line, partners):
+    """「负责协同X部门查处…」, 「负责会同X、Y部门查处…」, 「根据…会同X部门提供…」: the units the holder works with."""
+    tasks = _tasks("13.市丁局:负责组织协调工作。", line)
+    assert tasks[-1].units.participants == partners
+
+
+def test_a_later_sentence_naming_the_holder_again_is_its_own_line():
+    """「各区县政府(地区管委会):落实…。各区县政府、地区管委会应建立…」: the same holder, no second task."""
+    tasks = _tasks("22.市甲局:负责组织工作。", "23.各区县政府(地区管委会):落实属地责任,制定辖区工作方案。"
+                   "各区县政府、地区管委会应建立相应的工作机制,推动工作落实。")
+    assert [t.units.lead for t in tasks] == [["市甲局"], ["各区县政府（地区管委会）"]]
+
+
+def test_a_bureaus_own_units_after_its_duty_verb_are_no_name():
+    """「市林业局负责局属单位…」: 局属 says whose units, the subject ends before 负责."""
+    found = subject_clauses("市甲局负责局属单位各类绿地环境的防制工作。同时做好各区(县)绿地的检查工作。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["市甲局"]]
+
+
+def test_a_collective_and_others_each_minding_their_own_area_do_their_own_share():
+    """「全市各部门和相关单位要负责本区域…」: each its own area (as 本辖区): separate."""
+    found = subject_clauses("全市各部门和相关单位要负责本区域及职责范围内的防制工作,并建立长效管理机制。", (), numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["全市各部门", "相关单位"], "separate")]
+
+
+def test_a_body_named_for_a_quoted_campaign_and_a_government_strengthening_are_subjects():
+    """「市甲办和查禁公路“三乱”督察队依法开展…」: the quoted short name inside a body's name; 「各级人民政府强化管理」."""
+    found = subject_clauses("市甲办和查禁公路“三乱”督察队依法开展执法督导工作,查处行业不正之风。", (), numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["市甲办"], ["查禁公路“三乱”督察队"])]
+    found = subject_clauses("各级人民政府强化管理,落实各企业防止超载的主体责任。", (), numbered=True)
+    assert [u.lead for _, u in found] == [["各级人民政府"]]

@@ -87,6 +87,8 @@ def _place_in_text(blocks: list[Block], meta: Meta) -> str | None:
                 continue  # 「甲、乙、丙区政府」: the last of several places sharing one government's name, none the text's own
             if not re.match(r"^(?:全|各|本|该|我|新|城|辖|园|发展|开发|示范|试验|地|已经|业经|经过|报经|报请|提请|由|请|对|在|按照|根据|依据"
                             r"|协调|组织|配合|协助|会同|督促|指导"  # 「协调市政府召开的…」: a duty's verb, no place's name
+                            # 「(6)承担市政府赋予的其他任务」, 「完成县政府交办的…」: a duty list's closing line, no place
+                            r"|承担|完成|承办|办理|执行|落实|服从|接受|参与|负责|上报|报送|提交"
                             r"|[一二三四五六七八九十]{1,2}是)", place) \
                     and "委" not in place and _a_place(place):  # 「市委市政府」: two organs, no place
                 counts[place] = counts.get(place, 0) + (3 if m[1] else 1)  # 「结合X实际」 says it outright

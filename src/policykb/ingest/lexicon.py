@@ -94,6 +94,12 @@ class Lexicon:
         return self.labels.get(word)
 
 
+def _inside_names(names: list[str], verbs: dict[str, str]) -> str:
+    """A role word that is the tail of a body's name (「社会办」's 会办): a lookahead that never closes a list there."""
+    tails = [f"(?<={re.escape(n[:-len(v)])}){re.escape(v)}$" for n in names for v in verbs if n.endswith(v) and n != v]
+    return "|".join(tails) or "(?!)"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))
@@ -103,7 +109,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
         columns={k: tuple(v) for k, v in data["columns"].items()},
-        verb_tail=re.compile(rf"(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?:{alternation(data['verb_manners'])})?"
+        verb_tail=re.compile(rf"(?!{_inside_names(data['names_ending_in_verbs'], data['verbs'])})(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?:{alternation(data['verb_manners'])})?"
                             rf"(?P<verb>(?:{alternation(data['verbs'])}))$"),
         joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),

@@ -107,16 +107,25 @@ def _heading_over(text: str, line: str) -> bool:
     return 0 < len(text) <= _HEADING_LENGTH < len(line) and line.rstrip()[-1] in _CLOSED
 
 
-def _later_subjects(text: str, known: tuple[str, ...], divided: bool = False) -> tuple[str, list]:
+def _later_subjects(text: str, known: tuple[str, ...], divided: bool = False,
+                    holder: str = "") -> tuple[str, list]:
     """A paragraph's text up to the first later sentence with a unit of its own as subject, and those sentences
     as tasks (「(一)由X负责，Y配合，加快…。Z做好…。」: Z's sentence is Z's task). In a paragraph that already divides
-    work (`divided`), a collective's sentence is its share too (「各行政村要建立…」)."""
+    work (`divided`), a collective's sentence is its share too (「各行政村要建立…」). A sentence whose subject is the
+    line's `holder` again is no unit of its own (「各区县政府(地区管委会)：…。各区县政府、地区管委会应建立…」)."""
     sentences = [x for x in re.split(r"(?<=。)", text) if x]
     for k in range(1, len(sentences)):
-        if found := subject_clauses(sentences[k], known, numbered=divided):
+        if (found := subject_clauses(sentences[k], known, numbered=divided)) and not _names_again(found, holder):
             later = [f for x in sentences[k + 1:] for f in subject_clauses(x, known, numbered=divided)]
             return "".join(sentences[:k]), found + later
     return text, []
+
+
+def _names_again(found: list[tuple[str, UnitList]], holder: str) -> bool:
+    """Every unit the first of these clauses names is written in the holder's name (its other name in brackets too)."""
+    names = found[0][1].lead + found[0][1].participants
+    whole = re.sub(r"[()（）]", "", holder)
+    return bool(holder) and all(re.sub(r"[()（）]", "", n) in whole for n in names)
 
 
 # 「X领导小组(以下简称“领导小组”)的主要职责是…」: a body's duties stated, wherever the paragraph stands (before the
@@ -404,7 +413,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             # 「商委：协调…」, 「1.党政办：统筹…」 (its number no name's), 「（一）县政府职责：…」
             duty, units = found
             # (「乡镇政府：建立…管理站。管理站负责…。各行政村要建立…」: a later sentence's own subject is its task)
-            duty, later = _later_subjects(duty, known, divided=True)
+            duty, later = _later_subjects(duty, known, divided=True, holder=units.as_written)
             out.append(Candidate(duty, with_scope(units), block.where, "unit-line", 0.8, part, section,
                                  number=item_number(text)))
             out += [Candidate(c + "。", with_scope(u), block.where, "subject", 0.75, part, section) for c, u in later]

@@ -66,7 +66,7 @@ _TOGETHER = re.compile(alternation(lexicon().working_together))
 _EACH_OWN = re.compile(r"[^，,；;。]{0,12}?(?:分别(?:逐级)?|(?:依据|根据|按照?)(?:各自|自身)(?:职责|职能))"
                        r"(?=负责|承担|做好|抓好|落实|履行|汇总|上报|报送)"
                        r"|(?:具体|主要)?(?:负责|承担|做好|抓好|落实)对?各自(?=[\u4e00-\u9fff])"  # 「X、Y负责对各自行业…」
-                       r"|(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域)")  # 「X、Y负责组织本辖区…」: each its own area
+                       r"|(?:要|应)?(?:负责|承担|做好|抓好|落实)(?:组织)?本(?:辖区|行政区域|区域)")  # 「X、Y负责组织本辖区…」: each its own area
 
 
 # 「按各自职责」, 「依据自身职能」: by each one's duties, said of the list as 按职责分工 is

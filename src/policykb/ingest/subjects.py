@@ -21,6 +21,7 @@ INSPECTION = r"(?:全面|专项|严格)?(?:执法)?(?:监察|监督|检查|督�
 _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)应(?![急用对届])|须|(?<![所急必无])需(?!求)|必须|务必|务(?=于)|将|可(?=根据|按照|结合|参照|依据|视|自行|适当)|负责(?!人(?![口民才事])|同)|負責(?!人(?![口民才事])|同)|牵头|带头|高度重视|具体负责|做好|抓好|抓紧|加强|加快|(?<!党)组织|制定|制订|开展|聚焦|协调|督促|指导|会同|"
           r"承担|担当(?!作为|意识|精神)|落实|履行(?=[^，,；;。]{0,12}?职责)|(?:深入)?对接(?![会])|完成|配合|参与|协助|(?<!劳动)(?<!社会)保障(?![局厅部处科所站委办、等])|处置|归口(?=管理|负责)|是(?=[^，,；;。]{0,40}?(?:责任主体|第一责任单位|第一责任人))"  # 「X是…的责任主体」
           r"|统筹(?=协调|推进|谋划|安排|指导|部署|领导(?!小组))|联系(?=和协调|、协调)|指挥(?=协调|调度)|联合(?=[^，,；;。]{2,40}?开展)"  # 「领导小组统筹协调…」 (统筹办 is a body's name)
+          r"|(?<=[府局委办辦])强化(?=[\u4e00-\u9fff])"  # 「各级人民政府强化管理，落实…」: right after a body's name
           r"|(?<=[府局委办辦])建立(?=[^，,；;。]{2,20}?(?:机制|機制|制度))"  # 「X政府建立…统一管理机制」: a body setting up a
           # working system (建立 alone is no duty verb: 「X建立了…」 reports; 「监督企业建立…制度」: the body's name must end)
           r"|(?<=相应)(?:成立|设立|组建)"
@@ -109,14 +110,19 @@ _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_
 _NAME_CHAR = r"[^，,：:；;。“”\"]"
 # (only where no subject ends before the quote: 「区委农办要结合全区“三新”建设任务，负责…」 is 区委农办's)
 _PLACE_QUOTED = r"[^，,：:；;。“”\"要应须将]{0,10}?[省市县区镇乡州旗縣區鄉]“[^“”\"，,：:；;。]{1,8}”"
-_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>{_NAME_CHAR}{{2,120}}?|{_PLACE_QUOTED}{_NAME_CHAR}{{1,120}}?){_VERB_AFTER}")
+# 「市纠风办和查禁公路“三乱”督察队依法开展…」: a body named for a campaign's quoted short name, its ending right after
+_BODY_QUOTED = (r"[^，,：:；;。“”\"要应须将]{0,12}?“[^“”\"，,：:；;。]{1,8}”[^，,：:；;。“”\"要应须将]{0,8}?"
+                r"(?:队|组|办|中心|站|所|指挥部|办公室|委员会)")
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>{_NAME_CHAR}{{2,120}}?|{_PLACE_QUOTED}{_NAME_CHAR}{{1,120}}?|{_BODY_QUOTED})"
+                      rf"{_VERB_AFTER}")
 # 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
 # whole up to its definition, whatever verb words stand inside it (处置, 组织)
 _DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"()（）]{{2,60}}[(（](?:以下简称|下称|简称)[^()（）]{{1,20}}"
                               rf"[)）]){_VERB_AFTER}")
 # 「县委组织部要…」, 「各任务牵头单位要…」, 「综合协调组」: a verb word followed by a body's ending is part of the
 # subject's name (「负责组织…」: 组织, 组成, 组建 are verbs, no 组's name)
-_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署]|组(?![织成建]))(?=[^：:；;。“”\"])")
+# (「X局负责局属单位…」: 局属, 部属, 委属 say whose units the work is over, no body's ending)
+_NAME_TAIL = re.compile(rf"(?:{_DOING})[)）]?(?:责任)?(?:单位|部门|[局委办厅部院处科股队署](?!属)|组(?![织成建]))(?=[^：:；;。“”\"])")
 # 「园区成立开发建设公司，负责…」, 「推进委员会下设各专项行动工作组，负责…」, 「…，成立X领导小组，负责…」: the body set
 # up is the subject
 # (「建立X领导小组抓统筹」: the body a clause sets up does the work, its opening 建立 as 成立)
