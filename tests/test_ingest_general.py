@@ -2887,7 +2887,7 @@ def test_xu_after_a_subject_is_a_modal(text, lead):
 
 @pytest.mark.parametrize("duty, partners", [
     ("会商自治区财政厅编制新增项目计划", ["自治区财政厅"]),  # 会商: in consultation with
-    ("会同财政等部门尽快将任务分解下达", ["财政"]),  # a manner before the verb
+    ("会同财政等部门尽快将任务分解下达", ["财政部门"]),  # a manner before the verb; the sector's department (rule 5)
     ("统筹协调相关责任单位科学制订办理方案", ["相关责任单位"]),  # 统筹协调, then a manner
 ])
 def test_the_units_a_duty_works_with_or_gathers_take_part(duty, partners):

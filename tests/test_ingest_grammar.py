@@ -2299,12 +2299,12 @@ def test_a_lead_and_then_its_partners_joined_by_bing():
     assert split_names("公安局、财政局等其他有关部门") == (["公安局", "财政局"], True)
 
 
-def test_sectors_listed_under_one_levels_ji_are_one_collective():
-    """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the one kind of body (one collective, the
-    list open), as 「市直药品、医疗器械…单位」 does. A closed list (no 等) is each sector's department at that level,
-    as under 各级 (「县级公安、交通部门」: 县级公安部门, 县级交通部门), also after a body of its own."""
+def test_sectors_listed_under_one_levels_ji_are_each_that_levels_department():
+    """「区级公安、质监、工商等部门」: 区级 qualifies every sector listed before the 部门 they share, each sector's
+    department at that level, the list open (corpus rule 5). A closed list (no 等) is so too, as under 各级
+    (「县级公安、交通部门」: 县级公安部门, 县级交通部门), also after a body of its own."""
     from policykb.ingest.unitnames import split_names
-    assert split_names("区级公安、质监、工商等部门") == (["区级公安、质监、工商等部门"], True)
+    assert split_names("区级公安、质监、工商等部门") == (["区级公安部门", "区级质监部门", "区级工商部门"], True)
     assert split_names("县级公安、交通部门") == (["县级公安部门", "县级交通部门"], False)
     assert split_names("市公安局、县级公安、交通部门")[0] == ["市公安局", "县级公安部门", "县级交通部门"]
     assert split_names("公安、交通等部门") == (["公安部门", "交通部门"], True)
@@ -3299,7 +3299,7 @@ def test_a_body_compiling_the_returns_and_sending_them_up_does_its_own_work():
     ("各级公安、交通等部门", ["各级公安部门", "各级交通部门"]),
     ("各级行业主管、监管部门", ["各级行业主管、监管部门"]),  # kinds of one department, no sector: one collective
     ("省级财政、审计部门", ["省级财政部门", "省级审计部门"]),  # one level named, shared like 各级
-    ("县级公安、交通等部门", ["县级公安、交通等部门"]),  # an open list of one level's kinds: as written
+    ("县级公安、交通等部门", ["县级公安部门", "县级交通部门"]),  # an open list of one level's: each too (corpus rule 5)
 ])
 def test_sectors_named_bare_under_every_level_are_each_sectors_departments(text, names):
     assert parse_units(text, ()).lead + parse_units(text, ()).participants == names
@@ -3589,3 +3589,39 @@ def test_a_body_named_for_a_quoted_campaign_and_a_government_strengthening_are_s
     assert [(u.lead, u.participants) for _, u in found] == [(["市甲办"], ["查禁公路“三乱”督察队"])]
     found = subject_clauses("各级人民政府强化管理,落实各企业防止超载的主体责任。", (), numbered=True)
     assert [u.lead for _, u in found] == [["各级人民政府"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("财政等部门", ["财政部门"]),  # 「会同财政等部门」: one sector before 等部门 is that sector's department
+    ("財政等部門", ["財政部門"]),  # written in traditional script, kept so
+    ("財政、社保部門", ["財政部門", "社保部門"]),
+    ("應急管理、生態環境、市場監管、交通運輸等部門", ["應急管理部門", "生態環境部門", "市場監管部門", "交通運輸部門"]),
+    ("公安、应急、市场监管、生态环境、教育、交通、城管等部门",  # a long list: the 部门 reaches its first sector too
+     ["公安部门", "应急部门", "市场监管部门", "生态环境部门", "教育部门", "交通部门", "城管部门"]),
+    ("市财政局等部门", ["市财政局"]),  # a named body before 等部门 stays as written
+    ("消防、公安、规划、执法等单位", ["消防", "公安", "规划", "执法"]),  # another shared word: kept as written
+])
+def test_sector_words_sharing_one_bumen_each_name_that_sectors_department(text, names):
+    """Corpus rule 5: sector words sharing one 部门 name one department each, the 部门 written on every word, in
+    either script and however long the list; another shared word (等单位) keeps the words as written."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names(text)[0] == names
+
+
+@pytest.mark.parametrize("text, lead, participants, mode", [
+    # 「X、Y等部门按照各自职责，共同做好…」: the duties they work by, a comma after them, then the work done together:
+    # no lead word, the first listed leads (corpus rule 5)
+    ("公安、应急、交通等部门按照各自职责,共同做好禁燃禁放工作。", ["公安部门"], ["应急部门", "交通部门"], "first"),
+    # 「…按照法定職責，做好…」: the law's duties, in traditional script
+    ("應急管理、生態環境等部門按照法定職責,做好安全管理相關工作。", ["應急管理部門"], ["生態環境部門"], "first"),
+])
+def test_units_working_by_their_duties_then_a_comma_then_the_work_are_its_holders(text, lead, participants, mode):
+    [(_, units)] = subject_clauses(text, (), numbered=True)
+    assert (units.lead, units.participants, units.mode, units.open_ended) == (lead, participants, mode, True)
+
+
+def test_a_body_forming_a_group_with_departments_named_by_their_sectors_takes_them_in():
+    """「X将与公安、市场监督、畜牧等部门组成联合整治小组」: 与 an open list of departments forming the group with the
+    subject: they take part in its work, each the sector's department (corpus rule 5)."""
+    [(_, units)] = subject_clauses("市城管局将与公安、市场监督、畜牧等部门组成联合整治小组,依法对违法行为予以处罚。", (), numbered=True)
+    assert (units.lead, units.participants, units.open_ended) == (["市城管局"], ["公安部门", "市场监督部门", "畜牧部门"], True)

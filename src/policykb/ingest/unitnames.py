@@ -44,7 +44,7 @@ def clean_name(name: str) -> str:
         before = name
         name = _VERB_TAIL.sub("", name)
         # 「各经济开发区管委会等」: a collective closing an open list loses its 等 too; 「各有关部门」 stays whole
-        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name) if not COLLECTIVE.match(name) \
+        name = re.sub(r"(?:等(?:相关|有关|相關|有關)?(?:部[门門]|[单單]位)?)$", "", name) if not COLLECTIVE.match(name) \
             else re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", name)
         name = _STRAY.sub("", name)
         if name == before:
@@ -130,8 +130,8 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
              and looks_like_unit(m["body"]) and not any(m.group() in k or k in m.group() for k in kept)]
     for i, name in enumerate(kept):
         text = text.replace(name, f"\x00{i}\x00")
-    open_ended = bool(re.search(r"等(?:相关|有关)?(?:部门|单位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
-    open_ended |= any(re.search(r"等(?:部门|单位)$", name) for name in kept)  # 「区级公安、质监、工商等部门」, kept whole
+    open_ended = bool(re.search(r"等(?:相关|有关|相關|有關)?(?:部[门門]|[单單]位)?(?:按照?职责分工)?(?:负责|牵头|配合|参与)?$", text.strip()))
+    open_ended |= any(re.search(r"等(?:部门|单位)$", name) for name in kept)  # a collective kept whole closing the list with 等部门
     # 「X等有资金整合任务的县级部门」, 「X、Y等市级相关单位，Z」: X and others described, not named
     # (「X、Y等省有关部门和各地级以上市人民政府」: described, then 和 and a list of its own)
     # (「X以及Y等客运企业」: the kind of body they are, as 等…单位)
@@ -141,9 +141,9 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     open_ended |= bool(described.search(text.strip()))
     text = described.sub("", text.strip())
     # 「X、Y等部门，Z配合」: 等部门 closes one list inside the note
-    open_ended |= bool(re.search(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", text))
-    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)(?=[、，,；;])", "、", text)
-    text = re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", text.strip())  # 「X、Y等部门」: open, 部门 no name
+    open_ended |= bool(re.search(r"等(?:有关|相关|有關|相關)?(?:部[门門]|[单單]位)(?=[、，,；;])", text))
+    text = re.sub(r"等(?:有关|相关|有關|相關)?(?:部[门門]|[单單]位)(?=[、，,；;])", "、", text)
+    text = re.sub(r"等(?:有关|相关|有關|相關)?(?:部[门門]|[单單]位)$", "", text.strip())  # 「X、Y等部门」: open, 部门 no name
     closes = r"等[和及与]?(?=(?:省|市|县|区)?(?:有关|相关|直|级)?各?(?:有关|相关)?(?:部门|单位)|各)"
     open_ended |= bool(re.search(closes, text))
     text = re.sub(closes, "、", text)
@@ -183,17 +183,22 @@ OWN_DEPARTMENTS = re.compile(r"(?<=政府)及其(?=(?:有关|相关|相關|有�
 
 
 # 「城市管理等有关部门」: one sector named bare before the departments it stands first among
-_SECTOR_ETC = re.compile(r"(?:^|(?<=[、，,；;]))(?P<sector>[^、，,；;\s等各\x00]{2,8})(?=等(?:有关|相关|其他)?部门(?:$|[、，,；;]))")
+_SECTOR_ETC = re.compile(r"(?:^|(?<=[、，,；;]))(?P<sector>[^、，,；;\s等各\x00]{2,8})(?=等(?:有关|相关|其他|有關|相關)?(?P<body>部[门門])(?:$|[、，,；;]))")
 
 
 def _sector_of_others(text: str) -> str:
-    """「城市管理等有关部门」 → 「城市管理部门等有关部门」: the bare sector is that sector's department, the list open."""
-    return _SECTOR_ETC.sub(lambda m: m["sector"] if looks_like_unit(m["sector"]) else m["sector"] + "部门", text)
+    """「城市管理等有关部门」 → 「城市管理部门等有关部门」, 「财政等部门」 → 「财政部门等部门」: the bare sector (a body's
+    name without its suffix too, corpus rule 5) is that sector's department, the list open; a named body stays."""
+    def department(m: re.Match) -> str:
+        sector = m["sector"]
+        if looks_like_unit(sector) and not lexicon().short_name.fullmatch(lexicon().fold(sector)):
+            return sector
+        return sector + m["body"]
+    return _SECTOR_ETC.sub(department, text)
 
 
 # 「各行业主管、监管部门」, 「市直药品、医疗器械生产、经营、使用单位」: qualifiers listed under one 各 (or one level's 直)
 # before the one kind of body they all qualify
-# (「区级公安、质监、工商等部门」: under one level's 级 too, the list open)
 _QUALIFIED_KIND = re.compile(r"(?:^|(?<=[、，,；;]))(?:各|[省市县区]直|[省市县区乡镇]级)[^、，,；;和及各\x00]{1,10}"
                              r"(?:、[^、，,；;和及各\x00]{1,10})+?(?:部门|单位)(?=$|[、，,；;和及等])")
 
@@ -202,10 +207,8 @@ def _qualified_kind(text: str) -> list[str]:
     """The lists of qualifiers before one kind of body, one collective as written: none of the qualifiers names a body,
     places or bodies of a kind, or people of its own (「各乡镇、县直部门」 is two collectives, levels and departments), and
     the last is no role (责任单位)."""
-    def bare_sector(q: str, kind: str) -> bool:  # 「区级公安、质监」: under a level's 级 a bare sector (质监) is no body
-        return bool(_LEVEL_SECTOR.match(kind) and lexicon().short_name.fullmatch(q))
     return [m.group() for m in _QUALIFIED_KIND.finditer(text)
-            if not any(looks_like_unit(q) and not bare_sector(q, m.group().split("、")[0])
+            if not any(looks_like_unit(q)
                        or lexicon().collective_end.search(q) or lexicon().post.search(q)
                        for q in re.sub(r"(?:部门|单位)$", "", m.group()).split("、"))
             and not lexicon().label_role(m.group().split("、")[-1])]  # (「各牵头领导、责任单位」: people, then a role)
@@ -283,7 +286,17 @@ def level_as_written(name: str, written: str) -> str:
 
 _SEP = r"[、，,；;\s]"
 _PLAIN = r"[^、，,；;\s()（）<>〈〉]"
-_BODY = "|".join(re.escape(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
+
+
+def _either_script(word: str) -> str:
+    """A pattern for a word written in simplified or traditional script (部门, 部門), lexicon.yaml's traditional table."""
+    traditional: dict[str, str] = {}
+    for t, simple in lexicon().simplified.items():
+        traditional[simple] = traditional.get(simple, "") + chr(t)
+    return "".join(f"[{re.escape(c)}{traditional[c]}]" if c in traditional else re.escape(c) for c in word)
+
+
+_BODY = "|".join(_either_script(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
 _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等(?:有关|相关)?)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
@@ -397,15 +410,18 @@ def _sectors_in_charge(m: re.Match) -> str:
 # 「各级财政、发展改革部门」, 「省级财政、教育部门」: sectors named bare under one level (各级, or one level: 省级, 县级)
 # before the 部门 they share: each sector's department at that level, a collective of its own (not 「各行业主管、监管部门」,
 # kinds of one department, none a sector)
-_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各级|[省市县区]级)(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
-                                  r"(?P<etc>等)?部门(?=$|[、，,；;和及与分])")
+# (「区级公安、质监、工商等部门」: an open list too, each sector's department at that level, corpus rule 5)
+_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各[级級]|[省市县区縣區][级級])"
+                                  r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+                                  r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
 
 
 def _every_level_sectors(m: re.Match) -> str:
     sectors = m["sectors"].split("、")
-    if not all(lexicon().short_name.fullmatch(s) for s in sectors) or m["etc"] and m["level"] != "各级":
-        return m.group()  # (「区级公安、质监等部门」: an open list of one level's kinds, kept as written)
-    return "、".join(f"{m['level']}{s}部门" for s in sectors) + ("等部门" if m["etc"] else "")
+    if not all(lexicon().short_name.fullmatch(lexicon().fold(s)) for s in sectors):
+        return m.group()
+    body = m["body"]
+    return "、".join(f"{m['level']}{s}{body}" for s in sectors) + (f"等{body}" if m["etc"] else "")
 
 
 def _share_bodies(text: str) -> str:
@@ -425,18 +441,18 @@ def _share_bodies(text: str) -> str:
     text = _PLACES_ONE_DEPARTMENT.sub(_places_one_department, text)
     text = _PLACES_ONE_GOVERNMENT.sub(_places_one_government, text)
     zones = _zones_one_kind(text)
-    for _ in range(5):
+    for _ in range(text.count("、") + 1):  # one name of the list shared each round, from its end
         def share(m: re.Match) -> str:
-            a, body = m["a"], m["body"]
+            a, body, written = m["a"], lexicon().fold(m["body"]), m["body"]  # (部門: compared folded, kept as written)
             if any(m.group() in z for z in zones):
                 return m.group()  # 「甲、乙经济技术开发区管委会」: one name, each place's zone of the kind
             if (whole := _BRACKETED_HEAD.search(m.string[:m.start()])[0] + a) != a and not re.search(r"[和及与]", whole) \
                     and (looks_like_unit(whole) or COLLECTIVE.match(whole)):
                 return m.group()  # 「各县(区)政府、市直园区管委会」: the first, a name with a bracket inside, is whole
-            if a.startswith("各") or a.endswith(body) or _LEVEL_ALONE.fullmatch(a) or _PLACE_KIND.fullmatch(a):
+            if a.startswith("各") or lexicon().fold(a).endswith(body) or _LEVEL_ALONE.fullmatch(a) or _PLACE_KIND.fullmatch(a):
                 return m.group()  # 「省级、市级、县级水行政主管部门」: levels of one collective (_LEVELS_ONE_BODY)
             if _under_one_level(m.string[:m.start()] + a):
-                return m.group()  # 「区级公安、质监、工商等部门」: one level's departments of the sectors, one collective
+                return m.group()  # 「区级公安、食药监管等部门」 (a word no short name): as written, not the level lost
             if (joined := re.search(r"[和及与]", m["b"])) and looks_like_unit(m["b"][:joined.start()]):
                 return m.group()  # 「开发区、高新园区和西区管委会」: the body is the last one's, after 和
             if body not in ("部门", "街道", "乡镇") and lexicon().short_name.match(a):
@@ -444,9 +460,9 @@ def _share_bodies(text: str) -> str:
             # 「甲区、乙区政府」, 「甲区、乙县人民政府」: the body's level is the last place's own; a place before it, named
             # with its own level, has the body without it
             if _PLACE_END.search(a) and body[0] in "区县":
-                return f"{a}{body[1:]}、{m['b']}{body}{'等' + body if m['etc'] else ''}"
+                return f"{a}{written[1:]}、{m['b']}{written}{'等' + written if m['etc'] else ''}"
             bare = not looks_like_unit(a) or lexicon().short_name.match(a) or (_PLACE_END.search(a) and body not in ("部门", "街道", "乡镇"))
-            return f"{a}{body}、{m['b']}{body}{'等' + body if m['etc'] else ''}" if bare else m.group()
+            return f"{a}{written}、{m['b']}{written}{'等' + written if m['etc'] else ''}" if bare else m.group()
         shared = _SHARED.sub(share, text)
         if shared == text:
             return text
