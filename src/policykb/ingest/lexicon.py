@@ -106,11 +106,12 @@ def lexicon() -> Lexicon:
     for section in ("verbs", "joiners", "labels"):
         unknown = set(data[section].values()) - set(LABEL_ROLES if section == "labels" else ROLES)
         assert not unknown, f"lexicon.yaml {section}: unknown role(s) {unknown}"
+    inside_a_name = _inside_names(data["names_ending_in_verbs"], data["verbs"])
     return Lexicon(
         verbs=data["verbs"], joiners=data["joiners"], labels=data["labels"],
         columns={k: tuple(v) for k, v in data["columns"].items()},
-        verb_tail=re.compile(rf"(?!{_inside_names(data['names_ending_in_verbs'], data['verbs'])})(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?(?:{alternation(data['verb_manners'])})?"
-                            rf"(?P<verb>(?:{alternation(data['verbs'])}))$"),
+        verb_tail=re.compile(rf"(?!{inside_a_name})(?P<etc>等(?:相关|有关)?(?:部门|单位)?)?"
+                             rf"(?:{alternation(data['verb_manners'])})?(?P<verb>(?:{alternation(data['verbs'])}))$"),
         joiner=re.compile(rf"(?:{alternation(data['joiners'])})"),
         label=re.compile(rf"(?P<label>{alternation(data['labels'])})\s*[：:]"),
         post=re.compile(data["people"]["posts"]),
