@@ -3589,3 +3589,28 @@ def test_a_body_named_for_a_quoted_campaign_and_a_government_strengthening_are_s
     assert [(u.lead, u.participants) for _, u in found] == [(["市甲办"], ["查禁公路“三乱”督察队"])]
     found = subject_clauses("各级人民政府强化管理,落实各企业防止超载的主体责任。", (), numbered=True)
     assert [u.lead for _, u in found] == [["各级人民政府"]]
+
+
+# --- a group's office seated in a body; the units a duty gathers at set times ---
+
+def test_a_group_setting_up_its_office_in_a_body_gives_the_office_its_work():
+    """「领导小组在县甲办设立办公室，负责日常联络工作」: the seat named first, then the office: the group's office holds
+    the work, as 「领导小组下设办公室，办公室设在县甲办，负责…」 does; the body it sits in holds none."""
+    for text in ("领导小组在县甲办设立办公室，负责日常联络工作。", "领导小组在县甲办设办公室，负责日常联络工作。"):
+        [(_, office)] = subject_clauses(text, numbered=True)
+        assert office.lead == ["领导小组办公室"]
+    tasks = _tasks("一、组织领导", "成立县乙项工作领导小组。领导小组在县甲办设立办公室，负责日常联络工作。")
+    assert [t.units.lead for t in tasks][-1] == ["领导小组办公室"]
+
+
+@pytest.mark.parametrize("duty, gathered", [
+    ("定期组织交通、交警、农机等部门,督促检查乙项工作的落实情况。", ["交通部门", "交警部门", "农机部门"]),
+    ("定期组织县甲局、县乙局,对丙项工作进行检查。", ["县甲局", "县乙局"]),
+])
+def test_units_a_duty_gathers_at_set_times_take_part_though_a_comma_closes_them(duty, gathered):
+    """「安监部门：定期组织交通、交警等部门，督促检查…」: how often the holder gathers them stands before 组织, a comma
+    after the units gathered, then the work they do together: they take part; 「组织召开会议，…」 gathers nobody."""
+    tasks = _tasks("公安部门:负责甲项工作。", f"安监部门:{duty}")
+    assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["安监部门"], gathered)
+    tasks = _tasks("公安部门:负责甲项工作。", "安监部门:组织召开会议,督促检查乙项工作。")
+    assert tasks[-1].units.participants == []
