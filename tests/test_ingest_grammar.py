@@ -3614,3 +3614,13 @@ def test_units_a_duty_gathers_at_set_times_take_part_though_a_comma_closes_them(
     assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["安监部门"], gathered)
     tasks = _tasks("公安部门:负责甲项工作。", "安监部门:组织召开会议,督促检查乙项工作。")
     assert tasks[-1].units.participants == []
+
+
+def test_an_articles_later_sentence_opening_with_its_partners_goes_on_with_the_articles_subject():
+    """「第七条 …。县丙办负责制定…。会同各乡镇人民政府落实…」: in a regulation's article too (where every subject is a
+    holder), a sentence that opens with 会同 has no subject of its own: the body before it goes on, the units it works
+    with take part; they never lead."""
+    from policykb.ingest.generic import ARTICLE_STYLE, Item, read_item
+    text = "县丙办负责制定发展规划，研究提出改革方案。会同各乡镇人民政府落实县政府的决策部署，完成县政府交办的相关任务。"
+    found = read_item(Item(text, "第1行", 7, True, style=ARTICLE_STYLE), ())
+    assert [(u.lead, u.participants) for _, u, _ in found] == [(["县丙办"], []), (["县丙办"], ["各乡镇人民政府"])]

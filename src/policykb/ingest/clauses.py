@@ -263,7 +263,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                                      and unit_names(subject_name(s, known), known)), (head, m)), []
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
-        if not anyone and _PARTNERS_FIRST.match(subject):
+        # (where demands are read, a part after one with a subject goes on with it too: 「第七条 X负责…。会同Y落实…」)
+        if _PARTNERS_FIRST.match(subject) and (out or not anyone):
             if out:  # the last clause's subject goes on: 「X负责…。会同Y开展…」
                 last = out[-1][1]
                 out.append((written, UnitList(last.as_written, lead=list(last.lead), participants=names, how="verb")))
