@@ -3625,3 +3625,38 @@ def test_a_body_forming_a_group_with_departments_named_by_their_sectors_takes_th
     subject: they take part in its work, each the sector's department (corpus rule 5)."""
     [(_, units)] = subject_clauses("市城管局将与公安、市场监督、畜牧等部门组成联合整治小组,依法对违法行为予以处罚。", (), numbered=True)
     assert (units.lead, units.participants, units.open_ended) == (["市城管局"], ["公安部门", "市场监督部门", "畜牧部门"], True)
+
+
+# --- a group's office seated in a body; the units a duty gathers at set times ---
+
+def test_a_group_setting_up_its_office_in_a_body_gives_the_office_its_work():
+    """「领导小组在县甲办设立办公室，负责日常联络工作」: the seat named first, then the office: the group's office holds
+    the work, as 「领导小组下设办公室，办公室设在县甲办，负责…」 does; the body it sits in holds none."""
+    for text in ("领导小组在县甲办设立办公室，负责日常联络工作。", "领导小组在县甲办设办公室，负责日常联络工作。"):
+        [(_, office)] = subject_clauses(text, numbered=True)
+        assert office.lead == ["领导小组办公室"]
+    tasks = _tasks("一、组织领导", "成立县乙项工作领导小组。领导小组在县甲办设立办公室，负责日常联络工作。")
+    assert [t.units.lead for t in tasks][-1] == ["领导小组办公室"]
+
+
+@pytest.mark.parametrize("duty, gathered", [
+    ("定期组织交通、交警、农机等部门,督促检查乙项工作的落实情况。", ["交通部门", "交警部门", "农机部门"]),
+    ("定期组织县甲局、县乙局,对丙项工作进行检查。", ["县甲局", "县乙局"]),
+])
+def test_units_a_duty_gathers_at_set_times_take_part_though_a_comma_closes_them(duty, gathered):
+    """「安监部门：定期组织交通、交警等部门，督促检查…」: how often the holder gathers them stands before 组织, a comma
+    after the units gathered, then the work they do together: they take part; 「组织召开会议，…」 gathers nobody."""
+    tasks = _tasks("公安部门:负责甲项工作。", f"安监部门:{duty}")
+    assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["安监部门"], gathered)
+    tasks = _tasks("公安部门:负责甲项工作。", "安监部门:组织召开会议,督促检查乙项工作。")
+    assert tasks[-1].units.participants == []
+
+
+def test_an_articles_later_sentence_opening_with_its_partners_goes_on_with_the_articles_subject():
+    """「第七条 …。县丙办负责制定…。会同各乡镇人民政府落实…」: in a regulation's article too (where every subject is a
+    holder), a sentence that opens with 会同 has no subject of its own: the body before it goes on, the units it works
+    with take part; they never lead."""
+    from policykb.ingest.generic import ARTICLE_STYLE, Item, read_item
+    text = "县丙办负责制定发展规划，研究提出改革方案。会同各乡镇人民政府落实县政府的决策部署，完成县政府交办的相关任务。"
+    found = read_item(Item(text, "第1行", 7, True, style=ARTICLE_STYLE), ())
+    assert [(u.lead, u.participants) for _, u, _ in found] == [(["县丙办"], []), (["县丙办"], ["各乡镇人民政府"])]

@@ -38,6 +38,15 @@ from .unitnotes import UnitList, parse_units
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
 # (「指挥部下设办公室在县公安消防大队，具体负责…」: the seat right after it, 设 unwritten)
 _OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)(?:[，,]\s*(?:(?P=office))?(?=设在)|(?=在))")
+# 「领导小组在县卫计办设立办公室，负责…」: the seat first, then the office the group sets up there; read as the form above
+_OFFICE_SEATED = re.compile(r"^(?P<group>[^，,：:；;。“”\"在]{2,40}?(?:组|指挥部|委员会|专班|联席会议))在(?P<seat>[^，,：:；;。“”\"在]{2,20}?)"
+                            r"设立?(?P<office>办公室|工作专班)(?=[，,])")
+
+
+def _office_set_up(clause: str) -> str:
+    """The clause with a group's office read as its subject: 「领导小组下设办公室，办公室设在X，负责…」 → 「领导小组办公室设在X，…」."""
+    clause = _OFFICE_SEATED.sub(r"\g<group>下设\g<office>，\g<office>设在\g<seat>", clause)
+    return _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)
 
 
 # 「各镇人民政府、街道办事处，区政府有关部门和单位要…」: collectives, a comma, then more and their verb
@@ -203,7 +212,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，各单位要在2月29日前完成汇总，待…后，由市政府督查室统一组织上传」: two subjects, two clauses
             out.append((clause[:by.start()].strip("，, "), first))
             clause = clause[by.end():]
-        written, clause = clause, _OFFICE_SET_UP.sub(r"\g<group>\g<office>", clause)  # read so, kept as written
+        written, clause = clause, _office_set_up(clause)  # read so, kept as written
         if (quoted := _QUOTED_POST.match(clause)) and lexicon().held_post.match(quoted["post"]):
             clause = quoted["body"] + quoted["post"] + clause[quoted.end():]  # 「各单位“一把手”要…」: the units' post
         if out and (beside := WORKS_BESIDE.match(clause)) and (others := unit_names(beside["who"], known)):
@@ -254,7 +263,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                                      and unit_names(subject_name(s, known), known)), (head, m)), []
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
-        if not anyone and _PARTNERS_FIRST.match(subject):
+        # (where demands are read, a part after one with a subject goes on with it too: 「第七条 X负责…。会同Y落实…」)
+        if _PARTNERS_FIRST.match(subject) and (out or not anyone):
             if out:  # the last clause's subject goes on: 「X负责…。会同Y开展…」
                 last = out[-1][1]
                 out.append((written, UnitList(last.as_written, lead=list(last.lead), participants=names, how="verb")))
@@ -366,7 +376,8 @@ def founded_with_duty(text: str, known: tuple[str, ...] = ()) -> list[tuple[str,
     for sentence in re.findall(r"[^。！？]+[。！？]?", text):
         sentence = sentence.strip()
         clause = re.split(r"[；;]", sentence)[0]
-        if _OFFICE_SET_UP.match(clause) and (office := subject_clauses(clause, known, numbered=True)):
+        if (_OFFICE_SET_UP.match(clause) or _OFFICE_SEATED.match(clause)) \
+                and (office := subject_clauses(clause, known, numbered=True)):
             out.append((sentence, office[0][1]))
             continue
         for start in [0] + [c.end() for c in re.finditer(r"[，,]", clause)]:  # after a lead-in of any length
@@ -450,7 +461,9 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
     # (「…，各级政府主要领导负总责，分管领导具体负责」: the people the duty makes answer for it in person lead it)
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
     # (「…；会同相关部门开展…」, 「…，会同有关部门起草…」: the units a part of the duty works with take part)
-    partners = next((p for part in re.split(r"[；;，,]", m["duty"]) if (p := partners_with(part.strip(), known))), None)
+    # (「定期组织交通、交警等部门，督促检查…」: a part of the duty is read whole first, its units may close with a comma)
+    parts = [piece for part in re.split(r"[；;]", m["duty"]) for piece in (part, *re.split(r"[，,]", part)[1:])]
+    partners = next((p for part in parts if (p := partners_with(part.strip(), known))), None)
     return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
                                                        participants=partners.lead if partners else [],
                                                        open_ended=bool(partners and partners.open_ended),

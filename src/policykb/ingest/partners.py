@@ -44,9 +44,13 @@ _WITH = re.compile(rf"^(?:(?:根据|按照|依据)[^，,；;。]{{2,10}}?)?(?:�
 # (「统筹协调相关责任单位科学制订…」: 协调 after 统筹, a manner before the verb; 「组织协调各部门开展…」 gathers nobody,
 # as the truth reads 协调 both ways)
 # (「组织指导省消防总队配合做好…」: 指导 beside 组织, and those organised to help the work take part in it too)
-_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:负责)?(?:牵头)?(?:{lexicon().gathering_words})(?:(?<=统筹)协调|(?<=组织)指导)?"
+# (「定期组织交通、交警等部门，督促检查…」: how often it gathers them before the verb, and a comma after the units gathered,
+# then the work they do)
+_ORGANISES = re.compile(rf"^(?:要|须|必须)?(?:定期|不定期|经常|适时|每年|每季度|每月)?(?:负责)?(?:牵头)?"
+                        rf"(?:{lexicon().gathering_words})(?:(?<=统筹)协调|(?<=组织)指导)?"
                         r"(?:所辖)?(?P<who>[^，,；;。]{2,60}?)(?:科学|认真|及时|共同|抓紧)?"
-                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进|配合(?:做好|开展|抓好|实施|完成|落实))")
+                        r"(?=开展|进行|参加|参与|实施|做好|抓好|落实|完成|细化|制定|制订|推动|推进|配合(?:做好|开展|抓好|实施|完成|落实)"
+                        r"|[，,]\s*(?:督促|检查|督查|排查|开展|进行|对[^，,；;。]{2,40}?(?:进行|开展|实施)))")
 # 「X负责牵头…，各有关部门、镇人民政府根据各自职责做好…」: a later part of the sentence whose units do their own share
 # of the work by their own duties: they take part in the task its subject leads
 OWN_SHARE = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,60}?)(?:要|应)?(?:根据|按照|按|依据)(?:各自|自身)(?:职责|职能)(?:分工)?"
