@@ -313,6 +313,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         last_item, pending_labels, last_is_heading = None, [], False
 
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
+    section_time = ""  # 「（二）第二阶段（2012年8月1日-8月10日）。」: a section heading's closing time, its paragraphs' deadline
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
     labelled = {id(b) for b, after in zip(blocks, blocks[1:]) if not after.is_row and _UNIT_LABEL_LINE.match(after.text)}
     leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
@@ -363,9 +364,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             if m := PART.match(text):
                 sibling_item = id(block) in before_sibling and text.rstrip().endswith(_SENTENCE_ENDS)
                 part, section, group = None if sibling_item else m[2].strip(), None, []
+                section_time = ""
                 leader = lm["who"] if part and (lm := LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
-                section = m[2].strip()
+                section, section_time = m[2].strip(), closing_deadline(text)
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
@@ -465,7 +467,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             # (the item above's text is its title, its closing time the deadline of the work under it: of each
             # duty with no date of its own, 「1、宣传阶段(7月-8月)」 over 「X制定方案。并于7月25日前报…」)
             above = item_above[0].text if item_above else text
-            own, stage = closing_deadline(text), closing_deadline(above)
+            own, stage = closing_deadline(text), closing_deadline(above) or section_time
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
                               section, deadline_text=(own or stage) if i == len(duties) - 1
                               else "" if own or not stage or _dated(piece) else stage,
