@@ -3625,3 +3625,11 @@ def test_a_phase_headings_dates_are_the_deadline_of_the_paragraphs_under_it():
                    "(二)第二阶段(2015年3月21日-4月30日)。", "城管局要做好复查工作。")
     assert [(t.units.lead, t.deadline_text) for t in tasks] == [
         (["市场监管局"], "2015年3月1日-3月20日"), (["城管局"], "2015年3月21日-4月30日")]
+
+
+def test_under_a_units_heading_an_items_later_sentence_naming_who_does_a_share_makes_it_take_part():
+    """「（一）民政部门」 over 「2、对…进行安置。城区内的由区福利院负责安置。」: the item is the unit's duty (its first sentence
+    names nobody); the body a later sentence gives a share takes part."""
+    tasks = _tasks("二、部门职责", "(一)民政部门", "1、负责救助站的日常工作。",
+                   "2、对无法查明户籍的人员进行安置。城区内的由区福利院负责安置。")
+    assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["民政部门"], ["区福利院"])
