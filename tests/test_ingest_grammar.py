@@ -3660,3 +3660,47 @@ def test_an_articles_later_sentence_opening_with_its_partners_goes_on_with_the_a
     text = "县丙办负责制定发展规划，研究提出改革方案。会同各乡镇人民政府落实县政府的决策部署，完成县政府交办的相关任务。"
     found = read_item(Item(text, "第1行", 7, True, style=ARTICLE_STYLE), ())
     assert [(u.lead, u.participants) for _, u, _ in found] == [(["县丙办"], []), (["县丙办"], ["各乡镇人民政府"])]
+
+
+# --- later clauses of a unit's duty, lists of kinds before a colon, a phase heading's dates ---
+
+def test_the_units_a_later_clause_of_a_units_duty_helps_take_part():
+    """「（一）水利部门。负责A，配合环保部门做好B。」: the holder keeps its work; those it helps later take part (a helping
+    first clause still names who it helps, and a later 「；」 part's 「同时配合X处置」 is read too)."""
+    from policykb.ingest.generic import general_tasks
+    blocks = [Block(text, f"第{i}行") for i, text in enumerate((
+        "二、部门职责", "(一)水利部门。负责河道巡查工作,配合环保部门做好水质监测。",
+        "(二)林业部门。协助水利部门做好堤岸绿化,负责林地防火;对火情,同时配合消防部门处置。"), start=1)]
+    tasks, _ = general_tasks(blocks)
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["水利部门"], ["环保部门"]), (["林业部门"], ["水利部门", "消防部门"])]
+
+
+def test_a_numbered_colon_line_led_by_a_list_of_kinds_gives_the_first_the_lead():
+    """「4.林业、水利部门：负责…。会同气象部门制定…」: the first listed leads, the others take part (truth rule 5), and a
+    later sentence's partners take part too."""
+    from policykb.ingest.clauses import colon_line
+    duty, units = colon_line("林业、水利部门:负责护林防火工作。会同气象部门制定火险预警方案。", numbered=True)
+    assert units.lead == ["林业部门"] and units.participants == ["水利部门", "气象部门"]
+    assert colon_line("林业、水利部门:负责护林防火工作。") is None  # unnumbered: a notice's addressees may stand so
+
+
+def test_a_range_of_days_within_one_year_is_one_deadline():
+    from policykb.ingest.timing import find
+    assert [(f.phrase, f.date.isoformat()) for f in find("第一阶段(2015年3月1日-3月20日)", 2015)] == [
+        ("2015年3月1日-3月20日", "2015-03-20")]
+
+
+def test_a_phase_headings_dates_are_the_deadline_of_the_paragraphs_under_it():
+    tasks = _tasks("三、实施步骤", "(一)第一阶段(2015年3月1日-3月20日)。", "市场监管局要加强巡查,及时通报。",
+                   "(二)第二阶段(2015年3月21日-4月30日)。", "城管局要做好复查工作。")
+    assert [(t.units.lead, t.deadline_text) for t in tasks] == [
+        (["市场监管局"], "2015年3月1日-3月20日"), (["城管局"], "2015年3月21日-4月30日")]
+
+
+def test_under_a_units_heading_an_items_later_sentence_naming_who_does_a_share_makes_it_take_part():
+    """「（一）民政部门」 over 「2、对…进行安置。城区内的由区福利院负责安置。」: the item is the unit's duty (its first sentence
+    names nobody); the body a later sentence gives a share takes part."""
+    tasks = _tasks("二、部门职责", "(一)民政部门", "1、负责救助站的日常工作。",
+                   "2、对无法查明户籍的人员进行安置。城区内的由区福利院负责安置。")
+    assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["民政部门"], ["区福利院"])

@@ -453,7 +453,8 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
         return None
     holder = _DUTIES_OF.sub("", m["unit"]) if headed else m["unit"]
     names = unit_names(holder, known)
-    if not names or len(names) != 1 or collective(names[0]) and not numbered:
+    listed = numbered and len(names or []) > 1 and not any(map(collective, names))  # 「4.交通、铁路部门：负责…」
+    if not names or len(names) != 1 and not listed or collective(names[0]) and not numbered:
         return None  # 「市直有关部门：为切实做好…」: a collective before a colon is a notice's addressees, not a roster line
     if holder != m["unit"] and (opening := subject_clauses(m["duty"], known)) and len(opening[0][1].lead) == 1 \
             and m["duty"].startswith(opening[0][1].as_written):
@@ -462,10 +463,14 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
     # (「…。责任人：黄勇、杨文革」: the people named for the unit's duties lead them in person too)
     # (「…；会同相关部门开展…」, 「…，会同有关部门起草…」: the units a part of the duty works with take part)
     # (「定期组织交通、交警等部门，督促检查…」: a part of the duty is read whole first, its units may close with a comma)
-    parts = [piece for part in re.split(r"[；;]", m["duty"]) for piece in (part, *re.split(r"[，,]", part)[1:])]
+    # (「负责…。会同农业部门制定…」: a later sentence's too; a list of kinds before the colon: the first listed leads, the
+    # others take part, truth rule 5)
+    parts = [piece for part in re.split(r"[；;。]", m["duty"]) for piece in (part, *re.split(r"[，,]", part)[1:])]
     partners = next((p for part in parts if (p := partners_with(part.strip(), known))), None)
+    names, others = (names[:1], names[1:]) if listed else (names, [])
     return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
-                                                       participants=partners.lead if partners else [],
+                                                       participants=others + [p for p in (partners.lead if partners else [])
+                                                                              if p not in names + others],
                                                        open_ended=bool(partners and partners.open_ended),
                                                        leaders=in_person(m["duty"]) + labelled_people(m["duty"]))
 

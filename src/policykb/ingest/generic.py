@@ -35,7 +35,7 @@ from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
 from .outline import rank
-from .partners import assisted, partners_with
+from .partners import assisted, helped_later, partners_with
 from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
 from .quotas import quota_tasks
@@ -553,6 +553,7 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                     units.lead, units.participants, units.mode = units.lead + units.participants, [], "separate"
                 units.leaders += [posts[owner[1]]] if owner[1] in posts else []
                 units.leaders += labelled_people(item.text)  # 「1、…。人员由城管中队组成，负责人：X」
+                only_helps = False
                 if partners := _duty_partners(task_text(item.text), known):  # 「（二）会同有关部门编制…」
                     units.participants += [p for p in partners.lead if p not in units.lead + units.participants]
                     units.open_ended |= partners.open_ended
@@ -561,6 +562,10 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                     units.participants += [n for n in helped if n not in units.lead + units.participants]
                 elif helped:  # 「2.配合区体育局做好…」: it leads, they help
                     units.lead, units.participants, units.mode = helped, units.lead + units.participants, "first"
+                    only_helps = True
+                if not only_helps:  # its own work, then 「…，协助民政、公安部门做好…」: those it helps take part
+                    units.participants += [n for n in helped_later(task_text(item.text), known)
+                                           if n not in units.lead + units.participants]
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
                 found += [(task_text(aside), who, "") for aside, who in asides(item.text, known)]  # 「（X由Y查处）」
             elif leads and leads[1]:

@@ -152,3 +152,19 @@ def _people(listed: str) -> list[str]:
         if post_holder(listed[:m.start()]):
             return [listed[:m.start()], *_people(listed[m.end():])]
     return [listed]
+
+
+# 「…，负责对…；…，配合卫生部门送定点医院，进行救治」, 「做好…救治工作，协助民政、公安、城管部门做好…」: a later clause of a
+# unit's duty that opens by helping, no subject of its own: the holder keeps its work, the units it helps take part
+_LATER_HELP = re.compile(r"^(?:并|同时|还|也|并要|还要|同时要)?(?:积极|主动)?(?:配合|协助)(?P<whom>[^，,；;。]{2,30}?)"
+                         r"(?=做好|开展|完成|推进|抓好|落实|实施|进行|搞好|组织|查处|处置|处理|送(?!达))")
+
+
+def helped_later(duty: str, known: tuple[str, ...]) -> list[str]:
+    """The named units the later clauses of a duty help (its first clause aside: who helps there leads, `assisted`);
+    collectives left out (「协助相关部门…」 names nobody)."""
+    helped: list[str] = []
+    for clause in re.split(r"[，,；;。]\s*", duty)[1:]:
+        if m := _LATER_HELP.match(clause):
+            helped += [n for n in unit_names(m["whom"], known) or [] if not collective(n) and n not in helped]
+    return helped

@@ -121,6 +121,13 @@ def _later_subjects(text: str, known: tuple[str, ...], divided: bool = False,
     return text, []
 
 
+def _after_own_sentence(text: str, units: UnitList) -> bool:
+    """The units stand after a first sentence naming nobody (「对…进行安置。各县由…，城区的由X负责安置」)."""
+    first = re.match(r"[^。！？]+[。！？]", text)
+    return bool(first) and bool(units.as_written) and units.as_written not in first.group() \
+        and not subject_clauses(first.group())
+
+
 def _names_again(found: list[tuple[str, UnitList]], holder: str) -> bool:
     """Every unit the first of these clauses names is written in the holder's name (its other name in brackets too)."""
     names = found[0][1].lead + found[0][1].participants
@@ -313,6 +320,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         last_item, pending_labels, last_is_heading = None, [], False
 
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
+    section_unit = ""  # 「（一）民政部门」: a section heading naming a unit alone, whose duties the items under it are
+    section_time = ""  # 「（二）第二阶段（2012年8月1日-8月10日）。」: a section heading's closing time, its paragraphs' deadline
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
     labelled = {id(b) for b, after in zip(blocks, blocks[1:]) if not after.is_row and _UNIT_LABEL_LINE.match(after.text)}
     leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
@@ -363,9 +372,12 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             if m := PART.match(text):
                 sibling_item = id(block) in before_sibling and text.rstrip().endswith(_SENTENCE_ENDS)
                 part, section, group = None if sibling_item else m[2].strip(), None, []
+                section_time = section_unit = ""
                 leader = lm["who"] if part and (lm := LEADER_HEADING.match(part)) else None
             elif m := SECTION.match(text):
-                section = m[2].strip()
+                section, section_time = m[2].strip(), closing_deadline(text)
+                from .items import unit_heading  # (items reads shapes' marks: imported where used)
+                section_unit = section.removesuffix("。") if unit_heading(text) else ""
                 last_item, last_is_heading = (block, m[2].strip()), True
             continue
         last_is_heading = False
@@ -465,7 +477,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             # (the item above's text is its title, its closing time the deadline of the work under it: of each
             # duty with no date of its own, 「1、宣传阶段(7月-8月)」 over 「X制定方案。并于7月25日前报…」)
             above = item_above[0].text if item_above else text
-            own, stage = closing_deadline(text), closing_deadline(above)
+            own, stage = closing_deadline(text), closing_deadline(above) or section_time
             out += [Candidate(piece, with_scope(u), block.where, "subject", 0.75, part,
                               section, deadline_text=(own or stage) if i == len(duties) - 1
                               else "" if own or not stage or _dated(piece) else stage,
@@ -473,6 +485,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                     for i, (piece, u, mark) in enumerate(duties)]
             continue
         if numbered and (units := topic_note(strip_number(text), known)):
+            if section_unit and not units.participants and _after_own_sentence(strip_number(text), units):
+                # 「（一）民政部门」 over 「4、对…进行安置。…由X负责安置」: the duty is the unit's; whom a later sentence gives
+                # a share of it takes part
+                units = replace(units, lead=[section_unit], participants=units.lead, mode="first")
             out.append(Candidate(strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
                                  number=item_number(text)))
             continue
