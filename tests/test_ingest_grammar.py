@@ -3704,3 +3704,12 @@ def test_under_a_units_heading_an_items_later_sentence_naming_who_does_a_share_m
     tasks = _tasks("二、部门职责", "(一)民政部门", "1、负责救助站的日常工作。",
                    "2、对无法查明户籍的人员进行安置。城区内的由区福利院负责安置。")
     assert (tasks[-1].units.lead, tasks[-1].units.participants) == (["民政部门"], ["区福利院"])
+
+
+def test_a_measures_title_then_whom_the_work_is_about_then_its_holders():
+    """「（二）强化协调配合：对桥梁等较复杂的项目，X及Y等部门加强协作…」: the run-in title, then the projects the work is
+    about (对…，), then the units doing it: their task, as without the title."""
+    [(_, units)] = subject_clauses("（二）强化协调配合：对桥梁等工程量较大的项目，各乡镇及县交通局等部门加强协作，"
+                                   "逐个项目制定细化的实施方案。", (), numbered=True)
+    assert units.lead == ["各乡镇"]
+

@@ -227,6 +227,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         if not m and numbered and (title := _TITLE_THEN.match(clause)) \
                 and (then := subject_match(clause[title.end():])) and unit_names(subject_name(then, known), known):
             head, m = title.end(), then  # 「（二）加强项目管理：县公路局要…」: the measure's title, then its holders
+        if not m and numbered and (title := _TITLE_THEN.match(clause)) and (lead_in := LEAD_IN.match(clause[title.end():])) \
+                and (comma := re.match(r"[^，,]*[，,]\s*", clause[title.end() + lead_in.end():])) \
+                and (then := subject_match(rest := clause[title.end() + lead_in.end() + comma.end():])) \
+                and unit_names(subject_name(then, known), known):
+            # 「（二）强化协调配合：对桥梁等较复杂的项目，各乡镇及县交通局等部门加强协作…」: the title, whom the work is
+            # about, then its holders
+            head, m = len(clause) - len(rest), then
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
             head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
                             if not _MEMBER_CHANGE.search(clause[:by.start()])
