@@ -58,6 +58,7 @@ class Lexicon:
     working_together: tuple[str, ...]  # 「X、Y要相互配合」: a list working together, no lead word (the first leads)
     body_collective_ends: tuple[str, ...]  # 「各级民政部门和相关单位」: collectives of bodies, no place among them
     body_kinds: tuple[str, ...]  # 「…等人民团体」: a kind of body closing a list of named ones
+    bare_body_kinds: tuple[str, ...]  # 「国有林场」: a class of bodies written bare, not one named body
     own_share_words: tuple[str, ...]  # 「本部门(单位)」 after such a list: each its own share all the same
     enumeration_intros: tuple[str, ...]  # 「有3项由X牵头，分别是A；B」: the words opening the list of tasks
     share_measures: tuple[str, ...]  # 「房产局100套」: what a unit's share of a target is counted in
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         working_together=tuple(data["working_together"]),
         body_collective_ends=tuple(data["body_collective_ends"]),
         body_kinds=tuple(data["body_kinds"]),
+        bare_body_kinds=tuple(data["bare_body_kinds"]),
         own_share_words=tuple(data["own_share_words"]),
         enumeration_intros=tuple(data["enumeration_intros"]),
         share_measures=tuple(data["share_measures"]),

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, duty_heading_line, subject_clauses
+from .docdate import date_of
 from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list, notes_in, prose_note, topic_note
+from .issuers import is_signature
 from .itemmarks import ITEM, PART, SECTION, item_number, strip_number
 from .lexicon import lexicon
 from .shares import collective, each_own_share
@@ -65,6 +67,23 @@ def is_heading(block: Block, heads_nothing: bool = False, parts_only: bool = Fal
         and not duty_heading_line(strip_number(block.text)) \
         and not ((section or heads_nothing) and block.text.rstrip().endswith(_SENTENCE_ENDS)
                  and _unit_does(strip_number(block.text), collectives=heads_nothing and (section or parts_only)))
+
+
+# 「特此通告」, 「特此公告。」: the formula closing a notice, after its last item
+_CLOSING_FORMULA = re.compile(r"^\s*特此(?:通告|公告|通知|布告|告知)[。！!]?\s*$")
+
+
+def _before_close(blocks: list[Block]) -> set[int]:
+    """The lines right before the document's close: its closing formula, or a signature (an organ's name alone) over
+    the date it was signed; the close is no text of theirs, so they head nothing."""
+    out = set()
+    for b, after, then in zip(blocks, blocks[1:], [*blocks[2:], None]):
+        if after.is_row:
+            continue
+        if _CLOSING_FORMULA.match(after.text) \
+                or then is not None and not then.is_row and is_signature(after) and date_of(then.text.strip()):
+            out.add(id(b))
+    return out
 
 
 def _divides(found: tuple[str, UnitList, bool]) -> bool:
@@ -327,6 +346,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     leaves = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
               if after is None or not after.is_row and (PART.match(after.text) or SECTION.match(after.text)
                                                         or date_cell(after.text))}  # (a row's time cell, one a line)
+    leaves |= _before_close(blocks)  # the last item, then 「特此通告」 or the signature over its date: it heads nothing
     # 「三、营业场所必须…。」 then 「四、X将…」: a part's line whose next numbered line is its sibling heads nothing; a
     # sentence naming nobody there is an item left unread, not the heading the items after it stand under
     before_sibling = {id(b) for b, after in zip(blocks, [*blocks[1:], None])

@@ -85,6 +85,12 @@ def _levels_and_departments(names: list[str]) -> bool:
         and any(_all_of_kind(n) and _DEPARTMENTS.search(n) for n in names[1:])
 
 
+def _places_and_kinds(names: list[str]) -> bool:
+    """A collective of places first, then classes of bodies written bare (「各乡镇(街道)、国有林场」): each its share."""
+    return not _bodies_only(names[0]) and collective(names[0]) \
+        and all(collective(n) or lexicon().fold(n) in lexicon().bare_body_kinds for n in names[1:])
+
+
 _FUNCTIONAL = re.compile(r"^职能(?:部门|部門|单位|單位)$")
 
 
@@ -126,7 +132,7 @@ def _list_mode(names: list[str], rest: str) -> str:
         return "separate"  # 「乡镇政府、村民委员会应安排…」: the governments of the levels, each in its own area
     if all(_PLACE_GOVERNMENT.match(n) and not collective(n) for n in names) and not _TOGETHER.search(rest):
         return "separate"  # 「甲省、乙自治区人民政府要…」: each government in its own territory, none leads another
-    if all(map(collective, names)) or _levels_and_departments(names):
+    if all(map(collective, names)) or _levels_and_departments(names) or _places_and_kinds(names):
         mode = "separate"
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
         return "first"
