@@ -3713,3 +3713,29 @@ def test_a_measures_title_then_whom_the_work_is_about_then_its_holders():
                                    "逐个项目制定细化的实施方案。", (), numbered=True)
     assert units.lead == ["各乡镇"]
 
+
+# --- a notice's last items, its kinds of bodies, the units working with or helping its holders ---
+
+@pytest.mark.parametrize("close", [["特此通告"], ["某县人民政府", "2024年1月19日"]])
+def test_the_last_item_before_a_notices_close_heads_nothing(close):
+    """「四、X要…。」 then 「特此通告」 or the signature over its date: the close is no text under the item."""
+    tasks = _tasks("一、县消防队要统一食宿。各乡镇(街道)森林消防队伍进入戒备状态。", "二、县林业局要加强值班值守。", *close)
+    assert [t.units.lead for t in tasks] == [["县消防队"], ["县林业局"]]
+
+
+def test_places_and_a_class_of_bodies_written_bare_each_do_their_share():
+    [(_, units)] = subject_clauses("各乡镇(街道)、国有林场要加强值班值守。")
+    assert (units.lead, units.participants, units.mode) == (["各乡镇(街道)", "国有林场"], [], "separate")
+
+
+def test_bodies_a_holder_works_with_may_go_on_after_a_comma_and_yiji():
+    [(_, units)] = subject_clauses("违反本通告规定的,由乡镇人民政府协同农业综合执法大队,以及公安、环保等部门依法予以处理。")
+    assert units.lead == ["乡镇人民政府"]
+    assert units.participants == ["农业综合执法大队", "公安部门", "环保部门"] and units.open_ended
+
+
+@pytest.mark.parametrize("helped", ["乡镇", "各乡镇人民政府"])
+def test_units_helping_the_holder_just_named_take_part_in_its_task(helped):
+    """「X是…的责任主体，Y、Z等相关部门要配合乡镇做好…」: the helped are the subject, named again or shortened."""
+    [(_, units)] = subject_clauses(f"各乡镇人民政府是秸秆禁烧工作的责任主体,生态环境、公安等相关部门要配合{helped}做好执法工作。")
+    assert (units.lead, units.participants) == (["各乡镇人民政府"], ["生态环境部门", "公安部门"])

@@ -170,6 +170,15 @@ def carried_duty(clause: str, done_by: list[str], known: tuple[str, ...]) -> Uni
     return UnitList("、".join(done_by), lead=lead, participants=others, mode=mode, how="verb")
 
 
+def _the_last_named(helped: str, last: UnitList, known: tuple[str, ...]) -> bool:
+    """The units helped are the subject just named: its own names, or a short word made of its characters
+    (「乡镇街」 for 「各乡(镇)人民政府、街道办事处」)."""
+    if (names := unit_names(helped, known)) and names == last.lead:
+        return True
+    short, whole = lexicon().fold(helped), lexicon().fold(last.as_written)
+    return 2 <= len(short) <= 4 and all(c in whole for c in short)
+
+
 def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = False,
                     anyone: bool = False) -> list[tuple[str, UnitList]]:
     """(clause, units) for each clause of a paragraph whose subject is a list of units doing something. Collectives
@@ -185,9 +194,9 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         found = subject_clauses(DEFINITION.sub("", text), known, numbered, anyone)
         return [(_with_definitions(clause, defined), units) for clause, units in found]
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
-    parts = [(part, i < len(cut) - 1) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
+    parts = [(part, i < len(cut) - 1, i > 0) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
-    for clause, followed in parts:
+    for clause, followed, going_on in parts:
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
         if out and len(out[-1][1].lead) == 1 and _HEADED_BODY.search(out[-1][1].lead[0]) \
                 and (people := roster_heads(clause)):
@@ -287,6 +296,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             continue  # 「…起草了《…》」: background (a quoted 「定了就干」 is none)
         if out and not only_helps(rest) and all(_ANYONE.match(n) for n in names) and only_cooperates(rest):
             continue  # 「X要…；各有关部门要各司其职、通力协作，确保…」: carrying the work out together, a requirement
+        if out and going_on and (h := HELPS.match(rest)) and _the_last_named(h["helped"], out[-1][1], known):
+            # 「X是…的责任主体，Y、Z等相关部门要配合乡镇街做好…」: later in the sentence, units helping its subject (named
+            # again, or shortened): they take part in its task
+            last = out[-1][1]
+            last.participants += [n for n in names if n not in last.lead + last.participants]
+            last.open_ended |= parse_units(subject, known).open_ended
+            continue
         if out and only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]

@@ -32,11 +32,12 @@ GUIDES_THEN = re.compile(r"^(?:指挥协调|统筹协调|综合协调|指导协�
 # 「…联合X、Y等单位在全区范围内开展…」: where the work is done may stand between the partners and the verb
 # (「由X牵头，会同Y、Z组成督查组」: after 牵头 too; 「X所会同Y中心采集、汇总、审核…信息」: a verb of handling data)
 _WITH = re.compile(rf"^(?:(?:根据|按照|依据)[^，,；;。]{{2,10}}?)?(?:要|须|必须|将)?(?:负责|牵头[，,并]?\s*)?"
-                   rf"(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?)"
+                   rf"(?:{lexicon().partner_words})(?P<with>[^，,；;。]{{2,80}}?(?:[，,]\s*以及[^，,；;。]{{2,60}}?)?)"
                    r"(?:在[^，,；;。]{2,12}?[内中])?"
                    r"(?=抓好|做好|作好|共同|研究|加快|建立|完善|制定|制订|编制(?![委办])|组成|开展|推进|落实(?![办局委])|加强|组织(?!部)|负责|完成"
                    r"|办理|进行|做|抓|确定|印发|起草|采集|汇总|审核(?![中局处科])|核实|核查|查处|提供|[，,]?对[^，,；;。]{2,40}?(?:进行|开展|实施)"
                    r"|尽快|抓紧|及时"  # 「会同财政等部门尽快将任务分解下达」: a manner before the verb
+                   r"|依法|予以"  # 「由X协同Y，以及Z等部门依法予以处理」: acting on a case (the partners' list goes on after 以及)
                    r"|[，,]\s*(?:将|把|对|在|按|根据|结合))")  # 「会同X和Y，对…进行检查」, 「会同X对…进行督导」
 # (「X会同Y等有关部门，将…纳入…」: the partners closed by a comma, then the duty's object or manner)
 # 「组织相关部门、单位开展排查」, 「由X组织居民代表、社区单位等进行评议」, 「负责组织所辖村(社区)开展自查」: the units a
@@ -96,10 +97,10 @@ _AND_OTHERS = re.compile(r"[及和](?P<rest>(?:其他)?(?:有关|相关)(?:部�
 
 def partners_with(duty: str, known: tuple[str, ...]) -> UnitList | None:
     """The units a duty opens by working with (「会同X、Y等部门制定…」): they take part; None when it names none."""
-    if (w := _WITH.match(duty)) and (partners := unit_names(w["with"], known)):
-        if (others := _AND_OTHERS.search(w["with"])) and len(partners) > 1 and partners[-1] == others["rest"]:
-            return UnitList(w["with"], lead=partners[:-1], open_ended=True)  # 「会商X及有关部门」: X and the others
-        return UnitList(w["with"], lead=partners, open_ended=parse_units(w["with"], known).open_ended)
+    if (w := _WITH.match(duty)) and (partners := unit_names(with_ := re.sub(r"[，,]\s*(?=以及)", "", w["with"]), known)):
+        if (others := _AND_OTHERS.search(with_)) and len(partners) > 1 and partners[-1] == others["rest"]:
+            return UnitList(with_, lead=partners[:-1], open_ended=True)  # 「会商X及有关部门」: X and the others
+        return UnitList(with_, lead=partners, open_ended=parse_units(with_, known).open_ended)
     if (o := _ORGANISES.match(duty)) and (organised := _organised(o["who"], known)):
         return organised
     return None
