@@ -231,7 +231,8 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     # (a line setting up a body that also asks units to set up their counterparts, 「成立X领导小组，…，加强对…的领导。
     # 同时，各县(区)成立相应机构」, divides the work of leading it: its tasks stay)
     shared = {c.where for c in extra if SETS_UP_COUNTERPART.match(c.text)}
-    extra = [c for c in extra if c.where not in context or c.where in shared]
+    extra = [c for c in extra if c.where not in context or c.where in shared
+             and not any(o.where == c.where and o.units.lead == c.units.lead for o in candidates)]
     for c in extra:
         if c.where in led:
             c.shape = LEAD_HEADING
