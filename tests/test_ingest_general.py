@@ -2935,4 +2935,40 @@ def test_a_department_heading_owns_the_items_a_recogniser_left(tmp_path):
     tasks = _drafted(tmp_path, "同时，各县成立相应机构。相关部门具体职责如下：", "（一）民政部门",
                      "1、负责救助站的日常管理工作。", "2、负责协调各成员单位之间的工作。",
                      "3、对无法查明身份的人员进行安置。城区内的由市社会福利院负责安置。")
-    assert [t["lead"] for t in tasks][:2] == [["民政部门"], ["民政部门"]]
+    # (the counties setting up their counterparts first: their own task)
+    assert [t["lead"] for t in tasks][:3] == [["各县"], ["民政部门"], ["民政部门"]]
+
+
+def test_a_body_set_up_with_its_leadership_and_the_counterparts_asked_for_are_tasks(tmp_path):
+    """「成立“X领导小组”，由…任组长，…，加强对…工作的领导…。同时，各县(区)成立相应机构。」 before department headings
+    and their duties: the body set up leads its work (its name quoted, its leadership given after its roster), and the
+    counties setting up their counterparts is theirs (相应 after the verb, 同时 opening the sentence)."""
+    tasks = _drafted(tmp_path, "一、加强组织领导,建立协调机制,明确工作职责",
+                     "成立“某市流浪人员救助工作领导小组”,由市政府分管领导任组长,市民政局领导任副组长,相关部门领导任成员,"
+                     "加强对流浪人员救助工作的领导,及时研究解决工作中的重要问题。领导小组办公室设在市民政局。"
+                     "同时,各县(区)成立相应机构。相关部门具体职责如下:",
+                     "（一）民政部门", "1、负责领导小组办公室的日常工作。", "2、负责组织协调各成员单位之间的工作。")
+    leads = [t["lead"] for t in tasks]
+    assert ["某市流浪人员救助工作领导小组"] in leads and ["各县(区)"] in leads
+    assert leads.count(["民政部门"]) == 2
+
+
+def test_a_unit_setting_up_its_counterpart_on_a_page_cut_inside_a_document_holds_the_bodies_work(tmp_path):
+    """A page opening inside a document: 「区县人民政府设立相应的X指挥部及办公室。指挥部领导…；办公室负责…。」 then the
+    departments' numbered duties: the governments' task, the office they set up described in it, no unit of its own."""
+    tasks = _drafted(tmp_path, "区县人民政府设立相应的疫情应急指挥部及办公室。指挥部领导本区县疫情的控制等工作;办公室负责预案的具体实施。",
+                     "(二)部门职责", "1.农业部门。", "(1)做好疫情的监测、报告。", "(2)调集防疫人员参加疫情的控制工作。")
+    assert tasks[0]["lead"] == ["区县人民政府"] and "办公室负责" in tasks[0]["text"]
+    assert not any(t["lead"] == ["办公室"] for t in tasks)
+
+
+def test_a_body_given_its_own_demand_inside_a_departments_duty_takes_part():
+    """「（二）卫生部门。做好…救治工作，协助民政部门做好…，定点医院要开通绿色通道，确保救治及时。」 among departments'
+    duties, as the general reader reads them: the department leads; the body it helps and the hospitals given their own
+    demand take part."""
+    tasks, _ = _read("（一）民政部门。负责困难群众的排查登记工作。",
+                     "（二）卫生部门。按照“先救治、后救助”的原则，做好危重病人的救治工作，协助民政部门做好街头救助工作，"
+                     "定点医院要开通绿色通道，确保救治及时。",
+                     "（三）财政部门。做好集中活动的经费保障工作。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["民政部门"], []), (["卫生部门"], ["民政部门", "定点医院"]), (["财政部门"], [])]

@@ -3739,3 +3739,28 @@ def test_units_helping_the_holder_just_named_take_part_in_its_task(helped):
     """「X是…的责任主体，Y、Z等相关部门要配合乡镇做好…」: the helped are the subject, named again or shortened."""
     [(_, units)] = subject_clauses(f"各乡镇人民政府是秸秆禁烧工作的责任主体,生态环境、公安等相关部门要配合{helped}做好执法工作。")
     assert (units.lead, units.participants) == (["各乡镇人民政府"], ["生态环境部门", "公安部门"])
+
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("同时,各县(区)成立相应机构。", ["各县(区)"]),
+    ("各乡镇设立相应的工作专班。", ["各乡镇"]),
+    ("成立“某县防汛工作领导小组”,由县长任组长,加强对全县防汛工作的领导。", ["某县防汛工作领导小组"]),
+])
+def test_counterparts_set_up_and_a_quoted_body_given_its_leadership_are_subjects(text, lead):
+    """「X成立相应机构」 (相应 after the verb, 同时 before the subject), and a body set up under its quoted name whose
+    leadership of the work follows its roster (「加强对…的领导」): each the holder of its clause."""
+    found = subject_clauses(text, numbered=True)
+    assert [units.lead for _, units in found] == [lead]
+
+
+def test_bodies_a_units_duty_gives_a_share_later_take_part():
+    """「X局:负责…。各区县城管大队、分局在辖区政府领导下,积极发挥职能作用」 (working under another's lead on the duty, one 各
+    over the kinds) and 「…,定点医院要开通绿色通道,确保…」 (a body's own demand inside the duty): they take part in X's
+    task; 各有关单位要… names nobody."""
+    from policykb.ingest.clauses import colon_line
+    _, units = colon_line("市城管执法局:负责环境秩序整治的组织工作,推动各单位落实。各区县城管大队、分局在辖区政府领导下,"
+                          "积极发挥职能作用,推动工作深入开展。", headed=True)
+    assert (units.lead, units.participants) == (["市城管执法局"], ["各区县城管大队、分局"])
+    _, units = colon_line("县卫生局:做好危重病人的救治工作,定点医院要开通绿色通道,确保救治及时,各有关单位要积极配合。")
+    assert (units.lead, units.participants) == (["县卫生局"], ["定点医院"])

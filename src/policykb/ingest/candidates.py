@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from itertools import takewhile
 
 from ..textrules import DIVISION_ROLE, ROLE_HOLDER
+from .clauses import SETS_UP_COUNTERPART
 from .columns import header_columns
 from .founded import approved_draft, only_sets_up
 from .generic import general_only, general_tasks
@@ -227,7 +228,11 @@ def _with_general(candidates: list[Candidate], unread: list[Block], source: Sour
     offered = [b for b in source.blocks if b.where in context | headed or b.where in left] if context or headed \
         else unread
     extra, still = general_tasks(offered, known, registered)
-    extra = [c for c in extra if c.where not in context]
+    # (a line setting up a body that also asks units to set up their counterparts, 「成立X领导小组，…，加强对…的领导。
+    # 同时，各县(区)成立相应机构」, divides the work of leading it: its tasks stay)
+    shared = {c.where for c in extra if SETS_UP_COUNTERPART.match(c.text)}
+    extra = [c for c in extra if c.where not in context or c.where in shared
+             and not any(o.where == c.where and o.units.lead == c.units.lead for o in candidates)]
     for c in extra:
         if c.where in led:
             c.shape = LEAD_HEADING

@@ -27,7 +27,7 @@ from .inlinenotes import DEFINITION
 from .inperson import heads_named, in_person, labelled_people, roster_heads, sent_people, signers, without_people_labels
 from .lexicon import alternation, is_person, lexicon
 from .partners import (CHAIN, GUIDES_THEN, HELPS, OWN_SHARE, SIDE, WORKS_BESIDE, attending_bodies, only_cooperates,
-                       only_helps, partners_with)
+                       only_helps, partners_with, sharing_later)
 from .quotas import LISTED_PLACE
 from .shares import ALL_WORDS, collective, list_roles
 from .subjects import (BY_DOER, DONE, IN_NAME_OF, INSPECTION, LEAD_IN, MANNER, MODAL, OPENING, reported_on_a_day, subject_match,
@@ -279,6 +279,8 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                                      and unit_names(subject_name(s, known), known)), (head, m)), []
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
+        if out and counterpart_described(names, text):
+            continue  # 「X设立相应的Y指挥部及办公室。…办公室负责…」: the body just set up, what it is for
         # (where demands are read, a part after one with a subject goes on with it too: 「第七条 X负责…。会同Y落实…」)
         if _PARTNERS_FIRST.match(subject) and (out or not anyone):
             if out:  # the last clause's subject goes on: 「X负责…。会同Y开展…」
@@ -371,6 +373,21 @@ def _with_definitions(clause: str, defined: list[tuple[str, str]]) -> str:
 
 
 # a body headed by people its roster names (组长, 指挥长, 主任): a group, a headquarters, a committee
+# 「区县人民政府设立相应的X指挥部及办公室」: the bodies a unit sets up as counterparts of the issuer's
+_COUNTERPARTS = re.compile(r"(?:成立|设立|组建)相应的?(?P<bodies>[^，,；;。]{2,40})")
+# 「各县(区)成立相应机构」, 「各县也要相应成立…领导小组」: a unit setting up its own counterpart, its share of the work
+SETS_UP_COUNTERPART = re.compile(r"^(?:同时[，,]\s*)?[^，,。；;]{2,40}?(?:相应(?:成立|设立|组建)|(?:成立|设立|组建)相应)")
+
+
+def counterpart_described(names: list[str], text: str) -> bool:
+    """Whether a subject is a bare body (办公室, 指挥部) a unit set up as its counterpart earlier in the paragraph: the
+    sentence after the setting up says what that body is for, part of the unit's task, no unit of its own."""
+    if len(names) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", names[0]):
+        return False
+    return any(body.endswith(names[0]) for m in _COUNTERPARTS.finditer(text)
+               for body in re.split(r"及|和|、", m["bodies"]))
+
+
 _HEADED_BODY = re.compile(r"(?:指挥部|小组|委员会|专班|工作组|联席会议)(?:办公室)?$")
 
 
@@ -491,6 +508,10 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
     parts = [piece for part in re.split(r"[；;。]", m["duty"]) for piece in (part, *re.split(r"[，,]", part)[1:])]
     partners = next((p for part in parts if (p := partners_with(part.strip(), known))), None)
     names, others = (names[:1], names[1:]) if listed else (names, [])
+    # (「…。各区县城管大队、分局在辖区政府领导下，积极发挥职能作用」, 「…，定点医院要开通绿色通道」: later subjects given a
+    # share of the duty take part)
+    others += [n for n in sharing_later(m["duty"], known, names + others)
+               if n not in (partners.lead if partners else [])]
     return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
                                                        participants=others + [p for p in (partners.lead if partners else [])
                                                                               if p not in names + others],

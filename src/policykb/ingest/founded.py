@@ -16,9 +16,10 @@ from .unitnotes import UnitList
 # (after a lead-in: 「为切实做好创文工作，…，特成立X领导小组，由党委书记任组长，党委副书记、镇长任常务副组长」)
 FOUNDED = re.compile(r"^(?:[^，,；;。]{2,30}[，,])*?(?:特|现|决定|研究决定)?(?:成立|组建|设立)"
                       r"(?:以(?P<head>[^，,；;。]{2,12}?)为(?:组长|总指挥|指挥长|主任)的)?"
-                      r"(?P<body>[^，,；;。“”\"]{2,40}?)(?=[，,]|$)")
+                      r"(?P<quote>[“\"])?(?P<body>[^，,；;。“”\"]{2,40}?)(?(quote)[”\"])(?=[，,]|$)")
 # 「，负责…」, 「，统一领导我镇防汛工作」: the work a body set up after a lead-in is given
-FOUNDED_FOR = re.compile(r"[，,]\s*(?:统一|全面)?(?:负责|领导|指挥|统筹|协调)")
+# (「成立“X领导小组”，由…任组长，…，加强对X工作的领导」: its leadership of the work, after its roster)
+FOUNDED_FOR = re.compile(r"[，,]\s*(?:(?:统一|全面)?(?:负责|领导|指挥|统筹|协调)|加强对[^，,；;。]{2,40}?的(?:统一|组织)?领导)")
 _HEADED_BY = re.compile(r"[，,][^\u4e00-\u9fff]*由?(?P<head>[\u4e00-\u9fff、]{2,12}?)[任为](?:常务)?副?(?:组长|总指挥|指挥长|主任)")
 
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from . import timing
 from .asides import asides
 from .category import label_role, lead_note, responsible_label, under_leads
-from .clauses import assigned_subjects, colon_line, founded_with_duty, subject_clauses
+from .clauses import SETS_UP_COUNTERPART, assigned_subjects, colon_line, founded_with_duty, subject_clauses
 from .columns import column_role
 from .costs import with_costs
 from .dutylists import duty_list
@@ -35,7 +35,7 @@ from .items import BARE_LABEL, BRACKETS, LABEL_AT, LINE_OPENS, ROLE_WORD, RUN_IN
 from .lexicon import alternation, is_person, lexicon
 from .listedsubjects import collective_subjects, listed_subjects
 from .outline import rank
-from .partners import assisted, helped_later, partners_with
+from .partners import assisted, helped_later, partners_with, sharing_later
 from .portfolios import head_clauses
 from .prose import OPENER, clean, own_parts, prose_notes
 from .quotas import quota_tasks
@@ -417,11 +417,14 @@ def _mark_subject_led(items: list[Item], known: tuple[str, ...]) -> None:
         for item in plain:
             item.subject_led = _opens_with_subject(item, known, numbered=True)
     for item in plain:  # 「各县也要相应成立…领导小组」: each sets up its own body as the issuer did, its task wherever it stands
-        item.subject_led = item.subject_led or bool(_IN_KIND.search(item.text)) \
+        # (「成立X领导小组，…，负责…。同时，各县(区)成立相应机构。」: a later sentence asking so makes the paragraph a division
+        # too, the body set up first its own lead)
+        item.subject_led = item.subject_led or bool(_IN_KIND.search(item.text) or _IN_KIND_LATER.search(item.text)) \
             and _opens_with_subject(item, known, numbered=True)
 
 
-_IN_KIND = re.compile(r"^[^，,。；;]{2,40}?相应(?:成立|设立|组建)")
+_IN_KIND = SETS_UP_COUNTERPART
+_IN_KIND_LATER = re.compile(r"[。；;](?:同时[，,]?)?[^，,。；;]{2,40}?(?:相应(?:成立|设立|组建)|(?:成立|设立|组建)相应)")
 
 
 def _heading(item: Item) -> bool:
@@ -566,6 +569,8 @@ def general_tasks(blocks: list[Block], known: tuple[str, ...] = (),
                 if not only_helps:  # its own work, then 「…，协助民政、公安部门做好…」: those it helps take part
                     units.participants += [n for n in helped_later(task_text(item.text), known)
                                            if n not in units.lead + units.participants]
+                    # 「…，定点医院要开通绿色通道」: a body given its own share of the duty takes part
+                    units.participants += sharing_later(task_text(item.text), known, units.lead + units.participants)
                 found = [(task_text(item.text), units, closing_deadline(item.text))]
                 found += [(task_text(aside), who, "") for aside, who in asides(item.text, known)]  # 「（X由Y查处）」
             elif leads and leads[1]:

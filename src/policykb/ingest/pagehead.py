@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .clauses import SETS_UP_COUNTERPART
 from .itemmarks import ITEM, PART, SECTION
 from .requirements import requirement_tasks
 from .shapes import Candidate
@@ -53,7 +54,9 @@ def page_head_work(candidates: list[Candidate], blocks: list[Block], known: tupl
         demands = requirement_tasks([block], known)
         # (whether the paragraph divides work is read in who leads: partners it names, 「组织X、Y进行评议」, do not
         # make a demand a division by themselves)
-        if not divides([replace(d, text=_own_clause(d), units=replace(d.units, participants=[])) for d in demands]):
+        # (a unit setting up its counterpart of the issuer's body, 「区县人民政府设立相应的X指挥部」, takes its own share)
+        if not divides([replace(d, text=_own_clause(d), units=replace(d.units, participants=[])) for d in demands]) \
+                and not any(SETS_UP_COUNTERPART.match(d.text) for d in demands):
             continue
         for d in demands:
             d.notes = [NOTE.format(where=d.where)]

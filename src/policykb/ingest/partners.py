@@ -169,3 +169,20 @@ def helped_later(duty: str, known: tuple[str, ...]) -> list[str]:
         if m := _LATER_HELP.match(clause):
             helped += [n for n in unit_names(m["whom"], known) or [] if not collective(n) and n not in helped]
     return helped
+
+
+# 「…，定点医院要开通绿色通道，确保…」: a body given its own demand inside another's duty; 「…。各区县城管大队、分局在辖区政府
+# 领导下，积极发挥职能作用」: bodies working under another's lead on it
+_SHARE_IN_DUTY = re.compile(r"^(?P<who>[^，,；;。：:“”\"]{2,30}?)(?:(?:要|应当|须|必须)(?![求点])"
+                            r"|在[^，,；;。]{2,30}?(?:的)?(?:统一)?领导下(?:[，,]|$))")
+
+
+def sharing_later(duty: str, known: tuple[str, ...], holders: list[str]) -> list[str]:
+    """The named units a later clause of a unit's duty gives a share of it (its first clause aside: its subject is the
+    duty's holder): they take part in the holder's task. Collectives left out (各有关单位要… names nobody)."""
+    shared: list[str] = []
+    for clause in re.split(r"[，,；;。]\s*", duty)[1:]:
+        if (m := _SHARE_IN_DUTY.match(clause)) and (names := unit_names(m["who"], known)):
+            names = [n for n in names if looks_like_unit(n) and not re.match(r"各?(?:有关|相关|其他|其它)", n)]
+            shared += [n for n in names if n not in holders + shared]
+    return shared

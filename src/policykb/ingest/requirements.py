@@ -17,7 +17,7 @@ import copy
 import re
 
 from . import timing
-from .clauses import carried_duty, subject_clauses, told_doers
+from .clauses import carried_duty, counterpart_described, subject_clauses, told_doers
 from .founded import only_sets_up
 from .generic import SHAPE, task_text
 from .inperson import signers
@@ -67,10 +67,14 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         done_by: list[str] = []  # the units the last part told what they did
         on_a_day, ended = False, True  # in a sentence reporting what happened on a day; the last part closed one
         last = ""  # the part before, as written (whether it closed a sentence)
+        read = ""  # the paragraph up to the part
         for part in _parts(item.text, known):
             new_sentence, last = last.rstrip().endswith(("。", "！", "？")), part
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
             found = [] if _WORKS_WITH.match(part) else _requirements_of(part, known)
+            if found and out and all(counterpart_described(units.lead, read) for _, units in found):
+                found = []  # 「X设立相应的Y指挥部及办公室。…办公室负责…」: what the body X set up is for, X's task
+            read += part
             # (the parts after the day up to the sentence's end too, where they ask nothing: 「11月10日，由X牵头，Y等单位
             # 配合，共同对…进行督查。」, not 「…发出督办函，要求X…务必…」)
             reported = bool(_ON_A_DAY.search(previous)) or on_a_day and not ended and not _ASKS_ANYTHING.search(part)

@@ -25,6 +25,9 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           r"|(?<=[府局委办辦])建立(?=[^，,；;。]{2,20}?(?:机制|機制|制度))"  # 「X政府建立…统一管理机制」: a body setting up a
           # working system (建立 alone is no duty verb: 「X建立了…」 reports; 「监督企业建立…制度」: the body's name must end)
           r"|(?<=相应)(?:成立|设立|组建)"
+          # 「各县(区)成立相应机构」, 「区县人民政府设立相应的X指挥部及办公室」: a body setting up its own counterpart of the
+          # issuer's, 相应 after the verb as before it
+          r"|(?:成立|设立|组建)(?=相应的?[\u4e00-\u9fff])"
           # 「各乡镇成立工作专班」: a collective setting up its own working body is asked to, each place its own (one
           # body's 「X成立了…」 reports what was done)
           r"|(?:(?<=各[\u4e00-\u9fff]{2})|(?<=各[\u4e00-\u9fff]{3})|(?<=各[\u4e00-\u9fff]{4}))(?:成立|组建)(?!了)"
@@ -91,7 +94,8 @@ MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一�
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
 # 「请各县区于3月底前…」: a notice's request opens with 请 before its subject; 「特别是牵头单位要…」: a stress before it;
 # 「会议强调，一是各级政府要…」: a point's count before it (the next point on a later line, not cut as a run)
-OPENING = r"(?:请|特别是|尤其是|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
+# (「同时，各县(区)成立相应机构」: 同时 and its comma open the sentence, the subject after them)
+OPENING = r"(?:请|特别是|尤其是|同时[，,]\s*|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]))?"
 # 「县政府分线领导对领办的重点工作任务要牵头抓总」: what the subject's demand is about, between it and its modal
 # (「X对其派出机构负责人的考核，应听取…」: a comma after it too)
 _ABOUT = rf"(?:对[^，,：:；;。“”\"]{{2,30}}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行){INSPECTION})))?"

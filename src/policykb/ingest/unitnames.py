@@ -227,10 +227,10 @@ _LEVELS_ONE_GROUP = re.compile(r"(?:(?<=[、，,；;])|^)(?:[省市县区乡镇]
 
 
 # 「各相关责任部门、区(分)局」, 「局系统各单位、部门」: a collective of 各, then a kind of body with no name of its own
-# (部门, 单位, a level's bare 局) closing the list or before a post: the 各 is over both, one collective as written
+# (部门, 单位, a level's bare 局, a bare 分局: 「各区县城管大队、分局」) closing the list or before a post: the 各 is over both, one collective as written
 # (「各站所、科室」: a 科室 stands alone; 「各区教育局、市局直属单位」: 市局 opens a name)
 SHARED_EACH = re.compile(r"(?:^|(?<=[、，,；;：:和及与]))[^各、，,；;：:\s]{0,6}各[^各、，,；;：:\s]{1,10}?"
-                         r"、(?:部门|单位|[市州县区](?:[(（]分[)）])?局)(?=$|[、，,；;和及与\s]|主要|负责|分管|联络员|一把手)")
+                         r"、(?:部门|单位|分局|[市州县区](?:[(（]分[)）])?局)(?=$|[、，,；;和及与\s]|主要|负责|分管|联络员|一把手)")
 
 
 # Two peer bodies of a list run together, its 、 lost (「政法委社会发展局」, 「经信商务局制造业招商局」): a bureau or
