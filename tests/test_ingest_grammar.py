@@ -3764,3 +3764,61 @@ def test_bodies_a_units_duty_gives_a_share_later_take_part():
     assert (units.lead, units.participants) == (["市城管执法局"], ["各区县城管大队、分局"])
     _, units = colon_line("县卫生局:做好危重病人的救治工作,定点医院要开通绿色通道,确保救治及时,各有关单位要积极配合。")
     assert (units.lead, units.participants) == (["县卫生局"], ["定点医院"])
+
+
+# --- s-tune59a: a target table's rows, a number column under another word, a layout's 局 ---
+
+def test_a_row_whose_task_cell_is_a_figure_alone_is_read_with_the_place_it_is_for():
+    """A table of targets by place (县(市、区) | 下降目标 | 节能目标 | 责任部门): the figure alone says nothing, so the
+    row's text is its place and its figures; the responsible column's government leads."""
+    from policykb.ingest.tabletasks import table_tasks
+    rows = [Block(" | ".join(c), f"第{i}行", c, 1) for i, c in enumerate([
+        ("县(市、区)", "排放下降目标", "节能目标", "责任部门"),
+        ("甲川区", "19%", "17%", "甲川区人民政府"),
+        ("乙源市", "16%", "14%", "乙源市人民政府")], start=1)]
+    tasks = table_tasks(rows)
+    assert [(t.text, t.units.lead) for t in tasks] == [
+        ("甲川区 | 19% | 17%", ["甲川区人民政府"]), ("乙源市 | 16% | 14%", ["乙源市人民政府"])]
+
+
+def test_a_one_cell_a_line_table_whose_first_word_names_its_rows_numbers():
+    """「任务项」 over rows that each open with their number alone and have one line for each header word: the
+    first column is the rows' number, the task the content column after it."""
+    tasks = _cell_table("任务项", "重点工作内容", "牵头责任单位", "季度任务分解", "季度进展情况", "完成状况",
+                        "1", "开展市容秩序专项整治行动。", "区城管大队", "启动专项整治。", "召开调度会。", "已完成",
+                        "2", "深入推进生活垃圾分类工作。", "区环卫所", "开展督查考核。", "开展督查一次。", "已完成")
+    assert [(t.number, t.text, t.units.lead) for t in tasks] == [
+        (1, "开展市容秩序专项整治行动。", ["区城管大队"]), (2, "深入推进生活垃圾分类工作。", ["区环卫所"])]
+
+
+@pytest.mark.parametrize("name", ["优化城乡结构布局", "构建新发展格局", "服务发展大局"])
+def test_a_layout_or_a_state_of_things_ending_in_ju_is_no_bureau(name):
+    assert not looks_like_unit(name)
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("要求民政部门负责人居环境整治的指导。", ["民政部门"]),  # 负责 + 人居环境, no post 负责人
+    ("要求卫健部门负责人间疫情的监测。", ["卫健部门"]),
+    ("要求农业部门进一步加大执法力度,切实搞好检查。", ["农业部门"]),  # 进一步 before the verb, 加大…力度
+])
+def test_a_demand_on_a_department_whose_verb_reads_like_a_post_or_a_strength(sentence, lead):
+    found = subject_clauses(sentence, anyone=True)
+    assert [units.lead for _, units in found] == [lead]
+
+
+def test_a_list_of_kinds_whose_duties_are_stated_each_does_its_own_share():
+    """「水利、电力等部门的职责是…」: the duties each department has, each its own share (separate)."""
+    (_, units), = subject_clauses("水利、电力等部门的职责是保障灾区供水供电。", anyone=True)
+    assert (units.lead, units.participants, units.mode) == (["水利部门", "电力部门"], [], "separate")
+
+
+def test_a_numbered_colon_line_of_several_bodies_each_doing_its_own_systems_work():
+    from policykb.ingest.clauses import colon_line
+    _, units = colon_line("5.文化、旅游部门和消防部队:负责做好本系统的安全检查工作。", numbered=True)
+    assert (units.lead[1:], units.participants, units.mode) == (["旅游部门", "消防部队"], [], "separate")
+    _, units = colon_line("4.交通、铁路部门:负责运输保障。", numbered=True)
+    assert (units.participants, units.mode) == (["铁路部门"], "first")  # no own share said: the first leads
+
+
+def test_whom_a_campaign_is_stepped_up_towards_is_no_subject():
+    assert subject_clauses("三是紧抓环保。向企业加大环保宣传力度,规范排污行为。", anyone=True) == []

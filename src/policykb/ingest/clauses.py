@@ -508,11 +508,14 @@ def colon_line(text: str, known: tuple[str, ...] = (), numbered: bool = False,
     parts = [piece for part in re.split(r"[；;。]", m["duty"]) for piece in (part, *re.split(r"[，,]", part)[1:])]
     partners = next((p for part in parts if (p := partners_with(part.strip(), known))), None)
     names, others = (names[:1], names[1:]) if listed else (names, [])
+    mode = "first"
+    if listed and (shared := list_roles([*names, *others], m["duty"], False, holder))[2] == "separate":
+        names, others, mode = shared[0], [], "separate"  # 「外经贸、监狱管理部门和武警部队：负责做好本系统的…」: each its own
     # (「…。各区县城管大队、分局在辖区政府领导下，积极发挥职能作用」, 「…，定点医院要开通绿色通道」: later subjects given a
     # share of the duty take part)
     others += [n for n in sharing_later(m["duty"], known, names + others)
                if n not in (partners.lead if partners else [])]
-    return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label",
+    return without_people_labels(m["duty"]), UnitList(m["unit"], lead=names, how="label", mode=mode,
                                                        participants=others + [p for p in (partners.lead if partners else [])
                                                                               if p not in names + others],
                                                        open_ended=bool(partners and partners.open_ended),

@@ -62,6 +62,19 @@ def _merged_down(columns: dict[int, str], cells: tuple[str, ...], spans: dict[st
     return [role for i, role in columns.items() if role in spans and not (cells[i] if i < len(cells) else "")]
 
 
+# a task cell that is a figure alone (「19%」, 「≥85%」, 「3.5万吨左右」): a target, saying nothing of what it is for
+_FIGURE = re.compile(r"[≥≤<>＞＜]?\s*[\d.．,，]+\s*(?:%|％|‰|[万亿]?(?:吨|个|家|人|元|亩|公里|千瓦时)?)(?:左右|以上|以下|以内)?")
+_NOT_TEXT = (*UNIT_ROLES, "leader", "number", "deadline", "start", "remark", "mode")
+
+
+def _figure_row(columns: dict[int, str], cells: tuple[str, ...]) -> str:
+    """The text of a row whose task cell is a figure alone (a table of targets by place: 「通川區 | 19% | 17% |
+    通川區人民政府」): the row's cells but its units, number, time and people, in order (the place or item the figures
+    are for, then each figure), as the table writes them."""
+    kept = [c.strip() for i, c in enumerate(cells) if c.strip() and columns.get(i) not in _NOT_TEXT]
+    return " | ".join(kept) if len(kept) > 1 else ""
+
+
 def _column(columns: dict[int, str], role: str) -> int:
     return next(i for i, r in columns.items() if r == role)
 
@@ -125,6 +138,8 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
             text = f"{standard.rstrip('。；;')}：{strip_number(text)}"  # 「1、城市大环境绿化…」 and the work meeting it
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
+        if _FIGURE.fullmatch(text.strip()):
+            text = _figure_row(columns, cells) or text
         if text and len(cells) > 1 and len(set(cells)) == 1:
             part, spans = text, {}  # a row spanning the table, its text in every merged cell: a section heading
             continue

@@ -181,6 +181,8 @@ def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
         header.append(block)
         widths.append(width)
         i += width
+    if _numbered_first(header, blocks, i):
+        header = [Block(_LEX_NUMBER, header[0].where), *header[1:]]
     roles = column_roles([b.text for b in header])
     while roles and roles[-1] is None and i < len(blocks) and not _starts_row(blocks[min(i + _spanning(blocks, i),
                                                                                     len(blocks) - 1)], roles):
@@ -188,6 +190,19 @@ def _cell_header(blocks: list[Block], i: int) -> tuple[list[Block], int]:
     if sum(bool(r) for r in roles) < 3 or not {"task", "detail"} & set(roles) or not set(roles) & {"lead", "responsible"}:
         return [], 0
     return header, i - start
+
+
+def _numbered_first(header: list[Block], blocks: list[Block], i: int) -> bool:
+    """A header whose first word names no number column (「任务项」, read as a task's word beside 「重点工作内容」) over
+    rows that open with their number alone, each as many lines as the header has words up to the next number: the
+    first column is the rows' number."""
+    roles = column_roles([b.text for b in header])
+    if "number" in roles or len(header) < 3 or roles[0] not in (None, "task") \
+            or not any(r in ("task", "detail") for r in roles[1:]):
+        return False
+    lines = [b.text if not b.is_row else "\0" for b in blocks[i:i + 2 * len(header) + 1]]
+    return lines[:1] == ["1"] and lines[len(header):len(header) + 1] == ["2"] \
+        and not any(NUMBER_ALONE.match(line) or line == "\0" for line in lines[1:len(header)])
 
 
 def _starts_row(block: Block, roles: list[str | None], above: int = 0) -> bool:

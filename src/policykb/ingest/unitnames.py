@@ -502,6 +502,8 @@ _ABOUT_WHAT = re.compile(r"(?<=[\u4e00-\u9fff])对(?![口外台])")
 _WHAT_IT_IS = re.compile(r"(?<=[\u4e00-\u9fff]{2})是(?=[\u4e00-\u9fff])")
 # 「营业场所必须…」, 「公共场所」: a premises (its 所 no body's, as 派出所's is), where a rule applies, not who keeps it
 _PREMISES = re.compile(r"[场場]所$")
+# 「优化城乡结构布局」, 「构建新发展格局」: a layout or a state of things, its 局 no bureau's
+_STATE_OF_THINGS = re.compile(r"(?:布|格|大|全|结|開|开|变|變|僵)局$")
 
 
 def looks_like_unit(name: str) -> bool:
@@ -528,7 +530,8 @@ def looks_like_unit(name: str) -> bool:
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name) and not THIS_TOWN.fullmatch(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
-            or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name) or _PREMISES.search(name):
+            or _ABOUT_WHAT.search(name) or _WHAT_IT_IS.search(name) or _PREMISES.search(name) \
+            or _STATE_OF_THINGS.search(name):
         return False
     return "、" not in name and bool(lexicon().unit_end.search(name) or lexicon().short_name.match(name)
                                      or COLLECTIVE.match(name) and len(name) <= 10  # 「各地」, not 「各部门要坚持…」
