@@ -3822,3 +3822,26 @@ def test_a_numbered_colon_line_of_several_bodies_each_doing_its_own_systems_work
 
 def test_whom_a_campaign_is_stepped_up_towards_is_no_subject():
     assert subject_clauses("三是紧抓环保。向企业加大环保宣传力度,规范排污行为。", anyone=True) == []
+
+
+def test_an_office_each_place_sets_up_in_a_seat_is_part_of_the_places_task():
+    """「各地要…建立…领导小组，在工业主管部门设立办公室，负责…」: no setter before the seat, the collective before it
+    sets the office up, each its own: one task of the places; a named unit's office set up so is its own subject."""
+    [(clause, units)] = subject_clauses("各县要建立由主要领导挂帅的工作领导小组，在农业主管部门设立领导小组办公室，"
+                                        "负责组织和推进全县工作。", numbered=True)
+    assert units.lead == ["各县"] and clause.endswith("负责组织和推进全县工作")
+    found = subject_clauses("县政府要成立工作领导小组，在县财政局设立领导小组办公室，负责日常工作。", numbered=True)
+    assert [units.lead for _, units in found] == [["县政府"], ["领导小组办公室"]]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("建有“园中园”的特色园区要成立管委会。", "建有“园中园”的特色园区"),
+    ("列入“百强”的乡镇要率先完成改造任务。", "列入“百强”的乡镇"),
+])
+def test_bodies_qualified_by_a_clause_with_a_quoted_term_are_a_subject(text, lead):
+    [(_, units)] = subject_clauses(text, numbered=True)
+    assert units.lead == [lead]
+
+
+def test_a_quoted_way_of_doing_is_no_subject():
+    assert subject_clauses("以“互联网+”的方式开展宣传。", numbered=True) == []

@@ -435,6 +435,10 @@ _ANSWERABLE = re.compile(r"是[^，,；;。]{0,40}?(?:责任主体|第一责任�
 _INSPECTS = re.compile(rf"(?:实施|进行){INSPECTION}")
 
 
+# 「…，在X设立Y，负责…」: a body set up in a seat, by no setter the part names: the subject before sets it up
+_SEATED_BY_EACH = re.compile(r"在[^，,：:；;。“”\"]{2,20}?(?:设立|成立|组建|设置)")
+
+
 def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
     """A clause cut before each later comma part with a subject of its own and a modal (「请各单位于…前报厅办公室，
     厅办公室将汇总上报…」): each subject's part is its own clause. A run of two such parts or more is a roster
@@ -453,6 +457,9 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
         # after a body's name, 「X负责落实各类职业学校、普通中小学将…」, the 、 lists the duty's objects, no subject's)
         listed = comma.group().startswith("、")
         before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
+        if _SEATED_BY_EACH.match(clause, comma.end()) and (own := subject_match(before)) \
+                and (names := unit_names(subject_name(own, known), known)) and all(map(collective, names)):
+            continue  # 「各地要…建立…领导小组，在工业主管部门设立办公室，负责…」: each place's own office, their task
         if listed and _ends_in_unit(before):
             continue  # 「教育部门负责落实各类中等职业学校、普通中小学将…」: the object's list of units goes on
         # (「由X、Y等部门负责…，Z负责…」: a part 由 opens names its doer as a subject does)

@@ -122,8 +122,10 @@ _PLACE_QUOTED = r"[^，,：:；;。“”\"要应须将]{0,10}?[省市县区镇�
 # 「市纠风办和查禁公路“三乱”督察队依法开展…」: a body named for a campaign's quoted short name, its ending right after
 _BODY_QUOTED = (r"[^，,：:；;。“”\"要应须将]{0,12}?“[^“”\"，,：:；;。]{1,8}”[^，,：:；;。“”\"要应须将]{0,8}?"
                 r"(?:队|组|办|中心|站|所|指挥部|办公室|委员会)")
-_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>{_NAME_CHAR}{{2,120}}?|{_PLACE_QUOTED}{_NAME_CHAR}{{1,120}}?|{_BODY_QUOTED})"
-                      rf"{_VERB_AFTER}")
+# 「建有“园中园”的特色园区要…」: bodies of a kind, those with what a quoted term names (a clause before 的 qualifying them)
+_QUALIFIED_QUOTED = r"[^，,：:；;。“”\"要应须将的]{1,10}?“[^“”\"，,：:；;。]{1,8}”的[^，,：:；;。“”\"要应须将的]{2,12}?"
+_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>{_NAME_CHAR}{{2,120}}?|{_PLACE_QUOTED}{_NAME_CHAR}{{1,120}}?|{_BODY_QUOTED}"
+                      rf"|{_QUALIFIED_QUOTED}){_VERB_AFTER}")
 # 「X领导小组办公室（以下简称处非办）要…」, 「X领导小组（以下简称“领导小组”）的主要职责是…」: a name the document defines is
 # whole up to its definition, whatever verb words stand inside it (处置, 组织)
 _DEFINED_SUBJECT = re.compile(rf"^{OPENING}(?P<subject>[^，,：:；;。“”\"()（）]{{2,60}}[(（](?:以下简称|下称|简称)[^()（）]{{1,20}}"
