@@ -3845,3 +3845,48 @@ def test_bodies_qualified_by_a_clause_with_a_quoted_term_are_a_subject(text, lea
 
 def test_a_quoted_way_of_doing_is_no_subject():
     assert subject_clauses("以“互联网+”的方式开展宣传。", numbered=True) == []
+
+
+# --- a seated office, units defined as one body, a list then each one's share ---
+
+def test_an_office_seated_in_a_bureau_on_a_line_of_its_own_is_no_unit_nor_a_heading_over_the_items(tmp_path):
+    """「领导小组办公室设在县文旅局」 without a stop: where the office sits, a sentence; the items under it keep their own
+    subjects, and the two bodies a sentence defines as one coordinating body hold its duty after it together."""
+    assert not looks_like_unit("领导小组办公室设在县文旅局")
+    tasks = _drafted(tmp_path, "一、组织机构", "领导小组办公室设在县文旅局", "二、工作职责",
+                     "(一)县政府办公室和县文旅局为艺术节的总协调机构。负责联系各成员单位,督促落实各项职责。",
+                     "(二)县卫健局负责保障场馆的食品安全。")
+    assert [(t["lead"], t.get("lead_mode")) for t in tasks] == [
+        (["县政府办公室", "县文旅局"], "joint"), (["县卫健局"], "first")]
+
+
+def test_an_office_set_up_in_a_bureau_with_yu_is_no_name_of_the_bureau(tmp_path):
+    """「下设办公室于镇民政办」: the office seated in the bureau (于 as 在); a later duty of the bureau is the bureau's."""
+    tasks = _drafted(tmp_path, "(一)领导小组组长:张三(镇长)",
+                     "下设办公室于镇民政办,办公室主任由李四同志兼任。", "(二)工作职责",
+                     "1.镇民政办全面负责组织、协调春节慰问工作。", "2.镇农业办制定相应工作措施,加强山林巡查。")
+    assert [t["lead"] for t in tasks] == [["镇民政办"], ["镇农业办"]]
+
+
+def test_kinds_of_departments_given_work_then_each_its_share_are_one_task_each_doing_its_own():
+    """「教育、交通、城管等部门负责…。教育局要…；交通局要…；城管局要…」: the sentences after the list divide its work among
+    the departments it lists (named by their bureaus): one task, each department its share."""
+    found = subject_clauses("教育、交通、城管等部门负责保障赛区周边秩序。教育局要做好学生组织;交通局要保障道路畅通;"
+                            "城管局要清理占道经营。", numbered=True)
+    assert [(units.lead, units.participants, units.mode) for _, units in found] == [
+        (["教育部门", "交通部门", "城管部门"], [], "separate")]
+
+
+def test_bodies_bearing_their_territorys_responsibility_then_each_its_demands_each_hold_their_own():
+    """「各县政府和甲区管委及乡镇政府对…负有属地管理责任。各县政府和甲区管委要…。各乡镇政府要…」: bearing a
+    responsibility (负有…责任) is the list's work; the sentences after it give some of them each their own demands."""
+    found = subject_clauses("各县政府和甲区管委及乡镇政府对森林防火负有属地管理责任。各县政府和甲区管委要加强领导,"
+                            "健全责任制度。各乡镇政府要落实巡山护林责任。", numbered=True)
+    assert [(units.lead, units.mode) for _, units in found] == [(["各县政府", "甲区管委", "乡镇政府"], "separate")]
+
+
+def test_schools_named_short_by_their_number_are_units():
+    """「一中」, 「附中」: a middle school named by its number or its university's affiliation, listed with 和 too."""
+    assert looks_like_unit("县一中") and looks_like_unit("师大附中")
+    assert parse_units("县一中、县二中和师大附中").lead + parse_units("县一中、县二中和师大附中").participants == [
+        "县一中", "县二中", "师大附中"]

@@ -37,7 +37,7 @@ from .unitnotes import UnitList, parse_units
 
 # 「领导小组下设办公室，办公室设在经济发展局，主要负责…」: the office of the group, seated in a body, is the subject
 # (「指挥部下设办公室在县公安消防大队，具体负责…」: the seat right after it, 设 unwritten)
-_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)(?:[，,]\s*(?:(?P=office))?(?=设在)|(?=在))")
+_OFFICE_SET_UP = re.compile(r"^(?P<group>[^，,：:；;。“”\"]{2,40}?)下设(?P<office>办公室|工作专班)(?:[，,]\s*(?:(?P=office))?(?=设在)|(?=[在于]))")
 # 「领导小组在县卫计办设立办公室，负责…」: the seat first, then the office the group sets up there; read as the form above
 _OFFICE_SEATED = re.compile(r"^(?P<group>[^，,：:；;。“”\"在]{2,40}?(?:组|指挥部|委员会|专班|联席会议))在(?P<seat>[^，,：:；;。“”\"在]{2,20}?)"
                             r"设立?(?P<office>办公室|工作专班)(?=[，,])")
@@ -134,6 +134,9 @@ _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[
 
 # 「卫计委、市市场监督管理局已制定了…」: units telling what they have done (a news report's), no work given by it
 _DID = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)已(?:经)?(?:[\u4e00-\u9fff]{1,4})了")
+# 「X和Y为…的总协调机构。负责…」: units defined as one body, a sentence of its own; the duty after it with no subject is
+# that body's, the units holding it together (one body, not a list each doing its share)
+_DEFINED_ONE_BODY = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)[为是][^，,：:；;。“”\"]{2,40}?(?:机构|机关)$")
 # a comma part giving a duty (「…，负责考试期间…」)
 _DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)")
 # 「公安局担当…工作，制定了…方案，…」: the duty first, then what was done towards it: the duty is given
@@ -160,12 +163,20 @@ def told_doers(clause: str, known: tuple[str, ...]) -> list[str]:
     return (did := _DID.match(clause)) and unit_names(did["subject"], known) or []
 
 
-def carried_duty(clause: str, done_by: list[str], known: tuple[str, ...]) -> UnitList | None:
+def defined_body_units(clause: str, known: tuple[str, ...]) -> list[str]:
+    """The units a clause defines as one body (「区政府办公室和区教育局为…的总协调机构」), or []."""
+    return (defined := _DEFINED_ONE_BODY.match(clause)) and unit_names(defined["subject"], known) or []
+
+
+def carried_duty(clause: str, done_by: list[str], known: tuple[str, ...], one_body: bool = False) -> UnitList | None:
     """「X已制定了…；考前到各考点检查…，负责考试期间…」: a clause with no subject of its own giving a duty (负责) right
-    after one telling what units `done_by` did: their duty, its subject given before."""
+    after one telling what units `done_by` did: their duty, its subject given before (units defined as `one_body`
+    hold it together)."""
     if not done_by or not _DUTY_PART.search(clause) \
             or (own := subject_match(clause)) and unit_names(subject_name(own, known), known):
         return None
+    if one_body and len(done_by) > 1:
+        return UnitList("、".join(done_by), lead=list(done_by), mode="joint", how="verb")
     lead, others, mode = list_roles(done_by, clause, False)
     return UnitList("、".join(done_by), lead=lead, participants=others, mode=mode, how="verb")
 
@@ -194,6 +205,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
         found = subject_clauses(DEFINITION.sub("", text), known, numbered, anyone)
         return [(_with_definitions(clause, defined), units) for clause, units in found]
     done_by: list[str] = []  # the units of a clause telling what they did, for a duty after it with no subject
+    one_body = False  # done_by defined as one body (「X和Y为…机构」): the duty theirs together
     parts = [(part, i < len(cut) - 1, i > 0) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
     for clause, followed, going_on in parts:
@@ -207,9 +219,12 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             out.append((clause, copy.deepcopy(out[-1][1])))
             continue
         if did := told_doers(clause, known):
-            done_by = did
+            done_by, one_body = did, False
             continue
-        if carried := carried_duty(clause, done_by, known):
+        if defined := defined_body_units(clause, known):
+            done_by, one_body = defined, True
+            continue
+        if carried := carried_duty(clause, done_by, known, one_body):
             out.append((clause, carried))
             done_by = []
             continue
@@ -361,7 +376,44 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             if others := unit_names(share["who"], known):
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
-    return out
+    return _divided_among(out)
+
+
+# the kind a department is named by (卫生部门: 卫生), the share of one of a listed kind named by its body (卫生局)
+_KIND_OF = re.compile(r"(?:部门|部門)$")
+
+
+def _divided_among(out: list[tuple[str, UnitList]]) -> list[tuple[str, UnitList]]:
+    """「卫生、执法、环卫等部门负责X。卫生局要…；环卫局要…；执法局要…」: a list of units given the work, then clauses each
+    giving one or some of them (named again, or by its kind's body) their own share, two clauses at least, none
+    naming a unit another named: one task, each listed unit doing its share (separate), the clauses after it its
+    parts."""
+    merged: list[tuple[str, UnitList]] = []
+    at = 0
+    while at < len(out):
+        clause, units = out[at]
+        listed = units.lead + units.participants
+        shares, taken = at + 1, set()
+        while shares < len(out) and (ones := [_listed_one(n, listed) for n in out[shares][1].lead
+                                              + out[shares][1].participants]) \
+                and all(ones) and not taken & set(ones):
+            taken |= set(ones)
+            shares += 1
+        if len(listed) > 1 and len(taken) > 1 and shares - at > 2:
+            units.lead, units.participants, units.mode = listed, [], "separate"
+            clause = "；".join([clause, *(c for c, _ in out[at + 1:shares])])
+            at = shares
+        else:
+            at += 1
+        merged.append((clause, units))
+    return merged
+
+
+def _listed_one(name: str, listed: list[str]) -> str | None:
+    """The listed unit a later clause's subject is: the same name (each of them, 「各沿海镇政府」 of 「沿海镇政府」), or the
+    body of a kind listed (卫生局 of 卫生部门)."""
+    return next((n for n in listed if name in (n, f"各{n}") or (kind := _KIND_OF.sub("", n)) != n and len(kind) >= 2
+                 and name.startswith(kind) and looks_like_unit(name)), None)
 
 
 def _with_definitions(clause: str, defined: list[tuple[str, str]]) -> str:

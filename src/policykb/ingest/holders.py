@@ -27,7 +27,7 @@ from .unitnotes import UnitList, one_unit
 _NAME = r"[^，,。；;：:、\s“”\"〔〕《》\d]{2,40}?"  # no 文号 or title: 「同意建立X制度的函〔2016〕30号」 names none
 # 「设立国务院办公厅，」 「决定成立X领导小组，」 「在X领导小组下设Y办公室（以下简称…）」: what is set up, up to the end of
 # its clause; 「建立由民政部牵头的X联席会议制度」: the unit leading it, said before its name, is no part of it
-_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?:由[^，,。；;：:]{{2,20}}?牵头的)?(?P<name>{_NAME})(?=[，,。；;：:]|$|(?<=[室组班])在)")  # (「下设办公室在X」: seated in X)
+_SET_UP = re.compile(rf"(?:设立|成立|组建|建立|下设|调整为)(?:由[^，,。；;：:]{{2,20}}?牵头的)?(?P<name>{_NAME})(?=[，,。；;：:]|$|(?<=[室组班])[在于])")  # (「下设办公室在X」, 「下设办公室于X」: seated in X)
 # 「建立X联席会议（以下简称联席会议）制度」: the body without its short name and the 制度 it works by
 _ALIAS = re.compile(r"[(（](?:以下简称|简称)[^()（）]{1,20}[)）]")
 _NOT_NAME = re.compile(r"制度$")

@@ -17,6 +17,8 @@ _NUMBERED_HEADING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[�
 
 # 「建德市融媒体中心 主办」: a site's credit line, the body that runs the site (主办 hosts, no organ's name ends so)
 _SITE_CREDIT = re.compile(r"(?:主办|承办|协办|主管)(?:单位)?$")
+# 「领导小组办公室设在区教育局」: where an office is seated, a sentence ending like an organ, no masthead
+_SEATED = re.compile(r"设在|设于")
 
 
 def masthead_issuers(texts: list[str], printed: bool = False) -> list[str]:
@@ -24,7 +26,7 @@ def masthead_issuers(texts: list[str], printed: bool = False) -> list[str]:
     「X文件」 form alone, which no page's name takes)."""
     for text in texts[:6]:
         name = re.sub(r"\s", "", text)
-        if _NUMBERED_HEADING.match(name) or DETAIL_LABEL.match(name) or _SITE_CREDIT.search(name):
+        if _NUMBERED_HEADING.match(name) or DETAIL_LABEL.match(name) or _SITE_CREDIT.search(name) or _SEATED.search(name):
             continue  # 「第三节 开发区管理委员会」: a chapter of a gazetteer or a book about the body, not its masthead
         if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,40}}?{ORGAN})文件", name):
             return split_issuers(m[1])

@@ -104,8 +104,10 @@ OPENING = r"(?:请|特别是|尤其是|同时[，,]\s*|[一二三四五六七八
 _ABOUT = rf"(?:对[^，,：:；;。“”\"]{{2,30}}?(?=[，,]?(?:要(?![求点])|应|须|必须|务必|(?:实施|进行){INSPECTION})))?"
 # 「县市区政府对本辖区物业管理工作负总责」: answering for the work named after 对 overall, a verb only after its object
 # (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
-# (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py)
-_OVERALL_CHARGE = r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$))"
+# (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py; 「X对…负有属地管理责任」: bearing
+# the responsibility of its kind for the work)
+_OVERALL_CHARGE = (r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$)"
+                   r"|负有[^，,：:；;。“”\"]{0,10}?责任(?=[，,；;。]|$))")
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)

@@ -157,9 +157,10 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     # (or after a zone, 「高新园区和西区管委会」; a place or zone, 「X开发区和市安委会有关成员单位」, before a unit that opens
     # with its level or as a collective; a village collective before a town's body, 「各村和镇农办」; after 机构 or 小组
     # too, but not in 「X机构及其工作人员」, a body and its own people; after a secretary's post, 「学校党组织书记和校长」:
-    # two people; 或 between two bodies' names, 「X中心、Y中心或职能站(所)」: bodies listed as alternatives, each a name)
+    # two people; 或 between two bodies' names, 「X中心、Y中心或职能站(所)」: bodies listed as alternatives, each a name;
+    # after a school named short, 「内科大附中和包四中」)
     pieces = re.split(rf"[、，,；;]|会同|{OWN_DEPARTMENTS.pattern}|"
-                      r"(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心))"
+                      r"(?:(?<=[局委办厅部署会院行室门位府門道乡镇队站所处科司团\x00)）])|(?<=[园新发]区|中心|[一二三四五六七八九十附]中))"
                       r"(?:以及|或者|[和及与或])(?=[^和及与或]{2,})"
                       r"|(?<=机构|小组)(?:以及|[和及与])(?!其)(?=[^和及与]{2,})"
                       r"|(?<=书记)[和及与](?=[^和及与]{2,})"
