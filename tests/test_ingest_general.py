@@ -78,6 +78,8 @@ def test_a_covering_notices_formula_without_its_stop_is_not_wrapped_into_the_nex
     items = items_of([Block("为确保各项任务落到实处,现将任务分解表印发给你们请认真贯彻执行", "第1行"),
                       Block("全县各级各部门要把抓好目标任务落实作为首要任务,全力以赴抓落实。", "第2行")])
     assert [i.where for i in items] == ["第1行", "第2行"]
+    # (a fixed-width line broken inside the formula, 「请各单位认真贯彻」 / 「落实。」, still goes on)
+    assert len(items_of([Block("现将任务分解表印发给你们,请各单位认真贯彻", "第1行"), Block("落实。", "第2行")])) == 1
     draft = _drafted_text(tmp_path, "\n\n".join([
         "甲县人民政府关于印发任务分解表的通知", "各镇人民政府,县政府各部门:",
         "为确保各项年度目标任务落到实处,现将任务分解表印发给你们请认真贯彻执行",

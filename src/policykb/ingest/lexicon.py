@@ -20,6 +20,11 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _whole_words(words: list[str]) -> list[str]:
+    """The words that open no longer word of the list (贯彻 opens 贯彻执行): a text ending in one ends the word."""
+    return [w for w in words if not any(o != w and o.startswith(w) for o in words)]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]
@@ -158,7 +163,8 @@ def lexicon() -> Lexicon:
         gathering_words=alternation(data["gathering_words"]),
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
-        transmittal_end=re.compile(rf"请[\u4e00-\u9fff]{{0,8}}?(?:{alternation(data['transmittal'])})$"),
+        # (not a word that opens a longer one, 「…请认真贯彻」 / 「落实。」: a fixed-width line broken inside the formula)
+        transmittal_end=re.compile(rf"请[\u4e00-\u9fff]{{0,8}}?(?:{alternation(_whole_words(data['transmittal']))})$"),
         praise_words=tuple(data["praise_words"]),
         the_public=tuple(data["the_public"]),
         progress_checks=tuple(data["progress_checks"]),
