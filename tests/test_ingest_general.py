@@ -71,6 +71,23 @@ def test_a_line_ending_in_a_closed_quotation_is_not_wrapped_into_the_next():
     assert [i.where for i in items] == ["第1行", "第2行"]
 
 
+def test_a_covering_notices_formula_without_its_stop_is_not_wrapped_into_the_next_paragraph(tmp_path):
+    """A page that lost its stops (「…印发给你们请认真贯彻执行」, no 。): the formula still closes the notice, and the
+    next paragraph's demand is read with its own subject, not run into the formula."""
+    from policykb.ingest.items import items_of
+    items = items_of([Block("为确保各项任务落到实处,现将任务分解表印发给你们请认真贯彻执行", "第1行"),
+                      Block("全县各级各部门要把抓好目标任务落实作为首要任务,全力以赴抓落实。", "第2行")])
+    assert [i.where for i in items] == ["第1行", "第2行"]
+    # (a fixed-width line broken inside the formula, 「请各单位认真贯彻」 / 「落实。」, still goes on)
+    assert len(items_of([Block("现将任务分解表印发给你们,请各单位认真贯彻", "第1行"), Block("落实。", "第2行")])) == 1
+    draft = _drafted_text(tmp_path, "\n\n".join([
+        "甲县人民政府关于印发任务分解表的通知", "各镇人民政府,县政府各部门:",
+        "为确保各项年度目标任务落到实处,现将任务分解表印发给你们请认真贯彻执行",
+        "全县各级各部门要把抓好目标任务落实作为首要任务,全力以赴抓落实。",
+        "县委督查办要结合任务分解,认真建立督查台账。", "甲县人民政府", "2023年3月1日"]))
+    assert [t["lead"] for t in draft.tasks.values()] == [["全县各级", "各部门"], ["甲县委督查办"]]
+
+
 def test_a_sentence_with_its_own_subject_before_a_topics_doer_is_a_task_of_its_own():
     """「二是河长制和门前三包。各局委要明确任务，每天派人巡查。门前三包任务由各街道负责实施。」: the topic's doer (由) is
     one task, the departments' sentence before it another, and the item's title stays with the first."""

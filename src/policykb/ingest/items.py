@@ -488,9 +488,10 @@ _HEADING_LENGTH = 25  # 「二、密切配合，迅速建立齐抓共管的工�
 
 def _unclosed(text: str) -> bool:
     """Text not ended by a closing mark (「…尽快销号。”」: a quotation closed after its full stop is closed too); a
-    number alone on its line (「（一）」, its text empty) takes the next line."""
+    number alone on its line (「（一）」, its text empty) takes the next line. A covering notice's closing formula
+    (「…印发给你们请认真贯彻执行」 on a page that lost its stops) ends its paragraph all the same."""
     end = text.rstrip("”’\"'")
-    return not end or end[-1] not in _CLOSED
+    return not end or end[-1] not in _CLOSED and not _LEX.transmittal_end.search(end)
 
 
 def _after_roster(last: str, text: str) -> bool:

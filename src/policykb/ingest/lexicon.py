@@ -20,6 +20,11 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _whole_words(words: list[str]) -> list[str]:
+    """The words that open no longer word of the list (贯彻 opens 贯彻执行): a text ending in one ends the word."""
+    return [w for w in words if not any(o != w and o.startswith(w) for o in words)]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]
@@ -67,6 +72,7 @@ class Lexicon:
     gathering_words: str  # 「组织X开展」, 「统筹Y制定」: an alternation, before the units gathered to do the work
     duty_openers: tuple[str, ...]  # 「负责…」 after a line naming a unit alone: that unit's duty
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
+    transmittal_end: re.Pattern  # 「…请认真贯彻执行」 closing a line: the notice's last words, stops or none
     praise_words: tuple[str, ...]  # 「…，给予通报表扬」: units praised for work done, no requirement
     the_public: tuple[str, ...]  # 「各单位及居民应当…」: the people at large listed beside bodies, neither unit nor leader
     progress_checks: tuple[str, ...]  # 「…进度情况进行督察通报」: a body checking the others' progress
@@ -157,6 +163,8 @@ def lexicon() -> Lexicon:
         gathering_words=alternation(data["gathering_words"]),
         duty_openers=tuple(data["duty_openers"]),
         transmittal=tuple(data["transmittal"]),
+        # (not a word that opens a longer one, 「…请认真贯彻」 / 「落实。」: a fixed-width line broken inside the formula)
+        transmittal_end=re.compile(rf"请[\u4e00-\u9fff]{{0,8}}?(?:{alternation(_whole_words(data['transmittal']))})$"),
         praise_words=tuple(data["praise_words"]),
         the_public=tuple(data["the_public"]),
         progress_checks=tuple(data["progress_checks"]),

@@ -112,9 +112,11 @@ _CELLS = re.compile(r"[\u4e00-\u9fff。，、；] +[\u4e00-\u9fff]")
 
 
 def _wrapped(text: str, line: str) -> bool:
-    """(a space between two words is a row of cells, 「…考核奖惩。 人秘科 各区教育局」, not prose)"""
+    """(a space between two words is a row of cells, 「…考核奖惩。 人秘科 各区教育局」, not prose; a covering notice's
+    closing formula, 「…印发给你们请认真贯彻执行」 on a page that lost its stops, ends its paragraph)"""
     return bool(_STOPS_MID_SENTENCE.match(text) and _GOES_ON.match(line) and not _CELLS.search(text)
-                and not _NUMBERED.match(line) and not lexicon().label.match(line))
+                and not _NUMBERED.match(line) and not lexicon().label.match(line)
+                and not lexicon().transmittal_end.search(text))
 
 
 _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百\d]{1,4}[条项章节部分]|[一二三四五六七八九十]{1,3}[、．.])")
