@@ -3890,3 +3890,20 @@ def test_schools_named_short_by_their_number_are_units():
     assert looks_like_unit("县一中") and looks_like_unit("师大附中")
     assert parse_units("县一中、县二中和师大附中").lead + parse_units("县一中、县二中和师大附中").participants == [
         "县一中", "县二中", "师大附中"]
+
+
+def test_circled_items_giving_a_topic_to_a_unit_keep_their_sentence_and_those_helping_take_part():
+    """「分工与配合：」 over 「①…由X组织实施。」 「②…由X落实，Y配合。」: each circled item is a task whose topic X carries out
+    (its whole sentence, the topic without its doer being no task), Y helping it; the circled mark is its number."""
+    tasks = _tasks("九、组织工作", "(一)开幕式", "分工与配合:", "①仪仗队、花束队由县教育局组织实施。",
+                   "②场地和所需设施由会务组落实,县文化局、县公安局配合。")
+    assert [(t.text, t.units.lead, t.units.participants, t.number) for t in tasks] == [
+        ("仪仗队、花束队由县教育局组织实施。", ["县教育局"], [], 1),
+        ("场地和所需设施由会务组落实,县文化局、县公安局配合。", ["会务组"], ["县文化局", "县公安局"], 2)]
+
+
+def test_a_paragraph_opening_with_you_and_its_lead_keeps_its_sentence():
+    """「由X牵头组织实施，Y制定详细方案。」 under a part: 由 makes X the doer of the sentence, which is the task as written
+    (cut out, the note would leave 「Y制定详细方案」 or 「制定详细方案」 without the work X leads)."""
+    tasks = _tasks("九、组织工作", "分工与配合:", "由县文化局牵头组织实施,会务组制定详细方案。")
+    assert [(t.text, t.units.lead) for t in tasks] == [("由县文化局牵头组织实施,会务组制定详细方案。", ["县文化局"])]

@@ -114,13 +114,26 @@ def _by_after_topic(before: str, clause: str, known: tuple[str, ...]) -> UnitLis
     return by_units(clause.strip(), known)
 
 
+def _helped_next(units: UnitList, after: list[str], known: tuple[str, ...]) -> UnitList | None:
+    """The topic's note read with the clause after it when that clause is only units closed by a participant word
+    (「…由X组织实施，Y、Z配合」): its units take part; else None."""
+    if not after or not (m := _LEX.verb_tail.search(after[0].strip())) or _LEX.verbs[m["verb"]] != "participant":
+        return None
+    joined = parse_units(f"{units.as_written}，{after[0].strip()}", known)
+    return joined if joined.lead == units.lead and joined.participants and not joined.doubts and not joined.leaders \
+        and all(n in known or looks_like_unit(n) for n in joined.participants) else None
+
+
 def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
     """「我县的文物行政执法工作由县文物旅游局负责实施。」: a note inside its clause after a topic, the sentence's only
     assignment; cut out, it would leave a topic and no duty, so the text stays as written."""
     clauses = re.findall(r"[^，,；;。]+", text)
-    found = [u for before, clause in zip(["", *clauses], clauses)
-             if (u := topic_units(clause, known) or _by_after_topic(before, clause, known))
-             and not u.doubts and not u.leaders]
+    at = [(i, u) for i, (before, clause) in enumerate(zip(["", *clauses], clauses))
+          if (u := topic_units(clause, known) or _by_after_topic(before, clause, known))
+          and not u.doubts and not u.leaders]
+    found = [u for _, u in at]
+    if len(at) == 1 and (helped := _helped_next(at[0][1], clauses[at[0][0] + 1:], known)):
+        return helped  # 「A由X组织实施，Y配合」: who helps it, in the clause after the topic's 由
     if len(found) > 1 and not any(u.participants for u in found):
         # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each topic its holder, each answering for its own
         lead = list(dict.fromkeys(n for u in found for n in u.lead))

@@ -106,6 +106,8 @@ def _unit_does(sentence: str, collectives: bool = False) -> bool:
 # A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.
 LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
                              r"(?:长|书记|主任)(?:主抓|牵头|分管|负责|领衔|联系|领办)")
+_BY_OPENS = re.compile(rf"^(?:{'|'.join(map(re.escape, _LEX.by_openers))})?由")  # 「由X牵头…」 opening its paragraph
+_CIRCLED_ITEM = re.compile(r"^([①-⑳])\s*(?=\S)")  # an item numbered ① … ⑳ (GB/T 9704 has them below （1）)
 _PAGE_MARK = re.compile(r"^[—–\-\s\d]*[—–]\s*\d+\s*[—–][—–\-\s]*$")  # 「— — — 2 —」 of a copied PDF
 _CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the middle of its sentence
 
@@ -462,6 +464,10 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             piece, units, opens = found  # prose is read less surely than a note: below the confident mark, so reviewed
             if opens and opened_by:
                 piece = f"{opened_by}。{piece}"
+            elif opens and _BY_OPENS.match(strip_number(text)):
+                # 「由X牵头组织实施，Y制定详细方案。」 under a label (分工与配合：): 由 makes X the sentence's doer, and the
+                # sentence as written is the task; cut out, the note would leave its work without its doer
+                piece = strip_number(text).strip()
             piece, later = _later_subjects(piece, known)
             out.append(Candidate(piece if piece.endswith("。") else piece + "。", with_scope(units), block.where,
                                  "prose", 0.8, part, section, number=item_number(text)))
@@ -503,6 +509,11 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                               else "" if own or not stage or _dated(piece) else stage,
                               number=item_number(above) if i == 0 else mark)
                     for i, (piece, u, mark) in enumerate(duties)]
+            continue
+        if not numbered and (circled := _CIRCLED_ITEM.match(text)) and (units := topic_note(text[circled.end():], known)):
+            # 「②场地布置由X组织实施，Y配合。」: an item numbered by a circled mark, its topic given to X, kept as written
+            out.append(Candidate(text[circled.end():], with_scope(units), block.where, "prose", 0.8, part, section,
+                                 number=ord(circled[1]) - ord("①") + 1))
             continue
         if numbered and (units := topic_note(strip_number(text), known)):
             if section_unit and not units.participants and _after_own_sentence(strip_number(text), units):
