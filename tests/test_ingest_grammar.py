@@ -3907,3 +3907,16 @@ def test_a_paragraph_opening_with_you_and_its_lead_keeps_its_sentence():
     (cut out, the note would leave 「Y制定详细方案」 or 「制定详细方案」 without the work X leads)."""
     tasks = _tasks("九、组织工作", "分工与配合:", "由县文化局牵头组织实施,会务组制定详细方案。")
     assert [(t.text, t.units.lead) for t in tasks] == [("由县文化局牵头组织实施,会务组制定详细方案。", ["县文化局"])]
+
+
+def test_a_demand_only_to_take_the_work_seriously_is_no_task_beside_named_units_work():
+    """「各单位要提高思想认识，把…作为重中之重」 beside sentences giving named bodies their own work: the demand asks
+    only that the division be taken seriously, a requirement on carrying it out (truth rule 1), no task; one listing
+    work with it (「要提高认识、密切协作」) keeps its task."""
+    from policykb.ingest.candidates import find_candidates
+    from policykb.ingest.source import Source
+    source = Source("minutes.txt", "txt", [Block(t, f"第{i}行") for i, t in enumerate((
+        "某县召开防汛工作会议", "会议要求,各单位要提高思想认识,把防汛工作作为当前工作的重中之重。",
+        "县水利局要组织开展河道隐患排查,及时消除险情。", "县应急局要做好抢险物资储备和调运工作。",
+        "各乡镇要提高认识、密切协作,做好群众转移安置工作。"), start=1)])
+    assert [c.units.lead for c in find_candidates(source, set(), ())[0]] == [["县水利局"], ["县应急局"], ["各乡镇"]]

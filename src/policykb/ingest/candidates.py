@@ -112,7 +112,19 @@ def _demands_read(demands: list[Candidate]) -> tuple[list[Candidate], str]:
         return demands, "requirements"
     # (「县林长制联席成员单位要…」: where nothing on the page divides the work, the members of a body named are no
     # holders of a role in it, and keep their demand)
-    return [c for c in demands if not _on_role_holders(c, members=False) and not _will_supervise(c)], "general"
+    return [c for c in demands if not _on_role_holders(c, members=False) and not _will_supervise(c)
+            and not _asks_seriousness(c)], "general"
+
+
+def _asks_seriousness(demand: Candidate) -> bool:
+    """「各单位要提高思想认识，把…作为重中之重」: a demand whose holders are asked, first of all, only to take the work
+    seriously (lexicon seriousness_words, right after their modal): beside sentences giving named units their own work,
+    a requirement on carrying the division out (truth rule 1); not where work is listed with it (「要提高认识、密切协作」)."""
+    subject = demand.units.as_written
+    at = demand.text.find(subject) if subject else -1
+    return at >= 0 and bool(re.match(
+        rf"[^，,。；;]{{0,4}}?(?:一定|务必)?(?:要|务必|必须|须|应当?)(?:切实|进一步|更加|不断)?"
+        rf"(?:{alternation(lexicon().seriousness_words)})(?!、)", demand.text[at + len(subject):]))
 
 
 def _on_role_holders(demand: Candidate, members: bool = True) -> bool:

@@ -74,6 +74,7 @@ class Lexicon:
     transmittal: tuple[str, ...]  # 「…认真贯彻执行」: a covering notice's closing formula, no requirement
     transmittal_end: re.Pattern  # 「…请认真贯彻执行」 closing a line: the notice's last words, stops or none
     praise_words: tuple[str, ...]  # 「…，给予通报表扬」: units praised for work done, no requirement
+    seriousness_words: tuple[str, ...]  # 「各单位要提高思想认识」: a demand to take the work seriously, no share of it
     the_public: tuple[str, ...]  # 「各单位及居民应当…」: the people at large listed beside bodies, neither unit nor leader
     progress_checks: tuple[str, ...]  # 「…进度情况进行督察通报」: a body checking the others' progress
     progress_hearings: tuple[str, ...]  # 「…听取落实情况」: the same, before what it checks
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         # (not a word that opens a longer one, 「…请认真贯彻」 / 「落实。」: a fixed-width line broken inside the formula)
         transmittal_end=re.compile(rf"请[\u4e00-\u9fff]{{0,8}}?(?:{alternation(_whole_words(data['transmittal']))})$"),
         praise_words=tuple(data["praise_words"]),
+        seriousness_words=tuple(data["seriousness_words"]),
         the_public=tuple(data["the_public"]),
         progress_checks=tuple(data["progress_checks"]),
         progress_hearings=tuple(data["progress_hearings"]),
