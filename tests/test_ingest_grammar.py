@@ -3890,3 +3890,11 @@ def test_schools_named_short_by_their_number_are_units():
     assert looks_like_unit("县一中") and looks_like_unit("师大附中")
     assert parse_units("县一中、县二中和师大附中").lead + parse_units("县一中、县二中和师大附中").participants == [
         "县一中", "县二中", "师大附中"]
+
+
+def test_a_team_and_its_cadres_carrying_out_a_named_plan_strictly_are_the_teams_task():
+    """「会议要求，镇巡查队、镇村两级包保干部严格按照《…方案》执行…」: carrying out a plan the text names, strictly, is a duty
+    verb; the cadres, people of no body of their own, work with the team listed before them."""
+    found = subject_clauses("会议要求,镇护林巡查队、镇村两级包保干部严格按照《甲镇森林防火工作方案》执行24小时巡山值守。",
+                            numbered=True)
+    assert [(units.lead, units.leaders) for _, units in found] == [(["镇护林巡查队"], ["镇村两级包保干部"])]
