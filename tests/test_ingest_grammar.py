@@ -3920,3 +3920,11 @@ def test_a_demand_only_to_take_the_work_seriously_is_no_task_beside_named_units_
         "县水利局要组织开展河道隐患排查,及时消除险情。", "县应急局要做好抢险物资储备和调运工作。",
         "各乡镇要提高认识、密切协作,做好群众转移安置工作。"), start=1)])
     assert [c.units.lead for c in find_candidates(source, set(), ())[0]] == [["县水利局"], ["县应急局"], ["各乡镇"]]
+
+
+def test_a_team_and_its_cadres_carrying_out_a_named_plan_strictly_are_the_teams_task():
+    """「会议要求，镇巡查队、镇村两级包保干部严格按照《…方案》执行…」: carrying out a plan the text names, strictly, is a duty
+    verb; the cadres, people of no body of their own, work with the team listed before them."""
+    found = subject_clauses("会议要求,镇护林巡查队、镇村两级包保干部严格按照《甲镇森林防火工作方案》执行24小时巡山值守。",
+                            numbered=True)
+    assert [(units.lead, units.leaders) for _, units in found] == [(["镇护林巡查队"], ["镇村两级包保干部"])]

@@ -27,6 +27,7 @@ _DOING = (r"(?<!主)要(?!求[，,：:]?\s*各|求[，,：:]?$)|应当|(?<!相)�
           r"|(?<=[府局委办辦])强化(?=[\u4e00-\u9fff])"  # 「各级人民政府强化管理，落实…」: right after a body's name
           r"|(?<=[府局委办辦])建立(?=[^，,；;。]{2,20}?(?:机制|機制|制度))"  # 「X政府建立…统一管理机制」: a body setting up a
           # working system (建立 alone is no duty verb: 「X建立了…」 reports; 「监督企业建立…制度」: the body's name must end)
+          r"|(?<=》)执行(?![，,；;。]|$)"  # 「X严格按照《…方案》执行24小时值班」: carrying out what the named plan sets
           r"|(?<=相应)(?:成立|设立|组建)"
           # 「各县(区)成立相应机构」, 「区县人民政府设立相应的X指挥部及办公室」: a body setting up its own counterpart of the
           # issuer's, 相应 after the verb as before it
@@ -87,6 +88,7 @@ _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|工作中|期间|之
 # (「X、Y等部门按照各自职责，共同做好…」, 「…按照法定職責，做好…」: the duties it works by, a comma after them too)
 MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|全权|主动|依法|统一|主要|具体|进一步|严格(?=落实|履行)|拟|相应(?=成立|设立|组建)|另行"
            rf"|严格(?:按照?|依照)[^，,；;。]{{1,24}}?(?:要求|规定|标准|程序)(?=[^，,；;。])"  # 「X，严格按照时限要求抓好…」
+           rf"|严格(?:按照?|依照)《[^《》，,；;。]{{2,30}}》(?:的?要求)?(?=[^，,；;。])"  # 「X严格按照《…方案》执行…」: the plan named
            rf"|本[着著][^，,；;。]{{1,16}}?(?:原则|精神|宗旨)[，,]?"  # 「X本着精干、高效的原则，抽调…」 (著: as a traditional text writes it)
            rf"|(?:按照?|依据|根据)(?:各自|自身|法定)?(?:职责|职能|職責|職能)(?:分工)?[，,]?|按[^，,；;。]{{1,6}}?(?:原则|分类)"
            rf"|受[^，,；;。]{{2,12}}?委托"  # 「X受市政府委托制订…」: on whose behalf, before the verb
@@ -224,6 +226,9 @@ def subject_match(clause: str) -> re.Match | None:
     return m
 
 
+_STAFF = re.compile(r"(?:干部|人员)$")
+
+
 def unit_names(subject: str, known: tuple[str, ...]) -> list[str] | None:
     """The names of a subject, or None unless every one reads as a unit."""
     if lexicon().verb_tail.search(subject) or LEAD_IN.match(subject):
@@ -232,7 +237,10 @@ def unit_names(subject: str, known: tuple[str, ...]) -> list[str] | None:
     names = units.lead + units.participants
     # 「各市级水行政主管部门联络员」: a body's person
     # (「各村居防控负责人、信息报告员」: people of no body of their own, after a body's person, serve that body)
-    held = all(set(holding_bodies(p, known)) & set(names) for p in units.leaders if post_holder(p) or p == units.leaders[0])
+    # (「X巡查队、镇村两级包保干部严格按照…执行…」: staff whose words name no body of their own, cadres working with
+    # it, serve the body listed; a leader of no body named, 「政府领导、X办公室」, is no staff of X's)
+    held = all(set(bodies := holding_bodies(p, known)) & set(names) or not bodies and _STAFF.search(p) and not post_holder(p)
+               for p in units.leaders if post_holder(p) or p == units.leaders[0])
     return names if names and not units.doubts and held and units.how == "bare" else None
 
 
