@@ -3890,3 +3890,14 @@ def test_schools_named_short_by_their_number_are_units():
     assert looks_like_unit("县一中") and looks_like_unit("师大附中")
     assert parse_units("县一中、县二中和师大附中").lead + parse_units("县一中、县二中和师大附中").participants == [
         "县一中", "县二中", "师大附中"]
+
+
+def test_firms_written_bare_as_the_subject_of_their_own_duty_lead_it():
+    """「企业要切实负起…主体责任」, 「…，企业负责收储…」: firms addressed as a kind bear their own duty (as 学校 do);
+    部门 or 单位 written bare still names no unit."""
+    assert looks_like_unit("企业") and not looks_like_unit("部门") and not looks_like_unit("单位")
+    found = subject_clauses("企业要切实负起产品质量安全主体的责任,规范生产经营行为。", (), numbered=True)
+    assert [units.lead for _, units in found] == [["企业"]]
+    found = subject_clauses("由县农业局牵头引进加工企业。县国土局负责落实选址,企业负责收储设施的建设,各乡镇负责临时占地的租用。",
+                            (), numbered=True)
+    assert ["企业"] in [units.lead for _, units in found]
