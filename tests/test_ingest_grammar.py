@@ -3928,3 +3928,23 @@ def test_a_team_and_its_cadres_carrying_out_a_named_plan_strictly_are_the_teams_
     found = subject_clauses("会议要求,镇护林巡查队、镇村两级包保干部严格按照《甲镇森林防火工作方案》执行24小时巡山值守。",
                             numbered=True)
     assert [(units.lead, units.leaders) for _, units in found] == [(["镇护林巡查队"], ["镇村两级包保干部"])]
+
+
+def test_firms_written_bare_as_the_subject_of_their_own_duty_lead_it():
+    """「企业要切实负起…主体责任」, 「…，企业负责收储…」: firms addressed as a kind bear their own duty (as 学校 do);
+    部门 or 单位 written bare still names no unit."""
+    assert looks_like_unit("企业") and not looks_like_unit("部门") and not looks_like_unit("单位")
+    found = subject_clauses("企业要切实负起产品质量安全主体的责任,规范生产经营行为。", (), numbered=True)
+    assert [units.lead for _, units in found] == [["企业"]]
+    found = subject_clauses("由县农业局牵头引进加工企业。县国土局负责落实选址,企业负责收储设施的建设,各乡镇负责临时占地的租用。",
+                            (), numbered=True)
+    assert ["企业"] in [units.lead for _, units in found]
+
+
+def test_a_government_and_the_places_below_it_working_by_a_rule_with_a_diligent_verb_each_do_their_share():
+    """「市政府及各区、镇、街道按照…要求，积极组织落实…」: the rule the list works by, then 积极 and its verb, is its own
+    work (without 积极 or 切实 it describes how it works); a government and every place below it each act in their own
+    territory."""
+    found = subject_clauses("市政府及各区、镇、街道按照粮食生产党政同责要求,积极组织落实年度粮食生产目标任务。", (),
+                            numbered=True)
+    assert [(units.lead, units.mode) for _, units in found] == [(["市政府", "各区、镇、街道"], "separate")]

@@ -116,6 +116,15 @@ _PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,12}?[省市州县区旗镇�
 _ANSWERS_EACH = re.compile(r"^是[^，,；;。]{0,40}?(?:责任主体|第一责任单位)")
 
 
+# 「各区、镇、街道」, 「各乡(镇)」: every place of the levels named, written bare (no body's kind after them)
+_PLACES_ALL = re.compile(r"^各[市县区乡镇街道村社旗縣區鄉鎮、()（）]{1,12}$")
+
+
+def _government_and_places_below(names: list[str]) -> bool:
+    """A government first, then only every place of the levels below it (「市政府及各区、镇、街道」)."""
+    return len(names) > 1 and re.search(r"政府$", names[0]) is not None and all(_PLACES_ALL.match(n) for n in names[1:])
+
+
 def _list_mode(names: list[str], rest: str) -> str:
     """How a subject list shares the work the rest of its sentence gives, before truth rule 5 settles a joint one:
     first (one unit; a department, then collectives alone: 「市城管局和各区政府要…」), separate (collectives alone, or
@@ -135,6 +144,8 @@ def _list_mode(names: list[str], rest: str) -> str:
         return "separate"  # 「甲省、乙自治区人民政府要…」: each government in its own territory, none leads another
     if all(map(collective, names)) or _levels_and_departments(names) or _places_and_kinds(names):
         mode = "separate"
+    elif _government_and_places_below(names) and not _TOGETHER.search(rest):
+        return "separate"  # 「市政府及各区、镇、街道按照…」: a government and the places below it, each in its own territory
     elif names[0][-1] in lexicon().body_ends and all(map(collective, names[1:])):
         return "first"
     else:

@@ -114,7 +114,9 @@ _OVERALL_CHARGE = (r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;
 # 「X按照…要求，加强…」 without one describes how X works, and assigns nothing; 「X结合全市检查，组织…」 as 根据)
 _BY_RULE = (r"(?:[，,]?\s*(?:依据|根据|结合)[^，,；;。]{2,60}?[，,])?"
-            r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,])?")
+            r"(?:(?:(?<=[，,])|[，,])\s*(?:按照|依照|依据|根据)[^，,；;。]{2,60}?[，,]"
+            # 「X按照…要求，积极组织落实…」: the rule it works by, then a diligent verb: its own work all the same
+            r"|(?:按照|依照)[^，,；;。]{2,30}?要求[，,](?=积极|切实))?")
 # what may follow a subject, then its verb (「X确定一名分管领导」: its own choice; 「县局确定，全县以…为重点」: a decision
 # the issuer announces, what it decided after the comma, no work of the subject's)
 _VERB_AFTER = rf"{_STANDING}{_UNDER}{_BY_RULE}{_ABOUT}[，,]?\s*(?={MANNER}(?:{_DOING}|确定(?![，,：:]))|{_OVERALL_CHARGE})"

@@ -485,6 +485,9 @@ def _under_one_level(before: str) -> bool:
 # which; a pronoun opens no other name)
 THIS_TOWN = re.compile(r"[该該](?:镇|鎮|乡|鄉|街道)")
 GENERIC = {"部门", "单位", "机关", "机构", "企业", "组织", "群众", "政府", "有关", "相关", "其他"}  # a kind of unit, not one
+# 「企业要切实负起…主体责任」, 「…，企业负责收储…」: firms written bare are addressed as a kind that bears its own duty
+# (as 学校 and 医院 are); 部门 or 单位 bare stands for a unit the text does not name
+_KIND_BEARING_DUTY = {"企业"}
 
 
 # 「协调食品安全有关部门」, 「牵头对镇街政府」: a role word opening a duty, not a role holder's name (牵头单位, 配合部门)
@@ -527,7 +530,7 @@ def looks_like_unit(name: str) -> bool:
     name = re.sub(r"^([省市州县区])[(（][\u4e00-\u9fff]{2,12}[)）](?=[\u4e00-\u9fff]{2})", r"\1", name)
     # 「县“清剿火患”指挥部」: the campaign a body is set up for, quoted inside its name before the body's kind
     name = re.sub(r"(?<=[\u4e00-\u9fff])“([\u4e00-\u9fff]{2,8})”(?=[\u4e00-\u9fff]{2})", r"\1", name)
-    if name in GENERIC or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
+    if name in GENERIC - _KIND_BEARING_DUTY or not (1 < len(name) <= 40) or re.search(r"[，,。；;：:（）()“”\"\s《》〈〉<>]|\d[年月日个]", name) \
             or re.search(r"负责|下同|按职责|不再|列出|(?<!自)由", name) or lexicon().fragment_word.search(name) \
             or name.endswith("牵头") \
             or lexicon().not_unit_start.match(name) and not THIS_TOWN.fullmatch(name) or _ROLE_OPENING.match(name) or _GATHERING_OPENING.match(name) \
