@@ -2989,3 +2989,21 @@ def test_a_body_given_its_own_demand_inside_a_departments_duty_takes_part():
                      "（三）财政部门。做好集中活动的经费保障工作。")
     assert [(t.units.lead, t.units.participants) for t in tasks] == [
         (["民政部门"], []), (["卫生部门"], ["民政部门", "定点医院"]), (["财政部门"], [])]
+
+
+def test_a_run_together_project_table_with_figure_columns_gives_each_row_its_lead_owners_and_leaders(tmp_path):
+    """A notice and its project table flattened into one run (序号项目名称建设阶段总投资2010年计划投资项目业主牵头协调部门
+    牵头区领导, then 1 …, each row's figures run together and its names too): each row is a task, the text before its
+    figures; the coordinating department leads, the owners take part, the closing names are its leaders; beside
+    it the notice's demands on the collectives and its check on progress are no tasks."""
+    text = ("某某区人民政府关于重点推进重大项目的通知各街道办事处,区政府有关部门:经研究,决定对3个重大项目予以重点推进。"
+            "各街道、区政府有关部门要明确牵头责任人,细化工作方案;区督查办要定期对项目推进情况进行督查。"
+            "附件:重点推进项目情况表单位:万元序号项目名称建设阶段总投资2010年计划投资项目业主牵头协调部门牵头区领导合计 900000800000 "
+            "1滨河公园项目加快建设50000030000区城投公司区住建局张建国李红梅2物流园区项目新开工2500004000"
+            "某某物流有限公司、某某村股份经济合作社区商务局赵明")
+    from policykb.ingest.texttables import with_text_tables
+    draft = compose(Source("x.txt", "txt", with_text_tables([Block(text, "第1行")])), Registry.load(tmp_path),
+                    dt.date(2010, 3, 5))
+    assert [(t["text"], t["lead"], t.get("participants", []), t.get("leaders", [])) for t in draft.tasks.values()] == [
+        ("滨河公园项目加快建设", ["某某区住建局"], ["某某区城投公司"], ["张建国", "李红梅"]),
+        ("物流园区项目新开工", ["某某区商务局"], ["某某物流有限公司", "某某村股份经济合作社"], ["赵明"])]

@@ -193,9 +193,14 @@ def _column_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# A project table's columns of figures and stage (「总投资」, 「2009年计划投资」, 「建设阶段」): no role, but the header goes on
+_FIGURE_WORD = r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,4}?(?:投资|资金)(?:额|规模)?|建设(?:阶段|性质|状态|年限|规模)"
+
+
 # Header words the lexicon does not list but that name their column by their form: 「区政府分管领导」, 「第一责任单位」
 _FORMED_WORDS = (r"[\u4e00-\u9fff]{0,5}?(?:领导|责任人|负责人)",
-                 r"[\u4e00-\u9fff]{0,4}?(?:牵头|主办|主责|配合|协同|协办|参与|协助|责任|负责|承办)(?:单位|部门|处室|科室)")
+                 r"[\u4e00-\u9fff]{0,4}?(?:牵头|主办|主责|配合|协同|协办|参与|协助|责任|负责|承办)(?:协调)?(?:单位|部门|处室|科室)",
+                 _FIGURE_WORD)
 
 
 @lru_cache(maxsize=1)
@@ -408,6 +413,62 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     return rows
 
 
+# a row's figure cells run together (「43000020000」): digits, from the first run of three that counts nothing named
+_FIGURES = re.compile(r"\d{3,}(?:\.\d+)?(?![\d年号期条个项])(?:\s*\d+(?:\.\d+)?)*\s*")
+_LEVEL_OPENED = re.compile(r"^[省市州盟县区旗乡镇]")
+
+
+def _figure_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
+    """The rows of a run-together project table with figure columns before its unit columns (序号项目名称建设阶段总投资
+    …项目业主牵头协调部门牵头区领导): each row opens with its number (1, 2, 3 …) after the row before; its text is what
+    stands before its figures, then its unit cells in the header's order, the people's names of a closing leader
+    column last (「…区建设局王天刚郭代辉」). A later unit column takes the last name (a name opening with a level's
+    prefix where the names ran together: 「…合作社区农发局」 is …合作社 and 区农发局), the first column the rest."""
+    from .lexicon import is_person
+    from .runtogether import run_together
+    from .unitnames import looks_like_unit
+    roles = [column_role(w) for w in header]
+    figures = [c for c, w in enumerate(header) if re.fullmatch(_FIGURE_WORD, w) and roles[c] is None]
+    units = [c for c, r in enumerate(roles) if r in UNIT_COLUMNS]
+    task = next((c for c, r in enumerate(roles) if r in ("task", "detail")), None)
+    leader = len(header) - 1 if roles[-1] == "leader" else None
+    if not figures or not units or task is None or not (task < figures[0] < units[0]):
+        return []
+    rows: list[tuple[str, ...]] = []
+    n, at = 1, re.search(r"(?<!\d)1(?=[\u4e00-\u9fff])", text)
+    while at:
+        start = at.end()
+        figure = _FIGURES.search(text, start)
+        if not figure or figure.start() == start:
+            break
+        at = re.compile(rf"(?<=[\u4e00-\u9fff)）]){n + 1}(?=[\u4e00-\u9fff])").search(text, figure.end())
+        tail = text[figure.end():at.start() if at else len(text)].strip()
+        people: list[str] = []
+        while leader is not None and (k := next((k for k in (3, 2) if len(tail) > k and is_person(tail[-k:])), 0)):
+            people.insert(0, tail[-k:])
+            tail = tail[:-k]
+        segments = [p for p in re.split(r"[、，,]", tail) if p]
+        if not segments or (leader is not None and not people):
+            break
+        names = segments[:-1]
+        last = segments[-1]
+        cut = next((i for i in range(len(last) - 3, 1, -1) if _LEVEL_OPENED.match(last[i:])
+                    and looks_like_unit(last[i:]) and looks_like_unit(last[:i])), None) if len(units) > 1 else None
+        names += [last[:cut], last[cut:]] if cut else (run_together(last) or [last])
+        if not all(map(looks_like_unit, names)) or len(names) < len(units):
+            break
+        row = [""] * len(header)
+        row[0], row[task] = str(n), text[start:figure.start()].strip()
+        for column in reversed(units[1:]):
+            row[column] = names.pop()
+        row[units[0]] = "、".join(names)
+        if leader is not None:
+            row[leader] = "、".join(people)
+        rows.append(tuple(row))
+        n += 1
+    return rows
+
+
 def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
     """A table flattened into one run of text: its header words run together, then its rows, each opening with its
     number; the lines after it continue the run (a page mark 「2、」 opening a line is the page's, not the text's)."""
@@ -427,7 +488,7 @@ def _run_tables(blocks: list[Block], first_table: int) -> list[Block]:
             j += 1
         header = _split_words(m.group())
         own = not set(map(column_role, header)) & set(UNIT_COLUMNS)
-        rows = _own_work_rows(header, run) if own else _run_rows(header, run)
+        rows = _own_work_rows(header, run) if own else _figure_rows(header, run) or _run_rows(header, run)
         if not rows:
             out.append(block)
             i += 1
