@@ -3920,3 +3920,12 @@ def test_a_demand_only_to_take_the_work_seriously_is_no_task_beside_named_units_
         "县水利局要组织开展河道隐患排查,及时消除险情。", "县应急局要做好抢险物资储备和调运工作。",
         "各乡镇要提高认识、密切协作,做好群众转移安置工作。"), start=1)])
     assert [c.units.lead for c in find_candidates(source, set(), ())[0]] == [["县水利局"], ["县应急局"], ["各乡镇"]]
+
+
+def test_units_named_later_doing_the_work_together_take_part_in_the_open_subjects_task():
+    """「（二）林业等有关部门对…负有行业监管责任。林业部门…。应急、公安等部门按照有关法律法规，履行监管职责，共同做好…」:
+    the others the headline left open (等有关部门), named later doing the same work together, take part in its task."""
+    from policykb.ingest.clauses import subject_clauses
+    found = subject_clauses("林业等有关部门对森林防火负有行业监管责任。林业部门依法开展防火检查。"
+                            "应急、公安、气象等部门按照有关法律法规,履行监管职责,共同做好森林防火工作。", (), True)
+    assert [(u.lead, u.participants) for _, u in found][0] == (["林业部门"], ["应急部门", "公安部门", "气象部门"])
