@@ -3922,6 +3922,15 @@ def test_a_demand_only_to_take_the_work_seriously_is_no_task_beside_named_units_
     assert [c.units.lead for c in find_candidates(source, set(), ())[0]] == [["县水利局"], ["县应急局"], ["各乡镇"]]
 
 
+def test_circled_items_whose_topic_you_gives_to_units_organising_or_providing_it():
+    """After a topic, 由 names the doer outright: 「A由X和Y组织，Z配合」 (X leads, Y and Z take part) and 「A由X提供，B由Y
+    提供，Z具体组织实施」 (each its own share, the doer after the topics too) are tasks as role words would make them."""
+    tasks = _tasks("九、组织工作", "(一)闭幕式", "分工与配合:", "①文艺表演由县文化局和会务组组织,县教育局、各乡镇配合。",
+                   "②获奖名单由竞赛组提供,奖品由县总工会提供,会务组具体组织实施。")
+    assert [(t.units.lead, t.units.participants, t.units.mode) for t in tasks] == [
+        (["县文化局"], ["会务组", "县教育局", "各乡镇"], "first"), (["竞赛组", "县总工会", "会务组"], [], "separate")]
+
+
 def test_units_named_later_doing_the_work_together_take_part_in_the_open_subjects_task():
     """「（二）林业等有关部门对…负有行业监管责任。林业部门…。应急、公安等部门按照有关法律法规，履行监管职责，共同做好…」:
     the others the headline left open (等有关部门), named later doing the same work together, take part in its task."""
