@@ -3922,6 +3922,12 @@ def test_a_demand_only_to_take_the_work_seriously_is_no_task_beside_named_units_
     assert [c.units.lead for c in find_candidates(source, set(), ())[0]] == [["县水利局"], ["县应急局"], ["各乡镇"]]
 
 
+def test_a_unit_drawing_up_the_plan_after_the_lead_you_names_takes_part():
+    """「由X牵头组织实施，Y制定详细方案。」: 由 makes X the doer; Y, drawing up the plan of X's work, does its part."""
+    tasks = _tasks("九、组织工作", "分工与配合:", "由县文化局牵头组织实施,会务组制定详细方案。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县文化局"], ["会务组"])]
+
+
 def test_circled_items_whose_topic_you_gives_to_units_organising_or_providing_it():
     """After a topic, 由 names the doer outright: 「A由X和Y组织，Z配合」 (X leads, Y and Z take part) and 「A由X提供，B由Y
     提供，Z具体组织实施」 (each its own share, the doer after the topics too) are tasks as role words would make them."""
