@@ -3948,3 +3948,27 @@ def test_a_government_and_the_places_below_it_working_by_a_rule_with_a_diligent_
     found = subject_clauses("市政府及各区、镇、街道按照粮食生产党政同责要求,积极组织落实年度粮食生产目标任务。", (),
                             numbered=True)
     assert [(units.lead, units.mode) for _, units in found] == [(["市政府", "各区、镇、街道"], "separate")]
+
+
+def test_a_unit_drawing_up_the_plan_after_the_lead_you_names_takes_part():
+    """「由X牵头组织实施，Y制定详细方案。」: 由 makes X the doer; Y, drawing up the plan of X's work, does its part."""
+    tasks = _tasks("九、组织工作", "分工与配合:", "由县文化局牵头组织实施,会务组制定详细方案。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["县文化局"], ["会务组"])]
+
+
+def test_circled_items_whose_topic_you_gives_to_units_organising_or_providing_it():
+    """After a topic, 由 names the doer outright: 「A由X和Y组织，Z配合」 (X leads, Y and Z take part) and 「A由X提供，B由Y
+    提供，Z具体组织实施」 (each its own share, the doer after the topics too) are tasks as role words would make them."""
+    tasks = _tasks("九、组织工作", "(一)闭幕式", "分工与配合:", "①文艺表演由县文化局和会务组组织,县教育局、各乡镇配合。",
+                   "②获奖名单由竞赛组提供,奖品由县总工会提供,会务组具体组织实施。")
+    assert [(t.units.lead, t.units.participants, t.units.mode) for t in tasks] == [
+        (["县文化局"], ["会务组", "县教育局", "各乡镇"], "first"), (["竞赛组", "县总工会", "会务组"], [], "separate")]
+
+
+def test_units_named_later_doing_the_work_together_take_part_in_the_open_subjects_task():
+    """「（二）林业等有关部门对…负有行业监管责任。林业部门…。应急、公安等部门按照有关法律法规，履行监管职责，共同做好…」:
+    the others the headline left open (等有关部门), named later doing the same work together, take part in its task."""
+    from policykb.ingest.clauses import subject_clauses
+    found = subject_clauses("林业等有关部门对森林防火负有行业监管责任。林业部门依法开展防火检查。"
+                            "应急、公安、气象等部门按照有关法律法规,履行监管职责,共同做好森林防火工作。", (), True)
+    assert [(u.lead, u.participants) for _, u in found][0] == (["林业部门"], ["应急部门", "公安部门", "气象部门"])

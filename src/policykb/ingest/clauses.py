@@ -320,6 +320,13 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             last.participants += [n for n in names if n not in last.lead + last.participants]
             last.open_ended |= parse_units(subject, known).open_ended
             continue
+        if (opened := next((u for _, u in reversed(out) if u.open_ended), None)) and _DOING_IT_TOO.search(clause[head:]) \
+                and not set(names) & set(opened.lead + opened.participants):
+            # 「渔业等有关部门对…负有监管责任。…安监、海事等部门…，共同做好…」: the others a subject before left open,
+            # named later doing the same work together: they take part in its task
+            opened.participants += names
+            opened.open_ended |= parse_units(subject, known).open_ended
+            continue
         if out and only_helps(rest):
             # 「…，由X负责牵头答复。Y负责指导协调，Z负责协助配合。」: units that only guide or help the task before
             out[-1][1].participants += [n for n in names if n not in out[-1][1].lead + out[-1][1].participants]
@@ -377,6 +384,10 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return _divided_among(out)
+
+
+# 「…，共同做好…」: a later list doing the work together with those named before it
+_DOING_IT_TOO = re.compile(r"(?:^|[，,]|[部门位府])\s*共同(?:做好|抓好|作好)")
 
 
 # the kind a department is named by (卫生部门: 卫生), the share of one of a listed kind named by its body (卫生局)

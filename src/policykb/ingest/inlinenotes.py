@@ -124,6 +124,18 @@ def _helped_next(units: UnitList, after: list[str], known: tuple[str, ...]) -> U
         and all(n in known or looks_like_unit(n) for n in joined.participants) else None
 
 
+def _doer_next(after: list[str], known: tuple[str, ...]) -> UnitList | None:
+    """The clause after topics given each to a unit when it is only units closed by a word of doing the work
+    (「…，Z具体组织实施」, 具体 aside): they hold a share of their own; else None."""
+    if not after:
+        return None
+    clause = re.sub(r"(?<=\S{2})具体(?=\S)", "", after[0].strip())
+    if not (m := _LEX.verb_tail.search(clause)) or _LEX.verbs[m["verb"]] != "responsible":
+        return None
+    units = by_units(clause, known)
+    return units if units and not units.participants and not units.doubts and not units.leaders else None
+
+
 def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
     """「我县的文物行政执法工作由县文物旅游局负责实施。」: a note inside its clause after a topic, the sentence's only
     assignment; cut out, it would leave a topic and no duty, so the text stays as written."""
@@ -136,6 +148,8 @@ def topic_note(text: str, known: tuple[str, ...] = ()) -> UnitList | None:
         return helped  # 「A由X组织实施，Y配合」: who helps it, in the clause after the topic's 由
     if len(found) > 1 and not any(u.participants for u in found):
         # 「施工工地由施工企业负责，待建地块由土地使用权人负责」: each topic its holder, each answering for its own
+        if then := _doer_next(clauses[at[-1][0] + 1:], known):
+            found.append(then)  # 「A由X提供，B由Y提供，Z具体组织实施」: the doer after the topics, its own share too
         lead = list(dict.fromkeys(n for u in found for n in u.lead))
         return UnitList("，".join(u.as_written for u in found), lead=lead, mode="separate", how=found[0].how)
     return found[0] if found else None

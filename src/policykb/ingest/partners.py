@@ -20,6 +20,15 @@ SIDE = re.compile(rf"(?:^|[，,])(?P<who>[^，,；;。]{{2,30}}?)(?:{_SIDE_OPENE
 _CHAIN_WORDS = "|".join(sorted({*(w for w, r in lexicon().verbs.items() if r == "responsible"), *lexicon().gathering_words.split("|")},
                                key=len, reverse=True))
 CHAIN = re.compile(rf"[，,](?P<who>[^，,；;。]{{2,30}}?)(?:{_CHAIN_WORDS})(?=[，,；;。]|$)")
+# 「由X牵头组织实施，Y制定详细方案」: after the one 由 assigns, a later unit drawing up the work's plan does its part
+DRAWS_UP = re.compile(r"[，,]\s*(?P<who>[^，,；;。]{2,30}?)(?:具体|负责)?(?:制定|制订|拟定|起草|编制)(?=[^，,；;。]{2,})")
+
+
+def drawing_up(rest: str, known: tuple[str, ...]) -> list[str]:
+    """The units of the later clauses of `rest` that draw up the work's plan (「…，Y制定详细方案」)."""
+    return [n for m in DRAWS_UP.finditer(rest) for n in unit_names(m["who"], known) or []]
+
+
 # 「Y负责指导协调」, 「Z负责协助配合」: a clause whose whole work is to guide or help (the task before it)
 _SIDE_ONLY = re.compile(rf"(?:具体负责|{_SIDE_OPENER})?(?:{_SIDE_WORDS})(?:协调|配合|工作)?")
 _PART_PHRASE = re.compile(rf"(?:{lexicon().part_phrases})")

@@ -25,6 +25,7 @@ _BY = re.compile(rf"^{OPENER}由(?P<units>[^，,；;。]{{2,60}}?)(?P<verb>{alte
                  rf"(?P<rest>.*)$")
 # (the 由 of 「中国(河南)自由贸易试验区办公室负责」 is part of the body's name, no 由 of a note; 「清理由X牵头」 is one)
 _TOPIC_BY = re.compile(rf"(?<=[^\s，,；;。]{{2}}){OPENER}(?!(?<=自)由[贸貿])由(?=[^由，,；;。]{{2,}}$)")  # a topic, then 「主要由X牵头」
+_BY_DOING = re.compile(rf"^{OPENER}由(?P<units>[^由，,；;。]{{2,40}}?)(?:具体)?(?:组织|提供)$")  # 「A由X组织」: see topic_units
 _LINK = re.compile(rf"^(?:{alternation(_LEX.sentence_links)})[，,]?")
 # 「《意见》要求X、Y等按职责分工负责」, 「方案明确由X牵头」: what a text or meeting states, then the units and their role
 _STATED = re.compile(r"^[^，,；;。]{1,12}?(?:要求|明确|规定)(?=[^，,；;。]{2,})")
@@ -54,7 +55,13 @@ def topic_units(clause: str, known: tuple[str, ...]) -> UnitList | None:
     """「校园安全整治主要由教育局牵头」, 「…执法工作由县文物旅游局负责实施」: the units after a topic's 由, in one clause,
     when every name is a unit's."""
     by = _TOPIC_BY.search(clause)
-    return by_units(clause[by.start():], known) if by else None
+    if not by:
+        return None
+    if (doer := _BY_DOING.match(clause[by.start():])) and not _LEX.verb_tail.search(clause[by.start():]):
+        # 「大型文体表演由X和Y组织」, 「奖品由X提供」: 由 after a topic names the doer outright, so a doing verb closing the
+        # clause gives the role a role word would (alone after a list, 组织 or 提供 is none)
+        return by_units(f"由{doer['units']}组织实施", known)
+    return by_units(clause[by.start():], known)
 
 
 def by_units(clause: str, known: tuple[str, ...]) -> UnitList | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, duty_heading_line, subject_clauses
+from .partners import drawing_up
 from .docdate import date_of
 from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list, notes_in, prose_note, topic_note
 from .issuers import is_signature
@@ -468,6 +469,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 # 「由X牵头组织实施，Y制定详细方案。」 under a label (分工与配合：): 由 makes X the sentence's doer, and the
                 # sentence as written is the task; cut out, the note would leave its work without its doer
                 piece = strip_number(text).strip()
+                units.participants += [n for n in drawing_up(piece, known) if n not in units.lead + units.participants]
             piece, later = _later_subjects(piece, known)
             out.append(Candidate(piece if piece.endswith("。") else piece + "。", with_scope(units), block.where,
                                  "prose", 0.8, part, section, number=item_number(text)))
