@@ -3972,3 +3972,13 @@ def test_units_named_later_doing_the_work_together_take_part_in_the_open_subject
     found = subject_clauses("林业等有关部门对森林防火负有行业监管责任。林业部门依法开展防火检查。"
                             "应急、公安、气象等部门按照有关法律法规,履行监管职责,共同做好森林防火工作。", (), True)
     assert [(u.lead, u.participants) for _, u in found][0] == (["林业部门"], ["应急部门", "公安部门", "气象部门"])
+
+
+def test_a_post_held_in_a_level_whose_bracket_lists_its_kinds_of_place_names_that_level():
+    """「各县(市、区)主要负责人要…」: the bracket's 、 lists the kinds of place the level includes, inside one name: the
+    level answers for the work and its head leads it in person (not 「各县(市」 and 「区)主要负责人」)."""
+    from policykb.ingest.clauses import subject_clauses
+    found = subject_clauses("各县(市、区)主要负责人要亲自部署,狠抓落实。", (), True)
+    assert [(u.lead, u.leaders) for _, u in found] == [(["各县(市、区)"], ["各县(市、区)主要负责人"])]
+    found = subject_clauses("各县(市、区)政府主要负责人、市直各部门主要负责人要亲自抓。", (), True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["各县(市、区)政府", "市直各部门"], "separate")]

@@ -125,7 +125,9 @@ def lexicon() -> Lexicon:
         post=re.compile(data["people"]["posts"]),
         # (「局系统各单位、部门主要负责人」: a 、 before the bare kind a 各 is over too, unitnames.SHARED_EACH)
         held_post=re.compile(rf"^(?P<body>[^\s、，,；;：:“”\"]*?各[^各\s、，,；;：:“”\"]{{1,10}}、(?:部门|单位)"
-                             rf"|[^\s、，,；;：:“”\"]*?)"  # 「各单位的行政一把手」: 的 and the post's side before it
+                             rf"|[^\s、，,；;：:“”\"]*?"  # 「各单位的行政一把手」: 的 and the post's side before it
+                             # 「各县(市、区)主要负责人」: a bracket of the kinds of place a level includes, in the body's name
+                             rf"|[^\s、，,；;：:“”\"()（）]*?[(（][\u4e00-\u9fff]{{1,4}}(?:、[\u4e00-\u9fff]{{1,4}})+[)）][^\s、，,；;：:“”\"]*?)"
                              rf"(?:的?(?:行政|党政))?(?:(?:指定|确定|明确)?(?:相关|有关)?(?:业务)?(?:处室|科室|股室)?(?:一|1)名)?"  # 「各成员单位（指定）相关业务处室一名负责同志」
                              rf"(?:{alternation(data['people']['held_posts'] + data['people']['head_posts'])})$"),
         head_post=re.compile(rf"[^\s、，,；;：:“”\"]{{2,}}?(?:{alternation(data['people']['head_posts'])})$"),

@@ -125,6 +125,8 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
              if not any(m.group() in k for k in kept)]
     kept += [m.group() for m in _INCLUDING.finditer(text)  # 「各区县政府（含南太湖新区、长合区管委会）」: one name
              if not any(m.group() in k or k in m.group() for k in kept)]
+    kept += [m.group() for m in _PLACES_BRACKETED.finditer(text)  # 「各县(市、区)主要负责人」: one name, the bracket in it
+             if not any(m.group() in k or k in m.group() for k in kept)]
     kept += [m.group() for m in PLATES.finditer(text)  # 「招商合作局(行政审批局、政务服务中心)」: its plates, one name
              if all(looks_like_unit(n) and not _VERB_TAIL.search(n) for n in m["plates"].split("、"))
              and looks_like_unit(m["body"]) and not any(m.group() in k or k in m.group() for k in kept)]
@@ -301,6 +303,11 @@ _BODY = "|".join(_either_script(b) for b in sorted(lexicon().shared_bodies, key=
 _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等(?:有关|相关)?)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
+# 「各县(市、区)主要负责人」, 「乡镇(场、区)党政主要负责人」: a bracket of the kinds of place a level includes, inside one
+# name that goes on after it (the bracket closing the name is read as a level list, unitnames.level_list)
+_BRACKETED_KIND = r"(?:[市区县场镇乡旗村居]|街道|社区|林场|园区|开发区|管委会)"
+_PLACES_BRACKETED = re.compile(rf"[^、，,；;：:()（）\s\x00]{{1,20}}[(（]{_BRACKETED_KIND}(?:、{_BRACKETED_KIND})+[)）]"
+                               r"[^、，,；;：:()（）\s\x00和及与]{2,20}")
 PLATES = re.compile(r"(?<![^、，,；;：:\s])(?P<body>[^、，,；;：:()（）\s]{2,30})[(（](?P<plates>[^()（）、，,；;：:]{2,20}(?:、[^()（）、，,；;：:]{2,20})+)[)）]")
 # (a province too, 「甲省、乙省人民政府」, and the traditional forms of a State Council text: 「甲自治區、乙省人民政府」)
 _PLACE_END = re.compile(r"(?:区|县|市|州|旗|镇|乡|省|區|縣|鎮|鄉)$")
