@@ -106,12 +106,12 @@ def test_a_paragraph_after_an_article_that_opens_with_its_unit_is_that_articles(
 
 
 def test_a_paragraph_after_an_article_whose_later_sentence_names_its_doer_with_you_is_that_articles():
-    """「第四条 各区应当…」 then 「鼓励…建设甲联动区。甲联动区由省人民政府确定并公布。」 without a number: the permission
+    """「第四条 各区应当…」 then 「鼓励…建设甲联动区。甲联动区由省人民政府负责审定。」 without a number: the permission
     names nobody, the sentence after it names its doer with 由 (the zone its topic): the article's task too."""
     tasks, _ = _read("第三条 禁止区内不得新建采石场。", "第四条 各区应当建立联动协作机制,促进协调发展。",
-                     "鼓励有条件的地区探索建设甲联动区。甲联动区由省人民政府确定并公布。", "第五条 本规定自发布之日起施行。")
+                     "鼓励有条件的地区探索建设甲联动区。甲联动区由省人民政府负责审定。", "第五条 本规定自发布之日起施行。")
     assert [(t.number, t.units.lead) for t in tasks][-1] == (4, ["省人民政府"])
-    assert "甲联动区由省人民政府确定并公布" in tasks[-1].text
+    assert "甲联动区由省人民政府负责审定" in tasks[-1].text
 
 
 def test_parts_run_onto_one_line_in_order_even_after_a_roster_without_its_stop():

@@ -86,7 +86,7 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 _LATER_BY = re.compile(r"[，,]\s*(?:具体)?(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
                        r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则|情况)(?=由)"
                        r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)|(?<=[^\s，,；;。]{2}将)(?=由)")
-# 「开放创新联动区由省人民政府确定并公布」: a regulation's topic, any noun, opening the clause before the 由 that names its
+# 「开放创新联动区由省人民政府负责审定」: a regulation's topic, any noun, opening the clause before the 由 that names its
 # doer (经由, 理由, 自由, 由于 are words, no doer)
 # (a topic, not a duty whose object holds 由: 「协助X做好需由Y处理的…」, 「负责A和由政府批准…的B」, 「可以由X协调解决的
 # 事项」; read so in a regulation's articles, whose every sentence names its doer, not in a plan's items, whose notes

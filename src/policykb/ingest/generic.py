@@ -101,7 +101,7 @@ def _article_paragraphs(items: list[Item], known: tuple[str, ...]) -> None:
 
 
 def _names_doer(text: str, known: tuple[str, ...]) -> bool:
-    """「鼓励…。开放创新联动区由省人民政府确定并公布。」: an article's paragraph whose later sentence names its doer with
+    """「鼓励…。开放创新联动区由省人民政府负责审定。」: an article's paragraph whose later sentence names its doer with
     由 assigns that work as a subject would."""
     return any(units.how == "by" for _, units in subject_clauses(text, known, numbered=True, anyone=True))
 

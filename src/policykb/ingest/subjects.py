@@ -169,7 +169,6 @@ BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"《]{{2,40}}?)(
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报|上报)"
                  rf"|报[^，,；;。]{{1,12}}?(?:批准|审批|审定|同意)"  # 「由X按程序报总指挥批准后，…」
                  rf"|提出(?![的了过])"  # 「…规划意见，由园区办提出报…批准」: the paper X puts forward (提出的…: a noun)
-                 rf"|[确確]定(?![的了过過])"  # 「名单由省人民政府确定并公布」: the body that decides it (由X确定的…: a noun)
                  rf"|请示"  # 「具体由牵头部门请示」: the body asking its superior for approval
                  rf"|(?:合作|共同)?共建"  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
                  rf"|另行))")  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)
