@@ -105,6 +105,15 @@ def test_a_paragraph_after_an_article_that_opens_with_its_unit_is_that_articles(
     assert [(t.number, t.units.lead) for t in tasks] == [(4, ["所在区人民政府"]), (4, ["市生态环境局"])]
 
 
+def test_a_paragraph_after_an_article_whose_later_sentence_names_its_doer_with_you_is_that_articles():
+    """「第四条 各区应当…」 then 「鼓励…建设甲联动区。甲联动区由省人民政府负责审定。」 without a number: the permission
+    names nobody, the sentence after it names its doer with 由 (the zone its topic): the article's task too."""
+    tasks, _ = _read("第三条 禁止区内不得新建采石场。", "第四条 各区应当建立联动协作机制,促进协调发展。",
+                     "鼓励有条件的地区探索建设甲联动区。甲联动区由省人民政府负责审定。", "第五条 本规定自发布之日起施行。")
+    assert [(t.number, t.units.lead) for t in tasks][-1] == (4, ["省人民政府"])
+    assert "甲联动区由省人民政府负责审定" in tasks[-1].text
+
+
 def test_parts_run_onto_one_line_in_order_even_after_a_roster_without_its_stop():
     """「…通知如下:一、主要职责负责普查的组织和领导。二、组成人员组长:王某某副省长成员:李某某厅长三、工作机构…」:
     三、 stands right after a roster's last post; the parts are 一, 二, 三 in order, and a duty heading run into its

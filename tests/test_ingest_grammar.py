@@ -2515,6 +2515,20 @@ def test_a_rule_drawn_up_by_units_is_theirs_and_lianhe_zhiding_is_joint():
     assert units.lead == ["市劳动保障局", "财政局"] and units.mode == "joint"
 
 
+def test_a_topic_before_you_and_the_body_it_names_is_that_bodys_task_in_an_article():
+    """「甲联动区由省人民政府负责」: in a regulation's article any noun may be the topic before the 由 that names its doer."""
+    [(_, units)] = subject_clauses("甲联动区由省人民政府负责。", numbered=True, anyone=True)
+    assert units.lead == ["省人民政府"]
+
+
+def test_a_topic_decided_by_the_body_that_you_names_is_that_bodys_task_in_an_article():
+    """「甲联动区由省人民政府确定并公布」 (traditional 確定 too): after a topic, 确定 is the doer's act; a sentence opening
+    with 「由X确定并告知…」 stays none (test_a_subject_whose_verb_follows_a_time_or_is_its_own_choice)."""
+    for text in ("甲联动区由省人民政府确定并公布。", "甲聯動區由省人民政府確定並公布。"):
+        [(_, units)] = subject_clauses(text, numbered=True, anyone=True)
+        assert units.lead == ["省人民政府"]
+
+
 def test_a_part_opened_by_you_before_a_roster_part_is_cut_there():
     """「由甲局、乙局等部门负责…,丙乡镇负责…」: the 由 part names its doer as a subject does: two clauses."""
     found = subject_clauses("由区甲局、区乙局等部门负责落实选址,各相关乡镇负责临时占地的租用。", numbered=True, anyone=True)

@@ -86,6 +86,14 @@ _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUO
 _LATER_BY = re.compile(r"[，,]\s*(?:具体)?(?=由)|(?<=[时后][，,])\s*(?:应当|应|须|必须)(?=由)|(?<=[”\"》])(?=由)"
                        r"|(?<=原则|任务|工作|事项|名单|方案|清单|计划|办法|细则|情况)(?=由)"
                        r"|(?<=[^\s，,；;。]{2}须)(?=由)|(?<=[^\s，,；;。]{2}应当)(?=由)|(?<=[^\s，,；;。]{2}将)(?=由)")
+# 「开放创新联动区由省人民政府负责审定」: a regulation's topic, any noun, opening the clause before the 由 that names its
+# doer (经由, 理由, 自由, 由于 are words, no doer)
+# (a topic, not a duty whose object holds 由: 「协助X做好需由Y处理的…」, 「负责A和由政府批准…的B」, 「可以由X协调解决的
+# 事项」; read so in a regulation's articles, whose every sentence names its doer, not in a plan's items, whose notes
+# 由X组织 are read apart)
+_TOPIC_BY = re.compile(r"^[\u4e00-\u9fff]{2,16}?(?<![经理自缘事因需须和及与并的要应将以])(?=由(?!于|此))")
+# 「联动区由省人民政府确定并公布」: after such a topic 确定 is the doer's act (「由X确定并告知…」 opening a sentence is not)
+_DECIDED_BY = re.compile(r"^由(?P<subject>[^，,：:；;。“”\"《]{2,40}?)[确確]定(?![的了过過])")
 # 「领导小组成员因工作变动需要调整的，由所在单位提出，…确定」: how a body's roster is kept when a member changes,
 # no work of the member's unit
 _MEMBER_CHANGE = re.compile(r"成[员員][^，,；;。]{0,16}?(?:变动|變動|调整|調整|变更|變更|更换|更換)")
@@ -259,9 +267,11 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # about, then its holders
             head, m = len(clause) - len(rest), then
         if not m:  # 「关于X的问题，由Y会同Z研究提出落实意见」 (the first 由 naming units: 「由X领导及邀请对象…」 names none)
-            head, m = next(((by.end(), found) for by in _LATER_BY.finditer(clause)
+            head, m = next(((by.end(), found) for by in [*_LATER_BY.finditer(clause), *(t for t in _TOPIC_BY.finditer(clause) if anyone and not _DUTY.search(t.group()))]
                             if not _MEMBER_CHANGE.search(clause[:by.start()])
-                            and (found := BY_DOER.match(clause[by.end():])) and unit_names(found["subject"], known)), (0, None))
+                            and (found := BY_DOER.match(clause[by.end():])
+                                 or by.re is _TOPIC_BY and _DECIDED_BY.match(clause[by.end():]))
+                            and unit_names(found["subject"], known)), (0, None))
         assigned = m is not None  # 由 assigns outright: no requirement of a covering notice
         m = m or subject_match(clause)
         if not (m and unit_names(subject_name(m, known), known)) and (LEAD_IN.match(clause) or _REPORTED.search(clause)

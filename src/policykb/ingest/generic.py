@@ -96,8 +96,14 @@ def _article_paragraphs(items: list[Item], known: tuple[str, ...]) -> None:
         if item.numbered:
             article = item if item.style == ARTICLE_STYLE else None
         elif article and item.table is None and not item.owner and not item.note_only \
-                and _opens_with_subject(item, known, numbered=True):
+                and (_opens_with_subject(item, known, numbered=True) or _names_doer(item.text, known)):
             item.numbered, item.number, item.style = True, article.number, article.style
+
+
+def _names_doer(text: str, known: tuple[str, ...]) -> bool:
+    """「鼓励…。开放创新联动区由省人民政府负责审定。」: an article's paragraph whose later sentence names its doer with
+    由 assigns that work as a subject would."""
+    return any(units.how == "by" for _, units in subject_clauses(text, known, numbered=True, anyone=True))
 
 # 「县长(分管副县长)控辍保学责任:」: whose duties and what about, run in before them (the duties read after it)
 _DUTIES_RUN_IN = re.compile(r"^[^，,。；;：:]{2,30}?(?:责任|职责)[：:]")
