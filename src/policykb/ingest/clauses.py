@@ -147,6 +147,8 @@ _DID = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)已(?:经)?(?
 _DEFINED_ONE_BODY = re.compile(r"^(?P<subject>[^，,：:；;。“”\"]{2,40}?)[为是][^，,：:；;。“”\"]{2,40}?(?:机构|机关)$")
 # a comma part giving a duty (「…，负责考试期间…」)
 _DUTY_PART = re.compile(r"(?:^|[，,])\s*(?:具体|主要)?负责(?!人|同志)")
+# 「…，共同做好…」: a later list doing the work together with those named before it
+_DOING_IT_TOO = re.compile(r"(?:^|[，,]|[部门位府])\s*共同(?:做好|抓好|作好)")
 # 「公安局担当…工作，制定了…方案，…」: the duty first, then what was done towards it: the duty is given
 _DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同志)[^，,；;。了]+(?:[，,；;。]|$)")
 
@@ -394,10 +396,6 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
                 units.participants += [p for p in others if p not in names + units.participants]
         out.append((written, units))
     return _divided_among(out)
-
-
-# 「…，共同做好…」: a later list doing the work together with those named before it
-_DOING_IT_TOO = re.compile(r"(?:^|[，,]|[部门位府])\s*共同(?:做好|抓好|作好)")
 
 
 # the kind a department is named by (卫生部门: 卫生), the share of one of a listed kind named by its body (卫生局)
