@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 
 from .category import lead_note, responsible_label, under_leads
 from .clauses import colon_line, duty_heading_line, subject_clauses
-from .partners import drawing_up
 from .docdate import date_of
 from .inlinenotes import BARE_BY, BRACKET_NOTE, LABEL_WORDS, TASKLIKE, bare_list, notes_in, prose_note, topic_note
 from .issuers import is_signature
 from .itemmarks import ITEM, PART, SECTION, item_number, strip_number
 from .lexicon import lexicon
+from .outline import mark_number
+from .partners import drawing_up
 from .shares import collective, each_own_share
 from .timing import date_cell
 from .source import Block
@@ -515,7 +516,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         if not numbered and (circled := _CIRCLED_ITEM.match(text)) and (units := topic_note(text[circled.end():], known)):
             # 「②场地布置由X组织实施，Y配合。」: an item numbered by a circled mark, its topic given to X, kept as written
             out.append(Candidate(text[circled.end():], with_scope(units), block.where, "prose", 0.8, part, section,
-                                 number=ord(circled[1]) - ord("①") + 1))
+                                 number=mark_number(circled[1])))
             continue
         if numbered and (units := topic_note(strip_number(text), known)):
             if section_unit and not units.participants and _after_own_sentence(strip_number(text), units):
