@@ -50,7 +50,8 @@ MANIFESTS = {"part 1": CORPUS / "corpus.yaml", "part 2": CORPUS / "holdout" / "h
              "part 37": CORPUS / "part37" / "part37.yaml",
              "part 38": CORPUS / "part38" / "part38.yaml",
              "part 39": CORPUS / "part39" / "part39.yaml",
-             "part 40": CORPUS / "part40" / "part40.yaml"}
+             "part 40": CORPUS / "part40" / "part40.yaml",
+             "part 41": CORPUS / "part41" / "part41.yaml"}
 LEVELS = {"national", "provincial", "city", "county", "township", "zone"}
 MODES = {"single", "separate", "joint"}
 DATE_SOURCES = {"signature", "page", "none"}
