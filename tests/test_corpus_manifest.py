@@ -7,8 +7,8 @@ when part 24 was collected, part 24 when part 25 was collected, part 25 when par
 collected, part 27 when part 28 was collected, part 28 when part 29 was collected, part 29 when part 30 was collected,
 part 30 when part 31 was collected, part 31 when part 32 was collected, part 32 when part 33 was collected, part 33
 while part 34 was being collected, part 34 when part 35 was collected, part 35 when part 36 was collected, part 36 when part 37 was collected,
-part 37 when part 38 was collected, part 38 when part 39 was collected, part 39 when part 40 was collected; part 40
-is held out)."""
+part 37 when part 38 was collected, part 38 when part 39 was collected, part 39 when part 40 was collected, part 40
+when part 41 was collected; part 41 is held out)."""
 from __future__ import annotations
 
 import datetime as dt
