@@ -1,6 +1,6 @@
 """Import quality on the corpus of real documents: what `policykb import` reads right, against hand-written truth.
 
-    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|40|1-22|all] [--by-part] [--jobs N] [--json] [--save]
+    PYTHONPATH=src python bench/import_quality.py [--part 1|2|...|41|1-22|all] [--by-part] [--jobs N] [--json] [--save]
                                                   [--totals-only] [--only FILE ...]
 
 Part 1 is tests/corpus/corpus.yaml, part 2 tests/corpus/holdout/holdout.yaml (held out until 2026-12-04, tuned on
@@ -12,8 +12,8 @@ same, measured blind twice, then opened), parts 6 to 19 tests/corpus/part6/ … 
 part 24 was collected, 24 when part 25 was collected, 25 when part 26 was collected, 26 when part 27 was
 collected, 27 when part 28 was collected, 28 when part 29 was collected, 29 when part 30 was collected, 30 when part 31 was collected, 31 when part 32 was collected, 32 when part 33 was collected, 33 when part 34 was being collected,
 34 when part 35 was collected, 35 when part 36 was collected, 36 when part 37 was collected, 37 when part 38 was
-collected, 38 when part 39 was collected, 39 when part 40 was collected); part 40, tests/corpus/part40/part40.yaml, is
-held out (collected blind on 2026-12-07). Each part's truth
+collected, 38 when part 39 was collected, 39 when part 40 was collected, 40 when part 41 was collected); part 41,
+tests/corpus/part41/part41.yaml, is held out (collected blind on 2026-12-08). Each part's truth
 was written before any importer ran on it. The newest part is the blind one, collected by someone who has seen none
 of the tuning: measure it only with --totals-only, once a change is finished, and report that figure.
 --totals-only prints no per-document line: the way to measure a blind part without looking at its documents.
@@ -99,7 +99,8 @@ MANIFESTS = {"1": CORPUS / "corpus.yaml", "2": CORPUS / "holdout" / "holdout.yam
              "37": CORPUS / "part37" / "part37.yaml",  # part 37: collected blind on 2026-12-07, opened when part 38 was collected (49.1 at its first run, the only run while it was held out)
              "38": CORPUS / "part38" / "part38.yaml",  # part 38: collected blind on 2026-12-07, opened when part 39 was collected (40.0 at its first run, 40.0 at the end of the session it was collected in)
              "39": CORPUS / "part39" / "part39.yaml",  # part 39: collected blind on 2026-12-07, opened when part 40 was collected (52.5 at its first run, 52.5 at the end of the session it was collected in)
-             "40": CORPUS / "part40" / "part40.yaml"}  # part 40: held out, collected blind on 2026-12-07
+             "40": CORPUS / "part40" / "part40.yaml",  # part 40: collected blind on 2026-12-07, opened when part 41 was collected (59.5 at its first run, 59.5 at the end of the session it was collected in)
+             "41": CORPUS / "part41" / "part41.yaml"}  # part 41: held out, collected blind on 2026-12-08
 POLICIES = ROOT / "policies"
 RESULTS = ROOT / "bench" / "results"
 MODE_OF = {"first": "single", "separate": "separate", "joint": "joint"}

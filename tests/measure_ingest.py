@@ -7,10 +7,10 @@ names not in the truth, and how often a guess at each confidence level is right 
     python tests/measure_ingest.py --part 1-32 --confident   # also each reading marked confident, right or wrong
 
     python tests/measure_ingest.py tests/corpus/holdout   # part 2, tuned on since 2026-12-04 (the folder keeps its name)
-    python tests/measure_ingest.py tests/corpus/part40 --totals-only   # a held-out part: figures only, no document
+    python tests/measure_ingest.py tests/corpus/part41 --totals-only   # a held-out part: figures only, no document
 
 Reads the folder's manifest: tests/corpus/corpus.yaml, or the one .yaml of a part's folder (part3/part3.yaml,
-holdout/holdout.yaml). The newest part (40) is held out: measure it with --totals-only (figures and calibration only).
+holdout/holdout.yaml). The newest part (41) is held out: measure it with --totals-only (figures and calibration only).
 A task's truth is its lead list (`leads`: the first lead of each task, matched by position) or its `tasks` entry
 (matched by its text fragment, as the bench does) with, where written, `participants`. Names
 are compared exactly (so its leads and participants are the bench's strict figures, and its names not in the
