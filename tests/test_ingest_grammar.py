@@ -3790,11 +3790,13 @@ def test_a_row_whose_task_cell_is_a_figure_alone_is_read_with_the_place_it_is_fo
     rows = [Block(" | ".join(c), f"第{i}行", c, 1) for i, c in enumerate([
         ("县(市、区)", "排放下降目标", "节能目标", "责任部门"),
         ("甲川区", "19%", "17%", "甲川区人民政府"),
-        ("乙源市", "16%", "14%", "乙源市人民政府")], start=1)]
+        ("乙源市", "16%", "14%", "乙源市人民政府"),
+        ("丙  县", "18%", "16%", "丙县人民政府")], start=1)]
     tasks = table_tasks(rows)
     assert [(t.text, t.units.lead) for t in tasks] == [
         ("甲川区：排放下降目标19%，节能目标17%", ["甲川区人民政府"]),
-        ("乙源市：排放下降目标16%，节能目标14%", ["乙源市人民政府"])]
+        ("乙源市：排放下降目标16%，节能目标14%", ["乙源市人民政府"]),
+        ("丙县：排放下降目标18%，节能目标16%", ["丙县人民政府"])]  # (the short name's padding dropped)
 
 
 def test_a_one_cell_a_line_table_whose_first_word_names_its_rows_numbers():

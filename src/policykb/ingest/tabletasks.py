@@ -67,6 +67,15 @@ _FIGURE = re.compile(r"[≥≤<>＞＜]?\s*[\d.．,，]+\s*(?:%|％|‰|[万亿]
 _NOT_TEXT = (*UNIT_ROLES, "leader", "number", "deadline", "start", "remark", "mode")
 
 
+# a short name padded to its column's width (「达  县」 under 「通川区」): the spaces are layout, not words
+_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _unpadded(cell: str) -> str:
+    bare = _PADDING.sub("", cell)
+    return bare if len(bare) <= 6 else cell
+
+
 def _figure_row(columns: dict[int, str], cells: tuple[str, ...], header: tuple[str, ...]) -> str:
     """The text of a row whose task cell is a figure alone (a table of targets by place: 「通川區 | 19% | 17% |
     通川區人民政府」): the place or item the figures are for, then each figure after the name of its column
@@ -78,7 +87,7 @@ def _figure_row(columns: dict[int, str], cells: tuple[str, ...], header: tuple[s
     def named(i: int, cell: str) -> str:
         name = "".join(header[i].split()) if i < len(header) else ""
         return f"{name}{cell}" if name and not _FIGURE.fullmatch(name) else cell
-    about = [c for i, c in kept if not _FIGURE.fullmatch(c)]
+    about = [_unpadded(c) for i, c in kept if not _FIGURE.fullmatch(c)]
     figures = [named(i, c) for i, c in kept if _FIGURE.fullmatch(c)]
     return "：".join(filter(None, ("、".join(about), "，".join(figures))))
 
