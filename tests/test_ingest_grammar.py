@@ -3784,15 +3784,19 @@ def test_bodies_a_units_duty_gives_a_share_later_take_part():
 
 def test_a_row_whose_task_cell_is_a_figure_alone_is_read_with_the_place_it_is_for():
     """A table of targets by place (县(市、区) | 下降目标 | 节能目标 | 责任部门): the figure alone says nothing, so the
-    row's text is its place and its figures; the responsible column's government leads."""
+    row's text is its place and each figure after its column's name (what a letter's reader needs to know); the
+    responsible column's government leads."""
     from policykb.ingest.tabletasks import table_tasks
     rows = [Block(" | ".join(c), f"第{i}行", c, 1) for i, c in enumerate([
         ("县(市、区)", "排放下降目标", "节能目标", "责任部门"),
         ("甲川区", "19%", "17%", "甲川区人民政府"),
-        ("乙源市", "16%", "14%", "乙源市人民政府")], start=1)]
+        ("乙源市", "16%", "14%", "乙源市人民政府"),
+        ("丙  县", "18%", "16%", "丙县人民政府")], start=1)]
     tasks = table_tasks(rows)
     assert [(t.text, t.units.lead) for t in tasks] == [
-        ("甲川区 | 19% | 17%", ["甲川区人民政府"]), ("乙源市 | 16% | 14%", ["乙源市人民政府"])]
+        ("甲川区：排放下降目标19%，节能目标17%", ["甲川区人民政府"]),
+        ("乙源市：排放下降目标16%，节能目标14%", ["乙源市人民政府"]),
+        ("丙县：排放下降目标18%，节能目标16%", ["丙县人民政府"])]  # (the short name's padding dropped)
 
 
 def test_a_one_cell_a_line_table_whose_first_word_names_its_rows_numbers():

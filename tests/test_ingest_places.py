@@ -202,6 +202,17 @@ def test_a_county_of_one_character_names_its_units_once(tmp_path):
     assert task["lead"] == ["萧县财政局"]
 
 
+def test_a_city_s_county_of_one_character_is_named_as_written_like_its_neighbours(tmp_path):
+    """A city's list gives 「丙县人民政府」 and 「丁川区人民政府」 their work: both name their place, so both are registered as
+    written (not 乙州市丙县人民政府 beside 丁川区人民政府) and neither is flagged 「没有写明地方」; 「该县人民政府」 names none."""
+    kb, done = _one_list(tmp_path, "乙州市", "2012年11月1日", ("完成碳强度下降目标。", "丙县人民政府", "丁川区人民政府"))
+    names = set(_registry(kb))
+    assert {"丙县人民政府", "丁川区人民政府"} <= names and not [n for n in names if n.startswith("乙州市丙县")]
+    assert not [line for line in done.review if "没有写明地方" in line]
+    from policykb.ingest.placenames import placed
+    assert not placed("该县人民政府") and not placed("两县政府")
+
+
 def test_a_one_character_county_s_placed_names_are_no_guess_and_its_collectives_stay_collectives(tmp_path):
     """「县财政局」 of a 萧县 list says its place (县): no 「没有写明地方」 flag lowers its reading; 「县直各执法部门」 is
     proposed as a collective (萧县直各执法部门 no longer starts like one, but it was written as one)."""

@@ -75,6 +75,10 @@ def qualified(name: str, place: str | None, level: str | None, home: str | None)
 # (乡村振兴办, 市场监管局: a word opening with a level's character names no place)
 _PLACED = re.compile(r"^(?:各|有关|相关|其他|全国|国家|国务院|中央|中共|全|省|市(?!场)|县|区|州|盟|旗|乡(?!村)|镇)"
                      r"|^[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)")
+# a county of one character (萧县, 沛县, 达县) names its place before its body: 萧县财政局; 本县, 该县, 全县 and 两县 name
+# no county
+_ONE_CHARACTER_COUNTY = re.compile(r"^(?![各本该我全每此其外邻两一二三四五六七八九十省市区州乡镇县])[\u4e00-\u9fff]县"
+                                   r"(?=[\u4e00-\u9fff]{1,10}$)")
 # the issuer's own offices (应急处; 局政务公开办, 厅机关党委办: 「局」 as 本局): its place is the issuer's
 _OFFICE = re.compile(r"(?:处|科|股|室)(?:（[^（）]+）)?$|^[局厅委](?:机关)?[\u4e00-\u9fff]{1,10}?办$")
 
@@ -85,6 +89,6 @@ _ZONE = re.compile(r"^(?:经济技术开发区|经济开发区|高新技术产�
 def placed(name: str) -> bool:
     """The name says where its unit is (a place or level, a collective, a central body), or is an office of the issuer;
     「经济开发区管委会」 names a kind of zone, not which."""
-    return not _ZONE.match(name) and bool(_PLACED.search(name) or _OFFICE.search(name)
-                                          or level_of_name(name, None) == "中央")
+    return not _ZONE.match(name) and bool(_PLACED.search(name) or _ONE_CHARACTER_COUNTY.match(name)
+                                          or _OFFICE.search(name) or level_of_name(name, None) == "中央")
 

@@ -67,12 +67,29 @@ _FIGURE = re.compile(r"[≥≤<>＞＜]?\s*[\d.．,，]+\s*(?:%|％|‰|[万亿]
 _NOT_TEXT = (*UNIT_ROLES, "leader", "number", "deadline", "start", "remark", "mode")
 
 
-def _figure_row(columns: dict[int, str], cells: tuple[str, ...]) -> str:
+# a short name padded to its column's width (「达  县」 under 「通川区」): the spaces are layout, not words
+_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _unpadded(cell: str) -> str:
+    bare = _PADDING.sub("", cell)
+    return bare if len(bare) <= 6 else cell
+
+
+def _figure_row(columns: dict[int, str], cells: tuple[str, ...], header: tuple[str, ...]) -> str:
     """The text of a row whose task cell is a figure alone (a table of targets by place: 「通川區 | 19% | 17% |
-    通川區人民政府」): the row's cells but its units, number, time and people, in order (the place or item the figures
-    are for, then each figure), as the table writes them."""
-    kept = [c.strip() for i, c in enumerate(cells) if c.strip() and columns.get(i) not in _NOT_TEXT]
-    return " | ".join(kept) if len(kept) > 1 else ""
+    通川區人民政府」): the place or item the figures are for, then each figure after the name of its column
+    (「通川區：碳強度下降目標19%，節能目標17%」), as a letter's reader needs it; the row's units, number, time and
+    people are left out. A figure whose column has no name stands alone."""
+    kept = [(i, c.strip()) for i, c in enumerate(cells) if c.strip() and columns.get(i) not in _NOT_TEXT]
+    if len(kept) < 2:
+        return ""
+    def named(i: int, cell: str) -> str:
+        name = "".join(header[i].split()) if i < len(header) else ""
+        return f"{name}{cell}" if name and not _FIGURE.fullmatch(name) else cell
+    about = [_unpadded(c) for i, c in kept if not _FIGURE.fullmatch(c)]
+    figures = [named(i, c) for i, c in kept if _FIGURE.fullmatch(c)]
+    return "：".join(filter(None, ("、".join(about), "，".join(figures))))
 
 
 def _column(columns: dict[int, str], role: str) -> int:
@@ -139,7 +156,7 @@ def table_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[Candid
         if text and (content := by_role.get("content", "").strip()) and content != text:
             text = f"{text.rstrip('：:')}：{content}"
         if _FIGURE.fullmatch(text.strip()):
-            text = _figure_row(columns, cells) or text
+            text = _figure_row(columns, cells, header_cells) or text
         if text and len(cells) > 1 and len(set(cells)) == 1:
             part, spans = text, {}  # a row spanning the table, its text in every merged cell: a section heading
             continue
