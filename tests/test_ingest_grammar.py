@@ -3996,3 +3996,18 @@ def test_a_post_held_in_a_level_whose_bracket_lists_its_kinds_of_place_names_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各县(市、区)"], ["各县(市、区)主要负责人"])]
     found = subject_clauses("各县(市、区)政府主要负责人、市直各部门主要负责人要亲自抓。", (), True)
     assert [(u.lead, u.mode) for _, u in found] == [(["各县(市、区)政府", "市直各部门"], "separate")]
+
+
+def test_a_heading_naming_the_lead_of_the_work_under_it_leads_its_paragraphs_and_items():
+    """「（一）X牵头的工作」 under 「一、Y县长负责的工作」: X leads the paragraph or items under it; a 协同单位 line after an
+    item names only its partners (X still leads); the line right under the leader's heading (「全面负责…」) is the
+    leader's own remit, the work of the government whose post it is, the leader leading every task under it."""
+    tasks = _tasks("一、王某某县长负责的工作", "全面负责县人民政府工作任务的落实。", "(一)县监察局牵头的工作",
+                   "加强行政监察工作,落实廉政建设责任制。", "(二)县审计局牵头的工作", "全面加强审计工作。",
+                   "协同单位:县直各部门和各乡镇人民政府。", "(三)县编办牵头的工作", "1.深化行政管理体制改革。",
+                   "2.推进乡镇机构改革。", "协同单位:县财政局、县人事局等县直有关部门和各乡镇人民政府。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县人民政府"], []), (["县监察局"], []), (["县审计局"], ["县直各部门", "各乡镇人民政府"]), (["县编办"], []),
+        (["县编办"], ["县财政局", "县人事局", "各乡镇人民政府"])]
+    assert all(t.units.leaders == ["王某某"] for t in tasks)
+    assert [t.text for t in tasks][2] == "全面加强审计工作。"  # (the heading is no text of its task)
