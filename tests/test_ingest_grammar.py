@@ -4011,3 +4011,11 @@ def test_a_heading_naming_the_lead_of_the_work_under_it_leads_its_paragraphs_and
         (["县编办"], ["县财政局", "县人事局", "各乡镇人民政府"])]
     assert all(t.units.leaders == ["王某某"] for t in tasks)
     assert [t.text for t in tasks][2] == "全面加强审计工作。"  # (the heading is no text of its task)
+
+
+def test_a_heading_naming_a_departments_duties_and_tasks_owns_the_items_under_it(tmp_path):
+    """「（七）卫生部门职责、任务」: duties and tasks named together close a duty heading as 职责 alone does; the
+    items numbered under it are the department's."""
+    tasks = _drafted(tmp_path, "(七)卫生部门职责、任务", "1.加强对学校食堂的监督管理。", "2.依法对食堂从业人员进行定期体检。",
+                     "(八)工商部门职责和任务", "1.加大对无照经营摊点的打击力度。")
+    assert [t["lead"] for t in tasks] == [["卫生部门"], ["卫生部门"], ["工商部门"]]
