@@ -4019,3 +4019,12 @@ def test_a_heading_naming_a_departments_duties_and_tasks_owns_the_items_under_it
     tasks = _drafted(tmp_path, "(七)卫生部门职责、任务", "1.加强对学校食堂的监督管理。", "2.依法对食堂从业人员进行定期体检。",
                      "(八)工商部门职责和任务", "1.加大对无照经营摊点的打击力度。")
     assert [t["lead"] for t in tasks] == [["卫生部门"], ["卫生部门"], ["工商部门"]]
+
+
+def test_a_sector_named_bare_in_an_open_list_of_departments_is_its_department():
+    """「公安消防、公安派出所、房管等有关部门配合」: 公安消防 (the fire service of the public security organs) is one
+    body, not 公安 and 消防 run together; a bare sector anywhere in the open list is its department, though a named
+    body (公安派出所) stands between it and 等."""
+    units = parse_units("由属地乡镇政府牵头组织,公安消防、公安派出所、房管、国土等有关部门配合")
+    assert (units.lead, units.participants) == (["属地乡镇政府"], ["公安消防部门", "公安派出所", "房管部门", "国土部门"])
+    assert parse_units("公安、市场监管等部门配合").participants == ["市场监管部门"]
