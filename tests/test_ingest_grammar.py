@@ -4028,3 +4028,8 @@ def test_a_sector_named_bare_in_an_open_list_of_departments_is_its_department():
     units = parse_units("由属地乡镇政府牵头组织,公安消防、公安派出所、房管、国土等有关部门配合")
     assert (units.lead, units.participants) == (["属地乡镇政府"], ["公安消防部门", "公安派出所", "房管部门", "国土部门"])
     assert parse_units("公安、市场监管等部门配合").participants == ["市场监管部门"]
+
+
+def test_a_duty_opening_with_a_verb_of_proposing_is_no_units_name():
+    """「提出处理意见并提请公安机关报请本级政府协调解决」: ends like a government, a duty all the same."""
+    assert not looks_like_unit("提出处理意见并提请公安机关报请本级政府")
