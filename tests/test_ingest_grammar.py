@@ -4000,3 +4000,40 @@ def test_a_post_held_in_a_level_whose_bracket_lists_its_kinds_of_place_names_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各县(市、区)"], ["各县(市、区)主要负责人"])]
     found = subject_clauses("各县(市、区)政府主要负责人、市直各部门主要负责人要亲自抓。", (), True)
     assert [(u.lead, u.mode) for _, u in found] == [(["各县(市、区)政府", "市直各部门"], "separate")]
+
+
+def test_a_heading_naming_the_lead_of_the_work_under_it_leads_its_paragraphs_and_items():
+    """「（一）X牵头的工作」 under 「一、Y县长负责的工作」: X leads the paragraph or items under it; a 协同单位 line after an
+    item names only its partners (X still leads); the line right under the leader's heading (「全面负责…」) is the
+    leader's own remit, the work of the government whose post it is, the leader leading every task under it."""
+    tasks = _tasks("一、王某某县长负责的工作", "全面负责县人民政府工作任务的落实。", "(一)县监察局牵头的工作",
+                   "加强行政监察工作,落实廉政建设责任制。", "(二)县审计局牵头的工作", "全面加强审计工作。",
+                   "协同单位:县直各部门和各乡镇人民政府。", "(三)县编办牵头的工作", "1.深化行政管理体制改革。",
+                   "2.推进乡镇机构改革。", "协同单位:县财政局、县人事局等县直有关部门和各乡镇人民政府。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县人民政府"], []), (["县监察局"], []), (["县审计局"], ["县直各部门", "各乡镇人民政府"]), (["县编办"], []),
+        (["县编办"], ["县财政局", "县人事局", "各乡镇人民政府"])]
+    assert all(t.units.leaders == ["王某某"] for t in tasks)
+    assert [t.text for t in tasks][2] == "全面加强审计工作。"  # (the heading is no text of its task)
+
+
+def test_a_heading_naming_a_departments_duties_and_tasks_owns_the_items_under_it(tmp_path):
+    """「（七）卫生部门职责、任务」: duties and tasks named together close a duty heading as 职责 alone does; the
+    items numbered under it are the department's."""
+    tasks = _drafted(tmp_path, "(七)卫生部门职责、任务", "1.加强对学校食堂的监督管理。", "2.依法对食堂从业人员进行定期体检。",
+                     "(八)工商部门职责和任务", "1.加大对无照经营摊点的打击力度。")
+    assert [t["lead"] for t in tasks] == [["卫生部门"], ["卫生部门"], ["工商部门"]]
+
+
+def test_a_sector_named_bare_in_an_open_list_of_departments_is_its_department():
+    """「公安消防、公安派出所、房管等有关部门配合」: 公安消防 (the fire service of the public security organs) is one
+    body, not 公安 and 消防 run together; a bare sector anywhere in the open list is its department, though a named
+    body (公安派出所) stands between it and 等."""
+    units = parse_units("由属地乡镇政府牵头组织,公安消防、公安派出所、房管、国土等有关部门配合")
+    assert (units.lead, units.participants) == (["属地乡镇政府"], ["公安消防部门", "公安派出所", "房管部门", "国土部门"])
+    assert parse_units("公安、市场监管等部门配合").participants == ["市场监管部门"]
+
+
+def test_a_duty_opening_with_a_verb_of_proposing_is_no_units_name():
+    """「提出处理意见并提请公安机关报请本级政府协调解决」: ends like a government, a duty all the same."""
+    assert not looks_like_unit("提出处理意见并提请公安机关报请本级政府")

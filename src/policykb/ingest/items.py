@@ -554,6 +554,12 @@ def lead_heading(text: str) -> bool:
     return bool(_LED_WORK.search(words)) and _owner(words) is not None
 
 
+def heading_lead(text: str) -> str | None:
+    """「（一）省监察厅牵头的工作」: the unit a numbered heading names as the lead of the work under it, else None."""
+    words = text[m.end():].strip().removesuffix("。") if (m := _NUMBERING.match(text)) else ""
+    return _owner(words) if _LED_WORK.search(words) else None
+
+
 def unit_heading(text: str) -> bool:
     """「（二）公安部门」, 「三、市财政局」: a numbered heading naming a unit alone (a roster by kinds of departments): the
     items or the paragraph under it are that unit's duties."""

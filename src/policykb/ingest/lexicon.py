@@ -48,6 +48,7 @@ class Lexicon:
     unit_end: re.Pattern
     joined_after_unit: re.Pattern  # 「公安局和司法局」: 和/与/及 right after a unit's end joins two names
     short_name: re.Pattern  # a body named without its suffix (省人口计生): a unit all the same
+    joined_sectors: tuple[str, ...]  # 「公安消防」: a department's arm written with it, one body, never two sectors
     not_unit_start: re.Pattern  # a verb or pronoun: a name beginning so is a sentence fragment
     doing: re.Pattern  # those words of two characters or more, anywhere: names run together never hold one
     fragment_word: re.Pattern  # a word no name holds anywhere (「各镇(街)抓紧组织」 is a sentence's opening)
@@ -141,7 +142,8 @@ def lexicon() -> Lexicon:
         body_ends=frozenset(data["body_ends"]), zone_ends=tuple(data["zone_ends"]),
         unit_end=re.compile(rf"(?:{alternation(data['unit_suffixes'])})$"),
         joined_after_unit=re.compile(rf"(?:{alternation(data['unit_suffixes'])})[和与及]."),
-        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation(data['short_bodies'])})$"),
+        short_name=re.compile(rf"^(?:省|市|州|县|区)?(?:{alternation([*data['short_bodies'], *data['joined_sectors']])})$"),
+        joined_sectors=tuple(data["joined_sectors"]),
         not_unit_start=re.compile(rf"^(?:{alternation(data['not_unit_starts'])})"),
         doing=re.compile(alternation(w for w in data["not_unit_starts"] if len(w) > 1)),
         fragment_word=re.compile("|".join(data["fragment_words"])),

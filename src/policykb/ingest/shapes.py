@@ -108,10 +108,25 @@ def _unit_does(sentence: str, collectives: bool = False) -> bool:
 # A part's heading naming the leader who runs its tasks: 「一、于会游市长主抓重点工作」.
 LEADER_HEADING = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省|市|州|县|区|镇|乡)?"
                              r"(?:长|书记|主任)(?:主抓|牵头|分管|负责|领衔|联系|领办)")
+# 「孟学农省长负责的工作」: a leader's heading naming the post of a government's head, its level in it
+_LEADER_POST = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:同志)?(?:常务)?副?(?P<level>省|市|州|县|区|旗|乡|镇)长(?:负责|分管)的?工作$")
+# 「全面负责…」, 「协助省长抓好…」: the line under a leader's heading giving the leader's own remit
+_REMIT = re.compile(r"^(?:全面|具体)?(?:负责|主持|协助)")
 _BY_OPENS = re.compile(rf"^(?:{'|'.join(map(re.escape, _LEX.by_openers))})?由")  # 「由X牵头…」 opening its paragraph
 _CIRCLED_ITEM = re.compile(r"^([①-⑳])\s*(?=\S)")  # an item numbered ① … ⑳ (GB/T 9704 has them below （1）)
 _PAGE_MARK = re.compile(r"^[—–\-\s\d]*[—–]\s*\d+\s*[—–][—–\-\s]*$")  # 「— — — 2 —」 of a copied PDF
 _CLOSED = "。！？；;：:"  # a line ending otherwise was wrapped in the middle of its sentence
+
+
+def _under_lead(units: UnitList, lead: str) -> UnitList:
+    """「协同单位：X和Y。」 under 「（一）Z牵头的工作」: a label line naming only partners, the heading's unit leading."""
+    if not lead or _NO_LEAD not in units.flags:
+        return units
+    return replace(units, lead=[lead], participants=[n for n in units.lead + units.participants if n != lead],
+                   flags=[f for f in units.flags if f != _NO_LEAD], how="heading")
+
+
+_NO_LEAD = "no lead named: the first participant is taken"  # (unitnotes' flag: the label line named no lead)
 
 
 def _wrapped(text: str, block: Block) -> bool:
@@ -276,6 +291,7 @@ _FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]")  # 「资金来源�
 def _run_on_items(blocks: list[Block]) -> list[Block]:
     """A numbered item whose text runs on over paragraphs of its own before its unit label line (「1.分级落实…。」,
     「市长、县长…承担的责任是：…」, then 「责任单位：X」): one item, the line naming the units of it all."""
+    from .items import heading_lead  # (items reads shapes' marks: imported where used)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -284,7 +300,8 @@ def _run_on_items(blocks: list[Block]) -> list[Block]:
         while j < len(blocks) and j - i <= _RUN_ON_MAX and _run_on(blocks[j]):
             j += 1
         if not block.is_row and (ITEM.match(block.text) or SECTION.match(block.text)) and j > i + 1 \
-                and j < len(blocks) and not blocks[j].is_row and _UNIT_LABEL_LINE.match(blocks[j].text):
+                and j < len(blocks) and not blocks[j].is_row and _UNIT_LABEL_LINE.match(blocks[j].text) \
+                and not heading_lead(block.text):  # (「（二）X牵头的工作」 heads its paragraphs: no text of its own)
             out.append(replace(block, text="".join(b.text for b in blocks[i:j])))
             i = j
             continue
@@ -303,6 +320,7 @@ def _run_on(block: Block) -> bool:
 
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
+    from .items import heading_lead  # (items reads shapes' marks: imported where used)
     blocks = _run_on_items(blocks)
     out: list[Candidate] = []
     unread: list[Block] = []
@@ -329,20 +347,32 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
     seen = 0                              # standing alone after them (「（责任单位：X）」) assigns them all
 
     def close_labels() -> None:
-        nonlocal last_item, pending_labels, last_is_heading
-        if last_item and not pending_labels:
+        nonlocal last_item, pending_labels, last_is_heading, headed_number
+        number = (item_number(last_item[0].text) or headed_number) if last_item else None
+        if last_item and headed_lead and not last_is_heading:
+            headed_number = None  # (the heading's number is the first paragraph's under it)
+        if last_item and not pending_labels and headed_lead and not last_is_heading:
+            # 「（一）X牵头的工作」 over an item with no label line of its own: the heading's lead does it alone
+            block, text = last_item
+            out.append(Candidate(text, with_scope(UnitList(headed_lead, lead=[headed_lead], how="heading")),
+                                 block.where, "label-lines", 0.8, part, section, number=number))
+        elif last_item and not pending_labels:
             group.append(last_item)
         if last_item and pending_labels:
             block, text = last_item
-            units = with_scope(parse_units("；".join(pending_labels), known))
+            units = with_scope(_under_lead(parse_units("；".join(pending_labels), known), headed_lead))
             out.append(Candidate(text, units, block.where, "label-lines", 0.8 if last_is_heading else 0.9, part,
                                  None if last_is_heading else section, deadline_text=units.rest,
-                                 number=item_number(block.text)))
+                                 number=number))
         elif last_item and TASKLIKE.search(last_item[1]) and not last_is_heading:
             unread.append(last_item[0])
         last_item, pending_labels, last_is_heading = None, [], False
 
     heading = None  # the heading just read: a paragraph opening with its units (「由X承办，Y协办。」) is its task
+    headed_lead = ""  # 「（一）省监察厅牵头的工作」: the lead a heading names for the items and paragraphs under it
+    headed_rank = None  # (PART or SECTION: the next heading of that rank or above ends its reach)
+    headed_number = None  # the heading's own number, the number of the one paragraph standing under it unnumbered
+    remit: tuple[str, str | None] | None = None  # 「一、孟学农省长负责的工作」: (the post's government, the part's number)
     section_unit = ""  # 「（一）民政部门」: a section heading naming a unit alone, whose duties the items under it are
     section_time = ""  # 「（二）第二阶段（2012年8月1日-8月10日）。」: a section heading's closing time, its paragraphs' deadline
     categories: list[tuple[str, UnitList, int]] = []  # (part, leads, index of its own candidate)
@@ -390,6 +420,26 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         # 「1、宣传发动阶段(7月-8月)」 over its paragraph: a numbered item whose text stands on the next line
         item_above = last_item if last_item and not pending_labels and not last_is_heading else None
         close_labels()
+        if remit and not _numbered(text) and _REMIT.match(text):
+            # 「全面负责省人民政府工作任务的落实。」 right under a leader's heading: the leader's own remit, a post's work
+            # being its government's (rule 6), the leader leading it in person
+            government, number = remit
+            out.append(Candidate(text, with_scope(UnitList(government, lead=[government], how="heading")),
+                                 block.where, "prose", 0.75, part, None, number=number))
+            remit = None
+            continue
+        remit = None
+        if headed_lead and (PART.match(text) or headed_rank is SECTION and SECTION.match(text)):
+            headed_lead, headed_number = "", None
+        if (rank := SECTION if SECTION.match(text) else PART if PART.match(text) else None) \
+                and (led := heading_lead(text)):
+            # 「（一）省监察厅牵头的工作」: a heading naming the lead of the work under it, itself no task
+            headed_lead, headed_rank, headed_number = led, rank, item_number(text)
+            if rank is SECTION:
+                section, section_time, section_unit = strip_number(text), "", ""
+            else:
+                part, section, group, section_time, section_unit = strip_number(text), None, [], "", ""
+            continue
         if is_heading(block, heads_nothing=id(block) in leaves or item_parts and bool(PART.match(text)),
                       parts_only=parts_only):
             heading = strip_number(text)
@@ -398,6 +448,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                 part, section, group = None if sibling_item else m[2].strip(), None, []
                 section_time = section_unit = ""
                 leader = lm["who"] if part and (lm := LEADER_HEADING.match(part)) else None
+                if leader and (post := _LEADER_POST.match(part)):
+                    remit = (f"{post['level']}人民政府", item_number(text))
             elif m := SECTION.match(text):
                 section, section_time = m[2].strip(), closing_deadline(text)
                 from .items import unit_heading  # (items reads shapes' marks: imported where used)
@@ -528,6 +580,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             continue
         if ITEM.match(text) or SECTION.match(text):
             last_item = (block, strip_number(text))
+        elif headed_lead and not numbered:
+            last_item = (block, text)  # a paragraph under 「（一）X牵头的工作」: its work, a label line after it its partners
         elif len(text) > 30 and (TASKLIKE.search(text) and (part is not None or parts_only and PART.match(text))
                                  or _ARTICLE.match(text)):
             unread.append(block)  # (a regulation's article, 「第十八条 X应…」, is offered to the general reader too)

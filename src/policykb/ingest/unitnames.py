@@ -106,7 +106,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     text = re.sub(r"\s*、\s*", "、", text)  # 「交通运输、 公安交警、 应急管理部门」: a page's spaces after 、 part nothing
     text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = re.sub(r"等其他(?=(?:有关|相关)?(?:部门|单位)$)", "等", text)  # 「X等其他部门」: X等部门, an open list
-    text = _sector_of_others(_share_bodies(_RULE_NOTES.sub("", text)))
+    text = _sectors_of_open_list(_sector_of_others(_share_bodies(_RULE_NOTES.sub("", text))))
     # before the collectives are kept whole: 「各乡镇(街道)和职能部门」 is one 各 over both, not a kept 各乡镇(街道) and a bare kind
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     kept = [name for name in known if name in text]
@@ -250,6 +250,8 @@ def _sectors_run(name: str) -> tuple[str, str] | None:
     """Two sectors named bare run together, their 、 lost (「公安市场监管」): each is a name (公安, 市场监管); 执法 after
     a sector is its enforcement arm (城管执法), one name."""
     short = lexicon().short_name
+    if name.startswith(lexicon().joined_sectors):
+        return None  # 「公安消防」: the department's own arm, one body
     return next(((name[:i], name[i:]) for i in range(2, len(name) - 1)
                  if short.match(name[:i]) and short.match(name[i:]) and name[i:] != "执法"), None)
 
@@ -394,6 +396,21 @@ def _party_then_government(m: re.Match) -> str:
     if lexicon().counted_places.fullmatch(m["place"]):
         return m.group()  # 「县市区党委、政府」: counted places, one collective
     return f"{m['place']}{m['party']}、{m['place']}{m['government']}"
+
+
+# 「公安消防、公安派出所、房管等有关部门」: an open list of departments, a named body inside it (公安派出所)
+_OPEN_DEPARTMENTS = re.compile(r"(?:^|(?<=[，,；;：:\s]))(?P<list>[^，,；;：:\s等]+)(?=等(?:有关|相关|其他|有關|相關)?"
+                               r"(?P<body>部[门門])(?:$|[、，,；;和及与]))")
+
+
+def _sectors_of_open_list(text: str) -> str:
+    """「公安消防、公安派出所、房管部门等部门」 → 「公安消防部门、公安派出所、…」: a sector named bare anywhere in an open list
+    of departments is that sector's department (corpus rule 5), as the bare sector right before 等 is, though a named
+    body between them stops the suffix being shared (`_share_bodies`)."""
+    def departments(m: re.Match) -> str:
+        return "、".join(p + m["body"] if lexicon().short_name.fullmatch(lexicon().fold(p)) else p
+                        for p in m["list"].split("、"))
+    return _OPEN_DEPARTMENTS.sub(departments, text)
 
 
 def _each_level_bodies(m: re.Match) -> str:
