@@ -4037,3 +4037,11 @@ def test_a_sector_named_bare_in_an_open_list_of_departments_is_its_department():
 def test_a_duty_opening_with_a_verb_of_proposing_is_no_units_name():
     """「提出处理意见并提请公安机关报请本级政府协调解决」: ends like a government, a duty all the same."""
     assert not looks_like_unit("提出处理意见并提请公安机关报请本级政府")
+
+
+def test_a_part_heading_naming_a_lead_ends_the_leader_an_earlier_part_heading_named():
+    """「二、县财政局牵头的工作」 after 「一、王某某县长负责的工作」: a new part, whose work the leader of part one does not
+    lead."""
+    tasks = _tasks("一、王某某县长负责的工作", "(一)县监察局牵头的工作", "加强行政监察工作。",
+                   "二、县财政局牵头的工作", "加强预算管理。")
+    assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["县监察局"], ["王某某"]), (["县财政局"], [])]

@@ -437,8 +437,9 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             headed_lead, headed_rank, headed_number = led, rank, item_number(text)
             if rank is SECTION:
                 section, section_time, section_unit = strip_number(text), "", ""
-            else:
+            else:  # a new part: the leader an earlier part's heading named does not lead this one's work
                 part, section, group, section_time, section_unit = strip_number(text), None, [], "", ""
+                leader = None
             continue
         if is_heading(block, heads_nothing=id(block) in leaves or item_parts and bool(PART.match(text)),
                       parts_only=parts_only):
