@@ -340,3 +340,22 @@ def test_a_subjects_collectives_written_apart_by_a_comma_are_one_subject():
     assert (task.units.lead, task.units.mode) == (["各街道", "各有关部门"], "separate")
     tasks = requirement_tasks([Block("区督查室将跟踪督办,各街道要按月报送进展情况。", "第1行")])
     assert [t.units.lead for t in tasks][-1] == ["各街道"]
+
+
+def test_whoever_answers_for_a_field_of_work_is_a_kind_of_body_not_a_role_of_the_division():
+    """「由镇街负责加强管理…，经营者必须…」: 镇街 (the towns and streets, written short as 街道 is) is the doer 由 names; and
+    「市容环境卫生责任单位…应当进行劝阻和制止」: a regulation's holder named by its field of work is a kind of body with its
+    own duty, not the division's 责任单位 asked to carry the division out (a requirement beside a note)."""
+    from policykb.ingest.candidates import _on_role_holders
+    from policykb.ingest.clauses import subject_clauses
+    from policykb.ingest.shapes import Candidate
+    from policykb.ingest.unitnotes import UnitList
+    found = subject_clauses("在其他区域从事烧烤经营活动的,由镇街负责加强管理和规范引导,经营者必须依法办理经营手续。", (),
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["镇街"]]
+
+    def on_holders(lead: str) -> bool:
+        return _on_role_holders(Candidate("做好工作", UnitList(lead, lead=[lead]), "第1行", "subject", 0.6))
+    assert not on_holders("市容环境卫生责任单位")
+    assert on_holders("各责任单位") and on_holders("项目责任单位") and on_holders("问题整改责任单位")
+
