@@ -340,3 +340,33 @@ def test_a_subjects_collectives_written_apart_by_a_comma_are_one_subject():
     assert (task.units.lead, task.units.mode) == (["各街道", "各有关部门"], "separate")
     tasks = requirement_tasks([Block("区督查室将跟踪督办,各街道要按月报送进展情况。", "第1行")])
     assert [t.units.lead for t in tasks][-1] == ["各街道"]
+
+
+def test_whoever_answers_for_a_field_of_work_is_a_kind_of_body_not_a_role_of_the_division():
+    """「由镇街负责加强管理…，经营者必须…」: 镇街 (the towns and streets, written short as 街道 is) is the doer 由 names; and
+    「市容环境卫生责任单位…应当进行劝阻和制止」: a regulation's holder named by its field of work is a kind of body with its
+    own duty, not the division's 责任单位 asked to carry the division out (a requirement beside a note)."""
+    from policykb.ingest.candidates import _on_role_holders
+    from policykb.ingest.clauses import subject_clauses
+    from policykb.ingest.shapes import Candidate
+    from policykb.ingest.unitnotes import UnitList
+    found = subject_clauses("在其他区域从事烧烤经营活动的,由镇街负责加强管理和规范引导,经营者必须依法办理经营手续。", (),
+                            numbered=True)
+    assert [u.lead for _, u in found] == [["镇街"]]
+
+    def on_holders(lead: str) -> bool:
+        return _on_role_holders(Candidate("做好工作", UnitList(lead, lead=[lead]), "第1行", "subject", 0.6))
+    assert not on_holders("市容环境卫生责任单位")
+    assert on_holders("各责任单位") and on_holders("项目责任单位") and on_holders("问题整改责任单位")
+
+
+def test_a_request_in_the_paragraph_that_opens_what_the_notice_sets_out_below_is_its_charge_not_a_task():
+    """「请你们严格按照…要求，精心组织…，确保…完成目标任务。现就有关工作通知如下。」: the notice's charge to its addressees
+    as a whole, as the transmittal formula is (rule 2: neither); the items below asking the addressees are its tasks."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    lines = ["各乡镇人民政府:", "请你们严格按照实施导则要求,精心组织,周密安排,尽快开工建设,确保在10月底前完成目标任务。"
+             "现就做好农村危房改造工作,通知如下。", "一、做好技术指导。各乡镇要加强建房的技术指导工作。",
+             "二、加快实施进度。各乡镇要加大工作力度,六月底前开工率达到100%。"]
+    tasks = requirement_tasks([Block(text, f"第{i}行") for i, text in enumerate(lines, 1)])
+    assert [t.units.lead for t in tasks] == [["各乡镇"], ["各乡镇"]]

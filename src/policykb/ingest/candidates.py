@@ -131,7 +131,13 @@ def _on_role_holders(demand: Candidate, members: bool = True) -> bool:
     """A demand whose holders are all the division's role holders (「协同单位积极配合」, 「各责任单位的主要负责同志要…」);
     the members of a body named (「联席会议成员单位」) among them unless `members` is false."""
     return bool(holders := demand.units.lead or demand.units.leaders) \
-        and all(_DIVISION_ROLE.search(n) and (members or not _MEMBERS_OF_BODY.search(n)) for n in holders)
+        and all(_DIVISION_ROLE.search(n) and (members or not _MEMBERS_OF_BODY.search(n)) and not _FIELD_HOLDER.match(n)
+                for n in holders)
+
+
+# 「市容环境卫生责任单位应当…」: whoever answers for a field of work where it arises (a regulation's term, four
+# characters of field or more, no determiner or division word in them), a kind of body, not a role of this division
+_FIELD_HOLDER = re.compile(r"^(?:(?!各|有关|相关|其他|其它|主要|牵头|配合|协同|项目|任务|工作|问题|整改|成员)[\u4e00-\u9fff]){4,}责任单位$")
 
 
 # 「县林长制联席成员单位」, 「X领导小组成员单位」: the members of a body the text names, units known by their membership

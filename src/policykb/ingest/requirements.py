@@ -68,6 +68,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
         on_a_day, ended = False, True  # in a sentence reporting what happened on a day; the last part closed one
         last = ""  # the part before, as written (whether it closed a sentence)
         read = ""  # the paragraph up to the part
+        opening = bool(_SETS_OUT_BELOW.search(item.text))  # its request the notice's charge, no task (rule 2)
         for part in _parts(item.text, known):
             new_sentence, last = last.rstrip().endswith(("。", "！", "？")), part
             # (「…，会同有关部门加快…」: the last subject's partners, no subject of its own)
@@ -86,7 +87,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = []  # 「X认真履行…职责，…给予通报表扬」: work done well, praised, demands nothing
             previous = part.strip("，,。 ")
             asking = bool(_ASKS.match(part)) or asking and not part.rstrip().endswith(("。", "！", "？"))
-            if not found and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
+            if not found and not opening and (units := _requested(part, named)) and all(map(looks_like_unit, units.lead)):
                 part = part[_REQUEST.search(part).start("ask"):]  # 「经市人民政府同意，现将…分解，请各地…」: from 请 on
                 found = [(part, units)]
             if not found and (seat := _SEATED.search(part)) and clean(units := parse_units(seat["body"], known)) \
@@ -110,7 +111,7 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
                 found = [(part, carried)]  # 「X已制定了…；…，负责…」: X's duty
             done_by = [] if found else told_doers(part, known)
             notes = [NOTE.format(where=item.where)]
-            if not found and addressed and (asked := _asked_of_addressees(part)
+            if not found and addressed and not opening and (asked := _asked_of_addressees(part)
                                             or item.numbered and first and _SUBJECTLESS_DUTY.match(part)
                                             and not rules_setting_up(part) and part):
                 part, found = asked, [(asked, copy.deepcopy(addressed))]  # 「现印发你们，请按各自职责细化…」
@@ -138,6 +139,11 @@ def requirement_tasks(blocks: list[Block], known: tuple[str, ...] = ()) -> list[
             else:
                 before = _joined(before, part)
     return out
+
+
+# 「请你们严格按照…要求，精心组织…。现就有关事项通知如下：」: the paragraph that opens what the notice sets out below;
+# the request in it is the notice's charge to its addressees as a whole, as the transmittal formula is
+_SETS_OUT_BELOW = re.compile(r"(?:通知|通告|要求|意见|安排)如下[：:。]?\s*$")
 
 
 # a clause after the part's opening that names its own doer before a modal (「要建立…机制，财政、社保部门要设立…」)
