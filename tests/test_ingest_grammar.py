@@ -3996,3 +3996,27 @@ def test_a_post_held_in_a_level_whose_bracket_lists_its_kinds_of_place_names_tha
     assert [(u.lead, u.leaders) for _, u in found] == [(["各县(市、区)"], ["各县(市、区)主要负责人"])]
     found = subject_clauses("各县(市、区)政府主要负责人、市直各部门主要负责人要亲自抓。", (), True)
     assert [(u.lead, u.mode) for _, u in found] == [(["各县(市、区)政府", "市直各部门"], "separate")]
+
+
+# --- s-tune63b: bare unit lists on their own line, unnumbered items over their label lines ---
+def test_a_bare_unit_list_on_its_own_line_may_hold_a_bracketed_kind_of_place():
+    """A breakdown whose targets are each followed by a bracket of unit names alone on a line of its own, one of them
+    with a short bracket inside (「（市人保局，各市（县）、区政府）」): the bracket still assigns the target above it, and
+    「各市（县）、区政府」 is one collective (the county-level cities and districts, each its government)."""
+    lines = ["一、目标分解", "1、城镇登记失业率控制在3.5%以内。", "（市人保局，各市（县）、区政府）",
+             "2、居民消费价格指数控制在省定范围内。", "（市发改委、物价局）"]
+    tasks = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], bare_notes=True)[0]
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["市人保局"], ["各市（县）、区政府"]),
+                                                                      (["市发改委"], ["物价局"])]
+
+
+def test_an_unnumbered_paragraph_takes_the_unit_label_line_after_it():
+    """「二、开展X工作」, then 「任务要求。全县三星级以上的宾馆全面开展…」 unnumbered, then 「牵头单位:县旅游局;责任单位:
+    县环保局」: the label line names the paragraph's units, not the subject its sentence opens with."""
+    tasks = _tasks("一、开展机动车检测工作", "(一)任务要求。所有年检车辆实施尾气排放检测。", "牵头单位:县公安局;责任单位:县环保局。",
+                   "二、开展“绿色饭店”创建工作", "任务要求。全县三星级以上的宾馆全面开展“绿色饭店”创建工作,公布名单。",
+                   "牵头单位:县旅游局;责任单位:县环保局、县林业局。",
+                   "三、组织开展节能降耗工作", "任务要求。制定全县节能降耗工作计划,控制高能耗项目的审批建设。",
+                   "牵头单位:县经贸局;责任单位:县发改委。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县公安局"], ["县环保局"]), (["县旅游局"], ["县环保局", "县林业局"]), (["县经贸局"], ["县发改委"])]
