@@ -4020,3 +4020,25 @@ def test_an_unnumbered_paragraph_takes_the_unit_label_line_after_it():
                    "牵头单位:县经贸局;责任单位:县发改委。")
     assert [(t.units.lead, t.units.participants) for t in tasks] == [
         (["县公安局"], ["县环保局"]), (["县旅游局"], ["县环保局", "县林业局"]), (["县经贸局"], ["县发改委"])]
+
+
+def test_kind_colon_lines_with_two_sectors_joined_by_ji_an_oversight_duty_and_the_other_departments():
+    """A roster of 「X部门:…」 lines: 「公安及维稳部门:」 is two sectors sharing one 部门 (the first leads, the other takes
+    part), 「财政部门:安排…经费,监督管理…」 a duty of oversight, 「其它各部门:根据本部门的职责,…」 the rest of the
+    departments, one collective; 「国土资源和规划部门」 (和) stays one body."""
+    lines = ["林业绿化部门:承担林改办公室的具体工作,负责林改工作的技术指导。", "财政部门:安排林改工作经费,监督管理林改经费的使用。",
+             "公安及维稳部门:制定林改工作应急预案,处置林改工作中突发事件。", "信访部门:负责林改信访事项的指导、协调工作。",
+             "其它各部门:根据本部门的职责,协调对接好林改工作。"]
+    assert [(t.units.lead, t.units.participants) for t in _tasks(*lines)] == [
+        (["林业绿化部门"], []), (["财政部门"], []), (["公安部门"], ["维稳部门"]), (["信访部门"], []), (["其它各部门"], [])]
+    assert looks_like_unit("其它各部门") and looks_like_unit("其他各单位")
+    assert parse_units("国土资源和规划部门").lead == ["国土资源和规划部门"]
+
+
+def test_a_levels_governments_beside_a_collective_each_do_their_share():
+    """「县(区、市)政府、各工业园区负责本行政区域内节能工作,…,配合行业主管部门…」: the governments of every place of a
+    level (no 各) and the parks, each its own area's share, none leading the other (配合 brings in the departments they
+    work with, not each other)."""
+    found = subject_clauses("县(区、市)政府、各工业园区负责本行政区域内节能工作,完善工作责任制,配合行业主管部门提出节能目标并推进落实。",
+                            (), numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县(区、市)政府", "各工业园区"], "separate")]
