@@ -4045,3 +4045,49 @@ def test_a_part_heading_naming_a_lead_ends_the_leader_an_earlier_part_heading_na
     tasks = _tasks("一、王某某县长负责的工作", "(一)县监察局牵头的工作", "加强行政监察工作。",
                    "二、县财政局牵头的工作", "加强预算管理。")
     assert [(t.units.lead, t.units.leaders) for t in tasks] == [(["县监察局"], ["王某某"]), (["县财政局"], [])]
+
+
+# --- s-tune63b: bare unit lists on their own line, unnumbered items over their label lines ---
+def test_a_bare_unit_list_on_its_own_line_may_hold_a_bracketed_kind_of_place():
+    """A breakdown whose targets are each followed by a bracket of unit names alone on a line of its own, one of them
+    with a short bracket inside (「（市人保局，各市（县）、区政府）」): the bracket still assigns the target above it, and
+    「各市（县）、区政府」 is one collective (the county-level cities and districts, each its government)."""
+    lines = ["一、目标分解", "1、城镇登记失业率控制在3.5%以内。", "（市人保局，各市（县）、区政府）",
+             "2、居民消费价格指数控制在省定范围内。", "（市发改委、物价局）"]
+    tasks = inline_tasks([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], bare_notes=True)[0]
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["市人保局"], ["各市（县）、区政府"]),
+                                                                      (["市发改委"], ["物价局"])]
+
+
+def test_an_unnumbered_paragraph_takes_the_unit_label_line_after_it():
+    """「二、开展X工作」, then 「任务要求。全县三星级以上的宾馆全面开展…」 unnumbered, then 「牵头单位:县旅游局;责任单位:
+    县环保局」: the label line names the paragraph's units, not the subject its sentence opens with."""
+    tasks = _tasks("一、开展机动车检测工作", "(一)任务要求。所有年检车辆实施尾气排放检测。", "牵头单位:县公安局;责任单位:县环保局。",
+                   "二、开展“绿色饭店”创建工作", "任务要求。全县三星级以上的宾馆全面开展“绿色饭店”创建工作,公布名单。",
+                   "牵头单位:县旅游局;责任单位:县环保局、县林业局。",
+                   "三、组织开展节能降耗工作", "任务要求。制定全县节能降耗工作计划,控制高能耗项目的审批建设。",
+                   "牵头单位:县经贸局;责任单位:县发改委。")
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [
+        (["县公安局"], ["县环保局"]), (["县旅游局"], ["县环保局", "县林业局"]), (["县经贸局"], ["县发改委"])]
+
+
+def test_kind_colon_lines_with_two_sectors_joined_by_ji_an_oversight_duty_and_the_other_departments():
+    """A roster of 「X部门:…」 lines: 「公安及维稳部门:」 is two sectors sharing one 部门 (the first leads, the other takes
+    part), 「财政部门:安排…经费,监督管理…」 a duty of oversight, 「其它各部门:根据本部门的职责,…」 the rest of the
+    departments, one collective; 「国土资源和规划部门」 (和) stays one body."""
+    lines = ["林业绿化部门:承担林改办公室的具体工作,负责林改工作的技术指导。", "财政部门:安排林改工作经费,监督管理林改经费的使用。",
+             "公安及维稳部门:制定林改工作应急预案,处置林改工作中突发事件。", "信访部门:负责林改信访事项的指导、协调工作。",
+             "其它各部门:根据本部门的职责,协调对接好林改工作。"]
+    assert [(t.units.lead, t.units.participants) for t in _tasks(*lines)] == [
+        (["林业绿化部门"], []), (["财政部门"], []), (["公安部门"], ["维稳部门"]), (["信访部门"], []), (["其它各部门"], [])]
+    assert looks_like_unit("其它各部门") and looks_like_unit("其他各单位")
+    assert parse_units("国土资源和规划部门").lead == ["国土资源和规划部门"]
+
+
+def test_a_levels_governments_beside_a_collective_each_do_their_share():
+    """「县(区、市)政府、各工业园区负责本行政区域内节能工作,…,配合行业主管部门…」: the governments of every place of a
+    level (no 各) and the parks, each its own area's share, none leading the other (配合 brings in the departments they
+    work with, not each other)."""
+    found = subject_clauses("县(区、市)政府、各工业园区负责本行政区域内节能工作,完善工作责任制,配合行业主管部门提出节能目标并推进落实。",
+                            (), numbered=True)
+    assert [(u.lead, u.mode) for _, u in found] == [(["县(区、市)政府", "各工业园区"], "separate")]

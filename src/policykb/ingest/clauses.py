@@ -99,10 +99,11 @@ _DECIDED_BY = re.compile(r"^由(?P<subject>[^，,：:；;。“”\"《]{2,40}?)
 _MEMBER_CHANGE = re.compile(r"成[员員][^，,；;。]{0,16}?(?:变动|變動|调整|調整|变更|變更|更换|更換)")
 _DUTIES_OF = re.compile(rf"(?<=[^\s：:，,。；;、])的?(?:{alternation(lexicon().duty_headings)})$")
 _COLON_LINE = re.compile(r"^(?P<unit>[^：:，,。；;\s“”]{2,20})[：:]\s*(?P<duty>.{6,})$")
-_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
+_DUTY = re.compile(r"负责|负[^，,。；;]{0,4}责任|牵头|制订|制定|协调|组织|做好|抓好|加强|督促|监督|指导|开展|落实|推进|承担|采取[^，,。；;]{0,6}措施"
                    r"|^(?:积极|(?:依据|依照|按照|根据|依|按)(?:各自)?职(?:责|能)[，,]?)?(?:配合|协助|参与)")  # (负主要责任: a duty as 负责 is)
 # (「人民银行X支行:参与…的调查」, 「X局:配合和协助…」, 「X办:依据职责协助…」: a member whose duty is to take part)
 # (「市城管执法局:采取有效措施,及时制止…」: a roster line whose duty is to take measures, no 负责 in it)
+# (「财政部门:安排…经费,监督管理…」: one whose duty is to oversee)
 # Collectives alone (各…, 有关…) as a sentence's subject: a requirement on everyone, unless the sentence is
 # an item of a numbered list (then the list divides the work, and this item goes to them).
 # 「财政部、税务总局牵头实施…」, 「…，X、Y将负责…」: units and a word that makes them lead or answer for the work,

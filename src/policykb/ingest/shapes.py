@@ -318,6 +318,12 @@ def _run_on(block: Block) -> bool:
         and text.rstrip().endswith(("。", "；", ";")) and not _PAGE_MARK.match(text)
 
 
+def _waits_for_labels(text: str, block: Block, labelled: set[int], part: str | None) -> bool:
+    """「任务要求。…」 unnumbered under its part's heading (「二、开展X工作」), its 牵头单位： line right after it: the
+    paragraph waits for its labels as a numbered item does (a project's field line, 「目标任务：…」, is its block's)."""
+    return part is not None and id(block) in labelled and not _FIELD_LINE.match(text)
+
+
 def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str, ...] = ()) -> tuple[list[Candidate], list[Block]]:
     """Tasks from paragraphs with unit notes, and the paragraphs that look like tasks but name nobody."""
     from .items import heading_lead  # (items reads shapes' marks: imported where used)
@@ -462,7 +468,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
         opened_by, heading = heading, None
         notes = notes_in(text) or bare_list(text, known)
         if not notes and bare_notes:  # (「省农业农村厅（乡村振兴局）」: a body's other name after it, no note)
-            notes = [m for m in re.finditer(r"[(（]([^()（）]{2,200})[)）][。\s]*$", text)
+            # (a short bracket of a name inside the list: 「（市人保局，各市(县)、区政府）」)
+            notes = [m for m in re.finditer(r"[(（]((?:[^()（）]|[(（][\u4e00-\u9fff、]{1,8}[)）]){2,200})[)）][。\s]*$", text)
                      if not _LEX.unit_end.search(text[:m.start()].rstrip())]
         if notes and PART.match(text) and len(notes) == 1 and lead_note(units := parse_units(notes[0][1], known)) \
                 and (piece := strip_number(text[:notes[0].start()].strip()).strip("，,；;、 ")):
@@ -543,7 +550,8 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
                                               for c in out)
         if (numbered or part is not None or after_division or _DUTIES_STATED.search(text)) \
                 and not (numbered and re.search(r"[\u4e00-\u9fff，,、]$", text)) \
-                and not (numbered and id(block) in labelled) and (found := subject_clauses(strip_number(text), known,
+                and not (numbered and id(block) in labelled or _waits_for_labels(text, block, labelled, part)) \
+                and (found := subject_clauses(strip_number(text), known,
                                               numbered=numbered and (not PART.match(text) or parts_only)
                                               or divided or after_division and id(block) in before_roster
                                               or item_above is not None)):
@@ -579,7 +587,7 @@ def inline_tasks(blocks: list[Block], bare_notes: bool = False, known: tuple[str
             out.append(Candidate(strip_number(text), with_scope(units), block.where, "prose", 0.8, part, section,
                                  number=item_number(text)))
             continue
-        if ITEM.match(text) or SECTION.match(text):
+        if ITEM.match(text) or SECTION.match(text) or _waits_for_labels(text, block, labelled, part):
             last_item = (block, strip_number(text))
         elif headed_lead and not numbered:
             last_item = (block, text)  # a paragraph under 「（一）X牵头的工作」: its work, a label line after it its partners

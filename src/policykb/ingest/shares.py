@@ -32,11 +32,16 @@ _DEPARTMENTS = re.compile(r"(?:部门|单位)$")
 _MEMBERS = re.compile(r"各(?:成员|有关|相关)?(?:单位|部门|处室|科室|站所)$")
 
 
+# 「县（区、市）政府」 without 各: the governments of every place of a level, its kinds in brackets (lexicon.yaml's
+# collectives say so of the name too)
+_LEVEL_PLACES = re.compile(r"^(?:县|区|市|州)[(（][市区县州旗、]{1,8}[)）](?:人民政府|政府|管委会)$")
+
+
 def collective(name: str) -> bool:
-    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区, X领导小组各成员单位), each doing its own
-    share of a task."""
+    """All bodies of a kind or place (各地, 有关部门, 经开区各级, 三区, X领导小组各成员单位, 县(市、区)政府), each doing
+    its own share of a task."""
     return bool(ALL_WORDS.match(name) or _PLACED_ALL.match(name) or lexicon().counted_places.match(name)
-                or _MEMBERS.search(name))
+                or _MEMBERS.search(name) or _LEVEL_PLACES.match(name))
 
 
 def each_own_share(text: str, units: UnitList) -> bool:

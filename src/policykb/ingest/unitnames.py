@@ -107,6 +107,7 @@ def split_names(text: str, known: tuple[str, ...] = ()) -> tuple[list[str], bool
     text = _LIST_COUNT.sub("", text) if "、" in text else text
     text = re.sub(r"等其他(?=(?:有关|相关)?(?:部门|单位)$)", "等", text)  # 「X等其他部门」: X等部门, an open list
     text = _sectors_of_open_list(_sector_of_others(_share_bodies(_RULE_NOTES.sub("", text))))
+    text = _TWO_SECTORS.sub(_two_sectors, text)
     # before the collectives are kept whole: 「各乡镇(街道)和职能部门」 is one 各 over both, not a kept 各乡镇(街道) and a bare kind
     text = _PLACES_AND_DEPARTMENTS.sub(r"\1\2、\1\3", text)
     kept = [name for name in known if name in text]
@@ -304,6 +305,18 @@ def _either_script(word: str) -> str:
 _BODY = "|".join(_either_script(b) for b in sorted(lexicon().shared_bodies, key=len, reverse=True))
 _SHARED = re.compile(rf"(?<!{_PLAIN})(?P<a>{_PLAIN}{{2,20}}?)、(?P<b>{_PLAIN}{{2,20}}?)(?P<etc>等(?:有关|相关)?)?(?P<body>{_BODY})(?={_SEP}|[和及等]|$)")
 _PAIRED_BODY = re.compile(rf"(?<!{_PLAIN}){_PLAIN}{{2,30}}?(?:{'|'.join(re.escape(b) for b in lexicon().shared_bodies if '和' in b)})")
+# 「公安及维稳部门」: a sector named bare (lexicon.yaml short_bodies), 及, another sector, and the one 部门 they share:
+# each sector's department (not 和, which joins the fields of one merged body: 国土资源和规划部门)
+_TWO_SECTORS = re.compile(rf"(?<!{_PLAIN})(?P<a>[\u4e00-\u9fff]{{2,4}})及(?P<b>[\u4e00-\u9fff]{{2,4}}?)(?P<body>部[门門])"
+                          rf"(?={_SEP}|$)")
+
+
+def _two_sectors(m: re.Match) -> str:
+    if not lexicon().short_name.fullmatch(lexicon().fold(m["a"])):
+        return m.group()
+    return f"{m['a']}{m['body']}、{m['b']}{m['body']}"
+
+
 _INCLUDING = re.compile(r"[^、，,；;：:()（）\s]{2,30}[(（](?:含|包括)[^()（）]{2,60}[)）]")
 # 「各县(市、区)主要负责人」, 「乡镇(场、区)党政主要负责人」: a bracket of the kinds of place a level includes, inside one
 # name that goes on after it (the bracket closing the name is read as a level list, unitnames.level_list)
