@@ -4091,3 +4091,15 @@ def test_a_levels_governments_beside_a_collective_each_do_their_share():
     found = subject_clauses("县(区、市)政府、各工业园区负责本行政区域内节能工作,完善工作责任制,配合行业主管部门提出节能目标并推进落实。",
                             (), numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["县(区、市)政府", "各工业园区"], "separate")]
+
+
+def test_a_heading_naming_the_lead_of_the_work_under_it_is_not_listed_as_unread(tmp_path):
+    """「（一）县监察局牵头的工作」 is read: its unit leads the paragraph under it; the review does not ask a clerk to add
+    the heading as a task of its own."""
+    import datetime as dt
+    from conftest import import_text
+    _, _, review = import_text(tmp_path, "甲县人民政府关于印发2008年县人民政府工作目标责任分解的通知\n"
+                               "一、王某某县长负责的工作\n(一)县监察局牵头的工作\n加强行政监察工作,落实廉政建设责任制。\n"
+                               "(二)县审计局牵头的工作\n全面加强审计工作。\n协同单位:县直各部门和各乡镇人民政府。\n",
+                               dt.date(2008, 2, 1))
+    assert review.count("[任务 ") == 2 and "[未读取]" not in review

@@ -10,6 +10,7 @@ import re
 
 from ..ownnumbers import MARK
 from .clauses import subject_clauses
+from .items import heading_lead
 from .nowork import states_no_work
 from .outline import Numbered, style_of
 from .source import Block
@@ -68,8 +69,8 @@ def unread_assignments(blocks: list[Block], held: list[str], known: tuple[str, .
     texts = [_grams(bare) for text in held if len(bare := _bare(text)) >= _SHORTEST]
     out: list[Block] = []
     for b in blocks:
-        if b.is_row or b.where in skip:
-            continue
+        if b.is_row or b.where in skip or heading_lead(b.text):
+            continue  # (「（一）省监察厅牵头的工作」 names the lead of the work under it, which the tasks read hold)
         for m in _CLAUSE.finditer(b.text):
             clause = m[0].strip()
             grams = _grams(_bare(clause))
