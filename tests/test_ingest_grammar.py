@@ -4103,3 +4103,19 @@ def test_a_heading_naming_the_lead_of_the_work_under_it_is_not_listed_as_unread(
                                "(二)县审计局牵头的工作\n全面加强审计工作。\n协同单位:县直各部门和各乡镇人民政府。\n",
                                dt.date(2008, 2, 1))
     assert review.count("[任务 ") == 2 and "[未读取]" not in review
+
+
+# --- 由 naming the doer of arranging and adjusting ---
+
+@pytest.mark.parametrize("text, anyone, lead", [
+    ("联席会议具体人员名单由县民政局根据各成员单位及成员职务分工变动及时调整,并抄报县领导。", False, ["县民政局"]),
+    ("工作经费由县财政局根据实际情况安排,并列入年度预算。", True, ["县财政局"]),
+])
+def test_the_body_by_names_arranges_or_adjusts_after_what_it_goes_by(text, anyone, lead):
+    """「名单由X根据…变动及时调整」, 「经费由X根据实际情况安排」: X does it, whatever case it goes by before its verb."""
+    assert [units.lead for _, units in subject_clauses(text, anyone=anyone)] == [lead]
+
+
+def test_money_arranged_by_a_body_described_is_no_duty():
+    """「由X安排的部分」: a description of the money, no act of X's."""
+    assert subject_clauses("所需资金由县财政局安排的部分,按时拨付。", anyone=True) == []

@@ -163,7 +163,7 @@ _EVERY = r"(?:每(?:月|季度?|年|半年|周|旬)|定期|逐级)?"
 # 「由X按照属地管理原则，建立…」: 由 names the doer outright, so a manner (按照…原则) may stand before the verb
 # (「由公安机关根据《治安管理处罚法》予以处罚」: the law the doer acts under, quoted, before its verb)
 BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"《]{{2,40}}?)(?:(?:按照|依照|根据|按)[^，,；;。]{{0,12}}?"
-                 rf"(?:原则|要求|规定|职责|分工|程序|需要)[，,]?|(?:按照|依照|根据|依据)《[^》，,；;。]{{1,40}}》"
+                 rf"(?:原则|要求|规定|职责|分工|程序|需要|情况|变动|变化)[，,]?|(?:按照|依照|根据|依据)《[^》，,；;。]{{1,40}}》"
                  rf"(?:(?:有关|相关)?(?:规定|条款))?[，,]?)?\s*(?={MANNER}{_EVERY}(?:{_DOING}|{lexicon().partner_words}"
                  rf"|予以|查处|办理"  # 「由X予以处罚/制止」, 「由X依法查处」: the body 由 names acting on a case
                  rf"|建立|健全|完善|实施|推进|推动|进行|上报|报送|列入|下达|界定|认定|(?:汇总|综合|审核)后?(?:向|报|上报)"
@@ -171,7 +171,8 @@ BY_DOER = re.compile(rf"^由(?P<subject>[^，,：:；;。“”\"《]{{2,40}}?)(
                  rf"|提出(?![的了过])"  # 「…规划意见，由园区办提出报…批准」: the paper X puts forward (提出的…: a noun)
                  rf"|请示"  # 「具体由牵头部门请示」: the body asking its superior for approval
                  rf"|(?:合作|共同)?共建"  # 「…设立X植物园，由A、B和C合作共建」: the work itself, done together
-                 rf"|另行))")  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)
+                 rf"|另行"  # 「具体办法由X另行制定/通知」: its own later act (另行 no part of X's name)
+                 rf"|(?:安排|调整)(?![的了过])))")  # 「经费由X根据实际情况安排」, 「名单由X根据…变动及时调整」: the doer's own act
 # 「…修改完善后，以区委办、区府办名义印发」, 「…以X办公室、Y名义上报」: a paper sent out in the names of units, which
 # send it when the clause names no other doer (a quoted name, 以“县政府”名义, is the label it goes under, no doer; 「以
 # X名义印发的文件」 describes a paper, the verb not closing the clause)
