@@ -25,3 +25,14 @@ def test_a_table_opening_with_its_lead_column_one_cell_a_line_and_a_lead_cell_wr
         ("推进重点项目建设", ["某某市发展改革委"], ["某某市直有关单位"]),
         ("新建中小学校5所", ["某某市教育局"], ["某某市财政局"])]
 
+
+def test_a_run_together_row_closing_with_its_time_after_units_that_share_the_work(tmp_path):
+    """序号任务名称目标内容主要责任单位完成期限 run together with the row (1 …。X、Y等按职责分工负责全年): the closing time is the
+    row's deadline, not part of a name; 目标内容 is the task's content beside its short name; the unit cell names its
+    own way of working (按职责分工负责, no lead word): the first listed leads, the other takes part."""
+    draft = _draft(tmp_path, "1、某区2023年工作任务清单序号任务名称目标内容主要责任单位完成期限1宣传发动开展垃圾分类宣传进社区活动,"
+                             "每季度不少于2次。区城管局、区教育局等按职责分工负责全年")
+    task, = draft.tasks.values()
+    assert "开展垃圾分类宣传" in task["text"]
+    assert (task["lead"], task.get("participants")) == (["区城管局"], ["区教育局"])
+    assert [d["phrase"] for d in task["deadlines"]] == ["全年"]
