@@ -16,12 +16,17 @@ from .unitnotes import UnitList, parse_units
 
 _LEX = lexicon()
 
+_SHARED_DUTY = re.compile(r"分工(?:负责|落实)$")
+
+
 def _row_note(columns: dict[int, str], cells: tuple[str, ...]) -> str:
     """A row's unit cells as one note in the lexicon's words: 「牵头单位：X；配合单位：Y；责任领导：Z」."""
     units = [(role, _runs_cut(cells[i]) if role in UNIT_ROLES else cells[i]) for i, role in columns.items()
              if role in (*UNIT_ROLES, "leader") and i < len(cells) and cells[i]]
-    if len(units) == 1 and units[0][0] == "responsible":
-        return units[0][1]  # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads)
+    if len(units) == 1 and (units[0][0] == "responsible" or units[0][0] == "lead" and _SHARED_DUTY.search(units[0][1])):
+        # one 责任单位 column: read as written (「X牵头，Y配合」 or the first listed leads); so is a lone lead column's
+        # cell that names its own way of working (「X、Y等按职责分工负责」: no lead word, the first listed leads)
+        return units[0][1]
     roles = {r for r, _ in units}
     return "；".join(f"{'配合单位' if role == 'responsible' and roles & {'lead', 'separate', 'joint'} else ROLE_LABEL[role]}"
                     f"：{text}" for role, text in units)

@@ -293,6 +293,57 @@ def _unnamed_numbers(blocks: list[Block], at: int, roles: list[str | None]) -> t
     return (rows, at + i) if len(rows) >= 2 else ([], at)
 
 
+_FRAGMENT = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a piece of a narrow cell's name wrapped a few characters a line
+
+
+def _wrapped_unit(lines: list[str], i: int) -> tuple[str, int] | None:
+    """A unit's name at line i, whole or wrapped in a narrow cell a few characters a line (「市政」「府办」「公厅」): the
+    longest run of such pieces that still reads as one unit, and how many lines it takes."""
+    if i >= len(lines) or lines[i] == "\0":
+        return None
+    if fits("lead", lines[i]):
+        return lines[i], 1
+    if not _FRAGMENT.fullmatch(lines[i]):
+        return None
+    best, name, n = None, lines[i], 1
+    while True:
+        if fits("lead", name) and len(parse_units(name).lead) == 1:
+            best = (name, n)
+        if i + n >= len(lines) or not _FRAGMENT.fullmatch(lines[i + n]) or n >= 5:
+            return best
+        name, n = name + lines[i + n], n + 1
+
+
+def _unit_first_rows(blocks: list[Block], at: int, roles: list[str | None]) -> tuple[list[tuple[str, ...]], int]:
+    """Rows under a header whose first column is a unit column and that names no number (牵头单位 | 目标任务 |
+    责任单位): each row opens at its unit cell (its name maybe wrapped a few characters a line), then one line for
+    each column after it, its unit and time cells reading as units and a time and its text cells as no unit. The
+    rows, and the line after them."""
+    if "number" in roles or not roles or roles[0] not in UNIT_COLUMNS \
+            or not any(r in ("task", "detail") for r in roles[1:]):
+        return [], at
+    lines = [b.text if not b.is_row else "\0" for b in blocks[at:]]
+    rows, i = [], 0
+    while (first := _wrapped_unit(lines, i)) is not None:
+        cells, n = [first[0]], i + first[1]
+        for role in roles[1:]:
+            if n >= len(lines) or lines[n] == "\0":
+                break
+            cell = lines[n]
+            if role in UNIT_COLUMNS or role == "deadline":
+                if not fits(role, cell) and not _NO_CELL.match(cell):
+                    break
+            elif fits("lead", cell) or NUMBER_ALONE.match(cell):
+                break
+            cells.append("" if _NO_CELL.match(cell) else cell)
+            n += 1
+        if len(cells) < len(roles):
+            break
+        rows.append(tuple(cells))
+        i = n
+    return rows, at + i
+
+
 def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
     out: list[Block] = []
     table, i = first_table, 0
@@ -307,6 +358,14 @@ def cell_tables(blocks: list[Block], first_table: int) -> list[Block]:
             table += 1
             groups = rows[0].index("1")
             cells = (*(b.text for b in header[:groups]), _LEX_NUMBER, *(b.text for b in header[groups:]))
+            out.append(Block(" | ".join(cells), header[0].where, cells, table))
+            out.extend(Block(" | ".join(r), blocks[at].where, r, table, merged_once=True) for r in rows)
+            i = end
+            continue
+        rows, end = _unit_first_rows(blocks, at, roles) if header and not rows else (rows, end)
+        if rows:
+            table += 1
+            cells = tuple(b.text for b in header)
             out.append(Block(" | ".join(cells), header[0].where, cells, table))
             out.extend(Block(" | ".join(r), blocks[at].where, r, table, merged_once=True) for r in rows)
             i = end

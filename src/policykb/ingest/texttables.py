@@ -362,6 +362,31 @@ def _unstopped(roles: list[str | None], body: str) -> tuple[str, str, str]:
     return "", "", body
 
 
+# the time cell closing a row whose deadline column stands after its units (「…区委组织部等按职责分工负责全年」)
+_CLOSING_TIME = re.compile(r"(?:全年|全年度|长期|持续|常态化|年底前?|年内|(?:\d{4}年)?\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
+                           r"|\d{4}年(?:底前?|内|全年)?)$")
+# a unit cell closed by a duty phrase (「镇(街道)、区委组织部等按职责分工负责」): the names before it, the cell as written
+_DUTY_CLOSED = re.compile(r"等?(?:按照?(?:各自)?职责(?:分工)?)?(?:分工)?负责$")
+
+
+def _closing_time(roles: list[str | None], units: str) -> tuple[str, str]:
+    """A row's unit text and its closing time cell, where the header has a deadline column after its units."""
+    last_unit = max(c for c, r in enumerate(roles) if r in UNIT_COLUMNS)
+    if "deadline" not in roles[last_unit + 1:] or not (t := _CLOSING_TIME.search(units)) or t.start() == 0:
+        return units, ""
+    return units[:t.start()], t.group()
+
+
+def _unit_tail(roles: list[str | None], units: str) -> dict[int, str] | None:
+    """A row's unit cells (`_tail_cells`), or a single unit cell closed by a duty phrase whose names read: as written."""
+    if cells := _tail_cells(roles, units):
+        return cells
+    names = _DUTY_CLOSED.sub("", units)
+    if sum(r in UNIT_COLUMNS for r in roles) != 1 or names == units or not _tail_cells(roles, names):
+        return None
+    return {next(c for c, r in enumerate(roles) if r in UNIT_COLUMNS): units}
+
+
 def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
     """The rows of a run-together table: each starts with its number (1, 2, 3 …) right after the unit list that
     closes the row before (the first such number after which the row's unit cells read: 「口袋公园4个」 is none; a part heading 「二、…」 may stand before it: a row spanning the table); in a row, the
@@ -381,7 +406,8 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
         for m in [*after.finditer(text, start + len(str(n))), None]:  # 「公园4个」 is no row 4: its cells do not read
             body = text[start + len(str(n)):m.start() if m else len(text)]
             sentences, _, units = body.rpartition("。") if "。" in body else _unstopped(roles, body)
-            cells = _tail_cells(roles, units) if sentences else None
+            units, when = _closing_time(roles, units)
+            cells = _unit_tail(roles, units) if sentences else None
             if cells is not None and (parsed := parse_units("；".join(cells.values()))).lead \
                     and not (any(f.startswith("not a unit") for f in parsed.flags) and len(cells) == 1):
                 break
@@ -396,6 +422,8 @@ def _run_rows(header: list[str], text: str) -> list[tuple[str, ...]]:
             row[0] = str(n)
             for column, cell in part_cells.items():
                 row[column] = cell
+            if when and part_cells is cells:
+                row[roles.index("deadline", unit_col)] = when
             first, _, rest = (part.rstrip("。") + "。").partition("。")
             if texts and carried and len(texts) > 1:
                 row[texts[0]], row[texts[1]] = carried, part
