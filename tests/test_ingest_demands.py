@@ -370,3 +370,17 @@ def test_a_request_in_the_paragraph_that_opens_what_the_notice_sets_out_below_is
              "二、加快实施进度。各乡镇要加大工作力度,六月底前开工率达到100%。"]
     tasks = requirement_tasks([Block(text, f"第{i}行") for i, text in enumerate(lines, 1)])
     assert [t.units.lead for t in tasks] == [["各乡镇"], ["各乡镇"]]
+
+
+def test_a_demand_opening_with_its_modal_names_its_doer_after_the_comma():
+    """「会议强调，一是各级政府要…。要建立…机制，财政、审计部门要设立…」: the second demand opens with 要 and no subject;
+    the units named after its comma, with their own modal, hold it, not the subject of the demand before it."""
+    from policykb.ingest.requirements import requirement_tasks
+    from policykb.ingest.source import Block
+    tasks = requirement_tasks([Block("会议强调,一是各级政府要贯彻决策部署,统筹推进各项工作。要建立资金直达基层的特殊机制,"
+                                     "财政、审计部门要设立特殊账户,资金直接拨到市场主体。", "第1行")])
+    assert [(t.units.lead, t.units.participants) for t in tasks] == [(["各级政府"], []), (["财政部门"], ["审计部门"])]
+    # a stop lost before the doer: the words before it name work, no unit's name (the last holders' demand goes on)
+    tasks = requirement_tasks([Block("会议强调,各参会单位必须高度重视。要落实任务分解,并做好备查点的准备工作县消防大队要统筹做好"
+                                     "迎检工作。", "第1行")])
+    assert all("准备工作" not in name for t in tasks for name in t.units.lead)

@@ -3016,3 +3016,13 @@ def test_a_run_together_project_table_with_figure_columns_gives_each_row_its_lea
     assert [(t["text"], t["lead"], t.get("participants", []), t.get("leaders", [])) for t in draft.tasks.values()] == [
         ("滨河公园项目加快建设", ["某某区住建局"], ["某某区城投公司"], ["张建国", "李红梅"]),
         ("物流园区项目新开工", ["某某区商务局"], ["某某物流有限公司", "某某村股份经济合作社"], ["赵明"])]
+
+
+def test_a_sentence_opening_with_the_units_it_works_with_goes_on_with_the_task_before_it(tmp_path):
+    """「第五条 X负责…。会同Y落实…」: the second sentence has no subject of its own; it is X's task going on, Y taking
+    part (one task, not two). An item marked of its own (「1、会同Y开展…」) stays a task of its own."""
+    tasks = _drafted(tmp_path, "某省开发区条例", "第五条 省开发区办公室负责制定发展规划和重大政策,研究提出改革方案。"
+                     "会同各设区的市人民政府落实省人民政府的决策部署,完成交办的相关任务。",
+                     "第六条 省、市人民政府应当支持开发区聚焦主业。")
+    assert [(t["lead"], t["participants"]) for t in tasks][0] == (["某省开发区办公室"], ["各设区的市人民政府"])
+    assert len(tasks) == 2

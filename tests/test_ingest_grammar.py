@@ -3668,12 +3668,12 @@ def test_units_a_duty_gathers_at_set_times_take_part_though_a_comma_closes_them(
 
 def test_an_articles_later_sentence_opening_with_its_partners_goes_on_with_the_articles_subject():
     """「第七条 …。县丙办负责制定…。会同各乡镇人民政府落实…」: in a regulation's article too (where every subject is a
-    holder), a sentence that opens with 会同 has no subject of its own: the body before it goes on, the units it works
-    with take part; they never lead."""
+    holder), a sentence that opens with 会同 has no subject of its own: the body before it goes on with the same task,
+    the units it works with take part in it; they never lead."""
     from policykb.ingest.generic import ARTICLE_STYLE, Item, read_item
     text = "县丙办负责制定发展规划，研究提出改革方案。会同各乡镇人民政府落实县政府的决策部署，完成县政府交办的相关任务。"
     found = read_item(Item(text, "第1行", 7, True, style=ARTICLE_STYLE), ())
-    assert [(u.lead, u.participants) for _, u, _ in found] == [(["县丙办"], []), (["县丙办"], ["各乡镇人民政府"])]
+    assert [(u.lead, u.participants) for _, u, _ in found] == [(["县丙办"], ["各乡镇人民政府"])]
 
 
 # --- later clauses of a unit's duty, lists of kinds before a colon, a phase heading's dates ---

@@ -157,6 +157,9 @@ _DUTY_FIRST = re.compile(r"^(?:具体|主要)?(?:负责|承担|担当)(?!人|同
 _QUOTED_POST = re.compile(r"^(?P<body>[^，,：:；;。“”\"]{2,30}?)[“\"](?P<post>[^“”\"，,；;。]{2,6})[”\"]"
                           r"(?=要|应|须|必须|务必|负责|亲自|切实)")
 
+# 「要建立…机制，财政、社保部门要设立…」: a demand opening with its modal and no subject, its doer named after a comma
+# (read among a notice's demands too, where a measure's name before its holders is not)
+_DEMAND_FIRST = re.compile(r"^(?:要|须|必须|务必)(?![求点])")
 # 「…制定方案，召开动员会。并于7月25日前将名单报…」: a sentence opening with 并 and a date of its own goes on with the
 # last subject's work, a task of its own by its own deadline
 _AND_BY_DATE = re.compile(r"^并(?:于|在)[^，,；;。]{2,16}?(?:前|之前)")
@@ -220,6 +223,7 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
     parts = [(part, i < len(cut) - 1, i > 0) for c in re.split(r"[；;。]", text) if not reported_on_a_day(c)
              for cut in [_own_subject_parts(c, known)] for i, part in enumerate(cut)]
     for clause, followed, going_on in parts:
+        marked = bool(_INLINE_MARK.match(clause.strip("，, ")))  # 「…。1、会同Y开展…」: an item of its own
         clause = _INLINE_MARK.sub("", clause.strip("，, "))
         if out and len(out[-1][1].lead) == 1 and _HEADED_BODY.search(out[-1][1].lead[0]) \
                 and (people := roster_heads(clause)):
@@ -297,23 +301,29 @@ def subject_clauses(text: str, known: tuple[str, ...] = (), numbered: bool = Fal
             # 「…，以X、Y名义印发」: no other doer, the units it goes out in the names of send it (以本单位名义: whoever
             # is addressed, no one named)
             head, m = 0, named
-        if not (m and unit_names(subject_name(m, known), known)) and numbered and not anyone \
-                and not _AMONG_THEM.match(clause):
+        if not (m and unit_names(subject_name(m, known), known)) and numbered \
+                and (not anyone or _DEMAND_FIRST.match(clause)) and not _AMONG_THEM.match(clause):
             # 「（3）建立…长效机制，乡镇政府、村民委员会应安排…」: in a numbered item, the measure's name, then its holders
             # and their modal after the comma (「其中，X还应…」: some of the holders named before, asked more)
             head, m, listed = *next(((c.end(), s) for c in re.finditer(r"[，,]\s*", clause)
                                      if (s := subject_match(clause[c.end():]))
                                      and _OWN_MODAL.match(clause, c.end() + s.end())
+                                     and not (anyone and _DUTY.search(subject_name(s, known)))
                                      and unit_names(subject_name(s, known), known)), (head, m)), []
+            # (a demand's doer names no work: 「…，并做好…准备工作县消防大队要…」, a stop lost, is no unit's name)
         if not m or not (names := unit_names(subject := subject_name(m, known), known)):
             continue
         if out and counterpart_described(names, text):
             continue  # 「X设立相应的Y指挥部及办公室。…办公室负责…」: the body just set up, what it is for
         # (where demands are read, a part after one with a subject goes on with it too: 「第七条 X负责…。会同Y落实…」)
         if _PARTNERS_FIRST.match(subject) and (out or not anyone):
-            if out:  # the last clause's subject goes on: 「X负责…。会同Y开展…」
+            if out and marked:  # 「X负责…。1、会同Y开展…」: an item of its own, the last clause's subject goes on
                 last = out[-1][1]
                 out.append((written, UnitList(last.as_written, lead=list(last.lead), participants=names, how="verb")))
+            elif out:  # 「X负责…。会同Y落实…」: the sentence goes on with the last clause's task, worked on with Y
+                last = out[-1][1]
+                last.participants += [n for n in names if n not in last.lead + last.participants]
+                last.open_ended |= parse_units(subject, known).open_ended
             continue
         if listed and head:
             names, subject = listed + names, clause[:head] + subject
