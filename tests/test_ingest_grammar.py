@@ -4091,3 +4091,18 @@ def test_a_levels_governments_beside_a_collective_each_do_their_share():
     found = subject_clauses("县(区、市)政府、各工业园区负责本行政区域内节能工作,完善工作责任制,配合行业主管部门提出节能目标并推进落实。",
                             (), numbered=True)
     assert [(u.lead, u.mode) for _, u in found] == [(["县(区、市)政府", "各工业园区"], "separate")]
+
+
+def test_a_level_without_ji_before_sector_words_sharing_one_department_is_each_sectors():
+    """「市农业、林业、水利部门」, 「区交通、公安等部门」: a level written without 级 before a list of sector words sharing
+    one 部门 is shared over every word (corpus rule 5), as 区级 is: each sector's department at that level, a sector's
+    words that are no unit by themselves (房管, 质量技术监督) too; a later word written with its own level keeps it.
+    市场监管 and 市政 open with 市 as a word, not a level."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("市农业、林业、水利部门") == (["市农业部门", "市林业部门", "市水利部门"], False)
+    assert split_names("区交通、公安等部门") == (["区交通部门", "区公安部门"], True)
+    assert split_names("市科技、财政、房管、质量技术监督等部门")[0] == ["市科技部门", "市财政部门", "市房管部门", "市质量技术监督部门"]
+    assert split_names("区交通、区公安部门")[0] == ["区交通部门", "区公安部门"]
+    assert split_names("市场监管、公安部门")[0] == ["市场监管部门", "公安部门"]
+    assert split_names("市政、园林部门")[0] == ["市政部门", "园林部门"]
+
