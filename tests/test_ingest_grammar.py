@@ -4106,3 +4106,26 @@ def test_a_level_without_ji_before_sector_words_sharing_one_department_is_each_s
     assert split_names("市场监管、公安部门")[0] == ["市场监管部门", "公安部门"]
     assert split_names("市政、园林部门")[0] == ["市政部门", "园林部门"]
 
+
+def test_a_list_in_overall_charge_leads_together_and_a_later_comma_part_with_its_own_subject_is_its_own_task():
+    """「在市政府的领导下,X、Y对全市…工作总负责、总协调,Z、各工业园区也要…」: who guides them first, then a list in
+    overall charge together (总负责 as 负总责: joint), then after a comma another subject with its own modal, its own
+    task (each its own share)."""
+    found = subject_clauses("在市政府的领导下,市发改委、市经贸委对全市能源和节能工作总负责、总协调,"
+                            "县(区、市)政府、各工业园区也要明确相应的管理机构。", (), numbered=True)
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [
+        (["市发改委", "市经贸委"], [], "joint"), (["县(区、市)政府", "各工业园区"], [], "separate")]
+
+
+def test_sector_departments_working_by_their_duties_xietong_is_no_lead_word():
+    """「市科技、财政、统计等部门按照职责,协同做好相关工作」: the duties they work by and a comma, then 协同做好 (as 共同做好):
+    a subject doing its work; no lead word, so the first listed leads and the others take part, each at the level written
+    before the list."""
+    found = subject_clauses("市科技、财政、统计等部门按照职责,协同做好相关工作。", (), numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["市科技部门"], ["市财政部门", "市统计部门"])]
+
+
+def test_bing_huitong_later_in_a_clause_brings_in_partners():
+    """「X组织制定并会同有关部门落实好…政策」: 并 joins a later part worked on with others as a comma does: they take part."""
+    [(_, units)] = subject_clauses("县人事劳动和社会保障局组织制定并会同有关部门落实好工作人员的工伤待遇政策。", (), numbered=True)
+    assert (units.lead, units.participants) == (["县人事劳动和社会保障局"], ["有关部门"])
