@@ -1892,8 +1892,9 @@ def test_a_list_of_places_only_or_of_bodies_of_one_kind_with_no_lead_word_is_led
 
 
 def test_units_that_each_take_their_own_share_by_a_principle_are_separate():
+    # (the level before the list is every sector's: corpus rule 5, settled 2026-12-08)
     found = subject_clauses("市交通、水利部门按属地原则分别负责辖区内桥梁的安全巡查。", numbered=True)
-    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "水利部门"], "separate")]
+    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "市水利部门"], "separate")]
 
 
 def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collective_that_strictly_carries_out():
