@@ -1892,8 +1892,9 @@ def test_a_list_of_places_only_or_of_bodies_of_one_kind_with_no_lead_word_is_led
 
 
 def test_units_that_each_take_their_own_share_by_a_principle_are_separate():
+    # (the level before the list is every sector's: corpus rule 5, settled 2026-12-08)
     found = subject_clauses("市交通、水利部门按属地原则分别负责辖区内桥梁的安全巡查。", numbered=True)
-    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "水利部门"], "separate")]
+    assert [(u.lead, u.mode) for _, u in found] == [(["市交通部门", "市水利部门"], "separate")]
 
 
 def test_two_levels_each_with_their_kin_then_party_and_government_are_one_collective_that_strictly_carries_out():
@@ -4119,3 +4120,41 @@ def test_the_body_by_names_arranges_or_adjusts_after_what_it_goes_by(text, anyon
 def test_money_arranged_by_a_body_described_is_no_duty():
     """「由X安排的部分」: a description of the money, no act of X's."""
     assert subject_clauses("所需资金由县财政局安排的部分,按时拨付。", anyone=True) == []
+
+
+def test_a_level_without_ji_before_sector_words_sharing_one_department_is_each_sectors():
+    """「市农业、林业、水利部门」, 「区交通、公安等部门」: a level written without 级 before a list of sector words sharing
+    one 部门 is shared over every word (corpus rule 5), as 区级 is: each sector's department at that level, a sector's
+    words that are no unit by themselves (房管, 质量技术监督) too; a later word written with its own level keeps it.
+    市场监管 and 市政 open with 市 as a word, not a level."""
+    from policykb.ingest.unitnames import split_names
+    assert split_names("市农业、林业、水利部门") == (["市农业部门", "市林业部门", "市水利部门"], False)
+    assert split_names("区交通、公安等部门") == (["区交通部门", "区公安部门"], True)
+    assert split_names("市科技、财政、房管、质量技术监督等部门")[0] == ["市科技部门", "市财政部门", "市房管部门", "市质量技术监督部门"]
+    assert split_names("区交通、区公安部门")[0] == ["区交通部门", "区公安部门"]
+    assert split_names("市场监管、公安部门")[0] == ["市场监管部门", "公安部门"]
+    assert split_names("市政、园林部门")[0] == ["市政部门", "园林部门"]
+
+
+def test_a_list_in_overall_charge_leads_together_and_a_later_comma_part_with_its_own_subject_is_its_own_task():
+    """「在市政府的领导下,X、Y对全市…工作总负责、总协调,Z、各工业园区也要…」: who guides them first, then a list in
+    overall charge together (总负责 as 负总责: joint), then after a comma another subject with its own modal, its own
+    task (each its own share)."""
+    found = subject_clauses("在市政府的领导下,市发改委、市经贸委对全市能源和节能工作总负责、总协调,"
+                            "县(区、市)政府、各工业园区也要明确相应的管理机构。", (), numbered=True)
+    assert [(u.lead, u.participants, u.mode) for _, u in found] == [
+        (["市发改委", "市经贸委"], [], "joint"), (["县(区、市)政府", "各工业园区"], [], "separate")]
+
+
+def test_sector_departments_working_by_their_duties_xietong_is_no_lead_word():
+    """「市科技、财政、统计等部门按照职责,协同做好相关工作」: the duties they work by and a comma, then 协同做好 (as 共同做好):
+    a subject doing its work; no lead word, so the first listed leads and the others take part, each at the level written
+    before the list."""
+    found = subject_clauses("市科技、财政、统计等部门按照职责,协同做好相关工作。", (), numbered=True)
+    assert [(u.lead, u.participants) for _, u in found] == [(["市科技部门"], ["市财政部门", "市统计部门"])]
+
+
+def test_bing_huitong_later_in_a_clause_brings_in_partners():
+    """「X组织制定并会同有关部门落实好…政策」: 并 joins a later part worked on with others as a comma does: they take part."""
+    [(_, units)] = subject_clauses("县人事劳动和社会保障局组织制定并会同有关部门落实好工作人员的工伤待遇政策。", (), numbered=True)
+    assert (units.lead, units.participants) == (["县人事劳动和社会保障局"], ["有关部门"])

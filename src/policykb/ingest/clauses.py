@@ -73,7 +73,8 @@ _REPORTED = re.compile(rf"[，,]\s*(?:会议)?(?:要求|强调)|(?:^|[，,])[^�
 # or a heading's unit). (Where demands are read (`anyone`), such a part still cuts one demand from the next.)
 _PARTNERS_FIRST = re.compile(rf"^(?:{lexicon().partner_words})")
 # 「X应按照…，根据…，会商Y及有关部门编制…」: a later part of the clause worked on with others, or organising them
-_LATER_PARTNERS = re.compile(rf"[，,]\s*(?=组织|{lexicon().partner_words})")
+# (「X组织制定并会同有关部门落实…」: 并 joins a later part worked on with them as a comma does)
+_LATER_PARTNERS = re.compile(rf"[，,]\s*(?=组织|{lexicon().partner_words})|并(?=会同)")
 # where the subject of such a sentence may start: after a comma (and a meeting's 要求), or after what stands before it
 _SUBJECT_STARTS = re.compile(rf"[，,]\s*(?:(?:会议)?(?:要求|强调))?|{_QUOTED_WORDS}|{_BEFORE_UNITS.pattern}")
 # 由 opening a later part of the clause (after a comma, or right after a quoted or titled topic: 「“河长制”由X组织实施」,
@@ -539,6 +540,8 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
         # after a body's name, 「X负责落实各类职业学校、普通中小学将…」, the 、 lists the duty's objects, no subject's)
         listed = comma.group().startswith("、")
         before = re.sub(_ASKED, "", clause[cuts[-1]:comma.start()])
+        if (lead_in := LEAD_IN.match(before)) and (after := re.match(r"[^，,]*[，,]\s*", before[lead_in.end():])):
+            before = before[lead_in.end() + after.end():]  # 「在市政府的领导下，X对…总负责，Y也要…」: X's part, then Y's
         if _SEATED_BY_EACH.match(clause, comma.end()) and (own := subject_match(before)) \
                 and (names := unit_names(subject_name(own, known), known)) and all(map(collective, names)):
             continue  # 「各地要…建立…领导小组，在工业主管部门设立办公室，负责…」: each place's own office, their task

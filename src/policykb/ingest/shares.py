@@ -14,9 +14,9 @@ from .unitnotes import UnitList
 # a word that makes a list of units lead together (「X、Y牵头…」, 「X、Y共同负责…」): without one, the first listed leads
 _LEAD_WORDS = alternation(w for w, role in lexicon().verbs.items() if role in ("lead", "joint"))
 # (「X与Y共同对…负责」: answering together for what 对 names is 共同负责 with its object between; 「由X、Y合作共建」:
-# building it together)
+# building it together; 「X、Y对全市…工作总负责、总协调」: in overall charge of it, together)
 _LEADS_TOGETHER = re.compile(rf"^(?:{MANNER})?(?:要|应当|应|须|必须|务必|将|还将|也将)?(?:{_LEAD_WORDS}"
-                             rf"|共同对[^，,：:；;。]{{2,30}}?负(?:总)?责|(?:合作|共同)?共建)")
+                             rf"|共同对[^，,：:；;。]{{2,30}}?负(?:总)?责|对[^，,：:；;。]{{2,30}}?总负责|(?:合作|共同)?共建)")
 ALL_WORDS = re.compile(r"^(?:各|有关|相关|全体|所有)")
 _PLACED_ALL = re.compile(r"^[^各，,、]{1,8}?(?:各|有关|相关)")  # 「经开区各级」, 「立山区直各部门」, 「武隆区级有关部门」
 

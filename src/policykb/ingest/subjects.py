@@ -85,7 +85,8 @@ _WHEN = (rf"(?:于|在)?(?:每(?:[一二两兩三四五六]个?)?(?:月|季度|�
 # and its modal (and 「X按职责分工做好…」: the manner, as 切实)
 _WHILE = r"在[^，,；;。“”\"]{1,30}?(?:时|过程中|工作中|期间|之际)"
 # (「市农业、林业、水利部门按归口原则分别负责…」: the principle its share follows, and 分别: each its own share)
-# (「X、Y等部门按照各自职责，共同做好…」, 「…按照法定職責，做好…」: the duties it works by, a comma after them too)
+# (「X、Y等部门按照各自职责，共同做好…」, 「…按照法定職責，做好…」: the duties it works by, a comma after them too;
+# 「X等部门按照职责,协同做好…」: 协同 as 共同)
 MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一定|及时|切实|积极|认真|全面|全权|主动|依法|统一|主要|具体|进一步|严格(?=落实|履行)|拟|相应(?=成立|设立|组建)|另行"
            rf"|严格(?:按照?|依照)[^，,；;。]{{1,24}}?(?:要求|规定|标准|程序)(?=[^，,；;。])"  # 「X，严格按照时限要求抓好…」
            rf"|严格(?:按照?|依照)《[^《》，,；;。]{{2,30}}》(?:的?要求)?(?=[^，,；;。])"  # 「X严格按照《…方案》执行…」: the plan named
@@ -94,7 +95,7 @@ MANNER = (rf"(?:还|也|亦|均|都|就)?(?:(?:{_WHEN}|{_WHILE})[，,]?)?(?:一�
            rf"|(?:按照?|依照|依据|根据)(?:有关|相关|国家)?法律(?:法规|、法规)(?:的?(?:有关|相关)?规定)?[，,]?"  # 「X按照有关法律法规，履行…」
            rf"|受[^，,；;。]{{2,12}}?委托"  # 「X受市政府委托制订…」: on whose behalf, before the verb
            rf"|在(?:各自|自身)的?(?:职责|职能)范围内[，,]?)?"  # 「X、Y等部门在各自职责范围内，协助…」
-           rf"(?:分别|共同(?=做好|抓好))?")  # 「X、Y等部门按照各自职责，共同做好…」: no lead word (shares.py)
+           rf"(?:分别|(?:共同|协同)(?=做好|抓好))?")  # 「X、Y等部门按照各自职责，共同做好…」: no lead word (shares.py)
 # (「X确定一名分管领导」: a subject's own choice; after 由 it is a procedure, 「由X、Y等部门确定并告知」)
 # 「开发公司在园区办的指导下，负责…」: who guides the subject, between it and its verb
 _UNDER = r"(?:[，,]?在(?P<under>[^，,：:；;。“”\"]{2,30}?)的?(?:指导|领导|监督)下[，,]?)?"
@@ -109,7 +110,8 @@ _ABOUT = rf"(?:对[^，,：:；;。“”\"]{{2,30}}?(?=[，,]?(?:要(?![求点]
 # (「镇林长办对镇级林长巡林负责，…」: answering for it, 负责 closing the clause)
 # (「X与Y共同对…负责」: answering for it together, the list leading jointly: shares.py; 「X对…负有属地管理责任」: bearing
 # the responsibility of its kind for the work)
-_OVERALL_CHARGE = (r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$)"
+# (「X、Y对全市…工作总负责、总协调」: in overall charge, 总 before 负责, another charge after 、)
+_OVERALL_CHARGE = (r"(?:共同)?对[^，,：:；;。“”\"]{2,30}?(?:负(?:总|全面|主要|首要|直接)责(?!任)|负责(?=[，,；;。]|$)|总负责(?=[、，,；;。]|$)"
                    r"|负有[^，,：:；;。“”\"]{0,10}?责任(?=[，,；;。]|$))")
 # 「水利部、流域管理机构和省级水行政主管部门，按照《…指导意见》，加快建立…」: the rule the subject works by, between
 # it and its verb (「X根据市里统一要求和相关程序，按照…原则，协调…」: two such clauses, grounds 根据 without a comma;

@@ -452,6 +452,10 @@ def _sectors_in_charge(m: re.Match) -> str:
 _EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各[级級]|[省市县区縣區][级級])"
                                   r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
                                   r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
+# 「市农业、林业、水利部门」, 「区交通、公安等部门」: a level written without 级 before the list is shared all the same
+_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>[省市县区縣區])"
+                            r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+                            r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
 
 
 def _every_level_sectors(m: re.Match) -> str:
@@ -460,6 +464,20 @@ def _every_level_sectors(m: re.Match) -> str:
         return m.group()
     body = m["body"]
     return "、".join(f"{m['level']}{s}{body}" for s in sectors) + (f"等{body}" if m["etc"] else "")
+
+
+def _level_sectors(m: re.Match) -> str:
+    """「市科技、财政、…、质量技术监督等部门」: the first a sector named bare (so the level's character is a level, not
+    the opening of 市场监管 or 市政), the others sectors too (a sector's words, 房管, 工商管理: no unit by themselves);
+    each sector's department at the level (a later one written with its own level keeps it)."""
+    short, fold = lexicon().short_name, lexicon().fold
+    sectors = m["sectors"].split("、")
+    if not short.fullmatch(fold(sectors[0])) \
+            or not all(short.fullmatch(fold(s)) or not (looks_like_unit(s) or COLLECTIVE.match(s) or lexicon().post.search(s))
+                       for s in sectors[1:]):
+        return m.group()
+    leveled = [s if s[0] in "省市县区縣區" and short.fullmatch(fold(s[1:])) else f"{m['level']}{s}" for s in sectors]
+    return "、".join(f"{s}{m['body']}" for s in leveled) + (f"等{m['body']}" if m["etc"] else "")
 
 
 def _share_bodies(text: str) -> str:
@@ -471,6 +489,7 @@ def _share_bodies(text: str) -> str:
     levels alone before a government (「市、区人民政府」) each have theirs."""
     text = _SECTORS_IN_CHARGE.sub(_sectors_in_charge, text)
     text = _EVERY_LEVEL_SECTORS.sub(_every_level_sectors, text)
+    text = _LEVEL_SECTORS.sub(_level_sectors, text)
     text = _LEVELS_SHARED.sub(lambda m: "、".join(level + m["body"] for level in m["levels"].split("、")), text)
     text = _TWO_LEVELS_SHARED.sub(lambda m: f"{m['a']}{m['body']}、{m['b']}{m['body']}", text)
     text = _EACH_LEVEL_BODIES.sub(_each_level_bodies, text)
