@@ -1653,6 +1653,22 @@ def test_a_notices_numbered_point_opening_with_its_modal_is_the_addressees_duty(
         (["甲市教育局", "乙市教育局"], "separate", "在试点过程中")]
 
 
+def test_a_notices_numbered_point_asking_with_yao_after_its_lead_in_is_the_addressees_duty(tmp_path):
+    """「三、按照上级要求，每年要对…开展“回头看”」: a notice's point whose 要 follows its lead-in (and the time it recurs)
+    names no subject either; it is asked of the addressees. 「要求…」 after the lead-in is no such 要. The addressees
+    asked together single out no unit: the notice still divides no work, and its role holders' demands stay tasks."""
+    addressed = ["某市疾控中心", "委机关各科室", "各直属单位"]
+    tasks = _drafted(tmp_path, "某市卫生健康委员会关于印发2021年政务公开工作任务分工的通知", "某市疾控中心，委机关各科室、各直属单位：",
+                     "一、各单位要认真对照工作任务细化推进方案。牵头单位要主动担当尽责。",
+                     "二、按照市政府办公室要求，每年要对上一年度工作要点落实情况开展“回头看”，接受社会监督。",
+                     "三、按照市政府办公室要求，要求各单位落实责任。",
+                     "某市卫生健康委员会", "2021年9月10日")
+    assert [(t["lead"], t["lead_mode"], t["text"][:6]) for t in tasks][:3] == [
+        (["各单位"], "first", "各单位要认真"), (["牵头单位"], "first", "牵头单位要主"),
+        (addressed, "separate", "按照市政府办")]
+    assert not any(t["text"].startswith("按照市政府办公室要求，要求") and t["lead"] == addressed for t in tasks)
+
+
 def test_an_item_under_a_units_heading_keeps_the_person_its_label_names(tmp_path):
     """「（二）环卫所」 over 「1、清理背街小巷垃圾。人员由环卫所抽调，负责人：钮文」: the heading's unit does the item, the
     person after the item's 负责人 label (a name the surname list need not know) is its leader."""

@@ -20,7 +20,7 @@ from .items import (duty_line, duty_paragraph, holders_heading, lead_heading, na
 from .lexicon import alternation, lexicon
 from .oversight import SENTENCE_SHAPES, notice_demands
 from .ownplan import own_plan_tasks
-from .requirements import PEOPLE, requirement_tasks, without_all_addressed
+from .requirements import ADDRESSED, PEOPLE, requirement_tasks, without_all_addressed
 from .shapes import Candidate, inline_tasks
 from .shares import collective
 from .source import Block, Source
@@ -84,6 +84,11 @@ def _without_notice_demands(candidates: list[Candidate]) -> list[Candidate]:
     # by sentences alone, a roster of duties or a notice's demands, a body's checks are its own duty, rule 2)
     return kept if demands and any(c.shape not in SENTENCE_SHAPES and any(map(_named, c.units.lead))
                                    for c in kept) else candidates
+
+
+def _asked_of_all_addressed(candidate: Candidate) -> bool:
+    """A task read from a demand naming no units, its holders the notice's addressees (requirements.ADDRESSED)."""
+    return any(n.startswith(ADDRESSED[:ADDRESSED.index("{")]) for n in candidate.notes)
 
 
 def _without_set_up(candidates: list[Candidate]) -> list[Candidate]:
@@ -171,6 +176,7 @@ def divided(candidates: list[Candidate]) -> bool:
     body's draft, 「会议同意X提出的《…》，修改完善后…」: the meeting's decision on it, beside what the meeting asks)."""
     return any(c.shape not in ("subject", "general") or _LED.search(c.text) and any(map(_named, c.units.participants))
                or not _SUPERVISION.search(c.text) and any(map(_named, c.units.lead)) and not approved_draft(c.text, ())
+               and not _asked_of_all_addressed(c)  # 「三、每年要对…开展“回头看”」: the addressees asked, none singled out
                for c in candidates)
 
 

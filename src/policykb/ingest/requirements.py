@@ -490,7 +490,10 @@ def _addressed(written: str) -> UnitList | None:
 # subject: the addressees' duty (a news report's 「要…」 has none to be asked of)
 # 「1. 领导批示、文件出台3日内报告」: a point saying when to report is a duty too, modal or none (「其他需要及时报告的情况」
 # names what to report)
-_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:应当|应|须|必须)(?![急用对届])"
+# 「三、按照…要求，每年要对…开展“回头看”」, 「一要凝聚共识抓落实」: in a notice, a point's 要 after its lead-in (or a
+# time it recurs) asks the addressees too; 要求, 要点 … are nouns or a request of its own
+_SUBJECTLESS_DUTY = re.compile(r"^(?:[^，,。；;]{2,20}[，,])?(?:每年|每季度|每月|每半年)?(?:(?:应当|应|须|必须)(?![急用对届])"
+                               r"|要(?![求点素件闻]))"
                                r"|^[^，,。；;]{2,30}?(?:\d{1,2}(?:个工作日|日|天)内|及时|按时)(?:报告|报送|上报)(?!的)")
 _CARRY_OUT = re.compile(r"落实[。！]?\s*$")
 # 「重要材料请以报告形式报送」, 「有关情况请于…前报送」: what is asked for may stand before 请 as its topic (申请, 提请,
