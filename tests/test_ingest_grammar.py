@@ -605,6 +605,17 @@ def test_by_right_after_a_quoted_topic_names_the_doer():
 
 
 
+def test_a_later_part_naming_a_doer_of_its_own_by_by_is_that_doers_task():
+    """「由X负责A，由Y负责B」: two doers 由 names in one sentence, each its own part; 「…，具体B，由Y负责」: the part's
+    topic, then its doer. A doer only helping (「由X牵头，由Y配合」) stays the first's partner."""
+    found = subject_clauses("由县发改局负责项目立项审批，由县财政局负责资金拨付。", numbered=True)
+    assert [u.lead for _, u in found] == [["县发改局"], ["县财政局"]]
+    found = subject_clauses("按照属地原则，由县发改局负责项目立项审批，具体资金拨付，由县财政局负责审核。", numbered=True)
+    assert [u.lead for _, u in found] == [["县发改局"], ["县财政局"]]
+    [(_, units)] = subject_clauses("由县发改局牵头，由县财政局配合。", numbered=True)
+    assert units.lead == ["县发改局"]
+
+
 def test_by_after_a_future_or_after_the_time_it_is_done_at_names_the_doer():
     """「具体办法将由X另行通知」: 将 before 由, 另行 before the verb (no part of the name); 「工作结束后，应由X负责…」:
     the modal after the time. 「由所在单位提出，…确定」 is a procedure for changing members: no one's task."""

@@ -552,7 +552,32 @@ def _own_subject_parts(clause: str, known: tuple[str, ...]) -> list[str]:
                 and unit_names(subject_name(own, known), known) \
                 and (not listed or MODAL.match(before, own.end()) and not lexicon().unit_end.search(before)):
             cuts.append(comma.end())
-    return [clause[a:b].rstrip("、") for a, b in zip(cuts, cuts[1:] + [len(clause)])]
+    return [piece for a, b in zip(cuts, cuts[1:] + [len(clause)])
+            for piece in _by_doer_parts(clause[a:b].rstrip("、"), known)]
+
+
+# 「…，具体机构设置，由X确定」, 「…，资金拨付由X负责」: a comma part's topic, then the 由 naming its doer
+_TOPIC_THEN_BY = re.compile(r"^(?:具体)?[^，,：:；;。由“”\"]{2,16}?[，,]?\s*(?:具体)?(?=由)")
+
+
+def _doer_by(part: str, known: tuple[str, ...]) -> bool:
+    """Whether a part's doer is named by 由, at its opening or after its topic, and does work of its own (not only
+    helping or guiding the work another leads: 「由Y配合」)."""
+    start = topic.end() if not part.startswith("由") and (topic := _TOPIC_THEN_BY.match(part)) else 0
+    by = BY_DOER.match(part[start:])
+    return bool(by and unit_names(by["subject"], known) and not only_helps(part[start + by.end():]))
+
+
+def _by_doer_parts(part: str, known: tuple[str, ...]) -> list[str]:
+    """「由X负责A，由Y负责B」, 「…，由X下达A，具体B，由Y确定」: after a part whose doer 由 names, a later comma part that
+    names a doer of its own by 由 is that doer's clause (a doer only helping, 「由X牵头，由Y配合」, stays a partner)."""
+    cuts = [0]
+    for comma in re.finditer(r"[，,]\s*", part):
+        before = part[cuts[-1]:comma.start()]
+        named = any(_doer_by(before[by.start():], known) for by in re.finditer("由", before))
+        if named and _doer_by(part[comma.end():], known):
+            cuts.append(comma.end())
+    return [part[a:b] for a, b in zip(cuts, cuts[1:] + [len(part)])]
 
 
 def _ends_in_unit(text: str) -> bool:
