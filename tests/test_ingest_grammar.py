@@ -4119,3 +4119,21 @@ def test_the_body_by_names_arranges_or_adjusts_after_what_it_goes_by(text, anyon
 def test_money_arranged_by_a_body_described_is_no_duty():
     """「由X安排的部分」: a description of the money, no act of X's."""
     assert subject_clauses("所需资金由县财政局安排的部分,按时拨付。", anyone=True) == []
+
+
+def test_collectives_demands_beside_the_tasks_of_their_paragraph_are_its_requirements(tmp_path):
+    """One paragraph dividing the work (「县民政局负责…，县水利局负责…」) and asking, beside it, a body's members
+    (「领导小组成员单位要…密切配合」) or, after a body's 要求, kinds of bodies (「县有关部门和有普查任务的乡镇要…」) to
+    carry it out: those demands are requirements, the division stays the tasks."""
+    import datetime as dt
+    from policykb.ingest.compose import Registry, compose
+    from policykb.ingest.source import Source
+    lines = ["甲县人民政府办公室关于开展乙普查的通知", "各乡镇人民政府,县政府各部门:",
+             "乙普查是一项基础性调查。县政府要求,县有关部门和有普查任务的乡镇要周密部署,认真组织实施。县民政局负责"
+             "城区地名的普查工作,县水利局负责河流名称的普查工作。领导小组成员单位要根据职责分工,密切配合,共同做好普查工作。"]
+    draft = compose(Source("x.txt", "txt", [Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    asked = [r["text"] for r in draft.doc["annex"]["requirements"]]
+    assert [t["lead"] for t in draft.tasks.values()] == [["甲县民政局"], ["甲县水利局"]]
+    assert len(asked) == 2 and "县有关部门和有普查任务的乡镇要周密部署" in asked[0]
+    assert asked[1].startswith("领导小组成员单位要根据职责分工")
