@@ -4137,3 +4137,12 @@ def test_collectives_demands_beside_the_tasks_of_their_paragraph_are_its_require
     assert [t["lead"] for t in draft.tasks.values()] == [["甲县民政局"], ["甲县水利局"]]
     assert len(asked) == 2 and "县有关部门和有普查任务的乡镇要周密部署" in asked[0]
     assert asked[1].startswith("领导小组成员单位要根据职责分工")
+
+
+def test_collectives_papers_asked_for_by_a_day_are_a_requirement():
+    """「各单位宣传周工作方案，请在6月1日前报市网管办」: the collectives' own papers first, then a 请 naming nobody asks
+    them sent on by a day: a requirement on the collectives; 「活动方案，请在…前报…」 names no owner and is none."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    lines = ["各乡镇年度工作总结,请于12月10日前报县农业农村局,逾期不候。", "活动方案,请在6月1日前报县网管办。"]
+    found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
+    assert [r["text"][:6] for r in found] == ["各乡镇年度工"]

@@ -214,7 +214,8 @@ def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[st
                 or _lead_in(sentences) or _heading(item):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
             continue
         first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence)
-                      and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))),
+                      and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence)
+                           or _owned_request(sentence))),
                      None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append((item.where, "".join(sentences[first:])))
@@ -300,6 +301,16 @@ def _request(sentence: str) -> bool:
 
 
 _QUOTED_POST = re.compile(r"[“\"‘'](?P<post>[\u4e00-\u9fff]{2,6})[”\"’']")  # 「“一把手”」
+
+
+# 「各单位宣传周工作方案，请在6月1日前报市网管办」: the collectives' own papers named first, then asked for by a 请
+# that names nobody, by a day, to be sent on: a requirement on those collectives
+_OWNED_REQUEST = re.compile(r"^\s*(?P<owner>各[^，,。；;、的]{0,8}?(?:单位|部门|地区?|乡镇|街道|学校|企业))的?[^，,。；;]{2,30}?[，,]"
+                            r"\s*请(?:于|在)[^，,。；;]{2,24}?(?:报|送|交|上传)")
+
+
+def _owned_request(sentence: str) -> bool:
+    return bool((m := _OWNED_REQUEST.match(sentence)) and collective(m["owner"]))
 
 
 def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
