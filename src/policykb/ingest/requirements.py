@@ -647,12 +647,15 @@ def _bare(text: str) -> str:
 
 
 def _collectives_asked(clause: str, units: UnitList) -> bool:
-    """A clause whose subject is collectives alone, a modal right after them (「各成员单位要…」, not 「各成员单位负责…」)."""
+    """A clause whose subject is collectives alone, a demand right after them (「各成员单位要…」, not 「各成员单位负责…」
+    nor 「各级党委将…」, what they will do as the tasks' own measures)."""
     names = units.lead + units.participants
+    end = clause.find(units.as_written) + len(units.as_written) if units.as_written in clause else 0
     return bool(names) and all(collective(n) or _KINDS.search(n) for n in names) \
-        and _modal_after(clause, units.as_written)
+        and bool(_DEMAND.search(clause[end:end + 6]))
 
 
+_DEMAND = re.compile(r"要(?![求点])|须|务必|应(?!急)")
 # 「联席会议成员单位」: a body's members, all of them; 「有普查试点任务的地区」: the places (bodies) of a kind a clause
 # describes, whichever they are
 _KINDS = re.compile(r"(?:成员单位|的(?:地区|地方|单位|部门|企业|乡镇|县区?|市县))$")
