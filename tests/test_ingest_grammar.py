@@ -4169,3 +4169,30 @@ def test_bing_huitong_later_in_a_clause_brings_in_partners():
     """「X组织制定并会同有关部门落实好…政策」: 并 joins a later part worked on with others as a comma does: they take part."""
     [(_, units)] = subject_clauses("县人事劳动和社会保障局组织制定并会同有关部门落实好工作人员的工伤待遇政策。", (), numbered=True)
     assert (units.lead, units.participants) == (["县人事劳动和社会保障局"], ["有关部门"])
+
+
+def test_collectives_demands_beside_the_tasks_of_their_paragraph_are_its_requirements(tmp_path):
+    """One paragraph dividing the work (「县民政局负责…，县水利局负责…」) and asking, beside it, a body's members
+    (「领导小组成员单位要…密切配合」) or, after a body's 要求, kinds of bodies (「县有关部门和有普查任务的乡镇要…」) to
+    carry it out: those demands are requirements, the division stays the tasks."""
+    import datetime as dt
+    from policykb.ingest.compose import Registry, compose
+    from policykb.ingest.source import Source
+    lines = ["甲县人民政府办公室关于开展乙普查的通知", "各乡镇人民政府,县政府各部门:",
+             "乙普查是一项基础性调查。县政府要求,县有关部门和有普查任务的乡镇要周密部署,认真组织实施。县民政局负责"
+             "城区地名的普查工作,县水利局负责河流名称的普查工作。领导小组成员单位要根据职责分工,密切配合,共同做好普查工作。"]
+    draft = compose(Source("x.txt", "txt", [Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)]),
+                    Registry.load(tmp_path), dt.date(2024, 1, 1))
+    asked = [r["text"] for r in draft.doc["annex"]["requirements"]]
+    assert [t["lead"] for t in draft.tasks.values()] == [["甲县民政局"], ["甲县水利局"]]
+    assert len(asked) == 2 and "县有关部门和有普查任务的乡镇要周密部署" in asked[0]
+    assert asked[1].startswith("领导小组成员单位要根据职责分工")
+
+
+def test_collectives_papers_asked_for_by_a_day_are_a_requirement():
+    """「各单位宣传周工作方案，请在6月1日前报市网管办」: the collectives' own papers first, then a 请 naming nobody asks
+    them sent on by a day: a requirement on the collectives; 「活动方案，请在…前报…」 names no owner and is none."""
+    from policykb.ingest.requirements import requirement_paragraphs
+    lines = ["各乡镇年度工作总结,请于12月10日前报县农业农村局,逾期不候。", "活动方案,请在6月1日前报县网管办。"]
+    found = requirement_paragraphs([Block(t, f"第{i}行") for i, t in enumerate(lines, start=1)], (), set())
+    assert [r["text"][:6] for r in found] == ["各乡镇年度工"]

@@ -32,7 +32,8 @@ from .pagehead import opens_inside, page_head_work
 from .placenames import last_place, own_place_named
 from .posts import post_of
 from .proposals import Naming, Registry, proposal_line
-from .requirements import PEOPLE, general_deadlines, numbered_requirements, requirements_read, under_demands_part
+from .requirements import (PEOPLE, general_deadlines, numbered_requirements, requirements_beside, requirements_read,
+                           under_demands_part)
 from .rosters import roster_of, rosters
 from .rules import apply_rule, rule_participants
 from .settings import annex_title_of, own_words, period_of
@@ -285,6 +286,10 @@ def compose(source: Source, registry: Registry, date: dt.date | None = None, iss
     texts = [b.text for b in source.blocks if not b.is_row]
     review += kind_only_review([n for t in tasks.values() for n in t["lead"] + t.get("participants", [])],
                                title_body(meta.title) or set_up_body(texts))
+    # (and the collectives' demands beside the tasks in their paragraphs: 「X负责…。各成员单位要密切配合…」)
+    beside = [] if how == "requirements" else requirements_beside(source.blocks, known, candidates)
+    order = {b.where: i for i, b in enumerate(source.blocks)}
+    asked = sorted(asked + beside, key=lambda found: order.get(found[0], len(order)))
     doc = _document(source, meta, doc_level, how, numbered_requirements(asked), parts, tasks, review)
     parents = cited([b.text for b in source.blocks])  # issue 24: 「根据《…》（X〔Y〕N号）」
     if parents:

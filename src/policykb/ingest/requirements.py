@@ -214,7 +214,8 @@ def requirements_read(blocks: list[Block], known: tuple[str, ...], taken: set[st
                 or _lead_in(sentences) or _heading(item):  # 「有关要求」: a heading; 「现将有关事项通知如下：」: a lead-in
             continue
         first = next((i for i, sentence in enumerate(sentences) if not _told(sentence) and not only_sets_up(sentence)
-                      and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence))),
+                      and (_requirements_of(sentence, known) or _after_lead_in(sentence, known) or _request(sentence)
+                           or _owned_request(sentence))),
                      None)
         if first is not None:  # from its first requirement on: 「2022年是…开局之年。」 before it sets the scene
             out.append((item.where, "".join(sentences[first:])))
@@ -300,6 +301,16 @@ def _request(sentence: str) -> bool:
 
 
 _QUOTED_POST = re.compile(r"[“\"‘'](?P<post>[\u4e00-\u9fff]{2,6})[”\"’']")  # 「“一把手”」
+
+
+# 「各单位宣传周工作方案，请在6月1日前报市网管办」: the collectives' own papers named first, then asked for by a 请
+# that names nobody, by a day, to be sent on: a requirement on those collectives
+_OWNED_REQUEST = re.compile(r"^\s*(?P<owner>各[^，,。；;、的]{0,8}?(?:单位|部门|地区?|乡镇|街道|学校|企业))的?[^，,。；;]{2,30}?[，,]"
+                            r"\s*请(?:于|在)[^，,。；;]{2,24}?(?:报|送|交|上传)")
+
+
+def _owned_request(sentence: str) -> bool:
+    return bool((m := _OWNED_REQUEST.match(sentence)) and collective(m["owner"]))
 
 
 def _requested(sentence: str, named: tuple[str, ...] = ()) -> UnitList | None:
@@ -607,3 +618,50 @@ def general_deadlines(requirements: list[dict], year: int) -> list[dict]:
             if not any(g["phrase"] == d["phrase"] for g in out):
                 out.append({"id": f"requirement-{r['number']}-{len(out) + 1}", **d, "requirement": r["number"]})
     return out
+
+
+def requirements_beside(blocks: list[Block], known: tuple[str, ...], tasks: list[Candidate]) -> list[tuple[str, str]]:
+    """(where it stands, its text) of each sentence in a paragraph that holds tasks that no task's text holds and
+    that asks collectives alone for work (「各成员单位要根据职责分工，密切配合…」 after 「X负责…，Y负责…」): a
+    requirement beside the division, as the 工作要求 paragraphs are (truth rule 1); a named body's demand
+    (「市发展改革委要做好…」) stays its task, read or not."""
+    held: dict[str, list[str]] = {}
+    for task in tasks:
+        held.setdefault(task.where, []).append(_bare(task.text))
+    out: list[tuple[str, str]] = []
+    for item in items_of(blocks):
+        if item.table is not None or item.owner or item.where not in held:
+            continue
+        for sentence in re.findall(r"[^。！？]+[。！？]?", item.text.strip()):
+            bare = _bare(sentence)
+            if len(bare) < _SHORTEST or any(t and (t in bare or bare in t) for t in held[item.where]) \
+                    or _told(sentence) or only_sets_up(sentence):
+                continue
+            demand = _DEMANDED.search(sentence)
+            found = _requirements_of(sentence[demand.end():] if demand else sentence, known)
+            if found and all(_collectives_asked(clause, units) for clause, units in found):
+                out.append((item.where, sentence.strip()))
+    return out
+
+
+def _bare(text: str) -> str:
+    """A text's words alone (no spaces or punctuation), to tell whether a task's text holds a sentence."""
+    return re.sub(r"[\s\W_]", "", text)
+
+
+def _collectives_asked(clause: str, units: UnitList) -> bool:
+    """A clause whose subject is collectives alone, a demand right after them (「各成员单位要…」, not 「各成员单位负责…」
+    nor 「各级党委将…」, what they will do as the tasks' own measures)."""
+    names = units.lead + units.participants
+    end = clause.find(units.as_written) + len(units.as_written) if units.as_written in clause else 0
+    return bool(names) and all(collective(n) or _KINDS.search(n) for n in names) \
+        and bool(_DEMAND.search(clause[end:end + 6]))
+
+
+_DEMAND = re.compile(r"要(?![求点])|须|务必|应(?!急)")
+# 「联席会议成员单位」: a body's members, all of them; 「有普查试点任务的地区」: the places (bodies) of a kind a clause
+# describes, whichever they are
+_KINDS = re.compile(r"(?:成员单位|的(?:地区|地方|单位|部门|企业|乡镇|县区?|市县))$")
+# 「省人民政府要求，省有关部门…要…」: a body's demand on the units after it (not a meeting's: 「会议要求，…」 reports
+# what was said, and reads as the units' tasks where it divides work)
+_DEMANDED = re.compile(r"(?:^|[，,])[^，,。]{2,12}?(?<!会议)要求[，,：:]")
