@@ -54,7 +54,8 @@ def _decided_or_heading(text: str) -> bool:
 _CLAUSE = re.compile(r"[^。；;！？]+")
 
 
-def _bare(text: str) -> str:
+def bare_words(text: str) -> str:
+    """A text's words alone (no spaces or punctuation): how a task's text is compared with the sentences around it."""
     return re.sub(r"[\s\W_]", "", text)
 
 
@@ -65,15 +66,15 @@ def unread_assignments(blocks: list[Block], held: list[str], known: tuple[str, .
     """The first sentence of each paragraph that gives units work and whose words the texts and notes of the tasks
     read (`held`) do not hold; paragraphs already listed, or read as requirements (`skip`), are left to those lines.
     Parts 1-33: 14 more of the 149 tasks not read pointed at, for 37 more lines."""
-    held_grams = {gram for text in held for gram in _grams(_bare(text))}
-    texts = [_grams(bare) for text in held if len(bare := _bare(text)) >= _SHORTEST]
+    held_grams = {gram for text in held for gram in _grams(bare_words(text))}
+    texts = [_grams(bare) for text in held if len(bare := bare_words(text)) >= _SHORTEST]
     out: list[Block] = []
     for b in blocks:
         if b.is_row or b.where in skip or heading_lead(b.text):
             continue  # (「（一）省监察厅牵头的工作」 names the lead of the work under it, which the tasks read hold)
         for m in _CLAUSE.finditer(b.text):
             clause = m[0].strip()
-            grams = _grams(_bare(clause))
+            grams = _grams(bare_words(clause))
             if len(clause) < _SHORTEST or len(grams & held_grams) * 2 >= len(grams) \
                     or any(len(text & grams) * 5 >= len(text) * 4 for text in texts):
                 continue  # (a task's text is its clause reworded, or a part of it: its units and notes left out)

@@ -22,6 +22,7 @@ from .founded import only_sets_up
 from .generic import SHAPE, task_text
 from .inperson import signers
 from .items import items_of
+from .leftout import bare_words
 from .partners import partners_with
 from .shapes import Candidate, closing_deadline
 from .shares import collective, list_roles
@@ -627,13 +628,13 @@ def requirements_beside(blocks: list[Block], known: tuple[str, ...], tasks: list
     (「市发展改革委要做好…」) stays its task, read or not."""
     held: dict[str, list[str]] = {}
     for task in tasks:
-        held.setdefault(task.where, []).append(_bare(task.text))
+        held.setdefault(task.where, []).append(bare_words(task.text))
     out: list[tuple[str, str]] = []
     for item in items_of(blocks):
         if item.table is not None or item.owner or item.where not in held:
             continue
         for sentence in re.findall(r"[^。！？]+[。！？]?", item.text.strip()):
-            bare = _bare(sentence)
+            bare = bare_words(sentence)
             if len(bare) < _SHORTEST or any(t and (t in bare or bare in t) for t in held[item.where]) \
                     or _told(sentence) or only_sets_up(sentence):
                 continue
@@ -642,11 +643,6 @@ def requirements_beside(blocks: list[Block], known: tuple[str, ...], tasks: list
             if found and all(_collectives_asked(clause, units) for clause, units in found):
                 out.append((item.where, sentence.strip()))
     return out
-
-
-def _bare(text: str) -> str:
-    """A text's words alone (no spaces or punctuation), to tell whether a task's text holds a sentence."""
-    return re.sub(r"[\s\W_]", "", text)
 
 
 def _collectives_asked(clause: str, units: UnitList) -> bool:

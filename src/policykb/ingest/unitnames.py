@@ -449,13 +449,12 @@ def _sectors_in_charge(m: re.Match) -> str:
 # before the 部门 they share: each sector's department at that level, a collective of its own (not 「各行业主管、监管部门」,
 # kinds of one department, none a sector)
 # (「区级公安、质监、工商等部门」: an open list too, each sector's department at that level, corpus rule 5)
-_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各[级級]|[省市县区縣區][级級])"
-                                  r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
-                                  r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
+# (after the level: the sectors, an open list's 等, and the 部门 they share)
+_SECTOR_LIST = (r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
+                r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
+_EVERY_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>各[级級]|[省市县区縣區][级級])" + _SECTOR_LIST)
 # 「市农业、林业、水利部门」, 「区交通、公安等部门」: a level written without 级 before the list is shared all the same
-_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>[省市县区縣區])"
-                            r"(?P<sectors>[^、，,；;\s等各()（）]{2,6}(?:、[^、，,；;\s等各()（）]{2,6})+)"
-                            r"(?P<etc>等(?:有关|相关|有關|相關)?)?(?P<body>部[门門])(?=$|[、，,；;和及与分])")
+_LEVEL_SECTORS = re.compile(r"(?<![^、，,；;\s由和及与])(?P<level>[省市县区縣區])" + _SECTOR_LIST)
 
 
 def _every_level_sectors(m: re.Match) -> str:
